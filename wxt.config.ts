@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+
+/**
+ * Build settings. Three build-time variables (see README "Configuration"):
+ *   WXT_X_CLIENT_ID      optional default Client ID
+ *   WXT_X_API_BASE_URL   default https://api.x.com
+ *   WXT_X_AUTHORIZE_URL  default https://x.com/i/oauth2/authorize
+ * `--mode demo` / `--mode test` read .env.demo / .env.test, which point at the local X API emulator.
+ */
+const GECKO_ID = 'perch@perch.example';
+
+function originPattern(url: string): string {
+  const u = new URL(url);
+  // Match patterns ignore the port, so http://127.0.0.1/* covers the emulator on any port.
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react'],
+  manifestVersion: 3,
+  manifest: ({ browser, mode }) => {
+    const env = loadEnvVars(mode);
+    const apiBase = env.WXT_X_API_BASE_URL ?? 'https://api.x.com';
+    return {
+      name: 'Perch for X',
+      description: 'Bookmark, repost, like, reply, mute, block and manage lists on X from your toolbar.',
+      permissions: ['identity', 'storage'],
+      host_permissions: [originPattern(apiBase)],
+      content_security_policy: {
+        extension_pages:
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com; " +
+          `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
+      },
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+        : {}),
+      action: { default_title: 'Perch' },
+    };
+  },
+});
+
+function loadEnvVars(mode: string): Record<string, string | undefined> {
+  // WXT loads .env files into import.meta.env for the code; the manifest hook needs them too.
+  return { ...readEnvFile('.env'), ...readEnvFile(`.env.${mode}`), ...process.env };
+}
+
+function readEnvFile(name: string): Record<string, string> {
+  if (!existsSync(name)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(name, 'utf8').split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m?.[1] && m[2] !== undefined) out[m[1]] = m[2].replace(/^['"]|['"]$/g, '');
+  }
+  return out;
+}
