@@ -1,2 +1,4 @@
-import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Perch</p>);
+import { mount } from '@/components/mount';
+import { App } from './App';
+
+mount(<App />);

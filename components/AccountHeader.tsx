@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { MessageError, sendMessage } from '@/lib/messaging';
+import { useSession } from './use-session';
+
+/** The account bar shared by the popup, side panel and options page. */
+export function AccountHeader() {
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ kind: string; message: string }>();
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof MessageError ? { kind: e.kind, message: e.message } : { kind: 'error', message: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!session) return <header className="account-header" aria-busy="true" />;
+  const active = session.accounts.find((a) => a.id === session.activeAccountId);
+
+  return (
+    <header className="account-header">
+      {active ? (
+        <div className="account">
+          {active.profileImageUrl ? <img className="avatar" src={active.profileImageUrl} alt="" width={32} height={32} /> : null}
+          <div className="account-names">
+            <span className="account-name">{active.name}</span>
+            <span className="account-username">@{active.username}</span>
+          </div>
+          {session.accounts.length > 1 ? (
+            <label className="account-switch">
+              <span className="visually-hidden">Account</span>
+              <select
+                value={active.id}
+                disabled={busy}
+                onChange={(e) => void run(() => sendMessage({ type: 'account.switch', accountId: e.target.value }))}
+              >
+                {session.accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    @{a.username}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <button type="button" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }))}>
+            Sign out
+          </button>
+        </div>
+      ) : (
+        <div className="signed-out">
+          {session.notice ? (
+            <p className="notice" role="alert">
+              {session.notice.username ? `You were signed out of @${session.notice.username}. ` : 'You were signed out. '}
+              {session.notice.reason}
+            </p>
+          ) : null}
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
+            Sign in with X
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="error" role="alert">
+          {error.message}{' '}
+          {error.kind === 'not-configured' ? (
+            <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              Open settings
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </header>
+  );
+}

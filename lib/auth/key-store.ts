@@ -1,0 +1,55 @@
+import Dexie, { type Table } from 'dexie';
+
+interface KeyRow {
+  id: string;
+  key: CryptoKey;
+}
+
+/** A database of its own for the token-wrapping key, so clearing cached X data never loses it. */
+class KeyDb extends Dexie {
+  keys!: Table<KeyRow, string>;
+  constructor() {
+    super('perch-keys');
+    this.version(1).stores({ keys: 'id' });
+  }
+}
+
+const KEY_ID = 'refresh-token-key-v1';
+let db: KeyDb | undefined;
+let pending: Promise<CryptoKey> | undefined;
+
+/**
+ * Returns the AES-GCM key that encrypts refresh tokens at rest, creating it on first use.
+ * The key is generated non-extractable: its bytes never exist outside the browser's crypto store.
+ * @throws if IndexedDB or WebCrypto is unavailable.
+ */
+export function getTokenKey(): Promise<CryptoKey> {
+  pending ??= loadOrCreate().catch((error: unknown) => {
+    pending = undefined;
+    throw error;
+  });
+  return pending;
+}
+
+async function loadOrCreate(): Promise<CryptoKey> {
+  db ??= new KeyDb();
+  const found = await db.keys.get(KEY_ID);
+  if (found) return found.key;
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  // add() (not put) so two racing creators cannot overwrite each other's key; the loser reads the winner's.
+  try {
+    await db.keys.add({ id: KEY_ID, key });
+    return key;
+  } catch {
+    const winner = await db.keys.get(KEY_ID);
+    if (!winner) throw new Error('The token key could not be stored.');
+    return winner.key;
+  }
+}
+
+/** Forgets the cached key handle (tests, and after the database is deleted). */
+export function resetTokenKeyCache(): void {
+  pending = undefined;
+  db?.close();
+  db = undefined;
+}

@@ -1,0 +1,182 @@
+import * as oauth from 'oauth4webapi';
+import { AuthError } from './errors';
+import type { TokenPair } from './token-store';
+
+/**
+ * The OAuth 2.0 Authorization Code + PKCE exchange with X, on top of oauth4webapi (PKCE generation, response
+ * validation and token-response parsing are the library's; this file only describes X to it).
+ */
+
+export interface OAuthSettings {
+  clientId: string;
+  /** e.g. https://api.x.com — hosts /2/oauth2/token and /2/oauth2/revoke. */
+  apiBaseUrl: string;
+  /** e.g. https://x.com/i/oauth2/authorize */
+  authorizeUrl: string;
+  /** identity.getRedirectURL(): the exact callback registered with the X app. */
+  redirectUri: string;
+  scopes: readonly string[];
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Clock for token expiry, epoch ms. */
+  now?: () => number;
+}
+
+/** One sign-in attempt, kept in storage.session until it completes so a worker restart loses nothing. */
+export interface PendingAuthorization {
+  state: string;
+  codeVerifier: string;
+  redirectUri: string;
+  clientId: string;
+  startedAt: number;
+}
+
+function authorizationServer(s: OAuthSettings): oauth.AuthorizationServer {
+  const api = s.apiBaseUrl.replace(/\/+$/, '');
+  return {
+    issuer: new URL(s.authorizeUrl).origin,
+    authorization_endpoint: s.authorizeUrl,
+    token_endpoint: `${api}/2/oauth2/token`,
+    revocation_endpoint: `${api}/2/oauth2/revoke`,
+  };
+}
+
+function requestOptions(s: OAuthSettings): oauth.TokenEndpointRequestOptions {
+  const insecure = new URL(s.apiBaseUrl).protocol === 'http:';
+  return {
+    ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
+    ...(s.fetch ? { [oauth.customFetch]: s.fetch } : {}),
+  };
+}
+
+const client = (s: OAuthSettings): oauth.Client => ({ client_id: s.clientId, token_endpoint_auth_method: 'none' });
+
+/**
+ * Creates a fresh PKCE verifier (43 chars, crypto random) and state, and the authorize URL to open.
+ * @throws never, short of WebCrypto being absent.
+ */
+export async function beginAuthorization(s: OAuthSettings): Promise<{ url: string; pending: PendingAuthorization }> {
+  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
+  const url = new URL(s.authorizeUrl);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', s.clientId);
+  url.searchParams.set('redirect_uri', s.redirectUri);
+  url.searchParams.set('scope', s.scopes.join(' '));
+  url.searchParams.set('state', state);
+  url.searchParams.set('code_challenge', challenge);
+  url.searchParams.set('code_challenge_method', 'S256');
+  return {
+    url: url.href,
+    pending: { state, codeVerifier, redirectUri: s.redirectUri, clientId: s.clientId, startedAt: (s.now ?? Date.now)() },
+  };
+}
+
+/** Reads the `state` of a redirect URL without trusting anything else in it. */
+export function stateOf(responseUrl: string): string | undefined {
+  try {
+    return new URL(responseUrl).searchParams.get('state') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks the URL X redirected to: it must be exactly our redirect URI (scheme, host, port and path) and carry
+ * our state. `error=access_denied` means the person pressed Cancel.
+ * @throws AuthError 'redirect-mismatch' | 'state-mismatch' | 'cancelled' | 'denied'
+ */
+export function checkRedirect(s: OAuthSettings, responseUrl: string, pending: PendingAuthorization): URLSearchParams {
+  let got: URL;
+  try {
+    got = new URL(responseUrl);
+  } catch {
+    throw new AuthError('redirect-mismatch');
+  }
+  const expected = new URL(pending.redirectUri);
+  if (got.origin !== expected.origin || got.pathname !== expected.pathname || got.username || got.password) {
+    throw new AuthError('redirect-mismatch');
+  }
+  try {
+    return oauth.validateAuthResponse(authorizationServer(s), client(s), got, pending.state);
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError) {
+      if (error.error === 'access_denied') throw new AuthError('cancelled');
+      throw new AuthError('denied', `X did not accept the sign-in request (${error.error}).`, { cause: error });
+    }
+    throw new AuthError('state-mismatch', undefined, { cause: error });
+  }
+}
+
+function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefresh?: string): TokenPair {
+  const refreshToken = res.refresh_token ?? fallbackRefresh;
+  if (!refreshToken) {
+    throw new AuthError('denied', 'X did not grant offline access, so Perch could not stay signed in.');
+  }
+  const now = (s.now ?? Date.now)();
+  return {
+    refreshToken,
+    access: { token: res.access_token, expiresAt: now + (res.expires_in ?? 7200) * 1000, scope: res.scope ?? s.scopes.join(' ') },
+  };
+}
+
+function mapTokenError(error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  if (error instanceof oauth.ResponseBodyError) {
+    if (error.status >= 500) return new AuthError('server', undefined, { cause: error });
+    if (error.error === 'invalid_grant' || error.error === 'invalid_request' || error.error === 'invalid_token') {
+      return new AuthError('signed-out', 'X no longer accepts this sign-in (it was revoked or used elsewhere). Sign in with X again.', { cause: error });
+    }
+    return new AuthError('denied', `X refused the sign-in (${error.error}).`, { cause: error });
+  }
+  if (error instanceof oauth.OperationProcessingError) {
+    const status = (error.cause as Response | undefined)?.status;
+    return new AuthError('server', status ? `X answered the sign-in with an error (${status}). Please try again.` : undefined, { cause: error });
+  }
+  if (error instanceof TypeError) return new AuthError('network', undefined, { cause: error });
+  return new AuthError('server', undefined, { cause: error });
+}
+
+/**
+ * Exchanges the authorization code for tokens (the code lives 30 s).
+ * @throws AuthError
+ */
+export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pending: PendingAuthorization): Promise<TokenPair> {
+  try {
+    const as = authorizationServer(s);
+    const res = await oauth.authorizationCodeGrantRequest(as, client(s), oauth.None(), params, pending.redirectUri, pending.codeVerifier, requestOptions(s));
+    return toPair(s, await oauth.processAuthorizationCodeResponse(as, client(s), res));
+  } catch (error) {
+    throw mapTokenError(error);
+  }
+}
+
+/**
+ * Trades a refresh token for a new pair. X's refresh tokens are single-use: the old one is dead afterwards.
+ * @throws AuthError — 'signed-out' when X refuses the refresh token (invalid_grant / invalid_request),
+ * 'network' when X was not reached, 'server' otherwise.
+ */
+export async function refreshTokens(s: OAuthSettings, refreshToken: string): Promise<TokenPair> {
+  try {
+    const as = authorizationServer(s);
+    const res = await oauth.refreshTokenGrantRequest(as, client(s), oauth.None(), refreshToken, requestOptions(s));
+    return toPair(s, await oauth.processRefreshTokenResponse(as, client(s), res));
+  } catch (error) {
+    throw mapTokenError(error);
+  }
+}
+
+/**
+ * Revokes a token at X. Best effort: the caller clears local tokens whatever happens.
+ * @throws AuthError when X could not be reached or refused.
+ */
+export async function revokeToken(s: OAuthSettings, token: string): Promise<void> {
+  try {
+    const as = authorizationServer(s);
+    const res = await oauth.revocationRequest(as, client(s), oauth.None(), token, requestOptions(s));
+    await oauth.processRevocationResponse(res);
+  } catch (error) {
+    throw mapTokenError(error);
+  }
+}

@@ -1,0 +1,229 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { readSessionView, sessionView, type AccountView, type SessionView } from '../storage';
+import { createXClient, type XClient } from '../x/client';
+import { getMe } from '../x/users';
+import { AuthError, isCancelledFlowError } from './errors';
+import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings, type PendingAuthorization } from './oauth';
+import { clearTokens, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
+
+/** Refresh this long before X's expiry, so a request never leaves with a token about to die. */
+export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
+/** A sign-in attempt older than this is dropped from storage.session. */
+const PENDING_TTL_MS = 15 * 60 * 1000;
+const PENDING_KEY = 'auth.pending';
+
+export interface AuthDeps {
+  /** Current settings: Client ID (user's or build's), endpoints, redirect URI, scopes. */
+  settings: () => Promise<OAuthSettings>;
+  /** browser.identity.launchWebAuthFlow, interactive. */
+  launchWebAuthFlow: (url: string) => Promise<string>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** navigator.locks where the context has it. */
+  locks?: Pick<LockManager, 'request'>;
+}
+
+const pendingSchema = z.record(
+  z.string(),
+  z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
+);
+
+/**
+ * Owns signing in and out and handing out access tokens. Lives in the background only: UIs ask it through
+ * messages and never see a token.
+ */
+export class AuthService {
+  private readonly refreshing = new Map<string, Promise<string>>();
+  private signingIn: Promise<AccountView> | undefined;
+
+  constructor(private readonly deps: AuthDeps) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /**
+   * Runs the whole sign-in: PKCE, X's consent page, code exchange, the account's profile.
+   * A second call while one is open joins it.
+   * @throws AuthError
+   */
+  signIn(): Promise<AccountView> {
+    this.signingIn ??= this.runSignIn().finally(() => {
+      this.signingIn = undefined;
+    });
+    return this.signingIn;
+  }
+
+  private async runSignIn(): Promise<AccountView> {
+    const s = await this.deps.settings();
+    if (!s.clientId) throw new AuthError('not-configured');
+    const { url, pending } = await beginAuthorization(s);
+    await this.savePending(pending);
+
+    let responseUrl: string;
+    try {
+      responseUrl = await this.deps.launchWebAuthFlow(url);
+    } catch (error) {
+      await this.takePending(pending.state);
+      if (isCancelledFlowError(error)) throw new AuthError('cancelled');
+      throw new AuthError('network', 'X’s sign-in page could not be opened. Check your connection and try again.', { cause: error });
+    }
+
+    // The verifier is looked up by the state X echoed back, from storage, not from this function's memory.
+    const state = stateOf(responseUrl);
+    const stored = state ? await this.takePending(state) : undefined;
+    if (!stored) {
+      await this.takePending(pending.state);
+      throw new AuthError('state-mismatch');
+    }
+    const params = checkRedirect(s, responseUrl, stored);
+    const pair = await exchangeCode(s, params, stored);
+
+    let user;
+    try {
+      user = await getMe(this.client(s, async () => pair.access.token));
+    } catch (error) {
+      // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
+      await revokeToken(s, pair.refreshToken).catch(() => undefined);
+      throw new AuthError('server', 'Signed in, but X did not say which account. Please try again.', { cause: error });
+    }
+    await saveTokenPair(user.id, pair);
+    const account: AccountView = {
+      id: user.id,
+      name: user.name,
+      username: user.username,
+      ...(user.profile_image_url ? { profileImageUrl: user.profile_image_url } : {}),
+    };
+    await this.updateView((v) => ({
+      accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
+      activeAccountId: account.id,
+      notice: null,
+    }));
+    return account;
+  }
+
+  /**
+   * Returns a usable access token for the account, refreshing when it is near expiry or when `rejected`
+   * (a token X just answered 401 to) is still the stored one. One refresh at a time per account, across
+   * every caller: an in-flight promise here plus a Web Lock across contexts.
+   * @throws AuthError — 'signed-out' after X refuses the refresh token (the account is then signed out
+   * locally with the reason shown); 'network' / 'server' leave the user signed in.
+   */
+  async getAccessToken(userId: string, rejected?: string): Promise<string> {
+    const current = await readAccessToken(userId);
+    if (current && current.token !== rejected && current.expiresAt - this.now() > REFRESH_AHEAD_MS) return current.token;
+    let inflight = this.refreshing.get(userId);
+    if (!inflight) {
+      inflight = this.withLock(`perch-refresh-${userId}`, () => this.refreshLocked(userId, rejected)).finally(() => {
+        this.refreshing.delete(userId);
+      });
+      this.refreshing.set(userId, inflight);
+    }
+    return inflight;
+  }
+
+  private async refreshLocked(userId: string, rejected: string | undefined): Promise<string> {
+    // Re-read inside the lock: another context may have refreshed while we waited.
+    const current = await readAccessToken(userId);
+    if (current && current.token !== rejected && current.expiresAt - this.now() > REFRESH_AHEAD_MS) return current.token;
+    const refreshToken = await readRefreshToken(userId);
+    if (!refreshToken) {
+      await this.signOutLocally(userId, 'Perch no longer holds a sign-in for this account. Sign in with X again.');
+      throw new AuthError('signed-out');
+    }
+    const s = await this.deps.settings();
+    try {
+      const pair = await refreshTokens(s, refreshToken);
+      await saveTokenPair(userId, pair);
+      return pair.access.token;
+    } catch (error) {
+      if (error instanceof AuthError && error.kind === 'signed-out') {
+        const again = await readRefreshToken(userId);
+        if (again && again !== refreshToken) {
+          // Someone rotated the pair while we were refused: theirs is the live one.
+          const fresh = await readAccessToken(userId);
+          if (fresh) return fresh.token;
+        }
+        await this.signOutLocally(userId, error.message);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Signs one account out: revokes its refresh token at X (best effort) and clears its tokens locally
+   * whether or not the revoke succeeded. Other accounts are untouched.
+   */
+  async signOut(userId: string): Promise<void> {
+    const refreshToken = await readRefreshToken(userId);
+    const access = await readAccessToken(userId);
+    await clearTokens(userId);
+    await this.updateView((v) => this.withoutAccount(v, userId, null));
+    const s = await this.deps.settings();
+    for (const token of [refreshToken, access?.token]) {
+      if (token) await revokeToken(s, token).catch(() => undefined);
+    }
+  }
+
+  /** Makes another signed-in account the active one. @throws AuthError 'signed-out' for an unknown account. */
+  async switchAccount(userId: string): Promise<void> {
+    const view = await readSessionView();
+    if (!view.accounts.some((a) => a.id === userId)) throw new AuthError('signed-out');
+    await this.updateView((v) => ({ ...v, activeAccountId: userId }));
+  }
+
+  /** An X API client acting as this account. */
+  clientFor(userId: string, s: OAuthSettings): XClient {
+    return this.client(s, (rejected) => this.getAccessToken(userId, rejected));
+  }
+
+  private client(s: OAuthSettings, getAccessToken: (rejected?: string) => Promise<string>): XClient {
+    return createXClient({ baseUrl: s.apiBaseUrl, getAccessToken, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  }
+
+  private async signOutLocally(userId: string, reason: string): Promise<void> {
+    await clearTokens(userId);
+    const view = await readSessionView();
+    const username = view.accounts.find((a) => a.id === userId)?.username;
+    await this.updateView((v) =>
+      this.withoutAccount(v, userId, { reason, at: new Date(this.now()).toISOString(), ...(username ? { username } : {}) }),
+    );
+  }
+
+  private withoutAccount(v: SessionView, userId: string, notice: SessionView['notice']): SessionView {
+    const accounts = v.accounts.filter((a) => a.id !== userId);
+    const activeAccountId = v.activeAccountId === userId ? (accounts[0]?.id ?? null) : v.activeAccountId;
+    return { accounts, activeAccountId, notice: notice ?? v.notice };
+  }
+
+  private async updateView(change: (v: SessionView) => SessionView): Promise<void> {
+    await sessionView.setValue(change(await readSessionView()));
+  }
+
+  private async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const locks = this.deps.locks;
+    return locks ? (locks.request(name, fn) as Promise<T>) : fn();
+  }
+
+  private async readPending(): Promise<Record<string, PendingAuthorization>> {
+    const stored: Record<string, unknown> = await browser.storage.session.get(PENDING_KEY);
+    const parsed = pendingSchema.safeParse(stored[PENDING_KEY] ?? {});
+    const all = parsed.success ? parsed.data : {};
+    const cutoff = this.now() - PENDING_TTL_MS;
+    return Object.fromEntries(Object.entries(all).filter(([, p]) => p.startedAt > cutoff));
+  }
+
+  private async savePending(p: PendingAuthorization): Promise<void> {
+    await browser.storage.session.set({ [PENDING_KEY]: { ...(await this.readPending()), [p.state]: p } });
+  }
+
+  /** Removes and returns the sign-in attempt with this state: each is usable once. */
+  private async takePending(state: string): Promise<PendingAuthorization | undefined> {
+    const all = await this.readPending();
+    const found = all[state];
+    delete all[state];
+    await browser.storage.session.set({ [PENDING_KEY]: all });
+    return found;
+  }
+}

@@ -1,0 +1,112 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { getTokenKey } from './key-store';
+
+/**
+ * Where tokens live, per X account (keyed by the X user id):
+ *   storage.local   `auth.refresh.<id>`  the refresh token, AES-GCM encrypted with a non-extractable key
+ *   storage.session `auth.access.<id>`   the access token, its expiry and scopes (memory-only, gone when the
+ *                                        browser closes)
+ * Only the background reads or writes these keys.
+ */
+
+export interface AccessToken {
+  token: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  scope: string;
+}
+
+export interface TokenPair {
+  access: AccessToken;
+  refreshToken: string;
+}
+
+const encryptedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
+const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), scope: z.string() });
+
+const refreshKey = (userId: string) => `auth.refresh.${userId}`;
+const accessKey = (userId: string) => `auth.access.${userId}`;
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+async function encrypt(plain: string, userId: string): Promise<z.infer<typeof encryptedSchema>> {
+  const key = await getTokenKey();
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(userId) },
+    key,
+    new TextEncoder().encode(plain),
+  );
+  return { v: 1, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+async function decrypt(sealed: z.infer<typeof encryptedSchema>, userId: string): Promise<string> {
+  const key = await getTokenKey();
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: new TextEncoder().encode(userId) },
+    key,
+    fromBase64(sealed.data),
+  );
+  return new TextDecoder().decode(plain);
+}
+
+/**
+ * Reads the refresh token of an account.
+ * @returns undefined when there is none, or when what is stored cannot be decrypted (a lost key, a tampered
+ * value): either way the account cannot refresh and must sign in again.
+ */
+export async function readRefreshToken(userId: string): Promise<string | undefined> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(refreshKey(userId));
+  const parsed = encryptedSchema.safeParse(stored[refreshKey(userId)]);
+  if (!parsed.success) return undefined;
+  try {
+    return await decrypt(parsed.data, userId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the access token of an account, or undefined when there is none (or it is malformed). */
+export async function readAccessToken(userId: string): Promise<AccessToken | undefined> {
+  const stored: Record<string, unknown> = await browser.storage.session.get(accessKey(userId));
+  const parsed = accessSchema.safeParse(stored[accessKey(userId)]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Persists a freshly issued pair before anyone uses it. The refresh token goes first, in one write: it is
+ * the only thing that cannot be got back (X has already killed the previous one). If the worker stops
+ * between the two writes, the stored refresh token is the new one and the next call simply refreshes again.
+ * @throws if storage or encryption fails; the caller must then not use the new access token.
+ */
+export async function saveTokenPair(userId: string, pair: TokenPair): Promise<void> {
+  const sealed = await encrypt(pair.refreshToken, userId);
+  await browser.storage.local.set({ [refreshKey(userId)]: sealed });
+  await browser.storage.session.set({ [accessKey(userId)]: pair.access });
+}
+
+/** Removes every token of one account, locally. Never throws for a missing account. */
+export async function clearTokens(userId: string): Promise<void> {
+  await browser.storage.local.remove(refreshKey(userId));
+  await browser.storage.session.remove(accessKey(userId));
+}
+
+/** Lists the user ids that hold a refresh token (the signed-in accounts as far as tokens go). */
+export async function accountsWithTokens(): Promise<string[]> {
+  const all: Record<string, unknown> = await browser.storage.local.get(null);
+  return Object.keys(all)
+    .filter((k) => k.startsWith('auth.refresh.'))
+    .map((k) => k.slice('auth.refresh.'.length));
+}

@@ -1,0 +1,136 @@
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { AccountView } from './storage';
+
+/**
+ * The one message contract between the UIs (popup, side panel, options) and the background.
+ * Every request is validated with zod on arrival; answers are plain JSON and never carry a token.
+ */
+
+const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('auth.signIn') }),
+  z.strictObject({ type: z.literal('auth.signOut'), accountId: userId }),
+  z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
+  z.strictObject({ type: z.literal('account.check'), accountId: userId }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
+]);
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+export interface Settings {
+  clientId: string;
+  /** True when the Client ID in use came with the build rather than from the user. */
+  clientIdFromBuild: boolean;
+  /** The exact callback URL to register with the X app. */
+  redirectUrl: string;
+  browserName: 'chrome' | 'firefox';
+}
+
+/** What each request answers with. */
+export interface Responses {
+  'auth.signIn': AccountView;
+  'auth.signOut': null;
+  'account.switch': null;
+  'account.check': AccountView;
+  'settings.get': Settings;
+  'settings.setClientId': Settings;
+}
+
+export interface ErrorReply {
+  kind: string;
+  message: string;
+}
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
+
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
+]);
+
+/** An error the background reported, with a message fit to show the user. */
+export class MessageError extends Error {
+  readonly kind: string;
+  constructor(error: ErrorReply) {
+    super(error.message);
+    this.name = 'MessageError';
+    this.kind = error.kind;
+  }
+}
+
+/**
+ * Sends a request to the background and returns its answer.
+ * @throws MessageError with a user-facing message when the background reports a failure or cannot be reached.
+ */
+export async function sendMessage<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(request);
+  } catch (cause) {
+    throw new MessageError({ kind: 'unreachable', message: `Perch’s background could not be reached (${String(cause)}). Try again.` });
+  }
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) throw new MessageError({ kind: 'unreachable', message: 'Perch’s background did not answer. Try again.' });
+  if (!reply.data.ok) throw new MessageError(reply.data.error);
+  return reply.data.data as Responses[T];
+}
+
+/**
+ * Tells whether a message comes from one of Perch's own extension pages. Browser-set fields only: another
+ * extension has another `id`; a content script or web page has a `tab`; anything else has another origin.
+ */
+export function isTrustedSender(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
+  if (sender.id !== runtimeId) return false;
+  if (sender.tab) return false;
+  const origin = (sender as { origin?: string }).origin ?? (sender.url ? safeOrigin(sender.url) : undefined);
+  return origin === extensionOrigin;
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export type Handlers = { [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]> };
+
+/**
+ * Builds the background's runtime.onMessage listener: classify the sender, validate the message, dispatch.
+ * Untrusted senders get no answer at all (the listener returns undefined); malformed messages from our own
+ * pages get a 'bad-request' reply. Handler errors become `{ ok: false, error }` with the error's message.
+ */
+export function createMessageListener(
+  handlers: Handlers,
+  onRefused?: (reason: string) => void,
+): (message: unknown, sender: Browser.runtime.MessageSender) => Promise<Reply<unknown>> | undefined {
+  return (message, sender) => {
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    if (!isTrustedSender(sender, browser.runtime.id, origin)) {
+      onRefused?.('untrusted sender');
+      return undefined;
+    }
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) {
+      onRefused?.('malformed message');
+      return Promise.resolve({ ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } });
+    }
+    const request = parsed.data;
+    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+    return handler(request).then(
+      (data): Reply<unknown> => ({ ok: true, data: data ?? null }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: toErrorReply(error) }),
+    );
+  };
+}
+
+function toErrorReply(error: unknown): ErrorReply {
+  if (error instanceof Error) {
+    const kind = (error as { kind?: unknown }).kind;
+    return { kind: typeof kind === 'string' ? kind : 'error', message: error.message };
+  }
+  return { kind: 'error', message: 'Something went wrong. Please try again.' };
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import type { OAuthSettings } from './auth/oauth';
+import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
+import type { Settings } from './messaging';
+import { clientIdItem } from './storage';
+
+/** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
+export function redirectUrl(): string {
+  return browser.identity.getRedirectURL();
+}
+
+/** The settings as the options page shows them. */
+export async function readSettings(): Promise<Settings> {
+  const own = (await clientIdItem.getValue()).trim();
+  return {
+    clientId: own || DEFAULT_CLIENT_ID,
+    clientIdFromBuild: !own && !!DEFAULT_CLIENT_ID,
+    redirectUrl: redirectUrl(),
+    browserName: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+  };
+}
+
+/**
+ * Saves the user's Client ID (an empty string falls back to the build's default).
+ * @throws Error with a user-facing message when it cannot be a Client ID.
+ */
+export async function saveClientId(clientId: string): Promise<Settings> {
+  const trimmed = clientId.trim();
+  if (trimmed && !/^[A-Za-z0-9_\-.~]{8,200}$/.test(trimmed)) {
+    throw Object.assign(new Error('That does not look like an X Client ID. Copy it from the “Keys and tokens” page of your X app.'), {
+      kind: 'invalid-client-id',
+    });
+  }
+  await clientIdItem.setValue(trimmed);
+  return readSettings();
+}
+
+/** Everything the OAuth exchange needs, read fresh for each attempt. */
+export async function oauthSettings(): Promise<OAuthSettings> {
+  const s = await readSettings();
+  return { clientId: s.clientId, apiBaseUrl: X_API_BASE_URL, authorizeUrl: X_AUTHORIZE_URL, redirectUri: s.redirectUrl, scopes: X_SCOPES };
+}
