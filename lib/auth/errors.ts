@@ -1,14 +1,6 @@
 /** What went wrong with signing in or staying signed in, in a form the UI can word for a person. */
 export type AuthErrorKind =
-  | 'not-configured'
-  | 'cancelled'
-  | 'redirect-mismatch'
-  | 'state-mismatch'
-  | 'denied'
-  | 'signed-out'
-  | 'network'
-  | 'server'
-  | 'busy';
+  'not-configured' | 'cancelled' | 'redirect-mismatch' | 'state-mismatch' | 'denied' | 'signed-out' | 'network' | 'server' | 'busy';
 
 const MESSAGES: Record<AuthErrorKind, string> = {
   'not-configured': 'Add your X app’s Client ID in Perch’s settings first.',

@@ -126,13 +126,17 @@ function mapTokenError(error: unknown): AuthError {
   if (error instanceof oauth.ResponseBodyError) {
     if (error.status >= 500) return new AuthError('server', undefined, { cause: error });
     if (error.error === 'invalid_grant' || error.error === 'invalid_request' || error.error === 'invalid_token') {
-      return new AuthError('signed-out', 'X no longer accepts this sign-in (it was revoked or used elsewhere). Sign in with X again.', { cause: error });
+      return new AuthError('signed-out', 'X no longer accepts this sign-in (it was revoked or used elsewhere). Sign in with X again.', {
+        cause: error,
+      });
     }
     return new AuthError('denied', `X refused the sign-in (${error.error}).`, { cause: error });
   }
   if (error instanceof oauth.OperationProcessingError) {
     const status = (error.cause as Response | undefined)?.status;
-    return new AuthError('server', status ? `X answered the sign-in with an error (${status}). Please try again.` : undefined, { cause: error });
+    return new AuthError('server', status ? `X answered the sign-in with an error (${status}). Please try again.` : undefined, {
+      cause: error,
+    });
   }
   if (error instanceof TypeError) return new AuthError('network', undefined, { cause: error });
   return new AuthError('server', undefined, { cause: error });
@@ -145,7 +149,15 @@ function mapTokenError(error: unknown): AuthError {
 export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pending: PendingAuthorization): Promise<TokenPair> {
   try {
     const as = authorizationServer(s);
-    const res = await oauth.authorizationCodeGrantRequest(as, client(s), oauth.None(), params, pending.redirectUri, pending.codeVerifier, requestOptions(s));
+    const res = await oauth.authorizationCodeGrantRequest(
+      as,
+      client(s),
+      oauth.None(),
+      params,
+      pending.redirectUri,
+      pending.codeVerifier,
+      requestOptions(s),
+    );
     return toPair(s, await oauth.processAuthorizationCodeResponse(as, client(s), res));
   } catch (error) {
     throw mapTokenError(error);

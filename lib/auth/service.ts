@@ -4,7 +4,16 @@ import { readSessionView, sessionView, type AccountView, type SessionView } from
 import { createXClient, type XClient } from '../x/client';
 import { getMe } from '../x/users';
 import { AuthError, isCancelledFlowError } from './errors';
-import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings, type PendingAuthorization } from './oauth';
+import {
+  beginAuthorization,
+  checkRedirect,
+  exchangeCode,
+  refreshTokens,
+  revokeToken,
+  stateOf,
+  type OAuthSettings,
+  type PendingAuthorization,
+} from './oauth';
 import { clearTokens, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
 
 /** Refresh this long before X's expiry, so a request never leaves with a token about to die. */

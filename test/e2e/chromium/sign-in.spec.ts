@@ -1,0 +1,169 @@
+import { ADA } from '../support/emulator-control';
+import { expect, launchPerch, registerCallback, signIn, test } from './fixtures';
+
+/** Sends a message to Perch's background from one of its pages, as the UI does. */
+async function checkFrom(page: import('@playwright/test').Page, accountId: string) {
+  return page.evaluate(async (id) => chrome.runtime.sendMessage({ type: 'account.check', accountId: id }), accountId);
+}
+
+test.describe('signing in with X in Chromium', () => {
+  test('signs in through X’s consent page and shows the account in every screen', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    await expect(options.getByLabel('Callback URL')).toHaveText(`https://${perch.id}.chromiumapp.org/`);
+    await signIn(perch, options);
+    await expect(options.getByText(ADA.name)).toBeVisible();
+    await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    for (const screen of ['popup', 'sidepanel'] as const) {
+      const page = await perch.open(screen);
+      await expect(page.getByText(`@${ADA.username}`)).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    }
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
+  });
+
+  test('says the sign-in was cancelled when the person presses Cancel, and stays signed out', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options, 'Cancel');
+    await expect(options.getByRole('alert')).toHaveText(/Sign-in was cancelled/);
+    await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(0);
+  });
+
+  test('refreshes an expired access token without the person noticing', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await emu.clearLog();
+    await options.getByRole('button', { name: 'Check connection' }).click();
+    await expect(options.getByRole('status')).toHaveText(`Connected to X as @${ADA.username}.`);
+    expect(await emu.tokenRequests('refresh_token')).toHaveLength(1);
+    const me = (await emu.log()).filter((e) => e.path === '/2/users/me').map((e) => e.status);
+    expect(me).toEqual([401, 200]);
+  });
+
+  test('sends exactly one refresh when three screens need a token at once', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    const pages = [options, await perch.open('popup'), await perch.open('sidepanel')];
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await emu.clearLog();
+    const replies = await Promise.all(pages.map((p) => checkFrom(p, ADA.id)));
+    for (const reply of replies) expect(reply).toMatchObject({ ok: true, data: { username: ADA.username } });
+    expect(await emu.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+
+  test('signs out cleanly, with the reason, when X no longer accepts the refresh token', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.revokeGrants(ADA.id);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await options.getByRole('button', { name: 'Check connection' }).click();
+    await expect(options.getByRole('alert').first()).toContainText(`You were signed out of @${ADA.username}`);
+    await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    const worker = await perch.worker();
+    const keys = await worker.evaluate(async () => [
+      ...Object.keys(await chrome.storage.local.get(null)),
+      ...Object.keys(await chrome.storage.session.get(null)),
+    ]);
+    expect(keys.filter((k) => k.startsWith('auth.refresh.') || k.startsWith('auth.access.'))).toEqual([]);
+  });
+
+  test('stays signed in when the worker is stopped mid-refresh before X received it', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await emu.clearLog();
+    await emu.fault({ path: '/2/oauth2/token', count: 1, kind: 'slow', delay_ms: 4000 });
+    void checkFrom(options, ADA.id).catch(() => undefined);
+    await expect.poll(async () => (await emu.log()).some((e) => e.path === '/2/users/me' && e.status === 401)).toBe(true);
+    await options.waitForTimeout(500);
+    const cdp = await perch.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await emu.clearFaults();
+    // The worker wakes for the next message; the refresh token it holds was never spent.
+    await expect
+      .poll(async () => (await checkFrom(options, ADA.id).catch(() => null)) as unknown, { timeout: 20_000 })
+      .toMatchObject({
+        ok: true,
+      });
+    await expect(options.getByText(`@${ADA.username}`)).toBeVisible();
+    const refreshes = await emu.tokenRequests('refresh_token');
+    expect(refreshes.filter((e) => !e.aborted && e.status === 200)).toHaveLength(1);
+  });
+
+  test('revokes the token at X and forgets it locally on sign-out', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    expect((await emu.log()).filter((e) => e.path === '/2/oauth2/revoke').length).toBeGreaterThanOrEqual(1);
+    const worker = await perch.worker();
+    const keys = await worker.evaluate(async () => [
+      ...Object.keys(await chrome.storage.local.get(null)),
+      ...Object.keys(await chrome.storage.session.get(null)),
+    ]);
+    expect(keys.filter((k) => k.startsWith('auth.'))).toEqual([]);
+  });
+
+  test('never shows a token in any page or console', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await options.getByRole('button', { name: 'Check connection' }).click();
+    await expect(options.getByRole('status')).toHaveText(/Connected/);
+    const tokens = await emu.tokens();
+    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    const pages = perch.context.pages();
+    const dom = (await Promise.all(pages.map((p) => p.content().catch(() => '')))).join('\n');
+    const logs = perch.consoleLines.join('\n');
+    for (const token of tokens) {
+      expect(dom).not.toContain(token);
+      expect(logs).not.toContain(token);
+    }
+  });
+});
+
+test.describe('messages from elsewhere', () => {
+  test('ignores every message another extension sends to Perch', async ({ emu }) => {
+    const intruderDir = new URL('../fixtures/intruder', import.meta.url).pathname;
+    const { perch, close } = await launchPerch([intruderDir]);
+    try {
+      await registerCallback(perch, emu);
+      const options = await perch.open('options');
+      await signIn(perch, options);
+      await emu.clearLog();
+      const intruder = perch.context.serviceWorkers().find((w) => !w.url().startsWith(`chrome-extension://${perch.id}/`));
+      if (!intruder) throw new Error('the intruder extension did not load');
+      const outcomes = await intruder.evaluate(
+        async ({ perchId, accountId }) => {
+          const attempts = [
+            { type: 'auth.signOut', accountId },
+            { type: 'account.check', accountId },
+            { type: 'settings.setClientId', clientId: 'stolen-client-id' },
+            { type: 'auth.signIn' },
+          ];
+          const out: string[] = [];
+          for (const m of attempts) {
+            try {
+              out.push(JSON.stringify(await chrome.runtime.sendMessage(perchId, m)));
+            } catch (e) {
+              out.push(`refused: ${String(e)}`);
+            }
+          }
+          return out;
+        },
+        { perchId: perch.id, accountId: ADA.id },
+      );
+      for (const o of outcomes) expect(o).toMatch(/^refused|^undefined$/);
+      await options.reload();
+      await expect(options.getByText(`@${ADA.username}`)).toBeVisible();
+      expect(await emu.log()).toEqual([]);
+      const settings = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }));
+      expect(settings).toMatchObject({ ok: true, data: { clientId: 'perch-test-client' } });
+    } finally {
+      await close();
+    }
+  });
+});

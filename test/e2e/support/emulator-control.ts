@@ -1,0 +1,66 @@
+/** A small client for the X API emulator's control API (test/emulator/README.md), used by every e2e test. */
+
+export interface LogEntry {
+  at: string;
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  status: number;
+  grant_type?: string;
+  user_id?: string;
+  aborted?: boolean;
+}
+
+export interface IssuedToken {
+  token: string;
+  kind: string;
+  state: string;
+}
+
+export class EmulatorControl {
+  constructor(readonly url: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`emulator control ${method} ${path}: ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  reset = () => this.call<void>('POST', 'reset');
+  registerClient = (clientId: string, redirectUris: string[]) =>
+    this.call<void>('POST', 'clients', { client_id: clientId, redirect_uris: redirectUris });
+  advanceClock = (seconds: number) => this.call<void>('POST', 'clock', { advance_seconds: seconds });
+  fault = (f: { method?: string; path: string; count: number; kind: string; status?: number; delay_ms?: number }) =>
+    this.call<void>('POST', 'faults', f);
+  clearFaults = () => this.call<void>('DELETE', 'faults');
+  clearLog = () => this.call<void>('DELETE', 'log');
+  revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
+  setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
+
+  async log(): Promise<LogEntry[]> {
+    const body = await this.call<LogEntry[] | { entries: LogEntry[] }>('GET', 'log');
+    return Array.isArray(body) ? body : body.entries;
+  }
+
+  async tokens(): Promise<string[]> {
+    const body = await this.call<unknown>('GET', 'tokens');
+    const list = Array.isArray(body) ? body : ((body as { tokens?: unknown[] }).tokens ?? []);
+    return list.map((t) => (typeof t === 'string' ? t : (t as IssuedToken).token));
+  }
+
+  /** Token-endpoint requests in the log, by grant type. */
+  async tokenRequests(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
+    return (await this.log()).filter((e) => e.path === '/2/oauth2/token' && e.grant_type === grantType);
+  }
+}
+
+/** The demo account the emulator's consent page signs in as. */
+export const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
+/** The port the test build (.env.test) points at. */
+export const TEST_EMULATOR_PORT = 8787;
+export const TEST_CLIENT_ID = 'perch-test-client';

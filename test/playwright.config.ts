@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests on the built extension (`npm run build:test` first):
+ *   chromium — @playwright/test driving Debian's Chromium with Perch loaded
+ *   firefox  — puppeteer-core driving Firefox ESR over WebDriver BiDi, run by the same runner
+ * One worker: every test shares the emulator's fixed port (.env.test) and the machine has 2 cores.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'chromium', testMatch: 'chromium/**/*.spec.ts' },
+    { name: 'firefox', testMatch: 'firefox/**/*.spec.ts' },
+  ],
+});
