@@ -84,13 +84,15 @@ export async function sendMessage<T extends RequestType>(request: Extract<Reques
 export function isTrustedSender(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
   if (sender.id !== runtimeId) return false;
   if (sender.tab) return false;
-  const origin = (sender as { origin?: string }).origin ?? (sender.url ? safeOrigin(sender.url) : undefined);
+  const origin = (sender as { origin?: string }).origin ?? (sender.url ? originOf(sender.url) : undefined);
   return origin === extensionOrigin;
 }
 
-function safeOrigin(url: string): string | undefined {
+/** scheme://host of a URL. Spelled out because URL.origin is "null" for extension schemes in some runtimes. */
+export function originOf(url: string): string | undefined {
   try {
-    return new URL(url).origin;
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
   } catch {
     return undefined;
   }
@@ -108,8 +110,8 @@ export function createMessageListener(
   onRefused?: (reason: string) => void,
 ): (message: unknown, sender: Browser.runtime.MessageSender) => Promise<Reply<unknown>> | undefined {
   return (message, sender) => {
-    const origin = new URL(browser.runtime.getURL('/')).origin;
-    if (!isTrustedSender(sender, browser.runtime.id, origin)) {
+    const origin = originOf(browser.runtime.getURL('/'));
+    if (!origin || !isTrustedSender(sender, browser.runtime.id, origin)) {
       onRefused?.('untrusted sender');
       return undefined;
     }
