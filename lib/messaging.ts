@@ -78,14 +78,18 @@ export async function sendMessage<T extends RequestType>(request: Extract<Reques
 }
 
 /**
- * Tells whether a message comes from one of Perch's own extension pages. Browser-set fields only: another
- * extension has another `id`; a content script or web page has a `tab`; anything else has another origin.
+ * Tells whether a message comes from one of Perch's own extension pages, by browser-set fields only: another
+ * extension has another `id`; a content script or a web page has another origin. Perch has no content scripts
+ * and no web-accessible pages, so a sender with a `tab` can only be one of our pages opened in a tab (options,
+ * the full-page manager) — and then it must be the tab's top frame.
  */
 export function isTrustedSender(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
   if (sender.id !== runtimeId) return false;
-  if (sender.tab) return false;
   const origin = (sender as { origin?: string }).origin ?? (sender.url ? originOf(sender.url) : undefined);
-  return origin === extensionOrigin;
+  if (origin !== extensionOrigin) return false;
+  if (sender.url && originOf(sender.url) !== extensionOrigin) return false;
+  if (sender.tab && sender.frameId !== 0) return false;
+  return true;
 }
 
 /** scheme://host of a URL. Spelled out because URL.origin is "null" for extension schemes in some runtimes. */
@@ -100,33 +104,44 @@ export function originOf(url: string): string | undefined {
 
 export type Handlers = { [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]> };
 
+export type MessageListener = (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: Reply<unknown>) => void,
+) => true | undefined;
+
 /**
  * Builds the background's runtime.onMessage listener: classify the sender, validate the message, dispatch.
- * Untrusted senders get no answer at all (the listener returns undefined); malformed messages from our own
- * pages get a 'bad-request' reply. Handler errors become `{ ok: false, error }` with the error's message.
+ * Untrusted senders get no answer at all; malformed messages from our own pages get a 'bad-request' reply;
+ * handler errors become `{ ok: false, error }` with the error's message. Answers go through `sendResponse`
+ * (returning true), which Chrome and Firefox both honour natively.
  */
-export function createMessageListener(
-  handlers: Handlers,
-  onRefused?: (reason: string) => void,
-): (message: unknown, sender: Browser.runtime.MessageSender) => Promise<Reply<unknown>> | undefined {
-  return (message, sender) => {
+export function createMessageListener(handlers: Handlers, onRefused?: (reason: string) => void): MessageListener {
+  return (message, sender, sendResponse) => {
     const origin = originOf(browser.runtime.getURL('/'));
     if (!origin || !isTrustedSender(sender, browser.runtime.id, origin)) {
       onRefused?.('untrusted sender');
       return undefined;
     }
-    const parsed = requestSchema.safeParse(message);
-    if (!parsed.success) {
-      onRefused?.('malformed message');
-      return Promise.resolve({ ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } });
-    }
-    const request = parsed.data;
-    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-    return handler(request).then(
-      (data): Reply<unknown> => ({ ok: true, data: data ?? null }),
-      (error: unknown): Reply<unknown> => ({ ok: false, error: toErrorReply(error) }),
-    );
+    void handle(handlers, message, onRefused).then(sendResponse);
+    return true;
   };
+}
+
+/** Validates and dispatches one message from a trusted sender. Never rejects. */
+export async function handle(handlers: Handlers, message: unknown, onRefused?: (reason: string) => void): Promise<Reply<unknown>> {
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    onRefused?.('malformed message');
+    return { ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } };
+  }
+  const request = parsed.data;
+  const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+  try {
+    return { ok: true, data: (await handler(request)) ?? null };
+  } catch (error) {
+    return { ok: false, error: toErrorReply(error) };
+  }
 }
 
 function toErrorReply(error: unknown): ErrorReply {

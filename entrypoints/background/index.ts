@@ -18,7 +18,6 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(
-    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the polyfill answers with the returned promise
     createMessageListener({
       'auth.signIn': () => auth.signIn(),
       'auth.signOut': async ({ accountId }) => {

@@ -232,7 +232,8 @@ export class AuthService {
     const all = await this.readPending();
     const found = all[state];
     delete all[state];
-    await browser.storage.session.set({ [PENDING_KEY]: all });
+    if (Object.keys(all).length) await browser.storage.session.set({ [PENDING_KEY]: all });
+    else await browser.storage.session.remove(PENDING_KEY);
     return found;
   }
 }

@@ -90,6 +90,7 @@ test.describe('signing in with X in Chromium', () => {
       });
     await expect(options.getByText(`@${ADA.username}`)).toBeVisible();
     const refreshes = await emu.tokenRequests('refresh_token');
+    expect(refreshes.filter((e) => e.aborted)).toHaveLength(1);
     expect(refreshes.filter((e) => !e.aborted && e.status === 200)).toHaveLength(1);
   });
 
