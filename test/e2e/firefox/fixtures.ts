@@ -1,0 +1,120 @@
+import { test as base, expect } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ADA, EmulatorControl, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { FIREFOX_BUILD, FIREFOX_PATH } from '../support/paths';
+
+/**
+ * Firefox ESR driven by puppeteer-core over WebDriver BiDi. BiDi may not navigate to moz-extension:// URLs,
+ * but it can drive an extension page the extension opened itself; such a tab is reported with a stale
+ * about:blank URL, so pages are told apart by their real `location.href`.
+ */
+export interface FirefoxPerch {
+  browser: Browser;
+  /** moz-extension://<uuid> */
+  origin: string;
+  /** The options page Perch opens on install. */
+  options: Page;
+  /** Opens another Perch page ('popup' | 'sidepanel' | 'options') in a tab, from the options page. */
+  open: (name: 'popup' | 'sidepanel' | 'options') => Promise<Page>;
+  consoleLines: string[];
+}
+
+/** scheme://host (URL.origin is "null" for moz-extension: in Node). */
+function originOf(href: string): string {
+  const u = new URL(href);
+  return `${u.protocol}//${u.host}`;
+}
+
+async function hrefOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.href).catch(() => '');
+}
+
+/** Waits for a page whose real location matches, and returns it. */
+export async function findPage(browser: Browser, match: (href: string) => boolean, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) if (match(await hrefOf(page))) return page;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no such page appeared');
+}
+
+export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false },
+  });
+  const consoleLines: string[] = [];
+  browser.on('targetcreated', (t) => {
+    void t.page().then((p) => p?.on('console', (m) => consoleLines.push(m.text())));
+  });
+  for (const p of await browser.pages()) p.on('console', (m) => consoleLines.push(m.text()));
+  await browser.installExtension(FIREFOX_BUILD);
+  const options = await findPage(browser, (h) => h.startsWith('moz-extension://') && h.endsWith('/options.html'));
+  options.on('console', (m) => consoleLines.push(m.text()));
+  const origin = originOf(await hrefOf(options));
+  let opened = 0;
+  const open = async (name: 'popup' | 'sidepanel' | 'options'): Promise<Page> => {
+    // A tab BiDi already knows, marked so Perch's options page can find it, then turned into a Perch page by
+    // the extension itself (tabs.update from its own page): the one way BiDi may drive an extension page.
+    const marker = `perch-open-${++opened}`;
+    const page = await browser.newPage();
+    page.on('console', (m) => consoleLines.push(m.text()));
+    await page.goto(`http://127.0.0.1:${TEST_EMULATOR_PORT}/#${marker}`).catch(() => undefined);
+    await options.evaluate(
+      async (m, n) => {
+        const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes(m));
+        if (tab?.id === undefined) throw new Error(`no tab marked ${m}`);
+        await browser.tabs.update(tab.id, { url: browser.runtime.getURL(`/${n}.html`) });
+      },
+      marker,
+      name,
+    );
+    await expect.poll(() => hrefOf(page)).toBe(`${origin}/${name}.html`);
+    return page;
+  };
+  return { browser, origin, options, open, consoleLines };
+}
+
+/** Clicks "Sign in with X" on a Perch page and answers the emulator's consent page. */
+export async function signIn(ff: FirefoxPerch, page: Page, button: 'Authorize app' | 'Cancel' = 'Authorize app'): Promise<void> {
+  await page.locator('::-p-aria(Sign in with X[role="button"])').click();
+  const consent = await findPage(ff.browser, (h) => h.includes('/i/oauth2/authorize'));
+  await consent.locator(`::-p-aria(${button}[role="button"])`).click();
+  if (button === 'Authorize app') await page.locator(`::-p-text(@${ADA.username})`).wait();
+}
+
+/** The text of the first element matching a selector, or '' when there is none. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
+}
+
+export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl }, { emulator: Emulator }>({
+  emulator: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+    async ({}, use) => {
+      const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
+      await use(emulator);
+      await emulator.close();
+    },
+    { scope: 'worker' },
+  ],
+  emu: async ({ emulator }, use) => {
+    const emu = new EmulatorControl(emulator.url);
+    await emu.reset();
+    await use(emu);
+  },
+  ff: async ({ emu }, use) => {
+    const ff = await launchFirefoxPerch();
+    // The callback URL as the options page shows it (Firefox: https://<hash>.extensions.allizom.org/).
+    await expect.poll(() => textOf(ff.options, 'code.callback')).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/$/);
+    await emu.registerClient(TEST_CLIENT_ID, [await textOf(ff.options, 'code.callback')]);
+    await use(ff);
+    await ff.browser.close();
+  },
+});
+
+export { expect };

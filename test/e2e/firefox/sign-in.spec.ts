@@ -1,0 +1,78 @@
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, textOf } from './fixtures';
+
+test.describe('signing in with X in Firefox', () => {
+  test('signs in through X’s consent page and shows the account in every screen', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await ff.options.locator('::-p-aria(Sign out[role="button"])').wait();
+    expect(await textOf(ff.options, '.account-name')).toBe(ADA.name);
+    for (const screen of ['popup', 'sidepanel'] as const) {
+      const page = await ff.open(screen);
+      await expect.poll(() => textOf(page, '.account-username')).toBe(`@${ADA.username}`);
+    }
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
+  });
+
+  test('says the sign-in was cancelled when the person presses Cancel', async ({ ff, emu }) => {
+    await signIn(ff, ff.options, 'Cancel');
+    await expect.poll(() => textOf(ff.options, '[role="alert"]')).toMatch(/Sign-in was cancelled/);
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(0);
+  });
+
+  test('refreshes an expired access token without the person noticing', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await emu.clearLog();
+    await ff.options.locator('::-p-aria(Check connection[role="button"])').click();
+    await expect.poll(() => textOf(ff.options, '[role="status"]')).toBe(`Connected to X as @${ADA.username}.`);
+    expect(await emu.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+
+  test('sends exactly one refresh when three screens need a token at once', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const pages = [ff.options, await ff.open('popup'), await ff.open('sidepanel')];
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await emu.clearLog();
+    const replies = await Promise.all(
+      pages.map((p) => p.evaluate((id) => browser.runtime.sendMessage({ type: 'account.check', accountId: id }), ADA.id)),
+    );
+    for (const reply of replies) expect(reply).toMatchObject({ ok: true, data: { username: ADA.username } });
+    expect(await emu.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+
+  test('signs out cleanly, with the reason, when X no longer accepts the refresh token', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await emu.revokeGrants(ADA.id);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await ff.options.locator('::-p-aria(Check connection[role="button"])').click();
+    await expect.poll(() => textOf(ff.options, '.notice')).toContain(`You were signed out of @${ADA.username}`);
+    await ff.options.locator('::-p-aria(Sign in with X[role="button"])').wait();
+  });
+
+  test('revokes the token at X and forgets it locally on sign-out', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await ff.options.locator('::-p-aria(Sign out[role="button"])').click();
+    await ff.options.locator('::-p-aria(Sign in with X[role="button"])').wait();
+    expect((await emu.log()).filter((e) => e.path === '/2/oauth2/revoke').length).toBeGreaterThanOrEqual(1);
+    const keys = await ff.options.evaluate(async () => [
+      ...Object.keys(await browser.storage.local.get(null)),
+      ...Object.keys(await browser.storage.session.get(null)),
+    ]);
+    expect(keys.filter((k) => k.startsWith('auth.'))).toEqual([]);
+  });
+
+  test('never shows a token in any page or console', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await emu.advanceClock(2 * 60 * 60 + 60);
+    await ff.options.locator('::-p-aria(Check connection[role="button"])').click();
+    await expect.poll(() => textOf(ff.options, '[role="status"]')).toMatch(/Connected/);
+    const tokens = await emu.tokens();
+    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    const dom = (await Promise.all((await ff.browser.pages()).map((p) => p.content().catch(() => '')))).join('\n');
+    const logs = ff.consoleLines.join('\n');
+    for (const token of tokens) {
+      expect(dom).not.toContain(token);
+      expect(logs).not.toContain(token);
+    }
+  });
+});
