@@ -41,19 +41,19 @@ export async function findPage(browser: Browser, match: (href: string) => boolea
 }
 
 export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
-  const browser = await puppeteer.launch({
+  const driver = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false },
   });
   const consoleLines: string[] = [];
-  browser.on('targetcreated', (t) => {
+  driver.on('targetcreated', (t) => {
     void t.page().then((p) => p?.on('console', (m) => consoleLines.push(m.text())));
   });
-  for (const p of await browser.pages()) p.on('console', (m) => consoleLines.push(m.text()));
-  await browser.installExtension(FIREFOX_BUILD);
-  const options = await findPage(browser, (h) => h.startsWith('moz-extension://') && h.endsWith('/options.html'));
+  for (const p of await driver.pages()) p.on('console', (m) => consoleLines.push(m.text()));
+  await driver.installExtension(FIREFOX_BUILD);
+  const options = await findPage(driver, (h) => h.startsWith('moz-extension://') && h.endsWith('/options.html'));
   options.on('console', (m) => consoleLines.push(m.text()));
   const origin = originOf(await hrefOf(options));
   let opened = 0;
@@ -61,7 +61,7 @@ export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
     // A tab BiDi already knows, marked so Perch's options page can find it, then turned into a Perch page by
     // the extension itself (tabs.update from its own page): the one way BiDi may drive an extension page.
     const marker = `perch-open-${++opened}`;
-    const page = await browser.newPage();
+    const page = await driver.newPage();
     page.on('console', (m) => consoleLines.push(m.text()));
     await page.goto(`http://127.0.0.1:${TEST_EMULATOR_PORT}/#${marker}`).catch(() => undefined);
     await options.evaluate(
@@ -76,7 +76,7 @@ export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
     await expect.poll(() => hrefOf(page)).toBe(`${origin}/${name}.html`);
     return page;
   };
-  return { browser, origin, options, open, consoleLines };
+  return { browser: driver, origin, options, open, consoleLines };
 }
 
 /** Clicks "Sign in with X" on a Perch page and answers the emulator's consent page. */
