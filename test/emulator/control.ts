@@ -1,0 +1,135 @@
+/**
+ * Control API for tests, under /__emulator/ (JSON in and out, not rate limited, not logged as API traffic).
+ * See README.md for the list.
+ */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { json, type Reply } from './http';
+import type { EmulatorState, FaultKind } from './state';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+const clientBody = z.object({
+  client_id: z.string().min(1),
+  redirect_uris: z.array(z.string().min(1)).default([]),
+  name: z.string().min(1).optional(),
+});
+const sessionBody = z.object({
+  user_id: z
+    .string()
+    .regex(/^[0-9]+$/)
+    .nullable(),
+});
+const clockBody = z.object({ advance_seconds: z.number().finite().nonnegative() });
+const faultBody = z
+  .object({
+    method: z.string().min(1).optional(),
+    path: z.string().startsWith('/'),
+    count: z.number().int().positive().default(1),
+    kind: z.enum(['status', 'rate_limit', 'drop', 'slow', 'malformed']),
+    status: z.number().int().min(400).max(599).optional(),
+    delay_ms: z.number().int().nonnegative().optional(),
+  })
+  .refine((f) => f.kind !== 'slow' || f.delay_ms !== undefined, { message: 'delay_ms is required for kind "slow"' });
+const revokeGrantsBody = z.object({ user_id: z.string().regex(/^[0-9]+$/) });
+const configBody = z.object({ enterprise: z.boolean().optional() });
+
+function bad(message: string): Reply {
+  return json(400, { error: message });
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: Buffer): { ok: true; value: T } | { ok: false; reply: Reply } {
+  let data: unknown;
+  try {
+    data = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    return { ok: false, reply: bad('body is not valid JSON') };
+  }
+  const result = schema.safeParse(data);
+  if (!result.success)
+    return { ok: false, reply: bad(result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')) };
+  return { ok: true, value: result.data };
+}
+
+function clock(state: EmulatorState): Record<string, unknown> {
+  const now = state.now();
+  return { now: new Date(now).toISOString(), unix: Math.floor(now / 1000), offset_seconds: state.clockOffsetMs / 1000 };
+}
+
+export function handleControl(state: EmulatorState, req: IncomingMessage, path: string, body: Buffer): Reply {
+  const method = req.method ?? 'GET';
+  const route = `${method} ${path.slice(CONTROL_PREFIX.length - 1)}`;
+  switch (route) {
+    case 'POST /reset':
+      state.reset();
+      return json(200, { ok: true });
+    case 'POST /clients': {
+      const p = parse(clientBody, body);
+      if (!p.ok) return p.reply;
+      const c = state.registerClient(p.value.client_id, p.value.redirect_uris, p.value.name);
+      return json(200, { client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name });
+    }
+    case 'GET /clients':
+      return json(200, {
+        clients: [...state.clients.values()].map((c) => ({ client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name })),
+      });
+    case 'POST /session': {
+      const p = parse(sessionBody, body);
+      if (!p.ok) return p.reply;
+      if (p.value.user_id !== null && !state.users.has(p.value.user_id)) return bad(`unknown user_id ${p.value.user_id}`);
+      state.sessionUserId = p.value.user_id;
+      return json(200, { user_id: state.sessionUserId });
+    }
+    case 'GET /session':
+      return json(200, { user_id: state.sessionUserId });
+    case 'GET /clock':
+      return json(200, clock(state));
+    case 'POST /clock': {
+      const p = parse(clockBody, body);
+      if (!p.ok) return p.reply;
+      state.advance(p.value.advance_seconds);
+      return json(200, clock(state));
+    }
+    case 'POST /faults': {
+      const p = parse(faultBody, body);
+      if (!p.ok) return p.reply;
+      const f = p.value;
+      const fault = state.addFault({
+        path: f.path,
+        remaining: f.count,
+        kind: f.kind as FaultKind,
+        ...(f.method ? { method: f.method.toUpperCase() } : {}),
+        ...(f.status !== undefined ? { status: f.status } : {}),
+        ...(f.delay_ms !== undefined ? { delayMs: f.delay_ms } : {}),
+      });
+      return json(200, { fault });
+    }
+    case 'GET /faults':
+      return json(200, { faults: state.faults });
+    case 'DELETE /faults':
+      state.faults = [];
+      return json(200, { ok: true });
+    case 'GET /log':
+      return json(200, state.log);
+    case 'DELETE /log':
+      state.log = [];
+      return json(200, { ok: true });
+    case 'GET /tokens':
+      return json(200, state.tokenList());
+    case 'POST /revoke-grants': {
+      const p = parse(revokeGrantsBody, body);
+      if (!p.ok) return p.reply;
+      return json(200, { user_id: p.value.user_id, revoked_grants: state.revokeUserGrants(p.value.user_id) });
+    }
+    case 'POST /config': {
+      const p = parse(configBody, body);
+      if (!p.ok) return p.reply;
+      if (p.value.enterprise !== undefined) state.enterprise = p.value.enterprise;
+      return json(200, { enterprise: state.enterprise });
+    }
+    case 'GET /state':
+      return json(200, state.snapshot());
+    default:
+      return json(404, { error: `unknown control route ${route}` });
+  }
+}

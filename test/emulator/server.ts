@@ -1,0 +1,296 @@
+/**
+ * The X API emulator: a node:http server on 127.0.0.1 that answers like api.x.com / x.com for the
+ * endpoints registered in `createRouter()`, plus the control API under /__emulator/.
+ *
+ * Request pipeline for API/OAuth requests: log entry → injected fault (if any) → route match (404/405)
+ * → bearer auth (401) → per-user rate limit (429) → scopes (403) → query validation (400) → handler.
+ * Every answer outside /__emulator/ carries x-rate-limit-limit / -remaining / -reset.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTROL_PREFIX, handleControl } from './control';
+import {
+  checkAllowedQuery,
+  missingScopes,
+  methodNotAllowed,
+  problem,
+  ReplyError,
+  routeNotFound,
+  tooManyRequests,
+  unauthorized,
+  type AuthInfo,
+  type Reply,
+  type RequestContext,
+} from './http';
+import { registerOAuthRoutes } from './oauth';
+import { consumeRate, exhaustedHeaders, peekRate } from './rate-limits';
+import { Router } from './router';
+import type { SeedName } from './seed';
+import { EmulatorState, type LogEntry } from './state';
+import { registerUserRoutes } from './users';
+
+export interface EmulatorClient {
+  clientId: string;
+  redirectUris: string[];
+}
+export interface EmulatorOptions {
+  /** 0 = any free port (default). */
+  port?: number;
+  /** Registered OAuth 2.0 public clients. Default: perch-test-client and perch-demo-client with no callback URLs yet. */
+  clients?: EmulatorClient[];
+  /** Enterprise plan: unlocks Enterprise-only endpoints (blocks, quote posts) once they exist. */
+  enterprise?: boolean;
+  seed?: SeedName;
+}
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** Direct access for in-process tests. */
+  state: EmulatorState;
+}
+
+export const DEFAULT_CLIENTS: EmulatorClient[] = [
+  { clientId: 'perch-test-client', redirectUris: [] },
+  { clientId: 'perch-demo-client', redirectUris: [] },
+];
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Every resource's routes. Later resources add one `registerXRoutes(router)` line here. */
+export function createRouter(): Router {
+  const router = new Router();
+  registerOAuthRoutes(router);
+  registerUserRoutes(router);
+  return router;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function write(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
+  if (res.destroyed || res.headersSent) return;
+  let body: string | Buffer;
+  let contentType: string;
+  if (reply.raw !== undefined) {
+    body = reply.raw;
+    contentType = reply.contentType ?? 'application/octet-stream';
+  } else if (reply.json !== undefined) {
+    body = JSON.stringify(reply.json);
+    contentType = reply.contentType ?? 'application/json; charset=utf-8';
+  } else {
+    body = '';
+    contentType = reply.contentType ?? 'text/plain; charset=utf-8';
+  }
+  res.writeHead(reply.status, {
+    ...extraHeaders,
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(body)),
+    ...reply.headers,
+  });
+  res.end(body);
+}
+
+function authenticate(state: EmulatorState, req: IncomingMessage): AuthInfo | undefined {
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) return undefined;
+  const token = state.tokens.get(m[1]!);
+  if (!token || token.kind !== 'access' || state.tokenStatus(token) !== 'active') return undefined;
+  const grant = state.grants.get(token.grantId);
+  if (!grant || grant.revoked) return undefined;
+  return { token: token.token, userId: token.userId, clientId: token.clientId, scopes: token.scopes, grantId: token.grantId };
+}
+
+function avatarSvg(state: EmulatorState, path: string): Reply {
+  const id = path.split('/')[2] ?? '';
+  const user = state.users.get(id);
+  const initials = (user?.name ?? '?')
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase()
+    .replace(/[<&>"]/g, '');
+  let hash = 0;
+  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" fill="hsl(${hash},55%,45%)"/><text x="48" y="60" font-family="sans-serif" font-size="36" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
+  return { status: user ? 200 : 404, raw: svg, contentType: 'image/svg+xml', headers: { 'cache-control': 'public, max-age=3600' } };
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const state = new EmulatorState({
+    clients: opts.clients ?? DEFAULT_CLIENTS,
+    ...(opts.enterprise !== undefined ? { enterprise: opts.enterprise } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
+  const router = createRouter();
+  const timers = new Set<NodeJS.Timeout>();
+
+  function sleep(ms: number, res: ServerResponse): Promise<boolean> {
+    // Resolves true when the delay passed, false as soon as the client went away.
+    return new Promise((resolve) => {
+      const onClose = () => {
+        clearTimeout(t);
+        timers.delete(t);
+        resolve(false);
+      };
+      const t = setTimeout(() => {
+        timers.delete(t);
+        res.off('close', onClose);
+        resolve(!res.destroyed);
+      }, ms);
+      timers.add(t);
+      res.once('close', onClose);
+    });
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = url.pathname;
+    const entry: LogEntry = {
+      at: new Date(state.now()).toISOString(),
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      status: null,
+    };
+    if (path === '/2/oauth2/token' && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      const grantType = new URLSearchParams(body.toString('utf8')).get('grant_type');
+      if (grantType) entry.grant_type = grantType;
+    }
+    state.log.push(entry);
+    const finish = (reply: Reply, headers: Record<string, string>) => {
+      if (res.destroyed) {
+        entry.aborted = true;
+        return;
+      }
+      entry.status = reply.status;
+      write(res, reply, headers);
+    };
+
+    const matched = router.match(method, path);
+    const routeKey = matched.kind === 'match' ? matched.match.key : `${method} ${path}`;
+
+    const fault = state.takeFault(method, path);
+    if (fault) {
+      entry.fault = fault.kind;
+      switch (fault.kind) {
+        case 'drop':
+          req.socket.destroy();
+          return;
+        case 'status':
+          return finish(problem(fault.status ?? 503), peekRate(state, 'fault', routeKey));
+        case 'rate_limit':
+          return finish(tooManyRequests(), exhaustedHeaders(state, routeKey));
+        case 'malformed':
+          return finish(
+            { status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada', contentType: 'application/json; charset=utf-8' },
+            peekRate(state, 'fault', routeKey),
+          );
+        case 'slow': {
+          const stillThere = await sleep(fault.delayMs ?? 0, res);
+          if (!stillThere) {
+            entry.aborted = true;
+            return;
+          }
+          break;
+        }
+      }
+    }
+
+    if (matched.kind === 'none') return finish(routeNotFound(), peekRate(state, 'anonymous', 'unmatched'));
+    if (matched.kind === 'method') return finish(methodNotAllowed(matched.allowed), peekRate(state, 'anonymous', 'unmatched'));
+
+    const { route, params, key } = matched.match;
+    const ctx: RequestContext = { state, req, method, path, query: url.searchParams, params, rawBody: body, log: entry };
+    let rateHeaders: Record<string, string> = {};
+    try {
+      if (route.auth === 'user') {
+        const auth = authenticate(state, req);
+        if (!auth) return finish(unauthorized(), peekRate(state, 'anonymous', key));
+        ctx.auth = auth;
+        entry.user_id = auth.userId;
+        entry.client_id = auth.clientId;
+        const rate = consumeRate(state, `user:${auth.userId}:${auth.clientId}`, key);
+        rateHeaders = rate.headers;
+        if (rate.limited) return finish(tooManyRequests(), rateHeaders);
+        const required = route.scopes ?? [];
+        const missing = required.filter((s) => !auth.scopes.includes(s));
+        if (missing.length) return finish(missingScopes(required, missing), rateHeaders);
+      } else {
+        const rate = consumeRate(state, route.rateSubject?.(ctx) ?? 'anonymous', key);
+        rateHeaders = rate.headers;
+        if (rate.limited) return finish(tooManyRequests(), rateHeaders);
+      }
+      if (route.query) checkAllowedQuery(ctx.query, route.query);
+      finish(await route.handler(ctx), rateHeaders);
+    } catch (err) {
+      if (err instanceof ReplyError) return finish(err.reply, rateHeaders);
+      console.error('[x-emulator] handler error', err);
+      finish(problem(500), rateHeaders);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch {
+        if (!res.destroyed) write(res, problem(400, 'Request body could not be read.'));
+        return;
+      }
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return write(res, handleControl(state, req, url.pathname, body));
+      if (url.pathname.startsWith('/profile_images/') && req.method === 'GET') return write(res, avatarSvg(state, url.pathname));
+      await handleApi(req, res, url, body);
+    })().catch((err: unknown) => {
+      console.error('[x-emulator] request failed', err);
+      if (!res.headersSent && !res.destroyed) write(res, problem(500));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  state.baseUrl = url;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    state,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

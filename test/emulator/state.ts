@@ -1,0 +1,380 @@
+/**
+ * In-memory state of the X API emulator: the clock, users, registered OAuth clients, pending
+ * authorizations, codes, grants and tokens, rate-limit buckets, faults and the request log.
+ *
+ * Everything time-based reads `state.now()` (the emulator clock), never `Date.now()` directly, so
+ * tests can move time forward with `advance()` / `POST /__emulator/clock`.
+ */
+import { randomBytes } from 'node:crypto';
+import { applySeed, type SeedName } from './seed';
+
+/** Every OAuth 2.0 scope X knows (fundamentals--authentication--oauth-2-0--authorization-code). */
+export const X_SCOPES: Readonly<Record<string, string>> = {
+  'tweet.read': 'All the Tweets you can view, including Tweets from protected accounts.',
+  'tweet.write': 'Tweet and Retweet for you.',
+  'tweet.moderate.write': 'Hide and unhide replies to your Tweets.',
+  'users.email': 'Email from an authenticated user.',
+  'users.read': 'Any account you can view, including protected accounts.',
+  'follows.read': 'People who follow you and people who you follow.',
+  'follows.write': 'Follow and unfollow people for you.',
+  'offline.access': 'Stay connected to your account until you revoke access.',
+  'space.read': 'All the Spaces you can view.',
+  'mute.read': 'Accounts you’ve muted.',
+  'mute.write': 'Mute and unmute accounts for you.',
+  'like.read': 'Tweets you’ve liked and likes you can view.',
+  'like.write': 'Like and un-like Tweets for you.',
+  'list.read': 'Lists, list members, and list followers of lists you’ve created or are a member of, including private lists.',
+  'list.write': 'Create and manage Lists for you.',
+  'block.read': 'Accounts you’ve blocked.',
+  'block.write': 'Block and unblock accounts for you.',
+  'bookmark.read': 'Get Bookmarked Tweets from an authenticated user.',
+  'bookmark.write': 'Bookmark and remove Bookmarks from Tweets.',
+  'dm.read': 'All the Direct Messages you can view, including Direct Messages from protected accounts.',
+  'dm.write': 'Send and manage Direct Messages for you.',
+  'media.write': 'Upload media.',
+};
+
+/** Lifetimes from the OAuth 2.0 pages (code 30 s after approval, access token 2 h). */
+export const CODE_TTL_MS = 30_000;
+export const ACCESS_TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
+/** How long a consent page stays answerable (emulator choice; X does not document it). */
+export const PENDING_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  username: string;
+  created_at: string;
+  description?: string;
+  location?: string;
+  url?: string;
+  /** Absolute URL, or a path on the emulator (starts with "/") that is served by the emulator. */
+  profile_image_url?: string;
+  verified: boolean;
+  verified_type?: string;
+  protected: boolean;
+  pinned_tweet_id?: string;
+  most_recent_tweet_id?: string;
+  confirmed_email?: string;
+  subscription_type?: string;
+  public_metrics: { followers_count: number; following_count: number; tweet_count: number; listed_count: number; like_count?: number };
+  /** A suspended or deleted account: single lookups answer 404 (x-api--users--lookup--integrate). */
+  status?: 'active' | 'suspended' | 'deleted';
+}
+
+export interface ClientRecord {
+  clientId: string;
+  redirectUris: string[];
+  /** Shown on the consent page. */
+  name: string;
+}
+
+export interface PendingAuthorization {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state: string;
+  codeChallenge: string;
+  codeChallengeMethod: 'S256' | 'plain';
+  userId: string;
+  createdAt: number;
+}
+
+export interface AuthorizationCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  codeChallenge: string;
+  codeChallengeMethod: 'S256' | 'plain';
+  userId: string;
+  approvedAt: number;
+  expiresAt: number;
+  used: boolean;
+  /** The grant the code was exchanged into (set on first successful use). */
+  grantId?: string;
+}
+
+/** One user approval of one client: the root of a chain of access and refresh tokens. */
+export interface Grant {
+  id: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  createdAt: number;
+  revoked: boolean;
+  revokedReason?: string;
+}
+
+export type TokenKind = 'access' | 'refresh';
+export type TokenStatus = 'active' | 'used' | 'revoked' | 'expired';
+
+export interface TokenRecord {
+  token: string;
+  kind: TokenKind;
+  grantId: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  /** Access tokens only. */
+  expiresAt?: number;
+  /** Refresh tokens become "used" once exchanged; any token becomes "revoked". */
+  used: boolean;
+  revoked: boolean;
+}
+
+export interface RateBucket {
+  count: number;
+  resetAt: number;
+}
+
+export type FaultKind = 'status' | 'rate_limit' | 'drop' | 'slow' | 'malformed';
+
+export interface Fault {
+  id: number;
+  method?: string;
+  path: string;
+  remaining: number;
+  kind: FaultKind;
+  status?: number;
+  delayMs?: number;
+}
+
+export interface LogEntry {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** null while in flight, or when the connection was dropped/aborted before an answer. */
+  status: number | null;
+  grant_type?: string;
+  client_id?: string;
+  user_id?: string;
+  aborted?: boolean;
+  fault?: FaultKind;
+}
+
+export function randomToken(bytes = 48): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export class EmulatorState {
+  /** Set once the server listens; used to build absolute URLs (profile images). */
+  baseUrl = '';
+  enterprise: boolean;
+  readonly seed: SeedName;
+
+  clockOffsetMs = 0;
+  clients = new Map<string, ClientRecord>();
+  users = new Map<string, UserRecord>();
+  /** Which X account the consent page authorizes as (the browser's "x.com session"). */
+  sessionUserId: string | null = null;
+  /** Relationship sets keyed by the acting user id; later resources (mutes, blocks, follows) fill them. */
+  following = new Map<string, Set<string>>();
+  muting = new Map<string, Set<string>>();
+  blocking = new Map<string, Set<string>>();
+
+  pending = new Map<string, PendingAuthorization>();
+  codes = new Map<string, AuthorizationCode>();
+  grants = new Map<string, Grant>();
+  tokens = new Map<string, TokenRecord>();
+  rateBuckets = new Map<string, RateBucket>();
+  faults: Fault[] = [];
+  log: LogEntry[] = [];
+  private faultSeq = 0;
+
+  constructor(opts: { seed?: SeedName; enterprise?: boolean; clients?: { clientId: string; redirectUris: string[] }[] } = {}) {
+    this.seed = opts.seed ?? 'minimal';
+    this.enterprise = opts.enterprise ?? false;
+    for (const c of opts.clients ?? []) this.registerClient(c.clientId, c.redirectUris);
+    this.reset();
+  }
+
+  /** Back to the seed: keeps registered clients, the enterprise flag and the base URL; clears everything else. */
+  reset(): void {
+    this.clockOffsetMs = 0;
+    this.users.clear();
+    this.following.clear();
+    this.muting.clear();
+    this.blocking.clear();
+    this.pending.clear();
+    this.codes.clear();
+    this.grants.clear();
+    this.tokens.clear();
+    this.rateBuckets.clear();
+    this.faults = [];
+    this.log = [];
+    applySeed(this, this.seed);
+  }
+
+  // ---- clock ----
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+  advance(seconds: number): void {
+    this.clockOffsetMs += seconds * 1000;
+  }
+
+  // ---- clients ----
+  registerClient(clientId: string, redirectUris: string[], name?: string): ClientRecord {
+    const existing = this.clients.get(clientId);
+    if (existing) {
+      for (const uri of redirectUris) if (!existing.redirectUris.includes(uri)) existing.redirectUris.push(uri);
+      if (name) existing.name = name;
+      return existing;
+    }
+    const record: ClientRecord = { clientId, redirectUris: [...new Set(redirectUris)], name: name ?? 'Perch' };
+    this.clients.set(clientId, record);
+    return record;
+  }
+
+  // ---- users ----
+  addUser(user: UserRecord): void {
+    this.users.set(user.id, user);
+  }
+  findUserByUsername(username: string): UserRecord | undefined {
+    const wanted = username.toLowerCase();
+    for (const u of this.users.values()) if (u.username.toLowerCase() === wanted) return u;
+    return undefined;
+  }
+  relation(map: Map<string, Set<string>>, userId: string): Set<string> {
+    let set = map.get(userId);
+    if (!set) {
+      set = new Set();
+      map.set(userId, set);
+    }
+    return set;
+  }
+
+  // ---- tokens ----
+  issueTokenPair(grant: Grant): { access: TokenRecord; refresh?: TokenRecord } {
+    const now = this.now();
+    const base = {
+      grantId: grant.id,
+      clientId: grant.clientId,
+      userId: grant.userId,
+      scopes: [...grant.scopes],
+      issuedAt: now,
+      used: false,
+      revoked: false,
+    };
+    const access: TokenRecord = { ...base, token: randomToken(), kind: 'access', expiresAt: now + ACCESS_TOKEN_TTL_MS };
+    this.tokens.set(access.token, access);
+    if (!grant.scopes.includes('offline.access')) return { access };
+    const refresh: TokenRecord = { ...base, token: randomToken(), kind: 'refresh' };
+    this.tokens.set(refresh.token, refresh);
+    return { access, refresh };
+  }
+
+  tokenStatus(t: TokenRecord): TokenStatus {
+    if (t.revoked) return 'revoked';
+    if (t.used) return 'used';
+    if (t.expiresAt !== undefined && this.now() >= t.expiresAt) return 'expired';
+    return 'active';
+  }
+
+  /** Revokes a grant and every access and refresh token descending from it. */
+  revokeGrant(grantId: string, reason: string): void {
+    const grant = this.grants.get(grantId);
+    if (grant && !grant.revoked) {
+      grant.revoked = true;
+      grant.revokedReason = reason;
+    }
+    for (const t of this.tokens.values()) if (t.grantId === grantId) t.revoked = true;
+  }
+
+  /** Revokes every token of a user (the user removing the app on x.com). Returns how many grants. */
+  revokeUserGrants(userId: string): number {
+    let n = 0;
+    for (const g of this.grants.values()) {
+      if (g.userId === userId && !g.revoked) n++;
+      if (g.userId === userId) this.revokeGrant(g.id, 'user revoked the app');
+    }
+    for (const c of this.codes.values()) if (c.userId === userId) c.used = true;
+    for (const [id, p] of this.pending) if (p.userId === userId) this.pending.delete(id);
+    return n;
+  }
+
+  // ---- faults ----
+  addFault(f: Omit<Fault, 'id'>): Fault {
+    const fault: Fault = { ...f, id: ++this.faultSeq };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** Finds (and consumes one use of) the first fault matching this request. */
+  takeFault(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        f.remaining > 0 &&
+        (!f.method || f.method.toUpperCase() === method) &&
+        (f.path.endsWith('*') ? path.startsWith(f.path.slice(0, -1)) : path === f.path),
+    );
+    if (!fault) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+
+  // ---- snapshot ----
+  snapshot(): Record<string, unknown> {
+    const now = this.now();
+    return {
+      now: new Date(now).toISOString(),
+      unix: Math.floor(now / 1000),
+      seed: this.seed,
+      enterprise: this.enterprise,
+      session_user_id: this.sessionUserId,
+      clients: [...this.clients.values()].map((c) => ({ client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name })),
+      users: [...this.users.values()],
+      relations: {
+        following: mapOfSets(this.following),
+        muting: mapOfSets(this.muting),
+        blocking: mapOfSets(this.blocking),
+      },
+      pending_authorizations: this.pending.size,
+      codes: [...this.codes.values()].map((c) => ({
+        client_id: c.clientId,
+        user_id: c.userId,
+        scopes: c.scopes,
+        used: c.used,
+        expired: now > c.expiresAt,
+      })),
+      grants: [...this.grants.values()].map((g) => ({
+        id: g.id,
+        client_id: g.clientId,
+        user_id: g.userId,
+        scopes: g.scopes,
+        created_at: new Date(g.createdAt).toISOString(),
+        revoked: g.revoked,
+        ...(g.revokedReason ? { revoked_reason: g.revokedReason } : {}),
+      })),
+      tokens: this.tokenList(),
+      rate_limits: [...this.rateBuckets.entries()].map(([key, b]) => ({ key, count: b.count, reset: Math.ceil(b.resetAt / 1000) })),
+      faults: this.faults,
+      log_size: this.log.length,
+    };
+  }
+
+  tokenList(): Record<string, unknown>[] {
+    return [...this.tokens.values()].map((t) => ({
+      token: t.token,
+      kind: t.kind,
+      state: this.tokenStatus(t),
+      user_id: t.userId,
+      client_id: t.clientId,
+      grant_id: t.grantId,
+      scopes: t.scopes,
+      issued_at: new Date(t.issuedAt).toISOString(),
+      ...(t.expiresAt !== undefined ? { expires_at: new Date(t.expiresAt).toISOString() } : {}),
+    }));
+  }
+}
+
+function mapOfSets(m: Map<string, Set<string>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of m) if (v.size) out[k] = [...v];
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * Users lookup (x-api--users--lookup--*, x-api--users--get-my-user / get-user-by-id / get-user-by-username):
+ *   GET /2/users/me, GET /2/users/:id, GET /2/users/by/username/:username
+ * Scopes from v2-authentication-mapping: tweet.read + users.read.
+ */
+import { ID_PATTERN, json, listParam, matchParam, resourceNotFoundError, type Reply, type RequestContext } from './http';
+import type { Router } from './router';
+import type { EmulatorState, UserRecord } from './state';
+
+/** `user.fields` values from the data dictionary (x-api--fundamentals--data-dictionary, User). */
+export const USER_FIELDS = [
+  'affiliation',
+  'confirmed_email',
+  'connection_status',
+  'created_at',
+  'description',
+  'entities',
+  'id',
+  'is_identity_verified',
+  'location',
+  'most_recent_tweet_id',
+  'name',
+  'parody',
+  'pinned_tweet_id',
+  'profile_banner_url',
+  'profile_image_url',
+  'protected',
+  'public_metrics',
+  'receives_your_dm',
+  'subscription',
+  'subscription_type',
+  'url',
+  'username',
+  'verified',
+  'verified_followers_count',
+  'verified_type',
+  'withheld',
+] as const;
+
+export const USER_EXPANSIONS = ['affiliation.user_id', 'most_recent_tweet_id', 'pinned_tweet_id'] as const;
+export const USER_QUERY = ['user.fields', 'expansions', 'tweet.fields'] as const;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
+export const USERS_SCOPES = ['tweet.read', 'users.read'];
+
+function absolute(state: EmulatorState, url: string): string {
+  return url.startsWith('/') ? state.baseUrl + url : url;
+}
+
+/**
+ * A user object with the default fields (id, name, username) plus the requested ones; fields with no
+ * value are omitted, never null (x-api--fundamentals--consistency).
+ */
+export function serializeUser(
+  state: EmulatorState,
+  user: UserRecord,
+  fields: readonly string[],
+  viewerId?: string,
+  viewerScopes: readonly string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: user.id, name: user.name, username: user.username };
+  for (const f of fields) {
+    switch (f) {
+      case 'id':
+      case 'name':
+      case 'username':
+        break;
+      case 'created_at':
+      case 'description':
+      case 'location':
+      case 'url':
+      case 'pinned_tweet_id':
+      case 'most_recent_tweet_id':
+      case 'verified_type':
+        if (user[f] !== undefined && user[f] !== '') out[f] = user[f];
+        break;
+      case 'verified':
+      case 'protected':
+        out[f] = user[f];
+        break;
+      case 'profile_image_url':
+        if (user.profile_image_url) out[f] = absolute(state, user.profile_image_url);
+        break;
+      case 'public_metrics':
+        out[f] = { ...user.public_metrics };
+        break;
+      case 'confirmed_email':
+        // Only the authenticated user's own email, and only with users.email.
+        if (viewerId === user.id && viewerScopes.includes('users.email') && user.confirmed_email) out[f] = user.confirmed_email;
+        break;
+      case 'subscription_type':
+        out[f] = viewerId === user.id ? (user.subscription_type ?? 'None') : 'None';
+        break;
+      case 'connection_status': {
+        if (!viewerId || viewerId === user.id) break;
+        const status: string[] = [];
+        if (state.following.get(user.id)?.has(viewerId)) status.push('followed_by');
+        if (state.following.get(viewerId)?.has(user.id)) status.push('following');
+        if (state.blocking.get(viewerId)?.has(user.id)) status.push('blocking');
+        if (state.muting.get(viewerId)?.has(user.id)) status.push('muting');
+        out[f] = status;
+        break;
+      }
+      case 'parody':
+      case 'is_identity_verified':
+        out[f] = false;
+        break;
+      default:
+        // affiliation, entities, withheld, subscription, …: not modelled; omitted as "no value".
+        break;
+    }
+  }
+  return out;
+}
+
+/** Reads and validates `user.fields` / `expansions` for a user lookup. */
+export function userFieldsOf(ctx: RequestContext): string[] {
+  listParam(ctx.query, 'expansions', USER_EXPANSIONS);
+  return listParam(ctx.query, 'user.fields', USER_FIELDS);
+}
+
+function userReply(ctx: RequestContext, user: UserRecord): Reply {
+  const auth = ctx.auth!;
+  return json(200, { data: serializeUser(ctx.state, user, userFieldsOf(ctx), auth.userId, auth.scopes) });
+}
+
+function isGone(user: UserRecord): boolean {
+  return user.status === 'suspended' || user.status === 'deleted';
+}
+
+/**
+ * Not found. The docs disagree on the status: the user-lookup quickstart shows the body only, the
+ * integrate guide says "Single user lookup returns 404" for suspended or deleted users. We answer
+ * 200 + `errors` for a user that never existed (X's behaviour), 404 + `errors` for suspended/deleted ones.
+ */
+function notFound(status: number, parameter: string, value: string, detail: string): Reply {
+  return json(status, { errors: [resourceNotFoundError({ resourceType: 'user', parameter, value, detail })] });
+}
+
+function me(ctx: RequestContext): Reply {
+  const user = ctx.state.users.get(ctx.auth!.userId);
+  if (!user) return notFound(404, 'id', ctx.auth!.userId, `Could not find user with id: [${ctx.auth!.userId}].`);
+  return userReply(ctx, user);
+}
+
+function byId(ctx: RequestContext): Reply {
+  const id = matchParam('id', ctx.params.id ?? '', ID_PATTERN);
+  const fields = userFieldsOf(ctx);
+  const user = ctx.state.users.get(id);
+  if (!user) return notFound(200, 'id', id, `Could not find user with id: [${id}].`);
+  if (isGone(user)) return notFound(404, 'id', id, `User has been ${user.status}: [${id}].`);
+  return json(200, { data: serializeUser(ctx.state, user, fields, ctx.auth!.userId, ctx.auth!.scopes) });
+}
+
+function byUsername(ctx: RequestContext): Reply {
+  const username = matchParam('username', ctx.params.username ?? '', USERNAME_PATTERN);
+  const fields = userFieldsOf(ctx);
+  const user = ctx.state.findUserByUsername(username);
+  if (!user) return notFound(200, 'username', username, `Could not find user with username: [${username}].`);
+  if (isGone(user)) return notFound(404, 'username', username, `User has been ${user.status}: [${username}].`);
+  return json(200, { data: serializeUser(ctx.state, user, fields, ctx.auth!.userId, ctx.auth!.scopes) });
+}
+
+export function registerUserRoutes(router: Router): void {
+  const common = { auth: 'user' as const, scopes: USERS_SCOPES, query: USER_QUERY };
+  router.add({ method: 'GET', path: '/2/users/me', ...common, handler: me });
+  router.add({ method: 'GET', path: '/2/users/by/username/:username', ...common, handler: byUsername });
+  router.add({ method: 'GET', path: '/2/users/:id', ...common, handler: byId });
+}
