@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createMessageListener, isTrustedSender, originOf, type Handlers } from '@/lib/messaging';
+import { createMessageListener, handle, isTrustedSender, originOf, type Handlers } from '@/lib/messaging';
 
 const ID = browser.runtime.id;
 const ORIGIN = originOf(browser.runtime.getURL('/'))!;
@@ -14,8 +14,18 @@ function handlers(): Handlers {
     'account.check': vi.fn(async () => {
       throw Object.assign(new Error('X is not answering right now.'), { kind: 'unavailable' });
     }),
-    'settings.get': vi.fn(async () => ({ clientId: 'c', clientIdFromBuild: false, redirectUrl: 'https://x/', browserName: 'chrome' as const })),
-    'settings.setClientId': vi.fn(async () => ({ clientId: 'c', clientIdFromBuild: false, redirectUrl: 'https://x/', browserName: 'chrome' as const })),
+    'settings.get': vi.fn(async () => ({
+      clientId: 'c',
+      clientIdFromBuild: false,
+      redirectUrl: 'https://x/',
+      browserName: 'chrome' as const,
+    })),
+    'settings.setClientId': vi.fn(async () => ({
+      clientId: 'c',
+      clientIdFromBuild: false,
+      redirectUrl: 'https://x/',
+      browserName: 'chrome' as const,
+    })),
   };
 }
 
@@ -24,7 +34,14 @@ describe('who may talk to the background', () => {
     ['one of Perch’s own pages', OWN_PAGE, true],
     ['Perch’s own page on a browser that gives only a url', { id: ID, url: `${ORIGIN}/options.html` }, true],
     ['another extension', { id: 'other-extension', origin: 'chrome-extension://other-extension' }, false],
-    ['a content script (it has a tab)', { ...OWN_PAGE, tab: { id: 3, index: 0, highlighted: false, active: true, pinned: false, incognito: false } }, false],
+    ['Perch’s options page open in a tab', { ...OWN_PAGE, frameId: 0, tab: { id: 3 } }, true],
+    [
+      'a content script (a tab, and the page’s origin)',
+      { id: ID, origin: 'https://x.com', url: 'https://x.com/home', frameId: 0, tab: { id: 3 } },
+      false,
+    ],
+    ['one of our pages framed inside a tab', { ...OWN_PAGE, frameId: 5, tab: { id: 3 } }, false],
+    ['an origin that disagrees with its url', { id: ID, origin: ORIGIN, url: 'https://evil.example/' }, false],
     ['a web page', { id: ID, origin: 'https://evil.example', url: 'https://evil.example/' }, false],
     ['a sender with no origin or url', { id: ID }, false],
   ])('treats %s as trusted: %s', (_name, sender, trusted) => {
@@ -37,7 +54,9 @@ describe('the background message listener', () => {
     const h = handlers();
     const refused = vi.fn();
     const listener = createMessageListener(h, refused);
-    expect(listener({ type: 'auth.signOut', accountId: '1' }, { id: 'other-extension' })).toBeUndefined();
+    const sendResponse = vi.fn();
+    expect(listener({ type: 'auth.signOut', accountId: '1' }, { id: 'other-extension' }, sendResponse)).toBeUndefined();
+    expect(sendResponse).not.toHaveBeenCalled();
     expect(h['auth.signOut']).not.toHaveBeenCalled();
     expect(refused).toHaveBeenCalledWith('untrusted sender');
   });
@@ -50,18 +69,20 @@ describe('the background message listener', () => {
     ['not an object', 'auth.signIn'],
   ])('answers bad-request to %s without running a handler', async (_name, message) => {
     const h = handlers();
-    const reply = await createMessageListener(h)(message, OWN_PAGE);
+    const reply = await handle(h, message);
     expect(reply).toEqual({ ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } });
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
   });
 
   it('dispatches a valid request and answers with its data', async () => {
-    const reply = await createMessageListener(handlers())({ type: 'auth.signIn' }, OWN_PAGE);
+    const reply = await new Promise((resolve) => {
+      expect(createMessageListener(handlers())({ type: 'auth.signIn' }, OWN_PAGE, resolve)).toBe(true);
+    });
     expect(reply).toEqual({ ok: true, data: { id: '1', name: 'A', username: 'a' } });
   });
 
   it('turns a handler’s error into its kind and user-facing message', async () => {
-    const reply = await createMessageListener(handlers())({ type: 'account.check', accountId: '7' }, OWN_PAGE);
+    const reply = await handle(handlers(), { type: 'account.check', accountId: '7' });
     expect(reply).toEqual({ ok: false, error: { kind: 'unavailable', message: 'X is not answering right now.' } });
   });
 });
