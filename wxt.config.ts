@@ -19,6 +19,8 @@ function originPattern(url: string): string {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react'],
   manifestVersion: 3,
+  // test and demo builds differ from the store build only in their endpoints: same production React.
+  vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   manifest: ({ browser, mode }) => {
     const env = loadEnvVars(mode);
     const apiBase = env.WXT_X_API_BASE_URL ?? 'https://api.x.com';
@@ -33,7 +35,11 @@ export default defineConfig({
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
       },
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+        ? {
+            browser_specific_settings: {
+              gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            },
+          }
         : {}),
       action: { default_title: 'Perch' },
     };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { readSessionView, sessionView, sessionViewSchema, EMPTY_SESSION, type SessionView } from '@/lib/storage';
+import { EMPTY_SESSION, isSessionView, readSessionView, sessionView, type SessionView } from '@/lib/storage';
 
 /** The public session (accounts, active account, sign-out notice), live as the background changes it. */
 export function useSession(): SessionView | undefined {
@@ -8,8 +8,7 @@ export function useSession(): SessionView | undefined {
     let live = true;
     void readSessionView().then((v) => live && setView(v));
     const unwatch = sessionView.watch((next) => {
-      const parsed = sessionViewSchema.safeParse(next);
-      setView(parsed.success ? parsed.data : EMPTY_SESSION);
+      setView(isSessionView(next) ? next : EMPTY_SESSION);
     });
     return () => {
       live = false;

@@ -1,24 +1,14 @@
-import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import type { Request, RequestType } from './message-contract';
 import type { AccountView } from './storage';
 
 /**
- * The one message contract between the UIs (popup, side panel, options) and the background.
- * Every request is validated with zod on arrival; answers are plain JSON and never carry a token.
+ * The one message contract between the UIs (popup, side panel, options) and the background: what each request
+ * answers with, and `sendMessage`. The background validates every request with zod (lib/message-contract.ts);
+ * answers are plain JSON and never carry a token.
  */
 
-const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
-
-export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('auth.signIn') }),
-  z.strictObject({ type: z.literal('auth.signOut'), accountId: userId }),
-  z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
-  z.strictObject({ type: z.literal('account.check'), accountId: userId }),
-  z.strictObject({ type: z.literal('settings.get') }),
-  z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
-]);
-export type Request = z.infer<typeof requestSchema>;
-export type RequestType = Request['type'];
+export type { Request, RequestType };
 
 export interface Settings {
   clientId: string;
@@ -45,10 +35,12 @@ export interface ErrorReply {
 }
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
-const replySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
-]);
+function isReply(raw: unknown): raw is Reply<unknown> {
+  if (!raw || typeof raw !== 'object') return false;
+  const r = raw as { ok?: unknown; data?: unknown; error?: { kind?: unknown; message?: unknown } };
+  if (r.ok === true) return 'data' in r;
+  return r.ok === false && typeof r.error?.kind === 'string' && typeof r.error.message === 'string';
+}
 
 /** An error the background reported, with a message fit to show the user. */
 export class MessageError extends Error {
@@ -71,83 +63,7 @@ export async function sendMessage<T extends RequestType>(request: Extract<Reques
   } catch (cause) {
     throw new MessageError({ kind: 'unreachable', message: `Perch’s background could not be reached (${String(cause)}). Try again.` });
   }
-  const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new MessageError({ kind: 'unreachable', message: 'Perch’s background did not answer. Try again.' });
-  if (!reply.data.ok) throw new MessageError(reply.data.error);
-  return reply.data.data as Responses[T];
-}
-
-/**
- * Tells whether a message comes from one of Perch's own extension pages, by browser-set fields only: another
- * extension has another `id`; a content script or a web page has another origin. Perch has no content scripts
- * and no web-accessible pages, so a sender with a `tab` can only be one of our pages opened in a tab (options,
- * the full-page manager) — and then it must be the tab's top frame.
- */
-export function isTrustedSender(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
-  if (sender.id !== runtimeId) return false;
-  const origin = (sender as { origin?: string }).origin ?? (sender.url ? originOf(sender.url) : undefined);
-  if (origin !== extensionOrigin) return false;
-  if (sender.url && originOf(sender.url) !== extensionOrigin) return false;
-  if (sender.tab && sender.frameId !== 0) return false;
-  return true;
-}
-
-/** scheme://host of a URL. Spelled out because URL.origin is "null" for extension schemes in some runtimes. */
-export function originOf(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}`;
-  } catch {
-    return undefined;
-  }
-}
-
-export type Handlers = { [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]> };
-
-export type MessageListener = (
-  message: unknown,
-  sender: Browser.runtime.MessageSender,
-  sendResponse: (reply: Reply<unknown>) => void,
-) => true | undefined;
-
-/**
- * Builds the background's runtime.onMessage listener: classify the sender, validate the message, dispatch.
- * Untrusted senders get no answer at all; malformed messages from our own pages get a 'bad-request' reply;
- * handler errors become `{ ok: false, error }` with the error's message. Answers go through `sendResponse`
- * (returning true), which Chrome and Firefox both honour natively.
- */
-export function createMessageListener(handlers: Handlers, onRefused?: (reason: string) => void): MessageListener {
-  return (message, sender, sendResponse) => {
-    const origin = originOf(browser.runtime.getURL('/'));
-    if (!origin || !isTrustedSender(sender, browser.runtime.id, origin)) {
-      onRefused?.('untrusted sender');
-      return undefined;
-    }
-    void handle(handlers, message, onRefused).then(sendResponse);
-    return true;
-  };
-}
-
-/** Validates and dispatches one message from a trusted sender. Never rejects. */
-export async function handle(handlers: Handlers, message: unknown, onRefused?: (reason: string) => void): Promise<Reply<unknown>> {
-  const parsed = requestSchema.safeParse(message);
-  if (!parsed.success) {
-    onRefused?.('malformed message');
-    return { ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } };
-  }
-  const request = parsed.data;
-  const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-  try {
-    return { ok: true, data: (await handler(request)) ?? null };
-  } catch (error) {
-    return { ok: false, error: toErrorReply(error) };
-  }
-}
-
-function toErrorReply(error: unknown): ErrorReply {
-  if (error instanceof Error) {
-    const kind = (error as { kind?: unknown }).kind;
-    return { kind: typeof kind === 'string' ? kind : 'error', message: error.message };
-  }
-  return { kind: 'error', message: 'Something went wrong. Please try again.' };
+  if (!isReply(raw)) throw new MessageError({ kind: 'unreachable', message: 'Perch’s background did not answer. Try again.' });
+  if (!raw.ok) throw new MessageError(raw.error);
+  return raw.data as Responses[T];
 }

@@ -1,38 +1,63 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 
 /**
  * Storage items, declared once. Each says when it is wiped:
  *   clientId          — never (the user's own setting)
  *   session.view      — updated on every sign-in/out; holds no secrets, UIs read it
  *   auth.* (lib/auth) — tokens, cleared on sign-out or when X refuses the refresh token
+ * This module is in every screen's bundle, so its checks are written out rather than pulling in zod.
  */
 
 /** The X account as the UIs see it: public profile fields only, never a token. */
-export const accountViewSchema = z.object({
-  id: z.string().regex(/^\d+$/),
-  name: z.string(),
-  username: z.string(),
-  profileImageUrl: z.string().optional(),
-});
-export type AccountView = z.infer<typeof accountViewSchema>;
+export interface AccountView {
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+}
 
 /** Why the user is signed out when they did not ask to be. Shown in the account header. */
-export const signedOutNoticeSchema = z.object({
-  username: z.string().optional(),
-  reason: z.string(),
-  at: z.string(),
-});
-export type SignedOutNotice = z.infer<typeof signedOutNoticeSchema>;
+export interface SignedOutNotice {
+  username?: string;
+  reason: string;
+  at: string;
+}
 
-export const sessionViewSchema = z.object({
-  accounts: z.array(accountViewSchema),
-  activeAccountId: z.string().nullable(),
-  notice: signedOutNoticeSchema.nullable(),
-});
-export type SessionView = z.infer<typeof sessionViewSchema>;
+export interface SessionView {
+  accounts: AccountView[];
+  activeAccountId: string | null;
+  notice: SignedOutNotice | null;
+}
 
 export const EMPTY_SESSION: SessionView = { accounts: [], activeAccountId: null, notice: null };
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optionalString = (v: unknown) => v === undefined || isString(v);
+
+/** True for a well-formed account: digits-only id, name and username strings. */
+export function isAccountView(v: unknown): v is AccountView {
+  if (!v || typeof v !== 'object') return false;
+  const a = v as Record<string, unknown>;
+  return isString(a.id) && /^\d+$/.test(a.id) && isString(a.name) && isString(a.username) && optionalString(a.profileImageUrl);
+}
+
+function isNotice(v: unknown): v is SignedOutNotice {
+  if (!v || typeof v !== 'object') return false;
+  const n = v as Record<string, unknown>;
+  return isString(n.reason) && isString(n.at) && optionalString(n.username);
+}
+
+/** True for a well-formed session view (anything else is treated as signed out, never trusted). */
+export function isSessionView(v: unknown): v is SessionView {
+  if (!v || typeof v !== 'object') return false;
+  const s = v as Record<string, unknown>;
+  return (
+    Array.isArray(s.accounts) &&
+    s.accounts.every(isAccountView) &&
+    (s.activeAccountId === null || isString(s.activeAccountId)) &&
+    (s.notice === null || isNotice(s.notice))
+  );
+}
 
 /** Public session state, written only by the background. clearOn: never (entries go with their account). */
 export const sessionView = storage.defineItem<SessionView>('local:session.view', {
@@ -48,6 +73,6 @@ export const clientIdItem = storage.defineItem<string>('local:settings.clientId'
 
 /** Reads the session view, treating anything malformed (another writer, an old version) as empty. */
 export async function readSessionView(): Promise<SessionView> {
-  const parsed = sessionViewSchema.safeParse(await sessionView.getValue());
-  return parsed.success ? parsed.data : EMPTY_SESSION;
+  const value: unknown = await sessionView.getValue();
+  return isSessionView(value) ? value : EMPTY_SESSION;
 }

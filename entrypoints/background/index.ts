@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
-import { createMessageListener } from '@/lib/messaging';
+import { createMessageListener } from '@/lib/message-contract';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
 import { getMe } from '@/lib/x/users';
 import { oauthSettings, readSettings, saveClientId } from '@/lib/settings';

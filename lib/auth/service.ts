@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { readSessionView, sessionView, type AccountView, type SessionView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
+import { XApiError } from '../x/errors';
 import { getMe } from '../x/users';
 import { AuthError, isCancelledFlowError } from './errors';
 import {
@@ -44,6 +45,8 @@ const pendingSchema = z.record(
  */
 export class AuthService {
   private readonly refreshing = new Map<string, Promise<string>>();
+  /** Bumped by every sign-out, so a refresh that was in flight cannot bring the account's tokens back. */
+  private readonly generation = new Map<string, number>();
   private signingIn: Promise<AccountView> | undefined;
 
   constructor(private readonly deps: AuthDeps) {}
@@ -136,14 +139,23 @@ export class AuthService {
     // Re-read inside the lock: another context may have refreshed while we waited.
     const current = await readAccessToken(userId);
     if (current && current.token !== rejected && current.expiresAt - this.now() > REFRESH_AHEAD_MS) return current.token;
+    const generation = this.generation.get(userId) ?? 0;
     const refreshToken = await readRefreshToken(userId);
     if (!refreshToken) {
-      await this.signOutLocally(userId, 'Perch no longer holds a sign-in for this account. Sign in with X again.');
+      // Signed in as far as the screens know, yet no usable refresh token: say so. Signed out on purpose: just refuse.
+      if ((await readSessionView()).accounts.some((a) => a.id === userId)) {
+        await this.signOutLocally(userId, 'Perch no longer holds a sign-in for this account. Sign in with X again.');
+      }
       throw new AuthError('signed-out');
     }
     const s = await this.deps.settings();
     try {
       const pair = await refreshTokens(s, refreshToken);
+      if ((this.generation.get(userId) ?? 0) !== generation) {
+        // The person signed out while X was answering: hand the new grant back instead of keeping it.
+        await revokeToken(s, pair.refreshToken).catch(() => undefined);
+        throw new AuthError('signed-out');
+      }
       await saveTokenPair(userId, pair);
       return pair.access.token;
     } catch (error) {
@@ -165,6 +177,7 @@ export class AuthService {
    * whether or not the revoke succeeded. Other accounts are untouched.
    */
   async signOut(userId: string): Promise<void> {
+    this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
     const refreshToken = await readRefreshToken(userId);
     const access = await readAccessToken(userId);
     await clearTokens(userId);
@@ -182,9 +195,13 @@ export class AuthService {
     await this.updateView((v) => ({ ...v, activeAccountId: userId }));
   }
 
-  /** An X API client acting as this account. */
+  /** An X API client acting as this account. Token failures reach it as XApiError, like every other failure. */
   clientFor(userId: string, s: OAuthSettings): XClient {
-    return this.client(s, (rejected) => this.getAccessToken(userId, rejected));
+    return this.client(s, (rejected) =>
+      this.getAccessToken(userId, rejected).catch((error: unknown) => {
+        throw toXApiError(error);
+      }),
+    );
   }
 
   private client(s: OAuthSettings, getAccessToken: (rejected?: string) => Promise<string>): XClient {
@@ -236,4 +253,13 @@ export class AuthService {
     else await browser.storage.session.remove(PENDING_KEY);
     return found;
   }
+}
+
+/** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */
+function toXApiError(error: unknown): XApiError {
+  if (error instanceof XApiError) return error;
+  const kind = error instanceof AuthError ? error.kind : undefined;
+  if (kind === 'network') return new XApiError('offline', { cause: error });
+  if (kind === 'server') return new XApiError('unavailable', { cause: error });
+  return new XApiError('signed-out', { cause: error });
 }

@@ -84,13 +84,21 @@ export function createXClient(options: XClientOptions): XClient {
     }
   }
 
+  async function tokenOrThrow(rejected?: string): Promise<string> {
+    try {
+      return await (rejected === undefined ? options.getAccessToken() : options.getAccessToken(rejected));
+    } catch (cause) {
+      throw cause instanceof XApiError ? cause : new XApiError('signed-out', { cause });
+    }
+  }
+
   return {
     async request<T>(req: XRequest<T>): Promise<XResponse<T>> {
-      let token = await options.getAccessToken();
+      let token = await tokenOrThrow();
       let res = await send(req, token);
       if (res.status === 401) {
         // Once: the token may have expired early. A 403 never refreshes: it is about permission, not tokens.
-        token = await options.getAccessToken(token);
+        token = await tokenOrThrow(token);
         res = await send(req, token);
       }
       const rateLimit = readRateLimit(res.headers);

@@ -129,7 +129,7 @@ test.describe('signing in with X in Chromium', () => {
 test.describe('messages from elsewhere', () => {
   test('ignores every message another extension sends to Perch', async ({ emu }) => {
     const intruderDir = new URL('../fixtures/intruder', import.meta.url).pathname;
-    const { perch, close } = await launchPerch([intruderDir]);
+    const { perch, close } = await launchPerch({ extraExtensions: [intruderDir] });
     try {
       await registerCallback(perch, emu);
       const options = await perch.open('options');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createMessageListener, handle, isTrustedSender, originOf, type Handlers } from '@/lib/messaging';
+import { createMessageListener, handle, isTrustedSender, originOf, type Handlers } from '@/lib/message-contract';
 
 const ID = browser.runtime.id;
 const ORIGIN = originOf(browser.runtime.getURL('/'))!;

@@ -1,0 +1,97 @@
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { ErrorReply, Reply, Responses } from './messaging';
+
+/**
+ * The background's side of the message contract: the zod schema every incoming request must pass, the
+ * sender check, and the listener that dispatches to handlers. UIs import lib/messaging.ts instead, which
+ * carries only types and `sendMessage`, keeping zod out of the popup's bundle.
+ */
+
+const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('auth.signIn') }),
+  z.strictObject({ type: z.literal('auth.signOut'), accountId: userId }),
+  z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
+  z.strictObject({ type: z.literal('account.check'), accountId: userId }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
+]);
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+/**
+ * Tells whether a message comes from one of Perch's own extension pages, by browser-set fields only: another
+ * extension has another `id`; a content script or a web page has another origin. Perch has no content scripts
+ * and no web-accessible pages, so a sender with a `tab` can only be one of our pages opened in a tab (options,
+ * the full-page manager) — and then it must be the tab's top frame.
+ */
+export function isTrustedSender(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
+  if (sender.id !== runtimeId) return false;
+  const origin = (sender as { origin?: string }).origin ?? (sender.url ? originOf(sender.url) : undefined);
+  if (origin !== extensionOrigin) return false;
+  if (sender.url && originOf(sender.url) !== extensionOrigin) return false;
+  if (sender.tab && sender.frameId !== 0) return false;
+  return true;
+}
+
+/** scheme://host of a URL. Spelled out because URL.origin is "null" for extension schemes in some runtimes. */
+export function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export type Handlers = { [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]> };
+
+export type MessageListener = (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: Reply<unknown>) => void,
+) => true | undefined;
+
+/**
+ * Builds the background's runtime.onMessage listener: classify the sender, validate the message, dispatch.
+ * Untrusted senders get no answer at all; malformed messages from our own pages get a 'bad-request' reply;
+ * handler errors become `{ ok: false, error }` with the error's message. Answers go through `sendResponse`
+ * (returning true), which Chrome and Firefox both honour natively.
+ */
+export function createMessageListener(handlers: Handlers, onRefused?: (reason: string) => void): MessageListener {
+  return (message, sender, sendResponse) => {
+    const origin = originOf(browser.runtime.getURL('/'));
+    if (!origin || !isTrustedSender(sender, browser.runtime.id, origin)) {
+      onRefused?.('untrusted sender');
+      return undefined;
+    }
+    void handle(handlers, message, onRefused).then(sendResponse);
+    return true;
+  };
+}
+
+/** Validates and dispatches one message from a trusted sender. Never rejects. */
+export async function handle(handlers: Handlers, message: unknown, onRefused?: (reason: string) => void): Promise<Reply<unknown>> {
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    onRefused?.('malformed message');
+    return { ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } };
+  }
+  const request = parsed.data;
+  const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+  try {
+    return { ok: true, data: (await handler(request)) ?? null };
+  } catch (error) {
+    return { ok: false, error: toErrorReply(error) };
+  }
+}
+
+function toErrorReply(error: unknown): ErrorReply {
+  if (error instanceof Error) {
+    const kind = (error as { kind?: unknown }).kind;
+    return { kind: typeof kind === 'string' ? kind : 'error', message: error.message };
+  }
+  return { kind: 'error', message: 'Something went wrong. Please try again.' };
+}

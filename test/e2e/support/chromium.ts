@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ADA, TEST_CLIENT_ID, type EmulatorControl } from './emulator-control';
+import { CHROME_BUILD, CHROMIUM_ARGS, CHROMIUM_PATH } from './paths';
+
+/** Launching Chromium with Perch loaded, shared by the e2e tests, the benchmarks and the demo. */
+
+export interface Perch {
+  id: string;
+  context: BrowserContext;
+  /** The extension's service worker (re-read after a restart). */
+  worker: () => Promise<Worker>;
+  /** Opens one of Perch's pages in a tab: 'popup' | 'sidepanel' | 'options'. */
+  open: (page: 'popup' | 'sidepanel' | 'options') => Promise<Page>;
+  /** Every console line of every page and of the worker, for leak checks. */
+  consoleLines: string[];
+}
+
+export interface LaunchOptions {
+  extraExtensions?: string[];
+  /** The unpacked build to load; the test build by default. */
+  build?: string;
+  headless?: boolean;
+}
+
+export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch: Perch; close: () => Promise<void> }> {
+  const extraExtensions = options.extraExtensions ?? [];
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'perch-chromium-'));
+  const dirs = [options.build ?? CHROME_BUILD, ...extraExtensions].join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    channel: 'chromium',
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
+  });
+  const consoleLines: string[] = [];
+  const watch = (w: Worker) => w.on('console', (m) => consoleLines.push(m.text()));
+  context.on('page', (p) => p.on('console', (m) => consoleLines.push(m.text())));
+  context.on('serviceworker', watch);
+  const workers = [...context.serviceWorkers()];
+  while (workers.length < 1 + extraExtensions.length) workers.push(await context.waitForEvent('serviceworker'));
+  workers.forEach(watch);
+  let id: string | undefined;
+  for (const w of workers) {
+    if ((await w.evaluate(() => chrome.runtime.getManifest().name)) === 'Perch for X') id = new URL(w.url()).host;
+  }
+  if (!id) throw new Error('Perch did not load');
+  const prefix = `chrome-extension://${id}/`;
+  const perchWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
+    context.waitForEvent('serviceworker', (w) => w.url().startsWith(prefix));
+  const perch: Perch = {
+    id: id,
+    context,
+    consoleLines,
+    worker: perchWorker,
+    open: async (name) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${name}.html`);
+      return page;
+    },
+  };
+  return {
+    perch,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the emulator's consent page, starting from a Perch page. */
+export async function signIn(perch: Perch, page: Page, button: 'Authorize app' | 'Cancel' = 'Authorize app'): Promise<void> {
+  const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+  await page.getByRole('button', { name: 'Sign in with X' }).click();
+  const consentPage = await consent;
+  await consentPage.getByRole('button', { name: button }).click();
+  if (button === 'Authorize app') await page.getByText(`@${ADA.username}`).waitFor();
+}
+
+/** The redirect URL Perch shows on its options page, registered with the emulator as the X app's callback. */
+export async function registerCallback(perch: Perch, emu: EmulatorControl, clientId = TEST_CLIENT_ID): Promise<void> {
+  await emu.registerClient(clientId, [`https://${perch.id}.chromiumapp.org/`]);
+}
+

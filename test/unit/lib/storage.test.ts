@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SESSION, isSessionView, readSessionView, sessionView } from '@/lib/storage';
+
+const ada = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
+
+describe('the public session view', () => {
+  it.each([
+    ['signed out', EMPTY_SESSION, true],
+    ['one account', { accounts: [ada], activeAccountId: ada.id, notice: null }, true],
+    [
+      'a notice',
+      { accounts: [], activeAccountId: null, notice: { reason: 'Revoked.', at: '2026-11-23T00:00:00Z', username: 'adaperch' } },
+      true,
+    ],
+    ['a numeric id', { accounts: [{ ...ada, id: 1585841080431321088 }], activeAccountId: null, notice: null }, false],
+    ['an id with letters', { accounts: [{ ...ada, id: '12a' }], activeAccountId: null, notice: null }, false],
+    ['accounts missing', { activeAccountId: null, notice: null }, false],
+    ['a notice without a reason', { accounts: [], activeAccountId: null, notice: { at: 'x' } }, false],
+    ['a string', 'signed in', false],
+  ])('accepts %s: %s', (_name, value, ok) => {
+    expect(isSessionView(value)).toBe(ok);
+  });
+
+  it('reads a malformed stored value as signed out instead of trusting it', async () => {
+    await sessionView.setValue({ accounts: 'all of them' } as never);
+    expect(await readSessionView()).toEqual(EMPTY_SESSION);
+  });
+});

@@ -1,0 +1,322 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { AuthError } from '@/lib/auth/errors';
+import { createXClient, type XRequest } from '@/lib/x/client';
+import { XApiError } from '@/lib/x/errors';
+import { getMe } from '@/lib/x/users';
+import type { Emulator } from '../../emulator/server';
+import { ADA_ID, control, refresh, signIn, startTestEmulator } from '../emulator/helpers';
+
+const BASE = 'https://api.x.test';
+const ME: XRequest<{ data: { id: string; username: string } }> = {
+  method: 'GET',
+  path: '/2/users/me',
+  schema: z.object({ data: z.object({ id: z.string(), username: z.string() }) }),
+};
+const ADA_JSON = { data: { id: ADA_ID, name: 'Ada Perch', username: 'adaperch' } };
+
+type Step = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | { throws: unknown };
+
+/** A fetch that answers from a script, one step per call, and records what it was asked. */
+function scripted(...steps: Step[]) {
+  const calls: { url: string; method: string | undefined; authorization: string | null; body: unknown }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    calls.push({
+      url: String(input),
+      method: init?.method,
+      authorization: new Headers(init?.headers).get('authorization'),
+      body: init?.body,
+    });
+    const step = steps.shift();
+    if (!step) throw new Error('the script ran out: the client sent more requests than expected');
+    if ('throws' in step) throw step.throws;
+    const text = step.raw ?? (step.body === undefined ? '' : JSON.stringify(step.body));
+    return new Response(text, { status: step.status, headers: { 'content-type': 'application/json', ...step.headers } });
+  });
+  return { fetch, calls };
+}
+
+/** A token provider: `t1` at first, then `t2`, `t3`… each time a token is reported as rejected. */
+function tokens() {
+  let n = 1;
+  return vi.fn((rejected?: string) => Promise.resolve(rejected ? `t${++n}` : `t${n}`));
+}
+
+async function xErrorOf(p: Promise<unknown>): Promise<XApiError> {
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof XApiError)) throw new Error(`expected an XApiError, got ${String(error)}`);
+  return error;
+}
+
+const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) => ({
+  status,
+  body: { title: 'Problem', type: 'about:blank', status, detail, ...extra },
+});
+
+describe('the X client, scripted', () => {
+  it('sends the bearer token, the method, the query and a JSON body', async () => {
+    const { fetch, calls } = scripted({ status: 200, body: { data: { id: '1', text: 'hi' } } });
+    const client = createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch });
+    await client.request({
+      method: 'POST',
+      path: '/2/tweets',
+      query: { 'user.fields': 'username', skip: undefined, max_results: 5 },
+      body: { text: 'hi' },
+      schema: z.unknown(),
+    });
+    expect(calls).toEqual([
+      { url: `${BASE}/2/tweets?user.fields=username&max_results=5`, method: 'POST', authorization: 'Bearer t1', body: '{"text":"hi"}' },
+    ]);
+    expect(new Headers(fetch.mock.calls[0]![1]!.headers).get('content-type')).toBe('application/json');
+  });
+
+  it('on a 401 asks once for a new token, naming the rejected one, and retries once', async () => {
+    const { fetch, calls } = scripted(problem(401, 'Unauthorized'), { status: 200, body: ADA_JSON });
+    const getAccessToken = tokens();
+    const res = await createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME);
+    expect(res.body.data.username).toBe('adaperch');
+    expect(getAccessToken.mock.calls).toEqual([[], ['t1']]);
+    expect(calls.map((c) => c.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('reports signed-out after a second 401 instead of looping', async () => {
+    const { fetch } = scripted(problem(401, 'Unauthorized'), problem(401, 'Unauthorized'), { status: 200, body: ADA_JSON });
+    const getAccessToken = tokens();
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
+    expect(error.kind).toBe('signed-out');
+    expect(error.status).toBe(401);
+    expect(error.message).toBe('You are signed out of X. Sign in with X again.');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(getAccessToken).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['a missing scope', 'missing-permission', problem(403, 'Missing required OAuth 2.0 scope(s): like.write.')],
+    [
+      'an Enterprise-only endpoint',
+      'enterprise-only',
+      problem(403, 'This endpoint is not available.', { type: 'https://api.x.com/2/problems/client-forbidden' }),
+    ],
+    ['a protected account', 'forbidden', problem(403, 'You are not allowed to see this post.')],
+  ])('never refreshes on a 403 for %s and reports %s', async (_case, kind, answer) => {
+    const { fetch } = scripted(answer);
+    const getAccessToken = tokens();
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(403);
+    expect(getAccessToken.mock.calls).toEqual([[]]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a 429 as rate-limited, with the reset time from the headers in the message', async () => {
+    const reset = Math.floor(new Date(2030, 0, 15, 14, 7, 30).getTime() / 1000);
+    const { fetch } = scripted({
+      status: 429,
+      body: { title: 'Too Many Requests', errors: [{ code: 88, message: 'Rate limit exceeded' }] },
+      headers: { 'x-rate-limit-limit': '75', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) },
+    });
+    const getAccessToken = tokens();
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.rateLimitReset).toBe(reset);
+    expect(error.message).toMatch(/at 14:07\.$/);
+    expect(getAccessToken.mock.calls).toEqual([[]]);
+  });
+
+  it('says "try again later" for a 429 without a reset header', async () => {
+    const { fetch } = scripted({ status: 429, body: { title: 'Too Many Requests' } });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.rateLimitReset).toBeUndefined();
+    expect(error.message).toMatch(/Try again later\.$/);
+  });
+
+  it.each([
+    [500, { body: { title: 'Internal Server Error' } }],
+    [502, { raw: '<html>Bad Gateway</html>' }],
+    [503, { body: { title: 'Service Unavailable' } }],
+    [504, { raw: '' }],
+  ])('reports a %i as unavailable', async (status, answer) => {
+    const { fetch } = scripted({ status, ...answer });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe('unavailable');
+    expect(error.status).toBe(status);
+  });
+
+  it.each([
+    ['a TypeError (no network)', new TypeError('Failed to fetch')],
+    ['an AbortError', new DOMException('The operation was aborted.', 'AbortError')],
+    ['a string', 'socket hang up'],
+    ['undefined', undefined],
+    ['a plain object', { code: 'ECONNRESET' }],
+  ])('reports fetch throwing %s as offline, as an XApiError', async (_case, thrown) => {
+    const { fetch } = scripted({ throws: thrown });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe('offline');
+    expect(error.cause).toBe(thrown);
+  });
+
+  it('reports a 200 with broken JSON as malformed', async () => {
+    const { fetch } = scripted({ status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada' });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toBe('X sent an answer Perch could not read. Nothing was changed.');
+  });
+
+  it('reports a 200 whose body does not match the expected shape as malformed', async () => {
+    const { fetch } = scripted({ status: 200, body: { data: { id: ADA_ID } } });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe('malformed');
+    expect(error.status).toBe(200);
+  });
+
+  it('reads the rate-limit headers into the response', async () => {
+    const { fetch } = scripted({
+      status: 200,
+      body: ADA_JSON,
+      headers: { 'x-rate-limit-limit': '75', 'x-rate-limit-remaining': '74', 'x-rate-limit-reset': '1894700000' },
+    });
+    const res = await createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME);
+    expect(res).toEqual({
+      status: 200,
+      body: { data: { id: ADA_ID, username: 'adaperch' } },
+      rateLimit: { limit: 75, remaining: 74, reset: 1894700000 },
+    });
+  });
+
+  it.each([
+    ['no rate-limit headers', {}],
+    ['a reset that is not a number', { 'x-rate-limit-limit': '75', 'x-rate-limit-remaining': '74', 'x-rate-limit-reset': 'soon' }],
+  ])('leaves rateLimit undefined with %s', async (_case, headers) => {
+    const { fetch } = scripted({ status: 200, body: ADA_JSON, headers });
+    const res = await createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME);
+    expect(res.rateLimit).toBeUndefined();
+  });
+
+  it('keeps 19-digit ids as exact strings', async () => {
+    const { fetch } = scripted({ status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada Perch","username":"adaperch"}}' });
+    const user = await getMe(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }));
+    expect(user.id).toBe('1585841080431321088');
+  });
+
+  it('refuses an id sent as a JSON number rather than silently rounding it', async () => {
+    const { fetch } = scripted({ status: 200, raw: '{"data":{"id":1585841080431321088,"name":"Ada Perch","username":"adaperch"}}' });
+    const error = await xErrorOf(getMe(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch })));
+    expect(error.kind).toBe('malformed');
+  });
+
+  it.each([
+    ['a 404', 'not-found', 'X could not find it: it may have been deleted.', problem(404, 'Not Found')],
+    [
+      'a 400 with a detail',
+      'invalid-request',
+      'X refused the request: The `query` parameter is too long.',
+      problem(400, 'The `query` parameter is too long.'),
+    ],
+  ])('words %s (%s) for the person', async (_case, kind, message, answer) => {
+    const { fetch } = scripted(answer);
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }).request(ME));
+    expect(error.kind).toBe(kind);
+    expect(error.message).toBe(message);
+  });
+
+  it.each([
+    ['before the first request', [new AuthError('network')], [] as Step[]],
+    ['when asked to replace a rejected token', [undefined, new AuthError('signed-out')], [problem(401, 'Unauthorized')]],
+  ])('throws only XApiError when the token provider fails %s', async (_case, failures, steps) => {
+    const { fetch } = scripted(...steps);
+    const getAccessToken = vi.fn((rejected?: string) => {
+      const failure = failures.shift();
+      return failure ? Promise.reject(failure) : Promise.resolve(rejected ? 't2' : 't1');
+    });
+    const error: unknown = await createXClient({ baseUrl: BASE, getAccessToken, fetch })
+      .request(ME)
+      .then(
+        () => 'resolved',
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(XApiError);
+  });
+});
+
+describe('the X client against the emulator', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(() => emu.close());
+  beforeEach(() => emu.state.reset());
+
+  async function signedIn(scopes?: string[]) {
+    const t = await signIn(emu, scopes);
+    let access = t.access_token;
+    let refreshToken = t.refresh_token!;
+    const getAccessToken = vi.fn(async (rejected?: string) => {
+      if (rejected === access) {
+        const next = (await (await refresh(emu, refreshToken)).json()) as { access_token: string; refresh_token: string };
+        access = next.access_token;
+        refreshToken = next.refresh_token;
+      }
+      return access;
+    });
+    return { client: createXClient({ baseUrl: emu.url, getAccessToken }), getAccessToken };
+  }
+  const apiRequests = () => emu.state.log.filter((e) => e.path === '/2/users/me');
+
+  it('returns the signed-in user with its id as a string and the rate-limit window', async () => {
+    const { client } = await signedIn();
+    const first = await client.request(ME);
+    const second = await client.request(ME);
+    expect(first.body.data.id).toBe(ADA_ID);
+    expect(first.rateLimit).toEqual({ limit: 75, remaining: 74, reset: expect.any(Number) });
+    expect(second.rateLimit!.remaining).toBe(73);
+    expect(first.rateLimit!.reset).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it('recovers from an access token X expired: one refresh, one retry', async () => {
+    const { client, getAccessToken } = await signedIn();
+    emu.state.advance(2 * 60 * 60 + 1);
+    const res = await client.request(ME);
+    expect(res.body.data.id).toBe(ADA_ID);
+    expect(getAccessToken).toHaveBeenCalledTimes(2);
+    expect(apiRequests().map((e) => e.status)).toEqual([401, 200]);
+  });
+
+  it('stops after the second 401 when the whole sign-in was revoked', async () => {
+    const { client, getAccessToken } = await signedIn();
+    await control(emu, 'POST', 'revoke-grants', { user_id: ADA_ID });
+    // The provider hands back the same dead token (its refresh failed silently): no third try.
+    getAccessToken.mockImplementation(() => Promise.resolve('dead-token'));
+    const error = await xErrorOf(client.request(ME));
+    expect(error.kind).toBe('signed-out');
+    expect(apiRequests().map((e) => e.status)).toEqual([401, 401]);
+  });
+
+  it('reports a missing scope as missing-permission without touching the token', async () => {
+    const { client, getAccessToken } = await signedIn(['tweet.read', 'offline.access']);
+    const error = await xErrorOf(client.request(ME));
+    expect(error.kind).toBe('missing-permission');
+    expect(getAccessToken.mock.calls).toEqual([[]]);
+  });
+
+  it.each([
+    ['a rate-limit fault', 'rate-limited', { kind: 'rate_limit' }],
+    ['a 503 fault', 'unavailable', { kind: 'status', status: 503 }],
+    ['a 500 fault', 'unavailable', { kind: 'status', status: 500 }],
+    ['a dropped connection', 'offline', { kind: 'drop' }],
+    ['broken JSON', 'malformed', { kind: 'malformed' }],
+  ])('turns %s into %s', async (_case, kind, fault) => {
+    const { client, getAccessToken } = await signedIn();
+    await control(emu, 'POST', 'faults', { path: '/2/users/me', ...fault });
+    const error = await xErrorOf(client.request(ME));
+    expect(error.kind).toBe(kind);
+    expect(getAccessToken.mock.calls).toEqual([[]]);
+    if (kind === 'rate-limited') {
+      expect(error.rateLimitReset).toBeGreaterThan(Date.now() / 1000);
+      expect(error.message).toMatch(/at \d\d:\d\d\.$/);
+    }
+  });
+});
