@@ -194,6 +194,8 @@ export function matchParam(name: string, value: string, pattern: RegExp, pattern
 }
 
 export const ID_PATTERN = /^[0-9]{1,19}$/;
+/** X's snowflake epoch (fundamentals--x-ids): 2010-11-04T01:42:54.657Z; ids carry milliseconds since it << 22. */
+export const SNOWFLAKE_EPOCH_MS = 1288834974657;
 
 // ---- pagination ----
 

@@ -11,6 +11,7 @@ export interface RateWindow {
 }
 
 const M15 = 15 * 60;
+const H3 = 3 * 60 * 60;
 const H24 = 24 * 60 * 60;
 const w = (limit: number, seconds = M15): RateWindow => ({ limit, seconds });
 
@@ -61,7 +62,26 @@ export const RATE_LIMITS: Record<string, RateWindow[]> = {
   'GET /2/users/:id/followers': [w(300)],
   'POST /2/users/:id/following': [w(50)],
   'DELETE /2/users/:source_user_id/following/:target_user_id': [w(50)],
+  // Media (x-api--fundamentals--rate-limits, "Media")
+  'POST /2/media/upload': [w(500)],
+  'GET /2/media/upload': [w(1000)],
+  'POST /2/media/upload/initialize': [w(1875)],
+  'POST /2/media/upload/:id/append': [w(1875)],
+  'POST /2/media/upload/:id/finalize': [w(1875)],
 };
+
+/**
+ * Posts and reposts together: 300 per user per 3 hours (x-api--posts--manage-tweets--integrate, "including Posts
+ * created with either manage Posts or manage Retweets"). Not a per-route window: `POST /2/tweets` and the repost
+ * endpoint share one counter per user, kept by `state.postOrRepostWindow` / `state.recordPostOrRepost` and
+ * counting created posts/reposts (not failed requests). Past it: 429 with these numbers in the headers.
+ */
+export const POSTS_AND_REPOSTS_WINDOW: RateWindow = w(300, H3);
+
+/** Headers for a 429 from the posts+reposts window. */
+export function postOrRepostCapHeaders(resetAt: number): Record<string, string> {
+  return headers(POSTS_AND_REPOSTS_WINDOW.limit, 0, resetAt);
+}
 
 /**
  * Limits for routes the docs give none for (OAuth endpoints, the consent page, unknown routes).

@@ -3,7 +3,10 @@
  * handful of other users; 'demo' adds a few more people. Later resources (posts, bookmarks, lists…)
  * add their own `seedX(state, seed)` call to `applySeed`.
  */
-import type { EmulatorState, UserRecord } from './state';
+import { solidPng, storeMedia } from './media';
+import { insertPost } from './posts';
+import { SNOWFLAKE_EPOCH_MS } from './http';
+import type { EmulatorState, PostRecord, UserRecord } from './state';
 
 export type SeedName = 'demo' | 'minimal';
 
@@ -133,4 +136,397 @@ export function applySeed(state: EmulatorState, seed: SeedName): void {
   const users = seed === 'demo' ? [...MINIMAL_USERS, ...DEMO_EXTRA_USERS] : MINIMAL_USERS;
   for (const u of users) state.addUser(structuredClone(u));
   state.sessionUserId = DEMO_USER_ID;
+  seedPosts(state, seed);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Posts
+// ---------------------------------------------------------------------------------------------------------------
+// A few hundred posts with emoji, CJK and URLs, generated from a fixed PRNG seed so ids, texts and times are the
+// same on every run (later resources such as bookmarks and lists can refer to them). Ids are snowflakes of their
+// `created_at` (all before SEED_ANCHOR), so posts created while the emulator runs always have larger ids.
+
+/** Every seeded post is older than this instant. */
+export const SEED_ANCHOR_MS = Date.parse('2025-09-01T12:00:00.000Z');
+/** Generated posts in the 'minimal' seed (plus the named ones in SEED_POSTS); 'demo' adds DEMO_GENERATED_POSTS. */
+export const MINIMAL_GENERATED_POSTS = 300;
+export const DEMO_GENERATED_POSTS = 60;
+
+const XDEV_ID = '2244994945';
+const TURING_ID = '1097398373457707008';
+const KJOHNSON_ID = '1268291573458292736';
+const SPAMBOT_ID = '1359001784162672640';
+const HAMILTON_ID = '1502336677889900112';
+const DIJKSTRA_ID = '1423109876543210987';
+
+interface SeedMedia {
+  id: string;
+  width: number;
+  height: number;
+  rgb: [number, number, number];
+}
+
+export interface SeedPostSpec {
+  id: string;
+  authorId: string;
+  text: string;
+  createdAt: number;
+  inReplyTo?: string;
+  quoteOf?: string;
+  media?: SeedMedia;
+  lang?: string;
+  source: string;
+  metrics: PostRecord['publicMetrics'];
+}
+
+/** mulberry32: a tiny deterministic PRNG. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function snowflake(at: number, seq: number): string {
+  return ((BigInt(at - SNOWFLAKE_EPOCH_MS) << 22n) | BigInt(seq & 0x3fffff)).toString();
+}
+
+const EMOJI = ['🎉', '🚀', '👾', '🙋🏽', '👨‍🎤', '👨‍👩‍👧‍👦', '🐦', '☕', '✅', '🔥', '🤖', '📚', '🗼', '🌸', '❤️', '🇯🇵', '🧪', '🛠️'];
+const URLS = [
+  'https://example.com/posts/{n}',
+  'https://docs.x.com/x-api/introduction',
+  'https://github.com/twitter/twitter-text',
+  'https://en.wikipedia.org/wiki/Grace_Hopper',
+  'example.org/a/very/long/path/that/keeps/going?with=query&and=more',
+  'https://example.com/日本語/ページ',
+];
+const TOPICS = ['compilers', 'type systems', 'testing', 'OAuth', 'rate limits', 'browser extensions', 'orbital mechanics', 'Unicode'];
+const TAGS = ['dev', 'XAPI', 'testing', 'unicode', 'buildinpublic'];
+const JA_TOPICS = ['コンパイラ', 'テスト', '型システム', 'ブラウザ拡張'];
+const ZH_TOPICS = ['编译器', '测试', '类型系统'];
+const KO_TOPICS = ['컴파일러', '테스트', '유니코드'];
+
+const COMMON_TEMPLATES = [
+  'Shipping a small fix today {emoji}',
+  'Reading {url} this morning. Good stuff {emoji}',
+  'Coffee, code, and a clean test run {emoji}{emoji}',
+  'Hot take: {topic} is underrated. #{tag}',
+  'New post on {topic}: {url}',
+  '{n} days without a flaky test {emoji}',
+  'Anyone else thinking about {topic} today? {emoji}',
+  'Notes from the {topic} meetup {url} #{tag}',
+  'Tiny {topic} tip: write the test first {emoji}',
+  '{mention} what do you think about {topic}? {emoji}',
+  '今日は{ja}の勉強をしました {emoji}',
+  '新しいブログ記事を書きました {url}',
+  '{zh}真有意思 {emoji}',
+  '오늘은 {ko} 공부했어요 {emoji}',
+  '週末は{ja}について考えていた。{emoji} #{tag}',
+  '我们今天发布了新版本 🎉 {url}',
+  'Tokyo trip 東京 🗼 day {n}',
+  '{emoji} 안녕하세요 from Seoul {url}',
+  'Family photo night 👨‍👩‍👧‍👦 and {topic} after {emoji}',
+];
+
+const AUTHOR_TEMPLATES: Record<string, string[]> = {
+  [DEMO_USER_ID]: ['Trying out Perch for {topic} {emoji}', 'Bookmarked {url} for later 📚', 'Perch test post #{n} {emoji}'],
+  [SECOND_USER_ID]: [
+    'Nanoseconds, anyone? {emoji}',
+    'It is easier to ask forgiveness than permission {emoji}',
+    '{mention} the compiler works! {emoji}',
+  ],
+  [XDEV_ID]: [
+    '📣 {topic} update for the X API v2: {url} #XAPI',
+    'Office hours today, session {n} {emoji}',
+    'Markets talk with $XYZ builders {url}',
+  ],
+  [TURING_ID]: ['Can machines think? {emoji}', 'Computing Machinery and Intelligence {url}', 'The imitation game, round {n} {emoji}'],
+  [KJOHNSON_ID]: ['Trajectory check {n} ✅', 'Orbital mechanics notes for {topic} 🚀'],
+  [SPAMBOT_ID]: ['Click here!!! {url} 🤑🤑🤑', 'FREE followers {n} {url}'],
+  [HAMILTON_ID]: ['Apollo guidance memories, part {n} 🚀', 'Software engineering is engineering {emoji} {url}'],
+  [DIJKSTRA_ID]: ['Simplicity is prerequisite for reliability. {emoji}', 'EWD{n}: on {topic} {url}'],
+};
+
+const MENTIONABLE = ['adaperch', 'gracehop', 'XDevelopers', 'alanturing_', 'adaperch'];
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)]!;
+}
+
+function fill(rand: () => number, template: string, self: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    switch (key) {
+      case 'emoji':
+        return pick(rand, EMOJI);
+      case 'url':
+        return pick(rand, URLS).replace('{n}', String(1 + Math.floor(rand() * 999)));
+      case 'topic':
+        return pick(rand, TOPICS);
+      case 'tag':
+        return pick(rand, TAGS);
+      case 'n':
+        return String(1 + Math.floor(rand() * 99));
+      case 'ja':
+        return pick(rand, JA_TOPICS);
+      case 'zh':
+        return pick(rand, ZH_TOPICS);
+      case 'ko':
+        return pick(rand, KO_TOPICS);
+      case 'mention':
+        return `@${pick(
+          rand,
+          MENTIONABLE.filter((u) => u !== self),
+        )}`;
+      default:
+        return key;
+    }
+  });
+}
+
+function metrics(rand: () => number, scale: number): PostRecord['publicMetrics'] {
+  const n = (k: number) => Math.floor(rand() * k * scale);
+  return { retweet_count: n(20), reply_count: 0, like_count: n(120), quote_count: 0, bookmark_count: n(10), impression_count: n(5000) };
+}
+
+const USERNAMES: Record<string, string> = Object.fromEntries([...MINIMAL_USERS, ...DEMO_EXTRA_USERS].map((u) => [u.id, u.username]));
+
+interface GenerateOptions {
+  seed: number;
+  count: number;
+  authors: { id: string; weight: number }[];
+  from: number;
+  to: number;
+  /** Low bits of the generated snowflakes, so two generated lists never share an id. */
+  seqBase: number;
+  /** Earlier posts replies and quotes may point at. */
+  earlier?: SeedPostSpec[];
+}
+
+/** Generates `count` posts between `from` and `to` (ascending), deterministically from `seed`. */
+export function generatePosts(o: GenerateOptions): SeedPostSpec[] {
+  const rand = prng(o.seed);
+  const total = o.authors.reduce((s, a) => s + a.weight, 0);
+  const out: SeedPostSpec[] = [];
+  const step = (o.to - o.from) / Math.max(1, o.count);
+  for (let i = 0; i < o.count; i++) {
+    let r = rand() * total;
+    const author = o.authors.find((a) => (r -= a.weight) < 0) ?? o.authors[0]!;
+    const createdAt = Math.floor((o.from + i * step + rand() * step * 0.5) / 1000) * 1000;
+    const templates = [...COMMON_TEMPLATES, ...(AUTHOR_TEMPLATES[author.id] ?? []), ...(AUTHOR_TEMPLATES[author.id] ?? [])];
+    let text = fill(rand, pick(rand, templates), USERNAMES[author.id] ?? '');
+    const spec: SeedPostSpec = {
+      id: snowflake(createdAt, o.seqBase + i),
+      authorId: author.id,
+      text,
+      createdAt,
+      source: rand() < 0.5 ? 'Twitter Web App' : 'X for iPhone',
+      metrics: metrics(rand, author.id === XDEV_ID ? 10 : 1),
+    };
+    const pool = [...(o.earlier ?? []), ...out];
+    const roll = rand();
+    if (pool.length && roll < 0.15) {
+      const parent = pick(rand, pool);
+      spec.inReplyTo = parent.id;
+      if (parent.authorId !== author.id) text = `@${USERNAMES[parent.authorId]} ${text}`;
+      spec.text = text;
+    } else if (pool.length && roll < 0.2) {
+      spec.quoteOf = pick(rand, pool).id;
+    } else if (roll > 0.94) {
+      spec.media = {
+        id: snowflake(createdAt - 60_000, o.seqBase + i),
+        width: 16 + Math.floor(rand() * 48),
+        height: 9 + Math.floor(rand() * 27),
+        rgb: [Math.floor(rand() * 256), Math.floor(rand() * 256), Math.floor(rand() * 256)],
+      };
+    }
+    out.push(spec);
+  }
+  return out;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const at = (daysBefore: number) => SEED_ANCHOR_MS - daysBefore * DAY;
+const zero = { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 };
+
+/** Hand-written posts with stable ids, for tests and later resources. */
+type NamedSpec = Omit<SeedPostSpec, 'id' | 'metrics' | 'source' | 'inReplyTo' | 'quoteOf'> & {
+  seq: number;
+  inReplyTo?: NamedPost;
+  quoteOf?: NamedPost;
+};
+type NamedPost =
+  | 'adaHello'
+  | 'graceMentionsAda'
+  | 'xdevAnnouncement'
+  | 'turingCjk'
+  | 'kjohnsonProtected'
+  | 'gracePhoto'
+  | 'adaReplyToGrace'
+  | 'graceQuotesXdev';
+const NAMED: Record<NamedPost, NamedSpec> = {
+  adaHello: { seq: 4001, authorId: DEMO_USER_ID, createdAt: at(5), text: 'Hello from Perch! 🐦 Posting from the toolbar.' },
+  graceMentionsAda: {
+    seq: 4002,
+    authorId: SECOND_USER_ID,
+    createdAt: at(4),
+    text: '@adaperch the compiler is ready for review 🛠️ https://example.com/compiler',
+  },
+  xdevAnnouncement: {
+    seq: 4003,
+    authorId: XDEV_ID,
+    createdAt: at(3.5),
+    text: 'Manage Posts with the X API v2 👉 https://docs.x.com/x-api/posts/manage-tweets/introduction #XAPI',
+  },
+  turingCjk: {
+    seq: 4004,
+    authorId: TURING_ID,
+    createdAt: at(3),
+    text: '機械は考えることができるか？ Can machines think? 🤖 机器能思考吗？',
+    lang: 'ja',
+  },
+  kjohnsonProtected: {
+    seq: 4005,
+    authorId: KJOHNSON_ID,
+    createdAt: at(2.5),
+    text: 'Orbital mechanics notes for Tuesday 🚀 (followers only)',
+  },
+  gracePhoto: {
+    seq: 4006,
+    authorId: SECOND_USER_ID,
+    createdAt: at(2),
+    text: 'First actual case of bug being found 🐛',
+    media: { id: snowflake(at(2) - 60_000, 4006), width: 64, height: 36, rgb: [120, 90, 40] },
+  },
+  adaReplyToGrace: { seq: 4007, authorId: DEMO_USER_ID, createdAt: at(1.5), text: '@gracehop on it! ✅', inReplyTo: 'graceMentionsAda' },
+  graceQuotesXdev: { seq: 4008, authorId: SECOND_USER_ID, createdAt: at(1), text: 'Worth a read 📚', quoteOf: 'xdevAnnouncement' },
+};
+
+/** Stable ids of the hand-written seed posts (present in both seeds). */
+export const SEED_POSTS = Object.fromEntries(Object.entries(NAMED).map(([k, v]) => [k, snowflake(v.createdAt, v.seq)])) as Record<
+  NamedPost,
+  string
+>;
+
+function namedSpecs(): SeedPostSpec[] {
+  return (Object.entries(NAMED) as [NamedPost, NamedSpec][]).map(([key, v]) => {
+    const { inReplyTo, quoteOf, authorId, createdAt, text, media, lang } = v;
+    return {
+      authorId,
+      createdAt,
+      text,
+      ...(media ? { media } : {}),
+      ...(lang ? { lang } : {}),
+      id: SEED_POSTS[key],
+      source: 'Twitter Web App',
+      metrics: { ...zero, like_count: 3, impression_count: 140 },
+      ...(inReplyTo ? { inReplyTo: SEED_POSTS[inReplyTo] } : {}),
+      ...(quoteOf ? { quoteOf: SEED_POSTS[quoteOf] } : {}),
+    };
+  });
+}
+
+const MINIMAL_AUTHORS = [
+  { id: DEMO_USER_ID, weight: 4 },
+  { id: SECOND_USER_ID, weight: 4 },
+  { id: XDEV_ID, weight: 3 },
+  { id: TURING_ID, weight: 2 },
+  { id: KJOHNSON_ID, weight: 1 },
+  { id: SPAMBOT_ID, weight: 1 },
+];
+
+/** The seed's posts in creation order (pure: same result on every call). */
+export function seedPostSpecs(seed: SeedName): SeedPostSpec[] {
+  const generated = generatePosts({
+    seed: 20250901,
+    count: MINIMAL_GENERATED_POSTS,
+    authors: MINIMAL_AUTHORS,
+    from: at(90),
+    to: at(0.5),
+    seqBase: 0,
+  });
+  const specs = [...generated, ...namedSpecs()];
+  if (seed === 'demo') {
+    specs.push(
+      ...generatePosts({
+        seed: 19690720,
+        count: DEMO_GENERATED_POSTS,
+        authors: [
+          { id: HAMILTON_ID, weight: 1 },
+          { id: DIJKSTRA_ID, weight: 1 },
+        ],
+        from: at(60),
+        to: at(0.25),
+        seqBase: 2048,
+      }),
+    );
+  }
+  return specs.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+function applySpecs(state: EmulatorState, specs: SeedPostSpec[]): PostRecord[] {
+  return specs.map((s) => {
+    const media = s.media
+      ? storeMedia(state, {
+          id: s.media.id,
+          ownerId: s.authorId,
+          bytes: solidPng(s.media.width, s.media.height, s.media.rgb),
+          mimeType: 'image/png',
+          createdAt: s.createdAt - 60_000,
+          width: s.media.width,
+          height: s.media.height,
+        })
+      : undefined;
+    return insertPost(state, {
+      id: s.id,
+      authorId: s.authorId,
+      text: s.text,
+      createdAt: s.createdAt,
+      source: s.source,
+      publicMetrics: s.metrics,
+      ...(s.lang ? { lang: s.lang } : {}),
+      ...(s.inReplyTo ? { inReplyToTweetId: s.inReplyTo } : {}),
+      ...(s.quoteOf ? { quoteTweetId: s.quoteOf } : {}),
+      ...(media ? { mediaIds: [media.id] } : {}),
+    });
+  });
+}
+
+export function seedPosts(state: EmulatorState, seed: SeedName): void {
+  applySpecs(state, seedPostSpecs(seed));
+}
+
+/**
+ * Adds `count` more generated posts (same generator, its own PRNG seed) between `from` and `to` on the emulator
+ * clock (default: the last 7 days), by `authorIds` (default: the minimal seed's authors). Returns them oldest first.
+ */
+export function seedMorePosts(
+  state: EmulatorState,
+  o: { count: number; authorIds?: string[]; seed?: number; from?: number; to?: number },
+): PostRecord[] {
+  const to = o.to ?? state.now() - 60_000;
+  const from = o.from ?? to - 7 * DAY;
+  const specs = generatePosts({
+    seed: o.seed ?? 7,
+    count: o.count,
+    authors: o.authorIds ? o.authorIds.map((id) => ({ id, weight: 1 })) : MINIMAL_AUTHORS,
+    from,
+    to,
+    seqBase: 0,
+    earlier: [],
+  });
+  // Fresh ids from the state (never reusing seeded ones); replies/quotes re-pointed to the new ids.
+  const ids = new Map<string, string>();
+  for (const s of specs) {
+    const id = state.nextId(s.createdAt);
+    ids.set(s.id, id);
+    s.id = id;
+    if (s.media) s.media.id = state.nextId(s.createdAt);
+    if (s.inReplyTo) s.inReplyTo = ids.get(s.inReplyTo);
+    if (s.quoteOf) s.quoteOf = ids.get(s.quoteOf);
+  }
+  return applySpecs(state, specs);
 }

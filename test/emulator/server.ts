@@ -22,7 +22,9 @@ import {
   type Reply,
   type RequestContext,
 } from './http';
+import { registerMediaRoutes } from './media';
 import { registerOAuthRoutes } from './oauth';
+import { registerPostRoutes } from './posts';
 import { consumeRate, exhaustedHeaders, peekRate } from './rate-limits';
 import { Router } from './router';
 import type { SeedName } from './seed';
@@ -63,6 +65,8 @@ export function createRouter(): Router {
   const router = new Router();
   registerOAuthRoutes(router);
   registerUserRoutes(router);
+  registerPostRoutes(router);
+  registerMediaRoutes(router);
   return router;
 }
 

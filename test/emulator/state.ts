@@ -6,6 +6,8 @@
  * tests can move time forward with `advance()` / `POST /__emulator/clock`.
  */
 import { randomBytes } from 'node:crypto';
+import { SNOWFLAKE_EPOCH_MS } from './http';
+import { POSTS_AND_REPOSTS_WINDOW } from './rate-limits';
 import { applySeed, type SeedName } from './seed';
 
 /** Every OAuth 2.0 scope X knows (fundamentals--authentication--oauth-2-0--authorization-code). */
@@ -60,6 +62,89 @@ export interface UserRecord {
   public_metrics: { followers_count: number; following_count: number; tweet_count: number; listed_count: number; like_count?: number };
   /** A suspended or deleted account: single lookups answer 404 (x-api--users--lookup--integrate). */
   status?: 'active' | 'suspended' | 'deleted';
+}
+
+/** One URL, mention, hashtag or cashtag of a post; indices are code points into the stored text. */
+export interface PostEntities {
+  urls?: {
+    start: number;
+    end: number;
+    url: string;
+    expanded_url: string;
+    display_url: string;
+    media_key?: string;
+  }[];
+  mentions?: { start: number; end: number; username: string; id?: string }[];
+  hashtags?: { start: number; end: number; tag: string }[];
+  cashtags?: { start: number; end: number; tag: string }[];
+}
+
+export interface PollRecord {
+  id: string;
+  options: { position: number; label: string; votes: number }[];
+  durationMinutes: number;
+  endAt: number;
+}
+
+/** A post (Tweet). Deleted posts stay in the map with `deleted: true` so lookups can say so. */
+export interface PostRecord {
+  id: string;
+  authorId: string;
+  /** The stored text: URLs replaced by t.co links, a media link appended when media is attached. */
+  text: string;
+  /** The text as the author sent it (duplicate check, counting). */
+  sourceText: string;
+  createdAt: number;
+  conversationId: string;
+  inReplyToTweetId?: string;
+  inReplyToUserId?: string;
+  quoteTweetId?: string;
+  mediaKeys: string[];
+  poll?: PollRecord;
+  entities: PostEntities;
+  /** Code-point range of `text` shown to readers (excludes the appended media link). */
+  displayTextRange: [number, number];
+  /** Every version of the post, oldest first; shared by all versions of one edit chain. */
+  editHistory: string[];
+  replySettings: string;
+  lang: string;
+  source: string;
+  possiblySensitive: boolean;
+  publicMetrics: {
+    retweet_count: number;
+    reply_count: number;
+    like_count: number;
+    quote_count: number;
+    bookmark_count: number;
+    impression_count: number;
+  };
+  deleted: boolean;
+}
+
+export type MediaType = 'photo' | 'animated_gif' | 'video';
+
+/** An uploaded (or uploading) media file. `id` is the media_id, `mediaKey` "3_<id>" / "16_<id>" / "13_<id>". */
+export interface MediaRecord {
+  id: string;
+  mediaKey: string;
+  ownerId: string;
+  additionalOwners: string[];
+  type: MediaType;
+  mimeType: string;
+  category: string;
+  /** Declared at INIT (chunked) or the real size (simple upload). */
+  totalBytes: number;
+  segments: Map<number, Buffer>;
+  /** Set once finalized (or uploaded in one shot). */
+  bytes?: Buffer;
+  state: 'uploading' | 'finalized';
+  createdAt: number;
+  /** Unusable for new posts after this instant (emulator clock, ms). */
+  expiresAt: number;
+  /** Async processing (GIFs/videos via the chunked flow): succeeds at this instant. */
+  processingReadyAt?: number;
+  width?: number;
+  height?: number;
 }
 
 export interface ClientRecord {
@@ -183,7 +268,12 @@ export class EmulatorState {
   rateBuckets = new Map<string, RateBucket>();
   faults: Fault[] = [];
   log: LogEntry[] = [];
+  /** Posts by id (seeded and created), including deleted ones (`deleted: true`). */
+  posts = new Map<string, PostRecord>();
+  /** Uploaded media by media id. */
+  media = new Map<string, MediaRecord>();
   private faultSeq = 0;
+  private lastSnowflake = 0n;
 
   constructor(opts: { seed?: SeedName; enterprise?: boolean; clients?: { clientId: string; redirectUris: string[] }[] } = {}) {
     this.seed = opts.seed ?? 'minimal';
@@ -206,6 +296,9 @@ export class EmulatorState {
     this.rateBuckets.clear();
     this.faults = [];
     this.log = [];
+    this.posts.clear();
+    this.media.clear();
+    this.lastSnowflake = 0n;
     applySeed(this, this.seed);
   }
 
@@ -246,6 +339,46 @@ export class EmulatorState {
       map.set(userId, set);
     }
     return set;
+  }
+
+  // ---- ids ----
+  /**
+   * A new snowflake-like id (x-ids: a string of digits): milliseconds since X's epoch in the high bits, so
+   * ids grow with the emulator clock, and strictly increasing even within one millisecond.
+   */
+  nextId(at = this.now()): string {
+    let id = BigInt(Math.max(0, Math.floor(at) - SNOWFLAKE_EPOCH_MS)) << 22n;
+    if (id <= this.lastSnowflake) id = this.lastSnowflake + 1n;
+    this.lastSnowflake = id;
+    return id.toString();
+  }
+  /** Records an id handed out elsewhere (seeded posts) so `nextId` never repeats it. */
+  noteId(id: string): void {
+    const n = BigInt(id);
+    if (n > this.lastSnowflake) this.lastSnowflake = n;
+  }
+
+  // ---- posts + reposts per 3 hours ----
+  /**
+   * The shared per-user window of posts and reposts (300 / 3 h, x-api--posts--manage-tweets--integrate). Keyed by
+   * user only (not by client): the limit holds "across any developer App". POST /2/tweets records here, and so
+   * must the repost endpoint when it exists.
+   */
+  postOrRepostWindow(userId: string): RateBucket {
+    const key = `user:${userId}|posts+reposts|${POSTS_AND_REPOSTS_WINDOW.seconds}`;
+    const now = this.now();
+    let bucket = this.rateBuckets.get(key);
+    if (!bucket || now >= bucket.resetAt) {
+      bucket = { count: 0, resetAt: now + POSTS_AND_REPOSTS_WINDOW.seconds * 1000 };
+      this.rateBuckets.set(key, bucket);
+    }
+    return bucket;
+  }
+  postOrRepostCapReached(userId: string): boolean {
+    return this.postOrRepostWindow(userId).count >= POSTS_AND_REPOSTS_WINDOW.limit;
+  }
+  recordPostOrRepost(userId: string): void {
+    this.postOrRepostWindow(userId).count++;
   }
 
   // ---- tokens ----
@@ -355,6 +488,15 @@ export class EmulatorState {
       rate_limits: [...this.rateBuckets.entries()].map(([key, b]) => ({ key, count: b.count, reset: Math.ceil(b.resetAt / 1000) })),
       faults: this.faults,
       log_size: this.log.length,
+      posts: { total: this.posts.size, deleted: [...this.posts.values()].filter((p) => p.deleted).length },
+      media: [...this.media.values()].map((m) => ({
+        id: m.id,
+        media_key: m.mediaKey,
+        owner_id: m.ownerId,
+        type: m.type,
+        state: m.state,
+        expires_at: new Date(m.expiresAt).toISOString(),
+      })),
     };
   }
 
