@@ -31,13 +31,14 @@ export default defineConfig({
       host_permissions: [originPattern(apiBase)],
       content_security_policy: {
         extension_pages:
-          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com; " +
+          "default-src 'none'; script-src 'self'; style-src 'self'; " +
+          `img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com ${new URL(apiBase).origin}; ` +
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
       },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
-              gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+              gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
             },
           }
         : {}),

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -13,7 +14,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['json', { outputFile: fileURLToPath(new URL('../.reports/playwright.json', import.meta.url)) }]],
+  outputDir: fileURLToPath(new URL('../test-results', import.meta.url)),
   projects: [
     { name: 'chromium', testMatch: 'chromium/**/*.spec.ts' },
     { name: 'firefox', testMatch: 'firefox/**/*.spec.ts' },

@@ -5,7 +5,6 @@ import { EmulatorControl, TEST_EMULATOR_PORT } from '../support/emulator-control
 
 export const test = base.extend<{ perch: Perch; emu: EmulatorControl }, { emulator: Emulator }>({
   emulator: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
     async ({}, use) => {
       const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
       await use(emulator);

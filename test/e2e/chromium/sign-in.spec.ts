@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { ADA } from '../support/emulator-control';
 import { expect, launchPerch, registerCallback, signIn, test } from './fixtures';
 
 /** Sends a message to Perch's background from one of its pages, as the UI does. */
-async function checkFrom(page: import('@playwright/test').Page, accountId: string) {
+async function checkFrom(page: Page, accountId: string) {
   return page.evaluate(async (id) => chrome.runtime.sendMessage({ type: 'account.check', accountId: id }), accountId);
 }
 

@@ -94,7 +94,6 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 
 export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl }, { emulator: Emulator }>({
   emulator: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
     async ({}, use) => {
       const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
       await use(emulator);

@@ -84,4 +84,3 @@ export async function signIn(perch: Perch, page: Page, button: 'Authorize app' |
 export async function registerCallback(perch: Perch, emu: EmulatorControl, clientId = TEST_CLIENT_ID): Promise<void> {
   await emu.registerClient(clientId, [`https://${perch.id}.chromiumapp.org/`]);
 }
-

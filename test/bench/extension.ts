@@ -1,0 +1,111 @@
+/**
+ * Extension figures in headless Chromium against the emulator:
+ *   popup ready   navigation → account header painted (User Timing mark), median of runs, signed in, from cache
+ *   cold start    service worker stopped (CDP) → first message answered
+ *   popup JS      gzip size of every script popup.html loads, production build
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startEmulator } from '../emulator/server';
+import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
+import { EmulatorControl, TEST_EMULATOR_PORT } from '../e2e/support/emulator-control';
+import { CHROME_BUILD, ROOT } from '../e2e/support/paths';
+import { median, type BenchRow } from './types';
+
+const RUNS = 15;
+const PROD_BUILD = path.join(ROOT, '.output/chrome-mv3');
+
+function build(mode: 'production' | 'test'): void {
+  execFileSync('npx', ['wxt', 'build', ...(mode === 'test' ? ['--mode', 'test'] : [])], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+/** Every script popup.html loads: its module entry and the chunks it preloads or imports. */
+export function popupScripts(buildDir: string): string[] {
+  const html = readFileSync(path.join(buildDir, 'popup.html'), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const rel = queue.shift()!.replace(/^\//, '');
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    const code = readFileSync(path.join(buildDir, rel), 'utf8');
+    for (const m of code.matchAll(/from\s*["'](\.{0,2}\/[^"']+\.js)["']|import\(\s*["'](\.{0,2}\/[^"']+\.js)["']\)/g)) {
+      const spec = (m[1] ?? m[2])!;
+      queue.push(path.posix.join(path.posix.dirname(rel), spec));
+    }
+  }
+  return [...seen];
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  build('production');
+  build('test');
+  if (!existsSync(CHROME_BUILD)) throw new Error('test build missing');
+
+  const scripts = popupScripts(PROD_BUILD);
+  const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(PROD_BUILD, f))).length, 0);
+
+  const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
+  const emu = new EmulatorControl(emulator.url);
+  const { perch, close } = await launchPerch();
+  try {
+    await registerCallback(perch, emu);
+    const options = await perch.open('options');
+    await signIn(perch, options);
+
+    const ready: number[] = [];
+    const page = await perch.context.newPage();
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`chrome-extension://${perch.id}/popup.html`);
+      await page.locator('.account-username').waitFor();
+      ready.push(await page.evaluate(() => performance.getEntriesByName('perch-account-header')[0]?.startTime ?? NaN));
+    }
+
+    const cold: number[] = [];
+    const cdp = await perch.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < 7; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await options.waitForTimeout(150);
+      cold.push(
+        await options.evaluate(async () => {
+          const t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: 'settings.get' });
+          return performance.now() - t0;
+        }),
+      );
+    }
+    const warm = await options.evaluate(async () => {
+      const t0 = performance.now();
+      for (let i = 0; i < 20; i++) await chrome.runtime.sendMessage({ type: 'settings.get' });
+      return (performance.now() - t0) / 20;
+    });
+
+    const popupReady = median(ready);
+    const coldStart = median(cold);
+    return [
+      { metric: 'popup ready (signed in, median of 15)', figure: `${popupReady.toFixed(1)} ms`, target: '≤ 100 ms', ok: popupReady <= 100 },
+      {
+        metric: 'worker cold start → first answer (median of 7)',
+        figure: `${coldStart.toFixed(1)} ms (warm ${warm.toFixed(1)} ms, ×${(coldStart / warm).toFixed(1)})`,
+        target: 'reported',
+        ok: true,
+      },
+      {
+        metric: `popup JS gzip (${scripts.length} files)`,
+        figure: `${(gz / 1024).toFixed(1)} KB`,
+        target: '≤ 100 KB',
+        ok: gz <= 100 * 1024,
+      },
+    ];
+  } finally {
+    await close();
+    await emulator.close();
+  }
+}
