@@ -7,7 +7,7 @@ export const X_AUTHORIZE_URL: string = import.meta.env.WXT_X_AUTHORIZE_URL || 'h
 /** Optional default Client ID baked into the build; the user's own entry on the options page wins. */
 export const DEFAULT_CLIENT_ID: string = import.meta.env.WXT_X_CLIENT_ID || '';
 
-/** Every scope Perch asks for, in X's own names. `offline.access` gives the refresh token. */
+/** Every scope Perch asks for, in X's own names. `offline.access` gives the refresh token; `media.write` images. */
 export const X_SCOPES = [
   'tweet.read',
   'tweet.write',
@@ -24,6 +24,7 @@ export const X_SCOPES = [
   'like.write',
   'follows.read',
   'follows.write',
+  'media.write',
   'offline.access',
 ] as const;
 

@@ -9,6 +9,9 @@ import type { ErrorReply, Reply, Responses } from './messaging';
  */
 
 const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
+const postId = z.string().regex(/^\d{1,19}$/, 'an X post id');
+/** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
+const draftContext = z.string().min(1).max(2100);
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth.signIn') }),
@@ -16,6 +19,31 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
   z.strictObject({ type: z.literal('account.check'), accountId: userId }),
   z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('draft.get'), accountId: userId, context: draftContext }),
+  z.strictObject({
+    type: z.literal('draft.save'),
+    accountId: userId,
+    context: draftContext,
+    seq: z.number().int().nonnegative(),
+    posts: z
+      .array(z.strictObject({ text: z.string().max(50_000), mediaIds: z.array(z.uuid()).max(4) }))
+      .min(1)
+      .max(25),
+    replyToId: postId.optional(),
+    quoteId: postId.optional(),
+  }),
+  z.strictObject({ type: z.literal('draft.discard'), accountId: userId, context: draftContext }),
+  z.strictObject({
+    type: z.literal('draft.attachImage'),
+    accountId: userId,
+    context: draftContext,
+    name: z.string().max(300),
+    mediaType: z.string().max(100),
+    // base64 of at most 5 MB (X's image limit); anything larger is refused before it is decoded.
+    data: z.base64().max(7_000_000),
+  }),
+  z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext }),
+  z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
   z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Request, RequestType } from './message-contract';
+import type { DraftView } from './services/compose';
 import type { AccountView } from './storage';
 
 /**
@@ -8,7 +9,7 @@ import type { AccountView } from './storage';
  * answers are plain JSON and never carry a token.
  */
 
-export type { Request, RequestType };
+export type { DraftView, Request, RequestType };
 
 export interface Settings {
   clientId: string;
@@ -27,6 +28,12 @@ export interface Responses {
   'account.check': AccountView;
   'settings.get': Settings;
   'settings.setClientId': Settings;
+  'draft.get': DraftView | null;
+  'draft.save': { saved: boolean };
+  'draft.discard': null;
+  'draft.attachImage': { id: string };
+  'post.publish': { ids: string[]; username: string };
+  'post.delete': null;
 }
 
 export interface ErrorReply {

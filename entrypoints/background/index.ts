@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
+import { fromBase64 } from '@/lib/base64';
 import { createMessageListener } from '@/lib/message-contract';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
+import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
+import { deletePost } from '@/lib/x/posts';
 import { getMe } from '@/lib/x/users';
 import { oauthSettings, readSettings, saveClientId } from '@/lib/settings';
 
@@ -41,6 +44,24 @@ export default defineBackground(() => {
         return account;
       },
       'settings.get': () => readSettings(),
+      'draft.get': ({ accountId, context }) => getDraft(accountId, context),
+      'draft.save': ({ type: _type, ...input }) => saveDraft(input),
+      'draft.discard': async ({ accountId, context }) => {
+        await discardDraft(accountId, context);
+        return null;
+      },
+      'draft.attachImage': async ({ accountId, context, name, mediaType, data }) => ({
+        id: await attachImage(accountId, context, { name, type: mediaType, bytes: fromBase64(data) }),
+      }),
+      'post.publish': async ({ accountId, context }) => {
+        const ids = await publishDraft(auth.clientFor(accountId, await oauthSettings()), accountId, context);
+        const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
+        return { ids, username };
+      },
+      'post.delete': async ({ accountId, postId }) => {
+        await deletePost(auth.clientFor(accountId, await oauthSettings()), postId);
+        return null;
+      },
       'settings.setClientId': ({ clientId }) => saveClientId(clientId),
     }),
   );

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../base64';
 import { getTokenKey } from './key-store';
 
 /**
@@ -27,19 +28,6 @@ const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(),
 
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
 
 async function encrypt(plain: string, userId: string): Promise<z.infer<typeof encryptedSchema>> {
   const key = await getTokenKey();

@@ -17,6 +17,8 @@ export interface XRequest<T> {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A multipart body (media upload) instead of JSON. */
+  form?: FormData;
   schema: z.ZodType<T>;
 }
 
@@ -77,7 +79,7 @@ export function createXClient(options: XClientOptions): XClient {
       return await doFetch(url, {
         method: req.method,
         headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        body: req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
       });
     } catch (cause) {
       throw new XApiError('offline', { cause });

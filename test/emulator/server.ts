@@ -180,12 +180,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (grantType) entry.grant_type = grantType;
     }
     state.log.push(entry);
+    let cut = false;
     const finish = (reply: Reply, headers: Record<string, string>) => {
       if (res.destroyed) {
         entry.aborted = true;
         return;
       }
       entry.status = reply.status;
+      if (cut) {
+        // Handled, then the connection breaks mid-answer: the client cannot know what happened.
+        req.socket.end(`HTTP/1.1 ${reply.status} \r\n`, () => req.socket.destroy());
+        return;
+      }
       write(res, reply, headers);
     };
 
@@ -196,6 +202,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (fault) {
       entry.fault = fault.kind;
       switch (fault.kind) {
+        case 'cut':
+          cut = true;
+          break;
         case 'drop':
           req.socket.destroy();
           return;

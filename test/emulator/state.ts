@@ -215,7 +215,13 @@ export interface RateBucket {
   resetAt: number;
 }
 
-export type FaultKind = 'status' | 'rate_limit' | 'drop' | 'slow' | 'malformed';
+/**
+ * drop: the connection closes before the request is handled (nothing happened on X).
+ * cut: the request is handled — the post IS created — then the connection breaks after the status line, so the
+ * client never learns the outcome. (A browser retries a request whose reused connection closed without a byte of
+ * answer, so only `cut` reliably gives a client an unknown outcome.)
+ */
+export type FaultKind = 'status' | 'rate_limit' | 'drop' | 'cut' | 'slow' | 'malformed';
 
 export interface Fault {
   id: number;

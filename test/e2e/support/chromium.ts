@@ -48,6 +48,10 @@ export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch:
   }
   if (!id) throw new Error('Perch did not load');
   const prefix = `chrome-extension://${id}/`;
+  // Perch opens its options page on install; let that tab appear first so it cannot take over a tab a test opens.
+  if (!context.pages().some((p) => p.url() === `${prefix}options.html`)) {
+    await context.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 5000 }).catch(() => undefined);
+  }
   const perchWorker = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
     context.waitForEvent('serviceworker', (w) => w.url().startsWith(prefix));

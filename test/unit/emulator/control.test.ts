@@ -63,6 +63,14 @@ describe('faults', () => {
     expect(log.at(-1)).toMatchObject({ path: '/2/users/me', status: null, fault: 'drop' });
   });
 
+  it('handles the request, then cuts the connection mid-answer, so the client cannot know the outcome', async () => {
+    const { access_token } = await signIn(emu);
+    await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'cut' });
+    await expect(api(emu, '/2/users/me', access_token)).rejects.toThrow();
+    const log = await control<LogEntry[]>(emu, 'GET', 'log');
+    expect(log.at(-1)).toMatchObject({ path: '/2/users/me', status: 200, fault: 'cut' });
+  });
+
   it('answers 200 with a body that is not valid JSON', async () => {
     await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'malformed' });
     const res = await api(emu, '/2/users/me', 'whatever');

@@ -20,6 +20,12 @@ function handlers(): Handlers {
       redirectUrl: 'https://x/',
       browserName: 'chrome' as const,
     })),
+    'draft.get': vi.fn(async () => null),
+    'draft.save': vi.fn(async () => ({ saved: true })),
+    'draft.discard': vi.fn(async () => null),
+    'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
+    'post.publish': vi.fn(async () => ({ ids: ['1'], username: 'a' })),
+    'post.delete': vi.fn(async () => null),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,

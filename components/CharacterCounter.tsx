@@ -1,0 +1,31 @@
+import type { ParsedPost } from '@/lib/text/parse-post';
+
+const MAX = 280;
+const R = 10;
+const CIRCUMFERENCE = 2 * Math.PI * R;
+
+/** X's counter: a ring that fills towards 280, the number left once 20 or fewer remain, red past the limit. */
+export function CharacterCounter({ parsed }: { parsed: ParsedPost }) {
+  const left = MAX - parsed.weightedLength;
+  const fill = Math.min(parsed.weightedLength / MAX, 1);
+  const tone = left < 0 ? 'over' : left <= 20 ? 'near' : 'ok';
+  const label = left >= 0 ? `${left} characters left` : `${-left} characters over the limit`;
+  return (
+    <span className={`counter counter-${tone}`} role="img" aria-label={label} title={label}>
+      <svg width="26" height="26" viewBox="0 0 26 26" aria-hidden="true">
+        <circle className="counter-track" cx="13" cy="13" r={R} fill="none" strokeWidth="2.5" />
+        <circle
+          className="counter-fill"
+          cx="13"
+          cy="13"
+          r={R}
+          fill="none"
+          strokeWidth="2.5"
+          strokeDasharray={`${fill * CIRCUMFERENCE} ${CIRCUMFERENCE}`}
+          transform="rotate(-90 13 13)"
+        />
+      </svg>
+      {left <= 20 ? <span className="counter-number">{left}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,104 @@
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { extractUrls, parsePost, type ParsedPost } from '@/lib/text/parse-post';
+import { CharacterCounter } from './CharacterCounter';
+
+interface Segment {
+  text: string;
+  url: boolean;
+  over: boolean;
+}
+
+/** Splits text for the highlight layer: URLs (count 23 each) and the part past X's limit. */
+export function segmentsOf(text: string, parsed: ParsedPost): Segment[] {
+  const overFrom = parsed.weightedLength > 280 || !parsed.valid ? parsed.validRangeEnd + 1 : text.length;
+  const cuts = new Set([0, text.length, Math.min(overFrom, text.length)]);
+  const urls = extractUrls(text);
+  for (const u of urls) {
+    cuts.add(u.indices[0]);
+    cuts.add(u.indices[1]);
+  }
+  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    if (end <= start) continue;
+    out.push({
+      text: text.slice(start, end),
+      url: urls.some((u) => u.indices[0] <= start && end <= u.indices[1]),
+      over: text.trim() !== '' && start >= overFrom,
+    });
+  }
+  return out;
+}
+
+export interface PostEditorProps {
+  text: string;
+  onChange: (text: string) => void;
+  label: string;
+  /** id of the element that explains why posting is disabled, if it is. */
+  describedBy?: string;
+  autoFocus?: boolean;
+}
+
+/**
+ * A post's text box with X's live count. Typing updates the box at once; counting and highlighting follow a
+ * deferred copy of the text, so a keystroke never waits on them.
+ */
+export function PostEditor({ text, onChange, label, describedBy, autoFocus }: PostEditorProps) {
+  const deferred = useDeferredValue(text);
+  const parsed = useMemo(() => parsePost(deferred), [deferred]);
+  const segments = useMemo(() => segmentsOf(deferred, parsed), [deferred, parsed]);
+  const urlCount = segments.filter((s) => s.url).length;
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
+
+  return (
+    <div className="post-editor">
+      <div className="editor">
+        <div className="editor-mirror" aria-hidden="true">
+          {segments.map((s, i) =>
+            s.over ? (
+              <mark key={i} className={s.url ? 'over url' : 'over'}>
+                {s.text}
+              </mark>
+            ) : s.url ? (
+              <span key={i} className="url">
+                {s.text}
+              </span>
+            ) : (
+              <span key={i}>{s.text}</span>
+            ),
+          )}
+          {'\n'}
+        </div>
+        <textarea
+          ref={box}
+          aria-label={label}
+          aria-describedby={describedBy}
+          placeholder="What’s happening?"
+          value={text}
+          rows={3}
+          autoFocus={autoFocus}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+        />
+      </div>
+      <div className="editor-footer">
+        {urlCount > 0 ? (
+          <span className="muted">
+            {urlCount === 1 ? 'The link counts as 23 characters.' : `Each of the ${urlCount} links counts as 23 characters.`}
+          </span>
+        ) : (
+          <span />
+        )}
+        <CharacterCounter parsed={parsed} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { sendMessage, type DraftView } from '@/lib/messaging';
+
+export interface EditablePost {
+  text: string;
+  media: { id: string; name: string; type: string; size: number; previewUrl?: string }[];
+}
+
+export interface DraftTarget {
+  accountId: string;
+  context: string;
+  replyToId?: string;
+  quoteId?: string;
+  /** Text to start with when there is no saved draft (sharing a page). */
+  initialText?: string;
+}
+
+const EMPTY: EditablePost[] = [{ text: '', media: [] }];
+
+/**
+ * The draft being edited, saved through the background on every change. Saves are sent at once, numbered,
+ * without waiting for the one before, so closing the popup right after a keystroke still saves it.
+ */
+export function useDraft(target: DraftTarget) {
+  const [posts, setPosts] = useState<EditablePost[]>();
+  const [saved, setSaved] = useState<DraftView | null>(null);
+  const [saveError, setSaveError] = useState<string>();
+  const seq = useRef(0);
+  const current = useRef<EditablePost[]>(EMPTY);
+  const show = useCallback((next: EditablePost[]) => {
+    current.current = next;
+    setPosts(next);
+  }, []);
+  const { accountId, context, replyToId, quoteId, initialText } = target;
+
+  const persist = useCallback(
+    (next: EditablePost[]) => {
+      seq.current += 1;
+      sendMessage({
+        type: 'draft.save',
+        accountId,
+        context,
+        seq: seq.current,
+        posts: next.map((p) => ({ text: p.text, mediaIds: p.media.map((m) => m.id) })),
+        ...(replyToId ? { replyToId } : {}),
+        ...(quoteId ? { quoteId } : {}),
+      }).then(
+        () => setSaveError(undefined),
+        (e: unknown) => setSaveError(`Your draft could not be saved: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    [accountId, context, replyToId, quoteId],
+  );
+
+  const reload = useCallback(async () => {
+    const draft = await sendMessage({ type: 'draft.get', accountId, context });
+    setSaved(draft);
+    seq.current = Math.max(seq.current, draft?.seq ?? 0);
+    return draft;
+  }, [accountId, context]);
+
+  useEffect(() => {
+    let live = true;
+    reload().then(
+      (draft) => {
+        if (!live) return;
+        if (draft) show(draft.posts.map((p) => ({ text: p.text, media: p.media })));
+        else if (initialText) {
+          const start = [{ text: initialText, media: [] }];
+          show(start);
+          persist(start);
+        } else show(EMPTY);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setSaveError(`Your saved draft could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        show(EMPTY);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [reload, initialText, persist, show]);
+
+  const update = useCallback(
+    (change: (posts: EditablePost[]) => EditablePost[]) => {
+      const next = change(current.current);
+      show(next);
+      persist(next);
+    },
+    [persist, show],
+  );
+
+  const reset = useCallback(() => {
+    seq.current += 1;
+    show(EMPTY);
+    setSaved(null);
+  }, [show]);
+
+  return { posts, saved, saveError, update, reload, reset };
+}

@@ -1,0 +1,218 @@
+import { parsePost } from '../text/parse-post';
+import type { XClient } from '../x/client';
+import { XApiError } from '../x/errors';
+import { uploadImage, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
+import { createPost } from '../x/posts';
+import { db, type DraftPost, type DraftRow } from '../db';
+
+/**
+ * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
+ * confirmed every post in it. Publishing is never retried on its own: when the connection drops while X is
+ * publishing, nobody can tell whether the post went out, so the draft is kept, marked 'unknown', and the person
+ * decides.
+ */
+
+export const MAX_POSTS_IN_THREAD = 25;
+export const MAX_IMAGES_PER_POST = 4;
+
+export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' | 'invalid-image';
+
+/** A compose failure the person can act on; the message says what happened and what to do. */
+export class ComposeError extends Error {
+  readonly kind: ComposeErrorKind;
+  /** Posts already published from this draft before the failure (a thread published part-way). */
+  readonly publishedIds: string[];
+  constructor(kind: ComposeErrorKind, message: string, publishedIds: string[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ComposeError';
+    this.kind = kind;
+    this.publishedIds = publishedIds;
+  }
+}
+
+export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;
+
+/** What the screens see of a draft: text and image metadata, never blobs. */
+export interface DraftView {
+  context: string;
+  replyToId?: string;
+  quoteId?: string;
+  posts: { text: string; media: { id: string; name: string; type: string; size: number }[] }[];
+  publishedIds: string[];
+  state: DraftRow['state'];
+  seq: number;
+  updatedAt: string;
+}
+
+/** Reads a draft, or null when there is none. */
+export async function getDraft(accountId: string, context: string): Promise<DraftView | null> {
+  const row = await db().drafts.get(draftKey(accountId, context));
+  if (!row) return null;
+  const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
+  const byId = new Map(media.map((m) => [m.id, { id: m.id, name: m.name, type: m.type, size: m.size }]));
+  return {
+    context: row.context,
+    ...(row.replyToId ? { replyToId: row.replyToId } : {}),
+    ...(row.quoteId ? { quoteId: row.quoteId } : {}),
+    posts: row.posts.map((p) => ({ text: p.text, media: p.mediaIds.flatMap((id) => byId.get(id) ?? []) })),
+    publishedIds: row.publishedIds,
+    state: row.state,
+    seq: row.seq,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export interface DraftInput {
+  accountId: string;
+  context: string;
+  /** Increases with every change a screen makes; a save older than the stored one is ignored. */
+  seq: number;
+  posts: DraftPost[];
+  replyToId?: string;
+  quoteId?: string;
+}
+
+/**
+ * Saves a draft as typed. Ignores a save older than the one stored (messages can cross). An all-empty draft
+ * with no images is removed rather than kept.
+ */
+export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ saved: boolean }> {
+  const key = draftKey(input.accountId, input.context);
+  return db().transaction('rw', db().drafts, db().draftMedia, async () => {
+    const existing = await db().drafts.get(key);
+    if (existing && existing.seq > input.seq) return { saved: false };
+    const empty = input.posts.every((p) => !p.text.trim() && p.mediaIds.length === 0);
+    if (empty && !existing?.publishedIds.length) {
+      await db().drafts.delete(key);
+      await db().draftMedia.where('draftKey').equals(key).delete();
+      return { saved: true };
+    }
+    const keep = new Set(input.posts.flatMap((p) => p.mediaIds));
+    await db()
+      .draftMedia.where('draftKey')
+      .equals(key)
+      .filter((m) => !keep.has(m.id))
+      .delete();
+    await db().drafts.put({
+      key,
+      accountId: input.accountId,
+      context: input.context,
+      ...(input.replyToId ? { replyToId: input.replyToId } : {}),
+      ...(input.quoteId ? { quoteId: input.quoteId } : {}),
+      posts: input.posts.slice(0, MAX_POSTS_IN_THREAD),
+      publishedIds: existing?.publishedIds ?? [],
+      state: existing?.state ?? 'editing',
+      seq: input.seq,
+      updatedAt: now.toISOString(),
+    });
+    return { saved: true };
+  });
+}
+
+/** Removes a draft and its images. */
+export async function discardDraft(accountId: string, context: string): Promise<void> {
+  const key = draftKey(accountId, context);
+  await db().transaction('rw', db().drafts, db().draftMedia, async () => {
+    await db().drafts.delete(key);
+    await db().draftMedia.where('draftKey').equals(key).delete();
+  });
+}
+
+/**
+ * Keeps an image for a draft (stored until the draft is published or discarded) and returns its id, which the
+ * screen then lists in the post's `mediaIds` with its next save.
+ * @throws ComposeError 'invalid-image' for a type X does not take or a file over 5 MB
+ */
+export async function attachImage(
+  accountId: string,
+  context: string,
+  image: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> },
+): Promise<string> {
+  if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
+    throw new ComposeError('invalid-image', `X takes JPEG, PNG, GIF or WebP images; “${image.name}” is not one.`);
+  }
+  if (image.bytes.byteLength > IMAGE_MAX_BYTES) {
+    throw new ComposeError('invalid-image', `“${image.name}” is larger than X’s 5 MB limit for images.`);
+  }
+  const id = crypto.randomUUID();
+  await db().draftMedia.put({
+    id,
+    draftKey: draftKey(accountId, context),
+    name: image.name,
+    type: image.type,
+    size: image.bytes.byteLength,
+    blob: new Blob([image.bytes], { type: image.type }),
+  });
+  return id;
+}
+
+function whyInvalid(post: DraftPost, index: number, count: number): string | undefined {
+  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
+  if (!post.text.trim() && post.mediaIds.length === 0) return `There is nothing to post${where}.`;
+  if (post.text.trim()) {
+    const parsed = parsePost(post.text);
+    if (!parsed.valid) {
+      return parsed.weightedLength > 280
+        ? `The post is ${parsed.weightedLength - 280} characters too long${where}.`
+        : `The post has a character X does not allow${where}.`;
+    }
+  }
+  return undefined;
+}
+
+/** True when an X failure leaves it unknown whether X published the post. */
+function outcomeUnknown(error: unknown): boolean {
+  return error instanceof XApiError && (error.kind === 'offline' || error.kind === 'malformed' || (error.status ?? 0) >= 500);
+}
+
+/**
+ * Publishes a draft: each post in order, a thread's later posts as replies to the one before, images uploaded
+ * first. Resumes after posts already published from it. Deletes the draft once X has confirmed every post.
+ * @returns the ids of every post of the draft, in order.
+ * @throws ComposeError ('no-draft', 'invalid-post', 'outcome-unknown'), XApiError when X refuses (the draft stays).
+ */
+export async function publishDraft(client: XClient, accountId: string, context: string): Promise<string[]> {
+  const key = draftKey(accountId, context);
+  const draft = await db().drafts.get(key);
+  if (!draft) throw new ComposeError('no-draft', 'There is no draft to post. Write your post again.');
+  const remaining = draft.posts.slice(draft.publishedIds.length);
+  for (const [offset, post] of remaining.entries()) {
+    const reason = whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length);
+    if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
+  }
+  const published = [...draft.publishedIds];
+  for (let i = published.length; i < draft.posts.length; i++) {
+    const post = draft.posts[i]!;
+    const mediaIds: string[] = [];
+    for (const id of post.mediaIds) {
+      const media = await db().draftMedia.get(id);
+      if (media) mediaIds.push(await uploadImage(client, media.blob, media.name));
+    }
+    const replyTo = i === 0 ? draft.replyToId : published[i - 1];
+    try {
+      const created = await createPost(client, {
+        text: post.text,
+        ...(replyTo ? { reply: { in_reply_to_tweet_id: replyTo } } : {}),
+        ...(i === 0 && draft.quoteId ? { quote_tweet_id: draft.quoteId } : {}),
+        ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}),
+      });
+      published.push(created.id);
+      await db().drafts.update(key, { publishedIds: [...published], state: 'editing' });
+    } catch (error) {
+      if (outcomeUnknown(error)) {
+        await db().drafts.update(key, { state: 'unknown' });
+        const which = draft.posts.length > 1 ? `post ${i + 1} of your thread` : 'your post';
+        throw new ComposeError(
+          'outcome-unknown',
+          `The connection dropped while X was publishing ${which}, so Perch can’t tell whether it went out. ` +
+            'Your draft is kept. Check your profile on X before posting again.',
+          published,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+  await discardDraft(accountId, context);
+  return published;
+}

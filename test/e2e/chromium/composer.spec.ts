@@ -1,0 +1,108 @@
+import { ADA } from '../support/emulator-control';
+import { postOfWeight } from '../support/posts';
+import { expect, signIn, test } from './fixtures';
+
+/** Calls the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
+async function asAda(emuUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+  return fetch(`${emuUrl}${path}`, { ...init, headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' } });
+}
+
+test.describe('the composer in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('counts emoji, CJK and a URL as X does, posts, and deletes', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    const box = popup.getByRole('textbox', { name: 'Post text' });
+    await box.fill(postOfWeight(200));
+    await expect(popup.getByRole('img', { name: '80 characters left' })).toBeVisible();
+    await expect(popup.getByText('The link counts as 23 characters.')).toBeVisible();
+    await expect(popup.getByText(/costs \$0\.20/)).toBeVisible();
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    const created = (await emu.log()).find((e) => e.method === 'POST' && e.path === '/2/tweets');
+    expect(created?.status).toBe(201);
+    const view = popup.getByRole('link', { name: 'View on X' });
+    const href = await view.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
+    const postId = href!.split('/').pop()!;
+
+    await popup.getByRole('button', { name: 'Delete' }).click();
+    await popup.getByRole('button', { name: 'Delete post' }).click();
+    await expect(popup.getByText('Deleted.')).toBeVisible();
+    const deletes = (await emu.log()).filter((e) => e.method === 'DELETE' && e.path === `/2/tweets/${postId}`);
+    expect(deletes.map((e) => e.status)).toEqual([200]);
+  });
+
+  test('allows exactly 280 and refuses 281, as X itself does', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    const box = popup.getByRole('textbox', { name: 'Post text' });
+    const post = popup.getByRole('button', { name: 'Post', exact: true });
+
+    await box.fill(postOfWeight(281));
+    await expect(popup.getByRole('img', { name: '1 characters over the limit' })).toBeVisible();
+    await expect(post).toBeDisabled();
+    await expect(popup.getByText('1 characters over X’s limit of 280.')).toBeVisible();
+    // X (the emulator, counting with twitter-text on its own) refuses the same text.
+    const direct = await asAda(emu.url, '/2/tweets', { method: 'POST', body: JSON.stringify({ text: postOfWeight(281) }) });
+    expect(direct.status).toBe(403);
+
+    await box.fill(postOfWeight(280));
+    await expect(popup.getByRole('img', { name: '0 characters left' })).toBeVisible();
+    await expect(post).toBeEnabled();
+    await post.click();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+  });
+
+  test('keeps the draft when the popup closes mid-sentence', async ({ perch }) => {
+    let popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).pressSequentially('Half a thought about 日本 and 🐦‍🔥');
+    await popup.close();
+    popup = await perch.open('popup');
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('Half a thought about 日本 and 🐦‍🔥');
+  });
+
+  test('keeps the draft and says the outcome is unknown when the connection drops while posting', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Did this one make it?');
+    // X publishes it, but the answer never arrives.
+    await emu.fault({ method: 'POST', path: '/2/tweets', count: 1, kind: 'cut' });
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByRole('alert')).toContainText('can’t tell whether your post went out');
+    await expect(popup.getByRole('link', { name: 'Check your profile on X' })).toHaveAttribute('href', `https://x.com/${ADA.username}`);
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('Did this one make it?');
+    // X did publish it; Perch could not know, and did not send it again behind the person's back.
+    const posts = (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets');
+    expect(posts.map((e) => e.status)).toEqual([201]);
+    // Reopened, the draft and the warning are still there.
+    await popup.close();
+    const again = await perch.open('popup');
+    await expect(again.getByRole('textbox', { name: 'Post text' })).toHaveValue('Did this one make it?');
+    await expect(again.getByRole('button', { name: 'Post again' })).toBeEnabled();
+  });
+
+  test('publishes a thread in order, each post replying to the one before', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('A thread, part one');
+    await popup.getByRole('button', { name: 'Add post to thread' }).click();
+    await popup.getByRole('textbox', { name: 'Post 2 text' }).fill('Part two');
+    await popup.getByRole('button', { name: 'Post all' }).click();
+    await expect(popup.getByText('Your thread of 2 posts is on X.')).toBeVisible();
+    const ids = await Promise.all(
+      ['View post 1 on X', 'View post 2 on X'].map(async (name) =>
+        (await popup.getByRole('link', { name }).getAttribute('href'))!.split('/').pop()!,
+      ),
+    );
+    const res = await asAda(emu.url, `/2/tweets?ids=${ids.join(',')}&tweet.fields=referenced_tweets`);
+    const body = (await res.json()) as { data: { id: string; text: string; referenced_tweets?: { type: string; id: string }[] }[] };
+    const [first, second] = ids.map((id) => body.data.find((p) => p.id === id)!);
+    expect(first!.text).toBe('A thread, part one');
+    expect(first!.referenced_tweets).toBeUndefined();
+    expect(second!.text).toBe('Part two');
+    expect(second!.referenced_tweets).toEqual([{ type: 'replied_to', id: ids[0] }]);
+  });
+});

@@ -1,0 +1,10 @@
+/** Texts for the composer tests, weighed by hand (and by the unit tests of the counter). */
+
+/** 😀 2 + space 1 + 日本語 6 + space 1 + URL 23 + space 1 = 34 weighted characters. */
+export const MIXED_HEAD = '😀 日本語 https://example.com/a/rather/long/path/that/still/counts/23 ';
+export const MIXED_HEAD_WEIGHT = 34;
+
+/** A post of exactly `weight` weighted characters with emoji, CJK and a URL. */
+export function postOfWeight(weight: number): string {
+  return MIXED_HEAD + 'a'.repeat(weight - MIXED_HEAD_WEIGHT);
+}
