@@ -1,5 +1,5 @@
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
-import { extractUrls, parsePost, type ParsedPost } from '@/lib/text/parse-post';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';
 import { CharacterCounter } from './CharacterCounter';
 
 interface Segment {
@@ -51,6 +51,12 @@ export function PostEditor({ text, onChange, label, describedBy, autoFocus }: Po
   const segments = useMemo(() => segmentsOf(deferred, parsed), [deferred, parsed]);
   const urlCount = segments.filter((s) => s.url).length;
   const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    // The first emoji or URL of a session compiles the runtime's emoji sets (~30 ms): do it while idle instead.
+    const handle = requestIdleCallback(() => prepareCounter());
+    return () => cancelIdleCallback(handle);
+  }, []);
 
   useLayoutEffect(() => {
     const el = box.current;
