@@ -1,9 +1,94 @@
 import Dexie, { type Table } from 'dexie';
 
 /**
- * Perch's local store. Only the background writes it; schema versions are append-only (never edit a
- * version that has shipped: add `this.version(n + 1)` with the change and an upgrade if data must move).
+ * Perch's local store, one database for every account: every row carries the X user id of the account it
+ * belongs to (`accountId`), so accounts never see each other's data and one account's data can be wiped alone.
+ * Only the background writes it; screens read it (useLiveQuery) or ask the background.
+ * Schema versions are append-only: never edit a version that has shipped — add `this.version(n + 1)` with the
+ * change, and an `.upgrade()` when rows must move.
  */
+
+/** An X user Perch has seen (an author, a list member, a muted or blocked account). */
+export interface UserRow {
+  accountId: string;
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+  protected?: boolean;
+  verified?: boolean;
+  description?: string;
+  seenAt: string;
+}
+
+export interface PostUrl {
+  url: string;
+  expandedUrl?: string;
+  displayUrl?: string;
+  start: number;
+  end: number;
+}
+
+/** A post Perch keeps a copy of (bookmarked, or shown in a list). Purged when X says it is gone. */
+export interface PostRow {
+  accountId: string;
+  id: string;
+  text: string;
+  authorId?: string;
+  createdAt?: string;
+  urls: PostUrl[];
+  mediaCount: number;
+  quotedId?: string;
+  repliedToId?: string;
+  /** When X last returned it. */
+  seenAt: string;
+}
+
+export interface BookmarkRow {
+  accountId: string;
+  postId: string;
+  /** Larger is newer: X's own order, newest first. */
+  position: number;
+  folderIds: string[];
+  /** Lower-cased, accent-free text, author name and @username, for the manager's search. */
+  searchText: string;
+}
+
+export interface BookmarkFolderRow {
+  accountId: string;
+  id: string;
+  name: string;
+}
+
+export interface ListRow {
+  accountId: string;
+  id: string;
+  name: string;
+  description?: string;
+  private?: boolean;
+  ownerId?: string;
+  memberCount?: number;
+  followerCount?: number;
+  createdAt?: string;
+  owned: boolean;
+  followed: boolean;
+  pinned: boolean;
+  member: boolean;
+}
+
+export interface ListMemberRow {
+  accountId: string;
+  listId: string;
+  userId: string;
+}
+
+/** A muted or blocked account. */
+export interface RelationRow {
+  accountId: string;
+  userId: string;
+  /** Larger is more recent, in X's order. */
+  position: number;
+}
 
 /** One post of a draft (a thread has several). */
 export interface DraftPost {
@@ -12,14 +97,12 @@ export interface DraftPost {
   mediaIds: string[];
 }
 
-/** Where a draft was started: a plain post, a reply, a quote, or sharing a page. One draft per account and context. */
-export type DraftContext = string;
-
 export interface DraftRow {
   /** `${accountId}|${context}` */
   key: string;
   accountId: string;
-  context: DraftContext;
+  /** Where the draft was started: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>'. One draft per account and context. */
+  context: string;
   replyToId?: string;
   quoteId?: string;
   posts: DraftPost[];
@@ -44,15 +127,117 @@ export interface DraftMediaRow {
   blob: Blob;
 }
 
+export type ActionState = 'queued' | 'sending' | 'done' | 'failed';
+
+/** One thing the person asked Perch to do on X: the outbox (queued, sending) and the action log (all). */
+export interface ActionRow {
+  seq?: number;
+  accountId: string;
+  type: string;
+  /** The action's parameters, as plain JSON (ids as strings). */
+  params: Record<string, string | boolean | undefined>;
+  /** A short description for the activity view, e.g. "Bookmark post 123" or "Mute @someone". */
+  label: string;
+  state: ActionState;
+  createdAt: string;
+  updatedAt: string;
+  /** Not before this time (epoch ms): a rate-limit reset or a retry back-off. */
+  notBefore: number;
+  attempts: number;
+  error?: { kind: string; message: string };
+  /** What the store held before the action was shown, to roll back if X refuses. */
+  rollback?: unknown;
+  /** The action this one undoes, and the action that undid this one. */
+  undoOf?: number;
+  undoneBy?: number;
+  /** What X answered, when it matters later (e.g. the id of a created list). */
+  result?: Record<string, string | boolean>;
+}
+
+/** The last rate-limit headers X sent for one endpoint and account. */
+export interface RateLimitRow {
+  accountId: string;
+  /** `METHOD /2/path/:param` */
+  endpoint: string;
+  limit: number;
+  remaining: number;
+  /** Epoch seconds. */
+  reset: number;
+}
+
+export type Collection = 'bookmarks' | 'bookmarkFolders' | 'lists' | 'muted' | 'blocked';
+
+export interface SyncStateRow {
+  accountId: string;
+  collection: Collection;
+  lastSyncedAt?: string;
+  /** The UTC day (YYYY-MM-DD) of the last complete walk: X charges each resource once per UTC day. */
+  lastFullDay?: string;
+  running?: boolean;
+  progress?: { pages: number; items: number };
+  error?: { kind: string; message: string };
+}
+
 export class PerchDb extends Dexie {
+  users!: Table<UserRow, [string, string]>;
+  posts!: Table<PostRow, [string, string]>;
+  bookmarks!: Table<BookmarkRow, [string, string]>;
+  bookmarkFolders!: Table<BookmarkFolderRow, [string, string]>;
+  lists!: Table<ListRow, [string, string]>;
+  listMembers!: Table<ListMemberRow, [string, string, string]>;
+  muted!: Table<RelationRow, [string, string]>;
+  blocked!: Table<RelationRow, [string, string]>;
   drafts!: Table<DraftRow, string>;
   draftMedia!: Table<DraftMediaRow, string>;
+  actions!: Table<ActionRow, number>;
+  rateLimits!: Table<RateLimitRow, [string, string]>;
+  syncState!: Table<SyncStateRow, [string, string]>;
 
   constructor(name = 'perch') {
     super(name);
     this.version(1).stores({
+      users: '[accountId+id], accountId, [accountId+username]',
+      posts: '[accountId+id], accountId, [accountId+seenAt]',
+      bookmarks: '[accountId+postId], accountId, [accountId+position], *folderIds',
+      bookmarkFolders: '[accountId+id], accountId',
+      lists: '[accountId+id], accountId',
+      listMembers: '[accountId+listId+userId], accountId, [accountId+listId], [accountId+userId]',
+      muted: '[accountId+userId], accountId, [accountId+position]',
+      blocked: '[accountId+userId], accountId, [accountId+position]',
       drafts: 'key, accountId, updatedAt',
       draftMedia: 'id, draftKey',
+      actions: '++seq, accountId, [accountId+state], [accountId+seq]',
+      rateLimits: '[accountId+endpoint], accountId',
+      syncState: '[accountId+collection], accountId',
+    });
+  }
+
+  /** The tables holding one account's X data (everything but its drafts). */
+  accountTables(): Table[] {
+    return [
+      this.users,
+      this.posts,
+      this.bookmarks,
+      this.bookmarkFolders,
+      this.lists,
+      this.listMembers,
+      this.muted,
+      this.blocked,
+      this.actions,
+      this.rateLimits,
+      this.syncState,
+    ];
+  }
+
+  /**
+   * Removes everything of one account: cached X data, queued and logged actions, and — when `drafts` — its
+   * drafts too (sign-out and "Clear local data" do; a forced sign-out keeps drafts).
+   */
+  async clearAccount(accountId: string, { drafts }: { drafts: boolean }): Promise<void> {
+    const tables = [...this.accountTables(), ...(drafts ? [this.drafts] : [])];
+    await this.transaction('rw', [...tables, this.draftMedia], async () => {
+      for (const t of tables) await t.where('accountId').equals(accountId).delete();
+      if (drafts) await this.draftMedia.filter((m) => m.draftKey.startsWith(`${accountId}|`)).delete();
     });
   }
 }
@@ -65,7 +250,7 @@ export function db(): PerchDb {
   return instance;
 }
 
-/** Closes and forgets the store (tests). */
+/** Closes and forgets the store (tests; a restarted worker opens it afresh). */
 export function resetDb(): void {
   instance?.close();
   instance = undefined;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { XApiError, type XProblem } from './errors';
+import { XApiError, type RateLimitInfo, type XProblem } from './errors';
 
 export interface XClientOptions {
   /** e.g. https://api.x.com */
@@ -25,7 +25,7 @@ export interface XRequest<T> {
 export interface XResponse<T> {
   body: T;
   status: number;
-  rateLimit: { limit: number; remaining: number; reset: number } | undefined;
+  rateLimit: RateLimitInfo | undefined;
 }
 
 /** A thin typed X API v2 client: bearer auth, one refresh-and-retry on 401, answers checked with zod. */
@@ -109,16 +109,21 @@ export function createXClient(options: XClientOptions): XClient {
         json = await res.json();
       } catch (cause) {
         if (!res.ok) {
-          throw new XApiError(kindForStatus(res.status, {}), { status: res.status, rateLimitReset: rateLimit?.reset, cause });
+          throw new XApiError(kindForStatus(res.status, {}), { status: res.status, rateLimitReset: rateLimit?.reset, rateLimit, cause });
         }
-        throw new XApiError('malformed', { status: res.status, cause });
+        throw new XApiError('malformed', { status: res.status, rateLimit, cause });
       }
       if (!res.ok) {
         const problem = problemOf(json);
-        throw new XApiError(kindForStatus(res.status, problem), { status: res.status, problem, rateLimitReset: rateLimit?.reset });
+        throw new XApiError(kindForStatus(res.status, problem), {
+          status: res.status,
+          problem,
+          rateLimitReset: rateLimit?.reset,
+          rateLimit,
+        });
       }
       const parsed = req.schema.safeParse(json);
-      if (!parsed.success) throw new XApiError('malformed', { status: res.status, cause: parsed.error });
+      if (!parsed.success) throw new XApiError('malformed', { status: res.status, rateLimit, cause: parsed.error });
       return { body: parsed.data, status: res.status, rateLimit };
     },
   };

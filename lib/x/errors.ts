@@ -11,6 +11,13 @@ export type XErrorKind =
   | 'invalid-request'
   | 'forbidden';
 
+/** X's x-rate-limit-* headers: the window's limit, what is left, and when it resets (Unix seconds). */
+export interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  reset: number;
+}
+
 export interface XProblem {
   type?: string;
   title?: string;
@@ -31,10 +38,22 @@ export class XApiError extends Error {
   readonly rateLimitReset: number | undefined;
   /** Partial errors from a 200 answer, as X sent them. */
   readonly partialErrors: unknown[];
+  /** The rate-limit headers of the failed answer, when it had them. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  /** True when Perch refused to send because X's last answer said the limit was used up (nothing was sent). */
+  readonly local: boolean;
 
   constructor(
     kind: XErrorKind,
-    init: { status?: number; problem?: XProblem; rateLimitReset?: number; partialErrors?: unknown[]; cause?: unknown } = {},
+    init: {
+      status?: number;
+      problem?: XProblem;
+      rateLimitReset?: number;
+      rateLimit?: RateLimitInfo;
+      local?: boolean;
+      partialErrors?: unknown[];
+      cause?: unknown;
+    } = {},
   ) {
     super(userMessage(kind, init.rateLimitReset, init.problem), { cause: init.cause });
     this.name = 'XApiError';
@@ -43,6 +62,8 @@ export class XApiError extends Error {
     this.problem = init.problem ?? {};
     this.rateLimitReset = init.rateLimitReset;
     this.partialErrors = init.partialErrors ?? [];
+    this.rateLimit = init.rateLimit;
+    this.local = init.local ?? false;
   }
 }
 

@@ -1,0 +1,277 @@
+import type { XClient } from '../x/client';
+import { XApiError } from '../x/errors';
+import { db, type ActionRow, type PerchDb } from '../db';
+
+/**
+ * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
+ * sent in order, retried across worker restarts and network drops until X confirms or refuses, and rolled back
+ * with a clear message if X refuses. The same rows are the action log, with undo where X can reverse.
+ */
+
+export type Params = Record<string, string | boolean | undefined>;
+export type Result = Record<string, string | boolean>;
+
+/** How one kind of action is shown, sent, rolled back and undone. */
+export interface ActionDef {
+  /** What the activity view says, e.g. "Bookmark a post by @ada". */
+  label(params: Params): string;
+  /** Which actions must keep their order with this one (same post, same account, same list …). */
+  target(params: Params): string;
+  /** Tables the optimistic change touches. */
+  tables(d: PerchDb): import('dexie').Table[];
+  /** Shows the action in the store at once; returns what is needed to roll it back. Runs in a transaction. */
+  apply(d: PerchDb, accountId: string, params: Params): Promise<unknown>;
+  /** Puts the store back as it was. Runs in a transaction. */
+  rollback(d: PerchDb, accountId: string, params: Params, snapshot: unknown): Promise<void>;
+  /** Sends it to X. */
+  execute(client: XClient, accountId: string, params: Params): Promise<Result | void>;
+  /** After X confirmed: store what X answered (e.g. a new list's id). Runs in a transaction. */
+  confirm?(d: PerchDb, accountId: string, params: Params, result: Result | undefined): Promise<void>;
+  /** Sending it twice does no harm (true for every toggle); false for creations. */
+  idempotent: boolean;
+  /**
+   * For a non-idempotent action whose answer was lost: looks on X for its effect. A result means it happened;
+   * undefined means it did not, and it may be sent again.
+   */
+  reconcile?(client: XClient, accountId: string, params: Params, action: ActionRow): Promise<Result | undefined>;
+  /** The action that reverses this one on X, if X can. */
+  inverse?(params: Params, result: Result | undefined): { type: string; params: Params } | undefined;
+}
+
+export interface OutboxDeps {
+  defs: Record<string, ActionDef>;
+  /** An X client acting as the account (rate-limited). */
+  clientFor(accountId: string): Promise<XClient>;
+  /** Asks to be woken at this time (epoch ms) to send what is waiting. */
+  wakeAt(at: number): void;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** First retry after a network failure or X failing, then doubling, capped. */
+const RETRY_BASE_MS = 5_000;
+const RETRY_MAX_MS = 10 * 60_000;
+
+/** Raised for an action type the outbox does not know, or an action that may not be undone. */
+export class OutboxError extends Error {
+  readonly kind: 'unknown-action' | 'cannot-undo';
+  constructor(kind: OutboxError['kind'], message: string) {
+    super(message);
+    this.name = 'OutboxError';
+    this.kind = kind;
+  }
+}
+
+export class Outbox {
+  private readonly running = new Map<string, Promise<void>>();
+  private rerun = new Set<string>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private def(type: string): ActionDef {
+    const def = this.deps.defs[type];
+    if (!def) throw new OutboxError('unknown-action', `Perch does not know how to “${type}”.`);
+    return def;
+  }
+
+  /**
+   * Records an action, shows it in the store at once, and starts sending.
+   * @returns the stored action (with its seq).
+   * @throws OutboxError 'unknown-action'
+   */
+  async enqueue(accountId: string, type: string, params: Params, extra: { undoOf?: number } = {}): Promise<ActionRow> {
+    const def = this.def(type);
+    const d = db();
+    const at = new Date(this.now()).toISOString();
+    const row = await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
+      const rollback = await def.apply(d, accountId, params);
+      const action: ActionRow = {
+        accountId,
+        type,
+        params,
+        label: def.label(params),
+        state: 'queued',
+        createdAt: at,
+        updatedAt: at,
+        notBefore: 0,
+        attempts: 0,
+        rollback,
+        ...(extra.undoOf !== undefined ? { undoOf: extra.undoOf } : {}),
+      };
+      action.seq = await d.actions.add(action);
+      if (extra.undoOf !== undefined) await d.actions.update(extra.undoOf, { undoneBy: action.seq });
+      return action;
+    });
+    this.kick(accountId);
+    return row;
+  }
+
+  /**
+   * Undoes a done action by queueing its inverse (unbookmark for bookmark, and so on).
+   * @throws OutboxError 'cannot-undo' when X cannot reverse it or it is not done yet.
+   */
+  async undo(accountId: string, seq: number): Promise<ActionRow> {
+    const action = await db().actions.get(seq);
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', 'That action is no longer in the log.');
+    if (action.state !== 'done') throw new OutboxError('cannot-undo', 'Only a finished action can be undone.');
+    if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', 'That action was already undone.');
+    const inverse = this.def(action.type).inverse?.(action.params, action.result);
+    if (!inverse) throw new OutboxError('cannot-undo', 'X cannot reverse that action.');
+    return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
+  }
+
+  /** After a worker restart: actions caught mid-send go back to the queue (their answer was never read). */
+  async recover(): Promise<void> {
+    const d = db();
+    const stuck = await d.actions.filter((a) => a.state === 'sending').toArray();
+    for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
+    const accounts = new Set((await d.actions.filter((a) => a.state === 'queued').toArray()).map((a) => a.accountId));
+    for (const accountId of accounts) this.kick(accountId);
+  }
+
+  /** Sends what is due for an account; one run per account at a time (a second call re-runs after it). */
+  kick(accountId: string): Promise<void> {
+    const current = this.running.get(accountId);
+    if (current) {
+      this.rerun.add(accountId);
+      return current;
+    }
+    const run = this.drain(accountId)
+      .catch(() => undefined)
+      .finally(() => {
+        this.running.delete(accountId);
+        if (this.rerun.delete(accountId)) void this.kick(accountId);
+      });
+    this.running.set(accountId, run);
+    return run;
+  }
+
+  /** Waits until nothing is being sent for the account (tests, benchmarks). */
+  async idle(accountId: string): Promise<void> {
+    while (this.running.get(accountId)) await this.running.get(accountId);
+  }
+
+  private async drain(accountId: string): Promise<void> {
+    const d = db();
+    const blocked = new Set<string>();
+    for (;;) {
+      const pending = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).sortBy('seq');
+      let next: ActionRow | undefined;
+      let earliestWait = Infinity;
+      for (const a of pending) {
+        const def = this.deps.defs[a.type];
+        const target = def ? def.target(a.params) : `?${a.seq}`;
+        if (blocked.has(target)) continue;
+        if (a.notBefore > this.now()) {
+          // Waiting (rate limit or back-off): later actions on the same target keep their order behind it.
+          blocked.add(target);
+          earliestWait = Math.min(earliestWait, a.notBefore);
+          continue;
+        }
+        next = a;
+        break;
+      }
+      if (!next) {
+        if (earliestWait < Infinity) this.deps.wakeAt(earliestWait);
+        return;
+      }
+      const stop = await this.send(accountId, next);
+      if (stop) {
+        const waiting = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).toArray();
+        const at = Math.min(...waiting.map((a) => a.notBefore).filter((t) => t > this.now()));
+        if (Number.isFinite(at)) this.deps.wakeAt(at);
+        return;
+      }
+    }
+  }
+
+  /** Sends one action. Returns true when the account's queue should stop for now (signed out). */
+  private async send(accountId: string, action: ActionRow): Promise<boolean> {
+    const d = db();
+    const def = this.deps.defs[action.type];
+    const seq = action.seq!;
+    if (!def) {
+      await this.fail(action, { kind: 'unknown-action', message: `Perch does not know how to “${action.type}”.` });
+      return false;
+    }
+    await d.actions.update(seq, { state: 'sending', attempts: action.attempts + 1, updatedAt: new Date(this.now()).toISOString() });
+    try {
+      const client = await this.deps.clientFor(accountId);
+      // A creation whose earlier answer was lost: look for it on X before sending it again.
+      let result =
+        action.attempts > 0 && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
+      result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
+      await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
+        await def.confirm?.(d, accountId, action.params, result);
+        await d.actions.update(seq, {
+          state: 'done',
+          updatedAt: new Date(this.now()).toISOString(),
+          error: undefined,
+          ...(result ? { result } : {}),
+        });
+      });
+      return false;
+    } catch (error) {
+      return this.handleFailure(action, error);
+    }
+  }
+
+  private async handleFailure(action: ActionRow, error: unknown): Promise<boolean> {
+    const d = db();
+    const seq = action.seq!;
+    const at = new Date(this.now()).toISOString();
+    if (error instanceof XApiError) {
+      if (error.kind === 'rate-limited') {
+        const reset = (error.rateLimitReset ?? Math.ceil(this.now() / 1000) + 15 * 60) * 1000 + 1000;
+        await d.actions.update(seq, {
+          state: 'queued',
+          notBefore: reset,
+          updatedAt: at,
+          error: { kind: error.kind, message: error.message },
+        });
+        return false;
+      }
+      if (error.kind === 'offline' || error.kind === 'unavailable' || error.kind === 'malformed') {
+        const delay = Math.min(RETRY_BASE_MS * 2 ** action.attempts, RETRY_MAX_MS) * (0.75 + 0.5 * (this.deps.random ?? Math.random)());
+        await d.actions.update(seq, {
+          state: 'queued',
+          notBefore: this.now() + delay,
+          updatedAt: at,
+          error: { kind: error.kind, message: error.message },
+        });
+        return false;
+      }
+      if (error.kind === 'signed-out') {
+        // Kept, not lost: it is sent when the account is signed in again.
+        await d.actions.update(seq, { state: 'queued', notBefore: 0, updatedAt: at, error: { kind: error.kind, message: error.message } });
+        return true;
+      }
+      await this.fail(action, { kind: error.kind, message: error.message });
+      return false;
+    }
+    await this.fail(action, { kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+
+  /** X refused: the action failed, and the store goes back to what it was. */
+  private async fail(action: ActionRow, reason: { kind: string; message: string }): Promise<void> {
+    const d = db();
+    const def = this.deps.defs[action.type];
+    await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
+      // A later action on the same target already shows the person's latest intent: leave the store to it.
+      const target = def?.target(action.params);
+      const later = await d.actions
+        .where('[accountId+state]')
+        .anyOf([action.accountId, 'queued'], [action.accountId, 'sending'])
+        .filter((a) => a.seq! > action.seq! && this.deps.defs[a.type]?.target(a.params) === target)
+        .count();
+      if (def && later === 0) await def.rollback(d, action.accountId, action.params, action.rollback);
+      await d.actions.update(action.seq!, { state: 'failed', error: reason, updatedAt: new Date(this.now()).toISOString() });
+      if (action.undoOf !== undefined) await d.actions.update(action.undoOf, { undoneBy: undefined });
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import type { XClient, XRequest, XResponse } from '@/lib/x/client';
+import { XApiError, type RateLimitInfo } from '@/lib/x/errors';
+import { createLimitedClient, endpointOf, type RateLimitStore } from '@/lib/x/limiter';
+
+const NOW = 1_800_000_000_000;
+const GET_MUTED: XRequest<unknown> = { method: 'GET', path: '/2/users/42/muting', schema: z.unknown() };
+const MUTE: XRequest<unknown> = { method: 'POST', path: '/2/users/42/muting', body: { target_user_id: '7' }, schema: z.unknown() };
+
+function memoryStore(): RateLimitStore & { rows: Map<string, RateLimitInfo> } {
+  const rows = new Map<string, RateLimitInfo>();
+  return { rows, get: async (e) => rows.get(e), put: async (e, i) => void rows.set(e, i) };
+}
+
+/** A client answering from a script: a response, or an error to throw. */
+function scripted(...steps: (Partial<XResponse<unknown>> | XApiError)[]) {
+  const request = vi.fn(async (_req: XRequest<unknown>) => {
+    const step = steps.shift();
+    if (!step) throw new Error('no more scripted answers');
+    if (step instanceof XApiError) throw step;
+    return { body: {}, status: 200, rateLimit: undefined, ...step } as XResponse<unknown>;
+  });
+  return { client: { request } as unknown as XClient, request };
+}
+
+const limited = (client: XClient, store: RateLimitStore, extra: Partial<Parameters<typeof createLimitedClient>[0]> = {}) =>
+  createLimitedClient({ client, store, now: () => NOW, sleep: async () => undefined, random: () => 0.5, ...extra });
+
+describe('the endpoint a request counts against', () => {
+  it.each([
+    ['GET', '/2/users/1585841080431321088/muting', 'GET /2/users/:id/muting'],
+    ['DELETE', '/2/users/1/muting/2', 'DELETE /2/users/:id/muting/:id'],
+    ['GET', '/2/users/by/username/adaperch', 'GET /2/users/by/username/:username'],
+    ['GET', '/2/users/me', 'GET /2/users/me'],
+    ['POST', '/2/lists/123/members', 'POST /2/lists/:id/members'],
+  ])('%s %s counts against %s', (method, path, endpoint) => {
+    expect(endpointOf(method, path)).toBe(endpoint);
+  });
+});
+
+describe('the rate limiter', () => {
+  it('records the rate-limit headers of every answer per endpoint', async () => {
+    const store = memoryStore();
+    const { client } = scripted({ rateLimit: { limit: 15, remaining: 14, reset: NOW / 1000 + 900 } });
+    await limited(client, store).request(GET_MUTED);
+    expect(store.rows.get('GET /2/users/:id/muting')).toEqual({ limit: 15, remaining: 14, reset: NOW / 1000 + 900 });
+  });
+
+  it('does not send a request the last answer said X would refuse, and names the reset', async () => {
+    const store = memoryStore();
+    store.rows.set('GET /2/users/:id/muting', { limit: 15, remaining: 0, reset: NOW / 1000 + 600 });
+    const { client, request } = scripted();
+    const error = await limited(client, store)
+      .request(GET_MUTED)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XApiError);
+    expect(error).toMatchObject({ kind: 'rate-limited', local: true, rateLimitReset: NOW / 1000 + 600 });
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('sends again once the window has reset', async () => {
+    const store = memoryStore();
+    store.rows.set('GET /2/users/:id/muting', { limit: 15, remaining: 0, reset: NOW / 1000 - 1 });
+    const { client, request } = scripted({ rateLimit: { limit: 15, remaining: 14, reset: NOW / 1000 + 900 } });
+    await limited(client, store).request(GET_MUTED);
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('keeps other endpoints usable while one is exhausted', async () => {
+    const store = memoryStore();
+    store.rows.set('GET /2/users/:id/muting', { limit: 15, remaining: 0, reset: NOW / 1000 + 600 });
+    const { client, request } = scripted({});
+    await limited(client, store).request(MUTE);
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('honours the reset of a 429 for the next request', async () => {
+    const store = memoryStore();
+    const reset = NOW / 1000 + 300;
+    const { client, request } = scripted(
+      new XApiError('rate-limited', { status: 429, rateLimitReset: reset, rateLimit: { limit: 50, remaining: 0, reset } }),
+    );
+    const l = limited(client, store);
+    await expect(l.request(MUTE)).rejects.toMatchObject({ kind: 'rate-limited', local: false });
+    await expect(l.request(MUTE)).rejects.toMatchObject({ kind: 'rate-limited', local: true, rateLimitReset: reset });
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('retries a GET after a 5xx or a network failure, with growing, jittered delays', async () => {
+    const sleep = vi.fn(async () => undefined);
+    const { client, request } = scripted(new XApiError('unavailable', { status: 503 }), new XApiError('offline'), { body: { ok: 1 } });
+    const res = await limited(client, memoryStore(), { sleep, random: () => 0.25 }).request(GET_MUTED);
+    expect(res.body).toEqual({ ok: 1 });
+    expect(request).toHaveBeenCalledTimes(3);
+    expect(sleep.mock.calls.map((c) => (c as unknown as [number])[0])).toEqual([500 * 0.75, 1000 * 0.75]);
+  });
+
+  it('gives up on a GET after the last retry and reports the failure', async () => {
+    const { client, request } = scripted(...Array.from({ length: 4 }, () => new XApiError('unavailable', { status: 503 })));
+    await expect(limited(client, memoryStore()).request(GET_MUTED)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(request).toHaveBeenCalledTimes(4);
+  });
+
+  it.each([
+    ['a write after a network failure', MUTE, new XApiError('offline')],
+    ['a write after a 503', MUTE, new XApiError('unavailable', { status: 503 })],
+    ['a GET refused by X', GET_MUTED, new XApiError('missing-permission', { status: 403 })],
+  ])('never retries %s on its own', async (_name, req, error) => {
+    const { client, request } = scripted(error);
+    await expect(limited(client, memoryStore()).request(req)).rejects.toBe(error);
+    expect(request).toHaveBeenCalledOnce();
+  });
+});
