@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { db, type ActionRow, type PerchDb } from '../db';
@@ -18,7 +19,7 @@ export interface ActionDef {
   /** Which actions must keep their order with this one (same post, same account, same list …). */
   target(params: Params): string;
   /** Tables the optimistic change touches. */
-  tables(d: PerchDb): import('dexie').Table[];
+  tables(d: PerchDb): Table[];
   /** Shows the action in the store at once; returns what is needed to roll it back. Runs in a transaction. */
   apply(d: PerchDb, accountId: string, params: Params): Promise<unknown>;
   /** Puts the store back as it was. Runs in a transaction. */
@@ -106,7 +107,7 @@ export class Outbox {
       if (extra.undoOf !== undefined) await d.actions.update(extra.undoOf, { undoneBy: action.seq });
       return action;
     });
-    this.kick(accountId);
+    void this.kick(accountId);
     return row;
   }
 
@@ -130,7 +131,7 @@ export class Outbox {
     const stuck = await d.actions.filter((a) => a.state === 'sending').toArray();
     for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
     const accounts = new Set((await d.actions.filter((a) => a.state === 'queued').toArray()).map((a) => a.accountId));
-    for (const accountId of accounts) this.kick(accountId);
+    for (const accountId of accounts) void this.kick(accountId);
   }
 
   /** Sends what is due for an account; one run per account at a time (a second call re-runs after it). */
