@@ -1,0 +1,237 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { db, resetDb } from '@/lib/db';
+import { Outbox, type ActionDef, type Params } from '@/lib/services/outbox';
+import type { XClient, XRequest } from '@/lib/x/client';
+import { XApiError } from '@/lib/x/errors';
+
+const ACCOUNT = '1585841080431321088';
+let now = 1_800_000_000_000;
+
+type Step = 'ok' | XApiError;
+
+/** An X stand-in: answers each request from a script, and records what it was sent. */
+function fakeX(...script: Step[]) {
+  const sent: string[] = [];
+  const client = {
+    request: vi.fn(async (req: XRequest<unknown>) => {
+      sent.push(`${req.method} ${req.path}`);
+      const step = script.shift() ?? 'ok';
+      if (step !== 'ok') throw step;
+      return { body: {}, status: 200, rateLimit: undefined };
+    }),
+  } as unknown as XClient;
+  return { client, sent };
+}
+
+/** A toggle like mute: the optimistic change is a row in `muted`. */
+function toggle(on: boolean): ActionDef {
+  return {
+    label: (p) => `${on ? 'Mute' : 'Unmute'} ${String(p.userId)}`,
+    target: (p) => `user:${String(p.userId)}`,
+    tables: (d) => [d.muted],
+    async apply(d, accountId, p) {
+      const before = await d.muted.get([accountId, String(p.userId)]);
+      if (on) await d.muted.put({ accountId, userId: String(p.userId), position: now });
+      else await d.muted.delete([accountId, String(p.userId)]);
+      return before ?? null;
+    },
+    async rollback(d, accountId, p, snapshot) {
+      if (snapshot) await d.muted.put(snapshot as never);
+      else await d.muted.delete([accountId, String(p.userId)]);
+    },
+    async execute(client, accountId, p) {
+      await client.request({
+        method: on ? 'POST' : 'DELETE',
+        path: on ? `/2/users/${accountId}/muting` : `/2/users/${accountId}/muting/${String(p.userId)}`,
+        schema: z.unknown(),
+      });
+    },
+    idempotent: true,
+    inverse: (p) => ({ type: on ? 'unmute' : 'mute', params: p }),
+  };
+}
+
+function outbox(client: XClient, extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) {
+  const wakeAt = vi.fn();
+  const box = new Outbox({
+    defs: { mute: toggle(true), unmute: toggle(false), ...extra.defs },
+    clientFor: async () => client,
+    wakeAt,
+    now: () => now,
+    random: () => 0.5,
+    ...extra,
+  });
+  return { box, wakeAt };
+}
+
+const muted = async () => (await db().muted.where('accountId').equals(ACCOUNT).toArray()).map((r) => r.userId);
+const actions = () => db().actions.orderBy('seq').toArray();
+
+beforeEach(async () => {
+  resetDb();
+  await db().delete();
+  resetDb();
+  now = 1_800_000_000_000;
+});
+afterEach(() => resetDb());
+
+describe('the outbox', () => {
+  it('shows an action in the store at once, then sends it and marks it done', async () => {
+    const x = fakeX('ok');
+    const { box } = outbox(x.client);
+    const action = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    expect(action).toMatchObject({ state: 'queued', label: 'Mute 7' });
+    expect(await muted()).toEqual(['7']);
+    await box.idle(ACCOUNT);
+    expect(x.sent).toEqual([`POST /2/users/${ACCOUNT}/muting`]);
+    expect((await actions())[0]).toMatchObject({ state: 'done', attempts: 1 });
+  });
+
+  it('rolls the store back and says why when X refuses', async () => {
+    const x = fakeX(new XApiError('forbidden', { status: 403, problem: { detail: 'You cannot mute yourself.' } }));
+    const { box } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    expect(await muted()).toEqual([]);
+    expect((await actions())[0]).toMatchObject({
+      state: 'failed',
+      error: { kind: 'forbidden', message: 'X does not allow this: You cannot mute yourself.' },
+    });
+  });
+
+  it('keeps an action through a network drop and sends it when woken after the back-off', async () => {
+    const x = fakeX(new XApiError('offline'), 'ok');
+    const { box, wakeAt } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    const [waiting] = await actions();
+    expect(waiting).toMatchObject({ state: 'queued', error: { kind: 'offline' } });
+    expect(waiting!.notBefore).toBe(now + 5000);
+    expect(wakeAt).toHaveBeenCalledWith(now + 5000);
+    expect(await muted()).toEqual(['7']);
+    now += 5000;
+    await box.kick(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'done', attempts: 2 });
+    expect(x.sent).toHaveLength(2);
+  });
+
+  it('waits for the rate-limit reset X gave, then sends', async () => {
+    const reset = now / 1000 + 600;
+    const x = fakeX(new XApiError('rate-limited', { status: 429, rateLimitReset: reset }), 'ok');
+    const { box, wakeAt } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'queued', notBefore: reset * 1000 + 1000 });
+    expect(wakeAt).toHaveBeenCalledWith(reset * 1000 + 1000);
+    await box.kick(ACCOUNT);
+    expect(x.sent).toHaveLength(1);
+    now = reset * 1000 + 1000;
+    await box.kick(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'done' });
+  });
+
+  it('sends again after a worker restart an action that was caught mid-send', async () => {
+    await db().actions.add({
+      accountId: ACCOUNT,
+      type: 'mute',
+      params: { userId: '7' },
+      label: 'Mute 7',
+      state: 'sending',
+      createdAt: '',
+      updatedAt: '',
+      notBefore: 0,
+      attempts: 1,
+    });
+    const x = fakeX('ok');
+    const { box } = outbox(x.client);
+    await box.recover();
+    await box.idle(ACCOUNT);
+    expect(x.sent).toEqual([`POST /2/users/${ACCOUNT}/muting`]);
+    expect((await actions())[0]).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('keeps actions on the same account in order while the first waits, and lets others through', async () => {
+    const x = fakeX(new XApiError('offline'), 'ok', 'ok', 'ok');
+    const { box } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await box.enqueue(ACCOUNT, 'unmute', { userId: '7' });
+    await box.enqueue(ACCOUNT, 'mute', { userId: '8' });
+    await box.idle(ACCOUNT);
+    expect(x.sent).toEqual([`POST /2/users/${ACCOUNT}/muting`, `POST /2/users/${ACCOUNT}/muting`]);
+    expect((await actions()).map((a) => a.state)).toEqual(['queued', 'queued', 'done']);
+    now += 60_000;
+    await box.kick(ACCOUNT);
+    expect(x.sent.slice(2)).toEqual([`POST /2/users/${ACCOUNT}/muting`, `DELETE /2/users/${ACCOUNT}/muting/7`]);
+    expect(await muted()).toEqual(['8']);
+  });
+
+  it('does not roll back over a later action on the same target', async () => {
+    const x = fakeX(new XApiError('offline'), new XApiError('forbidden', { status: 403 }), 'ok');
+    const { box } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await box.enqueue(ACCOUNT, 'unmute', { userId: '7' });
+    now += 60_000;
+    await box.kick(ACCOUNT);
+    expect((await actions()).map((a) => a.state)).toEqual(['failed', 'done']);
+    expect(await muted()).toEqual([]);
+  });
+
+  it('keeps actions queued, not lost, while the account is signed out', async () => {
+    const x = fakeX(new XApiError('signed-out', { status: 401 }), 'ok');
+    const { box } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'queued', error: { kind: 'signed-out' } });
+    await box.kick(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'done' });
+  });
+
+  it('undoes a done action by sending its inverse, once', async () => {
+    const x = fakeX('ok', 'ok');
+    const { box } = outbox(x.client);
+    const first = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    const undo = await box.undo(ACCOUNT, first.seq!);
+    await box.idle(ACCOUNT);
+    expect(undo).toMatchObject({ type: 'unmute', undoOf: first.seq });
+    expect(await muted()).toEqual([]);
+    expect((await db().actions.get(first.seq!))?.undoneBy).toBe(undo.seq);
+    await expect(box.undo(ACCOUNT, first.seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
+  });
+
+  it.each([
+    ['a failed action', [new XApiError('forbidden', { status: 403 })] as Step[]],
+    ['an action not yet sent', [new XApiError('offline')] as Step[]],
+  ])('refuses to undo %s', async (_name, script) => {
+    const { box } = outbox(fakeX(...script).client);
+    const action = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await expect(box.undo(ACCOUNT, action.seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
+  });
+
+  it('looks on X before sending a creation again whose answer was lost, and does not create it twice', async () => {
+    const execute = vi.fn(async () => {
+      throw new XApiError('offline');
+    });
+    const reconcile = vi.fn(async () => ({ id: '99' }));
+    const create: ActionDef = {
+      ...toggle(true),
+      idempotent: false,
+      execute,
+      reconcile,
+      confirm: async (d, accountId, _p, result) => void (await d.muted.put({ accountId, userId: String(result?.id), position: 0 })),
+    };
+    const { box } = outbox(fakeX().client, { defs: { create } });
+    await box.enqueue(ACCOUNT, 'create', { userId: 'new' } as Params);
+    await box.idle(ACCOUNT);
+    now += 60_000;
+    await box.kick(ACCOUNT);
+    expect(execute).toHaveBeenCalledOnce();
+    expect(reconcile).toHaveBeenCalledOnce();
+    expect((await actions())[0]).toMatchObject({ state: 'done', result: { id: '99' } });
+  });
+});
