@@ -27,7 +27,7 @@ export default defineConfig({
     return {
       name: 'Perch for X',
       description: 'Bookmark, repost, like, reply, mute, block and manage lists on X from your toolbar.',
-      permissions: ['identity', 'storage'],
+      permissions: ['identity', 'storage', 'alarms'],
       host_permissions: [originPattern(apiBase)],
       content_security_policy: {
         extension_pages:

@@ -10,6 +10,39 @@ import type { ErrorReply, Reply, Responses } from './messaging';
 
 const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
 const postId = z.string().regex(/^\d{1,19}$/, 'an X post id');
+const username = z.string().regex(/^[A-Za-z0-9_]{1,15}$/, 'an X username');
+const listName = z.string().trim().min(1).max(25);
+const listDescription = z.string().max(100);
+const postAction = z.strictObject({ postId, username: username.optional() });
+const userAction = z.strictObject({ userId, username: username.optional() });
+const listRef = z.strictObject({ listId: postId, listName: z.string().max(100).optional() });
+
+/** An action on X the person asked for, by type, with its parameters. Exactly one thing each: never a batch. */
+export const actionSchema = z.union([
+  z.strictObject({ type: z.enum(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']), params: postAction }),
+  z.strictObject({ type: z.enum(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
+  z.strictObject({
+    type: z.literal('list.create'),
+    params: z.strictObject({ name: listName, description: listDescription.optional(), private: z.boolean().optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('list.update'),
+    params: z.strictObject({
+      listId: postId,
+      listName: z.string().max(100).optional(),
+      name: listName.optional(),
+      description: listDescription.optional(),
+      private: z.boolean().optional(),
+    }),
+  }),
+  z.strictObject({ type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']), params: listRef }),
+  z.strictObject({
+    type: z.enum(['list.addMember', 'list.removeMember']),
+    params: listRef.extend({ userId, username: username.optional() }),
+  }),
+]);
+export type ActionRequest = z.infer<typeof actionSchema>;
+
 /** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
 const draftContext = z.string().min(1).max(2100);
 
@@ -44,6 +77,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext }),
   z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
+  z.strictObject({ type: z.literal('action.do'), accountId: userId, action: actionSchema }),
+  z.strictObject({ type: z.literal('action.undo'), accountId: userId, seq: z.number().int().positive() }),
+  z.strictObject({
+    type: z.literal('sync.run'),
+    accountId: userId,
+    collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
+    force: z.boolean().optional(),
+    full: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('account.clearData'), accountId: userId }),
   z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;

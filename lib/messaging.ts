@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Request, RequestType } from './message-contract';
+import type { ActionRequest, Request, RequestType } from './message-contract';
 import type { DraftView } from './services/compose';
+import type { SyncResult } from './services/sync';
 import type { AccountView } from './storage';
 
 /**
@@ -9,7 +10,7 @@ import type { AccountView } from './storage';
  * answers are plain JSON and never carry a token.
  */
 
-export type { DraftView, Request, RequestType };
+export type { ActionRequest, DraftView, Request, RequestType, SyncResult };
 
 export interface Settings {
   clientId: string;
@@ -34,6 +35,10 @@ export interface Responses {
   'draft.attachImage': { id: string };
   'post.publish': { ids: string[]; username: string };
   'post.delete': null;
+  'action.do': { seq: number; label: string };
+  'action.undo': { seq: number; label: string };
+  'sync.run': SyncResult;
+  'account.clearData': null;
 }
 
 export interface ErrorReply {

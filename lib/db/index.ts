@@ -90,6 +90,14 @@ export interface RelationRow {
   position: number;
 }
 
+/** What Perch knows of the account's own engagement with a post (X has no cheap way to ask). */
+export interface EngagementRow {
+  accountId: string;
+  postId: string;
+  liked?: boolean;
+  reposted?: boolean;
+}
+
 /** One post of a draft (a thread has several). */
 export interface DraftPost {
   text: string;
@@ -187,6 +195,8 @@ export class PerchDb extends Dexie {
   listMembers!: Table<ListMemberRow, [string, string, string]>;
   muted!: Table<RelationRow, [string, string]>;
   blocked!: Table<RelationRow, [string, string]>;
+  following!: Table<RelationRow, [string, string]>;
+  engagements!: Table<EngagementRow, [string, string]>;
   drafts!: Table<DraftRow, string>;
   draftMedia!: Table<DraftMediaRow, string>;
   actions!: Table<ActionRow, number>;
@@ -204,6 +214,8 @@ export class PerchDb extends Dexie {
       listMembers: '[accountId+listId+userId], accountId, [accountId+listId], [accountId+userId]',
       muted: '[accountId+userId], accountId, [accountId+position]',
       blocked: '[accountId+userId], accountId, [accountId+position]',
+      following: '[accountId+userId], accountId',
+      engagements: '[accountId+postId], accountId',
       drafts: 'key, accountId, updatedAt',
       draftMedia: 'id, draftKey',
       actions: '++seq, accountId, [accountId+state], [accountId+seq]',

@@ -66,8 +66,12 @@ export class OutboxError extends Error {
 export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
   private rerun = new Set<string>();
+  /** When this outbox (this worker's life) began: anything 'sending' from before it was cut off. */
+  private readonly startedAt: string;
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    this.startedAt = new Date(this.now()).toISOString();
+  }
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
@@ -125,13 +129,28 @@ export class Outbox {
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
   }
 
-  /** After a worker restart: actions caught mid-send go back to the queue (their answer was never read). */
+  /**
+   * After a worker restart: actions caught mid-send by the last worker go back to the queue (their answer was
+   * never read), then everything due is sent. Only rows last touched before this worker began are reset, so a send
+   * this worker has just started is never mistaken for a stuck one.
+   */
   async recover(): Promise<void> {
     const d = db();
-    const stuck = await d.actions.filter((a) => a.state === 'sending').toArray();
+    const stuck = await d.actions.filter((a) => a.state === 'sending' && a.updatedAt < this.startedAt).toArray();
     for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
-    const accounts = new Set((await d.actions.filter((a) => a.state === 'queued').toArray()).map((a) => a.accountId));
-    for (const accountId of accounts) void this.kick(accountId);
+    await this.wake();
+  }
+
+  /** Sends whatever is due, for every account (an alarm or timer fired). */
+  async wake(): Promise<void> {
+    const accounts = new Set(
+      (
+        await db()
+          .actions.filter((a) => a.state === 'queued')
+          .toArray()
+      ).map((a) => a.accountId),
+    );
+    await Promise.all([...accounts].map((accountId) => this.kick(accountId)));
   }
 
   /** Sends what is due for an account; one run per account at a time (a second call re-runs after it). */

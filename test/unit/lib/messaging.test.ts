@@ -26,6 +26,10 @@ function handlers(): Handlers {
     'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
     'post.publish': vi.fn(async () => ({ ids: ['1'], username: 'a' })),
     'post.delete': vi.fn(async () => null),
+    'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
+    'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
+    'sync.run': vi.fn(async () => ({ collection: 'muted' as const, ran: true, requests: 1, items: 3 })),
+    'account.clearData': vi.fn(async () => null),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,

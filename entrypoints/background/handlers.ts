@@ -1,0 +1,71 @@
+import { fromBase64 } from '@/lib/base64';
+import { db } from '@/lib/db';
+import type { Handlers } from '@/lib/message-contract';
+import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
+import { readSettings, saveClientId, oauthSettings } from '@/lib/settings';
+import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
+import { deletePost } from '@/lib/x/posts';
+import { getMe } from '@/lib/x/users';
+import type { Services } from './services';
+
+/** What the background does for each message from Perch's pages. */
+export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Services): Handlers {
+  return {
+    'auth.signIn': () => auth.signIn(),
+    'auth.signOut': async ({ accountId }) => {
+      await signOut(accountId);
+      return null;
+    },
+    'account.switch': async ({ accountId }) => {
+      await auth.switchAccount(accountId);
+      return null;
+    },
+    'account.check': async ({ accountId }) => {
+      const user = await getMe(auth.clientFor(accountId, await oauthSettings()));
+      const account: AccountView = {
+        id: user.id,
+        name: user.name,
+        username: user.username,
+        ...(user.profile_image_url ? { profileImageUrl: user.profile_image_url } : {}),
+      };
+      const view = await readSessionView();
+      await sessionView.setValue({ ...view, accounts: view.accounts.map((a) => (a.id === account.id ? account : a)) });
+      return account;
+    },
+    'account.clearData': async ({ accountId }) => {
+      await db().clearAccount(accountId, { drafts: false });
+      return null;
+    },
+    'settings.get': () => readSettings(),
+    'settings.setClientId': ({ clientId }) => saveClientId(clientId),
+    'draft.get': ({ accountId, context }) => getDraft(accountId, context),
+    'draft.save': ({ type: _type, ...input }) => saveDraft(input),
+    'draft.discard': async ({ accountId, context }) => {
+      await discardDraft(accountId, context);
+      return null;
+    },
+    'draft.attachImage': async ({ accountId, context, name, mediaType, data }) => ({
+      id: await attachImage(accountId, context, { name, type: mediaType, bytes: fromBase64(data) }),
+    }),
+    'post.publish': async ({ accountId, context }) => {
+      const ids = await publishDraft(await clientFor(accountId), accountId, context);
+      const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
+      return { ids, username };
+    },
+    'post.delete': async ({ accountId, postId }) => {
+      await deletePost(await clientFor(accountId), postId);
+      return null;
+    },
+    'action.do': async ({ accountId, action }) => {
+      const params = action.type === 'list.create' ? { ...action.params, tempId: `pending-${crypto.randomUUID()}` } : action.params;
+      const row = await outbox.enqueue(accountId, action.type, params);
+      return { seq: row.seq!, label: row.label };
+    },
+    'action.undo': async ({ accountId, seq }) => {
+      const row = await outbox.undo(accountId, seq);
+      return { seq: row.seq!, label: row.label };
+    },
+    'sync.run': ({ accountId, collection, force, full }) =>
+      sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
+  };
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { AuthService } from '@/lib/auth/service';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { Outbox } from '@/lib/services/outbox';
+import { rateLimitStore } from '@/lib/services/rate-limit-store';
+import { SyncService } from '@/lib/services/sync';
+import { oauthSettings } from '@/lib/settings';
+import type { XClient } from '@/lib/x/client';
+import { createLimitedClient } from '@/lib/x/limiter';
+
+export const OUTBOX_ALARM = 'perch-outbox';
+export const DAILY_ALARM = 'perch-daily-sync';
+
+/** The background's services, created once per worker life. */
+export function createServices() {
+  const auth = new AuthService({
+    settings: oauthSettings,
+    launchWebAuthFlow: async (url) => {
+      const responseUrl = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!responseUrl) throw new Error('The user did not approve access.');
+      return responseUrl;
+    },
+    ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: navigator.locks } : {}),
+  });
+
+  /** An X client for the account: its tokens, and X's rate limits remembered in the store. */
+  const clientFor = async (accountId: string): Promise<XClient> =>
+    createLimitedClient({ client: auth.clientFor(accountId, await oauthSettings()), store: rateLimitStore(accountId) });
+
+  const outbox: Outbox = new Outbox({
+    defs: ACTIONS,
+    clientFor,
+    wakeAt: (when) => {
+      // A timer while this worker lives; an alarm (30 s at the least) wakes a stopped one.
+      const delay = when - Date.now();
+      if (delay < 60_000) setTimeout(() => void outbox.wake(), Math.max(delay, 0));
+      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+    },
+  });
+  const sync = new SyncService({ clientFor, defs: ACTIONS });
+
+  /** Signs out and removes everything Perch kept for that account. */
+  async function signOut(accountId: string): Promise<void> {
+    await auth.signOut(accountId);
+    await db().clearAccount(accountId, { drafts: true });
+  }
+
+  return { auth, clientFor, outbox, sync, signOut };
+}
+
+export type Services = ReturnType<typeof createServices>;
