@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { ListRow, PerchDb, RelationRow } from '../db';
+import type { BookmarkRow, ListMemberRow, ListRow, PerchDb, PostRow, RelationRow } from '../db';
 import { bookmarkPost, unbookmarkPost } from '../x/bookmarks';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
@@ -137,7 +137,7 @@ function bookmarkToggle(on: boolean): ActionDef {
       return before;
     },
     async rollback(d, accountId, p, snapshot) {
-      const before = snapshot as RowSnapshot<import('../db').BookmarkRow>;
+      const before = snapshot as RowSnapshot<BookmarkRow>;
       if (before) await d.bookmarks.put(before);
       else await d.bookmarks.delete([accountId, str(p, 'postId')]);
     },
@@ -294,7 +294,7 @@ const listDelete: ActionDef = {
     return { list, members };
   },
   async rollback(d, _accountId, _p, snapshot) {
-    const { list, members } = snapshot as { list: ListRow | null; members: import('../db').ListMemberRow[] };
+    const { list, members } = snapshot as { list: ListRow | null; members: ListMemberRow[] };
     if (list) await d.lists.put(list);
     await d.listMembers.bulkPut(members);
   },
@@ -317,7 +317,7 @@ const postDelete: ActionDef = {
     return { post, bookmark };
   },
   async rollback(d, _accountId, _p, snapshot) {
-    const { post, bookmark } = snapshot as { post: import('../db').PostRow | null; bookmark: import('../db').BookmarkRow | null };
+    const { post, bookmark } = snapshot as { post: PostRow | null; bookmark: BookmarkRow | null };
     if (post) await d.posts.put(post);
     if (bookmark) await d.bookmarks.put(bookmark);
   },
