@@ -87,19 +87,21 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
       await db().draftMedia.where('draftKey').equals(key).delete();
       return { saved: true };
     }
-    const keep = new Set(input.posts.flatMap((p) => p.mediaIds));
-    await db()
-      .draftMedia.where('draftKey')
-      .equals(key)
-      .filter((m) => !keep.has(m.id))
-      .delete();
+    const posts = input.posts.slice(0, MAX_POSTS_IN_THREAD);
+    // Images this save no longer lists, that the stored draft did list, were removed by the person. An image
+    // not listed yet may have just been attached (the save announcing it is on its way): it stays.
+    const keep = new Set(posts.flatMap((p) => p.mediaIds));
+    const removed = [...(existing?.posts ?? []), ...input.posts.slice(MAX_POSTS_IN_THREAD)]
+      .flatMap((p) => p.mediaIds)
+      .filter((id) => !keep.has(id));
+    if (removed.length) await db().draftMedia.bulkDelete(removed);
     await db().drafts.put({
       key,
       accountId: input.accountId,
       context: input.context,
       ...(input.replyToId ? { replyToId: input.replyToId } : {}),
       ...(input.quoteId ? { quoteId: input.quoteId } : {}),
-      posts: input.posts.slice(0, MAX_POSTS_IN_THREAD),
+      posts,
       publishedIds: existing?.publishedIds ?? [],
       state: existing?.state ?? 'editing',
       seq: input.seq,
@@ -186,7 +188,10 @@ export async function publishDraft(client: XClient, accountId: string, context: 
     const mediaIds: string[] = [];
     for (const id of post.mediaIds) {
       const media = await db().draftMedia.get(id);
-      if (media) mediaIds.push(await uploadImage(client, media.blob, media.name));
+      if (!media) {
+        throw new ComposeError('invalid-image', 'An image of this post is no longer in the draft. Remove it and add it again.', published);
+      }
+      mediaIds.push(await uploadImage(client, media.blob, media.name));
     }
     const replyTo = i === 0 ? draft.replyToId : published[i - 1];
     try {

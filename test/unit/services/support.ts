@@ -1,0 +1,124 @@
+/** Helpers for the compose tests: a clean Dexie store, PNG bytes, a signed-in XClient and lookups on the emulator. */
+import { deflateSync } from 'node:zlib';
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { db, resetDb } from '@/lib/db';
+import type { XClient } from '@/lib/x/client';
+import type { CreatePostBody } from '@/lib/x/posts';
+import type { Emulator } from '../../emulator/server';
+import { ADA_ID, makeService } from '../auth/support';
+
+/** Closes Perch's store and deletes the 'perch' database, so each test starts with no drafts and no images. */
+export async function freshDb(): Promise<void> {
+  resetDb();
+  await Dexie.delete('perch');
+}
+
+/** Every stored image row, blobs included (what getDraft must never hand out). */
+export function storedMedia() {
+  return db().draftMedia.toArray();
+}
+
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+
+/** A real (tiny) PNG, so the emulator recognises it by its bytes. */
+export function png(width = 2, height = 2): Uint8Array<ArrayBuffer> {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const bytes = Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(height * (1 + width * 3), 0x80))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  const out = new Uint8Array(new ArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+/** Signs Ada in through AuthService (fake launchWebAuthFlow pressing "Authorize app") and returns her XClient. */
+export async function signedInClient(emu: Emulator): Promise<XClient> {
+  const h = makeService(emu);
+  const account = await h.auth.signIn();
+  if (account.id !== ADA_ID) throw new Error(`signed in as ${account.id}, expected Ada`);
+  return h.auth.clientFor(ADA_ID, h.settings);
+}
+
+/**
+ * Wraps a client to see what it asks X to publish: `bodies` collects every POST /2/tweets body in order, and
+ * `before(n)` runs just before the n-th one (1-based), so a test can put a fault on one post of a thread.
+ */
+export function watchPosts(client: XClient, before: (n: number) => void = () => undefined): { client: XClient; bodies: CreatePostBody[] } {
+  const bodies: CreatePostBody[] = [];
+  return {
+    bodies,
+    client: {
+      request(req) {
+        if (req.method === 'POST' && req.path === '/2/tweets') {
+          bodies.push(req.body as CreatePostBody);
+          before(bodies.length);
+        }
+        return client.request(req);
+      },
+    },
+  };
+}
+
+const lookupSchema = z.looseObject({
+  data: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        text: z.string(),
+        author_id: z.string().optional(),
+        referenced_tweets: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+        attachments: z.looseObject({ media_keys: z.array(z.string()).optional() }).optional(),
+      }),
+    )
+    .optional(),
+  includes: z.looseObject({ media: z.array(z.looseObject({ media_key: z.string(), type: z.string() })).optional() }).optional(),
+});
+export type Lookup = z.infer<typeof lookupSchema>;
+
+/** GET /2/tweets?ids=… as the signed-in user, with the fields the tests check. */
+export async function lookupPosts(client: XClient, ids: string[]): Promise<Lookup> {
+  const res = await client.request({
+    method: 'GET',
+    path: '/2/tweets',
+    query: {
+      ids: ids.join(','),
+      'tweet.fields': 'author_id,referenced_tweets,attachments',
+      expansions: 'attachments.media_keys',
+      'media.fields': 'type',
+    },
+    schema: lookupSchema,
+  });
+  return res.body;
+}
+
+/** Requests to the X API (not the emulator's control API) with this method and path. */
+export function requestsTo(emu: Emulator, method: string, path: string) {
+  return emu.state.log.filter((e) => e.method === method && e.path === path);
+}
+
+/** Posts on the emulator written by `authorId` with exactly this text (deleted ones excluded). */
+export function postsOnX(emu: Emulator, authorId: string, text: string) {
+  return [...emu.state.posts.values()].filter((p) => p.authorId === authorId && p.text === text && !p.deleted);
+}
