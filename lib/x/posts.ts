@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { setState } from './actions';
 import type { XClient } from './client';
+import { checkId, checkIds } from './input';
+import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';
+import { idSchema, postSchema, type XPost } from './schemas';
+import { USER_FIELDS } from './users';
 
-const idSchema = z.string().regex(/^\d+$/);
+export { postSchema, type XPost } from './schemas';
 
-/** A post as X v2 returns it; unknown fields pass through. */
-export const postSchema = z.looseObject({
-  id: idSchema,
-  text: z.string(),
-  author_id: idSchema.optional(),
-  created_at: z.string().optional(),
-  edit_history_tweet_ids: z.array(idSchema).optional(),
-});
-export type XPost = z.infer<typeof postSchema>;
+/**
+ * The post fields a post card needs: when, who (author_id, expanded), links (entities.urls), a media marker
+ * (attachments.media_keys) and a quote marker (referenced_tweets). Media and quoted posts are not expanded:
+ * X charges for every resource an answer returns (x-api--getting-started--pricing), and the markers need only
+ * the keys and ids already on the post.
+ */
+export const POST_FIELDS = ['created_at', 'author_id', 'entities', 'attachments', 'referenced_tweets'] as const;
+
+/** Fields and expansions of every endpoint whose primary objects are posts (post lookup, bookmarks). */
+export const POST_ENDPOINT: Endpoint = {
+  fieldParams: ['tweet.fields', 'user.fields', 'media.fields', 'expansions'],
+  defaults: { 'tweet.fields': POST_FIELDS, expansions: ['author_id'], 'user.fields': USER_FIELDS },
+};
 
 export interface CreatePostBody {
   text: string;
@@ -22,7 +31,6 @@ export interface CreatePostBody {
 
 const createdSchema = z.looseObject({ data: z.looseObject({ id: idSchema, text: z.string() }) });
 const deletedSchema = z.looseObject({ data: z.looseObject({ deleted: z.boolean() }) });
-const lookupSchema = z.looseObject({ data: postSchema });
 
 /**
  * POST /2/tweets — publishes one post. Never retried: a post sent twice is two posts (or a duplicate refusal).
@@ -35,23 +43,59 @@ export async function createPost(client: XClient, body: CreatePostBody): Promise
 
 /**
  * DELETE /2/tweets/:id — deletes one of the user's posts.
- * @throws XApiError
+ * @throws XApiError ('invalid-request' before sending for a malformed id)
  */
 export async function deletePost(client: XClient, postId: string): Promise<boolean> {
-  const res = await client.request({ method: 'DELETE', path: `/2/tweets/${encodeURIComponent(postId)}`, schema: deletedSchema });
+  const id = checkId(postId, 'A post id');
+  const res = await client.request({ method: 'DELETE', path: `/2/tweets/${id}`, schema: deletedSchema });
   return res.body.data.deleted;
 }
 
 /**
- * GET /2/tweets/:id — one post with its author and creation time.
- * @throws XApiError ('not-found' for a deleted post)
+ * GET /2/tweets/:id — one post, with the card fields unless `fields` says otherwise.
+ * @throws XApiError ('invalid-request' before sending for a malformed id; 'not-found' for a deleted or
+ *   invisible post, whether X answers 404 or a 200 with only `errors`, which are kept in `partialErrors`)
  */
-export async function getPost(client: XClient, postId: string): Promise<XPost> {
-  const res = await client.request({
-    method: 'GET',
-    path: `/2/tweets/${encodeURIComponent(postId)}`,
-    query: { 'tweet.fields': 'author_id,created_at' },
-    schema: lookupSchema,
-  });
-  return res.body.data;
+export async function getPost(client: XClient, postId: string, options: LookupOptions = {}): Promise<XPost> {
+  const id = checkId(postId, 'A post id');
+  const { item } = await getOne(client, { path: `/2/tweets/${id}`, query: fieldQuery(POST_ENDPOINT, options.fields), item: postSchema });
+  return item;
+}
+
+/** At most 100 posts per lookup (x-api--posts--lookup--integrate, "Best practices"). */
+export const MAX_POST_IDS = 100;
+
+/**
+ * GET /2/tweets?ids= — up to 100 posts by id (duplicates sent once), with their authors in `includes.users`.
+ * Posts X cannot return (deleted, protected) are missing from `items` and described in `partialErrors`.
+ * @throws XApiError ('invalid-request' before sending unless there are 1 to 100 valid ids)
+ */
+export async function getPosts(client: XClient, ids: readonly string[], options: LookupOptions = {}): Promise<Page<XPost>> {
+  const checked = checkIds(ids, 'post id', MAX_POST_IDS);
+  const query = { ids: checked.join(','), ...fieldQuery(POST_ENDPOINT, options.fields) };
+  return getPage(client, { path: '/2/tweets', query, item: postSchema });
+}
+
+/**
+ * POST /2/users/:id/retweets — reposts a post as the signed-in user `userId`. Returns `retweeted` as X reports it.
+ * Counts toward the 300 posts-and-reposts per 3 hours cap.
+ * @throws XApiError ('invalid-request' before sending for a malformed id)
+ */
+export async function repostPost(client: XClient, userId: string, postId: string): Promise<boolean> {
+  const user = checkId(userId, 'A user id');
+  const tweet_id = checkId(postId, 'A post id');
+  const data = await setState(client, { method: 'POST', path: `/2/users/${user}/retweets`, body: { tweet_id }, flag: 'retweeted' });
+  return data.retweeted;
+}
+
+/**
+ * DELETE /2/users/:id/retweets/:source_tweet_id — undoes the signed-in user's repost of `postId` (the original
+ * post's id, not the repost's). Returns `retweeted` as X reports it (false once undone).
+ * @throws XApiError ('invalid-request' before sending for a malformed id)
+ */
+export async function undoRepost(client: XClient, userId: string, postId: string): Promise<boolean> {
+  const user = checkId(userId, 'A user id');
+  const source = checkId(postId, 'A post id');
+  const data = await setState(client, { method: 'DELETE', path: `/2/users/${user}/retweets/${source}`, flag: 'retweeted' });
+  return data.retweeted;
 }

@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import type { XClient } from './client';
+import { checkIds, checkUsername } from './input';
+import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';
+import { userSchema, type XUser } from './schemas';
 
-/** A user object as X v2 returns it; unknown fields pass through. Ids are strings. */
-export const userSchema = z.looseObject({
-  id: z.string().regex(/^\d+$/),
-  name: z.string(),
-  username: z.string(),
-  profile_image_url: z.string().optional(),
-  description: z.string().optional(),
-  protected: z.boolean().optional(),
-  verified: z.boolean().optional(),
-});
-export type XUser = z.infer<typeof userSchema>;
+export { userSchema, type XUser } from './schemas';
+
+/** The user fields Perch shows (name, @username and id come by default). */
+export const USER_FIELDS = ['profile_image_url', 'description', 'protected', 'verified'] as const;
+
+/**
+ * Every endpoint whose primary objects are users: user.fields for the users, tweet.fields and the
+ * `pinned_tweet_id` expansion for their pinned posts (x-api--lists--list-members--integrate, "Fields and expansions").
+ */
+export const USER_ENDPOINT: Endpoint = {
+  fieldParams: ['user.fields', 'tweet.fields', 'expansions'],
+  defaults: { 'user.fields': USER_FIELDS },
+};
 
 const meSchema = z.looseObject({ data: userSchema });
 
@@ -23,8 +28,34 @@ export async function getMe(client: XClient): Promise<XUser> {
   const res = await client.request({
     method: 'GET',
     path: '/2/users/me',
-    query: { 'user.fields': 'profile_image_url,description,protected,verified' },
+    query: { 'user.fields': USER_FIELDS.join(',') },
     schema: meSchema,
   });
   return res.body.data;
+}
+
+/**
+ * GET /2/users/by/username/:username — one account by its @handle (a leading `@` is dropped).
+ * @throws XApiError ('invalid-request' before sending for a malformed username; 'not-found' for an account X
+ *   cannot return, with X's errors in `partialErrors` when it answered 200)
+ */
+export async function getUserByUsername(client: XClient, username: string, options: LookupOptions = {}): Promise<XUser> {
+  const name = checkUsername(username);
+  const query = fieldQuery(USER_ENDPOINT, options.fields);
+  const { item } = await getOne(client, { path: `/2/users/by/username/${name}`, query, item: userSchema });
+  return item;
+}
+
+/** At most 100 users per lookup (x-api--users--lookup--integrate, "Batch lookups"). */
+export const MAX_USER_IDS = 100;
+
+/**
+ * GET /2/users?ids= — up to 100 accounts by id (duplicates sent once). Accounts X cannot return (suspended,
+ * deleted) are missing from `items` and described in `partialErrors`.
+ * @throws XApiError ('invalid-request' before sending unless there are 1 to 100 valid ids)
+ */
+export async function getUsersByIds(client: XClient, ids: readonly string[], options: LookupOptions = {}): Promise<Page<XUser>> {
+  const checked = checkIds(ids, 'user id', MAX_USER_IDS);
+  const query = { ids: checked.join(','), ...fieldQuery(USER_ENDPOINT, options.fields) };
+  return getPage(client, { path: '/2/users', query, item: userSchema });
 }

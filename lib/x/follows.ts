@@ -1,0 +1,45 @@
+/**
+ * Following and unfollowing accounts as the signed-in user (scope follows.write). Pages: x-api--users--follows--*,
+ * x-api--users--follow-user, --unfollow-user. `userId` is always the signed-in user's id.
+ */
+import { z } from 'zod';
+import { setState } from './actions';
+import type { XClient } from './client';
+import { checkId } from './input';
+
+/** The state after a follow request. */
+export interface FollowState {
+  following: boolean;
+  /** True while a protected account has not approved the request (then `following` is false). */
+  pendingFollow: boolean;
+}
+
+const followedSchema = z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.boolean().optional() }) });
+
+/**
+ * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:
+ * `pendingFollow` is true until it approves.
+ * @throws XApiError ('invalid-request' before sending for a malformed id)
+ */
+export async function followUser(client: XClient, userId: string, targetUserId: string): Promise<FollowState> {
+  const user = checkId(userId, 'A user id');
+  const target_user_id = checkId(targetUserId, 'A target user id');
+  const res = await client.request({
+    method: 'POST',
+    path: `/2/users/${user}/following`,
+    body: { target_user_id },
+    schema: followedSchema,
+  });
+  return { following: res.body.data.following, pendingFollow: res.body.data.pending_follow ?? false };
+}
+
+/**
+ * DELETE /2/users/:source_user_id/following/:target_user_id — unfollows `targetUserId`. Returns `following` (false).
+ * @throws XApiError ('invalid-request' before sending for a malformed id)
+ */
+export async function unfollowUser(client: XClient, userId: string, targetUserId: string): Promise<boolean> {
+  const user = checkId(userId, 'A user id');
+  const target = checkId(targetUserId, 'A target user id');
+  const data = await setState(client, { method: 'DELETE', path: `/2/users/${user}/following/${target}`, flag: 'following' });
+  return data.following;
+}

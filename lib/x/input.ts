@@ -1,0 +1,58 @@
+/**
+ * Checks on what Perch is about to send to X, so a request X would refuse is never sent. Every failure is an
+ * XApiError 'invalid-request' without a status (nothing reached X), its `problem.detail` saying what was wrong.
+ */
+import { XApiError } from './errors';
+
+/** An id Perch sends: 1 to 19 digits (X's id pattern `^[0-9]{1,19}$`; fundamentals--x-ids). */
+export const ID_PATTERN = /^[0-9]{1,19}$/;
+
+/** A username: letters, digits and underscores, at most 15 (X's username pattern). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
+
+/** The error for an input Perch refuses to send. */
+export function invalidInput(detail: string): XApiError {
+  return new XApiError('invalid-request', { problem: { title: 'Invalid Request', detail } });
+}
+
+/**
+ * Returns `value` when it is an X id (a string of 1 to 19 digits).
+ * @throws XApiError 'invalid-request' naming `what` otherwise
+ */
+export function checkId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    throw invalidInput(`${what} must be a string of 1 to 19 digits, not ${describe(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * Returns the ids, duplicates dropped (first occurrence kept), when there are 1 to `max` valid ids.
+ * @throws XApiError 'invalid-request' otherwise
+ */
+export function checkIds(values: readonly unknown[], what: string, max: number): string[] {
+  const ids = [...new Set(values.map((v) => checkId(v, what)))];
+  if (ids.length < 1 || ids.length > max) throw invalidInput(`Between 1 and ${max} ${what}s are needed, not ${ids.length}.`);
+  return ids;
+}
+
+/**
+ * Returns the username without a leading `@` when it matches X's username pattern.
+ * @throws XApiError 'invalid-request' otherwise
+ */
+export function checkUsername(value: unknown): string {
+  const name = typeof value === 'string' ? value.replace(/^@/, '') : value;
+  if (typeof name !== 'string' || !USERNAME_PATTERN.test(name)) {
+    throw invalidInput(`A username is 1 to 15 letters, digits or underscores, not ${describe(value)}.`);
+  }
+  return name;
+}
+
+/** Length in Unicode code points, as JSON Schema's `minLength`/`maxLength` count it. */
+export function codePoints(s: string): number {
+  return [...s].length;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}

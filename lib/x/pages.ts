@@ -1,0 +1,170 @@
+/**
+ * One page of a list answer from X, and the helpers every resource module uses to ask for one.
+ *
+ * X pages with `max_results` and `pagination_token`; an answer carries `data` (absent when the page is empty),
+ * `includes` (objects pulled in by expansions), `meta` (`result_count`, `next_token`, `previous_token`) and, even
+ * on a 200, `errors` for the parts it could not return (x-api--fundamentals--pagination, --expansions,
+ * --response-codes-and-errors). A list function fetches exactly one page; the caller decides whether to ask for
+ * the next one with `nextToken`.
+ */
+import { z } from 'zod';
+import type { XClient } from './client';
+import { XApiError } from './errors';
+import { invalidInput } from './input';
+import { includesSchema, type XMedia, type XPost, type XUser } from './schemas';
+
+/** The fields and expansions parameters Perch can set (x-api--fundamentals--fields, --expansions). */
+export type FieldParam = 'tweet.fields' | 'user.fields' | 'media.fields' | 'list.fields' | 'expansions';
+
+/**
+ * Fields and expansions for one request, by query parameter. A parameter named here replaces that endpoint's
+ * default for it (an empty array sends none); parameters not named keep their defaults.
+ */
+export type FieldSelection = Partial<Record<FieldParam, readonly string[]>>;
+
+/** Options of a single lookup. */
+export interface LookupOptions {
+  fields?: FieldSelection;
+}
+
+/** Options of a list function: which page, how big, and which fields. */
+export interface PageOptions extends LookupOptions {
+  /** Results per page, within the endpoint's range; the endpoint's maximum when absent (fewest requests). */
+  maxResults?: number;
+  /** A `nextToken` (or `previousToken`) from an earlier page of the same list. */
+  paginationToken?: string;
+}
+
+/** The objects an answer's expansions pulled in; empty arrays when there were none. */
+export interface Includes {
+  users: XUser[];
+  tweets: XPost[];
+  media: XMedia[];
+}
+
+/** One page of a list answer. */
+export interface Page<T> {
+  items: T[];
+  includes: Includes;
+  /** Pass as `paginationToken` to get the next page; absent on the last page. */
+  nextToken?: string;
+  /** Pass as `paginationToken` to get the page before this one. */
+  previousToken?: string;
+  /** `meta.result_count` (the number of items when X sent no meta). */
+  resultCount: number;
+  /** `errors` of a 200 answer, as X sent them: resources it could not return. */
+  partialErrors: unknown[];
+}
+
+/** What one endpoint accepts: its fields parameters, their defaults, and its `max_results` range if it pages. */
+export interface Endpoint {
+  fieldParams: readonly FieldParam[];
+  defaults: FieldSelection;
+  maxResults?: { min: number; max: number };
+}
+
+const FIELD_NAME = /^[a-z_]+(\.[a-z_]+)*$/;
+
+/**
+ * The query parameters for `fields` on `endpoint`: its defaults, overridden parameter by parameter.
+ * @throws XApiError 'invalid-request' for a parameter the endpoint does not take or a malformed field name
+ */
+export function fieldQuery(endpoint: Endpoint, fields: FieldSelection | undefined): Record<string, string> {
+  for (const param of Object.keys(fields ?? {})) {
+    if (!endpoint.fieldParams.includes(param as FieldParam)) {
+      throw invalidInput(`This endpoint does not take \`${param}\`; it takes ${endpoint.fieldParams.join(', ') || 'no fields'}.`);
+    }
+  }
+  const query: Record<string, string> = {};
+  for (const param of endpoint.fieldParams) {
+    const values = fields?.[param] ?? endpoint.defaults[param] ?? [];
+    for (const v of values) if (typeof v !== 'string' || !FIELD_NAME.test(v)) throw invalidInput(`\`${String(v)}\` is not a field name.`);
+    if (values.length) query[param] = [...new Set(values)].join(',');
+  }
+  return query;
+}
+
+/**
+ * The query parameters for one page: `max_results`, `pagination_token` and the fields.
+ * @throws XApiError 'invalid-request' for a size out of the endpoint's range, an empty token, or bad fields
+ */
+export function pageQuery(endpoint: Endpoint, options: PageOptions = {}): Record<string, string | number> {
+  const query: Record<string, string | number> = {};
+  const range = endpoint.maxResults;
+  if (range) {
+    const size = options.maxResults ?? range.max;
+    if (!Number.isInteger(size) || size < range.min || size > range.max) {
+      throw invalidInput(`max_results must be a whole number from ${range.min} to ${range.max}, not ${size}.`);
+    }
+    query.max_results = size;
+  } else if (options.maxResults !== undefined || options.paginationToken !== undefined) {
+    throw invalidInput('This endpoint returns everything in one answer: it takes no max_results or pagination_token.');
+  }
+  if (options.paginationToken !== undefined) {
+    if (typeof options.paginationToken !== 'string' || options.paginationToken === '') {
+      throw invalidInput('A pagination token is a non-empty string from an earlier page.');
+    }
+    query.pagination_token = options.paginationToken;
+  }
+  return { ...query, ...fieldQuery(endpoint, options.fields) };
+}
+
+const metaSchema = z.looseObject({
+  result_count: z.number().int().nonnegative().optional(),
+  next_token: z.string().min(1).optional(),
+  previous_token: z.string().min(1).optional(),
+});
+
+function listAnswerSchema<T>(item: z.ZodType<T>) {
+  return z.looseObject({
+    data: z.array(item).optional(),
+    includes: includesSchema.optional(),
+    meta: metaSchema.optional(),
+    errors: z.array(z.unknown()).optional(),
+  });
+}
+
+function includesOf(includes: z.infer<typeof includesSchema> | undefined): Includes {
+  return { users: includes?.users ?? [], tweets: includes?.tweets ?? [], media: includes?.media ?? [] };
+}
+
+/**
+ * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page.
+ * @throws XApiError
+ */
+export async function getPage<T>(
+  client: XClient,
+  req: { path: string; query: Record<string, string | number>; item: z.ZodType<T> },
+): Promise<Page<T>> {
+  const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema: listAnswerSchema(req.item) });
+  const { data, includes, meta, errors } = res.body;
+  const items = data ?? [];
+  const page: Page<T> = {
+    items,
+    includes: includesOf(includes),
+    resultCount: meta?.result_count ?? items.length,
+    partialErrors: errors ?? [],
+  };
+  if (meta?.next_token !== undefined) page.nextToken = meta.next_token;
+  if (meta?.previous_token !== undefined) page.previousToken = meta.previous_token;
+  return page;
+}
+
+/**
+ * GETs one resource. X answers a lookup of something it cannot return with a 404, or with a 200 that has
+ * `errors` and no `data` (x-api--users--lookup--quickstart--user-lookup, "User not found"): both are 'not-found',
+ * the latter with X's errors in `partialErrors`.
+ * @throws XApiError ('not-found' as above; 'malformed' for a 200 with neither data nor errors)
+ */
+export async function getOne<T>(
+  client: XClient,
+  req: { path: string; query: Record<string, string | number>; item: z.ZodType<T> },
+): Promise<{ item: T; includes: Includes; partialErrors: unknown[] }> {
+  const schema = z.looseObject({ data: req.item.optional(), includes: includesSchema.optional(), errors: z.array(z.unknown()).optional() });
+  const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
+  const { data, includes, errors = [] } = res.body;
+  if (data === undefined) {
+    throw new XApiError(errors.length ? 'not-found' : 'malformed', { status: res.status, partialErrors: errors });
+  }
+  return { item: data, includes: includesOf(includes), partialErrors: errors };
+}
