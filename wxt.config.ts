@@ -17,7 +17,9 @@ function originPattern(url: string): string {
 }
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  // Messages live in lib/locales (the project's fixed top level has no locales/ folder).
+  i18n: { localesDir: 'lib/locales' },
   manifestVersion: 3,
   // test and demo builds differ from the store build only in their endpoints: same production React.
   vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
@@ -25,8 +27,9 @@ export default defineConfig({
     const env = loadEnvVars(mode);
     const apiBase = env.WXT_X_API_BASE_URL ?? 'https://api.x.com';
     return {
-      name: 'Perch for X',
-      description: 'Bookmark, repost, like, reply, mute, block and manage lists on X from your toolbar.',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       permissions: ['identity', 'storage', 'alarms'],
       host_permissions: [originPattern(apiBase)],
       content_security_policy: {

@@ -44,7 +44,7 @@ export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch:
   workers.forEach(watch);
   let id: string | undefined;
   for (const w of workers) {
-    if ((await w.evaluate(() => chrome.runtime.getManifest().name)) === 'Perch for X') id = new URL(w.url()).host;
+    if ((await w.evaluate(() => chrome.i18n.getMessage('extName'))) === 'Perch for X') id = new URL(w.url()).host;
   }
   if (!id) throw new Error('Perch did not load');
   const prefix = `chrome-extension://${id}/`;
