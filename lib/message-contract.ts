@@ -87,6 +87,13 @@ export const requestSchema = z.discriminatedUnion('type', [
     full: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('account.clearData'), accountId: userId }),
+  z.strictObject({
+    type: z.literal('user.lookup'),
+    accountId: userId,
+    username: z.string().regex(/^@?[A-Za-z0-9_]{1,15}$/, 'an X username'),
+  }),
+  z.strictObject({ type: z.literal('list.members'), accountId: userId, listId: postId, paginationToken: z.string().max(200).optional() }),
+  z.strictObject({ type: z.literal('list.posts'), accountId: userId, listId: postId }),
   z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;

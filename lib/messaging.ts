@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ActionRequest, Request, RequestType } from './message-contract';
 import type { DraftView } from './services/compose';
+import type { PostView, UserView } from './services/lookups';
 import type { SyncResult } from './services/sync';
 import type { AccountView } from './storage';
 
@@ -10,7 +11,7 @@ import type { AccountView } from './storage';
  * answers are plain JSON and never carry a token.
  */
 
-export type { ActionRequest, DraftView, Request, RequestType, SyncResult };
+export type { ActionRequest, DraftView, PostView, Request, RequestType, SyncResult, UserView };
 
 export interface Settings {
   clientId: string;
@@ -39,6 +40,9 @@ export interface Responses {
   'action.undo': { seq: number; label: string };
   'sync.run': SyncResult;
   'account.clearData': null;
+  'user.lookup': UserView;
+  'list.members': { users: UserView[]; nextToken?: string };
+  'list.posts': PostView[];
 }
 
 export interface ErrorReply {

@@ -1,6 +1,7 @@
 import { fromBase64 } from '@/lib/base64';
 import { db } from '@/lib/db';
 import type { Handlers } from '@/lib/message-contract';
+import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookups';
 import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import { readSettings, saveClientId, oauthSettings } from '@/lib/settings';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
@@ -65,6 +66,10 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
       const row = await outbox.undo(accountId, seq);
       return { seq: row.seq!, label: row.label };
     },
+    'user.lookup': async ({ accountId, username }) => lookupUser(await clientFor(accountId), accountId, username),
+    'list.members': async ({ accountId, listId, paginationToken }) =>
+      listMembers(await clientFor(accountId), accountId, listId, paginationToken),
+    'list.posts': async ({ accountId, listId }) => listPostsPreview(await clientFor(accountId), accountId, listId),
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
   };

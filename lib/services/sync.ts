@@ -1,6 +1,6 @@
 import { db, type Collection, type ListRow, type PerchDb, type RelationRow, type SyncStateRow } from '../db';
 import { getBlockedUsers } from '../x/blocks';
-import { getBookmarkFolders, getBookmarks } from '../x/bookmarks';
+import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';

@@ -30,6 +30,9 @@ function handlers(): Handlers {
     'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
     'sync.run': vi.fn(async () => ({ collection: 'muted' as const, ran: true, requests: 1, items: 3 })),
     'account.clearData': vi.fn(async () => null),
+    'user.lookup': vi.fn(async () => ({ id: '7', name: 'A', username: 'a' })),
+    'list.members': vi.fn(async () => ({ users: [] })),
+    'list.posts': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,

@@ -1,0 +1,88 @@
+import { db } from '../db';
+import type { XClient } from '../x/client';
+import { getListMembers, getListPosts } from '../x/lists';
+import { getUserByUsername } from '../x/users';
+import { postRow, userRow } from './records';
+
+/** An X account as the screens show it. */
+export interface UserView {
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+  protected?: boolean;
+}
+
+/** A post as the screens show it (a list's preview). */
+export interface PostView {
+  id: string;
+  text: string;
+  createdAt?: string;
+  author?: UserView;
+  mediaCount: number;
+  quoted: boolean;
+}
+
+const view = (u: { id: string; name: string; username: string; profileImageUrl?: string; protected?: boolean }): UserView => ({
+  id: u.id,
+  name: u.name,
+  username: u.username,
+  ...(u.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
+  ...(u.protected !== undefined ? { protected: u.protected } : {}),
+});
+
+/**
+ * Looks an account up by @username (before muting it or adding it to a list, so the person sees who it is)
+ * and keeps it in the store.
+ * @throws XApiError ('not-found' for no such account)
+ */
+export async function lookupUser(client: XClient, accountId: string, username: string): Promise<UserView> {
+  const user = await getUserByUsername(client, username.replace(/^@/, ''));
+  const row = userRow(accountId, user, new Date().toISOString());
+  await db().users.put(row);
+  return view(row);
+}
+
+/**
+ * One page of a list's members, stored (members and who they are), so the members view works offline after.
+ * @throws XApiError
+ */
+export async function listMembers(
+  client: XClient,
+  accountId: string,
+  listId: string,
+  paginationToken?: string,
+): Promise<{ users: UserView[]; nextToken?: string }> {
+  const page = await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) });
+  const seenAt = new Date().toISOString();
+  const d = db();
+  await d.transaction('rw', [d.users, d.listMembers], async () => {
+    // The first page replaces what was known of the list's members.
+    if (!paginationToken) await d.listMembers.where('[accountId+listId]').equals([accountId, listId]).delete();
+    await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
+    await d.listMembers.bulkPut(page.items.map((u) => ({ accountId, listId, userId: u.id })));
+  });
+  return { users: page.items.map((u) => view(userRow(accountId, u, seenAt))), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+}
+
+/**
+ * The newest posts of a list, for a preview. Not kept: they are shown, not stored.
+ * @throws XApiError
+ */
+export async function listPostsPreview(client: XClient, accountId: string, listId: string): Promise<PostView[]> {
+  const page = await getListPosts(client, listId, { maxResults: 20 });
+  const seenAt = new Date().toISOString();
+  const authors = new Map(page.includes.users.map((u) => [u.id, view(userRow(accountId, u, seenAt))]));
+  return page.items.map((p) => {
+    const row = postRow(accountId, p, seenAt);
+    const author = row.authorId ? authors.get(row.authorId) : undefined;
+    return {
+      id: row.id,
+      text: row.text,
+      ...(row.createdAt ? { createdAt: row.createdAt } : {}),
+      ...(author ? { author } : {}),
+      mediaCount: row.mediaCount,
+      quoted: !!row.quotedId,
+    };
+  });
+}
