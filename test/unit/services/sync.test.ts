@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { Outbox } from '@/lib/services/outbox';
+import { SyncService, utcDay } from '@/lib/services/sync';
+import type { XClient } from '@/lib/x/client';
+import { XApiError } from '@/lib/x/errors';
+import { createLimitedClient } from '@/lib/x/limiter';
+import { rateLimitStore } from '@/lib/services/rate-limit-store';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
+import { freshDb, signedInClient } from './support';
+
+const DAY = 24 * 60 * 60 * 1000;
+let emu: Emulator;
+let client: XClient;
+/** Perch's clock, kept in step with the emulator's. */
+let now: number;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
+});
+afterAll(() => emu.close());
+
+beforeEach(async () => {
+  await freshDb();
+  emu.state.reset();
+  client = await signedInClient(emu);
+  now = emu.state.now();
+});
+
+function service(c: XClient = client) {
+  return new SyncService({ clientFor: async () => c, defs: ACTIONS, now: () => now });
+}
+
+/** Requests to the X API since the last call, by method and path. */
+function apiRequests(from: number) {
+  return emu.state.log.slice(from).filter((e) => e.path.startsWith('/2/') && !e.path.startsWith('/2/oauth2'));
+}
+
+async function relations(userId = ADA_ID): Promise<{ bookmarks: string[]; muting: string[] }> {
+  const res = await fetch(`${emu.url}/__emulator/users/${userId}/relations`);
+  return (await res.json()) as { bookmarks: string[]; muting: string[] };
+}
+
+function passDays(days: number) {
+  emu.state.advance((days * DAY) / 1000);
+  now += days * DAY;
+}
+
+const storedBookmarks = async () =>
+  (await db().bookmarks.where('[accountId+position]').between([ADA_ID, -Infinity], [ADA_ID, Infinity]).reverse().toArray()).map(
+    (b) => b.postId,
+  );
+
+describe('syncing bookmarks', () => {
+  it('walks the newest 800 in ceil(800 / 100) requests the first time, in X’s order, with posts and authors', async () => {
+    const mark = emu.state.log.length;
+    const result = await service().sync(ADA_ID, 'bookmarks');
+    expect(result).toMatchObject({ ran: true, requests: 8, items: 800 });
+    expect(apiRequests(mark).map((e) => `${e.method} ${e.path}`)).toEqual(Array(8).fill(`GET /2/users/${ADA_ID}/bookmarks`));
+    const onX = (await relations()).bookmarks.slice(0, 800);
+    expect(await storedBookmarks()).toEqual(onX);
+    const newest = await db().posts.get([ADA_ID, onX[0]!]);
+    expect(newest?.text).toBeTruthy();
+    expect(newest?.authorId && (await db().users.get([ADA_ID, newest.authorId]))?.username).toBeTruthy();
+    const state = await db().syncState.get([ADA_ID, 'bookmarks']);
+    expect(state).toMatchObject({ lastFullDay: utcDay(now), running: false, progress: { pages: 8, items: 800 } });
+  });
+
+  it('sends nothing again the same UTC day unless asked', async () => {
+    await service().sync(ADA_ID, 'bookmarks');
+    const mark = emu.state.log.length;
+    expect(await service().sync(ADA_ID, 'bookmarks')).toMatchObject({ ran: false, requests: 0 });
+    expect(apiRequests(mark)).toEqual([]);
+  });
+
+  it('fetches 5 new bookmarks in 1 request when asked, stopping at the first one already stored', async () => {
+    await service().sync(ADA_ID, 'bookmarks');
+    const res = await fetch(`${emu.url}/__emulator/bookmarks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 5 }),
+    });
+    expect(res.ok).toBe(true);
+    const mark = emu.state.log.length;
+    const result = await service().sync(ADA_ID, 'bookmarks', { force: true });
+    expect(result).toMatchObject({ ran: true, requests: 1, items: 5 });
+    expect(apiRequests(mark)).toHaveLength(1);
+    expect((await storedBookmarks()).slice(0, 5)).toEqual((await relations()).bookmarks.slice(0, 5));
+  });
+
+  it('drops, on the next UTC day, bookmarks removed on X and the posts X no longer gives', async () => {
+    await service().sync(ADA_ID, 'bookmarks');
+    const [gone] = (await relations()).bookmarks;
+    await client.request({ method: 'DELETE', path: `/2/users/${ADA_ID}/bookmarks/${gone!}`, schema: (await import('zod')).z.unknown() });
+    passDays(1);
+    const result = await service().sync(ADA_ID, 'bookmarks');
+    expect(result).toMatchObject({ ran: true, requests: 8 });
+    expect(await storedBookmarks()).not.toContain(gone);
+    expect(await db().posts.get([ADA_ID, gone!])).toBeUndefined();
+    expect(await db().bookmarks.where('accountId').equals(ADA_ID).count()).toBe(800);
+  });
+
+  it('keeps what the person just did, still waiting in the outbox, over what X said a moment before', async () => {
+    await service().sync(ADA_ID, 'bookmarks');
+    const [first] = await storedBookmarks();
+    const offline = { request: () => Promise.reject(new XApiError('offline')) } as unknown as XClient;
+    const outbox = new Outbox({ defs: ACTIONS, clientFor: async () => offline, wakeAt: () => undefined, now: () => now });
+    await outbox.enqueue(ADA_ID, 'unbookmark', { postId: first! });
+    await outbox.idle(ADA_ID);
+    await service().sync(ADA_ID, 'bookmarks', { force: true, full: true });
+    expect(await storedBookmarks()).not.toContain(first);
+  });
+});
+
+describe('syncing muted accounts and lists', () => {
+  it('walks muted accounts in full, ceil(N / 1000) requests, newest first', async () => {
+    const mark = emu.state.log.length;
+    const result = await service().sync(ADA_ID, 'muted');
+    const onX = (await relations()).muting;
+    expect(result).toMatchObject({ ran: true, requests: Math.max(1, Math.ceil(onX.length / 1000)), items: onX.length });
+    expect(apiRequests(mark)).toHaveLength(Math.max(1, Math.ceil(onX.length / 1000)));
+    const stored = await db().muted.where('[accountId+position]').between([ADA_ID, -Infinity], [ADA_ID, Infinity]).reverse().toArray();
+    expect(stored.map((r) => r.userId)).toEqual([...onX].reverse());
+  });
+
+  it('stores owned, followed, pinned and member-of lists with their flags', async () => {
+    const result = await service().sync(ADA_ID, 'lists');
+    expect(result.ran).toBe(true);
+    const lists = await db().lists.where('accountId').equals(ADA_ID).toArray();
+    expect(lists.some((l) => l.owned)).toBe(true);
+    expect(lists.some((l) => l.pinned)).toBe(true);
+    expect(lists.some((l) => l.followed)).toBe(true);
+    expect(lists.some((l) => l.member && !l.owned)).toBe(true);
+  });
+
+  it('stops at X’s rate limit, says until when, and does not send what X would refuse', async () => {
+    const limited = createLimitedClient({
+      client,
+      store: rateLimitStore(ADA_ID),
+      now: () => emu.state.now(),
+      sleep: async () => undefined,
+    });
+    const s = service(limited);
+    for (let i = 0; i < 15; i++) await s.sync(ADA_ID, 'muted', { force: true });
+    const mark = emu.state.log.length;
+    const result = await s.sync(ADA_ID, 'muted', { force: true });
+    expect(result.ran).toBe(false);
+    expect(result.error).toMatchObject({ kind: 'rate-limited' });
+    expect(result.error?.rateLimitReset).toBeGreaterThan(emu.state.now() / 1000);
+    expect(apiRequests(mark)).toEqual([]);
+    expect((await db().syncState.get([ADA_ID, 'muted']))?.error?.message).toMatch(/will work again at \d\d:\d\d/);
+  });
+});
