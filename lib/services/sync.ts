@@ -244,9 +244,22 @@ export class SyncService {
       folders.push(...page.items);
       await onPage(page.items.length);
     }
-    await d.transaction('rw', d.bookmarkFolders, async () => {
+    // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
+    const inFolder = new Map<string, string[]>();
+    for (const folder of folders) {
+      const page = await getBookmarkFolderPosts(client, accountId, folder.id);
+      for (const p of page.items) inFolder.set(p.id, [...(inFolder.get(p.id) ?? []), folder.id]);
+      await onPage(page.items.length);
+    }
+    await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
       await d.bookmarkFolders.where('accountId').equals(accountId).delete();
       await d.bookmarkFolders.bulkPut(folders.map((f) => ({ accountId, id: f.id, name: f.name })));
+      await d.bookmarks
+        .where('accountId')
+        .equals(accountId)
+        .modify((b) => {
+          b.folderIds = inFolder.get(b.postId) ?? [];
+        });
     });
   }
 

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { json, type Reply } from './http';
+import { seedBookmarks } from './seed';
 import type { EmulatorState, FaultKind } from './state';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -33,6 +34,9 @@ const faultBody = z
   .refine((f) => f.kind !== 'slow' || f.delay_ms !== undefined, { message: 'delay_ms is required for kind "slow"' });
 const revokeGrantsBody = z.object({ user_id: z.string().regex(/^[0-9]+$/) });
 const configBody = z.object({ enterprise: z.boolean().optional() });
+const idString = z.string().regex(/^[0-9]{1,19}$/);
+const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
+const seedBookmarksBody = z.object({ user_id: idString.optional(), count: z.number().int().positive().max(20_000) });
 
 function bad(message: string): Reply {
   return json(400, { error: message });
@@ -129,7 +133,31 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
     }
     case 'GET /state':
       return json(200, state.snapshot());
-    default:
+    case 'POST /follow-requests': {
+      // The protected account approves (or denies) a pending follow request.
+      const p = parse(followRequestBody, body);
+      if (!p.ok) return p.reply;
+      const { source_user_id: source, target_user_id: target, action } = p.value;
+      if (!state.pendingFollows.get(source)?.delete(target)) return bad(`no pending follow request from ${source} to ${target}`);
+      if (action === 'accept') state.relation(state.following, source).add(target);
+      return json(200, { source_user_id: source, target_user_id: target, following: action === 'accept' });
+    }
+    case 'POST /bookmarks': {
+      // Adds `count` generated bookmarks (seedBookmarks in seed.ts), newest of all.
+      const p = parse(seedBookmarksBody, body);
+      if (!p.ok) return p.reply;
+      const userId = p.value.user_id ?? state.sessionUserId;
+      if (!userId || !state.users.has(userId)) return bad(`unknown user_id ${userId}`);
+      const ids = seedBookmarks(state, p.value.count, { userId });
+      return json(200, { user_id: userId, added: ids.length, total: state.bookmarksOf(userId).size });
+    }
+    default: {
+      const m = /^GET \/users\/([0-9]{1,19})\/relations$/.exec(route);
+      if (m) {
+        if (!state.users.has(m[1]!)) return json(404, { error: `unknown user ${m[1]}` });
+        return json(200, state.relationsOf(m[1]!));
+      }
       return json(404, { error: `unknown control route ${route}` });
+    }
   }
 }

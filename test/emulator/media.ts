@@ -348,7 +348,8 @@ export function serializeMedia(state: EmulatorState, m: MediaRecord, fields: rea
 }
 
 function expiresAfter(state: EmulatorState, m: MediaRecord): number {
-  return Math.max(0, Math.floor((m.expiresAt - state.now()) / 1000));
+  // Rounded, not floored: a millisecond spent handling the request must not turn 86400 into 86399.
+  return Math.max(0, Math.round((m.expiresAt - state.now()) / 1000));
 }
 
 function processingInfo(state: EmulatorState, m: MediaRecord): Record<string, unknown> | undefined {

@@ -445,7 +445,7 @@ export function postsPayload(
 // Request body validation (JSON-schema style messages, as X's invalid-request answers carry them)
 // ---------------------------------------------------------------------------------------------------------------
 
-type Schema =
+export type Schema =
   | { type: 'string'; pattern?: RegExp; minLength?: number; maxLength?: number; enum?: readonly string[] }
   | { type: 'boolean' }
   | { type: 'integer'; minimum?: number; maximum?: number }
@@ -564,7 +564,7 @@ export function validateSchema(value: unknown, schema: Schema, path = '$', out: 
   return out;
 }
 
-function invalidBody(messages: string[]): ReplyError {
+export function invalidBody(messages: string[]): ReplyError {
   return new ReplyError(
     json(400, {
       errors: messages.map((message) => ({ message })),

@@ -43,6 +43,9 @@ export const RATE_LIMITS: Record<string, RateWindow[]> = {
   'GET /2/lists/:id/tweets': [w(900)],
   'GET /2/lists/:id/members': [w(900)],
   'GET /2/users/:id/list_memberships': [w(75)],
+  // Not in the rate-limits table; the digest's table says 15–75 for followed/memberships/pinned. X's own figure for
+  // GET /2/users/:id/followed_lists (developer console) is 15 / 15 min.
+  'GET /2/users/:id/followed_lists': [w(15)],
   'POST /2/lists': [w(300)],
   'PUT /2/lists/:id': [w(300)],
   'DELETE /2/lists/:id': [w(300)],
@@ -58,6 +61,9 @@ export const RATE_LIMITS: Record<string, RateWindow[]> = {
   'POST /2/users/:id/muting': [w(50)],
   'DELETE /2/users/:source_user_id/muting/:target_user_id': [w(50)],
   'GET /2/users/:id/blocking': [w(15)],
+  // Enterprise-only writes; the table gives no self-serve figure ("—"). Emulator choice: as for mutes.
+  'POST /2/users/:id/blocking': [w(50)],
+  'DELETE /2/users/:source_user_id/blocking/:target_user_id': [w(50)],
   'GET /2/users/:id/following': [w(300)],
   'GET /2/users/:id/followers': [w(300)],
   'POST /2/users/:id/following': [w(50)],

@@ -132,11 +132,95 @@ const DEMO_EXTRA_USERS: UserRecord[] = [
   },
 ];
 
+// More accounts, for mutes, blocks and list members: names with diacritics, CJK, RTL scripts and emoji; the last
+// 32 are spam-like accounts (the kind people mute). Ids are snowflakes of their creation time (x-ids), fixed.
+const CROWD_PEOPLE: [name: string, username: string][] = [
+  ['Zoë Ångström 🌿', 'zoe_angstrom'],
+  ['山田 花子', 'hanako_yamada'],
+  ['李小龙 🐉', 'xiaolong_li'],
+  ['김민준', 'minjun_kim'],
+  ['José Martínez', 'jose_mtz'],
+  ['Ólafur Þórsson', 'olafur_th'],
+  ['Łukasz Żółć', 'lukasz_zolc'],
+  ['Nguyễn Văn An', 'nguyen_van_an'],
+  ['François Müller 🇫🇷', 'fmuller'],
+  ['Søren Kierkegård', 'soren_k'],
+  ['Ana Luísa Gonçalves', 'analuisa_g'],
+  ['Ayşe Yılmaz', 'ayse_yilmaz'],
+  ['Antonín Dvořák 🎻', 'dvorak_a'],
+  ['Иван Петров', 'ivan_petrov'],
+  ['Γιώργος Παπαδόπουλος', 'giorgos_pap'],
+  ['محمد العلي', 'm_alali'],
+  ['שרה כהן', 'sarah_cohen'],
+  ['佐藤 健 🍣', 'ken_sato'],
+  ['王芳', 'wang_fang'],
+  ['박지성 ⚽', 'jisung_park'],
+  ['Renée Zellweger-Smith', 'renee_zs'],
+  ['Björk Guðmundsdóttir', 'bjork_g'],
+  ['Chloé Dubois ☕', 'chloe_dubois'],
+  ['Mikołaj Kopernik 🔭', 'mkopernik'],
+  ['Ngozi Okonkwo 👩🏿‍💻', 'ngozi_codes'],
+  ['Priya Raman 🪔', 'priya_raman'],
+  ['Tomás Ó Súilleabháin', 'tomas_os'],
+  ['Émile Zola 📖', 'emile_z'],
+  ['Hiroshi 🤖 Bot', 'hiroshi_bot'],
+  ['Ingrid Bergström', 'ingrid_b'],
+  ['Kwame Mensah 🇬🇭', 'kwame_m'],
+  ['Mei Lin 林美', 'meilin_lin'],
+];
+const SPAM_NAMES = [
+  'Crypto Giveaway 🚀',
+  'FREE Followers 💯',
+  'Daily Deals 💰',
+  'Hot Takes 🔥',
+  'Reply Guy 🙋‍♂️',
+  '副業で月100万 💴',
+  '每日赚钱 💸',
+  'Engagement Pod 🤝',
+];
+
+/** Protected among the crowd (follows of it are pending). */
+export const CROWD_PROTECTED_INDEX = 29;
+
+function crowdUsers(): UserRecord[] {
+  const out: UserRecord[] = [];
+  const base = Date.parse('2012-03-01T00:00:00.000Z');
+  const span = Date.parse('2024-12-01T00:00:00.000Z') - base;
+  for (let i = 0; i < CROWD_PEOPLE.length + 32; i++) {
+    const person = CROWD_PEOPLE[i];
+    const spam = i - CROWD_PEOPLE.length;
+    const createdAt = base + Math.floor((((i * 7919) % 64) / 64) * span) + i * 3_600_000;
+    const id = snowflake(createdAt, 6000 + i);
+    const name = person ? person[0] : `${SPAM_NAMES[spam % SPAM_NAMES.length]} #${spam + 1}`;
+    const username = person ? person[1] : `promo_acct_${String(spam + 1).padStart(2, '0')}`;
+    out.push({
+      id,
+      name,
+      username,
+      created_at: new Date(createdAt).toISOString(),
+      description: person ? `Hi, I'm ${name.split(' ')[0]}.` : 'DM for promo 💸 link in bio',
+      profile_image_url: avatar(id),
+      verified: !person && spam % 3 === 0,
+      ...(!person && spam % 3 === 0 ? { verified_type: 'blue' } : {}),
+      protected: i === CROWD_PROTECTED_INDEX,
+      public_metrics: person
+        ? { followers_count: 40 + ((i * 37) % 900), following_count: 20 + ((i * 13) % 400), tweet_count: 100 + i * 17, listed_count: i % 5 }
+        : { followers_count: 3 + spam, following_count: 4900 + spam, tweet_count: 20000 + spam * 311, listed_count: 0 },
+    });
+  }
+  return out;
+}
+
+/** 32 people (CJK, diacritics, RTL, emoji) then 32 spam-like accounts; in both seeds. */
+export const CROWD_USERS: readonly UserRecord[] = crowdUsers();
+export const CROWD_USER_IDS: readonly string[] = CROWD_USERS.map((u) => u.id);
+
 export function applySeed(state: EmulatorState, seed: SeedName): void {
   const users = seed === 'demo' ? [...MINIMAL_USERS, ...DEMO_EXTRA_USERS] : MINIMAL_USERS;
-  for (const u of users) state.addUser(structuredClone(u));
+  for (const u of [...users, ...CROWD_USERS]) state.addUser(structuredClone(u));
   state.sessionUserId = DEMO_USER_ID;
   seedPosts(state, seed);
+  seedSocial(state);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -292,7 +376,9 @@ function metrics(rand: () => number, scale: number): PostRecord['publicMetrics']
   return { retweet_count: n(20), reply_count: 0, like_count: n(120), quote_count: 0, bookmark_count: n(10), impression_count: n(5000) };
 }
 
-const USERNAMES: Record<string, string> = Object.fromEntries([...MINIMAL_USERS, ...DEMO_EXTRA_USERS].map((u) => [u.id, u.username]));
+const USERNAMES: Record<string, string> = Object.fromEntries(
+  [...MINIMAL_USERS, ...DEMO_EXTRA_USERS, ...CROWD_USERS].map((u) => [u.id, u.username]),
+);
 
 interface GenerateOptions {
   seed: number;
@@ -529,4 +615,298 @@ export function seedMorePosts(
     if (s.quoteOf) s.quoteOf = ids.get(s.quoteOf);
   }
   return applySpecs(state, specs);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Follows, mutes, blocks, likes, reposts, lists and bookmarks
+// ---------------------------------------------------------------------------------------------------------------
+// Ada's account as the extension sees it: people she follows and who follow her, 41 muted and 9 blocked accounts,
+// lists she owns (one private), follows, pinned and is a member of, and 1,050 bookmarks of which X returns only
+// the newest 800 (x-api--posts--bookmarks--integrate). 1,000 of the bookmarks point at an archive of old posts
+// that is only generated when something first reads Ada's bookmarks (`state.deferSeed`), so `reset()` stays cheap.
+
+const crowd = (i: number) => CROWD_USER_IDS[i]!;
+const person = (i: number) => crowd(i);
+const spam = (i: number) => crowd(CROWD_PEOPLE.length + i);
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+/** Ada's muted accounts in the order she muted them (41: 26 spam-like, 15 people). */
+export const SEED_MUTED_IDS: readonly string[] = [...range(0, 26).map(spam), ...range(12, 27).map(person)].sort((a, b) =>
+  // deterministic interleaving: by the last digits of the id
+  a.slice(-6) < b.slice(-6) ? -1 : a.slice(-6) > b.slice(-6) ? 1 : 0,
+);
+/** Ada's blocked accounts in the order she blocked them (9). */
+export const SEED_BLOCKED_IDS: readonly string[] = [SPAMBOT_ID, ...range(26, 32).map(spam), person(27), person(28)];
+/** Whom Ada follows (oldest first) and who follows her. */
+export const SEED_ADA_FOLLOWING: readonly string[] = [SECOND_USER_ID, XDEV_ID, TURING_ID, ...range(0, 10).map(person)];
+const ADA_FOLLOWERS = [SECOND_USER_ID, ...range(0, 20).map(person)];
+
+interface SeedList {
+  key: string;
+  seq: number;
+  daysBefore: number;
+  ownerId: string;
+  name: string;
+  description: string;
+  private: boolean;
+  members: string[];
+}
+
+const SEED_LIST_SPECS: SeedList[] = [
+  {
+    key: 'adaCompilers',
+    seq: 7001,
+    daysBefore: 400,
+    ownerId: DEMO_USER_ID,
+    name: 'Compiler folks 🛠️',
+    description: 'People who write compilers and the tools around them.',
+    private: false,
+    members: [SECOND_USER_ID, TURING_ID, XDEV_ID, ...range(0, 6).map(person)],
+  },
+  {
+    key: 'adaJapanese',
+    seq: 7002,
+    daysBefore: 300,
+    ownerId: DEMO_USER_ID,
+    name: '日本語 tech 🗾',
+    description: '日本語で書く開発者たち — developers writing in Japanese, Chinese and Korean.',
+    private: false,
+    members: [person(1), person(17), person(2), person(3), person(18), person(19), person(31)],
+  },
+  {
+    key: 'adaClose',
+    seq: 7003,
+    daysBefore: 200,
+    ownerId: DEMO_USER_ID,
+    name: 'Close friends 🔒',
+    description: 'Just us.',
+    private: true,
+    members: [SECOND_USER_ID, KJOHNSON_ID],
+  },
+  {
+    key: 'adaReading',
+    seq: 7004,
+    daysBefore: 120,
+    ownerId: DEMO_USER_ID,
+    name: 'Reading list 📚',
+    description: 'Long threads worth the time, e.g. https://example.com/threads',
+    private: false,
+    members: [TURING_ID, person(7), person(8), person(9)],
+  },
+  {
+    key: 'graceNavy',
+    seq: 7005,
+    daysBefore: 500,
+    ownerId: SECOND_USER_ID,
+    name: 'Navy computing ⚓',
+    description: 'COBOL, nanoseconds and the Mark I.',
+    private: false,
+    members: [DEMO_USER_ID, TURING_ID, person(4), person(5), person(10)],
+  },
+  {
+    key: 'graceDrafts',
+    seq: 7006,
+    daysBefore: 90,
+    ownerId: SECOND_USER_ID,
+    name: "Grace's drafts",
+    description: 'Not ready yet.',
+    private: true,
+    members: [TURING_ID],
+  },
+  {
+    key: 'xdevBuilders',
+    seq: 7007,
+    daysBefore: 700,
+    ownerId: XDEV_ID,
+    name: 'X API builders',
+    description: 'Developers building on the X API v2.',
+    private: false,
+    members: [DEMO_USER_ID, SECOND_USER_ID, ...range(0, 12).map(person)],
+  },
+  {
+    key: 'turingBletchley',
+    seq: 7008,
+    daysBefore: 250,
+    ownerId: TURING_ID,
+    name: 'Bletchley 🔐',
+    description: 'Hut 8 alumni.',
+    private: true,
+    members: [DEMO_USER_ID, SECOND_USER_ID],
+  },
+  {
+    key: 'zoePlants',
+    seq: 7009,
+    daysBefore: 150,
+    ownerId: person(0),
+    name: 'Plant people 🌿',
+    description: 'Ferns, moss and the people who love them.',
+    private: false,
+    members: [person(0), person(9), person(21), person(22)],
+  },
+];
+
+export type SeedListKey =
+  | 'adaCompilers'
+  | 'adaJapanese'
+  | 'adaClose'
+  | 'adaReading'
+  | 'graceNavy'
+  | 'graceDrafts'
+  | 'xdevBuilders'
+  | 'turingBletchley'
+  | 'zoePlants';
+
+/** Stable ids of the seeded lists (both seeds). */
+export const SEED_LISTS = Object.fromEntries(SEED_LIST_SPECS.map((l) => [l.key, snowflake(at(l.daysBefore), l.seq)])) as Record<
+  SeedListKey,
+  string
+>;
+/** Lists Ada follows (oldest first) and pins (oldest first; X lets one pin lists one owns or follows). */
+export const SEED_ADA_FOLLOWED_LISTS: readonly string[] = [SEED_LISTS.graceNavy, SEED_LISTS.xdevBuilders, SEED_LISTS.zoePlants];
+export const SEED_ADA_PINNED_LISTS: readonly string[] = [SEED_LISTS.adaCompilers, SEED_LISTS.xdevBuilders];
+
+/** Ada's eagerly seeded bookmarks (the newest 50) and the deferred archive (1,000 older ones). */
+export const SEED_RECENT_BOOKMARKS = 50;
+export const SEED_ARCHIVE_BOOKMARKS = 1000;
+
+export interface SeedFolder {
+  key: string;
+  name: string;
+  seq: number;
+}
+const SEED_FOLDER_SPECS: SeedFolder[] = [
+  { key: 'readLater', name: 'Read later 📚', seq: 7201 },
+  { key: 'recipes', name: 'レシピ 🍳', seq: 7202 },
+  { key: 'perchWork', name: 'Perch / work', seq: 7203 },
+  { key: 'travel', name: 'Travel ✈️', seq: 7204 },
+];
+export const SEED_FOLDERS = Object.fromEntries(SEED_FOLDER_SPECS.map((f, i) => [f.key, snowflake(at(200 - i * 20), f.seq)])) as Record<
+  'readLater' | 'recipes' | 'perchWork' | 'travel',
+  string
+>;
+
+function visibleSeedAuthor(state: EmulatorState, id: string): boolean {
+  const u = state.users.get(id);
+  return !!u && !u.protected && u.status !== 'suspended' && u.status !== 'deleted';
+}
+
+/** The seed's 50 recent bookmarks of Ada: four named posts plus every sixth visible seeded post. */
+function recentBookmarkIds(state: EmulatorState): string[] {
+  const named = [SEED_POSTS.turingCjk, SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda];
+  const pool = [...state.posts.values()]
+    .filter((p) => !p.deleted && visibleSeedAuthor(state, p.authorId) && !named.includes(p.id))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const picked = pool.filter((_, i) => i % 6 === 0).slice(0, SEED_RECENT_BOOKMARKS - named.length);
+  return [...picked.map((p) => p.id), ...named];
+}
+
+function seedSocial(state: EmulatorState): void {
+  // Follows (Grace follows Ada; 20 of the crowd follow Ada; Ada follows 13 accounts, none protected).
+  const adaFollowing = state.relation(state.following, DEMO_USER_ID);
+  for (const id of SEED_ADA_FOLLOWING) adaFollowing.add(id);
+  for (const id of ADA_FOLLOWERS) state.relation(state.following, id).add(DEMO_USER_ID);
+  state.relation(state.following, SECOND_USER_ID).add(TURING_ID);
+  const muting = state.relation(state.muting, DEMO_USER_ID);
+  for (const id of SEED_MUTED_IDS) muting.add(id);
+  const blocking = state.relation(state.blocking, DEMO_USER_ID);
+  for (const id of SEED_BLOCKED_IDS) blocking.add(id);
+  state.relation(state.muting, SECOND_USER_ID).add(SPAMBOT_ID);
+
+  // Likes and reposts of Ada (a few named posts).
+  const likes = state.relation(state.likes, DEMO_USER_ID);
+  for (const id of [SEED_POSTS.graceMentionsAda, SEED_POSTS.xdevAnnouncement, SEED_POSTS.turingCjk, SEED_POSTS.gracePhoto]) likes.add(id);
+  const reposts = state.relation(state.reposts, DEMO_USER_ID);
+  for (const id of [SEED_POSTS.xdevAnnouncement, SEED_POSTS.turingCjk]) reposts.add(id);
+
+  // Lists.
+  for (const l of SEED_LIST_SPECS) {
+    state.lists.set(SEED_LISTS[l.key as SeedListKey], {
+      id: SEED_LISTS[l.key as SeedListKey],
+      ownerId: l.ownerId,
+      name: l.name,
+      description: l.description,
+      private: l.private,
+      createdAt: at(l.daysBefore),
+      members: [...l.members],
+    });
+  }
+  state.followedLists.set(DEMO_USER_ID, [...SEED_ADA_FOLLOWED_LISTS]);
+  state.followedLists.set(SECOND_USER_ID, [SEED_LISTS.xdevBuilders, SEED_LISTS.adaCompilers]);
+  for (const i of range(0, 6)) state.relationList(state.followedLists, person(i)).push(SEED_LISTS.xdevBuilders);
+  state.pinnedLists.set(DEMO_USER_ID, [...SEED_ADA_PINNED_LISTS]);
+
+  // Bookmarks: 50 recent ones now, the 1,000-post archive on first use.
+  const bookmarks = state.bookmarksOf(DEMO_USER_ID);
+  recentBookmarkIds(state).forEach((id, i) => {
+    const post = state.posts.get(id)!;
+    bookmarks.set(id, Math.min(post.createdAt + ((i * 2_654_435) % (12 * 3_600_000)) + 60_000, SEED_ANCHOR_MS - (i + 1) * 1000));
+  });
+  // Folders hold bookmarks, each in at most one folder.
+  const byNewest = state.bookmarkIds(DEMO_USER_ID);
+  const named = [SEED_POSTS.turingCjk, SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda];
+  const rest = byNewest.filter((id) => !named.includes(id));
+  const folderPosts: Record<string, string[]> = {
+    readLater: rest.filter((_, i) => i % 7 === 1).slice(0, 6),
+    recipes: [SEED_POSTS.turingCjk, ...rest.filter((_, i) => i % 7 === 4).slice(0, 2)],
+    perchWork: [SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda, rest[12]!],
+    travel: [],
+  };
+  state.bookmarkFolders.set(
+    DEMO_USER_ID,
+    SEED_FOLDER_SPECS.map((f) => ({
+      id: SEED_FOLDERS[f.key as keyof typeof SEED_FOLDERS],
+      name: f.name,
+      postIds: byNewest.filter((id) => folderPosts[f.key]!.includes(id)),
+    })),
+  );
+  state.deferSeed(`bookmarks:${DEMO_USER_ID}`, () => seedBookmarkArchive(state));
+}
+
+/** Authors of the archive posts: public accounts of the minimal seed and the crowd's people. */
+function archiveAuthors(): { id: string; weight: number }[] {
+  return [
+    { id: SECOND_USER_ID, weight: 4 },
+    { id: XDEV_ID, weight: 4 },
+    { id: TURING_ID, weight: 3 },
+    { id: DEMO_USER_ID, weight: 1 },
+    ...range(0, CROWD_PEOPLE.length)
+      .filter((i) => i !== CROWD_PROTECTED_INDEX)
+      .map((i) => ({ id: person(i), weight: 1 })),
+  ];
+}
+
+/** 1,000 posts from 2.5 years to 3 months before the anchor, each bookmarked by Ada a little after it was posted. */
+function seedBookmarkArchive(state: EmulatorState): void {
+  const specs = generatePosts({
+    seed: 18151210,
+    count: SEED_ARCHIVE_BOOKMARKS,
+    authors: archiveAuthors(),
+    from: at(900),
+    to: at(91),
+    seqBase: 8192,
+  });
+  const posts = applySpecs(state, specs);
+  const bookmarks = state.bookmarks.get(DEMO_USER_ID) ?? new Map<string, number>();
+  state.bookmarks.set(DEMO_USER_ID, bookmarks);
+  posts.forEach((p, i) => {
+    if (!bookmarks.has(p.id)) bookmarks.set(p.id, p.createdAt + 60_000 + ((i * 7_368_787) % (24 * 3_600_000)));
+  });
+}
+
+/**
+ * Adds `count` bookmarks for `userId` (default Ada) on freshly generated posts (the last 7 days on the emulator
+ * clock, by public authors), bookmarked just now, the last one newest. For tests and benchmarks. Returns the post
+ * ids, oldest bookmark first.
+ */
+export function seedBookmarks(state: EmulatorState, count: number, opts: { userId?: string; seed?: number } = {}): string[] {
+  const userId = opts.userId ?? DEMO_USER_ID;
+  const bookmarks = state.bookmarksOf(userId);
+  const posts = seedMorePosts(state, {
+    count,
+    seed: opts.seed ?? 1815,
+    authorIds: [SECOND_USER_ID, XDEV_ID, TURING_ID, ...range(0, 12).map(person)],
+  });
+  const now = state.now();
+  posts.forEach((p, i) => bookmarks.set(p.id, now - (count - i)));
+  return posts.map((p) => p.id);
 }

@@ -22,9 +22,16 @@ import {
   type Reply,
   type RequestContext,
 } from './http';
+import { registerBlockRoutes } from './blocks';
+import { registerBookmarkRoutes } from './bookmarks';
+import { registerFollowRoutes } from './follows';
+import { registerLikeRoutes } from './likes';
+import { registerListRoutes } from './lists';
 import { registerMediaRoutes } from './media';
+import { registerMuteRoutes } from './mutes';
 import { registerOAuthRoutes } from './oauth';
 import { registerPostRoutes } from './posts';
+import { registerRepostRoutes } from './reposts';
 import { consumeRate, exhaustedHeaders, peekRate } from './rate-limits';
 import { Router } from './router';
 import type { SeedName } from './seed';
@@ -67,6 +74,13 @@ export function createRouter(): Router {
   registerUserRoutes(router);
   registerPostRoutes(router);
   registerMediaRoutes(router);
+  registerBookmarkRoutes(router);
+  registerListRoutes(router);
+  registerMuteRoutes(router);
+  registerBlockRoutes(router);
+  registerRepostRoutes(router);
+  registerLikeRoutes(router);
+  registerFollowRoutes(router);
   return router;
 }
 

@@ -147,6 +147,25 @@ export interface MediaRecord {
   height?: number;
 }
 
+/** A List (x-api--fundamentals--data-dictionary, List). Deleted lists leave the map. */
+export interface ListRecord {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string;
+  private: boolean;
+  createdAt: number;
+  /** Member user ids, in the order they were added (oldest first). */
+  members: string[];
+}
+
+/** A bookmark folder of one user; `postIds` newest first. Folder contents are bookmarks of that user. */
+export interface BookmarkFolderRecord {
+  id: string;
+  name: string;
+  postIds: string[];
+}
+
 export interface ClientRecord {
   clientId: string;
   redirectUris: string[];
@@ -266,6 +285,24 @@ export class EmulatorState {
   following = new Map<string, Set<string>>();
   muting = new Map<string, Set<string>>();
   blocking = new Map<string, Set<string>>();
+  /** Follow requests to protected accounts not yet approved (x-api--users--follows--quickstart, `pending_follow`). */
+  pendingFollows = new Map<string, Set<string>>();
+  /** Liked / reposted post ids by user, in the order they were liked / reposted. */
+  likes = new Map<string, Set<string>>();
+  reposts = new Map<string, Set<string>>();
+  /**
+   * Bookmarks by user: post id → when it was bookmarked (emulator ms). Read through `bookmarksOf()`, which first
+   * materialises a lazily seeded archive (Ada's 1,000 old bookmarks are only built when something looks at them).
+   */
+  bookmarks = new Map<string, Map<string, number>>();
+  bookmarkFolders = new Map<string, BookmarkFolderRecord[]>();
+  /** Lists by id. */
+  lists = new Map<string, ListRecord>();
+  /** Followed / pinned list ids by user, in the order they were followed / pinned (oldest first). */
+  followedLists = new Map<string, string[]>();
+  pinnedLists = new Map<string, string[]>();
+  /** Seed steps deferred until first use (see `deferSeed`), keyed by what they fill, e.g. "bookmarks:<user id>". */
+  private deferred = new Map<string, () => void>();
 
   pending = new Map<string, PendingAuthorization>();
   codes = new Map<string, AuthorizationCode>();
@@ -295,6 +332,15 @@ export class EmulatorState {
     this.following.clear();
     this.muting.clear();
     this.blocking.clear();
+    this.pendingFollows.clear();
+    this.likes.clear();
+    this.reposts.clear();
+    this.bookmarks.clear();
+    this.bookmarkFolders.clear();
+    this.lists.clear();
+    this.followedLists.clear();
+    this.pinnedLists.clear();
+    this.deferred.clear();
     this.pending.clear();
     this.codes.clear();
     this.grants.clear();
@@ -345,6 +391,66 @@ export class EmulatorState {
       map.set(userId, set);
     }
     return set;
+  }
+
+  relationList(map: Map<string, string[]>, userId: string): string[] {
+    let list = map.get(userId);
+    if (!list) {
+      list = [];
+      map.set(userId, list);
+    }
+    return list;
+  }
+
+  // ---- deferred seed data ----
+  /** Registers a seed step that runs the first time `key` is needed (`materialize(key)`), keeping `reset()` cheap. */
+  deferSeed(key: string, fill: () => void): void {
+    this.deferred.set(key, fill);
+  }
+  /** Runs the deferred seed step for `key` (or every pending one); a no-op once done. */
+  materialize(key?: string): void {
+    const keys = key === undefined ? [...this.deferred.keys()] : [key];
+    for (const k of keys) {
+      const fill = this.deferred.get(k);
+      if (!fill) continue;
+      this.deferred.delete(k);
+      fill();
+    }
+  }
+
+  // ---- bookmarks ----
+  /** A user's bookmarks (post id → bookmarked at), after materialising any deferred seed for them. */
+  bookmarksOf(userId: string): Map<string, number> {
+    this.materialize(`bookmarks:${userId}`);
+    let map = this.bookmarks.get(userId);
+    if (!map) {
+      map = new Map();
+      this.bookmarks.set(userId, map);
+    }
+    return map;
+  }
+  /** Bookmarked post ids, newest bookmark first (ties: larger id first). */
+  bookmarkIds(userId: string): string[] {
+    return [...this.bookmarksOf(userId).entries()].sort((a, b) => b[1] - a[1] || compareIds(b[0], a[0])).map(([id]) => id);
+  }
+
+  // ---- lists ----
+  /** Users following a list (scans every user's followed lists; there are few). */
+  listFollowers(listId: string): string[] {
+    const out: string[] = [];
+    for (const [userId, ids] of this.followedLists) if (ids.includes(listId)) out.push(userId);
+    return out;
+  }
+  /** Removes a list and every pin and follow of it. */
+  deleteList(listId: string): void {
+    this.lists.delete(listId);
+    for (const map of [this.followedLists, this.pinnedLists]) {
+      for (const [userId, ids] of map) {
+        const i = ids.indexOf(listId);
+        if (i >= 0) ids.splice(i, 1);
+        if (!ids.length) map.delete(userId);
+      }
+    }
   }
 
   // ---- ids ----
@@ -459,6 +565,7 @@ export class EmulatorState {
 
   // ---- snapshot ----
   snapshot(): Record<string, unknown> {
+    this.materialize();
     const now = this.now();
     return {
       now: new Date(now).toISOString(),
@@ -470,9 +577,19 @@ export class EmulatorState {
       users: [...this.users.values()],
       relations: {
         following: mapOfSets(this.following),
+        pending_follows: mapOfSets(this.pendingFollows),
         muting: mapOfSets(this.muting),
         blocking: mapOfSets(this.blocking),
+        likes: mapOfSets(this.likes),
+        reposts: mapOfSets(this.reposts),
+        bookmarks: Object.fromEntries([...this.bookmarks.keys()].map((u) => [u, this.bookmarkIds(u)]).filter(([, ids]) => ids!.length)),
+        bookmark_folders: Object.fromEntries(
+          [...this.bookmarkFolders].map(([u, folders]) => [u, folders.map((f) => ({ id: f.id, name: f.name, post_ids: [...f.postIds] }))]),
+        ),
+        followed_lists: mapOfLists(this.followedLists),
+        pinned_lists: mapOfLists(this.pinnedLists),
       },
+      lists: [...this.lists.values()].map((l) => this.listSnapshot(l)),
       pending_authorizations: this.pending.size,
       codes: [...this.codes.values()].map((c) => ({
         client_id: c.clientId,
@@ -506,6 +623,44 @@ export class EmulatorState {
     };
   }
 
+  listSnapshot(l: ListRecord): Record<string, unknown> {
+    return {
+      id: l.id,
+      name: l.name,
+      description: l.description,
+      private: l.private,
+      owner_id: l.ownerId,
+      created_at: new Date(l.createdAt).toISOString(),
+      member_ids: [...l.members],
+      follower_ids: this.listFollowers(l.id),
+    };
+  }
+
+  /**
+   * Everything one user did or has, for tests (GET /__emulator/users/:id/relations). Orders: bookmarks newest
+   * bookmark first, the rest in the order they happened (oldest first).
+   */
+  relationsOf(userId: string): Record<string, unknown> {
+    const ofSet = (m: Map<string, Set<string>>) => [...(m.get(userId) ?? [])];
+    const followers = [...this.following].filter(([, set]) => set.has(userId)).map(([id]) => id);
+    return {
+      user_id: userId,
+      following: ofSet(this.following),
+      followers,
+      pending_follows: ofSet(this.pendingFollows),
+      muting: ofSet(this.muting),
+      blocking: ofSet(this.blocking),
+      likes: ofSet(this.likes),
+      reposts: ofSet(this.reposts),
+      bookmarks: this.bookmarkIds(userId),
+      bookmark_folders: (this.bookmarkFolders.get(userId) ?? []).map((f) => ({ id: f.id, name: f.name, post_ids: [...f.postIds] })),
+      owned_lists: [...this.lists.values()].filter((l) => l.ownerId === userId).map((l) => this.listSnapshot(l)),
+      list_memberships: [...this.lists.values()].filter((l) => l.members.includes(userId)).map((l) => l.id),
+      followed_lists: [...(this.followedLists.get(userId) ?? [])],
+      pinned_lists: [...(this.pinnedLists.get(userId) ?? [])],
+    };
+  }
+
   tokenList(): Record<string, unknown>[] {
     return [...this.tokens.values()].map((t) => ({
       token: t.token,
@@ -519,6 +674,17 @@ export class EmulatorState {
       ...(t.expiresAt !== undefined ? { expires_at: new Date(t.expiresAt).toISOString() } : {}),
     }));
   }
+}
+
+/** Numeric-string comparison of snowflake ids (never parsed as numbers: fundamentals--x-ids). */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function mapOfLists(m: Map<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of m) if (v.length) out[k] = [...v];
+  return out;
 }
 
 function mapOfSets(m: Map<string, Set<string>>): Record<string, string[]> {

@@ -153,3 +153,29 @@ describe('syncing muted accounts and lists', () => {
     expect((await db().syncState.get([ADA_ID, 'muted']))?.error?.message).toMatch(/will work again at \d\d:\d\d/);
   });
 });
+
+describe('syncing bookmark folders', () => {
+  it('stores the folders and which bookmarks are in each, one request per folder after the list', async () => {
+    await service().sync(ADA_ID, 'bookmarks');
+    const mark = emu.state.log.length;
+    const result = await service().sync(ADA_ID, 'bookmarkFolders');
+    const folders = await db().bookmarkFolders.where('accountId').equals(ADA_ID).toArray();
+    expect(folders.length).toBeGreaterThan(0);
+    expect(result.requests).toBe(1 + folders.length);
+    expect(apiRequests(mark)).toHaveLength(1 + folders.length);
+    const filed = await db()
+      .bookmarks.where('accountId')
+      .equals(ADA_ID)
+      .filter((b) => b.folderIds.length > 0)
+      .toArray();
+    expect(filed.length).toBeGreaterThan(0);
+    const relationsOfAda = (await (await fetch(`${emu.url}/__emulator/users/${ADA_ID}/relations`)).json()) as {
+      bookmark_folders: { id: string; post_ids?: string[] }[];
+    };
+    const firstFolder = relationsOfAda.bookmark_folders.find((f) => f.post_ids?.length);
+    expect(firstFolder).toBeDefined();
+    const inIt = filed.filter((b) => b.folderIds.includes(firstFolder!.id)).map((b) => b.postId);
+    expect(inIt.length).toBeGreaterThan(0);
+    for (const id of inIt) expect(firstFolder!.post_ids).toContain(id);
+  });
+});

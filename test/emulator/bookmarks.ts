@@ -1,0 +1,109 @@
+/**
+ * Bookmarks (x-api--posts--bookmarks--*, x-api--users--get-bookmarks / create-bookmark / delete-bookmark /
+ * get-bookmark-folders, x-api--bookmarks--get-bookmarks-by-folder-id):
+ *   GET    /2/users/:id/bookmarks                       posts, newest bookmark first; only the newest 800 are reachable
+ *   POST   /2/users/:id/bookmarks {tweet_id}            {"data":{"bookmarked":true}}
+ *   DELETE /2/users/:id/bookmarks/:tweet_id             {"data":{"bookmarked":false}}
+ *   GET    /2/users/:id/bookmarks/folders               {"data":[{id,name}],"meta"}
+ *   GET    /2/users/:id/bookmarks/folders/:folder_id    {"data":[{id}],"meta"} (post ids of the folder)
+ * Scopes: bookmark.read / bookmark.write with tweet.read users.read (bookmarks-lookup / manage-bookmarks quickstarts).
+ */
+import { ReplyError, json, paginate, resourceNotFoundError, type Reply, type RequestContext } from './http';
+import { LOOKUP_QUERY, visibility } from './posts';
+import type { Router } from './router';
+import { idFromBody, pathId, postsPage, requirePost, requireSelf } from './social';
+import type { PostRecord } from './state';
+
+/** "With the GET method of the Bookmarks lookup endpoint you will get back 800 of your most recent Bookmarked Posts." */
+export const BOOKMARKS_CAP = 800;
+export const READ_SCOPES = ['tweet.read', 'users.read', 'bookmark.read'];
+export const WRITE_SCOPES = ['tweet.read', 'users.read', 'bookmark.write'];
+const PAGE = { defaultMax: 100, min: 1, max: 100 };
+
+function list(ctx: RequestContext): Reply {
+  const userId = requireSelf(ctx);
+  const { state } = ctx;
+  // The 800 newest bookmarks of posts the user can still see; older ones exist but no page reaches them.
+  const posts: PostRecord[] = [];
+  for (const id of state.bookmarkIds(userId)) {
+    const post = state.posts.get(id);
+    if (visibility(state, post, userId) === 'visible') posts.push(post!);
+    if (posts.length === BOOKMARKS_CAP) break;
+  }
+  return postsPage(ctx, posts, PAGE);
+}
+
+function add(ctx: RequestContext): Reply {
+  const userId = requireSelf(ctx);
+  const tweetId = idFromBody(ctx, 'tweet_id');
+  const post = requirePost(ctx, tweetId, 'tweet_id');
+  const bookmarks = ctx.state.bookmarksOf(userId);
+  if (!bookmarks.has(tweetId)) {
+    bookmarks.set(tweetId, ctx.state.now());
+    post.publicMetrics.bookmark_count++;
+  }
+  return json(200, { data: { bookmarked: true } });
+}
+
+function remove(ctx: RequestContext): Reply {
+  const userId = requireSelf(ctx);
+  const tweetId = pathId(ctx, 'tweet_id');
+  const bookmarks = ctx.state.bookmarksOf(userId);
+  if (bookmarks.delete(tweetId)) {
+    const post = ctx.state.posts.get(tweetId);
+    if (post && post.publicMetrics.bookmark_count > 0) post.publicMetrics.bookmark_count--;
+    for (const folder of ctx.state.bookmarkFolders.get(userId) ?? []) folder.postIds = folder.postIds.filter((id) => id !== tweetId);
+  }
+  return json(200, { data: { bookmarked: false } });
+}
+
+function folders(ctx: RequestContext): Reply {
+  const userId = requireSelf(ctx);
+  const page = paginate(ctx.query, ctx.state.bookmarkFolders.get(userId) ?? [], PAGE);
+  const data = page.items.map((f) => ({ id: f.id, name: f.name }));
+  return json(200, { ...(data.length ? { data } : {}), meta: page.meta });
+}
+
+function folderPosts(ctx: RequestContext): Reply {
+  const userId = requireSelf(ctx);
+  const folderId = pathId(ctx, 'folder_id');
+  const folder = (ctx.state.bookmarkFolders.get(userId) ?? []).find((f) => f.id === folderId);
+  if (!folder) {
+    throw new ReplyError(
+      json(404, {
+        errors: [
+          resourceNotFoundError({
+            resourceType: 'bookmark_folder',
+            parameter: 'folder_id',
+            value: folderId,
+            detail: `Could not find bookmark folder with folder_id: [${folderId}].`,
+          }),
+        ],
+      }),
+    );
+  }
+  const data = folder.postIds.filter((id) => visibility(ctx.state, ctx.state.posts.get(id), userId) === 'visible').map((id) => ({ id }));
+  return json(200, { ...(data.length ? { data } : {}), meta: { result_count: data.length } });
+}
+
+export function registerBookmarkRoutes(router: Router): void {
+  const read = { auth: 'user' as const, scopes: READ_SCOPES };
+  const write = { auth: 'user' as const, scopes: WRITE_SCOPES, query: [] };
+  router.add({
+    method: 'GET',
+    path: '/2/users/:id/bookmarks',
+    ...read,
+    query: ['max_results', 'pagination_token', ...LOOKUP_QUERY],
+    handler: list,
+  });
+  router.add({ method: 'POST', path: '/2/users/:id/bookmarks', ...write, handler: add });
+  router.add({ method: 'DELETE', path: '/2/users/:id/bookmarks/:tweet_id', ...write, handler: remove });
+  router.add({
+    method: 'GET',
+    path: '/2/users/:id/bookmarks/folders',
+    ...read,
+    query: ['max_results', 'pagination_token'],
+    handler: folders,
+  });
+  router.add({ method: 'GET', path: '/2/users/:id/bookmarks/folders/:folder_id', ...read, query: [], handler: folderPosts });
+}

@@ -1,0 +1,362 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS, seedBookmarks } from '../../emulator/seed';
+import type { Emulator } from '../../emulator/server';
+import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+
+const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
+const KJOHNSON_ID = '1268291573458292736';
+const PROBLEMS = 'https://api.x.com/2/problems/';
+const BASE = `/2/users/${ADA_ID}/bookmarks`;
+
+type Json = Record<string, unknown>;
+interface Page {
+  data?: { id: string; text: string; author_id?: string; created_at?: string }[];
+  includes?: { users?: Json[]; tweets?: Json[] };
+  meta: { result_count: number; next_token?: string; previous_token?: string };
+}
+
+let emu: Emulator;
+let token: string;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  emu.state.reset();
+  token = (await signIn(emu, SCOPES)).access_token;
+});
+
+async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await api(emu, path, t);
+  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+}
+function send(method: string, path: string, payload?: unknown, t = token): Promise<Response> {
+  return api(emu, path, t, {
+    method,
+    ...(payload === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+  });
+}
+async function relations(userId = ADA_ID): Promise<{ bookmarks: string[]; bookmark_folders: { id: string; post_ids: string[] }[] }> {
+  return control(emu, 'GET', `users/${userId}/relations`);
+}
+/** Walks every page; returns the ids and how many requests it took. */
+async function walk(maxResults: number): Promise<{ ids: string[]; requests: number }> {
+  const ids: string[] = [];
+  let requests = 0;
+  let next: string | undefined;
+  do {
+    const q = new URLSearchParams({ max_results: String(maxResults), ...(next ? { pagination_token: next } : {}) });
+    const { status, body } = await get<Page>(`${BASE}?${q}`);
+    expect(status).toBe(200);
+    requests++;
+    ids.push(...(body.data ?? []).map((p) => p.id));
+    next = body.meta.next_token;
+  } while (next);
+  return { ids, requests };
+}
+
+describe('GET /2/users/:id/bookmarks', () => {
+  it('answers 100 posts by default, newest bookmark first, with meta.next_token', async () => {
+    const { status, body } = await get<Page>(BASE);
+    expect(status).toBe(200);
+    const all = (await relations()).bookmarks;
+    expect(all).toHaveLength(SEED_RECENT_BOOKMARKS + SEED_ARCHIVE_BOOKMARKS);
+    expect(body.data!.map((p) => p.id)).toEqual(all.slice(0, 100));
+    expect(body.data![0]).toEqual({ id: all[0], text: expect.any(String), edit_history_tweet_ids: [all[0]] });
+    expect(body.meta).toEqual({ result_count: 100, next_token: expect.any(String) });
+  });
+
+  it('builds the 1,000-bookmark archive only when something first reads it, so reset stays cheap', async () => {
+    expect(emu.state.bookmarks.get(ADA_ID)?.size).toBe(SEED_RECENT_BOOKMARKS);
+    const postsBefore = emu.state.posts.size;
+    await get(`${BASE}?max_results=5`);
+    expect(emu.state.bookmarks.get(ADA_ID)?.size).toBe(SEED_RECENT_BOOKMARKS + SEED_ARCHIVE_BOOKMARKS);
+    expect(emu.state.posts.size).toBe(postsBefore + SEED_ARCHIVE_BOOKMARKS);
+    emu.state.reset();
+    expect(emu.state.bookmarks.get(ADA_ID)?.size).toBe(SEED_RECENT_BOOKMARKS);
+  });
+
+  it.each([
+    [100, 8],
+    [64, 13],
+    [25, 32],
+  ])('walks exactly the newest 800 of 1,050 bookmarks with max_results=%i in %i requests', async (max, expected) => {
+    const { ids, requests } = await walk(max);
+    expect(requests).toBe(expected);
+    expect(requests).toBe(Math.ceil(800 / max));
+    const all = (await relations()).bookmarks;
+    expect(ids).toEqual(all.slice(0, 800));
+    for (const older of all.slice(800)) expect(ids).not.toContain(older);
+  });
+
+  it('brings the 801st bookmark into reach once newer ones are removed', async () => {
+    const all = (await relations()).bookmarks;
+    for (const id of all.slice(0, 3)) expect((await send('DELETE', `${BASE}/${id}`)).status).toBe(200);
+    const { ids } = await walk(100);
+    expect(ids).toHaveLength(800);
+    expect(ids.slice(-3)).toEqual(all.slice(800, 803));
+  });
+
+  it('honours tweet.fields, expansions and user.fields like the posts lookup', async () => {
+    const { body } = await get<Page>(
+      `${BASE}?max_results=100&tweet.fields=author_id,created_at,entities&expansions=author_id,referenced_tweets.id&user.fields=username,verified`,
+    );
+    const first = body.data![0]!;
+    expect(first).toMatchObject({ author_id: expect.stringMatching(/^[0-9]+$/), created_at: expect.stringMatching(/Z$/) });
+    const authors = new Set(body.data!.map((p) => p.author_id));
+    expect(new Set(body.includes!.users!.map((u) => u.id))).toEqual(authors);
+    for (const u of body.includes!.users!) expect(Object.keys(u).sort()).toEqual(['id', 'name', 'username', 'verified']);
+    // The seeded bookmarks include CJK, emoji and t.co links.
+    const texts = body.data!.map((p) => p.text).join('\n');
+    expect(texts).toMatch(/https:\/\/t\.co\/[A-Za-z0-9]{10}/);
+    expect(texts).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('answers only meta when the user has no bookmarks', async () => {
+    emu.state.bookmarksOf(ADA_ID).clear();
+    const { status, body } = await get(BASE);
+    expect(status).toBe(200);
+    expect(body).toEqual({ meta: { result_count: 0 } });
+  });
+
+  it.each([
+    ['0', 'The `max_results` query parameter value [0] is not between 1 and 100'],
+    ['101', 'The `max_results` query parameter value [101] is not between 1 and 100'],
+    ['ten', 'The `max_results` query parameter value [ten] is not between 1 and 100'],
+  ])('answers 400 to max_results=%s', async (value, message) => {
+    const { status, body } = await get<Json>(`${BASE}?max_results=${value}`);
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      errors: [{ parameters: { max_results: [value] }, message }],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: `${PROBLEMS}invalid-request`,
+    });
+  });
+
+  it('answers 400 to a pagination_token it did not hand out, and to unknown query parameters', async () => {
+    const bad = await get<{ errors: { parameters: Json; message: string }[] }>(`${BASE}?pagination_token=zzzz`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toEqual({
+      parameters: { pagination_token: ['zzzz'] },
+      message: 'The `pagination_token` query parameter value [zzzz] is not valid',
+    });
+    expect((await get(`${BASE}?sort=oldest`)).status).toBe(400);
+    expect((await get(`${BASE}?tweet.fields=colour`)).status).toBe(400);
+  });
+});
+
+describe('POST /2/users/:id/bookmarks and DELETE /2/users/:id/bookmarks/:tweet_id', () => {
+  it('bookmarks a post, which then comes first, and removes it again', async () => {
+    const before = emu.state.posts.get(SEED_POSTS.adaHello)!.publicMetrics.bookmark_count;
+    const res = await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { bookmarked: true } });
+    expect((await get<Page>(`${BASE}?max_results=1`)).body.data![0]!.id).toBe(SEED_POSTS.adaHello);
+    expect(emu.state.posts.get(SEED_POSTS.adaHello)!.publicMetrics.bookmark_count).toBe(before + 1);
+    expect((await relations()).bookmarks[0]).toBe(SEED_POSTS.adaHello);
+
+    const del = await send('DELETE', `${BASE}/${SEED_POSTS.adaHello}`);
+    expect(del.status).toBe(200);
+    expect(await del.json()).toEqual({ data: { bookmarked: false } });
+    expect((await relations()).bookmarks).not.toContain(SEED_POSTS.adaHello);
+    expect(emu.state.posts.get(SEED_POSTS.adaHello)!.publicMetrics.bookmark_count).toBe(before);
+  });
+
+  it('treats a repeated bookmark or removal as done: same answer, nothing counted twice', async () => {
+    const total = (await relations()).bookmarks.length;
+    for (let i = 0; i < 2; i++)
+      expect(await (await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).json()).toEqual({ data: { bookmarked: true } });
+    expect((await relations()).bookmarks).toHaveLength(total + 1);
+    for (let i = 0; i < 2; i++)
+      expect(await (await send('DELETE', `${BASE}/${SEED_POSTS.adaHello}`)).json()).toEqual({ data: { bookmarked: false } });
+    expect((await relations()).bookmarks).toHaveLength(total);
+  });
+
+  it('removing a bookmark takes it out of its folder too', async () => {
+    const res = await send('DELETE', `${BASE}/${SEED_POSTS.gracePhoto}`);
+    expect(res.status).toBe(200);
+    const folder = (await relations()).bookmark_folders.find((f) => f.id === SEED_FOLDERS.perchWork)!;
+    expect(folder.post_ids).not.toContain(SEED_POSTS.gracePhoto);
+  });
+
+  it('answers 404 with the lookup error entry for a missing, deleted or protected post', async () => {
+    const missing = '1111111111111111111';
+    const res = await send('POST', BASE, { tweet_id: missing });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          value: missing,
+          detail: `Could not find tweet with id: [${missing}].`,
+          title: 'Not Found Error',
+          resource_type: 'tweet',
+          parameter: 'tweet_id',
+          resource_id: missing,
+          type: `${PROBLEMS}resource-not-found`,
+        },
+      ],
+    });
+    emu.state.posts.get(SEED_POSTS.adaHello)!.deleted = true;
+    expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(404);
+    const hidden = await send('POST', BASE, { tweet_id: SEED_POSTS.kjohnsonProtected });
+    expect(hidden.status).toBe(404);
+    expect(((await hidden.json()) as { errors: Json[] }).errors[0]).toMatchObject({
+      title: 'Authorization Error',
+      type: `${PROBLEMS}not-authorized-for-resource`,
+    });
+    emu.state.relation(emu.state.following, ADA_ID).add(KJOHNSON_ID);
+    expect((await send('POST', BASE, { tweet_id: SEED_POSTS.kjohnsonProtected })).status).toBe(200);
+  });
+
+  it.each([
+    [{}, '$.tweet_id: is missing but it is required'],
+    [{ tweet_id: 123 }, '$.tweet_id: integer found, string expected'],
+    [{ tweet_id: 'abc' }, '$.tweet_id: does not match the regex pattern ^[0-9]{1,19}$'],
+    [
+      { tweet_id: SEED_POSTS.adaHello, folder: 'x' },
+      '$.folder: is not defined in the schema and the schema does not allow additional properties',
+    ],
+  ])('answers 400 invalid-request to the body %j', async (payload, message) => {
+    const res = await send('POST', BASE, payload);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      errors: [{ message }],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: `${PROBLEMS}invalid-request`,
+    });
+  });
+
+  it('answers 400 to a malformed tweet id in the path', async () => {
+    const res = await send('DELETE', `${BASE}/not-a-post`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Json[] }).errors[0]).toMatchObject({ parameters: { tweet_id: ['not-a-post'] } });
+  });
+});
+
+describe('ownership, scopes and rate limits', () => {
+  it.each([
+    ['GET', `/2/users/${GRACE_ID}/bookmarks`, undefined],
+    ['POST', `/2/users/${GRACE_ID}/bookmarks`, { tweet_id: SEED_POSTS.adaHello }],
+    ['DELETE', `/2/users/${GRACE_ID}/bookmarks/${SEED_POSTS.adaHello}`, undefined],
+    ['GET', `/2/users/${GRACE_ID}/bookmarks/folders`, undefined],
+    ['GET', `/2/users/${GRACE_ID}/bookmarks/folders/${SEED_FOLDERS.readLater}`, undefined],
+  ])('answers 403 to %s %s for someone else', async (method, path, payload) => {
+    const res = await send(method, path, payload);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({
+      title: 'Forbidden',
+      type: 'about:blank',
+      status: 403,
+      detail: `You can only act on behalf of the authenticated user: [${GRACE_ID}] is not the id of the user of this access token.`,
+    });
+  });
+
+  it.each([
+    ['GET', BASE, 'bookmark.read'],
+    ['GET', `${BASE}/folders`, 'bookmark.read'],
+    ['POST', BASE, 'bookmark.write'],
+    ['DELETE', `${BASE}/${SEED_POSTS.adaHello}`, 'bookmark.write'],
+  ])('answers 403 to %s %s without %s', async (method, path, scope) => {
+    const narrow = (
+      await signIn(
+        emu,
+        SCOPES.filter((s) => s !== scope),
+      )
+    ).access_token;
+    const res = await send(method, path, method === 'POST' ? { tweet_id: SEED_POSTS.adaHello } : undefined, narrow);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ title: 'Forbidden', missing_scopes: [scope] });
+  });
+
+  it('answers 429 to the 181st read in 15 minutes, and serves again once the window has passed', async () => {
+    for (let i = 0; i < 180; i++) {
+      const res = await api(emu, `${BASE}?max_results=1`, token);
+      expect(res.status).toBe(200);
+      if (i === 0) expect(res.headers.get('x-rate-limit-limit')).toBe('180');
+    }
+    const limited = await api(emu, `${BASE}?max_results=1`, token);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
+    expect(Number(limited.headers.get('x-rate-limit-reset'))).toBeGreaterThan(emu.state.now() / 1000);
+    expect(await limited.json()).toMatchObject({ errors: [{ code: 88, message: 'Rate limit exceeded' }] });
+    emu.state.advance(15 * 60);
+    expect((await api(emu, `${BASE}?max_results=1`, token)).status).toBe(200);
+  });
+
+  it('answers 429 to the 51st bookmark write in 15 minutes', async () => {
+    for (let i = 0; i < 50; i++) expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(200);
+    expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(429);
+    emu.state.advance(15 * 60);
+    expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(200);
+  });
+});
+
+describe('bookmark folders', () => {
+  it('lists the folders with their names, CJK and emoji included', async () => {
+    const { status, body, headers } = await get(`${BASE}/folders`);
+    expect(status).toBe(200);
+    expect(headers.get('x-rate-limit-limit')).toBe('50');
+    expect(body).toEqual({
+      data: [
+        { id: SEED_FOLDERS.readLater, name: 'Read later 📚' },
+        { id: SEED_FOLDERS.recipes, name: 'レシピ 🍳' },
+        { id: SEED_FOLDERS.perchWork, name: 'Perch / work' },
+        { id: SEED_FOLDERS.travel, name: 'Travel ✈️' },
+      ],
+      meta: { result_count: 4 },
+    });
+    const paged = await get<{ data: Json[]; meta: { next_token?: string } }>(`${BASE}/folders?max_results=3`);
+    expect(paged.body.data).toHaveLength(3);
+    const rest = await get<{ data: Json[] }>(`${BASE}/folders?max_results=3&pagination_token=${paged.body.meta.next_token}`);
+    expect(rest.body.data).toEqual([{ id: SEED_FOLDERS.travel, name: 'Travel ✈️' }]);
+  });
+
+  it('answers the post ids of a folder, and only meta for an empty one', async () => {
+    const { body } = await get(`${BASE}/folders/${SEED_FOLDERS.perchWork}`);
+    const folder = (await relations()).bookmark_folders.find((f) => f.id === SEED_FOLDERS.perchWork)!;
+    expect(body).toEqual({ data: folder.post_ids.map((id) => ({ id })), meta: { result_count: 4 } });
+    expect(folder.post_ids).toEqual(expect.arrayContaining([SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto]));
+    expect((await get(`${BASE}/folders/${SEED_FOLDERS.travel}`)).body).toEqual({ meta: { result_count: 0 } });
+  });
+
+  it('answers 404 to an unknown folder and 400 to query parameters the endpoint has none of', async () => {
+    const missing = await get(`${BASE}/folders/123`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({
+      errors: [
+        {
+          value: '123',
+          detail: 'Could not find bookmark folder with folder_id: [123].',
+          title: 'Not Found Error',
+          resource_type: 'bookmark_folder',
+          parameter: 'folder_id',
+          resource_id: '123',
+          type: `${PROBLEMS}resource-not-found`,
+        },
+      ],
+    });
+    expect((await get(`${BASE}/folders/${SEED_FOLDERS.recipes}?max_results=5`)).status).toBe(400);
+  });
+});
+
+describe('seedBookmarks', () => {
+  it('adds bookmarks newer than all others; the API still reaches only the newest 800', async () => {
+    const added = seedBookmarks(emu.state, 900);
+    expect(added).toHaveLength(900);
+    const all = (await relations()).bookmarks;
+    expect(all).toHaveLength(SEED_RECENT_BOOKMARKS + SEED_ARCHIVE_BOOKMARKS + 900);
+    expect(all.slice(0, 900)).toEqual([...added].reverse());
+    const { ids, requests } = await walk(100);
+    expect(requests).toBe(8);
+    expect(ids).toEqual([...added].reverse().slice(0, 800));
+  });
+
+  it('is reachable through the control API for e2e tests', async () => {
+    const res = await control<{ added: number; total: number }>(emu, 'POST', 'bookmarks', { count: 10 });
+    expect(res).toEqual({ user_id: ADA_ID, added: 10, total: SEED_RECENT_BOOKMARKS + SEED_ARCHIVE_BOOKMARKS + 10 });
+  });
+});
