@@ -8,6 +8,7 @@ import type { BenchModule, BenchRow } from './types';
 const BENCHES: Record<string, () => Promise<BenchModule>> = {
   counter: () => import('./counter'),
   extension: () => import('./extension'),
+  data: () => import('./data'),
 };
 
 function printTable(rows: (BenchRow & { bench: string })[]): void {
