@@ -79,6 +79,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
   z.strictObject({ type: z.literal('action.do'), accountId: userId, action: actionSchema }),
   z.strictObject({ type: z.literal('action.undo'), accountId: userId, seq: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('actions.retry'), accountId: userId }),
   z.strictObject({
     type: z.literal('sync.run'),
     accountId: userId,

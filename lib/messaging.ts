@@ -38,6 +38,8 @@ export interface Responses {
   'post.delete': null;
   'action.do': { seq: number; label: string };
   'action.undo': { seq: number; label: string };
+  /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
+  'actions.retry': null;
   'sync.run': SyncResult;
   'account.clearData': null;
   'user.lookup': UserView;

@@ -70,6 +70,10 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
     'list.members': async ({ accountId, listId, paginationToken }) =>
       listMembers(await clientFor(accountId), accountId, listId, paginationToken),
     'list.posts': async ({ accountId, listId }) => listPostsPreview(await clientFor(accountId), accountId, listId),
+    'actions.retry': async ({ accountId }) => {
+      await outbox.retryNow(accountId);
+      return null;
+    },
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
   };

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import { followTestClock } from '@/lib/clock';
 import { createMessageListener } from '@/lib/message-contract';
 import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
 
 export default defineBackground(() => {
+  followTestClock();
   const services = createServices();
   // Every listener is registered synchronously, before any await, so a woken worker never misses its event.
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(services)));

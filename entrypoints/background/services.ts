@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
+import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
@@ -22,23 +23,25 @@ export function createServices() {
       return responseUrl;
     },
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: navigator.locks } : {}),
+    now,
   });
 
   /** An X client for the account: its tokens, and X's rate limits remembered in the store. */
   const clientFor = async (accountId: string): Promise<XClient> =>
-    createLimitedClient({ client: auth.clientFor(accountId, await oauthSettings()), store: rateLimitStore(accountId) });
+    createLimitedClient({ client: auth.clientFor(accountId, await oauthSettings()), store: rateLimitStore(accountId), now });
 
   const outbox: Outbox = new Outbox({
     defs: ACTIONS,
     clientFor,
     wakeAt: (when) => {
       // A timer while this worker lives; an alarm (30 s at the least) wakes a stopped one.
-      const delay = when - Date.now();
+      const delay = when - now();
       if (delay < 60_000) setTimeout(() => void outbox.wake(), Math.max(delay, 0));
-      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+      void browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + Math.max(delay, 30_000) });
     },
+    now,
   });
-  const sync = new SyncService({ clientFor, defs: ACTIONS });
+  const sync = new SyncService({ clientFor, defs: ACTIONS, now });
 
   /** Signs out and removes everything Perch kept for that account. */
   async function signOut(accountId: string): Promise<void> {

@@ -141,6 +141,17 @@ export class Outbox {
     await this.wake();
   }
 
+  /**
+   * "Retry now": actions waiting out a network back-off are sent at once; those waiting for a rate-limit reset
+   * keep waiting (X would refuse them).
+   */
+  async retryNow(accountId: string): Promise<void> {
+    const d = db();
+    const waiting = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).toArray();
+    for (const a of waiting) if (a.error?.kind !== 'rate-limited' && a.notBefore > this.now()) await d.actions.update(a.seq!, { notBefore: 0 });
+    await this.kick(accountId);
+  }
+
   /** Sends whatever is due, for every account (an alarm or timer fired). */
   async wake(): Promise<void> {
     const accounts = new Set(

@@ -27,6 +27,7 @@ function handlers(): Handlers {
     'post.publish': vi.fn(async () => ({ ids: ['1'], username: 'a' })),
     'post.delete': vi.fn(async () => null),
     'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
+    'actions.retry': vi.fn(async () => null),
     'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
     'sync.run': vi.fn(async () => ({ collection: 'muted' as const, ran: true, requests: 1, items: 3 })),
     'account.clearData': vi.fn(async () => null),

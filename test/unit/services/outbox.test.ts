@@ -234,4 +234,18 @@ describe('the outbox', () => {
     expect(reconcile).toHaveBeenCalledOnce();
     expect((await actions())[0]).toMatchObject({ state: 'done', result: { id: '99' } });
   });
+
+  it('sends a network-delayed action at once on "Retry now", but keeps a rate-limited one waiting', async () => {
+    const reset = now / 1000 + 600;
+    const x = fakeX(new XApiError('offline'), new XApiError('rate-limited', { status: 429, rateLimitReset: reset }), 'ok');
+    const { box } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '8' });
+    await box.idle(ACCOUNT);
+    expect((await actions()).map((a) => a.error?.kind)).toEqual(['offline', 'rate-limited']);
+    await box.retryNow(ACCOUNT);
+    expect((await actions()).map((a) => a.state)).toEqual(['done', 'queued']);
+    expect(x.sent).toHaveLength(3);
+  });
 });
