@@ -30,7 +30,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['identity', 'storage', 'alarms'],
+      permissions: ['identity', 'storage', 'alarms', 'activeTab', 'contextMenus'],
       host_permissions: [originPattern(apiBase)],
       content_security_policy: {
         extension_pages:
@@ -46,6 +46,10 @@ export default defineConfig({
           }
         : {}),
       action: { default_title: 'Perch' },
+      commands: {
+        _execute_action: { suggested_key: { default: 'Alt+Shift+X' }, description: 'Open Perch: actions for this tab, or a new post' },
+        'bookmark-current-post': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Bookmark the post in the current tab' },
+      },
     };
   },
 });

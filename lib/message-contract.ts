@@ -95,6 +95,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('list.members'), accountId: userId, listId: postId, paginationToken: z.string().max(200).optional() }),
   z.strictObject({ type: z.literal('list.posts'), accountId: userId, listId: postId }),
+  z.strictObject({ type: z.literal('tab.post'), accountId: userId, postId }),
+  z.strictObject({
+    type: z.literal('tab.profile'),
+    accountId: userId,
+    username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/, 'an X username'),
+  }),
+  z.strictObject({ type: z.literal('user.lists'), accountId: userId, userId }),
   z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;

@@ -3,6 +3,7 @@ import type { ActionRequest, Request, RequestType } from './message-contract';
 import type { DraftView } from './services/compose';
 import type { PostView, UserView } from './services/lookups';
 import type { SyncResult } from './services/sync';
+import type { ActionBrief, PostContext, ProfileContext } from './services/tab-context';
 import type { AccountView } from './storage';
 
 /**
@@ -11,7 +12,7 @@ import type { AccountView } from './storage';
  * answers are plain JSON and never carry a token.
  */
 
-export type { ActionRequest, DraftView, PostView, Request, RequestType, SyncResult, UserView };
+export type { ActionBrief, ActionRequest, DraftView, PostContext, PostView, ProfileContext, Request, RequestType, SyncResult, UserView };
 
 export interface Settings {
   clientId: string;
@@ -45,6 +46,9 @@ export interface Responses {
   'user.lookup': UserView;
   'list.members': { users: UserView[]; nextToken?: string };
   'list.posts': PostView[];
+  'tab.post': PostContext;
+  'tab.profile': ProfileContext;
+  'user.lists': { id: string; name: string; private: boolean; member: boolean }[];
 }
 
 export interface ErrorReply {

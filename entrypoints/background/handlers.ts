@@ -2,6 +2,8 @@ import { fromBase64 } from '@/lib/base64';
 import { db } from '@/lib/db';
 import type { Handlers } from '@/lib/message-contract';
 import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookups';
+import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
+import { now } from '@/lib/clock';
 import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import { readSettings, saveClientId, oauthSettings } from '@/lib/settings';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
@@ -74,6 +76,9 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
       await outbox.retryNow(accountId);
       return null;
     },
+    'tab.post': ({ accountId, postId }) => postContext(() => clientFor(accountId), accountId, postId, now()),
+    'tab.profile': ({ accountId, username }) => profileContext(() => clientFor(accountId), accountId, username, now()),
+    'user.lists': async ({ accountId, userId }) => listsForUser(await clientFor(accountId), accountId, userId),
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
   };

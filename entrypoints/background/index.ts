@@ -3,6 +3,7 @@ import { followTestClock } from '@/lib/clock';
 import { createMessageListener } from '@/lib/message-contract';
 import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
+import { bookmarkCurrentPost, createMenus, runMenuAction } from './menus';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
 
 export default defineBackground(() => {
@@ -14,9 +15,14 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void services.outbox.wake();
     if (alarm.name === DAILY_ALARM) void dailySync();
   });
+  browser.contextMenus.onClicked.addListener((info, tab) => void runMenuAction(services, String(info.menuItemId), info.linkUrl, tab));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'bookmark-current-post') void bookmarkCurrentPost(services, tab);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 60 });
+    void createMenus();
   });
   browser.runtime.onStartup.addListener(() => void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 60 }));
 

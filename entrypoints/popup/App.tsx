@@ -2,15 +2,40 @@ import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
 import { useSession } from '@/components/use-session';
+import { PostPanel } from './PostPanel';
+import { ProfilePanel } from './ProfilePanel';
+import { useCurrentPage } from './use-current-page';
+
+/** Pages worth sharing: the web, not the browser's own pages. */
+const shareable = (url: string) => /^https?:\/\//.test(url);
 
 export function App() {
   const session = useSession();
+  const page = useCurrentPage();
   const active = session?.accounts.find((a) => a.id === session.activeAccountId);
+
   return (
     <div className="popup">
       <AccountHeader />
       <main>
-        {active ? <Composer key={active.id} accountId={active.id} username={active.username} context="compose" /> : null}
+        {active && page !== undefined ? (
+          page?.x.kind === 'post' ? (
+            <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
+          ) : page?.x.kind === 'profile' ? (
+            <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
+          ) : page && shareable(page.url) ? (
+            <Composer
+              key={`${active.id}:${page.url}`}
+              accountId={active.id}
+              username={active.username}
+              context={`share:${page.url}`}
+              initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
+              title="Share this page"
+            />
+          ) : (
+            <Composer key={active.id} accountId={active.id} username={active.username} context="compose" title="New post" />
+          )
+        ) : null}
         <nav className="row popup-nav" aria-label="Perch">
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
             Settings

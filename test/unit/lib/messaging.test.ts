@@ -34,6 +34,17 @@ function handlers(): Handlers {
     'user.lookup': vi.fn(async () => ({ id: '7', name: 'A', username: 'a' })),
     'list.members': vi.fn(async () => ({ users: [] })),
     'list.posts': vi.fn(async () => []),
+    'tab.post': vi.fn(async () => ({
+      kind: 'post' as const,
+      post: null,
+      author: null,
+      bookmarked: false,
+      liked: false,
+      reposted: false,
+      actions: [],
+    })),
+    'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [] })),
+    'user.lists': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,

@@ -1,0 +1,92 @@
+import { browser, type Browser } from 'wxt/browser';
+import { parseXUrl } from '@/lib/x-url';
+import { lookupUser } from '@/lib/services/lookups';
+import { readSessionView } from '@/lib/storage';
+import type { Services } from './services';
+
+/** Link patterns of posts and profiles on X (the click handler checks which it really is). */
+const X_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'];
+const POST_LINKS = X_HOSTS.flatMap((h) => [`*://${h}/*/status/*`, `*://${h}/i/web/status/*`]);
+const PROFILE_LINKS = X_HOSTS.map((h) => `*://${h}/*`);
+
+export const MENU = {
+  bookmark: 'perch-bookmark-post',
+  repost: 'perch-repost-post',
+  mute: 'perch-mute-account',
+  addToList: 'perch-add-to-list',
+  share: 'perch-share-page',
+} as const;
+
+/** (Re)creates Perch's context-menu entries. Called on install and update. */
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  const link = (id: string, title: string, targetUrlPatterns: string[]) =>
+    browser.contextMenus.create({ id, title, contexts: ['link'], targetUrlPatterns });
+  link(MENU.bookmark, 'Bookmark on X', POST_LINKS);
+  link(MENU.repost, 'Repost on X', POST_LINKS);
+  link(MENU.mute, 'Mute this account on X', PROFILE_LINKS);
+  link(MENU.addToList, 'Add this account to a list on X…', PROFILE_LINKS);
+  browser.contextMenus.create({ id: MENU.share, title: 'Share this page on X', contexts: ['page'] });
+}
+
+/** A short sign on the toolbar icon: "✓" done, "!" refused or not possible; cleared after a few seconds. */
+async function badge(tabId: number | undefined, text: '✓' | '!', title: string): Promise<void> {
+  const where = tabId !== undefined ? { tabId } : {};
+  await browser.action.setBadgeBackgroundColor({ color: text === '✓' ? '#00ba7c' : '#f4212e', ...where });
+  await browser.action.setBadgeText({ text, ...where });
+  await browser.action.setTitle({ title: `Perch: ${title}`, ...where });
+  setTimeout(() => {
+    void browser.action.setBadgeText({ text: '', ...where });
+    void browser.action.setTitle({ title: 'Perch', ...where });
+  }, 4000);
+}
+
+/** Opens Perch's popup page in a small window, aimed at a page (context menus cannot open the popup itself). */
+async function openPopupFor(url: string, title = ''): Promise<void> {
+  const page = `${browser.runtime.getURL('/popup.html')}?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`;
+  await browser.windows.create({ url: page, type: 'popup', width: 400, height: 620 });
+}
+
+/** Does what a context-menu entry or keyboard shortcut asked, for the active account, one action at a time. */
+export async function runMenuAction(
+  services: Services,
+  id: string,
+  linkUrl: string | undefined,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  const tabId = tab?.id;
+  if (id === MENU.share) return openPopupFor(tab?.url ?? '', tab?.title ?? '');
+  const target = parseXUrl(linkUrl ?? '');
+  if (id === MENU.addToList) {
+    if (target.kind !== 'profile') return badge(tabId, '!', 'That link is not an X profile.');
+    return openPopupFor(linkUrl!);
+  }
+  const session = await readSessionView();
+  const accountId = session.activeAccountId;
+  if (!accountId) return badge(tabId, '!', 'Sign in with X in Perch first.');
+  try {
+    if (id === MENU.bookmark || id === MENU.repost) {
+      if (target.kind !== 'post') return badge(tabId, '!', 'That link is not a post on X.');
+      await services.outbox.enqueue(accountId, id === MENU.bookmark ? 'bookmark' : 'repost', {
+        postId: target.postId,
+        ...(target.username ? { username: target.username } : {}),
+      });
+      return badge(tabId, '✓', id === MENU.bookmark ? 'Bookmarked.' : 'Reposted.');
+    }
+    if (id === MENU.mute) {
+      if (target.kind !== 'profile') return badge(tabId, '!', 'That link is not an X profile.');
+      const user = await lookupUser(await services.clientFor(accountId), accountId, target.username);
+      await services.outbox.enqueue(accountId, 'mute', { userId: user.id, username: user.username });
+      return badge(tabId, '✓', `Muted @${user.username}.`);
+    }
+  } catch (error) {
+    return badge(tabId, '!', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The "Bookmark the post in this tab" shortcut. */
+export async function bookmarkCurrentPost(services: Services, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const target = parseXUrl(tab?.url ?? '');
+  if (target.kind !== 'post') return badge(tab?.id, '!', 'This tab is not showing a post on X.');
+  return runMenuAction(services, MENU.bookmark, tab?.url, tab);
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { ProfileContext } from '@/lib/messaging';
+import { ActionButton } from './ActionButton';
+import { act, latest } from './act';
+import { ListPicker } from './ListPicker';
+import { EnterpriseNote } from './PostPanel';
+import { UserCard } from './UserCard';
+import { useTabContext } from './use-tab-context';
+
+/** Quick actions on the profile in the current tab. */
+export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
+  const { context: ctx, error, refresh } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
+  const [lists, setLists] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!ctx) return <p aria-busy="true">Loading @{username}…</p>;
+  const user = ctx.user;
+  if (!user) {
+    return (
+      <p className="notice" role="alert">
+        {ctx.error?.message ?? `Perch could not find @${username} on X.`}
+      </p>
+    );
+  }
+  if (user.id === accountId) return <UserCard user={user} />;
+
+  const run = async (action: Parameters<typeof act>[1]) => {
+    setProblem(await act(accountId, action));
+    await refresh();
+  };
+  const params = { userId: user.id, username: user.username };
+
+  return (
+    <section className="profile-panel" aria-label={`@${user.username}`}>
+      <UserCard user={user} />
+      <div className="quick-actions">
+        <ActionButton
+          label={user.following ? 'Unfollow' : 'Follow'}
+          pressed={user.following}
+          action={latest(ctx.actions, 'follow', 'unfollow')}
+          onClick={() => void run({ type: user.following ? 'unfollow' : 'follow', params })}
+        />
+        <ActionButton
+          label={user.muted ? 'Unmute' : 'Mute'}
+          pressed={user.muted}
+          action={latest(ctx.actions, 'mute', 'unmute')}
+          onClick={() => void run({ type: user.muted ? 'unmute' : 'mute', params })}
+        />
+        <ActionButton
+          label={user.blocked ? 'Unblock' : 'Block'}
+          pressed={user.blocked}
+          action={latest(ctx.actions, 'block', 'unblock')}
+          onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
+        />
+        <ActionButton label="Add to list…" onClick={() => setLists(!lists)} />
+      </div>
+      <EnterpriseNote actions={ctx.actions} username={user.username} />
+      {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

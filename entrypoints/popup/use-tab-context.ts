@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import { MessageError, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
+
+type Target = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
+
+/**
+ * What the background knows of the post or profile in the tab, refreshed after each action and, while an
+ * action is queued or sending, every second until it settles.
+ */
+export function useTabContext<T extends PostContext | ProfileContext>(accountId: string, target: Target) {
+  const [context, setContext] = useState<T>();
+  const [error, setError] = useState<string>();
+  const key = target.kind === 'post' ? target.postId : target.username;
+
+  const refresh = useCallback(async () => {
+    try {
+      const next =
+        target.kind === 'post'
+          ? await sendMessage({ type: 'tab.post', accountId, postId: target.postId })
+          : await sendMessage({ type: 'tab.profile', accountId, username: target.username });
+      setContext(next as T);
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof MessageError ? e.message : String(e));
+    }
+  }, [accountId, key]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const unsettled = context?.actions.some((a) => a.state === 'queued' || a.state === 'sending') ?? false;
+  useEffect(() => {
+    if (!unsettled) return;
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [unsettled, refresh]);
+
+  return { context, error, refresh };
+}
