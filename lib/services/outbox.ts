@@ -148,7 +148,8 @@ export class Outbox {
   async retryNow(accountId: string): Promise<void> {
     const d = db();
     const waiting = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).toArray();
-    for (const a of waiting) if (a.error?.kind !== 'rate-limited' && a.notBefore > this.now()) await d.actions.update(a.seq!, { notBefore: 0 });
+    for (const a of waiting)
+      if (a.error?.kind !== 'rate-limited' && a.notBefore > this.now()) await d.actions.update(a.seq!, { notBefore: 0 });
     await this.kick(accountId);
   }
 
