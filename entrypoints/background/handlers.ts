@@ -78,7 +78,11 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
     },
     'tab.post': ({ accountId, postId }) => postContext(() => clientFor(accountId), accountId, postId, now()),
     'tab.profile': ({ accountId, username }) => profileContext(() => clientFor(accountId), accountId, username, now()),
-    'user.lists': async ({ accountId, userId }) => listsForUser(await clientFor(accountId), accountId, userId),
+    'user.lists': async ({ accountId, userId }) => {
+      // The account's own lists come from the store: fetch them first if not yet today (free otherwise).
+      await sync.sync(accountId, 'lists');
+      return listsForUser(await clientFor(accountId), accountId, userId);
+    },
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
   };

@@ -3,7 +3,9 @@ import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getListMemberships } from '../x/lists';
 import { getPosts } from '../x/posts';
+import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
+import { ACTIONS } from './actions';
 import type { PostView, UserView } from './lookups';
 import { postRow, userRow } from './records';
 import { utcDay } from './sync';
@@ -83,6 +85,33 @@ async function actionsOn(d: PerchDb, accountId: string, ids: string[]): Promise<
   return out;
 }
 
+/** Fields asked for the person in the tab: what Perch shows, and how the account relates to them. */
+const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protected', 'verified', 'connection_status'];
+
+/**
+ * Records X's `connection_status` (following, muting, blocking) for a user, then re-applies what the person asked
+ * for that X has not been told yet: the outbox's intent wins over an answer read a moment before.
+ */
+async function applyConnection(d: PerchDb, accountId: string, user: XUser): Promise<void> {
+  const status = (user as { connection_status?: unknown }).connection_status;
+  if (!Array.isArray(status)) return;
+  const tables = { following: d.following, muting: d.muted, blocking: d.blocked } as const;
+  await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions], async () => {
+    for (const [flag, table] of Object.entries(tables)) {
+      const key: [string, string] = [accountId, user.id];
+      if (status.includes(flag)) {
+        if (!(await table.get(key))) await table.put({ accountId, userId: user.id, position: Date.now() });
+      } else await table.delete(key);
+    }
+    const pending = await d.actions
+      .where('[accountId+state]')
+      .anyOf([accountId, 'queued'], [accountId, 'sending'])
+      .filter((a) => a.params.userId === user.id && ['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow'].includes(a.type))
+      .sortBy('seq');
+    for (const a of pending) await ACTIONS[a.type]?.apply(d, accountId, a.params);
+  });
+}
+
 const failure = (error: unknown) =>
   error instanceof XApiError
     ? { kind: error.kind, message: error.message }
@@ -100,13 +129,14 @@ export async function postContext(
   let error: PostContext['error'];
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now)) {
     try {
-      const page = await getPosts(await client(), [postId]);
+      const page = await getPosts(await client(), [postId], { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
       const found = page.items[0];
       const seenAt = new Date(now).toISOString();
       await d.transaction('rw', [d.posts, d.users], async () => {
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
         if (found) await d.posts.put(postRow(accountId, found, seenAt));
       });
+      for (const u of page.includes.users) await applyConnection(d, accountId, u);
       post = found ? postRow(accountId, found, seenAt) : undefined;
       if (!found)
         error = { kind: 'not-found', message: 'X could not find this post: it may have been deleted, or its account is protected.' };
@@ -155,9 +185,10 @@ export async function profileContext(
   let error: ProfileContext['error'];
   if (!user || utcDay(Date.parse(user.seenAt)) !== utcDay(now)) {
     try {
-      const found = await getUserByUsername(await client(), username);
+      const found = await getUserByUsername(await client(), username, { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
       user = userRow(accountId, found, new Date(now).toISOString());
       await d.users.put(user);
+      await applyConnection(d, accountId, found);
     } catch (e) {
       if (!user) error = failure(e);
     }

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { SEED_POSTS } from '../../emulator/seed';
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+const GRACE = { id: '1452871219391512578', username: 'gracehop' };
+const POST = SEED_POSTS.gracePhoto;
+
+interface Relations {
+  bookmarks: string[];
+  likes: string[];
+  reposts: string[];
+  muting: string[];
+  following: string[];
+  owned_lists: { id: string; name: string; member_ids?: string[] }[];
+}
+const relations = async (emuUrl: string) => (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
+
+/** The popup aimed at a page, as when Perch is opened on that tab. */
+async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
+  return page;
+}
+
+test.describe('the popup in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('on a post: bookmark, repost and like, each undone, checked on X', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+    await expect(popup.getByRole('region', { name: 'This post' })).toContainText(`@${GRACE.username}`);
+    const pairs: [string, string, keyof Relations][] = [
+      ['Bookmark', 'Remove bookmark', 'bookmarks'],
+      ['Repost', 'Undo repost', 'reposts'],
+      ['Like', 'Unlike', 'likes'],
+    ];
+    for (const [on, off, field] of pairs) {
+      await popup.getByRole('button', { name: on, exact: true }).click();
+      await expect(popup.getByRole('button', { name: off, exact: true })).toBeVisible();
+      await expect.poll(async () => ((await relations(emu.url))[field] as string[]).includes(POST)).toBe(true);
+      await popup.getByRole('button', { name: off, exact: true }).click();
+      await expect(popup.getByRole('button', { name: on, exact: true })).toBeVisible();
+      await expect.poll(async () => ((await relations(emu.url))[field] as string[]).includes(POST)).toBe(false);
+    }
+  });
+
+  test('on a post: mutes the author and says honestly that blocking needs the Enterprise plan', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+    await popup.getByRole('button', { name: `Mute @${GRACE.username}` }).click();
+    await expect.poll(async () => (await relations(emu.url)).muting.includes(GRACE.id)).toBe(true);
+    await expect(popup.getByRole('button', { name: `Unmute @${GRACE.username}` })).toBeVisible();
+    await popup.getByRole('button', { name: `Block @${GRACE.username}` }).click();
+    await expect(popup.getByText('X allows blocking through an app only on the Enterprise plan')).toBeVisible();
+    await expect(popup.getByRole('link', { name: `Open @${GRACE.username} on x.com` })).toHaveAttribute(
+      'href',
+      `https://x.com/${GRACE.username}`,
+    );
+    await expect(popup.getByRole('button', { name: `Block @${GRACE.username}` })).toBeVisible();
+  });
+
+  test('on a post: replies through the composer in reply mode', async ({ perch, emu }) => {
+    const own = SEED_POSTS.adaReplyToGrace;
+    const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${own}`);
+    await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(popup.getByText(`Replying to post ${own}`)).toBeVisible();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Adding to my own thread');
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+  });
+
+  test('on a profile: follow state from X, unfollow and follow back, and add to one of my lists', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}`);
+    await expect(popup.getByRole('region', { name: `@${GRACE.username}` })).toBeVisible();
+    // Ada follows Grace on X: the popup knows it without being told.
+    await popup.getByRole('button', { name: 'Unfollow', exact: true }).click();
+    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(false);
+    await popup.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(true);
+
+    await popup.getByRole('button', { name: 'Add to list…' }).click();
+    const add = popup.getByRole('button', { name: /^Add to “/ }).first();
+    const label = (await add.textContent())!;
+    const listName = /“(.+)”/.exec(label)![1]!;
+    await add.click();
+    await expect(popup.getByRole('button', { name: `Remove from “${listName}”` })).toBeVisible();
+    await expect
+      .poll(async () => {
+        const state = (await (await fetch(`${emu.url}/__emulator/state`)).json()) as {
+          lists?: { name: string; member_ids?: string[]; members?: string[] }[];
+        };
+        const list = state.lists?.find((l) => l.name === listName);
+        return (list?.member_ids ?? list?.members ?? []).includes(GRACE.id);
+      })
+      .toBe(true);
+  });
+
+  test('anywhere else: shares the page, its URL counting 23', async ({ perch }) => {
+    const url = 'https://example.com/articles/a-very-long-path-that-would-count-far-more-than-twenty-three-characters';
+    const popup = await popupOn(perch, url, 'An article');
+    await expect(popup.getByRole('region', { name: 'Share this page' })).toBeVisible();
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue(`An article ${url}`);
+    // "An article " is 11, the URL 23: 246 left.
+    await expect(popup.getByRole('img', { name: '246 characters left' })).toBeVisible();
+  });
+});
