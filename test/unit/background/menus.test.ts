@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bookmarkCurrentPost, MENU, runMenuAction } from '@/entrypoints/background/menus';
 import type { Services } from '@/entrypoints/background/services';
@@ -8,16 +9,7 @@ import type { XClient } from '@/lib/x/client';
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const POST_LINK = 'https://x.com/gracehop/status/1960673648440250273';
 const PROFILE_LINK = 'https://twitter.com/gracehop';
-const TAB = {
-  id: 7,
-  index: 0,
-  highlighted: true,
-  active: true,
-  pinned: false,
-  incognito: false,
-  url: 'https://example.com/a',
-  title: 'A page',
-};
+const TAB = { id: 7, url: 'https://example.com/a', title: 'A page' } as Browser.tabs.Tab;
 
 /** An X stand-in answering every request with one user, parsed by the request's own schema. */
 const client = {
@@ -39,12 +31,15 @@ let windows: string[];
 beforeEach(async () => {
   badges = [];
   windows = [];
-  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async ({ text }) => void badges.push(String(text)));
+  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(({ text }) => {
+    badges.push(String(text));
+    return Promise.resolve();
+  });
   vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
-  vi.spyOn(fakeBrowser.windows, 'create').mockImplementation(async (o) => {
+  vi.spyOn(fakeBrowser.windows, 'create').mockImplementation((o) => {
     windows.push(String(o?.url));
-    return { id: 1, focused: true, incognito: false, alwaysOnTop: false };
+    return Promise.resolve({ id: 1, focused: true, incognito: false, alwaysOnTop: false } as Browser.windows.Window);
   });
   await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA.id, notice: null });
 });
@@ -100,7 +95,7 @@ describe('the context menus and shortcuts', () => {
 
   it('bookmarks the post in the current tab from the keyboard, and refuses on other pages', async () => {
     const { services: s, enqueue } = services();
-    await bookmarkCurrentPost(s, { ...TAB, url: POST_LINK });
+    await bookmarkCurrentPost(s, { ...TAB, url: POST_LINK } as Browser.tabs.Tab);
     expect(enqueue).toHaveBeenCalledOnce();
     await bookmarkCurrentPost(s, TAB);
     expect(enqueue).toHaveBeenCalledOnce();
