@@ -25,22 +25,18 @@ function services() {
   return { enqueue, services: { outbox: { enqueue }, clientFor: async () => client } as unknown as Services };
 }
 
-let badges: string[];
-let windows: string[];
+let badgeCalls: { mock: { calls: unknown[][] } };
+let windowCalls: { mock: { calls: unknown[][] } };
+/** Texts set on the toolbar badge, in order. */
+const badges = () => badgeCalls.mock.calls.map((c) => String((c[0] as { text: string }).text));
+/** URLs of the windows opened, in order. */
+const windows = () => windowCalls.mock.calls.map((c) => String((c[0] as { url: string }).url));
 
 beforeEach(async () => {
-  badges = [];
-  windows = [];
-  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(({ text }) => {
-    badges.push(String(text));
-    return Promise.resolve();
-  });
+  badgeCalls = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
-  vi.spyOn(fakeBrowser.windows, 'create').mockImplementation((o) => {
-    windows.push(String(o?.url));
-    return Promise.resolve({ id: 1, focused: true, incognito: false, alwaysOnTop: false } as Browser.windows.Window);
-  });
+  windowCalls = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 1, focused: true, incognito: false, alwaysOnTop: false });
   await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA.id, notice: null });
 });
 
@@ -49,7 +45,7 @@ describe('the context menus and shortcuts', () => {
     const { services: s, enqueue } = services();
     await runMenuAction(s, MENU.bookmark, POST_LINK, TAB);
     expect(enqueue).toHaveBeenCalledWith(ADA.id, 'bookmark', { postId: '1960673648440250273', username: 'gracehop' });
-    expect(badges[0]).toBe('✓');
+    expect(badges()[0]).toBe('✓');
   });
 
   it('reposts the post a link points to', async () => {
@@ -72,7 +68,7 @@ describe('the context menus and shortcuts', () => {
     const { services: s, enqueue } = services();
     await runMenuAction(s, id, link, TAB);
     expect(enqueue).not.toHaveBeenCalled();
-    expect(badges[0]).toBe('!');
+    expect(badges()[0]).toBe('!');
   });
 
   it('asks the person to sign in first when no account is signed in', async () => {
@@ -80,17 +76,17 @@ describe('the context menus and shortcuts', () => {
     const { services: s, enqueue } = services();
     await runMenuAction(s, MENU.bookmark, POST_LINK, TAB);
     expect(enqueue).not.toHaveBeenCalled();
-    expect(badges[0]).toBe('!');
+    expect(badges()[0]).toBe('!');
   });
 
   it('opens Perch in a window aimed at the profile to add it to a list', async () => {
     await runMenuAction(services().services, MENU.addToList, PROFILE_LINK, TAB);
-    expect(windows[0]).toBe(`chrome-extension://${fakeBrowser.runtime.id}/popup.html?url=${encodeURIComponent(PROFILE_LINK)}&title=`);
+    expect(windows()[0]).toBe(`chrome-extension://${fakeBrowser.runtime.id}/popup.html?url=${encodeURIComponent(PROFILE_LINK)}&title=`);
   });
 
   it('opens the composer on the page to share it', async () => {
     await runMenuAction(services().services, MENU.share, undefined, TAB);
-    expect(windows[0]).toContain(`?url=${encodeURIComponent(TAB.url)}&title=${encodeURIComponent(TAB.title)}`);
+    expect(windows()[0]).toContain(`?url=${encodeURIComponent(TAB.url!)}&title=${encodeURIComponent(TAB.title!)}`);
   });
 
   it('bookmarks the post in the current tab from the keyboard, and refuses on other pages', async () => {
@@ -99,6 +95,6 @@ describe('the context menus and shortcuts', () => {
     expect(enqueue).toHaveBeenCalledOnce();
     await bookmarkCurrentPost(s, TAB);
     expect(enqueue).toHaveBeenCalledOnce();
-    expect(badges).toEqual(['✓', '!']);
+    expect(badges()).toEqual(['✓', '!']);
   });
 });
