@@ -36,7 +36,7 @@ beforeEach(async () => {
   badgeCalls = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
-  windowCalls = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 1, focused: true, incognito: false, alwaysOnTop: false });
+  windowCalls = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue(undefined as never);
   await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA.id, notice: null });
 });
 
