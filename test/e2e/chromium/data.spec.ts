@@ -50,4 +50,44 @@ test.describe('the data layer in Chromium', () => {
       .poll(async () => ((await options.evaluate(readTable, 'actions')) as { state: string }[]).map((a) => a.state), { timeout: 10_000 })
       .toEqual(['done']);
   });
+
+  test('lives through an hour of heavy use without a single 429, each held action sent after its reset', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    const posts = (await relations(emu.url)).bookmarks.slice(0, 240);
+    await emu.clearLog();
+    let offsetMs = 0;
+    // Four 15-minute windows, 60 likes asked in each: X allows 50 per window, so the rest wait for the reset.
+    for (let window = 0; window < 4; window++) {
+      const batch = posts.slice(window * 60, window * 60 + 60);
+      await options.evaluate(
+        async ({ ids, accountId }) => {
+          for (const postId of ids)
+            await chrome.runtime.sendMessage({ type: 'action.do', accountId, action: { type: 'like', params: { postId } } });
+        },
+        { ids: batch, accountId: ADA.id },
+      );
+      // Everything X allowed is done; the rest waits for the window's reset.
+      const unsettled = async () =>
+        ((await options.evaluate(readTable, 'actions')) as { state: string; error?: { kind: string } }[]).filter(
+          (a) => a.state !== 'done' && !(a.state === 'queued' && a.error?.kind === 'rate-limited'),
+        ).length;
+      await expect.poll(unsettled, { timeout: 30_000 }).toBe(0);
+      const waiting = ((await options.evaluate(readTable, 'actions')) as { state: string }[]).filter((a) => a.state === 'queued');
+      // The window also carries the ones held from the last one: 10 more wait each time.
+      expect(waiting.length).toBe(10 * (window + 1));
+      // Fifteen minutes pass, for X and for Perch.
+      await emu.advanceClock(15 * 60 + 5);
+      offsetMs += (15 * 60 + 5) * 1000;
+      await options.evaluate((ms) => chrome.storage.local.set({ 'test.clockOffsetMs': ms }), offsetMs);
+      await send(options, { type: 'actions.retry', accountId: ADA.id });
+      await expect
+        .poll(async () => ((await options.evaluate(readTable, 'actions')) as { state: string }[]).filter((a) => a.state !== 'done').length)
+        .toBe(0);
+    }
+    const log = await emu.log();
+    expect(log.filter((e) => e.status === 429)).toEqual([]);
+    expect(log.filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/likes`)).toHaveLength(240);
+    expect(((await options.evaluate(readTable, 'actions')) as { state: string }[]).every((a) => a.state === 'done')).toBe(true);
+  });
 });
