@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { MessageError, sendMessage } from '@/lib/messaging';
 import { useSession } from './use-session';
 
-/** The account bar shared by the popup, side panel and options page. */
-export function AccountHeader() {
+/** The account bar shared by the popup, side panel and options page (those two can add another account). */
+export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boolean }) {
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ kind: string; message: string }>();
@@ -57,6 +57,11 @@ export function AccountHeader() {
           <button type="button" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }))}>
             Sign out
           </button>
+          {showAddAccount ? (
+            <button type="button" className="link" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
+              Add another account
+            </button>
+          ) : null}
         </div>
       ) : (
         <div className="signed-out">

@@ -33,7 +33,7 @@ export function App() {
 
   return (
     <div className="options">
-      <AccountHeader />
+      <AccountHeader showAddAccount />
       <main>
         <h1>Perch settings</h1>
         <section aria-labelledby="app-heading">

@@ -127,6 +127,26 @@ test.describe('signing in with X in Chromium', () => {
   });
 });
 
+test.describe('several accounts', () => {
+  test('signs in a second account, switches between them, and signs one out without touching the other', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.setSessionUser('1452871219391512578');
+    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+    await options.getByRole('button', { name: 'Add another account' }).click();
+    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+    await expect(options.locator('.account-username')).toHaveText('@gracehop');
+    const picker = options.getByRole('combobox', { name: 'Account' });
+    await picker.selectOption({ label: `@${ADA.username}` });
+    await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
+    await picker.selectOption({ label: '@gracehop' });
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
+    await options.getByRole('button', { name: 'Check connection' }).click();
+    await expect(options.getByRole('status')).toHaveText(`Connected to X as @${ADA.username}.`);
+  });
+});
+
 test.describe('messages from elsewhere', () => {
   test('ignores every message another extension sends to Perch', async ({ emu }) => {
     const intruderDir = new URL('../fixtures/intruder', import.meta.url).pathname;
