@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { MessageError, sendMessage } from '@/lib/messaging';
@@ -40,7 +41,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
           </div>
           {session.accounts.length > 1 ? (
             <label className="account-switch">
-              <span className="visually-hidden">Account</span>
+              <span className="visually-hidden">{i18n.t('header_account')}</span>
               <select
                 value={active.id}
                 disabled={busy}
@@ -55,11 +56,11 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
             </label>
           ) : null}
           <button type="button" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }))}>
-            Sign out
+            {i18n.t('header_sign_out')}
           </button>
           {showAddAccount ? (
             <button type="button" className="link" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
-              Add another account
+              {i18n.t('header_add_account')}
             </button>
           ) : null}
         </div>
@@ -67,12 +68,13 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
         <div className="signed-out">
           {session.notice ? (
             <p className="notice" role="alert">
-              {session.notice.username ? `You were signed out of @${session.notice.username}. ` : 'You were signed out. '}
-              {session.notice.reason}
+              {session.notice.username
+                ? i18n.t('header_signed_out_of', [session.notice.username, session.notice.reason])
+                : i18n.t('header_signed_out', [session.notice.reason])}
             </p>
           ) : null}
           <button type="button" className="primary" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
-            Sign in with X
+            {i18n.t('header_sign_in')}
           </button>
         </div>
       )}
@@ -81,7 +83,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
           {error.message}{' '}
           {error.kind === 'not-configured' ? (
             <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-              Open settings
+              {i18n.t('header_open_settings')}
             </button>
           ) : null}
         </p>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ParsedPost } from '@/lib/text/parse-post';
 
 const MAX = 280;
@@ -9,7 +10,7 @@ export function CharacterCounter({ parsed }: { parsed: ParsedPost }) {
   const left = MAX - parsed.weightedLength;
   const fill = Math.min(parsed.weightedLength / MAX, 1);
   const tone = left < 0 ? 'over' : left <= 20 ? 'near' : 'ok';
-  const label = left >= 0 ? `${left} characters left` : `${-left} characters over the limit`;
+  const label = left >= 0 ? i18n.t('counter_left', left) : i18n.t('counter_over', -left);
   return (
     <span className={`counter counter-${tone}`} role="img" aria-label={label} title={label}>
       <svg width="26" height="26" viewBox="0 0 26 26" aria-hidden="true">

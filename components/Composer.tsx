@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useId, useMemo, useRef, useState } from 'react';
 import { MessageError, sendMessage } from '@/lib/messaging';
 import { extractUrls, parsePost } from '@/lib/text/parse-post';
@@ -8,6 +9,8 @@ import { useDraft, type DraftTarget, type EditablePost } from './use-draft';
 const MAX_IMAGES = 4;
 const MAX_POSTS = 25;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/gif,image/webp';
+/** Stands for a link inside a message, where the message is split to put the link in. */
+const LINK = '\uE000';
 
 type Status =
   | { kind: 'idle' }
@@ -17,13 +20,16 @@ type Status =
 
 /** Why the Post button is disabled, or undefined when it is not. */
 export function whyCannotPost(posts: EditablePost[]): string | undefined {
+  const thread = posts.length > 1;
   for (const [i, post] of posts.entries()) {
-    const where = posts.length > 1 ? `Post ${i + 1}: ` : '';
-    if (!post.text.trim() && post.media.length === 0) return `${where}write something to post.`;
+    if (!post.text.trim() && post.media.length === 0) {
+      return thread ? i18n.t('composer_reason_empty_nth', [i + 1]) : i18n.t('composer_reason_empty');
+    }
     if (!post.text.trim()) continue;
     const parsed = parsePost(post.text);
-    if (parsed.weightedLength > 280) return `${where}${parsed.weightedLength - 280} characters over X’s limit of 280.`;
-    if (!parsed.valid) return `${where}the text has a character X does not allow.`;
+    const over = parsed.weightedLength - 280;
+    if (over > 0) return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over]) : i18n.t('composer_reason_over', over);
+    if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
   }
   return undefined;
 }
@@ -45,10 +51,10 @@ export function Composer(props: ComposerProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [imageFor, setImageFor] = useState(0);
 
-  const reason = posts ? whyCannotPost(posts) : 'Loading your draft…';
+  const reason = posts ? whyCannotPost(posts) : i18n.t('composer_loading_draft');
   const hasLink = useMemo(() => (posts ?? []).some((p) => extractUrls(p.text).length > 0), [posts]);
 
-  if (!posts) return <section className="composer" aria-busy="true" aria-label="Composer" />;
+  if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
   async function publish() {
     setStatus({ kind: 'publishing' });
@@ -70,7 +76,7 @@ export function Composer(props: ComposerProps) {
     if (!post) return;
     const room = MAX_IMAGES - post.media.length;
     const picked = [...files].slice(0, room);
-    if (files.length > room) setStatus({ kind: 'error', errorKind: 'too-many', message: `A post can have up to ${MAX_IMAGES} images.` });
+    if (files.length > room) setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES) });
     for (const file of picked) {
       try {
         const { id } = await sendMessage({
@@ -101,50 +107,46 @@ export function Composer(props: ComposerProps) {
 
   const unknown = saved?.state === 'unknown';
   const busy = status.kind === 'publishing';
-  const postLabel = unknown ? 'Post again' : posts.length > 1 ? 'Post all' : 'Post';
+  const postLabel = unknown ? i18n.t('composer_post_again') : posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
+  const [unknownBefore, unknownAfter] = i18n.t('composer_outcome_unknown', [LINK]).split(LINK);
 
   return (
-    <section className="composer" aria-label={props.title ?? 'New post'}>
+    <section className="composer" aria-label={props.title ?? i18n.t('composer_new_post')}>
       {props.title ? <h2>{props.title}</h2> : null}
-      {replyToId ? (
-        <p className="note">
-          Replying to post {replyToId}. On X’s self-serve plans, replies through the API work only when the post’s author mentioned or
-          quoted you.
-        </p>
-      ) : null}
-      {quoteId ? <p className="note">Quoting post {quoteId}. X allows quote posts only for apps on the Enterprise plan.</p> : null}
+      {replyToId ? <p className="note">{i18n.t('composer_reply_note', [replyToId])}</p> : null}
+      {quoteId ? <p className="note">{i18n.t('composer_quote_note', [quoteId])}</p> : null}
 
       {status.kind === 'published' ? (
         <div className="published" role="status">
-          <p>{status.ids.length > 1 ? `Your thread of ${status.ids.length} posts is on X.` : 'Your post is on X.'}</p>
+          <p>{i18n.t('composer_published', status.ids.length)}</p>
           <ul className="published-list">
             {status.ids.map((id, i) => (
               <li key={id} className="row">
                 <a href={`https://x.com/${status.username}/status/${id}`} target="_blank" rel="noreferrer">
-                  {status.ids.length > 1 ? `View post ${i + 1} on X` : 'View on X'}
+                  {status.ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
                 </a>
                 {deleted.includes(id) ? (
-                  <span className="muted">Deleted.</span>
+                  <span className="muted">{i18n.t('composer_deleted')}</span>
                 ) : confirmDelete === id ? (
-                  <span className="row" role="group" aria-label="Confirm delete">
-                    <span>Delete this post from X? This cannot be undone.</span>
+                  <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
+                    <span>{i18n.t('composer_confirm_delete')}</span>
                     <button type="button" className="danger" onClick={() => void deletePost(id)}>
-                      Delete post
+                      {i18n.t('composer_delete_post')}
                     </button>
                     <button type="button" onClick={() => setConfirmDelete(undefined)}>
-                      Keep it
+                      {i18n.t('composer_keep')}
                     </button>
                   </span>
                 ) : (
                   <button type="button" onClick={() => setConfirmDelete(id)}>
-                    {status.ids.length > 1 ? `Delete post ${i + 1}` : 'Delete'}
+                    {status.ids.length > 1 ? i18n.t('composer_delete_nth', [i + 1]) : i18n.t('composer_delete')}
                   </button>
                 )}
               </li>
             ))}
           </ul>
           <button type="button" onClick={() => setStatus({ kind: 'idle' })}>
-            Write another post
+            {i18n.t('composer_write_another')}
           </button>
         </div>
       ) : (
@@ -152,18 +154,18 @@ export function Composer(props: ComposerProps) {
           {posts.map((post, i) => (
             <div key={i} className="thread-post">
               {saved && i < saved.publishedIds.length ? (
-                <p className="muted">Post {i + 1} is already on X.</p>
+                <p className="muted">{i18n.t('composer_already_on_x', [i + 1])}</p>
               ) : (
                 <>
                   <PostEditor
                     text={post.text}
-                    label={posts.length > 1 ? `Post ${i + 1} text` : 'Post text'}
+                    label={posts.length > 1 ? i18n.t('composer_text_label_nth', [i + 1]) : i18n.t('composer_text_label')}
                     describedBy={reason ? reasonId : undefined}
                     autoFocus={i === 0}
                     onChange={(text) => update((all) => all.map((p, j) => (j === i ? { ...p, text } : p)))}
                   />
                   {post.media.length ? (
-                    <ul className="media-list" aria-label={`Images in post ${i + 1}`}>
+                    <ul className="media-list" aria-label={i18n.t('composer_images_label', [i + 1])}>
                       {post.media.map((m) => (
                         <li key={m.id} className="media-item">
                           {m.previewUrl ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
@@ -174,7 +176,7 @@ export function Composer(props: ComposerProps) {
                               update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== m.id) } : p)))
                             }
                           >
-                            Remove image {m.name}
+                            {i18n.t('composer_remove_image', [m.name])}
                           </button>
                         </li>
                       ))}
@@ -189,11 +191,11 @@ export function Composer(props: ComposerProps) {
                         fileInput.current?.click();
                       }}
                     >
-                      {posts.length > 1 ? `Add image to post ${i + 1}` : 'Add image'}
+                      {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
                     </button>
                     {i > 0 ? (
                       <button type="button" disabled={busy} onClick={() => update((all) => all.filter((_, j) => j !== i))}>
-                        Remove post {i + 1}
+                        {i18n.t('composer_remove_post', [i + 1])}
                       </button>
                     ) : null}
                   </div>
@@ -207,20 +209,20 @@ export function Composer(props: ComposerProps) {
             accept={IMAGE_TYPES}
             multiple
             hidden
-            aria-label="Choose images"
+            aria-label={i18n.t('composer_choose_images')}
             onChange={(e) => {
               void addImages(e.target.files);
               e.target.value = '';
             }}
           />
-          {hasLink ? <p className="note">A post with a link costs $0.20 on X’s pay-per-use plan, instead of $0.015 without one.</p> : null}
+          {hasLink ? <p className="note">{i18n.t('composer_link_cost')}</p> : null}
           {unknown ? (
             <p className="notice" role="alert">
-              The connection dropped while X was publishing, so Perch can’t tell whether your post went out. Your draft is kept.{' '}
+              {unknownBefore}
               <a href={`https://x.com/${username}`} target="_blank" rel="noreferrer">
-                Check your profile on X
-              </a>{' '}
-              before posting again.
+                {i18n.t('composer_check_profile')}
+              </a>
+              {unknownAfter}
             </p>
           ) : null}
           {status.kind === 'error' && !(unknown && status.errorKind === 'outcome-unknown') ? (
@@ -239,7 +241,7 @@ export function Composer(props: ComposerProps) {
               disabled={posts.length >= MAX_POSTS || busy}
               onClick={() => update((all) => [...all, { text: '', media: [] }])}
             >
-              Add post to thread
+              {i18n.t('composer_add_to_thread')}
             </button>
             {unknown ? (
               <button
@@ -251,7 +253,7 @@ export function Composer(props: ComposerProps) {
                   })
                 }
               >
-                Discard draft
+                {i18n.t('composer_discard')}
               </button>
             ) : null}
             <button
@@ -261,7 +263,7 @@ export function Composer(props: ComposerProps) {
               aria-describedby={reason ? reasonId : undefined}
               onClick={() => void publish()}
             >
-              {busy ? 'Posting…' : postLabel}
+              {busy ? i18n.t('composer_posting') : postLabel}
             </button>
           </div>
           {reason && posts.some((p) => p.text || p.media.length) ? (

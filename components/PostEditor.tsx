@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
 import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';
 import { CharacterCounter } from './CharacterCounter';
@@ -88,7 +89,7 @@ export function PostEditor({ text, onChange, label, describedBy, autoFocus }: Po
           ref={box}
           aria-label={label}
           aria-describedby={describedBy}
-          placeholder="What’s happening?"
+          placeholder={i18n.t('composer_placeholder')}
           value={text}
           rows={3}
           autoFocus={autoFocus}
@@ -96,13 +97,7 @@ export function PostEditor({ text, onChange, label, describedBy, autoFocus }: Po
         />
       </div>
       <div className="editor-footer">
-        {urlCount > 0 ? (
-          <span className="muted">
-            {urlCount === 1 ? 'The link counts as 23 characters.' : `Each of the ${urlCount} links counts as 23 characters.`}
-          </span>
-        ) : (
-          <span />
-        )}
+        {urlCount > 0 ? <span className="muted">{i18n.t('composer_link_counts', urlCount)}</span> : <span />}
         <CharacterCounter parsed={parsed} />
       </div>
     </div>

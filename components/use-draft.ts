@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage, type DraftView } from '@/lib/messaging';
 
@@ -46,7 +47,7 @@ export function useDraft(target: DraftTarget) {
         ...(quoteId ? { quoteId } : {}),
       }).then(
         () => setSaveError(undefined),
-        (e: unknown) => setSaveError(`Your draft could not be saved: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => setSaveError(i18n.t('composer_save_failed', [e instanceof Error ? e.message : String(e)])),
       );
     },
     [accountId, context, replyToId, quoteId],
@@ -73,7 +74,7 @@ export function useDraft(target: DraftTarget) {
       },
       (e: unknown) => {
         if (!live) return;
-        setSaveError(`Your saved draft could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        setSaveError(i18n.t('composer_read_failed', [e instanceof Error ? e.message : String(e)]));
         show(EMPTY);
       },
     );

@@ -1,7 +1,12 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { AccountHeader } from '@/components/AccountHeader';
 import { useSession } from '@/components/use-session';
 import { MessageError, sendMessage, type Settings } from '@/lib/messaging';
+
+/** Stand for the bold terms inside the first step, where the message is split to put them in. */
+const OAUTH = '\uE000';
+const NATIVE_APP = '\uE001';
 
 export function App() {
   const session = useSession();
@@ -35,24 +40,32 @@ export function App() {
     <div className="options">
       <AccountHeader showAddAccount />
       <main>
-        <h1>Perch settings</h1>
+        <h1>{i18n.t('options_title')}</h1>
         <section aria-labelledby="app-heading">
-          <h2 id="app-heading">Your X app</h2>
-          <p className="muted">
-            Perch talks to X through your own X developer app, so your account is only ever used by an app you control.
-          </p>
+          <h2 id="app-heading">{i18n.t('options_app_heading')}</h2>
+          <p className="muted">{i18n.t('options_app_intro')}</p>
           <ol>
             <li>
-              Open the X developer console and create an app (or choose one) with <strong>OAuth 2.0</strong> turned on, type{' '}
-              <strong>Native App</strong> (a public client: no secret).
+              {i18n
+                .t('options_step_create', [OAUTH, NATIVE_APP])
+                .split(/([\uE000\uE001])/)
+                .map((part, i) =>
+                  part === OAUTH ? (
+                    <strong key={i}>{i18n.t('options_oauth')}</strong>
+                  ) : part === NATIVE_APP ? (
+                    <strong key={i}>{i18n.t('options_native_app')}</strong>
+                  ) : (
+                    part
+                  ),
+                )}
             </li>
-            <li>Add the callback URL below to the app’s callback URLs, exactly as shown.</li>
-            <li>Copy the app’s OAuth 2.0 Client ID into the box below and save.</li>
-            <li>Press “Sign in with X”.</li>
+            <li>{i18n.t('options_step_callback')}</li>
+            <li>{i18n.t('options_step_client_id')}</li>
+            <li>{i18n.t('options_step_sign_in', [i18n.t('header_sign_in')])}</li>
           </ol>
-          <h3>Callback URL</h3>
-          <code className="callback" aria-label="Callback URL">
-            {settings?.redirectUrl ?? '…'}
+          <h3>{i18n.t('options_callback_url')}</h3>
+          <code className="callback" aria-label={i18n.t('options_callback_url')}>
+            {settings?.redirectUrl ?? i18n.t('options_callback_pending')}
           </code>
           <button
             type="button"
@@ -60,11 +73,11 @@ export function App() {
             onClick={() =>
               void act(async () => {
                 await navigator.clipboard.writeText(settings?.redirectUrl ?? '');
-                return 'Callback URL copied.';
+                return i18n.t('options_callback_copied');
               })
             }
           >
-            Copy callback URL
+            {i18n.t('options_copy_callback')}
           </button>
           <form
             className="row"
@@ -73,38 +86,42 @@ export function App() {
               void act(async () => {
                 const s = await sendMessage({ type: 'settings.setClientId', clientId });
                 setSettings(s);
-                return s.clientId ? 'Client ID saved.' : 'Client ID cleared.';
+                return s.clientId ? i18n.t('options_client_id_saved') : i18n.t('options_client_id_cleared');
               });
             }}
           >
-            <label htmlFor={inputId}>Client ID</label>
+            <label htmlFor={inputId}>{i18n.t('options_client_id')}</label>
             <input
               id={inputId}
               type="text"
               value={clientId}
               autoComplete="off"
               spellCheck={false}
-              placeholder={settings?.clientIdFromBuild ? `Using the built-in ID ${settings.clientId}` : 'Paste your Client ID'}
+              placeholder={
+                settings?.clientIdFromBuild
+                  ? i18n.t('options_client_id_builtin', [settings.clientId])
+                  : i18n.t('options_client_id_placeholder')
+              }
               onChange={(e) => setClientId(e.target.value)}
             />
             <button type="submit" className="primary">
-              Save
+              {i18n.t('options_save')}
             </button>
           </form>
         </section>
         {active ? (
           <section aria-labelledby="conn-heading">
-            <h2 id="conn-heading">Connection</h2>
+            <h2 id="conn-heading">{i18n.t('options_connection')}</h2>
             <button
               type="button"
               onClick={() =>
                 void act(async () => {
                   const account = await sendMessage({ type: 'account.check', accountId: active.id });
-                  return `Connected to X as @${account.username}.`;
+                  return i18n.t('options_connected', [account.username]);
                 })
               }
             >
-              Check connection
+              {i18n.t('options_check_connection')}
             </button>
           </section>
         ) : null}

@@ -1,17 +1,24 @@
+import { i18n } from '#i18n';
 import type { ActionBrief } from '@/lib/messaging';
 import { timeOf } from '@/components/manager/format';
 
 /** What an action on this button is doing, in words: queued until HH:MM, sending, failed with the reason. */
 export function actionNote(action: ActionBrief | undefined, now = Date.now()): string | undefined {
   if (!action) return undefined;
-  if (action.state === 'sending') return 'Sending to X…';
+  if (action.state === 'sending') return i18n.t('popup_note_sending');
   if (action.state === 'queued') {
-    const when = action.notBefore > now ? ` until ${timeOf(action.notBefore)}` : '';
-    const why =
-      action.error?.kind === 'rate-limited' ? ' (X’s limit is used up)' : action.error?.kind === 'offline' ? ' (no connection)' : '';
-    return `Queued${when}${why}.`;
+    const kind = action.error?.kind;
+    if (action.notBefore > now) {
+      const when = timeOf(action.notBefore);
+      if (kind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
+      if (kind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
+      return i18n.t('popup_note_queued_until', [when]);
+    }
+    if (kind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
+    if (kind === 'offline') return i18n.t('popup_note_queued_offline');
+    return i18n.t('popup_note_queued');
   }
-  if (action.state === 'failed') return `Failed: ${action.error?.message ?? 'X refused it.'}`;
+  if (action.state === 'failed') return i18n.t('popup_note_failed', [action.error?.message ?? i18n.t('popup_note_refused')]);
   return undefined;
 }
 

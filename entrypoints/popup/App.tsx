@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
@@ -30,15 +31,21 @@ export function App() {
               username={active.username}
               context={`share:${page.url}`}
               initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
-              title="Share this page"
+              title={i18n.t('popup_share_title')}
             />
           ) : (
-            <Composer key={active.id} accountId={active.id} username={active.username} context="compose" title="New post" />
+            <Composer
+              key={active.id}
+              accountId={active.id}
+              username={active.username}
+              context="compose"
+              title={i18n.t('composer_new_post')}
+            />
           )
         ) : null}
-        <nav className="row popup-nav" aria-label="Perch">
+        <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Settings
+            {i18n.t('popup_settings')}
           </button>
         </nav>
       </main>

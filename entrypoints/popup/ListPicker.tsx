@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { MessageError, sendMessage, type UserView } from '@/lib/messaging';
 import { act } from './act';
@@ -22,23 +23,27 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
     });
     if (error) return setMessage({ text: error, error: true });
     setLists((all) => all?.map((l) => (l.id === list.id ? { ...l, member: !l.member } : l)));
-    setMessage({ text: list.member ? `Removing @${user.username} from “${list.name}”.` : `Adding @${user.username} to “${list.name}”.` });
+    setMessage({
+      text: list.member
+        ? i18n.t('popup_list_removing', [user.username, list.name])
+        : i18n.t('popup_list_adding', [user.username, list.name]),
+    });
     onChanged();
   }
 
-  if (!lists && !message) return <p aria-busy="true">Loading your lists…</p>;
+  if (!lists && !message) return <p aria-busy="true">{i18n.t('popup_lists_loading')}</p>;
   return (
-    <section aria-label={`Lists for @${user.username}`} className="list-picker">
-      {lists && lists.length === 0 ? <p className="muted">You have no lists yet. Create one in Perch’s manager.</p> : null}
+    <section aria-label={i18n.t('popup_lists_label', [user.username])} className="list-picker">
+      {lists && lists.length === 0 ? <p className="muted">{i18n.t('popup_lists_none')}</p> : null}
       <ul>
         {lists?.map((l) => (
           <li key={l.id} className="row">
             <span className="list-name">
               {l.name}
-              {l.private ? <span className="muted"> (private)</span> : null}
+              {l.private ? <span className="muted"> {i18n.t('popup_list_private')}</span> : null}
             </span>
             <button type="button" onClick={() => void toggle(l)}>
-              {l.member ? `Remove from “${l.name}”` : `Add to “${l.name}”`}
+              {l.member ? i18n.t('popup_list_remove', [l.name]) : i18n.t('popup_list_add', [l.name])}
             </button>
           </li>
         ))}

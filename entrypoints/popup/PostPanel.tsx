@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { dateOf } from '@/components/manager/format';
@@ -7,6 +8,9 @@ import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
 import { UserCard } from './UserCard';
 import { useTabContext } from './use-tab-context';
+
+/** Stands for a link inside a message, where the message is split to put the link in. */
+const LINK = '\uE000';
 
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
@@ -20,7 +24,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         {error}
       </p>
     );
-  if (!ctx) return <p aria-busy="true">Loading the post…</p>;
+  if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
 
   const run = async (action: Parameters<typeof act>[1]) => {
     setProblem(await act(accountId, action));
@@ -33,7 +37,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     return (
       <>
         <button type="button" className="link" onClick={() => setMode('actions')}>
-          Back to the post
+          {i18n.t('popup_back_to_post')}
         </button>
         <Composer
           key={mode}
@@ -41,68 +45,71 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           username={username}
           context={`${mode}:${postId}`}
           {...(mode === 'reply' ? { replyToId: postId } : { quoteId: postId })}
-          title={mode === 'reply' ? 'Reply' : 'Quote'}
+          title={mode === 'reply' ? i18n.t('popup_reply') : i18n.t('popup_quote')}
         />
       </>
     );
   }
 
   return (
-    <section className="post-panel" aria-label="This post">
+    <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       {ctx.post ? (
         <article className="post-card">
           {author ? <UserCard user={author} /> : null}
           <p className="post-text">{ctx.post.text}</p>
           <p className="muted">
             {dateOf(ctx.post.createdAt)}
-            {ctx.post.mediaCount ? ` · ${ctx.post.mediaCount === 1 ? '1 image or video' : `${ctx.post.mediaCount} images or videos`}` : ''}
-            {ctx.post.quoted ? ' · quotes a post' : ''}
+            {ctx.post.mediaCount ? i18n.t('popup_meta_separator') + i18n.t('popup_post_media', ctx.post.mediaCount) : ''}
+            {ctx.post.quoted ? i18n.t('popup_meta_separator') + i18n.t('popup_post_quotes') : ''}
           </p>
         </article>
       ) : (
         <p className="notice" role="alert">
-          {ctx.error?.message ?? 'Perch could not load this post.'}
+          {ctx.error?.message ?? i18n.t('popup_post_not_loaded')}
         </p>
       )}
       <div className="quick-actions">
         <ActionButton
-          label={ctx.bookmarked ? 'Remove bookmark' : 'Bookmark'}
+          label={ctx.bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
           pressed={ctx.bookmarked}
           action={latest(ctx.actions, 'bookmark', 'unbookmark')}
           onClick={() => void run({ type: ctx.bookmarked ? 'unbookmark' : 'bookmark', params: p })}
         />
         <ActionButton
-          label={ctx.reposted ? 'Undo repost' : 'Repost'}
+          label={ctx.reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
           pressed={ctx.reposted}
           action={latest(ctx.actions, 'repost', 'undoRepost')}
           onClick={() => void run({ type: ctx.reposted ? 'undoRepost' : 'repost', params: p })}
         />
         <ActionButton
-          label={ctx.liked ? 'Unlike' : 'Like'}
+          label={ctx.liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
           pressed={ctx.liked}
           action={latest(ctx.actions, 'like', 'unlike')}
           onClick={() => void run({ type: ctx.liked ? 'unlike' : 'like', params: p })}
         />
-        <ActionButton label="Reply" onClick={() => setMode('reply')} />
-        <ActionButton label="Quote" onClick={() => setMode('quote')} />
+        <ActionButton label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
+        <ActionButton label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
       </div>
       {author ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
           <ActionButton
-            label={author.muted ? `Unmute @${author.username}` : `Mute @${author.username}`}
+            label={author.muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
             pressed={author.muted}
             action={latest(ctx.actions, 'mute', 'unmute')}
             onClick={() => void run({ type: author.muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
           />
           <ActionButton
-            label={author.blocked ? `Unblock @${author.username}` : `Block @${author.username}`}
+            label={author.blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
             pressed={author.blocked}
             action={latest(ctx.actions, 'block', 'unblock')}
             onClick={() =>
               void run({ type: author.blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })
             }
           />
-          <ActionButton label={`Add @${author.username} to a list…`} onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')} />
+          <ActionButton
+            label={i18n.t('popup_add_user_to_list', [author.username])}
+            onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')}
+          />
         </div>
       ) : null}
       <EnterpriseNote actions={ctx.actions} username={author?.username} />
@@ -120,13 +127,14 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
 export function EnterpriseNote({ actions, username }: { actions: PostContext['actions']; username: string | undefined }) {
   const refused = actions.find((a) => a.state === 'failed' && a.error?.kind === 'enterprise-only');
   if (!refused || !username) return null;
+  const [before, after] = i18n.t(refused.type === 'unblock' ? 'popup_enterprise_unblock' : 'popup_enterprise_block', [LINK]).split(LINK);
   return (
     <p className="notice">
-      X allows blocking through an app only on the Enterprise plan, so Perch could not do it.{' '}
+      {before}
       <a href={`https://x.com/${username}`} target="_blank" rel="noreferrer">
-        Open @{username} on x.com
-      </a>{' '}
-      to {refused.type === 'unblock' ? 'unblock' : 'block'} them there.
+        {i18n.t('popup_enterprise_link', [username])}
+      </a>
+      {after}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { ActionButton } from './ActionButton';
@@ -19,12 +20,12 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         {error}
       </p>
     );
-  if (!ctx) return <p aria-busy="true">Loading @{username}…</p>;
+  if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_user', [username])}</p>;
   const user = ctx.user;
   if (!user) {
     return (
       <p className="notice" role="alert">
-        {ctx.error?.message ?? `Perch could not find @${username} on X.`}
+        {ctx.error?.message ?? i18n.t('popup_user_not_found', [username])}
       </p>
     );
   }
@@ -41,24 +42,24 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       <UserCard user={user} />
       <div className="quick-actions">
         <ActionButton
-          label={user.following ? 'Unfollow' : 'Follow'}
+          label={user.following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
           pressed={user.following}
           action={latest(ctx.actions, 'follow', 'unfollow')}
           onClick={() => void run({ type: user.following ? 'unfollow' : 'follow', params })}
         />
         <ActionButton
-          label={user.muted ? 'Unmute' : 'Mute'}
+          label={user.muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
           pressed={user.muted}
           action={latest(ctx.actions, 'mute', 'unmute')}
           onClick={() => void run({ type: user.muted ? 'unmute' : 'mute', params })}
         />
         <ActionButton
-          label={user.blocked ? 'Unblock' : 'Block'}
+          label={user.blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
           pressed={user.blocked}
           action={latest(ctx.actions, 'block', 'unblock')}
           onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
         />
-        <ActionButton label="Add to list…" onClick={() => setLists(!lists)} />
+        <ActionButton label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
       <EnterpriseNote actions={ctx.actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}

@@ -1,16 +1,29 @@
-import { AccountHeader } from '@/components/AccountHeader';
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
-import { useSession } from '@/components/use-session';
+import { Manager } from '@/components/manager/Manager';
+
+/** The full-page manager, for big screens (and Firefox, whose sidebar is narrow). */
+async function openInTab(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') });
+}
 
 export function App() {
-  const session = useSession();
-  const active = session?.accounts.find((a) => a.id === session.activeAccountId);
   return (
-    <div className="sidepanel">
-      <AccountHeader />
-      <main>
-        {active ? <Composer key={active.id} accountId={active.id} username={active.username} context="compose" title="New post" /> : null}
-      </main>
+    <div className="sidepanel manager-page">
+      <Manager
+        top={(account) => (
+          <div className="manager-top">
+            <details className="manager-compose">
+              <summary>{i18n.t('manager_new_post')}</summary>
+              <Composer key={account.id} accountId={account.id} username={account.username} context="compose" />
+            </details>
+            <button type="button" className="link manager-open-tab" onClick={() => void openInTab()}>
+              {i18n.t('manager_open_in_tab')}
+            </button>
+          </div>
+        )}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { BenchModule, BenchRow } from './types';
 const BENCHES: Record<string, () => Promise<BenchModule>> = {
   counter: () => import('./counter'),
   extension: () => import('./extension'),
+  manager: () => import('./manager'),
   data: () => import('./data'),
 };
 

@@ -15,8 +15,8 @@ export interface FirefoxPerch {
   origin: string;
   /** The options page Perch opens on install. */
   options: Page;
-  /** Opens another Perch page ('popup' | 'sidepanel' | 'options') in a tab, from the options page. */
-  open: (name: 'popup' | 'sidepanel' | 'options') => Promise<Page>;
+  /** Opens another Perch page ('popup' | 'sidepanel' | 'options' | 'manager') in a tab, from the options page. */
+  open: (name: 'popup' | 'sidepanel' | 'options' | 'manager') => Promise<Page>;
   consoleLines: string[];
 }
 
@@ -57,7 +57,7 @@ export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
   options.on('console', (m) => consoleLines.push(m.text()));
   const origin = originOf(await hrefOf(options));
   let opened = 0;
-  const open = async (name: 'popup' | 'sidepanel' | 'options'): Promise<Page> => {
+  const open = async (name: 'popup' | 'sidepanel' | 'options' | 'manager'): Promise<Page> => {
     // A tab BiDi already knows, marked so Perch's options page can find it, then turned into a Perch page by
     // the extension itself (tabs.update from its own page): the one way BiDi may drive an extension page.
     const marker = `perch-open-${++opened}`;

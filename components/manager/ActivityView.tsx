@@ -1,0 +1,105 @@
+import { i18n } from '#i18n';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useCallback, useState } from 'react';
+import { db, type ActionRow } from '@/lib/db';
+import { MessageError, sendMessage } from '@/lib/messaging';
+import { actionPhase, canUndo, phaseWords } from './action-state';
+import { useNow } from './use-now';
+
+/** The log keeps every action; the tab shows the most recent ones. */
+const SHOWN = 300;
+
+function dateTimeOf(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * The Activity tab: the action log of the account, newest first — each action's label and what it is doing
+ * ("Queued until 14:05: <why>", "Sending…", "Done", "Failed: <X's reason>"), with Undo for done actions X can
+ * reverse. Read live from the outbox, so states change as the background sends.
+ */
+export function ActivityView({ accountId }: { accountId: string }) {
+  const now = useNow();
+  const actions = useLiveQuery(
+    () =>
+      db()
+        .actions.where('[accountId+seq]')
+        .between([accountId, -Infinity], [accountId, Infinity])
+        .reverse()
+        .limit(SHOWN + 1)
+        .toArray(),
+    [accountId],
+  );
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+
+  const undo = useCallback(
+    async (a: ActionRow) => {
+      setMessage(undefined);
+      try {
+        await sendMessage({ type: 'action.undo', accountId, seq: a.seq! });
+      } catch (e) {
+        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true });
+      }
+    },
+    [accountId],
+  );
+  const onUndo = useCallback((a: ActionRow) => void undo(a), [undo]);
+
+  if (actions === undefined) {
+    return (
+      <p className="activity-empty muted" aria-busy="true">
+        {i18n.t('activity_loading')}
+      </p>
+    );
+  }
+  if (!actions.length) return <p className="activity-empty">{i18n.t('activity_empty')}</p>;
+  const shown = actions.slice(0, SHOWN);
+  return (
+    <div className="activity-view">
+      <div className="activity-message" role="status">
+        {message ? <p className={message.error ? 'error' : 'muted'}>{message.text}</p> : null}
+      </div>
+      <ol className="activity-list" aria-label={i18n.t('activity_list_label')}>
+        {shown.map((a) => (
+          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} />
+        ))}
+      </ol>
+      {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [SHOWN])}</p> : null}
+    </div>
+  );
+}
+
+const ActivityItem = memo(function ActivityItem({
+  action,
+  now,
+  onUndo,
+}: {
+  action: ActionRow;
+  now: number;
+  onUndo: (a: ActionRow) => void;
+}) {
+  const phase = actionPhase(action, now);
+  return (
+    <li className={`activity-item activity-${phase.kind}`}>
+      <div className="activity-main">
+        <span className="activity-label">{action.label}</span>
+        <span className={`activity-state${phase.kind === 'failed' ? ' error' : ''}`}>{phaseWords(phase)}</span>
+      </div>
+      <div className="activity-meta muted">
+        <time dateTime={action.createdAt}>{dateTimeOf(action.createdAt)}</time>
+        {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
+      </div>
+      {canUndo(action) ? (
+        <button
+          type="button"
+          className="activity-undo"
+          aria-label={i18n.t('activity_undo_label', [action.label])}
+          onClick={() => onUndo(action)}
+        >
+          {i18n.t('manager_undo')}
+        </button>
+      ) : null}
+    </li>
+  );
+});

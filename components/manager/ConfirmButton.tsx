@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  /** The first button's accessible name, naming its target ("Delete Compiler folks"). */
+  label: string;
+  /** Its visible text ("Delete"). */
+  short: string;
+  /** The question asked before anything happens. */
+  prompt: string;
+  /** The confirming button's accessible name ("Yes, delete Compiler folks"). */
+  confirmLabel: string;
+  cancelLabel: string;
+  disabled?: boolean;
+  onConfirm(): void;
+}
+
+/**
+ * A destructive button with an explicit confirmation step: the first press only asks; the action happens on the
+ * second, differently named button. Focus goes to Cancel when asking and back to the button when cancelled.
+ */
+export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel, disabled, onConfirm }: Props) {
+  const [asking, setAsking] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (asking) cancelRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      openRef.current?.focus();
+    }
+  }, [asking]);
+
+  if (!asking) {
+    return (
+      <button type="button" className="danger" ref={openRef} aria-label={label} disabled={disabled} onClick={() => setAsking(true)}>
+        {short}
+      </button>
+    );
+  }
+  return (
+    <div
+      className="mgr-confirm"
+      role="group"
+      aria-label={prompt}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          returnFocus.current = true;
+          setAsking(false);
+        }
+      }}
+    >
+      <p className="mgr-confirm-prompt">{prompt}</p>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button
+        type="button"
+        ref={cancelRef}
+        onClick={() => {
+          returnFocus.current = true;
+          setAsking(false);
+        }}
+      >
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { i18n } from '#i18n';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useRef, useState } from 'react';
+import { db, type ListRow } from '@/lib/db';
+import { ActionNote } from './ActionNote';
+import { listSections, type ListSections } from './manage-logic';
+import { SyncBar } from './SyncBar';
+import { useTrackedAction } from './use-action-row';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
+import { ListCard } from './lists/ListCard';
+import { ListDetail } from './lists/ListDetail';
+import { ListForm } from './lists/ListForm';
+import { LIST_ACTION_TYPES, listNoteTexts, listSyncTexts } from './lists/texts';
+
+const SECTIONS: { key: keyof ListSections; title: () => string; empty: () => string }[] = [
+  { key: 'owned', title: () => i18n.t('lists_section_owned'), empty: () => i18n.t('lists_section_owned_empty') },
+  { key: 'pinned', title: () => i18n.t('lists_section_pinned'), empty: () => i18n.t('lists_section_pinned_empty') },
+  { key: 'followed', title: () => i18n.t('lists_section_followed'), empty: () => i18n.t('lists_section_followed_empty') },
+  { key: 'member', title: () => i18n.t('lists_section_member'), empty: () => i18n.t('lists_section_member_empty') },
+];
+
+/**
+ * The Lists tab: the lists one owns, pinned, follows and is a member of; sync; create; and, for one list, edit,
+ * delete (after an explicit confirmation), pin, follow, members (one account added per click) and a posts preview.
+ */
+export function ListsView({ accountId }: { accountId: string }) {
+  return (
+    <ViewErrorBoundary describe={(message) => i18n.t('lists_view_error', { message })} retryLabel={i18n.t('lists_retry')}>
+      <Lists accountId={accountId} />
+    </ViewErrorBoundary>
+  );
+}
+
+function Lists({ accountId }: { accountId: string }) {
+  const id = useId();
+  const lists = useLiveQuery(() => db().lists.where('accountId').equals(accountId).toArray(), [accountId]);
+  const sections = useMemo(() => listSections(lists ?? []), [lists]);
+  // A list unfollowed here stays stored until the next sync, but is in no section any more.
+  const shownCount = new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id))).size;
+  const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_ACTION_TYPES);
+  const [openId, setOpenId] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const noteRef = useRef<HTMLDivElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  const noteTexts = useMemo(listNoteTexts, []);
+  const syncTexts = useMemo(listSyncTexts, []);
+
+  function open(list: ListRow, from: HTMLButtonElement) {
+    returnTo.current = from;
+    setOpenId(list.id);
+  }
+
+  function back() {
+    setOpenId(undefined);
+    // Back to the list's button, or to the status line when the list is gone (deleted).
+    requestAnimationFrame(() => (returnTo.current?.isConnected ? returnTo.current.focus() : noteRef.current?.focus()));
+  }
+
+  const openList = openId ? lists?.find((l) => l.id === openId) : undefined;
+  return (
+    <section className="mgr-view mgr-lists" aria-labelledby={`${id}-title`}>
+      <div className="mgr-head">
+        <h2 id={`${id}-title`}>{i18n.t('lists_title')}</h2>
+        {lists ? <span className="muted">{i18n.t('lists_count', shownCount)}</span> : null}
+      </div>
+      <SyncBar accountId={accountId} collection="lists" texts={syncTexts} />
+      <ActionNote
+        ref={noteRef}
+        accountId={accountId}
+        seq={seq}
+        undoSeq={undoSeq}
+        texts={noteTexts}
+        error={error}
+        onUndo={(s) => void undo(s)}
+      />
+      {openId ? (
+        <ListDetail accountId={accountId} list={openList} act={act} onBack={back} onActed={() => noteRef.current?.focus()} />
+      ) : null}
+      <div hidden={!!openId}>
+        <div className="mgr-create">
+          <button type="button" ref={newRef} aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
+            {i18n.t('lists_new')}
+          </button>
+          {creating ? (
+            <ListForm
+              label={i18n.t('lists_new_form')}
+              initial={{ name: '', description: '', private: false }}
+              submit={{ short: i18n.t('lists_create_short'), label: i18n.t('lists_create') }}
+              onCancel={() => {
+                setCreating(false);
+                newRef.current?.focus();
+              }}
+              onSubmit={async (fields) => {
+                const ok = await act({
+                  type: 'list.create',
+                  params: {
+                    name: fields.name,
+                    ...(fields.description ? { description: fields.description } : {}),
+                    private: fields.private,
+                  },
+                });
+                if (ok) {
+                  setCreating(false);
+                  noteRef.current?.focus();
+                }
+                return ok;
+              }}
+            />
+          ) : null}
+        </div>
+        {lists === undefined ? (
+          <p className="muted" aria-busy="true">
+            {i18n.t('lists_loading')}
+          </p>
+        ) : !lists.length ? (
+          <p className="mgr-empty">{i18n.t('lists_empty')}</p>
+        ) : (
+          SECTIONS.map(({ key, title, empty }) => (
+            <section key={key} className="mgr-list-section" aria-labelledby={`${id}-${key}`}>
+              <h3 id={`${id}-${key}`}>
+                {title()} <span className="muted">({sections[key].length})</span>
+              </h3>
+              {sections[key].length ? (
+                <ul className="mgr-list-items">
+                  {sections[key].map((l) => (
+                    <ListCard key={l.id} list={l} act={act} onOpen={open} />
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">{empty()}</p>
+              )}
+            </section>
+          ))
+        )}
+      </div>
+    </section>
+  );
+}

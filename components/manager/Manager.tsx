@@ -1,0 +1,165 @@
+import { i18n } from '#i18n';
+import { Component, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { AccountView } from '@/lib/storage';
+import { AccountHeader } from '../AccountHeader';
+import { useSession } from '../use-session';
+import { ActivityView } from './ActivityView';
+import { BlockedView } from './BlockedView';
+import { BookmarksView } from './BookmarksView';
+import { ListsView } from './ListsView';
+import { MutedView } from './MutedView';
+
+export const MANAGER_TABS = ['bookmarks', 'lists', 'muted', 'blocked', 'activity'] as const;
+export type ManagerTab = (typeof MANAGER_TABS)[number];
+
+export function isManagerTab(value: string): value is ManagerTab {
+  return (MANAGER_TABS as readonly string[]).includes(value);
+}
+
+function tabName(tab: ManagerTab): string {
+  switch (tab) {
+    case 'bookmarks':
+      return i18n.t('manager_tab_bookmarks');
+    case 'lists':
+      return i18n.t('manager_tab_lists');
+    case 'muted':
+      return i18n.t('manager_tab_muted');
+    case 'blocked':
+      return i18n.t('manager_tab_blocked');
+    case 'activity':
+      return i18n.t('manager_tab_activity');
+  }
+}
+
+function TabView({ tab, account }: { tab: ManagerTab; account: AccountView }) {
+  switch (tab) {
+    case 'bookmarks':
+      return <BookmarksView accountId={account.id} username={account.username} />;
+    case 'lists':
+      return <ListsView accountId={account.id} />;
+    case 'muted':
+      return <MutedView accountId={account.id} />;
+    case 'blocked':
+      return <BlockedView accountId={account.id} />;
+    case 'activity':
+      return <ActivityView accountId={account.id} />;
+  }
+}
+
+/** A tab that failed to draw (the store could not be read, a component threw) says so, and can try again. */
+class TabErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {};
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="manager-tab-error" role="alert">
+        <p className="error">{i18n.t('manager_tab_error', [this.state.error.message])}</p>
+        <button type="button" onClick={() => this.setState({ error: undefined })}>
+          {i18n.t('manager_retry')}
+        </button>
+      </div>
+    );
+  }
+}
+
+interface ManagerProps {
+  /** Shown between the account header and the tabs, for the signed-in account (the side panel's composer). */
+  top?: (account: AccountView) => ReactNode;
+  initialTab?: ManagerTab;
+  onTabChange?: (tab: ManagerTab) => void;
+}
+
+/**
+ * The manager: the account header, then the tabs Bookmarks · Lists · Muted · Blocked · Activity for the active
+ * account (WAI-ARIA tabs: arrow keys, Home and End move between tabs). Each tab is drawn the first time it is
+ * shown and kept while the account stays; switching accounts (in the header) starts every tab afresh.
+ */
+export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerProps) {
+  const session = useSession();
+  const account = session?.accounts.find((a) => a.id === session.activeAccountId);
+  const [tab, setTab] = useState<ManagerTab>(initialTab);
+  const [opened, setOpened] = useState<ReadonlySet<ManagerTab>>(() => new Set([initialTab]));
+  const tabRefs = useRef(new Map<ManagerTab, HTMLButtonElement>());
+  const base = useId();
+
+  function select(next: ManagerTab, focus = false) {
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+    onTabChange?.(next);
+    if (focus) tabRefs.current.get(next)?.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const i = MANAGER_TABS.indexOf(tab);
+    const n = MANAGER_TABS.length;
+    const to =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? MANAGER_TABS[(i + 1) % n]
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? MANAGER_TABS[(i - 1 + n) % n]
+          : e.key === 'Home'
+            ? MANAGER_TABS[0]
+            : e.key === 'End'
+              ? MANAGER_TABS[n - 1]
+              : undefined;
+    if (!to) return;
+    e.preventDefault();
+    select(to, true);
+  }
+
+  return (
+    <div className="manager">
+      <AccountHeader />
+      {!session ? null : !account ? (
+        <p className="manager-signed-out muted">{i18n.t('manager_signed_out')}</p>
+      ) : (
+        <>
+          {top?.(account)}
+          <div className="manager-tabs" role="tablist" aria-label={i18n.t('manager_tabs_label')} onKeyDown={onKeyDown}>
+            {MANAGER_TABS.map((t) => (
+              <button
+                key={t}
+                ref={(el) => {
+                  if (el) tabRefs.current.set(t, el);
+                  else tabRefs.current.delete(t);
+                }}
+                type="button"
+                role="tab"
+                id={`${base}-tab-${t}`}
+                aria-selected={t === tab}
+                aria-controls={`${base}-panel-${t}`}
+                tabIndex={t === tab ? 0 : -1}
+                className="manager-tab"
+                onClick={() => select(t)}
+              >
+                {tabName(t)}
+              </button>
+            ))}
+          </div>
+          {MANAGER_TABS.map((t) => (
+            <div
+              key={t}
+              role="tabpanel"
+              id={`${base}-panel-${t}`}
+              aria-labelledby={`${base}-tab-${t}`}
+              className="manager-panel"
+              hidden={t !== tab}
+              tabIndex={0}
+            >
+              {opened.has(t) ? (
+                <TabErrorBoundary key={account.id}>
+                  <TabView key={account.id} tab={t} account={account} />
+                </TabErrorBoundary>
+              ) : null}
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

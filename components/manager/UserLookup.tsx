@@ -1,0 +1,162 @@
+import { i18n } from '#i18n';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { MessageError, sendMessage, type UserView } from '@/lib/messaging';
+import { usernameFrom } from './manage-logic';
+
+interface Props {
+  accountId: string;
+  /** The field's label ("Mute an account by @username"). */
+  label: string;
+  /** The action button's accessible name once the account is shown ("Mute @gracehop"). */
+  actionLabel(user: UserView): string;
+  /** Its visible text ("Mute"). */
+  actionShort: string;
+  /** Why the action makes no sense for this account ("@gracehop is already muted."), if it does not. */
+  unavailable?(user: UserView): string | undefined;
+  /** Does it; true when it was accepted (the form then clears). */
+  onAct(user: UserView): Promise<boolean>;
+  /** A line under the field (e.g. X's rule that members are added one at a time). */
+  hint?: string;
+}
+
+type Found =
+  { state: 'idle' } | { state: 'looking'; username: string } | { state: 'found'; user: UserView } | { state: 'error'; message: string };
+
+/**
+ * Acting on an account by @username, one at a time: the account is looked up on X first and shown — avatar, name,
+ * @username — so the person sees exactly who they are about to mute, block or add before they press the button.
+ */
+export function UserLookup({ accountId, label, actionLabel, actionShort, unavailable, onAct, hint }: Props) {
+  const id = useId();
+  const [input, setInput] = useState('');
+  const [found, setFound] = useState<Found>({ state: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const actRef = useRef<HTMLButtonElement>(null);
+
+  async function lookUp(event: FormEvent) {
+    event.preventDefault();
+    const username = usernameFrom(input);
+    if (!username) {
+      setFound({ state: 'error', message: i18n.t('lookup_invalid') });
+      return;
+    }
+    setFound({ state: 'looking', username });
+    try {
+      const user = await sendMessage({ type: 'user.lookup', accountId, username });
+      setFound({ state: 'found', user });
+      // The person's next step is the action button (or Tab past it): take them there.
+      requestAnimationFrame(() => actRef.current?.focus());
+    } catch (e) {
+      const message =
+        e instanceof MessageError && e.kind === 'not-found'
+          ? i18n.t('lookup_not_found', { username })
+          : e instanceof Error
+            ? e.message
+            : String(e);
+      setFound({ state: 'error', message });
+    }
+  }
+
+  async function act(user: UserView) {
+    setBusy(true);
+    try {
+      if (await onAct(user)) {
+        setInput('');
+        setFound({ state: 'idle' });
+        inputRef.current?.focus();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function clear() {
+    setFound({ state: 'idle' });
+    inputRef.current?.focus();
+  }
+
+  const reason = found.state === 'found' ? unavailable?.(found.user) : undefined;
+  return (
+    <div className="mgr-lookup">
+      <form className="mgr-lookup-form" onSubmit={(e) => void lookUp(e)}>
+        <label htmlFor={`${id}-username`}>{label}</label>
+        <div className="row">
+          <input
+            id={`${id}-username`}
+            ref={inputRef}
+            type="text"
+            className="mgr-lookup-input"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={i18n.t('lookup_placeholder')}
+            aria-describedby={hint ? `${id}-hint` : undefined}
+            aria-invalid={found.state === 'error' || undefined}
+            value={input}
+            onChange={(e) => {
+              setInput(e.target.value);
+              if (found.state !== 'looking') setFound({ state: 'idle' });
+            }}
+          />
+          <button type="submit" disabled={found.state === 'looking' || !input.trim()}>
+            {i18n.t('lookup_button')}
+          </button>
+        </div>
+        {hint ? (
+          <p id={`${id}-hint`} className="note">
+            {hint}
+          </p>
+        ) : null}
+      </form>
+      <div className="mgr-lookup-result" aria-live="polite">
+        {found.state === 'looking' ? <p className="muted">{i18n.t('lookup_looking', { username: found.username })}</p> : null}
+        {found.state === 'error' ? (
+          <p className="error" role="alert">
+            {found.message}
+          </p>
+        ) : null}
+        {found.state === 'found' ? (
+          <div className="mgr-user-card" role="group" aria-label={i18n.t('lookup_found', { username: found.user.username })}>
+            <UserIdentity user={found.user} />
+            {reason ? <p className="muted mgr-lookup-reason">{reason}</p> : null}
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                ref={actRef}
+                aria-label={actionLabel(found.user)}
+                disabled={busy || !!reason}
+                onClick={() => void act(found.user)}
+              >
+                {actionShort}
+              </button>
+              <button type="button" aria-label={i18n.t('lookup_clear', { username: found.user.username })} onClick={clear}>
+                {i18n.t('lookup_clear_short')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Avatar, name and @username of an account (and a lock when it is protected). */
+export function UserIdentity({ user }: { user: { name: string; username: string; profileImageUrl?: string; protected?: boolean } }) {
+  return (
+    <div className="mgr-identity">
+      {user.profileImageUrl ? (
+        <img className="avatar" src={user.profileImageUrl} alt="" width={32} height={32} loading="lazy" />
+      ) : (
+        <span className="avatar mgr-avatar-blank" aria-hidden="true" />
+      )}
+      <span className="mgr-identity-names">
+        <span className="mgr-identity-name">{user.name || (user.username ? `@${user.username}` : '')}</span>
+        <span className="muted">
+          {user.username ? `@${user.username}` : ''}
+          {user.protected ? <span className="mgr-badge">{i18n.t('lookup_protected')}</span> : null}
+        </span>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { i18n } from '#i18n';
+import type { ListRow } from '@/lib/db';
+import type { ActionRequest } from '@/lib/messaging';
+
+/** Runs one action through the outbox; true when the background accepted it. */
+export type Act = (action: ActionRequest) => Promise<boolean>;
+
+/**
+ * Pin / Unpin (lists one owns or follows: X pins only those) and Follow / Unfollow (lists of others), each button
+ * naming its list.
+ */
+export function ListActions({ list, act }: { list: ListRow; act: Act }) {
+  const ref = { listId: list.id, listName: list.name };
+  return (
+    <div className="row mgr-list-actions">
+      {list.owned || list.followed ? (
+        <button
+          type="button"
+          aria-label={i18n.t(list.pinned ? 'lists_unpin' : 'lists_pin', { name: list.name })}
+          onClick={() => void act({ type: list.pinned ? 'list.unpin' : 'list.pin', params: ref })}
+        >
+          {i18n.t(list.pinned ? 'lists_unpin_short' : 'lists_pin_short')}
+        </button>
+      ) : null}
+      {!list.owned ? (
+        <button
+          type="button"
+          aria-label={i18n.t(list.followed ? 'lists_unfollow' : 'lists_follow', { name: list.name })}
+          onClick={() => void act({ type: list.followed ? 'list.unfollow' : 'list.follow', params: ref })}
+        >
+          {i18n.t(list.followed ? 'lists_unfollow_short' : 'lists_follow_short')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Private or public, and how many members X counted. */
+export function ListFacts({ list }: { list: ListRow }) {
+  return (
+    <span className="mgr-list-facts">
+      <span className="mgr-badge">{i18n.t(list.private ? 'lists_private' : 'lists_public')}</span>
+      {list.memberCount !== undefined ? <span className="muted">{i18n.t('lists_member_count', list.memberCount)}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,31 @@
+import { i18n } from '#i18n';
+import type { ListRow } from '@/lib/db';
+import { isPendingList } from '../manage-logic';
+import { ListActions, ListFacts, type Act } from './ListActions';
+
+/** One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions. */
+export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpen(list: ListRow, from: HTMLButtonElement): void }) {
+  const pending = isPendingList(list);
+  return (
+    <li className="mgr-list">
+      <div className="mgr-list-head">
+        {pending ? (
+          <span className="mgr-list-name">{list.name}</span>
+        ) : (
+          <button
+            type="button"
+            className="link mgr-list-name"
+            aria-label={i18n.t('lists_open', { name: list.name })}
+            onClick={(e) => onOpen(list, e.currentTarget)}
+          >
+            {list.name}
+          </button>
+        )}
+        <ListFacts list={list} />
+        {pending ? <span className="muted">{i18n.t('lists_creating')}</span> : null}
+      </div>
+      {list.description ? <p className="mgr-list-description">{list.description}</p> : null}
+      {pending ? null : <ListActions list={list} act={act} />}
+    </li>
+  );
+}

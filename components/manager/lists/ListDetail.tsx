@@ -1,0 +1,112 @@
+import { i18n } from '#i18n';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ListRow } from '@/lib/db';
+import { ConfirmButton } from '../ConfirmButton';
+import { ListActions, ListFacts, type Act } from './ListActions';
+import { ListForm } from './ListForm';
+import { ListMembers } from './ListMembers';
+import { ListPosts } from './ListPosts';
+
+interface Props {
+  accountId: string;
+  /** Undefined when the list is gone (deleted here or on X). */
+  list: ListRow | undefined;
+  act: Act;
+  onBack(): void;
+  /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
+  onActed(): void;
+}
+
+/** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
+export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const back = (
+    <button type="button" className="mgr-back" onClick={onBack}>
+      {i18n.t('lists_back')}
+    </button>
+  );
+  if (!list) {
+    return (
+      <div className="mgr-list-detail">
+        {back}
+        <p className="mgr-empty" ref={headingRef} tabIndex={-1}>
+          {i18n.t('lists_gone')}
+        </p>
+      </div>
+    );
+  }
+  const ref = { listId: list.id, listName: list.name };
+  return (
+    <section className="mgr-list-detail" aria-labelledby={`${id}-title`}>
+      {back}
+      <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {list.name}
+      </h2>
+      <p>
+        <ListFacts list={list} />
+        {list.followerCount !== undefined ? <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount)}</span> : null}
+      </p>
+      {list.description ? <p className="mgr-list-description">{list.description}</p> : null}
+      <ListActions list={list} act={act} />
+      {list.owned ? (
+        <div className="mgr-owner-tools">
+          <div className="row">
+            <button
+              type="button"
+              aria-expanded={editing}
+              aria-label={i18n.t('lists_edit', { name: list.name })}
+              onClick={() => setEditing((e) => !e)}
+            >
+              {i18n.t('lists_edit_short')}
+            </button>
+            <button
+              type="button"
+              aria-label={i18n.t(list.private ? 'lists_make_public' : 'lists_make_private', { name: list.name })}
+              onClick={() => void act({ type: 'list.update', params: { ...ref, private: !list.private } })}
+            >
+              {i18n.t(list.private ? 'lists_make_public_short' : 'lists_make_private_short')}
+            </button>
+            <ConfirmButton
+              label={i18n.t('lists_delete', { name: list.name })}
+              short={i18n.t('lists_delete_short')}
+              prompt={i18n.t('lists_delete_prompt', { name: list.name })}
+              confirmLabel={i18n.t('lists_delete_confirm', { name: list.name })}
+              cancelLabel={i18n.t('lists_delete_cancel')}
+              onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}
+            />
+          </div>
+          {editing ? (
+            <ListForm
+              key={list.id}
+              label={i18n.t('lists_edit', { name: list.name })}
+              initial={{ name: list.name, description: list.description ?? '', private: !!list.private }}
+              requireChange
+              submit={{ short: i18n.t('lists_save_short'), label: i18n.t('lists_save', { name: list.name }) }}
+              onCancel={() => setEditing(false)}
+              onSubmit={async (fields) => {
+                const ok = await act({
+                  type: 'list.update',
+                  params: {
+                    ...ref,
+                    ...(fields.name !== list.name ? { name: fields.name } : {}),
+                    ...(fields.description !== (list.description ?? '') ? { description: fields.description } : {}),
+                    ...(fields.private !== !!list.private ? { private: fields.private } : {}),
+                  },
+                });
+                if (ok) setEditing(false);
+                return ok;
+              }}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <ListMembers accountId={accountId} list={list} act={act} onActed={onActed} />
+      <ListPosts accountId={accountId} listId={list.id} name={list.name} />
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { i18n } from '#i18n';
+import { useId, useState, type FormEvent } from 'react';
+import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX, listFieldProblems, listTextLength } from '../manage-logic';
+
+export interface ListFields {
+  name: string;
+  description: string;
+  private: boolean;
+}
+
+interface Props {
+  initial: ListFields;
+  /** The submit button's visible text and accessible name. */
+  submit: { short: string; label: string };
+  /** The form's accessible name ("New list", "Edit Compiler folks"). */
+  label: string;
+  /** An edit may not be sent unchanged. */
+  requireChange?: boolean;
+  /** Sends it; true when accepted. */
+  onSubmit(fields: ListFields): Promise<boolean>;
+  onCancel(): void;
+}
+
+/**
+ * A list's name, description and privacy, checked as X checks them (a name of 1–25 characters, a description of
+ * at most 100), with the limits and the count shown as the person types.
+ */
+export function ListForm({ initial, submit, label, requireChange, onSubmit, onCancel }: Props) {
+  const id = useId();
+  const [fields, setFields] = useState<ListFields>(initial);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const problems = listFieldProblems(fields);
+  // "Give it a name" waits until the person has tried; "too long" shows at once.
+  const shown = problems.filter((p) => p !== 'name-missing' || touched);
+  const nameLength = listTextLength(fields.name.trim());
+  const descriptionLength = listTextLength(fields.description.trim());
+  const unchanged =
+    fields.name.trim() === initial.name.trim() &&
+    fields.description.trim() === initial.description.trim() &&
+    fields.private === initial.private;
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (problems.length || (requireChange && unchanged)) return;
+    setBusy(true);
+    try {
+      await onSubmit({ name: fields.name.trim(), description: fields.description.trim(), private: fields.private });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const nameError = shown.includes('name-missing')
+    ? i18n.t('lists_error_name_missing')
+    : shown.includes('name-too-long')
+      ? i18n.t('lists_error_name_too_long', nameLength - LIST_NAME_MAX, [nameLength - LIST_NAME_MAX], { max: LIST_NAME_MAX })
+      : undefined;
+  const descriptionError = shown.includes('description-too-long')
+    ? i18n.t('lists_error_description_too_long', descriptionLength - LIST_DESCRIPTION_MAX, [descriptionLength - LIST_DESCRIPTION_MAX], {
+        max: LIST_DESCRIPTION_MAX,
+      })
+    : undefined;
+
+  return (
+    <form className="mgr-list-form" aria-label={label} noValidate onSubmit={(e) => void send(e)}>
+      <div className="mgr-field">
+        <label htmlFor={`${id}-name`}>{i18n.t('lists_field_name')}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          autoComplete="off"
+          value={fields.name}
+          aria-invalid={!!nameError || undefined}
+          aria-describedby={`${id}-name-hint ${id}-name-count${nameError ? ` ${id}-name-error` : ''}`}
+          onChange={(e) => setFields({ ...fields, name: e.target.value })}
+          onBlur={() => fields.name && setTouched(true)}
+        />
+        <div className="mgr-field-meta">
+          <span id={`${id}-name-hint`} className="note">
+            {i18n.t('lists_name_hint', { max: LIST_NAME_MAX })}
+          </span>
+          <span id={`${id}-name-count`} className={`mgr-count${nameLength > LIST_NAME_MAX ? ' error' : ''}`}>
+            {i18n.t('lists_counter', { count: nameLength, max: LIST_NAME_MAX })}
+          </span>
+        </div>
+        {nameError ? (
+          <p id={`${id}-name-error`} className="error" role="alert">
+            {nameError}
+          </p>
+        ) : null}
+      </div>
+      <div className="mgr-field">
+        <label htmlFor={`${id}-description`}>{i18n.t('lists_field_description')}</label>
+        <textarea
+          id={`${id}-description`}
+          rows={2}
+          value={fields.description}
+          aria-invalid={!!descriptionError || undefined}
+          aria-describedby={`${id}-description-hint ${id}-description-count${descriptionError ? ` ${id}-description-error` : ''}`}
+          onChange={(e) => setFields({ ...fields, description: e.target.value })}
+        />
+        <div className="mgr-field-meta">
+          <span id={`${id}-description-hint`} className="note">
+            {i18n.t('lists_description_hint', { max: LIST_DESCRIPTION_MAX })}
+          </span>
+          <span id={`${id}-description-count`} className={`mgr-count${descriptionLength > LIST_DESCRIPTION_MAX ? ' error' : ''}`}>
+            {i18n.t('lists_counter', { count: descriptionLength, max: LIST_DESCRIPTION_MAX })}
+          </span>
+        </div>
+        {descriptionError ? (
+          <p id={`${id}-description-error`} className="error" role="alert">
+            {descriptionError}
+          </p>
+        ) : null}
+      </div>
+      <div className="mgr-field">
+        <label className="mgr-check">
+          <input type="checkbox" checked={fields.private} onChange={(e) => setFields({ ...fields, private: e.target.checked })} />
+          {i18n.t('lists_field_private')}
+        </label>
+        <p className="note">{i18n.t('lists_private_hint')}</p>
+      </div>
+      <div className="row">
+        <button
+          type="submit"
+          className="primary"
+          aria-label={submit.label}
+          disabled={busy || shown.length > 0 || (requireChange && unchanged)}
+        >
+          {submit.short}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {i18n.t('lists_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

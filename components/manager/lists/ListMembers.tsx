@@ -1,0 +1,126 @@
+import { i18n } from '#i18n';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useState } from 'react';
+import { db, type ListRow } from '@/lib/db';
+import { MessageError, sendMessage } from '@/lib/messaging';
+import { orderMembers } from '../manage-logic';
+import { UserIdentity, UserLookup } from '../UserLookup';
+import type { Act } from './ListActions';
+
+type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
+
+/**
+ * A list's members: read from X only when asked (X bills every account it returns), a page at a time with
+ * "Load more"; kept in the store, so the view follows removals and additions at once. The owner adds ONE account
+ * by @username — looked up and shown first — per click (X's rules forbid bulk list additions), and removes one
+ * with Undo.
+ */
+export function ListMembers({ accountId, list, act, onActed }: { accountId: string; list: ListRow; act: Act; onActed(): void }) {
+  const id = useId();
+  const [order, setOrder] = useState<string[]>([]);
+  const [nextToken, setNextToken] = useState<string>();
+  const [loaded, setLoaded] = useState(false);
+  const [load, setLoad] = useState<Load>({ state: 'idle' });
+
+  const stored = useLiveQuery(async () => {
+    const d = db();
+    const rows = await d.listMembers.where('[accountId+listId]').equals([accountId, list.id]).toArray();
+    const users = await d.users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string]));
+    return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
+  }, [accountId, list.id]);
+  const members = useMemo(() => orderMembers(stored ?? [], order), [stored, order]);
+  const memberIds = useMemo(() => new Set(members.map((m) => m.id)), [members]);
+
+  async function fetchPage(token?: string) {
+    setLoad({ state: 'loading' });
+    try {
+      const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
+      setOrder((o) => (token ? [...o, ...page.users.map((u) => u.id)] : page.users.map((u) => u.id)));
+      setNextToken(page.nextToken);
+      setLoaded(true);
+      setLoad({ state: 'idle' });
+    } catch (e) {
+      setLoad({ state: 'error', message: e instanceof MessageError ? e.message : String(e) });
+    }
+  }
+
+  const ref = { listId: list.id, listName: list.name };
+  return (
+    <section className="mgr-members" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{i18n.t('lists_members_title')}</h3>
+      {list.owned ? (
+        <UserLookup
+          accountId={accountId}
+          label={i18n.t('lists_add_label', { name: list.name })}
+          hint={i18n.t('lists_add_hint')}
+          actionShort={i18n.t('lists_add_short')}
+          actionLabel={(u) => i18n.t('lists_add', { username: u.username, name: list.name })}
+          unavailable={(u) => (memberIds.has(u.id) ? i18n.t('lists_already_member', { username: u.username }) : undefined)}
+          onAct={async (u) => {
+            const ok = await act({ type: 'list.addMember', params: { ...ref, userId: u.id, username: u.username } });
+            if (ok) setOrder((o) => [u.id, ...o.filter((x) => x !== u.id)]);
+            return ok;
+          }}
+        />
+      ) : null}
+      <div className="row">
+        <button
+          type="button"
+          aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: list.name })}
+          disabled={load.state === 'loading'}
+          onClick={() => void fetchPage()}
+        >
+          {i18n.t(loaded ? 'lists_members_reload_short' : 'lists_members_load_short')}
+        </button>
+        <span className="note">{i18n.t('lists_members_cost')}</span>
+      </div>
+      <div aria-live="polite">
+        {load.state === 'loading' ? <p className="muted">{i18n.t('lists_members_loading')}</p> : null}
+        {load.state === 'error' ? (
+          <p className="error" role="alert">
+            {i18n.t('lists_members_failed', { message: load.message })}
+          </p>
+        ) : null}
+      </div>
+      {stored === undefined ? (
+        <p className="muted" aria-busy="true">
+          {i18n.t('lists_members_loading')}
+        </p>
+      ) : members.length ? (
+        <ul className="mgr-member-list" aria-label={i18n.t('lists_members_of', { name: list.name })}>
+          {members.map((m) => (
+            <li key={m.id} className="mgr-account mgr-member">
+              <UserIdentity user={m} />
+              {list.owned ? (
+                <button
+                  type="button"
+                  aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: list.name })}
+                  onClick={() =>
+                    void act({
+                      type: 'list.removeMember',
+                      params: { ...ref, userId: m.id, ...(m.username ? { username: m.username } : {}) },
+                    }).then((ok) => ok && onActed())
+                  }
+                >
+                  {i18n.t('lists_remove_short')}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mgr-empty">{i18n.t(loaded ? 'lists_members_empty' : 'lists_members_not_loaded')}</p>
+      )}
+      {nextToken ? (
+        <button
+          type="button"
+          aria-label={i18n.t('lists_members_more', { name: list.name })}
+          disabled={load.state === 'loading'}
+          onClick={() => void fetchPage(nextToken)}
+        >
+          {i18n.t('lists_members_more_short')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

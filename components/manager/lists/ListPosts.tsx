@@ -1,0 +1,78 @@
+import { i18n } from '#i18n';
+import { useId, useState } from 'react';
+import { expandedText, postTextSegments, postUrl } from '@/lib/export';
+import { MessageError, sendMessage, type PostView } from '@/lib/messaging';
+import { dateOf } from '../format';
+import { UserIdentity } from '../UserLookup';
+
+type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; posts: PostView[] } | { state: 'error'; message: string };
+
+/** A preview of a list's newest posts, read from X when asked: shown, never stored. */
+export function ListPosts({ accountId, listId, name }: { accountId: string; listId: string; name: string }) {
+  const id = useId();
+  const [preview, setPreview] = useState<Preview>({ state: 'idle' });
+
+  async function show() {
+    setPreview({ state: 'loading' });
+    try {
+      setPreview({ state: 'shown', posts: await sendMessage({ type: 'list.posts', accountId, listId }) });
+    } catch (e) {
+      setPreview({ state: 'error', message: e instanceof MessageError ? e.message : String(e) });
+    }
+  }
+
+  return (
+    <section className="mgr-posts" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{i18n.t('lists_posts_title')}</h3>
+      <div className="row">
+        <button
+          type="button"
+          aria-label={i18n.t(preview.state === 'shown' ? 'lists_posts_refresh' : 'lists_posts_show', { name })}
+          disabled={preview.state === 'loading'}
+          onClick={() => void show()}
+        >
+          {i18n.t(preview.state === 'shown' ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
+        </button>
+        <span className="note">{i18n.t('lists_posts_note')}</span>
+      </div>
+      <div aria-live="polite">
+        {preview.state === 'loading' ? <p className="muted">{i18n.t('lists_posts_loading')}</p> : null}
+        {preview.state === 'error' ? (
+          <p className="error" role="alert">
+            {i18n.t('lists_posts_failed', { message: preview.message })}
+          </p>
+        ) : null}
+        {preview.state === 'shown' && !preview.posts.length ? <p className="mgr-empty">{i18n.t('lists_posts_empty')}</p> : null}
+      </div>
+      {preview.state === 'shown' && preview.posts.length ? (
+        <ul className="mgr-post-list" aria-label={i18n.t('lists_posts_of', { name })}>
+          {preview.posts.map((p) => (
+            <li key={p.id} className="mgr-post">
+              <article aria-label={p.author ? i18n.t('lists_post_by', { username: p.author.username }) : undefined}>
+                {p.author ? <UserIdentity user={p.author} /> : null}
+                <p className="mgr-post-text">{expandedText(postTextSegments(p.text, []))}</p>
+                <p className="note">
+                  {[
+                    dateOf(p.createdAt),
+                    p.mediaCount ? i18n.t('lists_post_media', p.mediaCount) : '',
+                    p.quoted ? i18n.t('lists_post_quotes') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}{' '}
+                  <a
+                    href={postUrl(p.id, p.author?.username)}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={p.author ? i18n.t('lists_post_open_label', { username: p.author.username }) : undefined}
+                  >
+                    {i18n.t('lists_post_open')}
+                  </a>
+                </p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * Exports of the manager's local copies (bookmarks, muted and blocked accounts) as JSON, CSV and Markdown: pure
+ * converters, and `downloadFile` to hand the text to the person as a real download. The generic helpers
+ * (`toCsv`, `toJson`, `toMarkdownTable`, `toMarkdownList`) take plain rows and columns; the bookmark converters
+ * build on them.
+ */
+
+/** A cell value: strings are written as text, numbers and booleans as they print, null/undefined as empty. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** One column of a CSV file or Markdown table: its header and how to read the value from a row. */
+export interface Column<T> {
+  header: string;
+  value: (row: T) => Cell;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (ASCII and their full-width forms), or hide one. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV field, RFC 4180: quoted when it holds a comma, a double quote, CR or LF (inner quotes doubled). Text
+ * starting with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'` so that no spreadsheet runs it as a formula
+ * (OWASP "CSV injection"); numbers and booleans are written as they are.
+ */
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV file (RFC 4180): a header line, then one line per row, every line ending in CRLF. */
+export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const line = (cells: Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
+  return line(columns.map((c) => c.header)) + rows.map((row) => line(columns.map((c) => c.value(row)))).join('');
+}
+
+/** Pretty-printed JSON with a final newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Escapes text so Markdown shows it literally, on one line of inline content: emphasis, code, links, HTML and
+ * table pipes are backslash-escaped, as are the markers that would start a heading, list or quote at the start
+ * of a line, and `&` when it would read as an HTML entity. Line breaks are kept; callers decide how to join lines.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+        .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+        .replace(/^(\s*)([#+\-=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n');
+}
+
+/** A link destination Markdown cannot misread (spaces, parentheses and angle brackets percent-encoded). */
+export function markdownUrl(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** `[label](url)`, the label escaped. */
+export function markdownLink(label: string, url: string): string {
+  return `[${escapeMarkdown(label).replace(/\n/g, ' ')}](${markdownUrl(url)})`;
+}
+
+/** A Markdown (GFM) table; cell text is escaped and line breaks become `<br>`. */
+export function toMarkdownTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const cell = (v: Cell) => (v === null || v === undefined ? '' : escapeMarkdown(String(v)).replace(/\n/g, '<br>'));
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
+  return (
+    line(columns.map((c) => cell(c.header))) +
+    line(columns.map(() => '---')) +
+    rows.map((r) => line(columns.map((c) => cell(c.value(r))))).join('')
+  );
+}
+
+/**
+ * A Markdown bullet list: `item` returns each entry's Markdown (already escaped); its further lines are indented
+ * under the bullet.
+ */
+export function toMarkdownList<T>(rows: readonly T[], item: (row: T) => string): string {
+  return rows.map((r) => `- ${item(r).split('\n').join('\n  ')}\n`).join('');
+}
+
+/** `perch-<what>-YYYY-MM-DD.<ext>`, the date in the person's time zone. */
+export function exportFileName(what: string, ext: string, date = new Date()): string {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return `perch-${what}-${day}.${ext}`;
+}
+
+/** The MIME types of the three export formats. */
+export const EXPORT_MIME = { json: 'application/json', csv: 'text/csv', md: 'text/markdown' } as const;
+export type ExportFormat = keyof typeof EXPORT_MIME;
+
+/**
+ * Saves `text` as a file the browser downloads (a Blob behind an object URL, clicked through `<a download>`).
+ * CSV gets a UTF-8 byte-order mark, which spreadsheets need to read non-Latin text correctly.
+ * Browser pages only (needs `document`).
+ */
+export function downloadFile(name: string, mime: string, text: string): void {
+  const bom = mime.startsWith('text/csv') ? '\uFEFF' : '';
+  const url = URL.createObjectURL(new Blob([bom, text], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has taken its copy once the click returns; revoke a little later for slower browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Post text and bookmarks
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A piece of a post's text: plain text, or a link (a t.co link shown as X shows it). */
+export type TextSegment = { text: string; href?: undefined } | { text: string; href: string };
+
+/** The URL entity of a stored post (lib/db PostUrl). */
+export interface UrlEntity {
+  url: string;
+  expandedUrl?: string;
+  displayUrl?: string;
+  start: number;
+  end: number;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/** X's post text escapes &, < and >; shown text must not. */
+function unescapeX(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m);
+}
+
+function isWebUrl(url: string | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url);
+}
+
+/**
+ * Splits a post's text into plain text and links using its URL entities (code-point indices, as X gives them;
+ * when an index does not match, the t.co link is looked up in the text). Each link points at the expanded URL
+ * and reads as X's display URL. Only http(s) URLs become links.
+ */
+export function postTextSegments(text: string, urls: readonly UrlEntity[]): TextSegment[] {
+  const chars = Array.from(text);
+  const spans: { start: number; end: number; entity: UrlEntity }[] = [];
+  for (const entity of [...urls].sort((a, b) => a.start - b.start)) {
+    let { start, end } = entity;
+    if (chars.slice(start, end).join('') !== entity.url) {
+      const at = text.indexOf(entity.url);
+      if (at < 0) continue;
+      start = Array.from(text.slice(0, at)).length;
+      end = start + Array.from(entity.url).length;
+    }
+    if (spans.some((s) => start < s.end && end > s.start)) continue;
+    spans.push({ start, end, entity });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const out: TextSegment[] = [];
+  let cursor = 0;
+  for (const { start, end, entity } of spans) {
+    if (start > cursor) out.push({ text: unescapeX(chars.slice(cursor, start).join('')) });
+    const href = isWebUrl(entity.expandedUrl) ? entity.expandedUrl : isWebUrl(entity.url) ? entity.url : undefined;
+    const label = entity.displayUrl ?? entity.expandedUrl ?? entity.url;
+    out.push(href ? { text: label, href } : { text: label });
+    cursor = end;
+  }
+  if (cursor < chars.length) out.push({ text: unescapeX(chars.slice(cursor).join('')) });
+  return out;
+}
+
+/** A post's text with its t.co links replaced by the full URLs (for search and exports). */
+export function expandedText(segments: readonly TextSegment[]): string {
+  return segments.map((s) => s.href ?? s.text).join('');
+}
+
+/** One bookmark as the exports write it. */
+export interface ExportedBookmark {
+  id: string;
+  url: string;
+  createdAt?: string;
+  authorName?: string;
+  authorUsername?: string;
+  segments: TextSegment[];
+  mediaCount: number;
+  quotedId?: string;
+  folders: string[];
+}
+
+/** The address of a post on X. */
+export function postUrl(id: string, username?: string): string {
+  return `https://x.com/${username ?? 'i'}/status/${id}`;
+}
+
+export const BOOKMARK_COLUMNS: readonly Column<ExportedBookmark>[] = [
+  { header: 'id', value: (b) => b.id },
+  { header: 'url', value: (b) => b.url },
+  { header: 'created_at', value: (b) => b.createdAt },
+  { header: 'author_name', value: (b) => b.authorName },
+  { header: 'author_username', value: (b) => b.authorUsername },
+  { header: 'text', value: (b) => expandedText(b.segments) },
+  { header: 'links', value: (b) => b.segments.flatMap((s) => (s.href ? [s.href] : [])).join(' ') },
+  { header: 'media_count', value: (b) => b.mediaCount },
+  { header: 'quoted_post_url', value: (b) => (b.quotedId ? postUrl(b.quotedId) : '') },
+  { header: 'folders', value: (b) => b.folders.join('; ') },
+];
+
+/** Bookmarks as JSON: who exported them and when, then each bookmark, newest first. */
+export function bookmarksToJson(items: readonly ExportedBookmark[], meta: { account: string; exportedAt: string }): string {
+  return toJson({
+    account: meta.account,
+    exportedAt: meta.exportedAt,
+    count: items.length,
+    bookmarks: items.map((b) => ({
+      id: b.id,
+      url: b.url,
+      createdAt: b.createdAt ?? null,
+      author: b.authorUsername ? { name: b.authorName ?? null, username: b.authorUsername } : null,
+      text: expandedText(b.segments),
+      links: b.segments.flatMap((s) => (s.href ? [s.href] : [])),
+      mediaCount: b.mediaCount,
+      quotedPostUrl: b.quotedId ? postUrl(b.quotedId) : null,
+      folders: b.folders,
+    })),
+  });
+}
+
+/** Bookmarks as CSV (BOOKMARK_COLUMNS), newest first. */
+export function bookmarksToCsv(items: readonly ExportedBookmark[]): string {
+  return toCsv(items, BOOKMARK_COLUMNS);
+}
+
+/**
+ * Bookmarks as a Markdown document: a heading, then one bullet per bookmark — author, date and a link to the
+ * post, then the text with its links.
+ * @param words the few words around the data, in the person's language.
+ */
+export function bookmarksToMarkdown(
+  items: readonly ExportedBookmark[],
+  words: { title: string; openOnX: string; quoted: string; media: (count: number) => string },
+): string {
+  const entry = (b: ExportedBookmark) => {
+    const who = b.authorUsername
+      ? `**${escapeMarkdown(b.authorName ?? b.authorUsername)}** ${markdownLink(`@${b.authorUsername}`, `https://x.com/${b.authorUsername}`)}`
+      : '';
+    const head = [who, b.createdAt ? escapeMarkdown(b.createdAt.slice(0, 10)) : '', markdownLink(words.openOnX, b.url)]
+      .filter(Boolean)
+      .join(' · ');
+    const body = b.segments.map((s) => (s.href ? markdownLink(s.text, s.href) : escapeMarkdown(s.text))).join('');
+    const extras = [
+      b.mediaCount ? escapeMarkdown(words.media(b.mediaCount)) : '',
+      b.quotedId ? markdownLink(words.quoted, postUrl(b.quotedId)) : '',
+    ].filter(Boolean);
+    const lines = [head, ...body.split('\n'), ...(extras.length ? [extras.join(' · ')] : [])];
+    // A hard line break (two spaces) between lines of one entry.
+    return lines.join('  \n');
+  };
+  return `# ${escapeMarkdown(words.title)}\n\n${toMarkdownList(items, entry)}`;
+}

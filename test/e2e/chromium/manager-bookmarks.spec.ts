@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+/** What X (the emulator) returns for Ada's bookmarks, read as Perch's test would read X: through the API. */
+interface XBookmarks {
+  ids: string[];
+  text: Map<string, string>;
+  authorOf: Map<string, { id: string; name: string; username: string }>;
+}
+
+async function accessToken(emuUrl: string): Promise<string> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  return tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+}
+
+async function bookmarksOnX(emuUrl: string): Promise<XBookmarks> {
+  const token = await accessToken(emuUrl);
+  const out: XBookmarks = { ids: [], text: new Map(), authorOf: new Map() };
+  let next: string | undefined;
+  do {
+    const q = new URLSearchParams({
+      max_results: '100',
+      'tweet.fields': 'author_id',
+      expansions: 'author_id',
+      'user.fields': 'name,username',
+    });
+    if (next) q.set('pagination_token', next);
+    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as {
+      data?: { id: string; text: string; author_id: string }[];
+      includes?: { users?: { id: string; name: string; username: string }[] };
+      meta: { next_token?: string };
+    };
+    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+    for (const p of body.data ?? []) {
+      out.ids.push(p.id);
+      out.text.set(p.id, p.text);
+      const author = users.get(p.author_id);
+      if (author) out.authorOf.set(p.id, author);
+    }
+    next = body.meta.next_token;
+  } while (next);
+  return out;
+}
+
+/** Ada's bookmark ids as the emulator holds them (all of them, past the 800 X returns). */
+async function bookmarkIdsInEmulator(emu: EmulatorControl): Promise<string[]> {
+  const res = await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`);
+  return ((await res.json()) as { bookmarks: string[] }).bookmarks;
+}
+
+/** Ada's bookmark folders as the emulator holds them. */
+async function foldersInEmulator(emu: EmulatorControl): Promise<{ id: string; name: string; post_ids: string[] }[]> {
+  const res = await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`);
+  return ((await res.json()) as { bookmark_folders: { id: string; name: string; post_ids: string[] }[] }).bookmark_folders;
+}
+
+async function openManager(perch: Perch): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html`);
+  return page;
+}
+
+async function syncBookmarks(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync bookmarks now' }).click();
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Last synced /)).toBeVisible();
+}
+
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search bookmarks' });
+const list = (page: Page) => page.getByRole('list', { name: 'Bookmarks' });
+
+test.describe('the Bookmarks tab in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('syncs with as few requests as X’s pages allow, and searches by CJK words and accent-free names', async ({ perch, emu }) => {
+    const page = await openManager(perch);
+    await expect(page.getByRole('tab', { name: 'Bookmarks', selected: true })).toBeVisible();
+    await expect(page.getByText('No bookmarks stored yet. Press Sync now to fetch them from X.')).toBeVisible();
+    await emu.clearLog();
+    await syncBookmarks(page);
+
+    // X returns the newest 800 of Ada's 1,050 bookmarks, 100 a page: 8 requests; then 1 for the folders and 1 for
+    // each folder's contents. Nothing else.
+    const folders = await foldersInEmulator(emu);
+    expect(folders.length).toBeGreaterThan(0);
+    const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
+    const bookmarkPages = log.filter((e) => e.method === 'GET' && e.path === `/2/users/${ADA.id}/bookmarks`);
+    const folderPages = log.filter((e) => e.method === 'GET' && e.path === `/2/users/${ADA.id}/bookmarks/folders`);
+    const folderContents = log.filter((e) => e.method === 'GET' && e.path.startsWith(`/2/users/${ADA.id}/bookmarks/folders/`));
+    expect(bookmarkPages.map((e) => e.status)).toEqual(Array(Math.ceil(800 / 100)).fill(200));
+    expect(folderPages.map((e) => e.status)).toEqual([200]);
+    expect(folderContents.map((e) => e.path.split('/').pop()).sort()).toEqual(folders.map((f) => f.id).sort());
+    expect(log.length).toBe(Math.ceil(800 / 100) + 1 + folders.length);
+    expect((await bookmarkIdsInEmulator(emu)).length).toBeGreaterThan(1000);
+
+    const onX = await bookmarksOnX(emu.url);
+    expect(onX.ids).toHaveLength(800);
+    // Newest first, as X gave them: the first row is X's first bookmark.
+    const first = list(page).getByRole('listitem').first();
+    await expect(first.getByRole('link', { name: 'Open on X' })).toHaveAttribute(
+      'href',
+      `https://x.com/${onX.authorOf.get(onX.ids[0]!)!.username}/status/${onX.ids[0]}`,
+    );
+
+    // A CJK word: every bookmark whose text holds it, and only those.
+    const cjk = '勉強';
+    const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes(cjk));
+    expect(withCjk.length).toBeGreaterThan(0);
+    await search(page).fill(cjk);
+    await expect(page.getByText(`${withCjk.length} of 800 bookmarks`)).toBeVisible();
+    await expect(list(page).getByRole('listitem').first()).toContainText(cjk);
+
+    // An author whose name has accents, typed without them and in lower case.
+    const accented = [...onX.authorOf.values()].find((a) => a.name.normalize('NFD') !== a.name && /^[\p{L}\p{M} ]+/u.test(a.name))!;
+    expect(accented).toBeDefined();
+    const plainName = accented.name
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L} ]/gu, '')
+      .trim()
+      .toLowerCase();
+    expect(plainName).not.toBe(accented.name);
+    const byAuthor = onX.ids.filter((id) => onX.authorOf.get(id)?.id === accented.id);
+    await search(page).fill(plainName);
+    await expect(page.getByText(`${byAuthor.length} of 800 bookmarks`)).toBeVisible();
+    const rows = list(page).getByRole('listitem');
+    const shown = Math.min(await rows.count(), byAuthor.length);
+    for (let i = 0; i < shown; i++) await expect(rows.nth(i)).toContainText(accented.name);
+
+    // X's folders filter, read-only: exactly the folder's bookmarks among the 800.
+    await search(page).fill('');
+    const folder = folders.find((f) => f.post_ids.length > 1)!;
+    const inFolder = onX.ids.filter((id) => folder.post_ids.includes(id));
+    await page.getByRole('combobox', { name: 'Folder' }).selectOption({ label: folder.name });
+    await expect(page.getByText(`${inFolder.length} of 800 bookmarks`)).toBeVisible();
+    await expect(list(page).getByRole('listitem')).toHaveCount(inFolder.length);
+    await page.getByRole('combobox', { name: 'Folder' }).selectOption({ label: 'All bookmarks' });
+    await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
+
+    await search(page).fill('no such words anywhere 🙃');
+    await expect(page.getByText('No bookmark matches “no such words anywhere 🙃”.')).toBeVisible();
+  });
+
+  test('removes a bookmark on X and puts it back with Undo, and the Activity tab tells each action’s state', async ({ perch, emu }) => {
+    const page = await openManager(perch);
+    await syncBookmarks(page);
+    const onX = await bookmarksOnX(emu.url);
+    const [firstId, secondId, thirdId] = onX.ids;
+    const username = (id: string) => onX.authorOf.get(id)!.username;
+    const row = (id: string) =>
+      list(page)
+        .getByRole('listitem')
+        .filter({ has: page.locator(`a[href$="/status/${id}"]`) });
+
+    await row(firstId!).getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByText('799 bookmarks', { exact: true })).toBeVisible();
+    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — done.`)).toBeVisible();
+    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(firstId!)).toBe(false);
+
+    await page.getByRole('button', { name: `Undo: Remove bookmark of a post by @${username(firstId!)}` }).click();
+    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — undone.`)).toBeVisible();
+    await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
+    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(firstId!)).toBe(true);
+
+    // X refuses one removal, and another waits for X's rate limit.
+    await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${secondId}`, count: 1, kind: 'status', status: 403 });
+    await row(secondId!).getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByText(new RegExp(`^Remove bookmark of a post by @${username(secondId!)} — failed: `))).toBeVisible();
+    // Refused: the bookmark is back on the screen, and still on X.
+    await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
+    expect(await bookmarkIdsInEmulator(emu)).toContain(secondId);
+
+    await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${thirdId}`, count: 1, kind: 'rate_limit' });
+    await row(thirdId!).getByRole('button', { name: 'Remove' }).click();
+    await expect(
+      page.getByText(new RegExp(`^Remove bookmark of a post by @${username(thirdId!)} — queued until \\d\\d:\\d\\d`)),
+    ).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    const log = page.getByRole('list', { name: 'What Perch did on X' });
+    const entries = log.getByRole('listitem');
+    await expect(entries).toHaveCount(4);
+    await expect(entries.nth(0)).toContainText(`Remove bookmark of a post by @${username(thirdId!)}`);
+    await expect(entries.nth(0)).toContainText(/Queued until \d\d:\d\d: /);
+    await expect(entries.nth(1)).toContainText(`Remove bookmark of a post by @${username(secondId!)}`);
+    await expect(entries.nth(1)).toContainText('Failed: ');
+    await expect(entries.nth(2)).toContainText(`Bookmark a post by @${username(firstId!)}`);
+    await expect(entries.nth(2)).toContainText('Done');
+    await expect(entries.nth(2)).toContainText('Undo of an earlier action');
+    await expect(entries.nth(3)).toContainText(`Remove bookmark of a post by @${username(firstId!)}`);
+    await expect(entries.nth(3)).toContainText('Done, then undone');
+    // Undo is offered for the done action that is not undone yet, and only there.
+    await expect(log.getByRole('button', { name: /^Undo/ })).toHaveCount(1);
+    await expect(entries.nth(2).getByRole('button', { name: `Undo: Bookmark a post by @${username(firstId!)}` })).toBeVisible();
+  });
+
+  test('exports what is shown as JSON, CSV and Markdown files', async ({ perch, emu }) => {
+    const page = await openManager(perch);
+    await syncBookmarks(page);
+    const onX = await bookmarksOnX(emu.url);
+
+    const save = async (name: string): Promise<{ file: string; text: string }> => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name }).click();
+      const d = await download;
+      return { file: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+    };
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+
+    const json = await save('Export JSON');
+    expect(json.file).toBe(`perch-bookmarks-${day}.json`);
+    const parsed = JSON.parse(json.text) as { account: string; count: number; bookmarks: { id: string; author: { username: string } }[] };
+    expect(parsed.account).toBe(ADA.username);
+    expect(parsed.count).toBe(800);
+    expect(parsed.bookmarks.map((b) => b.id)).toEqual(onX.ids);
+    expect(parsed.bookmarks[0]!.author.username).toBe(onX.authorOf.get(onX.ids[0]!)!.username);
+
+    await search(page).fill('勉強');
+    const matching = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
+    await expect(page.getByText(`${matching.length} of 800 bookmarks`)).toBeVisible();
+    const csv = await save('Export CSV');
+    expect(csv.file).toBe(`perch-bookmarks-${day}.csv`);
+    expect(
+      csv.text.startsWith('\uFEFFid,url,created_at,author_name,author_username,text,links,media_count,quoted_post_url,folders\r\n'),
+    ).toBe(true);
+    const lines = csv.text.split('\r\n').filter((l) => /^\uFEFF?\d+,https:\/\/x\.com\//.test(l));
+    expect(lines.map((l) => l.split(',')[0])).toEqual(matching);
+    expect(csv.text).toContain('勉強');
+
+    const md = await save('Export Markdown');
+    expect(md.file).toBe(`perch-bookmarks-${day}.md`);
+    expect(md.text.startsWith(`# Bookmarks of @${ADA.username}\n\n- `)).toBe(true);
+    expect(md.text.match(/^- /gm)).toHaveLength(matching.length);
+    await expect(
+      page.getByText(`Saved ${matching.length} bookmark${matching.length === 1 ? '' : 's'} as perch-bookmarks-${day}.md.`),
+    ).toBeVisible();
+  });
+
+  test('the side panel keeps the composer, opens the manager in a tab, and tabs answer the arrow keys', async ({ perch }) => {
+    const panel = await perch.open('sidepanel');
+    await expect(panel.getByText('New post')).toBeVisible();
+    const opened = perch.context.waitForEvent('page', (p) => p.url().endsWith('/manager.html'));
+    await panel.getByRole('button', { name: 'Open in a tab' }).click();
+    await expect((await opened).getByRole('tab', { name: 'Bookmarks', selected: true })).toBeVisible();
+
+    await panel.getByRole('tab', { name: 'Bookmarks' }).focus();
+    await panel.keyboard.press('ArrowLeft');
+    await expect(panel.getByRole('tab', { name: 'Activity', selected: true })).toBeFocused();
+    await expect(panel.getByText(/^Nothing yet\./)).toBeVisible();
+    await panel.keyboard.press('Home');
+    await expect(panel.getByRole('tab', { name: 'Bookmarks', selected: true })).toBeFocused();
+    await panel.keyboard.press('ArrowRight');
+    await expect(panel.getByRole('tab', { name: 'Lists', selected: true })).toBeFocused();
+    await expect(panel.getByRole('tabpanel', { name: 'Lists' })).toBeVisible();
+  });
+});

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+/** What the emulator (X) holds for Ada: who she mutes and blocks, her lists with their members, her pins. */
+interface Relations {
+  muting: string[];
+  blocking: string[];
+  owned_lists: { id: string; name: string; description: string; private: boolean; member_ids: string[] }[];
+  pinned_lists: string[];
+}
+
+async function onX(emu: EmulatorControl): Promise<Relations> {
+  return (await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
+}
+
+async function openManager(perch: Perch, tab: 'lists' | 'muted' | 'blocked'): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
+  await expect(page.getByRole('tab', { selected: true })).toHaveText({ lists: 'Lists', muted: 'Muted', blocked: 'Blocked' }[tab]);
+  return page;
+}
+
+/** The tab's status line, once it says `text`. */
+const note = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+
+const GRACE = { id: SECOND_USER_ID, name: 'Grace Hopper', username: 'gracehop' };
+const byUsername = (username: string) => CROWD_USERS.find((u) => u.username === username)!;
+
+test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('creates, renames, pins, fills, empties and deletes a list, each step on X', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'lists');
+    // The tab syncs on first show: Ada's lists by section.
+    const owned = page.getByRole('region', { name: /^Owned/ });
+    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Open Navy computing ⚓' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Member of/ }).getByRole('button', { name: 'Open Bletchley 🔐' })).toBeVisible();
+    await expect(page.getByText(/^Last synced /)).toBeVisible();
+
+    // Create: X's limits are shown and enforced before anything is sent.
+    await page.getByRole('button', { name: 'New list' }).click();
+    const form = page.getByRole('form', { name: 'New list' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('n'.repeat(26));
+    await expect(form.getByText('The name is 1 character too long: X allows 25.')).toBeVisible();
+    await expect(form.getByText('26/25')).toBeVisible();
+    await expect(form.getByRole('button', { name: 'Create the list on X' })).toBeDisabled();
+    await form.getByRole('textbox', { name: 'Name' }).fill('Perch e2e');
+    await form.getByRole('textbox', { name: 'Description' }).fill('Made by the end-to-end test');
+    await form.getByRole('button', { name: 'Create the list on X' }).click();
+    await note(page, 'Create the list “Perch e2e”: done.');
+    const created = (await onX(emu)).owned_lists.find((l) => l.name === 'Perch e2e');
+    expect(created).toMatchObject({ description: 'Made by the end-to-end test', private: false, member_ids: [] });
+    const listId = created!.id;
+
+    // Rename it.
+    await owned.getByRole('button', { name: 'Open Perch e2e' }).click();
+    await expect(page.getByRole('heading', { name: 'Perch e2e', level: 2 })).toBeFocused();
+    await page.getByRole('button', { name: 'Edit Perch e2e' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Perch e2e' });
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Perch e2e renamed');
+    await edit.getByRole('button', { name: 'Save changes to Perch e2e' }).click();
+    await note(page, 'Change the list “Perch e2e”: done.');
+    await expect(page.getByRole('heading', { name: 'Perch e2e renamed', level: 2 })).toBeVisible();
+    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.name).toBe('Perch e2e renamed');
+    const name = 'Perch e2e renamed';
+
+    // Add ONE member by @username: looked up and shown before the Add button.
+    await page.getByRole('textbox', { name: `Add an account to ${name} by @username` }).fill('@gracehop');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const card = page.getByRole('group', { name: 'Account found: @gracehop' });
+    await expect(card).toContainText(GRACE.name);
+    await expect(card).toContainText('@gracehop');
+    await card.getByRole('button', { name: `Add @gracehop to ${name}` }).click();
+    await note(page, `Add @gracehop to “${name}”: done.`);
+    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
+
+    // Remove it, then undo.
+    const members = page.getByRole('list', { name: `Members of ${name}` });
+    await members.getByRole('button', { name: `Remove @gracehop from ${name}` }).click();
+    await note(page, `Remove @gracehop from “${name}”: done.`);
+    await expect(members).toHaveCount(0);
+    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([]);
+    await page.getByRole('button', { name: `Undo: Remove @gracehop from “${name}”` }).click();
+    await note(page, `Remove @gracehop from “${name}”: undone.`);
+    await expect(members.getByRole('listitem')).toContainText(['Grace Hopper']);
+    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
+
+    // Pin, then unpin.
+    await page.getByRole('button', { name: `Pin ${name}` }).click();
+    await note(page, `Pin “${name}”: done.`);
+    expect((await onX(emu)).pinned_lists).toContain(listId);
+    await page.getByRole('button', { name: `Unpin ${name}` }).click();
+    await note(page, `Unpin “${name}”: done.`);
+    expect((await onX(emu)).pinned_lists).not.toContain(listId);
+
+    // Delete only after the explicit confirmation.
+    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    const confirm = page.getByRole('group', { name: /^Delete “Perch e2e renamed” on X\?/ });
+    await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect((await onX(emu)).owned_lists.map((l) => l.id)).toContain(listId);
+    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('button', { name: `Yes, delete ${name}` }).click();
+    await note(page, `Delete the list “${name}”: done.`);
+    expect((await onX(emu)).owned_lists.map((l) => l.id)).not.toContain(listId);
+    await expect(owned.getByRole('button', { name: `Open ${name}` })).toHaveCount(0);
+    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
+  });
+
+  test('mutes one account by @username, unmutes it with undo, searches without accents, and exports', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'muted');
+    await expect(page.getByText(`${SEED_MUTED_IDS.length} muted accounts`)).toBeVisible();
+    const list = page.getByRole('list', { name: 'Muted accounts, most recent first' });
+
+    // Mute @gracehop: looked up and shown first.
+    await page.getByRole('textbox', { name: 'Mute an account by @username' }).fill('gracehop');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const card = page.getByRole('group', { name: 'Account found: @gracehop' });
+    await expect(card).toContainText(GRACE.name);
+    await card.getByRole('button', { name: 'Mute @gracehop' }).click();
+    await note(page, 'Mute @gracehop: done.');
+    expect((await onX(emu)).muting).toContain(GRACE.id);
+    await expect(list.getByRole('listitem').first()).toContainText('@gracehop');
+
+    // Unmute, then undo.
+    await list.getByRole('button', { name: 'Unmute @gracehop' }).click();
+    await note(page, 'Unmute @gracehop: done.');
+    expect((await onX(emu)).muting).not.toContain(GRACE.id);
+    await expect(list.getByRole('button', { name: 'Unmute @gracehop' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo: Unmute @gracehop' }).click();
+    await note(page, 'Unmute @gracehop: undone.');
+    expect((await onX(emu)).muting).toContain(GRACE.id);
+    await expect(list.getByRole('button', { name: 'Unmute @gracehop' })).toBeVisible();
+
+    // Search ignores case and accents.
+    const dvorak = byUsername('dvorak_a');
+    expect(SEED_MUTED_IDS).toContain(dvorak.id);
+    const search = page.getByRole('searchbox', { name: 'Search muted accounts' });
+    await search.fill('ANTONIN DVORAK');
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list.getByRole('listitem')).toContainText('Antonín Dvořák 🎻');
+    await expect(page.getByText(`Showing 1 of ${SEED_MUTED_IDS.length + 1}.`)).toBeVisible();
+
+    // Export what the search kept, as CSV.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the muted account shown as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^perch-muted-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv).toBe(`\uFEFFid,username,name,url\r\n${dvorak.id},dvorak_a,Antonín Dvořák 🎻,https://x.com/dvorak_a\r\n`);
+
+    await search.fill('zzz-nobody');
+    await expect(page.getByText('No muted account matches “zzz-nobody”.')).toBeVisible();
+  });
+
+  test('says when an action held back by X’s rate limit will be sent', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'muted');
+    await expect(page.getByText(`${SEED_MUTED_IDS.length} muted accounts`)).toBeVisible();
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'rate_limit' });
+    await page.getByRole('textbox', { name: 'Mute an account by @username' }).fill('gracehop');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const asked = Date.now();
+    await page.getByRole('button', { name: 'Mute @gracehop' }).click();
+    const queued = page.getByRole('status').filter({ hasText: /^Mute @gracehop: queued until \d\d:\d\d \(X’s rate limit\)\.$/ });
+    await expect(queued).toBeVisible();
+    // X's window resets 15 minutes on: the time said is that, in the person's time zone.
+    const [hh, mm] = (await queued.textContent())!
+      .match(/(\d\d):(\d\d)/)!
+      .slice(1)
+      .map(Number);
+    const reset = new Date(asked + 15 * 60_000);
+    const minutes = (h: number, m: number) => h * 60 + m;
+    const diff = (minutes(hh!, mm!) - minutes(reset.getHours(), reset.getMinutes()) + 1440) % 1440;
+    expect(diff === 0 || diff === 1 || diff === 1439).toBe(true);
+    // Shown here at once, not on X until then.
+    await expect(page.getByRole('list', { name: 'Muted accounts, most recent first' }).getByRole('listitem').first()).toContainText(
+      '@gracehop',
+    );
+    expect((await onX(emu)).muting).not.toContain(GRACE.id);
+  });
+
+  test('says honestly that X allows blocking only on the Enterprise plan, with a link to x.com', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'blocked');
+    await expect(page.getByText(`${SEED_BLOCKED_IDS.length} blocked accounts`)).toBeVisible();
+    await emu.clearLog();
+
+    await page.getByRole('textbox', { name: 'Block an account by @username' }).fill('@gracehop');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('group', { name: 'Account found: @gracehop' }).getByRole('button', { name: 'Block @gracehop' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Block @gracehop: not done.' })).toContainText('Enterprise plan');
+    await expect(page.getByText(/it lets apps block accounts only on the Enterprise plan/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Block @gracehop on x.com' })).toHaveAttribute('href', 'https://x.com/gracehop');
+    // X refused it (403) and nothing changed, on X or here.
+    const posts = (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/blocking`);
+    expect(posts.map((e) => e.status)).toEqual([403]);
+    expect((await onX(emu)).blocking).not.toContain(GRACE.id);
+    const list = page.getByRole('list', { name: 'Blocked accounts, most recent first' });
+    await expect(list.getByText('@gracehop')).toHaveCount(0);
+
+    // Unblocking is refused the same way, and the account stays in the list.
+    await page.getByRole('searchbox', { name: 'Search blocked accounts' }).fill('spambot');
+    await list.getByRole('button', { name: 'Unblock @spambot3000' }).click();
+    await expect(page.getByRole('link', { name: 'Unblock @spambot3000 on x.com' })).toHaveAttribute('href', 'https://x.com/spambot3000');
+    await expect(list.getByRole('button', { name: 'Unblock @spambot3000' })).toBeVisible();
+    expect((await onX(emu)).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
+  });
+});

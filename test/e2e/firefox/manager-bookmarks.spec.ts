@@ -1,0 +1,164 @@
+import type { Page } from 'puppeteer-core';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { expect, signIn, test, textOf } from './fixtures';
+
+const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
+const PANEL = '[role="tabpanel"]:not([hidden])';
+/** Types into the search box at once, as a paste would (and clears it with ''). */
+async function search(page: Page, text: string): Promise<void> {
+  await page.$eval(
+    `${PANEL} input[type="search"]`,
+    (el, value) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+}
+const countOf = (page: Page) => textOf(page, `${PANEL} .bookmarks-count`);
+
+interface OnX {
+  ids: string[];
+  text: Map<string, string>;
+  authorOf: Map<string, { id: string; name: string; username: string }>;
+}
+
+/** Ada's bookmarks as X (the emulator) returns them through the API. */
+async function bookmarksOnX(emuUrl: string): Promise<OnX> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+  const out: OnX = { ids: [], text: new Map(), authorOf: new Map() };
+  let next: string | undefined;
+  do {
+    const q = new URLSearchParams({
+      max_results: '100',
+      'tweet.fields': 'author_id',
+      expansions: 'author_id',
+      'user.fields': 'name,username',
+    });
+    if (next) q.set('pagination_token', next);
+    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as {
+      data?: { id: string; text: string; author_id: string }[];
+      includes?: { users?: { id: string; name: string; username: string }[] };
+      meta: { next_token?: string };
+    };
+    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+    for (const p of body.data ?? []) {
+      out.ids.push(p.id);
+      out.text.set(p.id, p.text);
+      const author = users.get(p.author_id);
+      if (author) out.authorOf.set(p.id, author);
+    }
+    next = body.meta.next_token;
+  } while (next);
+  return out;
+}
+
+async function bookmarkIdsInEmulator(emu: EmulatorControl): Promise<string[]> {
+  return ((await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmarks: string[] }).bookmarks;
+}
+
+async function folderCount(emu: EmulatorControl): Promise<number> {
+  return ((await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmark_folders: unknown[] })
+    .bookmark_folders.length;
+}
+
+/**
+ * Records what the page hands to the browser as a download: the Blob behind each object URL and the file name of
+ * the `<a download>` clicked. The real download still happens; this only reads what it carries.
+ */
+async function watchDownloads(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __saved: { name?: string; text?: string }[] };
+    w.__saved = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      const entry: { name?: string; text?: string } = {};
+      w.__saved.push(entry);
+      if (obj instanceof Blob) void obj.text().then((t) => (entry.text = t));
+      return create(obj);
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const last = w.__saved[w.__saved.length - 1];
+      if (last && this.download) last.name = this.download;
+      click.call(this);
+    };
+  });
+}
+
+async function saved(page: Page): Promise<{ name?: string; text?: string }[]> {
+  return page.evaluate(() => (window as unknown as { __saved: { name?: string; text?: string }[] }).__saved);
+}
+
+test.describe('the Bookmarks tab in Firefox', () => {
+  test('syncs, searches, removes with undo, shows the activity and exports CSV', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const page = await ff.open('manager');
+    await expect
+      .poll(() => textOf(page, `${PANEL} .bookmarks-empty`))
+      .toBe('No bookmarks stored yet. Press Sync now to fetch them from X.');
+
+    await emu.clearLog();
+    await aria(page, 'Sync bookmarks now', 'button').click();
+    await expect.poll(() => countOf(page), { timeout: 30_000 }).toBe('800 bookmarks');
+    await expect.poll(() => textOf(page, `${PANEL} .bookmarks-sync-state`)).toMatch(/^Last synced /);
+    const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
+    expect(log.filter((e) => e.path === `/2/users/${ADA.id}/bookmarks`)).toHaveLength(Math.ceil(800 / 100));
+    expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + (await folderCount(emu)));
+
+    const onX = await bookmarksOnX(emu.url);
+    const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
+    await aria(page, 'Search bookmarks', 'searchbox').fill('勉強');
+    await expect.poll(() => countOf(page)).toBe(`${withCjk.length} of 800 bookmarks`);
+
+    const accented = [...onX.authorOf.values()].find((a) => a.name.normalize('NFD') !== a.name && /^[\p{L}\p{M} ]+/u.test(a.name))!;
+    const plain = accented.name
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L} ]/gu, '')
+      .trim()
+      .toLowerCase();
+    const byAuthor = onX.ids.filter((id) => onX.authorOf.get(id)?.id === accented.id);
+    await aria(page, 'Search bookmarks', 'searchbox').fill(plain);
+    await expect.poll(() => countOf(page)).toBe(`${byAuthor.length} of 800 bookmarks`);
+    expect(await textOf(page, `${PANEL} [role="listitem"] .bookmarks-name`)).toBe(accented.name);
+
+    // Export what the search shows, as CSV: the file's text is the Blob the page handed to the download.
+    await watchDownloads(page);
+    await aria(page, 'Export CSV', 'button').click();
+    await expect.poll(async () => (await saved(page))[0]?.text).toBeDefined();
+    const [csv] = await saved(page);
+    const d = new Date();
+    expect(csv!.name).toBe(
+      `perch-bookmarks-${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}.csv`,
+    );
+    expect(csv!.text!.split('\r\n')[0]).toBe(
+      'id,url,created_at,author_name,author_username,text,links,media_count,quoted_post_url,folders',
+    );
+    const ids = csv!
+      .text!.split('\r\n')
+      .filter((l) => /^\d+,https:\/\/x\.com\//.test(l))
+      .map((l) => l.split(',')[0]);
+    expect(ids).toEqual(byAuthor);
+
+    // Remove the first, then Undo: gone from X, then back.
+    await search(page, '');
+    await expect.poll(() => countOf(page)).toBe('800 bookmarks');
+    const first = onX.ids[0]!;
+    const who = `@${onX.authorOf.get(first)!.username}`;
+    await page.locator(`${PANEL} [role="listitem"]:first-child .bookmarks-remove`).click();
+    await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — done.`);
+    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(first)).toBe(false);
+    await aria(page, `Undo: Remove bookmark of a post by ${who}`, 'button').click();
+    await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — undone.`);
+    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(first)).toBe(true);
+
+    await aria(page, 'Activity', 'tab').click();
+    await expect
+      .poll(() => page.$$eval(`${PANEL} .activity-item`, (items) => items.map((i) => i.querySelector('.activity-state')?.textContent)))
+      .toEqual(['Done', 'Done, then undone']);
+    expect(await textOf(page, `${PANEL} .activity-item:first-child .activity-label`)).toBe(`Bookmark a post by ${who}`);
+  });
+});

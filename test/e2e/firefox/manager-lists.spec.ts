@@ -1,0 +1,118 @@
+import type { Page } from 'puppeteer-core';
+import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+
+interface Relations {
+  muting: string[];
+  blocking: string[];
+  owned_lists: { id: string; name: string; description: string; private: boolean; member_ids: string[] }[];
+  pinned_lists: string[];
+}
+
+async function onX(emu: EmulatorControl): Promise<Relations> {
+  return (await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
+}
+
+const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
+/** The shown tab's parts (hidden tabs stay drawn). */
+const PANEL = '[role="tabpanel"]:not([hidden])';
+const noteOf = (page: Page) => textOf(page, `${PANEL} .mgr-note`);
+
+async function openTab(ff: FirefoxPerch, tab: 'Lists' | 'Muted' | 'Blocked'): Promise<Page> {
+  await signIn(ff, ff.options);
+  const page = await ff.open('sidepanel');
+  await aria(page, tab, 'tab').click();
+  await expect.poll(() => page.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe(tab);
+  return page;
+}
+
+const GRACE_ID = SECOND_USER_ID;
+
+test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
+  test('creates a list, adds one member looked up by @username, and deletes the list after confirming', async ({ ff, emu }) => {
+    const page = await openTab(ff, 'Lists');
+    await aria(page, 'Open Compiler folks 🛠️', 'button').wait();
+
+    await aria(page, 'New list', 'button').click();
+    await aria(page, 'Name', 'textbox').fill('Firefox list');
+    await aria(page, 'Create the list on X', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Create the list “Firefox list”: done.');
+    const listId = (await onX(emu)).owned_lists.find((l) => l.name === 'Firefox list')?.id;
+    expect(listId).toBeDefined();
+
+    await aria(page, 'Open Firefox list', 'button').click();
+    await aria(page, 'Add an account to Firefox list by @username', 'textbox').fill('@gracehop');
+    await aria(page, 'Look up', 'button').click();
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-user-card`)).toContain('Grace Hopper');
+    await aria(page, 'Add @gracehop to Firefox list', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Add @gracehop to “Firefox list”: done.');
+    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE_ID]);
+
+    await aria(page, 'Delete Firefox list', 'button').click();
+    // Asking is not deleting.
+    expect((await onX(emu)).owned_lists.map((l) => l.id)).toContain(listId);
+    await aria(page, 'Yes, delete Firefox list', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Delete the list “Firefox list”: done.');
+    expect((await onX(emu)).owned_lists.map((l) => l.id)).not.toContain(listId);
+  });
+
+  test('mutes by @username, unmutes with undo, searches without accents, and exports JSON', async ({ ff, emu }) => {
+    const page = await openTab(ff, 'Muted');
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-head`)).toContain(`${SEED_MUTED_IDS.length} muted accounts`);
+
+    await aria(page, 'Mute an account by @username', 'textbox').fill('gracehop');
+    await aria(page, 'Look up', 'button').click();
+    await aria(page, 'Mute @gracehop', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Mute @gracehop: done.');
+    expect((await onX(emu)).muting).toContain(GRACE_ID);
+
+    await aria(page, 'Unmute @gracehop', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Unmute @gracehop: done.');
+    expect((await onX(emu)).muting).not.toContain(GRACE_ID);
+    await aria(page, 'Undo: Unmute @gracehop', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Unmute @gracehop: undone.');
+    expect((await onX(emu)).muting).toContain(GRACE_ID);
+
+    const renee = CROWD_USERS.find((u) => u.username === 'renee_zs')!;
+    expect(SEED_MUTED_IDS).toContain(renee.id);
+    await aria(page, 'Search muted accounts', 'searchbox').fill('RENEE zellweger');
+    await expect
+      .poll(() => page.$$eval(`${PANEL} [role="listitem"]`, (items) => items.map((i) => i.textContent)))
+      .toEqual([expect.stringContaining('Renée Zellweger-Smith')]);
+
+    // The export's content, caught as the page hands it to the download.
+    await page.evaluate(() => {
+      const w = window as unknown as { exported: Blob[] };
+      w.exported = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) w.exported.push(blob);
+        return create(blob);
+      };
+    });
+    await aria(page, 'Export the muted account shown as JSON', 'button').click();
+    const json = JSON.parse(await page.evaluate(() => (window as unknown as { exported: Blob[] }).exported[0]!.text())) as {
+      collection: string;
+      count: number;
+      accounts: { id: string; username: string; name: string; url: string }[];
+    };
+    expect(json).toMatchObject({ collection: 'muted', count: 1 });
+    expect(json.accounts).toEqual([{ id: renee.id, username: 'renee_zs', name: 'Renée Zellweger-Smith', url: 'https://x.com/renee_zs' }]);
+  });
+
+  test('explains the Enterprise-only refusal of a block and links to the profile on x.com', async ({ ff, emu }) => {
+    const page = await openTab(ff, 'Blocked');
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-head`)).toContain(`${SEED_BLOCKED_IDS.length} blocked accounts`);
+
+    await aria(page, 'Block an account by @username', 'textbox').fill('@gracehop');
+    await aria(page, 'Look up', 'button').click();
+    await aria(page, 'Block @gracehop', 'button').click();
+    await expect.poll(() => noteOf(page)).toContain('Block @gracehop: not done.');
+    expect(await noteOf(page)).toContain('only on the Enterprise plan');
+    const link = aria(page, 'Block @gracehop on x.com', 'link');
+    expect(await (await link.waitHandle()).evaluate((a) => a.getAttribute('href'))).toBe('https://x.com/gracehop');
+    expect((await onX(emu)).blocking).not.toContain(GRACE_ID);
+    expect((await onX(emu)).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
+  });
+});

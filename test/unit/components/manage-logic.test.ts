@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accountEntries,
+  accountsToCsv,
+  accountsToJson,
+  accountsToMarkdown,
+  actionPhase,
+  isPendingList,
+  listFieldProblems,
+  listSections,
+  orderMembers,
+  profileUrl,
+  searchEntries,
+  usernameFrom,
+  type AccountEntry,
+} from '@/components/manager/manage-logic';
+import type { ActionRow, ListRow, UserRow } from '@/lib/db';
+
+const user = (id: string, name: string, username: string): UserRow => ({
+  accountId: '1',
+  id,
+  name,
+  username,
+  seenAt: '2026-01-01T00:00:00Z',
+});
+const list = (id: string, name: string, flags: Partial<ListRow> = {}): ListRow => ({
+  accountId: '1',
+  id,
+  name,
+  owned: false,
+  followed: false,
+  pinned: false,
+  member: false,
+  ...flags,
+});
+
+describe('reading an @username', () => {
+  it.each([
+    ['ewd', 'ewd'],
+    ['@ewd', 'ewd'],
+    ['  @EWD  ', 'EWD'],
+    ['https://x.com/gracehop', 'gracehop'],
+    ['x.com/gracehop/', 'gracehop'],
+    ['https://twitter.com/@gracehop?s=20', 'gracehop'],
+    ['a_b_c_d_e_f_g_h', 'a_b_c_d_e_f_g_h'],
+  ])('reads %j as %j', (input, expected) => {
+    expect(usernameFrom(input)).toBe(expected);
+  });
+
+  it.each([[''], ['@'], ['sixteen_letters_'], ['with space'], ['dash-name'], ['émile'], ['https://x.com/'], ['@@ewd']])(
+    'refuses %j',
+    (input) => {
+      expect(usernameFrom(input)).toBeUndefined();
+    },
+  );
+
+  it('links to the profile on x.com', () => {
+    expect(profileUrl('gracehop')).toBe('https://x.com/gracehop');
+  });
+});
+
+describe("a list's name and description, as X checks them", () => {
+  it.each([
+    ['a name of 1 character', 'a', '', []],
+    ['a name of exactly 25 characters', 'n'.repeat(25), '', []],
+    ['a name of 26 characters', 'n'.repeat(26), '', ['name-too-long']],
+    ['an empty name', '', '', ['name-missing']],
+    ['a name of spaces only', '   ', '', ['name-missing']],
+    ['25 characters once trimmed', `  ${'n'.repeat(25)}  `, '', []],
+    ['an emoji counted as 2 (the message contract counts UTF-16 units)', `${'n'.repeat(24)}🛠`, '', ['name-too-long']],
+    ['a description of exactly 100 characters', 'List', 'd'.repeat(100), []],
+    ['a description of 101 characters', 'List', 'd'.repeat(101), ['description-too-long']],
+    ['both wrong', '', 'd'.repeat(101), ['name-missing', 'description-too-long']],
+  ])('%s', (_case, name, description, problems) => {
+    expect(listFieldProblems({ name, description })).toEqual(problems);
+  });
+});
+
+describe('muted and blocked accounts', () => {
+  const relations = [
+    { userId: '10', position: 1 },
+    { userId: '11', position: 3 },
+    { userId: '12', position: 2 },
+    { userId: '13', position: 4 },
+  ];
+  const users = [
+    user('10', 'Éowyn of Rohan', 'eowyn'),
+    user('11', 'Antonín Dvořák 🎻', 'dvorak_a'),
+    user('12', '山田 花子', 'hanako_yamada'),
+    undefined,
+  ];
+  const entries = accountEntries(relations, users);
+
+  it('lists them most recent first, keeping accounts Perch knows nothing of', () => {
+    expect(entries.map((e) => e.id)).toEqual(['13', '11', '12', '10']);
+    expect(entries[0]).toMatchObject({ id: '13', name: '', username: '' });
+  });
+
+  it.each([
+    ['eowyn', ['10']],
+    ['ÉOWYN', ['10']],
+    ['dvorak', ['11']],
+    ['DVOŘÁK', ['11']],
+    ['@dvorak', ['11']],
+    ['antonin dvorak', ['11']],
+    ['花子', ['12']],
+    ['@hanako', ['12']],
+    ['rohan eowyn', ['10']],
+    ['nobody', []],
+  ])('finds %j regardless of case and accents', (query, ids) => {
+    expect(searchEntries(entries, query).map((e) => e.id)).toEqual(ids);
+  });
+
+  it('keeps everything for an empty query', () => {
+    expect(searchEntries(entries, '  ')).toHaveLength(4);
+  });
+
+  it('searches 5,000 accounts quickly', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ userId: String(1000 + i), position: i }));
+    const people = many.map((r, i) => user(r.userId, `Person ${i} Zoë`, `person_${i}`));
+    const started = performance.now();
+    const all = accountEntries(many, people);
+    const hits = searchEntries(all, 'zoe 4999');
+    expect(hits.map((h) => h.username)).toEqual(['person_4999']);
+    expect(all[0]!.username).toBe('person_4999');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('the sections of the Lists tab', () => {
+  const lists = [
+    list('1', 'Zeta', { owned: true, pinned: true, createdAt: '2025-01-01T00:00:00Z' }),
+    list('2', 'Alpha', { owned: true, createdAt: '2025-06-01T00:00:00Z' }),
+    list('pending-abc', 'New one', { owned: true }),
+    list('3', 'Beta', { followed: true, pinned: true }),
+    list('4', 'Gamma', { member: true }),
+    list('5', 'Delta', { followed: true, member: true }),
+  ];
+  const sections = listSections(lists);
+
+  it('puts owned lists first being created, then newest', () => {
+    expect(sections.owned.map((l) => l.id)).toEqual(['pending-abc', '2', '1']);
+  });
+
+  it('sorts the others by name, a list appearing wherever its flags put it', () => {
+    expect(sections.pinned.map((l) => l.name)).toEqual(['Beta', 'Zeta']);
+    expect(sections.followed.map((l) => l.name)).toEqual(['Beta', 'Delta']);
+    expect(sections.member.map((l) => l.name)).toEqual(['Delta', 'Gamma']);
+  });
+
+  it('tells a list still being created by its temporary id', () => {
+    expect(isPendingList({ id: 'pending-abc' })).toBe(true);
+    expect(isPendingList({ id: '1441162269824405510' })).toBe(false);
+  });
+});
+
+describe("a list's members", () => {
+  it("keeps X's order and shows members not in the loaded pages first", () => {
+    const members = [
+      { id: 'a', name: 'Ann' },
+      { id: 'b', name: 'Bob' },
+      { id: 'c', name: 'Cy' },
+      { id: 'z', name: 'Zed' },
+      { id: 'n', name: 'Ned' },
+    ];
+    expect(orderMembers(members, ['c', 'a', 'b']).map((m) => m.id)).toEqual(['n', 'z', 'c', 'a', 'b']);
+  });
+});
+
+describe('what an action is doing', () => {
+  const row = (state: ActionRow['state'], extra: Partial<ActionRow> = {}) => ({ state, notBefore: 0, ...extra });
+  const now = Date.parse('2026-03-01T12:00:00Z');
+
+  it.each([
+    ['queued and due', row('queued'), undefined, { kind: 'queued' }],
+    ['queued behind a rate limit', row('queued', { notBefore: now + 60_000 }), undefined, { kind: 'queued', until: now + 60_000 }],
+    ['queued with a wait already over', row('queued', { notBefore: now - 1 }), undefined, { kind: 'queued' }],
+    ['sending', row('sending'), undefined, { kind: 'sending' }],
+    ['done', row('done'), undefined, { kind: 'done' }],
+    [
+      'refused as Enterprise-only',
+      row('failed', { error: { kind: 'enterprise-only', message: 'X allows this only for apps on the Enterprise plan.' } }),
+      undefined,
+      { kind: 'failed', errorKind: 'enterprise-only', message: 'X allows this only for apps on the Enterprise plan.' },
+    ],
+    ['being undone', row('done'), row('queued'), { kind: 'undoing' }],
+    ['undone', row('done'), row('done'), { kind: 'undone' }],
+    [
+      'an undo X refused',
+      row('done'),
+      row('failed', { error: { kind: 'forbidden', message: 'No.' } }),
+      { kind: 'undo-failed', errorKind: 'forbidden', message: 'No.' },
+    ],
+  ])('%s', (_case, action, undo, phase) => {
+    expect(actionPhase(action, undo, now)).toEqual(phase);
+  });
+});
+
+describe('exports of muted and blocked accounts', () => {
+  const entries: AccountEntry[] = [
+    { id: '11', name: 'Antonín "Tony" Dvořák', username: 'dvorak_a', position: 2, search: '' },
+    { id: '12', name: '=HYPERLINK("evil")', username: 'promo_acct_01', position: 1, search: '' },
+    { id: '13', name: '', username: '', position: 0, search: '' },
+  ];
+
+  it('writes CSV with a header, quoting, and no spreadsheet formulas', () => {
+    expect(accountsToCsv(entries)).toBe(
+      'id,username,name,url\r\n' +
+        '11,dvorak_a,"Antonín ""Tony"" Dvořák",https://x.com/dvorak_a\r\n' +
+        `12,promo_acct_01,"'=HYPERLINK(""evil"")",https://x.com/promo_acct_01\r\n` +
+        '13,,,\r\n',
+    );
+  });
+
+  it('writes JSON with what, when and how many', () => {
+    const json = JSON.parse(accountsToJson(entries, { collection: 'muted', exportedAt: '2026-03-01T12:00:00.000Z' })) as {
+      collection: string;
+      count: number;
+      accounts: unknown[];
+    };
+    expect(json.collection).toBe('muted');
+    expect(json.count).toBe(3);
+    expect(json.accounts[0]).toEqual({ id: '11', username: 'dvorak_a', name: 'Antonín "Tony" Dvořák', url: 'https://x.com/dvorak_a' });
+    expect(json.accounts[2]).toEqual({ id: '13', username: null, name: null, url: null });
+  });
+
+  it('writes Markdown with escaped names and profile links', () => {
+    expect(accountsToMarkdown(entries.slice(0, 1), 'Muted *accounts*')).toBe(
+      '# Muted \\*accounts\\*\n\n- **Antonín "Tony" Dvořák** [@dvorak\\_a](https://x.com/dvorak_a)\n',
+    );
+  });
+});
