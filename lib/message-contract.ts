@@ -11,7 +11,11 @@ import type { ErrorReply, Reply, Responses } from './messaging';
 const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
 const postId = z.string().regex(/^\d{1,19}$/, 'an X post id');
 const username = z.string().regex(/^[A-Za-z0-9_]{1,15}$/, 'an X username');
-const listName = z.string().trim().min(1).max(25);
+/** X counts a list name's characters as code points: an emoji is one. */
+const listName = z
+  .string()
+  .trim()
+  .refine((s) => [...s].length >= 1 && [...s].length <= 25, 'a list name of 1 to 25 characters');
 const listDescription = z.string().max(100);
 const postAction = z.strictObject({ postId, username: username.optional() });
 const userAction = z.strictObject({ userId, username: username.optional() });

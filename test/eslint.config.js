@@ -26,7 +26,7 @@ export default tseslint.config(
             { target: './components', from: './lib/x', message: 'UI code reaches X only through the background (lib/messaging).' },
             { target: './components', from: './lib/auth', message: 'Tokens never leave the background.' },
             {
-              target: ['./entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options'],
+              target: ['./entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', './entrypoints/manager'],
               from: ['./lib/x', './lib/auth'],
               message: 'UI code reaches X only through the background (lib/messaging); tokens never leave it.',
             },

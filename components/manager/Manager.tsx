@@ -114,7 +114,7 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
 
   return (
     <div className="manager">
-      <AccountHeader />
+      <AccountHeader showAddAccount />
       {!session ? null : !account ? (
         <p className="manager-signed-out muted">{i18n.t('manager_signed_out')}</p>
       ) : (

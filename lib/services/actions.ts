@@ -327,6 +327,14 @@ const postDelete: ActionDef = {
   idempotent: true,
 };
 
+/** Unfollowing a list also unpins it on X: show both at once. */
+async function unfollowAndUnpin(d: PerchDb, accountId: string, p: Params): Promise<unknown> {
+  const key: [string, string] = [accountId, str(p, 'listId')];
+  const before = (await d.lists.get(key)) ?? null;
+  if (before) await d.lists.put({ ...before, followed: false, ...(before.owned ? {} : { pinned: false }) });
+  return before;
+}
+
 /** The action types the outbox knows. */
 export const ACTIONS: Record<string, ActionDef> = {
   bookmark: bookmarkToggle(true),
@@ -349,7 +357,7 @@ export const ACTIONS: Record<string, ActionDef> = {
   'list.pin': listFlag('pinned', true, pinList, 'Pin', 'list.unpin'),
   'list.unpin': listFlag('pinned', false, unpinList, 'Unpin', 'list.pin'),
   'list.follow': listFlag('followed', true, followList, 'Follow', 'list.unfollow'),
-  'list.unfollow': listFlag('followed', false, unfollowList, 'Unfollow', 'list.follow'),
+  'list.unfollow': { ...listFlag('followed', false, unfollowList, 'Unfollow', 'list.follow'), apply: unfollowAndUnpin },
   'post.delete': postDelete,
 };
 

@@ -16,7 +16,7 @@ export interface FirefoxPerch {
   /** The options page Perch opens on install. */
   options: Page;
   /** Opens another Perch page ('popup' | 'sidepanel' | 'options' | 'manager') in a tab, from the options page. */
-  open: (name: 'popup' | 'sidepanel' | 'options' | 'manager') => Promise<Page>;
+  open: (name: 'popup' | 'sidepanel' | 'options' | 'manager', search?: string) => Promise<Page>;
   consoleLines: string[];
 }
 
@@ -57,7 +57,7 @@ export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
   options.on('console', (m) => consoleLines.push(m.text()));
   const origin = originOf(await hrefOf(options));
   let opened = 0;
-  const open = async (name: 'popup' | 'sidepanel' | 'options' | 'manager'): Promise<Page> => {
+  const open = async (name: 'popup' | 'sidepanel' | 'options' | 'manager', search = ''): Promise<Page> => {
     // A tab BiDi already knows, marked so Perch's options page can find it, then turned into a Perch page by
     // the extension itself (tabs.update from its own page): the one way BiDi may drive an extension page.
     const marker = `perch-open-${++opened}`;
@@ -68,12 +68,12 @@ export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
       async (m, n) => {
         const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes(m));
         if (tab?.id === undefined) throw new Error(`no tab marked ${m}`);
-        await browser.tabs.update(tab.id, { url: browser.runtime.getURL(`/${n}.html`) });
+        await browser.tabs.update(tab.id, { url: browser.runtime.getURL('/') + n });
       },
       marker,
-      name,
+      `${name}.html${search}`,
     );
-    await expect.poll(() => hrefOf(page)).toBe(`${origin}/${name}.html`);
+    await expect.poll(() => hrefOf(page)).toBe(`${origin}/${name}.html${search}`);
     return page;
   };
   return { browser: driver, origin, options, open, consoleLines };
