@@ -1,3 +1,5 @@
+import { db } from '@/lib/db';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -63,18 +65,27 @@ function markFirstList(): void {
  */
 export function BookmarksView({ accountId, username }: { accountId: string; username?: string }) {
   const stored = useBookmarks(accountId);
-  // Rows removed a moment ago leave the screen at once, before the store's next read of every bookmark arrives.
-  const [leaving, setLeaving] = useState<ReadonlySet<string>>(() => new Set());
+  // Rows removed a moment ago leave the screen at once, before the store's next read of every bookmark arrives:
+  // post id → the outbox action removing it (undefined until the background has it).
+  const [leaving, setLeaving] = useState<ReadonlyMap<string, number | undefined>>(() => new Map());
   const items = useMemo(
     () => (leaving.size && stored ? stored.items.filter((b) => !leaving.has(b.postId)) : stored?.items),
     [stored, leaving],
   );
+  // Removals X has answered (done or refused): from then on the store decides (a refusal brings the row back).
+  const settled = useLiveQuery(async () => {
+    const seqs = [...leaving.values()].filter((n): n is number => n !== undefined);
+    if (!seqs.length) return [];
+    const rows = await db().actions.bulkGet(seqs);
+    return rows.flatMap((r) => (r && (r.state === 'done' || r.state === 'failed') ? [r.seq!] : []));
+  }, [leaving]);
   useEffect(() => {
-    // Once the store has them gone, the store decides (X refusing brings a row back).
-    if (!leaving.size || !stored?.complete) return;
-    const present = new Set(stored.items.map((b) => b.postId));
-    if ([...leaving].some((id) => !present.has(id))) setLeaving(new Set([...leaving].filter((id) => present.has(id))));
-  }, [stored, leaving]);
+    if (!leaving.size) return;
+    const present = stored?.complete ? new Set(stored.items.map((b) => b.postId)) : undefined;
+    const done = new Set(settled ?? []);
+    const keep = [...leaving].filter(([id, seq]) => !(seq !== undefined && done.has(seq)) && (!present || present.has(id)));
+    if (keep.length !== leaving.size) setLeaving(new Map(keep));
+  }, [stored, leaving, settled]);
   const complete = !!stored?.complete;
   const folders = useBookmarkFolders(accountId);
   const sync = useBookmarkSync(accountId);
@@ -117,9 +128,14 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
       const who = b.author ? `@${b.author.username}` : i18n.t('bookmarks_unknown_author');
       setWhat(i18n.t('bookmarks_remove_what', [who]));
       setUndoSeq(undefined);
-      setLeaving((l) => new Set([...l, b.postId]));
+      setLeaving((l) => new Map([...l, [b.postId, undefined]]));
       const seq = await run({ type: 'unbookmark', params: { postId: b.postId, ...(b.author ? { username: b.author.username } : {}) } }, '');
-      if (seq === undefined) setLeaving((l) => new Set([...l].filter((id) => id !== b.postId)));
+      setLeaving((l) => {
+        const next = new Map(l);
+        if (seq === undefined) next.delete(b.postId);
+        else if (next.has(b.postId)) next.set(b.postId, seq);
+        return next;
+      });
       // The row the person acted on is gone: keep their place at the status line, where Undo is.
       statusRef.current?.focus();
     },

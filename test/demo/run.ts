@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { SEED_POSTS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
 import { EmulatorControl } from '../e2e/support/emulator-control';
@@ -12,6 +13,7 @@ import { CHROMIUM_PATH, ROOT } from '../e2e/support/paths';
 
 const DEMO_PORT = 8788;
 const DEMO_CLIENT_ID = 'perch-demo-client';
+const ADA_ID = '1585841080431321088';
 const BUILD = path.join(ROOT, '.output/chrome-mv3-demo');
 const OUT = path.join(ROOT, '.output/demo');
 
@@ -48,15 +50,33 @@ if (headed) {
   await options.setViewportSize({ width: 960, height: 900 });
   await signIn(perch, options);
   await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
+  // Fill the local copy as the manager's "Sync now" would.
+  for (const collection of ['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']) {
+    await options.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'sync.run', accountId: ADA_ID, collection });
+  }
   const popup = await perch.open('popup');
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.getByText('@adaperch').waitFor();
   await popup.screenshot({ path: path.join(OUT, 'popup.png') });
+  const onPost = await perch.context.newPage();
+  await onPost.setViewportSize({ width: 380, height: 600 });
+  await onPost.goto(
+    `chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(`https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`)}`,
+  );
+  await onPost.getByRole('button', { name: 'Bookmark', exact: true }).waitFor();
+  await onPost.screenshot({ path: path.join(OUT, 'popup-on-a-post.png') });
   const panel = await perch.open('sidepanel');
   await panel.setViewportSize({ width: 420, height: 800 });
   await panel.getByText('@adaperch').waitFor();
+  await panel.waitForTimeout(800);
   await panel.screenshot({ path: path.join(OUT, 'sidepanel.png') });
+  const manager = await perch.open('manager');
+  await manager.setViewportSize({ width: 1100, height: 800 });
+  await manager.waitForTimeout(800);
+  await manager.screenshot({ path: path.join(OUT, 'manager.png') });
   console.log('No display here, so Perch ran headless. It signed in to the demo account and wrote screenshots:');
-  for (const f of ['popup.png', 'sidepanel.png', 'options.png']) console.log(`  ${path.relative(ROOT, path.join(OUT, f))}`);
+  for (const f of ['popup.png', 'popup-on-a-post.png', 'sidepanel.png', 'manager.png', 'options.png']) {
+    console.log(`  ${path.relative(ROOT, path.join(OUT, f))}`);
+  }
   await shutdown();
 }

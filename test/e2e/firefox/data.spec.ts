@@ -43,4 +43,40 @@ test.describe('the data layer in Firefox', () => {
       .poll(async () => ((await ff.options.evaluate(readTable, 'actions')) as { state: string }[]).map((a) => a.state), { timeout: 10_000 })
       .toEqual(['done']);
   });
+
+  test('lives through an hour of heavy use without a single 429, each held action sent after its reset', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const posts = (await relations(emu.url)).bookmarks.slice(0, 240);
+    await emu.clearLog();
+    let offsetMs = 0;
+    const actions = async () => (await ff.options.evaluate(readTable, 'actions')) as { state: string; error?: { kind: string } }[];
+    for (let window = 0; window < 4; window++) {
+      await ff.options.evaluate(
+        async (ids, accountId) => {
+          for (const postId of ids)
+            await browser.runtime.sendMessage({ type: 'action.do', accountId, action: { type: 'like', params: { postId } } });
+        },
+        posts.slice(window * 60, window * 60 + 60),
+        ADA.id,
+      );
+      await expect
+        .poll(
+          async () =>
+            (await actions()).filter((a) => a.state !== 'done' && !(a.state === 'queued' && a.error?.kind === 'rate-limited')).length,
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe(0);
+      expect((await actions()).filter((a) => a.state === 'queued')).toHaveLength(10 * (window + 1));
+      await emu.advanceClock(15 * 60 + 5);
+      offsetMs += (15 * 60 + 5) * 1000;
+      await ff.options.evaluate((ms) => browser.storage.local.set({ 'test.clockOffsetMs': ms }), offsetMs);
+      await send(ff.options, { type: 'actions.retry', accountId: ADA.id });
+      await expect.poll(async () => (await actions()).filter((a) => a.state !== 'done').length, { timeout: 30_000 }).toBe(0);
+    }
+    const log = await emu.log();
+    expect(log.filter((e) => e.status === 429)).toEqual([]);
+    expect(log.filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/likes`)).toHaveLength(240);
+  });
 });

@@ -13,7 +13,7 @@ export interface Perch {
   /** The extension's service worker (re-read after a restart). */
   worker: () => Promise<Worker>;
   /** Opens one of Perch's pages in a tab: 'popup' | 'sidepanel' | 'options'. */
-  open: (page: 'popup' | 'sidepanel' | 'options') => Promise<Page>;
+  open: (page: 'popup' | 'sidepanel' | 'options' | 'manager') => Promise<Page>;
   /** Every console line of every page and of the worker, for leak checks. */
   consoleLines: string[];
 }
