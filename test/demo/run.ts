@@ -63,7 +63,7 @@ if (headed) {
   await onPost.goto(
     `chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(`https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`)}`,
   );
-  await onPost.getByRole('button', { name: 'Bookmark', exact: true }).waitFor();
+  await onPost.getByRole('region', { name: 'This post' }).getByRole('button', { name: 'Reply', exact: true }).waitFor();
   await onPost.screenshot({ path: path.join(OUT, 'popup-on-a-post.png') });
   const panel = await perch.open('sidepanel');
   await panel.setViewportSize({ width: 420, height: 800 });
