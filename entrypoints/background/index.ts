@@ -1,10 +1,11 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { followTestClock } from '@/lib/clock';
 import { createMessageListener } from '@/lib/message-contract';
 import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
 import { bookmarkCurrentPost, createMenus, runMenuAction } from './menus';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
+import { exposeTestHooks } from './test-hooks';
 
 export default defineBackground(() => {
   followTestClock();
@@ -15,10 +16,14 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void services.outbox.wake();
     if (alarm.name === DAILY_ALARM) void dailySync();
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => void runMenuAction(services, String(info.menuItemId), info.linkUrl, tab));
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'bookmark-current-post') void bookmarkCurrentPost(services, tab);
-  });
+  const onMenuClick = (info: { menuItemId: string | number; linkUrl?: string }, tab?: Browser.tabs.Tab) =>
+    runMenuAction(services, String(info.menuItemId), info.linkUrl, tab);
+  const onCommand = async (command: string, tab?: Browser.tabs.Tab) => {
+    if (command === 'bookmark-current-post') await bookmarkCurrentPost(services, tab);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  exposeTestHooks({ menuClick: onMenuClick, command: onCommand });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 60 });
