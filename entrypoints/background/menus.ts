@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { parseXUrl } from '@/lib/x-url';
 import { lookupUser } from '@/lib/services/lookups';
@@ -22,11 +23,11 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   const link = (id: string, title: string, targetUrlPatterns: string[]) =>
     browser.contextMenus.create({ id, title, contexts: ['link'], targetUrlPatterns });
-  link(MENU.bookmark, 'Bookmark on X', POST_LINKS);
-  link(MENU.repost, 'Repost on X', POST_LINKS);
-  link(MENU.mute, 'Mute this account on X', PROFILE_LINKS);
-  link(MENU.addToList, 'Add this account to a list on X…', PROFILE_LINKS);
-  browser.contextMenus.create({ id: MENU.share, title: 'Share this page on X', contexts: ['page'] });
+  link(MENU.bookmark, i18n.t('menu_bookmark_post'), POST_LINKS);
+  link(MENU.repost, i18n.t('menu_repost_post'), POST_LINKS);
+  link(MENU.mute, i18n.t('menu_mute_account'), PROFILE_LINKS);
+  link(MENU.addToList, i18n.t('menu_add_to_list'), PROFILE_LINKS);
+  browser.contextMenus.create({ id: MENU.share, title: i18n.t('menu_share_page'), contexts: ['page'] });
 }
 
 /** A short sign on the toolbar icon: "✓" done, "!" refused or not possible; cleared after a few seconds. */
@@ -34,7 +35,7 @@ async function badge(tabId: number | undefined, text: '✓' | '!', title: string
   const where = tabId !== undefined ? { tabId } : {};
   await browser.action.setBadgeBackgroundColor({ color: text === '✓' ? '#00ba7c' : '#f4212e', ...where });
   await browser.action.setBadgeText({ text, ...where });
-  await browser.action.setTitle({ title: `Perch: ${title}`, ...where });
+  await browser.action.setTitle({ title: i18n.t('menu_title', [title]), ...where });
   setTimeout(() => {
     void browser.action.setBadgeText({ text: '', ...where });
     void browser.action.setTitle({ title: 'Perch', ...where });
@@ -58,26 +59,26 @@ export async function runMenuAction(
   if (id === MENU.share) return openPopupFor(tab?.url ?? '', tab?.title ?? '');
   const target = parseXUrl(linkUrl ?? '');
   if (id === MENU.addToList) {
-    if (target.kind !== 'profile') return badge(tabId, '!', 'That link is not an X profile.');
+    if (target.kind !== 'profile') return badge(tabId, '!', i18n.t('menu_not_profile'));
     return openPopupFor(linkUrl!);
   }
   const session = await readSessionView();
   const accountId = session.activeAccountId;
-  if (!accountId) return badge(tabId, '!', 'Sign in with X in Perch first.');
+  if (!accountId) return badge(tabId, '!', i18n.t('menu_sign_in_first'));
   try {
     if (id === MENU.bookmark || id === MENU.repost) {
-      if (target.kind !== 'post') return badge(tabId, '!', 'That link is not a post on X.');
+      if (target.kind !== 'post') return badge(tabId, '!', i18n.t('menu_not_post'));
       await services.outbox.enqueue(accountId, id === MENU.bookmark ? 'bookmark' : 'repost', {
         postId: target.postId,
         ...(target.username ? { username: target.username } : {}),
       });
-      return badge(tabId, '✓', id === MENU.bookmark ? 'Bookmarked.' : 'Reposted.');
+      return badge(tabId, '✓', id === MENU.bookmark ? i18n.t('menu_done_bookmark') : i18n.t('menu_done_repost'));
     }
     if (id === MENU.mute) {
-      if (target.kind !== 'profile') return badge(tabId, '!', 'That link is not an X profile.');
+      if (target.kind !== 'profile') return badge(tabId, '!', i18n.t('menu_not_profile'));
       const user = await lookupUser(await services.clientFor(accountId), accountId, target.username);
       await services.outbox.enqueue(accountId, 'mute', { userId: user.id, username: user.username });
-      return badge(tabId, '✓', `Muted @${user.username}.`);
+      return badge(tabId, '✓', i18n.t('menu_done_mute', [user.username]));
     }
   } catch (error) {
     return badge(tabId, '!', error instanceof Error ? error.message : String(error));
@@ -87,6 +88,6 @@ export async function runMenuAction(
 /** The "Bookmark the post in this tab" shortcut. */
 export async function bookmarkCurrentPost(services: Services, tab: Browser.tabs.Tab | undefined): Promise<void> {
   const target = parseXUrl(tab?.url ?? '');
-  if (target.kind !== 'post') return badge(tab?.id, '!', 'This tab is not showing a post on X.');
+  if (target.kind !== 'post') return badge(tab?.id, '!', i18n.t('menu_tab_not_post'));
   return runMenuAction(services, MENU.bookmark, tab?.url, tab);
 }
