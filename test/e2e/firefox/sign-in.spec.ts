@@ -1,5 +1,5 @@
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, textOf } from './fixtures';
+import { expect, findPage, signIn, test, textOf } from './fixtures';
 
 test.describe('signing in with X in Firefox', () => {
   test('signs in through X’s consent page and shows the account in every screen', async ({ ff, emu }) => {
@@ -74,5 +74,39 @@ test.describe('signing in with X in Firefox', () => {
       expect(dom).not.toContain(token);
       expect(logs).not.toContain(token);
     }
+  });
+
+  test('ignores every message another extension sends to Perch', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await emu.clearLog();
+    await ff.browser.installExtension(new URL('../fixtures/intruder-firefox', import.meta.url).pathname);
+    const intruder = await findPage(ff.browser, (h) => h.startsWith('moz-extension://') && h.endsWith('/intruder.html'));
+    const outcomes = await intruder.evaluate(async (accountId) => {
+      const attempts = [
+        { type: 'auth.signOut', accountId },
+        { type: 'account.check', accountId },
+        { type: 'settings.setClientId', clientId: 'stolen-client-id' },
+        { type: 'auth.signIn' },
+      ];
+      const out: string[] = [];
+      for (const m of attempts) {
+        try {
+          out.push(JSON.stringify(await browser.runtime.sendMessage('perch@perch.example', m)));
+        } catch (e) {
+          out.push(`refused: ${String(e)}`);
+        }
+      }
+      return out;
+    }, ADA.id);
+    expect(outcomes).toHaveLength(4);
+    for (const o of outcomes) expect(o).toMatch(/^refused|^undefined$/);
+    // Still signed in, in a page opened afresh as in the one already open.
+    const popup = await ff.open('popup');
+    await expect.poll(() => textOf(popup, '.account-username')).toBe(`@${ADA.username}`);
+    expect(await textOf(ff.options, '.account-username')).toBe(`@${ADA.username}`);
+    // Nothing reached X: no revoke, no account check (the one request is the blank tab Perch's page was opened in).
+    expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
+    const settings = await ff.options.evaluate(() => browser.runtime.sendMessage({ type: 'settings.get' }));
+    expect(settings).toMatchObject({ ok: true, data: { clientId: 'perch-test-client' } });
   });
 });
