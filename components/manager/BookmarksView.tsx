@@ -108,20 +108,26 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const deferredFolder = useDeferredValue(activeFolder);
   const shown = useMemo(() => filterBookmarks(items ?? [], deferredQuery, deferredFolder), [items, deferredQuery, deferredFolder]);
 
-  async function syncNow() {
-    setSyncAsked(true);
+  /** "Sync now" (forced), or the day's sync when the tab is first shown (the background skips it if it already ran today). */
+  async function syncNow(force = true) {
+    if (force) setSyncAsked(true);
     setSyncFailure(undefined);
     try {
       // Errors X reported are kept in the sync state and shown from there; these are Perch's own. Folders come
       // second: they mark bookmarks already stored, so a first sync needs the bookmarks there before.
-      await sendMessage({ type: 'sync.run', accountId, collection: 'bookmarks', force: true });
-      await sendMessage({ type: 'sync.run', accountId, collection: 'bookmarkFolders', force: true });
+      await sendMessage({ type: 'sync.run', accountId, collection: 'bookmarks', ...(force ? { force } : {}) });
+      await sendMessage({ type: 'sync.run', accountId, collection: 'bookmarkFolders', ...(force ? { force } : {}) });
     } catch (e) {
       setSyncFailure(e instanceof MessageError ? e.message : String(e));
     } finally {
-      setSyncAsked(false);
+      if (force) setSyncAsked(false);
     }
   }
+
+  useEffect(() => {
+    // Once per account shown: a first visit fills the local copy without a click; later ones cost nothing the same day.
+    void syncNow(false);
+  }, [accountId]);
 
   const remove = useCallback(
     async (b: BookmarkItem) => {
