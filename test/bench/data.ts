@@ -8,7 +8,7 @@
  *                       limiter: 429s seen, and all done after the resets?
  */
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from '@webext-core/fake-browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AuthService } from '../../lib/auth/service';
 import type { XClient } from '../../lib/x/client';
 import { CostMeter, formatDollars, WRITE_PRICE, type ResourceKind } from '../../lib/x/cost';

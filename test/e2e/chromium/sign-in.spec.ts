@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ADA } from '../support/emulator-control';
+import { intruderAttempts } from '../support/intruder';
 import { expect, launchPerch, registerCallback, signIn, test } from './fixtures';
 
 /** Sends a message to Perch's background from one of its pages, as the UI does. */
@@ -159,13 +160,7 @@ test.describe('messages from elsewhere', () => {
       const intruder = perch.context.serviceWorkers().find((w) => !w.url().startsWith(`chrome-extension://${perch.id}/`));
       if (!intruder) throw new Error('the intruder extension did not load');
       const outcomes = await intruder.evaluate(
-        async ({ perchId, accountId }) => {
-          const attempts = [
-            { type: 'auth.signOut', accountId },
-            { type: 'account.check', accountId },
-            { type: 'settings.setClientId', clientId: 'stolen-client-id' },
-            { type: 'auth.signIn' },
-          ];
+        async ({ perchId, attempts }) => {
           const out: string[] = [];
           for (const m of attempts) {
             try {
@@ -176,8 +171,9 @@ test.describe('messages from elsewhere', () => {
           }
           return out;
         },
-        { perchId: perch.id, accountId: ADA.id },
+        { perchId: perch.id, attempts: intruderAttempts(ADA.id) },
       );
+      expect(outcomes).toHaveLength(4);
       for (const o of outcomes) expect(o).toMatch(/^refused|^undefined$/);
       await options.reload();
       await expect(options.getByText(`@${ADA.username}`)).toBeVisible();

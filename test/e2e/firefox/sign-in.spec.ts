@@ -1,4 +1,5 @@
 import { ADA } from '../support/emulator-control';
+import { intruderAttempts } from '../support/intruder';
 import { expect, findPage, signIn, test, textOf } from './fixtures';
 
 test.describe('signing in with X in Firefox', () => {
@@ -81,13 +82,7 @@ test.describe('signing in with X in Firefox', () => {
     await emu.clearLog();
     await ff.browser.installExtension(new URL('../fixtures/intruder-firefox', import.meta.url).pathname);
     const intruder = await findPage(ff.browser, (h) => h.startsWith('moz-extension://') && h.endsWith('/intruder.html'));
-    const outcomes = await intruder.evaluate(async (accountId) => {
-      const attempts = [
-        { type: 'auth.signOut', accountId },
-        { type: 'account.check', accountId },
-        { type: 'settings.setClientId', clientId: 'stolen-client-id' },
-        { type: 'auth.signIn' },
-      ];
+    const outcomes = await intruder.evaluate(async (attempts) => {
       const out: string[] = [];
       for (const m of attempts) {
         try {
@@ -97,7 +92,7 @@ test.describe('signing in with X in Firefox', () => {
         }
       }
       return out;
-    }, ADA.id);
+    }, intruderAttempts(ADA.id));
     expect(outcomes).toHaveLength(4);
     for (const o of outcomes) expect(o).toMatch(/^refused|^undefined$/);
     // Still signed in, in a page opened afresh as in the one already open.
