@@ -3,7 +3,11 @@ import { EMPTY_SESSION, isSessionView, readSessionView, sessionView, type Sessio
 
 /** The public session (accounts, active account, sign-out notice), live as the background changes it. */
 export function useSession(): SessionView | undefined {
-  const [view, setView] = useState<SessionView>();
+  // The popup reads the session before React loads (entrypoints/popup/prefetch.ts): start from it when it is sound.
+  const [view, setView] = useState<SessionView | undefined>(() => {
+    const early: unknown = typeof window === 'undefined' ? undefined : window.perchSessionView;
+    return isSessionView(early) ? early : undefined;
+  });
   useEffect(() => {
     let live = true;
     void readSessionView().then((v) => live && setView(v));

@@ -79,9 +79,17 @@ export class MessageError extends Error {
  * @throws MessageError with a user-facing message when the background reports a failure or cannot be reached.
  */
 export async function sendMessage<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
+  return readReply<T>(browser.runtime.sendMessage(request));
+}
+
+/**
+ * The answer to a request already sent (the popup's prefetch sends one before this module loads).
+ * @throws MessageError with a user-facing message when the background reports a failure or cannot be reached.
+ */
+export async function readReply<T extends RequestType>(sent: Promise<unknown>): Promise<Responses[T]> {
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage(request);
+    raw = await sent;
   } catch (cause) {
     throw new MessageError({ kind: 'unreachable', message: `Perch’s background could not be reached (${String(cause)}). Try again.` });
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MessageError, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
+import { MessageError, readReply, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
+import { prefetchKey, takeTabPrefetch } from './prefetch';
 
 type Target = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
 
@@ -10,12 +11,15 @@ type Target = { kind: 'post'; postId: string } | { kind: 'profile'; username: st
 export function useTabContext<T extends PostContext | ProfileContext>(accountId: string, target: Target) {
   const [context, setContext] = useState<T>();
   const [error, setError] = useState<string>();
-  const key = target.kind === 'post' ? target.postId : target.username;
+  const key = prefetchKey(target);
 
   const refresh = useCallback(async () => {
     try {
-      const next =
-        target.kind === 'post'
+      // The first answer may already be on its way: popup.html's head asked for it before this code loaded.
+      const early = await takeTabPrefetch(accountId, key);
+      const next = early
+        ? await readReply<'tab.post' | 'tab.profile'>(early.reply)
+        : target.kind === 'post'
           ? await sendMessage({ type: 'tab.post', accountId, postId: target.postId })
           : await sendMessage({ type: 'tab.profile', accountId, username: target.username });
       setContext(next as T);

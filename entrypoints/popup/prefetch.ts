@@ -1,0 +1,77 @@
+import { parseXUrl } from '@/lib/x-url';
+
+/**
+ * The popup's first question to the background, asked before React and the popup's own code are even parsed.
+ *
+ * Opening the popup on a post used to be a waterfall: load the scripts (~50 ms here), read the session, render, and
+ * only then ask the background what it knows of the post. This runs from a tiny classic script in popup.html's head
+ * (the `popup-prefetch` entrypoint), so the answer is on its way while the rest loads; `useTabContext` takes it
+ * instead of asking again. It uses the browser's own promise-based API (`browser` in Firefox, `chrome` in Chrome's
+ * MV3) rather than the polyfill, to stay a few kilobytes.
+ */
+
+export interface TabPrefetch {
+  accountId: string;
+  /** 'post:<id>' or 'profile:<username>', as `prefetchKey` makes it. */
+  key: string;
+  /** The background's raw reply ({ ok, data } or { ok: false, error }), unchecked. */
+  reply: Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    perchTabPrefetch?: Promise<TabPrefetch | null>;
+    /** The stored session view (public profile fields only) as read here, unchecked: `useSession` validates it. */
+    perchSessionView?: unknown;
+  }
+}
+
+interface MinimalApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
+}
+
+export const prefetchKey = (target: { kind: 'post'; postId: string } | { kind: 'profile'; username: string }): string =>
+  target.kind === 'post' ? `post:${target.postId}` : `profile:${target.username.toLowerCase()}`;
+
+async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
+  const named = new URLSearchParams(location.search).get('url');
+  const [url, stored] = await Promise.all([
+    named || api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.url),
+    api.storage.local.get('session.view'),
+  ]);
+  const view = stored['session.view'] as { activeAccountId?: unknown } | undefined;
+  // The popup's first render can show the account at once instead of reading storage again.
+  window.perchSessionView = view;
+  if (!url) return null;
+  const target = parseXUrl(url);
+  if (target.kind === 'other') return null;
+  const accountId = view?.activeAccountId;
+  if (typeof accountId !== 'string') return null;
+  const message =
+    target.kind === 'post'
+      ? { type: 'tab.post', accountId, postId: target.postId }
+      : { type: 'tab.profile', accountId, username: target.username };
+  const reply = api.runtime.sendMessage(message);
+  reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
+  return { accountId, key: prefetchKey(target), reply };
+}
+
+/** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */
+export function startTabPrefetch(): void {
+  const g = globalThis as unknown as { browser?: MinimalApi; chrome?: MinimalApi };
+  const api = g.browser ?? g.chrome;
+  if (!api) return;
+  window.perchTabPrefetch = prefetch(api).catch(() => null);
+}
+
+/** Takes the prefetched reply for this account and target, once; undefined when there is none to take. */
+export async function takeTabPrefetch(accountId: string, key: string): Promise<{ reply: Promise<unknown> } | undefined> {
+  const pending = window.perchTabPrefetch;
+  if (!pending) return undefined;
+  window.perchTabPrefetch = undefined;
+  const found = await pending;
+  // Wrapped: an async function returning the bare promise would wait for the reply itself.
+  return found && found.accountId === accountId && found.key === key ? { reply: found.reply } : undefined;
+}
