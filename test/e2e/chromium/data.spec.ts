@@ -5,10 +5,6 @@ import { expect, signIn, test } from './fixtures';
 
 const send = (page: Page, message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 
-async function relations(emuUrl: string): Promise<{ bookmarks: string[] }> {
-  return (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmarks: string[] };
-}
-
 test.describe('the data layer in Chromium', () => {
   test('syncs bookmarks with exactly the requests it needs, and none again the same day', async ({ perch, emu }) => {
     const options = await perch.open('options');
@@ -35,7 +31,7 @@ test.describe('the data layer in Chromium', () => {
   test('finishes an action once the network comes back, without losing it', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await signIn(perch, options);
-    const before = await relations(emu.url);
+    const before = await emu.relations();
     const target = before.bookmarks[0]!;
     await send(options, { type: 'sync.run', accountId: ADA.id, collection: 'bookmarks' });
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/*`, count: 3, kind: 'drop' });
@@ -43,9 +39,7 @@ test.describe('the data layer in Chromium', () => {
     expect(reply).toMatchObject({ ok: true });
     // Shown at once in the store, before X has it.
     expect(((await options.evaluate(readTable, 'bookmarks')) as { postId: string }[]).some((b) => b.postId === target)).toBe(false);
-    await expect
-      .poll(async () => (await relations(emu.url)).bookmarks.includes(target), { timeout: 60_000, intervals: [1000] })
-      .toBe(false);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(target), { timeout: 60_000, intervals: [1000] }).toBe(false);
     await expect
       .poll(async () => ((await options.evaluate(readTable, 'actions')) as { state: string }[]).map((a) => a.state), { timeout: 10_000 })
       .toEqual(['done']);
@@ -54,7 +48,7 @@ test.describe('the data layer in Chromium', () => {
   test('lives through an hour of heavy use without a single 429, each held action sent after its reset', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await signIn(perch, options);
-    const posts = (await relations(emu.url)).bookmarks.slice(0, 240);
+    const posts = (await emu.relations()).bookmarks.slice(0, 240);
     await emu.clearLog();
     let offsetMs = 0;
     // Four 15-minute windows, 60 likes asked in each: X allows 50 per window, so the rest wait for the reset.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 /** What X (the emulator) returns for Ada's bookmarks, read as Perch's test would read X: through the API. */
@@ -45,18 +45,6 @@ async function bookmarksOnX(emuUrl: string): Promise<XBookmarks> {
   return out;
 }
 
-/** Ada's bookmark ids as the emulator holds them (all of them, past the 800 X returns). */
-async function bookmarkIdsInEmulator(emu: EmulatorControl): Promise<string[]> {
-  const res = await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`);
-  return ((await res.json()) as { bookmarks: string[] }).bookmarks;
-}
-
-/** Ada's bookmark folders as the emulator holds them. */
-async function foldersInEmulator(emu: EmulatorControl): Promise<{ id: string; name: string; post_ids: string[] }[]> {
-  const res = await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`);
-  return ((await res.json()) as { bookmark_folders: { id: string; name: string; post_ids: string[] }[] }).bookmark_folders;
-}
-
 async function openManager(perch: Perch): Promise<Page> {
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/manager.html`);
@@ -86,7 +74,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
 
     // X returns the newest 800 of Ada's 1,050 bookmarks, 100 a page: 8 requests; then 1 for the folders and 1 for
     // each folder's contents. Nothing else.
-    const folders = await foldersInEmulator(emu);
+    const folders = (await emu.relations()).bookmark_folders;
     expect(folders.length).toBeGreaterThan(0);
     const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
     const bookmarkPages = log.filter((e) => e.method === 'GET' && e.path === `/2/users/${ADA.id}/bookmarks`);
@@ -96,7 +84,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     expect(folderPages.map((e) => e.status)).toEqual([200]);
     expect(folderContents.map((e) => e.path.split('/').pop()).sort()).toEqual(folders.map((f) => f.id).sort());
     expect(log.length).toBe(Math.ceil(800 / 100) + 1 + folders.length);
-    expect((await bookmarkIdsInEmulator(emu)).length).toBeGreaterThan(1000);
+    expect((await emu.relations()).bookmarks.length).toBeGreaterThan(1000);
 
     const onX = await bookmarksOnX(emu.url);
     expect(onX.ids).toHaveLength(800);
@@ -172,12 +160,12 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await row(firstId!).getByRole('button', { name: 'Remove' }).click();
     await expect(page.getByText('799 bookmarks', { exact: true })).toBeVisible();
     await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — done.`)).toBeVisible();
-    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(firstId!)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(firstId!)).toBe(false);
 
     await page.getByRole('button', { name: `Undo: Remove bookmark of a post by @${username(firstId!)}` }).click();
     await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — undone.`)).toBeVisible();
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
-    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(firstId!)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(firstId!)).toBe(true);
 
     // X refuses one removal, and another waits for X's rate limit.
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${secondId}`, count: 1, kind: 'status', status: 403 });
@@ -185,7 +173,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await expect(page.getByText(new RegExp(`^Remove bookmark of a post by @${username(secondId!)} — failed: `))).toBeVisible();
     // Refused: the bookmark is back on the screen, and still on X.
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
-    expect(await bookmarkIdsInEmulator(emu)).toContain(secondId);
+    expect((await emu.relations()).bookmarks).toContain(secondId);
 
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${thirdId}`, count: 1, kind: 'rate_limit' });
     await row(thirdId!).getByRole('button', { name: 'Remove' }).click();

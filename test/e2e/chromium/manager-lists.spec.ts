@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
-import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
-
-/** What the emulator (X) holds for Ada: who she mutes and blocks, her lists with their members, her pins. */
-interface Relations {
-  muting: string[];
-  blocking: string[];
-  owned_lists: { id: string; name: string; description: string; private: boolean; member_ids: string[] }[];
-  pinned_lists: string[];
-}
-
-async function onX(emu: EmulatorControl): Promise<Relations> {
-  return (await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
-}
 
 async function openManager(perch: Perch, tab: 'lists' | 'muted' | 'blocked'): Promise<Page> {
   const page = await perch.context.newPage();
@@ -54,7 +42,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await form.getByRole('textbox', { name: 'Description' }).fill('Made by the end-to-end test');
     await form.getByRole('button', { name: 'Create the list on X' }).click();
     await note(page, 'Create the list “Perch e2e”: done.');
-    const created = (await onX(emu)).owned_lists.find((l) => l.name === 'Perch e2e');
+    const created = (await emu.relations()).owned_lists.find((l) => l.name === 'Perch e2e');
     expect(created).toMatchObject({ description: 'Made by the end-to-end test', private: false, member_ids: [] });
     const listId = created!.id;
 
@@ -67,7 +55,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await edit.getByRole('button', { name: 'Save changes to Perch e2e' }).click();
     await note(page, 'Change the list “Perch e2e”: done.');
     await expect(page.getByRole('heading', { name: 'Perch e2e renamed', level: 2 })).toBeVisible();
-    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.name).toBe('Perch e2e renamed');
+    expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.name).toBe('Perch e2e renamed');
     const name = 'Perch e2e renamed';
 
     // Add ONE member by @username: looked up and shown before the Add button.
@@ -78,37 +66,37 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await expect(card).toContainText('@gracehop');
     await card.getByRole('button', { name: `Add @gracehop to ${name}` }).click();
     await note(page, `Add @gracehop to “${name}”: done.`);
-    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
+    expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
 
     // Remove it, then undo.
     const members = page.getByRole('list', { name: `Members of ${name}` });
     await members.getByRole('button', { name: `Remove @gracehop from ${name}` }).click();
     await note(page, `Remove @gracehop from “${name}”: done.`);
     await expect(members).toHaveCount(0);
-    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([]);
+    expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([]);
     await page.getByRole('button', { name: `Undo: Remove @gracehop from “${name}”` }).click();
     await note(page, `Remove @gracehop from “${name}”: undone.`);
     await expect(members.getByRole('listitem')).toContainText(['Grace Hopper']);
-    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
+    expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE.id]);
 
     // Pin, then unpin.
     await page.getByRole('button', { name: `Pin ${name}` }).click();
     await note(page, `Pin “${name}”: done.`);
-    expect((await onX(emu)).pinned_lists).toContain(listId);
+    expect((await emu.relations()).pinned_lists).toContain(listId);
     await page.getByRole('button', { name: `Unpin ${name}` }).click();
     await note(page, `Unpin “${name}”: done.`);
-    expect((await onX(emu)).pinned_lists).not.toContain(listId);
+    expect((await emu.relations()).pinned_lists).not.toContain(listId);
 
     // Delete only after the explicit confirmation.
     await page.getByRole('button', { name: `Delete ${name}` }).click();
     const confirm = page.getByRole('group', { name: /^Delete “Perch e2e renamed” on X\?/ });
     await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Keep it' }).click();
-    expect((await onX(emu)).owned_lists.map((l) => l.id)).toContain(listId);
+    expect((await emu.relations()).owned_lists.map((l) => l.id)).toContain(listId);
     await page.getByRole('button', { name: `Delete ${name}` }).click();
     await page.getByRole('button', { name: `Yes, delete ${name}` }).click();
     await note(page, `Delete the list “${name}”: done.`);
-    expect((await onX(emu)).owned_lists.map((l) => l.id)).not.toContain(listId);
+    expect((await emu.relations()).owned_lists.map((l) => l.id)).not.toContain(listId);
     await expect(owned.getByRole('button', { name: `Open ${name}` })).toHaveCount(0);
     await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
   });
@@ -125,17 +113,17 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await expect(card).toContainText(GRACE.name);
     await card.getByRole('button', { name: 'Mute @gracehop' }).click();
     await note(page, 'Mute @gracehop: done.');
-    expect((await onX(emu)).muting).toContain(GRACE.id);
+    expect((await emu.relations()).muting).toContain(GRACE.id);
     await expect(list.getByRole('listitem').first()).toContainText('@gracehop');
 
     // Unmute, then undo.
     await list.getByRole('button', { name: 'Unmute @gracehop' }).click();
     await note(page, 'Unmute @gracehop: done.');
-    expect((await onX(emu)).muting).not.toContain(GRACE.id);
+    expect((await emu.relations()).muting).not.toContain(GRACE.id);
     await expect(list.getByRole('button', { name: 'Unmute @gracehop' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Undo: Unmute @gracehop' }).click();
     await note(page, 'Unmute @gracehop: undone.');
-    expect((await onX(emu)).muting).toContain(GRACE.id);
+    expect((await emu.relations()).muting).toContain(GRACE.id);
     await expect(list.getByRole('button', { name: 'Unmute @gracehop' })).toBeVisible();
 
     // Search ignores case and accents.
@@ -182,7 +170,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await expect(page.getByRole('list', { name: 'Muted accounts, most recent first' }).getByRole('listitem').first()).toContainText(
       '@gracehop',
     );
-    expect((await onX(emu)).muting).not.toContain(GRACE.id);
+    expect((await emu.relations()).muting).not.toContain(GRACE.id);
   });
 
   test('says honestly that X allows blocking only on the Enterprise plan, with a link to x.com', async ({ perch, emu }) => {
@@ -199,7 +187,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     // X refused it (403) and nothing changed, on X or here.
     const posts = (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/blocking`);
     expect(posts.map((e) => e.status)).toEqual([403]);
-    expect((await onX(emu)).blocking).not.toContain(GRACE.id);
+    expect((await emu.relations()).blocking).not.toContain(GRACE.id);
     const list = page.getByRole('list', { name: 'Blocked accounts, most recent first' });
     await expect(list.getByText('@gracehop')).toHaveCount(0);
 
@@ -208,6 +196,6 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await list.getByRole('button', { name: 'Unblock @spambot3000' }).click();
     await expect(page.getByRole('link', { name: 'Unblock @spambot3000 on x.com' })).toHaveAttribute('href', 'https://x.com/spambot3000');
     await expect(list.getByRole('button', { name: 'Unblock @spambot3000' })).toBeVisible();
-    expect((await onX(emu)).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
+    expect((await emu.relations()).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
   });
 });

@@ -1,6 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
@@ -14,13 +13,6 @@ const XDEV = { id: '2244994945', username: 'XDevelopers' };
 // Grace's quote post: in the seed, Ada has neither bookmarked nor reposted it.
 const POST = SEED_POSTS.graceQuotesXdev;
 const POST_LINK = `https://x.com/gracehop/status/${POST}`;
-
-interface Relations {
-  bookmarks: string[];
-  reposts: string[];
-  muting: string[];
-}
-const relations = async (emuUrl: string) => (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
 
 /** A page on "x.com" served by the test, so the tab really shows an X address. */
 async function xTab(perch: Perch, url: string, title: string): Promise<Page> {
@@ -93,16 +85,16 @@ test.describe('context menus and shortcuts in Chromium', () => {
   test('"Bookmark on X" and "Repost on X" on a link to a post do it on X and say so on the icon', async ({ perch, emu }) => {
     const page = await xTab(perch, 'https://example.com/reading', 'Reading');
     const worker = await perch.worker();
-    const before = await relations(emu.url);
+    const before = await emu.relations();
     expect(before.bookmarks).not.toContain(POST);
     expect(before.reposts).not.toContain(POST);
 
     const tabId = await click(worker, 'perch-bookmark-post', page, POST_LINK);
-    await expect.poll(async () => (await relations(emu.url)).bookmarks).toContain(POST);
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
     expect(await badge(worker, tabId)).toBe('✓');
 
     await click(worker, 'perch-repost-post', page, POST_LINK);
-    await expect.poll(async () => (await relations(emu.url)).reposts).toContain(POST);
+    await expect.poll(async () => (await emu.relations()).reposts).toContain(POST);
   });
 
   test('"Bookmark on X" on a link that is not a post does nothing on X and shows "!"', async ({ perch, emu }) => {
@@ -118,9 +110,9 @@ test.describe('context menus and shortcuts in Chromium', () => {
   test('"Mute this account on X" looks the account up and mutes it', async ({ perch, emu }) => {
     const page = await xTab(perch, 'https://example.com/people', 'People');
     const worker = await perch.worker();
-    expect((await relations(emu.url)).muting).not.toContain(XDEV.id);
+    expect((await emu.relations()).muting).not.toContain(XDEV.id);
     await click(worker, 'perch-mute-account', page, `https://twitter.com/${XDEV.username}`);
-    await expect.poll(async () => (await relations(emu.url)).muting).toContain(XDEV.id);
+    await expect.poll(async () => (await emu.relations()).muting).toContain(XDEV.id);
   });
 
   test('"Add this account to a list on X…" opens Perch on that profile, where a list is one click away', async ({ perch }) => {
@@ -146,9 +138,9 @@ test.describe('context menus and shortcuts in Chromium', () => {
   test('the shortcut bookmarks the post in the current tab', async ({ perch, emu }) => {
     const page = await xTab(perch, POST_LINK, 'A post on X');
     const worker = await perch.worker();
-    expect((await relations(emu.url)).bookmarks).not.toContain(POST);
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
     const tab = await tabOf(worker, page);
     await worker.evaluate(async (t) => globalThis.perchTest!.command('bookmark-current-post', t), tab);
-    await expect.poll(async () => (await relations(emu.url)).bookmarks).toContain(POST);
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
   });
 });

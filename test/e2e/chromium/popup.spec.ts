@@ -1,20 +1,10 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA } from '../support/emulator-control';
+import { ADA, type Relations } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
-
-interface Relations {
-  bookmarks: string[];
-  likes: string[];
-  reposts: string[];
-  muting: string[];
-  following: string[];
-  owned_lists: { id: string; name: string; member_ids?: string[] }[];
-}
-const relations = async (emuUrl: string) => (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
 
 /** The popup aimed at a page, as when Perch is opened on that tab. */
 async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
@@ -39,17 +29,17 @@ test.describe('the popup in Chromium', () => {
     for (const [on, off, field] of pairs) {
       await popup.getByRole('button', { name: on, exact: true }).click();
       await expect(popup.getByRole('button', { name: off, exact: true })).toBeVisible();
-      await expect.poll(async () => ((await relations(emu.url))[field] as string[]).includes(POST)).toBe(true);
+      await expect.poll(async () => ((await emu.relations())[field] as string[]).includes(POST)).toBe(true);
       await popup.getByRole('button', { name: off, exact: true }).click();
       await expect(popup.getByRole('button', { name: on, exact: true })).toBeVisible();
-      await expect.poll(async () => ((await relations(emu.url))[field] as string[]).includes(POST)).toBe(false);
+      await expect.poll(async () => ((await emu.relations())[field] as string[]).includes(POST)).toBe(false);
     }
   });
 
   test('on a post: mutes the author and says honestly that blocking needs the Enterprise plan', async ({ perch, emu }) => {
     const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
     await popup.getByRole('button', { name: `Mute @${GRACE.username}` }).click();
-    await expect.poll(async () => (await relations(emu.url)).muting.includes(GRACE.id)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).muting.includes(GRACE.id)).toBe(true);
     await expect(popup.getByRole('button', { name: `Unmute @${GRACE.username}` })).toBeVisible();
     await popup.getByRole('button', { name: `Block @${GRACE.username}` }).click();
     await expect(popup.getByText('X allows blocking through an app only on the Enterprise plan')).toBeVisible();
@@ -77,9 +67,9 @@ test.describe('the popup in Chromium', () => {
     await expect(popup.getByRole('region', { name: `@${GRACE.username}` })).toBeVisible();
     // Ada follows Grace on X: the popup knows it without being told.
     await popup.getByRole('button', { name: 'Unfollow', exact: true }).click();
-    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).following.includes(GRACE.id)).toBe(false);
     await popup.getByRole('button', { name: 'Follow', exact: true }).click();
-    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).following.includes(GRACE.id)).toBe(true);
 
     await popup.getByRole('button', { name: 'Add to list…' }).click();
     const add = popup.getByRole('button', { name: /^Add to “/ }).first();

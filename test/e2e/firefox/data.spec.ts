@@ -5,10 +5,6 @@ import { expect, signIn, test } from './fixtures';
 
 const send = (page: Page, message: unknown) => page.evaluate((m) => browser.runtime.sendMessage(m), message);
 
-async function relations(emuUrl: string): Promise<{ bookmarks: string[] }> {
-  return (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmarks: string[] };
-}
-
 test.describe('the data layer in Firefox', () => {
   test('syncs bookmarks with exactly the requests it needs, and none again the same day', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
@@ -29,16 +25,14 @@ test.describe('the data layer in Firefox', () => {
 
   test('finishes an action once the network comes back, without losing it', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
-    const target = (await relations(emu.url)).bookmarks[0]!;
+    const target = (await emu.relations()).bookmarks[0]!;
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/*`, count: 2, kind: 'drop' });
     expect(
       await send(ff.options, { type: 'action.do', accountId: ADA.id, action: { type: 'unbookmark', params: { postId: target } } }),
     ).toMatchObject({
       ok: true,
     });
-    await expect
-      .poll(async () => (await relations(emu.url)).bookmarks.includes(target), { timeout: 60_000, intervals: [1000] })
-      .toBe(false);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(target), { timeout: 60_000, intervals: [1000] }).toBe(false);
     await expect
       .poll(async () => ((await ff.options.evaluate(readTable, 'actions')) as { state: string }[]).map((a) => a.state), { timeout: 10_000 })
       .toEqual(['done']);
@@ -46,7 +40,7 @@ test.describe('the data layer in Firefox', () => {
 
   test('lives through an hour of heavy use without a single 429, each held action sent after its reset', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
-    const posts = (await relations(emu.url)).bookmarks.slice(0, 240);
+    const posts = (await emu.relations()).bookmarks.slice(0, 240);
     await emu.clearLog();
     let offsetMs = 0;
     const actions = async () => (await ff.options.evaluate(readTable, 'actions')) as { state: string; error?: { kind: string } }[];

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, textOf } from './fixtures';
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
@@ -55,15 +55,6 @@ async function bookmarksOnX(emuUrl: string): Promise<OnX> {
   return out;
 }
 
-async function bookmarkIdsInEmulator(emu: EmulatorControl): Promise<string[]> {
-  return ((await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmarks: string[] }).bookmarks;
-}
-
-async function folderCount(emu: EmulatorControl): Promise<number> {
-  return ((await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmark_folders: unknown[] })
-    .bookmark_folders.length;
-}
-
 /**
  * Records what the page hands to the browser as a download: the Blob behind each object URL and the file name of
  * the `<a download>` clicked. The real download still happens; this only reads what it carries.
@@ -102,7 +93,7 @@ test.describe('the Bookmarks tab in Firefox', () => {
     await expect.poll(() => textOf(page, `${PANEL} .bookmarks-sync-state`)).toMatch(/^Last synced /);
     const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
     expect(log.filter((e) => e.path === `/2/users/${ADA.id}/bookmarks`)).toHaveLength(Math.ceil(800 / 100));
-    expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + (await folderCount(emu)));
+    expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + (await emu.relations()).bookmark_folders.length);
 
     const onX = await bookmarksOnX(emu.url);
     const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
@@ -146,10 +137,10 @@ test.describe('the Bookmarks tab in Firefox', () => {
     const who = `@${onX.authorOf.get(first)!.username}`;
     await page.locator(`${PANEL} [role="listitem"]:first-child .bookmarks-remove`).click();
     await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — done.`);
-    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(first)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(first)).toBe(false);
     await aria(page, `Undo: Remove bookmark of a post by ${who}`, 'button').click();
     await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — undone.`);
-    await expect.poll(async () => (await bookmarkIdsInEmulator(emu)).includes(first)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(first)).toBe(true);
 
     await aria(page, 'Activity', 'tab').click();
     await expect

@@ -1,18 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
-import { ADA, type EmulatorControl } from '../support/emulator-control';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
-
-interface Relations {
-  muting: string[];
-  blocking: string[];
-  owned_lists: { id: string; name: string; description: string; private: boolean; member_ids: string[] }[];
-  pinned_lists: string[];
-}
-
-async function onX(emu: EmulatorControl): Promise<Relations> {
-  return (await (await fetch(`${emu.url}/__emulator/users/${ADA.id}/relations`)).json()) as Relations;
-}
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
 /** The shown tab's parts (hidden tabs stay drawn). */
@@ -38,7 +26,7 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     await aria(page, 'Name', 'textbox').fill('Firefox list');
     await aria(page, 'Create the list on X', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Create the list “Firefox list”: done.');
-    const listId = (await onX(emu)).owned_lists.find((l) => l.name === 'Firefox list')?.id;
+    const listId = (await emu.relations()).owned_lists.find((l) => l.name === 'Firefox list')?.id;
     expect(listId).toBeDefined();
 
     await aria(page, 'Open Firefox list', 'button').click();
@@ -47,14 +35,14 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     await expect.poll(() => textOf(page, `${PANEL} .mgr-user-card`)).toContain('Grace Hopper');
     await aria(page, 'Add @gracehop to Firefox list', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Add @gracehop to “Firefox list”: done.');
-    expect((await onX(emu)).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE_ID]);
+    expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE_ID]);
 
     await aria(page, 'Delete Firefox list', 'button').click();
     // Asking is not deleting.
-    expect((await onX(emu)).owned_lists.map((l) => l.id)).toContain(listId);
+    expect((await emu.relations()).owned_lists.map((l) => l.id)).toContain(listId);
     await aria(page, 'Yes, delete Firefox list', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Delete the list “Firefox list”: done.');
-    expect((await onX(emu)).owned_lists.map((l) => l.id)).not.toContain(listId);
+    expect((await emu.relations()).owned_lists.map((l) => l.id)).not.toContain(listId);
   });
 
   test('mutes by @username, unmutes with undo, searches without accents, and exports JSON', async ({ ff, emu }) => {
@@ -65,14 +53,14 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     await aria(page, 'Look up', 'button').click();
     await aria(page, 'Mute @gracehop', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Mute @gracehop: done.');
-    expect((await onX(emu)).muting).toContain(GRACE_ID);
+    expect((await emu.relations()).muting).toContain(GRACE_ID);
 
     await aria(page, 'Unmute @gracehop', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Unmute @gracehop: done.');
-    expect((await onX(emu)).muting).not.toContain(GRACE_ID);
+    expect((await emu.relations()).muting).not.toContain(GRACE_ID);
     await aria(page, 'Undo: Unmute @gracehop', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Unmute @gracehop: undone.');
-    expect((await onX(emu)).muting).toContain(GRACE_ID);
+    expect((await emu.relations()).muting).toContain(GRACE_ID);
 
     const renee = CROWD_USERS.find((u) => u.username === 'renee_zs')!;
     expect(SEED_MUTED_IDS).toContain(renee.id);
@@ -112,7 +100,7 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     expect(await noteOf(page)).toContain('only on the Enterprise plan');
     const link = aria(page, 'Block @gracehop on x.com', 'link');
     expect(await (await link.waitHandle()).evaluate((a) => a.getAttribute('href'))).toBe('https://x.com/gracehop');
-    expect((await onX(emu)).blocking).not.toContain(GRACE_ID);
-    expect((await onX(emu)).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
+    expect((await emu.relations()).blocking).not.toContain(GRACE_ID);
+    expect((await emu.relations()).blocking).toHaveLength(SEED_BLOCKED_IDS.length);
   });
 });

@@ -12,8 +12,6 @@ import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fix
 const XDEV = { id: '2244994945', username: 'XDevelopers' };
 // Grace's quote post: in the seed, Ada has not bookmarked it.
 const POST = SEED_POSTS.graceQuotesXdev;
-const relations = async (emuUrl: string) =>
-  (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as { bookmarks: string[]; muting: string[] };
 
 /** A plain web page in a tab of its own (served by the emulator), the tab a right-click would happen in. */
 async function webTab(ff: FirefoxPerch, marker: string): Promise<Page> {
@@ -68,14 +66,14 @@ test.describe('context menus and shortcuts in Firefox', () => {
   test('"Bookmark on X" and "Mute this account on X" on links do it on X and say so on the icon', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     await webTab(ff, 'reading');
-    const before = await relations(emu.url);
+    const before = await emu.relations();
     expect(before.bookmarks).not.toContain(POST);
     expect(before.muting).not.toContain(XDEV.id);
     await deliver(ff, 'menu', 'perch-bookmark-post', 'reading', `https://x.com/gracehop/status/${POST}`);
-    await expect.poll(async () => (await relations(emu.url)).bookmarks).toContain(POST);
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
     expect(await badgeOf(ff, 'reading')).toBe('✓');
     await deliver(ff, 'menu', 'perch-mute-account', 'reading', `https://x.com/${XDEV.username}`);
-    await expect.poll(async () => (await relations(emu.url)).muting).toContain(XDEV.id);
+    await expect.poll(async () => (await emu.relations()).muting).toContain(XDEV.id);
   });
 
   test('"Share this page on X" opens the composer with the page title and address', async ({ ff }) => {

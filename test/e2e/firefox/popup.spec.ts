@@ -1,17 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
-const relations = async (emuUrl: string) =>
-  (await (await fetch(`${emuUrl}/__emulator/users/${ADA.id}/relations`)).json()) as {
-    bookmarks: string[];
-    likes: string[];
-    following: string[];
-  };
 const popupOn = (ff: FirefoxPerch, url: string, title = '') =>
   ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
 
@@ -21,22 +14,22 @@ test.describe('the popup in Firefox', () => {
     const popup = await popupOn(ff, `https://x.com/${GRACE.username}/status/${POST}`);
     await expect.poll(() => textOf(popup, '.post-card')).toContain(`@${GRACE.username}`);
     await button(popup, 'Bookmark').click();
-    await expect.poll(async () => (await relations(emu.url)).bookmarks.includes(POST)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(POST)).toBe(true);
     await button(popup, 'Remove bookmark').click();
-    await expect.poll(async () => (await relations(emu.url)).bookmarks.includes(POST)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(POST)).toBe(false);
     await button(popup, 'Like').click();
-    await expect.poll(async () => (await relations(emu.url)).likes.includes(POST)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).likes.includes(POST)).toBe(true);
     await button(popup, 'Unlike').click();
-    await expect.poll(async () => (await relations(emu.url)).likes.includes(POST)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).likes.includes(POST)).toBe(false);
   });
 
   test('on a profile: unfollow and follow again', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     const popup = await popupOn(ff, `https://x.com/${GRACE.username}`);
     await button(popup, 'Unfollow').click();
-    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(false);
+    await expect.poll(async () => (await emu.relations()).following.includes(GRACE.id)).toBe(false);
     await button(popup, 'Follow').click();
-    await expect.poll(async () => (await relations(emu.url)).following.includes(GRACE.id)).toBe(true);
+    await expect.poll(async () => (await emu.relations()).following.includes(GRACE.id)).toBe(true);
   });
 
   test('anywhere else: shares the page', async ({ ff }) => {

@@ -17,6 +17,24 @@ export interface IssuedToken {
   state: string;
 }
 
+/** What X (the emulator) holds for an account: its posts, people and lists (`GET /__emulator/users/:id/relations`). */
+export interface Relations {
+  user_id: string;
+  following: string[];
+  followers: string[];
+  pending_follows: string[];
+  muting: string[];
+  blocking: string[];
+  likes: string[];
+  reposts: string[];
+  bookmarks: string[];
+  bookmark_folders: { id: string; name: string; post_ids: string[] }[];
+  owned_lists: { id: string; name: string; description: string; private: boolean; member_ids: string[] }[];
+  list_memberships: string[];
+  followed_lists: string[];
+  pinned_lists: string[];
+}
+
 export class EmulatorControl {
   constructor(readonly url: string) {}
 
@@ -41,6 +59,8 @@ export class EmulatorControl {
   clearLog = () => this.call<void>('DELETE', 'log');
   revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
   setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
+  /** What X holds for the account (Ada, the demo account, unless told). */
+  relations = (userId: string = ADA.id) => this.call<Relations>('GET', `users/${userId}/relations`);
 
   async log(): Promise<LogEntry[]> {
     const body = await this.call<LogEntry[] | { entries: LogEntry[] }>('GET', 'log');
