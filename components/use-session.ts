@@ -1,6 +1,16 @@
 import { useEffect, useState } from 'react';
 import { EMPTY_SESSION, isSessionView, readSessionView, sessionView, type SessionView } from '@/lib/storage';
 
+declare global {
+  interface Window {
+    /**
+     * The stored session view as a page read it before React loaded (the popup's head script,
+     * entrypoints/popup/prefetch.ts): public profile fields only, unchecked until `useSession` validates it.
+     */
+    perchSessionView?: unknown;
+  }
+}
+
 /** The public session (accounts, active account, sign-out notice), live as the background changes it. */
 export function useSession(): SessionView | undefined {
   // The popup reads the session before React loads (entrypoints/popup/prefetch.ts): start from it when it is sound.

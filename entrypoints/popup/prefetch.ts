@@ -1,3 +1,4 @@
+import type { Request } from '@/lib/messaging';
 import { parseXUrl } from '@/lib/x-url';
 
 /**
@@ -21,8 +22,6 @@ export interface TabPrefetch {
 declare global {
   interface Window {
     perchTabPrefetch?: Promise<TabPrefetch | null>;
-    /** The stored session view (public profile fields only) as read here, unchecked: `useSession` validates it. */
-    perchSessionView?: unknown;
   }
 }
 
@@ -32,8 +31,16 @@ interface MinimalApi {
   tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
 }
 
-export const prefetchKey = (target: { kind: 'post'; postId: string } | { kind: 'profile'; username: string }): string =>
+export type TabTarget = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
+
+export const prefetchKey = (target: TabTarget): string =>
   target.kind === 'post' ? `post:${target.postId}` : `profile:${target.username.toLowerCase()}`;
+
+/** The one request for what the background knows of a tab's post or profile (here and in `useTabContext`). */
+export const tabRequest = (accountId: string, target: TabTarget): Extract<Request, { type: 'tab.post' | 'tab.profile' }> =>
+  target.kind === 'post'
+    ? { type: 'tab.post', accountId, postId: target.postId }
+    : { type: 'tab.profile', accountId, username: target.username };
 
 async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   const named = new URLSearchParams(location.search).get('url');
@@ -49,11 +56,7 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   if (target.kind === 'other') return null;
   const accountId = view?.activeAccountId;
   if (typeof accountId !== 'string') return null;
-  const message =
-    target.kind === 'post'
-      ? { type: 'tab.post', accountId, postId: target.postId }
-      : { type: 'tab.profile', accountId, username: target.username };
-  const reply = api.runtime.sendMessage(message);
+  const reply = api.runtime.sendMessage(tabRequest(accountId, target));
   reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
   return { accountId, key: prefetchKey(target), reply };
 }

@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { MessageError, readReply, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
-import { prefetchKey, takeTabPrefetch } from './prefetch';
-
-type Target = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
+import { prefetchKey, tabRequest, takeTabPrefetch, type TabTarget } from './prefetch';
 
 /**
  * What the background knows of the post or profile in the tab, refreshed after each action and, while an
  * action is queued or sending, every second until it settles.
  */
-export function useTabContext<T extends PostContext | ProfileContext>(accountId: string, target: Target) {
+export function useTabContext<T extends PostContext | ProfileContext>(accountId: string, target: TabTarget) {
   const [context, setContext] = useState<T>();
   const [error, setError] = useState<string>();
   const key = prefetchKey(target);
@@ -17,11 +15,7 @@ export function useTabContext<T extends PostContext | ProfileContext>(accountId:
     try {
       // The first answer may already be on its way: popup.html's head asked for it before this code loaded.
       const early = await takeTabPrefetch(accountId, key);
-      const next = early
-        ? await readReply<'tab.post' | 'tab.profile'>(early.reply)
-        : target.kind === 'post'
-          ? await sendMessage({ type: 'tab.post', accountId, postId: target.postId })
-          : await sendMessage({ type: 'tab.profile', accountId, username: target.username });
+      const next = await (early ? readReply<'tab.post' | 'tab.profile'>(early.reply) : sendMessage(tabRequest(accountId, target)));
       setContext(next as T);
       setError(undefined);
       // A User Timing mark for the benchmarks: the tab's actions are ready to use.
