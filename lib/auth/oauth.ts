@@ -52,6 +52,17 @@ function requestOptions(s: OAuthSettings): oauth.TokenEndpointRequestOptions {
 const client = (s: OAuthSettings): oauth.Client => ({ client_id: s.clientId, token_endpoint_auth_method: 'none' });
 
 /**
+ * The authorize URL's query, each value percent-encoded (RFC 3986): scopes are joined by a space sent as `%20`.
+ * `URLSearchParams` would send `+`, and X has answered such authorize URLs with HTTP 400
+ * (fundamentals--authentication--oauth-2-0--authorization-code: "proper encoding", the examples use `%20`).
+ */
+function authorizeQuery(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+}
+
+/**
  * Creates a fresh PKCE verifier (43 chars, crypto random) and state, and the authorize URL to open.
  * @throws never, short of WebCrypto being absent.
  */
@@ -60,13 +71,15 @@ export async function beginAuthorization(s: OAuthSettings): Promise<{ url: strin
   const state = oauth.generateRandomState();
   const challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
   const url = new URL(s.authorizeUrl);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('client_id', s.clientId);
-  url.searchParams.set('redirect_uri', s.redirectUri);
-  url.searchParams.set('scope', s.scopes.join(' '));
-  url.searchParams.set('state', state);
-  url.searchParams.set('code_challenge', challenge);
-  url.searchParams.set('code_challenge_method', 'S256');
+  url.search = authorizeQuery({
+    response_type: 'code',
+    client_id: s.clientId,
+    redirect_uri: s.redirectUri,
+    scope: s.scopes.join(' '),
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  });
   return {
     url: url.href,
     pending: { state, codeVerifier, redirectUri: s.redirectUri, clientId: s.clientId, startedAt: (s.now ?? Date.now)() },

@@ -84,8 +84,22 @@ interface AuthorizeCheck {
   request?: Omit<PendingAuthorization, 'id' | 'userId' | 'createdAt'>;
 }
 
-function checkAuthorize(state: EmulatorState, q: URLSearchParams): AuthorizeCheck {
+/** The raw (still encoded) value of `name` in a query string, or undefined. */
+function rawQueryValue(search: string, name: string): string | undefined {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const eq = pair.indexOf('=');
+    if ((eq < 0 ? pair : pair.slice(0, eq)) === name) return eq < 0 ? '' : pair.slice(eq + 1);
+  }
+  return undefined;
+}
+
+function checkAuthorize(state: EmulatorState, q: URLSearchParams, rawSearch: string): AuthorizeCheck {
   const problems: string[] = [];
+  // Scopes are space-separated and percent-encoded (%20); X has answered `+`-joined scope lists with HTTP 400
+  // (fundamentals--authentication--oauth-2-0--authorization-code: "proper encoding", every example uses %20).
+  if (rawQueryValue(rawSearch, 'scope')?.includes('+')) {
+    problems.push('scope must separate scopes with a percent-encoded space (%20), not "+".');
+  }
   const clientId = q.get('client_id');
   const client = clientId ? state.clients.get(clientId) : undefined;
   if (!clientId) problems.push('client_id is missing.');
@@ -101,7 +115,7 @@ function checkAuthorize(state: EmulatorState, q: URLSearchParams): AuthorizeChec
     problems.push(responseType ? `response_type must be "code", not "${responseType}".` : 'response_type is missing (it must be "code").');
 
   const scopeParam = q.get('scope');
-  const scopes = (scopeParam ?? '').split(/[ +]+/).filter(Boolean);
+  const scopes = (scopeParam ?? '').split(/ +/).filter(Boolean);
   if (!scopes.length) problems.push('scope is missing.');
   const unknown = scopes.filter((s) => !(s in X_SCOPES));
   if (unknown.length) problems.push(`Unknown scope(s): ${unknown.join(', ')}.`);
@@ -196,7 +210,7 @@ function consentPage(state: EmulatorState, pending: PendingAuthorization): strin
 
 function authorize(ctx: RequestContext): Reply {
   const { state } = ctx;
-  const check = checkAuthorize(state, ctx.query);
+  const check = checkAuthorize(state, ctx.query, new URL(ctx.req.url ?? '/', 'http://127.0.0.1').search);
   if (!check.request) return errorPage(400, check.problems);
   const userId = state.sessionUserId;
   const user = userId ? state.users.get(userId) : undefined;

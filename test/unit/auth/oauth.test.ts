@@ -39,6 +39,14 @@ describe('starting a sign-in', () => {
       code_challenge_method: 'S256',
     });
   });
+
+  it('joins the scopes with a percent-encoded space (%20), never "+", as X requires', async () => {
+    const { url } = await beginAuthorization(settings);
+    const raw = new URL(url).search;
+    expect(raw).toContain('scope=tweet.read%20users.read%20offline.access');
+    expect(raw).not.toContain('+');
+    expect(raw).toContain(`redirect_uri=${encodeURIComponent(settings.redirectUri)}`);
+  });
 });
 
 describe('checking where X sent the person back', () => {

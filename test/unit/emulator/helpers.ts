@@ -44,7 +44,10 @@ export function authorizeUrl(
     ...overrides,
   };
   const url = new URL('/i/oauth2/authorize', emu.url);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  // Percent-encoded as X asks (a space is %20): URLSearchParams would write `+`, which X refuses in `scope`.
+  url.search = Object.entries(params)
+    .flatMap(([k, v]) => (v === undefined ? [] : [`${encodeURIComponent(k)}=${encodeURIComponent(v)}`]))
+    .join('&');
   return url.toString();
 }
 

@@ -88,6 +88,14 @@ describe('the consent page (GET /i/oauth2/authorize)', () => {
     });
   }
 
+  it('answers a 400 error page when the scopes are joined with "+" instead of %20, as X has', async () => {
+    const url = authorizeUrl(emu).replace(/scope=[^&]+/, (m) => m.replace(/%20/g, '+'));
+    expect(url).toContain('scope=tweet.read+');
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/percent-encoded space \(%20\), not &quot;\+&quot;/);
+  });
+
   it('accepts a state of exactly 500 characters', async () => {
     expect((await fetch(authorizeUrl(emu, { state: 'y'.repeat(500) }))).status).toBe(200);
   });
