@@ -18,6 +18,7 @@ declare module 'twitter-text' {
     parseTweet(text: string): ParsedTweet;
     extractUrls(text: string): string[];
     extractUrlsWithIndices(text: string): UrlWithIndices[];
+    extractCashtags(text: string): string[];
   };
   export default twitterText;
 }
