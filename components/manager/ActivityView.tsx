@@ -45,6 +45,12 @@ export function ActivityView({ accountId }: { accountId: string }) {
     [accountId],
   );
   const onUndo = useCallback((a: ActionRow) => void undo(a), [undo]);
+  const onRetry = useCallback(() => {
+    setMessage(undefined);
+    sendMessage({ type: 'actions.retry', accountId }).catch((e: unknown) =>
+      setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
+    );
+  }, [accountId]);
 
   if (actions === undefined) {
     return (
@@ -62,7 +68,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
       </div>
       <ol className="activity-list" aria-label={i18n.t('activity_list_label')}>
         {shown.map((a) => (
-          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} />
+          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} onRetry={onRetry} />
         ))}
       </ol>
       {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [SHOWN])}</p> : null}
@@ -74,10 +80,12 @@ const ActivityItem = memo(function ActivityItem({
   action,
   now,
   onUndo,
+  onRetry,
 }: {
   action: ActionRow;
   now: number;
   onUndo: (a: ActionRow) => void;
+  onRetry: () => void;
 }) {
   const phase = actionPhase(action, now);
   return (
@@ -98,6 +106,11 @@ const ActivityItem = memo(function ActivityItem({
           onClick={() => onUndo(action)}
         >
           {i18n.t('manager_undo')}
+        </button>
+      ) : null}
+      {phase.kind === 'queued' && phase.awaitingPerson ? (
+        <button type="button" className="activity-undo" aria-label={i18n.t('activity_retry_label', [action.label])} onClick={onRetry}>
+          {i18n.t('activity_retry')}
         </button>
       ) : null}
     </li>

@@ -1,4 +1,4 @@
-import type { ActionRow, ListRow, UserRow } from '@/lib/db';
+import { AWAITING_PERSON, type ActionRow, type ListRow, type UserRow } from '@/lib/db';
 import { escapeMarkdown, markdownLink, toCsv, toJson, toMarkdownList, type Column } from '@/lib/export';
 import { foldForSearch } from '@/lib/services/records';
 
@@ -154,7 +154,9 @@ export function actionPhase(
   }
   switch (action.state) {
     case 'queued':
-      return action.notBefore > now ? { kind: 'queued', until: action.notBefore } : { kind: 'queued' };
+      return action.notBefore > now && action.notBefore < AWAITING_PERSON
+        ? { kind: 'queued', until: action.notBefore }
+        : { kind: 'queued' };
     case 'sending':
       return { kind: 'sending' };
     case 'done':

@@ -8,6 +8,8 @@ export function actionNote(action: ActionBrief | undefined, now = Date.now()): s
   if (action.state === 'sending') return i18n.t('popup_note_sending');
   if (action.state === 'queued') {
     const kind = action.error?.kind;
+    // Out of credits: nothing is sent until the person acts, and the message says where.
+    if (kind === 'usage-capped') return action.error?.message;
     if (action.notBefore > now) {
       const when = timeOf(action.notBefore);
       if (kind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);

@@ -197,15 +197,27 @@ export class AuthService {
 
   /** An X API client acting as this account. Token failures reach it as XApiError, like every other failure. */
   clientFor(userId: string, s: OAuthSettings): XClient {
-    return this.client(s, (rejected) =>
-      this.getAccessToken(userId, rejected).catch((error: unknown) => {
-        throw toXApiError(error);
-      }),
+    return this.client(
+      s,
+      (rejected) =>
+        this.getAccessToken(userId, rejected).catch((error: unknown) => {
+          throw toXApiError(error);
+        }),
+      async () => (await readAccessToken(userId))?.scope.split(' ').filter(Boolean),
     );
   }
 
-  private client(s: OAuthSettings, getAccessToken: (rejected?: string) => Promise<string>): XClient {
-    return createXClient({ baseUrl: s.apiBaseUrl, getAccessToken, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  private client(
+    s: OAuthSettings,
+    getAccessToken: (rejected?: string) => Promise<string>,
+    grantedScopes?: () => Promise<readonly string[] | undefined>,
+  ): XClient {
+    return createXClient({
+      baseUrl: s.apiBaseUrl,
+      getAccessToken,
+      ...(grantedScopes ? { grantedScopes } : {}),
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
   }
 
   private async signOutLocally(userId: string, reason: string): Promise<void> {

@@ -1,4 +1,6 @@
 import Dexie, { type Table } from 'dexie';
+import type { PostSummons } from '../self-serve';
+import type { RateWindow } from '../x/errors';
 
 /**
  * Perch's local store, one database for every account: every row carries the X user id of the account it
@@ -149,7 +151,10 @@ export interface ActionRow {
   state: ActionState;
   createdAt: string;
   updatedAt: string;
-  /** Not before this time (epoch ms): a rate-limit reset or a retry back-off. */
+  /**
+   * Not before this time (epoch ms): a rate-limit reset or a retry back-off; AWAITING_PERSON when only the person
+   * can unblock it (their X app is out of credits): nothing sends it until they press Retry.
+   */
   notBefore: number;
   attempts: number;
   error?: { kind: string; message: string };
@@ -162,6 +167,9 @@ export interface ActionRow {
   result?: Record<string, string | boolean>;
 }
 
+/** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */
+export const AWAITING_PERSON = Number.MAX_SAFE_INTEGER;
+
 /** The last rate-limit headers X sent for one endpoint and account. */
 export interface RateLimitRow {
   accountId: string;
@@ -171,6 +179,9 @@ export interface RateLimitRow {
   remaining: number;
   /** Epoch seconds. */
   reset: number;
+  /** The 24-hour caps, when X sent them (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`). */
+  userDay?: RateWindow;
+  appDay?: RateWindow;
 }
 
 export type Collection = 'bookmarks' | 'bookmarkFolders' | 'lists' | 'muted' | 'blocked';

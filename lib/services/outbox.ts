@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
-import { db, type ActionRow, type PerchDb } from '../db';
+import { AWAITING_PERSON, db, type ActionRow, type PerchDb } from '../db';
 
 /**
  * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
@@ -142,8 +142,8 @@ export class Outbox {
   }
 
   /**
-   * "Retry now": actions waiting out a network back-off are sent at once; those waiting for a rate-limit reset
-   * keep waiting (X would refuse them).
+   * "Retry now": actions waiting out a network back-off, or for the person (out of credits), are sent at once;
+   * those waiting for a rate-limit reset keep waiting (X would refuse them).
    */
   async retryNow(accountId: string): Promise<void> {
     const d = db();
@@ -208,13 +208,13 @@ export class Outbox {
         break;
       }
       if (!next) {
-        if (earliestWait < Infinity) this.deps.wakeAt(earliestWait);
+        if (earliestWait < AWAITING_PERSON) this.deps.wakeAt(earliestWait);
         return;
       }
       const stop = await this.send(accountId, next);
       if (stop) {
         const waiting = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).toArray();
-        const at = Math.min(...waiting.map((a) => a.notBefore).filter((t) => t > this.now()));
+        const at = Math.min(...waiting.map((a) => a.notBefore).filter((t) => t > this.now() && t < AWAITING_PERSON));
         if (Number.isFinite(at)) this.deps.wakeAt(at);
         return;
       }
@@ -276,6 +276,17 @@ export class Outbox {
           error: { kind: error.kind, message: error.message },
         });
         return false;
+      }
+      if (error.kind === 'usage-capped') {
+        // Out of credits or over the spending limit: every request would be refused until the person acts in the
+        // developer console, so nothing is retried by itself; Retry (retryNow) sends it again.
+        await d.actions.update(seq, {
+          state: 'queued',
+          notBefore: AWAITING_PERSON,
+          updatedAt: at,
+          error: { kind: error.kind, message: error.message },
+        });
+        return true;
       }
       if (error.kind === 'signed-out') {
         // Kept, not lost: it is sent when the account is signed in again.

@@ -7,7 +7,14 @@ export function rateLimitStore(accountId: string): RateLimitStore {
   return {
     async get(endpoint: string): Promise<RateLimitInfo | undefined> {
       const row = await db().rateLimits.get([accountId, endpoint]);
-      return row ? { limit: row.limit, remaining: row.remaining, reset: row.reset } : undefined;
+      if (!row) return undefined;
+      return {
+        limit: row.limit,
+        remaining: row.remaining,
+        reset: row.reset,
+        ...(row.userDay ? { userDay: row.userDay } : {}),
+        ...(row.appDay ? { appDay: row.appDay } : {}),
+      };
     },
     async put(endpoint: string, info: RateLimitInfo): Promise<void> {
       await db().rateLimits.put({ accountId, endpoint, ...info });

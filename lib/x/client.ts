@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { XApiError, type RateLimitInfo, type XProblem } from './errors';
+import { effectiveReset, XApiError, type RateLimitInfo, type RateWindow, type XProblem } from './errors';
+import { operationOf } from './operations';
 
 export interface XClientOptions {
   /** e.g. https://api.x.com */
@@ -9,6 +10,11 @@ export interface XClientOptions {
    * refreshes (once, shared by every caller) unless another caller already did.
    */
   getAccessToken: (rejected?: string) => Promise<string>;
+  /**
+   * The scopes X granted to the current access token (its token answer's `scope`), when known. A refusal of an
+   * operation whose scopes were not all granted is 'missing-permission', whatever X's wording.
+   */
+  grantedScopes?: () => Promise<readonly string[] | undefined>;
   fetch?: typeof fetch;
 }
 
@@ -37,23 +43,70 @@ export interface XClient {
   request<T>(req: XRequest<T>): Promise<XResponse<T>>;
 }
 
-function readRateLimit(headers: Headers): XResponse<unknown>['rateLimit'] {
-  const limit = Number(headers.get('x-rate-limit-limit'));
-  const remaining = Number(headers.get('x-rate-limit-remaining'));
-  const reset = Number(headers.get('x-rate-limit-reset'));
-  if (!headers.has('x-rate-limit-reset') || ![limit, remaining, reset].every(Number.isFinite)) return undefined;
-  return { limit, remaining, reset };
+function readWindow(headers: Headers, prefix: string): RateWindow | undefined {
+  const raw = ['limit', 'remaining', 'reset'].map((k) => headers.get(`${prefix}-${k}`));
+  if (raw.some((v) => v === null || v.trim() === '')) return undefined;
+  const [limit, remaining, reset] = raw.map(Number) as [number, number, number];
+  return [limit, remaining, reset].every(Number.isFinite) ? { limit, remaining, reset } : undefined;
 }
 
-function kindForStatus(status: number, problem: XProblem): XApiError['kind'] {
-  if (status === 401) return 'signed-out';
+/**
+ * `x-rate-limit-*` (x-api--fundamentals--rate-limits), plus the 24-hour caps X sends on some endpoints (likes, posts):
+ * `x-user-limit-24hour-*` and `x-app-limit-24hour-*`.
+ */
+function readRateLimit(headers: Headers): RateLimitInfo | undefined {
+  const window = readWindow(headers, 'x-rate-limit');
+  const userDay = readWindow(headers, 'x-user-limit-24hour');
+  const appDay = readWindow(headers, 'x-app-limit-24hour');
+  const base = window ?? userDay ?? appDay;
+  if (!base) return undefined;
+  return { ...base, ...(userDay ? { userDay } : {}), ...(appDay ? { appDay } : {}) };
+}
+
+/** A problem type URI's last segment: X writes https://api.x.com/2/problems/… (docs) and https://api.twitter.com/2/problems/… (description). */
+function problemType(type: string | undefined): string | undefined {
+  if (type === undefined) return undefined;
+  const m = /^https:\/\/api\.(?:x|twitter)\.com\/2\/problems\/([a-z0-9-]+)$/i.exec(type.trim());
+  return m ? m[1]!.toLowerCase() : type.trim();
+}
+
+/** Problem types that name a cause other than the plan: a 403 carrying one is about that cause. */
+const OTHER_CAUSE = new Set([
+  'resource-not-found',
+  'not-authorized-for-resource',
+  'not-authorized-for-field',
+  'invalid-request',
+  'usage-capped',
+]);
+/** X's v1.1-style code for "You currently have access to a subset of X API V2 endpoints…" (apps without access). */
+const SUBSET_ACCESS_CODE = 453;
+
+interface Refusal {
+  status: number;
+  problem: XProblem;
+  req: Pick<XRequest<unknown>, 'method' | 'path' | 'body'>;
+  /** Scopes the operation needs that the token was not granted (empty when all were, or unknown). */
+  ungranted: readonly string[];
+}
+
+/**
+ * What a refusal means, from its status, the operation, the problem type and `reason` — never from its wording
+ * (x-api--fundamentals--response-codes-and-errors, x-api--getting-started--pricing, the blocks and manage-posts pages).
+ */
+function kindOf({ status, problem, req, ungranted }: Refusal): XApiError['kind'] {
+  const type = problem.type;
+  if (type === 'usage-capped' || status === 402) return 'usage-capped';
   if (status === 429) return 'rate-limited';
+  if ((status === 401 || status === 403) && ungranted.length) return 'missing-permission';
+  if (status === 401) return 'signed-out';
   if (status === 404) return 'not-found';
   if (status >= 500) return 'unavailable';
   if (status === 403) {
-    const text = `${problem.type ?? ''} ${problem.title ?? ''} ${problem.detail ?? ''}`;
-    if (/enterprise|client-forbidden|not permitted.*plan/i.test(text)) return 'enterprise-only';
-    if (/scope|permission/i.test(text)) return 'missing-permission';
+    const op = operationOf(req.method, req.path);
+    const quotes = typeof (req.body as { quote_tweet_id?: unknown } | undefined)?.quote_tweet_id === 'string';
+    const reserved = op?.enterprise === 'always' || (op?.enterprise === 'quote' && quotes);
+    if (reserved && !(type && OTHER_CAUSE.has(type))) return 'enterprise-only';
+    if (type === 'client-forbidden' || problem.codes?.includes(SUBSET_ACCESS_CODE)) return 'app-no-access';
     return 'forbidden';
   }
   return 'invalid-request';
@@ -63,7 +116,19 @@ function problemOf(json: unknown): XProblem {
   if (!json || typeof json !== 'object') return {};
   const o = json as Record<string, unknown>;
   const pick = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);
-  return { type: pick('type'), title: pick('title'), detail: pick('detail') };
+  const entries = Array.isArray(o.errors)
+    ? (o.errors as unknown[]).filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+    : [];
+  const messages = entries.map((e) => e.message).filter((m): m is string => typeof m === 'string');
+  const codes = entries.map((e) => e.code).filter((c): c is number => typeof c === 'number');
+  return {
+    type: problemType(pick('type')),
+    title: pick('title'),
+    detail: pick('detail'),
+    reason: pick('reason'),
+    ...(messages.length ? { messages } : {}),
+    ...(codes.length ? { codes } : {}),
+  };
 }
 
 /** Creates an X API client. The client never sees a refresh token, only access tokens from its provider. */
@@ -86,6 +151,18 @@ export function createXClient(options: XClientOptions): XClient {
     }
   }
 
+  /** The scopes this request's operation needs that the token was not granted (empty when unknown). */
+  async function ungrantedScopes(req: XRequest<unknown>): Promise<readonly string[]> {
+    const needed = operationOf(req.method, req.path)?.scopes ?? [];
+    if (!needed.length || !options.grantedScopes) return [];
+    try {
+      const granted = await options.grantedScopes();
+      return granted ? needed.filter((s) => !granted.includes(s)) : [];
+    } catch {
+      return [];
+    }
+  }
+
   async function tokenOrThrow(rejected?: string): Promise<string> {
     try {
       return await (rejected === undefined ? options.getAccessToken() : options.getAccessToken(rejected));
@@ -104,22 +181,24 @@ export function createXClient(options: XClientOptions): XClient {
         res = await send(req, token);
       }
       const rateLimit = readRateLimit(res.headers);
+      const reset = rateLimit ? effectiveReset(rateLimit) : undefined;
       let json: unknown;
+      let unreadable: unknown;
       try {
         json = await res.json();
       } catch (cause) {
-        if (!res.ok) {
-          throw new XApiError(kindForStatus(res.status, {}), { status: res.status, rateLimitReset: rateLimit?.reset, rateLimit, cause });
-        }
-        throw new XApiError('malformed', { status: res.status, rateLimit, cause });
+        if (res.ok) throw new XApiError('malformed', { status: res.status, rateLimit, cause });
+        unreadable = cause;
       }
       if (!res.ok) {
         const problem = problemOf(json);
-        throw new XApiError(kindForStatus(res.status, problem), {
+        const ungranted = await ungrantedScopes(req);
+        throw new XApiError(kindOf({ status: res.status, problem, req, ungranted }), {
           status: res.status,
           problem,
-          rateLimitReset: rateLimit?.reset,
+          rateLimitReset: reset,
           rateLimit,
+          ...(unreadable !== undefined ? { cause: unreadable } : {}),
         });
       }
       const parsed = req.schema.safeParse(json);

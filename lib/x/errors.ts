@@ -3,6 +3,8 @@ export type XErrorKind =
   | 'signed-out'
   | 'missing-permission'
   | 'enterprise-only'
+  | 'app-no-access'
+  | 'usage-capped'
   | 'not-found'
   | 'rate-limited'
   | 'unavailable'
@@ -11,17 +13,48 @@ export type XErrorKind =
   | 'invalid-request'
   | 'forbidden';
 
-/** X's x-rate-limit-* headers: the window's limit, what is left, and when it resets (Unix seconds). */
-export interface RateLimitInfo {
+/** One rate-limit window as X's headers describe it: its limit, what is left, and when it resets (Unix seconds). */
+export interface RateWindow {
   limit: number;
   remaining: number;
   reset: number;
 }
 
+/**
+ * X's rate-limit headers: `x-rate-limit-*` (the 15-minute window) at the top level, and the 24-hour caps some
+ * endpoints add (likes, posts: `x-user-limit-24hour-*` per user, `x-app-limit-24hour-*` per app) when present.
+ */
+export interface RateLimitInfo extends RateWindow {
+  userDay?: RateWindow;
+  appDay?: RateWindow;
+}
+
+/**
+ * When the endpoint can be used again: of the windows that are used up, the latest reset (a daily cap that is
+ * spent outlasts the 15-minute window); when none says it is used up, the latest reset of all.
+ */
+export function effectiveReset(info: RateLimitInfo): number {
+  const windows = [info, info.userDay, info.appDay].filter((w): w is RateWindow => w !== undefined);
+  const spent = windows.filter((w) => w.remaining <= 0);
+  return Math.max(...(spent.length ? spent : windows).map((w) => w.reset));
+}
+
+/** True when one of the windows says the next request would be refused before its reset. */
+export function isSpent(info: RateLimitInfo, nowMs: number): boolean {
+  return [info, info.userDay, info.appDay].some((w) => w !== undefined && w.remaining <= 0 && nowMs < w.reset * 1000);
+}
+
 export interface XProblem {
+  /** The problem type's last segment (`usage-capped`, `client-forbidden`, …), whichever host X put in front of it. */
   type?: string;
   title?: string;
   detail?: string;
+  /** `reason` of a client-forbidden problem, e.g. `client-not-enrolled`. */
+  reason?: string;
+  /** The `message` of each entry of `errors`, in order (X's own words for a 400). */
+  messages?: string[];
+  /** The numeric `code` of each entry of `errors` (v1.1-style answers, e.g. 453 for apps without access). */
+  codes?: number[];
 }
 
 function timeOf(epochSeconds: number): string {
@@ -67,6 +100,13 @@ export class XApiError extends Error {
   }
 }
 
+/** X's own words for a refusal: the `errors[].message`s when it gave them, else its `detail`. */
+export function xWords(problem?: XProblem): string | undefined {
+  const messages = (problem?.messages ?? []).filter((m) => m.trim());
+  if (messages.length) return messages.join(' ');
+  return problem?.detail?.trim() || undefined;
+}
+
 /** The sentence shown to the user for each kind of failure. */
 export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?: XProblem): string {
   switch (kind) {
@@ -76,6 +116,10 @@ export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?:
       return 'Perch does not have permission for this. Sign out and sign in with X again to grant it.';
     case 'enterprise-only':
       return 'X allows this only for apps on the Enterprise plan.';
+    case 'app-no-access':
+      return 'Your X app does not have access to this part of the X API. Check its access in the X developer console (console.x.com).';
+    case 'usage-capped':
+      return 'Your X app is out of credits or over its spending limit, so X refuses requests. Add credits or raise the limit in the X developer console (console.x.com), then press Retry.';
     case 'not-found':
       return 'X could not find it: it may have been deleted.';
     case 'rate-limited':
@@ -88,9 +132,13 @@ export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?:
       return 'Perch could not reach X. Check your connection.';
     case 'malformed':
       return 'X sent an answer Perch could not read. Nothing was changed.';
-    case 'invalid-request':
-      return problem?.detail ? `X refused the request: ${problem.detail}` : 'X refused the request.';
-    case 'forbidden':
-      return problem?.detail ? `X does not allow this: ${problem.detail}` : 'X does not allow this.';
+    case 'invalid-request': {
+      const words = xWords(problem);
+      return words ? `X refused the request: ${words}` : 'X refused the request.';
+    }
+    case 'forbidden': {
+      const words = xWords(problem);
+      return words ? `X does not allow this: ${words}` : 'X does not allow this.';
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { XClient, XRequest, XResponse } from './client';
-import { XApiError, type RateLimitInfo } from './errors';
+import { effectiveReset, isSpent, XApiError, type RateLimitInfo } from './errors';
 
 /** Where the limiter keeps X's last word per endpoint (Dexie in the extension, a Map in tests). */
 export interface RateLimitStore {
@@ -31,7 +31,7 @@ export function endpointOf(method: string, path: string): string {
 }
 
 /**
- * Wraps a client with X's rate limits: records `x-rate-limit-*` per endpoint, never sends a request that the last
+ * Wraps a client with X's rate limits: records `x-rate-limit-*` (and the 24-hour caps) per endpoint, never sends a request that the last
  * answer said would be refused (it throws a local 'rate-limited' XApiError naming the reset instead, so the
  * caller can queue it), honours a 429's reset, and retries GETs — only GETs — after 5xx and network failures with
  * exponential back-off and jitter.
@@ -46,8 +46,8 @@ export function createLimitedClient(options: LimiterOptions): XClient {
 
   async function once<T>(endpoint: string, req: XRequest<T>): Promise<XResponse<T>> {
     const known = await store.get(endpoint);
-    if (known && known.remaining <= 0 && now() < known.reset * 1000) {
-      throw new XApiError('rate-limited', { rateLimitReset: known.reset, rateLimit: known, local: true });
+    if (known && isSpent(known, now())) {
+      throw new XApiError('rate-limited', { rateLimitReset: effectiveReset(known), rateLimit: known, local: true });
     }
     try {
       const res = await client.request(req);
@@ -57,8 +57,9 @@ export function createLimitedClient(options: LimiterOptions): XClient {
       if (error instanceof XApiError) {
         if (error.kind === 'rate-limited') {
           // A 429: nothing more until the reset X gave (or the next window, if it gave none).
+          // With a spent daily cap, the later of its reset and the window's (effectiveReset) governs.
           const reset = error.rateLimitReset ?? Math.ceil(now() / 1000) + 15 * 60;
-          await store.put(endpoint, { limit: error.rateLimit?.limit ?? 0, remaining: 0, reset });
+          await store.put(endpoint, { ...error.rateLimit, limit: error.rateLimit?.limit ?? 0, remaining: 0, reset });
         } else if (error.rateLimit) {
           await store.put(endpoint, error.rateLimit);
         }

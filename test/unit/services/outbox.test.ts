@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { db, resetDb } from '@/lib/db';
+import { AWAITING_PERSON, db, resetDb } from '@/lib/db';
 import { Outbox, type ActionDef, type Params } from '@/lib/services/outbox';
 import type { XClient, XRequest } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
@@ -247,5 +247,25 @@ describe('the outbox', () => {
     await box.retryNow(ACCOUNT);
     expect((await actions()).map((a) => a.state)).toEqual(['done', 'queued']);
     expect(x.sent).toHaveLength(3);
+  });
+
+  it('keeps an action X refused as out of credits, sends nothing by itself, and sends it when the person presses Retry', async () => {
+    const x = fakeX(new XApiError('usage-capped', { status: 429, problem: { type: 'usage-capped' } }), 'ok');
+    const { box, wakeAt } = outbox(x.client);
+    await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    const [waiting] = await actions();
+    expect(waiting).toMatchObject({ state: 'queued', notBefore: AWAITING_PERSON, error: { kind: 'usage-capped' } });
+    expect(waiting!.error!.message).toMatch(/out of credits/);
+    expect(await muted()).toEqual(['7']);
+    expect(wakeAt).not.toHaveBeenCalled();
+    // Time passes and the worker wakes: still nothing sent, whatever the clock says.
+    now += 7 * 24 * 3600_000;
+    await box.wake();
+    await box.kick(ACCOUNT);
+    expect(x.sent).toHaveLength(1);
+    await box.retryNow(ACCOUNT);
+    expect((await actions())[0]).toMatchObject({ state: 'done' });
+    expect(x.sent).toHaveLength(2);
   });
 });

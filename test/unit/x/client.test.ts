@@ -94,13 +94,8 @@ describe('the X client, scripted', () => {
   });
 
   it.each([
-    ['a missing scope', 'missing-permission', problem(403, 'Missing required OAuth 2.0 scope(s): like.write.')],
-    [
-      'an Enterprise-only endpoint',
-      'enterprise-only',
-      problem(403, 'This endpoint is not available.', { type: 'https://api.x.com/2/problems/client-forbidden' }),
-    ],
     ['a protected account', 'forbidden', problem(403, 'You are not allowed to see this post.')],
+    ['a bare Forbidden', 'forbidden', { status: 403, body: { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden' } }],
   ])('never refreshes on a 403 for %s and reports %s', async (_case, kind, answer) => {
     const { fetch } = scripted(answer);
     const getAccessToken = tokens();
@@ -262,7 +257,8 @@ describe('the X client against the emulator', () => {
       }
       return access;
     });
-    return { client: createXClient({ baseUrl: emu.url, getAccessToken }), getAccessToken };
+    const grantedScopes = () => Promise.resolve(t.scope.split(' '));
+    return { client: createXClient({ baseUrl: emu.url, getAccessToken, grantedScopes }), getAccessToken };
   }
   const apiRequests = () => emu.state.log.filter((e) => e.path === '/2/users/me');
 

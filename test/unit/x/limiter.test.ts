@@ -40,6 +40,32 @@ describe('the endpoint a request counts against', () => {
 });
 
 describe('the rate limiter', () => {
+  it("holds back a like once the day's cap is spent, though the 15-minute window has room, until the day's reset", async () => {
+    const store = memoryStore();
+    const LIKE: XRequest<unknown> = { method: 'POST', path: '/2/users/42/likes', body: { tweet_id: '9' }, schema: z.unknown() };
+    const dayReset = NOW / 1000 + 20_000;
+    const { client, request } = scripted({
+      rateLimit: { limit: 50, remaining: 49, reset: NOW / 1000 + 900, userDay: { limit: 1000, remaining: 0, reset: dayReset } },
+    });
+    await limited(client, store).request(LIKE);
+    const error = await limited(client, store)
+      .request(LIKE)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rate-limited', local: true, rateLimitReset: dayReset });
+    expect(request).toHaveBeenCalledTimes(1);
+    // After the 15-minute reset, still held: the day's cap decides.
+    const later = limited(client, store, { now: () => NOW + 901_000 });
+    await expect(later.request(LIKE)).rejects.toMatchObject({ rateLimitReset: dayReset });
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not park an endpoint when X says the app is out of credits (that is not a rate limit)', async () => {
+    const store = memoryStore();
+    const { client } = scripted(new XApiError('usage-capped', { status: 429, problem: { type: 'usage-capped' } }));
+    await expect(limited(client, store).request(MUTE)).rejects.toMatchObject({ kind: 'usage-capped' });
+    expect(store.rows.get('POST /2/users/:id/muting')).toBeUndefined();
+  });
+
   it('records the rate-limit headers of every answer per endpoint', async () => {
     const store = memoryStore();
     const { client } = scripted({ rateLimit: { limit: 15, remaining: 14, reset: NOW / 1000 + 900 } });
