@@ -3,7 +3,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { MessageError, sendMessage } from '@/lib/messaging';
 import { extractUrls, parsePost } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
+import { tooManyCashtags } from '@/lib/self-serve';
 import { PostEditor } from './PostEditor';
+import { useEnterprisePlan } from './use-enterprise-plan';
 import { useDraft, type DraftTarget, type EditablePost } from './use-draft';
 
 const MAX_IMAGES = 4;
@@ -18,8 +20,11 @@ type Status =
   | { kind: 'published'; ids: string[]; username: string }
   | { kind: 'error'; errorKind: string; message: string };
 
-/** Why the Post button is disabled, or undefined when it is not. */
-export function whyCannotPost(posts: EditablePost[]): string | undefined {
+/**
+ * Why the Post button is disabled, or undefined when it is not. `enterprise`: the person's X app is on the
+ * Enterprise plan, so X's self-serve cashtag limit does not apply (lib/self-serve).
+ */
+export function whyCannotPost(posts: EditablePost[], enterprise = false): string | undefined {
   const thread = posts.length > 1;
   for (const [i, post] of posts.entries()) {
     if (!post.text.trim() && post.media.length === 0) {
@@ -30,6 +35,13 @@ export function whyCannotPost(posts: EditablePost[]): string | undefined {
     const over = parsed.weightedLength - 280;
     if (over > 0) return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over]) : i18n.t('composer_reason_over', over);
     if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
+    const cashtags = tooManyCashtags(post.text, enterprise);
+    if (cashtags) {
+      const named = cashtags.map((t) => `$${t}`).join(', ');
+      return thread
+        ? i18n.t('composer_reason_cashtags_nth', [i + 1, cashtags.length, named])
+        : i18n.t('composer_reason_cashtags', [cashtags.length, named]);
+    }
   }
   return undefined;
 }
@@ -51,7 +63,8 @@ export function Composer(props: ComposerProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [imageFor, setImageFor] = useState(0);
 
-  const reason = posts ? whyCannotPost(posts) : i18n.t('composer_loading_draft');
+  const enterprise = useEnterprisePlan();
+  const reason = posts ? whyCannotPost(posts, enterprise) : i18n.t('composer_loading_draft');
   const hasLink = useMemo(() => (posts ?? []).some((p) => extractUrls(p.text).length > 0), [posts]);
 
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;

@@ -107,6 +107,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('user.lists'), accountId: userId, userId }),
   z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
+  z.strictObject({ type: z.literal('settings.setEnterprisePlan'), enterprisePlan: z.boolean() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];

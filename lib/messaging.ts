@@ -21,6 +21,8 @@ export interface Settings {
   /** The exact callback URL to register with the X app. */
   redirectUrl: string;
   browserName: 'chrome' | 'firefox';
+  /** The person says their X app is on the Enterprise plan: no self-serve limits on replies, quotes, blocks, cashtags. */
+  enterprisePlan: boolean;
 }
 
 /** What each request answers with. */
@@ -31,6 +33,7 @@ export interface Responses {
   'account.check': AccountView;
   'settings.get': Settings;
   'settings.setClientId': Settings;
+  'settings.setEnterprisePlan': Settings;
   'draft.get': DraftView | null;
   'draft.save': { saved: boolean };
   'draft.discard': null;

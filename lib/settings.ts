@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { OAuthSettings } from './auth/oauth';
 import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
 import type { Settings } from './messaging';
-import { clientIdItem } from './storage';
+import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
 export function redirectUrl(): string {
@@ -17,6 +17,7 @@ export async function readSettings(): Promise<Settings> {
     clientIdFromBuild: !own && !!DEFAULT_CLIENT_ID,
     redirectUrl: redirectUrl(),
     browserName: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+    enterprisePlan: (await enterprisePlanItem.getValue()) === true,
   };
 }
 
@@ -32,6 +33,12 @@ export async function saveClientId(clientId: string): Promise<Settings> {
     });
   }
   await clientIdItem.setValue(trimmed);
+  return readSettings();
+}
+
+/** Records whether the person's X app is on the Enterprise plan (lifts the self-serve rules). */
+export async function saveEnterprisePlan(enterprisePlan: boolean): Promise<Settings> {
+  await enterprisePlanItem.setValue(enterprisePlan);
   return readSettings();
 }
 

@@ -71,6 +71,15 @@ export const clientIdItem = storage.defineItem<string>('local:settings.clientId'
   version: 1,
 });
 
+/**
+ * "My X app is on the Enterprise plan", set on the options page: lifts the self-serve rules Perch applies before
+ * the click (lib/self-serve.ts). clearOn: never (the user's own setting).
+ */
+export const enterprisePlanItem = storage.defineItem<boolean>('local:settings.enterprisePlan', {
+  fallback: false,
+  version: 1,
+});
+
 /** Reads the session view, treating anything malformed (another writer, an old version) as empty. */
 export async function readSessionView(): Promise<SessionView> {
   const value: unknown = await sessionView.getValue();

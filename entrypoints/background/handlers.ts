@@ -5,7 +5,7 @@ import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookup
 import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
 import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
-import { readSettings, saveClientId, oauthSettings } from '@/lib/settings';
+import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
 import { deletePost } from '@/lib/x/posts';
 import { getMe } from '@/lib/x/users';
@@ -41,6 +41,7 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
     },
     'settings.get': () => readSettings(),
     'settings.setClientId': ({ clientId }) => saveClientId(clientId),
+    'settings.setEnterprisePlan': ({ enterprisePlan }) => saveEnterprisePlan(enterprisePlan),
     'draft.get': ({ accountId, context }) => getDraft(accountId, context),
     'draft.save': ({ type: _type, ...input }) => saveDraft(input),
     'draft.discard': async ({ accountId, context }) => {

@@ -14,6 +14,7 @@ export function App() {
   const [clientId, setClientId] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const inputId = useId();
+  const planHintId = useId();
 
   useEffect(() => {
     sendMessage({ type: 'settings.get' }).then(
@@ -108,6 +109,29 @@ export function App() {
               {i18n.t('options_save')}
             </button>
           </form>
+        </section>
+        <section aria-labelledby="plan-heading">
+          <h2 id="plan-heading">{i18n.t('options_plan_heading')}</h2>
+          <label className="row">
+            <input
+              type="checkbox"
+              checked={settings?.enterprisePlan ?? false}
+              disabled={!settings}
+              aria-describedby={planHintId}
+              onChange={(e) => {
+                const enterprisePlan = e.target.checked;
+                void act(async () => {
+                  const s = await sendMessage({ type: 'settings.setEnterprisePlan', enterprisePlan });
+                  setSettings(s);
+                  return s.enterprisePlan ? i18n.t('options_enterprise_plan_on') : i18n.t('options_enterprise_plan_off');
+                });
+              }}
+            />
+            {i18n.t('options_enterprise_plan')}
+          </label>
+          <p id={planHintId} className="muted">
+            {i18n.t('options_enterprise_plan_hint')}
+          </p>
         </section>
         {active ? (
           <section aria-labelledby="conn-heading">

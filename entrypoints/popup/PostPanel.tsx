@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { dateOf } from '@/components/manager/format';
 import type { PostContext } from '@/lib/messaging';
+import { postUrl, profileOnXUrl, quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
+import { OnXLink } from './OnXLink';
 import { UserCard } from './UserCard';
 import { useTabContext } from './use-tab-context';
 
@@ -15,7 +17,7 @@ const LINK = '\uE000';
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
   const { context: ctx, error, refresh } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
-  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'lists'>('actions');
+  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>('actions');
   const [problem, setProblem] = useState<string>();
 
   if (error)
@@ -32,6 +34,18 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   };
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
+
+  if (mode === 'link' && author) {
+    const url = postUrl(author.username, postId);
+    return (
+      <>
+        <button type="button" className="link" onClick={() => setMode('actions')}>
+          {i18n.t('popup_back_to_post')}
+        </button>
+        <Composer accountId={accountId} username={username} context={`share:${url}`} initialText={url} title={i18n.t('popup_link_title')} />
+      </>
+    );
+  }
 
   if (mode === 'reply' || mode === 'quote') {
     return (
@@ -87,9 +101,21 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           action={latest(ctx.actions, 'like', 'unlike')}
           onClick={() => void run({ type: ctx.liked ? 'unlike' : 'like', params: p })}
         />
-        <ActionButton label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
-        <ActionButton label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
+        {ctx.rules.reply === 'perch' ? (
+          <ActionButton label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
+        ) : (
+          <OnXLink label={i18n.t('popup_reply_on_x')} href={replyOnXUrl(postId)} />
+        )}
+        {ctx.rules.quote === 'perch' ? (
+          <ActionButton label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
+        ) : author ? (
+          <>
+            <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId)} />
+            <ActionButton label={i18n.t('popup_post_with_link')} onClick={() => setMode('link')} />
+          </>
+        ) : null}
       </div>
+      {ctx.rules.reply === 'x.com' ? <p className="muted">{i18n.t('popup_self_serve_reply')}</p> : null}
       {author ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
           <ActionButton
@@ -98,14 +124,23 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             action={latest(ctx.actions, 'mute', 'unmute')}
             onClick={() => void run({ type: author.muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
           />
-          <ActionButton
-            label={author.blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
-            pressed={author.blocked}
-            action={latest(ctx.actions, 'block', 'unblock')}
-            onClick={() =>
-              void run({ type: author.blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })
-            }
-          />
+          {ctx.rules.block === 'perch' ? (
+            <ActionButton
+              label={author.blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
+              pressed={author.blocked}
+              action={latest(ctx.actions, 'block', 'unblock')}
+              onClick={() =>
+                void run({ type: author.blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })
+              }
+            />
+          ) : (
+            <OnXLink
+              label={
+                author.blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])
+              }
+              href={profileOnXUrl(author.username)}
+            />
+          )}
           <ActionButton
             label={i18n.t('popup_add_user_to_list', [author.username])}
             onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')}
@@ -131,7 +166,7 @@ export function EnterpriseNote({ actions, username }: { actions: PostContext['ac
   return (
     <p className="notice">
       {before}
-      <a href={`https://x.com/${username}`} target="_blank" rel="noreferrer">
+      <a href={profileOnXUrl(username)} target="_blank" rel="noreferrer">
         {i18n.t('popup_enterprise_link', [username])}
       </a>
       {after}

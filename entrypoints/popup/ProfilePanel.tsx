@@ -1,9 +1,11 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
+import { profileOnXUrl } from '@/lib/self-serve';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
+import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
 import { UserCard } from './UserCard';
 import { useTabContext } from './use-tab-context';
@@ -41,26 +43,48 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
     <section className="profile-panel" aria-label={`@${user.username}`}>
       <UserCard user={user} />
       <div className="quick-actions">
-        <ActionButton
-          label={user.following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
-          pressed={user.following}
-          action={latest(ctx.actions, 'follow', 'unfollow')}
-          onClick={() => void run({ type: user.following ? 'unfollow' : 'follow', params })}
-        />
+        {user.followRequested ? (
+          <ActionButton
+            label={i18n.t('popup_follow_requested')}
+            pressed
+            disabled
+            action={latest(ctx.actions, 'follow', 'unfollow')}
+            onClick={() => undefined}
+          />
+        ) : (
+          <ActionButton
+            label={user.following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
+            pressed={user.following}
+            action={latest(ctx.actions, 'follow', 'unfollow')}
+            onClick={() => void run({ type: user.following ? 'unfollow' : 'follow', params })}
+          />
+        )}
         <ActionButton
           label={user.muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
           pressed={user.muted}
           action={latest(ctx.actions, 'mute', 'unmute')}
           onClick={() => void run({ type: user.muted ? 'unmute' : 'mute', params })}
         />
-        <ActionButton
-          label={user.blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
-          pressed={user.blocked}
-          action={latest(ctx.actions, 'block', 'unblock')}
-          onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
-        />
+        {ctx.rules.block === 'perch' ? (
+          <ActionButton
+            label={user.blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
+            pressed={user.blocked}
+            action={latest(ctx.actions, 'block', 'unblock')}
+            onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
+          />
+        ) : (
+          <OnXLink label={user.blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileOnXUrl(user.username)} />
+        )}
         <ActionButton label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
+      {user.followRequested ? (
+        <p className="note">
+          {i18n.t('popup_follow_requested_note', [user.username])}{' '}
+          <a href={profileOnXUrl(user.username)} target="_blank" rel="noreferrer">
+            {i18n.t('popup_cancel_request_on_x')}
+          </a>
+        </p>
+      ) : null}
       <EnterpriseNote actions={ctx.actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}
       {problem ? (

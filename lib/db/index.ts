@@ -42,6 +42,11 @@ export interface PostRow {
   mediaCount: number;
   quotedId?: string;
   repliedToId?: string;
+  /**
+   * Whom its author summoned (mentions, the quoted post's author): what X's self-serve reply rule looks at. Only
+   * when read by the popup's lookup, which asks for the quoted post's author; absent from other reads.
+   */
+  summons?: PostSummons;
   /** When X last returned it. */
   seenAt: string;
 }
@@ -84,12 +89,17 @@ export interface ListMemberRow {
   userId: string;
 }
 
-/** A muted or blocked account. */
+/** A muted, blocked or followed account. */
 export interface RelationRow {
   accountId: string;
   userId: string;
   /** Larger is more recent, in X's order. */
   position: number;
+  /**
+   * `following` only: a follow request a protected account has not approved yet (X's `pending_follow`, or
+   * `follow_request_sent` in `connection_status`). Shown as "Requested", never as following.
+   */
+  pending?: boolean;
 }
 
 /** What Perch knows of the account's own engagement with a post (X has no cheap way to ask). */

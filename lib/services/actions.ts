@@ -327,6 +327,39 @@ const postDelete: ActionDef = {
   idempotent: true,
 };
 
+const followToggle = relation((d) => d.following, true, followUser, { on: 'Follow', off: 'Unfollow' }, 'unfollow');
+
+/**
+ * Following a protected account sends a follow request: X answers `pending_follow: true` and `following: false`
+ * until the account approves (x-api--users--follows--quickstart, "If the target account is protected,
+ * `pending_follow` will be `true`"). The row is kept as pending ("Requested"), never as following; known protected
+ * accounts show as pending at once. X documents no way to withdraw a request through the API, so a pending follow
+ * has no Undo (the popup links to the profile on x.com instead).
+ */
+const follow: ActionDef = {
+  ...followToggle,
+  tables: (d) => [d.following, d.users],
+  async apply(d, accountId, p) {
+    const before = await followToggle.apply(d, accountId, p);
+    const key: [string, string] = [accountId, str(p, 'userId')];
+    if ((await d.users.get(key))?.protected) await d.following.update(key, { pending: true });
+    return before;
+  },
+  async execute(client, accountId, p) {
+    const state = await followUser(client, accountId, str(p, 'userId'));
+    return { following: state.following, pendingFollow: state.pendingFollow };
+  },
+  async confirm(d, accountId, p, result) {
+    if (!result) return;
+    const key: [string, string] = [accountId, str(p, 'userId')];
+    const row = (await d.following.get(key)) ?? { accountId, userId: key[1], position: Date.now() };
+    if (result.following === true) await d.following.put({ accountId, userId: key[1], position: row.position });
+    else if (result.pendingFollow === true) await d.following.put({ ...row, pending: true });
+    else await d.following.delete(key);
+  },
+  inverse: (p, result) => (result?.pendingFollow === true ? undefined : { type: 'unfollow', params: p }),
+};
+
 /** Unfollowing a list also unpins it on X: show both at once. */
 async function unfollowAndUnpin(d: PerchDb, accountId: string, p: Params): Promise<unknown> {
   const key: [string, string] = [accountId, str(p, 'listId')];
@@ -343,7 +376,7 @@ export const ACTIONS: Record<string, ActionDef> = {
   unmute: relation((d) => d.muted, false, unmuteUser, { on: 'Mute', off: 'Unmute' }, 'mute'),
   block: relation((d) => d.blocked, true, blockUser, { on: 'Block', off: 'Unblock' }, 'unblock'),
   unblock: relation((d) => d.blocked, false, unblockUser, { on: 'Block', off: 'Unblock' }, 'block'),
-  follow: relation((d) => d.following, true, followUser, { on: 'Follow', off: 'Unfollow' }, 'unfollow'),
+  follow,
   unfollow: relation((d) => d.following, false, unfollowUser, { on: 'Follow', off: 'Unfollow' }, 'follow'),
   like: engagement('liked', true, likePost, 'Like', 'unlike'),
   unlike: engagement('liked', false, unlikePost, 'Unlike', 'like'),

@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import { db, type ActionRow, type PerchDb, type UserRow } from '../db';
+import { mayReply, postRules, profileRules, type PostRules, type PostSummons, type Via } from '../self-serve';
+import { enterprisePlanItem, readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getListMemberships } from '../x/lists';
-import { getPosts } from '../x/posts';
-import type { XUser } from '../x/schemas';
+import type { Includes } from '../x/pages';
+import { getPosts, REPLY_CHECK_EXPANSIONS } from '../x/posts';
+import type { XPost, XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { ACTIONS } from './actions';
 import type { PostView, UserView } from './lookups';
@@ -29,6 +33,8 @@ export interface AccountRelation {
   muted: boolean;
   blocked: boolean;
   following: boolean;
+  /** A follow request to this protected account waits for its approval: shown as "Requested", not following. */
+  followRequested: boolean;
 }
 
 export interface PostContext {
@@ -40,6 +46,8 @@ export interface PostContext {
   reposted: boolean;
   /** The latest action of each type on this post or its author. */
   actions: ActionBrief[];
+  /** Where Reply, Quote and Block happen: through Perch where X allows this app, else on x.com (lib/self-serve). */
+  rules: PostRules;
   error?: { kind: string; message: string };
 }
 
@@ -47,6 +55,8 @@ export interface ProfileContext {
   kind: 'profile';
   user: (UserView & AccountRelation) | null;
   actions: ActionBrief[];
+  /** Where Block and Unblock happen for this app's plan. */
+  rules: { block: Via };
   error?: { kind: string; message: string };
 }
 
@@ -62,7 +72,13 @@ const userView = (u: UserRow): UserView => ({
 
 async function relation(d: PerchDb, accountId: string, userId: string): Promise<AccountRelation> {
   const key: [string, string] = [accountId, userId];
-  return { muted: !!(await d.muted.get(key)), blocked: !!(await d.blocked.get(key)), following: !!(await d.following.get(key)) };
+  const follow = await d.following.get(key);
+  return {
+    muted: !!(await d.muted.get(key)),
+    blocked: !!(await d.blocked.get(key)),
+    following: !!follow && !follow.pending,
+    followRequested: !!follow?.pending,
+  };
 }
 
 /** The newest action of each type whose params name one of these ids. */
@@ -89,8 +105,9 @@ async function actionsOn(d: PerchDb, accountId: string, ids: string[]): Promise<
 const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protected', 'verified', 'connection_status'];
 
 /**
- * Records X's `connection_status` (following, muting, blocking) for a user, then re-applies what the person asked
- * for that X has not been told yet: the outbox's intent wins over an answer read a moment before.
+ * Records X's `connection_status` (following, a follow request sent, muting, blocking; the description's
+ * User.connection_status enum) for a user, then re-applies what the person asked for that X has not been told yet:
+ * the outbox's intent wins over an answer read a moment before.
  */
 async function applyConnection(d: PerchDb, accountId: string, user: XUser): Promise<void> {
   const status = (user as { connection_status?: unknown }).connection_status;
@@ -99,8 +116,12 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser): Prom
   await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions], async () => {
     for (const [flag, table] of Object.entries(tables)) {
       const key: [string, string] = [accountId, user.id];
-      if (status.includes(flag)) {
-        if (!(await table.get(key))) await table.put({ accountId, userId: user.id, position: Date.now() });
+      const requested = flag === 'following' && status.includes('follow_request_sent') && !status.includes('following');
+      if (status.includes(flag) || requested) {
+        const row = await table.get(key);
+        if (!row || !!row.pending !== requested) {
+          await table.put({ accountId, userId: user.id, position: row?.position ?? Date.now(), ...(requested ? { pending: true } : {}) });
+        }
       } else await table.delete(key);
     }
     const pending = await d.actions
@@ -117,7 +138,45 @@ const failure = (error: unknown) =>
     ? { kind: error.kind, message: error.message }
     : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 
-/** The post in the tab, with the account's bookmark/like/repost state and its author. */
+const mentionsSchema = z.array(z.looseObject({ username: z.string(), id: z.string().optional() }));
+const mentionsOf = (entities: unknown) => {
+  const parsed = mentionsSchema.safeParse((entities as { mentions?: unknown } | undefined)?.mentions);
+  return parsed.success ? parsed.data : [];
+};
+
+/**
+ * Whom a post's author summoned: the accounts in `entities.mentions` (and in `note_tweet.entities.mentions` for a
+ * long post) and the author of the post it quotes. The `referenced_tweets.id.author_id` expansion returns the
+ * referenced posts' authors in `includes.users` without saying which post each wrote: when the post only quotes
+ * (no reply, no repost reference), the quoted author is the one user there besides the post's own author (or the
+ * author, quoting themselves). When `includes.tweets` carries the quoted post, its `author_id` is used instead.
+ * Otherwise the quoted author stays unknown, and Perch does not count it as a summons.
+ */
+export function summonsOf(post: XPost, includes: Pick<Includes, 'users' | 'tweets'>): PostSummons {
+  const note = (post as { note_tweet?: { entities?: unknown } }).note_tweet;
+  const mentions = [...mentionsOf(post.entities), ...mentionsOf(note?.entities)];
+  const refs = post.referenced_tweets ?? [];
+  const quoted = refs.find((r) => r.type === 'quoted');
+  let quotedAuthorId = quoted ? includes.tweets.find((t) => t.id === quoted.id)?.author_id : undefined;
+  if (quoted && !quotedAuthorId && refs.length === 1) {
+    const others = includes.users.filter((u) => u.id !== post.author_id);
+    if (others.length === 1) quotedAuthorId = others[0]!.id;
+    else if (others.length === 0 && includes.users.some((u) => u.id === post.author_id)) quotedAuthorId = post.author_id;
+  }
+  return {
+    mentionIds: [...new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])))],
+    mentionUsernames: [...new Set(mentions.map((m) => m.username.toLowerCase()))],
+    ...(quotedAuthorId ? { quotedAuthorId } : {}),
+  };
+}
+
+/** True when the person says their X app is on the Enterprise plan. */
+const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
+
+/**
+ * The post in the tab, with the account's bookmark/like/repost state, its author, and where Reply, Quote and
+ * Block happen. A post read by another screen (no summons stored) is read again on a self-serve app, once.
+ */
 export async function postContext(
   client: () => Promise<XClient>,
   accountId: string,
@@ -127,17 +186,22 @@ export async function postContext(
   const d = db();
   let post = await d.posts.get([accountId, postId]);
   let error: PostContext['error'];
-  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now)) {
+  const enterprise = await onEnterprise();
+  const summonsNeeded = !enterprise && !!post && !post.summons && post.authorId !== accountId;
+  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded) {
     try {
-      const page = await getPosts(await client(), [postId], { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
+      const page = await getPosts(await client(), [postId], {
+        fields: { 'user.fields': USER_FIELDS_WITH_RELATION, expansions: REPLY_CHECK_EXPANSIONS },
+      });
       const found = page.items[0];
       const seenAt = new Date(now).toISOString();
+      const row = found ? { ...postRow(accountId, found, seenAt), summons: summonsOf(found, page.includes) } : undefined;
       await d.transaction('rw', [d.posts, d.users], async () => {
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
-        if (found) await d.posts.put(postRow(accountId, found, seenAt));
+        if (row) await d.posts.put(row);
       });
       for (const u of page.includes.users) await applyConnection(d, accountId, u);
-      post = found ? postRow(accountId, found, seenAt) : undefined;
+      post = row;
       if (!found)
         error = { kind: 'not-found', message: 'X could not find this post: it may have been deleted, or its account is protected.' };
     } catch (e) {
@@ -147,6 +211,8 @@ export async function postContext(
   const authorRow = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
   const engagement = await d.engagements.get([accountId, postId]);
   const author = authorRow ? { ...userView(authorRow), ...(await relation(d, accountId, authorRow.id)) } : null;
+  const me = (await readSessionView()).accounts.find((a) => a.id === accountId);
+  const replyAllowed = !!post && mayReply(post, { id: accountId, username: me?.username ?? '' });
   return {
     kind: 'post',
     post: post
@@ -164,6 +230,7 @@ export async function postContext(
     liked: !!engagement?.liked,
     reposted: !!engagement?.reposted,
     actions: await actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
+    rules: postRules(enterprise, replyAllowed),
     ...(error ? { error } : {}),
   };
 }
@@ -197,6 +264,7 @@ export async function profileContext(
     kind: 'profile',
     user: user ? { ...userView(user), ...(await relation(d, accountId, user.id)) } : null,
     actions: user ? await actionsOn(d, accountId, [user.id]) : [],
+    rules: profileRules(await onEnterprise()),
     ...(error ? { error } : {}),
   };
 }

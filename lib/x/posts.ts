@@ -16,6 +16,14 @@ export { postSchema, type XPost } from './schemas';
  */
 export const POST_FIELDS = ['created_at', 'author_id', 'entities', 'attachments', 'referenced_tweets'] as const;
 
+/**
+ * Expansions for a post the person may reply to: its author, and the authors of the posts it references
+ * (`referenced_tweets.id.author_id`), so Perch can tell whether the post quotes the person — one of X's two
+ * self-serve reply conditions (x-api--posts--manage-tweets--integrate); `entities.mentions` is the other. Only the
+ * authors come back (users), not the referenced posts themselves.
+ */
+export const REPLY_CHECK_EXPANSIONS = ['author_id', 'referenced_tweets.id.author_id'] as const;
+
 /** Fields and expansions of every endpoint whose primary objects are posts (post lookup, bookmarks). */
 export const POST_ENDPOINT: Endpoint = {
   fieldParams: ['tweet.fields', 'user.fields', 'media.fields', 'expansions'],

@@ -95,6 +95,10 @@ export function serializeUser(
         const status: string[] = [];
         if (state.following.get(user.id)?.has(viewerId)) status.push('followed_by');
         if (state.following.get(viewerId)?.has(user.id)) status.push('following');
+        // A follow request waiting for approval, either way: the description's User.connection_status enum
+        // (openapi.json components.schemas.User: follow_request_sent, follow_request_received).
+        if (state.pendingFollows.get(viewerId)?.has(user.id)) status.push('follow_request_sent');
+        if (state.pendingFollows.get(user.id)?.has(viewerId)) status.push('follow_request_received');
         if (state.blocking.get(viewerId)?.has(user.id)) status.push('blocking');
         if (state.muting.get(viewerId)?.has(user.id)) status.push('muting');
         out[f] = status;

@@ -49,10 +49,26 @@ describe('why the Post button is disabled', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 320 }), (text) => {
         fc.pre(text.trim() !== '');
-        expect(whyCannotPost([post(text)]) === undefined).toBe(parsePost(text).valid);
+        // Enterprise: no cashtag limit, so only X's count decides.
+        expect(whyCannotPost([post(text)], true) === undefined).toBe(parsePost(text).valid);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('cashtags on a self-serve app (at most one per post)', () => {
+  it('names how many and which, before posting', () => {
+    expect(whyCannotPost([post('$AAPL beats $MSFT and $GOOG')])).toBe(
+      'your X app’s plan allows one cashtag per post, and this one has 3 ($AAPL, $MSFT, $GOOG).',
+    );
+    expect(whyCannotPost([post('one $AAPL'), post('$AAPL $TSLA')])).toBe(
+      'Post 2: your X app’s plan allows one cashtag per post, and this one has 2 ($AAPL, $TSLA).',
+    );
+  });
+  it('allows one cashtag, prices, and any number on the Enterprise plan', () => {
+    expect(whyCannotPost([post('Only $AAPL, up $5.20 today')])).toBeUndefined();
+    expect(whyCannotPost([post('$AAPL beats $MSFT')], true)).toBeUndefined();
   });
 });
 

@@ -70,6 +70,17 @@ describe('POST /2/users/:id/following and DELETE /2/users/:source_user_id/follow
     });
   });
 
+  it('says a follow request is waiting in connection_status, to the one who sent it and the one who received it', async () => {
+    const status = async (id: string, t = token) =>
+      ((await (await api(emu, `/2/users/${id}?user.fields=connection_status`, t)).json()) as { data: { connection_status: string[] } }).data
+        .connection_status;
+    expect(await status(KJOHNSON_ID)).toEqual([]);
+    await send('POST', BASE, { target_user_id: KJOHNSON_ID });
+    expect(await status(KJOHNSON_ID)).toEqual(['follow_request_sent']);
+    await control(emu, 'POST', 'follow-requests', { source_user_id: ADA_ID, target_user_id: KJOHNSON_ID, action: 'accept' });
+    expect(await status(KJOHNSON_ID)).toEqual(['following']);
+  });
+
   it('makes protected posts visible once the follow is approved, and unfollowing cancels a pending request', async () => {
     expect((await api(emu, `/2/tweets/${SEED_POSTS.kjohnsonProtected}`, token)).status).toBe(404);
     await send('POST', BASE, { target_user_id: KJOHNSON_ID });

@@ -19,6 +19,7 @@ function handlers(): Handlers {
       clientIdFromBuild: false,
       redirectUrl: 'https://x/',
       browserName: 'chrome' as const,
+      enterprisePlan: false,
     })),
     'draft.get': vi.fn(async () => null),
     'draft.save': vi.fn(async () => ({ saved: true })),
@@ -42,14 +43,23 @@ function handlers(): Handlers {
       liked: false,
       reposted: false,
       actions: [],
+      rules: { reply: 'x.com' as const, quote: 'x.com' as const, block: 'x.com' as const },
     })),
-    'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [] })),
+    'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [], rules: { block: 'x.com' as const } })),
     'user.lists': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,
       redirectUrl: 'https://x/',
       browserName: 'chrome' as const,
+      enterprisePlan: false,
+    })),
+    'settings.setEnterprisePlan': vi.fn(async () => ({
+      clientId: 'c',
+      clientIdFromBuild: false,
+      redirectUrl: 'https://x/',
+      browserName: 'chrome' as const,
+      enterprisePlan: true,
     })),
   };
 }

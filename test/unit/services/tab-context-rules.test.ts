@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { Outbox } from '@/lib/services/outbox';
+import { postContext, profileContext, summonsOf } from '@/lib/services/tab-context';
+import { enterprisePlanItem } from '@/lib/storage';
+import type { XClient } from '@/lib/x/client';
+import type { XPost, XUser } from '@/lib/x/schemas';
+import { CROWD_USER_IDS, SEED_POSTS } from '../../emulator/seed';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
+import { freshDb, signedInClient } from './support';
+
+/**
+ * What the popup offers on a post or profile, from what X says: Reply through Perch only where X lets a self-serve
+ * app reply (x-api--posts--manage-tweets--integrate), Quote and Block on x.com unless the person says their app is
+ * on the Enterprise plan, and a follow of a protected account shown as "Requested" (x-api--users--follows--quickstart).
+ */
+
+const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
+const DAY = 24 * 60 * 60 * 1000;
+
+let emu: Emulator;
+let client: XClient;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await freshDb();
+  emu.state.reset();
+  emu.state.enterprise = false;
+  await enterprisePlanItem.setValue(false);
+  client = await signedInClient(emu);
+});
+
+const post = (id: string) => postContext(async () => client, ADA_ID, id, emu.state.now());
+const lookups = () => emu.state.log.filter((e) => e.method === 'GET' && e.path === '/2/tweets');
+
+/** A post by Grace that quotes one of Ada's, put on the emulator beside the seed. */
+function graceQuotesAda(): string {
+  const template = emu.state.posts.get(SEED_POSTS.graceQuotesXdev)!;
+  const id = emu.state.nextId();
+  emu.state.posts.set(id, { ...template, id, quoteTweetId: SEED_POSTS.adaHello, editHistory: [id] });
+  return id;
+}
+
+describe('the popup on a post, on a self-serve app', () => {
+  it('offers Reply on x.com, Quote on x.com and Block on x.com for a post whose author did not mention or quote the person', async () => {
+    const ctx = await post(SEED_POSTS.gracePhoto);
+    expect(ctx.rules).toEqual({ reply: 'x.com', quote: 'x.com', block: 'x.com' });
+    const asked = lookups().at(-1)!.query!;
+    expect(asked.expansions?.split(',')).toEqual(expect.arrayContaining(['author_id', 'referenced_tweets.id.author_id']));
+    expect(asked['tweet.fields']?.split(',')).toEqual(expect.arrayContaining(['entities', 'referenced_tweets']));
+  });
+
+  it('offers Reply through Perch where the author mentioned the person', async () => {
+    expect((await post(SEED_POSTS.graceMentionsAda)).rules.reply).toBe('perch');
+  });
+
+  it('offers Reply through Perch where the author quoted one of the person’s posts', async () => {
+    expect((await post(graceQuotesAda())).rules.reply).toBe('perch');
+  });
+
+  it('does not count a quote of someone else’s post', async () => {
+    expect((await post(SEED_POSTS.graceQuotesXdev)).rules.reply).toBe('x.com');
+  });
+
+  it('offers Reply through Perch on the person’s own post', async () => {
+    expect((await post(SEED_POSTS.adaHello)).rules.reply).toBe('perch');
+  });
+
+  it('reads a post stored by another screen once more to learn whom it summons, then not again that day', async () => {
+    await post(SEED_POSTS.graceMentionsAda);
+    const stored = await db().posts.get([ADA_ID, SEED_POSTS.graceMentionsAda]);
+    const { summons: _, ...withoutSummons } = stored!;
+    await db().posts.put(withoutSummons);
+    const before = lookups().length;
+    expect((await post(SEED_POSTS.graceMentionsAda)).rules.reply).toBe('perch');
+    await post(SEED_POSTS.graceMentionsAda);
+    expect(lookups().length).toBe(before + 1);
+  });
+});
+
+describe('the popup on a post, with “My X app is on the Enterprise plan” set', () => {
+  it('offers Reply, Quote and Block through Perch, mention or not', async () => {
+    await enterprisePlanItem.setValue(true);
+    expect((await post(SEED_POSTS.gracePhoto)).rules).toEqual({ reply: 'perch', quote: 'perch', block: 'perch' });
+    expect((await profileContext(async () => client, ADA_ID, 'gracehop', emu.state.now())).rules).toEqual({ block: 'perch' });
+  });
+});
+
+describe('summonsOf', () => {
+  const quote = (refs: XPost['referenced_tweets']): XPost => ({ id: '1', text: 'x', author_id: GRACE_ID, referenced_tweets: refs });
+  const user = (id: string): XUser => ({ id, name: id, username: `u${id}` });
+
+  it('takes mentions from entities and from a long post’s note_tweet', () => {
+    const p = {
+      id: '1',
+      text: 'hi @Ada',
+      entities: { mentions: [{ start: 3, end: 7, username: 'Ada', id: ADA_ID }] },
+      note_tweet: { text: 'hi @Ada … @Late', entities: { mentions: [{ start: 300, end: 305, username: 'Late' }] } },
+    } as XPost;
+    expect(summonsOf(p, { users: [], tweets: [] })).toEqual({ mentionIds: [ADA_ID], mentionUsernames: ['ada', 'late'] });
+  });
+
+  it('names the quoted author: the one other user, the author quoting themselves, or the quoted post in includes', () => {
+    const quoted = [{ type: 'quoted', id: '9' }];
+    expect(summonsOf(quote(quoted), { users: [user(GRACE_ID), user(ADA_ID)], tweets: [] }).quotedAuthorId).toBe(ADA_ID);
+    expect(summonsOf(quote(quoted), { users: [user(GRACE_ID)], tweets: [] }).quotedAuthorId).toBe(GRACE_ID);
+    const both = [...quoted, { type: 'replied_to', id: '8' }];
+    expect(summonsOf(quote(both), { users: [user(GRACE_ID), user(ADA_ID)], tweets: [] }).quotedAuthorId).toBeUndefined();
+    const inIncludes = { id: '9', text: 'q', author_id: ADA_ID };
+    expect(summonsOf(quote(both), { users: [user(GRACE_ID), user(ADA_ID), user('7')], tweets: [inIncludes] }).quotedAuthorId).toBe(ADA_ID);
+  });
+});
+
+describe('following a protected account', () => {
+  const outbox = () => new Outbox({ defs: ACTIONS, clientFor: async () => client, wakeAt: () => undefined, now: () => emu.state.now() });
+  const profile = (now = emu.state.now()) => profileContext(async () => client, ADA_ID, KJOHNSON.username, now);
+
+  it('shows Requested, never following, from the moment it is asked until the account approves', async () => {
+    const before = await profile();
+    expect(before.user).toMatchObject({ following: false, followRequested: false, protected: true });
+    const box = outbox();
+    await box.enqueue(ADA_ID, 'follow', { userId: KJOHNSON.id, username: KJOHNSON.username });
+    expect((await profile()).user).toMatchObject({ following: false, followRequested: true });
+    await box.kick(ADA_ID);
+    await box.idle(ADA_ID);
+    expect(emu.state.pendingFollows.get(ADA_ID)?.has(KJOHNSON.id)).toBe(true);
+    expect((await profile()).user).toMatchObject({ following: false, followRequested: true });
+    const done = await db().actions.where('accountId').equals(ADA_ID).last();
+    expect(done).toMatchObject({ type: 'follow', state: 'done', result: { following: false, pendingFollow: true } });
+    // X documents no API way to withdraw a request: no Undo.
+    await expect(box.undo(ADA_ID, done!.seq!)).rejects.toThrow('X cannot reverse that action.');
+
+    // Read again the next day: X's connection_status says follow_request_sent, still Requested.
+    await db().following.clear();
+    expect((await profile(emu.state.now() + DAY)).user).toMatchObject({ following: false, followRequested: true });
+    // The account approves: the next read shows following.
+    emu.state.pendingFollows.get(ADA_ID)!.delete(KJOHNSON.id);
+    emu.state.relation(emu.state.following, ADA_ID).add(KJOHNSON.id);
+    expect((await profile(emu.state.now() + 2 * DAY)).user).toMatchObject({ following: true, followRequested: false });
+  });
+
+  it('shows a follow X confirms at once as following', async () => {
+    const target = CROWD_USER_IDS[30]!; // public, not followed
+    const box = outbox();
+    await box.enqueue(ADA_ID, 'follow', { userId: target, username: 'someone' });
+    await box.kick(ADA_ID);
+    await box.idle(ADA_ID);
+    expect(emu.state.following.get(ADA_ID)?.has(target)).toBe(true);
+    expect(await db().following.get([ADA_ID, target])).toMatchObject({ userId: target });
+    expect((await db().following.get([ADA_ID, target]))?.pending).toBeUndefined();
+  });
+});
