@@ -1,5 +1,5 @@
 /**
- * tsx test/emulator/cli.ts --port 8787 [--client-id ID --redirect-uri URI ...] [--enterprise] [--seed demo|minimal]
+ * tsx test/emulator/cli.ts --port 8787 [--client-id ID --redirect-uri URI ...] [--enterprise] [--no-self-replies] [--seed demo|minimal]
  *
  * Each --redirect-uri belongs to the --client-id before it. Without --client-id the default clients
  * (perch-test-client, perch-demo-client) are registered with no callback URLs; add them with
@@ -10,7 +10,7 @@ import type { SeedName } from './seed';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: tsx test/emulator/cli.ts --port 8787 [--client-id ID --redirect-uri URI ...] [--enterprise] [--seed demo|minimal]`,
+    `${message}\nusage: tsx test/emulator/cli.ts --port 8787 [--client-id ID --redirect-uri URI ...] [--enterprise] [--no-self-replies] [--seed demo|minimal]`,
   );
   process.exit(2);
 }
@@ -18,6 +18,7 @@ function usage(message: string): never {
 const args = process.argv.slice(2);
 let port = 8787;
 let enterprise = false;
+let selfRepliesAllowed = true;
 let seed: SeedName = 'minimal';
 const clients: EmulatorClient[] = [];
 
@@ -47,6 +48,10 @@ for (let i = 0; i < args.length; i++) {
     case '--enterprise':
       enterprise = true;
       break;
+    case '--no-self-replies':
+      // A self-serve reply to one's own post is refused like any unsummoned reply (README, "Decisions the docs left open").
+      selfRepliesAllowed = false;
+      break;
     case '--seed': {
       const v = value();
       if (v !== 'demo' && v !== 'minimal') usage(`bad seed ${v}`);
@@ -62,7 +67,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const emulator = await startEmulator({ port, enterprise, seed, clients: clients.length ? clients : DEFAULT_CLIENTS });
+const emulator = await startEmulator({ port, enterprise, selfRepliesAllowed, seed, clients: clients.length ? clients : DEFAULT_CLIENTS });
 console.log(`X API emulator listening on ${emulator.url}`);
 
 let stopping = false;

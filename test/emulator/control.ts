@@ -33,7 +33,7 @@ const faultBody = z
   })
   .refine((f) => f.kind !== 'slow' || f.delay_ms !== undefined, { message: 'delay_ms is required for kind "slow"' });
 const revokeGrantsBody = z.object({ user_id: z.string().regex(/^[0-9]+$/) });
-const configBody = z.object({ enterprise: z.boolean().optional() });
+const configBody = z.object({ enterprise: z.boolean().optional(), self_replies_allowed: z.boolean().optional() });
 const idString = z.string().regex(/^[0-9]{1,19}$/);
 const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
 const seedBookmarksBody = z.object({ user_id: idString.optional(), count: z.number().int().positive().max(20_000) });
@@ -129,7 +129,8 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       const p = parse(configBody, body);
       if (!p.ok) return p.reply;
       if (p.value.enterprise !== undefined) state.enterprise = p.value.enterprise;
-      return json(200, { enterprise: state.enterprise });
+      if (p.value.self_replies_allowed !== undefined) state.selfRepliesAllowed = p.value.self_replies_allowed;
+      return json(200, { enterprise: state.enterprise, self_replies_allowed: state.selfRepliesAllowed });
     }
     case 'GET /state':
       return json(200, state.snapshot());

@@ -604,8 +604,14 @@ export const QUOTE_ENTERPRISE_DETAIL =
   'Quote-posting (using the `quote_tweet_id` parameter) requires an Enterprise plan. It is not available on self-serve (pay-per-use) tiers.';
 export const DELETE_NOT_OWNER_DETAIL = 'You can only delete Posts authored by the authenticated user.';
 
+/**
+ * The self-serve reply rule (x-api--posts--manage-tweets--integrate, "Reply restrictions"; --introduction): the
+ * original author @mentioned the replier or quoted one of the replier's posts. The pages do not say whether a reply
+ * to one's own post (a thread) counts: `state.selfRepliesAllowed` gives either answer (README, "Decisions the docs
+ * left open").
+ */
 function summoned(state: EmulatorState, parent: PostRecord, userId: string): boolean {
-  if (parent.authorId === userId) return true; // a thread of one's own posts
+  if (parent.authorId === userId) return state.selfRepliesAllowed;
   if ((parent.entities.mentions ?? []).some((m) => m.id === userId)) return true;
   const quoted = parent.quoteTweetId ? state.posts.get(parent.quoteTweetId) : undefined;
   return quoted?.authorId === userId;

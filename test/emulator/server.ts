@@ -49,6 +49,11 @@ export interface EmulatorOptions {
   clients?: EmulatorClient[];
   /** Enterprise plan: unlocks Enterprise-only endpoints (blocks, quote posts) once they exist. */
   enterprise?: boolean;
+  /**
+   * Whether a self-serve reply to one's own post counts as summoned (default true); see
+   * `EmulatorState.selfRepliesAllowed` and README.md ("Decisions the docs left open").
+   */
+  selfRepliesAllowed?: boolean;
   seed?: SeedName;
 }
 export interface Emulator {
@@ -156,6 +161,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const state = new EmulatorState({
     clients: opts.clients ?? DEFAULT_CLIENTS,
     ...(opts.enterprise !== undefined ? { enterprise: opts.enterprise } : {}),
+    ...(opts.selfRepliesAllowed !== undefined ? { selfRepliesAllowed: opts.selfRepliesAllowed } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
   const router = createRouter();

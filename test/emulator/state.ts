@@ -274,6 +274,14 @@ export class EmulatorState {
   /** Set once the server listens; used to build absolute URLs (profile images). */
   baseUrl = '';
   enterprise: boolean;
+  /**
+   * Whether X counts a reply to one's own post as "summoned" on the self-serve plan. The manage-posts pages
+   * (x-api--posts--manage-tweets--integrate, "Reply restrictions"; --introduction) name only @mentions and quotes
+   * by the original author and say nothing of one's own posts, so both answers are modelled: true (the default)
+   * lets threads through, false refuses the reply like any other unsummoned one. `reset()` restores the start value.
+   */
+  selfRepliesAllowed: boolean;
+  private readonly startSelfRepliesAllowed: boolean;
   readonly seed: SeedName;
 
   clockOffsetMs = 0;
@@ -318,15 +326,28 @@ export class EmulatorState {
   private faultSeq = 0;
   private lastSnowflake = 0n;
 
-  constructor(opts: { seed?: SeedName; enterprise?: boolean; clients?: { clientId: string; redirectUris: string[] }[] } = {}) {
+  constructor(
+    opts: {
+      seed?: SeedName;
+      enterprise?: boolean;
+      selfRepliesAllowed?: boolean;
+      clients?: { clientId: string; redirectUris: string[] }[];
+    } = {},
+  ) {
     this.seed = opts.seed ?? 'minimal';
     this.enterprise = opts.enterprise ?? false;
+    this.startSelfRepliesAllowed = opts.selfRepliesAllowed ?? true;
+    this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     for (const c of opts.clients ?? []) this.registerClient(c.clientId, c.redirectUris);
     this.reset();
   }
 
-  /** Back to the seed: keeps registered clients, the enterprise flag and the base URL; clears everything else. */
+  /**
+   * Back to the seed: keeps registered clients, the enterprise flag and the base URL; puts `selfRepliesAllowed`
+   * back to its start value (a test that flips it leaves no trace); clears everything else.
+   */
   reset(): void {
+    this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     this.clockOffsetMs = 0;
     this.users.clear();
     this.following.clear();
@@ -572,6 +593,7 @@ export class EmulatorState {
       unix: Math.floor(now / 1000),
       seed: this.seed,
       enterprise: this.enterprise,
+      self_replies_allowed: this.selfRepliesAllowed,
       session_user_id: this.sessionUserId,
       clients: [...this.clients.values()].map((c) => ({ client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name })),
       users: [...this.users.values()],

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_POSTS, seedMorePosts } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI, api, control, signIn, startTestEmulator } from './helpers';
 
 // Lengths below are built by hand from fundamentals--counting-characters (Latin 1, CJK and emoji 2, URLs 23, NFC);
 // the seed check uses twitter-text itself, not the emulator's wrapper.
@@ -239,6 +239,69 @@ describe('replies', () => {
     expect((await post({ text: '2/2', reply: { in_reply_to_tweet_id: id } })).status).toBe(201);
     await control(emu, 'POST', 'config', { enterprise: true });
     expect((await post({ text: 'Nice!', reply: { in_reply_to_tweet_id: SEED_POSTS.xdevAnnouncement } })).status).toBe(201);
+  });
+});
+
+describe('replies to one’s own posts (undocumented for self-serve: a switch, default allowed)', () => {
+  const NOT_SUMMONED =
+    'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.';
+  const replies = (parentId: string) => [...emu.state.posts.values()].filter((p) => p.inReplyToTweetId === parentId && !p.deleted);
+
+  it('lets a thread through by default', async () => {
+    expect(emu.state.selfRepliesAllowed).toBe(true);
+    const { id } = await created({ text: 'My thread 1/2' });
+    expect((await post({ text: 'My thread 2/2', reply: { in_reply_to_tweet_id: id } })).status).toBe(201);
+    expect(replies(id).map((p) => p.text)).toEqual(['My thread 2/2']);
+  });
+
+  it('refuses a reply to one’s own post with the unsummoned-reply 403 when switched off, and creates nothing', async () => {
+    const answer = await control<{ enterprise: boolean; self_replies_allowed: boolean }>(emu, 'POST', 'config', {
+      self_replies_allowed: false,
+    });
+    expect(answer).toEqual({ enterprise: false, self_replies_allowed: false });
+    const { id } = await created({ text: 'My thread 1/2' });
+
+    const res = await post({ text: 'My thread 2/2', reply: { in_reply_to_tweet_id: id } });
+
+    expect(res.status).toBe(403);
+    expect(await body(res)).toEqual(forbidden(NOT_SUMMONED));
+    expect(replies(id)).toEqual([]);
+    expect(emu.state.posts.get(id)?.publicMetrics.reply_count).toBe(0);
+  });
+
+  it('still accepts, when switched off, a reply to an author who mentioned the user, and any reply on Enterprise', async () => {
+    await control(emu, 'POST', 'config', { self_replies_allowed: false });
+    expect((await post({ text: 'Thanks Grace', reply: { in_reply_to_tweet_id: SEED_POSTS.graceMentionsAda } })).status).toBe(201);
+    const { id } = await created({ text: 'Enterprise thread 1/2' });
+    await control(emu, 'POST', 'config', { enterprise: true });
+    expect((await post({ text: 'Enterprise thread 2/2', reply: { in_reply_to_tweet_id: id } })).status).toBe(201);
+  });
+
+  it('goes back to allowed on reset, and shows the switch in the state snapshot', async () => {
+    await control(emu, 'POST', 'config', { self_replies_allowed: false });
+    expect((await control<{ self_replies_allowed: boolean }>(emu, 'GET', 'state')).self_replies_allowed).toBe(false);
+    await control(emu, 'POST', 'reset');
+    expect((await control<{ self_replies_allowed: boolean }>(emu, 'GET', 'state')).self_replies_allowed).toBe(true);
+  });
+
+  it('starts switched off with startEmulator({ selfRepliesAllowed: false }), and stays so across resets', async () => {
+    const strict = await startEmulator({
+      port: 0,
+      selfRepliesAllowed: false,
+      clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }],
+    });
+    try {
+      strict.state.reset();
+      expect(strict.state.selfRepliesAllowed).toBe(false);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('refuses a config value that is not a boolean', async () => {
+    const res = await fetch(`${emu.url}/__emulator/config`, { method: 'POST', body: JSON.stringify({ self_replies_allowed: 'no' }) });
+    expect(res.status).toBe(400);
+    expect(emu.state.selfRepliesAllowed).toBe(true);
   });
 });
 
