@@ -17,7 +17,7 @@ const LINK = '\uE000';
 type Status =
   | { kind: 'idle' }
   | { kind: 'publishing' }
-  | { kind: 'published'; ids: string[]; username: string }
+  | { kind: 'published'; ids: string[]; username: string; separately: boolean }
   | { kind: 'error'; errorKind: string; message: string };
 
 /**
@@ -69,11 +69,12 @@ export function Composer(props: ComposerProps) {
 
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
-  async function publish() {
+  /** `separately`: the thread's remaining posts each on its own, after X refused one as a reply. */
+  async function publish(separately = false) {
     setStatus({ kind: 'publishing' });
     try {
-      const result = await sendMessage({ type: 'post.publish', accountId, context });
-      setStatus({ kind: 'published', ...result });
+      const result = await sendMessage({ type: 'post.publish', accountId, context, ...(separately ? { separately } : {}) });
+      setStatus({ kind: 'published', ...result, separately });
       setDeleted([]);
       reset();
     } catch (e) {
@@ -120,6 +121,7 @@ export function Composer(props: ComposerProps) {
 
   const unknown = saved?.state === 'unknown';
   const busy = status.kind === 'publishing';
+  const refused = busy ? undefined : saved?.replyRefused;
   const postLabel = unknown ? i18n.t('composer_post_again') : posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
   const [unknownBefore, unknownAfter] = i18n.t('composer_outcome_unknown', [LINK]).split(LINK);
 
@@ -131,7 +133,11 @@ export function Composer(props: ComposerProps) {
 
       {status.kind === 'published' ? (
         <div className="published" role="status">
-          <p>{i18n.t('composer_published', status.ids.length)}</p>
+          <p>
+            {status.separately
+              ? i18n.t('composer_published_separately', [status.ids.length])
+              : i18n.t('composer_published', status.ids.length)}
+          </p>
           <ul className="published-list">
             {status.ids.map((id, i) => (
               <li key={id} className="row">
@@ -167,7 +173,12 @@ export function Composer(props: ComposerProps) {
           {posts.map((post, i) => (
             <div key={i} className="thread-post">
               {saved && i < saved.publishedIds.length ? (
-                <p className="muted">{i18n.t('composer_already_on_x', [i + 1])}</p>
+                <p className="muted">
+                  {i18n.t('composer_already_on_x', [i + 1])}{' '}
+                  <a href={`https://x.com/${username}/status/${saved.publishedIds[i]}`} target="_blank" rel="noreferrer">
+                    {i18n.t('composer_view_post_on_x', [i + 1])}
+                  </a>
+                </p>
               ) : (
                 <>
                   <PostEditor
@@ -238,7 +249,22 @@ export function Composer(props: ComposerProps) {
               {unknownAfter}
             </p>
           ) : null}
-          {status.kind === 'error' && !(unknown && status.errorKind === 'outcome-unknown') ? (
+          {refused ? (
+            <div className="notice">
+              <p role="alert">
+                {refused.reason
+                  ? i18n.t('composer_reply_refused', [refused.index + 1, refused.index, refused.reason])
+                  : i18n.t('composer_reply_refused_no_reason', [refused.index + 1, refused.index])}{' '}
+                {i18n.t('composer_reply_refused_kept', refused.index, [refused.index, refused.index + 1])}
+              </p>
+              <button type="button" onClick={() => void publish(true)}>
+                {i18n.t('composer_post_rest_separately')}
+              </button>
+            </div>
+          ) : null}
+          {status.kind === 'error' &&
+          !(unknown && status.errorKind === 'outcome-unknown') &&
+          !(refused && status.errorKind === 'reply-refused') ? (
             <p className="error" role="alert">
               {status.message}
             </p>

@@ -79,7 +79,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     // base64 of at most 5 MB (X's image limit); anything larger is refused before it is decoded.
     data: z.base64().max(7_000_000),
   }),
-  z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext }),
+  // `separately`: post the thread's remaining posts each on its own (after X refused one as a reply).
+  z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext, separately: z.boolean().optional() }),
   z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
   z.strictObject({ type: z.literal('action.do'), accountId: userId, action: actionSchema }),
   z.strictObject({ type: z.literal('action.undo'), accountId: userId, seq: z.number().int().positive() }),

@@ -51,8 +51,8 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
     'draft.attachImage': async ({ accountId, context, name, mediaType, data }) => ({
       id: await attachImage(accountId, context, { name, type: mediaType, bytes: fromBase64(data) }),
     }),
-    'post.publish': async ({ accountId, context }) => {
-      const ids = await publishDraft(await clientFor(accountId), accountId, context);
+    'post.publish': async ({ accountId, context, separately }) => {
+      const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {});
       const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
       return { ids, username };
     },

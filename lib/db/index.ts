@@ -133,6 +133,14 @@ export interface DraftRow {
    * so nobody can tell whether it went out: Perch never re-sends it without the person saying so.
    */
   state: 'editing' | 'unknown';
+  /**
+   * Set when X refused post `index` (never the first) as a reply to the post before it — X's self-serve reply rule
+   * (x-api--posts--manage-tweets--integrate) — with X's own words when it gave any. The posts before it are on X;
+   * it and the ones after stay here. Cleared by the next attempt to publish.
+   */
+  replyRefused?: { index: number; reason?: string };
+  /** Set when the person chose to post the rest as separate posts: from this index on, a post replies to nothing. */
+  separateFrom?: number;
   /** The last `seq` written: out-of-order saves from the same screen are ignored. */
   seq: number;
   updatedAt: string;

@@ -1,6 +1,6 @@
 import { parsePost } from '../text/parse-post';
 import type { XClient } from '../x/client';
-import { XApiError } from '../x/errors';
+import { XApiError, xWords } from '../x/errors';
 import { uploadImage, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftPost, type DraftRow } from '../db';
@@ -15,7 +15,7 @@ import { db, type DraftPost, type DraftRow } from '../db';
 export const MAX_POSTS_IN_THREAD = 25;
 export const MAX_IMAGES_PER_POST = 4;
 
-export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' | 'invalid-image';
+export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' | 'invalid-image' | 'reply-refused';
 
 /** A compose failure the person can act on; the message says what happened and what to do. */
 export class ComposeError extends Error {
@@ -40,6 +40,8 @@ export interface DraftView {
   posts: { text: string; media: { id: string; name: string; type: string; size: number }[] }[];
   publishedIds: string[];
   state: DraftRow['state'];
+  /** X refused post `index` of the thread as a reply to the one before, in X's words (`reason`) when it gave any. */
+  replyRefused?: { index: number; reason?: string };
   seq: number;
   updatedAt: string;
 }
@@ -57,6 +59,7 @@ export async function getDraft(accountId: string, context: string): Promise<Draf
     posts: row.posts.map((p) => ({ text: p.text, media: p.mediaIds.flatMap((id) => byId.get(id) ?? []) })),
     publishedIds: row.publishedIds,
     state: row.state,
+    ...(row.replyRefused ? { replyRefused: { ...row.replyRefused } } : {}),
     seq: row.seq,
     updatedAt: row.updatedAt,
   };
@@ -104,6 +107,8 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
       posts,
       publishedIds: existing?.publishedIds ?? [],
       state: existing?.state ?? 'editing',
+      ...(existing?.replyRefused ? { replyRefused: existing.replyRefused } : {}),
+      ...(existing?.separateFrom !== undefined ? { separateFrom: existing.separateFrom } : {}),
       seq: input.seq,
       updatedAt: now.toISOString(),
     });
@@ -167,16 +172,45 @@ function outcomeUnknown(error: unknown): boolean {
   return error instanceof XApiError && (error.kind === 'offline' || error.kind === 'malformed' || (error.status ?? 0) >= 500);
 }
 
+/** The words for X refusing post `index` (0-based) of a thread as a reply to the one before. */
+function replyRefusedMessage(index: number, reason: string | undefined): string {
+  const refused = `X refused post ${index + 1} of your thread as a reply to post ${index}`;
+  const kept = index === 1 ? 'Post 1 is on X' : `Posts 1 to ${index} are on X`;
+  return (
+    (reason ? `${refused}: “${reason}”. ` : `${refused}. `) +
+    `${kept}; post ${index + 1} and the ones after it are kept as your draft. You can post them as separate posts instead.`
+  );
+}
+
+export interface PublishOptions {
+  /**
+   * Posts the thread's remaining posts each on its own, replying to nothing (after X refused one as a reply). Kept
+   * with the draft, so posting again after a lost answer goes on the same way.
+   */
+  separately?: boolean;
+}
+
 /**
- * Publishes a draft: each post in order, a thread's later posts as replies to the one before, images uploaded
- * first. Resumes after posts already published from it. Deletes the draft once X has confirmed every post.
+ * Publishes a draft: each post in order, a thread's later posts as replies to the one before (or, once the person
+ * chose so, as separate posts), images uploaded first. Resumes after posts already published from it. Deletes the
+ * draft once X has confirmed every post.
  * @returns the ids of every post of the draft, in order.
- * @throws ComposeError ('no-draft', 'invalid-post', 'outcome-unknown'), XApiError when X refuses (the draft stays).
+ * @throws ComposeError ('no-draft', 'invalid-post', 'outcome-unknown'; 'reply-refused' when X refuses a later post
+ *   of a thread as a reply: the posts before it stay published, the refusal is kept with the draft), XApiError when
+ *   X refuses otherwise (the draft stays).
  */
-export async function publishDraft(client: XClient, accountId: string, context: string): Promise<string[]> {
+export async function publishDraft(client: XClient, accountId: string, context: string, options: PublishOptions = {}): Promise<string[]> {
   const key = draftKey(accountId, context);
   const draft = await db().drafts.get(key);
   if (!draft) throw new ComposeError('no-draft', 'There is no draft to post. Write your post again.');
+  // A new attempt: the last refusal no longer stands. Choosing separate posts is kept for every later attempt.
+  const separateFrom = options.separately ? (draft.separateFrom ?? Math.max(1, draft.publishedIds.length)) : draft.separateFrom;
+  if (draft.replyRefused || separateFrom !== draft.separateFrom) {
+    await db().drafts.update(key, { replyRefused: undefined, ...(separateFrom !== undefined ? { separateFrom } : {}) });
+  }
+  // The post whose outcome is unknown may already be on X: a refusal of it is most likely X's duplicate check, so
+  // it is not taken for a reply refusal (posting it separately would not help).
+  const unknownAt = draft.state === 'unknown' ? draft.publishedIds.length : -1;
   const remaining = draft.posts.slice(draft.publishedIds.length);
   for (const [offset, post] of remaining.entries()) {
     const reason = whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length);
@@ -193,7 +227,8 @@ export async function publishDraft(client: XClient, accountId: string, context: 
       }
       mediaIds.push(await uploadImage(client, media.blob, media.name));
     }
-    const replyTo = i === 0 ? draft.replyToId : published[i - 1];
+    const separate = separateFrom !== undefined && i >= separateFrom;
+    const replyTo = i === 0 ? draft.replyToId : separate ? undefined : published[i - 1];
     try {
       const created = await createPost(client, {
         text: post.text,
@@ -214,6 +249,12 @@ export async function publishDraft(client: XClient, accountId: string, context: 
           published,
           { cause: error },
         );
+      }
+      // A later post of a thread refused as a reply (403, and not about the token, scopes, plan or credits: 'forbidden').
+      if (i > 0 && replyTo !== undefined && i !== unknownAt && error instanceof XApiError && error.kind === 'forbidden') {
+        const reason = xWords(error.problem);
+        await db().drafts.update(key, { replyRefused: { index: i, ...(reason ? { reason } : {}) } });
+        throw new ComposeError('reply-refused', replyRefusedMessage(i, reason), published, { cause: error });
       }
       throw error;
     }

@@ -105,4 +105,57 @@ test.describe('the composer in Chromium', () => {
     expect(second!.text).toBe('Part two');
     expect(second!.referenced_tweets).toEqual([{ type: 'replied_to', id: ids[0] }]);
   });
+
+  test('when X refuses post 2 of a thread as a reply: post 1 stays, X’s words are shown, the rest go out as separate posts', async ({
+    perch,
+    emu,
+    emulator,
+  }) => {
+    // X's self-serve plan may not count a reply to one's own post as "summoned" (undocumented; emulator README).
+    await emu.config({ self_replies_allowed: false });
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Refused thread, part one');
+    await popup.getByRole('button', { name: 'Add post to thread' }).click();
+    await popup.getByRole('textbox', { name: 'Post 2 text' }).fill('Refused thread, part two');
+    await popup.getByRole('button', { name: 'Add post to thread' }).click();
+    await popup.getByRole('textbox', { name: 'Post 3 text' }).fill('Refused thread, part three');
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post all' }).click();
+
+    const alert = popup.getByRole('alert');
+    await expect(alert).toContainText(
+      'X refused post 2 of your thread as a reply to post 1. X said: “Reply to this conversation is not allowed because you have not ' +
+        'been mentioned or otherwise engaged by the author of the post you are replying to.”',
+    );
+    await expect(alert).toContainText('Post 1 stays on X. Post 2 and the ones after it are kept here as your draft');
+    const firstHref = await popup.getByRole('link', { name: 'View post 1 on X' }).getAttribute('href');
+    expect(firstHref).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
+    const firstId = firstHref!.split('/').pop()!;
+    await expect(popup.getByRole('textbox', { name: 'Post 2 text' })).toHaveValue('Refused thread, part two');
+    await expect(popup.getByRole('textbox', { name: 'Post 3 text' })).toHaveValue('Refused thread, part three');
+    const tweetStatuses = async () => (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status);
+    expect(await tweetStatuses()).toEqual([201, 403]);
+
+    // Reopened, the popup still shows what X refused and the way on.
+    await popup.close();
+    const again = await perch.open('popup');
+    await expect(again.getByRole('alert')).toContainText('X refused post 2 of your thread as a reply to post 1.');
+    await again.getByRole('button', { name: 'Post the rest as separate posts' }).click();
+
+    await expect(again.getByText('Your 3 posts are on X')).toBeVisible();
+    expect(await tweetStatuses()).toEqual([201, 403, 201, 201]);
+    const ids = await Promise.all(
+      ['View post 1 on X', 'View post 2 on X', 'View post 3 on X'].map(async (name) =>
+        (await again.getByRole('link', { name }).getAttribute('href'))!.split('/').pop()!,
+      ),
+    );
+    expect(ids[0]).toBe(firstId);
+    // What X holds: each part once, post 1 as published first, posts 2 and 3 on their own (replying to nothing).
+    const onX = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && p.text.startsWith('Refused thread'));
+    expect(onX.map((p) => ({ id: p.id, text: p.text, inReplyTo: p.inReplyToTweetId ?? null, deleted: p.deleted }))).toEqual([
+      { id: ids[0], text: 'Refused thread, part one', inReplyTo: null, deleted: false },
+      { id: ids[1], text: 'Refused thread, part two', inReplyTo: null, deleted: false },
+      { id: ids[2], text: 'Refused thread, part three', inReplyTo: null, deleted: false },
+    ]);
+  });
 });

@@ -19,6 +19,20 @@ async function typeInto(page: Page, text: string): Promise<void> {
   );
 }
 
+/** Sets the text of the `index`-th post box (0-based) as a paste would. */
+async function typeIntoPost(page: Page, index: number, text: string): Promise<void> {
+  await page.$$eval(
+    'textarea',
+    (els, i, value) => {
+      const el = els[i] as HTMLTextAreaElement;
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    index,
+    text,
+  );
+}
+
 test.describe('the composer in Firefox', () => {
   test('counts emoji, CJK and a URL as X does, posts, and deletes', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
@@ -64,5 +78,58 @@ test.describe('the composer in Firefox', () => {
     await expect.poll(() => textOf(popup, '.notice')).toContain('can’t tell whether your post went out');
     expect(await popup.$eval('textarea', (t) => t.value)).toBe('Half a thought about 日本 and 🐦‍🔥');
     expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+  });
+
+  test('when X refuses post 2 of a thread as a reply: post 1 stays, X’s words are shown, the rest go out as separate posts', async ({
+    ff,
+    emu,
+    emulator,
+  }) => {
+    // X's self-serve plan may not count a reply to one's own post as "summoned" (undocumented; emulator README).
+    await emu.config({ self_replies_allowed: false });
+    await signIn(ff, ff.options);
+    const popup = await ff.open('popup');
+    await box(popup).wait();
+    await typeIntoPost(popup, 0, 'Firefox refused thread, part one');
+    await button(popup, 'Add post to thread').click();
+    await box(popup, 'Post 2 text').wait();
+    await typeIntoPost(popup, 1, 'Firefox refused thread, part two');
+    await button(popup, 'Add post to thread').click();
+    await box(popup, 'Post 3 text').wait();
+    await typeIntoPost(popup, 2, 'Firefox refused thread, part three');
+    await emu.clearLog();
+    await button(popup, 'Post all').click();
+
+    await expect
+      .poll(() => textOf(popup, '[role="alert"]'))
+      .toContain(
+        'X refused post 2 of your thread as a reply to post 1. X said: “Reply to this conversation is not allowed because you have not ' +
+          'been mentioned or otherwise engaged by the author of the post you are replying to.”',
+      );
+    expect(await textOf(popup, '[role="alert"]')).toContain('Post 1 stays on X. Post 2 and the ones after it are kept here as your draft');
+    const firstHref = await popup
+      .locator('::-p-aria(View post 1 on X[role="link"])')
+      .map((a) => a.getAttribute('href'))
+      .wait();
+    expect(firstHref).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
+    expect(await popup.$$eval('textarea', (els) => els.map((t) => (t as HTMLTextAreaElement).value))).toEqual([
+      'Firefox refused thread, part two',
+      'Firefox refused thread, part three',
+    ]);
+    const tweetStatuses = async () => (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status);
+    expect(await tweetStatuses()).toEqual([201, 403]);
+
+    await button(popup, 'Post the rest as separate posts').click();
+
+    await expect.poll(() => textOf(popup, '.published')).toContain('Your 3 posts are on X');
+    expect(await tweetStatuses()).toEqual([201, 403, 201, 201]);
+    const ids = await popup.$$eval('.published a', (links) => links.map((a) => a.getAttribute('href')!.split('/').pop()!));
+    expect(ids[0]).toBe(firstHref!.split('/').pop());
+    const onX = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && p.text.startsWith('Firefox refused thread'));
+    expect(onX.map((p) => ({ id: p.id, text: p.text, inReplyTo: p.inReplyToTweetId ?? null, deleted: p.deleted }))).toEqual([
+      { id: ids[0], text: 'Firefox refused thread, part one', inReplyTo: null, deleted: false },
+      { id: ids[1], text: 'Firefox refused thread, part two', inReplyTo: null, deleted: false },
+      { id: ids[2], text: 'Firefox refused thread, part three', inReplyTo: null, deleted: false },
+    ]);
   });
 });

@@ -59,6 +59,9 @@ export class EmulatorControl {
   clearLog = () => this.call<void>('DELETE', 'log');
   revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
   setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
+  /** The emulator's plan switches (README, "Control API"): Enterprise, and whether self-serve replies to one's own posts pass. */
+  config = (c: { enterprise?: boolean; self_replies_allowed?: boolean }) =>
+    this.call<{ enterprise: boolean; self_replies_allowed: boolean }>('POST', 'config', c);
   /** What X holds for the account (Ada, the demo account, unless told). */
   relations = (userId: string = ADA.id) => this.call<Relations>('GET', `users/${userId}/relations`);
 
