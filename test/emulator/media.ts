@@ -1,14 +1,18 @@
 /**
  * Media upload (x-api--media--*):
- *   POST /2/media/upload                       one-shot upload (multipart `media` + `media_category`), or the
- *                                              command=INIT|APPEND|FINALIZE form the chunked quickstart shows
+ *   POST /2/media/upload                       one-shot upload (multipart `media` + `media_category`) of a still
+ *                                              image only, or the command=INIT|APPEND|FINALIZE form the chunked
+ *                                              quickstart shows
  *   POST /2/media/upload/initialize            chunked INIT (JSON `media_type`, `total_bytes`, `media_category`)
  *   POST /2/media/upload/:id/append            chunked APPEND (multipart `media` + `segment_index`)
  *   POST /2/media/upload/:id/finalize          chunked FINALIZE
  *   GET  /2/media/upload?command=STATUS&media_id=   processing status
  *   GET  /media/:media_key.:ext                the uploaded bytes (the media object's `url`; not an X API path)
  * Scope media.write. Images (JPEG, PNG, GIF, WEBP) are checked by their bytes; size limits from
- * x-api--media--introduction / --quickstart--best-practices (image 5 MB, GIF 15 MB, video 512 MB).
+ * x-api--media--introduction / --quickstart--best-practices (image 5 MB, GIF 15 MB, video 512 MB). GIFs and videos
+ * go through the chunked flow only (x-api--media--introduction: the simple upload is "images only"; the
+ * description's mediaUpload takes `MediaCategoryOneShot` = tweet_image, dm_image, subtitles, and its `media_type`
+ * enum has no image/gif).
  * Bodies may be multipart/form-data, application/x-www-form-urlencoded or JSON (base64 `media`).
  */
 import { deflateSync } from 'node:zlib';
@@ -49,7 +53,26 @@ export const PROCESSING_SECS = 1;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 const VIDEO_TYPES = ['video/mp4', 'video/quicktime'] as const;
 const CATEGORIES = ['amplify_video', 'tweet_gif', 'tweet_image', 'tweet_video', 'dm_gif', 'dm_image', 'dm_video', 'subtitles'] as const;
-const ONE_SHOT_CATEGORIES = ['tweet_image', 'tweet_gif', 'dm_image', 'dm_gif'] as const;
+/** mediaUpload's `media_category` (the description's `MediaCategoryOneShot`). Subtitle files are not modelled. */
+const ONE_SHOT_CATEGORIES = ['tweet_image', 'dm_image', 'subtitles'] as const;
+/** mediaUpload's `media_type` enum (`MediaUploadRequestOneShot`), of which the emulator recognises the images. */
+const ONE_SHOT_MEDIA_TYPES = [
+  'text/srt',
+  'text/vtt',
+  'image/jpeg',
+  'image/bmp',
+  'image/png',
+  'image/webp',
+  'image/pjpeg',
+  'image/tiff',
+] as const;
+const ONE_SHOT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/**
+ * Animated GIF limits past which processing fails (x-api--media--quickstart--best-practices, "Animated GIF
+ * recommendations": resolution <= 1280x1080).
+ */
+export const GIF_MAX_WIDTH = 1280;
+export const GIF_MAX_HEIGHT = 1080;
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -269,7 +292,7 @@ function param(name: string, value: string, message: string): ReplyError {
 export function mediaUsable(state: EmulatorState, m: MediaRecord | undefined, userId: string): boolean {
   if (!m) return false;
   if (m.ownerId !== userId && !m.additionalOwners.includes(userId)) return false;
-  if (m.state !== 'finalized' || state.now() >= m.expiresAt) return false;
+  if (m.state !== 'finalized' || state.now() >= m.expiresAt || processingFailures.has(m)) return false;
   return m.processingReadyAt === undefined || state.now() >= m.processingReadyAt;
 }
 
@@ -352,9 +375,16 @@ function expiresAfter(state: EmulatorState, m: MediaRecord): number {
   return Math.max(0, Math.round((m.expiresAt - state.now()) / 1000));
 }
 
+/** Why X's processing of an upload fails (set at FINALIZE, shown once processing is over). */
+const processingFailures = new WeakMap<MediaRecord, string>();
+
 function processingInfo(state: EmulatorState, m: MediaRecord): Record<string, unknown> | undefined {
   if (m.processingReadyAt === undefined) return undefined;
   const left = m.processingReadyAt - state.now();
+  const failure = processingFailures.get(m);
+  // `error` { code, name, message } is not in the description's ProcessingInfo; X's v1.1 STATUS answers carried it
+  // (observed), and the v2 answers keep processing_info's shape.
+  if (left <= 0 && failure) return { state: 'failed', progress_percent: 100, error: { code: 1, name: 'InvalidMedia', message: failure } };
   if (left <= 0) return { state: 'succeeded', progress_percent: 100 };
   return { state: 'in_progress', check_after_secs: Math.max(1, Math.ceil(left / 1000)), progress_percent: 50 };
 }
@@ -385,11 +415,26 @@ function oneShot(ctx: RequestContext, form: MediaForm): Reply {
   if (category === undefined) throw param('media_category', '', 'The `media_category` field is required.');
   checkCategory(category, ONE_SHOT_CATEGORIES);
   const declared = form.text('media_type');
-  if (declared !== undefined && !(IMAGE_TYPES as readonly string[]).includes(declared)) {
-    throw param('media_type', declared, `The \`media_type\` value [${declared}] is not one of [${IMAGE_TYPES.join(',')}]`);
+  if (declared !== undefined && !(ONE_SHOT_MEDIA_TYPES as readonly string[]).includes(declared)) {
+    throw param('media_type', declared, `The \`media_type\` value [${declared}] is not one of [${ONE_SHOT_MEDIA_TYPES.join(',')}]`);
   }
   const sniffed = sniff(bytes);
-  if (!sniffed || !(IMAGE_TYPES as readonly string[]).includes(sniffed.mimeType) || (declared && declared !== sniffed.mimeType)) {
+  // A GIF is refused whatever its category: GIFs go through the chunked upload with tweet_gif
+  // (x-api--media--introduction "simple upload (images only)"; --quickstart--best-practices; mediaUpload's
+  // MediaUploadRequestOneShot has no GIF category or media_type). Wording ours.
+  if (sniffed?.mimeType === 'image/gif') {
+    throw param(
+      'media',
+      'image/gif',
+      'GIFs must be uploaded with the chunked upload (/2/media/upload/initialize) and media_category tweet_gif.',
+    );
+  }
+  if (
+    category === 'subtitles' ||
+    !sniffed ||
+    !(ONE_SHOT_IMAGE_TYPES as readonly string[]).includes(sniffed.mimeType) ||
+    (declared && declared !== sniffed.mimeType)
+  ) {
     throw param('media', declared ?? '', 'media type unrecognized.');
   }
   const limit = sizeLimit(mediaTypeOf(sniffed.mimeType));
@@ -496,6 +541,9 @@ function finalize(ctx: RequestContext, id: string): Reply {
   if (sniffed.width !== undefined) m.width = sniffed.width;
   if (sniffed.height !== undefined) m.height = sniffed.height;
   if (m.type !== 'photo') m.processingReadyAt = now + PROCESSING_SECS * 1000;
+  if (m.type === 'animated_gif' && ((m.width ?? 0) > GIF_MAX_WIDTH || (m.height ?? 0) > GIF_MAX_HEIGHT)) {
+    processingFailures.set(m, `The GIF is ${m.width}x${m.height}; the largest X takes is ${GIF_MAX_WIDTH}x${GIF_MAX_HEIGHT}.`);
+  }
   const data: Record<string, unknown> = {
     id: m.id,
     media_key: m.mediaKey,

@@ -181,19 +181,18 @@ describe('simple upload (POST /2/media/upload)', () => {
 
   it.each([
     ['JPEG', jpeg(1200, 675), 'photo', 'image/jpeg'],
-    ['GIF', gif(320, 240), 'animated_gif', 'image/gif'],
     ['WEBP', webp(800, 600), 'photo', 'image/webp'],
     ['PNG', png(3, 2), 'photo', 'image/png'],
   ])('takes a %s and reads its type and size from the bytes', async (_name, bytes, type, mime) => {
     const { id, media_key } = await uploaded(bytes, { media_category: 'tweet_image' });
-    expect(media_key).toBe(`${type === 'animated_gif' ? 16 : 3}_${id}`);
+    expect(media_key).toBe(`3_${id}`);
     const created = await postJson('/2/tweets', { media: { media_ids: [id] } });
     expect(created.status).toBe(201);
     const postId = (await body<{ data: { id: string } }>(created)).data.id;
     const got = await body<{ includes: { media: Json[] } }>(
       await api(emu, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=width,height`, token),
     );
-    const dims = { jpeg: [1200, 675], gif: [320, 240], webp: [800, 600], png: [3, 2] }[mime.slice(6)]!;
+    const dims = { jpeg: [1200, 675], webp: [800, 600], png: [3, 2] }[mime.slice(6)]!;
     expect(got.includes.media).toEqual([{ media_key, type, width: dims[0], height: dims[1] }]);
   });
 
@@ -224,12 +223,6 @@ describe('simple upload (POST /2/media/upload)', () => {
       'File size exceeds 5242880 bytes.',
     ],
     [
-      'a GIF over 15 MB',
-      () => upload(padded(gif(2, 2), 15 * MB + 1), { media_category: 'tweet_gif' }),
-      { media: [String(15 * MB + 1)] },
-      'File size exceeds 15728640 bytes.',
-    ],
-    [
       'bytes that are no image',
       () => upload(Buffer.from('hello, not an image'), undefined, token, 'text/plain'),
       { media: [''] },
@@ -250,6 +243,40 @@ describe('simple upload (POST /2/media/upload)', () => {
     expect(got).toMatchObject({ title: 'Invalid Request', type: `${PROBLEMS}invalid-request` });
     expect(got.errors[0]!.parameters).toEqual(parameters);
     expect(got.errors[0]!.message).toContain(message);
+    emu.contract.take({ operationId: 'mediaUpload', rule: 'request-body' }); // the missing or wrong field, on purpose
+  });
+
+  // GIFs go only through the chunked upload: x-api--media--introduction (the simple upload is "images only"),
+  // --quickstart--best-practices (tweet_gif for GIFs); mediaUpload's MediaCategoryOneShot is tweet_image, dm_image,
+  // subtitles, and its media_type enum has no image/gif. The description itself refuses the first three (`claimed`:
+  // the contract violation the test causes on purpose); GIF bytes under tweet_image it cannot see.
+  it.each([
+    [
+      'with media_category tweet_gif',
+      { media_category: 'tweet_gif' },
+      { media_category: ['tweet_gif'] },
+      'is not one of [tweet_image,dm_image,subtitles]',
+      '/media_category',
+    ],
+    ['with media_category dm_gif', { media_category: 'dm_gif' }, { media_category: ['dm_gif'] }, 'is not one of', '/media_category'],
+    [
+      'declared as media_type image/gif',
+      { media_category: 'tweet_image', media_type: 'image/gif' },
+      { media_type: ['image/gif'] },
+      'is not one of',
+      '/media_type',
+    ],
+    ['with media_category tweet_image', { media_category: 'tweet_image' }, { media: ['image/gif'] }, 'chunked upload', undefined],
+  ])('refuses a GIF %s with 400 invalid-request, and keeps nothing', async (_name, fields, parameters, message, claimed) => {
+    const res = await upload(gif(320, 240), fields, token, 'image/gif');
+    expect(res.status).toBe(400);
+    const got = await body<{ errors: { parameters: Json; message: string }[] }>(res);
+    expect(got).toMatchObject({ title: 'Invalid Request', type: `${PROBLEMS}invalid-request` });
+    expect(got.errors[0]!.parameters).toEqual(parameters);
+    expect(got.errors[0]!.message).toContain(message);
+    expect([...emu.state.media.values()].filter((m) => m.ownerId === ADA_ID && m.type === 'animated_gif')).toEqual([]);
+    const violations = emu.contract.take({ operationId: 'mediaUpload', rule: 'request-body' });
+    expect(violations.map((v) => v.message.split(' must ')[0])).toEqual(claimed ? [claimed] : []);
   });
 
   it('answers 400 to a multipart body whose closing boundary is missing', async () => {
@@ -259,6 +286,7 @@ describe('simple upload (POST /2/media/upload)', () => {
       body: '--xyz\r\nContent-Disposition: form-data; name="media_category"\r\n\r\ntweet_image',
     });
     expect(res.status).toBe(400);
+    expect(emu.contract.take({ operationId: 'mediaUpload', rule: 'request-body' })).toHaveLength(1);
   });
 
   it('answers 403 naming media.write to a token without it', async () => {
@@ -266,6 +294,7 @@ describe('simple upload (POST /2/media/upload)', () => {
     const res = await upload(png(2, 2), undefined, narrow);
     expect(res.status).toBe(403);
     expect(await body(res)).toMatchObject({ missing_scopes: ['media.write'] });
+    expect(emu.contract.take({ operationId: 'mediaUpload', rule: 'scopes' })).toHaveLength(1);
   });
 });
 
@@ -325,6 +354,9 @@ describe('chunked upload (initialize, append, finalize, status)', () => {
     const fin = await form({ command: 'FINALIZE', media_id: id });
     expect((await body<{ data: Json }>(fin)).data).toMatchObject({ id, media_key: `3_${id}`, size: image.length });
     expect((await postJson('/2/tweets', { text: 'via commands', media: { media_ids: [id] } })).status).toBe(201);
+    // The description's mediaUpload has no `command` form (MediaUploadRequestOneShot, additionalProperties: false);
+    // only the quickstart page shows it. Perch never sends it.
+    expect(emu.contract.take({ operationId: 'mediaUpload', rule: 'request-body' })).toHaveLength(3);
   });
 
   it('processes a GIF asynchronously: not postable while pending, fine once STATUS says succeeded', async () => {
@@ -339,6 +371,44 @@ describe('chunked upload (initialize, append, finalize, status)', () => {
     const done = await body<{ data: Json }>(await api(emu, `/2/media/upload?command=STATUS&media_id=${id}`, token));
     expect(done.data.processing_info).toEqual({ state: 'succeeded', progress_percent: 100 });
     expect((await postJson('/2/tweets', { text: 'gif!', media: { media_ids: [id] } })).status).toBe(201);
+  });
+
+  it('fails processing a GIF over 1280x1080, says why in STATUS, and refuses it in a post', async () => {
+    // x-api--media--quickstart--best-practices, "Animated GIF recommendations": resolution <= 1280x1080.
+    const { id, finalize } = await chunked(gif(1281, 720), 'image/gif', 1, 'tweet_gif');
+    expect(finalize).toMatchObject({ processing_info: { state: 'pending', check_after_secs: 1 } });
+    emu.state.advance(1);
+    const failed = await body<{ data: Json }>(await api(emu, `/2/media/upload?command=STATUS&media_id=${id}`, token));
+    expect(failed.data.processing_info).toEqual({
+      state: 'failed',
+      progress_percent: 100,
+      error: { code: 1, name: 'InvalidMedia', message: 'The GIF is 1281x720; the largest X takes is 1280x1080.' },
+    });
+    const res = await postJson('/2/tweets', { text: 'too wide', media: { media_ids: [id] } });
+    expect(res.status).toBe(400);
+    expect(await body(res)).toEqual(invalidMedia([id]));
+  });
+
+  it('processes a GIF of exactly 1280x1080', async () => {
+    const { id } = await chunked(gif(1280, 1080), 'image/gif', 1, 'tweet_gif');
+    emu.state.advance(1);
+    const done = await body<{ data: Json }>(await api(emu, `/2/media/upload?command=STATUS&media_id=${id}`, token));
+    expect(done.data.processing_info).toEqual({ state: 'succeeded', progress_percent: 100 });
+  });
+
+  it('takes a 15 MB GIF in 5 MB chunks, and refuses a chunk over 5 MB', async () => {
+    const big = padded(gif(320, 240), 15 * MB);
+    const { id, finalize } = await chunked(big, 'image/gif', 3, 'tweet_gif');
+    expect(finalize).toMatchObject({ id, media_key: `16_${id}`, size: 15 * MB });
+    const init = await postJson('/2/media/upload/initialize', {
+      media_type: 'image/gif',
+      total_bytes: 6 * MB,
+      media_category: 'tweet_gif',
+    });
+    const other = (await body<{ data: { id: string } }>(init)).data.id;
+    const res = await appendChunk(other, 0, Buffer.alloc(5 * MB + 1));
+    expect(res.status).toBe(400);
+    expect((await body<{ errors: { message: string }[] }>(res)).errors[0]!.message).toBe('File size exceeds 5242880 bytes.');
   });
 
   it.each([
@@ -365,6 +435,7 @@ describe('chunked upload (initialize, append, finalize, status)', () => {
     const res = await postJson('/2/media/upload/initialize', payload);
     expect(res.status).toBe(400);
     expect((await body<{ errors: { message: string }[] }>(res)).errors[0]!.message).toContain(message);
+    emu.contract.take({ operationId: 'initializeMediaUpload', rule: 'request-body' }); // a media_type not in the enum, on purpose
   });
 
   it("refuses to append to or finalize someone else's upload", async () => {
@@ -419,7 +490,8 @@ describe('media ids in POST /2/tweets', () => {
 
   it('refuses a GIF together with a photo (up to 4 photos, or 1 GIF or 1 video)', async () => {
     const photo = await uploaded(png(4, 4));
-    const animated = await uploaded(gif(4, 4), { media_category: 'tweet_gif' });
+    const animated = await chunked(gif(4, 4), 'image/gif', 1, 'tweet_gif');
+    emu.state.advance(1);
     const res = await postJson('/2/tweets', { text: 'mixed', media: { media_ids: [photo.id, animated.id] } });
     expect(res.status).toBe(400);
     const four = await Promise.all([1, 2, 3, 4].map((n) => uploaded(png(n, n))));
