@@ -76,8 +76,9 @@ export const requestSchema = z.discriminatedUnion('type', [
     context: draftContext,
     name: z.string().max(300),
     mediaType: z.string().max(100),
-    // base64 of at most 5 MB (X's image limit); anything larger is refused before it is decoded.
-    data: z.base64().max(7_000_000),
+    // base64 of at most 15 MB (X's GIF limit; images stop at 5 MB in attachImage); anything larger is refused
+    // before it is decoded.
+    data: z.base64().max(Math.ceil((15 * 1024 * 1024) / 3) * 4),
   }),
   // `separately`: post the thread's remaining posts each on its own (after X refused one as a reply).
   z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext, separately: z.boolean().optional() }),

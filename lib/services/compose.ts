@@ -1,7 +1,7 @@
 import { parsePost } from '../text/parse-post';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
-import { uploadImage, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
+import { uploadMedia, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftPost, type DraftRow } from '../db';
 
@@ -128,7 +128,7 @@ export async function discardDraft(accountId: string, context: string): Promise<
 /**
  * Keeps an image for a draft (stored until the draft is published or discarded) and returns its id, which the
  * screen then lists in the post's `mediaIds` with its next save.
- * @throws ComposeError 'invalid-image' for a type X does not take or a file over 5 MB
+ * @throws ComposeError 'invalid-image' for a type X does not take, an image over 5 MB or a GIF over 15 MB
  */
 export async function attachImage(
   accountId: string,
@@ -138,8 +138,13 @@ export async function attachImage(
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
     throw new ComposeError('invalid-image', `X takes JPEG, PNG, GIF or WebP images; “${image.name}” is not one.`);
   }
-  if (image.bytes.byteLength > IMAGE_MAX_BYTES) {
-    throw new ComposeError('invalid-image', `“${image.name}” is larger than X’s 5 MB limit for images.`);
+  // x-api--media--introduction: an image up to 5 MB, an animated GIF up to 15 MB (sent in chunks).
+  const gif = image.type === GIF_TYPE;
+  if (image.bytes.byteLength > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) {
+    throw new ComposeError(
+      'invalid-image',
+      `“${image.name}” is larger than X’s ${gif ? '15 MB limit for GIFs' : '5 MB limit for images'}.`,
+    );
   }
   const id = crypto.randomUUID();
   await db().draftMedia.put({
@@ -225,7 +230,7 @@ export async function publishDraft(client: XClient, accountId: string, context: 
       if (!media) {
         throw new ComposeError('invalid-image', 'An image of this post is no longer in the draft. Remove it and add it again.', published);
       }
-      mediaIds.push(await uploadImage(client, media.blob, media.name));
+      mediaIds.push(await uploadMedia(client, media.blob, media.name));
     }
     const separate = separateFrom !== undefined && i >= separateFrom;
     const replyTo = i === 0 ? draft.replyToId : separate ? undefined : published[i - 1];

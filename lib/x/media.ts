@@ -1,23 +1,160 @@
 import { z } from 'zod';
 import type { XClient } from './client';
+import { XApiError } from './errors';
+import { invalidInput } from './input';
 
-const uploadedSchema = z.looseObject({
-  data: z.looseObject({ id: z.string().regex(/^\d+$/), media_key: z.string().optional(), expires_after_secs: z.number().optional() }),
-});
-
-/** Image types X accepts for a post, and their size limit (x-api--media--introduction). */
+/** Image types X accepts for a post (x-api--media--quickstart--best-practices, "Supported image media types"). */
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const GIF_TYPE = 'image/gif';
+const MB = 1024 * 1024;
+/** Size limits X enforces on upload (x-api--media--introduction): an image 5 MB, an animated GIF 15 MB. */
+export const IMAGE_MAX_BYTES = 5 * MB;
+export const GIF_MAX_BYTES = 15 * MB;
+/**
+ * Bytes per APPEND of a chunked upload. X's chunked quickstart (x-api--media--quickstart--media-upload-chunked)
+ * splits a file into 1 MB chunks; X has refused chunks over 5 MB. 4 MB keeps a 15 MB GIF to 4 requests, with
+ * room under 5 MB for the multipart envelope.
+ */
+export const CHUNK_BYTES = 4 * MB;
+/** How many STATUS checks, and how many seconds of waiting between them, before Perch stops waiting for X. */
+export const MAX_STATUS_CHECKS = 30;
+export const MAX_PROCESSING_WAIT_SECS = 120;
+
+const mediaIdSchema = z.string().regex(/^[0-9]{1,19}$/);
 
 /**
- * POST /2/media/upload — uploads one image (one request; images are small enough not to need chunks) and
- * returns the media id to attach to a post. The id expires after a day, so Perch uploads at publish time.
- * @throws XApiError
+ * `processing_info` of a media upload answer (the description's `ProcessingInfo`). `error` is not in the
+ * description; X's upload answers have carried `{ code, name, message }` there when processing failed. The
+ * description requires no `state`: without one, nothing says X is still processing.
+ */
+const processingSchema = z.looseObject({
+  state: z.enum(['pending', 'in_progress', 'succeeded', 'failed']).optional(),
+  check_after_secs: z.number().optional(),
+  progress_percent: z.number().optional(),
+  error: z.looseObject({ name: z.string().optional(), message: z.string().optional() }).optional(),
+});
+
+/** `MediaUploadResponse`: the answer of the one-request upload, initialize, finalize and the status check. */
+const uploadResponseSchema = z.looseObject({
+  data: z.looseObject({
+    id: mediaIdSchema,
+    media_key: z.string().optional(),
+    expires_after_secs: z.number().optional(),
+    processing_info: processingSchema.optional(),
+  }),
+});
+
+/**
+ * The FINALIZE and STATUS answers (`MediaUploadResponse` too), of which Perch reads only `processing_info`: the
+ * media id is the one INIT gave, so an answer without `data` or its `id` (the description requires neither) is
+ * not refused for it.
+ */
+const processedSchema = z.looseObject({ data: z.looseObject({ processing_info: processingSchema.optional() }).optional() });
+
+/** `MediaUploadAppendResponse`: `data.expires_at` at most; nothing Perch needs. */
+const appendResponseSchema = z.looseObject({ data: z.looseObject({ expires_at: z.number().optional() }).optional() });
+
+type Processing = z.infer<typeof processingSchema>;
+
+export interface UploadOptions {
+  /** Waits `ms` milliseconds between status checks (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POST /2/media/upload (operationId mediaUpload) — uploads one still image in one request with
+ * `media_category=tweet_image` and returns the media id to attach to a post. The one-request upload takes only
+ * `tweet_image`, `dm_image` and `subtitles` (the description's `MediaCategoryOneShot`): a GIF goes through
+ * {@link uploadGif}. The id expires after a day, so Perch uploads at publish time.
+ * @throws XApiError ('invalid-request' before sending for a GIF, a type X does not take, or a file over 5 MB)
  */
 export async function uploadImage(client: XClient, image: Blob, name: string): Promise<string> {
+  if (image.type === GIF_TYPE) throw invalidInput(`“${name}” is a GIF: X takes GIFs only through the chunked upload.`);
+  if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) throw invalidInput(`“${name}” is not a JPEG, PNG or WebP image.`);
+  if (image.size > IMAGE_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 5 MB limit for images.`);
   const form = new FormData();
   form.append('media', image, name);
-  form.append('media_category', image.type === 'image/gif' ? 'tweet_gif' : 'tweet_image');
-  const res = await client.request({ method: 'POST', path: '/2/media/upload', form, schema: uploadedSchema });
+  form.append('media_category', 'tweet_image');
+  const res = await client.request({ method: 'POST', path: '/2/media/upload', form, schema: uploadResponseSchema });
   return res.body.data.id;
+}
+
+/**
+ * Uploads an animated GIF with X's chunked upload and `media_category=tweet_gif`
+ * (x-api--media--quickstart--media-upload-chunked, --best-practices): POST /2/media/upload/initialize
+ * (initializeMediaUpload, JSON), one POST /2/media/upload/{id}/append (appendMediaUpload, multipart `media` and
+ * `segment_index`) per {@link CHUNK_BYTES}, POST /2/media/upload/{id}/finalize (finalizeMediaUpload), then, while
+ * `processing_info` says `pending` or `in_progress`, GET /2/media/upload?command=STATUS&media_id=
+ * (getMediaUploadStatus) after `check_after_secs` — never sooner than a second apart, at most
+ * {@link MAX_STATUS_CHECKS} times and {@link MAX_PROCESSING_WAIT_SECS} seconds of waiting in all.
+ * @returns the media id, once X has processed the GIF.
+ * @throws XApiError ('invalid-request' before sending for a file that is not a GIF or is over 15 MB;
+ *   'invalid-request' naming X's reason when X's processing failed; 'unavailable' when X is still processing
+ *   after the limits above; any failure of the requests themselves)
+ */
+export async function uploadGif(client: XClient, gif: Blob, name: string, options: UploadOptions = {}): Promise<string> {
+  if (gif.type !== GIF_TYPE) throw invalidInput(`“${name}” is not a GIF.`);
+  if (gif.size === 0) throw invalidInput(`“${name}” is empty.`);
+  if (gif.size > GIF_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 15 MB limit for GIFs.`);
+  const sleep = options.sleep ?? realSleep;
+
+  const init = await client.request({
+    method: 'POST',
+    path: '/2/media/upload/initialize',
+    body: { media_type: GIF_TYPE, total_bytes: gif.size, media_category: 'tweet_gif' },
+    schema: uploadResponseSchema,
+  });
+  const id = init.body.data.id;
+  for (let index = 0, offset = 0; offset < gif.size; index++, offset += CHUNK_BYTES) {
+    const form = new FormData();
+    form.append('segment_index', String(index));
+    form.append('media', gif.slice(offset, offset + CHUNK_BYTES, GIF_TYPE), name);
+    await client.request({ method: 'POST', path: `/2/media/upload/${id}/append`, form, schema: appendResponseSchema });
+  }
+  const finalized = await client.request({ method: 'POST', path: `/2/media/upload/${id}/finalize`, schema: processedSchema });
+
+  let processing = finalized.body.data?.processing_info;
+  let checks = 0;
+  let waitedSecs = 0;
+  while (processing && (processing.state === 'pending' || processing.state === 'in_progress')) {
+    const waitSecs = Math.max(1, Math.ceil(processing.check_after_secs ?? 1));
+    if (checks >= MAX_STATUS_CHECKS || waitedSecs + waitSecs > MAX_PROCESSING_WAIT_SECS) {
+      throw new XApiError('unavailable', {
+        problem: { title: 'Media processing timed out', detail: `X was still processing “${name}” after ${waitedSecs} seconds.` },
+      });
+    }
+    await sleep(waitSecs * 1000);
+    waitedSecs += waitSecs;
+    checks++;
+    const status = await client.request({
+      method: 'GET',
+      path: '/2/media/upload',
+      query: { command: 'STATUS', media_id: id },
+      schema: processedSchema,
+    });
+    processing = status.body.data?.processing_info;
+  }
+  if (processing?.state === 'failed') throw processingFailed(name, processing);
+  return id;
+}
+
+function processingFailed(name: string, processing: Processing): XApiError {
+  const reason = processing.error?.message ?? processing.error?.name;
+  return new XApiError('invalid-request', {
+    problem: {
+      title: 'Media processing failed',
+      detail: reason ? `X could not process “${name}”: ${reason}` : `X could not process “${name}” and gave no reason.`,
+    },
+  });
+}
+
+/**
+ * Uploads one image for a post the way X takes it: a GIF through the chunked upload ({@link uploadGif}),
+ * any other image in one request ({@link uploadImage}).
+ * @throws XApiError (see uploadImage and uploadGif)
+ */
+export function uploadMedia(client: XClient, file: Blob, name: string, options: UploadOptions = {}): Promise<string> {
+  return file.type === GIF_TYPE ? uploadGif(client, file, name, options) : uploadImage(client, file, name);
 }

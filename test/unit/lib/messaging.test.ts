@@ -121,3 +121,22 @@ describe('the background message listener', () => {
     expect(reply).toEqual({ ok: false, error: { kind: 'unavailable', message: 'X is not answering right now.' } });
   });
 });
+
+describe('attaching an image through the background', () => {
+  const attach = (bytes: number) => ({
+    type: 'draft.attachImage',
+    accountId: '7',
+    context: 'compose',
+    name: 'dance.gif',
+    mediaType: 'image/gif',
+    data: Buffer.alloc(bytes).toString('base64'),
+  });
+
+  it('carries a GIF of X’s 15 MB limit to the handler, and refuses a larger one before decoding it', async () => {
+    const h = handlers();
+    expect(await handle(h, attach(15 * 1024 * 1024))).toEqual({ ok: true, data: { id: 'x' } });
+    expect(h['draft.attachImage']).toHaveBeenCalledTimes(1);
+    expect(await handle(h, attach(15 * 1024 * 1024 + 3))).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(h['draft.attachImage']).toHaveBeenCalledTimes(1);
+  });
+});
