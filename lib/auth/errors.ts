@@ -24,6 +24,17 @@ export class AuthError extends Error {
   }
 }
 
+/**
+ * Tells whether `launchWebAuthFlow` failed because the page it opened did not load: Chrome ends the flow so when the
+ * page answers an HTTP error (X's answer to an unknown Client ID or a callback URL the app does not list) or X cannot
+ * be reached. Firefox shows such a page in its window instead, and the flow ends when the person closes it.
+ */
+export function isPageLoadFailure(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  // Chrome: "Authorization page could not be loaded."
+  return /authorization page could not be loaded/i.test(text);
+}
+
 /** Tells whether `launchWebAuthFlow` failed because the person closed the window or said no. */
 export function isCancelledFlowError(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,8 @@ import { readSessionView, sessionView, type AccountView, type SessionView } from
 import { createXClient, type XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getMe } from '../x/users';
-import { AuthError, isCancelledFlowError } from './errors';
+import { AuthError, isCancelledFlowError, isPageLoadFailure } from './errors';
+import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
 import {
   beginAuthorization,
   checkRedirect,
@@ -34,6 +35,13 @@ export interface AuthDeps {
   locks?: Pick<LockManager, 'request'>;
 }
 
+/** How far a sign-in attempt got, and what it learnt on the way, for its recorded outcome. */
+interface SignInTrace {
+  stage: SignInStage;
+  settings?: OAuthSettings;
+  scope?: string;
+}
+
 const pendingSchema = z.record(
   z.string(),
   z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
@@ -61,28 +69,63 @@ export class AuthService {
    * @throws AuthError
    */
   signIn(): Promise<AccountView> {
-    this.signingIn ??= this.runSignIn().finally(() => {
+    this.signingIn ??= this.recordedSignIn().finally(() => {
       this.signingIn = undefined;
     });
     return this.signingIn;
   }
 
-  private async runSignIn(): Promise<AccountView> {
+  /** Runs the sign-in and records how it ended (lib/auth/sign-in-outcome.ts), for "Check my X app". */
+  private async recordedSignIn(): Promise<AccountView> {
+    const trace: SignInTrace = { stage: 'settings' };
+    const record = (outcome: Omit<SignInOutcome, 'at' | 'clientId' | 'redirectUri'>) =>
+      saveSignInOutcome({
+        ...outcome,
+        at: new Date(this.now()).toISOString(),
+        clientId: trace.settings?.clientId ?? '',
+        redirectUri: trace.settings?.redirectUri ?? '',
+      });
+    try {
+      const account = await this.runSignIn(trace);
+      await record({
+        kind: 'ok',
+        accountId: account.id,
+        username: account.username,
+        ...(trace.scope !== undefined ? { scope: trace.scope } : {}),
+      });
+      return account;
+    } catch (error) {
+      await record(failedOutcome(error, trace.stage));
+      throw error;
+    }
+  }
+
+  private async runSignIn(trace: SignInTrace): Promise<AccountView> {
     const s = await this.deps.settings();
+    trace.settings = s;
     if (!s.clientId) throw new AuthError('not-configured');
     const { url, pending } = await beginAuthorization(s);
     await this.savePending(pending);
 
     let responseUrl: string;
+    trace.stage = 'window';
     try {
       responseUrl = await this.deps.launchWebAuthFlow(url);
     } catch (error) {
       await this.takePending(pending.state);
       if (isCancelledFlowError(error)) throw new AuthError('cancelled');
+      if (isPageLoadFailure(error)) {
+        throw new AuthError(
+          'network',
+          'X’s sign-in page did not load. Check that your X app’s Client ID and callback URL are the ones in Perch’s settings, and your connection; “Check my X app” says more.',
+          { cause: error },
+        );
+      }
       throw new AuthError('network', 'X’s sign-in page could not be opened. Check your connection and try again.', { cause: error });
     }
 
     // The verifier is looked up by the state X echoed back, from storage, not from this function's memory.
+    trace.stage = 'redirect';
     const state = stateOf(responseUrl);
     const stored = state ? await this.takePending(state) : undefined;
     if (!stored) {
@@ -90,8 +133,11 @@ export class AuthService {
       throw new AuthError('state-mismatch');
     }
     const params = checkRedirect(s, responseUrl, stored);
+    trace.stage = 'token';
     const pair = await exchangeCode(s, params, stored);
+    trace.scope = pair.access.scope;
 
+    trace.stage = 'account';
     let user;
     try {
       user = await getMe(this.client(s, async () => pair.access.token));
@@ -100,6 +146,7 @@ export class AuthService {
       await revokeToken(s, pair.refreshToken).catch(() => undefined);
       throw new AuthError('server', 'Signed in, but X did not say which account. Please try again.', { cause: error });
     }
+    trace.stage = 'done';
     await saveTokenPair(user.id, pair);
     const account: AccountView = {
       id: user.id,
@@ -186,6 +233,11 @@ export class AuthService {
     for (const token of [refreshToken, access?.token]) {
       if (token) await revokeToken(s, token).catch(() => undefined);
     }
+  }
+
+  /** The scopes X granted to the account's current access token (X's `scope`, space-separated), when Perch holds one. */
+  async grantedScope(userId: string): Promise<string | undefined> {
+    return (await readAccessToken(userId))?.scope;
   }
 
   /** Makes another signed-in account the active one. @throws AuthError 'signed-out' for an unknown account. */
