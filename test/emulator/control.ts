@@ -27,7 +27,7 @@ const faultBody = z
     method: z.string().min(1).optional(),
     path: z.string().startsWith('/'),
     count: z.number().int().positive().default(1),
-    kind: z.enum(['status', 'rate_limit', 'drop', 'cut', 'slow', 'malformed']),
+    kind: z.enum(['status', 'rate_limit', 'usage_capped', 'drop', 'cut', 'slow', 'malformed']),
     status: z.number().int().min(400).max(599).optional(),
     delay_ms: z.number().int().nonnegative().optional(),
   })

@@ -111,6 +111,22 @@ export function tooManyRequests(): Reply {
   });
 }
 
+/**
+ * 429 for an app out of credits or over its spending limit (x-api--getting-started--pricing: credits, "Spending
+ * limit"). Type `usage-capped`, "Usage cap exceeded" (x-api--fundamentals--response-codes-and-errors, "Error types";
+ * 429 is "Rate limit or usage cap exceeded"); `period` and `scope` from the description's UsageCapExceededProblem;
+ * title and detail as X sent them (observed: xdevplatform/xdk issue 25, a pay-per-use app).
+ */
+export function usageCapped(): Reply {
+  return json(429, {
+    title: 'UsageCapExceeded',
+    detail: 'Usage cap exceeded: Monthly product cap',
+    type: PROBLEMS + 'usage-capped',
+    period: 'Monthly',
+    scope: 'Product',
+  });
+}
+
 export const routeNotFound = (): Reply => problem(404, 'Not Found');
 
 export function methodNotAllowed(allowed: string[]): Reply {

@@ -17,6 +17,7 @@ import {
   ReplyError,
   routeNotFound,
   tooManyRequests,
+  usageCapped,
   unauthorized,
   type AuthInfo,
   type Reply,
@@ -232,6 +233,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           return finish(problem(fault.status ?? 503), peekRate(state, 'fault', routeKey));
         case 'rate_limit':
           return finish(tooManyRequests(), exhaustedHeaders(state, routeKey));
+        case 'usage_capped':
+          // The app is out of credits / over its spending limit: a 429 whose rate-limit window is not spent.
+          return finish(usageCapped(), peekRate(state, 'fault', routeKey));
         case 'malformed':
           return finish(
             { status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada', contentType: 'application/json; charset=utf-8' },

@@ -240,7 +240,7 @@ export interface RateBucket {
  * client never learns the outcome. (A browser retries a request whose reused connection closed without a byte of
  * answer, so only `cut` reliably gives a client an unknown outcome.)
  */
-export type FaultKind = 'status' | 'rate_limit' | 'drop' | 'cut' | 'slow' | 'malformed';
+export type FaultKind = 'status' | 'rate_limit' | 'usage_capped' | 'drop' | 'cut' | 'slow' | 'malformed';
 
 export interface Fault {
   id: number;

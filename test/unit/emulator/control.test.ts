@@ -56,6 +56,20 @@ describe('faults', () => {
     expect(Number(res.headers.get('x-rate-limit-reset'))).toBeGreaterThan(Math.floor(emu.state.now() / 1000));
   });
 
+  it('answers 429 usage-capped, as X does for an app out of credits, with its rate-limit window not spent', async () => {
+    const { access_token } = await signIn(emu);
+    await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'usage_capped' });
+    const res = await api(emu, '/2/users/me', access_token);
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({
+      type: 'https://api.x.com/2/problems/usage-capped',
+      title: 'UsageCapExceeded',
+      period: 'Monthly',
+    });
+    expect(Number(res.headers.get('x-rate-limit-remaining'))).toBeGreaterThan(0);
+    expect((await api(emu, '/2/users/me', access_token)).status).toBe(200);
+  });
+
   it('drops the connection without answering, so fetch rejects', async () => {
     await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'drop' });
     await expect(api(emu, '/2/users/me', 'whatever')).rejects.toThrow();
