@@ -616,6 +616,26 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
     });
   });
 
+  it('counts every post already on X when X refuses a later one (post 3 of 4), and resumes separately from there', async () => {
+    const signedIn = await adaClient();
+    const watched = watchPosts(signedIn, (n) => {
+      if (n === 3) emu.state.addFault({ method: 'POST', path: '/2/tweets', remaining: 1, kind: 'status', status: 403 });
+    });
+    await save(['Long 1/4', 'Long 2/4', 'Long 3/4', 'Long 4/4']);
+
+    const error = await composeErrorOf(publishDraft(watched.client, ADA_ID, 'compose'));
+
+    expect(error.kind).toBe('reply-refused');
+    expect(error.message).toBe(
+      'X refused post 3 of your thread as a reply to post 2: “Forbidden”. Posts 1 to 2 are on X; post 3 and the ones after it are ' +
+        'kept as your draft. You can post them as separate posts instead.',
+    );
+    expect((await getDraft(ADA_ID, 'compose'))?.replyRefused).toEqual({ index: 2, reason: 'Forbidden' });
+
+    const ids = await publishDraft(watched.client, ADA_ID, 'compose', { separately: true });
+    expect(replyTargets(ids)).toEqual([null, ids[0], null, null]);
+  });
+
   it('is not a reply refusal when X limits post 2 (429): the draft keeps post 1 and says nothing of replies', async () => {
     await selfReplies(false);
     const signedIn = await adaClient();
@@ -635,7 +655,13 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
   it.each([
     [
       'errors[].message',
-      { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden', errors: [{ message: 'You cannot reply here.', code: 433 }] },
+      {
+        title: 'Forbidden',
+        type: 'about:blank',
+        status: 403,
+        detail: 'Forbidden',
+        errors: [{ message: 'You cannot reply here.', code: 433 }],
+      },
       'You cannot reply here.',
     ],
     ['detail', { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Replies are closed.' }, 'Replies are closed.'],
@@ -646,8 +672,11 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
       getAccessToken: () => Promise.resolve('token'),
       fetch: () => {
         posts++;
-        const answer = posts === 1 ? { status: 201, body: { data: { id: '1900000000000000001', text: 'One' } } } : { status: 403, body: refusal };
-        return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }));
+        const answer =
+          posts === 1 ? { status: 201, body: { data: { id: '1900000000000000001', text: 'One' } } } : { status: 403, body: refusal };
+        return Promise.resolve(
+          new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }),
+        );
       },
     });
     await save(['One', 'Two']);
