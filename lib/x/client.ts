@@ -16,7 +16,17 @@ export interface XClientOptions {
    */
   grantedScopes?: () => Promise<readonly string[] | undefined>;
   fetch?: typeof fetch;
+  /**
+   * How long one request may take, headers and body, before Perch gives up on it (ms): {@link REQUEST_TIMEOUT_MS}
+   * by default, {@link UPLOAD_TIMEOUT_MS} for a multipart upload.
+   */
+  timeoutMs?: number;
 }
+
+/** A request X has not fully answered in this long is abandoned (reported as 'offline': X was not heard). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** A media upload (up to 5 MB in one request, or a 4 MB chunk) gets longer. */
+export const UPLOAD_TIMEOUT_MS = 120_000;
 
 export interface XRequest<T> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -32,6 +42,8 @@ export interface XResponse<T> {
   body: T;
   status: number;
   rateLimit: RateLimitInfo | undefined;
+  /** X's clock when it answered (its `Date` header, epoch ms), when it sent a readable one. */
+  serverDate?: number;
 }
 
 /** A thin typed X API v2 client: bearer auth, one refresh-and-retry on 401, answers checked with zod. */
@@ -61,6 +73,14 @@ function readRateLimit(headers: Headers): RateLimitInfo | undefined {
   const base = window ?? userDay ?? appDay;
   if (!base) return undefined;
   return { ...base, ...(userDay ? { userDay } : {}), ...(appDay ? { appDay } : {}) };
+}
+
+/** X's `Date` header (HTTP-date) as epoch ms, or undefined when absent or unreadable. */
+function readServerDate(headers: Headers): number | undefined {
+  const raw = headers.get('date');
+  if (!raw) return undefined;
+  const ms = Date.parse(raw);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** A problem type URI's last segment: X writes https://api.x.com/2/problems/… (docs) and https://api.twitter.com/2/problems/… (description). */
@@ -135,7 +155,7 @@ function problemOf(json: unknown): XProblem {
 export function createXClient(options: XClientOptions): XClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function send<T>(req: XRequest<T>, token: string): Promise<Response> {
+  async function send<T>(req: XRequest<T>, token: string, signal: AbortSignal): Promise<Response> {
     const url = new URL(req.path, options.baseUrl);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -145,6 +165,7 @@ export function createXClient(options: XClientOptions): XClient {
         method: req.method,
         headers,
         body: req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+        signal,
       });
     } catch (cause) {
       throw new XApiError('offline', { cause });
@@ -173,21 +194,29 @@ export function createXClient(options: XClientOptions): XClient {
 
   return {
     async request<T>(req: XRequest<T>): Promise<XResponse<T>> {
+      // Each send gets its own deadline, covering X's headers and its body: a hung answer never holds a caller.
+      const timeout = options.timeoutMs ?? (req.form ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
       let token = await tokenOrThrow();
-      let res = await send(req, token);
+      let signal = AbortSignal.timeout(timeout);
+      let res = await send(req, token, signal);
       if (res.status === 401) {
         // Once: the token may have expired early. A 403 never refreshes: it is about permission, not tokens.
         token = await tokenOrThrow(token);
-        res = await send(req, token);
+        signal = AbortSignal.timeout(timeout);
+        res = await send(req, token, signal);
       }
       const rateLimit = readRateLimit(res.headers);
       const reset = rateLimit ? effectiveReset(rateLimit) : undefined;
+      const serverDate = readServerDate(res.headers);
+      const dated = serverDate !== undefined ? { serverDate } : {};
       let json: unknown;
       let unreadable: unknown;
       try {
         json = await res.json();
       } catch (cause) {
-        if (res.ok) throw new XApiError('malformed', { status: res.status, rateLimit, cause });
+        // The deadline passed while the body was arriving: X was not heard out, like a dropped connection.
+        if (signal.aborted) throw new XApiError('offline', { status: res.status, rateLimit, ...dated, cause });
+        if (res.ok) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, cause });
         unreadable = cause;
       }
       if (!res.ok) {
@@ -198,12 +227,13 @@ export function createXClient(options: XClientOptions): XClient {
           problem,
           rateLimitReset: reset,
           rateLimit,
+          ...dated,
           ...(unreadable !== undefined ? { cause: unreadable } : {}),
         });
       }
       const parsed = req.schema.safeParse(json);
-      if (!parsed.success) throw new XApiError('malformed', { status: res.status, rateLimit, cause: parsed.error });
-      return { body: parsed.data, status: res.status, rateLimit };
+      if (!parsed.success) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, cause: parsed.error });
+      return { body: parsed.data, status: res.status, rateLimit, ...dated };
     },
   };
 }

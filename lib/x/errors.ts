@@ -75,6 +75,8 @@ export class XApiError extends Error {
   readonly rateLimit: RateLimitInfo | undefined;
   /** True when Perch refused to send because X's last answer said the limit was used up (nothing was sent). */
   readonly local: boolean;
+  /** X's clock when it answered (its `Date` header, epoch ms), to read its resets against: clocks drift. */
+  readonly serverDate: number | undefined;
 
   constructor(
     kind: XErrorKind,
@@ -84,6 +86,7 @@ export class XApiError extends Error {
       rateLimitReset?: number;
       rateLimit?: RateLimitInfo;
       local?: boolean;
+      serverDate?: number;
       partialErrors?: unknown[];
       cause?: unknown;
     } = {},
@@ -97,6 +100,7 @@ export class XApiError extends Error {
     this.partialErrors = init.partialErrors ?? [];
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;
+    this.serverDate = init.serverDate;
   }
 }
 

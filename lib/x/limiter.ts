@@ -1,5 +1,5 @@
 import type { XClient, XRequest, XResponse } from './client';
-import { effectiveReset, isSpent, XApiError, type RateLimitInfo } from './errors';
+import { effectiveReset, isSpent, XApiError, type RateLimitInfo, type RateWindow } from './errors';
 
 /** Where the limiter keeps X's last word per endpoint (Dexie in the extension, a Map in tests). */
 export interface RateLimitStore {
@@ -18,6 +18,60 @@ export interface LimiterOptions {
   getRetries?: number;
   /** First back-off delay in ms; doubles each retry, with ±50 % jitter. */
   backoffMs?: number;
+}
+
+/** No reset is believed further off than this: X's longest window is a day. */
+export const MAX_RESET_AHEAD_S = 24 * 60 * 60;
+/** A 429 whose reset has already passed (clocks apart, or a zero reset) still pauses the endpoint this long. */
+export const MIN_429_PAUSE_S = 60;
+/** With no reset at all, a 429 pauses the endpoint for X's usual window. */
+const DEFAULT_WINDOW_S = 15 * 60;
+
+/**
+ * X's rate-limit windows made safe to act on, in this machine's clock (Unix seconds):
+ * - each reset is moved by the clocks' difference, read from X's `Date` header (`serverDate`), when there is one
+ *   and it is within a day of ours;
+ * - a window with a reset that is not a positive number is dropped, and one further off than a day is clamped to
+ *   now + 24 h (X's longest window): a reset in the year 3000 cannot park an endpoint for ever;
+ * - negative counts read as zero.
+ * @returns undefined when no window is left.
+ */
+export function boundRateLimit(info: RateLimitInfo | undefined, nowMs: number, serverDate?: number): RateLimitInfo | undefined {
+  if (!info) return undefined;
+  const skewMs = serverDate !== undefined && Math.abs(serverDate - nowMs) <= MAX_RESET_AHEAD_S * 1000 ? serverDate - nowMs : 0;
+  const latest = Math.ceil(nowMs / 1000) + MAX_RESET_AHEAD_S;
+  const bound = (w: RateWindow | undefined): RateWindow | undefined => {
+    if (!w || !Number.isFinite(w.reset) || w.reset <= 0) return undefined;
+    const reset = Math.min(Math.round(w.reset - skewMs / 1000), latest);
+    const count = (n: number) => (Number.isFinite(n) ? Math.max(0, n) : 0);
+    return { limit: count(w.limit), remaining: count(w.remaining), reset };
+  };
+  const window = bound(info);
+  const userDay = bound(info.userDay);
+  const appDay = bound(info.appDay);
+  const base = window ?? userDay ?? appDay;
+  if (!base) return undefined;
+  return { ...base, ...(userDay ? { userDay } : {}), ...(appDay ? { appDay } : {}) };
+}
+
+/** A stored row Perch would not have written (a reset beyond a day from now, from before resets were bounded). */
+function absurd(info: RateLimitInfo, nowMs: number): boolean {
+  const latest = nowMs / 1000 + MAX_RESET_AHEAD_S + 60;
+  return [info, info.userDay, info.appDay].some((w) => w !== undefined && !(w.reset <= latest));
+}
+
+/** The same failure, with its rate-limit windows and reset as Perch reads them (see boundRateLimit). */
+function rebuilt(error: XApiError, rateLimit: RateLimitInfo | undefined, rateLimitReset: number | undefined): XApiError {
+  return new XApiError(error.kind, {
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    problem: error.problem,
+    ...(rateLimitReset !== undefined ? { rateLimitReset } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
+    ...(error.serverDate !== undefined ? { serverDate: error.serverDate } : {}),
+    local: error.local,
+    partialErrors: error.partialErrors,
+    cause: error.cause,
+  });
 }
 
 /**
@@ -46,26 +100,31 @@ export function createLimitedClient(options: LimiterOptions): XClient {
 
   async function once<T>(endpoint: string, req: XRequest<T>): Promise<XResponse<T>> {
     const known = await store.get(endpoint);
-    if (known && isSpent(known, now())) {
+    if (known && !absurd(known, now()) && isSpent(known, now())) {
       throw new XApiError('rate-limited', { rateLimitReset: effectiveReset(known), rateLimit: known, local: true });
     }
+    let res: XResponse<T>;
     try {
-      const res = await client.request(req);
-      if (res.rateLimit) await store.put(endpoint, res.rateLimit);
-      return res;
+      res = await client.request(req);
     } catch (error) {
-      if (error instanceof XApiError) {
-        if (error.kind === 'rate-limited') {
-          // A 429: nothing more until the reset X gave (or the next window, if it gave none).
-          // With a spent daily cap, the later of its reset and the window's (effectiveReset) governs.
-          const reset = error.rateLimitReset ?? Math.ceil(now() / 1000) + 15 * 60;
-          await store.put(endpoint, { ...error.rateLimit, limit: error.rateLimit?.limit ?? 0, remaining: 0, reset });
-        } else if (error.rateLimit) {
-          await store.put(endpoint, error.rateLimit);
-        }
+      if (!(error instanceof XApiError)) throw error;
+      const rateLimit = boundRateLimit(error.rateLimit, now(), error.serverDate);
+      if (error.kind !== 'rate-limited') {
+        if (rateLimit) await store.put(endpoint, rateLimit);
+        throw rateLimit === error.rateLimit ? error : rebuilt(error, rateLimit, rateLimit ? effectiveReset(rateLimit) : undefined);
       }
-      throw error;
+      // A 429: nothing more until the reset X gave (or the next window, if it gave none). With a spent daily cap,
+      // the later of its reset and the window's (effectiveReset) governs. A reset already past by our clock
+      // still pauses the endpoint a minute: X has just said no.
+      const nowS = Math.ceil(now() / 1000);
+      const given = rateLimit ? effectiveReset(rateLimit) : nowS + DEFAULT_WINDOW_S;
+      const reset = Math.max(given, nowS + MIN_429_PAUSE_S);
+      await store.put(endpoint, { ...rateLimit, limit: rateLimit?.limit ?? 0, remaining: 0, reset });
+      throw rebuilt(error, rateLimit, reset);
     }
+    const rateLimit = boundRateLimit(res.rateLimit, now(), res.serverDate);
+    if (rateLimit) await store.put(endpoint, rateLimit);
+    return { ...res, rateLimit };
   }
 
   return {

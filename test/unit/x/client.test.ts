@@ -191,6 +191,47 @@ describe('the X client, scripted', () => {
     expect(res.rateLimit).toBeUndefined();
   });
 
+  it("reads X's clock from its Date header, for the limiter to read resets against", async () => {
+    const date = 'Wed, 15 Jan 2031 14:07:30 GMT';
+    const { fetch } = scripted(
+      { status: 200, body: ADA_JSON, headers: { date } },
+      { status: 429, body: { title: 'Too Many Requests' }, headers: { date } },
+    );
+    const client = createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch });
+    expect((await client.request(ME)).serverDate).toBe(Date.parse(date));
+    expect((await xErrorOf(client.request(ME))).serverDate).toBe(Date.parse(date));
+  });
+
+  /** A fetch that never answers until its signal aborts, as a hung connection does. */
+  const hung = () =>
+    vi.fn(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error));
+        }),
+    );
+
+  it('gives up on a request X does not answer in time, as offline, instead of waiting for ever', async () => {
+    const fetch = hung();
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch, timeoutMs: 50 }).request(ME));
+    expect(error.kind).toBe('offline');
+    expect((error.cause as DOMException).name).toBe('TimeoutError');
+  });
+
+  it('gives up on an answer whose body stops arriving', async () => {
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":'));
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch, timeoutMs: 50 }).request(ME));
+    expect(error.kind).toBe('offline');
+  });
+
   it('keeps 19-digit ids as exact strings', async () => {
     const { fetch } = scripted({ status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada Perch","username":"adaperch"}}' });
     const user = await getMe(createXClient({ baseUrl: BASE, getAccessToken: tokens(), fetch }));

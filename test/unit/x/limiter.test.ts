@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { XClient, XRequest, XResponse } from '@/lib/x/client';
 import { XApiError, type RateLimitInfo } from '@/lib/x/errors';
-import { createLimitedClient, endpointOf, type RateLimitStore } from '@/lib/x/limiter';
+import { boundRateLimit, createLimitedClient, endpointOf, type RateLimitStore } from '@/lib/x/limiter';
 
 const NOW = 1_800_000_000_000;
 const GET_MUTED: XRequest<unknown> = { method: 'GET', path: '/2/users/42/muting', schema: z.unknown() };
@@ -136,5 +136,70 @@ describe('the rate limiter', () => {
     const { client, request } = scripted(error);
     await expect(limited(client, memoryStore()).request(req)).rejects.toBe(error);
     expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the endpoint paused at least a minute after a 429 whose reset is already past by our clock', async () => {
+    const store = memoryStore();
+    const past = NOW / 1000 - 120;
+    const { client, request } = scripted(
+      new XApiError('rate-limited', { status: 429, rateLimitReset: past, rateLimit: { limit: 50, remaining: 0, reset: past } }),
+    );
+    const l = limited(client, store);
+    await expect(l.request(MUTE)).rejects.toMatchObject({ kind: 'rate-limited', local: false, rateLimitReset: NOW / 1000 + 60 });
+    await expect(l.request(MUTE)).rejects.toMatchObject({ kind: 'rate-limited', local: true });
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('reads a reset against X’s clock (its Date header): a clock 5 minutes ahead of X’s still waits for the real reset', async () => {
+    const store = memoryStore();
+    // X's clock is 5 minutes behind ours; X says the window resets 10 minutes from its now.
+    const xNow = NOW - 300_000;
+    const reset = xNow / 1000 + 600;
+    const { client } = scripted({ rateLimit: { limit: 15, remaining: 0, reset }, serverDate: xNow });
+    await limited(client, store).request(GET_MUTED);
+    expect(store.rows.get('GET /2/users/:id/muting')).toMatchObject({ remaining: 0, reset: NOW / 1000 + 600 });
+  });
+
+  it('clamps a reset in the year 3000 to a day from now, so the endpoint is usable again tomorrow', async () => {
+    const store = memoryStore();
+    const year3000 = 32_503_680_000;
+    const { client, request } = scripted(
+      new XApiError('rate-limited', { status: 429, rateLimitReset: year3000, rateLimit: { limit: 50, remaining: 0, reset: year3000 } }),
+      {},
+    );
+    await expect(limited(client, store).request(MUTE)).rejects.toMatchObject({ rateLimitReset: NOW / 1000 + 86_400 });
+    await expect(limited(client, store, { now: () => NOW + 86_401_000 }).request(MUTE)).resolves.toMatchObject({ status: 200 });
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not let a stored reset beyond a day (written before resets were bounded) hold an endpoint', async () => {
+    const store = memoryStore();
+    store.rows.set('POST /2/users/:id/muting', { limit: 50, remaining: 0, reset: 32_503_680_000 });
+    const { client, request } = scripted({});
+    await limited(client, store).request(MUTE);
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['zero', 0],
+    ['negative', -5],
+    ['not a number', Number.NaN],
+  ])('drops a window whose reset is %s', (_name, reset) => {
+    expect(boundRateLimit({ limit: 15, remaining: 0, reset }, NOW)).toBeUndefined();
+  });
+
+  it('reads negative counts as zero and keeps valid daily windows when the 15-minute one is garbage', () => {
+    const userDay = { limit: 1000, remaining: -3, reset: NOW / 1000 + 3600 };
+    expect(boundRateLimit({ limit: 15, remaining: 1, reset: 0, userDay }, NOW)).toEqual({
+      limit: 1000,
+      remaining: 0,
+      reset: NOW / 1000 + 3600,
+      userDay: { limit: 1000, remaining: 0, reset: NOW / 1000 + 3600 },
+    });
+  });
+
+  it('ignores a Date header more than a day away from our clock', () => {
+    const reset = NOW / 1000 + 600;
+    expect(boundRateLimit({ limit: 15, remaining: 0, reset }, NOW, NOW - 3 * 86_400_000)?.reset).toBe(reset);
   });
 });
