@@ -49,19 +49,31 @@ export interface OutboxDeps {
   random?: () => number;
 }
 
-/** First retry after a network failure or X failing, then doubling, capped. */
-const RETRY_BASE_MS = 5_000;
-const RETRY_MAX_MS = 10 * 60_000;
+/**
+ * How long an action waits before its next try after X failed it, by the number of tries so far: 5 s, 1 min,
+ * 20 min, 40 min, then hourly — jittered ±25 %, and never sooner than a rate limit's reset. The gap after the
+ * second try (at least 15 min even with jitter) keeps every action to at most three requests in any 15 minutes.
+ */
+const RETRY_DELAYS_MS = [5_000, 60_000, 20 * 60_000, 40 * 60_000, 60 * 60_000];
+/**
+ * Tries before an action that X keeps refusing for a while (429), failing (5xx) or answering unreadably fails
+ * with X's last reason (and Retry). Network drops do not count: nothing reached X, and it is retried at the pace
+ * above until it does.
+ */
+export const MAX_ATTEMPTS = 5;
 
 /** Raised for an action type the outbox does not know, or an action that may not be undone. */
 export class OutboxError extends Error {
-  readonly kind: 'unknown-action' | 'cannot-undo';
+  readonly kind: 'unknown-action' | 'cannot-undo' | 'cannot-cancel' | 'cannot-retry';
   constructor(kind: OutboxError['kind'], message: string) {
     super(message);
     this.name = 'OutboxError';
     this.kind = kind;
   }
 }
+
+/** Failures that pass: an action that failed so may be sent again (Retry). */
+const RETRYABLE = new Set(['rate-limited', 'unavailable', 'malformed', 'offline']);
 
 export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
@@ -127,6 +139,60 @@ export class Outbox {
     const inverse = this.def(action.type).inverse?.(action.params, action.result);
     if (!inverse) throw new OutboxError('cannot-undo', 'X cannot reverse that action.');
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
+  }
+
+  /**
+   * Cancels an action still waiting in the queue: it is not sent, and the store goes back as if X had refused it.
+   * @throws OutboxError 'cannot-cancel' when it is being sent or already finished.
+   */
+  async cancel(accountId: string, seq: number): Promise<void> {
+    const d = db();
+    const action = await d.actions.get(seq);
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', 'That action is no longer in the log.');
+    const def = this.deps.defs[action.type];
+    const cancelled = await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
+      // Read again inside the transaction: the queue may have started sending it meanwhile.
+      const current = await d.actions.get(seq);
+      if (current?.state !== 'queued') return false;
+      await this.fail(current, { kind: 'cancelled', message: 'You cancelled it before it was sent.' });
+      return true;
+    });
+    if (!cancelled) {
+      throw new OutboxError(
+        'cannot-cancel',
+        action.state === 'sending' ? 'It is being sent to X right now.' : 'Only an action still waiting can be cancelled.',
+      );
+    }
+    void this.kick(accountId);
+  }
+
+  /**
+   * Sends again an action that failed for a passing reason (X's limit, X failing, X's answer unreadable): shown in
+   * the store again at once, and queued as new.
+   * @throws OutboxError 'cannot-retry' for an action that did not fail so, or is no longer in the log.
+   */
+  async retry(accountId: string, seq: number): Promise<void> {
+    const d = db();
+    const action = await d.actions.get(seq);
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', 'That action is no longer in the log.');
+    const def = this.def(action.type);
+    const retried = await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
+      const current = await d.actions.get(seq);
+      if (current?.state !== 'failed' || !RETRYABLE.has(current.error?.kind ?? '')) return false;
+      const rollback = await def.apply(d, accountId, current.params);
+      await d.actions.update(seq, {
+        state: 'queued',
+        notBefore: 0,
+        attempts: 0,
+        rollback,
+        updatedAt: new Date(this.now()).toISOString(),
+        error: undefined,
+      });
+      if (current.undoOf !== undefined) await d.actions.update(current.undoOf, { undoneBy: seq });
+      return true;
+    });
+    if (!retried) throw new OutboxError('cannot-retry', 'Only an action that failed for a passing reason can be sent again.');
+    void this.kick(accountId);
   }
 
   /**
@@ -230,7 +296,13 @@ export class Outbox {
       await this.fail(action, { kind: 'unknown-action', message: `Perch does not know how to “${action.type}”.` });
       return false;
     }
-    await d.actions.update(seq, { state: 'sending', attempts: action.attempts + 1, updatedAt: new Date(this.now()).toISOString() });
+    // Claimed only if still queued: the person may have cancelled it since the queue was read.
+    const claimed = await d.transaction('rw', d.actions, async () => {
+      if ((await d.actions.get(seq))?.state !== 'queued') return false;
+      await d.actions.update(seq, { state: 'sending', attempts: action.attempts + 1, updatedAt: new Date(this.now()).toISOString() });
+      return true;
+    });
+    if (!claimed) return false;
     try {
       const client = await this.deps.clientFor(accountId);
       // A creation whose earlier answer was lost: look for it on X before sending it again.
@@ -252,26 +324,43 @@ export class Outbox {
     }
   }
 
+  /** How long to wait before try number `attempts + 1`, jittered. */
+  private retryDelay(attempts: number): number {
+    const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]!;
+    return base * (0.75 + 0.5 * (this.deps.random ?? Math.random)());
+  }
+
   private async handleFailure(action: ActionRow, error: unknown): Promise<boolean> {
     const d = db();
     const seq = action.seq!;
     const at = new Date(this.now()).toISOString();
     if (error instanceof XApiError) {
-      if (error.kind === 'rate-limited') {
+      const attempts = action.attempts + 1;
+      if (error.kind === 'rate-limited' && error.local) {
+        // Perch held it back itself (X's last answer said the limit is used up): nothing was sent, so it is no
+        // try; it waits for that reset, which the limiter knows is still ahead.
         const reset = (error.rateLimitReset ?? Math.ceil(this.now() / 1000) + 15 * 60) * 1000 + 1000;
         await d.actions.update(seq, {
           state: 'queued',
-          notBefore: reset,
+          attempts: action.attempts,
+          notBefore: Math.max(reset, this.now() + RETRY_DELAYS_MS[0]!),
           updatedAt: at,
           error: { kind: error.kind, message: error.message },
         });
         return false;
       }
-      if (error.kind === 'offline' || error.kind === 'unavailable' || error.kind === 'malformed') {
-        const delay = Math.min(RETRY_BASE_MS * 2 ** action.attempts, RETRY_MAX_MS) * (0.75 + 0.5 * (this.deps.random ?? Math.random)());
+      const passing = error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'malformed';
+      if (passing && attempts >= MAX_ATTEMPTS) {
+        await this.fail(action, { kind: error.kind, message: error.message });
+        return false;
+      }
+      if (passing || error.kind === 'offline') {
+        // Never before X's reset (read against X's clock by the limiter), and never sooner than the back-off: a
+        // reset already past, zero or missing does not make it loop.
+        const reset = error.kind === 'rate-limited' && error.rateLimitReset !== undefined ? error.rateLimitReset * 1000 + 1000 : 0;
         await d.actions.update(seq, {
           state: 'queued',
-          notBefore: this.now() + delay,
+          notBefore: Math.max(reset, this.now() + this.retryDelay(attempts)),
           updatedAt: at,
           error: { kind: error.kind, message: error.message },
         });

@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AWAITING_PERSON, db, resetDb } from '@/lib/db';
-import { Outbox, type ActionDef, type Params } from '@/lib/services/outbox';
+import { MAX_ATTEMPTS, Outbox, type ActionDef, type Params } from '@/lib/services/outbox';
 import type { XClient, XRequest } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
+import { createLimitedClient, type RateLimitStore } from '@/lib/x/limiter';
 
 const ACCOUNT = '1585841080431321088';
 let now = 1_800_000_000_000;
@@ -267,5 +268,115 @@ describe('the outbox', () => {
     await box.retryNow(ACCOUNT);
     expect((await actions())[0]).toMatchObject({ state: 'done' });
     expect(x.sent).toHaveLength(2);
+  });
+
+  describe('whatever X answers, stays bounded', () => {
+    const tooMany = (reset: number | undefined) =>
+      new XApiError('rate-limited', {
+        status: 429,
+        ...(reset !== undefined ? { rateLimitReset: reset, rateLimit: { limit: 50, remaining: 0, reset } } : {}),
+      });
+
+    it.each([
+      ['already past (our clock ahead of X’s)', () => now / 1000 - 300],
+      ['zero', () => 0],
+    ])('does not resend at once after a 429 whose reset is %s: it backs off, longer each time', async (_name, reset) => {
+      const x = fakeX(...Array.from({ length: 10 }, () => tooMany(reset())));
+      const { box } = outbox(x.client);
+      await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      expect(x.sent).toHaveLength(1);
+      const first = (await actions())[0]!;
+      expect(first).toMatchObject({ state: 'queued', error: { kind: 'rate-limited' } });
+      expect(first.notBefore).toBeGreaterThanOrEqual(now + 5000);
+      now = first.notBefore;
+      await box.kick(ACCOUNT);
+      expect(x.sent).toHaveLength(2);
+      // The second wait is longer: a minute, give or take its jitter.
+      expect((await actions())[0]!.notBefore - now).toBeGreaterThanOrEqual(45_000);
+    });
+
+    it(`fails with X's reason after ${MAX_ATTEMPTS} tries, rolls back, and sends again on Retry`, async () => {
+      const x = fakeX(...Array.from({ length: MAX_ATTEMPTS }, () => new XApiError('unavailable', { status: 503 })), 'ok');
+      const { box } = outbox(x.client);
+      await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      const sentAt: number[] = [now];
+      for (let i = 1; i < MAX_ATTEMPTS; i++) {
+        now = (await actions())[0]!.notBefore;
+        sentAt.push(now);
+        await box.kick(ACCOUNT);
+      }
+      expect(x.sent).toHaveLength(MAX_ATTEMPTS);
+      // Never more than three requests in any 15 minutes.
+      for (const t of sentAt) expect(sentAt.filter((u) => u >= t && u < t + 15 * 60_000).length).toBeLessThanOrEqual(3);
+      const [failed] = await actions();
+      expect(failed).toMatchObject({
+        state: 'failed',
+        error: { kind: 'unavailable', message: 'X is not answering right now. Try again in a moment.' },
+      });
+      expect(await muted()).toEqual([]);
+      now += 24 * 3600_000;
+      await box.wake();
+      expect(x.sent).toHaveLength(MAX_ATTEMPTS);
+      await box.retry(ACCOUNT, failed!.seq!);
+      expect(await muted()).toEqual(['7']);
+      await box.idle(ACCOUNT);
+      expect((await actions())[0]).toMatchObject({ state: 'done' });
+      expect(x.sent).toHaveLength(MAX_ATTEMPTS + 1);
+    });
+
+    it('does not offer Retry for an action X refused', async () => {
+      const x = fakeX(new XApiError('forbidden', { status: 403 }));
+      const { box } = outbox(x.client);
+      const { seq } = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      await expect(box.retry(ACCOUNT, seq!)).rejects.toMatchObject({ kind: 'cannot-retry' });
+    });
+
+    it('waits no longer than a day behind a 429 whose reset is in the year 3000', async () => {
+      const rows = new Map<string, never>();
+      const store: RateLimitStore = { get: async (e) => rows.get(e), put: async (e, i) => void rows.set(e, i as never) };
+      const x = fakeX(tooMany(32_503_680_000), 'ok');
+      const client = createLimitedClient({ client: x.client, store, now: () => now });
+      const { box } = outbox(client);
+      await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      const [waiting] = await actions();
+      expect(waiting!.notBefore).toBeLessThanOrEqual(now + 24 * 3600_000 + 1000);
+      now = waiting!.notBefore;
+      await box.kick(ACCOUNT);
+      expect((await actions())[0]).toMatchObject({ state: 'done' });
+    });
+
+    it('lets the person cancel a queued action: nothing is sent, and the store goes back', async () => {
+      const x = fakeX(tooMany(now / 1000 + 600), 'ok');
+      const { box } = outbox(x.client);
+      const { seq } = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      expect(await muted()).toEqual(['7']);
+      await box.cancel(ACCOUNT, seq!);
+      expect(await muted()).toEqual([]);
+      expect((await actions())[0]).toMatchObject({ state: 'failed', error: { kind: 'cancelled' } });
+      now += 3600_000;
+      await box.wake();
+      expect(x.sent).toHaveLength(1);
+      await expect(box.cancel(ACCOUNT, seq!)).rejects.toMatchObject({ kind: 'cannot-cancel' });
+    });
+
+    it('keeps retrying through a long network drop, at most hourly, without failing the action', async () => {
+      const x = fakeX(...Array.from({ length: 12 }, () => new XApiError('offline')), 'ok');
+      const { box } = outbox(x.client);
+      await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+      await box.idle(ACCOUNT);
+      for (let i = 0; i < 12; i++) {
+        const [a] = await actions();
+        expect(a!.state).toBe('queued');
+        expect(a!.notBefore - now).toBeLessThanOrEqual(75 * 60_000);
+        now = a!.notBefore;
+        await box.kick(ACCOUNT);
+      }
+      expect((await actions())[0]).toMatchObject({ state: 'done' });
+    });
   });
 });
