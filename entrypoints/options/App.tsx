@@ -120,10 +120,17 @@ export function App() {
               aria-describedby={planHintId}
               onChange={(e) => {
                 const enterprisePlan = e.target.checked;
+                // Shown at once; put back if the background could not save it.
+                setSettings((s) => s && { ...s, enterprisePlan });
                 void act(async () => {
-                  const s = await sendMessage({ type: 'settings.setEnterprisePlan', enterprisePlan });
-                  setSettings(s);
-                  return s.enterprisePlan ? i18n.t('options_enterprise_plan_on') : i18n.t('options_enterprise_plan_off');
+                  try {
+                    const s = await sendMessage({ type: 'settings.setEnterprisePlan', enterprisePlan });
+                    setSettings(s);
+                    return s.enterprisePlan ? i18n.t('options_enterprise_plan_on') : i18n.t('options_enterprise_plan_off');
+                  } catch (error) {
+                    setSettings((s) => s && { ...s, enterprisePlan: !enterprisePlan });
+                    throw error;
+                  }
                 });
               }}
             />

@@ -4,6 +4,7 @@ import { ADA, type Relations } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
+const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
 const POST = SEED_POSTS.gracePhoto;
 
 /** The popup aimed at a page, as when Perch is opened on that tab. */
@@ -11,6 +12,14 @@ async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
   return page;
+}
+
+/** Ticks "My X app is on the Enterprise plan" in Perch's settings. */
+async function sayEnterprisePlan(perch: Perch): Promise<void> {
+  const options = await perch.open('options');
+  await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
+  await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
+  await options.close();
 }
 
 test.describe('the popup in Chromium', () => {
@@ -36,11 +45,21 @@ test.describe('the popup in Chromium', () => {
     }
   });
 
-  test('on a post: mutes the author and says honestly that blocking needs the Enterprise plan', async ({ perch, emu }) => {
-    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+  test('on a post: mutes the author; blocking is on x.com, and says honestly when X refuses it', async ({ perch, emu }) => {
+    let popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
     await popup.getByRole('button', { name: `Mute @${GRACE.username}` }).click();
     await expect.poll(async () => (await emu.relations()).muting.includes(GRACE.id)).toBe(true);
     await expect(popup.getByRole('button', { name: `Unmute @${GRACE.username}` })).toBeVisible();
+    // A self-serve app may not block (Enterprise only): the popup offers x.com and asks nothing of X.
+    await expect(popup.getByRole('link', { name: `Block @${GRACE.username} on x.com` })).toHaveAttribute(
+      'href',
+      `https://x.com/${GRACE.username}`,
+    );
+    await expect(popup.getByRole('button', { name: `Block @${GRACE.username}` })).toHaveCount(0);
+
+    // The person says their app is on the Enterprise plan, but X (self-serve here) refuses: Perch says so.
+    await sayEnterprisePlan(perch);
+    popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
     await popup.getByRole('button', { name: `Block @${GRACE.username}` }).click();
     await expect(popup.getByText('X allows blocking through an app only on the Enterprise plan')).toBeVisible();
     await expect(popup.getByRole('link', { name: `Open @${GRACE.username} on x.com` })).toHaveAttribute(
@@ -60,6 +79,73 @@ test.describe('the popup in Chromium', () => {
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(popup.getByText('Your post is on X.')).toBeVisible();
     expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+  });
+
+  test('on a post that does not mention me: Reply, Quote and Block on x.com on a self-serve app', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+    await expect(popup.getByRole('region', { name: 'This post' })).toContainText(`@${GRACE.username}`);
+    await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toHaveAttribute(
+      'href',
+      `https://x.com/intent/tweet?in_reply_to=${POST}`,
+    );
+    await expect(popup.getByRole('link', { name: 'Quote on x.com' })).toHaveAttribute(
+      'href',
+      `https://x.com/intent/tweet?url=${encodeURIComponent(`https://x.com/${GRACE.username}/status/${POST}`)}`,
+    );
+    await expect(popup.getByRole('link', { name: `Block @${GRACE.username} on x.com` })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Reply', exact: true })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Quote', exact: true })).toHaveCount(0);
+
+    // A post carrying the post's link instead of a quote: one post, no quote_tweet_id.
+    await popup.getByRole('button', { name: 'Post a link to it' }).click();
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue(`https://x.com/${GRACE.username}/status/${POST}`);
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+  });
+
+  test('on a post that mentions me: Reply through Perch on a self-serve app', async ({ perch }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${SEED_POSTS.graceMentionsAda}`);
+    await expect(popup.getByRole('button', { name: 'Reply', exact: true })).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toHaveCount(0);
+    await expect(popup.getByRole('link', { name: 'Quote on x.com' })).toBeVisible();
+  });
+
+  test('with “My X app is on the Enterprise plan”: Reply, Quote and Block through Perch on any post', async ({ perch, emu }) => {
+    await emu.config({ enterprise: true });
+    try {
+      await sayEnterprisePlan(perch);
+      const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+      await expect(popup.getByRole('button', { name: `Block @${GRACE.username}` })).toBeVisible();
+      await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toHaveCount(0);
+      await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+      await popup.getByRole('textbox', { name: 'Post text' }).fill('Replying where Grace did not mention me');
+      await emu.clearLog();
+      await popup.getByRole('button', { name: 'Post', exact: true }).click();
+      await expect(popup.getByText('Your post is on X.')).toBeVisible();
+      expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+      await popup.getByRole('button', { name: 'Back to the post' }).click();
+      await expect(popup.getByRole('button', { name: 'Quote', exact: true })).toBeVisible();
+    } finally {
+      await emu.config({ enterprise: false });
+    }
+  });
+
+  test('on a protected profile: Follow sends a request, shown as Requested, with cancelling on x.com', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/${KJOHNSON.username}`);
+    await popup.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect(popup.getByRole('button', { name: 'Requested', exact: true })).toBeVisible();
+    await expect.poll(async () => (await emu.relations()).pending_follows.includes(KJOHNSON.id)).toBe(true);
+    expect((await emu.relations()).following).not.toContain(KJOHNSON.id);
+    await expect(popup.getByRole('button', { name: 'Unfollow', exact: true })).toHaveCount(0);
+    await expect(popup.getByRole('link', { name: 'Cancel the request on x.com' })).toHaveAttribute(
+      'href',
+      `https://x.com/${KJOHNSON.username}`,
+    );
+    // Opened again, from what Perch stored: still Requested.
+    const again = await popupOn(perch, `https://x.com/${KJOHNSON.username}`);
+    await expect(again.getByRole('button', { name: 'Requested', exact: true })).toBeVisible();
   });
 
   test('on a profile: follow state from X, unfollow and follow back, and add to one of my lists', async ({ perch, emu }) => {
