@@ -219,6 +219,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
           {foldersError}
         </p>
       ) : null}
+      {state?.notice && !running && !bookmarksError ? <p className="muted bookmarks-sync-notice">{state.notice.message}</p> : null}
 
       <div className="bookmarks-filters">
         <label className="visually-hidden" htmlFor={ids.search}>

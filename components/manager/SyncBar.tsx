@@ -67,6 +67,7 @@ export function SyncBar({ accountId, collection, texts }: { accountId: string; c
               ? ''
               : texts.never}
       </p>
+      {state?.notice && !failure && !running ? <p className="muted mgr-sync-notice">{state.notice.message}</p> : null}
       {failure && !running ? (
         <p className="error mgr-sync-error" role="alert">
           {texts.failed(failure)}

@@ -213,6 +213,8 @@ export interface SyncStateRow {
   running?: boolean;
   progress?: { pages: number; items: number };
   error?: { kind: string; message: string };
+  /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
+  notice?: { kind: string; message: string };
 }
 
 export class PerchDb extends Dexie {

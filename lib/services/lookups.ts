@@ -62,7 +62,9 @@ export async function listMembers(
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
     await d.listMembers.bulkPut(page.items.map((u) => ({ accountId, listId, userId: u.id })));
   });
-  return { users: page.items.map((u) => view(userRow(accountId, u, seenAt))), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  // A next token equal to the one just used would show the same page again for ever: that is the end.
+  const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;
+  return { users: page.items.map((u) => view(userRow(accountId, u, seenAt))), ...(nextToken ? { nextToken } : {}) };
 }
 
 /**

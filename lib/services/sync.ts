@@ -37,6 +37,8 @@ export interface SyncResult {
   requests: number;
   items: number;
   error?: { kind: string; message: string; rateLimitReset?: number };
+  /** The walk ended early (page cap, or X repeating a page), and what was kept: shown beside the sync line. */
+  notice?: { kind: 'cap' | 'repeat'; message: string };
 }
 
 export interface SyncDeps {
@@ -47,6 +49,18 @@ export interface SyncDeps {
 }
 
 const PAGE = { bookmarks: 100, lists: 100, users: 1000 } as const;
+
+/**
+ * The most pages one walk reads: bookmarks 8 pages of 100, the 800 newest that X returns at most; any other
+ * collection 100 pages (100,000 muted or blocked accounts, 10,000 lists). Reaching it is said in the sync state.
+ */
+export const MAX_PAGES = { bookmarks: 8, other: 100 } as const;
+
+/** How a walk through pages ended early, if it did: at the page cap, or on X repeating a `next_token`. */
+export interface Walk {
+  pages: number;
+  cut?: 'cap' | 'repeat';
+}
 
 /** YYYY-MM-DD of an instant, in UTC: X's billing day. */
 export function utcDay(ms: number): string {
@@ -85,6 +99,7 @@ export class SyncService {
     await this.setState(accountId, collection, { running: true, progress: { pages: 0, items: 0 } });
     const client = await this.deps.clientFor(accountId);
     const progress = { pages: 0, items: 0 };
+    const walk: Walk = { pages: 0 };
     const onPage = async (items: number) => {
       progress.pages += 1;
       progress.items += items;
@@ -93,30 +108,32 @@ export class SyncService {
     try {
       switch (collection) {
         case 'bookmarks':
-          await (full ? this.walkBookmarks(client, accountId, onPage) : this.newBookmarks(client, accountId, onPage));
+          await (full ? this.walkBookmarks(client, accountId, onPage, walk) : this.newBookmarks(client, accountId, onPage, walk));
           break;
         case 'bookmarkFolders':
-          await this.walkFolders(client, accountId, onPage);
+          await this.walkFolders(client, accountId, onPage, walk);
           break;
         case 'lists':
-          await this.walkLists(client, accountId, onPage);
+          await this.walkLists(client, accountId, onPage, walk);
           break;
         case 'muted':
-          await this.walkRelation(client, accountId, 'muted', getMutedUsers, onPage);
+          await this.walkRelation(client, accountId, 'muted', getMutedUsers, onPage, walk);
           break;
         case 'blocked':
-          await this.walkRelation(client, accountId, 'blocked', getBlockedUsers, onPage);
+          await this.walkRelation(client, accountId, 'blocked', getBlockedUsers, onPage, walk);
           break;
       }
+      const notice = walk.cut ? cutNotice(collection, walk) : undefined;
       const at = new Date(this.now()).toISOString();
       await this.setState(accountId, collection, {
         running: false,
         lastSyncedAt: at,
         ...(full ? { lastFullDay: today } : {}),
         error: undefined,
+        notice,
         progress: { ...progress },
       });
-      return { collection, ran: true, requests: progress.pages, items: progress.items };
+      return { collection, ran: true, requests: progress.pages, items: progress.items, ...(notice ? { notice } : {}) };
     } catch (error) {
       const e =
         error instanceof XApiError
@@ -157,12 +174,14 @@ export class SyncService {
     for (const a of pending) await this.deps.defs[a.type]?.apply(d, accountId, a.params);
   }
 
-  private async newBookmarks(client: XClient, accountId: string, onPage: (n: number) => Promise<void>): Promise<void> {
+  private async newBookmarks(client: XClient, accountId: string, onPage: (n: number) => Promise<void>, walk: Walk): Promise<void> {
     const d = db();
-    let token: string | undefined;
     const fresh: XPost[] = [];
-    for (;;) {
-      const page = await getBookmarks(client, accountId, { maxResults: PAGE.bookmarks, ...(token ? { paginationToken: token } : {}) });
+    for await (const page of pages(
+      (token) => getBookmarks(client, accountId, { maxResults: PAGE.bookmarks, ...(token ? { paginationToken: token } : {}) }),
+      MAX_PAGES.bookmarks,
+      walk,
+    )) {
       const known = new Set(
         (await d.bookmarks.bulkGet(page.items.map((p) => [accountId, p.id] as [string, string]))).flatMap((b) => (b ? [b.postId] : [])),
       );
@@ -172,8 +191,7 @@ export class SyncService {
       const seenAt = new Date(this.now()).toISOString();
       await this.storePage(d, accountId, page.items, page.includes.users, seenAt);
       await onPage(newOnes.length);
-      token = page.nextToken;
-      if (firstKnown !== -1 || !token) break;
+      if (firstKnown !== -1) break;
     }
     await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
       const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
@@ -191,25 +209,37 @@ export class SyncService {
     });
   }
 
-  private async walkBookmarks(client: XClient, accountId: string, onPage: (n: number) => Promise<void>): Promise<void> {
+  private async walkBookmarks(client: XClient, accountId: string, onPage: (n: number) => Promise<void>, walk: Walk): Promise<void> {
     const d = db();
     const all: string[] = [];
-    for await (const page of pages((token) =>
-      getBookmarks(client, accountId, { maxResults: PAGE.bookmarks, ...(token ? { paginationToken: token } : {}) }),
+    for await (const page of pages(
+      (token) => getBookmarks(client, accountId, { maxResults: PAGE.bookmarks, ...(token ? { paginationToken: token } : {}) }),
+      MAX_PAGES.bookmarks,
+      walk,
     )) {
       await this.storePage(d, accountId, page.items, page.includes.users, new Date(this.now()).toISOString());
       all.push(...page.items.map((p) => p.id));
       await onPage(page.items.length);
     }
+    // X repeating a page cut the walk short: what it did not reach is kept, not taken for removed on X.
+    // (At the page cap the walk has read the 800 X returns at most: what is not among them is gone from X's answer.)
+    const complete = walk.cut !== 'repeat';
     await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
       const onX = new Set(all);
       const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
       const folders = new Map(stored.map((b) => [b.postId, b.folderIds]));
-      await d.bookmarks
-        .where('accountId')
-        .equals(accountId)
-        .filter((b) => !onX.has(b.postId))
-        .delete();
+      if (complete) {
+        await d.bookmarks
+          .where('accountId')
+          .equals(accountId)
+          .filter((b) => !onX.has(b.postId))
+          .delete();
+      } else {
+        // The unread rest keeps its order, below what was read.
+        const rest = stored.filter((b) => !onX.has(b.postId)).sort((a, b) => b.position - a.position);
+        let below = -rest.length;
+        for (const b of rest) await d.bookmarks.put({ ...b, position: below++ });
+      }
       let position = all.length;
       for (const postId of all) {
         await d.bookmarks.put({
@@ -221,7 +251,7 @@ export class SyncService {
         });
       }
       await this.reapplyPending(d, accountId, ['bookmark', 'unbookmark']);
-      await this.purgePosts(d, accountId);
+      if (complete) await this.purgePosts(d, accountId);
     });
   }
 
@@ -235,11 +265,13 @@ export class SyncService {
       .delete();
   }
 
-  private async walkFolders(client: XClient, accountId: string, onPage: (n: number) => Promise<void>): Promise<void> {
+  private async walkFolders(client: XClient, accountId: string, onPage: (n: number) => Promise<void>, walk: Walk): Promise<void> {
     const d = db();
     const folders: { id: string; name: string }[] = [];
-    for await (const page of pages((token) =>
-      getBookmarkFolders(client, accountId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) }),
+    for await (const page of pages(
+      (token) => getBookmarkFolders(client, accountId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) }),
+      MAX_PAGES.other,
+      walk,
     )) {
       folders.push(...page.items);
       await onPage(page.items.length);
@@ -263,11 +295,13 @@ export class SyncService {
     });
   }
 
-  private async walkLists(client: XClient, accountId: string, onPage: (n: number) => Promise<void>): Promise<void> {
+  private async walkLists(client: XClient, accountId: string, onPage: (n: number) => Promise<void>, walk: Walk): Promise<void> {
     const d = db();
     const flags = new Map<string, { list: XList; owned: boolean; followed: boolean; pinned: boolean; member: boolean }>();
     const collect = async (flag: 'owned' | 'followed' | 'pinned' | 'member', fetch: (token?: string) => Promise<Page<XList>>) => {
-      for await (const page of pages(fetch)) {
+      // Each of the four answers is its own walk with its own cap; any cut one is reported.
+      const part: Walk = { pages: 0 };
+      for await (const page of pages(fetch, MAX_PAGES.other, part)) {
         for (const list of page.items) {
           const entry = flags.get(list.id) ?? { list, owned: false, followed: false, pinned: false, member: false };
           entry[flag] = true;
@@ -277,6 +311,8 @@ export class SyncService {
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, new Date(this.now()).toISOString())));
         await onPage(page.items.length);
       }
+      walk.pages += part.pages;
+      if (part.cut) walk.cut ??= part.cut;
     };
     const opts = (token?: string) => ({ maxResults: PAGE.lists, ...(token ? { paginationToken: token } : {}) });
     await collect('owned', (t) => getOwnedLists(client, accountId, opts(t)));
@@ -285,8 +321,9 @@ export class SyncService {
     await collect('pinned', () => getPinnedLists(client, accountId));
     await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
       const stored = await d.lists.where('accountId').equals(accountId).toArray();
-      // Lists still being created locally keep their temporary rows until X confirms them.
-      for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
+      // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short,
+      // lists it did not reach are kept.
+      if (!walk.cut) for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
       const rows: ListRow[] = [...flags.values()].map(({ list, owned, followed, pinned, member }) => ({
         accountId,
         id: list.id,
@@ -321,11 +358,14 @@ export class SyncService {
     table: 'muted' | 'blocked',
     fetch: (client: XClient, userId: string, options: { maxResults: number; paginationToken?: string }) => Promise<Page<XUser>>,
     onPage: (n: number) => Promise<void>,
+    walk: Walk,
   ): Promise<void> {
     const d = db();
     const users: XUser[] = [];
-    for await (const page of pages((token) =>
-      fetch(client, accountId, { maxResults: PAGE.users, ...(token ? { paginationToken: token } : {}) }),
+    for await (const page of pages(
+      (token) => fetch(client, accountId, { maxResults: PAGE.users, ...(token ? { paginationToken: token } : {}) }),
+      MAX_PAGES.other,
+      walk,
     )) {
       users.push(...page.items);
       await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, new Date(this.now()).toISOString())));
@@ -333,7 +373,16 @@ export class SyncService {
     }
     const types = table === 'muted' ? ['mute', 'unmute'] : ['block', 'unblock'];
     await d.transaction('rw', [d[table], d.actions], async () => {
+      const seen = new Set(users.map((u) => u.id));
+      // After a walk cut short, accounts it did not reach are kept (below the ones read), not taken for removed.
+      const rest = walk.cut
+        ? (await d[table].where('accountId').equals(accountId).toArray())
+            .filter((r) => !seen.has(r.userId))
+            .sort((a, b) => b.position - a.position)
+        : [];
       await d[table].where('accountId').equals(accountId).delete();
+      let below = -rest.length;
+      await d[table].bulkPut(rest.map((r) => ({ ...r, position: below++ })));
       let position = users.length;
       const rows: RelationRow[] = users.map((u) => ({ accountId, userId: u.id, position: position-- }));
       await d[table].bulkPut(rows);
@@ -342,12 +391,57 @@ export class SyncService {
   }
 }
 
-/** Walks every page of a list answer, one request each, following `nextToken`. */
-export async function* pages<T>(fetch: (token?: string) => Promise<Page<T>>): AsyncGenerator<Page<T>> {
+/**
+ * Walks the pages of a list answer, one request each, following `nextToken` — at most `maxPages` of them, and never
+ * asking twice for the same token (an answer repeating one would walk in circles). How it ended is left in `walk`.
+ */
+export async function* pages<T>(
+  fetch: (token?: string) => Promise<Page<T>>,
+  maxPages: number,
+  walk: Walk = { pages: 0 },
+): AsyncGenerator<Page<T>> {
+  const asked = new Set<string>();
   let token: string | undefined;
-  do {
+  for (let read = 0; ;) {
     const page = await fetch(token);
+    read++;
+    walk.pages++;
     yield page;
     token = page.nextToken;
-  } while (token);
+    if (!token) return;
+    if (asked.has(token)) {
+      walk.cut = 'repeat';
+      return;
+    }
+    if (read >= maxPages) {
+      walk.cut = 'cap';
+      return;
+    }
+    asked.add(token);
+  }
+}
+
+const WHAT: Record<Collection, string> = {
+  bookmarks: 'bookmarks',
+  bookmarkFolders: 'bookmark folders',
+  lists: 'lists',
+  muted: 'muted accounts',
+  blocked: 'blocked accounts',
+};
+
+/** What the sync line says about a walk cut short. */
+function cutNotice(collection: Collection, walk: Walk): NonNullable<SyncResult['notice']> {
+  if (walk.cut === 'repeat') {
+    return {
+      kind: 'repeat',
+      message: `X sent the same page of your ${WHAT[collection]} twice, so Perch stopped there. What it read is updated; the rest is kept as it was. Sync again later.`,
+    };
+  }
+  return {
+    kind: 'cap',
+    message:
+      collection === 'bookmarks'
+        ? 'Perch reads your newest 800 bookmarks, the most X gives; older ones are not shown.'
+        : `You have more ${WHAT[collection]} than Perch reads in one sync (${walk.pages} pages): the rest is kept as it was.`,
+  };
 }

@@ -286,12 +286,15 @@ export async function listsForUser(
   const memberships = new Set<string>();
   const ownedIds = new Set(owned.map((l) => l.id));
   let token: string | undefined;
-  // A well-known account can be on thousands of lists: read a few pages at most (X allows 75 reads / 15 min).
+  const asked = new Set<string>();
+  // A well-known account can be on thousands of lists: read a few pages at most (X allows 75 reads / 15 min), and
+  // stop if X hands back a token already followed (its answer would walk in circles).
   for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages++) {
     const page = await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) });
     for (const l of page.items) memberships.add(l.id);
     token = page.nextToken;
-    if (!token || [...ownedIds].every((id) => memberships.has(id))) break;
+    if (!token || asked.has(token) || [...ownedIds].every((id) => memberships.has(id))) break;
+    asked.add(token);
   }
   if (token) {
     // Not all read: for owned lists not seen yet, keep what the store knew.

@@ -179,3 +179,76 @@ describe('syncing bookmark folders', () => {
     for (const id of inIt) expect(firstFolder!.post_ids).toContain(id);
   });
 });
+
+describe('walking pages, whatever X answers', () => {
+  const user = (id: string) => ({ id, name: `User ${id}`, username: `user${id}` });
+
+  /** An X that answers every page from `answer`, and stops the test rather than loop for ever. */
+  function pagingX(answer: (path: string, token: string | undefined, n: number) => unknown) {
+    const asked: (string | undefined)[] = [];
+    const c = {
+      request: async (req: { path: string; query?: Record<string, unknown>; schema: { parse(v: unknown): unknown } }) => {
+        const token = req.query?.pagination_token as string | undefined;
+        asked.push(token);
+        if (asked.length > 500) throw new Error('more than 500 requests: the walk does not stop');
+        return { body: req.schema.parse(answer(req.path, token, asked.length)), status: 200, rateLimit: undefined };
+      },
+    } as unknown as XClient;
+    return { client: c, asked };
+  }
+
+  it('stops when X repeats a next_token, keeps the accounts it did not reach, and says so', async () => {
+    await db().muted.put({ accountId: ADA_ID, userId: '999', position: 1 });
+    const x = pagingX((_path, _token, n) => ({ data: [user(String(n))], meta: { result_count: 1, next_token: 'SAME' } }));
+    const result = await service(x.client).sync(ADA_ID, 'muted', { force: true });
+    expect(x.asked).toEqual([undefined, 'SAME']);
+    expect(result).toMatchObject({ ran: true, requests: 2, notice: { kind: 'repeat' } });
+    const muted = (await db().muted.where('accountId').equals(ADA_ID).toArray()).map((r) => r.userId).sort();
+    expect(muted).toEqual(['1', '2', '999']);
+    expect((await db().syncState.get([ADA_ID, 'muted']))?.notice?.message).toMatch(/same page of your muted accounts twice/);
+  });
+
+  it('reads at most 100 pages of a collection and says the cap was reached', async () => {
+    const x = pagingX((_path, _token, n) => ({ data: [user(String(n))], meta: { result_count: 1, next_token: `T${n}` } }));
+    const result = await service(x.client).sync(ADA_ID, 'blocked', { force: true });
+    expect(x.asked).toHaveLength(100);
+    expect(result).toMatchObject({ ran: true, requests: 100, notice: { kind: 'cap' } });
+    expect((await db().syncState.get([ADA_ID, 'blocked']))?.notice?.message).toMatch(/more blocked accounts than Perch reads/);
+  });
+
+  it.each([
+    ['the daily walk', {}],
+    ['an incremental sync', { force: true }],
+  ])('reads at most 8 pages of bookmarks (X’s 800) in %s', async (_name, options) => {
+    const post = (n: number, i: number) => ({
+      id: String(n * 1000 + i),
+      text: `post ${n}.${i}`,
+      author_id: '5',
+      edit_history_tweet_ids: [String(n * 1000 + i)],
+    });
+    const x = pagingX((_path, _token, n) => ({
+      data: Array.from({ length: 100 }, (_, i) => post(n, i)),
+      includes: { users: [user('5')] },
+      meta: { result_count: 100, next_token: `T${n}` },
+    }));
+    if ('force' in options) await service(x.client).sync(ADA_ID, 'bookmarks');
+    const before = x.asked.length;
+    const result = await service(x.client).sync(ADA_ID, 'bookmarks', options);
+    expect(x.asked.length - before).toBe(8);
+    expect(result).toMatchObject({ ran: true, notice: { kind: 'cap' } });
+  });
+
+  it('stops an incremental bookmark sync when X repeats a next_token', async () => {
+    const post = (n: number) => ({ id: String(5000 + n), text: `post ${n}`, author_id: '5', edit_history_tweet_ids: [String(5000 + n)] });
+    const first = pagingX(() => ({ data: [post(0)], includes: { users: [user('5')] }, meta: { result_count: 1 } }));
+    await service(first.client).sync(ADA_ID, 'bookmarks');
+    const x = pagingX((_path, _token, n) => ({
+      data: [post(n)],
+      includes: { users: [user('5')] },
+      meta: { result_count: 1, next_token: 'SAME' },
+    }));
+    const result = await service(x.client).sync(ADA_ID, 'bookmarks', { force: true });
+    expect(x.asked).toEqual([undefined, 'SAME']);
+    expect(result).toMatchObject({ ran: true, notice: { kind: 'repeat' } });
+  });
+});

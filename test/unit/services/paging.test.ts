@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { listMembers } from '@/lib/services/lookups';
+import { listsForUser } from '@/lib/services/tab-context';
+import type { XClient } from '@/lib/x/client';
+import { freshDb } from './support';
+
+const ACCOUNT = '1585841080431321088';
+
+/** An X whose every list answer names the same next page, and that stops the test rather than loop for ever. */
+function repeatingX(page: (n: number) => unknown) {
+  const asked: (string | undefined)[] = [];
+  const client = {
+    request: async (req: { query?: Record<string, unknown>; schema: { parse(v: unknown): unknown } }) => {
+      asked.push(req.query?.pagination_token as string | undefined);
+      if (asked.length > 50) throw new Error('more than 50 requests: the walk does not stop');
+      return { body: req.schema.parse(page(asked.length)), status: 200, rateLimit: undefined };
+    },
+  } as unknown as XClient;
+  return { client, asked };
+}
+
+beforeEach(freshDb);
+
+describe('paging driven by a screen or a popup', () => {
+  it('reads a person’s list memberships until X repeats a next_token, not in circles', async () => {
+    await db().lists.bulkPut(
+      ['11', '12'].map((id) => ({
+        accountId: ACCOUNT,
+        id,
+        name: `List ${id}`,
+        owned: true,
+        followed: false,
+        pinned: false,
+        member: false,
+      })),
+    );
+    const x = repeatingX((n) => ({ data: [{ id: String(900 + n), name: 'Other' }], meta: { result_count: 1, next_token: 'SAME' } }));
+    const lists = await listsForUser(x.client, ACCOUNT, '7');
+    expect(x.asked).toEqual([undefined, 'SAME']);
+    expect(lists.map((l) => l.member)).toEqual([false, false]);
+  });
+
+  it('offers no next page of a list’s members when X names the page it just gave', async () => {
+    const x = repeatingX(() => ({ data: [{ id: '5', name: 'Five', username: 'five' }], meta: { result_count: 1, next_token: 'SAME' } }));
+    const first = await listMembers(x.client, ACCOUNT, '11');
+    expect(first.nextToken).toBe('SAME');
+    const second = await listMembers(x.client, ACCOUNT, '11', 'SAME');
+    expect(second.nextToken).toBeUndefined();
+  });
+});
