@@ -198,13 +198,29 @@ export interface PublishOptions {
 /**
  * Publishes a draft: each post in order, a thread's later posts as replies to the one before (or, once the person
  * chose so, as separate posts), images uploaded first. Resumes after posts already published from it. Deletes the
- * draft once X has confirmed every post.
+ * draft once X has confirmed every post. A second call for the same draft while one runs joins it (never a second
+ * POST /2/tweets).
  * @returns the ids of every post of the draft, in order.
  * @throws ComposeError ('no-draft', 'invalid-post', 'outcome-unknown'; 'reply-refused' when X refuses a later post
  *   of a thread as a reply: the posts before it stay published, the refusal is kept with the draft), XApiError when
  *   X refuses otherwise (the draft stays).
  */
-export async function publishDraft(client: XClient, accountId: string, context: string, options: PublishOptions = {}): Promise<string[]> {
+export function publishDraft(client: XClient, accountId: string, context: string, options: PublishOptions = {}): Promise<string[]> {
+  // Single-flight per draft: a second press (a double click, the popup and the side panel at once) joins the
+  // publish under way instead of sending its posts a second time.
+  const key = draftKey(accountId, context);
+  let run = publishing.get(key);
+  if (!run) {
+    run = publishOnce(client, accountId, context, options).finally(() => publishing.delete(key));
+    publishing.set(key, run);
+  }
+  return run;
+}
+
+/** The publish under way for each draft key. */
+const publishing = new Map<string, Promise<string[]>>();
+
+async function publishOnce(client: XClient, accountId: string, context: string, options: PublishOptions): Promise<string[]> {
   const key = draftKey(accountId, context);
   const draft = await db().drafts.get(key);
   if (!draft) throw new ComposeError('no-draft', 'There is no draft to post. Write your post again.');

@@ -357,6 +357,16 @@ describe('publishing a single post', () => {
     expect(tweetPosts()).toEqual([expect.objectContaining({ status: 201, user_id: ADA_ID })]);
   });
 
+  it('sends one POST /2/tweets when the draft is published twice at once (a double click, two screens)', async () => {
+    const client = await adaClient();
+    await save(['Pressed twice']);
+    await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/tweets', kind: 'slow', delay_ms: 100 });
+    const [a, b] = await Promise.all([publishDraft(client, ADA_ID, 'compose'), publishDraft(client, ADA_ID, 'compose')]);
+    expect(a).toEqual(b);
+    expect(requestsTo(emu, 'POST', '/2/tweets')).toHaveLength(1);
+    expect(postsOnX(emu, ADA_ID, 'Pressed twice')).toHaveLength(1);
+  });
+
   it('removes the draft’s images once published', async () => {
     const client = await adaClient();
     const id = await attach();
