@@ -113,7 +113,7 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser): Prom
   const status = (user as { connection_status?: unknown }).connection_status;
   if (!Array.isArray(status)) return;
   const tables = { following: d.following, muting: d.muted, blocking: d.blocked } as const;
-  await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions], async () => {
+  await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions, d.users], async () => {
     for (const [flag, table] of Object.entries(tables)) {
       const key: [string, string] = [accountId, user.id];
       const requested = flag === 'following' && status.includes('follow_request_sent') && !status.includes('following');

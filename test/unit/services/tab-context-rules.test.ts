@@ -144,6 +144,23 @@ describe('following a protected account', () => {
     expect((await profile(emu.state.now() + 2 * DAY)).user).toMatchObject({ following: true, followRequested: false });
   });
 
+  it('keeps a follow still waiting in the outbox as Requested when X’s answer is read meanwhile', async () => {
+    await profile();
+    const at = new Date(emu.state.now()).toISOString();
+    await db().actions.add({
+      accountId: ADA_ID,
+      type: 'follow',
+      params: { userId: KJOHNSON.id, username: KJOHNSON.username },
+      label: 'Follow @kjohnson',
+      state: 'queued',
+      createdAt: at,
+      updatedAt: at,
+      notBefore: emu.state.now() + DAY,
+      attempts: 0,
+    });
+    expect((await profile(emu.state.now() + DAY)).user).toMatchObject({ following: false, followRequested: true });
+  });
+
   it('shows a follow X confirms at once as following', async () => {
     const target = CROWD_USER_IDS[30]!; // public, not followed
     const box = outbox();
