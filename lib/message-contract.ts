@@ -55,6 +55,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth.signOut'), accountId: userId }),
   z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
   z.strictObject({ type: z.literal('account.check'), accountId: userId }),
+  z.strictObject({ type: z.literal('app.check'), accountId: userId.optional() }),
   z.strictObject({ type: z.literal('settings.get') }),
   z.strictObject({ type: z.literal('draft.get'), accountId: userId, context: draftContext }),
   z.strictObject({

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ActionRequest, Request, RequestType } from './message-contract';
+import type { AppCheckView } from './services/app-check';
 import type { DraftView } from './services/compose';
 import type { PostView, UserView } from './services/lookups';
 import type { SyncResult } from './services/sync';
@@ -12,7 +13,19 @@ import type { AccountView } from './storage';
  * answers are plain JSON and never carry a token.
  */
 
-export type { ActionBrief, ActionRequest, DraftView, PostContext, PostView, ProfileContext, Request, RequestType, SyncResult, UserView };
+export type {
+  ActionBrief,
+  ActionRequest,
+  AppCheckView,
+  DraftView,
+  PostContext,
+  PostView,
+  ProfileContext,
+  Request,
+  RequestType,
+  SyncResult,
+  UserView,
+};
 
 export interface Settings {
   clientId: string;
@@ -31,6 +44,8 @@ export interface Responses {
   'auth.signOut': null;
   'account.switch': null;
   'account.check': AccountView;
+  /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
+  'app.check': AppCheckView;
   'settings.get': Settings;
   'settings.setClientId': Settings;
   'settings.setEnterprisePlan': Settings;

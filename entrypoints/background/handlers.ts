@@ -1,6 +1,11 @@
+import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { fromBase64 } from '@/lib/base64';
+import { X_SCOPES } from '@/lib/config';
 import { db } from '@/lib/db';
 import type { Handlers } from '@/lib/message-contract';
+import type { AppCheckView } from '@/lib/messaging';
+import { checkXApp } from '@/lib/services/app-check';
+import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookups';
 import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
@@ -8,11 +13,41 @@ import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
 import { deletePost } from '@/lib/x/posts';
+import { createLimitedClient } from '@/lib/x/limiter';
 import { getMe } from '@/lib/x/users';
 import type { Services } from './services';
 
+/**
+ * "Check my X app" for an account (the active one, as the settings page asks) or for none: one GET /2/users/me at
+ * most, through the rate limiter (nothing is sent when X's last answer said the limit is used up) and never retried.
+ */
+async function checkMyXApp({ auth }: Services, accountId: string | undefined): Promise<AppCheckView> {
+  const [settings, view, lastSignIn] = await Promise.all([readSettings(), readSessionView(), readSignInOutcome()]);
+  const found = accountId ? view.accounts.find((a) => a.id === accountId) : undefined;
+  const account = found ? { id: found.id, username: found.username } : null;
+  const client = account
+    ? createLimitedClient({
+        client: auth.clientFor(account.id, await oauthSettings()),
+        store: rateLimitStore(account.id),
+        now,
+        getRetries: 0,
+      })
+    : undefined;
+  return checkXApp({
+    account,
+    clientId: settings.clientId,
+    redirectUrl: settings.redirectUrl,
+    neededScopes: X_SCOPES,
+    lastSignIn,
+    grantedScope: account ? await auth.grantedScope(account.id) : undefined,
+    client,
+    now,
+  });
+}
+
 /** What the background does for each message from Perch's pages. */
-export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Services): Handlers {
+export function createHandlers(services: Services): Handlers {
+  const { auth, clientFor, outbox, sync, signOut } = services;
   return {
     'auth.signIn': () => auth.signIn(),
     'auth.signOut': async ({ accountId }) => {
@@ -35,6 +70,7 @@ export function createHandlers({ auth, clientFor, outbox, sync, signOut }: Servi
       await sessionView.setValue({ ...view, accounts: view.accounts.map((a) => (a.id === account.id ? account : a)) });
       return account;
     },
+    'app.check': ({ accountId }) => checkMyXApp(services, accountId),
     'account.clearData': async ({ accountId }) => {
       await db().clearAccount(accountId, { drafts: false });
       return null;

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { AccountHeader } from '@/components/AccountHeader';
 import { useSession } from '@/components/use-session';
 import { MessageError, sendMessage, type Settings } from '@/lib/messaging';
+import { AppCheck } from './AppCheck';
 
 /** Stand for the bold terms inside the first step, where the message is split to put them in. */
 const OAUTH = '\uE000';
@@ -156,6 +157,7 @@ export function App() {
             </button>
           </section>
         ) : null}
+        <AppCheck accountId={active?.id} />
         {status ? (
           <p className={status.error ? 'status error' : 'status'} role={status.error ? 'alert' : 'status'}>
             {status.text}

@@ -14,6 +14,9 @@ function handlers(): Handlers {
     'account.check': vi.fn(async () => {
       throw Object.assign(new Error('X is not answering right now.'), { kind: 'unavailable' });
     }),
+    'app.check': vi.fn(async () => {
+      throw new Error('not called in these tests');
+    }),
     'settings.get': vi.fn(async () => ({
       clientId: 'c',
       clientIdFromBuild: false,
@@ -101,6 +104,7 @@ describe('the background message listener', () => {
     ['a missing field', { type: 'auth.signOut' }],
     ['an id that is not an X id', { type: 'auth.signOut', accountId: '1; drop' }],
     ['an extra field', { type: 'auth.signIn', token: 'x' }],
+    ['an app check for an account id that is not an X id', { type: 'app.check', accountId: 'me' }],
     ['not an object', 'auth.signIn'],
   ])('answers bad-request to %s without running a handler', async (_name, message) => {
     const h = handlers();

@@ -1,0 +1,203 @@
+import { i18n } from '#i18n';
+import { useState } from 'react';
+import { MessageError, sendMessage, type AppCheckView } from '@/lib/messaging';
+import './app-check.css';
+
+type Mark = 'ok' | 'problem' | 'unknown';
+interface Line {
+  key: string;
+  mark: Mark;
+  text: string;
+  /** Developer details under the sentence (codes, scope lists). */
+  detail?: string;
+}
+
+const SYMBOL: Record<Mark, string> = { ok: '✓', problem: '✗', unknown: '?' };
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function time(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** X's OAuth error code and description, as one parenthesis-free phrase. */
+function xError(error: string | undefined, description: string | undefined): string {
+  const code = error ?? '?';
+  return description ? `“${code}: ${description}”` : `“${code}”`;
+}
+
+function signInLine(v: AppCheckView): Line {
+  const last = v.signIn.last;
+  const mark = v.signIn.mark;
+  if (!last) return { key: 'sign-in', mark, text: i18n.t('app_check_sign_in_none') };
+  const at = when(last.at);
+  const { clientId, redirectUrl } = v.app;
+  let text: string;
+  switch (last.outcome) {
+    case 'ok':
+      text = i18n.t('app_check_sign_in_ok', [at]);
+      break;
+    case 'cancelled':
+      text = i18n.t('app_check_sign_in_cancelled', [at]);
+      break;
+    case 'no-account':
+      text = i18n.t('app_check_sign_in_no_account', [at, last.message ?? String(last.status ?? '')]);
+      break;
+    case 'closed':
+      text = i18n.t('app_check_sign_in_closed', [at, clientId, redirectUrl]);
+      break;
+    case 'page-error':
+      text = i18n.t('app_check_sign_in_page_error', [at, clientId, redirectUrl]);
+      break;
+    case 'authorize-error':
+      text = i18n.t('app_check_sign_in_authorize_error', [at, xError(last.error, last.description)]);
+      break;
+    case 'redirect-mismatch':
+      text = i18n.t('app_check_sign_in_redirect_mismatch', [at, redirectUrl]);
+      break;
+    case 'token-error':
+      text =
+        last.error === 'unauthorized_client' || last.error === 'invalid_client'
+          ? i18n.t('app_check_sign_in_token_client', [at, xError(last.error, last.description)])
+          : i18n.t('app_check_sign_in_token_error', [at, xError(last.error, last.description)]);
+      break;
+    case 'state-mismatch':
+      text = i18n.t('app_check_sign_in_state_mismatch', [at]);
+      break;
+    case 'network':
+      text = i18n.t('app_check_sign_in_network', [at]);
+      break;
+    case 'server':
+      text = i18n.t('app_check_sign_in_server', [at, String(last.status ?? '5xx')]);
+      break;
+    case 'not-configured':
+      text = i18n.t('app_check_sign_in_not_configured');
+      break;
+  }
+  if (last.settingsChanged) text = `${text} ${i18n.t('app_check_sign_in_settings_changed')}`;
+  return { key: 'sign-in', mark, text };
+}
+
+function scopesLine(v: AppCheckView): Line {
+  const s = v.scopes;
+  if (!s) return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_no_account') };
+  const detail = i18n.t('app_check_scopes_detail', [s.granted.join(' ') || '—', s.needed.join(' ')]);
+  if (s.mark === 'unknown') return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_unknown') };
+  if (s.mark === 'ok') return { key: 'scopes', mark: 'ok', text: i18n.t('app_check_scopes_ok', [String(s.needed.length)]), detail };
+  return { key: 'scopes', mark: 'problem', text: i18n.t('app_check_scopes_missing', [s.missing.join(', ')]), detail };
+}
+
+function meLine(v: AppCheckView): Line {
+  const me = v.me;
+  if (me.mark === 'ok') return { key: 'me', mark: 'ok', text: i18n.t('app_check_me_ok', [String(me.status), me.username]) };
+  if (me.sent) {
+    const text =
+      me.status !== undefined
+        ? i18n.t('app_check_me_refused', [String(me.status), me.message])
+        : i18n.t('app_check_me_unreached', [me.message]);
+    return { key: 'me', mark: 'problem', text, detail: me.errorKind };
+  }
+  if (me.reason === 'rate-limited') return { key: 'me', mark: 'problem', text: i18n.t('app_check_me_rate_limited', [me.message ?? '']) };
+  const failed = v.signIn.last && v.signIn.last.outcome !== 'ok';
+  return { key: 'me', mark: 'unknown', text: failed ? i18n.t('app_check_me_no_token') : i18n.t('app_check_me_no_account') };
+}
+
+function rateLines(v: AppCheckView): Line[] {
+  const lines: Line[] = [];
+  const r = v.rateLimit;
+  if (r) {
+    lines.push({
+      key: 'rate',
+      mark: r.remaining > 0 ? 'ok' : 'problem',
+      text: i18n.t('app_check_rate', [String(r.remaining), String(r.limit), time(r.reset)]),
+    });
+  } else {
+    lines.push({ key: 'rate', mark: 'unknown', text: i18n.t('app_check_rate_none') });
+  }
+  for (const d of v.dailyCaps) {
+    lines.push({
+      key: `daily-${d.scope}`,
+      mark: d.remaining > 0 ? 'ok' : 'problem',
+      text: i18n.t(d.scope === 'user' ? 'app_check_daily_user' : 'app_check_daily_app', [
+        String(d.remaining),
+        String(d.limit),
+        when(d.reset),
+      ]),
+    });
+  }
+  if (!v.dailyCaps.length && r) lines.push({ key: 'daily', mark: 'ok', text: i18n.t('app_check_daily_none') });
+  return lines;
+}
+
+function creditsLine(v: AppCheckView): Line {
+  if (v.credits.mark === 'ok') return { key: 'credits', mark: 'ok', text: i18n.t('app_check_credits_ok') };
+  if (v.credits.mark === 'problem') return { key: 'credits', mark: 'problem', text: i18n.t('app_check_credits_out') };
+  return { key: 'credits', mark: 'unknown', text: i18n.t('app_check_credits_unknown') };
+}
+
+/** The report in words, one line each, in the order a developer would fix things. */
+export function appCheckLines(v: AppCheckView): Line[] {
+  return [signInLine(v), scopesLine(v), meLine(v), ...rateLines(v), creditsLine(v)];
+}
+
+/** "Check my X app": one button, then what Perch found, line by line. */
+export function AppCheck({ accountId }: { accountId: string | undefined }) {
+  const [report, setReport] = useState<AppCheckView>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function check() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setReport(await sendMessage({ type: 'app.check', ...(accountId ? { accountId } : {}) }));
+    } catch (e) {
+      setReport(undefined);
+      setError(e instanceof MessageError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="app-check-heading" className="app-check">
+      <h2 id="app-check-heading">{i18n.t('app_check_heading')}</h2>
+      <p className="muted">{i18n.t('app_check_intro')}</p>
+      <button type="button" onClick={() => void check()} disabled={busy} aria-busy={busy}>
+        {i18n.t('app_check_button')}
+      </button>
+      <div aria-live="polite">
+        {report ? (
+          <>
+            <ul className="app-check-lines" aria-label={i18n.t('app_check_results')}>
+              {appCheckLines(report).map((line) => (
+                <li key={line.key} className={`app-check-${line.mark}`}>
+                  <span className="app-check-mark" aria-hidden="true">
+                    {SYMBOL[line.mark]}
+                  </span>
+                  <span>
+                    <span className="visually-hidden">{i18n.t(`app_check_mark_${line.mark}`)} </span>
+                    {line.text}
+                    {line.detail ? <code className="app-check-detail">{line.detail}</code> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="muted app-check-spent">
+              {report.billedReads
+                ? i18n.t('app_check_spent_one', [when(report.checkedAt)])
+                : i18n.t('app_check_spent_none', [when(report.checkedAt)])}
+            </p>
+          </>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="status error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

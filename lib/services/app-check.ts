@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import type { SignInOutcome, SignInOutcomeKind } from '../auth/sign-in-outcome';
+import type { XClient } from '../x/client';
+import { XApiError, type RateLimitInfo } from '../x/errors';
+import { USER_FIELDS, userSchema } from '../x/users';
+
+/**
+ * "Check my X app": what Perch knows about the person's X app, in one report the settings page words line by line.
+ * Spends at most one billed read (GET /2/users/me for the active account, sent once, never retried); with no
+ * account signed in, or when X's last answer said the endpoint's limit is used up, it spends nothing.
+ */
+
+/** ✓, ✗, or "cannot tell". */
+export type CheckMark = 'ok' | 'problem' | 'unknown';
+
+/** One rate-limit window as the report shows it: the reset as an ISO time. */
+export interface WindowView {
+  limit: number;
+  remaining: number;
+  reset: string;
+}
+
+export interface AppCheckView {
+  checkedAt: string;
+  /** The account checked (the active one), or null when none is signed in. */
+  account: { id: string; username: string } | null;
+  /** The Client ID and callback URL in use now. */
+  app: { clientId: string; redirectUrl: string };
+  /** Whether X accepted the Client ID and callback URL, from the last sign-in attempt. */
+  signIn: {
+    mark: CheckMark;
+    /** null when Perch has no record of a sign-in. */
+    last: {
+      outcome: SignInOutcomeKind;
+      at: string;
+      error?: string;
+      description?: string;
+      status?: number;
+      apiErrorKind?: string;
+      message?: string;
+      /** The last attempt used another Client ID or callback URL than the ones in use now. */
+      settingsChanged: boolean;
+    } | null;
+  };
+  /** The scopes X granted to the account's token, against the ones Perch asks for. null without an account. */
+  scopes: { mark: CheckMark; granted: string[]; needed: string[]; missing: string[] } | null;
+  /** What GET /2/users/me answered. */
+  me:
+    | { mark: 'ok'; sent: true; status: number; username: string }
+    | { mark: 'problem'; sent: true; status?: number; errorKind: string; message: string }
+    | { mark: 'problem' | 'unknown'; sent: false; reason: 'no-account' | 'rate-limited'; message?: string };
+  /** The 15-minute window of the last answer's headers (`x-rate-limit-*`), when X sent them. */
+  rateLimit: WindowView | null;
+  /** The 24-hour caps of the last answer (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`), when X sent them. */
+  dailyCaps: ({ scope: 'user' | 'app' } & WindowView)[];
+  /** Whether the app has credits, from X's answer: a billed read that went through, or a usage-capped refusal. */
+  credits: { mark: CheckMark };
+  /** Billed reads this check sent to X: 0 or 1. */
+  billedReads: number;
+}
+
+export interface AppCheckDeps {
+  /** The active account, or null. */
+  account: { id: string; username: string } | null;
+  clientId: string;
+  redirectUrl: string;
+  /** The scopes Perch asks for (lib/config.ts X_SCOPES). */
+  neededScopes: readonly string[];
+  lastSignIn: SignInOutcome | undefined;
+  /** The scope string X granted to the account's current token, when known. */
+  grantedScope: string | undefined;
+  /** A client acting as the account, rate-limited from the store, that retries nothing. */
+  client: XClient | undefined;
+  now: () => number;
+}
+
+const meSchema = z.looseObject({ data: userSchema });
+
+/** A day cap, as client.ts reads it into RateLimitInfo (userDay / appDay) once it does. */
+type DayWindows = {
+  userDay?: { limit: number; remaining: number; reset: number };
+  appDay?: { limit: number; remaining: number; reset: number };
+};
+
+function windowView(w: { limit: number; remaining: number; reset: number }): WindowView {
+  return { limit: w.limit, remaining: w.remaining, reset: new Date(w.reset * 1000).toISOString() };
+}
+
+function rateViews(info: RateLimitInfo | undefined): Pick<AppCheckView, 'rateLimit' | 'dailyCaps'> {
+  if (!info) return { rateLimit: null, dailyCaps: [] };
+  const day = info as RateLimitInfo & DayWindows;
+  return {
+    rateLimit: windowView(info),
+    dailyCaps: [
+      ...(day.userDay ? [{ scope: 'user' as const, ...windowView(day.userDay) }] : []),
+      ...(day.appDay ? [{ scope: 'app' as const, ...windowView(day.appDay) }] : []),
+    ],
+  };
+}
+
+function signInView(deps: AppCheckDeps): AppCheckView['signIn'] {
+  const last = deps.lastSignIn;
+  if (!last) return { mark: 'unknown', last: null };
+  // X's consent page, then X sending the person back with a code or a Cancel, means both were accepted.
+  const accepted = last.kind === 'ok' || last.kind === 'cancelled' || last.kind === 'no-account';
+  const unknown = last.kind === 'network' || last.kind === 'server' || last.kind === 'state-mismatch';
+  return {
+    mark: accepted ? 'ok' : unknown ? 'unknown' : 'problem',
+    last: {
+      outcome: last.kind,
+      at: last.at,
+      ...(last.error !== undefined ? { error: last.error } : {}),
+      ...(last.description !== undefined ? { description: last.description } : {}),
+      ...(last.status !== undefined ? { status: last.status } : {}),
+      ...(last.apiErrorKind !== undefined ? { apiErrorKind: last.apiErrorKind } : {}),
+      ...(last.message !== undefined ? { message: last.message } : {}),
+      settingsChanged: last.clientId !== deps.clientId || last.redirectUri !== deps.redirectUrl,
+    },
+  };
+}
+
+function scopesView(deps: AppCheckDeps): AppCheckView['scopes'] {
+  if (!deps.account) return null;
+  const needed = [...deps.neededScopes];
+  const scope = deps.grantedScope ?? (deps.lastSignIn?.accountId === deps.account.id ? deps.lastSignIn.scope : undefined);
+  if (scope === undefined) return { mark: 'unknown', granted: [], needed, missing: [] };
+  const granted = scope.split(/\s+/).filter(Boolean);
+  const missing = needed.filter((s) => !granted.includes(s));
+  return { mark: missing.length ? 'problem' : 'ok', granted, needed, missing };
+}
+
+/**
+ * Runs the check. Sends GET /2/users/me at most once, and only with an account and a client.
+ * @throws never: every failure of X is a line of the report.
+ */
+export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
+  const base = {
+    checkedAt: new Date(deps.now()).toISOString(),
+    account: deps.account,
+    app: { clientId: deps.clientId, redirectUrl: deps.redirectUrl },
+    signIn: signInView(deps),
+    scopes: scopesView(deps),
+  };
+  if (!deps.account || !deps.client) {
+    return {
+      ...base,
+      me: { mark: 'unknown', sent: false, reason: 'no-account' },
+      rateLimit: null,
+      dailyCaps: [],
+      credits: { mark: 'unknown' },
+      billedReads: 0,
+    };
+  }
+  try {
+    const res = await deps.client.request({
+      method: 'GET',
+      path: '/2/users/me',
+      query: { 'user.fields': USER_FIELDS.join(',') },
+      schema: meSchema,
+    });
+    return {
+      ...base,
+      me: { mark: 'ok', sent: true, status: res.status, username: res.body.data.username },
+      ...rateViews(res.rateLimit),
+      credits: { mark: 'ok' },
+      billedReads: 1,
+    };
+  } catch (error) {
+    const e = error instanceof XApiError ? error : new XApiError('malformed', { cause: error });
+    if (e.local) {
+      // Not sent: X's last answer said the limit is used up until its reset.
+      return {
+        ...base,
+        me: { mark: 'problem', sent: false, reason: 'rate-limited', message: e.message },
+        ...rateViews(e.rateLimit),
+        credits: { mark: 'unknown' },
+        billedReads: 0,
+      };
+    }
+    const capped = (e.kind as string) === 'usage-capped';
+    const reached = e.status !== undefined;
+    return {
+      ...base,
+      me: { mark: 'problem', sent: true, ...(e.status !== undefined ? { status: e.status } : {}), errorKind: e.kind, message: e.message },
+      ...rateViews(e.rateLimit),
+      credits: { mark: capped ? 'problem' : 'unknown' },
+      billedReads: reached ? 1 : 0,
+    };
+  }
+}
