@@ -1,6 +1,7 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
   {
@@ -13,7 +14,15 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: new URL('..', import.meta.url).pathname },
     },
     plugins: { 'import-x': importX },
+    // The TypeScript resolver makes `@/lib/x/client` and `../lib/auth/key-store` resolvable, so the layer rule
+    // below sees them (without it import-x could not resolve them and passed every such import).
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: new URL('../tsconfig.json', import.meta.url).pathname })],
+    },
     rules: {
+      // An import the resolver cannot find is an error: a guard that cannot resolve a path cannot guard it.
+      // `#i18n` and `wxt/*` virtual modules come from WXT's generated paths in .wxt/tsconfig.json.
+      'import-x/no-unresolved': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/consistent-type-imports': 'error',
