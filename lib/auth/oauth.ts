@@ -20,7 +20,14 @@ export interface OAuthSettings {
   fetch?: typeof fetch;
   /** Clock for token expiry, epoch ms. */
   now?: () => number;
+  /** How long one request to X's token or revoke endpoint may take (ms); {@link TOKEN_TIMEOUT_MS} by default. */
+  timeoutMs?: number;
 }
+
+/** A token, refresh or revoke request X has not answered in this long is abandoned ('network'). */
+export const TOKEN_TIMEOUT_MS = 30_000;
+/** X's documented access-token lifetime, used when its answer gives none (or a lifetime that is not positive). */
+const DEFAULT_EXPIRES_IN_S = 7200;
 
 /** One sign-in attempt, kept in storage.session until it completes so a worker restart loses nothing. */
 export interface PendingAuthorization {
@@ -43,9 +50,12 @@ function authorizationServer(s: OAuthSettings): oauth.AuthorizationServer {
 
 function requestOptions(s: OAuthSettings): oauth.TokenEndpointRequestOptions {
   const insecure = new URL(s.apiBaseUrl).protocol === 'http:';
+  const timeout = s.timeoutMs ?? TOKEN_TIMEOUT_MS;
   return {
     ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
     ...(s.fetch ? { [oauth.customFetch]: s.fetch } : {}),
+    // Each request its own deadline: a hung answer never holds the account's refresh lock, a sign-in or a sign-out.
+    signal: () => AbortSignal.timeout(timeout),
   };
 }
 
@@ -128,9 +138,10 @@ function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefr
     throw new AuthError('denied', 'X did not grant offline access, so Perch could not stay signed in.');
   }
   const now = (s.now ?? Date.now)();
+  const expiresIn = typeof res.expires_in === 'number' && res.expires_in > 0 ? res.expires_in : DEFAULT_EXPIRES_IN_S;
   return {
     refreshToken,
-    access: { token: res.access_token, expiresAt: now + (res.expires_in ?? 7200) * 1000, scope: res.scope ?? s.scopes.join(' ') },
+    access: { token: res.access_token, expiresAt: now + expiresIn * 1000, obtainedAt: now, scope: res.scope ?? s.scopes.join(' ') },
   };
 }
 
@@ -152,6 +163,9 @@ function mapTokenError(error: unknown): AuthError {
     });
   }
   if (error instanceof TypeError) return new AuthError('network', undefined, { cause: error });
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new AuthError('network', 'X did not answer in time. Check your connection and try again.', { cause: error });
+  }
   return new AuthError('server', undefined, { cause: error });
 }
 
@@ -160,6 +174,7 @@ function mapTokenError(error: unknown): AuthError {
  * @throws AuthError
  */
 export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pending: PendingAuthorization): Promise<TokenPair> {
+  let answer: Response | undefined;
   try {
     const as = authorizationServer(s);
     const res = await oauth.authorizationCodeGrantRequest(
@@ -171,10 +186,28 @@ export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pe
       pending.codeVerifier,
       requestOptions(s),
     );
+    answer = res.clone();
     return toPair(s, await oauth.processAuthorizationCodeResponse(as, client(s), res));
   } catch (error) {
+    if (answer) revokeIssued(s, answer);
     throw mapTokenError(error);
   }
+}
+
+/**
+ * X issued tokens in an answer Perch will not use (it failed validation, or lacks the refresh token): hands back
+ * every token it carries, in the background and best effort, so no grant is left live that Perch does not hold.
+ */
+function revokeIssued(s: OAuthSettings, answer: Response): void {
+  if (!answer.ok) return;
+  void answer
+    .json()
+    .then(async (body: unknown) => {
+      const o = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+      const issued = [o.refresh_token, o.access_token].filter((t): t is string => typeof t === 'string' && t !== '');
+      for (const token of issued) await revokeToken(s, token).catch(() => undefined);
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -183,11 +216,14 @@ export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pe
  * 'network' when X was not reached, 'server' otherwise.
  */
 export async function refreshTokens(s: OAuthSettings, refreshToken: string): Promise<TokenPair> {
+  let answer: Response | undefined;
   try {
     const as = authorizationServer(s);
     const res = await oauth.refreshTokenGrantRequest(as, client(s), oauth.None(), refreshToken, requestOptions(s));
+    answer = res.clone();
     return toPair(s, await oauth.processRefreshTokenResponse(as, client(s), res));
   } catch (error) {
+    if (answer) revokeIssued(s, answer);
     throw mapTokenError(error);
   }
 }

@@ -16,10 +16,19 @@ import {
   type OAuthSettings,
   type PendingAuthorization,
 } from './oauth';
-import { clearTokens, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
+import { clearTokens, readAccessToken, readRefreshToken, saveTokenPair, type AccessToken } from './token-store';
 
-/** Refresh this long before X's expiry, so a request never leaves with a token about to die. */
+/**
+ * Refresh this long before X's expiry, so a request never leaves with a token about to die — or half the token's
+ * lifetime, if X issues tokens that live less than twice this (else every call would refresh).
+ */
 export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
+
+/** True while an access token may still be sent without refreshing it first. */
+function fresh(access: AccessToken, now: number): boolean {
+  const lifetime = access.obtainedAt !== undefined ? access.expiresAt - access.obtainedAt : Infinity;
+  return access.expiresAt - now > Math.min(REFRESH_AHEAD_MS, lifetime / 2);
+}
 /** A sign-in attempt older than this is dropped from storage.session. */
 const PENDING_TTL_MS = 15 * 60 * 1000;
 const PENDING_KEY = 'auth.pending';
@@ -53,6 +62,8 @@ const pendingSchema = z.record(
  */
 export class AuthService {
   private readonly refreshing = new Map<string, Promise<string>>();
+  /** Grants being handed back to X in the background (sign-out, a replaced sign-in). */
+  private readonly revoking = new Set<Promise<void>>();
   /** Bumped by every sign-out, so a refresh that was in flight cannot bring the account's tokens back. */
   private readonly generation = new Map<string, number>();
   private signingIn: Promise<AccountView> | undefined;
@@ -143,11 +154,16 @@ export class AuthService {
       user = await getMe(this.client(s, async () => pair.access.token));
     } catch (error) {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
-      await revokeToken(s, pair.refreshToken).catch(() => undefined);
+      this.revokeLater(s, [pair.refreshToken, pair.access.token]);
       throw new AuthError('server', 'Signed in, but X did not say which account. Please try again.', { cause: error });
     }
     trace.stage = 'done';
+    // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
+    // refresh of it under way cannot bring it back (the generation moves on).
+    const previous = { refresh: await readRefreshToken(user.id), access: (await readAccessToken(user.id))?.token };
+    if (previous.refresh || previous.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
     await saveTokenPair(user.id, pair);
+    this.revokeLater(s, [previous.refresh, previous.access]);
     const account: AccountView = {
       id: user.id,
       name: user.name,
@@ -171,7 +187,7 @@ export class AuthService {
    */
   async getAccessToken(userId: string, rejected?: string): Promise<string> {
     const current = await readAccessToken(userId);
-    if (current && current.token !== rejected && current.expiresAt - this.now() > REFRESH_AHEAD_MS) return current.token;
+    if (current && current.token !== rejected && fresh(current, this.now())) return current.token;
     let inflight = this.refreshing.get(userId);
     if (!inflight) {
       inflight = this.withLock(`perch-refresh-${userId}`, () => this.refreshLocked(userId, rejected)).finally(() => {
@@ -185,7 +201,7 @@ export class AuthService {
   private async refreshLocked(userId: string, rejected: string | undefined): Promise<string> {
     // Re-read inside the lock: another context may have refreshed while we waited.
     const current = await readAccessToken(userId);
-    if (current && current.token !== rejected && current.expiresAt - this.now() > REFRESH_AHEAD_MS) return current.token;
+    if (current && current.token !== rejected && fresh(current, this.now())) return current.token;
     const generation = this.generation.get(userId) ?? 0;
     const refreshToken = await readRefreshToken(userId);
     if (!refreshToken) {
@@ -200,7 +216,7 @@ export class AuthService {
       const pair = await refreshTokens(s, refreshToken);
       if ((this.generation.get(userId) ?? 0) !== generation) {
         // The person signed out while X was answering: hand the new grant back instead of keeping it.
-        await revokeToken(s, pair.refreshToken).catch(() => undefined);
+        this.revokeLater(s, [pair.refreshToken, pair.access.token]);
         throw new AuthError('signed-out');
       }
       await saveTokenPair(userId, pair);
@@ -220,8 +236,8 @@ export class AuthService {
   }
 
   /**
-   * Signs one account out: revokes its refresh token at X (best effort) and clears its tokens locally
-   * whether or not the revoke succeeded. Other accounts are untouched.
+   * Signs one account out: clears its tokens locally first, then revokes them at X in the background (best effort,
+   * each request with its deadline): signing out never waits for X. Other accounts are untouched.
    */
   async signOut(userId: string): Promise<void> {
     this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
@@ -229,10 +245,21 @@ export class AuthService {
     const access = await readAccessToken(userId);
     await clearTokens(userId);
     await this.updateView((v) => this.withoutAccount(v, userId, null));
-    const s = await this.deps.settings();
-    for (const token of [refreshToken, access?.token]) {
-      if (token) await revokeToken(s, token).catch(() => undefined);
-    }
+    this.revokeLater(await this.deps.settings(), [refreshToken, access?.token]);
+  }
+
+  /** Resolves once the revocations started so far have ended, however they ended (tests). */
+  async revoked(): Promise<void> {
+    while (this.revoking.size) await Promise.all([...this.revoking]);
+  }
+
+  /** Hands tokens back to X in the background, one after the other; failures are ignored (best effort). */
+  private revokeLater(s: OAuthSettings, tokens: (string | undefined)[]): void {
+    const run = (async () => {
+      for (const token of tokens) if (token) await revokeToken(s, token).catch(() => undefined);
+    })();
+    this.revoking.add(run);
+    void run.finally(() => this.revoking.delete(run));
   }
 
   /** The scopes X granted to the account's current access token (X's `scope`, space-separated), when Perch holds one. */

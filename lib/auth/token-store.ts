@@ -15,6 +15,8 @@ export interface AccessToken {
   token: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** When X issued it (epoch ms): with `expiresAt`, its lifetime, which bounds how early it is refreshed. */
+  obtainedAt?: number;
   scope: string;
 }
 
@@ -24,7 +26,7 @@ export interface TokenPair {
 }
 
 const encryptedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
-const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), scope: z.string() });
+const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), obtainedAt: z.number().optional(), scope: z.string() });
 
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;

@@ -81,6 +81,7 @@ describe('signing in', () => {
     expect(session[`auth.access.${ADA_ID}`]).toEqual({
       token: accessToken,
       expiresAt: h.clock.now() + TWO_HOURS,
+      obtainedAt: h.clock.now(),
       scope: X_SCOPES.join(' '),
     });
   });
@@ -197,7 +198,8 @@ describe('signing in', () => {
     const h = makeService(emu);
     const error = await authErrorOf(() => h.auth.signIn());
     expect(error.kind).toBe('server');
-    expect(revokeRequests(emu)).toEqual([expect.objectContaining({ status: 200 })]);
+    await h.auth.revoked();
+    expect(revokeRequests(emu)).toEqual([expect.objectContaining({ status: 200 }), expect.objectContaining({ status: 200 })]);
     expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
     await expectNothingStored();
   });
@@ -222,7 +224,12 @@ describe('handing out access tokens', () => {
     const token = await h.auth.getAccessToken(ADA_ID);
     expect(token).not.toBe(old);
     expect(tokenRequests(emu, 'refresh_token')).toHaveLength(1);
-    expect(await readAccessToken(ADA_ID)).toEqual({ token, expiresAt: h.clock.now() + TWO_HOURS, scope: X_SCOPES.join(' ') });
+    expect(await readAccessToken(ADA_ID)).toEqual({
+      token,
+      expiresAt: h.clock.now() + TWO_HOURS,
+      obtainedAt: h.clock.now(),
+      scope: X_SCOPES.join(' '),
+    });
   });
 
   it('sends exactly one refresh when three callers need a token at once, and gives them all the same token', async () => {
@@ -438,6 +445,8 @@ describe('signing out', () => {
     await h.auth.signIn();
     const refreshToken = liveRefreshToken(emu, ADA_ID);
     await h.auth.signOut(ADA_ID);
+    await expectNothingStored();
+    await h.auth.revoked();
     expect(revokeRequests(emu).length).toBeGreaterThanOrEqual(1);
     expect(emu.state.tokenStatus(emu.state.tokens.get(refreshToken)!)).toBe('revoked');
     expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]);
@@ -452,6 +461,7 @@ describe('signing out', () => {
     await h.auth.signIn();
     await fault();
     await expect(h.auth.signOut(ADA_ID)).resolves.toBeUndefined();
+    await h.auth.revoked();
     expect(revokeRequests(emu).length).toBeGreaterThanOrEqual(1);
     expect(revokeRequests(emu).every((e) => e.fault)).toBe(true);
     await expectNothingStored();
@@ -513,5 +523,107 @@ describe('signing out', () => {
     await inflight;
     expect(await accountsWithTokens()).toEqual([]);
     expect(await readAccessToken(ADA_ID)).toBeUndefined();
+  });
+});
+
+describe('bounded, whatever X answers', () => {
+  /** A fetch that never answers until its signal aborts, as a hung connection does; counts its calls. */
+  function hungFetch() {
+    return vi.fn(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error));
+        }),
+    );
+  }
+
+  /** The real fetch, with X's token answers changed by `change` on the way back. */
+  function rewritingTokenAnswers(change: (body: Record<string, unknown>) => void): typeof fetch {
+    return async (input, init) => {
+      const res = await fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith('/2/oauth2/token') || !res.ok) return res;
+      const body = (await res.json()) as Record<string, unknown>;
+      change(body);
+      return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+    };
+  }
+
+  it('gives up on a refresh X does not answer, lets go of the account’s lock, and refreshes on the next call', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    h.clock.advance(TWO_HOURS);
+    h.settings.timeoutMs = 50;
+    h.settings.fetch = hungFetch();
+    const error = await authErrorOf(() => h.auth.getAccessToken(ADA_ID));
+    expect(error.kind).toBe('network');
+    expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
+    delete h.settings.fetch;
+    const token = await h.auth.getAccessToken(ADA_ID);
+    expect(token).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+  });
+
+  it('signs out at once, without waiting for X to answer the revoke', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    const hung = hungFetch();
+    h.settings.timeoutMs = 60_000;
+    h.settings.fetch = hung;
+    await h.auth.signOut(ADA_ID);
+    await expectNothingStored();
+    // The revoke was asked for, and is still waiting for X.
+    await vi.waitFor(() => expect(hung).toHaveBeenCalled());
+    expect(String(hung.mock.calls[0]![0])).toMatch(/\/2\/oauth2\/revoke$/);
+  });
+
+  it('hands the old grant back to X when the same account signs in again', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    const old = liveRefreshToken(emu, ADA_ID);
+    await h.auth.signIn();
+    await h.auth.revoked();
+    expect(emu.state.tokenStatus(emu.state.tokens.get(old)!)).toBe('revoked');
+    const current = liveRefreshToken(emu, ADA_ID);
+    expect(current).not.toBe(old);
+    expect(await readRefreshToken(ADA_ID)).toBe(current);
+    expect(await h.auth.getAccessToken(ADA_ID)).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+  });
+
+  it('revokes what X issued when its token answer fails validation, and keeps nothing', async () => {
+    const h = makeService(emu);
+    h.settings.fetch = rewritingTokenAnswers((body) => delete body.token_type);
+    const error = await authErrorOf(() => h.auth.signIn());
+    expect(error.kind).toBe('server');
+    await vi.waitFor(() => expect(revokeRequests(emu)).toHaveLength(2));
+    await vi.waitFor(() => {
+      expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
+      expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]);
+    });
+    await expectNothingStored();
+  });
+
+  it('revokes the access token X issued without the refresh token Perch needs', async () => {
+    const h = makeService(emu);
+    h.settings.fetch = rewritingTokenAnswers((body) => delete body.refresh_token);
+    const error = await authErrorOf(() => h.auth.signIn());
+    expect(error.message).toMatch(/offline access/);
+    await vi.waitFor(() => expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]));
+    await expectNothingStored();
+  });
+
+  it('does not refresh on every call when X’s tokens live less than the refresh margin', async () => {
+    const h = makeService(emu);
+    h.settings.fetch = rewritingTokenAnswers((body) => (body.expires_in = 120));
+    await h.auth.signIn();
+    for (let i = 0; i < 5; i++) {
+      await h.auth.getAccessToken(ADA_ID);
+      h.clock.advance(10_000);
+    }
+    expect(tokenRequests(emu, 'refresh_token')).toHaveLength(0);
+    // Past half its two minutes, it is refreshed — once.
+    h.clock.advance(20_000);
+    await h.auth.getAccessToken(ADA_ID);
+    await h.auth.getAccessToken(ADA_ID);
+    expect(tokenRequests(emu, 'refresh_token')).toHaveLength(1);
   });
 });
