@@ -24,6 +24,16 @@ test.describe('signing in with X in Chromium', () => {
     expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
   });
 
+  test('loads X’s consent page once per sign-in, with one state, and answers one consent', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    const log = await emu.log();
+    const loads = log.filter((e) => e.method === 'GET' && e.path === '/i/oauth2/authorize');
+    expect(loads.map((e) => e.query?.state)).toEqual([expect.stringMatching(/^[\w-]{20,}$/)]);
+    expect(log.filter((e) => e.path === '/i/oauth2/authorize/decision')).toHaveLength(1);
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
+  });
+
   test('says the sign-in was cancelled when the person presses Cancel, and stays signed out', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await signIn(perch, options, 'Cancel');

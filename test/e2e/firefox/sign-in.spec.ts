@@ -14,6 +14,20 @@ test.describe('signing in with X in Firefox', () => {
     expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
   });
 
+  test('asks X for one sign-in per press: one state, one consent answered, one code exchanged', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const log = await emu.log();
+    const loads = log.filter((e) => e.method === 'GET' && e.path === '/i/oauth2/authorize');
+    // Firefox's launchWebAuthFlow fetches the page once in the background before its window loads it (ext-identity.js,
+    // checkRedirected: it returns at once if X redirects straight back). That fetch carries the same state and is never
+    // shown; Perch cannot skip it without webRequestBlocking and a host permission (README, Known limits).
+    expect(loads.length).toBeGreaterThanOrEqual(1);
+    expect(loads.length).toBeLessThanOrEqual(2);
+    expect(new Set(loads.map((e) => e.query?.state)).size).toBe(1);
+    expect(log.filter((e) => e.path === '/i/oauth2/authorize/decision')).toHaveLength(1);
+    expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
+  });
+
   test('says the sign-in was cancelled when the person presses Cancel', async ({ ff, emu }) => {
     await signIn(ff, ff.options, 'Cancel');
     await expect.poll(() => textOf(ff.options, '[role="alert"]')).toMatch(/Sign-in was cancelled/);
