@@ -8,7 +8,7 @@
  *   GET    /2/users/:id/bookmarks/folders/:folder_id    {"data":[{id}],"meta"} (post ids of the folder)
  * Scopes: bookmark.read / bookmark.write with tweet.read users.read (bookmarks-lookup / manage-bookmarks quickstarts).
  */
-import { ReplyError, json, paginate, resourceNotFoundError, type Reply, type RequestContext } from './http';
+import { ReplyError, json, paginate, problem, resourceNotFoundError, type Reply, type RequestContext } from './http';
 import { LOOKUP_QUERY, visibility } from './posts';
 import type { Router } from './router';
 import { idFromBody, pathId, postsPage, requirePost, requireSelf } from './social';
@@ -70,7 +70,10 @@ function folderPosts(ctx: RequestContext): Reply {
   const folder = (ctx.state.bookmarkFolders.get(userId) ?? []).find((f) => f.id === folderId);
   if (!folder) {
     throw new ReplyError(
+      // The description's resource types (ResourceNotFoundProblem) have no bookmark folder: a generic 404 problem
+      // on top, the lookup-style entry in `errors`.
       json(404, {
+        ...(problem(404, `Could not find bookmark folder with folder_id: [${folderId}].`).json as Record<string, unknown>),
         errors: [
           resourceNotFoundError({
             resourceType: 'bookmark_folder',

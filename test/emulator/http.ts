@@ -171,6 +171,15 @@ export function resourceNotFoundError(o: {
   };
 }
 
+/**
+ * A 404/403 about one resource: the problem of its `errors` entry at the top level (X's OpenAPI `default` answer is
+ * a Problem; ResourceNotFoundProblem / ResourceUnauthorizedProblem carry parameter, value, resource_id and
+ * resource_type) with the entry also in `errors`, as the lookup pages show it (x-api--users--lookup--integrate).
+ */
+export function resourceProblem(status: number, entry: Record<string, unknown>): Reply {
+  return json(status, { ...entry, status, errors: [entry] });
+}
+
 // ---- query parameter helpers ----
 
 /** Rejects query parameters the route does not know, as X does. */
@@ -228,8 +237,12 @@ export interface Page<T> {
 
 const TOKEN_PREFIX = 'pg1:';
 
+/**
+ * 16 characters, whatever the offset: X's description asks 16 or more of some endpoints' tokens (PaginationToken32,
+ * e.g. getUsersBlocking) and at most 19 of others (PaginationTokenLong).
+ */
 function encodePageToken(offset: number): string {
-  return Buffer.from(TOKEN_PREFIX + offset.toString(36)).toString('base64url');
+  return Buffer.from(TOKEN_PREFIX + offset.toString(36).padStart(8, '0')).toString('base64url');
 }
 
 function decodePageToken(token: string): number | undefined {

@@ -29,6 +29,7 @@ import {
   paginate,
   problem,
   resourceNotFoundError,
+  resourceProblem,
   type PageOptions,
   type Reply,
   type RequestContext,
@@ -104,28 +105,24 @@ export function serializeList(state: EmulatorState, list: ListRecord, fields: re
 
 function listNotFound(id: string, parameter: string): ReplyError {
   return new ReplyError(
-    json(404, {
-      errors: [
-        resourceNotFoundError({ resourceType: 'list', parameter, value: id, detail: `Could not find list with ${parameter}: [${id}].` }),
-      ],
-    }),
+    resourceProblem(
+      404,
+      resourceNotFoundError({ resourceType: 'list', parameter, value: id, detail: `Could not find list with ${parameter}: [${id}].` }),
+    ),
   );
 }
 
 function listNotAuthorized(id: string, parameter: string): ReplyError {
   return new ReplyError(
-    json(403, {
-      errors: [
-        {
-          value: id,
-          detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
-          title: 'Authorization Error',
-          resource_type: 'list',
-          parameter,
-          resource_id: id,
-          type: PROBLEMS + 'not-authorized-for-resource',
-        },
-      ],
+    resourceProblem(403, {
+      value: id,
+      detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
+      title: 'Authorization Error',
+      resource_type: 'list',
+      parameter,
+      resource_id: id,
+      section: 'data',
+      type: PROBLEMS + 'not-authorized-for-resource',
     }),
   );
 }

@@ -18,6 +18,7 @@ import {
   matchParam,
   problem,
   resourceNotFoundError,
+  resourceProblem,
   tooManyRequests,
   typedProblem,
   type Reply,
@@ -229,6 +230,7 @@ export function postError(id: string, parameter: string, why: Exclude<Visibility
       resource_type: 'tweet',
       parameter,
       resource_id: id,
+      section: 'data',
       type: PROBLEMS + 'not-authorized-for-resource',
     };
   }
@@ -736,7 +738,7 @@ function createPost(ctx: RequestContext): Reply {
 function removePost(ctx: RequestContext): Reply {
   const id = matchParam('id', ctx.params.id ?? '', ID_PATTERN);
   const post = ctx.state.posts.get(id);
-  if (!post || post.deleted) return json(404, { errors: [postError(id, 'id', 'not-found')] });
+  if (!post || post.deleted) return resourceProblem(404, postError(id, 'id', 'not-found'));
   if (post.authorId !== ctx.auth!.userId) return problem(403, DELETE_NOT_OWNER_DETAIL);
   deletePost(ctx.state, post);
   return json(200, { data: { deleted: true } });
@@ -748,7 +750,7 @@ function lookupOne(ctx: RequestContext): Reply {
   const post = ctx.state.posts.get(id);
   const vis = visibility(ctx.state, post, ctx.auth!.userId);
   // x-api--posts--lookup--integrate: "Single Post lookup returns 404" for deleted, missing and protected posts.
-  if (vis !== 'visible') return json(404, { errors: [postError(id, 'id', vis)] });
+  if (vis !== 'visible') return resourceProblem(404, postError(id, 'id', vis));
   const payload = postsPayload(ctx, [post!], params);
   return json(200, {
     data: payload.data[0],

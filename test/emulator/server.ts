@@ -9,6 +9,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { ContractObserver } from './contract-observer';
+import { liveObservers } from './contract-registry';
 import {
   checkAllowedQuery,
   missingScopes,
@@ -64,7 +66,15 @@ export interface Emulator {
   close(): Promise<void>;
   /** Direct access for in-process tests. */
   state: EmulatorState;
+  /**
+   * Every request and answer checked against X's OpenAPI description (contract-observer.ts). Test teardowns fail
+   * on its violations; a test that sends a bad request on purpose claims it with `contract.take({ rule, … })`.
+   */
+  contract: ContractObserver;
 }
+
+/** Fault kinds whose answer the test broke on purpose: exempt from the response check (the request is not). */
+const EXEMPT_FAULTS = new Set(['cut', 'drop', 'status', 'rate_limit', 'malformed']);
 
 export const DEFAULT_CLIENTS: EmulatorClient[] = [
   { clientId: 'perch-test-client', redirectUris: [] },
@@ -142,6 +152,20 @@ function authenticate(state: EmulatorState, req: IncomingMessage): AuthInfo | un
   return { token: token.token, userId: token.userId, clientId: token.clientId, scopes: token.scopes, grantId: token.grantId };
 }
 
+/**
+ * `GET /__emulator/contract`: `{violations, operationsSeen}` (violations not yet claimed); `DELETE` claims them all
+ * and answers the same (a teardown reads and clears in one call).
+ */
+function contractControl(contract: ContractObserver, method: string): Reply {
+  if (method === 'GET') return { status: 200, json: contract.report() };
+  if (method === 'DELETE') {
+    const report = contract.report();
+    contract.take();
+    return { status: 200, json: report };
+  }
+  return methodNotAllowed(['GET', 'DELETE']);
+}
+
 function avatarSvg(state: EmulatorState, path: string): Reply {
   const id = path.split('/')[2] ?? '';
   const user = state.users.get(id);
@@ -167,6 +191,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   });
   const router = createRouter();
   const timers = new Set<NodeJS.Timeout>();
+  const contract = new ContractObserver();
+  liveObservers.add(contract);
 
   function sleep(ms: number, res: ServerResponse): Promise<boolean> {
     // Resolves true when the delay passed, false as soon as the client went away.
@@ -201,6 +227,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (grantType) entry.grant_type = grantType;
     }
     state.log.push(entry);
+    // The request is checked whatever happens next; the answer too, unless a fault breaks it on purpose.
+    const operationId = contract.request(req, method, url, body, authenticate(state, req)?.scopes);
+    let answerExempt = false;
     let cut = false;
     const finish = (reply: Reply, headers: Record<string, string>) => {
       if (res.destroyed) {
@@ -208,6 +237,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return;
       }
       entry.status = reply.status;
+      if (operationId && !answerExempt) contract.response(operationId, method, path, reply);
       if (cut) {
         // Handled, then the connection breaks mid-answer: the client cannot know what happened.
         req.socket.end(`HTTP/1.1 ${reply.status} \r\n`, () => req.socket.destroy());
@@ -222,6 +252,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const fault = state.takeFault(method, path);
     if (fault) {
       entry.fault = fault.kind;
+      answerExempt = EXEMPT_FAULTS.has(fault.kind);
       switch (fault.kind) {
         case 'cut':
           cut = true;
@@ -295,6 +326,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (!res.destroyed) write(res, problem(400, 'Request body could not be read.'));
         return;
       }
+      if (url.pathname === `${CONTROL_PREFIX}contract`) return write(res, contractControl(contract, req.method ?? 'GET'));
       if (url.pathname.startsWith(CONTROL_PREFIX)) return write(res, handleControl(state, req, url.pathname, body));
       if (url.pathname.startsWith('/profile_images/') && req.method === 'GET') return write(res, avatarSvg(state, url.pathname));
       await handleApi(req, res, url, body);
@@ -320,8 +352,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     url,
     port,
     state,
+    contract,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
+        // Violations nobody claimed yet stay visible to the next teardown check.
+        contract.closed = true;
+        if (contract.violations.length === 0) liveObservers.delete(contract);
         for (const t of timers) clearTimeout(t);
         timers.clear();
         server.close((err) => (err ? reject(err) : resolve()));

@@ -13,6 +13,7 @@ import {
   paginate,
   problem,
   resourceNotFoundError,
+  resourceProblem,
   type PageOptions,
   type Reply,
   type RequestContext,
@@ -72,14 +73,14 @@ export function requireUser(ctx: RequestContext, id: string, parameter: string):
   const user: UserRecord | undefined = ctx.state.users.get(id);
   if (user && user.status !== 'suspended' && user.status !== 'deleted') return user;
   const detail = user ? `User has been ${user.status ?? 'deleted'}: [${id}].` : `Could not find user with ${parameter}: [${id}].`;
-  throw new ReplyError(json(404, { errors: [resourceNotFoundError({ resourceType: 'user', parameter, value: id, detail })] }));
+  throw new ReplyError(resourceProblem(404, resourceNotFoundError({ resourceType: 'user', parameter, value: id, detail })));
 }
 
 /** The post a like, repost or bookmark is about: 404 with the lookup's error entry when the viewer cannot see it. */
 export function requirePost(ctx: RequestContext, id: string, parameter: string): PostRecord {
   const post = ctx.state.posts.get(id);
   const vis = visibility(ctx.state, post, ctx.auth!.userId);
-  if (vis !== 'visible') throw new ReplyError(json(404, { errors: [postError(id, parameter, vis)] }));
+  if (vis !== 'visible') throw new ReplyError(resourceProblem(404, postError(id, parameter, vis)));
   return post!;
 }
 

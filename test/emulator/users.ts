@@ -3,7 +3,7 @@
  *   GET /2/users/me, GET /2/users/:id, GET /2/users/by/username/:username
  * Scopes from v2-authentication-mapping: tweet.read + users.read.
  */
-import { ID_PATTERN, json, listParam, matchParam, resourceNotFoundError, type Reply, type RequestContext } from './http';
+import { ID_PATTERN, json, listParam, matchParam, resourceNotFoundError, resourceProblem, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
 import type { EmulatorState, UserRecord } from './state';
 
@@ -137,7 +137,9 @@ function isGone(user: UserRecord): boolean {
  * 200 + `errors` for a user that never existed (X's behaviour), 404 + `errors` for suspended/deleted ones.
  */
 function notFound(status: number, parameter: string, value: string, detail: string): Reply {
-  return json(status, { errors: [resourceNotFoundError({ resourceType: 'user', parameter, value, detail })] });
+  const entry = resourceNotFoundError({ resourceType: 'user', parameter, value, detail });
+  // A 404 is X's `default` answer, a Problem (ResourceNotFoundProblem), with the entry in `errors` too.
+  return status === 404 ? resourceProblem(status, entry) : json(status, { errors: [entry] });
 }
 
 function me(ctx: RequestContext): Reply {

@@ -75,6 +75,8 @@ export interface ContractRequest {
   scopes?: string[];
   /** False when the request carries no credentials at all (every operation Perch calls needs a user token). */
   authenticated?: boolean;
+  /** True when it carries `Authorization: Basic …` (a confidential client at the OAuth token endpoints). */
+  basicAuth?: boolean;
 }
 
 export interface ContractResponse {
@@ -177,7 +179,7 @@ function compile(): Compiled {
     if (typeof o.$ref === 'string' && o.$ref.startsWith('#/')) o.$ref = SPEC_ID + o.$ref;
   });
 
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, inlineRefs: false });
   const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
   for (const f of EXTRA_FORMATS) ajv.addFormat(f, true);
@@ -216,7 +218,7 @@ function compile(): Compiled {
       return false;
     },
   });
-  ajv.addSchema(doc as unknown as JsonSchema, SPEC_ID);
+  ajv.addSchema(doc as unknown as JsonSchema, SPEC_ID, undefined, false);
 
   const operations: IndexedOperation[] = [];
   const byId = new Map<string, IndexedOperation>();

@@ -133,10 +133,13 @@ export const DOCS_OPERATIONS: DocsOperation[] = [
       const out = contentTypeIs(req, 'application/x-www-form-urlencoded');
       const form = formOf(req);
       const grant = form?.get('grant_type');
-      // "code, grant_type, client_id and redirect_uri, and the code_verifier" / "refresh_token, grant_type … client_id".
+      // "code, grant_type, client_id and redirect_uri, and the code_verifier" / "refresh_token, grant_type … client_id";
+      // a confidential client sends Authorization: Basic instead of client_id.
+      const client = req.basicAuth ? [] : ['client_id'];
+      const clientOptional = req.basicAuth ? ['client_id'] : [];
       if (grant === 'authorization_code')
-        out.push(...formFieldsAre(form, ['code', 'grant_type', 'client_id', 'redirect_uri', 'code_verifier'], []));
-      else if (grant === 'refresh_token') out.push(...formFieldsAre(form, ['refresh_token', 'grant_type', 'client_id'], []));
+        out.push(...formFieldsAre(form, ['code', 'grant_type', ...client, 'redirect_uri', 'code_verifier'], clientOptional));
+      else if (grant === 'refresh_token') out.push(...formFieldsAre(form, ['refresh_token', 'grant_type', ...client], clientOptional));
       else out.push(`grant_type is authorization_code or refresh_token, not "${grant ?? ''}"`);
       return out;
     },
@@ -161,10 +164,9 @@ export const DOCS_OPERATIONS: DocsOperation[] = [
     page: 'fundamentals--authentication--oauth-2-0--user-access-token.txt',
     reason: 'The description has no /2/oauth2/revoke at all; the page shows a form with token and client_id.',
     checkRequest(req) {
-      return [
-        ...contentTypeIs(req, 'application/x-www-form-urlencoded'),
-        ...formFieldsAre(formOf(req), ['token', 'client_id'], ['token_type_hint']),
-      ];
+      const client = req.basicAuth ? [] : ['client_id'];
+      const optional = ['token_type_hint', ...(req.basicAuth ? ['client_id'] : [])];
+      return [...contentTypeIs(req, 'application/x-www-form-urlencoded'), ...formFieldsAre(formOf(req), ['token', ...client], optional)];
     },
     checkResponse(status, body) {
       if (status >= 400) return oauthErrorShape(body);

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { assertNoLiveViolations, operationsSeenInProcess } from '../emulator/contract-registry';
 
 /**
  * WXT's fake browser has no `browser.i18n.getMessage`; `i18n.t()` from #i18n calls it. This one serves
@@ -95,4 +96,21 @@ installI18n();
 beforeEach(() => {
   fakeBrowser.reset();
   installI18n();
+});
+
+/**
+ * X's OpenAPI description as the contract: every emulator this file started checked each request and answer
+ * (test/emulator/contract-observer.ts); a violation fails the test that caused it, naming the operationId and rule.
+ * A test that sends a bad request on purpose claims the violation first with `emu.contract.take({ rule })`.
+ */
+afterEach(() => assertNoLiveViolations());
+afterAll(() => assertNoLiveViolations("the file's setup or teardown"));
+
+/** The operations this test file's emulators were asked for, one file per test file (test/summary.ts merges them). */
+const OPERATIONS_SEEN_DIR = fileURLToPath(new URL('../../.reports/operations-seen-unit/', import.meta.url));
+afterAll(() => {
+  if (operationsSeenInProcess.size === 0) return;
+  mkdirSync(OPERATIONS_SEEN_DIR, { recursive: true });
+  const name = `${process.pid}-${Math.random().toString(36).slice(2)}.json`;
+  writeFileSync(OPERATIONS_SEEN_DIR + name, JSON.stringify([...operationsSeenInProcess].sort()));
 });

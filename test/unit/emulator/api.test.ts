@@ -40,6 +40,7 @@ describe('GET /2/users/me', () => {
 
   it('answers X-shaped 400 invalid-request errors for an unknown user.fields value or query parameter', async () => {
     const res = await api(emu, '/2/users/me?user.fields=created_at,shoe_size', token);
+    emu.contract.claim({ operationId: 'getUsersMe', rule: 'query-value' });
     expect(res.status).toBe(400);
     expect(await body(res)).toEqual({
       errors: [
@@ -53,6 +54,7 @@ describe('GET /2/users/me', () => {
       type: 'https://api.x.com/2/problems/invalid-request',
     });
     const res2 = await api(emu, '/2/users/me?colour=blue', token);
+    emu.contract.claim({ operationId: 'getUsersMe', rule: 'query-undeclared' });
     expect(res2.status).toBe(400);
     expect(await body(res2)).toMatchObject({
       errors: [{ parameters: { colour: ['blue'] }, message: expect.stringContaining('[colour]') }],
@@ -62,6 +64,7 @@ describe('GET /2/users/me', () => {
   it('answers 401 problem JSON without a token or with an unknown one', async () => {
     for (const t of [undefined, 'made-up-token']) {
       const res = await api(emu, '/2/users/me', t);
+      if (!t) emu.contract.claim({ operationId: 'getUsersMe', rule: 'security' });
       expect(res.status).toBe(401);
       expect(await body(res)).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
       expect(res.headers.get('x-rate-limit-limit')).toBe('75');
@@ -71,6 +74,7 @@ describe('GET /2/users/me', () => {
   it('answers 403 naming the missing scopes when the token lacks users.read', async () => {
     const narrow = (await signIn(emu, ['tweet.read'])).access_token;
     const res = await api(emu, '/2/users/me', narrow);
+    emu.contract.claim({ operationId: 'getUsersMe', rule: 'scopes' });
     expect(res.status).toBe(403);
     expect(await body(res)).toMatchObject({
       title: 'Forbidden',
@@ -115,6 +119,7 @@ describe('GET /2/users/by/username/:username and /2/users/:id', () => {
 
   it('rejects a malformed username', async () => {
     const res = await api(emu, '/2/users/by/username/not-a-handle!', token);
+    emu.contract.claim({ operationId: 'getUsersByUsername', rule: 'path-param' });
     expect(res.status).toBe(400);
     expect(await body(res)).toMatchObject({ title: 'Invalid Request', errors: [{ parameters: { username: ['not-a-handle!'] } }] });
   });
@@ -138,6 +143,7 @@ describe('rate limits', () => {
     const revoke = await postForm(emu, '/2/oauth2/revoke', { token: 'x', client_id: 'perch-unit-client' });
     for (const h of ['x-rate-limit-limit', 'x-rate-limit-remaining', 'x-rate-limit-reset']) expect(revoke.headers.get(h)).toMatch(/^\d+$/);
     const missing = await api(emu, '/2/nothing/here', token);
+    emu.contract.claim({ rule: 'unknown-operation', path: '/2/nothing/here' });
     expect(missing.headers.get('x-rate-limit-reset')).toMatch(/^\d+$/);
   });
 
@@ -167,12 +173,14 @@ describe('rate limits', () => {
 describe('routing', () => {
   it('answers 404 problem JSON for an unknown route', async () => {
     const res = await api(emu, '/2/tweets/search/everything', token);
+    emu.contract.claim({ rule: 'unknown-operation', path: '/2/tweets/search/everything' });
     expect(res.status).toBe(404);
     expect(await body(res)).toEqual({ title: 'Not Found', type: 'about:blank', status: 404, detail: 'Not Found' });
   });
 
   it('answers 405 with an Allow header for a known route and the wrong method', async () => {
     const res = await api(emu, '/2/users/me', token, { method: 'DELETE' });
+    emu.contract.claim({ rule: 'unknown-operation', method: 'DELETE' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
   });

@@ -56,12 +56,14 @@ describe('GET /2/users/:id/blocking', () => {
     const third = await send('GET', `${BASE}?max_results=4&pagination_token=${(second.body.meta as { next_token: string }).next_token}`);
     expect(third.body.meta).toEqual({ result_count: 1, previous_token: expect.any(String) });
     expect((await send('GET', `${BASE}?max_results=1001`)).status).toBe(400);
+    emu.contract.claim({ operationId: 'getUsersBlocking', rule: 'query-value' });
   });
 
   it('answers 403 for someone else, and without block.read', async () => {
     expect((await send('GET', `/2/users/${GRACE_ID}/blocking`)).status).toBe(403);
     const narrow = (await signIn(emu, ['tweet.read', 'users.read', 'block.write'])).access_token;
     const res = await send('GET', BASE, undefined, narrow);
+    emu.contract.claim({ operationId: 'getUsersBlocking', rule: 'scopes' });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ missing_scopes: ['block.read'] });
   });
@@ -112,5 +114,6 @@ describe('POST /2/users/:id/blocking and DELETE /2/users/:source_user_id/blockin
     expect((await send('POST', BASE, { target_user_id: CROWD_USER_IDS[1] }, narrow)).body).toMatchObject({
       missing_scopes: ['block.write'],
     });
+    emu.contract.claim({ operationId: 'blockUser', rule: 'scopes' });
   });
 });

@@ -127,6 +127,7 @@ describe('GET /2/users/:id/bookmarks', () => {
     ['ten', 'The `max_results` query parameter value [ten] is not between 1 and 100'],
   ])('answers 400 to max_results=%s', async (value, message) => {
     const { status, body } = await get<Json>(`${BASE}?max_results=${value}`);
+    emu.contract.claim({ operationId: 'getUsersBookmarks', rule: 'query-value' });
     expect(status).toBe(400);
     expect(body).toEqual({
       errors: [{ parameters: { max_results: [value] }, message }],
@@ -144,7 +145,9 @@ describe('GET /2/users/:id/bookmarks', () => {
       message: 'The `pagination_token` query parameter value [zzzz] is not valid',
     });
     expect((await get(`${BASE}?sort=oldest`)).status).toBe(400);
+    emu.contract.claim({ operationId: 'getUsersBookmarks', rule: 'query-undeclared' });
     expect((await get(`${BASE}?tweet.fields=colour`)).status).toBe(400);
+    emu.contract.claim({ operationId: 'getUsersBookmarks', rule: 'query-value' });
   });
 });
 
@@ -186,19 +189,17 @@ describe('POST /2/users/:id/bookmarks and DELETE /2/users/:id/bookmarks/:tweet_i
     const missing = '1111111111111111111';
     const res = await send('POST', BASE, { tweet_id: missing });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
-      errors: [
-        {
-          value: missing,
-          detail: `Could not find tweet with id: [${missing}].`,
-          title: 'Not Found Error',
-          resource_type: 'tweet',
-          parameter: 'tweet_id',
-          resource_id: missing,
-          type: `${PROBLEMS}resource-not-found`,
-        },
-      ],
-    });
+    const entry = {
+      value: missing,
+      detail: `Could not find tweet with id: [${missing}].`,
+      title: 'Not Found Error',
+      resource_type: 'tweet',
+      parameter: 'tweet_id',
+      resource_id: missing,
+      type: `${PROBLEMS}resource-not-found`,
+    };
+    // A ResourceNotFoundProblem (X's OpenAPI `default` answer), with the lookup's entry in `errors`.
+    expect(await res.json()).toEqual({ ...entry, status: 404, errors: [entry] });
     emu.state.posts.get(SEED_POSTS.adaHello)!.deleted = true;
     expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(404);
     const hidden = await send('POST', BASE, { tweet_id: SEED_POSTS.kjohnsonProtected });
@@ -222,6 +223,8 @@ describe('POST /2/users/:id/bookmarks and DELETE /2/users/:id/bookmarks/:tweet_i
   ])('answers 400 invalid-request to the body %j', async (payload, message) => {
     const res = await send('POST', BASE, payload);
     expect(res.status).toBe(400);
+    // X's BookmarkAddRequest allows other properties (the emulator, like POST /2/tweets, does not).
+    expect(emu.contract.take({ operationId: 'createUsersBookmark', rule: 'request-body' })).toHaveLength('folder' in payload ? 0 : 1);
     expect(await res.json()).toEqual({
       errors: [{ message }],
       title: 'Invalid Request',
@@ -232,6 +235,7 @@ describe('POST /2/users/:id/bookmarks and DELETE /2/users/:id/bookmarks/:tweet_i
 
   it('answers 400 to a malformed tweet id in the path', async () => {
     const res = await send('DELETE', `${BASE}/not-a-post`);
+    emu.contract.claim({ operationId: 'deleteUsersBookmark', rule: 'path-param' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Json[] }).errors[0]).toMatchObject({ parameters: { tweet_id: ['not-a-post'] } });
   });
@@ -268,6 +272,7 @@ describe('ownership, scopes and rate limits', () => {
       )
     ).access_token;
     const res = await send(method, path, method === 'POST' ? { tweet_id: SEED_POSTS.adaHello } : undefined, narrow);
+    emu.contract.claim({ rule: 'scopes' });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ title: 'Forbidden', missing_scopes: [scope] });
   });
@@ -327,6 +332,10 @@ describe('bookmark folders', () => {
     const missing = await get(`${BASE}/folders/123`);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({
+      title: 'Not Found',
+      type: 'about:blank',
+      status: 404,
+      detail: 'Could not find bookmark folder with folder_id: [123].',
       errors: [
         {
           value: '123',
@@ -340,6 +349,7 @@ describe('bookmark folders', () => {
       ],
     });
     expect((await get(`${BASE}/folders/${SEED_FOLDERS.recipes}?max_results=5`)).status).toBe(400);
+    emu.contract.claim({ operationId: 'getUsersBookmarksByFolderId', rule: 'query-undeclared' });
   });
 });
 

@@ -136,6 +136,7 @@ describe('the request log', () => {
     await refresh(emu, tokens.refresh_token!);
     await api(emu, '/2/users/me?user.fields=created_at', tokens.access_token);
     await api(emu, '/2/users/me');
+    emu.contract.claim({ operationId: 'getUsersMe', rule: 'security' });
     const log = await control<LogEntry[]>(emu, 'GET', 'log');
     expect(log.map((e) => [e.method, e.path, e.status, e.grant_type, e.user_id])).toEqual([
       ['GET', '/i/oauth2/authorize', 200, undefined, ADA_ID],

@@ -105,6 +105,10 @@ describe('POST /2/users/:id/following and DELETE /2/users/:source_user_id/follow
     [`/2/users/${GRACE_ID}/following`, { target_user_id: CROWD_USER_IDS[30] }, 403],
   ])('POST %s %j answers %i', async (path, payload, status) => {
     expect((await send('POST', path, payload)).status).toBe(status);
+    // Only the array breaks X's description (FollowUserRequest); the others are refusals of valid requests.
+    expect(emu.contract.take({ operationId: 'followUser', rule: 'request-body' })).toHaveLength(
+      Array.isArray(payload.target_user_id) ? 1 : 0,
+    );
   });
 
   it('answers 403 to an unfollow on behalf of someone else, and without follows.write', async () => {
@@ -114,6 +118,7 @@ describe('POST /2/users/:id/following and DELETE /2/users/:source_user_id/follow
     expect((await send('POST', BASE, { target_user_id: CROWD_USER_IDS[30] }, narrow)).body).toMatchObject({
       missing_scopes: ['follows.write'],
     });
+    emu.contract.claim({ operationId: 'followUser', rule: 'scopes' });
   });
 
   it('50 follow requests per 15 minutes', async () => {

@@ -68,19 +68,20 @@ async function walk<T extends { id: string }>(path: string, max: number): Promis
   return { ids, requests };
 }
 const forbidden = (detail: string) => ({ title: 'Forbidden', type: 'about:blank', status: 403, detail });
-const notAuthorized = (id: string, parameter = 'id') => ({
-  errors: [
-    {
-      value: id,
-      detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
-      title: 'Authorization Error',
-      resource_type: 'list',
-      parameter,
-      resource_id: id,
-      type: `${PROBLEMS}not-authorized-for-resource`,
-    },
-  ],
-});
+const notAuthorized = (id: string, parameter = 'id') => {
+  const entry = {
+    value: id,
+    detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
+    title: 'Authorization Error',
+    resource_type: 'list',
+    parameter,
+    resource_id: id,
+    section: 'data',
+    type: `${PROBLEMS}not-authorized-for-resource`,
+  };
+  // A ResourceUnauthorizedProblem (X's OpenAPI `default` answer), with the entry in `errors` as the lookups show it.
+  return { ...entry, status: 403, errors: [entry] };
+};
 const ALL_FIELDS = 'list.fields=created_at,description,follower_count,member_count,owner_id,private';
 
 describe('GET /2/lists/:id', () => {
@@ -120,12 +121,20 @@ describe('GET /2/lists/:id', () => {
   });
 
   it.each([
-    ['123', 404, { errors: [expect.objectContaining({ title: 'Not Found Error', resource_type: 'list', parameter: 'id', value: '123' })] }],
+    [
+      '123',
+      404,
+      expect.objectContaining({
+        type: `${PROBLEMS}resource-not-found`,
+        errors: [expect.objectContaining({ title: 'Not Found Error', resource_type: 'list', parameter: 'id', value: '123' })],
+      }),
+    ],
     ['abc', 400, expect.objectContaining({ type: `${PROBLEMS}invalid-request` })],
   ])('answers %s with %i', async (id, status, body) => {
     const res = await get(`/2/lists/${id}`);
     expect(res.status).toBe(status);
     expect(res.body).toEqual(body);
+    if (status === 400) emu.contract.claim({ operationId: 'getListsById', rule: 'path-param' });
   });
 });
 
@@ -173,6 +182,7 @@ describe("a user's lists", () => {
       meta: { result_count: 2 },
     });
     expect((await get(`/2/users/${ADA_ID}/pinned_lists?max_results=5`)).status).toBe(400);
+    emu.contract.claim({ operationId: 'getUsersPinnedLists', rule: 'query-undeclared' });
   });
 
   it('answers 403 to pinned lists of someone else', async () => {
@@ -193,6 +203,8 @@ describe("a user's lists", () => {
     const res = await get<{ errors: { parameters: Json }[] }>(path);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors[0]!.parameters)).toEqual([parameter]);
+    // A token the emulator never handed out is still a well-formed one for X's description.
+    expect(emu.contract.take({ rule: 'query-value' })).toHaveLength(parameter === 'pagination_token' ? 0 : 1);
   });
 });
 
@@ -273,6 +285,8 @@ describe('POST /2/lists, PUT and DELETE /2/lists/:id', () => {
     [{ name: 'ok', mode: 'public' }, '$.mode: is not defined in the schema and the schema does not allow additional properties'],
   ])('answers 400 to the body %j', async (payload, message) => {
     const res = await send('POST', '/2/lists', payload);
+    // X's ListCreateRequest allows other properties (the emulator, like POST /2/tweets, does not).
+    expect(emu.contract.take({ operationId: 'createLists', rule: 'request-body' })).toHaveLength('mode' in payload ? 0 : 1);
     expect(res).toEqual({
       status: 400,
       body: {
@@ -308,6 +322,7 @@ describe('POST /2/lists, PUT and DELETE /2/lists/:id', () => {
     const readOnly = (await signIn(emu, ['tweet.read', 'users.read', 'list.read'])).access_token;
     expect((await send('PUT', `/2/lists/${SEED_LISTS.adaReading}`, { name: 'x' }, readOnly)).status).toBe(403);
     expect((await get(`/2/lists/${SEED_LISTS.adaReading}`, writeOnly)).status).toBe(403);
+    expect(emu.contract.take({ rule: 'scopes' }).map((v) => v.operationId)).toEqual(['createLists', 'updateLists', 'getListsById']);
   });
 });
 
@@ -326,7 +341,7 @@ describe('list members', () => {
   });
 
   it('answers 404 to an unknown user and 403 to a list Ada does not own', async () => {
-    expect(await send('POST', base, { user_id: '42' })).toEqual({
+    expect(await send('POST', base, { user_id: '42' })).toMatchObject({
       status: 404,
       body: {
         errors: [

@@ -205,6 +205,7 @@ describe('the code grant (POST /2/oauth2/token)', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'Missing required parameter [code_verifier].' });
+    emu.contract.claim({ operationId: 'oauth2Token', rule: 'docs-request' });
   });
 
   it('answers unauthorized_client for a Basic header naming an unknown client', async () => {
@@ -235,11 +236,13 @@ describe('the code grant (POST /2/oauth2/token)', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    emu.contract.claim({ operationId: 'oauth2Token', rule: 'docs-request' });
   });
 
   it('answers unsupported_grant_type for grants X does not offer', async () => {
     const res = await postForm(emu, '/2/oauth2/token', { grant_type: 'client_credentials', client_id: CLIENT_ID });
     expect(await res.json()).toMatchObject({ error: 'unsupported_grant_type' });
+    emu.contract.claim({ operationId: 'oauth2Token', rule: 'docs-request' });
   });
 });
 

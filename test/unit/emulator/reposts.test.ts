@@ -78,11 +78,14 @@ describe('POST /2/users/:id/retweets and DELETE /2/users/:id/retweets/:source_tw
     ['DELETE', `${BASE}/abc`, undefined, 400],
   ])('answers %s %s with %i', async (method, path, payload, status) => {
     expect((await send(method, path, payload)).status).toBe(status);
+    // The 400s break X's description too; the 403s are valid requests on someone else's behalf.
+    if (status === 400) emu.contract.claim({ rule: method === 'POST' ? 'request-body' : 'path-param' });
   });
 
   it('needs tweet.write', async () => {
     const narrow = (await signIn(emu, ['tweet.read', 'users.read'])).access_token;
     expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello }, narrow)).body).toMatchObject({ missing_scopes: ['tweet.write'] });
+    emu.contract.claim({ operationId: 'repostPost', rule: 'scopes' });
   });
 
   it('50 repost requests per 15 minutes', async () => {
