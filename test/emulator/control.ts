@@ -14,6 +14,7 @@ const clientBody = z.object({
   client_id: z.string().min(1),
   redirect_uris: z.array(z.string().min(1)).default([]),
   name: z.string().min(1).optional(),
+  confidential: z.boolean().optional(),
 });
 const sessionBody = z.object({
   user_id: z
@@ -70,8 +71,8 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
     case 'POST /clients': {
       const p = parse(clientBody, body);
       if (!p.ok) return p.reply;
-      const c = state.registerClient(p.value.client_id, p.value.redirect_uris, p.value.name);
-      return json(200, { client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name });
+      const c = state.registerClient(p.value.client_id, p.value.redirect_uris, p.value.name, p.value.confidential);
+      return json(200, { client_id: c.clientId, redirect_uris: c.redirectUris, name: c.name, confidential: c.confidential });
     }
     case 'GET /clients':
       return json(200, {

@@ -55,7 +55,9 @@ function identifyClient(ctx: RequestContext, body: URLSearchParams): { clientId?
   }
   const clientId = body.get('client_id');
   if (!clientId) return { error: missingParam('client_id') };
-  if (!ctx.state.clients.has(clientId)) return { error: unauthorizedClient() };
+  const client = ctx.state.clients.get(clientId);
+  // A confidential client must authenticate with its Basic header; named only in the body, X refuses it.
+  if (!client || client.confidential) return { error: unauthorizedClient() };
   return { clientId };
 }
 

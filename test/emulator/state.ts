@@ -171,6 +171,12 @@ export interface ClientRecord {
   redirectUris: string[];
   /** Shown on the consent page. */
   name: string;
+  /**
+   * A confidential client ("Web App", "Automated App or bot"): the token endpoints want its Basic authorization
+   * header, and a request naming it only by `client_id` in the body is refused (fundamentals--authentication--oauth-2-0
+   * --authorization-code, "Confidential Clients"; --user-access-token, "Working with confidential clients").
+   */
+  confidential: boolean;
 }
 
 export interface PendingAuthorization {
@@ -384,14 +390,20 @@ export class EmulatorState {
   }
 
   // ---- clients ----
-  registerClient(clientId: string, redirectUris: string[], name?: string): ClientRecord {
+  registerClient(clientId: string, redirectUris: string[], name?: string, confidential?: boolean): ClientRecord {
     const existing = this.clients.get(clientId);
     if (existing) {
       for (const uri of redirectUris) if (!existing.redirectUris.includes(uri)) existing.redirectUris.push(uri);
       if (name) existing.name = name;
+      if (confidential !== undefined) existing.confidential = confidential;
       return existing;
     }
-    const record: ClientRecord = { clientId, redirectUris: [...new Set(redirectUris)], name: name ?? 'Perch' };
+    const record: ClientRecord = {
+      clientId,
+      redirectUris: [...new Set(redirectUris)],
+      name: name ?? 'Perch',
+      confidential: confidential ?? false,
+    };
     this.clients.set(clientId, record);
     return record;
   }

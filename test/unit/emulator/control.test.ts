@@ -195,6 +195,17 @@ describe('the other control endpoints', () => {
     expect(state.session_user_id).toBe(ADA_ID);
   });
 
+  it('registers a confidential client, whose code exchange without its Basic header X refuses as unauthorized_client', async () => {
+    await control(emu, 'POST', 'clients', { client_id: CLIENT_ID, redirect_uris: [], confidential: true });
+    const { code, verifier } = await getCode(emu);
+    const res = await exchangeCode(emu, code, verifier);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'unauthorized_client', error_description: 'Missing valid authorization header' });
+    await control(emu, 'POST', 'clients', { client_id: CLIENT_ID, redirect_uris: [], confidential: false });
+    const again = await getCode(emu);
+    expect((await exchangeCode(emu, again.code, again.verifier)).status).toBe(200);
+  });
+
   it('refuses a session for a user that does not exist, and bad fault definitions', async () => {
     const res = await fetch(`${emu.url}/__emulator/session`, { method: 'POST', body: JSON.stringify({ user_id: '42' }) });
     expect(res.status).toBe(400);
