@@ -28,7 +28,7 @@ import { mediaUsable, serializeMedia, MEDIA_FIELDS } from './media';
 import { postOrRepostCapHeaders } from './rate-limits';
 import type { Router } from './router';
 import type { EmulatorState, MediaRecord, PostRecord } from './state';
-import { buildPostText, cashtagCount, guessLang, MAX_WEIGHTED_LENGTH, weightedLength } from './text';
+import { buildPostText, cashtagCount, guessLang, longPostText, MAX_WEIGHTED_LENGTH, weightedLength } from './text';
 import { serializeUser, USER_FIELDS } from './users';
 
 /** `tweet.fields` values (x-api--fundamentals--data-dictionary, "All Post fields"). */
@@ -129,13 +129,16 @@ export function insertPost(state: EmulatorState, input: NewPost): PostRecord {
   const previous = input.editOf ? state.posts.get(input.editOf) : undefined;
   const parent = input.inReplyToTweetId ? state.posts.get(input.inReplyToTweetId) : undefined;
   const media = (input.mediaIds ?? []).map((m) => state.media.get(m)).filter((m): m is MediaRecord => m !== undefined);
-  const built = buildPostText(
+  const whole = buildPostText(
     state,
     id,
     author?.username ?? 'i',
     input.text,
     media[0] ? { mediaKey: media[0].mediaKey, type: media[0].type } : undefined,
   );
+  // Over 280 weighted characters: a long post, whole in `note_tweet`, its start in `text` (data dictionary).
+  const long = weightedLength(input.text) > MAX_WEIGHTED_LENGTH ? longPostText(id, whole) : undefined;
+  const built = long ?? whole;
   const post: PostRecord = {
     id,
     authorId: input.authorId,
@@ -145,6 +148,7 @@ export function insertPost(state: EmulatorState, input: NewPost): PostRecord {
     conversationId: previous?.conversationId ?? parent?.conversationId ?? id,
     mediaKeys: media.map((m) => m.mediaKey),
     entities: built.entities,
+    ...(long ? { noteTweet: long.note } : {}),
     displayTextRange: built.displayTextRange,
     editHistory: previous ? [...previous.editHistory, id] : [id],
     replySettings: input.replySettings ?? previous?.replySettings ?? 'everyone',
@@ -297,6 +301,13 @@ export function serializePost(
       case 'lang':
         out.lang = post.lang;
         break;
+      case 'note_tweet':
+        // Only long posts have one (x-api--fundamentals--data-dictionary: "for long-form Posts (>280 characters)").
+        if (post.noteTweet) {
+          const { text, entities } = post.noteTweet;
+          out.note_tweet = { text, ...(Object.keys(entities).length ? { entities: structuredClone(entities) } : {}) };
+        }
+        break;
       case 'possibly_sensitive':
         out.possibly_sensitive = post.possiblySensitive;
         break;
@@ -337,7 +348,7 @@ export function serializePost(
         out.source = post.source;
         break;
       default:
-        // article, card_uri, community_id, context_annotations, geo, media_metadata, note_tweet, promoted_metrics,
+        // article, card_uri, community_id, context_annotations, geo, media_metadata, promoted_metrics,
         // scopes, withheld: not modelled, so "no value" (omitted).
         break;
     }
@@ -614,7 +625,8 @@ export const DELETE_NOT_OWNER_DETAIL = 'You can only delete Posts authored by th
  */
 function summoned(state: EmulatorState, parent: PostRecord, userId: string): boolean {
   if (parent.authorId === userId) return state.selfRepliesAllowed;
-  if ((parent.entities.mentions ?? []).some((m) => m.id === userId)) return true;
+  // A long post's mentions past its first 280 characters are mentions too: its whole entities are the note's.
+  if (((parent.noteTweet ?? parent).entities.mentions ?? []).some((m) => m.id === userId)) return true;
   const quoted = parent.quoteTweetId ? state.posts.get(parent.quoteTweetId) : undefined;
   return quoted?.authorId === userId;
 }

@@ -452,7 +452,8 @@ type NamedPost =
   | 'kjohnsonProtected'
   | 'gracePhoto'
   | 'adaReplyToGrace'
-  | 'graceQuotesXdev';
+  | 'graceQuotesXdev'
+  | 'turingLong';
 const NAMED: Record<NamedPost, NamedSpec> = {
   adaHello: { seq: 4001, authorId: DEMO_USER_ID, createdAt: at(5), text: 'Hello from Perch! 🐦 Posting from the toolbar.' },
   graceMentionsAda: {
@@ -489,7 +490,23 @@ const NAMED: Record<NamedPost, NamedSpec> = {
   },
   adaReplyToGrace: { seq: 4007, authorId: DEMO_USER_ID, createdAt: at(1.5), text: '@gracehop on it! ✅', inReplyTo: 'graceMentionsAda' },
   graceQuotesXdev: { seq: 4008, authorId: SECOND_USER_ID, createdAt: at(1), text: 'Worth a read 📚', quoteOf: 'xdevAnnouncement' },
+  // A long post (532 weighted characters): `text` holds only its start, `note_tweet` all of it. LONG_POST_WORD,
+  // a mention and a link come after character 280. Ada bookmarks it; Turing is on her lists, so their posts show it.
+  turingLong: {
+    seq: 4009,
+    authorId: TURING_ID,
+    createdAt: at(0.4),
+    text:
+      'On computable numbers, revisited 🧵 A machine reads one square of tape at a time, writes a symbol, moves left or ' +
+      'right, and changes its state. That is all. Yet from these few rules follows every calculation a clerk could do ' +
+      'with pencil and paper, given time and tape enough. The hard question was never whether such a machine can ' +
+      'compute, but which questions it can settle at all. Hilbert asked for a method that decides every statement of ' +
+      'logic: the Entscheidungsproblem. There is none. Notes for @gracehop: https://example.com/on-computable-numbers',
+  },
 };
+
+/** A word only the seeded long post (`SEED_POSTS.turingLong`) holds, after its first 280 characters. */
+export const LONG_POST_WORD = 'Entscheidungsproblem';
 
 /** Stable ids of the hand-written seed posts (present in both seeds). */
 export const SEED_POSTS = Object.fromEntries(Object.entries(NAMED).map(([k, v]) => [k, snowflake(v.createdAt, v.seq)])) as Record<
@@ -790,9 +807,14 @@ function visibleSeedAuthor(state: EmulatorState, id: string): boolean {
   return !!u && !u.protected && u.status !== 'suspended' && u.status !== 'deleted';
 }
 
-/** The seed's 50 recent bookmarks of Ada: four named posts plus every sixth visible seeded post. */
+/** The named posts among Ada's recent bookmarks. */
+function namedBookmarks(): string[] {
+  return [SEED_POSTS.turingCjk, SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda, SEED_POSTS.turingLong];
+}
+
+/** The seed's 50 recent bookmarks of Ada: five named posts plus every sixth visible seeded post. */
 function recentBookmarkIds(state: EmulatorState): string[] {
-  const named = [SEED_POSTS.turingCjk, SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda];
+  const named = namedBookmarks();
   const pool = [...state.posts.values()]
     .filter((p) => !p.deleted && visibleSeedAuthor(state, p.authorId) && !named.includes(p.id))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -843,7 +865,7 @@ function seedSocial(state: EmulatorState): void {
   });
   // Folders hold bookmarks, each in at most one folder.
   const byNewest = state.bookmarkIds(DEMO_USER_ID);
-  const named = [SEED_POSTS.turingCjk, SEED_POSTS.xdevAnnouncement, SEED_POSTS.gracePhoto, SEED_POSTS.graceMentionsAda];
+  const named = namedBookmarks();
   const rest = byNewest.filter((id) => !named.includes(id));
   const folderPosts: Record<string, string[]> = {
     readLater: rest.filter((_, i) => i % 7 === 1).slice(0, 6),

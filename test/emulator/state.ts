@@ -102,6 +102,11 @@ export interface PostRecord {
   mediaKeys: string[];
   poll?: PollRecord;
   entities: PostEntities;
+  /**
+   * A long post's whole text and its entities (`tweet.fields=note_tweet`); `text` and `entities` then hold only its
+   * start (text.ts `longPostText`). Absent for posts of at most 280 weighted characters.
+   */
+  noteTweet?: { text: string; entities: PostEntities };
   /** Code-point range of `text` shown to readers (excludes the appended media link). */
   displayTextRange: [number, number];
   /** Every version of the post, oldest first; shared by all versions of one edit chain. */

@@ -5,6 +5,8 @@
  * - `buildPostText`: URLs replaced by 23-character t.co links, a `pic.x.com` link appended for attached media,
  *   and `entities` (urls, mentions, hashtags, cashtags) with code-point indices into the stored text
  *   (x-api--fundamentals--data-dictionary, Post `entities`; start inclusive, end exclusive).
+ * - `longPostText`: a long post (over 280 weighted characters) keeps its whole text in `note_tweet` and only its
+ *   start in `text`.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -135,4 +137,54 @@ export function guessLang(text: string): string {
   if (/\p{Script=Han}/u.test(letters)) return 'zh';
   if (/\p{L}/u.test(letters)) return 'en';
   return 'zxx';
+}
+
+/** The stored form of a long post: `text` and its entities hold only the start, `note` the whole post. */
+export interface LongText extends BuiltText {
+  note: { text: string; entities: PostEntities };
+}
+
+/**
+ * A long post as X serves it (x-api--fundamentals--data-dictionary, Post fields: `note_tweet` "Contains the full
+ * text of a Post for long-form Posts (>280 characters)"; `display_text_range` "which portion of text is displayed
+ * by default for long posts"). The description's `Tweet.note_tweet` is `{text, entities}`; its `TweetText`
+ * example shows what `text` holds instead: the start of the post, cut between words, then `…` and a t.co link to
+ * the post itself ("…explore Tweet\u2026 https://t.co/56a0vZUx7i"), within 280 weighted characters. `entities`
+ * keep what lies in that start, plus the self link (expanded to x.com/i/web/status/<id>); `note.entities` index
+ * the whole text. (X has also been seen cutting at a word near 270 characters without the link — Perch reads
+ * `note_tweet` and never depends on either form.)
+ */
+export function longPostText(postId: string, built: BuiltText): LongText {
+  const full = built.text;
+  const selfUrl = `https://t.co/${tcoCode(`${postId}:note`)}`;
+  const tail = `\u2026 ${selfUrl}`;
+  // The last break between words where the start, the ellipsis and the link still fit in 280.
+  let cut = 0;
+  for (const m of full.matchAll(/\s+/g)) {
+    const head = full.slice(0, m.index).trimEnd();
+    if (weightedLength(head + tail) > MAX_WEIGHTED_LENGTH) break;
+    cut = m.index;
+  }
+  const head = full.slice(0, cut).trimEnd() || [...full].slice(0, 200).join('');
+  const headEnd = codePoints(head);
+  const start = headEnd + 2;
+  const entities: PostEntities = {};
+  for (const key of ['urls', 'mentions', 'hashtags', 'cashtags'] as const) {
+    const kept = (built.entities[key] ?? []).filter((e) => e.end <= headEnd);
+    if (kept.length) Object.assign(entities, { [key]: structuredClone(kept) });
+  }
+  const self = {
+    start,
+    end: start + codePoints(selfUrl),
+    url: selfUrl,
+    expanded_url: `https://x.com/i/web/status/${postId}`,
+    display_url: displayUrl(`https://x.com/i/web/status/${postId}`),
+  };
+  entities.urls = [...(entities.urls ?? []), self];
+  return {
+    text: head + tail,
+    entities,
+    displayTextRange: [0, headEnd + 1],
+    note: { text: full, entities: structuredClone(built.entities) },
+  };
 }

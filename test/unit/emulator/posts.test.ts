@@ -597,14 +597,17 @@ describe('GET /2/tweets?ids=', () => {
 });
 
 describe('seed posts', () => {
-  it('seeds a few hundred posts with emoji, CJK and URLs, all within 280 weighted characters', () => {
+  it('seeds a few hundred posts with emoji, CJK and URLs, all within 280 weighted characters but the one long post', () => {
     const posts = [...emu.state.posts.values()];
     expect(posts.length).toBeGreaterThanOrEqual(300);
     expect(posts.filter((p) => /\p{Extended_Pictographic}/u.test(p.text)).length).toBeGreaterThan(100);
     expect(posts.filter((p) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Hangul}]/u.test(p.text)).length).toBeGreaterThan(20);
     expect(posts.filter((p) => p.entities.urls?.length).length).toBeGreaterThan(30);
     expect(posts.filter((p) => p.inReplyToTweetId).length).toBeGreaterThan(10);
-    for (const p of posts) expect(twitterText.parseTweet(p.sourceText).weightedLength).toBeLessThanOrEqual(280);
+    const long = posts.filter((p) => twitterText.parseTweet(p.sourceText).weightedLength > 280);
+    expect(long.map((p) => p.id)).toEqual([SEED_POSTS.turingLong]);
+    // Its `text` is cut to fit 280 as X cuts a long post's (the whole is its `note_tweet`: long-posts.test.ts).
+    for (const p of posts) expect(twitterText.parseTweet(p.text).weightedLength).toBeLessThanOrEqual(280);
   });
 
   it('is the same on every reset and in every emulator', async () => {
