@@ -217,6 +217,9 @@ export interface SyncStateRow {
   notice?: { kind: string; message: string };
 }
 
+/** `PostRow.seenAt` of a post to read again from X at its next use. */
+export const NEVER_SEEN = new Date(0).toISOString();
+
 export class PerchDb extends Dexie {
   users!: Table<UserRow, [string, string]>;
   posts!: Table<PostRow, [string, string]>;
@@ -252,6 +255,23 @@ export class PerchDb extends Dexie {
       actions: '++seq, accountId, [accountId+state], [accountId+seq]',
       rateLimits: '[accountId+endpoint], accountId',
       syncState: '[accountId+collection], accountId',
+    });
+    // v2 keeps posts whole past 280 characters (X's `note_tweet`); rows stored before may hold X's cut-short `text`.
+    // Marking them unseen makes the popup ask X again, and forgetting the bookmarks' last full walk makes the next
+    // sync rewrite every bookmarked post: the day's walk X bills once anyway.
+    this.version(2).upgrade(async (tx) => {
+      await tx
+        .table<PostRow>('posts')
+        .toCollection()
+        .modify((p) => {
+          p.seenAt = NEVER_SEEN;
+        });
+      await tx
+        .table<SyncStateRow>('syncState')
+        .filter((s) => s.collection === 'bookmarks')
+        .modify((s) => {
+          delete s.lastFullDay;
+        });
     });
   }
 

@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db, type PostUrl } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
 import { getUserByUsername } from '../x/users';
@@ -16,7 +16,10 @@ export interface UserView {
 /** A post as the screens show it (a list's preview). */
 export interface PostView {
   id: string;
+  /** Its whole text, past 280 characters too (X's `note_tweet`). */
   text: string;
+  /** Its links (t.co, with where they lead), indexing `text`; absent where a screen shows the text plain. */
+  urls?: PostUrl[];
   createdAt?: string;
   author?: UserView;
   mediaCount: number;
@@ -81,6 +84,7 @@ export async function listPostsPreview(client: XClient, accountId: string, listI
     return {
       id: row.id,
       text: row.text,
+      urls: row.urls,
       ...(row.createdAt ? { createdAt: row.createdAt } : {}),
       ...(author ? { author } : {}),
       mediaCount: row.mediaCount,

@@ -24,18 +24,31 @@ export function userRow(accountId: string, u: XUser, seenAt: string): UserRow {
   };
 }
 
-/** A stored post from X's post object. */
+/**
+ * A post's whole text and the entities that index it. A post over 280 characters carries only its start in `text`
+ * (with `entities` indexing that start) and the whole of it in `note_tweet` (x-api--fundamentals--data-dictionary):
+ * the note wins when X sent its text, with the note's entities (none when it has none: the post's own index the
+ * start, and its link to the post is no part of the whole text).
+ */
+export function wholePost(p: Pick<XPost, 'text' | 'entities' | 'note_tweet'>): { text: string; entities: XPost['entities'] } {
+  const note = p.note_tweet;
+  if (note?.text === undefined) return { text: p.text, entities: p.entities };
+  return { text: note.text, entities: note.entities };
+}
+
+/** A stored post from X's post object: its whole text, even past 280 characters (`wholePost`). */
 export function postRow(accountId: string, p: XPost, seenAt: string): PostRow {
   const ref = (type: string) => p.referenced_tweets?.find((r) => r.type === type)?.id;
   const quotedId = ref('quoted');
   const repliedToId = ref('replied_to');
+  const whole = wholePost(p);
   return {
     accountId,
     id: p.id,
-    text: p.text,
+    text: whole.text,
     ...(p.author_id ? { authorId: p.author_id } : {}),
     ...(p.created_at ? { createdAt: p.created_at } : {}),
-    urls: (p.entities?.urls ?? []).map((u) => ({
+    urls: (whole.entities?.urls ?? []).map((u) => ({
       url: u.url,
       start: u.start,
       end: u.end,

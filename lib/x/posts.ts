@@ -12,9 +12,10 @@ export { postSchema, type XPost } from './schemas';
  * The post fields a post card needs: when, who (author_id, expanded), links (entities.urls), a media marker
  * (attachments.media_keys) and a quote marker (referenced_tweets). Media and quoted posts are not expanded:
  * X charges for every resource an answer returns (x-api--getting-started--pricing), and the markers need only
- * the keys and ids already on the post.
+ * the keys and ids already on the post. `note_tweet` carries the whole text of a post over 280 characters, whose
+ * `text` X cuts short (x-api--fundamentals--data-dictionary).
  */
-export const POST_FIELDS = ['created_at', 'author_id', 'entities', 'attachments', 'referenced_tweets'] as const;
+export const POST_FIELDS = ['created_at', 'author_id', 'entities', 'attachments', 'referenced_tweets', 'note_tweet'] as const;
 
 /**
  * Expansions for a post the person may reply to: its author, and the authors of the posts it references

@@ -53,6 +53,24 @@ export const urlEntitySchema = z.looseObject({
 export type XUrlEntity = z.infer<typeof urlEntitySchema>;
 
 /**
+ * A long post's whole text (data dictionary, `note_tweet`: "the full text of a Post for long-form Posts (>280
+ * characters)"; the description's `Tweet.note_tweet`). The post's own `text` then holds only the start, and its
+ * `entities` index that start; these `entities` index the whole `text`. X's description requires neither field.
+ */
+export const noteTweetSchema = z.looseObject({
+  text: z.string().optional(),
+  entities: z
+    .looseObject({
+      urls: z.array(urlEntitySchema).optional(),
+      mentions: z
+        .array(z.looseObject({ start: z.number().int(), end: z.number().int(), username: z.string(), id: idSchema.optional() }))
+        .optional(),
+    })
+    .optional(),
+});
+export type XNoteTweet = z.infer<typeof noteTweetSchema>;
+
+/**
  * A post (data dictionary, "Post (Tweet)"); `id`, `text` and `edit_history_tweet_ids` are X's default fields.
  * `attachments.media_keys` marks a post with media, a `referenced_tweets` entry of type `quoted` a quote post
  * (`retweeted` and `replied_to` are the other types X documents).
@@ -70,6 +88,7 @@ export const postSchema = z.looseObject({
   entities: z.looseObject({ urls: z.array(urlEntitySchema).optional() }).optional(),
   attachments: z.looseObject({ media_keys: z.array(z.string()).optional(), poll_ids: z.array(idSchema).optional() }).optional(),
   referenced_tweets: z.array(z.looseObject({ type: z.string(), id: idSchema })).optional(),
+  note_tweet: noteTweetSchema.optional(),
   public_metrics: z
     .looseObject({
       retweet_count: count.optional(),

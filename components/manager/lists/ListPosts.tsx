@@ -50,7 +50,7 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
             <li key={p.id} className="mgr-post">
               <article aria-label={p.author ? i18n.t('lists_post_by', { username: p.author.username }) : undefined}>
                 {p.author ? <UserIdentity user={p.author} /> : null}
-                <p className="mgr-post-text">{expandedText(postTextSegments(p.text, []))}</p>
+                <p className="mgr-post-text">{expandedText(postTextSegments(p.text, p.urls ?? []))}</p>
                 <p className="note">
                   {[
                     dateOf(p.createdAt),

@@ -3,7 +3,7 @@ import { bookmarkPost, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks,
 import { BIG_ID, ME, expectRefusedBeforeSending, ok, scripted, xErrorOf } from './support';
 
 const CARD_QUERY = {
-  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets',
+  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets,note_tweet',
   expansions: 'author_id',
   'user.fields': 'profile_image_url,description,protected,verified',
 };

@@ -23,7 +23,7 @@ import { BIG_ID, ME, expectRefusedBeforeSending, ok, scripted, xErrorOf, type Se
 const LIST_QUERY = { 'list.fields': 'created_at,description,follower_count,member_count,owner_id,private' };
 const USER_QUERY = { 'user.fields': 'profile_image_url,description,protected,verified' };
 const POST_QUERY = {
-  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets',
+  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets,note_tweet',
   expansions: 'author_id',
   ...USER_QUERY,
 };
