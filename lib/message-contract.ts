@@ -86,6 +86,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
   z.strictObject({ type: z.literal('action.do'), accountId: userId, action: actionSchema }),
   z.strictObject({ type: z.literal('action.undo'), accountId: userId, seq: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('action.cancel'), accountId: userId, seq: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('action.retry'), accountId: userId, seq: z.number().int().positive() }),
   z.strictObject({ type: z.literal('actions.retry'), accountId: userId }),
   z.strictObject({
     type: z.literal('sync.run'),

@@ -57,6 +57,10 @@ export interface Responses {
   'post.delete': null;
   'action.do': { seq: number; label: string };
   'action.undo': { seq: number; label: string };
+  /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */
+  'action.cancel': null;
+  /** Queues again an action that failed for a passing reason (X's limit, X failing), after its last try. */
+  'action.retry': null;
   /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
   'actions.retry': null;
   'sync.run': SyncResult;

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useState } from 'react';
 import { db, type ActionRow } from '@/lib/db';
 import { MessageError, sendMessage } from '@/lib/messaging';
-import { actionPhase, canUndo, phaseWords } from './action-state';
+import { actionPhase, canRetry, canUndo, phaseWords } from './action-state';
 import { useNow } from './use-now';
 
 /** The log keeps every action; the tab shows the most recent ones. */
@@ -45,6 +45,24 @@ export function ActivityView({ accountId }: { accountId: string }) {
     [accountId],
   );
   const onUndo = useCallback((a: ActionRow) => void undo(a), [undo]);
+  const onCancel = useCallback(
+    (a: ActionRow) => {
+      setMessage(undefined);
+      sendMessage({ type: 'action.cancel', accountId, seq: a.seq! }).catch((e: unknown) =>
+        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
+      );
+    },
+    [accountId],
+  );
+  const onSendAgain = useCallback(
+    (a: ActionRow) => {
+      setMessage(undefined);
+      sendMessage({ type: 'action.retry', accountId, seq: a.seq! }).catch((e: unknown) =>
+        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
+      );
+    },
+    [accountId],
+  );
   const onRetry = useCallback(() => {
     setMessage(undefined);
     sendMessage({ type: 'actions.retry', accountId }).catch((e: unknown) =>
@@ -68,7 +86,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
       </div>
       <ol className="activity-list" aria-label={i18n.t('activity_list_label')}>
         {shown.map((a) => (
-          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} onRetry={onRetry} />
+          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} onRetry={onRetry} onCancel={onCancel} onSendAgain={onSendAgain} />
         ))}
       </ol>
       {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [SHOWN])}</p> : null}
@@ -81,18 +99,25 @@ const ActivityItem = memo(function ActivityItem({
   now,
   onUndo,
   onRetry,
+  onCancel,
+  onSendAgain,
 }: {
   action: ActionRow;
   now: number;
   onUndo: (a: ActionRow) => void;
   onRetry: () => void;
+  onCancel: (a: ActionRow) => void;
+  onSendAgain: (a: ActionRow) => void;
 }) {
   const phase = actionPhase(action, now);
+  const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   return (
     <li className={`activity-item activity-${phase.kind}`}>
       <div className="activity-main">
         <span className="activity-label">{action.label}</span>
-        <span className={`activity-state${phase.kind === 'failed' ? ' error' : ''}`}>{phaseWords(phase)}</span>
+        <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
+          {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase)}
+        </span>
       </div>
       <div className="activity-meta muted">
         <time dateTime={action.createdAt}>{dateTimeOf(action.createdAt)}</time>
@@ -111,6 +136,26 @@ const ActivityItem = memo(function ActivityItem({
       {phase.kind === 'queued' && phase.awaitingPerson ? (
         <button type="button" className="activity-undo" aria-label={i18n.t('activity_retry_label', [action.label])} onClick={onRetry}>
           {i18n.t('activity_retry')}
+        </button>
+      ) : null}
+      {canRetry(action) ? (
+        <button
+          type="button"
+          className="activity-undo"
+          aria-label={i18n.t('activity_retry_label', [action.label])}
+          onClick={() => onSendAgain(action)}
+        >
+          {i18n.t('activity_retry')}
+        </button>
+      ) : null}
+      {phase.kind === 'queued' ? (
+        <button
+          type="button"
+          className="activity-undo"
+          aria-label={i18n.t('activity_cancel_label', [action.label])}
+          onClick={() => onCancel(action)}
+        >
+          {i18n.t('activity_cancel')}
         </button>
       ) : null}
     </li>

@@ -34,6 +34,14 @@ export function actionPhase(a: ActionRow, now: number): ActionPhase {
   }
 }
 
+/** Failures that pass (X's limit, X failing or unreadable, no connection): the background sends such an action again on Retry. */
+const RETRYABLE = new Set(['rate-limited', 'unavailable', 'malformed', 'offline']);
+
+/** Whether to offer Retry on a failed action (after its last try); the background has the last word. */
+export function canRetry(a: ActionRow): boolean {
+  return a.state === 'failed' && RETRYABLE.has(a.error?.kind ?? '');
+}
+
 /** Whether to offer Undo: done, not undone yet, and of a kind X can reverse (the background has the last word). */
 export function canUndo(a: ActionRow): boolean {
   // A follow request X left pending has no documented way back through the API (lib/services/actions.ts).

@@ -105,6 +105,14 @@ export function createHandlers(services: Services): Handlers {
       const row = await outbox.undo(accountId, seq);
       return { seq: row.seq!, label: row.label };
     },
+    'action.cancel': async ({ accountId, seq }) => {
+      await outbox.cancel(accountId, seq);
+      return null;
+    },
+    'action.retry': async ({ accountId, seq }) => {
+      await outbox.retry(accountId, seq);
+      return null;
+    },
     'user.lookup': async ({ accountId, username }) => lookupUser(await clientFor(accountId), accountId, username),
     'list.members': async ({ accountId, listId, paginationToken }) =>
       listMembers(await clientFor(accountId), accountId, listId, paginationToken),

@@ -33,6 +33,8 @@ function handlers(): Handlers {
     'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
     'actions.retry': vi.fn(async () => null),
     'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
+    'action.cancel': vi.fn(async () => null),
+    'action.retry': vi.fn(async () => null),
     'sync.run': vi.fn(async () => ({ collection: 'muted' as const, ran: true, requests: 1, items: 3 })),
     'account.clearData': vi.fn(async () => null),
     'user.lookup': vi.fn(async () => ({ id: '7', name: 'A', username: 'a' })),
