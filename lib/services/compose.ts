@@ -172,6 +172,18 @@ function whyInvalid(post: DraftPost, index: number, count: number): string | und
   return undefined;
 }
 
+/**
+ * Why X would refuse the post's media, or undefined: a GIF goes alone (x-api--media--quickstart--best-practices:
+ * "up to 4 photos, 1 animated GIF or 1 video in a Post").
+ */
+async function gifNotAlone(post: DraftPost, index: number, count: number): Promise<string | undefined> {
+  if (post.mediaIds.length < 2) return undefined;
+  const media = await db().draftMedia.bulkGet(post.mediaIds);
+  if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
+  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
+  return `A GIF goes in a post on its own: X takes up to 4 images, or 1 GIF${where}.`;
+}
+
 /** True when an X failure leaves it unknown whether X published the post. */
 function outcomeUnknown(error: unknown): boolean {
   return error instanceof XApiError && (error.kind === 'offline' || error.kind === 'malformed' || (error.status ?? 0) >= 500);
@@ -234,7 +246,9 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   const unknownAt = draft.state === 'unknown' ? draft.publishedIds.length : -1;
   const remaining = draft.posts.slice(draft.publishedIds.length);
   for (const [offset, post] of remaining.entries()) {
-    const reason = whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length);
+    const reason =
+      whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length) ??
+      (await gifNotAlone(post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
   }
   const published = [...draft.publishedIds];

@@ -127,6 +127,21 @@ describe('publishing a post with a GIF', () => {
     expect(categories.sort()).toEqual(['tweet_gif', 'tweet_image']);
   });
 
+  it('refuses a GIF with another image in the same post before asking X, and keeps the draft', async () => {
+    const client = await adaClient();
+    const photo = await attach('photo.png', 'image/png', png(4, 4));
+    const moving = await attach('moving.gif', 'image/gif', gif(64, 64));
+    await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts: [{ text: 'both at once', mediaIds: [photo, moving] }] });
+
+    const error = await publishDraft(client, ADA_ID, 'compose').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ComposeError);
+    expect((error as ComposeError).kind).toBe('invalid-post');
+    expect((error as ComposeError).message).toBe('A GIF goes in a post on its own: X takes up to 4 images, or 1 GIF.');
+    expect(emu.state.log).toEqual([]);
+    expect(await getDraft(ADA_ID, 'compose')).toMatchObject({ posts: [{ text: 'both at once', media: [{ id: photo }, { id: moving }] }] });
+  });
+
   it('keeps the draft and its GIF, and says X’s reason, when X fails to process the GIF', async () => {
     const client = await adaClient();
     // Wider than the 1280x1080 X processes (x-api--media--quickstart--best-practices).
