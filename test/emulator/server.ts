@@ -243,7 +243,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         req.socket.end(`HTTP/1.1 ${reply.status} \r\n`, () => req.socket.destroy());
         return;
       }
-      write(res, reply, headers);
+      // Every answer carries the server's clock in `Date` (RFC 9110 §6.6.1), as X's do: the emulator's clock, moved
+      // with it, so a client reading resets against `Date` sees what it would see from X.
+      write(res, reply, { date: new Date(state.now()).toUTCString(), ...headers });
     };
 
     const matched = router.match(method, path);

@@ -152,6 +152,19 @@ describe('syncing muted accounts and lists', () => {
     expect(apiRequests(mark)).toEqual([]);
     expect((await db().syncState.get([ADA_ID, 'muted']))?.error?.message).toMatch(/will work again at \d\d:\d\d/);
   });
+
+  it('reads X’s reset against X’s clock (Date) when X’s clock has moved: the window ends when X says, not later', async () => {
+    passDays(0.5);
+    const limited = createLimitedClient({ client, store: rateLimitStore(ADA_ID), now: () => now, sleep: async () => undefined });
+    const s = service(limited);
+    for (let i = 0; i < 15; i++) await s.sync(ADA_ID, 'muted', { force: true });
+    const blocked = await s.sync(ADA_ID, 'muted', { force: true });
+    expect(blocked.error?.rateLimitReset).toBeGreaterThan(now / 1000);
+    // X's Date header counts whole seconds, so the clocks' difference is known to within a second.
+    expect(blocked.error?.rateLimitReset).toBeLessThanOrEqual(now / 1000 + 15 * 60 + 2);
+    passDays((15 * 60 + 2) / 86_400);
+    expect(await s.sync(ADA_ID, 'muted', { force: true })).toMatchObject({ ran: true });
+  });
 });
 
 describe('syncing bookmark folders', () => {
