@@ -1,9 +1,15 @@
 /**
  * The last step of `npm test`: one closing line over every runner's results (vitest and Playwright write JSON
  * reports to .reports/), in the form CI reads: "tests: N passed, N failed, N skipped".
+ *
+ * Before it, the X API operations the emulator's contract observer saw (test/emulator/contract-observer.ts: the
+ * end-to-end run in .reports/operations-seen.json, the unit run in .reports/operations-seen-unit/) against the ones
+ * Perch calls (lib/x/operations.ts, and the OAuth endpoints lib/auth uses): an operation Perch calls that no test
+ * made, or one the end-to-end run saw that Perch does not call, fails the summary.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { X_OPERATIONS } from '../lib/x/operations';
 
 const dir = path.resolve(import.meta.dirname, '../.reports');
 let passed = 0;
@@ -33,5 +39,33 @@ if (existsSync(playwright)) {
   skipped += r.stats.skipped;
 }
 
+/** lib/auth/oauth.ts: the token endpoint (code exchange, refresh) and revocation (sign-out); docs-only operations. */
+const PERCH_OAUTH_OPERATIONS = ['oauth2Token', 'oauth2Revoke'];
+
+function readSet(file: string): Set<string> {
+  return new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+}
+
+let contractFailed = false;
+const e2eSeenFile = path.join(dir, 'operations-seen.json');
+const unitSeenDir = path.join(dir, 'operations-seen-unit');
+if (existsSync(e2eSeenFile) || existsSync(unitSeenDir)) {
+  const perch = new Set([...X_OPERATIONS.map((o) => o.operationId), ...PERCH_OAUTH_OPERATIONS]);
+  const e2e = existsSync(e2eSeenFile) ? readSet(e2eSeenFile) : new Set<string>();
+  const unit = new Set<string>();
+  if (existsSync(unitSeenDir)) for (const f of readdirSync(unitSeenDir)) for (const op of readSet(path.join(unitSeenDir, f))) unit.add(op);
+  const neverSeen = [...perch].filter((op) => !e2e.has(op) && !unit.has(op)).sort();
+  const unitOnly = [...perch].filter((op) => !e2e.has(op) && unit.has(op)).sort();
+  const unknown = [...e2e].filter((op) => !perch.has(op)).sort();
+  console.log(
+    `X API operations: Perch calls ${perch.size}; the end-to-end run saw ${e2e.size}, the unit run ${unit.size} ` +
+      `(each request and answer checked against X's OpenAPI description)`,
+  );
+  if (unitOnly.length) console.log(`  seen only in unit tests: ${unitOnly.join(', ')}`);
+  if (neverSeen.length) console.log(`  Perch calls, no test made: ${neverSeen.join(', ')}`);
+  if (unknown.length) console.log(`  seen end to end, but not an operation Perch calls (lib/x/operations.ts): ${unknown.join(', ')}`);
+  contractFailed = neverSeen.length > 0 || unknown.length > 0;
+}
+
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+process.exit(failed > 0 || passed === 0 || contractFailed ? 1 : 0);

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { formatViolations } from '../emulator/contract-registry';
 import { SEED_POSTS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
@@ -33,8 +34,17 @@ console.log(`X API emulator on ${emulator.url} (demo account: Ada Perch, @adaper
 const { perch, close } = await launchPerch({ build: BUILD, headless: !headed });
 await registerCallback(perch, emu, DEMO_CLIENT_ID);
 
+/** Says what broke X's OpenAPI description during the demo, if anything did (test/emulator/contract-observer.ts). */
+function reportContract(): void {
+  const violations = emulator.contract.take();
+  if (violations.length === 0) return;
+  console.error(`X API contract: ${violations.length} violation(s) during the demo:\n${formatViolations(violations)}`);
+  process.exitCode = 1;
+}
+
 async function shutdown(): Promise<void> {
   await close().catch(() => undefined);
+  reportContract();
   await emulator.close();
 }
 
@@ -42,8 +52,11 @@ if (headed) {
   await perch.open('options');
   console.log('Perch is loaded in Chromium. Press “Sign in with X” to sign in to the emulator’s demo account.');
   console.log('Close the browser window or press Ctrl+C to stop.');
-  process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  perch.context.on('close', () => void emulator.close().then(() => process.exit(0)));
+  process.on('SIGINT', () => void shutdown().then(() => process.exit(process.exitCode ?? 0)));
+  perch.context.on('close', () => {
+    reportContract();
+    void emulator.close().then(() => process.exit(process.exitCode ?? 0));
+  });
 } else {
   mkdirSync(OUT, { recursive: true });
   const options = await perch.open('options');

@@ -74,6 +74,17 @@ export class ContractObserver implements ViolationSource {
   request(req: IncomingMessage, method: string, url: URL, body: Buffer, scopes: string[] | undefined): string | undefined {
     const path = url.pathname;
     if (ContractObserver.notApi(path)) return undefined;
+    try {
+      return this.checkRequest(req, method, url, body, scopes);
+    } catch (err) {
+      // The observer never breaks an answer; a check that cannot run fails the test instead.
+      this.violations.push({ operationId: `${method} ${path}`, rule: 'validator-error', message: String(err), method, path });
+      return undefined;
+    }
+  }
+
+  private checkRequest(req: IncomingMessage, method: string, url: URL, body: Buffer, scopes: string[] | undefined): string | undefined {
+    const path = url.pathname;
     const contentType = req.headers['content-type'] ?? '';
     const violations = validateRequest({
       method,
@@ -96,9 +107,13 @@ export class ContractObserver implements ViolationSource {
 
   /** Checks an answer about to be sent for `operationId`. */
   response(operationId: string, method: string, path: string, reply: Reply): void {
-    const body = replyBody(reply);
-    for (const v of validateResponse({ operationId, status: reply.status, body })) {
-      this.violations.push({ ...v, method, path, status: reply.status });
+    try {
+      const body = replyBody(reply);
+      for (const v of validateResponse({ operationId, status: reply.status, body })) {
+        this.violations.push({ ...v, method, path, status: reply.status });
+      }
+    } catch (err) {
+      this.violations.push({ operationId, rule: 'validator-error', message: String(err), method, path, status: reply.status });
     }
   }
 

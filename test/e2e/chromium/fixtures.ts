@@ -1,7 +1,7 @@
 import { expect, test as base } from '@playwright/test';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { launchPerch, registerCallback, type Perch } from '../support/chromium';
-import { EmulatorControl, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { assertContractKept, EmulatorControl, TEST_EMULATOR_PORT } from '../support/emulator-control';
 
 export const test = base.extend<{ perch: Perch; emu: EmulatorControl }, { emulator: Emulator }>({
   emulator: [
@@ -16,6 +16,8 @@ export const test = base.extend<{ perch: Perch; emu: EmulatorControl }, { emulat
     const emu = new EmulatorControl(emulator.url);
     await emu.reset();
     await use(emu);
+    // Runs after `perch` closed the browser: every request of the test has been answered and checked.
+    await assertContractKept(emu);
   },
   perch: async ({ emu }, use) => {
     const { perch, close } = await launchPerch();

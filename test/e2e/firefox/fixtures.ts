@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA, EmulatorControl, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { ADA, assertContractKept, EmulatorControl, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
 import { FIREFOX_BUILD, FIREFOX_PATH } from '../support/paths';
 
 /**
@@ -105,6 +105,8 @@ export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl }, { em
     const emu = new EmulatorControl(emulator.url);
     await emu.reset();
     await use(emu);
+    // Runs after `ff` closed the browser: every request of the test has been answered and checked.
+    await assertContractKept(emu);
   },
   ff: async ({ emu }, use) => {
     const ff = await launchFirefoxPerch();

@@ -1,4 +1,8 @@
 /** A small client for the X API emulator's control API (test/emulator/README.md), used by every e2e test. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatViolations, type RecordedViolation } from '../../emulator/contract-registry';
 
 export interface LogEntry {
   at: string;
@@ -50,8 +54,9 @@ export class EmulatorControl {
   }
 
   reset = () => this.call<void>('POST', 'reset');
-  registerClient = (clientId: string, redirectUris: string[]) =>
-    this.call<void>('POST', 'clients', { client_id: clientId, redirect_uris: redirectUris });
+  /** Registers a client or adds callback URLs; `confidential` makes it a Web App, which must send a Basic header. */
+  registerClient = (clientId: string, redirectUris: string[], options: { confidential?: boolean } = {}) =>
+    this.call<void>('POST', 'clients', { client_id: clientId, redirect_uris: redirectUris, ...options });
   advanceClock = (seconds: number) => this.call<void>('POST', 'clock', { advance_seconds: seconds });
   fault = (f: { method?: string; path: string; count: number; kind: string; status?: number; delay_ms?: number }) =>
     this.call<void>('POST', 'faults', f);
@@ -76,6 +81,13 @@ export class EmulatorControl {
     return list.map((t) => (typeof t === 'string' ? t : (t as IssuedToken).token));
   }
 
+  /**
+   * What the emulator's contract observer saw (GET /__emulator/contract): violations of X's OpenAPI description not
+   * yet claimed, and every operationId requested since it started. `claim: true` also clears the violations.
+   */
+  contract = (claim = false) =>
+    this.call<{ violations: RecordedViolation[]; operationsSeen: string[] }>(claim ? 'DELETE' : 'GET', 'contract');
+
   /** Token-endpoint requests in the log, by grant type. */
   async tokenRequests(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
     return (await this.log()).filter((e) => e.path === '/2/oauth2/token' && e.grant_type === grantType);
@@ -87,3 +99,29 @@ export const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'ad
 /** The port the test build (.env.test) points at. */
 export const TEST_EMULATOR_PORT = 8787;
 export const TEST_CLIENT_ID = 'perch-test-client';
+
+/** Every operationId the emulator saw in the end-to-end run, merged across tests and workers (test/summary.ts reads it). */
+export const OPERATIONS_SEEN_FILE = fileURLToPath(new URL('../../../.reports/operations-seen.json', import.meta.url));
+
+function recordOperationsSeen(seen: readonly string[]): void {
+  let known: string[] = [];
+  try {
+    known = JSON.parse(readFileSync(OPERATIONS_SEEN_FILE, 'utf8')) as string[];
+  } catch {
+    // first test of the run
+  }
+  mkdirSync(dirname(OPERATIONS_SEEN_FILE), { recursive: true });
+  writeFileSync(OPERATIONS_SEEN_FILE, JSON.stringify([...new Set([...known, ...seen])].sort(), null, 1));
+}
+
+/**
+ * The emulator fixture's teardown in both browsers: claims the violations of X's OpenAPI description the test caused
+ * (requests Perch sent, answers the emulator gave; answers a fault broke on purpose are exempt) and fails the test
+ * with each one's operationId and rule; records the operations seen for the summary.
+ */
+export async function assertContractKept(emu: EmulatorControl): Promise<void> {
+  const { violations, operationsSeen } = await emu.contract(true);
+  recordOperationsSeen(operationsSeen);
+  if (violations.length)
+    throw new Error(`X API contract: ${violations.length} violation(s) in this test:\n${formatViolations(violations)}`);
+}
