@@ -155,7 +155,9 @@ export class AuthService {
     } catch (error) {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
       this.revokeLater(s, [pair.refreshToken, pair.access.token]);
-      throw new AuthError('server', 'Signed in, but X did not say which account. Please try again.', { cause: error });
+      // X's own reason when it gave one (an app out of credits is not fixed by trying again).
+      const why = error instanceof XApiError && error.status !== undefined ? ` ${error.message}` : ' Please try again.';
+      throw new AuthError('server', `Signed in, but X did not say which account.${why}`, { cause: error });
     }
     trace.stage = 'done';
     // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a

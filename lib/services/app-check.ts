@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SignInOutcome, SignInOutcomeKind } from '../auth/sign-in-outcome';
 import type { XClient } from '../x/client';
-import { XApiError, type RateLimitInfo } from '../x/errors';
+import { XApiError, type RateLimitInfo, type RateWindow } from '../x/errors';
 import { USER_FIELDS, userSchema } from '../x/users';
 
 /**
@@ -76,24 +76,17 @@ export interface AppCheckDeps {
 
 const meSchema = z.looseObject({ data: userSchema });
 
-/** A day cap, as client.ts reads it into RateLimitInfo (userDay / appDay) once it does. */
-type DayWindows = {
-  userDay?: { limit: number; remaining: number; reset: number };
-  appDay?: { limit: number; remaining: number; reset: number };
-};
-
-function windowView(w: { limit: number; remaining: number; reset: number }): WindowView {
+function windowView(w: RateWindow): WindowView {
   return { limit: w.limit, remaining: w.remaining, reset: new Date(w.reset * 1000).toISOString() };
 }
 
 function rateViews(info: RateLimitInfo | undefined): Pick<AppCheckView, 'rateLimit' | 'dailyCaps'> {
   if (!info) return { rateLimit: null, dailyCaps: [] };
-  const day = info as RateLimitInfo & DayWindows;
   return {
     rateLimit: windowView(info),
     dailyCaps: [
-      ...(day.userDay ? [{ scope: 'user' as const, ...windowView(day.userDay) }] : []),
-      ...(day.appDay ? [{ scope: 'app' as const, ...windowView(day.appDay) }] : []),
+      ...(info.userDay ? [{ scope: 'user' as const, ...windowView(info.userDay) }] : []),
+      ...(info.appDay ? [{ scope: 'app' as const, ...windowView(info.appDay) }] : []),
     ],
   };
 }
@@ -177,7 +170,7 @@ export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
         billedReads: 0,
       };
     }
-    const capped = (e.kind as string) === 'usage-capped';
+    const capped = e.kind === 'usage-capped';
     const reached = e.status !== undefined;
     return {
       ...base,

@@ -98,7 +98,9 @@ describe('the last sign-in’s outcome, for “Check my X app”', () => {
 
   it('records why X would not say which account after issuing tokens (an app out of credits)', async () => {
     await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'usage_capped' });
-    expect(await outcomeOf(makeService(emu))).toMatchObject({ kind: 'no-account', status: 429, apiErrorKind: 'usage-capped' });
+    const h = makeService(emu);
+    await expect(h.auth.signIn()).rejects.toThrow(/^Signed in, but X did not say which account\. Your X app is out of credits/);
+    expect(await readSignInOutcome()).toMatchObject({ kind: 'no-account', status: 429, apiErrorKind: 'usage-capped' });
   });
 
   it('records a missing Client ID, and each attempt replaces the one before', async () => {

@@ -131,7 +131,7 @@ describe('Check my X app', () => {
     const client: AppCheckDeps['client'] = {
       request: async (req) => {
         const res = await deps.client!.request(req);
-        return { ...res, rateLimit: { ...res.rateLimit!, userDay: day, appDay: { ...day, remaining: 5 } } as RateLimitInfo };
+        return { ...res, rateLimit: { ...res.rateLimit!, userDay: day, appDay: { ...day, remaining: 5 } } };
       },
     };
     const view = await checkXApp({ ...deps, client });
