@@ -110,7 +110,8 @@ export function pageQuery(endpoint: Endpoint, options: PageOptions = {}): Record
 }
 
 const metaSchema = z.looseObject({
-  result_count: z.number().int().nonnegative().optional(),
+  // X's description (ResultCount) sets no minimum.
+  result_count: z.number().int().optional(),
   next_token: z.string().min(1).optional(),
   previous_token: z.string().min(1).optional(),
 });

@@ -11,7 +11,8 @@ import { z } from 'zod';
 /** An id in an answer from X: a string of digits, never a number. */
 export const idSchema = z.string().regex(/^\d+$/);
 
-const count = z.number().int().nonnegative();
+/** A count (public_metrics, member_count…): an integer; X's description sets no minimum, so neither does Perch. */
+const count = z.number().int();
 
 /** A user (data dictionary, "User"); `id`, `name` and `username` are X's default fields. */
 export const userSchema = z.looseObject({
@@ -136,9 +137,28 @@ export type XBookmarkFolder = z.infer<typeof folderSchema>;
 export const postRefSchema = z.looseObject({ id: idSchema });
 export type XPostRef = z.infer<typeof postRefSchema>;
 
-/** `includes` of an answer: the objects its expansions pulled in, parsed with the same schemas as `data`. */
+/**
+ * An array of included objects without those that lack a field Perch needs (`needed`), the rest read with `item`.
+ * X's description requires no `id` or `text` of a post and no `media_key` of a media object, so an answer may
+ * carry such an object: Perch cannot use it, and leaves it out rather than refuse the page. An object that breaks
+ * the description (a numeric id) still makes the whole answer malformed.
+ */
+function usable<T>(item: z.ZodType<T>, needed: readonly string[]) {
+  return z
+    .array(z.unknown())
+    .transform((items) =>
+      items.filter((i) => !!i && typeof i === 'object' && needed.every((k) => (i as Record<string, unknown>)[k] !== undefined)),
+    )
+    .pipe(z.array(item));
+}
+
+/**
+ * `includes` of an answer: the objects its expansions pulled in, parsed with the same schemas as `data`. Users
+ * carry `id`, `name` and `username` by the description; an included post or media object lacking what Perch
+ * needs is left out (see `usable`).
+ */
 export const includesSchema = z.looseObject({
   users: z.array(userSchema).optional(),
-  tweets: z.array(postSchema).optional(),
-  media: z.array(mediaSchema).optional(),
+  tweets: usable(postSchema, ['id', 'text']).optional(),
+  media: usable(mediaSchema, ['media_key', 'type']).optional(),
 });

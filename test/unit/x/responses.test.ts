@@ -1,0 +1,412 @@
+/**
+ * Every answer X's OpenAPI description allows for the operations Perch calls, generated from the description
+ * (test/openapi/contract.ts `responseSchema`, ../shared/x-openapi) and fed through the real client and resource
+ * functions with a fake fetch. The description marks almost nothing required, so each operation says which fields
+ * Perch NEEDS (X's default fields: a post's `id` and `text`, a folder's `id` and `name`, a write's state flag…):
+ *
+ * - an answer carrying them is read, whatever else is absent or added (optional fields absent or present, fields
+ *   the description does not name, `includes` and `errors` present or not), and the result is what X sent;
+ * - an answer lacking one is refused with XApiError 'malformed' (or 'not-found' for a lookup X answered with
+ *   only `errors`) — nothing is half-read; and an included object (`includes.tweets`, `includes.media`) lacking
+ *   what Perch needs is left out, the rest of the page kept;
+ * - nothing but XApiError is ever thrown.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as blocks from '@/lib/x/blocks';
+import * as bookmarks from '@/lib/x/bookmarks';
+import type { XClient } from '@/lib/x/client';
+import { XApiError, type XErrorKind } from '@/lib/x/errors';
+import * as follows from '@/lib/x/follows';
+import * as likes from '@/lib/x/likes';
+import * as lists from '@/lib/x/lists';
+import * as media from '@/lib/x/media';
+import * as mutes from '@/lib/x/mutes';
+import { X_OPERATIONS, operationOf } from '@/lib/x/operations';
+import type { Page } from '@/lib/x/pages';
+import * as posts from '@/lib/x/posts';
+import * as users from '@/lib/x/users';
+import { responseSchema, validateResponse } from '../../openapi/contract';
+import { capturing, type Answer, type Captured } from './capture';
+import { arbitraryFromSchema } from './schema-arbitrary';
+
+const ME = '2244994945';
+const OTHER = '1585841080431321088';
+const POST = '1346889436626259968';
+const LIST = '1146654567674912769';
+const MEDIA = '1880028106020515840';
+const RUNS = 60;
+
+type Body = Record<string, unknown>;
+
+/**
+ * Fields Perch needs at a place in the answer: `''` the answer itself, `data` an object, `data[]` each item of an
+ * array. With `drop`, an item lacking them is left out rather than the answer refused.
+ */
+interface Need {
+  at: string;
+  fields: string[];
+  drop?: boolean;
+}
+
+type Check = (result: unknown, body: Body) => void;
+
+interface Operation {
+  operationId: string;
+  call: (client: XClient) => Promise<unknown>;
+  needs: Need[];
+  check: Check;
+  /** The outcome when it is not decided by the needs (media processing states). */
+  outcome?: (body: Body) => XErrorKind | 'ok' | undefined;
+  /** A lookup: X's 200 with only `errors` means not found. */
+  lookup?: boolean;
+  /** Answers for the other requests the call makes (the chunked upload's other steps). */
+  others?: (req: Captured) => Answer;
+}
+
+// ---- what Perch needs, and what it must then return ----
+
+const POST_NEEDS = ['id', 'text'];
+/** An included post or media object Perch cannot use is left out; the page stays. */
+const INCLUDES: Need[] = [
+  { at: 'includes.tweets[]', fields: POST_NEEDS, drop: true },
+  { at: 'includes.media[]', fields: ['media_key', 'type'], drop: true },
+];
+
+function at(body: unknown, path: string): unknown[] {
+  if (path === '') return [body];
+  let nodes: unknown[] = [body];
+  for (const part of path.split('.')) {
+    const many = part.endsWith('[]');
+    const key = many ? part.slice(0, -2) : part;
+    nodes = nodes.flatMap((n) => {
+      const v = n && typeof n === 'object' ? (n as Body)[key] : undefined;
+      if (many) return Array.isArray(v) ? v : [];
+      return [v];
+    });
+  }
+  return nodes;
+}
+
+const has = (o: unknown, fields: string[]) => !!o && typeof o === 'object' && fields.every((f) => (o as Body)[f] !== undefined);
+const meets = (body: Body, needs: Need[]) => needs.filter((n) => !n.drop).every((n) => at(body, n.at).every((o) => has(o, n.fields)));
+const ids = (items: unknown) => (Array.isArray(items) ? items.map((i) => (i as Body).id ?? (i as Body).media_key) : []);
+const kept = (body: Body, path: string, fields: string[]) => ids(at(body, path).filter((o) => has(o, fields)));
+
+function checkIncludes(page: Page<unknown>, body: Body): void {
+  expect(ids(page.includes.users)).toEqual(ids(at(body, 'includes.users[]')));
+  expect(ids(page.includes.tweets)).toEqual(kept(body, 'includes.tweets[]', POST_NEEDS));
+  expect(ids(page.includes.media)).toEqual(kept(body, 'includes.media[]', ['media_key', 'type']));
+}
+
+const pageCheck: Check = (result, body) => {
+  const page = result as Page<unknown>;
+  const data = (body.data as unknown[] | undefined) ?? [];
+  expect(ids(page.items)).toEqual(ids(data));
+  expect(page.partialErrors).toEqual(body.errors ?? []);
+  const meta = body.meta as Body | undefined;
+  expect(page.resultCount).toBe(meta?.result_count ?? data.length);
+  expect(page.nextToken).toBe(meta?.next_token);
+  if ('includes' in page) checkIncludes(page, body);
+};
+const oneCheck: Check = (result, body) => expect((result as Body).id).toBe((body.data as Body).id);
+const flagCheck =
+  (flag: string): Check =>
+  (result, body) =>
+    expect(result).toBe((body.data as Body)[flag]);
+
+const postPage = (call: Operation['call'], operationId: string): Operation => ({
+  operationId,
+  call,
+  needs: [{ at: 'data[]', fields: POST_NEEDS }, ...INCLUDES],
+  check: pageCheck,
+});
+const userPage = (call: Operation['call'], operationId: string): Operation => ({
+  operationId,
+  call,
+  needs: [{ at: 'data[]', fields: ['id', 'name', 'username'] }, ...INCLUDES],
+  check: pageCheck,
+});
+const listPage = (call: Operation['call'], operationId: string): Operation => ({
+  operationId,
+  call,
+  needs: [{ at: 'data[]', fields: ['id', 'name'] }, ...INCLUDES],
+  check: pageCheck,
+});
+const lookup = (call: Operation['call'], operationId: string, fields: string[]): Operation => ({
+  operationId,
+  call,
+  needs: [{ at: '', fields: ['data'] }, { at: 'data', fields }, ...INCLUDES],
+  check: oneCheck,
+  lookup: true,
+});
+const write = (call: Operation['call'], operationId: string, flag: string): Operation => ({
+  operationId,
+  call,
+  needs: [
+    { at: '', fields: ['data'] },
+    { at: 'data', fields: [flag] },
+  ],
+  check: flagCheck(flag),
+});
+
+// ---- the chunked upload: one step generated, the others answered as the docs show ----
+
+const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
+const uploadGif = (c: XClient) => media.uploadGif(c, gif, 'bird.gif', { sleep: () => Promise.resolve() });
+const UPLOAD_STEPS: Record<string, Answer> = {
+  initializeMediaUpload: { body: { data: { id: MEDIA, media_key: `16_${MEDIA}`, expires_after_secs: 86400 } } },
+  appendMediaUpload: { body: { meta: {} } },
+  finalizeMediaUpload: { body: { data: { id: MEDIA, processing_info: { state: 'pending', check_after_secs: 1 } } } },
+  getMediaUploadStatus: { body: { data: { id: MEDIA, processing_info: { state: 'succeeded' } } } },
+};
+const uploadStep = (req: Captured): Answer => UPLOAD_STEPS[operationOf(req.method, req.url.pathname)!.operationId]!;
+const stateOf = (body: Body) => ((body.data as Body | undefined)?.processing_info as Body | undefined)?.state;
+
+const OPERATIONS: Operation[] = [
+  // Not a lookup of someone else: an answer about the signed-in account without it is malformed, not "not found".
+  { ...lookup((c) => users.getMe(c), 'getUsersMe', ['id', 'name', 'username']), lookup: false },
+  lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username']),
+  userPage((c) => users.getUsersByIds(c, [OTHER]), 'getUsersByIds'),
+  lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS),
+  postPage((c) => posts.getPosts(c, [POST]), 'getPostsByIds'),
+  {
+    operationId: 'createPosts',
+    call: (c) => posts.createPost(c, { text: 'hello' }),
+    needs: [{ at: '', fields: ['data'] }],
+    check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, text: (body.data as Body).text }),
+  },
+  write((c) => posts.deletePost(c, POST), 'deletePosts', 'deleted'),
+  write((c) => posts.repostPost(c, ME, POST), 'repostPost', 'retweeted'),
+  write((c) => posts.undoRepost(c, ME, POST), 'unrepostPost', 'retweeted'),
+  write((c) => likes.likePost(c, ME, POST), 'likePost', 'liked'),
+  write((c) => likes.unlikePost(c, ME, POST), 'unlikePost', 'liked'),
+  {
+    operationId: 'followUser',
+    call: (c) => follows.followUser(c, ME, OTHER),
+    needs: [
+      { at: '', fields: ['data'] },
+      { at: 'data', fields: ['following'] },
+    ],
+    check: (result, body) => {
+      const data = body.data as Body;
+      expect(result).toEqual({ following: data.following, pendingFollow: data.pending_follow ?? false });
+    },
+  },
+  write((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following'),
+  postPage((c) => bookmarks.getBookmarks(c, ME), 'getUsersBookmarks'),
+  write((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked'),
+  write((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked'),
+  {
+    operationId: 'getUsersBookmarkFolders',
+    call: (c) => bookmarks.getBookmarkFolders(c, ME),
+    needs: [{ at: 'data[]', fields: ['id', 'name'] }],
+    check: pageCheck,
+  },
+  {
+    operationId: 'getUsersBookmarksByFolderId',
+    call: (c) => bookmarks.getBookmarkFolderPosts(c, ME, '1146654567674912770'),
+    needs: [{ at: 'data[]', fields: ['id'] }],
+    check: pageCheck,
+  },
+  lookup((c) => lists.getList(c, LIST), 'getListsById', ['id', 'name']),
+  listPage((c) => lists.getOwnedLists(c, ME), 'getUsersOwnedLists'),
+  listPage((c) => lists.getFollowedLists(c, ME), 'getUsersFollowedLists'),
+  listPage((c) => lists.getListMemberships(c, ME), 'getUsersListMemberships'),
+  listPage((c) => lists.getPinnedLists(c, ME), 'getUsersPinnedLists'),
+  userPage((c) => lists.getListMembers(c, LIST), 'getListsMembers'),
+  postPage((c) => lists.getListPosts(c, LIST), 'getListsPosts'),
+  {
+    operationId: 'createLists',
+    call: (c) => lists.createList(c, { name: 'Birds' }),
+    needs: [{ at: '', fields: ['data'] }],
+    check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, name: (body.data as Body).name }),
+  },
+  write((c) => lists.updateList(c, LIST, { name: 'Birds' }), 'updateLists', 'updated'),
+  write((c) => lists.deleteList(c, LIST), 'deleteLists', 'deleted'),
+  write((c) => lists.addListMember(c, LIST, OTHER), 'addListsMember', 'is_member'),
+  write((c) => lists.removeListMember(c, LIST, OTHER), 'removeListsMemberByUserId', 'is_member'),
+  write((c) => lists.pinList(c, ME, LIST), 'pinList', 'pinned'),
+  write((c) => lists.unpinList(c, ME, LIST), 'unpinList', 'pinned'),
+  write((c) => lists.followList(c, ME, LIST), 'followList', 'following'),
+  write((c) => lists.unfollowList(c, ME, LIST), 'unfollowList', 'following'),
+  userPage((c) => mutes.getMutedUsers(c, ME), 'getUsersMuting'),
+  write((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting'),
+  write((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting'),
+  userPage((c) => blocks.getBlockedUsers(c, ME), 'getUsersBlocking'),
+  {
+    operationId: 'mediaUpload',
+    call: (c) => media.uploadImage(c, new Blob([new Uint8Array([0x89, 0x50])], { type: 'image/png' }), 'bird.png'),
+    needs: [
+      { at: '', fields: ['data'] },
+      { at: 'data', fields: ['id'] },
+    ],
+    check: (result, body) => expect(result).toBe((body.data as Body).id),
+  },
+  {
+    operationId: 'initializeMediaUpload',
+    call: uploadGif,
+    others: uploadStep,
+    needs: [
+      { at: '', fields: ['data'] },
+      { at: 'data', fields: ['id'] },
+    ],
+    check: (result, body) => expect(result).toBe((body.data as Body).id),
+  },
+  { operationId: 'appendMediaUpload', call: uploadGif, others: uploadStep, needs: [], check: (result) => expect(result).toBe(MEDIA) },
+  {
+    operationId: 'finalizeMediaUpload',
+    call: uploadGif,
+    others: uploadStep,
+    needs: [],
+    // Still processing: the status check (answered "succeeded") decides, unless X asks Perch to wait longer than
+    // it will (media.MAX_PROCESSING_WAIT_SECS). Failed: X's reason, as a refusal.
+    outcome: (body) => {
+      const state = stateOf(body);
+      if (state === 'failed') return 'invalid-request';
+      const after = ((body.data as Body | undefined)?.processing_info as Body | undefined)?.check_after_secs;
+      const tooLong = Math.max(1, Math.ceil(typeof after === 'number' ? after : 1)) > media.MAX_PROCESSING_WAIT_SECS;
+      return (state === 'pending' || state === 'in_progress') && tooLong ? 'unavailable' : undefined;
+    },
+    check: (result) => expect(result).toBe(MEDIA),
+  },
+  {
+    operationId: 'getMediaUploadStatus',
+    call: uploadGif,
+    others: uploadStep,
+    needs: [],
+    // The same answer to every check: still processing after Perch's limits is 'unavailable'.
+    outcome: (body) => {
+      const state = stateOf(body);
+      if (state === 'failed') return 'invalid-request';
+      return state === 'pending' || state === 'in_progress' ? 'unavailable' : undefined;
+    },
+    check: (result) => expect(result).toBe(MEDIA),
+  },
+];
+
+// ---- the generator ----
+
+/** The schema with `fields` required at `path` (the same path syntax as Need.at). */
+function requireAt(schema: Body, path: string, fields: string[]): void {
+  let node: Body | undefined = schema;
+  for (const part of path === '' ? [] : path.split('.')) {
+    const many = part.endsWith('[]');
+    const key = many ? part.slice(0, -2) : part;
+    node = (node?.properties as Record<string, Body> | undefined)?.[key];
+    if (node && many) node = node.items as Body | undefined;
+  }
+  if (!node) return;
+  node.required = [...new Set([...((node.required as string[] | undefined) ?? []), ...fields])];
+}
+
+function successStatus(operationId: string): number {
+  return operationId === 'createPosts' ? 201 : 200;
+}
+
+/** Answers the description allows: half of them carrying what Perch needs everywhere, half anything at all. */
+function answers(op: Operation): fc.Arbitrary<Body> {
+  const schema = responseSchema(op.operationId, successStatus(op.operationId)) as Body | undefined;
+  if (!schema) throw new Error(`the description has no answer for ${op.operationId}`);
+  const carrying = structuredClone(schema);
+  for (const need of op.needs) requireAt(carrying, need.at, need.fields);
+  return fc.oneof(arbitraryFromSchema(carrying), arbitraryFromSchema(schema)) as fc.Arbitrary<Body>;
+}
+
+async function outcomeOf(op: Operation, body: Body): Promise<{ result?: unknown; error?: unknown }> {
+  const status = successStatus(op.operationId);
+  const { client } = capturing((req) => {
+    const target = operationOf(req.method, req.url.pathname)?.operationId === op.operationId;
+    return target || !op.others ? { status, body } : op.others(req);
+  });
+  try {
+    return { result: await op.call(client) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+describe('every answer X’s description allows, through the client', () => {
+  it('covers every operation Perch calls that the description answers', () => {
+    const described = X_OPERATIONS.filter((o) => !o.docsOnly).map((o) => o.operationId);
+    expect(OPERATIONS.map((o) => o.operationId).sort()).toEqual(described.sort());
+  });
+
+  it.each(OPERATIONS.map((o) => [o.operationId, o] as const))(
+    '%s: read when it carries what Perch needs, refused with an XApiError when not, never anything else',
+    async (_id, op) => {
+      const seen = { read: 0, includes: 0, noIncludes: 0, errors: 0, noErrors: 0, extra: 0 };
+      await fc.assert(
+        fc.asyncProperty(answers(op), async (generated) => {
+          const body = JSON.parse(JSON.stringify(generated)) as Body; // as it arrives: -0 is 0 on the wire
+          expect(validateResponse({ operationId: op.operationId, status: successStatus(op.operationId), body })).toEqual([]);
+          seen[body.includes === undefined ? 'noIncludes' : 'includes']++;
+          seen[body.errors === undefined ? 'noErrors' : 'errors']++;
+          if (JSON.stringify(body).includes('"future_field"')) seen.extra++;
+
+          const { result, error } = await outcomeOf(op, body);
+          if (error !== undefined && !(error instanceof XApiError)) throw error; // anything else fails here
+          const expected = op.outcome?.(body) ?? (meets(body, op.needs) ? 'ok' : undefined);
+          if (expected === 'ok') {
+            expect(error).toBeUndefined();
+            op.check(result, body);
+            seen.read++;
+          } else if (expected) {
+            expect((error as XApiError | undefined)?.kind).toBe(expected);
+          } else {
+            // Lacking what Perch needs: refused as a whole, as malformed — or not found, for a lookup X
+            // answered with only errors.
+            const notFound = op.lookup && body.data === undefined && Array.isArray(body.errors);
+            expect((error as XApiError | undefined)?.kind).toBe(notFound ? 'not-found' : 'malformed');
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      // The generator really made each kind of answer (a test that could never see one would prove nothing).
+      expect(seen.read).toBeGreaterThan(RUNS / 4);
+      expect(seen.noErrors).toBeGreaterThan(0);
+      expect(seen.errors).toBeGreaterThan(0);
+      expect(seen.extra).toBeGreaterThan(0);
+      const schema = responseSchema(op.operationId, successStatus(op.operationId)) as Body;
+      if ((schema.properties as Body | undefined)?.includes) expect(seen.includes * seen.noIncludes).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('answers Perch must refuse (canaries)', () => {
+  const page = (post: unknown) => ({ data: [{ id: POST, text: 'kept' }, post], meta: { result_count: 2 } });
+
+  it.each([
+    ['no id', { text: 'no id' }],
+    ['a numeric id', { id: 1346889436626259969, text: 'numeric id' }],
+  ])('a bookmarks page with a post with %s is refused as malformed, nothing read', async (_what, post) => {
+    const { client } = capturing({ body: page(post) });
+    const error = await bookmarks.getBookmarks(client, ME).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XApiError);
+    expect((error as XApiError).kind).toBe('malformed');
+  });
+
+  it.each([
+    ['no id', { text: 'no id' }],
+    ['a numeric id', { id: 1346889436626259969, text: 'numeric id' }],
+  ])('a post lookup answered with a post with %s is refused as malformed', async (_what, post) => {
+    const { client } = capturing({ body: { data: post } });
+    const error = await posts.getPost(client, POST).catch((e: unknown) => e);
+    expect((error as XApiError).kind).toBe('malformed');
+  });
+
+  it('an included post with a numeric id makes the page malformed, as in data', async () => {
+    const body = { ...page({ id: OTHER, text: 'second' }), includes: { tweets: [{ id: 1, text: 'quoted' }] } };
+    const { client } = capturing({ body });
+    const error = await bookmarks.getBookmarks(client, ME).catch((e: unknown) => e);
+    expect((error as XApiError).kind).toBe('malformed');
+  });
+
+  it('an included post without text (the description allows it) is left out, the page kept', async () => {
+    const body = { ...page({ id: OTHER, text: 'second' }), includes: { tweets: [{ id: POST }, { id: OTHER, text: 'quoted' }] } };
+    const { client } = capturing({ body });
+    const result = await bookmarks.getBookmarks(client, ME);
+    expect(result.items.map((p) => p.id)).toEqual([POST, OTHER]);
+    expect(result.includes.tweets.map((p) => p.id)).toEqual([OTHER]);
+  });
+});
