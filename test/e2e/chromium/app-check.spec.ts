@@ -59,6 +59,32 @@ test.describe('Check my X app, in Chromium', () => {
     expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
   });
 
+  test('names X’s refusal of a confidential (Web App) Client ID at the code exchange', async ({ perch, emu }) => {
+    await emu.registerClient('perch-web-app', [`https://${perch.id}.chromiumapp.org/`], { confidential: true });
+    const options = await perch.open('options');
+    await options.getByLabel('Client ID').fill('perch-web-app');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status')).toHaveText('Client ID saved.');
+    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+    await options.getByRole('button', { name: 'Sign in with X' }).click();
+    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+    await expect(options.getByRole('alert')).toHaveText(/unauthorized_client/);
+    await emu.clearLog();
+    const lines = await check(options);
+    await expect(lines.nth(0)).toContainText('Client ID: X refused it when Perch exchanged the sign-in’s code');
+    await expect(lines.nth(0)).toContainText('“unauthorized_client: Missing valid authorization header”');
+    await expect(lines.nth(0)).toContainText('Native App');
+    expect(await emu.log()).toEqual([]);
+  });
+
+  test('counts Cancel on X’s page as X accepting the app', async ({ perch }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options, 'Cancel');
+    const lines = await check(options);
+    await expect(lines.nth(0)).toContainText('X accepted both at your last sign-in');
+    await expect(lines.nth(0)).toContainText('where Cancel was pressed on X’s page');
+  });
+
   test('says what X answered when GET /2/users/me fails, without retrying it', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await signIn(perch, options);
