@@ -50,11 +50,12 @@ export interface OutboxDeps {
 }
 
 /**
- * How long an action waits before its next try after X failed it, by the number of tries so far: 5 s, 1 min,
- * 20 min, 40 min, then hourly — jittered ±25 %, and never sooner than a rate limit's reset. The gap after the
- * second try (at least 15 min even with jitter) keeps every action to at most three requests in any 15 minutes.
+ * How long an action waits before its next try after X failed it, by the number of tries so far: 5 s, 15 s,
+ * 20 min, 40 min, then hourly — jittered ±25 %, and never sooner than a rate limit's reset. Two quick retries
+ * ride out a blip; the gap after the third try (at least 15 min even with jitter) keeps every action to at most
+ * three requests in any 15 minutes.
  */
-const RETRY_DELAYS_MS = [5_000, 60_000, 20 * 60_000, 40 * 60_000, 60 * 60_000];
+const RETRY_DELAYS_MS = [5_000, 15_000, 20 * 60_000, 40 * 60_000, 60 * 60_000];
 /**
  * Tries before an action that X keeps refusing for a while (429), failing (5xx) or answering unreadably fails
  * with X's last reason (and Retry). Network drops do not count: nothing reached X, and it is retried at the pace
