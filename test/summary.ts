@@ -4,7 +4,8 @@
  *
  * Before it, the X API operations the emulator's contract observer saw (test/emulator/contract-observer.ts: the
  * end-to-end run in .reports/operations-seen.json, the unit run in .reports/operations-seen-unit/) against the ones
- * Perch calls (lib/x/operations.ts, and the OAuth endpoints lib/auth uses): an operation Perch calls that no test
+ * Perch calls (lib/x/operations.ts, and the OAuth endpoints lib/auth uses; unit tests that check a lib/x request
+ * without the emulator count too): an operation Perch calls that no test
  * made, or one the end-to-end run saw that Perch does not call, fails the summary.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

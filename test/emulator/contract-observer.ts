@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { findOperation, validateRequest, validateResponse } from '../openapi/contract';
 import { NOT_API } from '../openapi/exceptions';
 import type { Reply } from './http';
-import { operationsSeenInProcess, type RecordedViolation, type ViolationFilter, type ViolationSource } from './contract-registry';
+import type { RecordedViolation, ViolationFilter, ViolationSource } from './contract-registry';
 import { parseMultipart } from './media';
 
 export interface ContractReport {
@@ -98,10 +98,7 @@ export class ContractObserver implements ViolationSource {
     });
     for (const v of violations) this.violations.push({ ...v, method, path });
     const op = findOperation(method, path);
-    if (op) {
-      this.operationsSeen.add(op.operationId);
-      operationsSeenInProcess.add(op.operationId);
-    }
+    if (op) this.operationsSeen.add(op.operationId);
     return op?.operationId;
   }
 

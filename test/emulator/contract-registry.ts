@@ -25,8 +25,8 @@ export interface ViolationSource {
 /** Observers of the emulators started in this process; an emulator leaves the set once closed and checked. */
 export const liveObservers = new Set<ViolationSource>();
 
-/** Every operationId any emulator of this process was asked for (the unit run's share of test/summary.ts's list). */
-export const operationsSeenInProcess = new Set<string>();
+/** Every operationId the validator matched in this process (the unit run's share of test/summary.ts's list). */
+export { operationsSeenInProcess } from '../openapi/operations-seen';
 
 /** One line per violation, naming the operationId and the rule. */
 export function formatViolations(violations: readonly RecordedViolation[]): string {

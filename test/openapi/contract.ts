@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { DESCRIPTION_FIXES, DOCS_OPERATIONS, type DocsOperation } from './exceptions';
+import { operationsSeenInProcess } from './operations-seen';
 
 export type Violation = { operationId: string; rule: string; message: string };
 
@@ -490,6 +491,7 @@ export function validateRequest(req: ContractRequest): Violation[] {
   }
   const out: Violation[] = [];
   const { operationId } = match;
+  operationsSeenInProcess.add(operationId);
   if (match.docsOnly) {
     const { docs } = docsOperation(method, req.path)!;
     for (const message of docs.checkRequest({ ...req, pathParams: match.pathParams }))

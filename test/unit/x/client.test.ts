@@ -336,6 +336,7 @@ describe('the X client against the emulator', () => {
     const { client, getAccessToken } = await signedIn(['tweet.read', 'offline.access']);
     const error = await xErrorOf(client.request(ME));
     expect(error.kind).toBe('missing-permission');
+    emu.contract.claim({ operationId: 'getUsersMe', rule: 'scopes' }); // on purpose: the token lacks users.read
     expect(getAccessToken.mock.calls).toEqual([[]]);
   });
 
