@@ -395,6 +395,22 @@ describe('answers Perch must refuse (canaries)', () => {
     expect((error as XApiError).kind).toBe('malformed');
   });
 
+  it('a bookmarks page where one post lacks author_id (the description allows it) is read whole', async () => {
+    const body = {
+      data: [
+        { id: POST, text: 'by someone', author_id: ME },
+        { id: OTHER, text: 'by nobody we know' },
+      ],
+      includes: { users: [{ id: ME, name: 'Ada', username: 'ada' }] },
+    };
+    const { client } = capturing({ body });
+    const result = await bookmarks.getBookmarks(client, ME);
+    expect(result.items.map((p) => [p.id, p.author_id])).toEqual([
+      [POST, ME],
+      [OTHER, undefined],
+    ]);
+  });
+
   it('an included post with a numeric id makes the page malformed, as in data', async () => {
     const body = { ...page({ id: OTHER, text: 'second' }), includes: { tweets: [{ id: 1, text: 'quoted' }] } };
     const { client } = capturing({ body });
