@@ -64,7 +64,7 @@ export class ContractObserver implements ViolationSource {
 
   /** True for what is not X's API (the consent page, control API, avatars, media bytes). */
   static notApi(path: string): boolean {
-    return NOT_API.some((n) => path.startsWith(n.prefix));
+    return NOT_API.some((n) => (n.exact ? path === n.prefix : path.startsWith(n.prefix)));
   }
 
   /**

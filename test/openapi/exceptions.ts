@@ -216,8 +216,10 @@ export const DOCS_OPERATIONS: DocsOperation[] = [
  * fundamentals--authentication--oauth-2-0--authorization-code), the test control API, avatars and uploaded media bytes
  * (served by X's CDNs, pbs.twimg.com, not api.x.com).
  */
-export const NOT_API: { prefix: string; reason: string }[] = [
+export const NOT_API: { prefix: string; exact?: boolean; reason: string }[] = [
   { prefix: '/i/oauth2/authorize', reason: "X's consent page (x.com), not an API operation" },
+  { prefix: '/', exact: true, reason: 'the host root a browser may open (the consent page shares the emulator host)' },
+  { prefix: '/favicon.ico', exact: true, reason: "the browser's own request for the consent page's icon" },
   { prefix: '/__emulator/', reason: 'the emulator control API for tests' },
   { prefix: '/profile_images/', reason: 'avatars, served by pbs.twimg.com' },
   { prefix: '/media/', reason: 'uploaded media bytes, served by pbs.twimg.com' },

@@ -204,6 +204,13 @@ describe('the emulator as an observer', () => {
     expect(emu.contract.take().map((v) => v.rule)).toEqual(['query-undeclared']);
   });
 
+  it('leaves alone what is not the API (the consent page, the favicon a browser asks for), but nothing else', async () => {
+    for (const path of ['/favicon.ico', '/', '/i/oauth2/authorize']) await fetch(emu.url + path);
+    expect(emu.contract.take()).toEqual([]);
+    await api(emu, '/1.1/statuses/update.json', token);
+    expect(emu.contract.take()).toEqual([expect.objectContaining({ rule: 'unknown-operation', path: '/1.1/statuses/update.json' })]);
+  });
+
   it('serves what it saw at GET /__emulator/contract, and DELETE claims it', async () => {
     await api(emu, '/2/users/me?colour=blue', token);
     const report = (await (await fetch(`${emu.url}/__emulator/contract`)).json()) as { violations: unknown[]; operationsSeen: string[] };
