@@ -35,6 +35,11 @@ export interface XRequest<T> {
   body?: unknown;
   /** A multipart body (media upload) instead of JSON. */
   form?: FormData;
+  /**
+   * A 2xx answer with no body at all is read as `{}`: for writes whose answer X does not document (the chunked
+   * upload's APPEND; X's v1.1 APPEND answered 204 with nothing).
+   */
+  emptyOk?: boolean;
   schema: z.ZodType<T>;
 }
 
@@ -212,7 +217,8 @@ export function createXClient(options: XClientOptions): XClient {
       let json: unknown;
       let unreadable: unknown;
       try {
-        json = await res.json();
+        const text = await res.text();
+        json = req.emptyOk && res.ok && text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch (cause) {
         // The deadline passed while the body was arriving: X was not heard out, like a dropped connection.
         if (signal.aborted) throw new XApiError('offline', { status: res.status, rateLimit, ...dated, cause });

@@ -111,7 +111,8 @@ export async function uploadGif(client: XClient, gif: Blob, name: string, option
     const form = new FormData();
     form.append('segment_index', String(index));
     form.append('media', gif.slice(offset, offset + CHUNK_BYTES, GIF_TYPE), name);
-    await client.request({ method: 'POST', path: `/2/media/upload/${id}/append`, form, schema: appendResponseSchema });
+    // X documents no APPEND answer (x-api--media--quickstart--media-upload-chunked): an empty 2xx is success too.
+    await client.request({ method: 'POST', path: `/2/media/upload/${id}/append`, form, schema: appendResponseSchema, emptyOk: true });
   }
   const finalized = await client.request({ method: 'POST', path: `/2/media/upload/${id}/finalize`, schema: processedSchema });
 

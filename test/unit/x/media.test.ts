@@ -163,6 +163,12 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(waits).toEqual([]);
   });
 
+  it('takes an APPEND answered with an empty body (X documents no APPEND answer)', async () => {
+    const { client, sent } = scriptedUpload(initialized, { status: 200, raw: '' }, finalized());
+    expect(await uploadGif(client, gifBlob(50), 'small.gif')).toBe(MEDIA_ID);
+    expect(sent).toHaveLength(3);
+  });
+
   it('is done as soon as FINALIZE says succeeded', async () => {
     const { client, sent, sleep } = scriptedUpload(initialized, appended, finalized(SUCCEEDED));
     expect(await uploadGif(client, gifBlob(50), 'small.gif', { sleep })).toBe(MEDIA_ID);
