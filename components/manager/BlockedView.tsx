@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useMemo } from 'react';
+import { useEnterprisePlan } from '@/components/use-enterprise-plan';
 import type { ActionRow } from '@/lib/db';
 import { profileUrl, type ActionPhase } from './manage-logic';
 import { RelationView, type RelationTexts } from './RelationView';
@@ -100,13 +101,24 @@ function enterpriseNote(phase: ActionPhase, action: ActionRow) {
  */
 export function BlockedView({ accountId }: { accountId: string }) {
   const texts = useMemo(blockedTexts, []);
+  // On a pay-per-use app X refuses block and unblock (Enterprise only, x-api--users--blocks--introduction):
+  // offer them where they work, on the profile on x.com, unless the person says their app is on Enterprise.
+  const enterprise = useEnterprisePlan();
   return (
     <RelationView
       accountId={accountId}
       collection="blocked"
       texts={texts}
-      intro={<p className="note">{i18n.t('blocked_intro')}</p>}
+      intro={<p className="note">{i18n.t(enterprise ? 'blocked_intro' : 'blocked_intro_self_serve')}</p>}
       noteExtra={enterpriseNote}
+      {...(enterprise
+        ? {}
+        : {
+            onX: {
+              add: (u: string) => i18n.t('popup_block_user_on_x', [u]),
+              remove: (u: string) => i18n.t('popup_unblock_user_on_x', [u]),
+            },
+          })}
     />
   );
 }

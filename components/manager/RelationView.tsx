@@ -42,6 +42,11 @@ interface Props {
   intro?: ReactNode;
   /** More to say about the last action's outcome. */
   noteExtra?: (phase: ActionPhase, action: ActionRow) => ReactNode;
+  /**
+   * Set when the person's X app may not add or remove through the API (blocking needs X's Enterprise plan): each
+   * account links to its profile on x.com, where the person does it, instead of a button X would refuse.
+   */
+  onX?: { add(username: string): string; remove(username: string): string };
 }
 
 /**
@@ -56,7 +61,7 @@ export function RelationView(props: Props) {
   );
 }
 
-function Relation({ accountId, collection, texts, intro, noteExtra }: Props) {
+function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props) {
   const id = useId();
   const on = collection === 'muted' ? 'mute' : 'block';
   const off = collection === 'muted' ? 'unmute' : 'unblock';
@@ -105,15 +110,21 @@ function Relation({ accountId, collection, texts, intro, noteExtra }: Props) {
                 {texts.profileShort}
               </a>
             ) : null}
-            <button
-              type="button"
-              aria-label={texts.remove.action(entry)}
-              onClick={() => {
-                void act(off, entry).then((ok) => ok && noteRef.current?.focus());
-              }}
-            >
-              {texts.remove.short}
-            </button>
+            {onX && entry.username ? (
+              <a className="quick-link" href={profileUrl(entry.username)} target="_blank" rel="noreferrer">
+                {onX.remove(entry.username)}
+              </a>
+            ) : (
+              <button
+                type="button"
+                aria-label={texts.remove.action(entry)}
+                onClick={() => {
+                  void act(off, entry).then((ok) => ok && noteRef.current?.focus());
+                }}
+              >
+                {texts.remove.short}
+              </button>
+            )}
           </>
         )}
       />
@@ -135,6 +146,7 @@ function Relation({ accountId, collection, texts, intro, noteExtra }: Props) {
         unavailable={(u) => (ids.has(u.id) ? texts.add.already(u) : undefined)}
         onAct={(u) => act(on, u)}
         {...(texts.add.hint ? { hint: texts.add.hint } : {})}
+        {...(onX ? { elsewhere: (u: UserView) => ({ href: profileUrl(u.username), label: onX.add(u.username) }) } : {})}
       />
       <ActionNote
         ref={noteRef}

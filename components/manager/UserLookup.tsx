@@ -17,6 +17,11 @@ interface Props {
   onAct(user: UserView): Promise<boolean>;
   /** A line under the field (e.g. X's rule that members are added one at a time). */
   hint?: string;
+  /**
+   * Where the action happens instead, when the person's X app may not do it (X reserves blocking for Enterprise
+   * apps): the shown account gets a link to that page rather than a button that X would refuse.
+   */
+  elsewhere?(user: UserView): { href: string; label: string };
 }
 
 type Found =
@@ -26,7 +31,7 @@ type Found =
  * Acting on an account by @username, one at a time: the account is looked up on X first and shown — avatar, name,
  * @username — so the person sees exactly who they are about to mute, block or add before they press the button.
  */
-export function UserLookup({ accountId, label, actionLabel, actionShort, unavailable, onAct, hint }: Props) {
+export function UserLookup({ accountId, label, actionLabel, actionShort, unavailable, onAct, hint, elsewhere }: Props) {
   const id = useId();
   const [input, setInput] = useState('');
   const [found, setFound] = useState<Found>({ state: 'idle' });
@@ -120,16 +125,22 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
             <UserIdentity user={found.user} />
             {reason ? <p className="muted mgr-lookup-reason">{reason}</p> : null}
             <div className="row">
-              <button
-                type="button"
-                className="primary"
-                ref={actRef}
-                aria-label={actionLabel(found.user)}
-                disabled={busy || !!reason}
-                onClick={() => void act(found.user)}
-              >
-                {actionShort}
-              </button>
+              {elsewhere && !reason ? (
+                <a className="quick-link" href={elsewhere(found.user).href} target="_blank" rel="noreferrer">
+                  {elsewhere(found.user).label}
+                </a>
+              ) : (
+                <button
+                  type="button"
+                  className="primary"
+                  ref={actRef}
+                  aria-label={actionLabel(found.user)}
+                  disabled={busy || !!reason}
+                  onClick={() => void act(found.user)}
+                >
+                  {actionShort}
+                </button>
+              )}
               <button type="button" aria-label={i18n.t('lookup_clear', { username: found.user.username })} onClick={clear}>
                 {i18n.t('lookup_clear_short')}
               </button>

@@ -173,7 +173,30 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     expect((await emu.relations()).muting).not.toContain(GRACE.id);
   });
 
-  test('says honestly that X allows blocking only on the Enterprise plan, with a link to x.com', async ({ perch, emu }) => {
+  test('on a pay-per-use app, offers block and unblock on x.com and asks nothing of X', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'blocked');
+    await expect(page.getByText(`${SEED_BLOCKED_IDS.length} blocked accounts`)).toBeVisible();
+    await emu.clearLog();
+
+    await expect(page.getByText(/links each account to its profile on x\.com/)).toBeVisible();
+    await page.getByRole('textbox', { name: 'Block an account by @username' }).fill('@gracehop');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const found = page.getByRole('group', { name: 'Account found: @gracehop' });
+    await expect(found.getByRole('link', { name: 'Block @gracehop on x.com' })).toHaveAttribute('href', 'https://x.com/gracehop');
+    await expect(found.getByRole('button', { name: 'Block @gracehop' })).toHaveCount(0);
+    const list = page.getByRole('list', { name: 'Blocked accounts, most recent first' });
+    await page.getByRole('searchbox', { name: 'Search blocked accounts' }).fill('spambot');
+    await expect(list.getByRole('link', { name: 'Unblock @spambot3000 on x.com' })).toHaveAttribute('href', 'https://x.com/spambot3000');
+    await expect(list.getByRole('button', { name: 'Unblock @spambot3000' })).toHaveCount(0);
+    // Only the look-up reached X: no block or unblock was sent.
+    expect((await emu.log()).filter((e) => e.path.includes('/blocking')).map((e) => `${e.method} ${e.status}`)).toEqual([]);
+  });
+
+  test('with the Enterprise setting on a pay-per-use app, says honestly that X refused, with a link to x.com', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
+    await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
+    await options.close();
     const page = await openManager(perch, 'blocked');
     await expect(page.getByText(`${SEED_BLOCKED_IDS.length} blocked accounts`)).toBeVisible();
     await emu.clearLog();

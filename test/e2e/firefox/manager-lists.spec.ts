@@ -89,7 +89,22 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     expect(json.accounts).toEqual([{ id: renee.id, username: 'renee_zs', name: 'Renée Zellweger-Smith', url: 'https://x.com/renee_zs' }]);
   });
 
-  test('explains the Enterprise-only refusal of a block and links to the profile on x.com', async ({ ff, emu }) => {
+  test('on a pay-per-use app, offers a block on x.com and sends nothing to X', async ({ ff, emu }) => {
+    const page = await openTab(ff, 'Blocked');
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-head`)).toContain(`${SEED_BLOCKED_IDS.length} blocked accounts`);
+    await emu.clearLog();
+    await aria(page, 'Block an account by @username', 'textbox').fill('@gracehop');
+    await aria(page, 'Look up', 'button').click();
+    const link = aria(page, 'Block @gracehop on x.com', 'link');
+    expect(await (await link.waitHandle()).evaluate((a) => a.getAttribute('href'))).toBe('https://x.com/gracehop');
+    expect(await page.$$(`::-p-aria(Block @gracehop[role="button"])`)).toHaveLength(0);
+    expect((await emu.log()).filter((e) => e.path.includes('/blocking'))).toEqual([]);
+  });
+
+  test('with the Enterprise setting, explains X’s refusal of a block and links to the profile on x.com', async ({ ff, emu }) => {
+    await ff.options.bringToFront();
+    await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
+    await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
     const page = await openTab(ff, 'Blocked');
     await expect.poll(() => textOf(page, `${PANEL} .mgr-head`)).toContain(`${SEED_BLOCKED_IDS.length} blocked accounts`);
 
