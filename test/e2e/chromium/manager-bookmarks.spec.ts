@@ -197,6 +197,22 @@ test.describe('the Bookmarks tab in Chromium', () => {
     // Undo is offered for the done action that is not undone yet, and only there.
     await expect(log.getByRole('button', { name: /^Undo/ })).toHaveCount(1);
     await expect(entries.nth(2).getByRole('button', { name: `Undo: Bookmark a post by @${username(firstId!)}` })).toBeVisible();
+
+    // The queued one can be cancelled, and only it: it is never sent again, and the bookmark is back.
+    await expect(log.getByRole('button', { name: /^Cancel/ })).toHaveCount(1);
+    const deletes = async () =>
+      (await emu.log()).filter((e) => e.method === 'DELETE' && e.path === `/2/users/${ADA.id}/bookmarks/${thirdId}`).length;
+    const sentBefore = await deletes();
+    await entries
+      .nth(0)
+      .getByRole('button', { name: `Cancel: Remove bookmark of a post by @${username(thirdId!)}` })
+      .click();
+    await expect(entries.nth(0)).toContainText('Cancelled before it was sent');
+    await expect(log.getByRole('button', { name: /^Cancel/ })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Bookmarks' }).click();
+    await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
+    expect((await emu.relations()).bookmarks).toContain(thirdId);
+    expect(await deletes()).toBe(sentBefore);
   });
 
   test('exports what is shown as JSON, CSV and Markdown files', async ({ perch, emu }) => {
