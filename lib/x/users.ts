@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { XClient } from './client';
-import { checkIds, checkUsername } from './input';
-import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';
+import { checkUsername } from './input';
+import { fieldQuery, getOne, type Endpoint, type LookupOptions } from './pages';
 import { userSchema, type XUser } from './schemas';
 
 export { userSchema, type XUser } from './schemas';
@@ -44,18 +44,4 @@ export async function getUserByUsername(client: XClient, username: string, optio
   const query = fieldQuery(USER_ENDPOINT, options.fields);
   const { item } = await getOne(client, { path: `/2/users/by/username/${name}`, query, item: userSchema });
   return item;
-}
-
-/** At most 100 users per lookup (x-api--users--lookup--integrate, "Batch lookups"). */
-export const MAX_USER_IDS = 100;
-
-/**
- * GET /2/users?ids= — up to 100 accounts by id (duplicates sent once). Accounts X cannot return (suspended,
- * deleted) are missing from `items` and described in `partialErrors`.
- * @throws XApiError ('invalid-request' before sending unless there are 1 to 100 valid ids)
- */
-export async function getUsersByIds(client: XClient, ids: readonly string[], options: LookupOptions = {}): Promise<Page<XUser>> {
-  const checked = checkIds(ids, 'user id', MAX_USER_IDS);
-  const query = { ids: checked.join(','), ...fieldQuery(USER_ENDPOINT, options.fields) };
-  return getPage(client, { path: '/2/users', query, item: userSchema });
 }

@@ -113,7 +113,6 @@ const CASES: Case[] = [
   // users
   { fn: 'users.getMe', option: 'defaults', call: (c) => users.getMe(c), answer: one(USER) },
   ...each('users.getUserByUsername', lookupOptions(users.USER_ENDPOINT), (c, o) => users.getUserByUsername(c, '@ada', o), one(USER)),
-  ...each('users.getUsersByIds', lookupOptions(users.USER_ENDPOINT), (c, o) => users.getUsersByIds(c, [OTHER, ME], o), EMPTY_PAGE),
   // bookmarks
   ...each('bookmarks.getBookmarks', pageOptions(bookmarks.BOOKMARKS_ENDPOINT), (c, o) => bookmarks.getBookmarks(c, ME, o), EMPTY_PAGE),
   { fn: 'bookmarks.bookmarkPost', option: 'defaults', call: (c) => bookmarks.bookmarkPost(c, ME, POST), answer: flag('bookmarked') },

@@ -167,7 +167,6 @@ const OPERATIONS: Operation[] = [
   // Not a lookup of someone else: an answer about the signed-in account without it is malformed, not "not found".
   { ...lookup((c) => users.getMe(c), 'getUsersMe', ['id', 'name', 'username']), lookup: false },
   lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username']),
-  userPage((c) => users.getUsersByIds(c, [OTHER]), 'getUsersByIds'),
   lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS),
   postPage((c) => posts.getPosts(c, [POST]), 'getPostsByIds'),
   {

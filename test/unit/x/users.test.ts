@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMe, getUserByUsername, getUsersByIds } from '@/lib/x/users';
+import { getMe, getUserByUsername } from '@/lib/x/users';
 import { BIG_ID, expectRefusedBeforeSending, ok, scripted, xErrorOf } from './support';
 
 const USER_FIELDS = 'profile_image_url,description,protected,verified';
@@ -87,45 +87,5 @@ describe('getUserByUsername', () => {
   it('refuses a fields parameter users do not take', async () => {
     const { client, fetch } = scripted();
     await expectRefusedBeforeSending(getUserByUsername(client, 'ada', { fields: { 'list.fields': ['name'] } }), fetch);
-  });
-});
-
-describe('getUsersByIds', () => {
-  it('sends GET /2/users with the ids, duplicates once, and the default user fields', async () => {
-    const { client, sent } = scripted(ok({ data: [] }));
-    await getUsersByIds(client, ['2244994945', '783214', '2244994945', BIG_ID]);
-    expect(sent).toEqual([
-      { method: 'GET', path: '/2/users', query: { ids: `2244994945,783214,${BIG_ID}`, 'user.fields': USER_FIELDS }, body: undefined },
-    ]);
-  });
-
-  it('keeps the partial errors of users X could not return', async () => {
-    // x-api--users--lookup--integrate, "Suspended or deleted users" (the page's user omits `name`, a default field X always sends).
-    const errors = [
-      { resource_id: '1234567890', resource_type: 'user', title: 'Not Found Error', detail: 'Could not find user with id: [1234567890].' },
-    ];
-    const { client } = scripted(ok({ data: [{ id: '2244994945', name: 'X Developers', username: 'XDevelopers' }], errors }));
-    const page = await getUsersByIds(client, ['2244994945', '1234567890']);
-    expect(page).toEqual({
-      items: [{ id: '2244994945', name: 'X Developers', username: 'XDevelopers' }],
-      includes: { users: [], tweets: [], media: [] },
-      resultCount: 1,
-      partialErrors: errors,
-    });
-  });
-
-  it('keeps 19-digit ids exact', async () => {
-    const { client } = scripted({ status: 200, raw: `{"data":[{"id":"${BIG_ID}","name":"Ada","username":"ada"}]}` });
-    expect((await getUsersByIds(client, [BIG_ID])).items[0]!.id).toBe(BIG_ID);
-  });
-
-  it.each([
-    ['no ids', []],
-    ['101 ids', Array.from({ length: 101 }, (_, i) => String(i + 1))],
-    ['a non-digit id', ['12a']],
-    ['a 20-digit id', ['12345678901234567890']],
-  ])('refuses %s before sending', async (_case, ids) => {
-    const { client, fetch } = scripted();
-    await expectRefusedBeforeSending(getUsersByIds(client, ids), fetch);
   });
 });
