@@ -1,3 +1,5 @@
+import { hasBidiControls, isolateBidi } from '@/lib/text/bidi';
+
 /**
  * Exports of the manager's local copies (bookmarks, muted and blocked accounts) as JSON, CSV and Markdown: pure
  * converters, and `downloadFile` to hand the text to the person as a real download. The generic helpers
@@ -14,19 +16,26 @@ export interface Column<T> {
   value: (row: T) => Cell;
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (ASCII and their full-width forms), or hide one. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/**
+ * Text a spreadsheet would read as a formula: `=`, `+`, `-` or `@` (or their full-width forms) after any run of
+ * whitespace, NUL, tab or invisible formatting characters, which spreadsheets skip; or a cell that starts with a
+ * tab, CR, LF or NUL at all (OWASP "CSV Injection").
+ */
+const FORMULA_START = /^[\s\0\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
 
 /**
- * One CSV field, RFC 4180: quoted when it holds a comma, a double quote, CR or LF (inner quotes doubled). Text
- * starting with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'` so that no spreadsheet runs it as a formula
- * (OWASP "CSV injection"); numbers and booleans are written as they are.
+ * One CSV field, RFC 4180. Every text cell is quoted (inner quotes doubled), so no separator — `,` here, `;` where a
+ * European spreadsheet expects it — and no line break splits a cell. Text a spreadsheet would run as a formula gets
+ * a leading `'` (see FORMULA_START). Text holding bidi controls (a name ending in U+202E) is put between FSI and
+ * PDI so that it cannot reverse the cells after it when the file is read as text. Numbers and booleans are
+ * written as they are, null and undefined as an empty field.
  */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  let text = hasBidiControls(value) ? isolateBidi(value) : value;
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** A CSV file (RFC 4180): a header line, then one line per row, every line ending in CRLF. */
@@ -68,9 +77,29 @@ export function markdownLink(label: string, url: string): string {
   return `[${escapeMarkdown(label).replace(/\n/g, ' ')}](${markdownUrl(url)})`;
 }
 
-/** A Markdown (GFM) table; cell text is escaped and line breaks become `<br>`. */
+/**
+ * A piece of X's text (a name, @username, list name) for Markdown: escaped, on one line, and isolated between FSI
+ * and PDI so that it cannot reorder the text beside it (lib/text/bidi).
+ */
+export function markdownXText(text: string): string {
+  return isolateBidi(escapeMarkdown(text).replace(/\n/g, ' '));
+}
+
+/** `[label](url)` for a label that is X's text (an @username): escaped and bidi-isolated, as markdownXText. */
+export function markdownXLink(label: string, url: string): string {
+  return `[${markdownXText(label)}](${markdownUrl(url)})`;
+}
+
+/**
+ * A Markdown (GFM) table; cell text is escaped and line breaks become `<br>`; text holding bidi controls is isolated
+ * between FSI and PDI so that it cannot reverse the cells after it.
+ */
 export function toMarkdownTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const cell = (v: Cell) => (v === null || v === undefined ? '' : escapeMarkdown(String(v)).replace(/\n/g, '<br>'));
+  const cell = (v: Cell) => {
+    if (v === null || v === undefined) return '';
+    const text = escapeMarkdown(String(v)).replace(/\n/g, '<br>');
+    return hasBidiControls(text) ? isolateBidi(text) : text;
+  };
   const line = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   return (
     line(columns.map((c) => cell(c.header))) +
@@ -212,7 +241,10 @@ export const BOOKMARK_COLUMNS: readonly Column<ExportedBookmark>[] = [
   { header: 'folders', value: (b) => b.folders.join('; ') },
 ];
 
-/** Bookmarks as JSON: who exported them and when, then each bookmark, newest first. */
+/**
+ * Bookmarks as JSON: who exported them and when, then each bookmark, newest first. Names and text are X's own,
+ * unchanged (no FSI/PDI added): JSON is data that is parsed, not rendered, and its readers want X's raw text.
+ */
 export function bookmarksToJson(items: readonly ExportedBookmark[], meta: { account: string; exportedAt: string }): string {
   return toJson({
     account: meta.account,
@@ -239,7 +271,7 @@ export function bookmarksToCsv(items: readonly ExportedBookmark[]): string {
 
 /**
  * Bookmarks as a Markdown document: a heading, then one bullet per bookmark — author, date and a link to the
- * post, then the text with its links.
+ * post, then the text with its links. The author's name and @username are bidi-isolated (FSI…PDI).
  * @param words the few words around the data, in the person's language.
  */
 export function bookmarksToMarkdown(
@@ -248,7 +280,7 @@ export function bookmarksToMarkdown(
 ): string {
   const entry = (b: ExportedBookmark) => {
     const who = b.authorUsername
-      ? `**${escapeMarkdown(b.authorName ?? b.authorUsername)}** ${markdownLink(`@${b.authorUsername}`, `https://x.com/${b.authorUsername}`)}`
+      ? `**${markdownXText(b.authorName ?? b.authorUsername)}** ${markdownXLink(`@${b.authorUsername}`, `https://x.com/${b.authorUsername}`)}`
       : '';
     const head = [who, b.createdAt ? escapeMarkdown(b.createdAt.slice(0, 10)) : '', markdownLink(words.openOnX, b.url)]
       .filter(Boolean)
@@ -258,7 +290,9 @@ export function bookmarksToMarkdown(
       b.mediaCount ? escapeMarkdown(words.media(b.mediaCount)) : '',
       b.quotedId ? markdownLink(words.quoted, postUrl(b.quotedId)) : '',
     ].filter(Boolean);
-    const lines = [head, ...body.split('\n'), ...(extras.length ? [extras.join(' · ')] : [])];
+    // A line of the post that holds bidi controls is isolated, so that it cannot reverse what follows it.
+    const bodyLines = body.split('\n').map((l) => (hasBidiControls(l) ? isolateBidi(l) : l));
+    const lines = [head, ...bodyLines, ...(extras.length ? [extras.join(' · ')] : [])];
     // A hard line break (two spaces) between lines of one entry.
     return lines.join('  \n');
   };

@@ -1,5 +1,5 @@
 import { AWAITING_PERSON, type ActionRow, type ListRow, type UserRow } from '@/lib/db';
-import { escapeMarkdown, markdownLink, toCsv, toJson, toMarkdownList, type Column } from '@/lib/export';
+import { escapeMarkdown, markdownXLink, markdownXText, toCsv, toJson, toMarkdownList, type Column } from '@/lib/export';
 import { foldForSearch } from '@/lib/services/records';
 
 /**
@@ -173,12 +173,15 @@ const ACCOUNT_COLUMNS: readonly Column<AccountEntry>[] = [
   { header: 'url', value: (e) => (e.username ? profileUrl(e.username) : '') },
 ];
 
-/** Muted or blocked accounts as CSV: id, username, name, profile link; most recent first. */
+/** Muted or blocked accounts as CSV (lib/export csvField: every text cell quoted, formulas neutralised, bidi isolated). */
 export function accountsToCsv(entries: readonly AccountEntry[]): string {
   return toCsv(entries, ACCOUNT_COLUMNS);
 }
 
-/** Muted or blocked accounts as JSON: which, when, how many, then each account, most recent first. */
+/**
+ * Muted or blocked accounts as JSON: which, when, how many, then each account, most recent first. Names are X's
+ * raw text (no FSI/PDI): JSON is parsed, not rendered.
+ */
 export function accountsToJson(entries: readonly AccountEntry[], meta: { collection: 'muted' | 'blocked'; exportedAt: string }): string {
   return toJson({
     collection: meta.collection,
@@ -193,11 +196,14 @@ export function accountsToJson(entries: readonly AccountEntry[], meta: { collect
   });
 }
 
-/** Muted or blocked accounts as a Markdown list under a heading: name, then a link to the profile. */
+/**
+ * Muted or blocked accounts as a Markdown list under a heading: name, then a link to the profile; the name and
+ * @username are bidi-isolated (FSI…PDI) so that neither can reorder the other.
+ */
 export function accountsToMarkdown(entries: readonly AccountEntry[], title: string): string {
   const item = (e: AccountEntry) =>
     e.username
-      ? `${e.name ? `**${escapeMarkdown(e.name)}** ` : ''}${markdownLink(`@${e.username}`, profileUrl(e.username))}`
+      ? `${e.name ? `**${markdownXText(e.name)}** ` : ''}${markdownXLink(`@${e.username}`, profileUrl(e.username))}`
       : escapeMarkdown(e.id);
   return `# ${escapeMarkdown(title)}\n\n${toMarkdownList(entries, item)}`;
 }

@@ -47,7 +47,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
     expect(json.bookmarks[0]!.text).toContain(`the ${LONG_POST_WORD}. There is none. Notes for @gracehop: ${LINK}`);
     expect(json.bookmarks[0]!.links).toEqual([LINK]);
     const csv = await save('Export CSV');
-    const line = csv.split('\r\n').find((l) => l.startsWith(`${LONG},`));
+    const line = csv.split('\r\n').find((l) => l.startsWith(`"${LONG}",`));
     expect(line).toContain(LONG_POST_WORD);
     expect(line).toContain(LINK);
     const md = await save('Export Markdown');

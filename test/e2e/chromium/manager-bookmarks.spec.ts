@@ -243,10 +243,13 @@ test.describe('the Bookmarks tab in Chromium', () => {
     const csv = await save('Export CSV');
     expect(csv.file).toBe(`perch-bookmarks-${day}.csv`);
     expect(
-      csv.text.startsWith('\uFEFFid,url,created_at,author_name,author_username,text,links,media_count,quoted_post_url,folders\r\n'),
+      csv.text.startsWith(
+        '\uFEFF"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders"\r\n',
+      ),
     ).toBe(true);
-    const lines = csv.text.split('\r\n').filter((l) => /^\uFEFF?\d+,https:\/\/x\.com\//.test(l));
-    expect(lines.map((l) => l.split(',')[0])).toEqual(matching);
+    // Every text cell is quoted, the id too.
+    const lines = csv.text.split('\r\n').filter((l) => /^\uFEFF?"\d+","https:\/\/x\.com\//.test(l));
+    expect(lines.map((l) => l.split(',')[0]!.replace(/^\uFEFF?"|"$/g, ''))).toEqual(matching);
     expect(csv.text).toContain('勉強');
 
     const md = await save('Export Markdown');

@@ -141,7 +141,8 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^perch-muted-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await file.path())!, 'utf8');
-    expect(csv).toBe(`\uFEFFid,username,name,url\r\n${dvorak.id},dvorak_a,Antonín Dvořák 🎻,https://x.com/dvorak_a\r\n`);
+    // Every text cell quoted (a `;`-separated spreadsheet splits nothing, and no cell can start a formula).
+    expect(csv).toBe(`\uFEFF"id","username","name","url"\r\n"${dvorak.id}","dvorak_a","Antonín Dvořák 🎻","https://x.com/dvorak_a"\r\n`);
 
     await search.fill('zzz-nobody');
     await expect(page.getByText('No muted account matches “zzz-nobody”.')).toBeVisible();

@@ -122,12 +122,12 @@ test.describe('the Bookmarks tab in Firefox', () => {
       `perch-bookmarks-${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}.csv`,
     );
     expect(csv!.text!.split('\r\n')[0]).toBe(
-      'id,url,created_at,author_name,author_username,text,links,media_count,quoted_post_url,folders',
+      '"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders"',
     );
     const ids = csv!
       .text!.split('\r\n')
-      .filter((l) => /^\d+,https:\/\/x\.com\//.test(l))
-      .map((l) => l.split(',')[0]);
+      .filter((l) => /^"\d+","https:\/\/x\.com\//.test(l))
+      .map((l) => l.split(',')[0]!.replace(/^"|"$/g, ''));
     expect(ids).toEqual(byAuthor);
 
     // Remove the first, then Undo: gone from X, then back.

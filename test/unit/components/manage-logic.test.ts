@@ -15,6 +15,8 @@ import {
   type AccountEntry,
 } from '@/components/manager/manage-logic';
 import type { ActionRow, ListRow, UserRow } from '@/lib/db';
+import { FSI, PDI } from '@/lib/text/bidi';
+import { looksLikeFormula, readCsv } from '../lib/csv-reader';
 
 const user = (id: string, name: string, username: string): UserRow => ({
   accountId: '1',
@@ -205,11 +207,62 @@ describe('exports of muted and blocked accounts', () => {
 
   it('writes CSV with a header, quoting, and no spreadsheet formulas', () => {
     expect(accountsToCsv(entries)).toBe(
-      'id,username,name,url\r\n' +
-        '11,dvorak_a,"Antonín ""Tony"" Dvořák",https://x.com/dvorak_a\r\n' +
-        `12,promo_acct_01,"'=HYPERLINK(""evil"")",https://x.com/promo_acct_01\r\n` +
-        '13,,,\r\n',
+      '"id","username","name","url"\r\n' +
+        '"11","dvorak_a","Antonín ""Tony"" Dvořák","https://x.com/dvorak_a"\r\n' +
+        `"12","promo_acct_01","'=HYPERLINK(""evil"")","https://x.com/promo_acct_01"\r\n` +
+        '"13","","",""\r\n',
     );
+  });
+
+  describe('with hostile names', () => {
+    const hostile: AccountEntry[] = [
+      ['=1+1', 'a'],
+      [' =1+1', 'b'],
+      ['\t=1', 'c'],
+      ['\0=1', 'd'],
+      ['+1', 'e'],
+      ['-1', 'f'],
+      ['@SUM(A1)', 'g'],
+      ['Ada;=1+1', 'h'],
+      ['Evil\u202E', 'paypal_support'],
+    ].map(([name, username], i) => ({ id: String(i + 1), name: name!, username: username!, position: i, search: '' }));
+    const csv = accountsToCsv(hostile);
+
+    it('quotes every text cell and neutralises every formula start, read with ,', () => {
+      const rows = readCsv(csv, ',');
+      expect(rows.slice(1).map((r) => r[2])).toEqual([
+        "'=1+1",
+        "' =1+1",
+        "'\t=1",
+        "'\0=1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        'Ada;=1+1',
+        `${FSI}Evil\u202E${PDI}`,
+      ]);
+      for (const cells of rows) for (const cell of cells) expect(looksLikeFormula(cell), cell).toBe(false);
+    });
+
+    it('reads as one cell per line with ;, as a European spreadsheet would, and never as a formula', () => {
+      const rows = readCsv(csv, ';');
+      expect(rows).toHaveLength(hostile.length + 1);
+      for (const cells of rows) {
+        expect(cells).toHaveLength(1);
+        expect(looksLikeFormula(cells[0]!), cells[0]).toBe(false);
+      }
+    });
+
+    it('isolates a U+202E name in Markdown and keeps it raw in JSON', () => {
+      const evil = hostile.slice(-1);
+      expect(accountsToMarkdown(evil, 'Muted')).toBe(
+        `# Muted\n\n- **${FSI}Evil\u202E${PDI}** [${FSI}@paypal\\_support${PDI}](https://x.com/paypal_support)\n`,
+      );
+      const json = JSON.parse(accountsToJson(evil, { collection: 'muted', exportedAt: '2026-03-01T12:00:00.000Z' })) as {
+        accounts: { name: string }[];
+      };
+      expect(json.accounts[0]?.name).toBe('Evil\u202E');
+    });
   });
 
   it('writes JSON with what, when and how many', () => {
@@ -226,7 +279,7 @@ describe('exports of muted and blocked accounts', () => {
 
   it('writes Markdown with escaped names and profile links', () => {
     expect(accountsToMarkdown(entries.slice(0, 1), 'Muted *accounts*')).toBe(
-      '# Muted \\*accounts\\*\n\n- **Antonín "Tony" Dvořák** [@dvorak\\_a](https://x.com/dvorak_a)\n',
+      `# Muted \\*accounts\\*\n\n- **${FSI}Antonín "Tony" Dvořák${PDI}** [${FSI}@dvorak\\_a${PDI}](https://x.com/dvorak_a)\n`,
     );
   });
 });

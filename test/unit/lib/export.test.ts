@@ -16,70 +16,85 @@ import {
   type Column,
   type ExportedBookmark,
 } from '@/lib/export';
-
-/** A minimal RFC 4180 reader, to check that what toCsv writes reads back as the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
+import { FSI, PDI } from '@/lib/text/bidi';
+import { looksLikeFormula, readCsv as parseCsv } from './csv-reader';
 
 describe('CSV fields', () => {
   it.each([
-    ['plain text', 'hello', 'hello'],
+    ['plain text', 'hello', '"hello"'],
     ['a comma', 'a,b', '"a,b"'],
+    ['a semicolon', 'a;b', '"a;b"'],
     ['a double quote', 'say "hi"', '"say ""hi"""'],
     ['a line feed', 'one\ntwo', '"one\ntwo"'],
     ['a CRLF', 'one\r\ntwo', '"one\r\ntwo"'],
-    ['CJK and emoji', '日本語 🐦', '日本語 🐦'],
-    ['an empty string', '', ''],
+    ['CJK and emoji', '日本語 🐦', '"日本語 🐦"'],
+    ['an empty string', '', '""'],
     ['undefined', undefined, ''],
     ['null', null, ''],
     ['a number', 42, '42'],
     ['a negative number', -3, '-3'],
     ['a boolean', true, 'true'],
-  ])('writes %s as RFC 4180 wants', (_name, value, expected) => {
+  ])('writes %s as RFC 4180 wants, every text cell quoted', (_name, value, expected) => {
     expect(csvField(value)).toBe(expected);
   });
 
   it.each([
     ['=', '=HYPERLINK("http://evil.example","click")', `"'=HYPERLINK(""http://evil.example"",""click"")"`],
-    ['+', '+1+1', "'+1+1"],
-    ['-', '-2+3', "'-2+3"],
-    ['@', '@SUM(A1:A9)', "'@SUM(A1:A9)"],
-    ['a tab', '\t=1', "'\t=1"],
+    ['= (=1+1)', '=1+1', `"'=1+1"`],
+    ['+', '+1+1', `"'+1+1"`],
+    ['-', '-2+3', `"'-2+3"`],
+    ['@', '@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
+    ['a space before =', ' =1+1', `"' =1+1"`],
+    ['spaces and a line feed before +', '  \n+1', `"'  \n+1"`],
+    ['a tab', '\t=1', `"'\t=1"`],
+    ['a tab alone', '\tx', `"'\tx"`],
+    ['a NUL', '\0=1', `"'\0=1"`],
     ['a carriage return', '\r=1', `"'\r=1"`],
-    ['a full-width =', '＝1+1', "'＝1+1"],
+    ['a zero-width space before @', '\u200B@x', `"'\u200B@x"`],
+    ['a full-width =', '＝1+1', `"'＝1+1"`],
   ])('neutralises text starting with %s so no spreadsheet runs it', (_name, value, expected) => {
     expect(csvField(value)).toBe(expected);
   });
 
   it('leaves a formula character inside the text alone', () => {
-    expect(csvField('a=b')).toBe('a=b');
-    expect(csvField('mail me @ada')).toBe('mail me @ada');
+    expect(csvField('a=b')).toBe('"a=b"');
+    expect(csvField('mail me @ada')).toBe('"mail me @ada"');
+  });
+
+  it('isolates text holding bidi controls between FSI and PDI, so it cannot reverse the cells after it', () => {
+    expect(csvField('Evil\u202E')).toBe(`"${FSI}Evil\u202E${PDI}"`);
+    expect(csvField('Ada')).toBe('"Ada"');
+  });
+});
+
+describe('CSV read by a spreadsheet, with , or ; as the separator', () => {
+  const hostile = ['=1+1', ' =1+1', '\t=1', '\0=1', '+1', '-1', '@SUM(A1)', 'a;=1+1', 'x; -2', 'a,b;c', 'q "x";@y', 'Evil\u202E'];
+  const columns: Column<{ t: string; n: number }>[] = [
+    { header: 'text', value: (r) => r.t },
+    { header: 'n', value: (r) => r.n },
+  ];
+  const csv = toCsv(
+    hostile.map((t, n) => ({ t, n })),
+    columns,
+  );
+
+  it('reads back with , as the same cells, a formula only losing to a leading apostrophe', () => {
+    const rows = parseCsv(csv, ',');
+    expect(rows[0]).toEqual(['text', 'n']);
+    rows.slice(1).forEach((cells, i) => {
+      const t = hostile[i]!;
+      const expected = t.includes('\u202E') ? `${FSI}${t}${PDI}` : looksLikeFormula(t) || t.startsWith('\t') ? `'${t}` : t;
+      expect(cells).toEqual([expected, String(i)]);
+    });
+  });
+
+  it('never yields a formula cell when read with ;, and never splits X’s text into cells', () => {
+    const rows = parseCsv(csv, ';');
+    expect(rows).toHaveLength(hostile.length + 1);
+    for (const cells of rows) {
+      expect(cells).toHaveLength(1);
+      for (const cell of cells) expect(looksLikeFormula(cell), cell).toBe(false);
+    }
   });
 });
 
@@ -91,11 +106,11 @@ describe('toCsv', () => {
   ];
 
   it('writes a header and one CRLF-terminated line per row', () => {
-    expect(toCsv([{ name: 'Ada', note: 'hi', n: 1 }], columns)).toBe('name,note,n\r\nAda,hi,1\r\n');
+    expect(toCsv([{ name: 'Ada', note: 'hi', n: 1 }], columns)).toBe('"name","note","n"\r\n"Ada","hi",1\r\n');
   });
 
   it('writes only the header when there are no rows', () => {
-    expect(toCsv([], columns)).toBe('name,note,n\r\n');
+    expect(toCsv([], columns)).toBe('"name","note","n"\r\n');
   });
 
   it('reads back as the same cells, whatever the text holds', () => {
@@ -271,12 +286,51 @@ describe('bookmark exports', () => {
     });
     expect(md).toBe(
       '# Bookmarks of @ada\n\n' +
-        '- **Zoë Ångström 🌿** [@zoe](https://x.com/zoe) · 2025-08-01 · [Open on X](https://x.com/zoe/status/1)  \n' +
+        `- **${FSI}Zoë Ångström 🌿${PDI}** [${FSI}@zoe${PDI}](https://x.com/zoe) · 2025-08-01 · [Open on X](https://x.com/zoe/status/1)  \n` +
         '  \\=cmd\\| "hi", \\*all\\*  \n' +
         '  [example.com](https://example.com/)  \n' +
         '  2 media · [Quoted post](https://x.com/i/status/9)\n' +
         '- [Open on X](https://x.com/i/status/2)  \n' +
         '  東京 🗼\n',
     );
+  });
+
+  describe('with an author whose name ends in U+202E (RIGHT-TO-LEFT OVERRIDE)', () => {
+    const evil: ExportedBookmark[] = [
+      {
+        id: '7',
+        url: 'https://x.com/paypal_support/status/7',
+        authorName: 'Evil\u202E',
+        authorUsername: 'paypal_support',
+        segments: [{ text: 'refund\u202E now' }],
+        mediaCount: 0,
+        folders: [],
+      },
+    ];
+    const words = { title: 'Bookmarks', openOnX: 'Open on X', quoted: 'Quoted post', media: (n: number) => `${n} media` };
+
+    it('isolates the name and @username in Markdown, so the override cannot reverse what follows', () => {
+      const md = bookmarksToMarkdown(evil, words);
+      expect(md).toContain(`**${FSI}Evil\u202E${PDI}** [${FSI}@paypal\\_support${PDI}](https://x.com/paypal_support)`);
+      expect(md).toContain(`${FSI}refund\u202E now${PDI}`);
+      // Every override is closed by a PDI before the end of its line.
+      for (const line of md.split('\n')) {
+        const at = line.indexOf('\u202E');
+        if (at >= 0) expect(line.indexOf(PDI, at)).toBeGreaterThan(at);
+      }
+    });
+
+    it('isolates the name in CSV and keeps the other cells as they are', () => {
+      const rows = parseCsv(bookmarksToCsv(evil));
+      expect(rows[1]?.slice(3, 6)).toEqual([`${FSI}Evil\u202E${PDI}`, 'paypal_support', `${FSI}refund\u202E now${PDI}`]);
+    });
+
+    it('keeps X’s raw text in JSON, which is parsed and never rendered', () => {
+      const json = JSON.parse(bookmarksToJson(evil, { account: 'ada', exportedAt: '2026-11-23T00:00:00.000Z' })) as {
+        bookmarks: { author: { name: string }; text: string }[];
+      };
+      expect(json.bookmarks[0]?.author.name).toBe('Evil\u202E');
+      expect(json.bookmarks[0]?.text).toBe('refund\u202E now');
+    });
   });
 });
