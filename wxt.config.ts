@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { checkStoreEndpoints, stripZodEvalProbe } from './lib/build-guard';
 
 /**
  * Build settings. Three build-time variables (see README "Configuration"):
@@ -7,6 +8,11 @@ import { defineConfig } from 'wxt';
  *   WXT_X_API_BASE_URL   default https://api.x.com
  *   WXT_X_AUTHORIZE_URL  default https://x.com/i/oauth2/authorize
  * `--mode demo` / `--mode test` read .env.demo / .env.test, which point at the local X API emulator.
+ *
+ * A store build (mode `production`: `wxt build` / `wxt zip` without --mode) refuses any API base other than
+ * https://api.x.com and any authorize URL other than https://x.com/i/oauth2/authorize: they become the manifest's
+ * host permission and CSP. To build against another host on purpose, set WXT_ALLOW_CUSTOM_API_BASE=1
+ * (lib/build-guard.ts). Every build strips zod's `Function("")` eval probe (zod runs jitless, lib/zod-jitless.ts).
  */
 const GECKO_ID = 'perch@perch.example';
 
@@ -22,9 +28,10 @@ export default defineConfig({
   i18n: { localesDir: 'lib/locales' },
   manifestVersion: 3,
   // test and demo builds differ from the store build only in their endpoints: same production React.
-  vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') }, plugins: [stripZodEvalProbe()] }),
   manifest: ({ browser, mode }) => {
     const env = loadEnvVars(mode);
+    checkStoreEndpoints(mode, env);
     const apiBase = env.WXT_X_API_BASE_URL ?? 'https://api.x.com';
     return {
       name: '__MSG_extName__',
@@ -55,8 +62,15 @@ export default defineConfig({
 });
 
 function loadEnvVars(mode: string): Record<string, string | undefined> {
-  // WXT loads .env files into import.meta.env for the code; the manifest hook needs them too.
-  return { ...readEnvFile('.env'), ...readEnvFile(`.env.${mode}`), ...process.env };
+  // WXT loads .env files into import.meta.env for the code (Vite's order: .env, .env.local, .env.[mode],
+  // .env.[mode].local, then the shell); the manifest hook and the store-build check need the same values.
+  return {
+    ...readEnvFile('.env'),
+    ...readEnvFile('.env.local'),
+    ...readEnvFile(`.env.${mode}`),
+    ...readEnvFile(`.env.${mode}.local`),
+    ...process.env,
+  };
 }
 
 function readEnvFile(name: string): Record<string, string> {

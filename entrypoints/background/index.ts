@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { browser, type Browser } from 'wxt/browser';
 import { followTestClock } from '@/lib/clock';
 import { createMessageListener } from '@/lib/message-contract';

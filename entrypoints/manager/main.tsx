@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { i18n } from '#i18n';
 import { mount } from '@/components/mount';
 import { App } from './App';

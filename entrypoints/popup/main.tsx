@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { mount } from '@/components/mount';
 import { App } from './App';
 
