@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseXUrl } from '@/lib/x-url';
 import { lookupUser } from '@/lib/services/lookups';
 import { readSessionView } from '@/lib/storage';
+import { hasBidiControls, isolateBidi } from '@/lib/text/bidi';
 import type { Services } from './services';
 
 /** Link patterns of posts and profiles on X (the click handler checks which it really is). */
@@ -30,12 +31,18 @@ export async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: MENU.share, title: i18n.t('menu_share_page'), contexts: ['page'] });
 }
 
-/** A short sign on the toolbar icon: "✓" done, "!" refused or not possible; cleared after a few seconds. */
+/**
+ * A short sign on the toolbar icon: "✓" done, "!" refused or not possible; cleared after a few seconds. The title
+ * is plain text: callers isolate X's text in it (FSI…PDI), and a title that still holds bidi controls (an error
+ * quoting X) is isolated whole, so nothing in it can reverse "Perch:" around it.
+ */
 async function badge(tabId: number | undefined, text: '✓' | '!', title: string): Promise<void> {
   const where = tabId !== undefined ? { tabId } : {};
+  const outsideIsolates = title.replace(/\u2068[^\u2066-\u2069]*\u2069/g, '');
+  const safe = hasBidiControls(outsideIsolates) ? isolateBidi(title) : title;
   await browser.action.setBadgeBackgroundColor({ color: text === '✓' ? '#00ba7c' : '#f4212e', ...where });
   await browser.action.setBadgeText({ text, ...where });
-  await browser.action.setTitle({ title: i18n.t('menu_title', [title]), ...where });
+  await browser.action.setTitle({ title: i18n.t('menu_title', [safe]), ...where });
   setTimeout(() => {
     void browser.action.setBadgeText({ text: '', ...where });
     void browser.action.setTitle({ title: 'Perch', ...where });
@@ -78,7 +85,7 @@ export async function runMenuAction(
       if (target.kind !== 'profile') return badge(tabId, '!', i18n.t('menu_not_profile'));
       const user = await lookupUser(await services.clientFor(accountId), accountId, target.username);
       await services.outbox.enqueue(accountId, 'mute', { userId: user.id, username: user.username });
-      return badge(tabId, '✓', i18n.t('menu_done_mute', [user.username]));
+      return badge(tabId, '✓', i18n.t('menu_done_mute', [isolateBidi(user.username)]));
     }
   } catch (error) {
     return badge(tabId, '!', error instanceof Error ? error.message : String(error));

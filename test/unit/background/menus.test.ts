@@ -98,3 +98,42 @@ describe('the context menus and shortcuts', () => {
     expect(badges()).toEqual(['✓', '!']);
   });
 });
+
+describe('the badge title', () => {
+  const titles = () =>
+    (fakeBrowser.action.setTitle as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((c) =>
+      String((c[0] as { title: string }).title),
+    );
+  /** Whether every right-to-left override in `text` is closed by a PDI (U+2069) after it. */
+  const overridesClosed = (text: string) => [...text.matchAll(/\u202E/g)].every((m) => text.indexOf('\u2069', m.index) > m.index);
+
+  it('isolates the @username it names, so a U+202E in it cannot reverse the rest of the title', async () => {
+    const evil = {
+      request: async (req: { schema: { parse: (v: unknown) => unknown } }) => ({
+        body: req.schema.parse({ data: { id: '1452871219391512578', name: 'Evil\u202E', username: 'gracehop\u202E' } }),
+        status: 200,
+        rateLimit: undefined,
+      }),
+    } as unknown as XClient;
+    const enqueue = vi.fn(async () => ({}));
+    await runMenuAction({ outbox: { enqueue }, clientFor: async () => evil } as unknown as Services, MENU.mute, PROFILE_LINK, TAB);
+    const title = titles()[0]!;
+    expect(title).toContain('\u2068gracehop\u202E\u2069');
+    expect(overridesClosed(title)).toBe(true);
+  });
+
+  it('names an ordinary account plainly, with only its own isolate', async () => {
+    await runMenuAction(services().services, MENU.mute, PROFILE_LINK, TAB);
+    expect(titles()[0]).toContain('@\u2068gracehop\u2069');
+  });
+
+  it('isolates a whole error message that quotes X’s text with an override', async () => {
+    const enqueue = vi.fn(async () => {
+      throw new Error('X refused: Evil\u202E is not allowed');
+    });
+    await runMenuAction({ outbox: { enqueue } } as unknown as Services, MENU.bookmark, POST_LINK, TAB);
+    const title = titles()[0]!;
+    expect(title).toContain('\u2068X refused: Evil\u202E is not allowed\u2069');
+    expect(overridesClosed(title)).toBe(true);
+  });
+});
