@@ -36,8 +36,12 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
         <div className="account">
           {active.profileImageUrl ? <img className="avatar" src={active.profileImageUrl} alt="" width={32} height={32} /> : null}
           <div className="account-names">
-            <span className="account-name">{active.name}</span>
-            <span className="account-username">@{active.username}</span>
+            <span className="account-name">
+              <bdi>{active.name}</bdi>
+            </span>
+            <span className="account-username">
+              <bdi>@{active.username}</bdi>
+            </span>
           </div>
           {session.accounts.length > 1 ? (
             <label className="account-switch">

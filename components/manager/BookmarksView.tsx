@@ -384,7 +384,7 @@ const BookmarkList = memo(function BookmarkList({
   );
 });
 
-const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: BookmarkItem; onRemove: (b: BookmarkItem) => void }) {
+export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: BookmarkItem; onRemove: (b: BookmarkItem) => void }) {
   const { post, author } = item;
   const segments = useMemo(() => (post ? postTextSegments(post.text, post.urls) : []), [post]);
   const href = postUrl(item.postId, author?.username);
@@ -397,8 +397,13 @@ const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: Book
           <span className="avatar bookmarks-avatar-blank" aria-hidden="true" />
         )}
         <span className="bookmarks-names">
-          <span className="bookmarks-name">{author?.name ?? i18n.t('bookmarks_unknown_author')}</span>
-          {author ? <span className="muted"> @{author.username}</span> : null}
+          <span className="bookmarks-name">{author ? <bdi>{author.name}</bdi> : i18n.t('bookmarks_unknown_author')}</span>
+          {author ? (
+            <span className="muted">
+              {' '}
+              <bdi>@{author.username}</bdi>
+            </span>
+          ) : null}
         </span>
         {post?.createdAt ? (
           <time className="muted bookmarks-date" dateTime={post.createdAt}>

@@ -162,9 +162,11 @@ export function UserIdentity({ user }: { user: { name: string; username: string;
         <span className="avatar mgr-avatar-blank" aria-hidden="true" />
       )}
       <span className="mgr-identity-names">
-        <span className="mgr-identity-name">{user.name || (user.username ? `@${user.username}` : '')}</span>
+        <span className="mgr-identity-name">
+          <bdi>{user.name || (user.username ? `@${user.username}` : '')}</bdi>
+        </span>
         <span className="muted">
-          {user.username ? `@${user.username}` : ''}
+          {user.username ? <bdi>@{user.username}</bdi> : ''}
           {user.protected ? <span className="mgr-badge">{i18n.t('lookup_protected')}</span> : null}
         </span>
       </span>

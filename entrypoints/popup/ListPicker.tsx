@@ -39,7 +39,7 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
         {lists?.map((l) => (
           <li key={l.id} className="row">
             <span className="list-name">
-              {l.name}
+              <bdi>{l.name}</bdi>
               {l.private ? <span className="muted"> {i18n.t('popup_list_private')}</span> : null}
             </span>
             <button type="button" onClick={() => void toggle(l)}>

@@ -5,9 +5,11 @@ export function UserCard({ user }: { user: UserView }) {
     <div className="user-card">
       {user.profileImageUrl ? <img className="avatar" src={user.profileImageUrl} alt="" width={40} height={40} /> : null}
       <div className="account-names">
-        <span className="account-name">{user.name}</span>
+        <span className="account-name">
+          <bdi>{user.name}</bdi>
+        </span>
         <a className="account-username" href={`https://x.com/${user.username}`} target="_blank" rel="noreferrer">
-          @{user.username}
+          <bdi>@{user.username}</bdi>
         </a>
       </div>
     </div>

@@ -10,7 +10,9 @@ export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpe
     <li className="mgr-list">
       <div className="mgr-list-head">
         {pending ? (
-          <span className="mgr-list-name">{list.name}</span>
+          <span className="mgr-list-name">
+            <bdi>{list.name}</bdi>
+          </span>
         ) : (
           <button
             type="button"
@@ -18,13 +20,17 @@ export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpe
             aria-label={i18n.t('lists_open', { name: list.name })}
             onClick={(e) => onOpen(list, e.currentTarget)}
           >
-            {list.name}
+            <bdi>{list.name}</bdi>
           </button>
         )}
         <ListFacts list={list} />
         {pending ? <span className="muted">{i18n.t('lists_creating')}</span> : null}
       </div>
-      {list.description ? <p className="mgr-list-description">{list.description}</p> : null}
+      {list.description ? (
+        <p className="mgr-list-description">
+          <bdi>{list.description}</bdi>
+        </p>
+      ) : null}
       {pending ? null : <ListActions list={list} act={act} />}
     </li>
   );

@@ -45,13 +45,17 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
     <section className="mgr-list-detail" aria-labelledby={`${id}-title`}>
       {back}
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {list.name}
+        <bdi>{list.name}</bdi>
       </h2>
       <p>
         <ListFacts list={list} />
         {list.followerCount !== undefined ? <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount)}</span> : null}
       </p>
-      {list.description ? <p className="mgr-list-description">{list.description}</p> : null}
+      {list.description ? (
+        <p className="mgr-list-description">
+          <bdi>{list.description}</bdi>
+        </p>
+      ) : null}
       <ListActions list={list} act={act} />
       {list.owned ? (
         <div className="mgr-owner-tools">
