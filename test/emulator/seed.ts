@@ -165,7 +165,10 @@ const CROWD_PEOPLE: [name: string, username: string][] = [
   ['Émile Zola 📖', 'emile_z'],
   ['Hiroshi 🤖 Bot', 'hiroshi_bot'],
   ['Ingrid Bergström', 'ingrid_b'],
-  ['Kwame Mensah 🇬🇭', 'kwame_m'],
+  // A display name ending in U+202E (RIGHT-TO-LEFT OVERRIDE): unless Perch isolates it, it reverses whatever is drawn
+  // after it on the line ("@kwame_m", a date). X's name is free text (x-api--fundamentals--data-dictionary; OpenAPI
+  // User.name: "The friendly name of this User"). Kwame's posts are among Ada's archive bookmarks.
+  ['Kwame Mensah\u202E', 'kwame_m'],
   ['Mei Lin 林美', 'meilin_lin'],
 ];
 const SPAM_NAMES = [
@@ -179,6 +182,12 @@ const SPAM_NAMES = [
   'Engagement Pod 🤝',
 ];
 
+/**
+ * The spam-like account (muted by Ada) whose display name is "Evil" followed by U+202E, so that the Muted tab and
+ * its exports show a name that would reverse the @username beside it if Perch did not isolate it.
+ */
+export const SPOOF_SPAM_INDEX = 7;
+
 /** Protected among the crowd (follows of it are pending). */
 export const CROWD_PROTECTED_INDEX = 29;
 
@@ -191,7 +200,7 @@ function crowdUsers(): UserRecord[] {
     const spam = i - CROWD_PEOPLE.length;
     const createdAt = base + Math.floor((((i * 7919) % 64) / 64) * span) + i * 3_600_000;
     const id = snowflake(createdAt, 6000 + i);
-    const name = person ? person[0] : `${SPAM_NAMES[spam % SPAM_NAMES.length]} #${spam + 1}`;
+    const name = person ? person[0] : spam === SPOOF_SPAM_INDEX ? 'Evil\u202E' : `${SPAM_NAMES[spam % SPAM_NAMES.length]} #${spam + 1}`;
     const username = person ? person[1] : `promo_acct_${String(spam + 1).padStart(2, '0')}`;
     out.push({
       id,
