@@ -76,6 +76,11 @@ test.describe('the Bookmarks tab in Chromium', () => {
     // each folder's contents. Nothing else.
     const folders = (await emu.relations()).bookmark_folders;
     expect(folders.length).toBeGreaterThan(0);
+    // The folders' contents are read after the bookmarks, one request each: wait until the last has answered.
+    const folderReads = async () =>
+      (await emu.log()).filter((e) => e.method === 'GET' && e.path.startsWith(`/2/users/${ADA.id}/bookmarks/folders/`) && e.status !== null)
+        .length;
+    await expect.poll(folderReads).toBe(folders.length);
     const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
     const bookmarkPages = log.filter((e) => e.method === 'GET' && e.path === `/2/users/${ADA.id}/bookmarks`);
     const folderPages = log.filter((e) => e.method === 'GET' && e.path === `/2/users/${ADA.id}/bookmarks/folders`);
