@@ -7,7 +7,8 @@ const box = (page: Page, name = 'Post text') => page.locator(`::-p-aria(${name}[
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
 
 async function typeInto(page: Page, text: string): Promise<void> {
-  // Set the whole text at once (as a paste would), then let React see the input event.
+  // Set the whole text at once (as a paste would), then let React see the input event — once the composer is drawn.
+  await page.waitForSelector('textarea');
   await page.$eval(
     'textarea',
     (el, value) => {
