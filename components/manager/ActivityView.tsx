@@ -2,9 +2,12 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useState } from 'react';
 import { db, type ActionRow } from '@/lib/db';
-import { MessageError, sendMessage } from '@/lib/messaging';
+import { MessageError, sendMessage, type Request } from '@/lib/messaging';
 import { actionPhase, canRetry, canUndo, phaseWords } from './action-state';
 import { useNow } from './use-now';
+
+/** What the Activity tab asks the background. */
+type ActivityRequest = Extract<Request, { type: 'action.undo' | 'action.cancel' | 'action.retry' | 'actions.retry' }>;
 
 /** The log keeps every action; the tab shows the most recent ones. */
 const SHOWN = 300;
@@ -33,42 +36,15 @@ export function ActivityView({ accountId }: { accountId: string }) {
   );
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
-  const undo = useCallback(
-    async (a: ActionRow) => {
-      setMessage(undefined);
-      try {
-        await sendMessage({ type: 'action.undo', accountId, seq: a.seq! });
-      } catch (e) {
-        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true });
-      }
-    },
-    [accountId],
-  );
-  const onUndo = useCallback((a: ActionRow) => void undo(a), [undo]);
-  const onCancel = useCallback(
-    (a: ActionRow) => {
-      setMessage(undefined);
-      sendMessage({ type: 'action.cancel', accountId, seq: a.seq! }).catch((e: unknown) =>
-        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
-      );
-    },
-    [accountId],
-  );
-  const onSendAgain = useCallback(
-    (a: ActionRow) => {
-      setMessage(undefined);
-      sendMessage({ type: 'action.retry', accountId, seq: a.seq! }).catch((e: unknown) =>
-        setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
-      );
-    },
-    [accountId],
-  );
-  const onRetry = useCallback(() => {
+  // Every button of the list asks the background one thing; a refusal is said once, above the list.
+  const ask = useCallback((request: ActivityRequest) => {
     setMessage(undefined);
-    sendMessage({ type: 'actions.retry', accountId }).catch((e: unknown) =>
-      setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
-    );
-  }, [accountId]);
+    sendMessage(request).catch((e: unknown) => setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }));
+  }, []);
+  const onUndo = useCallback((a: ActionRow) => ask({ type: 'action.undo', accountId, seq: a.seq! }), [ask, accountId]);
+  const onCancel = useCallback((a: ActionRow) => ask({ type: 'action.cancel', accountId, seq: a.seq! }), [ask, accountId]);
+  const onSendAgain = useCallback((a: ActionRow) => ask({ type: 'action.retry', accountId, seq: a.seq! }), [ask, accountId]);
+  const onRetry = useCallback(() => ask({ type: 'actions.retry', accountId }), [ask, accountId]);
 
   if (actions === undefined) {
     return (
@@ -124,40 +100,34 @@ const ActivityItem = memo(function ActivityItem({
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
       {canUndo(action) ? (
-        <button
-          type="button"
-          className="activity-undo"
-          aria-label={i18n.t('activity_undo_label', [action.label])}
-          onClick={() => onUndo(action)}
-        >
-          {i18n.t('manager_undo')}
-        </button>
+        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [action.label])} onClick={() => onUndo(action)} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (
-        <button type="button" className="activity-undo" aria-label={i18n.t('activity_retry_label', [action.label])} onClick={onRetry}>
-          {i18n.t('activity_retry')}
-        </button>
+        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [action.label])} onClick={onRetry} />
       ) : null}
       {canRetry(action) ? (
-        <button
-          type="button"
-          className="activity-undo"
-          aria-label={i18n.t('activity_retry_label', [action.label])}
+        <ItemButton
+          label={i18n.t('activity_retry')}
+          name={i18n.t('activity_retry_label', [action.label])}
           onClick={() => onSendAgain(action)}
-        >
-          {i18n.t('activity_retry')}
-        </button>
+        />
       ) : null}
       {phase.kind === 'queued' ? (
-        <button
-          type="button"
-          className="activity-undo"
-          aria-label={i18n.t('activity_cancel_label', [action.label])}
+        <ItemButton
+          label={i18n.t('activity_cancel')}
+          name={i18n.t('activity_cancel_label', [action.label])}
           onClick={() => onCancel(action)}
-        >
-          {i18n.t('activity_cancel')}
-        </button>
+        />
       ) : null}
     </li>
   );
 });
+
+/** One of an activity row's buttons: its visible label, and an accessible name that starts with it and names the action. */
+function ItemButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    <button type="button" className="activity-undo" aria-label={name} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
