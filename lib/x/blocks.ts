@@ -4,7 +4,7 @@
  * Enterprise-only, so elsewhere X answers 403 (XApiError 'enterprise-only', or 'forbidden' when X's words do
  * not say why). `userId` is always the signed-in user's id.
  */
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 import { getPage, pageQuery, type Endpoint, type Page, type PageOptions } from './pages';

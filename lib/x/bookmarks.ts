@@ -4,7 +4,7 @@
  * --create-bookmark, --delete-bookmark, --get-bookmark-folders, x-api--bookmarks--get-bookmarks-by-folder-id.
  * `userId` is always the signed-in user's id: X refuses any other.
  */
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 import { getPage, pageQuery, type Endpoint, type Page, type PageOptions } from './pages';

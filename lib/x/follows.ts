@@ -3,7 +3,7 @@
  * x-api--users--follow-user, --unfollow-user. `userId` is always the signed-in user's id.
  */
 import { z } from 'zod';
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 

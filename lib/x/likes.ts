@@ -2,7 +2,7 @@
  * Likes by the signed-in user (scope like.write). Pages: x-api--posts--likes--*, x-api--users--like-post,
  * --unlike-post. `userId` is always the signed-in user's id. X also caps likes at 1000 per 24 hours.
  */
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 

@@ -5,7 +5,7 @@
  * --unpin-list, --follow-list, --unfollow-list.
  */
 import { z } from 'zod';
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId, codePoints, invalidInput } from './input';
 import { fieldQuery, getOne, getPage, pageQuery, type Endpoint, type LookupOptions, type Page, type PageOptions } from './pages';

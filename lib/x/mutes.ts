@@ -2,7 +2,7 @@
  * Mutes of the signed-in user (scopes mute.read / mute.write). Pages: x-api--users--mutes--*,
  * x-api--users--get-muting, --mute-user, --unmute-user. `userId` is always the signed-in user's id.
  */
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 import { getPage, pageQuery, type Endpoint, type Page, type PageOptions } from './pages';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { setState } from './actions';
+import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId, checkIds } from './input';
 import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';

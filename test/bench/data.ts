@@ -11,7 +11,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AuthService } from '../../lib/auth/service';
 import type { XClient } from '../../lib/x/client';
-import { CostMeter, formatDollars, WRITE_PRICE, type ResourceKind } from '../../lib/x/cost';
+import { CostMeter, formatDollars, WRITE_PRICE, type ResourceKind } from './cost';
 import { startEmulator } from '../emulator/server';
 import type { BenchRow } from './types';
 
