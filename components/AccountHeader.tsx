@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { benchMark } from '@/lib/bench-mark';
 import { MessageError, sendMessage } from '@/lib/messaging';
 import { useSession } from './use-session';
 
@@ -24,7 +25,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
 
   useEffect(() => {
     // A User Timing mark for the benchmarks: the moment the header first shows who is signed in (or not).
-    if (session && !performance.getEntriesByName('perch-account-header').length) performance.mark('perch-account-header');
+    if (session) benchMark('perch-account-header');
   }, [session]);
 
   if (!session) return <header className="account-header" aria-busy="true" />;

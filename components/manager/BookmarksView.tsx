@@ -15,6 +15,7 @@ import {
   type ExportedBookmark,
   type ExportFormat,
 } from '@/lib/export';
+import { benchMark } from '@/lib/bench-mark';
 import { MessageError, sendMessage } from '@/lib/messaging';
 import type { SyncStateRow } from '@/lib/db';
 import { ActionStatusLine } from './ActionStatusLine';
@@ -55,7 +56,7 @@ function toExported(b: BookmarkItem, folderNames: Map<string, string>): Exported
 
 /** Marks the first time the list is drawn with rows, for the benchmarks (User Timing). */
 function markFirstList(): void {
-  if (!performance.getEntriesByName('perch-bookmarks-list').length) performance.mark('perch-bookmarks-list');
+  benchMark('perch-bookmarks-list');
 }
 
 /**

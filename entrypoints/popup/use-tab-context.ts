@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { benchMark } from '@/lib/bench-mark';
 import { MessageError, readReply, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
 import { prefetchKey, tabRequest, takeTabPrefetch, type TabTarget } from './prefetch';
 
@@ -19,7 +20,7 @@ export function useTabContext<T extends PostContext | ProfileContext>(accountId:
       setContext(next as T);
       setError(undefined);
       // A User Timing mark for the benchmarks: the tab's actions are ready to use.
-      if (!performance.getEntriesByName('perch-tab-actions').length) performance.mark('perch-tab-actions');
+      benchMark('perch-tab-actions');
     } catch (e) {
       setError(e instanceof MessageError ? e.message : String(e));
     }
