@@ -1,0 +1,148 @@
+import { typesOfCollection } from '../action-types';
+import { db, type PerchDb } from '../db';
+import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
+import type { XPost, XUser } from '../x/schemas';
+import { bookmarkSearchText, postRow, userRow } from './records';
+import { MAX_PAGES, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
+
+/**
+ * The bookmark walks: the incremental one (newest first, stopping at the first bookmark already stored), the daily
+ * full one that drops bookmarks removed on X and purges posts X no longer returns, and the folders walk.
+ */
+
+const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
+
+/** Stores the posts and authors of a page. */
+async function storePage(d: PerchDb, accountId: string, posts: XPost[], users: XUser[], seenAt: string): Promise<void> {
+  await d.users.bulkPut(users.map((u) => userRow(accountId, u, seenAt)));
+  await d.posts.bulkPut(posts.map((p) => postRow(accountId, p, seenAt)));
+}
+
+async function searchTextOf(d: PerchDb, accountId: string, postId: string): Promise<string> {
+  const post = await d.posts.get([accountId, postId]);
+  const author = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
+  return bookmarkSearchText(post, author);
+}
+
+/** Drops stored posts nothing refers to any more (no bookmark): X no longer gives them to us. */
+async function purgePosts(d: PerchDb, accountId: string): Promise<void> {
+  const kept = new Set((await d.bookmarks.where('accountId').equals(accountId).toArray()).map((b) => b.postId));
+  await d.posts
+    .where('accountId')
+    .equals(accountId)
+    .filter((p) => !kept.has(p.id))
+    .delete();
+}
+
+/** Reads bookmarks newest first until the first one already stored, and puts the new ones on top. */
+export async function newBookmarks(ctx: WalkContext): Promise<void> {
+  const { client, accountId } = ctx;
+  const d = db();
+  const fresh: XPost[] = [];
+  for await (const page of pages(
+    (token) => getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token)),
+    MAX_PAGES.bookmarks,
+    ctx.walk,
+  )) {
+    const known = new Set(
+      (await d.bookmarks.bulkGet(page.items.map((p) => [accountId, p.id] as [string, string]))).flatMap((b) => (b ? [b.postId] : [])),
+    );
+    const firstKnown = page.items.findIndex((p) => known.has(p.id));
+    const newOnes = firstKnown === -1 ? page.items : page.items.slice(0, firstKnown);
+    fresh.push(...newOnes);
+    const seenAt = new Date(ctx.now()).toISOString();
+    await storePage(d, accountId, page.items, page.includes.users, seenAt);
+    await ctx.onPage(newOnes.length);
+    if (firstKnown !== -1) break;
+  }
+  await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
+    const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
+    let position = (top?.position ?? 0) + fresh.length;
+    for (const p of fresh) {
+      await d.bookmarks.put({
+        accountId,
+        postId: p.id,
+        position: position--,
+        folderIds: [],
+        searchText: await searchTextOf(d, accountId, p.id),
+      });
+    }
+    await ctx.reapplyPending(d, BOOKMARK_ACTIONS);
+  });
+}
+
+/** Reads every bookmark X returns, drops the ones no longer there and the posts nothing refers to. */
+export async function walkBookmarks(ctx: WalkContext): Promise<void> {
+  const { client, accountId, walk } = ctx;
+  const d = db();
+  const all: string[] = [];
+  for await (const page of pages(
+    (token) => getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token)),
+    MAX_PAGES.bookmarks,
+    walk,
+  )) {
+    await storePage(d, accountId, page.items, page.includes.users, new Date(ctx.now()).toISOString());
+    all.push(...page.items.map((p) => p.id));
+    await ctx.onPage(page.items.length);
+  }
+  // X repeating a page cut the walk short: what it did not reach is kept, not taken for removed on X.
+  // (At the page cap the walk has read the 800 X returns at most: what is not among them is gone from X's answer.)
+  const complete = walk.cut !== 'repeat';
+  await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
+    const onX = new Set(all);
+    const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
+    const folders = new Map(stored.map((b) => [b.postId, b.folderIds]));
+    if (complete) {
+      await d.bookmarks
+        .where('accountId')
+        .equals(accountId)
+        .filter((b) => !onX.has(b.postId))
+        .delete();
+    } else {
+      // The unread rest keeps its order, below what was read.
+      const rest = stored.filter((b) => !onX.has(b.postId)).sort((a, b) => b.position - a.position);
+      let below = -rest.length;
+      for (const b of rest) await d.bookmarks.put({ ...b, position: below++ });
+    }
+    let position = all.length;
+    for (const postId of all) {
+      await d.bookmarks.put({
+        accountId,
+        postId,
+        position: position--,
+        folderIds: folders.get(postId) ?? [],
+        searchText: await searchTextOf(d, accountId, postId),
+      });
+    }
+    await ctx.reapplyPending(d, BOOKMARK_ACTIONS);
+    if (complete) await purgePosts(d, accountId);
+  });
+}
+
+/** Reads the bookmark folders, then which bookmarks each holds (one request per folder). */
+export async function walkFolders(ctx: WalkContext): Promise<void> {
+  const { client, accountId } = ctx;
+  const d = db();
+  const folders: { id: string; name: string }[] = [];
+  for await (const page of pages((token) => getBookmarkFolders(client, accountId, pageOptions(100, token)), MAX_PAGES.other, ctx.walk)) {
+    folders.push(...page.items);
+    await ctx.onPage(page.items.length);
+  }
+  // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
+  const inFolder = new Map<string, string[]>();
+  for (const folder of folders) {
+    const page = await getBookmarkFolderPosts(client, accountId, folder.id);
+    for (const p of page.items) inFolder.set(p.id, [...(inFolder.get(p.id) ?? []), folder.id]);
+    await ctx.onPage(page.items.length);
+  }
+  await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
+    await d.bookmarkFolders.where('accountId').equals(accountId).delete();
+    await d.bookmarkFolders.bulkPut(folders.map((f) => ({ accountId, id: f.id, name: f.name })));
+    await d.bookmarks
+      .where('accountId')
+      .equals(accountId)
+      .modify((b) => {
+        b.folderIds = inFolder.get(b.postId) ?? [];
+      });
+  });
+}

@@ -1,0 +1,108 @@
+import { typesOfCollection } from '../action-types';
+import { db, type ListRow } from '../db';
+import { getBlockedUsers } from '../x/blocks';
+import type { XClient } from '../x/client';
+import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
+import { getMutedUsers } from '../x/mutes';
+import type { Page } from '../x/pages';
+import type { XList, XUser } from '../x/schemas';
+import { userRow } from './records';
+import { MAX_PAGES, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
+
+/**
+ * The walks of lists (owned, followed, member of, pinned: four answers merged into one row per list) and of the
+ * muted and blocked accounts. Each is read in full; a walk cut short keeps what it did not reach.
+ */
+
+const LIST_ACTIONS = typesOfCollection('lists');
+
+type ListFlag = 'owned' | 'followed' | 'pinned' | 'member';
+
+/** Reads the four list answers and stores one row per list with its flags. */
+export async function walkLists(ctx: WalkContext): Promise<void> {
+  const { client, accountId, walk } = ctx;
+  const d = db();
+  const flags = new Map<string, { list: XList } & Record<ListFlag, boolean>>();
+  const collect = async (flag: ListFlag, fetch: (token?: string) => Promise<Page<XList>>) => {
+    // Each of the four answers is its own walk with its own cap; any cut one is reported.
+    const part: Walk = { pages: 0 };
+    for await (const page of pages(fetch, MAX_PAGES.other, part)) {
+      for (const list of page.items) {
+        const entry = flags.get(list.id) ?? { list, owned: false, followed: false, pinned: false, member: false };
+        entry[flag] = true;
+        entry.list = { ...entry.list, ...list };
+        flags.set(list.id, entry);
+      }
+      await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
+      await ctx.onPage(page.items.length);
+    }
+    walk.pages += part.pages;
+    if (part.cut) walk.cut ??= part.cut;
+  };
+  await collect('owned', (t) => getOwnedLists(client, accountId, pageOptions(PAGE.lists, t)));
+  await collect('followed', (t) => getFollowedLists(client, accountId, pageOptions(PAGE.lists, t)));
+  await collect('member', (t) => getListMemberships(client, accountId, pageOptions(PAGE.lists, t)));
+  await collect('pinned', () => getPinnedLists(client, accountId));
+  await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
+    const stored = await d.lists.where('accountId').equals(accountId).toArray();
+    // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short,
+    // lists it did not reach are kept.
+    if (!walk.cut) for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
+    const rows: ListRow[] = [...flags.values()].map(({ list, owned, followed, pinned, member }) => ({
+      accountId,
+      id: list.id,
+      name: list.name,
+      ...(list.description !== undefined ? { description: list.description } : {}),
+      ...(list.private !== undefined ? { private: list.private } : {}),
+      ...(list.owner_id ? { ownerId: list.owner_id } : {}),
+      ...(list.member_count !== undefined ? { memberCount: list.member_count } : {}),
+      ...(list.follower_count !== undefined ? { followerCount: list.follower_count } : {}),
+      ...(list.created_at ? { createdAt: list.created_at } : {}),
+      owned,
+      followed,
+      pinned,
+      member,
+    }));
+    await d.lists.bulkPut(rows);
+    await ctx.reapplyPending(d, LIST_ACTIONS);
+  });
+}
+
+const RELATIONS = {
+  muted: { fetch: getMutedUsers, actions: typesOfCollection('muted') },
+  blocked: { fetch: getBlockedUsers, actions: typesOfCollection('blocked') },
+} satisfies Record<
+  string,
+  {
+    fetch: (client: XClient, userId: string, options: { maxResults: number; paginationToken?: string }) => Promise<Page<XUser>>;
+    actions: readonly string[];
+  }
+>;
+
+/** Reads the muted or blocked accounts and stores them in X's order. */
+export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked'): Promise<void> {
+  const { client, accountId, walk } = ctx;
+  const d = db();
+  const users: XUser[] = [];
+  const { fetch, actions } = RELATIONS[table];
+  for await (const page of pages((token) => fetch(client, accountId, pageOptions(PAGE.users, token)), MAX_PAGES.other, walk)) {
+    users.push(...page.items);
+    await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
+    await ctx.onPage(page.items.length);
+  }
+  await d.transaction('rw', [d[table], d.actions], async () => {
+    const seen = new Set(users.map((u) => u.id));
+    // After a walk cut short, accounts it did not reach are kept (below the ones read), not taken for removed.
+    const rest = walk.cut
+      ? (await d[table].where('accountId').equals(accountId).toArray())
+          .filter((r) => !seen.has(r.userId))
+          .sort((a, b) => b.position - a.position)
+      : [];
+    await d[table].where('accountId').equals(accountId).delete();
+    let below = -rest.length;
+    await d[table].bulkPut(rest.map((r) => ({ ...r, position: below++ })));
+    let position = users.length;
+    await d[table].bulkPut(users.map((u) => ({ accountId, userId: u.id, position: position-- })));
+    await ctx.reapplyPending(d, actions);
+  });
+}

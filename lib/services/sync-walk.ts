@@ -1,0 +1,99 @@
+import type { Collection, PerchDb } from '../db';
+import type { XClient } from '../x/client';
+import type { Page } from '../x/pages';
+
+/**
+ * What every collection's walk shares: page sizes and caps, the page walker that refuses to go in circles, what a
+ * walk cut short says, and the context a walker gets from the sync service.
+ */
+
+export const PAGE = { bookmarks: 100, lists: 100, users: 1000 } as const;
+
+/**
+ * The most pages one walk reads: bookmarks 8 pages of 100, the 800 newest that X returns at most; any other
+ * collection 100 pages (100,000 muted or blocked accounts, 10,000 lists). Reaching it is said in the sync state.
+ */
+export const MAX_PAGES = { bookmarks: 8, other: 100 } as const;
+
+/** How a walk through pages ended early, if it did: at the page cap, or on X repeating a `next_token`. */
+export interface Walk {
+  pages: number;
+  cut?: 'cap' | 'repeat';
+}
+
+/** What the sync service hands the walker of one collection. */
+export interface WalkContext {
+  client: XClient;
+  accountId: string;
+  walk: Walk;
+  /** Counts a page read and its items in the sync progress. */
+  onPage(items: number): Promise<void>;
+  now(): number;
+  /** Re-shows, over what X just said, every action of these types still waiting to be sent. */
+  reapplyPending(d: PerchDb, types: readonly string[]): Promise<void>;
+}
+
+/** The `{ maxResults, paginationToken }` options of one page request. */
+export function pageOptions(maxResults: number, token?: string): { maxResults: number; paginationToken?: string } {
+  return { maxResults, ...(token ? { paginationToken: token } : {}) };
+}
+
+/** YYYY-MM-DD of an instant, in UTC: X's billing day. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Walks the pages of a list answer, one request each, following `nextToken` — at most `maxPages` of them, and never
+ * asking twice for the same token (an answer repeating one would walk in circles). How it ended is left in `walk`.
+ */
+export async function* pages<T>(
+  fetch: (token?: string) => Promise<Page<T>>,
+  maxPages: number,
+  walk: Walk = { pages: 0 },
+): AsyncGenerator<Page<T>> {
+  const asked = new Set<string>();
+  let token: string | undefined;
+  for (let read = 0; ;) {
+    const page = await fetch(token);
+    read++;
+    walk.pages++;
+    yield page;
+    token = page.nextToken;
+    if (!token) return;
+    if (asked.has(token)) {
+      walk.cut = 'repeat';
+      return;
+    }
+    if (read >= maxPages) {
+      walk.cut = 'cap';
+      return;
+    }
+    asked.add(token);
+  }
+}
+
+const WHAT: Record<Collection, string> = {
+  bookmarks: 'bookmarks',
+  bookmarkFolders: 'bookmark folders',
+  lists: 'lists',
+  muted: 'muted accounts',
+  blocked: 'blocked accounts',
+};
+
+/** What the sync line says about a walk cut short. */
+export function cutNotice(collection: Collection, walk: Walk): { kind: 'cap' | 'repeat'; message: string } {
+  if (walk.cut === 'repeat') {
+    return {
+      kind: 'repeat',
+      message: `X sent the same page of your ${WHAT[collection]} twice, so Perch stopped there. What it read is updated; the rest is kept as it was. Sync again later.`,
+    };
+  }
+  return {
+    kind: 'cap',
+    message:
+      collection === 'bookmarks'
+        ? 'Perch reads your newest 800 bookmarks, the most X gives; older ones are not shown.'
+        : `You have more ${WHAT[collection]} than Perch reads in one sync (${walk.pages} pages): the rest is kept as it was.`,
+  };
+}
