@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_TYPES, isActionType } from '../action-types';
 import { db, type ActionRow, type PerchDb, type UserRow } from '../db';
 import { mayReply, postRules, profileRules, type PostRules, type PostSummons, type Via } from '../self-serve';
 import { enterprisePlanItem, readSessionView } from '../storage';
@@ -127,9 +128,9 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser): Prom
     const pending = await d.actions
       .where('[accountId+state]')
       .anyOf([accountId, 'queued'], [accountId, 'sending'])
-      .filter((a) => a.params.userId === user.id && ['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow'].includes(a.type))
+      .filter((a) => a.params.userId === user.id && isActionType(a.type) && ACTION_TYPES[a.type].family === 'relations')
       .sortBy('seq');
-    for (const a of pending) await ACTIONS[a.type]?.apply(d, accountId, a.params);
+    for (const a of pending) if (isActionType(a.type)) await ACTIONS[a.type].apply(d, accountId, a.params);
   });
 }
 

@@ -1,0 +1,90 @@
+import type { ActionRequest } from './message-contract';
+
+/**
+ * The one declaration of each action type a person can take on X through Perch: which family of screens shows it,
+ * which store it changes, the action that reverses it on X (null: X cannot, or Perch does not keep what it would
+ * need), whether Perch asks before taking it, and the words that name it (lib/locales/en.yml). Pure data, so every
+ * screen may import it; the X-calling executors live in lib/services/actions.ts, keyed by the same types. Every
+ * list of "which actions are undoable / list actions / relation actions" is derived from here.
+ */
+
+/** Every action type the message contract accepts. */
+export type ActionType = ActionRequest['type'];
+
+/** Which screens show an action: the manager tab or popup section it belongs to. */
+export type ActionFamily = 'bookmarks' | 'posts' | 'relations' | 'lists';
+
+/** The stored collection an action changes at once (and a sync of it must re-apply while it waits). */
+export type ActionCollection = 'bookmarks' | 'engagements' | 'posts' | 'muted' | 'blocked' | 'following' | 'lists' | 'listMembers';
+
+/** The en.yml key naming an action ("Mute {who}", "Pin “{name}”"): `{who}` is an @username, `{name}` a list's name. */
+export type ActionWordsKey = `action_what_${string}`;
+
+export interface ActionTypeInfo {
+  family: ActionFamily;
+  collection: ActionCollection;
+  /** The action that reverses this one on X; null when X cannot (a deleted post or list does not come back). */
+  undo: ActionType | null;
+  /** Perch asks before taking it, saying what will happen (Block: they can no longer follow you or see your posts). */
+  confirm: boolean;
+  /** What the action is, in the person's words. */
+  what: ActionWordsKey;
+}
+
+const toggle = (family: ActionFamily, collection: ActionCollection, undo: ActionType, what: ActionWordsKey) =>
+  ({ family, collection, undo, confirm: false, what }) as const;
+
+export const ACTION_TYPES = {
+  bookmark: toggle('bookmarks', 'bookmarks', 'unbookmark', 'action_what_bookmark'),
+  unbookmark: toggle('bookmarks', 'bookmarks', 'bookmark', 'action_what_unbookmark'),
+  like: toggle('posts', 'engagements', 'unlike', 'action_what_like'),
+  unlike: toggle('posts', 'engagements', 'like', 'action_what_unlike'),
+  repost: toggle('posts', 'engagements', 'undoRepost', 'action_what_repost'),
+  undoRepost: toggle('posts', 'engagements', 'repost', 'action_what_undo_repost'),
+  // A deleted post does not come back (x-api--posts--manage-tweets--introduction).
+  'post.delete': { family: 'posts', collection: 'posts', undo: null, confirm: false, what: 'action_what_post_delete' },
+  mute: toggle('relations', 'muted', 'unmute', 'action_what_mute'),
+  unmute: toggle('relations', 'muted', 'mute', 'action_what_unmute'),
+  // Blocking someone stops them following you and seeing your posts (x-api--users--blocks--introduction): asked first.
+  block: { family: 'relations', collection: 'blocked', undo: 'unblock', confirm: true, what: 'action_what_block' },
+  unblock: toggle('relations', 'blocked', 'block', 'action_what_unblock'),
+  follow: toggle('relations', 'following', 'unfollow', 'action_what_follow'),
+  unfollow: toggle('relations', 'following', 'follow', 'action_what_unfollow'),
+  'list.create': toggle('lists', 'lists', 'list.delete', 'action_what_list_create'),
+  // A list's old name and description are not kept: a change cannot be reversed.
+  'list.update': { family: 'lists', collection: 'lists', undo: null, confirm: false, what: 'action_what_list_update' },
+  'list.delete': { family: 'lists', collection: 'lists', undo: null, confirm: false, what: 'action_what_list_delete' },
+  'list.pin': toggle('lists', 'lists', 'list.unpin', 'action_what_list_pin'),
+  'list.unpin': toggle('lists', 'lists', 'list.pin', 'action_what_list_unpin'),
+  'list.follow': toggle('lists', 'lists', 'list.unfollow', 'action_what_list_follow'),
+  'list.unfollow': toggle('lists', 'lists', 'list.follow', 'action_what_list_unfollow'),
+  'list.addMember': toggle('lists', 'listMembers', 'list.removeMember', 'action_what_list_add_member'),
+  'list.removeMember': toggle('lists', 'listMembers', 'list.addMember', 'action_what_list_remove_member'),
+} as const satisfies Record<ActionType, ActionTypeInfo>;
+
+const TYPES = Object.keys(ACTION_TYPES) as ActionType[];
+
+/** Whether a string from storage (an action row's type) is an action type Perch knows. */
+export function isActionType(type: string): type is ActionType {
+  return Object.hasOwn(ACTION_TYPES, type);
+}
+
+/** The action types of one family (the Lists tab follows every list action). */
+export function typesOfFamily(family: ActionFamily): ActionType[] {
+  return TYPES.filter((t) => ACTION_TYPES[t].family === family);
+}
+
+/** The action types that change one stored collection (a sync of it re-applies those still waiting). */
+export function typesOfCollection(...collections: ActionCollection[]): ActionType[] {
+  return TYPES.filter((t) => collections.includes(ACTION_TYPES[t].collection));
+}
+
+/** Whether X can reverse an action of this type at all (the background has the last word on each action). */
+export function isUndoable(type: string): boolean {
+  return isActionType(type) && ACTION_TYPES[type].undo !== null;
+}
+
+/** Whether an action of this type is for good: nothing Perch can send brings back what it removes or changes. */
+export function isIrreversible(type: string): boolean {
+  return isActionType(type) && ACTION_TYPES[type].undo === null;
+}

@@ -1,0 +1,40 @@
+import { ACTION_TYPES, type ActionType } from '../action-types';
+import { XApiError } from '../x/errors';
+import type { ActionDef, Params } from './outbox';
+
+/** What the executors of lib/services/actions.ts and lib/services/list-actions.ts share. */
+
+/**
+ * A required string parameter of an action.
+ * @throws Error when it is missing or empty (the message contract lets no such action in).
+ */
+export const str = (p: Params, key: string): string => {
+  const v = p[key];
+  if (typeof v !== 'string' || !v) throw new Error(`Missing ${key}.`);
+  return v;
+};
+
+/** "@ada", or "an account" when the action did not carry a username (the Activity tab's English label). */
+export const who = (p: Params): string => (typeof p.username === 'string' ? `@${p.username}` : 'an account');
+
+/** "“Compiler folks”", or "a list" when the action did not carry its name. */
+export const listName = (p: Params): string => (typeof p.listName === 'string' ? `“${p.listName}”` : 'a list');
+
+/**
+ * Treats "already gone" as done for removals sent again after a lost answer.
+ * @throws whatever `run` throws, except X's not-found.
+ */
+export async function gone(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof XApiError && error.kind === 'not-found') return;
+    throw error;
+  }
+}
+
+/** The outbox's `inverse` of a type, from its declaration in lib/action-types.ts: the same parameters, the undo type. */
+export function inverseOf(type: ActionType): Pick<ActionDef, 'inverse'> {
+  const undo = ACTION_TYPES[type].undo;
+  return undo ? { inverse: (p: Params) => ({ type: undo, params: p }) } : {};
+}

@@ -1,0 +1,200 @@
+import { ACTION_TYPES, type ActionType } from '../action-types';
+import type { ListMemberRow, ListRow, PerchDb } from '../db';
+import type { XClient } from '../x/client';
+import {
+  addListMember,
+  createList,
+  deleteList,
+  followList,
+  getOwnedLists,
+  pinList,
+  removeListMember,
+  unfollowList,
+  unpinList,
+  updateList,
+} from '../x/lists';
+import { gone, inverseOf, listName, str, who } from './action-kit';
+import type { ActionDef, Params } from './outbox';
+
+/**
+ * The list actions of the outbox (x-api--lists--*): create, change, delete, pin, follow, add and remove a member.
+ * Their types, families and undos are declared in lib/action-types.ts.
+ */
+
+type RowSnapshot<T> = T | null;
+
+/** A flag on a list row (pinned, followed). */
+function listFlag(
+  flag: 'pinned' | 'followed',
+  on: boolean,
+  send: (client: XClient, accountId: string, listId: string) => Promise<unknown>,
+  label: string,
+  type: ActionType,
+): ActionDef {
+  return {
+    label: (p) => `${label} ${listName(p)}`,
+    target: (p) => `list:${str(p, 'listId')}:${flag}`,
+    tables: (d) => [d.lists],
+    async apply(d, accountId, p) {
+      const key: [string, string] = [accountId, str(p, 'listId')];
+      const before = (await d.lists.get(key)) ?? null;
+      if (before) await d.lists.put({ ...before, [flag]: on });
+      return before;
+    },
+    async rollback(d, _accountId, _p, snapshot) {
+      const before = snapshot as RowSnapshot<ListRow>;
+      if (before) await d.lists.put(before);
+    },
+    async execute(client, accountId, p) {
+      await send(client, accountId, str(p, 'listId'));
+    },
+    idempotent: true,
+    ...inverseOf(type),
+  };
+}
+
+function member(on: boolean): ActionDef {
+  return {
+    label: (p) => `${on ? 'Add' : 'Remove'} ${who(p)} ${on ? 'to' : 'from'} ${listName(p)}`,
+    target: (p) => `list:${str(p, 'listId')}:member:${str(p, 'userId')}`,
+    tables: (d) => [d.listMembers, d.lists],
+    async apply(d, accountId, p) {
+      const key: [string, string, string] = [accountId, str(p, 'listId'), str(p, 'userId')];
+      const before = (await d.listMembers.get(key)) ?? null;
+      if (on) await d.listMembers.put({ accountId, listId: key[1], userId: key[2] });
+      else await d.listMembers.delete(key);
+      return before;
+    },
+    async rollback(d, accountId, p, snapshot) {
+      if (snapshot) await d.listMembers.put(snapshot as never);
+      else await d.listMembers.delete([accountId, str(p, 'listId'), str(p, 'userId')]);
+    },
+    async execute(client, _accountId, p) {
+      if (on) await addListMember(client, str(p, 'listId'), str(p, 'userId'));
+      else await gone(() => removeListMember(client, str(p, 'listId'), str(p, 'userId')));
+    },
+    idempotent: true,
+    ...inverseOf(on ? 'list.addMember' : 'list.removeMember'),
+  };
+}
+
+const listCreate: ActionDef = {
+  label: (p) => `Create the list ${listName({ listName: p.name })}`,
+  target: (p) => `list:${str(p, 'tempId')}`,
+  tables: (d) => [d.lists],
+  async apply(d, accountId, p) {
+    await d.lists.put({
+      accountId,
+      id: str(p, 'tempId'),
+      name: str(p, 'name'),
+      ...(typeof p.description === 'string' ? { description: p.description } : {}),
+      private: p.private === true,
+      ownerId: accountId,
+      owned: true,
+      followed: false,
+      pinned: false,
+      member: false,
+    });
+    return null;
+  },
+  async rollback(d, accountId, p) {
+    await d.lists.delete([accountId, str(p, 'tempId')]);
+  },
+  async execute(client, _accountId, p) {
+    const created = await createList(client, {
+      name: str(p, 'name'),
+      ...(typeof p.description === 'string' ? { description: p.description } : {}),
+      ...(typeof p.private === 'boolean' ? { private: p.private } : {}),
+    });
+    return { id: created.id };
+  },
+  async confirm(d, accountId, p, result) {
+    const tempKey: [string, string] = [accountId, str(p, 'tempId')];
+    const row = await d.lists.get(tempKey);
+    await d.lists.delete(tempKey);
+    if (row && typeof result?.id === 'string') await d.lists.put({ ...row, id: result.id });
+  },
+  idempotent: false,
+  async reconcile(client, accountId, p, action) {
+    // Its answer was lost: a list of that name created since the action was taken means X did create it.
+    const page = await getOwnedLists(client, accountId, { maxResults: 100 });
+    const made = page.items.find((l) => l.name === p.name && (!l.created_at || l.created_at >= action.createdAt.slice(0, 19)));
+    return made ? { id: made.id } : undefined;
+  },
+  inverse: (_p, result) =>
+    typeof result?.id === 'string' ? { type: ACTION_TYPES['list.create'].undo, params: { listId: result.id } } : undefined,
+};
+
+const listUpdate: ActionDef = {
+  label: (p) => `Change ${listName(p)}`,
+  target: (p) => `list:${str(p, 'listId')}`,
+  tables: (d) => [d.lists],
+  async apply(d, accountId, p) {
+    const key: [string, string] = [accountId, str(p, 'listId')];
+    const before = (await d.lists.get(key)) ?? null;
+    if (before) {
+      await d.lists.put({
+        ...before,
+        ...(typeof p.name === 'string' ? { name: p.name } : {}),
+        ...(typeof p.description === 'string' ? { description: p.description } : {}),
+        ...(typeof p.private === 'boolean' ? { private: p.private } : {}),
+      });
+    }
+    return before;
+  },
+  async rollback(d, _accountId, _p, snapshot) {
+    if (snapshot) await d.lists.put(snapshot as ListRow);
+  },
+  async execute(client, _accountId, p) {
+    await updateList(client, str(p, 'listId'), {
+      ...(typeof p.name === 'string' ? { name: p.name } : {}),
+      ...(typeof p.description === 'string' ? { description: p.description } : {}),
+      ...(typeof p.private === 'boolean' ? { private: p.private } : {}),
+    });
+  },
+  idempotent: true,
+};
+
+const listDelete: ActionDef = {
+  label: (p) => `Delete the list ${listName(p)}`,
+  target: (p) => `list:${str(p, 'listId')}`,
+  tables: (d) => [d.lists, d.listMembers],
+  async apply(d, accountId, p) {
+    const key: [string, string] = [accountId, str(p, 'listId')];
+    const list = (await d.lists.get(key)) ?? null;
+    const members = await d.listMembers.where('[accountId+listId]').equals(key).toArray();
+    await d.lists.delete(key);
+    await d.listMembers.where('[accountId+listId]').equals(key).delete();
+    return { list, members };
+  },
+  async rollback(d, _accountId, _p, snapshot) {
+    const { list, members } = snapshot as { list: ListRow | null; members: ListMemberRow[] };
+    if (list) await d.lists.put(list);
+    await d.listMembers.bulkPut(members);
+  },
+  async execute(client, _accountId, p) {
+    await gone(() => deleteList(client, str(p, 'listId')));
+  },
+  idempotent: true,
+};
+
+/** Unfollowing a list also unpins it on X: show both at once. */
+async function unfollowAndUnpin(d: PerchDb, accountId: string, p: Params): Promise<unknown> {
+  const key: [string, string] = [accountId, str(p, 'listId')];
+  const before = (await d.lists.get(key)) ?? null;
+  if (before) await d.lists.put({ ...before, followed: false, ...(before.owned ? {} : { pinned: false }) });
+  return before;
+}
+
+/** The list actions, by type. */
+export const LIST_ACTIONS = {
+  'list.create': listCreate,
+  'list.update': listUpdate,
+  'list.delete': listDelete,
+  'list.addMember': member(true),
+  'list.removeMember': member(false),
+  'list.pin': listFlag('pinned', true, pinList, 'Pin', 'list.pin'),
+  'list.unpin': listFlag('pinned', false, unpinList, 'Unpin', 'list.unpin'),
+  'list.follow': listFlag('followed', true, followList, 'Follow', 'list.follow'),
+  'list.unfollow': { ...listFlag('followed', false, unfollowList, 'Unfollow', 'list.unfollow'), apply: unfollowAndUnpin },
+} satisfies Record<Extract<ActionType, `list.${string}`>, ActionDef>;
