@@ -1,22 +1,36 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { ErrorReply, Reply, Responses } from './messaging';
+import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX, GIF_MAX_BYTES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, USERNAME_PATTERN } from './limits';
+import {
+  errorKindOf,
+  type AccountView,
+  type AppCheckView,
+  type DraftView,
+  type ErrorReply,
+  type PostContext,
+  type PostView,
+  type ProfileContext,
+  type Settings,
+  type SyncResult,
+  type UserView,
+} from './views';
 
 /**
- * The background's side of the message contract: the zod schema every incoming request must pass, the
- * sender check, and the listener that dispatches to handlers. UIs import lib/messaging.ts instead, which
- * carries only types and `sendMessage`, keeping zod out of the popup's bundle.
+ * The message contract between the screens (popup, side panel, options) and the background, each message defined
+ * once: its request's fields as a zod schema and, beside them, the type it answers with. The background validates
+ * every request against it (`handle`); the screens import only its types, through lib/messaging.ts, which keeps zod
+ * out of the popup's bundle. Answers are plain JSON (lib/views.ts) and never carry a token.
  */
 
 const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
 const postId = z.string().regex(/^\d{1,19}$/, 'an X post id');
-const username = z.string().regex(/^[A-Za-z0-9_]{1,15}$/, 'an X username');
+const username = z.string().regex(USERNAME_PATTERN, 'an X username');
 /** X counts a list name's characters as code points: an emoji is one. */
 const listName = z
   .string()
   .trim()
-  .refine((s) => [...s].length >= 1 && [...s].length <= 25, 'a list name of 1 to 25 characters');
-const listDescription = z.string().max(100);
+  .refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`);
+const listDescription = z.string().max(LIST_DESCRIPTION_MAX);
 const postAction = z.strictObject({ postId, username: username.optional() });
 const userAction = z.strictObject({ userId, username: username.optional() });
 const listRef = z.strictObject({ listId: postId, listName: z.string().max(100).optional() });
@@ -49,73 +63,116 @@ export type ActionRequest = z.infer<typeof actionSchema>;
 
 /** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
 const draftContext = z.string().min(1).max(2100);
+const seq = z.number().int().positive();
 
-export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('auth.signIn') }),
-  z.strictObject({ type: z.literal('auth.signOut'), accountId: userId }),
-  z.strictObject({ type: z.literal('account.switch'), accountId: userId }),
-  z.strictObject({ type: z.literal('account.check'), accountId: userId }),
-  z.strictObject({ type: z.literal('app.check'), accountId: userId.optional() }),
-  z.strictObject({ type: z.literal('settings.get') }),
-  z.strictObject({ type: z.literal('draft.get'), accountId: userId, context: draftContext }),
-  z.strictObject({
-    type: z.literal('draft.save'),
+/** One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. */
+export interface MessageDef<Shape extends z.ZodRawShape, Response> {
+  readonly fields: Shape;
+  /** Never set: carries the response type, so a handler or a reader of the wrong type is a type error. */
+  readonly response?: (answer: Response) => Response;
+}
+
+/** Starts a message's definition with its request fields; `.answers<T>()` ends it with its response type. */
+function request<Shape extends z.ZodRawShape>(fields: Shape) {
+  return { answers: <Response>(): MessageDef<Shape, Response> => ({ fields }) };
+}
+
+/** Every message, by type: what it asks (validated in the background) and what it answers. */
+export const messages = {
+  'auth.signIn': request({}).answers<AccountView>(),
+  'auth.signOut': request({ accountId: userId }).answers<null>(),
+  'account.switch': request({ accountId: userId }).answers<null>(),
+  'account.check': request({ accountId: userId }).answers<AccountView>(),
+  /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
+  'app.check': request({ accountId: userId.optional() }).answers<AppCheckView>(),
+  'settings.get': request({}).answers<Settings>(),
+  'settings.setClientId': request({ clientId: z.string().trim().max(200) }).answers<Settings>(),
+  'settings.setEnterprisePlan': request({ enterprisePlan: z.boolean() }).answers<Settings>(),
+  'draft.get': request({ accountId: userId, context: draftContext }).answers<DraftView | null>(),
+  'draft.save': request({
     accountId: userId,
     context: draftContext,
     seq: z.number().int().nonnegative(),
     posts: z
-      .array(z.strictObject({ text: z.string().max(50_000), mediaIds: z.array(z.uuid()).max(4) }))
+      .array(z.strictObject({ text: z.string().max(50_000), mediaIds: z.array(z.uuid()).max(MAX_IMAGES_PER_POST) }))
       .min(1)
-      .max(25),
+      .max(MAX_POSTS_IN_THREAD),
     replyToId: postId.optional(),
     quoteId: postId.optional(),
-  }),
-  z.strictObject({ type: z.literal('draft.discard'), accountId: userId, context: draftContext }),
-  z.strictObject({
-    type: z.literal('draft.attachImage'),
+  }).answers<{ saved: boolean }>(),
+  'draft.discard': request({ accountId: userId, context: draftContext }).answers<null>(),
+  'draft.attachImage': request({
     accountId: userId,
     context: draftContext,
     name: z.string().max(300),
     mediaType: z.string().max(100),
-    // base64 of at most 15 MB (X's GIF limit; images stop at 5 MB in attachImage); anything larger is refused
-    // before it is decoded.
-    data: z.base64().max(Math.ceil((15 * 1024 * 1024) / 3) * 4),
-  }),
-  // `separately`: post the thread's remaining posts each on its own (after X refused one as a reply).
-  z.strictObject({ type: z.literal('post.publish'), accountId: userId, context: draftContext, separately: z.boolean().optional() }),
-  z.strictObject({ type: z.literal('post.delete'), accountId: userId, postId }),
-  z.strictObject({ type: z.literal('action.do'), accountId: userId, action: actionSchema }),
-  z.strictObject({ type: z.literal('action.undo'), accountId: userId, seq: z.number().int().positive() }),
-  z.strictObject({ type: z.literal('action.cancel'), accountId: userId, seq: z.number().int().positive() }),
-  z.strictObject({ type: z.literal('action.retry'), accountId: userId, seq: z.number().int().positive() }),
-  z.strictObject({ type: z.literal('actions.retry'), accountId: userId }),
-  z.strictObject({
-    type: z.literal('sync.run'),
+    // base64 of at most X's GIF limit (images stop at 5 MB in attachImage); anything larger is refused before it
+    // is decoded.
+    data: z.base64().max(Math.ceil(GIF_MAX_BYTES / 3) * 4),
+  }).answers<{ id: string }>(),
+  /** `separately`: post the thread's remaining posts each on its own (after X refused one as a reply). */
+  'post.publish': request({ accountId: userId, context: draftContext, separately: z.boolean().optional() }).answers<{
+    ids: string[];
+    username: string;
+  }>(),
+  'post.delete': request({ accountId: userId, postId }).answers<null>(),
+  'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number; label: string }>(),
+  'action.undo': request({ accountId: userId, seq }).answers<{ seq: number; label: string }>(),
+  /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */
+  'action.cancel': request({ accountId: userId, seq }).answers<null>(),
+  /** Queues again an action that failed for a passing reason (X's limit, X failing), after its last try. */
+  'action.retry': request({ accountId: userId, seq }).answers<null>(),
+  /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
+  'actions.retry': request({ accountId: userId }).answers<null>(),
+  'sync.run': request({
     accountId: userId,
     collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
     force: z.boolean().optional(),
     full: z.boolean().optional(),
-  }),
-  z.strictObject({ type: z.literal('account.clearData'), accountId: userId }),
-  z.strictObject({
-    type: z.literal('user.lookup'),
+  }).answers<SyncResult>(),
+  'account.clearData': request({ accountId: userId }).answers<null>(),
+  'user.lookup': request({
     accountId: userId,
-    username: z.string().regex(/^@?[A-Za-z0-9_]{1,15}$/, 'an X username'),
-  }),
-  z.strictObject({ type: z.literal('list.members'), accountId: userId, listId: postId, paginationToken: z.string().max(200).optional() }),
-  z.strictObject({ type: z.literal('list.posts'), accountId: userId, listId: postId }),
-  z.strictObject({ type: z.literal('tab.post'), accountId: userId, postId }),
-  z.strictObject({
-    type: z.literal('tab.profile'),
-    accountId: userId,
-    username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/, 'an X username'),
-  }),
-  z.strictObject({ type: z.literal('user.lists'), accountId: userId, userId }),
-  z.strictObject({ type: z.literal('settings.setClientId'), clientId: z.string().trim().max(200) }),
-  z.strictObject({ type: z.literal('settings.setEnterprisePlan'), enterprisePlan: z.boolean() }),
-]);
-export type Request = z.infer<typeof requestSchema>;
-export type RequestType = Request['type'];
+    username: z.string().regex(new RegExp(`^@?${USERNAME_PATTERN.source.slice(1)}`), 'an X username'),
+  }).answers<UserView>(),
+  'list.members': request({ accountId: userId, listId: postId, paginationToken: z.string().max(200).optional() }).answers<{
+    users: UserView[];
+    nextToken?: string;
+  }>(),
+  'list.posts': request({ accountId: userId, listId: postId }).answers<PostView[]>(),
+  'tab.post': request({ accountId: userId, postId }).answers<PostContext>(),
+  'tab.profile': request({ accountId: userId, username }).answers<ProfileContext>(),
+  'user.lists': request({ accountId: userId, userId }).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
+};
+type Messages = typeof messages;
+
+export type RequestType = keyof Messages;
+/** The request of type K: `type` and its fields, as the background receives them after validation. */
+export type RequestOf<K extends RequestType> = { type: K } & FieldsOf<Messages[K]['fields']>;
+/** A shape's parsed fields; none for an empty shape (zod reads `{}` as "no key allowed", `Record<string, never>`). */
+type FieldsOf<Shape extends z.ZodRawShape> = [keyof Shape] extends [never] ? unknown : z.output<z.ZodObject<Shape>>;
+/** Any request: the union of every type's. */
+export type Request = { [K in RequestType]: RequestOf<K> }[RequestType];
+/** What each request answers with. */
+export type Responses = {
+  [K in RequestType]: Messages[K] extends MessageDef<z.ZodRawShape, infer R> ? R : never;
+};
+
+export type { ErrorReply };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
+
+/** Each message's full schema (its `type` and fields, nothing else), built once from the table. */
+const schemas = new Map<string, z.ZodType>(
+  Object.entries(messages).map(([type, def]) => [type, z.strictObject({ type: z.literal(type), ...def.fields })]),
+);
+
+/** Validates a message from one of Perch's pages: the request it is, or undefined when it is none. */
+export function parseRequest(message: unknown): Request | undefined {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  const schema = typeof type === 'string' ? schemas.get(type) : undefined;
+  const parsed = schema?.safeParse(message);
+  return parsed?.success ? (parsed.data as Request) : undefined;
+}
 
 /**
  * Tells whether a message comes from one of Perch's own extension pages, by browser-set fields only: another
@@ -142,7 +199,7 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-export type Handlers = { [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<Responses[K]> };
+export type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<Responses[K]> };
 
 export type MessageListener = (
   message: unknown,
@@ -170,12 +227,11 @@ export function createMessageListener(handlers: Handlers, onRefused?: (reason: s
 
 /** Validates and dispatches one message from a trusted sender. Never rejects. */
 export async function handle(handlers: Handlers, message: unknown, onRefused?: (reason: string) => void): Promise<Reply<unknown>> {
-  const parsed = requestSchema.safeParse(message);
-  if (!parsed.success) {
+  const request = parseRequest(message);
+  if (!request) {
     onRefused?.('malformed message');
     return { ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } };
   }
-  const request = parsed.data;
   const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
   try {
     return { ok: true, data: (await handler(request)) ?? null };
@@ -186,8 +242,7 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
 
 function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof Error) {
-    const kind = (error as { kind?: unknown }).kind;
-    return { kind: typeof kind === 'string' ? kind : 'error', message: error.message };
+    return { kind: errorKindOf((error as { kind?: unknown }).kind), message: error.message };
   }
   return { kind: 'error', message: 'Something went wrong. Please try again.' };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { OAuthSettings } from './auth/oauth';
 import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
-import type { Settings } from './messaging';
+import type { Settings } from './views';
 import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */

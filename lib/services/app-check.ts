@@ -1,63 +1,15 @@
 import { z } from 'zod';
-import type { SignInOutcome, SignInOutcomeKind } from '../auth/sign-in-outcome';
+import type { SignInOutcome } from '../auth/sign-in-outcome';
 import type { XClient } from '../x/client';
 import { XApiError, type RateLimitInfo, type RateWindow } from '../x/errors';
 import { USER_FIELDS, userSchema } from '../x/users';
+import type { AppCheckView, WindowView } from '../views';
 
 /**
  * "Check my X app": what Perch knows about the person's X app, in one report the settings page words line by line.
  * Spends at most one billed read (GET /2/users/me for the active account, sent once, never retried); with no
  * account signed in, or when X's last answer said the endpoint's limit is used up, it spends nothing.
  */
-
-/** ✓, ✗, or "cannot tell". */
-export type CheckMark = 'ok' | 'problem' | 'unknown';
-
-/** One rate-limit window as the report shows it: the reset as an ISO time. */
-export interface WindowView {
-  limit: number;
-  remaining: number;
-  reset: string;
-}
-
-export interface AppCheckView {
-  checkedAt: string;
-  /** The account checked (the active one), or null when none is signed in. */
-  account: { id: string; username: string } | null;
-  /** The Client ID and callback URL in use now. */
-  app: { clientId: string; redirectUrl: string };
-  /** Whether X accepted the Client ID and callback URL, from the last sign-in attempt. */
-  signIn: {
-    mark: CheckMark;
-    /** null when Perch has no record of a sign-in. */
-    last: {
-      outcome: SignInOutcomeKind;
-      at: string;
-      error?: string;
-      description?: string;
-      status?: number;
-      apiErrorKind?: string;
-      message?: string;
-      /** The last attempt used another Client ID or callback URL than the ones in use now. */
-      settingsChanged: boolean;
-    } | null;
-  };
-  /** The scopes X granted to the account's token, against the ones Perch asks for. null without an account. */
-  scopes: { mark: CheckMark; granted: string[]; needed: string[]; missing: string[] } | null;
-  /** What GET /2/users/me answered. */
-  me:
-    | { mark: 'ok'; sent: true; status: number; username: string }
-    | { mark: 'problem'; sent: true; status?: number; errorKind: string; message: string }
-    | { mark: 'problem' | 'unknown'; sent: false; reason: 'no-account' | 'rate-limited'; message?: string };
-  /** The 15-minute window of the last answer's headers (`x-rate-limit-*`), when X sent them. */
-  rateLimit: WindowView | null;
-  /** The 24-hour caps of the last answer (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`), when X sent them. */
-  dailyCaps: ({ scope: 'user' | 'app' } & WindowView)[];
-  /** Whether the app has credits, from X's answer: a billed read that went through, or a usage-capped refusal. */
-  credits: { mark: CheckMark };
-  /** Billed reads this check sent to X: 0 or 1. */
-  billedReads: number;
-}
 
 export interface AppCheckDeps {
   /** The active account, or null. */

@@ -3,7 +3,8 @@ import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
 import { uploadMedia, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
 import { createPost } from '../x/posts';
-import { db, type DraftPost, type DraftRow } from '../db';
+import { db, type DraftPost } from '../db';
+import type { DraftView } from '../views';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -31,20 +32,6 @@ export class ComposeError extends Error {
 }
 
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;
-
-/** What the screens see of a draft: text and image metadata, never blobs. */
-export interface DraftView {
-  context: string;
-  replyToId?: string;
-  quoteId?: string;
-  posts: { text: string; media: { id: string; name: string; type: string; size: number }[] }[];
-  publishedIds: string[];
-  state: DraftRow['state'];
-  /** X refused post `index` of the thread as a reply to the one before, in X's words (`reason`) when it gave any. */
-  replyRefused?: { index: number; reason?: string };
-  seq: number;
-  updatedAt: string;
-}
 
 /** Reads a draft, or null when there is none. */
 export async function getDraft(accountId: string, context: string): Promise<DraftView | null> {

@@ -1,30 +1,9 @@
-import { db, type PostUrl } from '../db';
+import { db } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
 import { getUserByUsername } from '../x/users';
 import { postRow, userRow } from './records';
-
-/** An X account as the screens show it. */
-export interface UserView {
-  id: string;
-  name: string;
-  username: string;
-  profileImageUrl?: string;
-  protected?: boolean;
-}
-
-/** A post as the screens show it (a list's preview). */
-export interface PostView {
-  id: string;
-  /** Its whole text, past 280 characters too (X's `note_tweet`). */
-  text: string;
-  /** Its links (t.co, with where they lead), indexing `text`; absent where a screen shows the text plain. */
-  urls?: PostUrl[];
-  createdAt?: string;
-  author?: UserView;
-  mediaCount: number;
-  quoted: boolean;
-}
+import type { PostView, UserView } from '../views';
 
 const view = (u: { id: string; name: string; username: string; profileImageUrl?: string; protected?: boolean }): UserView => ({
   id: u.id,

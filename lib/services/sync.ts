@@ -1,6 +1,7 @@
 import { db, type Collection, type PerchDb, type SyncStateRow } from '../db';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
+import type { SyncResult } from '../views';
 import type { ActionDef } from './outbox';
 import { newBookmarks, walkBookmarks, walkFolders } from './sync-bookmarks';
 import { walkLists, walkRelation } from './sync-lists';

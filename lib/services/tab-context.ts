@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { db, type ActionRow, type PerchDb, type UserRow } from '../db';
-import { mayReply, postRules, profileRules, type PostRules, type PostSummons, type Via } from '../self-serve';
+import { db, type PerchDb, type UserRow } from '../db';
+import { mayReply, postRules, profileRules, type PostSummons } from '../self-serve';
 import { enterprisePlanItem, readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
@@ -11,57 +11,15 @@ import { getPosts, REPLY_CHECK_EXPANSIONS } from '../x/posts';
 import type { XPost, XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { ACTIONS } from './actions';
-import type { PostView, UserView } from './lookups';
 import { postRow, userRow } from './records';
 import { utcDay } from './sync';
+import type { AccountRelation, ActionBrief, PostContext, ProfileContext, UserView } from '../views';
 
 /**
  * What the popup needs about the post or profile in the current tab: the thing itself (from the store when Perch
  * has seen it today, else one request to X) and the account's relation to it, including actions still on their
  * way. Reopening the popup on the same tab costs no request.
  */
-
-/** An action of the log, as the popup shows it on a button. */
-export interface ActionBrief {
-  seq: number;
-  type: string;
-  state: ActionRow['state'];
-  notBefore: number;
-  error?: { kind: string; message: string };
-}
-
-export interface AccountRelation {
-  muted: boolean;
-  blocked: boolean;
-  following: boolean;
-  /** A follow request to this protected account waits for its approval: shown as "Requested", not following. */
-  followRequested: boolean;
-}
-
-export interface PostContext {
-  kind: 'post';
-  post: PostView | null;
-  author: (UserView & AccountRelation) | null;
-  bookmarked: boolean;
-  liked: boolean;
-  reposted: boolean;
-  /** The latest action of each type on this post or its author. */
-  actions: ActionBrief[];
-  /** Where Reply, Quote and Block happen: through Perch where X allows this app, else on x.com (lib/self-serve). */
-  rules: PostRules;
-  error?: { kind: string; message: string };
-}
-
-export interface ProfileContext {
-  kind: 'profile';
-  user: (UserView & AccountRelation) | null;
-  actions: ActionBrief[];
-  /** Where Block and Unblock happen for this app's plan. */
-  rules: { block: Via };
-  error?: { kind: string; message: string };
-}
-
-export type TabContext = PostContext | ProfileContext;
 
 const userView = (u: UserRow): UserView => ({
   id: u.id,

@@ -1,0 +1,225 @@
+import type { SignInOutcomeKind } from './auth/sign-in-outcome';
+import type { ActionRow, Collection, DraftRow, PostUrl } from './db';
+import type { PostRules, Via } from './self-serve';
+
+export type { AccountView } from './storage';
+
+/**
+ * What crosses from the background to the screens: plain JSON shapes (dates as ISO strings, ids as strings),
+ * declared once here so the message contract (lib/message-contract.ts) and the services that build them share
+ * one definition. Type-only: this module imports no services, so neither the contract nor a screen pulls one in.
+ */
+
+/**
+ * Every kind of failure a reply can carry, so a screen can switch on it exhaustively (components/error-text.ts).
+ * X's answers (lib/x/errors.ts XErrorKind, from the client's kindOf), sign-in (lib/auth/errors.ts), compose
+ * (lib/services/compose.ts), the outbox (lib/services/outbox.ts), and the message layer's own. The contract checks
+ * at compile time that each of those error types' kinds is listed here.
+ */
+export const ERROR_KINDS = [
+  // X's answers (lib/x/errors.ts)
+  'signed-out',
+  'missing-permission',
+  'enterprise-only',
+  'app-no-access',
+  'usage-capped',
+  'not-found',
+  'rate-limited',
+  'unavailable',
+  'offline',
+  'malformed',
+  'invalid-request',
+  'forbidden',
+  // sign-in (lib/auth/errors.ts)
+  'not-configured',
+  'cancelled',
+  'redirect-mismatch',
+  'state-mismatch',
+  'denied',
+  'network',
+  'server',
+  'busy',
+  // compose (lib/services/compose.ts)
+  'outcome-unknown',
+  'no-draft',
+  'invalid-post',
+  'invalid-image',
+  'reply-refused',
+  // the outbox (lib/services/outbox.ts)
+  'unknown-action',
+  'cannot-undo',
+  'cannot-cancel',
+  'cannot-retry',
+  // the message layer: a request the background refused unread, a background that did not answer, anything else
+  'bad-request',
+  'unreachable',
+  'error',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
+
+/** The kind itself when it is one Perch words, else 'error' (an action row stored by an older version, say). */
+export function errorKindOf(kind: unknown): ErrorKind {
+  return typeof kind === 'string' && KNOWN_KINDS.has(kind) ? (kind as ErrorKind) : 'error';
+}
+
+/** A failure as a reply carries it: its kind, and the background's message (already fit to show). */
+export interface ErrorReply {
+  kind: ErrorKind;
+  message: string;
+}
+
+/** An X account as the screens show it. */
+export interface UserView {
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+  protected?: boolean;
+}
+
+/** A post as the screens show it (a list's preview). */
+export interface PostView {
+  id: string;
+  /** Its whole text, past 280 characters too (X's `note_tweet`). */
+  text: string;
+  /** Its links (t.co, with where they lead), indexing `text`; absent where a screen shows the text plain. */
+  urls?: PostUrl[];
+  createdAt?: string;
+  author?: UserView;
+  mediaCount: number;
+  quoted: boolean;
+}
+
+/** What the screens see of a draft: text and image metadata, never blobs. */
+export interface DraftView {
+  context: string;
+  replyToId?: string;
+  quoteId?: string;
+  posts: { text: string; media: { id: string; name: string; type: string; size: number }[] }[];
+  publishedIds: string[];
+  state: DraftRow['state'];
+  /** X refused post `index` of the thread as a reply to the one before, in X's words (`reason`) when it gave any. */
+  replyRefused?: { index: number; reason?: string };
+  seq: number;
+  updatedAt: string;
+}
+
+/** An action of the log, as the popup shows it on a button. */
+export interface ActionBrief {
+  seq: number;
+  type: string;
+  state: ActionRow['state'];
+  notBefore: number;
+  error?: { kind: string; message: string };
+}
+
+export interface AccountRelation {
+  muted: boolean;
+  blocked: boolean;
+  following: boolean;
+  /** A follow request to this protected account waits for its approval: shown as "Requested", not following. */
+  followRequested: boolean;
+}
+
+/** The post in the current tab, its author, and the account's relation to both. */
+export interface PostContext {
+  kind: 'post';
+  post: PostView | null;
+  author: (UserView & AccountRelation) | null;
+  bookmarked: boolean;
+  liked: boolean;
+  reposted: boolean;
+  /** The latest action of each type on this post or its author. */
+  actions: ActionBrief[];
+  /** Where Reply, Quote and Block happen: through Perch where X allows this app, else on x.com (lib/self-serve). */
+  rules: PostRules;
+  error?: { kind: string; message: string };
+}
+
+/** The profile in the current tab and the account's relation to it. */
+export interface ProfileContext {
+  kind: 'profile';
+  user: (UserView & AccountRelation) | null;
+  actions: ActionBrief[];
+  /** Where Block and Unblock happen for this app's plan. */
+  rules: { block: Via };
+  error?: { kind: string; message: string };
+}
+
+export type TabContext = PostContext | ProfileContext;
+
+/** What one sync of a collection did. */
+export interface SyncResult {
+  collection: Collection;
+  /** False when skipped (already synced this UTC day) or stopped by an error. */
+  ran: boolean;
+  requests: number;
+  items: number;
+  error?: { kind: string; message: string; rateLimitReset?: number };
+  /** The walk ended early (page cap, or X repeating a page), and what was kept: shown beside the sync line. */
+  notice?: { kind: 'cap' | 'repeat'; message: string };
+}
+
+/** ✓, ✗, or "cannot tell". */
+export type CheckMark = 'ok' | 'problem' | 'unknown';
+
+/** One rate-limit window as the report shows it: the reset as an ISO time. */
+export interface WindowView {
+  limit: number;
+  remaining: number;
+  reset: string;
+}
+
+/** "Check my X app" (lib/services/app-check.ts), as the settings page words it line by line. */
+export interface AppCheckView {
+  checkedAt: string;
+  /** The account checked (the active one), or null when none is signed in. */
+  account: { id: string; username: string } | null;
+  /** The Client ID and callback URL in use now. */
+  app: { clientId: string; redirectUrl: string };
+  /** Whether X accepted the Client ID and callback URL, from the last sign-in attempt. */
+  signIn: {
+    mark: CheckMark;
+    /** null when Perch has no record of a sign-in. */
+    last: {
+      outcome: SignInOutcomeKind;
+      at: string;
+      error?: string;
+      description?: string;
+      status?: number;
+      apiErrorKind?: string;
+      message?: string;
+      /** The last attempt used another Client ID or callback URL than the ones in use now. */
+      settingsChanged: boolean;
+    } | null;
+  };
+  /** The scopes X granted to the account's token, against the ones Perch asks for. null without an account. */
+  scopes: { mark: CheckMark; granted: string[]; needed: string[]; missing: string[] } | null;
+  /** What GET /2/users/me answered. */
+  me:
+    | { mark: 'ok'; sent: true; status: number; username: string }
+    | { mark: 'problem'; sent: true; status?: number; errorKind: string; message: string }
+    | { mark: 'problem' | 'unknown'; sent: false; reason: 'no-account' | 'rate-limited'; message?: string };
+  /** The 15-minute window of the last answer's headers (`x-rate-limit-*`), when X sent them. */
+  rateLimit: WindowView | null;
+  /** The 24-hour caps of the last answer (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`), when X sent them. */
+  dailyCaps: ({ scope: 'user' | 'app' } & WindowView)[];
+  /** Whether the app has credits, from X's answer: a billed read that went through, or a usage-capped refusal. */
+  credits: { mark: CheckMark };
+  /** Billed reads this check sent to X: 0 or 1. */
+  billedReads: number;
+}
+
+/** The settings page's view of Perch's settings. */
+export interface Settings {
+  clientId: string;
+  /** True when the Client ID in use came with the build rather than from the user. */
+  clientIdFromBuild: boolean;
+  /** The exact callback URL to register with the X app. */
+  redirectUrl: string;
+  browserName: 'chrome' | 'firefox';
+  /** The person says their X app is on the Enterprise plan: no self-serve limits on replies, quotes, blocks, cashtags. */
+  enterprisePlan: boolean;
+}
