@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
-import type { AccountEntry } from './manage-logic';
+import type { AccountEntry } from './accounts';
 import { UserIdentity } from './UserLookup';
 
 const ROW_HEIGHT = 56;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { downloadFile, EXPORT_MIME, exportFileName, type ExportFormat } from '@/lib/export';
-import { accountsToCsv, accountsToJson, accountsToMarkdown, type AccountEntry } from './manage-logic';
+import { accountsToCsv, accountsToJson, accountsToMarkdown } from './account-export';
+import type { AccountEntry } from './accounts';
 
 export interface ExportTexts {
   /** The group's name ("Export muted accounts"). */

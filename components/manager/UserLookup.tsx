@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { MessageError, sendMessage, type UserView } from '@/lib/messaging';
-import { usernameFrom } from './manage-logic';
+import { usernameFrom } from './accounts';
 
 interface Props {
   accountId: string;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { ListRow } from '@/lib/db';
-import { isPendingList } from '../manage-logic';
+import { isPendingList } from './list-rules';
 import { ListActions, ListFacts, type Act } from './ListActions';
 
 /** One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions. */

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useState, type FormEvent } from 'react';
-import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX, listFieldProblems, listTextLength } from '../manage-logic';
+import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '@/lib/limits';
+import { listFieldProblems, listTextLength } from './list-rules';
 
 export interface ListFields {
   name: string;

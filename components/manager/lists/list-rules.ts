@@ -1,0 +1,72 @@
+import type { ListRow } from '@/lib/db';
+import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '@/lib/limits';
+
+/**
+ * The pure rules of the Lists tab: X's limits for a list's name and description, a list still being created, the
+ * tab's sections, and the order of a list's members.
+ */
+
+/**
+ * How long a list's name or description is, as Perch checks it: in UTF-16 code units, as the background's message
+ * contract does. X counts code points, so this is never more lenient than X (an emoji may count 2 here, 1 on X).
+ */
+export function listTextLength(text: string): number {
+  return text.length;
+}
+
+export type ListFieldProblem = 'name-missing' | 'name-too-long' | 'description-too-long';
+
+/** What is wrong with a list's name and description before X sees them (nothing: an empty array). */
+export function listFieldProblems(fields: { name: string; description: string }): ListFieldProblem[] {
+  const problems: ListFieldProblem[] = [];
+  const name = fields.name.trim();
+  if (!name) problems.push('name-missing');
+  else if (listTextLength(name) > LIST_NAME_MAX) problems.push('name-too-long');
+  if (listTextLength(fields.description.trim()) > LIST_DESCRIPTION_MAX) problems.push('description-too-long');
+  return problems;
+}
+
+/** A list Perch is still creating has a temporary id until X answers with the real one. */
+export function isPendingList(list: Pick<ListRow, 'id'>): boolean {
+  return !/^\d{1,19}$/.test(list.id);
+}
+
+export interface ListSections {
+  owned: ListRow[];
+  pinned: ListRow[];
+  followed: ListRow[];
+  member: ListRow[];
+}
+
+const byName = (a: ListRow, b: ListRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/**
+ * The Lists tab's sections from the lists' flags: owned (being created first, then newest), pinned, followed
+ * (lists one does not own) and member of, the last three by name. A list may appear in several.
+ */
+export function listSections(lists: ListRow[]): ListSections {
+  const owned = lists
+    .filter((l) => l.owned)
+    .sort(
+      (a, b) => Number(isPendingList(b)) - Number(isPendingList(a)) || (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || byName(a, b),
+    );
+  return {
+    owned,
+    pinned: lists.filter((l) => l.pinned).sort(byName),
+    followed: lists.filter((l) => l.followed && !l.owned).sort(byName),
+    member: lists.filter((l) => l.member).sort(byName),
+  };
+}
+
+/**
+ * A list's members in X's order (newest member first, as the loaded pages gave them); members not in those pages —
+ * just added, or stored from an earlier visit — come first, by name.
+ */
+export function orderMembers<T extends { id: string; name: string }>(members: readonly T[], order: readonly string[]): T[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...members].sort((a, b) => {
+    const ra = rank.get(a.id) ?? -1;
+    const rb = rank.get(b.id) ?? -1;
+    return ra - rb || (ra === -1 ? a.name.localeCompare(b.name) : 0);
+  });
+}
