@@ -1,78 +1,131 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { db } from '@/lib/db';
-import { MessageError, sendMessage } from '@/lib/messaging';
+import { useCallback, useEffect, useState } from 'react';
+import { db, type Collection } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
+import { dateTimeOf, timeOf } from './format';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
   button: string;
   /** Its accessible name, naming what it syncs ("Sync muted accounts now"). */
   buttonLabel: string;
-  running(items: number): string;
+  /** The line while a sync runs: items read so far, and pages (requests) so far. */
+  running(items: number, pages: number): string;
   last(when: string): string;
   never: string;
   failed(message: string): string;
+  /** X's rate limit stopped the sync: when to try again ("14:05"). Without it, `failed` says X's message. */
+  rateLimited?(at: string): string;
+  /** The second collection (`then`) failed to sync. */
+  thenFailed?(message: string): string;
 }
 
-type Synced = 'lists' | 'muted' | 'blocked';
-
-/** "Last synced …" as a local date and time. */
-function whenOf(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+interface Failure {
+  kind?: string;
+  message: string;
+  rateLimitReset?: number;
 }
 
 /**
  * A tab's sync line: when it last synced with X, progress while it runs, the error when it failed, and the button
  * to sync now. On first show it asks for the daily sync, which the background skips when it already ran today
- * (X bills each resource once per UTC day): opening a tab never costs more than that.
+ * (X bills each resource once per UTC day): opening a tab never costs more than that. `then` is synced right after
+ * `collection` (bookmark folders mark bookmarks already stored, so they come second); `prefix` names the classes.
  */
-export function SyncBar({ accountId, collection, texts }: { accountId: string; collection: Synced; texts: SyncTexts }) {
-  // undefined while reading; null when this collection never synced.
-  const state = useLiveQuery(async () => (await db().syncState.get([accountId, collection])) ?? null, [accountId, collection]);
-  const [error, setError] = useState<string>();
+export function SyncBar({
+  accountId,
+  collection,
+  then,
+  texts,
+  prefix = 'mgr',
+}: {
+  accountId: string;
+  collection: Collection;
+  then?: Collection;
+  texts: SyncTexts;
+  prefix?: string;
+}) {
+  // undefined while reading; null when never synced.
+  const states = useLiveQuery(async () => {
+    const [main, second] = await db().syncState.bulkGet([
+      [accountId, collection],
+      [accountId, then ?? collection],
+    ]);
+    return { main: main ?? null, then: then ? (second ?? null) : null };
+  }, [accountId, collection, then]);
+  const state = states?.main;
+  const [failure, setFailure] = useState<Failure>();
   const [asked, setAsked] = useState(false);
 
-  async function sync(force: boolean) {
-    setError(undefined);
-    if (force) setAsked(true);
+  /** Asks the background to sync (`force`: the person asked, the once-a-day rule does not hold) and says what failed. */
+  const request = useCallback(
+    async (force: boolean): Promise<Failure | undefined> => {
+      try {
+        // Errors X reported are also kept in the sync state; thrown ones are Perch's own.
+        const result = await sendMessage({ type: 'sync.run', accountId, collection, ...(force ? { force } : {}) });
+        if (then) await sendMessage({ type: 'sync.run', accountId, collection: then, ...(force ? { force } : {}) });
+        return result.error;
+      } catch (e) {
+        return { message: thrownText(e) };
+      }
+    },
+    [accountId, collection, then],
+  );
+
+  useEffect(() => {
+    // Once per tab shown and account; the answer for an account no longer shown is dropped.
+    let shown = true;
+    void request(false).then((failed) => {
+      if (shown) setFailure(failed);
+    });
+    return () => {
+      shown = false;
+    };
+  }, [request]);
+
+  async function syncNow() {
+    setAsked(true);
+    setFailure(undefined);
     try {
-      const result = await sendMessage({ type: 'sync.run', accountId, collection, ...(force ? { force } : {}) });
-      if (result.error) setError(result.error.message);
-    } catch (e) {
-      setError(e instanceof MessageError ? e.message : String(e));
+      setFailure(await request(true));
     } finally {
-      if (force) setAsked(false);
+      setAsked(false);
     }
   }
 
-  useEffect(() => {
-    // Once per tab shown and account.
-    void sync(false);
-  }, [accountId, collection]);
-
   const running = !!state?.running || asked;
-  const failure = error ?? state?.error?.message;
+  const progress = state?.running ? state.progress : undefined;
+  const error = running ? undefined : (failure ?? state?.error ?? undefined);
+  const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
+  const reset = (error as Failure | undefined)?.rateLimitReset;
   return (
-    <div className="mgr-sync">
-      <button type="button" aria-label={texts.buttonLabel} disabled={running} onClick={() => void sync(true)}>
+    <div className={`${prefix}-sync`}>
+      <button type="button" aria-label={texts.buttonLabel} disabled={running} onClick={() => void syncNow()}>
         {texts.button}
       </button>
-      <p className="mgr-sync-state muted" role="status">
+      <p className={`${prefix}-sync-state muted`} role="status">
         {running
-          ? texts.running(state?.progress?.items ?? 0)
+          ? texts.running(progress?.items ?? 0, progress?.pages ?? 0)
           : state?.lastSyncedAt
-            ? texts.last(whenOf(state.lastSyncedAt))
+            ? texts.last(dateTimeOf(state.lastSyncedAt))
             : state === undefined
               ? ''
               : texts.never}
       </p>
-      {state?.notice && !failure && !running ? <p className="muted mgr-sync-notice">{state.notice.message}</p> : null}
-      {failure && !running ? (
-        <p className="error mgr-sync-error" role="alert">
-          {texts.failed(failure)}
+      {error ? (
+        <p className={`error ${prefix}-sync-error`} role="alert">
+          {error.kind === 'rate-limited' && reset && texts.rateLimited
+            ? texts.rateLimited(timeOf(reset * 1000))
+            : texts.failed(error.message)}
         </p>
       ) : null}
+      {thenError && texts.thenFailed ? (
+        <p className={`error ${prefix}-sync-error`} role="alert">
+          {texts.thenFailed(thenError)}
+        </p>
+      ) : null}
+      {state?.notice && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{state.notice.message}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type BookmarkFolderRow, type BookmarkRow, type PostRow, type SyncStateRow, type UserRow } from '@/lib/db';
+import { db, type BookmarkFolderRow, type BookmarkRow, type PostRow, type UserRow } from '@/lib/db';
 import { foldForSearch } from '@/lib/services/records';
 
 /** One bookmark as the Bookmarks tab shows it: the stored bookmark, its post and the post's author. */
@@ -80,17 +80,6 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
     async () => (await db().bookmarkFolders.where('accountId').equals(accountId).toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     [accountId],
   );
-}
-
-/** The sync state of the bookmarks and of the folders (null when never synced). Undefined while loading. */
-export function useBookmarkSync(accountId: string): { bookmarks: SyncStateRow | null; folders: SyncStateRow | null } | undefined {
-  return useLiveQuery(async () => {
-    const [bookmarks, folders] = await db().syncState.bulkGet([
-      [accountId, 'bookmarks'],
-      [accountId, 'bookmarkFolders'],
-    ]);
-    return { bookmarks: bookmarks ?? null, folders: folders ?? null };
-  }, [accountId]);
 }
 
 /**

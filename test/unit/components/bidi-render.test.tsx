@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { AccountHeader } from '@/components/AccountHeader';
-import { BookmarkCard } from '@/components/manager/BookmarksView';
+import { BookmarkCard } from '@/components/manager/bookmarks/BookmarkCard';
 import { ListCard } from '@/components/manager/lists/ListCard';
 import { UserIdentity } from '@/components/manager/UserLookup';
 import type { ListRow, UserRow } from '@/lib/db';
