@@ -49,6 +49,9 @@ export default defineConfig({
         ? {
             browser_specific_settings: {
               gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+              // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint:
+              // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION); the desktop minimum stays 140.
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),
