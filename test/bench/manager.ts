@@ -6,14 +6,13 @@
  *   scrolling      the list scrolled by a wheel's worth every frame: frame times and frames over budget
  *   memory         JS heap after a GC, with the Bookmarks tab shown
  *   Muted tab      click → the newest of 5,000 muted accounts shown
- * Figures and targets are printed; nothing here fails a build.
+ * Figures and targets are printed; nothing here fails a build. On the bench build (./build.ts), never the store build.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
 import { ADA, EmulatorControl, TEST_EMULATOR_PORT } from '../e2e/support/emulator-control';
-import { ROOT } from '../e2e/support/paths';
+import { benchBuild } from './build';
 import { median, type BenchRow } from './types';
 
 const BOOKMARKS = 10_000;
@@ -187,10 +186,10 @@ async function keystroke(page: Page, value: string): Promise<{ dom: number; pain
 }
 
 export async function bench(): Promise<BenchRow[]> {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = benchBuild();
   const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
   const emu = new EmulatorControl(emulator.url);
-  const { perch, close } = await launchPerch();
+  const { perch, close } = await launchPerch({ build });
   try {
     await registerCallback(perch, emu);
     await signIn(perch, await perch.open('options'));
