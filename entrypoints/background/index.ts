@@ -1,10 +1,12 @@
 import '@/lib/zod-jitless';
+import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { followTestClock } from '@/lib/clock';
-import { createMessageListener } from '@/lib/message-contract';
+import { createMessageListener, isTrustedSender, originOf, type MessageListener } from '@/lib/message-contract';
+import { forgetTab, guardSender } from '@/lib/popup-gate';
 import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
-import { bookmarkCurrentPost, createMenus, runMenuAction } from './menus';
+import { bookmarkCurrentPost, createMenus, runMenuAction, type MenuClickInfo } from './menus';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
 import { exposeTestHooks } from './test-hooks';
 
@@ -12,13 +14,13 @@ export default defineBackground(() => {
   followTestClock();
   const services = createServices();
   // Every listener is registered synchronously, before any await, so a woken worker never misses its event.
-  browser.runtime.onMessage.addListener(createMessageListener(createHandlers(services)));
+  browser.runtime.onMessage.addListener(guarded(createMessageListener(createHandlers(services))));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void services.outbox.wake();
     if (alarm.name === DAILY_ALARM) void dailySync();
   });
-  const onMenuClick = (info: { menuItemId: string | number; linkUrl?: string }, tab?: Browser.tabs.Tab) =>
-    runMenuAction(services, String(info.menuItemId), info.linkUrl, tab);
+  const onMenuClick = (info: MenuClickInfo, tab?: Browser.tabs.Tab) => runMenuAction(services, info, tab);
   const onCommand = async (command: string, tab?: Browser.tabs.Tab) => {
     if (command === 'bookmark-current-post') await bookmarkCurrentPost(services, tab);
   };
@@ -40,3 +42,22 @@ export default defineBackground(() => {
     for (const account of (await readSessionView()).accounts) await services.sync.sync(account.id, 'bookmarks');
   }
 });
+
+/**
+ * Perch's pages opened by someone else (`popup.html?url=…`) ask X nothing and write nothing until the person clicks
+ * in them (lib/popup-gate.ts): such a request gets a reason instead of an answer. Other senders are left to the
+ * listener, which answers only Perch's own pages.
+ */
+function guarded(listener: MessageListener): MessageListener {
+  return (message, sender, sendResponse) => {
+    const origin = originOf(browser.runtime.getURL('/'));
+    if (!origin || !isTrustedSender(sender, browser.runtime.id, origin)) return listener(message, sender, sendResponse);
+    void guardSender(message, sender)
+      .catch(() => false)
+      .then((allowed) => {
+        if (allowed) listener(message, sender, sendResponse);
+        else sendResponse({ ok: false, error: { kind: 'bad-request', message: i18n.t('gate_refused') } });
+      });
+    return true;
+  };
+}

@@ -2,12 +2,13 @@ import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { parseXUrl } from '@/lib/x-url';
 import { lookupUser } from '@/lib/services/lookups';
+import { grantedPopupUrl } from '@/lib/popup-gate';
 import { readSessionView } from '@/lib/storage';
 import { hasBidiControls, isolateBidi } from '@/lib/text/bidi';
 import type { Services } from './services';
 
 /** Link patterns of posts and profiles on X (the click handler checks which it really is). */
-const X_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'];
+const X_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'www.x.com', 'www.twitter.com'];
 const POST_LINKS = X_HOSTS.flatMap((h) => [`*://${h}/*/status/*`, `*://${h}/i/web/status/*`]);
 const PROFILE_LINKS = X_HOSTS.map((h) => `*://${h}/*`);
 
@@ -49,40 +50,64 @@ async function badge(tabId: number | undefined, text: '✓' | '!', title: string
   }, 4000);
 }
 
-/** Opens Perch's popup page in a small window, aimed at a page (context menus cannot open the popup itself). */
+/**
+ * Opens Perch's popup page in a small window, aimed at a page (context menus cannot open the popup itself), with a
+ * one-time grant so it loads at once (lib/popup-gate.ts: the same page opened by anyone else waits for a click).
+ */
 async function openPopupFor(url: string, title = ''): Promise<void> {
-  const page = `${browser.runtime.getURL('/popup.html')}?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`;
-  await browser.windows.create({ url: page, type: 'popup', width: 400, height: 620 });
+  await browser.windows.create({ url: await grantedPopupUrl(url, title), type: 'popup', width: 400, height: 620 });
 }
 
-/** Does what a context-menu entry or keyboard shortcut asked, for the active account, one action at a time. */
-export async function runMenuAction(
-  services: Services,
-  id: string,
-  linkUrl: string | undefined,
-  tab: Browser.tabs.Tab | undefined,
-): Promise<void> {
-  const tabId = tab?.id;
-  if (id === MENU.share) return openPopupFor(tab?.url ?? '', tab?.title ?? '');
-  const target = parseXUrl(linkUrl ?? '');
-  if (id === MENU.addToList) {
-    if (target.kind !== 'profile') return badge(tabId, '!', i18n.t('menu_not_profile'));
-    return openPopupFor(linkUrl!);
+/** What the menus use of the background's services. */
+export type MenuServices = Pick<Services, 'outbox' | 'clientFor'>;
+
+/** What Perch reads of a context-menu click (`contextMenus.OnClickData`). */
+export interface MenuClickInfo {
+  menuItemId: string | number;
+  linkUrl?: string;
+  /** The page, and the frame, the link was in: only a link on X itself is acted on at once. */
+  pageUrl?: string;
+  frameUrl?: string;
+}
+
+/** Whether an address is a page of X itself (https, one of X's hosts). */
+function isXPage(url: string | undefined): boolean {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'https:' && X_HOSTS.includes(u.hostname);
+  } catch {
+    return false;
   }
+}
+
+/**
+ * Does what a context-menu entry or keyboard shortcut asked, for the active account, one action at a time. A link
+ * on a page outside X (or in a frame outside X) may read one thing and point at another, so there Perch opens its
+ * window on the post or profile the link points at, to confirm with a click, instead of acting.
+ */
+export async function runMenuAction(services: MenuServices, info: MenuClickInfo, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const tabId = tab?.id;
+  const id = String(info.menuItemId);
+  const linkUrl = info.linkUrl;
+  if (id === MENU.share) return openPopupFor(tab?.url ?? info.pageUrl ?? '', tab?.title ?? '');
+  const target = parseXUrl(linkUrl ?? '');
+  const wants = id === MENU.bookmark || id === MENU.repost ? 'post' : id === MENU.mute || id === MENU.addToList ? 'profile' : undefined;
+  if (!wants) return;
+  if (target.kind !== wants) return badge(tabId, '!', i18n.t(wants === 'post' ? 'menu_not_post' : 'menu_not_profile'));
+  if (id === MENU.addToList || !isXPage(info.frameUrl ?? info.pageUrl ?? tab?.url)) return openPopupFor(linkUrl!);
   const session = await readSessionView();
   const accountId = session.activeAccountId;
   if (!accountId) return badge(tabId, '!', i18n.t('menu_sign_in_first'));
   try {
-    if (id === MENU.bookmark || id === MENU.repost) {
-      if (target.kind !== 'post') return badge(tabId, '!', i18n.t('menu_not_post'));
+    if (target.kind === 'post') {
       await services.outbox.enqueue(accountId, id === MENU.bookmark ? 'bookmark' : 'repost', {
         postId: target.postId,
         ...(target.username ? { username: target.username } : {}),
       });
-      return badge(tabId, '✓', id === MENU.bookmark ? i18n.t('menu_done_bookmark') : i18n.t('menu_done_repost'));
+      const whose = target.username ? i18n.t('menu_post_by', [isolateBidi(target.username)]) : i18n.t('menu_post_id', [target.postId]);
+      return badge(tabId, '✓', i18n.t(id === MENU.bookmark ? 'menu_done_bookmark' : 'menu_done_repost', [whose]));
     }
-    if (id === MENU.mute) {
-      if (target.kind !== 'profile') return badge(tabId, '!', i18n.t('menu_not_profile'));
+    if (target.kind === 'profile') {
       const user = await lookupUser(await services.clientFor(accountId), accountId, target.username);
       await services.outbox.enqueue(accountId, 'mute', { userId: user.id, username: user.username });
       return badge(tabId, '✓', i18n.t('menu_done_mute', [isolateBidi(user.username)]));
@@ -93,8 +118,8 @@ export async function runMenuAction(
 }
 
 /** The "Bookmark the post in this tab" shortcut. */
-export async function bookmarkCurrentPost(services: Services, tab: Browser.tabs.Tab | undefined): Promise<void> {
+export async function bookmarkCurrentPost(services: MenuServices, tab: Browser.tabs.Tab | undefined): Promise<void> {
   const target = parseXUrl(tab?.url ?? '');
   if (target.kind !== 'post') return badge(tab?.id, '!', i18n.t('menu_tab_not_post'));
-  return runMenuAction(services, MENU.bookmark, tab?.url, tab);
+  return runMenuAction(services, { menuItemId: MENU.bookmark, linkUrl: tab?.url, pageUrl: tab?.url }, tab);
 }

@@ -1,9 +1,10 @@
 import type { Browser } from 'wxt/browser';
+import type { MenuClickInfo } from './menus';
 
 /** What a browser hands a context-menu or shortcut listener, reduced to the fields Perch reads. */
 export interface PerchTestHooks {
   /** Calls the very listener registered on `contextMenus.onClicked`, as the browser does on a click. */
-  menuClick: (info: { menuItemId: string; linkUrl?: string }, tab?: Browser.tabs.Tab) => Promise<void>;
+  menuClick: (info: MenuClickInfo, tab?: Browser.tabs.Tab) => Promise<void>;
   /** Calls the very listener registered on `commands.onCommand`, as the browser does on the shortcut. */
   command: (name: string, tab?: Browser.tabs.Tab) => Promise<void>;
 }

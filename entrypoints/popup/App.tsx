@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
 import { useSession } from '@/components/use-session';
+import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { useCurrentPage } from './use-current-page';
@@ -20,28 +21,30 @@ export function App() {
       <AccountHeader />
       <main>
         {active && page !== undefined ? (
-          page?.x.kind === 'post' ? (
-            <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
-          ) : page?.x.kind === 'profile' ? (
-            <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
-          ) : page && shareable(page.url) ? (
-            <Composer
-              key={`${active.id}:${page.url}`}
-              accountId={active.id}
-              username={active.username}
-              context={`share:${page.url}`}
-              initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
-              title={i18n.t('popup_share_title')}
-            />
-          ) : (
-            <Composer
-              key={active.id}
-              accountId={active.id}
-              username={active.username}
-              context="compose"
-              title={i18n.t('composer_new_post')}
-            />
-          )
+          <PageGate page={page}>
+            {page?.x.kind === 'post' ? (
+              <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
+            ) : page?.x.kind === 'profile' ? (
+              <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
+            ) : page && shareable(page.url) ? (
+              <Composer
+                key={`${active.id}:${page.url}`}
+                accountId={active.id}
+                username={active.username}
+                context={`share:${page.url}`}
+                initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
+                title={i18n.t('popup_share_title')}
+              />
+            ) : (
+              <Composer
+                key={active.id}
+                accountId={active.id}
+                username={active.username}
+                context="compose"
+                title={i18n.t('composer_new_post')}
+              />
+            )}
+          </PageGate>
         ) : null}
         <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -43,7 +43,8 @@ export const tabRequest = (accountId: string, target: TabTarget): Extract<Reques
     : { type: 'tab.profile', accountId, username: target.username };
 
 async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
-  const named = new URLSearchParams(location.search).get('url');
+  const params = new URLSearchParams(location.search);
+  const named = params.get('url');
   const [url, stored] = await Promise.all([
     named || api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.url),
     api.storage.local.get('session.view'),
@@ -51,6 +52,8 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   const view = stored['session.view'] as { activeAccountId?: unknown } | undefined;
   // The popup's first render can show the account at once instead of reading storage again.
   window.perchSessionView = view;
+  // A page aimed at an address waits for the person's click unless Perch opened it with a grant (lib/popup-gate.ts).
+  if (named !== null && !params.get('grant')) return null;
   if (!url) return null;
   const target = parseXUrl(url);
   if (target.kind === 'other') return null;

@@ -4,6 +4,8 @@ import { prefetchKey, startTabPrefetch, takeTabPrefetch } from '@/entrypoints/po
 
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const POST = '1960673648440250273';
+/** Perch's own window carries a grant (lib/popup-gate.ts); the prefetch only looks for one, the background checks it. */
+const GRANT = 'a-grant';
 const session = { accounts: [ADA], activeAccountId: ADA.id, notice: null };
 
 let sent: { mock: { calls: unknown[][] } };
@@ -27,7 +29,7 @@ afterEach(() => {
 
 describe('the popup’s early question to the background', () => {
   it('asks once about the post in the tab, for the active account, and hands the answer over once', async () => {
-    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
     startTabPrefetch();
     const key = prefetchKey({ kind: 'post', postId: POST });
     const taken = await takeTabPrefetch(ADA.id, key);
@@ -39,14 +41,14 @@ describe('the popup’s early question to the background', () => {
   });
 
   it('asks about a profile by its @username, whatever its case', async () => {
-    popupAt(`?url=${encodeURIComponent('https://twitter.com/GraceHop')}`);
+    popupAt(`?url=${encodeURIComponent('https://twitter.com/GraceHop')}&grant=${GRANT}`);
     startTabPrefetch();
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'profile', username: 'gracehop' }))).toBeDefined();
     expect(sent.mock.calls).toEqual([[{ type: 'tab.profile', accountId: ADA.id, username: 'GraceHop' }]]);
   });
 
   it('does not hand over an answer meant for another account or another post', async () => {
-    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
     startTabPrefetch();
     expect(await takeTabPrefetch('2244994945', prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
     startTabPrefetch();
@@ -59,7 +61,14 @@ describe('the popup’s early question to the background', () => {
     ['a stored session another script tampered with', `https://x.com/gracehop/status/${POST}`, { activeAccountId: 42 }],
   ])('asks nothing on %s', async (_name, url, stored) => {
     await fakeBrowser.storage.local.set({ 'session.view': stored });
-    popupAt(`?url=${encodeURIComponent(url)}`);
+    popupAt(`?url=${encodeURIComponent(url)}&grant=${GRANT}`);
+    startTabPrefetch();
+    expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
+    expect(sent.mock.calls).toEqual([]);
+  });
+
+  it('asks nothing on a page aimed at a post without a grant: someone else opened it, it waits for a click', async () => {
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
     startTabPrefetch();
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
     expect(sent.mock.calls).toEqual([]);
@@ -67,7 +76,7 @@ describe('the popup’s early question to the background', () => {
 
   it('stays out of the way when the background cannot be reached', async () => {
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
-    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
     startTabPrefetch();
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
     await expect(taken!.reply).rejects.toThrow('Receiving end does not exist.');
