@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { memo, useMemo } from 'react';
-import { postTextSegments, postUrl } from '@/lib/export';
+import { postUrl } from '@/lib/x-url';
+import { postTextSegments } from '@/lib/text/segments';
 import { dateOf } from '../format';
 import type { BookmarkItem } from '../use-bookmarks';
 

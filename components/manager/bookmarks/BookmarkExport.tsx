@@ -7,11 +7,11 @@ import {
   downloadFile,
   EXPORT_MIME,
   exportFileName,
-  postTextSegments,
-  postUrl,
   type ExportedBookmark,
   type ExportFormat,
 } from '@/lib/export';
+import { postTextSegments } from '@/lib/text/segments';
+import { postUrl } from '@/lib/x-url';
 import type { BookmarkItem } from '../use-bookmarks';
 
 /** A count as the person's locale writes it: "10,000". */

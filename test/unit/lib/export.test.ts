@@ -6,9 +6,7 @@ import {
   csvField,
   escapeMarkdown,
   exportFileName,
-  expandedText,
   markdownLink,
-  postTextSegments,
   toCsv,
   toJson,
   toMarkdownList,
@@ -17,6 +15,7 @@ import {
   type ExportedBookmark,
 } from '@/lib/export';
 import { FSI, PDI } from '@/lib/text/bidi';
+import { expandedText, postTextSegments } from '@/lib/text/segments';
 import { looksLikeFormula, readCsv as parseCsv } from './csv-reader';
 
 describe('CSV fields', () => {
