@@ -1,16 +1,17 @@
 import { i18n } from '#i18n';
 import { useId, useMemo, useRef, useState } from 'react';
-import { MessageError, sendMessage } from '@/lib/messaging';
+import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '@/lib/limits';
+import { sendMessage } from '@/lib/messaging';
+import { postUrl, profileUrl } from '@/lib/x-url';
+import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls, parsePost } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
 import { tooManyCashtags } from '@/lib/self-serve';
 import { PostEditor } from './PostEditor';
+import { PublishedPosts } from './PublishedPosts';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { useDraft, type DraftTarget, type EditablePost } from './use-draft';
 
-const MAX_IMAGES = 4;
-const MAX_POSTS = 25;
-const IMAGE_TYPES = 'image/jpeg,image/png,image/gif,image/webp';
 /** Stands for a link inside a message, where the message is split to put the link in. */
 const LINK = '\uE000';
 
@@ -32,7 +33,7 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false): string
     }
     if (!post.text.trim()) continue;
     const parsed = parsePost(post.text);
-    const over = parsed.weightedLength - 280;
+    const over = parsed.weightedLength - POST_MAX_WEIGHT;
     if (over > 0) return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over]) : i18n.t('composer_reason_over', over);
     if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
     const cashtags = tooManyCashtags(post.text, enterprise);
@@ -57,8 +58,6 @@ export function Composer(props: ComposerProps) {
   const { accountId, context, replyToId, quoteId, username } = props;
   const { posts, saved, saveError, update, reload, reset } = useDraft(props);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [confirmDelete, setConfirmDelete] = useState<string>();
-  const [deleted, setDeleted] = useState<string[]>([]);
   const reasonId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [imageFor, setImageFor] = useState(0);
@@ -75,11 +74,10 @@ export function Composer(props: ComposerProps) {
     try {
       const result = await sendMessage({ type: 'post.publish', accountId, context, ...(separately ? { separately } : {}) });
       setStatus({ kind: 'published', ...result, separately });
-      setDeleted([]);
       reset();
     } catch (e) {
-      const error = e instanceof MessageError ? e : new MessageError({ kind: 'error', message: String(e) });
-      setStatus({ kind: 'error', errorKind: error.kind, message: error.message });
+      const error = errorOf(e);
+      setStatus({ kind: 'error', errorKind: error.kind, message: errorText(error) });
       await reload().catch(() => undefined);
     }
   }
@@ -88,9 +86,10 @@ export function Composer(props: ComposerProps) {
     if (!files) return;
     const post = posts?.[imageFor];
     if (!post) return;
-    const room = MAX_IMAGES - post.media.length;
+    const room = MAX_IMAGES_PER_POST - post.media.length;
     const picked = [...files].slice(0, room);
-    if (files.length > room) setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES) });
+    if (files.length > room)
+      setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST) });
     for (const file of picked) {
       try {
         const { id } = await sendMessage({
@@ -104,18 +103,8 @@ export function Composer(props: ComposerProps) {
         const media = { id, name: file.name, type: file.type, size: file.size, previewUrl: URL.createObjectURL(file) };
         update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
       } catch (e) {
-        setStatus({ kind: 'error', errorKind: 'image', message: e instanceof Error ? e.message : String(e) });
+        setStatus({ kind: 'error', errorKind: 'image', message: thrownText(e) });
       }
-    }
-  }
-
-  async function deletePost(postId: string) {
-    setConfirmDelete(undefined);
-    try {
-      await sendMessage({ type: 'post.delete', accountId, postId });
-      setDeleted((d) => [...d, postId]);
-    } catch (e) {
-      setStatus({ kind: 'error', errorKind: 'delete', message: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -132,42 +121,14 @@ export function Composer(props: ComposerProps) {
       {quoteId ? <p className="note">{i18n.t('composer_quote_note', [quoteId])}</p> : null}
 
       {status.kind === 'published' ? (
-        <div className="published" role="status">
-          <p>
-            {status.separately
-              ? i18n.t('composer_published_separately', [status.ids.length])
-              : i18n.t('composer_published', status.ids.length)}
-          </p>
-          <ul className="published-list">
-            {status.ids.map((id, i) => (
-              <li key={id} className="row">
-                <a href={`https://x.com/${status.username}/status/${id}`} target="_blank" rel="noreferrer">
-                  {status.ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
-                </a>
-                {deleted.includes(id) ? (
-                  <span className="muted">{i18n.t('composer_deleted')}</span>
-                ) : confirmDelete === id ? (
-                  <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
-                    <span>{i18n.t('composer_confirm_delete')}</span>
-                    <button type="button" className="danger" onClick={() => void deletePost(id)}>
-                      {i18n.t('composer_delete_post')}
-                    </button>
-                    <button type="button" onClick={() => setConfirmDelete(undefined)}>
-                      {i18n.t('composer_keep')}
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" onClick={() => setConfirmDelete(id)}>
-                    {status.ids.length > 1 ? i18n.t('composer_delete_nth', [i + 1]) : i18n.t('composer_delete')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setStatus({ kind: 'idle' })}>
-            {i18n.t('composer_write_another')}
-          </button>
-        </div>
+        <PublishedPosts
+          accountId={accountId}
+          ids={status.ids}
+          username={status.username}
+          separately={status.separately}
+          onError={(message) => setStatus({ kind: 'error', errorKind: 'delete', message })}
+          onWriteAnother={() => setStatus({ kind: 'idle' })}
+        />
       ) : (
         <>
           {posts.map((post, i) => (
@@ -175,7 +136,7 @@ export function Composer(props: ComposerProps) {
               {saved && i < saved.publishedIds.length ? (
                 <p className="muted">
                   {i18n.t('composer_already_on_x', [i + 1])}{' '}
-                  <a href={`https://x.com/${username}/status/${saved.publishedIds[i]}`} target="_blank" rel="noreferrer">
+                  <a href={postUrl(saved.publishedIds[i] ?? '', username)} target="_blank" rel="noreferrer">
                     {i18n.t('composer_view_post_on_x', [i + 1])}
                   </a>
                 </p>
@@ -209,7 +170,7 @@ export function Composer(props: ComposerProps) {
                   <div className="row">
                     <button
                       type="button"
-                      disabled={post.media.length >= MAX_IMAGES || busy}
+                      disabled={post.media.length >= MAX_IMAGES_PER_POST || busy}
                       onClick={() => {
                         setImageFor(i);
                         fileInput.current?.click();
@@ -230,7 +191,7 @@ export function Composer(props: ComposerProps) {
           <input
             ref={fileInput}
             type="file"
-            accept={IMAGE_TYPES}
+            accept={IMAGE_TYPES.join(',')}
             multiple
             hidden
             aria-label={i18n.t('composer_choose_images')}
@@ -243,7 +204,7 @@ export function Composer(props: ComposerProps) {
           {unknown ? (
             <p className="notice" role="alert">
               {unknownBefore}
-              <a href={`https://x.com/${username}`} target="_blank" rel="noreferrer">
+              <a href={profileUrl(username)} target="_blank" rel="noreferrer">
                 {i18n.t('composer_check_profile')}
               </a>
               {unknownAfter}
@@ -277,7 +238,7 @@ export function Composer(props: ComposerProps) {
           <div className="composer-actions row">
             <button
               type="button"
-              disabled={posts.length >= MAX_POSTS || busy}
+              disabled={posts.length >= MAX_POSTS_IN_THREAD || busy}
               onClick={() => update((all) => [...all, { text: '', media: [] }])}
             >
               {i18n.t('composer_add_to_thread')}

@@ -1,0 +1,97 @@
+import { i18n } from '#i18n';
+import { useState } from 'react';
+import { sendMessage } from '@/lib/messaging';
+import { postUrl } from '@/lib/x-url';
+import { thrownText } from './error-text';
+import { useActionStates } from './use-action-states';
+
+/**
+ * What the composer shows once X has the posts: a link to each on X, and Delete with its confirmation (a deleted
+ * post does not come back). Deleting goes through the outbox; each post says whether its deletion is under way or
+ * done, and a refusal is said once, as an alert.
+ */
+export function PublishedPosts({
+  accountId,
+  ids,
+  username,
+  separately,
+  onError,
+  onWriteAnother,
+}: {
+  accountId: string;
+  ids: string[];
+  username: string;
+  /** The thread's remaining posts went each on its own, after X refused one as a reply. */
+  separately: boolean;
+  /** Sending a deletion failed before the outbox had it. */
+  onError(message: string): void;
+  onWriteAnother(): void;
+}) {
+  const [confirmDelete, setConfirmDelete] = useState<string>();
+  /** Posts sent for deletion through the outbox, with their action's number. */
+  const [deleting, setDeleting] = useState<Record<string, number>>({});
+  const actionStates = useActionStates(accountId);
+
+  /** Deleting goes through the outbox like every action: its row in Activity, Retry if X failed, no Undo. */
+  async function deletePost(postId: string) {
+    setConfirmDelete(undefined);
+    try {
+      const { seq } = await sendMessage({ type: 'action.do', accountId, action: { type: 'post.delete', params: { postId } } });
+      setDeleting((d) => ({ ...d, [postId]: seq }));
+    } catch (e) {
+      onError(thrownText(e));
+    }
+  }
+
+  const deletion = (postId: string) => {
+    const seq = deleting[postId];
+    return seq === undefined ? undefined : actionStates.get(seq);
+  };
+  const deleteFailure = Object.keys(deleting)
+    .map((id) => deletion(id))
+    .find((c) => c?.state === 'failed');
+
+  return (
+    <div className="published" role="status">
+      <p>{separately ? i18n.t('composer_published_separately', [ids.length]) : i18n.t('composer_published', ids.length)}</p>
+      <ul className="published-list">
+        {ids.map((id, i) => (
+          <li key={id} className="row">
+            <a href={postUrl(id, username)} target="_blank" rel="noreferrer">
+              {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
+            </a>
+            {deletion(id)?.state === 'done' ? (
+              <span className="muted">{i18n.t('composer_deleted')}</span>
+            ) : deleting[id] !== undefined && deletion(id)?.state !== 'failed' ? (
+              <span className="muted" role="status">
+                {i18n.t('composer_deleting')}
+              </span>
+            ) : confirmDelete === id ? (
+              <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
+                <span>{i18n.t('composer_confirm_delete')}</span>
+                <button type="button" className="danger" onClick={() => void deletePost(id)}>
+                  {i18n.t('composer_delete_post')}
+                </button>
+                <button type="button" onClick={() => setConfirmDelete(undefined)}>
+                  {i18n.t('composer_keep')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirmDelete(id)}>
+                {ids.length > 1 ? i18n.t('composer_delete_nth', [i + 1]) : i18n.t('composer_delete')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {deleteFailure ? (
+        <p className="error" role="alert">
+          {deleteFailure.error?.message}
+        </p>
+      ) : null}
+      <button type="button" onClick={() => onWriteAnother()}>
+        {i18n.t('composer_write_another')}
+      </button>
+    </div>
+  );
+}
