@@ -11,10 +11,8 @@ import { listsForUser, postContext, profileContext } from '@/lib/services/tab-co
 import { now } from '@/lib/clock';
 import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
-import { readSessionView, sessionView, type AccountView } from '@/lib/storage';
-import { deletePost } from '@/lib/x/posts';
+import { readSessionView } from '@/lib/storage';
 import { createLimitedClient } from '@/lib/x/limiter';
-import { getMe } from '@/lib/x/users';
 import type { Services } from './services';
 
 /**
@@ -58,21 +56,10 @@ export function createHandlers(services: Services): Handlers {
       await auth.switchAccount(accountId);
       return null;
     },
-    'account.check': async ({ accountId }) => {
-      const user = await getMe(auth.clientFor(accountId, await oauthSettings()));
-      const account: AccountView = {
-        id: user.id,
-        name: user.name,
-        username: user.username,
-        ...(user.profile_image_url ? { profileImageUrl: user.profile_image_url } : {}),
-      };
-      const view = await readSessionView();
-      await sessionView.setValue({ ...view, accounts: view.accounts.map((a) => (a.id === account.id ? account : a)) });
-      return account;
-    },
+    'account.check': async ({ accountId }) => auth.refreshAccount(accountId, await oauthSettings()),
     'app.check': ({ accountId }) => checkMyXApp(services, accountId),
     'account.clearData': async ({ accountId }) => {
-      await db().clearAccount(accountId, { drafts: false });
+      await db().clearAccount(accountId, { now: now(), keep: ['drafts'] });
       return null;
     },
     'settings.get': () => readSettings(),
@@ -91,10 +78,6 @@ export function createHandlers(services: Services): Handlers {
       const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {});
       const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
       return { ids, username };
-    },
-    'post.delete': async ({ accountId, postId }) => {
-      await deletePost(await clientFor(accountId), postId);
-      return null;
     },
     'action.do': async ({ accountId, action }) => {
       const params = action.type === 'list.create' ? { ...action.params, tempId: `pending-${crypto.randomUUID()}` } : action.params;

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
 import { now } from '@/lib/clock';
-import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { SyncService } from '@/lib/services/sync';
 import { oauthSettings } from '@/lib/settings';
+import { wipeAccount } from '@/lib/storage-wipe';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
 
@@ -43,10 +43,10 @@ export function createServices() {
   });
   const sync = new SyncService({ clientFor, defs: ACTIONS, now });
 
-  /** Signs out and removes everything Perch kept for that account. */
+  /** Signs out and removes everything Perch kept for that account, as the wipe policies declare (lib/storage-wipe.ts). */
   async function signOut(accountId: string): Promise<void> {
     await auth.signOut(accountId);
-    await db().clearAccount(accountId, { drafts: true });
+    await wipeAccount(accountId, { now: now() });
   }
 
   return { auth, clientFor, outbox, sync, signOut };

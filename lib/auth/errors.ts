@@ -1,3 +1,5 @@
+import { XApiError } from '../x/errors';
+
 /** What went wrong with signing in or staying signed in, in a form the UI can word for a person. */
 export type AuthErrorKind =
   'not-configured' | 'cancelled' | 'redirect-mismatch' | 'state-mismatch' | 'denied' | 'signed-out' | 'network' | 'server' | 'busy';
@@ -40,4 +42,26 @@ export function isCancelledFlowError(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
   // Chrome: "The user did not approve access." Firefox: "User cancelled or denied access."
   return /did not approve access|cancelled or denied access/i.test(text);
+}
+
+/** The AuthError for a consent window that did not end with X's answer: closed by the person, or not loaded. */
+export function consentWindowError(error: unknown): AuthError {
+  if (isCancelledFlowError(error)) return new AuthError('cancelled');
+  if (isPageLoadFailure(error)) {
+    return new AuthError(
+      'network',
+      'X’s sign-in page did not load. Check that your X app’s Client ID and callback URL are the ones in Perch’s settings, and your connection; “Check my X app” says more.',
+      { cause: error },
+    );
+  }
+  return new AuthError('network', 'X’s sign-in page could not be opened. Check your connection and try again.', { cause: error });
+}
+
+/** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */
+export function toXApiError(error: unknown): XApiError {
+  if (error instanceof XApiError) return error;
+  const kind = error instanceof AuthError ? error.kind : undefined;
+  if (kind === 'network') return new XApiError('offline', { cause: error });
+  if (kind === 'server') return new XApiError('unavailable', { cause: error });
+  return new XApiError('signed-out', { cause: error });
 }

@@ -5,7 +5,10 @@ interface KeyRow {
   key: CryptoKey;
 }
 
-/** A database of its own for the token-wrapping key, so clearing cached X data never loses it. */
+/**
+ * A database of its own for the token-wrapping key, so clearing cached X data never loses it. Wipe policy: never —
+ * it belongs to no account, and tokens sealed with it are removed at sign-out.
+ */
 class KeyDb extends Dexie {
   keys!: Table<KeyRow, string>;
   constructor() {
@@ -20,7 +23,10 @@ let pending: Promise<CryptoKey> | undefined;
 
 /**
  * Returns the AES-GCM key that encrypts refresh tokens at rest, creating it on first use.
- * The key is generated non-extractable: its bytes never exist outside the browser's crypto store.
+ * The key is generated non-extractable: no script can read its bytes (`exportKey` refuses), so a copy of
+ * storage.local, another extension or a web page gets only ciphertext. It is not a secret from whoever can read the
+ * whole browser profile: IndexedDB stores the CryptoKey by structured clone, raw bytes included, in the profile's
+ * files, next to the ciphertext.
  * @throws if IndexedDB or WebCrypto is unavailable.
  */
 export function getTokenKey(): Promise<CryptoKey> {

@@ -1,37 +1,15 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { readSessionView, sessionView, type AccountView, type SessionView } from '../storage';
+import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getMe } from '../x/users';
-import { AuthError, isCancelledFlowError, isPageLoadFailure } from './errors';
+import { AuthError, consentWindowError, toXApiError } from './errors';
 import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
-import {
-  beginAuthorization,
-  checkRedirect,
-  exchangeCode,
-  refreshTokens,
-  revokeToken,
-  stateOf,
-  type OAuthSettings,
-  type PendingAuthorization,
-} from './oauth';
-import { clearTokens, readAccessToken, readRefreshToken, saveTokenPair, type AccessToken } from './token-store';
+import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings } from './oauth';
+import { savePending, takePending } from './pending';
+import { accountViewOf, updateView, withoutAccount } from './session';
+import { clearTokens, fresh, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
 
-/**
- * Refresh this long before X's expiry, so a request never leaves with a token about to die — or half the token's
- * lifetime, if X issues tokens that live less than twice this (else every call would refresh).
- */
-export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
-
-/** True while an access token may still be sent without refreshing it first. */
-function fresh(access: AccessToken, now: number): boolean {
-  const lifetime = access.obtainedAt !== undefined ? access.expiresAt - access.obtainedAt : Infinity;
-  return access.expiresAt - now > Math.min(REFRESH_AHEAD_MS, lifetime / 2);
-}
-/** A sign-in attempt older than this is dropped from storage.session. */
-const PENDING_TTL_MS = 15 * 60 * 1000;
-const PENDING_KEY = 'auth.pending';
+export { REFRESH_AHEAD_MS } from './token-store';
 
 export interface AuthDeps {
   /** Current settings: Client ID (user's or build's), endpoints, redirect URI, scopes. */
@@ -50,11 +28,6 @@ interface SignInTrace {
   settings?: OAuthSettings;
   scope?: string;
 }
-
-const pendingSchema = z.record(
-  z.string(),
-  z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
-);
 
 /**
  * Owns signing in and out and handing out access tokens. Lives in the background only: UIs ask it through
@@ -116,31 +89,23 @@ export class AuthService {
     trace.settings = s;
     if (!s.clientId) throw new AuthError('not-configured');
     const { url, pending } = await beginAuthorization(s);
-    await this.savePending(pending);
+    await savePending(pending, this.now());
 
     let responseUrl: string;
     trace.stage = 'window';
     try {
       responseUrl = await this.deps.launchWebAuthFlow(url);
     } catch (error) {
-      await this.takePending(pending.state);
-      if (isCancelledFlowError(error)) throw new AuthError('cancelled');
-      if (isPageLoadFailure(error)) {
-        throw new AuthError(
-          'network',
-          'X’s sign-in page did not load. Check that your X app’s Client ID and callback URL are the ones in Perch’s settings, and your connection; “Check my X app” says more.',
-          { cause: error },
-        );
-      }
-      throw new AuthError('network', 'X’s sign-in page could not be opened. Check your connection and try again.', { cause: error });
+      await takePending(pending.state, this.now());
+      throw consentWindowError(error);
     }
 
     // The verifier is looked up by the state X echoed back, from storage, not from this function's memory.
     trace.stage = 'redirect';
     const state = stateOf(responseUrl);
-    const stored = state ? await this.takePending(state) : undefined;
+    const stored = state ? await takePending(state, this.now()) : undefined;
     if (!stored) {
-      await this.takePending(pending.state);
+      await takePending(pending.state, this.now());
       throw new AuthError('state-mismatch');
     }
     const params = checkRedirect(s, responseUrl, stored);
@@ -166,13 +131,8 @@ export class AuthService {
     if (previous.refresh || previous.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
     await saveTokenPair(user.id, pair);
     this.revokeLater(s, [previous.refresh, previous.access]);
-    const account: AccountView = {
-      id: user.id,
-      name: user.name,
-      username: user.username,
-      ...(user.profile_image_url ? { profileImageUrl: user.profile_image_url } : {}),
-    };
-    await this.updateView((v) => ({
+    const account = accountViewOf(user);
+    await updateView((v) => ({
       accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
       activeAccountId: account.id,
       notice: null,
@@ -246,7 +206,7 @@ export class AuthService {
     const refreshToken = await readRefreshToken(userId);
     const access = await readAccessToken(userId);
     await clearTokens(userId);
-    await this.updateView((v) => this.withoutAccount(v, userId, null));
+    await updateView((v) => withoutAccount(v, userId, null));
     this.revokeLater(await this.deps.settings(), [refreshToken, access?.token]);
   }
 
@@ -273,7 +233,18 @@ export class AuthService {
   async switchAccount(userId: string): Promise<void> {
     const view = await readSessionView();
     if (!view.accounts.some((a) => a.id === userId)) throw new AuthError('signed-out');
-    await this.updateView((v) => ({ ...v, activeAccountId: userId }));
+    await updateView((v) => ({ ...v, activeAccountId: userId }));
+  }
+
+  /**
+   * Reads the account's profile from X (GET /2/users/me, x-api--users--lookup--get-me) and updates its entry in
+   * the session view: a new name, @username or picture shows everywhere.
+   * @throws XApiError as the client does ('signed-out' when X refuses its grant).
+   */
+  async refreshAccount(userId: string, s: OAuthSettings): Promise<AccountView> {
+    const account = accountViewOf(await getMe(this.clientFor(userId, s)));
+    await updateView((v) => ({ ...v, accounts: v.accounts.map((a) => (a.id === account.id ? account : a)) }));
+    return account;
   }
 
   /** An X API client acting as this account. Token failures reach it as XApiError, like every other failure. */
@@ -305,54 +276,13 @@ export class AuthService {
     await clearTokens(userId);
     const view = await readSessionView();
     const username = view.accounts.find((a) => a.id === userId)?.username;
-    await this.updateView((v) =>
-      this.withoutAccount(v, userId, { reason, at: new Date(this.now()).toISOString(), ...(username ? { username } : {}) }),
+    await updateView((v) =>
+      withoutAccount(v, userId, { reason, at: new Date(this.now()).toISOString(), ...(username ? { username } : {}) }),
     );
-  }
-
-  private withoutAccount(v: SessionView, userId: string, notice: SessionView['notice']): SessionView {
-    const accounts = v.accounts.filter((a) => a.id !== userId);
-    const activeAccountId = v.activeAccountId === userId ? (accounts[0]?.id ?? null) : v.activeAccountId;
-    return { accounts, activeAccountId, notice: notice ?? v.notice };
-  }
-
-  private async updateView(change: (v: SessionView) => SessionView): Promise<void> {
-    await sessionView.setValue(change(await readSessionView()));
   }
 
   private async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const locks = this.deps.locks;
     return locks ? (locks.request(name, fn) as Promise<T>) : fn();
   }
-
-  private async readPending(): Promise<Record<string, PendingAuthorization>> {
-    const stored: Record<string, unknown> = await browser.storage.session.get(PENDING_KEY);
-    const parsed = pendingSchema.safeParse(stored[PENDING_KEY] ?? {});
-    const all = parsed.success ? parsed.data : {};
-    const cutoff = this.now() - PENDING_TTL_MS;
-    return Object.fromEntries(Object.entries(all).filter(([, p]) => p.startedAt > cutoff));
-  }
-
-  private async savePending(p: PendingAuthorization): Promise<void> {
-    await browser.storage.session.set({ [PENDING_KEY]: { ...(await this.readPending()), [p.state]: p } });
-  }
-
-  /** Removes and returns the sign-in attempt with this state: each is usable once. */
-  private async takePending(state: string): Promise<PendingAuthorization | undefined> {
-    const all = await this.readPending();
-    const found = all[state];
-    delete all[state];
-    if (Object.keys(all).length) await browser.storage.session.set({ [PENDING_KEY]: all });
-    else await browser.storage.session.remove(PENDING_KEY);
-    return found;
-  }
-}
-
-/** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */
-function toXApiError(error: unknown): XApiError {
-  if (error instanceof XApiError) return error;
-  const kind = error instanceof AuthError ? error.kind : undefined;
-  if (kind === 'network') return new XApiError('offline', { cause: error });
-  if (kind === 'server') return new XApiError('unavailable', { cause: error });
-  return new XApiError('signed-out', { cause: error });
 }

@@ -25,6 +25,18 @@ export interface TokenPair {
   refreshToken: string;
 }
 
+/**
+ * Refresh this long before X's expiry, so a request never leaves with a token about to die — or half the token's
+ * lifetime, if X issues tokens that live less than twice this (else every call would refresh).
+ */
+export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
+
+/** True while an access token may still be sent without refreshing it first. */
+export function fresh(access: AccessToken, now: number): boolean {
+  const lifetime = access.obtainedAt !== undefined ? access.expiresAt - access.obtainedAt : Infinity;
+  return access.expiresAt - now > Math.min(REFRESH_AHEAD_MS, lifetime / 2);
+}
+
 const encryptedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
 const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), obtainedAt: z.number().optional(), scope: z.string() });
 

@@ -1,224 +1,52 @@
 import Dexie, { type Table } from 'dexie';
-import type { PostSummons } from '../self-serve';
-import type { RateWindow } from '../x/errors';
+import type {
+  ActionRow,
+  BookmarkFolderRow,
+  BookmarkRow,
+  DraftMediaRow,
+  DraftRow,
+  EngagementRow,
+  ListMemberRow,
+  ListRow,
+  PostRow,
+  RateLimitRow,
+  RelationRow,
+  SyncStateRow,
+  UserRow,
+} from './rows';
+import { NEVER_SEEN } from './rows';
+import { clearAccount, type ClearAccountOptions } from './wipe';
+
+export * from './rows';
+export { TABLE_WIPE, tablesWithoutPolicy, type TableName, type TablePolicy, type ClearAccountOptions } from './wipe';
 
 /**
  * Perch's local store, one database for every account: every row carries the X user id of the account it
- * belongs to (`accountId`), so accounts never see each other's data and one account's data can be wiped alone.
+ * belongs to (`accountId`, or a draft's key for its images), so accounts never see each other's data and one
+ * account's data can be wiped alone. When each table is wiped is declared in lib/db/wipe.ts (`TABLE_WIPE`).
  * Only the background writes it; screens read it (useLiveQuery) or ask the background.
  * Schema versions are append-only: never edit a version that has shipped — add `this.version(n + 1)` with the
  * change, and an `.upgrade()` when rows must move.
  */
 
-/** An X user Perch has seen (an author, a list member, a muted or blocked account). */
-export interface UserRow {
-  accountId: string;
-  id: string;
-  name: string;
-  username: string;
-  profileImageUrl?: string;
-  protected?: boolean;
-  verified?: boolean;
-  description?: string;
-  seenAt: string;
-}
-
-export interface PostUrl {
-  url: string;
-  expandedUrl?: string;
-  displayUrl?: string;
-  start: number;
-  end: number;
-}
-
-/** A post Perch keeps a copy of (bookmarked, or shown in a list). Purged when X says it is gone. */
-export interface PostRow {
-  accountId: string;
-  id: string;
-  text: string;
-  authorId?: string;
-  createdAt?: string;
-  urls: PostUrl[];
-  mediaCount: number;
-  quotedId?: string;
-  repliedToId?: string;
-  /**
-   * Whom its author summoned (mentions, the quoted post's author): what X's self-serve reply rule looks at. Only
-   * when read by the popup's lookup, which asks for the quoted post's author; absent from other reads.
-   */
-  summons?: PostSummons;
-  /** When X last returned it. */
-  seenAt: string;
-}
-
-export interface BookmarkRow {
-  accountId: string;
-  postId: string;
-  /** Larger is newer: X's own order, newest first. */
-  position: number;
-  folderIds: string[];
-  /** Lower-cased, accent-free text, author name and @username, for the manager's search. */
-  searchText: string;
-}
-
-export interface BookmarkFolderRow {
-  accountId: string;
-  id: string;
-  name: string;
-}
-
-export interface ListRow {
-  accountId: string;
-  id: string;
-  name: string;
-  description?: string;
-  private?: boolean;
-  ownerId?: string;
-  memberCount?: number;
-  followerCount?: number;
-  createdAt?: string;
-  owned: boolean;
-  followed: boolean;
-  pinned: boolean;
-  member: boolean;
-}
-
-export interface ListMemberRow {
-  accountId: string;
-  listId: string;
-  userId: string;
-}
-
-/** A muted, blocked or followed account. */
-export interface RelationRow {
-  accountId: string;
-  userId: string;
-  /** Larger is more recent, in X's order. */
-  position: number;
-  /**
-   * `following` only: a follow request a protected account has not approved yet (X's `pending_follow`, or
-   * `follow_request_sent` in `connection_status`). Shown as "Requested", never as following.
-   */
-  pending?: boolean;
-}
-
-/** What Perch knows of the account's own engagement with a post (X has no cheap way to ask). */
-export interface EngagementRow {
-  accountId: string;
-  postId: string;
-  liked?: boolean;
-  reposted?: boolean;
-}
-
-/** One post of a draft (a thread has several). */
-export interface DraftPost {
-  text: string;
-  /** Images attached to this post, by id in the `draftMedia` table, in order. */
-  mediaIds: string[];
-}
-
-export interface DraftRow {
-  /** `${accountId}|${context}` */
-  key: string;
-  accountId: string;
-  /** Where the draft was started: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>'. One draft per account and context. */
-  context: string;
-  replyToId?: string;
-  quoteId?: string;
-  posts: DraftPost[];
-  /** Ids X gave the posts already published from this draft, by index: a thread resumes after them. */
-  publishedIds: string[];
-  /**
-   * 'editing' normally; 'unknown' when the connection dropped while X was publishing post `publishedIds.length`,
-   * so nobody can tell whether it went out: Perch never re-sends it without the person saying so.
-   */
-  state: 'editing' | 'unknown';
-  /**
-   * Set when X refused post `index` (never the first) as a reply to the post before it — X's self-serve reply rule
-   * (x-api--posts--manage-tweets--integrate) — with X's own words when it gave any. The posts before it are on X;
-   * it and the ones after stay here. Cleared by the next attempt to publish.
-   */
-  replyRefused?: { index: number; reason?: string };
-  /** Set when the person chose to post the rest as separate posts: from this index on, a post replies to nothing. */
-  separateFrom?: number;
-  /** The last `seq` written: out-of-order saves from the same screen are ignored. */
-  seq: number;
-  updatedAt: string;
-}
-
-export interface DraftMediaRow {
-  id: string;
-  draftKey: string;
-  name: string;
-  type: string;
-  size: number;
-  blob: Blob;
-}
-
-export type ActionState = 'queued' | 'sending' | 'done' | 'failed';
-
-/** One thing the person asked Perch to do on X: the outbox (queued, sending) and the action log (all). */
-export interface ActionRow {
-  seq?: number;
-  accountId: string;
-  type: string;
-  /** The action's parameters, as plain JSON (ids as strings). */
-  params: Record<string, string | boolean | undefined>;
-  /** A short description for the activity view, e.g. "Bookmark post 123" or "Mute @someone". */
-  label: string;
-  state: ActionState;
-  createdAt: string;
-  updatedAt: string;
-  /**
-   * Not before this time (epoch ms): a rate-limit reset or a retry back-off; AWAITING_PERSON when only the person
-   * can unblock it (their X app is out of credits): nothing sends it until they press Retry.
-   */
-  notBefore: number;
-  attempts: number;
-  error?: { kind: string; message: string };
-  /** What the store held before the action was shown, to roll back if X refuses. */
-  rollback?: unknown;
-  /** The action this one undoes, and the action that undid this one. */
-  undoOf?: number;
-  undoneBy?: number;
-  /** What X answered, when it matters later (e.g. the id of a created list). */
-  result?: Record<string, string | boolean>;
-}
-
-/** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */
-export const AWAITING_PERSON = Number.MAX_SAFE_INTEGER;
-
-/** The last rate-limit headers X sent for one endpoint and account. */
-export interface RateLimitRow {
-  accountId: string;
-  /** `METHOD /2/path/:param` */
-  endpoint: string;
-  limit: number;
-  remaining: number;
-  /** Epoch seconds. */
-  reset: number;
-  /** The 24-hour caps, when X sent them (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`). */
-  userDay?: RateWindow;
-  appDay?: RateWindow;
-}
-
-export type Collection = 'bookmarks' | 'bookmarkFolders' | 'lists' | 'muted' | 'blocked';
-
-export interface SyncStateRow {
-  accountId: string;
-  collection: Collection;
-  lastSyncedAt?: string;
-  /** The UTC day (YYYY-MM-DD) of the last complete walk: X charges each resource once per UTC day. */
-  lastFullDay?: string;
-  running?: boolean;
-  progress?: { pages: number; items: number };
-  error?: { kind: string; message: string };
-  /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
-  notice?: { kind: string; message: string };
-}
-
-/** `PostRow.seenAt` of a post to read again from X at its next use. */
-export const NEVER_SEEN = new Date(0).toISOString();
+/** Version 1's tables and indexes. A table added later goes in its own version's schema, and in `TableName`. */
+export const SCHEMA_V1 = {
+  users: '[accountId+id], accountId, [accountId+username]',
+  posts: '[accountId+id], accountId, [accountId+seenAt]',
+  bookmarks: '[accountId+postId], accountId, [accountId+position], *folderIds',
+  bookmarkFolders: '[accountId+id], accountId',
+  lists: '[accountId+id], accountId',
+  listMembers: '[accountId+listId+userId], accountId, [accountId+listId], [accountId+userId]',
+  muted: '[accountId+userId], accountId, [accountId+position]',
+  blocked: '[accountId+userId], accountId, [accountId+position]',
+  following: '[accountId+userId], accountId',
+  engagements: '[accountId+postId], accountId',
+  drafts: 'key, accountId, updatedAt',
+  draftMedia: 'id, draftKey',
+  actions: '++seq, accountId, [accountId+state], [accountId+seq]',
+  rateLimits: '[accountId+endpoint], accountId',
+  syncState: '[accountId+collection], accountId',
+} as const;
 
 export class PerchDb extends Dexie {
   users!: Table<UserRow, [string, string]>;
@@ -239,23 +67,7 @@ export class PerchDb extends Dexie {
 
   constructor(name = 'perch') {
     super(name);
-    this.version(1).stores({
-      users: '[accountId+id], accountId, [accountId+username]',
-      posts: '[accountId+id], accountId, [accountId+seenAt]',
-      bookmarks: '[accountId+postId], accountId, [accountId+position], *folderIds',
-      bookmarkFolders: '[accountId+id], accountId',
-      lists: '[accountId+id], accountId',
-      listMembers: '[accountId+listId+userId], accountId, [accountId+listId], [accountId+userId]',
-      muted: '[accountId+userId], accountId, [accountId+position]',
-      blocked: '[accountId+userId], accountId, [accountId+position]',
-      following: '[accountId+userId], accountId',
-      engagements: '[accountId+postId], accountId',
-      drafts: 'key, accountId, updatedAt',
-      draftMedia: 'id, draftKey',
-      actions: '++seq, accountId, [accountId+state], [accountId+seq]',
-      rateLimits: '[accountId+endpoint], accountId',
-      syncState: '[accountId+collection], accountId',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // v2 keeps posts whole past 280 characters (X's `note_tweet`); rows stored before may hold X's cut-short `text`.
     // Marking them unseen makes the popup ask X again, and forgetting the bookmarks' last full walk makes the next
     // sync rewrite every bookmarked post: the day's walk X bills once anyway.
@@ -275,33 +87,14 @@ export class PerchDb extends Dexie {
     });
   }
 
-  /** The tables holding one account's X data (everything but its drafts). */
-  accountTables(): Table[] {
-    return [
-      this.users,
-      this.posts,
-      this.bookmarks,
-      this.bookmarkFolders,
-      this.lists,
-      this.listMembers,
-      this.muted,
-      this.blocked,
-      this.actions,
-      this.rateLimits,
-      this.syncState,
-    ];
-  }
-
   /**
-   * Removes everything of one account: cached X data, queued and logged actions, and — when `drafts` — its
-   * drafts too (sign-out and "Clear local data" do; a forced sign-out keeps drafts).
+   * Removes one account's rows from every table whose wipe policy (lib/db/wipe.ts) says sign-out: cached X data,
+   * queued and logged actions, drafts and their images — unless the person chose to keep what the policy lets them
+   * keep. X's rate-limit records stay until their reset. Other accounts are untouched.
+   * @throws if IndexedDB fails; nothing is removed then (one transaction).
    */
-  async clearAccount(accountId: string, { drafts }: { drafts: boolean }): Promise<void> {
-    const tables = [...this.accountTables(), ...(drafts ? [this.drafts] : [])];
-    await this.transaction('rw', [...tables, this.draftMedia], async () => {
-      for (const t of tables) await t.where('accountId').equals(accountId).delete();
-      if (drafts) await this.draftMedia.filter((m) => m.draftKey.startsWith(`${accountId}|`)).delete();
-    });
+  clearAccount(accountId: string, options: ClearAccountOptions): Promise<void> {
+    return clearAccount(this, accountId, options);
   }
 }
 

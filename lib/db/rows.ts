@@ -1,0 +1,214 @@
+import type { PostSummons } from '../self-serve';
+import type { RateWindow } from '../x/errors';
+
+/** The rows of Perch's store (lib/db/index.ts), one interface a table. */
+
+/** An X user Perch has seen (an author, a list member, a muted or blocked account). */
+export interface UserRow {
+  accountId: string;
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+  protected?: boolean;
+  verified?: boolean;
+  description?: string;
+  seenAt: string;
+}
+
+export interface PostUrl {
+  url: string;
+  expandedUrl?: string;
+  displayUrl?: string;
+  start: number;
+  end: number;
+}
+
+/** A post Perch keeps a copy of (bookmarked, or shown in a list). Purged when X says it is gone. */
+export interface PostRow {
+  accountId: string;
+  id: string;
+  text: string;
+  authorId?: string;
+  createdAt?: string;
+  urls: PostUrl[];
+  mediaCount: number;
+  quotedId?: string;
+  repliedToId?: string;
+  /**
+   * Whom its author summoned (mentions, the quoted post's author): what X's self-serve reply rule looks at. Only
+   * when read by the popup's lookup, which asks for the quoted post's author; absent from other reads.
+   */
+  summons?: PostSummons;
+  /** When X last returned it. */
+  seenAt: string;
+}
+
+export interface BookmarkRow {
+  accountId: string;
+  postId: string;
+  /** Larger is newer: X's own order, newest first. */
+  position: number;
+  folderIds: string[];
+  /** Lower-cased, accent-free text, author name and @username, for the manager's search. */
+  searchText: string;
+}
+
+export interface BookmarkFolderRow {
+  accountId: string;
+  id: string;
+  name: string;
+}
+
+export interface ListRow {
+  accountId: string;
+  id: string;
+  name: string;
+  description?: string;
+  private?: boolean;
+  ownerId?: string;
+  memberCount?: number;
+  followerCount?: number;
+  createdAt?: string;
+  owned: boolean;
+  followed: boolean;
+  pinned: boolean;
+  member: boolean;
+}
+
+export interface ListMemberRow {
+  accountId: string;
+  listId: string;
+  userId: string;
+}
+
+/** A muted, blocked or followed account. */
+export interface RelationRow {
+  accountId: string;
+  userId: string;
+  /** Larger is more recent, in X's order. */
+  position: number;
+  /**
+   * `following` only: a follow request a protected account has not approved yet (X's `pending_follow`, or
+   * `follow_request_sent` in `connection_status`). Shown as "Requested", never as following.
+   */
+  pending?: boolean;
+}
+
+/** What Perch knows of the account's own engagement with a post (X has no cheap way to ask). */
+export interface EngagementRow {
+  accountId: string;
+  postId: string;
+  liked?: boolean;
+  reposted?: boolean;
+}
+
+/** One post of a draft (a thread has several). */
+export interface DraftPost {
+  text: string;
+  /** Images attached to this post, by id in the `draftMedia` table, in order. */
+  mediaIds: string[];
+}
+
+export interface DraftRow {
+  /** `${accountId}|${context}` */
+  key: string;
+  accountId: string;
+  /** Where the draft was started: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>'. One draft per account and context. */
+  context: string;
+  replyToId?: string;
+  quoteId?: string;
+  posts: DraftPost[];
+  /** Ids X gave the posts already published from this draft, by index: a thread resumes after them. */
+  publishedIds: string[];
+  /**
+   * 'editing' normally; 'unknown' when the connection dropped while X was publishing post `publishedIds.length`,
+   * so nobody can tell whether it went out: Perch never re-sends it without the person saying so.
+   */
+  state: 'editing' | 'unknown';
+  /**
+   * Set when X refused post `index` (never the first) as a reply to the post before it — X's self-serve reply rule
+   * (x-api--posts--manage-tweets--integrate) — with X's own words when it gave any. The posts before it are on X;
+   * it and the ones after stay here. Cleared by the next attempt to publish.
+   */
+  replyRefused?: { index: number; reason?: string };
+  /** Set when the person chose to post the rest as separate posts: from this index on, a post replies to nothing. */
+  separateFrom?: number;
+  /** The last `seq` written: out-of-order saves from the same screen are ignored. */
+  seq: number;
+  updatedAt: string;
+}
+
+export interface DraftMediaRow {
+  id: string;
+  draftKey: string;
+  name: string;
+  type: string;
+  size: number;
+  blob: Blob;
+}
+
+export type ActionState = 'queued' | 'sending' | 'done' | 'failed';
+
+/** One thing the person asked Perch to do on X: the outbox (queued, sending) and the action log (all). */
+export interface ActionRow {
+  seq?: number;
+  accountId: string;
+  type: string;
+  /** The action's parameters, as plain JSON (ids as strings). */
+  params: Record<string, string | boolean | undefined>;
+  /** A short description for the activity view, e.g. "Bookmark post 123" or "Mute @someone". */
+  label: string;
+  state: ActionState;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Not before this time (epoch ms): a rate-limit reset or a retry back-off; AWAITING_PERSON when only the person
+   * can unblock it (their X app is out of credits): nothing sends it until they press Retry.
+   */
+  notBefore: number;
+  attempts: number;
+  error?: { kind: string; message: string };
+  /** What the store held before the action was shown, to roll back if X refuses. */
+  rollback?: unknown;
+  /** The action this one undoes, and the action that undid this one. */
+  undoOf?: number;
+  undoneBy?: number;
+  /** What X answered, when it matters later (e.g. the id of a created list). */
+  result?: Record<string, string | boolean>;
+}
+
+/** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */
+export const AWAITING_PERSON = Number.MAX_SAFE_INTEGER;
+
+/** The last rate-limit headers X sent for one endpoint and account. */
+export interface RateLimitRow {
+  accountId: string;
+  /** `METHOD /2/path/:param` */
+  endpoint: string;
+  limit: number;
+  remaining: number;
+  /** Epoch seconds. */
+  reset: number;
+  /** The 24-hour caps, when X sent them (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`). */
+  userDay?: RateWindow;
+  appDay?: RateWindow;
+}
+
+export type Collection = 'bookmarks' | 'bookmarkFolders' | 'lists' | 'muted' | 'blocked';
+
+export interface SyncStateRow {
+  accountId: string;
+  collection: Collection;
+  lastSyncedAt?: string;
+  /** The UTC day (YYYY-MM-DD) of the last complete walk: X charges each resource once per UTC day. */
+  lastFullDay?: string;
+  running?: boolean;
+  progress?: { pages: number; items: number };
+  error?: { kind: string; message: string };
+  /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
+  notice?: { kind: string; message: string };
+}
+
+/** `PostRow.seenAt` of a post to read again from X at its next use. */
+export const NEVER_SEEN = new Date(0).toISOString();
