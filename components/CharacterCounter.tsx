@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
+import { POST_MAX_WEIGHT as MAX } from '@/lib/limits';
 import type { ParsedPost } from '@/lib/text/parse-post';
 
-const MAX = 280;
 const R = 10;
 const CIRCUMFERENCE = 2 * Math.PI * R;
 

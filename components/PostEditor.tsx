@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { POST_MAX_WEIGHT } from '@/lib/limits';
 import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';
 import { CharacterCounter } from './CharacterCounter';
 
@@ -11,7 +12,7 @@ interface Segment {
 
 /** Splits text for the highlight layer: URLs (count 23 each) and the part past X's limit. */
 export function segmentsOf(text: string, parsed: ParsedPost): Segment[] {
-  const overFrom = parsed.weightedLength > 280 || !parsed.valid ? parsed.validRangeEnd + 1 : text.length;
+  const overFrom = parsed.weightedLength > POST_MAX_WEIGHT || !parsed.valid ? parsed.validRangeEnd + 1 : text.length;
   const cuts = new Set([0, text.length, Math.min(overFrom, text.length)]);
   const urls = extractUrls(text);
   for (const u of urls) {

@@ -1,4 +1,5 @@
 import { extractCashtags, MAX_SELF_SERVE_CASHTAGS } from './text/cashtags';
+import { postUrl } from './x-url';
 
 /**
  * What X refuses from a self-serve (pay-per-use) app, known before the click, and where a person can do it instead.
@@ -76,13 +77,6 @@ export function tooManyCashtags(text: string, enterprise: boolean): string[] | u
 /** x.com's composer replying to a post (no API call). */
 export const replyOnXUrl = (postId: string) => `https://x.com/intent/tweet?in_reply_to=${encodeURIComponent(postId)}`;
 
-/** The post's own address on x.com. */
-export const postUrl = (username: string, postId: string) =>
-  `https://x.com/${encodeURIComponent(username)}/status/${encodeURIComponent(postId)}`;
-
 /** x.com's composer with the post's address in it: X shows a post carrying another post's link as a quote. */
 export const quoteOnXUrl = (username: string, postId: string) =>
-  `https://x.com/intent/tweet?url=${encodeURIComponent(postUrl(username, postId))}`;
-
-/** The profile on x.com, where a person can block, unblock or cancel a follow request. */
-export const profileOnXUrl = (username: string) => `https://x.com/${encodeURIComponent(username)}`;
+  `https://x.com/intent/tweet?url=${encodeURIComponent(postUrl(postId, username))}`;

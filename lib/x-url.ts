@@ -1,3 +1,5 @@
+import { USERNAME_PATTERN } from './limits';
+
 // Recognises what an X (Twitter) web URL shows, so the popup can offer actions on the current tab.
 // Deliberately conservative: anything not certainly a post or a profile is "other".
 
@@ -9,8 +11,8 @@ const OTHER: XUrl = Object.freeze({ kind: 'other' });
 /** Hosts serving the X web app (compared lower-case; `new URL` already lower-cases hosts). */
 const HOSTS: ReadonlySet<string> = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'www.x.com', 'www.twitter.com']);
 
-/** X handles: 1–15 ASCII letters, digits or underscores. */
-const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
+/** X handles: 1–15 ASCII letters, digits or underscores (lib/limits.ts). */
+const USERNAME = USERNAME_PATTERN;
 
 /** Post ids: positive decimal integers up to 19 digits, no leading zero. Kept as strings: they exceed 2^53. */
 const POST_ID = /^[1-9][0-9]{0,18}$/;
@@ -231,4 +233,14 @@ export function parseXUrl(url: string): XUrl {
   } catch {
     return OTHER;
   }
+}
+
+/** A post's address on x.com: `x.com/<username>/status/<id>`, or `x.com/i/status/<id>` (X redirects it) without one. */
+export function postUrl(postId: string, username?: string): string {
+  return `https://x.com/${username ? encodeURIComponent(username) : 'i'}/status/${encodeURIComponent(postId)}`;
+}
+
+/** A profile's address on x.com, where a person can act themselves when the API may not (block, unblock…). */
+export function profileUrl(username: string): string {
+  return `https://x.com/${encodeURIComponent(username)}`;
 }

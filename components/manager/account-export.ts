@@ -1,5 +1,6 @@
 import { escapeMarkdown, markdownXLink, markdownXText, toCsv, toJson, toMarkdownList, type Column } from '@/lib/export';
-import { profileUrl, type AccountEntry } from './accounts';
+import { profileUrl } from '@/lib/x-url';
+import type { AccountEntry } from './accounts';
 
 /** The Muted and Blocked tabs' exports: the accounts shown, as CSV, JSON or Markdown. */
 

@@ -19,11 +19,6 @@ export function usernameFrom(input: string): string | undefined {
   return USERNAME_PATTERN.test(text) ? text : undefined;
 }
 
-/** The person's profile on x.com, where they can act themselves when the API may not. */
-export function profileUrl(username: string): string {
-  return `https://x.com/${encodeURIComponent(username)}`;
-}
-
 /** An account as the Muted and Blocked tabs list it. */
 export interface AccountEntry {
   id: string;

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { dateOf } from '@/components/manager/format';
 import type { PostContext } from '@/lib/messaging';
-import { postUrl, profileOnXUrl, quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
+import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
+import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
@@ -36,7 +37,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const author = ctx.author;
 
   if (mode === 'link' && author) {
-    const url = postUrl(author.username, postId);
+    const url = postUrl(postId, author.username);
     return (
       <>
         <button type="button" className="link" onClick={() => setMode('actions')}>
@@ -138,7 +139,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
               label={
                 author.blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])
               }
-              href={profileOnXUrl(author.username)}
+              href={profileUrl(author.username)}
             />
           )}
           <ActionButton
@@ -166,7 +167,7 @@ export function EnterpriseNote({ actions, username }: { actions: PostContext['ac
   return (
     <p className="notice">
       {before}
-      <a href={profileOnXUrl(username)} target="_blank" rel="noreferrer">
+      <a href={profileUrl(username)} target="_blank" rel="noreferrer">
         {i18n.t('popup_enterprise_link', [username])}
       </a>
       {after}

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
-import { profileOnXUrl } from '@/lib/self-serve';
+import { profileUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
@@ -73,14 +73,14 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
             onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
           />
         ) : (
-          <OnXLink label={user.blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileOnXUrl(user.username)} />
+          <OnXLink label={user.blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileUrl(user.username)} />
         )}
         <ActionButton label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
       {user.followRequested ? (
         <p className="note">
           {i18n.t('popup_follow_requested_note', [user.username])}{' '}
-          <a href={profileOnXUrl(user.username)} target="_blank" rel="noreferrer">
+          <a href={profileUrl(user.username)} target="_blank" rel="noreferrer">
             {i18n.t('popup_cancel_request_on_x')}
           </a>
         </p>

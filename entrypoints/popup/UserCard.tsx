@@ -1,3 +1,4 @@
+import { profileUrl } from '@/lib/x-url';
 import type { UserView } from '@/lib/messaging';
 
 export function UserCard({ user }: { user: UserView }) {
@@ -8,7 +9,7 @@ export function UserCard({ user }: { user: UserView }) {
         <span className="account-name">
           <bdi>{user.name}</bdi>
         </span>
-        <a className="account-username" href={`https://x.com/${user.username}`} target="_blank" rel="noreferrer">
+        <a className="account-username" href={profileUrl(user.username)} target="_blank" rel="noreferrer">
           <bdi>@{user.username}</bdi>
         </a>
       </div>

@@ -1,7 +1,8 @@
 import { parsePost } from '../text/parse-post';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
-import { uploadMedia, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../x/media';
+import { GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '../limits';
+import { uploadMedia } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftPost } from '../db';
 import type { DraftView } from '../views';
@@ -12,9 +13,6 @@ import type { DraftView } from '../views';
  * publishing, nobody can tell whether the post went out, so the draft is kept, marked 'unknown', and the person
  * decides.
  */
-
-export const MAX_POSTS_IN_THREAD = 25;
-export const MAX_IMAGES_PER_POST = 4;
 
 export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' | 'invalid-image' | 'reply-refused';
 
@@ -151,8 +149,8 @@ function whyInvalid(post: DraftPost, index: number, count: number): string | und
   if (post.text.trim()) {
     const parsed = parsePost(post.text);
     if (!parsed.valid) {
-      return parsed.weightedLength > 280
-        ? `The post is ${parsed.weightedLength - 280} characters too long${where}.`
+      return parsed.weightedLength > POST_MAX_WEIGHT
+        ? `The post is ${parsed.weightedLength - POST_MAX_WEIGHT} characters too long${where}.`
         : `The post has a character X does not allow${where}.`;
     }
   }

@@ -2,13 +2,11 @@
  * Checks on what Perch is about to send to X, so a request X would refuse is never sent. Every failure is an
  * XApiError 'invalid-request' without a status (nothing reached X), its `problem.detail` saying what was wrong.
  */
+import { USERNAME_PATTERN } from '../limits';
 import { XApiError } from './errors';
 
 /** An id Perch sends: 1 to 19 digits (X's id pattern `^[0-9]{1,19}$`; fundamentals--x-ids). */
 export const ID_PATTERN = /^[0-9]{1,19}$/;
-
-/** A username: letters, digits and underscores, at most 15 (X's username pattern). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
 
 /** The error for an input Perch refuses to send. */
 export function invalidInput(detail: string): XApiError {

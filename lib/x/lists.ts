@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { setState } from './set-state';
 import type { XClient } from './client';
+import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '../limits';
 import { checkId, codePoints, invalidInput } from './input';
 import { fieldQuery, getOne, getPage, pageQuery, type Endpoint, type LookupOptions, type Page, type PageOptions } from './pages';
 import { POST_ENDPOINT } from './posts';
@@ -39,14 +40,6 @@ export const LIST_MEMBERS_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: {
  * reference also takes media.fields and the other post expansions.)
  */
 export const LIST_POSTS_ENDPOINT: Endpoint = { ...POST_ENDPOINT, maxResults: { min: 1, max: 100 } };
-
-/**
- * A List name is 1 to 25 characters (Unicode code points), a description at most 100: the POST /2/lists and
- * PUT /2/lists/:id body schema in X's API reference (the local pages are one-line stubs).
- */
-export const LIST_NAME_MAX = 25;
-/** See LIST_NAME_MAX. */
-export const LIST_DESCRIPTION_MAX = 100;
 
 /** The body of POST /2/lists. */
 export interface NewList {

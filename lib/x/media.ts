@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import type { XClient } from './client';
 import { XApiError } from './errors';
+import { GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../limits';
 import { invalidInput } from './input';
 
-/** Image types X accepts for a post (x-api--media--quickstart--best-practices, "Supported image media types"). */
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-export const GIF_TYPE = 'image/gif';
 const MB = 1024 * 1024;
-/** Size limits X enforces on upload (x-api--media--introduction): an image 5 MB, an animated GIF 15 MB. */
-export const IMAGE_MAX_BYTES = 5 * MB;
-export const GIF_MAX_BYTES = 15 * MB;
 /**
  * Bytes per APPEND of a chunked upload. X's chunked quickstart (x-api--media--quickstart--media-upload-chunked)
  * splits a file into 1 MB chunks; X has refused chunks over 5 MB. 4 MB keeps a 15 MB GIF to 4 requests, with

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mayReply,
-  postRules,
-  profileOnXUrl,
-  profileRules,
-  quoteOnXUrl,
-  replyOnXUrl,
-  tooManyCashtags,
-  type PostSummons,
-} from '../../../lib/self-serve';
+import { mayReply, postRules, profileRules, quoteOnXUrl, replyOnXUrl, tooManyCashtags, type PostSummons } from '../../../lib/self-serve';
+import { profileUrl } from '../../../lib/x-url';
 
 const ADA = { id: '100', username: 'AdaPerch' };
 const GRACE = '200';
@@ -61,6 +53,6 @@ describe('x.com links', () => {
   it('reply, quote and profile addresses', () => {
     expect(replyOnXUrl('123')).toBe('https://x.com/intent/tweet?in_reply_to=123');
     expect(quoteOnXUrl('gracehop', '123')).toBe('https://x.com/intent/tweet?url=https%3A%2F%2Fx.com%2Fgracehop%2Fstatus%2F123');
-    expect(profileOnXUrl('gracehop')).toBe('https://x.com/gracehop');
+    expect(profileUrl('gracehop')).toBe('https://x.com/gracehop');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseXUrl, RESERVED_ROUTES, type XUrl } from '@/lib/x-url';
+import { parseXUrl, postUrl, profileUrl, RESERVED_ROUTES, type XUrl } from '@/lib/x-url';
 
 const OTHER: XUrl = { kind: 'other' };
 
@@ -438,5 +438,18 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('addresses on x.com', () => {
+  it('gives a post’s address under its author, or under /i/ without one, and reads back as that post', () => {
+    expect(postUrl('1460323737035677698', 'XDevelopers')).toBe('https://x.com/XDevelopers/status/1460323737035677698');
+    expect(postUrl('1460323737035677698')).toBe('https://x.com/i/status/1460323737035677698');
+    expect(parseXUrl(postUrl('123', 'gracehop'))).toEqual({ kind: 'post', postId: '123', username: 'gracehop' });
+  });
+
+  it('gives a profile’s address, which reads back as that profile', () => {
+    expect(profileUrl('gracehop')).toBe('https://x.com/gracehop');
+    expect(parseXUrl(profileUrl('gracehop'))).toEqual({ kind: 'profile', username: 'gracehop' });
   });
 });

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { ComposeError, attachImage, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
-import { GIF_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/x/media';
+import { GIF_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/limits';
 import type { Emulator } from '../../emulator/server';
 import { ADA_ID, startTestEmulator } from '../auth/support';
 import { freshDb, lookupPosts, png, postsOnX, signedInClient, storedMedia } from './support';

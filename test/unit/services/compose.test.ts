@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db, type DraftPost } from '@/lib/db';
 import {
   ComposeError,
-  MAX_POSTS_IN_THREAD,
   attachImage,
   discardDraft,
   draftKey,
@@ -13,7 +12,7 @@ import {
 } from '@/lib/services/compose';
 import { createXClient, type XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
-import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '@/lib/x/media';
+import { IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD } from '@/lib/limits';
 import { SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
 import { ADA_ID, GRACE_ID, control, requestSeen, startTestEmulator } from '../auth/support';

@@ -1,15 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { GIF_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/limits';
 import { createXClient } from '@/lib/x/client';
-import {
-  CHUNK_BYTES,
-  GIF_MAX_BYTES,
-  IMAGE_MAX_BYTES,
-  MAX_PROCESSING_WAIT_SECS,
-  MAX_STATUS_CHECKS,
-  uploadGif,
-  uploadImage,
-  uploadMedia,
-} from '@/lib/x/media';
+import { CHUNK_BYTES, MAX_PROCESSING_WAIT_SECS, MAX_STATUS_CHECKS, uploadGif, uploadImage, uploadMedia } from '@/lib/x/media';
 import { BASE, type Step, ok, xErrorOf } from './support';
 
 const MEDIA_ID = '1880028106020515840';

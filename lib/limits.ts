@@ -1,0 +1,40 @@
+/**
+ * X's limits that Perch checks before it asks X, each said once, with the page of X's docs (or the OpenAPI
+ * description, /work/shared/x-openapi) it comes from. Plain constants: the screens and the background import them
+ * alike, so a counter, a form's hint and the background's check never disagree.
+ */
+
+/** A post weighs at most 280 (fundamentals--counting-characters: `maxWeightedTweetLength`). */
+export const POST_MAX_WEIGHT = 280;
+
+/**
+ * Posts in one thread Perch publishes. X's API has no thread limit (each post is a reply to the one before,
+ * x-api--posts--manage-tweets--introduction); 25 is x.com's own composer limit, which Perch keeps.
+ */
+export const MAX_POSTS_IN_THREAD = 25;
+
+/** Images in a post: "up to 4 photos, 1 animated GIF or 1 video in a Post" (x-api--media--quickstart--best-practices). */
+export const MAX_IMAGES_PER_POST = 4;
+
+/** Image types X accepts for a post (x-api--media--quickstart--best-practices, "Supported image media types"). */
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+/** An animated GIF: it goes in a post on its own, through the chunked upload (x-api--media--quickstart--best-practices). */
+export const GIF_TYPE = 'image/gif';
+
+const MB = 1024 * 1024;
+/** An image is at most 5 MB (x-api--media--quickstart--best-practices, "Image size"; x-api--media--introduction). */
+export const IMAGE_MAX_BYTES = 5 * MB;
+/** An animated GIF is at most 15 MB (x-api--media--quickstart--best-practices, "Animated GIF size"). */
+export const GIF_MAX_BYTES = 15 * MB;
+
+/**
+ * A List name is 1 to 25 characters (Unicode code points), a description at most 100: the POST /2/lists and
+ * PUT /2/lists/:id body schema in X's API reference (x-api--lists--manage-lists--introduction; the local pages are
+ * one-line stubs).
+ */
+export const LIST_NAME_MAX = 25;
+/** See LIST_NAME_MAX. */
+export const LIST_DESCRIPTION_MAX = 100;
+
+/** An X username: 1 to 15 letters, digits or underscores (openapi.json `UserName` pattern). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
