@@ -2,14 +2,15 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { benchMark } from '@/lib/bench-mark';
-import { MessageError, sendMessage } from '@/lib/messaging';
+import { sendMessage, type ErrorReply } from '@/lib/messaging';
+import { errorOf, errorText } from './error-text';
 import { useSession } from './use-session';
 
 /** The account bar shared by the popup, side panel and options page (those two can add another account). */
 export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boolean }) {
   const session = useSession();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ kind: string; message: string }>();
+  const [error, setError] = useState<ErrorReply>();
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -17,7 +18,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
     try {
       await action();
     } catch (e) {
-      setError(e instanceof MessageError ? { kind: e.kind, message: e.message } : { kind: 'error', message: String(e) });
+      setError(errorOf(e));
     } finally {
       setBusy(false);
     }
@@ -85,7 +86,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
       )}
       {error ? (
         <p className="error" role="alert">
-          {error.message}{' '}
+          {errorText(error)}{' '}
           {error.kind === 'not-configured' ? (
             <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
               {i18n.t('header_open_settings')}

@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useState } from 'react';
 import { db, type ActionRow } from '@/lib/db';
-import { MessageError, sendMessage, type Request } from '@/lib/messaging';
+import { sendMessage, type Request } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { actionPhase, canRetry, canUndo, phaseWords } from './action-state';
 import { useNow } from './use-now';
 
@@ -39,7 +40,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
   // Every button of the list asks the background one thing; a refusal is said once, above the list.
   const ask = useCallback((request: ActivityRequest) => {
     setMessage(undefined);
-    sendMessage(request).catch((e: unknown) => setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }));
+    sendMessage(request).catch((e: unknown) => setMessage({ text: thrownText(e), error: true }));
   }, []);
   const onUndo = useCallback((a: ActionRow) => ask({ type: 'action.undo', accountId, seq: a.seq! }), [ask, accountId]);
   const onCancel = useCallback((a: ActionRow) => ask({ type: 'action.cancel', accountId, seq: a.seq! }), [ask, accountId]);

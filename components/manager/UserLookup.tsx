@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { MessageError, sendMessage, type UserView } from '@/lib/messaging';
+import { sendMessage, type UserView } from '@/lib/messaging';
+import { errorOf, errorText } from '@/components/error-text';
 import { usernameFrom } from './accounts';
 
 interface Props {
@@ -53,12 +54,8 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
       // The person's next step is the action button (or Tab past it): take them there.
       requestAnimationFrame(() => actRef.current?.focus());
     } catch (e) {
-      const message =
-        e instanceof MessageError && e.kind === 'not-found'
-          ? i18n.t('lookup_not_found', { username })
-          : e instanceof Error
-            ? e.message
-            : String(e);
+      const error = errorOf(e);
+      const message = error.kind === 'not-found' ? i18n.t('lookup_not_found', { username }) : errorText(error);
       setFound({ state: 'error', message });
     }
   }

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { db, type ActionRow } from '@/lib/db';
-import { MessageError, sendMessage, type ActionRequest } from '@/lib/messaging';
+import { sendMessage, type ActionRequest } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { useAction } from './use-action';
 
 /** How long a tab keeps showing the outcome of an action taken before it was opened. */
@@ -76,7 +77,7 @@ export function useTrackedAction(accountId: string, types: readonly string[]) {
       try {
         setUndoSeq((await sendMessage({ type: 'action.undo', accountId, seq: of })).seq);
       } catch (e) {
-        setUndoError(e instanceof MessageError ? e.message : String(e));
+        setUndoError(thrownText(e));
       }
     },
     [accountId],

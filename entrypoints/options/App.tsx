@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { AccountHeader } from '@/components/AccountHeader';
 import { useSession } from '@/components/use-session';
-import { MessageError, sendMessage, type Settings } from '@/lib/messaging';
+import { sendMessage, type Settings } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { AppCheck } from './AppCheck';
 
 /** Stand for the bold terms inside the first step, where the message is split to put them in. */
@@ -32,7 +33,7 @@ export function App() {
     try {
       setStatus({ text: await action() });
     } catch (e) {
-      setStatus({ text: e instanceof MessageError ? e.message : String(e), error: true });
+      setStatus({ text: thrownText(e), error: true });
     }
   }
 

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
-import { MessageError, sendMessage, type AppCheckView } from '@/lib/messaging';
+import { sendMessage, type AppCheckView } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -155,7 +156,7 @@ export function AppCheck({ accountId }: { accountId: string | undefined }) {
       setReport(await sendMessage({ type: 'app.check', ...(accountId ? { accountId } : {}) }));
     } catch (e) {
       setReport(undefined);
-      setError(e instanceof MessageError ? e.message : String(e));
+      setError(thrownText(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import { MessageError, sendMessage, type UserView } from '@/lib/messaging';
+import { sendMessage, type UserView } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { act } from './act';
 
 type ListChoice = { id: string; name: string; private: boolean; member: boolean };
@@ -12,7 +13,7 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
 
   useEffect(() => {
     sendMessage({ type: 'user.lists', accountId, userId: user.id }).then(setLists, (e: unknown) =>
-      setMessage({ text: e instanceof MessageError ? e.message : String(e), error: true }),
+      setMessage({ text: thrownText(e), error: true }),
     );
   }, [accountId, user.id]);
 

@@ -1,4 +1,5 @@
-import { MessageError, sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
+import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 
 /** Sends one action through the outbox; returns an error message for the popup, or undefined. */
 export async function act(accountId: string, action: ActionRequest): Promise<string | undefined> {
@@ -6,7 +7,7 @@ export async function act(accountId: string, action: ActionRequest): Promise<str
     await sendMessage({ type: 'action.do', accountId, action });
     return undefined;
   } catch (e) {
-    return e instanceof MessageError ? e.message : String(e);
+    return thrownText(e);
   }
 }
 

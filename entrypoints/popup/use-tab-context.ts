@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { benchMark } from '@/lib/bench-mark';
-import { MessageError, readReply, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
+import { readReply, sendMessage, type PostContext, type ProfileContext } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { prefetchKey, tabRequest, takeTabPrefetch, type TabTarget } from './prefetch';
 
 /**
@@ -22,7 +23,7 @@ export function useTabContext<T extends PostContext | ProfileContext>(accountId:
       // A User Timing mark for the benchmarks: the tab's actions are ready to use.
       benchMark('perch-tab-actions');
     } catch (e) {
-      setError(e instanceof MessageError ? e.message : String(e));
+      setError(thrownText(e));
     }
   }, [accountId, key]);
 

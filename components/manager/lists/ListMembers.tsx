@@ -2,8 +2,9 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { db, type ListRow } from '@/lib/db';
-import { MessageError, sendMessage } from '@/lib/messaging';
-import { orderMembers } from '../manage-logic';
+import { sendMessage } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
+import { orderMembers } from './list-rules';
 import { UserIdentity, UserLookup } from '../UserLookup';
 import type { Act } from './ListActions';
 
@@ -40,7 +41,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       setLoaded(true);
       setLoad({ state: 'idle' });
     } catch (e) {
-      setLoad({ state: 'error', message: e instanceof MessageError ? e.message : String(e) });
+      setLoad({ state: 'error', message: thrownText(e) });
     }
   }
 

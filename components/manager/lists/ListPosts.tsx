@@ -1,7 +1,9 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
-import { expandedText, postTextSegments, postUrl } from '@/lib/export';
-import { MessageError, sendMessage, type PostView } from '@/lib/messaging';
+import { postUrl } from '@/lib/x-url';
+import { expandedText, postTextSegments } from '@/lib/text/segments';
+import { sendMessage, type PostView } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
 import { dateOf } from '../format';
 import { UserIdentity } from '../UserLookup';
 
@@ -17,7 +19,7 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
     try {
       setPreview({ state: 'shown', posts: await sendMessage({ type: 'list.posts', accountId, listId }) });
     } catch (e) {
-      setPreview({ state: 'error', message: e instanceof MessageError ? e.message : String(e) });
+      setPreview({ state: 'error', message: thrownText(e) });
     }
   }
 

@@ -1,0 +1,68 @@
+import { i18n } from '#i18n';
+import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
+
+/**
+ * The one place a failure the background reported becomes words on a screen. The switch is exhaustive over
+ * ErrorKind (lib/views.ts): a new kind without its wording here is a type error.
+ */
+export function errorText(error: ErrorReply): string {
+  const kind: ErrorKind = error.kind;
+  switch (kind) {
+    // X's answers: the background words them from X's status, problem type and rate-limit reset (lib/x/errors.ts).
+    case 'signed-out':
+    case 'missing-permission':
+    case 'enterprise-only':
+    case 'app-no-access':
+    case 'usage-capped':
+    case 'not-found':
+    case 'rate-limited':
+    case 'unavailable':
+    case 'offline':
+    case 'malformed':
+    case 'invalid-request':
+    case 'forbidden':
+    // Sign-in, compose and the outbox: their messages say what happened and what to do, with the names involved.
+    case 'not-configured':
+    case 'cancelled':
+    case 'redirect-mismatch':
+    case 'state-mismatch':
+    case 'denied':
+    case 'network':
+    case 'server':
+    case 'busy':
+    case 'outcome-unknown':
+    case 'no-draft':
+    case 'invalid-post':
+    case 'invalid-image':
+    case 'reply-refused':
+    case 'unknown-action':
+    case 'cannot-undo':
+    case 'cannot-cancel':
+    case 'cannot-retry':
+      return error.message || i18n.t('error_generic');
+    // The message layer's own: nothing the person did, so Perch's words rather than a technical cause.
+    case 'bad-request':
+      return i18n.t('error_bad_request');
+    case 'unreachable':
+      return i18n.t('error_unreachable');
+    case 'error':
+      return error.message || i18n.t('error_generic');
+    default:
+      return unknownKind(kind);
+  }
+}
+
+function unknownKind(kind: never): string {
+  return `${i18n.t('error_generic')} (${String(kind)})`;
+}
+
+/** A caught value as an ErrorReply: a MessageError's kind and message, anything else as 'error'. */
+export function errorOf(e: unknown): ErrorReply {
+  if (e instanceof MessageError) return { kind: e.kind, message: e.message };
+  return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The words for anything a `sendMessage` call threw. */
+export function thrownText(e: unknown): string {
+  return errorText(errorOf(e));
+}
