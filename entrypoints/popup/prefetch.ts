@@ -43,8 +43,7 @@ export const tabRequest = (accountId: string, target: TabTarget): Extract<Reques
     : { type: 'tab.profile', accountId, username: target.username };
 
 async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
-  const params = new URLSearchParams(location.search);
-  const named = params.get('url');
+  const named = new URLSearchParams(location.search).get('url');
   const [url, stored] = await Promise.all([
     named || api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.url),
     api.storage.local.get('session.view'),
@@ -52,8 +51,8 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   const view = stored['session.view'] as { activeAccountId?: unknown } | undefined;
   // The popup's first render can show the account at once instead of reading storage again.
   window.perchSessionView = view;
-  // A page aimed at an address waits for the person's click unless Perch opened it with a grant (lib/popup-gate.ts).
-  if (named !== null && !params.get('grant')) return null;
+  // A page aimed at an address that Perch did not open (no grant) and the person has not clicked in is refused by
+  // the background (lib/popup-gate.ts), and the page's gate drops that refusal; X is asked nothing either way.
   if (!url) return null;
   const target = parseXUrl(url);
   if (target.kind === 'other') return null;

@@ -58,6 +58,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
   test('the popup card and a List’s posts show the whole post', async ({ perch }) => {
     const popup = await perch.context.newPage();
     await popup.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(`https://x.com/${TURING}/status/${LONG}`)}`);
+    await popup.getByRole('button', { name: 'Show this post' }).click();
     const card = popup.getByRole('region', { name: 'This post' });
     await expect(card).toContainText(`@${TURING}`);
     await expect(card).toContainText(`the ${LONG_POST_WORD}. There is none.`);

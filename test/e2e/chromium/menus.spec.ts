@@ -41,7 +41,8 @@ async function click(worker: Worker, menuItemId: string, page: Page, linkUrl?: s
   await worker.evaluate(
     async ({ menuItemId, linkUrl, tab }) => {
       if (!globalThis.perchTest) throw new Error('not a test build');
-      await globalThis.perchTest.menuClick({ menuItemId, ...(linkUrl ? { linkUrl } : {}) }, tab);
+      // As the browser fills OnClickData: the page the click happened in.
+      await globalThis.perchTest.menuClick({ menuItemId, ...(linkUrl ? { linkUrl } : {}), pageUrl: tab.url! }, tab);
     },
     { menuItemId, linkUrl, tab },
   );
@@ -82,8 +83,8 @@ test.describe('context menus and shortcuts in Chromium', () => {
     ).toBe('refused');
   });
 
-  test('"Bookmark on X" and "Repost on X" on a link to a post do it on X and say so on the icon', async ({ perch, emu }) => {
-    const page = await xTab(perch, 'https://example.com/reading', 'Reading');
+  test('"Bookmark on X" and "Repost on X" on a link to a post on x.com do it on X and say whose on the icon', async ({ perch, emu }) => {
+    const page = await xTab(perch, 'https://x.com/home', 'Home / X');
     const worker = await perch.worker();
     const before = await emu.relations();
     expect(before.bookmarks).not.toContain(POST);
@@ -92,9 +93,30 @@ test.describe('context menus and shortcuts in Chromium', () => {
     const tabId = await click(worker, 'perch-bookmark-post', page, POST_LINK);
     await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
     expect(await badge(worker, tabId)).toBe('✓');
+    expect(await worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
+      'Perch: Bookmarked a post by @\u2068gracehop\u2069.',
+    );
 
     await click(worker, 'perch-repost-post', page, POST_LINK);
     await expect.poll(async () => (await emu.relations()).reposts).toContain(POST);
+  });
+
+  test('on a page outside X, "Bookmark on X" opens Perch on the post to confirm, and bookmarks only on the click', async ({
+    perch,
+    emu,
+  }) => {
+    const page = await xTab(perch, 'https://example.com/reading', 'Reading');
+    const worker = await perch.worker();
+    await emu.clearLog();
+    const opened = perch.context.waitForEvent('page', (p) => p.url().includes('/popup.html?url='));
+    await click(worker, 'perch-bookmark-post', page, POST_LINK);
+    const popup = await opened;
+    // Perch's own window loads at once: the post the link really points at, and its actions.
+    await expect(popup.getByRole('region', { name: 'This post' })).toContainText('@gracehop');
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
+    expect((await emu.log()).filter((e) => e.method !== 'GET' && e.path.startsWith('/2/'))).toEqual([]);
+    await popup.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
   });
 
   test('"Bookmark on X" on a link that is not a post does nothing on X and shows "!"', async ({ perch, emu }) => {
@@ -108,8 +130,8 @@ test.describe('context menus and shortcuts in Chromium', () => {
     expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
   });
 
-  test('"Mute this account on X" looks the account up and mutes it', async ({ perch, emu }) => {
-    const page = await xTab(perch, 'https://example.com/people', 'People');
+  test('"Mute this account on X" on x.com looks the account up and mutes it', async ({ perch, emu }) => {
+    const page = await xTab(perch, 'https://x.com/explore', 'Explore / X');
     const worker = await perch.worker();
     expect((await emu.relations()).muting).not.toContain(XDEV.id);
     await click(worker, 'perch-mute-account', page, `https://twitter.com/${XDEV.username}`);

@@ -7,10 +7,12 @@ const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
 const POST = SEED_POSTS.gracePhoto;
 
-/** The popup aimed at a page, as when Perch is opened on that tab. */
+/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
 async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
+  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
   return page;
 }
 

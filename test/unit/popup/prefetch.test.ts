@@ -67,13 +67,6 @@ describe('the popup’s early question to the background', () => {
     expect(sent.mock.calls).toEqual([]);
   });
 
-  it('asks nothing on a page aimed at a post without a grant: someone else opened it, it waits for a click', async () => {
-    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
-    startTabPrefetch();
-    expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
-    expect(sent.mock.calls).toEqual([]);
-  });
-
   it('stays out of the way when the background cannot be reached', async () => {
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
