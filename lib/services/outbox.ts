@@ -305,7 +305,9 @@ export class Outbox {
     });
     if (!claimed) return false;
     try {
-      const client = await this.deps.clientFor(accountId);
+      // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
+      const limited = await this.deps.clientFor(accountId);
+      const client: typeof limited = { request: (req) => limited.request({ ...req, retries: 0 }) };
       // A creation whose earlier answer was lost: look for it on X before sending it again.
       let result =
         action.attempts > 0 && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
@@ -379,8 +381,10 @@ export class Outbox {
         return true;
       }
       if (error.kind === 'signed-out') {
-        // Kept, not lost: it is sent when the account is signed in again.
-        await d.actions.update(seq, { state: 'queued', notBefore: 0, updatedAt: at, error: { kind: error.kind, message: error.message } });
+        // Kept, not lost: it is sent when the account is signed in again. Refused a second time in a row, X keeps
+        // refusing a fresh token: it waits its back-off, or every wake of the queue would send it again.
+        const notBefore = attempts > 1 ? this.now() + this.retryDelay(attempts) : 0;
+        await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: { kind: error.kind, message: error.message } });
         return true;
       }
       await this.fail(action, { kind: error.kind, message: error.message });

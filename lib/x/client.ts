@@ -40,6 +40,11 @@ export interface XRequest<T> {
    * upload's APPEND; X's v1.1 APPEND answered 204 with nothing).
    */
   emptyOk?: boolean;
+  /**
+   * How many times the rate-limited client may send this GET again after a 5xx or a network failure (its own
+   * setting when absent). 0 where the caller paces its own tries: the outbox, whose every try counts.
+   */
+  retries?: number;
   schema: z.ZodType<T>;
 }
 

@@ -16,7 +16,10 @@ export interface LimiterOptions {
   random?: () => number;
   /** How many times a GET is retried after a 5xx or a network failure. */
   getRetries?: number;
-  /** First back-off delay in ms; doubles each retry, with ±50 % jitter. */
+  /**
+   * First back-off delay in ms (1 s): doubles each retry, plus up to as much again of jitter. Never shorter: a
+   * media STATUS check is polled at most once a second, its retries included.
+   */
   backoffMs?: number;
 }
 
@@ -96,7 +99,7 @@ export function createLimitedClient(options: LimiterOptions): XClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const retries = options.getRetries ?? 3;
-  const backoff = options.backoffMs ?? 500;
+  const backoff = options.backoffMs ?? 1000;
 
   async function once<T>(endpoint: string, req: XRequest<T>): Promise<XResponse<T>> {
     const known = await store.get(endpoint);
@@ -135,8 +138,8 @@ export function createLimitedClient(options: LimiterOptions): XClient {
           return await once(endpoint, req);
         } catch (error) {
           const transient = error instanceof XApiError && (error.kind === 'unavailable' || error.kind === 'offline');
-          if (req.method !== 'GET' || !transient || attempt >= retries) throw error;
-          await sleep(backoff * 2 ** attempt * (0.5 + random()));
+          if (req.method !== 'GET' || !transient || attempt >= (req.retries ?? retries)) throw error;
+          await sleep(backoff * 2 ** attempt * (1 + random()));
         }
       }
     },

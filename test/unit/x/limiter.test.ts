@@ -119,7 +119,7 @@ describe('the rate limiter', () => {
     const res = await limited(client, memoryStore(), { sleep, random: () => 0.25 }).request(GET_MUTED);
     expect(res.body).toEqual({ ok: 1 });
     expect(request).toHaveBeenCalledTimes(3);
-    expect(sleep.mock.calls.map((c) => (c as unknown as [number])[0])).toEqual([500 * 0.75, 1000 * 0.75]);
+    expect(sleep.mock.calls.map((c) => (c as unknown as [number])[0])).toEqual([1000 * 1.25, 2000 * 1.25]);
   });
 
   it('gives up on a GET after the last retry and reports the failure', async () => {
