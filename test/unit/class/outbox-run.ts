@@ -1,6 +1,6 @@
 /** One run of the outbox class test: the person's actions, X's script, and the background living through hours. */
 import fc from 'fast-check';
-import { AWAITING_PERSON, db } from '@/lib/db';
+import { AWAITING_PERSON, db, type ActionRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
@@ -46,7 +46,7 @@ export const runArb: fc.Arbitrary<Run> = fc.record({
 
 export interface Outcome {
   sent: ReturnType<typeof scriptedX>['sent'];
-  rows: Awaited<ReturnType<ReturnType<typeof db>['actions']['toArray']>>;
+  rows: ActionRow[];
   signedOut: boolean;
   simulatedMs: number;
 }
@@ -112,7 +112,7 @@ export async function play(run: Run): Promise<Outcome> {
 }
 
 /** What an action's end says to the person, or why it is lost. */
-export function ending(row: Outcome['rows'][number], now: number, signedOut: boolean): string {
+export function ending(row: ActionRow, now: number, signedOut: boolean): string {
   if (row.state === 'done') return 'done';
   if (row.state === 'failed') return row.error?.message ? 'failed with a reason' : 'LOST: failed with no reason';
   if (row.state === 'queued') {
