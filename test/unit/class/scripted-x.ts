@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { vi } from 'vitest';
 
-export type Status = 200 | 400 | 401 | 403 | 429 | 500 | 503 | 'timeout' | 'drop';
+export type Status = 200 | 400 | 401 | 403 | 429 | 500 | 503 | 'timeout' | 'hang' | 'drop';
 /** How a time header (a reset, retry-after) is written, relative to X's clock. */
 export type TimeValue = 'missing' | 'zero' | 'past' | 'soon' | 'hour' | 'far-future' | 'negative' | 'garbage';
-/** X's Date header: missing, unreadable, or X's clock against ours. */
-export type DateValue = 'missing' | 'same' | 'ahead' | 'behind' | 'far' | 'garbage';
+/** X's Date header: missing, unreadable, the Unix epoch, or X's clock against ours. */
+export type DateValue = 'missing' | 'same' | 'ahead' | 'behind' | 'far' | 'epoch' | 'garbage';
 export type BodyKind = 'valid' | 'truncated' | 'wrong-types';
 
 export interface Answer {
@@ -37,14 +37,14 @@ const time = fc.constantFrom<TimeValue>('missing', 'zero', 'past', 'soon', 'hour
 export const answerArb: fc.Arbitrary<Answer> = fc.record({
   status: fc.oneof(
     { weight: 6, arbitrary: fc.constant<Status>(200) },
-    { weight: 6, arbitrary: fc.constantFrom<Status>(400, 401, 403, 429, 500, 503, 'timeout', 'drop') },
+    { weight: 6, arbitrary: fc.constantFrom<Status>(400, 401, 403, 429, 500, 503, 'timeout', 'hang', 'drop') },
     { weight: 3, arbitrary: fc.constant<Status>(429) },
   ),
   reset: time,
   remaining: fc.constantFrom('zero' as const, 'some' as const, 'negative' as const, 'garbage' as const, 'missing' as const),
   day: fc.oneof({ weight: 3, arbitrary: fc.constant('absent' as const) }, { weight: 1, arbitrary: time }),
   retryAfter: time,
-  date: fc.constantFrom<DateValue>('missing', 'same', 'ahead', 'behind', 'far', 'garbage'),
+  date: fc.constantFrom<DateValue>('missing', 'same', 'ahead', 'behind', 'far', 'epoch', 'garbage'),
   body: fc.oneof(
     { weight: 6, arbitrary: fc.constant<BodyKind>('valid') },
     { weight: 1, arbitrary: fc.constantFrom<BodyKind>('truncated', 'wrong-types') },
@@ -167,7 +167,8 @@ function problemBody(status: number, a: Answer): unknown {
 
 /**
  * A fake fetch that answers from `script` in order, then well. A 'timeout' answers its headers and never its
- * body: the client's own deadline must end it (the simulated clock moves {@link TIMEOUT_SIM_MS}).
+ * body, a 'hang' not even its headers: the client's own deadline must end them (the simulated clock moves
+ * {@link TIMEOUT_SIM_MS}).
  */
 export function scriptedX(script: readonly Answer[], clock: SimClock): { fetch: typeof fetch; sent: Sent[] } {
   const sent: Sent[] = [];
@@ -185,7 +186,16 @@ export function scriptedX(script: readonly Answer[], clock: SimClock): { fetch: 
     const key = `${method} ${path} ${typeof partText === 'string' ? partText : typeof init?.body === 'string' ? init.body : ''}`;
     sent.push({ at: clock.now(), method, path, key, answer: a });
     if (a.status === 'drop') throw new TypeError('fetch failed');
-    const xNow = clock.now() + dateOffsetMs(a.date);
+    if (a.status === 'hang') {
+      // No headers ever: only the client's own deadline ends the request.
+      clock.advance(TIMEOUT_SIM_MS);
+      const signal = init?.signal;
+      return new Promise<Response>((_, reject) => {
+        if (signal?.aborted) reject(signal.reason);
+        else signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    }
+    const xNow = a.date === 'epoch' ? 0 : clock.now() + dateOffsetMs(a.date);
     const xNowS = Math.floor(xNow / 1000);
     const headers = new Headers({ 'content-type': 'application/json' });
     if (a.date === 'garbage') headers.set('date', 'yesterday-ish');
