@@ -44,7 +44,9 @@ describe('store-build check, text look', () => {
 
   it('finds nothing in a bundle without hooks, so a clean store build passes', () => {
     const dir = bundle({
-      'background.js': 'const t=Date.now();globalThis.perch=1;performance.now();',
+      // The wipe policy names every stored key, the test clock's too: a declaration, not the clock.
+      'background.js':
+        'const t=Date.now();globalThis.perch=1;performance.now();const p={testClock:{area:`local`,key:`test.clockOffsetMs`,clearOn:`never`}};',
       'popup.html': '<script type="module" src="/chunks/popup.js"></script>',
       'chunks/popup.js': 'const testClock=1;console.log(`perch`)',
     });
