@@ -3,6 +3,7 @@ import { AuthService } from '@/lib/auth/service';
 import { now } from '@/lib/clock';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
+import { createFeedPublisher } from '@/lib/services/outbox-feed';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { SyncService } from '@/lib/services/sync';
 import { oauthSettings } from '@/lib/settings';
@@ -30,8 +31,11 @@ export function createServices() {
   const clientFor = async (accountId: string): Promise<XClient> =>
     createLimitedClient({ client: auth.clientFor(accountId, await oauthSettings()), store: rateLimitStore(accountId), now });
 
+  // Each state change of an action, for the screens that watch instead of reading the store (the popup).
+  const publish = createFeedPublisher();
   const outbox: Outbox = new Outbox({
     defs: ACTIONS,
+    publish: (change) => void publish(change),
     clientFor,
     wakeAt: (when) => {
       // A timer while this worker lives; an alarm (30 s at the least) wakes a stopped one.

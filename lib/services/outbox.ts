@@ -1,80 +1,16 @@
-import type { Table } from 'dexie';
-import type { XClient } from '../x/client';
-import { XApiError } from '../x/errors';
-import { AWAITING_PERSON, db, type ActionRow, type PerchDb } from '../db';
+import { AWAITING_PERSON, db, type ActionRow } from '../db';
+import { fail, handleFailure, type OutboxContext } from './outbox-failure';
+import { OutboxError, RETRYABLE, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
 /**
  * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
  * sent in order, retried across worker restarts and network drops until X confirms or refuses, and rolled back
- * with a clear message if X refuses. The same rows are the action log, with undo where X can reverse.
+ * with a clear message if X refuses. The same rows are the action log, with undo where X can reverse. Each change
+ * of an action's state is published (`OutboxDeps.publish`, lib/services/outbox-feed.ts) once it is stored.
  */
 
-export type Params = Record<string, string | boolean | undefined>;
-export type Result = Record<string, string | boolean>;
-
-/** How one kind of action is shown, sent, rolled back and undone. */
-export interface ActionDef {
-  /** What the activity view says, e.g. "Bookmark a post by @ada". */
-  label(params: Params): string;
-  /** Which actions must keep their order with this one (same post, same account, same list …). */
-  target(params: Params): string;
-  /** Tables the optimistic change touches. */
-  tables(d: PerchDb): Table[];
-  /** Shows the action in the store at once; returns what is needed to roll it back. Runs in a transaction. */
-  apply(d: PerchDb, accountId: string, params: Params): Promise<unknown>;
-  /** Puts the store back as it was. Runs in a transaction. */
-  rollback(d: PerchDb, accountId: string, params: Params, snapshot: unknown): Promise<void>;
-  /** Sends it to X. */
-  execute(client: XClient, accountId: string, params: Params): Promise<Result | void>;
-  /** After X confirmed: store what X answered (e.g. a new list's id). Runs in a transaction. */
-  confirm?(d: PerchDb, accountId: string, params: Params, result: Result | undefined): Promise<void>;
-  /** Sending it twice does no harm (true for every toggle); false for creations. */
-  idempotent: boolean;
-  /**
-   * For a non-idempotent action whose answer was lost: looks on X for its effect. A result means it happened;
-   * undefined means it did not, and it may be sent again.
-   */
-  reconcile?(client: XClient, accountId: string, params: Params, action: ActionRow): Promise<Result | undefined>;
-  /** The action that reverses this one on X, if X can. */
-  inverse?(params: Params, result: Result | undefined): { type: string; params: Params } | undefined;
-}
-
-export interface OutboxDeps {
-  defs: Record<string, ActionDef>;
-  /** An X client acting as the account (rate-limited). */
-  clientFor(accountId: string): Promise<XClient>;
-  /** Asks to be woken at this time (epoch ms) to send what is waiting. */
-  wakeAt(at: number): void;
-  now?: () => number;
-  random?: () => number;
-}
-
-/**
- * How long an action waits before its next try after X failed it, by the number of tries so far: 5 s, 15 s,
- * 20 min, 40 min, then hourly — jittered ±25 %, and never sooner than a rate limit's reset. Two quick retries
- * ride out a blip; the gap after the third try (at least 15 min even with jitter) keeps every action to at most
- * three requests in any 15 minutes.
- */
-const RETRY_DELAYS_MS = [5_000, 15_000, 20 * 60_000, 40 * 60_000, 60 * 60_000];
-/**
- * Tries before an action that X keeps refusing for a while (429), failing (5xx) or answering unreadably fails
- * with X's last reason (and Retry). Network drops do not count: nothing reached X, and it is retried at the pace
- * above until it does.
- */
-export const MAX_ATTEMPTS = 5;
-
-/** Raised for an action type the outbox does not know, or an action that may not be undone. */
-export class OutboxError extends Error {
-  readonly kind: 'unknown-action' | 'cannot-undo' | 'cannot-cancel' | 'cannot-retry';
-  constructor(kind: OutboxError['kind'], message: string) {
-    super(message);
-    this.name = 'OutboxError';
-    this.kind = kind;
-  }
-}
-
-/** Failures that pass: an action that failed so may be sent again (Retry). */
-const RETRYABLE = new Set(['rate-limited', 'unavailable', 'malformed', 'offline']);
+export { MAX_ATTEMPTS, OutboxError } from './outbox-types';
+export type { ActionDef, OutboxDeps, Params, Result } from './outbox-types';
 
 export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
@@ -88,6 +24,28 @@ export class Outbox {
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
+  }
+
+  /** What the failure steps (outbox-failure.ts) need. */
+  private get ctx(): OutboxContext {
+    return { deps: this.deps, now: () => this.now() };
+  }
+
+  /** Publishes the stored state of these actions (after the change is stored, so a reader sees it). */
+  private async publish(...seqs: number[]): Promise<void> {
+    if (!this.deps.publish) return;
+    for (const seq of seqs) {
+      const a = await db().actions.get(seq);
+      if (!a) continue;
+      this.deps.publish({
+        accountId: a.accountId,
+        seq,
+        type: a.type,
+        state: a.state,
+        notBefore: a.notBefore,
+        ...(a.error ? { error: a.error } : {}),
+      });
+    }
   }
 
   private def(type: string): ActionDef {
@@ -124,6 +82,7 @@ export class Outbox {
       if (extra.undoOf !== undefined) await d.actions.update(extra.undoOf, { undoneBy: action.seq });
       return action;
     });
+    await this.publish(row.seq!);
     void this.kick(accountId);
     return row;
   }
@@ -155,7 +114,7 @@ export class Outbox {
       // Read again inside the transaction: the queue may have started sending it meanwhile.
       const current = await d.actions.get(seq);
       if (current?.state !== 'queued') return false;
-      await this.fail(current, { kind: 'cancelled', message: 'You cancelled it before it was sent.' });
+      await fail(this.ctx, current, { kind: 'cancelled', message: 'You cancelled it before it was sent.' });
       return true;
     });
     if (!cancelled) {
@@ -164,6 +123,7 @@ export class Outbox {
         action.state === 'sending' ? 'It is being sent to X right now.' : 'Only an action still waiting can be cancelled.',
       );
     }
+    await this.publish(seq);
     void this.kick(accountId);
   }
 
@@ -193,6 +153,7 @@ export class Outbox {
       return true;
     });
     if (!retried) throw new OutboxError('cannot-retry', 'Only an action that failed for a passing reason can be sent again.');
+    await this.publish(seq);
     void this.kick(accountId);
   }
 
@@ -205,6 +166,7 @@ export class Outbox {
     const d = db();
     const stuck = await d.actions.filter((a) => a.state === 'sending' && a.updatedAt < this.startedAt).toArray();
     for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
+    await this.publish(...stuck.map((a) => a.seq!));
     await this.wake();
   }
 
@@ -215,8 +177,9 @@ export class Outbox {
   async retryNow(accountId: string): Promise<void> {
     const d = db();
     const waiting = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).toArray();
-    for (const a of waiting)
-      if (a.error?.kind !== 'rate-limited' && a.notBefore > this.now()) await d.actions.update(a.seq!, { notBefore: 0 });
+    const due = waiting.filter((a) => a.error?.kind !== 'rate-limited' && a.notBefore > this.now());
+    for (const a of due) await d.actions.update(a.seq!, { notBefore: 0 });
+    await this.publish(...due.map((a) => a.seq!));
     await this.kick(accountId);
   }
 
@@ -294,7 +257,8 @@ export class Outbox {
     const def = this.deps.defs[action.type];
     const seq = action.seq!;
     if (!def) {
-      await this.fail(action, { kind: 'unknown-action', message: `Perch does not know how to “${action.type}”.` });
+      await fail(this.ctx, action, { kind: 'unknown-action', message: `Perch does not know how to “${action.type}”.` });
+      await this.publish(seq);
       return false;
     }
     // Claimed only if still queued: the person may have cancelled it since the queue was read.
@@ -304,6 +268,8 @@ export class Outbox {
       return true;
     });
     if (!claimed) return false;
+    await this.publish(seq);
+    let stop = false;
     try {
       // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
       const limited = await this.deps.clientFor(accountId);
@@ -321,94 +287,10 @@ export class Outbox {
           ...(result ? { result } : {}),
         });
       });
-      return false;
     } catch (error) {
-      return this.handleFailure(action, error);
+      stop = await handleFailure(this.ctx, action, error);
     }
-  }
-
-  /** How long to wait before try number `attempts + 1`, jittered. */
-  private retryDelay(attempts: number): number {
-    const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]!;
-    return base * (0.75 + 0.5 * (this.deps.random ?? Math.random)());
-  }
-
-  private async handleFailure(action: ActionRow, error: unknown): Promise<boolean> {
-    const d = db();
-    const seq = action.seq!;
-    const at = new Date(this.now()).toISOString();
-    if (error instanceof XApiError) {
-      const attempts = action.attempts + 1;
-      if (error.kind === 'rate-limited' && error.local) {
-        // Perch held it back itself (X's last answer said the limit is used up): nothing was sent, so it is no
-        // try; it waits for that reset, which the limiter knows is still ahead.
-        const reset = (error.rateLimitReset ?? Math.ceil(this.now() / 1000) + 15 * 60) * 1000 + 1000;
-        await d.actions.update(seq, {
-          state: 'queued',
-          attempts: action.attempts,
-          notBefore: Math.max(reset, this.now() + RETRY_DELAYS_MS[0]!),
-          updatedAt: at,
-          error: { kind: error.kind, message: error.message },
-        });
-        return false;
-      }
-      const passing = error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'malformed';
-      if (passing && attempts >= MAX_ATTEMPTS) {
-        await this.fail(action, { kind: error.kind, message: error.message });
-        return false;
-      }
-      if (passing || error.kind === 'offline') {
-        // Never before X's reset (read against X's clock by the limiter), and never sooner than the back-off: a
-        // reset already past, zero or missing does not make it loop.
-        const reset = error.kind === 'rate-limited' && error.rateLimitReset !== undefined ? error.rateLimitReset * 1000 + 1000 : 0;
-        await d.actions.update(seq, {
-          state: 'queued',
-          notBefore: Math.max(reset, this.now() + this.retryDelay(attempts)),
-          updatedAt: at,
-          error: { kind: error.kind, message: error.message },
-        });
-        return false;
-      }
-      if (error.kind === 'usage-capped') {
-        // Out of credits or over the spending limit: every request would be refused until the person acts in the
-        // developer console, so nothing is retried by itself; Retry (retryNow) sends it again.
-        await d.actions.update(seq, {
-          state: 'queued',
-          notBefore: AWAITING_PERSON,
-          updatedAt: at,
-          error: { kind: error.kind, message: error.message },
-        });
-        return true;
-      }
-      if (error.kind === 'signed-out') {
-        // Kept, not lost: it is sent when the account is signed in again. Refused a second time in a row, X keeps
-        // refusing a fresh token: it waits its back-off, or every wake of the queue would send it again.
-        const notBefore = attempts > 1 ? this.now() + this.retryDelay(attempts) : 0;
-        await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: { kind: error.kind, message: error.message } });
-        return true;
-      }
-      await this.fail(action, { kind: error.kind, message: error.message });
-      return false;
-    }
-    await this.fail(action, { kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
-
-  /** X refused: the action failed, and the store goes back to what it was. */
-  private async fail(action: ActionRow, reason: { kind: string; message: string }): Promise<void> {
-    const d = db();
-    const def = this.deps.defs[action.type];
-    await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
-      // A later action on the same target already shows the person's latest intent: leave the store to it.
-      const target = def?.target(action.params);
-      const later = await d.actions
-        .where('[accountId+state]')
-        .anyOf([action.accountId, 'queued'], [action.accountId, 'sending'])
-        .filter((a) => a.seq! > action.seq! && this.deps.defs[a.type]?.target(a.params) === target)
-        .count();
-      if (def && later === 0) await def.rollback(d, action.accountId, action.params, action.rollback);
-      await d.actions.update(action.seq!, { state: 'failed', error: reason, updatedAt: new Date(this.now()).toISOString() });
-      if (action.undoOf !== undefined) await d.actions.update(action.undoOf, { undoneBy: undefined });
-    });
+    await this.publish(seq);
+    return stop;
   }
 }

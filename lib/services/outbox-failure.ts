@@ -1,0 +1,103 @@
+import { AWAITING_PERSON, db, type ActionRow } from '../db';
+import { XApiError } from '../x/errors';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type OutboxDeps } from './outbox-types';
+
+/**
+ * What the outbox does when X does not confirm an action: wait and try again (X's limit, X failing, no
+ * connection), wait for the person (out of credits, signed out), or fail it and put the store back.
+ */
+
+/** What these steps need of the outbox. */
+export interface OutboxContext {
+  deps: OutboxDeps;
+  now(): number;
+}
+
+/** How long to wait before try number `attempts + 1`, jittered. */
+export function retryDelay(ctx: OutboxContext, attempts: number): number {
+  const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]!;
+  return base * (0.75 + 0.5 * (ctx.deps.random ?? Math.random)());
+}
+
+/**
+ * Stores what a failed try means for the action: queued again with its wait, waiting for the person, or failed.
+ * Returns true when the account's queue should stop for now (out of credits, signed out).
+ */
+export async function handleFailure(ctx: OutboxContext, action: ActionRow, error: unknown): Promise<boolean> {
+  const d = db();
+  const seq = action.seq!;
+  const at = new Date(ctx.now()).toISOString();
+  if (error instanceof XApiError) {
+    const attempts = action.attempts + 1;
+    if (error.kind === 'rate-limited' && error.local) {
+      // Perch held it back itself (X's last answer said the limit is used up): nothing was sent, so it is no
+      // try; it waits for that reset, which the limiter knows is still ahead.
+      const reset = (error.rateLimitReset ?? Math.ceil(ctx.now() / 1000) + 15 * 60) * 1000 + 1000;
+      await d.actions.update(seq, {
+        state: 'queued',
+        attempts: action.attempts,
+        notBefore: Math.max(reset, ctx.now() + RETRY_DELAYS_MS[0]!),
+        updatedAt: at,
+        error: { kind: error.kind, message: error.message },
+      });
+      return false;
+    }
+    const passing = error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'malformed';
+    if (passing && attempts >= MAX_ATTEMPTS) {
+      await fail(ctx, action, { kind: error.kind, message: error.message });
+      return false;
+    }
+    if (passing || error.kind === 'offline') {
+      // Never before X's reset (read against X's clock by the limiter), and never sooner than the back-off: a
+      // reset already past, zero or missing does not make it loop.
+      const reset = error.kind === 'rate-limited' && error.rateLimitReset !== undefined ? error.rateLimitReset * 1000 + 1000 : 0;
+      await d.actions.update(seq, {
+        state: 'queued',
+        notBefore: Math.max(reset, ctx.now() + retryDelay(ctx, attempts)),
+        updatedAt: at,
+        error: { kind: error.kind, message: error.message },
+      });
+      return false;
+    }
+    if (error.kind === 'usage-capped') {
+      // Out of credits or over the spending limit: every request would be refused until the person acts in the
+      // developer console, so nothing is retried by itself; Retry (retryNow) sends it again.
+      await d.actions.update(seq, {
+        state: 'queued',
+        notBefore: AWAITING_PERSON,
+        updatedAt: at,
+        error: { kind: error.kind, message: error.message },
+      });
+      return true;
+    }
+    if (error.kind === 'signed-out') {
+      // Kept, not lost: it is sent when the account is signed in again. Refused a second time in a row, X keeps
+      // refusing a fresh token: it waits its back-off, or every wake of the queue would send it again.
+      const notBefore = attempts > 1 ? ctx.now() + retryDelay(ctx, attempts) : 0;
+      await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: { kind: error.kind, message: error.message } });
+      return true;
+    }
+    await fail(ctx, action, { kind: error.kind, message: error.message });
+    return false;
+  }
+  await fail(ctx, action, { kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  return false;
+}
+
+/** X refused: the action failed, and the store goes back to what it was. */
+export async function fail(ctx: OutboxContext, action: ActionRow, reason: { kind: string; message: string }): Promise<void> {
+  const d = db();
+  const def = ctx.deps.defs[action.type];
+  await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
+    // A later action on the same target already shows the person's latest intent: leave the store to it.
+    const target = def?.target(action.params);
+    const later = await d.actions
+      .where('[accountId+state]')
+      .anyOf([action.accountId, 'queued'], [action.accountId, 'sending'])
+      .filter((a) => a.seq! > action.seq! && ctx.deps.defs[a.type]?.target(a.params) === target)
+      .count();
+    if (def && later === 0) await def.rollback(d, action.accountId, action.params, action.rollback);
+    await d.actions.update(action.seq!, { state: 'failed', error: reason, updatedAt: new Date(ctx.now()).toISOString() });
+    if (action.undoOf !== undefined) await d.actions.update(action.undoOf, { undoneBy: undefined });
+  });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFeedPublisher, watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
+
+const ADA = '1585841080431321088';
+const GRACE = '1452871219391512578';
+const change = (seq: number, state: ActionChange['state'], accountId = ADA): ActionChange => ({
+  accountId,
+  seq,
+  type: 'bookmark',
+  state,
+  notBefore: 0,
+});
+
+describe('the outbox’s published changes', () => {
+  it('reach a watcher in order, each action at its latest state, only for its account', async () => {
+    const publish = createFeedPublisher(fakeBrowser.storage.session);
+    const seen: ActionChange[][] = [];
+    const stop = watchOutbox(ADA, (changes) => seen.push(changes));
+    void publish(change(1, 'queued'));
+    void publish(change(1, 'sending'));
+    void publish(change(2, 'queued', GRACE));
+    await publish(change(1, 'done'));
+    expect(seen.map((changes) => changes.map((c) => `${c.seq}:${c.state}`))).toEqual([
+      ['1:queued'],
+      ['1:sending'],
+      ['1:sending'],
+      ['1:done'],
+    ]);
+    stop();
+    await publish(change(3, 'queued'));
+    expect(seen).toHaveLength(4);
+  });
+
+  it('remembers the last twenty actions only', async () => {
+    const set = vi.fn(async () => undefined);
+    const publish = createFeedPublisher({ set });
+    for (let seq = 1; seq <= 25; seq++) void publish(change(seq, 'queued'));
+    await publish(change(25, 'done'));
+    const feed = (set.mock.calls.at(-1) as unknown as [Record<string, { rev: number; changes: ActionChange[] }>])[0]['outbox.feed']!;
+    expect(feed.rev).toBe(26);
+    expect(feed.changes.map((c) => c.seq)).toEqual([...Array(20).keys()].map((i) => i + 6));
+    expect(feed.changes.at(-1)?.state).toBe('done');
+  });
+
+  it('keeps publishing after a write fails', async () => {
+    const set = vi.fn().mockRejectedValueOnce(new Error('quota')).mockResolvedValue(undefined);
+    const publish = createFeedPublisher({ set });
+    await publish(change(1, 'queued'));
+    await publish(change(1, 'done'));
+    expect(set).toHaveBeenCalledTimes(2);
+  });
+});
