@@ -5,6 +5,7 @@ import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionPhase, canRetry, canUndo, phaseWords } from './action-state';
+import { dateTimeOf } from './format';
 import { useNow } from './use-now';
 
 /** What the Activity tab asks the background. */
@@ -12,11 +13,6 @@ type ActivityRequest = Extract<Request, { type: 'action.undo' | 'action.cancel' 
 
 /** The log keeps every action; the tab shows the most recent ones. */
 const SHOWN = 300;
-
-function dateTimeOf(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /**
  * The Activity tab: the action log of the account, newest first — each action's label and what it is doing
@@ -86,10 +82,10 @@ const ActivityItem = memo(function ActivityItem({
   onCancel: (a: ActionRow) => void;
   onSendAgain: (a: ActionRow) => void;
 }) {
-  const phase = actionPhase(action, now);
+  const phase = actionPhase(action, undefined, now);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   return (
-    <li className={`activity-item activity-${phase.kind}`}>
+    <li className={`activity-item activity-${phase.kind === 'undone' ? 'done' : phase.kind}`}>
       <div className="activity-main">
         <span className="activity-label">{action.label}</span>
         <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
@@ -100,7 +96,7 @@ const ActivityItem = memo(function ActivityItem({
         <time dateTime={action.createdAt}>{dateTimeOf(action.createdAt)}</time>
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
-      {canUndo(action) ? (
+      {canUndo(action, phase) ? (
         <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [action.label])} onClick={() => onUndo(action)} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (

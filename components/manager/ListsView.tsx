@@ -1,16 +1,20 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
+import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
-import { listSections, type ListSections } from './manage-logic';
+import { listSections, type ListSections } from './lists/list-rules';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { ListCard } from './lists/ListCard';
 import { ListDetail } from './lists/ListDetail';
 import { ListForm } from './lists/ListForm';
-import { LIST_ACTION_TYPES, listNoteTexts, listSyncTexts } from './lists/texts';
+import { listSyncTexts } from './lists/texts';
+
+/** The status line follows the latest list action. */
+const LIST_TYPES = typesOfFamily('lists');
 
 const SECTIONS: { key: keyof ListSections; title: () => string; empty: () => string }[] = [
   { key: 'owned', title: () => i18n.t('lists_section_owned'), empty: () => i18n.t('lists_section_owned_empty') },
@@ -37,13 +41,12 @@ function Lists({ accountId }: { accountId: string }) {
   const sections = useMemo(() => listSections(lists ?? []), [lists]);
   // A list unfollowed here stays stored until the next sync, but is in no section any more.
   const shownCount = new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id))).size;
-  const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_ACTION_TYPES);
+  const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_TYPES);
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const noteRef = useRef<HTMLDivElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const newRef = useRef<HTMLButtonElement>(null);
-  const noteTexts = useMemo(listNoteTexts, []);
   const syncTexts = useMemo(listSyncTexts, []);
 
   function open(list: ListRow, from: HTMLButtonElement) {
@@ -65,15 +68,7 @@ function Lists({ accountId }: { accountId: string }) {
         {lists ? <span className="muted">{i18n.t('lists_count', shownCount)}</span> : null}
       </div>
       <SyncBar accountId={accountId} collection="lists" texts={syncTexts} />
-      <ActionNote
-        ref={noteRef}
-        accountId={accountId}
-        seq={seq}
-        undoSeq={undoSeq}
-        texts={noteTexts}
-        error={error}
-        onUndo={(s) => void undo(s)}
-      />
+      <ActionNote ref={noteRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />
       {openId ? (
         <ListDetail accountId={accountId} list={openList} act={act} onBack={back} onActed={() => noteRef.current?.focus()} />
       ) : null}

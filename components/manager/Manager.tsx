@@ -4,10 +4,9 @@ import type { AccountView } from '@/lib/storage';
 import { AccountHeader } from '../AccountHeader';
 import { useSession } from '../use-session';
 import { ActivityView } from './ActivityView';
-import { BlockedView } from './BlockedView';
 import { BookmarksView } from './BookmarksView';
 import { ListsView } from './ListsView';
-import { MutedView } from './MutedView';
+import { RelationView } from './RelationView';
 
 export const MANAGER_TABS = ['bookmarks', 'lists', 'muted', 'blocked', 'activity'] as const;
 export type ManagerTab = (typeof MANAGER_TABS)[number];
@@ -38,9 +37,9 @@ function TabView({ tab, account }: { tab: ManagerTab; account: AccountView }) {
     case 'lists':
       return <ListsView accountId={account.id} />;
     case 'muted':
-      return <MutedView accountId={account.id} />;
+      return <RelationView accountId={account.id} relation="muted" />;
     case 'blocked':
-      return <BlockedView accountId={account.id} />;
+      return <RelationView accountId={account.id} relation="blocked" />;
     case 'activity':
       return <ActivityView accountId={account.id} />;
   }

@@ -1,71 +1,84 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { confirmAction } from '@/components/action-confirm';
+import { useEnterprisePlan } from '@/components/use-enterprise-plan';
+import { typesOfCollection, type ActionType } from '@/lib/action-types';
 import { db, type ActionRow } from '@/lib/db';
 import type { UserView } from '@/lib/messaging';
-import { ActionNote, type NoteTexts } from './ActionNote';
+import { ActionNote } from './ActionNote';
+import type { ActionPhase } from './action-state';
 import { AccountList } from './AccountList';
-import { ExportButtons, type ExportTexts } from './ExportButtons';
-import { accountEntries, profileUrl, searchEntries, type AccountEntry, type ActionPhase } from './manage-logic';
-import { SyncBar, type SyncTexts } from './SyncBar';
+import { ExportButtons } from './ExportButtons';
+import { profileUrl } from '@/lib/x-url';
+import { accountEntries, searchEntries } from './accounts';
+import { relationTexts, type Relation } from './relation-texts';
+import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { UserLookup } from './UserLookup';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 
-/** The words of the Muted or the Blocked tab. */
-export interface RelationTexts {
-  title: string;
-  count(n: number): string;
-  shown(shown: number, total: number): string;
-  sync: SyncTexts;
-  note: NoteTexts;
-  add: { label: string; short: string; action(user: UserView): string; already(user: UserView): string; hint?: string };
-  search: { label: string; placeholder: string };
-  listLabel: string;
-  loading: string;
-  empty: string;
-  noResults(query: string): string;
-  remove: { short: string; action(entry: AccountEntry): string };
-  profile(username: string): string;
-  profileShort: string;
-  export: ExportTexts;
-  viewError(message: string): string;
-  retry: string;
-}
+/** The action that adds an account to each relation, and the one that removes it. */
+const TOGGLES = { muted: { on: 'mute', off: 'unmute' }, blocked: { on: 'block', off: 'unblock' } } as const satisfies Record<
+  Relation,
+  { on: ActionType; off: ActionType }
+>;
 
-const TYPES = { muted: ['mute', 'unmute'], blocked: ['block', 'unblock'] } as const;
+/** The status line follows the latest action on the relation (lib/action-types.ts: the store each type changes). */
+const TYPES = { muted: typesOfCollection('muted'), blocked: typesOfCollection('blocked') };
+
+/**
+ * What to say when X refused a block or an unblock because the app is not on the Enterprise plan: that, plainly,
+ * and a link to the person's profile on x.com, where they can do it themselves.
+ */
+function enterpriseNote(phase: ActionPhase, action: ActionRow) {
+  const refused = phase.kind === 'failed' || phase.kind === 'undo-failed' ? phase : undefined;
+  const username = typeof action.params.username === 'string' ? action.params.username : undefined;
+  if (refused?.errorKind !== 'enterprise-only' || !username) return null;
+  // The refused request is the action itself, or (undo-failed) its inverse.
+  const blocking = (action.type === 'block') === (phase.kind === 'failed');
+  return (
+    <div className="notice mgr-enterprise">
+      <p>{i18n.t(blocking ? 'blocked_enterprise_block' : 'blocked_enterprise_unblock', { username })}</p>
+      <a href={profileUrl(username)} target="_blank" rel="noreferrer">
+        {i18n.t(blocking ? 'blocked_enterprise_link_block' : 'blocked_enterprise_link_unblock', { username })}
+      </a>
+    </div>
+  );
+}
 
 interface Props {
   accountId: string;
-  collection: 'muted' | 'blocked';
-  texts: RelationTexts;
-  /** Said under the tab's heading (the Blocked tab explains X's Enterprise rule). */
-  intro?: ReactNode;
-  /** More to say about the last action's outcome. */
-  noteExtra?: (phase: ActionPhase, action: ActionRow) => ReactNode;
-  /**
-   * Set when the person's X app may not add or remove through the API (blocking needs X's Enterprise plan): each
-   * account links to its profile on x.com, where the person does it, instead of a button X would refuse.
-   */
-  onX?: { add(username: string): string; remove(username: string): string };
+  relation: Relation;
 }
 
 /**
  * The Muted or the Blocked tab: the accounts, most recent first, searchable (case and accents ignored), exportable;
- * one account added by @username (looked up and shown first), or removed with Undo; and the sync line.
+ * one account added by @username (looked up and shown first; a block is confirmed first), or removed with Undo;
+ * and the sync line. X lets apps block and unblock only on its Enterprise plan (x-api--users--blocks--introduction):
+ * unless the person says their app is on it, each account links to its profile on x.com, where they do it, instead
+ * of a button X would refuse, and a refusal is explained with that link.
  */
 export function RelationView(props: Props) {
+  const texts = useMemo(() => relationTexts(props.relation), [props.relation]);
   return (
-    <ViewErrorBoundary describe={props.texts.viewError} retryLabel={props.texts.retry}>
-      <Relation {...props} />
+    <ViewErrorBoundary describe={texts.viewError} retryLabel={texts.retry}>
+      <RelationTab {...props} />
     </ViewErrorBoundary>
   );
 }
 
-function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props) {
+function RelationTab({ accountId, relation }: Props) {
   const id = useId();
-  const on = collection === 'muted' ? 'mute' : 'block';
-  const off = collection === 'muted' ? 'unmute' : 'unblock';
-  const { seq, undoSeq, act: send, undo, error } = useTrackedAction(accountId, TYPES[collection]);
+  const texts = useMemo(() => relationTexts(relation), [relation]);
+  const enterprise = useEnterprisePlan();
+  const onX =
+    relation === 'blocked' && !enterprise
+      ? { add: (u: string) => i18n.t('popup_block_user_on_x', [u]), remove: (u: string) => i18n.t('popup_unblock_user_on_x', [u]) }
+      : undefined;
+  const { on, off } = TOGGLES[relation];
+  const collection = relation;
+  const { seq, undoSeq, act: send, undo, error } = useTrackedAction(accountId, TYPES[relation]);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const noteRef = useRef<HTMLDivElement>(null);
@@ -79,8 +92,10 @@ function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props
   const shown = useMemo(() => searchEntries(entries ?? [], deferredQuery), [entries, deferredQuery]);
   const ids = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
 
-  async function act(type: 'mute' | 'unmute' | 'block' | 'unblock', user: { id: string; username: string }): Promise<boolean> {
-    return send({ type, params: { userId: user.id, ...(user.username ? { username: user.username } : {}) } });
+  async function act(type: (typeof TOGGLES)[Relation]['on' | 'off'], user: { id: string; username: string }): Promise<boolean> {
+    const action = { type, params: { userId: user.id, ...(user.username ? { username: user.username } : {}) } };
+    // Block asks first, saying what it will do; cancelled, nothing is sent and the account stays shown.
+    return (await confirmAction(action)) && send(action);
   }
 
   let list: ReactNode;
@@ -136,7 +151,7 @@ function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props
         <h2 id={`${id}-title`}>{texts.title}</h2>
         {entries ? <span className="muted">{texts.count(entries.length)}</span> : null}
       </div>
-      {intro}
+      <IntroNote relation={relation} enterprise={enterprise} />
       <SyncBar accountId={accountId} collection={collection} texts={texts.sync} />
       <UserLookup
         accountId={accountId}
@@ -145,7 +160,6 @@ function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props
         actionShort={texts.add.short}
         unavailable={(u) => (ids.has(u.id) ? texts.add.already(u) : undefined)}
         onAct={(u) => act(on, u)}
-        {...(texts.add.hint ? { hint: texts.add.hint } : {})}
         {...(onX ? { elsewhere: (u: UserView) => ({ href: profileUrl(u.username), label: onX.add(u.username) }) } : {})}
       />
       <ActionNote
@@ -153,10 +167,9 @@ function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props
         accountId={accountId}
         seq={seq}
         undoSeq={undoSeq}
-        texts={texts.note}
         error={error}
         onUndo={(s) => void undo(s)}
-        {...(noteExtra ? { extra: noteExtra } : {})}
+        {...(relation === 'blocked' ? { extra: enterpriseNote } : {})}
       />
       <div className="mgr-toolbar">
         <label className="mgr-search">
@@ -171,4 +184,10 @@ function Relation({ accountId, collection, texts, intro, noteExtra, onX }: Props
       {list}
     </section>
   );
+}
+
+/** Said under the Blocked tab's heading: X's Enterprise rule, and where blocking happens for this app. */
+function IntroNote({ relation, enterprise }: { relation: Relation; enterprise: boolean }) {
+  if (relation !== 'blocked') return null;
+  return <p className="note">{i18n.t(enterprise ? 'blocked_intro' : 'blocked_intro_self_serve')}</p>;
 }

@@ -67,10 +67,13 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
         setInput('');
         setFound({ state: 'idle' });
         inputRef.current?.focus();
+        return;
       }
     } finally {
       setBusy(false);
     }
+    // Not done (cancelled at its confirmation, or refused): back to the button, enabled again once busy clears.
+    requestAnimationFrame(() => actRef.current?.focus());
   }
 
   function clear() {

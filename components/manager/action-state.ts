@@ -1,36 +1,53 @@
 import { i18n } from '#i18n';
-import { AWAITING_PERSON, type ActionRow } from '@/lib/db';
+import { ACTION_TYPES, isActionType, isUndoable } from '@/lib/action-types';
+import type { ActionRow } from '@/lib/db';
+import { AWAITING_PERSON } from '@/lib/db/rows';
 import { timeOf } from './format';
 
-/** What an action of the outbox is doing, as the Activity tab and the status lines say it. */
+/**
+ * The one vocabulary for what an action of the outbox is doing, as every screen says it: the manager's status
+ * lines, the Activity tab and the popup's action buttons.
+ */
 export type ActionPhase =
-  | { kind: 'queued'; until?: number; reason?: string; awaitingPerson?: boolean }
+  /** Waiting: until a rate limit resets or a retry is due (`until`), for a passing reason, or for the person. */
+  | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean }
   | { kind: 'sending' }
-  | { kind: 'done'; undone: boolean }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'done' }
+  | { kind: 'failed'; errorKind: string; message: string }
+  | { kind: 'undoing' }
+  | { kind: 'undone' }
+  | { kind: 'undo-failed'; errorKind: string; message: string };
 
-/** Errors worth naming while an action waits: X's rate limit, a lost connection, an X app out of credits. */
+/** What the phase is read from: an action row of the outbox, or the brief of it the popup gets. */
+export type PhaseSource = Pick<ActionRow, 'state' | 'notBefore' | 'error'> & { undoneBy?: number | undefined };
+
+/** Errors worth naming while an action waits: X's rate limit, a lost connection, X failing, an X app out of credits. */
 const WAIT_REASONS = new Set(['rate-limited', 'offline', 'unavailable', 'usage-capped']);
 
 /**
- * Actions X has no reverse for: the background would refuse their Undo, so it is not offered (a deleted post or
- * list cannot come back; a list's old name and description are not kept).
+ * What an outbox action is doing: waiting (until a rate limit resets or a retry is due, when that is later than
+ * now), being sent, done, refused — and, once an undo was asked for, where the undo stands (the outbox forgets a
+ * refused undo on the action itself, so the caller passes the undo it asked for).
  */
-const IRREVERSIBLE = new Set(['post.delete', 'list.delete', 'list.update']);
-
-export function actionPhase(a: ActionRow, now: number): ActionPhase {
-  switch (a.state) {
+export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' | 'error'> | undefined, now: number): ActionPhase {
+  if (undo) {
+    if (undo.state === 'queued' || undo.state === 'sending') return { kind: 'undoing' };
+    if (undo.state === 'failed') return { kind: 'undo-failed', errorKind: undo.error?.kind ?? 'error', message: undo.error?.message ?? '' };
+    return { kind: 'undone' };
+  }
+  switch (action.state) {
     case 'queued': {
-      const reason = a.error && WAIT_REASONS.has(a.error.kind) ? a.error.message : undefined;
-      if (a.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...(reason ? { reason } : {}) };
-      return { kind: 'queued', ...(a.notBefore > now ? { until: a.notBefore } : {}), ...(reason ? { reason } : {}) };
+      const reason =
+        action.error && WAIT_REASONS.has(action.error.kind) ? { reason: action.error.message, reasonKind: action.error.kind } : {};
+      if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...reason };
+      return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...reason };
     }
     case 'sending':
       return { kind: 'sending' };
     case 'done':
-      return { kind: 'done', undone: a.undoneBy !== undefined };
+      return action.undoneBy === undefined ? { kind: 'done' } : { kind: 'undone' };
     case 'failed':
-      return { kind: 'failed', reason: a.error?.message ?? '' };
+      return { kind: 'failed', errorKind: action.error?.kind ?? 'error', message: action.error?.message ?? '' };
   }
 }
 
@@ -42,14 +59,31 @@ export function canRetry(a: ActionRow): boolean {
   return a.state === 'failed' && RETRYABLE.has(a.error?.kind ?? '');
 }
 
-/** Whether to offer Undo: done, not undone yet, and of a kind X can reverse (the background has the last word). */
-export function canUndo(a: ActionRow): boolean {
+/**
+ * Whether to offer Undo: done (or its undo refused, which may be asked again), not undone, and of a type X can
+ * reverse (lib/action-types.ts). The background has the last word.
+ */
+export function canUndo(a: ActionRow, phase: ActionPhase = actionPhase(a, undefined, 0)): boolean {
   // A follow request X left pending has no documented way back through the API (lib/services/actions.ts).
   const pendingFollow = a.type === 'follow' && a.result?.pendingFollow === true;
-  return a.state === 'done' && a.undoneBy === undefined && !IRREVERSIBLE.has(a.type) && !pendingFollow;
+  return (phase.kind === 'done' || phase.kind === 'undo-failed') && a.undoneBy === undefined && isUndoable(a.type) && !pendingFollow;
 }
 
-/** The state in a few words: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>". */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** Fills the named `{who}` and `{name}` of an action's words (each type's key takes some of them). */
+const words = i18n.t as unknown as (key: string, named: Record<string, string>) => string;
+
+/** What the action is, in the person's words, from its declaration: "Mute @ewd", "Pin “Compiler folks”". */
+export function actionWhat(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
+  if (!isActionType(action.type)) return action.label;
+  const p = action.params;
+  const who = str(p.username) ? `@${str(p.username)}` : i18n.t('action_someone');
+  const name = str(p.listName) ?? str(p.name) ?? i18n.t('action_a_list');
+  return words(ACTION_TYPES[action.type].what, { who, name });
+}
+
+/** The state in a few words, for the Activity tab: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>". */
 export function phaseWords(p: ActionPhase): string {
   switch (p.kind) {
     case 'queued':
@@ -60,26 +94,58 @@ export function phaseWords(p: ActionPhase): string {
     case 'sending':
       return i18n.t('activity_sending');
     case 'done':
-      return p.undone ? i18n.t('activity_undone') : i18n.t('activity_done');
+    case 'undoing':
+    case 'undo-failed':
+      return i18n.t('activity_done');
+    case 'undone':
+      return i18n.t('activity_undone');
     case 'failed':
-      return i18n.t('activity_failed', [p.reason]);
+      return i18n.t('activity_failed', [p.message]);
   }
 }
 
-/** A status-line sentence about one action: "<what> — queued until 14:05.", "<what> — done." */
+/** A status line's sentence about one action: "<what>: queued until 14:05 (X’s rate limit).", "<what>: done." */
 export function phaseSentence(what: string, p: ActionPhase): string {
   switch (p.kind) {
     case 'queued':
-      if (p.until === undefined)
-        return p.reason ? i18n.t('manager_status_queued_reason', [what, p.reason]) : i18n.t('manager_status_queued', [what]);
-      return p.reason
-        ? i18n.t('manager_status_queued_until_reason', [what, timeOf(p.until), p.reason])
-        : i18n.t('manager_status_queued_until', [what, timeOf(p.until)]);
+      return p.until === undefined
+        ? i18n.t('action_phase_queued', { what })
+        : i18n.t('action_phase_queued_until', { what, time: timeOf(p.until) });
     case 'sending':
-      return i18n.t('manager_status_sending', [what]);
+      return i18n.t('action_phase_sending', { what });
     case 'done':
-      return p.undone ? i18n.t('manager_status_undone', [what]) : i18n.t('manager_status_done', [what]);
+      return i18n.t('action_phase_done', { what });
     case 'failed':
-      return i18n.t('manager_status_failed', [what, p.reason]);
+      return i18n.t('action_phase_failed', { what, message: p.message });
+    case 'undoing':
+      return i18n.t('action_phase_undoing', { what });
+    case 'undone':
+      return i18n.t('action_phase_undone', { what });
+    case 'undo-failed':
+      return i18n.t('action_phase_undo_failed', { what, message: p.message });
+  }
+}
+
+/** The note under a popup button, in a few words: "Queued until 14:05 (X’s limit is used up).", "Failed: <reason>". */
+export function phaseNote(p: ActionPhase): string | undefined {
+  switch (p.kind) {
+    case 'sending':
+      return i18n.t('popup_note_sending');
+    case 'queued':
+      // Out of credits: nothing is sent until the person acts, and X's message says where.
+      if (p.reasonKind === 'usage-capped') return p.reason;
+      if (p.until !== undefined) {
+        const when = timeOf(p.until);
+        if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
+        if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
+        return i18n.t('popup_note_queued_until', [when]);
+      }
+      if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
+      if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_offline');
+      return i18n.t('popup_note_queued');
+    case 'failed':
+      return i18n.t('popup_note_failed', [p.message || i18n.t('popup_note_refused')]);
+    default:
+      return undefined;
   }
 }

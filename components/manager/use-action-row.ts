@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
+import type { ActionType } from '@/lib/action-types';
 import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { useAction } from './use-action';
 
 /** How long a tab keeps showing the outcome of an action taken before it was opened. */
 const RECENT_MS = 60 * 60_000;
@@ -32,7 +32,7 @@ export function useActionRow(
  * The action a tab's status line follows: the last one taken in the tab, or else the latest of these types taken in
  * the last hour (so a refusal — such as X's Enterprise-only blocks — is still explained after the panel reopens).
  */
-function useLastAction(accountId: string, types: readonly string[], taken: number | undefined): number | undefined {
+function useLastAction(accountId: string, types: readonly ActionType[], taken: number | undefined): number | undefined {
   const key = types.join(',');
   const recent = useLiveQuery(async () => {
     const since = new Date(Date.now() - RECENT_MS).toISOString();
@@ -49,39 +49,46 @@ function useLastAction(accountId: string, types: readonly string[], taken: numbe
 }
 
 /**
- * A tab's actions: `act` sends one through the outbox (useAction) and the status line follows it; `undo` asks for
- * its undo and follows that too; `error` is what the background said when it would not take either.
+ * The one way a screen takes an action and undoes it: `act` sends one through the background's outbox (the store
+ * shows it at once; the status line follows it); `undo` asks for its undo and follows that too; `error` is what the
+ * background said when it would not take either. `seq` is the action the status line follows: the last one taken
+ * here, or else the latest of `types` taken in the last hour (none: only what is taken here).
  */
-export function useTrackedAction(accountId: string, types: readonly string[]) {
-  const { status, run } = useAction(accountId);
+export function useTrackedAction(accountId: string, types: readonly ActionType[] = []) {
   const [taken, setTaken] = useState<number>();
   const [undoSeq, setUndoSeq] = useState<number>();
-  const [undoError, setUndoError] = useState<string>();
+  const [error, setError] = useState<string>();
   const seq = useLastAction(accountId, types, taken);
 
-  const act = useCallback(
-    async (action: ActionRequest): Promise<boolean> => {
-      const s = await run(action);
-      if (s === undefined) return false;
-      setTaken(s);
-      setUndoSeq(undefined);
-      setUndoError(undefined);
-      return true;
+  /** Sends an action; its outbox number, or undefined when the background would not take it (`error` says why). */
+  const take = useCallback(
+    async (action: ActionRequest): Promise<number | undefined> => {
+      setError(undefined);
+      try {
+        const { seq: s } = await sendMessage({ type: 'action.do', accountId, action });
+        setTaken(s);
+        setUndoSeq(undefined);
+        return s;
+      } catch (e) {
+        setError(thrownText(e));
+        return undefined;
+      }
     },
-    [run],
+    [accountId],
   );
+  const act = useCallback(async (action: ActionRequest): Promise<boolean> => (await take(action)) !== undefined, [take]);
 
   const undo = useCallback(
     async (of: number): Promise<void> => {
-      setUndoError(undefined);
+      setError(undefined);
       try {
         setUndoSeq((await sendMessage({ type: 'action.undo', accountId, seq: of })).seq);
       } catch (e) {
-        setUndoError(thrownText(e));
+        setError(thrownText(e));
       }
     },
     [accountId],
   );
 
-  return { seq, undoSeq, act, undo, error: undoError ?? (status?.error ? status.text : undefined) };
+  return { seq, undoSeq, act, take, undo, error };
 }

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { confirmAction } from '@/components/action-confirm';
 import { useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { dateOf } from '@/components/manager/format';
@@ -30,6 +31,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
 
   const run = async (action: Parameters<typeof act>[1]) => {
+    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
+    if (!(await confirmAction(action))) return;
     setProblem(await act(accountId, action));
     await refresh();
   };

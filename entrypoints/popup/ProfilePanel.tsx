@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { confirmAction } from '@/components/action-confirm';
 import { useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
@@ -34,6 +35,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   if (user.id === accountId) return <UserCard user={user} />;
 
   const run = async (action: Parameters<typeof act>[1]) => {
+    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
+    if (!(await confirmAction(action))) return;
     setProblem(await act(accountId, action));
     await refresh();
   };

@@ -164,18 +164,18 @@ test.describe('the Bookmarks tab in Chromium', () => {
 
     await row(firstId!).getByRole('button', { name: 'Remove' }).click();
     await expect(page.getByText('799 bookmarks', { exact: true })).toBeVisible();
-    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — done.`)).toBeVisible();
+    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)}: done.`)).toBeVisible();
     await expect.poll(async () => (await emu.relations()).bookmarks.includes(firstId!)).toBe(false);
 
     await page.getByRole('button', { name: `Undo: Remove bookmark of a post by @${username(firstId!)}` }).click();
-    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)} — undone.`)).toBeVisible();
+    await expect(page.getByText(`Remove bookmark of a post by @${username(firstId!)}: undone.`)).toBeVisible();
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
     await expect.poll(async () => (await emu.relations()).bookmarks.includes(firstId!)).toBe(true);
 
     // X refuses one removal, and another waits for X's rate limit.
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${secondId}`, count: 1, kind: 'status', status: 403 });
     await row(secondId!).getByRole('button', { name: 'Remove' }).click();
-    await expect(page.getByText(new RegExp(`^Remove bookmark of a post by @${username(secondId!)} — failed: `))).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Remove bookmark of a post by @${username(secondId!)}: not done. `))).toBeVisible();
     // Refused: the bookmark is back on the screen, and still on X.
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();
     expect((await emu.relations()).bookmarks).toContain(secondId);
@@ -183,7 +183,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await emu.fault({ method: 'DELETE', path: `/2/users/${ADA.id}/bookmarks/${thirdId}`, count: 1, kind: 'rate_limit' });
     await row(thirdId!).getByRole('button', { name: 'Remove' }).click();
     await expect(
-      page.getByText(new RegExp(`^Remove bookmark of a post by @${username(thirdId!)} — queued until \\d\\d:\\d\\d`)),
+      page.getByText(new RegExp(`^Remove bookmark of a post by @${username(thirdId!)}: queued until \\d\\d:\\d\\d`)),
     ).toBeVisible();
 
     await page.getByRole('tab', { name: 'Activity' }).click();

@@ -204,7 +204,17 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
 
     await page.getByRole('textbox', { name: 'Block an account by @username' }).fill('@gracehop');
     await page.getByRole('button', { name: 'Look up' }).click();
-    await page.getByRole('group', { name: 'Account found: @gracehop' }).getByRole('button', { name: 'Block @gracehop' }).click();
+    const block = page.getByRole('group', { name: 'Account found: @gracehop' }).getByRole('button', { name: 'Block @gracehop' });
+    await block.click();
+    // Block asks first, saying what it does; Cancel sends nothing and gives focus back to the button.
+    const ask = page.getByRole('dialog', { name: 'Block @gracehop?' });
+    await expect(ask).toContainText('If they follow you, they stop following you.');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(block).toBeFocused();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path.includes('/blocking'))).toEqual([]);
+    await block.click();
+    await ask.getByRole('button', { name: 'Block @gracehop' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Block @gracehop: not done.' })).toContainText('Enterprise plan');
     await expect(page.getByText(/it lets apps block accounts only on the Enterprise plan/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Block @gracehop on x.com' })).toHaveAttribute('href', 'https://x.com/gracehop');

@@ -62,7 +62,19 @@ test.describe('the popup in Chromium', () => {
     // The person says their app is on the Enterprise plan, but X (self-serve here) refuses: Perch says so.
     await sayEnterprisePlan(perch);
     popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
-    await popup.getByRole('button', { name: `Block @${GRACE.username}` }).click();
+    await emu.clearLog();
+    // Block asks first, saying what it does; Escape cancels, sends nothing, and gives focus back to the button.
+    const block = popup.getByRole('button', { name: `Block @${GRACE.username}` });
+    await block.click();
+    const ask = popup.getByRole('dialog', { name: `Block @${GRACE.username}?` });
+    await expect(ask).toContainText('They will no longer be able to follow you, see your posts');
+    await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await popup.keyboard.press('Escape');
+    await expect(ask).toHaveCount(0);
+    await expect(block).toBeFocused();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path.includes('/blocking'))).toEqual([]);
+    await block.click();
+    await ask.getByRole('button', { name: `Block @${GRACE.username}` }).click();
     await expect(popup.getByText('X allows blocking through an app only on the Enterprise plan')).toBeVisible();
     await expect(popup.getByRole('link', { name: `Open @${GRACE.username} on x.com` })).toHaveAttribute(
       'href',

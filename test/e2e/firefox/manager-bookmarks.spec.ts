@@ -136,10 +136,10 @@ test.describe('the Bookmarks tab in Firefox', () => {
     const first = onX.ids[0]!;
     const who = `@${onX.authorOf.get(first)!.username}`;
     await page.locator(`${PANEL} [role="listitem"]:first-child .bookmarks-remove`).click();
-    await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — done.`);
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-note-text`)).toBe(`Remove bookmark of a post by ${who}: done.`);
     await expect.poll(async () => (await emu.relations()).bookmarks.includes(first)).toBe(false);
     await aria(page, `Undo: Remove bookmark of a post by ${who}`, 'button').click();
-    await expect.poll(() => textOf(page, `${PANEL} .manager-status-text`)).toBe(`Remove bookmark of a post by ${who} — undone.`);
+    await expect.poll(() => textOf(page, `${PANEL} .mgr-note-text`)).toBe(`Remove bookmark of a post by ${who}: undone.`);
     await expect.poll(async () => (await emu.relations()).bookmarks.includes(first)).toBe(true);
 
     await aria(page, 'Activity', 'tab').click();

@@ -111,6 +111,13 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     await aria(page, 'Block an account by @username', 'textbox').fill('@gracehop');
     await aria(page, 'Look up', 'button').click();
     await aria(page, 'Block @gracehop', 'button').click();
+    // Block asks first, saying what it does; Escape cancels and sends nothing.
+    await aria(page, 'Block @gracehop?', 'dialog').wait();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await page.$$('dialog[open]')).length).toBe(0);
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path.includes('/blocking'))).toEqual([]);
+    await aria(page, 'Block @gracehop', 'button').click();
+    await page.locator('dialog[open] ::-p-aria(Block @gracehop[role="button"])').click();
     await expect.poll(() => noteOf(page)).toContain('Block @gracehop: not done.');
     expect(await noteOf(page)).toContain('only on the Enterprise plan');
     const link = aria(page, 'Block @gracehop on x.com', 'link');

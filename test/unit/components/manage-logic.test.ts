@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountEntries,
-  accountsToCsv,
-  accountsToJson,
-  accountsToMarkdown,
-  actionPhase,
-  isPendingList,
-  listFieldProblems,
-  listSections,
-  orderMembers,
-  profileUrl,
-  searchEntries,
-  usernameFrom,
-  type AccountEntry,
-} from '@/components/manager/manage-logic';
-import type { ActionRow, ListRow, UserRow } from '@/lib/db';
+import { accountsToCsv, accountsToJson, accountsToMarkdown } from '@/components/manager/account-export';
+import { accountEntries, searchEntries, usernameFrom, type AccountEntry } from '@/components/manager/accounts';
+import { profileUrl } from '@/lib/x-url';
+import { isPendingList, listFieldProblems, listSections, orderMembers } from '@/components/manager/lists/list-rules';
+import type { ListRow, UserRow } from '@/lib/db';
 import { FSI, PDI } from '@/lib/text/bidi';
 import { looksLikeFormula, readCsv } from '../lib/csv-reader';
 
@@ -166,35 +155,6 @@ describe("a list's members", () => {
       { id: 'n', name: 'Ned' },
     ];
     expect(orderMembers(members, ['c', 'a', 'b']).map((m) => m.id)).toEqual(['n', 'z', 'c', 'a', 'b']);
-  });
-});
-
-describe('what an action is doing', () => {
-  const row = (state: ActionRow['state'], extra: Partial<ActionRow> = {}) => ({ state, notBefore: 0, ...extra });
-  const now = Date.parse('2026-03-01T12:00:00Z');
-
-  it.each([
-    ['queued and due', row('queued'), undefined, { kind: 'queued' }],
-    ['queued behind a rate limit', row('queued', { notBefore: now + 60_000 }), undefined, { kind: 'queued', until: now + 60_000 }],
-    ['queued with a wait already over', row('queued', { notBefore: now - 1 }), undefined, { kind: 'queued' }],
-    ['sending', row('sending'), undefined, { kind: 'sending' }],
-    ['done', row('done'), undefined, { kind: 'done' }],
-    [
-      'refused as Enterprise-only',
-      row('failed', { error: { kind: 'enterprise-only', message: 'X allows this only for apps on the Enterprise plan.' } }),
-      undefined,
-      { kind: 'failed', errorKind: 'enterprise-only', message: 'X allows this only for apps on the Enterprise plan.' },
-    ],
-    ['being undone', row('done'), row('queued'), { kind: 'undoing' }],
-    ['undone', row('done'), row('done'), { kind: 'undone' }],
-    [
-      'an undo X refused',
-      row('done'),
-      row('failed', { error: { kind: 'forbidden', message: 'No.' } }),
-      { kind: 'undo-failed', errorKind: 'forbidden', message: 'No.' },
-    ],
-  ])('%s', (_case, action, undo, phase) => {
-    expect(actionPhase(action, undo, now)).toEqual(phase);
   });
 });
 
