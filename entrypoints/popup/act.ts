@@ -1,10 +1,18 @@
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 
-/** Sends one action through the outbox; returns an error message for the popup, or undefined. */
-export async function act(accountId: string, action: ActionRequest): Promise<string | undefined> {
+/**
+ * Sends one action through the outbox and has the panel follow it (`track`, from useTabContext); returns an error
+ * message for the popup, or undefined.
+ */
+export async function act(
+  accountId: string,
+  action: ActionRequest,
+  track?: (seq: number, type: string) => void,
+): Promise<string | undefined> {
   try {
-    await sendMessage({ type: 'action.do', accountId, action });
+    const { seq } = await sendMessage({ type: 'action.do', accountId, action });
+    track?.(seq, action.type);
     return undefined;
   } catch (e) {
     return thrownText(e);

@@ -1,0 +1,121 @@
+import type { ActionBrief } from '@/lib/messaging';
+import type { ActionChange } from '@/lib/services/outbox-feed';
+
+/**
+ * How the popup keeps what it shows of the tab's post or profile current without polling: it reads the tab once
+ * (one `tab.*` request), then follows the outbox's published changes (lib/services/outbox-feed.ts). A change of an
+ * action it shows — sending, waiting for X's reset, sending again — is taken from the publication itself, with no
+ * request; when one settles (done, failed) the store may have changed with it (X's answer kept, or the optimistic
+ * change rolled back), so the tab is read again: one request per action, from the click to its end.
+ */
+
+type Context = { actions: ActionBrief[] };
+
+export interface TabFollowerDeps<T extends Context> {
+  /** Asks the background what it knows of the tab (one `tab.*` request). */
+  read(): Promise<T>;
+  /** Starts following the outbox's publications for the account; returns the function that stops. */
+  watch(onChange: (changes: ActionChange[]) => void): () => void;
+  /** The context to show, each time it changes. */
+  show(context: T): void;
+  /** A read failed: the message to show. */
+  fail(error: unknown): void;
+}
+
+const unsettled = (a: ActionBrief) => a.state === 'queued' || a.state === 'sending';
+
+const briefOf = (c: ActionChange): ActionBrief => ({
+  seq: c.seq,
+  type: c.type,
+  state: c.state,
+  notBefore: c.notBefore,
+  ...(c.error ? { error: c.error } : {}),
+});
+
+const same = (a: ActionBrief, b: ActionBrief) =>
+  a.state === b.state && a.notBefore === b.notBefore && a.error?.kind === b.error?.kind && a.error?.message === b.error?.message;
+
+export class TabFollower<T extends Context> {
+  private context: T | undefined;
+  /** The latest published state of each action seen, so a change that arrives before its `action.do` answer counts. */
+  private readonly seen = new Map<number, ActionChange>();
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+
+  constructor(private readonly deps: TabFollowerDeps<T>) {}
+
+  /** Starts following the outbox, then reads the tab. Returns the function that stops following. */
+  start(): () => void {
+    const stop = this.deps.watch((changes) => this.onChanges(changes));
+    void this.refresh();
+    return stop;
+  }
+
+  /** Reads the tab again (after a change the outbox does not publish, such as a list's membership). */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
+    }
+    this.reading = this.deps
+      .read()
+      .then(
+        (context) => this.set(context),
+        (error: unknown) => this.deps.fail(error),
+      )
+      .finally(() => {
+        this.reading = undefined;
+        if (this.readAgain) {
+          this.readAgain = false;
+          void this.refresh();
+        }
+      });
+    return this.reading;
+  }
+
+  /**
+   * Shows an action the person has just sent (`action.do` answered with its number) on its button at once, as the
+   * latest of its type; from here on the outbox's publications move it along.
+   */
+  track(seq: number, type: string): void {
+    const published = this.seen.get(seq);
+    const brief: ActionBrief = published ? briefOf(published) : { seq, type, state: 'queued', notBefore: 0 };
+    if (!this.context) return;
+    // The latest of each type, as the background answers: this one replaces the older one of its type.
+    this.set({ ...this.context, actions: [brief, ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
+    if (!unsettled(brief)) void this.refresh();
+  }
+
+  private set(context: T): void {
+    this.context = context;
+    this.deps.show(context);
+  }
+
+  private onChanges(changes: ActionChange[]): void {
+    for (const c of changes) this.seen.set(c.seq, c);
+    const context = this.context;
+    if (!context) return;
+    let settled = false;
+    let changed = false;
+    const actions = context.actions.map((a) => {
+      const c = this.seen.get(a.seq);
+      if (!c) return a;
+      const next = briefOf(c);
+      if (same(a, next)) return a;
+      changed = true;
+      if (unsettled(a) && !unsettled(next)) settled = true;
+      return next;
+    });
+    if (!changed) return;
+    this.set({ ...context, actions });
+    if (settled) void this.refresh();
+  }
+}
+
+/**
+ * What a two-state button shows while an action on it is on its way: the state that action asks for (the store
+ * already shows it, but the popup has not read the store since the click). Otherwise, the stored state.
+ */
+export function shownState(stored: boolean, action: ActionBrief | undefined, onType: string): boolean {
+  return action && unsettled(action) ? action.type === onType : stored;
+}
