@@ -27,6 +27,7 @@ describe('the client, limiter and outbox against a misbehaving X', () => {
   it('send no action more than 3 times in 15 minutes, lose none, and leave no rejection unhandled', async () => {
     let requests = 0;
     let simulated = 0;
+    const endings = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(runArb, async (run) => {
         const t0 = performance.now();
@@ -38,6 +39,7 @@ describe('the client, limiter and outbox against a misbehaving X', () => {
         expect(worst.count, `${worst.key} sent ${worst.count} times in 15 minutes`).toBeLessThanOrEqual(3);
         expect(out.rows).toHaveLength(run.actions.length);
         const now = START + out.simulatedMs;
+        for (const r of out.rows) endings.set(ending(r, now, out.signedOut), (endings.get(ending(r, now, out.signedOut)) ?? 0) + 1);
         const lost = out.rows.filter((r) => ending(r, now, out.signedOut).startsWith('LOST'));
         expect(
           lost.map((r) => ({
@@ -56,7 +58,8 @@ describe('the client, limiter and outbox against a misbehaving X', () => {
       },
     );
     console.info(
-      `class/outbox: ${RUNS} runs, ${(simulated / 3600_000).toFixed(0)} simulated hours, ${requests} requests to the scripted X`,
+      `class/outbox: ${RUNS} runs, ${(simulated / 3600_000).toFixed(0)} simulated hours, ${requests} requests to the scripted X;`,
+      Object.fromEntries(endings),
     );
   }, 120_000);
 });

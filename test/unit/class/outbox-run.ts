@@ -40,7 +40,7 @@ export const runArb: fc.Arbitrary<Run> = fc.record({
   actions: fc.uniqueArray(fc.constantFrom(...(Object.keys(ACTION_ARBS) as (keyof typeof ACTION_ARBS)[])), { minLength: 1, maxLength: 6 }),
   script: fc.array(answerArb, { minLength: 1, maxLength: 40 }),
   signOutOn401: fc.boolean(),
-  signInAgainAfterH: fc.integer({ min: 1, max: 4 }),
+  signInAgainAfterH: fc.integer({ min: 1, max: 8 }),
   jitter: fc.double({ min: 0, max: 0.999, noNaN: true }),
 });
 
@@ -116,9 +116,13 @@ export function ending(row: ActionRow, now: number, signedOut: boolean): string 
   if (row.state === 'done') return 'done';
   if (row.state === 'failed') return row.error?.message ? 'failed with a reason' : 'LOST: failed with no reason';
   if (row.state === 'queued') {
+    // Waiting for the person: the words say what to do (add credits and press Retry; sign in again).
     if (row.notBefore === AWAITING_PERSON)
-      return row.error?.kind === 'usage-capped' && row.error.message ? 'waiting for the person' : 'LOST: parked with no reason';
-    if (row.error?.kind === 'signed-out' && signedOut) return 'waiting for sign-in';
+      return row.error?.kind === 'usage-capped' && /Retry/.test(row.error.message)
+        ? 'waiting for the person'
+        : 'LOST: parked with no way out';
+    if (row.error?.kind === 'signed-out' && signedOut)
+      return /Sign in/.test(row.error.message) ? 'waiting for sign-in' : 'LOST: signed out, not told';
     // X's longest window is a day: a wait beyond it (a reset in the year 3000) parks the action for ever.
     if (row.notBefore > now + DAY_MS + 3600_000) return `LOST: parked until ${new Date(row.notBefore).toISOString()}`;
     if (row.notBefore > now && row.error?.message) return 'waiting with a time';
