@@ -128,6 +128,16 @@ describe('the rate limiter', () => {
     expect(request).toHaveBeenCalledTimes(4);
   });
 
+  it('sends a GET once when its caller paces its own tries (retries: 0, the outbox)', async () => {
+    const sleep = vi.fn(async () => undefined);
+    const { client, request } = scripted(new XApiError('unavailable', { status: 503 }), { body: { ok: 1 } });
+    await expect(limited(client, memoryStore(), { sleep }).request({ ...GET_MUTED, retries: 0 })).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+    expect(request).toHaveBeenCalledOnce();
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['a write after a network failure', MUTE, new XApiError('offline')],
     ['a write after a 503', MUTE, new XApiError('unavailable', { status: 503 })],
