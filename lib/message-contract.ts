@@ -115,7 +115,6 @@ export const messages = {
     ids: string[];
     username: string;
   }>(),
-  'post.delete': request({ accountId: userId, postId }).answers<null>(),
   'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number; label: string }>(),
   'action.undo': request({ accountId: userId, seq }).answers<{ seq: number; label: string }>(),
   /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */

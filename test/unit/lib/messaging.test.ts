@@ -29,7 +29,6 @@ function handlers(): Handlers {
     'draft.discard': vi.fn(async () => null),
     'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
     'post.publish': vi.fn(async () => ({ ids: ['1'], username: 'a' })),
-    'post.delete': vi.fn(async () => null),
     'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
     'actions.retry': vi.fn(async () => null),
     'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
