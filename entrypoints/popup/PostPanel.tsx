@@ -11,6 +11,7 @@ import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
 import { UserCard } from './UserCard';
+import { shownState } from './tab-follower';
 import { useTabContext } from './use-tab-context';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
@@ -18,7 +19,7 @@ const LINK = '\uE000';
 
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
-  const { context: ctx, error, refresh } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
+  const { context: ctx, error, refresh, track } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
   const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>('actions');
   const [problem, setProblem] = useState<string>();
 
@@ -32,12 +33,21 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
 
   const run = async (action: Parameters<typeof act>[1]) => {
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
-    if (!(await confirmAction(action))) return;
-    setProblem(await act(accountId, action));
-    await refresh();
+    if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
+  // While an action is on its way its button shows what it asks for; the stored state once it settles.
+  const onBookmark = latest(ctx.actions, 'bookmark', 'unbookmark');
+  const onRepost = latest(ctx.actions, 'repost', 'undoRepost');
+  const onLike = latest(ctx.actions, 'like', 'unlike');
+  const onMute = latest(ctx.actions, 'mute', 'unmute');
+  const onBlock = latest(ctx.actions, 'block', 'unblock');
+  const bookmarked = shownState(ctx.bookmarked, onBookmark, 'bookmark');
+  const reposted = shownState(ctx.reposted, onRepost, 'repost');
+  const liked = shownState(ctx.liked, onLike, 'like');
+  const muted = shownState(!!author?.muted, onMute, 'mute');
+  const blocked = shownState(!!author?.blocked, onBlock, 'block');
 
   if (mode === 'link' && author) {
     const url = postUrl(postId, author.username);
@@ -88,22 +98,22 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       )}
       <div className="quick-actions">
         <ActionButton
-          label={ctx.bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
-          pressed={ctx.bookmarked}
-          action={latest(ctx.actions, 'bookmark', 'unbookmark')}
-          onClick={() => void run({ type: ctx.bookmarked ? 'unbookmark' : 'bookmark', params: p })}
+          label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
+          pressed={bookmarked}
+          action={onBookmark}
+          onClick={() => void run({ type: bookmarked ? 'unbookmark' : 'bookmark', params: p })}
         />
         <ActionButton
-          label={ctx.reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
-          pressed={ctx.reposted}
-          action={latest(ctx.actions, 'repost', 'undoRepost')}
-          onClick={() => void run({ type: ctx.reposted ? 'undoRepost' : 'repost', params: p })}
+          label={reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
+          pressed={reposted}
+          action={onRepost}
+          onClick={() => void run({ type: reposted ? 'undoRepost' : 'repost', params: p })}
         />
         <ActionButton
-          label={ctx.liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
-          pressed={ctx.liked}
-          action={latest(ctx.actions, 'like', 'unlike')}
-          onClick={() => void run({ type: ctx.liked ? 'unlike' : 'like', params: p })}
+          label={liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
+          pressed={liked}
+          action={onLike}
+          onClick={() => void run({ type: liked ? 'unlike' : 'like', params: p })}
         />
         {ctx.rules.reply === 'perch' ? (
           <ActionButton label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
@@ -123,25 +133,21 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       {author ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
           <ActionButton
-            label={author.muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
-            pressed={author.muted}
-            action={latest(ctx.actions, 'mute', 'unmute')}
-            onClick={() => void run({ type: author.muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
+            label={muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
+            pressed={muted}
+            action={onMute}
+            onClick={() => void run({ type: muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
           />
           {ctx.rules.block === 'perch' ? (
             <ActionButton
-              label={author.blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
-              pressed={author.blocked}
-              action={latest(ctx.actions, 'block', 'unblock')}
-              onClick={() =>
-                void run({ type: author.blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })
-              }
+              label={blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
+              pressed={blocked}
+              action={onBlock}
+              onClick={() => void run({ type: blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })}
             />
           ) : (
             <OnXLink
-              label={
-                author.blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])
-              }
+              label={blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])}
               href={profileUrl(author.username)}
             />
           )}

@@ -9,11 +9,12 @@ import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
 import { UserCard } from './UserCard';
+import { shownState } from './tab-follower';
 import { useTabContext } from './use-tab-context';
 
 /** Quick actions on the profile in the current tab. */
 export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
-  const { context: ctx, error, refresh } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
+  const { context: ctx, error, refresh, track } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
   const [lists, setLists] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -36,51 +37,53 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
 
   const run = async (action: Parameters<typeof act>[1]) => {
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
-    if (!(await confirmAction(action))) return;
-    setProblem(await act(accountId, action));
-    await refresh();
+    if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
   const params = { userId: user.id, username: user.username };
+  // While an action is on its way its button shows what it asks for; the stored state once it settles.
+  const onFollow = latest(ctx.actions, 'follow', 'unfollow');
+  const onMute = latest(ctx.actions, 'mute', 'unmute');
+  const onBlock = latest(ctx.actions, 'block', 'unblock');
+  const followAsked = shownState(user.following || user.followRequested, onFollow, 'follow');
+  // A protected account answers a follow with a request: shown as Requested while it is sent, as the store does.
+  const followRequested = followAsked && (user.followRequested || (!user.following && !!user.protected));
+  const following = followAsked && !followRequested;
+  const muted = shownState(user.muted, onMute, 'mute');
+  const blocked = shownState(user.blocked, onBlock, 'block');
 
   return (
     <section className="profile-panel" aria-label={`@${user.username}`}>
       <UserCard user={user} />
       <div className="quick-actions">
-        {user.followRequested ? (
-          <ActionButton
-            label={i18n.t('popup_follow_requested')}
-            pressed
-            disabled
-            action={latest(ctx.actions, 'follow', 'unfollow')}
-            onClick={() => undefined}
-          />
+        {followRequested ? (
+          <ActionButton label={i18n.t('popup_follow_requested')} pressed disabled action={onFollow} onClick={() => undefined} />
         ) : (
           <ActionButton
-            label={user.following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
-            pressed={user.following}
-            action={latest(ctx.actions, 'follow', 'unfollow')}
-            onClick={() => void run({ type: user.following ? 'unfollow' : 'follow', params })}
+            label={following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
+            pressed={following}
+            action={onFollow}
+            onClick={() => void run({ type: following ? 'unfollow' : 'follow', params })}
           />
         )}
         <ActionButton
-          label={user.muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
-          pressed={user.muted}
-          action={latest(ctx.actions, 'mute', 'unmute')}
-          onClick={() => void run({ type: user.muted ? 'unmute' : 'mute', params })}
+          label={muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
+          pressed={muted}
+          action={onMute}
+          onClick={() => void run({ type: muted ? 'unmute' : 'mute', params })}
         />
         {ctx.rules.block === 'perch' ? (
           <ActionButton
-            label={user.blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
-            pressed={user.blocked}
-            action={latest(ctx.actions, 'block', 'unblock')}
-            onClick={() => void run({ type: user.blocked ? 'unblock' : 'block', params })}
+            label={blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
+            pressed={blocked}
+            action={onBlock}
+            onClick={() => void run({ type: blocked ? 'unblock' : 'block', params })}
           />
         ) : (
-          <OnXLink label={user.blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileUrl(user.username)} />
+          <OnXLink label={blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileUrl(user.username)} />
         )}
         <ActionButton label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
-      {user.followRequested ? (
+      {followRequested ? (
         <p className="note">
           {i18n.t('popup_follow_requested_note', [user.username])}{' '}
           <a href={profileUrl(user.username)} target="_blank" rel="noreferrer">
