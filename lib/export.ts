@@ -51,6 +51,11 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** An export as a JSON document: what it is and when (`meta`), how many, then the rows under `key`, each by `row`. */
+export function toJsonDocument<T>(meta: Record<string, string>, key: string, rows: readonly T[], row: (r: T) => unknown): string {
+  return toJson({ ...meta, count: rows.length, [key]: rows.map(row) });
+}
+
 /**
  * Escapes text so Markdown shows it literally, on one line of inline content: emphasis, code, links, HTML and
  * table pipes are backslash-escaped, as are the markers that would start a heading, list or quote at the start
@@ -183,22 +188,17 @@ export const BOOKMARK_COLUMNS: readonly Column<ExportedBookmark>[] = [
  * unchanged (no FSI/PDI added): JSON is data that is parsed, not rendered, and its readers want X's raw text.
  */
 export function bookmarksToJson(items: readonly ExportedBookmark[], meta: { account: string; exportedAt: string }): string {
-  return toJson({
-    account: meta.account,
-    exportedAt: meta.exportedAt,
-    count: items.length,
-    bookmarks: items.map((b) => ({
-      id: b.id,
-      url: b.url,
-      createdAt: b.createdAt ?? null,
-      author: b.authorUsername ? { name: b.authorName ?? null, username: b.authorUsername } : null,
-      text: expandedText(b.segments),
-      links: b.segments.flatMap((s) => (s.href ? [s.href] : [])),
-      mediaCount: b.mediaCount,
-      quotedPostUrl: b.quotedId ? postUrl(b.quotedId) : null,
-      folders: b.folders,
-    })),
-  });
+  return toJsonDocument({ account: meta.account, exportedAt: meta.exportedAt }, 'bookmarks', items, (b) => ({
+    id: b.id,
+    url: b.url,
+    createdAt: b.createdAt ?? null,
+    author: b.authorUsername ? { name: b.authorName ?? null, username: b.authorUsername } : null,
+    text: expandedText(b.segments),
+    links: b.segments.flatMap((s) => (s.href ? [s.href] : [])),
+    mediaCount: b.mediaCount,
+    quotedPostUrl: b.quotedId ? postUrl(b.quotedId) : null,
+    folders: b.folders,
+  }));
 }
 
 /** Bookmarks as CSV (BOOKMARK_COLUMNS), newest first. */

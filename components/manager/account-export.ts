@@ -1,4 +1,4 @@
-import { escapeMarkdown, markdownXLink, markdownXText, toCsv, toJson, toMarkdownList, type Column } from '@/lib/export';
+import { escapeMarkdown, markdownXLink, markdownXText, toCsv, toJsonDocument, toMarkdownList, type Column } from '@/lib/export';
 import { profileUrl } from '@/lib/x-url';
 import type { AccountEntry } from './accounts';
 
@@ -21,17 +21,12 @@ export function accountsToCsv(entries: readonly AccountEntry[]): string {
  * raw text (no FSI/PDI): JSON is parsed, not rendered.
  */
 export function accountsToJson(entries: readonly AccountEntry[], meta: { collection: 'muted' | 'blocked'; exportedAt: string }): string {
-  return toJson({
-    collection: meta.collection,
-    exportedAt: meta.exportedAt,
-    count: entries.length,
-    accounts: entries.map((e) => ({
-      id: e.id,
-      username: e.username || null,
-      name: e.name || null,
-      url: e.username ? profileUrl(e.username) : null,
-    })),
-  });
+  return toJsonDocument({ collection: meta.collection, exportedAt: meta.exportedAt }, 'accounts', entries, (e) => ({
+    id: e.id,
+    username: e.username || null,
+    name: e.name || null,
+    url: e.username ? profileUrl(e.username) : null,
+  }));
 }
 
 /**
