@@ -76,6 +76,8 @@ if (headed) {
   await onPost.goto(
     `chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(`https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`)}`,
   );
+  // Opened here, not by Perch's own window: the page waits for a click before asking X (lib/popup-gate.ts).
+  await onPost.getByRole('button', { name: 'Show this post' }).click();
   await onPost.getByRole('region', { name: 'This post' }).getByRole('button', { name: 'Reply', exact: true }).waitFor();
   await onPost.screenshot({ path: path.join(OUT, 'popup-on-a-post.png') });
   const panel = await perch.open('sidepanel');

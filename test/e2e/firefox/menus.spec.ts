@@ -20,20 +20,33 @@ async function webTab(ff: FirefoxPerch, marker: string): Promise<Page> {
   return page;
 }
 
-/** Delivers a click on a menu entry, or a shortcut, to Perch's background, for the tab marked `marker`. */
-async function deliver(ff: FirefoxPerch, kind: 'menu' | 'command', id: string, marker: string, linkUrl?: string): Promise<void> {
+/**
+ * Delivers a click on a menu entry, or a shortcut, to Perch's background, for the tab marked `marker`. `onPage` is
+ * the page the browser reports the click in (OnClickData.pageUrl): the tab's own address unless a test says the
+ * click was on a page of x.com (these tabs are served locally, Firefox has no way to serve them as x.com here).
+ */
+async function deliver(
+  ff: FirefoxPerch,
+  kind: 'menu' | 'command',
+  id: string,
+  marker: string,
+  linkUrl?: string,
+  onPage?: string,
+): Promise<void> {
   await ff.options.evaluate(
-    async (kind, id, marker, linkUrl) => {
+    async (kind, id, marker, linkUrl, onPage) => {
       const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes(marker));
       const hooks = ((await browser.runtime.getBackgroundPage()) as unknown as typeof globalThis).perchTest;
       if (!hooks) throw new Error('not a test build');
-      if (kind === 'menu') await hooks.menuClick({ menuItemId: id, ...(linkUrl ? { linkUrl } : {}) }, tab);
+      const pageUrl = onPage || tab?.url;
+      if (kind === 'menu') await hooks.menuClick({ menuItemId: id, ...(linkUrl ? { linkUrl } : {}), ...(pageUrl ? { pageUrl } : {}) }, tab);
       else await hooks.command(id, tab);
     },
     kind,
     id,
     marker,
     linkUrl ?? '',
+    onPage ?? '',
   );
 }
 
@@ -63,17 +76,31 @@ test.describe('context menus and shortcuts in Firefox', () => {
     expect(outcomes).toEqual([...ids.map(() => 'ok'), 'refused']);
   });
 
-  test('"Bookmark on X" and "Mute this account on X" on links do it on X and say so on the icon', async ({ ff, emu }) => {
+  test('"Bookmark on X" and "Mute this account on X" on links on x.com do it on X and say so on the icon', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     await webTab(ff, 'reading');
     const before = await emu.relations();
     expect(before.bookmarks).not.toContain(POST);
     expect(before.muting).not.toContain(XDEV.id);
-    await deliver(ff, 'menu', 'perch-bookmark-post', 'reading', `https://x.com/gracehop/status/${POST}`);
+    await deliver(ff, 'menu', 'perch-bookmark-post', 'reading', `https://x.com/gracehop/status/${POST}`, 'https://x.com/home');
     await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
     expect(await badgeOf(ff, 'reading')).toBe('✓');
-    await deliver(ff, 'menu', 'perch-mute-account', 'reading', `https://x.com/${XDEV.username}`);
+    await deliver(ff, 'menu', 'perch-mute-account', 'reading', `https://x.com/${XDEV.username}`, 'https://x.com/home');
     await expect.poll(async () => (await emu.relations()).muting).toContain(XDEV.id);
+  });
+
+  test('on a page outside X, "Bookmark on X" opens Perch on the post to confirm, and bookmarks only on the click', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await webTab(ff, 'elsewhere');
+    await emu.clearLog();
+    await deliver(ff, 'menu', 'perch-bookmark-post', 'elsewhere', `https://x.com/gracehop/status/${POST}`);
+    const popup = await findPage(ff.browser, (h) => h.includes('/popup.html?url='));
+    // Perch's own window loads at once: the post the link really points at, and its actions.
+    await expect.poll(() => textOf(popup, '.post-card')).toContain('@gracehop');
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
+    expect((await emu.log()).filter((e) => e.method !== 'GET' && e.path.startsWith('/2/'))).toEqual([]);
+    await popup.locator('::-p-aria(Bookmark[role="button"])').click();
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
   });
 
   test('"Share this page on X" opens the composer with the page title and address', async ({ ff }) => {

@@ -15,8 +15,12 @@ const linkHref = (page: Page, name: string) =>
 /** Whether a button with exactly this accessible name is on the page. */
 const hasButton = (page: Page, name: string) =>
   page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
-const popupOn = (ff: FirefoxPerch, url: string, title = '') =>
-  ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
+/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
+async function popupOn(ff: FirefoxPerch, url: string, title = ''): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
+  await (await popup.waitForSelector('.popup-gate button'))!.click();
+  return popup;
+}
 
 test.describe('the popup in Firefox', () => {
   test('on a post: bookmark and like, each undone, checked on X', async ({ ff, emu }) => {
