@@ -129,7 +129,6 @@ export const messages = {
     force: z.boolean().optional(),
     full: z.boolean().optional(),
   }).answers<SyncResult>(),
-  'account.clearData': request({ accountId: userId }).answers<null>(),
   'user.lookup': request({
     accountId: userId,
     username: z.string().regex(new RegExp(`^@?${USERNAME_PATTERN.source.slice(1)}`), 'an X username'),

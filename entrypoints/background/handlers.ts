@@ -1,7 +1,6 @@
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { fromBase64 } from '@/lib/base64';
 import { X_SCOPES } from '@/lib/config';
-import { db } from '@/lib/db';
 import type { Handlers } from '@/lib/message-contract';
 import type { AppCheckView } from '@/lib/messaging';
 import { checkXApp } from '@/lib/services/app-check';
@@ -58,10 +57,6 @@ export function createHandlers(services: Services): Handlers {
     },
     'account.check': async ({ accountId }) => auth.refreshAccount(accountId, await oauthSettings()),
     'app.check': ({ accountId }) => checkMyXApp(services, accountId),
-    'account.clearData': async ({ accountId }) => {
-      await db().clearAccount(accountId, { now: now(), keep: ['drafts'] });
-      return null;
-    },
     'settings.get': () => readSettings(),
     'settings.setClientId': ({ clientId }) => saveClientId(clientId),
     'settings.setEnterprisePlan': ({ enterprisePlan }) => saveEnterprisePlan(enterprisePlan),

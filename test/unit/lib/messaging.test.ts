@@ -35,7 +35,6 @@ function handlers(): Handlers {
     'action.cancel': vi.fn(async () => null),
     'action.retry': vi.fn(async () => null),
     'sync.run': vi.fn(async () => ({ collection: 'muted' as const, ran: true, requests: 1, items: 3 })),
-    'account.clearData': vi.fn(async () => null),
     'user.lookup': vi.fn(async () => ({ id: '7', name: 'A', username: 'a' })),
     'list.members': vi.fn(async () => ({ users: [] })),
     'list.posts': vi.fn(async () => []),
