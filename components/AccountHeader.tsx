@@ -4,13 +4,17 @@ import { browser } from 'wxt/browser';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
 import { errorOf, errorText } from './error-text';
+import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
 import { useSession } from './use-session';
+import './account-header.css';
 
 /** The account bar shared by the popup, side panel and options page (those two can add another account). */
 export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boolean }) {
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorReply>();
+  /** The sign-out dialog, open with what signing out would lose (undefined while it is counted). */
+  const [signingOut, setSigningOut] = useState<{ loss: SignOutLoss | 'uncounted' | undefined }>();
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -37,14 +41,15 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
       {active ? (
         <div className="account">
           {active.profileImageUrl ? <img className="avatar" src={active.profileImageUrl} alt="" width={32} height={32} /> : null}
-          <div className="account-names">
+          {/* The profile link comes first in the header: Tab (or Enter on opening) never lands on Sign out first. */}
+          <a className="account-names" href={`https://x.com/${encodeURIComponent(active.username)}`} target="_blank" rel="noreferrer">
             <span className="account-name">
               <bdi>{active.name}</bdi>
             </span>
             <span className="account-username">
               <bdi>@{active.username}</bdi>
             </span>
-          </div>
+          </a>
           {session.accounts.length > 1 ? (
             <label className="account-switch">
               <span className="visually-hidden">{i18n.t('header_account')}</span>
@@ -61,9 +66,30 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
               </select>
             </label>
           ) : null}
-          <button type="button" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setSigningOut({ loss: undefined });
+              signOutLoss(active.id).then(
+                (loss) => setSigningOut((open) => (open ? { loss } : open)),
+                // The store could not be read: the dialog says what is deleted without counting it.
+                () => setSigningOut((open) => (open ? { loss: 'uncounted' } : open)),
+              );
+            }}
+          >
             {i18n.t('header_sign_out')}
           </button>
+          {signingOut ? (
+            <SignOutDialog
+              account={active}
+              loss={signingOut.loss}
+              onClose={(confirmed) => {
+                setSigningOut(undefined);
+                if (confirmed) void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }));
+              }}
+            />
+          ) : null}
           {showAddAccount ? (
             <button type="button" className="link" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
               {i18n.t('header_add_account')}

@@ -3,6 +3,14 @@ import { ADA } from '../support/emulator-control';
 import { intruderAttempts } from '../support/intruder';
 import { expect, launchPerch, registerCallback, signIn, test } from './fixtures';
 
+/** Presses the header's Sign out and confirms in the dialog that says what will be lost. */
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Sign out of @/ });
+  await dialog.getByRole('button', { name: 'Sign out' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** Sends a message to Perch's background from one of its pages, as the UI does. */
 async function checkFrom(page: Page, accountId: string) {
   return page.evaluate(async (id) => chrome.runtime.sendMessage({ type: 'account.check', accountId: id }), accountId);
@@ -109,7 +117,7 @@ test.describe('signing in with X in Chromium', () => {
   test('revokes the token at X and forgets it locally on sign-out', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await signIn(perch, options);
-    await options.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(options);
     await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
     // Signing out does not wait for X: the revoke follows in the background.
     await expect.poll(async () => (await emu.log()).filter((e) => e.path === '/2/oauth2/revoke').length).toBeGreaterThanOrEqual(1);
@@ -139,6 +147,46 @@ test.describe('signing in with X in Chromium', () => {
   });
 });
 
+test.describe('the sign-out confirmation', () => {
+  test('says what will be lost, cancels on Escape, and only then signs out', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    const send = (m: unknown) => options.evaluate((message) => chrome.runtime.sendMessage(message), m);
+    // A draft, and a like X holds back until its window's reset: neither has reached X.
+    await send({ type: 'draft.save', accountId: ADA.id, context: 'compose', seq: 1, posts: [{ text: 'Not posted yet', mediaIds: [] }] });
+    const postId = (await emu.relations()).bookmarks[0]!;
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
+    await send({ type: 'action.do', accountId: ADA.id, action: { type: 'like', params: { postId } } });
+
+    const signOutButton = options.getByRole('button', { name: 'Sign out' });
+    await signOutButton.click();
+    const dialog = options.getByRole('dialog', { name: `Sign out of @${ADA.username}?` });
+    await expect(dialog).toContainText('1 queued action');
+    await expect(dialog).toContainText('1 draft, with its images');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await options.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(signOutButton).toBeFocused();
+    await expect(options.getByText(`@${ADA.username}`)).toBeVisible();
+    expect((await emu.log()).filter((e) => e.path === '/2/oauth2/revoke')).toEqual([]);
+
+    await signOut(options);
+    await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+  });
+
+  test('is not the first Tab stop in the popup or the side panel', async ({ perch }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    for (const screen of ['popup', 'sidepanel'] as const) {
+      const page = await perch.open(screen);
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await page.locator('body').focus();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: new RegExp(`@${ADA.username}`) })).toBeFocused();
+    }
+  });
+});
+
 test.describe('several accounts', () => {
   test('signs in a second account, switches between them, and signs one out without touching the other', async ({ perch, emu }) => {
     const options = await perch.open('options');
@@ -152,7 +200,7 @@ test.describe('several accounts', () => {
     await picker.selectOption({ label: `@${ADA.username}` });
     await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
     await picker.selectOption({ label: '@gracehop' });
-    await options.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(options);
     await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
     await options.getByRole('button', { name: 'Check connection' }).click();
     await expect(options.getByRole('status')).toHaveText(`Connected to X as @${ADA.username}.`);

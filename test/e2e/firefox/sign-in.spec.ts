@@ -67,6 +67,8 @@ test.describe('signing in with X in Firefox', () => {
   test('revokes the token at X and forgets it locally on sign-out', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     await ff.options.locator('::-p-aria(Sign out[role="button"])').click();
+    // The confirmation says what will be lost; its own Sign out button confirms.
+    await ff.options.locator('dialog[open] ::-p-aria(Sign out[role="button"])').click();
     await ff.options.locator('::-p-aria(Sign in with X[role="button"])').wait();
     // Signing out does not wait for X: the revoke follows in the background.
     await expect.poll(async () => (await emu.log()).filter((e) => e.path === '/2/oauth2/revoke').length).toBeGreaterThanOrEqual(1);
