@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './confirm-dialog.css';
 
 /** What a confirmation says: the question, what will happen, and its two buttons. */
 export interface ConfirmRequest {
@@ -15,8 +16,6 @@ interface Props {
   request: ConfirmRequest;
   /** The confirm button waits (e.g. while what would be lost is still being counted). */
   confirmDisabled?: boolean;
-  /** The dialog's class, for a screen's own styling. */
-  className?: string;
   onClose(confirmed: boolean): void;
 }
 
@@ -24,7 +23,7 @@ interface Props {
  * A modal confirmation (a native `<dialog>`, so focus stays inside and the page behind is inert): Cancel has focus
  * first, Escape cancels, and focus goes back to what had it before, whether the person confirmed or not.
  */
-export function ConfirmDialog({ request, confirmDisabled, className = 'confirm-dialog', onClose }: Props) {
+export function ConfirmDialog({ request, confirmDisabled, onClose }: Props) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +43,7 @@ export function ConfirmDialog({ request, confirmDisabled, className = 'confirm-d
   return (
     <dialog
       ref={ref}
-      className={className}
+      className="confirm-dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={(e) => {
@@ -55,7 +54,7 @@ export function ConfirmDialog({ request, confirmDisabled, className = 'confirm-d
     >
       <h2 id={`${id}-title`}>{request.title}</h2>
       <div id={`${id}-body`}>{typeof request.body === 'string' ? <p>{request.body}</p> : request.body}</div>
-      <div className={`${className}-buttons`}>
+      <div className="confirm-dialog-buttons">
         <button type="button" className="danger" disabled={confirmDisabled} onClick={() => onClose(true)}>
           {request.confirm}
         </button>

@@ -106,24 +106,10 @@ export function phaseWords(p: ActionPhase): string {
 
 /** A status line's sentence about one action: "<what>: queued until 14:05 (X’s rate limit).", "<what>: done." */
 export function phaseSentence(what: string, p: ActionPhase): string {
-  switch (p.kind) {
-    case 'queued':
-      return p.until === undefined
-        ? i18n.t('action_phase_queued', { what })
-        : i18n.t('action_phase_queued_until', { what, time: timeOf(p.until) });
-    case 'sending':
-      return i18n.t('action_phase_sending', { what });
-    case 'done':
-      return i18n.t('action_phase_done', { what });
-    case 'failed':
-      return i18n.t('action_phase_failed', { what, message: p.message });
-    case 'undoing':
-      return i18n.t('action_phase_undoing', { what });
-    case 'undone':
-      return i18n.t('action_phase_undone', { what });
-    case 'undo-failed':
-      return i18n.t('action_phase_undo_failed', { what, message: p.message });
-  }
+  if (p.kind === 'queued' && p.until !== undefined) return i18n.t('action_phase_queued_until', { what, time: timeOf(p.until) });
+  if (p.kind === 'failed') return i18n.t('action_phase_failed', { what, message: p.message });
+  if (p.kind === 'undo-failed') return i18n.t('action_phase_undo_failed', { what, message: p.message });
+  return i18n.t(`action_phase_${p.kind}`, { what });
 }
 
 /** The note under a popup button, in a few words: "Queued until 14:05 (X’s limit is used up).", "Failed: <reason>". */
