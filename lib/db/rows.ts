@@ -14,6 +14,11 @@ export interface UserRow {
   verified?: boolean;
   description?: string;
   seenAt: string;
+  /**
+   * When X last said how the account relates to this user (`connection_status`, read by the popup). A row stored by
+   * a sync has none: its follow state is unknown, and the popup asks X before showing Follow or Unfollow.
+   */
+  relationSeenAt?: string;
 }
 
 export interface PostUrl {

@@ -68,11 +68,12 @@ const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protecte
  * User.connection_status enum) for a user, then re-applies what the person asked for that X has not been told yet:
  * the outbox's intent wins over an answer read a moment before.
  */
-async function applyConnection(d: PerchDb, accountId: string, user: XUser): Promise<void> {
+async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenAt: string): Promise<void> {
   const status = (user as { connection_status?: unknown }).connection_status;
   if (!Array.isArray(status)) return;
   const tables = { following: d.following, muting: d.muted, blocking: d.blocked } as const;
   await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions, d.users], async () => {
+    await d.users.update([accountId, user.id], { relationSeenAt: seenAt });
     for (const [flag, table] of Object.entries(tables)) {
       const key: [string, string] = [accountId, user.id];
       const requested = flag === 'following' && status.includes('follow_request_sent') && !status.includes('following');
@@ -91,6 +92,10 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser): Prom
     for (const a of pending) if (isActionType(a.type)) await ACTIONS[a.type].apply(d, accountId, a.params);
   });
 }
+
+/** X said how the account relates to this user today (the popup's own read, with `connection_status`). */
+const relationKnown = (user: UserRow | undefined, now: number): boolean =>
+  !!user?.relationSeenAt && utcDay(Date.parse(user.relationSeenAt)) === utcDay(now);
 
 const failure = (error: unknown) =>
   error instanceof XApiError
@@ -147,7 +152,10 @@ export async function postContext(
   let error: PostContext['error'];
   const enterprise = await onEnterprise();
   const summonsNeeded = !enterprise && !!post && !post.summons && post.authorId !== accountId;
-  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded) {
+  // The author stored by a sync carries no relation (muted, blocked, followed): read from X with the post.
+  const authorUnknown =
+    !!post?.authorId && post.authorId !== accountId && !relationKnown(await d.users.get([accountId, post.authorId]), now);
+  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown) {
     try {
       const page = await getPosts(await client(), [postId], {
         fields: { 'user.fields': USER_FIELDS_WITH_RELATION, expansions: REPLY_CHECK_EXPANSIONS },
@@ -159,7 +167,7 @@ export async function postContext(
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
         if (row) await d.posts.put(row);
       });
-      for (const u of page.includes.users) await applyConnection(d, accountId, u);
+      for (const u of page.includes.users) await applyConnection(d, accountId, u, seenAt);
       post = row;
       if (!found)
         error = { kind: 'not-found', message: 'X could not find this post: it may have been deleted, or its account is protected.' };
@@ -209,12 +217,13 @@ export async function profileContext(
     .filter((u) => u.username.toLowerCase() === lower)
     .first();
   let error: ProfileContext['error'];
-  if (!user || utcDay(Date.parse(user.seenAt)) !== utcDay(now)) {
+  // A row a sync stored (a bookmark's author) says nothing of following: X's connection_status is read for it.
+  if (!relationKnown(user, now)) {
     try {
       const found = await getUserByUsername(await client(), username, { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
       user = userRow(accountId, found, new Date(now).toISOString());
       await d.users.put(user);
-      await applyConnection(d, accountId, found);
+      await applyConnection(d, accountId, found, user.seenAt);
     } catch (e) {
       if (!user) error = failure(e);
     }
