@@ -53,6 +53,12 @@ function listFlag(
   };
 }
 
+/** What adding or removing a member changed: the membership row before, and the list's count before. */
+interface MemberSnapshot {
+  member: ListMemberRow | null;
+  memberCount: number | undefined;
+}
+
 function member(on: boolean): ActionDef {
   return {
     label: (p) => `${on ? 'Add' : 'Remove'} ${who(p)} ${on ? 'to' : 'from'} ${listName(p)}`,
@@ -63,11 +69,23 @@ function member(on: boolean): ActionDef {
       const before = (await d.listMembers.get(key)) ?? null;
       if (on) await d.listMembers.put({ accountId, listId: key[1], userId: key[2] });
       else await d.listMembers.delete(key);
-      return before;
+      // The list's member_count (x-api--lists--list-lookup) follows the change, as X's will: "10 members", not 9.
+      const list = await d.lists.get([accountId, key[1]]);
+      if (list?.memberCount !== undefined && !!before !== on)
+        await d.lists.put({ ...list, memberCount: Math.max(0, list.memberCount + (on ? 1 : -1)) });
+      const snapshot: MemberSnapshot = { member: before, memberCount: list?.memberCount };
+      return snapshot;
     },
     async rollback(d, accountId, p, snapshot) {
-      if (snapshot) await d.listMembers.put(snapshot as never);
+      // An action stored before counts were kept holds the membership row alone (or null).
+      const { member, memberCount } =
+        snapshot && typeof snapshot === 'object' && 'member' in snapshot
+          ? (snapshot as MemberSnapshot)
+          : { member: snapshot as ListMemberRow | null, memberCount: undefined };
+      if (member) await d.listMembers.put(member);
       else await d.listMembers.delete([accountId, str(p, 'listId'), str(p, 'userId')]);
+      const list = await d.lists.get([accountId, str(p, 'listId')]);
+      if (list && memberCount !== undefined) await d.lists.put({ ...list, memberCount });
     },
     async execute(client, _accountId, p) {
       if (on) await addListMember(client, str(p, 'listId'), str(p, 'userId'));

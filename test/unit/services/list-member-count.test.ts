@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { LIST_ACTIONS } from '@/lib/services/list-actions';
+import { freshDb } from './support';
+
+const ACCOUNT = '1585841080431321088';
+const LIST = '1900000000000000001';
+const GRACE = '1452871219391512578';
+const params = { listId: LIST, listName: 'Reading list', userId: GRACE, username: 'gracehop' };
+
+const count = async () => (await db().lists.get([ACCOUNT, LIST]))?.memberCount;
+
+describe('a list’s member count after adding or removing through Perch', () => {
+  beforeEach(async () => {
+    await freshDb();
+    await db().lists.put({
+      accountId: ACCOUNT,
+      id: LIST,
+      name: 'Reading list',
+      memberCount: 9,
+      owned: true,
+      followed: false,
+      pinned: false,
+      member: false,
+    });
+  });
+
+  it('counts the member added, and goes back when X refuses', async () => {
+    const add = LIST_ACTIONS['list.addMember'];
+    const snapshot = await add.apply(db(), ACCOUNT, params);
+    expect(await count()).toBe(10);
+    await add.rollback(db(), ACCOUNT, params, snapshot);
+    expect(await count()).toBe(9);
+    expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
+  });
+
+  it('does not count twice someone already on the list, and counts a removal once', async () => {
+    await db().listMembers.put({ accountId: ACCOUNT, listId: LIST, userId: GRACE });
+    await LIST_ACTIONS['list.addMember'].apply(db(), ACCOUNT, params);
+    expect(await count()).toBe(9);
+    const snapshot = await LIST_ACTIONS['list.removeMember'].apply(db(), ACCOUNT, params);
+    expect(await count()).toBe(8);
+    await LIST_ACTIONS['list.removeMember'].apply(db(), ACCOUNT, params);
+    expect(await count()).toBe(8);
+    await LIST_ACTIONS['list.removeMember'].rollback(db(), ACCOUNT, params, snapshot);
+    expect(await count()).toBe(9);
+    expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeDefined();
+  });
+
+  it('rolls back an action stored before counts were kept (its snapshot is the membership row alone)', async () => {
+    await LIST_ACTIONS['list.addMember'].rollback(db(), ACCOUNT, params, null);
+    expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
+    expect(await count()).toBe(9);
+  });
+});
