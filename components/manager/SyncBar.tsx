@@ -4,6 +4,7 @@ import { db, type Collection } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { dateTimeOf, timeOf } from './format';
+import { progressShown, type SyncProgress } from './sync-progress';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -57,6 +58,7 @@ export function SyncBar({
   const state = states?.main;
   const [failure, setFailure] = useState<Failure>();
   const [asked, setAsked] = useState(false);
+  const [said, setSaid] = useState<SyncProgress>();
 
   /** Asks the background to sync (`force`: the person asked, the once-a-day rule does not hold) and says what failed. */
   const request = useCallback(
@@ -95,7 +97,9 @@ export function SyncBar({
   }
 
   const running = !!state?.running || asked;
-  const progress = state?.running ? state.progress : undefined;
+  // Never counts back ("12 so far" → "0 so far") when the run ends before its answer arrives (sync-progress.ts).
+  const progress = progressShown(said, state?.progress, running, !!state?.running);
+  useEffect(() => setSaid(progress), [progress?.items, progress?.pages]);
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
   const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
   const reset = (error as Failure | undefined)?.rateLimitReset;

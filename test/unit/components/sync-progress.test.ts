@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { progressShown, type SyncProgress } from '@/components/manager/sync-progress';
+
+/** Plays a sync line through a run: each step is what the store says, and whether the line shows a run. */
+function play(steps: { stored?: SyncProgress; storedRunning: boolean; showsRunning: boolean }[]): (number | undefined)[] {
+  let said: SyncProgress | undefined;
+  return steps.map((s) => {
+    said = progressShown(said, s.stored, s.showsRunning, s.storedRunning);
+    return said?.items;
+  });
+}
+
+describe('the count a sync line shows while a sync runs', () => {
+  it('counts up, and keeps "12 so far" when the run ends offline before its answer arrives', () => {
+    const twelve = { pages: 1, items: 12 };
+    expect(
+      play([
+        { storedRunning: false, showsRunning: true }, // Sync now pressed; the background has not started
+        { stored: { pages: 0, items: 0 }, storedRunning: true, showsRunning: true },
+        { stored: twelve, storedRunning: true, showsRunning: true },
+        { stored: twelve, storedRunning: false, showsRunning: true }, // offline: the run ended, the answer is on its way
+        { stored: twelve, storedRunning: false, showsRunning: false },
+      ]),
+    ).toEqual([undefined, 0, 12, 12, undefined]);
+  });
+
+  it('starts the next run from what the store says of it, not from the last run’s total', () => {
+    expect(
+      play([
+        { stored: { pages: 8, items: 800 }, storedRunning: false, showsRunning: false },
+        { stored: { pages: 8, items: 800 }, storedRunning: false, showsRunning: true },
+        { stored: { pages: 1, items: 100 }, storedRunning: true, showsRunning: true },
+      ]),
+    ).toEqual([undefined, undefined, 100]);
+  });
+});
