@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { X_OPERATIONS } from '../lib/x/operations';
+import { readAxeReport, seriousByRule } from './e2e/support/axe';
 
 const dir = path.resolve(import.meta.dirname, '../.reports');
 let passed = 0;
@@ -66,6 +67,17 @@ if (existsSync(e2eSeenFile) || existsSync(unitSeenDir)) {
   if (neverSeen.length) console.log(`  Perch calls, no test made: ${neverSeen.join(', ')}`);
   if (unknown.length) console.log(`  seen end to end, but not an operation Perch calls (lib/x/operations.ts): ${unknown.join(', ')}`);
   contractFailed = neverSeen.length > 0 || unknown.length > 0;
+}
+
+// The end-to-end run's axe-core scans (test/e2e/support/axe.ts): how many screen states, and what failed.
+const axeStates = readAxeReport(path.join(dir, 'axe.json'));
+if (axeStates.length) {
+  const by = (b: string) => axeStates.filter((s) => s.browser === b).length;
+  const serious = Object.entries(seriousByRule(axeStates)).map(([rule, n]) => `${rule} ${n}`);
+  console.log(
+    `axe: ${axeStates.length} screen states scanned (Chromium ${by('chromium')}, Firefox ${by('firefox')}; light and dark), ` +
+      `serious or critical elements: ${serious.length ? serious.join(', ') : 'none'}`,
+  );
 }
 
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -40,12 +40,13 @@ export async function findPage(browser: Browser, match: (href: string) => boolea
   throw new Error('no such page appeared');
 }
 
-export async function launchFirefoxPerch(): Promise<FirefoxPerch> {
+/** Launches Firefox ESR with Perch installed; `prefs` adds Firefox preferences (the axe scan's dark theme). */
+export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}): Promise<FirefoxPerch> {
   const driver = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false },
+    extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false, ...prefs },
   });
   const consoleLines: string[] = [];
   driver.on('targetcreated', (t) => {
@@ -92,7 +93,8 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 }
 
-export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl }, { emulator: Emulator }>({
+export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl; firefoxPrefs: Record<string, unknown> }, { emulator: Emulator }>({
+  firefoxPrefs: [{}, { option: true }],
   emulator: [
     async ({}, use) => {
       const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
@@ -108,8 +110,8 @@ export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl }, { em
     // Runs after `ff` closed the browser: every request of the test has been answered and checked.
     await assertContractKept(emu);
   },
-  ff: async ({ emu }, use) => {
-    const ff = await launchFirefoxPerch();
+  ff: async ({ emu, firefoxPrefs }, use) => {
+    const ff = await launchFirefoxPerch(firefoxPrefs);
     // The callback URL as the options page shows it (Firefox: https://<hash>.extensions.allizom.org/).
     await expect.poll(() => textOf(ff.options, 'code.callback')).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/$/);
     await emu.registerClient(TEST_CLIENT_ID, [await textOf(ff.options, 'code.callback')]);
