@@ -69,7 +69,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
       .getByRole('region', { name: /^Owned/ })
       .getByRole('button', { name: 'Open Compiler folks 🛠️' })
       .click();
-    await page.getByRole('button', { name: 'Show the latest posts of Compiler folks 🛠️' }).click();
+    await page.getByRole('button', { name: 'Show latest posts of Compiler folks 🛠️' }).click();
     const posts = page.getByRole('list', { name: 'Latest posts of Compiler folks 🛠️' });
     await expect(posts.getByRole('article', { name: `Post by @${TURING}` }).filter({ hasText: LONG_POST_WORD })).toContainText(LINK);
   });

@@ -145,7 +145,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await expect(again.getByText(/^Last synced /)).toBeVisible();
     await again.waitForTimeout(500);
     expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
-    await again.getByRole('button', { name: 'Sync bookmarks now' }).click();
+    await again.getByRole('button', { name: 'Sync now' }).click();
     await expect
       .poll(async () => (await emu.log()).filter((e) => e.path === `/2/users/${ADA.id}/bookmarks`).map((e) => e.status))
       .toEqual([200]);

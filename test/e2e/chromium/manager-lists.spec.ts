@@ -37,10 +37,10 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await form.getByRole('textbox', { name: 'Name' }).fill('n'.repeat(26));
     await expect(form.getByText('The name is 1 character too long: X allows 25.')).toBeVisible();
     await expect(form.getByText('26/25')).toBeVisible();
-    await expect(form.getByRole('button', { name: 'Create the list on X' })).toBeDisabled();
+    await expect(form.getByRole('button', { name: 'Create list on X' })).toBeDisabled();
     await form.getByRole('textbox', { name: 'Name' }).fill('Perch e2e');
     await form.getByRole('textbox', { name: 'Description' }).fill('Made by the end-to-end test');
-    await form.getByRole('button', { name: 'Create the list on X' }).click();
+    await form.getByRole('button', { name: 'Create list on X' }).click();
     await note(page, 'Create the list “Perch e2e”: done.');
     const created = (await emu.relations()).owned_lists.find((l) => l.name === 'Perch e2e');
     expect(created).toMatchObject({ description: 'Made by the end-to-end test', private: false, member_ids: [] });
@@ -88,12 +88,12 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     expect((await emu.relations()).pinned_lists).not.toContain(listId);
 
     // Delete only after the explicit confirmation.
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('button', { name: `Delete list ${name}` }).click();
     const confirm = page.getByRole('group', { name: /^Delete “Perch e2e renamed” on X\?/ });
     await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Keep it' }).click();
     expect((await emu.relations()).owned_lists.map((l) => l.id)).toContain(listId);
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('button', { name: `Delete list ${name}` }).click();
     await page.getByRole('button', { name: `Yes, delete ${name}` }).click();
     await note(page, `Delete the list “${name}”: done.`);
     expect((await emu.relations()).owned_lists.map((l) => l.id)).not.toContain(listId);

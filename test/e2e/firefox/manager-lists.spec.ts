@@ -24,7 +24,7 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
 
     await aria(page, 'New list', 'button').click();
     await aria(page, 'Name', 'textbox').fill('Firefox list');
-    await aria(page, 'Create the list on X', 'button').click();
+    await aria(page, 'Create list on X', 'button').click();
     await expect.poll(() => noteOf(page)).toContain('Create the list “Firefox list”: done.');
     const listId = (await emu.relations()).owned_lists.find((l) => l.name === 'Firefox list')?.id;
     expect(listId).toBeDefined();
@@ -37,7 +37,7 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
     await expect.poll(() => noteOf(page)).toContain('Add @gracehop to “Firefox list”: done.');
     expect((await emu.relations()).owned_lists.find((l) => l.id === listId)?.member_ids).toEqual([GRACE_ID]);
 
-    await aria(page, 'Delete Firefox list', 'button').click();
+    await aria(page, 'Delete list Firefox list', 'button').click();
     // Asking is not deleting.
     expect((await emu.relations()).owned_lists.map((l) => l.id)).toContain(listId);
     await aria(page, 'Yes, delete Firefox list', 'button').click();
