@@ -114,51 +114,66 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
   return (
     <div className="manager">
       <AccountHeader showAddAccount />
-      {!session ? null : !account ? (
-        <p className="manager-signed-out muted">{i18n.t('manager_signed_out')}</p>
-      ) : (
-        <>
-          {top?.(account)}
-          <div className="manager-tabs" role="tablist" aria-label={i18n.t('manager_tabs_label')} onKeyDown={onKeyDown}>
-            {MANAGER_TABS.map((t) => (
-              <button
-                key={t}
-                ref={(el) => {
-                  if (el) tabRefs.current.set(t, el);
-                  else tabRefs.current.delete(t);
-                }}
-                type="button"
-                role="tab"
-                id={`${base}-tab-${t}`}
-                aria-selected={t === tab}
-                aria-controls={`${base}-panel-${t}`}
-                tabIndex={t === tab ? 0 : -1}
-                className="manager-tab"
-                onClick={() => select(t)}
-              >
-                {tabName(t)}
-              </button>
-            ))}
-          </div>
-          {MANAGER_TABS.map((t) => (
-            <div
-              key={t}
-              role="tabpanel"
-              id={`${base}-panel-${t}`}
-              aria-labelledby={`${base}-tab-${t}`}
-              className="manager-panel"
-              hidden={t !== tab}
-              tabIndex={0}
-            >
-              {opened.has(t) ? (
-                <TabErrorBoundary key={account.id}>
-                  <TabView key={account.id} tab={t} account={account} />
-                </TabErrorBoundary>
-              ) : null}
+      <main className="manager-main">
+        <h1 className="visually-hidden">{i18n.t('manager_page_title')}</h1>
+        {account ? (
+          <a
+            className="skip-link"
+            href={`#${base}-panel-${tab}`}
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById(`${base}-panel-${tab}`)?.focus();
+            }}
+          >
+            {i18n.t('manager_skip_to_content', [tabName(tab)])}
+          </a>
+        ) : null}
+        {!session ? null : !account ? (
+          <p className="manager-signed-out muted">{i18n.t('manager_signed_out')}</p>
+        ) : (
+          <>
+            {top?.(account)}
+            <div className="manager-tabs" role="tablist" aria-label={i18n.t('manager_tabs_label')} onKeyDown={onKeyDown}>
+              {MANAGER_TABS.map((t) => (
+                <button
+                  key={t}
+                  ref={(el) => {
+                    if (el) tabRefs.current.set(t, el);
+                    else tabRefs.current.delete(t);
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`${base}-tab-${t}`}
+                  aria-selected={t === tab}
+                  aria-controls={`${base}-panel-${t}`}
+                  tabIndex={t === tab ? 0 : -1}
+                  className="manager-tab"
+                  onClick={() => select(t)}
+                >
+                  {tabName(t)}
+                </button>
+              ))}
             </div>
-          ))}
-        </>
-      )}
+            {MANAGER_TABS.map((t) => (
+              <div
+                key={t}
+                role="tabpanel"
+                id={`${base}-panel-${t}`}
+                aria-labelledby={`${base}-tab-${t}`}
+                className="manager-panel"
+                hidden={t !== tab}
+                tabIndex={0}
+              >
+                {opened.has(t) ? (
+                  <TabErrorBoundary key={account.id}>
+                    <TabView key={account.id} tab={t} account={account} />
+                  </TabErrorBoundary>
+                ) : null}
+              </div>
+            ))}
+          </>
+        )}
+      </main>
     </div>
   );
 }
