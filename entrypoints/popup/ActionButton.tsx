@@ -22,14 +22,16 @@ export function ActionButton({ label, onClick, action, disabled, pressed }: Acti
       <button type="button" onClick={onClick} disabled={disabled} className={pressed ? 'on' : undefined}>
         {label}
       </button>
-      {note ? (
-        <span
-          className={action?.state === 'failed' ? 'quick-note error' : 'quick-note'}
-          role={action?.state === 'failed' ? 'alert' : 'status'}
-        >
+      {/* The status region is there before its words, so a screen reader announces each change; a failure is an alert. */}
+      {action?.state === 'failed' ? (
+        <span className="quick-note error" role="alert">
           {note}
         </span>
-      ) : null}
+      ) : (
+        <span className="quick-note" role="status">
+          {note}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
@@ -7,6 +8,7 @@ import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { useCurrentPage } from './use-current-page';
+import { useFirstActionFocus } from './use-first-action-focus';
 
 /** Pages worth sharing: the web, not the browser's own pages. */
 const shareable = (url: string) => /^https?:\/\//.test(url);
@@ -15,11 +17,14 @@ export function App() {
   const session = useSession();
   const page = useCurrentPage();
   const active = session?.accounts.find((a) => a.id === session.activeAccountId);
+  const main = useRef<HTMLElement>(null);
+  useFirstActionFocus(main);
 
   return (
     <div className="popup">
       <AccountHeader />
-      <main>
+      <main ref={main}>
+        <h1 className="visually-hidden">{i18n.t('extName')}</h1>
         {active && page !== undefined ? (
           <PageGate page={page}>
             {page?.x.kind === 'post' ? (

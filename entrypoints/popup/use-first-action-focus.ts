@@ -1,0 +1,46 @@
+import { useEffect, type RefObject } from 'react';
+
+/** Where the popup's first action is, in order: the post's or profile's action row, then the composer's text. */
+const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]', 'textarea:not([disabled])'];
+
+/**
+ * Puts focus on the popup's first action once it appears (the panels fill in after X answers), so a keyboard user
+ * starts where the popup's work is. Never the "opened by another page" gate's button, and never once the person has
+ * moved focus or clicked themselves.
+ */
+export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    let done = false;
+    const inGate = (node: EventTarget | Element | null) => node instanceof Element && node.closest('.popup-gate') !== null;
+    const stop = () => {
+      done = true;
+      observer.disconnect();
+      document.removeEventListener('pointerdown', onPerson, true);
+      document.removeEventListener('keydown', onPerson, true);
+    };
+    // The gate's click opens the popup's actions: focus still goes to the first of them after it.
+    const onPerson = (e: Event) => {
+      if (!inGate(e.target)) stop();
+    };
+    const tryFocus = () => {
+      if (done) return;
+      const current = document.activeElement;
+      if (current && current !== document.body && !inGate(current)) return stop();
+      for (const selector of FIRST_ACTION) {
+        const target = el.querySelector<HTMLElement>(selector);
+        if (target && !inGate(target)) {
+          target.focus();
+          return stop();
+        }
+      }
+    };
+    const observer = new MutationObserver(tryFocus);
+    observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    document.addEventListener('pointerdown', onPerson, true);
+    document.addEventListener('keydown', onPerson, true);
+    tryFocus();
+    return stop;
+  }, [root]);
+}
