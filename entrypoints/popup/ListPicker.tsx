@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import { act } from './act';
 
 type ListChoice = { id: string; name: string; private: boolean; member: boolean };
@@ -10,6 +11,37 @@ type ListChoice = { id: string; name: string; private: boolean; member: boolean 
 export function ListPicker({ accountId, user, onChanged }: { accountId: string; user: UserView; onChanged: () => void }) {
   const [lists, setLists] = useState<ListChoice[]>();
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  // The change on its way, followed through the outbox's publications: its message says where it is, then that it
+  // is done (or X's answer), never "Adding…" after it finished.
+  const [sent, setSent] = useState<{ seq: number; adding: boolean; listId: string; list: string }>();
+  const seen = useRef(new Map<number, ActionChange>());
+  const [settled, setSettled] = useState<ActionChange>();
+
+  useEffect(
+    () =>
+      watchOutbox(accountId, (changes) => {
+        for (const c of changes) {
+          seen.current.set(c.seq, c);
+          if (c.state === 'done' || c.state === 'failed') setSettled(c);
+        }
+      }),
+    [accountId],
+  );
+
+  useEffect(() => {
+    if (!sent) return;
+    const c = settled?.seq === sent.seq ? settled : seen.current.get(sent.seq);
+    if (!c || (c.state !== 'done' && c.state !== 'failed')) return;
+    setSent(undefined);
+    if (c.state === 'failed') {
+      // Not done: the list shows what it was, and X's answer says why.
+      setLists((all) => all?.map((l) => (l.id === sent.listId ? { ...l, member: !sent.adding } : l)));
+      return setMessage({ text: c.error?.message ?? i18n.t('popup_note_refused'), error: true });
+    }
+    setMessage({
+      text: sent.adding ? i18n.t('popup_list_added', [user.username, sent.list]) : i18n.t('popup_list_removed', [user.username, sent.list]),
+    });
+  }, [sent, settled, user.username]);
 
   useEffect(() => {
     sendMessage({ type: 'user.lists', accountId, userId: user.id }).then(setLists, (e: unknown) =>
@@ -18,10 +50,14 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
   }, [accountId, user.id]);
 
   async function toggle(list: ListChoice) {
-    const error = await act(accountId, {
-      type: list.member ? 'list.removeMember' : 'list.addMember',
-      params: { listId: list.id, listName: list.name, userId: user.id, username: user.username },
-    });
+    const error = await act(
+      accountId,
+      {
+        type: list.member ? 'list.removeMember' : 'list.addMember',
+        params: { listId: list.id, listName: list.name, userId: user.id, username: user.username },
+      },
+      (seq) => setSent({ seq, adding: !list.member, listId: list.id, list: list.name }),
+    );
     if (error) return setMessage({ text: error, error: true });
     setLists((all) => all?.map((l) => (l.id === list.id ? { ...l, member: !l.member } : l)));
     setMessage({

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { useState } from 'react';
 import { Composer } from '@/components/Composer';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { dateOf } from '@/components/manager/format';
 import type { PostContext } from '@/lib/messaging';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
@@ -10,8 +11,10 @@ import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
+import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { shownState } from './tab-follower';
+import { useOwnActions } from './use-own-actions';
 import { useTabContext } from './use-tab-context';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
@@ -19,9 +22,11 @@ const LINK = '\uE000';
 
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
-  const { context: ctx, error, refresh, track } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
+  const { context: ctx, error, refresh, track: trackAny } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
+  const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
   const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>('actions');
   const [problem, setProblem] = useState<string>();
+  const [askDelete, setAskDelete] = useState(false);
 
   if (error)
     return (
@@ -30,6 +35,10 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       </p>
     );
   if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
+  // Deleted through Perch: nothing is left to act on.
+  if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;
+  // Not loaded: the failure, and only what still works (no action on a post Perch has not seen).
+  if (!ctx.post) return <PostUnavailable postId={postId} message={ctx.error?.message} onRetry={() => void refresh()} />;
 
   const run = async (action: Parameters<typeof act>[1]) => {
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
@@ -37,12 +46,14 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   };
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
+  // Your own post: Delete, and no Mute or Block of yourself.
+  const own = author?.id === accountId;
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
-  const onBookmark = latest(ctx.actions, 'bookmark', 'unbookmark');
-  const onRepost = latest(ctx.actions, 'repost', 'undoRepost');
-  const onLike = latest(ctx.actions, 'like', 'unlike');
-  const onMute = latest(ctx.actions, 'mute', 'unmute');
-  const onBlock = latest(ctx.actions, 'block', 'unblock');
+  const onBookmark = latest(actions, 'bookmark', 'unbookmark');
+  const onRepost = latest(actions, 'repost', 'undoRepost');
+  const onLike = latest(actions, 'like', 'unlike');
+  const onMute = latest(actions, 'mute', 'unmute');
+  const onBlock = latest(actions, 'block', 'unblock');
   const bookmarked = shownState(ctx.bookmarked, onBookmark, 'bookmark');
   const reposted = shownState(ctx.reposted, onRepost, 'repost');
   const liked = shownState(ctx.liked, onLike, 'like');
@@ -81,21 +92,15 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
 
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
-      {ctx.post ? (
-        <article className="post-card">
-          {author ? <UserCard user={author} /> : null}
-          <p className="post-text">{ctx.post.text}</p>
-          <p className="muted">
-            {dateOf(ctx.post.createdAt)}
-            {ctx.post.mediaCount ? i18n.t('popup_meta_separator') + i18n.t('popup_post_media', ctx.post.mediaCount) : ''}
-            {ctx.post.quoted ? i18n.t('popup_meta_separator') + i18n.t('popup_post_quotes') : ''}
-          </p>
-        </article>
-      ) : (
-        <p className="notice" role="alert">
-          {ctx.error?.message ?? i18n.t('popup_post_not_loaded')}
+      <article className="post-card">
+        {author ? <UserCard user={author} /> : null}
+        <p className="post-text">{ctx.post.text}</p>
+        <p className="muted">
+          {dateOf(ctx.post.createdAt)}
+          {ctx.post.mediaCount ? i18n.t('popup_meta_separator') + i18n.t('popup_post_media', ctx.post.mediaCount) : ''}
+          {ctx.post.quoted ? i18n.t('popup_meta_separator') + i18n.t('popup_post_quotes') : ''}
         </p>
-      )}
+      </article>
       <div className="quick-actions">
         <ActionButton
           label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
@@ -130,7 +135,28 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         ) : null}
       </div>
       {ctx.rules.reply === 'x.com' ? <p className="muted">{i18n.t('popup_self_serve_reply')}</p> : null}
-      {author ? (
+      {/* X cannot tell an app whether you liked or reposted a post elsewhere: the buttons show what Perch did. */}
+      <p className="muted">{i18n.t('popup_engagement_note')}</p>
+      {own ? (
+        <div className="quick-actions">
+          <ActionButton label={i18n.t('popup_delete_post')} action={latest(actions, 'post.delete')} onClick={() => setAskDelete(true)} />
+        </div>
+      ) : null}
+      {askDelete ? (
+        <ConfirmDialog
+          request={{
+            title: i18n.t('popup_delete_title'),
+            body: i18n.t('popup_delete_body'),
+            confirm: i18n.t('popup_delete_post'),
+            cancel: i18n.t('block_confirm_cancel'),
+          }}
+          onClose={(confirmed) => {
+            setAskDelete(false);
+            if (confirmed) void run({ type: 'post.delete', params: { postId } });
+          }}
+        />
+      ) : null}
+      {author && !own ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
           <ActionButton
             label={muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
@@ -157,7 +183,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           />
         </div>
       ) : null}
-      <EnterpriseNote actions={ctx.actions} username={author?.username} />
+      <EnterpriseNote actions={actions} username={author?.username} />
       {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}
       {problem ? (
         <p className="error" role="alert">

@@ -10,11 +10,13 @@ import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
 import { UserCard } from './UserCard';
 import { shownState } from './tab-follower';
+import { useOwnActions } from './use-own-actions';
 import { useTabContext } from './use-tab-context';
 
 /** Quick actions on the profile in the current tab. */
 export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
-  const { context: ctx, error, refresh, track } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
+  const { context: ctx, error, refresh, track: trackAny } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
+  const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
   const [lists, setLists] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -41,9 +43,9 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   };
   const params = { userId: user.id, username: user.username };
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
-  const onFollow = latest(ctx.actions, 'follow', 'unfollow');
-  const onMute = latest(ctx.actions, 'mute', 'unmute');
-  const onBlock = latest(ctx.actions, 'block', 'unblock');
+  const onFollow = latest(actions, 'follow', 'unfollow');
+  const onMute = latest(actions, 'mute', 'unmute');
+  const onBlock = latest(actions, 'block', 'unblock');
   const followAsked = shownState(user.following || user.followRequested, onFollow, 'follow');
   // A protected account answers a follow with a request: shown as Requested while it is sent, as the store does.
   const followRequested = followAsked && (user.followRequested || (!user.following && !!user.protected));
@@ -91,7 +93,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           </a>
         </p>
       ) : null}
-      <EnterpriseNote actions={ctx.actions} username={user.username} />
+      <EnterpriseNote actions={actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}
       {problem ? (
         <p className="error" role="alert">

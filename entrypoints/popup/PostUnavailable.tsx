@@ -1,0 +1,33 @@
+import { i18n } from '#i18n';
+import { postUrl } from '@/lib/x-url';
+import { ActionButton } from './ActionButton';
+import { OnXLink } from './OnXLink';
+
+/**
+ * A post Perch could not load (X could not find it, or could not be asked): the failure, and only what still works
+ * — opening it on x.com, or asking X again. Nothing that would act on a post Perch has not seen.
+ */
+export function PostUnavailable({ postId, message, onRetry }: { postId: string; message: string | undefined; onRetry: () => void }) {
+  return (
+    <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
+      <p className="notice" role="alert">
+        {message ?? i18n.t('popup_post_not_loaded')}
+      </p>
+      <div className="quick-actions">
+        <OnXLink label={i18n.t('popup_open_on_x')} href={postUrl(postId)} />
+        <ActionButton label={i18n.t('popup_try_again')} onClick={onRetry} />
+      </div>
+    </section>
+  );
+}
+
+/** Your own post, deleted through Perch: said, with nothing left to act on. */
+export function PostDeleted() {
+  return (
+    <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
+      <p className="notice" role="status">
+        {i18n.t('popup_post_deleted')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { useCallback, useState } from 'react';
+import type { ActionBrief } from '@/lib/messaging';
+
+/**
+ * The actions a panel shows on its buttons: any still on its way or settled well, but a failure only when it
+ * came from a click in this popup. An old refusal (X's Enterprise-only Block, a month ago) is not news each time
+ * the popup opens on that profile: the button shows the stored state, and a new click says again what X answers.
+ */
+export function useOwnActions(actions: ActionBrief[], track: (seq: number, type: string) => void) {
+  const [mine, setMine] = useState<ReadonlySet<number>>(() => new Set());
+  const trackMine = useCallback(
+    (seq: number, type: string) => {
+      setMine((seen) => new Set(seen).add(seq));
+      track(seq, type);
+    },
+    [track],
+  );
+  return { actions: actions.filter((a) => a.state !== 'failed' || mine.has(a.seq)), track: trackMine };
+}
