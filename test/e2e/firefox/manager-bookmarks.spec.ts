@@ -91,9 +91,15 @@ test.describe('the Bookmarks tab in Firefox', () => {
     const page = await ff.open('manager');
     await expect.poll(() => countOf(page), { timeout: 30_000 }).toBe('800 bookmarks');
     await expect.poll(() => textOf(page, `${PANEL} .bookmarks-sync-state`)).toMatch(/^Last synced /);
+    // The folders' contents are read after the bookmarks, one request each: wait until the last has answered.
+    const folders = (await emu.relations()).bookmark_folders;
+    const folderReads = async () =>
+      (await emu.log()).filter((e) => e.method === 'GET' && e.path.startsWith(`/2/users/${ADA.id}/bookmarks/folders/`) && e.status !== null)
+        .length;
+    await expect.poll(folderReads).toBe(folders.length);
     const log = (await emu.log()).filter((e) => e.path.startsWith('/2/'));
     expect(log.filter((e) => e.path === `/2/users/${ADA.id}/bookmarks`)).toHaveLength(Math.ceil(800 / 100));
-    expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + (await emu.relations()).bookmark_folders.length);
+    expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + folders.length);
 
     const onX = await bookmarksOnX(emu.url);
     const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
