@@ -1,0 +1,42 @@
+import type { Page } from 'puppeteer-core';
+import { SEED_POSTS } from '../../emulator/seed';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+
+const GRACE = { username: 'gracehop' };
+const POST = SEED_POSTS.gracePhoto;
+/** What X answered to each bookmark Perch sent, in order. */
+const bookmarkPosts = async (emu: EmulatorControl) =>
+  (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/bookmarks`).map((e) => e.status);
+const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
+/** Whether a button with exactly this accessible name is on the page. */
+const hasButton = (page: Page, name: string) =>
+  page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
+/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
+async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}`);
+  await (await popup.waitForSelector('.popup-gate button'))!.click();
+  return popup;
+}
+
+test.describe('the popup watches the outbox (Firefox)', () => {
+  test('after X’s 429, says until when it waits, then settles when X takes it — no polling', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const popup = await popupOn(ff, `https://x.com/${GRACE.username}/status/${POST}`);
+    await expect.poll(() => hasButton(popup, 'Bookmark')).toBe(true);
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'rate_limit' });
+    await button(popup, 'Bookmark').click();
+    await expect.poll(() => textOf(popup, '.quick-note')).toMatch(/^Queued until \d\d:\d\d \(X’s limit is used up\)\.$/);
+    expect(await hasButton(popup, 'Remove bookmark')).toBe(true);
+    expect(await bookmarkPosts(emu)).toEqual([429]);
+
+    // X's window resets, for X and for Perch; another page of Perch asks it to send what is due.
+    await emu.advanceClock(15 * 60 + 5);
+    await ff.options.evaluate((ms) => browser.storage.local.set({ 'test.clockOffsetMs': ms }), (15 * 60 + 5) * 1000);
+    await ff.options.evaluate((accountId) => browser.runtime.sendMessage({ type: 'actions.retry', accountId }), ADA.id);
+
+    await expect.poll(() => bookmarkPosts(emu)).toEqual([429, 200]);
+    await expect.poll(() => popup.$$eval('.quick-note', (all) => all.length)).toBe(0);
+    expect(await hasButton(popup, 'Remove bookmark')).toBe(true);
+  });
+});
