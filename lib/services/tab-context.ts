@@ -225,7 +225,11 @@ export async function profileContext(
       await d.users.put(user);
       await applyConnection(d, accountId, found, user.seenAt);
     } catch (e) {
-      if (!user) error = failure(e);
+      // Without X's word on the relation (a row a sync stored), Follow or Unfollow would be a guess: say what failed.
+      if (!user?.relationSeenAt) {
+        error = failure(e);
+        user = undefined;
+      }
     }
   }
   return {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { userRow } from '@/lib/services/records';
+import { postContext, profileContext } from '@/lib/services/tab-context';
+import type { XClient } from '@/lib/x/client';
+import { XApiError } from '@/lib/x/errors';
+import { SEED_POSTS } from '../../emulator/seed';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
+import { freshDb, signedInClient } from './support';
+
+/**
+ * Issue 12 item 1: the popup's relation to a person comes from X's connection_status (users.fields, the
+ * description's User.connection_status), never from a user row a sync stored without it.
+ */
+
+let emu: Emulator;
+let client: XClient;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await freshDb();
+  emu.state.reset();
+  client = await signedInClient(emu);
+});
+
+/** Grace as the bookmark sync stores her today: name and username, no relation. */
+async function storeGraceAsSynced(): Promise<void> {
+  const seenAt = new Date(emu.state.now()).toISOString();
+  await db().users.put(userRow(ADA_ID, { id: GRACE_ID, name: 'Grace Hopper', username: 'gracehop' }, seenAt));
+}
+
+const userReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path.startsWith('/2/users/by/username/'));
+
+describe('the popup’s relation to a person a sync stored', () => {
+  it('asks X, and shows that Ada follows Grace; the next popup the same day asks nothing', async () => {
+    await storeGraceAsSynced();
+    const ctx = await profileContext(() => Promise.resolve(client), ADA_ID, 'gracehop', emu.state.now());
+    expect(ctx.user).toMatchObject({ id: GRACE_ID, following: true, followRequested: false });
+    expect(userReads()).toHaveLength(1);
+    expect(userReads()[0]?.query?.['user.fields']?.split(',')).toContain('connection_status');
+    await profileContext(() => Promise.resolve(client), ADA_ID, 'gracehop', emu.state.now());
+    expect(userReads()).toHaveLength(1);
+  });
+
+  it('says what failed rather than offering Follow when X cannot be asked', async () => {
+    await storeGraceAsSynced();
+    const offline = {
+      request: () => Promise.reject(new XApiError('offline')),
+    } as unknown as XClient;
+    const ctx = await profileContext(() => Promise.resolve(offline), ADA_ID, 'gracehop', emu.state.now());
+    expect(ctx.user).toBeNull();
+    expect(ctx.error?.kind).toBe('offline');
+  });
+
+  it('reads a stored post again when its author’s relation is unknown', async () => {
+    await postContext(() => Promise.resolve(client), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
+    // The bookmark sync stores the author again, without a relation.
+    await storeGraceAsSynced();
+    const before = emu.state.log.filter((e) => e.path === '/2/tweets').length;
+    const ctx = await postContext(() => Promise.resolve(client), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
+    expect(emu.state.log.filter((e) => e.path === '/2/tweets').length).toBe(before + 1);
+    expect(ctx.author).toMatchObject({ id: GRACE_ID, following: true });
+  });
+});
