@@ -34,20 +34,32 @@ const KEEP = 20;
 
 interface SessionArea {
   set(items: Record<string, unknown>): Promise<void>;
+  get?(key: string): Promise<Record<string, unknown>>;
 }
 
 /**
  * Makes the background's publisher: call it with each change, in order. Writes are chained, so a watcher never
- * sees an older state after a newer one.
+ * sees an older state after a newer one. Each write starts from what is stored, not from memory, so changes the
+ * sign-out wiped from the feed (lib/storage-wipe.ts) do not come back with the next publication.
  */
 export function createFeedPublisher(area: SessionArea = browser.storage.session): (change: ActionChange) => Promise<void> {
   let rev = 0;
   let changes: ActionChange[] = [];
   let last: Promise<void> = Promise.resolve();
   return (change) => {
-    changes = [...changes.filter((c) => c.seq !== change.seq), change].slice(-KEEP);
-    const feed: OutboxFeed = { rev: ++rev, changes };
-    last = last.then(() => area.set({ [OUTBOX_FEED_KEY]: feed })).catch(() => undefined);
+    last = last
+      .then(async () => {
+        if (area.get) {
+          const items: Record<string, unknown> = await area.get(OUTBOX_FEED_KEY).catch(() => ({}));
+          const stored = items[OUTBOX_FEED_KEY];
+          changes = isFeed(stored) ? stored.changes : [];
+          if (isFeed(stored)) rev = Math.max(rev, stored.rev);
+        }
+        changes = [...changes.filter((c) => c.seq !== change.seq), change].slice(-KEEP);
+        const feed: OutboxFeed = { rev: ++rev, changes };
+        await area.set({ [OUTBOX_FEED_KEY]: feed });
+      })
+      .catch(() => undefined);
     return last;
   };
 }

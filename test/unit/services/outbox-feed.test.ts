@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFeedPublisher, watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
+import { createFeedPublisher, OUTBOX_FEED_KEY, watchOutbox, type ActionChange, type OutboxFeed } from '@/lib/services/outbox-feed';
 
 const ADA = '1585841080431321088';
 const GRACE = '1452871219391512578';
@@ -49,5 +49,20 @@ describe('the outbox’s published changes', () => {
     await publish(change(1, 'queued'));
     await publish(change(1, 'done'));
     expect(set).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not bring back the changes of an account that signed out when the next action is published', async () => {
+    const publish = createFeedPublisher(fakeBrowser.storage.session);
+    await publish(change(1, 'done'));
+    await publish(change(2, 'queued', GRACE));
+    const stored = (await fakeBrowser.storage.session.get(OUTBOX_FEED_KEY))[OUTBOX_FEED_KEY] as OutboxFeed;
+    // What the sign-out of Ada does to the feed (lib/storage-wipe.ts).
+    await fakeBrowser.storage.session.set({
+      [OUTBOX_FEED_KEY]: { ...stored, changes: stored.changes.filter((c) => c.accountId !== ADA) },
+    });
+    await publish(change(2, 'done', GRACE));
+    const after = (await fakeBrowser.storage.session.get(OUTBOX_FEED_KEY))[OUTBOX_FEED_KEY] as OutboxFeed;
+    expect(after.changes.map((c) => `${c.accountId === ADA ? 'ada' : 'grace'}:${c.seq}:${c.state}`)).toEqual(['grace:2:done']);
+    expect(after.rev).toBeGreaterThan(stored.rev);
   });
 });
