@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { actionPhase, canRetry, canUndo, phaseWords } from './action-state';
+import { actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
 import { dateTimeOf } from './format';
 import { useNow } from './use-now';
 
@@ -32,6 +32,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
     [accountId],
   );
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  const reversed = useMemo(() => reversedSince(actions ?? []), [actions]);
 
   // Every button of the list asks the background one thing; a refusal is said once, above the list.
   const ask = useCallback((request: ActivityRequest) => {
@@ -59,7 +60,16 @@ export function ActivityView({ accountId }: { accountId: string }) {
       </div>
       <ol className="activity-list" aria-label={i18n.t('activity_list_label')}>
         {shown.map((a) => (
-          <ActivityItem key={a.seq} action={a} now={now} onUndo={onUndo} onRetry={onRetry} onCancel={onCancel} onSendAgain={onSendAgain} />
+          <ActivityItem
+            key={a.seq}
+            action={a}
+            now={now}
+            undoable={canUndo(a, actionPhase(a, undefined, now), reversed)}
+            onUndo={onUndo}
+            onRetry={onRetry}
+            onCancel={onCancel}
+            onSendAgain={onSendAgain}
+          />
         ))}
       </ol>
       {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [SHOWN])}</p> : null}
@@ -70,6 +80,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
 const ActivityItem = memo(function ActivityItem({
   action,
   now,
+  undoable,
   onUndo,
   onRetry,
   onCancel,
@@ -77,6 +88,7 @@ const ActivityItem = memo(function ActivityItem({
 }: {
   action: ActionRow;
   now: number;
+  undoable: boolean;
   onUndo: (a: ActionRow) => void;
   onRetry: () => void;
   onCancel: (a: ActionRow) => void;
@@ -96,7 +108,7 @@ const ActivityItem = memo(function ActivityItem({
         <time dateTime={action.createdAt}>{dateTimeOf(action.createdAt)}</time>
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
-      {canUndo(action, phase) ? (
+      {undoable ? (
         <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [action.label])} onClick={() => onUndo(action)} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (

@@ -63,10 +63,30 @@ export function canRetry(a: ActionRow): boolean {
  * Whether to offer Undo: done (or its undo refused, which may be asked again), not undone, and of a type X can
  * reverse (lib/action-types.ts). The background has the last word.
  */
-export function canUndo(a: ActionRow, phase: ActionPhase = actionPhase(a, undefined, 0)): boolean {
+export function canUndo(a: ActionRow, phase: ActionPhase = actionPhase(a, undefined, 0), reversed?: ReadonlySet<number>): boolean {
   // A follow request X left pending has no documented way back through the API (lib/services/actions.ts).
   const pendingFollow = a.type === 'follow' && a.result?.pendingFollow === true;
-  return (phase.kind === 'done' || phase.kind === 'undo-failed') && a.undoneBy === undefined && isUndoable(a.type) && !pendingFollow;
+  const done = phase.kind === 'done' || phase.kind === 'undo-failed';
+  return done && a.undoneBy === undefined && isUndoable(a.type) && !pendingFollow && !reversed?.has(a.seq ?? -1);
+}
+
+/**
+ * The actions of a log whose effect a later action already removed for good — "Create the list" of a list deleted
+ * since — so Undo would reverse nothing (the outbox refuses it too: lib/services/outbox-undo.ts).
+ */
+export function reversedSince(actions: readonly ActionRow[]): Set<number> {
+  const deletedAt = new Map<string, number>();
+  for (const a of actions) {
+    if (a.type !== 'list.delete' || a.state === 'failed' || a.seq === undefined) continue;
+    const id = String(a.params.listId);
+    deletedAt.set(id, Math.max(deletedAt.get(id) ?? 0, a.seq));
+  }
+  const reversed = new Set<number>();
+  for (const a of actions) {
+    const id = a.type === 'list.create' ? a.result?.id : undefined;
+    if (typeof id === 'string' && a.seq !== undefined && (deletedAt.get(id) ?? 0) > a.seq) reversed.add(a.seq);
+  }
+  return reversed;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);

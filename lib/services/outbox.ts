@@ -1,5 +1,6 @@
 import { AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
+import { alreadyReversed } from './outbox-undo';
 import { OutboxError, RETRYABLE, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
 /**
@@ -98,6 +99,9 @@ export class Outbox {
     if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', 'That action was already undone.');
     const inverse = this.def(action.type).inverse?.(action.params, action.result);
     if (!inverse) throw new OutboxError('cannot-undo', 'X cannot reverse that action.');
+    if (await alreadyReversed(this.deps.defs, accountId, seq, inverse)) {
+      throw new OutboxError('cannot-undo', 'That was already reversed since: there is nothing left to undo.');
+    }
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
   }
 

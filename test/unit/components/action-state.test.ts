@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionPhase, actionWhat, canUndo, phaseSentence, phaseWords, type ActionPhase } from '@/components/manager/action-state';
+import {
+  actionPhase,
+  actionWhat,
+  canUndo,
+  phaseSentence,
+  phaseWords,
+  reversedSince,
+  type ActionPhase,
+} from '@/components/manager/action-state';
 import type { ActionRow } from '@/lib/db';
 import { AWAITING_PERSON } from '@/lib/db/rows';
 
@@ -99,5 +107,18 @@ describe('when Undo is offered', () => {
     const a = action('mute', 'done');
     expect(canUndo(a, actionPhase(a, row('failed', { error: { kind: 'forbidden', message: 'No.' } }), now))).toBe(true);
     expect(canUndo(a, actionPhase(a, row('queued'), now))).toBe(false);
+  });
+});
+
+describe('Undo only where it reverses something', () => {
+  it('offers no Undo on "Create the list" once that list was deleted, and keeps it while the list is there', () => {
+    const created = action('list.create', 'done', { seq: 1, params: { name: 'New' }, result: { id: '77' } });
+    const other = action('list.create', 'done', { seq: 2, params: { name: 'Other' }, result: { id: '78' } });
+    const deleted = action('list.delete', 'done', { seq: 3, params: { listId: '77', listName: 'New' } });
+    const refused = action('list.delete', 'failed', { seq: 4, params: { listId: '78', listName: 'Other' } });
+    const reversed = reversedSince([deleted, refused, other, created]);
+    expect(canUndo(created, actionPhase(created, undefined, now), reversed)).toBe(false);
+    expect(canUndo(other, actionPhase(other, undefined, now), reversed)).toBe(true);
+    expect(canUndo(created, actionPhase(created, undefined, now))).toBe(true);
   });
 });

@@ -204,6 +204,21 @@ describe('the outbox', () => {
     await expect(box.undo(ACCOUNT, first.seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
   });
 
+  it('refuses to undo a creation whose thing was removed since, sending nothing', async () => {
+    // Like "Create the list" after that list was deleted: the inverse cannot itself be reversed.
+    const remove: ActionDef = { ...toggle(false), inverse: undefined };
+    const x = fakeX('ok', 'ok');
+    const { box } = outbox(x.client, { defs: { mute: toggle(true), unmute: remove } });
+    const made = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await box.enqueue(ACCOUNT, 'unmute', { userId: '7' });
+    await box.idle(ACCOUNT);
+    await expect(box.undo(ACCOUNT, made.seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
+    await box.idle(ACCOUNT);
+    expect(x.sent).toHaveLength(2);
+    expect(await actions()).toHaveLength(2);
+  });
+
   it.each([
     ['a failed action', [new XApiError('forbidden', { status: 403 })] as Step[]],
     ['an action not yet sent', [new XApiError('offline')] as Step[]],

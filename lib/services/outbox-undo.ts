@@ -1,0 +1,23 @@
+import { db } from '../db';
+import type { ActionDef, Params } from './outbox-types';
+
+/**
+ * Whether a later action already did what an inverse that cannot itself be reversed would do — the list a
+ * "Create the list" made was deleted since — so sending that inverse again would fail on X or remove nothing of
+ * the person's. Toggles (mute/unmute) are not asked: their inverse can be sent again harmlessly.
+ */
+export async function alreadyReversed(
+  defs: Record<string, ActionDef>,
+  accountId: string,
+  seq: number,
+  inverse: { type: string; params: Params },
+): Promise<boolean> {
+  const def = defs[inverse.type];
+  if (!def || def.inverse) return false;
+  const target = def.target(inverse.params);
+  const later = await db()
+    .actions.where('[accountId+seq]')
+    .between([accountId, seq + 1], [accountId, Infinity])
+    .toArray();
+  return later.some((a) => a.type === inverse.type && a.state !== 'failed' && def.target(a.params) === target);
+}
