@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Avatar } from '@/components/Avatar';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { benchMark } from '@/lib/bench-mark';
@@ -40,7 +41,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
     <header className="account-header">
       {active ? (
         <div className="account">
-          {active.profileImageUrl ? <img className="avatar" src={active.profileImageUrl} alt="" width={32} height={32} /> : null}
+          <Avatar url={active.profileImageUrl} name={active.name} username={active.username} size={32} />
           {/* The profile link comes first in the header: Tab (or Enter on opening) never lands on Sign out first. */}
           <a className="account-names" href={`https://x.com/${encodeURIComponent(active.username)}`} target="_blank" rel="noreferrer">
             <span className="account-name">

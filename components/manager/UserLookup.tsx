@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Avatar } from '@/components/Avatar';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { errorOf, errorText } from '@/components/error-text';
@@ -156,11 +157,7 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
 export function UserIdentity({ user }: { user: { name: string; username: string; profileImageUrl?: string; protected?: boolean } }) {
   return (
     <div className="mgr-identity">
-      {user.profileImageUrl ? (
-        <img className="avatar" src={user.profileImageUrl} alt="" width={32} height={32} loading="lazy" />
-      ) : (
-        <span className="avatar mgr-avatar-blank" aria-hidden="true" />
-      )}
+      <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={32} lazy />
       <span className="mgr-identity-names">
         <span className="mgr-identity-name">
           <bdi>{user.name || (user.username ? `@${user.username}` : '')}</bdi>

@@ -1,10 +1,11 @@
 import { profileUrl } from '@/lib/x-url';
+import { Avatar } from '@/components/Avatar';
 import type { UserView } from '@/lib/messaging';
 
 export function UserCard({ user }: { user: UserView }) {
   return (
     <div className="user-card">
-      {user.profileImageUrl ? <img className="avatar" src={user.profileImageUrl} alt="" width={40} height={40} /> : null}
+      <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={40} />
       <div className="account-names">
         <span className="account-name">
           <bdi>{user.name}</bdi>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Avatar } from '@/components/Avatar';
 import { memo, useMemo } from 'react';
 import { postUrl } from '@/lib/x-url';
 import { postTextSegments } from '@/lib/text/segments';
@@ -13,8 +14,8 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
   return (
     <article className="bookmarks-card" aria-label={author ? `${author.name} @${author.username}` : i18n.t('bookmarks_unknown_author')}>
       <div className="bookmarks-author">
-        {author?.profileImageUrl ? (
-          <img className="avatar" src={author.profileImageUrl} alt="" width={36} height={36} loading="lazy" decoding="async" />
+        {author ? (
+          <Avatar url={author.profileImageUrl} name={author.name} username={author.username} size={36} lazy />
         ) : (
           <span className="avatar bookmarks-avatar-blank" aria-hidden="true" />
         )}
