@@ -44,9 +44,9 @@ test.describe('the composer in Chromium', () => {
     const post = popup.getByRole('button', { name: 'Post', exact: true });
 
     await box.fill(postOfWeight(281));
-    await expect(popup.getByRole('img', { name: '1 characters over the limit' })).toBeVisible();
+    await expect(popup.getByRole('img', { name: '1 character over the limit' })).toBeVisible();
     await expect(post).toBeDisabled();
-    await expect(popup.getByText('1 characters over X’s limit of 280.')).toBeVisible();
+    await expect(popup.getByText('1 character over X’s limit of 280.')).toBeVisible();
     // X (the emulator, counting with twitter-text on its own) refuses the same text.
     const direct = await asAda(emu.url, '/2/tweets', { method: 'POST', body: JSON.stringify({ text: postOfWeight(281) }) });
     expect(direct.status).toBe(403);

@@ -57,7 +57,7 @@ test.describe('the composer in Firefox', () => {
     const popup = await ff.open('popup');
     await box(popup).wait();
     await typeInto(popup, postOfWeight(281));
-    await expect.poll(() => popup.$eval('.counter', (e) => e.getAttribute('aria-label'))).toBe('1 characters over the limit');
+    await expect.poll(() => popup.$eval('.counter', (e) => e.getAttribute('aria-label'))).toBe('1 character over the limit');
     expect(await popup.$eval('.composer-actions .primary', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await typeInto(popup, postOfWeight(280));
     await expect.poll(() => popup.$eval('.counter', (e) => e.getAttribute('aria-label'))).toBe('0 characters left');

@@ -13,13 +13,13 @@ describe('why the Post button is disabled', () => {
   it.each([
     ['an empty post', [post('')], 'write something to post.'],
     ['a post of spaces and line breaks', [post('  \n\t ')], 'write something to post.'],
-    ['a post of 281 characters', [post('a'.repeat(281))], '1 characters over X’s limit of 280.'],
+    ['a post of 281 characters', [post('a'.repeat(281))], '1 character over X’s limit of 280.'],
     ['a post of 300 characters', [post('a'.repeat(300))], '20 characters over X’s limit of 280.'],
     ['141 CJK characters (2 each)', [post('日'.repeat(141))], '2 characters over X’s limit of 280.'],
-    ['a link that pushes 258 characters to 281', [post(`${'a'.repeat(257)} ${URL_23}`)], '1 characters over X’s limit of 280.'],
+    ['a link that pushes 258 characters to 281', [post(`${'a'.repeat(257)} ${URL_23}`)], '1 character over X’s limit of 280.'],
     ['a character X does not allow (U+FFFF)', [post('hello \uFFFF')], 'the text has a character X does not allow.'],
     ['a character X does not allow (U+FFFE)', [post('\uFFFEhello')], 'the text has a character X does not allow.'],
-    ['an image with text over the limit', [post('a'.repeat(281), [image])], '1 characters over X’s limit of 280.'],
+    ['an image with text over the limit', [post('a'.repeat(281), [image])], '1 character over X’s limit of 280.'],
   ])('names %s', (_case, posts, reason) => {
     expect(whyCannotPost(posts)).toBe(reason);
   });
@@ -38,7 +38,7 @@ describe('why the Post button is disabled', () => {
 
   it.each([
     ['an empty 2nd post', [post('fine'), post('')], 'Post 2: write something to post.'],
-    ['a 3rd post one over', [post('one'), post('two'), post('x'.repeat(281))], 'Post 3: 1 characters over X’s limit of 280.'],
+    ['a 3rd post one over', [post('one'), post('two'), post('x'.repeat(281))], 'Post 3: 1 character over X’s limit of 280.'],
     ['an invalid character in post 2', [post('one'), post('bad \uFFFF')], 'Post 2: the text has a character X does not allow.'],
     ['the first of several problems', [post('a'.repeat(290)), post('')], 'Post 1: 10 characters over X’s limit of 280.'],
   ])('names the post number in a thread with %s', (_case, posts, reason) => {

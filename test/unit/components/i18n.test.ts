@@ -52,10 +52,13 @@ describe('messages from lib/locales/en.yml', () => {
     expect(i18n.t('composer_too_many_images', 4)).toBe('A post can have up to 4 images.');
   });
 
-  it('keep the counter’s English as it was, “1 characters” included', () => {
+  it('say “1 character”, singular, in the counter and the over-limit reason', () => {
     expect(i18n.t('counter_left', 80)).toBe('80 characters left');
     expect(i18n.t('counter_left', 0)).toBe('0 characters left');
-    expect(i18n.t('counter_over', 1)).toBe('1 characters over the limit');
+    expect(i18n.t('counter_over', 1)).toBe('1 character over the limit');
+    expect(i18n.t('counter_left', 1)).toBe('1 character left');
+    expect(i18n.t('counter_over', 2)).toBe('2 characters over the limit');
+    expect(i18n.t('composer_reason_over_nth', 1, [3, 1])).toBe('Post 3: 1 character over X’s limit of 280.');
   });
 
   it('use the three forms of a 0/1/n message', () => {
