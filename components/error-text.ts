@@ -66,3 +66,11 @@ export function errorOf(e: unknown): ErrorReply {
 export function thrownText(e: unknown): string {
   return errorText(errorOf(e));
 }
+
+/**
+ * A missing account: X answers alike for one that doesn't exist and one that is suspended, and says which only in
+ * its error's words ("User has been suspended: [name].": x-api--users--lookup--integrate.txt).
+ */
+export function missingAccountText(username: string, said?: string): string {
+  return /\bsuspended\b/i.test(said ?? '') ? i18n.t('lookup_suspended', { username }) : i18n.t('lookup_not_found', { username });
+}

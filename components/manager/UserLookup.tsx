@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
-import { errorOf, errorText } from '@/components/error-text';
+import { errorOf, errorText, missingAccountText } from '@/components/error-text';
 import { usernameFrom } from './accounts';
 
 interface Props {
@@ -56,7 +56,7 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
       requestAnimationFrame(() => actRef.current?.focus());
     } catch (e) {
       const error = errorOf(e);
-      const message = error.kind === 'not-found' ? i18n.t('lookup_not_found', { username }) : errorText(error);
+      const message = error.kind === 'not-found' ? missingAccountText(username, error.message) : errorText(error);
       setFound({ state: 'error', message });
     }
   }

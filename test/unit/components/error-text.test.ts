@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, errorText, thrownText } from '@/components/error-text';
+import { errorOf, errorText, missingAccountText, thrownText } from '@/components/error-text';
 import { MessageError } from '@/lib/messaging';
 import { ERROR_KINDS } from '@/lib/views';
 
@@ -35,5 +35,18 @@ describe('the words for a failure', () => {
 
   it.each(ERROR_KINDS.map((kind) => [kind]))('has words for %s', (kind) => {
     expect(errorText({ kind, message: 'The background’s words.' })).toMatch(/\S/);
+  });
+});
+
+describe('a missing account', () => {
+  it('says it doesn’t exist or is suspended, since X’s 404 does not tell them apart', () => {
+    expect(missingAccountText('nobody_here')).toBe('@nobody_here doesn’t exist or is suspended.');
+    expect(missingAccountText('nobody_here', 'Could not find user with username: [nobody_here].')).toBe(
+      '@nobody_here doesn’t exist or is suspended.',
+    );
+  });
+
+  it('says it is suspended when X’s own words say so', () => {
+    expect(missingAccountText('spammy', 'User has been suspended: [spammy].')).toBe('@spammy is suspended on X.');
   });
 });
