@@ -61,6 +61,12 @@ describe('messages from lib/locales/en.yml', () => {
     expect(i18n.t('composer_reason_over_nth', 1, [3, 1])).toBe('Post 3: 1 character over X’s limit of 280.');
   });
 
+  it('name every sync button the same, “Sync now”, lists included', () => {
+    const keys = ['bookmarks_sync_now', 'bookmarks_sync_label', 'relation_sync', 'muted_sync_label', 'blocked_sync_label'] as const;
+    for (const key of [...keys, 'lists_sync', 'lists_sync_label'] as const) expect(i18n.t(key)).toBe('Sync now');
+    expect(i18n.t('lists_empty')).toContain('Press Sync now');
+  });
+
   it('use the three forms of a 0/1/n message', () => {
     expect(i18n.t('muted_count', 0)).toBe('nobody muted');
     expect(i18n.t('muted_count', 1)).toBe('1 muted account');
