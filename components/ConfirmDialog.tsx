@@ -16,7 +16,7 @@ interface Props {
   request: ConfirmRequest;
   /** The confirm button waits (e.g. while what would be lost is still being counted). */
   confirmDisabled?: boolean;
-  onClose(confirmed: boolean): void;
+  onClose: (confirmed: boolean) => void;
 }
 
 /**

@@ -24,8 +24,8 @@ export function PublishedPosts({
   /** The thread's remaining posts went each on its own, after X refused one as a reply. */
   separately: boolean;
   /** Sending a deletion failed before the outbox had it. */
-  onError(message: string): void;
-  onWriteAnother(): void;
+  onError: (message: string) => void;
+  onWriteAnother: () => void;
 }) {
   const [confirmDelete, setConfirmDelete] = useState<string>();
   /** Posts sent for deletion through the outbox, with their action's number. */

@@ -26,7 +26,7 @@ interface Props {
   account: AccountView;
   /** undefined while it is being counted; 'uncounted' when the store could not be read. */
   loss: SignOutLoss | 'uncounted' | undefined;
-  onClose(confirmed: boolean): void;
+  onClose: (confirmed: boolean) => void;
 }
 
 /**

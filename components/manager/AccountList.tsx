@@ -17,7 +17,7 @@ export function AccountList({
 }: {
   entries: AccountEntry[];
   label: string;
-  actions(entry: AccountEntry): ReactNode;
+  actions: (entry: AccountEntry) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

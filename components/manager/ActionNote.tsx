@@ -13,7 +13,7 @@ interface Props {
   undoSeq?: number | undefined;
   /** A failure the background reported before the action reached the outbox. */
   error?: string | undefined;
-  onUndo(seq: number): void;
+  onUndo: (seq: number) => void;
   /** More to say for some outcomes (the Blocked tab's Enterprise note). */
   extra?: (phase: ActionPhase, action: ActionRow) => ReactNode;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 interface Props {
   /** The first button's accessible name, naming its target ("Delete Compiler folks"). */
@@ -11,7 +11,7 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   disabled?: boolean;
-  onConfirm(): void;
+  onConfirm: () => void;
 }
 
 /**
@@ -32,6 +32,13 @@ export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel,
     }
   }, [asking]);
 
+  // Escape cancels from either button (the only things in the question that take focus).
+  function cancelOnEscape(e: KeyboardEvent<HTMLButtonElement>) {
+    if (e.key !== 'Escape') return;
+    returnFocus.current = true;
+    setAsking(false);
+  }
+
   if (!asking) {
     return (
       <button type="button" className="danger" ref={openRef} aria-label={label} disabled={disabled} onClick={() => setAsking(true)}>
@@ -40,21 +47,12 @@ export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel,
     );
   }
   return (
-    <div
-      className="mgr-confirm"
-      role="group"
-      aria-label={prompt}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          returnFocus.current = true;
-          setAsking(false);
-        }
-      }}
-    >
+    <div className="mgr-confirm" role="group" aria-label={prompt}>
       <p className="mgr-confirm-prompt">{prompt}</p>
       <button
         type="button"
         className="danger"
+        onKeyDown={cancelOnEscape}
         onClick={() => {
           setAsking(false);
           onConfirm();
@@ -65,6 +63,7 @@ export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel,
       <button
         type="button"
         ref={cancelRef}
+        onKeyDown={cancelOnEscape}
         onClick={() => {
           returnFocus.current = true;
           setAsking(false);

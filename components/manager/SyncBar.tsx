@@ -99,7 +99,9 @@ export function SyncBar({
   const running = !!state?.running || asked;
   // Never counts back ("12 so far" → "0 so far") when the run ends before its answer arrives (sync-progress.ts).
   const progress = progressShown(said, state?.progress, running, !!state?.running);
-  useEffect(() => setSaid(progress), [progress?.items, progress?.pages]);
+  // Remember what the line says for the next render, during this render (React's "store information from previous
+  // renders" pattern): an effect would paint once with the old count first. Equal counts set nothing, so it settles.
+  if (progress?.items !== said?.items || progress?.pages !== said?.pages) setSaid(progress);
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
   const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
   const reset = (error as Failure | undefined)?.rateLimitReset;

@@ -10,20 +10,20 @@ interface Props {
   /** The field's label ("Mute an account by @username"). */
   label: string;
   /** The action button's accessible name once the account is shown ("Mute @gracehop"). */
-  actionLabel(user: UserView): string;
+  actionLabel: (user: UserView) => string;
   /** Its visible text ("Mute"). */
   actionShort: string;
   /** Why the action makes no sense for this account ("@gracehop is already muted."), if it does not. */
-  unavailable?(user: UserView): string | undefined;
+  unavailable?: (user: UserView) => string | undefined;
   /** Does it; true when it was accepted (the form then clears). */
-  onAct(user: UserView): Promise<boolean>;
+  onAct: (user: UserView) => Promise<boolean>;
   /** A line under the field (e.g. X's rule that members are added one at a time). */
   hint?: string;
   /**
    * Where the action happens instead, when the person's X app may not do it (X reserves blocking for Enterprise
    * apps): the shown account gets a link to that page rather than a button that X would refuse.
    */
-  elsewhere?(user: UserView): { href: string; label: string };
+  elsewhere?: (user: UserView) => { href: string; label: string };
 }
 
 type Found =

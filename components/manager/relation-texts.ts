@@ -10,20 +10,20 @@ export type Relation = 'muted' | 'blocked';
 /** The words of the Muted or the Blocked tab: what differs is in `<relation>_*` keys, what is alike in `relation_*`. */
 export interface RelationTexts {
   title: string;
-  count(n: number): string;
-  shown(shown: number, total: number): string;
+  count: (n: number) => string;
+  shown: (shown: number, total: number) => string;
   sync: SyncTexts;
-  add: { label: string; short: string; action(user: UserView): string; already(user: UserView): string };
+  add: { label: string; short: string; action: (user: UserView) => string; already: (user: UserView) => string };
   search: { label: string; placeholder: string };
   listLabel: string;
   loading: string;
   empty: string;
-  noResults(query: string): string;
-  remove: { short: string; action(entry: AccountEntry): string };
-  profile(username: string): string;
+  noResults: (query: string) => string;
+  remove: { short: string; action: (entry: AccountEntry) => string };
+  profile: (username: string) => string;
   profileShort: string;
   export: ExportTexts;
-  viewError(message: string): string;
+  viewError: (message: string) => string;
   retry: string;
 }
 

@@ -116,7 +116,7 @@ export class AuthService {
     trace.stage = 'account';
     let user;
     try {
-      user = await getMe(this.client(s, async () => pair.access.token));
+      user = await getMe(this.client(s, () => Promise.resolve(pair.access.token)));
     } catch (error) {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
       this.revokeLater(s, [pair.refreshToken, pair.access.token]);
@@ -283,6 +283,6 @@ export class AuthService {
 
   private async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const locks = this.deps.locks;
-    return locks ? (locks.request(name, fn) as Promise<T>) : fn();
+    return locks ? locks.request(name, fn) : fn();
   }
 }

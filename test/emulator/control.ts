@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { json, type Reply } from './http';
 import { seedBookmarks } from './seed';
-import type { EmulatorState, FaultKind } from './state';
+import type { EmulatorState } from './state';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -102,7 +102,7 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       const fault = state.addFault({
         path: f.path,
         remaining: f.count,
-        kind: f.kind as FaultKind,
+        kind: f.kind,
         ...(f.method ? { method: f.method.toUpperCase() } : {}),
         ...(f.status !== undefined ? { status: f.status } : {}),
         ...(f.delay_ms !== undefined ? { delayMs: f.delay_ms } : {}),

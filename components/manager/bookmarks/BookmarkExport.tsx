@@ -64,7 +64,7 @@ export function useBookmarkExport(shown: readonly BookmarkItem[], folderNames: R
   return { exported, exportAs };
 }
 
-export function ExportBookmarkButtons({ enabled, exportAs }: { enabled: boolean; exportAs(format: ExportFormat): void }) {
+export function ExportBookmarkButtons({ enabled, exportAs }: { enabled: boolean; exportAs: (format: ExportFormat) => void }) {
   return (
     <div className="export-buttons" role="group" aria-label={i18n.t('export_label')}>
       <button type="button" disabled={!enabled} onClick={() => exportAs('json')}>

@@ -4,7 +4,7 @@ import { isPendingList } from './list-rules';
 import { ListActions, ListFacts, type Act } from './ListActions';
 
 /** One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions. */
-export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpen(list: ListRow, from: HTMLButtonElement): void }) {
+export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpen: (list: ListRow, from: HTMLButtonElement) => void }) {
   const pending = isPendingList(list);
   return (
     <li className="mgr-list">

@@ -12,9 +12,9 @@ interface Props {
   /** Undefined when the list is gone (deleted here or on X). */
   list: ListRow | undefined;
   act: Act;
-  onBack(): void;
+  onBack: () => void;
   /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
-  onActed(): void;
+  onActed: () => void;
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */

@@ -18,8 +18,8 @@ interface Props {
   /** An edit may not be sent unchanged. */
   requireChange?: boolean;
   /** Sends it; true when accepted. */
-  onSubmit(fields: ListFields): Promise<boolean>;
-  onCancel(): void;
+  onSubmit: (fields: ListFields) => Promise<boolean>;
+  onCancel: () => void;
 }
 
 /**

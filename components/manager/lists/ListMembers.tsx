@@ -16,7 +16,7 @@ type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message
  * by @username — looked up and shown first — per click (X's rules forbid bulk list additions), and removes one
  * with Undo.
  */
-export function ListMembers({ accountId, list, act, onActed }: { accountId: string; list: ListRow; act: Act; onActed(): void }) {
+export function ListMembers({ accountId, list, act, onActed }: { accountId: string; list: ListRow; act: Act; onActed: () => void }) {
   const id = useId();
   const [order, setOrder] = useState<string[]>([]);
   const [nextToken, setNextToken] = useState<string>();

@@ -229,7 +229,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name }).click();
       const d = await download;
-      return { file: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+      return { file: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
     };
     const today = new Date();
     const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;

@@ -140,7 +140,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await page.getByRole('button', { name: 'Export the muted account shown as CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^perch-muted-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await file.path())!, 'utf8');
+    const csv = readFileSync(await file.path(), 'utf8');
     // Every text cell quoted (a `;`-separated spreadsheet splits nothing, and no cell can start a formula).
     expect(csv).toBe(`\uFEFF"id","username","name","url"\r\n"${dvorak.id}","dvorak_a","Antonín Dvořák 🎻","https://x.com/dvorak_a"\r\n`);
 

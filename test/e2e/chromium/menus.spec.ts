@@ -42,7 +42,7 @@ async function click(worker: Worker, menuItemId: string, page: Page, linkUrl?: s
     async ({ menuItemId, linkUrl, tab }) => {
       if (!globalThis.perchTest) throw new Error('not a test build');
       // As the browser fills OnClickData: the page the click happened in.
-      await globalThis.perchTest.menuClick({ menuItemId, ...(linkUrl ? { linkUrl } : {}), pageUrl: tab.url! }, tab);
+      await globalThis.perchTest.menuClick({ menuItemId, ...(linkUrl ? { linkUrl } : {}), pageUrl: tab.url }, tab);
     },
     { menuItemId, linkUrl, tab },
   );

@@ -23,7 +23,7 @@ async function countTabQuestions(popup: Page): Promise<() => Promise<number>> {
   await popup.evaluate(() => {
     const w = window as unknown as { tabQuestions: number };
     w.tabQuestions = 0;
-    const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (m: unknown) => Promise<unknown>;
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
     chrome.runtime.sendMessage = ((m: { type?: string }) => {
       if (m.type?.startsWith('tab.')) w.tabQuestions++;
       return send(m);

@@ -113,7 +113,7 @@ test.describe('the composer in Firefox', () => {
       .map((a) => a.getAttribute('href'))
       .wait();
     expect(firstHref).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
-    expect(await popup.$$eval('textarea', (els) => els.map((t) => (t as HTMLTextAreaElement).value))).toEqual([
+    expect(await popup.$$eval('textarea', (els) => els.map((t) => t.value))).toEqual([
       'Firefox refused thread, part two',
       'Firefox refused thread, part three',
     ]);

@@ -76,7 +76,7 @@ beforeEach(async () => {
   badgeCalls = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
   titleCalls = vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
-  windowCalls = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue(undefined as never);
+  windowCalls = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue(undefined);
   await setUp();
   await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA.id, notice: null });
   emu.state.log.length = 0;
@@ -164,7 +164,7 @@ describe('the context menus on a page outside X', () => {
 
 describe('the shortcut', () => {
   it('bookmarks the post in the current tab, and refuses on other pages', async () => {
-    await bookmarkCurrentPost(services, { ...TAB, url: POST_LINK } as Browser.tabs.Tab);
+    await bookmarkCurrentPost(services, { ...TAB, url: POST_LINK });
     await services.outbox.idle(ADA_ID);
     expect((await xHolds()).bookmarks).toContain(POST);
     await bookmarkCurrentPost(services, TAB);

@@ -238,7 +238,7 @@ export function scriptedX(script: readonly Answer[], clock: SimClock): { fetch: 
     if (a.body === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
     return new Response(text, { status, headers });
   };
-  return { fetch: fakeFetch as typeof fetch, sent };
+  return { fetch: fakeFetch, sent };
 }
 
 /**

@@ -55,7 +55,7 @@ describe('X text on screen sits in <bdi>, so a name ending in U+202E reverses no
   });
 
   it('on the popup’s user card', () => {
-    const html = renderToStaticMarkup(<UserCard user={{ id: '2', name: EVIL, username: 'paypal_support' } as never} />);
+    const html = renderToStaticMarkup(<UserCard user={{ id: '2', name: EVIL, username: 'paypal_support' }} />);
     expect(html).toContain(`<bdi>${EVIL}</bdi>`);
     expect(html).toContain('<bdi>@paypal_support</bdi>');
   });

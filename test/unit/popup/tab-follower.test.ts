@@ -20,7 +20,7 @@ const bookmark: ActionDef = {
   target: (p) => `post:${String(p.postId)}`,
   tables: (d) => [d.bookmarks],
   async apply(d, accountId, p) {
-    await d.bookmarks.put({ accountId, postId: String(p.postId), position: now, folderIds: [], searchText: '' } as never);
+    await d.bookmarks.put({ accountId, postId: String(p.postId), position: now, folderIds: [], searchText: '' });
     return null;
   },
   async rollback(d, accountId, p) {

@@ -50,7 +50,7 @@ describe('the popup on a post, on a self-serve app', () => {
   it('offers Reply on x.com, Quote on x.com and Block on x.com for a post whose author did not mention or quote the person', async () => {
     const ctx = await post(SEED_POSTS.gracePhoto);
     expect(ctx.rules).toEqual({ reply: 'x.com', quote: 'x.com', block: 'x.com' });
-    const asked = lookups().at(-1)!.query!;
+    const asked = lookups().at(-1)!.query;
     expect(asked.expansions?.split(',')).toEqual(expect.arrayContaining(['author_id', 'referenced_tweets.id.author_id']));
     expect(asked['tweet.fields']?.split(',')).toEqual(expect.arrayContaining(['entities', 'referenced_tweets']));
   });

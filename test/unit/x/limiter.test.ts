@@ -19,7 +19,7 @@ function scripted(...steps: (Partial<XResponse<unknown>> | XApiError)[]) {
     const step = steps.shift();
     if (!step) throw new Error('no more scripted answers');
     if (step instanceof XApiError) throw step;
-    return { body: {}, status: 200, rateLimit: undefined, ...step } as XResponse<unknown>;
+    return { body: {}, status: 200, rateLimit: undefined, ...step };
   });
   return { client: { request } as unknown as XClient, request };
 }

@@ -351,12 +351,12 @@ describe('every answer X’s description allows, through the client', () => {
             op.check(result, body);
             seen.read++;
           } else if (expected) {
-            expect((error as XApiError | undefined)?.kind).toBe(expected);
+            expect(error?.kind).toBe(expected);
           } else {
             // Lacking what Perch needs: refused as a whole, as malformed — or not found, for a lookup X
             // answered with only errors.
             const notFound = op.lookup && body.data === undefined && Array.isArray(body.errors);
-            expect((error as XApiError | undefined)?.kind).toBe(notFound ? 'not-found' : 'malformed');
+            expect(error?.kind).toBe(notFound ? 'not-found' : 'malformed');
           }
         }),
         { numRuns: RUNS },
