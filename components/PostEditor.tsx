@@ -39,7 +39,7 @@ export interface PostEditorProps {
   onChange: (text: string) => void;
   label: string;
   /** id of the element that explains why posting is disabled, if it is. */
-  describedBy?: string;
+  describedBy?: string | undefined;
   autoFocus?: boolean;
 }
 

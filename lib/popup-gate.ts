@@ -120,7 +120,10 @@ const BEFORE_A_CLICK: ReadonlySet<string> = new Set(['settings.get', 'draft.get'
  * Background side: whether a request may go on. Requests from the toolbar popup and Perch's other pages (no `url`
  * in their address) always may; from a named page, only those above, or once the tab is open.
  */
-export async function guardSender(message: unknown, sender: { url?: string; tab?: { id?: number } }): Promise<boolean> {
+export async function guardSender(
+  message: unknown,
+  sender: { url?: string | undefined; tab?: { id?: number | undefined } | undefined },
+): Promise<boolean> {
   if (!namedTarget(sender.url)) return true;
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
   if (typeof type === 'string' && BEFORE_A_CLICK.has(type)) return true;

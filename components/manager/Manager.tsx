@@ -46,8 +46,8 @@ function TabView({ tab, account }: { tab: ManagerTab; account: AccountView }) {
 }
 
 /** A tab that failed to draw (the store could not be read, a component threw) says so, and can try again. */
-class TabErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
-  override state: { error?: Error } = {};
+class TabErrorBoundary extends Component<{ children: ReactNode }, { error?: Error | undefined }> {
+  override state: { error?: Error | undefined } = {};
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
     return { error: error instanceof Error ? error : new Error(String(error)) };
@@ -93,7 +93,7 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
     if (focus) tabRefs.current.get(next)?.focus();
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
     const i = MANAGER_TABS.indexOf(tab);
     const n = MANAGER_TABS.length;
     const to =
@@ -133,7 +133,7 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
         ) : (
           <>
             {top?.(account)}
-            <div className="manager-tabs" role="tablist" aria-label={i18n.t('manager_tabs_label')} onKeyDown={onKeyDown}>
+            <div className="manager-tabs" role="tablist" aria-label={i18n.t('manager_tabs_label')}>
               {MANAGER_TABS.map((t) => (
                 <button
                   key={t}
@@ -143,6 +143,7 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
                   }}
                   type="button"
                   role="tab"
+                  onKeyDown={onKeyDown}
                   id={`${base}-tab-${t}`}
                   aria-selected={t === tab}
                   aria-controls={`${base}-panel-${t}`}

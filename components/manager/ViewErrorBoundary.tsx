@@ -8,8 +8,8 @@ interface Props {
 }
 
 /** A tab's error state: the store could not be read (or a component failed), said plainly, with a retry. */
-export class ViewErrorBoundary extends Component<Props, { error?: Error }> {
-  override state: { error?: Error } = {};
+export class ViewErrorBoundary extends Component<Props, { error?: Error | undefined }> {
+  override state: { error?: Error | undefined } = {};
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
     return { error: error instanceof Error ? error : new Error(String(error)) };

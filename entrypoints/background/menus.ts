@@ -64,9 +64,9 @@ export type MenuServices = Pick<Services, 'outbox' | 'clientFor'>;
 /** What Perch reads of a context-menu click (`contextMenus.OnClickData`). */
 export interface MenuClickInfo {
   menuItemId: string | number;
-  linkUrl?: string;
+  linkUrl?: string | undefined;
   /** The page, and the frame, the link was in: only a link on X itself is acted on at once. */
-  pageUrl?: string;
+  pageUrl?: string | undefined;
   frameUrl?: string;
 }
 

@@ -21,7 +21,7 @@ export interface TabPrefetch {
 
 declare global {
   interface Window {
-    perchTabPrefetch?: Promise<TabPrefetch | null>;
+    perchTabPrefetch?: Promise<TabPrefetch | null> | undefined;
   }
 }
 

@@ -16,7 +16,7 @@ export interface AccessToken {
   /** Epoch milliseconds. */
   expiresAt: number;
   /** When X issued it (epoch ms): with `expiresAt`, its lifetime, which bounds how early it is refreshed. */
-  obtainedAt?: number;
+  obtainedAt?: number | undefined;
   scope: string;
 }
 

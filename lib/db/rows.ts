@@ -136,7 +136,7 @@ export interface DraftRow {
    * (x-api--posts--manage-tweets--integrate) — with X's own words when it gave any. The posts before it are on X;
    * it and the ones after stay here. Cleared by the next attempt to publish.
    */
-  replyRefused?: { index: number; reason?: string };
+  replyRefused?: { index: number; reason?: string } | undefined;
   /** Set when the person chose to post the rest as separate posts: from this index on, a post replies to nothing. */
   separateFrom?: number;
   /** The last `seq` written: out-of-order saves from the same screen are ignored. */
@@ -173,12 +173,12 @@ export interface ActionRow {
    */
   notBefore: number;
   attempts: number;
-  error?: { kind: string; message: string };
+  error?: { kind: string; message: string } | undefined;
   /** What the store held before the action was shown, to roll back if X refuses. */
   rollback?: unknown;
   /** The action this one undoes, and the action that undid this one. */
   undoOf?: number;
-  undoneBy?: number;
+  undoneBy?: number | undefined;
   /** What X answered, when it matters later (e.g. the id of a created list). */
   result?: Record<string, string | boolean>;
 }
@@ -210,9 +210,9 @@ export interface SyncStateRow {
   lastFullDay?: string;
   running?: boolean;
   progress?: { pages: number; items: number };
-  error?: { kind: string; message: string };
+  error?: { kind: string; message: string } | undefined;
   /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
-  notice?: { kind: string; message: string };
+  notice?: { kind: string; message: string } | undefined;
 }
 
 /** `PostRow.seenAt` of a post to read again from X at its next use. */

@@ -56,8 +56,8 @@ export interface DraftInput {
   /** Increases with every change a screen makes; a save older than the stored one is ignored. */
   seq: number;
   posts: DraftPost[];
-  replyToId?: string;
-  quoteId?: string;
+  replyToId?: string | undefined;
+  quoteId?: string | undefined;
 }
 
 /**

@@ -174,7 +174,7 @@ export function createXClient(options: XClientOptions): XClient {
       return await doFetch(url, {
         method: req.method,
         headers,
-        body: req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+        ...(req.form !== undefined ? { body: req.form } : req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
         signal,
       });
     } catch (cause) {

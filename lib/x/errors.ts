@@ -46,11 +46,11 @@ export function isSpent(info: RateLimitInfo, nowMs: number): boolean {
 
 export interface XProblem {
   /** The problem type's last segment (`usage-capped`, `client-forbidden`, …), whichever host X put in front of it. */
-  type?: string;
-  title?: string;
-  detail?: string;
+  type?: string | undefined;
+  title?: string | undefined;
+  detail?: string | undefined;
   /** `reason` of a client-forbidden problem, e.g. `client-not-enrolled`. */
-  reason?: string;
+  reason?: string | undefined;
   /** The `message` of each entry of `errors`, in order (X's own words for a 400). */
   messages?: string[];
   /** The numeric `code` of each entry of `errors` (v1.1-style answers, e.g. 453 for apps without access). */
@@ -81,12 +81,12 @@ export class XApiError extends Error {
   constructor(
     kind: XErrorKind,
     init: {
-      status?: number;
-      problem?: XProblem;
-      rateLimitReset?: number;
-      rateLimit?: RateLimitInfo;
+      status?: number | undefined;
+      problem?: XProblem | undefined;
+      rateLimitReset?: number | undefined;
+      rateLimit?: RateLimitInfo | undefined;
       local?: boolean;
-      serverDate?: number;
+      serverDate?: number | undefined;
       partialErrors?: unknown[];
       cause?: unknown;
     } = {},

@@ -24,15 +24,15 @@ export type FieldSelection = Partial<Record<FieldParam, readonly string[]>>;
 
 /** Options of a single lookup. */
 export interface LookupOptions {
-  fields?: FieldSelection;
+  fields?: FieldSelection | undefined;
 }
 
 /** Options of a list function: which page, how big, and which fields. */
 export interface PageOptions extends LookupOptions {
   /** Results per page, within the endpoint's range; the endpoint's maximum when absent (fewest requests). */
-  maxResults?: number;
+  maxResults?: number | undefined;
   /** A `nextToken` (or `previousToken`) from an earlier page of the same list. */
-  paginationToken?: string;
+  paginationToken?: string | undefined;
 }
 
 /** The objects an answer's expansions pulled in; empty arrays when there were none. */

@@ -637,8 +637,13 @@ export function seedMorePosts(
     ids.set(s.id, id);
     s.id = id;
     if (s.media) s.media.id = state.nextId(s.createdAt);
-    if (s.inReplyTo) s.inReplyTo = ids.get(s.inReplyTo);
-    if (s.quoteOf) s.quoteOf = ids.get(s.quoteOf);
+    // A reply or quote of a post outside this batch loses its link (it has no new id to point to).
+    const replyTo = s.inReplyTo && ids.get(s.inReplyTo);
+    if (replyTo) s.inReplyTo = replyTo;
+    else delete s.inReplyTo;
+    const quoteOf = s.quoteOf && ids.get(s.quoteOf);
+    if (quoteOf) s.quoteOf = quoteOf;
+    else delete s.quoteOf;
   }
   return applySpecs(state, specs);
 }

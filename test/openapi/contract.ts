@@ -71,7 +71,7 @@ export interface ContractRequest {
   query: URLSearchParams;
   /** Parsed JSON, or the fields of a form (`multipart/form-data`, `application/x-www-form-urlencoded`) as strings. */
   body?: unknown;
-  contentType?: string;
+  contentType?: string | undefined;
   /** The bearer token's scopes; omit when the token could not be read (expired, revoked): scopes are not checked. */
   scopes?: string[];
   /** False when the request carries no credentials at all (every operation Perch calls needs a user token). */
@@ -219,7 +219,7 @@ function compile(): Compiled {
       return false;
     },
   });
-  ajv.addSchema(doc as unknown as JsonSchema, SPEC_ID, undefined, false);
+  ajv.addSchema(doc, SPEC_ID, undefined, false);
 
   const operations: IndexedOperation[] = [];
   const byId = new Map<string, IndexedOperation>();

@@ -71,7 +71,7 @@ const PREDEFINED: Record<string, string> = {
  * missing), a run of `$`s loses one (`$$` is a literal `$`), and a `$` before anything else is dropped with it.
  */
 function makeGetMessage(messages: Map<string, string>) {
-  return (name: string, substitutions?: string | (string | number)[], options?: { escapeLt?: boolean }): string => {
+  return (name: string, substitutions?: string | (string | number)[], options?: { escapeLt?: boolean | undefined }): string => {
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions.map(String) : [String(substitutions)];
     if (subs.length > 9) throw new Error('i18n.getMessage takes at most 9 substitutions');
     const key = name.toLowerCase();

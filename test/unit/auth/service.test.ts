@@ -275,7 +275,7 @@ describe('handing out access tokens', () => {
   });
 
   it('stores the rotated pair before the new access token is first sent to X', async () => {
-    const seenAtUse: { stored?: string; refresh?: string; live?: string }[] = [];
+    const seenAtUse: { stored: string | undefined; refresh: string | undefined; live: string }[] = [];
     const h = makeService(emu, {
       deps: {
         fetch: async (input, init) => {

@@ -266,7 +266,7 @@ const NOT_REQUESTS: Record<string, string> = {
 };
 
 /** What X's description calls a content type on this request, and the body as the validator takes it. */
-function bodyOf(req: Captured): { body?: unknown; contentType?: string } {
+function bodyOf(req: Captured): { body?: unknown; contentType?: string | undefined } {
   if (req.raw === undefined || req.raw === null) return {};
   if (req.raw instanceof FormData) {
     const fields: Record<string, unknown> = {};
