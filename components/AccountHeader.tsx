@@ -111,16 +111,27 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
           </button>
         </div>
       )}
-      {error ? (
-        <p className="error" role="alert">
-          {errorText(error)}{' '}
-          {error.kind === 'not-configured' ? (
-            <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-              {i18n.t('header_open_settings')}
-            </button>
-          ) : null}
-        </p>
-      ) : null}
+      {error ? <HeaderProblem error={error} /> : null}
     </header>
+  );
+}
+
+/** What went wrong with the header's last step. Cancelling sign-in on X's page is the person's choice: a note. */
+export function HeaderProblem({ error }: { error: ErrorReply }) {
+  if (error.kind === 'cancelled')
+    return (
+      <p className="note" role="status">
+        {errorText(error)}
+      </p>
+    );
+  return (
+    <p className="error" role="alert">
+      {errorText(error)}{' '}
+      {error.kind === 'not-configured' ? (
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('header_open_settings')}
+        </button>
+      ) : null}
+    </p>
   );
 }
