@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { db, type Collection } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { dateTimeOf, timeOf } from './format';
-import { progressShown, type SyncProgress } from './sync-progress';
+import { progressShown, syncFailureLine, type SyncProgress } from './sync-progress';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -15,9 +16,8 @@ export interface SyncTexts {
   running(items: number, pages: number): string;
   last(when: string): string;
   never: string;
+  /** The sync failed, with X's message. X's limit used up is not a failure: the line says until when it waits. */
   failed(message: string): string;
-  /** X's rate limit stopped the sync: when to try again ("14:05"). Without it, `failed` says X's message. */
-  rateLimited?(at: string): string;
   /** The second collection (`then`) failed to sync. */
   thenFailed?(message: string): string;
 }
@@ -104,7 +104,7 @@ export function SyncBar({
   if (progress?.items !== said?.items || progress?.pages !== said?.pages) setSaid(progress);
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
   const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
-  const reset = (error as Failure | undefined)?.rateLimitReset;
+  const errorLine = error ? syncFailureLine(error, { failed: (message) => texts.failed(message), waiting: waitingWords }) : undefined;
   return (
     <div className={`${prefix}-sync`}>
       <button type="button" aria-label={texts.buttonLabel} disabled={running} onClick={() => void syncNow()}>
@@ -119,11 +119,12 @@ export function SyncBar({
               ? ''
               : texts.never}
       </p>
-      {error ? (
-        <p className={`error ${prefix}-sync-error`} role="alert">
-          {error.kind === 'rate-limited' && reset && texts.rateLimited
-            ? texts.rateLimited(timeOf(reset * 1000))
-            : texts.failed(error.message)}
+      {errorLine ? (
+        <p
+          className={errorLine.waiting ? `muted ${prefix}-sync-waiting` : `error ${prefix}-sync-error`}
+          role={errorLine.waiting ? 'status' : 'alert'}
+        >
+          {errorLine.text}
         </p>
       ) : null}
       {thenError && texts.thenFailed ? (
@@ -134,4 +135,9 @@ export function SyncBar({
       {state?.notice && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{state.notice.message}</p> : null}
     </div>
   );
+}
+
+/** X's limit used up: "Waiting for X's limit until 14:32", or without its end when X gave none. */
+function waitingWords(until?: number): string {
+  return until ? i18n.t('sync_waiting_for_limit_until', [timeOf(until)]) : i18n.t('sync_waiting_for_limit');
 }

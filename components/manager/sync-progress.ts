@@ -22,3 +22,26 @@ export function progressShown(
   if (!now) return said;
   return now.items >= said.items ? now : said;
 }
+
+/** How a sync ended in an error, as the background stored or answered it. */
+export interface SyncFailure {
+  kind?: string;
+  message: string;
+  /** When X's rate limit resets, in epoch seconds (X's `x-rate-limit-reset`). */
+  rateLimitReset?: number;
+}
+
+/**
+ * What the sync line says after a sync ended in an error. X's limit used up is a wait, with its end when X gave it
+ * ("Waiting for X's limit until 14:32"), not a failure; anything else is the failure with X's message.
+ */
+export function syncFailureLine(
+  error: SyncFailure,
+  words: { failed(message: string): string; waiting(until?: number): string },
+): { waiting: boolean; text: string } {
+  if (error.kind === 'rate-limited') {
+    const reset = error.rateLimitReset;
+    return { waiting: true, text: words.waiting(reset && reset > 0 ? reset * 1000 : undefined) };
+  }
+  return { waiting: false, text: words.failed(error.message) };
+}

@@ -11,7 +11,6 @@ export function bookmarkSyncTexts(): SyncTexts {
     last: (when) => i18n.t('bookmarks_last_synced', [when]),
     never: i18n.t('bookmarks_never_synced'),
     failed: (message) => i18n.t('bookmarks_sync_failed', [message]),
-    rateLimited: (at) => i18n.t('bookmarks_rate_limited', [at]),
     thenFailed: (message) => i18n.t('bookmarks_folders_failed', [message]),
   };
 }
