@@ -9,6 +9,7 @@ import { toBase64 } from '@/lib/base64';
 import { tooManyCashtags } from '@/lib/self-serve';
 import { PostEditor } from './PostEditor';
 import { PublishedPosts } from './PublishedPosts';
+import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { useDraft, type DraftTarget, type EditablePost } from './use-draft';
 
@@ -111,7 +112,7 @@ export function Composer(props: ComposerProps) {
   const unknown = saved?.state === 'unknown';
   const busy = status.kind === 'publishing';
   const refused = busy ? undefined : saved?.replyRefused;
-  const postLabel = unknown ? i18n.t('composer_post_again') : posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
+  const postLabel = posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
   const [unknownBefore, unknownAfter] = i18n.t('composer_outcome_unknown', [LINK]).split(LINK);
 
   return (
@@ -256,15 +257,32 @@ export function Composer(props: ComposerProps) {
                 {i18n.t('composer_discard')}
               </button>
             ) : null}
-            <button
-              type="button"
-              className="primary"
-              disabled={!!reason || busy}
-              aria-describedby={reason ? reasonId : undefined}
-              onClick={() => void publish()}
-            >
-              {busy ? i18n.t('composer_posting') : postLabel}
-            </button>
+            {unknown ? (
+              <>
+                <ConfirmButton
+                  label={i18n.t('composer_post_again')}
+                  short={i18n.t('composer_post_again')}
+                  prompt={i18n.t('composer_post_again_prompt')}
+                  confirmLabel={i18n.t('composer_post_again_confirm')}
+                  cancelLabel={i18n.t('composer_post_again_cancel')}
+                  disabled={!!reason || busy}
+                  onConfirm={() => void publish()}
+                />
+                <button type="button" className="primary" onClick={() => window.open(profileUrl(username), '_blank', 'noopener')}>
+                  {i18n.t('composer_check_on_x')}
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                disabled={!!reason || busy}
+                aria-describedby={reason ? reasonId : undefined}
+                onClick={() => void publish()}
+              >
+                {busy ? i18n.t('composer_posting') : postLabel}
+              </button>
+            )}
           </div>
           {reason && posts.some((p) => p.text || p.media.length) ? (
             <p id={reasonId} className="muted">

@@ -82,7 +82,20 @@ test.describe('the composer in Chromium', () => {
     await popup.close();
     const again = await perch.open('popup');
     await expect(again.getByRole('textbox', { name: 'Post text' })).toHaveValue('Did this one make it?');
-    await expect(again.getByRole('button', { name: 'Post again' })).toBeEnabled();
+    // Looking on X is the main step; posting again is secondary and asks first, sending nothing until confirmed.
+    await expect(again.getByRole('button', { name: 'Check on X' })).toHaveClass(/primary/);
+    const postAgain = again.getByRole('button', { name: 'Post again' });
+    await expect(postAgain).toBeEnabled();
+    await expect(postAgain).not.toHaveClass(/primary/);
+    await postAgain.click();
+    await expect(again.getByText('X may already have it: post again?')).toBeVisible();
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets')).toHaveLength(1);
+    await again.getByRole('button', { name: 'Post again' }).click();
+    await again.getByRole('button', { name: 'Yes, post again' }).click();
+    // Confirmed, it is sent; X had it already, and says so (a duplicate), which is why Check on X comes first.
+    await expect(again.getByRole('alert').filter({ hasText: 'duplicate content' })).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets')).toHaveLength(2);
   });
 
   test('publishes a thread in order, each post replying to the one before', async ({ perch, emu }) => {
