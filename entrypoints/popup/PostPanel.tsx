@@ -8,7 +8,7 @@ import type { PostContext } from '@/lib/messaging';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
-import { act, latest } from './act';
+import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
@@ -164,7 +164,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             action={onMute}
             onClick={() => void run({ type: muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
           />
-          {ctx.rules.block === 'perch' ? (
+          {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
             <ActionButton
               label={blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
               pressed={blocked}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
-import { act, latest } from './act';
+import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
@@ -73,7 +73,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           action={onMute}
           onClick={() => void run({ type: muted ? 'unmute' : 'mute', params })}
         />
-        {ctx.rules.block === 'perch' ? (
+        {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
           <ActionButton
             label={blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
             pressed={blocked}

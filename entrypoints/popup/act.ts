@@ -23,3 +23,11 @@ export async function act(
 export function latest(actions: ActionBrief[], ...types: string[]): ActionBrief | undefined {
   return actions.find((a) => types.includes(a.type));
 }
+
+/**
+ * Whether X refused this action as Enterprise-only (x-api--users--blocks--introduction): from then on the popup
+ * offers it on x.com, with the one note that says why (EnterpriseNote), not a button that would fail again.
+ */
+export function refusedAsEnterpriseOnly(action: ActionBrief | undefined): boolean {
+  return action?.state === 'failed' && action.error?.kind === 'enterprise-only';
+}
