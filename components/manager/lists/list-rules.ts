@@ -41,12 +41,12 @@ export interface ListSections {
 const byName = (a: ListRow, b: ListRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /**
- * The Lists tab's sections from the lists' flags: owned (being created first, then newest), pinned, followed
- * (lists one does not own) and member of, the last three by name. A list may appear in several.
+ * The Lists tab's sections from the lists' flags: owned (being created first, then newest; a pinned one is shown
+ * under Pinned only, not twice), pinned, followed (lists one does not own) and member of, the last three by name.
  */
 export function listSections(lists: ListRow[]): ListSections {
   const owned = lists
-    .filter((l) => l.owned)
+    .filter((l) => l.owned && !l.pinned)
     .sort(
       (a, b) => Number(isPendingList(b)) - Number(isPendingList(a)) || (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || byName(a, b),
     );

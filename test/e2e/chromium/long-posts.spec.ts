@@ -66,7 +66,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
     const page = await openManager(perch);
     await page.getByRole('tab', { name: 'Lists' }).click();
     await page
-      .getByRole('region', { name: /^Owned/ })
+      .getByRole('region', { name: /^Pinned/ })
       .getByRole('button', { name: 'Open Compiler folks 🛠️' })
       .click();
     await page.getByRole('button', { name: 'Show latest posts of Compiler folks 🛠️' }).click();

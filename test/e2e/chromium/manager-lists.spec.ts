@@ -26,7 +26,10 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     const page = await openManager(perch, 'lists');
     // The tab syncs on first show: Ada's lists by section.
     const owned = page.getByRole('region', { name: /^Owned/ });
-    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
+    // Ada pinned Compiler folks: it is under Pinned, not repeated under Owned.
+    await expect(page.getByRole('region', { name: /^Pinned/ }).getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
+    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toHaveCount(0);
+    await expect(owned.getByRole('button', { name: 'Open Reading list 📚' })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Open Navy computing ⚓' })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Member of/ }).getByRole('button', { name: 'Open Bletchley 🔐' })).toBeVisible();
     await expect(page.getByText(/^Last synced /)).toBeVisible();
@@ -98,7 +101,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await note(page, `Delete the list “${name}”: done.`);
     expect((await emu.relations()).owned_lists.map((l) => l.id)).not.toContain(listId);
     await expect(owned.getByRole('button', { name: `Open ${name}` })).toHaveCount(0);
-    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
+    await expect(owned.getByRole('button', { name: 'Open Reading list 📚' })).toBeVisible();
   });
 
   test('mutes one account by @username, unmutes it with undo, searches without accents, and exports', async ({ perch, emu }) => {

@@ -129,8 +129,8 @@ describe('the sections of the Lists tab', () => {
   ];
   const sections = listSections(lists);
 
-  it('puts owned lists first being created, then newest', () => {
-    expect(sections.owned.map((l) => l.id)).toEqual(['pending-abc', '2', '1']);
+  it('puts owned lists first being created, then newest, leaving the pinned ones to Pinned', () => {
+    expect(sections.owned.map((l) => l.id)).toEqual(['pending-abc', '2']);
   });
 
   it('sorts the others by name, a list appearing wherever its flags put it', () => {
