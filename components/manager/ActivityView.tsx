@@ -5,7 +5,8 @@ import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
-import { dateTimeOf } from './format';
+import { actedOnLink } from './activity-link';
+import { dateTimeOf, relativeTimeOf } from './format';
 import { useNow } from './use-now';
 
 /** What the Activity tab asks the background. */
@@ -96,8 +97,9 @@ const ActivityItem = memo(function ActivityItem({
 }) {
   const phase = actionPhase(action, undefined, now);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
+  const link = linkTo(action);
   return (
-    <li className={`activity-item activity-${phase.kind === 'undone' ? 'done' : phase.kind}`}>
+    <li className={`activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
       <div className="activity-main">
         <span className="activity-label">{action.label}</span>
         <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
@@ -105,7 +107,17 @@ const ActivityItem = memo(function ActivityItem({
         </span>
       </div>
       <div className="activity-meta muted">
-        <time dateTime={action.createdAt}>{dateTimeOf(action.createdAt)}</time>
+        <time dateTime={action.createdAt} title={dateTimeOf(action.createdAt)}>
+          {relativeTimeOf(action.createdAt, now)}
+        </time>
+        {link ? (
+          <>
+            {' · '}
+            <a href={link.href} target="_blank" rel="noreferrer" aria-label={link.name}>
+              {link.text}
+            </a>
+          </>
+        ) : null}
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
       {undoable ? (
@@ -139,4 +151,13 @@ function ItemButton({ label, name, onClick }: { label: string; name: string; onC
       {label}
     </button>
   );
+}
+
+/** The link to what an action was about, labelled by its kind: "View post", "View profile". */
+function linkTo(action: ActionRow): { href: string; text: string; name: string } | undefined {
+  const link = actedOnLink(action);
+  if (!link) return undefined;
+  return link.kind === 'post'
+    ? { href: link.href, text: i18n.t('activity_view_post'), name: i18n.t('activity_view_post_label', [action.label]) }
+    : { href: link.href, text: i18n.t('activity_view_profile'), name: i18n.t('activity_view_profile_label', [action.label]) };
 }

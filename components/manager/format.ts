@@ -16,3 +16,27 @@ export function dateTimeOf(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/**
+ * How long ago, in words: "now", "5 minutes ago", "yesterday", "3 days ago"; a week or more back, the date. The
+ * Activity tab shows this with the exact time on hover (`title`) and in `<time datetime>`.
+ */
+export function relativeTimeOf(iso: string, now: number): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return iso;
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  let amount = Math.max(0, Math.round((now - then) / 1000));
+  if (amount < 45) return rtf.format(0, 'second');
+  for (const [unit, next] of STEPS) {
+    if (amount < next) return rtf.format(-amount, unit);
+    amount = Math.round(amount / next);
+  }
+  return dateOf(iso);
+}

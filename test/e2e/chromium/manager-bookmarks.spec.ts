@@ -199,6 +199,15 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await expect(entries.nth(2)).toContainText('Undo of an earlier action');
     await expect(entries.nth(3)).toContainText(`Remove bookmark of a post by @${username(firstId!)}`);
     await expect(entries.nth(3)).toContainText('Done, then undone');
+    // When, in words, with the exact time on hover; and a link to the post acted on.
+    const when = entries.nth(2).locator('time');
+    await expect(when).toHaveText(/^(now|\d+ (seconds?|minutes?) ago)$/);
+    await expect(when).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+    await expect(when).toHaveAttribute('title', /\d\d:\d\d|\d:\d\d/);
+    await expect(entries.nth(2).getByRole('link', { name: `View post: Bookmark a post by @${username(firstId!)}` })).toHaveAttribute(
+      'href',
+      `https://x.com/${username(firstId!)}/status/${firstId}`,
+    );
     // Undo is offered for the done action that is not undone yet, and only there.
     await expect(log.getByRole('button', { name: /^Undo/ })).toHaveCount(1);
     await expect(entries.nth(2).getByRole('button', { name: `Undo: Bookmark a post by @${username(firstId!)}` })).toBeVisible();
