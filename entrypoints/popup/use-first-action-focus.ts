@@ -1,7 +1,10 @@
 import { useEffect, type RefObject } from 'react';
 
-/** Where the popup's first action is, in order: the post's or profile's action row, then the composer's text. */
-const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]', 'textarea:not([disabled])'];
+/**
+ * Where the popup's first action is: the post's or profile's action row. Not the composer's text: it fills in after
+ * the account header, and focus landing there late would take the person's first Tab past the header.
+ */
+const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]'];
 
 /**
  * Puts focus on the popup's first action once it appears (the panels fill in after X answers), so a keyboard user
