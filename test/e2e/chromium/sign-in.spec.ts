@@ -183,7 +183,14 @@ test.describe('the sign-out confirmation', () => {
       const page = await perch.open(screen);
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
       await page.bringToFront();
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // Start the Tab order from the top of the page, as a person arriving at it does: focusing the body moves the
+      // sequential-focus starting point there (a plain blur would leave it at the composer's text box).
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.body.tabIndex = -1;
+        document.body.focus();
+        document.body.removeAttribute('tabindex');
+      });
       await page.keyboard.press('Tab');
       // The first Tab stop is the account's profile link, never Sign out.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${ADA.name}@${ADA.username}`);
