@@ -72,6 +72,8 @@ test.describe('the composer in Firefox', () => {
     await typeInto(popup, 'Half a thought about 日本 and 🐦‍🔥');
     await popup.close();
     popup = await ff.open('popup');
+    // expect.poll does not retry a throw: wait for the composer to be drawn before reading it.
+    await box(popup).wait();
     await expect.poll(() => popup.$eval('textarea', (t) => t.value)).toBe('Half a thought about 日本 and 🐦‍🔥');
 
     await emu.fault({ method: 'POST', path: '/2/tweets', count: 1, kind: 'cut' });
