@@ -7,6 +7,7 @@ import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls, parsePost } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
 import { tooManyCashtags } from '@/lib/self-serve';
+import { LinkCostNote } from './LinkCostNote';
 import { PostEditor } from './PostEditor';
 import { PublishedPosts } from './PublishedPosts';
 import { ConfirmButton } from './manager/ConfirmButton';
@@ -201,7 +202,7 @@ export function Composer(props: ComposerProps) {
               e.target.value = '';
             }}
           />
-          {hasLink ? <p className="note">{i18n.t('composer_link_cost')}</p> : null}
+          <LinkCostNote accountId={accountId} hasLink={hasLink} />
           {unknown ? (
             <p className="notice" role="alert">
               {unknownBefore}

@@ -76,6 +76,8 @@ export const STORAGE_WIPE = {
     why: 'which tab the person opened, of no account; removed with its tab (lib/popup-gate.ts)',
   },
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
+  /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
+  linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },
   testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never', why: 'test builds only: the emulator’s clock' },
 } as const satisfies Record<string, KeyPolicy>;
 
