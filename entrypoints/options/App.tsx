@@ -5,6 +5,7 @@ import { useSession } from '@/components/use-session';
 import { sendMessage, type Settings } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { AppCheck } from './AppCheck';
+import { Costs } from './Costs';
 
 /** Stand for the bold terms inside the first step, where the message is split to put them in. */
 const OAUTH = '\uE000';
@@ -164,6 +165,7 @@ export function App() {
             {status.text}
           </p>
         ) : null}
+        <Costs />
       </main>
     </div>
   );
