@@ -6,8 +6,8 @@ import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
-import { dateTimeOf, relativeTimeOf } from './format';
 import { useNow } from './use-now';
+import { When } from './When';
 
 /** What the Activity tab asks the background. */
 type ActivityRequest = Extract<Request, { type: 'action.undo' | 'action.cancel' | 'action.retry' | 'actions.retry' }>;
@@ -107,9 +107,7 @@ const ActivityItem = memo(function ActivityItem({
         </span>
       </div>
       <div className="activity-meta muted">
-        <time dateTime={action.createdAt} title={dateTimeOf(action.createdAt)}>
-          {relativeTimeOf(action.createdAt, now)}
-        </time>
+        <When iso={action.createdAt} />
         {link ? (
           <>
             {' · '}

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { db, type Collection } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { dateTimeOf, timeOf } from './format';
+import { timeOf } from './format';
+import { When } from './When';
 import { progressShown, syncFailureLine, type SyncProgress } from './sync-progress';
 
 export interface SyncTexts {
@@ -21,6 +22,9 @@ export interface SyncTexts {
   /** The second collection (`then`) failed to sync. */
   thenFailed?(message: string): string;
 }
+
+/** Stands for the time inside "Last synced 5 minutes ago.", where the message is split to put it in. */
+const WHEN = '\uE000';
 
 interface Failure {
   kind?: string;
@@ -104,6 +108,7 @@ export function SyncBar({
   if (progress?.items !== said?.items || progress?.pages !== said?.pages) setSaid(progress);
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
   const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
+  const synced = state?.lastSyncedAt;
   const errorLine = error ? syncFailureLine(error, { failed: (message) => texts.failed(message), waiting: waitingWords }) : undefined;
   return (
     <div className={`${prefix}-sync`}>
@@ -113,8 +118,11 @@ export function SyncBar({
       <p className={`${prefix}-sync-state muted`} role="status">
         {running
           ? texts.running(progress?.items ?? 0, progress?.pages ?? 0)
-          : state?.lastSyncedAt
-            ? texts.last(dateTimeOf(state.lastSyncedAt))
+          : synced
+            ? texts
+                .last(WHEN)
+                .split(WHEN)
+                .map((part, i) => (i ? [<When key={i} iso={synced} quiet />, part] : part))
             : state === undefined
               ? ''
               : texts.never}

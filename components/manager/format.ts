@@ -1,3 +1,13 @@
+/**
+ * Every time a screen shows goes through this module (test/unit/components/time-style.test.ts checks it), so each
+ * screen keeps one style:
+ * - the manager (side panel and tab) says a past moment in words, "5 minutes ago", with the exact date and time on
+ *   hover (`title`) and in `<time datetime>`: `pastTime`, rendered by `When.tsx`;
+ * - a wait in the future is a clock time, "until 14:32" (`timeOf`): "in 23 minutes" would go stale on a screen left
+ *   open and needs the same minute arithmetic from the person, while X's reset is a moment on the clock;
+ * - the settings and the popup, which show one or two moments each, use the absolute `dateTimeOf` / `dateOf`.
+ */
+
 /** "14:05" in the person's time zone, for "queued until HH:MM". */
 export function timeOf(epochMs: number): string {
   const d = new Date(epochMs);
@@ -26,7 +36,7 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /**
  * How long ago, in words: "now", "5 minutes ago", "yesterday", "3 days ago"; a week or more back, the date. The
- * Activity tab shows this with the exact time on hover (`title`) and in `<time datetime>`.
+ * manager shows this with the exact time on hover (`title`) and in `<time datetime>` (`pastTime`).
  */
 export function relativeTimeOf(iso: string, now: number): string {
   const then = new Date(iso).getTime();
@@ -39,4 +49,9 @@ export function relativeTimeOf(iso: string, now: number): string {
     amount = Math.round(amount / next);
   }
   return dateOf(iso);
+}
+
+/** A past moment as the manager shows it: words, the exact date and time for `title`, the instant for `datetime`. */
+export function pastTime(iso: string, now: number): { text: string; title: string; dateTime: string } {
+  return { text: relativeTimeOf(iso, now), title: dateTimeOf(iso), dateTime: iso };
 }

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { dateTimeOf, timeOf } from '@/components/manager/format';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -15,13 +16,9 @@ interface Line {
 
 const SYMBOL: Record<Mark, string> = { ok: '✓', problem: '✗', unknown: '?' };
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
+/** The settings say a moment as a date and time ("23 Nov 2026, 14:05"), a reset within the day as a clock time. */
+const when = dateTimeOf;
+const time = (iso: string) => timeOf(Date.parse(iso));
 
 /** X's OAuth error code and description, as one parenthesis-free phrase. */
 function xError(error: string | undefined, description: string | undefined): string {

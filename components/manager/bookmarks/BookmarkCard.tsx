@@ -3,7 +3,7 @@ import { Avatar } from '@/components/Avatar';
 import { memo, useMemo } from 'react';
 import { postUrl } from '@/lib/x-url';
 import { postTextSegments } from '@/lib/text/segments';
-import { dateOf } from '../format';
+import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
 
 /** One bookmark: its author, date, text with its links, media and quote markers, Open on X and Remove. */
@@ -29,9 +29,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
           ) : null}
         </span>
         {post?.createdAt ? (
-          <time className="muted bookmarks-date" dateTime={post.createdAt}>
-            {dateOf(post.createdAt)}
-          </time>
+          <When iso={post.createdAt} className="muted bookmarks-date" />
         ) : null}
       </div>
       {post ? (

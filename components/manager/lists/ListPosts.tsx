@@ -4,7 +4,7 @@ import { postUrl } from '@/lib/x-url';
 import { expandedText, postTextSegments } from '@/lib/text/segments';
 import { sendMessage, type PostView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { dateOf } from '../format';
+import { When } from '../When';
 import { UserIdentity } from '../UserLookup';
 
 type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; posts: PostView[] } | { state: 'error'; message: string };
@@ -55,12 +55,12 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
                 <p className="mgr-post-text">{expandedText(postTextSegments(p.text, p.urls ?? []))}</p>
                 <p className="note">
                   {[
-                    dateOf(p.createdAt),
-                    p.mediaCount ? i18n.t('lists_post_media', p.mediaCount) : '',
-                    p.quoted ? i18n.t('lists_post_quotes') : '',
+                    p.createdAt ? <When key="when" iso={p.createdAt} /> : null,
+                    p.mediaCount ? i18n.t('lists_post_media', p.mediaCount) : null,
+                    p.quoted ? i18n.t('lists_post_quotes') : null,
                   ]
                     .filter(Boolean)
-                    .join(' · ')}{' '}
+                    .flatMap((part, i) => (i ? [' · ', part] : [part]))}{' '}
                   <a
                     href={postUrl(p.id, p.author?.username)}
                     target="_blank"
