@@ -69,6 +69,13 @@ describe('messages from lib/locales/en.yml', () => {
     expect(i18n.t('lists_empty')).toContain('Press Sync now');
   });
 
+  it('count a post’s media with one label on every screen', () => {
+    for (const key of ['bookmarks_media', 'lists_post_media', 'popup_post_media'] as const) {
+      expect(i18n.t(key, 1)).toBe('1 image or video');
+      expect(i18n.t(key, 3)).toBe('3 images or videos');
+    }
+  });
+
   it('use the three forms of a 0/1/n message', () => {
     expect(i18n.t('muted_count', 0)).toBe('nobody muted');
     expect(i18n.t('muted_count', 1)).toBe('1 muted account');
