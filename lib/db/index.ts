@@ -85,6 +85,16 @@ export class PerchDb extends Dexie {
           delete s.lastFullDay;
         });
     });
+    // v3 keeps a bookmarked post's media, quoted post and replied-to user. Forgetting the last full walk makes the
+    // next sync read every bookmark again with them (the same request count as any day's walk).
+    this.version(3).upgrade(async (tx) => {
+      await tx
+        .table<SyncStateRow>('syncState')
+        .filter((s) => s.collection === 'bookmarks')
+        .modify((s) => {
+          delete s.lastFullDay;
+        });
+    });
   }
 
   /**

@@ -27,6 +27,30 @@ export interface PostUrl {
   displayUrl?: string;
   start: number;
   end: number;
+  /** Set on the link X appends for the post's own media (`pic.x.com/…`): dropped from the text where its thumbnail shows. */
+  mediaKey?: string;
+}
+
+/** A photo, video or GIF of a post (X's media object, from `includes.media`). */
+export interface PostMedia {
+  key: string;
+  /** X's `type`: photo, video or animated_gif. */
+  type: string;
+  /** A photo's image. */
+  url?: string;
+  /** A video's or GIF's still. */
+  previewUrl?: string;
+  altText?: string;
+  width?: number;
+  height?: number;
+}
+
+/** The post a post quotes, as the card shows it inset (from `includes.tweets` and its author in `includes.users`). */
+export interface QuotedPost {
+  id: string;
+  text: string;
+  urls: PostUrl[];
+  author?: { id: string; name: string; username: string };
 }
 
 /** A post Perch keeps a copy of (bookmarked, or shown in a list). Purged when X says it is gone. */
@@ -38,8 +62,14 @@ export interface PostRow {
   createdAt?: string;
   urls: PostUrl[];
   mediaCount: number;
+  /** Its media, when the read asked for them (bookmarks); absent from other reads. */
+  media?: PostMedia[];
   quotedId?: string;
+  /** The quoted post itself, when the read expanded it and X returned it. */
+  quoted?: QuotedPost;
   repliedToId?: string;
+  /** Whom it replies to (`in_reply_to_user_id`), with the @username when X included that user. */
+  replyTo?: { userId: string; username?: string };
   /**
    * Whom its author summoned (mentions, the quoted post's author): what X's self-serve reply rule looks at. Only
    * when read by the popup's lookup, which asks for the quoted post's author; absent from other reads.

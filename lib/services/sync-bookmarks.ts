@@ -1,7 +1,8 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
 import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
-import type { XPost, XUser } from '../x/schemas';
+import type { Includes } from '../x/pages';
+import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
 import { MAX_PAGES, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
 
@@ -12,10 +13,10 @@ import { MAX_PAGES, PAGE, pageOptions, pages, type WalkContext } from './sync-wa
 
 const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
 
-/** Stores the posts and authors of a page. */
-async function storePage(d: PerchDb, accountId: string, posts: XPost[], users: XUser[], seenAt: string): Promise<void> {
-  await d.users.bulkPut(users.map((u) => userRow(accountId, u, seenAt)));
-  await d.posts.bulkPut(posts.map((p) => postRow(accountId, p, seenAt)));
+/** Stores the posts of a page with what X included for them (media, quoted posts) and the users it named. */
+async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes: Includes, seenAt: string): Promise<void> {
+  await d.users.bulkPut(includes.users.map((u) => userRow(accountId, u, seenAt)));
+  await d.posts.bulkPut(posts.map((p) => postRow(accountId, p, seenAt, includes)));
 }
 
 async function searchTextOf(d: PerchDb, accountId: string, postId: string): Promise<string> {
@@ -51,7 +52,7 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
     const newOnes = firstKnown === -1 ? page.items : page.items.slice(0, firstKnown);
     fresh.push(...newOnes);
     const seenAt = new Date(ctx.now()).toISOString();
-    await storePage(d, accountId, page.items, page.includes.users, seenAt);
+    await storePage(d, accountId, page.items, page.includes, seenAt);
     await ctx.onPage(newOnes.length);
     if (firstKnown !== -1) break;
   }
@@ -81,7 +82,7 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
     MAX_PAGES.bookmarks,
     walk,
   )) {
-    await storePage(d, accountId, page.items, page.includes.users, new Date(ctx.now()).toISOString());
+    await storePage(d, accountId, page.items, page.includes, new Date(ctx.now()).toISOString());
     all.push(...page.items.map((p) => p.id));
     await ctx.onPage(page.items.length);
   }

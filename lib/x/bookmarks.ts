@@ -8,20 +8,47 @@ import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 import { getPage, pageQuery, type Endpoint, type Page, type PageOptions } from './pages';
-import { POST_ENDPOINT } from './posts';
+import { POST_ENDPOINT, POST_FIELDS } from './posts';
 import { folderSchema, postRefSchema, postSchema, type XBookmarkFolder, type XPost, type XPostRef } from './schemas';
 
 export { folderSchema, type XBookmarkFolder, type XPostRef } from './schemas';
 
-/** GET /2/users/:id/bookmarks: post fields as for any post, 1 to 100 a page; X keeps only the 800 newest. */
-export const BOOKMARKS_ENDPOINT: Endpoint = { ...POST_ENDPOINT, maxResults: { min: 1, max: 100 } };
+/**
+ * What a bookmark card shows besides the post itself (getUsersIdBookmarks takes the posts lookup's `expansions` and
+ * `media.fields`; x-api--fundamentals--expansions, --data-dictionary): its media (`attachments.media_keys`: a photo's
+ * `url`, a video's or GIF's `preview_image_url`, `alt_text`, size), the quoted post and its author
+ * (`referenced_tweets.id`, `referenced_tweets.id.author_id`), and whom a reply answers (`in_reply_to_user_id`, in
+ * `tweet.fields` and expanded). Still one request a page; X bills each included object as a resource read
+ * (x-api--getting-started--pricing: media $0.005, posts $0.005, users $0.010; owned reads $0.001), once a UTC day.
+ */
+export const BOOKMARK_EXPANSIONS = [
+  'author_id',
+  'attachments.media_keys',
+  'referenced_tweets.id',
+  'referenced_tweets.id.author_id',
+  'in_reply_to_user_id',
+] as const;
+export const BOOKMARK_MEDIA_FIELDS = ['preview_image_url', 'url', 'type', 'width', 'height', 'alt_text'] as const;
+
+/** GET /2/users/:id/bookmarks: post fields as for any post plus the card's expansions, 1 to 100 a page; X keeps only the 800 newest. */
+export const BOOKMARKS_ENDPOINT: Endpoint = {
+  ...POST_ENDPOINT,
+  defaults: {
+    ...POST_ENDPOINT.defaults,
+    'tweet.fields': [...POST_FIELDS, 'in_reply_to_user_id'],
+    expansions: BOOKMARK_EXPANSIONS,
+    'media.fields': BOOKMARK_MEDIA_FIELDS,
+  },
+  maxResults: { min: 1, max: 100 },
+};
 
 /** GET /2/users/:id/bookmarks/folders: no fields parameters, 1 to 100 folders a page. */
 export const FOLDERS_ENDPOINT: Endpoint = { fieldParams: [], defaults: {}, maxResults: { min: 1, max: 100 } };
 
 /**
- * GET /2/users/:id/bookmarks — one page of the signed-in user's bookmarked posts, newest first, authors in
- * `includes.users`.
+ * GET /2/users/:id/bookmarks — one page of the signed-in user's bookmarked posts, newest first; authors, quoted
+ * posts' authors and replied-to users in `includes.users`, quoted posts in `includes.tweets`, media in
+ * `includes.media`.
  * @throws XApiError ('invalid-request' before sending for a malformed id or option)
  */
 export async function getBookmarks(client: XClient, userId: string, options: PageOptions = {}): Promise<Page<XPost>> {

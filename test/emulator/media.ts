@@ -308,6 +308,7 @@ export function storeMedia(
     id?: string;
     width?: number;
     height?: number;
+    altText?: string;
   },
 ): MediaRecord {
   const createdAt = o.createdAt ?? state.now();
@@ -330,6 +331,7 @@ export function storeMedia(
     expiresAt: createdAt + MEDIA_TTL_SECS * 1000,
     ...(o.width !== undefined ? { width: o.width } : {}),
     ...(o.height !== undefined ? { height: o.height } : {}),
+    ...(o.altText !== undefined ? { altText: o.altText } : {}),
   };
   state.media.set(id, record);
   return record;
@@ -362,8 +364,12 @@ export function serializeMedia(state: EmulatorState, m: MediaRecord, fields: rea
       case 'variants':
         if (m.type !== 'photo') out.variants = [{ content_type: m.type === 'video' ? m.mimeType : 'video/mp4', url: mediaUrl(state, m) }];
         break;
+      case 'alt_text':
+        // Photo.alt_text (openapi.json; x-api--fundamentals--data-dictionary, Media): only when the media has one.
+        if (m.altText !== undefined) out.alt_text = m.altText;
+        break;
       default:
-        // alt_text, duration_ms, *_metrics: not modelled (omitted).
+        // duration_ms, *_metrics: not modelled (omitted).
         break;
     }
   }

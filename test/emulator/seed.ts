@@ -257,6 +257,8 @@ interface SeedMedia {
   width: number;
   height: number;
   rgb: [number, number, number];
+  /** Media `alt_text` (x-api--fundamentals--data-dictionary): the named photo has one, generated ones none. */
+  altText?: string;
 }
 
 export interface SeedPostSpec {
@@ -447,6 +449,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const at = (daysBefore: number) => SEED_ANCHOR_MS - daysBefore * DAY;
 const zero = { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 };
 
+/** The alt text of the photo of `SEED_POSTS.gracePhoto`. */
+export const GRACE_PHOTO_ALT = 'A moth taped into a logbook page, labelled “first actual case of bug being found”';
+
 /** Hand-written posts with stable ids, for tests and later resources. */
 type NamedSpec = Omit<SeedPostSpec, 'id' | 'metrics' | 'source' | 'inReplyTo' | 'quoteOf'> & {
   seq: number;
@@ -495,7 +500,7 @@ const NAMED: Record<NamedPost, NamedSpec> = {
     authorId: SECOND_USER_ID,
     createdAt: at(2),
     text: 'First actual case of bug being found 🐛',
-    media: { id: snowflake(at(2) - 60_000, 4006), width: 64, height: 36, rgb: [120, 90, 40] },
+    media: { id: snowflake(at(2) - 60_000, 4006), width: 64, height: 36, rgb: [120, 90, 40], altText: GRACE_PHOTO_ALT },
   },
   adaReplyToGrace: { seq: 4007, authorId: DEMO_USER_ID, createdAt: at(1.5), text: '@gracehop on it! ✅', inReplyTo: 'graceMentionsAda' },
   graceQuotesXdev: { seq: 4008, authorId: SECOND_USER_ID, createdAt: at(1), text: 'Worth a read 📚', quoteOf: 'xdevAnnouncement' },
@@ -590,6 +595,7 @@ function applySpecs(state: EmulatorState, specs: SeedPostSpec[]): PostRecord[] {
           createdAt: s.createdAt - 60_000,
           width: s.media.width,
           height: s.media.height,
+          ...(s.media.altText ? { altText: s.media.altText } : {}),
         })
       : undefined;
     return insertPost(state, {

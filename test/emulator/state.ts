@@ -150,6 +150,8 @@ export interface MediaRecord {
   processingReadyAt?: number;
   width?: number;
   height?: number;
+  /** Its description for people who cannot see it (Media `alt_text`, x-api--fundamentals--data-dictionary). */
+  altText?: string;
 }
 
 /** A List (x-api--fundamentals--data-dictionary, List). Deleted lists leave the map. */

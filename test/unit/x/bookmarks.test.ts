@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { bookmarkPost, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks, unbookmarkPost } from '@/lib/x/bookmarks';
 import { BIG_ID, ME, expectRefusedBeforeSending, ok, scripted, xErrorOf } from './support';
 
+// The card's media (photo url, video/GIF still, alt text), quoted post and its author, and the replied-to user.
 const CARD_QUERY = {
-  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets,note_tweet',
-  expansions: 'author_id',
+  'tweet.fields': 'created_at,author_id,entities,attachments,referenced_tweets,note_tweet,in_reply_to_user_id',
+  expansions: 'author_id,attachments.media_keys,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id',
+  'media.fields': 'preview_image_url,url,type,width,height,alt_text',
   'user.fields': 'profile_image_url,description,protected,verified',
 };
 
