@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { checkStoreEndpoints, stripZodEvalProbe } from './lib/build-guard';
+import { PRIVACY_CSS, renderPrivacyPage } from './lib/privacy-page';
 
 /**
  * Build settings. Three build-time variables (see README "Configuration"):
@@ -13,6 +14,10 @@ import { checkStoreEndpoints, stripZodEvalProbe } from './lib/build-guard';
  * https://api.x.com and any authorize URL other than https://x.com/i/oauth2/authorize: they become the manifest's
  * host permission and CSP. To build against another host on purpose, set WXT_ALLOW_CUSTOM_API_BASE=1
  * (lib/build-guard.ts). Every build strips zod's `Function("")` eval probe (zod runs jitless, lib/zod-jitless.ts).
+ *
+ * `npm run zip` (`wxt zip` twice) writes the Chrome Web Store zip, the Firefox zip and, for Firefox, the source archive
+ * AMO's reviewers rebuild from (SOURCE.md says how; test/build/zip-check.ts rebuilds it and compares every file). The
+ * archive holds exactly what the build reads, listed below — no tests, no dot-files, no other engineer's scratch files.
  */
 const GECKO_ID = 'perch@perch.example';
 
@@ -27,6 +32,31 @@ export default defineConfig({
   // Messages live in lib/locales (the project's fixed top level has no locales/ folder).
   i18n: { localesDir: 'lib/locales' },
   manifestVersion: 3,
+  zip: {
+    // What `wxt build` reads, and the two documents a reviewer needs. .env files are left out on purpose: a store
+    // build takes nothing from them (lib/build-guard.ts), so the archive rebuilds the same bytes without them.
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'SOURCE.md',
+      'PRIVACY.md',
+    ],
+  },
+  hooks: {
+    // The privacy policy page, rendered from PRIVACY.md on every build (linked from the settings page).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(
+        { relativeDest: 'privacy.html', contents: renderPrivacyPage(readFileSync('PRIVACY.md', 'utf8')) },
+        { relativeDest: 'privacy.css', contents: PRIVACY_CSS },
+      );
+    },
+  },
   // test and demo builds differ from the store build only in their endpoints: same production React.
   vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') }, plugins: [stripZodEvalProbe()] }),
   manifest: ({ browser, mode }) => {
