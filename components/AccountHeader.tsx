@@ -1,16 +1,19 @@
 import { i18n } from '#i18n';
-import { Avatar } from '@/components/Avatar';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
+import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
 import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
 import { useSession } from './use-session';
 import './account-header.css';
 
-/** The account bar shared by the popup, side panel and options page (those two can add another account). */
-export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boolean }) {
+/**
+ * The account bar shared by the popup, the side panel, the manager tab and the options page: one account menu
+ * (switch, add an account, settings, sign out) when signed in, "Sign in with X" when not.
+ */
+export function AccountHeader() {
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorReply>();
@@ -41,36 +44,16 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
     <header className="account-header">
       {active ? (
         <div className="account">
-          <Avatar url={active.profileImageUrl} name={active.name} username={active.username} size={32} />
-          {/* The profile link comes first in the header: Tab (or Enter on opening) never lands on Sign out first. */}
-          <a className="account-names" href={`https://x.com/${encodeURIComponent(active.username)}`} target="_blank" rel="noreferrer">
-            <span className="account-name">
-              <bdi>{active.name}</bdi>
-            </span>
-            <span className="account-username">
-              <bdi>@{active.username}</bdi>
-            </span>
-          </a>
-          {session.accounts.length > 1 ? (
-            <label className="account-switch">
-              <span className="visually-hidden">{i18n.t('header_account')}</span>
-              <select
-                value={active.id}
-                disabled={busy}
-                onChange={(e) => void run(() => sendMessage({ type: 'account.switch', accountId: e.target.value }))}
-              >
-                {session.accounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    @{a.username}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => {
+          <AccountMenu
+            accounts={session.accounts}
+            active={active}
+            busy={busy}
+            // The options page is the settings: its own menu does not offer to open it again.
+            showSettings={!globalThis.location?.pathname.endsWith('/options.html')}
+            onSwitch={(accountId) => void run(() => sendMessage({ type: 'account.switch', accountId }))}
+            onAddAccount={() => void run(() => sendMessage({ type: 'auth.signIn' }))}
+            onSettings={() => void browser.runtime.openOptionsPage()}
+            onSignOut={() => {
               setSigningOut({ loss: undefined });
               signOutLoss(active.id).then(
                 (loss) => setSigningOut((open) => (open ? { loss } : open)),
@@ -78,9 +61,7 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
                 () => setSigningOut((open) => (open ? { loss: 'uncounted' } : open)),
               );
             }}
-          >
-            {i18n.t('header_sign_out')}
-          </button>
+          />
           {signingOut ? (
             <SignOutDialog
               account={active}
@@ -90,11 +71,6 @@ export function AccountHeader({ showAddAccount = false }: { showAddAccount?: boo
                 if (confirmed) void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }));
               }}
             />
-          ) : null}
-          {showAddAccount ? (
-            <button type="button" className="link" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
-              {i18n.t('header_add_account')}
-            </button>
           ) : null}
         </div>
       ) : (

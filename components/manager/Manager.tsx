@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { Component, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Component, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccountView } from '@/lib/storage';
 import { AccountHeader } from '../AccountHeader';
 import { useSession } from '../use-session';
@@ -70,6 +70,8 @@ interface ManagerProps {
   /** Shown between the account header and the tabs, for the signed-in account (the side panel's composer). */
   top?: (account: AccountView) => ReactNode;
   initialTab?: ManagerTab;
+  /** A tab asked for from elsewhere after the manager is drawn (the popup's links): each new `at` selects it. */
+  requestedTab?: { tab: ManagerTab; at: number } | undefined;
   onTabChange?: (tab: ManagerTab) => void;
 }
 
@@ -78,7 +80,7 @@ interface ManagerProps {
  * account (WAI-ARIA tabs: arrow keys, Home and End move between tabs). Each tab is drawn the first time it is
  * shown and kept while the account stays; switching accounts (in the header) starts every tab afresh.
  */
-export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerProps) {
+export function Manager({ top, initialTab = 'bookmarks', requestedTab, onTabChange }: ManagerProps) {
   const session = useSession();
   const account = session?.accounts.find((a) => a.id === session.activeAccountId);
   const [tab, setTab] = useState<ManagerTab>(initialTab);
@@ -92,6 +94,14 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
     onTabChange?.(next);
     if (focus) tabRefs.current.get(next)?.focus();
   }
+
+  const requested = requestedTab?.tab;
+  const requestedAt = requestedTab?.at;
+  useEffect(() => {
+    if (requested === undefined) return;
+    setTab(requested);
+    setOpened((o) => (o.has(requested) ? o : new Set([...o, requested])));
+  }, [requested, requestedAt]);
 
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
     const i = MANAGER_TABS.indexOf(tab);
@@ -113,7 +123,7 @@ export function Manager({ top, initialTab = 'bookmarks', onTabChange }: ManagerP
 
   return (
     <div className="manager">
-      <AccountHeader showAddAccount />
+      <AccountHeader />
       <main className="manager-main">
         <h1 className="visually-hidden">{i18n.t('manager_page_title')}</h1>
         {account ? (

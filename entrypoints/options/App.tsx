@@ -42,7 +42,7 @@ export function App() {
 
   return (
     <div className="options">
-      <AccountHeader showAddAccount />
+      <AccountHeader />
       <main>
         <h1>{i18n.t('options_title')}</h1>
         <section aria-labelledby="app-heading">

@@ -3,9 +3,15 @@ import { ADA } from '../support/emulator-control';
 import { intruderAttempts } from '../support/intruder';
 import { expect, launchPerch, registerCallback, signIn, test } from './fixtures';
 
-/** Presses the header's Sign out and confirms in the dialog that says what will be lost. */
+/** The header's account menu button: the active account's name and @username. */
+function accountMenu(page: Page, account: { name: string; username: string } = ADA) {
+  return page.getByRole('button', { name: `${account.name} @${account.username}` });
+}
+
+/** Opens the account menu and chooses Sign out, then confirms in the dialog that says what will be lost. */
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('button[aria-haspopup="menu"]').click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Sign out' }).click();
   const dialog = page.getByRole('dialog', { name: /^Sign out of @/ });
   await dialog.getByRole('button', { name: 'Sign out' }).click();
   await expect(dialog).toBeHidden();
@@ -23,11 +29,11 @@ test.describe('signing in with X in Chromium', () => {
     await expect(options.getByLabel('Callback URL')).toHaveText(`https://${perch.id}.chromiumapp.org/`);
     await signIn(perch, options);
     await expect(options.getByText(ADA.name)).toBeVisible();
-    await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    for (const screen of ['popup', 'sidepanel'] as const) {
+    await expect(accountMenu(options)).toBeVisible();
+    for (const screen of ['popup', 'sidepanel', 'manager'] as const) {
       const page = await perch.open(screen);
       await expect(page.getByText(`@${ADA.username}`)).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(accountMenu(page)).toHaveAttribute('aria-haspopup', 'menu');
     }
     expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
   });
@@ -160,15 +166,17 @@ test.describe('the sign-out confirmation', () => {
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
     await send({ type: 'action.do', accountId: ADA.id, action: { type: 'like', params: { postId } } });
 
-    const signOutButton = options.getByRole('button', { name: 'Sign out' });
-    await signOutButton.click();
+    const menuButton = accountMenu(options);
+    await menuButton.click();
+    await options.getByRole('menuitem', { name: 'Sign out' }).click();
     const dialog = options.getByRole('dialog', { name: `Sign out of @${ADA.username}?` });
     await expect(dialog).toContainText('1 queued action');
     await expect(dialog).toContainText('1 draft, with its images');
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await options.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(signOutButton).toBeFocused();
+    await expect(menuButton).toBeFocused();
+    await expect(options.getByRole('menu')).toHaveCount(0);
     await expect(options.getByText(`@${ADA.username}`)).toBeVisible();
     expect((await emu.log()).filter((e) => e.path === '/2/oauth2/revoke')).toEqual([]);
 
@@ -181,7 +189,7 @@ test.describe('the sign-out confirmation', () => {
     await signIn(perch, options);
     for (const screen of ['popup', 'sidepanel'] as const) {
       const page = await perch.open(screen);
-      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(accountMenu(page)).toBeVisible();
       await page.bringToFront();
       // Start the Tab order from the top of the page, as a person arriving at it does: focusing the body moves the
       // sequential-focus starting point there (a plain blur would leave it at the composer's text box).
@@ -192,8 +200,9 @@ test.describe('the sign-out confirmation', () => {
         document.body.removeAttribute('tabindex');
       });
       await page.keyboard.press('Tab');
-      // The first Tab stop is the account's profile link, never Sign out.
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${ADA.name}@${ADA.username}`);
+      // The first Tab stop is the account menu's button; Sign out is inside the closed menu, out of the Tab order.
+      await expect(accountMenu(page)).toBeFocused();
+      await expect(page.getByRole('menuitem', { name: 'Sign out' })).toHaveCount(0);
     }
   });
 });
@@ -204,14 +213,54 @@ test.describe('several accounts', () => {
     await signIn(perch, options);
     await emu.setSessionUser('1452871219391512578');
     const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-    await options.getByRole('button', { name: 'Add another account' }).click();
+    await accountMenu(options).click();
+    await options.getByRole('menuitem', { name: 'Add an account' }).click();
     await (await consent).getByRole('button', { name: 'Authorize app' }).click();
     await expect(options.locator('.account-username')).toHaveText('@gracehop');
-    const picker = options.getByRole('combobox', { name: 'Account' });
-    await picker.selectOption({ label: `@${ADA.username}` });
+
+    // The popup's menu lists both accounts, the active one checked; choosing the other switches every screen.
+    const popup = await perch.open('popup');
+    const menuButton = popup.locator('button[aria-haspopup="menu"]');
+    await expect(menuButton).toContainText('@gracehop');
+    await menuButton.click();
+    await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+    const grace = popup.getByRole('menuitemradio', { name: /@gracehop$/ });
+    const ada = popup.getByRole('menuitemradio', { name: `${ADA.name} @${ADA.username}` });
+    await expect(grace).toHaveAttribute('aria-checked', 'true');
+    await expect(ada).toHaveAttribute('aria-checked', 'false');
+    // The menu opens on its first item; the arrow keys move through it and wrap round.
+    await expect(ada).toBeFocused();
+    await popup.keyboard.press('ArrowDown');
+    await expect(grace).toBeFocused();
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('ArrowUp');
+    await expect(popup.getByRole('menuitem', { name: 'Sign out' })).toBeFocused();
+    await popup.keyboard.press('Home');
+    await expect(ada).toBeFocused();
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('menu')).toHaveCount(0);
+    await expect(accountMenu(popup)).toBeFocused();
     await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
-    await picker.selectOption({ label: '@gracehop' });
-    await signOut(options);
+
+    // Escape closes the menu and gives the focus back; choosing gracehop with the mouse switches back.
+    await accountMenu(popup).press('ArrowDown');
+    await expect(popup.getByRole('menuitemradio', { name: `${ADA.name} @${ADA.username}` })).toHaveAttribute('aria-checked', 'true');
+    await popup.keyboard.press('Escape');
+    await expect(popup.getByRole('menu')).toHaveCount(0);
+    await expect(accountMenu(popup)).toBeFocused();
+    // Tab leaves the menu, and closes it.
+    await accountMenu(popup).press('Enter');
+    await expect(popup.getByRole('menu')).toBeVisible();
+    await popup.keyboard.press('Tab');
+    await expect(popup.getByRole('menu')).toHaveCount(0);
+    await expect(accountMenu(popup)).not.toBeFocused();
+    await accountMenu(popup).click();
+    await popup.getByRole('menuitemradio', { name: /@gracehop$/ }).click();
+    await expect(options.locator('.account-username')).toHaveText('@gracehop');
+
+    // Signing gracehop out through the menu leaves Ada signed in.
+    await signOut(popup);
+    await expect(popup.locator('.account-username')).toHaveText(`@${ADA.username}`);
     await expect(options.locator('.account-username')).toHaveText(`@${ADA.username}`);
     await options.getByRole('button', { name: 'Check connection' }).click();
     await expect(options.getByRole('status')).toHaveText(`Connected to X as @${ADA.username}.`);

@@ -1,11 +1,18 @@
+import type { Page } from 'puppeteer-core';
 import { ADA } from '../support/emulator-control';
 import { intruderAttempts } from '../support/intruder';
 import { expect, findPage, signIn, test, textOf } from './fixtures';
 
+/** Opens the header's account menu and chooses Sign out (the confirmation opens). */
+async function signOutThroughMenu(page: Page): Promise<void> {
+  await page.locator('button[aria-haspopup="menu"]').click();
+  await page.locator('::-p-aria(Sign out[role="menuitem"])').click();
+}
+
 test.describe('signing in with X in Firefox', () => {
   test('signs in through X’s consent page and shows the account in every screen', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
-    await ff.options.locator('::-p-aria(Sign out[role="button"])').wait();
+    await ff.options.locator(`::-p-aria(${ADA.name} @${ADA.username}[role="button"])`).wait();
     expect(await textOf(ff.options, '.account-name')).toBe(ADA.name);
     for (const screen of ['popup', 'sidepanel'] as const) {
       const page = await ff.open(screen);
@@ -70,7 +77,7 @@ test.describe('signing in with X in Firefox', () => {
 
   test('revokes the token at X and forgets it locally on sign-out', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
-    await ff.options.locator('::-p-aria(Sign out[role="button"])').click();
+    await signOutThroughMenu(ff.options);
     // The confirmation says what will be lost; its own Sign out button confirms.
     await ff.options.locator('dialog[open] ::-p-aria(Sign out[role="button"])').click();
     await ff.options.locator('::-p-aria(Sign in with X[role="button"])').wait();
@@ -124,5 +131,46 @@ test.describe('signing in with X in Firefox', () => {
     expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
     const settings = await ff.options.evaluate(() => browser.runtime.sendMessage({ type: 'settings.get' }));
     expect(settings).toMatchObject({ ok: true, data: { clientId: 'perch-test-client' } });
+  });
+
+  test('switches accounts and signs one out through the account menu, by keyboard and by mouse', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    await emu.setSessionUser('1452871219391512578');
+    await ff.options.locator('button[aria-haspopup="menu"]').click();
+    await ff.options.locator('::-p-aria(Add an account[role="menuitem"])').click();
+    const consent = await findPage(ff.browser, (h) => h.includes('/i/oauth2/authorize'));
+    await consent.locator('::-p-aria(Authorize app[role="button"])').click();
+    await expect.poll(() => textOf(ff.options, '.account-username')).toBe('@gracehop');
+
+    const popup = await ff.open('popup');
+    await expect.poll(() => textOf(popup, '.account-username')).toBe('@gracehop');
+    const menuButton = popup.locator('button[aria-haspopup="menu"]');
+    await menuButton.click();
+    await popup.locator('[role="menu"]').wait();
+    const checked = () =>
+      popup.$$eval('[role="menuitemradio"]', (els) => els.map((e) => `${e.textContent ?? ''}=${e.getAttribute('aria-checked')}`));
+    expect(await checked()).toEqual([`${ADA.name} @${ADA.username}=false`, expect.stringMatching(/@gracehop=true$/)]);
+    const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+    // Opened on its first item; Enter on it switches to Ada, closes the menu and gives the focus back.
+    expect(await focused()).toBe(`${ADA.name} @${ADA.username}`);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => textOf(ff.options, '.account-username')).toBe(`@${ADA.username}`);
+    expect(await popup.$('[role="menu"]')).toBeNull();
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('menu');
+    // Escape closes it and gives the focus back too.
+    await popup.keyboard.press('ArrowDown');
+    await popup.locator('[role="menu"]').wait();
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.$('[role="menu"]')).toBeNull();
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('menu');
+    // Back to gracehop with the mouse, and sign gracehop out: Ada stays.
+    await menuButton.click();
+    // After the switch, gracehop is the one not checked.
+    await popup.locator('[role="menuitemradio"][aria-checked="false"]').click();
+    await expect.poll(() => textOf(ff.options, '.account-username')).toBe('@gracehop');
+    await signOutThroughMenu(popup);
+    await popup.locator('dialog[open] ::-p-aria(Sign out[role="button"])').click();
+    await expect.poll(() => textOf(popup, '.account-username')).toBe(`@${ADA.username}`);
+    await expect.poll(() => textOf(ff.options, '.account-username')).toBe(`@${ADA.username}`);
   });
 });
