@@ -75,6 +75,12 @@ export const STORAGE_WIPE = {
     clearOn: 'never',
     why: 'which tab the person opened, of no account; removed with its tab (lib/popup-gate.ts)',
   },
+  managerTab: {
+    area: 'session',
+    key: 'manager.open',
+    clearOn: 'never',
+    why: 'which manager tab the popup’s link asked the side panel for, of no account (components/manager/open-tab.ts)',
+  },
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
   /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
   linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },

@@ -1,37 +1,81 @@
 import { i18n } from '#i18n';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
 import { useSession } from '@/components/use-session';
+import { namedTarget, openByClick } from '@/lib/popup-gate';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
-import { useCurrentPage } from './use-current-page';
+import { useCurrentPage, type CurrentPage } from './use-current-page';
 import { useFirstActionFocus } from './use-first-action-focus';
+import { WayIn } from './WayIn';
+import './way-in.css';
 
-/** Pages worth sharing: the web, not the browser's own pages. */
-const shareable = (url: string) => /^https?:\/\//.test(url);
+const X_HOSTS: ReadonlySet<string> = new Set([
+  'x.com',
+  'www.x.com',
+  'mobile.x.com',
+  'twitter.com',
+  'www.twitter.com',
+  'mobile.twitter.com',
+]);
+
+/** Pages worth sharing: the web, not the browser's own pages, nor X's own (a new post there needs no address). */
+function shareable(url: string): boolean {
+  if (!/^https?:\/\//.test(url)) return false;
+  try {
+    return !X_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the popup already shows a new post's composer for this page (no post, profile or page to share). */
+const showsNewPost = (page: CurrentPage | null) => !page || (page.x.kind === 'other' && !shareable(page.url));
 
 export function App() {
   const session = useSession();
   const page = useCurrentPage();
   const active = session?.accounts.find((a) => a.id === session.activeAccountId);
   const main = useRef<HTMLElement>(null);
+  const [composing, setComposing] = useState(false);
   useFirstActionFocus(main);
+
+  async function newPost() {
+    // The new post's composer is already here (this page has nothing else to show): go to its text.
+    const box = main.current?.querySelector<HTMLElement>('.composer textarea');
+    if (box && (composing || (page !== undefined && showsNewPost(page)))) {
+      box.focus();
+      return;
+    }
+    // A page another extension opened waits for a click before anything is saved: this is that click.
+    if (namedTarget(location.href)) {
+      const tab = await browser.tabs.getCurrent().catch(() => undefined);
+      if (tab?.id !== undefined) await openByClick(tab.id, location.href);
+    }
+    setComposing(true);
+  }
+
+  const newPostComposer = active ? (
+    <Composer key={active.id} accountId={active.id} username={active.username} context="compose" title={i18n.t('composer_new_post')} />
+  ) : null;
 
   return (
     <div className="popup">
       <AccountHeader />
       <main ref={main}>
         <h1 className="visually-hidden">{i18n.t('extName')}</h1>
-        {active && page !== undefined ? (
+        {active && composing ? (
+          newPostComposer
+        ) : active && page !== undefined ? (
           <PageGate page={page}>
             {page?.x.kind === 'post' ? (
               <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
             ) : page?.x.kind === 'profile' ? (
               <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
-            ) : page && shareable(page.url) ? (
+            ) : page && !showsNewPost(page) ? (
               <Composer
                 key={`${active.id}:${page.url}`}
                 accountId={active.id}
@@ -41,20 +85,18 @@ export function App() {
                 title={i18n.t('popup_share_title')}
               />
             ) : (
-              <Composer
-                key={active.id}
-                accountId={active.id}
-                username={active.username}
-                context="compose"
-                title={i18n.t('composer_new_post')}
-              />
+              newPostComposer
             )}
           </PageGate>
         ) : null}
         <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {i18n.t('popup_settings')}
-          </button>
+          {active ? (
+            <WayIn onNewPost={() => void newPost()} />
+          ) : (
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {i18n.t('popup_settings')}
+            </button>
+          )}
         </nav>
       </main>
     </div>

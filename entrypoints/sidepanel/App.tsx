@@ -1,17 +1,40 @@
 import { i18n } from '#i18n';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/Composer';
-import { Manager } from '@/components/manager/Manager';
+import { isManagerTab, Manager, type ManagerTab } from '@/components/manager/Manager';
+import { freshTabRequest, managerTabRequest } from '@/components/manager/open-tab';
 
 /** The full-page manager, for big screens (and Firefox, whose sidebar is narrow). */
 async function openInTab(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') });
 }
 
+/**
+ * The tab the popup's Bookmarks or Lists link asked for: read when the panel loads (the link opened it) and
+ * followed while it stays open (the link pressed again with the panel already open). Each request is used once.
+ */
+function useRequestedTab(): { tab: ManagerTab; at: number } | undefined {
+  const [requested, setRequested] = useState<{ tab: ManagerTab; at: number }>();
+  useEffect(() => {
+    const follow = (value: unknown) => {
+      const request = freshTabRequest(value, Date.now());
+      if (!request || !isManagerTab(request.tab)) return;
+      setRequested({ tab: request.tab, at: request.at });
+      void managerTabRequest.removeValue().catch(() => undefined);
+    };
+    void managerTabRequest.getValue().then(follow, () => undefined);
+    return managerTabRequest.watch(follow);
+  }, []);
+  return requested;
+}
+
 export function App() {
+  const requestedTab = useRequestedTab();
   return (
     <div className="sidepanel manager-page">
       <Manager
+        requestedTab={requestedTab}
         top={(account) => (
           <div className="manager-top">
             <details className="manager-compose">
