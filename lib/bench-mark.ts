@@ -4,7 +4,16 @@
  * with the build's mode, so in a store build the body folds to `return` and the bundler drops every call.
  * test/build/store-check.ts fails `npm test` if a store build still carries one.
  */
-export const BENCH_MARKS = ['perch-account-header', 'perch-tab-actions', 'perch-bookmarks-list'] as const;
+export const BENCH_MARKS = [
+  'perch-account-header',
+  'perch-tab-actions',
+  'perch-bookmarks-list',
+  'perch-muted-list',
+  'perch-blocked-list',
+  'perch-lists-list',
+  'perch-members-list',
+  'perch-activity-list',
+] as const;
 export type BenchMarkName = (typeof BENCH_MARKS)[number];
 
 /** Marks `name` once per page, the first time it is reached (bench and test builds only). */
