@@ -1,23 +1,38 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
-import type { AccountEntry } from './accounts';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { benchMark, type BenchMarkName } from '@/lib/bench-mark';
 import { UserIdentity } from './UserLookup';
 
 const ROW_HEIGHT = 56;
 
+/** What a row of the list shows of an account. */
+export interface ListedAccount {
+  id: string;
+  name: string;
+  username: string;
+  profileImageUrl?: string;
+  protected?: boolean;
+}
+
 /**
- * A long list of accounts (thousands of muted ones) drawn a screenful at a time. Rows keep their place in the whole
- * list for screen readers (aria-setsize / aria-posinset), and Tab walks them in order: focusing a row scrolls it
- * into view, which draws the rows after it before the next Tab.
+ * A long list of accounts (thousands of muted ones, a list's members) drawn a screenful at a time. Rows keep their
+ * place in the whole list for screen readers (aria-setsize / aria-posinset), and Tab walks them in order: focusing a
+ * row scrolls it into view, which draws the rows after it before the next Tab.
  */
-export function AccountList({
+export function AccountList<T extends ListedAccount>({
   entries,
   label,
   actions,
+  busy,
+  mark,
 }: {
-  entries: AccountEntry[];
+  entries: readonly T[];
   label: string;
-  actions: (entry: AccountEntry) => ReactNode;
+  actions: (entry: T) => ReactNode;
+  /** Only the first rows are read yet: the rest are on their way. */
+  busy?: boolean;
+  /** The User Timing mark of the first screen of rows drawn (benchmarks only). */
+  mark?: BenchMarkName;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -27,9 +42,19 @@ export function AccountList({
     overscan: 10,
     getItemKey: (i) => entries[i]?.id ?? i,
   });
+  const drawn = virtualizer.getVirtualItems().length > 0;
+  useEffect(() => {
+    if (drawn && mark) benchMark(mark);
+  }, [drawn, mark]);
   return (
     <div className="mgr-accounts" ref={scrollRef}>
-      <div role="list" aria-label={label} className="mgr-accounts-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="list"
+        aria-label={label}
+        aria-busy={busy || undefined}
+        className="mgr-accounts-inner"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const entry = entries[item.index];
           if (!entry) return null;

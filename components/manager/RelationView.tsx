@@ -4,14 +4,15 @@ import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } fr
 import { confirmAction } from '@/components/action-confirm';
 import { useEnterprisePlan } from '@/components/use-enterprise-plan';
 import { typesOfCollection, type ActionType } from '@/lib/action-types';
-import { db, type ActionRow } from '@/lib/db';
+import type { ActionRow } from '@/lib/db';
 import type { UserView } from '@/lib/messaging';
 import { ActionNote } from './ActionNote';
 import type { ActionPhase } from './action-state';
 import { AccountList } from './AccountList';
 import { ExportButtons } from './ExportButtons';
 import { profileUrl } from '@/lib/x-url';
-import { accountEntries, searchEntries } from './accounts';
+import { allAccounts, newestAccounts } from './account-queries';
+import { searchEntries, type AccountEntry } from './accounts';
 import { relationTexts, type Relation } from './relation-texts';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
@@ -83,13 +84,14 @@ function RelationTab({ accountId, relation }: Props) {
   const deferredQuery = useDeferredValue(query);
   const noteRef = useRef<HTMLDivElement>(null);
 
-  const entries = useLiveQuery(async () => {
-    const d = db();
-    const relations = await d[collection].where('accountId').equals(accountId).toArray();
-    const users = await d.users.bulkGet(relations.map((r) => [accountId, r.userId] as [string, string]));
-    return accountEntries(relations, users);
-  }, [accountId, collection]);
+  // The newest screenful first, through the position index; the whole list (search, count, export) right after.
+  const newest = useLiveQuery(() => newestAccounts(accountId, collection), [accountId, collection]);
+  // Asked once the newest are in: read together, the whole list would hold the first screen back.
+  const newestRead = newest !== undefined;
+  const entries = useLiveQuery(() => (newestRead ? allAccounts(accountId, collection) : undefined), [accountId, collection, newestRead]);
   const shown = useMemo(() => searchEntries(entries ?? [], deferredQuery), [entries, deferredQuery]);
+  // Until the whole list is read, the newest rows stand for it, unless a search needs every row.
+  const first = entries === undefined && !deferredQuery.trim() && newest?.length ? newest : undefined;
   const ids = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
 
   async function act(type: (typeof TOGGLES)[Relation]['on' | 'off'], user: { id: string; username: string }): Promise<boolean> {
@@ -99,7 +101,8 @@ function RelationTab({ accountId, relation }: Props) {
   }
 
   let list: ReactNode;
-  if (entries === undefined)
+  if (first) list = accountList(first);
+  else if (entries === undefined)
     list = (
       <p className="muted" aria-busy="true">
         {texts.loading}
@@ -107,11 +110,15 @@ function RelationTab({ accountId, relation }: Props) {
     );
   else if (!entries.length) list = <p className="mgr-empty">{texts.empty}</p>;
   else if (!shown.length) list = <p className="mgr-empty">{texts.noResults(deferredQuery)}</p>;
-  else
-    list = (
+  else list = accountList(shown);
+
+  function accountList(rows: AccountEntry[]) {
+    return (
       <AccountList
-        entries={shown}
+        entries={rows}
+        {...(entries === undefined ? { busy: true } : {})}
         label={texts.listLabel}
+        mark={relation === 'muted' ? 'perch-muted-list' : 'perch-blocked-list'}
         actions={(entry) => (
           <>
             {entry.username ? (
@@ -144,6 +151,7 @@ function RelationTab({ accountId, relation }: Props) {
         )}
       />
     );
+  }
 
   return (
     <section className="mgr-view mgr-relation" aria-labelledby={`${id}-title`}>

@@ -41,6 +41,8 @@ function useLastAction(accountId: string, types: readonly ActionType[], taken: n
       .actions.where('[accountId+seq]')
       .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
       .reverse()
+      // Newest first, so the walk stops at the first action older than the hour, not at the end of a year's log.
+      .until((a) => a.createdAt < since)
       .filter((a) => wanted.has(a.type) && a.undoOf === undefined)
       .first();
     return row && row.createdAt >= since ? row.seq : undefined;

@@ -1,11 +1,13 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
-import { db, type ListRow } from '@/lib/db';
+import type { ListRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { orderMembers } from './list-rules';
-import { UserIdentity, UserLookup } from '../UserLookup';
+import { UserLookup } from '../UserLookup';
+import { AccountList } from '../AccountList';
+import { listMemberUsers } from '../account-queries';
 import type { Act } from './ListActions';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
@@ -23,12 +25,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const [loaded, setLoaded] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
 
-  const stored = useLiveQuery(async () => {
-    const d = db();
-    const rows = await d.listMembers.where('[accountId+listId]').equals([accountId, list.id]).toArray();
-    const users = await d.users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string]));
-    return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
-  }, [accountId, list.id]);
+  const stored = useLiveQuery(() => listMemberUsers(accountId, list.id), [accountId, list.id]);
   const members = useMemo(() => orderMembers(stored ?? [], order), [stored, order]);
   const memberIds = useMemo(() => new Set(members.map((m) => m.id)), [members]);
 
@@ -88,27 +85,27 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           {i18n.t('lists_members_loading')}
         </p>
       ) : members.length ? (
-        <ul className="mgr-member-list" aria-label={i18n.t('lists_members_of', { name: list.name })}>
-          {members.map((m) => (
-            <li key={m.id} className="mgr-account mgr-member">
-              <UserIdentity user={m} />
-              {list.owned ? (
-                <button
-                  type="button"
-                  aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: list.name })}
-                  onClick={() =>
-                    void act({
-                      type: 'list.removeMember',
-                      params: { ...ref, userId: m.id, ...(m.username ? { username: m.username } : {}) },
-                    }).then((ok) => ok && onActed())
-                  }
-                >
-                  {i18n.t('lists_remove_short')}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <AccountList
+          entries={members}
+          label={i18n.t('lists_members_of', { name: list.name })}
+          mark="perch-members-list"
+          actions={(m) =>
+            list.owned ? (
+              <button
+                type="button"
+                aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: list.name })}
+                onClick={() =>
+                  void act({
+                    type: 'list.removeMember',
+                    params: { ...ref, userId: m.id, ...(m.username ? { username: m.username } : {}) },
+                  }).then((ok) => ok && onActed())
+                }
+              >
+                {i18n.t('lists_remove_short')}
+              </button>
+            ) : null
+          }
+        />
       ) : (
         <p className="mgr-empty">{i18n.t(loaded ? 'lists_members_empty' : 'lists_members_not_loaded')}</p>
       )}

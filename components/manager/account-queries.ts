@@ -1,0 +1,70 @@
+import Dexie from 'dexie';
+import { db, type UserRow } from '@/lib/db';
+import { accountEntries, type AccountEntry } from './accounts';
+
+/**
+ * How the manager reads long lists of accounts from the store (the Muted and Blocked tabs, a list's members) so a
+ * big account's first screen comes at once: the newest rows through the `[accountId+position]` index with a limit,
+ * and the whole list in one read a table instead of one request an account.
+ */
+
+/** The rows a first screen needs: more than the tallest window shows (about 20 rows of 56 px). */
+export const FIRST_SCREEN_ACCOUNTS = 40;
+
+/**
+ * The `limit` most recently muted or blocked accounts, newest first, joined with what is known of each: the
+ * first rows of `allAccounts`, read through the position index without loading the rest.
+ * @throws if IndexedDB fails.
+ */
+export async function newestAccounts(
+  accountId: string,
+  collection: 'muted' | 'blocked',
+  limit = FIRST_SCREEN_ACCOUNTS,
+): Promise<AccountEntry[]> {
+  const d = db();
+  const relations = await d[collection]
+    .where('[accountId+position]')
+    .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+  const users = await d.users.bulkGet(relations.map((r) => [accountId, r.userId] as [string, string]));
+  return accountEntries(relations, users);
+}
+
+/**
+ * Every muted or blocked account, newest first, joined with what is known of each.
+ * @throws if IndexedDB fails.
+ */
+export async function allAccounts(accountId: string, collection: 'muted' | 'blocked'): Promise<AccountEntry[]> {
+  const d = db();
+  const relations = await d[collection].where('accountId').equals(accountId).toArray();
+  return accountEntries(relations, await usersOf(accountId, relations));
+}
+
+/**
+ * The members stored for a list, each with what is known of them (an unknown account has only its id), in the
+ * store's order.
+ * @throws if IndexedDB fails.
+ */
+export async function listMemberUsers(accountId: string, listId: string): Promise<Pick<UserRow, 'id' | 'name' | 'username'>[]> {
+  const d = db();
+  const rows = await d.listMembers.where('[accountId+listId]').equals([accountId, listId]).toArray();
+  const users = await usersOf(accountId, rows);
+  return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
+}
+
+/** Above this many accounts, one read of the account's users beats one request per account. */
+const ONE_READ_FROM = 500;
+
+/**
+ * The stored users of `rows`, in their order (undefined where unknown). A few are read by key; thousands in one
+ * read of every user of the account, since IndexedDB answers each key as its own request.
+ */
+async function usersOf(accountId: string, rows: readonly { userId: string }[]): Promise<(UserRow | undefined)[]> {
+  const d = db();
+  if (rows.length < ONE_READ_FROM) return d.users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string]));
+  const byId = new Map<string, UserRow>();
+  for (const u of await d.users.where('accountId').equals(accountId).toArray()) byId.set(u.id, u);
+  return rows.map((r) => byId.get(r.userId));
+}
