@@ -1,11 +1,13 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
+import { useFirstScreen } from './use-first-screen';
 import { useNow } from './use-now';
 import { When } from './When';
 
@@ -34,6 +36,11 @@ export function ActivityView({ accountId }: { accountId: string }) {
   );
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const reversed = useMemo(() => reversedSince(actions ?? []), [actions]);
+  // The first screen at once, the rest of the SHOWN rows right after (use-first-screen.ts).
+  const drawn = useFirstScreen(Math.min(actions?.length ?? 0, SHOWN));
+  useEffect(() => {
+    if (actions?.length) benchMark('perch-activity-list');
+  }, [actions]);
 
   // Every button of the list asks the background one thing; a refusal is said once, above the list.
   const ask = useCallback((request: ActivityRequest) => {
@@ -53,7 +60,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
     );
   }
   if (!actions.length) return <p className="activity-empty">{i18n.t('activity_empty')}</p>;
-  const shown = actions.slice(0, SHOWN);
+  const shown = actions.slice(0, Math.min(SHOWN, drawn));
   return (
     <div className="activity-view">
       <div className="activity-message" role="status">

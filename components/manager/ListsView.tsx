@@ -1,12 +1,14 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { benchMark } from '@/lib/bench-mark';
 import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import { listSections, type ListSections } from './lists/list-rules';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
+import { useFirstScreen } from './use-first-screen';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { ListCard } from './lists/ListCard';
 import { ListDetail } from './lists/ListDetail';
@@ -41,6 +43,15 @@ function Lists({ accountId }: { accountId: string }) {
   const sections = useMemo(() => listSections(lists ?? []), [lists]);
   // A list unfollowed here stays stored until the next sync, but is in no section any more.
   const shownCount = new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id))).size;
+  // A thousand lists open at once: the first screen, then the rest (use-first-screen.ts), section by section.
+  const drawn = useFirstScreen(SECTIONS.reduce((n, { key }) => n + sections[key].length, 0));
+  const drawnOf = (key: keyof ListSections) => {
+    const before = SECTIONS.slice(
+      0,
+      SECTIONS.findIndex((s) => s.key === key),
+    ).reduce((n, s) => n + sections[s.key].length, 0);
+    return sections[key].slice(0, Math.max(0, drawn - before));
+  };
   const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_TYPES);
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
@@ -48,6 +59,9 @@ function Lists({ accountId }: { accountId: string }) {
   const returnTo = useRef<HTMLElement | null>(null);
   const newRef = useRef<HTMLButtonElement>(null);
   const syncTexts = useMemo(listSyncTexts, []);
+  useEffect(() => {
+    if (lists?.length) benchMark('perch-lists-list');
+  }, [lists]);
 
   function open(list: ListRow, from: HTMLButtonElement) {
     returnTo.current = from;
@@ -118,7 +132,7 @@ function Lists({ accountId }: { accountId: string }) {
               </h3>
               {sections[key].length ? (
                 <ul className="mgr-list-items">
-                  {sections[key].map((l) => (
+                  {drawnOf(key).map((l) => (
                     <ListCard key={l.id} list={l} act={act} onOpen={open} />
                   ))}
                 </ul>
