@@ -1,21 +1,22 @@
 import { i18n } from '#i18n';
 import { useId, useMemo, useRef, useState } from 'react';
-import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '@/lib/limits';
+import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { errorOf, errorText, thrownText } from './error-text';
-import { extractUrls, parsePost } from '@/lib/text/parse-post';
+import { extractUrls } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
-import { tooManyCashtags } from '@/lib/self-serve';
+import { ClearDraftButton } from './ClearDraftButton';
+import { canSplit, splitPostInThread, whyCannotPost } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
+import { ParentPost, type ParentPostView } from './ParentPost';
+import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
 import { PostEditor } from './PostEditor';
+import { PostMedia } from './PostMedia';
 import { PublishedPosts } from './PublishedPosts';
 import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
-import { useDraft, type DraftTarget, type EditablePost } from './use-draft';
-
-/** Stands for a link inside a message, where the message is split to put the link in. */
-const LINK = '\uE000';
+import { useDraft, type DraftTarget } from './use-draft';
 
 type Status =
   | { kind: 'idle' }
@@ -23,37 +24,16 @@ type Status =
   | { kind: 'published'; ids: string[]; username: string; separately: boolean }
   | { kind: 'error'; errorKind: string; message: string };
 
-/**
- * Why the Post button is disabled, or undefined when it is not. `enterprise`: the person's X app is on the
- * Enterprise plan, so X's self-serve cashtag limit does not apply (lib/self-serve).
- */
-export function whyCannotPost(posts: EditablePost[], enterprise = false): string | undefined {
-  const thread = posts.length > 1;
-  for (const [i, post] of posts.entries()) {
-    if (!post.text.trim() && post.media.length === 0) {
-      return thread ? i18n.t('composer_reason_empty_nth', [i + 1]) : i18n.t('composer_reason_empty');
-    }
-    if (!post.text.trim()) continue;
-    const parsed = parsePost(post.text);
-    const over = parsed.weightedLength - POST_MAX_WEIGHT;
-    if (over > 0) return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over]) : i18n.t('composer_reason_over', over);
-    if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
-    const cashtags = tooManyCashtags(post.text, enterprise);
-    if (cashtags) {
-      const named = cashtags.map((t) => `$${t}`).join(', ');
-      return thread
-        ? i18n.t('composer_reason_cashtags_nth', [i + 1, cashtags.length, named])
-        : i18n.t('composer_reason_cashtags', [cashtags.length, named]);
-    }
-  }
-  return undefined;
-}
-
 export interface ComposerProps extends DraftTarget {
   username: string;
   /** Heading shown above the box, e.g. "New post" or "Share this page". */
   title?: string;
+  /** The post replied to or quoted, as the opening screen has it: shown above the box. */
+  parent?: ParentPostView | undefined;
 }
+
+/** The Post button's keyboard shortcut, as the platform writes it. */
+const SHORTCUT = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
 
 /** The post composer: X's live count, drafts that survive closing, images, threads, reply and quote. */
 export function Composer(props: ComposerProps) {
@@ -63,6 +43,9 @@ export function Composer(props: ComposerProps) {
   const reasonId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [imageFor, setImageFor] = useState(0);
+  // Bumped to draw the boxes afresh (focus in the first, caret at its end) after the draft is cleared or split.
+  const [generation, setGeneration] = useState(0);
+  const [done, setDone] = useState<string>();
 
   const enterprise = useEnterprisePlan();
   const reason = posts ? whyCannotPost(posts, enterprise) : i18n.t('composer_loading_draft');
@@ -114,13 +97,40 @@ export function Composer(props: ComposerProps) {
   const busy = status.kind === 'publishing';
   const refused = busy ? undefined : saved?.replyRefused;
   const postLabel = posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
-  const [unknownBefore, unknownAfter] = i18n.t('composer_outcome_unknown', [LINK]).split(LINK);
+
+  /** Ctrl/Cmd+Enter in a box: what pressing Post does, when Post is there and enabled. */
+  const submit = () => {
+    if (!reason && !busy && !unknown) void publish();
+  };
+
+  function split(index: number) {
+    const result = splitPostInThread(posts ?? [], index);
+    if ('tooLong' in result) {
+      setStatus({ kind: 'error', errorKind: 'too-long', message: i18n.t('composer_split_too_long', [result.tooLong]) });
+      return;
+    }
+    update(() => result.posts);
+    setGeneration((g) => g + 1);
+    setDone(i18n.t('composer_split_done', [result.parts]));
+  }
+
+  /** Removes the saved draft and its images, then shows an empty box. */
+  async function clear() {
+    try {
+      await sendMessage({ type: 'draft.discard', accountId, context });
+      reset();
+      setStatus({ kind: 'idle' });
+      setDone(undefined);
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setStatus({ kind: 'error', errorKind: 'discard', message: thrownText(e) });
+    }
+  }
 
   return (
     <section className="composer" aria-label={props.title ?? i18n.t('composer_new_post')}>
       {props.title ? <h2>{props.title}</h2> : null}
-      {replyToId ? <p className="note">{i18n.t('composer_reply_note', [replyToId])}</p> : null}
-      {quoteId ? <p className="note">{i18n.t('composer_quote_note', [quoteId])}</p> : null}
+      {replyToId ? <ParentPost mode="reply" post={props.parent} /> : quoteId ? <ParentPost mode="quote" post={props.parent} /> : null}
 
       {status.kind === 'published' ? (
         <PublishedPosts
@@ -134,7 +144,7 @@ export function Composer(props: ComposerProps) {
       ) : (
         <>
           {posts.map((post, i) => (
-            <div key={i} className="thread-post">
+            <div key={`${generation}:${i}`} className="thread-post">
               {saved && i < saved.publishedIds.length ? (
                 <p className="muted">
                   {i18n.t('composer_already_on_x', [i + 1])}{' '}
@@ -146,29 +156,20 @@ export function Composer(props: ComposerProps) {
                 <>
                   <PostEditor
                     text={post.text}
-                    label={posts.length > 1 ? i18n.t('composer_text_label_nth', [i + 1]) : i18n.t('composer_text_label')}
+                    label={posts.length > 1 ? i18n.t('composer_text_label_nth', [i + 1, posts.length]) : i18n.t('composer_text_label')}
+                    showLabel={posts.length > 1}
                     describedBy={reason ? reasonId : undefined}
-                    autoFocus={i === 0}
+                    autoFocus={i === (saved?.publishedIds.length ?? 0)}
+                    onSubmit={submit}
                     onChange={(text) => update((all) => all.map((p, j) => (j === i ? { ...p, text } : p)))}
                   />
-                  {post.media.length ? (
-                    <ul className="media-list" aria-label={i18n.t('composer_images_label', [i + 1])}>
-                      {post.media.map((m) => (
-                        <li key={m.id} className="media-item">
-                          {m.previewUrl ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
-                          <span className="media-name">{m.name}</span>
-                          <button
-                            type="button"
-                            onClick={() =>
-                              update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== m.id) } : p)))
-                            }
-                          >
-                            {i18n.t('composer_remove_image', [m.name])}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <PostMedia
+                    media={post.media}
+                    index={i}
+                    onRemove={(id) =>
+                      update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== id) } : p)))
+                    }
+                  />
                   <div className="row">
                     <button
                       type="button"
@@ -180,6 +181,11 @@ export function Composer(props: ComposerProps) {
                     >
                       {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
                     </button>
+                    {canSplit(post) ? (
+                      <button type="button" disabled={busy} onClick={() => split(i)}>
+                        {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
+                      </button>
+                    ) : null}
                     {i > 0 ? (
                       <button type="button" disabled={busy} onClick={() => update((all) => all.filter((_, j) => j !== i))}>
                         {i18n.t('composer_remove_post', [i + 1])}
@@ -203,33 +209,18 @@ export function Composer(props: ComposerProps) {
             }}
           />
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
-          {unknown ? (
-            <p className="notice" role="alert">
-              {unknownBefore}
-              <a href={profileUrl(username)} target="_blank" rel="noreferrer">
-                {i18n.t('composer_check_profile')}
-              </a>
-              {unknownAfter}
-            </p>
-          ) : null}
-          {refused ? (
-            <div className="notice">
-              <p role="alert">
-                {refused.reason
-                  ? i18n.t('composer_reply_refused', [refused.index + 1, refused.index, refused.reason])
-                  : i18n.t('composer_reply_refused_no_reason', [refused.index + 1, refused.index])}{' '}
-                {i18n.t('composer_reply_refused_kept', refused.index, [refused.index, refused.index + 1])}
-              </p>
-              <button type="button" onClick={() => void publish(true)}>
-                {i18n.t('composer_post_rest_separately')}
-              </button>
-            </div>
-          ) : null}
+          {unknown ? <OutcomeUnknownNotice username={username} /> : null}
+          {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}
           {status.kind === 'error' &&
           !(unknown && status.errorKind === 'outcome-unknown') &&
           !(refused && status.errorKind === 'reply-refused') ? (
             <p className="error" role="alert">
               {status.message}
+            </p>
+          ) : null}
+          {done ? (
+            <p className="muted" role="status">
+              {done}
             </p>
           ) : null}
           {saveError ? (
@@ -245,19 +236,11 @@ export function Composer(props: ComposerProps) {
             >
               {i18n.t('composer_add_to_thread')}
             </button>
-            {unknown ? (
-              <button
-                type="button"
-                onClick={() =>
-                  void sendMessage({ type: 'draft.discard', accountId, context }).then(() => {
-                    reset();
-                    setStatus({ kind: 'idle' });
-                  })
-                }
-              >
-                {i18n.t('composer_discard')}
-              </button>
-            ) : null}
+            <ClearDraftButton
+              empty={posts.length === 1 && !posts[0]?.text && !posts[0]?.media.length && !saved?.publishedIds.length}
+              disabled={busy}
+              onClear={() => void clear()}
+            />
             {unknown ? (
               <>
                 <ConfirmButton
@@ -279,18 +262,16 @@ export function Composer(props: ComposerProps) {
                 className="primary"
                 disabled={!!reason || busy}
                 aria-describedby={reason ? reasonId : undefined}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                title={i18n.t('composer_post_shortcut', [SHORTCUT])}
                 onClick={() => void publish()}
               >
                 {busy ? i18n.t('composer_posting') : postLabel}
               </button>
             )}
           </div>
-          {reason && posts.some((p) => p.text || p.media.length) ? (
-            <p id={reasonId} className="muted">
-              {reason}
-            </p>
-          ) : reason ? (
-            <p id={reasonId} className="visually-hidden">
+          {reason ? (
+            <p id={reasonId} className={posts.some((p) => p.text || p.media.length) ? 'muted' : 'visually-hidden'}>
               {reason}
             </p>
           ) : null}

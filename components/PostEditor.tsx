@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';
 import { CharacterCounter } from './CharacterCounter';
@@ -38,21 +38,42 @@ export interface PostEditorProps {
   text: string;
   onChange: (text: string) => void;
   label: string;
+  /** Shows the label above the box (a thread's "Post 2 of 3"); otherwise it is the box's accessible name only. */
+  showLabel?: boolean;
   /** id of the element that explains why posting is disabled, if it is. */
   describedBy?: string | undefined;
+  /** Focuses the box when it appears, with the caret after the text (a restored draft continues where it ended). */
   autoFocus?: boolean;
+  /** Ctrl+Enter or Cmd+Enter in the box: the composer posts, if it can. */
+  onSubmit?: () => void;
 }
 
 /**
  * A post's text box with X's live count. Typing updates the box at once; counting and highlighting follow a
  * deferred copy of the text, so a keystroke never waits on them.
  */
-export function PostEditor({ text, onChange, label, describedBy, autoFocus }: PostEditorProps) {
+export function PostEditor({ text, onChange, label, showLabel, describedBy, autoFocus, onSubmit }: PostEditorProps) {
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parsePost(deferred), [deferred]);
   const segments = useMemo(() => segmentsOf(deferred, parsed), [deferred, parsed]);
   const urlCount = segments.filter((s) => s.url).length;
   const box = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  // Only when the box appears: later changes of the text or the prop must not move the caret.
+  const focusOnMount = useRef(autoFocus);
+  useEffect(() => {
+    const el = box.current;
+    if (!focusOnMount.current || !el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+
+  function submitOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    onSubmit?.();
+  }
 
   useEffect(() => {
     // The first emoji or URL of a session compiles the runtime's emoji sets (~30 ms): do it while idle instead.
@@ -69,6 +90,11 @@ export function PostEditor({ text, onChange, label, describedBy, autoFocus }: Po
 
   return (
     <div className="post-editor">
+      {showLabel ? (
+        <label className="post-label" htmlFor={id}>
+          {label}
+        </label>
+      ) : null}
       <div className="editor">
         <div className="editor-mirror" aria-hidden="true">
           {segments.map((s, i) =>
@@ -88,12 +114,13 @@ export function PostEditor({ text, onChange, label, describedBy, autoFocus }: Po
         </div>
         <textarea
           ref={box}
-          aria-label={label}
+          id={id}
+          aria-label={showLabel ? undefined : label}
           aria-describedby={describedBy}
           placeholder={i18n.t('composer_placeholder')}
           value={text}
           rows={3}
-          autoFocus={autoFocus}
+          onKeyDown={submitOnCtrlEnter}
           onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
         />
       </div>

@@ -84,6 +84,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           username={username}
           context={`${mode}:${postId}`}
           {...(mode === 'reply' ? { replyToId: postId } : { quoteId: postId })}
+          parent={{ text: ctx.post.text, author: ctx.author }}
           title={mode === 'reply' ? i18n.t('popup_reply') : i18n.t('popup_quote')}
         />
       </>

@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
+import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
-import { postOfWeight } from '../support/posts';
-import { expect, signIn, test } from './fixtures';
+import { postOfWeight, SPLIT_600 } from '../support/posts';
+import { expect, signIn, test, type Perch } from './fixtures';
 
 /** Calls the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
 async function asAda(emuUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -102,7 +104,7 @@ test.describe('the composer in Chromium', () => {
     const popup = await perch.open('popup');
     await popup.getByRole('textbox', { name: 'Post text' }).fill('A thread, part one');
     await popup.getByRole('button', { name: 'Add post to thread' }).click();
-    await popup.getByRole('textbox', { name: 'Post 2 text' }).fill('Part two');
+    await popup.getByRole('textbox', { name: 'Post 2 of 2' }).fill('Part two');
     await popup.getByRole('button', { name: 'Post all' }).click();
     await expect(popup.getByText('Your thread of 2 posts is on X.')).toBeVisible();
     const ids = await Promise.all(
@@ -129,9 +131,9 @@ test.describe('the composer in Chromium', () => {
     const popup = await perch.open('popup');
     await popup.getByRole('textbox', { name: 'Post text' }).fill('Refused thread, part one');
     await popup.getByRole('button', { name: 'Add post to thread' }).click();
-    await popup.getByRole('textbox', { name: 'Post 2 text' }).fill('Refused thread, part two');
+    await popup.getByRole('textbox', { name: 'Post 2 of 2' }).fill('Refused thread, part two');
     await popup.getByRole('button', { name: 'Add post to thread' }).click();
-    await popup.getByRole('textbox', { name: 'Post 3 text' }).fill('Refused thread, part three');
+    await popup.getByRole('textbox', { name: 'Post 3 of 3' }).fill('Refused thread, part three');
     await emu.clearLog();
     await popup.getByRole('button', { name: 'Post all' }).click();
 
@@ -144,8 +146,8 @@ test.describe('the composer in Chromium', () => {
     const firstHref = await popup.getByRole('link', { name: 'View post 1 on X' }).getAttribute('href');
     expect(firstHref).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
     const firstId = firstHref!.split('/').pop()!;
-    await expect(popup.getByRole('textbox', { name: 'Post 2 text' })).toHaveValue('Refused thread, part two');
-    await expect(popup.getByRole('textbox', { name: 'Post 3 text' })).toHaveValue('Refused thread, part three');
+    await expect(popup.getByRole('textbox', { name: 'Post 2 of 3' })).toHaveValue('Refused thread, part two');
+    await expect(popup.getByRole('textbox', { name: 'Post 3 of 3' })).toHaveValue('Refused thread, part three');
     const tweetStatuses = async () => (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status);
     expect(await tweetStatuses()).toEqual([201, 403]);
 
@@ -171,4 +173,125 @@ test.describe('the composer in Chromium', () => {
       { id: ids[2], text: 'Refused thread, part three', inReplyTo: null, deleted: false },
     ]);
   });
+
+  test('posts with Ctrl+Enter from the box, only when Post is enabled, and names the shortcut on the button', async ({
+    perch,
+    emu,
+    emulator,
+  }) => {
+    const popup = await perch.open('popup');
+    const box = popup.getByRole('textbox', { name: 'Post text' });
+    const post = popup.getByRole('button', { name: 'Post', exact: true });
+    await expect(post).toHaveAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
+    await emu.clearLog();
+    // Over the limit Post is disabled, and so is its shortcut.
+    await box.fill(postOfWeight(281));
+    await expect(post).toBeDisabled();
+    await box.press('Control+Enter');
+    await box.fill('Posted from the keyboard');
+    await box.press('Control+Enter');
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+    const mine = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && !p.deleted);
+    expect(mine.filter((p) => p.text === 'Posted from the keyboard')).toHaveLength(1);
+    expect(mine.filter((p) => p.text === postOfWeight(281))).toHaveLength(0);
+  });
+
+  test('puts the caret at the end of a restored draft, in the box', async ({ perch }) => {
+    let popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).pressSequentially('Where was I');
+    await popup.close();
+    popup = await perch.open('popup');
+    const box = popup.getByRole('textbox', { name: 'Post text' });
+    await expect(box).toHaveValue('Where was I');
+    await expect(box).toBeFocused();
+    // Typing goes on where the draft ended.
+    await popup.keyboard.type('? Here.');
+    await expect(box).toHaveValue('Where was I? Here.');
+  });
+
+  test('Clear draft asks first, then removes the draft and its image; an empty draft clears without asking', async ({ perch }) => {
+    let popup = await perch.open('popup');
+    const box = () => popup.getByRole('textbox', { name: 'Post text' });
+    await box().fill('A draft I will throw away');
+    const chooser = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add image' }).click();
+    await (await chooser).setFiles({ name: 'dot.gif', mimeType: 'image/gif', buffer: GIF });
+    await expect(popup.getByRole('button', { name: 'Remove image dot.gif' })).toBeVisible();
+
+    await popup.getByRole('button', { name: 'Clear draft' }).click();
+    await expect(popup.getByText('Clear this draft? Its text and images are deleted')).toBeVisible();
+    await popup.getByRole('button', { name: 'Keep draft' }).click();
+    await expect(box()).toHaveValue('A draft I will throw away');
+
+    await popup.getByRole('button', { name: 'Clear draft' }).click();
+    await popup.getByRole('button', { name: 'Yes, clear draft' }).click();
+    await expect(box()).toHaveValue('');
+    await expect(box()).toBeFocused();
+    await expect(popup.getByRole('list', { name: 'Images in post 1' })).toHaveCount(0);
+
+    // Gone from storage too: the reopened popup has nothing to restore.
+    await popup.close();
+    popup = await perch.open('popup');
+    await expect(box()).toHaveValue('');
+    await expect(popup.getByRole('button', { name: 'Remove image dot.gif' })).toHaveCount(0);
+    // Nothing to lose: no question.
+    await popup.getByRole('button', { name: 'Clear draft' }).click();
+    await expect(popup.getByText('Clear this draft?')).toHaveCount(0);
+    await expect(box()).toHaveValue('');
+  });
+
+  test('splits a 600-character post into a numbered thread at sentence ends, and posts it in order', async ({ perch, emulator }) => {
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill(SPLIT_600);
+    await expect(popup.getByRole('button', { name: 'Post', exact: true })).toBeDisabled();
+    await popup.getByRole('button', { name: 'Split into a thread' }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Split into 3 posts, numbered 1/3 to 3/3.' })).toBeVisible();
+
+    const boxes = ['Post 1 of 3', 'Post 2 of 3', 'Post 3 of 3'].map((name) => popup.getByRole('textbox', { name }));
+    const texts: string[] = [];
+    for (const [i, box] of boxes.entries()) {
+      await expect(box).toHaveValue(new RegExp(`\\. ${i + 1}/3$`));
+      await expect(popup.getByText(`Post ${i + 1} of 3`, { exact: true })).toBeVisible();
+      texts.push(await box.inputValue());
+    }
+    // Nothing lost but the spaces at the cuts.
+    expect(texts.map((t) => t.replace(/ \d\/3$/, '')).join(' ')).toBe(SPLIT_600);
+
+    await popup.getByRole('button', { name: 'Post all' }).click();
+    await expect(popup.getByText('Your thread of 3 posts is on X.')).toBeVisible();
+    const onX = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && texts.includes(p.text));
+    expect(onX.map((p) => p.text)).toEqual(texts);
+    expect(onX[0]!.inReplyToTweetId).toBeUndefined();
+    expect(onX[1]!.inReplyToTweetId).toBe(onX[0]!.id);
+    expect(onX[2]!.inReplyToTweetId).toBe(onX[1]!.id);
+  });
+
+  test('a reply shows "Replying to @…" with the parent post, from what the popup already read', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.graceMentionsAda}`);
+    const reply = popup.getByRole('button', { name: 'Reply', exact: true });
+    await expect(reply).toBeVisible();
+    await emu.clearLog();
+    await reply.click();
+    await expect(popup.getByText('Replying to @gracehop')).toBeVisible();
+    const parent = popup.locator('blockquote');
+    await expect(parent).toContainText('Grace');
+    await expect(parent).toContainText('@adaperch the compiler is ready for review');
+    await expect(popup.getByText(SEED_POSTS.graceMentionsAda)).toHaveCount(0);
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toBeFocused();
+    // The popup had the post already: showing it cost no read.
+    expect((await emu.log()).filter((e) => e.method === 'GET' && e.path.startsWith('/2/tweets'))).toEqual([]);
+  });
 });
+
+/** A real 1x1 GIF89a. */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
+async function popupOn(perch: Perch, url: string): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
+  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  return page;
+}

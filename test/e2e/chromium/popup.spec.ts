@@ -94,7 +94,7 @@ test.describe('the popup in Chromium', () => {
     const own = SEED_POSTS.adaReplyToGrace;
     const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${own}`);
     await popup.getByRole('button', { name: 'Reply', exact: true }).click();
-    await expect(popup.getByText(`Replying to post ${own}`)).toBeVisible();
+    await expect(popup.getByText(`Replying to @${ADA.username}`)).toBeVisible();
     await popup.getByRole('textbox', { name: 'Post text' }).fill('Adding to my own thread');
     await emu.clearLog();
     await popup.getByRole('button', { name: 'Post', exact: true }).click();

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
-import { postOfWeight } from '../support/posts';
-import { expect, signIn, test, textOf } from './fixtures';
-import type { Page } from 'puppeteer-core';
+import { postOfWeight, SPLIT_600 } from '../support/posts';
+import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const box = (page: Page, name = 'Post text') => page.locator(`::-p-aria(${name}[role="textbox"])`);
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
@@ -95,10 +99,10 @@ test.describe('the composer in Firefox', () => {
     await box(popup).wait();
     await typeIntoPost(popup, 0, 'Firefox refused thread, part one');
     await button(popup, 'Add post to thread').click();
-    await box(popup, 'Post 2 text').wait();
+    await box(popup, 'Post 2 of 2').wait();
     await typeIntoPost(popup, 1, 'Firefox refused thread, part two');
     await button(popup, 'Add post to thread').click();
-    await box(popup, 'Post 3 text').wait();
+    await box(popup, 'Post 3 of 3').wait();
     await typeIntoPost(popup, 2, 'Firefox refused thread, part three');
     await emu.clearLog();
     await button(popup, 'Post all').click();
@@ -135,4 +139,132 @@ test.describe('the composer in Firefox', () => {
       { id: ids[2], text: 'Firefox refused thread, part three', inReplyTo: null, deleted: false },
     ]);
   });
+
+  test('posts with Ctrl+Enter from the box, only when Post is enabled, and names the shortcut on the button', async ({
+    ff,
+    emu,
+    emulator,
+  }) => {
+    await signIn(ff, ff.options);
+    const popup = await ff.open('popup');
+    await box(popup).wait();
+    expect(await popup.$eval('.composer-actions .primary', (b) => b.getAttribute('aria-keyshortcuts'))).toBe('Control+Enter Meta+Enter');
+    await emu.clearLog();
+    await typeInto(popup, postOfWeight(281));
+    await expect.poll(() => popup.$eval('.composer-actions .primary', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await ctrlEnter(popup);
+    await typeInto(popup, 'Posted from the keyboard in Firefox');
+    await expect.poll(() => popup.$eval('.composer-actions .primary', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await ctrlEnter(popup);
+    await expect.poll(() => textOf(popup, '.published')).toContain('Your post is on X.');
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
+    const mine = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && !p.deleted);
+    expect(mine.filter((p) => p.text === 'Posted from the keyboard in Firefox')).toHaveLength(1);
+    expect(mine.filter((p) => p.text === postOfWeight(281))).toHaveLength(0);
+  });
+
+  test('puts the caret at the end of a restored draft, in the box', async ({ ff }) => {
+    await signIn(ff, ff.options);
+    let popup = await ff.open('popup');
+    await box(popup).wait();
+    await typeInto(popup, 'Where was I');
+    await popup.close();
+    popup = await ff.open('popup');
+    await box(popup).wait();
+    await expect.poll(() => popup.$eval('textarea', (t) => t.value)).toBe('Where was I');
+    expect(
+      await popup.evaluate(() => {
+        const t = document.activeElement as HTMLTextAreaElement;
+        return [t.tagName, t.selectionStart, t.selectionEnd];
+      }),
+    ).toEqual(['TEXTAREA', 11, 11]);
+  });
+
+  test('Clear draft asks first, then removes the draft and its image; an empty draft clears without asking', async ({ ff }) => {
+    await signIn(ff, ff.options);
+    let popup = await ff.open('popup');
+    await box(popup).wait();
+    await typeInto(popup, 'A draft I will throw away');
+    const input = (await popup.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(gifFile());
+    await button(popup, 'Remove image dot.gif').wait();
+
+    await button(popup, 'Clear draft').click();
+    await button(popup, 'Keep draft').click();
+    expect(await popup.$eval('textarea', (t) => t.value)).toBe('A draft I will throw away');
+    await button(popup, 'Clear draft').click();
+    await expect.poll(() => textOf(popup, '.composer')).toContain('Clear this draft? Its text and images are deleted');
+    await button(popup, 'Yes, clear draft').click();
+    await expect.poll(() => popup.$eval('textarea', (t) => t.value)).toBe('');
+    expect(await popup.$$('.media-item')).toHaveLength(0);
+
+    await popup.close();
+    popup = await ff.open('popup');
+    await box(popup).wait();
+    await button(popup, 'Clear draft').wait();
+    expect(await popup.$eval('textarea', (t) => t.value)).toBe('');
+    expect(await popup.$$('.media-item')).toHaveLength(0);
+    await button(popup, 'Clear draft').click();
+    expect(await textOf(popup, '.composer')).not.toContain('Clear this draft?');
+  });
+
+  test('splits a 600-character post into a numbered thread at sentence ends, and posts it in order', async ({ ff, emulator }) => {
+    await signIn(ff, ff.options);
+    const popup = await ff.open('popup');
+    await box(popup).wait();
+    await typeInto(popup, SPLIT_600);
+    await button(popup, 'Split into a thread').click();
+    await box(popup, 'Post 3 of 3').wait();
+    await expect.poll(() => textOf(popup, '[role="status"]')).toContain('Split into 3 posts, numbered 1/3 to 3/3.');
+    expect(await popup.$$eval('label.post-label', (ls) => ls.map((l) => l.textContent))).toEqual([
+      'Post 1 of 3',
+      'Post 2 of 3',
+      'Post 3 of 3',
+    ]);
+    const texts = await popup.$$eval('textarea', (els) => els.map((t) => t.value));
+    texts.forEach((t, i) => expect(t).toMatch(new RegExp(`\\. ${i + 1}/3$`)));
+    expect(texts.map((t) => t.replace(/ \d\/3$/, '')).join(' ')).toBe(SPLIT_600);
+
+    await button(popup, 'Post all').click();
+    await expect.poll(() => textOf(popup, '.published')).toContain('Your thread of 3 posts is on X.');
+    const onX = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && texts.includes(p.text));
+    expect(onX.map((p) => p.text)).toEqual(texts);
+    expect(onX.map((p) => p.inReplyToTweetId ?? null)).toEqual([null, onX[0]!.id, onX[1]!.id]);
+  });
+
+  test('a reply shows "Replying to @…" with the parent post, from what the popup already read', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const popup = await popupOn(ff, `https://x.com/gracehop/status/${SEED_POSTS.graceMentionsAda}`);
+    await button(popup, 'Reply').wait();
+    await emu.clearLog();
+    await button(popup, 'Reply').click();
+    await expect.poll(() => textOf(popup, '.parent-post')).toContain('Replying to @gracehop');
+    const shown = await textOf(popup, '.parent-post');
+    expect(shown).toContain('@adaperch the compiler is ready for review');
+    expect(shown).not.toContain(SEED_POSTS.graceMentionsAda);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Post text');
+    expect((await emu.log()).filter((e) => e.method === 'GET' && e.path.startsWith('/2/tweets'))).toEqual([]);
+  });
 });
+
+/** Ctrl+Enter, pressed in the first post box. */
+async function ctrlEnter(page: Page): Promise<void> {
+  await page.focus('textarea');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+}
+
+/** A real 1x1 GIF89a, as a file the file input can take. */
+function gifFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'perch-dot-')), 'dot.gif');
+  writeFileSync(path, Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'));
+  return path;
+}
+
+/** The popup aimed at a page, clicked through the gate a page Perch did not open shows. */
+async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
+  await (await popup.waitForSelector('.popup-gate button'))!.click();
+  return popup;
+}

@@ -8,3 +8,12 @@ export const MIXED_HEAD_WEIGHT = 34;
 export function postOfWeight(weight: number): string {
   return MIXED_HEAD + 'a'.repeat(weight - MIXED_HEAD_WEIGHT);
 }
+
+/**
+ * 599 characters of prose in twelve sentences: over X's limit, it splits at sentence ends into three posts (five,
+ * five and two sentences, each with its " 1/3" under 280).
+ */
+export const SPLIT_600 = Array.from(
+  { length: 12 },
+  (_, i) => `Sentence ${String(i + 1).padStart(2, '0')} tells a bit more about this X thread.`,
+).join(' ');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { whyCannotPost } from '@/components/Composer';
+import { canSplit, splitPostInThread, whyCannotPost } from '@/components/compose-rules';
 import { segmentsOf } from '@/components/PostEditor';
 import type { EditablePost } from '@/components/use-draft';
 import { parsePost } from '@/lib/text/parse-post';
@@ -158,5 +158,33 @@ describe('the highlight segments of a post', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Split into a thread, in the composer', () => {
+  const long = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of a post that grew too long for X.`).join(' ');
+
+  it('is offered only for a post over the limit', () => {
+    expect(canSplit(post(long))).toBe(true);
+    expect(canSplit(post('a'.repeat(280)))).toBe(false);
+    expect(canSplit(post(''))).toBe(false);
+  });
+
+  it('replaces the post by its numbered parts, images on the first, other posts as they were', () => {
+    const result = splitPostInThread([post('Before.'), post(long, [image]), post('After.')], 1);
+    if (!('posts' in result)) throw new Error('expected a split');
+    const texts = result.posts.map((p) => p.text);
+    expect(texts[0]).toBe('Before.');
+    expect(texts.at(-1)).toBe('After.');
+    const parts = result.posts.slice(1, -1);
+    expect(parts).toHaveLength(result.parts);
+    expect(parts.map((p) => p.media)).toEqual([[image], ...parts.slice(1).map(() => [])]);
+    parts.forEach((p, i) => expect(p.text).toMatch(new RegExp(` ${i + 1}/${parts.length}$`)));
+    expect(whyCannotPost(result.posts)).toBeUndefined();
+  });
+
+  it('refuses a split that would pass 25 posts in a thread', () => {
+    const essay = Array.from({ length: 200 }, (_, i) => `This is sentence ${i + 1} of a very long essay about posting.`).join(' ');
+    expect(splitPostInThread([post(essay)], 0)).toEqual({ tooLong: 25 });
   });
 });

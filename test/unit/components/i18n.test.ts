@@ -16,9 +16,8 @@ describe('messages from lib/locales/en.yml', () => {
 
   it('fill in $1… substitutions, in any order and more than once', () => {
     expect(i18n.t('popup_mute_user', ['gracehop'])).toBe('Mute @gracehop');
-    expect(i18n.t('composer_reply_note', ['123'])).toBe(
-      'Replying to post 123. On X’s self-serve plans, replies through the API work only when the post’s author mentioned or quoted you.',
-    );
+    expect(i18n.t('composer_text_label_nth', [2, 3])).toBe('Post 2 of 3');
+    expect(i18n.t('composer_split_done', [3])).toBe('Split into 3 posts, numbered 1/3 to 3/3.');
     expect(i18n.t('popup_list_adding', ['gracehop', 'Cobol fans'])).toBe('Adding @gracehop to “Cobol fans”.');
     expect(i18n.t('header_signed_out_of', ['gracehop', 'X revoked access.'])).toBe('You were signed out of @gracehop. X revoked access.');
     expect(i18n.t('options_step_sign_in', [i18n.t('header_sign_in')])).toBe('Press “Sign in with X”.');
