@@ -1,22 +1,26 @@
 /**
  * `npm run demo`: Perch in Chromium against the local X API emulator, with a demo account — no X account needed.
  * Headed where a display exists (sign in through the emulator's consent page yourself); otherwise headless, signing
- * in on its own and writing screenshots of the popup, side panel and options page to .output/demo/.
+ * in on its own and writing screenshots of every screen, light and dark, at 360 px, to .output/demo/ (test/demo/screens.ts).
+ * `--store` (npm run store:screenshots) runs headless and also composes the store's images into .output/store/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatViolations } from '../emulator/contract-registry';
-import { SEED_POSTS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
 import { EmulatorControl } from '../e2e/support/emulator-control';
 import { CHROMIUM_PATH, ROOT } from '../e2e/support/paths';
+import { captureScreens, composeStoreImages, missingFonts, SCREEN_WIDTH } from './screens';
 
 const DEMO_PORT = 8788;
 const DEMO_CLIENT_ID = 'perch-demo-client';
 const ADA_ID = '1585841080431321088';
 const BUILD = path.join(ROOT, '.output/chrome-mv3-demo');
 const OUT = path.join(ROOT, '.output/demo');
+const STORE_OUT = path.join(ROOT, '.output/store');
+/** `--store` (npm run store:screenshots): headless, and the store's images composed from the screens too. */
+const STORE = process.argv.includes('--store');
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
@@ -27,7 +31,9 @@ if (!existsSync(BUILD)) {
   process.exit(1);
 }
 
-const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.PERCH_DEMO_HEADLESS !== '1';
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.PERCH_DEMO_HEADLESS !== '1' && !STORE;
+const fonts = missingFonts();
+if (fonts.length) console.warn(`Emoji and CJK text will show as empty boxes: this machine lacks ${fonts.join(', ')}.`);
 const emulator = await startEmulator({ port: DEMO_PORT, seed: 'demo' });
 const emu = new EmulatorControl(emulator.url);
 console.log(`X API emulator on ${emulator.url} (demo account: Ada Perch, @adaperch)`);
@@ -62,36 +68,30 @@ if (headed) {
   const options = await perch.open('options');
   await options.setViewportSize({ width: 960, height: 900 });
   await signIn(perch, options);
-  await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
   // Fill the local copy as the manager's "Sync now" would.
   for (const collection of ['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']) {
     await options.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'sync.run', accountId: ADA_ID, collection });
   }
-  const popup = await perch.open('popup');
-  await popup.setViewportSize({ width: 380, height: 560 });
-  await popup.getByText('@adaperch').waitFor();
-  await popup.screenshot({ path: path.join(OUT, 'popup.png') });
-  const onPost = await perch.context.newPage();
-  await onPost.setViewportSize({ width: 380, height: 600 });
-  await onPost.goto(
-    `chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(`https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`)}`,
-  );
-  // Opened here, not by Perch's own window: the page waits for a click before asking X (lib/popup-gate.ts).
-  await onPost.getByRole('button', { name: 'Show this post' }).click();
-  await onPost.getByRole('region', { name: 'This post' }).getByRole('button', { name: 'Reply', exact: true }).waitFor();
-  await onPost.screenshot({ path: path.join(OUT, 'popup-on-a-post.png') });
-  const panel = await perch.open('sidepanel');
-  await panel.setViewportSize({ width: 420, height: 800 });
-  await panel.getByText('@adaperch').waitFor();
-  await panel.waitForTimeout(800);
-  await panel.screenshot({ path: path.join(OUT, 'sidepanel.png') });
-  const manager = await perch.open('manager');
-  await manager.setViewportSize({ width: 1100, height: 800 });
-  await manager.waitForTimeout(800);
-  await manager.screenshot({ path: path.join(OUT, 'manager.png') });
-  console.log('No display here, so Perch ran headless. It signed in to the demo account and wrote screenshots:');
-  for (const f of ['popup.png', 'popup-on-a-post.png', 'sidepanel.png', 'manager.png', 'options.png']) {
-    console.log(`  ${path.relative(ROOT, path.join(OUT, f))}`);
+  try {
+    const files = await captureScreens(perch, options, OUT);
+    console.log(`No display here, so Perch ran headless. It signed in to the demo account and wrote ${files.length} screenshots`);
+    console.log(`(every screen at ${SCREEN_WIDTH} px, light and dark) to ${path.relative(ROOT, OUT)}/, among them:`);
+    for (const f of ['popup-on-a-post-light.png', 'sidepanel-bookmarks-dark.png', 'manager-light.png']) {
+      console.log(`  ${path.relative(ROOT, path.join(OUT, f))}`);
+    }
+    if (STORE) {
+      const store = await composeStoreImages(perch, OUT, STORE_OUT);
+      console.log(`Store images (store/listing.yml's screenshots at 1280×800, and the 440×280 tile):`);
+      for (const f of store) console.log(`  ${path.relative(ROOT, f)}`);
+    }
+  } catch (error) {
+    // What each page showed when a step failed, to see why.
+    for (const [i, page] of perch.context.pages().entries()) {
+      await page.screenshot({ path: path.join(OUT, `failure-${i}.png`) }).catch(() => undefined);
+    }
+    console.error(`A step failed; what each page showed is in ${path.relative(ROOT, OUT)}/failure-*.png`);
+    throw error;
+  } finally {
+    await shutdown();
   }
-  await shutdown();
 }
