@@ -3,6 +3,7 @@ import { confirmAction } from '@/components/action-confirm';
 import { useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
 import type { PostContext } from '@/lib/messaging';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
@@ -95,7 +96,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       <article className="post-card">
         {author ? <UserCard user={author} /> : null}
-        <p className="post-text">{ctx.post.text}</p>
+        <PostText className="post-text" text={ctx.post.text} urls={ctx.post.urls} />
         <p className="muted">
           {dateOf(ctx.post.createdAt)}
           {ctx.post.mediaCount ? i18n.t('popup_meta_separator') + i18n.t('popup_post_media', ctx.post.mediaCount) : ''}

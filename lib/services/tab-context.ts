@@ -186,6 +186,7 @@ export async function postContext(
       ? {
           id: post.id,
           text: post.text,
+          urls: post.urls,
           ...(post.createdAt ? { createdAt: post.createdAt } : {}),
           ...(author ? { author } : {}),
           mediaCount: post.mediaCount,
