@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { ActionNote } from './ActionNote';
-import { ExportBookmarkButtons, ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
+import { ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
+import { ExportMenu } from './bookmarks/ExportMenu';
 import { BookmarkList } from './bookmarks/BookmarkList';
 import { bookmarkSyncTexts } from './bookmarks/texts';
 import { useLeaving } from './bookmarks/use-leaving';
@@ -12,7 +13,9 @@ import { filterBookmarks, useBookmarkFolders, useBookmarks, type BookmarkItem } 
 /**
  * The Bookmarks tab: the local copy of the account's bookmarks, newest first, in a virtualised list; instant search
  * (text, links, author; case- and accent-insensitive) over the copy in memory; X's folders as a filter; Open on X,
- * Remove with Undo; Sync now with progress; exports as JSON, CSV and Markdown.
+ * Remove with Undo; Sync now with progress; exports as JSON, CSV and Markdown behind one Export menu. A compact
+ * toolbar (search, folder, Export; then the sync line and the count) leaves the height to the list, the one part that
+ * scrolls.
  */
 export function BookmarksView({ accountId, username }: { accountId: string; username?: string }) {
   const stored = useBookmarks(accountId);
@@ -52,49 +55,52 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
 
   return (
     <div className="bookmarks-view">
-      <SyncBar accountId={accountId} collection="bookmarks" then="bookmarkFolders" texts={syncTexts} prefix="bookmarks" />
+      <div className="bookmarks-toolbar">
+        <div className="bookmarks-filters">
+          <label className="visually-hidden" htmlFor={ids.search}>
+            {i18n.t('bookmarks_search_label')}
+          </label>
+          <input
+            id={ids.search}
+            className="bookmarks-search"
+            type="search"
+            value={query}
+            placeholder={i18n.t('bookmarks_search_placeholder')}
+            aria-describedby={ids.count}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          {folders?.length ? (
+            <span className="bookmarks-folder">
+              <label className="visually-hidden" htmlFor={ids.folder}>
+                {i18n.t('bookmarks_folder_label')}
+              </label>
+              <select id={ids.folder} value={activeFolder} onChange={(e) => setFolderId(e.target.value)}>
+                <option value="">{i18n.t('bookmarks_folder_all')}</option>
+                {folders.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ) : null}
+          <ExportMenu enabled={complete && shown.length > 0} exportAs={exportAs} />
+        </div>
 
-      <div className="bookmarks-filters">
-        <label className="visually-hidden" htmlFor={ids.search}>
-          {i18n.t('bookmarks_search_label')}
-        </label>
-        <input
-          id={ids.search}
-          className="bookmarks-search"
-          type="search"
-          value={query}
-          placeholder={i18n.t('bookmarks_search_placeholder')}
-          aria-describedby={ids.count}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        {folders?.length ? (
-          <span className="bookmarks-folder">
-            <label htmlFor={ids.folder}>{i18n.t('bookmarks_folder_label')}</label>
-            <select id={ids.folder} value={activeFolder} onChange={(e) => setFolderId(e.target.value)}>
-              <option value="">{i18n.t('bookmarks_folder_all')}</option>
-              {folders.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </span>
-        ) : null}
-      </div>
-
-      <div className="bookmarks-meta">
-        <p id={ids.count} className="bookmarks-count muted" aria-live="polite">
-          {items === undefined
-            ? ''
-            : !complete
-              ? i18n.t('bookmarks_count_loading')
-              : filtering
-                ? i18n.t('bookmarks_count_filtered', [num(shown.length), num(total)])
-                : i18n.t('bookmarks_count', total, [num(total)])}
-        </p>
-        <ExportBookmarkButtons enabled={complete && shown.length > 0} exportAs={exportAs} />
+        <div className="bookmarks-meta">
+          <SyncBar accountId={accountId} collection="bookmarks" then="bookmarkFolders" texts={syncTexts} prefix="bookmarks" />
+          <p id={ids.count} className="bookmarks-count muted" aria-live="polite">
+            {items === undefined
+              ? ''
+              : !complete
+                ? i18n.t('bookmarks_count_loading')
+                : filtering
+                  ? i18n.t('bookmarks_count_filtered', [num(shown.length), num(total)])
+                  : i18n.t('bookmarks_count', total, [num(total)])}
+          </p>
+        </div>
       </div>
       <ExportBookmarkStatus exported={exported} />
 

@@ -64,22 +64,6 @@ export function useBookmarkExport(shown: readonly BookmarkItem[], folderNames: R
   return { exported, exportAs };
 }
 
-export function ExportBookmarkButtons({ enabled, exportAs }: { enabled: boolean; exportAs: (format: ExportFormat) => void }) {
-  return (
-    <div className="export-buttons" role="group" aria-label={i18n.t('export_label')}>
-      <button type="button" disabled={!enabled} onClick={() => exportAs('json')}>
-        {i18n.t('export_json')}
-      </button>
-      <button type="button" disabled={!enabled} onClick={() => exportAs('csv')}>
-        {i18n.t('export_csv')}
-      </button>
-      <button type="button" disabled={!enabled} onClick={() => exportAs('md')}>
-        {i18n.t('export_markdown')}
-      </button>
-    </div>
-  );
-}
-
 export function ExportBookmarkStatus({ exported }: { exported: { text: string; error?: boolean } | undefined }) {
   return exported ? (
     <p className={`export-status${exported.error ? ' error' : ' muted'}`} role={exported.error ? 'alert' : 'status'}>

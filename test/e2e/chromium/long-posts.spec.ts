@@ -38,7 +38,8 @@ test.describe('a post over 280 characters, in Chromium', () => {
 
     const save = async (name: string): Promise<string> => {
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name }).click();
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name }).click();
       return readFileSync(await (await download).path(), 'utf8');
     };
     const json = JSON.parse(await save('Export JSON')) as { count: number; bookmarks: { id: string; text: string; links: string[] }[] };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -43,6 +44,60 @@ async function bookmarksOnX(emuUrl: string): Promise<XBookmarks> {
     next = body.meta.next_token;
   } while (next);
   return out;
+}
+
+interface XCardPost {
+  id: string;
+  text: string;
+  author_id: string;
+  in_reply_to_user_id?: string;
+  referenced_tweets?: { type: string; id: string }[];
+  entities?: { urls?: { url: string; expanded_url: string; display_url: string }[] };
+}
+
+/** Ada's bookmarks with what their cards show, read through the API with X's expansions. */
+async function cardsOnX(emuUrl: string): Promise<{
+  posts: Map<string, XCardPost>;
+  tweets: Map<string, XCardPost>;
+  users: Map<string, { id: string; name: string; username: string }>;
+}> {
+  const token = await accessToken(emuUrl);
+  const out = {
+    posts: new Map<string, XCardPost>(),
+    tweets: new Map<string, XCardPost>(),
+    users: new Map<string, { id: string; name: string; username: string }>(),
+  };
+  let next: string | undefined;
+  do {
+    const q = new URLSearchParams({
+      max_results: '100',
+      'tweet.fields': 'author_id,entities,referenced_tweets,in_reply_to_user_id',
+      expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id',
+      'user.fields': 'name,username',
+    });
+    if (next) q.set('pagination_token', next);
+    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as {
+      data?: XCardPost[];
+      includes?: { users?: { id: string; name: string; username: string }[]; tweets?: XCardPost[] };
+      meta: { next_token?: string };
+    };
+    for (const p of body.data ?? []) out.posts.set(p.id, p);
+    for (const t of body.includes?.tweets ?? []) out.tweets.set(t.id, t);
+    for (const u of body.includes?.users ?? []) out.users.set(u.id, u);
+    next = body.meta.next_token;
+  } while (next);
+  return out;
+}
+
+/** A post's words without its links and @mentions: what the search box finds it by. */
+function wordsOf(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/@\w+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
 }
 
 async function openManager(perch: Perch): Promise<Page> {
@@ -234,14 +289,32 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await syncBookmarks(page);
     const onX = await bookmarksOnX(emu.url);
 
+    const exportButton = page.getByRole('button', { name: 'Export' });
     const save = async (name: string): Promise<{ file: string; text: string }> => {
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name }).click();
+      await exportButton.click();
+      await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name }).click();
       const d = await download;
       return { file: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
     };
     const today = new Date();
     const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+
+    // One Export button opens a menu of the formats: it says so, opens on its first item, and Escape closes it.
+    await expect(exportButton).toHaveAttribute('aria-haspopup', 'menu');
+    await expect(exportButton).toHaveAttribute('aria-expanded', 'false');
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
+    const menu = page.getByRole('menu', { name: 'Export' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['Export JSON', 'Export CSV', 'Export Markdown']);
+    await expect(menu.getByRole('menuitem', { name: 'Export JSON' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Export CSV' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(exportButton).toHaveAttribute('aria-expanded', 'false');
+    await expect(exportButton).toBeFocused();
 
     const json = await save('Export JSON');
     expect(json.file).toBe(`perch-bookmarks-${day}.json`);
@@ -273,6 +346,80 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await expect(
       page.getByText(`Saved ${matching.length} bookmark${matching.length === 1 ? '' : 's'} as perch-bookmarks-${day}.md.`),
     ).toBeVisible();
+  });
+
+  test('at 360 px the first bookmark starts near the top, and only the list scrolls', async ({ perch }) => {
+    const panel = await perch.open('sidepanel');
+    await panel.setViewportSize({ width: 360, height: 720 });
+    await syncBookmarks(panel);
+    const first = list(panel).getByRole('listitem').first();
+    await expect(first).toBeVisible();
+    const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+    const panelTop = await panel.getByRole('tabpanel', { name: 'Bookmarks' }).evaluate((el) => el.getBoundingClientRect().top);
+    console.log(`at 360 px the first bookmark starts ${Math.round(top)} px from the top, ${Math.round(top - panelTop)} px below the tabs`);
+    // The toolbar (search, folder, Export; sync line and count) takes two short rows.
+    expect(top - panelTop).toBeLessThanOrEqual(80);
+    // One scroll container: the list, never the page or panel around it as well.
+    const scrolling = await panel.evaluate(() =>
+      [document.scrollingElement!, ...document.querySelectorAll('body *')]
+        .filter((el) => el === document.scrollingElement || /auto|scroll/.test(getComputedStyle(el).overflowY))
+        .filter((el) => el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.className || el.tagName),
+    );
+    expect(scrolling).toEqual(['bookmarks-scroll']);
+  });
+
+  test('cards show media with their alt text, the quoted post, “Replying to @…” and display URLs', async ({ perch, emu }) => {
+    const page = await openManager(perch);
+    await syncBookmarks(page);
+    const x = await cardsOnX(emu.url);
+    /** Shows the one bookmark `id` by searching for the words of its text. */
+    const only = async (id: string) => {
+      await search(page).fill(wordsOf(x.posts.get(id)!.text));
+      const row = list(page)
+        .getByRole('listitem')
+        .filter({ has: page.locator(`.bookmarks-actions a[href$="/status/${id}"]`) });
+      await expect(row).toHaveCount(1);
+      return row;
+    };
+
+    // A photo: its thumbnail, with X's alt text; the pic.x.com link X appended to the text is left out.
+    const photo = await only(SEED_POSTS.gracePhoto);
+    const img = photo.getByRole('img', { name: GRACE_PHOTO_ALT });
+    await expect(img).toHaveAttribute('alt', GRACE_PHOTO_ALT);
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(64);
+    await expect(photo).not.toContainText('pic.x.com');
+    await expect(photo).not.toContainText('t.co/');
+
+    // A link reads as X's display URL and leads to the expanded URL, never t.co.
+    const withLink = x.posts.get(SEED_POSTS.graceMentionsAda)!;
+    const entity = withLink.entities!.urls![0]!;
+    const linked = await only(withLink.id);
+    await expect(linked.getByRole('link', { name: entity.display_url })).toHaveAttribute('href', entity.expanded_url);
+    await expect(linked).not.toContainText('t.co/');
+
+    // A quote: the quoted post inset, with its author.
+    const quote = [...x.posts.values()].find((p) => p.referenced_tweets?.some((r) => r.type === 'quoted' && x.tweets.has(r.id)))!;
+    expect(quote).toBeDefined();
+    const quoted = x.tweets.get(quote.referenced_tweets!.find((r) => r.type === 'quoted')!.id)!;
+    const quotedBy = x.users.get(quoted.author_id)!;
+    const inset = (await only(quote.id)).getByRole('blockquote', { name: 'Quoted post' });
+    await expect(inset).toContainText(`${quotedBy.name} @${quotedBy.username}`);
+    await expect(inset.getByRole('link', { name: `${quotedBy.name} @${quotedBy.username}` })).toHaveAttribute(
+      'href',
+      `https://x.com/${quotedBy.username}/status/${quoted.id}`,
+    );
+    await expect(inset).toContainText(wordsOf(quoted.text).split(' ')[0]!);
+
+    // A reply to someone else: "Replying to @them", linking to their profile.
+    const reply = [...x.posts.values()].find((p) => p.in_reply_to_user_id && p.in_reply_to_user_id !== p.author_id)!;
+    const to = x.users.get(reply.in_reply_to_user_id!)!;
+    const replyRow = await only(reply.id);
+    await expect(replyRow).toContainText(`Replying to @${to.username}`);
+    await expect(replyRow.getByRole('link', { name: `@${to.username}`, exact: true })).toHaveAttribute(
+      'href',
+      `https://x.com/${to.username}`,
+    );
   });
 
   test('the side panel keeps the composer, opens the manager in a tab, and tabs answer the arrow keys', async ({ perch }) => {
