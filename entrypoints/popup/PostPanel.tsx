@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
@@ -8,7 +8,7 @@ import { dateOf } from '@/components/manager/format';
 import type { PostContext } from '@/lib/messaging';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
-import { ActionButton } from './ActionButton';
+import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
@@ -28,6 +28,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>('actions');
   const [problem, setProblem] = useState<string>();
   const [askDelete, setAskDelete] = useState(false);
+  const notes = useId();
 
   if (error)
     return (
@@ -105,45 +106,94 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       </article>
       <div className="quick-actions">
         <ActionButton
+          icon="bookmark"
           label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
+          otherLabels={[i18n.t('popup_bookmark'), i18n.t('popup_remove_bookmark')]}
           pressed={bookmarked}
-          action={onBookmark}
+          noteId={`${notes}-bookmark`}
           onClick={() => void run({ type: bookmarked ? 'unbookmark' : 'bookmark', params: p })}
         />
         <ActionButton
+          icon="repost"
           label={reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
+          otherLabels={[i18n.t('popup_repost'), i18n.t('popup_undo_repost')]}
           pressed={reposted}
-          action={onRepost}
+          noteId={`${notes}-repost`}
           onClick={() => void run({ type: reposted ? 'undoRepost' : 'repost', params: p })}
         />
         <ActionButton
+          icon="like"
           label={liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
+          otherLabels={[i18n.t('popup_like'), i18n.t('popup_unlike')]}
           pressed={liked}
-          action={onLike}
+          noteId={`${notes}-like`}
           onClick={() => void run({ type: liked ? 'unlike' : 'like', params: p })}
         />
         {ctx.rules.reply === 'perch' ? (
-          <ActionButton label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
+          <ActionButton icon="reply" label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
         ) : (
           <OnXLink label={i18n.t('popup_reply_on_x')} href={replyOnXUrl(postId)} />
         )}
         {ctx.rules.quote === 'perch' ? (
-          <ActionButton label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
+          <ActionButton icon="quote" label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
         ) : author ? (
           <>
             <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId)} />
-            <ActionButton label={i18n.t('popup_post_with_link')} onClick={() => setMode('link')} />
+            <ActionButton icon="link" label={i18n.t('popup_post_with_link')} onClick={() => setMode('link')} />
           </>
         ) : null}
       </div>
-      {ctx.rules.reply === 'x.com' ? <p className="muted">{i18n.t('popup_self_serve_reply')}</p> : null}
-      {/* X cannot tell an app whether you liked or reposted a post elsewhere: the buttons show what Perch did. */}
-      <p className="muted">{i18n.t('popup_engagement_note')}</p>
       {own ? (
         <div className="quick-actions">
-          <ActionButton label={i18n.t('popup_delete_post')} action={latest(actions, 'post.delete')} onClick={() => setAskDelete(true)} />
+          <ActionButton icon="delete" label={i18n.t('popup_delete_post')} noteId={`${notes}-delete`} onClick={() => setAskDelete(true)} />
         </div>
       ) : null}
+      {author && !own ? (
+        <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
+          <ActionButton
+            icon="mute"
+            label={muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
+            otherLabels={[i18n.t('popup_mute_user', [author.username]), i18n.t('popup_unmute_user', [author.username])]}
+            pressed={muted}
+            noteId={`${notes}-mute`}
+            onClick={() => void run({ type: muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
+          />
+          {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
+            <ActionButton
+              icon="block"
+              label={blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
+              otherLabels={[i18n.t('popup_block_user', [author.username]), i18n.t('popup_unblock_user', [author.username])]}
+              pressed={blocked}
+              noteId={`${notes}-block`}
+              onClick={() => void run({ type: blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })}
+            />
+          ) : (
+            <OnXLink
+              label={blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])}
+              href={profileUrl(author.username)}
+            />
+          )}
+          <ActionButton
+            icon="list"
+            label={i18n.t('popup_add_user_to_list', [author.username])}
+            onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')}
+          />
+        </div>
+      ) : null}
+      <ActionNotes
+        notes={[
+          { id: `${notes}-bookmark`, action: onBookmark },
+          { id: `${notes}-repost`, action: onRepost },
+          { id: `${notes}-like`, action: onLike },
+          ...(own ? [{ id: `${notes}-delete`, action: latest(actions, 'post.delete') }] : []),
+          ...(author && !own
+            ? [
+                { id: `${notes}-mute`, action: onMute },
+                { id: `${notes}-block`, action: onBlock },
+              ]
+            : []),
+        ]}
+      />
       {askDelete ? (
         <ConfirmDialog
           request={{
@@ -158,33 +208,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           }}
         />
       ) : null}
-      {author && !own ? (
-        <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
-          <ActionButton
-            label={muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
-            pressed={muted}
-            action={onMute}
-            onClick={() => void run({ type: muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
-          />
-          {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
-            <ActionButton
-              label={blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
-              pressed={blocked}
-              action={onBlock}
-              onClick={() => void run({ type: blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })}
-            />
-          ) : (
-            <OnXLink
-              label={blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])}
-              href={profileUrl(author.username)}
-            />
-          )}
-          <ActionButton
-            label={i18n.t('popup_add_user_to_list', [author.username])}
-            onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')}
-          />
-        </div>
-      ) : null}
+      {ctx.rules.reply === 'x.com' ? <p className="muted">{i18n.t('popup_self_serve_reply')}</p> : null}
+      {/* X cannot tell an app whether you liked or reposted a post elsewhere: the buttons show what Perch did. */}
+      <p className="muted">{i18n.t('popup_engagement_note')}</p>
       <EnterpriseNote actions={actions} username={author?.username} />
       {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}
       {problem ? (

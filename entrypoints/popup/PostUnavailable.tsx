@@ -15,7 +15,7 @@ export function PostUnavailable({ postId, message, onRetry }: { postId: string; 
       </p>
       <div className="quick-actions">
         <OnXLink label={i18n.t('popup_open_on_x')} href={postUrl(postId)} />
-        <ActionButton label={i18n.t('popup_try_again')} onClick={onRetry} />
+        <ActionButton icon="retry" label={i18n.t('popup_try_again')} onClick={onRetry} />
       </div>
     </section>
   );

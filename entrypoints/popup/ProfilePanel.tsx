@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
-import { ActionButton } from './ActionButton';
+import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './ListPicker';
 import { OnXLink } from './OnXLink';
@@ -19,6 +19,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
   const [lists, setLists] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const notes = useId();
 
   if (error)
     return (
@@ -52,39 +53,52 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const following = followAsked && !followRequested;
   const muted = shownState(user.muted, onMute, 'mute');
   const blocked = shownState(user.blocked, onBlock, 'block');
+  const followLabels = [i18n.t('popup_follow'), i18n.t('popup_unfollow'), i18n.t('popup_follow_requested')];
 
   return (
     <section className="profile-panel" aria-label={`@${user.username}`}>
       <UserCard user={user} />
       <div className="quick-actions">
-        {followRequested ? (
-          <ActionButton label={i18n.t('popup_follow_requested')} pressed disabled action={onFollow} onClick={() => undefined} />
-        ) : (
-          <ActionButton
-            label={following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
-            pressed={following}
-            action={onFollow}
-            onClick={() => void run({ type: following ? 'unfollow' : 'follow', params })}
-          />
-        )}
         <ActionButton
+          icon="follow"
+          label={followRequested ? i18n.t('popup_follow_requested') : following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
+          otherLabels={followLabels}
+          pressed={following || followRequested}
+          disabled={followRequested}
+          noteId={`${notes}-follow`}
+          onClick={() => {
+            if (!followRequested) void run({ type: following ? 'unfollow' : 'follow', params });
+          }}
+        />
+        <ActionButton
+          icon="mute"
           label={muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
+          otherLabels={[i18n.t('popup_mute'), i18n.t('popup_unmute')]}
           pressed={muted}
-          action={onMute}
+          noteId={`${notes}-mute`}
           onClick={() => void run({ type: muted ? 'unmute' : 'mute', params })}
         />
         {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
           <ActionButton
+            icon="block"
             label={blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
+            otherLabels={[i18n.t('popup_block'), i18n.t('popup_unblock')]}
             pressed={blocked}
-            action={onBlock}
+            noteId={`${notes}-block`}
             onClick={() => void run({ type: blocked ? 'unblock' : 'block', params })}
           />
         ) : (
           <OnXLink label={blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileUrl(user.username)} />
         )}
-        <ActionButton label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
+        <ActionButton icon="list" label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
+      <ActionNotes
+        notes={[
+          { id: `${notes}-follow`, action: onFollow },
+          { id: `${notes}-mute`, action: onMute },
+          { id: `${notes}-block`, action: onBlock },
+        ]}
+      />
       {followRequested ? (
         <p className="note">
           {i18n.t('popup_follow_requested_note', [user.username])}{' '}

@@ -42,9 +42,10 @@ test('every screen passes an axe scan, light and dark, in Chromium', async ({ pe
   // The popup opens with focus on its first action, and each action's status region is there before its words.
   await expect(onPost.getByRole('button', { name: 'Bookmark', exact: true })).toBeFocused();
   await expect(onPost.getByRole('heading', { level: 1 })).toHaveText('Perch for X');
-  const bookmarkStatus = onPost
-    .locator('.quick-action', { has: onPost.getByRole('button', { name: 'Bookmark', exact: true }) })
-    .getByRole('status');
+  // The status region under the rows that the button names as its description (aria-describedby).
+  const noteId = await onPost.getByRole('button', { name: 'Bookmark', exact: true }).getAttribute('aria-describedby');
+  const bookmarkStatus = onPost.locator(`[id="${noteId}"]`);
+  await expect(bookmarkStatus).toHaveRole('status');
   await expect(bookmarkStatus).toHaveText('');
   await onPost.getByRole('button', { name: 'Bookmark', exact: true }).click();
   await expect(onPost.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();
