@@ -77,6 +77,9 @@ export function tooManyCashtags(text: string, enterprise: boolean): string[] | u
 /** x.com's composer replying to a post (no API call). */
 export const replyOnXUrl = (postId: string) => `https://x.com/intent/tweet?in_reply_to=${encodeURIComponent(postId)}`;
 
-/** x.com's composer with the post's address in it: X shows a post carrying another post's link as a quote. */
-export const quoteOnXUrl = (username: string, postId: string) =>
-  `https://x.com/intent/tweet?url=${encodeURIComponent(postUrl(postId, username))}`;
+/**
+ * x.com's composer with the post's address in it: X shows a post carrying another post's link as a quote. `text`,
+ * the words already written (a quote X refused through the API), goes before the address.
+ */
+export const quoteOnXUrl = (username: string, postId: string, text?: string) =>
+  `https://x.com/intent/tweet?${text ? `text=${encodeURIComponent(text)}&` : ''}url=${encodeURIComponent(postUrl(postId, username))}`;

@@ -12,6 +12,8 @@ import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
 import { createLimitedClient } from '@/lib/x/limiter';
+import { XApiError } from '@/lib/x/errors';
+import { recordQuoteRefused } from '@/lib/quote-refusal';
 import type { Services } from './services';
 
 /**
@@ -70,7 +72,14 @@ export function createHandlers(services: Services): Handlers {
       id: await attachImage(accountId, context, { name, type: mediaType, bytes: fromBase64(data) }),
     }),
     'post.publish': async ({ accountId, context, separately }) => {
-      const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {});
+      const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {}).catch(
+        async (error: unknown) => {
+          // X refused a quote as Enterprise-only: the popup offers Quote on x.com for this account from now on.
+          if (error instanceof XApiError && error.kind === 'enterprise-only' && context.startsWith('quote:'))
+            await recordQuoteRefused(accountId, now());
+          throw error;
+        },
+      );
       const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
       return { ids, username };
     },

@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Composer } from '@/components/Composer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
-import type { PostContext } from '@/lib/messaging';
+import { sendMessage, type PostContext } from '@/lib/messaging';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
@@ -16,6 +16,7 @@ import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
+import { useQuoteRefused } from './use-quote-refused';
 import { useTabContext } from './use-tab-context';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
@@ -29,6 +30,19 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const [problem, setProblem] = useState<string>();
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();
+  const quoteRefused = useQuoteRefused(accountId);
+  // X refused the quote just posted as Enterprise-only: back to the post, where Quote is now on x.com (carrying
+  // the words written), with one note saying why — not the composer's red line as well.
+  const [quoteNote, setQuoteNote] = useState<{ text: string }>();
+  useEffect(() => {
+    if (!quoteRefused || mode !== 'quote') return;
+    setMode('actions');
+    setQuoteNote({ text: '' });
+    void sendMessage({ type: 'draft.get', accountId, context: `quote:${postId}` }).then(
+      (draft) => setQuoteNote({ text: draft?.posts.map((q) => q.text).join('\n\n') ?? '' }),
+      () => undefined,
+    );
+  }, [quoteRefused, mode, accountId, postId]);
 
   if (error)
     return (
@@ -134,11 +148,11 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         ) : (
           <OnXLink label={i18n.t('popup_reply_on_x')} href={replyOnXUrl(postId)} />
         )}
-        {ctx.rules.quote === 'perch' ? (
+        {ctx.rules.quote === 'perch' && !quoteRefused ? (
           <ActionButton icon="quote" label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
         ) : author ? (
           <>
-            <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId)} />
+            <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId, quoteNote?.text)} />
             <ActionButton icon="link" label={i18n.t('popup_post_with_link')} onClick={() => setMode('link')} />
           </>
         ) : null}
@@ -194,6 +208,11 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             : []),
         ]}
       />
+      {quoteNote ? (
+        <p className="notice" role="status">
+          {i18n.t('popup_enterprise_quote')}
+        </p>
+      ) : null}
       {askDelete ? (
         <ConfirmDialog
           request={{

@@ -90,6 +90,40 @@ test.describe('the popup in Chromium', () => {
     await expect(popup.getByRole('alert').filter({ hasText: /Enterprise|not done/ })).toHaveCount(0);
   });
 
+  test('on a post: once X refused Quote as Enterprise-only, Quote is on x.com for the account, said once', async ({ perch, emu }) => {
+    // The person says their app is on the Enterprise plan, but X (self-serve here) refuses the quote.
+    await sayEnterprisePlan(perch);
+    const url = `https://x.com/${GRACE.username}/status/${POST}`;
+    const popup = await popupOn(perch, url);
+    await popup.getByRole('button', { name: 'Quote', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('So well put');
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    // One message: back on the post, the note says why, and the button is now the way to quote on x.com,
+    // carrying what was written. No red line besides it, no Quote button that X would refuse again.
+    await expect(popup.getByText('X allows quoting through an app only on the Enterprise plan')).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([403]);
+    await expect(popup.getByRole('link', { name: 'Quote on x.com' })).toHaveAttribute(
+      'href',
+      `https://x.com/intent/tweet?text=So%20well%20put&url=${encodeURIComponent(url)}`,
+    );
+    await expect(popup.getByRole('button', { name: 'Quote', exact: true })).toHaveCount(0);
+    await expect(popup.getByRole('alert')).toHaveCount(0);
+
+    // Another post, another popup: Quote stays on x.com for this account, and the refusal is not said again.
+    const again = await popupOn(perch, `https://x.com/${GRACE.username}/status/${SEED_POSTS.graceMentionsAda}`);
+    await expect(again.getByRole('link', { name: 'Quote on x.com' })).toBeVisible();
+    await expect(again.getByRole('button', { name: 'Quote', exact: true })).toHaveCount(0);
+    await expect(again.getByText('X allows quoting through an app only on the Enterprise plan')).toHaveCount(0);
+    // Saying the plan again in Settings gives Quote back (the plan may have changed).
+    const options = await perch.open('options');
+    await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).uncheck();
+    await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
+    await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
+    const back = await popupOn(perch, url);
+    await expect(back.getByRole('button', { name: 'Quote', exact: true })).toBeVisible();
+  });
+
   test('on a post: replies through the composer in reply mode', async ({ perch, emu }) => {
     const own = SEED_POSTS.adaReplyToGrace;
     const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${own}`);

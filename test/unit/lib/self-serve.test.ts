@@ -53,6 +53,10 @@ describe('x.com links', () => {
   it('reply, quote and profile addresses', () => {
     expect(replyOnXUrl('123')).toBe('https://x.com/intent/tweet?in_reply_to=123');
     expect(quoteOnXUrl('gracehop', '123')).toBe('https://x.com/intent/tweet?url=https%3A%2F%2Fx.com%2Fgracehop%2Fstatus%2F123');
+    // A quote X refused through the API carries its words to x.com's composer, before the address.
+    expect(quoteOnXUrl('gracehop', '123', 'So true & well put')).toBe(
+      'https://x.com/intent/tweet?text=So%20true%20%26%20well%20put&url=https%3A%2F%2Fx.com%2Fgracehop%2Fstatus%2F123',
+    );
     expect(profileUrl('gracehop')).toBe('https://x.com/gracehop');
   });
 });
