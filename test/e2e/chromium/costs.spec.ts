@@ -47,6 +47,8 @@ test.describe('costs', () => {
 
     // Reopened, with a link again: the note stays away for this account.
     popup = await composerWithLink(perch);
+    // The composer has drawn the link's count; give storage's answer a moment, then the note must still be absent.
+    await popup.waitForTimeout(500);
     await expect(popup.getByText(PRICE)).toBeHidden();
     await popup.close();
 
