@@ -166,6 +166,11 @@ export function App() {
           </p>
         ) : null}
         <Costs />
+        <p>
+          <a href="/privacy.html" target="_blank" rel="noreferrer">
+            {i18n.t('options_privacy_link')}
+          </a>
+        </p>
       </main>
     </div>
   );
