@@ -42,14 +42,30 @@ export async function allAccounts(accountId: string, collection: 'muted' | 'bloc
   return accountEntries(relations, await usersOf(accountId, relations));
 }
 
+type MemberUser = Pick<UserRow, 'id' | 'name' | 'username'>;
+
+/** A list's stored members in X's order (newest added first), through the `[accountId+listId+position]` index. */
+const membersByPosition = (accountId: string, listId: string) =>
+  db().listMembers.where('[accountId+listId+position]').between([accountId, listId, Dexie.minKey], [accountId, listId, Dexie.maxKey]);
+
 /**
- * The members stored for a list, each with what is known of them (an unknown account has only its id), in the
- * store's order.
+ * The first `limit` members stored for a list, in X's order, each with what is known of them: the head of
+ * `listMemberUsers`, read without loading the rest.
  * @throws if IndexedDB fails.
  */
-export async function listMemberUsers(accountId: string, listId: string): Promise<Pick<UserRow, 'id' | 'name' | 'username'>[]> {
-  const d = db();
-  const rows = await d.listMembers.where('[accountId+listId]').equals([accountId, listId]).toArray();
+export async function firstListMemberUsers(accountId: string, listId: string, limit = FIRST_SCREEN_ACCOUNTS): Promise<MemberUser[]> {
+  const rows = await membersByPosition(accountId, listId).limit(limit).toArray();
+  const users = await db().users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string]));
+  return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
+}
+
+/**
+ * The members stored for a list, each with what is known of them (an unknown account has only its id), in X's
+ * order: most recently added first, as GET /2/lists/{id}/members (x-api--lists--list-members) and x.com list them.
+ * @throws if IndexedDB fails.
+ */
+export async function listMemberUsers(accountId: string, listId: string): Promise<MemberUser[]> {
+  const rows = await membersByPosition(accountId, listId).toArray();
   const users = await usersOf(accountId, rows);
   return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
 }

@@ -16,8 +16,10 @@ import type {
 } from './rows';
 import { NEVER_SEEN } from './rows';
 import { clearAccount, type ClearAccountOptions } from './wipe';
+import { positionMembers } from './list-members';
 
 export * from './rows';
+export { firstMemberPosition, nextMemberPosition, putMemberFirst } from './list-members';
 export { TABLE_WIPE, tablesWithoutPolicy, type TableName, type TablePolicy, type ClearAccountOptions } from './wipe';
 
 /**
@@ -95,6 +97,13 @@ export class PerchDb extends Dexie {
           delete s.lastFullDay;
         });
     });
+    // v4 keeps a list's members in X's order (a `position` each) so a list of thousands opens on its first rows
+    // through the `[accountId+listId+position]` index. Members stored before keep the order they were read in.
+    this.version(4)
+      .stores({ listMembers: `${SCHEMA_V1.listMembers}, [accountId+listId+position]` })
+      .upgrade(async (tx) => {
+        await positionMembers(tx.table<ListMemberRow, [string, string, string]>('listMembers'));
+      });
   }
 
   /**

@@ -111,10 +111,16 @@ export interface ListRow {
   member: boolean;
 }
 
+/** One member of a list. */
 export interface ListMemberRow {
   accountId: string;
   listId: string;
   userId: string;
+  /**
+   * The member's place in X's order (GET /2/lists/{id}/members, x-api--lists--list-members: most recently added
+   * first), smaller first. A member added through Perch goes before the smallest.
+   */
+  position: number;
 }
 
 /** A muted, blocked or followed account. */

@@ -1,5 +1,5 @@
 import { ACTION_TYPES, type ActionType } from '../action-types';
-import type { ListMemberRow, ListRow, PerchDb } from '../db';
+import { putMemberFirst, type ListMemberRow, type ListRow, type PerchDb } from '../db';
 import type { XClient } from '../x/client';
 import {
   addListMember,
@@ -67,7 +67,7 @@ function member(on: boolean): ActionDef {
     async apply(d, accountId, p) {
       const key: [string, string, string] = [accountId, str(p, 'listId'), str(p, 'userId')];
       const before = (await d.listMembers.get(key)) ?? null;
-      if (on) await d.listMembers.put({ accountId, listId: key[1], userId: key[2] });
+      if (on) await putMemberFirst(d.listMembers, accountId, key[1], key[2]);
       else await d.listMembers.delete(key);
       // The list's member_count (x-api--lists--list-lookup) follows the change, as X's will: "10 members", not 9.
       const list = await d.lists.get([accountId, key[1]]);
@@ -82,7 +82,9 @@ function member(on: boolean): ActionDef {
         snapshot && typeof snapshot === 'object' && 'member' in snapshot
           ? (snapshot as MemberSnapshot)
           : { member: snapshot as ListMemberRow | null, memberCount: undefined };
-      if (member) await d.listMembers.put(member);
+      // A row kept before members had positions (store version 4) goes back first.
+      if (member && typeof member.position === 'number') await d.listMembers.put(member);
+      else if (member) await putMemberFirst(d.listMembers, accountId, member.listId, member.userId);
       else await d.listMembers.delete([accountId, str(p, 'listId'), str(p, 'userId')]);
       const list = await d.lists.get([accountId, str(p, 'listId')]);
       if (list && memberCount !== undefined) await d.lists.put({ ...list, memberCount });
@@ -188,7 +190,8 @@ const listDelete: ActionDef = {
   async rollback(d, _accountId, _p, snapshot) {
     const { list, members } = snapshot as { list: ListRow | null; members: ListMemberRow[] };
     if (list) await d.lists.put(list);
-    await d.listMembers.bulkPut(members);
+    // Rows kept before members had positions (store version 4) get them in the order they were kept.
+    await d.listMembers.bulkPut(members.map((m, i) => (typeof m.position === 'number' ? m : { ...m, position: i })));
   },
   async execute(client, _accountId, p) {
     await gone(() => deleteList(client, str(p, 'listId')));

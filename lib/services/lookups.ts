@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db, nextMemberPosition } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
 import { getUserByUsername } from '../x/users';
@@ -42,7 +42,9 @@ export async function listMembers(
     // The first page replaces what was known of the list's members.
     if (!paginationToken) await d.listMembers.where('[accountId+listId]').equals([accountId, listId]).delete();
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
-    await d.listMembers.bulkPut(page.items.map((u) => ({ accountId, listId, userId: u.id })));
+    // Kept in X's order (x-api--lists--list-members: most recently added first), each page after the last.
+    const at = await nextMemberPosition(d.listMembers, accountId, listId);
+    await d.listMembers.bulkPut(page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: at + i })));
   });
   // A next token equal to the one just used would show the same page again for ever: that is the end.
   const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;

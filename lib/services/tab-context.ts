@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { db, type PerchDb, type UserRow } from '../db';
+import { db, putMemberFirst, type PerchDb, type UserRow } from '../db';
 import { mayReply, postRules, profileRules, type PostSummons } from '../self-serve';
 import { enterprisePlanItem, readSessionView } from '../storage';
 import type { XClient } from '../x/client';
@@ -275,7 +275,7 @@ export async function listsForUser(
   }
   await d.transaction('rw', d.listMembers, async () => {
     for (const l of owned) {
-      if (memberships.has(l.id)) await d.listMembers.put({ accountId, listId: l.id, userId });
+      if (memberships.has(l.id)) await putMemberFirst(d.listMembers, accountId, l.id, userId);
       else await d.listMembers.delete([accountId, l.id, userId]);
     }
   });

@@ -4,36 +4,38 @@ import { useId, useMemo, useState } from 'react';
 import type { ListRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { orderMembers } from './list-rules';
 import { UserLookup } from '../UserLookup';
 import { AccountList } from '../AccountList';
-import { listMemberUsers } from '../account-queries';
+import { firstListMemberUsers, listMemberUsers } from '../account-queries';
 import type { Act } from './ListActions';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
 
 /**
  * A list's members: read from X only when asked (X bills every account it returns), a page at a time with
- * "Load more"; kept in the store, so the view follows removals and additions at once. The owner adds ONE account
+ * "Load more"; kept in the store in X's order (most recently added first, as x.com lists them), so the view follows
+ * removals and additions at once, and a list of thousands opens on its first rows before the rest is read. The owner adds ONE account
  * by @username — looked up and shown first — per click (X's rules forbid bulk list additions), and removes one
  * with Undo.
  */
 export function ListMembers({ accountId, list, act, onActed }: { accountId: string; list: ListRow; act: Act; onActed: () => void }) {
   const id = useId();
-  const [order, setOrder] = useState<string[]>([]);
   const [nextToken, setNextToken] = useState<string>();
   const [loaded, setLoaded] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
 
-  const stored = useLiveQuery(() => listMemberUsers(accountId, list.id), [accountId, list.id]);
-  const members = useMemo(() => orderMembers(stored ?? [], order), [stored, order]);
+  // The first screenful through the position index; the whole list (for "already a member") right after.
+  const first = useLiveQuery(() => firstListMemberUsers(accountId, list.id), [accountId, list.id]);
+  const firstRead = first !== undefined;
+  const all = useLiveQuery(() => (firstRead ? listMemberUsers(accountId, list.id) : undefined), [accountId, list.id, firstRead]);
+  const stored = all ?? first;
+  const members = useMemo(() => stored ?? [], [stored]);
   const memberIds = useMemo(() => new Set(members.map((m) => m.id)), [members]);
 
   async function fetchPage(token?: string) {
     setLoad({ state: 'loading' });
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
-      setOrder((o) => (token ? [...o, ...page.users.map((u) => u.id)] : page.users.map((u) => u.id)));
       setNextToken(page.nextToken);
       setLoaded(true);
       setLoad({ state: 'idle' });
@@ -54,11 +56,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           actionShort={i18n.t('lists_add_short')}
           actionLabel={(u) => i18n.t('lists_add', { username: u.username, name: list.name })}
           unavailable={(u) => (memberIds.has(u.id) ? i18n.t('lists_already_member', { username: u.username }) : undefined)}
-          onAct={async (u) => {
-            const ok = await act({ type: 'list.addMember', params: { ...ref, userId: u.id, username: u.username } });
-            if (ok) setOrder((o) => [u.id, ...o.filter((x) => x !== u.id)]);
-            return ok;
-          }}
+          onAct={(u) => act({ type: 'list.addMember', params: { ...ref, userId: u.id, username: u.username } })}
         />
       ) : null}
       <div className="row">

@@ -2,8 +2,8 @@ import type { ListRow } from '@/lib/db';
 import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '@/lib/limits';
 
 /**
- * The pure rules of the Lists tab: X's limits for a list's name and description, a list still being created, the
- * tab's sections, and the order of a list's members.
+ * The pure rules of the Lists tab: X's limits for a list's name and description, a list still being created, and the
+ * tab's sections.
  */
 
 /**
@@ -60,17 +60,4 @@ export function listSections(lists: ListRow[]): ListSections {
     followed: lists.filter((l) => l.followed && !l.owned).sort(byName),
     member: lists.filter((l) => l.member).sort(byName),
   };
-}
-
-/**
- * A list's members in X's order (newest member first, as the loaded pages gave them); members not in those pages —
- * just added, or stored from an earlier visit — come first, by name.
- */
-export function orderMembers<T extends { id: string; name: string }>(members: readonly T[], order: readonly string[]): T[] {
-  const rank = new Map(order.map((id, i) => [id, i]));
-  return [...members].sort((a, b) => {
-    const ra = rank.get(a.id) ?? -1;
-    const rb = rank.get(b.id) ?? -1;
-    return ra - rb || (ra === -1 ? collator.compare(a.name, b.name) : 0);
-  });
 }

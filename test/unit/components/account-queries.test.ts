@@ -55,11 +55,13 @@ describe('a list’s stored members', () => {
     await d.users.bulkPut(
       Array.from({ length: count }, (_, i) => ({ accountId: ME, id: String(100 + i), name: `Member ${i}`, username: `m${i}`, seenAt })),
     );
-    await d.listMembers.bulkPut(Array.from({ length: count }, (_, i) => ({ accountId: ME, listId: 'L', userId: String(100 + i) })));
+    await d.listMembers.bulkPut(
+      Array.from({ length: count }, (_, i) => ({ accountId: ME, listId: 'L', userId: String(100 + i), position: i })),
+    );
     await d.listMembers.bulkPut([
-      { accountId: ME, listId: 'L', userId: '7' },
-      { accountId: ME, listId: 'other', userId: '100' },
-      { accountId: OTHER, listId: 'L', userId: '101' },
+      { accountId: ME, listId: 'L', userId: '7', position: -1 },
+      { accountId: ME, listId: 'other', userId: '100', position: 0 },
+      { accountId: OTHER, listId: 'L', userId: '101', position: 0 },
     ]);
     const members = await listMemberUsers(ME, 'L');
     expect(members).toHaveLength(count + 1);

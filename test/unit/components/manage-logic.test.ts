@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountsToCsv, accountsToJson, accountsToMarkdown } from '@/components/manager/account-export';
 import { accountEntries, searchEntries, usernameFrom, type AccountEntry } from '@/components/manager/accounts';
 import { profileUrl } from '@/lib/x-url';
-import { isPendingList, listFieldProblems, listSections, orderMembers } from '@/components/manager/lists/list-rules';
+import { isPendingList, listFieldProblems, listSections } from '@/components/manager/lists/list-rules';
 import type { ListRow, UserRow } from '@/lib/db';
 import { FSI, PDI } from '@/lib/text/bidi';
 import { looksLikeFormula, readCsv } from '../lib/csv-reader';
@@ -142,19 +142,6 @@ describe('the sections of the Lists tab', () => {
   it('tells a list still being created by its temporary id', () => {
     expect(isPendingList({ id: 'pending-abc' })).toBe(true);
     expect(isPendingList({ id: '1441162269824405510' })).toBe(false);
-  });
-});
-
-describe("a list's members", () => {
-  it("keeps X's order and shows members not in the loaded pages first", () => {
-    const members = [
-      { id: 'a', name: 'Ann' },
-      { id: 'b', name: 'Bob' },
-      { id: 'c', name: 'Cy' },
-      { id: 'z', name: 'Zed' },
-      { id: 'n', name: 'Ned' },
-    ];
-    expect(orderMembers(members, ['c', 'a', 'b']).map((m) => m.id)).toEqual(['n', 'z', 'c', 'a', 'b']);
   });
 });
 

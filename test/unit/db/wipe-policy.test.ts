@@ -40,7 +40,7 @@ function rowsOf(accountId: string, nowS: number): Record<TableName, object[]> {
     bookmarks: [{ accountId, postId: '21', position: 1, folderIds: ['31'], searchText: 'hello' }],
     bookmarkFolders: [{ accountId, id: '31', name: 'Reading' }],
     lists: [{ accountId, id: '41', name: 'Friends', owned: true, followed: false, pinned: false, member: false }],
-    listMembers: [{ accountId, listId: '41', userId: '11' }],
+    listMembers: [{ accountId, listId: '41', userId: '11', position: 0 }],
     muted: [{ accountId, userId: '12', position: 1 }],
     blocked: [{ accountId, userId: '13', position: 1 }],
     following: [{ accountId, userId: '14', position: 1 }],

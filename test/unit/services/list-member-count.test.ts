@@ -36,7 +36,7 @@ describe('a list’s member count after adding or removing through Perch', () =>
   });
 
   it('does not count twice someone already on the list, and counts a removal once', async () => {
-    await db().listMembers.put({ accountId: ACCOUNT, listId: LIST, userId: GRACE });
+    await db().listMembers.put({ accountId: ACCOUNT, listId: LIST, userId: GRACE, position: 0 });
     await LIST_ACTIONS['list.addMember'].apply(db(), ACCOUNT, params);
     expect(await count()).toBe(9);
     const snapshot = await LIST_ACTIONS['list.removeMember'].apply(db(), ACCOUNT, params);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { listMemberUsers } from '@/components/manager/account-queries';
 import { listMembers } from '@/lib/services/lookups';
 import { listsForUser } from '@/lib/services/tab-context';
 import type { XClient } from '@/lib/x/client';
@@ -48,5 +49,22 @@ describe('paging driven by a screen or a popup', () => {
     expect(first.nextToken).toBe('SAME');
     const second = await listMembers(x.client, ACCOUNT, '11', 'SAME');
     expect(second.nextToken).toBeUndefined();
+  });
+
+  it('keeps a list’s members in X’s order, page after page, and a reload starts afresh', async () => {
+    // X answers newest-added first (x-api--lists--list-members); names are chosen so that name order differs.
+    const pages = [
+      [
+        { id: '30', name: 'Zoe', username: 'zoe' },
+        { id: '10', name: 'Ann', username: 'ann' },
+      ],
+      [{ id: '20', name: 'Mia', username: 'mia' }],
+    ];
+    const x = repeatingX((n) => ({ data: pages[(n - 1) % 2], meta: { result_count: 1, ...(n % 2 ? { next_token: 'P2' } : {}) } }));
+    await listMembers(x.client, ACCOUNT, '11');
+    await listMembers(x.client, ACCOUNT, '11', 'P2');
+    expect((await listMemberUsers(ACCOUNT, '11')).map((m) => m.username)).toEqual(['zoe', 'ann', 'mia']);
+    await listMembers(x.client, ACCOUNT, '11');
+    expect((await listMemberUsers(ACCOUNT, '11')).map((m) => m.username)).toEqual(['zoe', 'ann']);
   });
 });
