@@ -184,7 +184,7 @@ async function seedStore(page: Page, accountId: string): Promise<void> {
         for (let i = 0; i < blocked; i++) tx.objectStore('blocked').put({ accountId, userId: String(4_000_000_000 + i), position: i + 1 });
         for (const l of listRows) tx.objectStore('lists').put(l);
         for (let i = 0; i < members; i++)
-          tx.objectStore('listMembers').put({ accountId, listId: bigList.id, userId: String(5_000_000_000 + i) });
+          tx.objectStore('listMembers').put({ accountId, listId: bigList.id, userId: String(5_000_000_000 + i), position: i });
         for (const a of actionRows) tx.objectStore('actions').add(a);
         // Synced today: no tab asks X for anything while it is measured.
         for (const collection of ['bookmarks', 'bookmarkFolders', 'muted', 'blocked', 'lists']) {
