@@ -108,7 +108,7 @@ describe('splitting an over-long post into a thread', () => {
       fc.property(text, (t) => {
         checkSplit(t);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -123,7 +123,7 @@ describe('splitting an over-long post into a thread', () => {
         const starts = sentenceStarts(t);
         for (const c of cuts) expect(starts.has(c), `cut ${c} starts a sentence in ${JSON.stringify(t)}`).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -137,7 +137,7 @@ describe('splitting an over-long post into a thread', () => {
           for (const c of cuts) expect(SPACE.test(t[c - 1]!), `cut ${c} follows a space`).toBe(true);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
