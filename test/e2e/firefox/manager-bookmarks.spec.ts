@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, textOf } from './fixtures';
 
@@ -55,6 +56,61 @@ async function bookmarksOnX(emuUrl: string): Promise<OnX> {
   return out;
 }
 
+interface XCardPost {
+  id: string;
+  text: string;
+  author_id: string;
+  in_reply_to_user_id?: string;
+  referenced_tweets?: { type: string; id: string }[];
+  entities?: { urls?: { url: string; expanded_url: string; display_url: string }[] };
+}
+
+/** Ada's bookmarks with what their cards show, read through the API with X's expansions. */
+async function cardsOnX(emuUrl: string): Promise<{
+  posts: Map<string, XCardPost>;
+  tweets: Map<string, XCardPost>;
+  users: Map<string, { id: string; name: string; username: string }>;
+}> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+  const out = {
+    posts: new Map<string, XCardPost>(),
+    tweets: new Map<string, XCardPost>(),
+    users: new Map<string, { id: string; name: string; username: string }>(),
+  };
+  let next: string | undefined;
+  do {
+    const q = new URLSearchParams({
+      max_results: '100',
+      'tweet.fields': 'author_id,entities,referenced_tweets,in_reply_to_user_id',
+      expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id',
+      'user.fields': 'name,username',
+    });
+    if (next) q.set('pagination_token', next);
+    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as {
+      data?: XCardPost[];
+      includes?: { users?: { id: string; name: string; username: string }[]; tweets?: XCardPost[] };
+      meta: { next_token?: string };
+    };
+    for (const p of body.data ?? []) out.posts.set(p.id, p);
+    for (const t of body.includes?.tweets ?? []) out.tweets.set(t.id, t);
+    for (const u of body.includes?.users ?? []) out.users.set(u.id, u);
+    next = body.meta.next_token;
+  } while (next);
+  return out;
+}
+
+/** A post's words without its links and @mentions: what the search box finds it by. */
+function wordsOf(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/@\w+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * Records what the page hands to the browser as a download: the Blob behind each object URL and the file name of
  * the `<a download>` clicked. The real download still happens; this only reads what it carries.
@@ -84,7 +140,10 @@ async function saved(page: Page): Promise<{ name?: string; text?: string }[]> {
 }
 
 test.describe('the Bookmarks tab in Firefox', () => {
-  test('syncs, searches, removes with undo, shows the activity and exports CSV', async ({ ff, emu }) => {
+  test('syncs, searches, removes with undo, shows the activity, exports CSV from the menu and shows the cards’ media, quotes and replies', async ({
+    ff,
+    emu,
+  }) => {
     await signIn(ff, ff.options);
     await emu.clearLog();
     // The first visit fetches the bookmarks without being asked.
@@ -120,7 +179,20 @@ test.describe('the Bookmarks tab in Firefox', () => {
 
     // Export what the search shows, as CSV: the file's text is the Blob the page handed to the download.
     await watchDownloads(page);
-    await aria(page, 'Export CSV', 'button').click();
+    // One Export button opens the menu of formats; Escape closes it and gives the focus back.
+    const exportButton = `${PANEL} .export-menu-button`;
+    expect(await page.$eval(exportButton, (b) => [b.getAttribute('aria-haspopup'), b.getAttribute('aria-expanded')])).toEqual([
+      'menu',
+      'false',
+    ]);
+    await aria(page, 'Export', 'button').click();
+    await expect.poll(() => page.$eval(exportButton, (b) => b.getAttribute('aria-expanded'))).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export JSON');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.$eval(exportButton, (b) => b.getAttribute('aria-expanded'))).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('export-menu-button'))).toBe(true);
+    await aria(page, 'Export', 'button').click();
+    await aria(page, 'Export CSV', 'menuitem').click();
     await expect.poll(async () => (await saved(page))[0]?.text).toBeDefined();
     const [csv] = await saved(page);
     const d = new Date();
@@ -153,5 +225,39 @@ test.describe('the Bookmarks tab in Firefox', () => {
       .poll(() => page.$$eval(`${PANEL} .activity-item`, (items) => items.map((i) => i.querySelector('.activity-state')?.textContent)))
       .toEqual(['Done', 'Done, then undone']);
     expect(await textOf(page, `${PANEL} .activity-item:first-child .activity-label`)).toBe(`Bookmark a post by ${who}`);
+
+    // The cards: a photo with X's alt text (and no pic.x.com link beside it), a display URL, a quote, a reply.
+    await aria(page, 'Bookmarks', 'tab').click();
+    const x = await cardsOnX(emu.url);
+    const card = async (id: string) => {
+      await search(page, wordsOf(x.posts.get(id)!.text));
+      const selector = `${PANEL} [role="listitem"]:has(.bookmarks-actions a[href$="/status/${id}"])`;
+      await expect.poll(() => page.$$eval(`${PANEL} [role="listitem"]`, (rows) => rows.length)).toBe(1);
+      await page.waitForSelector(selector);
+      return selector;
+    };
+    const photo = await card(SEED_POSTS.gracePhoto);
+    await expect
+      .poll(() => page.$eval(`${photo} img:not(.avatar)`, (img) => [img.getAttribute('alt'), img.naturalWidth]))
+      .toEqual([GRACE_PHOTO_ALT, 64]);
+    expect(await textOf(page, photo)).not.toMatch(/pic\.x\.com|t\.co\//);
+
+    const withLink = x.posts.get(SEED_POSTS.graceMentionsAda)!;
+    const entity = withLink.entities!.urls![0]!;
+    const linked = await card(withLink.id);
+    expect(await page.$eval(`${linked} .bookmarks-text a`, (a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      entity.display_url,
+      entity.expanded_url,
+    ]);
+
+    const quote = [...x.posts.values()].find((p) => p.referenced_tweets?.some((r) => r.type === 'quoted' && x.tweets.has(r.id)))!;
+    const quoted = x.tweets.get(quote.referenced_tweets!.find((r) => r.type === 'quoted')!.id)!;
+    const quotedBy = x.users.get(quoted.author_id)!;
+    const inset = `${await card(quote.id)} blockquote[aria-label="Quoted post"]`;
+    expect(await textOf(page, `${inset} .bookmarks-quote-author`)).toBe(`${quotedBy.name} @${quotedBy.username}`);
+
+    const reply = [...x.posts.values()].find((p) => p.in_reply_to_user_id && p.in_reply_to_user_id !== p.author_id)!;
+    const to = x.users.get(reply.in_reply_to_user_id!)!;
+    expect(await textOf(page, `${await card(reply.id)} .bookmarks-reply`)).toBe(`Replying to @${to.username}`);
   });
 });
