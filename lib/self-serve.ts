@@ -74,8 +74,9 @@ export function tooManyCashtags(text: string, enterprise: boolean): string[] | u
   return tags.length > MAX_SELF_SERVE_CASHTAGS ? tags : undefined;
 }
 
-/** x.com's composer replying to a post (no API call). */
-export const replyOnXUrl = (postId: string) => `https://x.com/intent/tweet?in_reply_to=${encodeURIComponent(postId)}`;
+/** x.com's composer replying to a post (no API call); `text`, the words already written (a reply X refused). */
+export const replyOnXUrl = (postId: string, text?: string) =>
+  `https://x.com/intent/tweet?in_reply_to=${encodeURIComponent(postId)}${text ? `&text=${encodeURIComponent(text)}` : ''}`;
 
 /**
  * x.com's composer with the post's address in it: X shows a post carrying another post's link as a quote. `text`,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { OAuthSettings } from './auth/oauth';
 import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
 import type { Settings } from './views';
-import { forgetQuoteRefusals } from './quote-refusal';
+import { forgetRefusals } from './refusals';
 import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
@@ -39,11 +39,11 @@ export async function saveClientId(clientId: string): Promise<Settings> {
 
 /**
  * Records whether the person's X app is on the Enterprise plan (lifts the self-serve rules). Saying it again
- * forgets X's earlier refusals of a quote (lib/quote-refusal.ts): the plan may have changed since.
+ * forgets X's earlier refusals of a quote or a reply (lib/refusals.ts): the plan may have changed since.
  */
 export async function saveEnterprisePlan(enterprisePlan: boolean): Promise<Settings> {
   await enterprisePlanItem.setValue(enterprisePlan);
-  await forgetQuoteRefusals();
+  await forgetRefusals();
   return readSettings();
 }
 

@@ -84,8 +84,10 @@ export const STORAGE_WIPE = {
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
   /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
   linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },
-  /** X refused this account's quote post as Enterprise-only (lib/quote-refusal.ts): Quote is offered on x.com. */
+  /** X refused this account's quote post as Enterprise-only (lib/refusals.ts): Quote is offered on x.com. */
   quoteRefused: { area: 'local', key: 'refusals.quote.', perAccount: true, clearOn: 'sign-out' },
+  /** The posts X refused this account's reply to (lib/refusals.ts): Reply is offered on x.com there. */
+  replyRefused: { area: 'local', key: 'refusals.reply.', perAccount: true, clearOn: 'sign-out' },
   testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never', why: 'test builds only: the emulator’s clock' },
 } as const satisfies Record<string, KeyPolicy>;
 

@@ -13,7 +13,7 @@ import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@
 import { readSessionView } from '@/lib/storage';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { XApiError } from '@/lib/x/errors';
-import { recordQuoteRefused } from '@/lib/quote-refusal';
+import { recordQuoteRefused, recordReplyRefused } from '@/lib/refusals';
 import type { Services } from './services';
 
 /**
@@ -77,6 +77,9 @@ export function createHandlers(services: Services): Handlers {
           // X refused a quote as Enterprise-only: the popup offers Quote on x.com for this account from now on.
           if (error instanceof XApiError && error.kind === 'enterprise-only' && context.startsWith('quote:'))
             await recordQuoteRefused(accountId, now());
+          // X refused a reply (a self-serve app replies only where summoned): Reply on x.com for that post.
+          if (error instanceof XApiError && error.kind === 'forbidden' && context.startsWith('reply:'))
+            await recordReplyRefused(accountId, context.slice('reply:'.length));
           throw error;
         },
       );

@@ -16,7 +16,7 @@ import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
-import { useQuoteRefused } from './use-quote-refused';
+import { useRefusals } from './use-refusals';
 import { useTabContext } from './use-tab-context';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
@@ -30,19 +30,22 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const [problem, setProblem] = useState<string>();
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();
-  const quoteRefused = useQuoteRefused(accountId);
-  // X refused the quote just posted as Enterprise-only: back to the post, where Quote is now on x.com (carrying
-  // the words written), with one note saying why — not the composer's red line as well.
-  const [quoteNote, setQuoteNote] = useState<{ text: string }>();
+  const refusals = useRefusals(accountId);
+  const replyRefused = refusals.replies.includes(postId);
+  // X refused the quote or reply just posted: back to the post, where it is now on x.com (carrying the words
+  // written), with one note saying why — not the composer's red line as well.
+  const [refused, setRefused] = useState<{ kind: 'quote' | 'reply'; text: string }>();
   useEffect(() => {
-    if (!quoteRefused || mode !== 'quote') return;
+    const kind = mode === 'quote' && refusals.quote ? 'quote' : mode === 'reply' && replyRefused ? 'reply' : undefined;
+    if (!kind) return;
     setMode('actions');
-    setQuoteNote({ text: '' });
-    void sendMessage({ type: 'draft.get', accountId, context: `quote:${postId}` }).then(
-      (draft) => setQuoteNote({ text: draft?.posts.map((q) => q.text).join('\n\n') ?? '' }),
+    setRefused({ kind, text: '' });
+    void sendMessage({ type: 'draft.get', accountId, context: `${kind}:${postId}` }).then(
+      (draft) => setRefused({ kind, text: draft?.posts.map((q) => q.text).join('\n\n') ?? '' }),
       () => undefined,
     );
-  }, [quoteRefused, mode, accountId, postId]);
+  }, [refusals.quote, replyRefused, mode, accountId, postId]);
+  const refusedText = (kind: 'quote' | 'reply') => (refused?.kind === kind ? refused.text : undefined);
 
   if (error)
     return (
@@ -143,16 +146,16 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           noteId={`${notes}-like`}
           onClick={() => void run({ type: liked ? 'unlike' : 'like', params: p })}
         />
-        {ctx.rules.reply === 'perch' ? (
+        {ctx.rules.reply === 'perch' && !replyRefused ? (
           <ActionButton icon="reply" label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
         ) : (
-          <OnXLink label={i18n.t('popup_reply_on_x')} href={replyOnXUrl(postId)} />
+          <OnXLink label={i18n.t('popup_reply_on_x')} href={replyOnXUrl(postId, refusedText('reply'))} />
         )}
-        {ctx.rules.quote === 'perch' && !quoteRefused ? (
+        {ctx.rules.quote === 'perch' && !refusals.quote ? (
           <ActionButton icon="quote" label={i18n.t('popup_quote')} onClick={() => setMode('quote')} />
         ) : author ? (
           <>
-            <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId, quoteNote?.text)} />
+            <OnXLink label={i18n.t('popup_quote_on_x')} href={quoteOnXUrl(author.username, postId, refusedText('quote'))} />
             <ActionButton icon="link" label={i18n.t('popup_post_with_link')} onClick={() => setMode('link')} />
           </>
         ) : null}
@@ -208,9 +211,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             : []),
         ]}
       />
-      {quoteNote ? (
+      {refused ? (
         <p className="notice" role="status">
-          {i18n.t('popup_enterprise_quote')}
+          {refused.kind === 'quote' ? i18n.t('popup_enterprise_quote') : i18n.t('popup_refused_reply')}
         </p>
       ) : null}
       {askDelete ? (

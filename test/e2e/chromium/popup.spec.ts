@@ -124,6 +124,26 @@ test.describe('the popup in Chromium', () => {
     await expect(back.getByRole('button', { name: 'Quote', exact: true })).toBeVisible();
   });
 
+  test('on a post: once X refused a reply where I was not summoned, Reply is on x.com for that post, said once', async ({ perch, emu }) => {
+    // The person says their app is on the Enterprise plan, but X (self-serve here) refuses a reply Grace did not ask for.
+    await sayEnterprisePlan(perch);
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`);
+    await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Agreed!');
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByText('X refused this reply from your app')).toBeVisible();
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([403]);
+    await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toHaveAttribute(
+      'href',
+      `https://x.com/intent/tweet?in_reply_to=${POST}&text=Agreed!`,
+    );
+    await expect(popup.getByRole('button', { name: 'Reply', exact: true })).toHaveCount(0);
+    await expect(popup.getByRole('alert')).toHaveCount(0);
+    // Quote is a separate rule: still through Perch on this plan setting.
+    await expect(popup.getByRole('button', { name: 'Quote', exact: true })).toBeVisible();
+  });
+
   test('on a post: replies through the composer in reply mode', async ({ perch, emu }) => {
     const own = SEED_POSTS.adaReplyToGrace;
     const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${own}`);

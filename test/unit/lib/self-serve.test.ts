@@ -52,6 +52,7 @@ describe('tooManyCashtags', () => {
 describe('x.com links', () => {
   it('reply, quote and profile addresses', () => {
     expect(replyOnXUrl('123')).toBe('https://x.com/intent/tweet?in_reply_to=123');
+    expect(replyOnXUrl('123', 'Agreed!')).toBe('https://x.com/intent/tweet?in_reply_to=123&text=Agreed!');
     expect(quoteOnXUrl('gracehop', '123')).toBe('https://x.com/intent/tweet?url=https%3A%2F%2Fx.com%2Fgracehop%2Fstatus%2F123');
     // A quote X refused through the API carries its words to x.com's composer, before the address.
     expect(quoteOnXUrl('gracehop', '123', 'So true & well put')).toBe(
