@@ -4,6 +4,8 @@ import { expect, signIn, test } from './fixtures';
 
 test.describe('the account menu in Chromium', () => {
   test('fits the 360 px popup: nothing overlaps, the menu opens inside it, and it passes an axe scan', async ({ perch }) => {
+    // An axe scan takes a few seconds, light and dark.
+    test.setTimeout(180_000);
     const options = await perch.open('options');
     await signIn(perch, options);
     // Closed, so that Settings below opens it afresh (an open options page would only be brought forward).
@@ -38,9 +40,9 @@ test.describe('the account menu in Chromium', () => {
     await scan(popup, 'popup, account menu open');
 
     // Settings opens the options page.
-    const opened = perch.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
+    const opened = perch.context.waitForEvent('page');
     await menu.getByRole('menuitem', { name: 'Settings' }).click();
-    await opened;
+    await expect(await opened).toHaveURL(`chrome-extension://${perch.id}/options.html`);
     await expect(menu).toHaveCount(0);
   });
 });
