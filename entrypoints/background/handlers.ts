@@ -77,8 +77,9 @@ export function createHandlers(services: Services): Handlers {
           // X refused a quote as Enterprise-only: the popup offers Quote on x.com for this account from now on.
           if (error instanceof XApiError && error.kind === 'enterprise-only' && context.startsWith('quote:'))
             await recordQuoteRefused(accountId, now());
-          // X refused a reply (a self-serve app replies only where summoned): Reply on x.com for that post.
-          if (error instanceof XApiError && error.kind === 'forbidden' && context.startsWith('reply:'))
+          // X refused a reply (a self-serve app replies only where summoned): Reply on x.com for that post. X's
+          // duplicate-content 403 is about the words, not the post replied to: the composer says it and Reply stays.
+          if (error instanceof XApiError && error.kind === 'forbidden' && context.startsWith('reply:') && !isDuplicate(error))
             await recordReplyRefused(accountId, context.slice('reply:'.length));
           throw error;
         },
@@ -121,4 +122,9 @@ export function createHandlers(services: Services): Handlers {
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
   };
+}
+
+/** X's 403 for a post repeating a recent one; X documents no wording, its detail reads "…duplicate content." */
+function isDuplicate(error: XApiError): boolean {
+  return [error.problem.detail, ...(error.problem.messages ?? [])].some((m) => m !== undefined && /duplicate/i.test(m));
 }

@@ -144,6 +144,32 @@ test.describe('the popup in Chromium', () => {
     await expect(popup.getByRole('button', { name: 'Quote', exact: true })).toBeVisible();
   });
 
+  test('on a post: a reply X refuses as duplicate content keeps Reply through Perch', async ({ perch, emu }) => {
+    // X's duplicate-content 403 is about the words, not about whether this account may reply to the post.
+    const mention = `https://x.com/${GRACE.username}/status/${SEED_POSTS.graceMentionsAda}`;
+    let popup = await popupOn(perch, mention);
+    await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Thanks for the mention!');
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    await popup.close();
+
+    popup = await popupOn(perch, mention);
+    await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Thanks for the mention!');
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect
+      .poll(async () => (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status))
+      .toEqual([403]);
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('Thanks for the mention!');
+    await popup.close();
+
+    popup = await popupOn(perch, mention);
+    await expect(popup.getByRole('button', { name: 'Reply', exact: true })).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toHaveCount(0);
+  });
+
   test('on a post: replies through the composer in reply mode', async ({ perch, emu }) => {
     const own = SEED_POSTS.adaReplyToGrace;
     const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${own}`);
