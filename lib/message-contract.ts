@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX, GIF_MAX_BYTES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, USERNAME_PATTERN } from './limits';
 import {
   errorKindOf,
@@ -22,18 +22,18 @@ import {
  * out of the popup's bundle. Answers are plain JSON (lib/views.ts) and never carry a token.
  */
 
-const userId = z.string().regex(/^\d{1,19}$/, 'an X user id');
-const postId = z.string().regex(/^\d{1,19}$/, 'an X post id');
-const username = z.string().regex(USERNAME_PATTERN, 'an X username');
+const userId = z.string().check(z.regex(/^\d{1,19}$/, 'an X user id'));
+const postId = z.string().check(z.regex(/^\d{1,19}$/, 'an X post id'));
+const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
 /** X counts a list name's characters as code points: an emoji is one. */
-const listName = z
-  .string()
-  .trim()
-  .refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`);
-const listDescription = z.string().max(LIST_DESCRIPTION_MAX);
-const postAction = z.strictObject({ postId, username: username.optional() });
-const userAction = z.strictObject({ userId, username: username.optional() });
-const listRef = z.strictObject({ listId: postId, listName: z.string().max(100).optional() });
+const listName = z.string().check(
+  z.trim(),
+  z.refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`),
+);
+const listDescription = z.string().check(z.maxLength(LIST_DESCRIPTION_MAX));
+const postAction = z.strictObject({ postId, username: z.optional(username) });
+const userAction = z.strictObject({ userId, username: z.optional(username) });
+const listRef = z.strictObject({ listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) });
 
 /** An action on X the person asked for, by type, with its parameters. Exactly one thing each: never a batch. */
 export const actionSchema = z.union([
@@ -41,39 +41,39 @@ export const actionSchema = z.union([
   z.strictObject({ type: z.enum(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
   z.strictObject({
     type: z.literal('list.create'),
-    params: z.strictObject({ name: listName, description: listDescription.optional(), private: z.boolean().optional() }),
+    params: z.strictObject({ name: listName, description: z.optional(listDescription), private: z.optional(z.boolean()) }),
   }),
   z.strictObject({
     type: z.literal('list.update'),
     params: z.strictObject({
       listId: postId,
-      listName: z.string().max(100).optional(),
-      name: listName.optional(),
-      description: listDescription.optional(),
-      private: z.boolean().optional(),
+      listName: z.optional(z.string().check(z.maxLength(100))),
+      name: z.optional(listName),
+      description: z.optional(listDescription),
+      private: z.optional(z.boolean()),
     }),
   }),
   z.strictObject({ type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']), params: listRef }),
   z.strictObject({
     type: z.enum(['list.addMember', 'list.removeMember']),
-    params: listRef.extend({ userId, username: username.optional() }),
+    params: z.extend(listRef, { userId, username: z.optional(username) }),
   }),
 ]);
 export type ActionRequest = z.infer<typeof actionSchema>;
 
 /** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
-const draftContext = z.string().min(1).max(2100);
-const seq = z.number().int().positive();
+const draftContext = z.string().check(z.minLength(1), z.maxLength(2100));
+const seq = z.int().check(z.positive());
 
 /** One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. */
-export interface MessageDef<Shape extends z.ZodRawShape, Response> {
+export interface MessageDef<Shape extends z.core.$ZodShape, Response> {
   readonly fields: Shape;
   /** Never set: carries the response type, so a handler or a reader of the wrong type is a type error. */
   readonly response?: (answer: Response) => Response;
 }
 
 /** Starts a message's definition with its request fields; `.answers<T>()` ends it with its response type. */
-function request<Shape extends z.ZodRawShape>(fields: Shape) {
+function request<Shape extends z.core.$ZodShape>(fields: Shape) {
   return { answers: <Response>(): MessageDef<Shape, Response> => ({ fields }) };
 }
 
@@ -84,34 +84,38 @@ export const messages = {
   'account.switch': request({ accountId: userId }).answers<null>(),
   'account.check': request({ accountId: userId }).answers<AccountView>(),
   /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
-  'app.check': request({ accountId: userId.optional() }).answers<AppCheckView>(),
+  'app.check': request({ accountId: z.optional(userId) }).answers<AppCheckView>(),
   'settings.get': request({}).answers<Settings>(),
-  'settings.setClientId': request({ clientId: z.string().trim().max(200) }).answers<Settings>(),
+  'settings.setClientId': request({ clientId: z.string().check(z.trim(), z.maxLength(200)) }).answers<Settings>(),
   'settings.setEnterprisePlan': request({ enterprisePlan: z.boolean() }).answers<Settings>(),
   'draft.get': request({ accountId: userId, context: draftContext }).answers<DraftView | null>(),
   'draft.save': request({
     accountId: userId,
     context: draftContext,
-    seq: z.number().int().nonnegative(),
+    seq: z.int().check(z.nonnegative()),
     posts: z
-      .array(z.strictObject({ text: z.string().max(50_000), mediaIds: z.array(z.uuid()).max(MAX_IMAGES_PER_POST) }))
-      .min(1)
-      .max(MAX_POSTS_IN_THREAD),
-    replyToId: postId.optional(),
-    quoteId: postId.optional(),
+      .array(
+        z.strictObject({
+          text: z.string().check(z.maxLength(50_000)),
+          mediaIds: z.array(z.uuid()).check(z.maxLength(MAX_IMAGES_PER_POST)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),
+    replyToId: z.optional(postId),
+    quoteId: z.optional(postId),
   }).answers<{ saved: boolean }>(),
   'draft.discard': request({ accountId: userId, context: draftContext }).answers<null>(),
   'draft.attachImage': request({
     accountId: userId,
     context: draftContext,
-    name: z.string().max(300),
-    mediaType: z.string().max(100),
+    name: z.string().check(z.maxLength(300)),
+    mediaType: z.string().check(z.maxLength(100)),
     // base64 of at most X's GIF limit (images stop at 5 MB in attachImage); anything larger is refused before it
     // is decoded.
-    data: z.base64().max(Math.ceil(GIF_MAX_BYTES / 3) * 4),
+    data: z.base64().check(z.maxLength(Math.ceil(GIF_MAX_BYTES / 3) * 4)),
   }).answers<{ id: string }>(),
   /** `separately`: post the thread's remaining posts each on its own (after X refused one as a reply). */
-  'post.publish': request({ accountId: userId, context: draftContext, separately: z.boolean().optional() }).answers<{
+  'post.publish': request({ accountId: userId, context: draftContext, separately: z.optional(z.boolean()) }).answers<{
     ids: string[];
     username: string;
   }>(),
@@ -126,14 +130,14 @@ export const messages = {
   'sync.run': request({
     accountId: userId,
     collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
-    force: z.boolean().optional(),
-    full: z.boolean().optional(),
+    force: z.optional(z.boolean()),
+    full: z.optional(z.boolean()),
   }).answers<SyncResult>(),
   'user.lookup': request({
     accountId: userId,
-    username: z.string().regex(new RegExp(`^@?${USERNAME_PATTERN.source.slice(1)}`), 'an X username'),
+    username: z.string().check(z.regex(new RegExp(`^@?${USERNAME_PATTERN.source.slice(1)}`), 'an X username')),
   }).answers<UserView>(),
-  'list.members': request({ accountId: userId, listId: postId, paginationToken: z.string().max(200).optional() }).answers<{
+  'list.members': request({ accountId: userId, listId: postId, paginationToken: z.optional(z.string().check(z.maxLength(200))) }).answers<{
     users: UserView[];
     nextToken?: string;
   }>(),
@@ -148,19 +152,19 @@ export type RequestType = keyof Messages;
 /** The request of type K: `type` and its fields, as the background receives them after validation. */
 export type RequestOf<K extends RequestType> = { type: K } & FieldsOf<Messages[K]['fields']>;
 /** A shape's parsed fields; none for an empty shape (zod reads `{}` as "no key allowed", `Record<string, never>`). */
-type FieldsOf<Shape extends z.ZodRawShape> = [keyof Shape] extends [never] ? unknown : z.output<z.ZodObject<Shape>>;
+type FieldsOf<Shape extends z.core.$ZodShape> = [keyof Shape] extends [never] ? unknown : z.output<z.ZodMiniObject<Shape>>;
 /** Any request: the union of every type's. */
 export type Request = { [K in RequestType]: RequestOf<K> }[RequestType];
 /** What each request answers with. */
 export type Responses = {
-  [K in RequestType]: Messages[K] extends MessageDef<z.ZodRawShape, infer R> ? R : never;
+  [K in RequestType]: Messages[K] extends MessageDef<z.core.$ZodShape, infer R> ? R : never;
 };
 
 export type { ErrorReply };
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
 /** Each message's full schema (its `type` and fields, nothing else), built once from the table. */
-const schemas = new Map<string, z.ZodType>(
+const schemas = new Map<string, z.ZodMiniType>(
   Object.entries(messages).map(([type, def]) => [type, z.strictObject({ type: z.literal(type), ...def.fields })]),
 );
 

@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 /**
  * zod never compiles parsers with `new Function` (the extension's CSP forbids eval, and a refused attempt is reported

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { XApiError } from '../x/errors';
 import { AuthError, isPageLoadFailure } from './errors';
 
@@ -59,18 +59,18 @@ const outcomeSchema = z.object({
   clientId: z.string(),
   redirectUri: z.string(),
   /** X's OAuth `error` code (authorize-error, token-error), e.g. `unauthorized_client`. */
-  error: z.string().max(200).optional(),
+  error: z.optional(z.string().check(z.maxLength(200))),
   /** X's `error_description`, as X sent it. */
-  description: z.string().max(500).optional(),
+  description: z.optional(z.string().check(z.maxLength(500))),
   /** The HTTP status of the failed answer (token-error, server, no-account). */
-  status: z.number().int().optional(),
+  status: z.optional(z.int()),
   /** For no-account: the kind of X API failure (e.g. usage-capped, rate-limited) and its sentence. */
-  apiErrorKind: z.string().max(100).optional(),
-  message: z.string().max(500).optional(),
+  apiErrorKind: z.optional(z.string().check(z.maxLength(100))),
+  message: z.optional(z.string().check(z.maxLength(500))),
   /** For ok: the scopes X granted (the token answer's `scope`, space-separated) and the account. */
-  scope: z.string().max(2000).optional(),
-  accountId: z.string().optional(),
-  username: z.string().optional(),
+  scope: z.optional(z.string().check(z.maxLength(2000))),
+  accountId: z.optional(z.string()),
+  username: z.optional(z.string()),
 });
 export type SignInOutcome = z.infer<typeof outcomeSchema>;
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fromBase64, toBase64 } from '../base64';
 import { getTokenKey } from './key-store';
 
@@ -38,7 +38,12 @@ export function fresh(access: AccessToken, now: number): boolean {
 }
 
 const encryptedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
-const accessSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), obtainedAt: z.number().optional(), scope: z.string() });
+const accessSchema = z.object({
+  token: z.string().check(z.minLength(1)),
+  expiresAt: z.number(),
+  obtainedAt: z.optional(z.number()),
+  scope: z.string(),
+});
 
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;

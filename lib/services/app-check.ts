@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SignInOutcome } from '../auth/sign-in-outcome';
 import type { XClient } from '../x/client';
 import { XApiError, type RateLimitInfo, type RateWindow } from '../x/errors';

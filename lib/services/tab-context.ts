@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ACTION_TYPES, isActionType } from '../action-types';
 import { db, putMemberFirst, type PerchDb, type UserRow } from '../db';
 import { mayReply, postRules, profileRules, type PostSummons } from '../self-serve';
@@ -102,7 +102,7 @@ const failure = (error: unknown) =>
     ? { kind: error.kind, message: error.message }
     : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 
-const mentionsSchema = z.array(z.looseObject({ username: z.string(), id: z.string().optional() }));
+const mentionsSchema = z.array(z.looseObject({ username: z.string(), id: z.optional(z.string()) }));
 const mentionsOf = (entities: unknown) => {
   const parsed = mentionsSchema.safeParse((entities as { mentions?: unknown } | undefined)?.mentions);
   return parsed.success ? parsed.data : [];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { effectiveReset, XApiError, type RateLimitInfo, type RateWindow, type XProblem } from './errors';
 import { operationOf } from './operations';
 
@@ -45,7 +45,8 @@ export interface XRequest<T> {
    * setting when absent). 0 where the caller paces its own tries: the outbox, whose every try counts.
    */
   retries?: number;
-  schema: z.ZodType<T>;
+  /** Any zod schema (zod/mini in the extension; the tests may pass classic zod's). */
+  schema: core.$ZodType<T>;
 }
 
 export interface XResponse<T> {
@@ -242,7 +243,7 @@ export function createXClient(options: XClientOptions): XClient {
           ...(unreadable !== undefined ? { cause: unreadable } : {}),
         });
       }
-      const parsed = req.schema.safeParse(json);
+      const parsed = safeParse(req.schema, json);
       if (!parsed.success) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, cause: parsed.error });
       return { body: parsed.data, status: res.status, rateLimit, ...dated };
     },

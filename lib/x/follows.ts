@@ -2,7 +2,7 @@
  * Following and unfollowing accounts as the signed-in user (scope follows.write). Pages: x-api--users--follows--*,
  * x-api--users--follow-user, --unfollow-user. `userId` is always the signed-in user's id.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
@@ -14,7 +14,7 @@ export interface FollowState {
   pendingFollow: boolean;
 }
 
-const followedSchema = z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.boolean().optional() }) });
+const followedSchema = z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) }) });
 
 /**
  * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:

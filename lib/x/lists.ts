@@ -4,7 +4,7 @@
  * x-api--users--get-owned-lists, --get-followed-lists, --get-list-memberships, --get-pinned-lists, --pin-list,
  * --unpin-list, --follow-list, --unfollow-list.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { setState } from './set-state';
 import type { XClient } from './client';
 import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '../limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
 import { GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../limits';
@@ -15,7 +15,7 @@ export const CHUNK_BYTES = 4 * MB;
 export const MAX_STATUS_CHECKS = 30;
 export const MAX_PROCESSING_WAIT_SECS = 120;
 
-const mediaIdSchema = z.string().regex(/^[0-9]{1,19}$/);
+const mediaIdSchema = z.string().check(z.regex(/^[0-9]{1,19}$/));
 
 /**
  * `processing_info` of a media upload answer (the description's `ProcessingInfo`). `error` is not in the
@@ -23,19 +23,19 @@ const mediaIdSchema = z.string().regex(/^[0-9]{1,19}$/);
  * description requires no `state`: without one, nothing says X is still processing.
  */
 const processingSchema = z.looseObject({
-  state: z.enum(['pending', 'in_progress', 'succeeded', 'failed']).optional(),
-  check_after_secs: z.number().optional(),
-  progress_percent: z.number().optional(),
-  error: z.looseObject({ name: z.string().optional(), message: z.string().optional() }).optional(),
+  state: z.optional(z.enum(['pending', 'in_progress', 'succeeded', 'failed'])),
+  check_after_secs: z.optional(z.number()),
+  progress_percent: z.optional(z.number()),
+  error: z.optional(z.looseObject({ name: z.optional(z.string()), message: z.optional(z.string()) })),
 });
 
 /** `MediaUploadResponse`: the answer of the one-request upload, initialize, finalize and the status check. */
 const uploadResponseSchema = z.looseObject({
   data: z.looseObject({
     id: mediaIdSchema,
-    media_key: z.string().optional(),
-    expires_after_secs: z.number().optional(),
-    processing_info: processingSchema.optional(),
+    media_key: z.optional(z.string()),
+    expires_after_secs: z.optional(z.number()),
+    processing_info: z.optional(processingSchema),
   }),
 });
 
@@ -44,10 +44,10 @@ const uploadResponseSchema = z.looseObject({
  * media id is the one INIT gave, so an answer without `data` or its `id` (the description requires neither) is
  * not refused for it.
  */
-const processedSchema = z.looseObject({ data: z.looseObject({ processing_info: processingSchema.optional() }).optional() });
+const processedSchema = z.looseObject({ data: z.optional(z.looseObject({ processing_info: z.optional(processingSchema) })) });
 
 /** `MediaUploadAppendResponse`: `data.expires_at` at most; nothing Perch needs. */
-const appendResponseSchema = z.looseObject({ data: z.looseObject({ expires_at: z.number().optional() }).optional() });
+const appendResponseSchema = z.looseObject({ data: z.optional(z.looseObject({ expires_at: z.optional(z.number()) })) });
 
 type Processing = z.infer<typeof processingSchema>;
 

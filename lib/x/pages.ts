@@ -7,7 +7,7 @@
  * --response-codes-and-errors). A list function fetches exactly one page; the caller decides whether to ask for
  * the next one with `nextToken`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
 import { invalidInput } from './input';
@@ -111,17 +111,17 @@ export function pageQuery(endpoint: Endpoint, options: PageOptions = {}): Record
 
 const metaSchema = z.looseObject({
   // X's description (ResultCount) sets no minimum.
-  result_count: z.number().int().optional(),
-  next_token: z.string().min(1).optional(),
-  previous_token: z.string().min(1).optional(),
+  result_count: z.optional(z.int()),
+  next_token: z.optional(z.string().check(z.minLength(1))),
+  previous_token: z.optional(z.string().check(z.minLength(1))),
 });
 
-function listAnswerSchema<T>(item: z.ZodType<T>) {
+function listAnswerSchema<T>(item: z.ZodMiniType<T>) {
   return z.looseObject({
-    data: z.array(item).optional(),
-    includes: includesSchema.optional(),
-    meta: metaSchema.optional(),
-    errors: z.array(z.unknown()).optional(),
+    data: z.optional(z.array(item)),
+    includes: z.optional(includesSchema),
+    meta: z.optional(metaSchema),
+    errors: z.optional(z.array(z.unknown())),
   });
 }
 
@@ -135,7 +135,7 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
  */
 export async function getPage<T>(
   client: XClient,
-  req: { path: string; query: Record<string, string | number>; item: z.ZodType<T> },
+  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T> },
 ): Promise<Page<T>> {
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema: listAnswerSchema(req.item) });
   const { data, includes, meta, errors } = res.body;
@@ -159,9 +159,13 @@ export async function getPage<T>(
  */
 export async function getOne<T>(
   client: XClient,
-  req: { path: string; query: Record<string, string | number>; item: z.ZodType<T> },
+  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T> },
 ): Promise<{ item: T; includes: Includes; partialErrors: unknown[] }> {
-  const schema = z.looseObject({ data: req.item.optional(), includes: includesSchema.optional(), errors: z.array(z.unknown()).optional() });
+  const schema = z.looseObject({
+    data: z.optional(req.item),
+    includes: z.optional(includesSchema),
+    errors: z.optional(z.array(z.unknown())),
+  });
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
   const { data, includes, errors = [] } = res.body;
   if (data === undefined) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId, checkIds } from './input';

@@ -6,50 +6,50 @@
  *
  * This module imports nothing else from lib/x, so resource modules and pages.ts can share it without cycles.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** An id in an answer from X: a string of digits, never a number. */
-export const idSchema = z.string().regex(/^\d+$/);
+export const idSchema = z.string().check(z.regex(/^\d+$/));
 
 /** A count (public_metrics, member_count…): an integer; X's description sets no minimum, so neither does Perch. */
-const count = z.number().int();
+const count = z.int();
 
 /** A user (data dictionary, "User"); `id`, `name` and `username` are X's default fields. */
 export const userSchema = z.looseObject({
   id: idSchema,
   name: z.string(),
   username: z.string(),
-  profile_image_url: z.string().optional(),
-  description: z.string().optional(),
-  protected: z.boolean().optional(),
-  verified: z.boolean().optional(),
-  verified_type: z.string().optional(),
-  created_at: z.string().optional(),
-  location: z.string().optional(),
-  url: z.string().optional(),
-  pinned_tweet_id: idSchema.optional(),
-  public_metrics: z
-    .looseObject({
-      followers_count: count.optional(),
-      following_count: count.optional(),
-      tweet_count: count.optional(),
-      listed_count: count.optional(),
-    })
-    .optional(),
+  profile_image_url: z.optional(z.string()),
+  description: z.optional(z.string()),
+  protected: z.optional(z.boolean()),
+  verified: z.optional(z.boolean()),
+  verified_type: z.optional(z.string()),
+  created_at: z.optional(z.string()),
+  location: z.optional(z.string()),
+  url: z.optional(z.string()),
+  pinned_tweet_id: z.optional(idSchema),
+  public_metrics: z.optional(
+    z.looseObject({
+      followers_count: z.optional(count),
+      following_count: z.optional(count),
+      tweet_count: z.optional(count),
+      listed_count: z.optional(count),
+    }),
+  ),
 });
 export type XUser = z.infer<typeof userSchema>;
 
 /** One URL entity of a post (data dictionary, "Tweet" sample: `entities.urls`). */
 export const urlEntitySchema = z.looseObject({
-  start: z.number().int(),
-  end: z.number().int(),
+  start: z.int(),
+  end: z.int(),
   url: z.string(),
-  expanded_url: z.string().optional(),
-  display_url: z.string().optional(),
-  unwound_url: z.string().optional(),
-  media_key: z.string().optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
+  expanded_url: z.optional(z.string()),
+  display_url: z.optional(z.string()),
+  unwound_url: z.optional(z.string()),
+  media_key: z.optional(z.string()),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
 });
 export type XUrlEntity = z.infer<typeof urlEntitySchema>;
 
@@ -59,15 +59,13 @@ export type XUrlEntity = z.infer<typeof urlEntitySchema>;
  * `entities` index that start; these `entities` index the whole `text`. X's description requires neither field.
  */
 export const noteTweetSchema = z.looseObject({
-  text: z.string().optional(),
-  entities: z
-    .looseObject({
-      urls: z.array(urlEntitySchema).optional(),
-      mentions: z
-        .array(z.looseObject({ start: z.number().int(), end: z.number().int(), username: z.string(), id: idSchema.optional() }))
-        .optional(),
-    })
-    .optional(),
+  text: z.optional(z.string()),
+  entities: z.optional(
+    z.looseObject({
+      urls: z.optional(z.array(urlEntitySchema)),
+      mentions: z.optional(z.array(z.looseObject({ start: z.int(), end: z.int(), username: z.string(), id: z.optional(idSchema) }))),
+    }),
+  ),
 });
 export type XNoteTweet = z.infer<typeof noteTweetSchema>;
 
@@ -79,27 +77,27 @@ export type XNoteTweet = z.infer<typeof noteTweetSchema>;
 export const postSchema = z.looseObject({
   id: idSchema,
   text: z.string(),
-  author_id: idSchema.optional(),
-  created_at: z.string().optional(),
-  edit_history_tweet_ids: z.array(idSchema).optional(),
-  conversation_id: idSchema.optional(),
-  in_reply_to_user_id: idSchema.optional(),
-  lang: z.string().optional(),
-  possibly_sensitive: z.boolean().optional(),
-  entities: z.looseObject({ urls: z.array(urlEntitySchema).optional() }).optional(),
-  attachments: z.looseObject({ media_keys: z.array(z.string()).optional(), poll_ids: z.array(idSchema).optional() }).optional(),
-  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: idSchema })).optional(),
-  note_tweet: noteTweetSchema.optional(),
-  public_metrics: z
-    .looseObject({
-      retweet_count: count.optional(),
-      reply_count: count.optional(),
-      like_count: count.optional(),
-      quote_count: count.optional(),
-      bookmark_count: count.optional(),
-      impression_count: count.optional(),
-    })
-    .optional(),
+  author_id: z.optional(idSchema),
+  created_at: z.optional(z.string()),
+  edit_history_tweet_ids: z.optional(z.array(idSchema)),
+  conversation_id: z.optional(idSchema),
+  in_reply_to_user_id: z.optional(idSchema),
+  lang: z.optional(z.string()),
+  possibly_sensitive: z.optional(z.boolean()),
+  entities: z.optional(z.looseObject({ urls: z.optional(z.array(urlEntitySchema)) })),
+  attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())), poll_ids: z.optional(z.array(idSchema)) })),
+  referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: idSchema }))),
+  note_tweet: z.optional(noteTweetSchema),
+  public_metrics: z.optional(
+    z.looseObject({
+      retweet_count: z.optional(count),
+      reply_count: z.optional(count),
+      like_count: z.optional(count),
+      quote_count: z.optional(count),
+      bookmark_count: z.optional(count),
+      impression_count: z.optional(count),
+    }),
+  ),
 });
 export type XPost = z.infer<typeof postSchema>;
 
@@ -107,12 +105,12 @@ export type XPost = z.infer<typeof postSchema>;
 export const mediaSchema = z.looseObject({
   media_key: z.string(),
   type: z.string(),
-  url: z.string().optional(),
-  preview_image_url: z.string().optional(),
-  alt_text: z.string().optional(),
-  width: z.number().int().optional(),
-  height: z.number().int().optional(),
-  duration_ms: z.number().int().optional(),
+  url: z.optional(z.string()),
+  preview_image_url: z.optional(z.string()),
+  alt_text: z.optional(z.string()),
+  width: z.optional(z.int()),
+  height: z.optional(z.int()),
+  duration_ms: z.optional(z.int()),
 });
 export type XMedia = z.infer<typeof mediaSchema>;
 
@@ -120,12 +118,12 @@ export type XMedia = z.infer<typeof mediaSchema>;
 export const listSchema = z.looseObject({
   id: idSchema,
   name: z.string(),
-  description: z.string().optional(),
-  private: z.boolean().optional(),
-  owner_id: idSchema.optional(),
-  member_count: count.optional(),
-  follower_count: count.optional(),
-  created_at: z.string().optional(),
+  description: z.optional(z.string()),
+  private: z.optional(z.boolean()),
+  owner_id: z.optional(idSchema),
+  member_count: z.optional(count),
+  follower_count: z.optional(count),
+  created_at: z.optional(z.string()),
 });
 export type XList = z.infer<typeof listSchema>;
 
@@ -143,13 +141,16 @@ export type XPostRef = z.infer<typeof postRefSchema>;
  * carry such an object: Perch cannot use it, and leaves it out rather than refuse the page. An object that breaks
  * the description (a numeric id) still makes the whole answer malformed.
  */
-function usable<T>(item: z.ZodType<T>, needed: readonly string[]) {
-  return z
-    .array(z.unknown())
-    .transform((items) =>
-      items.filter((i) => !!i && typeof i === 'object' && needed.every((k) => (i as Record<string, unknown>)[k] !== undefined)),
-    )
-    .pipe(z.array(item));
+function usable<T>(item: z.ZodMiniType<T>, needed: readonly string[]) {
+  return z.pipe(
+    z.pipe(
+      z.array(z.unknown()),
+      z.transform((items: unknown[]) =>
+        items.filter((i) => !!i && typeof i === 'object' && needed.every((k) => (i as Record<string, unknown>)[k] !== undefined)),
+      ),
+    ),
+    z.array(item),
+  );
 }
 
 /**
@@ -158,7 +159,7 @@ function usable<T>(item: z.ZodType<T>, needed: readonly string[]) {
  * needs is left out (see `usable`).
  */
 export const includesSchema = z.looseObject({
-  users: z.array(userSchema).optional(),
-  tweets: usable(postSchema, ['id', 'text']).optional(),
-  media: usable(mediaSchema, ['media_key', 'type']).optional(),
+  users: z.optional(z.array(userSchema)),
+  tweets: z.optional(usable(postSchema, ['id', 'text'])),
+  media: z.optional(usable(mediaSchema, ['media_key', 'type'])),
 });

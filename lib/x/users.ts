@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { checkUsername } from './input';
 import { fieldQuery, getOne, type Endpoint, type LookupOptions } from './pages';

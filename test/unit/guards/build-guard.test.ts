@@ -73,12 +73,14 @@ describe("stripping zod's eval probe", () => {
   });
 
   // A real bundle of zod, built the way the extension is: the minifier turns the probe into Function(``).
-  async function bundleZod(plugins: Plugin[]): Promise<string> {
+  const CLASSIC = "import { z } from 'zod';\nglobalThis.parse = (v) => z.object({ a: z.string() }).parse(v);\n";
+  const MINI = "import * as z from 'zod/mini';\nglobalThis.parse = (v) => z.object({ a: z.string() }).parse(v);\n";
+
+  async function bundleZod(plugins: Plugin[], code = CLASSIC): Promise<string> {
     const entry: Plugin = {
       name: 'entry',
       resolveId: (id) => (id === 'virtual:entry' ? '\0entry' : null),
-      load: (id) =>
-        id === '\0entry' ? "import { z } from 'zod';\nglobalThis.parse = (v) => z.object({ a: z.string() }).parse(v);\n" : null,
+      load: (id) => (id === '\0entry' ? code : null),
     };
     const result = await build({
       configFile: false,
@@ -97,6 +99,13 @@ describe("stripping zod's eval probe", () => {
     const withPlugin = await bundleZod([stripZodEvalProbe()]);
     expect(withPlugin).toContain('Cloudflare'); // zod's allowsEval is still there, minus its probe
     expect(withPlugin).not.toMatch(EVAL_PROBE_IN_OUTPUT);
+  }, 60_000);
+
+  it('builds the zod/mini Perch bundles with the plugin, which leaves no probe in them', async () => {
+    // zod/mini's objects never compile a parser, so its bundle drops allowsEval; the plugin still sees zod's util.js.
+    const mini = await bundleZod([stripZodEvalProbe()], MINI);
+    expect(mini).toContain('.parse=');
+    expect(mini).not.toMatch(EVAL_PROBE_IN_OUTPUT);
   }, 60_000);
 });
 
