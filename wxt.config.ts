@@ -58,7 +58,13 @@ export default defineConfig({
     },
   },
   // test and demo builds differ from the store build only in their endpoints: same production React.
-  vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') }, plugins: [stripZodEvalProbe()] }),
+  // The bench build alone writes hidden source maps (no sourceMappingURL in the code, so its code is the store
+  // build's): test/bench/bundle.ts reads them to print each dependency's share of the background. Store builds ship none.
+  vite: ({ mode }) => ({
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [stripZodEvalProbe()],
+    build: { sourcemap: mode === 'bench' ? 'hidden' : false },
+  }),
   manifest: ({ browser, mode }) => {
     const env = loadEnvVars(mode);
     checkStoreEndpoints(mode, env);

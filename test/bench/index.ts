@@ -6,6 +6,7 @@
 import type { BenchModule, BenchRow } from './types';
 
 const BENCHES: Record<string, () => Promise<BenchModule>> = {
+  bundle: () => import('./bundle'),
   counter: () => import('./counter'),
   extension: () => import('./extension'),
   manager: () => import('./manager'),

@@ -10,6 +10,7 @@
  *   runtime  the Chromium store build loaded in headless Chromium: `typeof globalThis.perchTest` in the service worker
  *            and in the popup page, and the User Timing marks (and every `performance.mark` call) once the popup
  *            has drawn its account header
+ * Also: no source map in a store build (only the bench build writes them).
  * The canary: the same two looks at the test build (.output/*-mv3-test), which keeps every hook on purpose, must
  * find every hook, or the check is blind (a marker renamed, a page that no longer draws) and fails too.
  *
@@ -112,6 +113,18 @@ export async function runtimeFindings(buildDir: string): Promise<Finding[]> {
   return found;
 }
 
+/**
+ * Source maps in a build: `.map` files and `sourceMappingURL` comments. Only the bench build writes them (hidden, for
+ * test/bench/bundle.ts); a store build ships none.
+ */
+export function sourceMaps(buildDir: string): string[] {
+  return readdirSync(buildDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => file.endsWith('.map') || (/\.(js|mjs|css)$/.test(file) && /[#@] sourceMappingURL=/.test(readFileSync(file, 'utf8'))))
+    .map((file) => path.relative(ROOT, file));
+}
+
 /** The hooks a look was expected to find in a canary and did not: a non-empty answer means the check is blind. */
 export function missed(expected: readonly Hook[], found: Finding[]): Hook[] {
   return expected.filter((hook) => !found.some((f) => f.hook === hook));
@@ -126,6 +139,9 @@ async function main(): Promise<void> {
   const storeFound = [...store.flatMap(textFindings), ...(await runtimeFindings(store[0]!))];
   for (const f of storeFound) problems.push(`store build has a test hook: ${f.hook} in ${f.where}: ${f.what}`);
   console.log(`store builds (${store.map((d) => path.relative(ROOT, d)).join(', ')}): ${storeFound.length} test hooks found`);
+  const maps = store.flatMap(sourceMaps);
+  for (const m of maps) problems.push(`store build ships a source map: ${m}`);
+  console.log(`store builds: ${maps.length} source maps found`);
 
   if (!storeOnly) {
     const canary = [out('chrome-mv3-test'), out('firefox-mv3-test')];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOOKS, missed, textFindings } from '../../build/store-check';
+import { HOOKS, missed, sourceMaps, textFindings } from '../../build/store-check';
 
 /** The text look of test/build/store-check.ts on small fixture bundles (the runtime look runs in `npm run test:store`). */
 const dirs: string[] = [];
@@ -53,5 +53,17 @@ describe('store-build check, text look', () => {
     const found = textFindings(dir);
     expect(found).toEqual([]);
     expect(missed(HOOKS, found)).toEqual(HOOKS);
+  });
+});
+
+describe('store-build check, source maps', () => {
+  it('finds a .map file and a sourceMappingURL comment, and passes a build without either', () => {
+    const withMaps = bundle({
+      'background.js': 'var a=1;',
+      'background.js.map': '{"version":3}',
+      'chunks/popup-1.js': 'var b=2;\n//# sourceMappingURL=popup-1.js.map',
+    });
+    expect(sourceMaps(withMaps).sort()).toEqual([expect.stringMatching(/background\.js\.map$/), expect.stringMatching(/popup-1\.js$/)]);
+    expect(sourceMaps(bundle({ 'background.js': 'var a=1;', 'manifest.json': '{}' }))).toEqual([]);
   });
 });
