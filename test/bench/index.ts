@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<BenchModule>> = {
   bundle: () => import('./bundle'),
   counter: () => import('./counter'),
   extension: () => import('./extension'),
+  worker: () => import('./worker'),
   manager: () => import('./manager'),
   data: () => import('./data'),
 };
