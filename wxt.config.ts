@@ -64,6 +64,10 @@ export default defineConfig({
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [stripZodEvalProbe()],
     build: { sourcemap: mode === 'bench' ? 'hidden' : false },
+    // Dexie's package entry (import-wrapper.mjs) wraps its UMD build (dist/dexie.js) to guard against two copies in
+    // one Node app; a bundle has one copy by construction, and the ES module build minifies smaller (no UMD or
+    // CommonJS wrapper, ES2018 syntax): 1.3 KB gzip less in the background and in every screen that reads the store.
+    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   }),
   manifest: ({ browser, mode }) => {
     const env = loadEnvVars(mode);
