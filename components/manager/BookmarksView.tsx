@@ -6,6 +6,7 @@ import { ExportMenu } from './bookmarks/ExportMenu';
 import { BookmarkList } from './bookmarks/BookmarkList';
 import { bookmarkSyncTexts } from './bookmarks/texts';
 import { useLeaving } from './bookmarks/use-leaving';
+import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { filterBookmarks, useBookmarkFolders, useBookmarks, type BookmarkItem } from './use-bookmarks';
@@ -113,7 +114,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
           {i18n.t('bookmarks_loading')}
         </p>
       ) : !total ? (
-        <p className="bookmarks-empty">{i18n.t('bookmarks_empty')}</p>
+        <EmptyState accountId={accountId} kind="bookmarks" className="bookmarks-empty" />
       ) : !shown.length && !complete ? (
         <p className="bookmarks-empty muted" aria-busy="true">
           {i18n.t('bookmarks_loading')}

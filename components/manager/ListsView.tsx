@@ -6,6 +6,7 @@ import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import { listSections, type ListSections } from './lists/list-rules';
+import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
@@ -123,7 +124,7 @@ function Lists({ accountId }: { accountId: string }) {
             {i18n.t('lists_loading')}
           </p>
         ) : !lists.length ? (
-          <p className="mgr-empty">{i18n.t('lists_empty')}</p>
+          <EmptyState accountId={accountId} kind="lists" className="mgr-empty" />
         ) : (
           SECTIONS.map(({ key, title, empty }) => (
             <section key={key} className="mgr-list-section" aria-labelledby={`${id}-${key}`}>

@@ -14,6 +14,7 @@ import { profileUrl } from '@/lib/x-url';
 import { allAccounts, newestAccounts } from './account-queries';
 import { searchEntries, type AccountEntry } from './accounts';
 import { relationTexts, type Relation } from './relation-texts';
+import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { UserLookup } from './UserLookup';
@@ -108,7 +109,7 @@ function RelationTab({ accountId, relation }: Props) {
         {texts.loading}
       </p>
     );
-  else if (!entries.length) list = <p className="mgr-empty">{texts.empty}</p>;
+  else if (!entries.length) list = <EmptyState accountId={accountId} kind={collection} className="mgr-empty" />;
   else if (!shown.length) list = <p className="mgr-empty">{texts.noResults(deferredQuery)}</p>;
   else list = accountList(shown);
 

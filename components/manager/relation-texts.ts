@@ -17,7 +17,6 @@ export interface RelationTexts {
   search: { label: string; placeholder: string };
   listLabel: string;
   loading: string;
-  empty: string;
   noResults: (query: string) => string;
   remove: { short: string; action: (entry: AccountEntry) => string };
   profile: (username: string) => string;
@@ -52,7 +51,6 @@ export function relationTexts(r: Relation): RelationTexts {
     search: { label: i18n.t(`${r}_search_label`), placeholder: i18n.t('relation_search_placeholder') },
     listLabel: i18n.t(`${r}_list_label`),
     loading: i18n.t(`${r}_loading`),
-    empty: i18n.t(`${r}_empty`),
     noResults: (query) => i18n.t(`${r}_no_results`, { query }),
     remove: {
       short: i18n.t(r === 'muted' ? 'muted_unmute_short' : 'blocked_unblock_short'),

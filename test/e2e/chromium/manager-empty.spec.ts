@@ -1,0 +1,39 @@
+import type { Page } from '@playwright/test';
+import { SECOND_USER_ID } from '../../emulator/seed';
+import { expect, test, type Perch } from './fixtures';
+
+/** The manager on `tab`, for the account signed in. */
+async function openManager(perch: Perch, tab: 'bookmarks' | 'lists' | 'muted' | 'blocked'): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
+  return page;
+}
+
+test.describe('an empty tab in Chromium', () => {
+  test('after a sync that found nothing, says the account has none on X instead of asking for a sync', async ({ perch, emu }) => {
+    // Grace (the emulator's second account) has no bookmarks and blocks no one on X.
+    await emu.setSessionUser(SECOND_USER_ID);
+    const options = await perch.open('options');
+    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+    await options.getByRole('button', { name: 'Sign in with X' }).click();
+    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+    await expect(options.getByText('@gracehop').first()).toBeVisible();
+    const expected = {
+      bookmarks: 'You have no bookmarks on X.',
+      blocked: 'You have blocked no one on X.',
+    } as const;
+    for (const [tab, text] of Object.entries(expected) as [keyof typeof expected, string][]) {
+      const page = await openManager(perch, tab);
+      // The tab's daily sync runs on first show; once it has said when it synced, the empty line agrees with it.
+      await expect(
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Last synced/ })
+          .first(),
+      ).toBeVisible();
+      await expect(page.getByText(text)).toBeVisible();
+      await expect(page.getByText(/Press Sync now/)).toHaveCount(0);
+      await page.close();
+    }
+  });
+});
