@@ -3,8 +3,12 @@ import { USERNAME_PATTERN } from './limits';
 // Recognises what an X (Twitter) web URL shows, so the popup can offer actions on the current tab.
 // Deliberately conservative: anything not certainly a post or a profile is "other".
 
-/** What an X web URL shows: a post (with the author's handle when the URL names one), a profile, or anything else. */
-export type XUrl = { kind: 'post'; postId: string; username?: string } | { kind: 'profile'; username: string } | { kind: 'other' };
+/** What an X web URL shows: a post (with the author's handle when the URL names one), a profile, a list, or anything else. */
+export type XUrl =
+  | { kind: 'post'; postId: string; username?: string }
+  | { kind: 'profile'; username: string }
+  | { kind: 'list'; listId: string }
+  | { kind: 'other' };
 
 const OTHER: XUrl = Object.freeze({ kind: 'other' });
 
@@ -169,6 +173,11 @@ const PROFILE_TABS: ReadonlySet<string> = new Set([
 /** Views of a post reached by one segment after its id (`/USER/status/ID/likes`). */
 const POST_VIEWS: ReadonlySet<string> = new Set(['analytics', 'likes', 'retweets', 'quotes', 'history']);
 
+/** Tabs of a list's page (`/i/lists/ID/members`). */
+const LIST_TABS: ReadonlySet<string> = new Set(['members', 'followers', 'subscribers', 'info']);
+
+const isListTail = (rest: readonly string[]): boolean => rest.length === 0 || (rest.length === 1 && LIST_TABS.has(rest[0]!));
+
 const PHOTO_INDEXES: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
 
 function isHandle(segment: string | undefined): segment is string {
@@ -201,6 +210,9 @@ function parsePath(path: string): XUrl {
   if (first === 'i') {
     if (second === 'status') return post(rest[0], rest.slice(1));
     if (second === 'web' && rest[0] === 'status') return post(rest[1], rest.slice(2));
+    // A list's page (`/i/lists/ID`); its tabs (`/members`, `/followers`) still show that list. List ids are snowflakes too.
+    if (second === 'lists' && rest[0] !== undefined && POST_ID.test(rest[0]) && isListTail(rest.slice(1)))
+      return { kind: 'list', listId: rest[0] };
     return OTHER;
   }
   if (!isHandle(first)) return OTHER;
@@ -211,7 +223,7 @@ function parsePath(path: string): XUrl {
 
 /**
  * Tells what an X web URL shows: a post (`/USER/status/ID`, `/i/web/status/ID`, legacy `/#!/USER/status/ID`, …),
- * a profile (`/USER` and its tabs), or `{ kind: 'other' }` for anything else — other hosts and look-alikes,
+ * a profile (`/USER` and its tabs), a list (`/i/lists/ID`), or `{ kind: 'other' }` for anything else — other hosts and look-alikes,
  * X routes such as `/home` or `/search`, malformed handles or ids, non-http(s) URLs and strings that are not URLs.
  *
  * Post ids are returned as the decimal strings found in the URL (never converted to numbers: they exceed 2^53);

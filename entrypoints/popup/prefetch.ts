@@ -55,7 +55,8 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   // the background (lib/popup-gate.ts), and the page's gate drops that refusal; X is asked nothing either way.
   if (!url) return null;
   const target = parseXUrl(url);
-  if (target.kind === 'other') return null;
+  // A list's page reads nothing from X (ListPanel shows the store's row).
+  if (target.kind !== 'post' && target.kind !== 'profile') return null;
   const accountId = view?.activeAccountId;
   if (typeof accountId !== 'string') return null;
   const reply = api.runtime.sendMessage(tabRequest(accountId, target));

@@ -4,6 +4,21 @@ import { parseXUrl, postUrl, profileUrl, RESERVED_ROUTES, type XUrl } from '@/li
 
 const OTHER: XUrl = { kind: 'other' };
 
+describe('list URLs', () => {
+  it.each([
+    ['https://x.com/i/lists/1234', '1234'],
+    ['https://twitter.com/i/lists/1234', '1234'],
+    ['https://x.com/i/lists/1234/', '1234'],
+    ['https://x.com/i/lists/1234?s=20#top', '1234'],
+    ['https://x.com/i/lists/1234/members', '1234'],
+    ['https://x.com/i/lists/1234/followers', '1234'],
+    // Kept as the string written: list ids exceed 2^53 like post ids.
+    ['https://x.com/i/lists/1866000000000000001', '1866000000000000001'],
+  ])('reads %s as list %s', (url, listId) => {
+    expect(parseXUrl(url)).toEqual({ kind: 'list', listId });
+  });
+});
+
 describe('post URLs', () => {
   it.each([
     // Hosts and schemes.
@@ -163,7 +178,12 @@ describe('anything else', () => {
     ['https://x.com/hashtag/perch', 'a hashtag'],
     ['https://x.com/settings/account', 'settings'],
     ['https://x.com/i/bookmarks', '/i/bookmarks'],
-    ['https://x.com/i/lists/1234', 'a list'],
+    ['https://x.com/i/lists', 'the lists page'],
+    ['https://x.com/i/lists/create', 'a list route that is no id'],
+    ['https://x.com/i/lists/0123', 'a list id with a leading zero'],
+    ['https://x.com/i/lists/12345678901234567890', 'a 20-digit list id'],
+    ['https://x.com/i/lists/1234/unknown', 'an unknown list tab'],
+    ['https://x.com/i/lists/1234/members/extra', 'a list tab with more after it'],
     ['https://x.com/i/status', '/i/status without id'],
     ['https://x.com/i/web/status', '/i/web/status without id'],
     ['https://x.com/i/web/jack/status/20', '/i/web with a handle'],
@@ -336,6 +356,8 @@ function isWellFormed(result: XUrl): boolean {
       return /^[1-9][0-9]{0,18}$/.test(result.postId) && (result.username === undefined || /^[A-Za-z0-9_]{1,15}$/.test(result.username));
     case 'profile':
       return /^[A-Za-z0-9_]{1,15}$/.test(result.username);
+    case 'list':
+      return /^[1-9][0-9]{0,18}$/.test(result.listId);
     case 'other':
       return Object.keys(result).length === 1;
   }
