@@ -5,6 +5,7 @@ import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
+import { ListPanel } from './ListPanel';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
@@ -75,6 +76,8 @@ export function App() {
               <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
             ) : page?.x.kind === 'profile' ? (
               <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
+            ) : page?.x.kind === 'list' ? (
+              <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
             ) : page && !showsNewPost(page) ? (
               <Composer
                 key={`${active.id}:${page.url}`}

@@ -32,7 +32,13 @@ export function PageGate({ page, children }: { page: CurrentPage | null; childre
   if (gate === 'open' || clicked) return children;
   if (gate === undefined || !page) return null;
   const label =
-    page.x.kind === 'post' ? i18n.t('gate_show_post') : page.x.kind === 'profile' ? i18n.t('gate_show_profile') : i18n.t('gate_share');
+    page.x.kind === 'post'
+      ? i18n.t('gate_show_post')
+      : page.x.kind === 'profile'
+        ? i18n.t('gate_show_profile')
+        : page.x.kind === 'list'
+          ? i18n.t('gate_show_list')
+          : i18n.t('gate_share');
   const onClick = async () => {
     const tab = await browser.tabs.getCurrent().catch(() => undefined);
     if (tab?.id !== undefined) await openByClick(tab.id, location.href);

@@ -83,7 +83,7 @@ test.describe('the popup as a way in, in Chromium', () => {
   });
 
   test('on an X page that is not a post or profile the popup offers a new post without the page’s address', async ({ perch }) => {
-    const popup = await popupOn(perch, 'https://x.com/i/lists/1234567890', 'A list / X');
+    const popup = await popupOn(perch, 'https://x.com/search?q=perch', 'perch - Search / X');
     const composer = popup.getByRole('region', { name: 'New post' });
     await expect(composer).toBeVisible();
     await expect(composer.getByRole('textbox').first()).toHaveValue('');

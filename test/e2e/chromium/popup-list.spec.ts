@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { SEED_LISTS } from '../../emulator/seed';
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
+async function popupOn(perch: Perch, url: string): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
+  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button', { name: 'Show this list' }).click();
+  return page;
+}
+
+const listPage = (id: string) => `https://x.com/i/lists/${id}`;
+
+test.describe('the popup on a list page in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('a synced list: its name and state from the store, nothing read from X, Pin list pins it on X', async ({ perch, emu }) => {
+    // The Lists tab syncs on first show.
+    const manager = await perch.context.newPage();
+    await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+    await expect(manager.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Open Navy computing ⚓' })).toBeVisible();
+    await expect(manager.getByText(/^Last synced /)).toBeVisible();
+    await manager.close();
+    await emu.clearLog();
+
+    // Grace's list, which Ada follows and has not pinned.
+    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy));
+    const panel = popup.getByRole('region', { name: 'Navy computing ⚓' });
+    await expect(panel.getByRole('button', { name: 'Unfollow list', exact: true })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Open in Perch' })).toBeVisible();
+    expect((await emu.log()).filter((e) => e.path.startsWith('/2/'))).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Pin list', exact: true }).click();
+    await expect(panel.getByRole('button', { name: 'Unpin list', exact: true })).toBeVisible();
+    await expect(panel.getByRole('status').filter({ hasText: 'X pinned this list.' })).toBeVisible();
+    expect((await emu.relations()).pinned_lists).toContain(SEED_LISTS.graceNavy);
+    const pins = (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/pinned_lists`);
+    expect(pins.map((e) => e.status)).toEqual([200]);
+
+    // Ada's own list: no Follow, Pin stays.
+    const own = await popupOn(perch, listPage(SEED_LISTS.adaReading));
+    const ownPanel = own.getByRole('region', { name: 'Reading list 📚' });
+    await expect(ownPanel.getByText('Your list')).toBeVisible();
+    await expect(ownPanel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    await expect(ownPanel.getByRole('button', { name: /follow list/i })).toHaveCount(0);
+  });
+
+  test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `${listPage(SEED_LISTS.turingBletchley)}/members`);
+    const panel = popup.getByRole('region', { name: 'A list on X' });
+    await expect(panel.getByText(SEED_LISTS.turingBletchley)).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    await panel.getByRole('button', { name: 'Follow list', exact: true }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'You follow this list on X now.' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Unfollow list', exact: true })).toBeVisible();
+    expect((await emu.relations()).followed_lists).toContain(SEED_LISTS.turingBletchley);
+  });
+});
