@@ -162,7 +162,11 @@ export async function postContext(
       });
       const found = page.items[0];
       const seenAt = new Date(now).toISOString();
-      const row = found ? { ...postRow(accountId, found, seenAt), summons: summonsOf(found, page.includes) } : undefined;
+      // This read does not expand media, the quoted post or the replied-to user: what a bookmark sync stored of them stays.
+      const kept = post ? { media: post.media, quoted: post.quoted, replyTo: post.replyTo } : {};
+      const row = found
+        ? { ...dropUndefined(kept), ...postRow(accountId, found, seenAt), summons: summonsOf(found, page.includes) }
+        : undefined;
       await d.transaction('rw', [d.posts, d.users], async () => {
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
         if (row) await d.posts.put(row);
@@ -282,4 +286,9 @@ export async function listsForUser(
   return owned
     .map((l) => ({ id: l.id, name: l.name, private: !!l.private, member: memberships.has(l.id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The fields that have a value (a stored row never carries an explicit `undefined`). */
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

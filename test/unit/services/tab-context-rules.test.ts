@@ -172,3 +172,29 @@ describe('following a protected account', () => {
     expect((await db().following.get([ADA_ID, target]))?.pending).toBeUndefined();
   });
 });
+
+describe('the popup’s read of a bookmarked post', () => {
+  it('keeps the media, quoted post and replied-to user a bookmark sync stored (its own read expands none of them)', async () => {
+    const id = SEED_POSTS.gracePhoto;
+    const yesterday = new Date(emu.state.now() - DAY).toISOString();
+    const media = [{ key: '3_1', type: 'photo' as const, url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A photo' }];
+    const quoted = { id: SEED_POSTS.adaHello, text: 'Hello', urls: [] };
+    await db().posts.put({
+      accountId: ADA_ID,
+      id,
+      text: 'old text',
+      authorId: GRACE_ID,
+      urls: [],
+      mediaCount: 1,
+      media,
+      quoted,
+      replyTo: { userId: ADA_ID, username: 'adaperch' },
+      seenAt: yesterday,
+    });
+    await post(id);
+    expect(lookups()).toHaveLength(1);
+    const stored = await db().posts.get([ADA_ID, id]);
+    expect(stored?.seenAt).not.toBe(yesterday);
+    expect(stored).toMatchObject({ media, quoted, replyTo: { userId: ADA_ID, username: 'adaperch' } });
+  });
+});
