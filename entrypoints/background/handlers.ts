@@ -74,13 +74,14 @@ export function createHandlers(services: Services): Handlers {
     'post.publish': async ({ accountId, context, separately }) => {
       const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {}).catch(
         async (error: unknown) => {
-          // X refused a quote as Enterprise-only: the popup offers Quote on x.com for this account from now on.
+          // X refused a quote as Enterprise-only: the popup offers Quote on x.com for this account from now on. A
+          // failure to remember it must not hide X's refusal, which is what the person needs to read.
           if (error instanceof XApiError && error.kind === 'enterprise-only' && context.startsWith('quote:'))
-            await recordQuoteRefused(accountId, now());
+            await recordQuoteRefused(accountId, now()).catch(() => undefined);
           // X refused a reply (a self-serve app replies only where summoned): Reply on x.com for that post. X's
           // duplicate-content 403 is about the words, not the post replied to: the composer says it and Reply stays.
           if (error instanceof XApiError && error.kind === 'forbidden' && context.startsWith('reply:') && !isDuplicate(error))
-            await recordReplyRefused(accountId, context.slice('reply:'.length));
+            await recordReplyRefused(accountId, context.slice('reply:'.length)).catch(() => undefined);
           throw error;
         },
       );
