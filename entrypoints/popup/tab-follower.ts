@@ -41,6 +41,8 @@ export class TabFollower<T extends Context> {
   private readonly seen = new Map<number, ActionChange>();
   private reading: Promise<void> | undefined;
   private readAgain = false;
+  /** Actions sent from this popup that no read has returned yet: a read begun before the click does not know them. */
+  private readonly tracked = new Map<number, ActionBrief>();
 
   constructor(private readonly deps: TabFollowerDeps<T>) {}
 
@@ -60,7 +62,7 @@ export class TabFollower<T extends Context> {
     this.reading = this.deps
       .read()
       .then(
-        (context) => this.set(context),
+        (context) => this.set(this.withTracked(context)),
         (error: unknown) => this.deps.fail(error),
       )
       .finally(() => {
@@ -80,10 +82,28 @@ export class TabFollower<T extends Context> {
   track(seq: number, type: string): void {
     const published = this.seen.get(seq);
     const brief: ActionBrief = published ? briefOf(published) : { seq, type, state: 'queued', notBefore: 0 };
+    this.tracked.set(seq, brief);
     if (!this.context) return;
     // The latest of each type, as the background answers: this one replaces the older one of its type.
     this.set({ ...this.context, actions: [brief, ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
     if (!unsettled(brief)) void this.refresh();
+  }
+
+  /**
+   * A read's context, with the actions this popup sent that it does not list put first (their latest published
+   * state): otherwise a read that crossed a click would show the old state and drop the action it must follow.
+   */
+  private withTracked(context: T): T {
+    for (const a of context.actions) this.tracked.delete(a.seq);
+    if (!this.tracked.size) return context;
+    const missing = [...this.tracked.values()]
+      .map((brief) => {
+        const c = this.seen.get(brief.seq);
+        return c ? briefOf(c) : brief;
+      })
+      .sort((a, b) => b.seq - a.seq);
+    const types = new Set(missing.map((a) => a.type));
+    return { ...context, actions: [...missing, ...context.actions.filter((a) => !types.has(a.type))] };
   }
 
   private set(context: T): void {

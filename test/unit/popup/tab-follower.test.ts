@@ -6,7 +6,7 @@ import { TabFollower, shownState } from '@/entrypoints/popup/tab-follower';
 import { db, resetDb } from '@/lib/db';
 import type { ActionBrief } from '@/lib/messaging';
 import { Outbox, type ActionDef } from '@/lib/services/outbox';
-import { createFeedPublisher, watchOutbox } from '@/lib/services/outbox-feed';
+import { createFeedPublisher, watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 
@@ -168,5 +168,53 @@ describe('the popup follows an action to its end without polling', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(p.last().actions[0]?.state).toBe('queued');
     expect(p.read).not.toHaveBeenCalled();
+  });
+});
+
+describe('a read that crosses a click', () => {
+  interface LikeCtx {
+    liked: boolean;
+    actions: ActionBrief[];
+  }
+  const done = (seq: number, type: string): ActionBrief => ({ seq, type, state: 'done', notBefore: 0 });
+
+  it('keeps following the action sent meanwhile, and reads again once it settles', async () => {
+    // X's truth, as the store would answer a read: the like done, then the unlike done.
+    const answers: LikeCtx[] = [{ liked: true, actions: [done(1, 'like')] }];
+    let release: (c: LikeCtx) => void = () => undefined;
+    const reads: number[] = [];
+    let publish: (changes: ActionChange[]) => void = () => undefined;
+    const shown: LikeCtx[] = [];
+    const follower = new TabFollower<LikeCtx>({
+      read: () => {
+        reads.push(reads.length);
+        const next = answers.shift();
+        return next ? Promise.resolve(next) : new Promise<LikeCtx>((resolve) => (release = resolve));
+      },
+      watch: (onChange) => {
+        publish = onChange;
+        return () => undefined;
+      },
+      show: (c) => shown.push(c),
+      fail: (e) => {
+        throw e;
+      },
+    });
+    follower.start();
+    await vi.waitFor(() => expect(shown.at(-1)?.liked).toBe(true));
+    // A read begins (e.g. after the like settled) and is slow; meanwhile the person presses Unlike.
+    const slow = follower.refresh();
+    follower.track(2, 'unlike');
+    expect(shown.at(-1)!.actions[0]).toMatchObject({ seq: 2, type: 'unlike' });
+    // The slow read answers from before the click: it does not know the unlike.
+    release({ liked: true, actions: [done(1, 'like')] });
+    await slow;
+    expect(shown.at(-1)!.actions[0]).toMatchObject({ seq: 2, type: 'unlike' });
+    expect(shownState(shown.at(-1)!.liked, shown.at(-1)!.actions[0], 'like')).toBe(false);
+    // The unlike settles: the popup reads again and shows X's state.
+    answers.push({ liked: false, actions: [done(2, 'unlike'), done(1, 'like')] });
+    publish([{ accountId: ACCOUNT, seq: 2, type: 'unlike', state: 'done', notBefore: 0 }]);
+    await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: false }));
+    expect(reads).toHaveLength(3);
   });
 });
