@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { Composer } from '@/components/Composer';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
-import { ListPanel } from './ListPanel';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
@@ -13,6 +12,9 @@ import { useCurrentPage, type CurrentPage } from './use-current-page';
 import { useFirstActionFocus } from './use-first-action-focus';
 import { WayIn } from './WayIn';
 import './way-in.css';
+
+/** Loaded only on a list's page: it reads the synced lists from the store, and the popup elsewhere needs no Dexie. */
+const ListPanel = lazy(() => import('./ListPanel').then((m) => ({ default: m.ListPanel })));
 
 const X_HOSTS: ReadonlySet<string> = new Set([
   'x.com',
@@ -77,7 +79,9 @@ export function App() {
             ) : page?.x.kind === 'profile' ? (
               <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
             ) : page?.x.kind === 'list' ? (
-              <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
+              <Suspense fallback={<p className="muted">{i18n.t('popup_list_loading')}</p>}>
+                <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
+              </Suspense>
             ) : page && !showsNewPost(page) ? (
               <Composer
                 key={`${active.id}:${page.url}`}
