@@ -32,6 +32,13 @@ const briefOf = (c: ActionChange): ActionBrief => ({
   ...(c.error ? { error: c.error } : {}),
 });
 
+/**
+ * An action that has settled since the context was read, shown as still on its way: the context's stored state is
+ * from before it settled, so showing it settled would flip the button back (Repost after a repost that worked) until
+ * the read that follows comes back — and a click in that moment would ask for the same thing again.
+ */
+const settling = (a: ActionBrief): ActionBrief => (unsettled(a) ? a : { ...a, state: 'sending' });
+
 const same = (a: ActionBrief, b: ActionBrief) =>
   a.state === b.state && a.notBefore === b.notBefore && a.error?.kind === b.error?.kind && a.error?.message === b.error?.message;
 
@@ -43,6 +50,8 @@ export class TabFollower<T extends Context> {
   private readAgain = false;
   /** Actions sent from this popup that no read has returned yet: a read begun before the click does not know them. */
   private readonly tracked = new Map<number, ActionBrief>();
+  /** Tracked actions already read again once after they settled. */
+  private readonly rereadFor = new Set<number>();
 
   constructor(private readonly deps: TabFollowerDeps<T>) {}
 
@@ -85,7 +94,7 @@ export class TabFollower<T extends Context> {
     this.tracked.set(seq, brief);
     if (!this.context) return;
     // The latest of each type, as the background answers: this one replaces the older one of its type.
-    this.set({ ...this.context, actions: [brief, ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
+    this.set({ ...this.context, actions: [settling(brief), ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
     if (!unsettled(brief)) void this.refresh();
   }
 
@@ -94,16 +103,30 @@ export class TabFollower<T extends Context> {
    * state): otherwise a read that crossed a click would show the old state and drop the action it must follow.
    */
   private withTracked(context: T): T {
-    for (const a of context.actions) this.tracked.delete(a.seq);
-    if (!this.tracked.size) return context;
-    const missing = [...this.tracked.values()]
-      .map((brief) => {
-        const c = this.seen.get(brief.seq);
-        return c ? briefOf(c) : brief;
-      })
-      .sort((a, b) => b.seq - a.seq);
+    // Known to the read: listed, or older than the latest of its type that the read lists.
+    for (const [seq, brief] of this.tracked) {
+      if (context.actions.some((a) => a.seq === seq || (a.type === brief.type && a.seq > seq))) this.tracked.delete(seq);
+    }
+    const missing: ActionBrief[] = [];
+    for (const [seq, brief] of this.tracked) {
+      const c = this.seen.get(seq);
+      const now = c ? briefOf(c) : brief;
+      if (!unsettled(now)) {
+        // Settled before this read could list it: the read's stored state may be from before too, so read once
+        // more; a read after it settled that still does not list it (a type this tab does not show) lets it go.
+        if (this.rereadFor.has(seq)) {
+          this.tracked.delete(seq);
+          continue;
+        }
+        this.rereadFor.add(seq);
+        this.readAgain = true;
+      }
+      missing.push(now);
+    }
+    if (!missing.length) return context;
+    missing.sort((a, b) => b.seq - a.seq);
     const types = new Set(missing.map((a) => a.type));
-    return { ...context, actions: [...missing, ...context.actions.filter((a) => !types.has(a.type))] };
+    return { ...context, actions: [...missing.map(settling), ...context.actions.filter((a) => !types.has(a.type))] };
   }
 
   private set(context: T): void {
@@ -122,12 +145,15 @@ export class TabFollower<T extends Context> {
       if (!c) return a;
       const next = briefOf(c);
       if (same(a, next)) return a;
+      if (unsettled(a) && !unsettled(next)) {
+        // Shown as on its way until the read that follows brings the stored state it settled into.
+        settled = true;
+        return a;
+      }
       changed = true;
-      if (unsettled(a) && !unsettled(next)) settled = true;
       return next;
     });
-    if (!changed) return;
-    this.set({ ...context, actions });
+    if (changed) this.set({ ...context, actions });
     if (settled) void this.refresh();
   }
 }

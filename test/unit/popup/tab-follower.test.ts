@@ -125,6 +125,9 @@ describe('the popup follows an action to its end without polling', () => {
     expect(p.last().actions[0]?.state).toBe('done');
     expect(p.last().bookmarked).toBe(true);
     expect(p.read).toHaveBeenCalledTimes(1);
+    // From the click on, the button never went back to Bookmark: not even between "done" and the read after it,
+    // when a click would have bookmarked again instead of removing the bookmark.
+    expect(p.shown.slice(1).map((c) => shownState(c.bookmarked, c.actions[0], 'bookmark'))).not.toContain(false);
     p.stop();
   });
 
@@ -216,5 +219,69 @@ describe('a read that crosses a click', () => {
     publish([{ accountId: ACCOUNT, seq: 2, type: 'unlike', state: 'done', notBefore: 0 }]);
     await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: false }));
     expect(reads).toHaveLength(3);
+    // Between the click and X's answer read back, the button said Like (the unlike's state) throughout.
+    expect(shown.slice(2).map((c) => shownState(c.liked, c.actions[0], 'like'))).not.toContain(true);
+  });
+
+  it('reads once more when the action settled before a crossing read could list it, then shows the store', async () => {
+    const answers: LikeCtx[] = [{ liked: false, actions: [] }];
+    let release: (c: LikeCtx) => void = () => undefined;
+    let publish: (changes: ActionChange[]) => void = () => undefined;
+    const shown: LikeCtx[] = [];
+    let reads = 0;
+    const follower = new TabFollower<LikeCtx>({
+      read: () => {
+        reads++;
+        const next = answers.shift();
+        return next ? Promise.resolve(next) : new Promise<LikeCtx>((resolve) => (release = resolve));
+      },
+      watch: (onChange) => {
+        publish = onChange;
+        return () => undefined;
+      },
+      show: (c) => shown.push(c),
+      fail: (e) => {
+        throw e;
+      },
+    });
+    follower.start();
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    const slow = follower.refresh();
+    // The like is done before its `action.do` answer reaches the popup, and the slow read began before the click.
+    publish([{ accountId: ACCOUNT, seq: 1, type: 'like', state: 'done', notBefore: 0 }]);
+    follower.track(1, 'like');
+    answers.push({ liked: true, actions: [done(1, 'like')] });
+    release({ liked: false, actions: [] });
+    await slow;
+    await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: true, actions: [done(1, 'like')] }));
+    expect(shown.slice(1).map((c) => shownState(c.liked, c.actions[0], 'like'))).not.toContain(false);
+    expect(reads).toBe(3);
+  });
+
+  it('lets go of an action the tab never lists after one more read (no endless reading)', async () => {
+    let publish: (changes: ActionChange[]) => void = () => undefined;
+    const shown: LikeCtx[] = [];
+    let reads = 0;
+    const follower = new TabFollower<LikeCtx>({
+      read: () => {
+        reads++;
+        return Promise.resolve({ liked: false, actions: [] });
+      },
+      watch: (onChange) => {
+        publish = onChange;
+        return () => undefined;
+      },
+      show: (c) => shown.push(c),
+      fail: (e) => {
+        throw e;
+      },
+    });
+    follower.start();
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    publish([{ accountId: ACCOUNT, seq: 7, type: 'list.add', state: 'done', notBefore: 0 }]);
+    follower.track(7, 'list.add');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(reads).toBe(3);
+    expect(shown.at(-1)!.actions).toEqual([]);
   });
 });
