@@ -21,6 +21,12 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'
 /** An animated GIF: it goes in a post on its own, through the chunked upload (x-api--media--quickstart--best-practices). */
 export const GIF_TYPE = 'image/gif';
 
+/**
+ * A description (alt text) of an image or GIF is at most 1000 characters: `AltText.text` in X's OpenAPI description
+ * ("Description of media ( <= 1000 characters )", maxLength 1000; createMediaMetadata), counted as code points.
+ */
+export const ALT_TEXT_MAX = 1000;
+
 const MB = 1024 * 1024;
 /** An image is at most 5 MB (x-api--media--quickstart--best-practices, "Image size"; x-api--media--introduction). */
 export const IMAGE_MAX_BYTES = 5 * MB;
@@ -38,3 +44,15 @@ export const LIST_DESCRIPTION_MAX = 100;
 
 /** An X username: 1 to 15 letters, digits or underscores (openapi.json `UserName` pattern). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
+
+// Perch's own limits on what the person organises locally (issue 14): none of it ever reaches X.
+
+/** A private note on a bookmark is at most 500 characters (code points). */
+export const BOOKMARK_NOTE_MAX = 500;
+/** A saved search's name, and its query, in characters. */
+export const SAVED_SEARCH_NAME_MAX = 60;
+export const SAVED_SEARCH_QUERY_MAX = 500;
+/** The largest bookmarks export Perch imports (characters of JSON: far above 800 bookmarks with notes). */
+export const IMPORT_MAX_CHARS = 20 * MB;
+/** The most entries one imported file may hold. */
+export const IMPORT_MAX_ENTRIES = 50_000;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
-import { GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../limits';
-import { invalidInput } from './input';
+import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../limits';
+import { codePoints, invalidInput } from './input';
 
 const MB = 1024 * 1024;
 /**
@@ -153,4 +153,28 @@ function processingFailed(name: string, processing: Processing): XApiError {
  */
 export function uploadMedia(client: XClient, file: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   return file.type === GIF_TYPE ? uploadGif(client, file, name, options) : uploadImage(client, file, name);
+}
+
+/** `MetadataCreateResponse`: `data.associated_metadata` and `data.id`, none of which Perch needs (none required). */
+const metadataResponseSchema = z.looseObject({ data: z.optional(z.looseObject({ id: z.optional(z.string()) })) });
+
+/**
+ * POST /2/media/metadata (operationId createMediaMetadata) — gives an uploaded image or GIF its description for
+ * people who cannot see it: `{"id": mediaId, "metadata": {"alt_text": {"text": altText}}}` (the description's
+ * `MetadataCreateRequest`; `AltText.text` is at most 1000 characters). Sent after the upload, before the post that
+ * carries the media is created. Scope media.write.
+ * @throws XApiError ('invalid-request' before sending for a malformed media id, a blank description or one over
+ *   {@link ALT_TEXT_MAX} characters; any refusal of X's)
+ */
+export async function describeMedia(client: XClient, mediaId: string, altText: string): Promise<void> {
+  const id = mediaIdSchema.safeParse(mediaId);
+  if (!id.success) throw invalidInput(`The media id ${JSON.stringify(mediaId)} is not one X gives.`);
+  if (!altText.trim()) throw invalidInput('An image description cannot be blank.');
+  if (codePoints(altText) > ALT_TEXT_MAX) throw invalidInput(`An image description is at most ${ALT_TEXT_MAX} characters.`);
+  await client.request({
+    method: 'POST',
+    path: '/2/media/metadata',
+    body: { id: id.data, metadata: { alt_text: { text: altText } } },
+    schema: metadataResponseSchema,
+  });
 }

@@ -77,6 +77,7 @@ export const X_OPERATIONS: readonly XOperation[] = [
   op('appendMediaUpload', 'POST', '/2/media/upload/{id}/append', ['media.write']),
   op('finalizeMediaUpload', 'POST', '/2/media/upload/{id}/finalize', ['media.write']),
   op('getMediaUploadStatus', 'GET', '/2/media/upload', ['media.write']),
+  op('createMediaMetadata', 'POST', '/2/media/metadata', ['media.write']),
 ];
 
 const compiled = X_OPERATIONS.map((o) => ({

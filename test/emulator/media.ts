@@ -7,6 +7,7 @@
  *   POST /2/media/upload/:id/append            chunked APPEND (multipart `media` + `segment_index`)
  *   POST /2/media/upload/:id/finalize          chunked FINALIZE
  *   GET  /2/media/upload?command=STATUS&media_id=   processing status
+ *   POST /2/media/metadata                     alt text of an upload (createMediaMetadata, JSON MetadataCreateRequest)
  *   GET  /media/:media_key.:ext                the uploaded bytes (the media object's `url`; not an X API path)
  * Scope media.write. Images (JPEG, PNG, GIF, WEBP) are checked by their bytes; size limits from
  * x-api--media--introduction / --quickstart--best-practices (image 5 MB, GIF 15 MB, video 512 MB). GIFs and videos
@@ -16,7 +17,7 @@
  * Bodies may be multipart/form-data, application/x-www-form-urlencoded or JSON (base64 `media`).
  */
 import { deflateSync } from 'node:zlib';
-import { ReplyError, invalidRequest, json, problem, type Reply, type RequestContext } from './http';
+import { ReplyError, invalidRequest, json, jsonBody, problem, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
 import type { EmulatorState, MediaRecord, MediaType } from './state';
 
@@ -595,6 +596,55 @@ function upload(ctx: RequestContext): Reply {
   }
 }
 
+/** `AltText.text`'s maxLength in the description (createMediaMetadata: "Description of media ( <= 1000 characters )"). */
+export const ALT_TEXT_MAX = 1000;
+
+/**
+ * POST /2/media/metadata (operationId createMediaMetadata; openapi.json `MetadataCreateRequest` /
+ * `MetadataCreateResponse`; rate limit 500/15min per user, x-api--fundamentals--rate-limits "Media"). The body is
+ * JSON: `id` (MediaId, required) and an optional `metadata` object, of which the emulator keeps `alt_text`
+ * (`AltText`: `text` required, a string of at most 1000 characters, counted as code points like JSON Schema's
+ * maxLength). The other metadata members are accepted when they are objects and not modelled. The media must be
+ * the caller's own upload, unexpired; the description puts no other condition on it. Answers
+ * `{"data":{"id","associated_metadata":{"alt_text":{"text"}}}}`.
+ */
+function createMetadata(ctx: RequestContext): Reply {
+  const contentType = (ctx.req.headers['content-type'] ?? '').toLowerCase();
+  // The description's requestBody has only application/json.
+  if (!contentType.startsWith('application/json')) throw badBody('The request body must be application/json.');
+  const body = jsonBody(ctx);
+  const id = body.id;
+  if (id === undefined) throw param('id', '', 'The `id` field is required.');
+  if (typeof id !== 'string' || !/^[0-9]{1,19}$/.test(id))
+    throw param('id', String(id), `The \`id\` value [${String(id)}] is not a media id.`);
+  const metadata = body.metadata;
+  if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
+    throw param('metadata', String(metadata), 'The `metadata` field must be an object.');
+  }
+  const fields = (metadata ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw param(`metadata.${name}`, String(value), `The \`metadata.${name}\` field must be an object.`);
+    }
+  }
+  let altText: string | undefined;
+  if (fields.alt_text !== undefined) {
+    const text = (fields.alt_text as Record<string, unknown>).text;
+    if (text === undefined) throw param('metadata.alt_text.text', '', 'The `metadata.alt_text.text` field is required.');
+    if (typeof text !== 'string')
+      throw param('metadata.alt_text.text', String(text), 'The `metadata.alt_text.text` field must be a string.');
+    if ([...text].length > ALT_TEXT_MAX) {
+      throw param('metadata.alt_text.text', text, `The \`metadata.alt_text.text\` field is longer than ${ALT_TEXT_MAX} characters.`);
+    }
+    altText = text;
+  }
+  const m = ownUpload(ctx, id);
+  if (altText !== undefined) m.altText = altText;
+  return json(200, {
+    data: { id: m.id, associated_metadata: m.altText !== undefined ? { alt_text: { text: m.altText } } : {} },
+  });
+}
+
 function serveFile(ctx: RequestContext): Reply {
   const file = ctx.params.file ?? '';
   const key = file.replace(/\.[a-z0-9]+$/i, '');
@@ -628,5 +678,6 @@ export function registerMediaRoutes(router: Router): void {
     query: [],
     handler: (ctx) => finalize(ctx, ctx.params.id ?? ''),
   });
+  router.add({ method: 'POST', path: '/2/media/metadata', ...common, query: [], handler: createMetadata });
   router.add({ method: 'GET', path: '/media/:file', auth: 'none', handler: serveFile });
 }

@@ -74,6 +74,7 @@ export const RATE_LIMITS: Record<string, RateWindow[]> = {
   'POST /2/media/upload/initialize': [w(1875)],
   'POST /2/media/upload/:id/append': [w(1875)],
   'POST /2/media/upload/:id/finalize': [w(1875)],
+  'POST /2/media/metadata': [w(500)],
 };
 
 /**

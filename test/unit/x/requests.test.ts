@@ -240,6 +240,12 @@ const CASES: Case[] = [
     call: (c) => media.uploadMedia(c, gif, 'bird.gif', { sleep: noSleep }),
     answer: gifAnswers,
   },
+  {
+    fn: 'media.describeMedia',
+    option: 'defaults',
+    call: (c) => media.describeMedia(c, MEDIA, 'A robin on a fence post'),
+    answer: one({ id: MEDIA, associated_metadata: { alt_text: { text: 'A robin on a fence post' } } }),
+  },
 ];
 
 /** The exported functions of lib/x that send no request of their own, and why they are not in the table. */
