@@ -1,6 +1,20 @@
+// Long because it is the one table of every message, each defined once beside its answer: split, the contract would
+// no longer be read in one place.
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX, GIF_MAX_BYTES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, USERNAME_PATTERN } from './limits';
+import {
+  BOOKMARK_NOTE_MAX,
+  IMPORT_MAX_CHARS,
+  LIST_DESCRIPTION_MAX,
+  LIST_NAME_MAX,
+  GIF_MAX_BYTES,
+  MAX_IMAGES_PER_POST,
+  MAX_POSTS_IN_THREAD,
+  SAVED_SEARCH_NAME_MAX,
+  SAVED_SEARCH_QUERY_MAX,
+  USERNAME_PATTERN,
+} from './limits';
+import { KEEP_CHOICES } from './db/wipe';
 import {
   errorKindOf,
   type AccountView,
@@ -64,6 +78,13 @@ export type ActionRequest = z.infer<typeof actionSchema>;
 /** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
 const draftContext = z.string().check(z.minLength(1), z.maxLength(2100));
 const seq = z.int().check(z.positive());
+/**
+ * A tag as the person typed it: the background normalises it (lib/bookmarks/tags.ts) and refuses one that is not a
+ * tag with a clear error, so the bound here is only against abuse.
+ */
+const tagInput = z.string().check(z.maxLength(100));
+/** A saved search's id (a UUID Perch made). */
+const savedSearchId = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. */
 export interface MessageDef<Shape extends z.core.$ZodShape, Response> {
@@ -80,7 +101,11 @@ function request<Shape extends z.core.$ZodShape>(fields: Shape) {
 /** Every message, by type: what it asks (validated in the background) and what it answers. */
 export const messages = {
   'auth.signIn': request({}).answers<AccountView>(),
-  'auth.signOut': request({ accountId: userId }).answers<null>(),
+  /** `keep`: what the person chose to keep of the account (lib/db/wipe.ts KeepChoice); nothing when absent. */
+  'auth.signOut': request({
+    accountId: userId,
+    keep: z.optional(z.array(z.enum(KEEP_CHOICES)).check(z.maxLength(KEEP_CHOICES.length))),
+  }).answers<null>(),
   'account.switch': request({ accountId: userId }).answers<null>(),
   'account.check': request({ accountId: userId }).answers<AccountView>(),
   /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
@@ -145,6 +170,41 @@ export const messages = {
   'tab.post': request({ accountId: userId, postId }).answers<PostContext>(),
   'tab.profile': request({ accountId: userId, username }).answers<ProfileContext>(),
   'user.lists': request({ accountId: userId, userId }).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
+  // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
+  /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */
+  'bookmark.organise': request({
+    accountId: userId,
+    postId,
+    username: z.optional(username),
+    tags: z.optional(z.array(tagInput).check(z.maxLength(100))),
+    note: z.optional(z.string().check(z.maxLength(BOOKMARK_NOTE_MAX * 4))),
+    read: z.optional(z.boolean()),
+  }).answers<null>(),
+  /** Deletes the tags, note and read state of one entry (a bookmark, or one X no longer lists). */
+  'bookmark.forget': request({ accountId: userId, postId }).answers<null>(),
+  /** Renames a tag on every bookmark of the account, merging into a tag of that name if there is one. */
+  'tag.rename': request({ accountId: userId, from: tagInput, to: tagInput }).answers<{ changed: number }>(),
+  /** Removes a tag from every bookmark of the account. */
+  'tag.delete': request({ accountId: userId, tag: tagInput }).answers<{ changed: number }>(),
+  /** Saves a named search (a new one without `id`). */
+  'savedSearch.save': request({
+    accountId: userId,
+    id: z.optional(savedSearchId),
+    name: z.string().check(z.maxLength(SAVED_SEARCH_NAME_MAX)),
+    query: z.string().check(z.maxLength(SAVED_SEARCH_QUERY_MAX)),
+    pinned: z.boolean(),
+  }).answers<{ id: string }>(),
+  'savedSearch.delete': request({ accountId: userId, id: savedSearchId }).answers<null>(),
+  /**
+   * Restores the tags, notes and read state of Perch's own JSON export (lib/bookmarks/import.ts). A file over
+   * IMPORT_MAX_CHARS is refused by the background with a clear error (up to twice that; a screen checks the size
+   * before reading a bigger one).
+   */
+  'bookmarks.import': request({ accountId: userId, json: z.string().check(z.maxLength(IMPORT_MAX_CHARS * 2)) }).answers<{
+    matched: number;
+    notOnX: number;
+    unchanged: number;
+  }>(),
 };
 type Messages = typeof messages;
 

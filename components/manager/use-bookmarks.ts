@@ -1,34 +1,61 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type BookmarkFolderRow, type BookmarkRow, type PostRow, type UserRow } from '@/lib/db';
-import { foldForSearch } from '@/lib/services/records';
+import { matcher, parseQuery, isEmptyQuery, searchable } from '@/lib/bookmarks/query';
+import { byCodePoint } from '@/lib/bookmarks/tags';
+import {
+  db,
+  type BookmarkFolderRow,
+  type BookmarkNoteRow,
+  type BookmarkRow,
+  type PostRow,
+  type SavedSearchRow,
+  type UserRow,
+} from '@/lib/db';
 
-/** One bookmark as the Bookmarks tab shows it: the stored bookmark, its post and the post's author. */
+/**
+ * One bookmark as the Bookmarks tab shows it: the stored bookmark, its post and the post's author, and the person's
+ * own tags, note and read state (none, '' and unread when they never organised it).
+ */
 export interface BookmarkItem {
   postId: string;
   position: number;
   folderIds: string[];
+  /** What the search matches: the post's text, links, author name and @username, and the note, folded once. */
   searchText: string;
   post: PostRow | undefined;
   author: UserRow | undefined;
+  tags: string[];
+  note: string;
+  read: boolean;
 }
 
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
 const HEAD = 40;
 
-async function join(accountId: string, bookmarks: BookmarkRow[], posts: (PostRow | undefined)[]): Promise<BookmarkItem[]> {
+async function join(
+  accountId: string,
+  bookmarks: BookmarkRow[],
+  posts: (PostRow | undefined)[],
+  notes: (BookmarkNoteRow | undefined)[],
+): Promise<BookmarkItem[]> {
   const postById = new Map(posts.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const noteById = new Map(notes.flatMap((n) => (n ? [[n.postId, n] as const] : [])));
   const authorIds = [...new Set(bookmarks.flatMap((b) => postById.get(b.postId)?.authorId ?? []))];
   const authors = await db().users.bulkGet(authorIds.map((id) => [accountId, id] as [string, string]));
   const authorById = new Map(authors.flatMap((u) => (u ? [[u.id, u] as const] : [])));
   return bookmarks.map((b): BookmarkItem => {
     const post = postById.get(b.postId);
+    const note = noteById.get(b.postId);
     return {
       postId: b.postId,
       position: b.position,
       folderIds: b.folderIds,
-      searchText: b.searchText,
+      // Folded here, once per change of the store: a keystroke only compares.
+      searchText: searchable(note?.note ? `${b.searchText} ${note.note}` : b.searchText),
       post,
       author: post?.authorId ? authorById.get(post.authorId) : undefined,
+      tags: note?.tags ?? [],
+      note: note?.note ?? '',
+      read: note?.read ?? false,
     };
   });
 }
@@ -54,8 +81,9 @@ export function useBookmarks(accountId: string): StoredBookmarks | undefined {
       .reverse()
       .limit(HEAD)
       .toArray();
-    const posts = await d.posts.bulkGet(bookmarks.map((b) => [accountId, b.postId] as [string, string]));
-    return join(accountId, bookmarks, posts);
+    const keys = bookmarks.map((b) => [accountId, b.postId] as [string, string]);
+    const [posts, notes] = await Promise.all([d.posts.bulkGet(keys), d.bookmarkNotes.bulkGet(keys)]);
+    return join(accountId, bookmarks, posts, notes);
   }, [accountId]);
   const headShown = head !== undefined;
   const all = useLiveQuery(async () => {
@@ -63,12 +91,13 @@ export function useBookmarks(accountId: string): StoredBookmarks | undefined {
     if (!headShown) return undefined;
     const d = db();
     // Whole-index reads (IndexedDB getAll) are far faster than a cursor walking the position index backwards.
-    const [bookmarks, posts] = await Promise.all([
+    const [bookmarks, posts, notes] = await Promise.all([
       d.bookmarks.where('accountId').equals(accountId).toArray(),
       d.posts.where('accountId').equals(accountId).toArray(),
+      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
     ]);
     bookmarks.sort((a, b) => b.position - a.position);
-    return join(accountId, bookmarks, posts);
+    return join(accountId, bookmarks, posts, notes);
   }, [accountId, headShown]);
   if (all) return { items: all, complete: true };
   return head ? { items: head, complete: head.length < HEAD } : undefined;
@@ -83,12 +112,69 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
 }
 
 /**
- * The bookmarks matching a search and a folder. Every word of the query must appear (in any order) in the
- * bookmark's search text: its text, links, author name and @username, lower-cased and without accents — "eowyn"
- * finds "Éowyn", "zoe angstrom" finds "Zoë Ångström".
+ * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
+ * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author name and
+ * @username and the person's note, lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds
+ * "Zoë Ångström". `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
  */
-export function filterBookmarks(items: readonly BookmarkItem[], query: string, folderId: string): readonly BookmarkItem[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  if (!words.length && !folderId) return items;
-  return items.filter((b) => (!folderId || b.folderIds.includes(folderId)) && words.every((w) => b.searchText.includes(w)));
+export function filterBookmarks(
+  items: readonly BookmarkItem[],
+  query: string,
+  folderId: string,
+  folders: readonly Pick<BookmarkFolderRow, 'id' | 'name'>[] = [],
+): readonly BookmarkItem[] {
+  const parsed = parseQuery(query);
+  if (isEmptyQuery(parsed) && !folderId) return items;
+  const byName = new Map<string, string[]>();
+  for (const f of folders) {
+    const name = searchable(f.name);
+    byName.set(name, [...(byName.get(name) ?? []), f.id]);
+  }
+  const matches = matcher(parsed, byName);
+  return items.filter((b) => (!folderId || b.folderIds.includes(folderId)) && matches(b));
+}
+
+/**
+ * The account's tags, notes and read state whose bookmark X no longer lists (removed on X, or older than the 800
+ * newest): kept until the person deletes them or the bookmark comes back. Newest change first. Undefined while
+ * loading.
+ */
+export function useDroppedBookmarks(accountId: string): BookmarkNoteRow[] | undefined {
+  return useLiveQuery(async () => {
+    const d = db();
+    const [notes, listed] = await Promise.all([
+      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
+      d.bookmarks.where('accountId').equals(accountId).primaryKeys(),
+    ]);
+    return droppedNotes(notes, listed);
+  }, [accountId]);
+}
+
+/** The notes whose post is not among the listed bookmarks' keys, newest change first. */
+export function droppedNotes(notes: readonly BookmarkNoteRow[], listed: readonly (readonly [string, string])[]): BookmarkNoteRow[] {
+  const onX = new Set(listed.map(([, postId]) => postId));
+  return notes.filter((n) => !onX.has(n.postId)).sort((a, b) => byCodePoint(b.updatedAt, a.updatedAt));
+}
+
+/** The account's tags, each with how many of its entries carry it: most used first, then by name. Undefined while loading. */
+export function useTagCounts(accountId: string): { tag: string; count: number }[] | undefined {
+  return useLiveQuery(async () => tagCounts(await db().bookmarkNotes.where('accountId').equals(accountId).toArray()), [accountId]);
+}
+
+/** Counts the tags of some notes: most used first, then by name. */
+export function tagCounts(notes: readonly Pick<BookmarkNoteRow, 'tags'>[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const n of notes) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || byCodePoint(a.tag, b.tag));
+}
+
+/** The account's saved searches: pinned first, then by name. Undefined while loading. */
+export function useSavedSearches(accountId: string): SavedSearchRow[] | undefined {
+  return useLiveQuery(
+    async () =>
+      (await db().savedSearches.where('accountId').equals(accountId).toArray()).sort(
+        (a, b) => Number(b.pinned) - Number(a.pinned) || a.name.localeCompare(b.name),
+      ),
+    [accountId],
+  );
 }

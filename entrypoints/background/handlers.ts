@@ -1,4 +1,6 @@
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
+import { importBookmarks } from '@/lib/bookmarks/import';
+import { deleteSearch, deleteTag, forgetBookmark, organiseBookmark, renameTag, saveSearch } from '@/lib/bookmarks/notes';
 import { fromBase64 } from '@/lib/base64';
 import { X_SCOPES } from '@/lib/config';
 import type { Handlers } from '@/lib/message-contract';
@@ -49,8 +51,8 @@ export function createHandlers(services: Services): Handlers {
   const { auth, clientFor, outbox, sync, signOut } = services;
   return {
     'auth.signIn': () => auth.signIn(),
-    'auth.signOut': async ({ accountId }) => {
-      await signOut(accountId);
+    'auth.signOut': async ({ accountId, keep }) => {
+      await signOut(accountId, keep);
       return null;
     },
     'account.switch': async ({ accountId }) => {
@@ -122,6 +124,23 @@ export function createHandlers(services: Services): Handlers {
     },
     'sync.run': ({ accountId, collection, force, full }) =>
       sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) }),
+    // Issue 14: the person's own organising of their bookmarks; the store only, never X.
+    'bookmark.organise': async ({ type: _type, ...change }) => {
+      await organiseBookmark(change, now());
+      return null;
+    },
+    'bookmark.forget': async ({ accountId, postId }) => {
+      await forgetBookmark(accountId, postId);
+      return null;
+    },
+    'tag.rename': ({ accountId, from, to }) => renameTag(accountId, from, to, now()),
+    'tag.delete': ({ accountId, tag }) => deleteTag(accountId, tag, now()),
+    'savedSearch.save': ({ type: _type, ...input }) => saveSearch(input, now()),
+    'savedSearch.delete': async ({ accountId, id }) => {
+      await deleteSearch(accountId, id);
+      return null;
+    },
+    'bookmarks.import': ({ accountId, json }) => importBookmarks(accountId, json, now()),
   };
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
 import { now } from '@/lib/clock';
+import type { KeepChoice } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
@@ -47,10 +48,13 @@ export function createServices() {
   });
   const sync = new SyncService({ clientFor, defs: ACTIONS, now });
 
-  /** Signs out and removes everything Perch kept for that account, as the wipe policies declare (lib/storage-wipe.ts). */
-  async function signOut(accountId: string): Promise<void> {
+  /**
+   * Signs out and removes everything Perch kept for that account, as the wipe policies declare (lib/storage-wipe.ts),
+   * but what the person chose to keep.
+   */
+  async function signOut(accountId: string, keep: readonly KeepChoice[] = []): Promise<void> {
     await auth.signOut(accountId);
-    await wipeAccount(accountId, { now: now() });
+    await wipeAccount(accountId, { now: now(), keep });
   }
 
   return { auth, clientFor, outbox, sync, signOut };

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type {
   ActionRow,
   BookmarkFolderRow,
+  BookmarkNoteRow,
   BookmarkRow,
   DraftMediaRow,
   DraftRow,
@@ -11,6 +12,7 @@ import type {
   PostRow,
   RateLimitRow,
   RelationRow,
+  SavedSearchRow,
   SyncStateRow,
   UserRow,
 } from './rows';
@@ -20,7 +22,7 @@ import { positionMembers } from './list-members';
 
 export * from './rows';
 export { firstMemberPosition, nextMemberPosition, putMemberFirst } from './list-members';
-export { TABLE_WIPE, tablesWithoutPolicy, type TableName, type TablePolicy, type ClearAccountOptions } from './wipe';
+export { TABLE_WIPE, tablesWithoutPolicy, type KeepChoice, type TableName, type TablePolicy, type ClearAccountOptions } from './wipe';
 
 /**
  * Perch's local store, one database for every account: every row carries the X user id of the account it
@@ -50,6 +52,15 @@ export const SCHEMA_V1 = {
   syncState: '[accountId+collection], accountId',
 } as const;
 
+/**
+ * Tables version 5 adds (issue 14): the person's own tags, note and read state of each bookmark, kept apart from
+ * the bookmark rows so they outlive a bookmark X stops listing, and their saved searches.
+ */
+export const SCHEMA_V5_TABLES = {
+  bookmarkNotes: '[accountId+postId], accountId, *tags',
+  savedSearches: '[accountId+id], accountId',
+} as const;
+
 export class PerchDb extends Dexie {
   users!: Table<UserRow, [string, string]>;
   posts!: Table<PostRow, [string, string]>;
@@ -66,6 +77,8 @@ export class PerchDb extends Dexie {
   actions!: Table<ActionRow, number>;
   rateLimits!: Table<RateLimitRow, [string, string]>;
   syncState!: Table<SyncStateRow, [string, string]>;
+  bookmarkNotes!: Table<BookmarkNoteRow, [string, string]>;
+  savedSearches!: Table<SavedSearchRow, [string, string]>;
 
   constructor(name = 'perch') {
     super(name);
@@ -104,6 +117,8 @@ export class PerchDb extends Dexie {
       .upgrade(async (tx) => {
         await positionMembers(tx.table<ListMemberRow, [string, string, string]>('listMembers'));
       });
+    // v5 adds the person's tags, notes and read state of bookmarks, and saved searches: new tables, no rows to move.
+    this.version(5).stores(SCHEMA_V5_TABLES);
   }
 
   /**

@@ -3,6 +3,8 @@ import type { RateWindow } from '../x/errors';
 
 /** The rows of Perch's store (lib/db/index.ts), one interface a table. */
 
+export type { BookmarkNoteRow, SavedSearchRow } from './organise-rows';
+
 /** An X user Perch has seen (an author, a list member, a muted or blocked account). */
 export interface UserRow {
   accountId: string;
@@ -187,6 +189,11 @@ export interface DraftMediaRow {
   type: string;
   size: number;
   blob: Blob;
+  /**
+   * Its description for people who cannot see it (alt text), sent to X with POST /2/media/metadata after the upload.
+   * Absent: none was added. Not indexed, so no schema version.
+   */
+  alt?: string;
 }
 
 export type ActionState = 'queued' | 'sending' | 'done' | 'failed';
@@ -198,8 +205,11 @@ export interface ActionRow {
   type: string;
   /** The action's parameters, as plain JSON (ids as strings). */
   params: Record<string, string | boolean | undefined>;
-  /** A short description for the activity view, e.g. "Bookmark post 123" or "Mute @someone". */
-  label: string;
+  /**
+   * Rows stored before issue 13 only: the English words the background made for the activity view. Never written
+   * now: a screen words an action from its `type` and `params`, in the reader's language (components/manager/action-state.ts).
+   */
+  label?: string;
   state: ActionState;
   createdAt: string;
   updatedAt: string;
@@ -209,7 +219,7 @@ export interface ActionRow {
    */
   notBefore: number;
   attempts: number;
-  error?: { kind: string; message: string } | undefined;
+  error?: ActionError | undefined;
   /** What the store held before the action was shown, to roll back if X refuses. */
   rollback?: unknown;
   /** The action this one undoes, and the action that undid this one. */
@@ -217,6 +227,22 @@ export interface ActionRow {
   undoneBy?: number | undefined;
   /** What X answered, when it matters later (e.g. the id of a created list). */
   result?: Record<string, string | boolean>;
+}
+
+/**
+ * Why an action failed or waits, as stored: its kind and the facts a screen words it from, in the reader's language
+ * (components/error-text.ts `actionErrorText`). The background stores no sentence of its own.
+ */
+export interface ActionError {
+  kind: string;
+  /** When X's rate limit resets (Unix seconds), as X said. */
+  reset?: number | undefined;
+  /** X's own words for the refusal (`errors[].message`, `detail`), kept as X wrote them and shown as a quote from X. */
+  said?: string | undefined;
+  /** The action type Perch did not know ('unknown-action'). */
+  type?: string | undefined;
+  /** Rows stored before issue 13 only: the background's English sentence. Never written now. */
+  message?: string | undefined;
 }
 
 /** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */

@@ -1,5 +1,5 @@
 import type { Collection, Dexie, Table } from 'dexie';
-import type { PerchDb, SCHEMA_V1 } from './index';
+import type { PerchDb, SCHEMA_V1, SCHEMA_V5_TABLES } from './index';
 import type { RateLimitRow } from './rows';
 
 /**
@@ -9,10 +9,11 @@ import type { RateLimitRow } from './rows';
  */
 
 /** Every table of the store: a table added in a later schema version joins this union. */
-export type TableName = keyof typeof SCHEMA_V1;
+export type TableName = keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V5_TABLES;
 
 /** What the person may choose to keep when signing out (the sign-out dialog offers one checkbox per choice). */
-export type KeepChoice = 'drafts';
+export const KEEP_CHOICES = ['drafts', 'bookmarkNotes'] as const;
+export type KeepChoice = (typeof KEEP_CHOICES)[number];
 
 export type TablePolicy =
   /** The account's rows go when it signs out; `rows` finds them when they carry no `accountId`. */
@@ -53,6 +54,9 @@ export const TABLE_WIPE = {
   actions: { clearOn: 'sign-out' },
   rateLimits: { clearOn: 'x-reset', until: rateLimitUntil },
   syncState: { clearOn: 'sign-out' },
+  // The person's own work, not X's content (issue 14): the sign-out dialog offers to keep it, checked by default.
+  bookmarkNotes: { clearOn: 'sign-out', keepable: 'bookmarkNotes' },
+  savedSearches: { clearOn: 'sign-out', keepable: 'bookmarkNotes' },
 } as const satisfies Record<TableName, TablePolicy>;
 
 /** The names of a database's tables that declare no wipe policy (the convention test's check). */

@@ -38,6 +38,9 @@ describe('X text on screen sits in <bdi>, so a name ending in U+202E reverses no
           position: 1,
           folderIds: [],
           searchText: '',
+          tags: [],
+          note: '',
+          read: false,
           author: evilUser,
           post: { accountId: '1', id: '7', text: 'hello', urls: [], mediaCount: 0, seenAt: '2026-11-23T00:00:00.000Z' },
         }}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Dexie from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { db, PerchDb, SCHEMA_V1, tablesWithoutPolicy, TABLE_WIPE, type TableName } from '@/lib/db';
+import { db, PerchDb, SCHEMA_V1, SCHEMA_V5_TABLES, tablesWithoutPolicy, TABLE_WIPE, type TableName } from '@/lib/db';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { clientIdItem, enterprisePlanItem } from '@/lib/storage';
 import { policyOf, wipeAccount, type StorageAreaName } from '@/lib/storage-wipe';
@@ -78,6 +78,12 @@ function rowsOf(accountId: string, nowS: number): Record<TableName, object[]> {
       { accountId, endpoint: 'GET /2/users/:id/bookmarks', limit: 180, remaining: 3, reset: nowS - 60 },
     ],
     syncState: [{ accountId, collection: 'bookmarks', lastSyncedAt: at }],
+    bookmarkNotes: [
+      { accountId, postId: '21', tags: ['reading'], note: 'for later', read: false, updatedAt: at, username: 'somebody' },
+      // X no longer lists this one: its tags and note are kept all the same.
+      { accountId, postId: '22', tags: ['gone'], note: '', read: true, updatedAt: at },
+    ],
+    savedSearches: [{ accountId, id: 's-' + accountId, name: 'Unread', query: 'is:unread', pinned: true, createdAt: at }],
   };
 }
 
@@ -161,6 +167,33 @@ describe('signing out', () => {
     expect(await db().actions.where('accountId').equals(ADA_ID).count()).toBe(0);
   });
 
+  it('keeps the bookmark tags, notes and saved searches when the person chooses to keep them, and only those', async () => {
+    const h = await twoAccounts();
+    const graceBefore = (await everyRow()).filter(({ row }) => mentions(row, GRACE_ID));
+    await h.auth.signOut(ADA_ID);
+    await wipeAccount(ADA_ID, { now: h.clock.now(), keep: ['bookmarkNotes'] });
+
+    const adaLeft = (await everyRow()).filter(({ row }) => mentions(row, ADA_ID, ADA_USERNAME)).map(({ table }) => table);
+    expect(adaLeft.sort()).toEqual(['bookmarkNotes', 'bookmarkNotes', 'rateLimits', 'savedSearches']);
+    expect((await db().bookmarkNotes.where('accountId').equals(ADA_ID).toArray()).map((n) => [n.postId, n.tags, n.note])).toEqual([
+      ['21', ['reading'], 'for later'],
+      ['22', ['gone'], ''],
+    ]);
+    // The drafts were not chosen: they go.
+    expect(await db().drafts.where('accountId').equals(ADA_ID).count()).toBe(0);
+    expect((await everyRow()).filter(({ row }) => mentions(row, GRACE_ID))).toEqual(graceBefore);
+  });
+
+  it("deletes the bookmark tags, notes and saved searches without that choice, and no other account's", async () => {
+    const h = await twoAccounts();
+    await h.auth.signOut(ADA_ID);
+    await wipeAccount(ADA_ID, { now: h.clock.now(), keep: ['drafts'] });
+    expect(await db().bookmarkNotes.where('accountId').equals(ADA_ID).count()).toBe(0);
+    expect(await db().savedSearches.where('accountId').equals(ADA_ID).count()).toBe(0);
+    expect(await db().bookmarkNotes.where('accountId').equals(GRACE_ID).count()).toBe(2);
+    expect(await db().savedSearches.where('accountId').equals(GRACE_ID).count()).toBe(1);
+  });
+
   it('does not send, after signing in again, a request X said it would refuse until its reset', async () => {
     const h = await twoAccounts();
     await signOut(h, ADA_ID);
@@ -180,7 +213,7 @@ describe('signing out', () => {
 describe('the wipe policy', () => {
   it('is declared for every table of the store', () => {
     expect(tablesWithoutPolicy(db())).toEqual([]);
-    expect(Object.keys(TABLE_WIPE).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
+    expect(Object.keys(TABLE_WIPE).sort()).toEqual(Object.keys({ ...SCHEMA_V1, ...SCHEMA_V5_TABLES }).sort());
   });
 
   it('fires for a table without one (canary)', () => {

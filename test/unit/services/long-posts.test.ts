@@ -48,7 +48,7 @@ async function storedItems(): Promise<BookmarkItem[]> {
     bookmarks.map(async (b) => {
       const post = await d.posts.get([ADA_ID, b.postId]);
       const author = post?.authorId ? await d.users.get([ADA_ID, post.authorId]) : undefined;
-      return { ...b, post, author };
+      return { ...b, post, author, tags: [], note: '', read: false };
     }),
   );
 }

@@ -1,0 +1,146 @@
+import * as z from 'zod/mini';
+import { db, type BookmarkNoteRow } from '../db';
+import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, USERNAME_PATTERN } from '../limits';
+import { isEmptyNote } from './notes';
+import { byCodePoint, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
+
+/**
+ * 'bookmarks.import' (issue 14): restores the tags, notes and read state of Perch's own JSON export of bookmarks
+ * (lib/export.ts `bookmarksToJson`) onto the account, for a new machine or browser. It never duplicates and is
+ * idempotent: each post has one row per account, and importing the same file again changes nothing.
+ */
+
+/** What an import did: entries restored onto a bookmark the account has, kept as "not on X", and already as stored. */
+export interface ImportResult {
+  matched: number;
+  notOnX: number;
+  unchanged: number;
+}
+
+/** A file Perch cannot import, in words for the person. */
+export class ImportError extends Error {
+  readonly kind = 'error';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+const NOT_AN_EXPORT = 'This file is not a Perch bookmarks export. Choose a JSON file saved with Export → JSON in the Bookmarks tab.';
+
+/** The parts of an export Perch reads back: the rest (text, links, media) is X's and comes from X. */
+const exportFile = z.object({
+  exportedAt: z.string(),
+  bookmarks: z.array(z.unknown()),
+});
+const exportEntry = z.object({
+  id: z.string().check(z.regex(/^\d{1,19}$/)),
+  url: z.optional(z.string()),
+  author: z.optional(z.nullable(z.object({ username: z.optional(z.nullable(z.string())) }))),
+  tags: z.optional(z.array(z.string())),
+  note: z.optional(z.nullable(z.string())),
+  read: z.optional(z.boolean()),
+});
+
+interface Restored {
+  postId: string;
+  username?: string;
+  tags: string[];
+  note: string;
+  read: boolean;
+}
+
+/** The author's @username of an entry: its `author`, else its x.com address. */
+function usernameOf(entry: z.infer<typeof exportEntry>): string | undefined {
+  const given = entry.author?.username ?? /^https:\/\/x\.com\/([^/]+)\/status\//.exec(entry.url ?? '')?.[1];
+  return given && given !== 'i' && USERNAME_PATTERN.test(given) ? given : undefined;
+}
+
+/**
+ * The entries of an export file, merged by post (a post listed twice is one entry).
+ * @throws ImportError for a file that is not Perch's export, too big, or holding an entry Perch cannot keep.
+ */
+export function readExport(json: string): Restored[] {
+  if (json.length > IMPORT_MAX_CHARS) throw new ImportError('This file is too big to be a Perch bookmarks export (more than 20 MB).');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new ImportError(NOT_AN_EXPORT);
+  }
+  const file = exportFile.safeParse(data);
+  if (!file.success) throw new ImportError(NOT_AN_EXPORT);
+  if (file.data.bookmarks.length > IMPORT_MAX_ENTRIES)
+    throw new ImportError(`This file holds ${file.data.bookmarks.length} bookmarks; Perch imports at most ${IMPORT_MAX_ENTRIES} at once.`);
+  const byPost = new Map<string, Restored>();
+  file.data.bookmarks.forEach((raw, i) => {
+    const parsed = exportEntry.safeParse(raw);
+    if (!parsed.success) throw new ImportError(`${NOT_AN_EXPORT} (Entry ${i + 1} is not a bookmark.)`);
+    const entry = parsed.data;
+    const bad = (entry.tags ?? []).filter((t) => normaliseTag(t) === undefined);
+    if (bad.length) throw new ImportError(`Entry ${i + 1} of this file has a tag that is not one: ${bad.map((t) => `“${t}”`).join(', ')}.`);
+    const note = (entry.note ?? '').trim();
+    if ([...note].length > BOOKMARK_NOTE_MAX)
+      throw new ImportError(`Entry ${i + 1} of this file has a note longer than ${BOOKMARK_NOTE_MAX} characters.`);
+    const username = usernameOf(entry);
+    const restored: Restored = {
+      postId: entry.id,
+      ...(username ? { username } : {}),
+      tags: (entry.tags ?? []).map((t) => normaliseTag(t)!),
+      note,
+      read: entry.read ?? false,
+    };
+    const seen = byPost.get(entry.id);
+    byPost.set(entry.id, seen ? merge(seen, restored) : restored);
+  });
+  return [...byPost.values()];
+}
+
+/**
+ * What is stored after restoring `incoming` onto `stored`: nothing of either is lost. Tags are joined (up to
+ * TAGS_PER_BOOKMARK_MAX, the stored ones first); a stored note stays, an empty one takes the file's; read wins.
+ */
+function merge<T extends Omit<Restored, 'postId'>>(stored: T, incoming: Omit<Restored, 'postId'>): T {
+  const username = stored.username ?? incoming.username;
+  return {
+    ...stored,
+    tags: [...new Set([...stored.tags, ...incoming.tags])].slice(0, TAGS_PER_BOOKMARK_MAX).sort(byCodePoint),
+    note: stored.note || incoming.note,
+    read: stored.read || incoming.read,
+    ...(username ? { username } : {}),
+  };
+}
+
+const same = (a: BookmarkNoteRow, b: BookmarkNoteRow) =>
+  a.note === b.note && a.read === b.read && a.username === b.username && a.tags.join('\n') === b.tags.join('\n');
+
+/**
+ * Restores an export's tags, notes and read state onto the account: onto its bookmarks (matched), or kept as entries
+ * X no longer lists (not on X) with their tags and notes. One transaction: a failure writes nothing.
+ * @throws ImportError for a file that is not Perch's export (see readExport).
+ */
+export async function importBookmarks(accountId: string, json: string, now: number): Promise<ImportResult> {
+  const entries = readExport(json);
+  const d = db();
+  const updatedAt = new Date(now).toISOString();
+  return d.transaction('rw', [d.bookmarkNotes, d.bookmarks], async () => {
+    const keys = entries.map((e) => [accountId, e.postId] as [string, string]);
+    const [stored, bookmarks] = await Promise.all([d.bookmarkNotes.bulkGet(keys), d.bookmarks.bulkGet(keys)]);
+    const result: ImportResult = { matched: 0, notOnX: 0, unchanged: 0 };
+    const writes: BookmarkNoteRow[] = [];
+    entries.forEach(({ postId, ...incoming }, i) => {
+      const old = stored[i];
+      const base: BookmarkNoteRow = old ?? { accountId, postId, tags: [], note: '', read: false, updatedAt };
+      const next = { ...merge(base, incoming), updatedAt };
+      if (isEmptyNote(next) || (old && same(old, next))) {
+        result.unchanged++;
+        return;
+      }
+      writes.push(next);
+      if (bookmarks[i]) result.matched++;
+      else result.notOnX++;
+    });
+    await d.bookmarkNotes.bulkPut(writes);
+    return result;
+  });
+}
