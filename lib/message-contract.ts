@@ -3,6 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import {
+  ALT_TEXT_MAX,
   BOOKMARK_NOTE_MAX,
   IMPORT_MAX_CHARS,
   LIST_DESCRIPTION_MAX,
@@ -123,6 +124,11 @@ export const messages = {
         z.strictObject({
           text: z.string().check(z.maxLength(50_000)),
           mediaIds: z.array(z.uuid()).check(z.maxLength(MAX_IMAGES_PER_POST)),
+          /**
+           * The description (alt text) of each image that has one, by its id in `mediaIds`. X's 1000 characters are
+           * code points, at most 2000 UTF-16 units: compose checks the count itself before posting.
+           */
+          alts: z.optional(z.record(z.uuid(), z.string().check(z.maxLength(2 * ALT_TEXT_MAX)))),
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),

@@ -1,10 +1,10 @@
 import { parsePost } from '../text/parse-post';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
-import { GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '../limits';
-import { uploadMedia } from '../x/media';
+import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '../limits';
+import { describeMedia, uploadMedia } from '../x/media';
 import { createPost } from '../x/posts';
-import { db, type DraftPost } from '../db';
+import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
 
 /**
@@ -36,7 +36,9 @@ export async function getDraft(accountId: string, context: string): Promise<Draf
   const row = await db().drafts.get(draftKey(accountId, context));
   if (!row) return null;
   const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
-  const byId = new Map(media.map((m) => [m.id, { id: m.id, name: m.name, type: m.type, size: m.size }]));
+  const byId = new Map(
+    media.map((m) => [m.id, { id: m.id, name: m.name, type: m.type, size: m.size, ...(m.alt !== undefined ? { alt: m.alt } : {}) }]),
+  );
   return {
     context: row.context,
     ...(row.replyToId ? { replyToId: row.replyToId } : {}),
@@ -55,14 +57,15 @@ export interface DraftInput {
   context: string;
   /** Increases with every change a screen makes; a save older than the stored one is ignored. */
   seq: number;
-  posts: DraftPost[];
+  /** Each post, with the description (alt text) of each of its images that has one, by image id. */
+  posts: (DraftPost & { alts?: Record<string, string> | undefined })[];
   replyToId?: string | undefined;
   quoteId?: string | undefined;
 }
 
 /**
- * Saves a draft as typed. Ignores a save older than the one stored (messages can cross). An all-empty draft
- * with no images is removed rather than kept.
+ * Saves a draft as typed, with the descriptions of its images. Ignores a save older than the one stored (messages
+ * can cross). An all-empty draft with no images is removed rather than kept.
  */
 export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ saved: boolean }> {
   const key = draftKey(input.accountId, input.context);
@@ -75,7 +78,7 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
       await db().draftMedia.where('draftKey').equals(key).delete();
       return { saved: true };
     }
-    const posts = input.posts.slice(0, MAX_POSTS_IN_THREAD);
+    const posts = input.posts.slice(0, MAX_POSTS_IN_THREAD).map((p) => ({ text: p.text, mediaIds: p.mediaIds }));
     // Images this save no longer lists, that the stored draft did list, were removed by the person. An image
     // not listed yet may have just been attached (the save announcing it is on its way): it stays.
     const keep = new Set(posts.flatMap((p) => p.mediaIds));
@@ -83,6 +86,7 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
       .flatMap((p) => p.mediaIds)
       .filter((id) => !keep.has(id));
     if (removed.length) await db().draftMedia.bulkDelete(removed);
+    await saveAlts(key, input.posts.slice(0, MAX_POSTS_IN_THREAD));
     await db().drafts.put({
       key,
       accountId: input.accountId,
@@ -99,6 +103,24 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
     });
     return { saved: true };
   });
+}
+
+/**
+ * Writes the description of each image a save lists, on that draft's own images only: the one given, or none when
+ * the save gives none for it (the person removed it).
+ */
+async function saveAlts(key: string, posts: DraftInput['posts']): Promise<void> {
+  const ids = posts.flatMap((p) => p.mediaIds);
+  if (!ids.length) return;
+  const alts = new Map(posts.flatMap((p) => Object.entries(p.alts ?? {})));
+  const rows = await db().draftMedia.bulkGet(ids);
+  const changed = rows.flatMap((row): DraftMediaRow[] => {
+    if (!row || row.draftKey !== key || row.alt === alts.get(row.id)) return [];
+    const { alt: _old, ...rest } = row;
+    const alt = alts.get(row.id);
+    return [alt === undefined ? rest : { ...rest, alt }];
+  });
+  if (changed.length) await db().draftMedia.bulkPut(changed);
 }
 
 /** Removes a draft and its images. */
@@ -169,6 +191,44 @@ async function gifNotAlone(post: DraftPost, index: number, count: number): Promi
   return `A GIF goes in a post on its own: X takes up to 4 images, or 1 GIF${where}.`;
 }
 
+/**
+ * Why an image description of the post cannot go to X, or undefined: a description once added cannot be blank, and
+ * is at most X's 1000 characters (`AltText`, createMediaMetadata).
+ */
+async function altInvalid(post: DraftPost, index: number, count: number): Promise<string | undefined> {
+  if (!post.mediaIds.length) return undefined;
+  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
+  for (const m of await db().draftMedia.bulkGet(post.mediaIds)) {
+    if (m?.alt === undefined) continue;
+    if (!m.alt.trim()) return `The description of “${m.name}” is empty${where}: write one or remove it.`;
+    const over = [...m.alt].length - ALT_TEXT_MAX;
+    if (over > 0) return `The description of “${m.name}” is ${over} characters over X’s limit of ${ALT_TEXT_MAX}${where}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Sends the description of an uploaded image to X. X refusing it is the person's to act on: nothing of this post
+ * went out, and the draft stays as it is.
+ * @throws ComposeError 'invalid-image' when X refuses the description; XApiError for any other failure
+ */
+async function sendAlt(client: XClient, mediaId: string, name: string, alt: string, published: string[]): Promise<void> {
+  try {
+    await describeMedia(client, mediaId, alt);
+  } catch (error) {
+    if (error instanceof XApiError && (error.kind === 'invalid-request' || error.kind === 'forbidden')) {
+      const reason = xWords(error.problem);
+      throw new ComposeError(
+        'invalid-image',
+        `X refused the description of “${name}”${reason ? `: “${reason}”` : ''}. Nothing was posted; your draft is kept.`,
+        published,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /** True when an X failure leaves it unknown whether X published the post. */
 function outcomeUnknown(error: unknown): boolean {
   return error instanceof XApiError && (error.kind === 'offline' || error.kind === 'malformed' || (error.status ?? 0) >= 500);
@@ -194,7 +254,7 @@ export interface PublishOptions {
 
 /**
  * Publishes a draft: each post in order, a thread's later posts as replies to the one before (or, once the person
- * chose so, as separate posts), images uploaded first. Resumes after posts already published from it. Deletes the
+ * chose so, as separate posts), images uploaded first and each description sent to X right after its image. Resumes after posts already published from it. Deletes the
  * draft once X has confirmed every post. A second call for the same draft while one runs joins it (never a second
  * POST /2/tweets).
  * @returns the ids of every post of the draft, in order.
@@ -233,7 +293,8 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length) ??
-      (await gifNotAlone(post, draft.publishedIds.length + offset, draft.posts.length));
+      (await gifNotAlone(post, draft.publishedIds.length + offset, draft.posts.length)) ??
+      (await altInvalid(post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
   }
   const published = [...draft.publishedIds];
@@ -245,7 +306,10 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
       if (!media) {
         throw new ComposeError('invalid-image', 'An image of this post is no longer in the draft. Remove it and add it again.', published);
       }
-      mediaIds.push(await uploadMedia(client, media.blob, media.name));
+      const mediaId = await uploadMedia(client, media.blob, media.name);
+      // Described once uploaded and before the post is created, so the post goes out with its description.
+      if (media.alt?.trim()) await sendAlt(client, mediaId, media.name, media.alt.trim(), published);
+      mediaIds.push(mediaId);
     }
     const separate = separateFrom !== undefined && i >= separateFrom;
     const replyTo = i === 0 ? draft.replyToId : separate ? undefined : published[i - 1];
