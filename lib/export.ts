@@ -168,6 +168,10 @@ export interface ExportedBookmark {
   mediaCount: number;
   quotedId?: string;
   folders: string[];
+  /** The person's own tags, note and read state of the bookmark (issue 14): none, '' and unread when absent. */
+  tags?: readonly string[];
+  note?: string;
+  read?: boolean;
 }
 
 export const BOOKMARK_COLUMNS: readonly Column<ExportedBookmark>[] = [
@@ -181,6 +185,10 @@ export const BOOKMARK_COLUMNS: readonly Column<ExportedBookmark>[] = [
   { header: 'media_count', value: (b) => b.mediaCount },
   { header: 'quoted_post_url', value: (b) => (b.quotedId ? postUrl(b.quotedId) : '') },
   { header: 'folders', value: (b) => b.folders.join('; ') },
+  // A tag holds no space or ';' (lib/bookmarks/tags.ts), so one space parts them.
+  { header: 'tags', value: (b) => (b.tags ?? []).join(' ') },
+  { header: 'note', value: (b) => b.note ?? '' },
+  { header: 'read', value: (b) => b.read ?? false },
 ];
 
 /**
@@ -198,6 +206,10 @@ export function bookmarksToJson(items: readonly ExportedBookmark[], meta: { acco
     mediaCount: b.mediaCount,
     quotedPostUrl: b.quotedId ? postUrl(b.quotedId) : null,
     folders: b.folders,
+    // What lib/bookmarks/import.ts reads back.
+    tags: b.tags ?? [],
+    note: b.note ?? '',
+    read: b.read ?? false,
   }));
 }
 
@@ -206,20 +218,38 @@ export function bookmarksToCsv(items: readonly ExportedBookmark[]): string {
   return toCsv(items, BOOKMARK_COLUMNS);
 }
 
+/** The words of the Markdown export about the person's own organising; English when a caller gives none. */
+const ORGANISE_WORDS = { tags: 'Tags', note: 'Note', read: 'Read' };
+
 /**
  * Bookmarks as a Markdown document: a heading, then one bullet per bookmark — author, date and a link to the
- * post, then the text with its links. The author's name and @username are bidi-isolated (FSI…PDI).
+ * post (and "Read" when it is), then the text with its links, then the person's tags and note. The author's name and
+ * @username are bidi-isolated (FSI…PDI).
  * @param words the few words around the data, in the person's language.
  */
 export function bookmarksToMarkdown(
   items: readonly ExportedBookmark[],
-  words: { title: string; openOnX: string; quoted: string; media: (count: number) => string },
+  words: {
+    title: string;
+    openOnX: string;
+    quoted: string;
+    media: (count: number) => string;
+    tags?: string;
+    note?: string;
+    read?: string;
+  },
 ): string {
+  const own = { ...ORGANISE_WORDS, ...words };
   const entry = (b: ExportedBookmark) => {
     const who = b.authorUsername
       ? `**${markdownXText(b.authorName ?? b.authorUsername)}** ${markdownXLink(`@${b.authorUsername}`, profileUrl(b.authorUsername))}`
       : '';
-    const head = [who, b.createdAt ? escapeMarkdown(b.createdAt.slice(0, 10)) : '', markdownLink(words.openOnX, b.url)]
+    const head = [
+      who,
+      b.createdAt ? escapeMarkdown(b.createdAt.slice(0, 10)) : '',
+      markdownLink(words.openOnX, b.url),
+      b.read ? escapeMarkdown(own.read) : '',
+    ]
       .filter(Boolean)
       .join(' · ');
     const body = b.segments.map((s) => (s.href ? markdownLink(s.text, s.href) : escapeMarkdown(s.text))).join('');
@@ -229,7 +259,13 @@ export function bookmarksToMarkdown(
     ].filter(Boolean);
     // A line of the post that holds bidi controls is isolated, so that it cannot reverse what follows it.
     const bodyLines = body.split('\n').map((l) => (hasBidiControls(l) ? isolateBidi(l) : l));
-    const lines = [head, ...bodyLines, ...(extras.length ? [extras.join(' · ')] : [])];
+    const tags = b.tags?.length ? [`${escapeMarkdown(own.tags)}: ${b.tags.map((t) => `\`${t}\``).join(' ')}`] : [];
+    const note = b.note
+      ? escapeMarkdown(`${own.note}: ${b.note}`)
+          .split('\n')
+          .map((l) => (hasBidiControls(l) ? isolateBidi(l) : l))
+      : [];
+    const lines = [head, ...bodyLines, ...(extras.length ? [extras.join(' · ')] : []), ...tags, ...note];
     // A hard line break (two spaces) between lines of one entry.
     return lines.join('  \n');
   };

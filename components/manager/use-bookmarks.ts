@@ -28,6 +28,8 @@ export interface BookmarkItem {
   read: boolean;
 }
 
+const oneSpaced = (text: string) => text.replace(/\s+/gu, ' ');
+
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
 const HEAD = 40;
 
@@ -50,7 +52,8 @@ async function join(
       position: b.position,
       folderIds: b.folderIds,
       // Folded here, once per change of the store: a keystroke only compares.
-      searchText: searchable(note?.note ? `${b.searchText} ${note.note}` : b.searchText),
+      // (The stored searchText is folded already: only its white space is made single.)
+      searchText: note?.note ? `${oneSpaced(b.searchText)} ${searchable(note.note)}` : oneSpaced(b.searchText),
       post,
       author: post?.authorId ? authorById.get(post.authorId) : undefined,
       tags: note?.tags ?? [],
@@ -72,35 +75,40 @@ export interface StoredBookmarks {
  * newest few are read first, so the first screen does not wait for ten thousand rows. Undefined while loading.
  */
 export function useBookmarks(accountId: string): StoredBookmarks | undefined {
-  const head = useLiveQuery(async () => {
-    const d = db();
-    // No count here: IndexedDB counts by walking the index, which costs as much as reading it.
-    const bookmarks = await d.bookmarks
-      .where('[accountId+position]')
-      .between([accountId, -Infinity], [accountId, Infinity])
-      .reverse()
-      .limit(HEAD)
-      .toArray();
-    const keys = bookmarks.map((b) => [accountId, b.postId] as [string, string]);
-    const [posts, notes] = await Promise.all([d.posts.bulkGet(keys), d.bookmarkNotes.bulkGet(keys)]);
-    return join(accountId, bookmarks, posts, notes);
-  }, [accountId]);
+  const head = useLiveQuery(() => readNewestBookmarks(accountId), [accountId]);
   const headShown = head !== undefined;
-  const all = useLiveQuery(async () => {
-    // After the first screen: reading everything at once would hold the first rows back.
-    if (!headShown) return undefined;
-    const d = db();
-    // Whole-index reads (IndexedDB getAll) are far faster than a cursor walking the position index backwards.
-    const [bookmarks, posts, notes] = await Promise.all([
-      d.bookmarks.where('accountId').equals(accountId).toArray(),
-      d.posts.where('accountId').equals(accountId).toArray(),
-      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
-    ]);
-    bookmarks.sort((a, b) => b.position - a.position);
-    return join(accountId, bookmarks, posts, notes);
-  }, [accountId, headShown]);
+  // After the first screen: reading everything at once would hold the first rows back.
+  const all = useLiveQuery(async () => (headShown ? readAllBookmarks(accountId) : undefined), [accountId, headShown]);
   if (all) return { items: all, complete: true };
   return head ? { items: head, complete: head.length < HEAD } : undefined;
+}
+
+/** The newest few bookmarks of the account, joined (useBookmarks' first screen). */
+export async function readNewestBookmarks(accountId: string): Promise<BookmarkItem[]> {
+  const d = db();
+  // No count here: IndexedDB counts by walking the index, which costs as much as reading it.
+  const bookmarks = await d.bookmarks
+    .where('[accountId+position]')
+    .between([accountId, -Infinity], [accountId, Infinity])
+    .reverse()
+    .limit(HEAD)
+    .toArray();
+  const keys = bookmarks.map((b) => [accountId, b.postId] as [string, string]);
+  const [posts, notes] = await Promise.all([d.posts.bulkGet(keys), d.bookmarkNotes.bulkGet(keys)]);
+  return join(accountId, bookmarks, posts, notes);
+}
+
+/** Every bookmark of the account, newest first, joined with its post, author and the person's own organising. */
+export async function readAllBookmarks(accountId: string): Promise<BookmarkItem[]> {
+  const d = db();
+  // Whole-index reads (IndexedDB getAll) are far faster than a cursor walking the position index backwards.
+  const [bookmarks, posts, notes] = await Promise.all([
+    d.bookmarks.where('accountId').equals(accountId).toArray(),
+    d.posts.where('accountId').equals(accountId).toArray(),
+    d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
+  ]);
+  bookmarks.sort((a, b) => b.position - a.position);
+  return join(accountId, bookmarks, posts, notes);
 }
 
 /** X's bookmark folders of the account, by name. Undefined while loading. */

@@ -28,6 +28,9 @@ function toExported(b: BookmarkItem, folderNames: ReadonlyMap<string, string>): 
     mediaCount: b.post?.mediaCount ?? 0,
     ...(b.post?.quotedId ? { quotedId: b.post.quotedId } : {}),
     folders: b.folderIds.flatMap((id) => folderNames.get(id) ?? []),
+    tags: b.tags,
+    note: b.note,
+    read: b.read,
   };
 }
 

@@ -217,6 +217,8 @@ describe('post text with links', () => {
   });
 });
 
+const pick = (o: object, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+
 describe('bookmark exports', () => {
   const items: ExportedBookmark[] = [
     {
@@ -229,6 +231,9 @@ describe('bookmark exports', () => {
       mediaCount: 2,
       quotedId: '9',
       folders: ['Read later 📚'],
+      tags: ['rust', '東京'],
+      note: '=SUM(A1) is *my* note\n# not a heading',
+      read: true,
     },
     { id: '2', url: 'https://x.com/i/status/2', segments: [{ text: '東京 🗼' }], mediaCount: 0, folders: [] },
   ];
@@ -246,6 +251,9 @@ describe('bookmark exports', () => {
       'media_count',
       'quoted_post_url',
       'folders',
+      'tags',
+      'note',
+      'read',
     ]);
     expect(rows[1]).toEqual([
       '1',
@@ -258,8 +266,11 @@ describe('bookmark exports', () => {
       '2',
       'https://x.com/i/status/9',
       'Read later 📚',
+      'rust 東京',
+      `'=SUM(A1) is *my* note\n# not a heading`,
+      'true',
     ]);
-    expect(rows[2]).toEqual(['2', 'https://x.com/i/status/2', '', '', '', '東京 🗼', '', '0', '', '']);
+    expect(rows[2]).toEqual(['2', 'https://x.com/i/status/2', '', '', '', '東京 🗼', '', '0', '', '', '', '', 'false']);
   });
 
   it('writes JSON with the expanded text and links', () => {
@@ -274,6 +285,11 @@ describe('bookmark exports', () => {
       author: { name: 'Zoë Ångström 🌿', username: 'zoe' },
     });
     expect(json.bookmarks[1]?.author).toBeNull();
+    // The person's own organising, which an import restores: none, '' and unread where there is none.
+    expect(json.bookmarks.map((b) => pick(b, ['tags', 'note', 'read']))).toEqual([
+      { tags: ['rust', '東京'], note: '=SUM(A1) is *my* note\n# not a heading', read: true },
+      { tags: [], note: '', read: false },
+    ]);
   });
 
   it('writes Markdown with escaped text, links and one bullet per bookmark', () => {
@@ -285,10 +301,13 @@ describe('bookmark exports', () => {
     });
     expect(md).toBe(
       '# Bookmarks of @ada\n\n' +
-        `- **${FSI}Zoë Ångström 🌿${PDI}** [${FSI}@zoe${PDI}](https://x.com/zoe) · 2025-08-01 · [Open on X](https://x.com/zoe/status/1)  \n` +
+        `- **${FSI}Zoë Ångström 🌿${PDI}** [${FSI}@zoe${PDI}](https://x.com/zoe) · 2025-08-01 · [Open on X](https://x.com/zoe/status/1) · Read  \n` +
         '  \\=cmd\\| "hi", \\*all\\*  \n' +
         '  [example.com](https://example.com/)  \n' +
-        '  2 media · [Quoted post](https://x.com/i/status/9)\n' +
+        '  2 media · [Quoted post](https://x.com/i/status/9)  \n' +
+        '  Tags: `rust` `東京`  \n' +
+        '  Note: =SUM(A1) is \\*my\\* note  \n' +
+        '  \\# not a heading\n' +
         '- [Open on X](https://x.com/i/status/2)  \n' +
         '  東京 🗼\n',
     );

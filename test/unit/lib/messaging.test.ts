@@ -64,6 +64,13 @@ function handlers(): Handlers {
       browserName: 'chrome' as const,
       enterprisePlan: true,
     })),
+    'bookmark.organise': vi.fn(async () => null),
+    'bookmark.forget': vi.fn(async () => null),
+    'tag.rename': vi.fn(async () => ({ changed: 0 })),
+    'tag.delete': vi.fn(async () => ({ changed: 0 })),
+    'savedSearch.save': vi.fn(async () => ({ id: 's' })),
+    'savedSearch.delete': vi.fn(async () => null),
+    'bookmarks.import': vi.fn(async () => ({ matched: 0, notOnX: 0, unchanged: 0 })),
   };
 }
 
@@ -105,6 +112,7 @@ describe('the background message listener', () => {
     ['an id that is not an X id', { type: 'auth.signOut', accountId: '1; drop' }],
     ['an extra field', { type: 'auth.signIn', token: 'x' }],
     ['an app check for an account id that is not an X id', { type: 'app.check', accountId: 'me' }],
+    ['a sign-out keeping something there is no choice for', { type: 'auth.signOut', accountId: '1', keep: ['tokens'] }],
     ['not an object', 'auth.signIn'],
   ])('answers bad-request to %s without running a handler', async (_name, message) => {
     const h = handlers();
@@ -118,6 +126,12 @@ describe('the background message listener', () => {
       expect(createMessageListener(handlers())({ type: 'auth.signIn' }, OWN_PAGE, resolve)).toBe(true);
     });
     expect(reply).toEqual({ ok: true, data: { id: '1', name: 'A', username: 'a' } });
+  });
+
+  it('passes a sign-out’s choice to keep bookmark tags and notes to its handler', async () => {
+    const h = handlers();
+    expect(await handle(h, { type: 'auth.signOut', accountId: '1', keep: ['bookmarkNotes'] })).toEqual({ ok: true, data: null });
+    expect(h['auth.signOut']).toHaveBeenCalledWith({ type: 'auth.signOut', accountId: '1', keep: ['bookmarkNotes'] });
   });
 
   it('turns a handler’s error into its kind and user-facing message', async () => {
