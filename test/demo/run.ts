@@ -11,7 +11,7 @@ import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
 import { EmulatorControl } from '../e2e/support/emulator-control';
 import { CHROMIUM_PATH, ROOT } from '../e2e/support/paths';
-import { captureScreens, composeStoreImages, missingFonts, SCREEN_WIDTH } from './screens';
+import { captureScreens, composeStoreImages, missingFonts, SCREEN_WIDTH, screenLanguage } from './screens';
 
 const DEMO_PORT = 8788;
 const DEMO_CLIENT_ID = 'perch-demo-client';
@@ -21,6 +21,26 @@ const OUT = path.join(ROOT, '.output/demo');
 const STORE_OUT = path.join(ROOT, '.output/store');
 /** `--store` (npm run store:screenshots): headless, and the store's images composed from the screens too. */
 const STORE = process.argv.includes('--store');
+/**
+ * `--lang ja` (or `--lang=ja`): Chromium's UI language, which Perch's messages follow (lib/locales/<lang>.yml);
+ * headless, the screenshots end in -<lang>. English by default.
+ */
+function langArg(argv: readonly string[]): string {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'en';
+  const lang = argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  if (!lang || !existsSync(path.join(ROOT, `lib/locales/${lang}.yml`))) {
+    console.error(`--lang needs a language Perch speaks (a file in lib/locales/): got ${lang ?? 'nothing'}.`);
+    process.exit(1);
+  }
+  return lang;
+}
+const LANG = langArg(process.argv.slice(2));
+if (STORE && LANG !== 'en') {
+  console.error('The store screenshots are in English: run --store without --lang.');
+  process.exit(1);
+}
+const language = screenLanguage(LANG);
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
@@ -37,7 +57,7 @@ if (fonts.length) console.warn(`Emoji and CJK text will show as empty boxes: thi
 const emulator = await startEmulator({ port: DEMO_PORT, seed: 'demo' });
 const emu = new EmulatorControl(emulator.url);
 console.log(`X API emulator on ${emulator.url} (demo account: Ada Perch, @adaperch)`);
-const { perch, close } = await launchPerch({ build: BUILD, headless: !headed });
+const { perch, close } = await launchPerch({ build: BUILD, headless: !headed, ...(LANG === 'en' ? {} : { lang: LANG }) });
 await registerCallback(perch, emu, DEMO_CLIENT_ID);
 
 /** Says what broke X's OpenAPI description during the demo, if anything did (test/emulator/contract-observer.ts). */
@@ -56,7 +76,7 @@ async function shutdown(): Promise<void> {
 
 if (headed) {
   await perch.open('options');
-  console.log('Perch is loaded in Chromium. Press “Sign in with X” to sign in to the emulator’s demo account.');
+  console.log(`Perch is loaded in Chromium. Press “${language.t('header_sign_in')}” to sign in to the emulator’s demo account.`);
   console.log('Close the browser window or press Ctrl+C to stop.');
   process.on('SIGINT', () => void shutdown().then(() => process.exit(process.exitCode ?? 0)));
   perch.context.on('close', () => {
@@ -67,17 +87,17 @@ if (headed) {
   mkdirSync(OUT, { recursive: true });
   const options = await perch.open('options');
   await options.setViewportSize({ width: 960, height: 900 });
-  await signIn(perch, options);
+  await signIn(perch, options, 'Authorize app', language.t('header_sign_in'));
   // Fill the local copy as the manager's "Sync now" would.
   for (const collection of ['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']) {
     await options.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'sync.run', accountId: ADA_ID, collection });
   }
   try {
-    const files = await captureScreens(perch, options, OUT);
+    const files = await captureScreens(perch, options, OUT, language);
     console.log(`No display here, so Perch ran headless. It signed in to the demo account and wrote ${files.length} screenshots`);
     console.log(`(every screen at ${SCREEN_WIDTH} px, light and dark) to ${path.relative(ROOT, OUT)}/, among them:`);
-    for (const f of ['popup-on-a-post-light.png', 'sidepanel-bookmarks-dark.png', 'manager-light.png']) {
-      console.log(`  ${path.relative(ROOT, path.join(OUT, f))}`);
+    for (const f of ['popup-on-a-post-light', 'sidepanel-bookmarks-dark', 'manager-light']) {
+      console.log(`  ${path.relative(ROOT, path.join(OUT, `${f}${language.suffix}.png`))}`);
     }
     if (STORE) {
       const store = await composeStoreImages(perch, OUT, STORE_OUT);

@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { load } from 'js-yaml';
 import type { Page } from 'playwright-core';
 import { SEED_POSTS } from '../emulator/seed';
 import type { Perch } from '../e2e/support/chromium';
@@ -23,14 +24,39 @@ export const SCREEN_WIDTH = 360;
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 
+/**
+ * Perch's words in one of its languages (lib/locales/<lang>.yml), to find its controls by their visible labels as a
+ * person reading that language would. @throws for a key the locale lacks.
+ */
+export function wordsIn(lang: string): (key: string) => string {
+  const messages = load(readFileSync(path.join(ROOT, `lib/locales/${lang}.yml`), 'utf8')) as Record<string, unknown>;
+  return (key) => {
+    const text = messages[key];
+    if (typeof text !== 'string') throw new Error(`lib/locales/${lang}.yml has no message ${key}`);
+    return text;
+  };
+}
+
+/** Which language the screens are in; the files of any language but English end in -<lang>. */
+export interface ScreenLanguage {
+  lang: string;
+  t: (key: string) => string;
+  suffix: string;
+}
+
+/** The screens' language: English unless asked. */
+export function screenLanguage(lang = 'en'): ScreenLanguage {
+  return { lang, t: wordsIn(lang), suffix: lang === 'en' ? '' : `-${lang}` };
+}
+
 /** Shoots one page in both schemes; returns the files written. */
-async function shoot(page: Page, out: string, name: string, fullPage: boolean): Promise<string[]> {
+async function shoot(page: Page, out: string, name: string, fullPage: boolean, suffix = ''): Promise<string[]> {
   const files: string[] = [];
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     // Let the scheme's colours settle (transitions, images).
     await page.waitForTimeout(150);
-    const file = path.join(out, `${name}-${scheme}.png`);
+    const file = path.join(out, `${name}-${scheme}${suffix}.png`);
     await page.screenshot({ path: file, fullPage });
     files.push(file);
   }
@@ -39,11 +65,14 @@ async function shoot(page: Page, out: string, name: string, fullPage: boolean): 
 }
 
 /** The popup aimed at a tab's address, clicked through its "opened by another page" gate as a person would. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
+async function popupOn(perch: Perch, url: string, t: ScreenLanguage['t']): Promise<Page> {
   const page = await perch.context.newPage();
   await page.setViewportSize({ width: SCREEN_WIDTH, height: 600 });
   await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent('A page')}`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  await page
+    .getByRole('region', { name: t('gate_label') })
+    .getByRole('button')
+    .click();
   return page;
 }
 
@@ -51,54 +80,58 @@ async function popupOn(perch: Perch, url: string): Promise<Page> {
  * Takes every screen, light and dark, with Perch signed in and synced. `options` is the settings page the demo
  * signed in from. Returns the files written, and leaves one action (a bookmark) in the Activity tab.
  */
-export async function captureScreens(perch: Perch, options: Page, out: string): Promise<string[]> {
+export async function captureScreens(perch: Perch, options: Page, out: string, language = screenLanguage()): Promise<string[]> {
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
+  const { t, suffix } = language;
 
-  const onPost = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
+  const onPost = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`, t);
   // The post's actions are drawn once Like (or Unlike, if the demo account liked it already) is there.
-  const like = onPost.getByRole('button', { name: /^(Like|Unlike)$/ });
+  const like = onPost
+    .getByRole('button', { name: t('popup_like'), exact: true })
+    .or(onPost.getByRole('button', { name: t('popup_unlike'), exact: true }));
   await like.waitFor();
-  files.push(...(await shoot(onPost, out, 'popup-on-a-post', true)));
+  files.push(...(await shoot(onPost, out, 'popup-on-a-post', true, suffix)));
   // One action for the Activity tab to show.
-  const next = (await like.textContent())?.includes('Unlike') ? 'Like' : 'Unlike';
+  const next = (await like.textContent())?.includes(t('popup_unlike')) ? t('popup_like') : t('popup_unlike');
   await like.click();
   await onPost.getByRole('button', { name: next, exact: true }).waitFor();
   await onPost.close();
 
-  const onProfile = await popupOn(perch, 'https://x.com/gracehop');
-  await onProfile.getByRole('button', { name: 'Mute', exact: true }).waitFor();
-  files.push(...(await shoot(onProfile, out, 'popup-on-a-profile', true)));
+  const onProfile = await popupOn(perch, 'https://x.com/gracehop', t);
+  await onProfile.getByRole('button', { name: t('popup_mute'), exact: true }).waitFor();
+  files.push(...(await shoot(onProfile, out, 'popup-on-a-profile', true, suffix)));
   await onProfile.close();
 
-  const elsewhere = await popupOn(perch, 'https://example.com/article');
+  const elsewhere = await popupOn(perch, 'https://example.com/article', t);
   await elsewhere.getByRole('textbox').first().waitFor();
-  files.push(...(await shoot(elsewhere, out, 'popup-elsewhere', true)));
+  files.push(...(await shoot(elsewhere, out, 'popup-elsewhere', true, suffix)));
   await elsewhere.close();
 
   const panel = await perch.open('sidepanel');
   await panel.setViewportSize({ width: SCREEN_WIDTH, height: 720 });
-  for (const tab of ['Bookmarks', 'Lists', 'Muted', 'Blocked', 'Activity']) {
-    await panel.getByRole('tab', { name: tab }).click();
-    await panel.getByRole('tab', { name: tab, selected: true }).waitFor();
-    await panel.getByRole('tabpanel', { name: tab }).waitFor();
+  for (const tab of ['bookmarks', 'lists', 'muted', 'blocked', 'activity']) {
+    const name = t(`manager_tab_${tab}`);
+    await panel.getByRole('tab', { name }).click();
+    await panel.getByRole('tab', { name, selected: true }).waitFor();
+    await panel.getByRole('tabpanel', { name }).waitFor();
     // The tab reads its rows from the local copy: let them and their pictures arrive.
     await panel.waitForLoadState('networkidle');
     await panel.waitForTimeout(1000);
-    files.push(...(await shoot(panel, out, `sidepanel-${tab.toLowerCase()}`, false)));
+    files.push(...(await shoot(panel, out, `sidepanel-${tab}`, false, suffix)));
   }
   await panel.close();
 
   await options.setViewportSize({ width: SCREEN_WIDTH, height: 800 });
   await options.reload();
   await options.getByText('@adaperch').first().waitFor();
-  files.push(...(await shoot(options, out, 'options', true)));
+  files.push(...(await shoot(options, out, 'options', true, suffix)));
 
   const manager = await perch.open('manager');
   await manager.setViewportSize({ width: 1280, height: 800 });
-  await manager.getByRole('tab', { name: 'Bookmarks', selected: true }).waitFor();
+  await manager.getByRole('tab', { name: t('manager_tab_bookmarks'), selected: true }).waitFor();
   await manager.waitForTimeout(800);
-  files.push(...(await shoot(manager, out, 'manager', false)));
+  files.push(...(await shoot(manager, out, 'manager', false, suffix)));
   await manager.close();
   return files;
 }

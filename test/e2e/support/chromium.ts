@@ -23,6 +23,11 @@ export interface LaunchOptions {
   /** The unpacked build to load; the test build by default. */
   build?: string;
   headless?: boolean;
+  /**
+   * The browser's UI language (e.g. 'ja'), which chrome.i18n follows: Chromium on Linux takes it from `--lang` and
+   * the LANGUAGE environment variable. English when not given.
+   */
+  lang?: string;
 }
 
 export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch: Perch; close: () => Promise<void> }> {
@@ -33,7 +38,13 @@ export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch:
     channel: 'chromium',
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
   });
   const consoleLines: string[] = [];
   const watch = (w: Worker) => w.on('console', (m) => consoleLines.push(m.text()));
@@ -75,10 +86,18 @@ export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch:
   };
 }
 
-/** Signs in through the emulator's consent page, starting from a Perch page. */
-export async function signIn(perch: Perch, page: Page, button: 'Authorize app' | 'Cancel' = 'Authorize app'): Promise<void> {
+/**
+ * Signs in through the emulator's consent page, starting from a Perch page. `signInLabel` is the sign-in button's
+ * visible label in the language Perch runs in.
+ */
+export async function signIn(
+  perch: Perch,
+  page: Page,
+  button: 'Authorize app' | 'Cancel' = 'Authorize app',
+  signInLabel = 'Sign in with X',
+): Promise<void> {
   const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-  await page.getByRole('button', { name: 'Sign in with X' }).click();
+  await page.getByRole('button', { name: signInLabel }).click();
   const consentPage = await consent;
   await consentPage.getByRole('button', { name: button }).click();
   if (button === 'Authorize app') await page.getByText(`@${ADA.username}`).waitFor();
