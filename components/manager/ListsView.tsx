@@ -5,6 +5,7 @@ import { benchMark } from '@/lib/bench-mark';
 import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
+import type { ListRequest } from './Manager';
 import { listSections, type ListSections } from './lists/list-rules';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
@@ -30,15 +31,15 @@ const SECTIONS: { key: keyof ListSections; title: () => string; empty: () => str
  * The Lists tab: the lists one owns, pinned, follows and is a member of; sync; create; and, for one list, edit,
  * delete (after an explicit confirmation), pin, follow, members (one account added per click) and a posts preview.
  */
-export function ListsView({ accountId }: { accountId: string }) {
+export function ListsView({ accountId, openRequest }: { accountId: string; openRequest?: ListRequest | undefined }) {
   return (
     <ViewErrorBoundary describe={(message) => i18n.t('lists_view_error', { message })} retryLabel={i18n.t('lists_retry')}>
-      <Lists accountId={accountId} />
+      <Lists accountId={accountId} openRequest={openRequest} />
     </ViewErrorBoundary>
   );
 }
 
-function Lists({ accountId }: { accountId: string }) {
+function Lists({ accountId, openRequest }: { accountId: string; openRequest: ListRequest | undefined }) {
   const id = useId();
   const lists = useLiveQuery(() => db().lists.where('accountId').equals(accountId).toArray(), [accountId]);
   const sections = useMemo(() => listSections(lists ?? []), [lists]);
@@ -63,6 +64,19 @@ function Lists({ accountId }: { accountId: string }) {
   useEffect(() => {
     if (lists?.length) benchMark('perch-lists-list');
   }, [lists]);
+  // A list asked for by the popup's "Open in Perch" (or the address): opened once it is in the store; a list
+  // never synced leaves the tab as it is.
+  const handled = useRef<number>(undefined);
+  const requestedId = openRequest?.listId;
+  const requestedAt = openRequest?.at;
+  const requestedKnown = !!requestedId && !!lists?.some((l) => l.id === requestedId);
+  useEffect(() => {
+    if (!requestedKnown || requestedAt === undefined || handled.current === requestedAt) return;
+    handled.current = requestedAt;
+    returnTo.current = null;
+    setCreating(false);
+    setOpenId(requestedId);
+  }, [requestedKnown, requestedId, requestedAt]);
 
   function open(list: ListRow, from: HTMLButtonElement) {
     returnTo.current = from;

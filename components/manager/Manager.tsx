@@ -30,12 +30,18 @@ function tabName(tab: ManagerTab): string {
   }
 }
 
-function TabView({ tab, account }: { tab: ManagerTab; account: AccountView }) {
+/** A list to open on the Lists tab, asked for at `at` (each new `at` opens it again). */
+export interface ListRequest {
+  listId: string;
+  at: number;
+}
+
+function TabView({ tab, account, listRequest }: { tab: ManagerTab; account: AccountView; listRequest: ListRequest | undefined }) {
   switch (tab) {
     case 'bookmarks':
       return <BookmarksView accountId={account.id} username={account.username} />;
     case 'lists':
-      return <ListsView accountId={account.id} />;
+      return <ListsView accountId={account.id} openRequest={listRequest} />;
     case 'muted':
       return <RelationView accountId={account.id} relation="muted" />;
     case 'blocked':
@@ -70,8 +76,13 @@ interface ManagerProps {
   /** Shown between the account header and the tabs, for the signed-in account (the side panel's composer). */
   top?: (account: AccountView) => ReactNode;
   initialTab?: ManagerTab;
-  /** A tab asked for from elsewhere after the manager is drawn (the popup's links): each new `at` selects it. */
-  requestedTab?: { tab: ManagerTab; at: number } | undefined;
+  /** The list to open first on the Lists tab (the address `#lists/<id>`). */
+  initialListId?: string | undefined;
+  /**
+   * A tab asked for from elsewhere after the manager is drawn (the popup's links): each new `at` selects it, and
+   * opens the list named, if any.
+   */
+  requestedTab?: { tab: ManagerTab; at: number; listId?: string | undefined } | undefined;
   onTabChange?: (tab: ManagerTab) => void;
 }
 
@@ -80,7 +91,7 @@ interface ManagerProps {
  * account (WAI-ARIA tabs: arrow keys, Home and End move between tabs). Each tab is drawn the first time it is
  * shown and kept while the account stays; switching accounts (in the header) starts every tab afresh.
  */
-export function Manager({ top, initialTab = 'bookmarks', requestedTab, onTabChange }: ManagerProps) {
+export function Manager({ top, initialTab = 'bookmarks', initialListId, requestedTab, onTabChange }: ManagerProps) {
   const session = useSession();
   const account = session?.accounts.find((a) => a.id === session.activeAccountId);
   const [tab, setTab] = useState<ManagerTab>(initialTab);
@@ -97,6 +108,13 @@ export function Manager({ top, initialTab = 'bookmarks', requestedTab, onTabChan
 
   const requested = requestedTab?.tab;
   const requestedAt = requestedTab?.at;
+  const requestedList = requestedTab?.listId;
+  const listRequest: ListRequest | undefined =
+    requestedList !== undefined && requestedAt !== undefined
+      ? { listId: requestedList, at: requestedAt }
+      : initialListId !== undefined
+        ? { listId: initialListId, at: 0 }
+        : undefined;
   useEffect(() => {
     if (requested === undefined) return;
     setTab(requested);
@@ -177,7 +195,7 @@ export function Manager({ top, initialTab = 'bookmarks', requestedTab, onTabChan
               >
                 {opened.has(t) ? (
                   <TabErrorBoundary key={account.id}>
-                    <TabView key={account.id} tab={t} account={account} />
+                    <TabView key={account.id} tab={t} account={account} listRequest={listRequest} />
                   </TabErrorBoundary>
                 ) : null}
               </div>

@@ -9,6 +9,10 @@ import { storage } from 'wxt/utils/storage';
 export interface ManagerTabRequest {
   tab: string;
   at: number;
+  /** On the Lists tab: the list to open (the popup's "Open in Perch" on a list's page). */
+  listId?: string;
+  /** The window whose panel is asked: a panel open in another window leaves the request alone. */
+  windowId?: number;
 }
 
 /** How long a request counts for a panel that is only now loading. */
@@ -19,7 +23,22 @@ export const managerTabRequest = storage.defineItem<ManagerTabRequest | null>('s
 /** Whether a stored value is a request, and recent enough for a panel loading at `now` to follow it. */
 export function freshTabRequest(value: unknown, now: number): ManagerTabRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { tab, at } = value as Partial<ManagerTabRequest>;
+  const { tab, at, listId, windowId } = value as Partial<ManagerTabRequest>;
   if (typeof tab !== 'string' || typeof at !== 'number') return undefined;
-  return now - at <= TAB_REQUEST_FRESH_MS && at <= now + 1000 ? { tab, at } : undefined;
+  if (!(now - at <= TAB_REQUEST_FRESH_MS && at <= now + 1000)) return undefined;
+  return {
+    tab,
+    at,
+    ...(typeof listId === 'string' && LIST_ID.test(listId) ? { listId } : {}),
+    ...(typeof windowId === 'number' ? { windowId } : {}),
+  };
+}
+
+/** An X list id, as the address and the stored request carry it. */
+const LIST_ID = /^\d{1,19}$/;
+
+/** The tab and list named in the manager page's address: `#lists` or `#lists/<list id>`. */
+export function tabFromHash(hash: string): { tab: string; listId?: string } {
+  const [tab = '', listId] = hash.replace(/^#/, '').split('/', 2);
+  return listId && LIST_ID.test(listId) ? { tab, listId } : { tab };
 }

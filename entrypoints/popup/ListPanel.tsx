@@ -113,10 +113,10 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         />
         <a
           className="quick-button"
-          href={managerPageUrl('lists')}
+          href={managerPageUrl('lists', listId)}
           onClick={(e) => {
             e.preventDefault();
-            void openManager('lists', windowId).then(async (where) => {
+            void openManager('lists', windowId, listId).then(async (where) => {
               if (where === 'panel' && !(await browser.tabs.getCurrent().catch(() => undefined))) window.close();
             });
           }}

@@ -24,19 +24,21 @@ function firefoxSidebar(): SidebarActionApi | undefined {
 }
 
 /** The manager page in a browser tab, on `tab`: where the links go when no side panel can open. */
-export function managerPageUrl(tab: WayInTab): string {
-  return browser.runtime.getURL(`/manager.html#${tab}`);
+export function managerPageUrl(tab: WayInTab, listId?: string): string {
+  return browser.runtime.getURL(`/manager.html#${tab}${listId ? `/${listId}` : ''}`);
 }
 
 /**
  * Opens the manager on `tab` in the side panel (Chromium: `sidePanel.open`) or the sidebar (Firefox:
  * `sidebarAction.open`), or, when neither exists or opens, the manager page in a tab. Call it straight from the
  * click: both browsers open their panel only within the click's user gesture, so nothing here is awaited before the
- * open call. The panel learns the tab from `storage.session` (components/manager/open-tab.ts). Resolves with where
- * the manager opened.
+ * open call. The panel learns the tab (and, from a list's page, the list to open) from `storage.session`
+ * (components/manager/open-tab.ts). Resolves with where the manager opened.
  */
-export async function openManager(tab: WayInTab, windowId: number | undefined): Promise<'panel' | 'tab'> {
-  const written = managerTabRequest.setValue({ tab, at: Date.now() }).catch(() => undefined);
+export async function openManager(tab: WayInTab, windowId: number | undefined, listId?: string): Promise<'panel' | 'tab'> {
+  const written = managerTabRequest
+    .setValue({ tab, at: Date.now(), ...(listId ? { listId } : {}), ...(windowId !== undefined ? { windowId } : {}) })
+    .catch(() => undefined);
   let opening: Promise<void> | undefined;
   try {
     const sidebar = firefoxSidebar();
@@ -56,6 +58,6 @@ export async function openManager(tab: WayInTab, windowId: number | undefined): 
   if (opened) return 'panel';
   // A stale request must not steer a panel the person opens later.
   await managerTabRequest.removeValue().catch(() => undefined);
-  await browser.tabs.create({ url: managerPageUrl(tab) });
+  await browser.tabs.create({ url: managerPageUrl(tab, listId) });
   return 'tab';
 }

@@ -14,17 +14,24 @@ async function openInTab(): Promise<void> {
  * The tab the popup's Bookmarks or Lists link asked for: read when the panel loads (the link opened it) and
  * followed while it stays open (the link pressed again with the panel already open). Each request is used once.
  */
-function useRequestedTab(): { tab: ManagerTab; at: number } | undefined {
-  const [requested, setRequested] = useState<{ tab: ManagerTab; at: number }>();
+function useRequestedTab(): { tab: ManagerTab; at: number; listId?: string } | undefined {
+  const [requested, setRequested] = useState<{ tab: ManagerTab; at: number; listId?: string }>();
   useEffect(() => {
-    const follow = (value: unknown) => {
+    // Each window has its own panel: a request made in another window is that window's panel's to follow.
+    const ownWindow = browser.windows.getCurrent().then(
+      (w) => w.id,
+      () => undefined,
+    );
+    const follow = async (value: unknown) => {
       const request = freshTabRequest(value, Date.now());
       if (!request || !isManagerTab(request.tab)) return;
-      setRequested({ tab: request.tab, at: request.at });
+      const windowId = await ownWindow;
+      if (request.windowId !== undefined && windowId !== undefined && request.windowId !== windowId) return;
+      setRequested({ tab: request.tab, at: request.at, ...(request.listId ? { listId: request.listId } : {}) });
       void managerTabRequest.removeValue().catch(() => undefined);
     };
     void managerTabRequest.getValue().then(follow, () => undefined);
-    return managerTabRequest.watch(follow);
+    return managerTabRequest.watch((value) => void follow(value));
   }, []);
   return requested;
 }

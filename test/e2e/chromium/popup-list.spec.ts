@@ -19,7 +19,10 @@ test.describe('the popup on a list page in Chromium', () => {
     await signIn(perch, await perch.open('options'));
   });
 
-  test('a synced list: its name and state from the store, nothing read from X, Pin list pins it on X', async ({ perch, emu }) => {
+  test('a synced list: its name and state from the store, nothing read from X, Pin list pins it on X, Open in Perch opens it', async ({
+    perch,
+    emu,
+  }) => {
     // The Lists tab syncs on first show.
     const manager = await perch.context.newPage();
     await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
@@ -49,6 +52,17 @@ test.describe('the popup on a list page in Chromium', () => {
     await expect(ownPanel.getByText('Your list')).toBeVisible();
     await expect(ownPanel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
     await expect(ownPanel.getByRole('button', { name: /follow list/i })).toHaveCount(0);
+
+    // Open in Perch opens that list in the manager (here in a tab: a test's click cannot open the side panel).
+    await popup.evaluate(() => {
+      (chrome.sidePanel as { open: (o: unknown) => Promise<void> }).open = () => Promise.reject(new Error('no gesture'));
+    });
+    const opened = perch.context.waitForEvent('page', (p) => p.url().includes('/manager.html'));
+    await panel.getByRole('link', { name: 'Open in Perch' }).click();
+    const listManager = await opened;
+    expect(listManager.url()).toBe(`chrome-extension://${perch.id}/manager.html#lists/${SEED_LISTS.graceNavy}`);
+    await expect(listManager.getByRole('heading', { name: 'Navy computing ⚓' })).toBeVisible();
+    await expect(listManager.getByRole('button', { name: 'Back to lists' })).toBeVisible();
   });
 
   test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
