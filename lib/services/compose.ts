@@ -1,3 +1,5 @@
+// Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
+// resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
 import { parsePost } from '../text/parse-post';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';

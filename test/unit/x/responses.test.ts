@@ -282,6 +282,13 @@ const OPERATIONS: Operation[] = [
     },
     check: (result) => expect(result).toBe(MEDIA),
   },
+  // Nothing of the answer is needed: X answering 200 is the description taken.
+  {
+    operationId: 'createMediaMetadata',
+    call: (c) => media.describeMedia(c, MEDIA, 'A robin on a fence post'),
+    needs: [],
+    check: (result) => expect(result).toBeUndefined(),
+  },
 ];
 
 // ---- the generator ----
