@@ -7,7 +7,7 @@ import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
-import { canSplit, splitPostInThread, whyCannotPost } from './compose-rules';
+import { canSplit, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
@@ -71,9 +71,10 @@ export function Composer(props: ComposerProps) {
     if (!files) return;
     const post = posts?.[imageFor];
     if (!post) return;
-    const room = MAX_IMAGES_PER_POST - post.media.length;
-    const picked = [...files].slice(0, room);
-    if (files.length > room)
+    // X's media rule (4 images, or 1 GIF, or 1 video) is checked before any file is stored or uploaded.
+    const { take: picked, refused } = pickMedia(post, [...files]);
+    if (refused) setStatus({ kind: 'error', errorKind: 'gif-alone', message: i18n.t('composer_gif_alone', [refused.name]) });
+    else if (picked.length < files.length)
       setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST) });
     for (const file of picked) {
       try {
@@ -169,11 +170,12 @@ export function Composer(props: ComposerProps) {
                     onRemove={(id) =>
                       update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== id) } : p)))
                     }
+                    onAlt={(id, alt) => update((all) => withAlt(all, i, id, alt))}
                   />
                   <div className="row">
                     <button
                       type="button"
-                      disabled={post.media.length >= MAX_IMAGES_PER_POST || busy}
+                      disabled={!roomForMedia(post) || busy}
                       onClick={() => {
                         setImageFor(i);
                         fileInput.current?.click();

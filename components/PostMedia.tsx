@@ -1,20 +1,125 @@
 import { i18n } from '#i18n';
+import { useEffect, useId, useRef, useState } from 'react';
+import { ALT_TEXT_MAX } from '@/lib/limits';
+import { altLength } from './compose-rules';
 import type { EditablePost } from './use-draft';
 
-/** The images attached to post `index` of the draft, each with its Remove button. */
-export function PostMedia({ media, index, onRemove }: { media: EditablePost['media']; index: number; onRemove: (id: string) => void }) {
+type Media = EditablePost['media'][number];
+
+/**
+ * The images attached to post `index` of the draft, each with its Remove button and its description (alt text):
+ * "Add description" opens a labelled box with X's 1000-character count; "Remove description" takes it away.
+ */
+export function PostMedia({
+  media,
+  index,
+  onRemove,
+  onAlt,
+}: {
+  media: EditablePost['media'];
+  index: number;
+  onRemove: (id: string) => void;
+  /** A new description for image `id`, or undefined to remove it. */
+  onAlt: (id: string, alt: string | undefined) => void;
+}) {
+  // Where focus goes after the person opens or removes a description: the box, or the button that brings it back.
+  const [focus, setFocus] = useState<{ id: string; to: 'box' | 'add' }>();
   if (!media.length) return null;
   return (
     <ul className="media-list" aria-label={i18n.t('composer_images_label', [index + 1])}>
       {media.map((m) => (
         <li key={m.id} className="media-item">
-          {m.previewUrl ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
-          <span className="media-name">{m.name}</span>
-          <button type="button" onClick={() => onRemove(m.id)}>
-            {i18n.t('composer_remove_image', [m.name])}
-          </button>
+          <div className="media-row">
+            {m.previewUrl ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
+            <span className="media-name">{m.name}</span>
+            <button type="button" onClick={() => onRemove(m.id)}>
+              {i18n.t('composer_remove_image', [m.name])}
+            </button>
+          </div>
+          {m.alt === undefined ? (
+            <AddDescription
+              media={m}
+              focused={focus?.id === m.id && focus.to === 'add'}
+              onAdd={() => {
+                setFocus({ id: m.id, to: 'box' });
+                onAlt(m.id, '');
+              }}
+            />
+          ) : (
+            <Description
+              media={m}
+              alt={m.alt}
+              focused={focus?.id === m.id && focus.to === 'box'}
+              onChange={(alt) => onAlt(m.id, alt)}
+              onRemove={() => {
+                setFocus({ id: m.id, to: 'add' });
+                onAlt(m.id, undefined);
+              }}
+            />
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Moves focus to the element once when `focused` turns true. */
+function useFocusWhen<E extends HTMLElement>(focused: boolean) {
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    if (focused) ref.current?.focus();
+  }, [focused]);
+  return ref;
+}
+
+function AddDescription({ media, focused, onAdd }: { media: Media; focused: boolean; onAdd: () => void }) {
+  const ref = useFocusWhen<HTMLButtonElement>(focused);
+  return (
+    <button ref={ref} type="button" className="media-describe" onClick={onAdd}>
+      {i18n.t('composer_add_description')}
+      <span className="visually-hidden"> ({media.name})</span>
+    </button>
+  );
+}
+
+function Description({
+  media,
+  alt,
+  focused,
+  onChange,
+  onRemove,
+}: {
+  media: Media;
+  alt: string;
+  focused: boolean;
+  onChange: (alt: string) => void;
+  onRemove: () => void;
+}) {
+  const id = useId();
+  const ref = useFocusWhen<HTMLTextAreaElement>(focused);
+  const length = altLength(alt);
+  const over = length > ALT_TEXT_MAX;
+  return (
+    <div className="media-alt">
+      <label htmlFor={id}>{i18n.t('composer_description_label', [media.name])}</label>
+      <textarea
+        ref={ref}
+        id={id}
+        rows={2}
+        value={alt}
+        aria-describedby={`${id}-count`}
+        aria-invalid={over || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="media-alt-footer">
+        <span id={`${id}-count`} className={over ? 'media-alt-count over' : 'media-alt-count'}>
+          {i18n.t('composer_description_count', [length, ALT_TEXT_MAX])}
+        </span>
+        <button type="button" onClick={onRemove}>
+          {i18n.t('composer_remove_description')}
+          <span className="visually-hidden"> ({media.name})</span>
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // What the composer checks before posting, and how it splits an over-long post: pure, so unit tests cover them.
 import { i18n } from '#i18n';
-import { MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '@/lib/limits';
+import { ALT_TEXT_MAX, GIF_TYPE, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '@/lib/limits';
 import { tooManyCashtags } from '@/lib/self-serve';
 import { parsePost } from '@/lib/text/parse-post';
 import { splitIntoThread } from '@/lib/text/split-thread';
@@ -16,6 +16,8 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false): string
     if (!post.text.trim() && post.media.length === 0) {
       return thread ? i18n.t('composer_reason_empty_nth', [i + 1]) : i18n.t('composer_reason_empty');
     }
+    const media = whyMediaRefused(post, i, thread);
+    if (media) return media;
     if (!post.text.trim()) continue;
     const parsed = parsePost(post.text);
     const over = parsed.weightedLength - POST_MAX_WEIGHT;
@@ -30,6 +32,82 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false): string
     }
   }
   return undefined;
+}
+
+/** Whether a file is one X takes only alone in a post: an animated GIF, or a video. */
+const goesAlone = (type: string) => type === GIF_TYPE || type.startsWith('video/');
+
+/** Characters of an image description as X counts them against its limit: code points. */
+export const altLength = (alt: string) => [...alt].length;
+
+/**
+ * Why X would refuse the post's media, or undefined: X's media rule (4 images, or 1 GIF, or 1 video:
+ * x-api--media--quickstart--best-practices) and its descriptions — one added cannot be left blank, and is at most
+ * X's 1000 characters (`AltText`, createMediaMetadata).
+ */
+function whyMediaRefused(post: EditablePost, i: number, thread: boolean): string | undefined {
+  if (post.media.length > 1 && post.media.some((m) => goesAlone(m.type))) {
+    return thread ? i18n.t('composer_reason_media_mix_nth', [i + 1]) : i18n.t('composer_reason_media_mix');
+  }
+  for (const m of post.media) {
+    if (m.alt === undefined) continue;
+    if (!m.alt.trim()) {
+      return thread ? i18n.t('composer_reason_alt_blank_nth', [i + 1, m.name]) : i18n.t('composer_reason_alt_blank', [m.name]);
+    }
+    if (altLength(m.alt) > ALT_TEXT_MAX) {
+      return thread
+        ? i18n.t('composer_reason_alt_over_nth', [i + 1, m.name, ALT_TEXT_MAX])
+        : i18n.t('composer_reason_alt_over', [m.name, ALT_TEXT_MAX]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which of the files picked for a post it can take under X's media rule (4 images, or 1 GIF, or 1 video), in order,
+ * and the first one refused for it: a GIF where the post has media or another file is picked, or an image where the
+ * post already has a GIF. Decided before anything is stored or uploaded. Files past the image count are not refused
+ * here (the caller says "up to 4").
+ */
+export function pickMedia<F extends { name: string; type: string }>(
+  post: EditablePost,
+  files: readonly F[],
+): { take: F[]; refused?: { name: string; why: 'gif-alone' } } {
+  const take: F[] = [];
+  let refused: { name: string; why: 'gif-alone' } | undefined;
+  const types = post.media.map((m) => m.type);
+  for (const file of files) {
+    const alone = goesAlone(file.type);
+    const clash = alone ? types.length > 0 : types.some(goesAlone);
+    if (clash || types.length >= MAX_IMAGES_PER_POST) {
+      if (clash) refused ??= { name: file.name, why: 'gif-alone' };
+      continue;
+    }
+    take.push(file);
+    types.push(file.type);
+  }
+  return refused ? { take, refused } : { take };
+}
+
+/** Whether the post can take another file at all: fewer than 4 images, and no GIF or video. */
+export function roomForMedia(post: EditablePost): boolean {
+  return post.media.length < MAX_IMAGES_PER_POST && !post.media.some((m) => goesAlone(m.type));
+}
+
+/** The thread with image `id` of post `index` given the description `alt`, or none when `alt` is undefined. */
+export function withAlt(posts: EditablePost[], index: number, id: string, alt: string | undefined): EditablePost[] {
+  return posts.map((p, j) =>
+    j !== index
+      ? p
+      : {
+          ...p,
+          media: p.media.map((m) => {
+            if (m.id !== id) return m;
+            const { alt: _old, ...rest } = m;
+            return alt === undefined ? rest : { ...rest, alt };
+          }),
+        },
+  );
 }
 
 /** Whether post `post` is over X's limit only by its length, so splitting it into a thread would help. */

@@ -4,7 +4,8 @@ import { sendMessage, type DraftView } from '@/lib/messaging';
 
 export interface EditablePost {
   text: string;
-  media: { id: string; name: string; type: string; size: number; previewUrl?: string }[];
+  /** `alt`: the image's description for people who cannot see it; absent until the person adds one. */
+  media: { id: string; name: string; type: string; size: number; previewUrl?: string; alt?: string }[];
 }
 
 export interface DraftTarget {
@@ -42,7 +43,10 @@ export function useDraft(target: DraftTarget) {
         accountId,
         context,
         seq: seq.current,
-        posts: next.map((p) => ({ text: p.text, mediaIds: p.media.map((m) => m.id) })),
+        posts: next.map((p) => {
+          const alts = Object.fromEntries(p.media.flatMap((m) => (m.alt !== undefined ? [[m.id, m.alt]] : [])));
+          return { text: p.text, mediaIds: p.media.map((m) => m.id), ...(Object.keys(alts).length ? { alts } : {}) };
+        }),
         ...(replyToId ? { replyToId } : {}),
         ...(quoteId ? { quoteId } : {}),
       }).then(

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { solidPng } from '../../emulator/media';
+import { scanFirefox } from '../support/axe-firefox';
+import { expect, signIn, test, textOf } from './fixtures';
+
+/** A file the file input can take. */
+function fileOf(name: string, bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'perch-alt-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const PNG = solidPng(8, 8);
+/** A real 1x1 GIF89a. */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Sets a textarea's whole text at once (as a paste would), then lets React see the input event. */
+async function setText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.$eval(
+    selector,
+    (el, value) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+}
+
+async function attach(page: Page, name: string, bytes: Buffer): Promise<void> {
+  // BiDi has no file chooser: the file goes into the input the "Add image" button opens.
+  const input = (await page.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(fileOf(name, bytes));
+}
+
+/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
+async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
+}
+
+test.describe('image descriptions (alt text) in the composer, in Firefox', () => {
+  test('an image described in the composer reaches X with its description, sent before the post', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const popup = await ff.open('popup');
+    await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
+    await setText(popup, 'textarea', 'A robin, described in Firefox');
+    await attach(popup, 'robin.png', PNG);
+
+    await popup.locator('::-p-aria(Add description \\(robin.png\\)[role="button"])').click();
+    await popup.locator('::-p-aria(Description of robin.png[role="textbox"])').wait();
+    expect(await popup.evaluate(() => document.activeElement?.closest('.media-alt') !== null)).toBe(true);
+    expect(await popup.$eval('button.primary', (b) => b.disabled)).toBe(true);
+    await scanFirefox(popup, 'composer, an image with its description box');
+
+    await setText(popup, '.media-alt textarea', 'A robin on a fence post 🐦');
+    await expect.poll(() => textOf(popup, '.media-alt-count')).toBe('25 / 1000');
+    await emu.clearLog();
+    await popup.locator('::-p-aria(Post[role="button"])').click();
+    await expect.poll(() => textOf(popup, '.published')).toContain('Your post is on X.');
+
+    const calls = (await emu.log()).map((e) => `${e.method} ${e.path} ${e.status}`);
+    expect(calls).toEqual(['POST /2/media/upload 200', 'POST /2/media/metadata 200', 'POST /2/tweets 201']);
+    const href = await popup.$eval('.published a[href*="/status/"]', (a) => a.href);
+    const post = await getAsAda(emu.url, `/2/tweets/${href.split('/').pop()}?expansions=attachments.media_keys&media.fields=alt_text`);
+    expect(post).toMatchObject({ includes: { media: [{ type: 'photo', alt_text: 'A robin on a fence post 🐦' }] } });
+  });
+
+  test('X’s media rule: a GIF is refused beside an image before anything is stored or uploaded', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    const popup = await ff.open('popup');
+    await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
+    await attach(popup, 'robin.png', PNG);
+    await popup.locator('::-p-aria(Remove image robin.png[role="button"])').wait();
+    await emu.clearLog();
+
+    await attach(popup, 'wave.gif', GIF);
+    await expect
+      .poll(() => textOf(popup, '.composer .error'))
+      .toBe('wave.gif was not added: a GIF goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).');
+    expect(await popup.$$eval('.media-item', (items) => items.length)).toBe(1);
+    expect(await emu.log()).toEqual([]);
+  });
+});
