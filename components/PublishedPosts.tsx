@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
-import { thrownText } from './error-text';
+import { actionErrorText, thrownText } from './error-text';
 import { useActionStates } from './use-action-states';
 
 /**
@@ -86,7 +86,7 @@ export function PublishedPosts({
       </ul>
       {deleteFailure ? (
         <p className="error" role="alert">
-          {deleteFailure.error?.message}
+          {actionErrorText(deleteFailure.error)}
         </p>
       ) : null}
       <button type="button" onClick={() => onWriteAnother()}>

@@ -29,18 +29,31 @@ export interface ActionTypeInfo {
   confirm: boolean;
   /** What the action is, in the person's words. */
   what: ActionWordsKey;
+  /** The same words for a post action that did not carry its author's @username ("Like a post"). */
+  anonymous?: ActionWordsKey;
+  /** The Activity log's words, where they differ from `what` ("Change “{name}”"). */
+  logged?: ActionWordsKey;
 }
 
 const toggle = (family: ActionFamily, collection: ActionCollection, undo: ActionType, what: ActionWordsKey) =>
   ({ family, collection, undo, confirm: false, what }) as const;
 
+/** A post toggle: its words with the post's author, and without when the action did not carry one. */
+const postToggle = (
+  family: ActionFamily,
+  collection: ActionCollection,
+  undo: ActionType,
+  what: ActionWordsKey,
+  anonymous: ActionWordsKey,
+) => ({ ...toggle(family, collection, undo, what), anonymous }) as const;
+
 export const ACTION_TYPES = {
-  bookmark: toggle('bookmarks', 'bookmarks', 'unbookmark', 'action_what_bookmark'),
-  unbookmark: toggle('bookmarks', 'bookmarks', 'bookmark', 'action_what_unbookmark'),
-  like: toggle('posts', 'engagements', 'unlike', 'action_what_like'),
-  unlike: toggle('posts', 'engagements', 'like', 'action_what_unlike'),
-  repost: toggle('posts', 'engagements', 'undoRepost', 'action_what_repost'),
-  undoRepost: toggle('posts', 'engagements', 'repost', 'action_what_undo_repost'),
+  bookmark: postToggle('bookmarks', 'bookmarks', 'unbookmark', 'action_what_bookmark', 'action_what_bookmark_anonymous'),
+  unbookmark: postToggle('bookmarks', 'bookmarks', 'bookmark', 'action_what_unbookmark', 'action_what_unbookmark_anonymous'),
+  like: postToggle('posts', 'engagements', 'unlike', 'action_what_like', 'action_what_like_anonymous'),
+  unlike: postToggle('posts', 'engagements', 'like', 'action_what_unlike', 'action_what_unlike_anonymous'),
+  repost: postToggle('posts', 'engagements', 'undoRepost', 'action_what_repost', 'action_what_repost_anonymous'),
+  undoRepost: postToggle('posts', 'engagements', 'repost', 'action_what_undo_repost', 'action_what_undo_repost_anonymous'),
   // A deleted post does not come back (x-api--posts--manage-tweets--introduction).
   'post.delete': { family: 'posts', collection: 'posts', undo: null, confirm: false, what: 'action_what_post_delete' },
   mute: toggle('relations', 'muted', 'unmute', 'action_what_mute'),
@@ -52,7 +65,14 @@ export const ACTION_TYPES = {
   unfollow: toggle('relations', 'following', 'follow', 'action_what_unfollow'),
   'list.create': toggle('lists', 'lists', 'list.delete', 'action_what_list_create'),
   // A list's old name and description are not kept: a change cannot be reversed.
-  'list.update': { family: 'lists', collection: 'lists', undo: null, confirm: false, what: 'action_what_list_update' },
+  'list.update': {
+    family: 'lists',
+    collection: 'lists',
+    undo: null,
+    confirm: false,
+    what: 'action_what_list_update',
+    logged: 'action_what_list_update_logged',
+  },
   'list.delete': { family: 'lists', collection: 'lists', undo: null, confirm: false, what: 'action_what_list_delete' },
   'list.pin': toggle('lists', 'lists', 'list.unpin', 'action_what_list_pin'),
   'list.unpin': toggle('lists', 'lists', 'list.pin', 'action_what_list_unpin'),

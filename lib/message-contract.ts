@@ -150,8 +150,8 @@ export const messages = {
     ids: string[];
     username: string;
   }>(),
-  'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number; label: string }>(),
-  'action.undo': request({ accountId: userId, seq }).answers<{ seq: number; label: string }>(),
+  'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number }>(),
+  'action.undo': request({ accountId: userId, seq }).answers<{ seq: number }>(),
   /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */
   'action.cancel': request({ accountId: userId, seq }).answers<null>(),
   /** Queues again an action that failed for a passing reason (X's limit, X failing), after its last try. */

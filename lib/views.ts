@@ -112,7 +112,7 @@ export interface ActionBrief {
   type: string;
   state: ActionRow['state'];
   notBefore: number;
-  error?: { kind: string; message: string };
+  error?: ActionRow['error'];
 }
 
 export interface AccountRelation {

@@ -5,7 +5,7 @@ import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
+import { actionLabel, actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
 import { useFirstScreen } from './use-first-screen';
 import { useNow } from './use-now';
@@ -104,11 +104,13 @@ const ActivityItem = memo(function ActivityItem({
 }) {
   const phase = actionPhase(action, undefined, now);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
-  const link = linkTo(action);
+  // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
+  const label = actionLabel(action);
+  const link = linkTo(action, label);
   return (
     <li className={`activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
       <div className="activity-main">
-        <span className="activity-label">{action.label}</span>
+        <span className="activity-label">{label}</span>
         <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
           {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase)}
         </span>
@@ -126,24 +128,16 @@ const ActivityItem = memo(function ActivityItem({
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
       {undoable ? (
-        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [action.label])} onClick={() => onUndo(action)} />
+        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [label])} onClick={() => onUndo(action)} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (
-        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [action.label])} onClick={onRetry} />
+        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={onRetry} />
       ) : null}
       {canRetry(action) ? (
-        <ItemButton
-          label={i18n.t('activity_retry')}
-          name={i18n.t('activity_retry_label', [action.label])}
-          onClick={() => onSendAgain(action)}
-        />
+        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={() => onSendAgain(action)} />
       ) : null}
       {phase.kind === 'queued' ? (
-        <ItemButton
-          label={i18n.t('activity_cancel')}
-          name={i18n.t('activity_cancel_label', [action.label])}
-          onClick={() => onCancel(action)}
-        />
+        <ItemButton label={i18n.t('activity_cancel')} name={i18n.t('activity_cancel_label', [label])} onClick={() => onCancel(action)} />
       ) : null}
     </li>
   );
@@ -159,10 +153,10 @@ function ItemButton({ label, name, onClick }: { label: string; name: string; onC
 }
 
 /** The link to what an action was about, labelled by its kind: "View post", "View profile". */
-function linkTo(action: ActionRow): { href: string; text: string; name: string } | undefined {
+function linkTo(action: ActionRow, label: string): { href: string; text: string; name: string } | undefined {
   const link = actedOnLink(action);
   if (!link) return undefined;
   return link.kind === 'post'
-    ? { href: link.href, text: i18n.t('activity_view_post'), name: i18n.t('activity_view_post_label', [action.label]) }
-    : { href: link.href, text: i18n.t('activity_view_profile'), name: i18n.t('activity_view_profile_label', [action.label]) };
+    ? { href: link.href, text: i18n.t('activity_view_post'), name: i18n.t('activity_view_post_label', [label]) }
+    : { href: link.href, text: i18n.t('activity_view_profile'), name: i18n.t('activity_view_profile_label', [label]) };
 }

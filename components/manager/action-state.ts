@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
-import { ACTION_TYPES, isActionType, isUndoable } from '@/lib/action-types';
+import { ACTION_TYPES, isActionType, isUndoable, type ActionTypeInfo } from '@/lib/action-types';
 import type { ActionRow } from '@/lib/db';
 import { AWAITING_PERSON } from '@/lib/db/rows';
+import { actionErrorText } from '../error-text';
 import { timeOf } from './format';
 
 /**
@@ -32,13 +33,14 @@ const WAIT_REASONS = new Set(['rate-limited', 'offline', 'unavailable', 'usage-c
 export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' | 'error'> | undefined, now: number): ActionPhase {
   if (undo) {
     if (undo.state === 'queued' || undo.state === 'sending') return { kind: 'undoing' };
-    if (undo.state === 'failed') return { kind: 'undo-failed', errorKind: undo.error?.kind ?? 'error', message: undo.error?.message ?? '' };
+    if (undo.state === 'failed')
+      return { kind: 'undo-failed', errorKind: undo.error?.kind ?? 'error', message: actionErrorText(undo.error) };
     return { kind: 'undone' };
   }
   switch (action.state) {
     case 'queued': {
       const reason =
-        action.error && WAIT_REASONS.has(action.error.kind) ? { reason: action.error.message, reasonKind: action.error.kind } : {};
+        action.error && WAIT_REASONS.has(action.error.kind) ? { reason: actionErrorText(action.error), reasonKind: action.error.kind } : {};
       if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...reason };
       return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...reason };
     }
@@ -47,7 +49,7 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
     case 'done':
       return action.undoneBy === undefined ? { kind: 'done' } : { kind: 'undone' };
     case 'failed':
-      return { kind: 'failed', errorKind: action.error?.kind ?? 'error', message: action.error?.message ?? '' };
+      return { kind: 'failed', errorKind: action.error?.kind ?? 'error', message: actionErrorText(action.error) };
   }
 }
 
@@ -96,11 +98,26 @@ const words = i18n.t as unknown as (key: string, named: Record<string, string>) 
 
 /** What the action is, in the person's words, from its declaration: "Mute @ewd", "Pin “Compiler folks”". */
 export function actionWhat(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
-  if (!isActionType(action.type)) return action.label;
+  return wordsOf(action, false);
+}
+
+/**
+ * The Activity log's words for an action, in the reader's language, from its type and parameters ("Bookmark a post
+ * by @ada", "Change “Compiler folks”"). A row of a type this version does not know keeps the words stored with it.
+ */
+export function actionLabel(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
+  return wordsOf(action, true);
+}
+
+function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: boolean): string {
+  if (!isActionType(action.type)) return action.label ?? action.type;
   const p = action.params;
-  const who = str(p.username) ? `@${str(p.username)}` : i18n.t('action_someone');
+  const info: ActionTypeInfo = ACTION_TYPES[action.type];
+  const username = str(p.username);
+  const key = (logged ? info.logged : undefined) ?? (username === undefined ? info.anonymous : undefined) ?? info.what;
+  const who = username ? `@${username}` : i18n.t('action_someone');
   const name = str(p.listName) ?? str(p.name) ?? i18n.t('action_a_list');
-  return words(ACTION_TYPES[action.type].what, { who, name });
+  return words(key, { who, name });
 }
 
 /** The state in a few words, for the Activity tab: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>". */

@@ -93,11 +93,11 @@ export function createHandlers(services: Services): Handlers {
     'action.do': async ({ accountId, action }) => {
       const params = action.type === 'list.create' ? { ...action.params, tempId: `pending-${crypto.randomUUID()}` } : action.params;
       const row = await outbox.enqueue(accountId, action.type, params);
-      return { seq: row.seq!, label: row.label };
+      return { seq: row.seq! };
     },
     'action.undo': async ({ accountId, seq }) => {
       const row = await outbox.undo(accountId, seq);
-      return { seq: row.seq!, label: row.label };
+      return { seq: row.seq! };
     },
     'action.cancel': async ({ accountId, seq }) => {
       await outbox.cancel(accountId, seq);

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
-import { thrownText } from '@/components/error-text';
+import { actionErrorText, thrownText } from '@/components/error-text';
 import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import { act } from './act';
 
@@ -36,7 +36,7 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
     if (c.state === 'failed') {
       // Not done: the list shows what it was, and X's answer says why.
       setLists((all) => all?.map((l) => (l.id === sent.listId ? { ...l, member: !sent.adding } : l)));
-      return setMessage({ text: c.error?.message ?? i18n.t('popup_note_refused'), error: true });
+      return setMessage({ text: c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused'), error: true });
     }
     setMessage({
       text: sent.adding ? i18n.t('popup_list_added', [user.username, sent.list]) : i18n.t('popup_list_removed', [user.username, sent.list]),

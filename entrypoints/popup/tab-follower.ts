@@ -40,7 +40,7 @@ const briefOf = (c: ActionChange): ActionBrief => ({
 const settling = (a: ActionBrief): ActionBrief => (unsettled(a) ? a : { ...a, state: 'sending' });
 
 const same = (a: ActionBrief, b: ActionBrief) =>
-  a.state === b.state && a.notBefore === b.notBefore && a.error?.kind === b.error?.kind && a.error?.message === b.error?.message;
+  a.state === b.state && a.notBefore === b.notBefore && JSON.stringify(a.error) === JSON.stringify(b.error);
 
 export class TabFollower<T extends Context> {
   private context: T | undefined;

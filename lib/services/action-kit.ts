@@ -14,12 +14,6 @@ export const str = (p: Params, key: string): string => {
   return v;
 };
 
-/** "@ada", or "an account" when the action did not carry a username (the Activity tab's English label). */
-export const who = (p: Params): string => (typeof p.username === 'string' ? `@${p.username}` : 'an account');
-
-/** "“Compiler folks”", or "a list" when the action did not carry its name. */
-export const listName = (p: Params): string => (typeof p.listName === 'string' ? `“${p.listName}”` : 'a list');
-
 /**
  * Treats "already gone" as done for removals sent again after a lost answer.
  * @throws whatever `run` throws, except X's not-found.

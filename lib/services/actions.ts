@@ -8,7 +8,7 @@ import { followUser, unfollowUser } from '../x/follows';
 import { likePost, unlikePost } from '../x/likes';
 import { muteUser, unmuteUser } from '../x/mutes';
 import { deletePost, repostPost, undoRepost } from '../x/posts';
-import { gone, inverseOf, str, who } from './action-kit';
+import { gone, inverseOf, str } from './action-kit';
 import { LIST_ACTIONS } from './list-actions';
 import type { ActionDef, Result } from './outbox';
 import { bookmarkSearchText } from './records';
@@ -26,11 +26,9 @@ function relation(
   table: (d: PerchDb) => Table<RelationRow, [string, string]>,
   on: boolean,
   send: (client: XClient, accountId: string, userId: string) => Promise<unknown>,
-  words: { on: string; off: string },
   type: ActionType,
 ): ActionDef {
   return {
-    label: (p) => `${on ? words.on : words.off} ${who(p)}`,
     target: (p) => `user:${str(p, 'userId')}`,
     tables: (d) => [table(d)],
     async apply(d, accountId, p) {
@@ -59,11 +57,9 @@ function engagement(
   flag: 'liked' | 'reposted',
   on: boolean,
   send: (client: XClient, accountId: string, postId: string) => Promise<unknown>,
-  label: string,
   type: ActionType,
 ): ActionDef {
   return {
-    label: (p) => `${label} ${typeof p.username === 'string' ? `a post by @${p.username}` : 'a post'}`,
     target: (p) => `post:${str(p, 'postId')}:${flag}`,
     tables: (d) => [d.engagements],
     async apply(d, accountId, p) {
@@ -87,7 +83,6 @@ function engagement(
 
 function bookmarkToggle(on: boolean): ActionDef {
   return {
-    label: (p) => `${on ? 'Bookmark' : 'Remove bookmark of'} ${typeof p.username === 'string' ? `a post by @${p.username}` : 'a post'}`,
     target: (p) => `post:${str(p, 'postId')}:bookmark`,
     tables: (d) => [d.bookmarks, d.posts, d.users],
     async apply(d, accountId, p) {
@@ -124,7 +119,6 @@ function bookmarkToggle(on: boolean): ActionDef {
 }
 
 const postDelete: ActionDef = {
-  label: () => 'Delete your post',
   target: (p) => `post:${str(p, 'postId')}`,
   tables: (d) => [d.posts, d.bookmarks],
   async apply(d, accountId, p) {
@@ -146,7 +140,7 @@ const postDelete: ActionDef = {
   idempotent: true,
 };
 
-const followToggle = relation((d) => d.following, true, followUser, { on: 'Follow', off: 'Unfollow' }, 'follow');
+const followToggle = relation((d) => d.following, true, followUser, 'follow');
 
 /**
  * Following a protected account sends a follow request: X answers `pending_follow: true` and `following: false`
@@ -183,16 +177,16 @@ const follow: ActionDef = {
 export const ACTIONS = {
   bookmark: bookmarkToggle(true),
   unbookmark: bookmarkToggle(false),
-  mute: relation((d) => d.muted, true, muteUser, { on: 'Mute', off: 'Unmute' }, 'mute'),
-  unmute: relation((d) => d.muted, false, unmuteUser, { on: 'Mute', off: 'Unmute' }, 'unmute'),
-  block: relation((d) => d.blocked, true, blockUser, { on: 'Block', off: 'Unblock' }, 'block'),
-  unblock: relation((d) => d.blocked, false, unblockUser, { on: 'Block', off: 'Unblock' }, 'unblock'),
+  mute: relation((d) => d.muted, true, muteUser, 'mute'),
+  unmute: relation((d) => d.muted, false, unmuteUser, 'unmute'),
+  block: relation((d) => d.blocked, true, blockUser, 'block'),
+  unblock: relation((d) => d.blocked, false, unblockUser, 'unblock'),
   follow,
-  unfollow: relation((d) => d.following, false, unfollowUser, { on: 'Follow', off: 'Unfollow' }, 'unfollow'),
-  like: engagement('liked', true, likePost, 'Like', 'like'),
-  unlike: engagement('liked', false, unlikePost, 'Unlike', 'unlike'),
-  repost: engagement('reposted', true, repostPost, 'Repost', 'repost'),
-  undoRepost: engagement('reposted', false, undoRepost, 'Undo repost of', 'undoRepost'),
+  unfollow: relation((d) => d.following, false, unfollowUser, 'unfollow'),
+  like: engagement('liked', true, likePost, 'like'),
+  unlike: engagement('liked', false, unlikePost, 'unlike'),
+  repost: engagement('reposted', true, repostPost, 'repost'),
+  undoRepost: engagement('reposted', false, undoRepost, 'undoRepost'),
   ...LIST_ACTIONS,
   'post.delete': postDelete,
 } satisfies Record<ActionType, ActionDef>;

@@ -13,7 +13,7 @@ import {
   unpinList,
   updateList,
 } from '../x/lists';
-import { gone, inverseOf, listName, str, who } from './action-kit';
+import { gone, inverseOf, str } from './action-kit';
 import type { ActionDef, Params } from './outbox';
 
 /**
@@ -28,11 +28,9 @@ function listFlag(
   flag: 'pinned' | 'followed',
   on: boolean,
   send: (client: XClient, accountId: string, listId: string) => Promise<unknown>,
-  label: string,
   type: ActionType,
 ): ActionDef {
   return {
-    label: (p) => `${label} ${listName(p)}`,
     target: (p) => `list:${str(p, 'listId')}:${flag}`,
     tables: (d) => [d.lists],
     async apply(d, accountId, p) {
@@ -61,7 +59,6 @@ interface MemberSnapshot {
 
 function member(on: boolean): ActionDef {
   return {
-    label: (p) => `${on ? 'Add' : 'Remove'} ${who(p)} ${on ? 'to' : 'from'} ${listName(p)}`,
     target: (p) => `list:${str(p, 'listId')}:member:${str(p, 'userId')}`,
     tables: (d) => [d.listMembers, d.lists],
     async apply(d, accountId, p) {
@@ -99,7 +96,6 @@ function member(on: boolean): ActionDef {
 }
 
 const listCreate: ActionDef = {
-  label: (p) => `Create the list ${listName({ listName: p.name })}`,
   target: (p) => `list:${str(p, 'tempId')}`,
   tables: (d) => [d.lists],
   async apply(d, accountId, p) {
@@ -146,7 +142,6 @@ const listCreate: ActionDef = {
 };
 
 const listUpdate: ActionDef = {
-  label: (p) => `Change ${listName(p)}`,
   target: (p) => `list:${str(p, 'listId')}`,
   tables: (d) => [d.lists],
   async apply(d, accountId, p) {
@@ -176,7 +171,6 @@ const listUpdate: ActionDef = {
 };
 
 const listDelete: ActionDef = {
-  label: (p) => `Delete the list ${listName(p)}`,
   target: (p) => `list:${str(p, 'listId')}`,
   tables: (d) => [d.lists, d.listMembers],
   async apply(d, accountId, p) {
@@ -214,8 +208,8 @@ export const LIST_ACTIONS = {
   'list.delete': listDelete,
   'list.addMember': member(true),
   'list.removeMember': member(false),
-  'list.pin': listFlag('pinned', true, pinList, 'Pin', 'list.pin'),
-  'list.unpin': listFlag('pinned', false, unpinList, 'Unpin', 'list.unpin'),
-  'list.follow': listFlag('followed', true, followList, 'Follow', 'list.follow'),
-  'list.unfollow': { ...listFlag('followed', false, unfollowList, 'Unfollow', 'list.unfollow'), apply: unfollowAndUnpin },
+  'list.pin': listFlag('pinned', true, pinList, 'list.pin'),
+  'list.unpin': listFlag('pinned', false, unpinList, 'list.unpin'),
+  'list.follow': listFlag('followed', true, followList, 'list.follow'),
+  'list.unfollow': { ...listFlag('followed', false, unfollowList, 'list.unfollow'), apply: unfollowAndUnpin },
 } satisfies Record<Extract<ActionType, `list.${string}`>, ActionDef>;

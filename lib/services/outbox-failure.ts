@@ -1,5 +1,5 @@
-import { AWAITING_PERSON, db, type ActionRow } from '../db';
-import { XApiError } from '../x/errors';
+import { AWAITING_PERSON, db, type ActionError, type ActionRow } from '../db';
+import { XApiError, xWords } from '../x/errors';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type OutboxDeps } from './outbox-types';
 
 /**
@@ -11,6 +11,15 @@ import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type OutboxDeps } from './outbox-types';
 export interface OutboxContext {
   deps: OutboxDeps;
   now(): number;
+}
+
+/**
+ * What is stored of X's refusal: its kind, X's reset and X's own words, never a sentence of Perch's — the screen
+ * words it in the reader's language (components/error-text.ts).
+ */
+export function storedError(error: XApiError): ActionError {
+  const said = xWords(error.problem);
+  return { kind: error.kind, ...(error.rateLimitReset !== undefined ? { reset: error.rateLimitReset } : {}), ...(said ? { said } : {}) };
 }
 
 /** How long to wait before try number `attempts + 1`, jittered. */
@@ -38,13 +47,13 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         attempts: action.attempts,
         notBefore: Math.max(reset, ctx.now() + RETRY_DELAYS_MS[0]!),
         updatedAt: at,
-        error: { kind: error.kind, message: error.message },
+        error: storedError(error),
       });
       return false;
     }
     const passing = error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'malformed';
     if (passing && attempts >= MAX_ATTEMPTS) {
-      await fail(ctx, action, { kind: error.kind, message: error.message });
+      await fail(ctx, action, storedError(error));
       return false;
     }
     if (passing || error.kind === 'offline') {
@@ -55,7 +64,7 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         state: 'queued',
         notBefore: Math.max(reset, ctx.now() + retryDelay(ctx, attempts)),
         updatedAt: at,
-        error: { kind: error.kind, message: error.message },
+        error: storedError(error),
       });
       return false;
     }
@@ -66,7 +75,7 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         state: 'queued',
         notBefore: AWAITING_PERSON,
         updatedAt: at,
-        error: { kind: error.kind, message: error.message },
+        error: storedError(error),
       });
       return true;
     }
@@ -74,18 +83,19 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
       // Kept, not lost: it is sent when the account is signed in again. Refused a second time in a row, X keeps
       // refusing a fresh token: it waits its back-off, or every wake of the queue would send it again.
       const notBefore = attempts > 1 ? ctx.now() + retryDelay(ctx, attempts) : 0;
-      await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: { kind: error.kind, message: error.message } });
+      await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: storedError(error) });
       return true;
     }
-    await fail(ctx, action, { kind: error.kind, message: error.message });
+    await fail(ctx, action, storedError(error));
     return false;
   }
-  await fail(ctx, action, { kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  // Not X's answer but a fault in Perch (its words would be a programmer's): the screen says something went wrong.
+  await fail(ctx, action, { kind: 'error' });
   return false;
 }
 
 /** X refused: the action failed, and the store goes back to what it was. */
-export async function fail(ctx: OutboxContext, action: ActionRow, reason: { kind: string; message: string }): Promise<void> {
+export async function fail(ctx: OutboxContext, action: ActionRow, reason: ActionError): Promise<void> {
   const d = db();
   const def = ctx.deps.defs[action.type];
   await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {

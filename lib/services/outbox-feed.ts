@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ActionError } from '../db/rows';
 
 /**
  * The outbox's published changes: every time an action of the log changes state (queued, sending, waiting for X's
@@ -18,7 +19,7 @@ export interface ActionChange {
   state: 'queued' | 'sending' | 'done' | 'failed';
   /** Epoch ms before which a queued action is not sent (X's reset, a back-off); 0 when due. */
   notBefore: number;
-  error?: { kind: string; message: string };
+  error?: ActionError;
 }
 
 /** What `outbox.feed` holds: the latest state of the actions changed most recently, newest last. */

@@ -10,8 +10,6 @@ export type Result = Record<string, string | boolean>;
 
 /** How one kind of action is shown, sent, rolled back and undone. */
 export interface ActionDef {
-  /** What the activity view says, e.g. "Bookmark a post by @ada". */
-  label(params: Params): string;
   /** Which actions must keep their order with this one (same post, same account, same list …). */
   target(params: Params): string;
   /** Tables the optimistic change touches. */

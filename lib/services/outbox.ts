@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { alreadyReversed } from './outbox-undo';
@@ -51,7 +52,7 @@ export class Outbox {
 
   private def(type: string): ActionDef {
     const def = this.deps.defs[type];
-    if (!def) throw new OutboxError('unknown-action', `Perch does not know how to “${type}”.`);
+    if (!def) throw new OutboxError('unknown-action', i18n.t('action_error_unknown', { type }));
     return def;
   }
 
@@ -70,7 +71,6 @@ export class Outbox {
         accountId,
         type,
         params,
-        label: def.label(params),
         state: 'queued',
         createdAt: at,
         updatedAt: at,
@@ -94,13 +94,13 @@ export class Outbox {
    */
   async undo(accountId: string, seq: number): Promise<ActionRow> {
     const action = await db().actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', 'That action is no longer in the log.');
-    if (action.state !== 'done') throw new OutboxError('cannot-undo', 'Only a finished action can be undone.');
-    if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', 'That action was already undone.');
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', i18n.t('outbox_not_in_log'));
+    if (action.state !== 'done') throw new OutboxError('cannot-undo', i18n.t('outbox_undo_not_done'));
+    if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', i18n.t('outbox_undo_already'));
     const inverse = this.def(action.type).inverse?.(action.params, action.result);
-    if (!inverse) throw new OutboxError('cannot-undo', 'X cannot reverse that action.');
+    if (!inverse) throw new OutboxError('cannot-undo', i18n.t('outbox_undo_impossible'));
     if (await alreadyReversed(this.deps.defs, accountId, seq, inverse)) {
-      throw new OutboxError('cannot-undo', 'That was already reversed since: there is nothing left to undo.');
+      throw new OutboxError('cannot-undo', i18n.t('outbox_undo_reversed'));
     }
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
   }
@@ -112,19 +112,19 @@ export class Outbox {
   async cancel(accountId: string, seq: number): Promise<void> {
     const d = db();
     const action = await d.actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', 'That action is no longer in the log.');
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', i18n.t('outbox_not_in_log'));
     const def = this.deps.defs[action.type];
     const cancelled = await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
       // Read again inside the transaction: the queue may have started sending it meanwhile.
       const current = await d.actions.get(seq);
       if (current?.state !== 'queued') return false;
-      await fail(this.ctx, current, { kind: 'cancelled', message: 'You cancelled it before it was sent.' });
+      await fail(this.ctx, current, { kind: 'cancelled' });
       return true;
     });
     if (!cancelled) {
       throw new OutboxError(
         'cannot-cancel',
-        action.state === 'sending' ? 'It is being sent to X right now.' : 'Only an action still waiting can be cancelled.',
+        action.state === 'sending' ? i18n.t('outbox_cancel_sending') : i18n.t('outbox_cancel_not_waiting'),
       );
     }
     await this.publish(seq);
@@ -139,7 +139,7 @@ export class Outbox {
   async retry(accountId: string, seq: number): Promise<void> {
     const d = db();
     const action = await d.actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', 'That action is no longer in the log.');
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', i18n.t('outbox_not_in_log'));
     const def = this.def(action.type);
     const retried = await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
       const current = await d.actions.get(seq);
@@ -156,7 +156,7 @@ export class Outbox {
       if (current.undoOf !== undefined) await d.actions.update(current.undoOf, { undoneBy: seq });
       return true;
     });
-    if (!retried) throw new OutboxError('cannot-retry', 'Only an action that failed for a passing reason can be sent again.');
+    if (!retried) throw new OutboxError('cannot-retry', i18n.t('outbox_retry_not_passing'));
     await this.publish(seq);
     void this.kick(accountId);
   }
@@ -261,7 +261,7 @@ export class Outbox {
     const def = this.deps.defs[action.type];
     const seq = action.seq!;
     if (!def) {
-      await fail(this.ctx, action, { kind: 'unknown-action', message: `Perch does not know how to “${action.type}”.` });
+      await fail(this.ctx, action, { kind: 'unknown-action', type: action.type });
       await this.publish(seq);
       return false;
     }

@@ -1,3 +1,5 @@
+import { errorWords } from '../error-words';
+
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
 export type XErrorKind =
   | 'signed-out'
@@ -57,8 +59,9 @@ export interface XProblem {
   codes?: number[];
 }
 
-function timeOf(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000);
+/** "14:05": a reset's time of day (epoch ms) on the person's clock. */
+function timeOf(epochMs: number): string {
+  const d = new Date(epochMs);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
@@ -91,7 +94,14 @@ export class XApiError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(userMessage(kind, init.rateLimitReset, init.problem), { cause: init.cause });
+    super('', { cause: init.cause });
+    // Worded when read, in the language the browser speaks then (lib/error-words.ts): nothing is worded for a
+    // failure no one shows, and code running outside the extension (the bench) can make one without i18n.
+    Object.defineProperty(this, 'message', {
+      get: () => userMessage(kind, init.rateLimitReset, init.problem),
+      configurable: true,
+      enumerable: false,
+    });
     this.name = 'XApiError';
     this.kind = kind;
     this.status = init.status;
@@ -111,38 +121,11 @@ export function xWords(problem?: XProblem): string | undefined {
   return problem?.detail?.trim() || undefined;
 }
 
-/** The sentence shown to the user for each kind of failure. */
+/**
+ * The sentence shown to the user for each kind of failure, in the language the browser speaks now (lib/error-words.ts,
+ * the same wording a screen gives a failure stored with an action); X's own words are quoted as X's.
+ */
 export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?: XProblem): string {
-  switch (kind) {
-    case 'signed-out':
-      return 'You are signed out of X. Sign in with X again.';
-    case 'missing-permission':
-      return 'Perch does not have permission for this. Sign out and sign in with X again to grant it.';
-    case 'enterprise-only':
-      return 'X allows this only for apps on the Enterprise plan.';
-    case 'app-no-access':
-      return 'Your X app does not have access to this part of the X API. Check its access in the X developer console (console.x.com).';
-    case 'usage-capped':
-      return 'Your X app is out of credits or over its spending limit, so X refuses requests. Add credits or raise the limit in the X developer console (console.x.com), then press Retry.';
-    case 'not-found':
-      return 'X could not find it: it may have been deleted.';
-    case 'rate-limited':
-      return rateLimitReset
-        ? `X’s limit for this is used up. It will work again at ${timeOf(rateLimitReset)}.`
-        : 'X’s limit for this is used up. Try again later.';
-    case 'unavailable':
-      return 'X is not answering right now. Try again in a moment.';
-    case 'offline':
-      return 'Perch could not reach X. Check your connection.';
-    case 'malformed':
-      return 'X sent an answer Perch could not read. Nothing was changed.';
-    case 'invalid-request': {
-      const words = xWords(problem);
-      return words ? `X refused the request: ${words}` : 'X refused the request.';
-    }
-    case 'forbidden': {
-      const words = xWords(problem);
-      return words ? `X does not allow this: ${words}` : 'X does not allow this.';
-    }
-  }
+  const said = xWords(problem);
+  return errorWords({ kind, ...(rateLimitReset ? { reset: rateLimitReset } : {}), ...(said ? { said } : {}) }, timeOf);
 }

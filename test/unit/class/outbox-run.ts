@@ -1,5 +1,6 @@
 /** One run of the outbox class test: the person's actions, X's script, and the background living through hours. */
 import fc from 'fast-check';
+import { actionErrorText } from '@/components/error-text';
 import { AWAITING_PERSON, db, type ActionRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
@@ -111,21 +112,19 @@ export async function play(run: Run): Promise<Outcome> {
   return { sent: x.sent, rows: await db().actions.toArray(), signedOut, simulatedMs: t - START };
 }
 
-/** What an action's end says to the person, or why it is lost. */
+/** What an action's end says to the person (its error as the screen words it), or why it is lost. */
 export function ending(row: ActionRow, now: number, signedOut: boolean): string {
+  const words = row.error ? actionErrorText(row.error) : '';
   if (row.state === 'done') return 'done';
-  if (row.state === 'failed') return row.error?.message ? 'failed with a reason' : 'LOST: failed with no reason';
+  if (row.state === 'failed') return words ? 'failed with a reason' : 'LOST: failed with no reason';
   if (row.state === 'queued') {
     // Waiting for the person: the words say what to do (add credits and press Retry; sign in again).
     if (row.notBefore === AWAITING_PERSON)
-      return row.error?.kind === 'usage-capped' && /Retry/.test(row.error.message)
-        ? 'waiting for the person'
-        : 'LOST: parked with no way out';
-    if (row.error?.kind === 'signed-out' && signedOut)
-      return /Sign in/.test(row.error.message) ? 'waiting for sign-in' : 'LOST: signed out, not told';
+      return row.error?.kind === 'usage-capped' && /Retry/.test(words) ? 'waiting for the person' : 'LOST: parked with no way out';
+    if (row.error?.kind === 'signed-out' && signedOut) return /Sign in/.test(words) ? 'waiting for sign-in' : 'LOST: signed out, not told';
     // X's longest window is a day: a wait beyond it (a reset in the year 3000) parks the action for ever.
     if (row.notBefore > now + DAY_MS + 3600_000) return `LOST: parked until ${new Date(row.notBefore).toISOString()}`;
-    if (row.notBefore > now && row.error?.message) return 'waiting with a time';
+    if (row.notBefore > now && words) return 'waiting with a time';
     return `LOST: queued, due at ${row.notBefore} (${row.error?.kind ?? 'no reason'})`;
   }
   return `LOST: ${row.state}`;

@@ -16,7 +16,6 @@ let now = 1_800_000_000_000;
 
 /** A bookmark as the popup sends it: the optimistic change is a row in `bookmarks`. */
 const bookmark: ActionDef = {
-  label: () => 'Bookmark a post',
   target: (p) => `post:${String(p.postId)}`,
   tables: (d) => [d.bookmarks],
   async apply(d, accountId, p) {

@@ -29,7 +29,6 @@ function fakeX(...script: Step[]) {
 /** A toggle like mute: the optimistic change is a row in `muted`. */
 function toggle(on: boolean): ActionDef {
   return {
-    label: (p) => `${on ? 'Mute' : 'Unmute'} ${String(p.userId)}`,
     target: (p) => `user:${String(p.userId)}`,
     tables: (d) => [d.muted],
     async apply(d, accountId, p) {
@@ -83,7 +82,9 @@ describe('the outbox', () => {
     const x = fakeX('ok');
     const { box } = outbox(x.client);
     const action = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
-    expect(action).toMatchObject({ state: 'queued', label: 'Mute 7' });
+    expect(action).toMatchObject({ state: 'queued', type: 'mute', params: { userId: '7' } });
+    // No words of the background's own: a screen words it in its reader's language (action-state.ts).
+    expect(action).not.toHaveProperty('label');
     expect(await muted()).toEqual(['7']);
     await box.idle(ACCOUNT);
     expect(x.sent).toEqual([`POST /2/users/${ACCOUNT}/muting`]);
@@ -98,8 +99,9 @@ describe('the outbox', () => {
     expect(await muted()).toEqual([]);
     expect((await actions())[0]).toMatchObject({
       state: 'failed',
-      error: { kind: 'forbidden', message: 'X does not allow this: You cannot mute yourself.' },
+      error: { kind: 'forbidden', said: 'You cannot mute yourself.' },
     });
+    expect((await actions())[0]!.error).not.toHaveProperty('message');
   });
 
   it('keeps an action through a network drop and sends it when woken after the back-off', async () => {
@@ -273,7 +275,7 @@ describe('the outbox', () => {
     await box.idle(ACCOUNT);
     const [waiting] = await actions();
     expect(waiting).toMatchObject({ state: 'queued', notBefore: AWAITING_PERSON, error: { kind: 'usage-capped' } });
-    expect(waiting!.error!.message).toMatch(/out of credits/);
+    expect(waiting!.error).toEqual({ kind: 'usage-capped' });
     expect(await muted()).toEqual(['7']);
     expect(wakeAt).not.toHaveBeenCalled();
     // Time passes and the worker wakes: still nothing sent, whatever the clock says.
@@ -329,7 +331,7 @@ describe('the outbox', () => {
       const [failed] = await actions();
       expect(failed).toMatchObject({
         state: 'failed',
-        error: { kind: 'unavailable', message: 'X is not answering right now. Try again in a moment.' },
+        error: { kind: 'unavailable' },
       });
       expect(await muted()).toEqual([]);
       now += 24 * 3600_000;

@@ -249,7 +249,7 @@ describe('the X client, scripted', () => {
     [
       'a 400 with a detail',
       'invalid-request',
-      'X refused the request: The `query` parameter is too long.',
+      'X refused the request. X said: “\u2068The `query` parameter is too long.\u2069”',
       problem(400, 'The `query` parameter is too long.'),
     ],
   ])('words %s (%s) for the person', async (_case, kind, message, answer) => {

@@ -159,13 +159,14 @@ describe('a 400 says what X said was wrong', () => {
     };
     const error = await kindOf(POST, 400, body);
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toBe('X refused the request: List name must be 25 characters or less.');
+    // X's words, quoted as X's (lib/error-words.ts).
+    expect(error.message).toBe('X refused the request. X said: “\u2068List name must be 25 characters or less.\u2069”');
     expect(error.message).not.toMatch(/One or more parameters/);
   });
 
   it('falls back to detail when X gave no errors', async () => {
     const body = { title: 'Invalid Request', detail: 'The text is empty.', type: 'https://api.x.com/2/problems/invalid-request' };
-    expect((await kindOf(POST, 400, body)).message).toBe('X refused the request: The text is empty.');
+    expect((await kindOf(POST, 400, body)).message).toBe('X refused the request. X said: “\u2068The text is empty.\u2069”');
   });
 });
 
