@@ -6,25 +6,45 @@
  * - a wait in the future is a clock time, "until 14:32" (`timeOf`): "in 23 minutes" would go stale on a screen left
  *   open and needs the same minute arithmetic from the person, while X's reset is a moment on the clock;
  * - the settings and the popup, which show one or two moments each, use the absolute `dateTimeOf` / `dateOf`.
+ * Every date, time and number is in the reader's locale: the browser's UI language, the one Perch's words are in
+ * (`readerLocale`), not the page's default.
  */
+import { browser } from 'wxt/browser';
 
-/** "14:05" in the person's time zone, for "queued until HH:MM". */
+/**
+ * The reader's locale for `Intl`: the browser's UI language (`i18n.getUILanguage()`, "ja", "en-US"), so dates and
+ * numbers follow the language Perch speaks; undefined (the runtime's default) when the browser gives none usable.
+ */
+export function readerLocale(): string | undefined {
+  try {
+    const tag = browser.i18n.getUILanguage();
+    return tag ? Intl.getCanonicalLocales(tag.replace('_', '-'))[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM". */
 export function timeOf(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat(readerLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+}
+
+/** A count in the reader's locale: "1,234" in English. */
+export function numberOf(n: number): string {
+  return new Intl.NumberFormat(readerLocale()).format(n);
 }
 
 /** A short, locale-aware date: "23 Nov 2026". */
 export function dateOf(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(readerLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** A locale-aware date and time, "23 Nov 2026, 14:05"; text that is not a date is shown as it is. */
 export function dateTimeOf(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(readerLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -41,7 +61,7 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function relativeTimeOf(iso: string, now: number): string {
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return iso;
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(readerLocale(), { numeric: 'auto' });
   let amount = Math.max(0, Math.round((now - then) / 1000));
   if (amount < 45) return rtf.format(0, 'second');
   for (const [unit, next] of STEPS) {

@@ -12,10 +12,11 @@ import {
 } from '@/lib/export';
 import { postTextSegments } from '@/lib/text/segments';
 import { postUrl } from '@/lib/x-url';
+import { numberOf } from '../format';
 import type { BookmarkItem } from '../use-bookmarks';
 
 /** A count as the person's locale writes it: "10,000". */
-export const num = (n: number) => n.toLocaleString();
+export const num = (n: number) => numberOf(n);
 
 function toExported(b: BookmarkItem, folderNames: ReadonlyMap<string, string>): ExportedBookmark {
   const username = b.author?.username;
