@@ -28,7 +28,7 @@ import { mediaUsable, serializeMedia, MEDIA_FIELDS } from './media';
 import { postOrRepostCapHeaders } from './rate-limits';
 import type { Router } from './router';
 import type { EmulatorState, MediaRecord, PostRecord } from './state';
-import { buildPostText, cashtagCount, guessLang, longPostText, MAX_WEIGHTED_LENGTH, weightedLength } from './text';
+import { buildPostText, cashtagCount, guessLang, longPostText, MAX_WEIGHTED_LENGTH, maxWeightedLengthFor, weightedLength } from './text';
 import { serializeUser, USER_FIELDS } from './users';
 
 /** `tweet.fields` values (x-api--fundamentals--data-dictionary, "All Post fields"). */
@@ -676,7 +676,10 @@ function createPost(ctx: RequestContext): Reply {
       ]),
     );
   }
-  if (weightedLength(text) > MAX_WEIGHTED_LENGTH) return problem(403, TOO_LONG_DETAIL);
+  // Over the author's limit: 280, or 25,000 when their subscription allows long posts (getUsersMe
+  // `subscription_type`; text.ts). X's answer as observed (README, "text over 280 weighted").
+  const limit = maxWeightedLengthFor(state.users.get(userId)?.subscription_type);
+  if (weightedLength(text) > limit) return problem(403, TOO_LONG_DETAIL);
   if (!state.enterprise && cashtagCount(text) > 1) return problem(403, CASHTAG_DETAIL);
 
   // Edits (edit_options.previous_post_id), per x-api--fundamentals--edit-posts.

@@ -46,7 +46,8 @@ const MINIMAL_USERS: UserRecord[] = [
     verified_type: 'blue',
     protected: false,
     confirmed_email: 'grace@example.com',
-    subscription_type: 'Basic',
+    // Premium: posts up to 25,000 characters (long posts, text.ts maxWeightedLengthFor); Ada (None) keeps 280.
+    subscription_type: 'Premium',
     public_metrics: { followers_count: 5821, following_count: 97, tweet_count: 3344, listed_count: 41, like_count: 120 },
   },
   {

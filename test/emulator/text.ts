@@ -31,6 +31,21 @@ const twitterText = createRequire(import.meta.url)('twitter-text') as TwitterTex
 
 export const MAX_WEIGHTED_LENGTH = 280;
 
+/**
+ * The most a post weighs for an author whose X Premium subscription allows long posts. `subscription_type` is one of
+ * Basic, Premium, PremiumPlus or None (openapi.json `User.subscription_type`, getUsersMe; data dictionary, User);
+ * posts over 280 carry their whole text in `note_tweet` (data dictionary, Post). The tiers and the 25,000 are X's
+ * outside the API docs (help.x.com, "About X Premium": every paid tier posts up to 25,000 characters).
+ */
+export const LONG_POST_MAX_WEIGHTED_LENGTH = 25_000;
+
+/** The most a post by an author with this `subscription_type` weighs: 25,000 for a paid tier, else 280. */
+export function maxWeightedLengthFor(subscriptionType: string | undefined): number {
+  return subscriptionType === 'Basic' || subscriptionType === 'Premium' || subscriptionType === 'PremiumPlus'
+    ? LONG_POST_MAX_WEIGHTED_LENGTH
+    : MAX_WEIGHTED_LENGTH;
+}
+
 export function weightedLength(text: string): number {
   return twitterText.parseTweet(text).weightedLength;
 }
