@@ -1,14 +1,17 @@
 import { i18n } from '#i18n';
-import { POST_MAX_WEIGHT as MAX } from '@/lib/limits';
+import { POST_MAX_WEIGHT } from '@/lib/limits';
 import type { ParsedPost } from '@/lib/text/parse-post';
 
 const R = 10;
 const CIRCUMFERENCE = 2 * Math.PI * R;
 
-/** X's counter: a ring that fills towards 280, the number left once 20 or fewer remain, red past the limit. */
-export function CharacterCounter({ parsed }: { parsed: ParsedPost }) {
-  const left = MAX - parsed.weightedLength;
-  const fill = Math.min(parsed.weightedLength / MAX, 1);
+/**
+ * X's counter: a ring that fills towards the account's limit (280, or X's long-post limit for a subscription that
+ * allows long posts), the number left once 20 or fewer remain, red past the limit.
+ */
+export function CharacterCounter({ parsed, limit = POST_MAX_WEIGHT }: { parsed: ParsedPost; limit?: number }) {
+  const left = limit - parsed.weightedLength;
+  const fill = Math.min(parsed.weightedLength / limit, 1);
   const tone = left < 0 ? 'over' : left <= 20 ? 'near' : 'ok';
   const label = left >= 0 ? i18n.t('counter_left', left) : i18n.t('counter_over', -left);
   return (

@@ -16,6 +16,7 @@ import { PostMedia } from './PostMedia';
 import { PublishedPosts } from './PublishedPosts';
 import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
+import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
 
 type Status =
@@ -48,7 +49,9 @@ export function Composer(props: ComposerProps) {
   const [done, setDone] = useState<string>();
 
   const enterprise = useEnterprisePlan();
-  const reason = posts ? whyCannotPost(posts, enterprise) : i18n.t('composer_loading_draft');
+  // 280, or X's long-post limit when the account's subscription allows long posts (GET /2/users/me).
+  const limit = usePostLimit(accountId);
+  const reason = posts ? whyCannotPost(posts, enterprise, limit) : i18n.t('composer_loading_draft');
   const hasLink = useMemo(() => (posts ?? []).some((p) => extractUrls(p.text).length > 0), [posts]);
 
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
@@ -105,7 +108,7 @@ export function Composer(props: ComposerProps) {
   };
 
   function split(index: number) {
-    const result = splitPostInThread(posts ?? [], index);
+    const result = splitPostInThread(posts ?? [], index, limit);
     if ('tooLong' in result) {
       setStatus({ kind: 'error', errorKind: 'too-long', message: i18n.t('composer_split_too_long', [result.tooLong]) });
       return;
@@ -162,6 +165,7 @@ export function Composer(props: ComposerProps) {
                     describedBy={reason ? reasonId : undefined}
                     autoFocus={i === (saved?.publishedIds.length ?? 0)}
                     onSubmit={submit}
+                    limit={limit}
                     onChange={(text) => update((all) => all.map((p, j) => (j === i ? { ...p, text } : p)))}
                   />
                   <PostMedia
@@ -183,7 +187,7 @@ export function Composer(props: ComposerProps) {
                     >
                       {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
                     </button>
-                    {canSplit(post) ? (
+                    {canSplit(post, limit) ? (
                       <button type="button" disabled={busy} onClick={() => split(i)}>
                         {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
                       </button>

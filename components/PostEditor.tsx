@@ -10,9 +10,9 @@ interface Segment {
   over: boolean;
 }
 
-/** Splits text for the highlight layer: URLs (count 23 each) and the part past X's limit. */
-export function segmentsOf(text: string, parsed: ParsedPost): Segment[] {
-  const overFrom = parsed.weightedLength > POST_MAX_WEIGHT || !parsed.valid ? parsed.validRangeEnd + 1 : text.length;
+/** Splits text for the highlight layer: URLs (count 23 each) and the part past the account's limit (`parsed` counted with it). */
+export function segmentsOf(text: string, parsed: ParsedPost, limit = POST_MAX_WEIGHT): Segment[] {
+  const overFrom = parsed.weightedLength > limit || !parsed.valid ? parsed.validRangeEnd + 1 : text.length;
   const cuts = new Set([0, text.length, Math.min(overFrom, text.length)]);
   const urls = extractUrls(text);
   for (const u of urls) {
@@ -46,16 +46,27 @@ export interface PostEditorProps {
   autoFocus?: boolean;
   /** Ctrl+Enter or Cmd+Enter in the box: the composer posts, if it can. */
   onSubmit?: () => void;
+  /** The most the post may weigh: 280, or X's long-post limit for an account whose subscription allows long posts. */
+  limit?: number;
 }
 
 /**
  * A post's text box with X's live count. Typing updates the box at once; counting and highlighting follow a
  * deferred copy of the text, so a keystroke never waits on them.
  */
-export function PostEditor({ text, onChange, label, showLabel, describedBy, autoFocus, onSubmit }: PostEditorProps) {
+export function PostEditor({
+  text,
+  onChange,
+  label,
+  showLabel,
+  describedBy,
+  autoFocus,
+  onSubmit,
+  limit = POST_MAX_WEIGHT,
+}: PostEditorProps) {
   const deferred = useDeferredValue(text);
-  const parsed = useMemo(() => parsePost(deferred), [deferred]);
-  const segments = useMemo(() => segmentsOf(deferred, parsed), [deferred, parsed]);
+  const parsed = useMemo(() => parsePost(deferred, limit), [deferred, limit]);
+  const segments = useMemo(() => segmentsOf(deferred, parsed, limit), [deferred, parsed, limit]);
   const urlCount = segments.filter((s) => s.url).length;
   const box = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -126,7 +137,7 @@ export function PostEditor({ text, onChange, label, showLabel, describedBy, auto
       </div>
       <div className="editor-footer">
         {urlCount > 0 ? <span className="muted">{i18n.t('composer_link_counts', urlCount)}</span> : <span />}
-        <CharacterCounter parsed={parsed} />
+        <CharacterCounter parsed={parsed} limit={limit} />
       </div>
     </div>
   );

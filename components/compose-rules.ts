@@ -8,9 +8,10 @@ import type { EditablePost } from './use-draft';
 
 /**
  * Why the Post button is disabled, or undefined when it is not. `enterprise`: the person's X app is on the
- * Enterprise plan, so X's self-serve cashtag limit does not apply (lib/self-serve).
+ * Enterprise plan, so X's self-serve cashtag limit does not apply (lib/self-serve). `limit`: the most one post of the
+ * account may weigh (280, or X's long-post limit: lib/text/post-limit.ts).
  */
-export function whyCannotPost(posts: EditablePost[], enterprise = false): string | undefined {
+export function whyCannotPost(posts: EditablePost[], enterprise = false, limit = POST_MAX_WEIGHT): string | undefined {
   const thread = posts.length > 1;
   for (const [i, post] of posts.entries()) {
     if (!post.text.trim() && post.media.length === 0) {
@@ -19,9 +20,12 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false): string
     const media = whyMediaRefused(post, i, thread);
     if (media) return media;
     if (!post.text.trim()) continue;
-    const parsed = parsePost(post.text);
-    const over = parsed.weightedLength - POST_MAX_WEIGHT;
-    if (over > 0) return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over]) : i18n.t('composer_reason_over', over);
+    const parsed = parsePost(post.text, limit);
+    const over = parsed.weightedLength - limit;
+    if (over > 0) {
+      const max = limit.toLocaleString();
+      return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over, max]) : i18n.t('composer_reason_over', over, [over, max]);
+    }
     if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
     const cashtags = tooManyCashtags(post.text, enterprise);
     if (cashtags) {
@@ -111,18 +115,22 @@ export function withAlt(posts: EditablePost[], index: number, id: string, alt: s
 }
 
 /** Whether post `post` is over X's limit only by its length, so splitting it into a thread would help. */
-export function canSplit(post: EditablePost): boolean {
-  return parsePost(post.text).weightedLength > POST_MAX_WEIGHT;
+export function canSplit(post: EditablePost, limit = POST_MAX_WEIGHT): boolean {
+  return parsePost(post.text).weightedLength > limit;
 }
 
 /**
  * The thread with post `index` split into numbered parts (" 1/3"), its images kept on the first part; or
  * `{ tooLong }` when the result would hold more posts than X takes in one thread.
  */
-export function splitPostInThread(posts: EditablePost[], index: number): { posts: EditablePost[]; parts: number } | { tooLong: number } {
+export function splitPostInThread(
+  posts: EditablePost[],
+  index: number,
+  limit = POST_MAX_WEIGHT,
+): { posts: EditablePost[]; parts: number } | { tooLong: number } {
   const post = posts[index];
   if (!post) return { posts, parts: 0 };
-  const parts = splitIntoThread(post.text, POST_MAX_WEIGHT);
+  const parts = splitIntoThread(post.text, limit);
   if (parts.length < 2) return { posts, parts: parts.length };
   if (posts.length - 1 + parts.length > MAX_POSTS_IN_THREAD) return { tooLong: MAX_POSTS_IN_THREAD };
   const split = parts.map((text, i) => ({ text, media: i === 0 ? post.media : [] }));

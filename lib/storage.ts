@@ -14,6 +14,12 @@ export interface AccountView {
   name: string;
   username: string;
   profileImageUrl?: string;
+  /**
+   * X's `subscription_type` for the account (GET /2/users/me; openapi.json `User.subscription_type`: Basic,
+   * Premium, PremiumPlus or None), read at sign-in and each time the account is read again. Absent: not known, so no
+   * long posts (lib/text/post-limit.ts).
+   */
+  subscriptionType?: string;
 }
 
 /** Why the user is signed out when they did not ask to be. Shown in the account header. */
@@ -38,7 +44,14 @@ const optionalString = (v: unknown) => v === undefined || isString(v);
 export function isAccountView(v: unknown): v is AccountView {
   if (!v || typeof v !== 'object') return false;
   const a = v as Record<string, unknown>;
-  return isString(a.id) && /^\d+$/.test(a.id) && isString(a.name) && isString(a.username) && optionalString(a.profileImageUrl);
+  return (
+    isString(a.id) &&
+    /^\d+$/.test(a.id) &&
+    isString(a.name) &&
+    isString(a.username) &&
+    optionalString(a.profileImageUrl) &&
+    optionalString(a.subscriptionType)
+  );
 }
 
 function isNotice(v: unknown): v is SignedOutNotice {

@@ -7,12 +7,14 @@ import type { XUser } from '../x/users';
  */
 
 /** The account as the screens see it: public profile fields of X's user object, never a token. */
-export function accountViewOf(user: Pick<XUser, 'id' | 'name' | 'username' | 'profile_image_url'>): AccountView {
+export function accountViewOf(user: Pick<XUser, 'id' | 'name' | 'username' | 'profile_image_url' | 'subscription_type'>): AccountView {
   return {
     id: user.id,
     name: user.name,
     username: user.username,
     ...(user.profile_image_url ? { profileImageUrl: user.profile_image_url } : {}),
+    // Kept as X said it; only the values lib/text/post-limit.ts lists allow long posts.
+    ...(user.subscription_type ? { subscriptionType: user.subscription_type } : {}),
   };
 }
 

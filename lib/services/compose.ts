@@ -1,9 +1,11 @@
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
 import { parsePost } from '../text/parse-post';
+import { postLimitFor } from '../text/post-limit';
+import { readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
-import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '../limits';
+import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD } from '../limits';
 import { describeMedia, uploadMedia } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftMediaRow, type DraftPost } from '../db';
@@ -167,14 +169,15 @@ export async function attachImage(
   return id;
 }
 
-function whyInvalid(post: DraftPost, index: number, count: number): string | undefined {
+/** `limit`: the most one post of this account may weigh (280, or X's long-post limit: lib/text/post-limit.ts). */
+function whyInvalid(post: DraftPost, index: number, count: number, limit: number): string | undefined {
   const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
   if (!post.text.trim() && post.mediaIds.length === 0) return `There is nothing to post${where}.`;
   if (post.text.trim()) {
-    const parsed = parsePost(post.text);
+    const parsed = parsePost(post.text, limit);
     if (!parsed.valid) {
-      return parsed.weightedLength > POST_MAX_WEIGHT
-        ? `The post is ${parsed.weightedLength - POST_MAX_WEIGHT} characters too long${where}.`
+      return parsed.weightedLength > limit
+        ? `The post is ${parsed.weightedLength - limit} characters too long${where}.`
         : `The post has a character X does not allow${where}.`;
     }
   }
@@ -292,9 +295,12 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   // it is not taken for a reply refusal (posting it separately would not help).
   const unknownAt = draft.state === 'unknown' ? draft.publishedIds.length : -1;
   const remaining = draft.posts.slice(draft.publishedIds.length);
+  // The account's own limit: long posts only when X said (GET /2/users/me) its subscription allows them.
+  const account = (await readSessionView()).accounts.find((a) => a.id === accountId);
+  const limit = postLimitFor(account?.subscriptionType);
   for (const [offset, post] of remaining.entries()) {
     const reason =
-      whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length) ??
+      whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??
       (await gifNotAlone(post, draft.publishedIds.length + offset, draft.posts.length)) ??
       (await altInvalid(post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);

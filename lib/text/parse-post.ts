@@ -23,13 +23,13 @@ import type { ExtractedUrl } from './extract-urls';
 export interface ParsedPost {
   /** Weighted length: most Latin characters 1, CJK and other characters 2, any emoji 2, any URL 23. */
   weightedLength: number;
-  /** True when the text is non-empty, has no invalid character and weighs at most 280. */
+  /** True when the text is non-empty, has no invalid character and weighs at most the limit (280 by default). */
   valid: boolean;
-  /** floor(weightedLength / 280 × 1000). */
+  /** floor(weightedLength / limit × 1000). */
   permillage: number;
   /** Always 0. */
   validRangeStart: number;
-  /** Inclusive UTF-16 index of the last character within the 280 limit, before any invalid one. */
+  /** Inclusive UTF-16 index of the last character within the limit (280 by default), before any invalid one. */
   validRangeEnd: number;
   /** Always 0. */
   displayRangeStart: number;
@@ -57,7 +57,6 @@ export const COUNTING_CONFIG = {
 } as const;
 
 const { maxWeightedTweetLength, scale, defaultWeight, transformedURLLength, ranges } = COUNTING_CONFIG;
-const MAX_SCALED = maxWeightedTweetLength * scale;
 const URL_WEIGHT = transformedURLLength * scale;
 const RANGE_COUNT = ranges.length;
 const RANGE_START = Int32Array.from(ranges, (r) => r.start);
@@ -88,10 +87,13 @@ function isInvalid(unit: number): boolean {
  * (`validRangeEnd` is shifted by the length change from normalisation).
  *
  * @param text The post text; any string, including lone surrogates.
+ * @param limit The most a post may weigh: X's 280 (the default), or a long post's limit for an account whose
+ *   subscription allows long posts (lib/text/post-limit.ts). Only `valid`, `permillage` and `validRangeEnd` depend on it.
  * @returns The weighted length, validity and ranges.
  * @throws Never, for any string. Linear time in `text.length`.
  */
-export function parsePost(text: string): ParsedPost {
+export function parsePost(text: string, limit: number = maxWeightedTweetLength): ParsedPost {
+  const maxScaled = limit * scale;
   const raw = typeof text === 'string' ? text : '';
   const normalized = raw.normalize('NFC');
   const length = normalized.length;
@@ -109,7 +111,7 @@ export function parsePost(text: string): ParsedPost {
   // twitter-text visits index by index: a URL starting here weighs 23 and is skipped by the length
   // of its url string, else an emoji starting here weighs 2 and is skipped, else one code unit
   // (two for a surrogate pair) weighs by range. After each step the last unit visited is checked
-  // for validity and, while the total is within 280, becomes the valid range's end.
+  // for validity and, while the total is within the limit, becomes the valid range's end.
   let i = 0;
   while (i < length) {
     while (urlIndex < urls.length && (urls[urlIndex] as ExtractedUrl).indices[0] < i) urlIndex++;
@@ -134,7 +136,7 @@ export function parsePost(text: string): ParsedPost {
         i = emojiStop - 1;
       }
       if (valid) valid = !isInvalid(normalized.charCodeAt(i));
-      if (valid && weighted <= MAX_SCALED) validDisplayIndex = i;
+      if (valid && weighted <= maxScaled) validDisplayIndex = i;
       i++;
       continue;
     }
@@ -153,17 +155,17 @@ export function parsePost(text: string): ParsedPost {
       weighted += weightOf(unit);
       if (valid) {
         if (isInvalid(unit)) valid = false;
-        else if (weighted <= MAX_SCALED) validDisplayIndex = i;
+        else if (weighted <= maxScaled) validDisplayIndex = i;
       }
     }
   }
 
   const weightedLength = weighted / scale;
-  valid = valid && weightedLength > 0 && weightedLength <= maxWeightedTweetLength;
+  valid = valid && weightedLength > 0 && weightedLength <= limit;
   return {
     weightedLength,
     valid,
-    permillage: Math.floor((weightedLength / maxWeightedTweetLength) * 1000),
+    permillage: Math.floor((weightedLength / limit) * 1000),
     validRangeStart: 0,
     validRangeEnd: validDisplayIndex + (raw.length - length),
     displayRangeStart: 0,

@@ -24,6 +24,8 @@ export const userSchema = z.looseObject({
   protected: z.optional(z.boolean()),
   verified: z.optional(z.boolean()),
   verified_type: z.optional(z.string()),
+  /** Only for the authenticated user, when asked for (GET /2/users/me; data dictionary, User: `subscription_type`). */
+  subscription_type: z.optional(z.string()),
   created_at: z.optional(z.string()),
   location: z.optional(z.string()),
   url: z.optional(z.string()),

@@ -21,6 +21,13 @@ export const USER_ENDPOINT: Endpoint = {
 const meSchema = z.looseObject({ data: userSchema });
 
 /**
+ * The user fields asked of GET /2/users/me: the profile's, and `subscription_type` (the account's X Premium tier,
+ * which decides whether it may post long posts: lib/text/post-limit.ts). X answers it only for the authenticated user
+ * (x-api--fundamentals--data-dictionary, User: "Will always return `None` if the user is not the authenticated user").
+ */
+export const ME_FIELDS = [...USER_FIELDS, 'subscription_type'] as const;
+
+/**
  * GET /2/users/me — the signed-in account.
  * @throws XApiError
  */
@@ -28,7 +35,7 @@ export async function getMe(client: XClient): Promise<XUser> {
   const res = await client.request({
     method: 'GET',
     path: '/2/users/me',
-    query: { 'user.fields': USER_FIELDS.join(',') },
+    query: { 'user.fields': ME_FIELDS.join(',') },
     schema: meSchema,
   });
   return res.body.data;

@@ -59,7 +59,7 @@ describe('messages from lib/locales/en.yml', () => {
     expect(i18n.t('counter_over', 1)).toBe('1 character over the limit');
     expect(i18n.t('counter_left', 1)).toBe('1 character left');
     expect(i18n.t('counter_over', 2)).toBe('2 characters over the limit');
-    expect(i18n.t('composer_reason_over_nth', 1, [3, 1])).toBe('Post 3: 1 character over X’s limit of 280.');
+    expect(i18n.t('composer_reason_over_nth', 1, [3, 1, '280'])).toBe('Post 3: 1 character over X’s limit of 280.');
   });
 
   it('name every sync button the same, “Sync now”, lists included', () => {
@@ -82,7 +82,7 @@ describe('messages from lib/locales/en.yml', () => {
   });
 
   it('combine a plural count with other substitutions', () => {
-    expect(i18n.t('composer_reason_over_nth', 12, [2, 12])).toBe('Post 2: 12 characters over X’s limit of 280.');
+    expect(i18n.t('composer_reason_over_nth', 12, [2, 12, '280'])).toBe('Post 2: 12 characters over X’s limit of 280.');
   });
 
   it('answer like Chrome for names it does not know, and for the predefined ones', () => {

@@ -18,10 +18,12 @@ const XDEVELOPERS = {
 };
 
 describe('getMe', () => {
-  it('sends GET /2/users/me with the user fields Perch shows', async () => {
-    const { client, sent } = scripted(ok(XDEVELOPERS));
-    expect((await getMe(client)).username).toBe('XDevelopers');
-    expect(sent).toEqual([{ method: 'GET', path: '/2/users/me', query: { 'user.fields': USER_FIELDS }, body: undefined }]);
+  it('sends GET /2/users/me with the user fields Perch shows and the account’s subscription_type', async () => {
+    const { client, sent } = scripted(ok({ data: { ...XDEVELOPERS.data, subscription_type: 'Premium' } }));
+    const me = await getMe(client);
+    expect(me).toMatchObject({ username: 'XDevelopers', subscription_type: 'Premium' });
+    const fields = `${USER_FIELDS},subscription_type`;
+    expect(sent).toEqual([{ method: 'GET', path: '/2/users/me', query: { 'user.fields': fields }, body: undefined }]);
   });
 });
 
