@@ -148,14 +148,26 @@ export function filterBookmarks(
  * loading.
  */
 export function useDroppedBookmarks(accountId: string): BookmarkNoteRow[] | undefined {
-  return useLiveQuery(async () => {
-    const d = db();
-    const [notes, listed] = await Promise.all([
-      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
-      d.bookmarks.where('accountId').equals(accountId).primaryKeys(),
-    ]);
-    return droppedNotes(notes, listed);
-  }, [accountId]);
+  return useLiveQuery(() => readDroppedBookmarks(accountId), [accountId]);
+}
+
+/**
+ * The account's notes whose bookmark X no longer lists. Keys only (no row is read whole but the dropped few), so it
+ * does not hold back the Bookmarks tab's first screen, which reads at the same time.
+ */
+export async function readDroppedBookmarks(accountId: string): Promise<BookmarkNoteRow[]> {
+  const d = db();
+  const [noted, listed] = await Promise.all([
+    d.bookmarkNotes.where('accountId').equals(accountId).primaryKeys(),
+    d.bookmarks.where('accountId').equals(accountId).primaryKeys(),
+  ]);
+  const onX = new Set(listed.map(([, postId]) => postId));
+  const missing = noted.filter(([, postId]) => !onX.has(postId));
+  const rows = missing.length ? await d.bookmarkNotes.bulkGet(missing) : [];
+  return droppedNotes(
+    rows.flatMap((r) => (r ? [r] : [])),
+    listed,
+  );
 }
 
 /** The notes whose post is not among the listed bookmarks' keys, newest change first. */
@@ -166,7 +178,23 @@ export function droppedNotes(notes: readonly BookmarkNoteRow[], listed: readonly
 
 /** The account's tags, each with how many of its entries carry it: most used first, then by name. Undefined while loading. */
 export function useTagCounts(accountId: string): { tag: string; count: number }[] | undefined {
-  return useLiveQuery(async () => tagCounts(await db().bookmarkNotes.where('accountId').equals(accountId).toArray()), [accountId]);
+  return useLiveQuery(() => readTagCounts(accountId), [accountId]);
+}
+
+/**
+ * The account's tags with their counts, read from the `*tags` index's keys alone (no row read whole), so it does not
+ * hold back the Bookmarks tab's first screen: one key read per tag in the store.
+ */
+export async function readTagCounts(accountId: string): Promise<{ tag: string; count: number }[]> {
+  const d = db();
+  const tags = (await d.bookmarkNotes.orderBy('tags').uniqueKeys()) as string[];
+  const counted = await Promise.all(
+    tags.map(async (tag) => ({
+      tag,
+      count: (await d.bookmarkNotes.where('tags').equals(tag).primaryKeys()).filter(([id]) => id === accountId).length,
+    })),
+  );
+  return counted.filter((t) => t.count > 0).sort((a, b) => b.count - a.count || byCodePoint(a.tag, b.tag));
 }
 
 /** Counts the tags of some notes: most used first, then by name. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { droppedNotes, readAllBookmarks } from '@/components/manager/use-bookmarks';
+import { droppedNotes, readAllBookmarks, readDroppedBookmarks } from '@/components/manager/use-bookmarks';
 import { organiseBookmark } from '@/lib/bookmarks/notes';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
@@ -74,6 +74,7 @@ describe('a bookmark X no longer lists', () => {
     });
     const dropped = droppedNotes(await db().bookmarkNotes.where('accountId').equals(ADA_ID).toArray(), await listedKeys());
     expect(dropped.map((n) => n.postId)).toEqual([gone]);
+    expect(await readDroppedBookmarks(ADA_ID)).toEqual(dropped);
     // The bookmark still listed keeps its tags, joined in the same whole-index read.
     expect((await readAllBookmarks(ADA_ID)).find((b) => b.postId === kept)).toMatchObject({ tags: ['other'], note: '', read: false });
   });
@@ -95,5 +96,6 @@ describe('a bookmark X no longer lists', () => {
     // Its note is searched with its text.
     expect(back?.searchText).toContain('still mine');
     expect(droppedNotes(await db().bookmarkNotes.where('accountId').equals(ADA_ID).toArray(), await listedKeys())).toEqual([]);
+    expect(await readDroppedBookmarks(ADA_ID)).toEqual([]);
   });
 });

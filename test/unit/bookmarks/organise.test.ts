@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { tagCounts } from '@/components/manager/use-bookmarks';
+import { readTagCounts, tagCounts } from '@/components/manager/use-bookmarks';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import type { Services } from '@/entrypoints/background/services';
 import { db } from '@/lib/db';
@@ -83,11 +83,15 @@ describe('tags across bookmarks', () => {
   });
 
   it('are counted per account, most used first then by name', async () => {
-    expect(tagCounts(await db().bookmarkNotes.where('accountId').equals(ADA).toArray())).toEqual([
+    const ada = [
       { tag: 'lang', count: 2 },
       { tag: 'rust', count: 2 },
       { tag: 'rustlang', count: 1 },
-    ]);
+    ];
+    expect(tagCounts(await db().bookmarkNotes.where('accountId').equals(ADA).toArray())).toEqual(ada);
+    // The tab's read, from the index's keys alone: the same counts, and none of another account's.
+    expect(await readTagCounts(ADA)).toEqual(ada);
+    expect(await readTagCounts(GRACE)).toEqual([{ tag: 'rust', count: 1 }]);
   });
 
   it('rename on every bookmark of the account, merging into a tag that exists, and nowhere else', async () => {
