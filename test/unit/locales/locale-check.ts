@@ -162,3 +162,23 @@ export function unusedKeys(base: Locale, sources: readonly Source[], dynamic: re
   }
   return Object.keys(base).filter((k) => !named.has(k));
 }
+
+/**
+ * Pairs of a control's visible label and its longer accessible name, by key name: `x_short` shows and `x` names it,
+ * or `x` shows and `x_label` / `x_named` names it. Where English's name starts with its label (WCAG 2.5.3, label in
+ * name: a person who says what they see can press it), `other`'s must too; returns the pairs where it does not.
+ */
+export function labelNotInName(base: Locale, other: Locale): string[] {
+  const pairs: [string, string][] = [];
+  for (const key of Object.keys(base)) {
+    if (key.endsWith('_short')) pairs.push([key, key.slice(0, -'_short'.length)]);
+    for (const suffix of ['_label', '_named']) pairs.push([key, key + suffix]);
+  }
+  return pairs
+    .filter(([label, name]) => {
+      const [bl, bn, ol, on] = [base[label], base[name], other[label], other[name]];
+      if (typeof bl !== 'string' || typeof bn !== 'string' || !bn.startsWith(bl)) return false;
+      return typeof ol === 'string' && typeof on === 'string' && !on.startsWith(ol);
+    })
+    .map(([label, name]) => `${name} does not start with ${label}`);
+}

@@ -7,6 +7,7 @@ import {
   extraKeys,
   identicalToBase,
   keyTemplates,
+  labelNotInName,
   missingKeys,
   parseLocale,
   placeholderMismatches,
@@ -95,6 +96,10 @@ describe('the locales in lib/locales', () => {
       expect(pluralMismatches(en, messages)).toEqual([]);
     });
 
+    it('names each control starting with its visible label, where English does', () => {
+      expect(labelNotInName(en, messages)).toEqual([]);
+    });
+
     it('translates every message outside the allow-list', () => {
       expect(identicalToBase(en, messages, SAME_IN_EVERY_LANGUAGE)).toEqual([]);
     });
@@ -174,6 +179,21 @@ nobody:
     const untranslated = { ...good, greeting: 'Hello, $1' };
     expect(identicalToBase(base, untranslated, new Set())).toEqual(['greeting']);
     expect(identicalToBase(base, untranslated, new Set(['greeting']))).toEqual([]);
+  });
+
+  it('find an accessible name that no longer starts with its visible label', () => {
+    const english = parseLocale(
+      "pin_short: Pin\npin: 'Pin {name}'\nretry: Retry\nretry_label: 'Retry: $1'\nsave: Save\nsave_named: 'Keep $1'",
+    );
+    expect(labelNotInName(english, parseLocale("pin_short: 固定\npin: '固定: {name}'\nretry: 再試行\nretry_label: '再試行: $1'"))).toEqual(
+      [],
+    );
+    expect(labelNotInName(english, parseLocale("pin_short: 固定\npin: '{name}を固定'\nretry: 再試行\nretry_label: '$1を再試行'"))).toEqual([
+      'pin does not start with pin_short',
+      'retry_label does not start with retry',
+    ]);
+    // English's own "Keep $1" for "Save" is not a label-in-name pair, so no translation of it is held to one.
+    expect(labelNotInName(english, parseLocale("save: 保存\nsave_named: '$1を残す'"))).toEqual([]);
   });
 
   it('find a key no code names, and count a key named or built by a listed template as used', () => {
