@@ -66,9 +66,9 @@ export function AccountHeader() {
             <SignOutDialog
               account={active}
               loss={signingOut.loss}
-              onClose={(confirmed) => {
+              onClose={(confirmed, keep) => {
                 setSigningOut(undefined);
-                if (confirmed) void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id }));
+                if (confirmed) void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id, keep }));
               }}
             />
           ) : null}

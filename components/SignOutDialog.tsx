@@ -1,4 +1,6 @@
 import { i18n } from '#i18n';
+import { useId, useState } from 'react';
+import type { KeepChoice } from '@/lib/db/wipe';
 import type { AccountView } from '@/lib/storage';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -26,7 +28,8 @@ interface Props {
   account: AccountView;
   /** undefined while it is being counted; 'uncounted' when the store could not be read. */
   loss: SignOutLoss | 'uncounted' | undefined;
-  onClose: (confirmed: boolean) => void;
+  /** The answer, with what the person chose to keep (lib/db/wipe.ts KeepChoice). */
+  onClose: (confirmed: boolean, keep: KeepChoice[]) => void;
 }
 
 /**
@@ -36,6 +39,9 @@ interface Props {
  * value handed to `onClose` with the answer and on to `auth.signOut`.
  */
 export function SignOutDialog({ account, loss, onClose }: Props) {
+  // The person's own work, not X's content (issue 14): kept unless they choose otherwise.
+  const [keepNotes, setKeepNotes] = useState(true);
+  const keepId = useId();
   const losses =
     loss === 'uncounted'
       ? [i18n.t('sign_out_lose_uncounted')]
@@ -61,6 +67,10 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
       ) : (
         <p>{i18n.t('sign_out_lose_nothing')}</p>
       )}
+      <p className="sign-out-keep">
+        <input id={keepId} type="checkbox" checked={keepNotes} onChange={(e) => setKeepNotes(e.target.checked)} />
+        <label htmlFor={keepId}>{i18n.t('sign_out_keep_bookmark_notes')}</label>
+      </p>
     </>
   );
   return (
@@ -72,7 +82,7 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
         cancel: i18n.t('sign_out_cancel'),
       }}
       confirmDisabled={!loss}
-      onClose={onClose}
+      onClose={(confirmed) => onClose(confirmed, keepNotes ? ['bookmarkNotes'] : [])}
     />
   );
 }

@@ -1,22 +1,65 @@
 import { i18n } from '#i18n';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { IMPORT_MAX_CHARS } from '@/lib/limits';
+import { sendMessage } from '@/lib/messaging';
+import { thrownText } from '../error-text';
 import { ActionNote } from './ActionNote';
 import { ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
 import { ExportMenu } from './bookmarks/ExportMenu';
 import { BookmarkList } from './bookmarks/BookmarkList';
+import { OrganiseContext, type OrganiseScope } from './bookmarks/CardOrganise';
+import { DroppedSection } from './bookmarks/DroppedSection';
+import { OrganiseBar, SaveSearchForm } from './bookmarks/OrganiseBar';
+import { TagsDialog } from './bookmarks/TagsDialog';
 import { bookmarkSyncTexts } from './bookmarks/texts';
 import { useLeaving } from './bookmarks/use-leaving';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
-import { filterBookmarks, useBookmarkFolders, useBookmarks, type BookmarkItem } from './use-bookmarks';
+import {
+  filterBookmarks,
+  useBookmarkFolders,
+  useBookmarks,
+  useDroppedBookmarks,
+  useSavedSearches,
+  useTagCounts,
+  type BookmarkItem,
+} from './use-bookmarks';
+
+type Line = { text: string; error?: boolean } | undefined;
+
+/** Imports Perch's own JSON export: its tags, notes and read state onto the matching bookmarks; says what matched. */
+function useImport(accountId: string) {
+  const [imported, setImported] = useState<Line>();
+  async function importFile(file: File) {
+    setImported({ text: i18n.t('import_reading', [file.name]) });
+    try {
+      // Sent whole to the background, which refuses a file over IMPORT_MAX_CHARS: a far bigger one is not read at all.
+      if (file.size > IMPORT_MAX_CHARS * 2) throw new Error(i18n.t('import_too_big', [file.name]));
+      const json = await file.text();
+      const { matched, notOnX, unchanged } = await sendMessage({ type: 'bookmarks.import', accountId, json });
+      setImported({
+        text: [
+          i18n.t('import_matched', matched, [num(matched)]),
+          i18n.t('import_not_on_x', notOnX, [num(notOnX)]),
+          i18n.t('import_unchanged', unchanged, [num(unchanged)]),
+        ].join(' '),
+      });
+    } catch (e) {
+      setImported({ text: i18n.t('import_failed', [thrownText(e)]), error: true });
+    }
+  }
+  return { imported, importFile };
+}
 
 /**
  * The Bookmarks tab: the local copy of the account's bookmarks, newest first, in a virtualised list; instant search
- * (text, links, author; case- and accent-insensitive) over the copy in memory; X's folders as a filter; Open on X,
- * Remove with Undo; Sync now with progress; exports as JSON, CSV and Markdown behind one Export menu. A compact
- * toolbar (search, folder, Export; then the sync line and the count) leaves the height to the list, the one part that
- * scrolls.
+ * (text, links, author; case- and accent-insensitive; X's operators and Perch's tag:, is:unread) over the copy in
+ * memory; X's folders as a filter; Open on X, Remove with Undo; Sync now with progress; exports as JSON, CSV and
+ * Markdown and the import of Perch's JSON behind one Export menu. The person's own organising, kept only in Perch:
+ * tags, a note and read state on each card, a row of filter chips (pinned saved searches, Unread, each tag with its
+ * count), a manager of tags and saved searches, and what X no longer lists. A compact toolbar leaves the height to
+ * the list, the one part that scrolls.
  */
 export function BookmarksView({ accountId, username }: { accountId: string; username?: string }) {
   const stored = useBookmarks(accountId);
@@ -28,7 +71,14 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const [query, setQuery] = useState('');
   const [folderId, setFolderId] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
-  const ids = { search: useId(), folder: useId(), count: useId() };
+  const ids = { search: useId(), folder: useId(), count: useId(), tagList: useId() };
+  const tags = useTagCounts(accountId);
+  const saved = useSavedSearches(accountId);
+  const dropped = useDroppedBookmarks(accountId);
+  const [dialog, setDialog] = useState<'tags' | 'save'>();
+  const [savedLine, setSavedLine] = useState('');
+  const { imported, importFile } = useImport(accountId);
+  const scope = useMemo((): OrganiseScope => ({ accountId, tagListId: ids.tagList }), [accountId, ids.tagList]);
   const syncTexts = useMemo(() => bookmarkSyncTexts(), []);
 
   const folderNames = useMemo(() => new Map((folders ?? []).map((f) => [f.id, f.name])), [folders]);
@@ -37,7 +87,10 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   // Typing stays instant: the input updates at once, the results as soon as React can (never blocking a keystroke).
   const deferredQuery = useDeferredValue(query);
   const deferredFolder = useDeferredValue(activeFolder);
-  const shown = useMemo(() => filterBookmarks(items ?? [], deferredQuery, deferredFolder), [items, deferredQuery, deferredFolder]);
+  const shown = useMemo(
+    () => filterBookmarks(items ?? [], deferredQuery, deferredFolder, folders ?? []),
+    [items, deferredQuery, deferredFolder, folders],
+  );
   const { exported, exportAs } = useBookmarkExport(shown, folderNames, username ?? accountId);
 
   const remove = useCallback(
@@ -55,77 +108,117 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const filtering = !!deferredQuery.trim() || !!deferredFolder;
 
   return (
-    <div className="bookmarks-view">
-      <div className="bookmarks-toolbar">
-        <div className="bookmarks-filters">
-          <label className="visually-hidden" htmlFor={ids.search}>
-            {i18n.t('bookmarks_search_label')}
-          </label>
-          <input
-            id={ids.search}
-            className="bookmarks-search"
-            type="search"
-            value={query}
-            placeholder={i18n.t('bookmarks_search_placeholder')}
-            aria-describedby={ids.count}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          {folders?.length ? (
-            <span className="bookmarks-folder">
-              <label className="visually-hidden" htmlFor={ids.folder}>
-                {i18n.t('bookmarks_folder_label')}
-              </label>
-              <select id={ids.folder} value={activeFolder} onChange={(e) => setFolderId(e.target.value)}>
-                <option value="">{i18n.t('bookmarks_folder_all')}</option>
-                {folders.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.name}
-                  </option>
-                ))}
-              </select>
-            </span>
+    <OrganiseContext.Provider value={scope}>
+      <div className="bookmarks-view">
+        <datalist id={ids.tagList}>
+          {(tags ?? []).map(({ tag }) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        <div className="bookmarks-toolbar">
+          <div className="bookmarks-filters">
+            <label className="visually-hidden" htmlFor={ids.search}>
+              {i18n.t('bookmarks_search_label')}
+            </label>
+            <input
+              id={ids.search}
+              className="bookmarks-search"
+              type="search"
+              value={query}
+              placeholder={i18n.t('bookmarks_search_placeholder')}
+              aria-describedby={ids.count}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            {folders?.length ? (
+              <span className="bookmarks-folder">
+                <label className="visually-hidden" htmlFor={ids.folder}>
+                  {i18n.t('bookmarks_folder_label')}
+                </label>
+                <select id={ids.folder} value={activeFolder} onChange={(e) => setFolderId(e.target.value)}>
+                  <option value="">{i18n.t('bookmarks_folder_all')}</option>
+                  {folders.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.name}
+                    </option>
+                  ))}
+                </select>
+              </span>
+            ) : null}
+            <ExportMenu enabled={complete} canExport={shown.length > 0} exportAs={exportAs} onImport={(f) => void importFile(f)} />
+          </div>
+
+          <div className="bookmarks-meta">
+            <SyncBar accountId={accountId} collection="bookmarks" then="bookmarkFolders" texts={syncTexts} prefix="bookmarks" />
+            <p id={ids.count} className="bookmarks-count muted" aria-live="polite">
+              {items === undefined
+                ? ''
+                : !complete
+                  ? i18n.t('bookmarks_count_loading')
+                  : filtering
+                    ? i18n.t('bookmarks_count_filtered', [num(shown.length), num(total)])
+                    : i18n.t('bookmarks_count', total, [num(total)])}
+            </p>
+          </div>
+          {complete && total > 0 ? (
+            <OrganiseBar
+              query={query}
+              setQuery={setQuery}
+              tags={tags ?? []}
+              saved={saved ?? []}
+              onManage={() => setDialog('tags')}
+              onSave={() => {
+                setSavedLine('');
+                setDialog('save');
+              }}
+            />
           ) : null}
-          <ExportMenu enabled={complete && shown.length > 0} exportAs={exportAs} />
         </div>
-
-        <div className="bookmarks-meta">
-          <SyncBar accountId={accountId} collection="bookmarks" then="bookmarkFolders" texts={syncTexts} prefix="bookmarks" />
-          <p id={ids.count} className="bookmarks-count muted" aria-live="polite">
-            {items === undefined
-              ? ''
-              : !complete
-                ? i18n.t('bookmarks_count_loading')
-                : filtering
-                  ? i18n.t('bookmarks_count_filtered', [num(shown.length), num(total)])
-                  : i18n.t('bookmarks_count', total, [num(total)])}
+        {dialog === 'save' ? (
+          <SaveSearchForm
+            accountId={accountId}
+            query={query}
+            onDone={(name) => {
+              setDialog(undefined);
+              if (name) setSavedLine(i18n.t('bookmarks_search_saved', [name]));
+            }}
+          />
+        ) : null}
+        {dialog === 'tags' ? (
+          <TagsDialog accountId={accountId} tags={tags ?? []} saved={saved ?? []} onRun={setQuery} onClose={() => setDialog(undefined)} />
+        ) : null}
+        <ExportBookmarkStatus exported={exported} />
+        <ExportBookmarkStatus exported={imported} />
+        {savedLine ? (
+          <p className="export-status muted" role="status">
+            {savedLine}
           </p>
+        ) : null}
+        <DroppedSection accountId={accountId} dropped={dropped ?? []} />
+
+        <div className="bookmarks-status">
+          <ActionNote ref={statusRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />
         </div>
-      </div>
-      <ExportBookmarkStatus exported={exported} />
 
-      <div className="bookmarks-status">
-        <ActionNote ref={statusRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />
+        {items === undefined ? (
+          <p className="bookmarks-empty muted" aria-busy="true">
+            {i18n.t('bookmarks_loading')}
+          </p>
+        ) : !total ? (
+          <EmptyState accountId={accountId} kind="bookmarks" className="bookmarks-empty" />
+        ) : !shown.length && !complete ? (
+          <p className="bookmarks-empty muted" aria-busy="true">
+            {i18n.t('bookmarks_loading')}
+          </p>
+        ) : !shown.length ? (
+          <p className="bookmarks-empty">
+            {deferredQuery.trim() ? i18n.t('bookmarks_no_match', [deferredQuery.trim()]) : i18n.t('bookmarks_empty_folder')}
+          </p>
+        ) : (
+          <BookmarkList items={shown} resultsFor={`${deferredFolder}|${deferredQuery}`} onRemove={onRemove} />
+        )}
       </div>
-
-      {items === undefined ? (
-        <p className="bookmarks-empty muted" aria-busy="true">
-          {i18n.t('bookmarks_loading')}
-        </p>
-      ) : !total ? (
-        <EmptyState accountId={accountId} kind="bookmarks" className="bookmarks-empty" />
-      ) : !shown.length && !complete ? (
-        <p className="bookmarks-empty muted" aria-busy="true">
-          {i18n.t('bookmarks_loading')}
-        </p>
-      ) : !shown.length ? (
-        <p className="bookmarks-empty">
-          {deferredQuery.trim() ? i18n.t('bookmarks_no_match', [deferredQuery.trim()]) : i18n.t('bookmarks_empty_folder')}
-        </p>
-      ) : (
-        <BookmarkList items={shown} resultsFor={`${deferredFolder}|${deferredQuery}`} onRemove={onRemove} />
-      )}
-    </div>
+    </OrganiseContext.Provider>
   );
 }

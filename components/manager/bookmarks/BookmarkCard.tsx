@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
 import { PostText } from '@/components/PostText';
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { PostRow } from '@/lib/db';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
+import { NoteEditor, NoteText, TagEditor, useOrganise } from './CardOrganise';
 import { MediaThumbs } from './MediaThumbs';
 
 /** "Replying to @user" above a reply's text, the @user linking to the profile; "Replying to a post" when X did not say whom. */
@@ -56,9 +57,27 @@ function QuotedCard({ quoted }: { quoted: NonNullable<PostRow['quoted']> }) {
   );
 }
 
-/** One bookmark: its author, date, "Replying to", text with its links, media, the quoted post, Open on X and Remove. */
+/**
+ * One bookmark: its author, date, "Replying to", text with its links, media, the quoted post; the person's own tags
+ * and note; Open on X (which marks it read), Remove, Add or Edit note, Mark read or unread.
+ */
 export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: BookmarkItem; onRemove: (b: BookmarkItem) => void }) {
   const { post, author } = item;
+  const { save, error, setError } = useOrganise(item);
+  const [editingNote, setEditingNote] = useState(false);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const noteClosed = useRef(false);
+  useEffect(() => {
+    // Saved or cancelled: the focus goes back to the button that opened the editor.
+    if (!editingNote && noteClosed.current) {
+      noteClosed.current = false;
+      noteButton.current?.focus();
+    }
+  }, [editingNote]);
+  const closeNote = () => {
+    noteClosed.current = true;
+    setEditingNote(false);
+  };
   const href = postUrl(item.postId, author?.username);
   const media = post?.media ?? [];
   // Media or a quote X did not return (an older copy, or a post it would not show): a marker says it is there.
@@ -101,12 +120,37 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
           ) : null}
         </p>
       ) : null}
+      {editingNote ? <NoteEditor item={item} close={closeNote} save={save} /> : <NoteText note={item.note} />}
+      <TagEditor item={item} save={save} onError={setError} />
+      {error ? (
+        <p className="bookmarks-card-error error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="bookmarks-actions">
-        <a href={href} target="_blank" rel="noreferrer">
+        <a
+          href={href}
+          target="_blank"
+          rel="noreferrer"
+          onClick={() => {
+            if (!item.read) void save({ read: true });
+          }}
+          onAuxClick={(e) => {
+            if (e.button === 1 && !item.read) void save({ read: true });
+          }}
+        >
           {i18n.t('bookmarks_open_on_x')}
         </a>
         <button type="button" className="link bookmarks-remove" onClick={() => onRemove(item)}>
           {i18n.t('bookmarks_remove')}
+        </button>
+        {editingNote ? null : (
+          <button ref={noteButton} type="button" className="link bookmarks-note-button" onClick={() => setEditingNote(true)}>
+            {item.note ? i18n.t('bookmarks_note_edit') : i18n.t('bookmarks_note_add')}
+          </button>
+        )}
+        <button type="button" className="link bookmarks-read" onClick={() => void save({ read: !item.read })}>
+          {item.read ? i18n.t('bookmarks_mark_unread') : i18n.t('bookmarks_mark_read')}
         </button>
       </div>
     </article>

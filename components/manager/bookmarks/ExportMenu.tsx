@@ -2,10 +2,12 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExportFormat } from '@/lib/export';
 
-const ITEMS: { format: ExportFormat; label: () => string }[] = [
-  { format: 'json', label: () => i18n.t('export_json') },
-  { format: 'csv', label: () => i18n.t('export_csv') },
-  { format: 'md', label: () => i18n.t('export_markdown') },
+type Item = { key: ExportFormat | 'import'; label: () => string };
+const ITEMS: Item[] = [
+  { key: 'json', label: () => i18n.t('export_json') },
+  { key: 'csv', label: () => i18n.t('export_csv') },
+  { key: 'md', label: () => i18n.t('export_markdown') },
+  { key: 'import', label: () => i18n.t('import_perch_json') },
 ];
 
 function itemsOf(menu: HTMLElement | null): HTMLButtonElement[] {
@@ -13,15 +15,28 @@ function itemsOf(menu: HTMLElement | null): HTMLButtonElement[] {
 }
 
 /**
- * One "Export" button that opens a menu of the formats (the WAI-ARIA menu button pattern): the button says it has a
+ * One "Export" button that opens a menu of the formats, and "Import Perch JSON…" (a file chooser for a file Perch
+ * exported: its tags, notes and read state come back onto the matching bookmarks) (the WAI-ARIA menu button pattern): the button says it has a
  * menu and whether it is open; the menu takes the focus on its first item, the arrow keys, Home and End move in it,
  * Escape closes it and gives the focus back to the button, Tab or a click elsewhere closes it.
  */
-export function ExportMenu({ enabled, exportAs }: { enabled: boolean; exportAs: (format: ExportFormat) => void }) {
+export function ExportMenu({
+  enabled,
+  canExport,
+  exportAs,
+  onImport,
+}: {
+  enabled: boolean;
+  /** Whether anything is shown to export (Import stays offered when not). */
+  canExport: boolean;
+  exportAs: (format: ExportFormat) => void;
+  onImport: (file: File) => void;
+}) {
   const [open, setOpen] = useState(false);
   const ids = { button: useId(), menu: useId() };
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [focusAt, setFocusAt] = useState(0);
 
   const items = () => itemsOf(menuRef.current);
@@ -104,22 +119,41 @@ export function ExportMenu({ enabled, exportAs }: { enabled: boolean; exportAs: 
         hidden={!open}
         onKeyDown={onMenuKey}
       >
-        {ITEMS.map(({ format, label }, i) => (
-          <li key={format} role="none">
-            <button
-              type="button"
-              role="menuitem"
-              tabIndex={i === focusAt ? 0 : -1}
-              onClick={() => {
-                close(true);
-                exportAs(format);
-              }}
-            >
-              {label()}
-            </button>
-          </li>
-        ))}
+        {ITEMS.map(({ key, label }, i) => {
+          const off = key !== 'import' && !canExport;
+          return (
+            <li key={key} role="none" className={key === 'import' ? 'export-menu-import' : undefined}>
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={i === focusAt ? 0 : -1}
+                aria-disabled={off || undefined}
+                onClick={() => {
+                  if (off) return;
+                  close(true);
+                  if (key === 'import') fileRef.current?.click();
+                  else exportAs(key);
+                }}
+              >
+                {label()}
+              </button>
+            </li>
+          );
+        })}
       </ul>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={i18n.t('import_perch_json')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onImport(file);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,159 @@
+import { i18n } from '#i18n';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SavedSearchRow } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
+import { thrownText } from '../../error-text';
+import { num } from './BookmarkExport';
+import { hasToken, toggleToken } from './query-tokens';
+
+export const UNREAD = 'is:unread';
+
+/**
+ * The row under the search box: the pinned saved searches (each runs its query), the Unread filter, one chip per tag
+ * with its count (each adds or takes `tag:name` out of the query, so the box always says what is shown), Tags (the
+ * manager of tags and saved searches) and Save search.
+ */
+export function OrganiseBar({
+  query,
+  setQuery,
+  tags,
+  saved,
+  onManage,
+  onSave,
+}: {
+  query: string;
+  setQuery: (q: string) => void;
+  tags: readonly { tag: string; count: number }[];
+  saved: readonly SavedSearchRow[];
+  onManage: () => void;
+  onSave: () => void;
+}) {
+  const pinned = saved.filter((s) => s.pinned);
+  const current = query.trim();
+  return (
+    <div className="bookmarks-organise">
+      {pinned.length ? (
+        <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_saved_searches')}>
+          {pinned.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="bookmarks-chip bookmarks-chip-saved"
+                aria-pressed={current === s.query.trim()}
+                title={s.query}
+                onClick={() => setQuery(current === s.query.trim() ? '' : s.query)}
+              >
+                <bdi>{s.name}</bdi>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button
+        type="button"
+        className="bookmarks-chip"
+        aria-pressed={hasToken(query, UNREAD)}
+        onClick={() => setQuery(toggleToken(query, UNREAD))}
+      >
+        {i18n.t('bookmarks_filter_unread')}
+      </button>
+      {tags.length ? (
+        <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_tag_filters')}>
+          {tags.map(({ tag, count }) => (
+            <li key={tag}>
+              <button
+                type="button"
+                className="bookmarks-chip"
+                aria-pressed={hasToken(query, `tag:${tag}`)}
+                onClick={() => setQuery(toggleToken(query, `tag:${tag}`))}
+              >
+                <bdi>{tag}</bdi> <span className="bookmarks-chip-count">{num(count)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <span className="bookmarks-organise-end">
+        <button type="button" className="bookmarks-chip" aria-haspopup="dialog" onClick={onManage}>
+          {i18n.t('bookmarks_tags_manage')}
+        </button>
+        <button type="button" className="bookmarks-chip" aria-haspopup="dialog" disabled={!current} onClick={onSave}>
+          {i18n.t('bookmarks_search_save')}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/** "Save search": names the current query and pins it (or not), in a small form under the toolbar. */
+export function SaveSearchForm({
+  accountId,
+  query,
+  onDone,
+}: {
+  accountId: string;
+  query: string;
+  onDone: (saved: string | undefined) => void;
+}) {
+  const [name, setName] = useState(query.trim().slice(0, 60));
+  const [pinned, setPinned] = useState(true);
+  const [error, setError] = useState('');
+  const ids = { name: useId(), pin: useId() };
+  const nameRef = useRef<HTMLInputElement>(null);
+  // The form opens from Save search, so the person types the name at once.
+  useEffect(() => nameRef.current?.select(), []);
+
+  async function submit() {
+    const named = name.trim();
+    if (!named) return setError(i18n.t('bookmarks_search_name_missing'));
+    try {
+      await sendMessage({ type: 'savedSearch.save', accountId, name: named, query: query.trim(), pinned });
+      onDone(named);
+    } catch (e) {
+      setError(thrownText(e));
+    }
+  }
+
+  return (
+    <form
+      className="bookmarks-save-form"
+      aria-label={i18n.t('bookmarks_search_save')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={ids.name}>{i18n.t('bookmarks_search_name_label')}</label>
+      <input
+        id={ids.name}
+        type="text"
+        value={name}
+        maxLength={60}
+        autoComplete="off"
+        ref={nameRef}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone(undefined);
+          }
+        }}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <span className="bookmarks-save-pin">
+        <input id={ids.pin} type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
+        <label htmlFor={ids.pin}>{i18n.t('bookmarks_search_pin')}</label>
+      </span>
+      <button type="submit" className="primary">
+        {i18n.t('bookmarks_search_save_confirm')}
+      </button>
+      <button type="button" onClick={() => onDone(undefined)}>
+        {i18n.t('bookmarks_note_cancel')}
+      </button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,258 @@
+import { i18n } from '#i18n';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SavedSearchRow } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
+import { thrownText } from '../../error-text';
+import { ConfirmButton } from '../ConfirmButton';
+import { num } from './BookmarkExport';
+
+type Status = { text: string; error?: boolean } | undefined;
+
+/** A name edited in place: the field (named for what it renames), Save and Cancel; Escape cancels. */
+function RenameForm({
+  label,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  initial: string;
+  onSave: (to: string) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.select(), []);
+  return (
+    <form
+      className="bookmarks-rename"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value.trim()) onSave(value.trim());
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={ref}
+        type="text"
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            // The field's Escape cancels the rename, not the whole dialog.
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <button type="submit" className="primary">
+        {i18n.t('bookmarks_note_save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {i18n.t('bookmarks_note_cancel')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The manager of the account's tags and saved searches, in a modal dialog: each tag with its count, to rename (into
+ * another tag merges them) or delete everywhere (after confirming); each saved search to run, rename, pin or unpin,
+ * and delete. Escape or Close closes it and gives the focus back.
+ */
+export function TagsDialog({
+  accountId,
+  tags,
+  saved,
+  onRun,
+  onClose,
+}: {
+  accountId: string;
+  tags: readonly { tag: string; count: number }[];
+  saved: readonly SavedSearchRow[];
+  onRun: (query: string) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [renaming, setRenaming] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
+
+  async function run(step: () => Promise<string>) {
+    setStatus(undefined);
+    try {
+      setStatus({ text: await step() });
+    } catch (e) {
+      setStatus({ text: thrownText(e), error: true });
+    }
+  }
+
+  const renameTag = (from: string, to: string) =>
+    void run(async () => {
+      const { changed } = await sendMessage({ type: 'tag.rename', accountId, from, to });
+      setRenaming(undefined);
+      return i18n.t('bookmarks_tag_renamed', changed, [from, to, num(changed)]);
+    });
+  const deleteTag = (tag: string) =>
+    void run(async () => {
+      const { changed } = await sendMessage({ type: 'tag.delete', accountId, tag });
+      return i18n.t('bookmarks_tag_deleted', changed, [tag, num(changed)]);
+    });
+  const saveSearch = (s: SavedSearchRow, change: Partial<Pick<SavedSearchRow, 'name' | 'pinned'>>) =>
+    void run(async () => {
+      const next = { ...s, ...change };
+      await sendMessage({ type: 'savedSearch.save', accountId, id: s.id, name: next.name, query: s.query, pinned: next.pinned });
+      setRenaming(undefined);
+      return change.name !== undefined
+        ? i18n.t('bookmarks_search_renamed', [next.name])
+        : next.pinned
+          ? i18n.t('bookmarks_search_pinned', [next.name])
+          : i18n.t('bookmarks_search_unpinned', [next.name]);
+    });
+  const deleteSearch = (s: SavedSearchRow) =>
+    void run(async () => {
+      await sendMessage({ type: 'savedSearch.delete', accountId, id: s.id });
+      return i18n.t('bookmarks_search_deleted', [s.name]);
+    });
+
+  return (
+    <dialog
+      ref={ref}
+      className="bookmarks-tags-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        // Escape inside a delete's question cancels the question (ConfirmButton), not the dialog.
+        if (document.activeElement?.closest('.mgr-confirm, .bookmarks-rename')) return;
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{i18n.t('bookmarks_tags_title')}</h2>
+      <section aria-labelledby={`${titleId}-tags`}>
+        <h3 id={`${titleId}-tags`}>{i18n.t('bookmarks_tags_manage')}</h3>
+        {tags.length ? (
+          <ul className="bookmarks-manage-list">
+            {tags.map(({ tag, count }) => (
+              <li key={tag}>
+                {renaming === `tag:${tag}` ? (
+                  <RenameForm
+                    label={i18n.t('bookmarks_tag_rename_label', [tag])}
+                    initial={tag}
+                    onSave={(to) => renameTag(tag, to)}
+                    onCancel={() => setRenaming(undefined)}
+                  />
+                ) : (
+                  <>
+                    <span className="bookmarks-manage-name">
+                      <bdi>{tag}</bdi> <span className="muted">{i18n.t('bookmarks_count', count, [num(count)])}</span>
+                    </span>
+                    <button type="button" aria-label={i18n.t('bookmarks_rename_named', [tag])} onClick={() => setRenaming(`tag:${tag}`)}>
+                      {i18n.t('bookmarks_rename')}
+                    </button>
+                    <ConfirmButton
+                      label={i18n.t('bookmarks_tag_delete_label', [tag])}
+                      short={i18n.t('bookmarks_delete')}
+                      prompt={i18n.t('bookmarks_tag_delete_prompt', count, [tag, num(count)])}
+                      confirmLabel={i18n.t('bookmarks_tag_delete_confirm', [tag])}
+                      cancelLabel={i18n.t('bookmarks_note_cancel')}
+                      onConfirm={() => deleteTag(tag)}
+                    />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{i18n.t('bookmarks_tags_none')}</p>
+        )}
+      </section>
+      <section aria-labelledby={`${titleId}-saved`}>
+        <h3 id={`${titleId}-saved`}>{i18n.t('bookmarks_saved_searches')}</h3>
+        {saved.length ? (
+          <ul className="bookmarks-manage-list">
+            {saved.map((s) => (
+              <li key={s.id}>
+                {renaming === `search:${s.id}` ? (
+                  <RenameForm
+                    label={i18n.t('bookmarks_search_rename_label', [s.name])}
+                    initial={s.name}
+                    onSave={(name) => saveSearch(s, { name })}
+                    onCancel={() => setRenaming(undefined)}
+                  />
+                ) : (
+                  <>
+                    <span className="bookmarks-manage-name">
+                      <bdi>{s.name}</bdi> <code className="muted">{s.query}</code>
+                    </span>
+                    <button
+                      type="button"
+                      aria-label={i18n.t('bookmarks_search_run_named', [s.name])}
+                      onClick={() => {
+                        onRun(s.query);
+                        onClose();
+                      }}
+                    >
+                      {i18n.t('bookmarks_search_run')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={i18n.t('bookmarks_rename_named', [s.name])}
+                      onClick={() => setRenaming(`search:${s.id}`)}
+                    >
+                      {i18n.t('bookmarks_rename')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={
+                        s.pinned ? i18n.t('bookmarks_search_unpin_named', [s.name]) : i18n.t('bookmarks_search_pin_named', [s.name])
+                      }
+                      onClick={() => saveSearch(s, { pinned: !s.pinned })}
+                    >
+                      {s.pinned ? i18n.t('bookmarks_search_unpin') : i18n.t('bookmarks_search_pin_short')}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={i18n.t('bookmarks_search_delete_named', [s.name])}
+                      onClick={() => deleteSearch(s)}
+                    >
+                      {i18n.t('bookmarks_delete')}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{i18n.t('bookmarks_searches_none')}</p>
+        )}
+      </section>
+      <p className={status?.error ? 'error' : 'muted'} role={status?.error ? 'alert' : 'status'}>
+        {status?.text ?? ''}
+      </p>
+      <div className="bookmarks-dialog-buttons">
+        <button type="button" onClick={onClose}>
+          {i18n.t('bookmarks_dialog_close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
