@@ -105,6 +105,12 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const onRemove = useCallback((b: BookmarkItem) => void remove(b), [remove]);
 
   const total = items?.length ?? 0;
+  // The row of chips shows once the person has organised anything (or while they search, to save the search): until
+  // then the toolbar stays two short rows and the list keeps the height.
+  const organised = useMemo(
+    () => !!tags?.length || !!saved?.length || !!dropped?.length || !!items?.some((b) => b.read || b.note),
+    [tags, saved, dropped, items],
+  );
   const filtering = !!deferredQuery.trim() || !!deferredFolder;
 
   return (
@@ -161,7 +167,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
                     : i18n.t('bookmarks_count', total, [num(total)])}
             </p>
           </div>
-          {complete && total > 0 ? (
+          {complete && total > 0 && (organised || query.trim()) ? (
             <OrganiseBar
               query={query}
               setQuery={setQuery}

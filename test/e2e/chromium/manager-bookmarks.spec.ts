@@ -307,7 +307,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
     const menu = page.getByRole('menu', { name: 'Export' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Export JSON', 'Export CSV', 'Export Markdown']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Export JSON', 'Export CSV', 'Export Markdown', 'Import Perch JSON…']);
     await expect(menu.getByRole('menuitem', { name: 'Export JSON' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Export CSV' })).toBeFocused();
