@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { useEffect, useId, useState } from 'react';
-import { Composer } from '@/components/Composer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
@@ -10,7 +9,7 @@ import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
-import { ListPicker } from './ListPicker';
+import { Composer, ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';

@@ -5,7 +5,7 @@ import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
-import { ListPicker } from './ListPicker';
+import { ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
 import { UserCard } from './UserCard';

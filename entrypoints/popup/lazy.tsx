@@ -1,0 +1,29 @@
+import { lazy, Suspense, type ComponentProps } from 'react';
+import type { Composer as ComposerType } from '@/components/Composer';
+import type { ListPicker as ListPickerType } from './ListPicker';
+
+/**
+ * What the popup loads only when it is used: the composer (with the character counter's URL and emoji tables, a
+ * third of the popup's own code) and the list picker. The popup on a post or a profile paints its actions without
+ * them; a page to share, a reply, a quote or a list choice loads them then (a few milliseconds, from the extension).
+ */
+const ComposerChunk = lazy(() => import('@/components/Composer').then((m) => ({ default: m.Composer })));
+const ListPickerChunk = lazy(() => import('./ListPicker').then((m) => ({ default: m.ListPicker })));
+
+/** The composer, loaded on first use. */
+export function Composer(props: ComponentProps<typeof ComposerType>) {
+  return (
+    <Suspense fallback={null}>
+      <ComposerChunk {...props} />
+    </Suspense>
+  );
+}
+
+/** The list picker, loaded on first use. */
+export function ListPicker(props: ComponentProps<typeof ListPickerType>) {
+  return (
+    <Suspense fallback={null}>
+      <ListPickerChunk {...props} />
+    </Suspense>
+  );
+}
