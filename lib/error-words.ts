@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ActionError } from './db/rows';
+import type { ActionError } from './action-error';
 import { isolateBidi } from './text/bidi';
 
 /**

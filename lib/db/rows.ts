@@ -1,5 +1,8 @@
 import type { PostSummons } from '../self-serve';
 import type { RateWindow } from '../x/errors';
+import type { ActionError } from '../action-error';
+
+export type { ActionError } from '../action-error';
 
 /** The rows of Perch's store (lib/db/index.ts), one interface a table. */
 
@@ -227,22 +230,6 @@ export interface ActionRow {
   undoneBy?: number | undefined;
   /** What X answered, when it matters later (e.g. the id of a created list). */
   result?: Record<string, string | boolean>;
-}
-
-/**
- * Why an action failed or waits, as stored: its kind and the facts a screen words it from, in the reader's language
- * (components/error-text.ts `actionErrorText`). The background stores no sentence of its own.
- */
-export interface ActionError {
-  kind: string;
-  /** When X's rate limit resets (Unix seconds), as X said. */
-  reset?: number | undefined;
-  /** X's own words for the refusal (`errors[].message`, `detail`), kept as X wrote them and shown as a quote from X. */
-  said?: string | undefined;
-  /** The action type Perch did not know ('unknown-action'). */
-  type?: string | undefined;
-  /** Rows stored before issue 13 only: the background's English sentence. Never written now. */
-  message?: string | undefined;
 }
 
 /** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */

@@ -1,0 +1,17 @@
+/** Its own module, importing nothing: the store's rows and the wording of errors (lib/error-words.ts) both need it. */
+
+/**
+ * Why an action failed or waits, as stored: its kind and the facts a screen words it from, in the reader's language
+ * (components/error-text.ts `actionErrorText`). The background stores no sentence of its own.
+ */
+export interface ActionError {
+  kind: string;
+  /** When X's rate limit resets (Unix seconds), as X said. */
+  reset?: number | undefined;
+  /** X's own words for the refusal (`errors[].message`, `detail`), kept as X wrote them and shown as a quote from X. */
+  said?: string | undefined;
+  /** The action type Perch did not know ('unknown-action'). */
+  type?: string | undefined;
+  /** Rows stored before issue 13 only: the background's English sentence. Never written now. */
+  message?: string | undefined;
+}
