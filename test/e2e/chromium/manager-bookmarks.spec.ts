@@ -331,7 +331,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     expect(csv.file).toBe(`perch-bookmarks-${day}.csv`);
     expect(
       csv.text.startsWith(
-        '\uFEFF"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders"\r\n',
+        '\uFEFF"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders","tags","note","read"\r\n',
       ),
     ).toBe(true);
     // Every text cell is quoted, the id too.

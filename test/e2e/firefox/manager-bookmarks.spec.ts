@@ -200,7 +200,7 @@ test.describe('the Bookmarks tab in Firefox', () => {
       `perch-bookmarks-${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}.csv`,
     );
     expect(csv!.text!.split('\r\n')[0]).toBe(
-      '"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders"',
+      '"id","url","created_at","author_name","author_username","text","links","media_count","quoted_post_url","folders","tags","note","read"',
     );
     const ids = csv!
       .text!.split('\r\n')
