@@ -4,7 +4,7 @@
  * in on its own and writing screenshots of every screen, light and dark, at 360 px, to .output/demo/ (test/demo/screens.ts).
  * `--store` (npm run store:screenshots) runs headless and also composes the store's images into .output/store/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatViolations } from '../emulator/contract-registry';
 import { startEmulator } from '../emulator/server';
@@ -19,6 +19,9 @@ const ADA_ID = '1585841080431321088';
 const BUILD = path.join(ROOT, '.output/chrome-mv3-demo');
 const OUT = path.join(ROOT, '.output/demo');
 const STORE_OUT = path.join(ROOT, '.output/store');
+/** The screens the README opens with (`npm run store:screenshots` refreshes them). */
+const README_OUT = path.join(ROOT, 'docs/screenshots');
+const README_SHOTS = ['popup-on-a-post-light', 'manager-light'] as const;
 /** `--store` (npm run store:screenshots): headless, and the store's images composed from the screens too. */
 const STORE = process.argv.includes('--store');
 /**
@@ -103,6 +106,10 @@ if (headed) {
       const store = await composeStoreImages(perch, OUT, STORE_OUT);
       console.log(`Store images (store/listing.yml's screenshots at 1280×800, and the 440×280 tile):`);
       for (const f of store) console.log(`  ${path.relative(ROOT, f)}`);
+      // The README's own pictures, from the same run: committed, since a README on the web cannot show .output/.
+      mkdirSync(README_OUT, { recursive: true });
+      for (const f of README_SHOTS) copyFileSync(path.join(OUT, `${f}.png`), path.join(README_OUT, `${f}.png`));
+      console.log(`README screenshots: ${README_SHOTS.map((f) => path.relative(ROOT, path.join(README_OUT, `${f}.png`))).join(', ')}`);
     }
   } catch (error) {
     // What each page showed when a step failed, to see why.
