@@ -72,9 +72,10 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const [folderId, setFolderId] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const ids = { search: useId(), folder: useId(), count: useId(), tagList: useId() };
-  const tags = useTagCounts(accountId);
+  // Not needed for the first screen: read once every bookmark is.
+  const tags = useTagCounts(accountId, complete);
   const saved = useSavedSearches(accountId);
-  const dropped = useDroppedBookmarks(accountId);
+  const dropped = useDroppedBookmarks(accountId, complete);
   const [dialog, setDialog] = useState<'tags' | 'save'>();
   const [savedLine, setSavedLine] = useState('');
   const { imported, importFile } = useImport(accountId);

@@ -147,8 +147,9 @@ export function filterBookmarks(
  * newest): kept until the person deletes them or the bookmark comes back. Newest change first. Undefined while
  * loading.
  */
-export function useDroppedBookmarks(accountId: string): BookmarkNoteRow[] | undefined {
-  return useLiveQuery(() => readDroppedBookmarks(accountId), [accountId]);
+export function useDroppedBookmarks(accountId: string, ready = true): BookmarkNoteRow[] | undefined {
+  // Read once the bookmarks are (`ready`): read beside them, it held the first screen back by half a second.
+  return useLiveQuery(async () => (ready ? readDroppedBookmarks(accountId) : undefined), [accountId, ready]);
 }
 
 /**
@@ -177,8 +178,9 @@ export function droppedNotes(notes: readonly BookmarkNoteRow[], listed: readonly
 }
 
 /** The account's tags, each with how many of its entries carry it: most used first, then by name. Undefined while loading. */
-export function useTagCounts(accountId: string): { tag: string; count: number }[] | undefined {
-  return useLiveQuery(() => readTagCounts(accountId), [accountId]);
+export function useTagCounts(accountId: string, ready = true): { tag: string; count: number }[] | undefined {
+  // Read once the bookmarks are (`ready`), as useDroppedBookmarks: nothing on the first screen needs the counts.
+  return useLiveQuery(async () => (ready ? readTagCounts(accountId) : undefined), [accountId, ready]);
 }
 
 /**
