@@ -76,6 +76,9 @@ export function PostEditor({
   useEffect(() => {
     const el = box.current;
     if (!focusOnMount.current || !el) return;
+    // A box drawn late (its code loads when used) never takes the focus from a menu or dialog the person opened
+    // meanwhile: moving it would close the account menu under their pointer.
+    if (document.activeElement?.closest('[role="menu"], [role="dialog"], [role="alertdialog"], dialog')) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
