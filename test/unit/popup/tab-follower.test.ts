@@ -180,107 +180,84 @@ describe('a read that crosses a click', () => {
   }
   const done = (seq: number, type: string): ActionBrief => ({ seq, type, state: 'done', notBefore: 0 });
 
-  it('keeps following the action sent meanwhile, and reads again once it settles', async () => {
-    // X's truth, as the store would answer a read: the like done, then the unlike done.
-    const answers: LikeCtx[] = [{ liked: true, actions: [done(1, 'like')] }];
-    let release: (c: LikeCtx) => void = () => undefined;
-    const reads: number[] = [];
-    let publish: (changes: ActionChange[]) => void = () => undefined;
-    const shown: LikeCtx[] = [];
+  /**
+   * A follower whose reads answer from `answers` in turn (past them, `otherwise`, or a read that waits for `release`),
+   * with the outbox's publications in the test's hands. `reads` counts the reads.
+   */
+  function scripted(answers: LikeCtx[], otherwise?: LikeCtx) {
+    const s = {
+      answers,
+      shown: [] as LikeCtx[],
+      reads: 0,
+      publish: (_changes: ActionChange[]): void => undefined,
+      release: (_context: LikeCtx): void => undefined,
+    };
     const follower = new TabFollower<LikeCtx>({
       read: () => {
-        reads.push(reads.length);
-        const next = answers.shift();
-        return next ? Promise.resolve(next) : new Promise<LikeCtx>((resolve) => (release = resolve));
+        s.reads++;
+        const next = s.answers.shift() ?? otherwise;
+        return next ? Promise.resolve(next) : new Promise<LikeCtx>((resolve) => (s.release = resolve));
       },
       watch: (onChange) => {
-        publish = onChange;
+        s.publish = onChange;
         return () => undefined;
       },
-      show: (c) => shown.push(c),
+      show: (c) => s.shown.push(c),
       fail: (e) => {
         throw e;
       },
     });
     follower.start();
+    return { ...s, follower, get: () => s };
+  }
+
+  it('keeps following the action sent meanwhile, and reads again once it settles', async () => {
+    // X's truth, as the store would answer a read: the like done, then the unlike done.
+    const x = scripted([{ liked: true, actions: [done(1, 'like')] }]);
+    const { shown, follower } = x;
     await vi.waitFor(() => expect(shown.at(-1)?.liked).toBe(true));
     // A read begins (e.g. after the like settled) and is slow; meanwhile the person presses Unlike.
     const slow = follower.refresh();
     follower.track(2, 'unlike');
     expect(shown.at(-1)!.actions[0]).toMatchObject({ seq: 2, type: 'unlike' });
     // The slow read answers from before the click: it does not know the unlike.
-    release({ liked: true, actions: [done(1, 'like')] });
+    x.get().release({ liked: true, actions: [done(1, 'like')] });
     await slow;
     expect(shown.at(-1)!.actions[0]).toMatchObject({ seq: 2, type: 'unlike' });
     expect(shownState(shown.at(-1)!.liked, shown.at(-1)!.actions[0], 'like')).toBe(false);
     // The unlike settles: the popup reads again and shows X's state.
-    answers.push({ liked: false, actions: [done(2, 'unlike'), done(1, 'like')] });
-    publish([{ accountId: ACCOUNT, seq: 2, type: 'unlike', state: 'done', notBefore: 0 }]);
+    x.answers.push({ liked: false, actions: [done(2, 'unlike'), done(1, 'like')] });
+    x.get().publish([{ accountId: ACCOUNT, seq: 2, type: 'unlike', state: 'done', notBefore: 0 }]);
     await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: false }));
-    expect(reads).toHaveLength(3);
+    expect(x.get().reads).toBe(3);
     // Between the click and X's answer read back, the button said Like (the unlike's state) throughout.
     expect(shown.slice(2).map((c) => shownState(c.liked, c.actions[0], 'like'))).not.toContain(true);
   });
 
   it('reads once more when the action settled before a crossing read could list it, then shows the store', async () => {
-    const answers: LikeCtx[] = [{ liked: false, actions: [] }];
-    let release: (c: LikeCtx) => void = () => undefined;
-    let publish: (changes: ActionChange[]) => void = () => undefined;
-    const shown: LikeCtx[] = [];
-    let reads = 0;
-    const follower = new TabFollower<LikeCtx>({
-      read: () => {
-        reads++;
-        const next = answers.shift();
-        return next ? Promise.resolve(next) : new Promise<LikeCtx>((resolve) => (release = resolve));
-      },
-      watch: (onChange) => {
-        publish = onChange;
-        return () => undefined;
-      },
-      show: (c) => shown.push(c),
-      fail: (e) => {
-        throw e;
-      },
-    });
-    follower.start();
+    const x = scripted([{ liked: false, actions: [] }]);
+    const { shown, follower } = x;
     await vi.waitFor(() => expect(shown).toHaveLength(1));
     const slow = follower.refresh();
     // The like is done before its `action.do` answer reaches the popup, and the slow read began before the click.
-    publish([{ accountId: ACCOUNT, seq: 1, type: 'like', state: 'done', notBefore: 0 }]);
+    x.get().publish([{ accountId: ACCOUNT, seq: 1, type: 'like', state: 'done', notBefore: 0 }]);
     follower.track(1, 'like');
-    answers.push({ liked: true, actions: [done(1, 'like')] });
-    release({ liked: false, actions: [] });
+    x.answers.push({ liked: true, actions: [done(1, 'like')] });
+    x.get().release({ liked: false, actions: [] });
     await slow;
     await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: true, actions: [done(1, 'like')] }));
     expect(shown.slice(1).map((c) => shownState(c.liked, c.actions[0], 'like'))).not.toContain(false);
-    expect(reads).toBe(3);
+    expect(x.get().reads).toBe(3);
   });
 
   it('lets go of an action the tab never lists after one more read (no endless reading)', async () => {
-    let publish: (changes: ActionChange[]) => void = () => undefined;
-    const shown: LikeCtx[] = [];
-    let reads = 0;
-    const follower = new TabFollower<LikeCtx>({
-      read: () => {
-        reads++;
-        return Promise.resolve({ liked: false, actions: [] });
-      },
-      watch: (onChange) => {
-        publish = onChange;
-        return () => undefined;
-      },
-      show: (c) => shown.push(c),
-      fail: (e) => {
-        throw e;
-      },
-    });
-    follower.start();
+    const x = scripted([], { liked: false, actions: [] });
+    const { shown, follower } = x;
     await vi.waitFor(() => expect(shown).toHaveLength(1));
-    publish([{ accountId: ACCOUNT, seq: 7, type: 'list.add', state: 'done', notBefore: 0 }]);
+    x.get().publish([{ accountId: ACCOUNT, seq: 7, type: 'list.add', state: 'done', notBefore: 0 }]);
     follower.track(7, 'list.add');
     await new Promise((r) => setTimeout(r, 30));
-    expect(reads).toBe(3);
+    expect(x.get().reads).toBe(3);
     expect(shown.at(-1)!.actions).toEqual([]);
   });
 });
