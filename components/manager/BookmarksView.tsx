@@ -5,7 +5,7 @@ import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '../error-text';
 import { ActionNote } from './ActionNote';
 import { ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
-import { ExportMenu } from './bookmarks/ExportMenu';
+import { ExportMenu } from './ExportMenu';
 import { BookmarkList } from './bookmarks/BookmarkList';
 import { OrganiseContext, type OrganiseScope } from './bookmarks/CardOrganise';
 import { DroppedSection } from './bookmarks/DroppedSection';

@@ -9,7 +9,7 @@ import type { UserView } from '@/lib/messaging';
 import { ActionNote } from './ActionNote';
 import type { ActionPhase } from './action-state';
 import { AccountList } from './AccountList';
-import { ExportButtons } from './ExportButtons';
+import { AccountExportMenu } from './AccountExportMenu';
 import { profileUrl } from '@/lib/x-url';
 import { allAccounts, newestAccounts } from './account-queries';
 import { searchEntries, type AccountEntry } from './accounts';
@@ -185,7 +185,7 @@ function RelationTab({ accountId, relation }: Props) {
           <span className="visually-hidden">{texts.search.label}</span>
           <input type="search" placeholder={texts.search.placeholder} value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        {entries?.length ? <ExportButtons entries={shown} texts={texts.export} collection={collection} /> : null}
+        {entries?.length ? <AccountExportMenu entries={shown} texts={texts.export} collection={collection} /> : null}
       </div>
       <p className="muted mgr-shown" role="status">
         {entries?.length && deferredQuery.trim() ? texts.shown(shown.length, entries.length) : ''}

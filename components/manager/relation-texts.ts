@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { UserView } from '@/lib/messaging';
-import type { ExportTexts } from './ExportButtons';
+import type { ExportTexts } from './AccountExportMenu';
 import type { AccountEntry } from './accounts';
 import type { SyncTexts } from './SyncBar';
 
@@ -59,8 +59,6 @@ export function relationTexts(r: Relation): RelationTexts {
     profile: (username) => i18n.t('relation_profile', { username }),
     profileShort: i18n.t('relation_profile_short'),
     export: {
-      group: i18n.t(`${r}_export_group`),
-      button: (format, count) => i18n.t(`${r}_export`, count, [count], { format }),
       title: i18n.t(`${r}_export_title`),
       done: (file, count) => i18n.t(`${r}_exported`, count, [count], { file }),
     },

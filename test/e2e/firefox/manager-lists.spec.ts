@@ -79,7 +79,8 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
         return create(blob);
       };
     });
-    await aria(page, 'Export the muted account shown as JSON', 'button').click();
+    await aria(page, 'Export', 'button').click();
+    await aria(page, 'Export JSON', 'menuitem').click();
     const json = JSON.parse(await page.evaluate(() => (window as unknown as { exported: Blob[] }).exported[0]!.text())) as {
       collection: string;
       count: number;

@@ -42,8 +42,6 @@ const RELATION_KEYS = [
   'list_label',
   'loading',
   'no_results',
-  'export_group',
-  'export',
   'export_title',
   'exported',
   'view_error',

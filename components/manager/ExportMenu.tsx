@@ -1,13 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExportFormat } from '@/lib/export';
+import { itemStartingWith, menuKey, openingIndex } from '../account-menu-keys';
+import './export-menu.css';
 
-type Item = { key: ExportFormat | 'import'; label: () => string };
-const ITEMS: Item[] = [
+type ItemKey = ExportFormat | 'import';
+const FORMATS: { key: ExportFormat; label: () => string }[] = [
   { key: 'json', label: () => i18n.t('export_json') },
   { key: 'csv', label: () => i18n.t('export_csv') },
   { key: 'md', label: () => i18n.t('export_markdown') },
-  { key: 'import', label: () => i18n.t('import_perch_json') },
 ];
 
 function itemsOf(menu: HTMLElement | null): HTMLButtonElement[] {
@@ -15,10 +16,12 @@ function itemsOf(menu: HTMLElement | null): HTMLButtonElement[] {
 }
 
 /**
- * One "Export" button that opens a menu of the formats, and "Import Perch JSON…" (a file chooser for a file Perch
- * exported: its tags, notes and read state come back onto the matching bookmarks) (the WAI-ARIA menu button pattern): the button says it has a
- * menu and whether it is open; the menu takes the focus on its first item, the arrow keys, Home and End move in it,
- * Escape closes it and gives the focus back to the button, Tab or a click elsewhere closes it.
+ * One "Export" button that opens a menu of the formats — and, where a collection can take a file back (bookmarks),
+ * "Import Perch JSON…" (a file chooser for a file Perch exported). The WAI-ARIA menu button pattern, with the same
+ * keys as the account menu (`account-menu-keys.ts`): the button says it has a menu and whether it is open; the menu
+ * takes the focus on its first item (ArrowUp on the button: the last), the arrow keys, Home and End move in it, a
+ * letter moves to the next item starting with it, Escape closes it and gives the focus back to the button, Tab or a
+ * click elsewhere closes it.
  */
 export function ExportMenu({
   enabled,
@@ -30,7 +33,8 @@ export function ExportMenu({
   /** Whether anything is shown to export (Import stays offered when not). */
   canExport: boolean;
   exportAs: (format: ExportFormat) => void;
-  onImport: (file: File) => void;
+  /** Offers "Import Perch JSON…" when given. */
+  onImport?: (file: File) => void;
 }) {
   const [open, setOpen] = useState(false);
   const ids = { button: useId(), menu: useId() };
@@ -38,8 +42,9 @@ export function ExportMenu({
   const menuRef = useRef<HTMLUListElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [focusAt, setFocusAt] = useState(0);
-
-  const items = () => itemsOf(menuRef.current);
+  const items: { key: ItemKey; label: () => string }[] = onImport
+    ? [...FORMATS, { key: 'import', label: () => i18n.t('import_perch_json') }]
+    : FORMATS;
 
   useEffect(() => {
     if (open) itemsOf(menuRef.current)[focusAt]?.focus();
@@ -68,27 +73,33 @@ export function ExportMenu({
   }
 
   function onButtonKey(e: KeyboardEvent<HTMLButtonElement>) {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      openAt(e.key === 'ArrowDown' ? 0 : ITEMS.length - 1);
-    }
+    const index = openingIndex(e.key, items.length);
+    if (index === undefined) return;
+    e.preventDefault();
+    openAt(index);
   }
 
   function onMenuKey(e: KeyboardEvent<HTMLUListElement>) {
-    const at = items().indexOf(document.activeElement as HTMLButtonElement);
-    const move = (i: number) => {
+    const at = Math.max(0, itemsOf(menuRef.current).indexOf(document.activeElement as HTMLButtonElement));
+    const focus = (i: number) => {
       e.preventDefault();
-      setFocusAt((i + ITEMS.length) % ITEMS.length);
-      items()[(i + ITEMS.length) % ITEMS.length]?.focus();
+      setFocusAt(i);
+      itemsOf(menuRef.current)[i]?.focus();
     };
-    if (e.key === 'ArrowDown') move(at + 1);
-    else if (e.key === 'ArrowUp') move(at - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(ITEMS.length - 1);
-    else if (e.key === 'Escape') {
+    const outcome = menuKey(e.key, at, items.length);
+    if (outcome.do === 'focus') focus(outcome.index);
+    else if (outcome.do === 'close') {
       e.preventDefault();
       close(true);
-    } else if (e.key === 'Tab') close(false);
+    } else if (outcome.do === 'leave') close(false);
+    else if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+      const to = itemStartingWith(
+        e.key,
+        at,
+        items.map((x) => x.label()),
+      );
+      if (to !== undefined) focus(to);
+    }
   }
 
   return (
@@ -119,7 +130,7 @@ export function ExportMenu({
         hidden={!open}
         onKeyDown={onMenuKey}
       >
-        {ITEMS.map(({ key, label }, i) => {
+        {items.map(({ key, label }, i) => {
           const off = key !== 'import' && !canExport;
           return (
             <li key={key} role="none" className={key === 'import' ? 'export-menu-import' : undefined}>
@@ -141,19 +152,21 @@ export function ExportMenu({
           );
         })}
       </ul>
-      <input
-        ref={fileRef}
-        type="file"
-        accept="application/json,.json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={i18n.t('import_perch_json')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onImport(file);
-        }}
-      />
+      {onImport ? (
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={i18n.t('import_perch_json')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) onImport(file);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,26 +2,20 @@ import { useState } from 'react';
 import { downloadFile, EXPORT_MIME, exportFileName, type ExportFormat } from '@/lib/export';
 import { accountsToCsv, accountsToJson, accountsToMarkdown } from './account-export';
 import type { AccountEntry } from './accounts';
+import { ExportMenu } from './ExportMenu';
 
 export interface ExportTexts {
-  /** The group's name ("Export muted accounts"). */
-  group: string;
-  /** Each button's accessible name ("Export the 41 muted accounts shown as CSV"). */
-  button(format: string, count: number): string;
   /** The Markdown document's title. */
   title: string;
   /** Said once the file is handed over. */
   done(file: string, count: number): string;
 }
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'JSON' },
-  { format: 'csv', label: 'CSV' },
-  { format: 'md', label: 'Markdown' },
-];
-
-/** Exports the accounts shown (all of them, or what the search kept) as JSON, CSV or Markdown. */
-export function ExportButtons({
+/**
+ * Exports the accounts shown (all of them, or what the search kept) as JSON, CSV or Markdown, from the same Export
+ * menu as the Bookmarks tab.
+ */
+export function AccountExportMenu({
   entries,
   texts,
   collection,
@@ -43,15 +37,11 @@ export function ExportButtons({
     setDone(texts.done(name, entries.length));
   }
   return (
-    <div className="mgr-export" role="group" aria-label={texts.group}>
-      {FORMATS.map(({ format, label }) => (
-        <button key={format} type="button" aria-label={texts.button(label, entries.length)} onClick={() => save(format)}>
-          {label}
-        </button>
-      ))}
+    <>
+      <ExportMenu enabled canExport={entries.length > 0} exportAs={save} />
       <span className="visually-hidden" role="status">
         {done}
       </span>
-    </div>
+    </>
   );
 }
