@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { storage } from 'wxt/utils/storage';
+import { useAccountValue } from './use-account-value';
 
 /**
  * The storage key, per account, saying the person pressed "Got it" on the link post's price. Declared in
@@ -20,25 +21,8 @@ export async function markLinkCostSeen(accountId: string): Promise<void> {
   await storage.setItem<boolean>(itemKey(accountId), true);
 }
 
-/**
- * Whether the note is still to be shown to this account: undefined until storage answered (nothing is shown
- * meanwhile, so a dismissed note never flashes), live as another Perch screen dismisses it.
- */
-function useLinkCostSeen(accountId: string): boolean | undefined {
-  const [seen, setSeen] = useState<{ accountId: string; seen: boolean }>();
-  useEffect(() => {
-    let live = true;
-    const set = (value: boolean) => live && setSeen({ accountId, seen: value });
-    // Storage that cannot be read shows the note: a price said twice beats a price never said.
-    linkCostSeen(accountId).then(set, () => set(false));
-    const unwatch = storage.watch<boolean>(itemKey(accountId), (v) => set(v === true));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [accountId]);
-  return seen?.accountId === accountId ? seen.seen : undefined;
-}
+const watchLinkCostSeen = (accountId: string, onChange: (seen: boolean) => void) =>
+  storage.watch<boolean>(itemKey(accountId), (v) => onChange(v === true));
 
 /** The note itself: X's price for a post with a link, and "Got it". */
 export function LinkCostNoteView({ onDismiss }: { onDismiss: () => void }) {
@@ -58,7 +42,9 @@ export function LinkCostNoteView({ onDismiss }: { onDismiss: () => void }) {
  * person presses "Got it". The whole price list is in the settings' Costs section.
  */
 export function LinkCostNote({ accountId, hasLink }: { accountId: string; hasLink: boolean }) {
-  const seen = useLinkCostSeen(accountId);
+  // Undefined until storage answered: nothing is shown meanwhile, so a dismissed note never flashes. Storage that
+  // cannot be read shows the note: a price said twice beats a price never said.
+  const seen = useAccountValue(accountId, linkCostSeen, watchLinkCostSeen, false);
   const [dismissed, setDismissed] = useState<string>();
   if (!hasLink || seen !== false || dismissed === accountId) return null;
   return (

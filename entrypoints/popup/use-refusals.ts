@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useAccountValue } from '@/components/use-account-value';
 import { refusalsOf, watchRefusals, type Refusals } from '@/lib/refusals';
 
 const NONE: Refusals = { quote: false, replies: [] };
@@ -8,16 +8,5 @@ const NONE: Refusals = { quote: false, replies: [] };
  * as the background records X's answer to the quote or reply just posted. Nothing refused until storage answers.
  */
 export function useRefusals(accountId: string): Refusals {
-  const [refusals, setRefusals] = useState<{ accountId: string; refusals: Refusals }>();
-  useEffect(() => {
-    let live = true;
-    const set = (value: Refusals) => live && setRefusals({ accountId, refusals: value });
-    refusalsOf(accountId).then(set, () => set(NONE));
-    const unwatch = watchRefusals(accountId, set);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [accountId]);
-  return refusals?.accountId === accountId ? refusals.refusals : NONE;
+  return useAccountValue(accountId, refusalsOf, watchRefusals, NONE) ?? NONE;
 }
