@@ -1,5 +1,5 @@
 import type { SignInOutcomeKind } from './auth/sign-in-outcome';
-import type { ActionRow, Collection, DraftRow, PostUrl } from './db';
+import type { ActionRow, Collection, DraftRow, PostUrl, SyncError, SyncNotice } from './db';
 import type { PostRules, Via } from './self-serve';
 
 export type { AccountView } from './storage';
@@ -157,9 +157,10 @@ export interface SyncResult {
   ran: boolean;
   requests: number;
   items: number;
-  error?: { kind: string; message: string; rateLimitReset?: number };
+  /** Why it stopped: a kind and facts (X's reset, X's own words), worded by the screen. */
+  error?: SyncError;
   /** The walk ended early (page cap, or X repeating a page), and what was kept: shown beside the sync line. */
-  notice?: { kind: 'cap' | 'repeat'; message: string };
+  notice?: SyncNotice;
 }
 
 /** ✓, ✗, or "cannot tell". */

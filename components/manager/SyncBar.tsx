@@ -6,7 +6,8 @@ import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { timeOf } from './format';
 import { When } from './When';
-import { progressShown, syncFailureLine, type SyncProgress } from './sync-progress';
+import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from './sync-progress';
+import { syncErrorText, syncNoticeText } from './sync-words';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -17,7 +18,7 @@ export interface SyncTexts {
   running(items: number, pages: number): string;
   last(when: string): string;
   never: string;
-  /** The sync failed, with X's message. X's limit used up is not a failure: the line says until when it waits. */
+  /** The sync failed, with why (sync-words.ts). X's limit used up is not a failure: the line says until when it waits. */
   failed(message: string): string;
   /** The second collection (`then`) failed to sync. */
   thenFailed?(message: string): string;
@@ -25,12 +26,6 @@ export interface SyncTexts {
 
 /** Stands for the time inside "Last synced 5 minutes ago.", where the message is split to put it in. */
 const WHEN = '\uE000';
-
-interface Failure {
-  kind?: string;
-  message: string;
-  rateLimitReset?: number;
-}
 
 /**
  * A tab's sync line: when it last synced with X, progress while it runs, the error when it failed, and the button
@@ -60,20 +55,21 @@ export function SyncBar({
     return { main: main ?? null, then: then ? (second ?? null) : null };
   }, [accountId, collection, then]);
   const state = states?.main;
-  const [failure, setFailure] = useState<Failure>();
+  const [failure, setFailure] = useState<SyncFailure>();
   const [asked, setAsked] = useState(false);
   const [said, setSaid] = useState<SyncProgress>();
 
   /** Asks the background to sync (`force`: the person asked, the once-a-day rule does not hold) and says what failed. */
   const request = useCallback(
-    async (force: boolean): Promise<Failure | undefined> => {
+    async (force: boolean): Promise<SyncFailure | undefined> => {
       try {
         // Errors X reported are also kept in the sync state; thrown ones are Perch's own.
         const result = await sendMessage({ type: 'sync.run', accountId, collection, ...(force ? { force } : {}) });
         if (then) await sendMessage({ type: 'sync.run', accountId, collection: then, ...(force ? { force } : {}) });
         return result.error;
       } catch (e) {
-        return { message: thrownText(e) };
+        // The message layer's failure, worded here already.
+        return { kind: 'error', message: thrownText(e) };
       }
     },
     [accountId, collection, then],
@@ -107,9 +103,9 @@ export function SyncBar({
   // renders" pattern): an effect would paint once with the old count first. Equal counts set nothing, so it settles.
   if (progress?.items !== said?.items || progress?.pages !== said?.pages) setSaid(progress);
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
-  const thenError = running || !states?.then?.error ? undefined : states.then.error.message;
+  const thenError = running || !states?.then?.error ? undefined : syncErrorText(states.then.error);
   const synced = state?.lastSyncedAt;
-  const errorLine = error ? syncFailureLine(error, { failed: (message) => texts.failed(message), waiting: waitingWords }) : undefined;
+  const errorLine = error ? syncFailureLine(error, { failed: (e) => texts.failed(syncErrorText(e)), waiting: waitingWords }) : undefined;
   return (
     <div className={`${prefix}-sync`}>
       <button type="button" aria-label={texts.buttonLabel} disabled={running} onClick={() => void syncNow()}>
@@ -140,7 +136,9 @@ export function SyncBar({
           {texts.thenFailed(thenError)}
         </p>
       ) : null}
-      {state?.notice && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{state.notice.message}</p> : null}
+      {state?.notice && !error && !running ? (
+        <p className={`muted ${prefix}-sync-notice`}>{syncNoticeText(collection, state.notice)}</p>
+      ) : null}
     </div>
   );
 }

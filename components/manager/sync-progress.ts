@@ -1,3 +1,5 @@
+import type { SyncError } from '@/lib/db';
+
 /** A sync's count so far: items read, and pages (requests). */
 export interface SyncProgress {
   pages: number;
@@ -23,25 +25,24 @@ export function progressShown(
   return now.items >= said.items ? now : said;
 }
 
-/** How a sync ended in an error, as the background stored or answered it. */
-export interface SyncFailure {
-  kind?: string;
-  message: string;
-  /** When X's rate limit resets, in epoch seconds (X's `x-rate-limit-reset`). */
-  rateLimitReset?: number;
-}
+/**
+ * How a sync ended in an error, as the background stored or answered it (a kind and facts: lib/db/rows.ts SyncError),
+ * or a failure of the message itself, already worded on the screen (`message`).
+ */
+export type SyncFailure = SyncError;
 
 /**
  * What the sync line says after a sync ended in an error. X's limit used up is a wait, with its end when X gave it
- * ("Waiting for X's limit until 14:32"), not a failure; anything else is the failure with X's message.
+ * ("Waiting for X's limit until 14:32"), not a failure; anything else is the failure, worded by `failed`.
  */
 export function syncFailureLine(
   error: SyncFailure,
-  words: { failed(message: string): string; waiting(until?: number): string },
+  words: { failed(error: SyncFailure): string; waiting(until?: number): string },
 ): { waiting: boolean; text: string } {
   if (error.kind === 'rate-limited') {
-    const reset = error.rateLimitReset;
+    // `rateLimitReset`: rows stored before the reset was named as an action's.
+    const reset = error.reset ?? error.rateLimitReset;
     return { waiting: true, text: words.waiting(reset && reset > 0 ? reset * 1000 : undefined) };
   }
-  return { waiting: false, text: words.failed(error.message) };
+  return { waiting: false, text: words.failed(error) };
 }

@@ -259,9 +259,31 @@ export interface SyncStateRow {
   lastFullDay?: string;
   running?: boolean;
   progress?: { pages: number; items: number };
-  error?: { kind: string; message: string } | undefined;
+  /** Why the last sync failed, as a kind and facts the screen words (components/manager/sync-words.ts). */
+  error?: SyncError | undefined;
   /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
-  notice?: { kind: string; message: string } | undefined;
+  notice?: SyncNotice | undefined;
+}
+
+/**
+ * A sync's failure as stored: like an action's (kind, X's reset, X's own words), never a sentence of Perch's.
+ * Rows stored before kept `message` (an English sentence) and `rateLimitReset`: still shown as they are.
+ */
+export interface SyncError extends ActionError {
+  /** Rows stored before: X's reset in Unix seconds, now `reset`. */
+  rateLimitReset?: number | undefined;
+}
+
+/**
+ * A walk cut short: at its page cap (`pages` read) or on X repeating a page. The screen words it for the row's
+ * collection. Rows stored before kept `message` (an English sentence): still shown as it is.
+ */
+export interface SyncNotice {
+  kind: 'cap' | 'repeat';
+  /** How many pages the walk read. */
+  pages?: number | undefined;
+  /** Rows stored before only: the background's English sentence. Never written now. */
+  message?: string | undefined;
 }
 
 /** `PostRow.seenAt` of a post to read again from X at its next use. */

@@ -1,4 +1,4 @@
-import type { Collection, PerchDb } from '../db';
+import type { PerchDb, SyncNotice } from '../db';
 import type { XClient } from '../x/client';
 import type { Page } from '../x/pages';
 
@@ -73,27 +73,10 @@ export async function* pages<T>(
   }
 }
 
-const WHAT: Record<Collection, string> = {
-  bookmarks: 'bookmarks',
-  bookmarkFolders: 'bookmark folders',
-  lists: 'lists',
-  muted: 'muted accounts',
-  blocked: 'blocked accounts',
-};
-
-/** What the sync line says about a walk cut short. */
-export function cutNotice(collection: Collection, walk: Walk): { kind: 'cap' | 'repeat'; message: string } {
-  if (walk.cut === 'repeat') {
-    return {
-      kind: 'repeat',
-      message: `X sent the same page of your ${WHAT[collection]} twice, so Perch stopped there. What it read is updated; the rest is kept as it was. Sync again later.`,
-    };
-  }
-  return {
-    kind: 'cap',
-    message:
-      collection === 'bookmarks'
-        ? 'Perch reads your newest 800 bookmarks, the most X gives; older ones are not shown.'
-        : `You have more ${WHAT[collection]} than Perch reads in one sync (${walk.pages} pages): the rest is kept as it was.`,
-  };
+/**
+ * What the sync state keeps of a walk cut short: how it ended and how many pages it read. The screen words it for
+ * the collection, in its reader's language (components/manager/sync-words.ts).
+ */
+export function cutNotice(walk: Walk): SyncNotice {
+  return walk.cut === 'repeat' ? { kind: 'repeat', pages: walk.pages } : { kind: 'cap', pages: walk.pages };
 }

@@ -1,8 +1,9 @@
-import { db, type Collection, type PerchDb, type SyncStateRow } from '../db';
+import { db, type Collection, type PerchDb, type SyncError, type SyncStateRow } from '../db';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import type { SyncResult } from '../views';
 import type { ActionDef } from './outbox';
+import { storedError } from './outbox-failure';
 import { newBookmarks, walkBookmarks, walkFolders } from './sync-bookmarks';
 import { walkLists, walkRelation } from './sync-lists';
 import { cutNotice, utcDay, type Walk, type WalkContext } from './sync-walk';
@@ -98,7 +99,7 @@ export class SyncService {
           await walkRelation(ctx, collection);
           break;
       }
-      const notice = walk.cut ? cutNotice(collection, walk) : undefined;
+      const notice = walk.cut ? cutNotice(walk) : undefined;
       const at = new Date(this.now()).toISOString();
       await this.setState(accountId, collection, {
         running: false,
@@ -110,10 +111,8 @@ export class SyncService {
       });
       return { collection, ran: true, requests: progress.pages, items: progress.items, ...(notice ? { notice } : {}) };
     } catch (error) {
-      const e =
-        error instanceof XApiError
-          ? { kind: error.kind, message: error.message, ...(error.rateLimitReset ? { rateLimitReset: error.rateLimitReset } : {}) }
-          : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      // Stored as a kind and facts, worded by the screen in its reader's language (components/manager/sync-words.ts).
+      const e: SyncError = error instanceof XApiError ? storedError(error) : { kind: kindOf(error) };
       await this.setState(accountId, collection, { running: false, error: e });
       return { collection, ran: false, requests: progress.pages, items: progress.items, error: e };
     }
@@ -136,4 +135,13 @@ export class SyncService {
       .sortBy('seq');
     for (const a of pending) await this.deps.defs[a.type]?.apply(d, accountId, a.params);
   }
+}
+
+/**
+ * The kind of a failure that is not X's answer: one the screens word (signed out, sign-in's own) when it carries one,
+ * else 'error' (a fault in Perch, whose own words would be a programmer's).
+ */
+function kindOf(error: unknown): string {
+  const kind = error instanceof Error && 'kind' in error ? (error as { kind: unknown }).kind : undefined;
+  return typeof kind === 'string' && kind ? kind : 'error';
 }

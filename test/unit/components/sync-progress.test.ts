@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressShown, syncFailureLine, type SyncProgress } from '@/components/manager/sync-progress';
+import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from '@/components/manager/sync-progress';
 
 /** Plays a sync line through a run: each step is what the store says, and whether the line shows a run. */
 function play(steps: { stored?: SyncProgress; storedRunning: boolean; showsRunning: boolean }[]): (number | undefined)[] {
@@ -37,23 +37,28 @@ describe('the count a sync line shows while a sync runs', () => {
 
 describe('a sync stopped by X’s limit', () => {
   const words = {
-    failed: (message: string) => `Sync failed: ${message}`,
+    failed: (error: SyncFailure) => `Sync failed: ${error.kind}`,
     waiting: (until?: number) => (until ? `Waiting for X's limit until ${new Date(until).toISOString().slice(11, 16)}.` : 'Waiting.'),
   };
 
   it('waits until the limit resets instead of saying the sync failed', () => {
     const reset = Date.parse('2026-03-01T14:32:00Z') / 1000;
+    expect(syncFailureLine({ kind: 'rate-limited', reset }, words)).toEqual({
+      waiting: true,
+      text: "Waiting for X's limit until 14:32.",
+    });
+    // A row stored before issue 13 named the reset `rateLimitReset`, beside an English sentence.
     expect(syncFailureLine({ kind: 'rate-limited', message: 'Too many requests.', rateLimitReset: reset }, words)).toEqual({
       waiting: true,
       text: "Waiting for X's limit until 14:32.",
     });
-    expect(syncFailureLine({ kind: 'rate-limited', message: 'Too many requests.' }, words)).toEqual({ waiting: true, text: 'Waiting.' });
+    expect(syncFailureLine({ kind: 'rate-limited' }, words)).toEqual({ waiting: true, text: 'Waiting.' });
   });
 
-  it('says any other error as a failure, with X’s message', () => {
-    expect(syncFailureLine({ kind: 'offline', message: 'You are offline.' }, words)).toEqual({
+  it('says any other error as a failure, worded from its kind', () => {
+    expect(syncFailureLine({ kind: 'offline' }, words)).toEqual({
       waiting: false,
-      text: 'Sync failed: You are offline.',
+      text: 'Sync failed: offline',
     });
   });
 });

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actionLabel, actionPhase, actionWhat, phaseWords } from '@/components/manager/action-state';
 import { dateOf, numberOf, relativeTimeOf, timeOf } from '@/components/manager/format';
 import { actionErrorText } from '@/components/error-text';
+import { syncErrorText, syncNoticeText } from '@/components/manager/sync-words';
 import { db, resetDb, type ActionRow } from '@/lib/db';
 import { Outbox } from '@/lib/services/outbox';
 import { ACTIONS } from '@/lib/services/actions';
@@ -31,6 +32,8 @@ const JA: Record<string, string> = {
   x_error_forbidden: 'X はこれを許可していません。',
   x_error_rate_limited_until: 'X の上限に達しました。{time} に再び使えます。',
   x_error_said: 'X の返答:「{words}」',
+  sync_what_muted: 'ミュートしたアカウント',
+  sync_notice_cap: '{what}が1回の同期で読み込める数({pages}ページ)を超えています。',
 };
 
 function readInJapanese() {
@@ -126,6 +129,26 @@ describe('rows stored before, with the background’s English', () => {
   it('show the stored label of a type this version no longer knows', () => {
     expect(actionLabel({ ...old, type: 'retweet.v1', label: 'Retweet a post by @ewd' })).toBe('Retweet a post by @ewd');
     expect(actionLabel({ type: 'retweet.v1', params: {} })).toBe('retweet.v1');
+  });
+});
+
+describe('a sync’s result stored in English and read in Japanese', () => {
+  it('words the failure and the walk cut short from their kinds, X’s words quoted as X’s', () => {
+    const error = { kind: 'forbidden', said: 'You cannot see this.' };
+    const notice = { kind: 'cap' as const, pages: 100 };
+    expect(syncErrorText(error)).toBe('X does not allow this. X said: “\u2068You cannot see this.\u2069”');
+    expect(syncNoticeText('muted', notice)).toBe(
+      'You have more muted accounts than Perch reads in one sync (100 pages): the rest is kept as it was.',
+    );
+    readInJapanese();
+    expect(syncErrorText(error)).toBe('X はこれを許可していません。 X の返答:「\u2068You cannot see this.\u2069」');
+    expect(syncNoticeText('muted', notice)).toBe('ミュートしたアカウントが1回の同期で読み込める数(100ページ)を超えています。');
+  });
+
+  it('still shows a row stored before with the background’s English sentence', () => {
+    readInJapanese();
+    expect(syncErrorText({ kind: 'offline', message: 'You are offline.' })).toBe('You are offline.');
+    expect(syncNoticeText('lists', { kind: 'repeat', message: 'X sent the same page twice.' })).toBe('X sent the same page twice.');
   });
 });
 

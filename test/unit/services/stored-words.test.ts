@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_TYPES, type ActionType } from '@/lib/action-types';
-import { db, resetDb, type ActionRow } from '@/lib/db';
+import { db, resetDb, type ActionRow, type Collection, type SyncStateRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import type { ActionChange } from '@/lib/services/outbox-feed';
+import { SyncService } from '@/lib/services/sync';
 import type { XClient } from '@/lib/x/client';
 import { XApiError, type XErrorKind } from '@/lib/x/errors';
 
@@ -110,5 +111,57 @@ describe('what the background stores of an action', () => {
     const change = { error: { kind: 'rate-limited', reason: 'Try again later.' } } as unknown as ActionChange;
     expect(backgroundWords(change)).toEqual(['error.reason']);
     expect(backgroundWords({ type: 'mute', error: { kind: 'forbidden', said: 'You cannot mute yourself.' } })).toEqual([]);
+  });
+});
+
+/** Where a stored sync state carries a sentence of the background's own: in its error or its notice. */
+function syncWords(row: Partial<SyncStateRow>): string[] {
+  const out: string[] = [];
+  for (const part of ['error', 'notice'] as const) {
+    for (const [key, value] of Object.entries(row[part] ?? {})) {
+      if (typeof value === 'string' && !NOT_WORDS.has(key)) out.push(`${part}.${key}`);
+    }
+  }
+  return out;
+}
+
+/** A sync of one collection against an X that answers `answer` to every request. */
+async function syncWith(collection: Collection, answer: () => Promise<unknown>): Promise<SyncStateRow> {
+  const client = { request: vi.fn(() => answer()) } as unknown as XClient;
+  await new SyncService({ clientFor: async () => client, defs: ACTIONS, now: () => now }).sync(ACCOUNT, collection, { force: true });
+  return (await db().syncState.get([ACCOUNT, collection]))!;
+}
+
+/** A page of one account, always pointing on to the same next page: X repeating itself. */
+const repeatingPage = () =>
+  Promise.resolve({
+    body: { data: [{ id: '2244994945', name: 'X Developers', username: 'XDevelopers' }], meta: { result_count: 1, next_token: 'SAME' } },
+    status: 200,
+    rateLimit: undefined,
+  });
+
+describe('what the background stores of a sync', () => {
+  it.each(KINDS)('a sync refused with %s: its kind, X’s reset and X’s own words, no words of its own', async (kind) => {
+    const error = new XApiError(kind, { status: 400, rateLimitReset: now / 1000 + 60, problem: { messages: ['X’s own reason.'] } });
+    const row = await syncWith('muted', () => Promise.reject(error));
+    expect(row.error).toEqual({ kind, reset: now / 1000 + 60, said: 'X’s own reason.' });
+    expect(syncWords(row)).toEqual([]);
+  });
+
+  it('a fault in Perch: its kind only', async () => {
+    const row = await syncWith('blocked', () => Promise.reject(new TypeError('x is undefined')));
+    expect(row.error).toEqual({ kind: 'error' });
+  });
+
+  it('a walk cut short by X repeating a page: how it ended and the pages read', async () => {
+    const row = await syncWith('muted', repeatingPage);
+    expect(row.notice).toEqual({ kind: 'repeat', pages: 2 });
+    expect(syncWords(row)).toEqual([]);
+  });
+
+  it('fires for a sentence stored in a sync error or notice (canary)', () => {
+    expect(syncWords({ error: { kind: 'offline', message: 'You are offline.' } })).toEqual(['error.message']);
+    expect(syncWords({ notice: { kind: 'cap', message: 'You have more lists than Perch reads.' } })).toEqual(['notice.message']);
+    expect(syncWords({ error: { kind: 'forbidden', said: 'You cannot see this.' }, notice: { kind: 'cap', pages: 100 } })).toEqual([]);
   });
 });

@@ -1,0 +1,37 @@
+import { i18n } from '#i18n';
+import type { Collection, SyncError, SyncNotice } from '@/lib/db';
+import { actionErrorText } from '@/components/error-text';
+
+/**
+ * The words of what a sync stored — its failure and its notice — in the reader's language. The background keeps
+ * kinds and facts only (lib/services/sync.ts); a row stored before kept an English sentence, shown as it is.
+ */
+
+/** Why a sync failed: Perch's words for its kind, X's own words quoted as X's («X said: "…"»). */
+export function syncErrorText(error: SyncError): string {
+  return actionErrorText(error);
+}
+
+/** What the collection is, inside a sentence about it ("your muted accounts"). */
+function what(collection: Collection): string {
+  switch (collection) {
+    case 'bookmarks':
+      return i18n.t('sync_what_bookmarks');
+    case 'bookmarkFolders':
+      return i18n.t('sync_what_bookmark_folders');
+    case 'lists':
+      return i18n.t('sync_what_lists');
+    case 'muted':
+      return i18n.t('sync_what_muted');
+    case 'blocked':
+      return i18n.t('sync_what_blocked');
+  }
+}
+
+/** A walk cut short: X repeating a page, or the most Perch reads in one sync (for bookmarks, X's 800 newest). */
+export function syncNoticeText(collection: Collection, notice: SyncNotice): string {
+  if (notice.message) return notice.message;
+  if (notice.kind === 'repeat') return i18n.t('sync_notice_repeat', { what: what(collection) });
+  if (collection === 'bookmarks') return i18n.t('sync_notice_cap_bookmarks');
+  return i18n.t('sync_notice_cap', { what: what(collection), pages: String(notice.pages ?? 0) });
+}
