@@ -32,6 +32,16 @@ const MB = 1024 * 1024;
 export const IMAGE_MAX_BYTES = 5 * MB;
 /** An animated GIF is at most 15 MB (x-api--media--quickstart--best-practices, "Animated GIF size"). */
 export const GIF_MAX_BYTES = 15 * MB;
+/**
+ * Video types Perch sends for a post: MP4 and QuickTime, both in initializeMediaUpload's `media_type` enum
+ * (openapi.json `MediaUploadConfigRequest`); MP4 is what X recommends (x-api--media--quickstart--best-practices).
+ */
+export const VIDEO_TYPES = ['video/mp4', 'video/quicktime'] as const;
+/** A video is at most 512 MB (x-api--media--quickstart--best-practices, "File size: must not exceed 512 mb"). */
+export const VIDEO_MAX_BYTES = 512 * MB;
+/** A video lasts 0.5 to 140 seconds (x-api--media--quickstart--best-practices, "Duration"). */
+export const VIDEO_MIN_SECS = 0.5;
+export const VIDEO_MAX_SECS = 140;
 
 /**
  * A List name is 1 to 25 characters (Unicode code points), a description at most 100: the POST /2/lists and

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
-import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../limits';
+import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, VIDEO_MAX_BYTES, VIDEO_TYPES } from '../limits';
 import { codePoints, invalidInput } from './input';
 
 const MB = 1024 * 1024;
@@ -51,9 +51,17 @@ const appendResponseSchema = z.looseObject({ data: z.optional(z.looseObject({ ex
 
 type Processing = z.infer<typeof processingSchema>;
 
+/**
+ * How far a chunked upload has got: the share of the file's bytes X has taken (`uploading`), then X's own
+ * `progress_percent` while it processes the file (`processing`; absent when X gives none).
+ */
+export type UploadProgress = { phase: 'uploading'; percent: number } | { phase: 'processing'; percent?: number };
+
 export interface UploadOptions {
   /** Waits `ms` milliseconds between status checks (tests pass a recorder). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told after each chunk is sent and after each answer about X's processing. */
+  onProgress?: (progress: UploadProgress) => void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,37 +85,69 @@ export async function uploadImage(client: XClient, image: Blob, name: string): P
 }
 
 /**
- * Uploads an animated GIF with X's chunked upload and `media_category=tweet_gif`
- * (x-api--media--quickstart--media-upload-chunked, --best-practices): POST /2/media/upload/initialize
- * (initializeMediaUpload, JSON), one POST /2/media/upload/{id}/append (appendMediaUpload, multipart `media` and
- * `segment_index`) per {@link CHUNK_BYTES}, POST /2/media/upload/{id}/finalize (finalizeMediaUpload), then, while
- * `processing_info` says `pending` or `in_progress`, GET /2/media/upload?command=STATUS&media_id=
- * (getMediaUploadStatus) after `check_after_secs` — never sooner than a second apart, at most
- * {@link MAX_STATUS_CHECKS} times and {@link MAX_PROCESSING_WAIT_SECS} seconds of waiting in all.
+ * Uploads an animated GIF with X's chunked upload and `media_category=tweet_gif` (see {@link uploadChunked}).
  * @returns the media id, once X has processed the GIF.
- * @throws XApiError ('invalid-request' before sending for a file that is not a GIF or is over 15 MB;
- *   'invalid-request' naming X's reason when X's processing failed; 'unavailable' when X is still processing
- *   after the limits above; any failure of the requests themselves)
+ * @throws XApiError ('invalid-request' before sending for a file that is not a GIF or is over 15 MB; see uploadChunked)
  */
 export async function uploadGif(client: XClient, gif: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   if (gif.type !== GIF_TYPE) throw invalidInput(`“${name}” is not a GIF.`);
   if (gif.size === 0) throw invalidInput(`“${name}” is empty.`);
   if (gif.size > GIF_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 15 MB limit for GIFs.`);
+  return uploadChunked(client, gif, name, 'tweet_gif', options);
+}
+
+/**
+ * Uploads a video for a post with X's chunked upload and `media_category=tweet_video` (see {@link uploadChunked}):
+ * MP4 or QuickTime (initializeMediaUpload's `media_type`), at most 512 MB (x-api--media--quickstart--best-practices,
+ * "Video specifications": the 0.5–140 second duration is checked where the file is read, in the composer).
+ * @returns the media id, once X has processed the video.
+ * @throws XApiError ('invalid-request' before sending for a file that is not MP4/QuickTime, empty or over 512 MB;
+ *   see uploadChunked)
+ */
+export async function uploadVideo(client: XClient, video: Blob, name: string, options: UploadOptions = {}): Promise<string> {
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) throw invalidInput(`“${name}” is not an MP4 or QuickTime video.`);
+  if (video.size === 0) throw invalidInput(`“${name}” is empty.`);
+  if (video.size > VIDEO_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 512 MB limit for videos.`);
+  return uploadChunked(client, video, name, 'tweet_video', options);
+}
+
+/**
+ * X's chunked upload (x-api--media--quickstart--media-upload-chunked, --best-practices): POST
+ * /2/media/upload/initialize (initializeMediaUpload, JSON; x-api--media--initialize-media-upload), one POST
+ * /2/media/upload/{id}/append (appendMediaUpload, multipart `media` and `segment_index`;
+ * x-api--media--append-media-upload) per {@link CHUNK_BYTES}, POST /2/media/upload/{id}/finalize
+ * (finalizeMediaUpload; x-api--media--finalize-media-upload), then, while `processing_info` says `pending` or
+ * `in_progress`, GET /2/media/upload?command=STATUS&media_id= (getMediaUploadStatus;
+ * x-api--media--get-media-upload-status) after `check_after_secs` — never sooner than a second apart, at most
+ * {@link MAX_STATUS_CHECKS} times and {@link MAX_PROCESSING_WAIT_SECS} seconds of waiting in all.
+ * @throws XApiError ('invalid-request' naming X's reason when X's processing failed; 'unavailable' when X is still
+ *   processing after the limits above; any failure of the requests themselves)
+ */
+async function uploadChunked(
+  client: XClient,
+  file: Blob,
+  name: string,
+  category: 'tweet_gif' | 'tweet_video',
+  options: UploadOptions,
+): Promise<string> {
   const sleep = options.sleep ?? realSleep;
+  const tell = options.onProgress ?? (() => undefined);
 
   const init = await client.request({
     method: 'POST',
     path: '/2/media/upload/initialize',
-    body: { media_type: GIF_TYPE, total_bytes: gif.size, media_category: 'tweet_gif' },
+    body: { media_type: file.type, total_bytes: file.size, media_category: category },
     schema: uploadResponseSchema,
   });
   const id = init.body.data.id;
-  for (let index = 0, offset = 0; offset < gif.size; index++, offset += CHUNK_BYTES) {
+  tell({ phase: 'uploading', percent: 0 });
+  for (let index = 0, offset = 0; offset < file.size; index++, offset += CHUNK_BYTES) {
     const form = new FormData();
     form.append('segment_index', String(index));
-    form.append('media', gif.slice(offset, offset + CHUNK_BYTES, GIF_TYPE), name);
+    form.append('media', file.slice(offset, offset + CHUNK_BYTES, file.type), name);
     // X documents no APPEND answer (x-api--media--quickstart--media-upload-chunked): an empty 2xx is success too.
     await client.request({ method: 'POST', path: `/2/media/upload/${id}/append`, form, schema: appendResponseSchema, emptyOk: true });
+    tell({ phase: 'uploading', percent: Math.floor((Math.min(file.size, offset + CHUNK_BYTES) / file.size) * 100) });
   }
   const finalized = await client.request({ method: 'POST', path: `/2/media/upload/${id}/finalize`, schema: processedSchema });
 
@@ -115,6 +155,7 @@ export async function uploadGif(client: XClient, gif: Blob, name: string, option
   let checks = 0;
   let waitedSecs = 0;
   while (processing && (processing.state === 'pending' || processing.state === 'in_progress')) {
+    tell(percentOf(processing));
     const waitSecs = Math.max(1, Math.ceil(processing.check_after_secs ?? 1));
     if (checks >= MAX_STATUS_CHECKS || waitedSecs + waitSecs > MAX_PROCESSING_WAIT_SECS) {
       throw new XApiError('unavailable', {
@@ -133,7 +174,16 @@ export async function uploadGif(client: XClient, gif: Blob, name: string, option
     processing = status.body.data?.processing_info;
   }
   if (processing?.state === 'failed') throw processingFailed(name, processing);
+  if (processing) tell({ phase: 'processing', percent: 100 });
   return id;
+}
+
+/** X's `progress_percent`, kept within 0–100 (the description gives it no bounds). */
+function percentOf(processing: Processing): UploadProgress {
+  const p = processing.progress_percent;
+  return p === undefined || !Number.isFinite(p)
+    ? { phase: 'processing' }
+    : { phase: 'processing', percent: Math.min(100, Math.max(0, Math.round(p))) };
 }
 
 function processingFailed(name: string, processing: Processing): XApiError {
@@ -147,11 +197,12 @@ function processingFailed(name: string, processing: Processing): XApiError {
 }
 
 /**
- * Uploads one image for a post the way X takes it: a GIF through the chunked upload ({@link uploadGif}),
- * any other image in one request ({@link uploadImage}).
- * @throws XApiError (see uploadImage and uploadGif)
+ * Uploads one file for a post the way X takes it: a video ({@link uploadVideo}) or a GIF ({@link uploadGif})
+ * through the chunked upload, any other image in one request ({@link uploadImage}).
+ * @throws XApiError (see uploadImage, uploadGif and uploadVideo)
  */
 export function uploadMedia(client: XClient, file: Blob, name: string, options: UploadOptions = {}): Promise<string> {
+  if (file.type.startsWith('video/')) return uploadVideo(client, file, name, options);
   return file.type === GIF_TYPE ? uploadGif(client, file, name, options) : uploadImage(client, file, name);
 }
 

@@ -34,7 +34,12 @@ const faultBody = z
   })
   .refine((f) => f.kind !== 'slow' || f.delay_ms !== undefined, { message: 'delay_ms is required for kind "slow"' });
 const revokeGrantsBody = z.object({ user_id: z.string().regex(/^[0-9]+$/) });
-const configBody = z.object({ enterprise: z.boolean().optional(), self_replies_allowed: z.boolean().optional() });
+const configBody = z.object({
+  enterprise: z.boolean().optional(),
+  self_replies_allowed: z.boolean().optional(),
+  /** X's words for a failed video processing, or null for processing that succeeds (the default). */
+  video_processing_error: z.string().min(1).nullable().optional(),
+});
 const idString = z.string().regex(/^[0-9]{1,19}$/);
 const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
 const seedBookmarksBody = z.object({ user_id: idString.optional(), count: z.number().int().positive().max(20_000) });
@@ -131,7 +136,12 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       if (!p.ok) return p.reply;
       if (p.value.enterprise !== undefined) state.enterprise = p.value.enterprise;
       if (p.value.self_replies_allowed !== undefined) state.selfRepliesAllowed = p.value.self_replies_allowed;
-      return json(200, { enterprise: state.enterprise, self_replies_allowed: state.selfRepliesAllowed });
+      if (p.value.video_processing_error !== undefined) state.videoProcessingError = p.value.video_processing_error ?? undefined;
+      return json(200, {
+        enterprise: state.enterprise,
+        self_replies_allowed: state.selfRepliesAllowed,
+        video_processing_error: state.videoProcessingError ?? null,
+      });
     }
     case 'GET /state':
       return json(200, state.snapshot());

@@ -50,6 +50,11 @@ export const CHUNK_MAX_BYTES = 5 * MB;
 export const MEDIA_TTL_SECS = 86_400;
 /** Async processing of GIFs/videos from the chunked flow: "pending", then succeeded after `check_after_secs`. */
 export const PROCESSING_SECS = 1;
+/**
+ * A video takes longer: three status checks a second apart, `in_progress` with a growing `progress_percent` between
+ * (x-api--media--get-media-upload-status; x-api--media--quickstart--media-upload-chunked, "STATUS").
+ */
+export const VIDEO_PROCESSING_SECS = 3;
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 const VIDEO_TYPES = ['video/mp4', 'video/quicktime'] as const;
@@ -393,6 +398,12 @@ function processingInfo(state: EmulatorState, m: MediaRecord): Record<string, un
   // (observed), and the v2 answers keep processing_info's shape.
   if (left <= 0 && failure) return { state: 'failed', progress_percent: 100, error: { code: 1, name: 'InvalidMedia', message: failure } };
   if (left <= 0) return { state: 'succeeded', progress_percent: 100 };
+  if (m.type === 'video') {
+    // A video reports how far it is, and asks to be checked again in a second (x-api--media--get-media-upload-status).
+    const total = VIDEO_PROCESSING_SECS * 1000;
+    const percent = Math.min(99, Math.max(1, Math.floor(((total - left) / total) * 100)));
+    return { state: 'in_progress', check_after_secs: 1, progress_percent: percent };
+  }
   return { state: 'in_progress', check_after_secs: Math.max(1, Math.ceil(left / 1000)), progress_percent: 50 };
 }
 
@@ -547,7 +558,10 @@ function finalize(ctx: RequestContext, id: string): Reply {
   m.expiresAt = now + MEDIA_TTL_SECS * 1000;
   if (sniffed.width !== undefined) m.width = sniffed.width;
   if (sniffed.height !== undefined) m.height = sniffed.height;
-  if (m.type !== 'photo') m.processingReadyAt = now + PROCESSING_SECS * 1000;
+  if (m.type !== 'photo') m.processingReadyAt = now + (m.type === 'video' ? VIDEO_PROCESSING_SECS : PROCESSING_SECS) * 1000;
+  // The switch for a video X cannot process (POST /__emulator/config video_processing_error): X's STATUS then says
+  // `failed` with its `error` (x-api--media--get-media-upload-status; the words are the test's).
+  if (m.type === 'video' && ctx.state.videoProcessingError) processingFailures.set(m, ctx.state.videoProcessingError);
   if (m.type === 'animated_gif' && ((m.width ?? 0) > GIF_MAX_WIDTH || (m.height ?? 0) > GIF_MAX_HEIGHT)) {
     processingFailures.set(m, `The GIF is ${m.width}x${m.height}; the largest X takes is ${GIF_MAX_WIDTH}x${GIF_MAX_HEIGHT}.`);
   }
@@ -558,6 +572,7 @@ function finalize(ctx: RequestContext, id: string): Reply {
     expires_after_secs: MEDIA_TTL_SECS,
   };
   if (m.processingReadyAt !== undefined) data.processing_info = { state: 'pending', check_after_secs: PROCESSING_SECS };
+  // x-api--media--finalize-media-upload: a tweet_video FINALIZE answers with processing_info until X has processed it.
   return json(200, { data });
 }
 

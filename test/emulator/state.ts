@@ -295,6 +295,12 @@ export class EmulatorState {
    */
   selfRepliesAllowed: boolean;
   private readonly startSelfRepliesAllowed: boolean;
+  /**
+   * When set, X's processing of every video finalized from now on fails with these words (`processing_info.state`
+   * `failed` and its `error`: x-api--media--get-media-upload-status). Switched with POST /__emulator/config
+   * `video_processing_error`; `reset()` clears it.
+   */
+  videoProcessingError: string | undefined;
   readonly seed: SeedName;
 
   clockOffsetMs = 0;
@@ -361,6 +367,7 @@ export class EmulatorState {
    */
   reset(): void {
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
+    this.videoProcessingError = undefined;
     this.clockOffsetMs = 0;
     this.users.clear();
     this.following.clear();

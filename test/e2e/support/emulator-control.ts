@@ -65,8 +65,8 @@ export class EmulatorControl {
   revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
   setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
   /** The emulator's plan switches (README, "Control API"): Enterprise, and whether self-serve replies to one's own posts pass. */
-  config = (c: { enterprise?: boolean; self_replies_allowed?: boolean }) =>
-    this.call<{ enterprise: boolean; self_replies_allowed: boolean }>('POST', 'config', c);
+  config = (c: { enterprise?: boolean; self_replies_allowed?: boolean; video_processing_error?: string | null }) =>
+    this.call<{ enterprise: boolean; self_replies_allowed: boolean; video_processing_error: string | null }>('POST', 'config', c);
   /** What X holds for the account (Ada, the demo account, unless told). */
   relations = (userId: string = ADA.id) => this.call<Relations>('GET', `users/${userId}/relations`);
 

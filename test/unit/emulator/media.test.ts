@@ -450,6 +450,60 @@ describe('chunked upload (initialize, append, finalize, status)', () => {
   });
 });
 
+/** Bytes that start like an MP4: an `ftyp` box with the isom brand, then zeros. */
+function mp4(size = 64): Buffer {
+  return padded(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\0\0isommp42', 'latin1')]), size);
+}
+
+const statusOf = async (id: string) =>
+  (await body<{ data: { processing_info: Json } }>(await api(emu, `/2/media/upload?command=STATUS&media_id=${id}`, token))).data
+    .processing_info;
+
+describe('video upload (tweet_video; x-api--media--get-media-upload-status)', () => {
+  it('processes a video over several status checks, a second apart, its percent growing, then takes it in a post', async () => {
+    const { id, finalize } = await chunked(mp4(), 'video/mp4', 2, 'tweet_video');
+    expect(finalize).toMatchObject({ media_key: `13_${id}`, processing_info: { state: 'pending', check_after_secs: 1 } });
+    const first = await statusOf(id);
+    emu.state.advance(1);
+    const second = await statusOf(id);
+    emu.state.advance(1);
+    const third = await statusOf(id);
+    for (const info of [first, second, third]) expect(info).toMatchObject({ state: 'in_progress', check_after_secs: 1 });
+    const percents = [first, second, third].map((i) => (i as { progress_percent: number }).progress_percent);
+    expect(percents[0]).toBeLessThan(percents[1]!);
+    expect(percents[1]).toBeLessThan(percents[2]!);
+    expect((await postJson('/2/tweets', { text: 'too soon', media: { media_ids: [id] } })).status).toBe(400);
+    emu.state.advance(1);
+    expect(await statusOf(id)).toEqual({ state: 'succeeded', progress_percent: 100 });
+    expect((await postJson('/2/tweets', { text: 'my clip', media: { media_ids: [id] } })).status).toBe(201);
+  });
+
+  it('fails processing when switched to, with X’s error shape, and takes videos again once switched back', async () => {
+    const on = await control(emu, 'POST', 'config', { video_processing_error: 'Unsupported video codec.' });
+    expect(on).toMatchObject({ video_processing_error: 'Unsupported video codec.' });
+    const { id } = await chunked(mp4(), 'video/quicktime', 1, 'tweet_video');
+    emu.state.advance(3);
+    expect(await statusOf(id)).toEqual({
+      state: 'failed',
+      progress_percent: 100,
+      error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video codec.' },
+    });
+    expect((await postJson('/2/tweets', { text: 'failed clip', media: { media_ids: [id] } })).status).toBe(400);
+    await control(emu, 'POST', 'config', { video_processing_error: null });
+    const again = await chunked(mp4(), 'video/mp4', 1, 'tweet_video');
+    emu.state.advance(3);
+    expect(await statusOf(again.id)).toEqual({ state: 'succeeded', progress_percent: 100 });
+  });
+
+  it('refuses a video beside a photo in a post (up to 4 photos, or 1 GIF or 1 video)', async () => {
+    const photo = await uploaded(png(4, 4));
+    const video = await chunked(mp4(), 'video/mp4', 1, 'tweet_video');
+    emu.state.advance(3);
+    const res = await postJson('/2/tweets', { text: 'mixed', media: { media_ids: [photo.id, video.id] } });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe('media ids in POST /2/tweets', () => {
   it('refuses a media id once expires_after_secs has passed on the emulator clock', async () => {
     const { id } = await uploaded(png(4, 4));

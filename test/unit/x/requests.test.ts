@@ -95,6 +95,7 @@ function each<O>(fn: string, options: [string, O][], call: (client: XClient, o: 
 
 const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
 const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
+const video = new Blob([new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70])], { type: 'video/mp4' });
 
 /** The chunked upload's answers: initialize, append, finalize still processing, then one status check done. */
 function gifAnswers(req: Captured): Answer {
@@ -228,6 +229,18 @@ const CASES: Case[] = [
   },
   { fn: 'media.uploadGif', option: 'defaults', call: (c) => media.uploadGif(c, gif, 'bird.gif'), answer: gifAnswers },
   { fn: 'media.uploadGif', option: 'sleep', call: (c) => media.uploadGif(c, gif, 'bird.gif', { sleep: noSleep }), answer: gifAnswers },
+  {
+    fn: 'media.uploadVideo',
+    option: 'sleep, onProgress',
+    call: (c) => media.uploadVideo(c, video, 'clip.mp4', { sleep: noSleep, onProgress: () => undefined }),
+    answer: gifAnswers,
+  },
+  {
+    fn: 'media.uploadVideo',
+    option: 'QuickTime',
+    call: (c) => media.uploadVideo(c, new Blob([video], { type: 'video/quicktime' }), 'clip.mov', { sleep: noSleep }),
+    answer: gifAnswers,
+  },
   {
     fn: 'media.uploadMedia',
     option: 'an image',
