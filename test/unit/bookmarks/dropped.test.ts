@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { droppedNotes, readAllBookmarks, readDroppedBookmarks } from '@/components/manager/use-bookmarks';
 import { organiseBookmark } from '@/lib/bookmarks/notes';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { SyncService } from '@/lib/services/sync';
-import type { XClient } from '@/lib/x/client';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from '../services/support';
+import { ADA_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from '../services/world';
 
 /**
  * "No longer on X" (issue 14): when X stops listing a bookmark (removed on X, or past the 800 newest), the daily sync
@@ -17,18 +15,9 @@ import { freshDb, signedInClient } from '../services/support';
  */
 
 const DAY = 24 * 60 * 60 * 1000;
-let emu: Emulator;
-let client: XClient;
+withSignedInAda();
 let now: number;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
 beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
   now = emu.state.now();
 });
 

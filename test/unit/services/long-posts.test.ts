@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filterBookmarks, type BookmarkItem } from '@/components/manager/use-bookmarks';
 import { db, NEVER_SEEN, resetDb, type PostRow } from '@/lib/db';
 import { bookmarksToCsv, bookmarksToJson, bookmarksToMarkdown, type ExportedBookmark } from '@/lib/export';
@@ -10,30 +10,17 @@ import { listPostsPreview } from '@/lib/services/lookups';
 import { postRow, wholePost } from '@/lib/services/records';
 import { SyncService } from '@/lib/services/sync';
 import { postContext } from '@/lib/services/tab-context';
-import type { XClient } from '@/lib/x/client';
 import { postSchema } from '@/lib/x/schemas';
 import { LONG_POST_WORD, SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from './support';
+import { ADA_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
 
 // The seed's long post (532 weighted characters): X's `text` holds its first ~250, `note_tweet` all of it
 // (x-api--fundamentals--data-dictionary). LONG_POST_WORD and the link to example.com lie past character 280.
 const LONG = SEED_POSTS.turingLong;
 const LINK = 'https://example.com/on-computable-numbers';
 
-let emu: Emulator;
-let client: XClient;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
-});
+withSignedInAda();
 
 async function syncBookmarks(): Promise<void> {
   const sync = new SyncService({ clientFor: async () => client, defs: ACTIONS, now: () => emu.state.now() });

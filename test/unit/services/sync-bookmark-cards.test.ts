@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db, PerchDb, type SyncStateRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { SyncService } from '@/lib/services/sync';
-import type { XClient } from '@/lib/x/client';
 import Dexie from 'dexie';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from './support';
+import { ADA_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
 
-let emu: Emulator;
-let client: XClient;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
-
-beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
-});
+withSignedInAda();
 
 const sync = () => new SyncService({ clientFor: async () => client, defs: ACTIONS, now: () => emu.state.now() }).sync(ADA_ID, 'bookmarks');
 

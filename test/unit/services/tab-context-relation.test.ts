@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { userRow } from '@/lib/services/records';
 import { postContext, profileContext } from '@/lib/services/tab-context';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from './support';
+import { ADA_ID, GRACE_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
 
 /**
  * Issue 12 item 1: the popup's relation to a person comes from X's connection_status (users.fields, the
  * description's User.connection_status), never from a user row a sync stored without it.
  */
 
-let emu: Emulator;
-let client: XClient;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
-});
+withSignedInAda();
 
 /** Grace as the bookmark sync stores her today: name and username, no relation. */
 async function storeGraceAsSynced(): Promise<void> {

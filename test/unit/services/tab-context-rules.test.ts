@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { postContext, profileContext, summonsOf } from '@/lib/services/tab-context';
 import { enterprisePlanItem } from '@/lib/storage';
-import type { XClient } from '@/lib/x/client';
 import type { XPost, XUser } from '@/lib/x/schemas';
-import { CROWD_USER_IDS, SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from './support';
+import { CROWD_USER_IDS, GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
+import { ADA_ID, GRACE_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
 
 /**
  * What the popup offers on a post or profile, from what X says: Reply through Perch only where X lets a self-serve
@@ -20,19 +18,10 @@ import { freshDb, signedInClient } from './support';
 const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
 const DAY = 24 * 60 * 60 * 1000;
 
-let emu: Emulator;
-let client: XClient;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
+withSignedInAda();
 beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
   emu.state.enterprise = false;
   await enterprisePlanItem.setValue(false);
-  client = await signedInClient(emu);
 });
 
 const post = (id: string) => postContext(async () => client, ADA_ID, id, emu.state.now());
@@ -174,7 +163,7 @@ describe('following a protected account', () => {
 });
 
 describe('the popup’s read of a bookmarked post', () => {
-  it('keeps the media, quoted post and replied-to user a bookmark sync stored (its own read expands none of them)', async () => {
+  it('keeps the quoted post and replied-to user a bookmark sync stored (its own read does not expand them), and takes X’s media', async () => {
     const id = SEED_POSTS.gracePhoto;
     const yesterday = new Date(emu.state.now() - DAY).toISOString();
     const media = [{ key: '3_1', type: 'photo' as const, url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A photo' }];
@@ -195,6 +184,9 @@ describe('the popup’s read of a bookmarked post', () => {
     expect(lookups()).toHaveLength(1);
     const stored = await db().posts.get([ADA_ID, id]);
     expect(stored?.seenAt).not.toBe(yesterday);
-    expect(stored).toMatchObject({ media, quoted, replyTo: { userId: ADA_ID, username: 'adaperch' } });
+    expect(stored).toMatchObject({ quoted, replyTo: { userId: ADA_ID, username: 'adaperch' } });
+    // The read expands the post's media (with X's alt text, for the card), so X's answer replaces what was stored.
+    expect(stored?.media).toEqual([expect.objectContaining({ type: 'photo', altText: GRACE_PHOTO_ALT })]);
+    expect(stored?.media).not.toEqual(media);
   });
 });

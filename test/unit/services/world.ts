@@ -1,0 +1,27 @@
+/**
+ * The set-up most service tests share: one emulator for the file, and before each test a clean store, X's state as
+ * seeded and Ada signed in. `emu` and `client` are live bindings: read them inside tests and hooks, not at load.
+ */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { XClient } from '@/lib/x/client';
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { CLIENT_ID, REDIRECT_URI } from '../auth/support';
+import { freshDb, signedInClient } from './support';
+
+/** The file's emulator (set before the first test). */
+export let emu: Emulator;
+/** Ada's client, signed in afresh before each test. */
+export let client: XClient;
+
+/** Registers the hooks; call once at the top of a test file, before its own `beforeEach`. */
+export function withSignedInAda(): void {
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
+  });
+  afterAll(() => emu.close());
+  beforeEach(async () => {
+    await freshDb();
+    emu.state.reset();
+    client = await signedInClient(emu);
+  });
+}
