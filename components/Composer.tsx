@@ -1,13 +1,15 @@
+// Long because one composer holds a post or a thread, its images and video, and each state of publishing them; an
+// edit of a published post lives apart (EditComposer.tsx).
 import { i18n } from '#i18n';
 import { useId, useMemo, useRef, useState } from 'react';
-import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD } from '@/lib/limits';
+import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, VIDEO_TYPES } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
-import { canSplit, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, withAlt } from './compose-rules';
+import { canSplit, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
@@ -18,6 +20,11 @@ import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
+import { UploadProgress, useUploadProgress } from './UploadProgress';
+import { readVideoLength } from './video-length';
+
+/** Bytes of a video per message to the background (the contract's `draft.attachVideo` takes at most 4 MB). */
+const VIDEO_PART_BYTES = 4 * 1024 * 1024;
 
 type Status =
   | { kind: 'idle' }
@@ -43,6 +50,7 @@ export function Composer(props: ComposerProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const reasonId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const videoInput = useRef<HTMLInputElement>(null);
   const [imageFor, setImageFor] = useState(0);
   // Bumped to draw the boxes afresh (focus in the first, caret at its end) after the draft is cleared or split.
   const [generation, setGeneration] = useState(0);
@@ -53,6 +61,8 @@ export function Composer(props: ComposerProps) {
   const limit = usePostLimit(accountId);
   const reason = posts ? whyCannotPost(posts, enterprise, limit) : i18n.t('composer_loading_draft');
   const hasLink = useMemo(() => (posts ?? []).some((p) => extractUrls(p.text).length > 0), [posts]);
+  // While publishing, how far a GIF or video is: sent to X, then processed by X.
+  const progress = useUploadProgress(accountId, context, status.kind === 'publishing');
 
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
@@ -76,7 +86,12 @@ export function Composer(props: ComposerProps) {
     if (!post) return;
     // X's media rule (4 images, or 1 GIF, or 1 video) is checked before any file is stored or uploaded.
     const { take: picked, refused } = pickMedia(post, [...files]);
-    if (refused) setStatus({ kind: 'error', errorKind: 'gif-alone', message: i18n.t('composer_gif_alone', [refused.name]) });
+    if (refused)
+      setStatus({
+        kind: 'error',
+        errorKind: refused.why,
+        message: i18n.t(refused.why === 'video-alone' ? 'composer_video_alone' : 'composer_gif_alone', [refused.name]),
+      });
     else if (picked.length < files.length)
       setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST) });
     for (const file of picked) {
@@ -94,6 +109,50 @@ export function Composer(props: ComposerProps) {
       } catch (e) {
         setStatus({ kind: 'error', errorKind: 'image', message: thrownText(e) });
       }
+    }
+  }
+
+  /**
+   * Attaches a video to post `imageFor`: X's media rule and the video's type, size and length (read from the file)
+   * are checked first; then it goes to the background in parts, as no message could carry a large video whole.
+   */
+  async function addVideo(file: File | undefined) {
+    const post = posts?.[imageFor];
+    if (!file || !post) return;
+    if (pickMedia(post, [file]).refused) {
+      setStatus({ kind: 'error', errorKind: 'video-alone', message: i18n.t('composer_video_alone', [file.name]) });
+      return;
+    }
+    const durationSecs = (VIDEO_TYPES as readonly string[]).includes(file.type) ? await readVideoLength(file) : undefined;
+    const refused = whyVideoRefused(file, durationSecs);
+    if (refused || durationSecs === undefined) {
+      setStatus({ kind: 'error', errorKind: 'video', message: refused ?? '' });
+      return;
+    }
+    try {
+      let id: string | undefined;
+      for (let offset = 0; offset < file.size; offset += VIDEO_PART_BYTES) {
+        const bytes = new Uint8Array(await file.slice(offset, offset + VIDEO_PART_BYTES).arrayBuffer());
+        const answer = await sendMessage({
+          type: 'draft.attachVideo',
+          accountId,
+          context,
+          name: file.name,
+          mediaType: file.type as (typeof VIDEO_TYPES)[number],
+          size: file.size,
+          durationSecs,
+          ...(id ? { id } : {}),
+          offset,
+          data: toBase64(bytes),
+        });
+        id = answer.id;
+      }
+      if (!id) return;
+      const media = { id, name: file.name, type: file.type, size: file.size, durationSecs };
+      update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
+      if (status.kind === 'error') setStatus({ kind: 'idle' });
+    } catch (e) {
+      setStatus({ kind: 'error', errorKind: 'video', message: thrownText(e) });
     }
   }
 
@@ -187,6 +246,16 @@ export function Composer(props: ComposerProps) {
                     >
                       {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
                     </button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => {
+                        setImageFor(i);
+                        videoInput.current?.click();
+                      }}
+                    >
+                      {posts.length > 1 ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
+                    </button>
                     {canSplit(post, limit) ? (
                       <button type="button" disabled={busy} onClick={() => split(i)}>
                         {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
@@ -214,6 +283,18 @@ export function Composer(props: ComposerProps) {
               e.target.value = '';
             }}
           />
+          <input
+            ref={videoInput}
+            type="file"
+            accept={VIDEO_TYPES.join(',')}
+            hidden
+            aria-label={i18n.t('composer_choose_video')}
+            onChange={(e) => {
+              void addVideo(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          {busy && progress ? <UploadProgress progress={progress} /> : null}
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
           {unknown ? <OutcomeUnknownNotice username={username} /> : null}
           {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}

@@ -1,14 +1,15 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ALT_TEXT_MAX } from '@/lib/limits';
-import { altLength } from './compose-rules';
+import { altLength, clockLength, isVideo } from './compose-rules';
 import type { EditablePost } from './use-draft';
 
 type Media = EditablePost['media'][number];
 
 /**
  * The images attached to post `index` of the draft, each with its Remove button and its description (alt text):
- * "Add description" opens a labelled box with X's 1000-character count; "Remove description" takes it away.
+ * "Add description" opens a labelled box with X's 1000-character count; "Remove description" takes it away. A video
+ * shows its name, its length ("Video, 0:05") and its Remove button.
  */
 export function PostMedia({
   media,
@@ -30,13 +31,16 @@ export function PostMedia({
       {media.map((m) => (
         <li key={m.id} className="media-item">
           <div className="media-row">
-            {m.previewUrl ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
+            {m.previewUrl && !isVideo(m.type) ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
             <span className="media-name">{m.name}</span>
+            {isVideo(m.type) && m.durationSecs !== undefined ? (
+              <span className="media-length">{i18n.t('composer_video_length', [clockLength(m.durationSecs)])}</span>
+            ) : null}
             <button type="button" onClick={() => onRemove(m.id)}>
-              {i18n.t('composer_remove_image', [m.name])}
+              {i18n.t(isVideo(m.type) ? 'composer_remove_video' : 'composer_remove_image', [m.name])}
             </button>
           </div>
-          {m.alt === undefined ? (
+          {isVideo(m.type) ? null : m.alt === undefined ? (
             <AddDescription
               media={m}
               focused={focus?.id === m.id && focus.to === 'add'}

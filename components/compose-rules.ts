@@ -1,6 +1,16 @@
 // What the composer checks before posting, and how it splits an over-long post: pure, so unit tests cover them.
 import { i18n } from '#i18n';
-import { ALT_TEXT_MAX, GIF_TYPE, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, POST_MAX_WEIGHT } from '@/lib/limits';
+import {
+  ALT_TEXT_MAX,
+  GIF_TYPE,
+  MAX_IMAGES_PER_POST,
+  MAX_POSTS_IN_THREAD,
+  POST_MAX_WEIGHT,
+  VIDEO_MAX_BYTES,
+  VIDEO_MAX_SECS,
+  VIDEO_MIN_SECS,
+  VIDEO_TYPES,
+} from '@/lib/limits';
 import { tooManyCashtags } from '@/lib/self-serve';
 import { parsePost } from '@/lib/text/parse-post';
 import { splitIntoThread } from '@/lib/text/split-thread';
@@ -38,8 +48,11 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false, limit =
   return undefined;
 }
 
+/** Whether a file is a video. */
+export const isVideo = (type: string) => type.startsWith('video/');
+
 /** Whether a file is one X takes only alone in a post: an animated GIF, or a video. */
-const goesAlone = (type: string) => type === GIF_TYPE || type.startsWith('video/');
+const goesAlone = (type: string) => type === GIF_TYPE || isVideo(type);
 
 /** Characters of an image description as X counts them against its limit: code points. */
 export const altLength = (alt: string) => [...alt].length;
@@ -50,6 +63,9 @@ export const altLength = (alt: string) => [...alt].length;
  * X's 1000 characters (`AltText`, createMediaMetadata).
  */
 function whyMediaRefused(post: EditablePost, i: number, thread: boolean): string | undefined {
+  if (post.media.length > 1 && post.media.some((m) => isVideo(m.type))) {
+    return thread ? i18n.t('composer_reason_video_mix_nth', [i + 1]) : i18n.t('composer_reason_video_mix');
+  }
   if (post.media.length > 1 && post.media.some((m) => goesAlone(m.type))) {
     return thread ? i18n.t('composer_reason_media_mix_nth', [i + 1]) : i18n.t('composer_reason_media_mix');
   }
@@ -69,22 +85,23 @@ function whyMediaRefused(post: EditablePost, i: number, thread: boolean): string
 
 /**
  * Which of the files picked for a post it can take under X's media rule (4 images, or 1 GIF, or 1 video), in order,
- * and the first one refused for it: a GIF where the post has media or another file is picked, or an image where the
- * post already has a GIF. Decided before anything is stored or uploaded. Files past the image count are not refused
- * here (the caller says "up to 4").
+ * and the first one refused for it: a GIF or video where the post has media or another file is picked, or an image
+ * where the post already has a GIF or video (`why` names the one that goes alone). Decided before anything is stored
+ * or uploaded. Files past the image count are not refused here (the caller says "up to 4").
  */
 export function pickMedia<F extends { name: string; type: string }>(
   post: EditablePost,
   files: readonly F[],
-): { take: F[]; refused?: { name: string; why: 'gif-alone' } } {
+): { take: F[]; refused?: { name: string; why: 'gif-alone' | 'video-alone' } } {
   const take: F[] = [];
-  let refused: { name: string; why: 'gif-alone' } | undefined;
+  let refused: { name: string; why: 'gif-alone' | 'video-alone' } | undefined;
   const types = post.media.map((m) => m.type);
   for (const file of files) {
     const alone = goesAlone(file.type);
     const clash = alone ? types.length > 0 : types.some(goesAlone);
     if (clash || types.length >= MAX_IMAGES_PER_POST) {
-      if (clash) refused ??= { name: file.name, why: 'gif-alone' };
+      const video = isVideo(file.type) || types.some(isVideo);
+      if (clash) refused ??= { name: file.name, why: video ? 'video-alone' : 'gif-alone' };
       continue;
     }
     take.push(file);
@@ -96,6 +113,29 @@ export function pickMedia<F extends { name: string; type: string }>(
 /** Whether the post can take another file at all: fewer than 4 images, and no GIF or video. */
 export function roomForMedia(post: EditablePost): boolean {
   return post.media.length < MAX_IMAGES_PER_POST && !post.media.some((m) => goesAlone(m.type));
+}
+
+/**
+ * Why X would refuse a video picked for a post, read before it is stored: its type, its size (at most 512 MB) and its
+ * length (0.5 to 140 seconds; `durationSecs` undefined when the file could not be read as a video). Words for the
+ * person, or undefined when X would take it (x-api--media--quickstart--best-practices, "Video specifications").
+ */
+export function whyVideoRefused(video: { name: string; type: string; size: number }, durationSecs: number | undefined): string | undefined {
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type) || durationSecs === undefined || !Number.isFinite(durationSecs)) {
+    return i18n.t('composer_video_unreadable', [video.name]);
+  }
+  if (video.size > VIDEO_MAX_BYTES) return i18n.t('composer_video_too_big', [video.name]);
+  if (durationSecs < VIDEO_MIN_SECS || durationSecs > VIDEO_MAX_SECS) {
+    const secs = (Math.round(durationSecs * 10) / 10).toLocaleString();
+    return i18n.t('composer_video_length_refused', [video.name, secs, VIDEO_MIN_SECS.toLocaleString(), VIDEO_MAX_SECS]);
+  }
+  return undefined;
+}
+
+/** A video's length as a clock shows it: 0:05, 2:20. */
+export function clockLength(secs: number): string {
+  const whole = Math.max(0, Math.round(secs));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 /** The thread with image `id` of post `index` given the description `alt`, or none when `alt` is undefined. */

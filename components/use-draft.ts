@@ -4,8 +4,11 @@ import { sendMessage, type DraftView } from '@/lib/messaging';
 
 export interface EditablePost {
   text: string;
-  /** `alt`: the image's description for people who cannot see it; absent until the person adds one. */
-  media: { id: string; name: string; type: string; size: number; previewUrl?: string; alt?: string }[];
+  /**
+   * `alt`: the image's description for people who cannot see it; absent until the person adds one. `durationSecs`: a
+   * video's length, as read from the file.
+   */
+  media: { id: string; name: string; type: string; size: number; previewUrl?: string; alt?: string; durationSecs?: number }[];
 }
 
 export interface DraftTarget {

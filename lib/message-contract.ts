@@ -14,6 +14,8 @@ import {
   SAVED_SEARCH_NAME_MAX,
   SAVED_SEARCH_QUERY_MAX,
   USERNAME_PATTERN,
+  VIDEO_MAX_BYTES,
+  VIDEO_TYPES,
 } from './limits';
 import { KEEP_CHOICES } from './db/wipe';
 import {
@@ -145,6 +147,31 @@ export const messages = {
     // is decoded.
     data: z.base64().check(z.maxLength(Math.ceil(GIF_MAX_BYTES / 3) * 4)),
   }).answers<{ id: string }>(),
+  /**
+   * A video for a draft, in parts of at most 4 MB sent in order (a whole video, up to X's 512 MB, would not fit in one
+   * message): the first part without `id` is answered with the video's id, the later ones name it; the last part
+   * answers `done`. `durationSecs`: the video's length as the screen read it from the file.
+   */
+  'draft.attachVideo': request({
+    accountId: userId,
+    context: draftContext,
+    name: z.string().check(z.maxLength(300)),
+    mediaType: z.enum(VIDEO_TYPES),
+    size: z.int().check(z.positive(), z.maximum(VIDEO_MAX_BYTES)),
+    durationSecs: z.number().check(z.nonnegative()),
+    id: z.optional(z.uuid()),
+    offset: z.int().check(z.nonnegative(), z.maximum(VIDEO_MAX_BYTES)),
+    data: z.base64().check(z.minLength(1), z.maxLength(Math.ceil((4 * 1024 * 1024) / 3) * 4)),
+  }).answers<{ id: string; done: boolean }>(),
+  /**
+   * How far publishing this draft has got with its GIF or video: sending it to X (`uploading`, the share of its bytes)
+   * or X processing it (`processing`, X's own percent when it gives one); null when nothing is uploading.
+   */
+  'post.progress': request({ accountId: userId, context: draftContext }).answers<{
+    name: string;
+    phase: 'uploading' | 'processing';
+    percent?: number;
+  } | null>(),
   /** `separately`: post the thread's remaining posts each on its own (after X refused one as a reply). */
   'post.publish': request({ accountId: userId, context: draftContext, separately: z.optional(z.boolean()) }).answers<{
     ids: string[];

@@ -97,7 +97,7 @@ export interface DraftView {
   context: string;
   replyToId?: string;
   quoteId?: string;
-  posts: { text: string; media: { id: string; name: string; type: string; size: number; alt?: string }[] }[];
+  posts: { text: string; media: { id: string; name: string; type: string; size: number; alt?: string; durationSecs?: number }[] }[];
   publishedIds: string[];
   state: DraftRow['state'];
   /** X refused post `index` of the thread as a reply to the one before, in X's words (`reason`) when it gave any. */

@@ -10,7 +10,7 @@ import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookups';
 import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
-import { attachImage, discardDraft, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
+import { attachImage, attachVideo, discardDraft, getDraft, publishDraft, publishProgress, saveDraft } from '@/lib/services/compose';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
 import { createLimitedClient } from '@/lib/x/limiter';
@@ -73,6 +73,9 @@ export function createHandlers(services: Services): Handlers {
     'draft.attachImage': async ({ accountId, context, name, mediaType, data }) => ({
       id: await attachImage(accountId, context, { name, type: mediaType, bytes: fromBase64(data) }),
     }),
+    'draft.attachVideo': ({ accountId, context, mediaType, data, ...part }) =>
+      attachVideo(accountId, context, { ...part, type: mediaType, bytes: fromBase64(data) }),
+    'post.progress': ({ accountId, context }) => Promise.resolve(publishProgress(accountId, context)),
     'post.publish': async ({ accountId, context, separately }) => {
       const ids = await publishDraft(await clientFor(accountId), accountId, context, separately ? { separately } : {}).catch(
         async (error: unknown) => {

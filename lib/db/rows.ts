@@ -197,6 +197,8 @@ export interface DraftMediaRow {
    * Absent: none was added. Not indexed, so no schema version.
    */
   alt?: string;
+  /** A video's length in seconds, as the composer read it from the file. Not indexed, so no schema version. */
+  durationSecs?: number;
 }
 
 export type ActionState = 'queued' | 'sending' | 'done' | 'failed';

@@ -5,8 +5,19 @@ import { postLimitFor } from '../text/post-limit';
 import { readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
-import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD } from '../limits';
-import { describeMedia, uploadMedia } from '../x/media';
+import {
+  ALT_TEXT_MAX,
+  GIF_MAX_BYTES,
+  GIF_TYPE,
+  IMAGE_MAX_BYTES,
+  IMAGE_TYPES,
+  MAX_POSTS_IN_THREAD,
+  VIDEO_MAX_BYTES,
+  VIDEO_MAX_SECS,
+  VIDEO_MIN_SECS,
+  VIDEO_TYPES,
+} from '../limits';
+import { describeMedia, uploadMedia, type UploadProgress } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
@@ -41,7 +52,17 @@ export async function getDraft(accountId: string, context: string): Promise<Draf
   if (!row) return null;
   const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
   const byId = new Map(
-    media.map((m) => [m.id, { id: m.id, name: m.name, type: m.type, size: m.size, ...(m.alt !== undefined ? { alt: m.alt } : {}) }]),
+    media.map((m) => [
+      m.id,
+      {
+        id: m.id,
+        name: m.name,
+        type: m.type,
+        size: m.size,
+        ...(m.alt !== undefined ? { alt: m.alt } : {}),
+        ...(m.durationSecs !== undefined ? { durationSecs: m.durationSecs } : {}),
+      },
+    ]),
   );
   return {
     context: row.context,
@@ -169,6 +190,86 @@ export async function attachImage(
   return id;
 }
 
+/** A video being handed over from a screen in parts (a message carries at most {@link VIDEO_PART_BYTES}). */
+interface VideoInTransit {
+  draftKey: string;
+  name: string;
+  type: string;
+  size: number;
+  durationSecs: number;
+  parts: Blob[];
+  received: number;
+}
+const videosInTransit = new Map<string, VideoInTransit>();
+
+/** Bytes of a video one `draft.attachVideo` message carries: a screen sends a large video in parts this size. */
+export const VIDEO_PART_BYTES = 4 * 1024 * 1024;
+
+export interface VideoPart {
+  name: string;
+  type: string;
+  /** The whole video's size in bytes, and its length in seconds as the screen read it from the file. */
+  size: number;
+  durationSecs: number;
+  /** The id the first part was answered with; absent on the first part. */
+  id?: string | undefined;
+  /** Where in the video this part starts: the bytes received so far. */
+  offset: number;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Why X would refuse this video, or undefined: MP4 or QuickTime (initializeMediaUpload's `media_type`), at most
+ * 512 MB and 0.5 to 140 seconds long (x-api--media--quickstart--best-practices, "Video specifications").
+ */
+export function whyVideoRefused(video: { name: string; type: string; size: number; durationSecs: number }): string | undefined {
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return `X takes MP4 or MOV videos; “${video.name}” is not one.`;
+  if (video.size <= 0) return `“${video.name}” is empty.`;
+  if (video.size > VIDEO_MAX_BYTES) return `“${video.name}” is larger than X’s 512 MB limit for videos.`;
+  if (!Number.isFinite(video.durationSecs) || video.durationSecs < VIDEO_MIN_SECS || video.durationSecs > VIDEO_MAX_SECS) {
+    return `“${video.name}” lasts ${Math.round(video.durationSecs * 10) / 10} seconds; X takes videos of ${VIDEO_MIN_SECS} to ${VIDEO_MAX_SECS} seconds.`;
+  }
+  return undefined;
+}
+
+/**
+ * Keeps a video for a draft, handed over in parts of at most {@link VIDEO_PART_BYTES} in order (a whole video would
+ * not fit in one message). The first part is answered with the video's id, which the later parts name; the last
+ * stores the video (until the draft is published or discarded) and answers `done`, after which the screen lists
+ * the id in the post's `mediaIds`.
+ * @throws ComposeError 'invalid-image' for a video X would refuse, or a part out of order or past the size given
+ */
+export async function attachVideo(accountId: string, context: string, part: VideoPart): Promise<{ id: string; done: boolean }> {
+  const key = draftKey(accountId, context);
+  let video: VideoInTransit | undefined;
+  let id = part.id;
+  if (id === undefined) {
+    const why = whyVideoRefused(part);
+    if (why) throw new ComposeError('invalid-image', why);
+    id = crypto.randomUUID();
+    video = { draftKey: key, name: part.name, type: part.type, size: part.size, durationSecs: part.durationSecs, parts: [], received: 0 };
+    videosInTransit.set(id, video);
+  } else video = videosInTransit.get(id);
+  if (!video || video.draftKey !== key || part.offset !== video.received || video.received + part.bytes.byteLength > video.size) {
+    if (id !== undefined) videosInTransit.delete(id);
+    throw new ComposeError('invalid-image', `“${part.name}” did not arrive whole. Add it again.`);
+  }
+  video.parts.push(new Blob([part.bytes], { type: video.type }));
+  video.received += part.bytes.byteLength;
+  if (video.received < video.size) return { id, done: false };
+  videosInTransit.delete(id);
+  await db().draftMedia.put({
+    id,
+    draftKey: key,
+    name: video.name,
+    type: video.type,
+    size: video.size,
+    durationSecs: video.durationSecs,
+    blob: new Blob(video.parts, { type: video.type }),
+  });
+  return { id, done: true };
+}
+
 /** `limit`: the most one post of this account may weigh (280, or X's long-post limit: lib/text/post-limit.ts). */
 function whyInvalid(post: DraftPost, index: number, count: number, limit: number): string | undefined {
   const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
@@ -185,14 +286,17 @@ function whyInvalid(post: DraftPost, index: number, count: number, limit: number
 }
 
 /**
- * Why X would refuse the post's media, or undefined: a GIF goes alone (x-api--media--quickstart--best-practices:
- * "up to 4 photos, 1 animated GIF or 1 video in a Post").
+ * Why X would refuse the post's media, or undefined: a GIF or a video goes alone
+ * (x-api--media--quickstart--best-practices: "up to 4 photos, 1 animated GIF or 1 video in a Post").
  */
-async function gifNotAlone(post: DraftPost, index: number, count: number): Promise<string | undefined> {
+async function notAlone(post: DraftPost, index: number, count: number): Promise<string | undefined> {
   if (post.mediaIds.length < 2) return undefined;
   const media = await db().draftMedia.bulkGet(post.mediaIds);
-  if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
   const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
+  if (media.some((m) => m?.type.startsWith('video/'))) {
+    return `A video goes in a post on its own: X takes up to 4 images, or 1 GIF, or 1 video${where}.`;
+  }
+  if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
   return `A GIF goes in a post on its own: X takes up to 4 images, or 1 GIF${where}.`;
 }
 
@@ -273,7 +377,10 @@ export function publishDraft(client: XClient, accountId: string, context: string
   const key = draftKey(accountId, context);
   let run = publishing.get(key);
   if (!run) {
-    run = publishOnce(client, accountId, context, options).finally(() => publishing.delete(key));
+    run = publishOnce(client, accountId, context, options).finally(() => {
+      publishing.delete(key);
+      progress.delete(key);
+    });
     publishing.set(key, run);
   }
   return run;
@@ -281,6 +388,15 @@ export function publishDraft(client: XClient, accountId: string, context: string
 
 /** The publish under way for each draft key. */
 const publishing = new Map<string, Promise<string[]>>();
+
+/** How far the upload of a GIF or video is, while a draft is being published: the file's name and X's progress. */
+export type PublishProgress = UploadProgress & { name: string };
+const progress = new Map<string, PublishProgress>();
+
+/** How far the publish of this draft has got with its GIF or video, or null when none is uploading. */
+export function publishProgress(accountId: string, context: string): PublishProgress | null {
+  return progress.get(draftKey(accountId, context)) ?? null;
+}
 
 async function publishOnce(client: XClient, accountId: string, context: string, options: PublishOptions): Promise<string[]> {
   const key = draftKey(accountId, context);
@@ -301,7 +417,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??
-      (await gifNotAlone(post, draft.publishedIds.length + offset, draft.posts.length)) ??
+      (await notAlone(post, draft.publishedIds.length + offset, draft.posts.length)) ??
       (await altInvalid(post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
   }
@@ -314,7 +430,10 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
       if (!media) {
         throw new ComposeError('invalid-image', 'An image of this post is no longer in the draft. Remove it and add it again.', published);
       }
-      const mediaId = await uploadMedia(client, media.blob, media.name);
+      const mediaId = await uploadMedia(client, media.blob, media.name, {
+        onProgress: (p) => progress.set(key, { ...p, name: media.name }),
+      });
+      progress.delete(key);
       // Described once uploaded and before the post is created, so the post goes out with its description.
       if (media.alt?.trim()) await sendAlt(client, mediaId, media.name, media.alt.trim(), published);
       mediaIds.push(mediaId);

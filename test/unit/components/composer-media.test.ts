@@ -4,7 +4,7 @@
  * X's 1000 characters (createMediaMetadata's AltText).
  */
 import { describe, expect, it } from 'vitest';
-import { pickMedia, roomForMedia, whyCannotPost, withAlt } from '@/components/compose-rules';
+import { clockLength, pickMedia, roomForMedia, whyCannotPost, whyVideoRefused, withAlt } from '@/components/compose-rules';
 import type { EditablePost } from '@/components/use-draft';
 
 const png = (n: number, alt?: string) => ({
@@ -15,6 +15,7 @@ const png = (n: number, alt?: string) => ({
   ...(alt !== undefined ? { alt } : {}),
 });
 const gif = (n: number) => ({ id: `gif-${n}`, name: `wave${n}.gif`, type: 'image/gif', size: 10 });
+const video = (n: number) => ({ id: `video-${n}`, name: `clip${n}.mp4`, type: 'video/mp4', size: 10, durationSecs: 5 });
 const post = (text: string, media: EditablePost['media'] = []): EditablePost => ({ text, media });
 const file = (name: string, type: string) => ({ name, type });
 
@@ -46,11 +47,47 @@ describe('X’s media rule in the composer', () => {
     ['an image to a post with a GIF', [gif(1)], [file('photo.png', 'image/png')], [], 'photo.png'],
     ['a GIF picked with an image', [], [file('photo.png', 'image/png'), file('wave.gif', 'image/gif')], ['photo.png'], 'wave.gif'],
     ['an image picked after a GIF', [], [file('wave.gif', 'image/gif'), file('photo.png', 'image/png')], ['wave.gif'], 'photo.png'],
-    ['a video to a post with an image', [png(1)], [file('clip.mp4', 'video/mp4')], [], 'clip.mp4'],
   ])('refuses to attach %s before anything is stored', (_case, media, files, taken, refused) => {
     const picked = pickMedia(post('', media), files);
     expect(picked.take.map((f) => f.name)).toEqual(taken);
     expect(picked.refused).toEqual({ name: refused, why: 'gif-alone' });
+  });
+
+  it.each([
+    ['a video to a post with an image', [png(1)], [file('clip.mp4', 'video/mp4')]],
+    ['a video to a post with a GIF', [gif(1)], [file('clip.mov', 'video/quicktime')]],
+    ['an image to a post with a video', [video(1)], [file('photo.png', 'image/png')]],
+    ['a GIF to a post with a video', [video(1)], [file('wave.gif', 'image/gif')]],
+    ['a second video', [video(1)], [file('clip2.mp4', 'video/mp4')]],
+  ])('refuses to attach %s, saying a video goes alone', (_case, media, files) => {
+    const picked = pickMedia(post('', media), files);
+    expect(picked.take).toEqual([]);
+    expect(picked.refused).toEqual({ name: files[0]!.name, why: 'video-alone' });
+  });
+
+  it.each([
+    [
+      'a video with an image',
+      [post('hi', [png(1), video(1)])],
+      'a video goes in a post on its own: X takes up to 4 images, or 1 GIF, or 1 video.',
+    ],
+    [
+      'a GIF with a video',
+      [post('', [gif(1), video(1)])],
+      'a video goes in a post on its own: X takes up to 4 images, or 1 GIF, or 1 video.',
+    ],
+    [
+      'a video with an image in post 2',
+      [post('one', [video(1)]), post('two', [png(1), video(2)])],
+      'Post 2: a video goes in a post on its own: X takes up to 4 images, or 1 GIF, or 1 video.',
+    ],
+  ])('refuses to post %s', (_case, posts, words) => {
+    expect(whyCannotPost(posts)).toBe(words);
+  });
+
+  it('lets one video be posted alone, and offers Add image no more once a post has one', () => {
+    expect(whyCannotPost([post('', [video(1)])])).toBeUndefined();
+    expect(roomForMedia(post('', [video(1)]))).toBe(false);
   });
 
   it('takes images up to four, and says nothing is refused for the rule when only the count is over', () => {
@@ -101,5 +138,37 @@ describe('image descriptions in the composer', () => {
     expect(set[1]).toBe(thread[1]);
     const removed = withAlt(set, 0, 'png-2', undefined);
     expect(removed[0]!.media[1]).not.toHaveProperty('alt');
+  });
+});
+
+describe('a video’s limits in the composer, read before it is stored', () => {
+  const clip = (size = 1000, type = 'video/mp4') => ({ name: 'clip.mp4', type, size });
+
+  it.each([
+    ['half a second', 0.5],
+    ['140 seconds', 140],
+    ['a minute', 60],
+  ])('takes a video of %s', (_case, secs) => {
+    expect(whyVideoRefused(clip(), secs)).toBeUndefined();
+  });
+
+  it.each([
+    ['longer than 140 seconds', 140.4, 'clip.mp4 was not added: it lasts 140.4 seconds, and X takes videos of 0.5 to 140 seconds.'],
+    ['shorter than half a second', 0.3, 'clip.mp4 was not added: it lasts 0.3 seconds, and X takes videos of 0.5 to 140 seconds.'],
+  ])('refuses a video %s, saying how long it is and what X takes', (_case, secs, words) => {
+    expect(whyVideoRefused(clip(), secs)).toBe(words);
+  });
+
+  it('refuses a video over 512 MB, and one the browser could not read', () => {
+    expect(whyVideoRefused(clip(512 * 1024 * 1024 + 1), 10)).toBe('clip.mp4 was not added: it is larger than X’s 512 MB limit for videos.');
+    expect(whyVideoRefused(clip(512 * 1024 * 1024), 10)).toBeUndefined();
+    expect(whyVideoRefused(clip(), undefined)).toBe(
+      'clip.mp4 was not added: Perch could not read it as a video. X takes MP4 or MOV videos.',
+    );
+    expect(whyVideoRefused(clip(1000, 'video/webm'), 10)).toContain('could not read it as a video');
+  });
+
+  it('shows a video’s length as a clock does', () => {
+    expect([0.5, 5, 59.6, 140].map(clockLength)).toEqual(['0:01', '0:05', '1:00', '2:20']);
   });
 });

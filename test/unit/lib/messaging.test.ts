@@ -28,6 +28,8 @@ function handlers(): Handlers {
     'draft.save': vi.fn(async () => ({ saved: true })),
     'draft.discard': vi.fn(async () => null),
     'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
+    'draft.attachVideo': vi.fn(async () => ({ id: 'x', done: true })),
+    'post.progress': vi.fn(async () => null),
     'post.publish': vi.fn(async () => ({ ids: ['1'], username: 'a' })),
     'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
     'actions.retry': vi.fn(async () => null),

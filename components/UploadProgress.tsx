@@ -1,0 +1,57 @@
+import { i18n } from '#i18n';
+import { useEffect, useId, useState } from 'react';
+import { sendMessage, type Responses } from '@/lib/messaging';
+
+type Progress = NonNullable<Responses['post.progress']>;
+
+/** How often the composer asks the background how far an upload is, while publishing. */
+const POLL_MS = 400;
+
+/**
+ * While `publishing`, how far the draft's GIF or video is (asked of the background every {@link POLL_MS} ms), or
+ * undefined when nothing is uploading.
+ */
+export function useUploadProgress(accountId: string, context: string, publishing: boolean): Progress | undefined {
+  const [progress, setProgress] = useState<Progress>();
+  useEffect(() => {
+    if (!publishing) {
+      setProgress(undefined);
+      return;
+    }
+    let live = true;
+    const ask = () =>
+      sendMessage({ type: 'post.progress', accountId, context }).then(
+        (p) => live && setProgress(p ?? undefined),
+        () => undefined,
+      );
+    void ask();
+    const timer = setInterval(() => void ask(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [accountId, context, publishing]);
+  return progress;
+}
+
+/**
+ * The upload's progress bar, with its words: "Uploading clip.mp4… 40%", then "X is processing clip.mp4… 80%" (or
+ * without a percentage while X gives none). The words name the bar and are read out as they change.
+ */
+export function UploadProgress({ progress }: { progress: Progress }) {
+  const words =
+    progress.phase === 'uploading'
+      ? i18n.t('composer_progress_uploading', [progress.name, progress.percent ?? 0])
+      : progress.percent === undefined
+        ? i18n.t('composer_progress_processing_waiting', [progress.name])
+        : i18n.t('composer_progress_processing', [progress.name, progress.percent]);
+  const id = useId();
+  return (
+    <div className="upload-progress">
+      <progress max={100} {...(progress.percent !== undefined ? { value: progress.percent } : {})} aria-labelledby={id} />
+      <p id={id} className="muted" role="status">
+        {words}
+      </p>
+    </div>
+  );
+}
