@@ -15,6 +15,13 @@ export const WRITE_PRICE = {
   unmute: 0.005,
   interaction: 0.015,
   interactionDelete: 0.01,
+  /** POST /2/media/metadata (an image's description): "Media Metadata". */
+  mediaMetadata: 0.005,
+  /**
+   * The media upload requests (one-request upload; initialize, append, finalize; the STATUS check): the pricing page
+   * lists no price for them, so they count as requests at $0.
+   */
+  mediaUpload: 0,
 } as const;
 
 /** Endpoints whose reads are owned reads when `:id` is the signed-in user (the app owner). */

@@ -6,6 +6,8 @@
  *   reopen              the popup or side panel opened again the same day, cache fresh
  *   an hour of use      480 bookmark toggles in an hour (past X's 50 / 15 min) through the outbox and rate
  *                       limiter: 429s seen, and all done after the resets?
+ *   posting             one post published from a draft with each kind of media: text only, 1 image, 4 images, a
+ *                       GIF, a video, an image with its description (alt text)
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -26,6 +28,8 @@ const { SyncService, utcDay } = await import('../../lib/services/sync');
 const { AuthService: Auth } = await import('../../lib/auth/service');
 const { X_SCOPES } = await import('../../lib/config');
 const { createLimitedClient } = await import('../../lib/x/limiter');
+const { attachImage, attachVideo, publishDraft, saveDraft } = await import('../../lib/services/compose');
+const { solidPng } = await import('../emulator/media');
 
 const CLIENT_ID = 'perch-bench-client';
 const REDIRECT = 'https://perchbenchextension.chromiumapp.org/';
@@ -38,13 +42,22 @@ function metered(meter: CostMeter, day: () => string): typeof fetch {
     const url = new URL(String(input instanceof Request ? input.url : input));
     if (!url.pathname.startsWith('/2/') || url.pathname.startsWith('/2/oauth2')) return res;
     const method = (init?.method ?? 'GET').toUpperCase();
+    // The media upload (x-api--getting-started--pricing lists no price for it), its STATUS check included.
+    if (url.pathname.startsWith('/2/media/upload')) {
+      meter.write(WRITE_PRICE.mediaUpload);
+      return res;
+    }
     if (method !== 'GET') {
       meter.write(
-        url.pathname.includes('bookmarks')
-          ? WRITE_PRICE.bookmark
-          : url.pathname.includes('muting')
-            ? WRITE_PRICE.unmute
-            : WRITE_PRICE.interaction,
+        url.pathname === '/2/media/metadata'
+          ? WRITE_PRICE.mediaMetadata
+          : url.pathname === '/2/tweets'
+            ? WRITE_PRICE.post
+            : url.pathname.includes('bookmarks')
+              ? WRITE_PRICE.bookmark
+              : url.pathname.includes('muting')
+                ? WRITE_PRICE.unmute
+                : WRITE_PRICE.interaction,
       );
       return res;
     }
@@ -181,9 +194,102 @@ export async function bench(): Promise<BenchRow[]> {
       target: '0 × 429, all done',
       ok: tooMany === 0 && done === ACTIONS_IN_HOUR,
     });
+
+    await postingCosts(emulator.state, client, meter, rows);
     return rows;
   } finally {
     await emulator.close();
     resetDb();
+  }
+}
+
+/** A GIF header of 64x64 (all the emulator reads), and an MP4's `ftyp` box, padded to `size` bytes. */
+function fileBytes(kind: 'gif' | 'mp4', size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(new ArrayBuffer(size));
+  if (kind === 'gif') bytes.set([...new TextEncoder().encode('GIF89a'), 64, 0, 64, 0]);
+  else bytes.set([0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')]);
+  return bytes;
+}
+
+/**
+ * What one post costs with each kind of media, published from a draft through the compose service: requests sent
+ * and the charge (POST /2/tweets $0.015 "Content: Create"; POST /2/media/metadata $0.005 "Media Metadata"; the
+ * upload requests unpriced: x-api--getting-started--pricing). A GIF and a video wait for X's processing, as a person
+ * would (the emulator takes 1 and 3 seconds).
+ */
+async function postingCosts(state: { now: () => number }, client: XClient, meter: CostMeter, rows: BenchRow[]): Promise<void> {
+  const png = () => new Uint8Array(solidPng(8, 8));
+  const image = (name: string) => attachImage(ADA, 'compose', { name, type: 'image/png', bytes: png() });
+  const kinds: {
+    name: string;
+    target: string;
+    expected: number;
+    media: () => Promise<{ ids: string[]; alts?: Record<string, string> }>;
+  }[] = [
+    { name: 'text only', target: '1 request', expected: 1, media: async () => ({ ids: [] }) },
+    { name: '1 image', target: '2 requests', expected: 2, media: async () => ({ ids: [await image('a.png')] }) },
+    {
+      name: '4 images',
+      target: '5 requests',
+      expected: 5,
+      media: async () => ({ ids: [await image('a.png'), await image('b.png'), await image('c.png'), await image('d.png')] }),
+    },
+    {
+      name: 'a GIF (chunked, processed)',
+      target: '≤ 4 + status checks + 1',
+      expected: 0,
+      media: async () => ({
+        ids: [await attachImage(ADA, 'compose', { name: 'a.gif', type: 'image/gif', bytes: fileBytes('gif', 64 * 1024) })],
+      }),
+    },
+    {
+      name: 'a 6 MB video (chunked, processed)',
+      target: '≤ 5 + status checks + 1',
+      expected: 0,
+      media: async () => {
+        const bytes = fileBytes('mp4', 6 * 1024 * 1024);
+        let id: string | undefined;
+        for (let offset = 0; offset < bytes.byteLength; offset += 4 * 1024 * 1024) {
+          const part = bytes.slice(offset, offset + 4 * 1024 * 1024);
+          ({ id } = await attachVideo(ADA, 'compose', {
+            name: 'clip.mp4',
+            type: 'video/mp4',
+            size: bytes.byteLength,
+            durationSecs: 10,
+            id,
+            offset,
+            bytes: part,
+          }));
+        }
+        return { ids: [id!] };
+      },
+    },
+    {
+      name: '1 image with its description',
+      target: '3 requests',
+      expected: 3,
+      media: async () => {
+        const id = await image('a.png');
+        return { ids: [id], alts: { [id]: 'A blue square.' } };
+      },
+    },
+  ];
+  for (const [i, kind] of kinds.entries()) {
+    const { ids, alts } = await kind.media();
+    await saveDraft({
+      accountId: ADA,
+      context: 'compose',
+      seq: 1,
+      posts: [{ text: `Bench post ${i + 1} at ${state.now()}`, mediaIds: ids, ...(alts ? { alts } : {}) }],
+    });
+    const before = { requests: meter.requests, cost: meter.total };
+    await publishDraft(client, ADA, 'compose');
+    const requests = meter.requests - before.requests;
+    rows.push({
+      metric: `a post with ${kind.name}`,
+      figure: `${requests} requests, ${formatDollars(meter.total - before.cost)}`,
+      target: kind.target,
+      ok: kind.expected ? requests === kind.expected : requests <= 12,
+    });
   }
 }
