@@ -41,13 +41,17 @@ interface Props {
 export function SignOutDialog({ account, loss, onClose }: Props) {
   // The person's own work, not X's content (issue 14): kept unless they choose otherwise.
   const [keepNotes, setKeepNotes] = useState(true);
+  // Drafts survive only if the person says so (issue 15): signing out is often handing the browser over, and an
+  // unsent draft may be words not meant for the next person; ticking one box keeps them for the next sign-in.
+  const [keepDrafts, setKeepDrafts] = useState(false);
   const keepId = useId();
+  const keepDraftsId = useId();
   const losses =
     loss === 'uncounted'
       ? [i18n.t('sign_out_lose_uncounted')]
       : [
           loss?.queued ? i18n.t('sign_out_lose_queued', loss.queued) : '',
-          loss?.drafts ? i18n.t('sign_out_lose_drafts', loss.drafts) : '',
+          loss?.drafts && !keepDrafts ? i18n.t('sign_out_lose_drafts', loss.drafts) : '',
         ].filter(Boolean);
 
   const body = (
@@ -71,6 +75,10 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
         <input id={keepId} type="checkbox" checked={keepNotes} onChange={(e) => setKeepNotes(e.target.checked)} />
         <label htmlFor={keepId}>{i18n.t('sign_out_keep_bookmark_notes')}</label>
       </p>
+      <p className="sign-out-keep">
+        <input id={keepDraftsId} type="checkbox" checked={keepDrafts} onChange={(e) => setKeepDrafts(e.target.checked)} />
+        <label htmlFor={keepDraftsId}>{i18n.t('sign_out_keep_drafts')}</label>
+      </p>
     </>
   );
   return (
@@ -82,7 +90,9 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
         cancel: i18n.t('sign_out_cancel'),
       }}
       confirmDisabled={!loss}
-      onClose={(confirmed) => onClose(confirmed, keepNotes ? ['bookmarkNotes'] : [])}
+      onClose={(confirmed) =>
+        onClose(confirmed, [...(keepNotes ? (['bookmarkNotes'] as const) : []), ...(keepDrafts ? (['drafts'] as const) : [])])
+      }
     />
   );
 }

@@ -22,6 +22,7 @@ import {
   errorKindOf,
   type AccountView,
   type AppCheckView,
+  type DraftSummary,
   type DraftView,
   type ErrorReply,
   type PostContext,
@@ -138,6 +139,13 @@ export const messages = {
     quoteId: z.optional(postId),
   }).answers<{ saved: boolean }>(),
   'draft.discard': request({ accountId: userId, context: draftContext }).answers<null>(),
+  /** The account's drafts, the most recently changed first (the manager's Drafts tab, the popup's count). */
+  'drafts.list': request({ accountId: userId }).answers<DraftSummary[]>(),
+  /**
+   * Reopens a saved draft where it was written: Perch's popup in a window, on the post it replies to or quotes, on
+   * the page it shares, or on a new post. The address comes from the stored draft, never from the message.
+   */
+  'draft.open': request({ accountId: userId, context: draftContext }).answers<null>(),
   'draft.attachImage': request({
     accountId: userId,
     context: draftContext,

@@ -13,6 +13,7 @@ export type {
   AccountView,
   ActionBrief,
   AppCheckView,
+  DraftSummary,
   DraftView,
   ErrorKind,
   PostContext,

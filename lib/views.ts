@@ -106,6 +106,28 @@ export interface DraftView {
   updatedAt: string;
 }
 
+/**
+ * One line of the drafts list (lib/services/drafts.ts): what the draft was started on, in facts the screen words
+ * ("Reply to @grace", "Sharing example.com", "New post"), its text and when it last changed.
+ */
+export interface DraftSummary {
+  context: string;
+  kind: 'compose' | 'reply' | 'quote' | 'share';
+  /** The post replied to or quoted. */
+  postId?: string;
+  /** That post's author, when Perch has seen it. */
+  username?: string;
+  /** The shared page's address, and its host. */
+  url?: string;
+  host?: string;
+  /** Every post of the draft, one after the other. */
+  text: string;
+  postCount: number;
+  mediaCount: number;
+  state: DraftRow['state'];
+  updatedAt: string;
+}
+
 /** An action of the log, as the popup shows it on a button. */
 export interface ActionBrief {
   seq: number;

@@ -5,10 +5,11 @@ import { AccountHeader } from '../AccountHeader';
 import { useSession } from '../use-session';
 import { ActivityView } from './ActivityView';
 import { BookmarksView } from './BookmarksView';
+import { DraftsView } from './drafts/DraftsView';
 import { ListsView } from './ListsView';
 import { RelationView } from './RelationView';
 
-export const MANAGER_TABS = ['bookmarks', 'lists', 'muted', 'blocked', 'activity'] as const;
+export const MANAGER_TABS = ['bookmarks', 'lists', 'muted', 'blocked', 'activity', 'drafts'] as const;
 export type ManagerTab = (typeof MANAGER_TABS)[number];
 
 export function isManagerTab(value: string): value is ManagerTab {
@@ -27,6 +28,8 @@ function tabName(tab: ManagerTab): string {
       return i18n.t('manager_tab_blocked');
     case 'activity':
       return i18n.t('manager_tab_activity');
+    case 'drafts':
+      return i18n.t('manager_tab_drafts');
   }
 }
 
@@ -48,6 +51,8 @@ function TabView({ tab, account, listRequest }: { tab: ManagerTab; account: Acco
       return <RelationView accountId={account.id} relation="blocked" />;
     case 'activity':
       return <ActivityView accountId={account.id} />;
+    case 'drafts':
+      return <DraftsView accountId={account.id} />;
   }
 }
 
@@ -87,7 +92,7 @@ interface ManagerProps {
 }
 
 /**
- * The manager: the account header, then the tabs Bookmarks · Lists · Muted · Blocked · Activity for the active
+ * The manager: the account header, then the tabs Bookmarks · Lists · Muted · Blocked · Activity · Drafts for the active
  * account (WAI-ARIA tabs: arrow keys, Home and End move between tabs). Each tab is drawn the first time it is
  * shown and kept while the account stays; switching accounts (in the header) starts every tab afresh.
  */

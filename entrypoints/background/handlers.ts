@@ -11,6 +11,8 @@ import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookup
 import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
 import { attachImage, attachVideo, discardDraft, getDraft, publishDraft, publishProgress, saveDraft } from '@/lib/services/compose';
+import { listDrafts } from '@/lib/services/drafts';
+import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
 import { createLimitedClient } from '@/lib/x/limiter';
@@ -68,6 +70,11 @@ export function createHandlers(services: Services): Handlers {
     'draft.save': ({ type: _type, ...input }) => saveDraft(input),
     'draft.discard': async ({ accountId, context }) => {
       await discardDraft(accountId, context);
+      return null;
+    },
+    'drafts.list': ({ accountId }) => listDrafts(accountId),
+    'draft.open': async ({ accountId, context }) => {
+      await openDraft(accountId, context);
       return null;
     },
     'draft.attachImage': async ({ accountId, context, name, mediaType, data }) => ({

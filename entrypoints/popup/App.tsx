@@ -98,7 +98,7 @@ export function App() {
         ) : null}
         <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
           {active ? (
-            <WayIn onNewPost={() => void newPost()} />
+            <WayIn accountId={active.id} onNewPost={() => void newPost()} />
           ) : (
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
               {i18n.t('popup_settings')}

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
 import { sendMessage, type PostContext } from '@/lib/messaging';
+import { reopenedComposer } from '@/lib/draft-param';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
@@ -25,7 +26,8 @@ const LINK = '\uE000';
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
   const { context: ctx, error, refresh, track: trackAny } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
   const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
-  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>('actions');
+  // Reopened from the Drafts tab (`&draft=reply`): straight to that composer, where the saved draft is.
+  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>(() => reopenedComposer(location.search) ?? 'actions');
   const [problem, setProblem] = useState<string>();
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();

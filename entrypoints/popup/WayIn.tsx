@@ -1,13 +1,15 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging';
 import { managerPageUrl, openManager, type WayInTab } from './open-manager';
 
 /**
- * The popup as a way in: "New post" on every page, and Bookmarks and Lists, which open the manager on that tab in the
- * side panel (or sidebar), or in a tab when neither can open.
+ * The popup as a way in: "New post" on every page, and Bookmarks, Lists and Drafts, which open the manager on that
+ * tab in the side panel (or sidebar), or in a tab when neither can open. Drafts carries the account's count, "Drafts
+ * (3)", as X's own composer links its drafts: one click from any page, and the popup stays one screen.
  */
-export function WayIn({ onNewPost }: { onNewPost: () => void }) {
+export function WayIn({ accountId, onNewPost }: { accountId: string; onNewPost: () => void }) {
   // Known before the click: the side panel must be opened within it, with no wait for the window's id.
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
@@ -16,6 +18,19 @@ export function WayIn({ onNewPost }: { onNewPost: () => void }) {
       () => undefined,
     );
   }, []);
+  // Asked after the first paint, from the background (the popup carries no store): the count is a nicety, so a
+  // failure leaves the link without one.
+  const [drafts, setDrafts] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    sendMessage({ type: 'drafts.list', accountId }).then(
+      (list) => live && setDrafts(list.length),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
 
   const link = (tab: WayInTab, label: string) => (
     <a
@@ -40,6 +55,7 @@ export function WayIn({ onNewPost }: { onNewPost: () => void }) {
       </button>
       {link('bookmarks', i18n.t('popup_open_bookmarks'))}
       {link('lists', i18n.t('popup_open_lists'))}
+      {link('drafts', drafts ? i18n.t('popup_open_drafts_count', [String(drafts)]) : i18n.t('popup_open_drafts'))}
     </>
   );
 }

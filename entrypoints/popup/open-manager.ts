@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { managerTabRequest } from '@/components/manager/open-tab';
 
 /** The manager tabs the popup links to. */
-export type WayInTab = 'bookmarks' | 'lists';
+export type WayInTab = 'bookmarks' | 'lists' | 'drafts';
 
 interface SidePanelApi {
   open: (options: { windowId: number }) => Promise<void>;

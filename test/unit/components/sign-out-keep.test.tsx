@@ -12,3 +12,13 @@ describe('the sign-out dialog', () => {
     expect(html).toContain(`<label for="${box![1]}">Keep my bookmark tags and notes</label>`);
   });
 });
+
+describe('the sign-out dialog and drafts', () => {
+  it('offers to keep the drafts, unticked by default', () => {
+    const html = renderToStaticMarkup(<SignOutDialog account={account} loss={{ queued: 0, drafts: 2 }} onClose={() => undefined} />);
+    const box = /<input id="([^"]+)" type="checkbox"\/><label for="([^"]+)">Keep my drafts<\/label>/.exec(html);
+    expect(box).not.toBeNull();
+    expect(box![1]).toBe(box![2]);
+    expect(html).toContain('2 drafts, with their images');
+  });
+});

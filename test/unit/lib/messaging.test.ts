@@ -27,6 +27,8 @@ function handlers(): Handlers {
     'draft.get': vi.fn(async () => null),
     'draft.save': vi.fn(async () => ({ saved: true })),
     'draft.discard': vi.fn(async () => null),
+    'drafts.list': vi.fn(async () => []),
+    'draft.open': vi.fn(async () => null),
     'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
     'draft.attachVideo': vi.fn(async () => ({ id: 'x', done: true })),
     'post.progress': vi.fn(async () => null),

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { db } from '../db';
+import { DRAFT_PARAM } from '../draft-param';
+import { grantedPopupUrl } from '../popup-gate';
+import { postUrl } from '../x-url';
+import { ComposeError } from './compose';
+import { draftPlace } from './drafts';
+
+/**
+ * Where a draft is reopened, built from the stored draft (never from what a screen sent): a reply or quote on the
+ * popup aimed at its post, opened on that composer; a shared page on the popup aimed at that page; a new post on the
+ * popup's own composer. Named pages carry a one-time grant (lib/popup-gate.ts) so Perch's own window loads at once.
+ * @throws ComposeError('no-draft') when the account has no such draft.
+ */
+export async function draftWindowUrl(accountId: string, context: string): Promise<string> {
+  const row = await db().drafts.get(`${accountId}|${context}`);
+  if (!row) throw new ComposeError('no-draft', 'This draft is no longer saved.');
+  const place = draftPlace(row.context);
+  if (!place) throw new ComposeError('no-draft', 'This draft cannot be reopened from the list.');
+  if ((place.kind === 'reply' || place.kind === 'quote') && place.postId) {
+    const post = await db().posts.get([accountId, place.postId]);
+    const author = post?.authorId ? await db().users.get([accountId, post.authorId]) : undefined;
+    const page = await grantedPopupUrl(postUrl(place.postId, author?.username));
+    return `${page}&${DRAFT_PARAM}=${place.kind}`;
+  }
+  if (place.kind === 'share' && place.url) return grantedPopupUrl(place.url);
+  return browser.runtime.getURL('/popup.html');
+}
+
+/**
+ * Reopens a draft in a Perch window, the size of the toolbar popup (as the context menus open it).
+ * @throws ComposeError('no-draft') when the draft is gone.
+ */
+export async function openDraft(accountId: string, context: string): Promise<void> {
+  await browser.windows.create({ url: await draftWindowUrl(accountId, context), type: 'popup', width: 400, height: 620 });
+}

@@ -1,0 +1,76 @@
+import { db, type DraftRow } from '../db';
+import type { DraftSummary } from '../views';
+
+/**
+ * The drafts list (issue 15): every saved draft of an account — a new post, a reply, a quote, a shared page — with
+ * what it was started on, for the manager's Drafts tab and the popup's count. Reads only; the background alone
+ * writes drafts (lib/services/compose.ts). Pure over the store, so the manager reads it inside `useLiveQuery` (which
+ * follows the `drafts`, `draftMedia`, `posts` and `users` tables it touches) and the background answers `drafts.list`
+ * with the same function.
+ */
+
+/**
+ * What a draft's context names: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'; undefined for any other
+ * (an edit of a published post, 'edit:<id>', lives only within X's edit window and is not a draft to list).
+ */
+export function draftPlace(context: string): { kind: DraftSummary['kind']; postId?: string; url?: string } | undefined {
+  if (context === 'compose') return { kind: 'compose' };
+  const colon = context.indexOf(':');
+  const head = context.slice(0, colon);
+  const rest = context.slice(colon + 1);
+  if ((head === 'reply' || head === 'quote') && /^\d{1,19}$/.test(rest)) return { kind: head, postId: rest };
+  if (head === 'share' && rest) return { kind: 'share', url: rest };
+  return undefined;
+}
+
+/** The host of a shared page's address, without "www."; undefined when it is not a web address. */
+function hostOf(url: string): string | undefined {
+  try {
+    const { hostname, protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The @username of the author of a post the store has seen for this account, if it has. */
+async function authorOf(accountId: string, postId: string): Promise<string | undefined> {
+  const post = await db().posts.get([accountId, postId]);
+  if (!post?.authorId) return undefined;
+  return (await db().users.get([accountId, post.authorId]))?.username;
+}
+
+async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof draftPlace>>, mediaCount: number): Promise<DraftSummary> {
+  const postId = place.postId ?? (place.kind === 'reply' ? row.replyToId : place.kind === 'quote' ? row.quoteId : undefined);
+  const username = postId ? await authorOf(row.accountId, postId) : undefined;
+  const host = place.url ? hostOf(place.url) : undefined;
+  return {
+    context: row.context,
+    kind: place.kind,
+    ...(postId ? { postId } : {}),
+    ...(username ? { username } : {}),
+    ...(place.url ? { url: place.url } : {}),
+    ...(host ? { host } : {}),
+    text: row.posts.map((p) => p.text).join('\n\n'),
+    postCount: row.posts.length,
+    mediaCount,
+    state: row.state,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * An account's drafts, the most recently changed first (ties by context, so the order is stable).
+ * @throws if IndexedDB fails.
+ */
+export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
+  const rows = (await db().drafts.where('accountId').equals(accountId).toArray()).filter((r) => draftPlace(r.context));
+  rows.sort((a, b) => (a.updatedAt === b.updatedAt ? a.context.localeCompare(b.context) : a.updatedAt < b.updatedAt ? 1 : -1));
+  const media = await db()
+    .draftMedia.where('draftKey')
+    .anyOf(rows.map((r) => r.key))
+    .toArray();
+  const counts = new Map<string, number>();
+  for (const m of media) counts.set(m.draftKey, (counts.get(m.draftKey) ?? 0) + 1);
+  return Promise.all(rows.map((r) => summaryOf(r, draftPlace(r.context)!, counts.get(r.key) ?? 0)));
+}

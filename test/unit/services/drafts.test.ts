@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { db, type DraftRow } from '@/lib/db';
+import { clearAccount } from '@/lib/db/wipe';
+import { reopenedComposer } from '@/lib/draft-param';
+import { namedTarget } from '@/lib/popup-gate';
+import { draftPlace, listDrafts } from '@/lib/services/drafts';
+import { draftWindowUrl } from '@/lib/services/drafts-open';
+import { draftContextText, draftFacts } from '@/components/manager/drafts/draft-words';
+import { freshDb } from './support';
+
+const ADA = '111';
+const GRACE = '222';
+const POST = '1460323737035677698';
+
+function draft(accountId: string, context: string, updatedAt: string, extra: Partial<DraftRow> = {}): DraftRow {
+  return {
+    key: `${accountId}|${context}`,
+    accountId,
+    context,
+    posts: [{ text: `text of ${context}`, mediaIds: [] }],
+    publishedIds: [],
+    state: 'editing',
+    seq: 1,
+    updatedAt,
+    ...extra,
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await freshDb();
+});
+
+describe('the drafts list', () => {
+  it('lists one account’s drafts, the most recently changed first, and none of another account’s', async () => {
+    await db().drafts.bulkPut([
+      draft(ADA, 'compose', '2026-03-01T10:00:00.000Z'),
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
+      draft(ADA, 'share:https://www.example.com/a', '2026-03-01T11:00:00.000Z'),
+      draft(GRACE, 'compose', '2026-03-01T13:00:00.000Z'),
+      // An edit of a published post is not a draft to list (it lives only within X's edit window).
+      draft(ADA, 'edit:7', '2026-03-01T14:00:00.000Z'),
+    ]);
+    const list = await listDrafts(ADA);
+    expect(list.map((d) => d.context)).toEqual([`reply:${POST}`, 'share:https://www.example.com/a', 'compose']);
+    expect((await listDrafts(GRACE)).map((d) => d.context)).toEqual(['compose']);
+    expect(await listDrafts('333')).toEqual([]);
+  });
+
+  it('names the author of the post replied to or quoted when Perch has seen it, and the shared page’s host', async () => {
+    await db().users.put({ accountId: ADA, id: GRACE, name: 'Grace', username: 'gracehop', seenAt: '2026-03-01T08:00:00.000Z' });
+    await db().posts.put({
+      accountId: ADA,
+      id: POST,
+      text: 'COBOL',
+      authorId: GRACE,
+      urls: [],
+      mediaCount: 0,
+      seenAt: '2026-03-01T08:00:00.000Z',
+    });
+    await db().drafts.bulkPut([
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
+      draft(ADA, 'quote:42', '2026-03-01T11:00:00.000Z', { quoteId: '42' }),
+      draft(ADA, 'share:https://www.example.com/a', '2026-03-01T10:00:00.000Z'),
+      draft(ADA, 'compose', '2026-03-01T09:00:00.000Z'),
+    ]);
+    const words = (await listDrafts(ADA)).map(draftContextText);
+    expect(words).toEqual(['Reply to @gracehop', 'Quote of a post', 'Sharing example.com', 'New post']);
+  });
+
+  it('counts a draft’s posts and images, and joins its text', async () => {
+    await db().drafts.put(
+      draft(ADA, 'compose', '2026-03-01T10:00:00.000Z', {
+        posts: [
+          { text: 'one', mediaIds: ['m1', 'm2'] },
+          { text: 'two', mediaIds: [] },
+        ],
+      }),
+    );
+    const blob = new Blob([new Uint8Array(4)]);
+    await db().draftMedia.bulkPut([
+      { id: 'm1', draftKey: `${ADA}|compose`, name: 'a.png', type: 'image/png', size: 4, blob },
+      { id: 'm2', draftKey: `${ADA}|compose`, name: 'b.png', type: 'image/png', size: 4, blob },
+      { id: 'm3', draftKey: `${GRACE}|compose`, name: 'c.png', type: 'image/png', size: 4, blob },
+    ]);
+    const [only] = await listDrafts(ADA);
+    expect(only).toMatchObject({ kind: 'compose', text: 'one\n\ntwo', postCount: 2, mediaCount: 2 });
+    expect(draftFacts(only!)).toBe('2 posts, a thread · 2 images or videos');
+    expect(draftFacts({ postCount: 1, mediaCount: 0 })).toBe('');
+  });
+
+  it.each([
+    ['compose', { kind: 'compose' }],
+    [`reply:${POST}`, { kind: 'reply', postId: POST }],
+    ['quote:7', { kind: 'quote', postId: '7' }],
+    ['share:https://example.com/x?y=1', { kind: 'share', url: 'https://example.com/x?y=1' }],
+    ['reply:not-an-id', undefined],
+    ['edit:7', undefined],
+  ])('reads the context %s as %o', (context, place) => {
+    expect(draftPlace(context)).toEqual(place);
+  });
+});
+
+describe('reopening a draft', () => {
+  it('aims a reply at its post with a one-time grant and the reply composer, a plain draft at the popup itself', async () => {
+    await db().drafts.bulkPut([
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
+      draft(ADA, 'compose', '2026-03-01T11:00:00.000Z'),
+      draft(ADA, 'share:https://example.com/a', '2026-03-01T10:00:00.000Z'),
+    ]);
+    const reply = await draftWindowUrl(ADA, `reply:${POST}`);
+    const target = namedTarget(reply);
+    expect(target?.url).toBe(`https://x.com/i/status/${POST}`);
+    expect(target?.grant).toMatch(/^[0-9a-f-]{36}$/);
+    expect(reopenedComposer(new URL(reply).search)).toBe('reply');
+    expect(namedTarget(await draftWindowUrl(ADA, 'share:https://example.com/a'))?.url).toBe('https://example.com/a');
+    const plain = await draftWindowUrl(ADA, 'compose');
+    expect(namedTarget(plain)).toBeUndefined();
+    expect(plain).toMatch(/\/popup\.html$/);
+  });
+
+  it('refuses a draft the account does not have', async () => {
+    await db().drafts.put(draft(GRACE, 'compose', '2026-03-01T11:00:00.000Z'));
+    await expect(draftWindowUrl(ADA, 'compose')).rejects.toMatchObject({ kind: 'no-draft' });
+  });
+});
+
+describe('signing out with drafts', () => {
+  it('deletes the account’s drafts and their images unless the person keeps them', async () => {
+    const blob = new Blob([new Uint8Array(4)]);
+    const seed = async () => {
+      await db().drafts.bulkPut([draft(ADA, 'compose', '2026-03-01T10:00:00.000Z'), draft(GRACE, 'compose', '2026-03-01T10:00:00.000Z')]);
+      await db().draftMedia.put({ id: 'm1', draftKey: `${ADA}|compose`, name: 'a.png', type: 'image/png', size: 4, blob });
+    };
+    await seed();
+    await clearAccount(db(), ADA, { now: Date.now(), keep: ['drafts'] });
+    expect(await listDrafts(ADA)).toMatchObject([{ context: 'compose', mediaCount: 1 }]);
+    await clearAccount(db(), ADA, { now: Date.now() });
+    expect(await listDrafts(ADA)).toEqual([]);
+    expect(await db().draftMedia.count()).toBe(0);
+    expect(await listDrafts(GRACE)).toHaveLength(1);
+  });
+});
