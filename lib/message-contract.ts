@@ -24,6 +24,7 @@ import {
   type AppCheckView,
   type DraftSummary,
   type DraftView,
+  type EditView,
   type ErrorReply,
   type PostContext,
   type PostView,
@@ -79,7 +80,7 @@ export const actionSchema = z.union([
 ]);
 export type ActionRequest = z.infer<typeof actionSchema>;
 
-/** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'. */
+/** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>' or 'edit:<id>' (an edit of one's post). */
 const draftContext = z.string().check(z.minLength(1), z.maxLength(2100));
 const seq = z.int().check(z.positive());
 /**
@@ -185,6 +186,8 @@ export const messages = {
     ids: string[];
     username: string;
   }>(),
+  /** Asks X whether one's own post may be edited now (edit_controls), with the text to edit from. */
+  'post.editView': request({ accountId: userId, postId }).answers<EditView>(),
   'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number }>(),
   'action.undo': request({ accountId: userId, seq }).answers<{ seq: number }>(),
   /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */

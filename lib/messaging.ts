@@ -15,6 +15,7 @@ export type {
   AppCheckView,
   DraftSummary,
   DraftView,
+  EditView,
   ErrorKind,
   PostContext,
   PostView,

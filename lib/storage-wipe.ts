@@ -88,6 +88,8 @@ export const STORAGE_WIPE = {
   quoteRefused: { area: 'local', key: 'refusals.quote.', perAccount: true, clearOn: 'sign-out' },
   /** The posts X refused this account's reply to (lib/refusals.ts): Reply is offered on x.com there. */
   replyRefused: { area: 'local', key: 'refusals.reply.', perAccount: true, clearOn: 'sign-out' },
+  /** This account's queued actions that failed or wait for the person, not yet seen (lib/failed-actions.ts). */
+  failedUnseen: { area: 'local', key: 'failures.unseen.', perAccount: true, clearOn: 'sign-out' },
   testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never', why: 'test builds only: the emulator’s clock' },
 } as const satisfies Record<string, KeyPolicy>;
 

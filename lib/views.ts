@@ -92,6 +92,22 @@ export interface PostView {
   quoted: boolean;
 }
 
+/**
+ * Whether the person may edit one of their posts, from X's `edit_controls` (x-api--fundamentals--edit-posts: 30
+ * minutes from the original, up to 5 edits), and the text to start the edit from (t.co links expanded).
+ */
+export interface EditView {
+  postId: string;
+  /** X's `is_edit_eligible`, and Perch can send it: the latest version, without media, while edits remain. */
+  editable: boolean;
+  /** X's `editable_until` (ISO). */
+  editableUntil: string;
+  editsRemaining: number;
+  /** The post carries media: Perch edits text only (its media would have to be sent again). */
+  media: boolean;
+  text: string;
+}
+
 /** What the screens see of a draft: text and image metadata, never blobs. */
 export interface DraftView {
   context: string;
@@ -157,6 +173,8 @@ export interface PostContext {
   actions: ActionBrief[];
   /** Where Reply, Quote and Block happen: through Perch where X allows this app, else on x.com (lib/self-serve). */
   rules: PostRules;
+  /** Your own post as X last said, while X lets you edit it (asked for with `edit_controls`). */
+  edit?: EditView;
   error?: { kind: string; message: string };
 }
 

@@ -11,6 +11,7 @@ import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookup
 import { listsForUser, postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
 import { attachImage, attachVideo, discardDraft, getDraft, publishDraft, publishProgress, saveDraft } from '@/lib/services/compose';
+import { readEditView } from '@/lib/services/post-edit';
 import { listDrafts } from '@/lib/services/drafts';
 import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
@@ -100,6 +101,7 @@ export function createHandlers(services: Services): Handlers {
       const username = (await readSessionView()).accounts.find((a) => a.id === accountId)?.username ?? 'i';
       return { ids, username };
     },
+    'post.editView': async ({ accountId, postId }) => readEditView(await clientFor(accountId), accountId, postId),
     'action.do': async ({ accountId, action }) => {
       const params = action.type === 'list.create' ? { ...action.params, tempId: `pending-${crypto.randomUUID()}` } : action.params;
       const row = await outbox.enqueue(accountId, action.type, params);
@@ -123,6 +125,10 @@ export function createHandlers(services: Services): Handlers {
     'list.posts': async ({ accountId, listId }) => listPostsPreview(await clientFor(accountId), accountId, listId),
     'actions.retry': async ({ accountId }) => {
       await outbox.retryNow(accountId);
+      return null;
+    },
+    'failures.seen': async ({ accountId, seqs }) => {
+      await services.failures.seen(accountId, seqs);
       return null;
     },
     'tab.post': ({ accountId, postId }) => postContext(() => clientFor(accountId), accountId, postId, now()),

@@ -21,6 +21,7 @@ import { describeMedia, uploadMedia, type UploadProgress } from '../x/media';
 import { createPost } from '../x/posts';
 import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
+import { editedPostId } from '../edit-context';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -414,6 +415,11 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   // The account's own limit: long posts only when X said (GET /2/users/me) its subscription allows them.
   const account = (await readSessionView()).accounts.find((a) => a.id === accountId);
   const limit = postLimitFor(account?.subscriptionType);
+  // An edit is one post's new text (x-api--fundamentals--edit-posts): a thread or an image has no place in it.
+  const editOf = editedPostId(context);
+  if (editOf && (draft.posts.length > 1 || draft.posts.some((p) => p.mediaIds.length))) {
+    throw new ComposeError('invalid-post', 'An edit changes the text of one post: remove the added posts and images.', draft.publishedIds);
+  }
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??
@@ -446,6 +452,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
         ...(replyTo ? { reply: { in_reply_to_tweet_id: replyTo } } : {}),
         ...(i === 0 && draft.quoteId ? { quote_tweet_id: draft.quoteId } : {}),
         ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}),
+        ...(editOf ? { edit_options: { previous_post_id: editOf } } : {}),
       });
       published.push(created.id);
       await db().drafts.update(key, { publishedIds: [...published], state: 'editing' });
@@ -457,6 +464,16 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
           'outcome-unknown',
           `The connection dropped while X was publishing ${which}, so Perch can’t tell whether it went out. ` +
             'Your draft is kept. Check your profile on X before posting again.',
+          published,
+          { cause: error },
+        );
+      }
+      // X would not take the edit (window over, no edits left, not editable: edit-posts): said, and the text stays.
+      if (editOf && error instanceof XApiError && (error.kind === 'forbidden' || error.kind === 'invalid-request')) {
+        const reason = xWords(error.problem);
+        throw new ComposeError(
+          'invalid-post',
+          `X would not edit your post${reason ? `: “${reason}”` : ''}. Your text is kept as a draft.`,
           published,
           { cause: error },
         );

@@ -7,13 +7,14 @@ import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getListMemberships } from '../x/lists';
 import type { Includes } from '../x/pages';
-import { getPosts, REPLY_CHECK_EXPANSIONS } from '../x/posts';
+import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS } from '../x/posts';
 import type { XPost, XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { ACTIONS } from './actions';
+import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
 import { utcDay } from './sync';
-import type { AccountRelation, ActionBrief, PostContext, ProfileContext, UserView } from '../views';
+import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, UserView } from '../views';
 
 /**
  * What the popup needs about the post or profile in the current tab: the thing itself (from the store when Perch
@@ -149,18 +150,21 @@ export async function postContext(
 ): Promise<PostContext> {
   const d = db();
   let post = await d.posts.get([accountId, postId]);
-  let error: PostContext['error'];
+  let error: PostContext['error'], edit: EditView | undefined;
   const enterprise = await onEnterprise();
   const summonsNeeded = !enterprise && !!post && !post.summons && post.authorId !== accountId;
   // The author stored by a sync carries no relation (muted, blocked, followed): read from X with the post.
   const authorUnknown =
     !!post?.authorId && post.authorId !== accountId && !relationKnown(await d.users.get([accountId, post.authorId]), now);
-  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown) {
+  // Your own post while X may still let you edit it: read again each time, for X's word on the edits left.
+  const ownAndRecent = post?.authorId === accountId && !(now - Date.parse(post.createdAt ?? '') >= EDIT_WINDOW_MS);
+  if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
     try {
       const page = await getPosts(await client(), [postId], {
-        fields: { 'user.fields': USER_FIELDS_WITH_RELATION, expansions: REPLY_CHECK_EXPANSIONS },
+        fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, expansions: REPLY_CHECK_EXPANSIONS },
       });
       const found = page.items[0];
+      edit = found ? editViewOf(found, accountId) : undefined;
       const seenAt = new Date(now).toISOString();
       // This read does not expand media, the quoted post or the replied-to user: what a bookmark sync stored of them stays.
       const kept = post ? { media: post.media, quoted: post.quoted, replyTo: post.replyTo } : {};
@@ -203,6 +207,7 @@ export async function postContext(
     reposted: !!engagement?.reposted,
     actions: await actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
     rules: postRules(enterprise, replyAllowed),
+    ...(edit ? { edit } : {}),
     ...(error ? { error } : {}),
   };
 }

@@ -36,16 +36,23 @@ export interface CreatePostBody {
   reply?: { in_reply_to_tweet_id: string };
   quote_tweet_id?: string;
   media?: { media_ids: string[] };
+  /** Makes this post a new version of `previous_post_id` (createPosts `edit_options`; x-api--fundamentals--edit-posts). */
+  edit_options?: { previous_post_id: string };
 }
 
-const createdSchema = z.looseObject({ data: z.looseObject({ id: idSchema, text: z.string() }) });
+const createdSchema = z.looseObject({
+  data: z.looseObject({ id: idSchema, text: z.string(), edit_history_tweet_ids: z.optional(z.array(idSchema)) }),
+});
 const deletedSchema = z.looseObject({ data: z.looseObject({ deleted: z.boolean() }) });
 
 /**
  * POST /2/tweets — publishes one post. Never retried: a post sent twice is two posts (or a duplicate refusal).
  * @throws XApiError
  */
-export async function createPost(client: XClient, body: CreatePostBody): Promise<{ id: string; text: string }> {
+export async function createPost(
+  client: XClient,
+  body: CreatePostBody,
+): Promise<{ id: string; text: string; edit_history_tweet_ids?: string[] | undefined }> {
   const res = await client.request({ method: 'POST', path: '/2/tweets', body, schema: createdSchema });
   return res.body.data;
 }
@@ -70,6 +77,13 @@ export async function getPost(client: XClient, postId: string, options: LookupOp
   const { item } = await getOne(client, { path: `/2/tweets/${id}`, query: fieldQuery(POST_ENDPOINT, options.fields), item: postSchema });
   return item;
 }
+
+/**
+ * The fields that say whether the person may edit a post (x-api--fundamentals--edit-posts): X answers
+ * `edit_controls` (eligible, until when, edits left) only when asked for by name; `edit_history_tweet_ids` is a
+ * default field, oldest version first.
+ */
+export const EDIT_FIELDS = [...POST_FIELDS, 'edit_controls'] as const;
 
 /** At most 100 posts per lookup (x-api--posts--lookup--integrate, "Best practices"). */
 export const MAX_POST_IDS = 100;

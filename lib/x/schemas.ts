@@ -82,6 +82,8 @@ export const postSchema = z.looseObject({
   author_id: z.optional(idSchema),
   created_at: z.optional(z.string()),
   edit_history_tweet_ids: z.optional(z.array(idSchema)),
+  /** Asked for by name (x-api--fundamentals--edit-posts; the description's Tweet.edit_controls, all three required). */
+  edit_controls: z.optional(z.looseObject({ is_edit_eligible: z.boolean(), editable_until: z.string(), edits_remaining: z.int() })),
   conversation_id: z.optional(idSchema),
   in_reply_to_user_id: z.optional(idSchema),
   lang: z.optional(z.string()),

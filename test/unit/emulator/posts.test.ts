@@ -440,6 +440,26 @@ describe('edits (edit_options.previous_post_id)', () => {
     expect(res.status).toBe(403);
     expect(await body(res)).toMatchObject({ detail: expect.stringContaining('30-minute edit window') });
   });
+
+  it('allows five edits and refuses the sixth, with edits_remaining counting down to 0', async () => {
+    let id = (await created({ text: 'version 0' })).id;
+    for (let i = 1; i <= 5; i++) id = (await created({ text: `version ${i}`, edit_options: { previous_post_id: id } })).id;
+    const latest = await body<{ data: Json }>(await api(emu, `/2/tweets/${id}?tweet.fields=edit_controls`, token));
+    expect(latest.data).toMatchObject({ edit_controls: { is_edit_eligible: false, edits_remaining: 0 } });
+    const res = await post({ text: 'version 6', edit_options: { previous_post_id: id } });
+    expect(res.status).toBe(403);
+    expect(await body(res)).toEqual(forbidden(`Post [${id}] cannot be edited: it has been edited 5 times.`));
+  });
+
+  it('refuses an edit of someone else’s post, and of a version that is not the latest', async () => {
+    const first = await created({ text: 'Ada wrote this' });
+    const grace = await signInAs(GRACE_ID);
+    const theirs = await post({ text: 'Grace edits it', edit_options: { previous_post_id: first.id } }, grace);
+    expect(await body(theirs)).toEqual(forbidden(`Post [${first.id}] cannot be edited: it was not authored by you.`));
+    await created({ text: 'Ada wrote this, edited', edit_options: { previous_post_id: first.id } });
+    const stale = await post({ text: 'From the old version', edit_options: { previous_post_id: first.id } });
+    expect(await body(stale)).toEqual(forbidden(`Post [${first.id}] cannot be edited: it is not the latest version.`));
+  });
 });
 
 describe('per-user limits', () => {

@@ -1,0 +1,54 @@
+import { postTextSegments, expandedText } from '../text/segments';
+import type { XClient } from '../x/client';
+import { EDIT_FIELDS, getPost } from '../x/posts';
+import type { XPost } from '../x/schemas';
+import type { EditView } from '../views';
+import { wholePost } from './records';
+
+export { EDIT_WINDOW_MS } from '../edit-context';
+
+/**
+ * Editing one's own post (x-api--fundamentals--edit-posts): within 30 minutes of the original, up to 5 edits, each
+ * edit a new post (a new id) sent as `POST /2/tweets` with `edit_options.previous_post_id` (createPosts). X's docs
+ * tie edits to no subscription: whether a post may be edited is X's `edit_controls.is_edit_eligible`, asked for by
+ * name. Perch edits the text only: a post with media is not offered (its media would have to be sent again).
+ */
+
+/**
+ * What X says of editing `post` for `accountId`, or undefined when it is not theirs or X did not send
+ * `edit_controls`. Editable only as the latest version (the last of `edit_history_tweet_ids`, oldest first), without
+ * media, with X's `is_edit_eligible` and edits remaining.
+ */
+export function editViewOf(post: XPost, accountId: string): EditView | undefined {
+  const controls = post.edit_controls;
+  if (!controls || post.author_id !== accountId) return undefined;
+  const history = post.edit_history_tweet_ids ?? [post.id];
+  const latest = history[history.length - 1] === post.id;
+  const hasMedia = (post.attachments?.media_keys?.length ?? 0) > 0;
+  const whole = wholePost(post);
+  const urls = (whole.entities?.urls ?? []).map((u) => ({
+    url: u.url,
+    start: u.start,
+    end: u.end,
+    ...(u.expanded_url ? { expandedUrl: u.expanded_url } : {}),
+  }));
+  return {
+    postId: post.id,
+    editable: controls.is_edit_eligible && controls.edits_remaining > 0 && latest && !hasMedia,
+    editableUntil: controls.editable_until,
+    editsRemaining: Math.max(0, controls.edits_remaining),
+    media: hasMedia,
+    text: expandedText(postTextSegments(whole.text, urls)),
+  };
+}
+
+/**
+ * Asks X whether the person may edit their post now (one post lookup with `edit_controls`).
+ * @throws XApiError (as getPost); an Error when the post is not the person's or X sent no `edit_controls`
+ */
+export async function readEditView(client: XClient, accountId: string, postId: string): Promise<EditView> {
+  const post = await getPost(client, postId, { fields: { 'tweet.fields': EDIT_FIELDS } });
+  const view = editViewOf(post, accountId);
+  if (!view) throw new Error('X did not say whether this post can be edited: only your own posts can be.');
+  return view;
+}
