@@ -196,6 +196,11 @@ export const messages = {
   'action.retry': request({ accountId: userId, seq }).answers<null>(),
   /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
   'actions.retry': request({ accountId: userId }).answers<null>(),
+  /**
+   * The person has seen these failed actions (lib/failed-actions.ts): Dismiss, a Retry sent anew, the Activity tab.
+   * Without `seqs`, all of the account's. The toolbar badge clears with the last one.
+   */
+  'failures.seen': request({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) }).answers<null>(),
   'sync.run': request({
     accountId: userId,
     collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),

@@ -41,6 +41,10 @@ export function ActivityView({ accountId }: { accountId: string }) {
   useEffect(() => {
     if (actions?.length) benchMark('perch-activity-list');
   }, [actions]);
+  // Opened: the account's failures the toolbar badge counts are seen (lib/failed-actions.ts), and the badge clears.
+  useEffect(() => {
+    sendMessage({ type: 'failures.seen', accountId }).catch(() => undefined);
+  }, [accountId]);
 
   // Every button of the list asks the background one thing; a refusal is said once, above the list.
   const ask = useCallback((request: ActivityRequest) => {

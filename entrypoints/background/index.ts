@@ -36,6 +36,8 @@ export default defineBackground(() => {
 
   // A worker (re)start: send what was waiting, including actions caught mid-send by the last stop.
   void services.outbox.recover();
+  // The badge of failures not yet seen, painted again: the browser forgets it when it restarts.
+  void services.failures.paint();
 
   /** Hourly, and free unless a new UTC day began: the day's first bookmark walk purges what X deleted. */
   async function dailySync(): Promise<void> {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
 import { now } from '@/lib/clock';
-import type { KeepChoice } from '@/lib/db';
+import { db, type KeepChoice } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
@@ -11,6 +11,7 @@ import { oauthSettings } from '@/lib/settings';
 import { wipeAccount } from '@/lib/storage-wipe';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
+import { createFailureBadge, perchScreenOpen } from './failure-badge';
 
 export const OUTBOX_ALARM = 'perch-outbox';
 export const DAILY_ALARM = 'perch-daily-sync';
@@ -34,9 +35,20 @@ export function createServices() {
 
   // Each state change of an action, for the screens that watch instead of reading the store (the popup).
   const publish = createFeedPublisher();
+  // A queued action that failed or waits for the person: the toolbar badge says so until they have seen it.
+  const failures = createFailureBadge({
+    area: browser.storage.local,
+    action: browser.action,
+    actionOf: (seq) => db().actions.get(seq),
+    screenOpen: perchScreenOpen,
+    now,
+  });
   const outbox: Outbox = new Outbox({
     defs: ACTIONS,
-    publish: (change) => void publish(change),
+    publish: (change) => {
+      void publish(change);
+      void failures.note(change);
+    },
     clientFor,
     wakeAt: (when) => {
       // A timer while this worker lives; an alarm (30 s at the least) wakes a stopped one.
@@ -55,9 +67,10 @@ export function createServices() {
   async function signOut(accountId: string, keep: readonly KeepChoice[] = []): Promise<void> {
     await auth.signOut(accountId);
     await wipeAccount(accountId, { now: now(), keep });
+    await failures.paint();
   }
 
-  return { auth, clientFor, outbox, sync, signOut };
+  return { auth, clientFor, outbox, sync, signOut, failures };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
+import { FailedLine } from '@/components/FailedLine';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
 import { Composer } from './lazy';
@@ -68,6 +69,7 @@ export function App() {
   return (
     <div className="popup">
       <AccountHeader />
+      {active ? <FailedLine key={active.id} accountId={active.id} /> : null}
       <main ref={main}>
         <h1 className="visually-hidden">{i18n.t('extName')}</h1>
         {active && composing ? (

@@ -1,0 +1,160 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { ActionRow } from '@/lib/db/rows';
+import { readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
+import { sendMessage, type ActionRequest } from '@/lib/messaging';
+import { thrownText } from './error-text';
+import { failureCount, failureSentence } from './failed-line-words';
+import { actionWhat, canRetry } from './manager/action-state';
+import './failed-line.css';
+
+/**
+ * The popup's first line when queued actions failed, or wait for the person, while no Perch screen was open
+ * (lib/failed-actions.ts): what failed and why, with Retry, Undo (an action still waiting: it is not sent and Perch
+ * shows things as before) or Dismiss (a failed one, already put back), and a link to the Activity tab. Several: "3
+ * actions failed", with a way to see each. Read from storage after the first paint; nothing shows when none failed.
+ */
+export function FailedLine({ accountId }: { accountId: string }) {
+  const [notes, setNotes] = useState<FailureNote[]>([]);
+  const [expanded, setExpanded] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    readFailures(accountId).then(
+      (n) => live && setNotes(n),
+      () => undefined,
+    );
+    const stop = watchFailures(accountId, setNotes);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [accountId]);
+  if (!notes.length) return null;
+
+  const ask = (asking: Promise<unknown>) => {
+    setProblem(undefined);
+    asking.catch((e: unknown) => setProblem(thrownText(e)));
+  };
+  const seen = (seqs?: number[]) => sendMessage({ type: 'failures.seen', accountId, ...(seqs ? { seqs } : {}) });
+  const retry = (note: FailureNote) => {
+    // Waiting for the person (out of credits): send what waits. Failed for a passing reason: the same action again.
+    if (note.waiting) return ask(sendMessage({ type: 'actions.retry', accountId }));
+    if (canRetry({ state: 'failed', error: note.error } as ActionRow))
+      return ask(sendMessage({ type: 'action.retry', accountId, seq: note.seq }));
+    // Refused by X: asked anew, as the person first asked it (a list to create gets a new temporary id).
+    const { tempId: _tempId, ...params } = note.params;
+    const action = { type: note.type, params } as ActionRequest;
+    ask(sendMessage({ type: 'action.do', accountId, action }).then(() => seen([note.seq])));
+  };
+  const undo = (note: FailureNote) => ask(sendMessage({ type: 'action.cancel', accountId, seq: note.seq }));
+
+  return (
+    <FailedLineView
+      notes={notes}
+      expanded={expanded}
+      problem={problem}
+      on={{
+        retry,
+        undo,
+        dismiss: (note) => ask(seen([note.seq])),
+        dismissAll: () => ask(seen()),
+        activity: () => ask(seen()),
+        toggle: () => setExpanded(!expanded),
+      }}
+    />
+  );
+}
+
+/** What the person can do from the line. */
+export interface FailedLineActions {
+  retry(note: FailureNote): void;
+  undo(note: FailureNote): void;
+  dismiss(note: FailureNote): void;
+  dismissAll(): void;
+  activity(): void;
+  toggle(): void;
+}
+
+/** The line itself, from the notes: one failure in words with its choices, or the count and a way to see each. */
+export function FailedLineView({
+  notes,
+  expanded,
+  problem,
+  on,
+}: {
+  notes: readonly FailureNote[];
+  expanded: boolean;
+  problem?: string | undefined;
+  on: FailedLineActions;
+}) {
+  if (!notes.length) return null;
+  const choices = (note: FailureNote) => {
+    const what = actionWhat(note);
+    return (
+      <>
+        <button type="button" aria-label={i18n.t('activity_retry_label', [what])} onClick={() => on.retry(note)}>
+          {i18n.t('activity_retry')}
+        </button>
+        {note.waiting ? (
+          <button type="button" aria-label={i18n.t('activity_undo_label', [what])} onClick={() => on.undo(note)}>
+            {i18n.t('manager_undo')}
+          </button>
+        ) : (
+          <button type="button" aria-label={i18n.t('failed_dismiss_label', [what])} onClick={() => on.dismiss(note)}>
+            {i18n.t('failed_dismiss')}
+          </button>
+        )}
+      </>
+    );
+  };
+  const activity = (
+    <a
+      href={browser.runtime.getURL('/manager.html#activity')}
+      target="_blank"
+      rel="noreferrer"
+      aria-label={i18n.t('failed_activity_label')}
+      onClick={() => on.activity()}
+    >
+      {i18n.t('failed_activity')}
+    </a>
+  );
+  const one = notes.length === 1 ? notes[0] : undefined;
+
+  return (
+    <section className="failed-line" aria-label={i18n.t('failed_region')}>
+      <p className="error">{one ? failureSentence(one) : failureCount(notes.length)}</p>
+      <div className="failed-line-actions">
+        {one ? (
+          choices(one)
+        ) : (
+          <>
+            <button type="button" aria-expanded={expanded} onClick={() => on.toggle()}>
+              {i18n.t('failed_show')}
+            </button>
+            <button type="button" onClick={() => on.dismissAll()}>
+              {i18n.t('failed_dismiss_all')}
+            </button>
+          </>
+        )}
+        {activity}
+      </div>
+      {!one && expanded ? (
+        <ul>
+          {notes.map((note) => (
+            <li key={note.seq}>
+              <p>{failureSentence(note)}</p>
+              <div className="failed-line-actions">{choices(note)}</div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { badgeTitle } from '@/components/failed-line-words';
+import { asNotes, FAILED_PREFIX, failedKey, needsPerson, withChange, type FailureNote, type NotedAction } from '@/lib/failed-actions';
+import type { ActionChange } from '@/lib/services/outbox-feed';
+
+/** What the badge needs of the browser: its storage and the toolbar action (fakes in unit tests). */
+export interface BadgeDeps {
+  area: Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
+  action: Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+  /** The action row the change is about (its type and parameters name it). */
+  actionOf(seq: number): Promise<NotedAction | undefined>;
+  /** Whether a Perch screen that shows the outbox's states (popup, side panel, manager) is open: it says it there. */
+  screenOpen(): Promise<boolean>;
+  now(): number;
+}
+
+/** The pages that show what the outbox does: the popup (also as a window or tab), the side panel or sidebar, the manager. */
+const SCREENS = new Set(['/popup.html', '/sidepanel.html', '/manager.html']);
+
+function isScreen(url: string | undefined): boolean {
+  try {
+    return SCREENS.has(new URL(url ?? '').pathname);
+  } catch {
+    return false;
+  }
+}
+
+interface ContextsApi {
+  getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+}
+
+/**
+ * Whether one of Perch's screens is open now: `runtime.getContexts` (Chrome 116, Firefox 137), else the pages the
+ * background can see (`extension.getViews`). Unknown counts as none, so a failure is never left unsaid.
+ */
+export async function perchScreenOpen(): Promise<boolean> {
+  const runtime = browser.runtime as unknown as Partial<ContextsApi>;
+  if (typeof runtime.getContexts === 'function') {
+    const contexts = await runtime.getContexts({ contextTypes: ['TAB', 'POPUP', 'SIDE_PANEL'] });
+    return contexts.some((c) => isScreen(c.documentUrl));
+  }
+  const extension = (browser as unknown as { extension?: { getViews?: () => Window[] } }).extension;
+  if (typeof extension?.getViews !== 'function') return false;
+  return extension.getViews().some((w) => (w as unknown) !== globalThis && isScreen(w.location.href));
+}
+
+/** X's red, as the context menus' "!" uses it. */
+const RED = '#f4212e';
+
+/**
+ * The toolbar badge for queued actions that ended without the person (lib/failed-actions.ts): each change the outbox
+ * publishes is noted — when no Perch screen is open to say it in place — or un-noted, and the badge shows how many wait to be seen — across accounts — with a title
+ * saying what failed. Writes are chained, so two changes at once cannot lose one another.
+ */
+export function createFailureBadge(deps: BadgeDeps) {
+  let last: Promise<void> = Promise.resolve();
+  const chain = (step: () => Promise<void>): Promise<void> => {
+    last = last.then(step).catch(() => undefined);
+    return last;
+  };
+
+  async function notesOf(accountId: string): Promise<FailureNote[]> {
+    const items: Record<string, unknown> = await deps.area.get(failedKey(accountId));
+    return asNotes(items[failedKey(accountId)]);
+  }
+
+  async function store(accountId: string, notes: FailureNote[]): Promise<void> {
+    if (notes.length) await deps.area.set({ [failedKey(accountId)]: notes });
+    else await deps.area.remove(failedKey(accountId));
+  }
+
+  /** Paints the badge from what is stored: the count and its title, or nothing. */
+  async function paintNow(): Promise<void> {
+    const items: Record<string, unknown> = await deps.area.get(null);
+    const notes = Object.entries(items)
+      .filter(([key]) => key.startsWith(FAILED_PREFIX))
+      .flatMap(([, value]) => asNotes(value));
+    if (!notes.length) {
+      await deps.action.setBadgeText({ text: '' });
+      await deps.action.setTitle({ title: i18n.t('extName') });
+      return;
+    }
+    await deps.action.setBadgeBackgroundColor({ color: RED });
+    await deps.action.setBadgeText({ text: String(notes.length) });
+    await deps.action.setTitle({ title: badgeTitle(notes) });
+  }
+
+  return {
+    /** A change the outbox published (after it is stored). */
+    note(change: ActionChange): Promise<void> {
+      return chain(async () => {
+        const before = await notesOf(change.accountId);
+        const noted = before.some((n) => n.seq === change.seq);
+        // Most changes (sending, done) concern no note: nothing to read or write.
+        if (!noted && (!needsPerson(change) || (await deps.screenOpen().catch(() => false)))) return;
+        const action = await deps.actionOf(change.seq);
+        await store(change.accountId, withChange(before, change, action, new Date(deps.now()).toISOString()));
+        await paintNow();
+      });
+    },
+    /** The person has seen these failures (Dismiss, Retry by sending anew, the Activity tab): all of the account's without `seqs`. */
+    seen(accountId: string, seqs?: readonly number[]): Promise<void> {
+      return chain(async () => {
+        const before = await notesOf(accountId);
+        await store(accountId, seqs ? before.filter((n) => !seqs.includes(n.seq)) : []);
+        await paintNow();
+      });
+    },
+    /** Paints the badge again from what is stored (a worker start, after a sign-out wiped an account's notes). */
+    paint(): Promise<void> {
+      return chain(paintNow);
+    },
+  };
+}
+
+export type FailureBadge = ReturnType<typeof createFailureBadge>;
