@@ -20,6 +20,7 @@ import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
+import { EditComposer, useOpenEdit } from './EditComposer';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
 import { readVideoLength } from './video-length';
 
@@ -55,6 +56,8 @@ export function Composer(props: ComposerProps) {
   // Bumped to draw the boxes afresh (focus in the first, caret at its end) after the draft is cleared or split.
   const [generation, setGeneration] = useState(0);
   const [done, setDone] = useState<string>();
+  // Edit on a published post: X is asked first whether it may still be edited, then its edit replaces this composer.
+  const edits = useOpenEdit(accountId);
 
   const enterprise = useEnterprisePlan();
   // 280, or X's long-post limit when the account's subscription allows long posts (GET /2/users/me).
@@ -64,6 +67,7 @@ export function Composer(props: ComposerProps) {
   // While publishing, how far a GIF or video is: sent to X, then processed by X.
   const progress = useUploadProgress(accountId, context, status.kind === 'publishing');
 
+  if (edits.editing) return <EditComposer key={edits.editing.postId} accountId={accountId} username={username} edit={edits.editing} />;
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
   /** `separately`: the thread's remaining posts each on its own, after X refused one as a reply. */
@@ -201,6 +205,9 @@ export function Composer(props: ComposerProps) {
           ids={status.ids}
           username={status.username}
           separately={status.separately}
+          editing={edits.checking}
+          editRefusal={edits.refusal}
+          onEdit={(id) => void edits.open(id)}
           onError={(message) => setStatus({ kind: 'error', errorKind: 'delete', message })}
           onWriteAnother={() => setStatus({ kind: 'idle' })}
         />

@@ -15,6 +15,10 @@ export function PublishedPosts({
   ids,
   username,
   separately,
+  edited = false,
+  editing,
+  editRefusal,
+  onEdit,
   onError,
   onWriteAnother,
 }: {
@@ -23,6 +27,14 @@ export function PublishedPosts({
   username: string;
   /** The thread's remaining posts went each on its own, after X refused one as a reply. */
   separately: boolean;
+  /** The post is a new version of one edited (x-api--fundamentals--edit-posts): X gave it a new id. */
+  edited?: boolean;
+  /** The post whose edit is being asked of X: its Edit waits. */
+  editing?: string | undefined;
+  /** Why X does not let the person edit the post they asked to edit. */
+  editRefusal?: string | undefined;
+  /** Edit: offered while X may still let the person edit the post (the composer asks X first). */
+  onEdit?: ((postId: string) => void) | undefined;
   /** Sending a deletion failed before the outbox had it. */
   onError: (message: string) => void;
   onWriteAnother: () => void;
@@ -53,13 +65,24 @@ export function PublishedPosts({
 
   return (
     <div className="published" role="status">
-      <p>{separately ? i18n.t('composer_published_separately', [ids.length]) : i18n.t('composer_published', ids.length)}</p>
+      <p>
+        {edited
+          ? i18n.t('composer_edited')
+          : separately
+            ? i18n.t('composer_published_separately', [ids.length])
+            : i18n.t('composer_published', ids.length)}
+      </p>
       <ul className="published-list">
         {ids.map((id, i) => (
           <li key={id} className="row">
             <a href={postUrl(id, username)} target="_blank" rel="noreferrer">
               {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
             </a>
+            {onEdit && deleting[id] === undefined ? (
+              <button type="button" disabled={editing !== undefined} onClick={() => onEdit(id)}>
+                {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
+              </button>
+            ) : null}
             {deletion(id)?.state === 'done' ? (
               <span className="muted">{i18n.t('composer_deleted')}</span>
             ) : deleting[id] !== undefined && deletion(id)?.state !== 'failed' ? (
@@ -87,6 +110,11 @@ export function PublishedPosts({
       {deleteFailure ? (
         <p className="error" role="alert">
           {actionErrorText(deleteFailure.error)}
+        </p>
+      ) : null}
+      {editRefusal ? (
+        <p className="error" role="alert">
+          {editRefusal}
         </p>
       ) : null}
       <button type="button" onClick={() => onWriteAnother()}>

@@ -10,7 +10,8 @@ import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
-import { Composer, ListPicker } from './lazy';
+import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
+import { Composer, EditComposer, ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
@@ -27,7 +28,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const { context: ctx, error, refresh, track: trackAny } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
   const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
   // Reopened from the Drafts tab (`&draft=reply`): straight to that composer, where the saved draft is.
-  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists'>(() => reopenedComposer(location.search) ?? 'actions');
+  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists' | 'edit'>(
+    () => reopenedComposer(location.search) ?? 'actions',
+  );
   const [problem, setProblem] = useState<string>();
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();
@@ -47,6 +50,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     );
   }, [refusals.quote, replyRefused, mode, accountId, postId]);
   const refusedText = (kind: 'quote' | 'reply') => (refused?.kind === kind ? refused.text : undefined);
+  // Your own post while X lets you edit it: the time left counts down from X's editable_until.
+  const editNow = useEditClock(ctx?.edit?.editable ? ctx.edit.editableUntil : undefined);
 
   if (error)
     return (
@@ -88,6 +93,18 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           {i18n.t('popup_back_to_post')}
         </button>
         <Composer accountId={accountId} username={username} context={`share:${url}`} initialText={url} title={i18n.t('popup_link_title')} />
+      </>
+    );
+  }
+
+  const edit = own && ctx.edit?.editable && editTimeLeft(ctx.edit.editableUntil, editNow) > 0 ? ctx.edit : undefined;
+  if (mode === 'edit' && edit) {
+    return (
+      <>
+        <button type="button" className="link" onClick={() => setMode('actions')}>
+          {i18n.t('popup_back_to_post')}
+        </button>
+        <EditComposer accountId={accountId} username={username} edit={edit} />
       </>
     );
   }
@@ -163,8 +180,16 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       </div>
       {own ? (
         <div className="quick-actions">
+          {edit ? (
+            <ActionButton icon="edit" label={i18n.t('popup_edit_post')} noteId={`${notes}-edit`} onClick={() => setMode('edit')} />
+          ) : null}
           <ActionButton icon="delete" label={i18n.t('popup_delete_post')} noteId={`${notes}-delete`} onClick={() => setAskDelete(true)} />
         </div>
+      ) : null}
+      {edit ? (
+        <p id={`${notes}-edit`} className="muted">
+          {i18n.t('popup_edit_window', [timeLeftText(editTimeLeft(edit.editableUntil, editNow)), editsLeftText(edit.editsRemaining)])}
+        </p>
       ) : null}
       {author && !own ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>

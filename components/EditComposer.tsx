@@ -1,0 +1,157 @@
+import { i18n } from '#i18n';
+import { useId, useState } from 'react';
+import { editContext } from '@/lib/edit-context';
+import { sendMessage, type EditView } from '@/lib/messaging';
+import { ClearDraftButton } from './ClearDraftButton';
+import { whyCannotPost } from './compose-rules';
+import { errorOf, errorText, thrownText } from './error-text';
+import { PostEditor } from './PostEditor';
+import { PublishedPosts } from './PublishedPosts';
+import { useDraft } from './use-draft';
+import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from './use-edit-window';
+import { useEnterprisePlan } from './use-enterprise-plan';
+import { usePostLimit } from './use-post-limit';
+
+type Status =
+  { kind: 'idle' } | { kind: 'publishing' } | { kind: 'published'; ids: string[]; username: string } | { kind: 'error'; message: string };
+
+/**
+ * Asks X (through the background) whether a post may be edited now, and opens the edit when it may; otherwise says
+ * X does not allow it. Used by the published post's line, where Perch has not yet read X's `edit_controls`.
+ */
+export function useOpenEdit(accountId: string) {
+  const [editing, setEditing] = useState<EditView>();
+  const [refusal, setRefusal] = useState<string>();
+  const [checking, setChecking] = useState<string>();
+  async function open(postId: string) {
+    setRefusal(undefined);
+    setChecking(postId);
+    try {
+      const view = await sendMessage({ type: 'post.editView', accountId, postId });
+      if (view.editable && editTimeLeft(view.editableUntil, Date.now()) > 0) setEditing(view);
+      else setRefusal(i18n.t(view.media ? 'composer_edit_media' : 'composer_edit_refused'));
+    } catch (e) {
+      setRefusal(thrownText(e));
+    } finally {
+      setChecking(undefined);
+    }
+  }
+  return { editing, refusal, checking, open };
+}
+
+/**
+ * Editing one of your posts within X's window (x-api--fundamentals--edit-posts): the post's text in the box as a
+ * draft of its own ('edit:<id>'), the time left counted down from X's `editable_until` and the edits left; Update
+ * sends the new text as a new version. When X says no (the window is over, no edits left), the text stays a draft.
+ */
+export function EditComposer({ accountId, username, edit }: { accountId: string; username: string; edit: EditView }) {
+  const context = editContext(edit.postId);
+  const { posts, saveError, update, reload, reset } = useDraft({ accountId, context, initialText: edit.text });
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const reasonId = useId();
+  const now = useEditClock(edit.editableUntil);
+  const enterprise = useEnterprisePlan();
+  const limit = usePostLimit(accountId);
+  const again = useOpenEdit(accountId);
+
+  if (again.editing) return <EditComposer key={again.editing.postId} accountId={accountId} username={username} edit={again.editing} />;
+  if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_edit_title')} />;
+
+  const left = editTimeLeft(edit.editableUntil, now);
+  const reason = !edit.editable
+    ? i18n.t('composer_edit_not_allowed')
+    : left === 0
+      ? i18n.t('composer_edit_over')
+      : whyCannotPost(posts, enterprise, limit);
+  const busy = status.kind === 'publishing';
+  const post = posts[0] ?? { text: '', media: [] };
+
+  async function publish() {
+    setStatus({ kind: 'publishing' });
+    try {
+      const result = await sendMessage({ type: 'post.publish', accountId, context });
+      setStatus({ kind: 'published', ...result });
+      reset();
+    } catch (e) {
+      setStatus({ kind: 'error', message: errorText(errorOf(e)) });
+      await reload().catch(() => undefined);
+    }
+  }
+
+  async function clear() {
+    try {
+      await sendMessage({ type: 'draft.discard', accountId, context });
+      reset();
+      setStatus({ kind: 'idle' });
+    } catch (e) {
+      setStatus({ kind: 'error', message: thrownText(e) });
+    }
+  }
+
+  return (
+    <section className="composer" aria-label={i18n.t('composer_edit_title')}>
+      <h2>{i18n.t('composer_edit_title')}</h2>
+      {status.kind === 'published' ? (
+        <>
+          <PublishedPosts
+            accountId={accountId}
+            ids={status.ids}
+            username={status.username}
+            separately={false}
+            edited
+            editing={again.checking}
+            editRefusal={again.refusal}
+            onEdit={(id) => void again.open(id)}
+            onError={(message) => setStatus({ kind: 'error', message })}
+            onWriteAnother={() => setStatus({ kind: 'idle' })}
+          />
+        </>
+      ) : (
+        <>
+          {edit.editable && left > 0 ? (
+            <p className="muted">{i18n.t('composer_editing', [timeLeftText(left), editsLeftText(edit.editsRemaining)])}</p>
+          ) : null}
+          <PostEditor
+            text={post.text}
+            label={i18n.t('composer_text_label')}
+            describedBy={reason ? reasonId : undefined}
+            autoFocus={!busy}
+            onSubmit={() => {
+              if (!reason && !busy) void publish();
+            }}
+            limit={limit}
+            onChange={(text) => update((all) => all.map((p, j) => (j === 0 ? { ...p, text } : p)))}
+          />
+          {status.kind === 'error' ? (
+            <p className="error" role="alert">
+              {status.message}
+            </p>
+          ) : null}
+          {saveError ? (
+            <p className="error" role="alert">
+              {saveError}
+            </p>
+          ) : null}
+          <div className="composer-actions row">
+            <ClearDraftButton empty={!post.text} disabled={busy} onClear={() => void clear()} />
+            <button
+              type="button"
+              className="primary"
+              disabled={!!reason || busy}
+              aria-describedby={reason ? reasonId : undefined}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+              onClick={() => void publish()}
+            >
+              {busy ? i18n.t('composer_updating') : i18n.t('composer_update')}
+            </button>
+          </div>
+          {reason ? (
+            <p id={reasonId} className={edit.editable && left > 0 ? 'muted' : 'error'}>
+              {reason}
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

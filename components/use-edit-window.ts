@@ -1,0 +1,44 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'react';
+
+/**
+ * X's edit window as a person reads it (x-api--fundamentals--edit-posts: 30 minutes from the original, up to 5
+ * edits): "12 min left", counted down from X's `editable_until`, and the edits left.
+ */
+
+/** Milliseconds left to edit at `now`, never below 0; 0 for a time X did not give as a date. */
+export function editTimeLeft(editableUntil: string, now: number): number {
+  const until = Date.parse(editableUntil);
+  return Number.isFinite(until) ? Math.max(0, until - now) : 0;
+}
+
+/** "12 min left" (whole minutes, rounded up: 11 min 10 s is still "12 min left"), or "less than a minute left". */
+export function timeLeftText(ms: number): string {
+  if (ms < 60_000) return i18n.t('edit_under_a_minute');
+  return i18n.t('edit_minutes_left', Math.ceil(ms / 60_000));
+}
+
+/** "4 edits left". */
+export function editsLeftText(editsRemaining: number): string {
+  return i18n.t('edit_edits_left', Math.max(0, editsRemaining));
+}
+
+/**
+ * The time now, redrawn every few seconds while `until` is ahead (and once more when it passes), so a screen showing
+ * the time left counts down; nothing ticks without an edit window to show.
+ */
+export function useEditClock(until: string | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!until) return;
+    const end = Date.parse(until);
+    if (!Number.isFinite(end) || end <= Date.now()) return;
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= end) clearInterval(timer);
+    }, 5_000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return now;
+}
