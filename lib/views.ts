@@ -1,5 +1,5 @@
 import type { SignInOutcomeKind } from './auth/sign-in-outcome';
-import type { ActionRow, Collection, DraftRow, PostUrl, SyncError, SyncNotice } from './db';
+import type { ActionRow, Collection, DraftRow, PostMedia, PostUrl, SyncError, SyncNotice } from './db';
 import type { PostRules, Via } from './self-serve';
 
 export type { AccountView } from './storage';
@@ -89,6 +89,8 @@ export interface PostView {
   createdAt?: string;
   author?: UserView;
   mediaCount: number;
+  /** Its pictures with X's `alt_text`, where the read expanded them (the popup's post card). */
+  media?: PostMedia[];
   quoted: boolean;
 }
 

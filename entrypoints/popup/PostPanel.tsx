@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
+import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
 import { sendMessage, type PostContext } from '@/lib/messaging';
 import { reopenedComposer } from '@/lib/draft-param';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
@@ -133,6 +134,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       <article className="post-card">
         {author ? <UserCard user={author} /> : null}
         <PostText className="post-text" text={ctx.post.text} urls={ctx.post.urls} />
+        {ctx.post.media?.length ? <MediaThumbs media={ctx.post.media} /> : null}
         <p className="muted">
           {dateOf(ctx.post.createdAt)}
           {ctx.post.mediaCount ? i18n.t('popup_meta_separator') + i18n.t('popup_post_media', ctx.post.mediaCount) : ''}

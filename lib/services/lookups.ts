@@ -1,6 +1,7 @@
 import { db, nextMemberPosition } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
+import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
 import { postRow, userRow } from './records';
 import type { PostView, UserView } from '../views';
@@ -56,11 +57,15 @@ export async function listMembers(
  * @throws XApiError
  */
 export async function listPostsPreview(client: XClient, accountId: string, listId: string): Promise<PostView[]> {
-  const page = await getListPosts(client, listId, { maxResults: 20 });
+  // With their pictures and X's descriptions (`attachments.media_keys`, `media.fields=alt_text`): the preview shows them.
+  const page = await getListPosts(client, listId, {
+    maxResults: 20,
+    fields: withCardMedia(['author_id']),
+  });
   const seenAt = new Date().toISOString();
   const authors = new Map(page.includes.users.map((u) => [u.id, view(userRow(accountId, u, seenAt))]));
   return page.items.map((p) => {
-    const row = postRow(accountId, p, seenAt);
+    const row = postRow(accountId, p, seenAt, { media: page.includes.media });
     const author = row.authorId ? authors.get(row.authorId) : undefined;
     return {
       id: row.id,
@@ -69,6 +74,7 @@ export async function listPostsPreview(client: XClient, accountId: string, listI
       ...(row.createdAt ? { createdAt: row.createdAt } : {}),
       ...(author ? { author } : {}),
       mediaCount: row.mediaCount,
+      ...(row.media?.length ? { media: row.media } : {}),
       quoted: !!row.quotedId,
     };
   });

@@ -7,7 +7,7 @@ import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { getListMemberships } from '../x/lists';
 import type { Includes } from '../x/pages';
-import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS } from '../x/posts';
+import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '../x/posts';
 import type { XPost, XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { ACTIONS } from './actions';
@@ -161,15 +161,15 @@ export async function postContext(
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
     try {
       const page = await getPosts(await client(), [postId], {
-        fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, expansions: REPLY_CHECK_EXPANSIONS },
+        fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
       });
       const found = page.items[0];
       edit = found ? editViewOf(found, accountId) : undefined;
       const seenAt = new Date(now).toISOString();
-      // This read does not expand media, the quoted post or the replied-to user: what a bookmark sync stored of them stays.
+      // Its pictures come with X's descriptions (the card shows them); a quoted post or reply X did not include stays as stored.
       const kept = post ? { media: post.media, quoted: post.quoted, replyTo: post.replyTo } : {};
       const row = found
-        ? { ...dropUndefined(kept), ...postRow(accountId, found, seenAt), summons: summonsOf(found, page.includes) }
+        ? { ...dropUndefined(kept), ...postRow(accountId, found, seenAt, page.includes), summons: summonsOf(found, page.includes) }
         : undefined;
       await d.transaction('rw', [d.posts, d.users], async () => {
         await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
@@ -198,6 +198,7 @@ export async function postContext(
           ...(post.createdAt ? { createdAt: post.createdAt } : {}),
           ...(author ? { author } : {}),
           mediaCount: post.mediaCount,
+          ...(post.media?.length ? { media: post.media } : {}),
           quoted: !!post.quotedId,
         }
       : null,

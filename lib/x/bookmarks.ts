@@ -8,7 +8,7 @@ import { setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 import { getPage, pageQuery, type Endpoint, type Page, type PageOptions } from './pages';
-import { POST_ENDPOINT, POST_FIELDS } from './posts';
+import { CARD_MEDIA_FIELDS, POST_ENDPOINT, POST_FIELDS } from './posts';
 import { folderSchema, postRefSchema, postSchema, type XBookmarkFolder, type XPost, type XPostRef } from './schemas';
 
 export { folderSchema, type XBookmarkFolder, type XPostRef } from './schemas';
@@ -28,7 +28,7 @@ export const BOOKMARK_EXPANSIONS = [
   'referenced_tweets.id.author_id',
   'in_reply_to_user_id',
 ] as const;
-export const BOOKMARK_MEDIA_FIELDS = ['preview_image_url', 'url', 'type', 'width', 'height', 'alt_text'] as const;
+export const BOOKMARK_MEDIA_FIELDS = CARD_MEDIA_FIELDS;
 
 /** GET /2/users/:id/bookmarks: post fields as for any post plus the card's expansions, 1 to 100 a page; X keeps only the 800 newest. */
 export const BOOKMARKS_ENDPOINT: Endpoint = {

@@ -122,3 +122,14 @@ export async function undoRepost(client: XClient, userId: string, postId: string
   const data = await setState(client, { method: 'DELETE', path: `/2/users/${user}/retweets/${source}`, flag: 'retweeted' });
   return data.retweeted;
 }
+
+/**
+ * What a card shows of a post's pictures (x-api--fundamentals--data-dictionary, Media): a photo's `url`, a video's or
+ * GIF's still (`preview_image_url`), X's description (`alt_text`) and size. X bills each as a media read.
+ */
+export const CARD_MEDIA_FIELDS = ['preview_image_url', 'url', 'type', 'width', 'height', 'alt_text'] as const;
+
+/** `expansions` plus the post's pictures (`attachments.media_keys`) with CARD_MEDIA_FIELDS: a read whose card shows them. */
+export function withCardMedia(expansions: readonly string[]): { expansions: readonly string[]; 'media.fields': readonly string[] } {
+  return { expansions: [...expansions, 'attachments.media_keys'], 'media.fields': CARD_MEDIA_FIELDS };
+}

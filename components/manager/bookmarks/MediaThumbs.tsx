@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PostMedia } from '@/lib/db';
 
 const HEIGHT = 72;
@@ -21,9 +21,20 @@ function widthOf(m: PostMedia): number {
  * One small picture of a post's media: a photo's image, or a video's or GIF's still with a play mark. Its alt text is
  * X's `alt_text`; without one the image is decorative and the word "Image" (or Video, GIF) is said instead. An image
  * that does not load (blocked, offline, gone from X) becomes a plain tile with that word: never the browser's
- * broken-image icon (as components/Avatar.tsx does).
+ * broken-image icon (as components/Avatar.tsx does). With alt text it carries X's "ALT" badge, a button that shows
+ * the description under the pictures (`descriptionId`), as X does.
  */
-function MediaThumb({ media }: { media: PostMedia }) {
+function MediaThumb({
+  media,
+  descriptionId,
+  expanded,
+  onAlt,
+}: {
+  media: PostMedia;
+  descriptionId: string;
+  expanded: boolean;
+  onAlt: () => void;
+}) {
   const [failed, setFailed] = useState(false);
   const src = media.type === 'photo' ? (media.url ?? media.previewUrl) : (media.previewUrl ?? media.url);
   const moving = media.type === 'video' || media.type === 'animated_gif';
@@ -54,17 +65,48 @@ function MediaThumb({ media }: { media: PostMedia }) {
           ▶
         </span>
       ) : null}
+      {media.altText ? (
+        <button
+          type="button"
+          className="bookmarks-thumb-alt"
+          aria-label={i18n.t('media_alt_label')}
+          aria-expanded={expanded}
+          aria-controls={descriptionId}
+          onClick={onAlt}
+        >
+          {i18n.t('media_alt_badge')}
+        </button>
+      ) : null}
     </span>
   );
 }
 
-/** The media of a bookmarked post, as a row of small thumbnails. */
+/**
+ * The media of a post, as a row of small thumbnails (a bookmark's card, the popup's post card). The description of
+ * the one whose ALT badge was pressed shows under the row, until it is pressed again.
+ */
 export function MediaThumbs({ media }: { media: readonly PostMedia[] }) {
+  const [shown, setShown] = useState<string>();
+  const id = useId();
+  const described = media.find((m) => m.key === shown && m.altText);
   return (
-    <div className="bookmarks-media">
-      {media.map((m) => (
-        <MediaThumb key={m.key} media={m} />
-      ))}
+    <div className="bookmarks-media-block">
+      <div className="bookmarks-media">
+        {media.map((m) => (
+          <MediaThumb
+            key={m.key}
+            media={m}
+            descriptionId={`${id}-alt`}
+            expanded={described?.key === m.key}
+            onAlt={() => setShown((key) => (key === m.key ? undefined : m.key))}
+          />
+        ))}
+      </div>
+      {described ? (
+        <p id={`${id}-alt`} className="bookmarks-alt-text">
+          <bdi>{described.altText}</bdi>
+        </p>
+      ) : null}
     </div>
   );
 }

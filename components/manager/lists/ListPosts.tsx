@@ -6,6 +6,7 @@ import { sendMessage, type PostView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { When } from '../When';
 import { UserIdentity } from '../UserLookup';
+import { MediaThumbs } from '../bookmarks/MediaThumbs';
 
 type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; posts: PostView[] } | { state: 'error'; message: string };
 
@@ -53,6 +54,7 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
               <article aria-label={p.author ? i18n.t('lists_post_by', { username: p.author.username }) : undefined}>
                 {p.author ? <UserIdentity user={p.author} /> : null}
                 <p className="mgr-post-text">{expandedText(postTextSegments(p.text, p.urls ?? []))}</p>
+                {p.media?.length ? <MediaThumbs media={p.media} /> : null}
                 <p className="note">
                   {[
                     p.createdAt ? <When key="when" iso={p.createdAt} /> : null,

@@ -70,6 +70,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'options_callback_pending', // "…"
   'lists_counter', // "{count}/{max}"
   'bookmarks_media_gif', // "GIF"
+  'media_alt_badge', // "ALT", X's own badge on a described picture, in Japanese too
   'options_oauth', // "OAuth 2.0", X's name for it
   'options_native_app', // "Native App", as X's developer console names the app type
   'app_check_mark_ok', // "OK:"

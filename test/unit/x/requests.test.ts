@@ -280,6 +280,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'limiter.createLimitedClient': 'wraps a client: sends what the wrapped client is given',
   'pages.fieldQuery': 'builds query parameters for the rows above',
   'pages.pageQuery': 'builds query parameters for the rows above',
+  'posts.withCardMedia': 'builds the field selection of a read whose card shows pictures',
   'pages.getPage': 'the page helper every list read in the table goes through',
   'pages.getOne': 'the lookup helper every single read in the table goes through',
 };
