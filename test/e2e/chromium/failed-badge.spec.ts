@@ -1,0 +1,111 @@
+import type { Page, Worker } from '@playwright/test';
+import { SEED_POSTS } from '../../emulator/seed';
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+/**
+ * A queued action that fails while no Perch screen is open (issue 15): the toolbar badge counts it and its title
+ * says what failed; the popup's first line says it too and offers Retry, Undo or Dismiss; acting clears the badge.
+ * The actions are queued from a context-menu click on x.com (the test build's `perchTest` hook calls the listener
+ * the browser calls), so no Perch page shows them; what X answers comes from the emulator's fault switch.
+ */
+
+const POST = SEED_POSTS.graceQuotesXdev;
+const POST_LINK = `https://x.com/gracehop/status/${POST}`;
+const XDEV = { id: '2244994945', username: 'XDevelopers' };
+
+async function xHome(perch: Perch): Promise<Page> {
+  await perch.context.route('https://x.com/home', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Home / X</title><p>Home</p>' }),
+  );
+  const page = await perch.context.newPage();
+  await page.goto('https://x.com/home');
+  return page;
+}
+
+/** A right-click entry chosen on a link on x.com, delivered to Perch's listener. */
+async function menuClick(worker: Worker, page: Page, menuItemId: string, linkUrl: string): Promise<void> {
+  await page.bringToFront();
+  const [tab] = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+  await worker.evaluate(
+    async ({ menuItemId, linkUrl, tab }) => {
+      if (!globalThis.perchTest) throw new Error('not a test build');
+      await globalThis.perchTest.menuClick({ menuItemId, linkUrl, pageUrl: 'https://x.com/home' }, tab);
+    },
+    { menuItemId, linkUrl, tab: { ...tab!, url: 'https://x.com/home' } },
+  );
+}
+
+const badgeText = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
+const badgeTitle = (worker: Worker) => worker.evaluate(() => chrome.action.getTitle({}));
+
+/** The popup on a page, clicked through (opened by the test, it waits for a click: lib/popup-gate.ts). */
+async function popupOn(perch: Perch, url: string): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}`);
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  return page;
+}
+
+test.describe('word when a queued action fails with no screen open (Chromium)', () => {
+  test.beforeEach(async ({ perch }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await options.close();
+  });
+
+  test('X refuses a bookmark: the badge says it, the popup’s first line says it, Retry sends it and the badge clears', async ({
+    perch,
+    emu,
+  }) => {
+    const x = await xHome(perch);
+    const worker = await perch.worker();
+    expect(await badgeText(worker)).toBe('');
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 });
+    await menuClick(worker, x, 'perch-bookmark-post', POST_LINK);
+
+    await expect.poll(() => badgeText(worker)).toBe('1');
+    expect(await badgeTitle(worker)).toMatch(/^Perch: Bookmark a post by @gracehop: not done\. X does not allow this\./);
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
+
+    const popup = await popupOn(perch, 'https://x.com/home');
+    const line = popup.getByRole('region', { name: 'Actions that need you' });
+    await expect(line).toContainText('Bookmark a post by @gracehop: not done. X does not allow this.');
+    await line.getByRole('button', { name: 'Retry: Bookmark a post by @gracehop' }).click();
+
+    await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
+    await expect(line).toHaveCount(0);
+    await expect.poll(() => badgeText(worker)).toBe('');
+  });
+
+  test('out of credits waits for the person; with a refusal the line reads “2 actions failed”; Undo and Dismiss clear it', async ({
+    perch,
+    emu,
+  }) => {
+    const x = await xHome(perch);
+    const worker = await perch.worker();
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'usage_capped' });
+    await menuClick(worker, x, 'perch-bookmark-post', POST_LINK);
+    await expect.poll(() => badgeText(worker)).toBe('1');
+    expect(await badgeTitle(worker)).toMatch(/^Perch: Bookmark a post by @gracehop: waiting for you\. Your X app is out of credits/);
+
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'status', status: 403 });
+    await menuClick(worker, x, 'perch-mute-account', `https://x.com/${XDEV.username}`);
+    await expect.poll(() => badgeText(worker)).toBe('2');
+    expect(await badgeTitle(worker)).toBe('Perch: 2 actions failed');
+
+    const popup = await popupOn(perch, 'https://x.com/home');
+    const line = popup.getByRole('region', { name: 'Actions that need you' });
+    await expect(line.getByText('2 actions failed')).toBeVisible();
+    await line.getByRole('button', { name: 'Show them' }).click();
+    await line.getByRole('button', { name: 'Undo: Bookmark a post by @gracehop' }).click();
+    // Not sent: X never gets the bookmark, and one failure is left.
+    await expect(line).toContainText(`Mute @${XDEV.username}: not done.`);
+    await expect.poll(() => badgeText(worker)).toBe('1');
+    await line.getByRole('button', { name: `Dismiss: Mute @${XDEV.username}` }).click();
+    await expect(line).toHaveCount(0);
+    await expect.poll(() => badgeText(worker)).toBe('');
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
+    expect((await emu.relations()).muting).not.toContain(XDEV.id);
+  });
+});
