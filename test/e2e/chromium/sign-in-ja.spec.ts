@@ -57,9 +57,9 @@ test.describe('Perch in Japanese, in Chromium', () => {
 
     const panel = await perch.open('sidepanel');
     await panel.setViewportSize({ width: 360, height: 720 });
-    // All five tabs fit the 360 px side panel in Japanese.
+    // All six tabs fit the 360 px side panel in Japanese.
     const tabs = panel.getByRole('tab');
-    await expect(tabs).toHaveText(['ブックマーク', 'リスト', 'ミュート', 'ブロック', '履歴']);
+    await expect(tabs).toHaveText(['ブックマーク', 'リスト', 'ミュート', 'ブロック', '履歴', '下書き']);
     for (const box of await tabs.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right))) {
       expect(box).toBeLessThanOrEqual(360);
     }
