@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editContext, editedPostId } from '@/lib/edit-context';
 import { ComposeError, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import { readEditView } from '@/lib/services/post-edit';
 import { postContext } from '@/lib/services/tab-context';
 import type { XClient } from '@/lib/x/client';
 import { SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, requestsTo, signedInClient, watchPosts } from './support';
+import { ADA_ID } from '../auth/support';
+import { requestsTo, signedInClient, watchPosts } from './support';
+import { client, emu, withSignedInAda } from './world';
 
 // Editing one's own post (x-api--fundamentals--edit-posts: 30 minutes, up to 5 edits, each edit a new id), sent as
 // POST /2/tweets with edit_options.previous_post_id (createPosts), from a draft of its own ('edit:<id>').
-let emu: Emulator;
-let client: XClient;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
-});
+withSignedInAda();
 
 let seq = 0;
 async function publish(context: string, text: string, c: XClient = client): Promise<string[]> {
@@ -61,9 +51,10 @@ describe('editing a post', () => {
   it('keeps the text as a draft and says so when X refuses the edit after its 30 minutes', async () => {
     const [first] = await publish('compose', 'Too late to fix');
     emu.state.advance(31 * 60);
-    client = await signedInClient(emu);
-    expect(await readEditView(client, ADA_ID, first!)).toMatchObject({ editable: false });
-    const error = await publish(editContext(first!), 'Too late to fix!').catch((e: unknown) => e);
+    // A new sign-in: the token got before the clock moved has expired.
+    const later = await signedInClient(emu);
+    expect(await readEditView(later, ADA_ID, first!)).toMatchObject({ editable: false });
+    const error = await publish(editContext(first!), 'Too late to fix!', later).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ComposeError);
     expect((error as ComposeError).message).toMatch(
       /^X would not edit your post: “.*30-minute edit window.*”\. Your text is kept as a draft\.$/,
