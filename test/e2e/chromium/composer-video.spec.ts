@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, signIn, test } from './fixtures';
+
+/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
+async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
+  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
+  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
+}
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/video/${name}`, import.meta.url));
+/** A real 2-second MP4 (VP9, 64x64), and one of 141 seconds: one second past X's limit. */
+const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(fixture('clip.mp4')) };
+const TOO_LONG = { name: 'too-long.mp4', mimeType: 'video/mp4', buffer: readFileSync(fixture('too-long.mp4')) };
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test.describe('a video in the composer, in Chromium', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('shows its length, goes to X with tweet_video while the person sees the progress, and is posted', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('A video from Perch');
+    const chooser = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add video' }).click();
+    await (await chooser).setFiles(CLIP);
+    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+    await expect(popup.getByText('Video, 0:02')).toBeVisible();
+    await emu.clearLog();
+
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    // X takes a few status checks to process a video: the person sees it, with X's percentage.
+    await expect(popup.getByRole('status').filter({ hasText: /^X is processing clip\.mp4… \d+%$/ })).toBeVisible();
+    await expect(popup.getByRole('progressbar', { name: /^X is processing clip\.mp4/ })).toBeVisible();
+    await expect(popup.getByText('Your post is on X.')).toBeVisible({ timeout: 15_000 });
+    await expect(popup.getByRole('progressbar')).toHaveCount(0);
+
+    const calls = (await emu.log()).map((e) => `${e.method} ${e.path.replace(/\d{5,}/, ':id')} ${e.status}`);
+    expect(calls.filter((c) => c !== 'GET /2/media/upload 200')).toEqual([
+      'POST /2/media/upload/initialize 200',
+      'POST /2/media/upload/:id/append 200',
+      'POST /2/media/upload/:id/finalize 200',
+      'POST /2/tweets 201',
+    ]);
+    expect(calls.filter((c) => c === 'GET /2/media/upload 200').length).toBeGreaterThanOrEqual(2);
+    const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
+    const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
+    expect(post).toMatchObject({
+      data: { text: expect.stringMatching(/^A video from Perch https:\/\/t\.co\//) },
+      includes: { media: [{ type: 'video' }] },
+    });
+  });
+
+  test('refuses a video beside an image, and a video over 140 seconds, saying why', async ({ perch }) => {
+    const popup = await perch.open('popup');
+    const images = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add image' }).click();
+    await (await images).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    await expect(popup.getByRole('button', { name: 'Remove image photo.png' })).toBeVisible();
+
+    const videos = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add video' }).click();
+    await (await videos).setFiles(CLIP);
+    await expect(popup.getByRole('alert')).toHaveText(
+      'clip.mp4 was not added: a video goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
+    );
+    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toHaveCount(0);
+
+    await popup.getByRole('button', { name: 'Remove image photo.png' }).click();
+    const long = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add video' }).click();
+    await (await long).setFiles(TOO_LONG);
+    await expect(popup.getByRole('alert')).toHaveText(
+      'too-long.mp4 was not added: it lasts 141 seconds, and X takes videos of 0.5 to 140 seconds.',
+    );
+    await expect(popup.getByRole('button', { name: 'Remove video too-long.mp4' })).toHaveCount(0);
+  });
+
+  test('says X’s words when X cannot process the video, and keeps the draft with it', async ({ perch, emu }) => {
+    await emu.config({ video_processing_error: 'The video codec is not supported.' });
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('This one fails');
+    const chooser = popup.waitForEvent('filechooser');
+    await popup.getByRole('button', { name: 'Add video' }).click();
+    await (await chooser).setFiles(CLIP);
+    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(popup.getByRole('alert')).toContainText('The video codec is not supported.', { timeout: 15_000 });
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('This one fails');
+    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+    expect((await emu.log()).some((e) => e.path === '/2/tweets')).toBe(false);
+  });
+});
