@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ADA, assertContractKept, EmulatorControl, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { writeLangpack } from '../support/firefox-langpack';
 import { FIREFOX_BUILD, FIREFOX_PATH } from '../support/paths';
 
 /**
@@ -40,14 +41,22 @@ export async function findPage(browser: Browser, match: (href: string) => boolea
   throw new Error('no such page appeared');
 }
 
-/** Launches Firefox ESR with Perch installed; `prefs` adds Firefox preferences (the axe scan's dark theme). */
-export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}): Promise<FirefoxPerch> {
+/**
+ * Launches Firefox ESR with Perch installed; `prefs` adds Firefox preferences (the axe scan's dark theme); `lang`
+ * makes Firefox speak that language (its app locale, which `browser.i18n` follows) before Perch is installed.
+ */
+export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}, lang?: string): Promise<FirefoxPerch> {
   const driver = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false, ...prefs },
+    extraPrefsFirefox: {
+      'datareporting.policy.dataSubmissionEnabled': false,
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
+      ...prefs,
+    },
   });
+  if (lang) await driver.installExtension(await writeLangpack(lang));
   const consoleLines: string[] = [];
   driver.on('targetcreated', (t) => {
     void t.page().then((p) => p?.on('console', (m) => consoleLines.push(m.text())));
@@ -80,9 +89,14 @@ export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}): P
   return { browser: driver, origin, options, open, consoleLines };
 }
 
-/** Clicks "Sign in with X" on a Perch page and answers the emulator's consent page. */
-export async function signIn(ff: FirefoxPerch, page: Page, button: 'Authorize app' | 'Cancel' = 'Authorize app'): Promise<void> {
-  await page.locator('::-p-aria(Sign in with X[role="button"])').click();
+/** Clicks "Sign in with X" (`label`, in the language Perch speaks) on a Perch page and answers the emulator's consent page. */
+export async function signIn(
+  ff: FirefoxPerch,
+  page: Page,
+  button: 'Authorize app' | 'Cancel' = 'Authorize app',
+  label = 'Sign in with X',
+): Promise<void> {
+  await page.locator(`::-p-aria(${label}[role="button"])`).click();
   const consent = await findPage(ff.browser, (h) => h.includes('/i/oauth2/authorize'));
   await consent.locator(`::-p-aria(${button}[role="button"])`).click();
   if (button === 'Authorize app') await page.locator(`::-p-text(@${ADA.username})`).wait();
@@ -93,8 +107,13 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 }
 
-export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl; firefoxPrefs: Record<string, unknown> }, { emulator: Emulator }>({
+export const test = base.extend<
+  { ff: FirefoxPerch; emu: EmulatorControl; firefoxPrefs: Record<string, unknown>; lang: string | undefined },
+  { emulator: Emulator }
+>({
   firefoxPrefs: [{}, { option: true }],
+  /** Firefox's UI language (`ja`), which Perch's words follow; undefined: Firefox's own, en-US. */
+  lang: [undefined, { option: true }],
   emulator: [
     async ({}, use) => {
       const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
@@ -110,8 +129,8 @@ export const test = base.extend<{ ff: FirefoxPerch; emu: EmulatorControl; firefo
     // Runs after `ff` closed the browser: every request of the test has been answered and checked.
     await assertContractKept(emu);
   },
-  ff: async ({ emu, firefoxPrefs }, use) => {
-    const ff = await launchFirefoxPerch(firefoxPrefs);
+  ff: async ({ emu, firefoxPrefs, lang }, use) => {
+    const ff = await launchFirefoxPerch(firefoxPrefs, lang);
     // The callback URL as the options page shows it (Firefox: https://<hash>.extensions.allizom.org/).
     await expect.poll(() => textOf(ff.options, 'code.callback')).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/$/);
     await emu.registerClient(TEST_CLIENT_ID, [await textOf(ff.options, 'code.callback')]);

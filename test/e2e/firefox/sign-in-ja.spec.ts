@@ -1,0 +1,69 @@
+import type { Page } from 'puppeteer-core';
+import { SEED_POSTS } from '../../emulator/seed';
+import { scanFirefox } from '../support/axe-firefox';
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+
+/**
+ * One path through Perch in Japanese, in Firefox: Firefox's app locale set to ja (`intl.locale.requested` and a
+ * language pack, test/e2e/support/firefox-langpack.ts; browser.i18n follows it). Sign in, bookmark the post the
+ * popup is opened on, find it in the side panel's Bookmarks. Every control is found by the Japanese label a person
+ * reads (lib/locales/ja.yml), written out here so a wrong or missing translation fails.
+ */
+test.use({ lang: 'ja' });
+
+const GRACE = 'gracehop';
+// A post of Grace's that Ada has not bookmarked on X (the seed bookmarks gracePhoto already).
+const POST = SEED_POSTS.graceQuotesXdev;
+const POST_TEXT = 'Worth a read';
+const PANEL = '[role="tabpanel"]:not([hidden])';
+
+const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
+/** Whether an element with this role and exactly this accessible name is on the page now. */
+const has = (page: Page, name: string, role: string) =>
+  page
+    .$(`::-p-aria(${name}[role="${role}"])`)
+    .then((e) => e !== null)
+    .catch(() => false);
+
+/** The popup aimed at a post, clicked through its "opened by another page" gate (「別のページから開かれました」). */
+async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}`);
+  await expect.poll(() => textOf(popup, '.popup-gate')).toContain('Xには何も問い合わせません');
+  await aria(popup, 'このポストを表示', 'button').click();
+  return popup;
+}
+
+test.describe('Perch in Japanese, in Firefox', () => {
+  test('signs in with 「Xでログイン」, bookmarks a post from the popup and finds it under ブックマーク', async ({ ff, emu }) => {
+    expect(await ff.options.evaluate(() => browser.i18n.getUILanguage())).toBe('ja');
+    await aria(ff.options, 'Perchの設定', 'heading').wait();
+    await signIn(ff, ff.options, 'Authorize app', 'Xでログイン');
+    await aria(ff.options, `${ADA.name} @${ADA.username}`, 'button').wait();
+    expect((await emu.relations()).bookmarks).not.toContain(POST);
+
+    const popup = await popupOn(ff, `https://x.com/${GRACE}/status/${POST}`);
+    await expect.poll(() => textOf(popup, '::-p-aria(このポスト[role="region"])')).toContain(`@${GRACE}`);
+    await aria(popup, 'リポスト', 'button').wait();
+    await aria(popup, 'x.comで返信', 'link').wait();
+    await scanFirefox(popup, 'popup on a post, in Japanese');
+    await aria(popup, 'ブックマーク', 'button').click();
+    await expect.poll(() => has(popup, 'ブックマークから削除', 'button')).toBe(true);
+    await expect.poll(async () => (await emu.relations()).bookmarks.includes(POST)).toBe(true);
+
+    const panel = await ff.open('sidepanel');
+    await expect
+      .poll(() => panel.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.textContent?.trim())).catch(() => []))
+      .toEqual(['ブックマーク', 'リスト', 'ミュート', 'ブロック', '履歴', '下書き']);
+    await aria(panel, 'ブックマーク', 'tab').click();
+    await aria(panel, 'ブックマークを検索', 'searchbox').fill(POST_TEXT);
+    // The one card left: the post just bookmarked, with Open on X (「Xで開く」) pointing at it.
+    const cards = () =>
+      panel.$$eval(`${PANEL} [role="listitem"]`, (all) => all.map((c) => c.textContent ?? '')).catch(() => [] as string[]);
+    await expect.poll(async () => (await cards()).filter((t) => t.includes(POST_TEXT)).length).toBe(1);
+    const href = await panel.$eval(`${PANEL} ::-p-aria(Xで開く[role="link"])`, (a) => a.getAttribute('href')).catch(() => null);
+    expect(href).toBe(`https://x.com/${GRACE}/status/${POST}`);
+    await expect.poll(() => textOf(panel, PANEL)).toMatch(/\d+件中\d+件のブックマーク|\d+件のブックマーク/);
+    await scanFirefox(panel, 'side panel bookmarks, in Japanese');
+  });
+});
