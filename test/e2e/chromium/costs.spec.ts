@@ -76,7 +76,7 @@ test.describe('costs', () => {
     // The manager's one time style: in words, the exact date and time on hover.
     await expect(synced).toHaveText('Last synced now.');
     await expect(synced.locator('time')).toHaveAttribute('title', /\d{4}.*\d{1,2}:\d\d|\d{1,2}:\d\d.*\d{4}/);
-    for (const tab of ['Bookmarks', 'Lists', 'Muted', 'Blocked', 'Activity']) {
+    for (const tab of ['Bookmarks', 'Lists', 'Muted', 'Blocked', 'Activity', 'Drafts']) {
       await panel.getByRole('tab', { name: tab }).click();
       const shown = panel.getByRole('tabpanel', { name: tab });
       await expect(shown).not.toBeEmpty();
