@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -71,6 +72,7 @@ test.describe('word when a queued action fails with no screen open (Chromium)', 
     const popup = await popupOn(perch, 'https://x.com/home');
     const line = popup.getByRole('region', { name: 'Actions that need you' });
     await expect(line).toContainText('Bookmark a post by @gracehop: not done. X does not allow this.');
+    await scan(popup, 'popup, a queued action failed');
     await line.getByRole('button', { name: 'Retry: Bookmark a post by @gracehop' }).click();
 
     await expect.poll(async () => (await emu.relations()).bookmarks).toContain(POST);
@@ -98,6 +100,7 @@ test.describe('word when a queued action fails with no screen open (Chromium)', 
     const line = popup.getByRole('region', { name: 'Actions that need you' });
     await expect(line.getByText('2 actions failed')).toBeVisible();
     await line.getByRole('button', { name: 'Show them' }).click();
+    await scan(popup, 'popup, two failed actions shown');
     await line.getByRole('button', { name: 'Undo: Bookmark a post by @gracehop' }).click();
     // Not sent: X never gets the bookmark, and one failure is left.
     await expect(line).toContainText(`Mute @${XDEV.username}: not done.`);
