@@ -90,6 +90,8 @@ export default defineConfig({
         extension_pages:
           "default-src 'none'; script-src 'self'; style-src 'self'; " +
           `img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com ${new URL(apiBase).origin}; ` +
+          // The composer reads a picked video's length from a blob: URL of the file (components/video-length.ts).
+          'media-src blob:; ' +
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
       },
       ...(browser === 'firefox'
