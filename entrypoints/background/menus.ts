@@ -45,7 +45,11 @@ async function badge(tabId: number | undefined, text: '✓' | '!', title: string
   await browser.action.setBadgeText({ text, ...where });
   await browser.action.setTitle({ title: i18n.t('menu_title', [safe]), ...where });
   setTimeout(() => {
-    void browser.action.setBadgeText({ text: '', ...where });
+    // A tab's sign gives way to the toolbar's own (the count of failed actions, failure-badge.ts): null, not '',
+    // which would hide that count on this tab. Both browsers document null with a tabId (Chrome's action.setBadgeText,
+    // MDN's browserAction.setBadgeText); WXT's types only say string.
+    const cleared = tabId !== undefined ? ({ text: null, tabId } as unknown as { text: string; tabId: number }) : { text: '' };
+    void browser.action.setBadgeText(cleared);
     void browser.action.setTitle({ title: 'Perch', ...where });
   }, 4000);
 }

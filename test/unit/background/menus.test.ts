@@ -67,7 +67,7 @@ let badgeCalls: { mock: { calls: unknown[][] } };
 let titleCalls: { mock: { calls: unknown[][] } };
 let windowCalls: { mock: { calls: unknown[][] } };
 /** Texts set on the toolbar badge, and its titles, in order (not the resets a few seconds later). */
-const badges = () => badgeCalls.mock.calls.map((c) => String((c[0] as { text: string }).text)).filter((t) => t !== '');
+const badges = () => badgeCalls.mock.calls.map((c) => (c[0] as { text: string | null }).text).filter((t): t is string => Boolean(t));
 const titles = () => titleCalls.mock.calls.map((c) => String((c[0] as { title: string }).title)).filter((t) => t !== 'Perch');
 /** URLs of the windows opened, in order. */
 const windows = () => windowCalls.mock.calls.map((c) => String((c[0] as { url: string }).url));
@@ -89,6 +89,14 @@ describe('the context menus on a page of X', () => {
     expect((await xHolds()).bookmarks).toContain(POST);
     expect(badges()[0]).toBe('✓');
     expect(titles()[0]).toBe('Perch: Bookmarked a post by @\u2068gracehop\u2069.');
+  });
+
+  it('gives the tab back the toolbar’s own badge a few seconds later, not an empty one', async () => {
+    await click(MENU.bookmark, POST_LINK, X_TAB);
+    await vi.waitFor(() => expect(badgeCalls.mock.calls.at(-1)?.[0]).toEqual({ text: null, tabId: X_TAB.id }), {
+      timeout: 6000,
+      interval: 250,
+    });
   });
 
   it('repost the post a link points to', async () => {
