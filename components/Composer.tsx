@@ -49,6 +49,8 @@ export function Composer(props: ComposerProps) {
   const { accountId, context, replyToId, quoteId, username } = props;
   const { posts, saved, saveError, update, reload, reset } = useDraft(props);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The name of a video on its way to the background: Post and Add wait for it, so a post never leaves without it. */
+  const [attaching, setAttaching] = useState<string>();
   const reasonId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const videoInput = useRef<HTMLInputElement>(null);
@@ -133,6 +135,7 @@ export function Composer(props: ComposerProps) {
       setStatus({ kind: 'error', errorKind: 'video', message: refused ?? '' });
       return;
     }
+    setAttaching(file.name);
     try {
       let id: string | undefined;
       for (let offset = 0; offset < file.size; offset += VIDEO_PART_BYTES) {
@@ -157,17 +160,21 @@ export function Composer(props: ComposerProps) {
       if (status.kind === 'error') setStatus({ kind: 'idle' });
     } catch (e) {
       setStatus({ kind: 'error', errorKind: 'video', message: thrownText(e) });
+    } finally {
+      setAttaching(undefined);
     }
   }
 
   const unknown = saved?.state === 'unknown';
   const busy = status.kind === 'publishing';
+  /** Publishing, or a video still being handed over: nothing that changes or sends the draft until it is done. */
+  const locked = busy || attaching !== undefined;
   const refused = busy ? undefined : saved?.replyRefused;
   const postLabel = posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');
 
   /** Ctrl/Cmd+Enter in a box: what pressing Post does, when Post is there and enabled. */
   const submit = () => {
-    if (!reason && !busy && !unknown) void publish();
+    if (!reason && !locked && !unknown) void publish();
   };
 
   function split(index: number) {
@@ -245,7 +252,7 @@ export function Composer(props: ComposerProps) {
                   <div className="row">
                     <button
                       type="button"
-                      disabled={!roomForMedia(post) || busy}
+                      disabled={!roomForMedia(post) || locked}
                       onClick={() => {
                         setImageFor(i);
                         fileInput.current?.click();
@@ -255,7 +262,7 @@ export function Composer(props: ComposerProps) {
                     </button>
                     <button
                       type="button"
-                      disabled={busy}
+                      disabled={locked}
                       onClick={() => {
                         setImageFor(i);
                         videoInput.current?.click();
@@ -264,12 +271,12 @@ export function Composer(props: ComposerProps) {
                       {posts.length > 1 ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
                     </button>
                     {canSplit(post, limit) ? (
-                      <button type="button" disabled={busy} onClick={() => split(i)}>
+                      <button type="button" disabled={locked} onClick={() => split(i)}>
                         {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
                       </button>
                     ) : null}
                     {i > 0 ? (
-                      <button type="button" disabled={busy} onClick={() => update((all) => all.filter((_, j) => j !== i))}>
+                      <button type="button" disabled={locked} onClick={() => update((all) => all.filter((_, j) => j !== i))}>
                         {i18n.t('composer_remove_post', [i + 1])}
                       </button>
                     ) : null}
@@ -302,6 +309,11 @@ export function Composer(props: ComposerProps) {
             }}
           />
           {busy && progress ? <UploadProgress progress={progress} /> : null}
+          {attaching ? (
+            <p className="note" role="status">
+              {i18n.t('composer_attaching_video', [attaching])}
+            </p>
+          ) : null}
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
           {unknown ? <OutcomeUnknownNotice username={username} /> : null}
           {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}
@@ -325,14 +337,14 @@ export function Composer(props: ComposerProps) {
           <div className="composer-actions row">
             <button
               type="button"
-              disabled={posts.length >= MAX_POSTS_IN_THREAD || busy}
+              disabled={posts.length >= MAX_POSTS_IN_THREAD || locked}
               onClick={() => update((all) => [...all, { text: '', media: [] }])}
             >
               {i18n.t('composer_add_to_thread')}
             </button>
             <ClearDraftButton
               empty={posts.length === 1 && !posts[0]?.text && !posts[0]?.media.length && !saved?.publishedIds.length}
-              disabled={busy}
+              disabled={locked}
               onClear={() => void clear()}
             />
             {unknown ? (
@@ -343,7 +355,7 @@ export function Composer(props: ComposerProps) {
                   prompt={i18n.t('composer_post_again_prompt')}
                   confirmLabel={i18n.t('composer_post_again_confirm')}
                   cancelLabel={i18n.t('composer_post_again_cancel')}
-                  disabled={!!reason || busy}
+                  disabled={!!reason || locked}
                   onConfirm={() => void publish()}
                 />
                 <button type="button" className="primary" onClick={() => window.open(profileUrl(username), '_blank', 'noopener')}>
@@ -354,7 +366,7 @@ export function Composer(props: ComposerProps) {
               <button
                 type="button"
                 className="primary"
-                disabled={!!reason || busy}
+                disabled={!!reason || locked}
                 aria-describedby={reason ? reasonId : undefined}
                 aria-keyshortcuts="Control+Enter Meta+Enter"
                 title={i18n.t('composer_post_shortcut', [SHORTCUT])}
