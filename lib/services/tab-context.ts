@@ -157,7 +157,7 @@ export async function postContext(
   const authorUnknown =
     !!post?.authorId && post.authorId !== accountId && !relationKnown(await d.users.get([accountId, post.authorId]), now);
   // Your own post while X may still let you edit it: read again each time, for X's word on the edits left.
-  const ownAndRecent = post?.authorId === accountId && !(now - Date.parse(post.createdAt ?? '') >= EDIT_WINDOW_MS);
+  const ownAndRecent = post?.authorId === accountId && post.createdAt !== undefined && now - Date.parse(post.createdAt) < EDIT_WINDOW_MS;
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
     try {
       const page = await getPosts(await client(), [postId], {

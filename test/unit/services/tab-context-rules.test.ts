@@ -72,6 +72,18 @@ describe('the popup on a post, on a self-serve app', () => {
   });
 });
 
+describe('the popup on the person’s own post', () => {
+  it('does not read it from X on every open when its time is not known (a billed read each time)', async () => {
+    await post(SEED_POSTS.adaHello);
+    await db().posts.update([ADA_ID, SEED_POSTS.adaHello], (row) => {
+      delete row.createdAt;
+    });
+    const before = lookups().length;
+    await post(SEED_POSTS.adaHello);
+    expect(lookups()).toHaveLength(before);
+  });
+});
+
 describe('the popup on a post, with “My X app is on the Enterprise plan” set', () => {
   it('offers Reply, Quote and Block through Perch, mention or not', async () => {
     await enterprisePlanItem.setValue(true);
