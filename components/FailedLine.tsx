@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActionRow } from '@/lib/db/rows';
 import { readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
@@ -89,6 +89,7 @@ export function FailedLineView({
   problem?: string | undefined;
   on: FailedLineActions;
 }) {
+  const listId = useId();
   if (!notes.length) return null;
   const choices = (note: FailureNote) => {
     const what = actionWhat(note);
@@ -130,7 +131,7 @@ export function FailedLineView({
           choices(one)
         ) : (
           <>
-            <button type="button" aria-expanded={expanded} onClick={() => on.toggle()}>
+            <button type="button" aria-expanded={expanded} aria-controls={listId} onClick={() => on.toggle()}>
               {i18n.t('failed_show')}
             </button>
             <button type="button" onClick={() => on.dismissAll()}>
@@ -141,7 +142,7 @@ export function FailedLineView({
         {activity}
       </div>
       {!one && expanded ? (
-        <ul>
+        <ul id={listId}>
           {notes.map((note) => (
             <li key={note.seq}>
               <p>{failureSentence(note)}</p>
