@@ -130,8 +130,8 @@ export interface DraftView {
  */
 export interface DraftSummary {
   context: string;
-  kind: 'compose' | 'reply' | 'quote' | 'share';
-  /** The post replied to or quoted. */
+  kind: 'compose' | 'reply' | 'quote' | 'share' | 'edit';
+  /** The post replied to, quoted or edited. */
   postId?: string;
   /** That post's author, when Perch has seen it. */
   username?: string;

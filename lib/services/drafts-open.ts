@@ -17,11 +17,12 @@ export async function draftWindowUrl(accountId: string, context: string): Promis
   if (!row) throw new ComposeError('no-draft', 'This draft is no longer saved.');
   const place = draftPlace(row.context);
   if (!place) throw new ComposeError('no-draft', 'This draft cannot be reopened from the list.');
-  if ((place.kind === 'reply' || place.kind === 'quote') && place.postId) {
+  if ((place.kind === 'reply' || place.kind === 'quote' || place.kind === 'edit') && place.postId) {
     const post = await db().posts.get([accountId, place.postId]);
     const author = post?.authorId ? await db().users.get([accountId, post.authorId]) : undefined;
     const page = await grantedPopupUrl(postUrl(place.postId, author?.username));
-    return `${page}&${DRAFT_PARAM}=${place.kind}`;
+    // An edit opens on the post itself: its Edit post button (offered while X still allows the edit) brings the text back.
+    return place.kind === 'edit' ? page : `${page}&${DRAFT_PARAM}=${place.kind}`;
   }
   if (place.kind === 'share' && place.url) return grantedPopupUrl(place.url);
   return browser.runtime.getURL('/popup.html');

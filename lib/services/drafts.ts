@@ -10,15 +10,16 @@ import type { DraftSummary } from '../views';
  */
 
 /**
- * What a draft's context names: 'compose', 'reply:<id>', 'quote:<id>' or 'share:<url>'; undefined for any other
- * (an edit of a published post, 'edit:<id>', lives only within X's edit window and is not a draft to list).
+ * What a draft's context names: 'compose', 'reply:<id>', 'quote:<id>', 'edit:<id>' (a new text for one of your
+ * posts: listed too, so a text X refused to apply once the edit window closed can still be read and deleted) or
+ * 'share:<url>'; undefined for any other.
  */
 export function draftPlace(context: string): { kind: DraftSummary['kind']; postId?: string; url?: string } | undefined {
   if (context === 'compose') return { kind: 'compose' };
   const colon = context.indexOf(':');
   const head = context.slice(0, colon);
   const rest = context.slice(colon + 1);
-  if ((head === 'reply' || head === 'quote') && /^\d{1,19}$/.test(rest)) return { kind: head, postId: rest };
+  if ((head === 'reply' || head === 'quote' || head === 'edit') && /^\d{1,19}$/.test(rest)) return { kind: head, postId: rest };
   if (head === 'share' && rest) return { kind: 'share', url: rest };
   return undefined;
 }

@@ -12,6 +12,8 @@ export function draftContextText(draft: Pick<DraftSummary, 'kind' | 'username' |
       return draft.host ? i18n.t('drafts_context_share', [draft.host]) : i18n.t('drafts_context_share_unknown');
     case 'compose':
       return i18n.t('drafts_context_compose');
+    case 'edit':
+      return i18n.t('drafts_context_edit');
   }
 }
 

@@ -39,11 +39,12 @@ describe('the drafts list', () => {
       draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
       draft(ADA, 'share:https://www.example.com/a', '2026-03-01T11:00:00.000Z'),
       draft(GRACE, 'compose', '2026-03-01T13:00:00.000Z'),
-      // An edit of a published post is not a draft to list (it lives only within X's edit window).
+      // A new text for a published post is listed too: once X's edit window closes, this is where it can be read.
       draft(ADA, 'edit:7', '2026-03-01T14:00:00.000Z'),
     ]);
     const list = await listDrafts(ADA);
-    expect(list.map((d) => d.context)).toEqual([`reply:${POST}`, 'share:https://www.example.com/a', 'compose']);
+    expect(list.map((d) => d.context)).toEqual(['edit:7', `reply:${POST}`, 'share:https://www.example.com/a', 'compose']);
+    expect(draftContextText(list[0]!)).toBe('Edit of your post');
     expect((await listDrafts(GRACE)).map((d) => d.context)).toEqual(['compose']);
     expect(await listDrafts('333')).toEqual([]);
   });
@@ -96,7 +97,8 @@ describe('the drafts list', () => {
     ['quote:7', { kind: 'quote', postId: '7' }],
     ['share:https://example.com/x?y=1', { kind: 'share', url: 'https://example.com/x?y=1' }],
     ['reply:not-an-id', undefined],
-    ['edit:7', undefined],
+    ['edit:7', { kind: 'edit', postId: '7' }],
+    ['edit:x', undefined],
   ])('reads the context %s as %o', (context, place) => {
     expect(draftPlace(context)).toEqual(place);
   });
@@ -118,6 +120,13 @@ describe('reopening a draft', () => {
     const plain = await draftWindowUrl(ADA, 'compose');
     expect(namedTarget(plain)).toBeUndefined();
     expect(plain).toMatch(/\/popup\.html$/);
+  });
+
+  it('aims an edit at the post itself, where Edit post brings the text back while X allows it', async () => {
+    await db().drafts.put(draft(ADA, `edit:${POST}`, '2026-03-01T12:00:00.000Z'));
+    const edit = await draftWindowUrl(ADA, `edit:${POST}`);
+    expect(namedTarget(edit)?.url).toBe(`https://x.com/i/status/${POST}`);
+    expect(reopenedComposer(new URL(edit).search)).toBeUndefined();
   });
 
   it('refuses a draft the account does not have', async () => {
