@@ -249,6 +249,9 @@ export async function attachVideo(accountId: string, context: string, part: Vide
     if (why) throw new ComposeError('invalid-image', why);
     id = crypto.randomUUID();
     video = { draftKey: key, name: part.name, type: part.type, size: part.size, durationSecs: part.durationSecs, parts: [], received: 0 };
+    // One video on its way per draft: one begun again (the popup closed half-way, then opened) replaces the first,
+    // so abandoned parts do not pile up in the background's memory.
+    for (const [other, v] of videosInTransit) if (v.draftKey === key) videosInTransit.delete(other);
     videosInTransit.set(id, video);
   } else video = videosInTransit.get(id);
   if (!video || video.draftKey !== key || part.offset !== video.received || video.received + part.bytes.byteLength > video.size) {

@@ -106,6 +106,15 @@ describe('attaching a video', () => {
     expect(await failure(attachVideo(ADA_ID, 'compose', rest))).toBeInstanceOf(ComposeError);
     expect(await storedMedia()).toEqual([]);
   });
+
+  it('keeps one video on its way per draft: one begun again replaces the first, whose later parts are refused', async () => {
+    const start = { name: 'clip.mp4', type: 'video/mp4', size: 200, durationSecs: 5, offset: 0, bytes: mp4(100) };
+    const abandoned = await attachVideo(ADA_ID, 'compose', start);
+    const again = await attachVideo(ADA_ID, 'compose', start);
+    const rest = { ...start, offset: 100, bytes: mp4(100) };
+    expect(await failure(attachVideo(ADA_ID, 'compose', { ...rest, id: abandoned.id }))).toBeInstanceOf(ComposeError);
+    expect(await attachVideo(ADA_ID, 'compose', { ...rest, id: again.id })).toEqual({ id: again.id, done: true });
+  });
 });
 
 describe('publishing a post with a video', () => {
