@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Dexie from 'dexie';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { db, PerchDb, SCHEMA_V1, SCHEMA_V5_TABLES, tablesWithoutPolicy, TABLE_WIPE, type TableName } from '@/lib/db';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
@@ -10,19 +10,10 @@ import { clientIdItem, enterprisePlanItem } from '@/lib/storage';
 import { policyOf, wipeAccount, type StorageAreaName } from '@/lib/storage-wipe';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { getMe } from '@/lib/x/users';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, makeService, signInAs, startTestEmulator, type Harness } from '../auth/support';
-import { freshDb } from '../services/support';
+import { ADA_ID, GRACE_ID, makeService, signInAs, type Harness } from '../auth/support';
+import { emu, withEmulator } from '../services/world';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  await freshDb();
-});
+withEmulator();
 
 const ADA_USERNAME = 'adaperch';
 const HOUR_S = 3600;

@@ -3,34 +3,20 @@
  * anything is sent, and sent to X with POST /2/media/metadata (createMediaMetadata) after each upload and before the
  * post is created. Against the emulator.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { db } from '@/lib/db';
 import { ALT_TEXT_MAX } from '@/lib/limits';
 import { ComposeError, attachImage, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, startTestEmulator } from '../auth/support';
-import { freshDb, png, signedInClient } from './support';
+import { ADA_ID } from '../auth/support';
+import { png } from './support';
+import { adaClient, emu, withEmulator } from './world';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  await freshDb();
-});
+withEmulator();
 
 const attach = (name: string, context = 'compose') => attachImage(ADA_ID, context, { name, type: 'image/png', bytes: png(4, 4) });
-
-async function adaClient(): Promise<XClient> {
-  const client = await signedInClient(emu);
-  emu.state.log = [];
-  return client;
-}
 
 /** Wraps a client to collect the body of every POST /2/media/metadata, in order. */
 function watchMetadata(client: XClient): { client: XClient; bodies: unknown[] } {

@@ -3,25 +3,16 @@
  * --quickstart--media-upload-chunked; the one-request upload's MediaCategoryOneShot has no GIF category), up to
  * 15 MB, and processes them before a post may use them. Against the emulator.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ComposeError, attachImage, getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
-import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { GIF_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/limits';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, startTestEmulator } from '../auth/support';
-import { freshDb, lookupPosts, png, postsOnX, signedInClient, storedMedia } from './support';
+import { ADA_ID } from '../auth/support';
+import { lookupPosts, png, postsOnX, storedMedia } from './support';
+import { adaClient, emu, withEmulator } from './world';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  await freshDb();
-});
+withEmulator();
 
 /** The header of a GIF of this size (all the emulator reads), padded to `size` bytes. */
 function gif(width: number, height: number, size = 32): Uint8Array<ArrayBuffer> {
@@ -34,12 +25,6 @@ function gif(width: number, height: number, size = 32): Uint8Array<ArrayBuffer> 
 
 function attach(name: string, type: string, bytes: Uint8Array<ArrayBuffer>) {
   return attachImage(ADA_ID, 'compose', { name, type, bytes });
-}
-
-async function adaClient(): Promise<XClient> {
-  const client = await signedInClient(emu);
-  emu.state.log = [];
-  return client;
 }
 
 const calls = () => emu.state.log.map((e) => `${e.method} ${e.path}`);

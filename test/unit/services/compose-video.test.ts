@@ -4,7 +4,7 @@
  * `tweet_video`, with progress the composer shows, and X's media rule (4 images, or 1 GIF, or 1 video). Against the
  * emulator.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import {
   ComposeError,
@@ -19,19 +19,11 @@ import {
 } from '@/lib/services/compose';
 import { XApiError } from '@/lib/x/errors';
 import { VIDEO_MAX_BYTES } from '@/lib/limits';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, startTestEmulator } from '../auth/support';
-import { freshDb, lookupPosts, png, postsOnX, signedInClient, storedMedia } from './support';
+import { ADA_ID } from '../auth/support';
+import { lookupPosts, png, postsOnX, storedMedia } from './support';
+import { adaClient, emu, withEmulator } from './world';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  await freshDb();
-});
+withEmulator();
 
 /** Bytes that start like an MP4 (an `ftyp` box: all the emulator reads), `size` long. */
 function mp4(size = 64): Uint8Array<ArrayBuffer> {
@@ -119,8 +111,7 @@ describe('attaching a video', () => {
 
 describe('publishing a post with a video', () => {
   it('uploads it with tweet_video, shows the upload and X’s processing as it goes, then posts it', async () => {
-    const client = await signedInClient(emu);
-    emu.state.log = [];
+    const client = await adaClient();
     const id = await attach('clip.mp4', mp4(6 * 1024 * 1024));
     await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts: [{ text: 'my clip', mediaIds: [id] }] });
 
@@ -158,8 +149,7 @@ describe('publishing a post with a video', () => {
   }, 20_000);
 
   it('refuses a video beside an image before asking X, and keeps the draft', async () => {
-    const client = await signedInClient(emu);
-    emu.state.log = [];
+    const client = await adaClient();
     const photo = await attachImage(ADA_ID, 'compose', { name: 'photo.png', type: 'image/png', bytes: png(4, 4) });
     const video = await attach('clip.mp4', mp4());
     await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts: [{ text: 'both', mediaIds: [photo, video] }] });
@@ -173,9 +163,8 @@ describe('publishing a post with a video', () => {
   });
 
   it('keeps the draft and its video, with X’s words, when X cannot process the video', async () => {
-    const client = await signedInClient(emu);
+    const client = await adaClient();
     emu.state.videoProcessingError = 'The video codec is not supported.';
-    emu.state.log = [];
     const id = await attach('clip.mp4', mp4());
     await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts: [{ text: 'will fail', mediaIds: [id] }] });
 

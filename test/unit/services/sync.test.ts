@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
@@ -7,25 +7,15 @@ import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
-import { freshDb, signedInClient } from './support';
+import { ADA_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
 
 const DAY = 24 * 60 * 60 * 1000;
-let emu: Emulator;
-let client: XClient;
 /** Perch's clock, kept in step with the emulator's. */
 let now: number;
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
-
-beforeEach(async () => {
-  await freshDb();
-  emu.state.reset();
-  client = await signedInClient(emu);
+withSignedInAda();
+beforeEach(() => {
   now = emu.state.now();
 });
 

@@ -1,6 +1,7 @@
 /**
- * The set-up most service tests share: one emulator for the file, and before each test a clean store, X's state as
- * seeded and Ada signed in. `emu` and `client` are live bindings: read them inside tests and hooks, not at load.
+ * The set-up most service tests share: one emulator for the file, and before each test a clean store and X's state
+ * as seeded (`withEmulator()`), with Ada signed in as well (`withSignedInAda()`). `emu` and `client` are live
+ * bindings: read them inside tests and hooks, not at load.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { XClient } from '@/lib/x/client';
@@ -10,11 +11,11 @@ import { freshDb, signedInClient } from './support';
 
 /** The file's emulator (set before the first test). */
 export let emu: Emulator;
-/** Ada's client, signed in afresh before each test. */
+/** Ada's client, signed in afresh before each test (with `withSignedInAda()`). */
 export let client: XClient;
 
-/** Registers the hooks; call once at the top of a test file, before its own `beforeEach`. */
-export function withSignedInAda(): void {
+/** Registers the hooks for a clean store and X before each test, nobody signed in; call once at the top of a file. */
+export function withEmulator(): void {
   beforeAll(async () => {
     emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
   });
@@ -22,6 +23,20 @@ export function withSignedInAda(): void {
   beforeEach(async () => {
     await freshDb();
     emu.state.reset();
+  });
+}
+
+/** Registers the hooks; call once at the top of a test file, before its own `beforeEach`. */
+export function withSignedInAda(): void {
+  withEmulator();
+  beforeEach(async () => {
     client = await signedInClient(emu);
   });
+}
+
+/** Signs Ada in now and empties the emulator's log, so a test sees only the requests that follow. */
+export async function adaClient(): Promise<XClient> {
+  const signedIn = await signedInClient(emu);
+  emu.state.log = [];
+  return signedIn;
 }
