@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
-import type { ActionError } from '@/lib/db/rows';
-import { errorWords } from '@/lib/error-words';
 import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
-import { timeOf } from './manager/format';
+
+export { actionErrorText } from '@/lib/action-words';
 
 /**
  * The one place a failure the background reported becomes words on a screen. The switch is exhaustive over
@@ -76,14 +75,4 @@ export function thrownText(e: unknown): string {
  */
 export function missingAccountText(username: string, said?: string): string {
   return /\bsuspended\b/i.test(said ?? '') ? i18n.t('lookup_suspended', { username }) : i18n.t('lookup_not_found', { username });
-}
-
-/**
- * Why an action of the outbox failed or waits, in the reader's language, worded from what the background stored
- * (its kind, X's reset, X's own words quoted as X's: lib/error-words.ts). A row stored before kept the background's
- * English sentence: shown as it is.
- */
-export function actionErrorText(error: ActionError | undefined): string {
-  if (!error) return '';
-  return error.message || errorWords(error, timeOf);
 }

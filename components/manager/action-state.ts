@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { ACTION_TYPES, isActionType, isUndoable, type ActionTypeInfo } from '@/lib/action-types';
+import { isUndoable } from '@/lib/action-types';
+import { actionErrorText } from '@/lib/action-words';
 import type { ActionRow } from '@/lib/db';
 import { AWAITING_PERSON } from '@/lib/db/rows';
-import { actionErrorText } from '../error-text';
 import { timeOf } from './format';
 
 /**
@@ -91,34 +91,7 @@ export function reversedSince(actions: readonly ActionRow[]): Set<number> {
   return reversed;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-
-/** Fills the named `{who}` and `{name}` of an action's words (each type's key takes some of them). */
-const words = i18n.t as unknown as (key: string, named: Record<string, string>) => string;
-
-/** What the action is, in the person's words, from its declaration: "Mute @ewd", "Pin “Compiler folks”". */
-export function actionWhat(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
-  return wordsOf(action, false);
-}
-
-/**
- * The Activity log's words for an action, in the reader's language, from its type and parameters ("Bookmark a post
- * by @ada", "Change “Compiler folks”"). A row of a type this version does not know keeps the words stored with it.
- */
-export function actionLabel(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
-  return wordsOf(action, true);
-}
-
-function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: boolean): string {
-  if (!isActionType(action.type)) return action.label ?? action.type;
-  const p = action.params;
-  const info: ActionTypeInfo = ACTION_TYPES[action.type];
-  const username = str(p.username);
-  const key = (logged ? info.logged : undefined) ?? (username === undefined ? info.anonymous : undefined) ?? info.what;
-  const who = username ? `@${username}` : i18n.t('action_someone');
-  const name = str(p.listName) ?? str(p.name) ?? i18n.t('action_a_list');
-  return words(key, { who, name });
-}
+export { actionLabel, actionWhat } from '@/lib/action-words';
 
 /** The state in a few words, for the Activity tab: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>". */
 export function phaseWords(p: ActionPhase): string {

@@ -9,25 +9,9 @@
  * Every date, time and number is in the reader's locale: the browser's UI language, the one Perch's words are in
  * (`readerLocale`), not the page's default.
  */
-import { browser } from 'wxt/browser';
+import { readerLocale } from '@/lib/reader-locale';
 
-/**
- * The reader's locale for `Intl`: the browser's UI language (`i18n.getUILanguage()`, "ja", "en-US"), so dates and
- * numbers follow the language Perch speaks; undefined (the runtime's default) when the browser gives none usable.
- */
-export function readerLocale(): string | undefined {
-  try {
-    const tag = browser.i18n.getUILanguage();
-    return tag ? Intl.getCanonicalLocales(tag.replace('_', '-'))[0] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM". */
-export function timeOf(epochMs: number): string {
-  return new Intl.DateTimeFormat(readerLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
-}
+export { readerLocale, timeOf } from '@/lib/reader-locale';
 
 /** A count in the reader's locale: "1,234" in English. */
 export function numberOf(n: number): string {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { badgeTitle } from '@/components/failed-line-words';
+import { badgeTitle } from '@/lib/action-words';
 import { asNotes, FAILED_PREFIX, failedKey, needsPerson, withChange, type FailureNote, type NotedAction } from '@/lib/failed-actions';
 import type { ActionChange } from '@/lib/services/outbox-feed';
 

@@ -1,0 +1,77 @@
+import { i18n } from '#i18n';
+import { ACTION_TYPES, isActionType, type ActionTypeInfo } from './action-types';
+import type { ActionRow } from './db';
+import type { ActionError } from './db/rows';
+import { errorWords } from './error-words';
+import type { FailureNote } from './failed-actions';
+import { timeOf } from './reader-locale';
+import { hasBidiControls, isolateBidi } from './text/bidi';
+
+/**
+ * The words of the outbox's actions shared by the screens and the background (the toolbar badge's title): what an
+ * action is, why it failed, and a failed action as one sentence. Here in lib/ so the worker bundles no components/
+ * code; the screens reach these through components/manager/action-state.ts, components/error-text.ts and
+ * components/failed-line-words.ts.
+ */
+
+/**
+ * Why an action of the outbox failed or waits, in the reader's language, worded from what the background stored
+ * (its kind, X's reset, X's own words quoted as X's: lib/error-words.ts). A row stored before kept the background's
+ * English sentence: shown as it is.
+ */
+export function actionErrorText(error: ActionError | undefined): string {
+  if (!error) return '';
+  return error.message || errorWords(error, timeOf);
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** Fills the named `{who}` and `{name}` of an action's words (each type's key takes some of them). */
+const words = i18n.t as unknown as (key: string, named: Record<string, string>) => string;
+
+/** What the action is, in the person's words, from its declaration: "Mute @ewd", "Pin “Compiler folks”". */
+export function actionWhat(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
+  return wordsOf(action, false);
+}
+
+/**
+ * The Activity log's words for an action, in the reader's language, from its type and parameters ("Bookmark a post
+ * by @ada", "Change “Compiler folks”"). A row of a type this version does not know keeps the words stored with it.
+ */
+export function actionLabel(action: Pick<ActionRow, 'type' | 'params' | 'label'>): string {
+  return wordsOf(action, true);
+}
+
+function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: boolean): string {
+  if (!isActionType(action.type)) return action.label ?? action.type;
+  const p = action.params;
+  const info: ActionTypeInfo = ACTION_TYPES[action.type];
+  const username = str(p.username);
+  const key = (logged ? info.logged : undefined) ?? (username === undefined ? info.anonymous : undefined) ?? info.what;
+  const who = username ? `@${username}` : i18n.t('action_someone');
+  const name = str(p.listName) ?? str(p.name) ?? i18n.t('action_a_list');
+  return words(key, { who, name });
+}
+
+/** "Like a post by @grace: not done. X does not allow this. X said: “…”", or "…: waiting for you. <why>". */
+export function failureSentence(note: FailureNote): string {
+  const what = actionWhat(note);
+  const message = actionErrorText(note.error);
+  return note.waiting ? i18n.t('failed_waiting', { what, message }) : i18n.t('action_phase_failed', { what, message });
+}
+
+/** The first line for several: "3 actions failed". */
+export function failureCount(count: number): string {
+  return i18n.t('failed_count', [count]);
+}
+
+/**
+ * The toolbar icon's title for these notes (every account's): "Perch: <the one failure>" or "Perch: 3 actions
+ * failed"; plain text, so a sentence holding direction controls outside its isolates (an @username) is isolated
+ * whole and cannot reverse "Perch:" around it.
+ */
+export function badgeTitle(notes: readonly FailureNote[]): string {
+  const text = notes.length === 1 ? failureSentence(notes[0]!) : failureCount(notes.length);
+  const outsideIsolates = text.replace(/\u2068[^\u2066-\u2069]*\u2069/g, '');
+  return i18n.t('menu_title', [hasBidiControls(outsideIsolates) ? isolateBidi(text) : text]);
+}

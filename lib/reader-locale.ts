@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The reader's locale for `Intl`: the browser's UI language (`i18n.getUILanguage()`, "ja", "en-US"), so dates and
+ * numbers follow the language Perch speaks; undefined (the runtime's default) when the browser gives none usable.
+ * Here in lib/ because the background words times too (the badge's title); the screens reach it through
+ * components/manager/format.ts.
+ */
+export function readerLocale(): string | undefined {
+  try {
+    const tag = browser.i18n.getUILanguage();
+    return tag ? Intl.getCanonicalLocales(tag.replace('_', '-'))[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM". */
+export function timeOf(epochMs: number): string {
+  return new Intl.DateTimeFormat(readerLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+}
