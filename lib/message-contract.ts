@@ -272,15 +272,26 @@ export type Responses = {
 export type { ErrorReply };
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
-/** Each message's full schema (its `type` and fields, nothing else), built once from the table. */
-const schemas = new Map<string, z.ZodMiniType>(
-  Object.entries(messages).map(([type, def]) => [type, z.strictObject({ type: z.literal(type), ...def.fields })]),
-);
+/**
+ * Each message's full schema (its `type` and fields, nothing else), built from the table the first time a message of
+ * that type arrives: a woken worker answers one message, and building every type's schema before it would only
+ * delay that answer (issue 13).
+ */
+const schemas = new Map<string, z.ZodMiniType>();
+
+function schemaOf(type: string): z.ZodMiniType | undefined {
+  let schema = schemas.get(type);
+  if (!schema && Object.hasOwn(messages, type)) {
+    schema = z.strictObject({ type: z.literal(type), ...messages[type as RequestType].fields });
+    schemas.set(type, schema);
+  }
+  return schema;
+}
 
 /** Validates a message from one of Perch's pages: the request it is, or undefined when it is none. */
 export function parseRequest(message: unknown): Request | undefined {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  const schema = typeof type === 'string' ? schemas.get(type) : undefined;
+  const schema = typeof type === 'string' ? schemaOf(type) : undefined;
   const parsed = schema?.safeParse(message);
   return parsed?.success ? (parsed.data as Request) : undefined;
 }
