@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { SPLIT_600 } from '../support/posts';
+import { typeInto } from '../support/firefox-input';
 import { expect, findPage, signIn, test, textOf } from './fixtures';
 
 // Long posts for Premium: gracehop's `subscription_type` is Premium in the emulator (GET /2/users/me), so her
@@ -10,19 +11,6 @@ const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[rol
 /** Whether a button with exactly this visible text is on the page now. */
 const hasButton = (page: Page, name: string) =>
   page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
-
-/** Sets the composer's text at once, as a paste would, once the composer is drawn. */
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.waitForSelector('textarea');
-  await page.$eval(
-    'textarea',
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
 
 const counter = (page: Page) => page.$eval('.counter', (e) => e.getAttribute('aria-label')).catch(() => null);
 

@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { typeInto } from '../support/firefox-input';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const LINK_POST = 'Worth a read: https://example.com/article';
@@ -6,15 +7,7 @@ const LINK_POST = 'Worth a read: https://example.com/article';
 /** The popup's composer holding a link, once it has read the text (its link count shows). */
 async function composerWithLink(ff: FirefoxPerch): Promise<Page> {
   const popup = await ff.open('popup');
-  await popup.waitForSelector('textarea');
-  await popup.$eval(
-    'textarea',
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    LINK_POST,
-  );
+  await typeInto(popup, LINK_POST);
   await popup.locator('::-p-text(The link counts as 23 characters.)').wait();
   return popup;
 }

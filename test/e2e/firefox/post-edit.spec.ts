@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { ADA } from '../support/emulator-control';
+import { typeInto } from '../support/firefox-input';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -11,18 +12,6 @@ const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[rol
 /** The visible names of the page's buttons. */
 const buttons = (page: Page) => page.$$eval('button', (all) => all.map((b) => b.textContent?.trim() ?? '')).catch(() => [] as string[]);
 const boxValue = (page: Page) => page.$eval('textarea', (t) => t.value).catch(() => null);
-
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.waitForSelector('textarea');
-  await page.$eval(
-    'textarea',
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
 
 async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
   const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
