@@ -70,7 +70,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
       <div className="activity-message" role="status">
         {message ? <p className={message.error ? 'error' : 'muted'}>{message.text}</p> : null}
       </div>
-      <ol className="activity-list" aria-label={i18n.t('activity_list_label')}>
+      <ol className="mgr-rows activity-list" aria-label={i18n.t('activity_list_label')}>
         {shown.map((a) => (
           <ActivityItem
             key={a.seq}
@@ -112,9 +112,9 @@ const ActivityItem = memo(function ActivityItem({
   const label = actionLabel(action);
   const link = linkTo(action, label);
   return (
-    <li className={`activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
-      <div className="activity-main">
-        <span className="activity-label">{label}</span>
+    <li className={`mgr-row activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
+      <div className="mgr-row-main">
+        <span className="mgr-row-title activity-label">{label}</span>
         <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
           {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase)}
         </span>

@@ -63,7 +63,7 @@ export function DraftsView({ accountId }: { accountId: string }) {
           <p className="muted">{i18n.t('drafts_empty_how')}</p>
         </div>
       ) : (
-        <ol className="drafts-list" aria-label={i18n.t('drafts_list_label')}>
+        <ol className="mgr-rows" aria-label={i18n.t('drafts_list_label')}>
           {drafts.map((d) => (
             <DraftItem key={d.context} draft={d} onOpen={open} onDelete={setDeleting} />
           ))}
@@ -100,9 +100,9 @@ function DraftItem({
   const what = draftContextText(draft);
   const facts = draftFacts(draft);
   return (
-    <li className="drafts-item">
-      <div className="drafts-main">
-        <span className="drafts-context">{what}</span>
+    <li className="mgr-row">
+      <div className="mgr-row-main">
+        <span className="mgr-row-title drafts-context">{what}</span>
         <p className={`drafts-text${draft.text.trim() ? '' : ' muted'}`} dir="auto">
           {draft.text.trim() ? draft.text : i18n.t('drafts_no_text')}
         </p>
