@@ -366,5 +366,6 @@ function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof Error) {
     return { kind: errorKindOf((error as { kind?: unknown }).kind), message: error.message };
   }
-  return { kind: 'error', message: 'Something went wrong. Please try again.' };
+  // No message: the screen words an unknown failure in its reader's language (components/error-text.ts).
+  return { kind: 'error', message: '' };
 }

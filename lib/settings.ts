@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { OAuthSettings } from './auth/oauth';
 import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
@@ -29,7 +30,7 @@ export async function readSettings(): Promise<Settings> {
 export async function saveClientId(clientId: string): Promise<Settings> {
   const trimmed = clientId.trim();
   if (trimmed && !/^[A-Za-z0-9_\-.~]{8,200}$/.test(trimmed)) {
-    throw Object.assign(new Error('That does not look like an X Client ID. Copy it from the “Keys and tokens” page of your X app.'), {
+    throw Object.assign(new Error(i18n.t('settings_client_id_invalid')), {
       kind: 'invalid-client-id',
     });
   }

@@ -1,25 +1,38 @@
+import { i18n } from '#i18n';
 import { XApiError } from '../x/errors';
 
 /** What went wrong with signing in or staying signed in, in a form the UI can word for a person. */
 export type AuthErrorKind =
   'not-configured' | 'cancelled' | 'redirect-mismatch' | 'state-mismatch' | 'denied' | 'signed-out' | 'network' | 'server' | 'busy';
 
-const MESSAGES: Record<AuthErrorKind, string> = {
-  'not-configured': 'Add your X app’s Client ID in Perch’s settings first.',
-  cancelled: 'Sign-in was cancelled. Nothing was changed.',
-  'redirect-mismatch': 'X sent the sign-in back to an address Perch did not expect. Nothing was saved; please try again.',
-  'state-mismatch': 'That sign-in answer did not belong to this sign-in attempt. Nothing was saved; please try again.',
-  denied: 'X did not accept the sign-in request.',
-  'signed-out': 'You are signed out. Sign in with X again.',
-  network: 'Perch could not reach X. Check your connection and try again.',
-  server: 'X had a problem with the sign-in. Please try again in a moment.',
-  busy: 'A sign-in is already open in another window.',
-};
+/** Perch's words for a kind, in the reader's language (worded when the error is made, never at import). */
+function messageOf(kind: AuthErrorKind): string {
+  switch (kind) {
+    case 'not-configured':
+      return i18n.t('auth_error_not_configured');
+    case 'cancelled':
+      return i18n.t('auth_error_cancelled');
+    case 'redirect-mismatch':
+      return i18n.t('auth_error_redirect_mismatch');
+    case 'state-mismatch':
+      return i18n.t('auth_error_state_mismatch');
+    case 'denied':
+      return i18n.t('auth_error_denied');
+    case 'signed-out':
+      return i18n.t('auth_error_signed_out');
+    case 'network':
+      return i18n.t('auth_error_network');
+    case 'server':
+      return i18n.t('auth_error_server');
+    case 'busy':
+      return i18n.t('auth_error_busy');
+  }
+}
 
 /** One error type for sign-in and token problems. `message` is always fit to show to a user. */
 export class AuthError extends Error {
   readonly kind: AuthErrorKind;
-  constructor(kind: AuthErrorKind, message: string = MESSAGES[kind], options?: { cause?: unknown }) {
+  constructor(kind: AuthErrorKind, message: string = messageOf(kind), options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AuthError';
     this.kind = kind;
@@ -48,13 +61,9 @@ export function isCancelledFlowError(error: unknown): boolean {
 export function consentWindowError(error: unknown): AuthError {
   if (isCancelledFlowError(error)) return new AuthError('cancelled');
   if (isPageLoadFailure(error)) {
-    return new AuthError(
-      'network',
-      'X’s sign-in page did not load. Check that your X app’s Client ID and callback URL are the ones in Perch’s settings, and your connection; “Check my X app” says more.',
-      { cause: error },
-    );
+    return new AuthError('network', i18n.t('auth_error_page_not_loaded'), { cause: error });
   }
-  return new AuthError('network', 'X’s sign-in page could not be opened. Check your connection and try again.', { cause: error });
+  return new AuthError('network', i18n.t('auth_error_page_not_opened'), { cause: error });
 }
 
 /** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import Dexie, { type Table } from 'dexie';
 
 interface KeyRow {
@@ -48,7 +49,7 @@ async function loadOrCreate(): Promise<CryptoKey> {
     return key;
   } catch {
     const winner = await db.keys.get(KEY_ID);
-    if (!winner) throw new Error('The token key could not be stored.');
+    if (!winner) throw new Error(i18n.t('auth_error_key_not_stored'));
     return winner.key;
   }
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as oauth from 'oauth4webapi';
 import { AuthError } from './errors';
 import type { TokenPair } from './token-store';
@@ -126,7 +127,7 @@ export function checkRedirect(s: OAuthSettings, responseUrl: string, pending: Pe
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
       if (error.error === 'access_denied') throw new AuthError('cancelled');
-      throw new AuthError('denied', `X did not accept the sign-in request (${error.error}).`, { cause: error });
+      throw new AuthError('denied', i18n.t('auth_error_denied_code', { code: error.error }), { cause: error });
     }
     throw new AuthError('state-mismatch', undefined, { cause: error });
   }
@@ -135,7 +136,7 @@ export function checkRedirect(s: OAuthSettings, responseUrl: string, pending: Pe
 function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefresh?: string): TokenPair {
   const refreshToken = res.refresh_token ?? fallbackRefresh;
   if (!refreshToken) {
-    throw new AuthError('denied', 'X did not grant offline access, so Perch could not stay signed in.');
+    throw new AuthError('denied', i18n.t('auth_error_no_offline_access'));
   }
   const now = (s.now ?? Date.now)();
   const expiresIn = typeof res.expires_in === 'number' && res.expires_in > 0 ? res.expires_in : DEFAULT_EXPIRES_IN_S;
@@ -150,21 +151,19 @@ function mapTokenError(error: unknown): AuthError {
   if (error instanceof oauth.ResponseBodyError) {
     if (error.status >= 500) return new AuthError('server', undefined, { cause: error });
     if (error.error === 'invalid_grant' || error.error === 'invalid_request' || error.error === 'invalid_token') {
-      return new AuthError('signed-out', 'X no longer accepts this sign-in (it was revoked or used elsewhere). Sign in with X again.', {
-        cause: error,
-      });
+      return new AuthError('signed-out', i18n.t('auth_error_grant_gone'), { cause: error });
     }
-    return new AuthError('denied', `X refused the sign-in (${error.error}).`, { cause: error });
+    return new AuthError('denied', i18n.t('auth_error_refused_code', { code: error.error }), { cause: error });
   }
   if (error instanceof oauth.OperationProcessingError) {
     const status = (error.cause as Response | undefined)?.status;
-    return new AuthError('server', status ? `X answered the sign-in with an error (${status}). Please try again.` : undefined, {
+    return new AuthError('server', status ? i18n.t('auth_error_server_status', { status: String(status) }) : undefined, {
       cause: error,
     });
   }
   if (error instanceof TypeError) return new AuthError('network', undefined, { cause: error });
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new AuthError('network', 'X did not answer in time. Check your connection and try again.', { cause: error });
+    return new AuthError('network', i18n.t('auth_error_timeout'), { cause: error });
   }
   return new AuthError('server', undefined, { cause: error });
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
 import { XApiError } from '../x/errors';
@@ -121,8 +122,11 @@ export class AuthService {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
       this.revokeLater(s, [pair.refreshToken, pair.access.token]);
       // X's own reason when it gave one (an app out of credits is not fixed by trying again).
-      const why = error instanceof XApiError && error.status !== undefined ? ` ${error.message}` : ' Please try again.';
-      throw new AuthError('server', `Signed in, but X did not say which account.${why}`, { cause: error });
+      const words =
+        error instanceof XApiError && error.status !== undefined
+          ? i18n.t('auth_error_no_account_because', { message: error.message })
+          : i18n.t('auth_error_no_account');
+      throw new AuthError('server', words, { cause: error });
     }
     trace.stage = 'done';
     // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
@@ -169,7 +173,7 @@ export class AuthService {
     if (!refreshToken) {
       // Signed in as far as the screens know, yet no usable refresh token: say so. Signed out on purpose: just refuse.
       if ((await readSessionView()).accounts.some((a) => a.id === userId)) {
-        await this.signOutLocally(userId, 'Perch no longer holds a sign-in for this account. Sign in with X again.');
+        await this.signOutLocally(userId, i18n.t('auth_error_sign_in_gone'));
       }
       throw new AuthError('signed-out');
     }

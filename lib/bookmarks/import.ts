@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { db, type BookmarkNoteRow } from '../db';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, USERNAME_PATTERN } from '../limits';
@@ -26,7 +27,8 @@ export class ImportError extends Error {
   }
 }
 
-const NOT_AN_EXPORT = 'This file is not a Perch bookmarks export. Choose a JSON file saved with Export → JSON in the Bookmarks tab.';
+/** Worded when thrown (in the reader's language at that moment), never at import. */
+const notAnExport = (): string => i18n.t('bookmarks_import_not_export');
 
 /** The parts of an export Perch reads back: the rest (text, links, media) is X's and comes from X. */
 const exportFile = z.object({
@@ -61,27 +63,30 @@ function usernameOf(entry: z.infer<typeof exportEntry>): string | undefined {
  * @throws ImportError for a file that is not Perch's export, too big, or holding an entry Perch cannot keep.
  */
 export function readExport(json: string): Restored[] {
-  if (json.length > IMPORT_MAX_CHARS) throw new ImportError('This file is too big to be a Perch bookmarks export (more than 20 MB).');
+  if (json.length > IMPORT_MAX_CHARS) throw new ImportError(i18n.t('bookmarks_import_too_big'));
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    throw new ImportError(NOT_AN_EXPORT);
+    throw new ImportError(notAnExport());
   }
   const file = exportFile.safeParse(data);
-  if (!file.success) throw new ImportError(NOT_AN_EXPORT);
+  if (!file.success) throw new ImportError(notAnExport());
   if (file.data.bookmarks.length > IMPORT_MAX_ENTRIES)
-    throw new ImportError(`This file holds ${file.data.bookmarks.length} bookmarks; Perch imports at most ${IMPORT_MAX_ENTRIES} at once.`);
+    throw new ImportError(
+      i18n.t('bookmarks_import_too_many', { count: String(file.data.bookmarks.length), max: String(IMPORT_MAX_ENTRIES) }),
+    );
   const byPost = new Map<string, Restored>();
   file.data.bookmarks.forEach((raw, i) => {
     const parsed = exportEntry.safeParse(raw);
-    if (!parsed.success) throw new ImportError(`${NOT_AN_EXPORT} (Entry ${i + 1} is not a bookmark.)`);
+    if (!parsed.success) throw new ImportError(`${notAnExport()} ${i18n.t('bookmarks_import_not_bookmark', { n: String(i + 1) })}`);
     const entry = parsed.data;
     const bad = (entry.tags ?? []).filter((t) => normaliseTag(t) === undefined);
-    if (bad.length) throw new ImportError(`Entry ${i + 1} of this file has a tag that is not one: ${bad.map((t) => `“${t}”`).join(', ')}.`);
+    if (bad.length)
+      throw new ImportError(i18n.t('bookmarks_import_bad_tag', { n: String(i + 1), tags: bad.map((t) => `“${t}”`).join(', ') }));
     const note = (entry.note ?? '').trim();
     if ([...note].length > BOOKMARK_NOTE_MAX)
-      throw new ImportError(`Entry ${i + 1} of this file has a note longer than ${BOOKMARK_NOTE_MAX} characters.`);
+      throw new ImportError(i18n.t('bookmarks_import_long_note', { n: String(i + 1), max: String(BOOKMARK_NOTE_MAX) }));
     const username = usernameOf(entry);
     const restored: Restored = {
       postId: entry.id,

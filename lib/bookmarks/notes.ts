@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { db, type BookmarkNoteRow, type SavedSearchRow } from '../db';
 import { BOOKMARK_NOTE_MAX } from '../limits';
 import { byCodePoint, InvalidTagError, normaliseTag, normaliseTags } from './tags';
@@ -39,7 +40,7 @@ export async function organiseBookmark(change: OrganiseChange, now: number): Pro
   const tags = change.tags ? normaliseTags(change.tags) : undefined;
   const note = change.note?.trim();
   if (note !== undefined && [...note].length > BOOKMARK_NOTE_MAX)
-    throw new Error(`A note can be at most ${BOOKMARK_NOTE_MAX} characters (this one has ${[...note].length}).`);
+    throw new Error(i18n.t('bookmarks_note_too_long', { max: String(BOOKMARK_NOTE_MAX), count: String([...note].length) }));
   const { accountId, postId } = change;
   const d = db();
   await d.transaction('rw', [d.bookmarkNotes, d.posts, d.users], async () => {
@@ -125,8 +126,8 @@ export async function saveSearch(
 ): Promise<{ id: string }> {
   const name = input.name.trim();
   const query = input.query.trim();
-  if (!name) throw new Error('A saved search needs a name.');
-  if (!query) throw new Error('There is no search to save: type one first.');
+  if (!name) throw new Error(i18n.t('bookmarks_search_needs_name'));
+  if (!query) throw new Error(i18n.t('bookmarks_search_empty'));
   const d = db();
   return d.transaction('rw', d.savedSearches, async () => {
     const old = input.id ? await d.savedSearches.get([input.accountId, input.id]) : undefined;

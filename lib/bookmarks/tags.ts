@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /**
  * Bookmark tags (issue 14): the person's own words for their bookmarks, kept only in Perch and never sent to X. A tag
  * is stored normalised, so "#Rust", "rust" and " RUST " are one tag.
@@ -29,9 +30,7 @@ export function normaliseTag(input: string): string | undefined {
 export class InvalidTagError extends Error {
   readonly kind = 'error';
   constructor(readonly tags: readonly string[]) {
-    super(
-      `${tags.map((t) => `“${t}”`).join(', ')} ${tags.length === 1 ? 'is not a tag' : 'are not tags'}: a tag has 1 to ${TAG_MAX} letters, digits, _ or -.`,
-    );
+    super(i18n.t('bookmarks_tags_invalid', tags.length, { tags: tags.map((t) => `“${t}”`).join(', '), max: String(TAG_MAX) }));
     this.name = 'InvalidTagError';
   }
 }
@@ -45,7 +44,7 @@ export function normaliseTags(input: readonly string[]): string[] {
   if (bad.length) throw new InvalidTagError(bad);
   const tags = [...new Set(input.map((t) => normaliseTag(t)!))].sort(byCodePoint);
   if (tags.length > TAGS_PER_BOOKMARK_MAX)
-    throw new Error(`A bookmark can have at most ${TAGS_PER_BOOKMARK_MAX} tags (${tags.length} given).`);
+    throw new Error(i18n.t('bookmarks_tags_too_many', { max: String(TAGS_PER_BOOKMARK_MAX), count: String(tags.length) }));
   return tags;
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
 import { parsePost } from '../text/parse-post';
@@ -169,15 +170,12 @@ export async function attachImage(
   image: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<string> {
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
-    throw new ComposeError('invalid-image', `X takes JPEG, PNG, GIF or WebP images; “${image.name}” is not one.`);
+    throw new ComposeError('invalid-image', i18n.t('media_image_type', { name: image.name }));
   }
   // x-api--media--introduction: an image up to 5 MB, an animated GIF up to 15 MB (sent in chunks).
   const gif = image.type === GIF_TYPE;
   if (image.bytes.byteLength > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) {
-    throw new ComposeError(
-      'invalid-image',
-      `“${image.name}” is larger than X’s ${gif ? '15 MB limit for GIFs' : '5 MB limit for images'}.`,
-    );
+    throw new ComposeError('invalid-image', i18n.t(gif ? 'media_gif_too_big' : 'media_image_too_big', { name: image.name }));
   }
   const id = crypto.randomUUID();
   await db().draftMedia.put({
@@ -224,11 +222,12 @@ export interface VideoPart {
  * 512 MB and 0.5 to 140 seconds long (x-api--media--quickstart--best-practices, "Video specifications").
  */
 export function whyVideoRefused(video: { name: string; type: string; size: number; durationSecs: number }): string | undefined {
-  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return `X takes MP4 or MOV videos; “${video.name}” is not one.`;
-  if (video.size <= 0) return `“${video.name}” is empty.`;
-  if (video.size > VIDEO_MAX_BYTES) return `“${video.name}” is larger than X’s 512 MB limit for videos.`;
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return i18n.t('media_video_type', { name: video.name });
+  if (video.size <= 0) return i18n.t('media_empty', { name: video.name });
+  if (video.size > VIDEO_MAX_BYTES) return i18n.t('media_video_too_big', { name: video.name });
   if (!Number.isFinite(video.durationSecs) || video.durationSecs < VIDEO_MIN_SECS || video.durationSecs > VIDEO_MAX_SECS) {
-    return `“${video.name}” lasts ${Math.round(video.durationSecs * 10) / 10} seconds; X takes videos of ${VIDEO_MIN_SECS} to ${VIDEO_MAX_SECS} seconds.`;
+    const secs = String(Math.round(video.durationSecs * 10) / 10);
+    return i18n.t('media_video_length', { name: video.name, secs, min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
   }
   return undefined;
 }
@@ -256,7 +255,7 @@ export async function attachVideo(accountId: string, context: string, part: Vide
   } else video = videosInTransit.get(id);
   if (!video || video.draftKey !== key || part.offset !== video.received || video.received + part.bytes.byteLength > video.size) {
     if (id !== undefined) videosInTransit.delete(id);
-    throw new ComposeError('invalid-image', `“${part.name}” did not arrive whole. Add it again.`);
+    throw new ComposeError('invalid-image', i18n.t('media_not_whole', { name: part.name }));
   }
   video.parts.push(new Blob([part.bytes], { type: video.type }));
   video.received += part.bytes.byteLength;
@@ -274,16 +273,21 @@ export async function attachVideo(accountId: string, context: string, part: Vide
   return { id, done: true };
 }
 
+/** " (post 2 of the thread)" when the draft is a thread, else nothing: where a refusal's post is. */
+function whereInThread(index: number, count: number): string {
+  return count > 1 ? i18n.t('compose_where_thread', { n: String(index + 1) }) : '';
+}
+
 /** `limit`: the most one post of this account may weigh (280, or X's long-post limit: lib/text/post-limit.ts). */
 function whyInvalid(post: DraftPost, index: number, count: number, limit: number): string | undefined {
-  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
-  if (!post.text.trim() && post.mediaIds.length === 0) return `There is nothing to post${where}.`;
+  const where = whereInThread(index, count);
+  if (!post.text.trim() && post.mediaIds.length === 0) return i18n.t('compose_nothing_to_post', { where });
   if (post.text.trim()) {
     const parsed = parsePost(post.text, limit);
     if (!parsed.valid) {
       return parsed.weightedLength > limit
-        ? `The post is ${parsed.weightedLength - limit} characters too long${where}.`
-        : `The post has a character X does not allow${where}.`;
+        ? i18n.t('compose_too_long', parsed.weightedLength - limit, { where })
+        : i18n.t('compose_bad_character', { where });
     }
   }
   return undefined;
@@ -296,12 +300,10 @@ function whyInvalid(post: DraftPost, index: number, count: number, limit: number
 async function notAlone(post: DraftPost, index: number, count: number): Promise<string | undefined> {
   if (post.mediaIds.length < 2) return undefined;
   const media = await db().draftMedia.bulkGet(post.mediaIds);
-  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
-  if (media.some((m) => m?.type.startsWith('video/'))) {
-    return `A video goes in a post on its own: X takes up to 4 images, or 1 GIF, or 1 video${where}.`;
-  }
+  const where = whereInThread(index, count);
+  if (media.some((m) => m?.type.startsWith('video/'))) return i18n.t('compose_video_alone', { where });
   if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
-  return `A GIF goes in a post on its own: X takes up to 4 images, or 1 GIF${where}.`;
+  return i18n.t('compose_gif_alone', { where });
 }
 
 /**
@@ -310,12 +312,12 @@ async function notAlone(post: DraftPost, index: number, count: number): Promise<
  */
 async function altInvalid(post: DraftPost, index: number, count: number): Promise<string | undefined> {
   if (!post.mediaIds.length) return undefined;
-  const where = count > 1 ? ` (post ${index + 1} of the thread)` : '';
+  const where = whereInThread(index, count);
   for (const m of await db().draftMedia.bulkGet(post.mediaIds)) {
     if (m?.alt === undefined) continue;
-    if (!m.alt.trim()) return `The description of “${m.name}” is empty${where}: write one or remove it.`;
+    if (!m.alt.trim()) return i18n.t('compose_alt_empty', { name: m.name, where });
     const over = [...m.alt].length - ALT_TEXT_MAX;
-    if (over > 0) return `The description of “${m.name}” is ${over} characters over X’s limit of ${ALT_TEXT_MAX}${where}.`;
+    if (over > 0) return i18n.t('compose_alt_over', { name: m.name, over: String(over), max: String(ALT_TEXT_MAX), where });
   }
   return undefined;
 }
@@ -333,7 +335,7 @@ async function sendAlt(client: XClient, mediaId: string, name: string, alt: stri
       const reason = xWords(error.problem);
       throw new ComposeError(
         'invalid-image',
-        `X refused the description of “${name}”${reason ? `: “${reason}”` : ''}. Nothing was posted; your draft is kept.`,
+        reason ? i18n.t('compose_alt_refused_said', { name, reason }) : i18n.t('compose_alt_refused', { name }),
         published,
         { cause: error },
       );
@@ -349,12 +351,11 @@ function outcomeUnknown(error: unknown): boolean {
 
 /** The words for X refusing post `index` (0-based) of a thread as a reply to the one before. */
 function replyRefusedMessage(index: number, reason: string | undefined): string {
-  const refused = `X refused post ${index + 1} of your thread as a reply to post ${index}`;
-  const kept = index === 1 ? 'Post 1 is on X' : `Posts 1 to ${index} are on X`;
-  return (
-    (reason ? `${refused}: “${reason}”. ` : `${refused}. `) +
-    `${kept}; post ${index + 1} and the ones after it are kept as your draft. You can post them as separate posts instead.`
-  );
+  const n = String(index + 1);
+  const refused = reason
+    ? i18n.t('compose_reply_refused_said', { n, prev: String(index), reason })
+    : i18n.t('compose_reply_refused', { n, prev: String(index) });
+  return `${refused} ${i18n.t('compose_reply_kept', index, { n })}`;
 }
 
 export interface PublishOptions {
@@ -405,7 +406,7 @@ export function publishProgress(accountId: string, context: string): PublishProg
 async function publishOnce(client: XClient, accountId: string, context: string, options: PublishOptions): Promise<string[]> {
   const key = draftKey(accountId, context);
   const draft = await db().drafts.get(key);
-  if (!draft) throw new ComposeError('no-draft', 'There is no draft to post. Write your post again.');
+  if (!draft) throw new ComposeError('no-draft', i18n.t('compose_no_draft'));
   // A new attempt: the last refusal no longer stands. Choosing separate posts is kept for every later attempt.
   const separateFrom = options.separately ? (draft.separateFrom ?? Math.max(1, draft.publishedIds.length)) : draft.separateFrom;
   if (draft.replyRefused || separateFrom !== draft.separateFrom) {
@@ -421,7 +422,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   // An edit is one post's new text (x-api--fundamentals--edit-posts): a thread or an image has no place in it.
   const editOf = editedPostId(context);
   if (editOf && (draft.posts.length > 1 || draft.posts.some((p) => p.mediaIds.length))) {
-    throw new ComposeError('invalid-post', 'An edit changes the text of one post: remove the added posts and images.', draft.publishedIds);
+    throw new ComposeError('invalid-post', i18n.t('compose_edit_one_post'), draft.publishedIds);
   }
   for (const [offset, post] of remaining.entries()) {
     const reason =
@@ -437,7 +438,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
     for (const id of post.mediaIds) {
       const media = await db().draftMedia.get(id);
       if (!media) {
-        throw new ComposeError('invalid-image', 'An image of this post is no longer in the draft. Remove it and add it again.', published);
+        throw new ComposeError('invalid-image', i18n.t('compose_media_gone'), published);
       }
       const mediaId = await uploadMedia(client, media.blob, media.name, {
         onProgress: (p) => progress.set(key, { ...p, name: media.name }),
@@ -462,11 +463,9 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
     } catch (error) {
       if (outcomeUnknown(error)) {
         await db().drafts.update(key, { state: 'unknown' });
-        const which = draft.posts.length > 1 ? `post ${i + 1} of your thread` : 'your post';
         throw new ComposeError(
           'outcome-unknown',
-          `The connection dropped while X was publishing ${which}, so Perch can’t tell whether it went out. ` +
-            'Your draft is kept. Check your profile on X before posting again.',
+          draft.posts.length > 1 ? i18n.t('compose_outcome_unknown_thread', { n: String(i + 1) }) : i18n.t('compose_outcome_unknown'),
           published,
           { cause: error },
         );
@@ -476,7 +475,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
         const reason = xWords(error.problem);
         throw new ComposeError(
           'invalid-post',
-          `X would not edit your post${reason ? `: “${reason}”` : ''}. Your text is kept as a draft.`,
+          reason ? i18n.t('compose_edit_refused_said', { reason }) : i18n.t('compose_edit_refused'),
           published,
           { cause: error },
         );

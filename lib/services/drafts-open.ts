@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { db } from '../db';
 import { DRAFT_PARAM } from '../draft-param';
@@ -14,9 +15,9 @@ import { draftPlace } from './drafts';
  */
 export async function draftWindowUrl(accountId: string, context: string): Promise<string> {
   const row = await db().drafts.get(`${accountId}|${context}`);
-  if (!row) throw new ComposeError('no-draft', 'This draft is no longer saved.');
+  if (!row) throw new ComposeError('no-draft', i18n.t('drafts_open_gone'));
   const place = draftPlace(row.context);
-  if (!place) throw new ComposeError('no-draft', 'This draft cannot be reopened from the list.');
+  if (!place) throw new ComposeError('no-draft', i18n.t('drafts_open_not_listed'));
   if ((place.kind === 'reply' || place.kind === 'quote' || place.kind === 'edit') && place.postId) {
     const post = await db().posts.get([accountId, place.postId]);
     const author = post?.authorId ? await db().users.get([accountId, post.authorId]) : undefined;

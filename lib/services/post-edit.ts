@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { postTextSegments, expandedText } from '../text/segments';
 import type { XClient } from '../x/client';
 import { EDIT_FIELDS, getPost } from '../x/posts';
@@ -49,6 +50,6 @@ export function editViewOf(post: XPost, accountId: string): EditView | undefined
 export async function readEditView(client: XClient, accountId: string, postId: string): Promise<EditView> {
   const post = await getPost(client, postId, { fields: { 'tweet.fields': EDIT_FIELDS } });
   const view = editViewOf(post, accountId);
-  if (!view) throw new Error('X did not say whether this post can be edited: only your own posts can be.');
+  if (!view) throw new Error(i18n.t('post_edit_unknown'));
   return view;
 }

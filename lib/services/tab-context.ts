@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { ACTION_TYPES, isActionType } from '../action-types';
 import { db, putMemberFirst, type PerchDb, type UserRow } from '../db';
@@ -177,8 +178,7 @@ export async function postContext(
       });
       for (const u of page.includes.users) await applyConnection(d, accountId, u, seenAt);
       post = row;
-      if (!found)
-        error = { kind: 'not-found', message: 'X could not find this post: it may have been deleted, or its account is protected.' };
+      if (!found) error = { kind: 'not-found', message: i18n.t('tab_post_not_found') };
     } catch (e) {
       error = failure(e);
     }

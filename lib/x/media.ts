@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
@@ -76,7 +77,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function uploadImage(client: XClient, image: Blob, name: string): Promise<string> {
   if (image.type === GIF_TYPE) throw invalidInput(`“${name}” is a GIF: X takes GIFs only through the chunked upload.`);
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) throw invalidInput(`“${name}” is not a JPEG, PNG or WebP image.`);
-  if (image.size > IMAGE_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 5 MB limit for images.`);
+  if (image.size > IMAGE_MAX_BYTES) throw invalidInput(i18n.t('media_image_too_big', { name }));
   const form = new FormData();
   form.append('media', image, name);
   form.append('media_category', 'tweet_image');
@@ -91,8 +92,8 @@ export async function uploadImage(client: XClient, image: Blob, name: string): P
  */
 export async function uploadGif(client: XClient, gif: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   if (gif.type !== GIF_TYPE) throw invalidInput(`“${name}” is not a GIF.`);
-  if (gif.size === 0) throw invalidInput(`“${name}” is empty.`);
-  if (gif.size > GIF_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 15 MB limit for GIFs.`);
+  if (gif.size === 0) throw invalidInput(i18n.t('media_empty', { name }));
+  if (gif.size > GIF_MAX_BYTES) throw invalidInput(i18n.t('media_gif_too_big', { name }));
   return uploadChunked(client, gif, name, 'tweet_gif', options);
 }
 
@@ -106,8 +107,8 @@ export async function uploadGif(client: XClient, gif: Blob, name: string, option
  */
 export async function uploadVideo(client: XClient, video: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) throw invalidInput(`“${name}” is not an MP4 or QuickTime video.`);
-  if (video.size === 0) throw invalidInput(`“${name}” is empty.`);
-  if (video.size > VIDEO_MAX_BYTES) throw invalidInput(`“${name}” is larger than X’s 512 MB limit for videos.`);
+  if (video.size === 0) throw invalidInput(i18n.t('media_empty', { name }));
+  if (video.size > VIDEO_MAX_BYTES) throw invalidInput(i18n.t('media_video_too_big', { name }));
   return uploadChunked(client, video, name, 'tweet_video', options);
 }
 
@@ -159,7 +160,7 @@ async function uploadChunked(
     const waitSecs = Math.max(1, Math.ceil(processing.check_after_secs ?? 1));
     if (checks >= MAX_STATUS_CHECKS || waitedSecs + waitSecs > MAX_PROCESSING_WAIT_SECS) {
       throw new XApiError('unavailable', {
-        problem: { title: 'Media processing timed out', detail: `X was still processing “${name}” after ${waitedSecs} seconds.` },
+        problem: { title: 'Media processing timed out', detail: i18n.t('media_processing_timeout', { name, secs: String(waitedSecs) }) },
       });
     }
     await sleep(waitSecs * 1000);
@@ -191,7 +192,7 @@ function processingFailed(name: string, processing: Processing): XApiError {
   return new XApiError('invalid-request', {
     problem: {
       title: 'Media processing failed',
-      detail: reason ? `X could not process “${name}”: ${reason}` : `X could not process “${name}” and gave no reason.`,
+      detail: reason ? i18n.t('media_processing_failed', { name, reason }) : i18n.t('media_processing_failed_no_reason', { name }),
     },
   });
 }

@@ -723,7 +723,7 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
 
 describe('refusing a draft before asking X', () => {
   it.each([
-    ['a post 1 character over 280', ['a'.repeat(281)], 'The post is 1 characters too long.'],
+    ['a post 1 character over 280', ['a'.repeat(281)], 'The post is 1 character too long.'],
     ['a post of 141 CJK characters (282)', ['日'.repeat(141)], 'The post is 2 characters too long.'],
     ['a post with a character X does not allow', ['bad \uFFFF char'], 'The post has a character X does not allow.'],
     ['a thread whose 2nd post is too long', ['fine', 'b'.repeat(290)], 'The post is 10 characters too long (post 2 of the thread).'],

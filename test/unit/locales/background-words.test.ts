@@ -1,0 +1,205 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuthError } from '@/lib/auth/errors';
+import { readExport } from '@/lib/bookmarks/import';
+import { InvalidTagError } from '@/lib/bookmarks/tags';
+import { whyVideoRefused } from '@/lib/services/compose';
+
+/**
+ * Issue 13, "Two languages": every sentence the background makes reaches a screen in the reader's language, so the
+ * worker's code words them through the locales (`i18n.t`), never as English literals. This guard reads the source of
+ * every file the worker bundles (entrypoints/background/index.ts and all it imports) and fails on a sentence-like
+ * string literal that is not in ALLOWED below, each of which says why it never reaches a person.
+ */
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ENTRY = join(ROOT, 'entrypoints/background/index.ts');
+
+/** The files the worker imports, transitively, from its entry (relative and `@/` imports; packages are not ours). */
+function workerFiles(entry: string): string[] {
+  const resolve = (from: string, spec: string): string | undefined => {
+    const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? join(dirname(from), spec) : undefined;
+    if (base === undefined) return undefined;
+    return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => /\.tsx?$/.test(f) && existsSync(f));
+  };
+  const seen = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+      const found = resolve(file, imported.fileName);
+      if (found) todo.push(found);
+    }
+  }
+  return [...seen].map((f) => relative(ROOT, f)).sort();
+}
+
+interface Sentence {
+  file: string;
+  line: number;
+  text: string;
+}
+
+/**
+ * A literal that reads as a sentence for a person: three words or more, and either starting with a capital (or an
+ * opening quote) or ending as a sentence ends. `${…}` counts as a word. Identifiers, keys, paths, Dexie index lists
+ * and the like do not match.
+ */
+function isSentence(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) || w === '${}');
+  if (words.length < 3) return false;
+  return /^[\p{Lu}“"]/u.test(t) || /[.!?]["”)]?$/u.test(t);
+}
+
+/** The sentence-like string and template literals of one source file (the parts of a template joined by `${}`). */
+function sentencesIn(file: string, source: string): Sentence[] {
+  const src = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const out: Sentence[] = [];
+  const visit = (node: ts.Node): void => {
+    let text: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => `\${}${s.literal.text}`).join('');
+    const inImport = ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent);
+    if (text !== undefined && !inImport && isSentence(text)) {
+      out.push({ file, line: src.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(src, visit);
+  return out;
+}
+
+/**
+ * Sentences the worker keeps in English, each because no person reads it: [file, the literal's start, why].
+ */
+const ALLOWED: [file: string, startsWith: string, why: string][] = [
+  ['entrypoints/background/services.ts', 'The user did not approve access.', 'Chrome’s own words, so isCancelledFlowError reads it'],
+  ['lib/message-contract.ts', 'Perch did not understand that request.', "kind 'bad-request': the screen words it (error_bad_request)"],
+  ['lib/messaging.ts', 'Perch’s background could not be reached', "kind 'unreachable': the screen words it (error_unreachable)"],
+  ['lib/messaging.ts', 'Perch’s background did not answer.', "kind 'unreachable': the screen words it (error_unreachable)"],
+  ['lib/config.ts', 'X issues a refresh token only with it', 'why a scope is asked for: read by the scopes test and developers'],
+  ['lib/config.ts', 'Block and unblock', 'why a scope is asked for: read by the scopes test and developers'],
+  // lib/x's checks guard Perch's own calls: the message contract, the composer and lib/services check what a person
+  // gives first (names, lengths, types), so these fire only on a bug in Perch, and say it to a developer.
+  ['lib/x/input.ts', '${} must be a string of 1 to 19 digits', 'guards Perch’s own calls (the contract checks ids first)'],
+  ['lib/x/input.ts', 'Between 1 and ${}', 'guards Perch’s own calls (batches are built by Perch)'],
+  ['lib/x/input.ts', 'A username is 1 to 15 letters', 'guards Perch’s own calls (the contract checks usernames first)'],
+  ['lib/x/blocks.ts', 'A target user id', 'names an id for checkId, for a developer'],
+  ['lib/x/follows.ts', 'A target user id', 'names an id for checkId, for a developer'],
+  ['lib/x/mutes.ts', 'A target user id', 'names an id for checkId, for a developer'],
+  ['lib/x/bookmarks.ts', 'A bookmark folder id', 'names an id for checkId, for a developer'],
+  ['lib/x/lists.ts', 'A List name is 1 to', 'guards Perch’s own calls (the contract checks a list name first)'],
+  ['lib/x/lists.ts', 'A List description is at most', 'guards Perch’s own calls (the list form checks it first)'],
+  ['lib/x/lists.ts', 'A List is private (true)', 'guards Perch’s own calls: a boolean Perch builds'],
+  ['lib/x/lists.ts', 'A new List needs a name.', 'guards Perch’s own calls (the contract checks a list name first)'],
+  ['lib/x/lists.ts', 'Nothing to change:', 'guards Perch’s own calls (the list form sends a change)'],
+  ['lib/x/pages.ts', 'This endpoint does not take', 'guards Perch’s own paging calls: fields Perch chose'],
+  ['lib/x/pages.ts', '`${}` is not a field name.', 'guards Perch’s own paging calls: fields Perch chose'],
+  ['lib/x/pages.ts', 'max_results must be', 'guards Perch’s own paging calls: a page size Perch chose'],
+  ['lib/x/pages.ts', 'This endpoint returns everything', 'guards Perch’s own paging calls'],
+  ['lib/x/pages.ts', 'A pagination token is', 'guards Perch’s own paging calls: a token X gave'],
+  ['lib/x/media.ts', '“${}” is a GIF: X takes GIFs only', 'guards Perch’s own upload calls (compose checks the type first)'],
+  ['lib/x/media.ts', '“${}” is not a JPEG, PNG or WebP', 'guards Perch’s own upload calls (compose checks the type first)'],
+  ['lib/x/media.ts', '“${}” is not a GIF.', 'guards Perch’s own upload calls (compose checks the type first)'],
+  ['lib/x/media.ts', '“${}” is not an MP4 or QuickTime', 'guards Perch’s own upload calls (compose checks the type first)'],
+  ['lib/x/media.ts', 'Media processing timed out', 'a problem title, never shown: the detail is worded'],
+  ['lib/x/media.ts', 'Media processing failed', 'a problem title, never shown: the detail is worded'],
+  ['lib/x/media.ts', 'The media id ${} is not one X gives.', 'guards Perch’s own calls: an id X gave'],
+  ['lib/x/media.ts', 'An image description cannot be blank.', 'guards Perch’s own calls (compose checks it first)'],
+  ['lib/x/media.ts', 'An image description is at most', 'guards Perch’s own calls (compose checks it first)'],
+];
+
+const allowed = (s: Sentence): boolean => ALLOWED.some(([file, start]) => file === s.file && s.text.startsWith(start));
+
+describe('the words the background makes', () => {
+  const files = workerFiles(ENTRY);
+  const sentences = files.flatMap((file) => sentencesIn(file, readFileSync(join(ROOT, file), 'utf8')));
+
+  it('are found in every file the worker bundles', () => {
+    expect(files).toContain('lib/services/compose.ts');
+    expect(files).toContain('lib/auth/errors.ts');
+    expect(files.length).toBeGreaterThan(40);
+  });
+
+  it('bundle no screen code: nothing from components/ or another entrypoint', () => {
+    expect(
+      files.filter((f) => f.startsWith('components/') || (f.startsWith('entrypoints/') && !f.startsWith('entrypoints/background/'))),
+    ).toEqual([]);
+  });
+
+  it('go through the locales: no English sentence outside the allow-list', () => {
+    expect(sentences.filter((s) => !allowed(s)).map((s) => `${s.file}:${s.line}: ${s.text}`)).toEqual([]);
+  });
+
+  it('keep no stale allow-list entry', () => {
+    expect(ALLOWED.filter(([file, start]) => !sentences.some((s) => s.file === file && s.text.startsWith(start)))).toEqual([]);
+  });
+});
+
+describe('the sentence guard', () => {
+  it('flags an English sentence in a throw or a template (the canary)', () => {
+    const canary = [
+      "throw new Error('This draft is no longer saved.');",
+      'const m = `The post is ${over} characters too long${where}.`;',
+      "const t = { title: 'Sign-in was cancelled' };",
+    ].join('\n');
+    expect(sentencesIn('canary.ts', canary).map((s) => s.line)).toEqual([1, 2, 3]);
+  });
+
+  it('lets keys, identifiers, paths and index lists pass', () => {
+    const fine = [
+      "i18n.t('drafts_open_gone');",
+      "const p = '/2/users/{id}/blocking';",
+      "const idx = '[accountId+id], accountId, [accountId+username]';",
+      "const kind = 'invalid-request';",
+      "import { i18n } from '#i18n';",
+    ].join('\n');
+    expect(sentencesIn('fine.ts', fine)).toEqual([]);
+  });
+});
+
+/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese: plural forms joined by " | ", `$1`…`$9` filled. */
+function readInJapanese() {
+  const file = load(readFileSync(join(ROOT, 'lib/locales/ja.yml'), 'utf8')) as Record<string, string | Record<string, string>>;
+  const messages = new Map(
+    Object.entries(file).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : Object.values(v).join(' | ')]),
+  );
+  fakeBrowser.i18n.getUILanguage = () => 'ja';
+  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (messages.get(name.toLowerCase()) ?? '').replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
+  };
+}
+
+describe('a background refusal in a Japanese browser', () => {
+  it('words a sign-in failure in Japanese', () => {
+    expect(new AuthError('cancelled').message).toBe('Sign-in was cancelled. Nothing was changed.');
+    readInJapanese();
+    expect(new AuthError('cancelled').message).toBe('サインインはキャンセルされました。何も変更されていません。');
+  });
+
+  it('words a refused video in Japanese, keeping the file’s name', () => {
+    readInJapanese();
+    expect(whyVideoRefused({ name: 'clip.webm', type: 'video/webm', size: 10, durationSecs: 3 })).toBe(
+      'Xが受け付ける動画はMP4とMOVです。「clip.webm」はどちらでもありません。',
+    );
+  });
+
+  it('words a file that is not an export in Japanese', () => {
+    readInJapanese();
+    expect(() => readExport('not json')).toThrow('このファイルはPerchのブックマークのエクスポートではありません。');
+  });
+
+  it('picks the Japanese plural form for several tags', () => {
+    readInJapanese();
+    expect(new InvalidTagError(['a b', 'c d']).message).toBe('“a b”, “c d”はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。');
+  });
+});
