@@ -35,8 +35,20 @@ export function useUploadProgress(accountId: string, context: string, publishing
 }
 
 /**
+ * What a screen reader hears of an upload: its phase, said once as it begins — "Uploading clip.mp4…", then "X is
+ * processing clip.mp4…" — never each percent (that would talk over everything while a large video goes up). The
+ * composer's own status says when it is done or failed.
+ */
+export function uploadPhaseWords(progress: Progress): string {
+  return progress.phase === 'uploading'
+    ? i18n.t('composer_progress_uploading_phase', [progress.name])
+    : i18n.t('composer_progress_processing_waiting', [progress.name]);
+}
+
+/**
  * The upload's progress bar, with its words: "Uploading clip.mp4… 40%", then "X is processing clip.mp4… 80%" (or
- * without a percentage while X gives none). The words name the bar and are read out as they change.
+ * without a percentage while X gives none). The words name the bar; only the phase is announced (a live status that
+ * changes with the phase, not the percent).
  */
 export function UploadProgress({ progress }: { progress: Progress }) {
   const words =
@@ -49,8 +61,11 @@ export function UploadProgress({ progress }: { progress: Progress }) {
   return (
     <div className="upload-progress">
       <progress max={100} {...(progress.percent !== undefined ? { value: progress.percent } : {})} aria-labelledby={id} />
-      <p id={id} className="muted" role="status">
+      <p id={id} className="muted">
         {words}
+      </p>
+      <p role="status" className="visually-hidden">
+        {uploadPhaseWords(progress)}
       </p>
     </div>
   );
