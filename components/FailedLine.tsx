@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActionRow } from '@/lib/db/rows';
-import { readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
+import { lineOf, readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
@@ -10,10 +10,11 @@ import { actionWhat, canRetry } from './manager/action-state';
 import './failed-line.css';
 
 /**
- * The popup's first line when queued actions failed, or wait for the person, while no Perch screen was open
- * (lib/failed-actions.ts): what failed and why, with Retry, Undo (an action still waiting: it is not sent and Perch
+ * The popup's first line when queued actions failed, or wait for the person (lib/failed-actions.ts): what failed and why, with Retry, Undo (an action still waiting: it is not sent and Perch
  * shows things as before) or Dismiss (a failed one, already put back), and a link to the Activity tab. Several: "3
  * actions failed", with a way to see each. Read from storage after the first paint; nothing shows when none failed.
+ * Shown while the popup is in view, the notes leave the toolbar badge (`failures.shown`); a failure of an action this
+ * popup sent is already said on the button clicked, so it is not said again here, and is seen (`failures.seen`).
  */
 export function FailedLine({ accountId }: { accountId: string }) {
   const [notes, setNotes] = useState<FailureNote[]>([]);
@@ -31,7 +32,31 @@ export function FailedLine({ accountId }: { accountId: string }) {
       stop();
     };
   }, [accountId]);
-  if (!notes.length) return null;
+  useEffect(() => {
+    // Refused while a page another extension opened waits for the person's click (lib/popup-gate.ts): told again
+    // when the session store changes, as that click records it there.
+    let refused = false;
+    const told = (asking: Promise<unknown>) => asking.catch(() => void (refused = true));
+    const tell = () => {
+      if (document.visibilityState !== 'visible') return;
+      refused = false;
+      const { seen, shown } = lineOf(notes);
+      if (seen.length) void told(sendMessage({ type: 'failures.seen', accountId, seqs: seen }));
+      if (shown.length) void told(sendMessage({ type: 'failures.shown', accountId, seqs: shown }));
+    };
+    const onStore = (_changes: unknown, area: string) => {
+      if (refused && area === 'session') tell();
+    };
+    tell();
+    document.addEventListener('visibilitychange', tell);
+    browser.storage.onChanged.addListener(onStore);
+    return () => {
+      document.removeEventListener('visibilitychange', tell);
+      browser.storage.onChanged.removeListener(onStore);
+    };
+  }, [accountId, notes]);
+  const { said } = lineOf(notes);
+  if (!said.length) return null;
 
   const ask = (asking: Promise<unknown>) => {
     setProblem(undefined);
@@ -52,7 +77,7 @@ export function FailedLine({ accountId }: { accountId: string }) {
 
   return (
     <FailedLineView
-      notes={notes}
+      notes={said}
       expanded={expanded}
       problem={problem}
       on={{

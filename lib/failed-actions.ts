@@ -4,10 +4,12 @@ import { AWAITING_PERSON } from './db/rows';
 import type { ActionChange } from './services/outbox-feed';
 
 /**
- * The queued actions that ended without the person seeing it — refused by X, out of credits, attempts spent — kept
- * until the person has seen them (Retry, Undo, Dismiss, or the Activity tab): the background paints the toolbar
- * badge from them (entrypoints/background/failure-badge.ts) and the popup's first line says what failed
- * (components/FailedLine.tsx). Plain data and the browser's storage only, so any screen may import it.
+ * The queued actions that ended needing the person — refused by X, out of credits, attempts spent — every one, whatever
+ * screen is open, kept until a screen has shown it to the person: the background paints the toolbar badge from those
+ * not yet shown (entrypoints/background/failure-badge.ts), and the popup's first line says what failed
+ * (components/FailedLine.tsx). The line showing a note marks it `shown` (the badge stops counting it; the line keeps
+ * it until the person acts); Retry, Undo, Dismiss, the Activity tab showing its row, or the popup that sent it showing
+ * the failure on its button at once, remove it. Plain data and the browser's storage only, so any screen may import it.
  *
  * Stored key `failures.unseen.<X user id>` in storage.local, so it outlives a worker restart and a browser restart.
  * clearOn: sign-out of that account (lib/storage-wipe.ts `failedUnseen`). It holds what the action was (its type
@@ -32,6 +34,51 @@ export interface FailureNote {
   waiting?: true;
   /** When it ended (ISO). */
   at: string;
+  /** A screen has shown it to the person (the popup's line): the badge no longer counts it. */
+  shown?: true;
+}
+
+/** The notes no screen has shown to the person yet: what the toolbar badge counts. */
+export function unshown(notes: readonly FailureNote[]): FailureNote[] {
+  return notes.filter((n) => !n.shown);
+}
+
+/** The notes after a screen showed these (all without `seqs`): kept, but no longer counted on the badge. */
+export function withShown(notes: readonly FailureNote[], seqs?: readonly number[]): FailureNote[] {
+  return notes.map((n) => (n.shown || (seqs && !seqs.includes(n.seq)) ? n : { ...n, shown: true as const }));
+}
+
+/**
+ * The actions this screen sent, whose outcome it shows on the button the person clicked (the popup): a failure of one
+ * of them, met while the screen is in view, was seen as it happened and needs no badge or line later.
+ */
+const sentHere = new Set<number>();
+
+/** Notes that this screen sent the action (`action.do` answered with its number). */
+export function noteSentHere(seq: number): void {
+  sentHere.add(seq);
+}
+
+/** Whether this screen sent that action. */
+export function wasSentHere(seq: number): boolean {
+  return sentHere.has(seq);
+}
+
+/**
+ * What the popup's line does with the notes while in view: `said`, the notes it shows; `shown`, those it tells the
+ * background it has shown (off the badge, kept for the line); `seen`, those of actions it sent itself, whose failure
+ * the button clicked already said — not said again, and done with.
+ */
+export function lineOf(
+  notes: readonly FailureNote[],
+  sentByThis: (seq: number) => boolean = wasSentHere,
+): { said: FailureNote[]; shown: number[]; seen: number[] } {
+  const said = notes.filter((n) => !sentByThis(n.seq));
+  return {
+    said,
+    shown: said.filter((n) => !n.shown).map((n) => n.seq),
+    seen: notes.filter((n) => sentByThis(n.seq)).map((n) => n.seq),
+  };
 }
 
 /** What the action row says of itself, beside the change the outbox published. */
@@ -46,7 +93,7 @@ export interface NotedAction {
  * person), or it waits for them (out of credits). An action waiting for a time — X's rate-limit reset, a back-off —
  * is not a failure: it goes by itself.
  */
-export function needsPerson(change: Pick<ActionChange, 'state' | 'notBefore' | 'error'>): boolean {
+export function needsPerson(change: { state: ActionChange['state']; notBefore: number; error?: ActionError | undefined }): boolean {
   if (change.state === 'failed') return change.error?.kind !== 'cancelled';
   return change.state === 'queued' && change.notBefore === AWAITING_PERSON;
 }

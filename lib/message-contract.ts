@@ -197,10 +197,13 @@ export const messages = {
   /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
   'actions.retry': request({ accountId: userId }).answers<null>(),
   /**
-   * The person has seen these failed actions (lib/failed-actions.ts): Dismiss, a Retry sent anew, the Activity tab.
-   * Without `seqs`, all of the account's. The toolbar badge clears with the last one.
+   * The person has seen these failed actions (lib/failed-actions.ts): Dismiss, a Retry sent anew, the Activity tab
+   * showing their rows, the button clicked saying it at once. Without `seqs`, all of the account's. The toolbar badge
+   * clears with the last one.
    */
   'failures.seen': request({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) }).answers<null>(),
+  /** The popup's line has shown these failed actions to the person: it keeps them, the toolbar badge stops counting them. */
+  'failures.shown': request({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) }).answers<null>(),
   'sync.run': request({
     accountId: userId,
     collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),

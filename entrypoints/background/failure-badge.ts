@@ -1,7 +1,17 @@
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { badgeTitle } from '@/lib/action-words';
-import { asNotes, FAILED_PREFIX, failedKey, needsPerson, withChange, type FailureNote, type NotedAction } from '@/lib/failed-actions';
+import {
+  asNotes,
+  FAILED_PREFIX,
+  failedKey,
+  needsPerson,
+  unshown,
+  withChange,
+  withShown,
+  type FailureNote,
+  type NotedAction,
+} from '@/lib/failed-actions';
 import type { ActionChange } from '@/lib/services/outbox-feed';
 
 /** What the badge needs of the browser: its storage and the toolbar action (fakes in unit tests). */
@@ -10,48 +20,17 @@ export interface BadgeDeps {
   action: Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
   /** The action row the change is about (its type and parameters name it). */
   actionOf(seq: number): Promise<NotedAction | undefined>;
-  /** Whether a Perch screen that shows the outbox's states (popup, side panel, manager) is open: it says it there. */
-  screenOpen(): Promise<boolean>;
   now(): number;
-}
-
-/** The pages that show what the outbox does: the popup (also as a window or tab), the side panel or sidebar, the manager. */
-const SCREENS = new Set(['/popup.html', '/sidepanel.html', '/manager.html']);
-
-function isScreen(url: string | undefined): boolean {
-  try {
-    return SCREENS.has(new URL(url ?? '').pathname);
-  } catch {
-    return false;
-  }
-}
-
-interface ContextsApi {
-  getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
-}
-
-/**
- * Whether one of Perch's screens is open now: `runtime.getContexts` (Chrome 116, Firefox 137), else the pages the
- * background can see (`extension.getViews`). Unknown counts as none, so a failure is never left unsaid.
- */
-export async function perchScreenOpen(): Promise<boolean> {
-  const runtime = browser.runtime as unknown as Partial<ContextsApi>;
-  if (typeof runtime.getContexts === 'function') {
-    const contexts = await runtime.getContexts({ contextTypes: ['TAB', 'POPUP', 'SIDE_PANEL'] });
-    return contexts.some((c) => isScreen(c.documentUrl));
-  }
-  const extension = (browser as unknown as { extension?: { getViews?: () => Window[] } }).extension;
-  if (typeof extension?.getViews !== 'function') return false;
-  return extension.getViews().some((w) => (w as unknown) !== globalThis && isScreen(w.location.href));
 }
 
 /** X's red, as the context menus' "!" uses it. */
 const RED = '#f4212e';
 
 /**
- * The toolbar badge for queued actions that ended without the person (lib/failed-actions.ts): each change the outbox
- * publishes is noted — when no Perch screen is open to say it in place — or un-noted, and the badge shows how many wait to be seen — across accounts — with a title
- * saying what failed. Writes are chained, so two changes at once cannot lose one another.
+ * The toolbar badge for queued actions that ended needing the person (lib/failed-actions.ts): each change the outbox
+ * publishes is noted — always, whatever Perch screen is open: a manager tab in another window is not the person
+ * looking — or un-noted, and the badge shows how many no screen has shown yet, across accounts, with a title saying
+ * what failed. Writes are chained, so two changes at once cannot lose one another.
  */
 export function createFailureBadge(deps: BadgeDeps) {
   let last: Promise<void> = Promise.resolve();
@@ -73,9 +52,11 @@ export function createFailureBadge(deps: BadgeDeps) {
   /** Paints the badge from what is stored: the count and its title, or nothing. */
   async function paintNow(): Promise<void> {
     const items: Record<string, unknown> = await deps.area.get(null);
-    const notes = Object.entries(items)
-      .filter(([key]) => key.startsWith(FAILED_PREFIX))
-      .flatMap(([, value]) => asNotes(value));
+    const notes = unshown(
+      Object.entries(items)
+        .filter(([key]) => key.startsWith(FAILED_PREFIX))
+        .flatMap(([, value]) => asNotes(value)),
+    );
     if (!notes.length) {
       await deps.action.setBadgeText({ text: '' });
       await deps.action.setTitle({ title: i18n.t('extName') });
@@ -93,17 +74,30 @@ export function createFailureBadge(deps: BadgeDeps) {
         const before = await notesOf(change.accountId);
         const noted = before.some((n) => n.seq === change.seq);
         // Most changes (sending, done) concern no note: nothing to read or write.
-        if (!noted && (!needsPerson(change) || (await deps.screenOpen().catch(() => false)))) return;
+        if (!noted && !needsPerson(change)) return;
         const action = await deps.actionOf(change.seq);
         await store(change.accountId, withChange(before, change, action, new Date(deps.now()).toISOString()));
         await paintNow();
       });
     },
-    /** The person has seen these failures (Dismiss, Retry by sending anew, the Activity tab): all of the account's without `seqs`. */
+    /**
+     * The person has seen these failures and is done with them (Dismiss, Retry by sending anew, the Activity tab
+     * showing their rows, the failure shown at once on the button clicked): all of the account's without `seqs`.
+     */
     seen(accountId: string, seqs?: readonly number[]): Promise<void> {
       return chain(async () => {
         const before = await notesOf(accountId);
         await store(accountId, seqs ? before.filter((n) => !seqs.includes(n.seq)) : []);
+        await paintNow();
+      });
+    },
+    /** The popup's line has shown these (all of the account's without `seqs`): kept for the line, off the badge. */
+    shown(accountId: string, seqs?: readonly number[]): Promise<void> {
+      return chain(async () => {
+        const before = await notesOf(accountId);
+        const after = withShown(before, seqs);
+        if (after.every((n, i) => n === before[i])) return;
+        await store(accountId, after);
         await paintNow();
       });
     },

@@ -131,6 +131,10 @@ export function createHandlers(services: Services): Handlers {
       await services.failures.seen(accountId, seqs);
       return null;
     },
+    'failures.shown': async ({ accountId, seqs }) => {
+      await services.failures.shown(accountId, seqs);
+      return null;
+    },
     'tab.post': ({ accountId, postId }) => postContext(() => clientFor(accountId), accountId, postId, now()),
     'tab.profile': ({ accountId, username }) => profileContext(() => clientFor(accountId), accountId, username, now()),
     'user.lists': async ({ accountId, userId }) => {

@@ -11,7 +11,7 @@ import { oauthSettings } from '@/lib/settings';
 import { wipeAccount } from '@/lib/storage-wipe';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
-import { createFailureBadge, perchScreenOpen } from './failure-badge';
+import { createFailureBadge } from './failure-badge';
 
 export const OUTBOX_ALARM = 'perch-outbox';
 export const DAILY_ALARM = 'perch-daily-sync';
@@ -40,7 +40,6 @@ export function createServices() {
     area: browser.storage.local,
     action: browser.action,
     actionOf: (seq) => db().actions.get(seq),
-    screenOpen: perchScreenOpen,
     now,
   });
   const outbox: Outbox = new Outbox({

@@ -1,5 +1,6 @@
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { noteSentHere } from '@/lib/failed-actions';
 
 /**
  * Sends one action through the outbox and has the panel follow it (`track`, from useTabContext); returns an error
@@ -12,6 +13,8 @@ export async function act(
 ): Promise<string | undefined> {
   try {
     const { seq } = await sendMessage({ type: 'action.do', accountId, action });
+    // Its outcome shows on the button clicked: a failure met while the popup is open needs no badge later.
+    noteSentHere(seq);
     track?.(seq, action.type);
     return undefined;
   } catch (e) {

@@ -28,13 +28,12 @@ const ROWS: Record<number, { type: string; params: Record<string, string | boole
   3: { type: 'list.create', params: { name: 'Compiler folks', tempId: 'pending-1' } },
 };
 
-function setUp(screenOpen = false) {
+function setUp() {
   const toolbar = fakeToolbar();
   const badge = createFailureBadge({
     area: fakeBrowser.storage.local,
     action: toolbar.action as never,
     actionOf: async (seq) => ROWS[seq],
-    screenOpen: async () => screenOpen,
     now: () => Date.parse('2026-12-02T05:00:00Z'),
   });
   return { badge, shown: toolbar.shown };
@@ -52,7 +51,14 @@ const refused = { kind: 'forbidden', said: 'You cannot like this post.' };
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('the toolbar badge for queued actions that failed while no screen was open', () => {
+/** The browser's answer to `runtime.getContexts`: a manager tab open in another window (the fake browser has none). */
+function managerTabOpen() {
+  const runtime = fakeBrowser.runtime as unknown as { getContexts?: () => Promise<{ documentUrl: string }[]> };
+  runtime.getContexts = async () => [{ documentUrl: `chrome-extension://${fakeBrowser.runtime.id}/manager.html#bookmarks` }];
+  return () => delete runtime.getContexts;
+}
+
+describe('the toolbar badge for queued actions that failed and no screen has shown', () => {
   it('shows X’s refusal: a red count, and a title saying what failed and X’s words', async () => {
     const { badge, shown } = setUp();
     await badge.note(change(1, 'failed', { error: refused }));
@@ -115,11 +121,55 @@ describe('the toolbar badge for queued actions that failed while no screen was o
     expect(shown.text).toBe('');
   });
 
-  it('says nothing on the icon while a Perch screen is open to say it there', async () => {
-    const { badge, shown } = setUp(true);
+  it('counts a failure while a manager tab is open in another window: an open page is not the person looking', async () => {
+    const closeTab = managerTabOpen();
+    try {
+      const { badge, shown } = setUp();
+      await badge.note(change(1, 'failed', { error: refused }));
+      expect(shown.text).toBe('1');
+      expect((await readFailures(ADA)).map((n) => n.seq)).toEqual([1]);
+    } finally {
+      closeTab();
+    }
+  });
+
+  it('leaves the badge once the popup’s line has shown it, and keeps it for the line until the person acts', async () => {
+    const { badge, shown } = setUp();
     await badge.note(change(1, 'failed', { error: refused }));
+    await badge.note(change(2, 'failed', { error: { kind: 'not-found' } }));
+    await badge.shown(ADA, [1]);
+    expect(shown.text).toBe('1');
+    expect(shown.title).toMatch(/^Perch: Mute @ewd: not done\./);
+    expect((await readFailures(ADA)).map((n) => [n.seq, n.shown ?? false])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    await badge.shown(ADA);
     expect(shown.text).toBe('');
-    expect(await readFailures(ADA)).toEqual([]);
+    expect(shown.title).toBe('Perch for X');
+    // Dismissed from the line: gone for good.
+    await badge.seen(ADA, [1]);
+    expect((await readFailures(ADA)).map((n) => n.seq)).toEqual([2]);
+  });
+
+  it('counts it again when an action shown once fails again after a retry', async () => {
+    const { badge, shown } = setUp();
+    await badge.note(change(1, 'failed', { error: { kind: 'unavailable' } }));
+    await badge.shown(ADA);
+    await badge.note(change(1, 'queued'));
+    await badge.note(change(1, 'failed', { error: { kind: 'unavailable' } }));
+    expect(shown.text).toBe('1');
+  });
+
+  it('keeps the count right across a worker restart: what was shown stays off the badge', async () => {
+    const before = setUp().badge;
+    await before.note(change(1, 'failed', { error: refused }));
+    await before.note(change(2, 'failed', { error: refused }));
+    await before.shown(ADA, [2]);
+    const { badge, shown } = setUp();
+    await badge.paint();
+    expect(shown.text).toBe('1');
+    expect(shown.title).toMatch(/^Perch: Like a post by @gracehop: not done\./);
   });
 
   it('survives a worker restart: a new worker paints it again from storage', async () => {

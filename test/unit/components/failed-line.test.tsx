@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FailedLineView, type FailedLineActions } from '@/components/FailedLine';
-import type { FailureNote } from '@/lib/failed-actions';
+import { lineOf, type FailureNote } from '@/lib/failed-actions';
 
 const nothing: FailedLineActions = {
   retry: () => undefined,
@@ -66,5 +66,22 @@ describe('the popup’s first line for actions that failed with no screen open',
       'Retry | Retry: Mute @ewd',
       'Undo | Undo: Mute @ewd',
     ]);
+  });
+});
+
+describe('what the popup’s line does with the notes while in view', () => {
+  it('shows each note, and tells the background which left the badge', () => {
+    const { said, shown, seen } = lineOf([refusedLike, { ...waitingMute, shown: true }], () => false);
+    expect(said.map((n) => n.seq)).toEqual([1, 2]);
+    // The mute was shown in an earlier popup: the badge already left it.
+    expect(shown).toEqual([1]);
+    expect(seen).toEqual([]);
+  });
+
+  it('does not say again a failure this popup’s own button said as it happened, and has it seen', () => {
+    const { said, shown, seen } = lineOf([refusedLike, waitingMute], (seq) => seq === 1);
+    expect(said.map((n) => n.seq)).toEqual([2]);
+    expect(shown).toEqual([2]);
+    expect(seen).toEqual([1]);
   });
 });

@@ -44,6 +44,7 @@ function handlers(): Handlers {
     'action.do': vi.fn(async () => ({ seq: 1, label: 'Mute @a' })),
     'actions.retry': vi.fn(async () => null),
     'failures.seen': vi.fn(async () => null),
+    'failures.shown': vi.fn(async () => null),
     'action.undo': vi.fn(async () => ({ seq: 2, label: 'Unmute @a' })),
     'action.cancel': vi.fn(async () => null),
     'action.retry': vi.fn(async () => null),
