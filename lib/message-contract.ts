@@ -142,6 +142,8 @@ export const messages = {
   'draft.discard': request({ accountId: userId, context: draftContext }).answers<null>(),
   /** The account's drafts, the most recently changed first (the manager's Drafts tab, the popup's count). */
   'drafts.list': request({ accountId: userId }).answers<DraftSummary[]>(),
+  /** How many drafts the account has, as the Drafts tab lists them (the popup's "Drafts (3)"): a number, no text. */
+  'drafts.count': request({ accountId: userId }).answers<number>(),
   /**
    * Reopens a saved draft where it was written: Perch's popup in a window, on the post it replies to or quotes, on
    * the page it shares, or on a new post. The address comes from the stored draft, never from the message.

@@ -12,7 +12,7 @@ import { listsForUser, postContext, profileContext } from '@/lib/services/tab-co
 import { now } from '@/lib/clock';
 import { attachImage, attachVideo, discardDraft, getDraft, publishDraft, publishProgress, saveDraft } from '@/lib/services/compose';
 import { readEditView } from '@/lib/services/post-edit';
-import { listDrafts } from '@/lib/services/drafts';
+import { countDrafts, listDrafts } from '@/lib/services/drafts';
 import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
@@ -74,6 +74,7 @@ export function createHandlers(services: Services): Handlers {
       return null;
     },
     'drafts.list': ({ accountId }) => listDrafts(accountId),
+    'drafts.count': ({ accountId }) => countDrafts(accountId),
     'draft.open': async ({ accountId, context }) => {
       await openDraft(accountId, context);
       return null;

@@ -2,12 +2,14 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
+import { watchTables } from '@/lib/store-changes';
 import { managerPageUrl, openManager, type WayInTab } from './open-manager';
 
 /**
  * The popup as a way in: "New post" on every page, and Bookmarks, Lists and Drafts, which open the manager on that
  * tab in the side panel (or sidebar), or in a tab when neither can open. Drafts carries the account's count, "Drafts
- * (3)", as X's own composer links its drafts: one click from any page, and the popup stays one screen.
+ * (3)", as X's own composer links its drafts: one click from any page, and the popup stays one screen. The count
+ * follows the drafts while the popup is open.
  */
 export function WayIn({ accountId, onNewPost }: { accountId: string; onNewPost: () => void }) {
   // Known before the click: the side panel must be opened within it, with no wait for the window's id.
@@ -18,17 +20,22 @@ export function WayIn({ accountId, onNewPost }: { accountId: string; onNewPost: 
       () => undefined,
     );
   }, []);
-  // Asked after the first paint, from the background (the popup carries no store): the count is a nicety, so a
-  // failure leaves the link without one.
+  // Asked after the first paint, from the background (the popup carries no store), and again each time a page writes
+  // the drafts (a draft saved by the composer, deleted in the manager): the count is a nicety, so a failure leaves
+  // the link without one.
   const [drafts, setDrafts] = useState<number>();
   useEffect(() => {
     let live = true;
-    sendMessage({ type: 'drafts.list', accountId }).then(
-      (list) => live && setDrafts(list.length),
-      () => undefined,
-    );
+    const ask = () =>
+      void sendMessage({ type: 'drafts.count', accountId }).then(
+        (count) => live && setDrafts(count),
+        () => undefined,
+      );
+    ask();
+    const stop = watchTables(['drafts'], ask);
     return () => {
       live = false;
+      stop();
     };
   }, [accountId]);
 

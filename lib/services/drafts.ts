@@ -3,8 +3,8 @@ import type { DraftSummary } from '../views';
 
 /**
  * The drafts list (issue 15): every saved draft of an account — a new post, a reply, a quote, a shared page — with
- * what it was started on, for the manager's Drafts tab and the popup's count. Reads only; the background alone
- * writes drafts (lib/services/compose.ts). Pure over the store, so the manager reads it inside `useLiveQuery` (which
+ * what it was started on, for the manager's Drafts tab, and their number for the popup's count (`drafts.count`).
+ * Reads only; the background alone writes drafts (lib/services/compose.ts). Pure over the store, so the manager reads it inside `useLiveQuery` (which
  * follows the `drafts`, `draftMedia`, `posts` and `users` tables it touches) and the background answers `drafts.list`
  * with the same function.
  */
@@ -58,6 +58,19 @@ async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof dra
     state: row.state,
     updatedAt: row.updatedAt,
   };
+}
+
+/**
+ * How many drafts the account has, as `listDrafts` lists them (the popup's "Drafts (3)"): counted in the store, with
+ * no draft's text read out of it.
+ * @throws if IndexedDB fails.
+ */
+export async function countDrafts(accountId: string): Promise<number> {
+  return db()
+    .drafts.where('accountId')
+    .equals(accountId)
+    .filter((r) => !!draftPlace(r.context))
+    .count();
 }
 
 /**

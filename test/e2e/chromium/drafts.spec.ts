@@ -101,6 +101,8 @@ test.describe('the drafts list in Chromium', () => {
     await expect(items.nth(0)).toContainText('Reply to @gracehop');
     await expect(manager.getByText('1 draft', { exact: true })).toBeVisible();
     await expect(manager.getByRole('status').filter({ hasText: 'Draft deleted: New post' })).toBeFocused();
+    // The popup left open follows live: its count drops with no reopening.
+    await expect(popup.getByRole('link', { name: 'Drafts (1)' })).toBeVisible();
 
     // The popup's count follows, and the popup's composer no longer has the deleted text.
     const again = await perch.open('popup');

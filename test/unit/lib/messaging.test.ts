@@ -28,6 +28,7 @@ function handlers(): Handlers {
     'draft.save': vi.fn(async () => ({ saved: true })),
     'draft.discard': vi.fn(async () => null),
     'drafts.list': vi.fn(async () => []),
+    'drafts.count': vi.fn(async () => 0),
     'draft.open': vi.fn(async () => null),
     'draft.attachImage': vi.fn(async () => ({ id: 'x' })),
     'draft.attachVideo': vi.fn(async () => ({ id: 'x', done: true })),

@@ -4,7 +4,8 @@ import { db, type DraftRow } from '@/lib/db';
 import { clearAccount } from '@/lib/db/wipe';
 import { reopenedComposer } from '@/lib/draft-param';
 import { namedTarget } from '@/lib/popup-gate';
-import { draftPlace, listDrafts } from '@/lib/services/drafts';
+import { countDrafts, draftPlace, listDrafts } from '@/lib/services/drafts';
+import { touches, watchTables } from '@/lib/store-changes';
 import { draftWindowUrl } from '@/lib/services/drafts-open';
 import { draftContextText, draftFacts } from '@/components/manager/drafts/draft-words';
 import { freshDb } from './support';
@@ -149,5 +150,44 @@ describe('signing out with drafts', () => {
     expect(await listDrafts(ADA)).toEqual([]);
     expect(await db().draftMedia.count()).toBe(0);
     expect(await listDrafts(GRACE)).toHaveLength(1);
+  });
+});
+
+describe('the popup’s drafts count', () => {
+  it('counts what the Drafts tab lists, of that account only', async () => {
+    await db().drafts.bulkPut([
+      draft(ADA, 'compose', '2026-03-01T10:00:00.000Z'),
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
+      // A context this version does not know is not listed, so not counted either.
+      draft(ADA, 'someday:1', '2026-03-01T12:00:00.000Z'),
+      draft(GRACE, 'compose', '2026-03-01T13:00:00.000Z'),
+    ]);
+    expect(await countDrafts(ADA)).toBe((await listDrafts(ADA)).length);
+    expect(await countDrafts(ADA)).toBe(2);
+    expect(await countDrafts('333')).toBe(0);
+  });
+
+  it('hears each write of the drafts from another page, so the count re-reads', async () => {
+    const heard: string[] = [];
+    const stop = watchTables(['drafts'], () => heard.push('drafts'));
+    try {
+      await db().drafts.put(draft(ADA, 'compose', '2026-03-01T10:00:00.000Z'));
+      await expect.poll(() => heard.length).toBe(1);
+      await db().drafts.delete(`${ADA}|compose`);
+      await expect.poll(() => heard.length).toBe(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it.each([
+    [{ 'idb://perch/drafts/accountId': {} }, true],
+    [{ 'idb://perch/drafts/': {}, 'idb://perch/posts/': {} }, true],
+    [{ 'idb://perch/actions/[accountId+seq]': {} }, false],
+    [{ all: {} }, true],
+    [null, false],
+    ['drafts', false],
+  ])('reads Dexie’s news %j as touching the drafts: %s', (parts, touched) => {
+    expect(touches(parts, ['drafts'])).toBe(touched);
   });
 });
