@@ -9,6 +9,7 @@ import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls } from '@/lib/text/parse-post';
 import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
+import { ComposerFoot } from './ComposerFoot';
 import { canSplit, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
@@ -317,24 +318,30 @@ export function Composer(props: ComposerProps) {
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
           {unknown ? <OutcomeUnknownNotice username={username} /> : null}
           {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}
-          {status.kind === 'error' &&
-          !(unknown && status.errorKind === 'outcome-unknown') &&
-          !(refused && status.errorKind === 'reply-refused') ? (
-            <p className="error" role="alert">
-              {status.message}
-            </p>
-          ) : null}
-          {done ? (
-            <p className="muted" role="status">
-              {done}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="error" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="composer-actions row">
+          <ComposerFoot
+            error={
+              status.kind === 'error' &&
+              !(unknown && status.errorKind === 'outcome-unknown') &&
+              !(refused && status.errorKind === 'reply-refused')
+                ? status.message
+                : undefined
+            }
+            done={done}
+            saveError={saveError}
+            reason={reason}
+            reasonId={reasonId}
+            reasonClassName={posts.some((p) => p.text || p.media.length) ? 'muted' : 'visually-hidden'}
+            send={
+              unknown
+                ? undefined
+                : {
+                    label: busy ? i18n.t('composer_posting') : postLabel,
+                    disabled: !!reason || locked,
+                    title: i18n.t('composer_post_shortcut', [SHORTCUT]),
+                    onClick: () => void publish(),
+                  }
+            }
+          >
             <button
               type="button"
               disabled={posts.length >= MAX_POSTS_IN_THREAD || locked}
@@ -362,25 +369,8 @@ export function Composer(props: ComposerProps) {
                   {i18n.t('composer_check_on_x')}
                 </button>
               </>
-            ) : (
-              <button
-                type="button"
-                className="primary"
-                disabled={!!reason || locked}
-                aria-describedby={reason ? reasonId : undefined}
-                aria-keyshortcuts="Control+Enter Meta+Enter"
-                title={i18n.t('composer_post_shortcut', [SHORTCUT])}
-                onClick={() => void publish()}
-              >
-                {busy ? i18n.t('composer_posting') : postLabel}
-              </button>
-            )}
-          </div>
-          {reason ? (
-            <p id={reasonId} className={posts.some((p) => p.text || p.media.length) ? 'muted' : 'visually-hidden'}>
-              {reason}
-            </p>
-          ) : null}
+            ) : null}
+          </ComposerFoot>
         </>
       )}
     </section>

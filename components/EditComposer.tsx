@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { editContext } from '@/lib/edit-context';
 import { sendMessage, type EditView } from '@/lib/messaging';
 import { ClearDraftButton } from './ClearDraftButton';
+import { ComposerFoot } from './ComposerFoot';
 import { whyCannotPost } from './compose-rules';
 import { errorOf, errorText, thrownText } from './error-text';
 import { PostEditor } from './PostEditor';
@@ -122,34 +123,20 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
             limit={limit}
             onChange={(text) => update((all) => all.map((p, j) => (j === 0 ? { ...p, text } : p)))}
           />
-          {status.kind === 'error' ? (
-            <p className="error" role="alert">
-              {status.message}
-            </p>
-          ) : null}
-          {saveError ? (
-            <p className="error" role="alert">
-              {saveError}
-            </p>
-          ) : null}
-          <div className="composer-actions row">
+          <ComposerFoot
+            error={status.kind === 'error' ? status.message : undefined}
+            saveError={saveError}
+            reason={reason}
+            reasonId={reasonId}
+            reasonClassName={edit.editable && left > 0 ? 'muted' : 'error'}
+            send={{
+              label: busy ? i18n.t('composer_updating') : i18n.t('composer_update'),
+              disabled: !!reason || busy,
+              onClick: () => void publish(),
+            }}
+          >
             <ClearDraftButton empty={!post.text} disabled={busy} onClear={() => void clear()} />
-            <button
-              type="button"
-              className="primary"
-              disabled={!!reason || busy}
-              aria-describedby={reason ? reasonId : undefined}
-              aria-keyshortcuts="Control+Enter Meta+Enter"
-              onClick={() => void publish()}
-            >
-              {busy ? i18n.t('composer_updating') : i18n.t('composer_update')}
-            </button>
-          </div>
-          {reason ? (
-            <p id={reasonId} className={edit.editable && left > 0 ? 'muted' : 'error'}>
-              {reason}
-            </p>
-          ) : null}
+          </ComposerFoot>
         </>
       )}
     </section>

@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+
+/** The composer's main button: Post or Update, its words while it works, and what it does. */
+export interface SendAction {
+  label: string;
+  disabled: boolean;
+  title?: string | undefined;
+  onClick: () => void;
+}
+
+/**
+ * The foot both composers share (the new post's and the edit's): what went wrong (`error`, then `saveError` when the
+ * draft could not be kept), a done line between them, the row of actions (`children`, then `send`, the main button,
+ * which Control+Enter also presses), and why the post cannot go yet (`reason`, which the main button points to).
+ */
+export function ComposerFoot({
+  error,
+  done,
+  saveError,
+  reason,
+  reasonId,
+  reasonClassName,
+  send,
+  children,
+}: {
+  error?: string | undefined;
+  done?: string | undefined;
+  saveError?: string | undefined;
+  reason?: string | undefined;
+  reasonId: string;
+  reasonClassName: string;
+  send?: SendAction | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="muted" role="status">
+          {done}
+        </p>
+      ) : null}
+      {saveError ? (
+        <p className="error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <div className="composer-actions row">
+        {children}
+        {send ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={send.disabled}
+            aria-describedby={reason ? reasonId : undefined}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            title={send.title}
+            onClick={send.onClick}
+          >
+            {send.label}
+          </button>
+        ) : null}
+      </div>
+      {reason ? (
+        <p id={reasonId} className={reasonClassName}>
+          {reason}
+        </p>
+      ) : null}
+    </>
+  );
+}
