@@ -44,6 +44,12 @@ function withoutChangesOf(value: unknown, accountId: string): unknown {
   return { ...feed, changes: feed.changes.filter((c) => !ofAccount(c, accountId)) };
 }
 
+/** `popup.snapshots` (entrypoints/popup/snapshot.ts) without one account's screens. */
+function withoutSnapshotsOf(value: unknown, accountId: string): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.filter((item) => !(Array.isArray(item) && typeof item[0] === 'string' && item[0].startsWith(`${accountId} `)));
+}
+
 export const STORAGE_WIPE = {
   sessionView: { area: 'local', key: 'session.view', clearOn: 'sign-out-entry', by: 'AuthService.signOut (lib/auth/session.ts)' },
   clientId: { area: 'local', key: 'settings.clientId', clearOn: 'never', why: 'the person’s X app, not an account’s data' },
@@ -90,6 +96,11 @@ export const STORAGE_WIPE = {
   replyRefused: { area: 'local', key: 'refusals.reply.', perAccount: true, clearOn: 'sign-out' },
   /** This account's queued actions that failed or wait for the person, not yet seen (lib/failed-actions.ts). */
   failedUnseen: { area: 'local', key: 'failures.unseen.', perAccount: true, clearOn: 'sign-out' },
+  /**
+   * The popup's last first screens on posts (entrypoints/popup/snapshot.ts): `[entry, snapshot]` pairs, each entry
+   * "<account id> <post key>"; the signing-out account's are taken out.
+   */
+  popupSnapshots: { area: 'session', key: 'popup.snapshots', clearOn: 'sign-out-entry', without: withoutSnapshotsOf },
   testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never', why: 'test builds only: the emulator’s clock' },
 } as const satisfies Record<string, KeyPolicy>;
 

@@ -1,5 +1,7 @@
 import type { Request } from '@/lib/messaging';
 import { parseXUrl } from '@/lib/x-url';
+import { readerTimeZone } from '@/lib/time-zone';
+import { runSnapshot } from './snapshot';
 
 /**
  * The popup's first question to the background, asked before React and the popup's own code are even parsed.
@@ -27,9 +29,19 @@ declare global {
 
 interface MinimalApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string | string[]): Promise<Record<string, unknown>> };
+    session?: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
+  i18n?: { getUILanguage(): string };
   tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
 }
+
+/**
+ * lib/refusals.ts's storage keys, written out: importing that module would bring WXT's storage into this script.
+ * (test/unit/popup/snapshot.test.ts checks they are the same.)
+ */
+export const refusalKeys = (accountId: string) => ({ quote: `refusals.quote.${accountId}`, reply: `refusals.reply.${accountId}` });
 
 export type TabTarget = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
 
@@ -61,7 +73,20 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   if (typeof accountId !== 'string') return null;
   const reply = api.runtime.sendMessage(tabRequest(accountId, target));
   reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
-  return { accountId, key: prefetchKey(target), reply };
+  const key = prefetchKey(target);
+  // The post's last first screen, painted at once when it is still the truth (./snapshot.ts).
+  if (target.kind === 'post') {
+    // The words and the post's date: the reader's language and time zone (components/manager/format.ts).
+    const language = `${api.i18n?.getUILanguage() ?? navigator.language} ${readerTimeZone()}`;
+    // Reply and Quote on x.com once X refused them (lib/refusals.ts): read as the popup's panel reads them.
+    const keys = refusalKeys(accountId);
+    const refusals = api.storage.local.get([keys.quote, keys.reply]).then((got) => ({
+      quote: typeof got[keys.quote] === 'string',
+      reply: Array.isArray(got[keys.reply]) && (got[keys.reply] as unknown[]).includes(target.postId),
+    }));
+    runSnapshot({ storage: api.storage.session, accountId, key, reply, session: view, language, refusals });
+  }
+  return { accountId, key, reply };
 }
 
 /** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */

@@ -115,6 +115,8 @@ async function twoAccounts(): Promise<Harness> {
   await populate(GRACE_ID, nowS);
   const change = (accountId: string, seq: number) => ({ accountId, seq, type: 'bookmark.add', state: 'queued', notBefore: 0 });
   await browser.storage.session.set({ 'outbox.feed': { rev: 2, changes: [change(ADA_ID, 1), change(GRACE_ID, 2)] } });
+  const snap = (accountId: string, post: string) => [`${accountId} post:${post}`, { digest: 'd', html: '<p>Bookmark</p>' }];
+  await browser.storage.session.set({ 'popup.snapshots': [snap(ADA_ID, '1'), snap(GRACE_ID, '2')] });
   return h;
 }
 
@@ -125,6 +127,13 @@ async function signOut(h: Harness, accountId: string): Promise<void> {
 }
 
 describe('signing out', () => {
+  it('takes the account’s popup screens out of the kept snapshots and leaves the other account’s', async () => {
+    const h = await twoAccounts();
+    await signOut(h, ADA_ID);
+    const { 'popup.snapshots': kept } = await browser.storage.session.get('popup.snapshots');
+    expect((kept as [string, unknown][]).map(([entry]) => entry)).toEqual([`${GRACE_ID} post:2`]);
+  });
+
   it('leaves nothing of the account in any table or stored key but what X still holds against it', async () => {
     const h = await twoAccounts();
     const graceBefore = (await everyRow()).filter(({ row }) => mentions(row, GRACE_ID));

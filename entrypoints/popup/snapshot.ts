@@ -1,0 +1,270 @@
+/**
+ * The popup's first screen on a post, painted from a snapshot before React has even loaded (issue 13, "Speed").
+ *
+ * Parsing and running React and the popup's code takes most of the time to a usable popup. So the popup keeps, in
+ * storage.session (memory only, extension pages only), the HTML of its last first screen on a post together with the
+ * exact answer of the background it was made from. The next time it opens on that post, the head script
+ * (prefetch.ts, no React) has the background's answer within a few milliseconds; when that answer is the same, to the
+ * last field, as the one the snapshot was made from (and the account and language are the same), the snapshot is
+ * the screen React is about to draw, and it is painted at once. Any difference — another action, another state, a
+ * sign-in — and nothing is painted: the popup never shows a guessed state. Snapshots are never made while an action
+ * is on its way nor for a post still in X's edit window (their words change with time). What X refused of the
+ * account (lib/refusals.ts: Reply and Quote on x.com) is part of what a snapshot stands for; the parts of the screen
+ * that follow other stores (the failed actions' line, the way-in links and their counts) are left out of it, and
+ * appear when React takes over. A screen is kept only once it has stood still for `SNAPSHOT_SETTLE_MS` untouched:
+ * React's first screen may still be filling in from storage.
+ *
+ * React renders beside it, hidden, and takes over the moment its own first screen is there (in the same frame: a
+ * MutationObserver runs before the frame is painted). A click on a snapshot's button is held and made again on the
+ * same button of React's screen, the one that runs the popup's own code; focus moves along with it.
+ */
+
+/** One snapshot: the HTML of the popup's first screen and what it was made from. */
+export interface Snapshot {
+  /** `snapshotDigest` of the background's answer, the session and the language it was drawn from. */
+  digest: string;
+  html: string;
+}
+
+/** The storage.session key holding the latest few snapshots, by account and post. */
+export const SNAPSHOTS_KEY = 'popup.snapshots';
+/** How many posts keep a snapshot (the latest opened). */
+export const SNAPSHOTS_KEPT = 4;
+/** React's first screen is the post's panel: its section (or the gate, or the panel's failure). */
+const READY = '.post-panel, .popup-gate, main .error';
+/** How long React's first screen must stay the same, untouched, to be kept as the next snapshot. */
+export const SNAPSHOT_SETTLE_MS = 300;
+/** Parts of the screen that follow other stores than the answer a snapshot stands for: never in a snapshot. */
+const LEFT_OUT = '.failed-line, .popup-nav';
+/** How long the snapshot may stand in for React's screen before React's own screen is shown, whatever it is. */
+export const SNAPSHOT_PATIENCE_MS = 2500;
+/** The prefix a snapshot's element ids carry, so they never clash with React's screen beside it. */
+const ID_PREFIX = 'perch-snap-';
+const ID_REFS = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns', 'for'];
+/** What a click or focus is matched by, between the snapshot and React's screen. */
+const TARGETS = 'button, a[href]';
+
+interface ActionLike {
+  state?: unknown;
+}
+
+/**
+ * What a snapshot stands for: the background's raw answer on the post, the session the header shows and the
+ * language; undefined when this answer must not be painted from a snapshot at all (a failure, no post, an action on
+ * its way, a post in its edit window).
+ */
+export function snapshotDigest(reply: unknown, session: unknown, language: string, refusals: unknown = null): string | undefined {
+  if (!reply || typeof reply !== 'object' || (reply as { ok?: unknown }).ok !== true) return undefined;
+  const data = (reply as { data?: unknown }).data as
+    { kind?: unknown; post?: unknown; actions?: unknown; edit?: unknown; error?: unknown } | undefined;
+  if (!data || data.kind !== 'post' || !data.post || data.edit !== undefined || data.error !== undefined) return undefined;
+  if (!Array.isArray(data.actions)) return undefined;
+  if ((data.actions as ActionLike[]).some((a) => a?.state !== 'done' && a?.state !== 'failed')) return undefined;
+  return JSON.stringify([language, session, refusals, data]);
+}
+
+/** The entry of this account and post. */
+export const snapshotEntry = (accountId: string, key: string): string => `${accountId} ${key}`;
+
+/** Reads the snapshot kept for this account and post, if any. */
+export function pickSnapshot(stored: unknown, entry: string): Snapshot | undefined {
+  const list = Array.isArray(stored) ? (stored as unknown[]) : [];
+  for (const item of list) {
+    if (!Array.isArray(item) || item[0] !== entry) continue;
+    const snap = item[1] as Partial<Snapshot> | undefined;
+    if (typeof snap?.digest === 'string' && typeof snap.html === 'string') return { digest: snap.digest, html: snap.html };
+  }
+  return undefined;
+}
+
+/** The kept list with this snapshot first, and only the latest `SNAPSHOTS_KEPT`. */
+export function withSnapshot(stored: unknown, entry: string, snap: Snapshot): [string, Snapshot][] {
+  const list = (Array.isArray(stored) ? (stored as unknown[]) : []).filter(
+    (item): item is [string, Snapshot] => Array.isArray(item) && typeof item[0] === 'string' && item[0] !== entry,
+  );
+  return [[entry, snap] as [string, Snapshot], ...list].slice(0, SNAPSHOTS_KEPT);
+}
+
+/**
+ * The HTML of React's screen as a snapshot: ids prefixed (and every reference to them), and inline styles (the
+ * buttons' measured widths) moved to a data attribute — the extension's CSP refuses style attributes in parsed HTML,
+ * and the painter sets them back through the CSSOM.
+ */
+export function snapshotHtml(root: Element): string {
+  const copy = root.cloneNode(true) as Element;
+  for (const el of copy.querySelectorAll(LEFT_OUT)) el.remove();
+  for (const el of copy.querySelectorAll('[id]')) el.id = ID_PREFIX + el.id;
+  for (const attr of ID_REFS) {
+    for (const el of copy.querySelectorAll(`[${attr}]`)) {
+      const ids = (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean);
+      el.setAttribute(attr, ids.map((id) => ID_PREFIX + id).join(' '));
+    }
+  }
+  for (const el of copy.querySelectorAll<HTMLElement>('[style]')) {
+    el.dataset.perchStyle = el.style.cssText;
+    el.removeAttribute('style');
+  }
+  return copy.innerHTML;
+}
+
+const targetsOf = (el: Element) => [...el.querySelectorAll<HTMLElement>(TARGETS)];
+const labelOf = (el: Element) => el.textContent?.trim() ?? '';
+
+/** A button or link by its visible label and which of that label it is: the same on both screens. */
+interface Place {
+  label: string;
+  nth: number;
+}
+
+export function placeOf(screen: Element, target: Element): Place {
+  const label = labelOf(target);
+  const same = targetsOf(screen).filter((el) => labelOf(el) === label);
+  return { label, nth: Math.max(0, same.indexOf(target as HTMLElement)) };
+}
+
+export function atPlace(screen: Element, place: Place): HTMLElement | undefined {
+  return targetsOf(screen).filter((el) => labelOf(el) === place.label)[place.nth];
+}
+
+interface Storage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface SnapshotDeps {
+  storage: Storage | undefined;
+  accountId: string;
+  /** 'post:<id>' (prefetch.ts's `prefetchKey`). */
+  key: string;
+  /** The background's raw answer on the post (the prefetch's request). */
+  reply: Promise<unknown>;
+  session: unknown;
+  language: string;
+  /** What X refused of this account that the screen shows (lib/refusals.ts), as stored. */
+  refusals: Promise<unknown>;
+}
+
+/**
+ * Paints the kept snapshot of this post when it stands for the background's answer, hands over to React's screen
+ * when that is there, and keeps React's first screen as the next snapshot. Never throws; without storage.session it
+ * does nothing.
+ */
+export function runSnapshot(deps: SnapshotDeps): void {
+  const { storage } = deps;
+  if (!storage || typeof document === 'undefined') return;
+  const entry = snapshotEntry(deps.accountId, deps.key);
+  const stored = storage.get(SNAPSHOTS_KEY).then(
+    (got) => got[SNAPSHOTS_KEY],
+    () => undefined,
+  );
+  const digest = Promise.all([deps.reply, deps.refusals]).then(
+    ([reply, refusals]) => snapshotDigest(reply, deps.session, deps.language, refusals),
+    () => undefined,
+  );
+  try {
+    whenRoot((root) => follow(root, storage, entry, stored, digest));
+  } catch {
+    // Nothing painted: the popup waits for React, as it would without a snapshot.
+  }
+}
+
+function whenRoot(then: (root: HTMLElement) => void): void {
+  const found = document.getElementById('root');
+  if (found) return then(found);
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      const root = document.getElementById('root');
+      if (root) then(root);
+    },
+    { once: true },
+  );
+}
+
+function follow(root: HTMLElement, storage: Storage, entry: string, stored: Promise<unknown>, digest: Promise<string | undefined>): void {
+  let shown: HTMLElement | undefined;
+  let held: Place | undefined;
+  let over = false;
+  let touched = false;
+  const ready = () => root.querySelector(READY) !== null;
+  const onPerson = () => {
+    touched = true;
+  };
+  document.addEventListener('pointerdown', onPerson, true);
+  document.addEventListener('keydown', onPerson, true);
+
+  // Registered before React renders anything: it runs first after each of React's commits, before the frame.
+  const observer = new MutationObserver(() => {
+    if (ready()) handOver();
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  const patience = setTimeout(handOver, SNAPSHOT_PATIENCE_MS);
+
+  void Promise.all([digest, stored]).then(([made, kept]) => {
+    if (over || made === undefined || ready()) return;
+    const snap = pickSnapshot(kept, entry);
+    if (snap?.digest !== made) return;
+    shown = paint(root, snap.html);
+  });
+
+  function paint(at: HTMLElement, html: string): HTMLElement {
+    const view = document.createElement('div');
+    view.id = 'perch-snapshot';
+    view.innerHTML = html;
+    for (const el of view.querySelectorAll<HTMLElement>('[data-perch-style]')) {
+      el.style.cssText = el.dataset.perchStyle ?? '';
+      delete el.dataset.perchStyle;
+    }
+    // A click before React is there: held, and made on React's same button (the first click only).
+    view.addEventListener('click', (e) => {
+      const target = e.target instanceof Element ? e.target.closest<HTMLElement>(TARGETS) : null;
+      if (!target || !view.contains(target)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      held ??= placeOf(view, target);
+    });
+    at.hidden = true;
+    at.before(view);
+    // Where the popup puts focus (use-first-action-focus.ts): the first action, unless the person is somewhere.
+    if (!document.activeElement || document.activeElement === document.body) {
+      view.querySelector<HTMLElement>('.quick-actions button:not([disabled]), .quick-actions a[href]')?.focus();
+    }
+    return view;
+  }
+
+  function handOver() {
+    if (over) return;
+    over = true;
+    observer.disconnect();
+    clearTimeout(patience);
+    const reached = ready() && root.querySelector('.post-panel') !== null;
+    // Taken now, before anyone can click: React's first screen, drawn from the same answer as the digest.
+    const html = reached ? snapshotHtml(root) : undefined;
+    if (shown) {
+      const active = document.activeElement;
+      const focused = active instanceof HTMLElement && shown.contains(active) ? placeOf(shown, active) : undefined;
+      shown.remove();
+      root.hidden = false;
+      if (focused) atPlace(root, focused)?.focus();
+      if (held) atPlace(root, held)?.click();
+    }
+    if (html !== undefined)
+      setTimeout(() => {
+        document.removeEventListener('pointerdown', onPerson, true);
+        document.removeEventListener('keydown', onPerson, true);
+        // Still the same screen, and nobody acted on it: what React draws from this answer.
+        if (!touched && !held && snapshotHtml(root) === html) void keep(html);
+      }, SNAPSHOT_SETTLE_MS);
+  }
+
+  async function keep(html: string) {
+    try {
+      const made = await digest;
+      if (made === undefined) return;
+      const next = withSnapshot(await stored, entry, { digest: made, html });
+      await storage.set({ [SNAPSHOTS_KEY]: next });
+    } catch {
+      // No snapshot this time: the next popup simply waits for React.
+    }
+  }
+}
