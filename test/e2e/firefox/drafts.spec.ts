@@ -79,6 +79,8 @@ test.describe('the drafts list in Firefox', () => {
     await click(panel, 'dialog[open] ::-p-aria(Delete draft[role="button"])');
     await expect.poll(() => listed(panel)).toEqual([['Reply to @gracehop', 'A reply I have not sent yet', 'now']]);
     expect(await textOf(panel, '.drafts-view .mgr-head')).toContain('1 draft');
+    // The popup left open follows live: its count drops with no reopening.
+    await expect.poll(() => wayIn(popup)).toContain('Drafts (1)');
     const again = await ff.open('popup');
     await expect.poll(() => wayIn(again)).toContain('Drafts (1)');
     await expect.poll(() => textValue(again)).toBe('');
