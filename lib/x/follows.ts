@@ -14,7 +14,9 @@ export interface FollowState {
   pendingFollow: boolean;
 }
 
-const followedSchema = z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) }) });
+const followedSchema = z.lazy(() =>
+  z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) }) }),
+);
 
 /**
  * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:

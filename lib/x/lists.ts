@@ -143,7 +143,7 @@ export async function getListPosts(client: XClient, listId: string, options: Pag
   return getPage(client, { path: `/2/lists/${id}/tweets`, query: pageQuery(LIST_POSTS_ENDPOINT, options), item: postSchema });
 }
 
-const createdSchema = z.looseObject({ data: z.looseObject({ id: idSchema, name: z.string() }) });
+const createdSchema = z.lazy(() => z.looseObject({ data: z.looseObject({ id: idSchema, name: z.string() }) }));
 
 /**
  * POST /2/lists — creates a List owned by the signed-in user. Never retried: sent twice, it makes two Lists.

@@ -23,32 +23,36 @@ const mediaIdSchema = z.string().check(z.regex(/^[0-9]{1,19}$/));
  * description; X's upload answers have carried `{ code, name, message }` there when processing failed. The
  * description requires no `state`: without one, nothing says X is still processing.
  */
-const processingSchema = z.looseObject({
-  state: z.optional(z.enum(['pending', 'in_progress', 'succeeded', 'failed'])),
-  check_after_secs: z.optional(z.number()),
-  progress_percent: z.optional(z.number()),
-  error: z.optional(z.looseObject({ name: z.optional(z.string()), message: z.optional(z.string()) })),
-});
+const processingSchema = z.lazy(() =>
+  z.looseObject({
+    state: z.optional(z.enum(['pending', 'in_progress', 'succeeded', 'failed'])),
+    check_after_secs: z.optional(z.number()),
+    progress_percent: z.optional(z.number()),
+    error: z.optional(z.looseObject({ name: z.optional(z.string()), message: z.optional(z.string()) })),
+  }),
+);
 
 /** `MediaUploadResponse`: the answer of the one-request upload, initialize, finalize and the status check. */
-const uploadResponseSchema = z.looseObject({
-  data: z.looseObject({
-    id: mediaIdSchema,
-    media_key: z.optional(z.string()),
-    expires_after_secs: z.optional(z.number()),
-    processing_info: z.optional(processingSchema),
+const uploadResponseSchema = z.lazy(() =>
+  z.looseObject({
+    data: z.looseObject({
+      id: mediaIdSchema,
+      media_key: z.optional(z.string()),
+      expires_after_secs: z.optional(z.number()),
+      processing_info: z.optional(processingSchema),
+    }),
   }),
-});
+);
 
 /**
  * The FINALIZE and STATUS answers (`MediaUploadResponse` too), of which Perch reads only `processing_info`: the
  * media id is the one INIT gave, so an answer without `data` or its `id` (the description requires neither) is
  * not refused for it.
  */
-const processedSchema = z.looseObject({ data: z.optional(z.looseObject({ processing_info: z.optional(processingSchema) })) });
+const processedSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ processing_info: z.optional(processingSchema) })) }));
 
 /** `MediaUploadAppendResponse`: `data.expires_at` at most; nothing Perch needs. */
-const appendResponseSchema = z.looseObject({ data: z.optional(z.looseObject({ expires_at: z.optional(z.number()) })) });
+const appendResponseSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ expires_at: z.optional(z.number()) })) }));
 
 type Processing = z.infer<typeof processingSchema>;
 
@@ -208,7 +212,7 @@ export function uploadMedia(client: XClient, file: Blob, name: string, options: 
 }
 
 /** `MetadataCreateResponse`: `data.associated_metadata` and `data.id`, none of which Perch needs (none required). */
-const metadataResponseSchema = z.looseObject({ data: z.optional(z.looseObject({ id: z.optional(z.string()) })) });
+const metadataResponseSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ id: z.optional(z.string()) })) }));
 
 /**
  * POST /2/media/metadata (operationId createMediaMetadata) — gives an uploaded image or GIF its description for

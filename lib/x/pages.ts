@@ -109,12 +109,14 @@ export function pageQuery(endpoint: Endpoint, options: PageOptions = {}): Record
   return { ...query, ...fieldQuery(endpoint, options.fields) };
 }
 
-const metaSchema = z.looseObject({
-  // X's description (ResultCount) sets no minimum.
-  result_count: z.optional(z.int()),
-  next_token: z.optional(z.string().check(z.minLength(1))),
-  previous_token: z.optional(z.string().check(z.minLength(1))),
-});
+const metaSchema = z.lazy(() =>
+  z.looseObject({
+    // X's description (ResultCount) sets no minimum.
+    result_count: z.optional(z.int()),
+    next_token: z.optional(z.string().check(z.minLength(1))),
+    previous_token: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
 
 function listAnswerSchema<T>(item: z.ZodMiniType<T>) {
   return z.looseObject({

@@ -40,10 +40,12 @@ export interface CreatePostBody {
   edit_options?: { previous_post_id: string };
 }
 
-const createdSchema = z.looseObject({
-  data: z.looseObject({ id: idSchema, text: z.string(), edit_history_tweet_ids: z.optional(z.array(idSchema)) }),
-});
-const deletedSchema = z.looseObject({ data: z.looseObject({ deleted: z.boolean() }) });
+const createdSchema = z.lazy(() =>
+  z.looseObject({
+    data: z.looseObject({ id: idSchema, text: z.string(), edit_history_tweet_ids: z.optional(z.array(idSchema)) }),
+  }),
+);
+const deletedSchema = z.lazy(() => z.looseObject({ data: z.looseObject({ deleted: z.boolean() }) }));
 
 /**
  * POST /2/tweets — publishes one post. Never retried: a post sent twice is two posts (or a duplicate refusal).

@@ -5,6 +5,8 @@
  * (fundamentals--x-ids). Field lists: x-api--fundamentals--data-dictionary.
  *
  * This module imports nothing else from lib/x, so resource modules and pages.ts can share it without cycles.
+ * Each object schema is `z.lazy`: built on its first answer from X, not when the background loads, so a woken worker
+ * answering a screen does not build schemas it will not use (issue 13; the resource modules do the same).
  */
 import * as z from 'zod/mini';
 
@@ -15,44 +17,48 @@ export const idSchema = z.string().check(z.regex(/^\d+$/));
 const count = z.int();
 
 /** A user (data dictionary, "User"); `id`, `name` and `username` are X's default fields. */
-export const userSchema = z.looseObject({
-  id: idSchema,
-  name: z.string(),
-  username: z.string(),
-  profile_image_url: z.optional(z.string()),
-  description: z.optional(z.string()),
-  protected: z.optional(z.boolean()),
-  verified: z.optional(z.boolean()),
-  verified_type: z.optional(z.string()),
-  /** Only for the authenticated user, when asked for (GET /2/users/me; data dictionary, User: `subscription_type`). */
-  subscription_type: z.optional(z.string()),
-  created_at: z.optional(z.string()),
-  location: z.optional(z.string()),
-  url: z.optional(z.string()),
-  pinned_tweet_id: z.optional(idSchema),
-  public_metrics: z.optional(
-    z.looseObject({
-      followers_count: z.optional(count),
-      following_count: z.optional(count),
-      tweet_count: z.optional(count),
-      listed_count: z.optional(count),
-    }),
-  ),
-});
+export const userSchema = z.lazy(() =>
+  z.looseObject({
+    id: idSchema,
+    name: z.string(),
+    username: z.string(),
+    profile_image_url: z.optional(z.string()),
+    description: z.optional(z.string()),
+    protected: z.optional(z.boolean()),
+    verified: z.optional(z.boolean()),
+    verified_type: z.optional(z.string()),
+    /** Only for the authenticated user, when asked for (GET /2/users/me; data dictionary, User: `subscription_type`). */
+    subscription_type: z.optional(z.string()),
+    created_at: z.optional(z.string()),
+    location: z.optional(z.string()),
+    url: z.optional(z.string()),
+    pinned_tweet_id: z.optional(idSchema),
+    public_metrics: z.optional(
+      z.looseObject({
+        followers_count: z.optional(count),
+        following_count: z.optional(count),
+        tweet_count: z.optional(count),
+        listed_count: z.optional(count),
+      }),
+    ),
+  }),
+);
 export type XUser = z.infer<typeof userSchema>;
 
 /** One URL entity of a post (data dictionary, "Tweet" sample: `entities.urls`). */
-export const urlEntitySchema = z.looseObject({
-  start: z.int(),
-  end: z.int(),
-  url: z.string(),
-  expanded_url: z.optional(z.string()),
-  display_url: z.optional(z.string()),
-  unwound_url: z.optional(z.string()),
-  media_key: z.optional(z.string()),
-  title: z.optional(z.string()),
-  description: z.optional(z.string()),
-});
+export const urlEntitySchema = z.lazy(() =>
+  z.looseObject({
+    start: z.int(),
+    end: z.int(),
+    url: z.string(),
+    expanded_url: z.optional(z.string()),
+    display_url: z.optional(z.string()),
+    unwound_url: z.optional(z.string()),
+    media_key: z.optional(z.string()),
+    title: z.optional(z.string()),
+    description: z.optional(z.string()),
+  }),
+);
 export type XUrlEntity = z.infer<typeof urlEntitySchema>;
 
 /**
@@ -60,15 +66,17 @@ export type XUrlEntity = z.infer<typeof urlEntitySchema>;
  * characters)"; the description's `Tweet.note_tweet`). The post's own `text` then holds only the start, and its
  * `entities` index that start; these `entities` index the whole `text`. X's description requires neither field.
  */
-export const noteTweetSchema = z.looseObject({
-  text: z.optional(z.string()),
-  entities: z.optional(
-    z.looseObject({
-      urls: z.optional(z.array(urlEntitySchema)),
-      mentions: z.optional(z.array(z.looseObject({ start: z.int(), end: z.int(), username: z.string(), id: z.optional(idSchema) }))),
-    }),
-  ),
-});
+export const noteTweetSchema = z.lazy(() =>
+  z.looseObject({
+    text: z.optional(z.string()),
+    entities: z.optional(
+      z.looseObject({
+        urls: z.optional(z.array(urlEntitySchema)),
+        mentions: z.optional(z.array(z.looseObject({ start: z.int(), end: z.int(), username: z.string(), id: z.optional(idSchema) }))),
+      }),
+    ),
+  }),
+);
 export type XNoteTweet = z.infer<typeof noteTweetSchema>;
 
 /**
@@ -76,67 +84,73 @@ export type XNoteTweet = z.infer<typeof noteTweetSchema>;
  * `attachments.media_keys` marks a post with media, a `referenced_tweets` entry of type `quoted` a quote post
  * (`retweeted` and `replied_to` are the other types X documents).
  */
-export const postSchema = z.looseObject({
-  id: idSchema,
-  text: z.string(),
-  author_id: z.optional(idSchema),
-  created_at: z.optional(z.string()),
-  edit_history_tweet_ids: z.optional(z.array(idSchema)),
-  /** Asked for by name (x-api--fundamentals--edit-posts; the description's Tweet.edit_controls, all three required). */
-  edit_controls: z.optional(z.looseObject({ is_edit_eligible: z.boolean(), editable_until: z.string(), edits_remaining: z.int() })),
-  conversation_id: z.optional(idSchema),
-  in_reply_to_user_id: z.optional(idSchema),
-  lang: z.optional(z.string()),
-  possibly_sensitive: z.optional(z.boolean()),
-  entities: z.optional(z.looseObject({ urls: z.optional(z.array(urlEntitySchema)) })),
-  attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())), poll_ids: z.optional(z.array(idSchema)) })),
-  referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: idSchema }))),
-  note_tweet: z.optional(noteTweetSchema),
-  public_metrics: z.optional(
-    z.looseObject({
-      retweet_count: z.optional(count),
-      reply_count: z.optional(count),
-      like_count: z.optional(count),
-      quote_count: z.optional(count),
-      bookmark_count: z.optional(count),
-      impression_count: z.optional(count),
-    }),
-  ),
-});
+export const postSchema = z.lazy(() =>
+  z.looseObject({
+    id: idSchema,
+    text: z.string(),
+    author_id: z.optional(idSchema),
+    created_at: z.optional(z.string()),
+    edit_history_tweet_ids: z.optional(z.array(idSchema)),
+    /** Asked for by name (x-api--fundamentals--edit-posts; the description's Tweet.edit_controls, all three required). */
+    edit_controls: z.optional(z.looseObject({ is_edit_eligible: z.boolean(), editable_until: z.string(), edits_remaining: z.int() })),
+    conversation_id: z.optional(idSchema),
+    in_reply_to_user_id: z.optional(idSchema),
+    lang: z.optional(z.string()),
+    possibly_sensitive: z.optional(z.boolean()),
+    entities: z.optional(z.looseObject({ urls: z.optional(z.array(urlEntitySchema)) })),
+    attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())), poll_ids: z.optional(z.array(idSchema)) })),
+    referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: idSchema }))),
+    note_tweet: z.optional(noteTweetSchema),
+    public_metrics: z.optional(
+      z.looseObject({
+        retweet_count: z.optional(count),
+        reply_count: z.optional(count),
+        like_count: z.optional(count),
+        quote_count: z.optional(count),
+        bookmark_count: z.optional(count),
+        impression_count: z.optional(count),
+      }),
+    ),
+  }),
+);
 export type XPost = z.infer<typeof postSchema>;
 
 /** A media object (data dictionary, "Media"); `media_key` and `type` (photo, video, animated_gif) are default fields. */
-export const mediaSchema = z.looseObject({
-  media_key: z.string(),
-  type: z.string(),
-  url: z.optional(z.string()),
-  preview_image_url: z.optional(z.string()),
-  alt_text: z.optional(z.string()),
-  width: z.optional(z.int()),
-  height: z.optional(z.int()),
-  duration_ms: z.optional(z.int()),
-});
+export const mediaSchema = z.lazy(() =>
+  z.looseObject({
+    media_key: z.string(),
+    type: z.string(),
+    url: z.optional(z.string()),
+    preview_image_url: z.optional(z.string()),
+    alt_text: z.optional(z.string()),
+    width: z.optional(z.int()),
+    height: z.optional(z.int()),
+    duration_ms: z.optional(z.int()),
+  }),
+);
 export type XMedia = z.infer<typeof mediaSchema>;
 
 /** A List (data dictionary, "List"); `id` and `name` are X's default fields. */
-export const listSchema = z.looseObject({
-  id: idSchema,
-  name: z.string(),
-  description: z.optional(z.string()),
-  private: z.optional(z.boolean()),
-  owner_id: z.optional(idSchema),
-  member_count: z.optional(count),
-  follower_count: z.optional(count),
-  created_at: z.optional(z.string()),
-});
+export const listSchema = z.lazy(() =>
+  z.looseObject({
+    id: idSchema,
+    name: z.string(),
+    description: z.optional(z.string()),
+    private: z.optional(z.boolean()),
+    owner_id: z.optional(idSchema),
+    member_count: z.optional(count),
+    follower_count: z.optional(count),
+    created_at: z.optional(z.string()),
+  }),
+);
 export type XList = z.infer<typeof listSchema>;
 
 /** A bookmark folder (GET /2/users/:id/bookmarks/folders): its id and name. */
-export const folderSchema = z.looseObject({ id: idSchema, name: z.string() });
+export const folderSchema = z.lazy(() => z.looseObject({ id: idSchema, name: z.string() }));
 export type XBookmarkFolder = z.infer<typeof folderSchema>;
 
 /** A post as a bookmark folder lists it: only its id (hydrate it with getPosts). */
-export const postRefSchema = z.looseObject({ id: idSchema });
+export const postRefSchema = z.lazy(() => z.looseObject({ id: idSchema }));
 export type XPostRef = z.infer<typeof postRefSchema>;
 
 /**
@@ -162,8 +176,10 @@ function usable<T>(item: z.ZodMiniType<T>, needed: readonly string[]) {
  * carry `id`, `name` and `username` by the description; an included post or media object lacking what Perch
  * needs is left out (see `usable`).
  */
-export const includesSchema = z.looseObject({
-  users: z.optional(z.array(userSchema)),
-  tweets: z.optional(usable(postSchema, ['id', 'text'])),
-  media: z.optional(usable(mediaSchema, ['media_key', 'type'])),
-});
+export const includesSchema = z.lazy(() =>
+  z.looseObject({
+    users: z.optional(z.array(userSchema)),
+    tweets: z.optional(usable(postSchema, ['id', 'text'])),
+    media: z.optional(usable(mediaSchema, ['media_key', 'type'])),
+  }),
+);

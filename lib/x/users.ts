@@ -18,7 +18,7 @@ export const USER_ENDPOINT: Endpoint = {
   defaults: { 'user.fields': USER_FIELDS },
 };
 
-const meSchema = z.looseObject({ data: userSchema });
+const meSchema = z.lazy(() => z.looseObject({ data: userSchema }));
 
 /**
  * The user fields asked of GET /2/users/me: the profile's, and `subscription_type` (the account's X Premium tier,
