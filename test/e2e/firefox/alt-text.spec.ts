@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { solidPng } from '../../emulator/media';
 import { scanFirefox } from '../support/axe-firefox';
+import { typeInto } from '../support/firefox-input';
 import { expect, signIn, test, textOf } from './fixtures';
 
 /** A file the file input can take. */
@@ -16,19 +17,6 @@ function fileOf(name: string, bytes: Buffer): string {
 const PNG = solidPng(8, 8);
 /** A real 1x1 GIF89a. */
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-/** Sets a textarea's whole text at once (as a paste would), then lets React see the input event. */
-async function setText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.$eval(
-    selector,
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
 
 async function attach(page: Page, name: string, bytes: Buffer): Promise<void> {
   // BiDi has no file chooser: the file goes into the input the "Add image" button opens.
@@ -48,7 +36,7 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     await signIn(ff, ff.options);
     const popup = await ff.open('popup');
     await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
-    await setText(popup, 'textarea', 'A robin, described in Firefox');
+    await typeInto(popup, 'A robin, described in Firefox');
     await attach(popup, 'robin.png', PNG);
 
     await popup.locator('::-p-aria(Add description \\(robin.png\\)[role="button"])').click();
@@ -57,7 +45,7 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     expect(await popup.$eval('button.primary', (b) => b.disabled)).toBe(true);
     await scanFirefox(popup, 'composer, an image with its description box');
 
-    await setText(popup, '.media-alt textarea', 'A robin on a fence post 🐦');
+    await typeInto(popup, 'A robin on a fence post 🐦', '.media-alt textarea');
     await expect.poll(() => textOf(popup, '.media-alt-count')).toBe('25 / 1000');
     await emu.clearLog();
     await popup.locator('::-p-aria(Post[role="button"])').click();
