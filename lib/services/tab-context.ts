@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { db, putMemberFirst, type PerchDb, type UserRow } from '../db';
+import { db, putMemberFirst, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules, type PostSummons } from '../self-serve';
 import { enterprisePlanItem, readSessionView } from '../storage';
 import type { XClient } from '../x/client';
@@ -33,10 +33,10 @@ const userView = (u: UserRow): UserView => ({
 
 async function relation(d: PerchDb, accountId: string, userId: string): Promise<AccountRelation> {
   const key: [string, string] = [accountId, userId];
-  const follow = await d.following.get(key);
+  const [follow, muted, blocked] = await Promise.all([d.following.get(key), d.muted.get(key), d.blocked.get(key)]);
   return {
-    muted: !!(await d.muted.get(key)),
-    blocked: !!(await d.blocked.get(key)),
+    muted: !!muted,
+    blocked: !!blocked,
     following: !!follow && !follow.pending,
     followRequested: !!follow?.pending,
   };
@@ -139,9 +139,41 @@ export function summonsOf(post: XPost, includes: Pick<Includes, 'users' | 'tweet
 /** True when the person says their X app is on the Enterprise plan. */
 const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
 
+/** What the store says of a post besides the post itself: its author and how the account relates to both. */
+interface PostState {
+  authorRow: UserRow | undefined;
+  author: (UserView & AccountRelation) | null;
+  bookmarked: boolean;
+  liked: boolean;
+  reposted: boolean;
+  actions: ActionBrief[];
+}
+
+/** The tables `postState` reads, with the post's own. */
+const postTables = (d: PerchDb) => [d.posts, d.users, d.engagements, d.bookmarks, d.following, d.muted, d.blocked, d.actions];
+
+/** Reads a post's state all at once (the popup waits for it): every read that does not need another's answer in parallel. */
+async function postState(d: PerchDb, accountId: string, postId: string, post: PostRow | undefined): Promise<PostState> {
+  const authorAndActions = async () => {
+    const authorRow = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
+    const [rel, actions] = await Promise.all([
+      authorRow ? relation(d, accountId, authorRow.id) : undefined,
+      actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
+    ]);
+    return { authorRow, author: authorRow && rel ? { ...userView(authorRow), ...rel } : null, actions };
+  };
+  const [who, engagement, bookmark] = await Promise.all([
+    authorAndActions(),
+    d.engagements.get([accountId, postId]),
+    d.bookmarks.get([accountId, postId]),
+  ]);
+  return { ...who, bookmarked: !!bookmark, liked: !!engagement?.liked, reposted: !!engagement?.reposted };
+}
+
 /**
  * The post in the tab, with the account's bookmark/like/repost state, its author, and where Reply, Quote and
  * Block happen. A post read by another screen (no summons stored) is read again on a self-serve app, once.
+ * From the store (the popup reopened on a post seen today), it is one read-only transaction beside the two settings.
  */
 export async function postContext(
   client: () => Promise<XClient>,
@@ -150,13 +182,19 @@ export async function postContext(
   now = Date.now(),
 ): Promise<PostContext> {
   const d = db();
-  let post = await d.posts.get([accountId, postId]);
+  const [stored, enterprise, session] = await Promise.all([
+    d.transaction('r', postTables(d), async () => {
+      const row = await d.posts.get([accountId, postId]);
+      return { post: row, state: await postState(d, accountId, postId, row) };
+    }),
+    onEnterprise(),
+    readSessionView(),
+  ]);
+  let { post, state } = stored;
   let error: PostContext['error'], edit: EditView | undefined;
-  const enterprise = await onEnterprise();
   const summonsNeeded = !enterprise && !!post && !post.summons && post.authorId !== accountId;
   // The author stored by a sync carries no relation (muted, blocked, followed): read from X with the post.
-  const authorUnknown =
-    !!post?.authorId && post.authorId !== accountId && !relationKnown(await d.users.get([accountId, post.authorId]), now);
+  const authorUnknown = !!post?.authorId && post.authorId !== accountId && !relationKnown(state.authorRow, now);
   // Your own post while X may still let you edit it: read again each time, for X's word on the edits left.
   const ownAndRecent = post?.authorId === accountId && post.createdAt !== undefined && now - Date.parse(post.createdAt) < EDIT_WINDOW_MS;
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
@@ -182,11 +220,11 @@ export async function postContext(
     } catch (e) {
       error = failure(e);
     }
+    // X's answer may have changed the author and the relation: read again.
+    state = await d.transaction('r', postTables(d), () => postState(d, accountId, postId, post));
   }
-  const authorRow = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
-  const engagement = await d.engagements.get([accountId, postId]);
-  const author = authorRow ? { ...userView(authorRow), ...(await relation(d, accountId, authorRow.id)) } : null;
-  const me = (await readSessionView()).accounts.find((a) => a.id === accountId);
+  const { author } = state;
+  const me = session.accounts.find((a) => a.id === accountId);
   const replyAllowed = !!post && mayReply(post, { id: accountId, username: me?.username ?? '' });
   return {
     kind: 'post',
@@ -203,10 +241,10 @@ export async function postContext(
         }
       : null,
     author,
-    bookmarked: !!(await d.bookmarks.get([accountId, postId])),
-    liked: !!engagement?.liked,
-    reposted: !!engagement?.reposted,
-    actions: await actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
+    bookmarked: state.bookmarked,
+    liked: state.liked,
+    reposted: state.reposted,
+    actions: state.actions,
     rules: postRules(enterprise, replyAllowed),
     ...(edit ? { edit } : {}),
     ...(error ? { error } : {}),
@@ -222,6 +260,9 @@ export async function profileContext(
 ): Promise<ProfileContext> {
   const d = db();
   const lower = username.toLowerCase();
+  // The setting is read beside the store, not after it.
+  const enterprise = onEnterprise();
+  enterprise.catch(() => undefined); // awaited below; a failure of the store first is the one thrown
   let user = await d.users
     .where('accountId')
     .equals(accountId)
@@ -243,11 +284,17 @@ export async function profileContext(
       }
     }
   }
+  const found = user;
+  const [rel, actions, onPlan] = await Promise.all([
+    found ? relation(d, accountId, found.id) : undefined,
+    found ? actionsOn(d, accountId, [found.id]) : [],
+    enterprise,
+  ]);
   return {
     kind: 'profile',
-    user: user ? { ...userView(user), ...(await relation(d, accountId, user.id)) } : null,
-    actions: user ? await actionsOn(d, accountId, [user.id]) : [],
-    rules: profileRules(await onEnterprise()),
+    user: found && rel ? { ...userView(found), ...rel } : null,
+    actions,
+    rules: profileRules(onPlan),
     ...(error ? { error } : {}),
   };
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import type { ActionRow } from '@/lib/db';
+import { postContext, profileContext } from '@/lib/services/tab-context';
+import { SEED_POSTS } from '../../emulator/seed';
+import { ADA_ID, GRACE_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
+
+/**
+ * Issue 13 ("Popup under 100 ms"): reopened on a post or profile seen today, the popup's answer comes from the store
+ * alone, all its reads at once. Every field a person sees must still be there: the post's own state (bookmarked,
+ * liked, reposted), the author's relation (muted, blocked, following) and the actions on the post and its author.
+ */
+
+withSignedInAda();
+
+const postReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path === '/2/tweets').length;
+const userReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path.startsWith('/2/users/by/username/')).length;
+
+async function addAction(type: string, params: Record<string, unknown>, state: ActionRow['state']): Promise<number> {
+  const at = new Date(emu.state.now()).toISOString();
+  return db().actions.add({
+    accountId: ADA_ID,
+    type,
+    params,
+    label: type,
+    state,
+    createdAt: at,
+    updatedAt: at,
+    notBefore: emu.state.now(),
+    attempts: 0,
+  });
+}
+
+describe('the popup reopened on what it read today', () => {
+  it('answers from the store alone, with the post’s state, the author’s relation and the actions on both', async () => {
+    const postId = SEED_POSTS.gracePhoto;
+    const first = await postContext(async () => client, ADA_ID, postId, emu.state.now());
+    expect(first.author).toMatchObject({ id: GRACE_ID, muted: false, blocked: false });
+    const reads = postReads();
+
+    const d = db();
+    await d.bookmarks.put({ accountId: ADA_ID, postId, position: 1, folderIds: [], searchText: '' });
+    await d.engagements.put({ accountId: ADA_ID, postId, liked: true, reposted: true });
+    await d.muted.put({ accountId: ADA_ID, userId: GRACE_ID, position: 1 });
+    const like = await addAction('like', { postId }, 'done');
+    const mute = await addAction('mute', { userId: GRACE_ID }, 'queued');
+    // Someone else's action is none of this post's.
+    await addAction('like', { postId: SEED_POSTS.adaHello }, 'done');
+
+    const again = await postContext(async () => client, ADA_ID, postId, emu.state.now());
+    expect(postReads()).toBe(reads);
+    expect(again).toMatchObject({
+      kind: 'post',
+      bookmarked: true,
+      liked: true,
+      reposted: true,
+      author: { id: GRACE_ID, username: 'gracehop', muted: true, blocked: false, following: true, followRequested: false },
+      post: { id: postId, author: { id: GRACE_ID, muted: true } },
+    });
+    expect(again.actions).toEqual([
+      expect.objectContaining({ seq: mute, type: 'mute', state: 'queued' }),
+      expect.objectContaining({ seq: like, type: 'like', state: 'done' }),
+    ]);
+    expect(again.error).toBeUndefined();
+  });
+
+  it('answers a profile from the store alone, with the relation and the actions on that person', async () => {
+    await profileContext(async () => client, ADA_ID, 'gracehop', emu.state.now());
+    const reads = userReads();
+    await db().blocked.put({ accountId: ADA_ID, userId: GRACE_ID, position: 1 });
+    const block = await addAction('block', { userId: GRACE_ID }, 'failed');
+
+    const again = await profileContext(async () => client, ADA_ID, 'GraceHop', emu.state.now());
+    expect(userReads()).toBe(reads);
+    expect(again.user).toMatchObject({ id: GRACE_ID, blocked: true, muted: false, following: true });
+    expect(again.actions).toEqual([expect.objectContaining({ seq: block, type: 'block', state: 'failed' })]);
+  });
+});
