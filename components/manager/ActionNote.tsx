@@ -55,7 +55,7 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
     );
   }
   return (
-    <div className="mgr-note" role="status" tabIndex={-1} ref={ref}>
+    <div className="mgr-note mgr-focus-target" role="status" tabIndex={-1} ref={ref}>
       {body}
     </div>
   );

@@ -50,7 +50,7 @@ export function DraftsView({ accountId }: { accountId: string }) {
         <h2 id={`${id}-title`}>{i18n.t('drafts_title')}</h2>
         {drafts?.length ? <span className="muted">{i18n.t('drafts_count', drafts.length, [numberOf(drafts.length)])}</span> : null}
       </div>
-      <div className="drafts-message" role="status" tabIndex={-1} ref={statusRef}>
+      <div className="drafts-message mgr-focus-target" role="status" tabIndex={-1} ref={statusRef}>
         {message ? <p className={message.error ? 'error' : 'muted'}>{message.text}</p> : null}
       </div>
       {drafts === undefined ? (
