@@ -1,7 +1,7 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA, assertContractKept, EmulatorControl, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { ADA, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { emulatorTest } from '../support/emulator-test';
 import { writeLangpack } from '../support/firefox-langpack';
 import { FIREFOX_BUILD, FIREFOX_PATH } from '../support/paths';
 
@@ -107,28 +107,10 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 }
 
-export const test = base.extend<
-  { ff: FirefoxPerch; emu: EmulatorControl; firefoxPrefs: Record<string, unknown>; lang: string | undefined },
-  { emulator: Emulator }
->({
+export const test = emulatorTest.extend<{ ff: FirefoxPerch; firefoxPrefs: Record<string, unknown>; lang: string | undefined }>({
   firefoxPrefs: [{}, { option: true }],
   /** Firefox's UI language (`ja`), which Perch's words follow; undefined: Firefox's own, en-US. */
   lang: [undefined, { option: true }],
-  emulator: [
-    async ({}, use) => {
-      const emulator = await startEmulator({ port: TEST_EMULATOR_PORT });
-      await use(emulator);
-      await emulator.close();
-    },
-    { scope: 'worker' },
-  ],
-  emu: async ({ emulator }, use) => {
-    const emu = new EmulatorControl(emulator.url);
-    await emu.reset();
-    await use(emu);
-    // Runs after `ff` closed the browser: every request of the test has been answered and checked.
-    await assertContractKept(emu);
-  },
   ff: async ({ emu, firefoxPrefs, lang }, use) => {
     const ff = await launchFirefoxPerch(firefoxPrefs, lang);
     // The callback URL as the options page shows it (Firefox: https://<hash>.extensions.allizom.org/).
