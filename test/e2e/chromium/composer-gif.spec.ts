@@ -1,3 +1,4 @@
+import { expectGifPosted, GIF } from '../support/media';
 import { expect, signIn, test } from './fixtures';
 
 /** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
@@ -6,9 +7,6 @@ async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
   const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
   return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
 }
-
-/** A real 1x1 GIF89a. */
-const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 test.describe('a GIF in the composer, in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
@@ -27,14 +25,7 @@ test.describe('a GIF in the composer, in Chromium', () => {
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(popup.getByText('Your post is on X.')).toBeVisible();
 
-    const calls = (await emu.log()).map((e) => `${e.method} ${e.path.replace(/\d{5,}/, ':id')} ${e.status}`);
-    expect(calls).toEqual([
-      'POST /2/media/upload/initialize 200',
-      'POST /2/media/upload/:id/append 200',
-      'POST /2/media/upload/:id/finalize 200',
-      'GET /2/media/upload 200',
-      'POST /2/tweets 201',
-    ]);
+    await expectGifPosted(emu);
     const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
     const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
     expect(post).toMatchObject({

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CLIP_PATH, expectVideoPosted, PNG, TOO_LONG_PATH } from '../support/media';
 import { expect, signIn, test } from './fixtures';
 
 /** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
@@ -9,11 +9,8 @@ async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
   return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
 }
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/video/${name}`, import.meta.url));
-/** A real 2-second MP4 (VP9, 64x64), and one of 141 seconds: one second past X's limit. */
-const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(fixture('clip.mp4')) };
-const TOO_LONG = { name: 'too-long.mp4', mimeType: 'video/mp4', buffer: readFileSync(fixture('too-long.mp4')) };
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(CLIP_PATH) };
+const TOO_LONG = { name: 'too-long.mp4', mimeType: 'video/mp4', buffer: readFileSync(TOO_LONG_PATH) };
 
 test.describe('a video in the composer, in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
@@ -39,14 +36,7 @@ test.describe('a video in the composer, in Chromium', () => {
     await expect(popup.getByText('Your post is on X.')).toBeVisible({ timeout: 15_000 });
     await expect(popup.getByRole('progressbar')).toHaveCount(0);
 
-    const calls = (await emu.log()).map((e) => `${e.method} ${e.path.replace(/\d{5,}/, ':id')} ${e.status}`);
-    expect(calls.filter((c) => c !== 'GET /2/media/upload 200')).toEqual([
-      'POST /2/media/upload/initialize 200',
-      'POST /2/media/upload/:id/append 200',
-      'POST /2/media/upload/:id/finalize 200',
-      'POST /2/tweets 201',
-    ]);
-    expect(calls.filter((c) => c === 'GET /2/media/upload 200').length).toBeGreaterThanOrEqual(2);
+    await expectVideoPosted(emu);
     const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
     const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
     expect(post).toMatchObject({
