@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { forwardRef, type ReactNode } from 'react';
 import type { ActionRow } from '@/lib/db';
 import { actionPhase, actionWhat, canUndo, phaseSentence, type ActionPhase } from './action-state';
-import { useActionRow } from './use-action-row';
+import { shownFailure, useActionRow, useFailureSeen } from './use-action-row';
 import { useNow } from './use-now';
 
 interface Props {
@@ -21,13 +21,15 @@ interface Props {
 /**
  * The status line of a manager tab: what its last action is doing (waiting for X's rate limit — "queued until
  * 14:05" —, sending, done with Undo, refused with X's reason, undone), read live from the outbox and worded from
- * the action's declaration (lib/action-types.ts). Focusable, so a screen that just removed the row a person acted
- * on can move focus here.
+ * the action's declaration (lib/action-types.ts). A failure it shows in view is seen (lib/failed-actions.ts): it leaves
+ * the toolbar badge. Focusable, so a screen that just removed the row a person acted on can move focus here.
  */
 export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote({ accountId, seq, undoSeq, error, onUndo, extra }, ref) {
   // Re-rendered as time passes, so "queued until 14:05" turns into "waiting" without a store change.
   useNow();
   const live = useActionRow(accountId, seq, undoSeq);
+  // Said here, in view: the toolbar badge and the popup's line have nothing more to tell of it.
+  useFailureSeen(accountId, error ? undefined : shownFailure(live));
   let body: ReactNode = null;
   if (error) {
     body = (

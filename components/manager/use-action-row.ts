@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ActionType } from '@/lib/action-types';
 import { db, type ActionRow } from '@/lib/db';
+import { needsPerson, readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 
@@ -26,6 +27,73 @@ export function useActionRow(
     const undo = undoId !== undefined ? await db().actions.get(undoId) : undefined;
     return undo && undo.undoOf === seq ? { action, undo } : { action };
   }, [accountId, seq, undoSeq]);
+}
+
+/**
+ * The failure the toolbar badge counts (lib/failed-actions.ts) that a status line is showing, by its number: the
+ * undo's when the line follows an undo, else the action's — when it needs the person (refused by X, its tries spent,
+ * waiting for them).
+ */
+export function shownFailure(live: { action: ActionRow; undo?: ActionRow } | undefined): number | undefined {
+  const row = live?.undo ?? live?.action;
+  return row?.seq !== undefined && needsPerson(row) ? row.seq : undefined;
+}
+
+/**
+ * What a status line tells the background of the failures it showed: `update(showing, notes)` with the failure it
+ * shows now and the account's failure notes sends (`send`, the `failures.seen` message) each note of a failure it
+ * showed while the page was in view (`visible()`: a manager tab left open in another window is not the person
+ * looking), once per note — the note may be stored just after the line showed the failure. A telling the background
+ * refused is told again on the next update.
+ */
+export function createSeenTeller(send: (seqs: number[]) => Promise<unknown>, visible: () => boolean) {
+  const showed = new Set<number>();
+  const told = new Set<string>();
+  return (showing: number | undefined, notes: readonly FailureNote[]): void => {
+    if (!visible()) return;
+    if (showing !== undefined) showed.add(showing);
+    const due = notes.filter((n) => showed.has(n.seq) && !told.has(`${n.seq}@${n.at}`));
+    if (!due.length) return;
+    const keys = due.map((n) => `${n.seq}@${n.at}`);
+    for (const key of keys) told.add(key);
+    send(due.map((n) => n.seq)).catch(() => {
+      for (const key of keys) told.delete(key);
+    });
+  };
+}
+
+/**
+ * A failure shown in a status line is seen, as the popup's button showing it is and the Activity tab showing its row
+ * is: once shown while the page is in view, it leaves the toolbar badge and the popup's first line (`failures.seen`).
+ */
+export function useFailureSeen(accountId: string, showing: number | undefined): void {
+  const [notes, setNotes] = useState<FailureNote[]>([]);
+  useEffect(() => {
+    let live = true;
+    readFailures(accountId).then(
+      (n) => live && setNotes(n),
+      () => undefined,
+    );
+    const stop = watchFailures(accountId, setNotes);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [accountId]);
+  const tell = useMemo(
+    () =>
+      createSeenTeller(
+        (seqs) => sendMessage({ type: 'failures.seen', accountId, seqs }),
+        () => document.visibilityState === 'visible',
+      ),
+    [accountId],
+  );
+  useEffect(() => {
+    const update = () => tell(showing, notes);
+    update();
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, [tell, showing, notes]);
 }
 
 /**

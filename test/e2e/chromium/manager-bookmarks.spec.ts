@@ -240,6 +240,11 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await expect(
       page.getByText(new RegExp(`^Remove bookmark of a post by @${username(thirdId!)}: queued until \\d\\d:\\d\\d`)),
     ).toBeVisible();
+    // The refusal was said in the status line the person was looking at: the toolbar badge has nothing to tell of it
+    // (and waiting for X's reset is no failure).
+    const worker = await perch.worker();
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    expect(await worker.evaluate(() => chrome.action.getTitle({}))).not.toContain('not done');
 
     await page.getByRole('tab', { name: 'Activity' }).click();
     const log = page.getByRole('list', { name: 'What Perch did on X' });
