@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
+import { quoteRefusedKey, replyRefusedKey } from './refusal-keys';
 
 /**
  * What X refused from this account's app that its plan decides, so the popup offers it on x.com instead of a
@@ -9,10 +10,10 @@ import { browser } from 'wxt/browser';
  *   - a reply where the author did not mention this account or quote one of its posts (the self-serve reply rule,
  *     x-api--posts--manage-tweets--integrate) — Reply on x.com for that post.
  * The person's saying again in Settings which plan their app is on clears both. The keys, per account, are declared
- * in lib/storage-wipe.ts (`quoteRefused`, `replyRefused`): wiped when that account signs out.
+ * in lib/storage-wipe.ts (`quoteRefused`, `replyRefused`): wiped when that account signs out. They are built in
+ * lib/refusal-keys.ts, which the popup's head script imports too.
  */
-export const quoteRefusedKey = (accountId: string) => `refusals.quote.${accountId}`;
-export const replyRefusedKey = (accountId: string) => `refusals.reply.${accountId}`;
+export { quoteRefusedKey, replyRefusedKey };
 
 const quoteItem = (accountId: string) => `local:${quoteRefusedKey(accountId)}` as const;
 const replyItem = (accountId: string) => `local:${replyRefusedKey(accountId)}` as const;

@@ -1,4 +1,5 @@
 import type { Request } from '@/lib/messaging';
+import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusal-keys';
 import { parseXUrl } from '@/lib/x-url';
 import { readerTimeZone } from '@/lib/time-zone';
 import { runSnapshot } from './snapshot';
@@ -37,12 +38,6 @@ interface MinimalApi {
   tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
 }
 
-/**
- * lib/refusals.ts's storage keys, written out: importing that module would bring WXT's storage into this script.
- * (test/unit/popup/snapshot.test.ts checks they are the same.)
- */
-export const refusalKeys = (accountId: string) => ({ quote: `refusals.quote.${accountId}`, reply: `refusals.reply.${accountId}` });
-
 export type TabTarget = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
 
 export const prefetchKey = (target: TabTarget): string =>
@@ -79,7 +74,7 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
     // The words and the post's date: the reader's language and time zone (components/manager/format.ts).
     const language = `${api.i18n?.getUILanguage() ?? navigator.language} ${readerTimeZone()}`;
     // Reply and Quote on x.com once X refused them (lib/refusals.ts): read as the popup's panel reads them.
-    const keys = refusalKeys(accountId);
+    const keys = { quote: quoteRefusedKey(accountId), reply: replyRefusedKey(accountId) };
     const refusals = api.storage.local.get([keys.quote, keys.reply]).then((got) => ({
       quote: typeof got[keys.quote] === 'string',
       reply: Array.isArray(got[keys.reply]) && (got[keys.reply] as unknown[]).includes(target.postId),

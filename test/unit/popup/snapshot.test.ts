@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalKeys } from '@/entrypoints/popup/prefetch';
 import { pickSnapshot, snapshotDigest, snapshotEntry, SNAPSHOTS_KEPT, withSnapshot } from '@/entrypoints/popup/snapshot';
-import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusals';
 
 const session = { accounts: [{ id: '1', name: 'Ada', username: 'ada' }], activeAccountId: '1', notice: null };
 const post = {
@@ -34,8 +32,6 @@ describe('when the popup may paint its last first screen on a post', () => {
     expect(snapshotDigest(ok(post), session, 'en', { ...none })).toBe(digest);
     expect(snapshotDigest(ok(post), session, 'en', { ...none, quote: true })).not.toBe(digest);
     expect(snapshotDigest(ok(post), session, 'en', { ...none, reply: true })).not.toBe(digest);
-    // The head script reads the keys the panel reads (lib/refusals.ts), written out to stay small.
-    expect(refusalKeys('1')).toEqual({ quote: quoteRefusedKey('1'), reply: replyRefusedKey('1') });
   });
 
   it('is never made from a failure, a post not loaded, an action on its way or a post in its edit window', () => {
