@@ -332,10 +332,14 @@ async function sendAlt(client: XClient, mediaId: string, name: string, alt: stri
     await describeMedia(client, mediaId, alt);
   } catch (error) {
     if (error instanceof XApiError && (error.kind === 'invalid-request' || error.kind === 'forbidden')) {
+      // Refused by Perch before sending (`own`, its words): not X's refusal, and never quoted as X's.
       const reason = xWords(error.problem);
       throw new ComposeError(
         'invalid-image',
-        reason ? i18n.t('compose_alt_refused_said', { name, reason }) : i18n.t('compose_alt_refused', { name }),
+        error.own ??
+          (reason
+            ? i18n.t('compose_alt_refused_said', { name, reason: reason })
+            : i18n.t('compose_alt_refused', { name })),
         published,
         { cause: error },
       );

@@ -1,4 +1,4 @@
-import { errorWords } from '../error-words';
+import { errorWords, xSaidText } from '../error-words';
 
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
 export type XErrorKind =
@@ -80,6 +80,12 @@ export class XApiError extends Error {
   readonly local: boolean;
   /** X's clock when it answered (its `Date` header, epoch ms), to read its resets against: clocks drift. */
   readonly serverDate: number | undefined;
+  /**
+   * Perch's own sentence for this failure, worded through the locales in the reader's language: a check before sending
+   * (nothing reached X), or what Perch makes of X's media processing. Shown as Perch's, never quoted as X's: X's own
+   * words are only ever in `problem`.
+   */
+  readonly own: string | undefined;
 
   constructor(
     kind: XErrorKind,
@@ -90,6 +96,7 @@ export class XApiError extends Error {
       rateLimit?: RateLimitInfo | undefined;
       local?: boolean;
       serverDate?: number | undefined;
+      own?: string | undefined;
       partialErrors?: unknown[];
       cause?: unknown;
     } = {},
@@ -98,7 +105,7 @@ export class XApiError extends Error {
     // Worded when read, in the language the browser speaks then (lib/error-words.ts): nothing is worded for a
     // failure no one shows, and code running outside the extension (the bench) can make one without i18n.
     Object.defineProperty(this, 'message', {
-      get: () => userMessage(kind, init.rateLimitReset, init.problem),
+      get: () => userMessage(kind, init.rateLimitReset, init.problem, init.own),
       configurable: true,
       enumerable: false,
     });
@@ -111,6 +118,7 @@ export class XApiError extends Error {
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;
     this.serverDate = init.serverDate;
+    this.own = init.own;
   }
 }
 
@@ -123,9 +131,11 @@ export function xWords(problem?: XProblem): string | undefined {
 
 /**
  * The sentence shown to the user for each kind of failure, in the language the browser speaks now (lib/error-words.ts,
- * the same wording a screen gives a failure stored with an action); X's own words are quoted as X's.
+ * the same wording a screen gives a failure stored with an action); X's own words are quoted as X's. Perch's own
+ * sentence (`own`), when it has one, stands instead of the kind's words, unquoted, with X's words quoted after it.
  */
-export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?: XProblem): string {
+export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?: XProblem, own?: string): string {
   const said = xWords(problem);
+  if (own) return said ? `${own} ${xSaidText(said)}` : own;
   return errorWords({ kind, ...(rateLimitReset ? { reset: rateLimitReset } : {}), ...(said ? { said } : {}) }, timeOf);
 }

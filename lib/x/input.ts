@@ -1,16 +1,27 @@
 /**
  * Checks on what Perch is about to send to X, so a request X would refuse is never sent. Every failure is an
- * XApiError 'invalid-request' without a status (nothing reached X), its `problem.detail` saying what was wrong.
+ * XApiError 'invalid-request' without a status (nothing reached X) whose words are Perch's own (`own`, in the
+ * reader's language), never in `problem`, which holds only what X said.
  */
+import { i18n } from '#i18n';
 import { USERNAME_PATTERN } from '../limits';
 import { XApiError } from './errors';
 
 /** An id Perch sends: 1 to 19 digits (X's id pattern `^[0-9]{1,19}$`; fundamentals--x-ids). */
 export const ID_PATTERN = /^[0-9]{1,19}$/;
 
-/** The error for an input Perch refuses to send. */
+/**
+ * The error for a call Perch refuses to send because of a bug in Perch (the message contract and the screens check what
+ * a person gives first): the person reads that Perch did not send it, in their language; `detail`, in a developer's
+ * words, is the error's `cause`.
+ */
 export function invalidInput(detail: string): XApiError {
-  return new XApiError('invalid-request', { problem: { title: 'Invalid Request', detail } });
+  return new XApiError('invalid-request', { own: i18n.t('x_error_not_sent'), cause: new Error(detail) });
+}
+
+/** The error for something a person gave that X would refuse: `words`, Perch's sentence, worded through the locales. */
+export function refusedInput(words: string): XApiError {
+  return new XApiError('invalid-request', { own: words });
 }
 
 /**

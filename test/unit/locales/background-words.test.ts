@@ -110,8 +110,6 @@ const ALLOWED: [file: string, startsWith: string, why: string][] = [
   ['lib/x/media.ts', '“${}” is not a JPEG, PNG or WebP', 'guards Perch’s own upload calls (compose checks the type first)'],
   ['lib/x/media.ts', '“${}” is not a GIF.', 'guards Perch’s own upload calls (compose checks the type first)'],
   ['lib/x/media.ts', '“${}” is not an MP4 or QuickTime', 'guards Perch’s own upload calls (compose checks the type first)'],
-  ['lib/x/media.ts', 'Media processing timed out', 'a problem title, never shown: the detail is worded'],
-  ['lib/x/media.ts', 'Media processing failed', 'a problem title, never shown: the detail is worded'],
   ['lib/x/media.ts', 'The media id ${} is not one X gives.', 'guards Perch’s own calls: an id X gave'],
   ['lib/x/media.ts', 'An image description cannot be blank.', 'guards Perch’s own calls (compose checks it first)'],
   ['lib/x/media.ts', 'An image description is at most', 'guards Perch’s own calls (compose checks it first)'],

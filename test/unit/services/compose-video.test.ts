@@ -61,8 +61,16 @@ describe('attaching a video', () => {
   });
 
   it.each([
-    ['longer than 140 seconds', { durationSecs: 140.5 }, '“clip.mp4” lasts 140.5 seconds; X takes videos of 0.5 to 140 seconds.'],
-    ['shorter than half a second', { durationSecs: 0.4 }, '“clip.mp4” lasts 0.4 seconds; X takes videos of 0.5 to 140 seconds.'],
+    [
+      'longer than 140 seconds',
+      { durationSecs: 140.5 },
+      '“clip.mp4” lasts 140.5 seconds; X takes videos of 0.5 to 140 seconds.',
+    ],
+    [
+      'shorter than half a second',
+      { durationSecs: 0.4 },
+      '“clip.mp4” lasts 0.4 seconds; X takes videos of 0.5 to 140 seconds.',
+    ],
     ['over 512 MB', { size: VIDEO_MAX_BYTES + 1 }, '“clip.mp4” is larger than X’s 512 MB limit for videos.'],
     ['a WebM', { type: 'video/webm' }, 'X takes MP4 or MOV videos; “clip.mp4” is not one.'],
   ])('refuses a video %s, saying why, and stores nothing', async (_case, change, words) => {
@@ -171,7 +179,9 @@ describe('publishing a post with a video', () => {
     const error = await publishDraft(client, ADA_ID, 'compose').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(XApiError);
-    expect((error as XApiError).message).toContain('X could not process “clip.mp4”: The video codec is not supported.');
+    expect((error as XApiError).message).toBe(
+      'X could not process “clip.mp4”. X said: “\u2068The video codec is not supported.\u2069”',
+    );
     expect(calls()).not.toContain('POST /2/tweets');
     expect(postsOnX(emu, ADA_ID, 'will fail')).toEqual([]);
     expect(await getDraft(ADA_ID, 'compose')).toMatchObject({

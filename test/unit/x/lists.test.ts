@@ -283,7 +283,8 @@ describe('createList', () => {
   ])('refuses %s before sending', async (_case, list) => {
     const { client, fetch } = scripted();
     const error = await expectRefusedBeforeSending(createList(client, list), fetch);
-    expect(error.problem.detail).toMatch(/List (name|description)/);
+    expect((error.cause as Error).message).toMatch(/List (name|description)/);
+    expect(error.problem.detail).toBeUndefined();
   });
 });
 

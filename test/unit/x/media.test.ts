@@ -104,7 +104,9 @@ describe('uploading a still image (POST /2/media/upload, one request)', () => {
     const { client, fetch } = scriptedUpload();
     const error = await xErrorOf(uploadImage(client, gifBlob(100), 'cat.gif'));
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toContain('chunked upload');
+    // A bug in Perch if it happens: the person reads that nothing was sent; the developer's words are the cause.
+    expect(error.message).toBe('Perch did not send this to X: something in it is not what X takes.');
+    expect((error.cause as Error).message).toContain('chunked upload');
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -196,15 +198,17 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     const { client, sent, sleep } = scriptedUpload(initialized, appended, finalized(PENDING), status(failed));
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toContain('“cat.gif”');
-    expect(error.message).toContain('Unsupported animated GIF.');
+    // Perch's sentence names the file; X's reason is quoted as X's.
+    expect(error.message).toBe('X could not process “cat.gif”. X said: “\u2068Unsupported animated GIF.\u2069”');
+    expect(error.problem.detail).toBe('Unsupported animated GIF.');
     expect(sent).toHaveLength(4);
   });
 
   it('says so when processing fails without a reason', async () => {
     const { client, sleep } = scriptedUpload(initialized, appended, finalized({ state: 'failed' }));
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
-    expect(error.message).toContain('gave no reason');
+    expect(error.message).toBe('X could not process “cat.gif” and gave no reason.');
+    expect(error.problem.detail).toBeUndefined();
   });
 
   it(`gives up after ${MAX_STATUS_CHECKS} status checks while X is still processing`, async () => {
@@ -245,7 +249,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     const { client, fetch } = scriptedUpload();
     const error = await xErrorOf(uploadGif(client, blob, 'file'));
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toContain(words);
+    expect(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`).toContain(words);
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -331,7 +335,7 @@ describe('uploading a video (chunked, tweet_video, with progress)', () => {
     const { client, sent, sleep } = scriptedUpload(initialized, appended, finalized(PENDING), status(failed));
     const error = await xErrorOf(uploadVideo(client, mp4Blob(100), 'clip.mp4', { sleep }));
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toContain('X could not process “clip.mp4”: Video duration is too long.');
+    expect(error.message).toBe('X could not process “clip.mp4”. X said: “\u2068Video duration is too long.\u2069”');
     expect(sent).toHaveLength(4);
   });
 
@@ -364,7 +368,7 @@ describe('uploading a video (chunked, tweet_video, with progress)', () => {
   ])('refuses %s before sending anything', async (_case, blob, words) => {
     const { client, fetch } = scriptedUpload();
     const error = await xErrorOf(uploadVideo(client, blob, 'file'));
-    expect(error.message).toContain(words);
+    expect(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`).toContain(words);
     expect(fetch).not.toHaveBeenCalled();
   });
 

@@ -271,6 +271,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'errors.isSpent': 'reads rate-limit headers already received',
   'operations.operationOf': 'names the operation of a request',
   'input.invalidInput': 'builds an error',
+  'input.refusedInput': 'builds an error',
   'input.checkId': 'checks an input before sending',
   'input.checkIds': 'checks an input before sending',
   'input.checkUsername': 'checks an input before sending',

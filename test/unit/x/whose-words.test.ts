@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { errorText } from '@/components/error-text';
+import { XApiError } from '@/lib/x/errors';
+import { invalidInput, refusedInput } from '@/lib/x/input';
+import { createXClient } from '@/lib/x/client';
+import { uploadGif } from '@/lib/x/media';
+import { BASE, xErrorOf } from './support';
+
+/**
+ * Whose words a failure holds: X's own words (its `detail`, its `errors[].message`) are quoted as X's — «X said: “…”» —
+ * and never translated; Perch's own sentences (a check before sending, what it makes of X's media processing) are
+ * Perch's: worded in the reader's language, never put in X's field, never quoted as X's.
+ */
+
+/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese (plural forms joined as en's are). */
+function readInJapanese(): void {
+  const file = fileURLToPath(new URL('../../../lib/locales/ja.yml', import.meta.url));
+  const ja = load(readFileSync(file, 'utf8')) as Record<string, string | Record<string, string>>;
+  fakeBrowser.i18n.getUILanguage = () => 'ja';
+  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
+    const value = ja[name];
+    const message = typeof value === 'string' ? value : value ? Object.values(value).join(' | ') : '';
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return message.replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
+  };
+}
+
+/** What a screen shows for a failure the background reported (components/error-text.ts). */
+const shown = (e: XApiError) => errorText({ kind: e.kind, message: e.message });
+
+const MEDIA_ID = '1880028106020515840';
+const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
+/** X's chunked upload (initialize, append, finalize) ending with processing failed, with this `processing_info.error`. */
+function processingFails(error?: Record<string, unknown>) {
+  const answers = [
+    { data: { id: MEDIA_ID } },
+    {},
+    { data: { id: MEDIA_ID, processing_info: { state: 'failed', ...(error ? { error } : {}) } } },
+  ];
+  const fetch = () => Promise.resolve(new Response(JSON.stringify(answers.shift()), { headers: { 'content-type': 'application/json' } }));
+  return { client: createXClient({ baseUrl: BASE, getAccessToken: () => Promise.resolve('t1'), fetch }) };
+}
+const noWait = { sleep: () => Promise.resolve() };
+
+describe('X’s words', () => {
+  it('are quoted as X’s, isolated from the sentence around them', () => {
+    const refusal = new XApiError('invalid-request', { status: 400, problem: { detail: 'The text is empty.' } });
+    expect(shown(refusal)).toBe('X refused the request. X said: “\u2068The text is empty.\u2069”');
+  });
+
+  it('stay X’s, untranslated, when the reader speaks Japanese', () => {
+    readInJapanese();
+    const refusal = new XApiError('forbidden', { status: 403, problem: { detail: 'You cannot mute yourself.' } });
+    expect(shown(refusal)).toBe('Xではこの操作は許可されていません。 Xのメッセージ:「\u2068You cannot mute yourself.\u2069」');
+  });
+
+  it('are X’s reason for failing to process a file: quoted after Perch’s sentence naming it', async () => {
+    const { client } = processingFails({ code: 1, name: 'InvalidMedia', message: 'Unsupported animated GIF.' });
+    const error = await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait));
+    expect(error.problem.detail).toBe('Unsupported animated GIF.');
+    expect(shown(error)).toBe('X could not process “cat.gif”. X said: “\u2068Unsupported animated GIF.\u2069”');
+  });
+});
+
+describe('Perch’s words', () => {
+  it('are never in the field that carries X’s words, nor quoted as X’s', () => {
+    for (const error of [
+      invalidInput('A List id must be a string of 1 to 19 digits, not "x".'),
+      refusedInput('“cat.gif” is empty.'),
+    ]) {
+      expect(error.problem.detail).toBeUndefined();
+      expect(error.problem.messages).toBeUndefined();
+      expect(shown(error)).not.toContain('X said');
+      expect(shown(error)).not.toContain('X refused');
+    }
+    expect(shown(refusedInput('“cat.gif” is empty.'))).toBe('“cat.gif” is empty.');
+  });
+
+  it('say a call Perch would not send in the person’s words, keeping the developer’s for the cause', () => {
+    const error = invalidInput('A List id must be a string of 1 to 19 digits, not "x".');
+    expect(shown(error)).toBe('Perch did not send this to X: something in it is not what X takes.');
+    expect((error.cause as Error).message).toBe('A List id must be a string of 1 to 19 digits, not "x".');
+  });
+
+  it('are worded in the reader’s language, X’s words beside them still X’s', async () => {
+    readInJapanese();
+    expect(shown(invalidInput('A post id must be a string of 1 to 19 digits, not "".'))).toBe(
+      'PerchはこれをXに送信しませんでした。Xが受け付けない内容が含まれています。',
+    );
+    const { client } = processingFails({ message: 'Unsupported animated GIF.' });
+    expect(shown(await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait)))).toBe(
+      'Xは「cat.gif」を処理できませんでした。 Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+    );
+    const { client: silent } = processingFails();
+    expect(shown(await xErrorOf(uploadGif(silent, gif, 'cat.gif', noWait)))).toBe(
+      'Xは「cat.gif」を処理できませんでした。理由は示されませんでした。',
+    );
+  });
+});
