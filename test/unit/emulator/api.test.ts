@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { paginate, ReplyError } from '../../emulator/http';
-import { ADA_ID, GRACE_ID, api, control, postForm, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, ALL_SCOPES, GRACE_ID, api, control, eachTestSignedIn, postForm, signIn } from './helpers';
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu)).access_token;
+eachTestSignedIn(ALL_SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function body(res: Response): Promise<Record<string, unknown>> {

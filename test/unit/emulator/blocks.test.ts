@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_BLOCKED_IDS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'block.read', 'block.write', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/blocking`;
@@ -17,15 +17,14 @@ type Json = Record<string, unknown>;
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  emu.state.enterprise = false;
-  token = (await signIn(emu, SCOPES)).access_token;
-});
+eachTestSignedIn(
+  SCOPES,
+  (started, access) => {
+    emu = started;
+    token = access;
+  },
+  { selfServe: true },
+);
 
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await api(emu, path, t, {

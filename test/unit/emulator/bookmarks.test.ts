@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS, seedBookmarks } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
 const KJOHNSON_ID = '1268291573458292736';
@@ -17,13 +17,9 @@ interface Page {
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {

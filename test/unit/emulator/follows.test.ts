@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CROWD_PROTECTED_INDEX, CROWD_USER_IDS, SEED_ADA_FOLLOWING, SEED_BLOCKED_IDS, SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/following`;
@@ -16,13 +16,9 @@ interface Relations {
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json }> {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_ADA_FOLLOWED_LISTS, SEED_ADA_PINNED_LISTS, SEED_LISTS, seedMorePosts } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'list.read', 'list.write', 'offline.access'];
 const XDEV_ID = '2244994945';
@@ -27,13 +27,9 @@ interface Page<T> {
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LONG_POST_WORD, SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, eachTestSignedIn } from './helpers';
 
 // Long posts (x-api--fundamentals--data-dictionary, `note_tweet`: "the full text of a Post for long-form Posts
 // (>280 characters)"; the description's Tweet.note_tweet {text, entities}). Lengths are checked with twitter-text
@@ -32,13 +32,9 @@ const LONG = SEED_POSTS.turingLong;
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, LIST_SCOPES)).access_token;
+eachTestSignedIn(LIST_SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function get<T>(path: string): Promise<T> {

@@ -2,22 +2,18 @@
  * POST /2/media/metadata (createMediaMetadata; openapi.json MetadataCreateRequest / MetadataCreateResponse): the
  * alt text of an upload, returned afterwards as the media object's `alt_text` when `media.fields` asks for it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solidPng } from '../../emulator/media';
 import type { Emulator } from '../../emulator/server';
-import { GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
 const PROBLEMS = 'https://api.x.com/2/problems/';
@@ -9,13 +9,9 @@ const MB = 1024 * 1024;
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 type Json = Record<string, unknown>;

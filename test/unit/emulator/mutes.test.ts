@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_MUTED_IDS, SEED_POSTS, SUSPENDED_USER_ID } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'mute.read', 'mute.write', 'offline.access'];
 const PROBLEMS = 'https://api.x.com/2/problems/';
@@ -16,13 +16,9 @@ interface Page {
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {

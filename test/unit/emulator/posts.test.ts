@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_POSTS, seedMorePosts } from '../../emulator/seed';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI, api, control, eachTestSignedIn, signIn, startTestEmulator } from './helpers';
 
 // Lengths below are built by hand from fundamentals--counting-characters (Latin 1, CJK and emoji 2, URLs 23, NFC);
 // the seed check uses twitter-text itself, not the emulator's wrapper.
@@ -15,15 +15,14 @@ const PROBLEMS = 'https://api.x.com/2/problems/';
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  emu.state.enterprise = false;
-  token = (await signIn(emu, WRITE_SCOPES)).access_token;
-});
+eachTestSignedIn(
+  WRITE_SCOPES,
+  (started, access) => {
+    emu = started;
+    token = access;
+  },
+  { selfServe: true },
+);
 
 type Json = Record<string, unknown>;
 async function body<T = Json>(res: Response): Promise<T> {

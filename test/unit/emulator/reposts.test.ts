@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/retweets`;
@@ -11,13 +11,9 @@ type Json = Record<string, unknown>;
 
 let emu: Emulator;
 let token: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  emu.state.reset();
-  token = (await signIn(emu, SCOPES)).access_token;
+eachTestSignedIn(SCOPES, (started, access) => {
+  emu = started;
+  token = access;
 });
 
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json; headers: Headers }> {
