@@ -7,6 +7,7 @@ import { sendMessage } from '@/lib/messaging';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { errorOf, errorText, thrownText } from './error-text';
 import { extractUrls } from '@/lib/text/parse-post';
+import { isolateBidi } from '@/lib/text/bidi';
 import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
 import { ComposerFoot } from './ComposerFoot';
@@ -97,7 +98,7 @@ export function Composer(props: ComposerProps) {
       setStatus({
         kind: 'error',
         errorKind: refused.why,
-        message: i18n.t(refused.why === 'video-alone' ? 'composer_video_alone' : 'composer_gif_alone', [refused.name]),
+        message: i18n.t(refused.why === 'video-alone' ? 'composer_video_alone' : 'composer_gif_alone', [isolateBidi(refused.name)]),
       });
     else if (picked.length < files.length)
       setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST) });
@@ -127,7 +128,7 @@ export function Composer(props: ComposerProps) {
     const post = posts?.[imageFor];
     if (!file || !post) return;
     if (pickMedia(post, [file]).refused) {
-      setStatus({ kind: 'error', errorKind: 'video-alone', message: i18n.t('composer_video_alone', [file.name]) });
+      setStatus({ kind: 'error', errorKind: 'video-alone', message: i18n.t('composer_video_alone', [isolateBidi(file.name)]) });
       return;
     }
     const durationSecs = (VIDEO_TYPES as readonly string[]).includes(file.type) ? await readVideoLength(file) : undefined;

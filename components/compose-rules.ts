@@ -13,6 +13,7 @@ import {
 } from '@/lib/limits';
 import { tooManyCashtags } from '@/lib/self-serve';
 import { parsePost } from '@/lib/text/parse-post';
+import { isolateBidi } from '@/lib/text/bidi';
 import { splitIntoThread } from '@/lib/text/split-thread';
 import type { EditablePost } from './use-draft';
 
@@ -122,12 +123,12 @@ export function roomForMedia(post: EditablePost): boolean {
  */
 export function whyVideoRefused(video: { name: string; type: string; size: number }, durationSecs: number | undefined): string | undefined {
   if (!(VIDEO_TYPES as readonly string[]).includes(video.type) || durationSecs === undefined || !Number.isFinite(durationSecs)) {
-    return i18n.t('composer_video_unreadable', [video.name]);
+    return i18n.t('composer_video_unreadable', [isolateBidi(video.name)]);
   }
-  if (video.size > VIDEO_MAX_BYTES) return i18n.t('composer_video_too_big', [video.name]);
+  if (video.size > VIDEO_MAX_BYTES) return i18n.t('composer_video_too_big', [isolateBidi(video.name)]);
   if (durationSecs < VIDEO_MIN_SECS || durationSecs > VIDEO_MAX_SECS) {
     const secs = (Math.round(durationSecs * 10) / 10).toLocaleString();
-    return i18n.t('composer_video_length_refused', [video.name, secs, VIDEO_MIN_SECS.toLocaleString(), VIDEO_MAX_SECS]);
+    return i18n.t('composer_video_length_refused', [isolateBidi(video.name), secs, VIDEO_MIN_SECS.toLocaleString(), VIDEO_MAX_SECS]);
   }
   return undefined;
 }

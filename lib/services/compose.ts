@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
 import { parsePost } from '../text/parse-post';
+import { isolateBidi } from '../text/bidi';
 import { postLimitFor } from '../text/post-limit';
 import { readSessionView } from '../storage';
 import type { XClient } from '../x/client';
@@ -170,12 +171,12 @@ export async function attachImage(
   image: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<string> {
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
-    throw new ComposeError('invalid-image', i18n.t('media_image_type', { name: image.name }));
+    throw new ComposeError('invalid-image', i18n.t('media_image_type', { name: isolateBidi(image.name) }));
   }
   // x-api--media--introduction: an image up to 5 MB, an animated GIF up to 15 MB (sent in chunks).
   const gif = image.type === GIF_TYPE;
   if (image.bytes.byteLength > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) {
-    throw new ComposeError('invalid-image', i18n.t(gif ? 'media_gif_too_big' : 'media_image_too_big', { name: image.name }));
+    throw new ComposeError('invalid-image', i18n.t(gif ? 'media_gif_too_big' : 'media_image_too_big', { name: isolateBidi(image.name) }));
   }
   const id = crypto.randomUUID();
   await db().draftMedia.put({
@@ -222,12 +223,12 @@ export interface VideoPart {
  * 512 MB and 0.5 to 140 seconds long (x-api--media--quickstart--best-practices, "Video specifications").
  */
 export function whyVideoRefused(video: { name: string; type: string; size: number; durationSecs: number }): string | undefined {
-  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return i18n.t('media_video_type', { name: video.name });
-  if (video.size <= 0) return i18n.t('media_empty', { name: video.name });
-  if (video.size > VIDEO_MAX_BYTES) return i18n.t('media_video_too_big', { name: video.name });
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return i18n.t('media_video_type', { name: isolateBidi(video.name) });
+  if (video.size <= 0) return i18n.t('media_empty', { name: isolateBidi(video.name) });
+  if (video.size > VIDEO_MAX_BYTES) return i18n.t('media_video_too_big', { name: isolateBidi(video.name) });
   if (!Number.isFinite(video.durationSecs) || video.durationSecs < VIDEO_MIN_SECS || video.durationSecs > VIDEO_MAX_SECS) {
     const secs = String(Math.round(video.durationSecs * 10) / 10);
-    return i18n.t('media_video_length', { name: video.name, secs, min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
+    return i18n.t('media_video_length', { name: isolateBidi(video.name), secs, min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
   }
   return undefined;
 }
@@ -255,7 +256,7 @@ export async function attachVideo(accountId: string, context: string, part: Vide
   } else video = videosInTransit.get(id);
   if (!video || video.draftKey !== key || part.offset !== video.received || video.received + part.bytes.byteLength > video.size) {
     if (id !== undefined) videosInTransit.delete(id);
-    throw new ComposeError('invalid-image', i18n.t('media_not_whole', { name: part.name }));
+    throw new ComposeError('invalid-image', i18n.t('media_not_whole', { name: isolateBidi(part.name) }));
   }
   video.parts.push(new Blob([part.bytes], { type: video.type }));
   video.received += part.bytes.byteLength;
@@ -315,9 +316,9 @@ async function altInvalid(post: DraftPost, index: number, count: number): Promis
   const where = whereInThread(index, count);
   for (const m of await db().draftMedia.bulkGet(post.mediaIds)) {
     if (m?.alt === undefined) continue;
-    if (!m.alt.trim()) return i18n.t('compose_alt_empty', { name: m.name, where });
+    if (!m.alt.trim()) return i18n.t('compose_alt_empty', { name: isolateBidi(m.name), where });
     const over = [...m.alt].length - ALT_TEXT_MAX;
-    if (over > 0) return i18n.t('compose_alt_over', { name: m.name, over: String(over), max: String(ALT_TEXT_MAX), where });
+    if (over > 0) return i18n.t('compose_alt_over', { name: isolateBidi(m.name), over: String(over), max: String(ALT_TEXT_MAX), where });
   }
   return undefined;
 }
@@ -338,8 +339,8 @@ async function sendAlt(client: XClient, mediaId: string, name: string, alt: stri
         'invalid-image',
         error.own ??
           (reason
-            ? i18n.t('compose_alt_refused_said', { name, reason: reason })
-            : i18n.t('compose_alt_refused', { name })),
+            ? i18n.t('compose_alt_refused_said', { name: isolateBidi(name), reason: isolateBidi(reason) })
+            : i18n.t('compose_alt_refused', { name: isolateBidi(name) })),
         published,
         { cause: error },
       );

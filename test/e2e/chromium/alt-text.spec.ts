@@ -78,7 +78,7 @@ test.describe('image descriptions (alt text) in the composer, in Chromium', () =
     await (await chooser).setFiles({ name: 'wave.gif', mimeType: 'image/gif', buffer: GIF });
     await expect(
       popup.getByRole('alert').filter({
-        hasText: 'wave.gif was not added: a GIF goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
+        hasText: '\u2068wave.gif\u2069 was not added: a GIF goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
       }),
     ).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Remove image wave.gif' })).toHaveCount(0);

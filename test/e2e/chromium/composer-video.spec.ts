@@ -56,7 +56,7 @@ test.describe('a video in the composer, in Chromium', () => {
     await popup.getByRole('button', { name: 'Add video' }).click();
     await (await videos).setFiles(CLIP);
     await expect(popup.getByRole('alert')).toHaveText(
-      'clip.mp4 was not added: a video goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
+      '\u2068clip.mp4\u2069 was not added: a video goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
     );
     await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toHaveCount(0);
 
@@ -65,7 +65,7 @@ test.describe('a video in the composer, in Chromium', () => {
     await popup.getByRole('button', { name: 'Add video' }).click();
     await (await long).setFiles(TOO_LONG);
     await expect(popup.getByRole('alert')).toHaveText(
-      'too-long.mp4 was not added: it lasts 141 seconds, and X takes videos of 0.5 to 140 seconds.',
+      '\u2068too-long.mp4\u2069 was not added: it lasts 141 seconds, and X takes videos of 0.5 to 140 seconds.',
     );
     await expect(popup.getByRole('button', { name: 'Remove video too-long.mp4' })).toHaveCount(0);
   });

@@ -69,7 +69,7 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     await attach(popup, 'wave.gif', GIF);
     await expect
       .poll(() => textOf(popup, '.composer .error'))
-      .toBe('wave.gif was not added: a GIF goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).');
+      .toBe('\u2068wave.gif\u2069 was not added: a GIF goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).');
     expect(await popup.$$eval('.media-item', (items) => items.length)).toBe(1);
     expect(await emu.log()).toEqual([]);
   });

@@ -153,17 +153,27 @@ describe('a video’s limits in the composer, read before it is stored', () => {
   });
 
   it.each([
-    ['longer than 140 seconds', 140.4, 'clip.mp4 was not added: it lasts 140.4 seconds, and X takes videos of 0.5 to 140 seconds.'],
-    ['shorter than half a second', 0.3, 'clip.mp4 was not added: it lasts 0.3 seconds, and X takes videos of 0.5 to 140 seconds.'],
+    [
+      'longer than 140 seconds',
+      140.4,
+      '\u2068clip.mp4\u2069 was not added: it lasts 140.4 seconds, and X takes videos of 0.5 to 140 seconds.',
+    ],
+    [
+      'shorter than half a second',
+      0.3,
+      '\u2068clip.mp4\u2069 was not added: it lasts 0.3 seconds, and X takes videos of 0.5 to 140 seconds.',
+    ],
   ])('refuses a video %s, saying how long it is and what X takes', (_case, secs, words) => {
     expect(whyVideoRefused(clip(), secs)).toBe(words);
   });
 
   it('refuses a video over 512 MB, and one the browser could not read', () => {
-    expect(whyVideoRefused(clip(512 * 1024 * 1024 + 1), 10)).toBe('clip.mp4 was not added: it is larger than X’s 512 MB limit for videos.');
+    expect(whyVideoRefused(clip(512 * 1024 * 1024 + 1), 10)).toBe(
+      '\u2068clip.mp4\u2069 was not added: it is larger than X’s 512 MB limit for videos.',
+    );
     expect(whyVideoRefused(clip(512 * 1024 * 1024), 10)).toBeUndefined();
     expect(whyVideoRefused(clip(), undefined)).toBe(
-      'clip.mp4 was not added: Perch could not read it as a video. X takes MP4 or MOV videos.',
+      '\u2068clip.mp4\u2069 was not added: Perch could not read it as a video. X takes MP4 or MOV videos.',
     );
     expect(whyVideoRefused(clip(1000, 'video/webm'), 10)).toContain('could not read it as a video');
   });

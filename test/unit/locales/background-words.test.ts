@@ -184,10 +184,10 @@ describe('a background refusal in a Japanese browser', () => {
     expect(new AuthError('cancelled').message).toBe('サインインはキャンセルされました。何も変更されていません。');
   });
 
-  it('words a refused video in Japanese, keeping the file’s name', () => {
+  it('words a refused video in Japanese, keeping the file’s name, isolated', () => {
     readInJapanese();
     expect(whyVideoRefused({ name: 'clip.webm', type: 'video/webm', size: 10, durationSecs: 3 })).toBe(
-      'Xが受け付ける動画はMP4とMOVです。「clip.webm」はどちらでもありません。',
+      'Xが受け付ける動画はMP4とMOVです。「\u2068clip.webm\u2069」はどちらでもありません。',
     );
   });
 

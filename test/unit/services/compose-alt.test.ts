@@ -129,8 +129,12 @@ describe('publishing images with descriptions', () => {
   });
 
   it.each([
-    ['blank', ' \n ', 'The description of “a.png” is empty: write one or remove it.'],
-    ['over X’s 1000 characters', 'a'.repeat(ALT_TEXT_MAX + 2), 'The description of “a.png” is 2 characters over X’s limit of 1000.'],
+    ['blank', ' \n ', 'The description of “\u2068a.png\u2069” is empty: write one or remove it.'],
+    [
+      'over X’s 1000 characters',
+      'a'.repeat(ALT_TEXT_MAX + 2),
+      'The description of “\u2068a.png\u2069” is 2 characters over X’s limit of 1000.',
+    ],
   ])('refuses a description that is %s before sending anything, and keeps the draft', async (_what, alt, message) => {
     const client = await adaClient();
     const a = await attach('a.png');
@@ -153,7 +157,9 @@ describe('publishing images with descriptions', () => {
 
     expect(error).toBeInstanceOf(ComposeError);
     expect((error as ComposeError).kind).toBe('invalid-image');
-    expect((error as ComposeError).message).toMatch(/^X refused the description of “a\.png”.*Nothing was posted; your draft is kept\.$/);
+    expect((error as ComposeError).message).toMatch(
+      /^X refused the description of “\u2068a\.png\u2069”.*Nothing was posted; your draft is kept\.$/,
+    );
     expect(calls()).toEqual(['POST /2/media/upload 200', 'POST /2/media/metadata 400']);
     const kept = await getDraft(ADA_ID, 'compose');
     expect(kept?.posts).toEqual([{ text: 'hi', media: [expect.objectContaining({ id: a, alt: 'A robin' })] }]);

@@ -39,13 +39,13 @@ describe('attaching a GIF', () => {
     const error = await attach('huge.gif', 'image/gif', gif(320, 240, GIF_MAX_BYTES + 1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ComposeError);
     expect((error as ComposeError).kind).toBe('invalid-image');
-    expect((error as ComposeError).message).toBe('“huge.gif” is larger than X’s 15 MB limit for GIFs.');
+    expect((error as ComposeError).message).toBe('“\u2068huge.gif\u2069” is larger than X’s 15 MB limit for GIFs.');
     expect(await storedMedia()).toEqual([]);
   });
 
   it('still refuses a PNG over 5 MB', async () => {
     const error = await attach('big.png', 'image/png', new Uint8Array(IMAGE_MAX_BYTES + 1)).catch((e: unknown) => e);
-    expect((error as ComposeError).message).toBe('“big.png” is larger than X’s 5 MB limit for images.');
+    expect((error as ComposeError).message).toBe('“\u2068big.png\u2069” is larger than X’s 5 MB limit for images.');
   });
 });
 
@@ -136,7 +136,7 @@ describe('publishing a post with a GIF', () => {
     const error = await publishDraft(client, ADA_ID, 'compose').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(XApiError);
-    expect((error as XApiError).message).toContain('“wide.gif”');
+    expect((error as XApiError).message).toContain('“\u2068wide.gif\u2069”');
     expect((error as XApiError).message).toContain('The GIF is 1500x400; the largest X takes is 1280x1080.');
     expect(calls()).not.toContain('POST /2/tweets');
     expect(postsOnX(emu, ADA_ID, 'too wide')).toEqual([]);

@@ -64,15 +64,15 @@ describe('attaching a video', () => {
     [
       'longer than 140 seconds',
       { durationSecs: 140.5 },
-      '“clip.mp4” lasts 140.5 seconds; X takes videos of 0.5 to 140 seconds.',
+      '“\u2068clip.mp4\u2069” lasts 140.5 seconds; X takes videos of 0.5 to 140 seconds.',
     ],
     [
       'shorter than half a second',
       { durationSecs: 0.4 },
-      '“clip.mp4” lasts 0.4 seconds; X takes videos of 0.5 to 140 seconds.',
+      '“\u2068clip.mp4\u2069” lasts 0.4 seconds; X takes videos of 0.5 to 140 seconds.',
     ],
-    ['over 512 MB', { size: VIDEO_MAX_BYTES + 1 }, '“clip.mp4” is larger than X’s 512 MB limit for videos.'],
-    ['a WebM', { type: 'video/webm' }, 'X takes MP4 or MOV videos; “clip.mp4” is not one.'],
+    ['over 512 MB', { size: VIDEO_MAX_BYTES + 1 }, '“\u2068clip.mp4\u2069” is larger than X’s 512 MB limit for videos.'],
+    ['a WebM', { type: 'video/webm' }, 'X takes MP4 or MOV videos; “\u2068clip.mp4\u2069” is not one.'],
   ])('refuses a video %s, saying why, and stores nothing', async (_case, change, words) => {
     const part = { name: 'clip.mp4', type: 'video/mp4', size: 64, durationSecs: 5, offset: 0, bytes: mp4(), ...change };
     const error = await failure(attachVideo(ADA_ID, 'compose', part));
@@ -100,7 +100,7 @@ describe('attaching a video', () => {
     expect(first.done).toBe(false);
     const part = { name: 'clip.mp4', type: 'video/mp4', size: 200, durationSecs: 5, id: first.id, offset: 150, bytes: mp4(50) };
     expect(((await failure(attachVideo(ADA_ID, 'compose', part))) as ComposeError).message).toBe(
-      '“clip.mp4” did not arrive whole. Add it again.',
+      '“\u2068clip.mp4\u2069” did not arrive whole. Add it again.',
     );
     const rest = { ...part, offset: 100, bytes: mp4(100) };
     expect(await failure(attachVideo(ADA_ID, 'compose', rest))).toBeInstanceOf(ComposeError);
@@ -180,7 +180,7 @@ describe('publishing a post with a video', () => {
 
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).message).toBe(
-      'X could not process “clip.mp4”. X said: “\u2068The video codec is not supported.\u2069”',
+      'X could not process “\u2068clip.mp4\u2069”. X said: “\u2068The video codec is not supported.\u2069”',
     );
     expect(calls()).not.toContain('POST /2/tweets');
     expect(postsOnX(emu, ADA_ID, 'will fail')).toEqual([]);

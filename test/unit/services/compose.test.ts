@@ -312,7 +312,7 @@ describe('attaching an image', () => {
   ])('refuses %s with invalid-image, naming the file, and stores nothing', async (_case, name, type) => {
     const error = await composeErrorOf(attach(name, { type }));
     expect(error.kind).toBe('invalid-image');
-    expect(error.message).toContain(`“${name}”`);
+    expect(error.message).toContain(`“\u2068${name}\u2069”`);
     expect(error.message).toMatch(/JPEG, PNG, GIF or WebP/);
     expect(await storedMedia()).toEqual([]);
   });
@@ -320,7 +320,7 @@ describe('attaching an image', () => {
   it('refuses an image one byte over 5 MB with invalid-image, naming the file', async () => {
     const error = await composeErrorOf(attach('huge.png', { bytes: new Uint8Array(IMAGE_MAX_BYTES + 1) }));
     expect(error.kind).toBe('invalid-image');
-    expect(error.message).toBe('“huge.png” is larger than X’s 5 MB limit for images.');
+    expect(error.message).toBe('“\u2068huge.png\u2069” is larger than X’s 5 MB limit for images.');
     expect(await storedMedia()).toEqual([]);
   });
 

@@ -199,7 +199,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
     expect(error.kind).toBe('invalid-request');
     // Perch's sentence names the file; X's reason is quoted as X's.
-    expect(error.message).toBe('X could not process “cat.gif”. X said: “\u2068Unsupported animated GIF.\u2069”');
+    expect(error.message).toBe('X could not process “\u2068cat.gif\u2069”. X said: “\u2068Unsupported animated GIF.\u2069”');
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
     expect(sent).toHaveLength(4);
   });
@@ -207,7 +207,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
   it('says so when processing fails without a reason', async () => {
     const { client, sleep } = scriptedUpload(initialized, appended, finalized({ state: 'failed' }));
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
-    expect(error.message).toBe('X could not process “cat.gif” and gave no reason.');
+    expect(error.message).toBe('X could not process “\u2068cat.gif\u2069” and gave no reason.');
     expect(error.problem.detail).toBeUndefined();
   });
 
@@ -335,7 +335,7 @@ describe('uploading a video (chunked, tweet_video, with progress)', () => {
     const { client, sent, sleep } = scriptedUpload(initialized, appended, finalized(PENDING), status(failed));
     const error = await xErrorOf(uploadVideo(client, mp4Blob(100), 'clip.mp4', { sleep }));
     expect(error.kind).toBe('invalid-request');
-    expect(error.message).toBe('X could not process “clip.mp4”. X said: “\u2068Video duration is too long.\u2069”');
+    expect(error.message).toBe('X could not process “\u2068clip.mp4\u2069”. X said: “\u2068Video duration is too long.\u2069”');
     expect(sent).toHaveLength(4);
   });
 

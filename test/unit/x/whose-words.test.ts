@@ -62,7 +62,7 @@ describe('X’s words', () => {
     const { client } = processingFails({ code: 1, name: 'InvalidMedia', message: 'Unsupported animated GIF.' });
     const error = await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait));
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
-    expect(shown(error)).toBe('X could not process “cat.gif”. X said: “\u2068Unsupported animated GIF.\u2069”');
+    expect(shown(error)).toBe('X could not process “\u2068cat.gif\u2069”. X said: “\u2068Unsupported animated GIF.\u2069”');
   });
 });
 
@@ -70,14 +70,14 @@ describe('Perch’s words', () => {
   it('are never in the field that carries X’s words, nor quoted as X’s', () => {
     for (const error of [
       invalidInput('A List id must be a string of 1 to 19 digits, not "x".'),
-      refusedInput('“cat.gif” is empty.'),
+      refusedInput('“\u2068cat.gif\u2069” is empty.'),
     ]) {
       expect(error.problem.detail).toBeUndefined();
       expect(error.problem.messages).toBeUndefined();
       expect(shown(error)).not.toContain('X said');
       expect(shown(error)).not.toContain('X refused');
     }
-    expect(shown(refusedInput('“cat.gif” is empty.'))).toBe('“cat.gif” is empty.');
+    expect(shown(refusedInput('“\u2068cat.gif\u2069” is empty.'))).toBe('“\u2068cat.gif\u2069” is empty.');
   });
 
   it('say a call Perch would not send in the person’s words, keeping the developer’s for the cause', () => {
@@ -93,11 +93,11 @@ describe('Perch’s words', () => {
     );
     const { client } = processingFails({ message: 'Unsupported animated GIF.' });
     expect(shown(await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「cat.gif」を処理できませんでした。 Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+      'Xは「\u2068cat.gif\u2069」を処理できませんでした。 Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
     );
     const { client: silent } = processingFails();
     expect(shown(await xErrorOf(uploadGif(silent, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「cat.gif」を処理できませんでした。理由は示されませんでした。',
+      'Xは「\u2068cat.gif\u2069」を処理できませんでした。理由は示されませんでした。',
     );
   });
 });
