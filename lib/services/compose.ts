@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { parsePost } from '../text/parse-post';
 import { isolateBidi } from '../text/bidi';
 import { postLimitFor } from '../text/post-limit';
+import { loadTldList } from '../text/tld-list';
 import { readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
@@ -429,6 +430,8 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   if (editOf && (draft.posts.length > 1 || draft.posts.some((p) => p.mediaIds.length))) {
     throw new ComposeError('invalid-post', i18n.t('compose_edit_one_post'), draft.publishedIds);
   }
+  // Counting a post's URLs needs the TLD list, which the background reads on first use (lib/text/tld-list.ts).
+  await loadTldList();
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??

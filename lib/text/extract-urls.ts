@@ -27,7 +27,7 @@
 // Character classes are built from twitter-text's own class sources and evaluated with the same
 // flags (case-insensitive, not unicode), once per code unit, so case-folding quirks stay identical.
 
-import { COUNTRY_TLDS, EXTRA_TLDS, GENERIC_TLDS, decodeTlds } from './tlds';
+import { tldList } from './tld-list';
 
 /** A URL found in text, as twitter-text's extractUrlsWithIndices reports it. */
 export interface ExtractedUrl {
@@ -120,8 +120,10 @@ function canonicalKey(s: string): string {
 
 function tlds(): Set<string> {
   if (!tldSet) {
+    // tldList() throws in the background until its list is loaded (./tld-list.ts): take the list before keeping a set.
+    const list = tldList();
     tldSet = new Set();
-    for (const tld of [GENERIC_TLDS, COUNTRY_TLDS, EXTRA_TLDS].flatMap(decodeTlds)) {
+    for (const tld of list) {
       const key = canonicalKey(tld);
       tldSet.add(key);
       const first = key.charCodeAt(0);

@@ -119,3 +119,25 @@ export function decodeTlds(packed: string): string[] {
   }
   return out;
 }
+
+/** The file the build writes the lists to (wxt.config.ts), read by the background on first use (./tld-list.fetched.ts). */
+export const TLD_FILE = 'tlds.txt';
+
+/**
+ * The contents of {@link TLD_FILE}: the three front-coded lists, one a line.
+ * @throws Never.
+ */
+export function tldFileText(): string {
+  return `${[GENERIC_TLDS, COUNTRY_TLDS, EXTRA_TLDS].join('\n')}\n`;
+}
+
+/**
+ * Every TLD in a {@link TLD_FILE} text (see {@link tldFileText}), in its order.
+ * @throws Never.
+ */
+export function decodeTldFile(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .flatMap(decodeTlds);
+}
