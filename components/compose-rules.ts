@@ -14,6 +14,7 @@ import {
 import { tooManyCashtags } from '@/lib/self-serve';
 import { parsePost } from '@/lib/text/parse-post';
 import { isolateBidi } from '@/lib/text/bidi';
+import { listOf } from '@/lib/reader-locale';
 import { splitIntoThread } from '@/lib/text/split-thread';
 import type { EditablePost } from './use-draft';
 
@@ -40,7 +41,7 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false, limit =
     if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
     const cashtags = tooManyCashtags(post.text, enterprise);
     if (cashtags) {
-      const named = cashtags.map((t) => `$${t}`).join(', ');
+      const named = listOf(cashtags.map((t) => `$${t}`));
       return thread
         ? i18n.t('composer_reason_cashtags_nth', [i + 1, cashtags.length, named])
         : i18n.t('composer_reason_cashtags', [cashtags.length, named]);

@@ -15,6 +15,14 @@ export function readerLocale(): string | undefined {
   }
 }
 
+/**
+ * Items as one list in a sentence, in the reader's language (`Intl.ListFormat`): "“a”, “b”, and “c”" in English,
+ * "「a」、「b」、「c」" in Japanese — never a comma-joined English list in a Japanese sentence.
+ */
+export function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(readerLocale(), { type: 'conjunction' }).format(items);
+}
+
 /** "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM". */
 export function timeOf(epochMs: number): string {
   return new Intl.DateTimeFormat(readerLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);

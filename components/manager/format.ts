@@ -11,7 +11,7 @@
  */
 import { readerLocale } from '@/lib/reader-locale';
 
-export { readerLocale, timeOf } from '@/lib/reader-locale';
+export { listOf, readerLocale, timeOf } from '@/lib/reader-locale';
 
 /** A count in the reader's locale: "1,234" in English. */
 export function numberOf(n: number): string {

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { dateTimeOf, timeOf } from '@/components/manager/format';
+import { dateTimeOf, listOf, timeOf } from '@/components/manager/format';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -84,7 +84,7 @@ function scopesLine(v: AppCheckView): Line {
   const detail = i18n.t('app_check_scopes_detail', [s.granted.join(' ') || '—', s.needed.join(' ')]);
   if (s.mark === 'unknown') return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_unknown') };
   if (s.mark === 'ok') return { key: 'scopes', mark: 'ok', text: i18n.t('app_check_scopes_ok', [String(s.needed.length)]), detail };
-  return { key: 'scopes', mark: 'problem', text: i18n.t('app_check_scopes_missing', [s.missing.join(', ')]), detail };
+  return { key: 'scopes', mark: 'problem', text: i18n.t('app_check_scopes_missing', [listOf(s.missing)]), detail };
 }
 
 function meLine(v: AppCheckView): Line {

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { listOf } from '../reader-locale';
 /**
  * Bookmark tags (issue 14): the person's own words for their bookmarks, kept only in Perch and never sent to X. A tag
  * is stored normalised, so "#Rust", "rust" and " RUST " are one tag.
@@ -26,11 +27,16 @@ export function normaliseTag(input: string): string | undefined {
   return tag;
 }
 
+/** Tags as a sentence names them: each quoted the reader's way, listed in their language ("“a” and “b”", "「a」、「b」"). */
+export function tagList(tags: readonly string[]): string {
+  return listOf(tags.map((tag) => i18n.t('bookmarks_tag_quoted', { tag })));
+}
+
 /** Tags the person gave that cannot be tags, in a clear error. */
 export class InvalidTagError extends Error {
   readonly kind = 'error';
   constructor(readonly tags: readonly string[]) {
-    super(i18n.t('bookmarks_tags_invalid', tags.length, { tags: tags.map((t) => `“${t}”`).join(', '), max: String(TAG_MAX) }));
+    super(i18n.t('bookmarks_tags_invalid', tags.length, { tags: tagList(tags), max: String(TAG_MAX) }));
     this.name = 'InvalidTagError';
   }
 }

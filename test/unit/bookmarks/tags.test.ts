@@ -48,7 +48,7 @@ describe("a bookmark's tags", () => {
 
   it('refuse every invalid tag by name, and keep nothing of the list', () => {
     expect(() => normaliseTags(['ok', 'c++', 'a/b'])).toThrow(InvalidTagError);
-    expect(() => normaliseTags(['ok', 'c++', 'a/b'])).toThrow('“c++”, “a/b” are not tags');
+    expect(() => normaliseTags(['ok', 'c++', 'a/b'])).toThrow('“c++” and “a/b” are not tags');
   });
 
   it(`are at most ${TAGS_PER_BOOKMARK_MAX}`, () => {

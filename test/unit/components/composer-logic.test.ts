@@ -60,10 +60,10 @@ describe('why the Post button is disabled', () => {
 describe('cashtags on a self-serve app (at most one per post)', () => {
   it('names how many and which, before posting', () => {
     expect(whyCannotPost([post('$AAPL beats $MSFT and $GOOG')])).toBe(
-      'your X app’s plan allows one cashtag per post, and this one has 3 ($AAPL, $MSFT, $GOOG).',
+      'your X app’s plan allows one cashtag per post, and this one has 3 ($AAPL, $MSFT, and $GOOG).',
     );
     expect(whyCannotPost([post('one $AAPL'), post('$AAPL $TSLA')])).toBe(
-      'Post 2: your X app’s plan allows one cashtag per post, and this one has 2 ($AAPL, $TSLA).',
+      'Post 2: your X app’s plan allows one cashtag per post, and this one has 2 ($AAPL and $TSLA).',
     );
   });
   it('allows one cashtag, prices, and any number on the Enterprise plan', () => {

@@ -196,8 +196,10 @@ describe('a background refusal in a Japanese browser', () => {
     expect(() => readExport('not json')).toThrow('このファイルはPerchのブックマークのエクスポートではありません。');
   });
 
-  it('picks the Japanese plural form for several tags', () => {
+  it('picks the Japanese plural form for several tags, listed and quoted the Japanese way', () => {
     readInJapanese();
-    expect(new InvalidTagError(['a b', 'c d']).message).toBe('“a b”, “c d”はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。');
+    expect(new InvalidTagError(['a b', 'c d']).message).toBe(
+      '「a b」、「c d」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。',
+    );
   });
 });

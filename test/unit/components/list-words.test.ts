@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { whyCannotPost } from '@/components/compose-rules';
+import { listOf } from '@/components/manager/format';
+import { readExport } from '@/lib/bookmarks/import';
+import { InvalidTagError, tagList } from '@/lib/bookmarks/tags';
+
+/**
+ * A list inside a sentence is listed in the reader's language (Intl.ListFormat in the browser's UI language), each
+ * item quoted the reader's way where the sentence quotes them: a Japanese sentence lists with 「…」 and 、, never with
+ * English quotes and ", ".
+ */
+
+/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese: plural forms joined by " | ", `$1`…`$9` filled. */
+function readInJapanese(): void {
+  const file = fileURLToPath(new URL('../../../lib/locales/ja.yml', import.meta.url));
+  const ja = load(readFileSync(file, 'utf8')) as Record<string, string | Record<string, string>>;
+  fakeBrowser.i18n.getUILanguage = () => 'ja';
+  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
+    const value = ja[name];
+    const message = typeof value === 'string' ? value : value ? Object.values(value).join(' | ') : '';
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return message.replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
+  };
+}
+
+const exportWith = (tags: string[]) =>
+  JSON.stringify({ exportedAt: '2026-12-02T00:00:00Z', bookmarks: [{ id: '1460323737035677698', tags }] });
+
+describe('a list in a Japanese sentence', () => {
+  it('joins with 、 and quotes tags with 「」', () => {
+    readInJapanese();
+    expect(listOf(['like.write', 'mute.write', 'block.write'])).toBe('like.write、mute.write、block.write');
+    expect(tagList(['c++', 'a/b'])).toBe('「c++」、「a/b」');
+    expect(new InvalidTagError(['c++', 'a/b']).message).toBe(
+      '「c++」、「a/b」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。',
+    );
+  });
+
+  it('names the cashtags over the self-serve limit the Japanese way', () => {
+    readInJapanese();
+    expect(whyCannotPost([{ text: '$AAPL beats $MSFT and $GOOG', media: [] }])).toBe(
+      'Xアプリのプランではポストごとにキャッシュタグは1つまでですが、このポストには3個あります（$AAPL、$MSFT、$GOOG）。',
+    );
+  });
+
+  it('names the tags an imported file cannot keep the Japanese way', () => {
+    readInJapanese();
+    expect(() => readExport(exportWith(['ok', 'c++', 'a/b']))).toThrow(
+      'このファイルの1件目に、タグとして使えないものがあります: 「c++」、「a/b」。',
+    );
+  });
+});
+
+describe('a list in an English sentence', () => {
+  it('joins as English does, and one item stands alone', () => {
+    expect(listOf(['like.write', 'mute.write', 'block.write'])).toBe('like.write, mute.write, and block.write');
+    expect(listOf(['like.write'])).toBe('like.write');
+    expect(() => readExport(exportWith(['c++', 'a/b']))).toThrow('Entry 1 of this file has a tag that is not one: “c++” and “a/b”.');
+  });
+});
