@@ -12,9 +12,12 @@ import type { PendingAuthorization } from './oauth';
 const PENDING_TTL_MS = 15 * 60 * 1000;
 export const PENDING_KEY = 'auth.pending';
 
-const pendingSchema = z.record(
-  z.string(),
-  z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
+// Built on first use (z.lazy), as lib/x's schemas: a woken worker rarely reads a sign-in attempt.
+const pendingSchema = z.lazy(() =>
+  z.record(
+    z.string(),
+    z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
+  ),
 );
 
 /** The attempts started less than 15 minutes before `now`; anything malformed reads as none. */

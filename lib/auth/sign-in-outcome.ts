@@ -39,39 +39,42 @@ export type SignInOutcomeKind =
 /** Where a sign-in attempt was when it ended. */
 export type SignInStage = 'settings' | 'window' | 'redirect' | 'token' | 'account' | 'done';
 
-const outcomeSchema = z.object({
-  kind: z.enum([
-    'ok',
-    'cancelled',
-    'closed',
-    'page-error',
-    'authorize-error',
-    'redirect-mismatch',
-    'state-mismatch',
-    'token-error',
-    'no-account',
-    'network',
-    'server',
-    'not-configured',
-  ]),
-  /** ISO time the attempt ended. */
-  at: z.string(),
-  clientId: z.string(),
-  redirectUri: z.string(),
-  /** X's OAuth `error` code (authorize-error, token-error), e.g. `unauthorized_client`. */
-  error: z.optional(z.string().check(z.maxLength(200))),
-  /** X's `error_description`, as X sent it. */
-  description: z.optional(z.string().check(z.maxLength(500))),
-  /** The HTTP status of the failed answer (token-error, server, no-account). */
-  status: z.optional(z.int()),
-  /** For no-account: the kind of X API failure (e.g. usage-capped, rate-limited) and its sentence. */
-  apiErrorKind: z.optional(z.string().check(z.maxLength(100))),
-  message: z.optional(z.string().check(z.maxLength(500))),
-  /** For ok: the scopes X granted (the token answer's `scope`, space-separated) and the account. */
-  scope: z.optional(z.string().check(z.maxLength(2000))),
-  accountId: z.optional(z.string()),
-  username: z.optional(z.string()),
-});
+// Built on first use (z.lazy), as lib/x's schemas: a woken worker rarely reads the last sign-in's outcome.
+const outcomeSchema = z.lazy(() =>
+  z.object({
+    kind: z.enum([
+      'ok',
+      'cancelled',
+      'closed',
+      'page-error',
+      'authorize-error',
+      'redirect-mismatch',
+      'state-mismatch',
+      'token-error',
+      'no-account',
+      'network',
+      'server',
+      'not-configured',
+    ]),
+    /** ISO time the attempt ended. */
+    at: z.string(),
+    clientId: z.string(),
+    redirectUri: z.string(),
+    /** X's OAuth `error` code (authorize-error, token-error), e.g. `unauthorized_client`. */
+    error: z.optional(z.string().check(z.maxLength(200))),
+    /** X's `error_description`, as X sent it. */
+    description: z.optional(z.string().check(z.maxLength(500))),
+    /** The HTTP status of the failed answer (token-error, server, no-account). */
+    status: z.optional(z.int()),
+    /** For no-account: the kind of X API failure (e.g. usage-capped, rate-limited) and its sentence. */
+    apiErrorKind: z.optional(z.string().check(z.maxLength(100))),
+    message: z.optional(z.string().check(z.maxLength(500))),
+    /** For ok: the scopes X granted (the token answer's `scope`, space-separated) and the account. */
+    scope: z.optional(z.string().check(z.maxLength(2000))),
+    accountId: z.optional(z.string()),
+    username: z.optional(z.string()),
+  }),
+);
 export type SignInOutcome = z.infer<typeof outcomeSchema>;
 
 export const SIGN_IN_OUTCOME_KEY = 'signIn.last';

@@ -37,13 +37,16 @@ export function fresh(access: AccessToken, now: number): boolean {
   return access.expiresAt - now > Math.min(REFRESH_AHEAD_MS, lifetime / 2);
 }
 
-const encryptedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
-const accessSchema = z.object({
-  token: z.string().check(z.minLength(1)),
-  expiresAt: z.number(),
-  obtainedAt: z.optional(z.number()),
-  scope: z.string(),
-});
+// Built on first use (z.lazy), as lib/x's schemas: not every woken worker reads a token.
+const encryptedSchema = z.lazy(() => z.object({ v: z.literal(1), iv: z.string(), data: z.string() }));
+const accessSchema = z.lazy(() =>
+  z.object({
+    token: z.string().check(z.minLength(1)),
+    expiresAt: z.number(),
+    obtainedAt: z.optional(z.number()),
+    scope: z.string(),
+  }),
+);
 
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;

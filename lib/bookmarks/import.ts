@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { db, type BookmarkNoteRow } from '../db';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, USERNAME_PATTERN } from '../limits';
 import { isEmptyNote } from './notes';
-import { byCodePoint, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
+import { byCodePoint, normaliseTag, tagList, TAGS_PER_BOOKMARK_MAX } from './tags';
 
 /**
  * 'bookmarks.import' (issue 14): restores the tags, notes and read state of Perch's own JSON export of bookmarks
@@ -31,18 +31,23 @@ export class ImportError extends Error {
 const notAnExport = (): string => i18n.t('bookmarks_import_not_export');
 
 /** The parts of an export Perch reads back: the rest (text, links, media) is X's and comes from X. */
-const exportFile = z.object({
-  exportedAt: z.string(),
-  bookmarks: z.array(z.unknown()),
-});
-const exportEntry = z.object({
-  id: z.string().check(z.regex(/^\d{1,19}$/)),
-  url: z.optional(z.string()),
-  author: z.optional(z.nullable(z.object({ username: z.optional(z.nullable(z.string())) }))),
-  tags: z.optional(z.array(z.string())),
-  note: z.optional(z.nullable(z.string())),
-  read: z.optional(z.boolean()),
-});
+/** Built on first use (z.lazy), as lib/x's schemas: the worker loads this module on every start, imports are rare. */
+const exportFile = z.lazy(() =>
+  z.object({
+    exportedAt: z.string(),
+    bookmarks: z.array(z.unknown()),
+  }),
+);
+const exportEntry = z.lazy(() =>
+  z.object({
+    id: z.string().check(z.regex(/^\d{1,19}$/)),
+    url: z.optional(z.string()),
+    author: z.optional(z.nullable(z.object({ username: z.optional(z.nullable(z.string())) }))),
+    tags: z.optional(z.array(z.string())),
+    note: z.optional(z.nullable(z.string())),
+    read: z.optional(z.boolean()),
+  }),
+);
 
 interface Restored {
   postId: string;
@@ -82,8 +87,7 @@ export function readExport(json: string): Restored[] {
     if (!parsed.success) throw new ImportError(`${notAnExport()} ${i18n.t('bookmarks_import_not_bookmark', { n: String(i + 1) })}`);
     const entry = parsed.data;
     const bad = (entry.tags ?? []).filter((t) => normaliseTag(t) === undefined);
-    if (bad.length)
-      throw new ImportError(i18n.t('bookmarks_import_bad_tag', { n: String(i + 1), tags: bad.map((t) => `“${t}”`).join(', ') }));
+    if (bad.length) throw new ImportError(i18n.t('bookmarks_import_bad_tag', { n: String(i + 1), tags: tagList(bad) }));
     const note = (entry.note ?? '').trim();
     if ([...note].length > BOOKMARK_NOTE_MAX)
       throw new ImportError(i18n.t('bookmarks_import_long_note', { n: String(i + 1), max: String(BOOKMARK_NOTE_MAX) }));
