@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_BLOCKED_IDS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'block.read', 'block.write', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/blocking`;
@@ -26,13 +26,8 @@ eachTestSignedIn(
   { selfServe: true },
 );
 
-async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json; headers: Headers }> {
-  const res = await api(emu, path, t, {
-    method,
-    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  });
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
-}
+const send = async (method: string, path: string, payload?: unknown, t = token) =>
+  readAnswer(await sendJson(emu, method, path, t, payload));
 const relations = (id = ADA_ID) =>
   control<{ blocking: string[]; following: string[]; followers: string[] }>(emu, 'GET', `users/${id}/relations`);
 

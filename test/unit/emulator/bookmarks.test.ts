@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS, seedBookmarks } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
 const KJOHNSON_ID = '1268291573458292736';
@@ -22,10 +22,7 @@ eachTestSignedIn(SCOPES, (started, access) => {
   token = access;
 });
 
-async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await api(emu, path, t);
-  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
-}
+const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
 function send(method: string, path: string, payload?: unknown, t = token): Promise<Response> {
   return api(emu, path, t, {
     method,

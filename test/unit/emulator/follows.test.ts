@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_PROTECTED_INDEX, CROWD_USER_IDS, SEED_ADA_FOLLOWING, SEED_BLOCKED_IDS, SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/following`;
@@ -21,12 +21,10 @@ eachTestSignedIn(SCOPES, (started, access) => {
   token = access;
 });
 
+/** X's status and body, without headers, for `toEqual`. */
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json }> {
-  const res = await api(emu, path, t, {
-    method,
-    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
+  const { status, body } = await readAnswer(await sendJson(emu, method, path, t, payload));
+  return { status, body };
 }
 const relations = (id = ADA_ID) => control<Relations>(emu, 'GET', `users/${id}/relations`);
 

@@ -152,6 +152,19 @@ export function api(emu: Emulator, path: string, token?: string, init: RequestIn
   });
 }
 
+/** Sends to X's API on the emulator with `token`; a `payload` goes as a JSON body. */
+export function sendJson(emu: Emulator, method: string, path: string, token: string, payload?: unknown): Promise<Response> {
+  return api(emu, path, token, {
+    method,
+    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+  });
+}
+
+/** X's answer, read: its status, JSON body and headers. */
+export async function readAnswer<T = Record<string, unknown>>(res: Response): Promise<{ status: number; body: T; headers: Headers }> {
+  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+}
+
 export async function control<T = unknown>(emu: Emulator, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${emu.url}/__emulator/${path}`, {
     method,

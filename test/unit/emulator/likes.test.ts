@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'like.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/likes`;
@@ -16,13 +16,8 @@ eachTestSignedIn(SCOPES, (started, access) => {
   token = access;
 });
 
-async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json; headers: Headers }> {
-  const res = await api(emu, path, t, {
-    method,
-    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  });
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
-}
+const send = async (method: string, path: string, payload?: unknown, t = token) =>
+  readAnswer(await sendJson(emu, method, path, t, payload));
 const likes = async () => (await control<{ likes: string[] }>(emu, 'GET', `users/${ADA_ID}/relations`)).likes;
 const likeCount = (id: string) => emu.state.posts.get(id)!.publicMetrics.like_count;
 

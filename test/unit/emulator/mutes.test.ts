@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_MUTED_IDS, SEED_POSTS, SUSPENDED_USER_ID } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'mute.read', 'mute.write', 'offline.access'];
 const PROBLEMS = 'https://api.x.com/2/problems/';
@@ -21,16 +21,11 @@ eachTestSignedIn(SCOPES, (started, access) => {
   token = access;
 });
 
-async function get<T = Json>(path: string, t = token): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await api(emu, path, t);
-  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
-}
+const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
+/** X's status and body, without headers, for `toEqual`. */
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json }> {
-  const res = await api(emu, path, t, {
-    method,
-    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
+  const { status, body } = await readAnswer(await sendJson(emu, method, path, t, payload));
+  return { status, body };
 }
 const mutedNow = async () => (await control<{ muting: string[] }>(emu, 'GET', `users/${ADA_ID}/relations`)).muting;
 

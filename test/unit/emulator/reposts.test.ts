@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_POSTS } from '../../emulator/seed';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/retweets`;
 const KJOHNSON_ID = '1268291573458292736';
-
-type Json = Record<string, unknown>;
 
 let emu: Emulator;
 let token: string;
@@ -16,13 +14,8 @@ eachTestSignedIn(SCOPES, (started, access) => {
   token = access;
 });
 
-async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json; headers: Headers }> {
-  const res = await api(emu, path, t, {
-    method,
-    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  });
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
-}
+const send = async (method: string, path: string, payload?: unknown, t = token) =>
+  readAnswer(await sendJson(emu, method, path, t, payload));
 const window = () => emu.state.postOrRepostWindow(ADA_ID).count;
 const retweets = (id: string) => emu.state.posts.get(id)!.publicMetrics.retweet_count;
 
