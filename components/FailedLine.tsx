@@ -2,11 +2,12 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ActionRow } from '@/lib/db/rows';
-import { lineOf, readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
+import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
 import { actionWhat, canRetry } from './manager/action-state';
+import { useFailureNotes } from './use-failure-notes';
 import './failed-line.css';
 
 /**
@@ -17,21 +18,9 @@ import './failed-line.css';
  * popup sent is already said on the button clicked, so it is not said again here, and is seen (`failures.seen`).
  */
 export function FailedLine({ accountId }: { accountId: string }) {
-  const [notes, setNotes] = useState<FailureNote[]>([]);
+  const notes = useFailureNotes(accountId);
   const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    readFailures(accountId).then(
-      (n) => live && setNotes(n),
-      () => undefined,
-    );
-    const stop = watchFailures(accountId, setNotes);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [accountId]);
   useEffect(() => {
     // Refused while a page another extension opened waits for the person's click (lib/popup-gate.ts): told again
     // when the session store changes, as that click records it there.

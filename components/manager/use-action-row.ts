@@ -3,9 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ActionType } from '@/lib/action-types';
 import { db, type ActionRow } from '@/lib/db';
-import { needsPerson, readFailures, watchFailures, type FailureNote } from '@/lib/failed-actions';
+import { needsPerson, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { useFailureNotes } from '@/components/use-failure-notes';
 
 /** How long a tab keeps showing the outcome of an action taken before it was opened. */
 const RECENT_MS = 60 * 60_000;
@@ -67,19 +68,7 @@ export function createSeenTeller(send: (seqs: number[]) => Promise<unknown>, vis
  * is: once shown while the page is in view, it leaves the toolbar badge and the popup's first line (`failures.seen`).
  */
 export function useFailureSeen(accountId: string, showing: number | undefined): void {
-  const [notes, setNotes] = useState<FailureNote[]>([]);
-  useEffect(() => {
-    let live = true;
-    readFailures(accountId).then(
-      (n) => live && setNotes(n),
-      () => undefined,
-    );
-    const stop = watchFailures(accountId, setNotes);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [accountId]);
+  const notes = useFailureNotes(accountId);
   const tell = useMemo(
     () =>
       createSeenTeller(
