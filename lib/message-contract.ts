@@ -223,6 +223,16 @@ export const messages = {
   'list.posts': request({ accountId: userId, listId: postId }).answers<PostView[]>(),
   'tab.post': request({ accountId: userId, postId }).answers<PostContext>(),
   'tab.profile': request({ accountId: userId, username }).answers<ProfileContext>(),
+  /**
+   * The popup's first question (entrypoints/popup/prefetch.ts), asked before it has read anything: what the
+   * background knows of the post or profile at this address, for the active account. Null when nobody is signed in
+   * or the address is neither a post nor a profile on X.
+   */
+  'tab.here': request({ url: z.string().check(z.maxLength(4096)) }).answers<{
+    accountId: string;
+    target: { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
+    context: PostContext | ProfileContext;
+  } | null>(),
   'user.lists': request({ accountId: userId, userId }).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
   // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
   /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */

@@ -16,6 +16,7 @@ import { countDrafts, listDrafts } from '@/lib/services/drafts';
 import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
+import { parseXUrl } from '@/lib/x-url';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { XApiError } from '@/lib/x/errors';
 import { recordQuoteRefused, recordReplyRefused } from '@/lib/refusals';
@@ -138,6 +139,18 @@ export function createHandlers(services: Services): Handlers {
     },
     'tab.post': ({ accountId, postId }) => postContext(() => clientFor(accountId), accountId, postId, now()),
     'tab.profile': ({ accountId, username }) => profileContext(() => clientFor(accountId), accountId, username, now()),
+    'tab.here': async ({ url }) => {
+      const target = parseXUrl(url);
+      if (target.kind !== 'post' && target.kind !== 'profile') return null;
+      const accountId = (await readSessionView()).activeAccountId;
+      if (!accountId) return null;
+      const context =
+        target.kind === 'post'
+          ? await postContext(() => clientFor(accountId), accountId, target.postId, now())
+          : await profileContext(() => clientFor(accountId), accountId, target.username, now());
+      const here = target.kind === 'post' ? { kind: target.kind, postId: target.postId } : { kind: target.kind, username: target.username };
+      return { accountId, target: here, context };
+    },
     'user.lists': async ({ accountId, userId }) => {
       // The account's own lists come from the store: fetch them first if not yet today (free otherwise).
       await sync.sync(accountId, 'lists');

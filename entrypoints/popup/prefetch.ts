@@ -2,7 +2,7 @@ import type { Request } from '@/lib/messaging';
 import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusal-keys';
 import { parseXUrl } from '@/lib/x-url';
 import { readerTimeZone } from '@/lib/time-zone';
-import { runSnapshot } from './snapshot';
+import { runSnapshot, SNAPSHOTS_KEY } from './snapshot';
 
 /**
  * The popup's first question to the background, asked before React and the popup's own code are even parsed.
@@ -49,28 +49,59 @@ export const tabRequest = (accountId: string, target: TabTarget): Extract<Reques
     ? { type: 'tab.post', accountId, postId: target.postId }
     : { type: 'tab.profile', accountId, username: target.username };
 
+/** The background's answer was for another account or address than this page's (a switch meanwhile): not handed over. */
+const ELSEWHERE = Symbol('elsewhere');
+
+/** The `tab.here` answer as `tab.post` or `tab.profile` would give it, when it is about this account and target. */
+function contextReply(answer: unknown, accountId: string, key: string): unknown {
+  if (!answer || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== true) return answer; // a failure, as it came
+  const data = (answer as { data?: unknown }).data as {
+    accountId?: unknown;
+    target?: Partial<Record<string, unknown>>;
+    context?: unknown;
+  } | null;
+  const target = data?.target;
+  const here =
+    target?.kind === 'post' && typeof target.postId === 'string'
+      ? prefetchKey({ kind: 'post', postId: target.postId })
+      : target?.kind === 'profile' && typeof target.username === 'string'
+        ? prefetchKey({ kind: 'profile', username: target.username })
+        : undefined;
+  return data && data.accountId === accountId && here === key ? { ok: true, data: data.context } : ELSEWHERE;
+}
+
 async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   const named = new URLSearchParams(location.search).get('url');
-  const [url, stored] = await Promise.all([
-    named || api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.url),
-    api.storage.local.get('session.view'),
-  ]);
-  const view = stored['session.view'] as { activeAccountId?: unknown } | undefined;
-  // The popup's first render can show the account at once instead of reading storage again.
-  window.perchSessionView = view;
+  // Started at once, none waiting for another: the session (the header's account), the kept snapshots (./snapshot.ts
+  // picks this post's once the answer is in) and, as soon as the address is known, the question itself.
+  const snapshots = api.storage.session?.get(SNAPSHOTS_KEY);
+  snapshots?.catch(() => undefined);
+  const stored = api.storage.local.get('session.view').then((got) => {
+    const view = got['session.view'] as { activeAccountId?: unknown } | undefined;
+    // The popup's first render can show the account at once instead of reading storage again.
+    window.perchSessionView = view;
+    return view;
+  });
+  stored.catch(() => undefined);
+  const url = named || (await api.tabs.query({ active: true, currentWindow: true }))[0]?.url;
   // A page aimed at an address that Perch did not open (no grant) and the person has not clicked in is refused by
   // the background (lib/popup-gate.ts), and the page's gate drops that refusal; X is asked nothing either way.
   if (!url) return null;
   const target = parseXUrl(url);
   // A list's page reads nothing from X (ListPanel shows the store's row).
   if (target.kind !== 'post' && target.kind !== 'profile') return null;
+  // One message, needing no read before it: the background knows the active account.
+  const asked = api.runtime.sendMessage({ type: 'tab.here', url } satisfies Request);
+  asked.catch(() => undefined);
+  const view = await stored;
   const accountId = view?.activeAccountId;
   if (typeof accountId !== 'string') return null;
-  const reply = api.runtime.sendMessage(tabRequest(accountId, target));
-  reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
   const key = prefetchKey(target);
+  const reply = asked.then((answer) => contextReply(answer, accountId, key));
+  reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
   // The post's last first screen, painted at once when it is still the truth (./snapshot.ts).
-  if (target.kind === 'post') {
+  const session = api.storage.session;
+  if (target.kind === 'post' && session) {
     // The words and the post's date: the reader's language and time zone (components/manager/format.ts).
     const language = `${api.i18n?.getUILanguage() ?? navigator.language} ${readerTimeZone()}`;
     // Reply and Quote on x.com once X refused them (lib/refusals.ts): read as the popup's panel reads them.
@@ -79,9 +110,20 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
       quote: typeof got[keys.quote] === 'string',
       reply: Array.isArray(got[keys.reply]) && (got[keys.reply] as unknown[]).includes(target.postId),
     }));
-    runSnapshot({ storage: api.storage.session, accountId, key, reply, session: view, language, refusals });
+    // The snapshots read above, taken by the snapshot's reader instead of a second read.
+    const early = snapshots ?? session.get(SNAPSHOTS_KEY);
+    const storage = {
+      get: (k: string) => (k === SNAPSHOTS_KEY ? early : session.get(k)),
+      set: (items: Record<string, unknown>) => session.set(items),
+    };
+    runSnapshot({ storage, accountId, key, reply, session: view, language, refusals });
   }
-  return { accountId, key, reply };
+  // Handed over once the answer is in: one about another account or address is not (the panel asks itself).
+  const mine = await reply.then(
+    (answer) => answer !== ELSEWHERE,
+    () => true,
+  );
+  return mine ? { accountId, key, reply } : null;
 }
 
 /** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */

@@ -64,6 +64,8 @@ describe('requests from a popup page aimed at a post', () => {
   const page = (grant = '') =>
     `chrome-extension://${fakeBrowser.runtime.id}/popup.html?url=${encodeURIComponent(POST_LINK)}&title=${grant ? `&grant=${grant}` : ''}`;
   const tabPost = { type: 'tab.post', accountId: ADA.id, postId: '1960673648440250273' };
+  /** The popup's head script's one question (entrypoints/popup/prefetch.ts). */
+  const tabHere = { type: 'tab.here', url: POST_LINK };
 
   beforeEach(async () => {
     void background.main();
@@ -73,6 +75,7 @@ describe('requests from a popup page aimed at a post', () => {
   it('are refused when someone else opened the page, before any click', async () => {
     expect((await ask(page(), 5, tabPost)).error?.message).toMatch(GATE);
     expect((await ask(page('made-up'), 5, tabPost)).error?.message).toMatch(GATE);
+    expect((await ask(page(), 5, tabHere)).error?.message).toMatch(GATE);
     const draft = { type: 'draft.save', accountId: ADA.id, context: `share:${POST_LINK}`, parts: [{ text: 'planted' }] };
     expect((await ask(page(), 5, draft)).error?.message).toMatch(GATE);
     // Reading settings needs no click.
@@ -83,6 +86,8 @@ describe('requests from a popup page aimed at a post', () => {
     await openByClick(5, page());
     expect((await ask(page(), 5, tabPost)).error?.message ?? '').not.toMatch(GATE);
     expect((await ask(page(), 6, tabPost)).error?.message).toMatch(GATE);
+    expect((await ask(page(), 5, tabHere)).error?.message ?? '').not.toMatch(GATE);
+    expect((await ask(page(), 6, tabHere)).error?.message).toMatch(GATE);
   });
 
   it('go on in the window Perch opened itself, with its grant', async () => {

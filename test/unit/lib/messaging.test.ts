@@ -64,6 +64,7 @@ function handlers(): Handlers {
       rules: { reply: 'x.com' as const, quote: 'x.com' as const, block: 'x.com' as const },
     })),
     'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [], rules: { block: 'x.com' as const } })),
+    'tab.here': vi.fn(async () => null),
     'user.lists': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',

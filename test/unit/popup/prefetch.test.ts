@@ -10,6 +10,13 @@ const session = { accounts: [ADA], activeAccountId: ADA.id, notice: null };
 
 let sent: { mock: { calls: unknown[][] } };
 
+/** The background's `tab.here` answer (entrypoints/background/handlers.ts), for the active account, Ada. */
+function answerHere(url: string, accountId = ADA.id) {
+  const status = /\/status\/(\d+)/.exec(url);
+  const target = status ? { kind: 'post', postId: status[1] } : { kind: 'profile', username: new URL(url).pathname.slice(1) };
+  return { ok: true, data: { accountId, target, context: { kind: target.kind } } };
+}
+
 function popupAt(search: string) {
   vi.stubGlobal('window', globalThis);
   vi.stubGlobal('location', { search });
@@ -17,7 +24,7 @@ function popupAt(search: string) {
 }
 
 beforeEach(async () => {
-  sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { kind: 'post' } } as never);
+  sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answerHere(`https://x.com/gracehop/status/${POST}`) as never);
   await fakeBrowser.storage.local.set({ 'session.view': session });
 });
 
@@ -28,12 +35,15 @@ afterEach(() => {
 });
 
 describe('the popup’s early question to the background', () => {
-  it('asks once about the post in the tab, for the active account, and hands the answer over once', async () => {
-    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
+  it('asks once about the post in the tab, before any read, and hands the answer over once', async () => {
+    const url = `https://x.com/gracehop/status/${POST}`;
+    popupAt(`?url=${encodeURIComponent(url)}&grant=${GRANT}`);
     startTabPrefetch();
+    // Sent at once: the background knows the active account, the page reads nothing first.
+    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url }]]);
     const key = prefetchKey({ kind: 'post', postId: POST });
     const taken = await takeTabPrefetch(ADA.id, key);
-    expect(sent.mock.calls).toEqual([[{ type: 'tab.post', accountId: ADA.id, postId: POST }]]);
+    expect(sent.mock.calls).toHaveLength(1);
     expect(await taken?.reply).toEqual({ ok: true, data: { kind: 'post' } });
     // Taken once: the next refresh asks the background itself.
     expect(await takeTabPrefetch(ADA.id, key)).toBeUndefined();
@@ -41,10 +51,30 @@ describe('the popup’s early question to the background', () => {
   });
 
   it('asks about a profile by its @username, whatever its case', async () => {
+    sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answerHere('https://twitter.com/GraceHop') as never);
     popupAt(`?url=${encodeURIComponent('https://twitter.com/GraceHop')}&grant=${GRANT}`);
     startTabPrefetch();
-    expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'profile', username: 'gracehop' }))).toBeDefined();
-    expect(sent.mock.calls).toEqual([[{ type: 'tab.profile', accountId: ADA.id, username: 'GraceHop' }]]);
+    const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'profile', username: 'gracehop' }));
+    expect(await taken?.reply).toEqual({ ok: true, data: { kind: 'profile' } });
+    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url: 'https://twitter.com/GraceHop' }]]);
+  });
+
+  it('does not hand over an answer the background gave for another account (a switch meanwhile)', async () => {
+    sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue(answerHere(`https://x.com/gracehop/status/${POST}`, '2244994945') as never);
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
+    startTabPrefetch();
+    expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
+  });
+
+  it('hands over the background’s refusal as it came (the page’s gate drops it)', async () => {
+    const refused = { ok: false, error: { kind: 'bad-request', message: 'Click in this window first.' } };
+    sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(refused as never);
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
+    startTabPrefetch();
+    const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
+    expect(await taken?.reply).toEqual(refused);
   });
 
   it('does not hand over an answer meant for another account or another post', async () => {
@@ -55,16 +85,22 @@ describe('the popup’s early question to the background', () => {
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: '1' }))).toBeUndefined();
   });
 
-  it.each([
-    ['a page that is not on X', 'https://example.com/article', session],
-    ['nobody signed in', `https://x.com/gracehop/status/${POST}`, { accounts: [], activeAccountId: null, notice: null }],
-    ['a stored session another script tampered with', `https://x.com/gracehop/status/${POST}`, { activeAccountId: 42 }],
-  ])('asks nothing on %s', async (_name, url, stored) => {
-    await fakeBrowser.storage.local.set({ 'session.view': stored });
-    popupAt(`?url=${encodeURIComponent(url)}&grant=${GRANT}`);
+  it('asks nothing on a page that is not on X', async () => {
+    popupAt(`?url=${encodeURIComponent('https://example.com/article')}&grant=${GRANT}`);
     startTabPrefetch();
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
     expect(sent.mock.calls).toEqual([]);
+  });
+
+  it.each([
+    ['nobody signed in', { accounts: [], activeAccountId: null, notice: null }],
+    ['a stored session another script tampered with', { activeAccountId: 42 }],
+  ])('hands nothing over on %s', async (_name, stored) => {
+    sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: null } as never);
+    await fakeBrowser.storage.local.set({ 'session.view': stored });
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
+    startTabPrefetch();
+    expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
   });
 
   it('stays out of the way when the background cannot be reached', async () => {

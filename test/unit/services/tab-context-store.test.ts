@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import type { Services } from '@/entrypoints/background/services';
 import { db } from '@/lib/db';
 import type { ActionRow } from '@/lib/db';
 import { postContext, profileContext } from '@/lib/services/tab-context';
+import { sessionView } from '@/lib/storage';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA_ID, GRACE_ID } from '../auth/support';
 import { client, emu, withSignedInAda } from './world';
@@ -17,7 +20,7 @@ withSignedInAda();
 const postReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path === '/2/tweets').length;
 const userReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path.startsWith('/2/users/by/username/')).length;
 
-async function addAction(type: string, params: Record<string, unknown>, state: ActionRow['state']): Promise<number> {
+async function addAction(type: string, params: ActionRow['params'], state: ActionRow['state']): Promise<number> {
   const at = new Date(emu.state.now()).toISOString();
   return db().actions.add({
     accountId: ADA_ID,
@@ -75,5 +78,34 @@ describe('the popup reopened on what it read today', () => {
     expect(userReads()).toBe(reads);
     expect(again.user).toMatchObject({ id: GRACE_ID, blocked: true, muted: false, following: true });
     expect(again.actions).toEqual([expect.objectContaining({ seq: block, type: 'block', state: 'failed' })]);
+  });
+});
+
+describe('the popup’s one first question (tab.here)', () => {
+  const here = (url: string) =>
+    createHandlers({ clientFor: async () => client } as unknown as Services)['tab.here']({ type: 'tab.here', url });
+  const ADA = { id: ADA_ID, name: 'Ada', username: 'adaperch' };
+
+  it('answers for the active account with what tab.post or tab.profile would, and which target it is', async () => {
+    await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA_ID, notice: null });
+    const postId = SEED_POSTS.gracePhoto;
+    const onPost = await here(`https://x.com/gracehop/status/${postId}?s=20`);
+    expect(onPost).toEqual({
+      accountId: ADA_ID,
+      target: { kind: 'post', postId },
+      context: await postContext(async () => client, ADA_ID, postId, emu.state.now()),
+    });
+    const onProfile = await here('https://twitter.com/GraceHop');
+    expect(onProfile).toMatchObject({ accountId: ADA_ID, target: { kind: 'profile', username: 'GraceHop' } });
+    expect(onProfile?.context).toMatchObject({ kind: 'profile', user: { id: GRACE_ID } });
+  });
+
+  it('answers nothing, and asks X nothing, when nobody is signed in or the address is not a post or profile', async () => {
+    await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA_ID, notice: null });
+    expect(await here('https://x.com/home')).toBeNull();
+    expect(await here('https://example.com/gracehop/status/1')).toBeNull();
+    await sessionView.setValue({ accounts: [], activeAccountId: null, notice: null });
+    expect(await here(`https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`)).toBeNull();
+    expect(emu.state.log.filter((e) => e.path.startsWith('/2/tweets') || e.path.startsWith('/2/users/by'))).toEqual([]);
   });
 });
