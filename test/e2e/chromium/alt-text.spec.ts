@@ -2,13 +2,6 @@ import { solidPng } from '../../emulator/media';
 import { scan } from '../support/axe-chromium';
 import { expect, signIn, test } from './fixtures';
 
-/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
-async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
-}
-
 const PNG = solidPng(8, 8);
 /** A real 1x1 GIF89a. */
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -42,7 +35,7 @@ test.describe('image descriptions (alt text) in the composer, in Chromium', () =
     const calls = (await emu.log()).map((e) => `${e.method} ${e.path} ${e.status}`);
     expect(calls).toEqual(['POST /2/media/upload 200', 'POST /2/media/metadata 200', 'POST /2/tweets 201']);
     const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
-    const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=alt_text`);
+    const post = await emu.readAsSignedIn(`/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=alt_text`);
     expect(post).toMatchObject({ includes: { media: [{ type: 'photo', alt_text: 'A robin on a fence post 🐦' }] } });
   });
 

@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { scan } from '../support/axe-chromium';
-import { ADA } from '../support/emulator-control';
+import { ADA, type EmulatorControl } from '../support/emulator-control';
 import { expect, launchPerch, registerCallback, signIn, test, type Perch } from './fixtures';
 
 /** Ada's bookmarks as X (the emulator) lists them, newest first, with each one's author: read through the API. */
-async function bookmarksOnX(emuUrl: string): Promise<{ ids: string[]; username: Map<string, string> }> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
+async function bookmarksOnX(emu: EmulatorControl): Promise<{ ids: string[]; username: Map<string, string> }> {
   const out = { ids: [] as string[], username: new Map<string, string>() };
   let next: string | undefined;
   do {
     const q = new URLSearchParams({ max_results: '100', 'tweet.fields': 'author_id', expansions: 'author_id', 'user.fields': 'username' });
     if (next) q.set('pagination_token', next);
-    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as {
+    const body = (await emu.readAsSignedIn(`/2/users/${ADA.id}/bookmarks?${q}`)) as {
       data?: { id: string; author_id: string }[];
       includes?: { users?: { id: string; username: string }[] };
       meta: { next_token?: string };
@@ -62,7 +59,7 @@ test.describe('organising bookmarks in Chromium', () => {
     test.setTimeout(180_000);
     await signIn(perch, await perch.open('options'));
     const page = await openManager(perch);
-    const onX = await bookmarksOnX(emu.url);
+    const onX = await bookmarksOnX(emu);
     const [a, b, c] = onX.ids as [string, string, string];
 
     // Tags: typed with a capital and a space, stored as X users write them; Enter adds, Backspace removes the last.
@@ -231,7 +228,7 @@ test.describe('organising bookmarks in Chromium', () => {
     const options = await perch.open('options');
     await signIn(perch, options);
     const page = await openManager(perch);
-    const [a] = (await bookmarksOnX(emu.url)).ids as [string];
+    const [a] = (await bookmarksOnX(emu)).ids as [string];
     const addTag = card(page, a).getByRole('combobox', { name: 'Add tag' });
     await addTag.fill('keep-me');
     await addTag.press('Enter');

@@ -1,13 +1,6 @@
 import { expectGifPosted, GIF } from '../support/media';
 import { expect, signIn, test } from './fixtures';
 
-/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
-async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
-}
-
 test.describe('a GIF in the composer, in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
     await signIn(perch, await perch.open('options'));
@@ -27,7 +20,7 @@ test.describe('a GIF in the composer, in Chromium', () => {
 
     await expectGifPosted(emu);
     const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
-    const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
+    const post = await emu.readAsSignedIn(`/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
     expect(post).toMatchObject({
       data: { text: expect.stringMatching(/^A GIF from Perch https:\/\/t\.co\//) },
       includes: { media: [{ type: 'animated_gif' }] },

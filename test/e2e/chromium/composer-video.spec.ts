@@ -2,13 +2,6 @@ import { readFileSync } from 'node:fs';
 import { CLIP_PATH, expectVideoPosted, PNG, TOO_LONG_PATH } from '../support/media';
 import { expect, signIn, test } from './fixtures';
 
-/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
-async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
-}
-
 const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(CLIP_PATH) };
 const TOO_LONG = { name: 'too-long.mp4', mimeType: 'video/mp4', buffer: readFileSync(TOO_LONG_PATH) };
 
@@ -38,7 +31,7 @@ test.describe('a video in the composer, in Chromium', () => {
 
     await expectVideoPosted(emu);
     const postId = (await popup.getByRole('link', { name: 'View on X' }).getAttribute('href'))!.split('/').pop()!;
-    const post = await getAsAda(emu.url, `/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
+    const post = await emu.readAsSignedIn(`/2/tweets/${postId}?expansions=attachments.media_keys&media.fields=type`);
     expect(post).toMatchObject({
       data: { text: expect.stringMatching(/^A video from Perch https:\/\/t\.co\//) },
       includes: { media: [{ type: 'video' }] },

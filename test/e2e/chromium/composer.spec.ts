@@ -4,13 +4,6 @@ import { ADA } from '../support/emulator-control';
 import { postOfWeight, SPLIT_600 } from '../support/posts';
 import { expect, signIn, test, type Perch } from './fixtures';
 
-/** Calls the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
-async function asAda(emuUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  return fetch(`${emuUrl}${path}`, { ...init, headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' } });
-}
-
 test.describe('the composer in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
     await signIn(perch, await perch.open('options'));
@@ -50,7 +43,7 @@ test.describe('the composer in Chromium', () => {
     await expect(post).toBeDisabled();
     await expect(popup.getByText('1 character over X’s limit of 280.')).toBeVisible();
     // X (the emulator, counting with twitter-text on its own) refuses the same text.
-    const direct = await asAda(emu.url, '/2/tweets', { method: 'POST', body: JSON.stringify({ text: postOfWeight(281) }) });
+    const direct = await emu.asSignedIn('/2/tweets', { method: 'POST', body: JSON.stringify({ text: postOfWeight(281) }) });
     expect(direct.status).toBe(403);
 
     await box.fill(postOfWeight(280));
@@ -112,7 +105,7 @@ test.describe('the composer in Chromium', () => {
         (await popup.getByRole('link', { name }).getAttribute('href'))!.split('/').pop()!,
       ),
     );
-    const res = await asAda(emu.url, `/2/tweets?ids=${ids.join(',')}&tweet.fields=referenced_tweets`);
+    const res = await emu.asSignedIn(`/2/tweets?ids=${ids.join(',')}&tweet.fields=referenced_tweets`);
     const body = (await res.json()) as { data: { id: string; text: string; referenced_tweets?: { type: string; id: string }[] }[] };
     const [first, second] = ids.map((id) => body.data.find((p) => p.id === id)!);
     expect(first!.text).toBe('A thread, part one');

@@ -24,13 +24,6 @@ async function attach(page: Page, name: string, bytes: Buffer): Promise<void> {
   await input.uploadFile(fileOf(name, bytes));
 }
 
-/** GET on the emulator's API as the signed-in user, with an access token the emulator issued to Perch. */
-async function getAsAda(emuUrl: string, path: string): Promise<unknown> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const access = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  return (await fetch(`${emuUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).json();
-}
-
 test.describe('image descriptions (alt text) in the composer, in Firefox', () => {
   test('an image described in the composer reaches X with its description, sent before the post', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
@@ -54,7 +47,7 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     const calls = (await emu.log()).map((e) => `${e.method} ${e.path} ${e.status}`);
     expect(calls).toEqual(['POST /2/media/upload 200', 'POST /2/media/metadata 200', 'POST /2/tweets 201']);
     const href = await popup.$eval('.published a[href*="/status/"]', (a) => a.href);
-    const post = await getAsAda(emu.url, `/2/tweets/${href.split('/').pop()}?expansions=attachments.media_keys&media.fields=alt_text`);
+    const post = await emu.readAsSignedIn(`/2/tweets/${href.split('/').pop()}?expansions=attachments.media_keys&media.fields=alt_text`);
     expect(post).toMatchObject({ includes: { media: [{ type: 'photo', alt_text: 'A robin on a fence post 🐦' }] } });
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { scanFirefox } from '../support/axe-firefox';
-import { ADA, TEST_CLIENT_ID } from '../support/emulator-control';
+import { ADA, TEST_CLIENT_ID, type EmulatorControl } from '../support/emulator-control';
 import { expect, launchFirefoxPerch, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const PANEL = '[role="tabpanel"]:not([hidden])';
@@ -12,11 +12,9 @@ const card = (id: string) => `${PANEL} [role="listitem"]:has(.bookmarks-actions 
 const tagsOn = (page: Page, id: string) => page.$$eval(`${card(id)} .bookmarks-tag bdi`, (els) => els.map((e) => e.textContent));
 
 /** Ada's bookmark ids as X (the emulator) lists them, newest first. */
-async function idsOnX(emuUrl: string): Promise<string[]> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?max_results=10`, { headers: { authorization: `Bearer ${token}` } });
-  return ((await res.json()) as { data: { id: string }[] }).data.map((p) => p.id);
+async function idsOnX(emu: EmulatorControl): Promise<string[]> {
+  const body = (await emu.readAsSignedIn(`/2/users/${ADA.id}/bookmarks?max_results=10`)) as { data: { id: string }[] };
+  return body.data.map((p) => p.id);
 }
 
 /** Types into the search box at once, as a paste would. */
@@ -61,7 +59,7 @@ test.describe('organising bookmarks in Firefox', () => {
     test.setTimeout(180_000);
     await signIn(ff, ff.options);
     const page = await openSynced(ff);
-    const [a, b] = (await idsOnX(emu.url)) as [string, string];
+    const [a, b] = (await idsOnX(emu)) as [string, string];
 
     await addTag(page, a, 'Read later');
     await expect.poll(() => tagsOn(page, a)).toEqual(['read-later']);

@@ -82,6 +82,23 @@ export class EmulatorControl {
   }
 
   /**
+   * Calls X's API (the emulator's) as the signed-in account, with the access token the emulator issued to Perch that
+   * is still active: what X holds, read or changed behind Perch's back. A body is sent as JSON.
+   */
+  async asSignedIn(path: string, init: RequestInit = {}): Promise<Response> {
+    const issued = await this.call<IssuedToken[]>('GET', 'tokens');
+    const access = issued.find((t) => t.kind === 'access' && t.state === 'active');
+    if (!access) throw new Error('the emulator holds no active access token issued to Perch');
+    const json = init.body === undefined ? {} : { 'content-type': 'application/json' };
+    return fetch(`${this.url}${path}`, { ...init, headers: { authorization: `Bearer ${access.token}`, ...json } });
+  }
+
+  /** GET on X's API as the signed-in account (`asSignedIn`): the answer's JSON body. */
+  async readAsSignedIn(path: string): Promise<unknown> {
+    return (await this.asSignedIn(path)).json();
+  }
+
+  /**
    * What the emulator's contract observer saw (GET /__emulator/contract): violations of X's OpenAPI description not
    * yet claimed, and every operationId requested since it started. `claim: true` also clears the violations.
    */
