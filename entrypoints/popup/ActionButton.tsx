@@ -44,10 +44,15 @@ export interface ActionButtonProps {
   noteId?: string | undefined;
   disabled?: boolean;
   pressed?: boolean;
+  /**
+   * What a click sends, for the popup's painted snapshot to send itself before React is there (act.ts's
+   * `carriedSend`, read by snapshot.ts): only on the outbox's toggles.
+   */
+  sends?: string | undefined;
 }
 
 /** One quick action: an icon and a short label, its width fixed by its longest label; its note is under the row. */
-export function ActionButton({ label, otherLabels = [], icon, onClick, noteId, disabled, pressed }: ActionButtonProps) {
+export function ActionButton({ label, otherLabels = [], icon, onClick, noteId, disabled, pressed, sends }: ActionButtonProps) {
   const labelRef = useRef<HTMLSpanElement>(null);
   useWidestLabel(labelRef, [label, ...otherLabels]);
   return (
@@ -57,6 +62,7 @@ export function ActionButton({ label, otherLabels = [], icon, onClick, noteId, d
       disabled={disabled}
       className={pressed ? 'quick-button on' : 'quick-button'}
       aria-describedby={noteId}
+      data-perch-send={sends}
     >
       <ActionIcon name={icon} />
       <span ref={labelRef} className="quick-label">

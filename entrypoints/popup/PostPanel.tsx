@@ -10,12 +10,13 @@ import { reopenedComposer } from '@/lib/draft-param';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
-import { act, latest, refusedAsEnterpriseOnly } from './act';
+import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
 import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
 import { Composer, EditComposer, ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
+import { noteShown } from './snapshot';
 import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
 import { useRefusals } from './use-refusals';
@@ -33,6 +34,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     () => reopenedComposer(location.search) ?? 'actions',
   );
   const [problem, setProblem] = useState<string>();
+  // A toggle clicked on the painted snapshot before this code loaded: its action is this panel's to follow.
+  const awaitingEarly = useEarlyAction(accountId, `post:${postId}`, track, setProblem);
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();
   const refusals = useRefusals(accountId);
@@ -51,6 +54,10 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     );
   }, [refusals.quote, replyRefused, mode, accountId, postId]);
   const refusedText = (kind: 'quote' | 'reply') => (refused?.kind === kind ? refused.text : undefined);
+  // The screen is this answer and nothing else (no failure said, no dialog, no composer): the popup may keep it as
+  // the post's snapshot, painted at once next time (snapshot.ts).
+  const plain = mode === 'actions' && !askDelete && !problem && !refused && !awaitingEarly && !actions.some((a) => a.state === 'failed');
+  useEffect(() => noteShown(accountId, `post:${postId}`, plain ? ctx : undefined), [accountId, postId, plain, ctx]);
   // Your own post while X lets you edit it: the time left counts down from X's editable_until.
   const editNow = useEditClock(ctx?.edit?.editable ? ctx.edit.editableUntil : undefined);
 
@@ -60,7 +67,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         {error}
       </p>
     );
-  if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
+  if (!ctx || awaitingEarly) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
   // Deleted through Perch: nothing is left to act on.
   if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;
   // Not loaded: the failure, and only what still works (no action on a post Perch has not seen).
@@ -85,6 +92,12 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const liked = shownState(ctx.liked, onLike, 'like');
   const muted = shownState(!!author?.muted, onMute, 'mute');
   const blocked = shownState(!!author?.blocked, onBlock, 'block');
+  // What each toggle sends: the click's request, and the same request carried for the painted snapshot.
+  const toggles = {
+    bookmark: { type: bookmarked ? 'unbookmark' : 'bookmark', params: p },
+    repost: { type: reposted ? 'undoRepost' : 'repost', params: p },
+    like: { type: liked ? 'unlike' : 'like', params: p },
+  } satisfies Record<string, Parameters<typeof act>[1]>;
 
   if (mode === 'link' && author) {
     const url = postUrl(postId, author.username);
@@ -148,7 +161,13 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           otherLabels={[i18n.t('popup_bookmark'), i18n.t('popup_remove_bookmark')]}
           pressed={bookmarked}
           noteId={`${notes}-bookmark`}
-          onClick={() => void run({ type: bookmarked ? 'unbookmark' : 'bookmark', params: p })}
+          onClick={() => void run(toggles.bookmark)}
+          sends={carriedSend(
+            accountId,
+            toggles.bookmark,
+            bookmarked ? i18n.t('popup_bookmark') : i18n.t('popup_remove_bookmark'),
+            'bookmark',
+          )}
         />
         <ActionButton
           icon="repost"
@@ -156,7 +175,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           otherLabels={[i18n.t('popup_repost'), i18n.t('popup_undo_repost')]}
           pressed={reposted}
           noteId={`${notes}-repost`}
-          onClick={() => void run({ type: reposted ? 'undoRepost' : 'repost', params: p })}
+          onClick={() => void run(toggles.repost)}
+          sends={carriedSend(accountId, toggles.repost, reposted ? i18n.t('popup_repost') : i18n.t('popup_undo_repost'), 'repost')}
         />
         <ActionButton
           icon="like"
@@ -164,7 +184,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           otherLabels={[i18n.t('popup_like'), i18n.t('popup_unlike')]}
           pressed={liked}
           noteId={`${notes}-like`}
-          onClick={() => void run({ type: liked ? 'unlike' : 'like', params: p })}
+          onClick={() => void run(toggles.like)}
+          sends={carriedSend(accountId, toggles.like, liked ? i18n.t('popup_like') : i18n.t('popup_unlike'), 'like')}
         />
         {ctx.rules.reply === 'perch' && !replyRefused ? (
           <ActionButton icon="reply" label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />

@@ -116,7 +116,9 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
       get: (k: string) => (k === SNAPSHOTS_KEY ? early : session.get(k)),
       set: (items: Record<string, unknown>) => session.set(items),
     };
-    runSnapshot({ storage, accountId, key, reply, session: view, language, refusals });
+    // A click on a painted Bookmark, Like or Repost sends through this same api at once (./snapshot.ts).
+    const send = (message: unknown) => api.runtime.sendMessage(message);
+    runSnapshot({ storage, accountId, key, reply, session: view, language, refusals, send });
   }
   // Handed over once the answer is in: one about another account or address is not (the panel asks itself).
   const mine = await reply.then(

@@ -15,9 +15,16 @@
  * React's first screen may still be filling in from storage.
  *
  * React renders beside it, hidden, and takes over the moment its own first screen is there (in the same frame: a
- * MutationObserver runs before the frame is painted). A click on a snapshot's button is held and made again on the
- * same button of React's screen, the one that runs the popup's own code; focus moves along with it.
+ * MutationObserver runs before the frame is painted). A click on Bookmark, Like or Repost (the outbox's toggles) acts
+ * at once: React's button carries the exact `action.do` request it would send (`data-perch-send`, kept in the
+ * snapshot's HTML), and the snapshot sends that request itself through the head script's raw api, shows the action
+ * on its way on the button (the label and note React's screen shows for it), and hands the reply to React's panel
+ * (`earlySent`), which follows that action as its own: no second send. Any other click (Reply, Quote, Block, a menu,
+ * a link) is held and made again on the same button of React's screen, the one that runs the popup's own code; focus
+ * moves along with it. Only the first click on a snapshot counts.
  */
+
+import type { Request } from '@/lib/messaging';
 
 /** One snapshot: the HTML of the popup's first screen and what it was made from. */
 export interface Snapshot {
@@ -47,6 +54,117 @@ const TARGETS = 'button, a[href]';
 interface ActionLike {
   state?: unknown;
 }
+
+/** The attribute on React's toggle buttons that carries what a click on them sends (PostPanel.tsx, act.ts). */
+export const SEND_ATTRIBUTE = 'data-perch-send';
+
+/** What a click on a toggle sends and shows while it is on its way, as React's button would: carried, never made here. */
+export interface CarriedSend {
+  /** The `action.do` request React's button sends. */
+  request: Extract<Request, { type: 'action.do' }>;
+  /** The button's label and pressed look while that action is on its way. */
+  label: string;
+  pressed: boolean;
+  /** The button's note while it is on its way. */
+  note: string;
+  /** The words when the send fails and the background gave none. */
+  failed: string;
+}
+
+/** The carried send of a snapshot's button, when it is well formed and for this account; undefined otherwise. */
+export function readCarried(attribute: string | null | undefined, accountId: string): CarriedSend | undefined {
+  if (!attribute) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(attribute);
+  } catch {
+    return undefined;
+  }
+  const c = value as Partial<CarriedSend> | null;
+  const request = c?.request as { type?: unknown; accountId?: unknown; action?: { type?: unknown } } | undefined;
+  if (!c || request?.type !== 'action.do' || request.accountId !== accountId || typeof request.action?.type !== 'string') return undefined;
+  if (typeof c.label !== 'string' || typeof c.pressed !== 'boolean' || typeof c.note !== 'string' || typeof c.failed !== 'string')
+    return undefined;
+  return c as CarriedSend;
+}
+
+/** An action a snapshot's button sent itself, before React was there: React's panel follows it (act.ts). */
+export interface EarlySent {
+  accountId: string;
+  /** 'post:<id>', as the snapshot's. */
+  key: string;
+  type: string;
+  /** The background's raw reply to the `action.do` request ({ ok, data: { seq } } or { ok: false, error }). */
+  reply: Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    perchEarlySent?: EarlySent | undefined;
+  }
+}
+
+/** An answer of the background that React's panel shows in full, and nothing else (no dialog, no failure). */
+export interface ShownAnswer {
+  accountId: string;
+  key: string;
+  data: unknown;
+}
+
+declare global {
+  interface Window {
+    perchShown?: ShownAnswer | undefined;
+  }
+}
+
+const SHOWN_EVENT = 'perch-shown';
+
+/**
+ * Says which answer React's post panel now shows, in full (undefined data: something else is on the screen too, such
+ * as a dialog, a composer or a failure): a screen that stands still on an answer is kept as that answer's snapshot.
+ */
+export function noteShown(accountId: string, key: string, data: unknown): void {
+  window.perchShown = data === undefined ? undefined : { accountId, key, data };
+  window.dispatchEvent(new Event(SHOWN_EVENT));
+}
+
+/** Fired on window when a snapshot's button has sent its action. */
+export const EARLY_SENT_EVENT = 'perch-early-sent';
+
+/** The action a snapshot's button sent, if any (React reads it with useSyncExternalStore). */
+export const earlySent = (): EarlySent | undefined => (typeof window === 'undefined' ? undefined : window.perchEarlySent);
+
+/** Calls `onSent` each time a snapshot's button sends; returns the function that stops. */
+export function onEarlySent(onSent: () => void): () => void {
+  window.addEventListener(EARLY_SENT_EVENT, onSent);
+  return () => window.removeEventListener(EARLY_SENT_EVENT, onSent);
+}
+
+/**
+ * What one click on the snapshot does: the first click on a toggle that carries its request sends it, the first on
+ * anything else is held for React's same button, and every click after the first does nothing (it would act twice).
+ */
+export class SnapshotClicks {
+  private used = false;
+
+  constructor(private readonly accountId: string) {}
+
+  take(attribute: string | null | undefined): { send: CarriedSend } | { hold: true } | undefined {
+    if (this.used) return undefined;
+    this.used = true;
+    const send = readCarried(attribute, this.accountId);
+    return send ? { send } : { hold: true };
+  }
+}
+
+/** Whether the background's raw reply to `action.do` says it took the action. */
+const tookIt = (reply: unknown): boolean => !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
+
+/** The background's own words for a failed reply, if it gave any. */
+const wordsOf = (reply: unknown): string | undefined => {
+  const message = (reply as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' && message ? message : undefined;
+};
 
 /**
  * What a snapshot stands for: the background's raw answer on the post, the session the header shows and the
@@ -142,6 +260,8 @@ export interface SnapshotDeps {
   language: string;
   /** What X refused of this account that the screen shows (lib/refusals.ts), as stored. */
   refusals: Promise<unknown>;
+  /** Sends a message to the background (the head script's raw `runtime.sendMessage`): a toggle's early send. */
+  send?: (message: unknown) => Promise<unknown>;
 }
 
 /**
@@ -162,7 +282,7 @@ export function runSnapshot(deps: SnapshotDeps): void {
     () => undefined,
   );
   try {
-    whenRoot((root) => follow(root, storage, entry, stored, digest));
+    whenRoot((root) => follow(root, storage, entry, stored, digest, deps));
   } catch {
     // Nothing painted: the popup waits for React, as it would without a snapshot.
   }
@@ -181,14 +301,26 @@ function whenRoot(then: (root: HTMLElement) => void): void {
   );
 }
 
-function follow(root: HTMLElement, storage: Storage, entry: string, stored: Promise<unknown>, digest: Promise<string | undefined>): void {
+function follow(
+  root: HTMLElement,
+  storage: Storage,
+  entry: string,
+  stored: Promise<unknown>,
+  digest: Promise<string | undefined>,
+  deps: SnapshotDeps,
+): void {
   let shown: HTMLElement | undefined;
   let held: Place | undefined;
+  let sent = false;
+  const clicks = new SnapshotClicks(deps.accountId);
   let over = false;
   let touched = false;
+  /** How many times the person pressed a key or a pointer on the page: a screen kept must stand still untouched. */
+  let touches = 0;
   const ready = () => root.querySelector(READY) !== null;
   const onPerson = () => {
     touched = true;
+    touches++;
   };
   document.addEventListener('pointerdown', onPerson, true);
   document.addEventListener('keydown', onPerson, true);
@@ -215,13 +347,19 @@ function follow(root: HTMLElement, storage: Storage, entry: string, stored: Prom
       el.style.cssText = el.dataset.perchStyle ?? '';
       delete el.dataset.perchStyle;
     }
-    // A click before React is there: held, and made on React's same button (the first click only).
+    // A click before React is there (the first click only): a toggle sends at once; anything else is held, and
+    // made on React's same button.
     view.addEventListener('click', (e) => {
       const target = e.target instanceof Element ? e.target.closest<HTMLElement>(TARGETS) : null;
       if (!target || !view.contains(target)) return;
       e.preventDefault();
       e.stopPropagation();
-      held ??= placeOf(view, target);
+      const plan = clicks.take(deps.send ? target.getAttribute(SEND_ATTRIBUTE) : undefined);
+      if (!plan) return;
+      if ('send' in plan && deps.send) {
+        sent = true;
+        sendEarly(view, target, plan.send, deps.send);
+      } else held = placeOf(view, target);
     });
     at.hidden = true;
     at.before(view);
@@ -231,6 +369,28 @@ function follow(root: HTMLElement, storage: Storage, entry: string, stored: Prom
     }
     return view;
   }
+
+  // Later screens: each answer React's panel shows in full (`noteShown`), such as the post read again after an action
+  // the person made completed, is kept once it has stood still, untouched, for the same time — with its own digest.
+  let later: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener(SHOWN_EVENT, () => {
+    const noted = window.perchShown;
+    clearTimeout(later);
+    if (!over || !noted || snapshotEntry(noted.accountId, noted.key) !== entry || root.hidden) return;
+    if (root.querySelector('.post-panel') === null) return;
+    const html = snapshotHtml(root);
+    const since = touches;
+    void deps.refusals.then(
+      (refusals) => {
+        const made = snapshotDigest({ ok: true, data: noted.data }, deps.session, deps.language, refusals);
+        if (made === undefined) return;
+        later = setTimeout(() => {
+          if (window.perchShown === noted && touches === since && snapshotHtml(root) === html) void keepLater(made, html);
+        }, SNAPSHOT_SETTLE_MS);
+      },
+      () => undefined,
+    );
+  });
 
   function handOver() {
     if (over) return;
@@ -250,11 +410,59 @@ function follow(root: HTMLElement, storage: Storage, entry: string, stored: Prom
     }
     if (html !== undefined)
       setTimeout(() => {
-        document.removeEventListener('pointerdown', onPerson, true);
-        document.removeEventListener('keydown', onPerson, true);
         // Still the same screen, and nobody acted on it: what React draws from this answer.
-        if (!touched && !held && snapshotHtml(root) === html) void keep(html);
+        if (!touched && !held && !sent && snapshotHtml(root) === html) void keep(html);
       }, SNAPSHOT_SETTLE_MS);
+  }
+
+  /**
+   * Sends the toggle's carried request, hands its reply to React's panel, and shows on the button what React's
+   * screen shows for an action on its way (or, if the send fails, the failure in its note).
+   */
+  function sendEarly(view: HTMLElement, button: HTMLElement, carried: CarriedSend, send: (message: unknown) => Promise<unknown>) {
+    let reply: Promise<unknown>;
+    try {
+      reply = Promise.resolve(send(carried.request));
+    } catch (e) {
+      reply = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    reply.catch(() => undefined); // React's panel takes it; the words here are the snapshot's own
+    window.perchEarlySent = { accountId: deps.accountId, key: deps.key, type: carried.request.action.type, reply };
+    window.dispatchEvent(new Event(EARLY_SENT_EVENT));
+
+    const label = button.querySelector('.quick-label');
+    const noteId = button.getAttribute('aria-describedby');
+    const note = noteId ? view.querySelector<HTMLElement>(`[id="${CSS.escape(noteId)}"]`) : null;
+    const before = { label: label?.textContent ?? '', pressed: button.classList.contains('on') };
+    const look = (text: string, pressed: boolean) => {
+      if (label) label.textContent = text;
+      button.classList.toggle('on', pressed);
+    };
+    look(carried.label, carried.pressed);
+    if (note) note.textContent = carried.note;
+    const failed = (words: string) => {
+      if (!view.isConnected) return;
+      look(before.label, before.pressed);
+      if (!note) return;
+      note.className = 'quick-note error';
+      note.setAttribute('role', 'alert');
+      note.textContent = words;
+    };
+    reply.then(
+      (answer) => {
+        if (!tookIt(answer)) failed(wordsOf(answer) ?? carried.failed);
+      },
+      () => failed(carried.failed),
+    );
+  }
+
+  async function keepLater(made: string, html: string) {
+    try {
+      const kept = await storage.get(SNAPSHOTS_KEY);
+      await storage.set({ [SNAPSHOTS_KEY]: withSnapshot(kept[SNAPSHOTS_KEY], entry, { digest: made, html }) });
+    } catch {
+      // No snapshot this time: the next popup simply waits for React.
+    }
   }
 
   async function keep(html: string) {

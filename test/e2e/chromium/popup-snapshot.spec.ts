@@ -5,7 +5,8 @@ import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
  * The popup on a post it showed before paints that screen before React loads (entrypoints/popup/snapshot.ts), and
- * only while it is still the truth; one set of controls at a time; a click on it before React is there acts once.
+ * only while it is still the truth; one set of controls at a time; a click on its Bookmark before React is there
+ * sends at once, once, and React's screen follows that action.
  */
 
 const POST = SEED_POSTS.gracePhoto;
@@ -17,10 +18,20 @@ const BOOKMARK = /^(Bookmark|Remove bookmark)$/;
  * whether two screens were ever exposed at once or two elements shared an id. With `early`, clicks Bookmark on the
  * snapshot the moment it is there.
  */
-const recorder = (early: boolean) => `(() => {
-  const seen = { labels: [], fromSnapshot: [], bothShown: false, sameIds: [] };
+const recorder = (early: boolean | RegExp) => `(() => {
+  const seen = { labels: [], fromSnapshot: [], bothShown: false, sameIds: [], sends: [], reactFirst: null };
   window.perchSeen = seen;
   let clicked = false;
+  // Each action.do handed to the browser, and whether React's screen was there yet (the snapshot still shown).
+  const send = chrome.runtime.sendMessage;
+  chrome.runtime.sendMessage = function (...args) {
+    const m = args[0];
+    if (m && m.type === 'action.do') {
+      const root = document.getElementById('root');
+      seen.sends.push({ type: m.action.type, beforeReact: !!document.getElementById('perch-snapshot') && !!root && root.hidden });
+    }
+    return send.apply(this, args);
+  };
   new MutationObserver(() => {
     const snapshot = document.getElementById('perch-snapshot');
     const root = document.getElementById('root');
@@ -29,11 +40,20 @@ const recorder = (early: boolean) => `(() => {
     for (const id of ids) if (ids.indexOf(id) !== ids.lastIndexOf(id) && !seen.sameIds.includes(id)) seen.sameIds.push(id);
     for (const b of document.querySelectorAll('.quick-actions button')) {
       const label = b.textContent.trim();
+      if (${early instanceof RegExp} && b.closest('#perch-snapshot') && ${String(early instanceof RegExp ? early : /$^/)}.test(label) && !clicked) {
+        clicked = true;
+        b.click();
+      }
       if (!${BOOKMARK.toString()}.test(label)) continue;
       const fromSnapshot = b.closest('#perch-snapshot') !== null;
       if (seen.labels[seen.labels.length - 1] !== label) seen.labels.push(label);
       if (fromSnapshot && !seen.fromSnapshot.includes(label)) seen.fromSnapshot.push(label);
-      if (fromSnapshot && ${early} && !clicked) { clicked = true; b.click(); }
+      // React's first screen (drawn hidden, shown in the same frame): its Bookmark and the note under it.
+      if (!fromSnapshot && b.closest('#root') && !seen.reactFirst) {
+        const note = document.getElementById(b.getAttribute('aria-describedby') || '');
+        seen.reactFirst = { label, note: note ? note.textContent.trim() : '' };
+      }
+      if (fromSnapshot && ${early === true} && !clicked) { clicked = true; b.click(); }
     }
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();`;
@@ -43,6 +63,8 @@ interface Seen {
   fromSnapshot: string[];
   bothShown: boolean;
   sameIds: string[];
+  sends: { type: string; beforeReact: boolean }[];
+  reactFirst: { label: string; note: string } | null;
 }
 
 const popupUrl = (perch: Perch) => `chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(URL_)}&title=`;
@@ -111,12 +133,58 @@ test.describe('the popup paints its last screen on a post at once, in Chromium',
     await emu.clearLog();
     await popup.addInitScript(recorder(true));
     const seen = await reopen(perch, popup);
-    expect(seen.fromSnapshot).toEqual([first]);
+    // The painted button turned at once to the action on its way; React's first screen shows the same, never the
+    // old state as if nothing had happened.
+    expect(seen.fromSnapshot).toEqual([first, other]);
+    expect(seen.labels).toEqual([first, other]);
+    expect(seen.reactFirst?.label).toBe(other);
+    expect(seen.reactFirst?.note).toMatch(/^(Queued\.|Sending to X…)$/);
+    // Sent by the painted screen itself, before React was there, and by nothing else.
+    expect(seen.sends).toEqual([{ type: first === 'Bookmark' ? 'bookmark' : 'unbookmark', beforeReact: true }]);
     await expect(popup.getByRole('button', { name: other, exact: true })).toBeVisible();
     await expect.poll(() => bookmarkWrites(emu)).toBe(1);
     // And only once, however long one waits.
     await popup.waitForTimeout(1000);
     expect(await bookmarkWrites(emu)).toBe(1);
     await expect(popup.getByRole('button', { name: other, exact: true })).toBeVisible();
+  });
+
+  test('a click on a painted button that sends nothing itself is made on React’s: its composer opens, nothing sent', async ({
+    perch,
+    emu,
+  }) => {
+    const { popup } = await seenOnce(perch);
+    await emu.clearLog();
+    // Reply and Quote are on x.com for this post: "Post a link to it" opens the popup's composer.
+    await popup.addInitScript(recorder(/^Post a link to it$/));
+    await popup.goto(popupUrl(perch));
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toBeVisible();
+    await expect(popup.locator('#perch-snapshot')).toHaveCount(0);
+    const seen = await popup.evaluate(() => (window as unknown as { perchSeen: Seen }).perchSeen);
+    expect(seen.fromSnapshot.length).toBe(1);
+    expect(seen.sends).toEqual([]);
+    expect((await emu.log()).filter((e) => e.method !== 'GET')).toEqual([]);
+  });
+
+  test('after an action made in the popup completes, the screen it settles on is the one painted next time', async ({ perch, emu }) => {
+    const { popup, first } = await seenOnce(perch);
+    const other = first === 'Bookmark' ? 'Remove bookmark' : 'Bookmark';
+    await popup.getByRole('button', { name: first, exact: true }).click();
+    await expect.poll(() => bookmarkWrites(emu)).toBe(1);
+    await expect(popup.getByRole('button', { name: other, exact: true })).toBeVisible();
+    // Kept once the screen has stood still on the answer read after the action was done.
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          async (label) => JSON.stringify(await chrome.storage.session.get('popup.snapshots')).includes(`>${label}</span>`),
+          other,
+        ),
+      )
+      .toBe(true);
+    await popup.addInitScript(recorder(false));
+    const seen = await reopen(perch, popup);
+    expect(seen.fromSnapshot).toEqual([other]);
+    expect(seen.labels).toEqual([other]);
+    expect(await bookmarkWrites(emu)).toBe(1);
   });
 });

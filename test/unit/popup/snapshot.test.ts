@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { pickSnapshot, snapshotDigest, snapshotEntry, SNAPSHOTS_KEPT, withSnapshot } from '@/entrypoints/popup/snapshot';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { act, carriedSend, follow } from '@/entrypoints/popup/act';
+import {
+  pickSnapshot,
+  readCarried,
+  SnapshotClicks,
+  snapshotDigest,
+  snapshotEntry,
+  SNAPSHOTS_KEPT,
+  withSnapshot,
+} from '@/entrypoints/popup/snapshot';
+import { wasSentHere } from '@/lib/failed-actions';
 
 const session = { accounts: [{ id: '1', name: 'Ada', username: 'ada' }], activeAccountId: '1', notice: null };
 const post = {
@@ -69,5 +80,68 @@ describe('the kept snapshots', () => {
     expect(list).toHaveLength(SNAPSHOTS_KEPT);
     expect(list[0]).toEqual(['1 post:' + (SNAPSHOTS_KEPT + 1), snap(99)]);
     expect(pickSnapshot(kept, snapshotEntry('1', 'post:0'))).toBeUndefined();
+  });
+});
+
+describe('a click on a painted toggle acts at once, exactly as React’s button would', () => {
+  const ADA = '1';
+  const params = { postId: '20', username: 'grace' };
+
+  it('carries the very request React’s click sends, with what its screen shows while it is on its way', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { seq: 31 } } as never);
+    for (const action of [
+      { type: 'bookmark', params },
+      { type: 'unlike', params },
+      { type: 'undoRepost', params },
+    ] as const) {
+      sent.mockClear();
+      const carried = readCarried(carriedSend(ADA, action, 'Label while sending', action.type), ADA);
+      await act(ADA, action);
+      expect(sent).toHaveBeenCalledTimes(1);
+      expect(carried?.request).toEqual(sent.mock.calls[0]![0]);
+      expect(carried).toMatchObject({ label: 'Label while sending', pressed: true, note: 'Queued.' });
+    }
+    // Unbookmarking: on its way, the button is no longer pressed.
+    expect(readCarried(carriedSend(ADA, { type: 'unbookmark', params }, 'Bookmark', 'bookmark'), ADA)?.pressed).toBe(false);
+  });
+
+  it('carries nothing for an action Perch asks about first: Block is held for React’s own click', () => {
+    expect(carriedSend(ADA, { type: 'block', params: { userId: '2', username: 'grace' } }, 'Unblock', 'block')).toBeUndefined();
+  });
+
+  it('sends only what is carried, well formed, for this account', () => {
+    const good = carriedSend(ADA, { type: 'like', params }, 'Unlike', 'like');
+    expect(readCarried(good, ADA)?.request).toEqual({ type: 'action.do', accountId: ADA, action: { type: 'like', params } });
+    expect(readCarried(good, '2')).toBeUndefined();
+    for (const bad of [null, undefined, '', '{', '[]', 'null', JSON.stringify({ ...JSON.parse(good!), label: 3 })]) {
+      expect(readCarried(bad, ADA)).toBeUndefined();
+    }
+    expect(readCarried(JSON.stringify({ ...JSON.parse(good!), request: { type: 'tab.post', accountId: ADA } }), ADA)).toBeUndefined();
+  });
+
+  it('sends on the first click of a toggle, holds any other first click, and never acts on a second click', () => {
+    const toggle = carriedSend(ADA, { type: 'bookmark', params }, 'Remove bookmark', 'bookmark');
+    const first = new SnapshotClicks(ADA);
+    expect(first.take(toggle)).toEqual({ send: readCarried(toggle, ADA) });
+    expect(first.take(toggle)).toBeUndefined();
+    expect(first.take(null)).toBeUndefined();
+    // Reply, Quote, a link: no request carried, so held and made again on React's same button.
+    const other = new SnapshotClicks(ADA);
+    expect(other.take(null)).toEqual({ hold: true });
+    expect(other.take(toggle)).toBeUndefined();
+  });
+
+  it('React follows the snapshot’s send as its own, without sending again', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const track = vi.fn();
+    expect(await follow(Promise.resolve({ seq: 41 }), 'bookmark', track)).toBeUndefined();
+    expect(track).toHaveBeenCalledWith(41, 'bookmark');
+    // Its failure is this popup's to say on the button: no badge later.
+    expect(wasSentHere(41)).toBe(true);
+    const failed = vi.fn();
+    const words = await follow(Promise.reject(new Error('The background is gone.')), 'bookmark', failed);
+    expect(words).toContain('The background is gone.');
+    expect(failed).not.toHaveBeenCalled();
+    expect(sent).not.toHaveBeenCalled();
   });
 });
