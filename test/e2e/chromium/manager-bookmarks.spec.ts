@@ -1,104 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
+import { bookmarksOnX, cardsOnX, wordsOf } from '../support/bookmarks-on-x';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
-
-/** What X (the emulator) returns for Ada's bookmarks, read as Perch's test would read X: through the API. */
-interface XBookmarks {
-  ids: string[];
-  text: Map<string, string>;
-  authorOf: Map<string, { id: string; name: string; username: string }>;
-}
-
-async function accessToken(emuUrl: string): Promise<string> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  return tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-}
-
-async function bookmarksOnX(emuUrl: string): Promise<XBookmarks> {
-  const token = await accessToken(emuUrl);
-  const out: XBookmarks = { ids: [], text: new Map(), authorOf: new Map() };
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({
-      max_results: '100',
-      'tweet.fields': 'author_id',
-      expansions: 'author_id',
-      'user.fields': 'name,username',
-    });
-    if (next) q.set('pagination_token', next);
-    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as {
-      data?: { id: string; text: string; author_id: string }[];
-      includes?: { users?: { id: string; name: string; username: string }[] };
-      meta: { next_token?: string };
-    };
-    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
-    for (const p of body.data ?? []) {
-      out.ids.push(p.id);
-      out.text.set(p.id, p.text);
-      const author = users.get(p.author_id);
-      if (author) out.authorOf.set(p.id, author);
-    }
-    next = body.meta.next_token;
-  } while (next);
-  return out;
-}
-
-interface XCardPost {
-  id: string;
-  text: string;
-  author_id: string;
-  in_reply_to_user_id?: string;
-  referenced_tweets?: { type: string; id: string }[];
-  entities?: { urls?: { url: string; expanded_url: string; display_url: string }[] };
-}
-
-/** Ada's bookmarks with what their cards show, read through the API with X's expansions. */
-async function cardsOnX(emuUrl: string): Promise<{
-  posts: Map<string, XCardPost>;
-  tweets: Map<string, XCardPost>;
-  users: Map<string, { id: string; name: string; username: string }>;
-}> {
-  const token = await accessToken(emuUrl);
-  const out = {
-    posts: new Map<string, XCardPost>(),
-    tweets: new Map<string, XCardPost>(),
-    users: new Map<string, { id: string; name: string; username: string }>(),
-  };
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({
-      max_results: '100',
-      'tweet.fields': 'author_id,entities,referenced_tweets,in_reply_to_user_id',
-      expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id',
-      'user.fields': 'name,username',
-    });
-    if (next) q.set('pagination_token', next);
-    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as {
-      data?: XCardPost[];
-      includes?: { users?: { id: string; name: string; username: string }[]; tweets?: XCardPost[] };
-      meta: { next_token?: string };
-    };
-    for (const p of body.data ?? []) out.posts.set(p.id, p);
-    for (const t of body.includes?.tweets ?? []) out.tweets.set(t.id, t);
-    for (const u of body.includes?.users ?? []) out.users.set(u.id, u);
-    next = body.meta.next_token;
-  } while (next);
-  return out;
-}
-
-/** A post's words without its links and @mentions: what the search box finds it by. */
-function wordsOf(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/@\w+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ');
-}
 
 async function openManager(perch: Perch): Promise<Page> {
   const page = await perch.context.newPage();
@@ -146,7 +51,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     expect(log.length).toBe(Math.ceil(800 / 100) + 1 + folders.length);
     expect((await emu.relations()).bookmarks.length).toBeGreaterThan(1000);
 
-    const onX = await bookmarksOnX(emu.url);
+    const onX = await bookmarksOnX(emu);
     expect(onX.ids).toHaveLength(800);
     // Newest first, as X gave them: the first row is X's first bookmark.
     const first = list(page).getByRole('listitem').first();
@@ -209,7 +114,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
   test('removes a bookmark on X and puts it back with Undo, and the Activity tab tells each action’s state', async ({ perch, emu }) => {
     const page = await openManager(perch);
     await syncBookmarks(page);
-    const onX = await bookmarksOnX(emu.url);
+    const onX = await bookmarksOnX(emu);
     const [firstId, secondId, thirdId] = onX.ids;
     const username = (id: string) => onX.authorOf.get(id)!.username;
     const row = (id: string) =>
@@ -292,7 +197,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
   test('exports what is shown as JSON, CSV and Markdown files', async ({ perch, emu }) => {
     const page = await openManager(perch);
     await syncBookmarks(page);
-    const onX = await bookmarksOnX(emu.url);
+    const onX = await bookmarksOnX(emu);
 
     const exportButton = page.getByRole('button', { name: 'Export' });
     const save = async (name: string): Promise<{ file: string; text: string }> => {
@@ -380,7 +285,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
   test('cards show media with their alt text, the quoted post, “Replying to @…” and display URLs', async ({ perch, emu }) => {
     const page = await openManager(perch);
     await syncBookmarks(page);
-    const x = await cardsOnX(emu.url);
+    const x = await cardsOnX(emu);
     /** Shows the one bookmark `id` by searching for the words of its text. */
     const only = async (id: string) => {
       await search(page).fill(wordsOf(x.posts.get(id)!.text));

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA, TEST_CLIENT_ID, type EmulatorControl } from '../support/emulator-control';
+import { typeInto } from '../support/firefox-input';
 import { expect, launchFirefoxPerch, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const PANEL = '[role="tabpanel"]:not([hidden])';
@@ -18,16 +19,7 @@ async function idsOnX(emu: EmulatorControl): Promise<string[]> {
 }
 
 /** Types into the search box at once, as a paste would. */
-async function search(page: Page, text: string): Promise<void> {
-  await page.$eval(
-    `${PANEL} input[type="search"]`,
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
+const search = (page: Page, text: string) => typeInto(page, text, `${PANEL} input[type="search"]`);
 
 async function openSynced(ff: FirefoxPerch): Promise<Page> {
   const page = await ff.open('manager');

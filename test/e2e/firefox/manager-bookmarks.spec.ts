@@ -1,115 +1,15 @@
 import type { Page } from 'puppeteer-core';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
+import { bookmarksOnX, cardsOnX, wordsOf } from '../support/bookmarks-on-x';
 import { ADA } from '../support/emulator-control';
+import { typeInto } from '../support/firefox-input';
 import { expect, signIn, test, textOf } from './fixtures';
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
 const PANEL = '[role="tabpanel"]:not([hidden])';
 /** Types into the search box at once, as a paste would (and clears it with ''). */
-async function search(page: Page, text: string): Promise<void> {
-  await page.$eval(
-    `${PANEL} input[type="search"]`,
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
+const search = (page: Page, text: string) => typeInto(page, text, `${PANEL} input[type="search"]`);
 const countOf = (page: Page) => textOf(page, `${PANEL} .bookmarks-count`);
-
-interface OnX {
-  ids: string[];
-  text: Map<string, string>;
-  authorOf: Map<string, { id: string; name: string; username: string }>;
-}
-
-/** Ada's bookmarks as X (the emulator) returns them through the API. */
-async function bookmarksOnX(emuUrl: string): Promise<OnX> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  const out: OnX = { ids: [], text: new Map(), authorOf: new Map() };
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({
-      max_results: '100',
-      'tweet.fields': 'author_id',
-      expansions: 'author_id',
-      'user.fields': 'name,username',
-    });
-    if (next) q.set('pagination_token', next);
-    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as {
-      data?: { id: string; text: string; author_id: string }[];
-      includes?: { users?: { id: string; name: string; username: string }[] };
-      meta: { next_token?: string };
-    };
-    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
-    for (const p of body.data ?? []) {
-      out.ids.push(p.id);
-      out.text.set(p.id, p.text);
-      const author = users.get(p.author_id);
-      if (author) out.authorOf.set(p.id, author);
-    }
-    next = body.meta.next_token;
-  } while (next);
-  return out;
-}
-
-interface XCardPost {
-  id: string;
-  text: string;
-  author_id: string;
-  in_reply_to_user_id?: string;
-  referenced_tweets?: { type: string; id: string }[];
-  entities?: { urls?: { url: string; expanded_url: string; display_url: string }[] };
-}
-
-/** Ada's bookmarks with what their cards show, read through the API with X's expansions. */
-async function cardsOnX(emuUrl: string): Promise<{
-  posts: Map<string, XCardPost>;
-  tweets: Map<string, XCardPost>;
-  users: Map<string, { id: string; name: string; username: string }>;
-}> {
-  const tokens = (await (await fetch(`${emuUrl}/__emulator/tokens`)).json()) as { token: string; kind: string; state: string }[];
-  const token = tokens.find((t) => t.kind === 'access' && t.state === 'active')!.token;
-  const out = {
-    posts: new Map<string, XCardPost>(),
-    tweets: new Map<string, XCardPost>(),
-    users: new Map<string, { id: string; name: string; username: string }>(),
-  };
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({
-      max_results: '100',
-      'tweet.fields': 'author_id,entities,referenced_tweets,in_reply_to_user_id',
-      expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id,in_reply_to_user_id',
-      'user.fields': 'name,username',
-    });
-    if (next) q.set('pagination_token', next);
-    const res = await fetch(`${emuUrl}/2/users/${ADA.id}/bookmarks?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as {
-      data?: XCardPost[];
-      includes?: { users?: { id: string; name: string; username: string }[]; tweets?: XCardPost[] };
-      meta: { next_token?: string };
-    };
-    for (const p of body.data ?? []) out.posts.set(p.id, p);
-    for (const t of body.includes?.tweets ?? []) out.tweets.set(t.id, t);
-    for (const u of body.includes?.users ?? []) out.users.set(u.id, u);
-    next = body.meta.next_token;
-  } while (next);
-  return out;
-}
-
-/** A post's words without its links and @mentions: what the search box finds it by. */
-function wordsOf(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/@\w+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ');
-}
 
 /**
  * Records what the page hands to the browser as a download: the Blob behind each object URL and the file name of
@@ -160,7 +60,7 @@ test.describe('the Bookmarks tab in Firefox', () => {
     expect(log.filter((e) => e.path === `/2/users/${ADA.id}/bookmarks`)).toHaveLength(Math.ceil(800 / 100));
     expect(log).toHaveLength(Math.ceil(800 / 100) + 1 + folders.length);
 
-    const onX = await bookmarksOnX(emu.url);
+    const onX = await bookmarksOnX(emu);
     const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
     await aria(page, 'Search bookmarks', 'searchbox').fill('勉強');
     await expect.poll(() => countOf(page)).toBe(`${withCjk.length} of 800 bookmarks`);
@@ -228,7 +128,7 @@ test.describe('the Bookmarks tab in Firefox', () => {
 
     // The cards: a photo with X's alt text (and no pic.x.com link beside it), a display URL, a quote, a reply.
     await aria(page, 'Bookmarks', 'tab').click();
-    const x = await cardsOnX(emu.url);
+    const x = await cardsOnX(emu);
     const card = async (id: string) => {
       await search(page, wordsOf(x.posts.get(id)!.text));
       const selector = `${PANEL} [role="listitem"]:has(.bookmarks-actions a[href$="/status/${id}"])`;

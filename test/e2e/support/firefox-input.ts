@@ -9,7 +9,8 @@ export async function typeInto(page: Page, text: string, selector = 'textarea'):
   await page.$eval(
     selector,
     (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
+      // The setter of the element's own kind (a textarea's or an input's), which React's value tracking watches.
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!.call(el, value);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     },
     text,
