@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { Component, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccountView } from '@/lib/storage';
 import { AccountHeader } from '../AccountHeader';
 import { useSession } from '../use-session';
@@ -8,6 +8,7 @@ import { BookmarksView } from './BookmarksView';
 import { DraftsView } from './drafts/DraftsView';
 import { ListsView } from './ListsView';
 import { RelationView } from './RelationView';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 
 export const MANAGER_TABS = ['bookmarks', 'lists', 'muted', 'blocked', 'activity', 'drafts'] as const;
 export type ManagerTab = (typeof MANAGER_TABS)[number];
@@ -53,27 +54,6 @@ function TabView({ tab, account, listRequest }: { tab: ManagerTab; account: Acco
       return <ActivityView accountId={account.id} />;
     case 'drafts':
       return <DraftsView accountId={account.id} />;
-  }
-}
-
-/** A tab that failed to draw (the store could not be read, a component threw) says so, and can try again. */
-class TabErrorBoundary extends Component<{ children: ReactNode }, { error?: Error | undefined }> {
-  override state: { error?: Error | undefined } = {};
-
-  static getDerivedStateFromError(error: unknown): { error: Error } {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-
-  override render() {
-    if (!this.state.error) return this.props.children;
-    return (
-      <div className="manager-tab-error" role="alert">
-        <p className="error">{i18n.t('manager_tab_error', [this.state.error.message])}</p>
-        <button type="button" onClick={() => this.setState({ error: undefined })}>
-          {i18n.t('manager_retry')}
-        </button>
-      </div>
-    );
   }
 }
 
@@ -199,9 +179,13 @@ export function Manager({ top, initialTab = 'bookmarks', initialListId, requeste
                 tabIndex={0}
               >
                 {opened.has(t) ? (
-                  <TabErrorBoundary key={account.id}>
+                  <ViewErrorBoundary
+                    key={account.id}
+                    describe={(message) => i18n.t('manager_tab_error', [message])}
+                    retryLabel={i18n.t('manager_retry')}
+                  >
                     <TabView key={account.id} tab={t} account={account} listRequest={listRequest} />
-                  </TabErrorBoundary>
+                  </ViewErrorBoundary>
                 ) : null}
               </div>
             ))}
