@@ -1,30 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { scan } from '../support/axe-chromium';
-import { ADA, type EmulatorControl } from '../support/emulator-control';
+import { bookmarksOnX } from '../support/bookmarks-on-x';
 import { expect, launchPerch, registerCallback, signIn, test, type Perch } from './fixtures';
-
-/** Ada's bookmarks as X (the emulator) lists them, newest first, with each one's author: read through the API. */
-async function bookmarksOnX(emu: EmulatorControl): Promise<{ ids: string[]; username: Map<string, string> }> {
-  const out = { ids: [] as string[], username: new Map<string, string>() };
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({ max_results: '100', 'tweet.fields': 'author_id', expansions: 'author_id', 'user.fields': 'username' });
-    if (next) q.set('pagination_token', next);
-    const body = (await emu.readAsSignedIn(`/2/users/${ADA.id}/bookmarks?${q}`)) as {
-      data?: { id: string; author_id: string }[];
-      includes?: { users?: { id: string; username: string }[] };
-      meta: { next_token?: string };
-    };
-    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u.username]));
-    for (const p of body.data ?? []) {
-      out.ids.push(p.id);
-      out.username.set(p.id, users.get(p.author_id)!);
-    }
-    next = body.meta.next_token;
-  } while (next);
-  return out;
-}
 
 async function openManager(perch: Perch): Promise<Page> {
   const page = await perch.context.newPage();
@@ -177,7 +155,7 @@ test.describe('organising bookmarks in Chromium', () => {
     const gone = '1999999999999999999';
     expect(onX.ids).not.toContain(gone);
     const file = JSON.parse(json.text) as { bookmarks: Record<string, unknown>[] };
-    const by = onX.username.get(a)!;
+    const by = onX.authorOf.get(a)!.username;
     file.bookmarks.push({ ...file.bookmarks.find((x) => x.id === a)!, id: gone, url: `https://x.com/${by}/status/${gone}` });
     const fresh = await launchPerch();
     try {
