@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ActionRow } from '@/lib/db/rows';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
+import { AlertLine } from './AlertLine';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
 import { actionWhat, canRetry } from './manager/action-state';
@@ -165,11 +166,7 @@ export function FailedLineView({
           ))}
         </ul>
       ) : null}
-      {problem ? (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertLine text={problem} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
+import { AlertLine } from '@/components/AlertLine';
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
@@ -284,11 +285,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       <p className="muted">{i18n.t('popup_engagement_note')}</p>
       <EnterpriseNote actions={actions} username={author?.username} />
       {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}
-      {problem ? (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertLine text={problem} />
     </section>
   );
 }

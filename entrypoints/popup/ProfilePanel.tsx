@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
+import { AlertLine } from '@/components/AlertLine';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
@@ -21,12 +22,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const [problem, setProblem] = useState<string>();
   const notes = useId();
 
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <AlertLine text={error} />;
   if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_user', [username])}</p>;
   const user = ctx.user;
   if (!user) {
@@ -109,11 +105,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       ) : null}
       <EnterpriseNote actions={actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}
-      {problem ? (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertLine text={problem} />
     </section>
   );
 }
