@@ -1,20 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scanFirefox } from '../support/axe-firefox';
+import { typeInto } from '../support/firefox-input';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /** Sets a composer's text as a paste would, once it is drawn, and lets React see the input event. */
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.waitForSelector('.composer textarea');
-  await page.$eval(
-    '.composer textarea',
-    (el, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
+const typeInComposer = (page: Page, text: string) => typeInto(page, text, '.composer textarea');
 
 const textValue = (page: Page) => page.$eval('.composer textarea', (t) => t.value).catch(() => undefined);
 /** The popup's way-in links, as shown. */
@@ -41,9 +32,9 @@ async function writeTwoDrafts(ff: FirefoxPerch): Promise<void> {
   );
   await click(onPost, '.popup-gate button');
   await onPost.locator('::-p-aria(Reply[role="button"])').click();
-  await typeInto(onPost, 'A reply I have not sent yet');
+  await typeInComposer(onPost, 'A reply I have not sent yet');
   const popup = await ff.open('popup');
-  await typeInto(popup, 'A plain thought for later');
+  await typeInComposer(popup, 'A plain thought for later');
   await expect.poll(() => textValue(popup)).toBe('A plain thought for later');
 }
 
