@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
 import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
-import { sendMessage, type PostContext } from '@/lib/messaging';
+import { type PostContext } from '@/lib/messaging';
 import { reopenedComposer } from '@/lib/draft-param';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
@@ -17,10 +17,10 @@ import { Composer, EditComposer, ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
-import { noteShown } from './snapshot';
+import { noteShown } from './snapshot-send';
 import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
-import { useRefusals } from './use-refusals';
+import { useRefusedComposer } from './use-refusals';
 import { useTabContext } from './use-tab-context';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
@@ -39,22 +39,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const awaitingEarly = useEarlyAction(accountId, `post:${postId}`, track, setProblem);
   const [askDelete, setAskDelete] = useState(false);
   const notes = useId();
-  const refusals = useRefusals(accountId);
-  const replyRefused = refusals.replies.includes(postId);
-  // X refused the quote or reply just posted: back to the post, where it is now on x.com (carrying the words
-  // written), with one note saying why — not the composer's red line as well.
-  const [refused, setRefused] = useState<{ kind: 'quote' | 'reply'; text: string }>();
-  useEffect(() => {
-    const kind = mode === 'quote' && refusals.quote ? 'quote' : mode === 'reply' && replyRefused ? 'reply' : undefined;
-    if (!kind) return;
-    setMode('actions');
-    setRefused({ kind, text: '' });
-    void sendMessage({ type: 'draft.get', accountId, context: `${kind}:${postId}` }).then(
-      (draft) => setRefused({ kind, text: draft?.posts.map((q) => q.text).join('\n\n') ?? '' }),
-      () => undefined,
-    );
-  }, [refusals.quote, replyRefused, mode, accountId, postId]);
-  const refusedText = (kind: 'quote' | 'reply') => (refused?.kind === kind ? refused.text : undefined);
+  // X refused the quote or reply just posted: back to the post, where it is now on x.com (use-refusals.ts).
+  const { refusals, replyRefused, refused, refusedText } = useRefusedComposer(accountId, postId, mode, setMode);
   // The screen is this answer and nothing else (no failure said, no dialog, no composer): the popup may keep it as
   // the post's snapshot, painted at once next time (snapshot.ts).
   const plain = mode === 'actions' && !askDelete && !problem && !refused && !awaitingEarly && !actions.some((a) => a.state === 'failed');
@@ -62,12 +48,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // Your own post while X lets you edit it: the time left counts down from X's editable_until.
   const editNow = useEditClock(ctx?.edit?.editable ? ctx.edit.editableUntil : undefined);
 
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <AlertLine text={error} />;
   if (!ctx || awaitingEarly) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
   // Deleted through Perch: nothing is left to act on.
   if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;

@@ -5,7 +5,7 @@ import { thrownText } from '@/components/error-text';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { ACTION_TYPES } from '@/lib/action-types';
 import { noteSentHere } from '@/lib/failed-actions';
-import { earlySent, onEarlySent, type CarriedSend } from './snapshot';
+import { earlySent, onEarlySent, type CarriedSend } from './snapshot-send';
 
 type Track = (seq: number, type: string) => void;
 

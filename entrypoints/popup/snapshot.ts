@@ -24,7 +24,8 @@
  * moves along with it. Only the first click on a snapshot counts.
  */
 
-import type { Request } from '@/lib/messaging';
+import { atPlace, placeOf, snapshotHtml, snapshotView, TARGETS, type Place } from './snapshot-html';
+import { sendEarly, SHOWN_EVENT, SnapshotClicks, SEND_ATTRIBUTE } from './snapshot-send';
 
 /** One snapshot: the HTML of the popup's first screen and what it was made from. */
 export interface Snapshot {
@@ -41,130 +42,12 @@ export const SNAPSHOTS_KEPT = 4;
 const READY = '.post-panel, .popup-gate, main .error';
 /** How long React's first screen must stay the same, untouched, to be kept as the next snapshot. */
 export const SNAPSHOT_SETTLE_MS = 300;
-/** Parts of the screen that follow other stores than the answer a snapshot stands for: never in a snapshot. */
-const LEFT_OUT = '.failed-line, .popup-nav';
 /** How long the snapshot may stand in for React's screen before React's own screen is shown, whatever it is. */
 export const SNAPSHOT_PATIENCE_MS = 2500;
-/** The prefix a snapshot's element ids carry, so they never clash with React's screen beside it. */
-const ID_PREFIX = 'perch-snap-';
-const ID_REFS = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns', 'for'];
-/** What a click or focus is matched by, between the snapshot and React's screen. */
-const TARGETS = 'button, a[href]';
 
 interface ActionLike {
   state?: unknown;
 }
-
-/** The attribute on React's toggle buttons that carries what a click on them sends (PostPanel.tsx, act.ts). */
-export const SEND_ATTRIBUTE = 'data-perch-send';
-
-/** What a click on a toggle sends and shows while it is on its way, as React's button would: carried, never made here. */
-export interface CarriedSend {
-  /** The `action.do` request React's button sends. */
-  request: Extract<Request, { type: 'action.do' }>;
-  /** The button's label and pressed look while that action is on its way. */
-  label: string;
-  pressed: boolean;
-  /** The button's note while it is on its way. */
-  note: string;
-  /** The words when the send fails and the background gave none. */
-  failed: string;
-}
-
-/** The carried send of a snapshot's button, when it is well formed and for this account; undefined otherwise. */
-export function readCarried(attribute: string | null | undefined, accountId: string): CarriedSend | undefined {
-  if (!attribute) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(attribute);
-  } catch {
-    return undefined;
-  }
-  const c = value as Partial<CarriedSend> | null;
-  const request = c?.request as { type?: unknown; accountId?: unknown; action?: { type?: unknown } } | undefined;
-  if (!c || request?.type !== 'action.do' || request.accountId !== accountId || typeof request.action?.type !== 'string') return undefined;
-  if (typeof c.label !== 'string' || typeof c.pressed !== 'boolean' || typeof c.note !== 'string' || typeof c.failed !== 'string')
-    return undefined;
-  return c as CarriedSend;
-}
-
-/** An action a snapshot's button sent itself, before React was there: React's panel follows it (act.ts). */
-export interface EarlySent {
-  accountId: string;
-  /** 'post:<id>', as the snapshot's. */
-  key: string;
-  type: string;
-  /** The background's raw reply to the `action.do` request ({ ok, data: { seq } } or { ok: false, error }). */
-  reply: Promise<unknown>;
-}
-
-declare global {
-  interface Window {
-    perchEarlySent?: EarlySent | undefined;
-  }
-}
-
-/** An answer of the background that React's panel shows in full, and nothing else (no dialog, no failure). */
-export interface ShownAnswer {
-  accountId: string;
-  key: string;
-  data: unknown;
-}
-
-declare global {
-  interface Window {
-    perchShown?: ShownAnswer | undefined;
-  }
-}
-
-const SHOWN_EVENT = 'perch-shown';
-
-/**
- * Says which answer React's post panel now shows, in full (undefined data: something else is on the screen too, such
- * as a dialog, a composer or a failure): a screen that stands still on an answer is kept as that answer's snapshot.
- */
-export function noteShown(accountId: string, key: string, data: unknown): void {
-  window.perchShown = data === undefined ? undefined : { accountId, key, data };
-  window.dispatchEvent(new Event(SHOWN_EVENT));
-}
-
-/** Fired on window when a snapshot's button has sent its action. */
-export const EARLY_SENT_EVENT = 'perch-early-sent';
-
-/** The action a snapshot's button sent, if any (React reads it with useSyncExternalStore). */
-export const earlySent = (): EarlySent | undefined => (typeof window === 'undefined' ? undefined : window.perchEarlySent);
-
-/** Calls `onSent` each time a snapshot's button sends; returns the function that stops. */
-export function onEarlySent(onSent: () => void): () => void {
-  window.addEventListener(EARLY_SENT_EVENT, onSent);
-  return () => window.removeEventListener(EARLY_SENT_EVENT, onSent);
-}
-
-/**
- * What one click on the snapshot does: the first click on a toggle that carries its request sends it, the first on
- * anything else is held for React's same button, and every click after the first does nothing (it would act twice).
- */
-export class SnapshotClicks {
-  private used = false;
-
-  constructor(private readonly accountId: string) {}
-
-  take(attribute: string | null | undefined): { send: CarriedSend } | { hold: true } | undefined {
-    if (this.used) return undefined;
-    this.used = true;
-    const send = readCarried(attribute, this.accountId);
-    return send ? { send } : { hold: true };
-  }
-}
-
-/** Whether the background's raw reply to `action.do` says it took the action. */
-const tookIt = (reply: unknown): boolean => !!reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true;
-
-/** The background's own words for a failed reply, if it gave any. */
-const wordsOf = (reply: unknown): string | undefined => {
-  const message = (reply as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return typeof message === 'string' && message ? message : undefined;
-};
 
 /**
  * What a snapshot stands for: the background's raw answer on the post, the session the header shows and the
@@ -201,47 +84,6 @@ export function withSnapshot(stored: unknown, entry: string, snap: Snapshot): [s
     (item): item is [string, Snapshot] => Array.isArray(item) && typeof item[0] === 'string' && item[0] !== entry,
   );
   return [[entry, snap] as [string, Snapshot], ...list].slice(0, SNAPSHOTS_KEPT);
-}
-
-/**
- * The HTML of React's screen as a snapshot: ids prefixed (and every reference to them), and inline styles (the
- * buttons' measured widths) moved to a data attribute — the extension's CSP refuses style attributes in parsed HTML,
- * and the painter sets them back through the CSSOM.
- */
-export function snapshotHtml(root: Element): string {
-  const copy = root.cloneNode(true) as Element;
-  for (const el of copy.querySelectorAll(LEFT_OUT)) el.remove();
-  for (const el of copy.querySelectorAll('[id]')) el.id = ID_PREFIX + el.id;
-  for (const attr of ID_REFS) {
-    for (const el of copy.querySelectorAll(`[${attr}]`)) {
-      const ids = (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean);
-      el.setAttribute(attr, ids.map((id) => ID_PREFIX + id).join(' '));
-    }
-  }
-  for (const el of copy.querySelectorAll<HTMLElement>('[style]')) {
-    el.dataset.perchStyle = el.style.cssText;
-    el.removeAttribute('style');
-  }
-  return copy.innerHTML;
-}
-
-const targetsOf = (el: Element) => [...el.querySelectorAll<HTMLElement>(TARGETS)];
-const labelOf = (el: Element) => el.textContent?.trim() ?? '';
-
-/** A button or link by its visible label and which of that label it is: the same on both screens. */
-interface Place {
-  label: string;
-  nth: number;
-}
-
-export function placeOf(screen: Element, target: Element): Place {
-  const label = labelOf(target);
-  const same = targetsOf(screen).filter((el) => labelOf(el) === label);
-  return { label, nth: Math.max(0, same.indexOf(target as HTMLElement)) };
-}
-
-export function atPlace(screen: Element, place: Place): HTMLElement | undefined {
-  return targetsOf(screen).filter((el) => labelOf(el) === place.label)[place.nth];
 }
 
 interface Storage {
@@ -340,13 +182,7 @@ function follow(
   });
 
   function paint(at: HTMLElement, html: string): HTMLElement {
-    const view = document.createElement('div');
-    view.id = 'perch-snapshot';
-    view.innerHTML = html;
-    for (const el of view.querySelectorAll<HTMLElement>('[data-perch-style]')) {
-      el.style.cssText = el.dataset.perchStyle ?? '';
-      delete el.dataset.perchStyle;
-    }
+    const view = snapshotView(html);
     // A click before React is there (the first click only): a toggle sends at once; anything else is held, and
     // made on React's same button.
     view.addEventListener('click', (e) => {
@@ -358,7 +194,7 @@ function follow(
       if (!plan) return;
       if ('send' in plan && deps.send) {
         sent = true;
-        sendEarly(view, target, plan.send, deps.send);
+        sendEarly(view, target, plan.send, deps.send, deps);
       } else held = placeOf(view, target);
     });
     at.hidden = true;
@@ -413,47 +249,6 @@ function follow(
         // Still the same screen, and nobody acted on it: what React draws from this answer.
         if (!touched && !held && !sent && snapshotHtml(root) === html) void keep(html);
       }, SNAPSHOT_SETTLE_MS);
-  }
-
-  /**
-   * Sends the toggle's carried request, hands its reply to React's panel, and shows on the button what React's
-   * screen shows for an action on its way (or, if the send fails, the failure in its note).
-   */
-  function sendEarly(view: HTMLElement, button: HTMLElement, carried: CarriedSend, send: (message: unknown) => Promise<unknown>) {
-    let reply: Promise<unknown>;
-    try {
-      reply = Promise.resolve(send(carried.request));
-    } catch (e) {
-      reply = Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    reply.catch(() => undefined); // React's panel takes it; the words here are the snapshot's own
-    window.perchEarlySent = { accountId: deps.accountId, key: deps.key, type: carried.request.action.type, reply };
-    window.dispatchEvent(new Event(EARLY_SENT_EVENT));
-
-    const label = button.querySelector('.quick-label');
-    const noteId = button.getAttribute('aria-describedby');
-    const note = noteId ? view.querySelector<HTMLElement>(`[id="${CSS.escape(noteId)}"]`) : null;
-    const before = { label: label?.textContent ?? '', pressed: button.classList.contains('on') };
-    const look = (text: string, pressed: boolean) => {
-      if (label) label.textContent = text;
-      button.classList.toggle('on', pressed);
-    };
-    look(carried.label, carried.pressed);
-    if (note) note.textContent = carried.note;
-    const failed = (words: string) => {
-      if (!view.isConnected) return;
-      look(before.label, before.pressed);
-      if (!note) return;
-      note.className = 'quick-note error';
-      note.setAttribute('role', 'alert');
-      note.textContent = words;
-    };
-    reply.then(
-      (answer) => {
-        if (!tookIt(answer)) failed(wordsOf(answer) ?? carried.failed);
-      },
-      () => failed(carried.failed),
-    );
   }
 
   async function keepLater(made: string, html: string) {

@@ -1,16 +1,14 @@
 import { i18n } from '#i18n';
-import * as z from 'zod/mini';
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { db, putMemberFirst, type PerchDb, type PostRow, type UserRow } from '../db';
-import { mayReply, postRules, profileRules, type PostSummons } from '../self-serve';
+import { db, type PerchDb, type PostRow, type UserRow } from '../db';
+import { mayReply, postRules, profileRules } from '../self-serve';
 import { enterprisePlanItem, readSessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
-import { getListMemberships } from '../x/lists';
-import type { Includes } from '../x/pages';
 import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '../x/posts';
-import type { XPost, XUser } from '../x/schemas';
+import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
+import { summonsOf } from './summons';
 import { ACTIONS } from './actions';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
@@ -103,38 +101,6 @@ const failure = (error: unknown) =>
   error instanceof XApiError
     ? { kind: error.kind, message: error.message }
     : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-
-const mentionsSchema = z.array(z.looseObject({ username: z.string(), id: z.optional(z.string()) }));
-const mentionsOf = (entities: unknown) => {
-  const parsed = mentionsSchema.safeParse((entities as { mentions?: unknown } | undefined)?.mentions);
-  return parsed.success ? parsed.data : [];
-};
-
-/**
- * Whom a post's author summoned: the accounts in `entities.mentions` (and in `note_tweet.entities.mentions` for a
- * long post) and the author of the post it quotes. The `referenced_tweets.id.author_id` expansion returns the
- * referenced posts' authors in `includes.users` without saying which post each wrote: when the post only quotes
- * (no reply, no repost reference), the quoted author is the one user there besides the post's own author (or the
- * author, quoting themselves). When `includes.tweets` carries the quoted post, its `author_id` is used instead.
- * Otherwise the quoted author stays unknown, and Perch does not count it as a summons.
- */
-export function summonsOf(post: XPost, includes: Pick<Includes, 'users' | 'tweets'>): PostSummons {
-  const note = (post as { note_tweet?: { entities?: unknown } }).note_tweet;
-  const mentions = [...mentionsOf(post.entities), ...mentionsOf(note?.entities)];
-  const refs = post.referenced_tweets ?? [];
-  const quoted = refs.find((r) => r.type === 'quoted');
-  let quotedAuthorId = quoted ? includes.tweets.find((t) => t.id === quoted.id)?.author_id : undefined;
-  if (quoted && !quotedAuthorId && refs.length === 1) {
-    const others = includes.users.filter((u) => u.id !== post.author_id);
-    if (others.length === 1) quotedAuthorId = others[0]!.id;
-    else if (others.length === 0 && includes.users.some((u) => u.id === post.author_id)) quotedAuthorId = post.author_id;
-  }
-  return {
-    mentionIds: [...new Set(mentions.flatMap((m) => (m.id ? [m.id] : [])))],
-    mentionUsernames: [...new Set(mentions.map((m) => m.username.toLowerCase()))],
-    ...(quotedAuthorId ? { quotedAuthorId } : {}),
-  };
-}
 
 /** True when the person says their X app is on the Enterprise plan. */
 const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
@@ -297,48 +263,6 @@ export async function profileContext(
     rules: profileRules(onPlan),
     ...(error ? { error } : {}),
   };
-}
-
-const MAX_MEMBERSHIP_PAGES = 5;
-
-/** The account's owned lists, each saying whether this user is a member (one request to X, when asked). */
-export async function listsForUser(
-  client: XClient,
-  accountId: string,
-  userId: string,
-): Promise<{ id: string; name: string; private: boolean; member: boolean }[]> {
-  const d = db();
-  const owned = await d.lists
-    .where('accountId')
-    .equals(accountId)
-    .filter((l) => l.owned && /^\d+$/.test(l.id))
-    .toArray();
-  const memberships = new Set<string>();
-  const ownedIds = new Set(owned.map((l) => l.id));
-  let token: string | undefined;
-  const asked = new Set<string>();
-  // A well-known account can be on thousands of lists: read a few pages at most (X allows 75 reads / 15 min), and
-  // stop if X hands back a token already followed (its answer would walk in circles).
-  for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages++) {
-    const page = await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) });
-    for (const l of page.items) memberships.add(l.id);
-    token = page.nextToken;
-    if (!token || asked.has(token) || [...ownedIds].every((id) => memberships.has(id))) break;
-    asked.add(token);
-  }
-  if (token) {
-    // Not all read: for owned lists not seen yet, keep what the store knew.
-    for (const l of owned) if (!memberships.has(l.id) && (await d.listMembers.get([accountId, l.id, userId]))) memberships.add(l.id);
-  }
-  await d.transaction('rw', d.listMembers, async () => {
-    for (const l of owned) {
-      if (memberships.has(l.id)) await putMemberFirst(d.listMembers, accountId, l.id, userId);
-      else await d.listMembers.delete([accountId, l.id, userId]);
-    }
-  });
-  return owned
-    .map((l) => ({ id: l.id, name: l.name, private: !!l.private, member: memberships.has(l.id) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The fields that have a value (a stored row never carries an explicit `undefined`). */

@@ -1,15 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { act, carriedSend, follow } from '@/entrypoints/popup/act';
-import {
-  pickSnapshot,
-  readCarried,
-  SnapshotClicks,
-  snapshotDigest,
-  snapshotEntry,
-  SNAPSHOTS_KEPT,
-  withSnapshot,
-} from '@/entrypoints/popup/snapshot';
+import { pickSnapshot, snapshotDigest, snapshotEntry, SNAPSHOTS_KEPT, withSnapshot } from '@/entrypoints/popup/snapshot';
+import { readCarried, SnapshotClicks } from '@/entrypoints/popup/snapshot-send';
 import { wasSentHere } from '@/lib/failed-actions';
 
 const session = { accounts: [{ id: '1', name: 'Ada', username: 'ada' }], activeAccountId: '1', notice: null };

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listMemberUsers } from '@/components/manager/account-queries';
 import { listMembers } from '@/lib/services/lookups';
-import { listsForUser } from '@/lib/services/tab-context';
+import { listsForUser } from '@/lib/services/list-memberships';
 import type { XClient } from '@/lib/x/client';
 import { freshDb } from './support';
 

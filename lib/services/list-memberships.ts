@@ -1,0 +1,47 @@
+import { db, putMemberFirst } from '../db';
+import type { XClient } from '../x/client';
+import { getListMemberships } from '../x/lists';
+
+/** Which of the account's own lists a person is on: the popup's list picker (entrypoints/popup/ListPicker.tsx). */
+
+const MAX_MEMBERSHIP_PAGES = 5;
+
+/** The account's owned lists, each saying whether this user is a member (one request to X, when asked). */
+export async function listsForUser(
+  client: XClient,
+  accountId: string,
+  userId: string,
+): Promise<{ id: string; name: string; private: boolean; member: boolean }[]> {
+  const d = db();
+  const owned = await d.lists
+    .where('accountId')
+    .equals(accountId)
+    .filter((l) => l.owned && /^\d+$/.test(l.id))
+    .toArray();
+  const memberships = new Set<string>();
+  const ownedIds = new Set(owned.map((l) => l.id));
+  let token: string | undefined;
+  const asked = new Set<string>();
+  // A well-known account can be on thousands of lists: read a few pages at most (X allows 75 reads / 15 min), and
+  // stop if X hands back a token already followed (its answer would walk in circles).
+  for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages++) {
+    const page = await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) });
+    for (const l of page.items) memberships.add(l.id);
+    token = page.nextToken;
+    if (!token || asked.has(token) || [...ownedIds].every((id) => memberships.has(id))) break;
+    asked.add(token);
+  }
+  if (token) {
+    // Not all read: for owned lists not seen yet, keep what the store knew.
+    for (const l of owned) if (!memberships.has(l.id) && (await d.listMembers.get([accountId, l.id, userId]))) memberships.add(l.id);
+  }
+  await d.transaction('rw', d.listMembers, async () => {
+    for (const l of owned) {
+      if (memberships.has(l.id)) await putMemberFirst(d.listMembers, accountId, l.id, userId);
+      else await d.listMembers.delete([accountId, l.id, userId]);
+    }
+  });
+  return owned
+    .map((l) => ({ id: l.id, name: l.name, private: !!l.private, member: memberships.has(l.id) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
