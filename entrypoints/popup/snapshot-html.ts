@@ -1,6 +1,6 @@
 /**
  * The snapshot's HTML (./snapshot.ts): React's screen written out without the parts that follow other stores, with
- * ids that never clash with React's screen beside it, painted back; and how a button or link is
+ * ids that never clash with React's screen beside it, painted back in an inert way; and how a button or link is
  * found again between the two screens (by its visible label).
  */
 
@@ -53,11 +53,14 @@ export function atPlace(screen: Element, place: Place): HTMLElement | undefined 
   return targetsOf(screen).filter((el) => labelOf(el) === place.label)[place.nth];
 }
 
-/** A snapshot's HTML as the element painted in React's place, the buttons' widths set back through the CSSOM. */
+/**
+ * A snapshot's HTML as the element painted in React's place: parsed in an inert document (no script runs, nothing
+ * loads) and moved over, and the buttons' widths set back through the CSSOM.
+ */
 export function snapshotView(html: string): HTMLElement {
   const view = document.createElement('div');
   view.id = 'perch-snapshot';
-  view.innerHTML = html;
+  view.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
   for (const el of view.querySelectorAll<HTMLElement>('[data-perch-style]')) {
     el.style.cssText = el.dataset.perchStyle ?? '';
     delete el.dataset.perchStyle;
