@@ -1,31 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { whyCannotPost } from '@/components/compose-rules';
 import { listOf } from '@/components/manager/format';
 import { readExport } from '@/lib/bookmarks/import';
 import { InvalidTagError, tagList } from '@/lib/bookmarks/tags';
+import { readInJapanese } from '../locales/in-japanese';
 
 /**
  * A list inside a sentence is listed in the reader's language (Intl.ListFormat in the browser's UI language), each
  * item quoted the reader's way where the sentence quotes them: a Japanese sentence lists with 「…」 and 、, never with
  * English quotes and ", ".
  */
-
-/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese: plural forms joined by " | ", `$1`…`$9` filled. */
-function readInJapanese(): void {
-  const file = fileURLToPath(new URL('../../../lib/locales/ja.yml', import.meta.url));
-  const ja = load(readFileSync(file, 'utf8')) as Record<string, string | Record<string, string>>;
-  fakeBrowser.i18n.getUILanguage = () => 'ja';
-  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
-    const value = ja[name];
-    const message = typeof value === 'string' ? value : value ? Object.values(value).join(' | ') : '';
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return message.replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
-  };
-}
 
 const exportWith = (tags: string[]) =>
   JSON.stringify({ exportedAt: '2026-12-02T00:00:00Z', bookmarks: [{ id: '1460323737035677698', tags }] });

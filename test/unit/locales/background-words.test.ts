@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
 import { readExport } from '@/lib/bookmarks/import';
 import { InvalidTagError } from '@/lib/bookmarks/tags';
 import { whyVideoRefused } from '@/lib/services/compose';
+import { readInJapanese } from './in-japanese';
 
 /**
  * Issue 13, "Two languages": every sentence the background makes reaches a screen in the reader's language, so the
@@ -163,19 +162,6 @@ describe('the sentence guard', () => {
     expect(sentencesIn('fine.ts', fine)).toEqual([]);
   });
 });
-
-/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese: plural forms joined by " | ", `$1`…`$9` filled. */
-function readInJapanese() {
-  const file = load(readFileSync(join(ROOT, 'lib/locales/ja.yml'), 'utf8')) as Record<string, string | Record<string, string>>;
-  const messages = new Map(
-    Object.entries(file).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : Object.values(v).join(' | ')]),
-  );
-  fakeBrowser.i18n.getUILanguage = () => 'ja';
-  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (messages.get(name.toLowerCase()) ?? '').replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
-  };
-}
 
 describe('a background refusal in a Japanese browser', () => {
   it('words a sign-in failure in Japanese', () => {

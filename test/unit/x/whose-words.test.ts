@@ -1,33 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { errorText } from '@/components/error-text';
 import { XApiError } from '@/lib/x/errors';
 import { invalidInput, refusedInput } from '@/lib/x/input';
 import { createXClient } from '@/lib/x/client';
 import { uploadGif } from '@/lib/x/media';
 import { BASE, xErrorOf } from './support';
+import { readInJapanese } from '../locales/in-japanese';
 
 /**
  * Whose words a failure holds: X's own words (its `detail`, its `errors[].message`) are quoted as X's — «X said: “…”» —
  * and never translated; Perch's own sentences (a check before sending, what it makes of X's media processing) are
  * Perch's: worded in the reader's language, never put in X's field, never quoted as X's.
  */
-
-/** lib/locales/ja.yml as Chrome serves it once the browser speaks Japanese (plural forms joined as en's are). */
-function readInJapanese(): void {
-  const file = fileURLToPath(new URL('../../../lib/locales/ja.yml', import.meta.url));
-  const ja = load(readFileSync(file, 'utf8')) as Record<string, string | Record<string, string>>;
-  fakeBrowser.i18n.getUILanguage = () => 'ja';
-  fakeBrowser.i18n.getMessage = (name: string, subs?: string | (string | number)[]) => {
-    const value = ja[name];
-    const message = typeof value === 'string' ? value : value ? Object.values(value).join(' | ') : '';
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return message.replace(/\$([1-9])/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
-  };
-}
 
 /** What a screen shows for a failure the background reported (components/error-text.ts). */
 const shown = (e: XApiError) => errorText({ kind: e.kind, message: e.message });
