@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
@@ -8,6 +8,7 @@ import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionLabel, actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
+import { useFailureSeen } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
 import { useNow } from './use-now';
 import { When } from './When';
@@ -42,23 +43,11 @@ export function ActivityView({ accountId }: { accountId: string }) {
   useEffect(() => {
     if (actions?.length) benchMark('perch-activity-list');
   }, [actions]);
-  // The failures the toolbar badge counts (lib/failed-actions.ts) are seen once their rows are drawn while the page is
-  // in view: a manager tab left open in another window is not the person looking.
   const shown = useMemo(() => actions?.slice(0, Math.min(SHOWN, drawn)), [actions, drawn]);
-  // Each failure once: a row's number and when it last changed (failing again after a retry is news again).
-  const told = useRef(new Set<string>());
-  useEffect(() => {
-    const tell = () => {
-      if (document.visibilityState !== 'visible' || !shown) return;
-      const failed = shown.filter((a) => a.seq !== undefined && needsPerson(a) && !told.current.has(`${a.seq}@${a.updatedAt}`));
-      if (!failed.length) return;
-      for (const a of failed) told.current.add(`${a.seq}@${a.updatedAt}`);
-      sendMessage({ type: 'failures.seen', accountId, seqs: failed.map((a) => a.seq!) }).catch(() => undefined);
-    };
-    tell();
-    document.addEventListener('visibilitychange', tell);
-    return () => document.removeEventListener('visibilitychange', tell);
-  }, [accountId, shown]);
+  // The failures the toolbar badge counts (lib/failed-actions.ts) are seen once their rows are drawn while the page is
+  // in view, each note once, told again when the background refused the telling (createSeenTeller).
+  const failing = useMemo(() => shown?.filter((a) => a.seq !== undefined && needsPerson(a)).map((a) => a.seq!), [shown]);
+  useFailureSeen(accountId, failing);
 
   // Every button of the list asks the background one thing; a refusal is said once, above the list.
   const ask = useCallback((request: ActivityRequest) => {

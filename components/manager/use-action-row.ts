@@ -41,18 +41,18 @@ export function shownFailure(live: { action: ActionRow; undo?: ActionRow } | und
 }
 
 /**
- * What a status line tells the background of the failures it showed: `update(showing, notes)` with the failure it
- * shows now and the account's failure notes sends (`send`, the `failures.seen` message) each note of a failure it
- * showed while the page was in view (`visible()`: a manager tab left open in another window is not the person
- * looking), once per note — the note may be stored just after the line showed the failure. A telling the background
- * refused is told again on the next update.
+ * What a screen tells the background of the failures it showed (a status line its one, the Activity tab the failed
+ * rows it drew): `update(showing, notes)` with the failure or failures it shows now and the account's failure notes
+ * sends (`send`, the `failures.seen` message) each note of a failure it showed while the page was in view
+ * (`visible()`: a manager tab left open in another window is not the person looking), once per note — the note may be
+ * stored just after the screen showed the failure. A telling the background refused is told again on the next update.
  */
 export function createSeenTeller(send: (seqs: number[]) => Promise<unknown>, visible: () => boolean) {
   const showed = new Set<number>();
   const told = new Set<string>();
-  return (showing: number | undefined, notes: readonly FailureNote[]): void => {
+  return (showing: number | readonly number[] | undefined, notes: readonly FailureNote[]): void => {
     if (!visible()) return;
-    if (showing !== undefined) showed.add(showing);
+    for (const seq of typeof showing === 'number' ? [showing] : (showing ?? [])) showed.add(seq);
     const due = notes.filter((n) => showed.has(n.seq) && !told.has(`${n.seq}@${n.at}`));
     if (!due.length) return;
     const keys = due.map((n) => `${n.seq}@${n.at}`);
@@ -64,10 +64,10 @@ export function createSeenTeller(send: (seqs: number[]) => Promise<unknown>, vis
 }
 
 /**
- * A failure shown in a status line is seen, as the popup's button showing it is and the Activity tab showing its row
- * is: once shown while the page is in view, it leaves the toolbar badge and the popup's first line (`failures.seen`).
+ * A failure shown in a status line or an Activity row is seen, as the popup's button showing it is: once shown while
+ * the page is in view, it leaves the toolbar badge and the popup's first line (`failures.seen`).
  */
-export function useFailureSeen(accountId: string, showing: number | undefined): void {
+export function useFailureSeen(accountId: string, showing: number | readonly number[] | undefined): void {
   const notes = useFailureNotes(accountId);
   const tell = useMemo(
     () =>

@@ -81,4 +81,17 @@ describe('a manager status line showing a failure', () => {
     tell(7, [note(7)]);
     expect(send).toHaveBeenCalledTimes(2);
   });
+
+  it('tells of every failed row the Activity tab drew, each note once, and again after a refused telling', async () => {
+    const send = vi.fn((_seqs: number[]) => Promise.resolve(null)).mockRejectedValueOnce(new Error('busy'));
+    const tell = createSeenTeller(send, () => true);
+    // Rows 7 and 9 failed; row 3's failure is not drawn yet (below the first screen).
+    tell([7, 9], [note(3), note(7), note(9)]);
+    expect(send.mock.calls).toEqual([[[7, 9]]]);
+    await new Promise((r) => setTimeout(r, 0));
+    // The background was busy: the rows are still drawn, so the next update tells them again, then never again.
+    tell([7, 9], [note(3), note(7), note(9)]);
+    tell([7, 9], [note(3), note(7), note(9)]);
+    expect(send.mock.calls).toEqual([[[7, 9]], [[7, 9]]]);
+  });
 });
