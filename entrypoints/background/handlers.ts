@@ -143,11 +143,12 @@ export function createHandlers(services: Services): Handlers {
     'tab.here': async ({ url }) => {
       const target = parseXUrl(url);
       if (target.kind !== 'post' && target.kind !== 'profile') return null;
-      const accountId = (await readSessionView()).activeAccountId;
+      const session = await readSessionView();
+      const accountId = session.activeAccountId;
       if (!accountId) return null;
       const context =
         target.kind === 'post'
-          ? await postContext(() => clientFor(accountId), accountId, target.postId, now())
+          ? await postContext(() => clientFor(accountId), accountId, target.postId, now(), session)
           : await profileContext(() => clientFor(accountId), accountId, target.username, now());
       const here = target.kind === 'post' ? { kind: target.kind, postId: target.postId } : { kind: target.kind, username: target.username };
       return { accountId, target: here, context };

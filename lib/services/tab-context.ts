@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { ACTION_TYPES, isActionType } from '../action-types';
 import { db, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
-import { enterprisePlanItem, readSessionView } from '../storage';
+import { enterprisePlanItem, readSessionView, type SessionView } from '../storage';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '../x/posts';
@@ -140,21 +140,24 @@ async function postState(d: PerchDb, accountId: string, postId: string, post: Po
  * The post in the tab, with the account's bookmark/like/repost state, its author, and where Reply, Quote and
  * Block happen. A post read by another screen (no summons stored) is read again on a self-serve app, once.
  * From the store (the popup reopened on a post seen today), it is one read-only transaction beside the two settings.
+ * `session`: the session view the caller already read (tab.here, for the active account), so it is not read twice on
+ * the popup's first question; read here when not given.
  */
 export async function postContext(
   client: () => Promise<XClient>,
   accountId: string,
   postId: string,
   now = Date.now(),
+  session?: SessionView,
 ): Promise<PostContext> {
   const d = db();
-  const [stored, enterprise, session] = await Promise.all([
+  const [stored, enterprise, { accounts }] = await Promise.all([
     d.transaction('r', postTables(d), async () => {
       const row = await d.posts.get([accountId, postId]);
       return { post: row, state: await postState(d, accountId, postId, row) };
     }),
     onEnterprise(),
-    readSessionView(),
+    session ?? readSessionView(),
   ]);
   let { post, state } = stored;
   let error: PostContext['error'], edit: EditView | undefined;
@@ -190,7 +193,7 @@ export async function postContext(
     state = await d.transaction('r', postTables(d), () => postState(d, accountId, postId, post));
   }
   const { author } = state;
-  const me = session.accounts.find((a) => a.id === accountId);
+  const me = accounts.find((a) => a.id === accountId);
   const replyAllowed = !!post && mayReply(post, { id: accountId, username: me?.username ?? '' });
   return {
     kind: 'post',

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import type { Services } from '@/entrypoints/background/services';
 import { db } from '@/lib/db';
@@ -98,6 +99,19 @@ describe('the popup’s one first question (tab.here)', () => {
     const onProfile = await here('https://twitter.com/GraceHop');
     expect(onProfile).toMatchObject({ accountId: ADA_ID, target: { kind: 'profile', username: 'GraceHop' } });
     expect(onProfile?.context).toMatchObject({ kind: 'profile', user: { id: GRACE_ID } });
+  });
+
+  it('reads the session view once on a post: the popup waits on each storage read', async () => {
+    await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA_ID, notice: null });
+    const postId = SEED_POSTS.gracePhoto;
+    await postContext(async () => client, ADA_ID, postId, emu.state.now());
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const onPost = await here(`https://x.com/gracehop/status/${postId}`);
+    expect(onPost?.context).toMatchObject({ kind: 'post', post: { id: postId } });
+    // One read of who is signed in (beside the Enterprise setting), not a second for the account's username.
+    const keysRead = get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]));
+    expect(keysRead.filter((k) => String(k).startsWith('session.view'))).toHaveLength(1);
+    expect(get).toHaveBeenCalledTimes(2);
   });
 
   it('answers nothing, and asks X nothing, when nobody is signed in or the address is not a post or profile', async () => {
