@@ -23,6 +23,7 @@ import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
 import { EditComposer, useOpenEdit } from './EditComposer';
+import { FileNameWords } from './FileNameWords';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
 import { readVideoLength } from './video-length';
 
@@ -313,7 +314,7 @@ export function Composer(props: ComposerProps) {
           {busy && progress ? <UploadProgress progress={progress} /> : null}
           {attaching ? (
             <p className="note" role="status">
-              {i18n.t('composer_attaching_video', [attaching])}
+              <FileNameWords words={(name) => i18n.t('composer_attaching_video', [name])} name={attaching} />
             </p>
           ) : null}
           <LinkCostNote accountId={accountId} hasLink={hasLink} />

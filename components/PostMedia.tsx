@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ALT_TEXT_MAX } from '@/lib/limits';
+import { withoutBidiControls } from '@/lib/text/bidi';
+import { FileNameWords, spokenFileWords } from './FileNameWords';
 import { altLength, clockLength, isVideo } from './compose-rules';
 import type { EditablePost } from './use-draft';
 
@@ -32,13 +34,11 @@ export function PostMedia({
         <li key={m.id} className="media-item">
           <div className="media-row">
             {m.previewUrl && !isVideo(m.type) ? <img src={m.previewUrl} alt="" width={48} height={48} /> : null}
-            <span className="media-name">{m.name}</span>
+            <bdi className="media-name">{m.name}</bdi>
             {isVideo(m.type) && m.durationSecs !== undefined ? (
               <span className="media-length">{i18n.t('composer_video_length', [clockLength(m.durationSecs)])}</span>
             ) : null}
-            <button type="button" onClick={() => onRemove(m.id)}>
-              {i18n.t(isVideo(m.type) ? 'composer_remove_video' : 'composer_remove_image', [m.name])}
-            </button>
+            <RemoveMedia media={m} onRemove={onRemove} />
           </div>
           {isVideo(m.type) ? null : m.alt === undefined ? (
             <AddDescription
@@ -67,6 +67,22 @@ export function PostMedia({
   );
 }
 
+/**
+ * A file's Remove button: "Remove image <name>", the name isolated on screen, and the same words as its accessible name
+ * without the name's bidi formatting characters.
+ */
+function RemoveMedia({ media, onRemove }: { media: Media; onRemove: (id: string) => void }) {
+  const words = (name: string) => i18n.t(isVideo(media.type) ? 'composer_remove_video' : 'composer_remove_image', [name]);
+  return (
+    <button type="button" aria-label={spokenFileWords(words, media.name)} onClick={() => onRemove(media.id)}>
+      <FileNameWords words={words} name={media.name} />
+    </button>
+  );
+}
+
+/** "Description of <name>": the description box's label. */
+const describing = (name: string) => i18n.t('composer_description_label', [name]);
+
 /** Moves focus to the element once when `focused` turns true. */
 function useFocusWhen<E extends HTMLElement>(focused: boolean) {
   const ref = useRef<E>(null);
@@ -81,7 +97,7 @@ function AddDescription({ media, focused, onAdd }: { media: Media; focused: bool
   return (
     <button ref={ref} type="button" className="media-describe" onClick={onAdd}>
       {i18n.t('composer_add_description')}
-      <span className="visually-hidden"> ({media.name})</span>
+      <span className="visually-hidden"> ({withoutBidiControls(media.name)})</span>
     </button>
   );
 }
@@ -105,10 +121,13 @@ function Description({
   const over = length > ALT_TEXT_MAX;
   return (
     <div className="media-alt">
-      <label htmlFor={id}>{i18n.t('composer_description_label', [media.name])}</label>
+      <label htmlFor={id}>
+        <FileNameWords words={describing} name={media.name} />
+      </label>
       <textarea
         ref={ref}
         id={id}
+        aria-label={spokenFileWords(describing, media.name)}
         rows={2}
         value={alt}
         aria-describedby={`${id}-count`}
@@ -121,7 +140,7 @@ function Description({
         </span>
         <button type="button" onClick={onRemove}>
           {i18n.t('composer_remove_description')}
-          <span className="visually-hidden"> ({media.name})</span>
+          <span className="visually-hidden"> ({withoutBidiControls(media.name)})</span>
         </button>
       </div>
     </div>

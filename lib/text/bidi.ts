@@ -16,6 +16,14 @@ const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', '\u2068']);
 /** Unicode's explicit bidi formatting characters (LRM, RLM, ALM and the embeddings, overrides and isolates). */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * `text` without its explicit bidi formatting characters: for an accessible name (a label read aloud, or searched by
+ * voice control), where they are invisible characters, not words; the visible text keeps them, inside a `<bdi>`.
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(new RegExp(BIDI_CONTROLS.source, 'g'), '');
+}
+
 /** Whether `text` holds any explicit bidi formatting character (which could reach beyond it unless isolated). */
 export function hasBidiControls(text: string): boolean {
   return BIDI_CONTROLS.test(text);
