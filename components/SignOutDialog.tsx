@@ -1,27 +1,19 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { KeepChoice } from '@/lib/db/wipe';
+import { sendMessage } from '@/lib/messaging';
+import type { SignOutLoss } from '@/lib/services/sign-out-loss';
 import type { AccountView } from '@/lib/storage';
 import { ConfirmDialog } from './ConfirmDialog';
 
-/** What signing out would delete that exists nowhere else: actions not yet sent to X, and drafts. */
-export interface SignOutLoss {
-  queued: number;
-  drafts: number;
-}
+export type { SignOutLoss };
 
 /**
- * Reads what signing out would lose, from the store (useLiveQuery's store; opened only when asked, so the popup's
- * bundle does not carry it). @throws if IndexedDB fails.
+ * Asks the background what signing out would lose (lib/services/sign-out-loss.ts): the store stays in the
+ * background, so the popup, whose header offers Sign out too, carries none of it. @throws if IndexedDB fails.
  */
-export async function signOutLoss(accountId: string): Promise<SignOutLoss> {
-  const { db } = await import('@/lib/db');
-  const [queued, sending, drafts] = await Promise.all([
-    db().actions.where('[accountId+state]').equals([accountId, 'queued']).count(),
-    db().actions.where('[accountId+state]').equals([accountId, 'sending']).count(),
-    db().drafts.where('accountId').equals(accountId).count(),
-  ]);
-  return { queued: queued + sending, drafts };
+export function signOutLoss(accountId: string): Promise<SignOutLoss> {
+  return sendMessage({ type: 'account.signOutLoss', accountId });
 }
 
 interface Props {

@@ -18,6 +18,8 @@ import {
   VIDEO_TYPES,
 } from './limits';
 import { KEEP_CHOICES } from './db/wipe';
+import type { ListContext } from './services/list-context';
+import type { SignOutLoss } from './services/sign-out-loss';
 import {
   errorKindOf,
   type AccountView,
@@ -113,6 +115,8 @@ export const messages = {
   }).answers<null>(),
   'account.switch': request({ accountId: userId }).answers<null>(),
   'account.check': request({ accountId: userId }).answers<AccountView>(),
+  /** What signing out would delete (queued actions, drafts), counted in the background: the popup has no store. */
+  'account.signOutLoss': request({ accountId: userId }).answers<SignOutLoss>(),
   /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
   'app.check': request({ accountId: z.optional(userId) }).answers<AppCheckView>(),
   'settings.get': request({}).answers<Settings>(),
@@ -233,6 +237,8 @@ export const messages = {
     target: { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
     context: PostContext | ProfileContext;
   } | null>(),
+  /** The list at `x.com/i/lists/ID` as the store holds it (null when not synced); nothing is read from X. */
+  'tab.list': request({ accountId: userId, listId: postId }).answers<ListContext>(),
   'user.lists': request({ accountId: userId, userId }).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
   // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
   /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */

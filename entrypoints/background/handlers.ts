@@ -9,6 +9,8 @@ import { checkXApp } from '@/lib/services/app-check';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { listMembers, listPostsPreview, lookupUser } from '@/lib/services/lookups';
 import { listsForUser } from '@/lib/services/list-memberships';
+import { listContext } from '@/lib/services/list-context';
+import { signOutLoss } from '@/lib/services/sign-out-loss';
 import { postContext, profileContext } from '@/lib/services/tab-context';
 import { now } from '@/lib/clock';
 import { attachImage, attachVideo, discardDraft, getDraft, publishDraft, publishProgress, saveDraft } from '@/lib/services/compose';
@@ -65,6 +67,7 @@ export function createHandlers(services: Services): Handlers {
       return null;
     },
     'account.check': async ({ accountId }) => auth.refreshAccount(accountId, await oauthSettings()),
+    'account.signOutLoss': ({ accountId }) => signOutLoss(accountId),
     'app.check': ({ accountId }) => checkMyXApp(services, accountId),
     'settings.get': () => readSettings(),
     'settings.setClientId': ({ clientId }) => saveClientId(clientId),
@@ -153,6 +156,7 @@ export function createHandlers(services: Services): Handlers {
       const here = target.kind === 'post' ? { kind: target.kind, postId: target.postId } : { kind: target.kind, username: target.username };
       return { accountId, target: here, context };
     },
+    'tab.list': ({ accountId, listId }) => listContext(accountId, listId),
     'user.lists': async ({ accountId, userId }) => {
       // The account's own lists come from the store: fetch them first if not yet today (free otherwise).
       await sync.sync(accountId, 'lists');

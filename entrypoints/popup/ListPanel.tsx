@@ -1,13 +1,15 @@
 import { i18n } from '#i18n';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
-import { useActionRow, useTrackedAction } from '@/components/manager/use-action-row';
-import { db, type ActionRow } from '@/lib/db';
-import type { ActionRequest } from '@/lib/messaging';
+import { thrownText } from '@/components/error-text';
+import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
+import type { ListContext } from '@/lib/services/list-context';
+import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
+import { watchTables } from '@/lib/store-changes';
 import { ActionButton } from './ActionButton';
 import { managerPageUrl, openManager } from './open-manager';
+import { shownState } from './tab-follower';
 
 type Flag = 'pinned' | 'followed';
 
@@ -20,13 +22,13 @@ const DONE: Record<string, () => string> = {
 };
 
 /** The flag an action of this popup asks for (pinned after Pin…), while it is on its way or done; else undefined. */
-function askedState(action: ActionRow | undefined, on: string): boolean | undefined {
+function askedState(action: ActionBrief | undefined, on: string): boolean | undefined {
   if (!action || action.state === 'failed') return undefined;
   return action.type === on;
 }
 
 /** One action's note: what it is doing (sending, queued, refused with X's reason), or what X did. */
-function Note({ id, action }: { id: string; action: ActionRow | undefined }) {
+function Note({ id, action }: { id: string; action: ActionBrief | undefined }) {
   const phase = action ? actionPhase(action, undefined, Date.now()) : undefined;
   const failed = phase?.kind === 'failed';
   const text = !action || !phase ? undefined : phase.kind === 'done' ? DONE[action.type]?.() : phaseNote(phase);
@@ -37,24 +39,94 @@ function Note({ id, action }: { id: string; action: ActionRow | undefined }) {
   );
 }
 
+const briefOf = (c: ActionChange): ActionBrief => ({
+  seq: c.seq,
+  type: c.type,
+  state: c.state,
+  notBefore: c.notBefore,
+  ...(c.error ? { error: c.error } : {}),
+});
+
+/**
+ * The list as the background's store holds it (`tab.list`; the popup carries no store), asked again each time a
+ * page of the extension writes the lists or users (the outbox's optimistic change, a sync) and each time an action
+ * sent from here moves (its published state, lib/services/outbox-feed.ts): no timer. `undefined` while the first
+ * answer is on its way; an answer older than one already shown is dropped.
+ */
+function useListContext(accountId: string, listId: string, sent: readonly (ActionBrief | undefined)[]) {
+  const [context, setContext] = useState<ListContext>();
+  const [error, setError] = useState<string>();
+  const asked = useRef(0);
+  const ask = useCallback(() => {
+    const n = ++asked.current;
+    sendMessage({ type: 'tab.list', accountId, listId }).then(
+      (next) => n === asked.current && (setContext(next), setError(undefined)),
+      (e: unknown) => n === asked.current && setError(thrownText(e)),
+    );
+  }, [accountId, listId]);
+  useEffect(() => {
+    ask();
+    return watchTables(['lists', 'users'], ask);
+  }, [ask]);
+  const states = sent.map((a) => (a ? `${a.seq}:${a.state}` : '')).join(',');
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return void (first.current = false);
+    ask();
+  }, [states, ask]);
+  return { context, error };
+}
+
+/**
+ * An action sent from this popup, followed by its number through the outbox's publications (a change published
+ * before `action.do` answered counts): `act` sends one, `action` is its latest state, `error` what the background
+ * said when it would not take it.
+ */
+function useSentAction(accountId: string) {
+  const [action, setAction] = useState<ActionBrief>();
+  const [error, setError] = useState<string>();
+  const seen = useRef(new Map<number, ActionChange>());
+  useEffect(
+    () =>
+      watchOutbox(accountId, (changes) => {
+        for (const c of changes) seen.current.set(c.seq, c);
+        setAction((a) => {
+          const c = a ? seen.current.get(a.seq) : undefined;
+          return c && (c.state !== a!.state || c.notBefore !== a!.notBefore) ? briefOf(c) : a;
+        });
+      }),
+    [accountId],
+  );
+  const act = useCallback(
+    async (request: ActionRequest) => {
+      setError(undefined);
+      try {
+        const { seq: s } = await sendMessage({ type: 'action.do', accountId, action: request });
+        const c = seen.current.get(s);
+        setAction(c ? briefOf(c) : { seq: s, type: request.type, state: 'queued', notBefore: 0 });
+      } catch (e) {
+        setError(thrownText(e));
+      }
+    },
+    [accountId],
+  );
+  return { action, act, error };
+}
+
 /**
  * Quick actions on the list in the current tab (`x.com/i/lists/ID`): its name and owner from the store when Perch
  * synced it (nothing is read from X on open: reads are billed), Follow / Unfollow (not one's own list) and Pin /
  * Unpin, through the outbox like the manager's (POST /2/users/{id}/followed_lists, x-api--lists--follow-list;
  * POST /2/users/{id}/pinned_lists, x-api--lists--pin-list), and Open in Perch on the manager's Lists tab. A list
- * the store does not hold claims no state: Follow and Pin, and the note says what X did.
+ * the store does not hold claims no state: Follow and Pin, and the note says what X did. The store is read in the
+ * background (messages), so the popup never loads it.
  */
 export function ListPanel({ accountId, listId }: { accountId: string; listId: string }) {
-  // null: looked up and not stored; undefined: still looking.
-  const list = useLiveQuery(async () => (await db().lists.get([accountId, listId])) ?? null, [accountId, listId]);
-  const owner = useLiveQuery(
-    async () => (list?.ownerId && !list.owned ? ((await db().users.get([accountId, list.ownerId])) ?? null) : null),
-    [accountId, list?.ownerId, list?.owned],
-  );
-  const pin = useTrackedAction(accountId);
-  const follow = useTrackedAction(accountId);
-  const pinRow = useActionRow(accountId, pin.seq, undefined)?.action;
-  const followRow = useActionRow(accountId, follow.seq, undefined)?.action;
+  const pin = useSentAction(accountId);
+  const follow = useSentAction(accountId);
+  const pinRow = pin.action;
+  const followRow = follow.action;
+  const { context, error: readError } = useListContext(accountId, listId, [pinRow, followRow]);
   const notes = useId();
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
@@ -64,10 +136,20 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
     );
   }, []);
 
-  if (list === undefined) return <p aria-busy="true">{i18n.t('popup_list_loading')}</p>;
+  if (!context && readError)
+    return (
+      <p className="error" role="alert">
+        {readError}
+      </p>
+    );
+  if (!context) return <p aria-busy="true">{i18n.t('popup_list_loading')}</p>;
+  const { list } = context;
 
-  // The store's rows change with each action at once (the outbox shows it before X answers); unstored, the action says.
-  const state = (flag: Flag, row: ActionRow | undefined, on: string): boolean | undefined => (list ? list[flag] : askedState(row, on));
+  // The store's rows change with each action at once (the outbox shows it before X answers), but the popup's copy of
+  // them is a message away: while an action from here is on its way its button shows what it asks. Unstored, the
+  // action says.
+  const state = (flag: Flag, row: ActionBrief | undefined, on: string): boolean | undefined =>
+    list ? shownState(list[flag], row, on) : askedState(row, on);
   const pinned = state('pinned', pinRow, 'list.pin') ?? false;
   const followed = state('followed', followRow, 'list.follow') ?? false;
   const ref = list ? { listId, listName: list.name } : { listId };
@@ -87,8 +169,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
             i18n.t('popup_list_id', [listId])
           ) : list.owned ? (
             i18n.t('popup_list_yours')
-          ) : owner ? (
-            <bdi>{i18n.t('popup_list_owner', [owner.name, owner.username])}</bdi>
+          ) : list.owner ? (
+            <bdi>{i18n.t('popup_list_owner', [list.owner.name, list.owner.username])}</bdi>
           ) : null}
         </p>
       </div>

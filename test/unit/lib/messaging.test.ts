@@ -14,6 +14,7 @@ function handlers(): Handlers {
     'account.check': vi.fn(async () => {
       throw Object.assign(new Error('X is not answering right now.'), { kind: 'unavailable' });
     }),
+    'account.signOutLoss': vi.fn(async () => ({ queued: 0, drafts: 0 })),
     'app.check': vi.fn(async () => {
       throw new Error('not called in these tests');
     }),
@@ -65,6 +66,7 @@ function handlers(): Handlers {
     })),
     'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [], rules: { block: 'x.com' as const } })),
     'tab.here': vi.fn(async () => null),
+    'tab.list': vi.fn(async () => ({ list: null })),
     'user.lists': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',

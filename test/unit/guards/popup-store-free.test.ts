@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The popup never loads the store: Dexie (~30 KB gzip) and lib/db are the background's and the manager's, and the
+ * popup asks the background for what it shows (drafts count, sign-out loss, a list's state). Read from the sources,
+ * every import followed that lands in the bundle — static and dynamic `import()`, not `import type`, which the build
+ * drops — from the popup's entry points.
+ */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The module specifiers a file's code loads: static and dynamic imports and export-froms that are not type-only. */
+function loadedSpecifiers(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named?.length && named.every((e) => e.isTypeOnly)));
+      if (!typeOnly) out.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
+      if (!node.isTypeOnly && !(named?.length && named.every((e) => e.isTypeOnly))) out.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      out.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Every source file and package the code of these entry files may load, by path from the root or package name. */
+function reachable(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of loadedSpecifiers(file, readFileSync(join(root, file), 'utf8'))) {
+      const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? posix.join(dirname(file), spec) : undefined;
+      if (base === undefined) {
+        if (!spec.startsWith('#')) seen.add(spec);
+        continue;
+      }
+      const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => /\.tsx?$/.test(f) && existsSync(join(root, f)));
+      if (found) queue.push(found);
+    }
+  }
+  return seen;
+}
+
+/** The store's code: Dexie and lib/db, less lib/db/rows.ts (the rows' types and two constants, no Dexie). */
+const storeModules = (modules: Set<string>) =>
+  [...modules].filter((m) => (m.startsWith('lib/db/') && m !== 'lib/db/rows.ts') || /^dexie(-|$|\/)/.test(m)).sort();
+
+describe('the popup and the store', () => {
+  it('loads no store, not even later: no Dexie, no lib/db in anything the popup imports or imports when used', () => {
+    expect(storeModules(reachable(['entrypoints/popup/main.tsx', 'entrypoints/popup-prefetch.ts']))).toEqual([]);
+  });
+
+  it('canary: a screen that reads the store is seen to load it, and a type-only import is not followed', () => {
+    expect(storeModules(reachable(['components/manager/use-action-row.ts']))).toEqual(
+      expect.arrayContaining(['dexie', 'dexie-react-hooks', 'lib/db/index.ts']),
+    );
+    expect(
+      loadedSpecifiers('a.ts', "import type { A } from './db';\nimport { type B } from './db2';\nexport type { C } from './db3';"),
+    ).toEqual([]);
+    expect(loadedSpecifiers('a.ts', "import { a, type B } from './db';\nconst m = () => import('./db2');")).toEqual(['./db', './db2']);
+  });
+});
