@@ -1,6 +1,15 @@
 /** Its own module, importing nothing: the store's rows and the wording of errors (lib/error-words.ts) both need it. */
 
 /**
+ * Perch's own sentence for a failure it caught before X saw the request (lib/x/input.ts `invalidInput`: a bug in Perch),
+ * by its kind and the facts it names, so the screen words it in the reader's language (lib/error-words.ts).
+ */
+export interface OwnWords {
+  /** 'not-sent': "Perch did not send this to X: something in it is not what X takes." */
+  kind: 'not-sent';
+}
+
+/**
  * Why an action failed or waits, as stored: its kind and the facts a screen words it from, in the reader's language
  * (components/error-text.ts `actionErrorText`). The background stores no sentence of its own.
  */
@@ -10,6 +19,8 @@ export interface ActionError {
   reset?: number | undefined;
   /** X's own words for the refusal (`errors[].message`, `detail`), kept as X wrote them and shown as a quote from X. */
   said?: string | undefined;
+  /** Perch's own sentence, which stands instead of the kind's words (X's words, if any, are quoted after it). */
+  own?: OwnWords | undefined;
   /** The action type Perch did not know ('unknown-action'). */
   type?: string | undefined;
   /** Rows stored before issue 13 only: the background's English sentence. Never written now. */

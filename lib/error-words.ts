@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ActionError } from './action-error';
+import type { ActionError, OwnWords } from './action-error';
 import { isolateBidi } from './text/bidi';
 
 /**
@@ -47,6 +47,16 @@ function kindWords(error: ActionError, clock: (epochMs: number) => string): stri
   }
 }
 
+/** Perch's own sentence for a failure it caught itself; undefined for one this version does not know. */
+export function ownWordsText(own: OwnWords): string | undefined {
+  switch (own.kind) {
+    case 'not-sent':
+      return i18n.t('x_error_not_sent');
+    default:
+      return undefined;
+  }
+}
+
 /**
  * X's own words, marked as X's (X said: “…”) and isolated (FSI…PDI) so they cannot rearrange the words around them.
  */
@@ -60,6 +70,9 @@ export function xSaidText(words: string): string {
  * wrong. `clock` formats X's reset (epoch ms) as a time of day in the reader's locale.
  */
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
+  // Perch's own sentence stands instead of the kind's, with X's words (if any) quoted after it, as XApiError says it.
+  const own = error.own && ownWordsText(error.own);
+  if (own) return error.said ? `${own} ${xSaidText(error.said)}` : own;
   const words = kindWords(error, clock) ?? i18n.t('error_generic');
   return error.said && QUOTES_X.has(error.kind) ? `${words} ${xSaidText(error.said)}` : words;
 }

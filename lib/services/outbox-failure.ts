@@ -14,12 +14,18 @@ export interface OutboxContext {
 }
 
 /**
- * What is stored of X's refusal: its kind, X's reset and X's own words, never a sentence of Perch's — the screen
- * words it in the reader's language (components/error-text.ts).
+ * What is stored of X's refusal: its kind, X's reset and X's own words, and which of Perch's own sentences it was
+ * (XApiError.ownWords: Perch did not send it), never a sentence — the screen words it in the reader's language
+ * (components/error-text.ts).
  */
 export function storedError(error: XApiError): ActionError {
   const said = xWords(error.problem);
-  return { kind: error.kind, ...(error.rateLimitReset !== undefined ? { reset: error.rateLimitReset } : {}), ...(said ? { said } : {}) };
+  return {
+    kind: error.kind,
+    ...(error.rateLimitReset !== undefined ? { reset: error.rateLimitReset } : {}),
+    ...(said ? { said } : {}),
+    ...(error.ownWords ? { own: error.ownWords } : {}),
+  };
 }
 
 /** How long to wait before try number `attempts + 1`, jittered. */

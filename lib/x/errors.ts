@@ -1,4 +1,5 @@
-import { errorWords, xSaidText } from '../error-words';
+import type { OwnWords } from '../action-error';
+import { errorWords, ownWordsText, xSaidText } from '../error-words';
 
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
 export type XErrorKind =
@@ -86,6 +87,8 @@ export class XApiError extends Error {
    * words are only ever in `problem`.
    */
   readonly own: string | undefined;
+  /** Perch's own sentence by kind (`own` is its words), so an action that failed with it stores no words. */
+  readonly ownWords: OwnWords | undefined;
 
   constructor(
     kind: XErrorKind,
@@ -97,6 +100,7 @@ export class XApiError extends Error {
       local?: boolean;
       serverDate?: number | undefined;
       own?: string | undefined;
+      ownWords?: OwnWords | undefined;
       partialErrors?: unknown[];
       cause?: unknown;
     } = {},
@@ -105,7 +109,7 @@ export class XApiError extends Error {
     // Worded when read, in the language the browser speaks then (lib/error-words.ts): nothing is worded for a
     // failure no one shows, and code running outside the extension (the bench) can make one without i18n.
     Object.defineProperty(this, 'message', {
-      get: () => userMessage(kind, init.rateLimitReset, init.problem, init.own),
+      get: () => userMessage(kind, init.rateLimitReset, init.problem, this.own),
       configurable: true,
       enumerable: false,
     });
@@ -118,7 +122,8 @@ export class XApiError extends Error {
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;
     this.serverDate = init.serverDate;
-    this.own = init.own;
+    this.own = init.own ?? (init.ownWords && ownWordsText(init.ownWords));
+    this.ownWords = init.ownWords;
   }
 }
 

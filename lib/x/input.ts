@@ -3,7 +3,6 @@
  * XApiError 'invalid-request' without a status (nothing reached X) whose words are Perch's own (`own`, in the
  * reader's language), never in `problem`, which holds only what X said.
  */
-import { i18n } from '#i18n';
 import { USERNAME_PATTERN } from '../limits';
 import { XApiError } from './errors';
 
@@ -16,7 +15,7 @@ export const ID_PATTERN = /^[0-9]{1,19}$/;
  * words, is the error's `cause`.
  */
 export function invalidInput(detail: string): XApiError {
-  return new XApiError('invalid-request', { own: i18n.t('x_error_not_sent'), cause: new Error(detail) });
+  return new XApiError('invalid-request', { ownWords: { kind: 'not-sent' }, cause: new Error(detail) });
 }
 
 /** The error for something a person gave that X would refuse: `words`, Perch's sentence, worded through the locales. */
