@@ -46,41 +46,49 @@ import {
 const userId = z.string().check(z.regex(/^\d{1,19}$/, 'an X user id'));
 const postId = z.string().check(z.regex(/^\d{1,19}$/, 'an X post id'));
 const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
-/** X counts a list name's characters as code points: an emoji is one. */
-const listName = z.string().check(
-  z.trim(),
-  z.refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`),
-);
-const listDescription = z.string().check(z.maxLength(LIST_DESCRIPTION_MAX));
-const postAction = z.strictObject({ postId, username: z.optional(username) });
-const userAction = z.strictObject({ userId, username: z.optional(username) });
-const listRef = z.strictObject({ listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) });
 
-/** An action on X the person asked for, by type, with its parameters. Exactly one thing each: never a batch. */
-export const actionSchema = z.union([
-  z.strictObject({ type: z.enum(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']), params: postAction }),
-  z.strictObject({ type: z.enum(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
-  z.strictObject({
-    type: z.literal('list.create'),
-    params: z.strictObject({ name: listName, description: z.optional(listDescription), private: z.optional(z.boolean()) }),
-  }),
-  z.strictObject({
-    type: z.literal('list.update'),
-    params: z.strictObject({
-      listId: postId,
-      listName: z.optional(z.string().check(z.maxLength(100))),
-      name: z.optional(listName),
-      description: z.optional(listDescription),
-      private: z.optional(z.boolean()),
+/**
+ * An action on X the person asked for, by type, with its parameters. Exactly one thing each: never a batch. Built when
+ * an `action.do` first arrives: its dozens of schemas are most of the contract's.
+ */
+export function actionSchema() {
+  /** X counts a list name's characters as code points: an emoji is one. */
+  const listName = z.string().check(
+    z.trim(),
+    z.refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`),
+  );
+  const listDescription = z.string().check(z.maxLength(LIST_DESCRIPTION_MAX));
+  const postAction = z.strictObject({ postId, username: z.optional(username) });
+  const userAction = z.strictObject({ userId, username: z.optional(username) });
+  const listRef = z.strictObject({ listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) });
+  return z.union([
+    z.strictObject({
+      type: z.enum(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']),
+      params: postAction,
     }),
-  }),
-  z.strictObject({ type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']), params: listRef }),
-  z.strictObject({
-    type: z.enum(['list.addMember', 'list.removeMember']),
-    params: z.extend(listRef, { userId, username: z.optional(username) }),
-  }),
-]);
-export type ActionRequest = z.infer<typeof actionSchema>;
+    z.strictObject({ type: z.enum(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
+    z.strictObject({
+      type: z.literal('list.create'),
+      params: z.strictObject({ name: listName, description: z.optional(listDescription), private: z.optional(z.boolean()) }),
+    }),
+    z.strictObject({
+      type: z.literal('list.update'),
+      params: z.strictObject({
+        listId: postId,
+        listName: z.optional(z.string().check(z.maxLength(100))),
+        name: z.optional(listName),
+        description: z.optional(listDescription),
+        private: z.optional(z.boolean()),
+      }),
+    }),
+    z.strictObject({ type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']), params: listRef }),
+    z.strictObject({
+      type: z.enum(['list.addMember', 'list.removeMember']),
+      params: z.extend(listRef, { userId, username: z.optional(username) }),
+    }),
+  ]);
+}
+export type ActionRequest = z.infer<ReturnType<typeof actionSchema>>;
 
 /** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>' or 'edit:<id>' (an edit of one's post). */
 const draftContext = z.string().check(z.minLength(1), z.maxLength(2100));
@@ -93,37 +101,45 @@ const tagInput = z.string().check(z.maxLength(100));
 /** A saved search's id (a UUID Perch made). */
 const savedSearchId = z.string().check(z.minLength(1), z.maxLength(64));
 
-/** One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. */
+/**
+ * One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. The
+ * fields are built when the first message of that type arrives: a woken worker answers one message, and building every
+ * type's schemas while its script is evaluated would only delay that answer (issue 13).
+ */
 export interface MessageDef<Shape extends z.core.$ZodShape, Response> {
-  readonly fields: Shape;
+  readonly fields: () => Shape;
   /** Never set: carries the response type, so a handler or a reader of the wrong type is a type error. */
   readonly response?: (answer: Response) => Response;
 }
 
-/** Starts a message's definition with its request fields; `.answers<T>()` ends it with its response type. */
-function request<Shape extends z.core.$ZodShape>(fields: Shape) {
-  return { answers: <Response>(): MessageDef<Shape, Response> => ({ fields }) };
+/**
+ * Starts a message's definition with a function that builds its request fields (or with the fields, built at once);
+ * `.answers<T>()` ends it with its response type.
+ */
+function request<Shape extends z.core.$ZodShape>(fields: (() => Shape) | Shape) {
+  const build = typeof fields === 'function' ? fields : () => fields;
+  return { answers: <Response>(): MessageDef<Shape, Response> => ({ fields: build }) };
 }
 
 /** Every message, by type: what it asks (validated in the background) and what it answers. */
 export const messages = {
-  'auth.signIn': request({}).answers<AccountView>(),
+  'auth.signIn': request(() => ({})).answers<AccountView>(),
   /** `keep`: what the person chose to keep of the account (lib/db/wipe.ts KeepChoice); nothing when absent. */
-  'auth.signOut': request({
+  'auth.signOut': request(() => ({
     accountId: userId,
     keep: z.optional(z.array(z.enum(KEEP_CHOICES)).check(z.maxLength(KEEP_CHOICES.length))),
-  }).answers<null>(),
-  'account.switch': request({ accountId: userId }).answers<null>(),
-  'account.check': request({ accountId: userId }).answers<AccountView>(),
+  })).answers<null>(),
+  'account.switch': request(() => ({ accountId: userId })).answers<null>(),
+  'account.check': request(() => ({ accountId: userId })).answers<AccountView>(),
   /** What signing out would delete (queued actions, drafts), counted in the background: the popup has no store. */
   'account.signOutLoss': request({ accountId: userId }).answers<SignOutLoss>(),
   /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
-  'app.check': request({ accountId: z.optional(userId) }).answers<AppCheckView>(),
-  'settings.get': request({}).answers<Settings>(),
-  'settings.setClientId': request({ clientId: z.string().check(z.trim(), z.maxLength(200)) }).answers<Settings>(),
-  'settings.setEnterprisePlan': request({ enterprisePlan: z.boolean() }).answers<Settings>(),
-  'draft.get': request({ accountId: userId, context: draftContext }).answers<DraftView | null>(),
-  'draft.save': request({
+  'app.check': request(() => ({ accountId: z.optional(userId) })).answers<AppCheckView>(),
+  'settings.get': request(() => ({})).answers<Settings>(),
+  'settings.setClientId': request(() => ({ clientId: z.string().check(z.trim(), z.maxLength(200)) })).answers<Settings>(),
+  'settings.setEnterprisePlan': request(() => ({ enterprisePlan: z.boolean() })).answers<Settings>(),
+  'draft.get': request(() => ({ accountId: userId, context: draftContext })).answers<DraftView | null>(),
+  'draft.save': request(() => ({
     accountId: userId,
     context: draftContext,
     seq: z.int().check(z.nonnegative()),
@@ -142,18 +158,18 @@ export const messages = {
       .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),
     replyToId: z.optional(postId),
     quoteId: z.optional(postId),
-  }).answers<{ saved: boolean }>(),
-  'draft.discard': request({ accountId: userId, context: draftContext }).answers<null>(),
+  })).answers<{ saved: boolean }>(),
+  'draft.discard': request(() => ({ accountId: userId, context: draftContext })).answers<null>(),
   /** The account's drafts, the most recently changed first (the manager's Drafts tab, the popup's count). */
-  'drafts.list': request({ accountId: userId }).answers<DraftSummary[]>(),
+  'drafts.list': request(() => ({ accountId: userId })).answers<DraftSummary[]>(),
   /** How many drafts the account has, as the Drafts tab lists them (the popup's "Drafts (3)"): a number, no text. */
-  'drafts.count': request({ accountId: userId }).answers<number>(),
+  'drafts.count': request(() => ({ accountId: userId })).answers<number>(),
   /**
    * Reopens a saved draft where it was written: Perch's popup in a window, on the post it replies to or quotes, on
    * the page it shares, or on a new post. The address comes from the stored draft, never from the message.
    */
-  'draft.open': request({ accountId: userId, context: draftContext }).answers<null>(),
-  'draft.attachImage': request({
+  'draft.open': request(() => ({ accountId: userId, context: draftContext })).answers<null>(),
+  'draft.attachImage': request(() => ({
     accountId: userId,
     context: draftContext,
     name: z.string().check(z.maxLength(300)),
@@ -161,13 +177,13 @@ export const messages = {
     // base64 of at most X's GIF limit (images stop at 5 MB in attachImage); anything larger is refused before it
     // is decoded.
     data: z.base64().check(z.maxLength(Math.ceil(GIF_MAX_BYTES / 3) * 4)),
-  }).answers<{ id: string }>(),
+  })).answers<{ id: string }>(),
   /**
    * A video for a draft, in parts of at most 4 MB sent in order (a whole video, up to X's 512 MB, would not fit in one
    * message): the first part without `id` is answered with the video's id, the later ones name it; the last part
    * answers `done`. `durationSecs`: the video's length as the screen read it from the file.
    */
-  'draft.attachVideo': request({
+  'draft.attachVideo': request(() => ({
     accountId: userId,
     context: draftContext,
     name: z.string().check(z.maxLength(300)),
@@ -177,100 +193,104 @@ export const messages = {
     id: z.optional(z.uuid()),
     offset: z.int().check(z.nonnegative(), z.maximum(VIDEO_MAX_BYTES)),
     data: z.base64().check(z.minLength(1), z.maxLength(Math.ceil((4 * 1024 * 1024) / 3) * 4)),
-  }).answers<{ id: string; done: boolean }>(),
+  })).answers<{ id: string; done: boolean }>(),
   /**
    * How far publishing this draft has got with its GIF or video: sending it to X (`uploading`, the share of its bytes)
    * or X processing it (`processing`, X's own percent when it gives one); null when nothing is uploading.
    */
-  'post.progress': request({ accountId: userId, context: draftContext }).answers<{
+  'post.progress': request(() => ({ accountId: userId, context: draftContext })).answers<{
     name: string;
     phase: 'uploading' | 'processing';
     percent?: number;
   } | null>(),
   /** `separately`: post the thread's remaining posts each on its own (after X refused one as a reply). */
-  'post.publish': request({ accountId: userId, context: draftContext, separately: z.optional(z.boolean()) }).answers<{
+  'post.publish': request(() => ({ accountId: userId, context: draftContext, separately: z.optional(z.boolean()) })).answers<{
     ids: string[];
     username: string;
   }>(),
   /** Asks X whether one's own post may be edited now (edit_controls), with the text to edit from. */
-  'post.editView': request({ accountId: userId, postId }).answers<EditView>(),
-  'action.do': request({ accountId: userId, action: actionSchema }).answers<{ seq: number }>(),
-  'action.undo': request({ accountId: userId, seq }).answers<{ seq: number }>(),
+  'post.editView': request(() => ({ accountId: userId, postId })).answers<EditView>(),
+  'action.do': request(() => ({ accountId: userId, action: actionSchema() })).answers<{ seq: number }>(),
+  'action.undo': request(() => ({ accountId: userId, seq })).answers<{ seq: number }>(),
   /** Cancels an action still waiting in the queue: never sent, and the store goes back as before it. */
-  'action.cancel': request({ accountId: userId, seq }).answers<null>(),
+  'action.cancel': request(() => ({ accountId: userId, seq })).answers<null>(),
   /** Queues again an action that failed for a passing reason (X's limit, X failing), after its last try. */
-  'action.retry': request({ accountId: userId, seq }).answers<null>(),
+  'action.retry': request(() => ({ accountId: userId, seq })).answers<null>(),
   /** Sends now whatever is due (a network failure's back-off is over early; rate limits still hold). */
-  'actions.retry': request({ accountId: userId }).answers<null>(),
+  'actions.retry': request(() => ({ accountId: userId })).answers<null>(),
   /**
    * The person has seen these failed actions (lib/failed-actions.ts): Dismiss, a Retry sent anew, the Activity tab
    * showing their rows, the button clicked saying it at once. Without `seqs`, all of the account's. The toolbar badge
    * clears with the last one.
    */
-  'failures.seen': request({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) }).answers<null>(),
+  'failures.seen': request(() => ({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) })).answers<null>(),
   /** The popup's line has shown these failed actions to the person: it keeps them, the toolbar badge stops counting them. */
-  'failures.shown': request({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) }).answers<null>(),
-  'sync.run': request({
+  'failures.shown': request(() => ({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) })).answers<null>(),
+  'sync.run': request(() => ({
     accountId: userId,
     collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
     force: z.optional(z.boolean()),
     full: z.optional(z.boolean()),
-  }).answers<SyncResult>(),
-  'user.lookup': request({
+  })).answers<SyncResult>(),
+  'user.lookup': request(() => ({
     accountId: userId,
     username: z.string().check(z.regex(new RegExp(`^@?${USERNAME_PATTERN.source.slice(1)}`), 'an X username')),
-  }).answers<UserView>(),
-  'list.members': request({ accountId: userId, listId: postId, paginationToken: z.optional(z.string().check(z.maxLength(200))) }).answers<{
+  })).answers<UserView>(),
+  'list.members': request(() => ({
+    accountId: userId,
+    listId: postId,
+    paginationToken: z.optional(z.string().check(z.maxLength(200))),
+  })).answers<{
     users: UserView[];
     nextToken?: string;
   }>(),
-  'list.posts': request({ accountId: userId, listId: postId }).answers<PostView[]>(),
-  'tab.post': request({ accountId: userId, postId }).answers<PostContext>(),
-  'tab.profile': request({ accountId: userId, username }).answers<ProfileContext>(),
+  'list.posts': request(() => ({ accountId: userId, listId: postId })).answers<PostView[]>(),
+  'tab.post': request(() => ({ accountId: userId, postId })).answers<PostContext>(),
+  'tab.profile': request(() => ({ accountId: userId, username })).answers<ProfileContext>(),
   /**
    * The popup's first question (entrypoints/popup/prefetch.ts), asked before it has read anything: what the
    * background knows of the post or profile at this address, for the active account. Null when nobody is signed in
    * or the address is neither a post nor a profile on X.
    */
-  'tab.here': request({ url: z.string().check(z.maxLength(4096)) }).answers<{
+  'tab.here': request(() => ({ url: z.string().check(z.maxLength(4096)) })).answers<{
     accountId: string;
     target: { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
     context: PostContext | ProfileContext;
   } | null>(),
   /** The list at `x.com/i/lists/ID` as the store holds it (null when not synced); nothing is read from X. */
   'tab.list': request({ accountId: userId, listId: postId }).answers<ListContext>(),
-  'user.lists': request({ accountId: userId, userId }).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
+  'user.lists': request(() => ({ accountId: userId, userId })).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
   // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
   /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */
-  'bookmark.organise': request({
+  'bookmark.organise': request(() => ({
     accountId: userId,
     postId,
     username: z.optional(username),
     tags: z.optional(z.array(tagInput).check(z.maxLength(100))),
     note: z.optional(z.string().check(z.maxLength(BOOKMARK_NOTE_MAX * 4))),
     read: z.optional(z.boolean()),
-  }).answers<null>(),
+  })).answers<null>(),
   /** Deletes the tags, note and read state of one entry (a bookmark, or one X no longer lists). */
-  'bookmark.forget': request({ accountId: userId, postId }).answers<null>(),
+  'bookmark.forget': request(() => ({ accountId: userId, postId })).answers<null>(),
   /** Renames a tag on every bookmark of the account, merging into a tag of that name if there is one. */
-  'tag.rename': request({ accountId: userId, from: tagInput, to: tagInput }).answers<{ changed: number }>(),
+  'tag.rename': request(() => ({ accountId: userId, from: tagInput, to: tagInput })).answers<{ changed: number }>(),
   /** Removes a tag from every bookmark of the account. */
-  'tag.delete': request({ accountId: userId, tag: tagInput }).answers<{ changed: number }>(),
+  'tag.delete': request(() => ({ accountId: userId, tag: tagInput })).answers<{ changed: number }>(),
   /** Saves a named search (a new one without `id`). */
-  'savedSearch.save': request({
+  'savedSearch.save': request(() => ({
     accountId: userId,
     id: z.optional(savedSearchId),
     name: z.string().check(z.maxLength(SAVED_SEARCH_NAME_MAX)),
     query: z.string().check(z.maxLength(SAVED_SEARCH_QUERY_MAX)),
     pinned: z.boolean(),
-  }).answers<{ id: string }>(),
-  'savedSearch.delete': request({ accountId: userId, id: savedSearchId }).answers<null>(),
+  })).answers<{ id: string }>(),
+  'savedSearch.delete': request(() => ({ accountId: userId, id: savedSearchId })).answers<null>(),
   /**
    * Restores the tags, notes and read state of Perch's own JSON export (lib/bookmarks/import.ts). A file over
    * IMPORT_MAX_CHARS is refused by the background with a clear error (up to twice that; a screen checks the size
    * before reading a bigger one).
    */
-  'bookmarks.import': request({ accountId: userId, json: z.string().check(z.maxLength(IMPORT_MAX_CHARS * 2)) }).answers<{
+  'bookmarks.import': request(() => ({ accountId: userId, json: z.string().check(z.maxLength(IMPORT_MAX_CHARS * 2)) })).answers<{
     matched: number;
     notOnX: number;
     unchanged: number;
@@ -280,7 +300,7 @@ type Messages = typeof messages;
 
 export type RequestType = keyof Messages;
 /** The request of type K: `type` and its fields, as the background receives them after validation. */
-export type RequestOf<K extends RequestType> = { type: K } & FieldsOf<Messages[K]['fields']>;
+export type RequestOf<K extends RequestType> = { type: K } & FieldsOf<ReturnType<Messages[K]['fields']>>;
 /** A shape's parsed fields; none for an empty shape (zod reads `{}` as "no key allowed", `Record<string, never>`). */
 type FieldsOf<Shape extends z.core.$ZodShape> = [keyof Shape] extends [never] ? unknown : z.output<z.ZodMiniObject<Shape>>;
 /** Any request: the union of every type's. */
@@ -293,17 +313,13 @@ export type Responses = {
 export type { ErrorReply };
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
-/**
- * Each message's full schema (its `type` and fields, nothing else), built from the table the first time a message of
- * that type arrives: a woken worker answers one message, and building every type's schema before it would only
- * delay that answer (issue 13).
- */
+/** Each message's full schema (its `type` and fields, nothing else), built the first time a message of that type arrives. */
 const schemas = new Map<string, z.ZodMiniType>();
 
 function schemaOf(type: string): z.ZodMiniType | undefined {
   let schema = schemas.get(type);
   if (!schema && Object.hasOwn(messages, type)) {
-    schema = z.strictObject({ type: z.literal(type), ...messages[type as RequestType].fields });
+    schema = z.strictObject({ type: z.literal(type), ...messages[type as RequestType].fields() });
     schemas.set(type, schema);
   }
   return schema;

@@ -10,7 +10,7 @@ const TYPES = Object.keys(ACTION_TYPES) as ActionType[];
 /** Every `type` the message contract's action schema accepts, read from the schema itself. */
 function contractTypes(): string[] {
   const out: string[] = [];
-  for (const option of actionSchema.def.options) {
+  for (const option of actionSchema().def.options) {
     const type = option.shape.type;
     out.push(...('options' in type ? type.options : type.def.values));
   }
