@@ -7,7 +7,8 @@ import { ACTION_TYPES } from '@/lib/action-types';
 import { noteSentHere } from '@/lib/failed-actions';
 import { earlySent, onEarlySent, type CarriedSend } from './snapshot-send';
 
-type Track = (seq: number, type: string) => void;
+/** Shows an action on its button (`early`: sent by the painted snapshot, before the popup watched the outbox). */
+type Track = (seq: number, type: string, early?: boolean) => void;
 
 /** The one `action.do` request for an action: what `act` sends and what a toggle carries for its snapshot. */
 export const actionRequest = (accountId: string, action: ActionRequest): CarriedSend['request'] => ({
@@ -70,7 +71,8 @@ export function useEarlyAction(accountId: string, key: string, track: Track, onP
   useEffect(() => {
     if (!mine) return;
     let live = true;
-    void follow(readReply<'action.do'>(mine.reply), mine.type, track).then((problem) => {
+    // Sent before this popup followed the outbox: its progress may have gone by unseen (tab-follower.ts).
+    void follow(readReply<'action.do'>(mine.reply), mine.type, (seq, type) => track(seq, type, true)).then((problem) => {
       if (!live) return;
       if (problem) onProblem(problem);
       setFollowed(mine);

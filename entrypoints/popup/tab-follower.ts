@@ -87,15 +87,22 @@ export class TabFollower<T extends Context> {
   /**
    * Shows an action the person has just sent (`action.do` answered with its number) on its button at once, as the
    * latest of its type; from here on the outbox's publications move it along.
+   *
+   * `early`: it was sent before this follower watched the outbox (a click on the painted snapshot, before the popup's
+   * code had loaded), so its publications may all have gone by unseen — it may be done already, and nothing would
+   * ever say so: the button would say "Queued." for good, and the screen never be kept. Unless a publication of it
+   * was seen, the tab is read again once (after any read under way): that read lists it with its stored state.
    */
-  track(seq: number, type: string): void {
+  track(seq: number, type: string, early = false): void {
     const published = this.seen.get(seq);
     const brief: ActionBrief = published ? briefOf(published) : { seq, type, state: 'queued', notBefore: 0 };
     this.tracked.set(seq, brief);
-    if (!this.context) return;
-    // The latest of each type, as the background answers: this one replaces the older one of its type.
-    this.set({ ...this.context, actions: [settling(brief), ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
-    if (!unsettled(brief)) void this.refresh();
+    const unseen = early && !published;
+    if (this.context) {
+      // The latest of each type, as the background answers: this one replaces the older one of its type.
+      this.set({ ...this.context, actions: [settling(brief), ...this.context.actions.filter((a) => a.type !== type && a.seq !== seq)] });
+    }
+    if (unseen || (this.context && !unsettled(brief))) void this.refresh();
   }
 
   /**

@@ -6,12 +6,12 @@ import type { ActionBrief } from '@/lib/messaging';
  * came from a click in this popup. An old refusal (X's Enterprise-only Block, a month ago) is not news each time
  * the popup opens on that profile: the button shows the stored state, and a new click says again what X answers.
  */
-export function useOwnActions(actions: ActionBrief[], track: (seq: number, type: string) => void) {
+export function useOwnActions(actions: ActionBrief[], track: (seq: number, type: string, early?: boolean) => void) {
   const [mine, setMine] = useState<ReadonlySet<number>>(() => new Set());
   const trackMine = useCallback(
-    (seq: number, type: string) => {
+    (seq: number, type: string, early?: boolean) => {
       setMine((seen) => new Set(seen).add(seq));
-      track(seq, type);
+      track(seq, type, early);
     },
     [track],
   );

@@ -38,6 +38,6 @@ export function useTabContext<T extends PostContext | ProfileContext>(accountId:
   useEffect(() => follower.start(), [follower]);
 
   const refresh = useCallback(() => follower.refresh(), [follower]);
-  const track = useCallback((seq: number, type: string) => follower.track(seq, type), [follower]);
+  const track = useCallback((seq: number, type: string, early?: boolean) => follower.track(seq, type, early), [follower]);
   return { context, error, refresh, track };
 }

@@ -250,6 +250,28 @@ describe('a read that crosses a click', () => {
     expect(x.get().reads).toBe(3);
   });
 
+  it('reads again for a toggle the painted snapshot sent before the popup watched, done unseen (no "Queued." for good)', async () => {
+    const x = scripted([]);
+    const { shown, follower } = x;
+    // The snapshot's Like went out before the popup's code loaded; it was done before the popup watched the outbox,
+    // so no publication of it ever comes. The popup's first read is the answer asked before the click.
+    follower.track(1, 'like', true);
+    x.answers.push({ liked: true, actions: [done(1, 'like')] });
+    x.get().release({ liked: false, actions: [] });
+    await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: true, actions: [done(1, 'like')] }));
+    expect(x.get().reads).toBe(2);
+  });
+
+  it('reads again for such a toggle when the popup already shows the tab, and follows it to its end', async () => {
+    const x = scripted([{ liked: false, actions: [] }]);
+    const { shown, follower } = x;
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    x.answers.push({ liked: true, actions: [done(1, 'like')] });
+    follower.track(1, 'like', true);
+    await vi.waitFor(() => expect(shown.at(-1)).toMatchObject({ liked: true, actions: [done(1, 'like')] }));
+    expect(x.get().reads).toBe(2);
+  });
+
   it('lets go of an action the tab never lists after one more read (no endless reading)', async () => {
     const x = scripted([], { liked: false, actions: [] });
     const { shown, follower } = x;
