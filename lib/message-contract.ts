@@ -46,21 +46,37 @@ import {
 const userId = z.string().check(z.regex(/^\d{1,19}$/, 'an X user id'));
 const postId = z.string().check(z.regex(/^\d{1,19}$/, 'an X post id'));
 const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
+/**
+ * UUIDs and base64 exactly as zod's z.uuid() and z.base64() take them, checked with plain patterns: each of those zod
+ * features is code the worker would load on every start for one field.
+ */
+const UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/;
+/**
+ * Base64 as z.base64() takes it: its alphabet, up to two `=`, a multiple of four characters (then it always decodes).
+ * The length is checked apart: a pattern counting groups of four overflows V8's stack on a multi-megabyte image.
+ */
+class Base64Pattern extends RegExp {
+  override test(text: string): boolean {
+    return text.length % 4 === 0 && super.test(text);
+  }
+}
+const uuid = () => z.string().check(z.regex(UUID, 'a UUID'));
+const base64 = () => z.string().check(z.regex(new Base64Pattern('^[0-9a-zA-Z+/]*={0,2}$'), 'base64'));
 
 /**
  * An action on X the person asked for, by type, with its parameters. Exactly one thing each: never a batch. Built when
  * an `action.do` first arrives: its dozens of schemas are most of the contract's.
  */
 export function actionSchema() {
-  /** X counts a list name's characters as code points: an emoji is one. */
-  const listName = z.string().check(
-    z.trim(),
-    z.refine((s) => [...s].length >= 1 && [...s].length <= LIST_NAME_MAX, `a list name of 1 to ${LIST_NAME_MAX} characters`),
-  );
+  /** X counts a list name's characters as code points: an emoji is one (the `u` flag: `[^]` is one code point). */
+  const listName = z
+    .string()
+    .check(z.trim(), z.regex(new RegExp(`^[^]{1,${LIST_NAME_MAX}}$`, 'u'), `a list name of 1 to ${LIST_NAME_MAX} characters`));
   const listDescription = z.string().check(z.maxLength(LIST_DESCRIPTION_MAX));
   const postAction = z.strictObject({ postId, username: z.optional(username) });
   const userAction = z.strictObject({ userId, username: z.optional(username) });
-  const listRef = z.strictObject({ listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) });
+  const listRef = { listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) };
   return z.union([
     z.strictObject({
       type: z.enum(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']),
@@ -81,10 +97,13 @@ export function actionSchema() {
         private: z.optional(z.boolean()),
       }),
     }),
-    z.strictObject({ type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']), params: listRef }),
+    z.strictObject({
+      type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']),
+      params: z.strictObject(listRef),
+    }),
     z.strictObject({
       type: z.enum(['list.addMember', 'list.removeMember']),
-      params: z.extend(listRef, { userId, username: z.optional(username) }),
+      params: z.strictObject({ ...listRef, userId, username: z.optional(username) }),
     }),
   ]);
 }
@@ -147,12 +166,12 @@ export const messages = {
       .array(
         z.strictObject({
           text: z.string().check(z.maxLength(50_000)),
-          mediaIds: z.array(z.uuid()).check(z.maxLength(MAX_IMAGES_PER_POST)),
+          mediaIds: z.array(uuid()).check(z.maxLength(MAX_IMAGES_PER_POST)),
           /**
            * The description (alt text) of each image that has one, by its id in `mediaIds`. X's 1000 characters are
            * code points, at most 2000 UTF-16 units: compose checks the count itself before posting.
            */
-          alts: z.optional(z.record(z.uuid(), z.string().check(z.maxLength(2 * ALT_TEXT_MAX)))),
+          alts: z.optional(z.record(uuid(), z.string().check(z.maxLength(2 * ALT_TEXT_MAX)))),
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),
@@ -176,7 +195,7 @@ export const messages = {
     mediaType: z.string().check(z.maxLength(100)),
     // base64 of at most X's GIF limit (images stop at 5 MB in attachImage); anything larger is refused before it
     // is decoded.
-    data: z.base64().check(z.maxLength(Math.ceil(GIF_MAX_BYTES / 3) * 4)),
+    data: base64().check(z.maxLength(Math.ceil(GIF_MAX_BYTES / 3) * 4)),
   })).answers<{ id: string }>(),
   /**
    * A video for a draft, in parts of at most 4 MB sent in order (a whole video, up to X's 512 MB, would not fit in one
@@ -190,9 +209,9 @@ export const messages = {
     mediaType: z.enum(VIDEO_TYPES),
     size: z.int().check(z.positive(), z.maximum(VIDEO_MAX_BYTES)),
     durationSecs: z.number().check(z.nonnegative()),
-    id: z.optional(z.uuid()),
+    id: z.optional(uuid()),
     offset: z.int().check(z.nonnegative(), z.maximum(VIDEO_MAX_BYTES)),
-    data: z.base64().check(z.minLength(1), z.maxLength(Math.ceil((4 * 1024 * 1024) / 3) * 4)),
+    data: base64().check(z.minLength(1), z.maxLength(Math.ceil((4 * 1024 * 1024) / 3) * 4)),
   })).answers<{ id: string; done: boolean }>(),
   /**
    * How far publishing this draft has got with its GIF or video: sending it to X (`uploading`, the share of its bytes)
