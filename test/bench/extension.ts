@@ -3,8 +3,10 @@
  *   popup ready   navigation → account header painted (User Timing mark), median of runs, signed in, from cache
  *   popup on a post, from cache, each run beside an empty extension page (the floor) in the same run
  *                 (./popup-probe.ts): painted = the first frame with Bookmark and its state; working = Bookmark
- *                 clicked as soon as it is there → its action message sent to the background; with the worker warm,
- *                 and painted again with it stopped (cold)
+ *                 clicked as soon as it is there → its action message sent to the background, on a popup reopened
+ *                 after the last click's outcome was shown and kept (as a person reopens it later), and reported
+ *                 too reopened the moment the last click was answered; with the worker warm, and painted again
+ *                 with it stopped (cold)
  *   cold start    service worker stopped (CDP) → first message answered
  *   popup JS      gzip size of every script popup.html loads (the bench build: the store build's code plus three
  *                 User Timing marks, a few dozen bytes)
@@ -13,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
 import { EmulatorControl, TEST_EMULATOR_PORT } from '../e2e/support/emulator-control';
@@ -54,6 +57,55 @@ function sourcesOf(buildDir: string, scripts: string[]): string[] {
       return [];
     }
   });
+}
+
+/** How long the popup may take to show a click's outcome and keep that screen (it keeps it 300 ms after). */
+const KEPT_WITHIN_MS = 10_000;
+
+/**
+ * Waits until the popup shows the outcome of the last click (Bookmark's label is the other one than `clicked`, no
+ * note under it) and has kept that screen as the post's snapshot (entrypoints/popup/snapshot.ts) for exactly the
+ * answer the next open will get (the kept digest's answer is the background's `tab.here` answer now: a label alone
+ * would match a screen kept two clicks ago), so the next open is a person's reopening later, not one while the
+ * click is still under way. Fails loudly when it never is.
+ */
+async function outcomeKept(page: Page, postUrl: string, postId: string, clicked?: string): Promise<void> {
+  // Polled from here: `waitForFunction` takes the promise an async check returns as a truthy answer, at once.
+  const deadline = Date.now() + KEPT_WITHIN_MS;
+  for (;;) {
+    const state = await page.evaluate(
+      async ({ postUrl, postId, clicked }) => {
+        // No named inner function: tsx would wrap it in a helper the page does not have.
+        const named = /^(Bookmark|Remove bookmark)$/;
+        const root = document.getElementById('root');
+        if (!root || root.hidden || document.getElementById('perch-snapshot')) return 'the popup still paints its snapshot';
+        const button = [...root.querySelectorAll('.quick-actions button')].find((b) => named.test(b.textContent?.trim() ?? ''));
+        const label = button?.textContent?.trim();
+        if (!button || !label || label === clicked) return `Bookmark shows ${label ?? 'nothing'}`;
+        const noteId = button.getAttribute('aria-describedby');
+        const note = noteId ? document.getElementById(noteId)?.textContent?.trim() : undefined;
+        if (note) return `Bookmark's note says ${note}`;
+        const got = await chrome.storage.session.get('popup.snapshots');
+        const list = (got['popup.snapshots'] ?? []) as [string, { digest: string }][];
+        const kept = list.find(([entry]) => entry.endsWith(` post:${postId}`))?.[1].digest;
+        if (!kept) return 'no screen of the post is kept';
+        const here = await chrome.runtime.sendMessage<unknown, { data?: { context?: unknown } } | undefined>({
+          type: 'tab.here',
+          url: postUrl,
+        });
+        const same = JSON.stringify((JSON.parse(kept) as unknown[])[3]) === JSON.stringify(here?.data?.context);
+        return same ? 'kept' : 'the screen kept is of another answer than the one the popup gets now';
+      },
+      { postUrl, postId, clicked },
+    );
+    if (state === 'kept') return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `The popup did not show the outcome of clicking ${clicked ?? 'nothing'} and keep that screen within ` +
+          `${KEPT_WITHIN_MS / 1000} s (${state}): a person reopening it later would not get the painted screen`,
+      );
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function bench(): Promise<BenchRow[]> {
@@ -144,14 +196,25 @@ export async function bench(): Promise<BenchRow[]> {
       painted.push((await probed(probe, popupOnPost, 'painted')).painted!);
     }
     const requestsOnReopen = (await emu.log()).filter((e) => e.path.startsWith('/2/')).length;
-    // Working: Bookmark clicked the moment it is there (it toggles, so runs alternate Bookmark and Remove bookmark).
+    // Working, as a person does: Bookmark clicked the moment it is there, on a popup reopened after the last click's
+    // outcome was shown and kept (the popup paints that kept screen, and the click acts on it).
     const sent: number[] = [];
     const answered: number[] = [];
+    let fromSnapshot = 0;
+    await outcomeKept(clicker, postUrl, SEED_POSTS.gracePhoto);
     for (let i = 0; i < RUNS; i++) {
       blank.push((await probed(probe, blankUrl(RUNS + i), 'painted')).painted!);
       const t = await probed(clicker, popupOnPost, 'answered');
       sent.push(t.sent!);
       answered.push(t.answered!);
+      if (t.snapshot !== undefined) fromSnapshot++;
+      await outcomeKept(clicker, postUrl, SEED_POSTS.gracePhoto, t.clicked);
+    }
+    // The same, but reopened the moment the background answered (no screen after a click is kept so soon: React's).
+    const sentAtOnce: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      blank.push((await probed(probe, blankUrl(2 * RUNS + i), 'painted')).painted!);
+      sentAtOnce.push((await probed(clicker, popupOnPost, 'answered')).sent!);
     }
     // The same popup with the worker stopped just before it opens (the prefetch's message starts it again).
     const coldPainted: number[] = [];
@@ -165,12 +228,13 @@ export async function bench(): Promise<BenchRow[]> {
     const popupReady = median(ready);
     const tabPainted = median(painted);
     const tabWorking = median(sent);
+    const atOnce = median(sentAtOnce);
     const coldStart = median(cold);
     const ratio = (v: number) => `×${(v / floor).toFixed(2)}`;
     return [
       { metric: 'popup ready: account header (median of 15)', figure: `${popupReady.toFixed(1)} ms`, target: 'reported', ok: true },
       {
-        metric: 'empty extension page painted (the floor, median of 30)',
+        metric: 'empty extension page painted (the floor, median of 45)',
         figure: `${floor.toFixed(1)} ms`,
         target: 'reported',
         ok: true,
@@ -182,10 +246,16 @@ export async function bench(): Promise<BenchRow[]> {
         ok: tabPainted <= 1.6 * floor && tabPainted <= 100 && requestsOnReopen === 0,
       },
       {
-        metric: 'popup on a post: working, Bookmark clicked → sent (median of 15)',
-        figure: `${tabWorking.toFixed(1)} ms ${ratio(tabWorking)} (answered by the background: ${median(answered).toFixed(1)} ms ${ratio(median(answered))})`,
+        metric: 'popup on a post: working, reopened after the outcome was shown, Bookmark clicked → sent (median of 15)',
+        figure: `${tabWorking.toFixed(1)} ms ${ratio(tabWorking)} (answered by the background: ${median(answered).toFixed(1)} ms ${ratio(median(answered))}); kept screen painted in ${fromSnapshot} of ${RUNS}`,
         target: '≤ ×2.5, ≤ 100 ms',
         ok: tabWorking <= 2.5 * floor && tabWorking <= 100,
+      },
+      {
+        metric: 'popup on a post: working, reopened the moment the last click was answered → sent (median of 15)',
+        figure: `${atOnce.toFixed(1)} ms ${ratio(atOnce)}`,
+        target: 'reported',
+        ok: true,
       },
       {
         metric: 'worker cold start → first answer (median of 7)',

@@ -7,7 +7,8 @@
  *            bookmark, read from the store); on the empty page, its one paragraph.
  *   working  with `click` set, the probe clicks Bookmark the moment it appears, and again on each later frame
  *            until the click acts: `sent` is when the popup hands the `action.do` message to the browser for the
- *            background, `answered` when the background's reply is back.
+ *            background, `answered` when the background's reply is back; `clicked` is the label it clicked.
+ *   snapshot when the popup painted its kept screen of the post (entrypoints/popup/snapshot.ts), if it did.
  * Every time is from the navigation's start (performance.now()).
  *
  * Plain JavaScript in a string: tsx would wrap a function's inner functions in a helper the page does not have.
@@ -16,6 +17,8 @@ export interface ProbeTimes {
   painted?: number;
   sent?: number;
   answered?: number;
+  snapshot?: number;
+  clicked?: string;
 }
 
 declare global {
@@ -53,10 +56,14 @@ export function popupProbe({ click }: { click: boolean }): string {
   const clickUntilSent = () => {
     if (times.sent !== undefined) return;
     const button = find();
-    if (button) button.click();
+    if (button) {
+      if (times.clicked === undefined) times.clicked = button.textContent.trim();
+      button.click();
+    }
     requestAnimationFrame(clickUntilSent);
   };
   const observer = new MutationObserver(() => {
+    if (times.snapshot === undefined && document.getElementById('perch-snapshot')) times.snapshot = performance.now();
     if (!find()) return;
     observer.disconnect();
     requestAnimationFrame(() => { times.painted = performance.now(); });
