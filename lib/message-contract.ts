@@ -79,10 +79,10 @@ export function actionSchema() {
   const listRef = { listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) };
   return z.union([
     z.strictObject({
-      type: z.enum(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']),
+      type: z.literal(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']),
       params: postAction,
     }),
-    z.strictObject({ type: z.enum(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
+    z.strictObject({ type: z.literal(['mute', 'unmute', 'block', 'unblock', 'follow', 'unfollow']), params: userAction }),
     z.strictObject({
       type: z.literal('list.create'),
       params: z.strictObject({ name: listName, description: z.optional(listDescription), private: z.optional(z.boolean()) }),
@@ -98,11 +98,11 @@ export function actionSchema() {
       }),
     }),
     z.strictObject({
-      type: z.enum(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']),
+      type: z.literal(['list.delete', 'list.pin', 'list.unpin', 'list.follow', 'list.unfollow']),
       params: z.strictObject(listRef),
     }),
     z.strictObject({
-      type: z.enum(['list.addMember', 'list.removeMember']),
+      type: z.literal(['list.addMember', 'list.removeMember']),
       params: z.strictObject({ ...listRef, userId, username: z.optional(username) }),
     }),
   ]);
@@ -146,7 +146,7 @@ export const messages = {
   /** `keep`: what the person chose to keep of the account (lib/db/wipe.ts KeepChoice); nothing when absent. */
   'auth.signOut': request(() => ({
     accountId: userId,
-    keep: z.optional(z.array(z.enum(KEEP_CHOICES)).check(z.maxLength(KEEP_CHOICES.length))),
+    keep: z.optional(z.array(z.literal(KEEP_CHOICES)).check(z.maxLength(KEEP_CHOICES.length))),
   })).answers<null>(),
   'account.switch': request(() => ({ accountId: userId })).answers<null>(),
   'account.check': request(() => ({ accountId: userId })).answers<AccountView>(),
@@ -206,7 +206,7 @@ export const messages = {
     accountId: userId,
     context: draftContext,
     name: z.string().check(z.maxLength(300)),
-    mediaType: z.enum(VIDEO_TYPES),
+    mediaType: z.literal(VIDEO_TYPES),
     size: z.int().check(z.positive(), z.maximum(VIDEO_MAX_BYTES)),
     durationSecs: z.number().check(z.nonnegative()),
     id: z.optional(uuid()),
@@ -247,7 +247,7 @@ export const messages = {
   'failures.shown': request(() => ({ accountId: userId, seqs: z.optional(z.array(seq).check(z.maxLength(1000))) })).answers<null>(),
   'sync.run': request(() => ({
     accountId: userId,
-    collection: z.enum(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
+    collection: z.literal(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked']),
     force: z.optional(z.boolean()),
     full: z.optional(z.boolean()),
   })).answers<SyncResult>(),

@@ -42,7 +42,7 @@ export type SignInStage = 'settings' | 'window' | 'redirect' | 'token' | 'accoun
 // Built on first use (z.lazy), as lib/x's schemas: a woken worker rarely reads the last sign-in's outcome.
 const outcomeSchema = z.lazy(() =>
   z.object({
-    kind: z.enum([
+    kind: z.literal([
       'ok',
       'cancelled',
       'closed',

@@ -26,7 +26,7 @@ const mediaIdSchema = z.string().check(z.regex(/^[0-9]{1,19}$/));
  */
 const processingSchema = z.lazy(() =>
   z.looseObject({
-    state: z.optional(z.enum(['pending', 'in_progress', 'succeeded', 'failed'])),
+    state: z.optional(z.literal(['pending', 'in_progress', 'succeeded', 'failed'])),
     check_after_secs: z.optional(z.number()),
     progress_percent: z.optional(z.number()),
     error: z.optional(z.looseObject({ name: z.optional(z.string()), message: z.optional(z.string()) })),

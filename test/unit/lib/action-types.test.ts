@@ -12,7 +12,7 @@ function contractTypes(): string[] {
   const out: string[] = [];
   for (const option of actionSchema().def.options) {
     const type = option.shape.type;
-    out.push(...('options' in type ? type.options : type.def.values));
+    out.push(...type.def.values);
   }
   return out.sort();
 }

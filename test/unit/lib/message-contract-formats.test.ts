@@ -76,4 +76,17 @@ describe('the message contract checks formats as zod would', () => {
       expect(listNamed(name), JSON.stringify(name)).toBe(length >= 1 && length <= LIST_NAME_MAX);
     }
   });
+
+  it('takes only the words a field lists (collections, video types, what to keep, action types)', () => {
+    const sync = (collection: string) => takes({ type: 'sync.run', accountId: '1', collection });
+    expect(['bookmarks', 'bookmarkFolders', 'lists', 'muted', 'blocked'].every(sync)).toBe(true);
+    expect(['Bookmarks', 'bookmarks ', '', 'toString', '__proto__', 'likes'].some(sync)).toBe(false);
+    const signOut = (keep: unknown) => takes({ type: 'auth.signOut', accountId: '1', keep });
+    expect(signOut([])).toBe(true);
+    expect(signOut(['constructor'])).toBe(false);
+    const action = (type: string) => takes({ type: 'action.do', accountId: '1', action: { type, params: { postId: '2' } } });
+    expect(action('like')).toBe(true);
+    expect(action('mute')).toBe(false);
+    expect(action('hasOwnProperty')).toBe(false);
+  });
 });
