@@ -65,6 +65,34 @@ test.describe('the popup on a list page in Chromium', () => {
     await expect(listManager.getByRole('button', { name: 'Back to lists' })).toBeVisible();
   });
 
+  test('an open popup follows a pin made in the manager, and shows Pin list again when X refuses its own pin', async ({ perch, emu }) => {
+    const manager = await perch.context.newPage();
+    await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+    await manager
+      .getByRole('region', { name: /^Followed/ })
+      .getByRole('button', { name: 'Open Navy computing ⚓' })
+      .click();
+    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy));
+    const panel = popup.getByRole('region', { name: 'Navy computing ⚓' });
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+
+    // Pinned from the manager while the popup stays open: the background's store write reaches the popup, which asks
+    // again (no action of its own to follow).
+    await manager.getByRole('button', { name: 'Pin Navy computing ⚓' }).click();
+    await expect.poll(async () => (await emu.relations()).pinned_lists).toContain(SEED_LISTS.graceNavy);
+    await expect(panel.getByRole('button', { name: 'Unpin list', exact: true })).toBeVisible();
+    await manager.getByRole('button', { name: 'Unpin Navy computing ⚓' }).click();
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    await expect.poll(async () => (await emu.relations()).pinned_lists).not.toContain(SEED_LISTS.graceNavy);
+
+    // X refuses the popup's own pin: the button goes back to what X holds, and the note says X refused.
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/pinned_lists`, count: 1, kind: 'status', status: 403 });
+    await panel.getByRole('button', { name: 'Pin list', exact: true }).click();
+    await expect(panel.getByRole('alert')).toContainText('X does not allow this.');
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    expect((await emu.relations()).pinned_lists).not.toContain(SEED_LISTS.graceNavy);
+  });
+
   test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
     const popup = await popupOn(perch, `${listPage(SEED_LISTS.turingBletchley)}/members`);
     const panel = popup.getByRole('region', { name: 'A list on X' });
