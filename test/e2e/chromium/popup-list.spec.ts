@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED_LISTS } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -91,6 +92,9 @@ test.describe('the popup on a list page in Chromium', () => {
     await expect(panel.getByRole('alert')).toContainText('X does not allow this.');
     await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
     expect((await emu.relations()).pinned_lists).not.toContain(SEED_LISTS.graceNavy);
+    // The refusal is the button's description, and the page passes an axe scan with it.
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toHaveAccessibleDescription(/X does not allow this\./);
+    await scan(popup, 'popup on a list, its pin refused');
   });
 
   test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
