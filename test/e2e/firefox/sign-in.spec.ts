@@ -91,6 +91,25 @@ test.describe('signing in with X in Firefox', () => {
     expect(keys.filter((k) => k.startsWith('auth.'))).toEqual([]);
   });
 
+  test('the popup counts what signing out would lose, from the background, and Cancel loses nothing', async ({ ff, emu }) => {
+    await signIn(ff, ff.options);
+    // A draft and a like X holds back until its window's reset: neither has reached X.
+    const send = (m: unknown) => ff.options.evaluate((message) => browser.runtime.sendMessage(message), m);
+    await send({ type: 'draft.save', accountId: ADA.id, context: 'compose', seq: 1, posts: [{ text: 'Not posted yet', mediaIds: [] }] });
+    const postId = (await emu.relations()).bookmarks[0]!;
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
+    await send({ type: 'action.do', accountId: ADA.id, action: { type: 'like', params: { postId } } });
+
+    // The popup carries no store: it asks the background (account.signOutLoss).
+    const popup = await ff.open('popup');
+    await signOutThroughMenu(popup);
+    await expect.poll(() => textOf(popup, 'dialog[open]')).toContain('1 queued action');
+    expect(await textOf(popup, 'dialog[open]')).toContain('1 draft, with its images');
+    await popup.locator('dialog[open] ::-p-aria(Cancel[role="button"])').click();
+    await expect.poll(() => popup.$('dialog[open]').then((d) => !!d)).toBe(false);
+    await expect.poll(() => textOf(popup, '.account-username')).toBe(`@${ADA.username}`);
+  });
+
   test('never shows a token in any page or console', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     await emu.advanceClock(2 * 60 * 60 + 60);
