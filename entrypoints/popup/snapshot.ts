@@ -130,17 +130,25 @@ export function runSnapshot(deps: SnapshotDeps): void {
   }
 }
 
+/**
+ * Calls `then` with the popup's root element the moment the parser has put it in the document: the head script runs
+ * before the body exists, and DOMContentLoaded would wait for the popup's module script (React and all) to be
+ * fetched and run first, the very wait the snapshot is there to spare.
+ */
 function whenRoot(then: (root: HTMLElement) => void): void {
   const found = document.getElementById('root');
   if (found) return then(found);
-  document.addEventListener(
-    'DOMContentLoaded',
-    () => {
-      const root = document.getElementById('root');
-      if (root) then(root);
-    },
-    { once: true },
-  );
+  let done = false;
+  const take = () => {
+    const root = document.getElementById('root');
+    if (done || !root) return;
+    done = true;
+    watcher.disconnect();
+    then(root);
+  };
+  const watcher = new MutationObserver(take);
+  watcher.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', take, { once: true });
 }
 
 function follow(
