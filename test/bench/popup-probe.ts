@@ -8,7 +8,8 @@
  *   working  with `click` set, the probe clicks Bookmark the moment it appears, and again on each later frame
  *            until the click acts: `sent` is when the popup hands the `action.do` message to the browser for the
  *            background, `answered` when the background's reply is back; `clicked` is the label it clicked.
- *   snapshot when the popup painted its kept screen of the post (entrypoints/popup/snapshot.ts), if it did.
+ *   snapshot when the popup painted its kept screen of the post (entrypoints/popup/snapshot.ts), if it did;
+ *            `asked` and `here` when the head script asked `tab.here` and had the answer.
  * Every time is from the navigation's start (performance.now()).
  *
  * Plain JavaScript in a string: tsx would wrap a function's inner functions in a helper the page does not have.
@@ -19,6 +20,9 @@ export interface ProbeTimes {
   answered?: number;
   snapshot?: number;
   clicked?: string;
+  /** When the head script asked the background about the tab (`tab.here`), and when the answer was back. */
+  asked?: number;
+  here?: number;
 }
 
 declare global {
@@ -38,6 +42,12 @@ export function popupProbe({ click }: { click: boolean }): string {
   const send = runtime && runtime.sendMessage;
   if (send) {
     runtime.sendMessage = function (...args) {
+      if (args[0] && args[0].type === 'tab.here' && times.asked === undefined) {
+        times.asked = performance.now();
+        const asked = send.apply(this, args);
+        if (asked instanceof Promise) asked.then(() => { if (times.here === undefined) times.here = performance.now(); }, () => undefined);
+        return asked;
+      }
       const acting = args[0] && args[0].type === 'action.do';
       if (acting && times.sent === undefined) times.sent = performance.now();
       const answered = () => { if (times.answered === undefined) times.answered = performance.now(); };
