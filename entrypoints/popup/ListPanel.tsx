@@ -1,17 +1,17 @@
 import { i18n } from '#i18n';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
+import { AlertLine } from '@/components/AlertLine';
 import { thrownText } from '@/components/error-text';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import type { ListContext } from '@/lib/services/list-context';
-import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
+import { watchOutbox } from '@/lib/services/outbox-feed';
 import { watchTables } from '@/lib/store-changes';
 import { ActionButton } from './ActionButton';
+import { act, latest } from './act';
 import { managerPageUrl, openManager } from './open-manager';
-import { shownState } from './tab-follower';
-
-type Flag = 'pinned' | 'followed';
+import { TabFollower } from './tab-follower';
 
 /** What X did, once it did it: the sentence under the buttons for a finished pin or follow. */
 const DONE: Record<string, () => string> = {
@@ -21,11 +21,7 @@ const DONE: Record<string, () => string> = {
   'list.unfollow': () => i18n.t('popup_list_unfollowed'),
 };
 
-/** The flag an action of this popup asks for (pinned after Pin…), while it is on its way or done; else undefined. */
-function askedState(action: ActionBrief | undefined, on: string): boolean | undefined {
-  if (!action || action.state === 'failed') return undefined;
-  return action.type === on;
-}
+const unsettled = (a: ActionBrief | undefined) => a?.state === 'queued' || a?.state === 'sending';
 
 /** One action's note: what it is doing (sending, queued, refused with X's reason), or what X did. */
 function Note({ id, action }: { id: string; action: ActionBrief | undefined }) {
@@ -39,78 +35,39 @@ function Note({ id, action }: { id: string; action: ActionBrief | undefined }) {
   );
 }
 
-const briefOf = (c: ActionChange): ActionBrief => ({
-  seq: c.seq,
-  type: c.type,
-  state: c.state,
-  notBefore: c.notBefore,
-  ...(c.error ? { error: c.error } : {}),
-});
-
 /**
- * The list as the background's store holds it (`tab.list`; the popup carries no store), asked again each time a
- * page of the extension writes the lists or users (the outbox's optimistic change, a sync) and each time an action
- * sent from here moves (its published state, lib/services/outbox-feed.ts): no timer. `undefined` while the first
- * answer is on its way; an answer older than one already shown is dropped.
+ * The list as the background's store holds it (`tab.list`; the popup carries no store), kept current as the post
+ * and profile panels keep theirs (tab-follower.ts): an action's moves from the outbox's publications, the stored
+ * state read again when one settles, and read again each time a page of the extension writes the lists or users
+ * (a sync, the manager): one read at a time, one more after it if asked meanwhile, each answer shown. No timer.
+ * `error`: the last read failed (shown with the list already on screen, until a read works).
  */
-function useListContext(accountId: string, listId: string, sent: readonly (ActionBrief | undefined)[]) {
+function useListContext(accountId: string, listId: string) {
   const [context, setContext] = useState<ListContext>();
   const [error, setError] = useState<string>();
-  const asked = useRef(0);
-  const ask = useCallback(() => {
-    const n = ++asked.current;
-    sendMessage({ type: 'tab.list', accountId, listId }).then(
-      (next) => n === asked.current && (setContext(next), setError(undefined)),
-      (e: unknown) => n === asked.current && setError(thrownText(e)),
-    );
-  }, [accountId, listId]);
-  useEffect(() => {
-    ask();
-    return watchTables(['lists', 'users'], ask);
-  }, [ask]);
-  const states = sent.map((a) => (a ? `${a.seq}:${a.state}` : '')).join(',');
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) return void (first.current = false);
-    ask();
-  }, [states, ask]);
-  return { context, error };
-}
-
-/**
- * An action sent from this popup, followed by its number through the outbox's publications (a change published
- * before `action.do` answered counts): `act` sends one, `action` is its latest state, `error` what the background
- * said when it would not take it.
- */
-function useSentAction(accountId: string) {
-  const [action, setAction] = useState<ActionBrief>();
-  const [error, setError] = useState<string>();
-  const seen = useRef(new Map<number, ActionChange>());
-  useEffect(
+  const [follower] = useState(
     () =>
-      watchOutbox(accountId, (changes) => {
-        for (const c of changes) seen.current.set(c.seq, c);
-        setAction((a) => {
-          const c = a ? seen.current.get(a.seq) : undefined;
-          return c && (c.state !== a!.state || c.notBefore !== a!.notBefore) ? briefOf(c) : a;
-        });
+      new TabFollower<ListContext>({
+        read: () => sendMessage({ type: 'tab.list', accountId, listId }),
+        watch: (onChange) => watchOutbox(accountId, onChange),
+        show: (next) => {
+          setContext(next);
+          setError(undefined);
+        },
+        fail: (e) => setError(thrownText(e)),
       }),
-    [accountId],
   );
-  const act = useCallback(
-    async (request: ActionRequest) => {
-      setError(undefined);
-      try {
-        const { seq: s } = await sendMessage({ type: 'action.do', accountId, action: request });
-        const c = seen.current.get(s);
-        setAction(c ? briefOf(c) : { seq: s, type: request.type, state: 'queued', notBefore: 0 });
-      } catch (e) {
-        setError(thrownText(e));
-      }
-    },
-    [accountId],
-  );
-  return { action, act, error };
+  // The panel is keyed by account and list (App.tsx), so one follower serves its whole life.
+  useEffect(() => {
+    const stop = follower.start();
+    const unwatch = watchTables(['lists', 'users'], () => void follower.refresh());
+    return () => {
+      unwatch();
+      stop();
+    };
+  }, [follower]);
+  const track = useCallback((seq: number, type: string) => follower.track(seq, type), [follower]);
+  return { context, error, track };
 }
 
 /**
@@ -122,11 +79,10 @@ function useSentAction(accountId: string) {
  * background (messages), so the popup never loads it.
  */
 export function ListPanel({ accountId, listId }: { accountId: string; listId: string }) {
-  const pin = useSentAction(accountId);
-  const follow = useSentAction(accountId);
-  const pinRow = pin.action;
-  const followRow = follow.action;
-  const { context, error: readError } = useListContext(accountId, listId, [pinRow, followRow]);
+  const { context, error: readError, track } = useListContext(accountId, listId);
+  // The actions clicked here: their notes say how they ended (an action from elsewhere only moves the button).
+  const [mine, setMine] = useState<ReadonlySet<number>>(() => new Set());
+  const [problem, setProblem] = useState<string>();
   const notes = useId();
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
@@ -136,24 +92,25 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
     );
   }, []);
 
-  if (!context && readError)
-    return (
-      <p className="error" role="alert">
-        {readError}
-      </p>
-    );
+  if (!context && readError) return <AlertLine text={readError} />;
   if (!context) return <p aria-busy="true">{i18n.t('popup_list_loading')}</p>;
   const { list } = context;
 
-  // The store's rows change with each action at once (the outbox shows it before X answers), but the popup's copy of
-  // them is a message away: while an action from here is on its way its button shows what it asks. Unstored, the
-  // action says.
-  const state = (flag: Flag, row: ActionBrief | undefined, on: string): boolean | undefined =>
-    list ? shownState(list[flag], row, on) : askedState(row, on);
-  const pinned = state('pinned', pinRow, 'list.pin') ?? false;
-  const followed = state('followed', followRow, 'list.follow') ?? false;
+  const pinRow = latest(context.actions, 'list.pin', 'list.unpin');
+  const followRow = latest(context.actions, 'list.follow', 'list.unfollow');
+  // While an action is on its way (or settled but not yet read again) its button shows what it asks; then the
+  // stored state the read after it brings. Unstored, a finished action says what X did.
+  const state = (flag: 'pinned' | 'followed', row: ActionBrief | undefined, on: string): boolean =>
+    unsettled(row) ? row!.type === on : list ? list[flag] : row?.state === 'done' && row.type === on;
+  const pinned = state('pinned', pinRow, 'list.pin');
+  const followed = state('followed', followRow, 'list.follow');
   const ref = list ? { listId, listName: list.name } : { listId };
-  const run = (track: typeof pin, action: ActionRequest) => void track.act(action);
+  const run = (action: ActionRequest) =>
+    void act(accountId, action, (seq, type) => {
+      setMine((seen) => new Set(seen).add(seq));
+      track(seq, type);
+    }).then(setProblem);
+  const shown = (row: ActionBrief | undefined) => (row && mine.has(row.seq) ? row : undefined);
   const title = list ? list.name : i18n.t('popup_list_unknown');
 
   return (
@@ -182,7 +139,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
             otherLabels={[i18n.t('popup_list_follow'), i18n.t('popup_list_unfollow')]}
             pressed={followed}
             noteId={`${notes}-follow`}
-            onClick={() => run(follow, { type: followed ? 'list.unfollow' : 'list.follow', params: ref })}
+            onClick={() => run({ type: followed ? 'list.unfollow' : 'list.follow', params: ref })}
           />
         )}
         <ActionButton
@@ -191,7 +148,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
           otherLabels={[i18n.t('popup_list_pin'), i18n.t('popup_list_unpin')]}
           pressed={pinned}
           noteId={`${notes}-pin`}
-          onClick={() => run(pin, { type: pinned ? 'list.unpin' : 'list.pin', params: ref })}
+          onClick={() => run({ type: pinned ? 'list.unpin' : 'list.pin', params: ref })}
         />
         <a
           className="quick-button"
@@ -207,14 +164,10 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         </a>
       </div>
       <div className="quick-notes">
-        {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} />}
-        <Note id={`${notes}-pin`} action={pinRow} />
+        {list?.owned ? null : <Note id={`${notes}-follow`} action={shown(followRow)} />}
+        <Note id={`${notes}-pin`} action={shown(pinRow)} />
       </div>
-      {pin.error || follow.error ? (
-        <p className="error" role="alert">
-          {pin.error ?? follow.error}
-        </p>
-      ) : null}
+      <AlertLine text={problem ?? readError} />
     </section>
   );
 }

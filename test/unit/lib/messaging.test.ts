@@ -66,7 +66,7 @@ function handlers(): Handlers {
     })),
     'tab.profile': vi.fn(async () => ({ kind: 'profile' as const, user: null, actions: [], rules: { block: 'x.com' as const } })),
     'tab.here': vi.fn(async () => null),
-    'tab.list': vi.fn(async () => ({ list: null })),
+    'tab.list': vi.fn(async () => ({ list: null, actions: [] })),
     'user.lists': vi.fn(async () => []),
     'settings.setClientId': vi.fn(async () => ({
       clientId: 'c',

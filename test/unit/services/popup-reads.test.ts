@@ -48,16 +48,38 @@ describe('the list in the popup’s tab', () => {
 
     expect(await listContext(ADA, '10')).toEqual({
       list: { name: 'Navy computing', owned: false, pinned: false, followed: true, owner: { name: 'Grace Hopper', username: 'grace' } },
+      actions: [],
     });
-    expect(await listContext(ADA, '11')).toEqual({ list: { name: 'Reading', owned: true, pinned: true, followed: false } });
-    expect(await listContext(ADA, '12')).toEqual({ list: null });
+    expect(await listContext(ADA, '11')).toEqual({ list: { name: 'Reading', owned: true, pinned: true, followed: false }, actions: [] });
+    expect(await listContext(ADA, '12')).toEqual({ list: null, actions: [] });
     // Another account's copy of the same list is not this account's.
-    expect(await listContext(GRACE, '10')).toEqual({ list: null });
+    expect(await listContext(GRACE, '10')).toEqual({ list: null, actions: [] });
   });
 
   it('names no owner Perch has not stored', async () => {
     await db().lists.put(list('10', { ownerId: GRACE }));
     expect((await listContext(ADA, '10')).list).not.toHaveProperty('owner');
+  });
+
+  it('lists the newest pin and the newest follow of this list, for its buttons to follow', async () => {
+    await db().lists.put(list('10'));
+    const on = (type: string, listId: string, state: ActionRow['state']): ActionRow => ({
+      ...action(ADA, state),
+      type,
+      params: { listId },
+    });
+    await db().actions.bulkAdd([
+      on('list.pin', '10', 'done'),
+      on('list.unpin', '10', 'failed'),
+      on('list.follow', '10', 'queued'),
+      on('list.pin', '11', 'queued'),
+      action(ADA, 'queued'),
+    ]);
+    const { actions } = await listContext(ADA, '10');
+    expect(actions.map((a) => [a.type, a.state])).toEqual([
+      ['list.follow', 'queued'],
+      ['list.unpin', 'failed'],
+    ]);
   });
 });
 

@@ -1,0 +1,227 @@
+import 'fake-indexeddb/auto';
+import { parseHTML } from 'linkedom';
+import { act, createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ListPanel } from '@/entrypoints/popup/ListPanel';
+import { db, resetDb, type ActionRow } from '@/lib/db';
+import { wasSentHere } from '@/lib/failed-actions';
+import { listContext } from '@/lib/services/list-context';
+import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
+
+/**
+ * The popup's list panel follows a pin it sent as the post and profile panels follow theirs (tab-follower.ts): the
+ * button shows what was asked until a read made after the action ended brings X's state, never the popup's older copy
+ * of the list in between; a refusal is said on the button, not again on the badge; and a stream of writes elsewhere
+ * (a sync) does not keep the panel loading.
+ */
+
+const ACCOUNT = '1585841080431321088';
+const LIST = '1700000000000000002';
+const seenAt = '2026-12-02T10:00:00.000Z';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  resetDb();
+  await db().delete();
+  resetDb();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetDb();
+});
+
+async function renderPanel() {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  const g = globalThis as Record<string, unknown>;
+  const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
+  Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
+  Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
+  const { createRoot } = await import('react-dom/client');
+  const root = createRoot(document.getElementById('root') as unknown as Element);
+  await act(async () => root.render(createElement(ListPanel, { accountId: ACCOUNT, listId: LIST })));
+  return {
+    document,
+    text: () => document.body.textContent ?? '',
+    buttons: () => [...document.querySelectorAll('button')].map((b) => b.textContent?.trim()),
+    alerts: () => [...document.querySelectorAll('[role="alert"]')].map((p) => p.textContent?.trim()).filter(Boolean),
+    async click(label: string) {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+      if (!button) throw new Error(`no button ${label}`);
+      await act(async () => button.click());
+    },
+    async leave() {
+      await act(async () => root.unmount());
+      const { navigator, ...rest } = saved;
+      Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
+      Object.assign(g, rest);
+    },
+  };
+}
+
+/** Lets the store's write news, the background's answer and React settle. */
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+async function settleUntil(ok: () => boolean) {
+  for (let i = 0; i < 20 && !ok(); i++) await settle();
+}
+
+/**
+ * The background, with each `tab.list` answer held until the test lets it go (`release`: the oldest, read from the
+ * store at that moment) or answered at once (`open`); `action.do` answers with `seq`; `failNext` fails the next read.
+ */
+function background(seq = 7) {
+  const held: ((v: unknown) => void)[] = [];
+  const bg = {
+    open: true,
+    asks: 0,
+    failNext: false,
+    held,
+    sent: [] as unknown[],
+    async release() {
+      const answer = held.shift();
+      answer?.({ ok: true, data: await listContext(ACCOUNT, LIST) });
+      await settle();
+    },
+  };
+  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) => {
+    if (message.type === 'action.do') {
+      bg.sent.push(message);
+      return Promise.resolve({ ok: true, data: { seq } });
+    }
+    if (message.type !== 'tab.list') return Promise.resolve({ ok: true, data: null });
+    bg.asks++;
+    if (bg.failNext) {
+      bg.failNext = false;
+      return Promise.resolve({ ok: false, error: { kind: 'unreachable', message: 'The store could not be read.' } });
+    }
+    if (bg.open) return listContext(ACCOUNT, LIST).then((data) => ({ ok: true, data }));
+    return new Promise((r) => held.push(r));
+  }) as never);
+  return bg;
+}
+
+async function storeList(pinned = false, name = 'Navy computing') {
+  await db().lists.put({ accountId: ACCOUNT, id: LIST, name, ownerId: ACCOUNT, owned: true, followed: false, pinned, member: false });
+}
+
+/** The outbox's side of an action: its row, the list's flag, and its publication, as the background does them. */
+const publish = createFeedPublisher(fakeBrowser.storage.session);
+async function outbox(seq: number, state: ActionChange['state'], pinned: boolean, error?: ActionRow['error']) {
+  const row: ActionRow = {
+    seq,
+    accountId: ACCOUNT,
+    type: 'list.pin',
+    params: { listId: LIST },
+    state,
+    createdAt: seenAt,
+    updatedAt: seenAt,
+    notBefore: 0,
+    attempts: 1,
+    ...(error ? { error } : {}),
+  };
+  await db().transaction('rw', [db().actions, db().lists], async () => {
+    await db().actions.put(row);
+    await db().lists.update([ACCOUNT, LIST], { pinned });
+  });
+  await publish({ accountId: ACCOUNT, seq, type: 'list.pin', state, notBefore: 0, ...(error ? { error } : {}) });
+  await settle();
+}
+
+describe('the popup on a list page, following its own pin', () => {
+  it('shows a quick pin as asked until the read after it lands, never the old copy when X has answered', async () => {
+    await storeList(false);
+    const bg = background(7);
+    const page = await renderPanel();
+    try {
+      await settleUntil(() => page.buttons().includes('Pin list'));
+      expect(page.buttons()).toContain('Pin list');
+      bg.open = false;
+      await page.click('Pin list');
+      expect(page.buttons()).toContain('Unpin list');
+      // X answers before any read of the store comes back: the popup's copy still says not pinned.
+      await outbox(7, 'queued', true);
+      await outbox(7, 'done', true);
+      expect(page.buttons()).toContain('Unpin list');
+      expect(page.buttons()).not.toContain('Pin list');
+      bg.open = true;
+      while (bg.held.length) await bg.release();
+      await settleUntil(() => page.text().includes('X pinned this list.'));
+      expect(page.buttons()).toContain('Unpin list');
+      expect(page.text()).toContain('X pinned this list.');
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('shows a refused pin as asked until the read after the refusal, then X’s state with the refusal, said once', async () => {
+    await storeList(false);
+    const bg = background(8);
+    const page = await renderPanel();
+    try {
+      await settleUntil(() => page.buttons().includes('Pin list'));
+      await page.click('Pin list');
+      await outbox(8, 'queued', true);
+      await settleUntil(() => bg.held.length === 0);
+      expect(page.buttons()).toContain('Unpin list');
+      // X refuses; the outbox puts the flag back. The popup's copy (pinned) is from before the refusal.
+      bg.open = false;
+      await outbox(8, 'failed', false, { kind: 'forbidden', message: 'You may not pin this list.' });
+      // Never the stale copy beside the refusal: the button still shows what was asked, and no refusal yet.
+      expect(page.buttons()).toContain('Unpin list');
+      expect(page.alerts()).toEqual([]);
+      bg.open = true;
+      while (bg.held.length) await bg.release();
+      await settleUntil(() => page.buttons().includes('Pin list'));
+      expect(page.buttons()).toContain('Pin list');
+      expect(page.alerts()).toHaveLength(1);
+      expect(page.alerts()[0]).toContain('You may not pin this list.');
+      // Said on the button clicked: the popup's failure line and the badge leave it out.
+      expect(wasSentHere(8)).toBe(true);
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('shows the list while writes elsewhere keep coming, each answer newer than the one shown', async () => {
+    await storeList(false, 'v0');
+    const bg = background();
+    bg.open = false;
+    const page = await renderPanel();
+    try {
+      for (let i = 1; i <= 4; i++) {
+        // A sync writes the list while the popup's ask is on its way; then that ask is answered.
+        await db().lists.update([ACCOUNT, LIST], { name: `v${i}` });
+        await settle();
+        await bg.release();
+        expect(page.text()).not.toContain('Loading the list');
+        expect(page.text()).toContain(`v${i}`);
+      }
+      bg.open = true;
+      while (bg.held.length) await bg.release();
+      expect(page.text()).toContain('v4');
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('says when reading the list again fails, with the list still shown', async () => {
+    await storeList(false);
+    const bg = background();
+    const page = await renderPanel();
+    try {
+      await settleUntil(() => page.buttons().includes('Pin list'));
+      bg.failNext = true;
+      await db().lists.update([ACCOUNT, LIST], { name: 'Renamed' });
+      await settleUntil(() => page.alerts().length > 0);
+      expect(page.text()).toContain('Navy computing');
+      expect(page.alerts()).toHaveLength(1);
+      // The next read that works clears it.
+      await db().lists.update([ACCOUNT, LIST], { name: 'Renamed again' });
+      await settleUntil(() => page.text().includes('Renamed again'));
+      expect(page.alerts()).toEqual([]);
+    } finally {
+      await page.leave();
+    }
+  });
+});
