@@ -132,11 +132,10 @@ export interface MessageDef<Shape extends z.core.$ZodShape, Response> {
 }
 
 /**
- * Starts a message's definition with a function that builds its request fields (or with the fields, built at once);
- * `.answers<T>()` ends it with its response type.
+ * Starts a message's definition with a function that builds its request fields, called when that message first
+ * arrives (never while the worker script loads); `.answers<T>()` ends it with its response type.
  */
-function request<Shape extends z.core.$ZodShape>(fields: (() => Shape) | Shape) {
-  const build = typeof fields === 'function' ? fields : () => fields;
+function request<Shape extends z.core.$ZodShape>(build: () => Shape) {
   return { answers: <Response>(): MessageDef<Shape, Response> => ({ fields: build }) };
 }
 
@@ -151,7 +150,7 @@ export const messages = {
   'account.switch': request(() => ({ accountId: userId })).answers<null>(),
   'account.check': request(() => ({ accountId: userId })).answers<AccountView>(),
   /** What signing out would delete (queued actions, drafts), counted in the background: the popup has no store. */
-  'account.signOutLoss': request({ accountId: userId }).answers<SignOutLoss>(),
+  'account.signOutLoss': request(() => ({ accountId: userId })).answers<SignOutLoss>(),
   /** "Check my X app" for the active account (or, without one, what the last sign-in said): at most one billed read. */
   'app.check': request(() => ({ accountId: z.optional(userId) })).answers<AppCheckView>(),
   'settings.get': request(() => ({})).answers<Settings>(),
@@ -277,7 +276,7 @@ export const messages = {
     context: PostContext | ProfileContext;
   } | null>(),
   /** The list at `x.com/i/lists/ID` as the store holds it (null when not synced); nothing is read from X. */
-  'tab.list': request({ accountId: userId, listId: postId }).answers<ListContext>(),
+  'tab.list': request(() => ({ accountId: userId, listId: postId })).answers<ListContext>(),
   'user.lists': request(() => ({ accountId: userId, userId })).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
   // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
   /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */
