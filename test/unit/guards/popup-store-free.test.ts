@@ -12,19 +12,19 @@ import { describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** The module specifiers a file's code loads: static and dynamic imports and export-froms that are not type-only. */
+/**
+ * The module specifiers a file's code loads: static and dynamic imports and export-froms that are not type-only.
+ * Only `import type` and `export type` are: with verbatimModuleSyntax, `import { type B } from './x'` stays in the
+ * output as `import {} from './x'` (TypeScript's docs), so it still runs that module.
+ */
 function loadedSpecifiers(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
-      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named?.length && named.every((e) => e.isTypeOnly)));
-      if (!typeOnly) out.push(node.moduleSpecifier.text);
+      if (!node.importClause?.isTypeOnly) out.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-      if (!node.isTypeOnly && !(named?.length && named.every((e) => e.isTypeOnly))) out.push(node.moduleSpecifier.text);
+      if (!node.isTypeOnly) out.push(node.moduleSpecifier.text);
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -73,9 +73,13 @@ describe('the popup and the store', () => {
     expect(storeModules(reachable(['components/manager/use-action-row.ts']))).toEqual(
       expect.arrayContaining(['dexie', 'dexie-react-hooks', 'lib/db/index.ts']),
     );
-    expect(
-      loadedSpecifiers('a.ts', "import type { A } from './db';\nimport { type B } from './db2';\nexport type { C } from './db3';"),
-    ).toEqual([]);
+    expect(loadedSpecifiers('a.ts', "import type { A } from './db';\nexport type { C } from './db3';")).toEqual([]);
     expect(loadedSpecifiers('a.ts', "import { a, type B } from './db';\nconst m = () => import('./db2');")).toEqual(['./db', './db2']);
+    // Only the keyword before the braces makes an import type-only: these still run their modules.
+    expect(loadedSpecifiers('a.ts', "import { type B } from './db2';\nexport { type D } from './db4';\nimport './db5';")).toEqual([
+      './db2',
+      './db4',
+      './db5',
+    ]);
   });
 });
