@@ -23,7 +23,7 @@ import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
 import { EditComposer, useOpenEdit } from './EditComposer';
-import { FileNameWords } from './FileNameWords';
+import { FileNameWords, spokenFileWords } from './FileNameWords';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
 import { readVideoLength } from './video-length';
 
@@ -48,6 +48,23 @@ export interface ComposerProps extends DraftTarget {
 const SHORTCUT = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
 
 /** The post composer: X's live count, drafts that survive closing, images, threads, reply and quote. */
+/**
+ * "Adding <video>… Post waits until it is in.": on screen with the file's name in a `<bdi>`; read out from a hidden
+ * copy without the name's bidi controls (a live region reads its text as is, `<bdi>` or not), the visible one hidden
+ * from assistive technology so it is said once.
+ */
+export function AttachingNote({ name }: { name: string }) {
+  const words = (n: string) => i18n.t('composer_attaching_video', [n]);
+  return (
+    <p className="note" role="status">
+      <span aria-hidden="true">
+        <FileNameWords words={words} name={name} />
+      </span>
+      <span className="visually-hidden">{spokenFileWords(words, name)}</span>
+    </p>
+  );
+}
+
 export function Composer(props: ComposerProps) {
   const { accountId, context, replyToId, quoteId, username } = props;
   const { posts, saved, saveError, update, reload, reset } = useDraft(props);
@@ -312,11 +329,7 @@ export function Composer(props: ComposerProps) {
             }}
           />
           {busy && progress ? <UploadProgress progress={progress} /> : null}
-          {attaching ? (
-            <p className="note" role="status">
-              <FileNameWords words={(name) => i18n.t('composer_attaching_video', [name])} name={attaching} />
-            </p>
-          ) : null}
+          {attaching ? <AttachingNote name={attaching} /> : null}
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
           {unknown ? <OutcomeUnknownNotice username={username} /> : null}
           {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}
