@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ActivityView } from '@/components/manager/ActivityView';
 import { db, resetDb } from '@/lib/db';
 import { failedKey, type FailureNote } from '@/lib/failed-actions';
+import { renderInPage } from '../support/react-page';
 
 /**
  * The Activity tab showing a failed action's row is the person seeing it (`failures.seen`: it leaves the toolbar
@@ -25,26 +25,8 @@ beforeEach(async () => {
 afterEach(() => resetDb());
 
 /** Renders the Activity tab into a page in view; returns the page and a way to leave. */
-async function renderActivity() {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-  const g = globalThis as Record<string, unknown>;
-  const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
-  Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
-  Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
-  const { createRoot } = await import('react-dom/client');
-  const root = createRoot(document.getElementById('root') as unknown as Element);
-  await act(async () => root.render(createElement(ActivityView, { accountId: ACCOUNT })));
-  return {
-    window,
-    document,
-    async leave() {
-      await act(async () => root.unmount());
-      const { navigator, ...rest } = saved;
-      Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
-      Object.assign(g, rest);
-    },
-  };
+function renderActivity() {
+  return renderInPage(createElement(ActivityView, { accountId: ACCOUNT }), { visible: true });
 }
 
 /** Lets Dexie's live query, the storage read and React settle. */

@@ -1,8 +1,8 @@
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Avatar, initialsOf } from '@/components/Avatar';
+import { renderInPage } from '../support/react-page';
 
 describe('Avatar', () => {
   it('shows the picture while it loads', () => {
@@ -18,16 +18,9 @@ describe('Avatar', () => {
   });
 
   it('falls back to the initials when the picture fails to load, not a broken image', async () => {
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    const g = globalThis as Record<string, unknown>;
-    const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
-    Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
-    Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
+    const page = await renderInPage(createElement(Avatar, { url: 'https://pbs.twimg.com/gone.jpg', name: 'Grace Hopper', size: 40 }));
+    const { window, container } = page;
     try {
-      const { createRoot } = await import('react-dom/client');
-      const container = document.getElementById('root') as unknown as Element;
-      const root = createRoot(container);
-      await act(async () => root.render(createElement(Avatar, { url: 'https://pbs.twimg.com/gone.jpg', name: 'Grace Hopper', size: 40 })));
       const img = container.querySelector('img');
       expect(img).not.toBeNull();
       await act(async () => {
@@ -35,11 +28,8 @@ describe('Avatar', () => {
       });
       expect(container.querySelector('img')).toBeNull();
       expect(container.querySelector('.avatar-initials')?.textContent).toBe('GH');
-      await act(async () => root.unmount());
     } finally {
-      const { navigator, ...rest } = saved;
-      Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
-      Object.assign(g, rest);
+      await page.leave();
     }
   });
 

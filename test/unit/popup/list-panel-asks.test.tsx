@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPanel } from '@/entrypoints/popup/ListPanel';
 import { db, resetDb } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
+import { renderInPage } from '../support/react-page';
 
 /**
  * The popup's list panel carries no store: it asks the background (`tab.list`) when it opens and again each time a
@@ -28,26 +28,9 @@ afterEach(() => {
   resetDb();
 });
 
-async function renderPanel() {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as Record<string, unknown>;
-  const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
-  Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
-  Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
-  const { createRoot } = await import('react-dom/client');
-  const root = createRoot(document.getElementById('root') as unknown as Element);
-  await act(async () => root.render(createElement(ListPanel, { accountId: ACCOUNT, listId: LIST })));
-  return {
-    document,
-    async leave() {
-      await act(async () => root.unmount());
-      // An answer on its way lands before the page's globals go.
-      await new Promise((r) => setTimeout(r, 100));
-      const { navigator, ...rest } = saved;
-      Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
-      Object.assign(g, rest);
-    },
-  };
+function renderPanel() {
+  // An answer on its way lands before the page's globals go.
+  return renderInPage(createElement(ListPanel, { accountId: ACCOUNT, listId: LIST }), { settleMs: 100 });
 }
 
 /** Lets the store's write news, the background's answer and React settle. */

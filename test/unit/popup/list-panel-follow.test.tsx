@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,6 +7,7 @@ import { db, resetDb, type ActionRow } from '@/lib/db';
 import { wasSentHere } from '@/lib/failed-actions';
 import { listContext } from '@/lib/services/list-context';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
+import { renderInPage } from '../support/react-page';
 
 /**
  * The popup's list panel follows a pin it sent as the post and profile panels follow theirs (tab-follower.ts): the
@@ -32,16 +32,10 @@ afterEach(() => {
 });
 
 async function renderPanel() {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as Record<string, unknown>;
-  const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
-  Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
-  Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
-  const { createRoot } = await import('react-dom/client');
-  const root = createRoot(document.getElementById('root') as unknown as Element);
-  await act(async () => root.render(createElement(ListPanel, { accountId: ACCOUNT, listId: LIST })));
+  const page = await renderInPage(createElement(ListPanel, { accountId: ACCOUNT, listId: LIST }));
+  const { document } = page;
   return {
-    document,
+    ...page,
     text: () => document.body.textContent ?? '',
     buttons: () => [...document.querySelectorAll('button')].map((b) => b.textContent?.trim()),
     alerts: () => [...document.querySelectorAll('[role="alert"]')].map((p) => p.textContent?.trim()).filter(Boolean),
@@ -49,12 +43,6 @@ async function renderPanel() {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
       if (!button) throw new Error(`no button ${label}`);
       await act(async () => button.click());
-    },
-    async leave() {
-      await act(async () => root.unmount());
-      const { navigator, ...rest } = saved;
-      Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
-      Object.assign(g, rest);
     },
   };
 }

@@ -1,0 +1,54 @@
+import { parseHTML } from 'linkedom';
+import { act, type ReactElement } from 'react';
+
+type Page = ReturnType<typeof parseHTML>;
+
+export interface ReactPage {
+  window: Page['window'];
+  document: Page['document'];
+  /** The element React renders into (`#root`). */
+  container: Element;
+  /** Unmounts, waits `settleMs` for answers still on their way, and puts the test process's globals back. */
+  leave(): Promise<void>;
+}
+
+/**
+ * Renders a React element into a fresh page (linkedom) made the global `window` and `document`, as a Perch page has
+ * them, with React's act environment on. `visible`: the page says it is in view (`document.visibilityState`).
+ * `settleMs`: how long `leave` waits after unmounting, so an answer on its way lands before the page's globals go.
+ */
+export async function renderInPage(element: ReactElement, { visible = false, settleMs = 0 } = {}): Promise<ReactPage> {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  if (visible) Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  const g = globalThis as Record<string, unknown>;
+  const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
+  const restore = () => {
+    const { navigator, ...rest } = saved;
+    Object.defineProperty(g, 'navigator', { value: navigator, configurable: true, writable: true });
+    Object.assign(g, rest);
+  };
+  Object.defineProperty(g, 'navigator', { value: { userAgent: 'node' }, configurable: true, writable: true });
+  Object.assign(g, { window, document, IS_REACT_ACT_ENVIRONMENT: true });
+  try {
+    const { createRoot } = await import('react-dom/client');
+    const container = document.getElementById('root') as unknown as Element;
+    const root = createRoot(container);
+    await act(async () => root.render(element));
+    return {
+      window,
+      document,
+      container,
+      async leave() {
+        try {
+          await act(async () => root.unmount());
+          if (settleMs) await new Promise((r) => setTimeout(r, settleMs));
+        } finally {
+          restore();
+        }
+      },
+    };
+  } catch (e) {
+    restore();
+    throw e;
+  }
+}
