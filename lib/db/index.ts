@@ -61,6 +61,9 @@ export const SCHEMA_V5_TABLES = {
   savedSearches: '[accountId+id], accountId',
 } as const;
 
+/** Version 6's index of actions by list and type: a list's newest action of a type is one step away. */
+export const ACTIONS_BY_LIST = '[accountId+params.listId+type]';
+
 export class PerchDb extends Dexie {
   users!: Table<UserRow, [string, string]>;
   posts!: Table<PostRow, [string, string]>;
@@ -119,6 +122,10 @@ export class PerchDb extends Dexie {
       });
     // v5 adds the person's tags, notes and read state of bookmarks, and saved searches: new tables, no rows to move.
     this.version(5).stores(SCHEMA_V5_TABLES);
+    // v6 lets the popup's list page find the newest pin and follow of one list (lib/services/list-context.ts) without
+    // walking the account's whole action log: actions by list id (`params.listId`, every list action's) and type,
+    // in `seq` order within each. Every action row already holds its params, so IndexedDB fills it: no rows move.
+    this.version(6).stores({ actions: `${SCHEMA_V1.actions}, ${ACTIONS_BY_LIST}` });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { ACTIONS_BY_LIST, db } from '../db';
 import type { ActionBrief } from '../views';
 
 /** A list in the popup's tab as the store holds it, with its owner's name when the store has them. */
@@ -15,30 +15,26 @@ export interface ListContext {
   actions: ActionBrief[];
 }
 
-const FAMILY: Record<string, string> = {
-  'list.pin': 'pin',
-  'list.unpin': 'pin',
-  'list.follow': 'follow',
-  'list.unfollow': 'follow',
-};
+/** The two families of actions a list's buttons follow, each with its two types. */
+const FAMILIES = [
+  ['list.pin', 'list.unpin'],
+  ['list.follow', 'list.unfollow'],
+] as const;
 
-/** The newest action of each family (pin, follow) on this list: what the popup's buttons follow. */
+/**
+ * The newest action of each family (pin, follow) on this list, newest first: what the popup's buttons follow. Read
+ * through the actions' list index (lib/db, version 6), one row for each of the four types at most, however long the
+ * account's action log.
+ */
 async function actionsOn(accountId: string, listId: string): Promise<ActionBrief[]> {
-  const rows = await db()
-    .actions.where('[accountId+seq]')
-    .between([accountId, 0], [accountId, Infinity])
-    .reverse()
-    .filter((a) => a.type in FAMILY && String(a.params.listId ?? '') === listId)
-    .limit(20)
-    .toArray();
-  const seen = new Set<string>();
-  const out: ActionBrief[] = [];
-  for (const a of rows) {
-    if (seen.has(FAMILY[a.type]!)) continue;
-    seen.add(FAMILY[a.type]!);
-    out.push({ seq: a.seq!, type: a.type, state: a.state, notBefore: a.notBefore, ...(a.error ? { error: a.error } : {}) });
-  }
-  return out;
+  const d = db();
+  const newest = (type: string) => d.actions.where(ACTIONS_BY_LIST).equals([accountId, listId, type]).last();
+  const rows = await d.transaction('r', d.actions, () => Promise.all(FAMILIES.map((types) => Promise.all(types.map(newest)))));
+  return rows
+    .map(([a, b]) => (a && b ? (a.seq! > b.seq! ? a : b) : (a ?? b)))
+    .filter((a) => a !== undefined)
+    .sort((a, b) => b.seq! - a.seq!)
+    .map((a) => ({ seq: a.seq!, type: a.type, state: a.state, notBefore: a.notBefore, ...(a.error ? { error: a.error } : {}) }));
 }
 
 /**
