@@ -110,15 +110,11 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
       quote: typeof got[keys.quote] === 'string',
       reply: Array.isArray(got[keys.reply]) && (got[keys.reply] as unknown[]).includes(target.postId),
     }));
-    // The snapshots read above, taken by the snapshot's reader instead of a second read.
-    const early = snapshots ?? session.get(SNAPSHOTS_KEY);
-    const storage = {
-      get: (k: string) => (k === SNAPSHOTS_KEY ? early : session.get(k)),
-      set: (items: Record<string, unknown>) => session.set(items),
-    };
+    const storage = { get: (k: string) => session.get(k), set: (items: Record<string, unknown>) => session.set(items) };
     // A click on a painted Bookmark, Like or Repost sends through this same api at once (./snapshot.ts).
     const send = (message: unknown) => api.runtime.sendMessage(message);
-    runSnapshot({ storage, accountId, key, reply, session: view, language, refusals, send });
+    // The snapshots read above are the snapshot's first read; it reads them again only to keep a new one.
+    runSnapshot({ storage, accountId, key, reply, session: view, language, refusals, send, stored: snapshots });
   }
   // Handed over once the answer is in: one about another account or address is not (the panel asks itself).
   const mine = await reply.then(

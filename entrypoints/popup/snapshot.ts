@@ -104,6 +104,8 @@ export interface SnapshotDeps {
   refusals: Promise<unknown>;
   /** Sends a message to the background (the head script's raw `runtime.sendMessage`): a toggle's early send. */
   send?: (message: unknown) => Promise<unknown>;
+  /** The kept snapshots as read when the popup opened (the head script starts that read first); read here if not. */
+  stored?: Promise<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -115,7 +117,7 @@ export function runSnapshot(deps: SnapshotDeps): void {
   const { storage } = deps;
   if (!storage || typeof document === 'undefined') return;
   const entry = snapshotEntry(deps.accountId, deps.key);
-  const stored = storage.get(SNAPSHOTS_KEY).then(
+  const stored = (deps.stored ?? storage.get(SNAPSHOTS_KEY)).then(
     (got) => got[SNAPSHOTS_KEY],
     () => undefined,
   );
@@ -148,7 +150,15 @@ function whenRoot(then: (root: HTMLElement) => void): void {
   };
   const watcher = new MutationObserver(take);
   watcher.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', take, { once: true });
+  // The whole page is parsed by then: the root is there or never will be, and nothing is left to watch.
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      take();
+      watcher.disconnect();
+    },
+    { once: true },
+  );
 }
 
 function follow(
@@ -182,14 +192,22 @@ function follow(
   observer.observe(root, { childList: true, subtree: true });
   const patience = setTimeout(handOver, SNAPSHOT_PATIENCE_MS);
 
-  void Promise.all([digest, stored]).then(([made, kept]) => {
-    if (over || made === undefined || ready()) return;
+  // The kept screen is made ready (parsed, listening) while the background's answer is on its way, and put on the
+  // page the moment that answer shows it is still the truth.
+  const prepared = stored.then((kept) => {
     const snap = pickSnapshot(kept, entry);
-    if (snap?.digest !== made) return;
-    shown = paint(root, snap.html);
+    return snap && !over ? { digest: snap.digest, view: prepare(snap.html) } : undefined;
   });
+  prepared.catch(() => undefined); // not prepared: nothing is painted, React's screen comes as without a snapshot
+  void Promise.all([digest, prepared]).then(
+    ([answer, snap]) => {
+      if (over || answer === undefined || ready() || snap?.digest !== answer) return;
+      shown = paint(root, snap.view);
+    },
+    () => undefined,
+  );
 
-  function paint(at: HTMLElement, html: string): HTMLElement {
+  function prepare(html: string): HTMLElement {
     const view = snapshotView(html);
     // A click before React is there (the first click only): a toggle sends at once; anything else is held, and
     // made on React's same button.
@@ -205,6 +223,10 @@ function follow(
         sendEarly(view, target, plan.send, deps.send, deps);
       } else held = placeOf(view, target);
     });
+    return view;
+  }
+
+  function paint(at: HTMLElement, view: HTMLElement): HTMLElement {
     at.hidden = true;
     at.before(view);
     // Where the popup puts focus (use-first-action-focus.ts): the first action, unless the person is somewhere.
@@ -229,7 +251,7 @@ function follow(
         const made = snapshotDigest({ ok: true, data: noted.data }, deps.session, deps.language, refusals);
         if (made === undefined) return;
         later = setTimeout(() => {
-          if (window.perchShown === noted && touches === since && snapshotHtml(root) === html) void keepLater(made, html);
+          if (window.perchShown === noted && touches === since && snapshotHtml(root) === html) void keep(made, html);
         }, SNAPSHOT_SETTLE_MS);
       },
       () => undefined,
@@ -255,25 +277,22 @@ function follow(
     if (html !== undefined)
       setTimeout(() => {
         // Still the same screen, and nobody acted on it: what React draws from this answer.
-        if (!touched && !held && !sent && snapshotHtml(root) === html) void keep(html);
+        if (!touched && !held && !sent && snapshotHtml(root) === html)
+          void digest.then(
+            (made) => (made === undefined ? undefined : keep(made, html)),
+            () => undefined,
+          );
       }, SNAPSHOT_SETTLE_MS);
   }
 
-  async function keepLater(made: string, html: string) {
+  /**
+   * Keeps this screen as the post's snapshot. The kept list is read again just before it is written, not taken from
+   * the popup's opening: another popup may have kept a screen of another post meanwhile, and it stays.
+   */
+  async function keep(made: string, html: string) {
     try {
       const kept = await storage.get(SNAPSHOTS_KEY);
       await storage.set({ [SNAPSHOTS_KEY]: withSnapshot(kept[SNAPSHOTS_KEY], entry, { digest: made, html }) });
-    } catch {
-      // No snapshot this time: the next popup simply waits for React.
-    }
-  }
-
-  async function keep(html: string) {
-    try {
-      const made = await digest;
-      if (made === undefined) return;
-      const next = withSnapshot(await stored, entry, { digest: made, html });
-      await storage.set({ [SNAPSHOTS_KEY]: next });
     } catch {
       // No snapshot this time: the next popup simply waits for React.
     }
