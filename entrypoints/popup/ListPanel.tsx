@@ -12,6 +12,7 @@ import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { managerPageUrl, openManager } from './open-manager';
 import { TabFollower } from './tab-follower';
+import { useOwnActions } from './use-own-actions';
 
 /** What X did, once it did it: the sentence under the buttons for a finished pin or follow. */
 const DONE: Record<string, () => string> = {
@@ -21,13 +22,20 @@ const DONE: Record<string, () => string> = {
   'list.unfollow': () => i18n.t('popup_list_unfollowed'),
 };
 
+/** The types that turn a button on (Pin, Follow); their opposites turn it off. */
+const ON = new Set(['list.pin', 'list.follow']);
+
 const unsettled = (a: ActionBrief | undefined) => a?.state === 'queued' || a?.state === 'sending';
 
-/** One action's note: what it is doing (sending, queued, refused with X's reason), or what X did. */
-function Note({ id, action }: { id: string; action: ActionBrief | undefined }) {
+/**
+ * One action's note: what it is doing (sending, queued, refused with X's reason), or what X did while that is the
+ * state its button shows (`shownOn`: pressed), not a pin the store has since seen undone on x.com.
+ */
+function Note({ id, action, shownOn }: { id: string; action: ActionBrief | undefined; shownOn: boolean }) {
   const phase = action ? actionPhase(action, undefined, Date.now()) : undefined;
   const failed = phase?.kind === 'failed';
-  const text = !action || !phase ? undefined : phase.kind === 'done' ? DONE[action.type]?.() : phaseNote(phase);
+  const done = (a: ActionBrief) => (ON.has(a.type) === shownOn ? DONE[a.type]?.() : undefined);
+  const text = !action || !phase ? undefined : phase.kind === 'done' ? done(action) : phaseNote(phase);
   return (
     <p id={id} className={failed ? 'quick-note error' : 'quick-note'} role={failed ? 'alert' : 'status'}>
       {text}
@@ -79,9 +87,9 @@ function useListContext(accountId: string, listId: string) {
  * background (messages), so the popup never loads it.
  */
 export function ListPanel({ accountId, listId }: { accountId: string; listId: string }) {
-  const { context, error: readError, track } = useListContext(accountId, listId);
-  // The actions clicked here: their notes say how they ended (an action from elsewhere only moves the button).
-  const [mine, setMine] = useState<ReadonlySet<number>>(() => new Set());
+  const { context, error: readError, track: trackAny } = useListContext(accountId, listId);
+  // As on a post or a profile: an action from elsewhere is shown on its way and done, a failure only if clicked here.
+  const { actions, track } = useOwnActions(context?.actions ?? [], trackAny);
   const [problem, setProblem] = useState<string>();
   const notes = useId();
   const [windowId, setWindowId] = useState<number>();
@@ -96,8 +104,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
   if (!context) return <p aria-busy="true">{i18n.t('popup_list_loading')}</p>;
   const { list } = context;
 
-  const pinRow = latest(context.actions, 'list.pin', 'list.unpin');
-  const followRow = latest(context.actions, 'list.follow', 'list.unfollow');
+  const pinRow = latest(actions, 'list.pin', 'list.unpin');
+  const followRow = latest(actions, 'list.follow', 'list.unfollow');
   // While an action is on its way (or settled but not yet read again) its button shows what it asks; then the
   // stored state the read after it brings. Unstored, a finished action says what X did.
   const state = (flag: 'pinned' | 'followed', row: ActionBrief | undefined, on: string): boolean =>
@@ -105,12 +113,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
   const pinned = state('pinned', pinRow, 'list.pin');
   const followed = state('followed', followRow, 'list.follow');
   const ref = list ? { listId, listName: list.name } : { listId };
-  const run = (action: ActionRequest) =>
-    void act(accountId, action, (seq, type) => {
-      setMine((seen) => new Set(seen).add(seq));
-      track(seq, type);
-    }).then(setProblem);
-  const shown = (row: ActionBrief | undefined) => (row && mine.has(row.seq) ? row : undefined);
+  const run = (action: ActionRequest) => void act(accountId, action, track).then(setProblem);
   const title = list ? list.name : i18n.t('popup_list_unknown');
 
   return (
@@ -164,8 +167,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         </a>
       </div>
       <div className="quick-notes">
-        {list?.owned ? null : <Note id={`${notes}-follow`} action={shown(followRow)} />}
-        <Note id={`${notes}-pin`} action={shown(pinRow)} />
+        {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} shownOn={followed} />}
+        <Note id={`${notes}-pin`} action={pinRow} shownOn={pinned} />
       </div>
       <AlertLine text={problem ?? readError} />
     </section>

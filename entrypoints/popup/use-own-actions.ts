@@ -2,9 +2,12 @@ import { useCallback, useState } from 'react';
 import type { ActionBrief } from '@/lib/messaging';
 
 /**
- * The actions a panel shows on its buttons: any still on its way or settled well, but a failure only when it
- * came from a click in this popup. An old refusal (X's Enterprise-only Block, a month ago) is not news each time
- * the popup opens on that profile: the button shows the stored state, and a new click says again what X answers.
+ * The actions a panel (post, profile, list) shows on its buttons and notes, one rule for all three: any still on its
+ * way or settled well, wherever it was made (the manager, another window): that is X's state now. A failure only
+ * when it came from a click in this popup: one from elsewhere is told once, by the popup's failed line and the
+ * toolbar badge (components/FailedLine.tsx), not again under a button. An old refusal (X's Enterprise-only Block, a
+ * month ago) is not news each time the popup opens on that profile: the button shows the stored state, and a new
+ * click says again what X answers.
  */
 export function useOwnActions(actions: ActionBrief[], track: (seq: number, type: string, early?: boolean) => void) {
   const [mine, setMine] = useState<ReadonlySet<number>>(() => new Set());

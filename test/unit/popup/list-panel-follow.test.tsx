@@ -213,3 +213,66 @@ describe('the popup on a list page, following its own pin', () => {
     }
   });
 });
+
+describe('the popup on a list page, with actions made elsewhere', () => {
+  /** The manager's action on the list: its row, the list's flags as the outbox sets them, and its publication. */
+  async function elsewhere(seq: number, type: string, state: ActionChange['state'], flags: { pinned?: boolean; followed?: boolean }) {
+    const error = state === 'failed' ? { kind: 'forbidden' as const, message: 'You may not pin this list.' } : undefined;
+    const row: ActionRow = {
+      seq,
+      accountId: ACCOUNT,
+      type,
+      params: { listId: LIST },
+      state,
+      createdAt: seenAt,
+      updatedAt: seenAt,
+      notBefore: 0,
+      attempts: 1,
+      ...(error ? { error } : {}),
+    };
+    await db().transaction('rw', [db().actions, db().lists], async () => {
+      await db().actions.put(row);
+      await db().lists.update([ACCOUNT, LIST], flags);
+    });
+    await publish({ accountId: ACCOUNT, seq, type, state, notBefore: 0, ...(error ? { error } : {}) });
+    await settle();
+  }
+
+  it('says what one is doing and what X did, as on a post, but leaves a failure to the failed line', async () => {
+    await db().lists.put({
+      accountId: ACCOUNT,
+      id: LIST,
+      name: 'Navy computing',
+      owned: false,
+      followed: false,
+      pinned: false,
+      member: false,
+    });
+    background();
+    const page = await renderPanel();
+    try {
+      await settleUntil(() => page.buttons().includes('Follow list'));
+      // Followed in the manager: on its way, then done. X's state now, said as the popup's own would be.
+      await elsewhere(20, 'list.follow', 'queued', { followed: true });
+      await settleUntil(() => page.text().includes('Queued.'));
+      expect(page.buttons()).toContain('Unfollow list');
+      expect(page.text()).toContain('Queued.');
+      await elsewhere(20, 'list.follow', 'done', { followed: true });
+      await settleUntil(() => page.text().includes('You follow this list on X now.'));
+      expect(page.text()).toContain('You follow this list on X now.');
+      // A pin refused there: the popup's failed line and the badge tell it, once; not again under Pin.
+      await elsewhere(21, 'list.pin', 'queued', { pinned: true });
+      await elsewhere(21, 'list.pin', 'failed', { pinned: false });
+      await settleUntil(() => page.buttons().includes('Pin list'));
+      expect(page.buttons()).toContain('Pin list');
+      expect(page.alerts()).toEqual([]);
+      expect(page.text()).not.toContain('You may not pin this list.');
+      // A sync finds the list unfollowed on x.com: the follow's outcome is no longer X's state, and not said.
+      await db().lists.update([ACCOUNT, LIST], { followed: false });
+      await settleUntil(() => page.buttons().includes('Follow list'));
+      expect(page.text()).not.toContain('You follow this list on X now.');
+    } finally {
+      await page.leave();
+    }
+  });
+});
