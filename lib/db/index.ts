@@ -63,6 +63,11 @@ export const SCHEMA_V5_TABLES = {
 
 /** Version 6's index of actions by list and type: a list's newest action of a type is one step away. */
 export const ACTIONS_BY_LIST = '[accountId+params.listId+type]';
+/** Version 6's indexes of actions by post and by person, `seq` order within each: the popup's post or profile. */
+export const ACTIONS_BY_POST = '[accountId+params.postId]';
+export const ACTIONS_BY_USER = '[accountId+params.userId]';
+/** Version 6's index of people by @username alone, found whatever its case (the popup on a profile's address). */
+export const USERS_BY_USERNAME = 'username';
 
 export class PerchDb extends Dexie {
   users!: Table<UserRow, [string, string]>;
@@ -125,7 +130,12 @@ export class PerchDb extends Dexie {
     // v6 lets the popup's list page find the newest pin and follow of one list (lib/services/list-context.ts) without
     // walking the account's whole action log: actions by list id (`params.listId`, every list action's) and type,
     // in `seq` order within each. Every action row already holds its params, so IndexedDB fills it: no rows move.
-    this.version(6).stores({ actions: `${SCHEMA_V1.actions}, ${ACTIONS_BY_LIST}` });
+    // The same for the popup's post and profile (lib/services/tab-context.ts): actions by post id and by person id.
+    // And people by @username, found whatever its case: a profile's address need not spell it as X does.
+    this.version(6).stores({
+      actions: `${SCHEMA_V1.actions}, ${ACTIONS_BY_LIST}, ${ACTIONS_BY_POST}, ${ACTIONS_BY_USER}`,
+      users: `${SCHEMA_V1.users}, ${USERS_BY_USERNAME}`,
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { db, type PerchDb, type PostRow, type UserRow } from '../db';
+import { ACTIONS_BY_POST, ACTIONS_BY_USER, db, USERS_BY_USERNAME, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
 import { enterprisePlanItem, readSessionView, type SessionView } from '../storage';
 import type { XClient } from '../x/client';
@@ -40,15 +40,20 @@ async function relation(d: PerchDb, accountId: string, userId: string): Promise<
   };
 }
 
-/** The newest action of each type whose params name one of these ids. */
-async function actionsOn(d: PerchDb, accountId: string, ids: string[]): Promise<ActionBrief[]> {
-  const rows = await d.actions
-    .where('[accountId+seq]')
-    .between([accountId, 0], [accountId, Infinity])
-    .reverse()
-    .filter((a) => ids.includes(String(a.params.postId ?? '')) || ids.includes(String(a.params.userId ?? '')))
-    .limit(50)
-    .toArray();
+/** How many of the newest actions on a post or person are looked at for each one's newest of a kind. */
+const ACTIONS_LOOKED_AT = 50;
+
+/**
+ * The newest action of each kind (bookmark or unbookmark, like or unlike, mute or unmute…) whose params name one of
+ * these ids: a post (`params.postId`) or a person (`params.userId`). Read through the actions' post and person
+ * indexes (lib/db, version 6), newest first and at most `ACTIONS_LOOKED_AT` each, however long the account's action
+ * log: the popup asks this each time it opens on a post or profile.
+ */
+export async function actionsOn(d: PerchDb, accountId: string, ids: string[]): Promise<ActionBrief[]> {
+  const newest = (index: string, id: string) => d.actions.where(index).equals([accountId, id]).reverse().limit(ACTIONS_LOOKED_AT).toArray();
+  const found = await Promise.all(ids.flatMap((id) => [newest(ACTIONS_BY_POST, id), newest(ACTIONS_BY_USER, id)]));
+  const bySeq = new Map(found.flat().map((a) => [a.seq!, a]));
+  const rows = [...bySeq.values()].sort((a, b) => b.seq! - a.seq!).slice(0, ACTIONS_LOOKED_AT);
   const seen = new Set<string>();
   const out: ActionBrief[] = [];
   for (const a of rows) {
@@ -232,10 +237,11 @@ export async function profileContext(
   // The setting is read beside the store, not after it.
   const enterprise = onEnterprise();
   enterprise.catch(() => undefined); // awaited below; a failure of the store first is the one thrown
+  // Through the @username index (lib/db, version 6), whatever the address's case: one row per account at most.
   let user = await d.users
-    .where('accountId')
-    .equals(accountId)
-    .filter((u) => u.username.toLowerCase() === lower)
+    .where(USERS_BY_USERNAME)
+    .equalsIgnoreCase(username)
+    .filter((u) => u.accountId === accountId && u.username.toLowerCase() === lower)
     .first();
   let error: ProfileContext['error'];
   // A row a sync stored (a bookmark's author) says nothing of following: X's connection_status is read for it.

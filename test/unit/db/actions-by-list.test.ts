@@ -1,9 +1,10 @@
-import Dexie, { type DBCore } from 'dexie';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDb, SCHEMA_V1, SCHEMA_V5_TABLES, type ActionRow } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
+import { countActionReads } from './count-reads';
 
 /**
  * The store's version 6 indexes actions by list and type, so the popup's list page finds a list's newest pin and
@@ -53,52 +54,6 @@ function byScan(rows: ActionRow[], accountId: string, listId: string): ActionBri
     .sort((a, b) => b.seq! - a.seq!)
     .filter((a) => !seen.has(family(a.type)) && !!seen.add(family(a.type)))
     .map((a) => ({ seq: a.seq!, type: a.type, state: a.state, notBefore: a.notBefore, ...(a.error ? { error: a.error } : {}) }));
-}
-
-/** The action rows the store hands up while `db()` reads (Dexie's DBCore, under every query and cursor). */
-function countActionReads(): ActionRow[] {
-  const read: ActionRow[] = [];
-  db().use({
-    stack: 'dbcore',
-    name: 'count-action-reads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'actions') return table;
-        return {
-          ...table,
-          get: async (req) => {
-            const row = (await table.get(req)) as ActionRow | undefined;
-            if (row) read.push(row);
-            return row;
-          },
-          getMany: async (req) => {
-            const rows = (await table.getMany(req)) as (ActionRow | undefined)[];
-            read.push(...rows.filter((r) => r !== undefined));
-            return rows;
-          },
-          query: async (req) => {
-            const res = await table.query(req);
-            if (req.values) read.push(...(res.result as ActionRow[]));
-            return res;
-          },
-          openCursor: async (req) => {
-            const cursor = await table.openCursor(req);
-            if (!cursor) return cursor;
-            const start = cursor.start.bind(cursor);
-            cursor.start = (onNext) =>
-              start(() => {
-                read.push(cursor.value as ActionRow);
-                onNext();
-              });
-            return cursor;
-          },
-        };
-      },
-    }),
-  });
-  return read;
 }
 
 describe('the store’s version 6', () => {
