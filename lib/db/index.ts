@@ -66,6 +66,8 @@ export const ACTIONS_BY_LIST = '[accountId+params.listId+type]';
 /** Version 6's indexes of actions by post and by person, `seq` order within each: the popup's post or profile. */
 export const ACTIONS_BY_POST = '[accountId+params.postId]';
 export const ACTIONS_BY_USER = '[accountId+params.userId]';
+/** Version 6's index of actions by state alone, every account's: the outbox's queued and mid-send ones at a worker's start. */
+export const ACTIONS_BY_STATE = 'state';
 /** Version 6's index of people by @username alone, found whatever its case (the popup on a profile's address). */
 export const USERS_BY_USERNAME = 'username';
 
@@ -131,9 +133,10 @@ export class PerchDb extends Dexie {
     // walking the account's whole action log: actions by list id (`params.listId`, every list action's) and type,
     // in `seq` order within each. Every action row already holds its params, so IndexedDB fills it: no rows move.
     // The same for the popup's post and profile (lib/services/tab-context.ts): actions by post id and by person id.
-    // And people by @username, found whatever its case: a profile's address need not spell it as X does.
+    // And people by @username, found whatever its case: a profile's address need not spell it as X does. And actions by
+    // state, so a worker's start finds what is queued or was mid-send without reading the whole log.
     this.version(6).stores({
-      actions: `${SCHEMA_V1.actions}, ${ACTIONS_BY_LIST}, ${ACTIONS_BY_POST}, ${ACTIONS_BY_USER}`,
+      actions: `${SCHEMA_V1.actions}, ${ACTIONS_BY_LIST}, ${ACTIONS_BY_POST}, ${ACTIONS_BY_USER}, ${ACTIONS_BY_STATE}`,
       users: `${SCHEMA_V1.users}, ${USERS_BY_USERNAME}`,
     });
   }

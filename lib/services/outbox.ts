@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { AWAITING_PERSON, db, type ActionRow } from '../db';
+import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { alreadyReversed } from './outbox-undo';
 import { OutboxError, RETRYABLE, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
@@ -168,7 +168,11 @@ export class Outbox {
    */
   async recover(): Promise<void> {
     const d = db();
-    const stuck = await d.actions.filter((a) => a.state === 'sending' && a.updatedAt < this.startedAt).toArray();
+    const stuck = await d.actions
+      .where(ACTIONS_BY_STATE)
+      .equals('sending')
+      .filter((a) => a.updatedAt < this.startedAt)
+      .toArray();
     for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
     await this.publish(...stuck.map((a) => a.seq!));
     await this.wake();
@@ -189,13 +193,7 @@ export class Outbox {
 
   /** Sends whatever is due, for every account (an alarm or timer fired). */
   async wake(): Promise<void> {
-    const accounts = new Set(
-      (
-        await db()
-          .actions.filter((a) => a.state === 'queued')
-          .toArray()
-      ).map((a) => a.accountId),
-    );
+    const accounts = new Set((await db().actions.where(ACTIONS_BY_STATE).equals('queued').toArray()).map((a) => a.accountId));
     await Promise.all([...accounts].map((accountId) => this.kick(accountId)));
   }
 

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDb, SCHEMA_V1, SCHEMA_V5_TABLES, type ActionRow } from '@/lib/db';
+import { Outbox } from '@/lib/services/outbox';
 import { actionsOn, profileContext } from '@/lib/services/tab-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
@@ -127,5 +128,21 @@ describe('the popup on a profile, from the store’s version 6', () => {
     // The scan read every person of the account until it met GraceHop; the index hands up only GraceHop's rows.
     expect(read.every((u) => u.username === 'GraceHop')).toBe(true);
     expect(read.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a worker’s start, from the store’s version 6', () => {
+  it('finds what was queued or caught mid-send without reading the rest of the log', async () => {
+    const ended = log(3_000).map((a) => ({ ...a, state: a.state === 'failed' ? ('failed' as const) : ('done' as const) }));
+    await db().actions.bulkAdd(ended);
+    const caught = await db().actions.add({ ...ended[0]!, type: 'mute', params: { userId: 'u1' }, state: 'sending', attempts: 1 });
+    resetDb();
+    const read = countActionReads();
+    const wakeAt = vi.fn();
+    const box = new Outbox({ defs: {}, clientFor: () => Promise.reject(new Error('offline')), wakeAt, now: () => Date.parse(AT) });
+    await box.recover();
+    // The one caught mid-send is read (and handled); none of the 3,000 that had ended is.
+    expect(read.map((a) => a.seq)).toContain(caught);
+    expect(read.every((a) => a.seq === caught)).toBe(true);
   });
 });
