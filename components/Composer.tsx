@@ -5,7 +5,8 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, VIDEO_TYPES } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl, profileUrl } from '@/lib/x-url';
-import { errorOf, errorText, thrownText } from './error-text';
+import { errorOf, thrownText } from './error-text';
+import { composeErrorText } from './compose-error-text';
 import { extractUrls } from '@/lib/text/parse-post';
 import { isolateBidi } from '@/lib/text/bidi';
 import { toBase64 } from '@/lib/base64';
@@ -100,8 +101,7 @@ export function Composer(props: ComposerProps) {
       setStatus({ kind: 'published', ...result, separately });
       reset();
     } catch (e) {
-      const error = errorOf(e);
-      setStatus({ kind: 'error', errorKind: error.kind, message: errorText(error) });
+      setStatus({ kind: 'error', errorKind: errorOf(e).kind, message: composeErrorText(e) });
       await reload().catch(() => undefined);
     }
   }
@@ -133,7 +133,7 @@ export function Composer(props: ComposerProps) {
         const media = { id, name: file.name, type: file.type, size: file.size, previewUrl: URL.createObjectURL(file) };
         update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
       } catch (e) {
-        setStatus({ kind: 'error', errorKind: 'image', message: thrownText(e) });
+        setStatus({ kind: 'error', errorKind: 'image', message: composeErrorText(e) });
       }
     }
   }
@@ -179,7 +179,7 @@ export function Composer(props: ComposerProps) {
       update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
       if (status.kind === 'error') setStatus({ kind: 'idle' });
     } catch (e) {
-      setStatus({ kind: 'error', errorKind: 'video', message: thrownText(e) });
+      setStatus({ kind: 'error', errorKind: 'video', message: composeErrorText(e) });
     } finally {
       setAttaching(undefined);
     }

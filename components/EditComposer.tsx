@@ -5,7 +5,8 @@ import { sendMessage, type EditView } from '@/lib/messaging';
 import { ClearDraftButton } from './ClearDraftButton';
 import { ComposerFoot } from './ComposerFoot';
 import { whyCannotPost } from './compose-rules';
-import { errorOf, errorText, thrownText } from './error-text';
+import { thrownText } from './error-text';
+import { composeErrorText } from './compose-error-text';
 import { PostEditor } from './PostEditor';
 import { PublishedPosts } from './PublishedPosts';
 import { useDraft } from './use-draft';
@@ -74,7 +75,7 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
       setStatus({ kind: 'published', ...result });
       reset();
     } catch (e) {
-      setStatus({ kind: 'error', message: errorText(errorOf(e)) });
+      setStatus({ kind: 'error', message: composeErrorText(e) });
       await reload().catch(() => undefined);
     }
   }

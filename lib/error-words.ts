@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import type { ActionError, OwnWords } from './action-error';
+import { composeWordsOf, type ComposeWords } from './compose-words';
+import { ALT_TEXT_MAX, VIDEO_MAX_SECS, VIDEO_MIN_SECS } from './limits';
 import { isolateBidi } from './text/bidi';
 
 /**
@@ -52,8 +54,11 @@ export function ownWordsText(own: OwnWords): string | undefined {
   switch (own.kind) {
     case 'not-sent':
       return i18n.t('x_error_not_sent');
-    default:
-      return undefined;
+    default: {
+      // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
+      const words = composeWordsOf(own);
+      return words && composeWordsText(words);
+    }
   }
 }
 
@@ -75,4 +80,93 @@ export function errorWords(error: ActionError, clock: (epochMs: number) => strin
   if (own) return error.said ? `${own} ${xSaidText(error.said)}` : own;
   const words = kindWords(error, clock) ?? i18n.t('error_generic');
   return error.said && QUOTES_X.has(error.kind) ? `${words} ${xSaidText(error.said)}` : words;
+}
+
+/** " (post 2 of the thread)" for a post of a thread, else nothing: where a refusal's post is. */
+function whereInThread(post: number | undefined): string {
+  return post === undefined ? '' : i18n.t('compose_where_thread', { n: String(post) });
+}
+
+/** A length in seconds as the sentence says it: to a tenth. */
+function seconds(secs: number): string {
+  return String(Math.round(secs * 10) / 10);
+}
+
+/**
+ * Perch's sentence about a draft or its media (lib/compose-words.ts), in the language i18n speaks when it is called:
+ * the screen's. The file's name is isolated (FSI…PDI); X's words, when X gave any (`said`), are quoted as X's.
+ */
+export function composeWordsText(words: ComposeWords, said?: string): string {
+  const name = isolateBidi(words.name ?? '');
+  const where = whereInThread(words.post);
+  const count = words.count ?? 0;
+  const quoted = said ? ` ${xSaidText(said)}` : '';
+  switch (words.kind) {
+    case 'image-type':
+      return i18n.t('media_image_type', { name });
+    case 'image-too-big':
+      return i18n.t('media_image_too_big', { name });
+    case 'gif-too-big':
+      return i18n.t('media_gif_too_big', { name });
+    case 'video-type':
+      return i18n.t('media_video_type', { name });
+    case 'video-too-big':
+      return i18n.t('media_video_too_big', { name });
+    case 'video-length':
+      return i18n.t('media_video_length', { name, secs: seconds(count), min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
+    case 'media-empty':
+      return i18n.t('media_empty', { name });
+    case 'not-whole':
+      return i18n.t('media_not_whole', { name });
+    case 'processing-timeout':
+      return i18n.t('media_processing_timeout', { name, secs: String(count) }) + quoted;
+    case 'processing-failed':
+      return i18n.t('media_processing_failed', { name }) + quoted;
+    case 'processing-failed-no-reason':
+      return i18n.t('media_processing_failed_no_reason', { name });
+    case 'nothing-to-post':
+      return i18n.t('compose_nothing_to_post', { where });
+    case 'too-long':
+      return i18n.t('compose_too_long', count, { where });
+    case 'bad-character':
+      return i18n.t('compose_bad_character', { where });
+    case 'video-alone':
+      return i18n.t('compose_video_alone', { where });
+    case 'gif-alone':
+      return i18n.t('compose_gif_alone', { where });
+    case 'alt-empty':
+      return i18n.t('compose_alt_empty', { name, where });
+    case 'alt-over':
+      return i18n.t('compose_alt_over', { name, over: String(count), max: String(ALT_TEXT_MAX), where });
+    case 'alt-refused':
+      return i18n.t('compose_alt_refused', { name }) + quoted;
+    case 'reply-refused': {
+      // `post` is the refused one; the ones before it are on X.
+      const n = words.post ?? 2;
+      return `${i18n.t('compose_reply_refused', { n: String(n), prev: String(n - 1) })}${quoted} ${i18n.t('compose_reply_kept', n - 1, { n: String(n) })}`;
+    }
+    case 'edit-refused':
+      return i18n.t('compose_edit_refused') + quoted;
+    case 'outcome-unknown':
+      return words.post === undefined
+        ? i18n.t('compose_outcome_unknown')
+        : i18n.t('compose_outcome_unknown_thread', { n: String(words.post) });
+    case 'no-draft':
+      return i18n.t('compose_no_draft');
+    case 'edit-one-post':
+      return i18n.t('compose_edit_one_post');
+    case 'media-gone':
+      return i18n.t('compose_media_gone');
+  }
+}
+
+/**
+ * Perch's own sentence with X's words (`said`, when X gave any) quoted as X's where that sentence puts them: what a
+ * screen shows for a failure the background answered by kind. Undefined for a kind this version does not word.
+ */
+export function ownSaidText(own: OwnWords, said?: string): string | undefined {
+  const words = own.kind === 'not-sent' ? undefined : composeWordsOf(own);
+  if (words) return composeWordsText(words, said);
+  const text = ownWordsText(own);
+  return text && said ? `${text} ${xSaidText(said)}` : text;
 }

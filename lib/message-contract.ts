@@ -18,6 +18,8 @@ import {
   VIDEO_TYPES,
 } from './limits';
 import { KEEP_CHOICES } from './db/wipe';
+import { composeWordsOf, saidOf } from './compose-words';
+import { XApiError, xWords } from './x/errors';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
 import {
@@ -419,7 +421,15 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
 
 function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof Error) {
-    return { kind: errorKindOf((error as { kind?: unknown }).kind), message: error.message };
+    const kind = errorKindOf((error as { kind?: unknown }).kind);
+    // Perch's words about a draft or its media (compose, media uploads) go as kind and facts, never as a sentence in
+    // the background's language: the screen words them in its reader's (components/compose-error-text.ts).
+    const own = composeWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
+    if (own) {
+      const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);
+      return { kind, message: '', own, ...(said ? { said } : {}) };
+    }
+    return { kind, message: error.message };
   }
   // No message: the screen words an unknown failure in its reader's language (components/error-text.ts).
   return { kind: 'error', message: '' };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ActionRequest, ErrorReply, Reply, Request, RequestOf, RequestType, Responses } from './message-contract';
+import { composeWordsOf, saidOf, type ComposeWords } from './compose-words';
 import { errorKindOf } from './views';
 
 /**
@@ -32,14 +33,22 @@ function isReply(raw: unknown): raw is Reply<unknown> {
   return r.ok === false && typeof r.error?.kind === 'string' && typeof r.error.message === 'string';
 }
 
-/** An error the background reported, with a message fit to show the user. */
+/**
+ * An error the background reported, with a message fit to show the user, or Perch's own words about a draft or its
+ * media by kind and facts (`own`, with X's words in `said`), for the screen to word (components/compose-error-text.ts).
+ */
 export class MessageError extends Error {
   readonly kind: ErrorReply['kind'];
+  /** Only words within the contract's bounds (lib/compose-words.ts): anything else is left out, never shown. */
+  readonly own: ComposeWords | undefined;
+  readonly said: string | undefined;
   constructor(error: ErrorReply) {
     super(error.message);
     this.name = 'MessageError';
     // A kind this version does not know (a background newer than the page) is worded as any other failure.
     this.kind = errorKindOf(error.kind);
+    this.own = composeWordsOf(error.own);
+    this.said = this.own ? saidOf(error.said) : undefined;
   }
 }
 

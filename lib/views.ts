@@ -1,4 +1,5 @@
 import type { SignInOutcomeKind } from './auth/sign-in-outcome';
+import type { ComposeWords } from './compose-words';
 import type { ActionRow, Collection, DraftRow, PostMedia, PostUrl, SyncError, SyncNotice } from './db';
 import type { PostRules, Via } from './self-serve';
 
@@ -64,10 +65,16 @@ export function errorKindOf(kind: unknown): ErrorKind {
   return typeof kind === 'string' && KNOWN_KINDS.has(kind) ? (kind as ErrorKind) : 'error';
 }
 
-/** A failure as a reply carries it: its kind, and the background's message (already fit to show). */
+/**
+ * A failure as a reply carries it: its kind, and the background's message (already fit to show), or, for Perch's own
+ * words about a draft or its media, no message but those words by kind and facts (`own`) with X's words (`said`)
+ * beside them, which the screen words in its reader's language (components/compose-error-text.ts).
+ */
 export interface ErrorReply {
   kind: ErrorKind;
   message: string;
+  own?: ComposeWords;
+  said?: string;
 }
 
 /** An X account as the screens show it. */

@@ -1,8 +1,6 @@
-import { i18n } from '#i18n';
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
 import { parsePost } from '../text/parse-post';
-import { isolateBidi } from '../text/bidi';
 import { postLimitFor } from '../text/post-limit';
 import { loadTldList } from '../text/tld-list';
 import { readSessionView } from '../storage';
@@ -25,6 +23,9 @@ import { createPost } from '../x/posts';
 import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
 import { editedPostId } from '../edit-context';
+import type { OwnWords } from '../action-error';
+import type { ComposeWords } from '../compose-words';
+import { ownSaidText } from '../error-words';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -35,16 +36,34 @@ import { editedPostId } from '../edit-context';
 
 export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' | 'invalid-image' | 'reply-refused';
 
-/** A compose failure the person can act on; the message says what happened and what to do. */
+/**
+ * A compose failure the person can act on: what happened and what to do, as Perch's sentence by kind and facts
+ * (`words`), which the screen words in its reader's language, with X's own words (`said`) beside it when X gave any.
+ * Its `message` is that sentence in the background's language, worded only when read (a log).
+ */
 export class ComposeError extends Error {
   readonly kind: ComposeErrorKind;
   /** Posts already published from this draft before the failure (a thread published part-way). */
   readonly publishedIds: string[];
-  constructor(kind: ComposeErrorKind, message: string, publishedIds: string[] = [], options?: { cause?: unknown }) {
-    super(message, options);
+  /** Perch's sentence by kind and facts; absent for one given as words (lib/services/drafts-open.ts). */
+  readonly words: OwnWords | undefined;
+  /** X's own words for its refusal, kept as X wrote them. */
+  readonly said: string | undefined;
+  constructor(
+    kind: ComposeErrorKind,
+    words: OwnWords | string,
+    publishedIds: string[] = [],
+    options?: { cause?: unknown; said?: string | undefined },
+  ) {
+    super(typeof words === 'string' ? words : '', options);
+    if (typeof words !== 'string') {
+      Object.defineProperty(this, 'message', { get: () => ownSaidText(words, options?.said) ?? '', configurable: true, enumerable: false });
+    }
     this.name = 'ComposeError';
     this.kind = kind;
     this.publishedIds = publishedIds;
+    this.words = typeof words === 'string' ? undefined : words;
+    this.said = options?.said;
   }
 }
 
@@ -172,12 +191,12 @@ export async function attachImage(
   image: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<string> {
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
-    throw new ComposeError('invalid-image', i18n.t('media_image_type', { name: isolateBidi(image.name) }));
+    throw new ComposeError('invalid-image', { kind: 'image-type', name: image.name });
   }
   // x-api--media--introduction: an image up to 5 MB, an animated GIF up to 15 MB (sent in chunks).
   const gif = image.type === GIF_TYPE;
   if (image.bytes.byteLength > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) {
-    throw new ComposeError('invalid-image', i18n.t(gif ? 'media_gif_too_big' : 'media_image_too_big', { name: isolateBidi(image.name) }));
+    throw new ComposeError('invalid-image', { kind: gif ? 'gif-too-big' : 'image-too-big', name: image.name });
   }
   const id = crypto.randomUUID();
   await db().draftMedia.put({
@@ -223,13 +242,13 @@ export interface VideoPart {
  * Why X would refuse this video, or undefined: MP4 or QuickTime (initializeMediaUpload's `media_type`), at most
  * 512 MB and 0.5 to 140 seconds long (x-api--media--quickstart--best-practices, "Video specifications").
  */
-export function whyVideoRefused(video: { name: string; type: string; size: number; durationSecs: number }): string | undefined {
-  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return i18n.t('media_video_type', { name: isolateBidi(video.name) });
-  if (video.size <= 0) return i18n.t('media_empty', { name: isolateBidi(video.name) });
-  if (video.size > VIDEO_MAX_BYTES) return i18n.t('media_video_too_big', { name: isolateBidi(video.name) });
+export function whyVideoRefused(video: { name: string; type: string; size: number; durationSecs: number }): ComposeWords | undefined {
+  const { name } = video;
+  if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) return { kind: 'video-type', name };
+  if (video.size <= 0) return { kind: 'media-empty', name };
+  if (video.size > VIDEO_MAX_BYTES) return { kind: 'video-too-big', name };
   if (!Number.isFinite(video.durationSecs) || video.durationSecs < VIDEO_MIN_SECS || video.durationSecs > VIDEO_MAX_SECS) {
-    const secs = String(Math.round(video.durationSecs * 10) / 10);
-    return i18n.t('media_video_length', { name: isolateBidi(video.name), secs, min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
+    return { kind: 'video-length', name, count: video.durationSecs };
   }
   return undefined;
 }
@@ -257,7 +276,7 @@ export async function attachVideo(accountId: string, context: string, part: Vide
   } else video = videosInTransit.get(id);
   if (!video || video.draftKey !== key || part.offset !== video.received || video.received + part.bytes.byteLength > video.size) {
     if (id !== undefined) videosInTransit.delete(id);
-    throw new ComposeError('invalid-image', i18n.t('media_not_whole', { name: isolateBidi(part.name) }));
+    throw new ComposeError('invalid-image', { kind: 'not-whole', name: part.name });
   }
   video.parts.push(new Blob([part.bytes], { type: video.type }));
   video.received += part.bytes.byteLength;
@@ -275,21 +294,21 @@ export async function attachVideo(accountId: string, context: string, part: Vide
   return { id, done: true };
 }
 
-/** " (post 2 of the thread)" when the draft is a thread, else nothing: where a refusal's post is. */
-function whereInThread(index: number, count: number): string {
-  return count > 1 ? i18n.t('compose_where_thread', { n: String(index + 1) }) : '';
+/** Which post of the thread (from 1) when the draft is a thread, else nothing: where a refusal's post is. */
+function whereInThread(index: number, count: number): { post?: number } {
+  return count > 1 ? { post: index + 1 } : {};
 }
 
 /** `limit`: the most one post of this account may weigh (280, or X's long-post limit: lib/text/post-limit.ts). */
-function whyInvalid(post: DraftPost, index: number, count: number, limit: number): string | undefined {
+function whyInvalid(post: DraftPost, index: number, count: number, limit: number): ComposeWords | undefined {
   const where = whereInThread(index, count);
-  if (!post.text.trim() && post.mediaIds.length === 0) return i18n.t('compose_nothing_to_post', { where });
+  if (!post.text.trim() && post.mediaIds.length === 0) return { kind: 'nothing-to-post', ...where };
   if (post.text.trim()) {
     const parsed = parsePost(post.text, limit);
     if (!parsed.valid) {
       return parsed.weightedLength > limit
-        ? i18n.t('compose_too_long', parsed.weightedLength - limit, { where })
-        : i18n.t('compose_bad_character', { where });
+        ? { kind: 'too-long', count: parsed.weightedLength - limit, ...where }
+        : { kind: 'bad-character', ...where };
     }
   }
   return undefined;
@@ -299,27 +318,27 @@ function whyInvalid(post: DraftPost, index: number, count: number, limit: number
  * Why X would refuse the post's media, or undefined: a GIF or a video goes alone
  * (x-api--media--quickstart--best-practices: "up to 4 photos, 1 animated GIF or 1 video in a Post").
  */
-async function notAlone(post: DraftPost, index: number, count: number): Promise<string | undefined> {
+async function notAlone(post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
   if (post.mediaIds.length < 2) return undefined;
   const media = await db().draftMedia.bulkGet(post.mediaIds);
   const where = whereInThread(index, count);
-  if (media.some((m) => m?.type.startsWith('video/'))) return i18n.t('compose_video_alone', { where });
+  if (media.some((m) => m?.type.startsWith('video/'))) return { kind: 'video-alone', ...where };
   if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
-  return i18n.t('compose_gif_alone', { where });
+  return { kind: 'gif-alone', ...where };
 }
 
 /**
  * Why an image description of the post cannot go to X, or undefined: a description once added cannot be blank, and
  * is at most X's 1000 characters (`AltText`, createMediaMetadata).
  */
-async function altInvalid(post: DraftPost, index: number, count: number): Promise<string | undefined> {
+async function altInvalid(post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
   if (!post.mediaIds.length) return undefined;
   const where = whereInThread(index, count);
   for (const m of await db().draftMedia.bulkGet(post.mediaIds)) {
     if (m?.alt === undefined) continue;
-    if (!m.alt.trim()) return i18n.t('compose_alt_empty', { name: isolateBidi(m.name), where });
+    if (!m.alt.trim()) return { kind: 'alt-empty', name: m.name, ...where };
     const over = [...m.alt].length - ALT_TEXT_MAX;
-    if (over > 0) return i18n.t('compose_alt_over', { name: isolateBidi(m.name), over: String(over), max: String(ALT_TEXT_MAX), where });
+    if (over > 0) return { kind: 'alt-over', name: m.name, count: over, ...where };
   }
   return undefined;
 }
@@ -334,17 +353,9 @@ async function sendAlt(client: XClient, mediaId: string, name: string, alt: stri
     await describeMedia(client, mediaId, alt);
   } catch (error) {
     if (error instanceof XApiError && (error.kind === 'invalid-request' || error.kind === 'forbidden')) {
-      // Refused by Perch before sending (`own`, its words): not X's refusal, and never quoted as X's.
-      const reason = xWords(error.problem);
-      throw new ComposeError(
-        'invalid-image',
-        error.own ??
-          (reason
-            ? i18n.t('compose_alt_refused_said', { name: isolateBidi(name), reason: isolateBidi(reason) })
-            : i18n.t('compose_alt_refused', { name: isolateBidi(name) })),
-        published,
-        { cause: error },
-      );
+      // Refused by Perch before sending (`ownWords`, its words): not X's refusal, and never quoted as X's.
+      const words = error.ownWords ?? { kind: 'alt-refused', name };
+      throw new ComposeError('invalid-image', words, published, { cause: error, said: xWords(error.problem) });
     }
     throw error;
   }
@@ -353,15 +364,6 @@ async function sendAlt(client: XClient, mediaId: string, name: string, alt: stri
 /** True when an X failure leaves it unknown whether X published the post. */
 function outcomeUnknown(error: unknown): boolean {
   return error instanceof XApiError && (error.kind === 'offline' || error.kind === 'malformed' || (error.status ?? 0) >= 500);
-}
-
-/** The words for X refusing post `index` (0-based) of a thread as a reply to the one before. */
-function replyRefusedMessage(index: number, reason: string | undefined): string {
-  const n = String(index + 1);
-  const refused = reason
-    ? i18n.t('compose_reply_refused_said', { n, prev: String(index), reason })
-    : i18n.t('compose_reply_refused', { n, prev: String(index) });
-  return `${refused} ${i18n.t('compose_reply_kept', index, { n })}`;
 }
 
 export interface PublishOptions {
@@ -412,7 +414,7 @@ export function publishProgress(accountId: string, context: string): PublishProg
 async function publishOnce(client: XClient, accountId: string, context: string, options: PublishOptions): Promise<string[]> {
   const key = draftKey(accountId, context);
   const draft = await db().drafts.get(key);
-  if (!draft) throw new ComposeError('no-draft', i18n.t('compose_no_draft'));
+  if (!draft) throw new ComposeError('no-draft', { kind: 'no-draft' });
   // A new attempt: the last refusal no longer stands. Choosing separate posts is kept for every later attempt.
   const separateFrom = options.separately ? (draft.separateFrom ?? Math.max(1, draft.publishedIds.length)) : draft.separateFrom;
   if (draft.replyRefused || separateFrom !== draft.separateFrom) {
@@ -428,7 +430,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   // An edit is one post's new text (x-api--fundamentals--edit-posts): a thread or an image has no place in it.
   const editOf = editedPostId(context);
   if (editOf && (draft.posts.length > 1 || draft.posts.some((p) => p.mediaIds.length))) {
-    throw new ComposeError('invalid-post', i18n.t('compose_edit_one_post'), draft.publishedIds);
+    throw new ComposeError('invalid-post', { kind: 'edit-one-post' }, draft.publishedIds);
   }
   // Counting a post's URLs needs the TLD list, which the background reads on first use (lib/text/tld-list.ts).
   await loadTldList();
@@ -446,7 +448,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
     for (const id of post.mediaIds) {
       const media = await db().draftMedia.get(id);
       if (!media) {
-        throw new ComposeError('invalid-image', i18n.t('compose_media_gone'), published);
+        throw new ComposeError('invalid-image', { kind: 'media-gone' }, published);
       }
       const mediaId = await uploadMedia(client, media.blob, media.name, {
         onProgress: (p) => progress.set(key, { ...p, name: media.name }),
@@ -471,28 +473,19 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
     } catch (error) {
       if (outcomeUnknown(error)) {
         await db().drafts.update(key, { state: 'unknown' });
-        throw new ComposeError(
-          'outcome-unknown',
-          draft.posts.length > 1 ? i18n.t('compose_outcome_unknown_thread', { n: String(i + 1) }) : i18n.t('compose_outcome_unknown'),
-          published,
-          { cause: error },
-        );
+        throw new ComposeError('outcome-unknown', { kind: 'outcome-unknown', ...whereInThread(i, draft.posts.length) }, published, {
+          cause: error,
+        });
       }
       // X would not take the edit (window over, no edits left, not editable: edit-posts): said, and the text stays.
       if (editOf && error instanceof XApiError && (error.kind === 'forbidden' || error.kind === 'invalid-request')) {
-        const reason = xWords(error.problem);
-        throw new ComposeError(
-          'invalid-post',
-          reason ? i18n.t('compose_edit_refused_said', { reason }) : i18n.t('compose_edit_refused'),
-          published,
-          { cause: error },
-        );
+        throw new ComposeError('invalid-post', { kind: 'edit-refused' }, published, { cause: error, said: xWords(error.problem) });
       }
       // A later post of a thread refused as a reply (403, and not about the token, scopes, plan or credits: 'forbidden').
       if (i > 0 && replyTo !== undefined && i !== unknownAt && error instanceof XApiError && error.kind === 'forbidden') {
         const reason = xWords(error.problem);
         await db().drafts.update(key, { replyRefused: { index: i, ...(reason ? { reason } : {}) } });
-        throw new ComposeError('reply-refused', replyRefusedMessage(i, reason), published, { cause: error });
+        throw new ComposeError('reply-refused', { kind: 'reply-refused', post: i + 1 }, published, { cause: error, said: reason });
       }
       throw error;
     }

@@ -86,7 +86,7 @@ export class XApiError extends Error {
    * (nothing reached X), or what Perch makes of X's media processing. Shown as Perch's, never quoted as X's: X's own
    * words are only ever in `problem`.
    */
-  readonly own: string | undefined;
+  declare readonly own: string | undefined;
   /** Perch's own sentence by kind (`own` is its words), so an action that failed with it stores no words. */
   readonly ownWords: OwnWords | undefined;
 
@@ -122,7 +122,12 @@ export class XApiError extends Error {
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;
     this.serverDate = init.serverDate;
-    this.own = init.own ?? (init.ownWords && ownWordsText(init.ownWords));
+    // Worded when read, like `message`: the reply to a screen carries `ownWords`, which the screen words itself.
+    Object.defineProperty(this, 'own', {
+      get: () => init.own ?? (init.ownWords && ownWordsText(init.ownWords)),
+      configurable: true,
+      enumerable: false,
+    });
     this.ownWords = init.ownWords;
   }
 }

@@ -3,6 +3,7 @@
  * XApiError 'invalid-request' without a status (nothing reached X) whose words are Perch's own (`own`, in the
  * reader's language), never in `problem`, which holds only what X said.
  */
+import type { OwnWords } from '../action-error';
 import { USERNAME_PATTERN } from '../limits';
 import { XApiError } from './errors';
 
@@ -18,9 +19,12 @@ export function invalidInput(detail: string): XApiError {
   return new XApiError('invalid-request', { ownWords: { kind: 'not-sent' }, cause: new Error(detail) });
 }
 
-/** The error for something a person gave that X would refuse: `words`, Perch's sentence, worded through the locales. */
-export function refusedInput(words: string): XApiError {
-  return new XApiError('invalid-request', { own: words });
+/**
+ * The error for something a person gave that X would refuse: `words`, Perch's sentence by its kind and facts, worded
+ * through the locales in the language of whoever reads it.
+ */
+export function refusedInput(words: OwnWords): XApiError {
+  return new XApiError('invalid-request', { ownWords: words });
 }
 
 /**

@@ -1,10 +1,8 @@
-import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { XApiError } from './errors';
 import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, VIDEO_MAX_BYTES, VIDEO_TYPES } from '../limits';
 import { codePoints, invalidInput, refusedInput } from './input';
-import { isolateBidi } from '../text/bidi';
 
 const MB = 1024 * 1024;
 /**
@@ -82,7 +80,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function uploadImage(client: XClient, image: Blob, name: string): Promise<string> {
   if (image.type === GIF_TYPE) throw invalidInput(`“${name}” is a GIF: X takes GIFs only through the chunked upload.`);
   if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) throw invalidInput(`“${name}” is not a JPEG, PNG or WebP image.`);
-  if (image.size > IMAGE_MAX_BYTES) throw refusedInput(i18n.t('media_image_too_big', { name: isolateBidi(name) }));
+  if (image.size > IMAGE_MAX_BYTES) throw refusedInput({ kind: 'image-too-big', name });
   const form = new FormData();
   form.append('media', image, name);
   form.append('media_category', 'tweet_image');
@@ -97,8 +95,8 @@ export async function uploadImage(client: XClient, image: Blob, name: string): P
  */
 export async function uploadGif(client: XClient, gif: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   if (gif.type !== GIF_TYPE) throw invalidInput(`“${name}” is not a GIF.`);
-  if (gif.size === 0) throw refusedInput(i18n.t('media_empty', { name: isolateBidi(name) }));
-  if (gif.size > GIF_MAX_BYTES) throw refusedInput(i18n.t('media_gif_too_big', { name: isolateBidi(name) }));
+  if (gif.size === 0) throw refusedInput({ kind: 'media-empty', name });
+  if (gif.size > GIF_MAX_BYTES) throw refusedInput({ kind: 'gif-too-big', name });
   return uploadChunked(client, gif, name, 'tweet_gif', options);
 }
 
@@ -112,8 +110,8 @@ export async function uploadGif(client: XClient, gif: Blob, name: string, option
  */
 export async function uploadVideo(client: XClient, video: Blob, name: string, options: UploadOptions = {}): Promise<string> {
   if (!(VIDEO_TYPES as readonly string[]).includes(video.type)) throw invalidInput(`“${name}” is not an MP4 or QuickTime video.`);
-  if (video.size === 0) throw refusedInput(i18n.t('media_empty', { name: isolateBidi(name) }));
-  if (video.size > VIDEO_MAX_BYTES) throw refusedInput(i18n.t('media_video_too_big', { name: isolateBidi(name) }));
+  if (video.size === 0) throw refusedInput({ kind: 'media-empty', name });
+  if (video.size > VIDEO_MAX_BYTES) throw refusedInput({ kind: 'video-too-big', name });
   return uploadChunked(client, video, name, 'tweet_video', options);
 }
 
@@ -165,7 +163,7 @@ async function uploadChunked(
     const waitSecs = Math.max(1, Math.ceil(processing.check_after_secs ?? 1));
     if (checks >= MAX_STATUS_CHECKS || waitedSecs + waitSecs > MAX_PROCESSING_WAIT_SECS) {
       throw new XApiError('unavailable', {
-        own: i18n.t('media_processing_timeout', { name: isolateBidi(name), secs: String(waitedSecs) }),
+        ownWords: { kind: 'processing-timeout', name, count: waitedSecs },
       });
     }
     await sleep(waitSecs * 1000);
@@ -196,9 +194,7 @@ function percentOf(processing: Processing): UploadProgress {
 function processingFailed(name: string, processing: Processing): XApiError {
   const reason = processing.error?.message ?? processing.error?.name;
   return new XApiError('invalid-request', {
-    own: reason
-      ? i18n.t('media_processing_failed', { name: isolateBidi(name) })
-      : i18n.t('media_processing_failed_no_reason', { name: isolateBidi(name) }),
+    ownWords: { kind: reason ? 'processing-failed' : 'processing-failed-no-reason', name },
     ...(reason ? { problem: { detail: reason } } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { AuthError } from '@/lib/auth/errors';
 import { readExport } from '@/lib/bookmarks/import';
 import { InvalidTagError } from '@/lib/bookmarks/tags';
 import { whyVideoRefused } from '@/lib/services/compose';
+import { composeWordsText } from '@/lib/error-words';
 import { readInJapanese } from './in-japanese';
 
 /**
@@ -172,7 +173,7 @@ describe('a background refusal in a Japanese browser', () => {
 
   it('words a refused video in Japanese, keeping the file’s name, isolated', () => {
     readInJapanese();
-    expect(whyVideoRefused({ name: 'clip.webm', type: 'video/webm', size: 10, durationSecs: 3 })).toBe(
+    expect(composeWordsText(whyVideoRefused({ name: 'clip.webm', type: 'video/webm', size: 10, durationSecs: 3 })!)).toBe(
       'Xが受け付ける動画はMP4とMOVです。「\u2068clip.webm\u2069」はどちらでもありません。',
     );
   });

@@ -158,7 +158,7 @@ describe('publishing images with descriptions', () => {
     expect(error).toBeInstanceOf(ComposeError);
     expect((error as ComposeError).kind).toBe('invalid-image');
     expect((error as ComposeError).message).toMatch(
-      /^X refused the description of “\u2068a\.png\u2069”.*Nothing was posted; your draft is kept\.$/,
+      /^X refused the description of “\u2068a\.png\u2069”\. Nothing was posted; your draft is kept\.( X said: “.*”)?$/,
     );
     expect(calls()).toEqual(['POST /2/media/upload 200', 'POST /2/media/metadata 400']);
     const kept = await getDraft(ADA_ID, 'compose');

@@ -57,7 +57,7 @@ describe('editing a post', () => {
     const error = await publish(editContext(first!), 'Too late to fix!', later).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ComposeError);
     expect((error as ComposeError).message).toMatch(
-      /^X would not edit your post: “.*30-minute edit window.*”\. Your text is kept as a draft\.$/,
+      /^X would not edit your post\. Your text is kept as a draft\. X said: “\u2068.*30-minute edit window.*\u2069”$/,
     );
     expect((await getDraft(ADA_ID, editContext(first!)))?.posts[0]?.text).toBe('Too late to fix!');
   });

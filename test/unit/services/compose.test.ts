@@ -513,7 +513,8 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
       expect(error.kind).toBe('reply-refused');
       expect(error.publishedIds).toHaveLength(1);
       const [first] = error.publishedIds;
-      expect(error.message).toContain(`X refused post 2 of your thread as a reply to post 1: “${NOT_SUMMONED}”`);
+      expect(error.message).toContain(`X refused post 2 of your thread as a reply to post 1. X said: “\u2068${NOT_SUMMONED}\u2069”`);
+      expect(error.said).toBe(NOT_SUMMONED);
       expect(error.cause).toBeInstanceOf(XApiError);
       expect((error.cause as XApiError).status).toBe(403);
       expect(emu.state.posts.get(first!)).toMatchObject({ text: 'Refused 1/3', deleted: false });
@@ -636,7 +637,7 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
 
     expect(error.kind).toBe('reply-refused');
     expect(error.message).toBe(
-      'X refused post 3 of your thread as a reply to post 2: “Forbidden”. Posts 1 to 2 are on X; post 3 and the ones after it are ' +
+      'X refused post 3 of your thread as a reply to post 2. X said: “\u2068Forbidden\u2069” Posts 1 to 2 are on X; post 3 and the ones after it are ' +
         'kept as your draft. You can post them as separate posts instead.',
     );
     expect((await getDraft(ADA_ID, 'compose'))?.replyRefused).toEqual({ index: 2, reason: 'Forbidden' });
@@ -693,7 +694,8 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
     const error = await composeErrorOf(publishDraft(client, ADA_ID, 'compose'));
 
     expect(error.kind).toBe('reply-refused');
-    expect(error.message).toContain(`“${words}”`);
+    expect(error.message).toContain(`X said: “\u2068${words}\u2069”`);
+    expect(error.said).toBe(words);
     expect((await getDraft(ADA_ID, 'compose'))?.replyRefused).toEqual({ index: 1, reason: words });
   });
 

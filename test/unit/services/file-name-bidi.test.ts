@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { whyVideoRefused as whyPickedVideoRefused } from '@/components/compose-rules';
 import { db, resetDb } from '@/lib/db';
 import { attachImage, whyVideoRefused } from '@/lib/services/compose';
+import { composeWordsText } from '@/lib/error-words';
 import { createXClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { uploadGif } from '@/lib/x/media';
@@ -25,7 +26,7 @@ beforeEach(async () => {
 
 describe('a file name in what Perch says of a file', () => {
   it('is isolated in the background’s refusal of a video, its figures left in place', () => {
-    const refusal = whyVideoRefused({ name: HEBREW, type: 'video/mp4', size: 10, durationSecs: 141 });
+    const refusal = composeWordsText(whyVideoRefused({ name: HEBREW, type: 'video/mp4', size: 10, durationSecs: 141 })!);
     expect(refusal).toBe(`“\u2068${HEBREW}\u2069” lasts 141 seconds; X takes videos of 0.5 to 140 seconds.`);
   });
 
@@ -40,7 +41,7 @@ describe('a file name in what Perch says of a file', () => {
     await expect(attachImage('1', 'compose', { name: ARABIC, type: 'text/plain', bytes: text })).rejects.toThrow(
       `X takes JPEG, PNG, GIF or WebP images; “\u2068${ARABIC}\u2069” is not one.`,
     );
-    const sentence = whyVideoRefused({ name: OVERRIDE, type: 'video/webm', size: 10, durationSecs: 5 })!;
+    const sentence = composeWordsText(whyVideoRefused({ name: OVERRIDE, type: 'video/webm', size: 10, durationSecs: 5 })!);
     expect(sentence).toBe(`X takes MP4 or MOV videos; “\u2068${OVERRIDE}\u2069” is not one.`);
     // The override opens inside the isolate and ends with it: nothing after the name is reversed.
     expect(sentence.indexOf('\u2069')).toBeGreaterThan(sentence.indexOf('\u202E'));

@@ -54,14 +54,14 @@ describe('Perch’s words', () => {
   it('are never in the field that carries X’s words, nor quoted as X’s', () => {
     for (const error of [
       invalidInput('A List id must be a string of 1 to 19 digits, not "x".'),
-      refusedInput('“\u2068cat.gif\u2069” is empty.'),
+      refusedInput({ kind: 'media-empty', name: 'cat.gif' }),
     ]) {
       expect(error.problem.detail).toBeUndefined();
       expect(error.problem.messages).toBeUndefined();
       expect(shown(error)).not.toContain('X said');
       expect(shown(error)).not.toContain('X refused');
     }
-    expect(shown(refusedInput('“\u2068cat.gif\u2069” is empty.'))).toBe('“\u2068cat.gif\u2069” is empty.');
+    expect(shown(refusedInput({ kind: 'media-empty', name: 'cat.gif' }))).toBe('“\u2068cat.gif\u2069” is empty.');
   });
 
   it('say a call Perch would not send in the person’s words, keeping the developer’s for the cause', () => {
