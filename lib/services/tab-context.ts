@@ -237,12 +237,15 @@ export async function profileContext(
   // The setting is read beside the store, not after it.
   const enterprise = onEnterprise();
   enterprise.catch(() => undefined); // awaited below; a failure of the store first is the one thrown
-  // Through the @username index (lib/db, version 6), whatever the address's case: one row per account at most.
-  let user = await d.users
-    .where(USERS_BY_USERNAME)
-    .equalsIgnoreCase(username)
-    .filter((u) => u.accountId === accountId && u.username.toLowerCase() === lower)
-    .first();
+  // Through the @username index (lib/db, version 6), whatever the address's case. A @username that changed hands
+  // can leave two people of the account under one name: the one Perch saw last holds it now.
+  let user = (
+    await d.users
+      .where(USERS_BY_USERNAME)
+      .equalsIgnoreCase(username)
+      .filter((u) => u.accountId === accountId && u.username.toLowerCase() === lower)
+      .toArray()
+  ).reduce<UserRow | undefined>((newest, u) => (!newest || u.seenAt > newest.seenAt ? u : newest), undefined);
   let error: ProfileContext['error'];
   // A row a sync stored (a bookmark's author) says nothing of following: X's connection_status is read for it.
   if (!relationKnown(user, now)) {
