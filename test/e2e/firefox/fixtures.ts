@@ -3,6 +3,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ADA, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
 import { emulatorTest } from '../support/emulator-test';
 import { writeLangpack } from '../support/firefox-langpack';
+// Puppeteer's waitForFunction (and so every Locator click) polls from Node in Firefox: see the file.
+import '../support/firefox-wait';
 import { FIREFOX_BUILD, FIREFOX_PATH } from '../support/paths';
 
 /**
