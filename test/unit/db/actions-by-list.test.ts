@@ -1,10 +1,9 @@
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDb, SCHEMA_V1, SCHEMA_V5_TABLES, type ActionRow } from '@/lib/db';
+import { db, resetDb, type ActionRow } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
-import { countActionReads } from './count-reads';
+import { briefOf, countActionReads, storedByVersion5 } from './v6-support';
 
 /**
  * The store's version 6 indexes actions by list and type, so the popup's list page finds a list's newest pin and
@@ -53,19 +52,12 @@ function byScan(rows: ActionRow[], accountId: string, listId: string): ActionBri
     .filter((a) => a.params.listId === listId)
     .sort((a, b) => b.seq! - a.seq!)
     .filter((a) => !seen.has(family(a.type)) && !!seen.add(family(a.type)))
-    .map((a) => ({ seq: a.seq!, type: a.type, state: a.state, notBefore: a.notBefore, ...(a.error ? { error: a.error } : {}) }));
+    .map(briefOf);
 }
 
 describe('the store’s version 6', () => {
   it('keeps every action stored by version 5, and finds a list’s newest pin and follow as its scan did', async () => {
-    const old = new Dexie('perch');
-    old.version(5).stores({ ...SCHEMA_V1, listMembers: `${SCHEMA_V1.listMembers}, [accountId+listId+position]`, ...SCHEMA_V5_TABLES });
-    await old.open();
-    await old.table('actions').bulkAdd(log(600));
-    const before = (await old.table('actions').toArray()) as ActionRow[];
-    old.close();
-
-    resetDb();
+    const before = await storedByVersion5(log(600));
     const after = await db().actions.toArray();
     expect(db().verno).toBe(6);
     expect(after).toEqual(before);

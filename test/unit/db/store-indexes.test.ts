@@ -1,11 +1,10 @@
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, resetDb, SCHEMA_V1, SCHEMA_V5_TABLES, type ActionRow } from '@/lib/db';
+import { db, resetDb, type ActionRow } from '@/lib/db';
 import { Outbox } from '@/lib/services/outbox';
 import { actionsOn, profileContext } from '@/lib/services/tab-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
-import { countActionReads, countReads } from './count-reads';
+import { briefOf, countActionReads, countReads, storedByVersion5 } from './v6-support';
 
 /**
  * The store's version 6 indexes actions by post and by person, so the popup opened on a post or profile finds the
@@ -64,19 +63,12 @@ function byScan(rows: ActionRow[], accountId: string, ids: string[]): ActionBrie
       const family = a.type.replace(/^(un|undo)/i, '').toLowerCase();
       return !seen.has(family) && !!seen.add(family);
     })
-    .map((a) => ({ seq: a.seq!, type: a.type, state: a.state, notBefore: a.notBefore, ...(a.error ? { error: a.error } : {}) }));
+    .map(briefOf);
 }
 
 describe('the popup’s actions on a post or a person, from the store’s version 6', () => {
   it('keeps every action stored by version 5, and finds the newest of each kind as the scan did', async () => {
-    const old = new Dexie('perch');
-    old.version(5).stores({ ...SCHEMA_V1, listMembers: `${SCHEMA_V1.listMembers}, [accountId+listId+position]`, ...SCHEMA_V5_TABLES });
-    await old.open();
-    await old.table('actions').bulkAdd(log(1_500));
-    const before = (await old.table('actions').toArray()) as ActionRow[];
-    old.close();
-
-    resetDb();
+    const before = await storedByVersion5(log(1_500));
     expect(await db().actions.toArray()).toEqual(before);
     const asked = [['p1', 'u3'], ['p7', 'u3'], ['p39'], ['u0'], ['u19'], ['p2', 'u4'], ['nothing']];
     for (const accountId of [ADA, GRACE])

@@ -1,5 +1,29 @@
-import type { DBCore } from 'dexie';
-import { db, type ActionRow } from '@/lib/db';
+import Dexie, { type DBCore } from 'dexie';
+import { db, resetDb, SCHEMA_V1, SCHEMA_V5_TABLES, type ActionRow } from '@/lib/db';
+import type { ActionBrief } from '@/lib/views';
+
+/** What the store's version 6 tests share: a version 5 store to upgrade, and a counter of the rows read. */
+
+/** Stores these actions with the store's version 5, then opens the current store on them; the rows as version 5 kept them. */
+export async function storedByVersion5(rows: ActionRow[]): Promise<ActionRow[]> {
+  const old = new Dexie('perch');
+  old.version(5).stores({ ...SCHEMA_V1, listMembers: `${SCHEMA_V1.listMembers}, [accountId+listId+position]`, ...SCHEMA_V5_TABLES });
+  await old.open();
+  await old.table('actions').bulkAdd(rows);
+  const before = (await old.table('actions').toArray()) as ActionRow[];
+  old.close();
+  resetDb();
+  return before;
+}
+
+/** An action as the popup's answers carry it. */
+export const briefOf = (a: ActionRow): ActionBrief => ({
+  seq: a.seq!,
+  type: a.type,
+  state: a.state,
+  notBefore: a.notBefore,
+  ...(a.error ? { error: a.error } : {}),
+});
 
 /** The action rows the store hands up while `db()` reads (Dexie's DBCore, under every query and cursor). */
 export const countActionReads = (): ActionRow[] => countReads<ActionRow>('actions');
