@@ -28,13 +28,14 @@ const ON = new Set(['list.pin', 'list.follow']);
 const unsettled = (a: ActionBrief | undefined) => a?.state === 'queued' || a?.state === 'sending';
 
 /**
- * One action's note: what it is doing (sending, queued, refused with X's reason), or what X did while that is the
- * state its button shows (`shownOn`: pressed), not a pin the store has since seen undone on x.com.
+ * One action's note: what it is doing (sending, queued, refused with X's reason), or what X did when that is news
+ * (`news`: clicked here or seen on its way while the popup is open, not a pin made in the manager a month ago) and
+ * still the state its button shows (`shownOn`: pressed), not a pin the store has since seen undone on x.com.
  */
-function Note({ id, action, shownOn }: { id: string; action: ActionBrief | undefined; shownOn: boolean }) {
+function Note({ id, action, shownOn, news }: { id: string; action: ActionBrief | undefined; shownOn: boolean; news: boolean }) {
   const phase = action ? actionPhase(action, undefined, Date.now()) : undefined;
   const failed = phase?.kind === 'failed';
-  const done = (a: ActionBrief) => (ON.has(a.type) === shownOn ? DONE[a.type]?.() : undefined);
+  const done = (a: ActionBrief) => (news && ON.has(a.type) === shownOn ? DONE[a.type]?.() : undefined);
   const text = !action || !phase ? undefined : phase.kind === 'done' ? done(action) : phaseNote(phase);
   return (
     <p id={id} className={failed ? 'quick-note error' : 'quick-note'} role={failed ? 'alert' : 'status'}>
@@ -88,8 +89,9 @@ function useListContext(accountId: string, listId: string) {
  */
 export function ListPanel({ accountId, listId }: { accountId: string; listId: string }) {
   const { context, error: readError, track: trackAny } = useListContext(accountId, listId);
-  // As on a post or a profile: an action from elsewhere is shown on its way and done, a failure only if clicked here.
-  const { actions, track } = useOwnActions(context?.actions ?? [], trackAny);
+  // As on a post or a profile: an action from elsewhere is shown on its way and in its button's state, a failure only
+  // if clicked here; its end is said only if news (`news`: clicked here, or seen on its way while this popup is open).
+  const { actions, track, news } = useOwnActions(context?.actions ?? [], trackAny);
   const [problem, setProblem] = useState<string>();
   const notes = useId();
   const [windowId, setWindowId] = useState<number>();
@@ -167,8 +169,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         </a>
       </div>
       <div className="quick-notes">
-        {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} shownOn={followed} />}
-        <Note id={`${notes}-pin`} action={pinRow} shownOn={pinned} />
+        {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} shownOn={followed} news={!!followRow && news(followRow)} />}
+        <Note id={`${notes}-pin`} action={pinRow} shownOn={pinned} news={!!pinRow && news(pinRow)} />
       </div>
       <AlertLine text={problem ?? readError} />
     </section>

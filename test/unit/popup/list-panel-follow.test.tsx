@@ -275,4 +275,52 @@ describe('the popup on a list page, with actions made elsewhere', () => {
       await page.leave();
     }
   });
+
+  it('does not say an old follow or pin from elsewhere as news on open, but shows X’s state on its buttons', async () => {
+    // Followed and pinned in the manager a month ago: both done, the store's list says so.
+    await db().lists.put({
+      accountId: ACCOUNT,
+      id: LIST,
+      name: 'Navy computing',
+      owned: false,
+      followed: true,
+      pinned: true,
+      member: false,
+    });
+    const monthAgo = '2026-11-02T10:00:00.000Z';
+    for (const [seq, type] of [
+      [30, 'list.follow'],
+      [31, 'list.pin'],
+    ] as const) {
+      await db().actions.put({
+        seq,
+        accountId: ACCOUNT,
+        type,
+        params: { listId: LIST },
+        state: 'done',
+        createdAt: monthAgo,
+        updatedAt: monthAgo,
+        notBefore: 0,
+        attempts: 1,
+      });
+    }
+    const bg = background();
+    const page = await renderPanel();
+    try {
+      await settleUntil(() => page.buttons().includes('Unpin list'));
+      expect(bg.asks).toBeGreaterThan(0);
+      expect(page.buttons()).toEqual(expect.arrayContaining(['Unfollow list', 'Unpin list']));
+      expect(page.text()).not.toContain('You follow this list on X now.');
+      expect(page.text()).not.toContain('X pinned this list.');
+      // A later read (a sync writes the list) brings the same finished actions: still not news.
+      await db().lists.update([ACCOUNT, LIST], { name: 'Navy computing (renamed)' });
+      await settleUntil(() => page.text().includes('(renamed)'));
+      expect(page.text()).toContain('(renamed)');
+      expect(page.buttons()).toEqual(expect.arrayContaining(['Unfollow list', 'Unpin list']));
+      expect(page.text()).not.toContain('You follow this list on X now.');
+      expect(page.text()).not.toContain('X pinned this list.');
+    } finally {
+      await page.leave();
+    }
+  });
 });
