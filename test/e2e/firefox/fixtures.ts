@@ -91,6 +91,18 @@ export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}, la
   return { browser: driver, origin, options, open, consoleLines };
 }
 
+/**
+ * Sets a page's viewport. Puppeteer's setViewport sends BiDi's setViewport and setScreenOrientationOverride together;
+ * Firefox ESR 140.12 does not know the second ("unknown command") though it applied the first, so that one refusal is
+ * let through, and the page's own width is checked instead.
+ */
+export async function setViewportSize(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewport({ width, height }).catch((error: unknown) => {
+    if (!String(error).includes('unknown command emulation.setScreenOrientationOverride')) throw error;
+  });
+  await expect.poll(() => page.evaluate(() => [innerWidth, innerHeight])).toEqual([width, height]);
+}
+
 /** Clicks "Sign in with X" (`label`, in the language Perch speaks) on a Perch page and answers the emulator's consent page. */
 export async function signIn(
   ff: FirefoxPerch,

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { boxesOf, measurePopup } from '../support/popup-layout';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { expect, setViewportSize, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
@@ -14,7 +14,7 @@ const hasButton = (page: Page, name: string) =>
 /** The popup aimed at a page, at a given width, clicked through its "opened by another page" gate. */
 async function popupAt(ff: FirefoxPerch, url: string, width: number): Promise<Page> {
   const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await popup.setViewport({ width, height: 700 });
+  await setViewportSize(popup, width, 700);
   await (await popup.waitForSelector('.popup-gate button'))!.click();
   return popup;
 }
