@@ -3,7 +3,7 @@ import { db, resetDb, type ActionRow } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
-import { briefOf, countActionReads, storedByVersion5 } from './v6-support';
+import { briefOf, countActionReads, pseudoRandom, storedByVersion5 } from './v6-support';
 
 /**
  * The store's version 6 indexes actions by list and type, so the popup's list page finds a list's newest pin and
@@ -21,11 +21,7 @@ beforeEach(freshDb);
 
 /** `count` actions of two accounts over three lists and posts, in a fixed pseudo-random order. */
 function log(count: number): ActionRow[] {
-  let x = 7;
-  const next = (n: number) => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return (x >>> 16) % n;
-  };
+  const next = pseudoRandom(7);
   return Array.from({ length: count }, () => {
     const type = TYPES[next(TYPES.length)]!;
     const state = STATES[next(STATES.length)]!;

@@ -4,7 +4,7 @@ import { Outbox } from '@/lib/services/outbox';
 import { actionsOn, profileContext } from '@/lib/services/tab-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
-import { briefOf, countActionReads, countReads, storedByVersion5 } from './v6-support';
+import { briefOf, countActionReads, countReads, pseudoRandom, storedByVersion5 } from './v6-support';
 
 /**
  * The store's version 6 indexes actions by post and by person, so the popup opened on a post or profile finds the
@@ -23,11 +23,7 @@ beforeEach(freshDb);
 
 /** `count` actions of two accounts on 40 posts and 20 people (and some lists), in a fixed pseudo-random order. */
 function log(count: number): ActionRow[] {
-  let x = 11;
-  const next = (n: number) => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return (x >>> 16) % n;
-  };
+  const next = pseudoRandom(11);
   return Array.from({ length: count }, () => {
     const kind = next(5);
     const type = kind < 2 ? POST_TYPES[next(POST_TYPES.length)]! : kind < 4 ? USER_TYPES[next(USER_TYPES.length)]! : 'list.pin';

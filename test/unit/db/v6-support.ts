@@ -73,3 +73,12 @@ export function countReads<Row>(tableName: string): Row[] {
   });
   return read;
 }
+
+/** A fixed pseudo-random sequence (an LCG): `next(n)` is a whole number below n, the same for the same seed each run. */
+export function pseudoRandom(seed: number): (n: number) => number {
+  let x = seed;
+  return (n) => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return (x >>> 16) % n;
+  };
+}

@@ -95,11 +95,18 @@ async function storeList(pinned = false, name = 'Navy computing') {
 
 /** The outbox's side of an action: its row, the list's flag, and its publication, as the background does them. */
 const publish = createFeedPublisher(fakeBrowser.storage.session);
-async function outbox(seq: number, state: ActionChange['state'], pinned: boolean, error?: ActionRow['error']) {
+/** An action on the list: its row, the list's flags as the outbox sets them, and its publication. */
+async function listAction(
+  seq: number,
+  type: string,
+  state: ActionChange['state'],
+  flags: { pinned?: boolean; followed?: boolean },
+  error?: ActionRow['error'],
+) {
   const row: ActionRow = {
     seq,
     accountId: ACCOUNT,
-    type: 'list.pin',
+    type,
     params: { listId: LIST },
     state,
     createdAt: seenAt,
@@ -110,11 +117,15 @@ async function outbox(seq: number, state: ActionChange['state'], pinned: boolean
   };
   await db().transaction('rw', [db().actions, db().lists], async () => {
     await db().actions.put(row);
-    await db().lists.update([ACCOUNT, LIST], { pinned });
+    await db().lists.update([ACCOUNT, LIST], flags);
   });
-  await publish({ accountId: ACCOUNT, seq, type: 'list.pin', state, notBefore: 0, ...(error ? { error } : {}) });
+  await publish({ accountId: ACCOUNT, seq, type, state, notBefore: 0, ...(error ? { error } : {}) });
   await settle();
 }
+
+/** The popup's own pin on its way through the outbox. */
+const outbox = (seq: number, state: ActionChange['state'], pinned: boolean, error?: ActionRow['error']) =>
+  listAction(seq, 'list.pin', state, { pinned }, error);
 
 describe('the popup on a list page, following its own pin', () => {
   it('shows a quick pin as asked until the read after it lands, never the old copy when X has answered', async () => {
@@ -215,28 +226,9 @@ describe('the popup on a list page, following its own pin', () => {
 });
 
 describe('the popup on a list page, with actions made elsewhere', () => {
-  /** The manager's action on the list: its row, the list's flags as the outbox sets them, and its publication. */
-  async function elsewhere(seq: number, type: string, state: ActionChange['state'], flags: { pinned?: boolean; followed?: boolean }) {
-    const error = state === 'failed' ? { kind: 'forbidden' as const, message: 'You may not pin this list.' } : undefined;
-    const row: ActionRow = {
-      seq,
-      accountId: ACCOUNT,
-      type,
-      params: { listId: LIST },
-      state,
-      createdAt: seenAt,
-      updatedAt: seenAt,
-      notBefore: 0,
-      attempts: 1,
-      ...(error ? { error } : {}),
-    };
-    await db().transaction('rw', [db().actions, db().lists], async () => {
-      await db().actions.put(row);
-      await db().lists.update([ACCOUNT, LIST], flags);
-    });
-    await publish({ accountId: ACCOUNT, seq, type, state, notBefore: 0, ...(error ? { error } : {}) });
-    await settle();
-  }
+  /** The manager's action on the list; a failed one refused as X refuses a pin. */
+  const elsewhere = (seq: number, type: string, state: ActionChange['state'], flags: { pinned?: boolean; followed?: boolean }) =>
+    listAction(seq, type, state, flags, state === 'failed' ? { kind: 'forbidden', message: 'You may not pin this list.' } : undefined);
 
   it('says what one is doing and what X did, as on a post, but leaves a failure to the failed line', async () => {
     await db().lists.put({
