@@ -63,6 +63,14 @@ export function ownWordsText(own: OwnWords): string | undefined {
 }
 
 /**
+ * Two sentences one after the other, as the reader's language sets them: a space between them in English, none in
+ * Japanese (a sentence there ends with 。 or 」, which needs no space after it).
+ */
+export function joinSentences(first: string, second: string): string {
+  return i18n.t('join_sentences', { first, second });
+}
+
+/**
  * X's own words, marked as X's (X said: “…”) and isolated (FSI…PDI) so they cannot rearrange the words around them.
  */
 export function xSaidText(words: string): string {
@@ -77,9 +85,9 @@ export function xSaidText(words: string): string {
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
   // Perch's own sentence stands instead of the kind's, with X's words (if any) quoted after it, as XApiError says it.
   const own = error.own && ownWordsText(error.own);
-  if (own) return error.said ? `${own} ${xSaidText(error.said)}` : own;
+  if (own) return error.said ? joinSentences(own, xSaidText(error.said)) : own;
   const words = kindWords(error, clock) ?? i18n.t('error_generic');
-  return error.said && QUOTES_X.has(error.kind) ? `${words} ${xSaidText(error.said)}` : words;
+  return error.said && QUOTES_X.has(error.kind) ? joinSentences(words, xSaidText(error.said)) : words;
 }
 
 /** " (post 2 of the thread)" for a post of a thread, else nothing: where a refusal's post is. */
@@ -100,7 +108,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
   const name = isolateBidi(words.name ?? '');
   const where = whereInThread(words.post);
   const count = words.count ?? 0;
-  const quoted = said ? ` ${xSaidText(said)}` : '';
+  /** Perch's sentence with X's words quoted after it, when X gave any. */
+  const quoted = (sentence: string) => (said ? joinSentences(sentence, xSaidText(said)) : sentence);
   switch (words.kind) {
     case 'image-type':
       return i18n.t('media_image_type', { name });
@@ -119,9 +128,9 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'not-whole':
       return i18n.t('media_not_whole', { name });
     case 'processing-timeout':
-      return i18n.t('media_processing_timeout', { name, secs: String(count) }) + quoted;
+      return quoted(i18n.t('media_processing_timeout', { name, secs: String(count) }));
     case 'processing-failed':
-      return i18n.t('media_processing_failed', { name }) + quoted;
+      return quoted(i18n.t('media_processing_failed', { name }));
     case 'processing-failed-no-reason':
       return i18n.t('media_processing_failed_no_reason', { name });
     case 'nothing-to-post':
@@ -139,14 +148,17 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'alt-over':
       return i18n.t('compose_alt_over', { name, over: String(count), max: String(ALT_TEXT_MAX), where });
     case 'alt-refused':
-      return i18n.t('compose_alt_refused', { name }) + quoted;
+      return quoted(i18n.t('compose_alt_refused', { name }));
     case 'reply-refused': {
       // `post` is the refused one; the ones before it are on X.
       const n = words.post ?? 2;
-      return `${i18n.t('compose_reply_refused', { n: String(n), prev: String(n - 1) })}${quoted} ${i18n.t('compose_reply_kept', n - 1, { n: String(n) })}`;
+      return joinSentences(
+        quoted(i18n.t('compose_reply_refused', { n: String(n), prev: String(n - 1) })),
+        i18n.t('compose_reply_kept', n - 1, { n: String(n) }),
+      );
     }
     case 'edit-refused':
-      return i18n.t('compose_edit_refused') + quoted;
+      return quoted(i18n.t('compose_edit_refused'));
     case 'outcome-unknown':
       return words.post === undefined
         ? i18n.t('compose_outcome_unknown')
@@ -168,5 +180,5 @@ export function ownSaidText(own: OwnWords, said?: string): string | undefined {
   const words = own.kind === 'not-sent' ? undefined : composeWordsOf(own);
   if (words) return composeWordsText(words, said);
   const text = ownWordsText(own);
-  return text && said ? `${text} ${xSaidText(said)}` : text;
+  return text && said ? joinSentences(text, xSaidText(said)) : text;
 }

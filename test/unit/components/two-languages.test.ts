@@ -32,6 +32,7 @@ const JA: Record<string, string> = {
   x_error_forbidden: 'X はこれを許可していません。',
   x_error_rate_limited_until: 'X の上限に達しました。{time} に再び使えます。',
   x_error_said: 'X の返答:「{words}」',
+  join_sentences: '{first}{second}',
   sync_what_muted: 'ミュートしたアカウント',
   sync_notice_cap: '{what}が1回の同期で読み込める数({pages}ページ)を超えています。',
 };
@@ -72,7 +73,7 @@ describe('an action taken in English and read in Japanese', () => {
     readInJapanese();
     expect(actionLabel(row)).toBe('@XDevelopers をミュート');
     expect(phaseWords(actionPhase(row, undefined, now))).toBe(
-      '失敗: X はこれを許可していません。 X の返答:「\u2068You cannot mute yourself.\u2069」',
+      '失敗: X はこれを許可していません。X の返答:「\u2068You cannot mute yourself.\u2069」',
     );
   });
 
@@ -141,7 +142,7 @@ describe('a sync’s result stored in English and read in Japanese', () => {
       'You have more muted accounts than Perch reads in one sync (100 pages): the rest is kept as it was.',
     );
     readInJapanese();
-    expect(syncErrorText(error)).toBe('X はこれを許可していません。 X の返答:「\u2068You cannot see this.\u2069」');
+    expect(syncErrorText(error)).toBe('X はこれを許可していません。X の返答:「\u2068You cannot see this.\u2069」');
     expect(syncNoticeText('muted', notice)).toBe('ミュートしたアカウントが1回の同期で読み込める数(100ページ)を超えています。');
   });
 

@@ -93,7 +93,7 @@ describe('the background’s answer when X cannot process a file', () => {
   it('is worded on a Japanese screen, with X’s words quoted and left untranslated', async () => {
     const reply = await answerOf('post.publish', () => gifProcessingFails('Bad GIF.'));
     readInJapanese();
-    expect(await shown(reply)).toBe('Xは「\u2068قطة.gif\u2069」を処理できませんでした。 Xのメッセージ:「\u2068Bad GIF.\u2069」');
+    expect(await shown(reply)).toBe('Xは「\u2068قطة.gif\u2069」を処理できませんでした。Xのメッセージ:「\u2068Bad GIF.\u2069」');
   });
 
   it('says X gave no reason when it gave none', async () => {

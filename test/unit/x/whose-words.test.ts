@@ -39,7 +39,7 @@ describe('X’s words', () => {
   it('stay X’s, untranslated, when the reader speaks Japanese', () => {
     readInJapanese();
     const refusal = new XApiError('forbidden', { status: 403, problem: { detail: 'You cannot mute yourself.' } });
-    expect(shown(refusal)).toBe('Xではこの操作は許可されていません。 Xのメッセージ:「\u2068You cannot mute yourself.\u2069」');
+    expect(shown(refusal)).toBe('Xではこの操作は許可されていません。Xのメッセージ:「\u2068You cannot mute yourself.\u2069」');
   });
 
   it('are X’s reason for failing to process a file: quoted after Perch’s sentence naming it', async () => {
@@ -77,7 +77,7 @@ describe('Perch’s words', () => {
     );
     const { client } = processingFails({ message: 'Unsupported animated GIF.' });
     expect(shown(await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「\u2068cat.gif\u2069」を処理できませんでした。 Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+      'Xは「\u2068cat.gif\u2069」を処理できませんでした。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
     );
     const { client: silent } = processingFails();
     expect(shown(await xErrorOf(uploadGif(silent, gif, 'cat.gif', noWait)))).toBe(
