@@ -58,28 +58,73 @@ export const SAID_MAX = 2000;
 
 const KINDS: ReadonlySet<string> = new Set(COMPOSE_WORD_KINDS);
 
+/** Kinds whose sentence names the person's file: without its `name` they would say “” where the name goes. */
+const NAMES_A_FILE: ReadonlySet<string> = new Set<ComposeWordsKind>([
+  'image-type',
+  'image-too-big',
+  'gif-too-big',
+  'video-type',
+  'video-too-big',
+  'video-length',
+  'media-empty',
+  'not-whole',
+  'processing-timeout',
+  'processing-failed',
+  'processing-failed-no-reason',
+  'alt-empty',
+  'alt-over',
+  'alt-refused',
+]);
+
+/** Kinds whose sentence names a number: characters over (a whole number, at least 1), or seconds (at least 0). */
+const COUNTS: Partial<Record<string, 'characters' | 'seconds'>> = {
+  'too-long': 'characters',
+  'alt-over': 'characters',
+  'video-length': 'seconds',
+  'processing-timeout': 'seconds',
+};
+
+/** Whether `count` is one the kind's sentence can say: present when it names one, and a number it can name. */
+function countFits(kind: string, count: unknown): boolean {
+  const says = COUNTS[kind];
+  if (count === undefined) return says === undefined;
+  if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) return false;
+  return says !== 'characters' || (Number.isInteger(count) && count >= 1);
+}
+
 /**
- * The words when `raw` is a {@link ComposeWords} within bounds (a known kind, a name of at most 300 characters, a
- * post 1 to 25, a finite count), with nothing else in it; undefined otherwise. The background answers only these,
- * and a screen words only these.
+ * The words when `raw` is a {@link ComposeWords} within bounds, with nothing else in it; undefined otherwise. Within
+ * bounds: a known kind; a name of at most 300 characters, present for a kind that names a file; a post 1 to 25, and 2
+ * or later for a refused reply (the post before it is on X); a count of 0 or more, present for a kind that says one,
+ * and a whole number of characters over. The background answers only these, and a screen words only these.
  */
 export function composeWordsOf(raw: unknown): ComposeWords | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { kind, name, post, count, ...rest } = raw as Record<string, unknown>;
   if (Object.keys(rest).length || typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
-  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX)) return undefined;
+  if (name === undefined ? NAMES_A_FILE.has(kind) : typeof name !== 'string' || name.length > NAME_MAX) return undefined;
+  if (!countFits(kind, count)) return undefined;
   if (post !== undefined && (typeof post !== 'number' || !Number.isInteger(post) || post < 1 || post > MAX_POSTS_IN_THREAD))
     return undefined;
-  if (count !== undefined && (typeof count !== 'number' || !Number.isFinite(count))) return undefined;
+  if (kind === 'reply-refused' && (post === undefined || post < 2)) return undefined;
   return {
     kind: kind as ComposeWordsKind,
-    ...(name !== undefined ? { name } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
     ...(post !== undefined ? { post } : {}),
-    ...(count !== undefined ? { count } : {}),
+    ...(typeof count === 'number' ? { count } : {}),
   };
 }
 
-/** X's own words when they are a string within bounds, else undefined. */
+/**
+ * X's own words when they are a string with something in it, else undefined. Words longer than {@link SAID_MAX}
+ * UTF-16 units are shortened, not dropped, so the person still reads X's reason: the first ones that fit, cut between
+ * two code points (never inside a surrogate pair), ending with “…”.
+ */
 export function saidOf(raw: unknown): string | undefined {
-  return typeof raw === 'string' && raw.trim() && raw.length <= SAID_MAX ? raw : undefined;
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  if (raw.length <= SAID_MAX) return raw;
+  let cut = SAID_MAX - 1;
+  const last = raw.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${raw.slice(0, cut)}…`;
 }

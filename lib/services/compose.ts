@@ -1,5 +1,6 @@
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
+import { i18n } from '#i18n';
 import { parsePost } from '../text/parse-post';
 import { postLimitFor } from '../text/post-limit';
 import { loadTldList } from '../text/tld-list';
@@ -24,8 +25,8 @@ import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
 import { editedPostId } from '../edit-context';
 import type { OwnWords } from '../action-error';
-import type { ComposeWords } from '../compose-words';
-import { ownSaidText } from '../error-words';
+import { composeWordsOf, saidOf, type ComposeWords } from '../compose-words';
+import { joinSentences, ownSaidText, xSaidText } from '../error-words';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -39,15 +40,19 @@ export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' |
 /**
  * A compose failure the person can act on: what happened and what to do, as Perch's sentence by kind and facts
  * (`words`), which the screen words in its reader's language, with X's own words (`said`) beside it when X gave any.
- * Its `message` is that sentence in the background's language, worded only when read (a log).
+ * Its `message` is that sentence in the background's language, worded only when read (a log, or the reply when its
+ * words are out of bounds): never empty.
  */
 export class ComposeError extends Error {
   readonly kind: ComposeErrorKind;
   /** Posts already published from this draft before the failure (a thread published part-way). */
   readonly publishedIds: string[];
-  /** Perch's sentence by kind and facts; absent for one given as words (lib/services/drafts-open.ts). */
+  /**
+   * Perch's sentence by kind and facts, only when within bounds (lib/compose-words.ts: the reply carries no others);
+   * absent for one given as words (lib/services/drafts-open.ts) or out of bounds, which `message` says instead.
+   */
   readonly words: OwnWords | undefined;
-  /** X's own words for its refusal, kept as X wrote them. */
+  /** X's own words for its refusal, kept as X wrote them (shortened past the contract's bound). */
   readonly said: string | undefined;
   constructor(
     kind: ComposeErrorKind,
@@ -56,15 +61,25 @@ export class ComposeError extends Error {
     options?: { cause?: unknown; said?: string | undefined },
   ) {
     super(typeof words === 'string' ? words : '', options);
+    const own = typeof words === 'string' ? undefined : words.kind === 'not-sent' ? words : composeWordsOf(words);
+    const said = saidOf(options?.said);
     if (typeof words !== 'string') {
-      Object.defineProperty(this, 'message', { get: () => ownSaidText(words, options?.said) ?? '', configurable: true, enumerable: false });
+      Object.defineProperty(this, 'message', { get: () => composeMessage(own, said), configurable: true, enumerable: false });
     }
     this.name = 'ComposeError';
     this.kind = kind;
     this.publishedIds = publishedIds;
-    this.words = typeof words === 'string' ? undefined : words;
-    this.said = options?.said;
+    this.words = own;
+    this.said = said;
   }
+}
+
+/** Perch's sentence with X's words quoted, or, for words out of bounds, that something went wrong (and X's words). */
+function composeMessage(own: OwnWords | undefined, said: string | undefined): string {
+  const text = own && ownSaidText(own, said);
+  if (text) return text;
+  const generic = i18n.t('error_generic');
+  return said ? joinSentences(generic, xSaidText(said)) : generic;
 }
 
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;
