@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { joinSentences, xSaidText } from '@/lib/error-words';
 import type { DraftView } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
 
@@ -19,7 +20,7 @@ export function OutcomeUnknownNotice({ username }: { username: string }) {
   );
 }
 
-/** X refused a later post of a thread as a reply: X's words, what stays, and the way on. */
+/** X refused a later post of a thread as a reply: X's words quoted as X's (isolated), what stays, and the way on. */
 export function ReplyRefusedNotice({
   refused,
   onPostSeparately,
@@ -27,14 +28,11 @@ export function ReplyRefusedNotice({
   refused: NonNullable<DraftView['replyRefused']>;
   onPostSeparately: () => void;
 }) {
+  const what = i18n.t('composer_reply_refused', [refused.index + 1, refused.index]);
+  const kept = i18n.t('composer_reply_refused_kept', refused.index, [refused.index, refused.index + 1]);
   return (
     <div className="notice">
-      <p role="alert">
-        {refused.reason
-          ? i18n.t('composer_reply_refused', [refused.index + 1, refused.index, refused.reason])
-          : i18n.t('composer_reply_refused_no_reason', [refused.index + 1, refused.index])}{' '}
-        {i18n.t('composer_reply_refused_kept', refused.index, [refused.index, refused.index + 1])}
-      </p>
+      <p role="alert">{joinSentences(refused.reason ? joinSentences(what, xSaidText(refused.reason)) : what, kept)}</p>
       <button type="button" onClick={onPostSeparately}>
         {i18n.t('composer_post_rest_separately')}
       </button>

@@ -132,8 +132,8 @@ test.describe('the composer in Chromium', () => {
 
     const alert = popup.getByRole('alert');
     await expect(alert).toContainText(
-      'X refused post 2 of your thread as a reply to post 1. X said: “Reply to this conversation is not allowed because you have not ' +
-        'been mentioned or otherwise engaged by the author of the post you are replying to.”',
+      'X refused post 2 of your thread as a reply to post 1. X said: “\u2068Reply to this conversation is not allowed because you have not ' +
+        'been mentioned or otherwise engaged by the author of the post you are replying to.\u2069”',
     );
     await expect(alert).toContainText('Post 1 stays on X. Post 2 and the ones after it are kept here as your draft');
     const firstHref = await popup.getByRole('link', { name: 'View post 1 on X' }).getAttribute('href');
