@@ -1,8 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { authWordsText } from '@/lib/auth-words';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
+import { timeOf } from '@/lib/reader-locale';
+import type { SignedOutNotice } from '@/lib/storage';
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
 import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
@@ -75,13 +78,7 @@ export function AccountHeader() {
         </div>
       ) : (
         <div className="signed-out">
-          {session.notice ? (
-            <p className="notice" role="alert">
-              {session.notice.username
-                ? i18n.t('header_signed_out_of', [session.notice.username, session.notice.reason])
-                : i18n.t('header_signed_out', [session.notice.reason])}
-            </p>
-          ) : null}
+          {session.notice ? <SignedOutLine notice={session.notice} /> : null}
           <button type="button" className="primary" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
             {i18n.t('header_sign_in')}
           </button>
@@ -89,6 +86,19 @@ export function AccountHeader() {
       )}
       {error ? <HeaderProblem error={error} /> : null}
     </header>
+  );
+}
+
+/**
+ * Why the person was signed out without asking, in the reader's language: worded here from the kind and facts the
+ * background stored (X's words quoted as X's), or an old row's stored sentence as it was.
+ */
+function SignedOutLine({ notice }: { notice: SignedOutNotice }) {
+  const reason = notice.why ? authWordsText(notice.why, timeOf) : notice.reason;
+  return (
+    <p className="notice" role="alert">
+      {notice.username ? i18n.t('header_signed_out_of', [notice.username, reason]) : i18n.t('header_signed_out', [reason])}
+    </p>
   );
 }
 

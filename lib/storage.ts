@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { authWordsOf, type AuthWords } from './auth-words';
 
 /**
  * Storage items, declared once. Each says when it is wiped:
@@ -22,12 +23,18 @@ export interface AccountView {
   subscriptionType?: string;
 }
 
-/** Why the user is signed out when they did not ask to be. Shown in the account header. */
-export interface SignedOutNotice {
+/**
+ * Why the user is signed out when they did not ask to be. Shown in the account header, worded there in the reader's
+ * language from `why` (lib/auth-words.ts): the background stores no sentence of its own.
+ */
+export type SignedOutNotice = {
   username?: string;
-  reason: string;
   at: string;
-}
+} & (
+  | { why: AuthWords; reason?: never }
+  /** Rows stored before issue 13 only: the background's sentence, in the language it spoke then. Never written now. */
+  | { reason: string; why?: never }
+);
 
 export interface SessionView {
   accounts: AccountView[];
@@ -54,10 +61,26 @@ export function isAccountView(v: unknown): v is AccountView {
   );
 }
 
-function isNotice(v: unknown): v is SignedOutNotice {
-  if (!v || typeof v !== 'object') return false;
+/** X's usernames: letters, digits and `_` (a few old ones are short; none is long). */
+const USERNAME = /^\w{1,50}$/;
+const NOTICE_FIELDS: ReadonlySet<string> = new Set(['username', 'at', 'why', 'reason']);
+
+/**
+ * True for a notice of exactly one of its two shapes, within bounds: `why` as lib/auth-words.ts accepts it, or an old
+ * row's `reason` sentence (at most 1,000 characters); an ISO time; an X username when there is one.
+ */
+export function isNotice(v: unknown): v is SignedOutNotice {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const n = v as Record<string, unknown>;
-  return isString(n.reason) && isString(n.at) && optionalString(n.username);
+  const why = n.why !== undefined && n.reason === undefined && authWordsOf(n.why) !== undefined;
+  const reason = n.reason !== undefined && n.why === undefined && isString(n.reason) && n.reason.trim() !== '' && n.reason.length <= 1000;
+  return (
+    Object.keys(n).every((k) => NOTICE_FIELDS.has(k)) &&
+    (why || reason) &&
+    isString(n.at) &&
+    n.at.length <= 40 &&
+    (n.username === undefined || (isString(n.username) && USERNAME.test(n.username)))
+  );
 }
 
 /** True for a well-formed session view (anything else is treated as signed out, never trusted). */
@@ -93,8 +116,17 @@ export const enterprisePlanItem = storage.defineItem<boolean>('local:settings.en
   version: 1,
 });
 
-/** Reads the session view, treating anything malformed (another writer, an old version) as empty. */
+/**
+ * The session view in `value`: anything malformed (another writer, an old version) reads as signed out, and a notice
+ * alone that is malformed reads as no notice, so the accounts beside it stay signed in.
+ */
+export function sessionViewOf(value: unknown): SessionView {
+  if (isSessionView(value)) return value;
+  const withoutNotice = value && typeof value === 'object' ? { ...(value as Record<string, unknown>), notice: null } : value;
+  return isSessionView(withoutNotice) ? withoutNotice : EMPTY_SESSION;
+}
+
+/** Reads the session view (see {@link sessionViewOf}). */
 export async function readSessionView(): Promise<SessionView> {
-  const value: unknown = await sessionView.getValue();
-  return isSessionView(value) ? value : EMPTY_SESSION;
+  return sessionViewOf(await sessionView.getValue());
 }

@@ -1,41 +1,22 @@
-import { i18n } from '#i18n';
-import { XApiError } from '../x/errors';
+import { authWordsText, type AuthErrorKind, type AuthWords } from '../auth-words';
+import { saidOf } from '../compose-words';
+import { XApiError, xWords } from '../x/errors';
 
-/** What went wrong with signing in or staying signed in, in a form the UI can word for a person. */
-export type AuthErrorKind =
-  'not-configured' | 'cancelled' | 'redirect-mismatch' | 'state-mismatch' | 'denied' | 'signed-out' | 'network' | 'server' | 'busy';
+export type { AuthErrorKind, AuthWords };
 
-/** Perch's words for a kind, in the reader's language (worded when the error is made, never at import). */
-function messageOf(kind: AuthErrorKind): string {
-  switch (kind) {
-    case 'not-configured':
-      return i18n.t('auth_error_not_configured');
-    case 'cancelled':
-      return i18n.t('auth_error_cancelled');
-    case 'redirect-mismatch':
-      return i18n.t('auth_error_redirect_mismatch');
-    case 'state-mismatch':
-      return i18n.t('auth_error_state_mismatch');
-    case 'denied':
-      return i18n.t('auth_error_denied');
-    case 'signed-out':
-      return i18n.t('auth_error_signed_out');
-    case 'network':
-      return i18n.t('auth_error_network');
-    case 'server':
-      return i18n.t('auth_error_server');
-    case 'busy':
-      return i18n.t('auth_error_busy');
-  }
-}
-
-/** One error type for sign-in and token problems. `message` is always fit to show to a user. */
+/**
+ * One error type for sign-in and token problems. `words` is why, by kind and facts (lib/auth-words.ts): what a stored
+ * sign-out notice keeps and a screen words in its reader's language. `message` is those words in the language the
+ * browser speaks now, for logs and for a screen that words nothing itself.
+ */
 export class AuthError extends Error {
   readonly kind: AuthErrorKind;
-  constructor(kind: AuthErrorKind, message: string = messageOf(kind), options?: { cause?: unknown }) {
-    super(message, options);
+  readonly words: AuthWords;
+  constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown }) {
+    super(authWordsText(words), options);
     this.name = 'AuthError';
     this.kind = kind;
+    this.words = words;
   }
 }
 
@@ -61,9 +42,9 @@ export function isCancelledFlowError(error: unknown): boolean {
 export function consentWindowError(error: unknown): AuthError {
   if (isCancelledFlowError(error)) return new AuthError('cancelled');
   if (isPageLoadFailure(error)) {
-    return new AuthError('network', i18n.t('auth_error_page_not_loaded'), { cause: error });
+    return new AuthError('network', { kind: 'page-not-loaded' }, { cause: error });
   }
-  return new AuthError('network', i18n.t('auth_error_page_not_opened'), { cause: error });
+  return new AuthError('network', { kind: 'page-not-opened' }, { cause: error });
 }
 
 /** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */
@@ -73,4 +54,20 @@ export function toXApiError(error: unknown): XApiError {
   if (kind === 'network') return new XApiError('offline', { cause: error });
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
   return new XApiError('signed-out', { cause: error });
+}
+
+/**
+ * Why GET /2/users/me failed right after sign-in, as words: X's refusal by kind, reset and X's own words when X
+ * answered (an app out of credits is not fixed by trying again), else the plain sentence.
+ */
+export function noAccountWords(error: unknown): AuthWords {
+  if (!(error instanceof XApiError) || error.status === undefined) return { kind: 'no-account' };
+  const said = saidOf(xWords(error.problem));
+  const reset = error.rateLimitReset;
+  return {
+    kind: 'no-account',
+    apiKind: error.kind,
+    ...(reset !== undefined && Number.isInteger(reset) && reset >= 0 ? { reset } : {}),
+    ...(said ? { said } : {}),
+  };
 }

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import * as oauth from 'oauth4webapi';
+import { oauthFacts } from '../auth-words';
 import { AuthError } from './errors';
 import type { TokenPair } from './token-store';
 
@@ -127,16 +127,16 @@ export function checkRedirect(s: OAuthSettings, responseUrl: string, pending: Pe
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
       if (error.error === 'access_denied') throw new AuthError('cancelled');
-      throw new AuthError('denied', i18n.t('auth_error_denied_code', { code: error.error }), { cause: error });
+      throw new AuthError('denied', { kind: 'denied-code', ...oauthFacts(error.error, error.error_description) }, { cause: error });
     }
-    throw new AuthError('state-mismatch', undefined, { cause: error });
+    throw new AuthError('state-mismatch', { kind: 'state-mismatch' }, { cause: error });
   }
 }
 
 function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefresh?: string): TokenPair {
   const refreshToken = res.refresh_token ?? fallbackRefresh;
   if (!refreshToken) {
-    throw new AuthError('denied', i18n.t('auth_error_no_offline_access'));
+    throw new AuthError('denied', { kind: 'no-offline-access' });
   }
   const now = (s.now ?? Date.now)();
   const expiresIn = typeof res.expires_in === 'number' && res.expires_in > 0 ? res.expires_in : DEFAULT_EXPIRES_IN_S;
@@ -149,23 +149,26 @@ function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefr
 function mapTokenError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof oauth.ResponseBodyError) {
-    if (error.status >= 500) return new AuthError('server', undefined, { cause: error });
+    if (error.status >= 500) return new AuthError('server', { kind: 'server' }, { cause: error });
+    const facts = oauthFacts(error.error, error.error_description);
     if (error.error === 'invalid_grant' || error.error === 'invalid_request' || error.error === 'invalid_token') {
-      return new AuthError('signed-out', i18n.t('auth_error_grant_gone'), { cause: error });
+      return new AuthError('signed-out', { kind: 'grant-gone', ...facts }, { cause: error });
     }
-    return new AuthError('denied', i18n.t('auth_error_refused_code', { code: error.error }), { cause: error });
+    return new AuthError('denied', { kind: 'refused-code', ...facts }, { cause: error });
   }
   if (error instanceof oauth.OperationProcessingError) {
     const status = (error.cause as Response | undefined)?.status;
-    return new AuthError('server', status ? i18n.t('auth_error_server_status', { status: String(status) }) : undefined, {
-      cause: error,
-    });
+    const words =
+      typeof status === 'number' && status >= 100 && status <= 599
+        ? { kind: 'server-status' as const, status }
+        : { kind: 'server' as const };
+    return new AuthError('server', words, { cause: error });
   }
-  if (error instanceof TypeError) return new AuthError('network', undefined, { cause: error });
+  if (error instanceof TypeError) return new AuthError('network', { kind: 'network' }, { cause: error });
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new AuthError('network', i18n.t('auth_error_timeout'), { cause: error });
+    return new AuthError('network', { kind: 'timeout' }, { cause: error });
   }
-  return new AuthError('server', undefined, { cause: error });
+  return new AuthError('server', { kind: 'server' }, { cause: error });
 }
 
 /**

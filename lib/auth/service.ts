@@ -1,9 +1,7 @@
-import { i18n } from '#i18n';
 import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
-import { XApiError } from '../x/errors';
 import { getMe } from '../x/users';
-import { AuthError, consentWindowError, toXApiError } from './errors';
+import { AuthError, consentWindowError, noAccountWords, toXApiError, type AuthWords } from './errors';
 import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
 import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings } from './oauth';
 import { savePending, takePending } from './pending';
@@ -121,12 +119,8 @@ export class AuthService {
     } catch (error) {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
       this.revokeLater(s, [pair.refreshToken, pair.access.token]);
-      // X's own reason when it gave one (an app out of credits is not fixed by trying again).
-      const words =
-        error instanceof XApiError && error.status !== undefined
-          ? i18n.t('auth_error_no_account_because', { message: error.message })
-          : i18n.t('auth_error_no_account');
-      throw new AuthError('server', words, { cause: error });
+      // X's reason when it gave one (an app out of credits is not fixed by trying again), by kind and X's words.
+      throw new AuthError('server', noAccountWords(error), { cause: error });
     }
     trace.stage = 'done';
     // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
@@ -173,7 +167,7 @@ export class AuthService {
     if (!refreshToken) {
       // Signed in as far as the screens know, yet no usable refresh token: say so. Signed out on purpose: just refuse.
       if ((await readSessionView()).accounts.some((a) => a.id === userId)) {
-        await this.signOutLocally(userId, i18n.t('auth_error_sign_in_gone'));
+        await this.signOutLocally(userId, { kind: 'sign-in-gone' });
       }
       throw new AuthError('signed-out');
     }
@@ -195,7 +189,7 @@ export class AuthService {
           const fresh = await readAccessToken(userId);
           if (fresh) return fresh.token;
         }
-        await this.signOutLocally(userId, error.message);
+        await this.signOutLocally(userId, error.words);
       }
       throw error;
     }
@@ -276,13 +270,12 @@ export class AuthService {
     });
   }
 
-  private async signOutLocally(userId: string, reason: string): Promise<void> {
+  /** Signs an account out that did not ask to be, with why by kind and facts: each screen words it for its reader. */
+  private async signOutLocally(userId: string, why: AuthWords): Promise<void> {
     await clearTokens(userId);
     const view = await readSessionView();
     const username = view.accounts.find((a) => a.id === userId)?.username;
-    await updateView((v) =>
-      withoutAccount(v, userId, { reason, at: new Date(this.now()).toISOString(), ...(username ? { username } : {}) }),
-    );
+    await updateView((v) => withoutAccount(v, userId, { why, at: new Date(this.now()).toISOString(), ...(username ? { username } : {}) }));
   }
 
   private async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {

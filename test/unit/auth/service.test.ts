@@ -372,9 +372,10 @@ describe('when X refuses the refresh token', () => {
     const view = await readSessionView();
     expect(view.accounts.map((a) => a.id)).toEqual([GRACE_ID]);
     expect(view.activeAccountId).toBe(GRACE_ID);
+    // Why, by kind and X's facts, never a sentence in the language the background spoke then.
     expect(view.notice).toEqual({
       username: 'adaperch',
-      reason: expect.stringMatching(/no longer accepts this sign-in/),
+      why: { kind: 'grant-gone', code: 'invalid_request', said: 'Value passed for the token was invalid.' },
       at: new Date(h.clock.now()).toISOString(),
     });
 
@@ -396,7 +397,7 @@ describe('when X refuses the refresh token', () => {
     expect(tokenRequests(emu, 'refresh_token')).toHaveLength(0);
     const view = await readSessionView();
     expect(view.accounts).toEqual([]);
-    expect(view.notice).toMatchObject({ username: 'adaperch', reason: expect.stringMatching(/Sign in with X again/) });
+    expect(view.notice).toEqual({ username: 'adaperch', why: { kind: 'sign-in-gone' }, at: new Date(h.clock.now()).toISOString() });
   });
 });
 

@@ -8,7 +8,16 @@ describe('the public session view', () => {
     ['signed out', EMPTY_SESSION, true],
     ['one account', { accounts: [ada], activeAccountId: ada.id, notice: null }, true],
     [
-      'a notice',
+      'a notice by kind and X’s facts',
+      {
+        accounts: [],
+        activeAccountId: null,
+        notice: { why: { kind: 'grant-gone', code: 'invalid_grant', said: 'Revoked.' }, at: '2026-11-23T00:00:00Z', username: 'adaperch' },
+      },
+      true,
+    ],
+    [
+      'a notice stored before issue 13, as a sentence',
       { accounts: [], activeAccountId: null, notice: { reason: 'Revoked.', at: '2026-11-23T00:00:00Z', username: 'adaperch' } },
       true,
     ],
@@ -19,6 +28,11 @@ describe('the public session view', () => {
     ['a string', 'signed in', false],
   ])('accepts %s: %s', (_name, value, ok) => {
     expect(isSessionView(value)).toBe(ok);
+  });
+
+  it('reads a malformed notice as no notice, keeping the accounts signed in beside it', async () => {
+    await sessionView.setValue({ accounts: [ada], activeAccountId: ada.id, notice: { at: 'x', why: { kind: 'teapot' } } } as never);
+    expect(await readSessionView()).toEqual({ accounts: [ada], activeAccountId: ada.id, notice: null });
   });
 
   it('reads a malformed stored value as signed out instead of trusting it', async () => {
