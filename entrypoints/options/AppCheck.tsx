@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { dateTimeOf, listOf, timeOf } from '@/components/manager/format';
+import { errorWords } from '@/lib/error-words';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -26,6 +27,18 @@ function xError(error: string | undefined, description: string | undefined): str
   return description ? `“${code}: ${description}”` : `“${code}”`;
 }
 
+/**
+ * Why X would not say which account: X's refusal by its kind, worded in the reader's language with X's own words
+ * quoted as X's; an outcome stored before issue 13 keeps its sentence; with neither, X's status.
+ */
+function noAccountWhy(last: NonNullable<AppCheckView['signIn']['last']>): string {
+  if (last.message !== undefined) return last.message;
+  if (last.apiErrorKind !== undefined) {
+    return errorWords({ kind: last.apiErrorKind, ...(last.description !== undefined ? { said: last.description } : {}) }, timeOf);
+  }
+  return String(last.status ?? '');
+}
+
 function signInLine(v: AppCheckView): Line {
   const last = v.signIn.last;
   const mark = v.signIn.mark;
@@ -41,7 +54,7 @@ function signInLine(v: AppCheckView): Line {
       text = i18n.t('app_check_sign_in_cancelled', [at]);
       break;
     case 'no-account':
-      text = i18n.t('app_check_sign_in_no_account', [at, last.message ?? String(last.status ?? '')]);
+      text = i18n.t('app_check_sign_in_no_account', [at, noAccountWhy(last)]);
       break;
     case 'closed':
       text = i18n.t('app_check_sign_in_closed', [at, clientId, redirectUrl]);

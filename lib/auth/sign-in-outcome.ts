@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { XApiError } from '../x/errors';
+import { XApiError, xWords } from '../x/errors';
 import { AuthError, isPageLoadFailure } from './errors';
 
 /**
@@ -62,12 +62,16 @@ const outcomeSchema = z.lazy(() =>
     redirectUri: z.string(),
     /** X's OAuth `error` code (authorize-error, token-error), e.g. `unauthorized_client`. */
     error: z.optional(z.string().check(z.maxLength(200))),
-    /** X's `error_description`, as X sent it. */
+    /**
+     * X's own words about the failure, as X sent them (never translated): the OAuth answer's `error_description`, or
+     * for no-account the API refusal's words (`errors[].message`, `detail`).
+     */
     description: z.optional(z.string().check(z.maxLength(500))),
     /** The HTTP status of the failed answer (token-error, server, no-account). */
     status: z.optional(z.int()),
-    /** For no-account: the kind of X API failure (e.g. usage-capped, rate-limited) and its sentence. */
+    /** For no-account: the kind of X API failure (e.g. usage-capped, rate-limited), worded by the screen. */
     apiErrorKind: z.optional(z.string().check(z.maxLength(100))),
+    /** Outcomes stored before issue 13 only: no-account's sentence, in the language the background spoke. Never written now. */
     message: z.optional(z.string().check(z.maxLength(500))),
     /** For ok: the scopes X granted (the token answer's `scope`, space-separated) and the account. */
     scope: z.optional(z.string().check(z.maxLength(2000))),
@@ -93,6 +97,15 @@ export async function saveSignInOutcome(outcome: SignInOutcome): Promise<void> {
 
 const clip = (s: string | undefined, n: number) => (s === undefined ? undefined : s.slice(0, n));
 
+/** X's words within `n` UTF-16 units: cut between two code points (never inside a surrogate pair), ending with "…". */
+function clipWords(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let cut = n - 1;
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 /** X's OAuth error code, description and status, from an AuthError's cause (oauth4webapi's error types). */
 function oauthDetails(error: unknown): Pick<SignInOutcome, 'error' | 'description' | 'status'> {
   const cause = error instanceof Error ? error.cause : undefined;
@@ -100,7 +113,7 @@ function oauthDetails(error: unknown): Pick<SignInOutcome, 'error' | 'descriptio
     const status = cause instanceof oauth.ResponseBodyError ? cause.status : undefined;
     return {
       error: clip(cause.error, 200),
-      ...(cause.error_description ? { description: clip(cause.error_description, 500) } : {}),
+      ...(cause.error_description ? { description: clipWords(cause.error_description, 500) } : {}),
       ...(status !== undefined ? { status } : {}),
     };
   }
@@ -134,10 +147,13 @@ export function failedOutcome(error: unknown, stage: SignInStage): Omit<SignInOu
     return { kind: 'token-error', ...oauthDetails(error) };
   }
   if (stage === 'account') {
+    // X's refusal by kind and X's own words: the settings page words it in its reader's language.
     const api = error instanceof Error && error.cause instanceof XApiError ? error.cause : undefined;
+    const said = api && xWords(api.problem);
     return {
       kind: 'no-account',
-      ...(api ? { apiErrorKind: api.kind, message: clip(api.message, 500) } : {}),
+      ...(api ? { apiErrorKind: api.kind } : {}),
+      ...(said ? { description: clipWords(said, 500) } : {}),
       ...(api?.status !== undefined ? { status: api.status } : {}),
     };
   }

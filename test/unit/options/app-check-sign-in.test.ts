@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { appCheckLines } from '@/entrypoints/options/AppCheck';
+import { SIGN_IN_OUTCOME_KEY, readSignInOutcome } from '@/lib/auth/sign-in-outcome';
+import { X_SCOPES } from '@/lib/config';
+import { checkXApp } from '@/lib/services/app-check';
+import type { Emulator } from '../../emulator/server';
+import { CLIENT_ID, REDIRECT_URI, control, makeService, startTestEmulator } from '../auth/support';
+import { readInJapanese } from '../locales/in-japanese';
+
+/**
+ * Issue 13, "Two languages": the last sign-in's outcome keeps X's refusal by kind and X's own words, and "Check my X
+ * app" words it in its reader's language — an outcome recorded while Perch spoke English reads in Japanese once the
+ * browser speaks Japanese, X's words quoted as X wrote them, bidi-isolated.
+ */
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** The report's sign-in line for what is stored now, with no account signed in (nothing is sent to X). */
+async function signInLine(): Promise<string> {
+  const view = await checkXApp({
+    account: null,
+    clientId: CLIENT_ID,
+    redirectUrl: REDIRECT_URI,
+    neededScopes: X_SCOPES,
+    lastSignIn: await readSignInOutcome(),
+    grantedScope: undefined,
+    client: undefined,
+    now: () => Date.parse('2030-01-15T10:00:00Z'),
+  });
+  return appCheckLines(view)[0]!.text;
+}
+
+describe('the last sign-in, when X would not say which account', () => {
+  it('is recorded by kind and X’s words, and read in Japanese by a Japanese reader', async () => {
+    await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'status', status: 403 });
+    await expect(makeService(emu).auth.signIn()).rejects.toMatchObject({ kind: 'server' });
+    const stored = await readSignInOutcome();
+    expect(stored).toMatchObject({ kind: 'no-account', status: 403, apiErrorKind: 'forbidden', description: 'Forbidden' });
+    expect(stored).not.toHaveProperty('message');
+
+    expect(await signInLine()).toMatch(
+      new RegExp(`but then would not say which account: X does not allow this\\. X said: “${FSI}Forbidden${PDI}”$`),
+    );
+    readInJapanese();
+    expect(await signInLine()).toMatch(
+      new RegExp(`どのアカウントかを返しませんでした: Xではこの操作は許可されていません。Xのメッセージ:「${FSI}Forbidden${PDI}」$`),
+    );
+  });
+
+  it('words an app out of credits in the reader’s language', async () => {
+    await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'usage_capped' });
+    await expect(makeService(emu).auth.signIn()).rejects.toMatchObject({ kind: 'server' });
+    readInJapanese();
+    expect(await signInLine()).toMatch(/どのアカウントかを返しませんでした: Xアプリのクレジットがないか利用上限を超えている/);
+  });
+
+  it('recorded before issue 13, with its sentence, still shows that sentence', async () => {
+    await browser.storage.local.set({
+      [SIGN_IN_OUTCOME_KEY]: {
+        kind: 'no-account',
+        at: '2030-01-15T09:00:00.000Z',
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT_URI,
+        status: 429,
+        apiErrorKind: 'usage-capped',
+        message: 'Your X app is out of credits.',
+      },
+    });
+    expect(await signInLine()).toMatch(/but then would not say which account: Your X app is out of credits\.$/);
+  });
+});
