@@ -4,7 +4,6 @@ import { browser } from 'wxt/browser';
 import { authWordsText } from '@/lib/auth-words';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
-import { timeOf } from '@/lib/reader-locale';
 import type { SignedOutNotice } from '@/lib/storage';
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
@@ -94,7 +93,7 @@ export function AccountHeader() {
  * background stored (X's words quoted as X's), or an old row's stored sentence as it was.
  */
 function SignedOutLine({ notice }: { notice: SignedOutNotice }) {
-  const reason = notice.why ? authWordsText(notice.why, timeOf) : notice.reason;
+  const reason = notice.why ? authWordsText(notice.why) : notice.reason;
   return (
     <p className="notice" role="alert">
       {notice.username ? i18n.t('header_signed_out_of', [notice.username, reason]) : i18n.t('header_signed_out', [reason])}

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { authWordsOf, authWordsText } from '@/lib/auth-words';
 import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
 
 export { actionErrorText } from '@/lib/action-words';
@@ -8,6 +9,9 @@ export { actionErrorText } from '@/lib/action-words';
  * ErrorKind (lib/views.ts): a new kind without its wording here is a type error.
  */
 export function errorText(error: ErrorReply): string {
+  // Sign-in's words, by kind and facts: worded in the reader's language, X's words quoted as X's.
+  const auth = authWordsOf(error.auth);
+  if (auth) return authWordsText(auth);
   const kind: ErrorKind = error.kind;
   switch (kind) {
     // X's answers: the background words them from X's status, problem type and rate-limit reset (lib/x/errors.ts).
@@ -58,9 +62,9 @@ function unknownKind(kind: never): string {
   return `${i18n.t('error_generic')} (${String(kind)})`;
 }
 
-/** A caught value as an ErrorReply: a MessageError's kind and message, anything else as 'error'. */
+/** A caught value as an ErrorReply: a MessageError's kind, message and sign-in words, anything else as 'error'. */
 export function errorOf(e: unknown): ErrorReply {
-  if (e instanceof MessageError) return { kind: e.kind, message: e.message };
+  if (e instanceof MessageError) return { kind: e.kind, message: e.message, ...(e.auth ? { auth: e.auth } : {}) };
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { SAID_MAX, saidOf } from './compose-words';
 import { errorWords, joinSentences, xSaidText } from './error-words';
+import { timeOf } from './reader-locale';
 
 /**
  * Why signing in failed, or why an account was signed out, as the background keeps it: a kind and the facts its
@@ -95,12 +96,6 @@ export function oauthFacts(code: unknown, description: unknown): Pick<AuthWords,
   return { ...(typeof code === 'string' && CODE.test(code) ? { code } : {}), ...(said ? { said } : {}) };
 }
 
-/** "14:05": a reset's time of day (epoch ms) on the reader's clock. */
-function timeOf(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
 /** Perch's sentence, with X's own words quoted after it when X gave any. */
 function withSaid(sentence: string, said: string | undefined): string {
   return said ? joinSentences(sentence, xSaidText(said)) : sentence;
@@ -109,7 +104,7 @@ function withSaid(sentence: string, said: string | undefined): string {
 /**
  * The words in the language i18n speaks when called: the reader's on a screen, the browser's in the background.
  * X's own words (`said`) are quoted as X's and bidi-isolated, never translated. `clock` says a reset (epoch ms) as a
- * time of day.
+ * time of day, the reader's way by default.
  */
 export function authWordsText(words: AuthWords, clock: (epochMs: number) => string = timeOf): string {
   const code = words.code ?? '?';

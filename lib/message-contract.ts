@@ -18,6 +18,8 @@ import {
   VIDEO_TYPES,
 } from './limits';
 import { KEEP_CHOICES } from './db/wipe';
+import { AuthError } from './auth/errors';
+import { authWordsOf, type AuthWords } from './auth-words';
 import { composeWordsOf, saidOf } from './compose-words';
 import { XApiError, xWords } from './x/errors';
 import type { ListContext } from './services/list-context';
@@ -29,7 +31,7 @@ import {
   type DraftSummary,
   type DraftView,
   type EditView,
-  type ErrorReply,
+  type ErrorReply as ViewErrorReply,
   type PostContext,
   type PostView,
   type ProfileContext,
@@ -330,7 +332,11 @@ export type Responses = {
   [K in RequestType]: Messages[K] extends MessageDef<z.core.$ZodShape, infer R> ? R : never;
 };
 
-export type { ErrorReply };
+/**
+ * A failure as a reply carries it (lib/views.ts), and for a sign-in failure its words by kind and facts (`auth`,
+ * lib/auth-words.ts) instead of a sentence: the screen words them in its reader's language (lib/messaging.ts).
+ */
+export type ErrorReply = ViewErrorReply & { auth?: AuthWords };
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
 /** Each message's full schema (its `type` and fields, nothing else), built the first time a message of that type arrives. */
@@ -424,6 +430,9 @@ function toErrorReply(error: unknown): ErrorReply {
     const kind = errorKindOf((error as { kind?: unknown }).kind);
     // Perch's words about a draft or its media (compose, media uploads) go as kind and facts, never as a sentence in
     // the background's language: the screen words them in its reader's (components/compose-error-text.ts).
+    // Sign-in's words go the same way, X's words among their facts (lib/auth-words.ts), bounds checked before they go.
+    const auth = error instanceof AuthError ? authWordsOf(error.words) : undefined;
+    if (auth) return { kind, message: '', auth };
     const own = composeWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
     if (own) {
       const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);

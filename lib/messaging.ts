@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ActionRequest, ErrorReply, Reply, Request, RequestOf, RequestType, Responses } from './message-contract';
+import { authWordsOf, authWordsText, type AuthWords } from './auth-words';
 import { composeWordsOf, saidOf, type ComposeWords } from './compose-words';
 import { errorKindOf } from './views';
 
@@ -36,15 +37,21 @@ function isReply(raw: unknown): raw is Reply<unknown> {
 /**
  * An error the background reported, with a message fit to show the user, or Perch's own words about a draft or its
  * media by kind and facts (`own`, with X's words in `said`), for the screen to word (components/compose-error-text.ts).
+ * A sign-in failure comes as its words by kind and facts (`auth`), and its `message` is worded here, in the reader's
+ * language.
  */
 export class MessageError extends Error {
   readonly kind: ErrorReply['kind'];
   /** Only words within the contract's bounds (lib/compose-words.ts): anything else is left out, never shown. */
   readonly own: ComposeWords | undefined;
   readonly said: string | undefined;
+  /** Sign-in's words, when they are within their bounds (lib/auth-words.ts `authWordsOf`). */
+  readonly auth: AuthWords | undefined;
   constructor(error: ErrorReply) {
-    super(error.message);
+    const auth = authWordsOf(error.auth);
+    super(auth ? authWordsText(auth) : error.message);
     this.name = 'MessageError';
+    this.auth = auth;
     // A kind this version does not know (a background newer than the page) is worded as any other failure.
     this.kind = errorKindOf(error.kind);
     this.own = composeWordsOf(error.own);

@@ -1,0 +1,75 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HeaderProblem } from '@/components/AccountHeader';
+import { errorOf } from '@/components/error-text';
+import { handle, type Handlers, type Reply } from '@/lib/message-contract';
+import { MessageError, readReply } from '@/lib/messaging';
+import type { Emulator } from '../../emulator/server';
+import { CLIENT_ID, makeService, startTestEmulator } from '../auth/support';
+import { readInJapanese } from '../locales/in-japanese';
+
+/**
+ * Issue 13, "Two languages": a sign-in failure leaves the background as its words by kind and facts (X's OAuth code,
+ * X's own words), never as a sentence in the background's language at that moment; the screen words it in its
+ * reader's language, X's words quoted as X wrote them and bidi-isolated.
+ */
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** The background's answer to "Sign in with X" when X refuses the app at its token endpoint. */
+async function refusedSignIn(): Promise<Reply<unknown>> {
+  const h = makeService(emu);
+  // X knows the app at the consent page but refuses it at /2/oauth2/token (e.g. a confidential "Web App").
+  h.settings.fetch = (input, init) =>
+    fetch(input, { ...init, body: String(init?.body).replace(`client_id=${CLIENT_ID}`, 'client_id=not-this-app') });
+  const handlers = { 'auth.signIn': () => h.auth.signIn() } as unknown as Handlers;
+  return handle(handlers, { type: 'auth.signIn' });
+}
+
+/** What the account header shows for the answer. */
+async function shown(reply: Reply<unknown>): Promise<string> {
+  const error = await readReply(Promise.resolve(reply)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(MessageError);
+  const html = renderToStaticMarkup(createElement(HeaderProblem, { error: errorOf(error) }));
+  return html.replace(/<[^>]+>/g, '').trim();
+}
+
+describe('the background’s answer to a refused sign-in', () => {
+  it('carries the kind and X’s code and words, and no sentence', async () => {
+    expect(await refusedSignIn()).toEqual({
+      ok: false,
+      error: {
+        kind: 'denied',
+        message: '',
+        auth: { kind: 'refused-code', code: 'unauthorized_client', said: 'Missing valid authorization header' },
+      },
+    });
+  });
+
+  it('is worded by the screen in its reader’s language, though the background spoke English', async () => {
+    const reply = await refusedSignIn();
+    expect(await shown(reply)).toBe(
+      `X refused the sign-in (unauthorized_client). X said: “${FSI}Missing valid authorization header${PDI}”`,
+    );
+    readInJapanese();
+    expect(await shown(reply)).toBe(
+      `Xがサインインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`,
+    );
+  });
+
+  it('gives the thrown error’s message in the reader’s language too, for screens that show it as it is', async () => {
+    const reply = await refusedSignIn();
+    readInJapanese();
+    const error = await readReply(Promise.resolve(reply)).catch((e: unknown) => e);
+    expect((error as MessageError).message).toMatch(/^Xがサインインを拒否しました\(unauthorized_client\)。/);
+  });
+});
