@@ -189,7 +189,8 @@ export class AuthService {
           const fresh = await readAccessToken(userId);
           if (fresh) return fresh.token;
         }
-        await this.signOutLocally(userId, error.words);
+        // Signed out by the person meanwhile (the generation moved on): they asked, so no notice says otherwise.
+        if ((this.generation.get(userId) ?? 0) === generation) await this.signOutLocally(userId, error.words);
       }
       throw error;
     }

@@ -524,6 +524,8 @@ describe('signing out', () => {
     await inflight;
     expect(await accountsWithTokens()).toEqual([]);
     expect(await readAccessToken(ADA_ID)).toBeUndefined();
+    // The person asked to sign out: no notice says they were signed out without asking.
+    expect((await readSessionView()).notice).toBeNull();
   });
 });
 
