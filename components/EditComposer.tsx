@@ -33,7 +33,7 @@ export function useOpenEdit(accountId: string) {
       if (view.editable && editTimeLeft(view.editableUntil, Date.now()) > 0) setEditing(view);
       else setRefusal(i18n.t(view.media ? 'composer_edit_media' : 'composer_edit_refused'));
     } catch (e) {
-      setRefusal(thrownText(e));
+      setRefusal(composeErrorText(e));
     } finally {
       setChecking(undefined);
     }

@@ -39,6 +39,8 @@ export const COMPOSE_WORD_KINDS = [
   'no-draft',
   'edit-one-post',
   'media-gone',
+  // A post X said nothing of editing: not the person's, or X sent no `edit_controls` (lib/services/post-edit.ts).
+  'edit-unknown',
 ] as const;
 export type ComposeWordsKind = (typeof COMPOSE_WORD_KINDS)[number];
 

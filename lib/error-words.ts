@@ -169,6 +169,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
       return i18n.t('compose_edit_one_post');
     case 'media-gone':
       return i18n.t('compose_media_gone');
+    case 'edit-unknown':
+      return i18n.t('post_edit_unknown');
   }
 }
 

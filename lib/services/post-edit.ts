@@ -1,9 +1,9 @@
-import { i18n } from '#i18n';
 import { postTextSegments, expandedText } from '../text/segments';
 import type { XClient } from '../x/client';
 import { EDIT_FIELDS, getPost } from '../x/posts';
 import type { XPost } from '../x/schemas';
 import type { EditView } from '../views';
+import { ComposeError } from './compose';
 import { wholePost } from './records';
 
 export { EDIT_WINDOW_MS } from '../edit-context';
@@ -45,11 +45,12 @@ export function editViewOf(post: XPost, accountId: string): EditView | undefined
 
 /**
  * Asks X whether the person may edit their post now (one post lookup with `edit_controls`).
- * @throws XApiError (as getPost); an Error when the post is not the person's or X sent no `edit_controls`
+ * @throws XApiError (as getPost); ComposeError 'invalid-post' (kind 'edit-unknown', worded by the screen in its
+ *   reader's language) when the post is not the person's or X sent no `edit_controls`
  */
 export async function readEditView(client: XClient, accountId: string, postId: string): Promise<EditView> {
   const post = await getPost(client, postId, { fields: { 'tweet.fields': EDIT_FIELDS } });
   const view = editViewOf(post, accountId);
-  if (!view) throw new Error(i18n.t('post_edit_unknown'));
+  if (!view) throw new ComposeError('invalid-post', { kind: 'edit-unknown' });
   return view;
 }
