@@ -4,6 +4,7 @@ import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { dateTimeOf, listOf, timeOf } from '@/components/manager/format';
 import { errorWords } from '@/lib/error-words';
+import { isolateBidi } from '@/lib/text/bidi';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -21,10 +22,13 @@ const SYMBOL: Record<Mark, string> = { ok: '✓', problem: '✗', unknown: '?' }
 const when = dateTimeOf;
 const time = (iso: string) => timeOf(Date.parse(iso));
 
-/** X's OAuth error code and description, as one parenthesis-free phrase. */
+/**
+ * X's OAuth error code and description, as one parenthesis-free phrase, quoted as X wrote it and isolated (FSI…PDI):
+ * X's words cannot reorder the sentence around them.
+ */
 function xError(error: string | undefined, description: string | undefined): string {
   const code = error ?? '?';
-  return description ? `“${code}: ${description}”` : `“${code}”`;
+  return `“${isolateBidi(description ? `${code}: ${description}` : code)}”`;
 }
 
 /**

@@ -72,7 +72,8 @@ test.describe('Check my X app, in Chromium', () => {
     await emu.clearLog();
     const lines = await check(options);
     await expect(lines.nth(0)).toContainText('Client ID: X refused it when Perch exchanged the sign-in’s code');
-    await expect(lines.nth(0)).toContainText('“unauthorized_client: Missing valid authorization header”');
+    // X's words, quoted and isolated (FSI…PDI) so they cannot reorder the sentence around them.
+    await expect(lines.nth(0)).toContainText('“\u2068unauthorized_client: Missing valid authorization header\u2069”');
     await expect(lines.nth(0)).toContainText('Native App');
     expect(await emu.log()).toEqual([]);
   });

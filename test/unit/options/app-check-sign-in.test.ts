@@ -78,3 +78,19 @@ describe('the last sign-in, when X would not say which account', () => {
     expect(await signInLine()).toMatch(/but then would not say which account: Your X app is out of credits\.$/);
   });
 });
+
+describe('the last sign-in, when X refused it with its own words', () => {
+  it('quotes X’s code and words isolated, so a right-to-left override in them reorders nothing', async () => {
+    await browser.storage.local.set({
+      [SIGN_IN_OUTCOME_KEY]: {
+        kind: 'authorize-error',
+        at: '2030-01-15T09:00:00.000Z',
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT_URI,
+        error: 'invalid_request',
+        description: 'Evil\u202E app',
+      },
+    });
+    expect(await signInLine()).toContain(`“${FSI}invalid_request: Evil\u202E app${PDI}”`);
+  });
+});
