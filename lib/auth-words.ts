@@ -43,6 +43,8 @@ export const AUTH_WORD_KINDS = [
   'no-account',
   // Perch holds no usable refresh token for an account the screens show as signed in.
   'sign-in-gone',
+  // The key that seals refresh tokens on this device could not be stored.
+  'key-not-stored',
 ] as const;
 export type AuthWordsKind = (typeof AUTH_WORD_KINDS)[number];
 
@@ -159,5 +161,7 @@ export function authWordsText(words: AuthWords, clock: (epochMs: number) => stri
       });
     case 'sign-in-gone':
       return i18n.t('auth_error_sign_in_gone');
+    case 'key-not-stored':
+      return i18n.t('auth_error_key_not_stored');
   }
 }

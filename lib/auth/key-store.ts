@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import Dexie, { type Table } from 'dexie';
+import { AuthError } from './errors';
 
 interface KeyRow {
   id: string;
@@ -28,7 +28,7 @@ let pending: Promise<CryptoKey> | undefined;
  * storage.local, another extension or a web page gets only ciphertext. It is not a secret from whoever can read the
  * whole browser profile: IndexedDB stores the CryptoKey by structured clone, raw bytes included, in the profile's
  * files, next to the ciphertext.
- * @throws if IndexedDB or WebCrypto is unavailable.
+ * @throws if IndexedDB or WebCrypto is unavailable; AuthError 'server' when the new key could not be stored.
  */
 export function getTokenKey(): Promise<CryptoKey> {
   pending ??= loadOrCreate().catch((error: unknown) => {
@@ -49,7 +49,7 @@ async function loadOrCreate(): Promise<CryptoKey> {
     return key;
   } catch {
     const winner = await db.keys.get(KEY_ID);
-    if (!winner) throw new Error(i18n.t('auth_error_key_not_stored'));
+    if (!winner) throw new AuthError('server', { kind: 'key-not-stored' });
     return winner.key;
   }
 }

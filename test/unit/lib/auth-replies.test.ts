@@ -1,8 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeaderProblem } from '@/components/AccountHeader';
 import { errorOf } from '@/components/error-text';
+import { getTokenKey, resetTokenKeyCache } from '@/lib/auth/key-store';
 import { handle, type Handlers, type Reply } from '@/lib/message-contract';
 import { MessageError, readReply } from '@/lib/messaging';
 import type { Emulator } from '../../emulator/server';
@@ -71,5 +72,29 @@ describe('the background’s answer to a refused sign-in', () => {
     readInJapanese();
     const error = await readReply(Promise.resolve(reply)).catch((e: unknown) => e);
     expect((error as MessageError).message).toMatch(/^Xがサインインを拒否しました\(unauthorized_client\)。/);
+  });
+});
+
+describe('the background’s answer when this device could not keep the sign-in’s key', () => {
+  it('is worded by the screen in its reader’s language', async () => {
+    resetTokenKeyCache();
+    await new Promise((resolve) => {
+      const deleting = indexedDB.deleteDatabase('perch-keys');
+      deleting.onsuccess = deleting.onerror = resolve;
+    });
+    // The browser refuses to store the new key (a full disk, say), and no other context stored one.
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const handlers = { 'auth.signIn': () => getTokenKey() } as unknown as Handlers;
+      const reply = await handle(handlers, { type: 'auth.signIn' });
+      expect(reply).toEqual({ ok: false, error: { kind: 'server', message: '', auth: { kind: 'key-not-stored' } } });
+      readInJapanese();
+      expect(await shown(reply)).toBe('このデバイスにサインインを保存できませんでした。もう一度お試しください。');
+    } finally {
+      add.mockRestore();
+      resetTokenKeyCache();
+    }
   });
 });
