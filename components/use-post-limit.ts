@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import { postLimitFor } from '@/lib/text/post-limit';
-import { readSessionView, sessionView, isSessionView } from '@/lib/storage';
+import { readSessionView, sessionView, sessionViewOf } from '@/lib/storage';
 
 /**
  * The most one post of this account may weigh, live as the session view changes: X's long-post limit when the
@@ -15,7 +15,7 @@ export function usePostLimit(accountId: string): number {
     const limitOf = (accounts: { id: string; subscriptionType?: string }[]) =>
       postLimitFor(accounts.find((a) => a.id === accountId)?.subscriptionType);
     void readSessionView().then((v) => live && setLimit(limitOf(v.accounts)));
-    const unwatch = sessionView.watch((next) => setLimit(isSessionView(next) ? limitOf(next.accounts) : POST_MAX_WEIGHT));
+    const unwatch = sessionView.watch((next) => setLimit(limitOf(sessionViewOf(next).accounts)));
     return () => {
       live = false;
       unwatch();

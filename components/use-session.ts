@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { EMPTY_SESSION, isSessionView, readSessionView, sessionView, type SessionView } from '@/lib/storage';
+import { isSessionView, readSessionView, sessionView, sessionViewOf, type SessionView } from '@/lib/storage';
 
 declare global {
   interface Window {
@@ -21,9 +21,8 @@ export function useSession(): SessionView | undefined {
   useEffect(() => {
     let live = true;
     void readSessionView().then((v) => live && setView(v));
-    const unwatch = sessionView.watch((next) => {
-      setView(isSessionView(next) ? next : EMPTY_SESSION);
-    });
+    // A live change is read as leniently as the opening read: a malformed notice alone drops the notice, not the accounts.
+    const unwatch = sessionView.watch((next) => setView(sessionViewOf(next)));
     return () => {
       live = false;
       unwatch();
