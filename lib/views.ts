@@ -236,10 +236,16 @@ export interface AppCheckView {
     last: {
       outcome: SignInOutcomeKind;
       at: string;
+      /** X's OAuth `error` code (authorize-error, token-error). */
       error?: string;
+      /** X's OAuth `error_description` beside that code, as X sent it. */
       description?: string;
       status?: number;
+      /** For no-account: the kind of X API failure, worded by the screen. */
       apiErrorKind?: string;
+      /** For no-account: X's own words about that failure (`errors[].message`, `detail`), as X sent them, within
+       * lib/compose-words.ts `SAID_MAX`. */
+      said?: string;
       message?: string;
       /** The last attempt used another Client ID or callback URL than the ones in use now. */
       settingsChanged: boolean;

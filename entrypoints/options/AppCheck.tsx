@@ -38,7 +38,9 @@ function xError(error: string | undefined, description: string | undefined): str
 function noAccountWhy(last: NonNullable<AppCheckView['signIn']['last']>): string {
   if (last.message !== undefined) return last.message;
   if (last.apiErrorKind !== undefined) {
-    return errorWords({ kind: last.apiErrorKind, ...(last.description !== undefined ? { said: last.description } : {}) }, timeOf);
+    // A report made before `said` carried X's words in `description`.
+    const said = last.said ?? last.description;
+    return errorWords({ kind: last.apiErrorKind, ...(said !== undefined ? { said } : {}) }, timeOf);
   }
   return String(last.status ?? '');
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { SignInOutcome } from '../auth/sign-in-outcome';
+import { saidOf } from '../compose-words';
 import type { XClient } from '../x/client';
 import { XApiError, type RateLimitInfo, type RateWindow } from '../x/errors';
 import { USER_FIELDS, userSchema } from '../x/users';
@@ -43,6 +44,18 @@ function rateViews(info: RateLimitInfo | undefined): Pick<AppCheckView, 'rateLim
   };
 }
 
+/**
+ * X's own words from the stored outcome, by what they answer: for no-account (an API refusal, `apiErrorKind`) X's words
+ * about it (`said`, bounded as every reply's X words are); otherwise X's OAuth `error_description`.
+ */
+function describedBy(last: SignInOutcome): Pick<NonNullable<AppCheckView['signIn']['last']>, 'description' | 'said'> {
+  if (last.apiErrorKind !== undefined) {
+    const said = saidOf(last.description);
+    return said ? { said } : {};
+  }
+  return last.description !== undefined ? { description: last.description } : {};
+}
+
 function signInView(deps: AppCheckDeps): AppCheckView['signIn'] {
   const last = deps.lastSignIn;
   if (!last) return { mark: 'unknown', last: null };
@@ -55,7 +68,7 @@ function signInView(deps: AppCheckDeps): AppCheckView['signIn'] {
       outcome: last.kind,
       at: last.at,
       ...(last.error !== undefined ? { error: last.error } : {}),
-      ...(last.description !== undefined ? { description: last.description } : {}),
+      ...describedBy(last),
       ...(last.status !== undefined ? { status: last.status } : {}),
       ...(last.apiErrorKind !== undefined ? { apiErrorKind: last.apiErrorKind } : {}),
       ...(last.message !== undefined ? { message: last.message } : {}),

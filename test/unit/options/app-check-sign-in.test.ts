@@ -4,6 +4,7 @@ import { appCheckLines } from '@/entrypoints/options/AppCheck';
 import { SIGN_IN_OUTCOME_KEY, readSignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { X_SCOPES } from '@/lib/config';
 import { checkXApp } from '@/lib/services/app-check';
+import type { AppCheckView } from '@/lib/views';
 import type { Emulator } from '../../emulator/server';
 import { CLIENT_ID, REDIRECT_URI, control, makeService, startTestEmulator } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
@@ -24,9 +25,9 @@ beforeEach(() => emu.state.reset());
 const FSI = '\u2068';
 const PDI = '\u2069';
 
-/** The report's sign-in line for what is stored now, with no account signed in (nothing is sent to X). */
-async function signInLine(): Promise<string> {
-  const view = await checkXApp({
+/** The report for what is stored now, with no account signed in (nothing is sent to X). */
+async function report(): Promise<AppCheckView> {
+  return checkXApp({
     account: null,
     clientId: CLIENT_ID,
     redirectUrl: REDIRECT_URI,
@@ -36,7 +37,11 @@ async function signInLine(): Promise<string> {
     client: undefined,
     now: () => Date.parse('2030-01-15T10:00:00Z'),
   });
-  return appCheckLines(view)[0]!.text;
+}
+
+/** The report's sign-in line for what is stored now. */
+async function signInLine(): Promise<string> {
+  return appCheckLines(await report())[0]!.text;
 }
 
 describe('the last sign-in, when X would not say which account', () => {
@@ -46,6 +51,9 @@ describe('the last sign-in, when X would not say which account', () => {
     const stored = await readSignInOutcome();
     expect(stored).toMatchObject({ kind: 'no-account', status: 403, apiErrorKind: 'forbidden', description: 'Forbidden' });
     expect(stored).not.toHaveProperty('message');
+    // The report hands X's words on as X's (`said`), not as an OAuth error's description.
+    expect((await report()).signIn.last).toMatchObject({ apiErrorKind: 'forbidden', said: 'Forbidden' });
+    expect((await report()).signIn.last).not.toHaveProperty('description');
 
     expect(await signInLine()).toMatch(
       new RegExp(`but then would not say which account: X does not allow this\\. X said: “${FSI}Forbidden${PDI}”$`),
@@ -76,6 +84,15 @@ describe('the last sign-in, when X would not say which account', () => {
       },
     });
     expect(await signInLine()).toMatch(/but then would not say which account: Your X app is out of credits\.$/);
+  });
+
+  it('in a report made before X’s words had their own field, still quotes X’s words as X’s', async () => {
+    const view = await report();
+    const last = { outcome: 'no-account', at: '2030-01-15T09:00:00.000Z', status: 403, settingsChanged: false } as const;
+    const old = { ...view, signIn: { mark: 'problem', last: { ...last, apiErrorKind: 'forbidden', description: 'Evil\u202E app' } } };
+    expect(appCheckLines(old as AppCheckView)[0]!.text).toMatch(
+      new RegExp(`would not say which account: X does not allow this\\. X said: “${FSI}Evil\u202E app${PDI}”$`),
+    );
   });
 });
 
