@@ -1,14 +1,14 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HeaderProblem } from '@/components/AccountHeader';
 import { errorOf } from '@/components/error-text';
 import { getTokenKey, resetTokenKeyCache } from '@/lib/auth/key-store';
 import { handle, type Handlers, type Reply } from '@/lib/message-contract';
 import { MessageError, readReply } from '@/lib/messaging';
-import type { Emulator } from '../../emulator/server';
-import { CLIENT_ID, makeService, startTestEmulator } from '../auth/support';
+import { CLIENT_ID, makeService } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
+import { FSI, PDI, emu, withTestEmulator } from '../support/sign-in-suite';
 
 /**
  * Issue 13, "Two languages": a sign-in failure leaves the background as its words by kind and facts (X's OAuth code,
@@ -16,15 +16,7 @@ import { readInJapanese } from '../locales/in-japanese';
  * reader's language, X's words quoted as X wrote them and bidi-isolated.
  */
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
-
-const FSI = '\u2068';
-const PDI = '\u2069';
+withTestEmulator();
 
 /** The background's answer to "Sign in with X" when X refuses the app at its token endpoint. */
 async function refusedSignIn(): Promise<Reply<unknown>> {

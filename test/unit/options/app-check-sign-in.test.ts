@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { appCheckLines } from '@/entrypoints/options/AppCheck';
 import { SIGN_IN_OUTCOME_KEY, readSignInOutcome } from '@/lib/auth/sign-in-outcome';
-import { X_SCOPES } from '@/lib/config';
 import { checkXApp } from '@/lib/services/app-check';
 import type { AppCheckView } from '@/lib/views';
-import type { Emulator } from '../../emulator/server';
-import { CLIENT_ID, REDIRECT_URI, control, makeService, startTestEmulator } from '../auth/support';
+import { CLIENT_ID, REDIRECT_URI, control, makeService } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
+import { FSI, PDI, emu, noAccountDeps, withTestEmulator } from '../support/sign-in-suite';
 
 /**
  * Issue 13, "Two languages": the last sign-in's outcome keeps X's refusal by kind and X's own words, and "Check my X
@@ -15,28 +14,17 @@ import { readInJapanese } from '../locales/in-japanese';
  * browser speaks Japanese, X's words quoted as X wrote them, bidi-isolated.
  */
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
-
-const FSI = '\u2068';
-const PDI = '\u2069';
+withTestEmulator();
 
 /** The report for what is stored now, with no account signed in (nothing is sent to X). */
 async function report(): Promise<AppCheckView> {
-  return checkXApp({
-    account: null,
-    clientId: CLIENT_ID,
-    redirectUrl: REDIRECT_URI,
-    neededScopes: X_SCOPES,
-    lastSignIn: await readSignInOutcome(),
-    grantedScope: undefined,
-    client: undefined,
-    now: () => Date.parse('2030-01-15T10:00:00Z'),
-  });
+  return checkXApp(noAccountDeps(await readSignInOutcome(), () => Date.parse('2030-01-15T10:00:00Z')));
+}
+
+/** Stores an earlier sign-in's outcome as the background wrote it, with this app's Client ID and callback URL. */
+function storeOutcome(fields: Record<string, unknown>): Promise<void> {
+  const outcome = { at: '2030-01-15T09:00:00.000Z', clientId: CLIENT_ID, redirectUri: REDIRECT_URI, ...fields };
+  return browser.storage.local.set({ [SIGN_IN_OUTCOME_KEY]: outcome });
 }
 
 /** The report's sign-in line for what is stored now. */
@@ -72,17 +60,7 @@ describe('the last sign-in, when X would not say which account', () => {
   });
 
   it('recorded before issue 13, with its sentence, still shows that sentence', async () => {
-    await browser.storage.local.set({
-      [SIGN_IN_OUTCOME_KEY]: {
-        kind: 'no-account',
-        at: '2030-01-15T09:00:00.000Z',
-        clientId: CLIENT_ID,
-        redirectUri: REDIRECT_URI,
-        status: 429,
-        apiErrorKind: 'usage-capped',
-        message: 'Your X app is out of credits.',
-      },
-    });
+    await storeOutcome({ kind: 'no-account', status: 429, apiErrorKind: 'usage-capped', message: 'Your X app is out of credits.' });
     expect(await signInLine()).toMatch(/but then would not say which account: Your X app is out of credits\.$/);
   });
 
@@ -98,16 +76,7 @@ describe('the last sign-in, when X would not say which account', () => {
 
 describe('the last sign-in, when X refused it with its own words', () => {
   it('quotes X’s code and words isolated, so a right-to-left override in them reorders nothing', async () => {
-    await browser.storage.local.set({
-      [SIGN_IN_OUTCOME_KEY]: {
-        kind: 'authorize-error',
-        at: '2030-01-15T09:00:00.000Z',
-        clientId: CLIENT_ID,
-        redirectUri: REDIRECT_URI,
-        error: 'invalid_request',
-        description: 'Evil\u202E app',
-      },
-    });
+    await storeOutcome({ kind: 'authorize-error', error: 'invalid_request', description: 'Evil\u202E app' });
     expect(await signInLine()).toContain(`“${FSI}invalid_request: Evil\u202E app${PDI}”`);
   });
 });

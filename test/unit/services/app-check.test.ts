@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { X_SCOPES } from '@/lib/config';
 import { checkXApp, type AppCheckDeps } from '@/lib/services/app-check';
 import type { RateLimitInfo } from '@/lib/x/errors';
 import { createLimitedClient, type RateLimitStore } from '@/lib/x/limiter';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI, closedWindow, CHROME_CLOSED, control, makeService, startTestEmulator } from '../auth/support';
+import { ADA_ID, CLIENT_ID, REDIRECT_URI, closedWindow, CHROME_CLOSED, control, makeService } from '../auth/support';
+import { emu, noAccountDeps, withTestEmulator } from '../support/sign-in-suite';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 
 const ADA = { id: ADA_ID, username: 'adaperch' };
 
@@ -101,16 +96,7 @@ describe('Check my X app', () => {
       .auth.signIn()
       .catch(() => undefined);
     emu.state.log = [];
-    const view = await checkXApp({
-      account: null,
-      clientId: CLIENT_ID,
-      redirectUrl: REDIRECT_URI,
-      neededScopes: X_SCOPES,
-      lastSignIn: await readSignInOutcome(),
-      grantedScope: undefined,
-      client: undefined,
-      now: Date.now,
-    });
+    const view = await checkXApp(noAccountDeps(await readSignInOutcome(), Date.now));
     expect(view.signIn).toMatchObject({ mark: 'problem', last: { outcome: 'closed' } });
     expect(view.scopes).toBeNull();
     expect(view.me).toEqual({ mark: 'unknown', sent: false, reason: 'no-account' });
