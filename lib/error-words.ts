@@ -78,6 +78,14 @@ export function xSaidText(words: string): string {
 }
 
 /**
+ * Perch's sentence with X's own words (`said`, when X gave any) quoted after it as X's ({@link xSaidText}), joined as
+ * the reader's language joins two sentences ({@link joinSentences}): how every refusal that has X's reason says it.
+ */
+export function withSaid(sentence: string, said: string | undefined): string {
+  return said ? joinSentences(sentence, xSaidText(said)) : sentence;
+}
+
+/**
  * A failure in words, from its kind and facts: "X’s limit for this is used up. It will work again at 14:05.",
  * "X does not allow this. X said: “You cannot mute yourself.”". A kind without words of its own says something went
  * wrong. `clock` formats X's reset (epoch ms) as a time of day in the reader's locale.
@@ -85,9 +93,9 @@ export function xSaidText(words: string): string {
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
   // Perch's own sentence stands instead of the kind's, with X's words (if any) quoted after it, as XApiError says it.
   const own = error.own && ownWordsText(error.own);
-  if (own) return error.said ? joinSentences(own, xSaidText(error.said)) : own;
+  if (own) return withSaid(own, error.said);
   const words = kindWords(error, clock) ?? i18n.t('error_generic');
-  return error.said && QUOTES_X.has(error.kind) ? joinSentences(words, xSaidText(error.said)) : words;
+  return QUOTES_X.has(error.kind) ? withSaid(words, error.said) : words;
 }
 
 /** " (post 2 of the thread)" for a post of a thread, else nothing: where a refusal's post is. */
@@ -108,8 +116,7 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
   const name = isolateBidi(words.name ?? '');
   const where = whereInThread(words.post);
   const count = words.count ?? 0;
-  /** Perch's sentence with X's words quoted after it, when X gave any. */
-  const quoted = (sentence: string) => (said ? joinSentences(sentence, xSaidText(said)) : sentence);
+  const quoted = (sentence: string) => withSaid(sentence, said);
   switch (words.kind) {
     case 'image-type':
       return i18n.t('media_image_type', { name });
@@ -182,5 +189,5 @@ export function ownSaidText(own: OwnWords, said?: string): string | undefined {
   const words = own.kind === 'not-sent' ? undefined : composeWordsOf(own);
   if (words) return composeWordsText(words, said);
   const text = ownWordsText(own);
-  return text && said ? joinSentences(text, xSaidText(said)) : text;
+  return text && withSaid(text, said);
 }

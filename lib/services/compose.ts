@@ -26,7 +26,7 @@ import type { DraftView } from '../views';
 import { editedPostId } from '../edit-context';
 import type { OwnWords } from '../action-error';
 import { composeWordsOf, saidOf, type ComposeWords } from '../compose-words';
-import { joinSentences, ownSaidText, xSaidText } from '../error-words';
+import { ownSaidText, withSaid } from '../error-words';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -78,8 +78,7 @@ export class ComposeError extends Error {
 function composeMessage(own: OwnWords | undefined, said: string | undefined): string {
   const text = own && ownSaidText(own, said);
   if (text) return text;
-  const generic = i18n.t('error_generic');
-  return said ? joinSentences(generic, xSaidText(said)) : generic;
+  return withSaid(i18n.t('error_generic'), said);
 }
 
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;

@@ -1,5 +1,5 @@
 import type { OwnWords } from '../action-error';
-import { errorWords, joinSentences, ownWordsText, xSaidText } from '../error-words';
+import { errorWords, ownWordsText, withSaid } from '../error-words';
 
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
 export type XErrorKind =
@@ -146,6 +146,6 @@ export function xWords(problem?: XProblem): string | undefined {
  */
 export function userMessage(kind: XErrorKind, rateLimitReset?: number, problem?: XProblem, own?: string): string {
   const said = xWords(problem);
-  if (own) return said ? joinSentences(own, xSaidText(said)) : own;
+  if (own) return withSaid(own, said);
   return errorWords({ kind, ...(rateLimitReset ? { reset: rateLimitReset } : {}), ...(said ? { said } : {}) }, timeOf);
 }
