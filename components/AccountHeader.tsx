@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { authWordsText } from '@/lib/auth-words';
+import { authWordsText } from '@/lib/auth-words-text';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
 import type { SignedOutNotice } from '@/lib/storage';

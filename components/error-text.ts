@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { authWordsOf, authWordsText } from '@/lib/auth-words';
+import { authWordsOf } from '@/lib/auth-words';
+import { authWordsText } from '@/lib/auth-words-text';
 import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
 
 export { actionErrorText } from '@/lib/action-words';

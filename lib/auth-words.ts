@@ -1,13 +1,11 @@
-import { i18n } from '#i18n';
 import { SAID_MAX, saidOf } from './compose-words';
-import { errorWords, joinSentences, xSaidText } from './error-words';
-import { timeOf } from './reader-locale';
 
 /**
  * Why signing in failed, or why an account was signed out, as the background keeps it: a kind and the facts its
  * sentence names (X's OAuth error code, an HTTP status, X's own words), never the sentence. The screen words it in its
- * reader's language ({@link authWordsText}); the background words it for AuthError's `message` (logs) the same way.
- * Plain code, no zod: the background and the screens both import it, and lib/storage.ts checks stored notices with it.
+ * reader's language (lib/auth-words-text.ts). Plain code, no zod and no wording: the background and the screens both
+ * import it, and lib/storage.ts checks stored notices with it, so the worker and every screen's first load carry no
+ * sentence of it.
  */
 
 /** What went wrong with signing in or staying signed in, as a reply's kind (lib/views.ts ERROR_KINDS lists them). */
@@ -96,72 +94,4 @@ export function authWordsOf(raw: unknown): AuthWords | undefined {
 export function oauthFacts(code: unknown, description: unknown): Pick<AuthWords, 'code' | 'said'> {
   const said = saidOf(description);
   return { ...(typeof code === 'string' && CODE.test(code) ? { code } : {}), ...(said ? { said } : {}) };
-}
-
-/** Perch's sentence, with X's own words quoted after it when X gave any. */
-function withSaid(sentence: string, said: string | undefined): string {
-  return said ? joinSentences(sentence, xSaidText(said)) : sentence;
-}
-
-/**
- * The words in the language i18n speaks when called: the reader's on a screen, the browser's in the background.
- * X's own words (`said`) are quoted as X's and bidi-isolated, never translated. `clock` says a reset (epoch ms) as a
- * time of day, the reader's way by default.
- */
-export function authWordsText(words: AuthWords, clock: (epochMs: number) => string = timeOf): string {
-  const code = words.code ?? '?';
-  switch (words.kind) {
-    case 'not-configured':
-      return i18n.t('auth_error_not_configured');
-    case 'cancelled':
-      return i18n.t('auth_error_cancelled');
-    case 'redirect-mismatch':
-      return i18n.t('auth_error_redirect_mismatch');
-    case 'state-mismatch':
-      return i18n.t('auth_error_state_mismatch');
-    case 'denied':
-      return i18n.t('auth_error_denied');
-    case 'signed-out':
-      return i18n.t('auth_error_signed_out');
-    case 'network':
-      return i18n.t('auth_error_network');
-    case 'server':
-      return i18n.t('auth_error_server');
-    case 'busy':
-      return i18n.t('auth_error_busy');
-    case 'page-not-loaded':
-      return i18n.t('auth_error_page_not_loaded');
-    case 'page-not-opened':
-      return i18n.t('auth_error_page_not_opened');
-    case 'denied-code':
-      return withSaid(i18n.t('auth_error_denied_code', { code }), words.said);
-    case 'no-offline-access':
-      return i18n.t('auth_error_no_offline_access');
-    case 'grant-gone':
-      return withSaid(i18n.t('auth_error_grant_gone'), words.said);
-    case 'refused-code':
-      return withSaid(i18n.t('auth_error_refused_code', { code }), words.said);
-    case 'server-status':
-      return words.status === undefined
-        ? i18n.t('auth_error_server')
-        : i18n.t('auth_error_server_status', { status: String(words.status) });
-    case 'timeout':
-      return i18n.t('auth_error_timeout');
-    case 'no-account':
-      if (words.apiKind === undefined) return i18n.t('auth_error_no_account');
-      return i18n.t('auth_error_no_account_because', {
-        message: errorWords(
-          {
-            kind: words.apiKind,
-            ...(words.reset !== undefined ? { reset: words.reset } : {}),
-            ...(words.said ? { said: words.said } : {}),
-          },
-          clock,
-        ),
-      });
-    case 'sign-in-gone':
-      return i18n.t('auth_error_sign_in_gone');
-    case 'key-not-stored':
-      return i18n.t('auth_error_key_not_stored');
-  }
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ActionRequest, ErrorReply, Reply, Request, RequestOf, RequestType, Responses } from './message-contract';
-import { authWordsOf, authWordsText, type AuthWords } from './auth-words';
+import { authWordsOf, type AuthWords } from './auth-words';
+import { authWordsText } from './auth-words-text';
 import { composeWordsOf, saidOf, type ComposeWords } from './compose-words';
 import { errorKindOf } from './views';
 

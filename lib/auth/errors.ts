@@ -1,4 +1,4 @@
-import { authWordsText, type AuthErrorKind, type AuthWords } from '../auth-words';
+import type { AuthErrorKind, AuthWords } from '../auth-words';
 import { saidOf } from '../compose-words';
 import { XApiError, xWords } from '../x/errors';
 
@@ -6,14 +6,15 @@ export type { AuthErrorKind, AuthWords };
 
 /**
  * One error type for sign-in and token problems. `words` is why, by kind and facts (lib/auth-words.ts): what a stored
- * sign-out notice keeps and a screen words in its reader's language. `message` is those words in the language the
- * browser speaks now, for logs and for a screen that words nothing itself.
+ * sign-out notice keeps and what the reply to a screen carries, worded there in its reader's language
+ * (lib/auth-words-text.ts). `message` is for logs only: the words' kind and X's code, no sentence, so the worker
+ * bundles no wording of sign-in.
  */
 export class AuthError extends Error {
   readonly kind: AuthErrorKind;
   readonly words: AuthWords;
   constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown }) {
-    super(authWordsText(words), options);
+    super(words.code === undefined ? words.kind : `${words.kind} (${words.code})`, options);
     this.name = 'AuthError';
     this.kind = kind;
     this.words = words;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { AuthError } from '@/lib/auth/errors';
+import { authWordsText } from '@/lib/auth-words-text';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/service';
 import { accountsWithTokens, readAccessToken, readRefreshToken, saveTokenPair } from '@/lib/auth/token-store';
 import { X_SCOPES } from '@/lib/config';
@@ -118,7 +119,7 @@ describe('signing in', () => {
     const h = makeService(emu, { flow: flow() });
     const error = await authErrorOf(() => h.auth.signIn());
     expect(error.kind).toBe('cancelled');
-    expect(error.message).toBe('Sign-in was cancelled. Nothing was changed.');
+    expect(authWordsText(error.words)).toBe('Sign-in was cancelled. Nothing was changed.');
     expect(tokenRequests(emu)).toHaveLength(0);
     await expectNothingStored();
   });
@@ -609,7 +610,7 @@ describe('bounded, whatever X answers', () => {
     const h = makeService(emu);
     h.settings.fetch = rewritingTokenAnswers((body) => delete body.refresh_token);
     const error = await authErrorOf(() => h.auth.signIn());
-    expect(error.message).toMatch(/offline access/);
+    expect(authWordsText(error.words)).toMatch(/offline access/);
     await vi.waitFor(() => expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]));
     await expectNothingStored();
   });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuthError } from '@/lib/auth/errors';
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
+import { authWordsText } from '@/lib/auth-words-text';
 import { X_SCOPES } from '@/lib/config';
 import type { Emulator } from '../../emulator/server';
 import {
@@ -99,7 +101,13 @@ describe('the last sign-in’s outcome, for “Check my X app”', () => {
   it('records why X would not say which account after issuing tokens (an app out of credits)', async () => {
     await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'usage_capped' });
     const h = makeService(emu);
-    await expect(h.auth.signIn()).rejects.toThrow(/^Signed in, but X did not say which account\. Your X app is out of credits/);
+    const error = await h.auth.signIn().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+    // What the screen says, from the words the reply carries.
+    expect(authWordsText((error as AuthError).words)).toMatch(/^Signed in, but X did not say which account\. Your X app is out of credits/);
     expect(await readSignInOutcome()).toMatchObject({ kind: 'no-account', status: 429, apiErrorKind: 'usage-capped' });
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
+import { authWordsText } from '@/lib/auth-words-text';
 import { readExport } from '@/lib/bookmarks/import';
 import { InvalidTagError } from '@/lib/bookmarks/tags';
 import { whyVideoRefused } from '@/lib/services/compose';
@@ -165,10 +166,11 @@ describe('the sentence guard', () => {
 });
 
 describe('a background refusal in a Japanese browser', () => {
-  it('words a sign-in failure in Japanese', () => {
-    expect(new AuthError('cancelled').message).toBe('Sign-in was cancelled. Nothing was changed.');
+  it('carries a sign-in failure as words a Japanese screen words in Japanese, with no sentence of its own', () => {
+    const error = new AuthError('cancelled');
+    expect(error.message).toBe('cancelled');
     readInJapanese();
-    expect(new AuthError('cancelled').message).toBe('サインインはキャンセルされました。何も変更されていません。');
+    expect(authWordsText(error.words)).toBe('サインインはキャンセルされました。何も変更されていません。');
   });
 
   it('words a refused video in Japanese, keeping the file’s name, isolated', () => {
