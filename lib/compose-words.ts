@@ -7,42 +7,48 @@ import { MAX_POSTS_IN_THREAD } from './limits';
  * X wrote them, and are shown as a quote from X. Plain code (no zod): the background and the screens both read it.
  */
 
-/** Each kind of sentence, with the facts it names. */
-export const COMPOSE_WORD_KINDS = [
+/**
+ * Each kind of sentence, with the facts it names, declared once: `file` for a sentence that names the person's file
+ * (without its `name` it would say “” where the name goes), `count` for one that names a number (characters over: a
+ * whole number, at least 1; or seconds: at least 0). The kinds' type, and every check below, are read from it.
+ */
+const FACTS_OF = {
   // A file the person gave that X would not take (its `name`; `count`: a video's length in seconds).
-  'image-type',
-  'image-too-big',
-  'gif-too-big',
-  'video-type',
-  'video-too-big',
-  'video-length',
-  'media-empty',
-  'not-whole',
+  'image-type': { file: true },
+  'image-too-big': { file: true },
+  'gif-too-big': { file: true },
+  'video-type': { file: true },
+  'video-too-big': { file: true },
+  'video-length': { file: true, count: 'seconds' },
+  'media-empty': { file: true },
+  'not-whole': { file: true },
   // X's processing of a GIF or video (`name`; `count`: the seconds Perch waited).
-  'processing-timeout',
-  'processing-failed',
-  'processing-failed-no-reason',
+  'processing-timeout': { file: true, count: 'seconds' },
+  'processing-failed': { file: true },
+  'processing-failed-no-reason': { file: true },
   // A post that cannot go out (`post`: which post of a thread; `count`: characters over; `name`: the image).
-  'nothing-to-post',
-  'too-long',
-  'bad-character',
-  'video-alone',
-  'gif-alone',
-  'alt-empty',
-  'alt-over',
+  'nothing-to-post': {},
+  'too-long': { count: 'characters' },
+  'bad-character': {},
+  'video-alone': {},
+  'gif-alone': {},
+  'alt-empty': { file: true },
+  'alt-over': { file: true, count: 'characters' },
   // X refused it (X's words, when it gave any, beside), or Perch cannot tell what X did.
-  'alt-refused',
-  'reply-refused',
-  'edit-refused',
-  'outcome-unknown',
+  'alt-refused': { file: true },
+  'reply-refused': {},
+  'edit-refused': {},
+  'outcome-unknown': {},
   // The draft itself.
-  'no-draft',
-  'edit-one-post',
-  'media-gone',
+  'no-draft': {},
+  'edit-one-post': {},
+  'media-gone': {},
   // A post X said nothing of editing: not the person's, or X sent no `edit_controls` (lib/services/post-edit.ts).
-  'edit-unknown',
-] as const;
-export type ComposeWordsKind = (typeof COMPOSE_WORD_KINDS)[number];
+  'edit-unknown': {},
+} as const satisfies Record<string, { file?: true; count?: 'characters' | 'seconds' }>;
+
+/** Each kind of sentence (see {@link FACTS_OF}). */
+export type ComposeWordsKind = keyof typeof FACTS_OF;
 
 export interface ComposeWords {
   kind: ComposeWordsKind;
@@ -58,37 +64,12 @@ export interface ComposeWords {
 const NAME_MAX = 300;
 export const SAID_MAX = 2000;
 
-const KINDS: ReadonlySet<string> = new Set(COMPOSE_WORD_KINDS);
-
-/** Kinds whose sentence names the person's file: without its `name` they would say “” where the name goes. */
-const NAMES_A_FILE: ReadonlySet<string> = new Set<ComposeWordsKind>([
-  'image-type',
-  'image-too-big',
-  'gif-too-big',
-  'video-type',
-  'video-too-big',
-  'video-length',
-  'media-empty',
-  'not-whole',
-  'processing-timeout',
-  'processing-failed',
-  'processing-failed-no-reason',
-  'alt-empty',
-  'alt-over',
-  'alt-refused',
-]);
-
-/** Kinds whose sentence names a number: characters over (a whole number, at least 1), or seconds (at least 0). */
-const COUNTS: Partial<Record<string, 'characters' | 'seconds'>> = {
-  'too-long': 'characters',
-  'alt-over': 'characters',
-  'video-length': 'seconds',
-  'processing-timeout': 'seconds',
-};
+/** The facts the kind's sentence names, for a known kind; undefined for any other string. */
+const factsOf = (kind: string): { file?: true; count?: 'characters' | 'seconds' } | undefined =>
+  Object.hasOwn(FACTS_OF, kind) ? FACTS_OF[kind as ComposeWordsKind] : undefined;
 
 /** Whether `count` is one the kind's sentence can say: present when it names one, and a number it can name. */
-function countFits(kind: string, count: unknown): boolean {
-  const says = COUNTS[kind];
+function countFits(says: 'characters' | 'seconds' | undefined, count: unknown): boolean {
   if (count === undefined) return says === undefined;
   if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) return false;
   return says !== 'characters' || (Number.isInteger(count) && count >= 1);
@@ -103,9 +84,10 @@ function countFits(kind: string, count: unknown): boolean {
 export function composeWordsOf(raw: unknown): ComposeWords | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { kind, name, post, count, ...rest } = raw as Record<string, unknown>;
-  if (Object.keys(rest).length || typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
-  if (name === undefined ? NAMES_A_FILE.has(kind) : typeof name !== 'string' || name.length > NAME_MAX) return undefined;
-  if (!countFits(kind, count)) return undefined;
+  const facts = typeof kind === 'string' ? factsOf(kind) : undefined;
+  if (Object.keys(rest).length || !facts) return undefined;
+  if (name === undefined ? facts.file === true : typeof name !== 'string' || name.length > NAME_MAX) return undefined;
+  if (!countFits(facts.count, count)) return undefined;
   if (post !== undefined && (typeof post !== 'number' || !Number.isInteger(post) || post < 1 || post > MAX_POSTS_IN_THREAD))
     return undefined;
   if (kind === 'reply-refused' && (post === undefined || post < 2)) return undefined;
