@@ -2,21 +2,10 @@ import type { Page } from 'puppeteer-core';
 import { SEED_LISTS } from '../../emulator/seed';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { hasButton, popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
-/** Whether a button with exactly this accessible name is on the page. */
-const hasButton = (page: Page, name: string) =>
-  page
-    .$(`::-p-aria(${name}[role="button"])`)
-    .then((b) => !!b)
-    .catch(() => false);
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 test.describe('the popup on a list page in Firefox', () => {
   test('follows a pin made in the side panel while open, and shows Pin list again when X refuses its own pin', async ({ ff, emu }) => {

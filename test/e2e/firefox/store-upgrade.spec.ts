@@ -1,15 +1,15 @@
 import type { Page } from 'puppeteer-core';
 import { TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { hasButton, popupOn } from '../support/firefox-popup';
 import {
   declaredStores,
+  expectUpgraded,
   GRACE,
   IDB_VERSION_5,
-  IDB_VERSION_6,
   LIST,
   MUTE_REFUSED,
   POST,
   readStore,
-  VERSION_6_INDEXES,
   version5Rows,
   writeStore,
 } from '../support/store-upgrade';
@@ -20,19 +20,6 @@ import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
  * with the raw IndexedDB API as that release left it, and this build opens it at version 6 when its background page
  * starts again. They see every old action and state; the store keeps every row and gains version 6's indexes.
  */
-
-const hasButton = (page: Page, name: string) =>
-  page
-    .$(`::-p-aria(${name}[role="button"])`)
-    .then((b) => !!b)
-    .catch(() => false);
-
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 /**
  * Perch's privacy page, which runs no script of Perch's, so holds no connection to the store: turned into it by the
@@ -89,12 +76,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   await expect.poll(() => hasButton(listPopup, 'Unpin list')).toBe(true);
   expect(await hasButton(listPopup, 'Unfollow list')).toBe(true);
 
-  const after = await raw.evaluate(readStore);
-  expect(after.version).toBe(IDB_VERSION_6);
-  expect(after.stores).toEqual(declaredStores(6));
-  for (const [store, names] of Object.entries(VERSION_6_INDEXES))
-    expect(after.stores.find((s) => s.name === store)?.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(names));
-  expect(after.rows).toEqual(before.rows);
+  expectUpgraded(before, await raw.evaluate(readStore));
 
   // The post Ada bookmarked and liked, and reposted while X's limit was used up.
   const postPopup = await popupOn(ff, `https://x.com/${GRACE.username}/status/${POST}`);

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { IndexSpec as DexieIndex, Version } from 'dexie';
 import {
   ACTIONS_BY_LIST,
@@ -212,11 +213,30 @@ export async function writeStore({ version, stores, rows }: StoreWrite): Promise
   database.close();
 }
 
+/** What {@link readStore} reads: the store's version, stores and rows. */
+export interface StoreRead {
+  version: number;
+  stores: StoreSpec[];
+  rows: Record<string, unknown[]>;
+}
+
+/**
+ * Checks the store read `after` the upgrade against the one read `before` it: at version 6, with version 6's stores
+ * and the indexes it adds, and every row as it was.
+ */
+export function expectUpgraded(before: StoreRead, after: StoreRead): void {
+  expect(after.version).toBe(IDB_VERSION_6);
+  expect(after.stores).toEqual(declaredStores(6));
+  for (const [store, names] of Object.entries(VERSION_6_INDEXES))
+    expect(after.stores.find((s) => s.name === store)?.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(names));
+  expect(after.rows).toEqual(before.rows);
+}
+
 /**
  * What a Perch page reads of the store with the raw IndexedDB API (pass to its `evaluate`): its version, stores and
  * rows, stores and indexes in IndexedDB's own order (by name, in code units).
  */
-export async function readStore(): Promise<{ version: number; stores: StoreSpec[]; rows: Record<string, unknown[]> }> {
+export async function readStore(): Promise<StoreRead> {
   const open = indexedDB.open('perch');
   const database = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);

@@ -1,0 +1,16 @@
+import type { Page } from 'puppeteer-core';
+import type { FirefoxPerch } from '../firefox/fixtures';
+
+/** Whether a button with exactly this accessible name is on the page (Firefox, over BiDi). */
+export const hasButton = (page: Page, name: string): Promise<boolean> =>
+  page
+    .$(`::-p-aria(${name}[role="button"])`)
+    .then((b) => !!b)
+    .catch(() => false);
+
+/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
+export async function popupOn(ff: Pick<FirefoxPerch, 'open'>, url: string): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
+  await (await popup.waitForSelector('.popup-gate button'))!.click();
+  return popup;
+}
