@@ -99,6 +99,8 @@ async function alertsAfter(element: Parameters<typeof renderInPage>[0], run: (pa
 }
 
 const composer = () => createElement(Composer, { accountId: ACCOUNT, context: 'compose', username: 'ada' });
+/** The composer's alerts once `file` is chosen in its file input labelled `input`. */
+const alertsOnChoosing = (input: string, file: File) => alertsAfter(composer(), (page) => choose(page, input, file));
 const editComposer = () => createElement(EditComposer, { accountId: ACCOUNT, username: 'ada', edit });
 
 describe('the composer, when the background refuses', () => {
@@ -121,22 +123,16 @@ describe('the composer, when the background refuses', () => {
 
   it('says why an image was refused, its name isolated, in either language', async () => {
     backgroundRefusing('draft.attachImage', bigImage);
-    expect(await alertsAfter(composer(), (page) => choose(page, 'Choose images', png()))).toContain(
-      '“\u2068cat.png\u2069” is larger than X’s 5 MB limit for images.',
-    );
+    expect(await alertsOnChoosing('Choose images', png())).toContain('“\u2068cat.png\u2069” is larger than X’s 5 MB limit for images.');
     readInJapanese();
-    expect(await alertsAfter(composer(), (page) => choose(page, '画像を選択', png()))).toContain(
-      '「\u2068cat.png\u2069」はXの画像の上限(5MB)を超えています。',
-    );
+    expect(await alertsOnChoosing('画像を選択', png())).toContain('「\u2068cat.png\u2069」はXの画像の上限(5MB)を超えています。');
   });
 
   it('says why a video was refused, in either language', async () => {
     backgroundRefusing('draft.attachVideo', notWhole);
-    expect(await alertsAfter(composer(), (page) => choose(page, 'Choose a video', mp4()))).toContain(
-      '“\u2068clip.mp4\u2069” did not arrive whole. Add it again.',
-    );
+    expect(await alertsOnChoosing('Choose a video', mp4())).toContain('“\u2068clip.mp4\u2069” did not arrive whole. Add it again.');
     readInJapanese();
-    expect(await alertsAfter(composer(), (page) => choose(page, '動画を選択', mp4()))).toContain(
+    expect(await alertsOnChoosing('動画を選択', mp4())).toContain(
       '「\u2068clip.mp4\u2069」が最後まで届きませんでした。もう一度追加してください。',
     );
   });
