@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupOf, strayGroups } from '../../bench/bundle';
+import { groupOf, strayGroups, strayWording } from '../../bench/bundle';
 
 describe('the background bundle check', () => {
   it('names the screens’ code, React and the polyfill as stray, and nothing the background needs', () => {
@@ -22,5 +22,18 @@ describe('the background bundle check', () => {
       'components',
       'entrypoints/popup',
     ]);
+  });
+
+  it('names a screen’s wording module as stray, and the plain parts and the badge’s wording as not', () => {
+    const sources = [
+      '../../lib/auth-words.ts',
+      '../../lib/auth-words-text.ts',
+      '../../lib/compose-words.ts',
+      '..\\..\\lib\\reply-words-text.ts',
+      '../../lib/error-words.ts',
+      '../../lib/action-words.ts',
+      '../../lib/storage.ts',
+    ];
+    expect(strayWording(sources)).toEqual(['lib/auth-words-text.ts', 'lib/reply-words-text.ts']);
   });
 });
