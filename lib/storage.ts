@@ -25,7 +25,7 @@ export interface AccountView {
 
 /**
  * Why the user is signed out when they did not ask to be. Shown in the account header, worded there in the reader's
- * language from `why` (lib/auth-words.ts): the background stores no sentence of its own.
+ * language from `why` (lib/auth-words-text.ts): the background stores no sentence of its own.
  */
 export type SignedOutNotice = {
   username?: string;

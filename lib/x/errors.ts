@@ -1,5 +1,6 @@
 import type { OwnWords } from '../action-error';
 import { errorWords, ownWordsText, withSaid } from '../error-words';
+import { timeOf } from '../reader-locale';
 
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
 export type XErrorKind =
@@ -58,12 +59,6 @@ export interface XProblem {
   messages?: string[];
   /** The numeric `code` of each entry of `errors` (v1.1-style answers, e.g. 453 for apps without access). */
   codes?: number[];
-}
-
-/** "14:05": a reset's time of day (epoch ms) on the person's clock. */
-function timeOf(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** One error type for every X API failure: HTTP status, problem fields, rate-limit reset, user-facing text. */
