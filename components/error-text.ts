@@ -2,6 +2,8 @@ import { i18n } from '#i18n';
 import { authWordsOf } from '@/lib/auth-words';
 import { authWordsText } from '@/lib/auth-words-text';
 import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
+import { replyWordsOf } from '@/lib/reply-words';
+import { replyWordsText } from '@/lib/reply-words-text';
 
 export { actionErrorText } from '@/lib/action-words';
 
@@ -13,6 +15,10 @@ export function errorText(error: ErrorReply): string {
   // Sign-in's words, by kind and facts: worded in the reader's language, X's words quoted as X's.
   const auth = authWordsOf(error.auth);
   if (auth) return authWordsText(auth);
+  // Perch's other refusals, by kind and facts (lib/reply-words.ts); words out of their bounds are never shown.
+  const replyWords = replyWordsOf(error.replyWords);
+  if (replyWords) return replyWordsText(replyWords);
+  if (error.auth !== undefined || error.replyWords !== undefined) return i18n.t('error_generic');
   const kind: ErrorKind = error.kind;
   switch (kind) {
     // X's answers: the background words them from X's status, problem type and rate-limit reset (lib/x/errors.ts).
@@ -63,9 +69,11 @@ function unknownKind(kind: never): string {
   return `${i18n.t('error_generic')} (${String(kind)})`;
 }
 
-/** A caught value as an ErrorReply: a MessageError's kind, message and sign-in words, anything else as 'error'. */
+/** A caught value as an ErrorReply: a MessageError's kind, message and words, anything else as 'error'. */
 export function errorOf(e: unknown): ErrorReply {
-  if (e instanceof MessageError) return { kind: e.kind, message: e.message, ...(e.auth ? { auth: e.auth } : {}) };
+  if (e instanceof MessageError) {
+    return { kind: e.kind, message: e.message, ...(e.auth ? { auth: e.auth } : {}), ...(e.replyWords ? { replyWords: e.replyWords } : {}) };
+  }
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 

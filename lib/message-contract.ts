@@ -19,8 +19,9 @@ import {
 } from './limits';
 import { KEEP_CHOICES } from './db/wipe';
 import { AuthError } from './auth/errors';
-import { authWordsOf, type AuthWords } from './auth-words';
+import { authWordsOf } from './auth-words';
 import { composeWordsOf, saidOf } from './compose-words';
+import { replyWordsOf } from './reply-words';
 import { XApiError, xWords } from './x/errors';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
@@ -332,11 +333,8 @@ export type Responses = {
   [K in RequestType]: Messages[K] extends MessageDef<z.core.$ZodShape, infer R> ? R : never;
 };
 
-/**
- * A failure as a reply carries it (lib/views.ts), and for a sign-in failure its words by kind and facts (`auth`,
- * lib/auth-words.ts) instead of a sentence: the screen words them in its reader's language (lib/messaging.ts).
- */
-export type ErrorReply = ViewErrorReply & { auth?: AuthWords };
+/** A failure as a reply carries it (lib/views.ts): Perch's own words by kind and facts, worded by the screen. */
+export type ErrorReply = ViewErrorReply;
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorReply };
 
 /** Each message's full schema (its `type` and fields, nothing else), built the first time a message of that type arrives. */
@@ -415,7 +413,8 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
   const request = parseRequest(message);
   if (!request) {
     onRefused?.('malformed message');
-    return { ok: false, error: { kind: 'bad-request', message: 'Perch did not understand that request.' } };
+    // No message: the screen words the kind in its reader's language (components/error-text.ts).
+    return { ok: false, error: { kind: 'bad-request', message: '' } };
   }
   const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
   try {
@@ -433,6 +432,9 @@ function toErrorReply(error: unknown): ErrorReply {
     // Sign-in's words go the same way, X's words among their facts (lib/auth-words.ts), bounds checked before they go.
     const auth = error instanceof AuthError ? authWordsOf(error.words) : undefined;
     if (auth) return { kind, message: '', auth };
+    // Perch's other refusals (the outbox's, a draft's, the settings') go as words too (lib/reply-words.ts).
+    const replyWords = replyWordsOf((error as { replyWords?: unknown }).replyWords);
+    if (replyWords) return { kind, message: '', replyWords };
     const own = composeWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
     if (own) {
       const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);

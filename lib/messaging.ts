@@ -1,8 +1,11 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ActionRequest, ErrorReply, Reply, Request, RequestOf, RequestType, Responses } from './message-contract';
 import { authWordsOf, type AuthWords } from './auth-words';
 import { authWordsText } from './auth-words-text';
 import { composeWordsOf, saidOf, type ComposeWords } from './compose-words';
+import { replyWordsOf, type ReplyWords } from './reply-words';
+import { replyWordsText } from './reply-words-text';
 import { errorKindOf } from './views';
 
 /**
@@ -36,10 +39,11 @@ function isReply(raw: unknown): raw is Reply<unknown> {
 }
 
 /**
- * An error the background reported, with a message fit to show the user, or Perch's own words about a draft or its
- * media by kind and facts (`own`, with X's words in `said`), for the screen to word (components/compose-error-text.ts).
- * A sign-in failure comes as its words by kind and facts (`auth`), and its `message` is worded here, in the reader's
- * language.
+ * An error the background reported, worded in the reader's language: Perch's own words come by kind and facts, never
+ * as a sentence in the background's language — about a draft or its media (`own`, with X's words in `said`, for the
+ * screen to word: components/compose-error-text.ts), about signing in (`auth`), or any other refusal of Perch's
+ * (`replyWords`: the outbox's undo, cancel and retry, a draft gone, lib/reply-words.ts); its `message` is worded here.
+ * Words out of their bounds, an unknown kind's, are never shown: the reader gets the generic words instead.
  */
 export class MessageError extends Error {
   readonly kind: ErrorReply['kind'];
@@ -48,16 +52,37 @@ export class MessageError extends Error {
   readonly said: string | undefined;
   /** Sign-in's words, when they are within their bounds (lib/auth-words.ts `authWordsOf`). */
   readonly auth: AuthWords | undefined;
-  constructor(error: ErrorReply) {
+  /** Perch's other refusals' words, when they are within their bounds (lib/reply-words.ts `replyWordsOf`). */
+  readonly replyWords: ReplyWords | undefined;
+  constructor(error: ErrorReply, options?: { cause?: unknown }) {
     const auth = authWordsOf(error.auth);
-    super(auth ? authWordsText(auth) : error.message);
+    const replyWords = auth ? undefined : replyWordsOf(error.replyWords);
+    const own = composeWordsOf(error.own);
+    super(messageOf(error, { auth, replyWords, own }), options);
     this.name = 'MessageError';
     this.auth = auth;
+    this.replyWords = replyWords;
     // A kind this version does not know (a background newer than the page) is worded as any other failure.
     this.kind = errorKindOf(error.kind);
-    this.own = composeWordsOf(error.own);
+    this.own = own;
     this.said = this.own ? saidOf(error.said) : undefined;
   }
+}
+
+/** The reply's words in the reader's language, from its words by kind and facts when it has them. */
+function messageOf(
+  error: ErrorReply,
+  words: { auth: AuthWords | undefined; replyWords: ReplyWords | undefined; own: ComposeWords | undefined },
+): string {
+  if (words.auth) return authWordsText(words.auth);
+  if (words.replyWords) return replyWordsText(words.replyWords);
+  // Words that are not Perch's (an unknown kind, out of bounds): said as any failure, never shown as they came.
+  if (error.auth !== undefined || error.replyWords !== undefined) return i18n.t('error_generic');
+  // The message layer's own failures: nothing the person did, so Perch's words rather than a technical cause.
+  if (error.kind === 'bad-request') return i18n.t('error_bad_request');
+  if (error.kind === 'unreachable') return i18n.t('error_unreachable');
+  // Compose's words are worded by the composers, which read `own`.
+  return error.message || (words.own ? '' : i18n.t('error_generic'));
 }
 
 /**
@@ -77,9 +102,9 @@ export async function readReply<T extends RequestType>(sent: Promise<unknown>): 
   try {
     raw = await sent;
   } catch (cause) {
-    throw new MessageError({ kind: 'unreachable', message: `Perch’s background could not be reached (${String(cause)}). Try again.` });
+    throw new MessageError({ kind: 'unreachable', message: '' }, { cause });
   }
-  if (!isReply(raw)) throw new MessageError({ kind: 'unreachable', message: 'Perch’s background did not answer. Try again.' });
+  if (!isReply(raw)) throw new MessageError({ kind: 'unreachable', message: '' });
   if (!raw.ok) throw new MessageError(raw.error);
   return raw.data as Responses[T];
 }

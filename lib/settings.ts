@@ -1,9 +1,9 @@
-import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { OAuthSettings } from './auth/oauth';
 import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './config';
 import type { Settings } from './views';
 import { forgetRefusals } from './refusals';
+import { RefusedError } from './refused-error';
 import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
@@ -25,14 +25,12 @@ export async function readSettings(): Promise<Settings> {
 
 /**
  * Saves the user's Client ID (an empty string falls back to the build's default).
- * @throws Error with a user-facing message when it cannot be a Client ID.
+ * @throws RefusedError ('client-id-invalid', worded by the options page) when it cannot be a Client ID.
  */
 export async function saveClientId(clientId: string): Promise<Settings> {
   const trimmed = clientId.trim();
   if (trimmed && !/^[A-Za-z0-9_\-.~]{8,200}$/.test(trimmed)) {
-    throw Object.assign(new Error(i18n.t('settings_client_id_invalid')), {
-      kind: 'invalid-client-id',
-    });
+    throw new RefusedError('error', { kind: 'client-id-invalid' });
   }
   await clientIdItem.setValue(trimmed);
   return readSettings();

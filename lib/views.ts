@@ -1,6 +1,8 @@
 import type { SignInOutcomeKind } from './auth/sign-in-outcome';
+import type { AuthWords } from './auth-words';
 import type { ComposeWords } from './compose-words';
 import type { ActionRow, Collection, DraftRow, PostMedia, PostUrl, SyncError, SyncNotice } from './db';
+import type { ReplyWords } from './reply-words';
 import type { PostRules, Via } from './self-serve';
 
 export type { AccountView } from './storage';
@@ -67,14 +69,20 @@ export function errorKindOf(kind: unknown): ErrorKind {
 
 /**
  * A failure as a reply carries it: its kind, and the background's message (already fit to show), or, for Perch's own
- * words about a draft or its media, no message but those words by kind and facts (`own`) with X's words (`said`)
- * beside them, which the screen words in its reader's language (components/compose-error-text.ts).
+ * words, no message but those words by kind and facts, which the screen words in its reader's language:
+ * - `own`: about a draft or its media, with X's words (`said`) beside them (components/compose-error-text.ts);
+ * - `auth`: about signing in or staying signed in, X's words among their facts (lib/auth-words.ts);
+ * - `replyWords`: any other refusal of Perch's own (the outbox's undo, cancel and retry, a draft gone, a page not yet
+ *   clicked in: lib/reply-words.ts).
+ * The screens check each against its bounds before wording it (lib/messaging.ts `MessageError`).
  */
 export interface ErrorReply {
   kind: ErrorKind;
   message: string;
   own?: ComposeWords;
   said?: string;
+  auth?: AuthWords;
+  replyWords?: ReplyWords;
 }
 
 /** An X account as the screens show it. */
@@ -184,7 +192,8 @@ export interface PostContext {
   rules: PostRules;
   /** Your own post as X last said, while X lets you edit it (asked for with `edit_controls`). */
   edit?: EditView;
-  error?: { kind: string; message: string };
+  /** Why the post could not be read: X's answer, or Perch's own words by kind (`replyWords`: 'post-not-found'). */
+  error?: { kind: string; message: string; replyWords?: ReplyWords };
 }
 
 /** The profile in the current tab and the account's relation to it. */

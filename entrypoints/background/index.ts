@@ -1,5 +1,4 @@
 import '@/lib/zod-jitless';
-import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { followTestClock } from '@/lib/clock';
 import { createMessageListener, isTrustedSender, originOf, type MessageListener } from '@/lib/message-contract';
@@ -58,7 +57,7 @@ function guarded(listener: MessageListener): MessageListener {
       .catch(() => false)
       .then((allowed) => {
         if (allowed) listener(message, sender, sendResponse);
-        else sendResponse({ ok: false, error: { kind: 'bad-request', message: i18n.t('gate_refused') } });
+        else sendResponse({ ok: false, error: { kind: 'bad-request', message: '', replyWords: { kind: 'gate-refused' } } });
       });
     return true;
   };

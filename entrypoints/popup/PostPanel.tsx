@@ -53,7 +53,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // Deleted through Perch: nothing is left to act on.
   if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;
   // Not loaded: the failure, and only what still works (no action on a post Perch has not seen).
-  if (!ctx.post) return <PostUnavailable postId={postId} message={ctx.error?.message} onRetry={() => void refresh()} />;
+  if (!ctx.post) return <PostUnavailable postId={postId} error={ctx.error} onRetry={() => void refresh()} />;
 
   const run = async (action: Parameters<typeof act>[1]) => {
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).

@@ -1,4 +1,7 @@
 import { i18n } from '#i18n';
+import type { PostContext } from '@/lib/messaging';
+import { replyWordsOf } from '@/lib/reply-words';
+import { replyWordsText } from '@/lib/reply-words-text';
 import { postUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
@@ -7,11 +10,11 @@ import { OnXLink } from './OnXLink';
  * A post Perch could not load (X could not find it, or could not be asked): the failure, and only what still works
  * — opening it on x.com, or asking X again. Nothing that would act on a post Perch has not seen.
  */
-export function PostUnavailable({ postId, message, onRetry }: { postId: string; message: string | undefined; onRetry: () => void }) {
+export function PostUnavailable({ postId, error, onRetry }: { postId: string; error: PostContext['error']; onRetry: () => void }) {
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       <p className="notice" role="alert">
-        {message ?? i18n.t('popup_post_not_loaded')}
+        {whyUnavailable(error)}
       </p>
       <div className="quick-actions">
         <OnXLink label={i18n.t('popup_open_on_x')} href={postUrl(postId)} />
@@ -19,6 +22,15 @@ export function PostUnavailable({ postId, message, onRetry }: { postId: string; 
       </div>
     </section>
   );
+}
+
+/**
+ * Why, in the reader's language: Perch's own words by kind (X found no such post), else the background's message for
+ * X's answer, else Perch's plain words.
+ */
+function whyUnavailable(error: PostContext['error']): string {
+  const words = replyWordsOf(error?.replyWords);
+  return words ? replyWordsText(words) : error?.message || i18n.t('popup_post_not_loaded');
 }
 
 /** Your own post, deleted through Perch: said, with nothing left to act on. */

@@ -1,23 +1,23 @@
-import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { db } from '../db';
 import { DRAFT_PARAM } from '../draft-param';
 import { grantedPopupUrl } from '../popup-gate';
+import { RefusedError } from '../refused-error';
 import { postUrl } from '../x-url';
-import { ComposeError } from './compose';
 import { draftPlace } from './drafts';
 
 /**
  * Where a draft is reopened, built from the stored draft (never from what a screen sent): a reply or quote on the
  * popup aimed at its post, opened on that composer; a shared page on the popup aimed at that page; a new post on the
  * popup's own composer. Named pages carry a one-time grant (lib/popup-gate.ts) so Perch's own window loads at once.
- * @throws ComposeError('no-draft') when the account has no such draft.
+ * @throws RefusedError('no-draft') when the account has no such draft (words 'draft-gone'), or it has no place to
+ *   reopen ('draft-not-listed').
  */
 export async function draftWindowUrl(accountId: string, context: string): Promise<string> {
   const row = await db().drafts.get(`${accountId}|${context}`);
-  if (!row) throw new ComposeError('no-draft', i18n.t('drafts_open_gone'));
+  if (!row) throw new RefusedError('no-draft', { kind: 'draft-gone' });
   const place = draftPlace(row.context);
-  if (!place) throw new ComposeError('no-draft', i18n.t('drafts_open_not_listed'));
+  if (!place) throw new RefusedError('no-draft', { kind: 'draft-not-listed' });
   if ((place.kind === 'reply' || place.kind === 'quote' || place.kind === 'edit') && place.postId) {
     const post = await db().posts.get([accountId, place.postId]);
     const author = post?.authorId ? await db().users.get([accountId, post.authorId]) : undefined;
@@ -31,7 +31,7 @@ export async function draftWindowUrl(accountId: string, context: string): Promis
 
 /**
  * Reopens a draft in a Perch window, the size of the toolbar popup (as the context menus open it).
- * @throws ComposeError('no-draft') when the draft is gone.
+ * @throws RefusedError('no-draft') when the draft is gone.
  */
 export async function openDraft(accountId: string, context: string): Promise<void> {
   await browser.windows.create({ url: await draftWindowUrl(accountId, context), type: 'popup', width: 400, height: 620 });

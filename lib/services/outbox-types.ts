@@ -1,6 +1,8 @@
 import type { Table } from 'dexie';
 import type { ActionRow, PerchDb } from '../db';
 import type { XClient } from '../x/client';
+import type { ReplyWords } from '../reply-words';
+import { RefusedError } from '../refused-error';
 import type { ActionChange } from './outbox-feed';
 
 /** The outbox's vocabulary: what an action type declares, what the outbox needs, and how long it waits. */
@@ -59,13 +61,15 @@ export const RETRY_DELAYS_MS = [5_000, 15_000, 20 * 60_000, 40 * 60_000, 60 * 60
  */
 export const MAX_ATTEMPTS = 5;
 
-/** Raised for an action type the outbox does not know, or an action that may not be undone. */
-export class OutboxError extends Error {
-  readonly kind: 'unknown-action' | 'cannot-undo' | 'cannot-cancel' | 'cannot-retry';
-  constructor(kind: OutboxError['kind'], message: string) {
-    super(message);
+/**
+ * Raised for an action type the outbox does not know, or an action that may not be undone, cancelled or sent again:
+ * why, as words by kind and facts (lib/reply-words.ts), which the screen words in its reader's language.
+ */
+export class OutboxError extends RefusedError {
+  declare readonly kind: 'unknown-action' | 'cannot-undo' | 'cannot-cancel' | 'cannot-retry';
+  constructor(kind: OutboxError['kind'], words: ReplyWords) {
+    super(kind, words);
     this.name = 'OutboxError';
-    this.kind = kind;
   }
 }
 

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { alreadyReversed } from './outbox-undo';
@@ -52,7 +52,7 @@ export class Outbox {
 
   private def(type: string): ActionDef {
     const def = this.deps.defs[type];
-    if (!def) throw new OutboxError('unknown-action', i18n.t('action_error_unknown', { type }));
+    if (!def) throw new OutboxError('unknown-action', unknownActionWords(type));
     return def;
   }
 
@@ -94,13 +94,13 @@ export class Outbox {
    */
   async undo(accountId: string, seq: number): Promise<ActionRow> {
     const action = await db().actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', i18n.t('outbox_not_in_log'));
-    if (action.state !== 'done') throw new OutboxError('cannot-undo', i18n.t('outbox_undo_not_done'));
-    if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', i18n.t('outbox_undo_already'));
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', { kind: 'not-in-log' });
+    if (action.state !== 'done') throw new OutboxError('cannot-undo', { kind: 'undo-not-done' });
+    if (action.undoneBy !== undefined) throw new OutboxError('cannot-undo', { kind: 'undo-already' });
     const inverse = this.def(action.type).inverse?.(action.params, action.result);
-    if (!inverse) throw new OutboxError('cannot-undo', i18n.t('outbox_undo_impossible'));
+    if (!inverse) throw new OutboxError('cannot-undo', { kind: 'undo-impossible' });
     if (await alreadyReversed(this.deps.defs, accountId, seq, inverse)) {
-      throw new OutboxError('cannot-undo', i18n.t('outbox_undo_reversed'));
+      throw new OutboxError('cannot-undo', { kind: 'undo-reversed' });
     }
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
   }
@@ -112,7 +112,7 @@ export class Outbox {
   async cancel(accountId: string, seq: number): Promise<void> {
     const d = db();
     const action = await d.actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', i18n.t('outbox_not_in_log'));
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', { kind: 'not-in-log' });
     const def = this.deps.defs[action.type];
     const cancelled = await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
       // Read again inside the transaction: the queue may have started sending it meanwhile.
@@ -122,10 +122,7 @@ export class Outbox {
       return true;
     });
     if (!cancelled) {
-      throw new OutboxError(
-        'cannot-cancel',
-        action.state === 'sending' ? i18n.t('outbox_cancel_sending') : i18n.t('outbox_cancel_not_waiting'),
-      );
+      throw new OutboxError('cannot-cancel', action.state === 'sending' ? { kind: 'cancel-sending' } : { kind: 'cancel-not-waiting' });
     }
     await this.publish(seq);
     void this.kick(accountId);
@@ -139,7 +136,7 @@ export class Outbox {
   async retry(accountId: string, seq: number): Promise<void> {
     const d = db();
     const action = await d.actions.get(seq);
-    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', i18n.t('outbox_not_in_log'));
+    if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', { kind: 'not-in-log' });
     const def = this.def(action.type);
     const retried = await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
       const current = await d.actions.get(seq);
@@ -156,7 +153,7 @@ export class Outbox {
       if (current.undoOf !== undefined) await d.actions.update(current.undoOf, { undoneBy: seq });
       return true;
     });
-    if (!retried) throw new OutboxError('cannot-retry', i18n.t('outbox_retry_not_passing'));
+    if (!retried) throw new OutboxError('cannot-retry', { kind: 'retry-not-passing' });
     await this.publish(seq);
     void this.kick(accountId);
   }

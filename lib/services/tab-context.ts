@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import { ACTION_TYPES, isActionType } from '../action-types';
 import { ACTIONS_BY_POST, ACTIONS_BY_USER, db, USERS_BY_USERNAME, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
@@ -190,7 +189,7 @@ export async function postContext(
       });
       for (const u of page.includes.users) await applyConnection(d, accountId, u, seenAt);
       post = row;
-      if (!found) error = { kind: 'not-found', message: i18n.t('tab_post_not_found') };
+      if (!found) error = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
     } catch (e) {
       error = failure(e);
     }

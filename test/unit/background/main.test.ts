@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { grantedPopupUrl, openByClick } from '@/lib/popup-gate';
+import { MessageError, type Reply } from '@/lib/messaging';
 import { sessionView } from '@/lib/storage';
 
 /**
@@ -52,13 +53,17 @@ describe('the background’s main()', () => {
 });
 
 describe('requests from a popup page aimed at a post', () => {
-  /** What Perch's own page at `url`, in tab `tabId`, is answered for one request through main()'s listener. */
+  /**
+   * What Perch's own page at `url`, in tab `tabId`, is answered for one request through main()'s listener, a refusal
+   * worded as the page words it (lib/messaging.ts).
+   */
   async function ask(url: string, tabId: number, message: object): Promise<{ ok: boolean; error?: { message: string } }> {
     const origin = `chrome-extension://${fakeBrowser.runtime.id}`;
     const sender = { id: fakeBrowser.runtime.id, url, origin, tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 };
-    return new Promise((resolve) => {
+    const reply = await new Promise<Reply<unknown>>((resolve) => {
       void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve);
     });
+    return reply.ok ? reply : { ok: false, error: { message: new MessageError(reply.error).message } };
   }
   const GATE = /waits for your click/;
   const page = (grant = '') =>

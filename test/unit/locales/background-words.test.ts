@@ -83,9 +83,6 @@ function sentencesIn(file: string, source: string): Sentence[] {
  */
 const ALLOWED: [file: string, startsWith: string, why: string][] = [
   ['entrypoints/background/services.ts', 'The user did not approve access.', 'Chrome’s own words, so isCancelledFlowError reads it'],
-  ['lib/message-contract.ts', 'Perch did not understand that request.', "kind 'bad-request': the screen words it (error_bad_request)"],
-  ['lib/messaging.ts', 'Perch’s background could not be reached', "kind 'unreachable': the screen words it (error_unreachable)"],
-  ['lib/messaging.ts', 'Perch’s background did not answer.', "kind 'unreachable': the screen words it (error_unreachable)"],
   ['lib/config.ts', 'X issues a refresh token only with it', 'why a scope is asked for: read by the scopes test and developers'],
   ['lib/config.ts', 'Block and unblock', 'why a scope is asked for: read by the scopes test and developers'],
   // lib/x's checks guard Perch's own calls: the message contract, the composer and lib/services check what a person
@@ -140,6 +137,43 @@ describe('the words the background makes', () => {
 
   it('keep no stale allow-list entry', () => {
     expect(ALLOWED.filter(([file, start]) => !sentences.some((s) => s.file === file && s.text.startsWith(start)))).toEqual([]);
+  });
+});
+
+/**
+ * The locale keys of Perch's refusals that go as kinds (lib/reply-words.ts): worded only on a screen, by
+ * lib/reply-words-text.ts (but its fallback, the generic words any failure may have). lib/error-words.ts words a stored
+ * action's failure ('action_error_unknown') for a screen too.
+ */
+const REPLY_WORDING = 'lib/reply-words-text.ts';
+const SCREEN_WORDING = new Set([REPLY_WORDING, 'lib/error-words.ts']);
+const replyKeys = [...new Set([...readFileSync(join(ROOT, REPLY_WORDING), 'utf8').matchAll(/i18n\.t\('(\w+)'/g)].map((m) => m[1]!))].filter(
+  (key) => key !== 'error_generic',
+);
+
+/** Where a file words one of the refusals' keys itself: `file:line: key`. */
+function replyKeysIn(file: string, source: string): string[] {
+  return source
+    .split('\n')
+    .flatMap((line, i) => replyKeys.filter((key) => line.includes(`i18n.t('${key}'`)).map((key) => `${file}:${i + 1}: ${key}`));
+}
+
+describe('the refusals the background answers by kind', () => {
+  const files = workerFiles(ENTRY).filter((f) => !SCREEN_WORDING.has(f));
+
+  it('are read from their wording', () => {
+    expect(replyKeys).toContain('outbox_not_in_log');
+    expect(replyKeys).toContain('drafts_open_gone');
+    expect(replyKeys.length).toBeGreaterThan(10);
+  });
+
+  it('are worded by no file the worker bundles but the screens’ wording', () => {
+    expect(files.flatMap((file) => replyKeysIn(file, readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
+  });
+
+  it('flag a refusal worded in the worker (the canary)', () => {
+    const canary = "if (!row) throw new ComposeError('no-draft', i18n.t('drafts_open_gone'));";
+    expect(replyKeysIn('canary.ts', canary)).toEqual(['canary.ts:1: drafts_open_gone']);
   });
 });
 

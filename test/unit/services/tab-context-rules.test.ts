@@ -135,7 +135,7 @@ describe('following a protected account', () => {
     const done = await db().actions.where('accountId').equals(ADA_ID).last();
     expect(done).toMatchObject({ type: 'follow', state: 'done', result: { following: false, pendingFollow: true } });
     // X documents no API way to withdraw a request: no Undo.
-    await expect(box.undo(ADA_ID, done!.seq!)).rejects.toThrow('X cannot reverse that action.');
+    await expect(box.undo(ADA_ID, done!.seq!)).rejects.toMatchObject({ kind: 'cannot-undo', replyWords: { kind: 'undo-impossible' } });
 
     // Read again the next day: X's connection_status says follow_request_sent, still Requested.
     await db().following.clear();

@@ -1,0 +1,29 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PostUnavailable } from '@/entrypoints/popup/PostUnavailable';
+import { readInJapanese } from '../locales/in-japanese';
+
+/** The popup's post X did not find: said by kind (lib/reply-words.ts), in the reader's language. */
+
+const render = (error: Parameters<typeof PostUnavailable>[0]['error']) =>
+  renderToStaticMarkup(<PostUnavailable postId="1460323737035677698" error={error} onRetry={() => undefined} />);
+const alertOf = (html: string) => /<p class="notice" role="alert">([^<]*)<\/p>/.exec(html)?.[1];
+const notFound = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' as const } };
+
+describe('the popup, for a post X did not find', () => {
+  it('says X could not find it', () => {
+    expect(alertOf(render(notFound))).toBe('X could not find this post: it may have been deleted, or its account is protected.');
+  });
+
+  it('says so in Japanese to a Japanese reader', () => {
+    readInJapanese();
+    expect(alertOf(render(notFound))).toBe('Xでこのポストが見つかりませんでした。削除されたか、アカウントが非公開の可能性があります。');
+  });
+
+  it('says Perch could not load it when the words are not Perch’s, or there are none', () => {
+    expect(alertOf(render({ kind: 'not-found', message: '', replyWords: { kind: 'elsewhere' } as never }))).toBe(
+      'Perch could not load this post.',
+    );
+    expect(alertOf(render(undefined))).toBe('Perch could not load this post.');
+  });
+});
