@@ -1,10 +1,9 @@
 import { i18n } from '#i18n';
 import type { PostContext } from '@/lib/messaging';
-import { replyWordsOf } from '@/lib/reply-words';
-import { replyWordsText } from '@/lib/reply-words-text';
 import { postUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
+import { tabErrorText } from './tab-error-text';
 
 /**
  * A post Perch could not load (X could not find it, or could not be asked): the failure, and only what still works
@@ -14,7 +13,7 @@ export function PostUnavailable({ postId, error, onRetry }: { postId: string; er
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       <p className="notice" role="alert">
-        {whyUnavailable(error)}
+        {tabErrorText(error, i18n.t('popup_post_not_loaded'))}
       </p>
       <div className="quick-actions">
         <OnXLink label={i18n.t('popup_open_on_x')} href={postUrl(postId)} />
@@ -22,15 +21,6 @@ export function PostUnavailable({ postId, error, onRetry }: { postId: string; er
       </div>
     </section>
   );
-}
-
-/**
- * Why, in the reader's language: Perch's own words by kind (X found no such post), else the background's message for
- * X's answer, else Perch's plain words.
- */
-function whyUnavailable(error: PostContext['error']): string {
-  const words = replyWordsOf(error?.replyWords);
-  return words ? replyWordsText(words) : error?.message || i18n.t('popup_post_not_loaded');
 }
 
 /** Your own post, deleted through Perch: said, with nothing left to act on. */

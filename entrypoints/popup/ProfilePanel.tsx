@@ -10,6 +10,7 @@ import { ListPicker } from './lazy';
 import { OnXLink } from './OnXLink';
 import { EnterpriseNote } from './PostPanel';
 import { UserCard } from './UserCard';
+import { tabErrorText } from './tab-error-text';
 import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
 import { useTabContext } from './use-tab-context';
@@ -28,7 +29,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   if (!user) {
     return (
       <p className="notice" role="alert">
-        {ctx.error?.message ?? i18n.t('popup_user_not_found', [username])}
+        {tabErrorText(ctx.error, i18n.t('popup_user_not_found', [username]))}
       </p>
     );
   }

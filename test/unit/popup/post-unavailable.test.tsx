@@ -26,4 +26,17 @@ describe('the popup, for a post X did not find', () => {
     );
     expect(alertOf(render(undefined))).toBe('Perch could not load this post.');
   });
+
+  // The reply's data is not checked on its way: a message that is no sentence is never shown as one, nor crashes.
+  it.each([
+    ['blank', '  '],
+    ['an object', { text: 'X could not find it' }],
+    ['too long to be a sentence', 'a'.repeat(4001)],
+  ])('says Perch could not load it when X’s message is %s', (_, message) => {
+    expect(alertOf(render({ kind: 'unavailable', message: message as string }))).toBe('Perch could not load this post.');
+  });
+
+  it('shows the background’s message for X’s answer', () => {
+    expect(alertOf(render({ kind: 'unavailable', message: 'X is not answering right now.' }))).toBe('X is not answering right now.');
+  });
 });

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { act, createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
+import { resetDb } from '@/lib/db';
+import type { ProfileContext } from '@/lib/messaging';
+import { readInJapanese } from '../locales/in-japanese';
+import { renderInPage } from '../support/react-page';
+
+/**
+ * The popup on a profile Perch could not read: the background's `tab.profile` answer carries why, and what it carries
+ * is not checked on its way. The alert always holds words a person can read.
+ */
+
+const ACCOUNT = '1585841080431321088';
+
+beforeEach(() => resetDb());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetDb();
+});
+
+/** The alert's words once the background answered `tab.profile` with no user and `error`. */
+async function alertFor(error: unknown): Promise<string | undefined> {
+  const context = { kind: 'profile', user: null, actions: [], rules: { block: 'x' }, error } as unknown as ProfileContext;
+  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
+    Promise.resolve(message.type === 'tab.profile' ? { ok: true, data: context } : { ok: true, data: null })) as never);
+  const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: 'ghost' }), { settleMs: 50 });
+  try {
+    const alert = () => page.document.querySelector('[role="alert"]');
+    for (let i = 0; i < 20 && !alert(); i++) await act(() => new Promise((r) => setTimeout(r, 10)));
+    return alert()?.textContent ?? undefined;
+  } finally {
+    await page.leave();
+  }
+}
+
+describe('the popup, for a profile Perch could not read', () => {
+  it.each([
+    ['empty, as Perch’s own refusals come', ''],
+    ['blank', ' \n '],
+    ['an object', { text: 'User not found' }],
+    ['too long to be a sentence', 'a'.repeat(4001)],
+  ])('says the account does not exist when the message is %s', async (_, message) => {
+    expect(await alertFor({ kind: 'not-found', message })).toBe('@ghost doesn’t exist or is suspended.');
+  });
+
+  it('says so in Japanese to a Japanese reader', async () => {
+    readInJapanese();
+    expect(await alertFor({ kind: 'not-found', message: '' })).toBe('@ghostは存在しないか、凍結されています。');
+  });
+
+  it('shows the background’s message for X’s answer', async () => {
+    expect(await alertFor({ kind: 'unavailable', message: 'X is not answering right now.' })).toBe('X is not answering right now.');
+  });
+});
