@@ -2,7 +2,18 @@ import { i18n } from '#i18n';
 import type { ActionError, OwnWords } from './action-error';
 import { composeWordsOf, type ComposeWords } from './compose-words';
 import { ALT_TEXT_MAX, VIDEO_MAX_SECS, VIDEO_MIN_SECS } from './limits';
+import { unknownActionWords } from './reply-words';
 import { isolateBidi } from './text/bidi';
+
+/**
+ * "Perch does not know how to “{type}”", naming the type only when it is shaped as one (lib/reply-words.ts): a reply
+ * or a stored row from another version may name anything. Here, not in lib/reply-words-text.ts, because the toolbar
+ * badge words failed actions in the worker and the screens' wording modules stay out of it.
+ */
+export function unknownActionText(type: unknown): string {
+  const words = unknownActionWords(type);
+  return words.type ? i18n.t('action_error_unknown', { type: words.type }) : i18n.t('error_generic');
+}
 
 /**
  * The one wording of a failure Perch knows by its kind (X's refusals, lib/x/errors.ts; the outbox's own), in the
@@ -43,7 +54,9 @@ function kindWords(error: ActionError, clock: (epochMs: number) => string): stri
     case 'cancelled':
       return i18n.t('action_error_cancelled');
     case 'unknown-action':
-      return i18n.t('action_error_unknown', { type: error.type ?? '' });
+      // The stored type goes through the reply's check: a row from another version or a corrupted store may name
+      // anything, and only a type shaped as one is put in the sentence.
+      return unknownActionText(error.type);
     default:
       return undefined;
   }

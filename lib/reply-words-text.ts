@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { ReplyWords } from './reply-words';
+import { unknownActionText } from './error-words';
 
 /**
  * The sentence for a refusal the background answered by kind and facts (lib/reply-words.ts), in the language i18n
@@ -24,7 +25,7 @@ export function replyWordsText(words: ReplyWords): string {
     case 'retry-not-passing':
       return i18n.t('outbox_retry_not_passing');
     case 'unknown-action':
-      return words.type ? i18n.t('action_error_unknown', { type: words.type }) : i18n.t('error_generic');
+      return unknownActionText(words.type);
     case 'draft-gone':
       return i18n.t('drafts_open_gone');
     case 'draft-not-listed':

@@ -57,8 +57,9 @@ export function replyWordsOf(raw: unknown): ReplyWords | undefined {
 
 /**
  * The words for an action type Perch does not know, with the type when it is one {@link replyWordsOf} accepts (a
- * stored row from another version may name anything): what is made can always be sent.
+ * stored row from another version or a corrupted store may name anything, or hold no string): what is made can always
+ * be sent, and a type out of bounds is never put in a sentence (lib/reply-words-text.ts words it without one).
  */
-export function unknownActionWords(type: string): ReplyWords {
-  return ACTION_TYPE.test(type) ? { kind: 'unknown-action', type } : { kind: 'unknown-action' };
+export function unknownActionWords(type: unknown): ReplyWords {
+  return typeof type === 'string' && ACTION_TYPE.test(type) ? { kind: 'unknown-action', type } : { kind: 'unknown-action' };
 }
