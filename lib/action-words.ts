@@ -5,6 +5,7 @@ import type { ActionError } from './db/rows';
 import { errorWords } from './error-words';
 import type { FailureNote } from './failed-actions';
 import { timeOf } from './reader-locale';
+import { isActionTypeName } from './reply-words';
 import { hasBidiControls, isolateBidi } from './text/bidi';
 
 /**
@@ -15,14 +16,30 @@ import { hasBidiControls, isolateBidi } from './text/bidi';
  */
 
 /**
+ * The longest sentence a row stored before issue 13 keeps and shows as it is: room for the background's sentence and
+ * X's words quoted after it (lib/compose-words.ts SAID_MAX, 2000). Anything longer, or not a string, is not one.
+ */
+const STORED_SENTENCE_MAX = 4000;
+
+/** A row's stored words when they are a string with something in it, within `max`; never a value of another kind. */
+function storedWords(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) return undefined;
+  return hasBidiControls(value) ? isolateBidi(value) : value;
+}
+
+/**
  * Why an action of the outbox failed or waits, in the reader's language, worded from what the background stored
  * (its kind, X's reset, X's own words quoted as X's: lib/error-words.ts). A row stored before kept the background's
- * English sentence: shown as it is.
+ * English sentence: shown as it is when it is one (a string within bounds, isolated if it holds direction controls),
+ * else worded from its kind like any other.
  */
 export function actionErrorText(error: ActionError | undefined): string {
   if (!error) return '';
-  return error.message || errorWords(error, timeOf);
+  return storedWords(error.message, STORED_SENTENCE_MAX) ?? errorWords(error, timeOf);
 }
+
+/** The longest label a row stored before issue 13 keeps and shows ("Bookmark a post by @…", a list's name in it). */
+const STORED_LABEL_MAX = 300;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -43,7 +60,11 @@ export function actionLabel(action: Pick<ActionRow, 'type' | 'params' | 'label'>
 }
 
 function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: boolean): string {
-  if (!isActionType(action.type)) return action.label ?? action.type;
+  if (!isActionType(action.type)) {
+    // A row of a type this version does not know (another version's, or a corrupted store): its stored words, else its
+    // type when shaped as one, else words that say so; never a value put in the log as it came.
+    return storedWords(action.label, STORED_LABEL_MAX) ?? (isActionTypeName(action.type) ? action.type : i18n.t('action_what_unknown'));
+  }
   const p = action.params;
   const info: ActionTypeInfo = ACTION_TYPES[action.type];
   const username = str(p.username);

@@ -61,5 +61,10 @@ export function replyWordsOf(raw: unknown): ReplyWords | undefined {
  * be sent, and a type out of bounds is never put in a sentence (lib/reply-words-text.ts words it without one).
  */
 export function unknownActionWords(type: unknown): ReplyWords {
-  return typeof type === 'string' && ACTION_TYPE.test(type) ? { kind: 'unknown-action', type } : { kind: 'unknown-action' };
+  return isActionTypeName(type) ? { kind: 'unknown-action', type } : { kind: 'unknown-action' };
+}
+
+/** Whether `type` is shaped as an action type's name (`like`, `list.update`): safe to put in a sentence as it is. */
+export function isActionTypeName(type: unknown): type is string {
+  return typeof type === 'string' && ACTION_TYPE.test(type);
 }
