@@ -7,6 +7,7 @@ import type { FailureNote } from './failed-actions';
 import { timeOf } from './reader-locale';
 import { isActionTypeName } from './reply-words';
 import { hasBidiControls, isolateBidi } from './text/bidi';
+import { boundedWords } from './text/bounded-words';
 
 /**
  * The words of the outbox's actions shared by the screens and the background (the toolbar badge's title): what an
@@ -16,18 +17,6 @@ import { hasBidiControls, isolateBidi } from './text/bidi';
  */
 
 /**
- * The longest sentence a row stored before issue 13 keeps and shows as it is: room for the background's sentence and
- * X's words quoted after it (lib/compose-words.ts SAID_MAX, 2000). Anything longer, or not a string, is not one.
- */
-const STORED_SENTENCE_MAX = 4000;
-
-/** A row's stored words when they are a string with something in it, within `max`; never a value of another kind. */
-function storedWords(value: unknown, max: number): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) return undefined;
-  return hasBidiControls(value) ? isolateBidi(value) : value;
-}
-
-/**
  * Why an action of the outbox failed or waits, in the reader's language, worded from what the background stored
  * (its kind, X's reset, X's own words quoted as X's: lib/error-words.ts). A row stored before kept the background's
  * English sentence: shown as it is when it is one (a string within bounds, isolated if it holds direction controls),
@@ -35,7 +24,7 @@ function storedWords(value: unknown, max: number): string | undefined {
  */
 export function actionErrorText(error: ActionError | undefined): string {
   if (!error) return '';
-  return storedWords(error.message, STORED_SENTENCE_MAX) ?? errorWords(error, timeOf);
+  return boundedWords(error.message) ?? errorWords(error, timeOf);
 }
 
 /** The longest label a row stored before issue 13 keeps and shows ("Bookmark a post by @…", a list's name in it). */
@@ -63,7 +52,7 @@ function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: b
   if (!isActionType(action.type)) {
     // A row of a type this version does not know (another version's, or a corrupted store): its stored words, else its
     // type when shaped as one, else words that say so; never a value put in the log as it came.
-    return storedWords(action.label, STORED_LABEL_MAX) ?? (isActionTypeName(action.type) ? action.type : i18n.t('action_what_unknown'));
+    return boundedWords(action.label, STORED_LABEL_MAX) ?? (isActionTypeName(action.type) ? action.type : i18n.t('action_what_unknown'));
   }
   const p = action.params;
   const info: ActionTypeInfo = ACTION_TYPES[action.type];

@@ -1,16 +1,12 @@
 import { replyWordsOf } from '@/lib/reply-words';
 import { replyWordsText } from '@/lib/reply-words-text';
-
-/**
- * The longest message shown as it came: room for Perch's sentence and X's words quoted after it (lib/compose-words.ts
- * SAID_MAX, 2000). Anything longer is not a sentence for a popup.
- */
-const MESSAGE_MAX = 4000;
+import { boundedWords } from '@/lib/text/bounded-words';
 
 /**
  * Why the post or profile in the tab could not be read, in words a person can read: Perch's own words by kind
  * (lib/reply-words.ts, in the reader's language), else the background's message for X's answer when it is a string
- * with something in it and within bounds, else `fallback`. The reply's data is not checked on its way (an empty
+ * with something in it and within bounds (isolated when it holds direction controls: lib/text/bounded-words.ts), else
+ * `fallback`. The reply's data is not checked on its way (an empty
  * message is how Perch's own refusals come; a stored or corrupted value may be anything), so nothing here is trusted.
  */
 export function tabErrorText(error: unknown, fallback: string): string {
@@ -18,5 +14,5 @@ export function tabErrorText(error: unknown, fallback: string): string {
   const { replyWords, message } = error as { replyWords?: unknown; message?: unknown };
   const words = replyWordsOf(replyWords);
   if (words) return replyWordsText(words);
-  return typeof message === 'string' && message.trim() !== '' && message.length <= MESSAGE_MAX ? message : fallback;
+  return boundedWords(message) ?? fallback;
 }

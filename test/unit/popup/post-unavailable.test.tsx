@@ -39,4 +39,9 @@ describe('the popup, for a post X did not find', () => {
   it('shows the background’s message for X’s answer', () => {
     expect(alertOf(render({ kind: 'unavailable', message: 'X is not answering right now.' }))).toBe('X is not answering right now.');
   });
+
+  // X's words quoted in the message may carry direction controls: isolated, as the Activity log shows stored words.
+  it('isolates a message that holds a direction control, so it cannot reorder what is shown around it', () => {
+    expect(alertOf(render({ kind: 'unavailable', message: 'X said: “\u202Edetaerc\u2069”' }))).toBe('\u2068X said: “\u202Edetaerc”\u2069');
+  });
 });

@@ -55,4 +55,8 @@ describe('the popup, for a profile Perch could not read', () => {
   it('shows the background’s message for X’s answer', async () => {
     expect(await alertFor({ kind: 'unavailable', message: 'X is not answering right now.' })).toBe('X is not answering right now.');
   });
+
+  it('isolates a message that holds a direction control, so it cannot reorder what is shown around it', async () => {
+    expect(await alertFor({ kind: 'unavailable', message: 'X said: “\u202Edesu\u202C”' })).toBe('\u2068X said: “\u202Edesu\u202C”\u2069');
+  });
 });
