@@ -1,11 +1,11 @@
 import { act, createElement } from 'react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountHeader } from '@/components/AccountHeader';
 import { sessionView, type SessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, TWO_HOURS, control, makeService, signInAs, startTestEmulator } from '../auth/support';
+import { ADA_ID, TWO_HOURS, control, makeService, signInAs } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { FSI, PDI, emu, withTestEmulator } from '../support/sign-in-suite';
 
 /**
  * Issue 13, "Two languages": the background keeps why an account was signed out as a kind and X's facts, and the
@@ -15,8 +15,6 @@ import { renderInPage } from '../support/react-page';
 
 const AT = '2026-12-03T01:00:00.000Z';
 const GRACE = { id: '1097398373457707009', name: 'Grace', username: 'gracehopper' };
-const FSI = '\u2068';
-const PDI = '\u2069';
 
 /**
  * What the header shows for the stored session: the alert's text, or null; whether it offers to sign in; the account
@@ -45,12 +43,7 @@ async function header(): Promise<{ alert: string | null; signIn: boolean; accoun
 const signedOutWith = (notice: unknown) => sessionView.setValue({ accounts: [], activeAccountId: null, notice } as unknown as SessionView);
 
 describe('the signed-out notice X’s refusal left', () => {
-  let emu: Emulator;
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.state.reset());
+  withTestEmulator();
 
   it('is stored while Perch speaks English and read in Japanese by a Japanese reader, X’s words quoted as X wrote them', async () => {
     const h = makeService(emu);
