@@ -1,17 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { FIREFOX_DARK_PREFS, scanFirefox } from '../support/axe-firefox';
+import { popupOn } from '../support/firefox-popup';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = 'gracehop';
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
-
-/** The popup aimed at a page, clicked through its "opened by another page" gate. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 /** Every screen a new user meets in Firefox, scanned by axe-core (injected through puppeteer). */
 async function scanEveryScreen(ff: FirefoxPerch): Promise<string[]> {

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
 import { scanFirefox } from '../support/axe-firefox';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 /**
  * Issue 15, alt text "shown in the popup card and the manager for posts that carry it": the picture carries X's
@@ -10,13 +11,6 @@ import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 const GRACE = 'gracehop';
 const POST = SEED_POSTS.gracePhoto;
 const PANEL = '[role="tabpanel"]:not([hidden])';
-
-/** The popup aimed at a post, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 /** The `alt` of every picture of the post's media inside `scope` (not the author's avatar). */
 const alts = (page: Page, scope: string) =>

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { SPLIT_600 } from '../support/posts';
 import { typeInto } from '../support/firefox-input';
+import { hasButton } from '../support/firefox-popup';
 import { expect, findPage, signIn, test, textOf } from './fixtures';
 
 // Long posts for Premium: gracehop's `subscription_type` is Premium in the emulator (GET /2/users/me), so her
@@ -8,9 +9,6 @@ import { expect, findPage, signIn, test, textOf } from './fixtures';
 const GRACE_ID = '1452871219391512578';
 
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
-/** Whether a button with exactly this visible text is on the page now. */
-const hasButton = (page: Page, name: string) =>
-  page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
 
 const counter = (page: Page) => page.$eval('.counter', (e) => e.getAttribute('aria-label')).catch(() => null);
 

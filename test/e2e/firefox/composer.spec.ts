@@ -5,7 +5,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { postOfWeight, SPLIT_600 } from '../support/posts';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 const box = (page: Page, name = 'Post text') => page.locator(`::-p-aria(${name}[role="textbox"])`);
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
@@ -260,11 +261,4 @@ function gifFile(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'perch-dot-')), 'dot.gif');
   writeFileSync(path, Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'));
   return path;
-}
-
-/** The popup aimed at a page, clicked through the gate a page Perch did not open shows. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
 }

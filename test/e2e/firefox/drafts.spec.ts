@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scanFirefox } from '../support/axe-firefox';
 import { typeInto } from '../support/firefox-input';
+import { popupOn } from '../support/firefox-popup';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /** Sets a composer's text as a paste would, once it is drawn, and lets React see the input event. */
@@ -26,11 +27,7 @@ async function click(page: Page, selector: string): Promise<void> {
 
 /** Writes a reply to Grace's post and a new post in the popup, each kept as a draft. */
 async function writeTwoDrafts(ff: FirefoxPerch): Promise<void> {
-  const onPost = await ff.open(
-    'popup',
-    `?url=${encodeURIComponent(`https://x.com/gracehop/status/${SEED_POSTS.graceMentionsAda}`)}&title=`,
-  );
-  await click(onPost, '.popup-gate button');
+  const onPost = await popupOn(ff, `https://x.com/gracehop/status/${SEED_POSTS.graceMentionsAda}`);
   await onPost.locator('::-p-aria(Reply[role="button"])').click();
   await typeInComposer(onPost, 'A reply I have not sent yet');
   const popup = await ff.open('popup');

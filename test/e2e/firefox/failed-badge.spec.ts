@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { popupOn } from '../support/firefox-popup';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -37,12 +38,6 @@ async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: string):
   await page.close();
 }
 
-async function popup(ff: FirefoxPerch, url = 'https://x.com/home'): Promise<Page> {
-  const page = await ff.open('popup', `?url=${encodeURIComponent(url)}`);
-  await (await page.waitForSelector('.popup-gate button'))!.click();
-  return page;
-}
-
 test.describe('word when a queued action fails (Firefox)', () => {
   test('X refuses a bookmark: badge and first line, which clears the badge; Retry sends it', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
@@ -53,7 +48,7 @@ test.describe('word when a queued action fails (Firefox)', () => {
     await expect.poll(() => badgeText(ff)).toBe('1');
     expect(await badgeTitle(ff)).toMatch(/^Perch: Bookmark a post by @gracehop: not done\. X does not allow this\./);
 
-    const page = await popup(ff);
+    const page = await popupOn(ff, 'https://x.com/home');
     await expect.poll(() => lineText(page)).toMatch(/^Bookmark a post by @gracehop: not done\. X does not allow this\./);
     // Said to the person in the popup: the badge has nothing left to tell.
     await expect.poll(() => badgeText(ff)).toBe('');
@@ -73,7 +68,7 @@ test.describe('word when a queued action fails (Firefox)', () => {
     await expect.poll(() => badgeText(ff)).toBe('2');
     expect(await badgeTitle(ff)).toBe('Perch: 2 actions failed');
 
-    const page = await popup(ff);
+    const page = await popupOn(ff, 'https://x.com/home');
     await expect.poll(() => lineText(page)).toBe('2 actions failed');
     // Shown in the popup: off the badge, still on the line until the person acts.
     await expect.poll(() => badgeText(ff)).toBe('');
@@ -108,7 +103,7 @@ test.describe('word when a queued action fails (Firefox)', () => {
   test('a failure the person saw happen on the button they clicked in the popup does not badge later', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 });
-    const page = await popup(ff, POST_LINK);
+    const page = await popupOn(ff, POST_LINK);
     await button(page, 'Bookmark').click();
     await expect
       .poll(() => page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent).join(' ')))
@@ -116,7 +111,7 @@ test.describe('word when a queued action fails (Firefox)', () => {
     // Said where they clicked: no second word in the popup's first line, none on the badge, after closing either.
     expect(await hasLine(page)).toBe(false);
     await page.close();
-    const again = await popup(ff);
+    const again = await popupOn(ff, 'https://x.com/home');
     await again.waitForSelector('.popup-way-in-link');
     expect(await hasLine(again)).toBe(false);
     expect(await badgeText(ff)).toBe('');

@@ -1,4 +1,5 @@
 import { LONG_POST_WORD, SEED_POSTS } from '../../emulator/seed';
+import { popupOn } from '../support/firefox-popup';
 import { expect, signIn, test, textOf } from './fixtures';
 
 // A post over 280 characters: X's `text` holds only its start; Perch asks for `note_tweet` and keeps, shows and
@@ -19,9 +20,7 @@ test.describe('a post over 280 characters, in Firefox', () => {
     const open = await page.$eval(`${PANEL} [role="listitem"] a[href*="/status/"]`, (a) => a.getAttribute('href'));
     expect(open).toBe(`https://x.com/${TURING}/status/${LONG}`);
 
-    const popup = await ff.open('popup', `?url=${encodeURIComponent(`https://x.com/${TURING}/status/${LONG}`)}&title=`);
-    // Opened by the test, not by Perch: the page waits for a click before asking X (lib/popup-gate.ts).
-    await (await popup.waitForSelector('.popup-gate button'))!.click();
+    const popup = await popupOn(ff, `https://x.com/${TURING}/status/${LONG}`);
     await expect.poll(() => textOf(popup, '.post-card')).toContain(`@${TURING}`);
     expect(await textOf(popup, '.post-card .post-text')).toContain(`the ${LONG_POST_WORD}. There is none.`);
   });

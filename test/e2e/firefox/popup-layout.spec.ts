@@ -2,14 +2,12 @@ import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { boxesOf, measurePopup } from '../support/popup-layout';
+import { hasButton } from '../support/firefox-popup';
 import { expect, setViewportSize, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
-/** Whether a button with exactly this accessible name is on the page. */
-const hasButton = (page: Page, name: string) =>
-  page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
 
 /** The popup aimed at a page, at a given width, clicked through its "opened by another page" gate. */
 async function popupAt(ff: FirefoxPerch, url: string, width: number): Promise<Page> {

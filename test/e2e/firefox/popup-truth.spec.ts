@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 /** Every button tells the truth (issue 12): a post that failed to load, and one's own post, in Firefox. */
 
@@ -12,12 +13,6 @@ const linkHref = (page: Page, name: string) =>
     .catch(() => null);
 /** The visible names of the popup's buttons. */
 const buttons = (page: Page) => page.$$eval('button', (all) => all.map((b) => b.textContent?.trim() ?? '')).catch(() => [] as string[]);
-
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 test.describe('the popup tells the truth in Firefox', () => {
   test('a post that failed to load offers only Open on x.com and Try again', async ({ ff }) => {

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA, type EmulatorControl } from '../support/emulator-control';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { hasButton, popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
@@ -9,15 +10,6 @@ const POST = SEED_POSTS.gracePhoto;
 const bookmarkPosts = async (emu: EmulatorControl) =>
   (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/bookmarks`).map((e) => e.status);
 const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[role="button"])`);
-/** Whether a button with exactly this accessible name is on the page. */
-const hasButton = (page: Page, name: string) =>
-  page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 test.describe('the popup watches the outbox (Firefox)', () => {
   test('after X’s 429, says until when it waits, then settles when X takes it — no polling', async ({ ff, emu }) => {

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { hasButton, popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
@@ -12,15 +13,6 @@ const linkHref = (page: Page, name: string) =>
     .$(`::-p-aria(${name}[role="link"])`)
     .then((a) => a?.evaluate((e) => e.getAttribute('href')) ?? null)
     .catch(() => null);
-/** Whether a button with exactly this accessible name is on the page. */
-const hasButton = (page: Page, name: string) =>
-  page.$$eval('button', (all, n) => all.some((b) => b.textContent?.trim() === n), name).catch(() => false);
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string, title = ''): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 test.describe('the popup in Firefox', () => {
   test('on a post: bookmark and like, each undone, checked on X', async ({ ff, emu }) => {

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { ADA } from '../support/emulator-control';
 import { typeInto } from '../support/firefox-input';
+import { popupOn } from '../support/firefox-popup';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -12,12 +13,6 @@ const button = (page: Page, name: string) => page.locator(`::-p-aria(${name}[rol
 /** The visible names of the page's buttons. */
 const buttons = (page: Page) => page.$$eval('button', (all) => all.map((b) => b.textContent?.trim() ?? '')).catch(() => [] as string[]);
 const boxValue = (page: Page) => page.$eval('textarea', (t) => t.value).catch(() => null);
-
-async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 /** The post id of the published line's View on X link. */
 const viewedId = async (page: Page) => (await page.$eval('.published a', (a) => a.getAttribute('href')))!.split('/').pop()!;

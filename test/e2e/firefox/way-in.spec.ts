@@ -1,15 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
+import { popupOn } from '../support/firefox-popup';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
-
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-async function popupOn(ff: FirefoxPerch, url: string, title = ''): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
-  await (await popup.waitForSelector('.popup-gate button'))!.click();
-  return popup;
-}
 
 /** Firefox's sidebar API (not in the Chromium-based types of `browser`). */
 interface FirefoxSidebar {

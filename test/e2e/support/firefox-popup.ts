@@ -8,9 +8,12 @@ export const hasButton = (page: Page, name: string): Promise<boolean> =>
     .then((b) => !!b)
     .catch(() => false);
 
-/** The popup aimed at a page, clicked through: opened by the test, not by Perch, it waits for a click first. */
-export async function popupOn(ff: Pick<FirefoxPerch, 'open'>, url: string): Promise<Page> {
-  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=`);
+/**
+ * The popup aimed at a page (with the tab's `title`, if any), clicked through: opened by the test, not by Perch, it
+ * waits for a click first (lib/popup-gate.ts).
+ */
+export async function popupOn(ff: Pick<FirefoxPerch, 'open'>, url: string, title = ''): Promise<Page> {
+  const popup = await ff.open('popup', `?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
   await (await popup.waitForSelector('.popup-gate button'))!.click();
   return popup;
 }
