@@ -1,6 +1,10 @@
 import { i18n } from '#i18n';
+import { BOOKMARK_NOTE_MAX, IMPORT_MAX_ENTRIES } from './limits';
+import { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
 import type { ReplyWords } from './reply-words';
-import { unknownActionText } from './error-words';
+import { joinSentences, unknownActionText } from './error-words';
+import { listOf, readerLocale } from './reader-locale';
+import { isolateBidi } from './text/bidi';
 
 /**
  * The sentence for a refusal the background answered by kind and facts (lib/reply-words.ts), in the language i18n
@@ -36,9 +40,47 @@ export function replyWordsText(words: ReplyWords): string {
       return i18n.t('gate_refused');
     case 'client-id-invalid':
       return i18n.t('settings_client_id_invalid');
+    case 'import-not-export':
+      return i18n.t('bookmarks_import_not_export');
+    case 'import-too-big':
+      return i18n.t('bookmarks_import_too_big');
+    case 'import-too-many':
+      return i18n.t('bookmarks_import_too_many', { count: num(words.count), max: num(IMPORT_MAX_ENTRIES) });
+    case 'import-not-bookmark':
+      return joinSentences(i18n.t('bookmarks_import_not_export'), i18n.t('bookmarks_import_not_bookmark', { n: num(words.entry) }));
+    case 'import-bad-tag':
+      return i18n.t('bookmarks_import_bad_tag', words.count ?? 1, { n: num(words.entry), tags: tagList(words) });
+    case 'import-long-note':
+      return i18n.t('bookmarks_import_long_note', { n: num(words.entry), max: num(BOOKMARK_NOTE_MAX) });
+    case 'tags-invalid':
+      return i18n.t('bookmarks_tags_invalid', words.count ?? 1, { tags: tagList(words), max: num(TAG_MAX) });
+    case 'tags-too-many':
+      return i18n.t('bookmarks_tags_too_many', { max: num(TAGS_PER_BOOKMARK_MAX), count: num(words.count) });
+    case 'note-too-long':
+      return i18n.t('bookmarks_note_too_long', { max: num(BOOKMARK_NOTE_MAX), count: num(words.count) });
+    case 'search-needs-name':
+      return i18n.t('bookmarks_search_needs_name');
+    case 'search-empty':
+      return i18n.t('bookmarks_search_empty');
     default:
       return unknownWords(words.kind);
   }
+}
+
+/** A number as the reader's locale writes it (“50,000”). */
+function num(n: number | undefined): string {
+  return new Intl.NumberFormat(readerLocale()).format(n ?? 0);
+}
+
+/**
+ * The tags a refusal names, each quoted the reader's way and isolated (FSI…PDI: a tag in Arabic or Hebrew cannot
+ * rearrange the sentence), listed in the reader's language ("“a” and “b”", "「a」、「b」"), with how many more
+ * there are when the refusal names only the first few.
+ */
+function tagList({ tags = [], count = tags.length }: ReplyWords): string {
+  const quoted = tags.map((tag) => i18n.t('bookmarks_tag_quoted', { tag: isolateBidi(tag) }));
+  const more = count - tags.length;
+  return listOf(more > 0 ? [...quoted, i18n.t('bookmarks_tags_more', more, { count: num(more) })] : quoted);
 }
 
 /** Never reached for words lib/reply-words.ts `replyWordsOf` let through; anything else reads as any failure. */

@@ -1,9 +1,10 @@
-import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { db, type BookmarkNoteRow } from '../db';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, USERNAME_PATTERN } from '../limits';
+import { RefusedError } from '../refused-error';
+import { namedTags, type ReplyWords } from '../reply-words';
 import { isEmptyNote } from './notes';
-import { byCodePoint, normaliseTag, tagList, TAGS_PER_BOOKMARK_MAX } from './tags';
+import { byCodePoint, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
 
 /**
  * 'bookmarks.import' (issue 14): restores the tags, notes and read state of Perch's own JSON export of bookmarks
@@ -18,17 +19,16 @@ export interface ImportResult {
   unchanged: number;
 }
 
-/** A file Perch cannot import, in words for the person. */
-export class ImportError extends Error {
-  readonly kind = 'error';
-  constructor(message: string) {
-    super(message);
+/**
+ * A file Perch cannot import: answered by kind and facts (lib/reply-words.ts: 'import-…', the entry from 1), which the
+ * screen words in its reader's language; its `message` names the kind only, for logs.
+ */
+export class ImportError extends RefusedError {
+  constructor(words: ReplyWords) {
+    super('error', words);
     this.name = 'ImportError';
   }
 }
-
-/** Worded when thrown (in the reader's language at that moment), never at import. */
-const notAnExport = (): string => i18n.t('bookmarks_import_not_export');
 
 /** The parts of an export Perch reads back: the rest (text, links, media) is X's and comes from X. */
 /** Built on first use (z.lazy), as lib/x's schemas: the worker loads this module on every start, imports are rare. */
@@ -68,29 +68,26 @@ function usernameOf(entry: z.infer<typeof exportEntry>): string | undefined {
  * @throws ImportError for a file that is not Perch's export, too big, or holding an entry Perch cannot keep.
  */
 export function readExport(json: string): Restored[] {
-  if (json.length > IMPORT_MAX_CHARS) throw new ImportError(i18n.t('bookmarks_import_too_big'));
+  if (json.length > IMPORT_MAX_CHARS) throw new ImportError({ kind: 'import-too-big' });
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    throw new ImportError(notAnExport());
+    throw new ImportError({ kind: 'import-not-export' });
   }
   const file = exportFile.safeParse(data);
-  if (!file.success) throw new ImportError(notAnExport());
+  if (!file.success) throw new ImportError({ kind: 'import-not-export' });
   if (file.data.bookmarks.length > IMPORT_MAX_ENTRIES)
-    throw new ImportError(
-      i18n.t('bookmarks_import_too_many', { count: String(file.data.bookmarks.length), max: String(IMPORT_MAX_ENTRIES) }),
-    );
+    throw new ImportError({ kind: 'import-too-many', count: file.data.bookmarks.length });
   const byPost = new Map<string, Restored>();
   file.data.bookmarks.forEach((raw, i) => {
     const parsed = exportEntry.safeParse(raw);
-    if (!parsed.success) throw new ImportError(`${notAnExport()} ${i18n.t('bookmarks_import_not_bookmark', { n: String(i + 1) })}`);
+    if (!parsed.success) throw new ImportError({ kind: 'import-not-bookmark', entry: i + 1 });
     const entry = parsed.data;
     const bad = (entry.tags ?? []).filter((t) => normaliseTag(t) === undefined);
-    if (bad.length) throw new ImportError(i18n.t('bookmarks_import_bad_tag', { n: String(i + 1), tags: tagList(bad) }));
+    if (bad.length) throw new ImportError({ kind: 'import-bad-tag', entry: i + 1, ...namedTags(bad) });
     const note = (entry.note ?? '').trim();
-    if ([...note].length > BOOKMARK_NOTE_MAX)
-      throw new ImportError(i18n.t('bookmarks_import_long_note', { n: String(i + 1), max: String(BOOKMARK_NOTE_MAX) }));
+    if ([...note].length > BOOKMARK_NOTE_MAX) throw new ImportError({ kind: 'import-long-note', entry: i + 1 });
     const username = usernameOf(entry);
     const restored: Restored = {
       postId: entry.id,

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { db, type BookmarkNoteRow, type SavedSearchRow } from '../db';
 import { BOOKMARK_NOTE_MAX } from '../limits';
+import { RefusedError } from '../refused-error';
 import { byCodePoint, InvalidTagError, normaliseTag, normaliseTags } from './tags';
 
 /**
@@ -33,14 +33,14 @@ async function storedUsername(accountId: string, postId: string): Promise<string
 /**
  * Sets the tags, note and/or read state of one bookmark; what is not given stays. Remembers the author's @username
  * (given, or found in the store) so the entry can still be named and linked once X stops listing the bookmark.
- * @throws InvalidTagError for a tag that is not one; Error for more than TAGS_PER_BOOKMARK_MAX tags or a note over
- *   BOOKMARK_NOTE_MAX characters. Nothing is written then.
+ * @throws InvalidTagError for a tag that is not one; RefusedError 'tags-too-many' for more than TAGS_PER_BOOKMARK_MAX
+ *   tags, 'note-too-long' for a note over BOOKMARK_NOTE_MAX characters. Nothing is written then.
  */
 export async function organiseBookmark(change: OrganiseChange, now: number): Promise<void> {
   const tags = change.tags ? normaliseTags(change.tags) : undefined;
   const note = change.note?.trim();
   if (note !== undefined && [...note].length > BOOKMARK_NOTE_MAX)
-    throw new Error(i18n.t('bookmarks_note_too_long', { max: String(BOOKMARK_NOTE_MAX), count: String([...note].length) }));
+    throw new RefusedError('error', { kind: 'note-too-long', count: [...note].length });
   const { accountId, postId } = change;
   const d = db();
   await d.transaction('rw', [d.bookmarkNotes, d.posts, d.users], async () => {
@@ -118,7 +118,7 @@ export async function deleteTag(accountId: string, tag: string, now: number): Pr
 /**
  * Saves a named search: a new one without `id`, else the one with that id (its creation time stays).
  * @returns its id.
- * @throws Error for an empty name or an empty search.
+ * @throws RefusedError 'search-needs-name' for an empty name, 'search-empty' for an empty search.
  */
 export async function saveSearch(
   input: { accountId: string; id?: string | undefined; name: string; query: string; pinned: boolean },
@@ -126,8 +126,8 @@ export async function saveSearch(
 ): Promise<{ id: string }> {
   const name = input.name.trim();
   const query = input.query.trim();
-  if (!name) throw new Error(i18n.t('bookmarks_search_needs_name'));
-  if (!query) throw new Error(i18n.t('bookmarks_search_empty'));
+  if (!name) throw new RefusedError('error', { kind: 'search-needs-name' });
+  if (!query) throw new RefusedError('error', { kind: 'search-empty' });
   const d = db();
   return d.transaction('rw', d.savedSearches, async () => {
     const old = input.id ? await d.savedSearches.get([input.accountId, input.id]) : undefined;

@@ -1,14 +1,13 @@
-import { i18n } from '#i18n';
-import { listOf } from '../reader-locale';
+import { RefusedError } from '../refused-error';
+import { namedTags } from '../reply-words';
+import { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
+
+export { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
+
 /**
  * Bookmark tags (issue 14): the person's own words for their bookmarks, kept only in Perch and never sent to X. A tag
  * is stored normalised, so "#Rust", "rust" and " RUST " are one tag.
  */
-
-/** A tag is at most 32 characters (code points). */
-export const TAG_MAX = 32;
-/** A bookmark carries at most 20 tags. */
-export const TAGS_PER_BOOKMARK_MAX = 20;
 
 /** Letters of any script (with their combining marks), decimal digits, '_' and '-'; at least one letter or digit. */
 const TAG = /^[\p{L}\p{M}\p{Nd}_-]+$/u;
@@ -27,30 +26,27 @@ export function normaliseTag(input: string): string | undefined {
   return tag;
 }
 
-/** Tags as a sentence names them: each quoted the reader's way, listed in their language ("“a” and “b”", "「a」、「b」"). */
-export function tagList(tags: readonly string[]): string {
-  return listOf(tags.map((tag) => i18n.t('bookmarks_tag_quoted', { tag })));
-}
-
-/** Tags the person gave that cannot be tags, in a clear error. */
-export class InvalidTagError extends Error {
-  readonly kind = 'error';
+/**
+ * Tags the person gave that cannot be tags: answered as the kind 'tags-invalid' naming them (lib/reply-words.ts), which
+ * the screen words in its reader's language; its `message` names the kind only, for logs.
+ */
+export class InvalidTagError extends RefusedError {
   constructor(readonly tags: readonly string[]) {
-    super(i18n.t('bookmarks_tags_invalid', tags.length, { tags: tagList(tags), max: String(TAG_MAX) }));
+    super('error', { kind: 'tags-invalid', ...namedTags(tags) });
     this.name = 'InvalidTagError';
   }
 }
 
 /**
  * A bookmark's tags as stored: each normalised, no repeats, sorted (by code point: the same order in every locale).
- * @throws InvalidTagError naming every tag that is not one; Error when there are more than TAGS_PER_BOOKMARK_MAX.
+ * @throws InvalidTagError naming the tags that are not ones; RefusedError 'tags-too-many' for more than
+ *   TAGS_PER_BOOKMARK_MAX.
  */
 export function normaliseTags(input: readonly string[]): string[] {
   const bad = input.filter((t) => normaliseTag(t) === undefined);
   if (bad.length) throw new InvalidTagError(bad);
   const tags = [...new Set(input.map((t) => normaliseTag(t)!))].sort(byCodePoint);
-  if (tags.length > TAGS_PER_BOOKMARK_MAX)
-    throw new Error(i18n.t('bookmarks_tags_too_many', { max: String(TAGS_PER_BOOKMARK_MAX), count: String(tags.length) }));
+  if (tags.length > TAGS_PER_BOOKMARK_MAX) throw new RefusedError('error', { kind: 'tags-too-many', count: tags.length });
   return tags;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { whyCannotPost } from '@/components/compose-rules';
 import { listOf } from '@/components/manager/format';
 import { readExport } from '@/lib/bookmarks/import';
-import { InvalidTagError, tagList } from '@/lib/bookmarks/tags';
+import { InvalidTagError } from '@/lib/bookmarks/tags';
+import { RefusedError } from '@/lib/refused-error';
+import { replyWordsText } from '@/lib/reply-words-text';
 import { readInJapanese } from '../locales/in-japanese';
 
 /**
@@ -11,6 +13,20 @@ import { readInJapanese } from '../locales/in-japanese';
  * English quotes and ", ".
  */
 
+/** What the screen says for the refusal `run` throws (the background answers it by kind: lib/reply-words.ts). */
+function worded(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof RefusedError) return replyWordsText(e.replyWords);
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A tag as a sentence names it: isolated (FSI…PDI), so a right-to-left tag cannot rearrange the sentence. */
+const iso = (tag: string) => `\u2068${tag}\u2069`;
+
 const exportWith = (tags: string[]) =>
   JSON.stringify({ exportedAt: '2026-12-02T00:00:00Z', bookmarks: [{ id: '1460323737035677698', tags }] });
 
@@ -18,9 +34,8 @@ describe('a list in a Japanese sentence', () => {
   it('joins with 、 and quotes tags with 「」', () => {
     readInJapanese();
     expect(listOf(['like.write', 'mute.write', 'block.write'])).toBe('like.write、mute.write、block.write');
-    expect(tagList(['c++', 'a/b'])).toBe('「c++」、「a/b」');
-    expect(new InvalidTagError(['c++', 'a/b']).message).toBe(
-      '「c++」、「a/b」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。',
+    expect(replyWordsText(new InvalidTagError(['c++', 'a/b']).replyWords)).toBe(
+      `「${iso('c++')}」、「${iso('a/b')}」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。`,
     );
   });
 
@@ -33,8 +48,8 @@ describe('a list in a Japanese sentence', () => {
 
   it('names the tags an imported file cannot keep the Japanese way', () => {
     readInJapanese();
-    expect(() => readExport(exportWith(['ok', 'c++', 'a/b']))).toThrow(
-      'このファイルの1件目に、タグとして使えないものがあります: 「c++」、「a/b」。',
+    expect(worded(() => readExport(exportWith(['ok', 'c++', 'a/b'])))).toBe(
+      `このファイルの1件目に、タグとして使えないものがあります: 「${iso('c++')}」、「${iso('a/b')}」。`,
     );
   });
 });
@@ -43,6 +58,9 @@ describe('a list in an English sentence', () => {
   it('joins as English does, and one item stands alone', () => {
     expect(listOf(['like.write', 'mute.write', 'block.write'])).toBe('like.write, mute.write, and block.write');
     expect(listOf(['like.write'])).toBe('like.write');
-    expect(() => readExport(exportWith(['c++', 'a/b']))).toThrow('Entry 1 of this file has a tag that is not one: “c++” and “a/b”.');
+    expect(worded(() => readExport(exportWith(['c++', 'a/b'])))).toBe(
+      `Entry 1 of this file has tags that are not tags: “${iso('c++')}” and “${iso('a/b')}”.`,
+    );
+    expect(worded(() => readExport(exportWith(['c++'])))).toBe(`Entry 1 of this file has a tag that is not one: “${iso('c++')}”.`);
   });
 });

@@ -7,6 +7,8 @@ import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
 import { readExport } from '@/lib/bookmarks/import';
 import { InvalidTagError } from '@/lib/bookmarks/tags';
+import { RefusedError } from '@/lib/refused-error';
+import { replyWordsText } from '@/lib/reply-words-text';
 import { whyVideoRefused } from '@/lib/services/compose';
 import { composeWordsText } from '@/lib/error-words';
 import { readInJapanese } from './in-japanese';
@@ -164,7 +166,19 @@ describe('the refusals the background answers by kind', () => {
   it('are read from their wording', () => {
     expect(replyKeys).toContain('outbox_not_in_log');
     expect(replyKeys).toContain('drafts_open_gone');
-    expect(replyKeys.length).toBeGreaterThan(10);
+    // The bookmarks' refusals: an imported file, tags, a note, a saved search (lib/bookmarks/).
+    expect(replyKeys).toEqual(
+      expect.arrayContaining([
+        'bookmarks_import_not_export',
+        'bookmarks_import_bad_tag',
+        'bookmarks_tags_invalid',
+        'bookmarks_tag_quoted',
+        'bookmarks_tags_too_many',
+        'bookmarks_note_too_long',
+        'bookmarks_search_needs_name',
+      ]),
+    );
+    expect(replyKeys.length).toBeGreaterThan(20);
   });
 
   it('are worded by no file the worker bundles but the screens’ wording', () => {
@@ -172,8 +186,16 @@ describe('the refusals the background answers by kind', () => {
   });
 
   it('flag a refusal worded in the worker (the canary)', () => {
-    const canary = "if (!row) throw new ComposeError('no-draft', i18n.t('drafts_open_gone'));";
-    expect(replyKeysIn('canary.ts', canary)).toEqual(['canary.ts:1: drafts_open_gone']);
+    const canary = [
+      "if (!row) throw new ComposeError('no-draft', i18n.t('drafts_open_gone'));",
+      "if (bad.length) throw new ImportError(i18n.t('bookmarks_import_bad_tag', { n: String(i + 1), tags: tagList(bad) }));",
+      "  super(i18n.t('bookmarks_tags_invalid', tags.length, { tags: tagList(tags), max: String(TAG_MAX) }));",
+    ].join('\n');
+    expect(replyKeysIn('canary.ts', canary)).toEqual([
+      'canary.ts:1: drafts_open_gone',
+      'canary.ts:2: bookmarks_import_bad_tag',
+      'canary.ts:3: bookmarks_tags_invalid',
+    ]);
   });
 });
 
@@ -199,6 +221,17 @@ describe('the sentence guard', () => {
   });
 });
 
+/** The refusal `run` throws (the background's words by kind: lib/reply-words.ts). */
+function thrown(run: () => unknown): RefusedError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof RefusedError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
 describe('a background refusal in a Japanese browser', () => {
   it('carries a sign-in failure as words a Japanese screen words in Japanese, with no sentence of its own', () => {
     const error = new AuthError('cancelled');
@@ -214,15 +247,21 @@ describe('a background refusal in a Japanese browser', () => {
     );
   });
 
-  it('words a file that is not an export in Japanese', () => {
+  it('carries a file that is not an export as words a Japanese screen words in Japanese, with no sentence', () => {
+    const error = thrown(() => readExport('not json'));
+    expect(error.message).toBe('error: import-not-export');
     readInJapanese();
-    expect(() => readExport('not json')).toThrow('このファイルはPerchのブックマークのエクスポートではありません。');
+    expect(replyWordsText(error.replyWords)).toBe(
+      'このファイルはPerchのブックマークのエクスポートではありません。ブックマークタブの「エクスポート → JSON」で保存したJSONファイルを選んでください。',
+    );
   });
 
-  it('picks the Japanese plural form for several tags, listed and quoted the Japanese way', () => {
+  it('carries several tags that are not tags as words, listed, quoted and isolated the Japanese way on screen', () => {
+    const error = new InvalidTagError(['a b', 'c d']);
+    expect(error.message).toBe('error: tags-invalid');
     readInJapanese();
-    expect(new InvalidTagError(['a b', 'c d']).message).toBe(
-      '「a b」、「c d」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。',
+    expect(replyWordsText(error.replyWords)).toBe(
+      '「\u2068a b\u2069」、「\u2068c d\u2069」はタグとして使えません。タグは文字・数字・_・-の1〜32文字です。',
     );
   });
 });
