@@ -1,6 +1,5 @@
 // Long because drafts and publishing are one lifecycle: saving, checking, uploading with descriptions, posting and
 // resuming a thread share the draft's row and its single-flight publish; split, each half would re-read the other's.
-import { i18n } from '#i18n';
 import { parsePost } from '../text/parse-post';
 import { postLimitFor } from '../text/post-limit';
 import { loadTldList } from '../text/tld-list';
@@ -26,7 +25,7 @@ import type { DraftView } from '../views';
 import { editedPostId } from '../edit-context';
 import type { OwnWords } from '../action-error';
 import { composeWordsOf, saidOf, type ComposeWords } from '../compose-words';
-import { ownSaidText, withSaid } from '../error-words';
+import { ownSaidText } from '../error-words';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -40,8 +39,8 @@ export type ComposeErrorKind = 'outcome-unknown' | 'no-draft' | 'invalid-post' |
 /**
  * A compose failure the person can act on: what happened and what to do, as Perch's sentence by kind and facts
  * (`words`), which the screen words in its reader's language, with X's own words (`said`) beside it when X gave any.
- * Its `message` is that sentence in the background's language, worded only when read (a log, or the reply when its
- * words are out of bounds): never empty.
+ * Its `message` is that sentence in the background's language, worded only when read (a log): empty for words out of
+ * bounds, so the reply carries no sentence of the worker's and the screen says something went wrong in its reader's.
  */
 export class ComposeError extends Error {
   readonly kind: ComposeErrorKind;
@@ -49,7 +48,7 @@ export class ComposeError extends Error {
   readonly publishedIds: string[];
   /**
    * Perch's sentence by kind and facts, only when within bounds (lib/compose-words.ts: the reply carries no others);
-   * absent for one given as words (lib/services/drafts-open.ts) or out of bounds, which `message` says instead.
+   * absent for one given as words (lib/services/drafts-open.ts), which `message` says instead, or out of bounds.
    */
   readonly words: OwnWords | undefined;
   /** X's own words for its refusal, kept as X wrote them (shortened past the contract's bound). */
@@ -74,11 +73,12 @@ export class ComposeError extends Error {
   }
 }
 
-/** Perch's sentence with X's words quoted, or, for words out of bounds, that something went wrong (and X's words). */
+/**
+ * Perch's sentence with X's words quoted, or nothing for words out of bounds (a bug in Perch): the worker words no
+ * failure of its own for a screen, which says something went wrong in its reader's language (lib/messaging.ts).
+ */
 function composeMessage(own: OwnWords | undefined, said: string | undefined): string {
-  const text = own && ownSaidText(own, said);
-  if (text) return text;
-  return withSaid(i18n.t('error_generic'), said);
+  return (own && ownSaidText(own, said)) || '';
 }
 
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;

@@ -6,6 +6,7 @@ import { resetDb } from '@/lib/db';
 import { handle, type Handlers, type Reply } from '@/lib/message-contract';
 import { readReply } from '@/lib/messaging';
 import { ComposeError } from '@/lib/services/compose';
+import { readInJapanese } from '../locales/in-japanese';
 
 /**
  * The composer's refusals at their edges: X's long reasons, and words out of bounds (a count no sentence can say, a
@@ -55,19 +56,18 @@ describe('X’s reason past the contract’s 2,000 characters', () => {
 describe('a compose refusal whose words are out of bounds', () => {
   const nan = { kind: 'video-length', name: 'clip.mp4', count: Number.NaN } as const;
 
-  it('still says something in the background’s message, never nothing', async () => {
+  it('goes with no sentence of the worker’s: the composer says something went wrong, never nothing', async () => {
     const refusal = new ComposeError('invalid-image', nan);
-    expect(refusal.message).toBe('Something went wrong. Please try again.');
     expect(refusal.words).toBeUndefined();
-    expect(await answerTo(refusal)).toEqual({
-      ok: false,
-      error: { kind: 'invalid-image', message: 'Something went wrong. Please try again.' },
-    });
+    const reply = await answerTo(refusal);
+    expect(reply).toEqual({ ok: false, error: { kind: 'invalid-image', message: '' } });
+    expect(await shown(reply)).toBe('Something went wrong. Please try again.');
   });
 
-  it('keeps X’s words, quoted as X’s, after that sentence', () => {
-    const refusal = new ComposeError('invalid-image', nan, [], { said: 'Bad video.' });
-    expect(refusal.message).toBe('Something went wrong. Please try again. X said: “\u2068Bad video.\u2069”');
+  it('is said in the reader’s language, though the worker spoke English', async () => {
+    const reply = await answerTo(new ComposeError('invalid-image', nan, [], { said: 'Bad video.' }));
+    readInJapanese();
+    expect(await shown(reply)).toBe('問題が発生しました。もう一度お試しください。');
   });
 });
 
