@@ -118,8 +118,20 @@ const wordsOf = (reply: unknown): string | undefined => {
 };
 
 /**
+ * Whether a failed reply says why by kind (Perch's refusal, sign-in's or a draft's words: lib/message-contract.ts),
+ * for React's panel to word in its reader's language. Read by shape only: this head script carries no wording.
+ */
+const wordedByKind = (reply: unknown): boolean => {
+  const error = (reply as { error?: Record<string, unknown> } | undefined)?.error;
+  return !!error && typeof error === 'object' && ['replyWords', 'auth', 'own'].some((k) => !!error[k] && typeof error[k] === 'object');
+};
+
+/**
  * Sends the toggle's carried request, hands its reply to React's panel, and shows on the button what React's
- * screen shows for an action on its way (or, if the send fails, the failure in its note).
+ * screen shows for an action on its way (or, if the send fails, the failure in its note). A refusal said by kind is
+ * left to React's panel, which words it as it takes over: the button stays as it was sent rather than saying
+ * generic words for a moment and then, in a second alert, the real ones. React's screen takes over from the
+ * snapshot as soon as it is drawn, and at the latest SNAPSHOT_PATIENCE_MS after the popup opened (snapshot.ts).
  */
 export function sendEarly(
   view: HTMLElement,
@@ -158,7 +170,9 @@ export function sendEarly(
   };
   reply.then(
     (answer) => {
-      if (!tookIt(answer)) failed(wordsOf(answer) ?? carried.failed);
+      if (tookIt(answer)) return;
+      const words = wordsOf(answer);
+      if (words !== undefined || !wordedByKind(answer)) failed(words ?? carried.failed);
     },
     () => failed(carried.failed),
   );
