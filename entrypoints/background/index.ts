@@ -7,13 +7,20 @@ import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
 import { bookmarkCurrentPost, createMenus, runMenuAction, type MenuClickInfo } from './menus';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
+import { startUpChores } from './start-up';
 import { exposeTestHooks } from './test-hooks';
 
 export default defineBackground(() => {
   followTestClock();
   const services = createServices();
+  // A worker (re)start: send what was waiting, including actions caught mid-send by the last stop, and paint the
+  // badge of failures not yet seen again (the browser forgets it when it restarts) — after the first answer.
+  const chores = startUpChores(() => {
+    void services.outbox.recover();
+    void services.failures.paint();
+  });
   // Every listener is registered synchronously, before any await, so a woken worker never misses its event.
-  browser.runtime.onMessage.addListener(guarded(createMessageListener(createHandlers(services))));
+  browser.runtime.onMessage.addListener(chores.afterAnswer(guarded(createMessageListener(createHandlers(services)))));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void services.outbox.wake();
@@ -32,11 +39,6 @@ export default defineBackground(() => {
     void createMenus();
   });
   browser.runtime.onStartup.addListener(() => void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 60 }));
-
-  // A worker (re)start: send what was waiting, including actions caught mid-send by the last stop.
-  void services.outbox.recover();
-  // The badge of failures not yet seen, painted again: the browser forgets it when it restarts.
-  void services.failures.paint();
 
   /** Hourly, and free unless a new UTC day began: the day's first bookmark walk purges what X deleted. */
   async function dailySync(): Promise<void> {
