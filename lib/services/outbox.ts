@@ -1,6 +1,7 @@
 import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
+import { requeueStuckOnce } from './outbox-stuck';
 import { alreadyReversed } from './outbox-undo';
 import { OutboxError, RETRYABLE, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
@@ -17,11 +18,12 @@ export type { ActionDef, OutboxDeps, Params, Result } from './outbox-types';
 export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
   private rerun = new Set<string>();
-  /** When this outbox (this worker's life) began: anything 'sending' from before it was cut off. */
-  private readonly startedAt: string;
+  /** Queues again what the last worker left mid-send; awaited before anything is sent, cancelled, retried, undone. */
+  private readonly resetStuck: () => Promise<void>;
 
   constructor(private readonly deps: OutboxDeps) {
-    this.startedAt = new Date(this.now()).toISOString();
+    // This outbox (this worker's life) begins now: anything 'sending' from before it was cut off.
+    this.resetStuck = requeueStuckOnce(new Date(this.now()).toISOString(), (seqs) => this.publish(...seqs));
   }
 
   private now(): number {
@@ -93,6 +95,7 @@ export class Outbox {
    * @throws OutboxError 'cannot-undo' when X cannot reverse it or it is not done yet.
    */
   async undo(accountId: string, seq: number): Promise<ActionRow> {
+    await this.resetStuck();
     const action = await db().actions.get(seq);
     if (!action || action.accountId !== accountId) throw new OutboxError('cannot-undo', { kind: 'not-in-log' });
     if (action.state !== 'done') throw new OutboxError('cannot-undo', { kind: 'undo-not-done' });
@@ -110,6 +113,7 @@ export class Outbox {
    * @throws OutboxError 'cannot-cancel' when it is being sent or already finished.
    */
   async cancel(accountId: string, seq: number): Promise<void> {
+    await this.resetStuck();
     const d = db();
     const action = await d.actions.get(seq);
     if (!action || action.accountId !== accountId) throw new OutboxError('cannot-cancel', { kind: 'not-in-log' });
@@ -134,6 +138,7 @@ export class Outbox {
    * @throws OutboxError 'cannot-retry' for an action that did not fail so, or is no longer in the log.
    */
   async retry(accountId: string, seq: number): Promise<void> {
+    await this.resetStuck();
     const d = db();
     const action = await d.actions.get(seq);
     if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', { kind: 'not-in-log' });
@@ -158,20 +163,9 @@ export class Outbox {
     void this.kick(accountId);
   }
 
-  /**
-   * After a worker restart: actions caught mid-send by the last worker go back to the queue (their answer was
-   * never read), then everything due is sent. Only rows last touched before this worker began are reset, so a send
-   * this worker has just started is never mistaken for a stuck one.
-   */
+  /** After a worker restart: actions caught mid-send by the last worker are queued again, and everything due is sent. */
   async recover(): Promise<void> {
-    const d = db();
-    const stuck = await d.actions
-      .where(ACTIONS_BY_STATE)
-      .equals('sending')
-      .filter((a) => a.updatedAt < this.startedAt)
-      .toArray();
-    for (const a of stuck) await d.actions.update(a.seq!, { state: 'queued', notBefore: 0 });
-    await this.publish(...stuck.map((a) => a.seq!));
+    await this.resetStuck();
     await this.wake();
   }
 
@@ -190,6 +184,7 @@ export class Outbox {
 
   /** Sends whatever is due, for every account (an alarm or timer fired). */
   async wake(): Promise<void> {
+    await this.resetStuck();
     const accounts = new Set((await db().actions.where(ACTIONS_BY_STATE).equals('queued').toArray()).map((a) => a.accountId));
     await Promise.all([...accounts].map((accountId) => this.kick(accountId)));
   }
@@ -217,6 +212,7 @@ export class Outbox {
   }
 
   private async drain(accountId: string): Promise<void> {
+    await this.resetStuck();
     const d = db();
     const blocked = new Set<string>();
     for (;;) {

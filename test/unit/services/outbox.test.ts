@@ -1,62 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
 import { AWAITING_PERSON, db, resetDb } from '@/lib/db';
 import { MAX_ATTEMPTS, Outbox, type ActionDef } from '@/lib/services/outbox';
-import type { XClient, XRequest } from '@/lib/x/client';
+import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { createLimitedClient, type RateLimitStore } from '@/lib/x/limiter';
+import { fakeX, toggle, type Step } from './outbox-fakes';
 
 const ACCOUNT = '1585841080431321088';
 let now = 1_800_000_000_000;
 
-type Step = 'ok' | XApiError;
-
-/** An X stand-in: answers each request from a script, and records what it was sent. */
-function fakeX(...script: Step[]) {
-  const sent: string[] = [];
-  const client = {
-    request: vi.fn(async (req: XRequest<unknown>) => {
-      sent.push(`${req.method} ${req.path}`);
-      const step = script.shift() ?? 'ok';
-      if (step !== 'ok') throw step;
-      return { body: {}, status: 200, rateLimit: undefined };
-    }),
-  } as unknown as XClient;
-  return { client, sent };
-}
-
-/** A toggle like mute: the optimistic change is a row in `muted`. */
-function toggle(on: boolean): ActionDef {
-  return {
-    target: (p) => `user:${String(p.userId)}`,
-    tables: (d) => [d.muted],
-    async apply(d, accountId, p) {
-      const before = await d.muted.get([accountId, String(p.userId)]);
-      if (on) await d.muted.put({ accountId, userId: String(p.userId), position: now });
-      else await d.muted.delete([accountId, String(p.userId)]);
-      return before ?? null;
-    },
-    async rollback(d, accountId, p, snapshot) {
-      if (snapshot) await d.muted.put(snapshot as never);
-      else await d.muted.delete([accountId, String(p.userId)]);
-    },
-    async execute(client, accountId, p) {
-      await client.request({
-        method: on ? 'POST' : 'DELETE',
-        path: on ? `/2/users/${accountId}/muting` : `/2/users/${accountId}/muting/${String(p.userId)}`,
-        schema: z.unknown(),
-      });
-    },
-    idempotent: true,
-    inverse: (p) => ({ type: on ? 'unmute' : 'mute', params: p }),
-  };
-}
-
 function outbox(client: XClient, extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) {
   const wakeAt = vi.fn();
   const box = new Outbox({
-    defs: { mute: toggle(true), unmute: toggle(false), ...extra.defs },
+    defs: { mute: toggle(true, () => now), unmute: toggle(false, () => now), ...extra.defs },
     clientFor: async () => client,
     wakeAt,
     now: () => now,
@@ -208,10 +165,10 @@ describe('the outbox', () => {
 
   it('refuses to undo a creation whose thing was removed since, sending nothing', async () => {
     // Like "Create the list" after that list was deleted: the inverse cannot itself be reversed.
-    const remove: ActionDef = toggle(false);
+    const remove: ActionDef = toggle(false, () => now);
     delete remove.inverse;
     const x = fakeX('ok', 'ok');
-    const { box } = outbox(x.client, { defs: { mute: toggle(true), unmute: remove } });
+    const { box } = outbox(x.client, { defs: { mute: toggle(true, () => now), unmute: remove } });
     const made = await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
     await box.idle(ACCOUNT);
     await box.enqueue(ACCOUNT, 'unmute', { userId: '7' });
@@ -238,7 +195,7 @@ describe('the outbox', () => {
     });
     const reconcile = vi.fn(async () => ({ id: '99' }));
     const create: ActionDef = {
-      ...toggle(true),
+      ...toggle(true, () => now),
       idempotent: false,
       execute,
       reconcile,
