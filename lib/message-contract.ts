@@ -22,6 +22,7 @@ import { AuthError } from './auth/errors';
 import { authWordsOf } from './auth-words';
 import { composeWordsOf, saidOf } from './compose-words';
 import { replyWordsOf } from './reply-words';
+import { RefusedError } from './refused-error';
 import { XApiError, xWords } from './x/errors';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
@@ -435,6 +436,8 @@ function toErrorReply(error: unknown): ErrorReply {
     // Perch's other refusals (the outbox's, a draft's, the settings') go as words too (lib/reply-words.ts).
     const replyWords = replyWordsOf((error as { replyWords?: unknown }).replyWords);
     if (replyWords) return { kind, message: '', replyWords };
+    // Words out of their bounds: never the developers' log line ("error: tags-invalid"), the generic words instead.
+    if (error instanceof RefusedError) return { kind, message: '' };
     const own = composeWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
     if (own) {
       const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);
