@@ -42,7 +42,8 @@ function isReply(raw: unknown): raw is Reply<unknown> {
  * An error the background reported, worded in the reader's language: Perch's own words come by kind and facts, never
  * as a sentence in the background's language — about a draft or its media (`own`, with X's words in `said`, for the
  * screen to word: components/compose-error-text.ts), about signing in (`auth`), or any other refusal of Perch's
- * (`replyWords`: the outbox's undo, cancel and retry, a draft gone, lib/reply-words.ts); its `message` is worded here.
+ * (`replyWords`: the outbox's undo, cancel and retry, a draft gone, the bookmarks' refusals of an imported file, a tag,
+ * a note or a saved search, lib/reply-words.ts); its `message` is worded here.
  * Words out of their bounds, an unknown kind's, are never shown: the reader gets the generic words instead.
  */
 export class MessageError extends Error {

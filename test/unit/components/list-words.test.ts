@@ -59,7 +59,7 @@ describe('a list in an English sentence', () => {
     expect(listOf(['like.write', 'mute.write', 'block.write'])).toBe('like.write, mute.write, and block.write');
     expect(listOf(['like.write'])).toBe('like.write');
     expect(worded(() => readExport(exportWith(['c++', 'a/b'])))).toBe(
-      `Entry 1 of this file has tags that are not tags: “${iso('c++')}” and “${iso('a/b')}”.`,
+      `Entry 1 of this file has tags Perch cannot keep: “${iso('c++')}” and “${iso('a/b')}”.`,
     );
     expect(worded(() => readExport(exportWith(['c++'])))).toBe(`Entry 1 of this file has a tag that is not one: “${iso('c++')}”.`);
   });

@@ -101,7 +101,7 @@ describe('tags that are not tags, many or long, named within bounds', () => {
     expect(error.replyWords).toEqual({ kind: 'import-bad-tag', entry: 1, count: 7, tags: ['a+', 'b+', cut, 'd+', 'e+'] });
     expect(replyWordsOf(error.replyWords)).toEqual(error.replyWords);
     expect(errorText(error)).toBe(
-      `Entry 1 of this file has tags that are not tags: “${iso('a+')}”, “${iso('b+')}”, “${iso(cut)}”, “${iso('d+')}”, “${iso('e+')}”, and 2 more.`,
+      `Entry 1 of this file has tags Perch cannot keep: “${iso('a+')}”, “${iso('b+')}”, “${iso(cut)}”, “${iso('d+')}”, “${iso('e+')}”, and 2 more.`,
     );
     readInJapanese();
     expect(errorText(error)).toBe(
@@ -142,7 +142,7 @@ const SHAPES: [kind: string, words: Record<string, unknown>, text: string, hosti
   [
     'import-bad-tag',
     { kind: 'import-bad-tag', entry: 3, tags: ['c++', 'a/b', '', '!', '?'], count: 7 },
-    `Entry 3 of this file has tags that are not tags: “${iso('c++')}”, “${iso('a/b')}”, “”, “${iso('!')}”, “${iso('?')}”, and 2 more.`,
+    `Entry 3 of this file has tags Perch cannot keep: “${iso('c++')}”, “${iso('a/b')}”, “”, “${iso('!')}”, “${iso('?')}”, and 2 more.`,
     [{ entry: 0 }, { entry: 50_001 }, { entry: 2.5 }, { entry: '3' }, { entry: undefined }, { count: 3 }, { count: 1e12 }],
   ],
   [
