@@ -6,6 +6,7 @@ import { InvalidTagError } from '@/lib/bookmarks/tags';
 import { RefusedError } from '@/lib/refused-error';
 import { replyWordsText } from '@/lib/reply-words-text';
 import { readInJapanese } from '../locales/in-japanese';
+import { caught } from '../support/caught';
 
 /**
  * A list inside a sentence is listed in the reader's language (Intl.ListFormat in the browser's UI language), each
@@ -14,15 +15,7 @@ import { readInJapanese } from '../locales/in-japanese';
  */
 
 /** What the screen says for the refusal `run` throws (the background answers it by kind: lib/reply-words.ts). */
-function worded(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof RefusedError) return replyWordsText(e.replyWords);
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const worded = (run: () => unknown): string => replyWordsText(caught(RefusedError, run).replyWords);
 
 /** A tag as a sentence names it: isolated (FSI…PDI), so a right-to-left tag cannot rearrange the sentence. */
 const iso = (tag: string) => `\u2068${tag}\u2069`;

@@ -12,6 +12,7 @@ import { replyWordsText } from '@/lib/reply-words-text';
 import { whyVideoRefused } from '@/lib/services/compose';
 import { composeWordsText } from '@/lib/error-words';
 import { readInJapanese } from './in-japanese';
+import { caught } from '../support/caught';
 
 /**
  * Issue 13, "Two languages": every sentence the background makes reaches a screen in the reader's language, so the
@@ -221,17 +222,6 @@ describe('the sentence guard', () => {
   });
 });
 
-/** The refusal `run` throws (the background's words by kind: lib/reply-words.ts). */
-function thrown(run: () => unknown): RefusedError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof RefusedError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('a background refusal in a Japanese browser', () => {
   it('carries a sign-in failure as words a Japanese screen words in Japanese, with no sentence of its own', () => {
     const error = new AuthError('cancelled');
@@ -248,7 +238,7 @@ describe('a background refusal in a Japanese browser', () => {
   });
 
   it('carries a file that is not an export as words a Japanese screen words in Japanese, with no sentence', () => {
-    const error = thrown(() => readExport('not json'));
+    const error = caught(RefusedError, () => readExport('not json'));
     expect(error.message).toBe('error: import-not-export');
     readInJapanese();
     expect(replyWordsText(error.replyWords)).toBe(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { XApiError } from '@/lib/x/errors';
 import { fieldQuery, getOne, getPage, pageQuery, type Endpoint } from '@/lib/x/pages';
 import { postSchema } from '@/lib/x/schemas';
+import { caught } from '../support/caught';
 import { ok, scripted, xErrorOf } from './support';
 
 const ENDPOINT: Endpoint = {
@@ -9,16 +10,6 @@ const ENDPOINT: Endpoint = {
   defaults: { 'tweet.fields': ['created_at', 'author_id'], expansions: ['author_id'] },
   maxResults: { min: 5, max: 100 },
 };
-
-function refused(f: () => unknown): XApiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XApiError) return e;
-    throw e;
-  }
-  throw new Error('expected an XApiError');
-}
 
 describe('pageQuery', () => {
   it('sends the defaults and the largest page when given nothing', () => {
@@ -43,14 +34,14 @@ describe('pageQuery', () => {
     ['a parameter the endpoint does not take', { fields: { 'media.fields': ['url'] } }],
     ['a field name that is not one', { fields: { expansions: ['author_id&x=1'] } }],
   ])('refuses %s', (_case, options) => {
-    const error = refused(() => pageQuery(ENDPOINT, options));
+    const error = caught(XApiError, () => pageQuery(ENDPOINT, options));
     expect([error.kind, error.status]).toEqual(['invalid-request', undefined]);
   });
 
   it('refuses paging options for an endpoint that does not page', () => {
     const single: Endpoint = { fieldParams: [], defaults: {} };
     expect(pageQuery(single)).toEqual({});
-    expect(refused(() => pageQuery(single, { maxResults: 10 })).kind).toBe('invalid-request');
+    expect(caught(XApiError, () => pageQuery(single, { maxResults: 10 })).kind).toBe('invalid-request');
   });
 
   it('fieldQuery alone takes no paging parameters', () => {
