@@ -5,6 +5,7 @@
  */
 
 import type { Request } from '@/lib/messaging';
+import type { ErrorReply } from '@/lib/views';
 
 /** The attribute on React's toggle buttons that carries what a click on them sends (PostPanel.tsx, act.ts). */
 export const SEND_ATTRIBUTE = 'data-perch-send';
@@ -117,13 +118,16 @@ const wordsOf = (reply: unknown): string | undefined => {
   return typeof message === 'string' && message ? message : undefined;
 };
 
+/** The fields of an error reply that carry its words by kind: named from the reply's own type, so a rename is caught. */
+const WORDS_FIELDS = ['replyWords', 'auth', 'own'] as const satisfies readonly (keyof ErrorReply)[];
+
 /**
  * Whether a failed reply says why by kind (Perch's refusal, sign-in's or a draft's words: lib/message-contract.ts),
  * for React's panel to word in its reader's language. Read by shape only: this head script carries no wording.
  */
 const wordedByKind = (reply: unknown): boolean => {
   const error = (reply as { error?: Record<string, unknown> } | undefined)?.error;
-  return !!error && typeof error === 'object' && ['replyWords', 'auth', 'own'].some((k) => !!error[k] && typeof error[k] === 'object');
+  return !!error && typeof error === 'object' && WORDS_FIELDS.some((k) => !!error[k] && typeof error[k] === 'object');
 };
 
 /**
