@@ -1,7 +1,10 @@
 import { i18n } from '#i18n';
 import { authWordsOf } from '@/lib/auth-words';
 import { authWordsText } from '@/lib/auth-words-text';
+import { saidOf } from '@/lib/compose-words';
+import { ownSaidText } from '@/lib/error-words';
 import { MessageError, type ErrorKind, type ErrorReply } from '@/lib/messaging';
+import { ownWordsOf } from '@/lib/own-words';
 import { replyWordsOf } from '@/lib/reply-words';
 import { replyWordsText } from '@/lib/reply-words-text';
 
@@ -18,7 +21,10 @@ export function errorText(error: ErrorReply): string {
   // Perch's other refusals, by kind and facts (lib/reply-words.ts); words out of their bounds are never shown.
   const replyWords = replyWordsOf(error.replyWords);
   if (replyWords) return replyWordsText(replyWords);
-  if (error.auth !== undefined || error.replyWords !== undefined) return i18n.t('error_generic');
+  // Perch's own words (a request it did not send, a draft's or its media's), X's words (if any) quoted after them.
+  const own = ownWordsOf(error.own);
+  if (own) return ownSaidText(own, saidOf(error.said)) ?? i18n.t('error_generic');
+  if (error.auth !== undefined || error.replyWords !== undefined || error.own !== undefined) return i18n.t('error_generic');
   const kind: ErrorKind = error.kind;
   switch (kind) {
     // X's answers: the background words them from X's status, problem type and rate-limit reset (lib/x/errors.ts).
@@ -72,7 +78,14 @@ function unknownKind(kind: never): string {
 /** A caught value as an ErrorReply: a MessageError's kind, message and words, anything else as 'error'. */
 export function errorOf(e: unknown): ErrorReply {
   if (e instanceof MessageError) {
-    return { kind: e.kind, message: e.message, ...(e.auth ? { auth: e.auth } : {}), ...(e.replyWords ? { replyWords: e.replyWords } : {}) };
+    return {
+      kind: e.kind,
+      message: e.message,
+      ...(e.auth ? { auth: e.auth } : {}),
+      ...(e.replyWords ? { replyWords: e.replyWords } : {}),
+      ...(e.own ? { own: e.own } : {}),
+      ...(e.said ? { said: e.said } : {}),
+    };
   }
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }

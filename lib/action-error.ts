@@ -1,18 +1,9 @@
-import type { ComposeWords } from './compose-words';
+import type { OwnWords } from './own-words';
 
 /** Its own module, importing no code: the store's rows and the wording of errors (lib/error-words.ts) both need it. */
 
-/**
- * Perch's own sentence for a failure it caught before X saw the request (lib/x/input.ts `invalidInput`: a bug in Perch),
- * by its kind and the facts it names, so the screen words it in the reader's language (lib/error-words.ts).
- */
-export type OwnWords =
-  | {
-      /** 'not-sent': "Perch did not send this to X: something in it is not what X takes." */
-      kind: 'not-sent';
-    }
-  /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
-  | ComposeWords;
+/** Perch's own sentence for a failure, by kind and facts (lib/own-words.ts): stored as a reply carries it. */
+export type { OwnWords };
 
 /**
  * Why an action failed or waits, as stored: its kind and the facts a screen words it from, in the reader's language

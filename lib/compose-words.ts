@@ -10,9 +10,10 @@ import { MAX_POSTS_IN_THREAD } from './limits';
 /**
  * Each kind of sentence, with the facts it names, declared once: `file` for a sentence that names the person's file
  * (without its `name` it would say “” where the name goes), `count` for one that names a number (characters over: a
- * whole number, at least 1; or seconds: at least 0). The kinds' type, and every check below, are read from it.
+ * whole number, at least 1; or seconds: at least 0). The kinds' type, and every check below, are read from it (and
+ * the guard that every kind goes to a screen as words: test/unit/locales/background-words-replies.test.ts).
  */
-const FACTS_OF = {
+export const FACTS_OF = {
   // A file the person gave that X would not take (its `name`; `count`: a video's length in seconds).
   'image-type': { file: true },
   'image-too-big': { file: true },

@@ -20,7 +20,8 @@ import {
 import { KEEP_CHOICES } from './db/wipe';
 import { AuthError } from './auth/errors';
 import { authWordsOf } from './auth-words';
-import { composeWordsOf, saidOf } from './compose-words';
+import { saidOf } from './compose-words';
+import { ownWordsOf } from './own-words';
 import { replyWordsOf } from './reply-words';
 import { RefusedError } from './refused-error';
 import { XApiError, xWords } from './x/errors';
@@ -428,8 +429,9 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
 function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof Error) {
     const kind = errorKindOf((error as { kind?: unknown }).kind);
-    // Perch's words about a draft or its media (compose, media uploads) go as kind and facts, never as a sentence in
-    // the background's language: the screen words them in its reader's (components/compose-error-text.ts).
+    // Perch's words about a draft or its media (compose, media uploads), or a request it did not send (not what X
+    // takes), go as kind and facts, never as a sentence in the background's language: the screen words them in its
+    // reader's (components/error-text.ts).
     // Sign-in's words go the same way, X's words among their facts (lib/auth-words.ts), bounds checked before they go.
     const auth = error instanceof AuthError ? authWordsOf(error.words) : undefined;
     if (auth) return { kind, message: '', auth };
@@ -438,7 +440,7 @@ function toErrorReply(error: unknown): ErrorReply {
     if (replyWords) return { kind, message: '', replyWords };
     // Words out of their bounds: never the developers' log line ("error: tags-invalid"), the generic words instead.
     if (error instanceof RefusedError) return { kind, message: '' };
-    const own = composeWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
+    const own = ownWordsOf(error instanceof XApiError ? error.ownWords : (error as { words?: unknown }).words);
     if (own) {
       const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);
       return { kind, message: '', own, ...(said ? { said } : {}) };

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { ActionRequest, ErrorReply, Reply, Request, RequestOf, RequestType, Responses } from './message-contract';
 import { authWordsOf, type AuthWords } from './auth-words';
 import { authWordsText } from './auth-words-text';
-import { composeWordsOf, saidOf, type ComposeWords } from './compose-words';
+import { saidOf } from './compose-words';
+import { ownWordsOf, type OwnWords } from './own-words';
 import { replyWordsOf, type ReplyWords } from './reply-words';
 import { replyWordsText } from './reply-words-text';
 import { errorKindOf } from './views';
@@ -40,16 +41,16 @@ function isReply(raw: unknown): raw is Reply<unknown> {
 
 /**
  * An error the background reported, worded in the reader's language: Perch's own words come by kind and facts, never
- * as a sentence in the background's language — about a draft or its media (`own`, with X's words in `said`, for the
- * screen to word: components/compose-error-text.ts), about signing in (`auth`), or any other refusal of Perch's
- * (`replyWords`: the outbox's undo, cancel and retry, a draft gone, the bookmarks' refusals of an imported file, a tag,
- * a note or a saved search, lib/reply-words.ts); its `message` is worded here.
+ * as a sentence in the background's language — a request it did not send, or about a draft or its media (`own`, with
+ * X's words in `said`, for the screen to word: components/error-text.ts), about signing in (`auth`), or any other
+ * refusal of Perch's (`replyWords`: the outbox's undo, cancel and retry, a draft gone, the bookmarks' refusals of an
+ * imported file, a tag, a note or a saved search, lib/reply-words.ts); its `message` is worded here, but for `own`.
  * Words out of their bounds, an unknown kind's, are never shown: the reader gets the generic words instead.
  */
 export class MessageError extends Error {
   readonly kind: ErrorReply['kind'];
-  /** Only words within the contract's bounds (lib/compose-words.ts): anything else is left out, never shown. */
-  readonly own: ComposeWords | undefined;
+  /** Only words within the contract's bounds (lib/own-words.ts `ownWordsOf`): anything else is left out, never shown. */
+  readonly own: OwnWords | undefined;
   readonly said: string | undefined;
   /** Sign-in's words, when they are within their bounds (lib/auth-words.ts `authWordsOf`). */
   readonly auth: AuthWords | undefined;
@@ -58,7 +59,7 @@ export class MessageError extends Error {
   constructor(error: ErrorReply, options?: { cause?: unknown }) {
     const auth = authWordsOf(error.auth);
     const replyWords = auth ? undefined : replyWordsOf(error.replyWords);
-    const own = composeWordsOf(error.own);
+    const own = ownWordsOf(error.own);
     super(messageOf(error, { auth, replyWords, own }), options);
     this.name = 'MessageError';
     this.auth = auth;
@@ -73,17 +74,17 @@ export class MessageError extends Error {
 /** The reply's words in the reader's language, from its words by kind and facts when it has them. */
 function messageOf(
   error: ErrorReply,
-  words: { auth: AuthWords | undefined; replyWords: ReplyWords | undefined; own: ComposeWords | undefined },
+  words: { auth: AuthWords | undefined; replyWords: ReplyWords | undefined; own: OwnWords | undefined },
 ): string {
   if (words.auth) return authWordsText(words.auth);
   if (words.replyWords) return replyWordsText(words.replyWords);
   // Words that are not Perch's (an unknown kind, out of bounds): said as any failure, never shown as they came.
-  if (error.auth !== undefined || error.replyWords !== undefined) return i18n.t('error_generic');
+  if (error.auth !== undefined || error.replyWords !== undefined || (error.own !== undefined && !words.own)) return i18n.t('error_generic');
   // The message layer's own failures: nothing the person did, so Perch's words rather than a technical cause.
   if (error.kind === 'bad-request') return i18n.t('error_bad_request');
   if (error.kind === 'unreachable') return i18n.t('error_unreachable');
-  // Compose's words are worded by the composers, which read `own`.
-  return error.message || (words.own ? '' : i18n.t('error_generic'));
+  // Perch's own words (`own`) are worded by the screens, which read them (components/error-text.ts).
+  return words.own ? '' : error.message || i18n.t('error_generic');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SignInOutcomeKind } from './auth/sign-in-outcome';
 import type { AuthWords } from './auth-words';
-import type { ComposeWords } from './compose-words';
 import type { ActionRow, Collection, DraftRow, PostMedia, PostUrl, SyncError, SyncNotice } from './db';
+import type { OwnWords } from './own-words';
 import type { ReplyWords } from './reply-words';
 import type { PostRules, Via } from './self-serve';
 
@@ -70,7 +70,8 @@ export function errorKindOf(kind: unknown): ErrorKind {
 /**
  * A failure as a reply carries it: its kind, and the background's message (already fit to show), or, for Perch's own
  * words, no message but those words by kind and facts, which the screen words in its reader's language:
- * - `own`: about a draft or its media, with X's words (`said`) beside them (components/compose-error-text.ts);
+ * - `own`: a request Perch did not send (not what X takes), or about a draft or its media, with X's words (`said`)
+ *   beside them, quoted as X's (lib/own-words.ts; worded by components/error-text.ts and compose-error-text.ts);
  * - `auth`: about signing in or staying signed in, X's words among their facts (lib/auth-words.ts);
  * - `replyWords`: any other refusal of Perch's own (the outbox's undo, cancel and retry, a draft gone, a page not yet
  *   clicked in: lib/reply-words.ts).
@@ -79,7 +80,7 @@ export function errorKindOf(kind: unknown): ErrorKind {
 export interface ErrorReply {
   kind: ErrorKind;
   message: string;
-  own?: ComposeWords;
+  own?: OwnWords;
   said?: string;
   auth?: AuthWords;
   replyWords?: ReplyWords;

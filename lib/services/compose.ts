@@ -24,7 +24,8 @@ import { db, type DraftMediaRow, type DraftPost } from '../db';
 import type { DraftView } from '../views';
 import { editedPostId } from '../edit-context';
 import type { OwnWords } from '../action-error';
-import { composeWordsOf, saidOf, type ComposeWords } from '../compose-words';
+import { saidOf, type ComposeWords } from '../compose-words';
+import { ownWordsOf } from '../own-words';
 import { ownSaidText } from '../error-words';
 
 /**
@@ -47,7 +48,7 @@ export class ComposeError extends Error {
   /** Posts already published from this draft before the failure (a thread published part-way). */
   readonly publishedIds: string[];
   /**
-   * Perch's sentence by kind and facts, only when within bounds (lib/compose-words.ts: the reply carries no others);
+   * Perch's sentence by kind and facts, only when within bounds (lib/own-words.ts: the reply carries no others);
    * absent for one given as words (lib/services/drafts-open.ts), which `message` says instead, or out of bounds.
    */
   readonly words: OwnWords | undefined;
@@ -60,7 +61,7 @@ export class ComposeError extends Error {
     options?: { cause?: unknown; said?: string | undefined },
   ) {
     super(typeof words === 'string' ? words : '', options);
-    const own = typeof words === 'string' ? undefined : words.kind === 'not-sent' ? words : composeWordsOf(words);
+    const own = typeof words === 'string' ? undefined : ownWordsOf(words);
     const said = saidOf(options?.said);
     if (typeof words !== 'string') {
       Object.defineProperty(this, 'message', { get: () => composeMessage(own, said), configurable: true, enumerable: false });

@@ -1,0 +1,26 @@
+import { composeWordsOf, type ComposeWords } from './compose-words';
+
+/**
+ * Perch's own sentence for a failure, by its kind and the facts it names, so the screen words it in the reader's
+ * language (lib/error-words.ts `ownSaidText`): a request Perch caught as not what X takes (lib/x/input.ts
+ * `invalidInput`: a bug in Perch), or a draft's or its media's words (lib/compose-words.ts). An action's failure keeps
+ * them in the store (lib/action-error.ts); a reply carries them in `own` (lib/views.ts `ErrorReply`).
+ */
+export type OwnWords =
+  | {
+      /** 'not-sent': "Perch did not send this to X: something in it is not what X takes." */
+      kind: 'not-sent';
+    }
+  /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
+  | ComposeWords;
+
+/**
+ * The words when `raw` is {@link OwnWords} within bounds, with nothing else in it; undefined otherwise: a 'not-sent'
+ * names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
+ * answers only these, and a screen words only these.
+ */
+export function ownWordsOf(raw: unknown): OwnWords | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  if ((raw as { kind?: unknown }).kind !== 'not-sent') return composeWordsOf(raw);
+  return Object.keys(raw).length === 1 ? { kind: 'not-sent' } : undefined;
+}
