@@ -6,6 +6,7 @@ import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage 
 import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings } from './oauth';
 import { savePending, takePending } from './pending';
 import { accountViewOf, updateView, withoutAccount } from './session';
+import { Turns } from './turns';
 import { clearTokens, fresh, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
@@ -38,6 +39,8 @@ export class AuthService {
   private readonly revoking = new Set<Promise<void>>();
   /** Bumped by every sign-out, so a refresh that was in flight cannot bring the account's tokens back. */
   private readonly generation = new Map<string, number>();
+  /** Each account's token writes, one after the other: a sign-out never clears between a refresh's check and save. */
+  private readonly writes = new Turns();
   private signingIn: Promise<AccountView> | undefined;
 
   constructor(private readonly deps: AuthDeps) {}
@@ -125,9 +128,12 @@ export class AuthService {
     trace.stage = 'done';
     // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
     // refresh of it under way cannot bring it back (the generation moves on).
-    const previous = { refresh: await readRefreshToken(user.id), access: (await readAccessToken(user.id))?.token };
-    if (previous.refresh || previous.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
-    await saveTokenPair(user.id, pair);
+    const previous = await this.writes.run(user.id, async () => {
+      const held = { refresh: await readRefreshToken(user.id), access: (await readAccessToken(user.id))?.token };
+      if (held.refresh || held.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
+      await saveTokenPair(user.id, pair);
+      return held;
+    });
     this.revokeLater(s, [previous.refresh, previous.access]);
     const account = accountViewOf(user);
     await updateView((v) => ({
@@ -172,15 +178,10 @@ export class AuthService {
       throw new AuthError('signed-out');
     }
     const s = await this.deps.settings();
+    const moved = () => (this.generation.get(userId) ?? 0) !== generation;
+    let pair;
     try {
-      const pair = await refreshTokens(s, refreshToken);
-      if ((this.generation.get(userId) ?? 0) !== generation) {
-        // The person signed out while X was answering: hand the new grant back instead of keeping it.
-        this.revokeLater(s, [pair.refreshToken, pair.access.token]);
-        throw new AuthError('signed-out');
-      }
-      await saveTokenPair(userId, pair);
-      return pair.access.token;
+      pair = await refreshTokens(s, refreshToken);
     } catch (error) {
       if (error instanceof AuthError && error.kind === 'signed-out') {
         const again = await readRefreshToken(userId);
@@ -190,10 +191,19 @@ export class AuthService {
           if (fresh) return fresh.token;
         }
         // Signed out by the person meanwhile (the generation moved on): they asked, so no notice says otherwise.
-        if ((this.generation.get(userId) ?? 0) === generation) await this.signOutLocally(userId, error.words);
+        if (!moved()) await this.signOutLocally(userId, error.words);
       }
       throw error;
     }
+    const kept = await this.writes.run(userId, async () => {
+      if (!moved()) await saveTokenPair(userId, pair);
+      return !moved();
+    });
+    // Signed out while X was answering: hand the new grant back instead of keeping it. Signed out during the save:
+    // that sign-out waited its turn, and clears and revokes the pair just saved.
+    if (!kept) this.revokeLater(s, [pair.refreshToken, pair.access.token]);
+    if (moved()) throw new AuthError('signed-out');
+    return pair.access.token;
   }
 
   /**
@@ -202,11 +212,13 @@ export class AuthService {
    */
   async signOut(userId: string): Promise<void> {
     this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
-    const refreshToken = await readRefreshToken(userId);
-    const access = await readAccessToken(userId);
-    await clearTokens(userId);
+    const held = await this.writes.run(userId, async () => {
+      const tokens = [await readRefreshToken(userId), (await readAccessToken(userId))?.token];
+      await clearTokens(userId);
+      return tokens;
+    });
     await updateView((v) => withoutAccount(v, userId, null));
-    this.revokeLater(await this.deps.settings(), [refreshToken, access?.token]);
+    this.revokeLater(await this.deps.settings(), held);
   }
 
   /** Resolves once the revocations started so far have ended, however they ended (tests). */

@@ -1,0 +1,71 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '@/lib/auth/errors';
+import { accountsWithTokens, readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
+import { readSessionView } from '@/lib/storage';
+import type { Emulator } from '../../emulator/server';
+import { ADA_ID, TWO_HOURS, activeTokens, makeService, signInAs, startTestEmulator, tokenRequests } from './support';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+afterEach(() => vi.restoreAllMocks());
+
+/** Holds every token encryption (the save of a pair) until `release`; `reached` resolves at the first one. */
+function pausedEncryption() {
+  const encrypt = crypto.subtle.encrypt.bind(crypto.subtle);
+  let release!: () => void;
+  let arrive!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const reached = new Promise<void>((r) => (arrive = r));
+  vi.spyOn(crypto.subtle, 'encrypt').mockImplementation(async (...args: Parameters<SubtleCrypto['encrypt']>) => {
+    arrive();
+    await gate;
+    return encrypt(...args);
+  });
+  return { reached, release };
+}
+
+describe('signing out while a refreshed pair is being saved', () => {
+  it('leaves no token stored, hands the new grant back to X, and gives the caller no token', async () => {
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    h.clock.advance(TWO_HOURS);
+    const paused = pausedEncryption();
+    const asked = h.auth.getAccessToken(ADA_ID).then(
+      (token) => token,
+      (e: unknown) => e,
+    );
+    await paused.reached;
+    expect(tokenRequests(emu, 'refresh_token')).toHaveLength(1);
+    const signingOut = h.auth.signOut(ADA_ID);
+    paused.release();
+    await signingOut;
+
+    const answer = await asked;
+    expect(answer).toBeInstanceOf(AuthError);
+    expect((answer as AuthError).kind).toBe('signed-out');
+    expect(await readRefreshToken(ADA_ID)).toBeUndefined();
+    expect(await readAccessToken(ADA_ID)).toBeUndefined();
+    expect(await accountsWithTokens()).toEqual([]);
+    expect(await readSessionView()).toEqual({ accounts: [], activeAccountId: null, notice: null });
+    await h.auth.revoked();
+    expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
+    expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]);
+  });
+
+  it('still refreshes and keeps the pair when nobody signs out', async () => {
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    h.clock.advance(TWO_HOURS);
+    const paused = pausedEncryption();
+    const asked = h.auth.getAccessToken(ADA_ID);
+    await paused.reached;
+    paused.release();
+    const token = await asked;
+    expect(token).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+    expect(await readRefreshToken(ADA_ID)).toBe(activeTokens(emu, ADA_ID, 'refresh').at(-1)!.token);
+  });
+});
