@@ -1,4 +1,5 @@
 import type { OwnWords } from '../action-error';
+import { saidOf } from '../compose-words';
 import { errorWords, ownWordsText, withSaid } from '../error-words';
 import { timeOf } from '../reader-locale';
 
@@ -127,11 +128,13 @@ export class XApiError extends Error {
   }
 }
 
-/** X's own words for a refusal: the `errors[].message`s when it gave them, else its `detail`. */
+/**
+ * X's own words for a refusal: the `errors[].message`s when it gave them, else its `detail`; shortened past
+ * SAID_MAX characters (lib/compose-words.ts saidOf), so no reply, stored failure or toolbar title carries X's whole answer.
+ */
 export function xWords(problem?: XProblem): string | undefined {
   const messages = (problem?.messages ?? []).filter((m) => m.trim());
-  if (messages.length) return messages.join(' ');
-  return problem?.detail?.trim() || undefined;
+  return saidOf(messages.length ? messages.join(' ') : problem?.detail?.trim());
 }
 
 /**
