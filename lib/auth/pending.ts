@@ -34,10 +34,14 @@ export async function savePending(p: PendingAuthorization, now: number): Promise
   await browser.storage.session.set({ [PENDING_KEY]: { ...(await readPending(now)), [p.state]: p } });
 }
 
-/** Removes and returns the sign-in attempt with this state: each is usable once. @throws if storage.session fails. */
+/**
+ * Removes and returns the sign-in attempt with this state: each is usable once. Only an attempt stored under that
+ * state, for that state: a redirect's `__proto__` or `toString` finds nothing. @throws if storage.session fails.
+ */
 export async function takePending(state: string, now: number): Promise<PendingAuthorization | undefined> {
   const all = await readPending(now);
-  const found = all[state];
+  const own = Object.hasOwn(all, state) ? all[state] : undefined;
+  const found = own?.state === state ? own : undefined;
   delete all[state];
   if (Object.keys(all).length) await browser.storage.session.set({ [PENDING_KEY]: all });
   else await browser.storage.session.remove(PENDING_KEY);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { AuthError } from '@/lib/auth/errors';
+import { authWordsText } from '@/lib/auth-words-text';
+import type { Emulator } from '../../emulator/server';
+import { browserFlow, makeService, startTestEmulator, tokenRequests } from './support';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+
+/** The sign-in's error when X's redirect comes back carrying `state`. */
+async function signInWithState(state: string) {
+  const h = makeService(emu, {
+    flow: browserFlow('authorize', (l) => {
+      const u = new URL(l);
+      u.searchParams.set('state', state);
+      return u.href;
+    }),
+  });
+  return h.auth.signIn().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
+describe('a redirect whose state names a member every object has', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'with state %s is refused as a state mismatch, in words, and the attempt is dropped',
+    async (state) => {
+      const error = await signInWithState(state);
+      expect(error).toBeInstanceOf(AuthError);
+      expect((error as AuthError).kind).toBe('state-mismatch');
+      expect(authWordsText((error as AuthError).words)).toBe(
+        'That sign-in answer did not belong to this sign-in attempt. Nothing was saved; please try again.',
+      );
+      expect(tokenRequests(emu)).toHaveLength(0);
+      expect(await browser.storage.session.get('auth.pending')).toEqual({});
+    },
+  );
+});
