@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { checkStoreEndpoints, stripZodEvalProbe } from './lib/build-guard';
+import { popupAppAfterHead } from './lib/popup-html';
 import { PRIVACY_CSS, renderPrivacyPage } from './lib/privacy-page';
 import { TLD_FILE, tldFileText } from './lib/text/tlds';
 
@@ -80,7 +81,8 @@ export default defineConfig({
   // build's): test/bench/bundle.ts reads them to print each dependency's share of the background. Store builds ship none.
   vite: ({ mode }) => ({
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [stripZodEvalProbe()],
+    // popup.html's app scripts are loaded by its head script once the first screen is painted (lib/popup-html.ts).
+    plugins: [stripZodEvalProbe(), popupAppAfterHead()],
     build: { sourcemap: mode === 'bench' ? 'hidden' : false },
     // Dexie's package entry (import-wrapper.mjs) wraps its UMD build (dist/dexie.js) to guard against two copies in
     // one Node app; a bundle has one copy by construction, and the ES module build minifies smaller (no UMD or

@@ -2,6 +2,7 @@ import type { Request } from '@/lib/messaging';
 import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusal-keys';
 import { parseXUrl } from '@/lib/x-url';
 import { readerTimeZone } from '@/lib/time-zone';
+import { loadAppWhenParsed } from './app-loader';
 import { runSnapshot, SNAPSHOTS_KEY } from './snapshot';
 
 /**
@@ -86,10 +87,9 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   const url = named || (await api.tabs.query({ active: true, currentWindow: true }))[0]?.url;
   // A page aimed at an address that Perch did not open (no grant) and the person has not clicked in is refused by
   // the background (lib/popup-gate.ts), and the page's gate drops that refusal; X is asked nothing either way.
-  if (!url) return null;
-  const target = parseXUrl(url);
+  const target = url ? parseXUrl(url) : undefined;
   // A list's page reads nothing from X (ListPanel shows the store's row).
-  if (target.kind !== 'post' && target.kind !== 'profile') return null;
+  if (!url || (target?.kind !== 'post' && target?.kind !== 'profile')) return null;
   // One message, needing no read before it: the background knows the active account.
   const asked = api.runtime.sendMessage({ type: 'tab.here', url } satisfies Request);
   asked.catch(() => undefined);
@@ -127,9 +127,14 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
 /** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */
 export function startTabPrefetch(): void {
   const g = globalThis as unknown as { browser?: MinimalApi; chrome?: MinimalApi };
-  const api = g.browser ?? g.chrome;
-  if (!api) return;
-  window.perchTabPrefetch = prefetch(api).catch(() => null);
+  // The popup's app (React) loads once this page is parsed, after the question is on its way: in <head>, its
+  // fetching delayed this script's start and with it the kept screen (./app-loader.ts).
+  try {
+    const api = g.browser ?? g.chrome;
+    if (api) window.perchTabPrefetch = prefetch(api).catch(() => null);
+  } finally {
+    loadAppWhenParsed();
+  }
 }
 
 /** Takes the prefetched reply for this account and target, once; undefined when there is none to take. */

@@ -134,8 +134,8 @@ export function runSnapshot(deps: SnapshotDeps): void {
 
 /**
  * Calls `then` with the popup's root element the moment the parser has put it in the document: the head script runs
- * before the body exists, and DOMContentLoaded would wait for the popup's module script (React and all) to be
- * fetched and run first, the very wait the snapshot is there to spare.
+ * before the body exists. It does not wait for DOMContentLoaded, the moment the head script starts loading the popup's
+ * app (./app-loader.ts), so the kept screen is in the document before React's scripts are asked for.
  */
 function whenRoot(then: (root: HTMLElement) => void): void {
   const found = document.getElementById('root');

@@ -18,6 +18,8 @@ import { popupProbe, type ProbeTimes } from './popup-probe';
 import { median } from './types';
 
 const ROUNDS = Number(process.argv[2] ?? 25);
+/** AB_HEADER=1: the popup on no post, timed to its account header (User Timing mark) instead. */
+const HEADER = process.env.AB_HEADER === '1';
 const build = BENCH_BUILD;
 const html = readFileSync(path.join(build, 'popup.html'), 'utf8');
 const lines = html.split('\n');
@@ -111,6 +113,14 @@ try {
         await floorTab.goto(`chrome-extension://${floorId}/popup.html?url=${encodeURIComponent(postUrl)}`);
         await floorTab.waitForFunction(() => window.perchProbe?.painted !== undefined);
         got[name]!.push(await floorTab.evaluate(() => ({ ...window.perchProbe })));
+        continue;
+      }
+      if (name !== 'blank' && HEADER) {
+        // The popup on no post (the toolbar's on another site): its account header, React's own first screen.
+        await tab.goto(`chrome-extension://${perch.id}/popup-ab-${name}.html`);
+        await tab.locator('.account-username').waitFor();
+        const at = await tab.evaluate(() => performance.getEntriesByName('perch-account-header')[0]?.startTime ?? NaN);
+        got[name]!.push({ painted: at });
         continue;
       }
       if (name !== 'blank') await opened(urlOf(name));
