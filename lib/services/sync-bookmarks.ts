@@ -120,30 +120,52 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   });
 }
 
-/** Reads the bookmark folders, then which bookmarks each holds (one request per folder). */
+/**
+ * The most folders whose bookmarks one sync reads: X allows a person 50 reads of a folder's posts in 15 minutes
+ * (x-api--fundamentals--rate-limits, GET /2/users/:id/bookmarks/folders/:folder_id, 50/15min per user), so a sync
+ * asking for more would be refused part-way. X's docs name no limit on how many folders a person may have.
+ */
+export const FOLDERS_PER_SYNC = 50;
+
+/**
+ * Reads the bookmark folders, then which bookmarks each holds (one request per folder): each folder once, and at
+ * most {@link FOLDERS_PER_SYNC}. Past that the walk is cut ('cap', said in the sync state) and the folders it did not
+ * read keep what was stored of them.
+ */
 export async function walkFolders(ctx: WalkContext): Promise<void> {
-  const { client, accountId } = ctx;
+  const { client, accountId, walk } = ctx;
   const d = db();
-  const folders: { id: string; name: string }[] = [];
-  for await (const page of pages((token) => getBookmarkFolders(client, accountId, pageOptions(100, token)), MAX_PAGES.other, ctx.walk)) {
-    folders.push(...page.items);
+  const listed = new Map<string, { id: string; name: string }>();
+  for await (const page of pages((token) => getBookmarkFolders(client, accountId, pageOptions(100, token)), MAX_PAGES.other, walk)) {
+    for (const f of page.items) if (!listed.has(f.id)) listed.set(f.id, { id: f.id, name: f.name });
     await ctx.onPage(page.items.length);
+    if (listed.size > FOLDERS_PER_SYNC) break;
   }
+  const folders = [...listed.values()].slice(0, FOLDERS_PER_SYNC);
+  if (listed.size > FOLDERS_PER_SYNC) walk.cut ??= 'cap';
   // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
-  const inFolder = new Map<string, string[]>();
+  const inFolder = new Map<string, Set<string>>();
   for (const folder of folders) {
     const page = await getBookmarkFolderPosts(client, accountId, folder.id);
-    for (const p of page.items) inFolder.set(p.id, [...(inFolder.get(p.id) ?? []), folder.id]);
+    walk.pages++;
+    for (const p of page.items) inFolder.set(p.id, (inFolder.get(p.id) ?? new Set()).add(folder.id));
     await ctx.onPage(page.items.length);
   }
+  const read = new Set(folders.map((f) => f.id));
   await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
-    await d.bookmarkFolders.where('accountId').equals(accountId).delete();
+    // After a walk cut short, a stored folder it did not read is kept, with its bookmarks, not taken for removed.
+    await d.bookmarkFolders
+      .where('accountId')
+      .equals(accountId)
+      .filter((f) => !walk.cut || read.has(f.id))
+      .delete();
     await d.bookmarkFolders.bulkPut(folders.map((f) => ({ accountId, id: f.id, name: f.name })));
     await d.bookmarks
       .where('accountId')
       .equals(accountId)
       .modify((b) => {
-        b.folderIds = inFolder.get(b.postId) ?? [];
+        const kept = walk.cut ? b.folderIds.filter((id) => !read.has(id)) : [];
+        b.folderIds = [...(inFolder.get(b.postId) ?? []), ...kept];
       });
   });
 }
