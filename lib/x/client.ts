@@ -143,7 +143,11 @@ function kindOf({ status, problem, req, ungranted }: Refusal): XApiError['kind']
   return 'invalid-request';
 }
 
-function problemOf(json: unknown): XProblem {
+/**
+ * The problem an answer's JSON describes: its `type` (last segment), `title`, `detail`, `reason`, and the `message`s
+ * and `code`s of its `errors`. Never throws: anything else reads as an empty problem.
+ */
+export function problemOf(json: unknown): XProblem {
   if (!json || typeof json !== 'object') return {};
   const o = json as Record<string, unknown>;
   const pick = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);

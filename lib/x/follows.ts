@@ -3,7 +3,7 @@
  * x-api--users--follow-user, --unfollow-user. `userId` is always the signed-in user's id.
  */
 import * as z from 'zod/mini';
-import { setState } from './set-state';
+import { notDone, setState } from './set-state';
 import type { XClient } from './client';
 import { checkId } from './input';
 
@@ -15,13 +15,17 @@ export interface FollowState {
 }
 
 const followedSchema = z.lazy(() =>
-  z.looseObject({ data: z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) }) }),
+  z.looseObject({
+    data: z.optional(z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) })),
+    errors: z.optional(z.array(z.unknown())),
+  }),
 );
 
 /**
  * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:
  * `pendingFollow` is true until it approves.
- * @throws XApiError ('invalid-request' before sending for a malformed id)
+ * @throws XApiError ('invalid-request' before sending for a malformed id; a 200 with `errors` and no `data` as those
+ * errors say, e.g. 'not-found')
  */
 export async function followUser(client: XClient, userId: string, targetUserId: string): Promise<FollowState> {
   const user = checkId(userId, 'A user id');
@@ -32,7 +36,9 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
     body: { target_user_id },
     schema: followedSchema,
   });
-  return { following: res.body.data.following, pendingFollow: res.body.data.pending_follow ?? false };
+  const { data, errors = [] } = res.body;
+  if (data === undefined) throw notDone(errors, res.status, 'malformed');
+  return { following: data.following, pendingFollow: data.pending_follow ?? false };
 }
 
 /**

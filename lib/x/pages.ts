@@ -8,8 +8,8 @@
  * the next one with `nextToken`.
  */
 import * as z from 'zod/mini';
-import type { XClient } from './client';
-import { XApiError } from './errors';
+import { problemOf, type XClient } from './client';
+import { XApiError, type XErrorKind } from './errors';
 import { invalidInput } from './input';
 import { includesSchema, type XMedia, type XPost, type XUser } from './schemas';
 
@@ -174,4 +174,29 @@ export async function getOne<T>(
     throw new XApiError(errors.length ? 'not-found' : 'malformed', { status: res.status, partialErrors: errors });
   }
   return { item: data, includes: includesOf(includes), partialErrors: errors };
+}
+
+/**
+ * What a 200 answer's `errors` mean when they stand for the answer (no `data`), by their problem `type` (the
+ * discriminator of X's Problem schema): X did not do it, for that reason.
+ */
+const REFUSAL_KINDS: Readonly<Record<string, XErrorKind>> = {
+  'resource-not-found': 'not-found',
+  'not-authorized-for-resource': 'forbidden',
+  'resource-unavailable': 'forbidden',
+  'disallowed-resource': 'forbidden',
+  'client-forbidden': 'app-no-access',
+  'usage-capped': 'usage-capped',
+};
+
+/**
+ * The refusal a 2xx answer carrying `errors` instead of `data` stands for (a write's answer, e.g. likePost's
+ * UsersLikesCreateResponse, where `data` is optional): the kind of its first error whose type names one (a
+ * resource-not-found is 'not-found'), else `fallback`; the first error's title and detail and X's errors kept.
+ */
+export function refusalOf(errors: unknown[], status: number, fallback: XErrorKind): XApiError {
+  const problems = errors.map((e) => problemOf(e));
+  const kind = problems.map((p) => (p.type === undefined ? undefined : REFUSAL_KINDS[p.type])).find((k) => k !== undefined);
+  const first = errors.find((e) => !!e && typeof e === 'object') ?? {};
+  return new XApiError(kind ?? fallback, { status, problem: problemOf({ ...first, errors }), partialErrors: errors });
 }

@@ -264,6 +264,9 @@ const CASES: Case[] = [
 /** The exported functions of lib/x that send no request of their own, and why they are not in the table. */
 const NOT_REQUESTS: Record<string, string> = {
   'set-state.setState': 'the manage-endpoint helper every write in the table goes through',
+  'set-state.notDone': 'builds an error',
+  'client.problemOf': 'reads an answer already received',
+  'pages.refusalOf': 'builds an error',
   'client.createXClient': 'the client itself: every row runs through it',
   'errors.userMessage': 'wording of an error',
   'errors.xWords': 'wording of an error',

@@ -7,7 +7,7 @@
  * - an answer carrying them is read, whatever else is absent or added (optional fields absent or present, fields
  *   the description does not name, `includes` and `errors` present or not), and the result is what X sent;
  * - an answer lacking one is refused with XApiError 'malformed' (or 'not-found' for a lookup X answered with
- *   only `errors`) — nothing is half-read; and an included object (`includes.tweets`, `includes.media`) lacking
+ *   only `errors`, and the refusal its errors name for a write answered so) — nothing is half-read; and an included object (`includes.tweets`, `includes.media`) lacking
  *   what Perch needs is left out, the rest of the page kept;
  * - nothing but XApiError is ever thrown.
  */
@@ -150,6 +150,36 @@ const write = (call: Operation['call'], operationId: string, flag: string): Oper
   check: flagCheck(flag),
 });
 
+/**
+ * What a 200 with `errors` instead of `data` means for a write (its `data` is optional in X's description), by the
+ * problem type of its first error that names one; any other is X refusing the request.
+ */
+const REFUSALS: Record<string, XErrorKind> = {
+  'resource-not-found': 'not-found',
+  'not-authorized-for-resource': 'forbidden',
+  'resource-unavailable': 'forbidden',
+  'disallowed-resource': 'forbidden',
+  'client-forbidden': 'app-no-access',
+  'usage-capped': 'usage-capped',
+};
+function refusalIn(errors: unknown[]): XErrorKind {
+  const types = errors.map((e) => /\/problems\/([a-z-]+)$/.exec(String((e as Body | null)?.type))?.[1] ?? '');
+  return types.map((t) => REFUSALS[t]).find((k) => k !== undefined) ?? 'invalid-request';
+}
+
+/** A write through lib/x/set-state.ts (x-api--*--manage-*): its `flag` read, X's `errors` read as its refusal. */
+const manage = (call: Operation['call'], operationId: string, flag: string): Operation => ({
+  operationId,
+  call,
+  needs: [],
+  outcome: (body) => {
+    const data = body.data as Body | undefined;
+    if (data === undefined) return Array.isArray(body.errors) ? refusalIn(body.errors) : 'malformed';
+    return data[flag] === undefined ? 'malformed' : 'ok';
+  },
+  check: flagCheck(flag),
+});
+
 // ---- the chunked upload: one step generated, the others answered as the docs show ----
 
 const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
@@ -176,26 +206,28 @@ const OPERATIONS: Operation[] = [
     check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, text: (body.data as Body).text }),
   },
   write((c) => posts.deletePost(c, POST), 'deletePosts', 'deleted'),
-  write((c) => posts.repostPost(c, ME, POST), 'repostPost', 'retweeted'),
-  write((c) => posts.undoRepost(c, ME, POST), 'unrepostPost', 'retweeted'),
-  write((c) => likes.likePost(c, ME, POST), 'likePost', 'liked'),
-  write((c) => likes.unlikePost(c, ME, POST), 'unlikePost', 'liked'),
+  manage((c) => posts.repostPost(c, ME, POST), 'repostPost', 'retweeted'),
+  manage((c) => posts.undoRepost(c, ME, POST), 'unrepostPost', 'retweeted'),
+  manage((c) => likes.likePost(c, ME, POST), 'likePost', 'liked'),
+  manage((c) => likes.unlikePost(c, ME, POST), 'unlikePost', 'liked'),
   {
     operationId: 'followUser',
     call: (c) => follows.followUser(c, ME, OTHER),
-    needs: [
-      { at: '', fields: ['data'] },
-      { at: 'data', fields: ['following'] },
-    ],
+    needs: [],
+    outcome: (body) => {
+      const data = body.data as Body | undefined;
+      if (data === undefined) return Array.isArray(body.errors) ? refusalIn(body.errors) : 'malformed';
+      return data.following === undefined ? 'malformed' : 'ok';
+    },
     check: (result, body) => {
       const data = body.data as Body;
       expect(result).toEqual({ following: data.following, pendingFollow: data.pending_follow ?? false });
     },
   },
-  write((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following'),
+  manage((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following'),
   postPage((c) => bookmarks.getBookmarks(c, ME), 'getUsersBookmarks'),
-  write((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked'),
-  write((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked'),
+  manage((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked'),
+  manage((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked'),
   {
     operationId: 'getUsersBookmarkFolders',
     call: (c) => bookmarks.getBookmarkFolders(c, ME),
@@ -221,17 +253,17 @@ const OPERATIONS: Operation[] = [
     needs: [{ at: '', fields: ['data'] }],
     check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, name: (body.data as Body).name }),
   },
-  write((c) => lists.updateList(c, LIST, { name: 'Birds' }), 'updateLists', 'updated'),
-  write((c) => lists.deleteList(c, LIST), 'deleteLists', 'deleted'),
-  write((c) => lists.addListMember(c, LIST, OTHER), 'addListsMember', 'is_member'),
-  write((c) => lists.removeListMember(c, LIST, OTHER), 'removeListsMemberByUserId', 'is_member'),
-  write((c) => lists.pinList(c, ME, LIST), 'pinList', 'pinned'),
-  write((c) => lists.unpinList(c, ME, LIST), 'unpinList', 'pinned'),
-  write((c) => lists.followList(c, ME, LIST), 'followList', 'following'),
-  write((c) => lists.unfollowList(c, ME, LIST), 'unfollowList', 'following'),
+  manage((c) => lists.updateList(c, LIST, { name: 'Birds' }), 'updateLists', 'updated'),
+  manage((c) => lists.deleteList(c, LIST), 'deleteLists', 'deleted'),
+  manage((c) => lists.addListMember(c, LIST, OTHER), 'addListsMember', 'is_member'),
+  manage((c) => lists.removeListMember(c, LIST, OTHER), 'removeListsMemberByUserId', 'is_member'),
+  manage((c) => lists.pinList(c, ME, LIST), 'pinList', 'pinned'),
+  manage((c) => lists.unpinList(c, ME, LIST), 'unpinList', 'pinned'),
+  manage((c) => lists.followList(c, ME, LIST), 'followList', 'following'),
+  manage((c) => lists.unfollowList(c, ME, LIST), 'unfollowList', 'following'),
   userPage((c) => mutes.getMutedUsers(c, ME), 'getUsersMuting'),
-  write((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting'),
-  write((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting'),
+  manage((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting'),
+  manage((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting'),
   userPage((c) => blocks.getBlockedUsers(c, ME), 'getUsersBlocking'),
   {
     operationId: 'mediaUpload',
