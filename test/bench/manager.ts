@@ -383,7 +383,7 @@ export async function bench(): Promise<BenchRow[]> {
         if (tab.open) {
           await clickToMark(page, { selector: '[role="tab"]', text: tab.label }, 'perch-lists-list');
           // Once the whole Lists tab is drawn (the oldest list is last): the figure is the members', not the lists'.
-          await page.getByRole('button', { name: 'Open Bench list 0', exact: true }).waitFor();
+          await page.getByRole('button', { name: 'Bench list 0', exact: true }).waitFor();
           await page.waitForTimeout(200);
           ms = await clickToMark(page, { selector: 'button.mgr-list-name', text: tab.open }, tab.mark);
         } else ms = await clickToMark(page, { selector: '[role="tab"]', text: tab.label }, tab.mark);

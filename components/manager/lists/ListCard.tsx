@@ -3,7 +3,10 @@ import type { ListRow } from '@/lib/db';
 import { isPendingList } from './list-rules';
 import { ListActions, ListFacts, type Act } from './ListActions';
 
-/** One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions. */
+/**
+ * One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions.
+ * The name's button is named by the name alone, as shown, so a person can say what they see to a voice control.
+ */
 export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpen: (list: ListRow, from: HTMLButtonElement) => void }) {
   const pending = isPendingList(list);
   return (
@@ -14,12 +17,7 @@ export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpe
             <bdi>{list.name}</bdi>
           </span>
         ) : (
-          <button
-            type="button"
-            className="link mgr-list-name"
-            aria-label={i18n.t('lists_open', { name: list.name })}
-            onClick={(e) => onOpen(list, e.currentTarget)}
-          >
+          <button type="button" className="link mgr-list-name" onClick={(e) => onOpen(list, e.currentTarget)}>
             <bdi>{list.name}</bdi>
           </button>
         )}

@@ -68,7 +68,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
     await page.getByRole('tab', { name: 'Lists' }).click();
     await page
       .getByRole('region', { name: /^Pinned/ })
-      .getByRole('button', { name: 'Open Compiler folks 🛠️' })
+      .getByRole('button', { name: 'Compiler folks 🛠️', exact: true })
       .click();
     await page.getByRole('button', { name: 'Show latest posts of Compiler folks 🛠️' }).click();
     const posts = page.getByRole('list', { name: 'Latest posts of Compiler folks 🛠️' });

@@ -27,11 +27,15 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     // The tab syncs on first show: Ada's lists by section.
     const owned = page.getByRole('region', { name: /^Owned/ });
     // Ada pinned Compiler folks: it is under Pinned, not repeated under Owned.
-    await expect(page.getByRole('region', { name: /^Pinned/ }).getByRole('button', { name: 'Open Compiler folks 🛠️' })).toBeVisible();
-    await expect(owned.getByRole('button', { name: 'Open Compiler folks 🛠️' })).toHaveCount(0);
-    await expect(owned.getByRole('button', { name: 'Open Reading list 📚' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Open Navy computing ⚓' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /^Member of/ }).getByRole('button', { name: 'Open Bletchley 🔐' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /^Pinned/ }).getByRole('button', { name: 'Compiler folks 🛠️', exact: true }),
+    ).toBeVisible();
+    await expect(owned.getByRole('button', { name: 'Compiler folks 🛠️', exact: true })).toHaveCount(0);
+    await expect(owned.getByRole('button', { name: 'Reading list 📚', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Navy computing ⚓', exact: true }),
+    ).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Member of/ }).getByRole('button', { name: 'Bletchley 🔐', exact: true })).toBeVisible();
     await expect(page.getByText(/^Last synced /)).toBeVisible();
 
     // Create: X's limits are shown and enforced before anything is sent.
@@ -50,7 +54,7 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     const listId = created!.id;
 
     // Rename it.
-    await owned.getByRole('button', { name: 'Open Perch e2e' }).click();
+    await owned.getByRole('button', { name: 'Perch e2e', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Perch e2e', level: 2 })).toBeFocused();
     await page.getByRole('button', { name: 'Edit Perch e2e' }).click();
     const edit = page.getByRole('form', { name: 'Edit Perch e2e' });
@@ -100,8 +104,8 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await page.getByRole('button', { name: `Yes, delete ${name}` }).click();
     await note(page, `Delete the list “${name}”: done.`);
     expect((await emu.relations()).owned_lists.map((l) => l.id)).not.toContain(listId);
-    await expect(owned.getByRole('button', { name: `Open ${name}` })).toHaveCount(0);
-    await expect(owned.getByRole('button', { name: 'Open Reading list 📚' })).toBeVisible();
+    await expect(owned.getByRole('button', { name, exact: true })).toHaveCount(0);
+    await expect(owned.getByRole('button', { name: 'Reading list 📚', exact: true })).toBeVisible();
   });
 
   test('mutes one account by @username, unmutes it with undo, searches without accents, and exports', async ({ perch, emu }) => {

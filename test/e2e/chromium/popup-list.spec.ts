@@ -27,7 +27,9 @@ test.describe('the popup on a list page in Chromium', () => {
     // The Lists tab syncs on first show.
     const manager = await perch.context.newPage();
     await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
-    await expect(manager.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Open Navy computing ⚓' })).toBeVisible();
+    await expect(
+      manager.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Navy computing ⚓', exact: true }),
+    ).toBeVisible();
     await expect(manager.getByText(/^Last synced /)).toBeVisible();
     await manager.close();
     await emu.clearLog();
@@ -71,7 +73,7 @@ test.describe('the popup on a list page in Chromium', () => {
     await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
     await manager
       .getByRole('region', { name: /^Followed/ })
-      .getByRole('button', { name: 'Open Navy computing ⚓' })
+      .getByRole('button', { name: 'Navy computing ⚓', exact: true })
       .click();
     const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy));
     const panel = popup.getByRole('region', { name: 'Navy computing ⚓' });

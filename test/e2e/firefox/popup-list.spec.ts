@@ -12,7 +12,7 @@ test.describe('the popup on a list page in Firefox', () => {
     await signIn(ff, ff.options);
     const panel = await ff.open('sidepanel');
     await aria(panel, 'Lists', 'tab').click();
-    await aria(panel, 'Open Navy computing ⚓', 'button').wait();
+    await aria(panel, 'Navy computing ⚓', 'button').wait();
 
     const popup = await popupOn(ff, `https://x.com/i/lists/${SEED_LISTS.graceNavy}`);
     await expect.poll(() => textOf(popup, '.list-card-name')).toBe('Navy computing ⚓');
