@@ -35,11 +35,11 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
   );
 }
 
-/** Private or public, and how many members X counted. */
+/** Private or public (only when X said which: its List's `private` is optional), and how many members X counted. */
 export function ListFacts({ list }: { list: ListRow }) {
   return (
     <span className="mgr-list-facts">
-      <span className="mgr-badge">{i18n.t(list.private ? 'lists_private' : 'lists_public')}</span>
+      {list.private !== undefined ? <span className="mgr-badge">{i18n.t(list.private ? 'lists_private' : 'lists_public')}</span> : null}
       {list.memberCount !== undefined ? <span className="muted">{i18n.t('lists_member_count', list.memberCount)}</span> : null}
     </span>
   );
