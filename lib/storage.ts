@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser, type Browser } from 'wxt/browser';
 import { authWordsOf, type AuthWords } from './auth-words';
 
 /**
@@ -95,26 +95,66 @@ export function isSessionView(v: unknown): v is SessionView {
   );
 }
 
+/** One value in storage.local (see {@link defineItem}). */
+export interface LocalItem<T> {
+  /** The stored value, else the fallback. */
+  getValue(): Promise<T>;
+  /** Stores `value`; null or undefined removes it. */
+  setValue(value: T | null | undefined): Promise<void>;
+  /** Calls back with each change of the value (the fallback for none), never for a write of an equal value. */
+  watch(onChange: (next: T, previous: T) => void): () => void;
+}
+
+/**
+ * One value in storage.local under `key` (`local:name`), read and written exactly as WXT's storage items with a
+ * fallback, version 1 and no migrations (so no version metadata is ever written). Written out so the background
+ * bundles no @wxt-dev/storage, and a woken worker does not read each item once at start as that library does (issue 13).
+ */
+export function defineItem<T>(item: `local:${string}`, fallback: T): LocalItem<T> {
+  const key = item.slice('local:'.length);
+  const area = () => browser.storage.local;
+  return {
+    async getValue() {
+      return ((await area().get(key))[key] ?? fallback) as T;
+    },
+    async setValue(value) {
+      if (value == null) await area().remove(key);
+      else await area().set({ [key]: value });
+    },
+    watch(onChange) {
+      const listener = (changes: Record<string, Browser.storage.StorageChange>) => {
+        const change = changes[key];
+        if (change && !sameValue(change.newValue, change.oldValue)) {
+          onChange((change.newValue ?? fallback) as T, (change.oldValue ?? fallback) as T);
+        }
+      };
+      area().onChanged.addListener(listener);
+      return () => area().onChanged.removeListener(listener);
+    },
+  };
+}
+
+/** Deep equality of two stored (JSON-like) values, as the dequal WXT's storage compares changes with. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.hasOwn(y, k) && sameValue(x[k], y[k]));
+}
+
 /** Public session state, written only by the background. clearOn: never (entries go with their account). */
-export const sessionView = storage.defineItem<SessionView>('local:session.view', {
-  fallback: EMPTY_SESSION,
-  version: 1,
-});
+export const sessionView = defineItem<SessionView>('local:session.view', EMPTY_SESSION);
 
 /** The user's X app Client ID, entered on the options page. clearOn: never. */
-export const clientIdItem = storage.defineItem<string>('local:settings.clientId', {
-  fallback: '',
-  version: 1,
-});
+export const clientIdItem = defineItem<string>('local:settings.clientId', '');
 
 /**
  * "My X app is on the Enterprise plan", set on the options page: lifts the self-serve rules Perch applies before
  * the click (lib/self-serve.ts). clearOn: never (the user's own setting).
  */
-export const enterprisePlanItem = storage.defineItem<boolean>('local:settings.enterprisePlan', {
-  fallback: false,
-  version: 1,
-});
+export const enterprisePlanItem = defineItem<boolean>('local:settings.enterprisePlan', false);
 
 /**
  * The session view in `value`: anything malformed (another writer, an old version) reads as signed out, and a notice
