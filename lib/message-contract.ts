@@ -24,6 +24,7 @@ import { saidOf } from './compose-words';
 import { ownWordsOf } from './own-words';
 import { replyWordsOf } from './reply-words';
 import { RefusedError } from './refused-error';
+import { SHARE_URL_MAX } from './share-context';
 import { XApiError, xWords } from './x/errors';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
@@ -116,8 +117,11 @@ export function actionSchema() {
 }
 export type ActionRequest = z.infer<ReturnType<typeof actionSchema>>;
 
-/** Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>' or 'edit:<id>' (an edit of one's post). */
-const draftContext = z.string().check(z.minLength(1), z.maxLength(2100));
+/**
+ * Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>' (lib/share-context.ts, an address of at
+ * most SHARE_URL_MAX) or 'edit:<id>' (an edit of one's post).
+ */
+const draftContext = z.string().check(z.minLength(1), z.maxLength('share:'.length + SHARE_URL_MAX));
 const seq = z.int().check(z.positive());
 /**
  * A tag as the person typed it: the background normalises it (lib/bookmarks/tags.ts) and refuses one that is not a

@@ -5,6 +5,7 @@ import { AccountHeader } from '@/components/AccountHeader';
 import { FailedLine } from '@/components/FailedLine';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
+import { shareContext } from '@/lib/share-context';
 import { Composer } from './lazy';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
@@ -89,7 +90,7 @@ export function App() {
                 key={`${active.id}:${page.url}`}
                 accountId={active.id}
                 username={active.username}
-                context={`share:${page.url}`}
+                context={shareContext(page.url)}
                 initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
                 title={i18n.t('popup_share_title')}
               />

@@ -8,6 +8,7 @@ import { dateOf } from '@/components/manager/format';
 import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
 import { type PostContext } from '@/lib/messaging';
 import { reopenedComposer } from '@/lib/draft-param';
+import { shareContext } from '@/lib/share-context';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
@@ -88,7 +89,13 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         <button type="button" className="link" onClick={() => setMode('actions')}>
           {i18n.t('popup_back_to_post')}
         </button>
-        <Composer accountId={accountId} username={username} context={`share:${url}`} initialText={url} title={i18n.t('popup_link_title')} />
+        <Composer
+          accountId={accountId}
+          username={username}
+          context={shareContext(url)}
+          initialText={url}
+          title={i18n.t('popup_link_title')}
+        />
       </>
     );
   }
