@@ -1,6 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { quoteRefusedKey, replyRefusedKey } from './refusal-keys';
+import { defineItem } from './storage';
 
 /**
  * What X refused from this account's app that its plan decides, so the popup offers it on x.com instead of a
@@ -15,8 +15,8 @@ import { quoteRefusedKey, replyRefusedKey } from './refusal-keys';
  */
 export { quoteRefusedKey, replyRefusedKey };
 
-const quoteItem = (accountId: string) => `local:${quoteRefusedKey(accountId)}` as const;
-const replyItem = (accountId: string) => `local:${replyRefusedKey(accountId)}` as const;
+const quoteItem = (accountId: string) => defineItem<unknown>(`local:${quoteRefusedKey(accountId)}`, null);
+const replyItem = (accountId: string) => defineItem<unknown>(`local:${replyRefusedKey(accountId)}`, null);
 
 /** The posts remembered per account: the latest refusals, enough for any session. */
 const MAX_REPLY_REFUSALS = 200;
@@ -31,28 +31,26 @@ const postIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((id): id 
 
 /** Remembers that X refused this account's quote post as Enterprise-only. @throws if storage fails. */
 export async function recordQuoteRefused(accountId: string, at: number): Promise<void> {
-  await storage.setItem<string>(quoteItem(accountId), new Date(at).toISOString());
+  await quoteItem(accountId).setValue(new Date(at).toISOString());
 }
 
 /** Remembers that X refused this account's reply to `postId`. @throws if storage fails. */
 export async function recordReplyRefused(accountId: string, postId: string): Promise<void> {
-  const ids = postIds(await storage.getItem<unknown>(replyItem(accountId))).filter((id) => id !== postId);
-  await storage.setItem<string[]>(replyItem(accountId), [...ids, postId].slice(-MAX_REPLY_REFUSALS));
+  const item = replyItem(accountId);
+  const ids = postIds(await item.getValue()).filter((id) => id !== postId);
+  await item.setValue([...ids, postId].slice(-MAX_REPLY_REFUSALS));
 }
 
 /** What X refused of this account. @throws if storage cannot be read. */
 export async function refusalsOf(accountId: string): Promise<Refusals> {
-  const [quote, replies] = await Promise.all([
-    storage.getItem<unknown>(quoteItem(accountId)),
-    storage.getItem<unknown>(replyItem(accountId)),
-  ]);
+  const [quote, replies] = await Promise.all([quoteItem(accountId).getValue(), replyItem(accountId).getValue()]);
   return { quote: typeof quote === 'string', replies: postIds(replies) };
 }
 
 /** Calls back with what X refused of this account each time that changes; returns the unwatch. */
 export function watchRefusals(accountId: string, onChange: (refusals: Refusals) => void): () => void {
   const again = () => void refusalsOf(accountId).then(onChange, () => undefined);
-  const unwatch = [storage.watch<unknown>(quoteItem(accountId), again), storage.watch<unknown>(replyItem(accountId), again)];
+  const unwatch = [quoteItem(accountId).watch(again), replyItem(accountId).watch(again)];
   return () => unwatch.forEach((u) => u());
 }
 
