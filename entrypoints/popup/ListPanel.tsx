@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { AlertLine } from '@/components/AlertLine';
 import { thrownText } from '@/components/error-text';
+import { isolatedWords } from '@/components/isolated-words';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import type { ListContext } from '@/lib/services/list-context';
 import { watchOutbox } from '@/lib/services/outbox-feed';
@@ -132,7 +133,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
           ) : list.owned ? (
             i18n.t('popup_list_yours')
           ) : list.owner ? (
-            <bdi>{i18n.t('popup_list_owner', [list.owner.name, list.owner.username])}</bdi>
+            <bdi>{isolatedWords((m) => i18n.t('popup_list_owner', [m(0), m(1)]), [list.owner.name, list.owner.username])}</bdi>
           ) : null}
         </p>
       </div>
