@@ -125,9 +125,10 @@ const draftContext = z.string().check(z.minLength(1), z.maxLength('share:'.lengt
 const seq = z.int().check(z.positive());
 /**
  * A tag as the person typed it: the background normalises it (lib/bookmarks/tags.ts) and refuses one that is not a
- * tag with a clear error, so the bound here is only against abuse.
+ * tag with a clear error naming it (cut), so the bound here is only against abuse: far above anything typed as a tag,
+ * so an over-long one is refused in those words, not as a request Perch did not understand.
  */
-const tagInput = z.string().check(z.maxLength(100));
+const tagInput = z.string().check(z.maxLength(1000));
 /** A saved search's id (a UUID Perch made). */
 const savedSearchId = z.string().check(z.minLength(1), z.maxLength(64));
 
