@@ -16,7 +16,7 @@ export interface FollowState {
 
 const followedSchema = z.lazy(() =>
   z.looseObject({
-    data: z.optional(z.looseObject({ following: z.boolean(), pending_follow: z.optional(z.boolean()) })),
+    data: z.optional(z.looseObject({ following: z.optional(z.boolean()), pending_follow: z.optional(z.boolean()) })),
     errors: z.optional(z.array(z.unknown())),
   }),
 );
@@ -24,8 +24,8 @@ const followedSchema = z.lazy(() =>
 /**
  * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:
  * `pendingFollow` is true until it approves.
- * @throws XApiError ('invalid-request' before sending for a malformed id; a 200 with `errors` and no `data` as those
- * errors say, e.g. 'not-found')
+ * @throws XApiError ('invalid-request' before sending for a malformed id, or when X answers neither following nor
+ * pending (it did not follow); a 200 with `errors` and no `data` as those errors say, e.g. 'not-found')
  */
 export async function followUser(client: XClient, userId: string, targetUserId: string): Promise<FollowState> {
   const user = checkId(userId, 'A user id');
@@ -38,7 +38,12 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
   });
   const { data, errors = [] } = res.body;
   if (data === undefined) throw notDone(errors, res.status, 'malformed');
-  return { following: data.following, pendingFollow: data.pending_follow ?? false };
+  // UsersFollowingCreateResponse makes both flags optional: no word against it is a follow done as asked, and
+  // neither following nor pending is X not doing it.
+  const pendingFollow = data.pending_follow ?? false;
+  const following = data.following ?? !pendingFollow;
+  if (!following && !pendingFollow) throw notDone(errors, res.status, 'invalid-request');
+  return { following, pendingFollow };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The shape shared by X's "manage" endpoints (bookmark, like, mute, pin…): a POST with a small JSON body or a
  * DELETE, answered with `{"data": {"<flag>": true|false}}` saying the state after the request. X's descriptions make
- * `data` optional (UsersLikesCreateResponse, BookmarkMutationResponse, ListPinnedResponse, …): a 200 may carry only
- * `errors`, saying why X did not do it.
+ * `data` and its flag optional (UsersLikesCreateResponse, BookmarkMutationResponse, ListPinnedResponse, …): a 200
+ * may carry only `errors`, saying why X did not do it, or a `data` without the flag, saying nothing against it.
  */
 import * as z from 'zod/mini';
 import type { XClient } from './client';
@@ -18,15 +18,25 @@ export function notDone(errors: unknown[], status: number, otherwise: 'malformed
 }
 
 /**
- * Sends one manage request and returns the answer's `data` (with `flag` checked to be a boolean).
+ * The state a manage request asks for: its flag true for a POST or PUT, false for a DELETE, except `deleted`
+ * (deleteLists), which a DELETE asks to be true.
+ */
+function askedOf(req: { method: string; flag: string }): boolean {
+  return req.method !== 'DELETE' || req.flag === 'deleted';
+}
+
+/**
+ * Sends one manage request and returns the answer's `data` with `flag` as asked: X sent it so, or did not send it
+ * (a 200 without errors: done as asked).
  * @throws XApiError (a 200 with `errors` and no `data` as those errors say: a resource-not-found is 'not-found';
- * 'malformed' for a 200 with neither)
+ * a flag contrary to the request (X did not do it) as its errors say, 'invalid-request' when it sent none;
+ * 'malformed' for a 200 with neither `data` nor `errors`, or a flag that is not a boolean)
  */
 export async function setState<K extends string>(
   client: XClient,
   req: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: Record<string, unknown>; flag: K },
 ): Promise<{ [P in K]: boolean } & Record<string, unknown>> {
-  const data = z.looseObject({ [req.flag]: z.boolean() } as { [P in K]: z.ZodMiniBoolean });
+  const data = z.looseObject({ [req.flag]: z.optional(z.boolean()) } as { [P in K]: z.ZodMiniOptional<z.ZodMiniBoolean> });
   const schema = z.looseObject({ data: z.optional(data), errors: z.optional(z.array(z.unknown())) });
   const res = await client.request({
     method: req.method,
@@ -36,5 +46,8 @@ export async function setState<K extends string>(
   });
   const { data: state, errors = [] } = res.body;
   if (state === undefined) throw notDone(errors, res.status, 'malformed');
-  return state as { [P in K]: boolean } & Record<string, unknown>;
+  const asked = askedOf(req);
+  const said = (state as Record<string, unknown>)[req.flag];
+  if (said !== undefined && said !== asked) throw notDone(errors, res.status, 'invalid-request');
+  return { ...state, [req.flag]: asked };
 }

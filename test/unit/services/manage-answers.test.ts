@@ -43,3 +43,27 @@ describe('an action X answers 200 with errors and no data', () => {
     expect(await liked()).toBe(false);
   });
 });
+
+describe('an action X answers with data whose flag is absent or contrary', () => {
+  it('marks a bookmark X answered {"data":{}} done, sent once, and keeps it bookmarked', async () => {
+    const { action, sent } = await run('bookmark', { postId: POST }, ok({ data: {} }));
+    expect(action).toMatchObject({ state: 'done' });
+    expect(sent).toHaveLength(1);
+    expect(await db().bookmarks.get([ACCOUNT, POST])).toBeDefined();
+  });
+
+  it('fails a like X answered liked:false, once, says X refused, and shows it not liked', async () => {
+    const { action, sent } = await run('like', { postId: POST }, ok({ data: { liked: false } }));
+    expect(action).toMatchObject({ state: 'failed', error: { kind: 'invalid-request' } });
+    expect(sent).toHaveLength(1);
+    expect(await liked()).toBe(false);
+  });
+
+  it('fails a list pin X answered pinned:false and shows the list unpinned', async () => {
+    const LIST = '1900000000000000001';
+    await db().lists.put({ accountId: ACCOUNT, id: LIST, name: 'Birds', owned: true, followed: false, pinned: false, member: false });
+    const { action } = await run('list.pin', { listId: LIST, listName: 'Birds' }, ok({ data: { pinned: false } }));
+    expect(action).toMatchObject({ state: 'failed', error: { kind: 'invalid-request' } });
+    expect((await db().lists.get([ACCOUNT, LIST]))?.pinned).toBe(false);
+  });
+});

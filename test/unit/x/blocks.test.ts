@@ -78,8 +78,8 @@ describe('blockUser and unblockUser', () => {
     expect((await xErrorOf(blockUser(client, ME, '9876543210'))).kind).toBe('enterprise-only');
   });
 
-  it('reports an answer without blocking as malformed', async () => {
-    const { client } = scripted(ok({ data: {} }));
+  it('reports an answer whose blocking is not a boolean as malformed', async () => {
+    const { client } = scripted(ok({ data: { blocking: 0 } }));
     expect((await xErrorOf(unblockUser(client, ME, '1'))).kind).toBe('malformed');
   });
 

@@ -196,8 +196,8 @@ describe('bookmarkPost and unbookmarkPost', () => {
     expect(fetch.mock.calls[0]![1]!.body).toBe(`{"tweet_id":"${BIG_ID}"}`);
   });
 
-  it('reports an answer without bookmarked as malformed', async () => {
-    const { client } = scripted(ok({ data: { bookmarked: 'yes' } }), ok({ data: {} }));
+  it('reports an answer whose bookmarked is not a boolean, or with no data, as malformed', async () => {
+    const { client } = scripted(ok({ data: { bookmarked: 'yes' } }), ok({}));
     expect((await xErrorOf(bookmarkPost(client, ME, '1'))).kind).toBe('malformed');
     expect((await xErrorOf(unbookmarkPost(client, ME, '1'))).kind).toBe('malformed');
   });

@@ -33,7 +33,7 @@ describe('followUser and unfollowUser', () => {
   });
 
   it.each([
-    ['no following', { data: { pending_follow: false } }],
+    ['a following that is not a boolean', { data: { following: 'yes' } }],
     ['a pending_follow that is not a boolean', { data: { following: false, pending_follow: 'yes' } }],
   ])('reports an answer with %s as malformed', async (_case, answer) => {
     const { client } = scripted(ok(answer));

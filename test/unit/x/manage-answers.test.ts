@@ -51,3 +51,30 @@ describe('a write X answers 200 with errors and no data (data is optional in its
     expect((await xErrorOf(likePost(client, ME, '1'))).kind).toBe('malformed');
   });
 });
+
+describe('a write X answers with data whose flag is absent or contrary (the flag is optional in its OpenAPI answer)', () => {
+  it('is done as asked when the flag is absent (bookmarkPost: BookmarkMutationResponse; followUser)', async () => {
+    const { client } = scripted(ok({ data: {} }), ok({ data: {} }), ok({ data: { pending_follow: false } }));
+    expect(await bookmarkPost(client, ME, '1')).toBe(true);
+    expect(await unbookmarkPost(client, ME, '1')).toBe(false);
+    expect(await followUser(client, ME, '1')).toEqual({ following: true, pendingFollow: false });
+  });
+
+  it('is X not doing it when the flag says the opposite of what was asked', async () => {
+    const { client } = scripted(ok({ data: { liked: false } }), ok({ data: { bookmarked: true } }), ok({ data: { following: false } }));
+    for (const call of [likePost(client, ME, '1'), unbookmarkPost(client, ME, '1'), followUser(client, ME, '1')]) {
+      const error = await xErrorOf(call);
+      expect([error.kind, error.status]).toEqual(['invalid-request', 200]);
+    }
+  });
+
+  it('reads a contrary flag sent with errors as those errors say', async () => {
+    const { client } = scripted(ok({ data: { pinned: false }, errors: [GONE] }));
+    expect((await xErrorOf(pinList(client, ME, '1'))).kind).toBe('not-found');
+  });
+
+  it('still refuses a flag that is not a boolean as malformed', async () => {
+    const { client } = scripted(ok({ data: { liked: 'yes' } }));
+    expect((await xErrorOf(likePost(client, ME, '1'))).kind).toBe('malformed');
+  });
+});

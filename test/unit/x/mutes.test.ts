@@ -111,8 +111,8 @@ describe('muteUser and unmuteUser', () => {
     expect(fetch.mock.calls[0]![1]!.body).toBe(`{"target_user_id":"${BIG_ID}"}`);
   });
 
-  it('reports an answer without muting as malformed', async () => {
-    const { client } = scripted(ok({ data: { blocking: true } }));
+  it('reports an answer whose muting is not a boolean as malformed', async () => {
+    const { client } = scripted(ok({ data: { blocking: true, muting: 'yes' } }));
     expect((await xErrorOf(muteUser(client, ME, '1'))).kind).toBe('malformed');
   });
 

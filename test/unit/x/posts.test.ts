@@ -283,8 +283,8 @@ describe('repostPost and undoRepost', () => {
     expect(fetch.mock.calls[0]![1]!.body).toBe(`{"tweet_id":"${BIG_ID}"}`);
   });
 
-  it('reports an answer without retweeted as malformed', async () => {
-    const { client } = scripted(ok({ data: { liked: true } }));
+  it('reports an answer whose retweeted is not a boolean as malformed', async () => {
+    const { client } = scripted(ok({ data: { liked: true, retweeted: null } }));
     expect((await xErrorOf(repostPost(client, ME, '1'))).kind).toBe('malformed');
   });
 

@@ -167,17 +167,23 @@ function refusalIn(errors: unknown[]): XErrorKind {
   return types.map((t) => REFUSALS[t]).find((k) => k !== undefined) ?? 'invalid-request';
 }
 
-/** A write through lib/x/set-state.ts (x-api--*--manage-*): its `flag` read, X's `errors` read as its refusal. */
-const manage = (call: Operation['call'], operationId: string, flag: string): Operation => ({
+/**
+ * A write through lib/x/set-state.ts (x-api--*--manage-*), asking for `flag` to be `asked`: done when X's flag says so
+ * or is absent; X's `errors` (without data, or with a contrary flag) read as its refusal; a contrary flag alone is X
+ * refusing the request.
+ */
+const manage = (call: Operation['call'], operationId: string, flag: string, asked: boolean): Operation => ({
   operationId,
   call,
   needs: [],
   outcome: (body) => {
     const data = body.data as Body | undefined;
-    if (data === undefined) return Array.isArray(body.errors) ? refusalIn(body.errors) : 'malformed';
-    return data[flag] === undefined ? 'malformed' : 'ok';
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    if (data === undefined) return errors.length ? refusalIn(errors) : 'malformed';
+    if (data[flag] === undefined || data[flag] === asked) return 'ok';
+    return errors.length ? refusalIn(errors) : 'invalid-request';
   },
-  check: flagCheck(flag),
+  check: (result) => expect(result).toBe(asked),
 });
 
 // ---- the chunked upload: one step generated, the others answered as the docs show ----
@@ -206,28 +212,31 @@ const OPERATIONS: Operation[] = [
     check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, text: (body.data as Body).text }),
   },
   write((c) => posts.deletePost(c, POST), 'deletePosts', 'deleted'),
-  manage((c) => posts.repostPost(c, ME, POST), 'repostPost', 'retweeted'),
-  manage((c) => posts.undoRepost(c, ME, POST), 'unrepostPost', 'retweeted'),
-  manage((c) => likes.likePost(c, ME, POST), 'likePost', 'liked'),
-  manage((c) => likes.unlikePost(c, ME, POST), 'unlikePost', 'liked'),
+  manage((c) => posts.repostPost(c, ME, POST), 'repostPost', 'retweeted', true),
+  manage((c) => posts.undoRepost(c, ME, POST), 'unrepostPost', 'retweeted', false),
+  manage((c) => likes.likePost(c, ME, POST), 'likePost', 'liked', true),
+  manage((c) => likes.unlikePost(c, ME, POST), 'unlikePost', 'liked', false),
   {
     operationId: 'followUser',
     call: (c) => follows.followUser(c, ME, OTHER),
     needs: [],
     outcome: (body) => {
       const data = body.data as Body | undefined;
-      if (data === undefined) return Array.isArray(body.errors) ? refusalIn(body.errors) : 'malformed';
-      return data.following === undefined ? 'malformed' : 'ok';
+      const errors = Array.isArray(body.errors) ? body.errors : [];
+      if (data === undefined) return errors.length ? refusalIn(errors) : 'malformed';
+      if (data.following !== false || data.pending_follow === true) return 'ok';
+      return errors.length ? refusalIn(errors) : 'invalid-request';
     },
     check: (result, body) => {
       const data = body.data as Body;
-      expect(result).toEqual({ following: data.following, pendingFollow: data.pending_follow ?? false });
+      const pendingFollow = data.pending_follow === true;
+      expect(result).toEqual({ following: (data.following as boolean | undefined) ?? !pendingFollow, pendingFollow });
     },
   },
-  manage((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following'),
+  manage((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following', false),
   postPage((c) => bookmarks.getBookmarks(c, ME), 'getUsersBookmarks'),
-  manage((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked'),
-  manage((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked'),
+  manage((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked', true),
+  manage((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked', false),
   {
     operationId: 'getUsersBookmarkFolders',
     call: (c) => bookmarks.getBookmarkFolders(c, ME),
@@ -253,17 +262,17 @@ const OPERATIONS: Operation[] = [
     needs: [{ at: '', fields: ['data'] }],
     check: (result, body) => expect(result).toMatchObject({ id: (body.data as Body).id, name: (body.data as Body).name }),
   },
-  manage((c) => lists.updateList(c, LIST, { name: 'Birds' }), 'updateLists', 'updated'),
-  manage((c) => lists.deleteList(c, LIST), 'deleteLists', 'deleted'),
-  manage((c) => lists.addListMember(c, LIST, OTHER), 'addListsMember', 'is_member'),
-  manage((c) => lists.removeListMember(c, LIST, OTHER), 'removeListsMemberByUserId', 'is_member'),
-  manage((c) => lists.pinList(c, ME, LIST), 'pinList', 'pinned'),
-  manage((c) => lists.unpinList(c, ME, LIST), 'unpinList', 'pinned'),
-  manage((c) => lists.followList(c, ME, LIST), 'followList', 'following'),
-  manage((c) => lists.unfollowList(c, ME, LIST), 'unfollowList', 'following'),
+  manage((c) => lists.updateList(c, LIST, { name: 'Birds' }), 'updateLists', 'updated', true),
+  manage((c) => lists.deleteList(c, LIST), 'deleteLists', 'deleted', true),
+  manage((c) => lists.addListMember(c, LIST, OTHER), 'addListsMember', 'is_member', true),
+  manage((c) => lists.removeListMember(c, LIST, OTHER), 'removeListsMemberByUserId', 'is_member', false),
+  manage((c) => lists.pinList(c, ME, LIST), 'pinList', 'pinned', true),
+  manage((c) => lists.unpinList(c, ME, LIST), 'unpinList', 'pinned', false),
+  manage((c) => lists.followList(c, ME, LIST), 'followList', 'following', true),
+  manage((c) => lists.unfollowList(c, ME, LIST), 'unfollowList', 'following', false),
   userPage((c) => mutes.getMutedUsers(c, ME), 'getUsersMuting'),
-  manage((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting'),
-  manage((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting'),
+  manage((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting', true),
+  manage((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting', false),
   userPage((c) => blocks.getBlockedUsers(c, ME), 'getUsersBlocking'),
   {
     operationId: 'mediaUpload',
