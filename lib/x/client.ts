@@ -86,6 +86,22 @@ function readRateLimit(headers: Headers): RateLimitInfo | undefined {
   return { ...base, ...(userDay ? { userDay } : {}), ...(appDay ? { appDay } : {}) };
 }
 
+/**
+ * When a 429 says to try again (Unix seconds), from its headers alone when they name no full window: the
+ * `x-rate-limit-reset` X sends even so, and a `Retry-After` (seconds from X's answer, or an HTTP-date); the later.
+ */
+function retryAt(headers: Headers, serverDate: number | undefined): number | undefined {
+  const num = (raw: string | null) => (raw !== null && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined);
+  const reset = num(headers.get('x-rate-limit-reset'));
+  const after = headers.get('retry-after');
+  const secs = num(after);
+  const date = after !== null && secs === undefined ? Date.parse(after) : NaN;
+  const retry =
+    secs !== undefined ? Math.ceil((serverDate ?? Date.now()) / 1000) + secs : Number.isFinite(date) ? Math.ceil(date / 1000) : undefined;
+  const both = [reset, retry].filter((s): s is number => s !== undefined && s > 0);
+  return both.length ? Math.max(...both) : undefined;
+}
+
 /** X's `Date` header (HTTP-date) as epoch ms, or undefined when absent or unreadable. */
 function readServerDate(headers: Headers): number | undefined {
   const raw = headers.get('date');
@@ -221,8 +237,10 @@ export function createXClient(options: XClientOptions): XClient {
         res = await send(req, token, signal);
       }
       const rateLimit = readRateLimit(res.headers);
-      const reset = rateLimit ? effectiveReset(rateLimit) : undefined;
       const serverDate = readServerDate(res.headers);
+      const given = res.status === 429 ? retryAt(res.headers, serverDate) : undefined;
+      const windowReset = rateLimit ? effectiveReset(rateLimit) : undefined;
+      const reset = windowReset !== undefined && given !== undefined ? Math.max(windowReset, given) : (windowReset ?? given);
       const dated = serverDate !== undefined ? { serverDate } : {};
       let json: unknown;
       let unreadable: unknown;
