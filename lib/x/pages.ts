@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { problemOf, type XClient } from './client';
 import { XApiError, type XErrorKind } from './errors';
 import { invalidInput } from './input';
-import { includesSchema, type XMedia, type XPost, type XUser } from './schemas';
+import { includesSchema, usable, type XMedia, type XPost, type XUser } from './schemas';
 
 /** The fields and expansions parameters Perch can set (x-api--fundamentals--fields, --expansions). */
 export type FieldParam = 'tweet.fields' | 'user.fields' | 'media.fields' | 'list.fields' | 'expansions';
@@ -118,9 +118,9 @@ const metaSchema = z.lazy(() =>
   }),
 );
 
-function listAnswerSchema<T>(item: z.ZodMiniType<T>) {
+function listAnswerSchema<T>(item: z.ZodMiniType<T>, needed: readonly string[] | undefined) {
   return z.looseObject({
-    data: z.optional(z.array(item)),
+    data: z.optional(needed ? usable(item, needed) : z.array(item)),
     includes: z.optional(includesSchema),
     meta: z.optional(metaSchema),
     errors: z.optional(z.array(z.unknown())),
@@ -132,14 +132,17 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
 }
 
 /**
- * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page.
+ * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page. With `needed`,
+ * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
+ * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`).
  * @throws XApiError
  */
 export async function getPage<T>(
   client: XClient,
-  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T> },
+  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T>; needed?: readonly string[] },
 ): Promise<Page<T>> {
-  const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema: listAnswerSchema(req.item) });
+  const schema = listAnswerSchema(req.item, req.needed);
+  const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
   const { data, includes, meta, errors } = res.body;
   const items = data ?? [];
   const page: Page<T> = {

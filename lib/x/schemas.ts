@@ -159,7 +159,7 @@ export type XPostRef = z.infer<typeof postRefSchema>;
  * carry such an object: Perch cannot use it, and leaves it out rather than refuse the page. An object that breaks
  * the description (a numeric id) still makes the whole answer malformed.
  */
-function usable<T>(item: z.ZodMiniType<T>, needed: readonly string[]): z.ZodMiniType<T[]> {
+export function usable<T>(item: z.ZodMiniType<T>, needed: readonly string[]): z.ZodMiniType<T[]> {
   const items = z.array(item);
   // A check that replaces the value rather than z.pipe(z.transform(…)): the background then bundles neither of zod's
   // pipe and transform types, which nothing else in it uses (issue 13). Same result, same issues at the same paths.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XApiError } from '@/lib/x/errors';
 import { fieldQuery, getOne, getPage, pageQuery, type Endpoint } from '@/lib/x/pages';
-import { postSchema } from '@/lib/x/schemas';
+import { folderSchema, postSchema } from '@/lib/x/schemas';
 import { caught } from '../support/caught';
 import { ok, scripted, xErrorOf } from './support';
 
@@ -89,5 +89,20 @@ describe('getPage and getOne', () => {
       includes: { users: [], tweets: [], media: [] },
       partialErrors: errors,
     });
+  });
+});
+
+describe('a page whose items X’s description requires nothing of (BookmarkFoldersResponse)', () => {
+  const folders = { path: '/2/users/1/bookmarks/folders', query: {}, item: folderSchema, needed: ['id', 'name'] };
+
+  it('leaves out a folder without a name or an id, and keeps the others', async () => {
+    const { client } = scripted(ok({ data: [{ id: '11', name: 'Work' }, { id: '12' }, { name: 'No id' }], meta: {} }));
+    const page = await getPage(client, folders);
+    expect(page.items).toEqual([{ id: '11', name: 'Work' }]);
+  });
+
+  it('still refuses a folder that breaks the description (a numeric id) as malformed', async () => {
+    const { client } = scripted({ status: 200, raw: '{"data":[{"id":11,"name":"Work"}]}' });
+    expect((await xErrorOf(getPage(client, folders))).kind).toBe('malformed');
   });
 });
