@@ -41,11 +41,9 @@ const DEFAULT_WINDOW_S = 15 * 60;
  */
 export function boundRateLimit(info: RateLimitInfo | undefined, nowMs: number, serverDate?: number): RateLimitInfo | undefined {
   if (!info) return undefined;
-  const skewMs = serverDate !== undefined && Math.abs(serverDate - nowMs) <= MAX_RESET_AHEAD_S * 1000 ? serverDate - nowMs : 0;
-  const latest = Math.ceil(nowMs / 1000) + MAX_RESET_AHEAD_S;
   const bound = (w: RateWindow | undefined): RateWindow | undefined => {
-    if (!w || !Number.isFinite(w.reset) || w.reset <= 0) return undefined;
-    const reset = Math.min(Math.round(w.reset - skewMs / 1000), latest);
+    const reset = w && boundReset(w.reset, nowMs, serverDate);
+    if (!w || reset === undefined) return undefined;
     const count = (n: number) => (Number.isFinite(n) ? Math.max(0, n) : 0);
     return { limit: count(w.limit), remaining: count(w.remaining), reset };
   };
@@ -55,6 +53,17 @@ export function boundRateLimit(info: RateLimitInfo | undefined, nowMs: number, s
   const base = window ?? userDay ?? appDay;
   if (!base) return undefined;
   return { ...base, ...(userDay ? { userDay } : {}), ...(appDay ? { appDay } : {}) };
+}
+
+/**
+ * One reset X gave (Unix seconds, X's clock) in this machine's clock, bounded as boundRateLimit bounds a window's:
+ * moved by the clocks' difference (X's `Date` header within a day of ours), at most now + 24 h.
+ * @returns undefined for a reset that is not a positive number.
+ */
+function boundReset(reset: number | undefined, nowMs: number, serverDate: number | undefined): number | undefined {
+  if (reset === undefined || !Number.isFinite(reset) || reset <= 0) return undefined;
+  const skewMs = serverDate !== undefined && Math.abs(serverDate - nowMs) <= MAX_RESET_AHEAD_S * 1000 ? serverDate - nowMs : 0;
+  return Math.min(Math.round(reset - skewMs / 1000), Math.ceil(nowMs / 1000) + MAX_RESET_AHEAD_S);
 }
 
 /** A stored row Perch would not have written (a reset beyond a day from now, from before resets were bounded). */
@@ -117,10 +126,13 @@ export function createLimitedClient(options: LimiterOptions): XClient {
         throw rateLimit === error.rateLimit ? error : rebuilt(error, rateLimit, rateLimit ? effectiveReset(rateLimit) : undefined);
       }
       // A 429: nothing more until the reset X gave (or the next window, if it gave none). With a spent daily cap,
-      // the later of its reset and the window's (effectiveReset) governs. A reset already past by our clock
-      // still pauses the endpoint a minute: X has just said no.
+      // the later of its reset and the window's (effectiveReset) governs; so does a later reset the error carries
+      // (x-rate-limit-reset sent alone, or Retry-After: see the client), read against X's clock like the window's.
+      // A reset already past by our clock still pauses the endpoint a minute: X has just said no.
       const nowS = Math.ceil(now() / 1000);
-      const given = rateLimit ? effectiveReset(rateLimit) : nowS + DEFAULT_WINDOW_S;
+      const resets = [rateLimit && effectiveReset(rateLimit), boundReset(error.rateLimitReset, now(), error.serverDate)];
+      const read = resets.filter((r): r is number => r !== undefined);
+      const given = read.length ? Math.max(...read) : nowS + DEFAULT_WINDOW_S;
       const reset = Math.max(given, nowS + MIN_429_PAUSE_S);
       await store.put(endpoint, { ...rateLimit, limit: rateLimit?.limit ?? 0, remaining: 0, reset });
       throw rebuilt(error, rateLimit, reset);

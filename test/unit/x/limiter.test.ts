@@ -148,6 +148,46 @@ describe('the rate limiter', () => {
     expect(request).toHaveBeenCalledOnce();
   });
 
+  describe('after a 429 that names its reset without the full window (x-rate-limit-reset alone, or Retry-After)', () => {
+    const refused = (rateLimitReset: number, extra: { serverDate?: number; rateLimit?: RateLimitInfo } = {}) =>
+      new XApiError('rate-limited', { status: 429, rateLimitReset, ...extra });
+
+    it('waits for that reset, a minute off, not a 15-minute window, and names it', async () => {
+      const store = memoryStore();
+      const reset = NOW / 1000 + 60;
+      const { client, request } = scripted(refused(reset), {});
+      await expect(limited(client, store).request(MUTE)).rejects.toMatchObject({
+        kind: 'rate-limited',
+        local: false,
+        rateLimitReset: reset,
+      });
+      const halfway = limited(client, store, { now: () => NOW + 30_000 });
+      await expect(halfway.request(MUTE)).rejects.toMatchObject({ kind: 'rate-limited', local: true, rateLimitReset: reset });
+      await expect(limited(client, store, { now: () => NOW + 61_000 }).request(MUTE)).resolves.toMatchObject({ status: 200 });
+      expect(request).toHaveBeenCalledTimes(2);
+    });
+
+    it.each([
+      ['a reset in the year 3000 waits a day at most', 32_503_680_000, NOW / 1000 + 86_400],
+      ['a reset already past waits a minute', NOW / 1000 - 120, NOW / 1000 + 60],
+    ])('%s', async (_name, given, expected) => {
+      const { client } = scripted(refused(given));
+      await expect(limited(client, memoryStore()).request(MUTE)).rejects.toMatchObject({ rateLimitReset: expected });
+    });
+
+    it('reads that reset against X’s clock (its Date header), as a window’s', async () => {
+      const xNow = NOW - 300_000;
+      const { client } = scripted(refused(xNow / 1000 + 90, { serverDate: xNow }));
+      await expect(limited(client, memoryStore()).request(MUTE)).rejects.toMatchObject({ rateLimitReset: NOW / 1000 + 90 });
+    });
+
+    it('waits for a Retry-After later than the window’s reset', async () => {
+      const window = { limit: 50, remaining: 0, reset: NOW / 1000 + 300 };
+      const { client } = scripted(refused(NOW / 1000 + 1200, { rateLimit: window }));
+      await expect(limited(client, memoryStore()).request(MUTE)).rejects.toMatchObject({ rateLimitReset: NOW / 1000 + 1200 });
+    });
+  });
+
   it('keeps the endpoint paused at least a minute after a 429 whose reset is already past by our clock', async () => {
     const store = memoryStore();
     const past = NOW / 1000 - 120;
