@@ -94,6 +94,8 @@ export async function getBookmarkFolders(
     path: `/2/users/${user}/bookmarks/folders`,
     query: pageQuery(FOLDERS_ENDPOINT, { maxResults, paginationToken }),
     item: folderSchema,
+    // X's description requires neither of a folder: one without them is left out, not the whole page refused.
+    needed: ['id', 'name'],
   });
 }
 

@@ -239,8 +239,14 @@ describe('bookmark folders', () => {
     });
   });
 
-  it('reports a folder without a name as malformed', async () => {
-    const { client } = scripted(ok({ data: [{ id: '1' }] }));
+  it('leaves out a folder without its name or id and keeps the rest (X requires neither)', async () => {
+    const { client } = scripted(ok({ data: [{ id: '1', name: 'Work' }, { id: '2' }, { name: 'Nameless id' }] }));
+    const page = await getBookmarkFolders(client, ME);
+    expect([page.items, page.resultCount]).toEqual([[{ id: '1', name: 'Work' }], 1]);
+  });
+
+  it('still reports a folder that breaks the description (a numeric id) as malformed', async () => {
+    const { client } = scripted(ok({ data: [{ id: 1, name: 'Work' }] }));
     expect((await xErrorOf(getBookmarkFolders(client, ME))).kind).toBe('malformed');
   });
 

@@ -240,8 +240,9 @@ const OPERATIONS: Operation[] = [
   {
     operationId: 'getUsersBookmarkFolders',
     call: (c) => bookmarks.getBookmarkFolders(c, ME),
-    needs: [{ at: 'data[]', fields: ['id', 'name'] }],
-    check: pageCheck,
+    needs: [{ at: 'data[]', fields: ['id', 'name'], drop: true }],
+    // A folder without its id or name is left out; the page is the folders that have both.
+    check: (result, body) => pageCheck(result, { ...body, data: at(body, 'data[]').filter((o) => has(o, ['id', 'name'])) }),
   },
   {
     operationId: 'getUsersBookmarksByFolderId',
