@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { Collection, SyncError, SyncNotice } from '@/lib/db';
 import { actionErrorText } from '@/components/error-text';
+import { numberOf } from './format';
 
 /**
  * The words of what a sync stored — its failure and its notice — in the reader's language. The background keeps
@@ -28,10 +29,14 @@ function what(collection: Collection): string {
   }
 }
 
-/** A walk cut short: X repeating a page, or the most Perch reads in one sync (for bookmarks, X's 800 newest). */
+/**
+ * A walk cut short: X repeating a page, or the most Perch reads in one sync (for bookmarks, X's 800 newest; for
+ * bookmark folders, how many folders' bookmarks it reads, the others taking their turn at a later sync).
+ */
 export function syncNoticeText(collection: Collection, notice: SyncNotice): string {
   if (notice.message) return notice.message;
   if (notice.kind === 'repeat') return i18n.t('sync_notice_repeat', { what: what(collection) });
   if (collection === 'bookmarks') return i18n.t('sync_notice_cap_bookmarks');
+  if (notice.folders) return i18n.t('sync_notice_cap_folders', notice.folders, [numberOf(notice.folders)]);
   return i18n.t('sync_notice_cap', { what: what(collection), pages: String(notice.pages ?? 0) });
 }

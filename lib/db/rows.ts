@@ -98,6 +98,8 @@ export interface BookmarkFolderRow {
   accountId: string;
   id: string;
   name: string;
+  /** When Perch last read which bookmarks the folder holds (ISO); never, if absent. Not indexed. */
+  readAt?: string | undefined;
 }
 
 export interface ListRow {
@@ -284,6 +286,8 @@ export interface SyncNotice {
   kind: 'cap' | 'repeat';
   /** How many pages the walk read. */
   pages?: number | undefined;
+  /** Bookmark folders only: how many folders' bookmarks one sync reads (the rest show what was last read). */
+  folders?: number | undefined;
   /** Rows stored before only: the background's English sentence. Never written now. */
   message?: string | undefined;
 }

@@ -128,9 +128,11 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
 export const FOLDERS_PER_SYNC = 50;
 
 /**
- * Reads the bookmark folders, then which bookmarks each holds (one request per folder): each folder once, and at
- * most {@link FOLDERS_PER_SYNC}. Past that the walk is cut ('cap', said in the sync state) and the folders it did not
- * read keep what was stored of them.
+ * Lists every bookmark folder and stores each name, then reads which bookmarks a folder holds (one request per
+ * folder) for at most {@link FOLDERS_PER_SYNC} of them, the least recently read first, so that syncs take turns
+ * through them all. A folder not read this time keeps what was stored of it; past the cap the sync says so (a 'cap'
+ * notice with the count). A stored folder missing from a complete listing is removed; a listing cut short (X repeating
+ * a page, or the page cap) removes nothing.
  */
 export async function walkFolders(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
@@ -139,33 +141,46 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   for await (const page of pages((token) => getBookmarkFolders(client, accountId, pageOptions(100, token)), MAX_PAGES.other, walk)) {
     for (const f of page.items) if (!listed.has(f.id)) listed.set(f.id, { id: f.id, name: f.name });
     await ctx.onPage(page.items.length);
-    if (listed.size > FOLDERS_PER_SYNC) break;
   }
-  const folders = [...listed.values()].slice(0, FOLDERS_PER_SYNC);
-  if (listed.size > FOLDERS_PER_SYNC) walk.cut ??= 'cap';
+  const complete = !walk.cut;
+  const stored = new Map((await d.bookmarkFolders.where('accountId').equals(accountId).toArray()).map((f) => [f.id, f]));
+  // Never read first, then the longest unread; a stable sort keeps X's order among equals.
+  const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
+  const folders = turn.slice(0, FOLDERS_PER_SYNC);
+  if (listed.size > FOLDERS_PER_SYNC && !walk.cut) {
+    walk.cut = 'cap';
+    walk.folders = FOLDERS_PER_SYNC;
+  }
   // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
   const inFolder = new Map<string, Set<string>>();
   for (const folder of folders) {
     const page = await getBookmarkFolderPosts(client, accountId, folder.id);
-    walk.pages++;
     for (const p of page.items) inFolder.set(p.id, (inFolder.get(p.id) ?? new Set()).add(folder.id));
     await ctx.onPage(page.items.length);
   }
   const read = new Set(folders.map((f) => f.id));
+  const readAt = new Date(ctx.now()).toISOString();
+  // A folder stays a bookmark's if it was not read this time and is not known gone from X.
+  const kept = (id: string) => !read.has(id) && (!complete || listed.has(id));
   await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
-    // After a walk cut short, a stored folder it did not read is kept, with its bookmarks, not taken for removed.
-    await d.bookmarkFolders
-      .where('accountId')
-      .equals(accountId)
-      .filter((f) => !walk.cut || read.has(f.id))
-      .delete();
-    await d.bookmarkFolders.bulkPut(folders.map((f) => ({ accountId, id: f.id, name: f.name })));
+    if (complete) {
+      await d.bookmarkFolders
+        .where('accountId')
+        .equals(accountId)
+        .filter((f) => !listed.has(f.id))
+        .delete();
+    }
+    await d.bookmarkFolders.bulkPut(
+      [...listed.values()].map((f) => {
+        const at = read.has(f.id) ? readAt : stored.get(f.id)?.readAt;
+        return { accountId, id: f.id, name: f.name, ...(at ? { readAt: at } : {}) };
+      }),
+    );
     await d.bookmarks
       .where('accountId')
       .equals(accountId)
       .modify((b) => {
-        const kept = walk.cut ? b.folderIds.filter((id) => !read.has(id)) : [];
-        b.folderIds = [...(inFolder.get(b.postId) ?? []), ...kept];
+        b.folderIds = [...(inFolder.get(b.postId) ?? []), ...b.folderIds.filter(kept)];
       });
   });
 }

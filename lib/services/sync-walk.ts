@@ -19,6 +19,8 @@ export const MAX_PAGES = { bookmarks: 8, other: 100 } as const;
 export interface Walk {
   pages: number;
   cut?: 'cap' | 'repeat';
+  /** Bookmark folders only, when there are more than one sync reads: how many it reads. */
+  folders?: number;
 }
 
 /** What the sync service hands the walker of one collection. */
@@ -78,5 +80,6 @@ export async function* pages<T>(
  * the collection, in its reader's language (components/manager/sync-words.ts).
  */
 export function cutNotice(walk: Walk): SyncNotice {
-  return walk.cut === 'repeat' ? { kind: 'repeat', pages: walk.pages } : { kind: 'cap', pages: walk.pages };
+  if (walk.cut === 'repeat') return { kind: 'repeat', pages: walk.pages };
+  return { kind: 'cap', pages: walk.pages, ...(walk.folders ? { folders: walk.folders } : {}) };
 }

@@ -5,6 +5,7 @@ import { ACTIONS } from '@/lib/services/actions';
 import { SyncService } from '@/lib/services/sync';
 import { FOLDERS_PER_SYNC } from '@/lib/services/sync-bookmarks';
 import { createXClient } from '@/lib/x/client';
+import { readInJapanese } from '../locales/in-japanese';
 import { freshDb } from './support';
 
 const ADA = '2244994945';
@@ -41,16 +42,20 @@ function xAnswering(folderPage: (n: number) => string[]) {
 const hundredNew = (n: number) => Array.from({ length: 100 }, (_, i) => String(1_000_000 + n * 100 + i));
 
 describe('syncing bookmark folders, whatever X answers', () => {
-  it(`reads the posts of at most ${FOLDERS_PER_SYNC} folders when X keeps handing fresh pages, and says so`, async () => {
-    const { sync, asked } = xAnswering(hundredNew);
+  it(`lists every folder X gives, reads the posts of at most ${FOLDERS_PER_SYNC}, and says so in folders`, async () => {
+    const { sync, asked } = xAnswering((n) => (n < 2 ? hundredNew(n) : []));
     const result = await sync.sync(ADA, 'bookmarkFolders');
-    expect(asked.list).toBe(1);
+    expect(asked.list).toBe(3);
     expect(asked.folder).toHaveLength(FOLDERS_PER_SYNC);
-    expect(result).toMatchObject({ ran: true, requests: 1 + FOLDERS_PER_SYNC, notice: { kind: 'cap' } });
+    expect(result).toMatchObject({ ran: true, requests: 3 + FOLDERS_PER_SYNC, notice: { kind: 'cap', folders: FOLDERS_PER_SYNC } });
     expect(syncNoticeText('bookmarkFolders', result.notice!)).toBe(
-      `You have more bookmark folders than Perch reads in one sync (${1 + FOLDERS_PER_SYNC} pages): the rest is kept as it was.`,
+      `Perch reads ${FOLDERS_PER_SYNC} bookmark folders per sync; the others show what was last read.`,
     );
-    expect(await db().bookmarkFolders.where('accountId').equals(ADA).count()).toBe(FOLDERS_PER_SYNC);
+    readInJapanese();
+    expect(syncNoticeText('bookmarkFolders', result.notice!)).toBe(
+      `Perchが1回の同期で読み込むブックマークフォルダは${FOLDERS_PER_SYNC}個までです。ほかのフォルダには前回読み込んだ内容が表示されます。`,
+    );
+    expect(await db().bookmarkFolders.where('accountId').equals(ADA).count()).toBe(200);
   });
 
   it('asks for each folder once when X lists the same folders again and again', async () => {
