@@ -25,7 +25,8 @@ const followedSchema = z.lazy(() =>
  * POST /2/users/:id/following — follows `targetUserId`. A protected account gets a follow request instead:
  * `pendingFollow` is true until it approves.
  * @throws XApiError ('invalid-request' before sending for a malformed id, or when X answers neither following nor
- * pending (it did not follow); a 200 with `errors` and no `data` as those errors say, e.g. 'not-found')
+ * pending (it did not follow); a 200 with `errors` and no `data`, or with `errors` and neither `following` nor a
+ * pending request, as those errors say, e.g. 'not-found')
  */
 export async function followUser(client: XClient, userId: string, targetUserId: string): Promise<FollowState> {
   const user = checkId(userId, 'A user id');
@@ -38,9 +39,11 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
   });
   const { data, errors = [] } = res.body;
   if (data === undefined) throw notDone(errors, res.status, 'malformed');
-  // UsersFollowingCreateResponse makes both flags optional: no word against it is a follow done as asked, and
-  // neither following nor pending is X not doing it.
+  // UsersFollowingCreateResponse makes both flags optional: no word against it is a follow done as asked, unless
+  // X sent errors and no word for it (neither `following` nor a pending request); neither following nor pending is
+  // X not doing it.
   const pendingFollow = data.pending_follow ?? false;
+  if (data.following === undefined && !pendingFollow && errors.length) throw notDone(errors, res.status, 'invalid-request');
   const following = data.following ?? !pendingFollow;
   if (!following && !pendingFollow) throw notDone(errors, res.status, 'invalid-request');
   return { following, pendingFollow };
@@ -48,7 +51,7 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
 
 /**
  * DELETE /2/users/:source_user_id/following/:target_user_id — unfollows `targetUserId`. Returns `following` (false).
- * @throws XApiError ('invalid-request' before sending for a malformed id)
+ * @throws XApiError ('invalid-request' before sending for a malformed id; otherwise as lib/x/set-state.ts `setState`)
  */
 export async function unfollowUser(client: XClient, userId: string, targetUserId: string): Promise<boolean> {
   const user = checkId(userId, 'A user id');

@@ -2,7 +2,8 @@
  * The shape shared by X's "manage" endpoints (bookmark, like, mute, pin…): a POST with a small JSON body or a
  * DELETE, answered with `{"data": {"<flag>": true|false}}` saying the state after the request. X's descriptions make
  * `data` and its flag optional (UsersLikesCreateResponse, BookmarkMutationResponse, ListPinnedResponse, …): a 200
- * may carry only `errors`, saying why X did not do it, or a `data` without the flag, saying nothing against it.
+ * may carry only `errors`, saying why X did not do it, or a `data` without the flag, saying nothing against it
+ * unless `errors` come beside it.
  */
 import * as z from 'zod/mini';
 import type { XClient } from './client';
@@ -28,8 +29,9 @@ function askedOf(req: { method: string; flag: string }): boolean {
 /**
  * Sends one manage request and returns the answer's `data` with `flag` as asked: X sent it so, or did not send it
  * (a 200 without errors: done as asked).
- * @throws XApiError (a 200 with `errors` and no `data` as those errors say: a resource-not-found is 'not-found';
- * a flag contrary to the request (X did not do it) as its errors say, 'invalid-request' when it sent none;
+ * @throws XApiError (a 200 with `errors` and no `data`, or with `errors` and a `data` without the flag, as those
+ * errors say: a resource-not-found is 'not-found'; a flag contrary to the request (X did not do it) as its errors
+ * say, 'invalid-request' when it sent none;
  * 'malformed' for a 200 with neither `data` nor `errors`, or a flag that is not a boolean)
  */
 export async function setState<K extends string>(
@@ -48,6 +50,7 @@ export async function setState<K extends string>(
   if (state === undefined) throw notDone(errors, res.status, 'malformed');
   const asked = askedOf(req);
   const said = (state as Record<string, unknown>)[req.flag];
-  if (said !== undefined && said !== asked) throw notDone(errors, res.status, 'invalid-request');
+  // An absent flag is done as asked only when X sent no errors beside it: with errors, they say why X did not do it.
+  if (said === undefined ? errors.length > 0 : said !== asked) throw notDone(errors, res.status, 'invalid-request');
   return { ...state, [req.flag]: asked };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookmarkPost, unbookmarkPost } from '@/lib/x/bookmarks';
-import { followUser } from '@/lib/x/follows';
+import { followUser, unfollowUser } from '@/lib/x/follows';
 import { likePost } from '@/lib/x/likes';
 import { pinList } from '@/lib/x/lists';
 import { ME, ok, scripted, xErrorOf } from './support';
@@ -71,6 +71,27 @@ describe('a write X answers with data whose flag is absent or contrary (the flag
   it('reads a contrary flag sent with errors as those errors say', async () => {
     const { client } = scripted(ok({ data: { pinned: false }, errors: [GONE] }));
     expect((await xErrorOf(pinList(client, ME, '1'))).kind).toBe('not-found');
+  });
+
+  it('reads an absent flag sent with errors as those errors say, not as done', async () => {
+    const { client } = scripted(
+      ok({ data: {}, errors: [GONE] }),
+      ok({ data: {}, errors: [GONE] }),
+      ok({ data: {}, errors: [GONE] }),
+      ok({ data: { pending_follow: false }, errors: [GONE] }),
+    );
+    for (const call of [
+      likePost(client, ME, '1'),
+      unbookmarkPost(client, ME, '1'),
+      unfollowUser(client, ME, '1'),
+      followUser(client, ME, '1'),
+    ]) {
+      const error = await xErrorOf(call);
+      expect([error.kind, error.status, error.problem.detail]).toEqual(['not-found', 200, 'Could not find tweet with id: [1].']);
+    }
+    // A follow request X says is pending was made, whatever errors come beside it.
+    const pending = scripted(ok({ data: { pending_follow: true }, errors: [GONE] }));
+    expect(await followUser(pending.client, ME, '1')).toEqual({ following: false, pendingFollow: true });
   });
 
   it('still refuses a flag that is not a boolean as malformed', async () => {

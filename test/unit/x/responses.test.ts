@@ -47,6 +47,8 @@ interface Need {
   at: string;
   fields: string[];
   drop?: boolean;
+  /** The value the fields carry in answers made to carry them (a write's flag as asked). */
+  is?: boolean;
 }
 
 type Check = (result: unknown, body: Body) => void;
@@ -169,18 +171,21 @@ function refusalIn(errors: unknown[]): XErrorKind {
 
 /**
  * A write through lib/x/set-state.ts (x-api--*--manage-*), asking for `flag` to be `asked`: done when X's flag says so
- * or is absent; X's `errors` (without data, or with a contrary flag) read as its refusal; a contrary flag alone is X
- * refusing the request.
+ * or is absent without errors; X's `errors` (without data, or without the flag or with a contrary one) read as its
+ * refusal; a contrary flag alone is X refusing the request.
  */
 const manage = (call: Operation['call'], operationId: string, flag: string, asked: boolean): Operation => ({
   operationId,
   call,
-  needs: [],
+  needs: [
+    { at: '', fields: ['data'] },
+    { at: 'data', fields: [flag], is: asked },
+  ],
   outcome: (body) => {
     const data = body.data as Body | undefined;
     const errors = Array.isArray(body.errors) ? body.errors : [];
     if (data === undefined) return errors.length ? refusalIn(errors) : 'malformed';
-    if (data[flag] === undefined || data[flag] === asked) return 'ok';
+    if (data[flag] === asked || (data[flag] === undefined && !errors.length)) return 'ok';
     return errors.length ? refusalIn(errors) : 'invalid-request';
   },
   check: (result) => expect(result).toBe(asked),
@@ -224,7 +229,8 @@ const OPERATIONS: Operation[] = [
       const data = body.data as Body | undefined;
       const errors = Array.isArray(body.errors) ? body.errors : [];
       if (data === undefined) return errors.length ? refusalIn(errors) : 'malformed';
-      if (data.following !== false || data.pending_follow === true) return 'ok';
+      if (data.following === true || data.pending_follow === true) return 'ok';
+      if (data.following === undefined && !errors.length) return 'ok';
       return errors.length ? refusalIn(errors) : 'invalid-request';
     },
     check: (result, body) => {
@@ -336,7 +342,7 @@ const OPERATIONS: Operation[] = [
 // ---- the generator ----
 
 /** The schema with `fields` required at `path` (the same path syntax as Need.at). */
-function requireAt(schema: Body, path: string, fields: string[]): void {
+function requireAt(schema: Body, path: string, fields: string[], is?: boolean): void {
   let node: Body | undefined = schema;
   for (const part of path === '' ? [] : path.split('.')) {
     const many = part.endsWith('[]');
@@ -346,6 +352,8 @@ function requireAt(schema: Body, path: string, fields: string[]): void {
   }
   if (!node) return;
   node.required = [...new Set([...((node.required as string[] | undefined) ?? []), ...fields])];
+  const props = node.properties as Record<string, Body> | undefined;
+  if (is !== undefined && props) for (const f of fields) props[f] = { ...props[f], enum: [is] };
 }
 
 function successStatus(operationId: string): number {
@@ -357,7 +365,7 @@ function answers(op: Operation): fc.Arbitrary<Body> {
   const schema = responseSchema(op.operationId, successStatus(op.operationId)) as Body | undefined;
   if (!schema) throw new Error(`the description has no answer for ${op.operationId}`);
   const carrying = structuredClone(schema);
-  for (const need of op.needs) requireAt(carrying, need.at, need.fields);
+  for (const need of op.needs) requireAt(carrying, need.at, need.fields, need.is);
   return fc.oneof(arbitraryFromSchema(carrying), arbitraryFromSchema(schema)) as fc.Arbitrary<Body>;
 }
 
