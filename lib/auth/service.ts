@@ -195,13 +195,14 @@ export class AuthService {
       }
       throw error;
     }
-    const kept = await this.writes.run(userId, async () => {
-      if (!moved()) await saveTokenPair(userId, pair);
-      return !moved();
+    const saved = await this.writes.run(userId, async () => {
+      if (moved()) return false;
+      await saveTokenPair(userId, pair);
+      return true;
     });
     // Signed out while X was answering: hand the new grant back instead of keeping it. Signed out during the save:
-    // that sign-out waited its turn, and clears and revokes the pair just saved.
-    if (!kept) this.revokeLater(s, [pair.refreshToken, pair.access.token]);
+    // that sign-out waited its turn, and clears and revokes the pair just saved (so not here as well).
+    if (!saved) this.revokeLater(s, [pair.refreshToken, pair.access.token]);
     if (moved()) throw new AuthError('signed-out');
     return pair.access.token;
   }

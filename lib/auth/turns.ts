@@ -1,6 +1,8 @@
 /**
  * One-at-a-time queues by key: a job runs once the key's earlier jobs have ended, however they ended. The auth
  * service orders each account's token writes with it, so a sign-out never clears between a refresh's check and save.
+ * Hand-written rather than Web Locks or a library: only the background worker writes tokens, so an in-memory queue
+ * suffices, and the service's Web Locks are optional (absent in tests), while this ordering must always hold.
  */
 export class Turns {
   private readonly tails = new Map<string, Promise<unknown>>();

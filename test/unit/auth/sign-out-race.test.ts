@@ -3,7 +3,7 @@ import { AuthError } from '@/lib/auth/errors';
 import { accountsWithTokens, readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
 import type { Emulator } from '../../emulator/server';
-import { ADA_ID, TWO_HOURS, activeTokens, makeService, signInAs, startTestEmulator, tokenRequests } from './support';
+import { ADA_ID, TWO_HOURS, activeTokens, makeService, revokeRequests, signInAs, startTestEmulator, tokenRequests } from './support';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -54,6 +54,22 @@ describe('signing out while a refreshed pair is being saved', () => {
     await h.auth.revoked();
     expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
     expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]);
+  });
+
+  it('hands the saved pair back to X once: one revoke for its refresh token, one for its access token', async () => {
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    h.clock.advance(TWO_HOURS);
+    const paused = pausedEncryption();
+    const before = revokeRequests(emu).length;
+    const asked = h.auth.getAccessToken(ADA_ID).catch((e: unknown) => e);
+    await paused.reached;
+    const signingOut = h.auth.signOut(ADA_ID);
+    paused.release();
+    await signingOut;
+    await asked;
+    await h.auth.revoked();
+    expect(revokeRequests(emu).slice(before)).toHaveLength(2);
   });
 
   it('still refreshes and keeps the pair when nobody signs out', async () => {
