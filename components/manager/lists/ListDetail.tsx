@@ -41,6 +41,18 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
     );
   }
   const ref = { listId: list.id, listName: list.name };
+  // X's List carries `private` only when asked and answered: without it, neither state is claimed (no toggle, no box).
+  const privacySaid = typeof list.private === 'boolean';
+  const privacyButton = (makePrivate: boolean) => (
+    <button
+      key={String(makePrivate)}
+      type="button"
+      aria-label={i18n.t(makePrivate ? 'lists_make_private' : 'lists_make_public', { name: list.name })}
+      onClick={() => void act({ type: 'list.update', params: { ...ref, private: makePrivate } })}
+    >
+      {i18n.t(makePrivate ? 'lists_make_private_short' : 'lists_make_public_short')}
+    </button>
+  );
   return (
     <section className="mgr-list-detail" aria-labelledby={`${id}-title`}>
       {back}
@@ -68,13 +80,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
             >
               {i18n.t('lists_edit_short')}
             </button>
-            <button
-              type="button"
-              aria-label={i18n.t(list.private ? 'lists_make_public' : 'lists_make_private', { name: list.name })}
-              onClick={() => void act({ type: 'list.update', params: { ...ref, private: !list.private } })}
-            >
-              {i18n.t(list.private ? 'lists_make_public_short' : 'lists_make_private_short')}
-            </button>
+            {privacySaid ? privacyButton(!list.private) : [privacyButton(true), privacyButton(false)]}
             <ConfirmButton
               label={i18n.t('lists_delete', { name: list.name })}
               short={i18n.t('lists_delete_short')}
@@ -84,12 +90,14 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
               onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}
             />
           </div>
+          {privacySaid ? null : <p className="note">{i18n.t('lists_privacy_unsaid')}</p>}
           {editing ? (
             <ListForm
               key={list.id}
               label={i18n.t('lists_edit', { name: list.name })}
               initial={{ name: list.name, description: list.description ?? '', private: !!list.private }}
               requireChange
+              asksPrivacy={privacySaid}
               submit={{ short: i18n.t('lists_save_short'), label: i18n.t('lists_save', { name: list.name }) }}
               onCancel={() => setEditing(false)}
               onSubmit={async (fields) => {
@@ -99,7 +107,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
                     ...ref,
                     ...(fields.name !== list.name ? { name: fields.name } : {}),
                     ...(fields.description !== (list.description ?? '') ? { description: fields.description } : {}),
-                    ...(fields.private !== !!list.private ? { private: fields.private } : {}),
+                    ...(privacySaid && fields.private !== list.private ? { private: fields.private } : {}),
                   },
                 });
                 if (ok) setEditing(false);

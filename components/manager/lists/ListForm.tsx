@@ -17,6 +17,8 @@ interface Props {
   label: string;
   /** An edit may not be sent unchanged. */
   requireChange?: boolean;
+  /** False when X did not say whether the list is private: no box then, whose blank would claim it public. */
+  asksPrivacy?: boolean;
   /** Sends it; true when accepted. */
   onSubmit: (fields: ListFields) => Promise<boolean>;
   onCancel: () => void;
@@ -26,7 +28,7 @@ interface Props {
  * A list's name, description and privacy, checked as X checks them (a name of 1–25 characters, a description of
  * at most 100), with the limits and the count shown as the person types.
  */
-export function ListForm({ initial, submit, label, requireChange, onSubmit, onCancel }: Props) {
+export function ListForm({ initial, submit, label, requireChange, asksPrivacy = true, onSubmit, onCancel }: Props) {
   const id = useId();
   const [fields, setFields] = useState<ListFields>(initial);
   const [touched, setTouched] = useState(false);
@@ -116,13 +118,15 @@ export function ListForm({ initial, submit, label, requireChange, onSubmit, onCa
           </p>
         ) : null}
       </div>
-      <div className="mgr-field">
-        <label className="mgr-check">
-          <input type="checkbox" checked={fields.private} onChange={(e) => setFields({ ...fields, private: e.target.checked })} />
-          {i18n.t('lists_field_private')}
-        </label>
-        <p className="note">{i18n.t('lists_private_hint')}</p>
-      </div>
+      {asksPrivacy ? (
+        <div className="mgr-field">
+          <label className="mgr-check">
+            <input type="checkbox" checked={fields.private} onChange={(e) => setFields({ ...fields, private: e.target.checked })} />
+            {i18n.t('lists_field_private')}
+          </label>
+          <p className="note">{i18n.t('lists_private_hint')}</p>
+        </div>
+      ) : null}
       <div className="row">
         <button
           type="submit"
