@@ -30,7 +30,7 @@ export type KeyPolicy = {
       by?: string;
       without?: (value: unknown, accountId: string) => unknown;
     }
-  | /** Kept whoever signs out; `why` says why. */ { clearOn: 'never'; why: string }
+  | /** Kept whoever signs out; lib/storage-kept.ts says why. */ { clearOn: 'never' }
 );
 
 const ofAccount = (value: unknown, accountId: string) =>
@@ -52,41 +52,15 @@ function withoutSnapshotsOf(value: unknown, accountId: string): unknown {
 
 export const STORAGE_WIPE = {
   sessionView: { area: 'local', key: 'session.view', clearOn: 'sign-out-entry', by: 'AuthService.signOut (lib/auth/session.ts)' },
-  clientId: { area: 'local', key: 'settings.clientId', clearOn: 'never', why: 'the person’s X app, not an account’s data' },
-  enterprisePlan: {
-    area: 'local',
-    key: 'settings.enterprisePlan',
-    clearOn: 'never',
-    why: 'the person’s X app plan, not an account’s data',
-  },
+  clientId: { area: 'local', key: 'settings.clientId', clearOn: 'never' },
+  enterprisePlan: { area: 'local', key: 'settings.enterprisePlan', clearOn: 'never' },
   signInOutcome: { area: 'local', key: 'signIn.last', clearOn: 'sign-out', holds: ofAccount },
   refreshToken: { area: 'local', key: 'auth.refresh.', perAccount: true, clearOn: 'sign-out' },
   accessToken: { area: 'session', key: 'auth.access.', perAccount: true, clearOn: 'sign-out' },
-  pendingSignIn: {
-    area: 'session',
-    key: 'auth.pending',
-    clearOn: 'never',
-    why: 'a sign-in under way belongs to no account yet; each attempt is dropped 15 minutes after it started',
-  },
-  popupGrants: {
-    area: 'session',
-    key: 'gate.grants',
-    clearOn: 'never',
-    why: 'one-time tokens for windows Perch opens, of no account; each expires minutes after (lib/popup-gate.ts)',
-  },
-  popupOpen: {
-    area: 'session',
-    key: 'gate.open.',
-    perTab: true,
-    clearOn: 'never',
-    why: 'which tab the person opened, of no account; removed with its tab (lib/popup-gate.ts)',
-  },
-  managerTab: {
-    area: 'session',
-    key: 'manager.open',
-    clearOn: 'never',
-    why: 'which manager tab the popup’s link asked the side panel for, of no account (components/manager/open-tab.ts)',
-  },
+  pendingSignIn: { area: 'session', key: 'auth.pending', clearOn: 'never' },
+  popupGrants: { area: 'session', key: 'gate.grants', clearOn: 'never' },
+  popupOpen: { area: 'session', key: 'gate.open.', perTab: true, clearOn: 'never' },
+  managerTab: { area: 'session', key: 'manager.open', clearOn: 'never' },
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
   /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
   linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },
@@ -101,7 +75,7 @@ export const STORAGE_WIPE = {
    * "<account id> <post key>"; the signing-out account's are taken out.
    */
   popupSnapshots: { area: 'session', key: 'popup.snapshots', clearOn: 'sign-out-entry', without: withoutSnapshotsOf },
-  testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never', why: 'test builds only: the emulator’s clock' },
+  testClock: { area: 'local', key: 'test.clockOffsetMs', clearOn: 'never' },
 } as const satisfies Record<string, KeyPolicy>;
 
 /** The policy a stored key falls under (WXT's `<key>$` metadata with its key), or undefined when none declares it. */
