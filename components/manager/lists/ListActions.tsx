@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { ListRow } from '@/lib/db';
 import type { ActionRequest } from '@/lib/messaging';
+import { withoutBidiControls } from '@/lib/text/bidi';
 
 /** Runs one action through the outbox; true when the background accepted it. */
 export type Act = (action: ActionRequest) => Promise<boolean>;
@@ -11,12 +12,15 @@ export type Act = (action: ActionRequest) => Promise<boolean>;
  */
 export function ListActions({ list, act }: { list: ListRow; act: Act }) {
   const ref = { listId: list.id, listName: list.name };
+  // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
+  // it for a screen reader, a braille display or voice control.
+  const spokenName = withoutBidiControls(list.name);
   return (
     <div className="row mgr-list-actions">
       {list.owned || list.followed ? (
         <button
           type="button"
-          aria-label={i18n.t(list.pinned ? 'lists_unpin' : 'lists_pin', { name: list.name })}
+          aria-label={i18n.t(list.pinned ? 'lists_unpin' : 'lists_pin', { name: spokenName })}
           onClick={() => void act({ type: list.pinned ? 'list.unpin' : 'list.pin', params: ref })}
         >
           {i18n.t(list.pinned ? 'lists_unpin_short' : 'lists_pin_short')}
@@ -25,7 +29,7 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
       {!list.owned ? (
         <button
           type="button"
-          aria-label={i18n.t(list.followed ? 'lists_unfollow' : 'lists_follow', { name: list.name })}
+          aria-label={i18n.t(list.followed ? 'lists_unfollow' : 'lists_follow', { name: spokenName })}
           onClick={() => void act({ type: list.followed ? 'list.unfollow' : 'list.follow', params: ref })}
         >
           {i18n.t(list.followed ? 'lists_unfollow_short' : 'lists_follow_short')}

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ListRow } from '@/lib/db';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { ConfirmButton } from '../ConfirmButton';
 import { ListActions, ListFacts, type Act } from './ListActions';
 import { ListForm } from './ListForm';
@@ -41,13 +42,16 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
     );
   }
   const ref = { listId: list.id, listName: list.name };
+  // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
+  // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
+  const spokenName = withoutBidiControls(list.name);
   // X's List carries `private` only when asked and answered: without it, neither state is claimed (no toggle, no box).
   const privacySaid = typeof list.private === 'boolean';
   const privacyButton = (makePrivate: boolean) => (
     <button
       key={String(makePrivate)}
       type="button"
-      aria-label={i18n.t(makePrivate ? 'lists_make_private' : 'lists_make_public', { name: list.name })}
+      aria-label={i18n.t(makePrivate ? 'lists_make_private' : 'lists_make_public', { name: spokenName })}
       onClick={() => void act({ type: 'list.update', params: { ...ref, private: makePrivate } })}
     >
       {i18n.t(makePrivate ? 'lists_make_private_short' : 'lists_make_public_short')}
@@ -75,17 +79,17 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
             <button
               type="button"
               aria-expanded={editing}
-              aria-label={i18n.t('lists_edit', { name: list.name })}
+              aria-label={i18n.t('lists_edit', { name: spokenName })}
               onClick={() => setEditing((e) => !e)}
             >
               {i18n.t('lists_edit_short')}
             </button>
             {privacySaid ? privacyButton(!list.private) : [privacyButton(true), privacyButton(false)]}
             <ConfirmButton
-              label={i18n.t('lists_delete', { name: list.name })}
+              label={i18n.t('lists_delete', { name: spokenName })}
               short={i18n.t('lists_delete_short')}
-              prompt={i18n.t('lists_delete_prompt', { name: list.name })}
-              confirmLabel={i18n.t('lists_delete_confirm', { name: list.name })}
+              prompt={i18n.t('lists_delete_prompt', { name: spokenName })}
+              confirmLabel={i18n.t('lists_delete_confirm', { name: spokenName })}
               cancelLabel={i18n.t('lists_delete_cancel')}
               onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}
             />
@@ -94,11 +98,11 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
           {editing ? (
             <ListForm
               key={list.id}
-              label={i18n.t('lists_edit', { name: list.name })}
+              label={i18n.t('lists_edit', { name: spokenName })}
               initial={{ name: list.name, description: list.description ?? '', private: !!list.private }}
               requireChange
               asksPrivacy={privacySaid}
-              submit={{ short: i18n.t('lists_save_short'), label: i18n.t('lists_save', { name: list.name }) }}
+              submit={{ short: i18n.t('lists_save_short'), label: i18n.t('lists_save', { name: spokenName }) }}
               onCancel={() => setEditing(false)}
               onSubmit={async (fields) => {
                 const ok = await act({
@@ -118,7 +122,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
         </div>
       ) : null}
       <ListMembers accountId={accountId} list={list} act={act} onActed={onActed} />
-      <ListPosts accountId={accountId} listId={list.id} name={list.name} />
+      <ListPosts accountId={accountId} listId={list.id} name={spokenName} />
     </section>
   );
 }

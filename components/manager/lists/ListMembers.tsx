@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import type { ListRow } from '@/lib/db';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { UserLookup } from '../UserLookup';
@@ -45,16 +46,19 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   }
 
   const ref = { listId: list.id, listName: list.name };
+  // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
+  // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
+  const spokenName = withoutBidiControls(list.name);
   return (
     <section className="mgr-members" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{i18n.t('lists_members_title')}</h3>
       {list.owned ? (
         <UserLookup
           accountId={accountId}
-          label={i18n.t('lists_add_label', { name: list.name })}
+          label={i18n.t('lists_add_label', { name: spokenName })}
           hint={i18n.t('lists_add_hint')}
           actionShort={i18n.t('lists_add_short')}
-          actionLabel={(u) => i18n.t('lists_add', { username: u.username, name: list.name })}
+          actionLabel={(u) => i18n.t('lists_add', { username: u.username, name: spokenName })}
           unavailable={(u) => (memberIds.has(u.id) ? i18n.t('lists_already_member', { username: u.username }) : undefined)}
           onAct={(u) => act({ type: 'list.addMember', params: { ...ref, userId: u.id, username: u.username } })}
         />
@@ -62,7 +66,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       <div className="row">
         <button
           type="button"
-          aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: list.name })}
+          aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: spokenName })}
           disabled={load.state === 'loading'}
           onClick={() => void fetchPage()}
         >
@@ -85,13 +89,13 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       ) : members.length ? (
         <AccountList
           entries={members}
-          label={i18n.t('lists_members_of', { name: list.name })}
+          label={i18n.t('lists_members_of', { name: spokenName })}
           mark="perch-members-list"
           actions={(m) =>
             list.owned ? (
               <button
                 type="button"
-                aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: list.name })}
+                aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: spokenName })}
                 onClick={() =>
                   void act({
                     type: 'list.removeMember',
@@ -110,7 +114,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       {nextToken ? (
         <button
           type="button"
-          aria-label={i18n.t('lists_members_more', { name: list.name })}
+          aria-label={i18n.t('lists_members_more', { name: spokenName })}
           disabled={load.state === 'loading'}
           onClick={() => void fetchPage(nextToken)}
         >
