@@ -4,6 +4,7 @@ import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './
 import type { Settings } from './views';
 import { forgetRefusals } from './refusals';
 import { RefusedError } from './refused-error';
+import { claimUnmarkedGrants } from './auth/token-store';
 import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
@@ -24,7 +25,9 @@ export async function readSettings(): Promise<Settings> {
 }
 
 /**
- * Saves the user's Client ID (an empty string falls back to the build's default).
+ * Saves the user's Client ID (an empty string falls back to the build's default). Accounts already signed in stay
+ * signed in with the app that issued their grant (lib/auth/grant-client.ts) until they sign in again; a grant saved
+ * before Perch kept its Client ID is marked with the one in use until now, the app that issued it.
  * @throws RefusedError ('client-id-invalid', worded by the options page) when it cannot be a Client ID.
  */
 export async function saveClientId(clientId: string): Promise<Settings> {
@@ -32,6 +35,8 @@ export async function saveClientId(clientId: string): Promise<Settings> {
   if (trimmed && !/^[A-Za-z0-9_\-.~]{8,200}$/.test(trimmed)) {
     throw new RefusedError('error', { kind: 'client-id-invalid' });
   }
+  const before = (await readSettings()).clientId;
+  if ((trimmed || DEFAULT_CLIENT_ID) !== before) await claimUnmarkedGrants(before);
   await clientIdItem.setValue(trimmed);
   return readSettings();
 }

@@ -18,6 +18,7 @@ export function App() {
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const inputId = useId();
   const planHintId = useId();
+  const clientIdNoteId = useId();
 
   useEffect(() => {
     sendMessage({ type: 'settings.get' }).then(
@@ -101,6 +102,7 @@ export function App() {
               value={clientId}
               autoComplete="off"
               spellCheck={false}
+              aria-describedby={session?.accounts.length ? clientIdNoteId : undefined}
               placeholder={
                 settings?.clientIdFromBuild
                   ? i18n.t('options_client_id_builtin', [settings.clientId])
@@ -112,6 +114,12 @@ export function App() {
               {i18n.t('options_save')}
             </button>
           </form>
+          {/* A grant works only with the app that issued it: say what a new Client ID does to accounts signed in. */}
+          {session?.accounts.length ? (
+            <p id={clientIdNoteId} className="muted">
+              {i18n.t('options_client_id_signed_in')}
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="plan-heading">
           <h2 id="plan-heading">{i18n.t('options_plan_heading')}</h2>

@@ -142,6 +142,7 @@ function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefr
   const expiresIn = typeof res.expires_in === 'number' && res.expires_in > 0 ? res.expires_in : DEFAULT_EXPIRES_IN_S;
   return {
     refreshToken,
+    clientId: s.clientId,
     access: { token: res.access_token, expiresAt: now + expiresIn * 1000, obtainedAt: now, scope: res.scope ?? s.scopes.join(' ') },
   };
 }

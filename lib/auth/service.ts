@@ -3,11 +3,12 @@ import { createXClient, type XClient } from '../x/client';
 import { getMe } from '../x/users';
 import { AuthError, consentWindowError, noAccountWords, toXApiError, type AuthWords } from './errors';
 import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
-import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, revokeToken, stateOf, type OAuthSettings } from './oauth';
+import { Revoker, settingsForGrant } from './grant-client';
+import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf, type OAuthSettings } from './oauth';
 import { savePending, takePending } from './pending';
 import { accountViewOf, updateView, withoutAccount } from './session';
 import { Turns } from './turns';
-import { clearTokens, fresh, readAccessToken, readRefreshToken, saveTokenPair } from './token-store';
+import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken, saveTokenPair } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
 
@@ -35,8 +36,8 @@ interface SignInTrace {
  */
 export class AuthService {
   private readonly refreshing = new Map<string, Promise<string>>();
-  /** Grants being handed back to X in the background (sign-out, a replaced sign-in). */
-  private readonly revoking = new Set<Promise<void>>();
+  /** Grants being handed back to X in the background (sign-out, a replaced sign-in), each with its own Client ID. */
+  private readonly revoker = new Revoker();
   /** Bumped by every sign-out, so a refresh that was in flight cannot bring the account's tokens back. */
   private readonly generation = new Map<string, number>();
   /** Each account's token writes, one after the other: a sign-out never clears between a refresh's check and save. */
@@ -121,7 +122,7 @@ export class AuthService {
       user = await getMe(this.client(s, () => Promise.resolve(pair.access.token)));
     } catch (error) {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
-      this.revokeLater(s, [pair.refreshToken, pair.access.token]);
+      this.revoker.later(s, [pair.refreshToken, pair.access.token]);
       // X's reason when it gave one (an app out of credits is not fixed by trying again), by kind and X's words.
       throw new AuthError('server', noAccountWords(error), { cause: error });
     }
@@ -129,12 +130,16 @@ export class AuthService {
     // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
     // refresh of it under way cannot bring it back (the generation moves on).
     const previous = await this.writes.run(user.id, async () => {
-      const held = { refresh: await readRefreshToken(user.id), access: (await readAccessToken(user.id))?.token };
+      const held = {
+        refresh: await readRefreshToken(user.id),
+        access: (await readAccessToken(user.id))?.token,
+        clientId: await readGrantClientId(user.id),
+      };
       if (held.refresh || held.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
       await saveTokenPair(user.id, pair);
       return held;
     });
-    this.revokeLater(s, [previous.refresh, previous.access]);
+    this.revoker.later(settingsForGrant(s, previous.clientId), [previous.refresh, previous.access]);
     const account = accountViewOf(user);
     await updateView((v) => ({
       accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
@@ -177,7 +182,8 @@ export class AuthService {
       }
       throw new AuthError('signed-out');
     }
-    const s = await this.deps.settings();
+    // Refreshed with the app that issued the grant, even when the person has since set another Client ID.
+    const s = settingsForGrant(await this.deps.settings(), await readGrantClientId(userId));
     const moved = () => (this.generation.get(userId) ?? 0) !== generation;
     let pair;
     try {
@@ -202,7 +208,7 @@ export class AuthService {
     });
     // Signed out while X was answering: hand the new grant back instead of keeping it. Signed out during the save:
     // that sign-out waited its turn, and clears and revokes the pair just saved (so not here as well).
-    if (!saved) this.revokeLater(s, [pair.refreshToken, pair.access.token]);
+    if (!saved) this.revoker.later(s, [pair.refreshToken, pair.access.token]);
     if (moved()) throw new AuthError('signed-out');
     return pair.access.token;
   }
@@ -214,26 +220,20 @@ export class AuthService {
   async signOut(userId: string): Promise<void> {
     this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
     const held = await this.writes.run(userId, async () => {
-      const tokens = [await readRefreshToken(userId), (await readAccessToken(userId))?.token];
+      const held = {
+        tokens: [await readRefreshToken(userId), (await readAccessToken(userId))?.token],
+        clientId: await readGrantClientId(userId),
+      };
       await clearTokens(userId);
-      return tokens;
+      return held;
     });
     await updateView((v) => withoutAccount(v, userId, null));
-    this.revokeLater(await this.deps.settings(), held);
+    this.revoker.later(settingsForGrant(await this.deps.settings(), held.clientId), held.tokens);
   }
 
   /** Resolves once the revocations started so far have ended, however they ended (tests). */
-  async revoked(): Promise<void> {
-    while (this.revoking.size) await Promise.all([...this.revoking]);
-  }
-
-  /** Hands tokens back to X in the background, one after the other; failures are ignored (best effort). */
-  private revokeLater(s: OAuthSettings, tokens: (string | undefined)[]): void {
-    const run = (async () => {
-      for (const token of tokens) if (token) await revokeToken(s, token).catch(() => undefined);
-    })();
-    this.revoking.add(run);
-    void run.finally(() => this.revoking.delete(run));
+  revoked(): Promise<void> {
+    return this.revoker.settled();
   }
 
   /** The scopes X granted to the account's current access token (X's `scope`, space-separated), when Perch holds one. */

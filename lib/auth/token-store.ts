@@ -23,6 +23,8 @@ export interface AccessToken {
 export interface TokenPair {
   access: AccessToken;
   refreshToken: string;
+  /** The X app (Client ID) that issued the pair: only it may refresh or revoke it (lib/auth/grant-client.ts). */
+  clientId?: string | undefined;
 }
 
 /**
@@ -38,7 +40,8 @@ export function fresh(access: AccessToken, now: number): boolean {
 }
 
 // Built on first use (z.lazy), as lib/x's schemas: not every woken worker reads a token.
-const encryptedSchema = z.lazy(() => z.object({ v: z.literal(1), iv: z.string(), data: z.string() }));
+// `clientId` is not secret (it is in every authorize URL), so it is kept beside the sealed token, not in it.
+const encryptedSchema = z.lazy(() => z.object({ v: z.literal(1), iv: z.string(), data: z.string(), clientId: z.optional(z.string()) }));
 const accessSchema = z.lazy(() =>
   z.object({
     token: z.string().check(z.minLength(1)),
@@ -88,6 +91,27 @@ export async function readRefreshToken(userId: string): Promise<string | undefin
   }
 }
 
+/** The Client ID that issued the account's grant, or undefined for none (or a grant saved before it was kept). */
+export async function readGrantClientId(userId: string): Promise<string | undefined> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(refreshKey(userId));
+  const parsed = encryptedSchema.safeParse(stored[refreshKey(userId)]);
+  return parsed.success ? parsed.data.clientId : undefined;
+}
+
+/**
+ * Marks every grant saved before Client IDs were kept with `clientId`, the app that issued them: called before the
+ * person's Client ID changes, so those grants keep being refreshed and revoked with their own app.
+ */
+export async function claimUnmarkedGrants(clientId: string): Promise<void> {
+  if (!clientId) return;
+  const all: Record<string, unknown> = await browser.storage.local.get(null);
+  const marked = Object.entries(all).flatMap(([key, value]) => {
+    const parsed = key.startsWith('auth.refresh.') ? encryptedSchema.safeParse(value) : undefined;
+    return parsed?.success && parsed.data.clientId === undefined ? [[key, { ...parsed.data, clientId }] as const] : [];
+  });
+  if (marked.length) await browser.storage.local.set(Object.fromEntries(marked));
+}
+
 /** Reads the access token of an account, or undefined when there is none (or it is malformed). */
 export async function readAccessToken(userId: string): Promise<AccessToken | undefined> {
   const stored: Record<string, unknown> = await browser.storage.session.get(accessKey(userId));
@@ -103,7 +127,7 @@ export async function readAccessToken(userId: string): Promise<AccessToken | und
  */
 export async function saveTokenPair(userId: string, pair: TokenPair): Promise<void> {
   const sealed = await encrypt(pair.refreshToken, userId);
-  await browser.storage.local.set({ [refreshKey(userId)]: sealed });
+  await browser.storage.local.set({ [refreshKey(userId)]: pair.clientId ? { ...sealed, clientId: pair.clientId } : sealed });
   await browser.storage.session.set({ [accessKey(userId)]: pair.access });
 }
 
