@@ -3,11 +3,10 @@
  * `.env.test` and `.env.demo` point them at the local X API emulator.
  */
 // Outside a WXT build (benchmarks run the services in Node) there is no import.meta.env: use the defaults.
-const env: Partial<ImportMetaEnv> = (import.meta as { env?: ImportMetaEnv }).env ?? {};
-export const X_API_BASE_URL: string = env.WXT_X_API_BASE_URL || 'https://api.x.com';
-export const X_AUTHORIZE_URL: string = env.WXT_X_AUTHORIZE_URL || 'https://x.com/i/oauth2/authorize';
+export const X_API_BASE_URL: string = import.meta.env?.WXT_X_API_BASE_URL || 'https://api.x.com';
+export const X_AUTHORIZE_URL: string = import.meta.env?.WXT_X_AUTHORIZE_URL || 'https://x.com/i/oauth2/authorize';
 /** Optional default Client ID baked into the build; the user's own entry on the options page wins. */
-export const DEFAULT_CLIENT_ID: string = env.WXT_X_CLIENT_ID || '';
+export const DEFAULT_CLIENT_ID: string = import.meta.env?.WXT_X_CLIENT_ID || '';
 
 /**
  * Every scope Perch asks for, in X's own names — no more (least privilege). The first group is the union of the
