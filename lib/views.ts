@@ -193,9 +193,11 @@ export interface PostContext {
   rules: PostRules;
   /** Your own post as X last said, while X lets you edit it (asked for with `edit_controls`). */
   edit?: EditView;
-  /** Why the post could not be read: X's answer, or Perch's own words by kind (`replyWords`: 'post-not-found'). */
-  error?: { kind: string; message: string; replyWords?: ReplyWords };
+  error?: TabError;
 }
+
+/** Why the post or profile could not be read: X's answer, or Perch's own words by kind, worded by the popup (`own` with X's `said`). */
+export type TabError = { kind: string; message: string; replyWords?: ReplyWords; own?: OwnWords; said?: string };
 
 /** The profile in the current tab and the account's relation to it. */
 export interface ProfileContext {
@@ -204,7 +206,7 @@ export interface ProfileContext {
   actions: ActionBrief[];
   /** Where Block and Unblock happen for this app's plan. */
   rules: { block: Via };
-  error?: { kind: string; message: string };
+  error?: TabError;
 }
 
 export type TabContext = PostContext | ProfileContext;

@@ -1,9 +1,11 @@
 import { ACTION_TYPES, isActionType } from '../action-types';
+import { saidOf } from '../compose-words';
 import { ACTIONS_BY_POST, ACTIONS_BY_USER, db, USERS_BY_USERNAME, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
+import { ownWordsOf } from '../own-words';
 import { enterprisePlanItem, readSessionView, type SessionView } from '../storage';
 import type { XClient } from '../x/client';
-import { XApiError } from '../x/errors';
+import { XApiError, xWords } from '../x/errors';
 import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '../x/posts';
 import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
@@ -12,7 +14,7 @@ import { ACTIONS } from './actions';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
 import { utcDay } from './sync';
-import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, UserView } from '../views';
+import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, TabError, UserView } from '../views';
 
 /**
  * What the popup needs about the post or profile in the current tab: the thing itself (from the store when Perch
@@ -101,10 +103,18 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenA
 const relationKnown = (user: UserRow | undefined, now: number): boolean =>
   !!user?.relationSeenAt && utcDay(Date.parse(user.relationSeenAt)) === utcDay(now);
 
-const failure = (error: unknown) =>
-  error instanceof XApiError
-    ? { kind: error.kind, message: error.message }
-    : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+/**
+ * Why the tab's post or profile could not be read, as the popup words it: X's answer as the background words it, but a
+ * request Perch caught as not what X takes by its kind (`own`, X's words beside it), never a sentence in the worker's
+ * language (lib/message-contract.ts answers every other reply so).
+ */
+function failure(error: unknown): TabError {
+  if (!(error instanceof XApiError)) return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  const own = ownWordsOf(error.ownWords);
+  if (!own) return { kind: error.kind, message: error.message };
+  const said = saidOf(xWords(error.problem));
+  return { kind: error.kind, message: '', own, ...(said ? { said } : {}) };
+}
 
 /** True when the person says their X app is on the Enterprise plan. */
 const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
