@@ -4,6 +4,8 @@ import { sendMessage, type UserView } from '@/lib/messaging';
 import { actionErrorText, thrownText } from '@/components/error-text';
 import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import { act } from './act';
+import { isolatedWords } from '@/components/isolated-words';
+import { withoutBidiControls } from '@/lib/text/bidi';
 
 type ListChoice = { id: string; name: string; private: boolean; member: boolean };
 
@@ -79,8 +81,12 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
               <bdi>{l.name}</bdi>
               {l.private ? <span className="muted"> {i18n.t('popup_list_private')}</span> : null}
             </span>
-            <button type="button" onClick={() => void toggle(l)}>
-              {l.member ? i18n.t('popup_list_remove', [l.name]) : i18n.t('popup_list_add', [l.name])}
+            <button
+              type="button"
+              aria-label={withoutBidiControls(i18n.t(l.member ? 'popup_list_remove' : 'popup_list_add', [l.name]))}
+              onClick={() => void toggle(l)}
+            >
+              {isolatedWords((m) => i18n.t(l.member ? 'popup_list_remove' : 'popup_list_add', [m(0)]), [l.name])}
             </button>
           </li>
         ))}
