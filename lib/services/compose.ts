@@ -135,20 +135,27 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
   return db().transaction('rw', db().drafts, db().draftMedia, async () => {
     const existing = await db().drafts.get(key);
     if (existing && existing.seq > input.seq) return { saved: false };
-    const empty = input.posts.every((p) => !p.text.trim() && p.mediaIds.length === 0);
+    // A draft lists only its own images: an id of another draft's (another context's or account's) is left out, so
+    // this draft never shows, posts or deletes it.
+    const asked = input.posts.flatMap((p) => p.mediaIds);
+    const theirs = await othersMedia(key, asked);
+    const listed = input.posts.map((p) => ({ text: p.text, mediaIds: p.mediaIds.filter((id) => !theirs.has(id)) }));
+    const empty = listed.every((p) => !p.text.trim() && p.mediaIds.length === 0);
     if (empty && !existing?.publishedIds.length) {
       await db().drafts.delete(key);
       await db().draftMedia.where('draftKey').equals(key).delete();
       return { saved: true };
     }
-    const posts = input.posts.slice(0, MAX_POSTS_IN_THREAD).map((p) => ({ text: p.text, mediaIds: p.mediaIds }));
+    const posts = listed.slice(0, MAX_POSTS_IN_THREAD);
     // Images this save no longer lists, that the stored draft did list, were removed by the person. An image
     // not listed yet may have just been attached (the save announcing it is on its way): it stays.
     const keep = new Set(posts.flatMap((p) => p.mediaIds));
-    const removed = [...(existing?.posts ?? []), ...input.posts.slice(MAX_POSTS_IN_THREAD)]
+    const removed = [...(existing?.posts ?? []), ...listed.slice(MAX_POSTS_IN_THREAD)]
       .flatMap((p) => p.mediaIds)
       .filter((id) => !keep.has(id));
-    if (removed.length) await db().draftMedia.bulkDelete(removed);
+    const othersRemoved = await othersMedia(key, removed);
+    const ownRemoved = removed.filter((id) => !othersRemoved.has(id));
+    if (ownRemoved.length) await db().draftMedia.bulkDelete(ownRemoved);
     await saveAlts(key, input.posts.slice(0, MAX_POSTS_IN_THREAD));
     await db().drafts.put({
       key,
@@ -166,6 +173,18 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
     });
     return { saved: true };
   });
+}
+
+/** Which of these image ids are stored for a draft other than `key`'s (another context's or account's). */
+async function othersMedia(key: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db().draftMedia.bulkGet(ids);
+  return new Set(rows.flatMap((row) => (row && row.draftKey !== key ? [row.id] : [])));
+}
+
+/** The draft's own stored image of each id, in order: undefined for one gone or another draft's. */
+async function ownMedia(key: string, ids: string[]): Promise<(DraftMediaRow | undefined)[]> {
+  return (await db().draftMedia.bulkGet(ids)).map((row) => (row?.draftKey === key ? row : undefined));
 }
 
 /**
@@ -333,9 +352,9 @@ function whyInvalid(post: DraftPost, index: number, count: number, limit: number
  * Why X would refuse the post's media, or undefined: a GIF or a video goes alone
  * (x-api--media--quickstart--best-practices: "up to 4 photos, 1 animated GIF or 1 video in a Post").
  */
-async function notAlone(post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
+async function notAlone(key: string, post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
   if (post.mediaIds.length < 2) return undefined;
-  const media = await db().draftMedia.bulkGet(post.mediaIds);
+  const media = await ownMedia(key, post.mediaIds);
   const where = whereInThread(index, count);
   if (media.some((m) => m?.type.startsWith('video/'))) return { kind: 'video-alone', ...where };
   if (!media.some((m) => m?.type === GIF_TYPE)) return undefined;
@@ -346,10 +365,10 @@ async function notAlone(post: DraftPost, index: number, count: number): Promise<
  * Why an image description of the post cannot go to X, or undefined: a description once added cannot be blank, and
  * is at most X's 1000 characters (`AltText`, createMediaMetadata).
  */
-async function altInvalid(post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
+async function altInvalid(key: string, post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
   if (!post.mediaIds.length) return undefined;
   const where = whereInThread(index, count);
-  for (const m of await db().draftMedia.bulkGet(post.mediaIds)) {
+  for (const m of await ownMedia(key, post.mediaIds)) {
     if (m?.alt === undefined) continue;
     if (!m.alt.trim()) return { kind: 'alt-empty', name: m.name, ...where };
     const over = [...m.alt].length - ALT_TEXT_MAX;
@@ -452,8 +471,8 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??
-      (await notAlone(post, draft.publishedIds.length + offset, draft.posts.length)) ??
-      (await altInvalid(post, draft.publishedIds.length + offset, draft.posts.length));
+      (await notAlone(key, post, draft.publishedIds.length + offset, draft.posts.length)) ??
+      (await altInvalid(key, post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
   }
   const published = [...draft.publishedIds];
@@ -461,7 +480,8 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
     const post = draft.posts[i]!;
     const mediaIds: string[] = [];
     for (const id of post.mediaIds) {
-      const media = await db().draftMedia.get(id);
+      // Another draft's image (listed by a draft saved before drafts kept to their own) is gone from this one.
+      const [media] = await ownMedia(key, [id]);
       if (!media) {
         throw new ComposeError('invalid-image', { kind: 'media-gone' }, published);
       }
