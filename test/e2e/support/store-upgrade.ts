@@ -1,11 +1,10 @@
 import { expect } from '@playwright/test';
-import type { IndexSpec as DexieIndex, Version } from 'dexie';
+import Dexie, { type IndexSpec as DexieIndex, type Version } from 'dexie';
 import {
   ACTIONS_BY_LIST,
   ACTIONS_BY_POST,
   ACTIONS_BY_STATE,
   ACTIONS_BY_USER,
-  PerchDb,
   USERS_BY_USERNAME,
   type ActionRow,
   type BookmarkNoteRow,
@@ -18,6 +17,7 @@ import {
   type SavedSearchRow,
   type UserRow,
 } from '../../../lib/db';
+import { declareHistory } from '../../../lib/db/history';
 import { SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
 import { ADA } from './emulator-control';
 
@@ -39,14 +39,23 @@ export interface StoreSpec {
 export const IDB_VERSION_5 = 50;
 export const IDB_VERSION_6 = 60;
 
-/** Perch's store as declared up to version `last`: its constructor's later `version()` calls are left out. */
-function perchDbUpTo(last: number): PerchDb {
-  const ignored = { stores: () => ignored, upgrade: () => ignored } as unknown as Version;
-  return new (class extends PerchDb {
-    override version(n: number): Version {
-      return n <= last ? super.version(n) : ignored;
-    }
-  })('perch-declared');
+/** A store that takes only the versions up to `last`: the later `version()` calls are left out. */
+class DeclaredUpTo extends Dexie {
+  constructor(private readonly last: number) {
+    super('perch-declared');
+  }
+
+  override version(n: number): Version {
+    const ignored = { stores: () => ignored, upgrade: () => ignored } as unknown as Version;
+    return n <= this.last ? super.version(n) : ignored;
+  }
+}
+
+/** Perch's store as its history of versions (lib/db/history.ts) declares it up to version `last`. */
+function perchDbUpTo(last: number): Dexie {
+  const declared = new DeclaredUpTo(last);
+  declareHistory(declared);
+  return declared;
 }
 
 /** In code-unit order, as IndexedDB lists its store and index names. */
@@ -55,7 +64,7 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 const keyPathOf = (k: DexieIndex['keyPath']): string | string[] => (Array.isArray(k) ? [...k] : (k ?? ''));
 
 /**
- * The object stores lib/db/index.ts declares up to schema version `last`, as Dexie creates them (its own reading
+ * The object stores lib/db/history.ts declares up to schema version `last`, as Dexie creates them (its own reading
  * of the schema strings: `[a+b]` compound, `*tags` multi-entry, `++seq` auto-incremented), so they cannot drift.
  */
 export function declaredStores(last: number): StoreSpec[] {
