@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SavedSearchRow } from '@/lib/db';
+import { SAVED_SEARCH_NAME_MAX, SAVED_SEARCH_QUERY_MAX } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '../../error-text';
 import { num } from './BookmarkExport';
@@ -95,10 +96,14 @@ export function SaveSearchForm({
   query: string;
   onDone: (saved: string | undefined) => void;
 }) {
-  const [name, setName] = useState(query.trim().slice(0, 60));
+  const [name, setName] = useState(query.trim().slice(0, SAVED_SEARCH_NAME_MAX));
   const [pinned, setPinned] = useState(true);
   const [error, setError] = useState('');
-  const ids = { name: useId(), pin: useId() };
+  const ids = { name: useId(), pin: useId(), tooLong: useId() };
+  // The background keeps at most SAVED_SEARCH_QUERY_MAX (the message contract's bound, counted as it counts): said
+  // before Save, so the person shortens the search box while the name they typed stays here.
+  const length = query.trim().length;
+  const tooLong = length > SAVED_SEARCH_QUERY_MAX;
   const nameRef = useRef<HTMLInputElement>(null);
   // The form opens from Save search, so the person types the name at once.
   useEffect(() => nameRef.current?.select(), []);
@@ -106,6 +111,7 @@ export function SaveSearchForm({
   async function submit() {
     const named = name.trim();
     if (!named) return setError(i18n.t('bookmarks_search_name_missing'));
+    if (tooLong) return;
     try {
       await sendMessage({ type: 'savedSearch.save', accountId, name: named, query: query.trim(), pinned });
       onDone(named);
@@ -128,8 +134,9 @@ export function SaveSearchForm({
         id={ids.name}
         type="text"
         value={name}
-        maxLength={60}
+        maxLength={SAVED_SEARCH_NAME_MAX}
         autoComplete="off"
+        aria-describedby={tooLong ? ids.tooLong : undefined}
         ref={nameRef}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -143,12 +150,17 @@ export function SaveSearchForm({
         <input id={ids.pin} type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
         <label htmlFor={ids.pin}>{i18n.t('bookmarks_search_pin')}</label>
       </span>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={tooLong}>
         {i18n.t('bookmarks_search_save_confirm')}
       </button>
       <button type="button" onClick={() => onDone(undefined)}>
         {i18n.t('bookmarks_note_cancel')}
       </button>
+      {tooLong ? (
+        <p id={ids.tooLong} className="error" role="alert">
+          {i18n.t('bookmarks_search_too_long', [num(length), num(SAVED_SEARCH_QUERY_MAX)])}
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert">
           {error}
