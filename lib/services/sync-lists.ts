@@ -4,14 +4,16 @@ import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
 import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
 import { getMutedUsers } from '../x/mutes';
-import type { Page } from '../x/pages';
+import { listedPage, wholePage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
 import { userRow } from './records';
 import { MAX_PAGES, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
 /**
  * The walks of lists (owned, followed, member of, pinned: four answers merged into one row per list) and of the
- * muted and blocked accounts. Each is read in full; a walk cut short keeps what it did not reach.
+ * muted and blocked accounts. Each is read in full; a walk cut short, or one whose pages did not show everything (errors
+ * beside the items, items left out), keeps what it did not see. A page X answered with only errors is its refusal:
+ * the walk stops and nothing stored is touched.
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
@@ -26,7 +28,8 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   const collect = async (flag: ListFlag, fetch: (token?: string) => Promise<Page<XList>>) => {
     // Each of the four answers is its own walk with its own cap; any cut one is reported.
     const part: Walk = { pages: 0 };
-    for await (const page of pages(fetch, MAX_PAGES.other, part)) {
+    for await (const page of pages(async (t) => listedPage(await fetch(t)), MAX_PAGES.other, part)) {
+      if (!wholePage(page)) walk.partial = true;
       for (const list of page.items) {
         const entry = flags.get(list.id) ?? { list, owned: false, followed: false, pinned: false, member: false };
         entry[flag] = true;
@@ -45,9 +48,10 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   await collect('pinned', () => getPinnedLists(client, accountId));
   await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
     const stored = await d.lists.where('accountId').equals(accountId).toArray();
-    // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short,
-    // lists it did not reach are kept.
-    if (!walk.cut) for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
+    // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short or
+    // partial, lists it did not see are kept.
+    if (!walk.cut && !walk.partial)
+      for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
     const rows: ListRow[] = [...flags.values()].map(({ list, owned, followed, pinned, member }) => ({
       accountId,
       id: list.id,
@@ -85,19 +89,22 @@ export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked')
   const d = db();
   const users: XUser[] = [];
   const { fetch, actions } = RELATIONS[table];
-  for await (const page of pages((token) => fetch(client, accountId, pageOptions(PAGE.users, token)), MAX_PAGES.other, walk)) {
+  const read = async (token?: string) => listedPage(await fetch(client, accountId, pageOptions(PAGE.users, token)));
+  for await (const page of pages(read, MAX_PAGES.other, walk)) {
+    if (!wholePage(page)) walk.partial = true;
     users.push(...page.items);
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
     await ctx.onPage(page.items.length);
   }
   await d.transaction('rw', [d[table], d.actions], async () => {
     const seen = new Set(users.map((u) => u.id));
-    // After a walk cut short, accounts it did not reach are kept (below the ones read), not taken for removed.
-    const rest = walk.cut
-      ? (await d[table].where('accountId').equals(accountId).toArray())
-          .filter((r) => !seen.has(r.userId))
-          .sort((a, b) => b.position - a.position)
-      : [];
+    // After a walk cut short or partial, accounts it did not see are kept (below the ones read), not taken for removed.
+    const rest =
+      walk.cut || walk.partial
+        ? (await d[table].where('accountId').equals(accountId).toArray())
+            .filter((r) => !seen.has(r.userId))
+            .sort((a, b) => b.position - a.position)
+        : [];
     await d[table].where('accountId').equals(accountId).delete();
     let below = -rest.length;
     await d[table].bulkPut(rest.map((r) => ({ ...r, position: below++ })));

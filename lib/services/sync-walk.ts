@@ -21,6 +21,11 @@ export interface Walk {
   cut?: 'cap' | 'repeat';
   /** Bookmark folders only, when there are more than one sync reads: how many it reads. */
   folders?: number;
+  /**
+   * Set when a page carried `errors` beside its items or left items out (lib/x/pages.ts `wholePage`): the walk removed
+   * nothing it did not see, and is not counted as the day's full read, so the next sync reads again.
+   */
+  partial?: true;
 }
 
 /** What the sync service hands the walker of one collection. */

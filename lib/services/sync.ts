@@ -104,7 +104,7 @@ export class SyncService {
       await this.setState(accountId, collection, {
         running: false,
         lastSyncedAt: at,
-        ...(full ? { lastFullDay: today } : {}),
+        ...(full && !walk.partial ? { lastFullDay: today } : {}),
         error: undefined,
         notice,
         progress: { ...progress },

@@ -157,6 +157,25 @@ export async function getPage<T>(
 }
 
 /**
+ * Whether a page shows all X meant it to: no `errors` beside its items, and as many items as `meta.result_count` says
+ * (an item Perch could not read is left out of the page). A walk that removes what it did not see is whole only when
+ * each of its pages is: an account or list missing from a page that is not whole is not known gone.
+ */
+export function wholePage(page: Page<unknown>): boolean {
+  return page.partialErrors.length === 0 && page.resultCount === page.items.length;
+}
+
+/**
+ * The page, unless X answered it with `errors` and no items: then X's refusal ({@link refusalOf}; 'forbidden' when
+ * no error's type names a kind), X's words kept. Such an answer says why X listed nothing, not that there is nothing.
+ * @throws XApiError
+ */
+export function listedPage<T>(page: Page<T>): Page<T> {
+  if (page.items.length === 0 && page.partialErrors.length > 0) throw refusalOf(page.partialErrors, 200, 'forbidden');
+  return page;
+}
+
+/**
  * GETs one resource. X answers a lookup of something it cannot return with a 404, or with a 200 that has
  * `errors` and no `data` (x-api--users--lookup--quickstart--user-lookup, "User not found"): both are 'not-found',
  * the latter with X's errors in `partialErrors`.

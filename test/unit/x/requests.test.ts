@@ -267,6 +267,8 @@ const NOT_REQUESTS: Record<string, string> = {
   'set-state.notDone': 'builds an error',
   'client.problemOf': 'reads an answer already received',
   'pages.refusalOf': 'builds an error',
+  'pages.wholePage': 'reads a page already received',
+  'pages.listedPage': 'reads a page already received',
   'schemas.usable': 'builds a schema',
   'client.createXClient': 'the client itself: every row runs through it',
   'errors.userMessage': 'wording of an error',
