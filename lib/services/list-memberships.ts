@@ -1,12 +1,16 @@
 import { db, putMemberFirst } from '../db';
 import type { XClient } from '../x/client';
 import { getListMemberships } from '../x/lists';
+import { listedPage, wholePage } from '../x/pages';
 
 /** Which of the account's own lists a person is on: the popup's list picker (entrypoints/popup/ListPicker.tsx). */
 
 const MAX_MEMBERSHIP_PAGES = 5;
 
-/** The account's owned lists, each saying whether this user is a member (one request to X, when asked). */
+/**
+ * The account's owned lists, each saying whether this user is a member (one request to X, when asked).
+ * @throws XApiError (X's refusal when it answered a page with only errors: what was stored is kept)
+ */
 export async function listsForUser(
   client: XClient,
   accountId: string,
@@ -22,17 +26,19 @@ export async function listsForUser(
   const ownedIds = new Set(owned.map((l) => l.id));
   let token: string | undefined;
   const asked = new Set<string>();
+  let whole = true;
   // A well-known account can be on thousands of lists: read a few pages at most (X allows 75 reads / 15 min), and
   // stop if X hands back a token already followed (its answer would walk in circles).
   for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages++) {
-    const page = await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) });
+    const page = listedPage(await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) }));
+    if (!wholePage(page)) whole = false;
     for (const l of page.items) memberships.add(l.id);
     token = page.nextToken;
     if (!token || asked.has(token) || [...ownedIds].every((id) => memberships.has(id))) break;
     asked.add(token);
   }
-  if (token) {
-    // Not all read: for owned lists not seen yet, keep what the store knew.
+  if (token || !whole) {
+    // Not all read, or X left some out: for owned lists not seen, keep what the store knew.
     for (const l of owned) if (!memberships.has(l.id) && (await d.listMembers.get([accountId, l.id, userId]))) memberships.add(l.id);
   }
   await d.transaction('rw', d.listMembers, async () => {

@@ -1,6 +1,7 @@
 import { db, nextMemberPosition } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
+import { listedPage } from '../x/pages';
 import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
 import { postRow, userRow } from './records';
@@ -28,7 +29,7 @@ export async function lookupUser(client: XClient, accountId: string, username: s
 
 /**
  * One page of a list's members, stored (members and who they are), so the members view works offline after.
- * @throws XApiError
+ * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
  */
 export async function listMembers(
   client: XClient,
@@ -36,7 +37,7 @@ export async function listMembers(
   listId: string,
   paginationToken?: string,
 ): Promise<{ users: UserView[]; nextToken?: string }> {
-  const page = await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) });
+  const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
   const seenAt = new Date().toISOString();
   const d = db();
   await d.transaction('rw', [d.users, d.listMembers], async () => {
