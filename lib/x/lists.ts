@@ -5,7 +5,7 @@
  * --unpin-list, --follow-list, --unfollow-list.
  */
 import * as z from 'zod/mini';
-import { setState } from './set-state';
+import { notDone, setState } from './set-state';
 import type { XClient } from './client';
 import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '../limits';
 import { checkId, codePoints, invalidInput } from './input';
@@ -143,17 +143,23 @@ export async function getListPosts(client: XClient, listId: string, options: Pag
   return getPage(client, { path: `/2/lists/${id}/tweets`, query: pageQuery(LIST_POSTS_ENDPOINT, options), item: postSchema });
 }
 
-const createdSchema = z.lazy(() => z.looseObject({ data: z.looseObject({ id: idSchema, name: z.string() }) }));
+// X's ListCreateResponse makes `data` optional: a 200 may carry only `errors`, saying why no List was made.
+const createdSchema = z.lazy(() =>
+  z.looseObject({ data: z.optional(z.looseObject({ id: idSchema, name: z.string() })), errors: z.optional(z.array(z.unknown())) }),
+);
 
 /**
  * POST /2/lists — creates a List owned by the signed-in user. Never retried: sent twice, it makes two Lists.
- * @throws XApiError ('invalid-request' before sending for a name not 1 to 25 characters or a description over 100)
+ * @throws XApiError ('invalid-request' before sending for a name not 1 to 25 characters or a description over 100;
+ *   X's refusal, its words kept, for a 200 with only `errors`; 'malformed' for one with neither `data` nor `errors`)
  */
 export async function createList(client: XClient, list: NewList): Promise<{ id: string; name: string }> {
   if (list.name === undefined) throw invalidInput('A new List needs a name.');
   const body = checkListFields(list);
   const res = await client.request({ method: 'POST', path: '/2/lists', body, schema: createdSchema });
-  return { id: res.body.data.id, name: res.body.data.name };
+  const { data, errors = [] } = res.body;
+  if (data === undefined) throw notDone(errors, res.status, 'malformed');
+  return { id: data.id, name: data.name };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { setState } from './set-state';
+import { notDone, setState } from './set-state';
 import type { XClient } from './client';
 import { checkId, checkIds } from './input';
 import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';
@@ -40,33 +40,39 @@ export interface CreatePostBody {
   edit_options?: { previous_post_id: string };
 }
 
+// X's TweetCreateResponse makes `data` optional: a 200 may carry only `errors`, saying why nothing was posted.
 const createdSchema = z.lazy(() =>
   z.looseObject({
-    data: z.looseObject({ id: idSchema, text: z.string(), edit_history_tweet_ids: z.optional(z.array(idSchema)) }),
+    data: z.optional(z.looseObject({ id: idSchema, text: z.string(), edit_history_tweet_ids: z.optional(z.array(idSchema)) })),
+    errors: z.optional(z.array(z.unknown())),
   }),
 );
-const deletedSchema = z.lazy(() => z.looseObject({ data: z.looseObject({ deleted: z.boolean() }) }));
 
 /**
  * POST /2/tweets — publishes one post. Never retried: a post sent twice is two posts (or a duplicate refusal).
- * @throws XApiError
+ * @throws XApiError (X's refusal, its words kept, for a 200 with only `errors`; 'malformed' for one with neither
+ *   `data` nor `errors`)
  */
 export async function createPost(
   client: XClient,
   body: CreatePostBody,
 ): Promise<{ id: string; text: string; edit_history_tweet_ids?: string[] | undefined }> {
   const res = await client.request({ method: 'POST', path: '/2/tweets', body, schema: createdSchema });
-  return res.body.data;
+  const { data, errors = [] } = res.body;
+  if (data === undefined) throw notDone(errors, res.status, 'malformed');
+  return data;
 }
 
 /**
- * DELETE /2/tweets/:id — deletes one of the user's posts.
- * @throws XApiError ('invalid-request' before sending for a malformed id)
+ * DELETE /2/tweets/:id — deletes one of the user's posts. Returns `deleted` as X reports it (TweetDeleteResponse, whose
+ * `data` is optional: read as every manage answer is, lib/x/set-state.ts).
+ * @throws XApiError ('invalid-request' before sending for a malformed id; X's refusal, its words kept, for a 200
+ *   with only `errors` or `deleted: false`)
  */
 export async function deletePost(client: XClient, postId: string): Promise<boolean> {
   const id = checkId(postId, 'A post id');
-  const res = await client.request({ method: 'DELETE', path: `/2/tweets/${id}`, schema: deletedSchema });
-  return res.body.data.deleted;
+  const data = await setState(client, { method: 'DELETE', path: `/2/tweets/${id}`, flag: 'deleted' });
+  return data.deleted;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { XClient } from './client';
 import { checkUsername } from './input';
 import { fieldQuery, getOne, type Endpoint, type LookupOptions } from './pages';
+import { notDone } from './set-state';
 import { userSchema, type XUser } from './schemas';
 
 export { userSchema, type XUser } from './schemas';
@@ -18,7 +19,8 @@ export const USER_ENDPOINT: Endpoint = {
   defaults: { 'user.fields': USER_FIELDS },
 };
 
-const meSchema = z.lazy(() => z.looseObject({ data: userSchema }));
+// X's Get2UsersMeResponse makes `data` optional: a 200 may carry only `errors`, saying why X did not answer.
+const meSchema = z.lazy(() => z.looseObject({ data: z.optional(userSchema), errors: z.optional(z.array(z.unknown())) }));
 
 /**
  * The user fields asked of GET /2/users/me: the profile's, and `subscription_type` (the account's X Premium tier,
@@ -29,7 +31,7 @@ export const ME_FIELDS = [...USER_FIELDS, 'subscription_type'] as const;
 
 /**
  * GET /2/users/me — the signed-in account.
- * @throws XApiError
+ * @throws XApiError (X's refusal, its words kept, for a 200 with only `errors`; 'malformed' for one with neither)
  */
 export async function getMe(client: XClient): Promise<XUser> {
   const res = await client.request({
@@ -38,7 +40,9 @@ export async function getMe(client: XClient): Promise<XUser> {
     query: { 'user.fields': ME_FIELDS.join(',') },
     schema: meSchema,
   });
-  return res.body.data;
+  const { data, errors = [] } = res.body;
+  if (data === undefined) throw notDone(errors, res.status, 'malformed');
+  return data;
 }
 
 /**
