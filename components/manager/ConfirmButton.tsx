@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   /** The first button's accessible name, naming its target ("Delete Compiler folks"). */
   label: string;
   /** Its visible text ("Delete"). */
   short: string;
-  /** The question asked before anything happens. */
+  /** The question asked before anything happens: its group's accessible name, and its words on screen unless `shownPrompt`. */
   prompt: string;
+  /** The question's words on screen when they hold X's text in a `<bdi>` (isolatedWords), which `prompt` names plainly. */
+  shownPrompt?: ReactNode;
   /** The confirming button's accessible name ("Yes, delete Compiler folks"). */
   confirmLabel: string;
   cancelLabel: string;
@@ -18,7 +20,7 @@ interface Props {
  * A destructive button with an explicit confirmation step: the first press only asks; the action happens on the
  * second, differently named button. Focus goes to Cancel when asking and back to the button when cancelled.
  */
-export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel, disabled, onConfirm }: Props) {
+export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel, cancelLabel, disabled, onConfirm }: Props) {
   const [asking, setAsking] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
@@ -48,7 +50,7 @@ export function ConfirmButton({ label, short, prompt, confirmLabel, cancelLabel,
   }
   return (
     <div className="mgr-confirm" role="group" aria-label={prompt}>
-      <p className="mgr-confirm-prompt">{prompt}</p>
+      <p className="mgr-confirm-prompt">{shownPrompt ?? prompt}</p>
       <button
         type="button"
         className="danger"

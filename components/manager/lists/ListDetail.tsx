@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
+import { isolatedWords } from '@/components/isolated-words';
 import { ConfirmButton } from '../ConfirmButton';
 import { ListActions, ListFacts, type Act } from './ListActions';
 import { ListForm } from './ListForm';
@@ -43,7 +44,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
   }
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
-  // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
+  // it for a screen reader, a braille display or voice control. On screen the name keeps its marks inside a <bdi>.
   const spokenName = withoutBidiControls(list.name);
   // X's List carries `private` only when asked and answered: without it, neither state is claimed (no toggle, no box).
   const privacySaid = typeof list.private === 'boolean';
@@ -89,6 +90,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
               label={i18n.t('lists_delete', { name: spokenName })}
               short={i18n.t('lists_delete_short')}
               prompt={i18n.t('lists_delete_prompt', { name: spokenName })}
+              shownPrompt={isolatedWords((m) => i18n.t('lists_delete_prompt', { name: m(0) }), [list.name])}
               confirmLabel={i18n.t('lists_delete_confirm', { name: spokenName })}
               cancelLabel={i18n.t('lists_delete_cancel')}
               onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}

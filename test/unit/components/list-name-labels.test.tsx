@@ -80,4 +80,22 @@ describe('a list’s name in its page’s labels', () => {
       await page.leave();
     }
   });
+
+  it('shows the Delete question with the name, marks and all, inside a bdi, and names its group without the marks', async () => {
+    const page = await renderInPage(
+      <ListDetail accountId={ACCOUNT} list={EVIL} act={() => Promise.resolve(true)} onBack={() => undefined} onActed={() => undefined} />,
+      { settleMs: 20 },
+    );
+    try {
+      await click(page, 'Delete list Evil list');
+      const question = page.document.querySelector('.mgr-confirm-prompt');
+      expect(question?.textContent).toBe('Delete “Evil\u202E list” on X? Its members and followers lose it too. This cannot be undone.');
+      expect([...(question?.querySelectorAll('bdi') ?? [])].map((b) => b.textContent)).toEqual(['Evil\u202E list']);
+      expect(page.document.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe(
+        'Delete “Evil list” on X? Its members and followers lose it too. This cannot be undone.',
+      );
+    } finally {
+      await page.leave();
+    }
+  });
 });
