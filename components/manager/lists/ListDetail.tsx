@@ -53,6 +53,7 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
       key={String(makePrivate)}
       type="button"
       aria-label={i18n.t(makePrivate ? 'lists_make_private' : 'lists_make_public', { name: spokenName })}
+      aria-describedby={privacySaid ? undefined : `${id}-privacy-unsaid`}
       onClick={() => void act({ type: 'list.update', params: { ...ref, private: makePrivate } })}
     >
       {i18n.t(makePrivate ? 'lists_make_private_short' : 'lists_make_public_short')}
@@ -96,7 +97,11 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
               onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}
             />
           </div>
-          {privacySaid ? null : <p className="note">{i18n.t('lists_privacy_unsaid')}</p>}
+          {privacySaid ? null : (
+            <p className="note" id={`${id}-privacy-unsaid`}>
+              {i18n.t('lists_privacy_unsaid')}
+            </p>
+          )}
           {editing ? (
             <ListForm
               key={list.id}

@@ -63,6 +63,19 @@ describe('a list whose privacy X did not say', () => {
     }
   });
 
+  it.each(['Make private: Reading list 📚', 'Make public: Reading list 📚'])('describes “%s” with the note', async (name) => {
+    const { page } = await openPage(UNSAID);
+    try {
+      const button = [...page.document.querySelectorAll('button')].find((b) => accessibleName(b as unknown as Element) === name);
+      const ids = (button?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      expect(ids.map((id) => page.document.getElementById(id)?.textContent)).toEqual([
+        'X did not say whether this list is private or public.',
+      ]);
+    } finally {
+      await page.leave();
+    }
+  });
+
   it('is made public when the person asks for that', async () => {
     const { page, sent } = await openPage(UNSAID);
     try {
