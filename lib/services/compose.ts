@@ -27,6 +27,7 @@ import type { OwnWords } from '../action-error';
 import { saidOf, type ComposeWords } from '../compose-words';
 import { ownWordsOf } from '../own-words';
 import { ownSaidText } from '../error-words';
+import { isReadableDraft } from './draft-row';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -84,10 +85,13 @@ function composeMessage(own: OwnWords | undefined, said: string | undefined): st
 
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;
 
-/** Reads a draft, or null when there is none. */
+/**
+ * Reads a draft, or null when there is none, or none of the shape this version reads (lib/services/draft-row.ts): the
+ * composer then starts afresh, and its first save takes that row's place.
+ */
 export async function getDraft(accountId: string, context: string): Promise<DraftView | null> {
   const row = await db().drafts.get(draftKey(accountId, context));
-  if (!row) return null;
+  if (!isReadableDraft(row)) return null;
   const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
   const byId = new Map(
     media.map((m) => [
@@ -133,7 +137,9 @@ export interface DraftInput {
 export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ saved: boolean }> {
   const key = draftKey(input.accountId, input.context);
   return db().transaction('rw', db().drafts, db().draftMedia, async () => {
-    const existing = await db().drafts.get(key);
+    // A stored row this version cannot read is as none: what the person types now is saved in its place.
+    const stored = await db().drafts.get(key);
+    const existing = isReadableDraft(stored) ? stored : undefined;
     if (existing && existing.seq > input.seq) return { saved: false };
     // A draft lists only its own images: an id of another draft's (another context's or account's) is left out, so
     // this draft never shows, posts or deletes it.
@@ -448,7 +454,7 @@ export function publishProgress(accountId: string, context: string): PublishProg
 async function publishOnce(client: XClient, accountId: string, context: string, options: PublishOptions): Promise<string[]> {
   const key = draftKey(accountId, context);
   const draft = await db().drafts.get(key);
-  if (!draft) throw new ComposeError('no-draft', { kind: 'no-draft' });
+  if (!isReadableDraft(draft)) throw new ComposeError('no-draft', { kind: 'no-draft' });
   // A new attempt: the last refusal no longer stands. Choosing separate posts is kept for every later attempt.
   const separateFrom = options.separately ? (draft.separateFrom ?? Math.max(1, draft.publishedIds.length)) : draft.separateFrom;
   if (draft.replyRefused || separateFrom !== draft.separateFrom) {
