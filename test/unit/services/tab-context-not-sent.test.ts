@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tabErrorText } from '@/entrypoints/popup/tab-error-text';
 import { postContext, profileContext } from '@/lib/services/tab-context';
 import type { XClient } from '@/lib/x/client';
@@ -25,9 +26,12 @@ describe('a tab’s post or profile Perch did not ask X for', () => {
   it.each([
     ['profile', profile],
     ['post', post],
-  ] as const)('(%s) goes to the popup as its kind, with no sentence of the worker’s', async (_, read) => {
+  ] as const)('(%s) reads in English to a reader of English, though the worker read it while speaking Japanese', async (_, read) => {
+    const english = { getMessage: fakeBrowser.i18n.getMessage, getUILanguage: fakeBrowser.i18n.getUILanguage };
+    readInJapanese();
     const ctx = await read();
-    expect(ctx.error).toEqual({ kind: 'invalid-request', message: '', own: { kind: 'not-sent' } });
+    Object.assign(fakeBrowser.i18n, english);
+    expect(tabErrorText(ctx.error, 'fallback')).toBe('Perch did not send this to X: something in it is not what X takes.');
   });
 
   it('is worded in the popup reader’s language, not the worker’s', async () => {
