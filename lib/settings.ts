@@ -4,7 +4,7 @@ import { DEFAULT_CLIENT_ID, X_API_BASE_URL, X_AUTHORIZE_URL, X_SCOPES } from './
 import type { Settings } from './views';
 import { forgetRefusals } from './refusals';
 import { RefusedError } from './refused-error';
-import { claimUnmarkedGrants } from './auth/token-store';
+import { rememberLegacyClientId } from './auth/token-store';
 import { clientIdItem, enterprisePlanItem } from './storage';
 
 /** The callback URL X must redirect to: identity.getRedirectURL(), exactly as the browser gives it. */
@@ -26,8 +26,8 @@ export async function readSettings(): Promise<Settings> {
 
 /**
  * Saves the user's Client ID (an empty string falls back to the build's default). Accounts already signed in stay
- * signed in with the app that issued their grant (lib/auth/grant-client.ts) until they sign in again; a grant saved
- * before Perch kept its Client ID is marked with the one in use until now, the app that issued it.
+ * signed in with the app that issued their grant (lib/auth/grant-client.ts) until they sign in again; for a grant saved
+ * before Perch kept its Client ID, the one in use until now is remembered as the app that issued it.
  * @throws RefusedError ('client-id-invalid', worded by the options page) when it cannot be a Client ID.
  */
 export async function saveClientId(clientId: string): Promise<Settings> {
@@ -36,7 +36,7 @@ export async function saveClientId(clientId: string): Promise<Settings> {
     throw new RefusedError('error', { kind: 'client-id-invalid' });
   }
   const before = (await readSettings()).clientId;
-  if ((trimmed || DEFAULT_CLIENT_ID) !== before) await claimUnmarkedGrants(before);
+  if ((trimmed || DEFAULT_CLIENT_ID) !== before) await rememberLegacyClientId(before);
   await clientIdItem.setValue(trimmed);
   return readSettings();
 }

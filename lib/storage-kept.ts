@@ -14,6 +14,8 @@ type KeptKey = {
 export const KEPT_BECAUSE = {
   clientId: 'the person’s X app, not an account’s data',
   enterprisePlan: 'the person’s X app plan, not an account’s data',
+  legacyClientId:
+    'the X app of grants saved before Perch kept each grant’s Client ID, of no one account; removed with the last such grant (lib/auth/token-store.ts)',
   pendingSignIn: 'a sign-in under way belongs to no account yet; each attempt is dropped 15 minutes after it started',
   popupGrants: 'one-time tokens for windows Perch opens, of no account; each expires minutes after (lib/popup-gate.ts)',
   popupOpen: 'which tab the person opened, of no account; removed with its tab (lib/popup-gate.ts)',

@@ -57,6 +57,7 @@ export const STORAGE_WIPE = {
   signInOutcome: { area: 'local', key: 'signIn.last', clearOn: 'sign-out', holds: ofAccount },
   refreshToken: { area: 'local', key: 'auth.refresh.', perAccount: true, clearOn: 'sign-out' },
   accessToken: { area: 'session', key: 'auth.access.', perAccount: true, clearOn: 'sign-out' },
+  legacyClientId: { area: 'local', key: 'auth.legacyClientId', clearOn: 'never' },
   pendingSignIn: { area: 'session', key: 'auth.pending', clearOn: 'never' },
   popupGrants: { area: 'session', key: 'gate.grants', clearOn: 'never' },
   popupOpen: { area: 'session', key: 'gate.open.', perTab: true, clearOn: 'never' },

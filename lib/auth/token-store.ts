@@ -8,6 +8,7 @@ import { getTokenKey } from './key-store';
  *   storage.local   `auth.refresh.<id>`  the refresh token, AES-GCM encrypted with a non-extractable key
  *   storage.session `auth.access.<id>`   the access token, its expiry and scopes (memory-only, gone when the
  *                                        browser closes)
+ *   storage.local   `auth.legacyClientId` the app of grants saved before each grant kept its Client ID
  * Only the background reads or writes these keys.
  */
 
@@ -91,25 +92,41 @@ export async function readRefreshToken(userId: string): Promise<string | undefin
   }
 }
 
-/** The Client ID that issued the account's grant, or undefined for none (or a grant saved before it was kept). */
+/**
+ * The Client ID in use when the person first changed it, kept while any grant saved before Perch kept each grant's
+ * Client ID remains: the app that issued those grants. A key of its own, so no grant is ever rewritten for it (a
+ * rewrite could put back a refresh token X has already rotated, and sign the account out).
+ */
+const LEGACY_CLIENT_ID_KEY = 'auth.legacyClientId';
+
+const unmarked = (all: Record<string, unknown>) =>
+  Object.entries(all).some(([key, value]) => {
+    const parsed = key.startsWith('auth.refresh.') ? encryptedSchema.safeParse(value) : undefined;
+    return parsed?.success === true && parsed.data.clientId === undefined;
+  });
+
+/**
+ * The Client ID that issued the account's grant, or undefined for none. A grant saved before Client IDs were kept
+ * answers with the Client ID in use before the person changed it (`rememberLegacyClientId`), or undefined when it
+ * never changed (the grant is then the current app's).
+ */
 export async function readGrantClientId(userId: string): Promise<string | undefined> {
-  const stored: Record<string, unknown> = await browser.storage.local.get(refreshKey(userId));
+  const stored: Record<string, unknown> = await browser.storage.local.get([refreshKey(userId), LEGACY_CLIENT_ID_KEY]);
   const parsed = encryptedSchema.safeParse(stored[refreshKey(userId)]);
-  return parsed.success ? parsed.data.clientId : undefined;
+  if (!parsed.success) return undefined;
+  const legacy = stored[LEGACY_CLIENT_ID_KEY];
+  return parsed.data.clientId ?? (typeof legacy === 'string' && legacy ? legacy : undefined);
 }
 
 /**
- * Marks every grant saved before Client IDs were kept with `clientId`, the app that issued them: called before the
- * person's Client ID changes, so those grants keep being refreshed and revoked with their own app.
+ * Called before the person's Client ID changes from `clientId`: when a grant saved before Client IDs were kept
+ * remains, remembers `clientId` as the app that issued it (once: a later change keeps the first), so that grant keeps
+ * being refreshed and revoked with its own app. Writes no grant.
  */
-export async function claimUnmarkedGrants(clientId: string): Promise<void> {
+export async function rememberLegacyClientId(clientId: string): Promise<void> {
   if (!clientId) return;
   const all: Record<string, unknown> = await browser.storage.local.get(null);
-  const marked = Object.entries(all).flatMap(([key, value]) => {
-    const parsed = key.startsWith('auth.refresh.') ? encryptedSchema.safeParse(value) : undefined;
-    return parsed?.success && parsed.data.clientId === undefined ? [[key, { ...parsed.data, clientId }] as const] : [];
-  });
-  if (marked.length) await browser.storage.local.set(Object.fromEntries(marked));
+  if (all[LEGACY_CLIENT_ID_KEY] === undefined && unmarked(all)) await browser.storage.local.set({ [LEGACY_CLIENT_ID_KEY]: clientId });
 }
 
 /** Reads the access token of an account, or undefined when there is none (or it is malformed). */
@@ -135,6 +152,8 @@ export async function saveTokenPair(userId: string, pair: TokenPair): Promise<vo
 export async function clearTokens(userId: string): Promise<void> {
   await browser.storage.local.remove(refreshKey(userId));
   await browser.storage.session.remove(accessKey(userId));
+  const all: Record<string, unknown> = await browser.storage.local.get(null);
+  if (all[LEGACY_CLIENT_ID_KEY] !== undefined && !unmarked(all)) await browser.storage.local.remove(LEGACY_CLIENT_ID_KEY);
 }
 
 /** Lists the user ids that hold a refresh token (the signed-in accounts as far as tokens go). */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveClientId } from '@/lib/settings';
@@ -100,5 +100,62 @@ describe('changing the Client ID while an account is signed in', () => {
     await expect(h.auth.getAccessToken(ADA_ID)).resolves.toEqual(expect.any(String));
     expect(tokenRequests(emu, 'refresh_token')).toEqual([expect.objectContaining({ client_id: CLIENT_ID, status: 200 })]);
     expect((await readSessionView()).notice).toBeNull();
+  });
+
+  it('keeps an old grant signed in when it is refreshed while the new Client ID is being saved', async () => {
+    Object.assign(fakeBrowser, { identity: { getRedirectURL: () => REDIRECT_URI } });
+    await browser.storage.local.set({ 'settings.clientId': CLIENT_ID });
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    const key = `auth.refresh.${ADA_ID}`;
+    const { clientId: _dropped, ...sealed } = (await browser.storage.local.get(key))[key] as Record<string, unknown>;
+    await browser.storage.local.set({ [key]: sealed });
+    // Saving the Client ID reads all of storage; that read answers only after a refresh has saved its rotated pair.
+    const realGet = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowGet = async (keys?: unknown) => {
+      const value = await realGet(keys as never);
+      if (keys === null) await gate;
+      return value;
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- get's typings include a callback form; this one is the promise form
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(slowGet);
+    const saving = saveClientId(NEW_CLIENT_ID);
+    h.clock.advance(TWO_HOURS);
+    await h.auth.getAccessToken(ADA_ID);
+    release();
+    await saving;
+    vi.restoreAllMocks();
+    h.settings.clientId = NEW_CLIENT_ID;
+
+    h.clock.advance(TWO_HOURS);
+    await expect(h.auth.getAccessToken(ADA_ID)).resolves.toEqual(expect.any(String));
+    expect(tokenRequests(emu, 'refresh_token').map((e) => [e.client_id, e.status])).toEqual([
+      [CLIENT_ID, 200],
+      [CLIENT_ID, 200],
+    ]);
+    expect((await readSessionView()).notice).toBeNull();
+  });
+
+  it('forgets the old Client ID once the last grant saved before Perch kept Client IDs is signed out', async () => {
+    Object.assign(fakeBrowser, { identity: { getRedirectURL: () => REDIRECT_URI } });
+    await browser.storage.local.set({ 'settings.clientId': CLIENT_ID });
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    const key = `auth.refresh.${ADA_ID}`;
+    const { clientId: _dropped, ...sealed } = (await browser.storage.local.get(key))[key] as Record<string, unknown>;
+    await browser.storage.local.set({ [key]: sealed });
+    await saveClientId(NEW_CLIENT_ID);
+    expect(await browser.storage.local.get('auth.legacyClientId')).toEqual({ 'auth.legacyClientId': CLIENT_ID });
+
+    h.settings.clientId = NEW_CLIENT_ID;
+    await h.auth.signOut(ADA_ID);
+    await h.auth.revoked();
+    expect(revokeRequests(emu).map((e) => [e.client_id, e.status])).toEqual([
+      [CLIENT_ID, 200],
+      [CLIENT_ID, 200],
+    ]);
+    expect(await browser.storage.local.get('auth.legacyClientId')).toEqual({});
   });
 });
