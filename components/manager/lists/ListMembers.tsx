@@ -109,7 +109,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           }
         />
       ) : (
-        <p className="mgr-empty">{i18n.t(loaded ? 'lists_members_empty' : 'lists_members_not_loaded')}</p>
+        // A page of X's with no members can still have a next one: "no members" only once there is none.
+        <p className="mgr-empty">
+          {i18n.t(!loaded ? 'lists_members_not_loaded' : nextToken ? 'lists_members_page_empty' : 'lists_members_empty')}
+        </p>
       )}
       {nextToken ? (
         <button
