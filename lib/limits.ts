@@ -52,6 +52,15 @@ export const LIST_NAME_MAX = 25;
 /** See LIST_NAME_MAX. */
 export const LIST_DESCRIPTION_MAX = 100;
 
+/**
+ * An id as X makes them (a post's, a user's): openapi.json's `TweetId`/`UserId` are `^[0-9]{1,19}$`, and X's ids are
+ * 64-bit integers written without leading zeros, so '0001' and '1' are never two posts. Used where the id comes from a
+ * file, not from X: there '0001' would be a second row for post 1.
+ */
+export function isXId(id: string): boolean {
+  return /^[1-9]\d{0,18}$/.test(id) && (id.length < 19 || id <= '9223372036854775807');
+}
+
 /** An X username: 1 to 15 letters, digits or underscores (openapi.json `UserName` pattern). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,15}$/;
 

@@ -26,6 +26,7 @@ import { replyWordsOf } from './reply-words';
 import { RefusedError } from './refused-error';
 import { SHARE_URL_MAX } from './share-context';
 import { XApiError, xWords } from './x/errors';
+import type { ImportResult } from './bookmarks/import';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
 import {
@@ -320,11 +321,10 @@ export const messages = {
    * IMPORT_MAX_CHARS is refused by the background with a clear error (up to twice that; a screen checks the size
    * before reading a bigger one).
    */
-  'bookmarks.import': request(() => ({ accountId: userId, json: z.string().check(z.maxLength(IMPORT_MAX_CHARS * 2)) })).answers<{
-    matched: number;
-    notOnX: number;
-    unchanged: number;
-  }>(),
+  'bookmarks.import': request(() => ({
+    accountId: userId,
+    json: z.string().check(z.maxLength(IMPORT_MAX_CHARS * 2)),
+  })).answers<ImportResult>(),
 };
 type Messages = typeof messages;
 

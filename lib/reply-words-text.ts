@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_ENTRIES } from './limits';
-import { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
+import { TAG_MAX, TAGS_PER_ACCOUNT_MAX, TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
 import type { ReplyWords } from './reply-words';
 import { joinSentences, unknownActionText } from './error-words';
 import { listOf, readerLocale } from './reader-locale';
@@ -50,12 +50,16 @@ export function replyWordsText(words: ReplyWords): string {
       return joinSentences(i18n.t('bookmarks_import_not_export'), i18n.t('bookmarks_import_not_bookmark', { n: num(words.entry) }));
     case 'import-bad-tag':
       return i18n.t('bookmarks_import_bad_tag', words.count ?? 1, { n: num(words.entry), tags: tagList(words) });
+    case 'import-too-many-tags':
+      return i18n.t('bookmarks_import_too_many_tags', { n: num(words.entry), count: num(words.count), max: num(TAGS_PER_BOOKMARK_MAX) });
     case 'import-long-note':
       return i18n.t('bookmarks_import_long_note', { n: num(words.entry), max: num(BOOKMARK_NOTE_MAX) });
     case 'tags-invalid':
       return i18n.t('bookmarks_tags_invalid', words.count ?? 1, { tags: tagList(words), max: num(TAG_MAX) });
     case 'tags-too-many':
       return i18n.t('bookmarks_tags_too_many', { max: num(TAGS_PER_BOOKMARK_MAX), count: num(words.count) });
+    case 'tags-account-full':
+      return i18n.t('bookmarks_tags_account_full', { count: num(words.count), max: num(TAGS_PER_ACCOUNT_MAX) });
     case 'note-too-long':
       return i18n.t('bookmarks_note_too_long', { max: num(BOOKMARK_NOTE_MAX), count: num(words.count) });
     case 'search-needs-name':

@@ -1,4 +1,4 @@
-import { TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
+import { TAGS_PER_ACCOUNT_MAX, TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES } from './limits';
 
 /**
@@ -46,16 +46,19 @@ const FACTS_OF = {
   // The options page's Client ID (lib/settings.ts) is not one X issues.
   'client-id-invalid': {},
   // An imported file (lib/bookmarks/import.ts): not Perch's export, too big, too many entries (`count`), or an entry
-  // (`entry`) that is not a bookmark, has tags that are not tags, or a note too long.
+  // (`entry`) that is not a bookmark, has tags that are not tags, more tags than a bookmark carries, or a note too long.
   'import-not-export': {},
   'import-too-big': {},
   'import-too-many': { count: IMPORT_MAX_ENTRIES + 1 },
   'import-not-bookmark': { entry: true },
   'import-bad-tag': { entry: true, tags: true, count: 1 },
+  'import-too-many-tags': { entry: true, count: TAGS_PER_BOOKMARK_MAX + 1 },
   'import-long-note': { entry: true },
-  // A bookmark's tags and note (lib/bookmarks/tags.ts, notes.ts): tags that are not tags, too many, a note too long.
+  // A bookmark's tags and note (lib/bookmarks/tags.ts, notes.ts): tags that are not tags, too many, a note too long;
+  // more different tags on the account than it keeps (`count`, from a tag given or a file imported).
   'tags-invalid': { tags: true, count: 1 },
   'tags-too-many': { count: TAGS_PER_BOOKMARK_MAX + 1 },
+  'tags-account-full': { count: TAGS_PER_ACCOUNT_MAX + 1 },
   'note-too-long': { count: BOOKMARK_NOTE_MAX + 1 },
   // A saved search with no name, or no search.
   'search-needs-name': {},

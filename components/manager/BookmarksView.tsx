@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { TAGS_PER_BOOKMARK_MAX } from '@/lib/bookmarks/tag-limits';
 import { IMPORT_MAX_CHARS } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '../error-text';
@@ -37,12 +38,13 @@ function useImport(accountId: string) {
       // Sent whole to the background, which refuses a file over IMPORT_MAX_CHARS: a far bigger one is not read at all.
       if (file.size > IMPORT_MAX_CHARS * 2) throw new Error(i18n.t('import_too_big', [file.name]));
       const json = await file.text();
-      const { matched, notOnX, unchanged } = await sendMessage({ type: 'bookmarks.import', accountId, json });
+      const { matched, notOnX, unchanged, tagsLeftOut } = await sendMessage({ type: 'bookmarks.import', accountId, json });
       setImported({
         text: [
           i18n.t('import_matched', matched, [num(matched)]),
           i18n.t('import_not_on_x', notOnX, [num(notOnX)]),
           i18n.t('import_unchanged', unchanged, [num(unchanged)]),
+          ...(tagsLeftOut ? [i18n.t('import_tags_left_out', tagsLeftOut, [num(tagsLeftOut), num(TAGS_PER_BOOKMARK_MAX)])] : []),
         ].join(' '),
       });
     } catch (e) {

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { db, type BookmarkNoteRow } from '../db';
-import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, USERNAME_PATTERN } from '../limits';
+import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, isXId, USERNAME_PATTERN } from '../limits';
 import { RefusedError } from '../refused-error';
 import { namedTags, type ReplyWords } from '../reply-words';
 import { isEmptyNote } from './notes';
-import { byCodePoint, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
+import { byCodePoint, checkAccountTags, distinctTags, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
 
 /**
  * 'bookmarks.import' (issue 14): restores the tags, notes and read state of Perch's own JSON export of bookmarks
@@ -12,11 +12,16 @@ import { byCodePoint, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
  * idempotent: each post has one row per account, and importing the same file again changes nothing.
  */
 
-/** What an import did: entries restored onto a bookmark the account has, kept as "not on X", and already as stored. */
+/**
+ * What an import did: entries restored onto a bookmark the account has, kept as "not on X", and already as stored;
+ * and of those, how many kept only some of their tags (`tagsLeftOut`): joined with the ones stored (or with the same
+ * post listed again in the file) they came to more than a bookmark carries, and the ones stored came first.
+ */
 export interface ImportResult {
   matched: number;
   notOnX: number;
   unchanged: number;
+  tagsLeftOut: number;
 }
 
 /**
@@ -45,7 +50,7 @@ const exportFile = z.lazy(() =>
 const orNull = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.literal(null)]);
 const exportEntry = z.lazy(() =>
   z.object({
-    id: z.string().check(z.regex(/^\d{1,19}$/)),
+    id: z.string().check(z.refine(isXId)),
     url: z.optional(z.string()),
     author: z.optional(orNull(z.object({ username: z.optional(orNull(z.string())) }))),
     tags: z.optional(z.array(z.string())),
@@ -60,6 +65,8 @@ interface Restored {
   tags: string[];
   note: string;
   read: boolean;
+  /** Whether joining the same post listed twice in the file left some of its tags out. */
+  leftOut?: boolean;
 }
 
 /** The author's @username of an entry: its `author`, else its x.com address. */
@@ -91,27 +98,34 @@ export function readExport(json: string): Restored[] {
     const entry = parsed.data;
     const bad = (entry.tags ?? []).filter((t) => normaliseTag(t) === undefined);
     if (bad.length) throw new ImportError({ kind: 'import-bad-tag', entry: i + 1, ...namedTags(bad) });
+    const tags = [...new Set((entry.tags ?? []).map((t) => normaliseTag(t)!))];
+    if (tags.length > TAGS_PER_BOOKMARK_MAX) throw new ImportError({ kind: 'import-too-many-tags', entry: i + 1, count: tags.length });
     const note = (entry.note ?? '').trim();
     if ([...note].length > BOOKMARK_NOTE_MAX) throw new ImportError({ kind: 'import-long-note', entry: i + 1 });
     const username = usernameOf(entry);
     const restored: Restored = {
       postId: entry.id,
       ...(username ? { username } : {}),
-      tags: (entry.tags ?? []).map((t) => normaliseTag(t)!),
+      tags,
       note,
       read: entry.read ?? false,
     };
     const seen = byPost.get(entry.id);
-    byPost.set(entry.id, seen ? merge(seen, restored) : restored);
+    if (!seen) byPost.set(entry.id, restored);
+    else byPost.set(entry.id, { ...merge(seen, restored), leftOut: !!seen.leftOut || leftOut(seen, restored) });
   });
   return [...byPost.values()];
 }
 
+/** Whether joining the tags of `stored` and `incoming` comes to more than a bookmark carries. */
+const leftOut = (stored: Pick<Restored, 'tags'>, incoming: Pick<Restored, 'tags'>) =>
+  new Set([...stored.tags, ...incoming.tags]).size > TAGS_PER_BOOKMARK_MAX;
+
 /**
- * What is stored after restoring `incoming` onto `stored`: nothing of either is lost. Tags are joined (up to
- * TAGS_PER_BOOKMARK_MAX, the stored ones first); a stored note stays, an empty one takes the file's; read wins.
+ * What is stored after restoring `incoming` onto `stored`: tags are joined (up to TAGS_PER_BOOKMARK_MAX, the stored
+ * ones first: see {@link leftOut}); a stored note stays, an empty one takes the file's; read wins.
  */
-function merge<T extends Omit<Restored, 'postId'>>(stored: T, incoming: Omit<Restored, 'postId'>): T {
+function merge<T extends Omit<Restored, 'postId' | 'leftOut'>>(stored: T, incoming: Omit<Restored, 'postId' | 'leftOut'>): T {
   const username = stored.username ?? incoming.username;
   return {
     ...stored,
@@ -128,29 +142,37 @@ const same = (a: BookmarkNoteRow, b: BookmarkNoteRow) =>
 /**
  * Restores an export's tags, notes and read state onto the account: onto its bookmarks (matched), or kept as entries
  * X no longer lists (not on X) with their tags and notes. One transaction: a failure writes nothing.
- * @throws ImportError for a file that is not Perch's export (see readExport).
+ * @throws ImportError for a file that is not Perch's export (see readExport); RefusedError 'tags-account-full' when
+ *   the account would carry more than TAGS_PER_ACCOUNT_MAX different tags. Nothing is written then.
  */
 export async function importBookmarks(accountId: string, json: string, now: number): Promise<ImportResult> {
   const entries = readExport(json);
   const d = db();
   const updatedAt = new Date(now).toISOString();
   return d.transaction('rw', [d.bookmarkNotes, d.bookmarks], async () => {
-    const keys = entries.map((e) => [accountId, e.postId] as [string, string]);
-    const [stored, bookmarks] = await Promise.all([d.bookmarkNotes.bulkGet(keys), d.bookmarks.bulkGet(keys)]);
-    const result: ImportResult = { matched: 0, notOnX: 0, unchanged: 0 };
+    // The account's rows, read once: the entries' own, and every tag the account carries (TAGS_PER_ACCOUNT_MAX).
+    const [rows, bookmarks] = await Promise.all([
+      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
+      d.bookmarks.bulkGet(entries.map((e) => [accountId, e.postId] as [string, string])),
+    ]);
+    const byPost = new Map(rows.map((r) => [r.postId, r]));
+    const result: ImportResult = { matched: 0, notOnX: 0, unchanged: 0, tagsLeftOut: 0 };
     const writes: BookmarkNoteRow[] = [];
-    entries.forEach(({ postId, ...incoming }, i) => {
-      const old = stored[i];
+    entries.forEach(({ postId, leftOut: cutInFile, ...incoming }, i) => {
+      const old = byPost.get(postId);
       const base: BookmarkNoteRow = old ?? { accountId, postId, tags: [], note: '', read: false, updatedAt };
       const next = { ...merge(base, incoming), updatedAt };
+      if (cutInFile || leftOut(base, incoming)) result.tagsLeftOut++;
       if (isEmptyNote(next) || (old && same(old, next))) {
         result.unchanged++;
         return;
       }
       writes.push(next);
+      byPost.set(postId, next);
       if (bookmarks[i]) result.matched++;
       else result.notOnX++;
     });
+    checkAccountTags(distinctTags(rows).size, distinctTags(byPost.values()).size);
     await d.bookmarkNotes.bulkPut(writes);
     return result;
   });

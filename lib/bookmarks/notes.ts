@@ -1,7 +1,7 @@
 import { db, type BookmarkNoteRow, type SavedSearchRow } from '../db';
 import { BOOKMARK_NOTE_MAX } from '../limits';
 import { RefusedError } from '../refused-error';
-import { byCodePoint, InvalidTagError, normaliseTag, normaliseTags } from './tags';
+import { byCodePoint, checkAccountTags, distinctTags, InvalidTagError, normaliseTag, normaliseTags } from './tags';
 
 /**
  * The person's own organising of their bookmarks (issue 14): tags, a note and the read state of each bookmark, and
@@ -34,7 +34,8 @@ async function storedUsername(accountId: string, postId: string): Promise<string
  * Sets the tags, note and/or read state of one bookmark; what is not given stays. Remembers the author's @username
  * (given, or found in the store) so the entry can still be named and linked once X stops listing the bookmark.
  * @throws InvalidTagError for a tag that is not one; RefusedError 'tags-too-many' for more than TAGS_PER_BOOKMARK_MAX
- *   tags, 'note-too-long' for a note over BOOKMARK_NOTE_MAX characters. Nothing is written then.
+ *   tags, 'note-too-long' for a note over BOOKMARK_NOTE_MAX characters, 'tags-account-full' for a new tag past
+ *   TAGS_PER_ACCOUNT_MAX different tags on the account. Nothing is written then.
  */
 export async function organiseBookmark(change: OrganiseChange, now: number): Promise<void> {
   const tags = change.tags ? normaliseTags(change.tags) : undefined;
@@ -55,6 +56,11 @@ export async function organiseBookmark(change: OrganiseChange, now: number): Pro
       updatedAt: new Date(now).toISOString(),
       ...(username ? { username } : {}),
     };
+    if (row.tags.some((t) => !old?.tags.includes(t))) {
+      // A tag new to this bookmark: read the account's tags once to count them.
+      const rows = await d.bookmarkNotes.where('accountId').equals(accountId).toArray();
+      checkAccountTags(distinctTags(rows).size, distinctTags([...rows.filter((r) => r.postId !== postId), row]).size);
+    }
     if (isEmptyNote(row)) await d.bookmarkNotes.delete([accountId, postId]);
     else await d.bookmarkNotes.put(row);
   });

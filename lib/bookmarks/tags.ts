@@ -1,8 +1,8 @@
 import { RefusedError } from '../refused-error';
 import { namedTags } from '../reply-words';
-import { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
+import { TAG_MAX, TAGS_PER_ACCOUNT_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
 
-export { TAG_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
+export { TAG_MAX, TAGS_PER_ACCOUNT_MAX, TAGS_PER_BOOKMARK_MAX } from './tag-limits';
 
 /**
  * Bookmark tags (issue 14): the person's own words for their bookmarks, kept only in Perch and never sent to X. A tag
@@ -53,4 +53,20 @@ export function normaliseTags(input: readonly string[]): string[] {
 /** Compares strings by code point, the same in every locale. */
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The different tags some rows carry. */
+export function distinctTags(rows: Iterable<{ readonly tags: readonly string[] }>): Set<string> {
+  const tags = new Set<string>();
+  for (const row of rows) for (const tag of row.tags) tags.add(tag);
+  return tags;
+}
+
+/**
+ * Refuses a change that takes an account from `before` different tags to `after` past TAGS_PER_ACCOUNT_MAX (an
+ * account already past it, from before the bound, may still change without adding to it).
+ * @throws RefusedError 'tags-account-full' naming how many there would be.
+ */
+export function checkAccountTags(before: number, after: number): void {
+  if (after > TAGS_PER_ACCOUNT_MAX && after > before) throw new RefusedError('error', { kind: 'tags-account-full', count: after });
 }

@@ -59,7 +59,7 @@ beforeEach(async () => {
 
 describe('importing a Perch bookmarks export', () => {
   it('restores tags, notes and read state onto matching bookmarks and keeps the rest as not on X', async () => {
-    expect(await importJson(FILE)).toEqual({ ok: true, data: { matched: 2, notOnX: 1, unchanged: 1 } });
+    expect(await importJson(FILE)).toEqual({ ok: true, data: { matched: 2, notOnX: 1, unchanged: 1, tagsLeftOut: 0 } });
     expect(await notes()).toEqual([
       { postId: '1', tags: ['rust', 'to-read'], note: 'Chapter 3', read: true, username: 'zoe' },
       { postId: '3', tags: [], note: '', read: true, username: 'zoe' },
@@ -71,7 +71,7 @@ describe('importing a Perch bookmarks export', () => {
   it('changes nothing and duplicates nothing the second time', async () => {
     await importJson(FILE);
     const once = await db().bookmarkNotes.toArray();
-    expect(await importJson(FILE)).toEqual({ ok: true, data: { matched: 0, notOnX: 0, unchanged: 4 } });
+    expect(await importJson(FILE)).toEqual({ ok: true, data: { matched: 0, notOnX: 0, unchanged: 4, tagsLeftOut: 0 } });
     expect(await db().bookmarkNotes.toArray()).toEqual(once);
   });
 
@@ -83,7 +83,7 @@ describe('importing a Perch bookmarks export', () => {
 
   it('merges a post listed twice in one file into one entry', async () => {
     const twice = exportOf([entry('1', { tags: ['a'] }), entry('1', { tags: ['b'], note: 'n' })]);
-    expect(await importJson(twice)).toEqual({ ok: true, data: { matched: 1, notOnX: 0, unchanged: 0 } });
+    expect(await importJson(twice)).toEqual({ ok: true, data: { matched: 1, notOnX: 0, unchanged: 0, tagsLeftOut: 0 } });
     expect(await notes()).toEqual([{ postId: '1', tags: ['a', 'b'], note: 'n', read: false, username: 'zoe' }]);
   });
 
@@ -93,8 +93,8 @@ describe('importing a Perch bookmarks export', () => {
     const again = exportOf(rows.map((r) => entry(r.postId, { tags: r.tags, note: r.note, read: r.read }, r.username)));
     await freshDb();
     await bookmarks();
-    expect(await importJson(again)).toEqual({ ok: true, data: { matched: 2, notOnX: 1, unchanged: 0 } });
-    expect(await importJson(again)).toEqual({ ok: true, data: { matched: 0, notOnX: 0, unchanged: 3 } });
+    expect(await importJson(again)).toEqual({ ok: true, data: { matched: 2, notOnX: 1, unchanged: 0, tagsLeftOut: 0 } });
+    expect(await importJson(again)).toEqual({ ok: true, data: { matched: 0, notOnX: 0, unchanged: 3, tagsLeftOut: 0 } });
   });
 });
 

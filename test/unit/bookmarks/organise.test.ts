@@ -93,7 +93,7 @@ describe('tags across bookmarks', () => {
       { tag: 'rustlang', count: 1 },
     ];
     expect(tagCounts(await db().bookmarkNotes.where('accountId').equals(ADA).toArray())).toEqual(ada);
-    // The tab's read, from the index's keys alone: the same counts, and none of another account's.
+    // The tab's read, in one pass over the account's rows: the same counts, and none of another account's.
     expect(await readTagCounts(ADA)).toEqual(ada);
     expect(await readTagCounts(GRACE)).toEqual([{ tag: 'rust', count: 1 }]);
   });

@@ -88,7 +88,7 @@ function handlers(): Handlers {
     'tag.delete': vi.fn(async () => ({ changed: 0 })),
     'savedSearch.save': vi.fn(async () => ({ id: 's' })),
     'savedSearch.delete': vi.fn(async () => null),
-    'bookmarks.import': vi.fn(async () => ({ matched: 0, notOnX: 0, unchanged: 0 })),
+    'bookmarks.import': vi.fn(async () => ({ matched: 0, notOnX: 0, unchanged: 0, tagsLeftOut: 0 })),
   };
 }
 
