@@ -23,8 +23,10 @@ export const FACTS_OF = {
   'video-length': { file: true, count: 'seconds' },
   'media-empty': { file: true },
   'not-whole': { file: true },
-  // X's processing of a GIF or video (`name`; `count`: the seconds Perch waited).
+  // X's processing of a GIF or video (`name`; `count`: the seconds Perch waited, or for 'processing-wait-long', when X
+  // asked to be checked on later than Perch waits, the seconds Perch waits in all).
   'processing-timeout': { file: true, count: 'seconds' },
+  'processing-wait-long': { file: true, count: 'seconds' },
   'processing-failed': { file: true },
   'processing-failed-no-reason': { file: true },
   // A post that cannot go out (`post`: which post of a thread; `count`: characters over; `name`: the image).

@@ -149,6 +149,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
       return i18n.t('media_not_whole', { name });
     case 'processing-timeout':
       return quoted(i18n.t('media_processing_timeout', { name, secs: String(count) }));
+    case 'processing-wait-long':
+      return i18n.t('media_processing_wait_long', { name, secs: String(count) });
     case 'processing-failed':
       return quoted(i18n.t('media_processing_failed', { name }));
     case 'processing-failed-no-reason':

@@ -218,6 +218,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(error.kind).toBe('unavailable');
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(MAX_STATUS_CHECKS);
     expect(waits.every((w) => w >= 1000)).toBe(true);
+    expect(error.message).toBe(`X was still processing “\u2068cat.gif\u2069” after ${MAX_STATUS_CHECKS} seconds.`);
   });
 
   it(`never waits more than ${MAX_PROCESSING_WAIT_SECS} seconds in all`, async () => {
@@ -232,6 +233,20 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(error.kind).toBe('unavailable');
     expect(waits).toEqual([50_000, 50_000]);
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(2);
+    expect(error.message).toBe(
+      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits.`,
+    );
+  });
+
+  it('stops at once, saying X asked for a longer wait than Perch makes, when FINALIZE asks for a check in 1e9 seconds', async () => {
+    const { client, sent, waits, sleep } = scriptedUpload(initialized, appended, finalized({ state: 'pending', check_after_secs: 1e9 }));
+    const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
+    expect(error.kind).toBe('unavailable');
+    expect(waits).toEqual([]);
+    expect(sent.filter((s) => s.method === 'GET')).toEqual([]);
+    expect(error.message).toBe(
+      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits.`,
+    );
   });
 
   it('takes a GIF of exactly 15 MB in chunks', async () => {
