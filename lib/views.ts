@@ -239,8 +239,11 @@ export interface AppCheckView {
   checkedAt: string;
   /** The account checked (the active one), or null when none is signed in. */
   account: { id: string; username: string } | null;
-  /** The Client ID and callback URL in use now. */
-  app: { clientId: string; redirectUrl: string };
+  /**
+   * The Client ID and callback URL in use now; `accountClientId`, the Client ID of the app that issued the account's
+   * grant when it is another (set before the Client ID changed): what X answers for the account is that app's.
+   */
+  app: { clientId: string; redirectUrl: string; accountClientId?: string };
   /** Whether X accepted the Client ID and callback URL, from the last sign-in attempt. */
   signIn: {
     mark: CheckMark;

@@ -1,4 +1,5 @@
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
+import { readGrantClientId } from '@/lib/auth/token-store';
 import { importBookmarks } from '@/lib/bookmarks/import';
 import { deleteSearch, deleteTag, forgetBookmark, organiseBookmark, renameTag, saveSearch } from '@/lib/bookmarks/notes';
 import { fromBase64 } from '@/lib/base64';
@@ -44,6 +45,8 @@ async function checkMyXApp({ auth }: Services, accountId: string | undefined): P
   return checkXApp({
     account,
     clientId: settings.clientId,
+    // The account's requests go with its grant's app, which is not the settings' one when the Client ID changed since.
+    grantClientId: account ? await readGrantClientId(account.id) : undefined,
     redirectUrl: settings.redirectUrl,
     neededScopes: X_SCOPES,
     lastSignIn,

@@ -97,6 +97,13 @@ function signInLine(v: AppCheckView): Line {
   return { key: 'sign-in', mark, text };
 }
 
+/** When the account's grant is another app's than the settings': every line after it is about that app. */
+function accountAppLines(v: AppCheckView): Line[] {
+  const other = v.app.accountClientId;
+  if (!other || !v.account) return [];
+  return [{ key: 'account-app', mark: 'problem', text: i18n.t('app_check_account_app', [v.account.username, other, v.app.clientId]) }];
+}
+
 function scopesLine(v: AppCheckView): Line {
   const s = v.scopes;
   if (!s) return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_no_account') };
@@ -156,7 +163,7 @@ function creditsLine(v: AppCheckView): Line {
 
 /** The report in words, one line each, in the order a developer would fix things. */
 export function appCheckLines(v: AppCheckView): Line[] {
-  return [signInLine(v), scopesLine(v), meLine(v), ...rateLines(v), creditsLine(v)];
+  return [signInLine(v), ...accountAppLines(v), scopesLine(v), meLine(v), ...rateLines(v), creditsLine(v)];
 }
 
 /** "Check my X app": one button, then what Perch found, line by line. */

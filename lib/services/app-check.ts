@@ -15,7 +15,10 @@ import type { AppCheckView, WindowView } from '../views';
 export interface AppCheckDeps {
   /** The active account, or null. */
   account: { id: string; username: string } | null;
+  /** The Client ID in the settings. */
   clientId: string;
+  /** The Client ID of the app that issued the account's grant (lib/auth/grant-client.ts), when known. */
+  grantClientId?: string | undefined;
   redirectUrl: string;
   /** The scopes Perch asks for (lib/config.ts X_SCOPES). */
   neededScopes: readonly string[];
@@ -95,7 +98,12 @@ export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
   const base = {
     checkedAt: new Date(deps.now()).toISOString(),
     account: deps.account,
-    app: { clientId: deps.clientId, redirectUrl: deps.redirectUrl },
+    app: {
+      clientId: deps.clientId,
+      redirectUrl: deps.redirectUrl,
+      // X answers the account's requests as the app that issued its grant: say so when that is not the settings' app.
+      ...(deps.account && deps.grantClientId && deps.grantClientId !== deps.clientId ? { accountClientId: deps.grantClientId } : {}),
+    },
     signIn: signInView(deps),
     scopes: scopesView(deps),
   };
