@@ -10,6 +10,7 @@ import {
   REDIRECT_URI,
   TWO_HOURS,
   activeTokens,
+  browserFlow,
   makeService,
   revokeRequests,
   signInAs,
@@ -157,5 +158,24 @@ describe('changing the Client ID while an account is signed in', () => {
       [CLIENT_ID, 200],
     ]);
     expect(await browser.storage.local.get('auth.legacyClientId')).toEqual({});
+  });
+
+  it('keeps a sign-in started before the Client ID changed with the app it started with', async () => {
+    const authorize = browserFlow();
+    // The person saves the new Client ID while X's consent page is open.
+    const h = makeService(emu, {
+      flow: (url) => {
+        h.settings.clientId = NEW_CLIENT_ID;
+        return authorize(url);
+      },
+    });
+    await signInAs(emu, h, ADA_ID);
+    expect(tokenRequests(emu, 'authorization_code')).toEqual([expect.objectContaining({ client_id: CLIENT_ID, status: 200 })]);
+
+    h.clock.advance(TWO_HOURS);
+    await expect(h.auth.getAccessToken(ADA_ID)).resolves.toEqual(expect.any(String));
+    expect(tokenRequests(emu, 'refresh_token')).toEqual([expect.objectContaining({ client_id: CLIENT_ID, status: 200 })]);
+    expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
+    expect((await readSessionView()).notice).toBeNull();
   });
 });
