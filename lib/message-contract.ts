@@ -52,8 +52,13 @@ import {
  * out of the popup's bundle. Answers are plain JSON (lib/views.ts) and never carry a token.
  */
 
-const userId = z.string().check(z.regex(/^\d{1,19}$/, 'an X user id'));
-const postId = z.string().check(z.regex(/^\d{1,19}$/, 'an X post id'));
+/**
+ * X's ids as X's OpenAPI description writes them (`UserId`, `TweetId`, `ListId`: `^[0-9]{1,19}$`). That pattern allows
+ * leading zeros, and Perch relays ids X sent it, so it keeps X's pattern rather than refuse an id X could send.
+ */
+const X_ID = /^\d{1,19}$/;
+const userId = z.string().check(z.regex(X_ID, 'an X user id'));
+const postId = z.string().check(z.regex(X_ID, 'an X post id'));
 const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
 /**
  * UUIDs and base64 exactly as zod's z.uuid() and z.base64() take them, checked with plain patterns: each of those zod
@@ -119,10 +124,16 @@ export function actionSchema() {
 export type ActionRequest = z.infer<ReturnType<typeof actionSchema>>;
 
 /**
- * Where a draft belongs: 'compose', 'reply:<id>', 'quote:<id>', 'share:<url>' (lib/share-context.ts, an address of at
- * most SHARE_URL_MAX) or 'edit:<id>' (an edit of one's post).
+ * Where a draft belongs, in the forms Perch makes (lib/services/drafts.ts `draftPlace` reads the same): 'compose',
+ * 'reply:<id>', 'quote:<id>', 'edit:<id>' (an edit of one's post), or 'share:<url>' (lib/share-context.ts, an address of
+ * at most SHARE_URL_MAX).
  */
-const draftContext = z.string().check(z.minLength(1), z.maxLength('share:'.length + SHARE_URL_MAX));
+const draftContext = z
+  .string()
+  .check(
+    z.maxLength('share:'.length + SHARE_URL_MAX),
+    z.regex(/^(?:compose|(?:reply|quote|edit):\d{1,19}|share:[^]+)$/, 'a draft context'),
+  );
 const seq = z.int().check(z.positive());
 /**
  * A tag as the person typed it: the background normalises it (lib/bookmarks/tags.ts) and refuses one that is not a
@@ -130,8 +141,8 @@ const seq = z.int().check(z.positive());
  * so an over-long one is refused in those words, not as a request Perch did not understand.
  */
 const tagInput = z.string().check(z.maxLength(1000));
-/** A saved search's id (a UUID Perch made). */
-const savedSearchId = z.string().check(z.minLength(1), z.maxLength(64));
+/** A saved search's id: the UUID Perch made (lib/bookmarks/notes.ts `saveSearch`, crypto.randomUUID()). */
+const savedSearchId = uuid();
 
 /**
  * One message: the fields of its request beside `type`, and (a type only, never a value) what it answers with. The
