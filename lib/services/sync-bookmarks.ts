@@ -1,7 +1,7 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
 import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
-import type { Includes } from '../x/pages';
+import { listedPage, wholePage, type Includes } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
 import { MAX_PAGES, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
@@ -132,8 +132,10 @@ export const FOLDERS_PER_SYNC = 50;
  * folder) for at most {@link FOLDERS_PER_SYNC} of them, the least recently read first, so that syncs take turns
  * through them all. A folder not read this time keeps what was stored of it; past the cap the sync says so (a 'cap'
  * notice with the count). A stored folder missing from a complete listing is removed; a listing cut short (X repeating
- * a page, the page cap, a page that left a folder out or carried errors) removes nothing. A folder X answered with
- * only errors is not counted as read; one whose posts run past X's first page gains what was read and loses nothing.
+ * a page, the page cap) or partial (a page that left a folder out or carried errors) removes nothing, and a partial
+ * one is not the day's full read, so the next sync that day lists again. A listing page X answered with only errors is
+ * its refusal: the sync fails with X's words and nothing stored is touched. A folder X answered with only errors is
+ * not counted as read; one whose posts run past X's first page gains what was read and loses nothing.
  * When a read fails part-way (a 429, a dropped connection), the names and the folders read so far are stored before
  * the failure is passed on, so the next sync goes on from there.
  */
@@ -141,14 +143,15 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const listed = new Map<string, { id: string; name: string }>();
-  let whole = true;
-  for await (const page of pages((token) => getBookmarkFolders(client, accountId, pageOptions(100, token)), MAX_PAGES.other, walk)) {
+  const list = async (token?: string) => listedPage(await getBookmarkFolders(client, accountId, pageOptions(100, token)));
+  for await (const page of pages(list, MAX_PAGES.other, walk)) {
     for (const f of page.items) if (!listed.has(f.id)) listed.set(f.id, { id: f.id, name: f.name });
-    // A folder X sent without its id or name is left out of the page (lib/x/bookmarks.ts): it is not known gone.
-    if (page.partialErrors.length > 0 || page.resultCount !== page.items.length) whole = false;
+    // A folder X sent without its id or name is left out of the page (lib/x/bookmarks.ts): it is not known gone, and
+    // the listing is not the day's full read.
+    if (!wholePage(page)) walk.partial = true;
     await ctx.onPage(page.items.length);
   }
-  const complete = !walk.cut && whole;
+  const complete = !walk.cut && !walk.partial;
   const stored = new Map((await d.bookmarkFolders.where('accountId').equals(accountId).toArray()).map((f) => [f.id, f]));
   // Never read first, then the longest unread; a stable sort keeps X's order among equals.
   const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
