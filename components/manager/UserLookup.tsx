@@ -1,14 +1,19 @@
 import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { errorOf, errorText, missingAccountText } from '@/components/error-text';
 import { usernameFrom } from './accounts';
 
 interface Props {
   accountId: string;
-  /** The field's label ("Mute an account by @username"). */
+  /** The field's label ("Mute an account by @username"): its accessible name, and its words on screen unless `shownLabel`. */
   label: string;
+  /**
+   * The label as shown, when it holds X's text (a list's name, in a `<bdi>` with its own marks: components/isolated-words.ts);
+   * `label` then holds the same words without bidi marks and names the field.
+   */
+  shownLabel?: ReactNode;
   /** The action button's accessible name once the account is shown ("Mute @gracehop"). */
   actionLabel: (user: UserView) => string;
   /** Its visible text ("Mute"). */
@@ -33,7 +38,7 @@ type Found =
  * Acting on an account by @username, one at a time: the account is looked up on X first and shown — avatar, name,
  * @username — so the person sees exactly who they are about to mute, block or add before they press the button.
  */
-export function UserLookup({ accountId, label, actionLabel, actionShort, unavailable, onAct, hint, elsewhere }: Props) {
+export function UserLookup({ accountId, label, shownLabel, actionLabel, actionShort, unavailable, onAct, hint, elsewhere }: Props) {
   const id = useId();
   const [input, setInput] = useState('');
   const [found, setFound] = useState<Found>({ state: 'idle' });
@@ -86,7 +91,7 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
   return (
     <div className="mgr-lookup">
       <form className="mgr-lookup-form" onSubmit={(e) => void lookUp(e)}>
-        <label htmlFor={`${id}-username`}>{label}</label>
+        <label htmlFor={`${id}-username`}>{shownLabel ?? label}</label>
         <div className="row">
           <input
             id={`${id}-username`}
@@ -96,6 +101,7 @@ export function UserLookup({ accountId, label, actionLabel, actionShort, unavail
             autoComplete="off"
             spellCheck={false}
             placeholder={i18n.t('lookup_placeholder')}
+            aria-label={shownLabel === undefined ? undefined : label}
             aria-describedby={hint ? `${id}-hint` : undefined}
             aria-invalid={found.state === 'error' || undefined}
             value={input}

@@ -5,6 +5,7 @@ import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { isolatedWords } from '@/components/isolated-words';
 import { UserLookup } from '../UserLookup';
 import { AccountList } from '../AccountList';
 import { firstListMemberUsers, listMemberUsers } from '../account-queries';
@@ -56,6 +57,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         <UserLookup
           accountId={accountId}
           label={i18n.t('lists_add_label', { name: spokenName })}
+          shownLabel={isolatedWords((m) => i18n.t('lists_add_label', { name: m(0) }), [list.name])}
           hint={i18n.t('lists_add_hint')}
           actionShort={i18n.t('lists_add_short')}
           actionLabel={(u) => i18n.t('lists_add', { username: u.username, name: spokenName })}
