@@ -301,7 +301,10 @@ export const messages = {
   } | null>(),
   /** The list at `x.com/i/lists/ID` as the store holds it (null when not synced); nothing is read from X. */
   'tab.list': request(() => ({ accountId: userId, listId: postId })).answers<ListContext>(),
-  'user.lists': request(() => ({ accountId: userId, userId })).answers<{ id: string; name: string; private: boolean; member: boolean }[]>(),
+  /** The account's own lists, with this user's membership; `private` only when X said whether the list is. */
+  'user.lists': request(() => ({ accountId: userId, userId })).answers<
+    { id: string; name: string; private?: boolean; member: boolean }[]
+  >(),
   // Issue 14: the person's own organising of their bookmarks, kept only in Perch (lib/bookmarks/), never sent to X.
   /** Sets what is given of a bookmark's tags, note and read state; the rest stays. */
   'bookmark.organise': request(() => ({

@@ -7,7 +7,8 @@ import { act } from './act';
 import { isolatedWords } from '@/components/isolated-words';
 import { withoutBidiControls } from '@/lib/text/bidi';
 
-type ListChoice = { id: string; name: string; private: boolean; member: boolean };
+/** `private` is left out when X did not say: no badge, as for a public list. */
+type ListChoice = { id: string; name: string; private?: boolean; member: boolean };
 
 /** "Add to list…": the account's own lists, each showing whether this person is on it; one list per click. */
 export function ListPicker({ accountId, user, onChanged }: { accountId: string; user: UserView; onChanged: () => void }) {

@@ -8,14 +8,15 @@ import { listedPage, wholePage } from '../x/pages';
 const MAX_MEMBERSHIP_PAGES = 5;
 
 /**
- * The account's owned lists, each saying whether this user is a member (one request to X, when asked).
+ * The account's owned lists, each saying whether this user is a member (one request to X, when asked), and whether
+ * the list is private when X said so (`private` is left out when X did not: not known public).
  * @throws XApiError (X's refusal when it answered a page with only errors: what was stored is kept)
  */
 export async function listsForUser(
   client: XClient,
   accountId: string,
   userId: string,
-): Promise<{ id: string; name: string; private: boolean; member: boolean }[]> {
+): Promise<{ id: string; name: string; private?: boolean; member: boolean }[]> {
   const d = db();
   const owned = await d.lists
     .where('accountId')
@@ -48,6 +49,6 @@ export async function listsForUser(
     }
   });
   return owned
-    .map((l) => ({ id: l.id, name: l.name, private: !!l.private, member: memberships.has(l.id) }))
+    .map((l) => ({ id: l.id, name: l.name, ...(l.private === undefined ? {} : { private: l.private }), member: memberships.has(l.id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

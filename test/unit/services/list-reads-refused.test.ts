@@ -41,7 +41,7 @@ describe("the popup's list picker, when X answers list_memberships with only err
     const other = { id: '1900000000000000002', name: 'Cats' };
     const { client } = scripted(ok({ data: [other], errors: [GONE], meta: { result_count: 1 } }));
     const lists = await listsForUser(client, ADA, GRACE);
-    expect(lists).toEqual([{ id: LIST, name: 'Birds', private: false, member: true }]);
+    expect(lists).toEqual([{ id: LIST, name: 'Birds', member: true }]);
     expect(await storedMember()).toBeDefined();
   });
 });
