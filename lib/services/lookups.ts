@@ -1,7 +1,7 @@
 import { db, nextMemberPosition } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
-import { listedPage } from '../x/pages';
+import { listedPage, wholePage } from '../x/pages';
 import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
 import { postRow, userRow } from './records';
@@ -41,12 +41,21 @@ export async function listMembers(
   const seenAt = new Date().toISOString();
   const d = db();
   await d.transaction('rw', [d.users, d.listMembers], async () => {
-    // The first page replaces what was known of the list's members.
-    if (!paginationToken) await d.listMembers.where('[accountId+listId]').equals([accountId, listId]).delete();
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
-    // Kept in X's order (x-api--lists--list-members: most recently added first), each page after the last.
-    const at = await nextMemberPosition(d.listMembers, accountId, listId);
-    await d.listMembers.bulkPut(page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: at + i })));
+    const rows = page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: i }));
+    if (!paginationToken) {
+      // The first page replaces what was known of the list's members, unless X left some out of it (`errors` beside
+      // the data, or items Perch could not read): a member it did not show is not known gone, and stays after it.
+      const members = d.listMembers.where('[accountId+listId]').equals([accountId, listId]);
+      const shown = new Set(rows.map((r) => r.userId));
+      const kept = wholePage(page) ? [] : (await members.sortBy('position')).filter((r) => !shown.has(r.userId));
+      await members.delete();
+      await d.listMembers.bulkPut([...rows, ...kept.map((r, i) => ({ ...r, position: rows.length + i }))]);
+    } else {
+      // Kept in X's order (x-api--lists--list-members: most recently added first), each page after the last.
+      const at = await nextMemberPosition(d.listMembers, accountId, listId);
+      await d.listMembers.bulkPut(rows.map((r) => ({ ...r, position: at + r.position })));
+    }
   });
   // A next token equal to the one just used would show the same page again for ever: that is the end.
   const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;

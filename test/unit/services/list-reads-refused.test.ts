@@ -61,3 +61,21 @@ describe("a list's members, when X answers with only errors", () => {
     expect(await storedMember()).toBeUndefined();
   });
 });
+
+describe("a list's first members page, when X sends errors beside the members", () => {
+  it('keeps a stored member X did not return, after the ones it did', async () => {
+    const ada = { id: ADA, name: 'Ada', username: 'ada' };
+    const { client } = scripted(ok({ data: [ada], errors: [NOT_AUTHORIZED], meta: { result_count: 1 } }));
+    const { users } = await listMembers(client, ADA, LIST);
+    expect(users.map((u) => u.id)).toEqual([ADA]);
+    const stored = await db().listMembers.where('[accountId+listId]').equals([ADA, LIST]).sortBy('position');
+    expect(stored.map((r) => r.userId)).toEqual([ADA, GRACE]);
+  });
+
+  it('replaces the stored members when the page is whole', async () => {
+    const ada = { id: ADA, name: 'Ada', username: 'ada' };
+    const { client } = scripted(ok({ data: [ada], meta: { result_count: 1 } }));
+    await listMembers(client, ADA, LIST);
+    expect(await storedMember()).toBeUndefined();
+  });
+});

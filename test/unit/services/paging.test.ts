@@ -60,7 +60,10 @@ describe('paging driven by a screen or a popup', () => {
       ],
       [{ id: '20', name: 'Mia', username: 'mia' }],
     ];
-    const x = repeatingX((n) => ({ data: pages[(n - 1) % 2], meta: { result_count: 1, ...(n % 2 ? { next_token: 'P2' } : {}) } }));
+    const x = repeatingX((n) => {
+      const data = pages[(n - 1) % 2] ?? [];
+      return { data, meta: { result_count: data.length, ...(n % 2 ? { next_token: 'P2' } : {}) } };
+    });
     await listMembers(x.client, ACCOUNT, '11');
     await listMembers(x.client, ACCOUNT, '11', 'P2');
     expect((await listMemberUsers(ACCOUNT, '11')).map((m) => m.username)).toEqual(['zoe', 'ann', 'mia']);
