@@ -464,6 +464,9 @@ function toErrorReply(error: unknown): ErrorReply {
       const said = saidOf(error instanceof XApiError ? xWords(error.problem) : (error as { said?: unknown }).said);
       return { kind, message: '', own, ...(said ? { said } : {}) };
     }
+    // An unexpected Error (a TypeError, a failed store read) speaks the browser's or a bug's English, not the
+    // reader's language: no message, and the screen words the failure generically (components/error-text.ts).
+    if (kind === 'error') return { kind, message: '' };
     return { kind, message: error.message };
   }
   // No message: the screen words an unknown failure in its reader's language (components/error-text.ts).
