@@ -1,10 +1,10 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
 import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
-import { listedPage, wholePage, type Includes } from '../x/pages';
+import { listedPage, type Includes } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
-import { MAX_PAGES, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
+import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
 
 /**
  * The bookmark walks: the incremental one (newest first, stopping at the first bookmark already stored), the daily
@@ -131,9 +131,9 @@ export const FOLDERS_PER_SYNC = 50;
  * Lists every bookmark folder and stores each name, then reads which bookmarks a folder holds (one request per
  * folder) for at most {@link FOLDERS_PER_SYNC} of them, the least recently read first, so that syncs take turns
  * through them all. A folder not read this time keeps what was stored of it; past the cap the sync says so (a 'cap'
- * notice with the count). A stored folder missing from a complete listing is removed; a listing cut short (X repeating
- * a page, the page cap) or partial (a page that left a folder out or carried errors) removes nothing, and a partial
- * one is not the day's full read, so the next sync that day lists again. A listing page X answered with only errors is
+ * notice with the count). A stored folder missing from a complete listing is removed, unless X's errors named it; a
+ * listing cut short (X repeating a page, the page cap) or partial (a page that left a folder out or carried errors
+ * naming nothing) removes nothing, and a partial one is not the day's full read, so the next sync that day lists again. A listing page X answered with only errors is
  * its refusal: the sync fails with X's words and nothing stored is touched. A folder X answered with only errors is
  * not counted as read; one whose posts run past X's first page gains what was read and loses nothing.
  * When a read fails part-way (a 429, a dropped connection), the names and the folders read so far are stored before
@@ -148,10 +148,10 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
     for (const f of page.items) if (!listed.has(f.id)) listed.set(f.id, { id: f.id, name: f.name });
     // A folder X sent without its id or name is left out of the page (lib/x/bookmarks.ts): it is not known gone, and
     // the listing is not the day's full read.
-    if (!wholePage(page)) walk.partial = true;
+    notePage(walk, page);
     await ctx.onPage(page.items.length);
   }
-  const complete = !walk.cut && !walk.partial;
+  const gone = goneFrom(walk, listed);
   const stored = new Map((await d.bookmarkFolders.where('accountId').equals(accountId).toArray()).map((f) => [f.id, f]));
   // Never read first, then the longest unread; a stable sort keeps X's order among equals.
   const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
@@ -168,15 +168,13 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   async function storeFolders(): Promise<void> {
     const readAt = new Date(ctx.now()).toISOString();
     // A folder stays a bookmark's if its whole content was not read this time and it is not known gone from X.
-    const kept = (id: string) => !replaced.has(id) && (!complete || listed.has(id));
+    const kept = (id: string) => !replaced.has(id) && !gone(id);
     await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
-      if (complete) {
-        await d.bookmarkFolders
-          .where('accountId')
-          .equals(accountId)
-          .filter((f) => !listed.has(f.id))
-          .delete();
-      }
+      await d.bookmarkFolders
+        .where('accountId')
+        .equals(accountId)
+        .filter((f) => gone(f.id))
+        .delete();
       await d.bookmarkFolders.bulkPut(
         [...listed.values()].map((f) => {
           const at = read.has(f.id) ? readAt : stored.get(f.id)?.readAt;

@@ -4,16 +4,17 @@ import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
 import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
 import { getMutedUsers } from '../x/mutes';
-import { listedPage, wholePage, type Page } from '../x/pages';
+import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
 import { userRow } from './records';
-import { MAX_PAGES, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
+import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
 /**
  * The walks of lists (owned, followed, member of, pinned: four answers merged into one row per list) and of the
  * muted and blocked accounts. Each is read in full; a walk cut short, or one whose pages did not show everything (errors
- * beside the items, items left out), keeps what it did not see. A page X answered with only errors is its refusal:
- * the walk stops and nothing stored is touched.
+ * beside the items naming nothing, items left out), keeps what it did not see; one whose errors name what X could not
+ * return keeps just those. A page X answered with only errors is its refusal: the walk stops and nothing stored is
+ * touched.
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
@@ -29,7 +30,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     // Each of the four answers is its own walk with its own cap; any cut one is reported.
     const part: Walk = { pages: 0 };
     for await (const page of pages(async (t) => listedPage(await fetch(t)), MAX_PAGES.other, part)) {
-      if (!wholePage(page)) walk.partial = true;
+      notePage(walk, page);
       for (const list of page.items) {
         const entry = flags.get(list.id) ?? { list, owned: false, followed: false, pinned: false, member: false };
         entry[flag] = true;
@@ -49,9 +50,9 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
     const stored = await d.lists.where('accountId').equals(accountId).toArray();
     // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short or
-    // partial, lists it did not see are kept.
-    if (!walk.cut && !walk.partial)
-      for (const l of stored) if (!flags.has(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
+    // partial, lists it did not see are kept, and so are lists X's errors named.
+    const gone = goneFrom(walk, flags);
+    for (const l of stored) if (gone(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
     const rows: ListRow[] = [...flags.values()].map(({ list, owned, followed, pinned, member }) => ({
       accountId,
       id: list.id,
@@ -91,20 +92,19 @@ export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked')
   const { fetch, actions } = RELATIONS[table];
   const read = async (token?: string) => listedPage(await fetch(client, accountId, pageOptions(PAGE.users, token)));
   for await (const page of pages(read, MAX_PAGES.other, walk)) {
-    if (!wholePage(page)) walk.partial = true;
+    notePage(walk, page);
     users.push(...page.items);
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
     await ctx.onPage(page.items.length);
   }
   await d.transaction('rw', [d[table], d.actions], async () => {
     const seen = new Set(users.map((u) => u.id));
-    // After a walk cut short or partial, accounts it did not see are kept (below the ones read), not taken for removed.
-    const rest =
-      walk.cut || walk.partial
-        ? (await d[table].where('accountId').equals(accountId).toArray())
-            .filter((r) => !seen.has(r.userId))
-            .sort((a, b) => b.position - a.position)
-        : [];
+    // After a walk cut short or partial, accounts it did not see are kept (below the ones read), not taken for removed;
+    // after a whole one, so are accounts X's errors named.
+    const gone = goneFrom(walk, seen);
+    const rest = (await d[table].where('accountId').equals(accountId).toArray())
+      .filter((r) => !seen.has(r.userId) && !gone(r.userId))
+      .sort((a, b) => b.position - a.position);
     await d[table].where('accountId').equals(accountId).delete();
     let below = -rest.length;
     await d[table].bulkPut(rest.map((r) => ({ ...r, position: below++ })));

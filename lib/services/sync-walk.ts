@@ -1,6 +1,6 @@
 import type { PerchDb, SyncNotice } from '../db';
 import type { XClient } from '../x/client';
-import type { Page } from '../x/pages';
+import { namedGaps, type Page } from '../x/pages';
 
 /**
  * What every collection's walk shares: page sizes and caps, the page walker that refuses to go in circles, what a
@@ -22,10 +22,13 @@ export interface Walk {
   /** Bookmark folders only, when there are more than one sync reads: how many it reads. */
   folders?: number;
   /**
-   * Set when a page carried `errors` beside its items or left items out (lib/x/pages.ts `wholePage`): the walk removed
-   * nothing it did not see, and is not counted as the day's full read, so the next sync reads again.
+   * Set when a page left out what X did not name (lib/x/pages.ts `namedGaps`): errors naming no resource beside its
+   * items, or fewer items than X counted. The walk removed nothing it did not see, and is not counted as the day's full
+   * read, so the next sync reads again.
    */
   partial?: true;
+  /** The ids X's errors named beside a page's items: not returned this time, not known gone, so kept where stored. */
+  named?: Set<string>;
 }
 
 /** What the sync service hands the walker of one collection. */
@@ -87,4 +90,21 @@ export async function* pages<T>(
 export function cutNotice(walk: Walk): SyncNotice {
   if (walk.cut === 'repeat') return { kind: 'repeat', pages: walk.pages };
   return { kind: 'cap', pages: walk.pages, ...(walk.folders ? { folders: walk.folders } : {}) };
+}
+
+/** Notes what a page read left out: the ids X named, or, when X did not say, that the walk is partial. */
+export function notePage(walk: Walk, page: Page<unknown>): void {
+  const named = namedGaps(page);
+  if (named === undefined) walk.partial = true;
+  else for (const id of named) (walk.named ??= new Set()).add(id);
+}
+
+/**
+ * Whether a stored row absent from what the walk saw is known gone from X, as the walk stands now: only after a walk
+ * neither cut short nor partial, and not for an id X's errors named.
+ */
+export function goneFrom(walk: Walk, seen: { has(id: string): boolean }): (id: string) => boolean {
+  const whole = !walk.cut && !walk.partial;
+  const named = new Set(walk.named);
+  return (id) => whole && !seen.has(id) && !named.has(id);
 }

@@ -162,7 +162,26 @@ export async function getPage<T>(
  * each of its pages is: an account or list missing from a page that is not whole is not known gone.
  */
 export function wholePage(page: Page<unknown>): boolean {
-  return page.partialErrors.length === 0 && page.resultCount === page.items.length;
+  return namedGaps(page)?.length === 0;
+}
+
+/**
+ * What a page leaves out, when X says exactly what: the ids its `errors` name, `[]` for a whole page ({@link wholePage}).
+ * X's partial errors name the resource they are about (`resource_id`, and `value` holding the id: the Problem schemas
+ * ResourceNotFound, ResourceUnauthorized, ResourceUnavailable; x-api--fundamentals--response-codes-and-errors, "Partial
+ * errors"); when each error names one and `meta.result_count` agrees with the items, nothing else is missing.
+ * `undefined` when what is missing is not known: an error naming no id, or fewer items than X counted.
+ */
+export function namedGaps(page: Page<unknown>): string[] | undefined {
+  if (page.resultCount !== page.items.length) return undefined;
+  const ids: string[] = [];
+  for (const e of page.partialErrors) {
+    const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+    const id = [o.resource_id, o.value].find((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
+    if (id === undefined) return undefined;
+    ids.push(id);
+  }
+  return ids;
 }
 
 /**

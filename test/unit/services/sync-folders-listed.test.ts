@@ -16,6 +16,7 @@ const ADA = '2244994945';
 const POST = '1880000000000000001';
 const RECIPES = '111';
 const TRAVEL = '222';
+const HOME = '333';
 const NOT_AUTHORIZED = xProblem('not-authorized-for-resource', 'Sorry, you are not authorized to see the folder with id: [222].');
 beforeEach(freshDb);
 
@@ -49,6 +50,22 @@ describe('the listing of bookmark folders, whatever X answers', () => {
     const second = await sync.sync(ADA, 'bookmarkFolders');
     expect(second.ran).toBe(true);
     expect(listings()).toBe(2);
+  });
+
+  it('keeps the folder X’s error names, removes one absent and unnamed, and lists once that day', async () => {
+    await db().bookmarkFolders.bulkPut([
+      { accountId: ADA, id: TRAVEL, name: 'Travel' },
+      { accountId: ADA, id: HOME, name: 'Home' },
+    ]);
+    await db().bookmarks.put({ accountId: ADA, postId: POST, position: 1, folderIds: [TRAVEL, HOME], searchText: '' });
+    const named = { ...NOT_AUTHORIZED, resource_id: TRAVEL };
+    const { sync, listings } = x({ data: [{ id: RECIPES, name: 'Recipes' }], errors: [named], meta: { result_count: 1 } });
+    await sync.sync(ADA, 'bookmarkFolders');
+    expect(await storedFolders()).toEqual([RECIPES, TRAVEL]);
+    expect((await db().bookmarks.get([ADA, POST]))?.folderIds.sort()).toEqual([RECIPES, TRAVEL]);
+    const second = await sync.sync(ADA, 'bookmarkFolders');
+    expect(second.ran).toBe(false);
+    expect(listings()).toBe(1);
   });
 
   it('keeps every stored folder and shows X’s words when X answers the listing with only errors', async () => {

@@ -9,13 +9,17 @@ import { freshDb } from './support';
 /**
  * The muted, blocked and lists walks when X's 200 answer does not show everything: `errors` only (X's refusal), errors
  * beside the items, or fewer items than `meta.result_count` (x-api--fundamentals--response-codes-and-errors, "Partial
- * errors"; the OpenAPI makes `data`, `meta` and `errors` all optional). Nothing stored is taken for removed.
+ * errors"; the OpenAPI makes `data`, `meta` and `errors` all optional). Nothing stored is taken for removed, except
+ * beside errors that each name what X could not return (`resource_id`) and a count that agrees: then only those are kept.
  */
 
 const ADA = '2244994945';
 const GRACE = '1111111111';
 const ALAN = '2222222222';
+const LIN = '3333333333';
 const LIST = '1900000000000000001';
+const CATS = '1900000000000000002';
+const DOGS = '1900000000000000003';
 const NOT_AUTHORIZED = xProblem('not-authorized-for-resource', 'Sorry, you are not authorized to see the user with id: [2244994945].');
 const GONE = xProblem('resource-not-found', 'Could not find user with id: [2222222222].', { resource_id: ALAN, resource_type: 'user' });
 beforeEach(freshDb);
@@ -63,10 +67,21 @@ describe.each([
     expect(asked).toEqual([path, path]);
   });
 
-  it('keeps an account X could not return beside the others, and reads again later that day', async () => {
+  it('keeps the account X’s error names, removes one absent and unnamed, and reads once that day', async () => {
+    await db()[table].put({ accountId: ADA, userId: LIN, position: 0 });
     const { sync, asked } = x({ [path]: { data: [user(GRACE)], errors: [GONE], meta: { result_count: 1 } } });
     await sync.sync(ADA, table);
-    expect((await rowsOf(table)).sort()).toEqual([GRACE, ALAN].sort());
+    expect(await rowsOf(table)).toEqual([ALAN, GRACE]);
+    expect((await stateOf(table))?.lastFullDay).toBe('2030-01-15');
+    await sync.sync(ADA, table);
+    expect(asked).toEqual([path]);
+  });
+
+  it('keeps every account X did not show when an error beside the items names none, and reads again later that day', async () => {
+    await db()[table].put({ accountId: ADA, userId: LIN, position: 0 });
+    const { sync, asked } = x({ [path]: { data: [user(GRACE)], errors: [NOT_AUTHORIZED], meta: { result_count: 1 } } });
+    await sync.sync(ADA, table);
+    expect((await rowsOf(table)).sort()).toEqual([GRACE, ALAN, LIN].sort());
     expect((await stateOf(table))?.lastFullDay).toBeUndefined();
     await sync.sync(ADA, table);
     expect(asked).toEqual([path, path]);
@@ -98,8 +113,8 @@ describe('the lists, whatever X answers', () => {
   });
 
   it.each([
-    ['errors beside the items', { data: [{ id: '1900000000000000002', name: 'Cats' }], errors: [GONE], meta: { result_count: 1 } }],
-    ['fewer items than result_count', { data: [{ id: '1900000000000000002', name: 'Cats' }], meta: { result_count: 2 } }],
+    ['an error beside the items naming none', { data: [{ id: CATS, name: 'Cats' }], errors: [NOT_AUTHORIZED], meta: { result_count: 1 } }],
+    ['fewer items than result_count', { data: [{ id: CATS, name: 'Cats' }], meta: { result_count: 2 } }],
   ])('keeps a list X did not show when its answer had %s, and reads again later that day', async (_what, answer) => {
     await storeList();
     const { sync, asked } = x({ owned_lists: answer });
@@ -107,5 +122,17 @@ describe('the lists, whatever X answers', () => {
     expect((await db().lists.where('accountId').equals(ADA).toArray()).map((l) => l.name).sort()).toEqual(['Birds', 'Cats']);
     await sync.sync(ADA, 'lists');
     expect(asked.filter((p) => p === 'owned_lists')).toHaveLength(2);
+  });
+
+  it('keeps the list X’s error names, removes one absent and unnamed, and reads once that day', async () => {
+    await storeList();
+    await db().lists.put({ accountId: ADA, id: DOGS, name: 'Dogs', owned: true, followed: false, pinned: false, member: false });
+    const named = xProblem('resource-not-found', `Could not find list with id: [${LIST}].`, { resource_id: LIST, resource_type: 'list' });
+    const { sync, asked } = x({ owned_lists: { data: [{ id: CATS, name: 'Cats' }], errors: [named], meta: { result_count: 1 } } });
+    await sync.sync(ADA, 'lists');
+    expect((await db().lists.where('accountId').equals(ADA).toArray()).map((l) => l.name).sort()).toEqual(['Birds', 'Cats']);
+    expect((await stateOf('lists'))?.lastFullDay).toBe('2030-01-15');
+    await sync.sync(ADA, 'lists');
+    expect(asked.filter((p) => p === 'owned_lists')).toHaveLength(1);
   });
 });

@@ -268,6 +268,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'client.problemOf': 'reads an answer already received',
   'pages.refusalOf': 'builds an error',
   'pages.wholePage': 'reads a page already received',
+  'pages.namedGaps': 'reads a page already received',
   'pages.listedPage': 'reads a page already received',
   'schemas.usable': 'builds a schema',
   'client.createXClient': 'the client itself: every row runs through it',
