@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage, type DraftView } from '@/lib/messaging';
+import { thrownText } from './error-text';
 
 export interface EditablePost {
   text: string;
@@ -54,7 +55,7 @@ export function useDraft(target: DraftTarget) {
         ...(quoteId ? { quoteId } : {}),
       }).then(
         () => setSaveError(undefined),
-        (e: unknown) => setSaveError(i18n.t('composer_save_failed', [e instanceof Error ? e.message : String(e)])),
+        (e: unknown) => setSaveError(i18n.t('composer_save_failed', [thrownText(e)])),
       );
     },
     [accountId, context, replyToId, quoteId],
@@ -81,7 +82,7 @@ export function useDraft(target: DraftTarget) {
       },
       (e: unknown) => {
         if (!live) return;
-        setSaveError(i18n.t('composer_read_failed', [e instanceof Error ? e.message : String(e)]));
+        setSaveError(i18n.t('composer_read_failed', [thrownText(e)]));
         show(EMPTY);
       },
     );
