@@ -73,9 +73,25 @@ export async function upgradeOlderStore(name: string): Promise<void> {
   }
 }
 
-/** Declares only the store's current version: every table as it is now, one declaration. */
+/**
+ * What opening refuses with when a store kept by an older Perch was not first upgraded through its history: a code,
+ * not words — the screens word an unexpected failure themselves, in the reader's language.
+ */
+export const OLDER_STORE_NOT_UPGRADED = 'perch-store-not-upgraded';
+
+/**
+ * Declares only the store's current version: every table as it is now, one declaration. A store not made yet is made
+ * at it (Dexie runs no upgrade step when it creates a store). A store still at an older version is refused: its rows
+ * need the steps of `declareHistory`, which this declaration lacks. That is the case when `upgradeOlderStore` failed,
+ * or when the browser's list of databases left the store out or misstated its version; the open then fails, so every
+ * read waiting for it fails too, and the store stays at its version.
+ */
 export function declareCurrent(db: Dexie): void {
-  db.version(CURRENT_VERSION).stores(CURRENT_SCHEMA);
+  db.version(CURRENT_VERSION)
+    .stores(CURRENT_SCHEMA)
+    .upgrade(() => {
+      throw new Error(OLDER_STORE_NOT_UPGRADED);
+    });
 }
 
 /**

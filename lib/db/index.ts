@@ -64,14 +64,25 @@ export class PerchDb extends Dexie {
   /**
    * Opens the store, as Dexie does on the first read or write. A store an older Perch kept is first upgraded with
    * the whole history of versions (lib/db/history.ts), its rows moved step by step exactly as they always were.
-   * @throws what Dexie's `open()` throws (IndexedDB refused), or the upgrade's failure (tried again on the next open).
+   * Dexie's own open runs even when that upgrade failed: the reads waiting for the store settle only with it, and it
+   * refuses a store still at an older version (`declareCurrent`), so they fail rather than wait forever.
+   * @throws the upgrade's failure (tried again on the next open) when the store could not open after it, else what
+   * Dexie's `open()` throws (IndexedDB refused).
    */
   override open(): PromiseExtended<Dexie> {
     this.upgraded ??= upgradeOlderStore(this.name).catch((error: unknown) => {
       this.upgraded = undefined;
       throw error;
     });
-    return Dexie.Promise.resolve(this.upgraded).then(() => super.open());
+    const upgradeFailure = this.upgraded.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    return Dexie.Promise.resolve(upgradeFailure).then((failed) =>
+      super.open().catch((error: unknown) => {
+        throw failed ? failed.error : error;
+      }),
+    );
   }
 
   /**
