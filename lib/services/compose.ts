@@ -27,7 +27,7 @@ import type { OwnWords } from '../action-error';
 import { saidOf, type ComposeWords } from '../compose-words';
 import { ownWordsOf } from '../own-words';
 import { ownSaidText } from '../error-words';
-import { isReadableDraft } from './draft-row';
+import { isReadableDraft, readDraft } from './draft-row';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -86,12 +86,12 @@ function composeMessage(own: OwnWords | undefined, said: string | undefined): st
 export const draftKey = (accountId: string, context: string) => `${accountId}|${context}`;
 
 /**
- * Reads a draft, or null when there is none, or none of the shape this version reads (lib/services/draft-row.ts): the
- * composer then starts afresh, and its first save takes that row's place.
+ * Reads a draft, or null when there is none. Of a row not of the shape this version reads, what of it reads
+ * (lib/services/draft-row.ts `readDraft`): the person sees its text before the first save takes its place.
  */
 export async function getDraft(accountId: string, context: string): Promise<DraftView | null> {
-  const row = await db().drafts.get(draftKey(accountId, context));
-  if (!isReadableDraft(row)) return null;
+  const row = readDraft(await db().drafts.get(draftKey(accountId, context)));
+  if (!row) return null;
   const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
   const byId = new Map(
     media.map((m) => [
@@ -137,9 +137,8 @@ export interface DraftInput {
 export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ saved: boolean }> {
   const key = draftKey(input.accountId, input.context);
   return db().transaction('rw', db().drafts, db().draftMedia, async () => {
-    // A stored row this version cannot read is as none: what the person types now is saved in its place.
-    const stored = await db().drafts.get(key);
-    const existing = isReadableDraft(stored) ? stored : undefined;
+    // Of a stored row this version cannot read, what reads: the composer showed it, so this save is made over it.
+    const existing = readDraft(await db().drafts.get(key));
     if (existing && existing.seq > input.seq) return { saved: false };
     // A draft lists only its own images: an id of another draft's (another context's or account's) is left out, so
     // this draft never shows, posts or deletes it.

@@ -2,8 +2,8 @@ import type { DraftRow } from '../db';
 
 /**
  * Whether a stored draft row has the shape this version reads (lib/db/rows.ts `DraftRow`). A row of an older shape or
- * a damaged one is not read: the drafts list leaves it out and keeps it stored, and the composer starts afresh on its
- * place. Plain code (no zod): the manager's Drafts tab reads drafts with it too.
+ * a damaged one is not read as it is: {@link readDraft} keeps what of it reads. Plain code (no zod): the manager's
+ * Drafts tab reads drafts with it too.
  */
 export function isReadableDraft(row: unknown): row is DraftRow {
   if (typeof row !== 'object' || row === null) return false;
@@ -40,4 +40,34 @@ function isReplyRefused(refused: unknown): boolean {
   if (typeof refused !== 'object' || refused === null) return false;
   const r = refused as Record<string, unknown>;
   return isCount(r.index) && optional(r.reason, isString);
+}
+
+/**
+ * A stored draft row as this version reads it: a readable one as it is; of one that is not (an older shape, or
+ * damaged), what reads — each post's text and its image ids, the post it replies to or quotes, what was published —
+ * so the drafts list shows it and the composer opens on its text rather than a first save writing over it unseen.
+ * Undefined only for a row that does not name its key, account and place.
+ */
+export function readDraft(row: unknown): DraftRow | undefined {
+  if (isReadableDraft(row)) return row;
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  if (typeof r.key !== 'string' || typeof r.accountId !== 'string' || typeof r.context !== 'string') return undefined;
+  const posts = (Array.isArray(r.posts) ? r.posts : []).flatMap((p: unknown) => {
+    const post = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
+    if (typeof post.text !== 'string') return [];
+    return [{ text: post.text, mediaIds: Array.isArray(post.mediaIds) ? post.mediaIds.filter(isString) : [] }];
+  });
+  return {
+    key: r.key,
+    accountId: r.accountId,
+    context: r.context,
+    ...(isString(r.replyToId) ? { replyToId: r.replyToId } : {}),
+    ...(isString(r.quoteId) ? { quoteId: r.quoteId } : {}),
+    posts: posts.length ? posts : [{ text: '', mediaIds: [] }],
+    publishedIds: Array.isArray(r.publishedIds) ? r.publishedIds.filter(isString) : [],
+    state: r.state === 'unknown' ? 'unknown' : 'editing',
+    seq: isCount(r.seq) ? r.seq : 0,
+    updatedAt: isString(r.updatedAt) ? r.updatedAt : '',
+  };
 }

@@ -1,6 +1,6 @@
 import { db, type DraftRow } from '../db';
 import type { DraftSummary } from '../views';
-import { isReadableDraft } from './draft-row';
+import { readDraft } from './draft-row';
 
 /**
  * The drafts list (issue 15): every saved draft of an account — a new post, a reply, a quote, a shared page — with
@@ -61,8 +61,11 @@ async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof dra
   };
 }
 
-/** Whether the drafts list shows this row: one of the shape this version reads, started on a place it names. */
-const listed = (row: unknown): row is DraftRow => isReadableDraft(row) && !!draftPlace(row.context);
+/** Whether the drafts list shows this row: one naming its place, read as far as it reads (draft-row.ts `readDraft`). */
+const listed = (row: unknown): boolean => {
+  const draft = readDraft(row);
+  return !!draft && !!draftPlace(draft.context);
+};
 
 /**
  * How many drafts the account has, as `listDrafts` lists them (the popup's "Drafts (3)"): counted in the store, with
@@ -75,11 +78,14 @@ export async function countDrafts(accountId: string): Promise<number> {
 
 /**
  * An account's drafts, the most recently changed first (ties by context, so the order is stable). A row this version
- * cannot read (an older shape, or damaged) is left out and left stored: it hides no other draft.
+ * cannot read as it is (an older shape, or damaged) is listed with what of it reads: it hides no other draft.
  * @throws if IndexedDB fails.
  */
 export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
-  const rows = (await db().drafts.where('accountId').equals(accountId).toArray()).filter(listed);
+  const rows = (await db().drafts.where('accountId').equals(accountId).toArray()).flatMap((r) => {
+    const draft = readDraft(r);
+    return draft && draftPlace(draft.context) ? [draft] : [];
+  });
   rows.sort((a, b) => (a.updatedAt === b.updatedAt ? a.context.localeCompare(b.context) : a.updatedAt < b.updatedAt ? 1 : -1));
   const media = await db()
     .draftMedia.where('draftKey')
