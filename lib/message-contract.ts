@@ -26,6 +26,7 @@ import { replyWordsOf } from './reply-words';
 import { RefusedError } from './refused-error';
 import { SHARE_URL_MAX } from './share-context';
 import { XApiError, xWords } from './x/errors';
+import { ID_PATTERN } from './x/input';
 import type { ImportResult } from './bookmarks/import';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
@@ -53,12 +54,13 @@ import {
  */
 
 /**
- * X's ids as X's OpenAPI description writes them (`UserId`, `TweetId`, `ListId`: `^[0-9]{1,19}$`). That pattern allows
+ * X's ids as lib/x checks them before a request (`ID_PATTERN`, X's `UserId`/`TweetId`/`ListId`). That pattern allows
  * leading zeros, and Perch relays ids X sent it, so it keeps X's pattern rather than refuse an id X could send.
  */
-const X_ID = /^\d{1,19}$/;
-const userId = z.string().check(z.regex(X_ID, 'an X user id'));
-const postId = z.string().check(z.regex(X_ID, 'an X post id'));
+const userId = z.string().check(z.regex(ID_PATTERN, 'an X user id'));
+const postId = z.string().check(z.regex(ID_PATTERN, 'an X post id'));
+/** An X id inside a longer form: ID_PATTERN without its anchors. */
+const X_ID_PART = ID_PATTERN.source.slice(1, -1);
 const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
 /**
  * UUIDs and base64 exactly as zod's z.uuid() and z.base64() take them, checked with plain patterns: each of those zod
@@ -132,7 +134,7 @@ const draftContext = z
   .string()
   .check(
     z.maxLength('share:'.length + SHARE_URL_MAX),
-    z.regex(/^(?:compose|(?:reply|quote|edit):\d{1,19}|share:[^]+)$/, 'a draft context'),
+    z.regex(new RegExp(`^(?:compose|(?:reply|quote|edit):${X_ID_PART}|share:[^]+)$`), 'a draft context'),
   );
 const seq = z.int().check(z.positive());
 /**
