@@ -85,7 +85,7 @@ export function Composer(props: ComposerProps) {
   const enterprise = useEnterprisePlan();
   // 280, or X's long-post limit when the account's subscription allows long posts (GET /2/users/me).
   const limit = usePostLimit(accountId);
-  const reason = posts ? whyCannotPost(posts, enterprise, limit) : i18n.t('composer_loading_draft');
+  const reason = posts ? whyCannotPost(posts, enterprise, limit, !!quoteId) : i18n.t('composer_loading_draft');
   const hasLink = useMemo(() => (posts ?? []).some((p) => extractUrls(p.text).length > 0), [posts]);
   // While publishing, how far a GIF or video is: sent to X, then processed by X.
   const progress = useUploadProgress(accountId, context, status.kind === 'publishing');
@@ -269,27 +269,33 @@ export function Composer(props: ComposerProps) {
                     }
                     onAlt={(id, alt) => update((all) => withAlt(all, i, id, alt))}
                   />
+                  {/* X takes no media in a quote post (createPosts: `media` is exclusive of `quote_tweet_id`). */}
+                  {quoteId && i === 0 ? <p className="muted">{i18n.t('composer_quote_no_media')}</p> : null}
                   <div className="row">
-                    <button
-                      type="button"
-                      disabled={!roomForMedia(post) || locked}
-                      onClick={() => {
-                        setImageFor(i);
-                        fileInput.current?.click();
-                      }}
-                    >
-                      {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
-                    </button>
-                    <button
-                      type="button"
-                      disabled={locked}
-                      onClick={() => {
-                        setImageFor(i);
-                        videoInput.current?.click();
-                      }}
-                    >
-                      {posts.length > 1 ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
-                    </button>
+                    {quoteId && i === 0 ? null : (
+                      <>
+                        <button
+                          type="button"
+                          disabled={!roomForMedia(post) || locked}
+                          onClick={() => {
+                            setImageFor(i);
+                            fileInput.current?.click();
+                          }}
+                        >
+                          {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
+                        </button>
+                        <button
+                          type="button"
+                          disabled={locked}
+                          onClick={() => {
+                            setImageFor(i);
+                            videoInput.current?.click();
+                          }}
+                        >
+                          {posts.length > 1 ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
+                        </button>
+                      </>
+                    )}
                     {canSplit(post, limit) ? (
                       <button type="button" disabled={locked} onClick={() => split(i)}>
                         {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}

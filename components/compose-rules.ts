@@ -21,14 +21,16 @@ import type { EditablePost } from './use-draft';
 /**
  * Why the Post button is disabled, or undefined when it is not. `enterprise`: the person's X app is on the
  * Enterprise plan, so X's self-serve cashtag limit does not apply (lib/self-serve). `limit`: the most one post of the
- * account may weigh (280, or X's long-post limit: lib/text/post-limit.ts).
+ * account may weigh (280, or X's long-post limit: lib/text/post-limit.ts). `quote`: the first post quotes another,
+ * so it carries no media (createPosts: `media` is "mutually exclusive from Quote Tweet Id").
  */
-export function whyCannotPost(posts: EditablePost[], enterprise = false, limit = POST_MAX_WEIGHT): string | undefined {
+export function whyCannotPost(posts: EditablePost[], enterprise = false, limit = POST_MAX_WEIGHT, quote = false): string | undefined {
   const thread = posts.length > 1;
   for (const [i, post] of posts.entries()) {
     if (!post.text.trim() && post.media.length === 0) {
       return thread ? i18n.t('composer_reason_empty_nth', [i + 1]) : i18n.t('composer_reason_empty');
     }
+    if (quote && i === 0 && post.media.length) return i18n.t('composer_reason_quote_media');
     const media = whyMediaRefused(post, i, thread);
     if (media) return media;
     if (!post.text.trim()) continue;

@@ -35,6 +35,8 @@ export const FACTS_OF = {
   'bad-character': {},
   'video-alone': {},
   'gif-alone': {},
+  // A quote post carrying media: X takes `media` or `quote_tweet_id`, never both (createPosts, TweetCreateRequest.media).
+  'quote-media': {},
   'alt-empty': { file: true },
   'alt-over': { file: true, count: 'characters' },
   // X refused it (X's words, when it gave any, beside), or Perch cannot tell what X did.

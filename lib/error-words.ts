@@ -165,6 +165,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
       return i18n.t('compose_video_alone', { where });
     case 'gif-alone':
       return i18n.t('compose_gif_alone', { where });
+    case 'quote-media':
+      return i18n.t('compose_quote_media', { where });
     case 'alt-empty':
       return i18n.t('compose_alt_empty', { name, where });
     case 'alt-over':

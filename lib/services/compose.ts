@@ -354,6 +354,15 @@ function whyInvalid(post: DraftPost, index: number, count: number, limit: number
 }
 
 /**
+ * Why X would refuse the quote post, or undefined: the post that quotes (a thread's first) carries no media, X's
+ * description making `media` "mutually exclusive from Quote Tweet Id" (createPosts, TweetCreateRequest.media). Known
+ * before anything is uploaded; the thread's later posts, replies, may carry media.
+ */
+function quoteWithMedia(quoteId: string | undefined, post: DraftPost, index: number, count: number): ComposeWords | undefined {
+  return quoteId && index === 0 && post.mediaIds.length ? { kind: 'quote-media', ...whereInThread(index, count) } : undefined;
+}
+
+/**
  * Why X would refuse the post's media, or undefined: a GIF or a video goes alone
  * (x-api--media--quickstart--best-practices: "up to 4 photos, 1 animated GIF or 1 video in a Post").
  */
@@ -476,6 +485,7 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
   for (const [offset, post] of remaining.entries()) {
     const reason =
       whyInvalid(post, draft.publishedIds.length + offset, draft.posts.length, limit) ??
+      quoteWithMedia(draft.quoteId, post, draft.publishedIds.length + offset, draft.posts.length) ??
       (await notAlone(key, post, draft.publishedIds.length + offset, draft.posts.length)) ??
       (await altInvalid(key, post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
