@@ -221,7 +221,8 @@ export class AuthService {
     this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
     const held = await this.writes.run(userId, async () => {
       const held = {
-        tokens: [await readRefreshToken(userId), (await readAccessToken(userId))?.token],
+        // A refresh token whose key cannot be read now cannot be handed back to X: it is cleared all the same.
+        tokens: [await readRefreshToken(userId).catch(() => undefined), (await readAccessToken(userId))?.token],
         clientId: await readGrantClientId(userId),
       };
       await clearTokens(userId);

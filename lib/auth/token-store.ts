@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { fromBase64, toBase64 } from '../base64';
+import { AuthError } from './errors';
 import { getTokenKey } from './key-store';
 
 /**
@@ -66,8 +67,7 @@ async function encrypt(plain: string, userId: string): Promise<z.infer<typeof en
   return { v: 1, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
 }
 
-async function decrypt(sealed: z.infer<typeof encryptedSchema>, userId: string): Promise<string> {
-  const key = await getTokenKey();
+async function decrypt(sealed: z.infer<typeof encryptedSchema>, userId: string, key: CryptoKey): Promise<string> {
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: new TextEncoder().encode(userId) },
     key,
@@ -80,13 +80,21 @@ async function decrypt(sealed: z.infer<typeof encryptedSchema>, userId: string):
  * Reads the refresh token of an account.
  * @returns undefined when there is none, or when what is stored cannot be decrypted (a lost key, a tampered
  * value): either way the account cannot refresh and must sign in again.
+ * @throws AuthError 'server' when the key could not be read (IndexedDB failing for a moment): the sealed token is
+ * still good, so the account must not be signed out for it.
  */
 export async function readRefreshToken(userId: string): Promise<string | undefined> {
   const stored: Record<string, unknown> = await browser.storage.local.get(refreshKey(userId));
   const parsed = encryptedSchema.safeParse(stored[refreshKey(userId)]);
   if (!parsed.success) return undefined;
+  let key: CryptoKey;
   try {
-    return await decrypt(parsed.data, userId);
+    key = await getTokenKey();
+  } catch (error) {
+    throw error instanceof AuthError ? error : new AuthError('server', { kind: 'server' }, { cause: error });
+  }
+  try {
+    return await decrypt(parsed.data, userId, key);
   } catch {
     return undefined;
   }

@@ -1,0 +1,82 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '@/lib/auth/errors';
+import { resetTokenKeyCache } from '@/lib/auth/key-store';
+import { readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
+import { readSessionView } from '@/lib/storage';
+import type { Emulator } from '../../emulator/server';
+import {
+  ADA_ID,
+  TWO_HOURS,
+  activeTokens,
+  liveRefreshToken,
+  makeService,
+  revokeRequests,
+  startTestEmulator,
+  tokenRequests,
+} from './support';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetTokenKeyCache();
+});
+
+/**
+ * The browser fails to read the database that holds the key sealing refresh tokens (IndexedDB's "Internal error
+ * opening backing store", a disk briefly unreadable): the sealed token in storage.local is untouched and still good.
+ */
+function keyStoreUnreadable(): void {
+  resetTokenKeyCache();
+  vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(() => {
+    throw new DOMException('Internal error.', 'UnknownError');
+  });
+}
+
+describe('when the key that seals refresh tokens cannot be read for a moment', () => {
+  it('keeps the person signed in, with their sign-in, and refreshes once the key can be read again', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    const before = await readRefreshToken(ADA_ID);
+    h.clock.advance(TWO_HOURS);
+    keyStoreUnreadable();
+
+    const error = await h.auth.getAccessToken(ADA_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).kind).toBe('server');
+    // Nothing was sent to X: the refresh token was never read.
+    expect(tokenRequests(emu, 'refresh_token')).toEqual([]);
+    const view = await readSessionView();
+    expect(view.accounts.map((a) => a.id)).toEqual([ADA_ID]);
+    expect(view.notice).toBeNull();
+
+    vi.restoreAllMocks();
+    resetTokenKeyCache();
+    expect(await readRefreshToken(ADA_ID)).toBe(before);
+    const token = await h.auth.getAccessToken(ADA_ID);
+    expect(token).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+  });
+
+  it('still signs the person out when they ask, revoking the access token it can read', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    const refreshToken = liveRefreshToken(emu, ADA_ID);
+    keyStoreUnreadable();
+
+    await expect(h.auth.signOut(ADA_ID)).resolves.toBeUndefined();
+    await h.auth.revoked();
+    vi.restoreAllMocks();
+    resetTokenKeyCache();
+    expect(await readRefreshToken(ADA_ID)).toBeUndefined();
+    expect(await readAccessToken(ADA_ID)).toBeUndefined();
+    expect((await readSessionView()).accounts).toEqual([]);
+    expect(revokeRequests(emu).length).toBeGreaterThanOrEqual(1);
+    expect(activeTokens(emu, ADA_ID, 'access')).toEqual([]);
+    // The refresh token could not be read, so it could not be handed back: X still holds it.
+    expect(emu.state.tokenStatus(emu.state.tokens.get(refreshToken)!)).not.toBe('revoked');
+  });
+});
