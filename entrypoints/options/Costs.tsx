@@ -28,6 +28,8 @@ const WRITES = [
   // POST /2/tweets: Content: Create, and Content: Create (with URL).
   { what: 'costs_write_post', price: 'costs_write_post_price' },
   { what: 'costs_write_link_post', price: 'costs_write_link_post_price' },
+  // POST /2/media/metadata (createMediaMetadata), once for each image or GIF given a description: Media Metadata.
+  { what: 'costs_write_alt', price: 'costs_write_alt_price' },
   // POST / DELETE /2/users/{id}/bookmarks: Bookmark.
   { what: 'costs_write_bookmark', price: 'costs_write_bookmark_price' },
   // Likes, reposts, follows, mutes: User Interaction: Create; their undo: Interaction: Delete; unmute: Mute: Delete.
