@@ -59,7 +59,7 @@ export function declareHistory(db: Dexie): void {
 /**
  * Brings a store kept by an older Perch to the current version before the store opens: opens it once with every
  * version declared (Dexie runs each step from its version on, as it always has), then closes it. Does nothing for a
- * store already current or not made yet.
+ * store the browser lists at the current version; makes one not made yet at the current version, running no step.
  * @throws if IndexedDB refuses, or an upgrade step fails (the store then stays at its version: one transaction).
  */
 export async function upgradeOlderStore(name: string): Promise<void> {
@@ -83,7 +83,7 @@ export const OLDER_STORE_NOT_UPGRADED = 'perch-store-not-upgraded';
  * Declares only the store's current version: every table as it is now, one declaration. A store not made yet is made
  * at it (Dexie runs no upgrade step when it creates a store). A store still at an older version is refused: its rows
  * need the steps of `declareHistory`, which this declaration lacks. That is the case when `upgradeOlderStore` failed,
- * or when the browser's list of databases left the store out or misstated its version; the open then fails, so every
+ * or when the browser's list of databases misstated the store's version; the open then fails, so every
  * read waiting for it fails too, and the store stays at its version.
  */
 export function declareCurrent(db: Dexie): void {
@@ -95,16 +95,17 @@ export function declareCurrent(db: Dexie): void {
 }
 
 /**
- * Whether the store named `name` was kept by an older Perch and must be upgraded through `declareHistory`: its
- * IndexedDB version (Dexie's version × 10) is below the current one's. A store not made yet is not due: Dexie makes it
- * at the current version at once. When the browser cannot say (no `indexedDB.databases()`, or it fails), it is due:
- * declaring the whole history is always right, only slower.
+ * Whether the store named `name` may have been kept by an older Perch and must be upgraded through `declareHistory`:
+ * its IndexedDB version (Dexie's version × 10) is below the current one's. Due, too, whenever the browser does not
+ * say: no `indexedDB.databases()`, a failing one, or one that leaves the store out or gives no version. Declaring the
+ * whole history is always right, only slower (about 8 ms, and Dexie makes a store not made yet at the current version
+ * without running a step), whereas a store wrongly judged current is refused on every start.
  */
 export async function historyDue(name: string): Promise<boolean> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
   try {
     const found = (await indexedDB.databases()).find((d) => d.name === name);
-    return found?.version !== undefined && found.version < CURRENT_VERSION * 10;
+    return found?.version === undefined || found.version < CURRENT_VERSION * 10;
   } catch {
     return true;
   }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, NEVER_SEEN, PerchDb, resetDb, SCHEMA_V1 } from '@/lib/db';
+import { CURRENT_VERSION, db, NEVER_SEEN, PerchDb, resetDb, SCHEMA_V1 } from '@/lib/db';
 import { OLDER_STORE_NOT_UPGRADED } from '@/lib/db/history';
 import { freshDb } from '../services/support';
 
@@ -81,15 +81,34 @@ describe('a store kept by an older Perch whose upgrade fails', () => {
 });
 
 describe('a store kept by an older Perch that the browser misreports', () => {
-  it.each([
-    ['leaves the store out of its databases', [] as IDBDatabaseInfo[]],
-    ['says the store is at the current version', [{ name: 'perch', version: 60 }]],
-  ])('is refused when the browser %s, not opened with its upgrade steps skipped', async (_, listed) => {
-    indexedDB.databases = () => Promise.resolve(listed);
+  it('is refused when the browser says the store is at the current version, not opened with its steps skipped', async () => {
+    indexedDB.databases = () => Promise.resolve([{ name: 'perch', version: 60 }]);
 
     await expect(db().posts.get([ME, '10'])).rejects.toThrow(OLDER_STORE_NOT_UPGRADED);
     resetDb();
     indexedDB.databases = listDatabases;
     expect(await keptStore()).toEqual({ version: 10, seenAt: SEEN });
+  });
+
+  it.each([
+    ['leaves the store out of its databases', [] as IDBDatabaseInfo[]],
+    ['lists the store without a version', [{ name: 'perch' }]],
+  ])('is opened and upgraded when the browser %s', async (_, listed) => {
+    indexedDB.databases = () => Promise.resolve(listed);
+
+    expect((await db().posts.get([ME, '10']))?.seenAt).toBe(NEVER_SEEN);
+    resetDb();
+    indexedDB.databases = listDatabases;
+    expect(await keptStore()).toEqual({ version: 60, seenAt: NEVER_SEEN });
+  });
+});
+
+describe('a store not made yet, when the browser leaves it out of its databases', () => {
+  it('is made at the current version and opens', async () => {
+    await freshDb();
+    indexedDB.databases = () => Promise.resolve([]);
+
+    expect(await db().posts.count()).toBe(0);
+    expect(db().verno).toBe(CURRENT_VERSION);
   });
 });
