@@ -19,12 +19,15 @@ export function AccountHeader() {
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorReply>();
+  /** The @username X's page signed in again when the person asked to add an account (the one open on x.com). */
+  const [again, setAgain] = useState<string>();
   /** The sign-out dialog, open with what signing out would lose (undefined while it is counted). */
   const [signingOut, setSigningOut] = useState<{ loss: SignOutLoss | 'uncounted' | undefined }>();
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
     setError(undefined);
+    setAgain(undefined);
     try {
       await action();
     } catch (e) {
@@ -53,7 +56,14 @@ export function AccountHeader() {
             // The options page is the settings: its own menu does not offer to open it again.
             showSettings={!globalThis.location?.pathname.endsWith('/options.html')}
             onSwitch={(accountId) => void run(() => sendMessage({ type: 'account.switch', accountId }))}
-            onAddAccount={() => void run(() => sendMessage({ type: 'auth.signIn' }))}
+            // X's consent page signs in the account open on x.com: one already here is said, not added in silence.
+            onAddAccount={() =>
+              void run(async () => {
+                const known = session.accounts.map((a) => a.id);
+                const account = await sendMessage({ type: 'auth.signIn' });
+                if (known.includes(account.id)) setAgain(account.username);
+              })
+            }
             onSettings={() => void browser.runtime.openOptionsPage()}
             onSignOut={() => {
               setSigningOut({ loss: undefined });
@@ -84,6 +94,11 @@ export function AccountHeader() {
         </div>
       )}
       {error ? <HeaderProblem error={error} /> : null}
+      {again ? (
+        <p className="note" role="status">
+          {i18n.t('header_add_account_same', [again])}
+        </p>
+      ) : null}
     </header>
   );
 }
