@@ -103,12 +103,12 @@ export class AuthService {
       throw consentWindowError(error);
     }
 
-    // The verifier is looked up by the state X echoed back, from storage, not from this function's memory.
+    // This attempt's answer only: another attempt's state (one a stopped worker left) is refused, and that one dropped.
     trace.stage = 'redirect';
     const state = stateOf(responseUrl);
-    const stored = state ? await takePending(state, this.now()) : undefined;
-    if (!stored) {
-      await takePending(pending.state, this.now());
+    const stored = await takePending(pending.state, this.now());
+    if (!stored || state !== pending.state) {
+      if (state) await takePending(state, this.now());
       throw new AuthError('state-mismatch');
     }
     const params = checkRedirect(s, responseUrl, stored);

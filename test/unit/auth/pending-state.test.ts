@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
 import type { Emulator } from '../../emulator/server';
-import { browserFlow, makeService, startTestEmulator, tokenRequests } from './support';
+import { browserFlow, consent, makeService, startTestEmulator, tokenRequests } from './support';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -41,4 +41,30 @@ describe('a redirect whose state names a member every object has', () => {
       expect(await browser.storage.session.get('auth.pending')).toEqual({});
     },
   );
+});
+
+describe('a redirect carrying the code and state of another sign-in attempt', () => {
+  it('is refused as a state mismatch, exchanges no code, and keeps neither attempt', async () => {
+    // An earlier attempt whose window the worker lost (it stopped): its state and verifier are still in storage.
+    let earlierUrl = '';
+    const lost = makeService(emu, {
+      flow: (url) => {
+        earlierUrl = url;
+        return new Promise<string>(() => undefined);
+      },
+    });
+    void lost.auth.signIn();
+    await expect.poll(() => earlierUrl).not.toBe('');
+    // This attempt's window ends on the earlier attempt's answer: a real code, for that attempt's state.
+    const h = makeService(emu, { flow: () => consent(earlierUrl, 'authorize') });
+
+    const error = await h.auth.signIn().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).kind).toBe('state-mismatch');
+    expect(tokenRequests(emu)).toHaveLength(0);
+    expect(await browser.storage.session.get('auth.pending')).toEqual({});
+  });
 });
