@@ -27,6 +27,7 @@ import { RefusedError } from './refused-error';
 import { SHARE_URL_MAX } from './share-context';
 import { XApiError, xWords } from './x/errors';
 import { ID_PATTERN } from './x/input';
+import { record } from './zod-record';
 import type { ImportResult } from './bookmarks/import';
 import type { ListContext } from './services/list-context';
 import type { SignOutLoss } from './services/sign-out-loss';
@@ -196,7 +197,7 @@ export const messages = {
            * The description (alt text) of each image that has one, by its id in `mediaIds`. X's 1000 characters are
            * code points, at most 2000 UTF-16 units: compose checks the count itself before posting.
            */
-          alts: z.optional(z.record(uuid(), z.string().check(z.maxLength(2 * ALT_TEXT_MAX)))),
+          alts: z.optional(record(z.string().check(z.maxLength(2 * ALT_TEXT_MAX)), UUID)),
         }),
       )
       .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),

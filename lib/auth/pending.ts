@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { record } from '../zod-record';
 import type { PendingAuthorization } from './oauth';
 
 /**
@@ -14,10 +15,7 @@ export const PENDING_KEY = 'auth.pending';
 
 // Built on first use (z.lazy), as lib/x's schemas: a woken worker rarely reads a sign-in attempt.
 const pendingSchema = z.lazy(() =>
-  z.record(
-    z.string(),
-    z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() }),
-  ),
+  record(z.object({ state: z.string(), codeVerifier: z.string(), redirectUri: z.string(), clientId: z.string(), startedAt: z.number() })),
 );
 
 /** The attempts started less than 15 minutes before `now`; anything malformed reads as none. */

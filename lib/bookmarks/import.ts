@@ -50,7 +50,10 @@ const exportFile = z.lazy(() =>
 const orNull = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.literal(null)]);
 const exportEntry = z.lazy(() =>
   z.object({
-    id: z.string().check(z.refine(isXId)),
+    // A check rather than z.refine: the background then bundles no zod custom type, which nothing else in it uses.
+    id: z.string().check((payload) => {
+      if (!isXId(payload.value)) payload.issues.push({ code: 'custom', input: payload.value, continue: true });
+    }),
     url: z.optional(z.string()),
     author: z.optional(orNull(z.object({ username: z.optional(orNull(z.string())) }))),
     tags: z.optional(z.array(z.string())),
