@@ -157,13 +157,21 @@ export const clientIdItem = defineItem<string>('local:settings.clientId', '');
 export const enterprisePlanItem = defineItem<boolean>('local:settings.enterprisePlan', false);
 
 /**
- * The session view in `value`: anything malformed (another writer, an old version) reads as signed out, and a notice
- * alone that is malformed reads as no notice, so the accounts beside it stay signed in.
+ * The session view in `value`, read leniently part by part (another writer, an old version): a malformed account entry
+ * is left out, never the sound accounts beside it; the active account, when its entry is gone, is the first left; a
+ * malformed notice reads as none. Anything else malformed reads as signed out.
  */
 export function sessionViewOf(value: unknown): SessionView {
   if (isSessionView(value)) return value;
-  const withoutNotice = value && typeof value === 'object' ? { ...(value as Record<string, unknown>), notice: null } : value;
-  return isSessionView(withoutNotice) ? withoutNotice : EMPTY_SESSION;
+  if (!value || typeof value !== 'object') return EMPTY_SESSION;
+  const v = value as Record<string, unknown>;
+  const accounts = Array.isArray(v.accounts) ? v.accounts.filter(isAccountView) : [];
+  const kept = v.activeAccountId === null || accounts.some((a) => a.id === v.activeAccountId);
+  return {
+    accounts,
+    activeAccountId: kept ? (v.activeAccountId as string | null) : (accounts[0]?.id ?? null),
+    notice: isNotice(v.notice) ? v.notice : null,
+  };
 }
 
 /** Reads the session view (see {@link sessionViewOf}). */

@@ -35,6 +35,17 @@ describe('the public session view', () => {
     expect(await readSessionView()).toEqual({ accounts: [ada], activeAccountId: ada.id, notice: null });
   });
 
+  it('keeps the accounts signed in beside one whose entry is malformed, the active one among them', async () => {
+    const grace = { id: '1452871219391512578', name: 'Grace', username: 'gracehop' };
+    await sessionView.setValue({ accounts: [ada, { ...ada, id: 'x', name: 5 }, grace], activeAccountId: grace.id, notice: null } as never);
+    expect(await readSessionView()).toEqual({ accounts: [ada, grace], activeAccountId: grace.id, notice: null });
+  });
+
+  it('makes the first sound account the active one when the active one’s entry is malformed', async () => {
+    await sessionView.setValue({ accounts: [{ id: '7', name: 'Broken' }, ada], activeAccountId: '7', notice: null } as never);
+    expect(await readSessionView()).toEqual({ accounts: [ada], activeAccountId: ada.id, notice: null });
+  });
+
   it('reads a malformed stored value as signed out instead of trusting it', async () => {
     await sessionView.setValue({ accounts: 'all of them' } as never);
     expect(await readSessionView()).toEqual(EMPTY_SESSION);
