@@ -177,6 +177,8 @@ export interface AccountRelation {
   following: boolean;
   /** A follow request to this protected account waits for its approval: shown as "Requested", not following. */
   followRequested: boolean;
+  /** X answered without `connection_status`: following, muting and blocking are unknown, the flags above a guess. */
+  relationUnsaid?: true;
 }
 
 /** The post in the current tab, its author, and the account's relation to both. */

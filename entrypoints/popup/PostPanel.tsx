@@ -20,12 +20,11 @@ import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { noteShown } from './snapshot-send';
 import { shownState } from './tab-follower';
+import { EnterpriseNote } from './EnterpriseNote';
+import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
 import { useOwnActions } from './use-own-actions';
 import { useRefusedComposer } from './use-refusals';
 import { useTabContext } from './use-tab-context';
-
-/** Stands for a link inside a message, where the message is split to put the link in. */
-const LINK = '\uE000';
 
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
@@ -73,8 +72,10 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const bookmarked = shownState(ctx.bookmarked, onBookmark, 'bookmark');
   const reposted = shownState(ctx.reposted, onRepost, 'repost');
   const liked = shownState(ctx.liked, onLike, 'like');
-  const muted = shownState(!!author?.muted, onMute, 'mute');
-  const blocked = shownState(!!author?.blocked, onBlock, 'block');
+  // X answered without the author's connection_status: Mute and Block offer both ways (RelationButton).
+  const muted = shownRelation(!!author?.muted, author?.relationUnsaid, onMute, 'mute');
+  const blocked = shownRelation(!!author?.blocked, author?.relationUnsaid, onBlock, 'block');
+  const noteOf = (relation: string) => `${notes}-${relation}${author?.relationUnsaid ? ` ${notes}-unsaid` : ''}`;
   // What each toggle sends: the click's request, and the same request carried for the painted snapshot.
   const toggles = {
     bookmark: { type: bookmarked ? 'unbookmark' : 'bookmark', params: p },
@@ -205,26 +206,28 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       ) : null}
       {author && !own ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
-          <ActionButton
+          <RelationButton
             icon="mute"
-            label={muted ? i18n.t('popup_unmute_user', [author.username]) : i18n.t('popup_mute_user', [author.username])}
-            otherLabels={[i18n.t('popup_mute_user', [author.username]), i18n.t('popup_unmute_user', [author.username])]}
-            pressed={muted}
-            noteId={`${notes}-mute`}
-            onClick={() => void run({ type: muted ? 'unmute' : 'mute', params: { userId: author.id, username: author.username } })}
+            state={muted}
+            on={i18n.t('popup_mute_user', [author.username])}
+            off={i18n.t('popup_unmute_user', [author.username])}
+            noteId={noteOf('mute')}
+            send={(start) => void run({ type: start ? 'mute' : 'unmute', params: { userId: author.id, username: author.username } })}
           />
           {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
-            <ActionButton
+            <RelationButton
               icon="block"
-              label={blocked ? i18n.t('popup_unblock_user', [author.username]) : i18n.t('popup_block_user', [author.username])}
-              otherLabels={[i18n.t('popup_block_user', [author.username]), i18n.t('popup_unblock_user', [author.username])]}
-              pressed={blocked}
-              noteId={`${notes}-block`}
-              onClick={() => void run({ type: blocked ? 'unblock' : 'block', params: { userId: author.id, username: author.username } })}
+              state={blocked}
+              on={i18n.t('popup_block_user', [author.username])}
+              off={i18n.t('popup_unblock_user', [author.username])}
+              noteId={noteOf('block')}
+              send={(start) => void run({ type: start ? 'block' : 'unblock', params: { userId: author.id, username: author.username } })}
             />
           ) : (
-            <OnXLink
-              label={blocked ? i18n.t('popup_unblock_user_on_x', [author.username]) : i18n.t('popup_block_user_on_x', [author.username])}
+            <RelationOnX
+              state={blocked}
+              on={i18n.t('popup_block_user_on_x', [author.username])}
+              off={i18n.t('popup_unblock_user_on_x', [author.username])}
               href={profileUrl(author.username)}
             />
           )}
@@ -249,6 +252,11 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             : []),
         ]}
       />
+      {author && !own && author.relationUnsaid ? (
+        <p className="note" id={`${notes}-unsaid`}>
+          {i18n.t('popup_author_relation_unsaid', [author.username])}
+        </p>
+      ) : null}
       {refused ? (
         <p className="notice" role="status">
           {refused.kind === 'quote' ? i18n.t('popup_enterprise_quote') : i18n.t('popup_refused_reply')}
@@ -275,21 +283,5 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}
       <AlertLine text={problem} />
     </section>
-  );
-}
-
-/** X lets only Enterprise apps block: say so, and where the person can do it themselves. */
-export function EnterpriseNote({ actions, username }: { actions: PostContext['actions']; username: string | undefined }) {
-  const refused = actions.find((a) => a.state === 'failed' && a.error?.kind === 'enterprise-only');
-  if (!refused || !username) return null;
-  const [before, after] = i18n.t(refused.type === 'unblock' ? 'popup_enterprise_unblock' : 'popup_enterprise_block', [LINK]).split(LINK);
-  return (
-    <p className="notice">
-      {before}
-      <a href={profileUrl(username)} target="_blank" rel="noreferrer">
-        {i18n.t('popup_enterprise_link', [username])}
-      </a>
-      {after}
-    </p>
   );
 }

@@ -7,11 +7,10 @@ import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';
-import { OnXLink } from './OnXLink';
-import { EnterpriseNote } from './PostPanel';
+import { EnterpriseNote } from './EnterpriseNote';
+import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
 import { UserCard } from './UserCard';
 import { tabErrorText } from './tab-error-text';
-import { shownState } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
 import { useTabContext } from './use-tab-context';
 
@@ -44,48 +43,56 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const onFollow = latest(actions, 'follow', 'unfollow');
   const onMute = latest(actions, 'mute', 'unmute');
   const onBlock = latest(actions, 'block', 'unblock');
-  const followAsked = shownState(user.following || user.followRequested, onFollow, 'follow');
+  // X answered without connection_status: each relation is unknown, and its buttons offer both ways (RelationButton).
+  const unsaid = user.relationUnsaid;
+  const followAsked = shownRelation(user.following || user.followRequested, unsaid, onFollow, 'follow');
   // A protected account answers a follow with a request: shown as Requested while it is sent, as the store does.
-  const followRequested = followAsked && (user.followRequested || (!user.following && !!user.protected));
-  const following = followAsked && !followRequested;
-  const muted = shownState(user.muted, onMute, 'mute');
-  const blocked = shownState(user.blocked, onBlock, 'block');
-  const followLabels = [i18n.t('popup_follow'), i18n.t('popup_unfollow'), i18n.t('popup_follow_requested')];
+  const followRequested = !!followAsked && (user.followRequested || (!user.following && !!user.protected));
+  const following = followAsked === undefined ? undefined : followAsked && !followRequested;
+  const muted = shownRelation(user.muted, unsaid, onMute, 'mute');
+  const blocked = shownRelation(user.blocked, unsaid, onBlock, 'block');
+  const unsaidId = `${notes}-unsaid`;
+  const noteOf = (relation: string) => (unsaid ? `${notes}-${relation} ${unsaidId}` : `${notes}-${relation}`);
+  const [follow, unfollow, requested] = [i18n.t('popup_follow'), i18n.t('popup_unfollow'), i18n.t('popup_follow_requested')];
 
   return (
     <section className="profile-panel" aria-label={`@${user.username}`}>
       <UserCard user={user} />
       <div className="quick-actions">
-        <ActionButton
+        <RelationButton
           icon="follow"
-          label={followRequested ? i18n.t('popup_follow_requested') : following ? i18n.t('popup_unfollow') : i18n.t('popup_follow')}
-          otherLabels={followLabels}
-          pressed={following || followRequested}
-          disabled={followRequested}
-          noteId={`${notes}-follow`}
-          onClick={() => {
-            if (!followRequested) void run({ type: following ? 'unfollow' : 'follow', params });
-          }}
+          state={following}
+          on={follow}
+          off={unfollow}
+          held={followRequested ? requested : undefined}
+          also={[requested]}
+          noteId={noteOf('follow')}
+          send={(start) => void run({ type: start ? 'follow' : 'unfollow', params })}
         />
-        <ActionButton
+        <RelationButton
           icon="mute"
-          label={muted ? i18n.t('popup_unmute') : i18n.t('popup_mute')}
-          otherLabels={[i18n.t('popup_mute'), i18n.t('popup_unmute')]}
-          pressed={muted}
-          noteId={`${notes}-mute`}
-          onClick={() => void run({ type: muted ? 'unmute' : 'mute', params })}
+          state={muted}
+          on={i18n.t('popup_mute')}
+          off={i18n.t('popup_unmute')}
+          noteId={noteOf('mute')}
+          send={(start) => void run({ type: start ? 'mute' : 'unmute', params })}
         />
         {ctx.rules.block === 'perch' && !refusedAsEnterpriseOnly(onBlock) ? (
-          <ActionButton
+          <RelationButton
             icon="block"
-            label={blocked ? i18n.t('popup_unblock') : i18n.t('popup_block')}
-            otherLabels={[i18n.t('popup_block'), i18n.t('popup_unblock')]}
-            pressed={blocked}
-            noteId={`${notes}-block`}
-            onClick={() => void run({ type: blocked ? 'unblock' : 'block', params })}
+            state={blocked}
+            on={i18n.t('popup_block')}
+            off={i18n.t('popup_unblock')}
+            noteId={noteOf('block')}
+            send={(start) => void run({ type: start ? 'block' : 'unblock', params })}
           />
         ) : (
-          <OnXLink label={blocked ? i18n.t('popup_unblock_on_x') : i18n.t('popup_block_on_x')} href={profileUrl(user.username)} />
+          <RelationOnX
+            state={blocked}
+            on={i18n.t('popup_block_on_x')}
+            off={i18n.t('popup_unblock_on_x')}
+            href={profileUrl(user.username)}
+          />
         )}
         <ActionButton icon="list" label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
       </div>
@@ -96,6 +103,11 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           { id: `${notes}-block`, action: onBlock },
         ]}
       />
+      {unsaid ? (
+        <p className="note" id={unsaidId}>
+          {i18n.t('popup_relation_unsaid', [user.username])}
+        </p>
+      ) : null}
       {followRequested ? (
         <p className="note">
           {i18n.t('popup_follow_requested_note', [user.username])}{' '}

@@ -72,11 +72,11 @@ const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protecte
 /**
  * Records X's `connection_status` (following, a follow request sent, muting, blocking; the description's
  * User.connection_status enum) for a user, then re-applies what the person asked for that X has not been told yet:
- * the outbox's intent wins over an answer read a moment before.
+ * the outbox's intent wins over an answer read a moment before. Returns whether X said it.
  */
-async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenAt: string): Promise<void> {
+async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenAt: string): Promise<boolean> {
   const status = (user as { connection_status?: unknown }).connection_status;
-  if (!Array.isArray(status)) return;
+  if (!Array.isArray(status)) return false; // X did not say: unknown (no relationSeenAt), never the stored rows' guess.
   const tables = { following: d.following, muting: d.muted, blocking: d.blocked } as const;
   await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions, d.users], async () => {
     await d.users.update([accountId, user.id], { relationSeenAt: seenAt });
@@ -97,7 +97,11 @@ async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenA
       .sortBy('seq');
     for (const a of pending) if (isActionType(a.type)) await ACTIONS[a.type].apply(d, accountId, a.params);
   });
+  return true;
 }
+
+/** Marks a relation unknown when X never said it for this row (a sync's row, or an answer without `connection_status`). */
+const unsaid = (row: UserRow): Pick<AccountRelation, 'relationUnsaid'> => (row.relationSeenAt ? {} : { relationUnsaid: true });
 
 /** X said how the account relates to this user today (the popup's own read, with `connection_status`). */
 const relationKnown = (user: UserRow | undefined, now: number): boolean =>
@@ -140,7 +144,7 @@ async function postState(d: PerchDb, accountId: string, postId: string, post: Po
       authorRow ? relation(d, accountId, authorRow.id) : undefined,
       actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
     ]);
-    return { authorRow, author: authorRow && rel ? { ...userView(authorRow), ...rel } : null, actions };
+    return { authorRow, author: authorRow && rel ? { ...userView(authorRow), ...rel, ...unsaid(authorRow) } : null, actions };
   };
   const [who, engagement, bookmark] = await Promise.all([
     authorAndActions(),
@@ -262,7 +266,7 @@ export async function profileContext(
       const found = await getUserByUsername(await client(), username, { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
       user = userRow(accountId, found, new Date(now).toISOString());
       await d.users.put(user);
-      await applyConnection(d, accountId, found, user.seenAt);
+      if (await applyConnection(d, accountId, found, user.seenAt)) user.relationSeenAt = user.seenAt;
     } catch (e) {
       // Without X's word on the relation (a row a sync stored), Follow or Unfollow would be a guess: say what failed.
       if (!user?.relationSeenAt) {
@@ -279,7 +283,7 @@ export async function profileContext(
   ]);
   return {
     kind: 'profile',
-    user: found && rel ? { ...userView(found), ...rel } : null,
+    user: found && rel ? { ...userView(found), ...rel, ...unsaid(found) } : null,
     actions,
     rules: profileRules(onPlan),
     ...(error ? { error } : {}),

@@ -21,6 +21,15 @@ async function storeGraceAsSynced(): Promise<void> {
   await db().users.put(userRow(ADA_ID, { id: GRACE_ID, name: 'Grace Hopper', username: 'gracehop' }, seenAt));
 }
 
+/** Ada's client, with X's answers carrying no `connection_status` (optional in X's User schema). */
+const silentClient = (): XClient => ({
+  request: async (req) => {
+    const res = await client.request(req);
+    const silent: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'connection_status' ? undefined : v));
+    return { ...res, body: silent as typeof res.body };
+  },
+});
+
 const userReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path.startsWith('/2/users/by/username/'));
 
 describe('the popup’s relation to a person a sync stored', () => {
@@ -52,5 +61,24 @@ describe('the popup’s relation to a person a sync stored', () => {
     const ctx = await postContext(() => Promise.resolve(client), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
     expect(emu.state.log.filter((e) => e.path === '/2/tweets').length).toBe(before + 1);
     expect(ctx.author).toMatchObject({ id: GRACE_ID, following: true });
+  });
+
+  it('shows the relation as unknown, not the stored rows, when X answers without connection_status', async () => {
+    await storeGraceAsSynced();
+    // Perch's own rows say Ada follows, mutes and blocks Grace; X's answer says nothing of it.
+    const row = { accountId: ADA_ID, userId: GRACE_ID, position: 1 };
+    await Promise.all([db().following.put(row), db().muted.put(row), db().blocked.put(row)]);
+
+    const ctx = await profileContext(() => Promise.resolve(silentClient()), ADA_ID, 'gracehop', emu.state.now());
+    expect(ctx.user).toMatchObject({ id: GRACE_ID, relationUnsaid: true });
+    const post = await postContext(() => Promise.resolve(silentClient()), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
+    expect(post.author).toMatchObject({ id: GRACE_ID, relationUnsaid: true });
+  });
+
+  it('shows the relation X said as known', async () => {
+    const ctx = await profileContext(() => Promise.resolve(client), ADA_ID, 'gracehop', emu.state.now());
+    expect(ctx.user?.relationUnsaid).toBeUndefined();
+    const post = await postContext(() => Promise.resolve(client), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
+    expect(post.author?.relationUnsaid).toBeUndefined();
   });
 });
