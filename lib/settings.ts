@@ -14,7 +14,9 @@ export function redirectUrl(): string {
 
 /** The settings as the options page shows them. */
 export async function readSettings(): Promise<Settings> {
-  const own = (await clientIdItem.getValue()).trim();
+  // Anything but text (a stray write, an old version) is no Client ID, never a failure of every settings read.
+  const stored: unknown = await clientIdItem.getValue();
+  const own = typeof stored === 'string' ? stored.trim() : '';
   return {
     clientId: own || DEFAULT_CLIENT_ID,
     clientIdFromBuild: !own && !!DEFAULT_CLIENT_ID,
