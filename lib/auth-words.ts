@@ -41,7 +41,7 @@ export const AUTH_WORD_KINDS = [
   'no-account',
   // Perch holds no usable refresh token for an account the screens show as signed in.
   'sign-in-gone',
-  // The key that seals refresh tokens on this device could not be stored.
+  // The key that seals refresh tokens on this device could not be stored, or read back.
   'key-not-stored',
 ] as const;
 export type AuthWordsKind = (typeof AUTH_WORD_KINDS)[number];

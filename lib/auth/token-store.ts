@@ -80,7 +80,7 @@ async function decrypt(sealed: z.infer<typeof encryptedSchema>, userId: string, 
  * Reads the refresh token of an account.
  * @returns undefined when there is none, or when what is stored cannot be decrypted (a lost key, a tampered
  * value): either way the account cannot refresh and must sign in again.
- * @throws AuthError 'server' when the key could not be read (IndexedDB failing for a moment): the sealed token is
+ * @throws AuthError 'server' ('key-not-stored') when the key could not be read (IndexedDB failing for a moment): the sealed token is
  * still good, so the account must not be signed out for it.
  */
 export async function readRefreshToken(userId: string): Promise<string | undefined> {
@@ -91,7 +91,7 @@ export async function readRefreshToken(userId: string): Promise<string | undefin
   try {
     key = await getTokenKey();
   } catch (error) {
-    throw error instanceof AuthError ? error : new AuthError('server', { kind: 'server' }, { cause: error });
+    throw error instanceof AuthError ? error : new AuthError('server', { kind: 'key-not-stored' }, { cause: error });
   }
   try {
     return await decrypt(parsed.data, userId, key);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
+import { authWordsText } from '@/lib/auth-words-text';
 import { resetTokenKeyCache } from '@/lib/auth/key-store';
 import { readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
@@ -48,6 +49,8 @@ describe('when the key that seals refresh tokens cannot be read for a moment', (
     const error = await h.auth.getAccessToken(ADA_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).kind).toBe('server');
+    // Perch's own failure, said as such: not "X had a problem".
+    expect(authWordsText((error as AuthError).words)).toBe('Perch could not keep your sign-in on this device. Please try again.');
     // Nothing was sent to X: the refresh token was never read.
     expect(tokenRequests(emu, 'refresh_token')).toEqual([]);
     const view = await readSessionView();
