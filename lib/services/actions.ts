@@ -160,11 +160,19 @@ const follow: ActionDef = {
   },
   async execute(client, accountId, p) {
     const state = await followUser(client, accountId, str(p, 'userId'));
-    return { following: state.following, pendingFollow: state.pendingFollow };
+    return { following: state.following, pendingFollow: state.pendingFollow, ...(state.unsaid ? { unsaid: true } : {}) };
   },
   async confirm(d, accountId, p, result) {
     if (!result) return;
     const key: [string, string] = [accountId, str(p, 'userId')];
+    // X said neither following nor pending: done as asked, so the store keeps what `apply` showed (Requested for a
+    // known protected account, never Following), and the popup's next read asks X (connection_status) which it is.
+    if (result.unsaid === true) {
+      await d.users.update(key, (u) => {
+        delete u.relationSeenAt;
+      });
+      return;
+    }
     const row = (await d.following.get(key)) ?? { accountId, userId: key[1], position: Date.now() };
     if (result.following === true) await d.following.put({ accountId, userId: key[1], position: row.position });
     else if (result.pendingFollow === true) await d.following.put({ ...row, pending: true });

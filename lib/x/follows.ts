@@ -12,6 +12,11 @@ export interface FollowState {
   following: boolean;
   /** True while a protected account has not approved the request (then `following` is false). */
   pendingFollow: boolean;
+  /**
+   * X's answer held neither flag (both optional in UsersFollowingCreateResponse): the follow was done as asked, but
+   * whether it is following or a request waiting for a protected account's approval X did not say.
+   */
+  unsaid?: true;
 }
 
 const followedSchema = z.lazy(() =>
@@ -46,7 +51,7 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
   if (data.following === undefined && !pendingFollow && errors.length) throw notDone(errors, res.status, 'invalid-request');
   const following = data.following ?? !pendingFollow;
   if (!following && !pendingFollow) throw notDone(errors, res.status, 'invalid-request');
-  return { following, pendingFollow };
+  return { following, pendingFollow, ...(data.following === undefined && data.pending_follow === undefined ? { unsaid: true } : {}) };
 }
 
 /**

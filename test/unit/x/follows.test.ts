@@ -20,6 +20,11 @@ describe('followUser and unfollowUser', () => {
     expect(await followUser(client, ME, '2244994945')).toEqual({ following: true, pendingFollow: false });
   });
 
+  it('takes {"data":{}} as done as asked, and says X did not say following or pending', async () => {
+    const { client } = scripted(ok({ data: {} }));
+    expect(await followUser(client, ME, '2244994945')).toEqual({ following: true, pendingFollow: false, unsaid: true });
+  });
+
   it('DELETEs /2/users/:source_user_id/following/:target_user_id and returns following', async () => {
     const { client, sent } = scripted(ok({ data: { following: false } }));
     expect(await unfollowUser(client, ME, BIG_ID)).toBe(false);

@@ -237,7 +237,13 @@ const OPERATIONS: Operation[] = [
     check: (result, body) => {
       const data = body.data as Body;
       const pendingFollow = data.pending_follow === true;
-      expect(result).toEqual({ following: (data.following as boolean | undefined) ?? !pendingFollow, pendingFollow });
+      // Neither flag said: done as asked, marked unsaid so the store asks X which it is (lib/x/follows.ts).
+      const unsaid = data.following === undefined && data.pending_follow === undefined;
+      expect(result).toEqual({
+        following: (data.following as boolean | undefined) ?? !pendingFollow,
+        pendingFollow,
+        ...(unsaid ? { unsaid: true } : {}),
+      });
     },
   },
   manage((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following', false),

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { Outbox } from '@/lib/services/outbox';
+import { profileContext } from '@/lib/services/tab-context';
+import type { XClient } from '@/lib/x/client';
+import { ADA_ID, GRACE_ID } from '../auth/support';
+import { client, emu, withSignedInAda } from './world';
+
+/**
+ * A follow X answers `{"data":{}}`: `following` and `pending_follow` are both optional in the OpenAPI's
+ * UsersFollowingCreateResponse (POST /2/users/:id/following). The follow was done as asked, but X did not say whether
+ * it follows or waits for a protected account's approval: the popup never shows a request as Following, and asks X.
+ */
+
+withSignedInAda();
+
+const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
+const GRACE = { id: GRACE_ID, username: 'gracehop' };
+
+/** Ada's client, with X's answer to a follow emptied to `{"data":{}}` after X did it. */
+const silentFollows = (): XClient => ({
+  request: async (req) => {
+    const res = await client.request(req);
+    if (req.method !== 'POST' || !req.path.endsWith('/following')) return res;
+    return { ...res, body: { data: {} } as typeof res.body };
+  },
+});
+
+async function follow(who: { id: string; username: string }) {
+  const box = new Outbox({ defs: ACTIONS, clientFor: async () => silentFollows(), wakeAt: () => undefined, now: () => emu.state.now() });
+  await box.enqueue(ADA_ID, 'follow', { userId: who.id, username: who.username });
+  await box.kick(ADA_ID);
+  await box.idle(ADA_ID);
+  return db().actions.where('accountId').equals(ADA_ID).last();
+}
+
+const profile = (username: string) => profileContext(async () => client, ADA_ID, username, emu.state.now());
+const userReads = () => emu.state.log.filter((e) => e.method === 'GET' && e.path.startsWith('/2/users/by/username/')).length;
+
+describe('a follow X answers without saying following or pending', () => {
+  it('shows a protected account as Requested, never Following, and asks X which it is', async () => {
+    expect((await profile(KJOHNSON.username)).user).toMatchObject({ protected: true, following: false });
+    expect(await follow(KJOHNSON)).toMatchObject({ state: 'done' });
+    expect(await db().following.get([ADA_ID, KJOHNSON.id])).toMatchObject({ pending: true });
+
+    const reads = userReads();
+    expect((await profile(KJOHNSON.username)).user).toMatchObject({ following: false, followRequested: true });
+    expect(userReads()).toBe(reads + 1);
+  });
+
+  it('shows an open account as X then says, asked again', async () => {
+    await profile(GRACE.username);
+    emu.state.following.get(ADA_ID)?.delete(GRACE.id);
+    await db().following.delete([ADA_ID, GRACE.id]);
+    await follow(GRACE);
+
+    const reads = userReads();
+    expect((await profile(GRACE.username)).user).toMatchObject({ following: true, followRequested: false });
+    expect(userReads()).toBe(reads + 1);
+  });
+});
