@@ -32,7 +32,8 @@ let pending: Promise<CryptoKey> | undefined;
  */
 export function getTokenKey(): Promise<CryptoKey> {
   pending ??= loadOrCreate().catch((error: unknown) => {
-    pending = undefined;
+    // A Dexie database that failed to open stays closed: the next call opens the store anew, not this worker's restart.
+    resetTokenKeyCache();
     throw error;
   });
   return pending;

@@ -64,6 +64,26 @@ describe('when the key that seals refresh tokens cannot be read for a moment', (
     expect(token).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
   });
 
+  it('reads the key again once the store that holds it opens, without waiting for the worker to restart', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    h.clock.advance(TWO_HOURS);
+    resetTokenKeyCache();
+    // The database that holds the key cannot be opened for a while (a disk briefly unreadable).
+    const open = vi.spyOn(IDBFactory.prototype, 'open').mockImplementation(() => {
+      throw new DOMException('The disk could not be read.', 'NotReadableError');
+    });
+
+    const error = await h.auth.getAccessToken(ADA_ID).catch((e: unknown) => e);
+    expect((error as AuthError).kind).toBe('server');
+    expect(open).toHaveBeenCalled();
+    open.mockRestore();
+    // The next request, in the same worker, refreshes as usual.
+    const token = await h.auth.getAccessToken(ADA_ID);
+    expect(token).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+    expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
+  });
+
   it('still signs the person out when they ask, revoking the access token it can read', async () => {
     const h = makeService(emu);
     await h.auth.signIn();
