@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { authWordsText } from '@/lib/auth-words-text';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
@@ -21,6 +22,7 @@ export function AccountHeader() {
   const [error, setError] = useState<ErrorReply>();
   /** The @username X's page signed in again when the person asked to add an account (the one open on x.com). */
   const [again, setAgain] = useState<string>();
+  const [seen, dismissNotice] = useNoticeSeen();
   /** The sign-out dialog, open with what signing out would lose (undefined while it is counted). */
   const [signingOut, setSigningOut] = useState<{ loss: SignOutLoss | 'uncounted' | undefined }>();
 
@@ -44,6 +46,10 @@ export function AccountHeader() {
 
   if (!session) return <header className="account-header" aria-busy="true" />;
   const active = session.accounts.find((a) => a.id === session.activeAccountId);
+  const { notice } = session;
+  // An account X signed out while another stays signed in: said beside the one now in use, until dismissed.
+  const besideActive =
+    active && notice && seen !== undefined && seen !== notice.at && !session.accounts.some((a) => a.username === notice.username);
 
   return (
     <header className="account-header">
@@ -93,6 +99,7 @@ export function AccountHeader() {
           </button>
         </div>
       )}
+      {besideActive ? <SignedOutLine notice={notice} onDismiss={() => dismissNotice(notice.at)} /> : null}
       {error ? <HeaderProblem error={error} /> : null}
       {again ? (
         <p className="note" role="status">
@@ -107,13 +114,51 @@ export function AccountHeader() {
  * Why the person was signed out without asking, in the reader's language: worded here from the kind and facts the
  * background stored (X's words quoted as X's), or an old row's stored sentence as it was.
  */
-function SignedOutLine({ notice }: { notice: SignedOutNotice }) {
+function SignedOutLine({ notice, onDismiss }: { notice: SignedOutNotice; onDismiss?: () => void }) {
   const reason = notice.why ? authWordsText(notice.why) : notice.reason;
   return (
     <p className="notice" role="alert">
       {notice.username ? i18n.t('header_signed_out_of', [notice.username, reason]) : i18n.t('header_signed_out', [reason])}
+      {onDismiss ? (
+        <>
+          {' '}
+          <button type="button" className="link" onClick={onDismiss}>
+            {i18n.t('failed_dismiss')}
+          </button>
+        </>
+      ) : null}
     </p>
   );
+}
+
+/** The `at` of the signed-out notice the person dismissed (lib/storage-wipe.ts `signedOutSeen`). */
+const NOTICE_SEEN = 'local:notes.signedOutSeen' as const;
+
+/**
+ * Which signed-out notice the person dismissed (its `at`; null for none, undefined until storage answered), and how to
+ * dismiss one. Storage that cannot be read counts as none dismissed: a notice said twice beats one never said.
+ */
+function useNoticeSeen(): [string | null | undefined, (at: string) => void] {
+  const [seen, setSeen] = useState<string | null>();
+  useEffect(() => {
+    let live = true;
+    storage.getItem<string>(NOTICE_SEEN).then(
+      (at) => live && setSeen(typeof at === 'string' ? at : null),
+      () => live && setSeen(null),
+    );
+    const unwatch = storage.watch<string>(NOTICE_SEEN, (at) => setSeen(typeof at === 'string' ? at : null));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  return [
+    seen,
+    (at) => {
+      setSeen(at);
+      void storage.setItem<string>(NOTICE_SEEN, at).catch(() => undefined);
+    },
+  ];
 }
 
 /** What went wrong with the header's last step. Cancelling sign-in on X's page is the person's choice: a note. */

@@ -20,5 +20,6 @@ export const KEPT_BECAUSE = {
   popupGrants: 'one-time tokens for windows Perch opens, of no account; each expires minutes after (lib/popup-gate.ts)',
   popupOpen: 'which tab the person opened, of no account; removed with its tab (lib/popup-gate.ts)',
   managerTab: 'which manager tab the popup’s link asked the side panel for, of no account (components/manager/open-tab.ts)',
+  signedOutSeen: 'the time of the signed-out notice the person dismissed, naming no account (the notice itself is in session.view)',
   testClock: 'test builds only: the emulator’s clock',
 } as const satisfies Record<KeptKey, string>;

@@ -65,6 +65,8 @@ export const STORAGE_WIPE = {
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
   /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
   linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },
+  /** The signed-out notice the person dismissed beside another account (components/AccountHeader.tsx): its time. */
+  signedOutSeen: { area: 'local', key: 'notes.signedOutSeen', clearOn: 'never' },
   /** X refused this account's quote post as Enterprise-only (lib/refusals.ts): Quote is offered on x.com. */
   quoteRefused: { area: 'local', key: 'refusals.quote.', perAccount: true, clearOn: 'sign-out' },
   /** The posts X refused this account's reply to (lib/refusals.ts): Reply is offered on x.com there. */
