@@ -5,6 +5,9 @@ import { lookupUser } from '@/lib/services/lookups';
 import { grantedPopupUrl } from '@/lib/popup-gate';
 import { readSessionView } from '@/lib/storage';
 import { hasBidiControls, isolateBidi } from '@/lib/text/bidi';
+import { replyWordsOf } from '@/lib/reply-words';
+import { replyWordsText } from '@/lib/reply-words-text';
+import { XApiError } from '@/lib/x/errors';
 import type { Services } from './services';
 
 /** Link patterns of posts and profiles on X (the click handler checks which it really is). */
@@ -117,8 +120,21 @@ export async function runMenuAction(services: MenuServices, info: MenuClickInfo,
       return badge(tabId, '✓', i18n.t('menu_done_mute', [isolateBidi(user.username)]));
     }
   } catch (error) {
-    return badge(tabId, '!', error instanceof Error ? error.message : String(error));
+    return badge(tabId, '!', failureText(error));
   }
+}
+
+/**
+ * Why a menu action failed, in the reader's language: X's answer as Perch words it (lib/x/errors.ts), or Perch's
+ * refusal by its kind (lib/reply-words.ts). Any other Error (a store failure, a bug) speaks the browser's or a
+ * developer's English: it is logged, and the icon says only that the action failed.
+ */
+function failureText(error: unknown): string {
+  if (error instanceof XApiError) return error.message;
+  const words = replyWordsOf((error as { replyWords?: unknown } | null | undefined)?.replyWords);
+  if (words) return replyWordsText(words);
+  console.error('Perch: a menu action failed', error);
+  return i18n.t('menu_failed');
 }
 
 /** The "Bookmark the post in this tab" shortcut. */

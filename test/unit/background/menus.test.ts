@@ -9,10 +9,12 @@ import { Outbox } from '@/lib/services/outbox';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { sessionView } from '@/lib/storage';
 import type { XClient } from '@/lib/x/client';
+import { XApiError } from '@/lib/x/errors';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { SEED_POSTS } from '../../emulator/seed';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
+import { readInJapanese } from '../locales/in-japanese';
 import { freshDb, signedInClient } from '../services/support';
 
 /**
@@ -204,12 +206,35 @@ describe('the badge title', () => {
   it('isolates a whole error message that quotes X’s text with an override', async () => {
     await setUp(() => ({
       request: async () => {
-        throw new Error('X refused: Evil\u202E is not allowed');
+        throw new XApiError('invalid-request', { status: 400, problem: { detail: 'Evil\u202E is not allowed' } });
       },
     }));
     await click(MENU.mute, PROFILE_LINK, X_TAB);
     const title = titles()[0]!;
-    expect(title).toContain('\u2068X refused: Evil\u202E is not allowed\u2069');
+    expect(title).toContain('Evil\u202E is not allowed');
     expect(overridesClosed(title)).toBe(true);
+  });
+});
+
+describe('a menu action that fails in a way Perch did not foresee', () => {
+  beforeEach(async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await setUp(() => ({
+      request: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    }));
+  });
+
+  it('says it failed in the reader’s words, not the browser’s English', async () => {
+    await click(MENU.mute, PROFILE_LINK, X_TAB);
+    expect(badges()).toEqual(['!']);
+    expect(titles()).toEqual(['Perch: Perch could not do that. Try again, or do it on X.']);
+  });
+
+  it('says so in Japanese to a Japanese reader', async () => {
+    readInJapanese();
+    await click(MENU.mute, PROFILE_LINK, X_TAB);
+    expect(titles()).toEqual(['Perch: Perchでは実行できませんでした。もう一度試すか、Xで行ってください。']);
   });
 });
