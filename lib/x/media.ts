@@ -3,6 +3,7 @@ import type { XClient } from './client';
 import { XApiError } from './errors';
 import { ALT_TEXT_MAX, GIF_MAX_BYTES, GIF_TYPE, IMAGE_MAX_BYTES, IMAGE_TYPES, VIDEO_MAX_BYTES, VIDEO_TYPES } from '../limits';
 import { codePoints, invalidInput, refusedInput } from './input';
+import { notDone } from './set-state';
 
 const MB = 1024 * 1024;
 /**
@@ -212,8 +213,13 @@ export function uploadMedia(client: XClient, file: Blob, name: string, options: 
   return file.type === GIF_TYPE ? uploadGif(client, file, name, options) : uploadImage(client, file, name);
 }
 
-/** `MetadataCreateResponse`: `data.associated_metadata` and `data.id`, none of which Perch needs (none required). */
-const metadataResponseSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ id: z.optional(z.string()) })) }));
+/**
+ * `MetadataCreateResponse`: `data.associated_metadata` and `data.id`, none of which Perch needs (none required); or
+ * `errors` without `data`, X saying why it did not take the description.
+ */
+const metadataResponseSchema = z.lazy(() =>
+  z.looseObject({ data: z.optional(z.looseObject({ id: z.optional(z.string()) })), errors: z.optional(z.array(z.unknown())) }),
+);
 
 /**
  * POST /2/media/metadata (operationId createMediaMetadata) — gives an uploaded image or GIF its description for
@@ -221,17 +227,20 @@ const metadataResponseSchema = z.lazy(() => z.looseObject({ data: z.optional(z.l
  * `MetadataCreateRequest`; `AltText.text` is at most 1000 characters). Sent after the upload, before the post that
  * carries the media is created. Scope media.write.
  * @throws XApiError ('invalid-request' before sending for a malformed media id, a blank description or one over
- *   {@link ALT_TEXT_MAX} characters; any refusal of X's)
+ *   {@link ALT_TEXT_MAX} characters; any refusal of X's, a 200 with `errors` and no `data` included, as its errors say)
  */
 export async function describeMedia(client: XClient, mediaId: string, altText: string): Promise<void> {
   const id = mediaIdSchema.safeParse(mediaId);
   if (!id.success) throw invalidInput(`The media id ${JSON.stringify(mediaId)} is not one X gives.`);
   if (!altText.trim()) throw invalidInput('An image description cannot be blank.');
   if (codePoints(altText) > ALT_TEXT_MAX) throw invalidInput(`An image description is at most ${ALT_TEXT_MAX} characters.`);
-  await client.request({
+  const res = await client.request({
     method: 'POST',
     path: '/2/media/metadata',
     body: { id: id.data, metadata: { alt_text: { text: altText } } },
     schema: metadataResponseSchema,
   });
+  // A 200 of `errors` alone is X not taking the description: the post must not go out as if it had.
+  const { data, errors = [] } = res.body;
+  if (data === undefined && errors.length) throw notDone(errors, res.status, 'invalid-request');
 }
