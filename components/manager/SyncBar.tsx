@@ -7,7 +7,7 @@ import { thrownText } from '@/components/error-text';
 import { timeOf } from './format';
 import { When } from './When';
 import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from './sync-progress';
-import { syncErrorText, syncNoticeText } from './sync-words';
+import { syncErrorText, syncKeptText, syncNoticeText } from './sync-words';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -105,6 +105,7 @@ export function SyncBar({
   const error = running ? undefined : (failure ?? state?.error ?? undefined);
   const thenError = running || !states?.then?.error ? undefined : syncErrorText(states.then.error);
   const synced = state?.lastSyncedAt;
+  const keptText = syncKeptText(collection, state?.kept);
   const errorLine = error ? syncFailureLine(error, { failed: (e) => texts.failed(syncErrorText(e)), waiting: waitingWords }) : undefined;
   return (
     <div className={`${prefix}-sync`}>
@@ -139,6 +140,7 @@ export function SyncBar({
       {state?.notice && !error && !running ? (
         <p className={`muted ${prefix}-sync-notice`}>{syncNoticeText(collection, state.notice)}</p>
       ) : null}
+      {keptText && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{keptText}</p> : null}
     </div>
   );
 }

@@ -30,6 +30,17 @@ function what(collection: Collection): string {
 }
 
 /**
+ * The rows the last walk kept because X's errors named them instead of sending them (a suspended muted account, a list
+ * X could not show): "X could not send 2 accounts; they are kept as they were." Said on the Muted, Blocked and Lists tabs.
+ */
+export function syncKeptText(collection: Collection, kept: number | undefined): string | undefined {
+  if (!kept) return undefined;
+  if (collection === 'muted' || collection === 'blocked') return i18n.t('sync_kept_accounts', kept, [numberOf(kept)]);
+  if (collection === 'lists') return i18n.t('sync_kept_lists', kept, [numberOf(kept)]);
+  return undefined;
+}
+
+/**
  * A walk cut short: X repeating a page, or the most Perch reads in one sync (for bookmarks, X's 800 newest; for
  * bookmark folders, how many folders' bookmarks it reads, the others taking their turn at a later sync).
  */

@@ -267,6 +267,8 @@ export interface SyncStateRow {
   error?: SyncError | undefined;
   /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
   notice?: SyncNotice | undefined;
+  /** How many stored rows the last walk kept only because X's errors named them (muted, blocked, lists): the line says so. */
+  kept?: number | undefined;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Walk {
   partial?: true;
   /** The ids X's errors named beside a page's items: not returned this time, not known gone, so kept where stored. */
   named?: Set<string>;
+  /** How many stored rows the walk kept only because X's errors named them: the sync line says so. */
+  kept?: number;
 }
 
 /** What the sync service hands the walker of one collection. */
@@ -101,10 +103,16 @@ export function notePage(walk: Walk, page: Page<unknown>): void {
 
 /**
  * Whether a stored row absent from what the walk saw is known gone from X, as the walk stands now: only after a walk
- * neither cut short nor partial, and not for an id X's errors named.
+ * neither cut short nor partial, and not for an id X's errors named. Asked once for each stored row, it counts in
+ * `walk.kept` the rows kept because X's errors named them (the sync line says so).
  */
 export function goneFrom(walk: Walk, seen: { has(id: string): boolean }): (id: string) => boolean {
-  const whole = !walk.cut && !walk.partial;
   const named = new Set(walk.named);
-  return (id) => whole && !seen.has(id) && !named.has(id);
+  delete walk.kept;
+  const whole = !walk.cut && !walk.partial;
+  return (id) => {
+    if (seen.has(id)) return false;
+    if (named.has(id)) walk.kept = (walk.kept ?? 0) + 1;
+    return whole && !named.has(id);
+  };
 }

@@ -107,6 +107,7 @@ export class SyncService {
         ...(full && !walk.partial ? { lastFullDay: today } : {}),
         error: undefined,
         notice,
+        kept: walk.kept,
         progress: { ...progress },
       });
       return { collection, ran: true, requests: progress.pages, items: progress.items, ...(notice ? { notice } : {}) };
