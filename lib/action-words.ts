@@ -54,7 +54,8 @@ function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: b
     // type when shaped as one, else words that say so; never a value put in the log as it came.
     return boundedWords(action.label, STORED_LABEL_MAX) ?? (isActionTypeName(action.type) ? action.type : i18n.t('action_what_unknown'));
   }
-  const p = action.params;
+  // Parameters that are not an object (a row from another version, a write cut off) name no one.
+  const p: Partial<Record<string, unknown>> = typeof action.params === 'object' && action.params !== null ? action.params : {};
   const info: ActionTypeInfo = ACTION_TYPES[action.type];
   const username = str(p.username);
   const key = (logged ? info.logged : undefined) ?? (username === undefined ? info.anonymous : undefined) ?? info.what;

@@ -53,6 +53,9 @@ function kindWords(error: ActionError, clock: (epochMs: number) => string): stri
       return i18n.t('x_error_forbidden');
     case 'cancelled':
       return i18n.t('action_error_cancelled');
+    case 'unreadable':
+      // The outbox could not read the row's parameters (another version's row, a write cut off): never sent.
+      return i18n.t('action_error_unreadable');
     case 'unknown-action':
       // The stored type goes through the reply's check: a row from another version or a corrupted store may name
       // anything, and only a type shaped as one is put in the sentence.

@@ -110,7 +110,9 @@ export function withChange(
 ): FailureNote[] {
   const others = notes.filter((n) => n.seq !== change.seq);
   if (!needsPerson(change) || !action) return others;
-  const params = Object.fromEntries(Object.entries(action.params).filter((e): e is [string, string | boolean] => e[1] !== undefined));
+  // Parameters that are not an object (a row from another version, a write cut off) are noted as none.
+  const stored: object = typeof action.params === 'object' && action.params !== null ? action.params : {};
+  const params = Object.fromEntries(Object.entries(stored).filter((e): e is [string, string | boolean] => e[1] !== undefined));
   const note: FailureNote = {
     seq: change.seq,
     type: action.type,

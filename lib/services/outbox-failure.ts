@@ -1,6 +1,6 @@
 import { AWAITING_PERSON, db, type ActionError, type ActionRow } from '../db';
 import { XApiError, xWords } from '../x/errors';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type OutboxDeps } from './outbox-types';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, targetOf, type OutboxDeps } from './outbox-types';
 
 /**
  * What the outbox does when X does not confirm an action: wait and try again (X's limit, X failing, no
@@ -105,14 +105,19 @@ export async function fail(ctx: OutboxContext, action: ActionRow, reason: Action
   const d = db();
   const def = ctx.deps.defs[action.type];
   await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
-    // A later action on the same target already shows the person's latest intent: leave the store to it.
-    const target = def?.target(action.params);
+    // A later action on the same target already shows the person's latest intent: leave the store to it. Parameters
+    // that cannot be read name nothing to put back.
+    const target = def && targetOf(def, action.params);
+    const sameTarget = (a: ActionRow) => {
+      const other = ctx.deps.defs[a.type];
+      return !!other && targetOf(other, a.params) === target;
+    };
     const later = await d.actions
       .where('[accountId+state]')
       .anyOf([action.accountId, 'queued'], [action.accountId, 'sending'])
-      .filter((a) => a.seq! > action.seq! && ctx.deps.defs[a.type]?.target(a.params) === target)
+      .filter((a) => a.seq! > action.seq! && sameTarget(a))
       .count();
-    if (def && later === 0) await def.rollback(d, action.accountId, action.params, action.rollback);
+    if (def && target !== undefined && later === 0) await def.rollback(d, action.accountId, action.params, action.rollback);
     await d.actions.update(action.seq!, { state: 'failed', error: reason, updatedAt: new Date(ctx.now()).toISOString() });
     if (action.undoOf !== undefined) await d.actions.update(action.undoOf, { undoneBy: undefined });
   });

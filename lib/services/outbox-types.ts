@@ -35,6 +35,19 @@ export interface ActionDef {
   inverse?(params: Params, result: Result | undefined): { type: string; params: Params } | undefined;
 }
 
+/**
+ * Which actions must keep their order with this one, or undefined when its stored parameters cannot be read (a row
+ * of another version, a write cut off, a corrupted store: `target` throws on them). Throws nothing.
+ */
+export function targetOf(def: ActionDef, params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  try {
+    return def.target(params as Params);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface OutboxDeps {
   defs: Record<string, ActionDef>;
   /** An X client acting as the account (rate-limited). */

@@ -1,5 +1,5 @@
 import { db } from '../db';
-import type { ActionDef, Params } from './outbox-types';
+import { targetOf, type ActionDef, type Params } from './outbox-types';
 
 /**
  * Whether a later action already did what an inverse that cannot itself be reversed would do — the list a
@@ -19,5 +19,5 @@ export async function alreadyReversed(
     .actions.where('[accountId+seq]')
     .between([accountId, seq + 1], [accountId, Infinity])
     .toArray();
-  return later.some((a) => a.type === inverse.type && a.state !== 'failed' && def.target(a.params) === target);
+  return later.some((a) => a.type === inverse.type && a.state !== 'failed' && targetOf(def, a.params) === target);
 }

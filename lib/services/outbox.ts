@@ -3,7 +3,7 @@ import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
 import { alreadyReversed } from './outbox-undo';
-import { OutboxError, RETRYABLE, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
+import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
 /**
  * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
@@ -220,8 +220,9 @@ export class Outbox {
       let next: ActionRow | undefined;
       let earliestWait = Infinity;
       for (const a of pending) {
+        // A row of a type or with parameters this version cannot read goes on its own: send() fails it.
         const def = this.deps.defs[a.type];
-        const target = def ? def.target(a.params) : `?${a.seq}`;
+        const target = (def && targetOf(def, a.params)) ?? `?${a.seq}`;
         if (blocked.has(target)) continue;
         if (a.notBefore > this.now()) {
           // Waiting (rate limit or back-off): later actions on the same target keep their order behind it.
@@ -251,8 +252,9 @@ export class Outbox {
     const d = db();
     const def = this.deps.defs[action.type];
     const seq = action.seq!;
-    if (!def) {
-      await fail(this.ctx, action, { kind: 'unknown-action', type: action.type });
+    if (!def || targetOf(def, action.params) === undefined) {
+      // Never sent: a type this version does not know, or parameters it cannot read. It fails where the person sees it.
+      await fail(this.ctx, action, def ? { kind: 'unreadable' } : { kind: 'unknown-action', type: action.type });
       await this.publish(seq);
       return false;
     }
