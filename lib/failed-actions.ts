@@ -99,8 +99,17 @@ export function needsPerson(change: { state: ActionChange['state']; notBefore: n
 }
 
 /**
+ * The most notes kept for one account; past it the oldest go (the Activity log still holds their rows). A note is at
+ * most about 2.5 KB (X's words cut at 2,000 characters, a stored label at 300, an action's few short parameters), so
+ * 200 stay near 500 KB: a twentieth of Chrome's 10 MB storage.local, leaving room for several accounts and Perch's
+ * other keys, while the badge (every change rewrites the list) stays cheap. It is also far more than a person works
+ * through from a popup line that names one and counts the rest.
+ */
+export const FAILURE_NOTES_MAX = 200;
+
+/**
  * The notes after one published change: the action is noted (or its note replaced) when it needs the person, and its
- * note goes when it moves on (queued again, sending, done, cancelled). Newest last.
+ * note goes when it moves on (queued again, sending, done, cancelled). Newest last; at most {@link FAILURE_NOTES_MAX}.
  */
 export function withChange(
   notes: readonly FailureNote[],
@@ -122,7 +131,7 @@ export function withChange(
     ...(change.state === 'queued' ? { waiting: true as const } : {}),
     at,
   };
-  return [...others, note];
+  return [...others, note].slice(-FAILURE_NOTES_MAX);
 }
 
 /** A stored value as notes: anything malformed (another writer, an old version) reads as none. */
