@@ -32,15 +32,21 @@ const processingSchema = z.lazy(() =>
   }),
 );
 
-/** `MediaUploadResponse`: the answer of the one-request upload, initialize, finalize and the status check. */
+/**
+ * `MediaUploadResponse`: the answer of the one-request upload, initialize, finalize and the status check. Its `data`
+ * is optional: a 200 may carry only `errors`, X saying why it did not take the file (see {@link refusedStep}).
+ */
 const uploadResponseSchema = z.lazy(() =>
   z.looseObject({
-    data: z.looseObject({
-      id: mediaIdSchema,
-      media_key: z.optional(z.string()),
-      expires_after_secs: z.optional(z.number()),
-      processing_info: z.optional(processingSchema),
-    }),
+    data: z.optional(
+      z.looseObject({
+        id: mediaIdSchema,
+        media_key: z.optional(z.string()),
+        expires_after_secs: z.optional(z.number()),
+        processing_info: z.optional(processingSchema),
+      }),
+    ),
+    errors: z.optional(z.array(z.unknown())),
   }),
 );
 
@@ -49,12 +55,37 @@ const uploadResponseSchema = z.lazy(() =>
  * media id is the one INIT gave, so an answer without `data` or its `id` (the description requires neither) is
  * not refused for it.
  */
-const processedSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ processing_info: z.optional(processingSchema) })) }));
+const processedSchema = z.lazy(() =>
+  z.looseObject({
+    data: z.optional(z.looseObject({ processing_info: z.optional(processingSchema) })),
+    errors: z.optional(z.array(z.unknown())),
+  }),
+);
 
 /** `MediaUploadAppendResponse`: `data.expires_at` at most; nothing Perch needs. */
-const appendResponseSchema = z.lazy(() => z.looseObject({ data: z.optional(z.looseObject({ expires_at: z.optional(z.number()) })) }));
+const appendResponseSchema = z.lazy(() =>
+  z.looseObject({ data: z.optional(z.looseObject({ expires_at: z.optional(z.number()) })), errors: z.optional(z.array(z.unknown())) }),
+);
 
 type Processing = z.infer<typeof processingSchema>;
+
+/**
+ * An upload step's 200 carrying `errors` and no `data` (each of the media answers makes `data` optional): X did not do
+ * the step, for the reason its errors give — never read as the step done.
+ * @throws XApiError as X's errors say (lib/x/set-state.ts `notDone`)
+ */
+function refusedStep(body: { data?: unknown; errors?: unknown[] | undefined }, status: number): void {
+  if (body.data === undefined && body.errors?.length) throw notDone(body.errors, status, 'malformed');
+}
+
+/**
+ * The `data` of a step that needs it (the media id it gives).
+ * @throws XApiError as X's errors say when it sent `errors` instead, 'malformed' when it sent neither
+ */
+function stepData<D>(body: { data?: D | undefined; errors?: unknown[] | undefined }, status: number): D {
+  if (body.data !== undefined) return body.data;
+  throw notDone(body.errors ?? [], status, 'malformed');
+}
 
 /**
  * How far a chunked upload has got: the share of the file's bytes X has taken (`uploading`), then X's own
@@ -86,7 +117,7 @@ export async function uploadImage(client: XClient, image: Blob, name: string): P
   form.append('media', image, name);
   form.append('media_category', 'tweet_image');
   const res = await client.request({ method: 'POST', path: '/2/media/upload', form, schema: uploadResponseSchema });
-  return res.body.data.id;
+  return stepData(res.body, res.status).id;
 }
 
 /**
@@ -144,17 +175,25 @@ async function uploadChunked(
     body: { media_type: file.type, total_bytes: file.size, media_category: category },
     schema: uploadResponseSchema,
   });
-  const id = init.body.data.id;
+  const id = stepData(init.body, init.status).id;
   tell({ phase: 'uploading', percent: 0 });
   for (let index = 0, offset = 0; offset < file.size; index++, offset += CHUNK_BYTES) {
     const form = new FormData();
     form.append('segment_index', String(index));
     form.append('media', file.slice(offset, offset + CHUNK_BYTES, file.type), name);
     // X documents no APPEND answer (x-api--media--quickstart--media-upload-chunked): an empty 2xx is success too.
-    await client.request({ method: 'POST', path: `/2/media/upload/${id}/append`, form, schema: appendResponseSchema, emptyOk: true });
+    const appended = await client.request({
+      method: 'POST',
+      path: `/2/media/upload/${id}/append`,
+      form,
+      schema: appendResponseSchema,
+      emptyOk: true,
+    });
+    refusedStep(appended.body, appended.status);
     tell({ phase: 'uploading', percent: Math.floor((Math.min(file.size, offset + CHUNK_BYTES) / file.size) * 100) });
   }
   const finalized = await client.request({ method: 'POST', path: `/2/media/upload/${id}/finalize`, schema: processedSchema });
+  refusedStep(finalized.body, finalized.status);
 
   let processing = finalized.body.data?.processing_info;
   let checks = 0;
@@ -179,6 +218,7 @@ async function uploadChunked(
       query: { command: 'STATUS', media_id: id },
       schema: processedSchema,
     });
+    refusedStep(status.body, status.status);
     processing = status.body.data?.processing_info;
   }
   if (processing?.state === 'failed') throw processingFailed(name, processing);

@@ -191,6 +191,10 @@ const refusedWithout = (op: Operation): Operation => ({
   },
 });
 
+/** A 200 of `errors` without `data` (optional in the media answers): X's refusal, as its errors say; else undecided. */
+const errorsAlone = (body: Body): XErrorKind | undefined =>
+  body.data === undefined && Array.isArray(body.errors) && body.errors.length ? refusalIn(body.errors) : undefined;
+
 // ---- the chunked upload: one step generated, the others answered as the docs show ----
 
 const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
@@ -288,7 +292,7 @@ const OPERATIONS: Operation[] = [
   manage((c) => mutes.muteUser(c, ME, OTHER), 'muteUser', 'muting', true),
   manage((c) => mutes.unmuteUser(c, ME, OTHER), 'unmuteUser', 'muting', false),
   userPage((c) => blocks.getBlockedUsers(c, ME), 'getUsersBlocking'),
-  {
+  refusedWithout({
     operationId: 'mediaUpload',
     call: (c) => media.uploadImage(c, new Blob([new Uint8Array([0x89, 0x50])], { type: 'image/png' }), 'bird.png'),
     needs: [
@@ -296,8 +300,8 @@ const OPERATIONS: Operation[] = [
       { at: 'data', fields: ['id'] },
     ],
     check: (result, body) => expect(result).toBe((body.data as Body).id),
-  },
-  {
+  }),
+  refusedWithout({
     operationId: 'initializeMediaUpload',
     call: uploadGif,
     others: uploadStep,
@@ -306,8 +310,15 @@ const OPERATIONS: Operation[] = [
       { at: 'data', fields: ['id'] },
     ],
     check: (result, body) => expect(result).toBe((body.data as Body).id),
+  }),
+  {
+    operationId: 'appendMediaUpload',
+    call: uploadGif,
+    others: uploadStep,
+    needs: [],
+    outcome: errorsAlone,
+    check: (result) => expect(result).toBe(MEDIA),
   },
-  { operationId: 'appendMediaUpload', call: uploadGif, others: uploadStep, needs: [], check: (result) => expect(result).toBe(MEDIA) },
   {
     operationId: 'finalizeMediaUpload',
     call: uploadGif,
@@ -316,6 +327,8 @@ const OPERATIONS: Operation[] = [
     // Still processing: the status check (answered "succeeded") decides, unless X asks Perch to wait longer than
     // it will (media.MAX_PROCESSING_WAIT_SECS). Failed: X's reason, as a refusal.
     outcome: (body) => {
+      const refused = errorsAlone(body);
+      if (refused) return refused;
       const state = stateOf(body);
       if (state === 'failed') return 'invalid-request';
       const after = ((body.data as Body | undefined)?.processing_info as Body | undefined)?.check_after_secs;
@@ -331,6 +344,8 @@ const OPERATIONS: Operation[] = [
     needs: [],
     // The same answer to every check: still processing after Perch's limits is 'unavailable'.
     outcome: (body) => {
+      const refused = errorsAlone(body);
+      if (refused) return refused;
       const state = stateOf(body);
       if (state === 'failed') return 'invalid-request';
       return state === 'pending' || state === 'in_progress' ? 'unavailable' : undefined;
@@ -342,7 +357,7 @@ const OPERATIONS: Operation[] = [
     operationId: 'createMediaMetadata',
     call: (c) => media.describeMedia(c, MEDIA, 'A robin on a fence post'),
     needs: [],
-    outcome: (body) => (body.data === undefined && Array.isArray(body.errors) && body.errors.length ? refusalIn(body.errors) : undefined),
+    outcome: errorsAlone,
     check: (result) => expect(result).toBeUndefined(),
   },
 ];
