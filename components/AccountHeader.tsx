@@ -62,7 +62,7 @@ export function AccountHeader() {
             // The options page is the settings: its own menu does not offer to open it again.
             showSettings={!globalThis.location?.pathname.endsWith('/options.html')}
             onSwitch={(accountId) => void run(() => sendMessage({ type: 'account.switch', accountId }))}
-            // X's consent page signs in the account open on x.com: one already here is said, not added in silence.
+            // X's consent page signs in the account open on x.com: one already here is signed in again, and said so.
             onAddAccount={() =>
               void run(async () => {
                 const known = session.accounts.map((a) => a.id);

@@ -45,20 +45,20 @@ async function addAccount(answer: typeof ADA, add = 'Add an account'): Promise<s
 }
 
 describe('Add an account', () => {
-  it('says the account is already signed in, and how to add another, when X signs the same one in', async () => {
+  it('says it signed the same account in again, and how to add another, when X signs the same one in', async () => {
     expect(await addAccount(ADA)).toContain(
-      '@adaperch is already signed in: X’s page used the account open on x.com. To add another account, switch to it on x.com, then choose Add an account again.',
+      'Signed in again as @adaperch, the account open on x.com. To add another account, switch to it on x.com first, then choose Add an account.',
     );
   });
 
   it('says nothing more when X signs in another account', async () => {
-    expect((await addAccount(GRACE)).join(' ')).not.toContain('already signed in');
+    expect((await addAccount(GRACE)).join(' ')).not.toContain('Signed in again');
   });
 
   it('says so in Japanese on a Japanese screen', async () => {
     readInJapanese();
     expect(await addAccount(ADA, 'アカウントを追加')).toContain(
-      '@adaperch はすでにサインインしています。Xのページはx.comで開いているアカウントを使いました。別のアカウントを追加するには、x.comでそのアカウントに切り替えてから、もう一度「アカウントを追加」を選んでください。',
+      'x.comで開いている@adaperch として再度サインインしました。別のアカウントを追加するには、先にx.comでそのアカウントに切り替えてから「アカウントを追加」を選んでください。',
     );
   });
 });
