@@ -8,7 +8,8 @@ import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf
 import { savePending, takePending } from './pending';
 import { accountViewOf, updateView, withoutAccount } from './session';
 import { Turns } from './turns';
-import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken, saveTokenPair } from './token-store';
+import { keepSignedInPair, savePairOrRevoke } from './pair-save';
+import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
 
@@ -127,19 +128,7 @@ export class AuthService {
       throw new AuthError('server', noAccountWords(error), { cause: error });
     }
     trace.stage = 'done';
-    // Signing in again to an account already signed in replaces its grant: the old one is handed back to X, and a
-    // refresh of it under way cannot bring it back (the generation moves on).
-    const previous = await this.writes.run(user.id, async () => {
-      const held = {
-        refresh: await readRefreshToken(user.id),
-        access: (await readAccessToken(user.id))?.token,
-        clientId: await readGrantClientId(user.id),
-      };
-      if (held.refresh || held.access) this.generation.set(user.id, (this.generation.get(user.id) ?? 0) + 1);
-      await saveTokenPair(user.id, pair);
-      return held;
-    });
-    this.revoker.later(settingsForGrant(s, previous.clientId), [previous.refresh, previous.access]);
+    await keepSignedInPair({ writes: this.writes, generation: this.generation, revoker: this.revoker }, s, user.id, pair);
     const account = accountViewOf(user);
     await updateView((v) => ({
       accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
@@ -153,8 +142,8 @@ export class AuthService {
    * Returns a usable access token for the account, refreshing when it is near expiry or when `rejected`
    * (a token X just answered 401 to) is still the stored one. One refresh at a time per account, across
    * every caller: an in-flight promise here plus a Web Lock across contexts.
-   * @throws AuthError — 'signed-out' after X refuses the refresh token (the account is then signed out
-   * locally with the reason shown); 'network' / 'server' leave the user signed in.
+   * @throws AuthError — 'signed-out' after X refuses the refresh token, or when the pair X issued could not be saved
+   * (the account is then signed out locally with the reason shown); 'network' / 'server' leave the user signed in.
    */
   async getAccessToken(userId: string, rejected?: string): Promise<string> {
     const current = await readAccessToken(userId);
@@ -202,13 +191,19 @@ export class AuthService {
       throw error;
     }
     const saved = await this.writes.run(userId, async () => {
-      if (moved()) return false;
-      await saveTokenPair(userId, pair);
-      return true;
+      if (moved()) return 'moved';
+      return (await savePairOrRevoke(this.revoker, s, userId, pair)) ? 'saved' : 'lost';
     });
     // Signed out while X was answering: hand the new grant back instead of keeping it. Signed out during the save:
     // that sign-out waited its turn, and clears and revokes the pair just saved (so not here as well).
-    if (!saved) this.revoker.later(s, [pair.refreshToken, pair.access.token]);
+    if (saved === 'moved') this.revoker.later(s, [pair.refreshToken, pair.access.token]);
+    if (saved === 'lost') {
+      // Not saved, and handed back to X: X retired the refresh token stored for the new one, so nothing is left to refresh
+      // with. Signed out now, saying Perch could not keep the sign-in, not later as though X had ended it.
+      const why = { kind: 'key-not-stored' } as const;
+      if (!moved()) await this.signOutLocally(userId, why);
+      throw new AuthError('signed-out', why);
+    }
     if (moved()) throw new AuthError('signed-out');
     return pair.access.token;
   }
