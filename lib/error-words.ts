@@ -70,6 +70,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
   switch (own.kind) {
     case 'not-sent':
       return i18n.t('x_error_not_sent');
+    case 'sign-in-unread':
+      return i18n.t('x_error_sign_in_unread');
     default: {
       // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
       const words = composeWordsOf(own);
@@ -206,7 +208,7 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
  * screen shows for a failure the background answered by kind. Undefined for a kind this version does not word.
  */
 export function ownSaidText(own: OwnWords, said?: string): string | undefined {
-  const words = own.kind === 'not-sent' ? undefined : composeWordsOf(own);
+  const words = own.kind === 'not-sent' || own.kind === 'sign-in-unread' ? undefined : composeWordsOf(own);
   if (words) return composeWordsText(words, said);
   const text = ownWordsText(own);
   return text && withSaid(text, said);

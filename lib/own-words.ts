@@ -11,16 +11,24 @@ export type OwnWords =
       /** 'not-sent': "Perch did not send this to X: something in it is not what X takes." */
       kind: 'not-sent';
     }
+  | {
+      /**
+       * 'sign-in-unread': Perch could not read the key that seals the account's sign-in on this device, so nothing was
+       * sent to X (lib/auth/errors.ts `toXApiError`, for the AuthError 'key-not-stored'): Perch's fault, not X's.
+       */
+      kind: 'sign-in-unread';
+    }
   /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
   | ComposeWords;
 
 /**
  * The words when `raw` is {@link OwnWords} within bounds, with nothing else in it; undefined otherwise: a 'not-sent'
- * names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
+ * or 'sign-in-unread' names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
  * answers only these, and a screen words only these.
  */
 export function ownWordsOf(raw: unknown): OwnWords | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  if ((raw as { kind?: unknown }).kind !== 'not-sent') return composeWordsOf(raw);
-  return Object.keys(raw).length === 1 ? { kind: 'not-sent' } : undefined;
+  const kind = (raw as { kind?: unknown }).kind;
+  if (kind !== 'not-sent' && kind !== 'sign-in-unread') return composeWordsOf(raw);
+  return Object.keys(raw).length === 1 ? { kind } : undefined;
 }

@@ -48,11 +48,17 @@ export function consentWindowError(error: unknown): AuthError {
   return new AuthError('network', { kind: 'page-not-opened' }, { cause: error });
 }
 
-/** Words a token failure as an X API failure: X unreachable, X failing, or signed out. */
+/**
+ * Words a token failure as an X API failure: X unreachable, X failing, or signed out. A sign-in key Perch could not
+ * read stays a passing failure (sent again later, as for X failing) but in Perch's own words: nothing reached X.
+ */
 export function toXApiError(error: unknown): XApiError {
   if (error instanceof XApiError) return error;
   const kind = error instanceof AuthError ? error.kind : undefined;
   if (kind === 'network') return new XApiError('offline', { cause: error });
+  if (kind === 'server' && (error as AuthError).words.kind === 'key-not-stored') {
+    return new XApiError('unavailable', { ownWords: { kind: 'sign-in-unread' }, cause: error });
+  }
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
   return new XApiError('signed-out', { cause: error });
 }
