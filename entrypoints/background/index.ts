@@ -13,11 +13,13 @@ import { exposeTestHooks } from './test-hooks';
 export default defineBackground(() => {
   followTestClock();
   const services = createServices();
-  // A worker (re)start: send what was waiting, including actions caught mid-send by the last stop, and paint the
-  // badge of failures not yet seen again (the browser forgets it when it restarts) — after the first answer.
+  // A worker (re)start: send what was waiting, including actions caught mid-send by the last stop, paint the badge of
+  // failures not yet seen again (the browser forgets it when it restarts), and finish a sign-out the last stop cut
+  // off — after the first answer.
   const chores = startUpChores(() => {
     void services.outbox.recover();
     void services.failures.paint();
+    void services.auth.finishSignOuts().catch(() => undefined);
   });
   // Every listener is registered synchronously, before any await, so a woken worker never misses its event.
   browser.runtime.onMessage.addListener(chores.afterAnswer(guarded(createMessageListener(createHandlers(services)))));

@@ -8,7 +8,8 @@ import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf
 import { savePending, takePending } from './pending';
 import { accountViewOf, updateView, withoutAccount } from './session';
 import { Turns } from './turns';
-import { keepSignedInPair, savePairOrRevoke } from './pair-save';
+import { keepSignedInPair, savePairOrRevoke, type PairKeeper } from './pair-save';
+import { clearGrant, retireGrant, unfinishedSignOuts } from './sign-out';
 import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
@@ -43,6 +44,8 @@ export class AuthService {
   private readonly generation = new Map<string, number>();
   /** Each account's token writes, one after the other: a sign-out never clears between a refresh's check and save. */
   private readonly writes = new Turns();
+  /** What keeping and clearing a grant need of this service (lib/auth/pair-save.ts, lib/auth/sign-out.ts). */
+  private readonly keeper: PairKeeper = { writes: this.writes, generation: this.generation, revoker: this.revoker };
   private signingIn: Promise<AccountView> | undefined;
 
   constructor(private readonly deps: AuthDeps) {}
@@ -128,7 +131,7 @@ export class AuthService {
       throw new AuthError('server', noAccountWords(error), { cause: error });
     }
     trace.stage = 'done';
-    await keepSignedInPair({ writes: this.writes, generation: this.generation, revoker: this.revoker }, s, user.id, pair);
+    await keepSignedInPair(this.keeper, s, user.id, pair);
     const account = accountViewOf(user);
     await updateView((v) => ({
       accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
@@ -209,22 +212,23 @@ export class AuthService {
   }
 
   /**
-   * Signs one account out: clears its tokens locally first, then revokes them at X in the background (best effort,
-   * each request with its deadline): signing out never waits for X. Other accounts are untouched.
+   * Signs one account out: takes it off the screens, clears its tokens locally, then revokes them at X in the
+   * background (lib/auth/sign-out.ts): signing out never waits for X. Other accounts are untouched.
    */
   async signOut(userId: string): Promise<void> {
-    this.generation.set(userId, (this.generation.get(userId) ?? 0) + 1);
-    const held = await this.writes.run(userId, async () => {
-      const held = {
-        // A refresh token whose key cannot be read now cannot be handed back to X: it is cleared all the same.
-        tokens: [await readRefreshToken(userId).catch(() => undefined), (await readAccessToken(userId))?.token],
-        clientId: await readGrantClientId(userId),
-      };
-      await clearTokens(userId);
-      return held;
-    });
+    retireGrant(this.keeper, userId);
+    // Off the screens first: a worker stopped after this leaves tokens the next one clears (finishSignOuts).
     await updateView((v) => withoutAccount(v, userId, null));
-    this.revoker.later(settingsForGrant(await this.deps.settings(), held.clientId), held.tokens);
+    await clearGrant(this.keeper, await this.deps.settings(), userId);
+  }
+
+  /**
+   * Finishes, quietly, the sign-outs a stopped worker left half done (at a worker's start). Not while a sign-in is under
+   * way: its tokens are saved just before its account is shown.
+   */
+  async finishSignOuts(): Promise<void> {
+    if (this.signingIn) return;
+    for (const userId of await unfinishedSignOuts()) await clearGrant(this.keeper, await this.deps.settings(), userId);
   }
 
   /** Resolves once the revocations started so far have ended, however they ended (tests). */

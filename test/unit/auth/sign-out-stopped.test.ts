@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuthError } from '@/lib/auth/errors';
+import { readRefreshToken } from '@/lib/auth/token-store';
+import { readSessionView } from '@/lib/storage';
+import type { Emulator } from '../../emulator/server';
+import { ADA_ID, TWO_HOURS, activeTokens, makeService, startTestEmulator } from './support';
+
+/**
+ * The worker stops in the middle of a sign-out the person asked for (the browser ends an idle worker, a write fails):
+ * the next worker finishes it quietly, or the account is still signed in as before. Never is the person later told
+ * their sign-in is gone for an account they signed out themselves.
+ */
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+afterEach(() => vi.restoreAllMocks());
+
+const STOPPED = new Error('The worker stopped here.');
+
+describe('a sign-out the worker did not finish', () => {
+  it('leaves the account signed in as before when it stopped before the screens were told', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    // The session view's write is where it stops.
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(STOPPED);
+    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
+    vi.restoreAllMocks();
+
+    const next = makeService(emu, { clock: h.clock });
+    await next.auth.finishSignOuts();
+    next.clock.advance(TWO_HOURS);
+    expect(await next.auth.getAccessToken(ADA_ID)).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
+    const view = await readSessionView();
+    expect(view.accounts.map((a) => a.id)).toEqual([ADA_ID]);
+    expect(view.notice).toBeNull();
+  });
+
+  it('is finished quietly by the next worker when it stopped before the tokens were cleared: gone here and at X', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    // Clearing the refresh token is where it stops.
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(STOPPED);
+    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
+    vi.restoreAllMocks();
+
+    const next = makeService(emu, { clock: h.clock });
+    await next.auth.finishSignOuts();
+    await next.auth.revoked();
+    expect(await readRefreshToken(ADA_ID)).toBeUndefined();
+    expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
+    await expect(next.auth.getAccessToken(ADA_ID)).rejects.toBeInstanceOf(AuthError);
+    const view = await readSessionView();
+    expect(view.accounts).toEqual([]);
+    expect(view.notice).toBeNull();
+  });
+});
