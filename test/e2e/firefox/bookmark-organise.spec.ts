@@ -123,7 +123,7 @@ test.describe('organising bookmarks in Firefox', () => {
       expect(await tagsOn(other, b)).toEqual(['read-later']);
       expect(await textOf(other, `${card(a)} .bookmarks-note`)).toBe('Note: Benchmark the parser before Friday');
     } finally {
-      await fresh.browser.close();
+      await fresh.close();
     }
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ADA, TEST_CLIENT_ID, TEST_EMULATOR_PORT } from '../support/emulator-control';
@@ -21,6 +24,10 @@ export interface FirefoxPerch {
   /** Opens another Perch page ('popup' | 'sidepanel' | 'options' | 'manager') in a tab, from the options page. */
   open: (name: 'popup' | 'sidepanel' | 'options' | 'manager', search?: string) => Promise<Page>;
   consoleLines: string[];
+  /** This Firefox's own downloads folder (an export's file lands here, not in the machine's ~/Downloads). */
+  downloads: string;
+  /** Quits Firefox (see closeFirefox) and removes its downloads folder. */
+  close: () => Promise<void>;
 }
 
 /** scheme://host (URL.origin is "null" for moz-extension: in Node). */
@@ -48,12 +55,17 @@ export async function findPage(browser: Browser, match: (href: string) => boolea
  * makes Firefox speak that language (its app locale, which `browser.i18n` follows) before Perch is installed.
  */
 export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}, lang?: string): Promise<FirefoxPerch> {
+  const downloads = mkdtempSync(path.join(tmpdir(), 'perch-ff-downloads-'));
   const driver = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     extraPrefsFirefox: {
       'datareporting.policy.dataSubmissionEnabled': false,
+      // Saved without asking, into this Firefox's own folder (2: the folder `browser.download.dir` names).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
       ...(lang ? { 'intl.locale.requested': lang } : {}),
       ...prefs,
     },
@@ -88,7 +100,45 @@ export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}, la
     await expect.poll(() => hrefOf(page)).toBe(`${origin}/${name}.html${search}`);
     return page;
   };
-  return { browser: driver, origin, options, open, consoleLines };
+  const close = async () => {
+    await closeFirefox(driver);
+    rmSync(downloads, { recursive: true, force: true });
+  };
+  return { browser: driver, origin, options, open, consoleLines, downloads, close };
+}
+
+/** A normal quit takes 1 to 4 s here; one still running after this is stuck. */
+const QUIT_MS = 15_000;
+
+/**
+ * Quits Firefox, and kills its process group if it has not quit within QUIT_MS. Asked to quit while a download is
+ * still being written (a test that ends right after an Export), Firefox ESR asks "cancel the download?" in a chrome
+ * window (DownloadIntegration's quit-application-requested prompt, confirmEx) that WebDriver BiDi cannot answer: the
+ * quit waits on it, and `browser.close()` waits for Puppeteer's protocol timeout (180 s), past the test's.
+ */
+export async function closeFirefox(browser: Browser): Promise<void> {
+  const child = browser.process();
+  const closed = browser.close();
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), QUIT_MS)));
+  try {
+    if ((await Promise.race([closed, stuck])) !== true || !child?.pid) return;
+  } finally {
+    clearTimeout(timer);
+  }
+  console.warn(`Firefox did not quit in ${QUIT_MS / 1000} s (a prompt?): killing it.`);
+  const exited = new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(0) : child.once('exit', resolve),
+  );
+  try {
+    // Puppeteer starts Firefox as the leader of its own process group: this ends its content processes with it.
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+  await exited;
+  // The connection closes with the process, which ends the pending browser.close.
+  await closed;
 }
 
 /**
@@ -131,7 +181,7 @@ export const test = emulatorTest.extend<{ ff: FirefoxPerch; firefoxPrefs: Record
     await expect.poll(() => textOf(ff.options, 'code.callback')).toMatch(/^https:\/\/[0-9a-f]+\.extensions\.allizom\.org\/$/);
     await emu.registerClient(TEST_CLIENT_ID, [await textOf(ff.options, 'code.callback')]);
     await use(ff);
-    await ff.browser.close();
+    await ff.close();
   },
 });
 

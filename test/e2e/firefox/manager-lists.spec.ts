@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
@@ -69,24 +71,22 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
       .poll(() => page.$$eval(`${PANEL} [role="listitem"]`, (items) => items.map((i) => i.textContent)))
       .toEqual([expect.stringContaining('Renée Zellweger-Smith')]);
 
-    // The export's content, caught as the page hands it to the download.
-    await page.evaluate(() => {
-      const w = window as unknown as { exported: Blob[] };
-      w.exported = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) w.exported.push(blob);
-        return create(blob);
-      };
-    });
+    // The export, as the file Firefox saved (waited for: quitting mid-download would stop at Firefox's prompt). Firefox
+    // writes "<name>.part" beside an empty "<name>" and then moves it over: one file that parses means it is done.
     await aria(page, 'Export', 'button').click();
     await aria(page, 'Export JSON', 'menuitem').click();
-    const json = JSON.parse(await page.evaluate(() => (window as unknown as { exported: Blob[] }).exported[0]!.text())) as {
-      collection: string;
-      count: number;
-      accounts: { id: string; username: string; name: string; url: string }[];
+    const saved = () => {
+      const names = readdirSync(ff.downloads);
+      try {
+        return names.length === 1 ? { name: names[0], ...JSON.parse(readFileSync(path.join(ff.downloads, names[0]!), 'utf8')) } : names;
+      } catch {
+        return names;
+      }
     };
-    expect(json).toMatchObject({ collection: 'muted', count: 1 });
+    await expect
+      .poll(saved)
+      .toMatchObject({ name: expect.stringMatching(/^perch-muted-\d{4}-\d{2}-\d{2}\.json$/), collection: 'muted', count: 1 });
+    const json = saved() as { accounts: { id: string; username: string; name: string; url: string }[] };
     expect(json.accounts).toEqual([{ id: renee.id, username: 'renee_zs', name: 'Renée Zellweger-Smith', url: 'https://x.com/renee_zs' }]);
   });
 
