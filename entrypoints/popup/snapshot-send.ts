@@ -155,7 +155,8 @@ export function sendEarly(
   window.dispatchEvent(new Event(EARLY_SENT_EVENT));
 
   const label = button.querySelector('.quick-label');
-  const noteId = button.getAttribute('aria-describedby');
+  // The button's own note is the first it names (a second says how fresh Bookmark's state is).
+  const noteId = button.getAttribute('aria-describedby')?.split(' ')[0];
   const note = noteId ? view.querySelector<HTMLElement>(`[id="${CSS.escape(noteId)}"]`) : null;
   const before = { label: label?.textContent ?? '', pressed: button.classList.contains('on') };
   const look = (text: string, pressed: boolean) => {

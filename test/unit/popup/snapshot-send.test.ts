@@ -21,12 +21,16 @@ const g = globalThis as Record<string, unknown>;
 const saved = { window: g.window, document: g.document, Event: g.Event, CSS: g.CSS };
 afterEach(() => Object.assign(g, saved));
 
-/** The painted snapshot's Bookmark button and its note, on a page made the global one; clicked with `reply`. */
-async function clickedWith(reply: Promise<unknown>) {
+/**
+ * The painted snapshot's Bookmark button and its note, on a page made the global one; clicked with `reply`.
+ * `describedBy`: the notes the button names, its own first (a second may say how fresh Bookmark's state is).
+ */
+async function clickedWith(reply: Promise<unknown>, describedBy = 'note-bookmark') {
   const { window, document } = parseHTML(
     '<!doctype html><html><body><div class="snapshot"><div class="quick-actions">' +
-      '<button class="quick-button" aria-describedby="note-bookmark"><span class="quick-label">Bookmark</span></button>' +
-      '</div><div class="quick-notes"><p id="note-bookmark" class="quick-note" role="status"></p></div></div></body></html>',
+      `<button class="quick-button" aria-describedby="${describedBy}"><span class="quick-label">Bookmark</span></button>` +
+      '</div><div class="quick-notes"><p id="note-bookmark" class="quick-note" role="status"></p></div>' +
+      '<p id="note-read" class="muted">Perch has not read your bookmarks from X yet.</p></div></body></html>',
   );
   Object.assign(g, { window, document, Event: window.Event, CSS: { escape: (s: string) => s } });
   const view = document.querySelector<HTMLElement>('.snapshot')!;
@@ -42,6 +46,7 @@ async function clickedWith(reply: Promise<unknown>) {
     pressed: button.classList.contains('on'),
     note: view.querySelector('#note-bookmark')!.textContent,
     alert: view.querySelector('[role="alert"]')?.textContent ?? null,
+    read: view.querySelector('#note-read')!.textContent,
   };
 }
 
@@ -53,6 +58,7 @@ describe('a painted toggle’s click, once the background answers', () => {
       pressed: true,
       note: 'Queued.',
       alert: null,
+      read: 'Perch has not read your bookmarks from X yet.',
     });
   });
 
@@ -63,6 +69,7 @@ describe('a painted toggle’s click, once the background answers', () => {
       pressed: false,
       note: 'X is not answering right now.',
       alert: 'X is not answering right now.',
+      read: 'Perch has not read your bookmarks from X yet.',
     });
   });
 
@@ -76,6 +83,18 @@ describe('a painted toggle’s click, once the background answers', () => {
       pressed: false,
       note: carried.failed,
       alert: carried.failed,
+      read: 'Perch has not read your bookmarks from X yet.',
+    });
+  });
+
+  it('says the failure in the button’s own note when the button also names the note on its bookmarks’ age', async () => {
+    const refused = { ok: false, error: { kind: 'unavailable', message: 'X is not answering right now.' } };
+    expect(await clickedWith(Promise.resolve(refused), 'note-bookmark note-read')).toEqual({
+      label: 'Bookmark',
+      pressed: false,
+      note: 'X is not answering right now.',
+      alert: 'X is not answering right now.',
+      read: 'Perch has not read your bookmarks from X yet.',
     });
   });
 
@@ -85,6 +104,7 @@ describe('a painted toggle’s click, once the background answers', () => {
       pressed: true,
       note: 'Queued.',
       alert: null,
+      read: 'Perch has not read your bookmarks from X yet.',
     });
   });
 });
