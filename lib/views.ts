@@ -189,6 +189,8 @@ export interface PostContext {
   bookmarked: boolean;
   liked: boolean;
   reposted: boolean;
+  /** Not in Perch's bookmarks (X has no per-post bookmark state): when their sync last read them, null if never. */
+  bookmarksReadAt?: string | null;
   /** The latest action of each type on this post or its author. */
   actions: ActionBrief[];
   /** Where Reply, Quote and Block happen: through Perch where X allows this app, else on x.com (lib/self-serve). */

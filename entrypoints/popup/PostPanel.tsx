@@ -21,6 +21,7 @@ import { UserCard } from './UserCard';
 import { noteShown } from './snapshot-send';
 import { shownState } from './tab-follower';
 import { EnterpriseNote } from './EnterpriseNote';
+import { BookmarkReadNote, bookmarkReadAt } from './BookmarkReadNote';
 import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
 import { useOwnActions } from './use-own-actions';
 import { useRefusedComposer } from './use-refusals';
@@ -70,6 +71,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const onMute = latest(actions, 'mute', 'unmute');
   const onBlock = latest(actions, 'block', 'unblock');
   const bookmarked = shownState(ctx.bookmarked, onBookmark, 'bookmark');
+  const readAt = bookmarkReadAt(ctx, bookmarked, onBookmark);
   const reposted = shownState(ctx.reposted, onRepost, 'repost');
   const liked = shownState(ctx.liked, onLike, 'like');
   // X answered without the author's connection_status: Mute and Block offer both ways (RelationButton).
@@ -150,7 +152,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
           otherLabels={[i18n.t('popup_bookmark'), i18n.t('popup_remove_bookmark')]}
           pressed={bookmarked}
-          noteId={`${notes}-bookmark`}
+          noteId={`${notes}-bookmark${readAt === undefined ? '' : ` ${notes}-read`}`}
           onClick={() => void run(toggles.bookmark)}
           sends={carriedSend(
             accountId,
@@ -278,6 +280,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       ) : null}
       {ctx.rules.reply === 'x.com' ? <p className="muted">{i18n.t('popup_self_serve_reply')}</p> : null}
       {/* X cannot tell an app whether you liked or reposted a post elsewhere: the buttons show what Perch did. */}
+      <BookmarkReadNote id={`${notes}-read`} readAt={readAt} />
       <p className="muted">{i18n.t('popup_engagement_note')}</p>
       <EnterpriseNote actions={actions} username={author?.username} />
       {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}

@@ -128,13 +128,14 @@ interface PostState {
   authorRow: UserRow | undefined;
   author: (UserView & AccountRelation) | null;
   bookmarked: boolean;
+  bookmarksReadAt?: string | null;
   liked: boolean;
   reposted: boolean;
   actions: ActionBrief[];
 }
 
 /** The tables `postState` reads, with the post's own. */
-const postTables = (d: PerchDb) => [d.posts, d.users, d.engagements, d.bookmarks, d.following, d.muted, d.blocked, d.actions];
+const postTables = (d: PerchDb) => [d.posts, d.users, d.engagements, d.bookmarks, d.syncState, d.following, d.muted, d.blocked, d.actions];
 
 /** Reads a post's state all at once (the popup waits for it): every read that does not need another's answer in parallel. */
 async function postState(d: PerchDb, accountId: string, postId: string, post: PostRow | undefined): Promise<PostState> {
@@ -146,12 +147,14 @@ async function postState(d: PerchDb, accountId: string, postId: string, post: Po
     ]);
     return { authorRow, author: authorRow && rel ? { ...userView(authorRow), ...rel, ...unsaid(authorRow) } : null, actions };
   };
-  const [who, engagement, bookmark] = await Promise.all([
+  const [who, engagement, bookmark, sync] = await Promise.all([
     authorAndActions(),
     d.engagements.get([accountId, postId]),
     d.bookmarks.get([accountId, postId]),
+    d.syncState.get([accountId, 'bookmarks']),
   ]);
-  return { ...who, bookmarked: !!bookmark, liked: !!engagement?.liked, reposted: !!engagement?.reposted };
+  const read = bookmark ? {} : { bookmarksReadAt: sync?.lastSyncedAt ?? null };
+  return { ...who, bookmarked: !!bookmark, ...read, liked: !!engagement?.liked, reposted: !!engagement?.reposted };
 }
 
 /**
@@ -229,6 +232,7 @@ export async function postContext(
       : null,
     author,
     bookmarked: state.bookmarked,
+    ...(state.bookmarksReadAt !== undefined ? { bookmarksReadAt: state.bookmarksReadAt } : {}),
     liked: state.liked,
     reposted: state.reposted,
     actions: state.actions,
