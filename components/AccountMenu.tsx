@@ -128,7 +128,7 @@ export function AccountMenu({ accounts, active, busy, showSettings, onSwitch, on
         <span className="account-names">
           <span className="account-name">
             <bdi>{active.name}</bdi>
-          </span>
+          </span>{' '}
           <span className="account-username">
             <bdi>@{active.username}</bdi>
           </span>
