@@ -23,7 +23,7 @@ export async function outcomeKept(page: Page, postUrl: string, postId: string, c
         const button = [...root.querySelectorAll('.quick-actions button')].find((b) => named.test(b.textContent?.trim() ?? ''));
         const label = button?.textContent?.trim();
         if (!button || !label || label === clicked) return `Bookmark shows ${label ?? 'nothing'}`;
-        const noteId = button.getAttribute('aria-describedby');
+        const noteId = button.getAttribute('aria-describedby')?.split(' ')[0];
         const note = noteId ? document.getElementById(noteId)?.textContent?.trim() : undefined;
         if (note) return `Bookmark's note says ${note}`;
         const got = await chrome.storage.session.get('popup.snapshots');

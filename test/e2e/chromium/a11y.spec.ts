@@ -42,8 +42,11 @@ test('every screen passes an axe scan, light and dark, in Chromium', async ({ pe
   // The popup opens with focus on its first action, and each action's status region is there before its words.
   await expect(onPost.getByRole('button', { name: 'Bookmark', exact: true })).toBeFocused();
   await expect(onPost.getByRole('heading', { level: 1 })).toHaveText('Perch for X');
-  // The status region under the rows that the button names as its description (aria-describedby).
-  const noteId = await onPost.getByRole('button', { name: 'Bookmark', exact: true }).getAttribute('aria-describedby');
+  // The status region under the rows that the button names first as its description (aria-describedby); then, no
+  // bookmark sync having run, the note that Perch has not read the bookmarks (Grace's photo is bookmarked on X).
+  const bookmark = onPost.getByRole('button', { name: 'Bookmark', exact: true });
+  await expect(bookmark).toHaveAccessibleDescription(/Perch has not read your bookmarks from X yet/);
+  const noteId = (await bookmark.getAttribute('aria-describedby'))?.split(' ')[0];
   const bookmarkStatus = onPost.locator(`[id="${noteId}"]`);
   await expect(bookmarkStatus).toHaveRole('status');
   await expect(bookmarkStatus).toHaveText('');
