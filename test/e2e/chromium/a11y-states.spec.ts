@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { SECOND_USER_ID, SEED_POSTS } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
+import { ADA } from '../support/emulator-control';
+import { expect, signIn, test, type Perch } from './fixtures';
+
+/**
+ * The screen states a11y.spec.ts does not reach, scanned by axe-core light and dark (test/e2e/support/axe.ts): each
+ * dialog open, the list picker, a post X no longer has, an action X refused, the privacy page, Check my X app's results, and the
+ * manager's tabs when the account has nothing in them.
+ */
+
+async function popupOn(perch: Perch, url: string): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  return page;
+}
+
+test.describe('more screen states pass an axe scan, light and dark, in Chromium', () => {
+  test('settings, privacy policy, the popup’s dialogs, list picker and failures', async ({ perch, emu }) => {
+    test.setTimeout(300_000);
+    const scanned: string[] = [];
+    const options = await perch.open('options');
+    const opened = perch.context.waitForEvent('page');
+    await options.getByRole('link', { name: /^Privacy policy/ }).click();
+    const privacy = await opened;
+    await expect(privacy.getByRole('heading', { level: 1 })).toHaveText('Perch privacy policy');
+    scanned.push(await scan(privacy, 'privacy policy'));
+    await privacy.close();
+
+    await signIn(perch, options);
+    await options.getByRole('button', { name: 'Check my X app' }).click();
+    await expect(options.getByRole('list', { name: 'Check my X app results' })).toBeVisible();
+    scanned.push(await scan(options, 'settings, Check my X app results'));
+    // Blocking through Perch is offered on the Enterprise plan only.
+    await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
+    await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
+
+    const own = await popupOn(perch, `https://x.com/${ADA.username}/status/${SEED_POSTS.adaHello}`);
+    await own.getByRole('button', { name: 'Delete post', exact: true }).click();
+    await expect(own.getByRole('dialog')).toBeVisible();
+    scanned.push(await scan(own, 'popup, delete this post?'));
+    await own.keyboard.press('Escape');
+    await expect(own.getByRole('dialog')).toHaveCount(0);
+    await own.getByRole('button', { name: `${ADA.name} @${ADA.username}` }).click();
+    await own.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(own.getByRole('dialog')).toBeVisible();
+    scanned.push(await scan(own, 'popup, sign out?'));
+    await own.close();
+
+    const post = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.graceQuotesXdev}`);
+    await post.getByRole('button', { name: 'Block @gracehop', exact: true }).click();
+    await expect(post.getByRole('dialog', { name: 'Block @gracehop?' })).toBeVisible();
+    scanned.push(await scan(post, 'popup, block @gracehop?'));
+    await post.keyboard.press('Escape');
+    await post.getByRole('button', { name: 'Add @gracehop to a list…' }).click();
+    await expect(
+      post.getByRole('region', { name: 'Lists for @gracehop' }).getByRole('button', { name: 'Add to “Reading list 📚”' }),
+    ).toBeVisible();
+    scanned.push(await scan(post, 'popup, list picker'));
+    await post.close();
+
+    const gone = await popupOn(perch, 'https://x.com/gracehop/status/1999999999999999999');
+    await expect(gone.getByRole('region', { name: 'This post' })).toBeVisible();
+    scanned.push(await scan(gone, 'popup, a post X does not have'));
+    await gone.close();
+
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 });
+    const refused = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
+    await refused.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    await expect(refused.getByRole('status').filter({ hasText: /\S/ }).first()).toBeVisible();
+    scanned.push(await scan(refused, 'popup, X refused a bookmark'));
+    await refused.close();
+
+    expect(scanned).toHaveLength(8);
+  });
+
+  test('every manager tab of an account with nothing in it', async ({ perch, emu }) => {
+    test.setTimeout(300_000);
+    // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts.
+    await emu.setSessionUser(SECOND_USER_ID);
+    const options = await perch.open('options');
+    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+    await options.getByRole('button', { name: 'Sign in with X' }).click();
+    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+    await expect(options.getByText('@gracehop').first()).toBeVisible();
+    const page = await perch.context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+    await expect(page.getByText('You have no bookmarks on X.')).toBeVisible();
+    const scanned = [await scan(page, 'manager, no bookmarks')];
+    for (const tab of ['Lists', 'Muted', 'Blocked', 'Activity', 'Drafts']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tabpanel', { name: tab })).not.toBeEmpty();
+      scanned.push(await scan(page, `manager, ${tab}, for an account with none`));
+    }
+    expect(scanned).toHaveLength(6);
+  });
+});
