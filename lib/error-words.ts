@@ -72,6 +72,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
       return i18n.t('x_error_not_sent');
     case 'sign-in-unread':
       return i18n.t('x_error_sign_in_unread');
+    case 'app-refused':
+      return i18n.t('x_error_app_refused');
     default: {
       // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
       const words = composeWordsOf(own);
@@ -208,7 +210,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
  * screen shows for a failure the background answered by kind. Undefined for a kind this version does not word.
  */
 export function ownSaidText(own: OwnWords, said?: string): string | undefined {
-  const words = own.kind === 'not-sent' || own.kind === 'sign-in-unread' ? undefined : composeWordsOf(own);
+  const plain = own.kind === 'not-sent' || own.kind === 'sign-in-unread' || own.kind === 'app-refused';
+  const words = plain ? undefined : composeWordsOf(own);
   if (words) return composeWordsText(words, said);
   const text = ownWordsText(own);
   return text && withSaid(text, said);

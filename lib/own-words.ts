@@ -18,17 +18,25 @@ export type OwnWords =
        */
       kind: 'sign-in-unread';
     }
+  | {
+      /**
+       * 'app-refused': X refused Perch's X app at the token endpoint when Perch renewed the account's sign-in
+       * (`unauthorized_client`, `invalid_client`, RFC 6749 5.2: the Client ID gone, changed type or no longer allowed),
+       * so nothing was sent (lib/auth/errors.ts `toXApiError`). X's `error_description` is quoted after it as X's.
+       */
+      kind: 'app-refused';
+    }
   /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
   | ComposeWords;
 
 /**
  * The words when `raw` is {@link OwnWords} within bounds, with nothing else in it; undefined otherwise: a 'not-sent'
- * or 'sign-in-unread' names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
+ * 'sign-in-unread' or 'app-refused' names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
  * answers only these, and a screen words only these.
  */
 export function ownWordsOf(raw: unknown): OwnWords | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const kind = (raw as { kind?: unknown }).kind;
-  if (kind !== 'not-sent' && kind !== 'sign-in-unread') return composeWordsOf(raw);
+  if (kind !== 'not-sent' && kind !== 'sign-in-unread' && kind !== 'app-refused') return composeWordsOf(raw);
   return Object.keys(raw).length === 1 ? { kind } : undefined;
 }

@@ -49,8 +49,9 @@ export function consentWindowError(error: unknown): AuthError {
 }
 
 /**
- * Words a token failure as an X API failure: X unreachable, X failing, or signed out. A sign-in key Perch could not
- * read stays a passing failure (sent again later, as for X failing) but in Perch's own words: nothing reached X.
+ * Words a token failure as an X API failure: X unreachable, X failing, X refusing Perch's app, or signed out. A sign-in
+ * key Perch could not read stays a passing failure (sent again later, as for X failing) but in Perch's own words:
+ * nothing reached X.
  */
 export function toXApiError(error: unknown): XApiError {
   if (error instanceof XApiError) return error;
@@ -60,6 +61,18 @@ export function toXApiError(error: unknown): XApiError {
     return new XApiError('unavailable', { ownWords: { kind: 'sign-in-unread' }, cause: error });
   }
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
+  if (kind === 'denied' && (error as AuthError).words.kind === 'refused-code') {
+    // X refused the app itself at the refresh (unauthorized_client, invalid_client): the account is still signed in,
+    // but nothing goes through until the app is fixed or the person signs in again. Not retried by itself (the outbox
+    // fails an 'app-no-access' action); X's error_description (else its error code) is quoted as X's.
+    const words = (error as AuthError).words;
+    const said = words.said ?? words.code;
+    return new XApiError('app-no-access', {
+      ownWords: { kind: 'app-refused' },
+      ...(said ? { problem: { detail: said } } : {}),
+      cause: error,
+    });
+  }
   return new XApiError('signed-out', { cause: error });
 }
 

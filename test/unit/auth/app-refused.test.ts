@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { thrownText } from '@/components/error-text';
+import { actionErrorText } from '@/lib/action-words';
+import { readRefreshToken } from '@/lib/auth/token-store';
+import { handle, type Handlers, type Reply } from '@/lib/message-contract';
+import { readReply } from '@/lib/messaging';
+import { storedError } from '@/lib/services/outbox-failure';
+import { readSessionView } from '@/lib/storage';
+import { XApiError } from '@/lib/x/errors';
+import { getMe } from '@/lib/x/users';
+import type { Emulator } from '../../emulator/server';
+import { readInJapanese } from '../locales/in-japanese';
+import { ADA_ID, CLIENT_ID, TWO_HOURS, control, makeService, startTestEmulator, tokenRequests } from './support';
+
+/**
+ * X refuses Perch's app itself when Perch renews a sign-in (RFC 6749 5.2 `unauthorized_client` / `invalid_client`: the
+ * Client ID gone, or turned into a confidential client, whose token requests need a Basic header Perch does not have).
+ * The account stays signed in, and every action says X refused the app, in X's words, and where to look: never
+ * "signed out" while the screens show the account signed in.
+ */
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+const SAID = `X said: “${FSI}Missing valid authorization header${PDI}”`;
+const REFUSED = `X refused Perch’s X app when Perch asked to renew your sign-in, so nothing was sent to X. In Settings, press “Check my X app”, or sign out and sign in with X again. ${SAID}`;
+const REFUSED_JA =
+  'サインインを更新しようとしたところ、XがPerchのXアプリを拒否したため、Xには何も送信していません。設定で「Xアプリを確認」を押すか、サインアウトしてXで再度サインインしてください。' +
+  `Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`;
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.state.reset());
+
+/** What a screen shows for a request the background answered with `error`, as the message listener answers it. */
+async function shownFor(error: unknown): Promise<string> {
+  const handlers = { 'settings.get': () => Promise.reject(error) } as unknown as Handlers;
+  const reply: Reply<unknown> = await handle(handlers, { type: 'settings.get' });
+  return thrownText(await readReply(Promise.resolve(reply)).catch((e: unknown) => e));
+}
+
+describe('a sign-in renewal X refuses because of the app', () => {
+  it('says X refused Perch’s app, in X’s words, keeps the account signed in, and asks X once per action', async () => {
+    const h = makeService(emu);
+    await h.auth.signIn();
+    // The app becomes a confidential client: X now refuses its token requests without a Basic header.
+    await control(emu, 'POST', 'clients', { client_id: CLIENT_ID, redirect_uris: [h.settings.redirectUri], confidential: true });
+    h.clock.advance(TWO_HOURS);
+    const stored = await readRefreshToken(ADA_ID);
+
+    const error = await getMe(h.auth.clientFor(ADA_ID, h.settings)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XApiError);
+    // Not a passing failure the outbox sends again by itself, and not "signed out".
+    expect((error as XApiError).kind).toBe('app-no-access');
+    expect((error as XApiError).message).toBe(REFUSED);
+    expect(await shownFor(error)).toBe(REFUSED);
+    expect(actionErrorText(storedError(error as XApiError))).toBe(REFUSED);
+
+    // Still signed in, nothing cleared: signing in again or fixing the app is the person's choice.
+    expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
+    expect(await readRefreshToken(ADA_ID)).toBe(stored);
+
+    // A second action asks X once more, no loop.
+    await getMe(h.auth.clientFor(ADA_ID, h.settings)).catch(() => undefined);
+    expect(tokenRequests(emu, 'refresh_token')).toHaveLength(2);
+
+    readInJapanese();
+    expect(await shownFor(error)).toBe(REFUSED_JA);
+    expect(actionErrorText(storedError(error as XApiError))).toBe(REFUSED_JA);
+  });
+});
