@@ -3,6 +3,7 @@ import type { SignInOutcome } from '../auth/sign-in-outcome';
 import { saidOf } from '../compose-words';
 import type { XClient } from '../x/client';
 import { XApiError, type RateLimitInfo, type RateWindow } from '../x/errors';
+import { notDone } from '../x/set-state';
 import { USER_FIELDS, userSchema } from '../x/users';
 import type { AppCheckView, WindowView } from '../views';
 
@@ -30,7 +31,8 @@ export interface AppCheckDeps {
   now: () => number;
 }
 
-const meSchema = z.looseObject({ data: userSchema });
+// X may answer 200 with only `errors` (its refusal, in its words): read as lib/x/users.ts getMe reads it.
+const meSchema = z.looseObject({ data: z.optional(userSchema), errors: z.optional(z.array(z.unknown())) });
 
 function windowView(w: RateWindow): WindowView {
   return { limit: w.limit, remaining: w.remaining, reset: new Date(w.reset * 1000).toISOString() };
@@ -124,9 +126,21 @@ export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
       query: { 'user.fields': USER_FIELDS.join(',') },
       schema: meSchema,
     });
+    const { data, errors = [] } = res.body;
+    if (data === undefined) {
+      // A billed answer that says, in X's words, why X gave no account (lib/x/set-state.ts notDone).
+      const e = notDone(errors, res.status, 'malformed');
+      return {
+        ...base,
+        me: { mark: 'problem', sent: true, status: res.status, errorKind: e.kind, message: e.message },
+        ...rateViews(res.rateLimit),
+        credits: { mark: 'unknown' },
+        billedReads: 1,
+      };
+    }
     return {
       ...base,
-      me: { mark: 'ok', sent: true, status: res.status, username: res.body.data.username },
+      me: { mark: 'ok', sent: true, status: res.status, username: data.username },
       ...rateViews(res.rateLimit),
       credits: { mark: 'ok' },
       billedReads: 1,
