@@ -272,11 +272,11 @@ export interface AppCheckView {
   };
   /** The scopes X granted to the account's token, against the ones Perch asks for. null without an account. */
   scopes: { mark: CheckMark; granted: string[]; needed: string[]; missing: string[] } | null;
-  /** What GET /2/users/me answered. */
+  /** What GET /2/users/me answered; 'app-refused': not sent, X refused Perch's app at the sign-in's renewal. */
   me:
     | { mark: 'ok'; sent: true; status: number; username: string }
     | { mark: 'problem'; sent: true; status?: number; errorKind: string; message: string }
-    | { mark: 'problem' | 'unknown'; sent: false; reason: 'no-account' | 'rate-limited'; message?: string };
+    | { mark: 'problem' | 'unknown'; sent: false; reason: 'no-account' | 'rate-limited' | 'app-refused'; message?: string };
   /** The 15-minute window of the last answer's headers (`x-rate-limit-*`), when X sent them. */
   rateLimit: WindowView | null;
   /** The 24-hour caps of the last answer (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`), when X sent them. */

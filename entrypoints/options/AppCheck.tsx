@@ -123,7 +123,10 @@ function meLine(v: AppCheckView): Line {
         : i18n.t('app_check_me_unreached', [me.message]);
     return { key: 'me', mark: 'problem', text, detail: me.errorKind };
   }
-  if (me.reason === 'rate-limited') return { key: 'me', mark: 'problem', text: i18n.t('app_check_me_rate_limited', [me.message ?? '']) };
+  // Not sent, and why in the words an action would show (X's limit used up; X refusing the app at the token endpoint).
+  if (me.reason === 'rate-limited' || me.reason === 'app-refused') {
+    return { key: 'me', mark: 'problem', text: i18n.t('app_check_me_rate_limited', [me.message ?? '']) };
+  }
   const failed = v.signIn.last && v.signIn.last.outcome !== 'ok';
   return { key: 'me', mark: 'unknown', text: failed ? i18n.t('app_check_me_no_token') : i18n.t('app_check_me_no_account') };
 }

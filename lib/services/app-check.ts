@@ -134,7 +134,7 @@ export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
         ...base,
         me: { mark: 'problem', sent: true, status: res.status, errorKind: e.kind, message: e.message },
         ...rateViews(res.rateLimit),
-        credits: { mark: 'unknown' },
+        credits: { mark: e.kind === 'usage-capped' ? 'problem' : 'unknown' },
         billedReads: 1,
       };
     }
@@ -153,6 +153,17 @@ export async function checkXApp(deps: AppCheckDeps): Promise<AppCheckView> {
         ...base,
         me: { mark: 'problem', sent: false, reason: 'rate-limited', message: e.message },
         ...rateViews(e.rateLimit),
+        credits: { mark: 'unknown' },
+        billedReads: 0,
+      };
+    }
+    if (e.ownWords?.kind === 'app-refused') {
+      // Not sent: X refused Perch's app when Perch renewed the sign-in, so no request reached /2/users/me.
+      return {
+        ...base,
+        me: { mark: 'problem', sent: false, reason: 'app-refused', message: e.message },
+        rateLimit: null,
+        dailyCaps: [],
         credits: { mark: 'unknown' },
         billedReads: 0,
       };

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { thrownText } from '@/components/error-text';
 import { actionErrorText } from '@/lib/action-words';
+import { appCheckLines } from '@/entrypoints/options/AppCheck';
 import { readRefreshToken } from '@/lib/auth/token-store';
+import { X_SCOPES } from '@/lib/config';
+import { checkXApp } from '@/lib/services/app-check';
 import { handle, type Handlers, type Reply } from '@/lib/message-contract';
 import { readReply } from '@/lib/messaging';
 import { storedError } from '@/lib/services/outbox-failure';
@@ -10,7 +13,7 @@ import { XApiError } from '@/lib/x/errors';
 import { getMe } from '@/lib/x/users';
 import type { Emulator } from '../../emulator/server';
 import { readInJapanese } from '../locales/in-japanese';
-import { ADA_ID, CLIENT_ID, TWO_HOURS, control, makeService, startTestEmulator, tokenRequests } from './support';
+import { ADA_ID, CLIENT_ID, TWO_HOURS, control, makeService, startTestEmulator, tokenRequests, type Harness } from './support';
 
 /**
  * X refuses Perch's app itself when Perch renews a sign-in (RFC 6749 5.2 `unauthorized_client` / `invalid_client`: the
@@ -33,6 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.state.reset());
+// Registered clients outlive a reset: the app is a public client again for the next test.
+afterEach(() => void emu.state.registerClient(CLIENT_ID, [], undefined, false));
 
 /** What a screen shows for a request the background answered with `error`, as the message listener answers it. */
 async function shownFor(error: unknown): Promise<string> {
@@ -41,13 +46,38 @@ async function shownFor(error: unknown): Promise<string> {
   return thrownText(await readReply(Promise.resolve(reply)).catch((e: unknown) => e));
 }
 
+/** Signs Ada in, then has X take the app for a confidential client and lets her token expire. */
+async function refusedApp(): Promise<Harness> {
+  const h = makeService(emu);
+  await h.auth.signIn();
+  await control(emu, 'POST', 'clients', { client_id: CLIENT_ID, redirect_uris: [h.settings.redirectUri], confidential: true });
+  h.clock.advance(TWO_HOURS);
+  return h;
+}
+
 describe('a sign-in renewal X refuses because of the app', () => {
+  it('has Check my X app say GET /2/users/me was not sent and why, in X’s words, spending nothing', async () => {
+    const h = await refusedApp();
+    emu.state.log = [];
+    const view = await checkXApp({
+      account: { id: ADA_ID, username: 'adaperch' },
+      clientId: CLIENT_ID,
+      redirectUrl: h.settings.redirectUri,
+      neededScopes: X_SCOPES,
+      lastSignIn: undefined,
+      grantedScope: undefined,
+      client: h.auth.clientFor(ADA_ID, h.settings),
+      now: h.clock.now,
+    });
+    expect(view.me).toEqual({ mark: 'problem', sent: false, reason: 'app-refused', message: REFUSED });
+    expect(view.billedReads).toBe(0);
+    expect(emu.state.log.filter((e) => e.path === '/2/users/me')).toEqual([]);
+    expect(appCheckLines(view).find((l) => l.key === 'me')?.text).toBe(`GET /2/users/me: not sent, nothing was spent. ${REFUSED}`);
+  });
+
   it('says X refused Perch’s app, in X’s words, keeps the account signed in, and asks X once per action', async () => {
-    const h = makeService(emu);
-    await h.auth.signIn();
     // The app becomes a confidential client: X now refuses its token requests without a Basic header.
-    await control(emu, 'POST', 'clients', { client_id: CLIENT_ID, redirect_uris: [h.settings.redirectUri], confidential: true });
-    h.clock.advance(TWO_HOURS);
+    const h = await refusedApp();
     const stored = await readRefreshToken(ADA_ID);
 
     const error = await getMe(h.auth.clientFor(ADA_ID, h.settings)).catch((e: unknown) => e);
