@@ -108,3 +108,15 @@ export function isUndoable(type: string): boolean {
 export function isIrreversible(type: string): boolean {
   return isActionType(type) && ACTION_TYPES[type].undo === null;
 }
+
+/**
+ * Whether what X answered to a done action leaves Undo a guess, though its type can be reversed: a follow X left
+ * pending — a protected account's request, which X documents no way to withdraw through the API
+ * (x-api--users--follows--quickstart: "`pending_follow` will be `true` until the follow request is approved") — or
+ * one X answered without saying following or pending (both optional in UsersFollowingCreateResponse), which may be
+ * such a request. Undo would send DELETE following (x-api--users--unfollow-user: "unfollow a specific user"), which X
+ * does not say withdraws a request. The relation's own button says what X holds once the next read asks X.
+ */
+export function undoIsGuess(type: string, result: Readonly<Record<string, unknown>> | undefined): boolean {
+  return type === 'follow' && (result?.pendingFollow === true || result?.unsaid === true);
+}

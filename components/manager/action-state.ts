@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { isUndoable } from '@/lib/action-types';
+import { isUndoable, undoIsGuess } from '@/lib/action-types';
 import { actionErrorText } from '@/lib/action-words';
 import type { ActionRow } from '@/lib/db';
 import { AWAITING_PERSON } from '@/lib/db/rows';
@@ -66,10 +66,9 @@ export function canRetry(a: ActionRow): boolean {
  * reverse (lib/action-types.ts). The background has the last word.
  */
 export function canUndo(a: ActionRow, phase: ActionPhase = actionPhase(a, undefined, 0), reversed?: ReadonlySet<number>): boolean {
-  // A follow request X left pending has no documented way back through the API (lib/services/actions.ts).
-  const pendingFollow = a.type === 'follow' && a.result?.pendingFollow === true;
+  // Undo of a follow request, or of a follow X did not say was a request or not, would be a guess (lib/action-types.ts).
   const done = phase.kind === 'done' || phase.kind === 'undo-failed';
-  return done && a.undoneBy === undefined && isUndoable(a.type) && !pendingFollow && !reversed?.has(a.seq ?? -1);
+  return done && a.undoneBy === undefined && isUndoable(a.type) && !undoIsGuess(a.type, a.result) && !reversed?.has(a.seq ?? -1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { ACTION_TYPES, type ActionType } from '../action-types';
+import { ACTION_TYPES, undoIsGuess, type ActionType } from '../action-types';
 import type { BookmarkRow, PerchDb, PostRow, RelationRow } from '../db';
 import { bookmarkPost, unbookmarkPost } from '../x/bookmarks';
 import type { XClient } from '../x/client';
@@ -147,7 +147,8 @@ const followToggle = relation((d) => d.following, true, followUser, 'follow');
  * until the account approves (x-api--users--follows--quickstart, "If the target account is protected,
  * `pending_follow` will be `true`"). The row is kept as pending ("Requested"), never as following; known protected
  * accounts show as pending at once. X documents no way to withdraw a request through the API, so a pending follow
- * has no Undo (the popup links to the profile on x.com instead).
+ * has no Undo (the popup links to the profile on x.com instead), nor has one X answered without saying which it is
+ * (`undoIsGuess`).
  */
 const follow: ActionDef = {
   ...followToggle,
@@ -178,7 +179,7 @@ const follow: ActionDef = {
     else if (result.pendingFollow === true) await d.following.put({ ...row, pending: true });
     else await d.following.delete(key);
   },
-  inverse: (p, result) => (result?.pendingFollow === true ? undefined : { type: ACTION_TYPES.follow.undo, params: p }),
+  inverse: (p, result) => (undoIsGuess('follow', result) ? undefined : { type: ACTION_TYPES.follow.undo, params: p }),
 };
 
 /** The action types the outbox knows: one executor for each type declared in lib/action-types.ts. */

@@ -99,6 +99,12 @@ describe('when Undo is offered', () => {
     ['a deleted post (X cannot bring it back)', action('post.delete', 'done'), false],
     ['a changed list (its old name is not kept)', action('list.update', 'done'), false],
     ['a follow request X left pending', action('follow', 'done', { result: { pendingFollow: true } }), false],
+    [
+      'a follow X did not say was a request or not',
+      action('follow', 'done', { result: { following: true, pendingFollow: false, unsaid: true } }),
+      false,
+    ],
+    ['a follow X said it made', action('follow', 'done', { result: { following: true, pendingFollow: false } }), true],
   ])('%s: %s', (_case, a, offered) => {
     expect(canUndo(a)).toBe(offered);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canUndo } from '@/components/manager/action-state';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
@@ -10,7 +11,8 @@ import { client, emu, withSignedInAda } from './world';
 /**
  * A follow X answers `{"data":{}}`: `following` and `pending_follow` are both optional in the OpenAPI's
  * UsersFollowingCreateResponse (POST /2/users/:id/following). The follow was done as asked, but X did not say whether
- * it follows or waits for a protected account's approval: the popup never shows a request as Following, and asks X.
+ * it follows or waits for a protected account's approval: the popup never shows a request as Following, asks X, and
+ * offers no Undo, whose DELETE following X does not say withdraws a request.
  */
 
 withSignedInAda();
@@ -27,8 +29,11 @@ const silentFollows = (): XClient => ({
   },
 });
 
+const outbox = () =>
+  new Outbox({ defs: ACTIONS, clientFor: async () => silentFollows(), wakeAt: () => undefined, now: () => emu.state.now() });
+
 async function follow(who: { id: string; username: string }) {
-  const box = new Outbox({ defs: ACTIONS, clientFor: async () => silentFollows(), wakeAt: () => undefined, now: () => emu.state.now() });
+  const box = outbox();
   await box.enqueue(ADA_ID, 'follow', { userId: who.id, username: who.username });
   await box.kick(ADA_ID);
   await box.idle(ADA_ID);
@@ -47,6 +52,13 @@ describe('a follow X answers without saying following or pending', () => {
     const reads = userReads();
     expect((await profile(KJOHNSON.username)).user).toMatchObject({ following: false, followRequested: true });
     expect(userReads()).toBe(reads + 1);
+  });
+
+  it('offers no Undo: its DELETE following may not withdraw a request (x-api--users--unfollow-user)', async () => {
+    const done = await follow(KJOHNSON);
+    expect(canUndo(done!)).toBe(false);
+    await expect(outbox().undo(ADA_ID, done!.seq!)).rejects.toMatchObject({ kind: 'cannot-undo', replyWords: { kind: 'undo-impossible' } });
+    expect(emu.state.log.some((e) => e.method === 'DELETE' && e.path.includes('/following/'))).toBe(false);
   });
 
   it('shows an open account as X then says, asked again', async () => {
