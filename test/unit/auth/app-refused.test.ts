@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { thrownText } from '@/components/error-text';
 import { actionErrorText } from '@/lib/action-words';
 import { appCheckLines } from '@/entrypoints/options/AppCheck';
@@ -11,9 +11,9 @@ import { storedError } from '@/lib/services/outbox-failure';
 import { readSessionView } from '@/lib/storage';
 import { XApiError } from '@/lib/x/errors';
 import { getMe } from '@/lib/x/users';
-import type { Emulator } from '../../emulator/server';
 import { readInJapanese } from '../locales/in-japanese';
-import { ADA_ID, CLIENT_ID, TWO_HOURS, control, makeService, startTestEmulator, tokenRequests, type Harness } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, CLIENT_ID, TWO_HOURS, control, makeService, tokenRequests, type Harness } from './support';
 
 /**
  * X refuses Perch's app itself when Perch renews a sign-in (RFC 6749 5.2 `unauthorized_client` / `invalid_client`: the
@@ -30,12 +30,7 @@ const REFUSED_JA =
   'サインインを更新しようとしたところ、XがPerchのXアプリを拒否したため、Xには何も送信していません。設定で「Xアプリを確認」を押すか、サインアウトしてXで再度サインインしてください。' +
   `Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 // Registered clients outlive a reset: the app is a public client again for the next test.
 afterEach(() => void emu.state.registerClient(CLIENT_ID, [], undefined, false));
 

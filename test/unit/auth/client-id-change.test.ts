@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveClientId } from '@/lib/settings';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
+import { emu, withTestEmulator } from '../support/emulator';
 import {
   ADA_ID,
   CLIENT_ID,
@@ -14,7 +14,6 @@ import {
   makeService,
   revokeRequests,
   signInAs,
-  startTestEmulator,
   tokenRequests,
 } from './support';
 
@@ -26,13 +25,10 @@ import {
 
 const NEW_CLIENT_ID = 'perch-second-app';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+withTestEmulator();
+beforeAll(() => {
   emu.state.registerClient(NEW_CLIENT_ID, [REDIRECT_URI], 'Perch (second app)');
 });
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
 
 /** Ada signed in with the first app; then the person sets the second app's Client ID. */
 async function adaThenNewClientId() {

@@ -1,27 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
 import { resetTokenKeyCache } from '@/lib/auth/key-store';
 import { readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import {
-  ADA_ID,
-  TWO_HOURS,
-  activeTokens,
-  liveRefreshToken,
-  makeService,
-  revokeRequests,
-  startTestEmulator,
-  tokenRequests,
-} from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, TWO_HOURS, activeTokens, liveRefreshToken, makeService, revokeRequests, tokenRequests } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 afterEach(() => {
   vi.restoreAllMocks();
   resetTokenKeyCache();

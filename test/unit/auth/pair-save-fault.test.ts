@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
 import { resetTokenKeyCache } from '@/lib/auth/key-store';
 import { readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, TWO_HOURS, activeTokens, liveRefreshToken, makeService, startTestEmulator, tokenRequests } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, TWO_HOURS, activeTokens, liveRefreshToken, makeService, tokenRequests } from './support';
 
 /**
  * X has issued a pair, and Perch cannot store it (it cannot seal it, storage is full): the pair is handed back to X rather
@@ -13,12 +13,7 @@ import { ADA_ID, TWO_HOURS, activeTokens, liveRefreshToken, makeService, startTe
  * out as though X had ended it.
  */
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 afterEach(() => {
   vi.restoreAllMocks();
   resetTokenKeyCache();

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
-import type { Emulator } from '../../emulator/server';
-import { browserFlow, consent, makeService, startTestEmulator, tokenRequests } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { browserFlow, consent, makeService, tokenRequests } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 
 /** The sign-in's error when X's redirect comes back carrying `state`. */
 async function signInWithState(state: string) {

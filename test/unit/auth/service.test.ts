@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { AuthError } from '@/lib/auth/errors';
 import { authWordsText } from '@/lib/auth-words-text';
@@ -7,7 +7,7 @@ import { accountsWithTokens, readAccessToken, readRefreshToken, saveTokenPair } 
 import { X_SCOPES } from '@/lib/config';
 import { readSessionView } from '@/lib/storage';
 import { getMe } from '@/lib/x/users';
-import type { Emulator } from '../../emulator/server';
+import { emu, withTestEmulator } from '../support/emulator';
 import {
   ADA_ID,
   CHROME_CLOSED,
@@ -27,16 +27,10 @@ import {
   requestSeen,
   revokeRequests,
   signInAs,
-  startTestEmulator,
   tokenRequests,
 } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 
 /** Runs `fn` and returns the AuthError it throws (fails the test if it resolves or throws something else). */
 async function authErrorOf(fn: () => Promise<unknown>): Promise<AuthError> {

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
 import { readSignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { authWordsText } from '@/lib/auth-words-text';
 import { X_SCOPES } from '@/lib/config';
-import type { Emulator } from '../../emulator/server';
-import {
-  ADA_ID,
-  CHROME_CLOSED,
-  CLIENT_ID,
-  REDIRECT_URI,
-  browserFlow,
-  closedWindow,
-  control,
-  makeService,
-  startTestEmulator,
-} from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, CHROME_CLOSED, CLIENT_ID, REDIRECT_URI, browserFlow, closedWindow, control, makeService } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 
 /** Signs in and returns the outcome Perch recorded, whether the sign-in worked or not. */
 async function outcomeOf(h: ReturnType<typeof makeService>) {

@@ -1,16 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
 import { accountsWithTokens, readAccessToken, readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, TWO_HOURS, activeTokens, makeService, revokeRequests, signInAs, startTestEmulator, tokenRequests } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, TWO_HOURS, activeTokens, makeService, revokeRequests, signInAs, tokenRequests } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 afterEach(() => vi.restoreAllMocks());
 
 /** Holds every token encryption (the save of a pair) until `release`; `reached` resolves at the first one. */

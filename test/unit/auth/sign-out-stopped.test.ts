@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
 import { readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, TWO_HOURS, activeTokens, makeService, startTestEmulator } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, TWO_HOURS, activeTokens, makeService } from './support';
 
 /**
  * The worker stops in the middle of a sign-out the person asked for (the browser ends an idle worker, a write fails):
@@ -12,12 +12,7 @@ import { ADA_ID, TWO_HOURS, activeTokens, makeService, startTestEmulator } from 
  * their sign-in is gone for an account they signed out themselves.
  */
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 afterEach(() => vi.restoreAllMocks());
 
 const STOPPED = new Error('The worker stopped here.');

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorText, thrownText } from '@/components/error-text';
 import { actionErrorText } from '@/lib/action-words';
 import { AuthError, toXApiError } from '@/lib/auth/errors';
@@ -8,9 +8,9 @@ import { readReply } from '@/lib/messaging';
 import { storedError } from '@/lib/services/outbox-failure';
 import { XApiError } from '@/lib/x/errors';
 import { getMe } from '@/lib/x/users';
-import type { Emulator } from '../../emulator/server';
 import { readInJapanese } from '../locales/in-japanese';
-import { ADA_ID, TWO_HOURS, makeService, startTestEmulator } from './support';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, TWO_HOURS, makeService } from './support';
 
 /**
  * A request that needs a token Perch cannot unseal (the key store unreadable for a moment) reaches no X at all: every
@@ -20,12 +20,7 @@ import { ADA_ID, TWO_HOURS, makeService, startTestEmulator } from './support';
 const UNREAD = 'Perch could not read your sign-in on this device, so nothing was sent to X. Please try again.';
 const UNREAD_JA = 'このデバイスでサインイン情報を読み取れなかったため、Xには何も送信していません。もう一度お試しください。';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 afterEach(() => {
   vi.restoreAllMocks();
   resetTokenKeyCache();

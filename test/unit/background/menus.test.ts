@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bookmarkCurrentPost, MENU, runMenuAction, type MenuServices } from '@/entrypoints/background/menus';
@@ -12,10 +12,10 @@ import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI } from '../auth/support';
+import { ADA_ID, GRACE_ID } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
 import { freshDb, signedInClient } from '../services/support';
+import { emu, withTestEmulator } from '../support/emulator';
 
 /**
  * The context menus and the shortcut on the real outbox, against the emulator: what X holds afterwards, what the
@@ -31,14 +31,10 @@ const ELSEWHERE = 'https://example.com/a';
 const TAB = { id: 7, url: ELSEWHERE, title: 'A page' } as Browser.tabs.Tab;
 const X_TAB = { id: 8, url: ON_X, title: 'Home / X' } as Browser.tabs.Tab;
 
-let emu: Emulator;
 let services: MenuServices;
 let client: XClient;
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
+withTestEmulator();
 
 /** Ada signed in, with a real outbox sending through the rate limiter to the emulator; `wrap` may script X. */
 async function setUp(wrap: (c: XClient) => XClient = (c) => c): Promise<void> {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
+import { describe, expect, it } from 'vitest';
+import { emu, withTestEmulator } from '../support/emulator';
 import {
   ADA_ID,
   CLIENT_ID,
@@ -16,16 +16,10 @@ import {
   refresh,
   requestIdOf,
   signIn,
-  startTestEmulator,
   type TokenBody,
 } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.state.reset());
+withTestEmulator();
 
 describe('the consent page (GET /i/oauth2/authorize)', () => {
   it('shows the app, the X account that will authorize, the scopes and two real buttons', async () => {

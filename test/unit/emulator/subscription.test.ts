@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, signIn, startTestEmulator } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emu, withTestEmulator } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, signIn } from './helpers';
 
 // Long posts by subscription: GET /2/users/me answers `subscription_type` (getUsersMe; openapi.json
 // User.subscription_type: Basic, Premium, PremiumPlus, None), and POST /2/tweets (createPosts) takes up to 25,000
 // weighted characters from a paid tier, 280 from everyone else, refusing more with X's 403 "Your Tweet text is too long."
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'];
 
-let emu: Emulator;
 let ada: string;
 let grace: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
+withTestEmulator();
 beforeEach(async () => {
-  emu.state.reset();
   ada = (await signIn(emu, SCOPES)).access_token;
   await control(emu, 'POST', 'session', { user_id: GRACE_ID });
   grace = (await signIn(emu, SCOPES)).access_token;

@@ -4,13 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../emulator/server';
 import { assertNoLiveViolations } from '../../emulator/contract-registry';
 import { findOperation, responseSchema, validateRequest, validateResponse } from '../../openapi/contract';
 import { DESCRIPTION_FIXES, DOCS_OPERATIONS } from '../../openapi/exceptions';
 import { X_OPERATIONS } from '@/lib/x/operations';
-import { ADA_ID, api, signIn, startTestEmulator } from '../emulator/helpers';
+import { ADA_ID, api, signIn } from '../emulator/helpers';
+import { emu, withTestEmulator } from '../support/emulator';
 
 const PAGES = fileURLToPath(new URL('../../../../shared/x-docs/pages/', import.meta.url));
 const READ = ['tweet.read', 'users.read'];
@@ -157,14 +158,9 @@ describe('exceptions.ts', () => {
 });
 
 describe('the emulator as an observer', () => {
-  let emu: Emulator;
   let token: string;
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(() => emu.close());
+  withTestEmulator();
   beforeEach(async () => {
-    emu.state.reset();
     token = (await signIn(emu)).access_token;
   });
 

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ComposeError, publishDraft, saveDraft } from '@/lib/services/compose';
 import { readSessionView } from '@/lib/storage';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, makeService, signInAs, startTestEmulator, type Harness } from '../auth/support';
+import { ADA_ID, GRACE_ID, makeService, signInAs, type Harness } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, watchPosts } from './support';
 
 // Long posts for Premium, in the background: the account's `subscription_type` is asked of GET /2/users/me at
 // sign-in and each account check, kept in the session view, and publishing checks a post against that account's
 // limit (25,000 for a paid X Premium tier, else 280) before sending anything.
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
+withTestEmulator();
 
 let h: Harness;
 beforeEach(async () => {
-  emu.state.reset();
   await freshDb();
   h = makeService(emu);
 });

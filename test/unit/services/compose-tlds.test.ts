@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { publishDraft, saveDraft } from '@/lib/services/compose';
 import { TLD_FILE, tldFileText } from '@/lib/text/tlds';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, makeService, signInAs, startTestEmulator, type Harness } from '../auth/support';
+import { ADA_ID, makeService, signInAs, type Harness } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, watchPosts } from './support';
 
 // Publishing as the background does it: its build counts URLs with the TLD list read from tlds.txt on first use
@@ -13,23 +13,20 @@ vi.mock('@/lib/text/tld-list', () => import('@/lib/text/tld-list.fetched'));
 
 const realFetch = globalThis.fetch;
 let tldReads = 0;
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+withTestEmulator();
+beforeAll(() => {
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
     if (String(input) !== new URL(TLD_FILE, browser.runtime.getURL('/')).href) return realFetch(input, init);
     tldReads++;
     return Promise.resolve(new Response(tldFileText()));
   });
 });
-afterAll(async () => {
+afterAll(() => {
   vi.unstubAllGlobals();
-  await emu.close();
 });
 
 let h: Harness;
 beforeEach(async () => {
-  emu.state.reset();
   await freshDb();
   h = makeService(emu);
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db, type DraftPost } from '@/lib/db';
 import {
   ComposeError,
@@ -14,20 +14,15 @@ import { createXClient, type XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES, MAX_POSTS_IN_THREAD } from '@/lib/limits';
 import { SEED_POSTS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, control, requestSeen, startTestEmulator } from '../auth/support';
+import { ADA_ID, GRACE_ID, control, requestSeen } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, lookupPosts, png, postsOnX, requestsTo, signedInClient, storedMedia, watchPosts } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
+withTestEmulator();
 
 let seq = 0;
 beforeEach(async () => {
-  emu.state.reset();
-  emu.state.enterprise = false; // reset() keeps the flag; every test starts on a self-serve plan
+  emu.state.enterprise = false; // reset() (withTestEmulator) keeps the flag; every test starts on a self-serve plan
   seq = 0;
   await freshDb();
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
@@ -7,8 +7,8 @@ import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { SEED_POSTS } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, REDIRECT_URI } from '../auth/support';
+import { ADA_ID } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, signedInClient } from './support';
 
 /**
@@ -51,12 +51,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.integer({ min: 1, max: 120 }) }) },
 );
 
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-});
-afterAll(() => emu.close());
+withTestEmulator();
 
 async function xHolds(): Promise<{ bookmarks: Set<string>; likes: Set<string>; muting: Set<string> }> {
   const r = (await (await fetch(`${emu.url}/__emulator/users/${ADA_ID}/relations`)).json()) as Record<string, string[]>;

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRequest } from '@/lib/message-contract';
 import { getDraft, publishDraft, saveDraft } from '@/lib/services/compose';
 import { SHARE_URL_MAX, shareContext } from '@/lib/share-context';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, makeService, signInAs, startTestEmulator, type Harness } from '../auth/support';
+import { ADA_ID, makeService, signInAs, type Harness } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, watchPosts } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(() => emu.close());
+withTestEmulator();
 
 let h: Harness;
 beforeEach(async () => {
-  emu.state.reset();
   await freshDb();
   h = makeService(emu);
 });

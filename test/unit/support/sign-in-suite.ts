@@ -3,28 +3,16 @@
  * (`withTestEmulator()`); the isolates X's words are quoted in on screen; and what the background hands "Check my X
  * app" while nobody is signed in. `emu` is a live binding: read it inside tests and hooks, not at load.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { SignInOutcome } from '@/lib/auth/sign-in-outcome';
 import { X_SCOPES } from '@/lib/config';
 import type { AppCheckDeps } from '@/lib/services/app-check';
-import type { Emulator } from '../../emulator/server';
-import { CLIENT_ID, REDIRECT_URI, startTestEmulator } from '../auth/support';
+import { CLIENT_ID, REDIRECT_URI } from '../auth/support';
+
+export { emu, withTestEmulator } from './emulator';
 
 /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: X's words sit between them on screen (Unicode UAX #9). */
 export const FSI = '\u2068';
 export const PDI = '\u2069';
-
-/** The file's emulator (set before the first test). */
-export let emu: Emulator;
-
-/** Registers the hooks: one emulator for the file, its state as seeded before each test. Call once at the top. */
-export function withTestEmulator(): void {
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.state.reset());
-}
 
 /** "Check my X app" with nobody signed in, after `lastSignIn`: there is no account and no client to send with. */
 export function noAccountDeps(lastSignIn: SignInOutcome | undefined, now: () => number): AppCheckDeps {

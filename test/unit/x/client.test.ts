@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AuthError } from '@/lib/auth/errors';
 import { createXClient, type XRequest } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { getMe } from '@/lib/x/users';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, control, refresh, signIn, startTestEmulator } from '../emulator/helpers';
+import { ADA_ID, control, refresh, signIn } from '../emulator/helpers';
+import { emu, withTestEmulator } from '../support/emulator';
 
 const BASE = 'https://api.x.test';
 const ME: XRequest<{ data: { id: string; username: string } }> = {
@@ -279,12 +279,7 @@ describe('the X client, scripted', () => {
 });
 
 describe('the X client against the emulator', () => {
-  let emu: Emulator;
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.state.reset());
+  withTestEmulator();
 
   async function signedIn(scopes?: string[]) {
     const t = await signIn(emu, scopes);
