@@ -31,12 +31,14 @@ function what(collection: Collection): string {
 
 /**
  * The rows the last walk kept because X's errors named them instead of sending them (a suspended muted account, a list
- * X could not show): "X could not send 2 accounts; they are kept as they were." Said on the Muted, Blocked and Lists tabs.
+ * or bookmark folder X could not show): "X could not send 2 accounts; they are kept as they were." Said on the Muted,
+ * Blocked and Lists tabs, and of bookmark folders on the Bookmarks tab.
  */
 export function syncKeptText(collection: Collection, kept: number | undefined): string | undefined {
   if (!kept) return undefined;
   if (collection === 'muted' || collection === 'blocked') return i18n.t('sync_kept_accounts', kept, [numberOf(kept)]);
   if (collection === 'lists') return i18n.t('sync_kept_lists', kept, [numberOf(kept)]);
+  if (collection === 'bookmarkFolders') return i18n.t('sync_kept_folders', kept, [numberOf(kept)]);
   return undefined;
 }
 

@@ -103,16 +103,18 @@ export function notePage(walk: Walk, page: Page<unknown>): void {
 
 /**
  * Whether a stored row absent from what the walk saw is known gone from X, as the walk stands now: only after a walk
- * neither cut short nor partial, and not for an id X's errors named. Asked once for each stored row, it counts in
- * `walk.kept` the rows kept because X's errors named them (the sync line says so).
+ * neither cut short nor partial, and not for an id X's errors named. It counts in `walk.kept` the rows kept because
+ * X's errors named them (the sync line says so), each once however often it is asked (a bookmark folder is asked of
+ * itself and of every bookmark in it).
  */
 export function goneFrom(walk: Walk, seen: { has(id: string): boolean }): (id: string) => boolean {
   const named = new Set(walk.named);
+  const kept = new Set<string>();
   delete walk.kept;
   const whole = !walk.cut && !walk.partial;
   return (id) => {
     if (seen.has(id)) return false;
-    if (named.has(id)) walk.kept = (walk.kept ?? 0) + 1;
+    if (named.has(id)) walk.kept = kept.add(id).size;
     return whole && !named.has(id);
   };
 }
