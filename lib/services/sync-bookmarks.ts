@@ -35,13 +35,16 @@ async function purgePosts(d: PerchDb, accountId: string): Promise<void> {
     .delete();
 }
 
-/** Reads bookmarks newest first until the first one already stored, and puts the new ones on top. */
+/**
+ * Reads bookmarks newest first until the first one already stored, and puts the new ones on top. A page X answered with
+ * only errors is its refusal (lib/x/pages.ts `listedPage`): the sync fails with X's words, nothing stored is touched.
+ */
 export async function newBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId } = ctx;
   const d = db();
   const fresh: XPost[] = [];
   for await (const page of pages(
-    (token) => getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token)),
+    async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
     ctx.walk,
   )) {
@@ -72,13 +75,16 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
   });
 }
 
-/** Reads every bookmark X returns, drops the ones no longer there and the posts nothing refers to. */
+/**
+ * Reads every bookmark X returns, drops the ones no longer there and the posts nothing refers to. A page X answered with
+ * only errors says why X listed nothing, not that there is nothing: the sync fails with X's words and removes nothing.
+ */
 export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const all: string[] = [];
   for await (const page of pages(
-    (token) => getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token)),
+    async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
     walk,
   )) {
