@@ -3,27 +3,19 @@
  * as seeded (`withEmulator()`), with Ada signed in as well (`withSignedInAda()`). `emu` and `client` are live
  * bindings: read them inside tests and hooks, not at load.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import type { XClient } from '@/lib/x/client';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { CLIENT_ID, REDIRECT_URI } from '../auth/support';
+import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, signedInClient } from './support';
 
-/** The file's emulator (set before the first test). */
-export let emu: Emulator;
+export { emu } from '../support/emulator';
 /** Ada's client, signed in afresh before each test (with `withSignedInAda()`). */
 export let client: XClient;
 
 /** Registers the hooks for a clean store and X before each test, nobody signed in; call once at the top of a file. */
 export function withEmulator(): void {
-  beforeAll(async () => {
-    emu = await startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-  });
-  afterAll(() => emu.close());
-  beforeEach(async () => {
-    await freshDb();
-    emu.state.reset();
-  });
+  withTestEmulator();
+  beforeEach(() => freshDb());
 }
 
 /** Registers the hooks; call once at the top of a test file, before its own `beforeEach`. */
