@@ -1,12 +1,11 @@
-import { HTMLTextAreaElement } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { whyCannotPost } from '@/components/compose-rules';
 import { Composer } from '@/components/Composer';
 import type { DraftView } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
+import { renderInPage, withComposerStubs } from '../support/react-page';
 
 /**
  * A quote post carries no images or videos: X's description makes `media` "mutually exclusive from Quote Tweet Id"
@@ -30,16 +29,7 @@ function draftOf(posts: DraftView['posts']): DraftView {
   };
 }
 
-const textArea = HTMLTextAreaElement.prototype as { setSelectionRange?: () => void };
-beforeAll(() => {
-  textArea.setSelectionRange = () => undefined;
-  vi.stubGlobal('requestIdleCallback', () => 0);
-  vi.stubGlobal('cancelIdleCallback', () => undefined);
-});
-afterAll(() => {
-  delete textArea.setSelectionRange;
-  vi.unstubAllGlobals();
-});
+withComposerStubs();
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
 

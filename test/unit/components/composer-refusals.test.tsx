@@ -1,12 +1,11 @@
-import { HTMLTextAreaElement } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
 import { EditComposer } from '@/components/EditComposer';
 import type { DraftView, EditView } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 
 // A video's length is read from its metadata by a <video> element, which the test page has none of.
 vi.mock('@/components/video-length', () => ({ readVideoLength: () => Promise.resolve(5) }));
@@ -35,18 +34,7 @@ const edit: EditView = {
   text: 'Hello from Perch',
 };
 
-// The post's box puts the caret at its text's end and readies its counter when the browser is idle, which the test
-// page cannot do: no-ops stand in.
-const textArea = HTMLTextAreaElement.prototype as { setSelectionRange?: () => void };
-beforeAll(() => {
-  textArea.setSelectionRange = () => undefined;
-  vi.stubGlobal('requestIdleCallback', () => 0);
-  vi.stubGlobal('cancelIdleCallback', () => undefined);
-});
-afterAll(() => {
-  delete textArea.setSelectionRange;
-  vi.unstubAllGlobals();
-});
+withComposerStubs();
 
 /** A background that refuses `refused` (a message type) with `error`, and answers everything else with nothing. */
 function backgroundRefusing(refused: string, error: Record<string, unknown>): void {

@@ -1,5 +1,6 @@
-import { parseHTML } from 'linkedom';
+import { HTMLTextAreaElement, parseHTML } from 'linkedom';
 import { act, type ReactElement } from 'react';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 type Page = ReturnType<typeof parseHTML>;
 
@@ -51,4 +52,21 @@ export async function renderInPage(element: ReactElement, { visible = false, set
     restore();
     throw e;
   }
+}
+
+/**
+ * Registers the hooks a file rendering a composer needs: its post box puts the caret at its text's end and readies its
+ * counter when the browser is idle, which the test page cannot do, so no-ops stand in for the file's tests.
+ */
+export function withComposerStubs(): void {
+  const textArea = HTMLTextAreaElement.prototype as { setSelectionRange?: () => void };
+  beforeAll(() => {
+    textArea.setSelectionRange = () => undefined;
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+  });
+  afterAll(() => {
+    delete textArea.setSelectionRange;
+    vi.unstubAllGlobals();
+  });
 }
