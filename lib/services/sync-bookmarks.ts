@@ -13,6 +13,9 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkConte
 
 const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
 
+/** The most bookmarks X returns: the 800 newest (x-api--posts--bookmarks--integrate, "Rate limits"), 8 pages of 100. */
+const BOOKMARKS_ON_X = MAX_PAGES.bookmarks * PAGE.bookmarks;
+
 /** Stores the posts of a page with what X included for them (media, quoted posts) and the users it named. */
 async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes: Includes, seenAt: string): Promise<void> {
   await d.users.bulkPut(includes.users.map((u) => userRow(accountId, u, seenAt)));
@@ -82,19 +85,21 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
 export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
-  const all: string[] = [];
+  const read: string[] = [];
   for await (const page of pages(
     async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
     walk,
   )) {
     await storePage(d, accountId, page.items, page.includes, new Date(ctx.now()).toISOString());
-    all.push(...page.items.map((p) => p.id));
+    read.push(...page.items.map((p) => p.id));
     await ctx.onPage(page.items.length);
   }
-  // X repeating a page cut the walk short: what it did not reach is kept, not taken for removed on X.
-  // (At the page cap the walk has read the 800 X returns at most: what is not among them is gone from X's answer.)
-  const complete = walk.cut !== 'repeat';
+  // A walk cut short keeps what it did not reach, not taken for removed on X: X repeating a page, or the page cap
+  // reached before the 800 bookmarks X returns at most (its pages may hold fewer than asked while more remain:
+  // x-api--fundamentals--pagination). At the cap after 800 distinct bookmarks, the rest is gone from X's answer.
+  const all = [...new Set(read)];
+  const complete = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const onX = new Set(all);
     const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
@@ -108,8 +113,8 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
     } else {
       // The unread rest keeps its order, below what was read.
       const rest = stored.filter((b) => !onX.has(b.postId)).sort((a, b) => b.position - a.position);
-      let below = -rest.length;
-      for (const b of rest) await d.bookmarks.put({ ...b, position: below++ });
+      let below = 0;
+      for (const b of rest) await d.bookmarks.put({ ...b, position: --below });
     }
     let position = all.length;
     for (const postId of all) {

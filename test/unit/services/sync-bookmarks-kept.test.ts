@@ -36,6 +36,7 @@ function x(answer: (n: number) => unknown) {
   return { sync, fetch };
 }
 
+const post = (id: string) => ({ id, text: `Post ${id}`, edit_history_tweet_ids: [id] });
 const stored = async () => (await db().bookmarks.where('accountId').equals(ADA).sortBy('position')).map((b) => b.postId).reverse();
 
 describe('the full bookmark walk, whatever X answers', () => {
@@ -54,6 +55,27 @@ describe('the full bookmark walk, whatever X answers', () => {
     const result = await sync.sync(ADA, 'bookmarks', { force: true });
     expect(result.error).toEqual({ kind: 'forbidden', said: NOT_AUTHORIZED.detail });
     expect(await stored()).toEqual(KEPT);
+  });
+
+  it('keeps the bookmarks it did not reach when X’s short pages run past the page cap, and says so', async () => {
+    // Ten bookmarks a page and a next page every time: 8 pages read 80 of them, not the 800 X gives at most.
+    const { sync, fetch } = x((n) => {
+      const data = Array.from({ length: 10 }, (_, i) => post(String(1900000000000000000n - BigInt(n * 10 + i))));
+      return { data, meta: { result_count: 10, next_token: `page${n + 1}` } };
+    });
+    const result = await sync.sync(ADA, 'bookmarks');
+    expect(fetch).toHaveBeenCalledTimes(8);
+    expect(result.notice).toMatchObject({ kind: 'cap', pages: 8 });
+    const ids = await stored();
+    expect(ids).toHaveLength(83);
+    expect(ids.slice(80)).toEqual(KEPT);
+    expect((await db().posts.get([ADA, KEPT[2]!]))?.text).toBe(`Kept ${KEPT[2]}`);
+  });
+
+  it('keeps the bookmarks it did not reach when X repeats the same bookmarks under new next_tokens', async () => {
+    const { sync } = x((n) => ({ data: [post('1800000000000000009')], meta: { result_count: 1, next_token: `page${n + 1}` } }));
+    await sync.sync(ADA, 'bookmarks');
+    expect(await stored()).toEqual(['1800000000000000009', ...KEPT]);
   });
 
   it('still drops every bookmark when X answers that there are none', async () => {
