@@ -106,8 +106,8 @@ export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked')
       .filter((r) => !seen.has(r.userId) && !gone(r.userId))
       .sort((a, b) => b.position - a.position);
     await d[table].where('accountId').equals(accountId).delete();
-    let below = -rest.length;
-    await d[table].bulkPut(rest.map((r) => ({ ...r, position: below++ })));
+    // The first kept (the highest before) goes just below the ones read: their order stays as it was.
+    await d[table].bulkPut(rest.map((r, i) => ({ ...r, position: -1 - i })));
     let position = users.length;
     await d[table].bulkPut(users.map((u) => ({ accountId, userId: u.id, position: position-- })));
     await ctx.reapplyPending(d, actions);
