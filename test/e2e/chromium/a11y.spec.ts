@@ -1,18 +1,11 @@
-import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 const GRACE = 'gracehop';
 
-/** The popup aimed at a page, as when Perch is opened on that tab, clicked through its "opened by another page" gate. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
+/** The popup's own size, which the scans read it at. */
+const POPUP = { viewport: { width: 360, height: 600 } };
 
 /** Every screen state a new user meets, scanned by axe-core light and dark (test/e2e/support/axe.ts). */
 test('every screen passes an axe scan, light and dark, in Chromium', async ({ perch }) => {
@@ -36,7 +29,7 @@ test('every screen passes an axe scan, light and dark, in Chromium', async ({ pe
   scanned.push(await scan(gate, 'popup, opened by another page'));
   await gate.close();
 
-  const onPost = await popupOn(perch, `https://x.com/${GRACE}/status/${SEED_POSTS.gracePhoto}`);
+  const onPost = await popupOn(perch, `https://x.com/${GRACE}/status/${SEED_POSTS.gracePhoto}`, POPUP);
   await expect(onPost.getByRole('region', { name: 'This post' })).toContainText(`@${GRACE}`);
   scanned.push(await scan(onPost, 'popup on a post'));
   // The popup opens with focus on its first action, and each action's status region is there before its words.
@@ -55,12 +48,12 @@ test('every screen passes an axe scan, light and dark, in Chromium', async ({ pe
   scanned.push(await scan(onPost, 'popup on a post, bookmarked'));
   await onPost.close();
 
-  const onProfile = await popupOn(perch, `https://x.com/${GRACE}`);
+  const onProfile = await popupOn(perch, `https://x.com/${GRACE}`, POPUP);
   await expect(onProfile.getByRole('button', { name: 'Mute', exact: true })).toBeVisible();
   scanned.push(await scan(onProfile, 'popup on a profile'));
   await onProfile.close();
 
-  const share = await popupOn(perch, 'https://example.com/article');
+  const share = await popupOn(perch, 'https://example.com/article', POPUP);
   await expect(share.getByRole('textbox').first()).toBeVisible();
   scanned.push(await scan(share, 'popup sharing a page'));
   await share.close();

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { SECOND_USER_ID } from '../../emulator/seed';
-import { expect, test, type Perch } from './fixtures';
+import { expect, signInAsGrace, test, type Perch } from './fixtures';
 
 /** The manager on `tab`, for the account signed in. */
 async function openManager(perch: Perch, tab: 'bookmarks' | 'lists' | 'muted' | 'blocked'): Promise<Page> {
@@ -11,13 +10,8 @@ async function openManager(perch: Perch, tab: 'bookmarks' | 'lists' | 'muted' | 
 
 test.describe('an empty tab in Chromium', () => {
   test('after a sync that found nothing, says the account has none on X instead of asking for a sync', async ({ perch, emu }) => {
-    // Grace (the emulator's second account) has no bookmarks and blocks no one on X.
-    await emu.setSessionUser(SECOND_USER_ID);
-    const options = await perch.open('options');
-    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-    await options.getByRole('button', { name: 'Sign in with X' }).click();
-    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
-    await expect(options.getByText('@gracehop').first()).toBeVisible();
+    // Grace has no bookmarks and blocks no one on X.
+    await signInAsGrace(perch, emu);
     const expected = {
       bookmarks: 'You have no bookmarks on X.',
       blocked: 'You have blocked no one on X.',

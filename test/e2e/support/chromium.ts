@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { SECOND_USER_ID } from '../../emulator/seed';
 import { ADA, TEST_CLIENT_ID, type EmulatorControl } from './emulator-control';
 import { CHROME_BUILD, CHROMIUM_ARGS, CHROMIUM_PATH } from './paths';
 
@@ -101,6 +102,37 @@ export async function signIn(
   const consentPage = await consent;
   await consentPage.getByRole('button', { name: button }).click();
   if (button === 'Authorize app') await page.getByText(`@${ADA.username}`).waitFor();
+}
+
+/**
+ * Signs Grace in (the emulator's second account: no bookmarks, blocks no one, no drafts) from Perch's settings, and
+ * returns the settings page once it names her.
+ */
+export async function signInAsGrace(perch: Perch, emu: EmulatorControl): Promise<Page> {
+  await emu.setSessionUser(SECOND_USER_ID);
+  const options = await perch.open('options');
+  const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+  await options.getByRole('button', { name: 'Sign in with X' }).click();
+  await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+  await options.getByText('@gracehop').first().waitFor();
+  return options;
+}
+
+/**
+ * The popup aimed at `url`, as when Perch is opened on that tab, clicked through its "Opened by another page" gate:
+ * opened by a test, not by Perch, the popup waits for a click before asking X anything (lib/popup-gate.ts).
+ * `viewport`: the page's size, where a scan or a layout wants the popup's own.
+ */
+export async function popupOn(
+  perch: Perch,
+  url: string,
+  { viewport }: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const page = await perch.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
+  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  return page;
 }
 
 /** The redirect URL Perch shows on its options page, registered with the emulator as the X app's callback. */
