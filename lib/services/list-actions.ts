@@ -13,8 +13,14 @@ import {
   unpinList,
   updateList,
 } from '../x/lists';
+import { XApiError } from '../x/errors';
+import { listedPage, wholePage } from '../x/pages';
 import { gone, inverseOf, str } from './action-kit';
 import type { ActionDef, Params } from './outbox';
+import { PAGE, pageOptions, pages, type Walk } from './sync-walk';
+
+/** The most owned_lists pages a lost List creation reads to find it: 1,000 Lists. */
+const OWNED_LISTS_PAGES = 10;
 
 /**
  * The list actions of the outbox (x-api--lists--*): create, change, delete, pin, follow, add and remove a member.
@@ -132,10 +138,20 @@ const listCreate: ActionDef = {
   },
   idempotent: false,
   async reconcile(client, accountId, p, action) {
-    // Its answer was lost: a list of that name created since the action was taken means X did create it.
-    const page = await getOwnedLists(client, accountId, { maxResults: 100 });
-    const made = page.items.find((l) => l.name === p.name && (!l.created_at || l.created_at >= action.createdAt.slice(0, 19)));
-    return made ? { id: made.id } : undefined;
+    // Its answer was lost: a list of that name created since the action was taken means X did create it. X does not
+    // say in which order owned_lists comes (x-api--users--get-owned-lists), so every page is read; only when each was
+    // whole is "not there" known, and the List may be sent again (sent twice, it makes two Lists).
+    const since = action.createdAt.slice(0, 19);
+    const walk: Walk = { pages: 0 };
+    let whole = true;
+    const read = async (token?: string) => listedPage(await getOwnedLists(client, accountId, pageOptions(PAGE.lists, token)));
+    for await (const page of pages(read, OWNED_LISTS_PAGES, walk)) {
+      const made = page.items.find((l) => l.name === p.name && (!l.created_at || l.created_at >= since));
+      if (made) return { id: made.id };
+      if (!wholePage(page)) whole = false;
+    }
+    if (whole && !walk.cut) return undefined;
+    throw new XApiError('unavailable');
   },
   inverse: (_p, result) =>
     typeof result?.id === 'string' ? { type: ACTION_TYPES['list.create'].undo, params: { listId: result.id } } : undefined,
