@@ -1,4 +1,4 @@
-import { readSessionView } from '../storage';
+import { sessionView } from '../storage';
 import { settingsForGrant } from './grant-client';
 import type { OAuthSettings } from './oauth';
 import type { PairKeeper } from './pair-save';
@@ -36,8 +36,22 @@ export async function clearGrant(k: PairKeeper, s: OAuthSettings, userId: string
   k.revoker.later(settingsForGrant(s, held.clientId), held.tokens);
 }
 
-/** The accounts whose refresh token is still stored though the session view no longer shows them: sign-outs cut off. */
+/**
+ * The ids of the accounts the stored session view still holds, as stored: an entry the screens leave out as malformed
+ * (lib/storage.ts `sessionViewOf`) is still an account the person did not sign out. Undefined when the stored view
+ * does not say which accounts it holds (not a list, an entry without an id): then no account can be told signed out.
+ */
+async function storedAccountIds(): Promise<Set<string> | undefined> {
+  const raw: unknown = await sessionView.getValue();
+  const accounts: unknown = raw && typeof raw === 'object' ? (raw as { accounts?: unknown }).accounts : [];
+  if (!Array.isArray(accounts)) return undefined;
+  const ids = accounts.map((a: unknown) => (a && typeof a === 'object' ? (a as { id?: unknown }).id : undefined));
+  return ids.every((id): id is string => typeof id === 'string') ? new Set(ids) : undefined;
+}
+
+/** The accounts whose refresh token is still stored though the session view no longer holds them: sign-outs cut off. */
 export async function unfinishedSignOuts(): Promise<string[]> {
-  const shown = new Set((await readSessionView()).accounts.map((a) => a.id));
-  return (await accountsWithTokens()).filter((id) => !shown.has(id));
+  const stored = await storedAccountIds();
+  if (!stored) return [];
+  return (await accountsWithTokens()).filter((id) => !stored.has(id));
 }
