@@ -135,7 +135,7 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
  * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page. With `needed`,
  * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
  * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`).
- * @throws XApiError
+ * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with)
  */
 export async function getPage<T>(
   client: XClient,
@@ -145,6 +145,12 @@ export async function getPage<T>(
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
   const { data, includes, meta, errors } = res.body;
   const items = data ?? [];
+  // `max_results` is the most a page holds (x-api--fundamentals--pagination, "Results per page"): a page carrying more
+  // is not what was asked for, and a walk of such pages would grow without bound. Refused before anything is stored.
+  const asked = req.query.max_results;
+  if (typeof asked === 'number' && items.length > asked) {
+    throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
+  }
   const page: Page<T> = {
     items,
     includes: includesOf(includes),
