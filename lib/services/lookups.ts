@@ -64,14 +64,16 @@ export async function listMembers(
 
 /**
  * The newest posts of a list, for a preview. Not kept: they are shown, not stored.
- * @throws XApiError
+ * @throws XApiError (X's refusal when it answered with only errors: not an empty list)
  */
 export async function listPostsPreview(client: XClient, accountId: string, listId: string): Promise<PostView[]> {
   // With their pictures and X's descriptions (`attachments.media_keys`, `media.fields=alt_text`): the preview shows them.
-  const page = await getListPosts(client, listId, {
-    maxResults: 20,
-    fields: withCardMedia(['author_id']),
-  });
+  const page = listedPage(
+    await getListPosts(client, listId, {
+      maxResults: 20,
+      fields: withCardMedia(['author_id']),
+    }),
+  );
   const seenAt = new Date().toISOString();
   const authors = new Map(page.includes.users.map((u) => [u.id, view(userRow(accountId, u, seenAt))]));
   return page.items.map((p) => {
