@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
 import { paginate, ReplyError } from '../../emulator/http';
-import { ADA_ID, ALL_SCOPES, GRACE_ID, api, control, eachTestSignedIn, postForm, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, ALL_SCOPES, GRACE_ID, api, control, postForm, signIn } from './helpers';
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(ALL_SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(ALL_SCOPES);
 
 async function body(res: Response): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;

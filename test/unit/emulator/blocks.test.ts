@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_BLOCKED_IDS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, control, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'block.read', 'block.write', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/blocking`;
@@ -15,16 +15,7 @@ const ENTERPRISE_ONLY = {
 
 type Json = Record<string, unknown>;
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(
-  SCOPES,
-  (started, access) => {
-    emu = started;
-    token = access;
-  },
-  { selfServe: true },
-);
+withAdaSignedIn(SCOPES, { selfServe: true });
 
 const send = async (method: string, path: string, payload?: unknown, t = token) =>
   readAnswer(await sendJson(emu, method, path, t, payload));

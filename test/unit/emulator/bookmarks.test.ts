@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS, seedBookmarks } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, readAnswer, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
 const KJOHNSON_ID = '1268291573458292736';
@@ -15,12 +15,7 @@ interface Page {
   meta: { result_count: number; next_token?: string; previous_token?: string };
 }
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
 function send(method: string, path: string, payload?: unknown, t = token): Promise<Response> {

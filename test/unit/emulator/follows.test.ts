@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_PROTECTED_INDEX, CROWD_USER_IDS, SEED_ADA_FOLLOWING, SEED_BLOCKED_IDS, SEED_POSTS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'follows.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/following`;
@@ -14,12 +14,7 @@ interface Relations {
   followers: string[];
 }
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 /** X's status and body, without headers, for `toEqual`. */
 async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json }> {

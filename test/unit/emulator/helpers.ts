@@ -1,6 +1,5 @@
 /** Shared helpers for the emulator's own tests: PKCE, the consent page round trip, token requests. */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/server';
 
 export const CLIENT_ID = 'perch-unit-client';
@@ -11,28 +10,6 @@ export const ALL_SCOPES = ['tweet.read', 'users.read', 'offline.access'];
 
 export function startTestEmulator(): Promise<Emulator> {
   return startEmulator({ port: 0, clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }] });
-}
-
-/**
- * One emulator for the test file, back to its seed before each test with Ada signed in with `scopes` (on X's
- * self-serve plan when `selfServe`, as a test may have switched Enterprise on): `use` is handed the emulator and that
- * test's access token, before the file's other `beforeEach` hooks run.
- */
-export function eachTestSignedIn(
-  scopes: string[],
-  use: (emu: Emulator, token: string) => void,
-  { selfServe = false }: { selfServe?: boolean } = {},
-): void {
-  let emu: Emulator | undefined;
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(() => emu?.close());
-  beforeEach(async () => {
-    emu!.state.reset();
-    if (selfServe) emu!.state.enterprise = false;
-    use(emu!, (await signIn(emu!, scopes)).access_token);
-  });
 }
 
 export function pkce(): { verifier: string; challenge: string } {

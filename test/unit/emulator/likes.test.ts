@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_POSTS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
+import { emu, signAdaInAgain, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'like.write', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/likes`;
@@ -9,12 +9,7 @@ const PROBLEMS = 'https://api.x.com/2/problems/';
 
 type Json = Record<string, unknown>;
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 const send = async (method: string, path: string, payload?: unknown, t = token) =>
   readAnswer(await sendJson(emu, method, path, t, payload));
@@ -98,7 +93,7 @@ describe('like limits', () => {
       for (let i = 0; i < 50; i++) expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(200);
       emu.state.advance(15 * 60);
       // Access tokens live 2 hours on the same clock; the limit belongs to the user, not to one token.
-      if (window % 7 === 6) token = (await signIn(emu, SCOPES)).access_token;
+      if (window % 7 === 6) await signAdaInAgain();
     }
     const limited = await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello });
     expect(limited.status).toBe(429);
@@ -106,7 +101,7 @@ describe('like limits', () => {
     const reset = Number(limited.headers.get('x-rate-limit-reset'));
     expect(reset - emu.state.now() / 1000).toBeGreaterThan(18 * 3600);
     emu.state.advance(19 * 3600);
-    token = (await signIn(emu, SCOPES)).access_token;
+    await signAdaInAgain();
     expect((await send('POST', BASE, { tweet_id: SEED_POSTS.adaHello })).status).toBe(200);
   });
 });

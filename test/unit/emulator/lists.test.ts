@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_ADA_FOLLOWED_LISTS, SEED_ADA_PINNED_LISTS, SEED_LISTS, seedMorePosts } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'users.read', 'list.read', 'list.write', 'offline.access'];
 const XDEV_ID = '2244994945';
@@ -25,12 +25,7 @@ interface Page<T> {
   meta: { result_count: number; next_token?: string };
 }
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
 /** X's status and body, without headers, for `toEqual`. */

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { LONG_POST_WORD, SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, eachTestSignedIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api } from './helpers';
 
 // Long posts (x-api--fundamentals--data-dictionary, `note_tweet`: "the full text of a Post for long-form Posts
 // (>280 characters)"; the description's Tweet.note_tweet {text, entities}). Lengths are checked with twitter-text
@@ -30,12 +30,7 @@ interface Post {
 const LIST_SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'list.read', 'offline.access'];
 const LONG = SEED_POSTS.turingLong;
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(LIST_SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(LIST_SCOPES);
 
 async function get<T>(path: string): Promise<T> {
   const res = await api(emu, path, token);

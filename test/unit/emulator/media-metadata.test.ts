@@ -4,17 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { solidPng } from '../../emulator/media';
-import type { Emulator } from '../../emulator/server';
-import { GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { GRACE_ID, api, control, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 type Json = Record<string, unknown>;
 

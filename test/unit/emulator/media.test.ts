@@ -1,18 +1,13 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, api, control, eachTestSignedIn, signIn } from './helpers';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, api, control, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
 const PROBLEMS = 'https://api.x.com/2/problems/';
 const MB = 1024 * 1024;
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 type Json = Record<string, unknown>;
 async function body<T = Json>(res: Response): Promise<T> {

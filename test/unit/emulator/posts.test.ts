@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { SEED_POSTS, seedMorePosts } from '../../emulator/seed';
-import { startEmulator, type Emulator } from '../../emulator/server';
-import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI, api, control, eachTestSignedIn, signIn, startTestEmulator } from './helpers';
+import { startEmulator } from '../../emulator/server';
+import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, CLIENT_ID, GRACE_ID, REDIRECT_URI, api, control, signIn, startTestEmulator } from './helpers';
 
 // Lengths below are built by hand from fundamentals--counting-characters (Latin 1, CJK and emoji 2, URLs 23, NFC);
 // the seed check uses twitter-text itself, not the emulator's wrapper.
@@ -13,16 +14,7 @@ const XDEV_ID = '2244994945';
 const KJOHNSON_ID = '1268291573458292736';
 const PROBLEMS = 'https://api.x.com/2/problems/';
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(
-  WRITE_SCOPES,
-  (started, access) => {
-    emu = started;
-    token = access;
-  },
-  { selfServe: true },
-);
+withAdaSignedIn(WRITE_SCOPES, { selfServe: true });
 
 type Json = Record<string, unknown>;
 async function body<T = Json>(res: Response): Promise<T> {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_POSTS } from '../../emulator/seed';
-import type { Emulator } from '../../emulator/server';
-import { ADA_ID, GRACE_ID, control, eachTestSignedIn, readAnswer, sendJson, signIn } from './helpers';
+import { emu, signAdaInAgain, token, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID, control, readAnswer, sendJson, signIn } from './helpers';
 
 const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'];
 const BASE = `/2/users/${ADA_ID}/retweets`;
 const KJOHNSON_ID = '1268291573458292736';
 
-let emu: Emulator;
-let token: string;
-eachTestSignedIn(SCOPES, (started, access) => {
-  emu = started;
-  token = access;
-});
+withAdaSignedIn(SCOPES);
 
 const send = async (method: string, path: string, payload?: unknown, t = token) =>
   readAnswer(await sendJson(emu, method, path, t, payload));
@@ -45,7 +40,7 @@ describe('POST /2/users/:id/retweets and DELETE /2/users/:id/retweets/:source_tw
     expect(limited.body).toMatchObject({ errors: [{ code: 88, message: 'Rate limit exceeded' }] });
     expect((await send('POST', '/2/tweets', { text: 'one more' })).status).toBe(429);
     emu.state.advance(3 * 3600);
-    token = (await signIn(emu, SCOPES)).access_token; // the old one expired after 2 hours
+    await signAdaInAgain(); // the old one expired after 2 hours
     expect((await send('POST', BASE, { tweet_id: SEED_POSTS.graceQuotesXdev })).status).toBe(200);
   });
 
