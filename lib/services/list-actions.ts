@@ -22,6 +22,9 @@ import { PAGE, pageOptions, pages, type Walk } from './sync-walk';
 /** The most owned_lists pages a lost List creation reads to find it: 1,000 Lists. */
 const OWNED_LISTS_PAGES = 10;
 
+/** How far ahead of X's clock this device's may be when a lost List creation is looked for by its time. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
 /**
  * The list actions of the outbox (x-api--lists--*): create, change, delete, pin, follow, add and remove a member.
  * Their types, families and undos are declared in lib/action-types.ts.
@@ -141,7 +144,9 @@ const listCreate: ActionDef = {
     // Its answer was lost: a list of that name created since the action was taken means X did create it. X does not
     // say in which order owned_lists comes (x-api--users--get-owned-lists), so every page is read; only when each was
     // whole is "not there" known, and the List may be sent again (sent twice, it makes two Lists).
-    const since = action.createdAt.slice(0, 19);
+    // X's clock stamps created_at, this device's the action: one a few seconds ahead of X's would miss the List.
+    const at = Date.parse(action.createdAt);
+    const since = Number.isFinite(at) ? new Date(at - CLOCK_SLACK_MS).toISOString().slice(0, 19) : action.createdAt.slice(0, 19);
     const walk: Walk = { pages: 0 };
     let whole = true;
     const read = async (token?: string) => listedPage(await getOwnedLists(client, accountId, pageOptions(PAGE.lists, token)));

@@ -72,6 +72,19 @@ describe('a new List whose answer was lost', () => {
     expect(action).toMatchObject({ state: 'queued', error: { kind: 'unavailable' } });
   });
 
+  it('is found when this device’s clock is a few seconds ahead of X’s', async () => {
+    const early = { ...made, created_at: new Date(START - 3_000).toISOString() };
+    const { posts, action } = await createBirds(ok({ data: [early], meta: { result_count: 1 } }));
+    expect(posts).toBe(1);
+    expect(action).toMatchObject({ state: 'done', result: { id: made.id } });
+  });
+
+  it('is not taken for an older List of the same name', async () => {
+    const older = { ...made, id: '1800000000000000001', created_at: '2020-01-01T00:00:00.000Z' };
+    const { posts } = await createBirds(ok({ data: [older], meta: { result_count: 1 } }), ok({ data: made }));
+    expect(posts).toBe(2);
+  });
+
   it('is sent again when every owned List was read and it is not among them', async () => {
     const { posts, action } = await createBirds(ok({ data: [other(1)], meta: { result_count: 1 } }), ok({ data: made }));
     expect(posts).toBe(2);
