@@ -84,8 +84,12 @@ export function renderPrivacyPage(markdown: string): string {
   ].join('\n');
 }
 
-/** The page's style: readable width, the system's light or dark scheme. */
-export const PRIVACY_CSS = `:root { color-scheme: light dark; font: 16px/1.5 system-ui, sans-serif; }
+/**
+ * The page's style: readable width, the system's light or dark scheme. The page's own colours are the scheme's
+ * Canvas and CanvasText: Firefox shows a dark page with no background of its own on a dark canvas that axe (and any
+ * tool reading computed styles) takes for white, under light text.
+ */
+export const PRIVACY_CSS = `:root { color-scheme: light dark; background: Canvas; color: CanvasText; font: 16px/1.5 system-ui, sans-serif; }
 body { margin: 0; padding: 24px 16px; }
 main { max-width: 42rem; margin: 0 auto; }
 h1 { font-size: 1.6rem; }
