@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
-import { SECOND_USER_ID, SEED_POSTS } from '../../emulator/seed';
+import { SECOND_USER_ID } from '../../emulator/seed';
+import { BOOKMARK_REFUSED, EMPTY_TABS, READ_UNANSWERED, STATE_PAGES, UNANSWERED_WORDS } from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
  * The screen states a11y.spec.ts does not reach, scanned by axe-core light and dark (test/e2e/support/axe.ts): each
- * dialog open, the list picker, a post X no longer has, an action X refused, the privacy page, Check my X app's results, and the
+ * dialog open, the list picker, a post X no longer has, a post X did not answer for, an action X refused, the privacy page, Check my X app's results, and the
  * manager's tabs when the account has nothing in them.
  */
 
@@ -38,7 +39,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
     await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
 
-    const own = await popupOn(perch, `https://x.com/${ADA.username}/status/${SEED_POSTS.adaHello}`);
+    const own = await popupOn(perch, STATE_PAGES.own);
     await own.getByRole('button', { name: 'Delete post', exact: true }).click();
     await expect(own.getByRole('dialog')).toBeVisible();
     scanned.push(await scan(own, 'popup, delete this post?'));
@@ -50,7 +51,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     scanned.push(await scan(own, 'popup, sign out?'));
     await own.close();
 
-    const post = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.graceQuotesXdev}`);
+    const post = await popupOn(perch, STATE_PAGES.others);
     await post.getByRole('button', { name: 'Block @gracehop', exact: true }).click();
     await expect(post.getByRole('dialog', { name: 'Block @gracehop?' })).toBeVisible();
     scanned.push(await scan(post, 'popup, block @gracehop?'));
@@ -62,19 +63,26 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     scanned.push(await scan(post, 'popup, list picker'));
     await post.close();
 
-    const gone = await popupOn(perch, 'https://x.com/gracehop/status/1999999999999999999');
+    const gone = await popupOn(perch, STATE_PAGES.gone);
     await expect(gone.getByRole('region', { name: 'This post' })).toBeVisible();
     scanned.push(await scan(gone, 'popup, a post X does not have'));
     await gone.close();
 
-    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 });
-    const refused = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
+    await emu.fault(BOOKMARK_REFUSED);
+    const refused = await popupOn(perch, STATE_PAGES.refused);
     await refused.getByRole('button', { name: 'Bookmark', exact: true }).click();
     await expect(refused.getByRole('status').filter({ hasText: /\S/ }).first()).toBeVisible();
     scanned.push(await scan(refused, 'popup, X refused a bookmark'));
     await refused.close();
 
-    expect(scanned).toHaveLength(8);
+    await emu.fault(READ_UNANSWERED);
+    const unanswered = await popupOn(perch, STATE_PAGES.unanswered);
+    await expect(unanswered.getByRole('region', { name: 'This post' }).getByRole('alert')).toContainText(UNANSWERED_WORDS);
+    scanned.push(await scan(unanswered, 'popup, X did not answer for a post'));
+    await unanswered.close();
+    await emu.clearFaults();
+
+    expect(scanned).toHaveLength(9);
   });
 
   test('every manager tab of an account with nothing in it', async ({ perch, emu }) => {
@@ -91,7 +99,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
     await expect(page.getByText('You have no bookmarks on X.')).toBeVisible();
     const scanned = [await scan(page, 'manager, no bookmarks')];
-    for (const tab of ['Lists', 'Muted', 'Blocked', 'Activity', 'Drafts']) {
+    for (const tab of EMPTY_TABS) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tabpanel', { name: tab })).not.toBeEmpty();
       scanned.push(await scan(page, `manager, ${tab}, for an account with none`));
