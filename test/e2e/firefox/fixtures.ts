@@ -21,14 +21,17 @@ export interface FirefoxPerch {
   origin: string;
   /** The options page Perch opens on install. */
   options: Page;
-  /** Opens another Perch page ('popup' | 'sidepanel' | 'options' | 'manager') in a tab, from the options page. */
-  open: (name: 'popup' | 'sidepanel' | 'options' | 'manager', search?: string) => Promise<Page>;
+  /** Opens another Perch page in a tab, from the options page. */
+  open: (name: PerchPage, search?: string) => Promise<Page>;
   consoleLines: string[];
   /** This Firefox's own downloads folder (an export's file lands here, not in the machine's ~/Downloads). */
   downloads: string;
   /** Quits Firefox (see closeFirefox) and removes its downloads folder. */
   close: () => Promise<void>;
 }
+
+/** Perch's pages, by file name (privacy.html is the policy the settings page links to). */
+export type PerchPage = 'popup' | 'sidepanel' | 'options' | 'manager' | 'privacy';
 
 /** scheme://host (URL.origin is "null" for moz-extension: in Node). */
 function originOf(href: string): string {
@@ -81,7 +84,7 @@ export async function launchFirefoxPerch(prefs: Record<string, unknown> = {}, la
   options.on('console', (m) => consoleLines.push(m.text()));
   const origin = originOf(await hrefOf(options));
   let opened = 0;
-  const open = async (name: 'popup' | 'sidepanel' | 'options' | 'manager', search = ''): Promise<Page> => {
+  const open = async (name: PerchPage, search = ''): Promise<Page> => {
     // A tab BiDi already knows, marked so Perch's options page can find it, then turned into a Perch page by
     // the extension itself (tabs.update from its own page): the one way BiDi may drive an extension page.
     const marker = `perch-open-${++opened}`;
