@@ -106,7 +106,8 @@ export function SyncBar({
   const thenError = running || !states?.then?.error ? undefined : syncErrorText(states.then.error);
   const synced = state?.lastSyncedAt;
   const keptText = syncKeptText(collection, state?.kept);
-  // The second collection's rows X's errors named (bookmark folders, synced after bookmarks) are said too.
+  // The second collection's notice and rows X's errors named (bookmark folders, synced after bookmarks) are said too.
+  const thenNotice = then && !thenError && states?.then?.notice ? syncNoticeText(then, states.then.notice) : undefined;
   const thenKeptText = then && !thenError ? syncKeptText(then, states?.then?.kept) : undefined;
   const errorLine = error ? syncFailureLine(error, { failed: (e) => texts.failed(syncErrorText(e)), waiting: waitingWords }) : undefined;
   return (
@@ -143,6 +144,7 @@ export function SyncBar({
         <p className={`muted ${prefix}-sync-notice`}>{syncNoticeText(collection, state.notice)}</p>
       ) : null}
       {keptText && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{keptText}</p> : null}
+      {thenNotice && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenNotice}</p> : null}
       {thenKeptText && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenKeptText}</p> : null}
     </div>
   );

@@ -15,7 +15,8 @@ import { freshDb } from './support';
 /**
  * Bookmark folders X's errors named instead of listing them (x-api--fundamentals--response-codes-and-errors, "Partial
  * errors", by `resource_id`; GET /2/users/:id/bookmarks/folders): the folders walk keeps them with their bookmarks,
- * and the Bookmarks tab's sync line says how many, as the Muted, Blocked and Lists tabs do of theirs.
+ * and the Bookmarks tab's sync line says how many, as the Muted, Blocked and Lists tabs do of theirs. It says too when
+ * one sync read only some folders (FOLDERS_PER_SYNC, lib/services/sync-bookmarks.ts).
  */
 
 const ADA = '2244994945';
@@ -105,5 +106,13 @@ describe('the bookmark folders X’s errors named', () => {
 
     expect((await db().syncState.get([ADA, 'bookmarkFolders']))?.kept).toBeUndefined();
     expect(await bookmarksSyncLine()).not.toContain('X could not send');
+  });
+});
+
+describe('the bookmark folders one sync does not reach', () => {
+  it('are said on the Bookmarks tab: Perch reads 50 a sync, the others show what was last read', async () => {
+    await db().syncState.put({ accountId: ADA, collection: 'bookmarkFolders', notice: { kind: 'cap', folders: 50 } });
+
+    expect(await bookmarksSyncLine()).toContain('Perch reads 50 bookmark folders per sync; the others show what was last read.');
   });
 });
