@@ -1,3 +1,4 @@
+import type { KeepChoice } from '../db/wipe';
 import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
 import { getMe } from '../x/users';
@@ -9,7 +10,7 @@ import { savePending, takePending } from './pending';
 import { accountViewOf, updateView, withoutAccount } from './session';
 import { Turns } from './turns';
 import { keepSignedInPair, savePairOrRevoke, type PairKeeper } from './pair-save';
-import { clearGrant, retireGrant, unfinishedSignOuts } from './sign-out';
+import { finishSignOuts, signOutAccount } from './sign-out';
 import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
@@ -212,23 +213,16 @@ export class AuthService {
   }
 
   /**
-   * Signs one account out: takes it off the screens, clears its tokens locally, then revokes them at X in the
-   * background (lib/auth/sign-out.ts): signing out never waits for X. Other accounts are untouched.
+   * Signs one account out, keeping `keep` of its data: takes it off the screens, clears its tokens locally, then
+   * revokes them at X in the background (lib/auth/sign-out.ts): signing out never waits for X. Others are untouched.
    */
-  async signOut(userId: string): Promise<void> {
-    retireGrant(this.keeper, userId);
-    // Off the screens first: a worker stopped after this leaves tokens the next one clears (finishSignOuts).
-    await updateView((v) => withoutAccount(v, userId, null));
-    await clearGrant(this.keeper, await this.deps.settings(), userId);
+  signOut(userId: string, keep: readonly KeepChoice[] = []): Promise<void> {
+    return signOutAccount(this.keeper, this.deps.settings, userId, keep);
   }
 
-  /**
-   * Finishes, quietly, the sign-outs a stopped worker left half done (at a worker's start). Not while a sign-in is under
-   * way: its tokens are saved just before its account is shown.
-   */
+  /** Finishes, quietly, the sign-outs a stopped worker left half done (at a worker's start); not during a sign-in. */
   async finishSignOuts(): Promise<void> {
-    if (this.signingIn) return;
-    for (const userId of await unfinishedSignOuts()) await clearGrant(this.keeper, await this.deps.settings(), userId);
+    if (!this.signingIn) await finishSignOuts(this.keeper, this.deps.settings);
   }
 
   /** Resolves once the revocations started so far have ended, however they ended (tests). */

@@ -1,16 +1,22 @@
+import type { KeepChoice } from '../db/wipe';
 import { sessionView } from '../storage';
 import { settingsForGrant } from './grant-client';
 import type { OAuthSettings } from './oauth';
 import type { PairKeeper } from './pair-save';
+import { updateView, withoutAccount } from './session';
+import { beginSignOut, endSignOut, markScanned, readSignOutsBegun } from './sign-outs-begun';
 import { accountsWithTokens, clearTokens, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
 
 /**
- * Signing out in an order a worker stopped anywhere in it can finish: the account leaves the session view first
- * (lib/auth/service.ts `signOut`), then its tokens are cleared and handed back to X ({@link clearGrant}). A worker
- * stopped between the two leaves tokens of an account no screen shows, which the next worker finds
- * ({@link unfinishedSignOuts}) and clears quietly, as the person asked — never an account still shown without its
- * tokens, which a later request would report as a sign-in gone.
+ * Signing out in an order a worker stopped anywhere in it can finish ({@link signOutAccount}): the sign-out is recorded
+ * as begun (lib/auth/sign-outs-begun.ts), the account leaves the session view, its tokens are cleared and handed back
+ * to X ({@link clearGrant}), then the record is removed. A worker stopped on the way leaves the record, and the next
+ * worker finishes that sign-out quietly ({@link finishSignOuts}), as the person asked — never an account still shown
+ * without its tokens, which a later request would report as a sign-in gone.
  */
+
+/** Sign-outs under way in this worker: their records are not stale, though their accounts may still be shown. */
+const underWay = new Set<string>();
 
 /** Moves the account's generation on, so a refresh in flight cannot bring its grant back, nor sign it out with a notice. */
 export function retireGrant(k: PairKeeper, userId: string): void {
@@ -20,7 +26,7 @@ export function retireGrant(k: PairKeeper, userId: string): void {
 /**
  * Clears the account's tokens locally, in its turn of token writes, then revokes them at X in the background (best
  * effort, each request with its deadline), with the Client ID that issued them: signing out never waits for X.
- * @throws if storage fails (the tokens are then left for {@link unfinishedSignOuts}).
+ * @throws if storage fails (the tokens are then left for {@link finishSignOuts}).
  */
 export async function clearGrant(k: PairKeeper, s: OAuthSettings, userId: string): Promise<void> {
   retireGrant(k, userId);
@@ -49,9 +55,45 @@ async function storedAccountIds(): Promise<Set<string> | undefined> {
   return ids.every((id): id is string => typeof id === 'string') ? new Set(ids) : undefined;
 }
 
-/** The accounts whose refresh token is still stored though the session view no longer holds them: sign-outs cut off. */
-export async function unfinishedSignOuts(): Promise<string[]> {
+/**
+ * Signs one account out (see above), recording `keep`, what the person chose to keep of its data.
+ * @throws if storage fails (the sign-out is then finished by the next worker, or the account is signed in as before).
+ */
+export async function signOutAccount(
+  k: PairKeeper,
+  s: () => Promise<OAuthSettings>,
+  userId: string,
+  keep: readonly KeepChoice[],
+): Promise<void> {
+  retireGrant(k, userId);
+  underWay.add(userId);
+  try {
+    await beginSignOut(userId, keep);
+    await updateView((v) => withoutAccount(v, userId, null));
+    await clearGrant(k, await s(), userId);
+    await endSignOut(userId);
+  } finally {
+    underWay.delete(userId);
+  }
+}
+
+/**
+ * Finishes the sign-outs a stopped worker left half done: one storage read when none was. A record of an account the
+ * stored view still holds is of a sign-out stopped before the screens were told: the account stays signed in, and the
+ * record goes. Once, for sign-outs cut off by a version that recorded none, every stored token is looked at.
+ * @throws if storage fails (what is left is finished by the next worker).
+ */
+export async function finishSignOuts(k: PairKeeper, s: () => Promise<OAuthSettings>): Promise<void> {
+  const { scanned, begun } = await readSignOutsBegun();
+  const ids = Object.keys(begun).filter((id) => !underWay.has(id));
+  if (scanned && ids.length === 0) return;
   const stored = await storedAccountIds();
-  if (!stored) return [];
-  return (await accountsWithTokens()).filter((id) => !stored.has(id));
+  if (!stored) return;
+  for (const id of ids) {
+    if (!stored.has(id)) await clearGrant(k, await s(), id);
+    if (!underWay.has(id)) await endSignOut(id);
+  }
+  if (scanned) return;
+  for (const id of await accountsWithTokens()) if (!stored.has(id) && !underWay.has(id)) await clearGrant(k, await s(), id);
+  await markScanned();
 }
