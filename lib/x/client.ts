@@ -1,5 +1,6 @@
 import { safeParse, type core } from 'zod/mini';
 import { effectiveReset, XApiError, type RateLimitInfo, type RateWindow, type XProblem } from './errors';
+import { boundedText } from './body';
 import { operationOf } from './operations';
 
 export interface XClientOptions {
@@ -245,7 +246,7 @@ export function createXClient(options: XClientOptions): XClient {
       let json: unknown;
       let unreadable: unknown;
       try {
-        const text = await res.text();
+        const text = await boundedText(res);
         json = req.emptyOk && res.ok && text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch (cause) {
         // The deadline passed while the body was arriving: X was not heard out, like a dropped connection.

@@ -266,6 +266,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'set-state.setState': 'the manage-endpoint helper every write in the table goes through',
   'set-state.notDone': 'builds an error',
   'client.problemOf': 'reads an answer already received',
+  'body.boundedText': 'reads an answer already received',
   'pages.refusalOf': 'builds an error',
   'pages.wholePage': 'reads a page already received',
   'pages.namedGaps': 'reads a page already received',
