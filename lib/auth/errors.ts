@@ -62,16 +62,19 @@ export function toXApiError(error: unknown): XApiError {
   }
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
   if (kind === 'denied' && (error as AuthError).words.kind === 'refused-code') {
-    // X refused the app itself at the refresh (unauthorized_client, invalid_client): the account is still signed in,
-    // but nothing goes through until the app is fixed or the person signs in again. Not retried by itself (the outbox
-    // fails an 'app-no-access' action); X's error_description (else its error code) is quoted as X's.
+    // X refused the renewal with an OAuth error code (RFC 6749 5.2); X's error_description (else its code) is quoted
+    // as X's. The account stays signed in, and nothing is retried by itself (the outbox fails the action).
     const words = (error as AuthError).words;
     const said = words.said ?? words.code;
-    return new XApiError('app-no-access', {
-      ownWords: { kind: 'app-refused' },
-      ...(said ? { problem: { detail: said } } : {}),
-      cause: error,
-    });
+    const problem = said ? { problem: { detail: said } } : {};
+    // unauthorized_client, invalid_client: X refused the app itself (the Client ID gone, turned confidential, no longer
+    // allowed): nothing goes through until the app is fixed or the person signs in again.
+    if (words.code === 'unauthorized_client' || words.code === 'invalid_client') {
+      return new XApiError('app-no-access', { ownWords: { kind: 'app-refused' }, ...problem, cause: error });
+    }
+    // Any other code (invalid_scope, unsupported_grant_type, one X adds later) says nothing of the app nor of the
+    // grant's end: X refused, in X's words.
+    return new XApiError('invalid-request', { ...problem, cause: error });
   }
   return new XApiError('signed-out', { cause: error });
 }
