@@ -27,6 +27,8 @@ export function createServices() {
     },
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: navigator.locks } : {}),
     now,
+    // A sign-out's last step, also when the next worker finishes one a stop cut off: as the person chose.
+    wipe: (accountId, keep) => wipeAccount(accountId, { now: now(), keep }),
   });
 
   /** An X client for the account: its tokens, and X's rate limits remembered in the store. */
@@ -64,8 +66,7 @@ export function createServices() {
    * but what the person chose to keep.
    */
   async function signOut(accountId: string, keep: readonly KeepChoice[] = []): Promise<void> {
-    await auth.signOut(accountId);
-    await wipeAccount(accountId, { now: now(), keep });
+    await auth.signOut(accountId, keep);
     await failures.paint();
   }
 

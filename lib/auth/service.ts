@@ -24,6 +24,8 @@ export interface AuthDeps {
   now?: () => number;
   /** navigator.locks where the context has it. */
   locks?: Pick<LockManager, 'request'>;
+  /** Removes the account's data but `keep` (lib/storage-wipe.ts `wipeAccount`), as a sign-out's last step. */
+  wipe?: (accountId: string, keep: readonly KeepChoice[]) => Promise<void>;
 }
 
 /** How far a sign-in attempt got, and what it learnt on the way, for its recorded outcome. */
@@ -217,12 +219,12 @@ export class AuthService {
    * revokes them at X in the background (lib/auth/sign-out.ts): signing out never waits for X. Others are untouched.
    */
   signOut(userId: string, keep: readonly KeepChoice[] = []): Promise<void> {
-    return signOutAccount(this.keeper, this.deps.settings, userId, keep);
+    return signOutAccount(this.keeper, this.deps, userId, keep);
   }
 
   /** Finishes, quietly, the sign-outs a stopped worker left half done (at a worker's start); not during a sign-in. */
   async finishSignOuts(): Promise<void> {
-    if (!this.signingIn) await finishSignOuts(this.keeper, this.deps.settings);
+    if (!this.signingIn) await finishSignOuts(this.keeper, this.deps);
   }
 
   /** Resolves once the revocations started so far have ended, however they ended (tests). */

@@ -15,6 +15,12 @@ import { accountsWithTokens, clearTokens, readAccessToken, readGrantClientId, re
  * without its tokens, which a later request would report as a sign-in gone.
  */
 
+/** What signing out needs besides the service's grants: its settings, and the wipe of the account's data. */
+interface SignOutDeps {
+  settings: () => Promise<OAuthSettings>;
+  wipe?: ((accountId: string, keep: readonly KeepChoice[]) => Promise<void>) | undefined;
+}
+
 /** Sign-outs under way in this worker: their records are not stale, though their accounts may still be shown. */
 const underWay = new Set<string>();
 
@@ -59,18 +65,14 @@ async function storedAccountIds(): Promise<Set<string> | undefined> {
  * Signs one account out (see above), recording `keep`, what the person chose to keep of its data.
  * @throws if storage fails (the sign-out is then finished by the next worker, or the account is signed in as before).
  */
-export async function signOutAccount(
-  k: PairKeeper,
-  s: () => Promise<OAuthSettings>,
-  userId: string,
-  keep: readonly KeepChoice[],
-): Promise<void> {
+export async function signOutAccount(k: PairKeeper, d: SignOutDeps, userId: string, keep: readonly KeepChoice[]): Promise<void> {
   retireGrant(k, userId);
   underWay.add(userId);
   try {
     await beginSignOut(userId, keep);
     await updateView((v) => withoutAccount(v, userId, null));
-    await clearGrant(k, await s(), userId);
+    await clearGrant(k, await d.settings(), userId);
+    await d.wipe?.(userId, keep);
     await endSignOut(userId);
   } finally {
     underWay.delete(userId);
@@ -83,17 +85,20 @@ export async function signOutAccount(
  * record goes. Once, for sign-outs cut off by a version that recorded none, every stored token is looked at.
  * @throws if storage fails (what is left is finished by the next worker).
  */
-export async function finishSignOuts(k: PairKeeper, s: () => Promise<OAuthSettings>): Promise<void> {
+export async function finishSignOuts(k: PairKeeper, d: SignOutDeps): Promise<void> {
   const { scanned, begun } = await readSignOutsBegun();
   const ids = Object.keys(begun).filter((id) => !underWay.has(id));
   if (scanned && ids.length === 0) return;
   const stored = await storedAccountIds();
   if (!stored) return;
   for (const id of ids) {
-    if (!stored.has(id)) await clearGrant(k, await s(), id);
+    if (!stored.has(id)) {
+      await clearGrant(k, await d.settings(), id);
+      await d.wipe?.(id, begun[id]!.keep);
+    }
     if (!underWay.has(id)) await endSignOut(id);
   }
   if (scanned) return;
-  for (const id of await accountsWithTokens()) if (!stored.has(id) && !underWay.has(id)) await clearGrant(k, await s(), id);
+  for (const id of await accountsWithTokens()) if (!stored.has(id) && !underWay.has(id)) await clearGrant(k, await d.settings(), id);
   await markScanned();
 }
