@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ActivityView } from '@/components/manager/ActivityView';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import { failedKey, type FailureNote } from '@/lib/failed-actions';
 import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
 
 /**
  * The Activity tab showing a failed action's row is the person seeing it (`failures.seen`: it leaves the toolbar
@@ -17,12 +18,7 @@ const ACCOUNT = '1585841080431321088';
 const at = '2026-12-02T10:00:01.000Z';
 const note: FailureNote = { seq: 1, type: 'mute', params: { userId: '2', username: 'ewd' }, error: { kind: 'forbidden' }, at };
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
-afterEach(() => resetDb());
+withEmptyStore();
 
 /** Renders the Activity tab into a page in view; returns the page and a way to leave. */
 function renderActivity() {

@@ -1,15 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actionLabel, actionPhase, actionWhat, phaseWords } from '@/components/manager/action-state';
 import { dateOf, numberOf, relativeTimeOf, timeOf } from '@/components/manager/format';
 import { actionErrorText } from '@/components/error-text';
 import { syncErrorText, syncNoticeText } from '@/components/manager/sync-words';
-import { db, resetDb, type ActionRow } from '@/lib/db';
+import { db, type ActionRow } from '@/lib/db';
 import { Outbox } from '@/lib/services/outbox';
 import { ACTIONS } from '@/lib/services/actions';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
+import { withEmptyStore } from '../support/store';
 
 /**
  * Issue 13, "Two languages": the background stores what happened (an action's type and parameters, a failure's kind,
@@ -55,12 +56,7 @@ async function failedAction(type: keyof typeof ACTIONS, params: Record<string, s
   return (await db().actions.get(seq!))!;
 }
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
-afterEach(() => resetDb());
+withEmptyStore();
 
 describe('an action taken in English and read in Japanese', () => {
   it('names the action and X’s refusal in Japanese, with X’s own words quoted as X’s', async () => {

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPanel } from '@/entrypoints/popup/ListPanel';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
 import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
 
 /**
  * The popup's list panel carries no store: it asks the background (`tab.list`) when it opens and again each time a
@@ -18,14 +19,9 @@ const LIST = '1700000000000000001';
 const OWNER = '1452871219391512578';
 const seenAt = '2026-12-02T10:00:00.000Z';
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
+withEmptyStore();
 afterEach(() => {
   vi.restoreAllMocks();
-  resetDb();
 });
 
 function renderPanel() {

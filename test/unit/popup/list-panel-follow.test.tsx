@@ -3,11 +3,12 @@ import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPanel } from '@/entrypoints/popup/ListPanel';
-import { db, resetDb, type ActionRow } from '@/lib/db';
+import { db, type ActionRow } from '@/lib/db';
 import { wasSentHere } from '@/lib/failed-actions';
 import { listContext } from '@/lib/services/list-context';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
 
 /**
  * The popup's list panel follows a pin it sent as the post and profile panels follow theirs (tab-follower.ts): the
@@ -20,15 +21,12 @@ const ACCOUNT = '1585841080431321088';
 const LIST = '1700000000000000002';
 const seenAt = '2026-12-02T10:00:00.000Z';
 
-beforeEach(async () => {
+withEmptyStore();
+beforeEach(() => {
   fakeBrowser.reset();
-  resetDb();
-  await db().delete();
-  resetDb();
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  resetDb();
 });
 
 async function renderPanel() {

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPanel } from '@/entrypoints/popup/ListPanel';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import { listContext } from '@/lib/services/list-context';
 import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
 
 /**
  * "By <name> (@<username>)" under a list in the popup: the owner's name is X's text, so it sits in its own <bdi>. A name
@@ -18,14 +19,9 @@ const LIST = '1700000000000000001';
 const OWNER = '1452871219391512578';
 const NAME = 'Grace\u202E';
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
+withEmptyStore();
 afterEach(() => {
   vi.restoreAllMocks();
-  resetDb();
 });
 
 describe('the popup’s list owner line', () => {

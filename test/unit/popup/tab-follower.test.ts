@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
 import { TabFollower, shownState } from '@/entrypoints/popup/tab-follower';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { ActionBrief } from '@/lib/messaging';
 import { Outbox, type ActionDef } from '@/lib/services/outbox';
 import { createFeedPublisher, watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
+import { withEmptyStore } from '../support/store';
 
 const ACCOUNT = '1585841080431321088';
 const POST = '1960673648440250273';
@@ -107,13 +108,10 @@ async function popupOn(client: XClient) {
   return { outbox, read, shown, last, click, stop, reread };
 }
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
+withEmptyStore();
+beforeEach(() => {
   now = 1_800_000_000_000;
 });
-afterEach(() => resetDb());
 
 describe('the popup follows an action to its end without polling', () => {
   it('reads the tab once from the click to "done", and the button settles as bookmarked', async () => {

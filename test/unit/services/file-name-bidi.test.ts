@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { whyVideoRefused as whyPickedVideoRefused } from '@/components/compose-rules';
-import { db, resetDb } from '@/lib/db';
 import { attachImage, whyVideoRefused } from '@/lib/services/compose';
 import { composeWordsText } from '@/lib/error-words';
 import { createXClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { uploadGif } from '@/lib/x/media';
+import { withEmptyStore } from '../support/store';
 
 /**
  * A file's name inside a sentence Perch makes about it is isolated (FSI … PDI, Unicode UAX #9): a Hebrew or Arabic
@@ -18,11 +18,7 @@ const ARABIC = 'صورة.png';
 /** A name that tries to reverse the rest of the line (U+202E RIGHT-TO-LEFT OVERRIDE). */
 const OVERRIDE = 'clip\u202Egpj.mp4';
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
+withEmptyStore();
 
 describe('a file name in what Perch says of a file', () => {
   it('is isolated in the background’s refusal of a video, its figures left in place', () => {

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, resetDb } from '@/lib/db';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
 import { Outbox } from '@/lib/services/outbox';
 import type { XClient } from '@/lib/x/client';
 import { fakeX, toggle } from './outbox-fakes';
+import { withEmptyStore } from '../support/store';
 
 /** What the last worker left behind when it stopped mid-send, before this worker's recovery has run. */
 
@@ -35,12 +36,7 @@ function outbox(client: XClient) {
   });
 }
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
-afterEach(() => resetDb());
+withEmptyStore();
 
 describe('an action the last worker left mid-send, before recovery runs', () => {
   it('is sent before a later action on the same target, so X ends as the person last asked', async () => {

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { actionErrorText, actionLabel } from '@/lib/action-words';
-import { db, resetDb, type ActionRow } from '@/lib/db';
+import { db, type ActionRow } from '@/lib/db';
 import { withChange } from '@/lib/failed-actions';
 import { str } from '@/lib/services/action-kit';
 import { Outbox, type ActionDef } from '@/lib/services/outbox';
 import type { ActionChange } from '@/lib/services/outbox-feed';
 import { fakeX, toggle } from './outbox-fakes';
+import { withEmptyStore } from '../support/store';
 
 /**
  * A queued row whose parameters this version cannot read (another version's row, a write cut off mid-way) is failed
@@ -40,12 +41,7 @@ async function storedRow(params: unknown): Promise<number> {
   return db().actions.add(row as ActionRow);
 }
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
-afterEach(() => resetDb());
+withEmptyStore();
 
 describe('a queued action whose stored parameters cannot be read', () => {
   it.each([

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AWAITING_PERSON, db, resetDb } from '@/lib/db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AWAITING_PERSON, db } from '@/lib/db';
 import { MAX_ATTEMPTS, Outbox, type ActionDef } from '@/lib/services/outbox';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { createLimitedClient, type RateLimitStore } from '@/lib/x/limiter';
 import { fakeX, toggle, type Step } from './outbox-fakes';
+import { withEmptyStore } from '../support/store';
 
 const ACCOUNT = '1585841080431321088';
 let now = 1_800_000_000_000;
@@ -26,13 +27,10 @@ function outbox(client: XClient, extra: Partial<ConstructorParameters<typeof Out
 const muted = async () => (await db().muted.where('accountId').equals(ACCOUNT).toArray()).map((r) => r.userId);
 const actions = () => db().actions.orderBy('seq').toArray();
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
+withEmptyStore();
+beforeEach(() => {
   now = 1_800_000_000_000;
 });
-afterEach(() => resetDb());
 
 describe('the outbox', () => {
   it('shows an action in the store at once, then sends it and marks it done', async () => {

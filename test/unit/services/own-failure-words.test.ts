@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { actionErrorText, failureSentence } from '@/lib/action-words';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import { withChange } from '@/lib/failed-actions';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import type { ActionChange } from '@/lib/services/outbox-feed';
 import type { XClient } from '@/lib/x/client';
 import { readInJapanese } from '../locales/in-japanese';
+import { withEmptyStore } from '../support/store';
 
 /**
  * A queued action Perch refused to send (a bug in Perch: XApiError's own words, lib/x/input.ts `invalidInput`) is
@@ -19,13 +20,10 @@ const ACCOUNT = '1585841080431321088';
 const now = 1_800_000_000_000;
 let published: ActionChange[] = [];
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
+withEmptyStore();
+beforeEach(() => {
   published = [];
 });
-afterEach(() => resetDb());
 
 /** A mute of an id no X user has: Perch's check before sending refuses it, and X is asked nothing. */
 async function failedMute() {

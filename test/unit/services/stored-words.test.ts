@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_TYPES, type ActionType } from '@/lib/action-types';
-import { db, resetDb, type ActionRow, type Collection, type SyncStateRow } from '@/lib/db';
+import { db, type ActionRow, type Collection, type SyncStateRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import type { ActionChange } from '@/lib/services/outbox-feed';
 import { SyncService } from '@/lib/services/sync';
 import type { XClient } from '@/lib/x/client';
 import { XApiError, type XErrorKind } from '@/lib/x/errors';
+import { freshDb, withEmptyStore } from '../support/store';
 
 /**
  * The guard of issue 13's "Two languages": the background stores no sentence of its own. An action row keeps its
@@ -55,17 +56,10 @@ function outbox(error: XApiError): Outbox {
   });
 }
 
-async function freshDb() {
-  resetDb();
-  await db().delete();
-  resetDb();
-}
-
-beforeEach(async () => {
-  await freshDb();
+withEmptyStore();
+beforeEach(() => {
   published = [];
 });
-afterEach(() => resetDb());
 
 const TYPES = Object.keys(ACTION_TYPES) as ActionType[];
 const KINDS: XErrorKind[] = ['forbidden', 'invalid-request', 'not-found', 'rate-limited', 'usage-capped', 'signed-out', 'malformed'];

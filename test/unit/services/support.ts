@@ -1,18 +1,13 @@
-/** Helpers for the compose tests: a clean Dexie store, PNG bytes, a signed-in XClient and lookups on the emulator. */
+/** Helpers for the compose tests: a clean store (test/unit/support/store.ts), PNG bytes, a signed-in XClient and lookups on the emulator. */
 import { deflateSync } from 'node:zlib';
-import Dexie from 'dexie';
 import { z } from 'zod';
-import { db, resetDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { XClient } from '@/lib/x/client';
 import type { CreatePostBody } from '@/lib/x/posts';
 import type { Emulator } from '../../emulator/server';
 import { ADA_ID, makeService } from '../auth/support';
 
-/** Closes Perch's store and deletes the 'perch' database, so each test starts with no drafts and no images. */
-export async function freshDb(): Promise<void> {
-  resetDb();
-  await Dexie.delete('perch');
-}
+export { freshDb } from '../support/store';
 
 /** Every stored image row, blobs included (what getDraft must never hand out). */
 export function storedMedia() {

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionErrorText } from '@/components/error-text';
-import { db, resetDb, type ActionRow } from '@/lib/db';
+import { db, type ActionRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
+import { withEmptyStore } from '../support/store';
 
 /**
  * An action row of a type this version does not know (stored by another version, or a corrupted store) fails as
@@ -14,12 +15,7 @@ import { Outbox } from '@/lib/services/outbox';
 
 const ACCOUNT = '1585841080431321088';
 
-beforeEach(async () => {
-  resetDb();
-  await db().delete();
-  resetDb();
-});
-afterEach(() => resetDb());
+withEmptyStore();
 
 /** The stored failure of a queued row of `type` once the outbox has tried it. */
 async function failureOf(type: string): Promise<ActionRow['error']> {
