@@ -14,7 +14,8 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, typ
  * muted and blocked accounts. Each is read in full; a walk cut short, or one whose pages did not show everything (errors
  * beside the items naming nothing, items left out), keeps what it did not see; one whose errors name what X could not
  * return keeps just those. A page X answered with only errors is its refusal: the walk stops and nothing stored is
- * touched.
+ * touched. A List's flag is cleared only by an answer that reached it, and a List whose `owner_id` is the account is
+ * its own, whichever answer showed it.
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
@@ -26,11 +27,14 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const flags = new Map<string, { list: XList } & Record<ListFlag, boolean>>();
+  const parts = new Map<ListFlag, Walk>();
   const collect = async (flag: ListFlag, fetch: (token?: string) => Promise<Page<XList>>) => {
     // Each of the four answers is its own walk with its own cap; any cut one is reported.
     const part: Walk = { pages: 0 };
+    parts.set(flag, part);
     for await (const page of pages(async (t) => listedPage(await fetch(t)), MAX_PAGES.other, part)) {
       notePage(walk, page);
+      notePage(part, page);
       for (const list of page.items) {
         const entry = flags.get(list.id) ?? { list, owned: false, followed: false, pinned: false, member: false };
         entry[flag] = true;
@@ -53,24 +57,40 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     // partial, lists it did not see are kept, and so are lists X's errors named.
     const gone = goneFrom(walk, flags);
     for (const l of stored) if (gone(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
-    const rows: ListRow[] = [...flags.values()].map(({ list, owned, followed, pinned, member }) => ({
-      accountId,
-      id: list.id,
-      name: list.name,
-      ...(list.description !== undefined ? { description: list.description } : {}),
-      ...(list.private !== undefined ? { private: list.private } : {}),
-      ...(list.owner_id ? { ownerId: list.owner_id } : {}),
-      ...(list.member_count !== undefined ? { memberCount: list.member_count } : {}),
-      ...(list.follower_count !== undefined ? { followerCount: list.follower_count } : {}),
-      ...(list.created_at ? { createdAt: list.created_at } : {}),
-      owned,
-      followed,
-      pinned,
-      member,
-    }));
+    const before = new Map(stored.map((l) => [l.id, l]));
+    // An answer cut short, partial or whose errors named the List did not reach it: its flag stays as stored, not
+    // cleared because another answer showed the List.
+    const kept = (flag: ListFlag, id: string) => {
+      const part = parts.get(flag);
+      return (!part || !!part.cut || !!part.partial || !!part.named?.has(id)) && before.get(id)?.[flag] === true;
+    };
+    const rows: ListRow[] = [...flags.values()].map((entry) => {
+      const { list } = entry;
+      const flag = (f: ListFlag) => entry[f] || kept(f, list.id);
+      // Its owner_id ("Owner's user ID", x-api--lists--list-lookup--integrate) says whose it is, whichever answer
+      // showed it: one's own List stays one's own when owned_lists was read before it was made.
+      const owned = entry.owned || (list.owner_id ? list.owner_id === accountId : kept('owned', list.id));
+      return row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
+    });
     await d.lists.bulkPut(rows);
     await ctx.reapplyPending(d, LIST_ACTIONS);
   });
+}
+
+/** The stored row of a List X returned, with its flags. */
+function row(accountId: string, list: XList, flags: Record<ListFlag, boolean>): ListRow {
+  return {
+    accountId,
+    id: list.id,
+    name: list.name,
+    ...(list.description !== undefined ? { description: list.description } : {}),
+    ...(list.private !== undefined ? { private: list.private } : {}),
+    ...(list.owner_id ? { ownerId: list.owner_id } : {}),
+    ...(list.member_count !== undefined ? { memberCount: list.member_count } : {}),
+    ...(list.follower_count !== undefined ? { followerCount: list.follower_count } : {}),
+    ...(list.created_at ? { createdAt: list.created_at } : {}),
+    ...flags,
+  };
 }
 
 const RELATIONS = {

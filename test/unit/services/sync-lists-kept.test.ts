@@ -136,3 +136,65 @@ describe('the lists, whatever X answers', () => {
     expect(asked.filter((p) => p === 'owned_lists')).toHaveLength(1);
   });
 });
+
+/**
+ * The person's own List (`owner_id`, "Owner's user ID": x-api--lists--list-lookup--integrate) stays theirs, with its
+ * Edit, Delete and Members, whichever answer shows it: owned_lists (getUsersOwnedLists) left it out of a walk cut
+ * short, of a page that did not show everything, or of an answer read before it was made, while pinned_lists
+ * (getUsersPinnedLists) or followed_lists (getUsersFollowedLists) returned it.
+ */
+describe('the person’s own List, when owned_lists did not show it', () => {
+  const birds = { id: LIST, name: 'Birds', owner_id: ADA };
+  const cats = { id: CATS, name: 'Cats', owner_id: GRACE };
+  const flagsOf = async (id: string) => {
+    const row = await db().lists.get([ADA, id]);
+    return row && { owned: row.owned, followed: row.followed, pinned: row.pinned, member: row.member };
+  };
+
+  it.each([
+    [
+      'cut short by X repeating a page',
+      { data: [cats], meta: { result_count: 1, next_token: 'zldjwdz3w6sba13nbs0mbravfipbtqvbiqplg9h0p4k' } },
+    ],
+    ['a page with an error naming none', { data: [cats], errors: [NOT_AUTHORIZED], meta: { result_count: 1 } }],
+    ['a page counting more than it carries', { data: [cats], meta: { result_count: 2 } }],
+    [
+      'an error naming it',
+      { data: [cats], errors: [xProblem('resource-not-found', 'Could not find list.', { resource_id: LIST })], meta: { result_count: 1 } },
+    ],
+  ])('stays owned when the owned walk was %s and only pinned_lists returned it', async (_what, owned) => {
+    await storeList();
+    const { sync } = x({ owned_lists: owned, pinned_lists: { data: [{ id: LIST, name: 'Birds' }], meta: { result_count: 1 } } });
+    await sync.sync(ADA, 'lists');
+    expect(await flagsOf(LIST)).toEqual({ owned: true, followed: false, pinned: true, member: false });
+  });
+
+  it('is owned when its owner_id is the person, though owned_lists was read before it was made', async () => {
+    const { sync } = x({
+      owned_lists: { data: [], meta: { result_count: 0 } },
+      pinned_lists: { data: [birds], meta: { result_count: 1 } },
+    });
+    await sync.sync(ADA, 'lists');
+    expect(await flagsOf(LIST)).toEqual({ owned: true, followed: false, pinned: true, member: false });
+  });
+
+  it('is not owned when a whole owned walk left it out and its owner is someone else', async () => {
+    await db().lists.put({ accountId: ADA, id: CATS, name: 'Cats', owned: true, followed: true, pinned: false, member: false });
+    const { sync } = x({ followed_lists: { data: [cats], meta: { result_count: 1 } } });
+    await sync.sync(ADA, 'lists');
+    expect(await flagsOf(CATS)).toEqual({ owned: false, followed: true, pinned: false, member: false });
+  });
+
+  it('keeps a List followed when followed_lists was cut short and only owned_lists returned it', async () => {
+    await db().lists.put({ accountId: ADA, id: CATS, name: 'Cats', owned: false, followed: true, pinned: false, member: false });
+    const { sync } = x({
+      owned_lists: { data: [{ id: CATS, name: 'Cats' }], meta: { result_count: 1 } },
+      followed_lists: {
+        data: [{ id: DOGS, name: 'Dogs' }],
+        meta: { result_count: 1, next_token: '1ncvsqz4rx8jd6b9vd4w2lqh7ztjeufb7mf6c4z1r8m' },
+      },
+    });
+    await sync.sync(ADA, 'lists');
+    expect((await flagsOf(CATS))?.followed).toBe(true);
+  });
+});
