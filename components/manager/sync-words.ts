@@ -32,10 +32,12 @@ function what(collection: Collection): string {
 /**
  * The rows the last walk kept because X's errors named them instead of sending them (a suspended muted account, a list
  * or bookmark folder X could not show): "X could not send 2 accounts; they are kept as they were." Said on the Muted,
- * Blocked and Lists tabs, and of bookmark folders on the Bookmarks tab.
+ * Blocked and Lists tabs, and of bookmark folders on the Bookmarks tab. Of bookmarks, the ones the walk kept because
+ * X's errors did not say what they left out: "X did not send all of your bookmarks or say which it left out; 3…"
  */
 export function syncKeptText(collection: Collection, kept: number | undefined): string | undefined {
   if (!kept) return undefined;
+  if (collection === 'bookmarks') return i18n.t('sync_kept_bookmarks', kept, [numberOf(kept)]);
   if (collection === 'muted' || collection === 'blocked') return i18n.t('sync_kept_accounts', kept, [numberOf(kept)]);
   if (collection === 'lists') return i18n.t('sync_kept_lists', kept, [numberOf(kept)]);
   if (collection === 'bookmarkFolders') return i18n.t('sync_kept_folders', kept, [numberOf(kept)]);

@@ -1,7 +1,7 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
-import { getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
-import { listedPage, type Includes } from '../x/pages';
+import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
+import { errorsSayWhat, listedPage, type Includes } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
@@ -81,6 +81,9 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
 /**
  * Reads every bookmark X returns, drops the ones no longer there and the posts nothing refers to. A page X answered with
  * only errors says why X listed nothing, not that there is nothing: the sync fails with X's words and removes nothing.
+ * A page whose errors do not say what they are about (lib/x/pages.ts `errorsSayWhat`: no post named, nor an object an
+ * expansion pulled in) is partial: X did not say the rest is gone, so every stored bookmark it did not list is kept, in
+ * its order, counted in `walk.kept` for the sync line. A post X's errors name is X saying it cannot give that one.
  */
 export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
@@ -93,13 +96,15 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   )) {
     await storePage(d, accountId, page.items, page.includes, new Date(ctx.now()).toISOString());
     read.push(...page.items.map((p) => p.id));
+    if (!errorsSayWhat(page, 'tweet', BOOKMARK_EXPANSIONS)) walk.partial = true;
     await ctx.onPage(page.items.length);
   }
   // A walk cut short keeps what it did not reach, not taken for removed on X: X repeating a page, or the page cap
   // reached before the 800 bookmarks X returns at most (its pages may hold fewer than asked while more remain:
   // x-api--fundamentals--pagination). At the cap after 800 distinct bookmarks, the rest is gone from X's answer.
   const all = [...new Set(read)];
-  const complete = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
+  const reachedEnd = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
+  const complete = reachedEnd && !walk.partial;
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const onX = new Set(all);
     const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
@@ -115,6 +120,8 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
       const rest = stored.filter((b) => !onX.has(b.postId)).sort((a, b) => b.position - a.position);
       let below = 0;
       for (const b of rest) await d.bookmarks.put({ ...b, position: --below });
+      // Kept for X's errors alone (a walk cut short says so in its notice).
+      if (reachedEnd && rest.length) walk.kept = rest.length;
     }
     let position = all.length;
     for (const postId of all) {

@@ -191,6 +191,21 @@ export function namedGaps(page: Page<unknown>): string[] | undefined {
 }
 
 /**
+ * Whether each of a page's `errors` says what it is about (x-api--fundamentals--response-codes-and-errors, "Partial
+ * errors"; the Problem schemas ResourceNotFound, ResourceUnauthorized, ResourceUnavailable): an item of the kind the
+ * page lists, named by id (`resource_type` `itemType`, with `resource_id` or `value`), or an object an expansion pulled
+ * in (`section: 'includes'`, or a `parameter` naming one of `expansions`). An error naming no resource, or another kind
+ * than the page's items outside its expansions, leaves unknown what X left out of the page.
+ */
+export function errorsSayWhat(page: Page<unknown>, itemType: string, expansions: readonly string[]): boolean {
+  return page.partialErrors.every((e) => {
+    const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+    if (o.section === 'includes' || (typeof o.parameter === 'string' && expansions.includes(o.parameter))) return true;
+    return o.resource_type === itemType && [o.resource_id, o.value].some((v) => typeof v === 'string' && /^\d+$/.test(v));
+  });
+}
+
+/**
  * The page, unless X answered it with `errors` and no items: then X's refusal ({@link refusalOf}; 'forbidden' when
  * no error's type names a kind), X's words kept. Such an answer says why X listed nothing, not that there is nothing.
  * @throws XApiError

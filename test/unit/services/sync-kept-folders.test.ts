@@ -1,15 +1,12 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SyncBar, type SyncTexts } from '@/components/manager/SyncBar';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { SyncService } from '@/lib/services/sync';
 import { createXClient } from '@/lib/x/client';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
 import { xProblem } from '../x/problems';
+import { bookmarksSyncLine as syncLine } from './bookmarks-sync-line';
 import { freshDb } from './support';
 
 /**
@@ -41,27 +38,8 @@ function syncListing(listing: unknown) {
   return new SyncService({ clientFor: () => Promise.resolve(client), defs: ACTIONS, now: () => (now += 60_000) });
 }
 
-/** The Bookmarks tab's sync line (bookmarks, then folders), as the person reads it, once the store's state is shown. */
-async function bookmarksSyncLine(): Promise<string> {
-  // The tab's own sync request stays unanswered: the line shows the state stored.
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined) as never);
-  const texts: SyncTexts = {
-    button: 'Sync',
-    buttonLabel: 'Sync bookmarks',
-    running: () => 'Syncing…',
-    last: () => 'Synced.',
-    never: 'Never synced.',
-    failed: (m) => m,
-  };
-  const bar = createElement(SyncBar, { accountId: ADA, collection: 'bookmarks', then: 'bookmarkFolders', texts, prefix: 'bookmarks' });
-  const page = await renderInPage(bar, { settleMs: 20 });
-  try {
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 20)));
-    return [...page.document.querySelectorAll('p')].map((p) => p.textContent).join('\n');
-  } finally {
-    await page.leave();
-  }
-}
+/** The Bookmarks tab's sync line, as the person reads it. */
+const bookmarksSyncLine = () => syncLine(ADA);
 
 describe('the bookmark folders X’s errors named', () => {
   beforeEach(async () => {

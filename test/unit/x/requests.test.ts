@@ -270,6 +270,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'pages.refusalOf': 'builds an error',
   'pages.wholePage': 'reads a page already received',
   'pages.namedGaps': 'reads a page already received',
+  'pages.errorsSayWhat': 'reads a page already received',
   'pages.listedPage': 'reads a page already received',
   'schemas.usable': 'builds a schema',
   'client.createXClient': 'the client itself: every row runs through it',
