@@ -5,8 +5,6 @@ import { lookupUser } from '@/lib/services/lookups';
 import { grantedPopupUrl } from '@/lib/popup-gate';
 import { readSessionView } from '@/lib/storage';
 import { hasBidiControls, isolateBidi } from '@/lib/text/bidi';
-import { replyWordsOf } from '@/lib/reply-words';
-import { replyWordsText } from '@/lib/reply-words-text';
 import { XApiError } from '@/lib/x/errors';
 import type { Services } from './services';
 
@@ -125,14 +123,14 @@ export async function runMenuAction(services: MenuServices, info: MenuClickInfo,
 }
 
 /**
- * Why a menu action failed, in the reader's language: X's answer as Perch words it (lib/x/errors.ts), or Perch's
- * refusal by its kind (lib/reply-words.ts). Any other Error (a store failure, a bug) speaks the browser's or a
- * developer's English: it is logged, and the icon says only that the action failed.
+ * Why a menu action failed, in the reader's language: X's answer as Perch words it (lib/x/errors.ts). The outbox
+ * refuses none of the menu's actions by kind (its refusals are an undo, cancel or retry's, or a type it does not know,
+ * and the menu queues only bookmark, repost and mute), so the screens' wording of refusals (lib/reply-words-text.ts)
+ * stays out of the worker. Any other Error (a store failure, a bug) speaks the browser's or a developer's English: it
+ * is logged, and the icon says only that the action failed.
  */
 function failureText(error: unknown): string {
   if (error instanceof XApiError) return error.message;
-  const words = replyWordsOf((error as { replyWords?: unknown } | null | undefined)?.replyWords);
-  if (words) return replyWordsText(words);
   console.error('Perch: a menu action failed', error);
   return i18n.t('menu_failed');
 }

@@ -24,8 +24,11 @@ import { caught } from '../support/caught';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ENTRY = join(ROOT, 'entrypoints/background/index.ts');
 
-/** The files the worker imports, transitively, from its entry (relative and `@/` imports; packages are not ours). */
-function workerFiles(entry: string): string[] {
+/**
+ * The files the worker imports, transitively, from its entry (relative and `@/` imports; packages are not ours). With
+ * `bundled`, only what the bundle holds: an `import type` (or one of types only) brings in no code.
+ */
+function workerFiles(entry: string, { bundled = false } = {}): string[] {
   const resolve = (from: string, spec: string): string | undefined => {
     const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? join(dirname(from), spec) : undefined;
     if (base === undefined) return undefined;
@@ -37,12 +40,31 @@ function workerFiles(entry: string): string[] {
     const file = todo.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const imported of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
-      const found = resolve(file, imported.fileName);
+    const source = readFileSync(file, 'utf8');
+    const specs = bundled ? valueImports(source) : ts.preProcessFile(source, true, true).importedFiles.map((i) => i.fileName);
+    for (const spec of specs) {
+      const found = resolve(file, spec);
       if (found) todo.push(found);
     }
   }
   return [...seen].map((f) => relative(ROOT, f)).sort();
+}
+
+/** The modules `source` imports or re-exports code from: not those it imports only types from. */
+function valueImports(source: string): string[] {
+  const file = ts.createSourceFile('f.ts', source, ts.ScriptTarget.Latest);
+  return file.statements.flatMap((node) => {
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      const bindings = clause?.namedBindings;
+      const typesOnly =
+        clause?.isTypeOnly ||
+        (clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly));
+      return typesOnly ? [] : [(node.moduleSpecifier as ts.StringLiteral).text];
+    }
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) return [(node.moduleSpecifier as ts.StringLiteral).text];
+    return [];
+  });
 }
 
 interface Sentence {
@@ -133,6 +155,22 @@ describe('the words the background makes', () => {
     expect(
       files.filter((f) => f.startsWith('components/') || (f.startsWith('entrypoints/') && !f.startsWith('entrypoints/background/'))),
     ).toEqual([]);
+  });
+
+  it('bundle no screen wording: no lib/*-words-text.ts, which words replies in the reader’s language', () => {
+    const bundled = workerFiles(ENTRY, { bundled: true });
+    expect(bundled).toContain('lib/error-words.ts');
+    expect(bundled.filter((f) => /^lib\/[^/]+-words-text\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('bundle what is imported as code, not as types only (the canary)', () => {
+    const source = [
+      "import type { A } from './types-only';",
+      "import { type B } from './types-too';",
+      "import { c, type D } from './code';",
+      "export { e } from './re-exported';",
+    ].join('\n');
+    expect(valueImports(source)).toEqual(['./code', './re-exported']);
   });
 
   it('go through the locales: no English sentence outside the allow-list', () => {
