@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { ActionError, OwnWords } from './action-error';
 import { composeWordsOf, type ComposeWords } from './compose-words';
 import { ALT_TEXT_MAX, VIDEO_MAX_SECS, VIDEO_MIN_SECS } from './limits';
+import { isPlainOwn } from './own-words';
 import { unknownActionWords } from './reply-words';
 import { isolateBidi } from './text/bidi';
 
@@ -74,6 +75,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
       return i18n.t('x_error_sign_in_unread');
     case 'app-refused':
       return i18n.t('x_error_app_refused');
+    case 'list-create-unsure':
+      return i18n.t('x_error_list_create_unsure');
     default: {
       // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
       const words = composeWordsOf(own);
@@ -210,8 +213,7 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
  * screen shows for a failure the background answered by kind. Undefined for a kind this version does not word.
  */
 export function ownSaidText(own: OwnWords, said?: string): string | undefined {
-  const plain = own.kind === 'not-sent' || own.kind === 'sign-in-unread' || own.kind === 'app-refused';
-  const words = plain ? undefined : composeWordsOf(own);
+  const words = isPlainOwn(own.kind) ? undefined : composeWordsOf(own);
   if (words) return composeWordsText(words, said);
   const text = ownWordsText(own);
   return text && withSaid(text, said);

@@ -26,17 +26,32 @@ export type OwnWords =
        */
       kind: 'app-refused';
     }
+  | {
+      /**
+       * 'list-create-unsure': a new List's answer was lost and Perch could not see all the account's owned Lists to
+       * find it (lib/services/list-actions.ts `reconcile`), so it did not ask X again: that could make a second List.
+       */
+      kind: 'list-create-unsure';
+    }
   /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
   | ComposeWords;
 
 /**
- * The words when `raw` is {@link OwnWords} within bounds, with nothing else in it; undefined otherwise: a 'not-sent'
- * 'sign-in-unread' or 'app-refused' names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks them. The background
- * answers only these, and a screen words only these.
+ * The words when `raw` is {@link OwnWords} within bounds, with nothing else in it; undefined otherwise: a plain kind
+ * ({@link isPlainOwn}) names no facts, and a draft's words are checked as lib/compose-words.ts `composeWordsOf` checks
+ * them. The background answers only these, and a screen words only these.
  */
 export function ownWordsOf(raw: unknown): OwnWords | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const kind = (raw as { kind?: unknown }).kind;
-  if (kind !== 'not-sent' && kind !== 'sign-in-unread' && kind !== 'app-refused') return composeWordsOf(raw);
+  if (!isPlainOwn(kind)) return composeWordsOf(raw);
   return Object.keys(raw).length === 1 ? { kind } : undefined;
+}
+
+/** The kinds of {@link OwnWords} that name no facts: one sentence each, not a draft's words. */
+const PLAIN = new Set<unknown>(['not-sent', 'sign-in-unread', 'app-refused', 'list-create-unsure'] satisfies OwnWords['kind'][]);
+
+/** Whether `kind` is one of Perch's own sentences that name no facts ('not-sent', 'app-refused', …). */
+export function isPlainOwn(kind: unknown): kind is Exclude<OwnWords, ComposeWords>['kind'] {
+  return PLAIN.has(kind);
 }

@@ -156,7 +156,8 @@ const listCreate: ActionDef = {
       if (!wholePage(page)) whole = false;
     }
     if (whole && !walk.cut) return undefined;
-    throw new XApiError('unavailable');
+    // Not known either way: it waits and looks again, saying so ('unavailable' is retried with its back-off).
+    throw new XApiError('unavailable', { ownWords: { kind: 'list-create-unsure' } });
   },
   inverse: (_p, result) =>
     typeof result?.id === 'string' ? { type: ACTION_TYPES['list.create'].undo, params: { listId: result.id } } : undefined,

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDb } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
+import { actionErrorText } from '@/lib/action-words';
 import { Outbox } from '@/lib/services/outbox';
 import { ok, scripted, type Step } from '../x/support';
 import { freshDb } from './support';
@@ -66,10 +67,15 @@ describe('a new List whose answer was lost', () => {
     expect(action?.state).not.toBe('done');
   });
 
-  it('is not sent again when X left a List out of the owned Lists it answered', async () => {
+  it('is not sent again when X left a List out of the owned Lists it answered, and says Perch could not tell', async () => {
     const { posts, action } = await createBirds(ok({ data: [other(1)], errors: [hidden], meta: { result_count: 1 } }));
     expect(posts).toBe(1);
     expect(action).toMatchObject({ state: 'queued', error: { kind: 'unavailable' } });
+    // The words beside "Create the list “Birds”" while it waits, and after its last try (with Retry).
+    expect(actionErrorText(action?.error)).toBe(
+      'Perch could not tell whether X made this list, as it could not see all your ' +
+        'lists on X. So as not to make it twice, Perch looks for it again before asking X again.',
+    );
   });
 
   it('is found when this device’s clock is a few seconds ahead of X’s', async () => {
