@@ -267,7 +267,11 @@ export interface SyncStateRow {
   error?: SyncError | undefined;
   /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
   notice?: SyncNotice | undefined;
-  /** How many stored rows the last walk kept only because X's errors named them (muted, blocked, lists): the line says so. */
+  /**
+   * How many stored rows the last walk kept as they were because of X's errors: of muted, blocked, lists and bookmark
+   * folders, the ones X's errors named; of bookmarks, the ones not listed beside errors that named nothing. The sync
+   * line says so (components/manager/sync-words.ts `syncKeptText`).
+   */
   kept?: number | undefined;
 }
 
