@@ -1,25 +1,23 @@
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { saidOf } from '../compose-words';
 import { ACTIONS_BY_POST, ACTIONS_BY_USER, db, USERS_BY_USERNAME, type PerchDb, type PostRow, type UserRow } from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
-import { ownWordsOf } from '../own-words';
 import { enterprisePlanItem, readSessionView, type SessionView } from '../storage';
 import type { XClient } from '../x/client';
-import { XApiError, xWords } from '../x/errors';
 import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '../x/posts';
 import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { summonsOf } from './summons';
+import { tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
 import { utcDay } from './sync';
-import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, TabError, UserView } from '../views';
+import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, UserView } from '../views';
 
 /**
- * What the popup needs about the post or profile in the current tab: the thing itself (from the store when Perch
- * has seen it today, else one request to X) and the account's relation to it, including actions still on their
- * way. Reopening the popup on the same tab costs no request.
+ * What the popup needs about the post or profile in the current tab: the thing itself (from the store when Perch has
+ * seen it today, else a read of X it waits on: tab-read.ts) and the account's relation to it, including actions
+ * still on their way. Reopening the popup on the same tab costs no request.
  */
 
 const userView = (u: UserRow): UserView => ({
@@ -107,19 +105,6 @@ const unsaid = (row: UserRow): Pick<AccountRelation, 'relationUnsaid'> => (row.r
 const relationKnown = (user: UserRow | undefined, now: number): boolean =>
   !!user?.relationSeenAt && utcDay(Date.parse(user.relationSeenAt)) === utcDay(now);
 
-/**
- * Why the tab's post or profile could not be read, as the popup words it: X's answer as the background words it, but a
- * request Perch caught as not what X takes by its kind (`own`, X's words beside it), never a sentence in the worker's
- * language (lib/message-contract.ts answers every other reply so).
- */
-function failure(error: unknown): TabError {
-  if (!(error instanceof XApiError)) return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-  const own = ownWordsOf(error.ownWords);
-  if (!own) return { kind: error.kind, message: error.message };
-  const said = saidOf(xWords(error.problem));
-  return { kind: error.kind, message: '', own, ...(said ? { said } : {}) };
-}
-
 /** True when the person says their X app is on the Enterprise plan. */
 const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
 
@@ -189,7 +174,7 @@ export async function postContext(
   const ownAndRecent = post?.authorId === accountId && post.createdAt !== undefined && now - Date.parse(post.createdAt) < EDIT_WINDOW_MS;
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
     try {
-      const page = await getPosts(await client(), [postId], {
+      const page = await getPosts(await tabReadClient(client), [postId], {
         fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
       });
       const found = page.items[0];
@@ -208,7 +193,7 @@ export async function postContext(
       post = row;
       if (!found) error = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
     } catch (e) {
-      error = failure(e);
+      error = tabReadFailure(e);
     }
     // X's answer may have changed the author and the relation: read again.
     state = await d.transaction('r', postTables(d), () => postState(d, accountId, postId, post));
@@ -267,14 +252,16 @@ export async function profileContext(
   // A row a sync stored (a bookmark's author) says nothing of following: X's connection_status is read for it.
   if (!relationKnown(user, now)) {
     try {
-      const found = await getUserByUsername(await client(), username, { fields: { 'user.fields': USER_FIELDS_WITH_RELATION } });
+      const found = await getUserByUsername(await tabReadClient(client), username, {
+        fields: { 'user.fields': USER_FIELDS_WITH_RELATION },
+      });
       user = userRow(accountId, found, new Date(now).toISOString());
       await d.users.put(user);
       if (await applyConnection(d, accountId, found, user.seenAt)) user.relationSeenAt = user.seenAt;
     } catch (e) {
       // Without X's word on the relation (a row a sync stored), Follow or Unfollow would be a guess: say what failed.
       if (!user?.relationSeenAt) {
-        error = failure(e);
+        error = tabReadFailure(e);
         user = undefined;
       }
     }
