@@ -51,7 +51,20 @@ export function syncKeptText(collection: Collection, kept: number | undefined): 
 export function syncNoticeText(collection: Collection, notice: SyncNotice): string {
   if (notice.message) return notice.message;
   if (notice.kind === 'repeat') return i18n.t('sync_notice_repeat', { what: what(collection) });
-  if (collection === 'bookmarks') return i18n.t('sync_notice_cap_bookmarks');
+  if (collection === 'bookmarks') return capBookmarksText(notice);
   if (notice.folders) return i18n.t('sync_notice_cap_folders', notice.folders, [numberOf(notice.folders)]);
   return i18n.t('sync_notice_cap', { what: what(collection), pages: String(notice.pages ?? 0) });
+}
+
+/**
+ * The bookmark walk at its page cap. X gives apps a person's 800 newest bookmarks (x-api--posts--bookmarks--integrate,
+ * "Rate limits"): past them, stored bookmarks were let go, their tags and notes kept under No longer on X; before them
+ * (X's pages held fewer than asked), the older stored ones stay as they were. A row stored before says neither.
+ */
+function capBookmarksText(notice: SyncNotice): string {
+  if (notice.older === 'gone') return i18n.t('sync_notice_cap_bookmarks_gone');
+  if (notice.older === 'kept' && notice.read !== undefined) {
+    return i18n.t('sync_notice_cap_bookmarks_kept', notice.read, [numberOf(notice.read), numberOf(notice.pages ?? 0)]);
+  }
+  return i18n.t('sync_notice_cap_bookmarks');
 }

@@ -7,6 +7,7 @@ export type { ActionError } from '../action-error';
 /** The rows of Perch's store (lib/db/index.ts), one interface a table. */
 
 export type { BookmarkNoteRow, SavedSearchRow } from './organise-rows';
+export type { Collection, SyncError, SyncNotice, SyncStateRow } from './sync-rows';
 
 /** An X user Perch has seen (an author, a list member, a muted or blocked account). */
 export interface UserRow {
@@ -251,51 +252,6 @@ export interface RateLimitRow {
   /** The 24-hour caps, when X sent them (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`). */
   userDay?: RateWindow;
   appDay?: RateWindow;
-}
-
-export type Collection = 'bookmarks' | 'bookmarkFolders' | 'lists' | 'muted' | 'blocked';
-
-export interface SyncStateRow {
-  accountId: string;
-  collection: Collection;
-  lastSyncedAt?: string;
-  /** The UTC day (YYYY-MM-DD) of the last complete walk: X charges each resource once per UTC day. */
-  lastFullDay?: string;
-  running?: boolean;
-  progress?: { pages: number; items: number };
-  /** Why the last sync failed, as a kind and facts the screen words (components/manager/sync-words.ts). */
-  error?: SyncError | undefined;
-  /** The last walk ended early (its page cap, or X repeating a page): what the sync line says about it. */
-  notice?: SyncNotice | undefined;
-  /**
-   * How many stored rows the last walk kept as they were because of X's errors: of muted, blocked, lists and bookmark
-   * folders, the ones X's errors named; of bookmarks, the ones not listed beside errors that named nothing. The sync
-   * line says so (components/manager/sync-words.ts `syncKeptText`).
-   */
-  kept?: number | undefined;
-}
-
-/**
- * A sync's failure as stored: like an action's (kind, X's reset, X's own words), never a sentence of Perch's.
- * Rows stored before kept `message` (an English sentence) and `rateLimitReset`: still shown as they are.
- */
-export interface SyncError extends ActionError {
-  /** Rows stored before: X's reset in Unix seconds, now `reset`. */
-  rateLimitReset?: number | undefined;
-}
-
-/**
- * A walk cut short: at its page cap (`pages` read) or on X repeating a page. The screen words it for the row's
- * collection. Rows stored before kept `message` (an English sentence): still shown as it is.
- */
-export interface SyncNotice {
-  kind: 'cap' | 'repeat';
-  /** How many pages the walk read. */
-  pages?: number | undefined;
-  /** Bookmark folders only: how many folders' bookmarks one sync reads (the rest show what was last read). */
-  folders?: number | undefined;
-  /** Rows stored before only: the background's English sentence. Never written now. */
-  message?: string | undefined;
 }
 
 /** `PostRow.seenAt` of a post to read again from X at its next use. */

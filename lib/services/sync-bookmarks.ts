@@ -62,6 +62,8 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
     await ctx.onPage(newOnes.length);
     if (firstKnown !== -1) break;
   }
+  // At the page cap before any stored bookmark: the stored ones, all older, stay as they were.
+  if (ctx.walk.cut === 'cap') ctx.walk.bookmarks = { read: new Set(fresh.map((p) => p.id)).size, older: 'kept' };
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
     let position = (top?.position ?? 0) + fresh.length;
@@ -105,6 +107,8 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const all = [...new Set(read)];
   const reachedEnd = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
   const complete = reachedEnd && !walk.partial;
+  // At the page cap the sync line says what became of the older stored bookmarks (components/manager/sync-words.ts).
+  if (walk.cut === 'cap') walk.bookmarks = { read: all.length, older: complete ? 'gone' : 'kept' };
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const onX = new Set(all);
     const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();

@@ -21,6 +21,8 @@ export interface Walk {
   cut?: 'cap' | 'repeat';
   /** Bookmark folders only, when there are more than one sync reads: how many it reads. */
   folders?: number;
+  /** Bookmarks only, at the page cap: how many different bookmarks were read, and what became of older stored ones. */
+  bookmarks?: { read: number; older: 'gone' | 'kept' };
   /**
    * Set when a page left out what X did not name (lib/x/pages.ts `namedGaps`): errors naming no resource beside its
    * items, or fewer items than X counted. The walk removed nothing it did not see, and is not counted as the day's full
@@ -91,7 +93,7 @@ export async function* pages<T>(
  */
 export function cutNotice(walk: Walk): SyncNotice {
   if (walk.cut === 'repeat') return { kind: 'repeat', pages: walk.pages };
-  return { kind: 'cap', pages: walk.pages, ...(walk.folders ? { folders: walk.folders } : {}) };
+  return { kind: 'cap', pages: walk.pages, ...(walk.folders ? { folders: walk.folders } : {}), ...walk.bookmarks };
 }
 
 /** Notes what a page read left out: the ids X named, or, when X did not say, that the walk is partial. */
