@@ -5,15 +5,8 @@ import { listedPage, wholePage } from '../x/pages';
 import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
 import { postRow, userRow } from './records';
+import { postViewOf, userViewOf } from './row-views';
 import type { PostView, UserView } from '../views';
-
-const view = (u: { id: string; name: string; username: string; profileImageUrl?: string; protected?: boolean }): UserView => ({
-  id: u.id,
-  name: u.name,
-  username: u.username,
-  ...(u.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
-  ...(u.protected !== undefined ? { protected: u.protected } : {}),
-});
 
 /**
  * Looks an account up by @username (before muting it or adding it to a list, so the person sees who it is)
@@ -24,7 +17,7 @@ export async function lookupUser(client: XClient, accountId: string, username: s
   const user = await getUserByUsername(client, username.replace(/^@/, ''));
   const row = userRow(accountId, user, new Date().toISOString());
   await db().users.put(row);
-  return view(row);
+  return userViewOf(row);
 }
 
 /**
@@ -59,7 +52,7 @@ export async function listMembers(
   });
   // A next token equal to the one just used would show the same page again for ever: that is the end.
   const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;
-  return { users: page.items.map((u) => view(userRow(accountId, u, seenAt))), ...(nextToken ? { nextToken } : {}) };
+  return { users: page.items.map((u) => userViewOf(userRow(accountId, u, seenAt))), ...(nextToken ? { nextToken } : {}) };
 }
 
 /**
@@ -75,19 +68,9 @@ export async function listPostsPreview(client: XClient, accountId: string, listI
     }),
   );
   const seenAt = new Date().toISOString();
-  const authors = new Map(page.includes.users.map((u) => [u.id, view(userRow(accountId, u, seenAt))]));
+  const authors = new Map(page.includes.users.map((u) => [u.id, userViewOf(userRow(accountId, u, seenAt))]));
   return page.items.map((p) => {
     const row = postRow(accountId, p, seenAt, { media: page.includes.media });
-    const author = row.authorId ? authors.get(row.authorId) : undefined;
-    return {
-      id: row.id,
-      text: row.text,
-      urls: row.urls,
-      ...(row.createdAt ? { createdAt: row.createdAt } : {}),
-      ...(author ? { author } : {}),
-      mediaCount: row.mediaCount,
-      ...(row.media?.length ? { media: row.media } : {}),
-      quoted: !!row.quotedId,
-    };
+    return postViewOf(row, row.authorId ? authors.get(row.authorId) : undefined);
   });
 }
