@@ -134,12 +134,13 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
 /**
  * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page. With `needed`,
  * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
- * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`).
- * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with)
+ * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`). `most`
+ * bounds the items of an answer that takes no `max_results`: a lookup by ids answers at most one item an id.
+ * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with, or `most`)
  */
 export async function getPage<T>(
   client: XClient,
-  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T>; needed?: readonly string[] },
+  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T>; needed?: readonly string[]; most?: number },
 ): Promise<Page<T>> {
   const schema = listAnswerSchema(req.item, req.needed);
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
@@ -147,8 +148,10 @@ export async function getPage<T>(
   const items = data ?? [];
   // `max_results` is the most a page holds (x-api--fundamentals--pagination, "Results per page"): a page carrying more
   // is not what was asked for, and a walk of such pages would grow without bound. Refused before anything is stored.
+  // So is a lookup answering more items than the ids it was asked for.
   const asked = req.query.max_results;
-  if (typeof asked === 'number' && items.length > asked) {
+  const most = typeof asked === 'number' ? asked : req.most;
+  if (most !== undefined && items.length > most) {
     throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
   }
   const page: Page<T> = {

@@ -33,6 +33,7 @@ import { arbitraryFromSchema } from './schema-arbitrary';
 const ME = '2244994945';
 const OTHER = '1585841080431321088';
 const POST = '1346889436626259968';
+const OTHER_POST = '1346889436626259969';
 const LIST = '1146654567674912769';
 const MEDIA = '1880028106020515840';
 const RUNS = 60;
@@ -214,7 +215,11 @@ const OPERATIONS: Operation[] = [
   refusedWithout({ ...lookup((c) => users.getMe(c), 'getUsersMe', ['id', 'name', 'username']), lookup: false }),
   lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username']),
   lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS),
-  postPage((c) => posts.getPosts(c, [POST]), 'getPostsByIds'),
+  {
+    // Two ids asked: an answer with more posts than that is refused (lib/x/pages.ts `getPage`, `most`).
+    ...postPage((c) => posts.getPosts(c, [POST, OTHER_POST]), 'getPostsByIds'),
+    outcome: (body) => (Array.isArray(body.data) && body.data.length > 2 ? 'malformed' : undefined),
+  },
   refusedWithout({
     operationId: 'createPosts',
     call: (c) => posts.createPost(c, { text: 'hello' }),
