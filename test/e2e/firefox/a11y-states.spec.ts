@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { SECOND_USER_ID } from '../../emulator/seed';
-import { BOOKMARK_REFUSED, EMPTY_TABS, READ_UNANSWERED, STATE_PAGES, UNANSWERED_WORDS } from '../support/a11y-states';
+import { BOOKMARK_REFUSED, EMPTY_TABS, READ_UNANSWERED, REFUSED_WORDS, STATE_PAGES, UNANSWERED_WORDS } from '../support/a11y-states';
 import { FIREFOX_DARK_PREFS, scanFirefox } from '../support/axe-firefox';
 import { ADA, type EmulatorControl } from '../support/emulator-control';
 import { popupOn } from '../support/firefox-popup';
@@ -61,7 +61,7 @@ async function scanPopupStates(ff: FirefoxPerch, emu: EmulatorControl): Promise<
   await emu.fault(BOOKMARK_REFUSED);
   const refused = await popupOn(ff, STATE_PAGES.refused);
   await aria(refused, 'Bookmark', 'button').click();
-  await expect.poll(() => refused.$$eval('[role="status"]', (s) => s.some((e) => /\S/.test(e.textContent ?? '')))).toBe(true);
+  await expect.poll(() => textOf(refused, '.quick-notes [role="alert"]')).toContain(REFUSED_WORDS);
   scanned.push(await scanFirefox(refused, 'popup, X refused a bookmark'));
   await refused.close();
 

@@ -27,6 +27,13 @@ export const STATE_PAGES = {
 export const BOOKMARK_REFUSED = { method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 };
 
 /**
+ * What the popup's alert under the buttons says once X has refused that bookmark (lib/locales/en.yml x_error_forbidden).
+ * The state is scanned once these words show: the "Sending to X…" status before them lasts only as long as X takes
+ * to answer, so a wait for any status caught it in one run and missed it in the next.
+ */
+export const REFUSED_WORDS = 'X does not allow this.';
+
+/**
  * X answers reads of posts with 503 Service Unavailable (GET /2/tweets?ids=, getPostsByIds, the popup's read;
  * x-api--fundamentals--response-codes-and-errors) until the faults are cleared: the popup says X did not answer, in its
  * alert.
