@@ -1,6 +1,7 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
+import { XApiError } from '../x/errors';
 import { errorsSayWhat, listedPage, type Includes } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
@@ -184,7 +185,7 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   }
   // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
   const inFolder = new Map<string, Set<string>>();
-  /** Folders read this time (their turn taken); `replaced`: those whose whole content was read. */
+  /** Folders read this time, or whose answer could not be read (their turn taken); `replaced`: those read whole. */
   const read = new Set<string>();
   const replaced = new Set<string>();
   async function storeFolders(): Promise<void> {
@@ -213,7 +214,12 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   }
   try {
     for (const folder of folders) {
-      const page = await getBookmarkFolderPosts(client, accountId, folder.id);
+      const page = await getBookmarkFolderPosts(client, accountId, folder.id).catch((e: unknown) => {
+        // An answer Perch could not read (over FOLDER_POSTS_MOST posts) takes the folder's turn, its bookmarks kept as
+        // they were: the next sync reads the others first rather than stopping on it again.
+        if (e instanceof XApiError && e.kind === 'malformed') read.add(folder.id);
+        throw e;
+      });
       await ctx.onPage(page.items.length);
       if (page.items.length === 0 && page.partialErrors.length > 0) continue;
       for (const p of page.items) inFolder.set(p.id, (inFolder.get(p.id) ?? new Set()).add(folder.id));

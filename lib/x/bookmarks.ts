@@ -100,12 +100,21 @@ export async function getBookmarkFolders(
 }
 
 /**
+ * The most posts one answer about a bookmark folder holds. getUsersBookmarksByFolderId takes no `max_results`, but its
+ * answer (BookmarkFolderPostsResponse) carries `meta.next_token`: X pages it, and no page of any list X's OpenAPI
+ * description pages holds more than 1,000 (the largest `max_results` maximum there: muting, blocking, followers).
+ */
+export const FOLDER_POSTS_MOST = 1000;
+
+/**
  * GET /2/users/:id/bookmarks/folders/:folder_id — the posts in one bookmark folder, as ids only (hydrate them
  * with getPosts). X documents no query parameters for this endpoint (no size, token or fields), so none are sent.
- * @throws XApiError ('invalid-request' before sending for a malformed id)
+ * @throws XApiError ('invalid-request' before sending for a malformed id; 'malformed' for an answer holding more than
+ *   {@link FOLDER_POSTS_MOST} posts)
  */
 export async function getBookmarkFolderPosts(client: XClient, userId: string, folderId: string): Promise<Page<XPostRef>> {
   const user = checkId(userId, 'A user id');
   const folder = checkId(folderId, 'A bookmark folder id');
-  return getPage(client, { path: `/2/users/${user}/bookmarks/folders/${folder}`, query: {}, item: postRefSchema });
+  const path = `/2/users/${user}/bookmarks/folders/${folder}`;
+  return getPage(client, { path, query: {}, item: postRefSchema, most: FOLDER_POSTS_MOST });
 }
