@@ -1,11 +1,11 @@
 /** Helpers for the compose tests: a clean store (test/unit/support/store.ts), PNG bytes, a signed-in XClient and lookups on the emulator. */
-import { deflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { XClient } from '@/lib/x/client';
 import type { CreatePostBody } from '@/lib/x/posts';
 import type { Emulator } from '../../emulator/server';
 import { ADA_ID, makeService } from '../auth/support';
+import { pngBytes } from '../support/png';
 
 export { freshDb } from '../support/store';
 
@@ -14,35 +14,9 @@ export function storedMedia() {
   return db().draftMedia.toArray();
 }
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
-
 /** A real (tiny) PNG, so the emulator recognises it by its bytes. */
 export function png(width = 2, height = 2): Uint8Array<ArrayBuffer> {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const typed = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([head, typed, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const bytes = Buffer.concat([
-    Buffer.from('89504e470d0a1a0a', 'hex'),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(height * (1 + width * 3), 0x80))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const bytes = pngBytes(width, height);
   const out = new Uint8Array(new ArrayBuffer(bytes.length));
   out.set(bytes);
   return out;
