@@ -1,0 +1,81 @@
+import type { Locator, Page } from '@playwright/test';
+import { SECOND_USER_ID } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
+import { expect, signIn, test } from './fixtures';
+
+/**
+ * A List's members with the keyboard alone, in the manager's Lists tab: open the List, load its members, look an
+ * account up and add it, remove it, undo — each control reached with Tab and pressed with Enter, each showing where
+ * the focus is, and each state scanned by axe, light and dark.
+ */
+
+const LIST = 'Reading list 📚';
+
+/** Presses Tab until `target` has the focus (at most `max` times), then checks the focus shows. */
+async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+  await expectFocusShown(page);
+}
+
+/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
+async function expectFocusShown(page: Page): Promise<void> {
+  const shown = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || !el.matches(':focus-visible')) return false;
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  });
+  expect(shown, 'the focused control shows the focus').toBe(true);
+}
+
+/** The tab's status line, once it says `text`. */
+const note = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+
+test('adds and removes a List member with the keyboard alone, each state passing axe, in Chromium', async ({ perch, emu }) => {
+  test.setTimeout(180_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+  const memberIds = async () => (await emu.relations()).owned_lists.find((l) => l.name === LIST)?.member_ids ?? [];
+  const scanned: string[] = [];
+
+  await tabTo(page, page.getByRole('region', { name: /^Owned/ }).getByRole('button', { name: LIST, exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: LIST, level: 2 })).toBeFocused();
+
+  await tabTo(page, page.getByRole('button', { name: `Load members of ${LIST} from X` }));
+  await page.keyboard.press('Enter');
+  const members = page.getByRole('list', { name: `Members of ${LIST}` });
+  await expect(members.getByRole('listitem')).toHaveCount(4);
+  scanned.push(await scan(page, 'manager, a List’s members loaded'));
+
+  await tabTo(page, page.getByRole('textbox', { name: `Add an account to ${LIST} by @username` }));
+  await page.keyboard.type('@gracehop');
+  await page.keyboard.press('Enter');
+  const add = page.getByRole('group', { name: 'Account found: @gracehop' }).getByRole('button', { name: `Add @gracehop to ${LIST}` });
+  // Found: the focus moves to the button that adds them.
+  await expect(add).toBeFocused();
+  await expectFocusShown(page);
+  scanned.push(await scan(page, 'manager, an account found to add to a List'));
+  await page.keyboard.press('Enter');
+  await note(page, `Add @gracehop to “${LIST}”: done.`);
+  expect(await memberIds()).toContain(SECOND_USER_ID);
+  await expect(members.getByRole('listitem').first()).toContainText('Grace Hopper');
+  // Added: back in the field, for the next one.
+  await expect(page.getByRole('textbox', { name: `Add an account to ${LIST} by @username` })).toBeFocused();
+
+  await tabTo(page, members.getByRole('button', { name: `Remove @gracehop from ${LIST}` }));
+  await page.keyboard.press('Enter');
+  await note(page, `Remove @gracehop from “${LIST}”: done.`);
+  expect(await memberIds()).not.toContain(SECOND_USER_ID);
+  await expect(members.getByRole('listitem')).toHaveCount(4);
+  scanned.push(await scan(page, 'manager, a List member removed, with Undo'));
+
+  await tabTo(page, page.getByRole('button', { name: `Undo: Remove @gracehop from “${LIST}”` }));
+  await page.keyboard.press('Enter');
+  await note(page, `Remove @gracehop from “${LIST}”: undone.`);
+  expect(await memberIds()).toContain(SECOND_USER_ID);
+  expect(scanned).toHaveLength(3);
+});
