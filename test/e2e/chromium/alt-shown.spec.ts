@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * Issue 15, alt text "shown in the popup card and the manager for posts that carry it": the picture carries X's
@@ -10,20 +9,14 @@ import { expect, signIn, test, type Perch } from './fixtures';
 const GRACE = 'gracehop';
 const POST = SEED_POSTS.gracePhoto;
 
-/** The popup aimed at a post, clicked through its "opened by another page" gate. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}`);
-  await page.getByRole('button', { name: 'Show this post' }).click();
-  return page;
-}
-
 test.describe('alt text shown, in Chromium', () => {
   test('the popup’s post card and the manager show the picture with its description, and ALT reveals it', async ({ perch }) => {
     await signIn(perch, await perch.open('options'));
 
-    const popup = await popupOn(perch, `https://x.com/${GRACE}/status/${POST}`);
+    const popup = await popupOn(perch, `https://x.com/${GRACE}/status/${POST}`, {
+      viewport: { width: 360, height: 600 },
+      show: 'Show this post',
+    });
     const card = popup.getByRole('region', { name: 'This post' });
     await expect(card.getByRole('img', { name: GRACE_PHOTO_ALT })).toBeVisible();
     const alt = card.getByRole('button', { name: /^ALT/ });

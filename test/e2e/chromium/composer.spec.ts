@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { postOfWeight, SPLIT_600 } from '../support/posts';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 test.describe('the composer in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
@@ -279,12 +278,3 @@ test.describe('the composer in Chromium', () => {
 
 /** A real 1x1 GIF89a. */
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}

@@ -1,15 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
-import { expect, signIn, test, type Perch } from './fixtures';
-
-/** The popup aimed at a post, as when Perch is opened on that tab, clicked through its gate (lib/popup-gate.ts). */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /** A test's click cannot open Chromium's side panel: refuse it, so the popup's links open the manager in a tab. */
 async function refuseSidePanel(page: Page): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
  * A queued action that fails (issue 15): the toolbar badge counts it and its title says what failed, whatever Perch
@@ -39,14 +39,6 @@ async function menuClick(worker: Worker, page: Page, menuItemId: string, linkUrl
 
 const badgeText = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 const badgeTitle = (worker: Worker) => worker.evaluate(() => chrome.action.getTitle({}));
-
-/** The popup on a page, clicked through (opened by the test, it waits for a click: lib/popup-gate.ts). */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 test.describe('word when a queued action fails (Chromium)', () => {
   test.beforeEach(async ({ perch }) => {

@@ -1,17 +1,7 @@
-import type { Page } from '@playwright/test';
 import { SEED_LISTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
-
-/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button', { name: 'Show this list' }).click();
-  return page;
-}
+import { expect, popupOn, signIn, test } from './fixtures';
 
 const listPage = (id: string) => `https://x.com/i/lists/${id}`;
 
@@ -35,7 +25,7 @@ test.describe('the popup on a list page in Chromium', () => {
     await emu.clearLog();
 
     // Grace's list, which Ada follows and has not pinned.
-    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy));
+    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy), { show: 'Show this list' });
     const panel = popup.getByRole('region', { name: 'Navy computing ⚓' });
     await expect(panel.getByRole('button', { name: 'Unfollow list', exact: true })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
@@ -50,7 +40,7 @@ test.describe('the popup on a list page in Chromium', () => {
     expect(pins.map((e) => e.status)).toEqual([200]);
 
     // Ada's own list: no Follow, Pin stays.
-    const own = await popupOn(perch, listPage(SEED_LISTS.adaReading));
+    const own = await popupOn(perch, listPage(SEED_LISTS.adaReading), { show: 'Show this list' });
     const ownPanel = own.getByRole('region', { name: 'Reading list 📚' });
     await expect(ownPanel.getByText('Your list')).toBeVisible();
     await expect(ownPanel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
@@ -75,7 +65,7 @@ test.describe('the popup on a list page in Chromium', () => {
       .getByRole('region', { name: /^Followed/ })
       .getByRole('button', { name: 'Navy computing ⚓', exact: true })
       .click();
-    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy));
+    const popup = await popupOn(perch, listPage(SEED_LISTS.graceNavy), { show: 'Show this list' });
     const panel = popup.getByRole('region', { name: 'Navy computing ⚓' });
     await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
 
@@ -100,7 +90,7 @@ test.describe('the popup on a list page in Chromium', () => {
   });
 
   test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
-    const popup = await popupOn(perch, `${listPage(SEED_LISTS.turingBletchley)}/members`);
+    const popup = await popupOn(perch, `${listPage(SEED_LISTS.turingBletchley)}/members`, { show: 'Show this list' });
     const panel = popup.getByRole('region', { name: 'A list on X' });
     await expect(panel.getByText(SEED_LISTS.turingBletchley)).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA, type EmulatorControl } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
  * Every button tells the truth (issue 12, items 1-4 and 7): what the popup shows of a relation, a list, one's own
@@ -10,14 +10,6 @@ import { expect, signIn, test, type Perch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const READING = 'Reading list 📚';
-
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 async function openManager(perch: Perch, tab?: string): Promise<Page> {
   const page = await perch.context.newPage();

@@ -1,22 +1,13 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA, type EmulatorControl } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
 const POST = SEED_POSTS.gracePhoto;
 /** What X answered to each bookmark Perch sent, in order. */
 const bookmarkPosts = async (emu: EmulatorControl) =>
   (await emu.log()).filter((e) => e.method === 'POST' && e.path === `/2/users/${ADA.id}/bookmarks`).map((e) => e.status);
-
-/** The popup aimed at a post, as when Perch is opened on that tab, clicked through. */
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 /** From here on, counts the popup's `tab.*` questions to the background (each one a message). */
 async function countTabQuestions(popup: Page): Promise<() => Promise<number>> {

@@ -1,20 +1,10 @@
-import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA, type Relations } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
 const POST = SEED_POSTS.gracePhoto;
-
-/** The popup aimed at a page, as when Perch is opened on that tab, clicked through. */
-async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 /** Ticks "My X app is on the Enterprise plan" in Perch's settings. */
 async function sayEnterprisePlan(perch: Perch): Promise<void> {
@@ -277,7 +267,7 @@ test.describe('the popup in Chromium', () => {
 
   test('anywhere else: shares the page, its URL counting 23', async ({ perch }) => {
     const url = 'https://example.com/articles/a-very-long-path-that-would-count-far-more-than-twenty-three-characters';
-    const popup = await popupOn(perch, url, 'An article');
+    const popup = await popupOn(perch, url, { title: 'An article' });
     await expect(popup.getByRole('region', { name: 'Share this page' })).toBeVisible();
     await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue(`An article ${url}`);
     // "An article " is 11, the URL 23: 246 left.

@@ -1,19 +1,11 @@
 import type { Page } from '@playwright/test';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
  * Editing your own post within X's window (x-api--fundamentals--edit-posts: 30 minutes, up to 5 edits; each edit a
  * new post id): from the published post's line and from the popup on your own post, with the time left shown.
  */
-
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  // Opened by the test, not by Perch: the page waits for a click before asking X anything (lib/popup-gate.ts).
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 /** Posts `text` from the popup's composer and returns the new post's id, from its View on X link. */
 async function publish(perch: Perch, text: string): Promise<{ popup: Page; id: string }> {

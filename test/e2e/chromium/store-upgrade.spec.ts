@@ -11,21 +11,13 @@ import {
   version5Rows,
   writeStore,
 } from '../support/store-upgrade';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
  * A person updating from the last release: their browser's IndexedDB holds Perch's store at version 5, written
  * here with the raw IndexedDB API as that release left it, and this build opens it at version 6 when its worker
  * starts. They see every old action and state, and the store keeps every row and gains version 6's indexes.
  */
-
-/** The popup aimed at a page, as when Perch is opened on that tab, clicked through (lib/popup-gate.ts). */
-async function popupOn(perch: Perch, url: string, show: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button', { name: show }).click();
-  return page;
-}
 
 /** Stops Perch's service worker (and any other): the next event starts it again, as after a browser restart. */
 async function stopWorker(perch: Perch, page: Page): Promise<void> {
@@ -50,7 +42,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
 
   // The browser restarts: the next screen wakes a new worker, which opens the store at version 6.
   await stopWorker(perch, raw);
-  const listPopup = await popupOn(perch, `https://x.com/i/lists/${LIST}`, 'Show this list');
+  const listPopup = await popupOn(perch, `https://x.com/i/lists/${LIST}`, { show: 'Show this list' });
   const list = listPopup.getByRole('region', { name: 'A list on X' });
   await expect(list.getByRole('button', { name: 'Unpin list', exact: true })).toBeVisible();
   await expect(list.getByRole('button', { name: 'Unfollow list', exact: true })).toBeVisible();
@@ -58,7 +50,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   expectUpgraded(before, await raw.evaluate(readStore));
 
   // The post Ada bookmarked and liked, and reposted while X's limit was used up.
-  const postPopup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`, 'Show this post');
+  const postPopup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${POST}`, { show: 'Show this post' });
   const post = postPopup.getByRole('region', { name: 'This post' });
   await expect(post.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();
   await expect(post.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();

@@ -1,16 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
-
-/** The popup aimed at a page, clicked through its "opened by another page" gate (lib/popup-gate.ts). */
-async function popupOn(perch: Perch, url: string, title = ''): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
 
 /**
  * Stands in for Chromium's side panel API in a page: a test's click cannot open a real side panel (the browser
@@ -83,7 +75,7 @@ test.describe('the popup as a way in, in Chromium', () => {
   });
 
   test('on an X page that is not a post or profile the popup offers a new post without the page’s address', async ({ perch }) => {
-    const popup = await popupOn(perch, 'https://x.com/search?q=perch', 'perch - Search / X');
+    const popup = await popupOn(perch, 'https://x.com/search?q=perch', { title: 'perch - Search / X' });
     const composer = popup.getByRole('region', { name: 'New post' });
     await expect(composer).toBeVisible();
     await expect(composer.getByRole('textbox').first()).toHaveValue('');
@@ -91,7 +83,7 @@ test.describe('the popup as a way in, in Chromium', () => {
   });
 
   test('elsewhere the popup still shares the page, and New post starts an empty post', async ({ perch }) => {
-    const popup = await popupOn(perch, 'https://example.com/article', 'An article');
+    const popup = await popupOn(perch, 'https://example.com/article', { title: 'An article' });
     const share = popup.getByRole('region', { name: 'Share this page' });
     await expect(share.getByRole('textbox').first()).toHaveValue('An article https://example.com/article');
     await popup.getByRole('button', { name: 'New post' }).click();

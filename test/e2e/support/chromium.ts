@@ -121,17 +121,22 @@ export async function signInAsGrace(perch: Perch, emu: EmulatorControl): Promise
 /**
  * The popup aimed at `url`, as when Perch is opened on that tab, clicked through its "Opened by another page" gate:
  * opened by a test, not by Perch, the popup waits for a click before asking X anything (lib/popup-gate.ts).
- * `viewport`: the page's size, where a scan or a layout wants the popup's own.
+ * `title`: the tab's title (none by default). `show`: the gate button's label, where a test checks what it offers
+ * ("Show this list"); any button by default. `viewport`: the page's size, where a scan or a layout wants the popup's
+ * own.
  */
 export async function popupOn(
   perch: Perch,
   url: string,
-  { viewport }: { viewport?: { width: number; height: number } } = {},
+  { title = '', show, viewport }: { title?: string; show?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
   const page = await perch.context.newPage();
   if (viewport) await page.setViewportSize(viewport);
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
+  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
+  await page
+    .getByRole('region', { name: 'Opened by another page' })
+    .getByRole('button', show === undefined ? {} : { name: show })
+    .click();
   return page;
 }
 
