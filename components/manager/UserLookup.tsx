@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { errorOf, errorText, missingAccountText } from '@/components/error-text';
 import { usernameFrom } from './accounts';
@@ -45,6 +45,12 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const actRef = useRef<HTMLButtonElement>(null);
+  // A request to move the focus to the action button, met once React has drawn it (and enabled it again): a frame
+  // callback could run before that in Firefox, and the focus stayed in the field.
+  const [focusAct, setFocusAct] = useState(0);
+  useEffect(() => {
+    if (focusAct) actRef.current?.focus();
+  }, [focusAct]);
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
@@ -58,7 +64,7 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
       const user = await sendMessage({ type: 'user.lookup', accountId, username });
       setFound({ state: 'found', user });
       // The person's next step is the action button (or Tab past it): take them there.
-      requestAnimationFrame(() => actRef.current?.focus());
+      setFocusAct((n) => n + 1);
     } catch (e) {
       const error = errorOf(e);
       const message = error.kind === 'not-found' ? missingAccountText(username, error.message) : errorText(error);
@@ -79,7 +85,7 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
       setBusy(false);
     }
     // Not done (cancelled at its confirmation, or refused): back to the button, enabled again once busy clears.
-    requestAnimationFrame(() => actRef.current?.focus());
+    setFocusAct((n) => n + 1);
   }
 
   function clear() {
