@@ -11,6 +11,7 @@ import { tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
+import { postViewOf, userViewOf } from './row-views';
 import { utcDay } from './sync';
 import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, UserView } from '../views';
 
@@ -19,14 +20,6 @@ import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContex
  * seen it today, else a read of X it waits on: tab-read.ts) and the account's relation to it, including actions
  * still on their way. Reopening the popup on the same tab costs no request.
  */
-
-const userView = (u: UserRow): UserView => ({
-  id: u.id,
-  name: u.name,
-  username: u.username,
-  ...(u.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
-  ...(u.protected !== undefined ? { protected: u.protected } : {}),
-});
 
 async function relation(d: PerchDb, accountId: string, userId: string): Promise<AccountRelation> {
   const key: [string, string] = [accountId, userId];
@@ -130,7 +123,7 @@ async function postState(d: PerchDb, accountId: string, postId: string, post: Po
       authorRow ? relation(d, accountId, authorRow.id) : undefined,
       actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
     ]);
-    return { authorRow, author: authorRow && rel ? { ...userView(authorRow), ...rel, ...unsaid(authorRow) } : null, actions };
+    return { authorRow, author: authorRow && rel ? { ...userViewOf(authorRow), ...rel, ...unsaid(authorRow) } : null, actions };
   };
   const [who, engagement, bookmark, sync] = await Promise.all([
     authorAndActions(),
@@ -203,18 +196,7 @@ export async function postContext(
   const replyAllowed = !!post && mayReply(post, { id: accountId, username: me?.username ?? '' });
   return {
     kind: 'post',
-    post: post
-      ? {
-          id: post.id,
-          text: post.text,
-          urls: post.urls,
-          ...(post.createdAt ? { createdAt: post.createdAt } : {}),
-          ...(author ? { author } : {}),
-          mediaCount: post.mediaCount,
-          ...(post.media?.length ? { media: post.media } : {}),
-          quoted: !!post.quotedId,
-        }
-      : null,
+    post: post ? postViewOf(post, author ?? undefined) : null,
     author,
     bookmarked: state.bookmarked,
     ...(state.bookmarksReadAt !== undefined ? { bookmarksReadAt: state.bookmarksReadAt } : {}),
@@ -274,7 +256,7 @@ export async function profileContext(
   ]);
   return {
     kind: 'profile',
-    user: found && rel ? { ...userView(found), ...rel, ...unsaid(found) } : null,
+    user: found && rel ? { ...userViewOf(found), ...rel, ...unsaid(found) } : null,
     actions,
     rules: profileRules(onPlan),
     ...(error ? { error } : {}),

@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { BOOKMARK_REFUSED, EMPTY_TABS, READ_UNANSWERED, REFUSED_WORDS, STATE_PAGES, UNANSWERED_WORDS } from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * The screen states a11y.spec.ts does not reach, scanned by axe-core light and dark (test/e2e/support/axe.ts): each
@@ -11,13 +10,7 @@ import { expect, signIn, test, type Perch } from './fixtures';
  * manager's tabs when the account has nothing in them.
  */
 
-async function popupOn(perch: Perch, url: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.setViewportSize({ width: 360, height: 600 });
-  await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
-  await page.getByRole('region', { name: 'Opened by another page' }).getByRole('button').click();
-  return page;
-}
+const POPUP = { viewport: { width: 360, height: 600 } };
 
 test.describe('more screen states pass an axe scan, light and dark, in Chromium', () => {
   test('settings, privacy policy, the popup’s dialogs, list picker and failures', async ({ perch, emu }) => {
@@ -39,7 +32,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
     await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
 
-    const own = await popupOn(perch, STATE_PAGES.own);
+    const own = await popupOn(perch, STATE_PAGES.own, POPUP);
     await own.getByRole('button', { name: 'Delete post', exact: true }).click();
     await expect(own.getByRole('dialog')).toBeVisible();
     scanned.push(await scan(own, 'popup, delete this post?'));
@@ -51,7 +44,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     scanned.push(await scan(own, 'popup, sign out?'));
     await own.close();
 
-    const post = await popupOn(perch, STATE_PAGES.others);
+    const post = await popupOn(perch, STATE_PAGES.others, POPUP);
     await post.getByRole('button', { name: 'Block @gracehop', exact: true }).click();
     await expect(post.getByRole('dialog', { name: 'Block @gracehop?' })).toBeVisible();
     scanned.push(await scan(post, 'popup, block @gracehop?'));
@@ -63,20 +56,20 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     scanned.push(await scan(post, 'popup, list picker'));
     await post.close();
 
-    const gone = await popupOn(perch, STATE_PAGES.gone);
+    const gone = await popupOn(perch, STATE_PAGES.gone, POPUP);
     await expect(gone.getByRole('region', { name: 'This post' })).toBeVisible();
     scanned.push(await scan(gone, 'popup, a post X does not have'));
     await gone.close();
 
     await emu.fault(READ_UNANSWERED);
-    const unanswered = await popupOn(perch, STATE_PAGES.unanswered);
+    const unanswered = await popupOn(perch, STATE_PAGES.unanswered, POPUP);
     await expect(unanswered.getByRole('region', { name: 'This post' }).getByRole('alert')).toContainText(UNANSWERED_WORDS);
     scanned.push(await scan(unanswered, 'popup, X did not answer for a post'));
     await unanswered.close();
     await emu.clearFaults();
 
     await emu.fault(BOOKMARK_REFUSED);
-    const refused = await popupOn(perch, STATE_PAGES.refused);
+    const refused = await popupOn(perch, STATE_PAGES.refused, POPUP);
     await refused.getByRole('button', { name: 'Bookmark', exact: true }).click();
     await expect(refused.getByRole('alert').filter({ hasText: REFUSED_WORDS })).toBeVisible();
     scanned.push(await scan(refused, 'popup, X refused a bookmark'));
