@@ -34,6 +34,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const members = useMemo(() => stored ?? [], [stored]);
   const memberIds = useMemo(() => new Set(members.map((m) => m.id)), [members]);
 
+  // While a page loads its buttons say so with aria-disabled, not `disabled`: a disabled button drops the keyboard's
+  // focus to the page, and Tab would start again from the top.
   async function fetchPage(token?: string) {
     setLoad({ state: 'loading' });
     try {
@@ -69,8 +71,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         <button
           type="button"
           aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: spokenName })}
-          disabled={load.state === 'loading'}
-          onClick={() => void fetchPage()}
+          aria-disabled={load.state === 'loading' || undefined}
+          onClick={() => load.state !== 'loading' && void fetchPage()}
         >
           {i18n.t(loaded ? 'lists_members_reload_short' : 'lists_members_load_short')}
         </button>
@@ -120,8 +122,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         <button
           type="button"
           aria-label={i18n.t('lists_members_more', { name: spokenName })}
-          disabled={load.state === 'loading'}
-          onClick={() => void fetchPage(nextToken)}
+          aria-disabled={load.state === 'loading' || undefined}
+          onClick={() => load.state !== 'loading' && void fetchPage(nextToken)}
         >
           {i18n.t('lists_members_more_short')}
         </button>

@@ -49,6 +49,8 @@ test('adds and removes a List member with the keyboard alone, each state passing
   await page.keyboard.press('Enter');
   const members = page.getByRole('list', { name: `Members of ${LIST}` });
   await expect(members.getByRole('listitem')).toHaveCount(4);
+  // The focus stays on the button while the page loads and after: Tab goes on from there, not from the top.
+  await expect(page.getByRole('button', { name: `Reload members of ${LIST} from X` })).toBeFocused();
   scanned.push(await scan(page, 'manager, a List’s members loaded'));
 
   await tabTo(page, page.getByRole('textbox', { name: `Add an account to ${LIST} by @username` }));

@@ -67,6 +67,8 @@ async function walk(ff: FirefoxPerch, emu: EmulatorControl): Promise<string[]> {
   await page.keyboard.press('Enter');
   const members = `${PANEL} [role="list"][aria-label="Members of ${LIST}"] > [role="listitem"]`;
   await expect.poll(() => page.$$eval(members, (items) => items.length)).toBe(4);
+  // The focus stays on the button while the page loads and after: Tab goes on from there, not from the top.
+  await expect.poll(async () => focused(await aria(page, `Reload members of ${LIST} from X`, 'button').waitHandle())).toBe(true);
   scanned.push(await scanFirefox(page, 'side panel, a List’s members loaded'));
 
   await tabTo(page, `Add an account to ${LIST} by @username`, 'textbox');
