@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { checkStoreEndpoints, stripZodEvalProbe } from './lib/build-guard';
+import { checkStoreEndpoints, stripZodEvalProbe, X_API_BASE } from './lib/build-guard';
 import { popupAppAfterHead } from './lib/popup-html';
 import { PRIVACY_CSS, renderPrivacyPage } from './lib/privacy-page';
 import { TLD_FILE, tldFileText } from './lib/text/tlds';
@@ -92,7 +92,10 @@ export default defineConfig({
   manifest: ({ browser, mode }) => {
     const env = loadEnvVars(mode);
     checkStoreEndpoints(mode, env);
-    const apiBase = env.WXT_X_API_BASE_URL ?? 'https://api.x.com';
+    const apiBase = env.WXT_X_API_BASE_URL ?? X_API_BASE;
+    // X serves pictures from its image hosts only; the local emulator serves them from the API's own origin. An image
+    // address in X's answer that names api.x.com would otherwise load with the person's x.com cookies.
+    const apiImages = new URL(apiBase).origin === X_API_BASE ? '' : ` ${new URL(apiBase).origin}`;
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
@@ -102,7 +105,7 @@ export default defineConfig({
       content_security_policy: {
         extension_pages:
           "default-src 'none'; script-src 'self'; style-src 'self'; " +
-          `img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com ${new URL(apiBase).origin}; ` +
+          `img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com${apiImages}; ` +
           // The composer reads a picked video's length from a blob: URL of the file (components/video-length.ts).
           'media-src blob:; ' +
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
