@@ -97,6 +97,8 @@ export function phaseWords(p: ActionPhase): string {
   switch (p.kind) {
     case 'queued':
       if (p.until === undefined) return p.reason ? i18n.t('activity_queued_reason', [p.reason]) : i18n.t('activity_queued');
+      // X's own words for a 503 say "try again in a moment"; a queued action is tried again by Perch, at that time.
+      if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
       return p.reason
         ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
         : i18n.t('activity_queued_until', [timeOf(p.until)]);
@@ -115,10 +117,26 @@ export function phaseWords(p: ActionPhase): string {
 
 /** A status line's sentence about one action: "<what>: queued until 14:05 (X’s rate limit).", "<what>: done." */
 export function phaseSentence(what: string, p: ActionPhase): string {
-  if (p.kind === 'queued' && p.until !== undefined) return i18n.t('action_phase_queued_until', { what, time: timeOf(p.until) });
+  if (p.kind === 'queued') return queuedSentence(what, p);
   if (p.kind === 'failed') return i18n.t('action_phase_failed', { what, message: p.message });
   if (p.kind === 'undo-failed') return i18n.t('action_phase_undo_failed', { what, message: p.message });
   return i18n.t(`action_phase_${p.kind}`, { what });
+}
+
+/**
+ * A waiting action's status line, with the reason it waits as the outbox stored it: X's rate limit only when X said
+ * so (a 503 or a lost connection is not a limit), and the reason an action waits for the person (out of credits).
+ */
+function queuedSentence(what: string, p: Extract<ActionPhase, { kind: 'queued' }>): string {
+  if (p.until === undefined)
+    return p.reason && p.awaitingPerson
+      ? i18n.t('action_phase_queued_reason', { what, reason: p.reason })
+      : i18n.t('action_phase_queued', { what });
+  const time = timeOf(p.until);
+  if (p.reasonKind === 'rate-limited') return i18n.t('action_phase_queued_until', { what, time });
+  if (p.reasonKind === 'unavailable') return i18n.t('action_phase_queued_until_unavailable', { what, time });
+  if (p.reasonKind === 'offline') return i18n.t('action_phase_queued_until_offline', { what, time });
+  return i18n.t('action_phase_queued_until_plain', { what, time });
 }
 
 /** The note under a popup button, in a few words: "Queued until 14:05 (X’s limit is used up).", "Failed: <reason>". */
@@ -133,10 +151,12 @@ export function phaseNote(p: ActionPhase): string | undefined {
         const when = timeOf(p.until);
         if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
         if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
+        if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);
         return i18n.t('popup_note_queued_until', [when]);
       }
       if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
       if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_offline');
+      if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_unavailable');
       return i18n.t('popup_note_queued');
     case 'failed':
       return i18n.t('popup_note_failed', [p.message || i18n.t('popup_note_refused')]);

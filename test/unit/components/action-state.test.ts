@@ -3,6 +3,7 @@ import {
   actionPhase,
   actionWhat,
   canUndo,
+  phaseNote,
   phaseSentence,
   phaseWords,
   reversedSince,
@@ -84,9 +85,42 @@ describe('the words of an action and its phase', () => {
 
   it('says a rate-limited wait with its time, in the status line and in the Activity tab', () => {
     const until = new Date(2026, 2, 1, 14, 5).getTime();
-    expect(phaseSentence('Mute @ewd', { kind: 'queued', until })).toBe('Mute @ewd: queued until 14:05 (X’s rate limit).');
+    expect(phaseSentence('Mute @ewd', { kind: 'queued', until, reasonKind: 'rate-limited' })).toBe(
+      'Mute @ewd: queued until 14:05 (X’s rate limit).',
+    );
     expect(phaseWords({ kind: 'queued', until, reason: 'X’s limit is used up.' })).toBe('Queued until 14:05: X’s limit is used up.');
     expect(phaseWords({ kind: 'undone' })).toBe('Done, then undone');
+  });
+});
+
+describe('why a queued action waits, as X answered', () => {
+  const until = new Date(2026, 2, 1, 14, 5).getTime();
+  const waiting = (kind: string, message: string) =>
+    actionPhase(row('queued', { notBefore: until, error: { kind, message } }), undefined, until - 60_000);
+
+  it.each([
+    ['X answered 503', 'unavailable', 'Like a post: X is not answering; Perch tries again at 14:05.'],
+    ['the connection was lost', 'offline', 'Like a post: Perch could not reach X; it tries again at 14:05.'],
+    ['X’s answer could not be read', 'malformed', 'Like a post: queued until 14:05.'],
+    ['X’s rate limit', 'rate-limited', 'Like a post: queued until 14:05 (X’s rate limit).'],
+  ])('names the reason in the status line when %s, and a limit only when X said so', (_case, kind, sentence) => {
+    expect(phaseSentence('Like a post', waiting(kind, 'X’s words.'))).toBe(sentence);
+  });
+
+  it('says under a popup button and in the Activity tab that X is not answering, and that Perch tries again itself', () => {
+    const phase = waiting('unavailable', 'X is not answering right now. Try again in a moment.');
+    expect(phaseNote(phase)).toBe('Queued until 14:05 (X is not answering).');
+    expect(phaseWords(phase)).toBe('Queued until 14:05: X is not answering right now; Perch tries again then.');
+    expect(phaseNote({ kind: 'queued', reasonKind: 'unavailable', reason: 'X is not answering.' })).toBe('Queued (X is not answering).');
+  });
+
+  it('says why an action waits for the person in the status line (out of credits)', () => {
+    const phase = actionPhase(
+      row('queued', { notBefore: AWAITING_PERSON, error: { kind: 'usage-capped', message: 'Add credits, then press Retry.' } }),
+      undefined,
+      now,
+    );
+    expect(phaseSentence('Like a post', phase)).toBe('Like a post: not sent yet. Add credits, then press Retry.');
   });
 });
 
