@@ -105,6 +105,8 @@ export async function fail(ctx: OutboxContext, action: ActionRow, reason: Action
   const d = db();
   const def = ctx.deps.defs[action.type];
   await d.transaction('rw', [d.actions, ...(def ? def.tables(d) : [])], async () => {
+    // Gone from the log: its account signed out while X answered. Nothing is put back over the sign-out's wipe.
+    if (!(await d.actions.get(action.seq!))) return;
     // A later action on the same target already shows the person's latest intent: leave the store to it. Parameters
     // that cannot be read name nothing to put back.
     const target = def && targetOf(def, action.params);

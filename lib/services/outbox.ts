@@ -276,6 +276,8 @@ export class Outbox {
         action.attempts > 0 && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
       result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
       await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
+        // Gone from the log: its account signed out while X answered, and the sign-out's wipe is not undone.
+        if (!(await d.actions.get(seq))) return;
         await def.confirm?.(d, accountId, action.params, result);
         await d.actions.update(seq, {
           state: 'done',
