@@ -137,7 +137,10 @@ const listCreate: ActionDef = {
     const tempKey: [string, string] = [accountId, str(p, 'tempId')];
     const row = await d.lists.get(tempKey);
     await d.lists.delete(tempKey);
-    if (row && typeof result?.id === 'string') await d.lists.put({ ...row, id: result.id });
+    if (!row || typeof result?.id !== 'string') return;
+    // What a sync already stored under X's id (read after X made it) is X's word, and stays over the temporary row.
+    const read = await d.lists.get([accountId, result.id]);
+    await d.lists.put({ ...row, ...read, id: result.id });
   },
   idempotent: false,
   async reconcile(client, accountId, p, action) {

@@ -77,7 +77,7 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
         searchText: await searchTextOf(d, accountId, p.id),
       });
     }
-    await ctx.reapplyPending(d, BOOKMARK_ACTIONS);
+    await ctx.reapplyActions(d, BOOKMARK_ACTIONS);
   });
 }
 
@@ -138,7 +138,7 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
         searchText: await searchTextOf(d, accountId, postId),
       });
     }
-    await ctx.reapplyPending(d, BOOKMARK_ACTIONS);
+    await ctx.reapplyActions(d, BOOKMARK_ACTIONS);
     if (complete) await purgePosts(d, accountId);
   });
 }

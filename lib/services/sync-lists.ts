@@ -73,7 +73,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       return row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
     });
     await d.lists.bulkPut(rows);
-    await ctx.reapplyPending(d, LIST_ACTIONS);
+    await ctx.reapplyActions(d, LIST_ACTIONS);
   });
 }
 
@@ -130,6 +130,6 @@ export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked')
     await d[table].bulkPut(rest.map((r, i) => ({ ...r, position: -1 - i })));
     let position = users.length;
     await d[table].bulkPut(users.map((u) => ({ accountId, userId: u.id, position: position-- })));
-    await ctx.reapplyPending(d, actions);
+    await ctx.reapplyActions(d, actions);
   });
 }

@@ -43,8 +43,11 @@ export interface WalkContext {
   /** Counts a page read and its items in the sync progress. */
   onPage(items: number): Promise<void>;
   now(): number;
-  /** Re-shows, over what X just said, every action of these types still waiting to be sent. */
-  reapplyPending(d: PerchDb, types: readonly string[]): Promise<void>;
+  /**
+   * Re-shows, over what the walk read, every action of these types its pages may predate: still waiting to be sent,
+   * or confirmed by X since the walk began. Called inside the walk's last write, after what it read is stored.
+   */
+  reapplyActions(d: PerchDb, types: readonly string[]): Promise<void>;
 }
 
 /** The `{ maxResults, paginationToken }` options of one page request. */

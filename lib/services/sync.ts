@@ -18,7 +18,9 @@ import { cutNotice, utcDay, type Walk, type WalkContext } from './sync-walk';
  *   returns, so content deleted on X leaves the store within 24 hours.
  * - Lists, muted and blocked accounts are walked in full, with progress. Never more requests than
  *   ceil(N / page size).
- * - Actions still in the outbox win over what X said a moment before they were sent.
+ * - What the person did that a walk's pages may predate wins over them: actions still in the outbox, and actions X
+ *   confirmed after the walk began (a List made, deleted or pinned, a bookmark added or removed, while pages were
+ *   being read) are shown again over what the walk read.
  */
 
 export interface SyncOptions {
@@ -71,6 +73,8 @@ export class SyncService {
     const client = await this.deps.clientFor(accountId);
     const progress = { pages: 0, items: 0 };
     const walk: Walk = { pages: 0 };
+    // Taken before the first page is asked for: whatever the outbox had not finished then, the pages may predate.
+    const started = await actionsAt(db(), accountId);
     const ctx: WalkContext = {
       client,
       accountId,
@@ -81,7 +85,7 @@ export class SyncService {
         await this.setState(accountId, collection, { progress: { ...progress } });
       },
       now: () => this.now(),
-      reapplyPending: (d, types) => this.reapplyPending(d, accountId, types),
+      reapplyActions: (d, types) => this.reapplyActions(d, accountId, types, started),
     };
     try {
       switch (collection) {
@@ -127,15 +131,46 @@ export class SyncService {
     });
   }
 
-  /** Re-shows, over what X just said, every action of these types still waiting to be sent. */
-  private async reapplyPending(d: PerchDb, accountId: string, types: readonly string[]): Promise<void> {
-    const pending = await d.actions
-      .where('[accountId+state]')
-      .anyOf([accountId, 'queued'], [accountId, 'sending'])
-      .filter((a) => types.includes(a.type))
-      .sortBy('seq');
-    for (const a of pending) await this.deps.defs[a.type]?.apply(d, accountId, a.params);
+  /**
+   * Re-shows, over what a walk read, every action of these types its pages may predate, in the order they were taken:
+   * those still waiting to be sent, and those X confirmed that were not yet confirmed when the walk began (taken since,
+   * or then still queued, being sent, or failed and sent again since). A confirmed one is shown as X confirmed it
+   * (a new List under the id X gave it). Actions confirmed before the walk began are left to what the walk read.
+   */
+  private async reapplyActions(d: PerchDb, accountId: string, types: readonly string[], started: ActionsAt): Promise<void> {
+    const since = await d.actions
+      .where('[accountId+seq]')
+      .between([accountId, started.lastSeq + 1], [accountId, Infinity])
+      .toArray();
+    const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
+    const pending = await d.actions.where('[accountId+state]').anyOf([accountId, 'queued'], [accountId, 'sending']).toArray();
+    const bySeq = new Map([...since, ...unfinished, ...pending].map((a) => [a.seq!, a]));
+    const shown = [...bySeq.values()]
+      .filter((a) => a.accountId === accountId && types.includes(a.type) && a.state !== 'failed')
+      .sort((a, b) => a.seq! - b.seq!);
+    for (const a of shown) {
+      const def = this.deps.defs[a.type];
+      if (!def) continue;
+      await def.apply(d, accountId, a.params);
+      if (a.state === 'done') await def.confirm?.(d, accountId, a.params, a.result);
+    }
   }
+}
+
+/** Where the outbox stood when a walk began: its last action, and the account's actions not yet confirmed. */
+interface ActionsAt {
+  lastSeq: number;
+  unfinished: Set<number>;
+}
+
+/** Notes where the outbox stands now, for an account: read before a walk's first page is asked for. */
+async function actionsAt(d: PerchDb, accountId: string): Promise<ActionsAt> {
+  const last = await d.actions.toCollection().lastKey();
+  const unfinished = await d.actions
+    .where('[accountId+state]')
+    .anyOf([accountId, 'queued'], [accountId, 'sending'], [accountId, 'failed'])
+    .primaryKeys();
+  return { lastSeq: typeof last === 'number' ? last : 0, unfinished: new Set(unfinished) };
 }
 
 /**
