@@ -185,8 +185,7 @@ export function namedGaps(page: Page<unknown>): string[] | undefined {
   if (page.resultCount !== page.items.length) return undefined;
   const ids: string[] = [];
   for (const e of page.partialErrors) {
-    const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
-    const id = [o.resource_id, o.value].find((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
+    const { id } = errorFields(e);
     if (id === undefined) return undefined;
     ids.push(id);
   }
@@ -202,10 +201,21 @@ export function namedGaps(page: Page<unknown>): string[] | undefined {
  */
 export function errorsSayWhat(page: Page<unknown>, itemType: string, expansions: readonly string[]): boolean {
   return page.partialErrors.every((e) => {
-    const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+    const { fields: o, id } = errorFields(e);
     if (o.section === 'includes' || (typeof o.parameter === 'string' && expansions.includes(o.parameter))) return true;
-    return o.resource_type === itemType && [o.resource_id, o.value].some((v) => typeof v === 'string' && /^\d+$/.test(v));
+    return o.resource_type === itemType && id !== undefined;
   });
+}
+
+/**
+ * One of X's partial errors read once for both walks above: its fields (none when it is not an object), and the id of
+ * the resource it names, from `resource_id` or else `value` (the Problem schemas ResourceNotFound, ResourceUnauthorized,
+ * ResourceUnavailable), when that is an id.
+ */
+function errorFields(e: unknown): { fields: Record<string, unknown>; id: string | undefined } {
+  const fields = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+  const id = [fields.resource_id, fields.value].find((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
+  return { fields, id };
 }
 
 /**
