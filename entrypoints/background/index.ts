@@ -5,6 +5,7 @@ import { createMessageListener, isTrustedSender, originOf, type MessageListener 
 import { forgetTab, guardSender } from '@/lib/popup-gate';
 import { readSessionView } from '@/lib/storage';
 import { createHandlers } from './handlers';
+import { signedInOnly } from './signed-in-only';
 import { bookmarkCurrentPost, createMenus, runMenuAction, type MenuClickInfo } from './menus';
 import { createServices, DAILY_ALARM, OUTBOX_ALARM } from './services';
 import { startUpChores } from './start-up';
@@ -22,7 +23,7 @@ export default defineBackground(() => {
     void services.auth.finishSignOuts().catch(() => undefined);
   });
   // Every listener is registered synchronously, before any await, so a woken worker never misses its event.
-  browser.runtime.onMessage.addListener(chores.afterAnswer(guarded(createMessageListener(createHandlers(services)))));
+  browser.runtime.onMessage.addListener(chores.afterAnswer(guarded(createMessageListener(signedInOnly(createHandlers(services))))));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void services.outbox.wake();
