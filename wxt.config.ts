@@ -105,7 +105,7 @@ export default defineConfig({
       content_security_policy: {
         extension_pages:
           "default-src 'none'; script-src 'self'; style-src 'self'; " +
-          `img-src 'self' data: https://pbs.twimg.com https://abs.twimg.com${apiImages}; ` +
+          `img-src 'self' https://pbs.twimg.com https://abs.twimg.com${apiImages}; ` +
           // The composer reads a picked video's length from a blob: URL of the file (components/video-length.ts).
           'media-src blob:; ' +
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
