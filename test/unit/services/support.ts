@@ -1,4 +1,7 @@
-/** Helpers for the compose tests: a clean store (test/unit/support/store.ts), PNG bytes, a signed-in XClient and lookups on the emulator. */
+/**
+ * Helpers for the compose and sync tests: a clean store (test/unit/support/store.ts), stored bookmarks, PNG bytes, a
+ * signed-in XClient and lookups on the emulator.
+ */
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { XClient } from '@/lib/x/client';
@@ -12,6 +15,18 @@ export { freshDb } from '../support/store';
 /** Every stored image row, blobs included (what getDraft must never hand out). */
 export function storedMedia() {
   return db().draftMedia.toArray();
+}
+
+/**
+ * Stores `postIds` as `accountId`'s bookmarks from an earlier sync, newest first (the first id holds the highest
+ * position), each with its post (text `Kept <id>`), as a walk finds them before X answers.
+ */
+export async function seedBookmarks(accountId: string, postIds: readonly string[]): Promise<void> {
+  const seenAt = '2030-01-14T09:00:00.000Z';
+  await db().posts.bulkPut(postIds.map((id) => ({ accountId, id, text: `Kept ${id}`, urls: [], mediaCount: 0, seenAt })));
+  await db().bookmarks.bulkPut(
+    postIds.map((postId, i) => ({ accountId, postId, position: postIds.length - i, folderIds: [], searchText: '' })),
+  );
 }
 
 /** A real (tiny) PNG, so the emulator recognises it by its bytes. */

@@ -4,7 +4,7 @@ import { ACTIONS } from '@/lib/services/actions';
 import { SyncService } from '@/lib/services/sync';
 import { createXClient } from '@/lib/x/client';
 import { xProblem } from '../x/problems';
-import { freshDb } from './support';
+import { freshDb, seedBookmarks } from './support';
 
 /**
  * The day's full bookmark walk, which removes what X no longer lists, when X's 200 answers do not list everything: a
@@ -18,10 +18,7 @@ const NOT_AUTHORIZED = xProblem('not-authorized-for-resource', 'Sorry, you are n
 const KEPT = ['1800000000000000001', '1800000000000000002', '1800000000000000003'];
 beforeEach(async () => {
   await freshDb();
-  await db().posts.bulkPut(
-    KEPT.map((id) => ({ accountId: ADA, id, text: `Kept ${id}`, urls: [], mediaCount: 0, seenAt: '2030-01-14T09:00:00.000Z' })),
-  );
-  await db().bookmarks.bulkPut(KEPT.map((postId, i) => ({ accountId: ADA, postId, position: 3 - i, folderIds: [], searchText: '' })));
+  await seedBookmarks(ADA, KEPT);
 });
 
 /** X answering the bookmarks path with `answer(n)` for its n-th request (1-based). */

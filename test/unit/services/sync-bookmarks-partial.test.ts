@@ -7,7 +7,7 @@ import { createXClient } from '@/lib/x/client';
 import { readInJapanese } from '../locales/in-japanese';
 import { xProblem } from '../x/problems';
 import { bookmarksSyncLine } from './bookmarks-sync-line';
-import { freshDb } from './support';
+import { freshDb, seedBookmarks } from './support';
 
 /**
  * The day's full bookmark walk when a page of GET /2/users/:id/bookmarks (getUsersIdBookmarks; x-api--users--get-bookmarks)
@@ -22,10 +22,7 @@ const KEPT = ['1800000000000000001', '1800000000000000002', '1800000000000000003
 
 beforeEach(async () => {
   await freshDb();
-  await db().posts.bulkPut(
-    KEPT.map((id) => ({ accountId: ADA, id, text: `Kept ${id}`, urls: [], mediaCount: 0, seenAt: '2030-01-14T09:00:00.000Z' })),
-  );
-  await db().bookmarks.bulkPut(KEPT.map((postId, i) => ({ accountId: ADA, postId, position: 3 - i, folderIds: [], searchText: '' })));
+  await seedBookmarks(ADA, KEPT);
 });
 
 /** X answering the bookmarks path with one page: the LISTED posts and these `errors`. */
