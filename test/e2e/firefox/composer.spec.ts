@@ -216,7 +216,7 @@ test.describe('the composer in Firefox', () => {
     await typeInto(popup, SPLIT_600);
     await button(popup, 'Split into a thread').click();
     await box(popup, 'Post 3 of 3').wait();
-    await expect.poll(() => textOf(popup, '[role="status"]')).toContain('Split into 3 posts, numbered 1/3 to 3/3.');
+    await expect.poll(() => textOf(popup, 'p.muted[role="status"]')).toContain('Split into 3 posts, numbered 1/3 to 3/3.');
     expect(await popup.$$eval('label.post-label', (ls) => ls.map((l) => l.textContent))).toEqual([
       'Post 1 of 3',
       'Post 2 of 3',
