@@ -1,7 +1,7 @@
 // Long because one composer holds a post or a thread, its images and video, and each state of publishing them; an
 // edit of a published post lives apart (EditComposer.tsx).
 import { i18n } from '#i18n';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, VIDEO_TYPES } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl, profileUrl } from '@/lib/x-url';
@@ -12,7 +12,7 @@ import { isolateBidi } from '@/lib/text/bidi';
 import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
 import { ComposerFoot } from './ComposerFoot';
-import { canSplit, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
+import { canSplit, isVideo, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
@@ -78,6 +78,16 @@ export function Composer(props: ComposerProps) {
   const [imageFor, setImageFor] = useState(0);
   // Bumped to draw the boxes afresh (focus in the first, caret at its end) after the draft is cleared or split.
   const [generation, setGeneration] = useState(0);
+  // The post whose box takes the focus when drawn: a post just added to the thread, or the one before a post removed.
+  const [focusAt, setFocusAt] = useState<number>();
+  // After media is removed, the focus goes to the button that adds it again (`image:1`, `video:1`), not to the page.
+  const refocus = useRef<string>(undefined);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!refocus.current) return;
+    section.current?.querySelector<HTMLElement>(`[data-focus="${refocus.current}"]`)?.focus();
+    refocus.current = undefined;
+  });
   const [done, setDone] = useState<string>();
   // Edit on a published post: X is asked first whether it may still be edited, then its edit replaces this composer.
   const edits = useOpenEdit(accountId);
@@ -91,7 +101,7 @@ export function Composer(props: ComposerProps) {
   const progress = useUploadProgress(accountId, context, status.kind === 'publishing');
 
   if (edits.editing) return <EditComposer key={edits.editing.postId} accountId={accountId} username={username} edit={edits.editing} />;
-  if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
+  if (!posts) return <section ref={section} className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
   /** `separately`: the thread's remaining posts each on its own, after X refused one as a reply. */
   async function publish(separately = false) {
@@ -99,6 +109,7 @@ export function Composer(props: ComposerProps) {
     try {
       const result = await sendMessage({ type: 'post.publish', accountId, context, ...(separately ? { separately } : {}) });
       setStatus({ kind: 'published', ...result, separately });
+      setFocusAt(undefined);
       reset();
     } catch (e) {
       setStatus({ kind: 'error', errorKind: errorOf(e).kind, message: composeErrorText(e) });
@@ -204,6 +215,7 @@ export function Composer(props: ComposerProps) {
       return;
     }
     update(() => result.posts);
+    setFocusAt(undefined);
     setGeneration((g) => g + 1);
     setDone(i18n.t('composer_split_done', [result.parts]));
   }
@@ -215,6 +227,7 @@ export function Composer(props: ComposerProps) {
       reset();
       setStatus({ kind: 'idle' });
       setDone(undefined);
+      setFocusAt(undefined);
       setGeneration((g) => g + 1);
     } catch (e) {
       setStatus({ kind: 'error', errorKind: 'discard', message: thrownText(e) });
@@ -222,7 +235,7 @@ export function Composer(props: ComposerProps) {
   }
 
   return (
-    <section className="composer" aria-label={props.title ?? i18n.t('composer_new_post')}>
+    <section ref={section} className="composer" aria-label={props.title ?? i18n.t('composer_new_post')}>
       {props.title ? <h2>{props.title}</h2> : null}
       {replyToId ? <ParentPost mode="reply" post={props.parent} /> : quoteId ? <ParentPost mode="quote" post={props.parent} /> : null}
 
@@ -256,7 +269,7 @@ export function Composer(props: ComposerProps) {
                     label={posts.length > 1 ? i18n.t('composer_text_label_nth', [i + 1, posts.length]) : i18n.t('composer_text_label')}
                     showLabel={posts.length > 1}
                     describedBy={reason ? reasonId : undefined}
-                    autoFocus={i === (saved?.publishedIds.length ?? 0)}
+                    autoFocus={i === (focusAt ?? saved?.publishedIds.length ?? 0)}
                     onSubmit={submit}
                     limit={limit}
                     onChange={(text) => update((all) => all.map((p, j) => (j === i ? { ...p, text } : p)))}
@@ -264,9 +277,10 @@ export function Composer(props: ComposerProps) {
                   <PostMedia
                     media={post.media}
                     index={i}
-                    onRemove={(id) =>
-                      update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== id) } : p)))
-                    }
+                    onRemove={(id) => {
+                      refocus.current = `${post.media.some((m) => m.id === id && isVideo(m.type)) ? 'video' : 'image'}:${i}`;
+                      update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== id) } : p)));
+                    }}
                     onAlt={(id, alt) => update((all) => withAlt(all, i, id, alt))}
                   />
                   {/* X takes no media in a quote post (createPosts: `media` is exclusive of `quote_tweet_id`). */}
@@ -276,6 +290,7 @@ export function Composer(props: ComposerProps) {
                       <>
                         <button
                           type="button"
+                          data-focus={`image:${i}`}
                           disabled={!roomForMedia(post) || locked}
                           onClick={() => {
                             setImageFor(i);
@@ -286,6 +301,7 @@ export function Composer(props: ComposerProps) {
                         </button>
                         <button
                           type="button"
+                          data-focus={`video:${i}`}
                           disabled={locked}
                           onClick={() => {
                             setImageFor(i);
@@ -302,7 +318,16 @@ export function Composer(props: ComposerProps) {
                       </button>
                     ) : null}
                     {i > 0 ? (
-                      <button type="button" disabled={locked} onClick={() => update((all) => all.filter((_, j) => j !== i))}>
+                      <button
+                        type="button"
+                        disabled={locked}
+                        onClick={() => {
+                          // Its box and this button go: the post before it takes the focus, caret at its end.
+                          setFocusAt(i - 1);
+                          setGeneration((g) => g + 1);
+                          update((all) => all.filter((_, j) => j !== i));
+                        }}
+                      >
                         {i18n.t('composer_remove_post', [i + 1])}
                       </button>
                     ) : null}
@@ -366,7 +391,11 @@ export function Composer(props: ComposerProps) {
             <button
               type="button"
               disabled={posts.length >= MAX_POSTS_IN_THREAD || locked}
-              onClick={() => update((all) => [...all, { text: '', media: [] }])}
+              onClick={() => {
+                // The new post's box takes the focus: typing goes on in it (a space would press this button again).
+                setFocusAt(posts.length);
+                update((all) => [...all, { text: '', media: [] }]);
+              }}
             >
               {i18n.t('composer_add_to_thread')}
             </button>

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
 import { actionErrorText, thrownText } from './error-text';
@@ -43,10 +43,26 @@ export function PublishedPosts({
   /** Posts sent for deletion through the outbox, with their action's number. */
   const [deleting, setDeleting] = useState<Record<string, number>>({});
   const actionStates = useActionStates(accountId);
+  const root = useRef<HTMLDivElement>(null);
+  /** Where the focus goes once drawn: `post-id:what`, what being `view`, `delete` or `keep`. */
+  const focusTo = useRef<string>(undefined);
+
+  useEffect(() => {
+    // Published from the keyboard (Post or Ctrl+Enter): the box and button that had the focus are gone; the first
+    // post's link takes it, so Tab goes on from the outcome and not from the top of the page.
+    if (document.activeElement === document.body || !document.activeElement) root.current?.querySelector('a')?.focus();
+  }, []);
+  useEffect(() => {
+    if (!focusTo.current) return;
+    root.current?.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusTo.current)}"]`)?.focus();
+    focusTo.current = undefined;
+  });
 
   /** Deleting goes through the outbox like every action: its row in Activity, Retry if X failed, no Undo. */
   async function deletePost(postId: string) {
     setConfirmDelete(undefined);
+    // The question and its buttons go: the focus moves to the post's link, beside the word that it is deleting.
+    focusTo.current = `${postId}:view`;
     try {
       const { seq } = await sendMessage({ type: 'action.do', accountId, action: { type: 'post.delete', params: { postId } } });
       setDeleting((d) => ({ ...d, [postId]: seq }));
@@ -64,7 +80,7 @@ export function PublishedPosts({
     .find((c) => c?.state === 'failed');
 
   return (
-    <div className="published" role="status">
+    <div className="published" role="status" ref={root}>
       <p>
         {edited
           ? i18n.t('composer_edited')
@@ -75,7 +91,7 @@ export function PublishedPosts({
       <ul className="published-list">
         {ids.map((id, i) => (
           <li key={id} className="row">
-            <a href={postUrl(id, username)} target="_blank" rel="noreferrer">
+            <a href={postUrl(id, username)} target="_blank" rel="noreferrer" data-focus={`${id}:view`}>
               {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
             </a>
             {onEdit && deleting[id] === undefined ? (
@@ -95,12 +111,27 @@ export function PublishedPosts({
                 <button type="button" className="danger" onClick={() => void deletePost(id)}>
                   {i18n.t('composer_delete_post')}
                 </button>
-                <button type="button" onClick={() => setConfirmDelete(undefined)}>
+                <button
+                  type="button"
+                  data-focus={`${id}:keep`}
+                  onClick={() => {
+                    setConfirmDelete(undefined);
+                    focusTo.current = `${id}:delete`;
+                  }}
+                >
                   {i18n.t('composer_keep')}
                 </button>
               </span>
             ) : (
-              <button type="button" onClick={() => setConfirmDelete(id)}>
+              <button
+                type="button"
+                data-focus={`${id}:delete`}
+                onClick={() => {
+                  // Asked first, with the focus on the answer that keeps the post.
+                  setConfirmDelete(id);
+                  focusTo.current = `${id}:keep`;
+                }}
+              >
                 {ids.length > 1 ? i18n.t('composer_delete_nth', [i + 1]) : i18n.t('composer_delete')}
               </button>
             )}
