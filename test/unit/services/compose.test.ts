@@ -809,6 +809,8 @@ describe('when the answer is lost', () => {
     const error = await composeErrorOf(publishDraft(client, ADA_ID, 'compose'));
 
     expect(error.kind).toBe('outcome-unknown');
+    // Only what is known: X did not confirm it (a 503 is no dropped connection).
+    expect(error.message).toMatch(/^X did not confirm your post: the connection dropped, or X failed while publishing it\./);
     expect(await getDraft(ADA_ID, 'compose')).toMatchObject({ state: 'unknown', publishedIds: [] });
     expect(tweetPosts()).toHaveLength(1); // never retried
   });
