@@ -27,7 +27,7 @@ const PDI = '\u2069';
 const SAID = `X said: “${FSI}Missing valid authorization header${PDI}”`;
 const REFUSED = `X refused Perch’s X app when Perch asked to renew your sign-in, so nothing was sent to X. In Settings, press “Check my X app”, or sign out and sign in with X again. ${SAID}`;
 const REFUSED_JA =
-  'サインインを更新しようとしたところ、XがPerchのXアプリを拒否したため、Xには何も送信していません。設定で「Xアプリを確認」を押すか、サインアウトしてXで再度サインインしてください。' +
+  'ログインを更新しようとしたところ、XがPerchのXアプリを拒否したため、Xには何も送信していません。設定で「Xアプリを確認」を押すか、ログアウトしてXで再度ログインしてください。' +
   `Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`;
 
 withTestEmulator();

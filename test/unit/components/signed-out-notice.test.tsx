@@ -32,7 +32,7 @@ async function header(): Promise<{ alert: string | null; signIn: boolean; accoun
     const account = page.document.querySelector('.account-username')?.textContent;
     return {
       alert: alert?.textContent ?? null,
-      signIn: buttons.some((b) => /Sign in with X|Xでサインイン|Xでログイン/.test(b ?? '')),
+      signIn: buttons.some((b) => /Sign in with X|Xでログイン/.test(b ?? '')),
       ...(account ? { account } : {}),
     };
   } finally {
@@ -58,8 +58,8 @@ describe('the signed-out notice X’s refusal left', () => {
 
     readInJapanese();
     expect((await header()).alert).toBe(
-      '@adaperchからログアウトしました。Xはこのサインインをもう受け付けていません(取り消されたか、別の場所で使われました)。' +
-        `もう一度Xでサインインしてください。Xのメッセージ:「${FSI}Value passed for the token was invalid.${PDI}」`,
+      '@adaperchからログアウトしました。Xはこのログインをもう受け付けていません(取り消されたか、別の場所で使われました)。' +
+        `もう一度Xでログインしてください。Xのメッセージ:「${FSI}Value passed for the token was invalid.${PDI}」`,
     );
   });
 });
@@ -78,7 +78,7 @@ describe('a stored signed-out notice', () => {
     );
     readInJapanese();
     expect((await header()).alert).toBe(
-      `@adaperchからログアウトしました。Xがサインインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Evil\u202E client${PDI}」`,
+      `@adaperchからログアウトしました。Xがログインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Evil\u202E client${PDI}」`,
     );
   });
 

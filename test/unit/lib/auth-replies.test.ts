@@ -55,7 +55,7 @@ describe('the background’s answer to a refused sign-in', () => {
     );
     readInJapanese();
     expect(await shown(reply)).toBe(
-      `Xがサインインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`,
+      `Xがログインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`,
     );
   });
 
@@ -63,7 +63,7 @@ describe('the background’s answer to a refused sign-in', () => {
     const reply = await refusedSignIn();
     readInJapanese();
     const error = await readReply(Promise.resolve(reply)).catch((e: unknown) => e);
-    expect((error as MessageError).message).toMatch(/^Xがサインインを拒否しました\(unauthorized_client\)。/);
+    expect((error as MessageError).message).toMatch(/^Xがログインを拒否しました\(unauthorized_client\)。/);
   });
 });
 
@@ -83,7 +83,7 @@ describe('the background’s answer when this device could not keep the sign-in�
       const reply = await handle(handlers, { type: 'auth.signIn' });
       expect(reply).toEqual({ ok: false, error: { kind: 'server', message: '', auth: { kind: 'key-not-stored' } } });
       readInJapanese();
-      expect(await shown(reply)).toBe('このデバイスにサインインを保存できませんでした。もう一度お試しください。');
+      expect(await shown(reply)).toBe('このデバイスにログインを保存できませんでした。もう一度お試しください。');
     } finally {
       add.mockRestore();
       resetTokenKeyCache();

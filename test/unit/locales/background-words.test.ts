@@ -266,7 +266,7 @@ describe('a background refusal in a Japanese browser', () => {
     const error = new AuthError('cancelled');
     expect(error.message).toBe('cancelled');
     readInJapanese();
-    expect(authWordsText(error.words)).toBe('サインインはキャンセルされました。何も変更されていません。');
+    expect(authWordsText(error.words)).toBe('ログインはキャンセルされました。何も変更されていません。');
   });
 
   it('words a refused video in Japanese, keeping the file’s name, isolated', () => {

@@ -41,7 +41,7 @@ describe('the Client ID field', () => {
 
   it('says it in Japanese to a Japanese reader', async () => {
     readInJapanese();
-    expect(await clientIdDescription([ADA])).toMatch(/サインインしたときのXアプリを使い続けます/);
+    expect(await clientIdDescription([ADA])).toMatch(/ログインしたときのXアプリを使い続けます/);
   });
 
   it('says nothing of accounts when none is signed in', async () => {
