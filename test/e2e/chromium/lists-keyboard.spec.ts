@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
+import { focusShown } from '../support/focus';
 import { expect, signIn, test } from './fixtures';
 
 /**
@@ -19,15 +20,9 @@ async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
   await expectFocusShown(page);
 }
 
-/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
+/** The focused control shows it (test/e2e/support/focus.ts). */
 async function expectFocusShown(page: Page): Promise<void> {
-  const shown = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || !el.matches(':focus-visible')) return false;
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  });
-  expect(shown, 'the focused control shows the focus').toBe(true);
+  expect(await page.evaluate(focusShown), 'the focused control shows the focus').toBe(true);
 }
 
 /** The tab's status line, once it says `text`. */

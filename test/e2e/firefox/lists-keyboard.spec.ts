@@ -2,6 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { FIREFOX_DARK_PREFS, scanFirefox } from '../support/axe-firefox';
 import type { EmulatorControl } from '../support/emulator-control';
+import { focusShown } from '../support/focus';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -16,15 +17,9 @@ const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria
 const noteOf = (page: Page) => textOf(page, `${PANEL} .mgr-note`);
 const focused = (el: ElementHandle) => el.evaluate((e) => e === document.activeElement);
 
-/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
+/** The focused control shows it (test/e2e/support/focus.ts). */
 async function expectFocusShown(page: Page): Promise<void> {
-  const shown = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || !el.matches(':focus-visible')) return false;
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  });
-  expect(shown, 'the focused control shows the focus').toBe(true);
+  expect(await page.evaluate(focusShown), 'the focused control shows the focus').toBe(true);
 }
 
 /**
