@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView, sessionView } from '@/lib/storage';
 import { emu, withTestEmulator } from '../support/emulator';
-import { ADA_ID, GRACE_ID, activeTokens, makeService, signInAs, type Harness } from './support';
+import { ADA_ID, GRACE_ID, STOPPED, activeTokens, afterStoppedSignOut, makeService, signInAs, type Harness } from './support';
 
 /**
  * A worker starts many times a day, and finishing cut-off sign-outs at each start must cost next to nothing when none
@@ -14,8 +14,6 @@ import { ADA_ID, GRACE_ID, activeTokens, makeService, signInAs, type Harness } f
 
 withTestEmulator();
 afterEach(() => vi.restoreAllMocks());
-
-const STOPPED = new Error('The worker stopped here.');
 
 /** The storage reads a worker start makes to finish cut-off sign-outs, as the keys asked for (null: every key). */
 async function readsOnWake(h: Harness): Promise<unknown[]> {
@@ -44,12 +42,9 @@ describe('finishing cut-off sign-outs at a worker start', () => {
     await signInAs(emu, h, ADA_ID);
     await h.auth.finishSignOuts();
     // Clearing the refresh token is where it stops.
-    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(STOPPED);
-    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
-    vi.restoreAllMocks();
-
-    const next = makeService(emu, { clock: h.clock });
-    await next.auth.finishSignOuts();
+    const next = await afterStoppedSignOut(emu, h, ADA_ID, () =>
+      vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(STOPPED),
+    );
     await next.auth.revoked();
     expect(await readRefreshToken(ADA_ID)).toBeUndefined();
     expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);
@@ -62,11 +57,7 @@ describe('finishing cut-off sign-outs at a worker start', () => {
     await signInAs(emu, h, ADA_ID);
     await h.auth.finishSignOuts();
     // The session view's write is where it stops: the record of the sign-out was written just before.
-    vi.spyOn(sessionView, 'setValue').mockRejectedValueOnce(STOPPED);
-    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
-    vi.restoreAllMocks();
-
-    await makeService(emu, { clock: h.clock }).auth.finishSignOuts();
+    await afterStoppedSignOut(emu, h, ADA_ID, () => vi.spyOn(sessionView, 'setValue').mockRejectedValueOnce(STOPPED));
     expect(await readRefreshToken(ADA_ID)).toBeDefined();
     expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
     expect(await browser.storage.local.get('signOuts.begun')).toEqual({ 'signOuts.begun': { scanned: true, begun: {} } });

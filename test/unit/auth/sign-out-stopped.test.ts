@@ -4,7 +4,7 @@ import { AuthError } from '@/lib/auth/errors';
 import { readRefreshToken } from '@/lib/auth/token-store';
 import { readSessionView } from '@/lib/storage';
 import { emu, withTestEmulator } from '../support/emulator';
-import { ADA_ID, TWO_HOURS, activeTokens, makeService } from './support';
+import { ADA_ID, STOPPED, TWO_HOURS, activeTokens, afterStoppedSignOut, makeService } from './support';
 
 /**
  * The worker stops in the middle of a sign-out the person asked for (the browser ends an idle worker, a write fails):
@@ -15,19 +15,12 @@ import { ADA_ID, TWO_HOURS, activeTokens, makeService } from './support';
 withTestEmulator();
 afterEach(() => vi.restoreAllMocks());
 
-const STOPPED = new Error('The worker stopped here.');
-
 describe('a sign-out the worker did not finish', () => {
   it('leaves the account signed in as before when it stopped before the screens were told', async () => {
     const h = makeService(emu);
     await h.auth.signIn();
     // The session view's write is where it stops.
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(STOPPED);
-    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
-    vi.restoreAllMocks();
-
-    const next = makeService(emu, { clock: h.clock });
-    await next.auth.finishSignOuts();
+    const next = await afterStoppedSignOut(emu, h, ADA_ID, () => vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(STOPPED));
     next.clock.advance(TWO_HOURS);
     expect(await next.auth.getAccessToken(ADA_ID)).toBe(activeTokens(emu, ADA_ID, 'access').at(-1)!.token);
     const view = await readSessionView();
@@ -39,12 +32,9 @@ describe('a sign-out the worker did not finish', () => {
     const h = makeService(emu);
     await h.auth.signIn();
     // Clearing the refresh token is where it stops.
-    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(STOPPED);
-    await expect(h.auth.signOut(ADA_ID)).rejects.toBe(STOPPED);
-    vi.restoreAllMocks();
-
-    const next = makeService(emu, { clock: h.clock });
-    await next.auth.finishSignOuts();
+    const next = await afterStoppedSignOut(emu, h, ADA_ID, () =>
+      vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(STOPPED),
+    );
     await next.auth.revoked();
     expect(await readRefreshToken(ADA_ID)).toBeUndefined();
     expect(activeTokens(emu, ADA_ID, 'refresh')).toEqual([]);

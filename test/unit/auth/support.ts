@@ -2,7 +2,7 @@
  * Drives AuthService against the in-process X API emulator the way a browser would: the consent page is
  * fetched, its form submitted, and the redirect's Location handed back as launchWebAuthFlow's answer.
  */
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { OAuthSettings } from '@/lib/auth/oauth';
 import { AuthService, type AuthDeps } from '@/lib/auth/service';
@@ -142,3 +142,19 @@ export async function requestSeen(emu: Emulator, match: (e: Emulator['state']['l
 
 export const TWO_HOURS = 2 * 60 * 60 * 1000;
 export const MINUTE = 60 * 1000;
+
+/** What a worker that stops mid-way leaves: the write it was making fails with this. */
+export const STOPPED = new Error('The worker stopped here.');
+
+/**
+ * Signs `userId` out on `h` with the worker stopping where `stopAt` makes a write fail once with {@link STOPPED}, then
+ * starts the next worker on the same clock and lets it finish cut-off sign-outs; returns that next worker.
+ */
+export async function afterStoppedSignOut(emu: Emulator, h: Harness, userId: string, stopAt: () => void): Promise<Harness> {
+  stopAt();
+  await expect(h.auth.signOut(userId)).rejects.toBe(STOPPED);
+  vi.restoreAllMocks();
+  const next = makeService(emu, { clock: h.clock });
+  await next.auth.finishSignOuts();
+  return next;
+}
