@@ -1,9 +1,12 @@
-import { db, nextMemberPosition } from '../db';
+import { typesOfCollection } from '../action-types';
+import { db, nextMemberPosition, type ActionRow } from '../db';
 import type { XClient } from '../x/client';
 import { getListMembers, getListPosts } from '../x/lists';
 import { listedPage, wholePage } from '../x/pages';
 import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
+import { actionsAt, actionsSince } from './actions-since';
+import { LIST_ACTIONS } from './list-actions';
 import { postRow, userRow } from './records';
 import { postViewOf, userViewOf } from './row-views';
 import type { PostView, UserView } from '../views';
@@ -20,8 +23,12 @@ export async function lookupUser(client: XClient, accountId: string, username: s
   return userViewOf(row);
 }
 
+const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
+
 /**
- * One page of a list's members, stored (members and who they are), so the members view works offline after.
+ * One page of a list's members, stored (members and who they are), so the members view works offline after. A member
+ * the person added or removed that the page may predate (still waiting to be sent, or confirmed by X since the page
+ * was asked for) is shown as the person left it, not as the page had it.
  * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
  */
 export async function listMembers(
@@ -30,10 +37,11 @@ export async function listMembers(
   listId: string,
   paginationToken?: string,
 ): Promise<{ users: UserView[]; nextToken?: string }> {
+  const d = db();
+  const started = await actionsAt(d, accountId);
   const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
   const seenAt = new Date().toISOString();
-  const d = db();
-  await d.transaction('rw', [d.users, d.listMembers], async () => {
+  await d.transaction('rw', [d.users, d.listMembers, d.lists, d.actions], async () => {
     await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
     const rows = page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: i }));
     if (!paginationToken) {
@@ -49,6 +57,13 @@ export async function listMembers(
       const at = await nextMemberPosition(d.listMembers, accountId, listId);
       await d.listMembers.bulkPut(rows.map((r) => ({ ...r, position: at + r.position })));
     }
+    // The List's member count is the Lists sync's and the actions' own: a page of members shown again leaves it be.
+    const list = await d.lists.get([accountId, listId]);
+    const mine = (a: ActionRow) => MEMBER_ACTIONS.includes(a.type) && a.params.listId === listId;
+    for (const a of await actionsSince(d, accountId, started, mine)) {
+      await LIST_ACTIONS[a.type as keyof typeof LIST_ACTIONS].apply(d, accountId, a.params);
+    }
+    if (list) await d.lists.put(list);
   });
   // A next token equal to the one just used would show the same page again for ever: that is the end.
   const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;

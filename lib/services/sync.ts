@@ -2,6 +2,7 @@ import { db, type Collection, type PerchDb, type SyncError, type SyncStateRow } 
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
 import type { SyncResult } from '../views';
+import { actionsAt, actionsSince, type ActionsAt } from './actions-since';
 import type { ActionDef } from './outbox';
 import { storedError } from './outbox-failure';
 import { newBookmarks, walkBookmarks, walkFolders } from './sync-bookmarks';
@@ -132,45 +133,17 @@ export class SyncService {
   }
 
   /**
-   * Re-shows, over what a walk read, every action of these types its pages may predate, in the order they were taken:
-   * those still waiting to be sent, and those X confirmed that were not yet confirmed when the walk began (taken since,
-   * or then still queued, being sent, or failed and sent again since). A confirmed one is shown as X confirmed it
-   * (a new List under the id X gave it). Actions confirmed before the walk began are left to what the walk read.
+   * Re-shows, over what a walk read, every action of these types its pages may predate (lib/services/actions-since.ts),
+   * in the order they were taken; a confirmed one as X confirmed it (a new List under the id X gave it).
    */
   private async reapplyActions(d: PerchDb, accountId: string, types: readonly string[], started: ActionsAt): Promise<void> {
-    const since = await d.actions
-      .where('[accountId+seq]')
-      .between([accountId, started.lastSeq + 1], [accountId, Infinity])
-      .toArray();
-    const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
-    const pending = await d.actions.where('[accountId+state]').anyOf([accountId, 'queued'], [accountId, 'sending']).toArray();
-    const bySeq = new Map([...since, ...unfinished, ...pending].map((a) => [a.seq!, a]));
-    const shown = [...bySeq.values()]
-      .filter((a) => a.accountId === accountId && types.includes(a.type) && a.state !== 'failed')
-      .sort((a, b) => a.seq! - b.seq!);
-    for (const a of shown) {
+    for (const a of await actionsSince(d, accountId, started, (a) => types.includes(a.type))) {
       const def = this.deps.defs[a.type];
       if (!def) continue;
       await def.apply(d, accountId, a.params);
       if (a.state === 'done') await def.confirm?.(d, accountId, a.params, a.result);
     }
   }
-}
-
-/** Where the outbox stood when a walk began: its last action, and the account's actions not yet confirmed. */
-interface ActionsAt {
-  lastSeq: number;
-  unfinished: Set<number>;
-}
-
-/** Notes where the outbox stands now, for an account: read before a walk's first page is asked for. */
-async function actionsAt(d: PerchDb, accountId: string): Promise<ActionsAt> {
-  const last = await d.actions.toCollection().lastKey();
-  const unfinished = await d.actions
-    .where('[accountId+state]')
-    .anyOf([accountId, 'queued'], [accountId, 'sending'], [accountId, 'failed'])
-    .primaryKeys();
-  return { lastSeq: typeof last === 'number' ? last : 0, unfinished: new Set(unfinished) };
 }
 
 /**
