@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { problemOf, type XClient } from './client';
 import { XApiError, type XErrorKind } from './errors';
+import { includesOverBound } from './includes-bound';
 import { invalidInput } from './input';
 import { includesSchema, usable, type XMedia, type XPost, type XUser } from './schemas';
 
@@ -136,7 +137,8 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
  * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
  * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`). `most`
  * bounds the items of an answer that takes no `max_results`: a lookup by ids answers at most one item an id.
- * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with, or `most`)
+ * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with, or `most`,
+ *   or more included objects than its expansions pull in for them)
  */
 export async function getPage<T>(
   client: XClient,
@@ -148,10 +150,11 @@ export async function getPage<T>(
   const items = data ?? [];
   // `max_results` is the most a page holds (x-api--fundamentals--pagination, "Results per page"): a page carrying more
   // is not what was asked for, and a walk of such pages would grow without bound. Refused before anything is stored.
-  // So is a lookup answering more items than the ids it was asked for.
+  // So is a lookup answering more items than the ids it was asked for, and `includes` holding more than the expansions
+  // asked pull in for these items (lib/x/includes-bound.ts).
   const asked = req.query.max_results;
   const most = typeof asked === 'number' ? asked : req.most;
-  if (most !== undefined && items.length > most) {
+  if ((most !== undefined && items.length > most) || includesOverBound(includes, items.length, req.query.expansions)) {
     throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
   }
   const page: Page<T> = {
@@ -232,7 +235,8 @@ export function listedPage<T>(page: Page<T>): Page<T> {
  * GETs one resource. X answers a lookup of something it cannot return with a 404, or with a 200 that has
  * `errors` and no `data` (x-api--users--lookup--quickstart--user-lookup, "User not found"): both are 'not-found',
  * the latter with X's errors in `partialErrors`.
- * @throws XApiError ('not-found' as above; 'malformed' for a 200 with neither data nor errors)
+ * @throws XApiError ('not-found' as above; 'malformed' for a 200 with neither data nor errors, or with more included
+ *   objects than its expansions pull in for one)
  */
 export async function getOne<T>(
   client: XClient,
@@ -247,6 +251,9 @@ export async function getOne<T>(
   const { data, includes, errors = [] } = res.body;
   if (data === undefined) {
     throw new XApiError(errors.length ? 'not-found' : 'malformed', { status: res.status, partialErrors: errors });
+  }
+  if (includesOverBound(includes, 1, req.query.expansions)) {
+    throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
   }
   return { item: data, includes: includesOf(includes), partialErrors: errors };
 }

@@ -59,7 +59,7 @@ describe('getList', () => {
   };
 
   it('sends GET /2/lists/:id with the List fields and parses the documented answer', async () => {
-    const { client, sent } = scripted(ok(COMMS));
+    const { client, sent } = scripted(ok({ data: COMMS.data }));
     expect(await getList(client, '1355797419175383040')).toEqual(COMMS.data);
     expect(sent).toEqual([{ method: 'GET', path: '/2/lists/1355797419175383040', query: LIST_QUERY, body: undefined }]);
   });
@@ -139,14 +139,14 @@ describe('getPinnedLists', () => {
   };
 
   it('sends GET /2/users/:id/pinned_lists with the List fields and no page size (X does not page it)', async () => {
-    const { client, sent } = scripted(ok(PINNED));
+    const { client, sent } = scripted(ok({ data: PINNED.data, meta: PINNED.meta }));
     await getPinnedLists(client, ME);
     expect(sent).toEqual([{ method: 'GET', path: `/2/users/${ME}/pinned_lists`, query: LIST_QUERY, body: undefined }]);
   });
 
-  it('parses the documented answer with the owner in includes', async () => {
+  it('parses the documented answer with the owner in includes, asked for with owner_id', async () => {
     const { client } = scripted(ok(PINNED));
-    expect(await getPinnedLists(client, ME)).toEqual({
+    expect(await getPinnedLists(client, ME, { fields: { expansions: ['owner_id'] } })).toEqual({
       items: PINNED.data,
       includes: { ...NO_INCLUDES, users: PINNED.includes.users },
       resultCount: 1,

@@ -106,14 +106,15 @@ const WITH_MEDIA = {
 
 describe('getPost', () => {
   it('sends GET /2/tweets/:id with the card fields', async () => {
-    const { client, sent } = scripted(ok(WITH_MEDIA));
+    const { client, sent } = scripted(ok({ data: WITH_MEDIA.data }));
     await getPost(client, '1234567890');
     expect(sent).toEqual([{ method: 'GET', path: '/2/tweets/1234567890', query: CARD_QUERY, body: undefined }]);
   });
 
-  it('parses the documented answer', async () => {
+  it('parses the documented answer, asked with the expansions it was made with', async () => {
     const { client } = scripted(ok(WITH_MEDIA));
-    expect(await getPost(client, '1234567890')).toEqual(WITH_MEDIA.data);
+    const fields = { expansions: ['author_id', 'attachments.media_keys'] };
+    expect(await getPost(client, '1234567890', { fields })).toEqual(WITH_MEDIA.data);
   });
 
   it('reports a 200 with only errors as not-found, keeping the errors', async () => {
@@ -154,7 +155,7 @@ describe('getPost', () => {
 
 describe('getPosts', () => {
   it('sends GET /2/tweets with the ids, duplicates once, and the card fields', async () => {
-    const { client, sent } = scripted(ok(QUOTE_TWEET));
+    const { client, sent } = scripted(ok({ data: QUOTE_TWEET.data }));
     await getPosts(client, ['1328399838128467969', BIG_ID, '1328399838128467969']);
     expect(sent).toEqual([
       { method: 'GET', path: '/2/tweets', query: { ids: `1328399838128467969,${BIG_ID}`, ...CARD_QUERY }, body: undefined },
@@ -163,7 +164,7 @@ describe('getPosts', () => {
 
   it('parses the documented quote post with its author and quoted post in includes, unknown fields kept', async () => {
     const { client } = scripted(ok(QUOTE_TWEET));
-    const page = await getPosts(client, ['1328399838128467969']);
+    const page = await getPosts(client, ['1328399838128467969'], { fields: { expansions: ['author_id', 'referenced_tweets.id'] } });
     expect(page.items).toEqual(QUOTE_TWEET.data);
     expect(page.items[0]!.referenced_tweets).toEqual([{ type: 'quoted', id: '1327011423252144128' }]);
     expect(page.items[0]!.entities?.urls?.[0]?.expanded_url).toBe('https://x.com/TwitterDev/status/1327011423252144128');

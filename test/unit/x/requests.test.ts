@@ -272,6 +272,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'pages.namedGaps': 'reads a page already received',
   'pages.errorsSayWhat': 'reads a page already received',
   'pages.listedPage': 'reads a page already received',
+  'includes-bound.includesOverBound': 'reads a page already received',
   'schemas.usable': 'builds a schema',
   'client.createXClient': 'the client itself: every row runs through it',
   'errors.userMessage': 'wording of an error',

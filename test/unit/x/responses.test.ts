@@ -65,11 +65,21 @@ interface Operation {
   lookup?: boolean;
   /** Answers for the other requests the call makes (the chunked upload's other steps). */
   others?: (req: Captured) => Answer;
+  /**
+   * How many objects of each kind the expansions the call asks for pull into `includes` for one item (none of a kind
+   * not named): an answer holding more is refused as malformed (lib/x/includes-bound.ts). Absent: `includes` not read.
+   */
+  perItem?: Partial<Record<IncludedKind, number>>;
 }
+
+type IncludedKind = 'users' | 'tweets' | 'media' | 'polls' | 'places';
+const INCLUDED_KINDS: IncludedKind[] = ['users', 'tweets', 'media', 'polls', 'places'];
 
 // ---- what Perch needs, and what it must then return ----
 
 const POST_NEEDS = ['id', 'text'];
+/** A post read with X's default expansion, `author_id`: one user a post. */
+const AUTHOR = { users: 1 };
 /** An included post or media object Perch cannot use is left out; the page stays. */
 const INCLUDES: Need[] = [
   { at: 'includes.tweets[]', fields: POST_NEEDS, drop: true },
@@ -102,6 +112,38 @@ function checkIncludes(page: Page<unknown>, body: Body): void {
   expect(ids(page.includes.media)).toEqual(kept(body, 'includes.media[]', ['media_key', 'type']));
 }
 
+/**
+ * Whether an answer's `includes` hold more than its items pull in: `perItem` of a kind times the items (one for a
+ * lookup's `data` object), counting the included posts and media Perch keeps (those it cannot use are left out first).
+ */
+function overIncludes(body: Body, perItem: Partial<Record<IncludedKind, number>>): boolean {
+  const items = Array.isArray(body.data) ? body.data.length : body.data === undefined ? 0 : 1;
+  const count: Record<IncludedKind, number> = {
+    users: at(body, 'includes.users[]').length,
+    tweets: kept(body, 'includes.tweets[]', POST_NEEDS).length,
+    media: kept(body, 'includes.media[]', ['media_key', 'type']).length,
+    polls: at(body, 'includes.polls[]').length,
+    places: at(body, 'includes.places[]').length,
+  };
+  return INCLUDED_KINDS.some((k) => count[k] > items * (perItem[k] ?? 0));
+}
+
+/** An operation's outcome, with an answer whose `includes` hold more than its items pull in refused as malformed. */
+function includesBounded(op: Operation): Operation {
+  const { perItem, outcome } = op;
+  if (!perItem) return op;
+  return {
+    ...op,
+    outcome: (body) => {
+      const decided = outcome?.(body);
+      if (decided !== undefined && decided !== 'ok') return decided;
+      const read = decided === 'ok' || meets(body, op.needs);
+      if (read && overIncludes(body, perItem)) return 'malformed';
+      return decided;
+    },
+  };
+}
+
 const pageCheck: Check = (result, body) => {
   const page = result as Page<unknown>;
   const data = (body.data as unknown[] | undefined) ?? [];
@@ -114,30 +156,34 @@ const pageCheck: Check = (result, body) => {
 };
 const oneCheck: Check = (result, body) => expect((result as Body).id).toBe((body.data as Body).id);
 
-const postPage = (call: Operation['call'], operationId: string): Operation => ({
+const postPage = (call: Operation['call'], operationId: string, perItem: Operation['perItem'] = AUTHOR): Operation => ({
   operationId,
   call,
   needs: [{ at: 'data[]', fields: POST_NEEDS }, ...INCLUDES],
   check: pageCheck,
+  perItem,
 });
 const userPage = (call: Operation['call'], operationId: string): Operation => ({
   operationId,
   call,
   needs: [{ at: 'data[]', fields: ['id', 'name', 'username'] }, ...INCLUDES],
   check: pageCheck,
+  perItem: {},
 });
 const listPage = (call: Operation['call'], operationId: string): Operation => ({
   operationId,
   call,
   needs: [{ at: 'data[]', fields: ['id', 'name'] }, ...INCLUDES],
   check: pageCheck,
+  perItem: {},
 });
-const lookup = (call: Operation['call'], operationId: string, fields: string[]): Operation => ({
+const lookup = (call: Operation['call'], operationId: string, fields: string[], perItem?: Operation['perItem']): Operation => ({
   operationId,
   call,
   needs: [{ at: '', fields: ['data'] }, { at: 'data', fields }, ...INCLUDES],
   check: oneCheck,
   lookup: true,
+  ...(perItem ? { perItem } : {}),
 });
 
 /**
@@ -209,12 +255,12 @@ const UPLOAD_STEPS: Record<string, Answer> = {
 const uploadStep = (req: Captured): Answer => UPLOAD_STEPS[operationOf(req.method, req.url.pathname)!.operationId]!;
 const stateOf = (body: Body) => ((body.data as Body | undefined)?.processing_info as Body | undefined)?.state;
 
-const OPERATIONS: Operation[] = [
+const TABLE: Operation[] = [
   // Not a lookup of someone else: an answer about the signed-in account without it is X's refusal or malformed, not
   // "not found".
   refusedWithout({ ...lookup((c) => users.getMe(c), 'getUsersMe', ['id', 'name', 'username']), lookup: false }),
-  lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username']),
-  lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS),
+  lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username'], {}),
+  lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS, AUTHOR),
   {
     // Two ids asked: an answer with more posts than that is refused (lib/x/pages.ts `getPage`, `most`).
     ...postPage((c) => posts.getPosts(c, [POST, OTHER_POST]), 'getPostsByIds'),
@@ -256,7 +302,8 @@ const OPERATIONS: Operation[] = [
     },
   },
   manage((c) => follows.unfollowUser(c, ME, OTHER), 'unfollowUser', 'following', false),
-  postPage((c) => bookmarks.getBookmarks(c, ME), 'getUsersBookmarks'),
+  // Its author, quoted post and that post's author, replied-to user, media (lib/x/bookmarks.ts BOOKMARK_EXPANSIONS).
+  postPage((c) => bookmarks.getBookmarks(c, ME), 'getUsersBookmarks', { users: 1 + 3 + 1, tweets: 3, media: 4 }),
   manage((c) => bookmarks.bookmarkPost(c, ME, POST), 'createUsersBookmark', 'bookmarked', true),
   manage((c) => bookmarks.unbookmarkPost(c, ME, POST), 'deleteUsersBookmark', 'bookmarked', false),
   {
@@ -272,7 +319,7 @@ const OPERATIONS: Operation[] = [
     needs: [{ at: 'data[]', fields: ['id'] }],
     check: pageCheck,
   },
-  lookup((c) => lists.getList(c, LIST), 'getListsById', ['id', 'name']),
+  lookup((c) => lists.getList(c, LIST), 'getListsById', ['id', 'name'], {}),
   listPage((c) => lists.getOwnedLists(c, ME), 'getUsersOwnedLists'),
   listPage((c) => lists.getFollowedLists(c, ME), 'getUsersFollowedLists'),
   listPage((c) => lists.getListMemberships(c, ME), 'getUsersListMemberships'),
@@ -367,6 +414,9 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
+/** Every operation, its answers' `includes` bounded by what its items pull in. */
+const OPERATIONS = TABLE.map(includesBounded);
+
 // ---- the generator ----
 
 /** The schema with `fields` required at `path` (the same path syntax as Need.at). */
@@ -384,6 +434,19 @@ function requireAt(schema: Body, path: string, fields: string[], is?: boolean): 
   if (is !== undefined && props) for (const f of fields) props[f] = { ...props[f], enum: [is] };
 }
 
+/** The schema with `data` required and `includes` holding no more than one item pulls in (at least one item comes). */
+function withinIncludes(schema: Body, perItem: Partial<Record<IncludedKind, number>>): void {
+  const props = schema.properties as Record<string, Body> | undefined;
+  const kinds = props?.includes?.properties as Record<string, Body> | undefined;
+  if (!props || !kinds) return;
+  schema.required = [...new Set([...((schema.required as string[] | undefined) ?? []), 'data'])];
+  for (const kind of INCLUDED_KINDS) {
+    if (!kinds[kind]) continue;
+    if (perItem[kind]) kinds[kind] = { ...kinds[kind], maxItems: perItem[kind] };
+    else delete kinds[kind];
+  }
+}
+
 function successStatus(operationId: string): number {
   return operationId === 'createPosts' ? 201 : 200;
 }
@@ -394,6 +457,7 @@ function answers(op: Operation): fc.Arbitrary<Body> {
   if (!schema) throw new Error(`the description has no answer for ${op.operationId}`);
   const carrying = structuredClone(schema);
   for (const need of op.needs) requireAt(carrying, need.at, need.fields, need.is);
+  if (op.perItem) withinIncludes(carrying, op.perItem);
   return fc.oneof(arbitraryFromSchema(carrying), arbitraryFromSchema(schema)) as fc.Arbitrary<Body>;
 }
 
