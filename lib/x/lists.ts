@@ -113,8 +113,17 @@ export async function getListMemberships(client: XClient, userId: string, option
 }
 
 /**
+ * The most Lists one answer of pinned Lists holds. X says only "There's a limit on how many Lists you can pin"
+ * (x-api--lists--pinned-lists--quickstart--manage-pinned-lists; X's apps allow 5, the emulator's MAX_PINNED_LISTS), and
+ * its description sets no maxItems on Get2UsersIdPinnedListsResponse. X does not page this answer, so it is one page:
+ * no more than a page of X's other List answers holds (owned, followed, member of: 100). Perch's inference.
+ */
+export const PINNED_LISTS_MOST = 100;
+
+/**
  * GET /2/users/:id/pinned_lists — the signed-in user's pinned Lists, all in one answer (X does not page it).
- * @throws XApiError ('invalid-request' before sending for a malformed id)
+ * @throws XApiError ('invalid-request' before sending for a malformed id; 'malformed' for an answer holding more than
+ *   {@link PINNED_LISTS_MOST} Lists)
  */
 export async function getPinnedLists(client: XClient, userId: string, options: LookupOptions = {}): Promise<Page<XList>> {
   const user = checkId(userId, 'A user id');
@@ -122,6 +131,7 @@ export async function getPinnedLists(client: XClient, userId: string, options: L
     path: `/2/users/${user}/pinned_lists`,
     query: pageQuery(LIST_ENDPOINT, { fields: options.fields }),
     item: listSchema,
+    most: PINNED_LISTS_MOST,
   });
 }
 
