@@ -1,6 +1,7 @@
 import type { AuthErrorKind, AuthWords } from '../auth-words';
 import { saidOf } from '../compose-words';
 import { XApiError, xWords } from '../x/errors';
+import { boundReset } from '../x/limiter';
 
 export type { AuthErrorKind, AuthWords };
 
@@ -81,12 +82,14 @@ export function toXApiError(error: unknown): XApiError {
 
 /**
  * Why GET /2/users/me failed right after sign-in, as words: X's refusal by kind, reset and X's own words when X
- * answered (an app out of credits is not fixed by trying again), else the plain sentence.
+ * answered (an app out of credits is not fixed by trying again), else the plain sentence. The reset is bounded as the
+ * limiter bounds one (lib/x/limiter.ts boundReset: X's clock read against ours, at most 24 h from `nowMs`): this
+ * GET is sent outside the limiter, and a reset X gives far ahead must not name a date years away.
  */
-export function noAccountWords(error: unknown): AuthWords {
+export function noAccountWords(error: unknown, nowMs: number): AuthWords {
   if (!(error instanceof XApiError) || error.status === undefined) return { kind: 'no-account' };
   const said = saidOf(xWords(error.problem));
-  const reset = error.rateLimitReset;
+  const reset = boundReset(error.rateLimitReset, nowMs, error.serverDate);
   return {
     kind: 'no-account',
     apiKind: error.kind,

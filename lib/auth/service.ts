@@ -131,7 +131,7 @@ export class AuthService {
       // Signed in at X but we could not learn who: give the grant back rather than keep an orphan token.
       this.revoker.later(s, [pair.refreshToken, pair.access.token]);
       // X's reason when it gave one (an app out of credits is not fixed by trying again), by kind and X's words.
-      throw new AuthError('server', noAccountWords(error), { cause: error });
+      throw new AuthError('server', noAccountWords(error, this.now()), { cause: error });
     }
     trace.stage = 'done';
     await keepSignedInPair(this.keeper, s, user.id, pair);

@@ -60,7 +60,7 @@ export function boundRateLimit(info: RateLimitInfo | undefined, nowMs: number, s
  * moved by the clocks' difference (X's `Date` header within a day of ours), at most now + 24 h.
  * @returns undefined for a reset that is not a positive number.
  */
-function boundReset(reset: number | undefined, nowMs: number, serverDate: number | undefined): number | undefined {
+export function boundReset(reset: number | undefined, nowMs: number, serverDate: number | undefined): number | undefined {
   if (reset === undefined || !Number.isFinite(reset) || reset <= 0) return undefined;
   const skewMs = serverDate !== undefined && Math.abs(serverDate - nowMs) <= MAX_RESET_AHEAD_S * 1000 ? serverDate - nowMs : 0;
   return Math.min(Math.round(reset - skewMs / 1000), Math.ceil(nowMs / 1000) + MAX_RESET_AHEAD_S);

@@ -288,6 +288,7 @@ const NOT_REQUESTS: Record<string, string> = {
   'input.codePoints': 'counts characters',
   'limiter.endpointOf': 'names an endpoint for the limiter',
   'limiter.boundRateLimit': 'reads rate-limit headers already received',
+  'limiter.boundReset': 'bounds a reset X already sent to a day ahead',
   'limiter.createLimitedClient': 'wraps a client: sends what the wrapped client is given',
   'pages.fieldQuery': 'builds query parameters for the rows above',
   'pages.pageQuery': 'builds query parameters for the rows above',
