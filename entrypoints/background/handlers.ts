@@ -60,7 +60,12 @@ async function checkMyXApp({ auth }: Services, accountId: string | undefined): P
 export function createHandlers(services: Services): Handlers {
   const { auth, clientFor, outbox, sync, signOut } = services;
   return {
-    'auth.signIn': () => auth.signIn(),
+    'auth.signIn': async () => {
+      const account = await auth.signIn();
+      // An action X refused for a gone sign-in stays queued for this account, due now: nothing else would wake it.
+      void outbox.kick(account.id);
+      return account;
+    },
     'auth.signOut': async ({ accountId, keep }) => {
       await signOut(accountId, keep);
       return null;
