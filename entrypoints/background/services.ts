@@ -12,6 +12,7 @@ import { wipeAccount } from '@/lib/storage-wipe';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { createFailureBadge } from './failure-badge';
+import { isSignedIn } from './signed-in-only';
 
 export const OUTBOX_ALARM = 'perch-outbox';
 export const DAILY_ALARM = 'perch-daily-sync';
@@ -59,7 +60,8 @@ export function createServices() {
     },
     now,
   });
-  const sync = new SyncService({ clientFor, defs: ACTIONS, now });
+  // A sync reading when its account signs out writes nothing more (lib/services/sync.ts `signedIn`).
+  const sync = new SyncService({ clientFor, defs: ACTIONS, now, signedIn: isSignedIn });
 
   /**
    * Signs out and removes everything Perch kept for that account, as the wipe policies declare (lib/storage-wipe.ts),

@@ -15,7 +15,7 @@ import { readSessionView } from '@/lib/storage';
 const FOR_ANY_ACCOUNT: ReadonlySet<RequestType> = new Set<RequestType>(['auth.signOut', 'account.signOutLoss', 'app.check']);
 
 /** Whether the account is one the session view holds (signed in). */
-async function isSignedIn(accountId: string): Promise<boolean> {
+export async function isSignedIn(accountId: string): Promise<boolean> {
   return (await readSessionView()).accounts.some((a) => a.id === accountId);
 }
 

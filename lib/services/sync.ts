@@ -1,5 +1,6 @@
 import { db, type Collection, type PerchDb, type SyncError, type SyncStateRow } from '../db';
 import type { XClient } from '../x/client';
+import { AuthError } from '../auth/errors';
 import { XApiError } from '../x/errors';
 import type { SyncResult } from '../views';
 import { actionsAt, actionsSince, type ActionsAt } from './actions-since';
@@ -36,6 +37,12 @@ export interface SyncDeps {
   /** The outbox's action definitions, to re-apply what is still waiting to be sent. */
   defs: Record<string, ActionDef>;
   now?: () => number;
+  /**
+   * Whether the account is still signed in (the background: its entry in the session view). A sync that was reading
+   * when the person signed out stops at its next page and writes nothing more: its pages and its state would put back
+   * rows the sign-out wiped. Without it, every account counts as signed in.
+   */
+  signedIn?: (accountId: string) => Promise<boolean>;
 }
 
 /** X's billing day, where the sync tests and callers have always found it. */
@@ -81,6 +88,8 @@ export class SyncService {
       accountId,
       walk,
       onPage: async (items) => {
+        // Before the walk stores anything it read: a page X answered after the sign-out is dropped with the rest.
+        if (!(await this.stillSignedIn(accountId))) throw new AuthError('signed-out');
         progress.pages += 1;
         progress.items += items;
         await this.setState(accountId, collection, { progress: { ...progress } });
@@ -124,7 +133,13 @@ export class SyncService {
     }
   }
 
+  private async stillSignedIn(accountId: string): Promise<boolean> {
+    return this.deps.signedIn ? this.deps.signedIn(accountId) : true;
+  }
+
+  /** Records the sync's state, but not for an account signed out meanwhile (its row was wiped and must stay so). */
   private async setState(accountId: string, collection: Collection, change: Partial<SyncStateRow>): Promise<void> {
+    if (!(await this.stillSignedIn(accountId))) return;
     const d = db();
     await d.transaction('rw', d.syncState, async () => {
       const current = (await d.syncState.get([accountId, collection])) ?? { accountId, collection };
