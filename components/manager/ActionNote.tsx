@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, type ReactNode } from 'react';
 import type { ActionRow } from '@/lib/db';
 import { actionPhase, actionWhat, canUndo, phaseSentence, type ActionPhase } from './action-state';
 import { shownFailure, useActionRow, useFailureSeen } from './use-action-row';
@@ -22,7 +22,8 @@ interface Props {
  * The status line of a manager tab: what its last action is doing (waiting for X's rate limit — "queued until
  * 14:05" —, sending, done with Undo, refused with X's reason, undone), read live from the outbox and worded from
  * the action's declaration (lib/action-types.ts). A failure it shows in view is seen (lib/failed-actions.ts): it leaves
- * the toolbar badge. Focusable, so a screen that just removed the row a person acted on can move focus here.
+ * the toolbar badge. Focusable, so a screen that just removed the row a person acted on can move focus here; Undo,
+ * once pressed and gone, leaves the focus here too, not on the page.
  */
 export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote({ accountId, seq, undoSeq, error, onUndo, extra }, ref) {
   // Re-rendered as time passes, so "queued until 14:05" turns into "waiting" without a store change.
@@ -30,6 +31,14 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
   const live = useActionRow(accountId, seq, undoSeq);
   // Said here, in view: the toolbar badge and the popup's line have nothing more to tell of it.
   useFailureSeen(accountId, error ? undefined : shownFailure(live));
+  const line = useRef<HTMLDivElement>(null);
+  const undoPressed = useRef(false);
+  useEffect(() => {
+    // Undo pressed from the keyboard goes once the undo is under way: the line that says how it went keeps the focus.
+    if (!undoPressed.current || line.current?.querySelector('[data-undo]')) return;
+    undoPressed.current = false;
+    if (!document.activeElement || document.activeElement === document.body) line.current?.focus();
+  });
   let body: ReactNode = null;
   if (error) {
     body = (
@@ -48,7 +57,15 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
           {phaseSentence(what, phase)}
         </p>
         {canUndo(action, phase) ? (
-          <button type="button" aria-label={i18n.t('action_undo', { what })} onClick={() => onUndo(action.seq!)}>
+          <button
+            type="button"
+            data-undo
+            aria-label={i18n.t('action_undo', { what })}
+            onClick={() => {
+              undoPressed.current = true;
+              onUndo(action.seq!);
+            }}
+          >
             {i18n.t('action_undo_short')}
           </button>
         ) : null}
@@ -57,7 +74,16 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
     );
   }
   return (
-    <div className="mgr-note mgr-focus-target" role="status" tabIndex={-1} ref={ref}>
+    <div
+      className="mgr-note mgr-focus-target"
+      role="status"
+      tabIndex={-1}
+      ref={(el) => {
+        line.current = el;
+        if (typeof ref === 'function') ref(el);
+        else if (ref) ref.current = el;
+      }}
+    >
       {body}
     </div>
   );
