@@ -105,7 +105,8 @@ export default defineConfig({
       content_security_policy: {
         extension_pages:
           "default-src 'none'; script-src 'self'; style-src 'self'; " +
-          `img-src 'self' https://pbs.twimg.com https://abs.twimg.com${apiImages}; ` +
+          // blob:: the composer's preview of a picked image (Composer's URL.createObjectURL); Firefox blocks it otherwise.
+          `img-src 'self' blob: https://pbs.twimg.com https://abs.twimg.com${apiImages}; ` +
           // The composer reads a picked video's length from a blob: URL of the file (components/video-length.ts).
           'media-src blob:; ' +
           `connect-src 'self' ${new URL(apiBase).origin}; font-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,

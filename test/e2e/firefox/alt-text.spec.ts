@@ -57,6 +57,10 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
     await attach(popup, 'robin.png', PNG);
     await popup.locator('::-p-aria(Remove image robin.png[role="button"])').wait();
+    // The preview is a blob: URL (Composer's URL.createObjectURL): the pages' CSP img-src must let it load.
+    await expect
+      .poll(() => popup.$eval('.media-item img', (img) => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')))
+      .toBe(true);
     await emu.clearLog();
 
     await attach(popup, 'wave.gif', GIF);

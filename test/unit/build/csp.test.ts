@@ -27,7 +27,7 @@ describe("the extension pages' Content Security Policy", () => {
   // x.com cookies: the store build's pages load no image from the API's origin. Nor a data: address, which no page of
   // Perch's makes and which would show, as someone's picture, whatever an answer carried.
   it.each(['chrome', 'firefox'] as const)("loads images in the %s store build from X's image hosts only", async (browser) => {
-    expect(await sources(browser, 'production', 'img-src')).toEqual(["'self'", 'https://pbs.twimg.com', 'https://abs.twimg.com']);
+    expect(await sources(browser, 'production', 'img-src')).toEqual(["'self'", 'blob:', 'https://pbs.twimg.com', 'https://abs.twimg.com']);
   });
 
   it.each(['chrome', 'firefox'] as const)('connects in the %s store build to the API origin only', async (browser) => {
