@@ -120,7 +120,13 @@ export default defineConfig({
               gecko_android: { strict_min_version: '142.0' },
             },
           }
-        : {}),
+        : {
+            // Chrome lets every other extension open a channel to an extension that does not declare this key. Perch
+            // listens to none (no onMessageExternal, no onConnectExternal) and no page nor extension may reach it:
+            // declared with no ids and no matches, none can (Chrome's externally_connectable: "If left empty or
+            // unspecified, no extensions or apps can connect"). Firefox has no such key (bug 1319168) and no listener.
+            externally_connectable: { ids: [] },
+          }),
       action: { default_title: 'Perch' },
       commands: {
         _execute_action: { suggested_key: { default: 'Alt+Shift+X' }, description: 'Open Perch: actions for this tab, or a new post' },

@@ -46,3 +46,17 @@ describe("the extension pages' Content Security Policy", () => {
     },
   );
 });
+
+describe('who may reach the worker from outside Perch', () => {
+  // Perch listens to no other extension and no web page (test/unit/background/main.test.ts). Chrome still lets every
+  // other extension open a channel to an extension that does not declare externally_connectable; declared with no
+  // ids and no matches, none can (developer.chrome.com, manifest key externally_connectable).
+  it.each(['production', 'test'])('lets no other extension nor web page connect to the Chrome %s build', async (mode) => {
+    expect((await manifestOf('chrome', mode)).externally_connectable).toEqual({ ids: [] });
+  });
+
+  // Firefox has no such key (MDN: not supported, bug 1319168); web-ext would warn about it in the Firefox build.
+  it('leaves the key out of the Firefox store build', async () => {
+    expect((await manifestOf('firefox', 'production')).externally_connectable).toBeUndefined();
+  });
+});
