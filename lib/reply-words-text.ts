@@ -28,6 +28,8 @@ export function replyWordsText(words: ReplyWords): string {
       return i18n.t('outbox_cancel_not_waiting');
     case 'retry-not-passing':
       return i18n.t('outbox_retry_not_passing');
+    case 'taken-over':
+      return i18n.t('outbox_taken_over');
     case 'unknown-action':
       return unknownActionText(words.type);
     case 'draft-gone':

@@ -34,6 +34,8 @@ const FACTS_OF = {
   'cancel-not-waiting': {},
   // Retry: it did not fail for a passing reason.
   'retry-not-passing': {},
+  // Undo or Retry: a later action of the same pair on the same thing is waiting or done (lib/action-pairs.ts).
+  'taken-over': {},
   // An action type Perch does not know (`type`).
   'unknown-action': { type: true },
   // Reopening a draft (lib/services/drafts-open.ts): it is gone, or its place cannot be reopened.

@@ -47,8 +47,10 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
       </p>
     );
   } else if (live) {
-    const { action, undo } = live;
-    const phase = actionPhase(action, undo, Date.now());
+    const { action, undo, over } = live;
+    // Its opposite taken since, here or in the popup (Unmute after Mute), waiting or done: being undone, or undone.
+    const opposite = over && over.type !== action.type && action.state === 'done' ? over : undefined;
+    const phase = actionPhase(action, undo ?? opposite, Date.now());
     const what = actionWhat(action);
     const failed = phase.kind === 'failed' || phase.kind === 'undo-failed';
     body = (
@@ -56,7 +58,7 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
         <p className={`mgr-note-text${failed ? ' error' : ''}`} role={failed ? 'alert' : undefined}>
           {phaseSentence(what, phase)}
         </p>
-        {canUndo(action, phase) ? (
+        {!over && canUndo(action, phase) ? (
           <button
             type="button"
             data-undo

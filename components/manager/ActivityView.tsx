@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { takenOverBy } from '@/lib/action-pairs';
 import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
@@ -38,6 +39,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
   );
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const reversed = useMemo(() => reversedSince(actions ?? []), [actions]);
+  // A later like, unlike, mute … of the same thing (the popup's unrepost of a repost done here) took over: lib/action-pairs.ts.
+  const later = useMemo(() => takenOverBy(actions ?? []), [actions]);
   // The first screen at once, the rest of the SHOWN rows right after (use-first-screen.ts).
   const drawn = useFirstScreen(Math.min(actions?.length ?? 0, SHOWN));
   useEffect(() => {
@@ -78,7 +81,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
             key={a.seq}
             action={a}
             now={now}
-            undoable={canUndo(a, actionPhase(a, undefined, now), reversed)}
+            later={later.get(a.seq!)}
+            reversed={reversed}
             onUndo={onUndo}
             onRetry={onRetry}
             onCancel={onCancel}
@@ -94,7 +98,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
 const ActivityItem = memo(function ActivityItem({
   action,
   now,
-  undoable,
+  later,
+  reversed,
   onUndo,
   onRetry,
   onCancel,
@@ -102,13 +107,18 @@ const ActivityItem = memo(function ActivityItem({
 }: {
   action: ActionRow;
   now: number;
-  undoable: boolean;
+  /** The later action of its pair on the same thing, if one took over from it: Undo and Retry would repeat or undo it. */
+  later: ActionRow | undefined;
+  reversed: ReadonlySet<number>;
   onUndo: (a: ActionRow) => void;
   onRetry: () => void;
   onCancel: (a: ActionRow) => void;
   onSendAgain: (a: ActionRow) => void;
 }) {
-  const phase = actionPhase(action, undefined, now);
+  // A done action whose opposite is waiting or being sent (its Undo, or the popup's) is being undone, not undone yet.
+  const opposite = later && later.type !== action.type && action.state === 'done' ? later : undefined;
+  const phase = actionPhase(action, opposite, now);
+  const undoable = !later && canUndo(action, phase, reversed);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
   const label = actionLabel(action);
@@ -139,7 +149,7 @@ const ActivityItem = memo(function ActivityItem({
       {phase.kind === 'queued' && phase.awaitingPerson ? (
         <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={onRetry} />
       ) : null}
-      {canRetry(action) ? (
+      {!later && canRetry(action) ? (
         <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={() => onSendAgain(action)} />
       ) : null}
       {phase.kind === 'queued' ? (

@@ -105,9 +105,10 @@ export function phaseWords(p: ActionPhase): string {
     case 'sending':
       return i18n.t('activity_sending');
     case 'done':
-    case 'undoing':
     case 'undo-failed':
       return i18n.t('activity_done');
+    case 'undoing':
+      return i18n.t('activity_undoing');
     case 'undone':
       return i18n.t('activity_undone');
     case 'failed':

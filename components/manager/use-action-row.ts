@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { pairKey } from '@/lib/action-pairs';
 import type { ActionType } from '@/lib/action-types';
 import { db, type ActionRow } from '@/lib/db';
 import { needsPerson, type FailureNote } from '@/lib/failed-actions';
@@ -13,20 +14,31 @@ const RECENT_MS = 60 * 60_000;
 
 /**
  * One action of the outbox and its undo, live, as the background sends them. The undo is the one the action
- * records, or `undoSeq` (the undo this screen asked for: the outbox unlinks an undo X refused).
+ * records, or `undoSeq` (the undo this screen asked for: the outbox unlinks an undo X refused). `over` is the later
+ * action of its pair on the same thing that took over from it, waiting or done (lib/action-pairs.ts: the popup's
+ * Unmute of a mute done here), when there is one.
  */
 export function useActionRow(
   accountId: string,
   seq: number | undefined,
   undoSeq: number | undefined,
-): { action: ActionRow; undo?: ActionRow } | undefined {
+): { action: ActionRow; undo?: ActionRow; over?: ActionRow } | undefined {
   return useLiveQuery(async () => {
     if (seq === undefined) return undefined;
     const action = await db().actions.get(seq);
     if (!action || action.accountId !== accountId) return undefined;
     const undoId = action.undoneBy ?? undoSeq;
     const undo = undoId !== undefined ? await db().actions.get(undoId) : undefined;
-    return undo && undo.undoOf === seq ? { action, undo } : { action };
+    const key = pairKey(action);
+    const over =
+      key === undefined
+        ? undefined
+        : await db()
+            .actions.where('[accountId+seq]')
+            .between([accountId, seq + 1], [accountId, Dexie.maxKey])
+            .filter((a) => a.state !== 'failed' && pairKey(a) === key)
+            .first();
+    return { action, ...(undo && undo.undoOf === seq ? { undo } : {}), ...(over ? { over } : {}) };
   }, [accountId, seq, undoSeq]);
 }
 

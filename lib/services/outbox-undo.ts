@@ -1,4 +1,5 @@
-import { db } from '../db';
+import { pairKey, takenOverBy } from '../action-pairs';
+import { db, type ActionRow } from '../db';
 import { targetOf, type ActionDef, type Params } from './outbox-types';
 
 /**
@@ -20,4 +21,18 @@ export async function alreadyReversed(
     .between([accountId, seq + 1], [accountId, Infinity])
     .toArray();
   return later.some((a) => a.type === inverse.type && a.state !== 'failed' && targetOf(def, a.params) === target);
+}
+
+/**
+ * Whether a later action of the same pair on the same post, account or List — waiting, being sent or done — took over
+ * from this one (lib/action-pairs.ts): its Undo would send what is already waiting or done (a second unrepost after the
+ * popup's), its Retry would send it again over the person's later choice.
+ */
+export async function takenOver(action: ActionRow): Promise<boolean> {
+  if (action.seq === undefined || pairKey(action) === undefined) return false;
+  const later = await db()
+    .actions.where('[accountId+seq]')
+    .between([action.accountId, action.seq + 1], [action.accountId, Infinity])
+    .toArray();
+  return takenOverBy([action, ...later]).has(action.seq);
 }

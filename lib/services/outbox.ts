@@ -2,7 +2,7 @@ import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
-import { alreadyReversed } from './outbox-undo';
+import { alreadyReversed, takenOver } from './outbox-undo';
 import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
 /**
@@ -105,6 +105,7 @@ export class Outbox {
     if (await alreadyReversed(this.deps.defs, accountId, seq, inverse)) {
       throw new OutboxError('cannot-undo', { kind: 'undo-reversed' });
     }
+    if (await takenOver(action)) throw new OutboxError('cannot-undo', { kind: 'taken-over' });
     return this.enqueue(accountId, inverse.type, inverse.params, { undoOf: seq });
   }
 
@@ -143,6 +144,7 @@ export class Outbox {
     const action = await d.actions.get(seq);
     if (!action || action.accountId !== accountId) throw new OutboxError('cannot-retry', { kind: 'not-in-log' });
     const def = this.def(action.type);
+    if (await takenOver(action)) throw new OutboxError('cannot-retry', { kind: 'taken-over' });
     const retried = await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
       const current = await d.actions.get(seq);
       if (current?.state !== 'failed' || !RETRYABLE.has(current.error?.kind ?? '')) return false;
