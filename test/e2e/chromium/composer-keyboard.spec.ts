@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expectFocusShown, tabTo } from '../support/focus';
 import { PNG } from '../support/media';
 import { postOfWeight } from '../support/posts';
 import { expect, signIn, test } from './fixtures';
@@ -9,25 +9,6 @@ import { expect, signIn, test } from './fixtures';
  * X's limit and back, publish — each control reached with Tab or Shift+Tab and pressed with Enter, each showing where
  * the focus is, and the focus never dropped to the page after an action.
  */
-
-/** Presses `key` (Tab or Shift+Tab) until `target` has the focus (at most `max` times), then checks the focus shows. */
-async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 40): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(key);
-  await expect(target).toBeFocused();
-  await expectFocusShown(page);
-}
-
-/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
-async function expectFocusShown(page: Page): Promise<void> {
-  const shown = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || !el.matches(':focus-visible')) return false;
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  });
-  expect(shown, 'the focused control shows the focus').toBe(true);
-}
 
 test('writes a thread, describes and removes an image, and posts with the keyboard alone, in Chromium', async ({ perch, emu }) => {
   test.setTimeout(120_000);

@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
-import { focusShown } from '../support/focus';
+import { expectFocusShown, tabTo } from '../support/focus';
 import { expect, signIn, test } from './fixtures';
 
 /**
@@ -11,19 +11,6 @@ import { expect, signIn, test } from './fixtures';
  */
 
 const LIST = 'Reading list 📚';
-
-/** Presses Tab until `target` has the focus (at most `max` times), then checks the focus shows. */
-async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(target).toBeFocused();
-  await expectFocusShown(page);
-}
-
-/** The focused control shows it (test/e2e/support/focus.ts). */
-async function expectFocusShown(page: Page): Promise<void> {
-  expect(await page.evaluate(focusShown), 'the focused control shows the focus').toBe(true);
-}
 
 /** The tab's status line, once it says `text`. */
 const note = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { tabTo } from '../support/focus';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
@@ -6,25 +7,6 @@ import { expect, signIn, test, type Perch } from './fixtures';
  * account and undo it — each control reached with Tab and pressed with Enter, each showing where the focus is, and
  * the focus kept on the tab's status line once the row, or the Undo pressed, is gone: never dropped to the page.
  */
-
-/** Presses Tab until `target` has the focus (at most `max` times), then checks the focus shows. */
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(target).toBeFocused();
-  await expectFocusShown(page);
-}
-
-/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
-async function expectFocusShown(page: Page): Promise<void> {
-  const shown = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || !el.matches(':focus-visible')) return false;
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  });
-  expect(shown, 'the focused control shows the focus').toBe(true);
-}
 
 async function openManager(perch: Perch, tab: 'bookmarks' | 'muted'): Promise<Page> {
   const page = await perch.context.newPage();

@@ -1,4 +1,5 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { expectFocusShown, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
 import { fileOf, PNG } from '../support/media';
 import { postOfWeight } from '../support/posts';
 import { typeInto } from '../support/firefox-input';
@@ -10,40 +11,6 @@ import { expect, signIn, test, textOf } from './fixtures';
  * control reached with Tab or Shift+Tab and pressed with Enter, each showing where the focus is, and the focus never
  * dropped to the page after an action. (BiDi has no file chooser: the image goes straight into the file input.)
  */
-
-const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
-const focused = (el: ElementHandle) => el.evaluate((e) => e === document.activeElement);
-const focusOn = async (page: Page, name: string, role: string) => focused(await aria(page, name, role).waitHandle());
-
-/** The focused control shows it: an outline or a ring (box-shadow) while it matches :focus-visible. */
-async function expectFocusShown(page: Page): Promise<void> {
-  const shown = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || !el.matches(':focus-visible')) return false;
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  });
-  expect(shown, 'the focused control shows the focus').toBe(true);
-}
-
-/**
- * Presses Tab, or Shift+Tab while the focus is after it, until the control named `name` has the focus (at most `max`
- * presses), then checks the focus shows.
- */
-async function tabTo(page: Page, name: string, role: string, max = 40): Promise<void> {
-  const target = await aria(page, name, role).waitHandle();
-  for (let i = 0; i < max && !(await focused(target)); i++) {
-    const back = await target.evaluate((el) => {
-      const at = document.activeElement;
-      return !!at && at !== document.body && !!(el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING);
-    });
-    if (back) await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    if (back) await page.keyboard.up('Shift');
-  }
-  expect(await focused(target), `Tab reaches ${role} “${name}”`).toBe(true);
-  await expectFocusShown(page);
-}
 
 /** The popup's live regions' words, joined. */
 const statusWords = (page: Page) => page.$$eval('[role="status"]', (all) => all.map((s) => s.textContent).join(' | '));

@@ -1,8 +1,8 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { FIREFOX_DARK_PREFS, scanFirefox } from '../support/axe-firefox';
 import type { EmulatorControl } from '../support/emulator-control';
-import { focusShown } from '../support/focus';
+import { expectFocusShown, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -13,34 +13,7 @@ import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const LIST = 'Reading list 📚';
 const PANEL = '[role="tabpanel"]:not([hidden])';
-const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
 const noteOf = (page: Page) => textOf(page, `${PANEL} .mgr-note`);
-const focused = (el: ElementHandle) => el.evaluate((e) => e === document.activeElement);
-
-/** The focused control shows it (test/e2e/support/focus.ts). */
-async function expectFocusShown(page: Page): Promise<void> {
-  expect(await page.evaluate(focusShown), 'the focused control shows the focus').toBe(true);
-}
-
-/**
- * Presses Tab, or Shift+Tab while the focus is after it, until the control named `name` has the focus (at most `max`
- * presses), then checks the focus shows. Never past the page's end: Firefox would move the focus to its own toolbar,
- * where keys sent over BiDi do not reach.
- */
-async function tabTo(page: Page, name: string, role: string, max = 150): Promise<void> {
-  const target = await aria(page, name, role).waitHandle();
-  for (let i = 0; i < max && !(await focused(target)); i++) {
-    const back = await target.evaluate((el) => {
-      const at = document.activeElement;
-      return !!at && at !== document.body && !!(el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING);
-    });
-    if (back) await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    if (back) await page.keyboard.up('Shift');
-  }
-  expect(await focused(target), `Tab reaches ${role} “${name}”`).toBe(true);
-  await expectFocusShown(page);
-}
 
 async function walk(ff: FirefoxPerch, emu: EmulatorControl): Promise<string[]> {
   test.setTimeout(180_000);
@@ -63,7 +36,7 @@ async function walk(ff: FirefoxPerch, emu: EmulatorControl): Promise<string[]> {
   const members = `${PANEL} [role="list"][aria-label="Members of ${LIST}"] > [role="listitem"]`;
   await expect.poll(() => page.$$eval(members, (items) => items.length)).toBe(4);
   // The focus stays on the button while the page loads and after: Tab goes on from there, not from the top.
-  await expect.poll(async () => focused(await aria(page, `Reload members of ${LIST} from X`, 'button').waitHandle())).toBe(true);
+  await expect.poll(async () => focusOn(page, `Reload members of ${LIST} from X`, 'button')).toBe(true);
   scanned.push(await scanFirefox(page, 'side panel, a List’s members loaded'));
 
   await tabTo(page, `Add an account to ${LIST} by @username`, 'textbox');
@@ -71,7 +44,7 @@ async function walk(ff: FirefoxPerch, emu: EmulatorControl): Promise<string[]> {
   await page.keyboard.press('Enter');
   // Found: the focus moves to the button that adds them.
   // (The button is drawn anew once found: asked for afresh each time.)
-  await expect.poll(async () => focused(await aria(page, `Add @gracehop to ${LIST}`, 'button').waitHandle())).toBe(true);
+  await expect.poll(async () => focusOn(page, `Add @gracehop to ${LIST}`, 'button')).toBe(true);
   await expectFocusShown(page);
   scanned.push(await scanFirefox(page, 'side panel, an account found to add to a List'));
   await page.keyboard.press('Enter');
