@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import { authWordsText } from '@/lib/auth-words-text';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
-import type { SignedOutNotice } from '@/lib/storage';
+import { shownMissingScopes, type SignedOutNotice } from '@/lib/storage';
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
 import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
@@ -47,6 +47,7 @@ export function AccountHeader() {
   if (!session) return <header className="account-header" aria-busy="true" />;
   const active = session.accounts.find((a) => a.id === session.activeAccountId);
   const { notice } = session;
+  const missing = active ? shownMissingScopes(active) : [];
   // An account X signed out while another stays signed in: said beside the one now in use, until dismissed.
   const besideActive =
     active && notice && seen !== undefined && seen !== notice.at && !session.accounts.some((a) => a.username === notice.username);
@@ -99,6 +100,10 @@ export function AccountHeader() {
           </button>
         </div>
       )}
+      {missing.length ? (
+        // X granted fewer scopes than Perch asked for: said for as long as this sign-in lasts, not first when it refuses.
+        <p className="note account-scopes-missing">{i18n.t('header_scopes_missing')}</p>
+      ) : null}
       {besideActive ? <SignedOutLine notice={notice} onDismiss={() => dismissNotice(notice.at)} /> : null}
       {error ? <HeaderProblem error={error} /> : null}
       {again ? (

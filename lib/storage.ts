@@ -21,6 +21,11 @@ export interface AccountView {
    * long posts (lib/text/post-limit.ts).
    */
   subscriptionType?: string;
+  /**
+   * The scopes Perch asks for (lib/config.ts X_SCOPES) that X's token answer did not grant at sign-in (its `scope`):
+   * what needs them X refuses. Absent when X granted them all, or did not say.
+   */
+  missingScopes?: string[];
 }
 
 /**
@@ -59,6 +64,16 @@ export function isAccountView(v: unknown): v is AccountView {
     optionalString(a.profileImageUrl) &&
     optionalString(a.subscriptionType)
   );
+}
+
+/**
+ * The account's `missingScopes` fit to be shown: X's scope names (`tweet.write`), a few dozen at most. Anything else
+ * (another version's field, a write cut off) shows nothing, and never costs the account its place in the view.
+ */
+export function shownMissingScopes(account: AccountView): string[] {
+  const v: unknown = account.missingScopes;
+  const fit = Array.isArray(v) && v.length <= 50 && v.every((s) => isString(s) && /^[a-z][a-z.]{0,39}$/.test(s));
+  return fit ? (v as string[]) : [];
 }
 
 /** X's usernames: letters, digits and `_` (a few old ones are short; none is long). */

@@ -7,7 +7,7 @@ import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage 
 import { Revoker, settingsForGrant } from './grant-client';
 import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf, type OAuthSettings } from './oauth';
 import { savePending, takePending } from './pending';
-import { accountViewOf, updateView, withoutAccount } from './session';
+import { accountViewOf, missingScopesOf, updateView, withoutAccount } from './session';
 import { Turns } from './turns';
 import { keepSignedInPair, savePairOrRevoke, type PairKeeper } from './pair-save';
 import { finishSignOuts, signOutAccount } from './sign-out';
@@ -135,7 +135,8 @@ export class AuthService {
     }
     trace.stage = 'done';
     await keepSignedInPair(this.keeper, s, user.id, pair);
-    const account = accountViewOf(user);
+    // What X did not grant is said under the account from now on, not first when an action needing it is refused.
+    const account = { ...accountViewOf(user), ...missingScopesOf(s.scopes, pair.access.scope) };
     await updateView((v) => ({
       accounts: [...v.accounts.filter((a) => a.id !== account.id), account],
       activeAccountId: account.id,
@@ -251,7 +252,8 @@ export class AuthService {
    */
   async refreshAccount(userId: string, s: OAuthSettings): Promise<AccountView> {
     const account = accountViewOf(await getMe(this.clientFor(userId, s)));
-    await updateView((v) => ({ ...v, accounts: v.accounts.map((a) => (a.id === account.id ? account : a)) }));
+    const kept = (a: AccountView) => (a.missingScopes ? { ...account, missingScopes: a.missingScopes } : account);
+    await updateView((v) => ({ ...v, accounts: v.accounts.map((a) => (a.id === account.id ? kept(a) : a)) }));
     return account;
   }
 

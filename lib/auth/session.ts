@@ -18,6 +18,16 @@ export function accountViewOf(user: Pick<XUser, 'id' | 'name' | 'username' | 'pr
   };
 }
 
+/**
+ * The account view's `missingScopes`: the scopes asked for that X's `scope` (space-separated) does not list; nothing
+ * when it lists them all.
+ */
+export function missingScopesOf(asked: readonly string[], granted: string): Pick<AccountView, 'missingScopes'> {
+  const got = new Set(granted.split(/\s+/));
+  const missing = asked.filter((s) => !got.has(s));
+  return missing.length ? { missingScopes: missing } : {};
+}
+
 /** The view without one account; the active account moves to the next one when it was this one. */
 export function withoutAccount(v: SessionView, userId: string, notice: SessionView['notice']): SessionView {
   const accounts = v.accounts.filter((a) => a.id !== userId);
