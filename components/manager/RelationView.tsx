@@ -74,10 +74,7 @@ function RelationTab({ accountId, relation }: Props) {
   const id = useId();
   const texts = useMemo(() => relationTexts(relation), [relation]);
   const enterprise = useEnterprisePlan();
-  const onX =
-    relation === 'blocked' && !enterprise
-      ? { add: (u: string) => i18n.t('popup_block_user_on_x', [u]), remove: (u: string) => i18n.t('popup_unblock_user_on_x', [u]) }
-      : undefined;
+  const onX = relation === 'blocked' && !enterprise ? { add: (u: string) => i18n.t('popup_block_user_on_x', [u]) } : undefined;
   const { on, off } = TOGGLES[relation];
   const collection = relation;
   const { seq, undoSeq, act: send, undo, error } = useTrackedAction(accountId, TYPES[relation]);
@@ -134,8 +131,15 @@ function RelationTab({ accountId, relation }: Props) {
               </a>
             ) : null}
             {onX && entry.username ? (
-              <a className="quick-link" href={profileUrl(entry.username)} target="_blank" rel="noreferrer">
-                {onX.remove(entry.username)}
+              // Shown short, as Unmute is: the whole sentence left a narrow side panel no room for the name.
+              <a
+                className="quick-link"
+                href={profileUrl(entry.username)}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={i18n.t('blocked_unblock_on_x', { username: entry.username })}
+              >
+                {texts.remove.short}
               </a>
             ) : (
               <button
