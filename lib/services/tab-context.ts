@@ -244,6 +244,9 @@ export async function profileContext(
       // Without X's word on the relation (a row a sync stored), Follow or Unfollow would be a guess: say what failed.
       if (!user?.relationSeenAt) {
         error = tabReadFailure(e);
+        // X has no such account (resource-not-found: a username no one holds, or a suspended account): the popup
+        // names the @username it looked for (popup_user_not_found), not "X could not find it".
+        if (error.kind === 'not-found' && !error.own) error = { kind: 'not-found', message: '' };
         user = undefined;
       }
     }
