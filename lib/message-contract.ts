@@ -288,6 +288,8 @@ export const messages = {
   })).answers<{
     users: UserView[];
     nextToken?: string;
+    /** X gave a next page token its operation would refuse back: no more can be read (lib/services/lookups.ts). */
+    stopped?: true;
   }>(),
   'list.posts': request(() => ({ accountId: userId, listId: postId })).answers<PostView[]>(),
   'tab.post': request(() => ({ accountId: userId, postId })).answers<PostContext>(),

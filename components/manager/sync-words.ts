@@ -45,12 +45,13 @@ export function syncKeptText(collection: Collection, kept: number | undefined): 
 }
 
 /**
- * A walk cut short: X repeating a page, or the most Perch reads in one sync (for bookmarks, X's 800 newest; for
+ * A walk cut short: X repeating a page, a page token X would refuse back, or the most Perch reads in one sync (for bookmarks, X's 800 newest; for
  * bookmark folders, how many folders' bookmarks it reads, the others taking their turn at a later sync).
  */
 export function syncNoticeText(collection: Collection, notice: SyncNotice): string {
   if (notice.message) return notice.message;
   if (notice.kind === 'repeat') return i18n.t('sync_notice_repeat', { what: what(collection) });
+  if (notice.kind === 'token') return i18n.t('sync_notice_token', { what: what(collection) });
   if (collection === 'bookmarks') return capBookmarksText(notice);
   if (notice.folders) return i18n.t('sync_notice_cap_folders', notice.folders, [numberOf(notice.folders)]);
   return i18n.t('sync_notice_cap', { what: what(collection), pages: String(notice.pages ?? 0) });

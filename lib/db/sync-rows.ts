@@ -34,11 +34,11 @@ export interface SyncError extends ActionError {
 }
 
 /**
- * A walk cut short: at its page cap (`pages` read) or on X repeating a page. The screen words it for the row's
+ * A walk cut short: at its page cap (`pages` read), on X repeating a page, or on a page token X would refuse back. The screen words it for the row's
  * collection. Rows stored before kept `message` (an English sentence): still shown as it is.
  */
 export interface SyncNotice {
-  kind: 'cap' | 'repeat';
+  kind: 'cap' | 'repeat' | 'token';
   /** How many pages the walk read. */
   pages?: number | undefined;
   /** Bookmark folders only: how many folders' bookmarks one sync reads (the rest show what was last read). */

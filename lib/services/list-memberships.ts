@@ -32,7 +32,8 @@ export async function listsForUser(
   // stop if X hands back a token already followed (its answer would walk in circles).
   for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages++) {
     const page = listedPage(await getListMemberships(client, userId, { maxResults: 100, ...(token ? { paginationToken: token } : {}) }));
-    if (!wholePage(page)) whole = false;
+    // A next page X's operation would refuse to be asked for (lib/x/pages.ts `tokenRefused`): not all read.
+    if (!wholePage(page) || page.tokenRefused) whole = false;
     for (const l of page.items) memberships.add(l.id);
     token = page.nextToken;
     if (!token || asked.has(token) || [...ownedIds].every((id) => memberships.has(id))) break;

@@ -28,7 +28,8 @@ const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
 /**
  * One page of a list's members, stored (members and who they are), so the members view works offline after. A member
  * the person added or removed that the page may predate (still waiting to be sent, or confirmed by X since the page
- * was asked for) is shown as the person left it, not as the page had it.
+ * was asked for) is shown as the person left it, not as the page had it. `stopped`: X's next page token is one its
+ * operation would refuse, so there is no asking for more.
  * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
  */
 export async function listMembers(
@@ -36,7 +37,7 @@ export async function listMembers(
   accountId: string,
   listId: string,
   paginationToken?: string,
-): Promise<{ users: UserView[]; nextToken?: string }> {
+): Promise<{ users: UserView[]; nextToken?: string; stopped?: true }> {
   const d = db();
   const started = await actionsAt(d, accountId);
   const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
@@ -67,7 +68,13 @@ export async function listMembers(
   });
   // A next token equal to the one just used would show the same page again for ever: that is the end.
   const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;
-  return { users: page.items.map((u) => userViewOf(userRow(accountId, u, seenAt))), ...(nextToken ? { nextToken } : {}) };
+  // A next token X's operation would refuse (getListsMembers: 1 to 19 characters) is not handed on: the walk stops, saying
+  // so, and what was read stays.
+  return {
+    users: page.items.map((u) => userViewOf(userRow(accountId, u, seenAt))),
+    ...(nextToken ? { nextToken } : {}),
+    ...(page.tokenRefused ? { stopped: true as const } : {}),
+  };
 }
 
 /**

@@ -15,10 +15,13 @@ export const PAGE = { bookmarks: 100, lists: 100, users: 1000 } as const;
  */
 export const MAX_PAGES = { bookmarks: 8, other: 100 } as const;
 
-/** How a walk through pages ended early, if it did: at the page cap, or on X repeating a `next_token`. */
+/**
+ * How a walk through pages ended early, if it did: at the page cap, on X repeating a `next_token`, or on one its
+ * operation would refuse as `pagination_token` (lib/x/pages.ts `tokenRefused`).
+ */
 export interface Walk {
   pages: number;
-  cut?: 'cap' | 'repeat';
+  cut?: 'cap' | 'repeat' | 'token';
   /** Bookmark folders only, when there are more than one sync reads: how many it reads. */
   folders?: number;
   /** Bookmarks only, at the page cap: how many different bookmarks were read, and what became of older stored ones. */
@@ -61,8 +64,9 @@ export function utcDay(ms: number): string {
 }
 
 /**
- * Walks the pages of a list answer, one request each, following `nextToken` — at most `maxPages` of them, and never
- * asking twice for the same token (an answer repeating one would walk in circles). How it ended is left in `walk`.
+ * Walks the pages of a list answer, one request each, following `nextToken` — at most `maxPages` of them, never
+ * asking twice for the same token (an answer repeating one would walk in circles), and stopping at a token X's
+ * operation would refuse (X would answer 400). How it ended is left in `walk`.
  */
 export async function* pages<T>(
   fetch: (token?: string) => Promise<Page<T>>,
@@ -76,6 +80,10 @@ export async function* pages<T>(
     read++;
     walk.pages++;
     yield page;
+    if (page.tokenRefused) {
+      walk.cut = 'token';
+      return;
+    }
     token = page.nextToken;
     if (!token) return;
     if (asked.has(token)) {
@@ -95,7 +103,7 @@ export async function* pages<T>(
  * the collection, in its reader's language (components/manager/sync-words.ts).
  */
 export function cutNotice(walk: Walk): SyncNotice {
-  if (walk.cut === 'repeat') return { kind: 'repeat', pages: walk.pages };
+  if (walk.cut === 'repeat' || walk.cut === 'token') return { kind: walk.cut, pages: walk.pages };
   return { kind: 'cap', pages: walk.pages, ...(walk.folders ? { folders: walk.folders } : {}), ...walk.bookmarks };
 }
 

@@ -12,7 +12,7 @@ import { userSchema, type XUser } from './schemas';
 import { USER_ENDPOINT } from './users';
 
 /** GET /2/users/:id/blocking: users, 1 to 1000 a page. */
-export const BLOCKING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 1, max: 1000 } };
+export const BLOCKING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 1, max: 1000 }, token: { minLength: 16 } };
 
 /**
  * GET /2/users/:id/blocking — one page of the accounts the signed-in user has blocked.
@@ -20,7 +20,12 @@ export const BLOCKING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min
  */
 export async function getBlockedUsers(client: XClient, userId: string, options: PageOptions = {}): Promise<Page<XUser>> {
   const user = checkId(userId, 'A user id');
-  return getPage(client, { path: `/2/users/${user}/blocking`, query: pageQuery(BLOCKING_ENDPOINT, options), item: userSchema });
+  return getPage(client, {
+    path: `/2/users/${user}/blocking`,
+    query: pageQuery(BLOCKING_ENDPOINT, options),
+    item: userSchema,
+    token: BLOCKING_ENDPOINT.token,
+  });
 }
 
 /**

@@ -40,10 +40,11 @@ export const BOOKMARKS_ENDPOINT: Endpoint = {
     'media.fields': BOOKMARK_MEDIA_FIELDS,
   },
   maxResults: { min: 1, max: 100 },
+  token: { minLength: 1 },
 };
 
 /** GET /2/users/:id/bookmarks/folders: no fields parameters, 1 to 100 folders a page. */
-export const FOLDERS_ENDPOINT: Endpoint = { fieldParams: [], defaults: {}, maxResults: { min: 1, max: 100 } };
+export const FOLDERS_ENDPOINT: Endpoint = { fieldParams: [], defaults: {}, maxResults: { min: 1, max: 100 }, token: { minLength: 1 } };
 
 /**
  * GET /2/users/:id/bookmarks — one page of the signed-in user's bookmarked posts, newest first; authors, quoted
@@ -53,7 +54,12 @@ export const FOLDERS_ENDPOINT: Endpoint = { fieldParams: [], defaults: {}, maxRe
  */
 export async function getBookmarks(client: XClient, userId: string, options: PageOptions = {}): Promise<Page<XPost>> {
   const user = checkId(userId, 'A user id');
-  return getPage(client, { path: `/2/users/${user}/bookmarks`, query: pageQuery(BOOKMARKS_ENDPOINT, options), item: postSchema });
+  return getPage(client, {
+    path: `/2/users/${user}/bookmarks`,
+    query: pageQuery(BOOKMARKS_ENDPOINT, options),
+    item: postSchema,
+    token: BOOKMARKS_ENDPOINT.token,
+  });
 }
 
 /**
@@ -94,6 +100,7 @@ export async function getBookmarkFolders(
     path: `/2/users/${user}/bookmarks/folders`,
     query: pageQuery(FOLDERS_ENDPOINT, { maxResults, paginationToken }),
     item: folderSchema,
+    token: FOLDERS_ENDPOINT.token,
     // X's description requires neither of a folder: one without them is left out, not the whole page refused.
     needed: ['id', 'name'],
   });

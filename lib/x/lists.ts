@@ -29,17 +29,21 @@ export const LIST_ENDPOINT: Endpoint = {
 };
 
 /** Owned, followed and member-of Lists: 1 to 100 a page. */
-export const LISTS_PAGE_ENDPOINT: Endpoint = { ...LIST_ENDPOINT, maxResults: { min: 1, max: 100 } };
+export const LISTS_PAGE_ENDPOINT: Endpoint = { ...LIST_ENDPOINT, maxResults: { min: 1, max: 100 }, token: { minLength: 1, maxLength: 19 } };
 
 /** GET /2/lists/:id/members: users, 1 to 100 a page. */
-export const LIST_MEMBERS_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 1, max: 100 } };
+export const LIST_MEMBERS_ENDPOINT: Endpoint = {
+  ...USER_ENDPOINT,
+  maxResults: { min: 1, max: 100 },
+  token: { minLength: 1, maxLength: 19 },
+};
 
 /**
  * GET /2/lists/:id/tweets: the same fields and card defaults as any post lookup, 1 to 100 a page; X keeps the
  * 800 newest. (x-api--lists--list-tweets--integrate lists only tweet.fields, user.fields and `author_id`; X's API
  * reference also takes media.fields and the other post expansions.)
  */
-export const LIST_POSTS_ENDPOINT: Endpoint = { ...POST_ENDPOINT, maxResults: { min: 1, max: 100 } };
+export const LIST_POSTS_ENDPOINT: Endpoint = { ...POST_ENDPOINT, maxResults: { min: 1, max: 100 }, token: { minLength: 1 } };
 
 /** The body of POST /2/lists. */
 export interface NewList {
@@ -85,7 +89,12 @@ export async function getList(client: XClient, listId: string, options: LookupOp
 
 function userListsPage(what: string, client: XClient, userId: string, options: PageOptions): Promise<Page<XList>> {
   const user = checkId(userId, 'A user id');
-  return getPage(client, { path: `/2/users/${user}/${what}`, query: pageQuery(LISTS_PAGE_ENDPOINT, options), item: listSchema });
+  return getPage(client, {
+    path: `/2/users/${user}/${what}`,
+    query: pageQuery(LISTS_PAGE_ENDPOINT, options),
+    item: listSchema,
+    token: LISTS_PAGE_ENDPOINT.token,
+  });
 }
 
 /**
@@ -141,7 +150,12 @@ export async function getPinnedLists(client: XClient, userId: string, options: L
  */
 export async function getListMembers(client: XClient, listId: string, options: PageOptions = {}): Promise<Page<XUser>> {
   const id = checkId(listId, 'A List id');
-  return getPage(client, { path: `/2/lists/${id}/members`, query: pageQuery(LIST_MEMBERS_ENDPOINT, options), item: userSchema });
+  return getPage(client, {
+    path: `/2/lists/${id}/members`,
+    query: pageQuery(LIST_MEMBERS_ENDPOINT, options),
+    item: userSchema,
+    token: LIST_MEMBERS_ENDPOINT.token,
+  });
 }
 
 /**
@@ -150,7 +164,12 @@ export async function getListMembers(client: XClient, listId: string, options: P
  */
 export async function getListPosts(client: XClient, listId: string, options: PageOptions = {}): Promise<Page<XPost>> {
   const id = checkId(listId, 'A List id');
-  return getPage(client, { path: `/2/lists/${id}/tweets`, query: pageQuery(LIST_POSTS_ENDPOINT, options), item: postSchema });
+  return getPage(client, {
+    path: `/2/lists/${id}/tweets`,
+    query: pageQuery(LIST_POSTS_ENDPOINT, options),
+    item: postSchema,
+    token: LIST_POSTS_ENDPOINT.token,
+  });
 }
 
 // X's ListCreateResponse makes `data` optional: a 200 may carry only `errors`, saying why no List was made.

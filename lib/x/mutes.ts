@@ -10,7 +10,7 @@ import { userSchema, type XUser } from './schemas';
 import { USER_ENDPOINT } from './users';
 
 /** GET /2/users/:id/muting: users, 1 to 1000 a page. */
-export const MUTING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 1, max: 1000 } };
+export const MUTING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 1, max: 1000 }, token: { minLength: 1, maxLength: 19 } };
 
 /**
  * GET /2/users/:id/muting — one page of the accounts the signed-in user has muted.
@@ -18,7 +18,12 @@ export const MUTING_ENDPOINT: Endpoint = { ...USER_ENDPOINT, maxResults: { min: 
  */
 export async function getMutedUsers(client: XClient, userId: string, options: PageOptions = {}): Promise<Page<XUser>> {
   const user = checkId(userId, 'A user id');
-  return getPage(client, { path: `/2/users/${user}/muting`, query: pageQuery(MUTING_ENDPOINT, options), item: userSchema });
+  return getPage(client, {
+    path: `/2/users/${user}/muting`,
+    query: pageQuery(MUTING_ENDPOINT, options),
+    item: userSchema,
+    token: MUTING_ENDPOINT.token,
+  });
 }
 
 /**

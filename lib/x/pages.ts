@@ -14,6 +14,8 @@ import { includesOverBound } from './includes-bound';
 import { invalidInput } from './input';
 import { includesSchema, usable, type XMedia, type XPost, type XUser } from './schemas';
 
+export { errorsSayWhat, namedGaps, wholePage } from './page-gaps';
+
 /** The fields and expansions parameters Perch can set (x-api--fundamentals--fields, --expansions). */
 export type FieldParam = 'tweet.fields' | 'user.fields' | 'media.fields' | 'list.fields' | 'expansions';
 
@@ -55,6 +57,17 @@ export interface Page<T> {
   resultCount: number;
   /** `errors` of a 200 answer, as X sent them: resources it could not return. */
   partialErrors: unknown[];
+  /**
+   * Set when X's `next_token` is not one its operation takes back as `pagination_token` (out of that parameter's length
+   * in X's description, {@link TokenBounds}): the page after cannot be asked for, and `nextToken` is left out.
+   */
+  tokenRefused?: true;
+}
+
+/** The `pagination_token` an operation takes, as its parameter's schema in X's OpenAPI description bounds it. */
+export interface TokenBounds {
+  minLength: number;
+  maxLength?: number;
 }
 
 /** What one endpoint accepts: its fields parameters, their defaults, and its `max_results` range if it pages. */
@@ -62,6 +75,14 @@ export interface Endpoint {
   fieldParams: readonly FieldParam[];
   defaults: FieldSelection;
   maxResults?: { min: number; max: number };
+  /** The `pagination_token` it takes (X's description: e.g. getListsMembers 1 to 19 characters, getUsersBlocking 16 or more). */
+  token?: TokenBounds;
+}
+
+/** Whether a token is one an operation taking `bounds` accepts as `pagination_token` (no bounds: any non-empty one). */
+export function tokenFits(token: string, bounds: TokenBounds | undefined): boolean {
+  const min = bounds?.minLength ?? 1;
+  return token.length >= min && (bounds?.maxLength === undefined || token.length <= bounds.maxLength);
 }
 
 const FIELD_NAME = /^[a-z_]+(\.[a-z_]+)*$/;
@@ -102,8 +123,8 @@ export function pageQuery(endpoint: Endpoint, options: PageOptions = {}): Record
     throw invalidInput('This endpoint returns everything in one answer: it takes no max_results or pagination_token.');
   }
   if (options.paginationToken !== undefined) {
-    if (typeof options.paginationToken !== 'string' || options.paginationToken === '') {
-      throw invalidInput('A pagination token is a non-empty string from an earlier page.');
+    if (typeof options.paginationToken !== 'string' || !tokenFits(options.paginationToken, endpoint.token)) {
+      throw invalidInput('A pagination token is a string from an earlier page, of the length this endpoint takes.');
     }
     query.pagination_token = options.paginationToken;
   }
@@ -137,12 +158,20 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
  * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
  * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`). `most`
  * bounds the items of an answer that takes no `max_results`: a lookup by ids answers at most one item an id.
+ * `token` bounds the `next_token` Perch may send back ({@link Page.tokenRefused}).
  * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with, or `most`,
  *   or more included objects than its expansions pull in for them)
  */
 export async function getPage<T>(
   client: XClient,
-  req: { path: string; query: Record<string, string | number>; item: z.ZodMiniType<T>; needed?: readonly string[]; most?: number },
+  req: {
+    path: string;
+    query: Record<string, string | number>;
+    item: z.ZodMiniType<T>;
+    needed?: readonly string[];
+    most?: number;
+    token?: TokenBounds | undefined;
+  },
 ): Promise<Page<T>> {
   const schema = listAnswerSchema(req.item, req.needed);
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
@@ -163,62 +192,11 @@ export async function getPage<T>(
     resultCount: meta?.result_count ?? items.length,
     partialErrors: errors ?? [],
   };
-  if (meta?.next_token !== undefined) page.nextToken = meta.next_token;
+  // A next_token the operation would refuse as pagination_token is not sent back: the walk ends there, saying so.
+  if (meta?.next_token !== undefined && tokenFits(meta.next_token, req.token)) page.nextToken = meta.next_token;
+  else if (meta?.next_token !== undefined) page.tokenRefused = true;
   if (meta?.previous_token !== undefined) page.previousToken = meta.previous_token;
   return page;
-}
-
-/**
- * Whether a page shows all X meant it to: no `errors` beside its items, and as many items as `meta.result_count` says
- * (an item Perch could not read is left out of the page). A walk that removes what it did not see is whole only when
- * each of its pages is: an account or list missing from a page that is not whole is not known gone.
- */
-export function wholePage(page: Page<unknown>): boolean {
-  return namedGaps(page)?.length === 0;
-}
-
-/**
- * What a page leaves out, when X says exactly what: the ids its `errors` name, `[]` for a whole page ({@link wholePage}).
- * X's partial errors name the resource they are about (`resource_id`, and `value` holding the id: the Problem schemas
- * ResourceNotFound, ResourceUnauthorized, ResourceUnavailable; x-api--fundamentals--response-codes-and-errors, "Partial
- * errors"); when each error names one and `meta.result_count` agrees with the items, nothing else is missing.
- * `undefined` when what is missing is not known: an error naming no id, or fewer items than X counted.
- */
-export function namedGaps(page: Page<unknown>): string[] | undefined {
-  if (page.resultCount !== page.items.length) return undefined;
-  const ids: string[] = [];
-  for (const e of page.partialErrors) {
-    const { id } = errorFields(e);
-    if (id === undefined) return undefined;
-    ids.push(id);
-  }
-  return ids;
-}
-
-/**
- * Whether each of a page's `errors` says what it is about (x-api--fundamentals--response-codes-and-errors, "Partial
- * errors"; the Problem schemas ResourceNotFound, ResourceUnauthorized, ResourceUnavailable): an item of the kind the
- * page lists, named by id (`resource_type` `itemType`, with `resource_id` or `value`), or an object an expansion pulled
- * in (`section: 'includes'`, or a `parameter` naming one of `expansions`). An error naming no resource, or another kind
- * than the page's items outside its expansions, leaves unknown what X left out of the page.
- */
-export function errorsSayWhat(page: Page<unknown>, itemType: string, expansions: readonly string[]): boolean {
-  return page.partialErrors.every((e) => {
-    const { fields: o, id } = errorFields(e);
-    if (o.section === 'includes' || (typeof o.parameter === 'string' && expansions.includes(o.parameter))) return true;
-    return o.resource_type === itemType && id !== undefined;
-  });
-}
-
-/**
- * One of X's partial errors read once for both walks above: its fields (none when it is not an object), and the id of
- * the resource it names, from `resource_id` or else `value` (the Problem schemas ResourceNotFound, ResourceUnauthorized,
- * ResourceUnavailable), when that is an id.
- */
-function errorFields(e: unknown): { fields: Record<string, unknown>; id: string | undefined } {
-  const fields = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
-  const id = [fields.resource_id, fields.value].find((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
-  return { fields, id };
 }
 
 /**

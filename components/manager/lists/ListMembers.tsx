@@ -24,6 +24,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const id = useId();
   const [nextToken, setNextToken] = useState<string>();
   const [loaded, setLoaded] = useState(false);
+  // X gave a next page token it would refuse back: the walk ended there, the members read kept.
+  const [stopped, setStopped] = useState(false);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
@@ -41,6 +43,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
       setNextToken(page.nextToken);
+      setStopped(!!page.stopped);
       setLoaded(true);
       setLoad({ state: 'idle' });
     } catch (e) {
@@ -80,6 +83,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       </div>
       <div aria-live="polite">
         {load.state === 'loading' ? <p className="muted">{i18n.t('lists_members_loading')}</p> : null}
+        {stopped && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_stopped', { name: spokenName })}</p> : null}
         {load.state === 'error' ? (
           <p className="error" role="alert">
             {i18n.t('lists_members_failed', { message: load.message })}
@@ -115,7 +119,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       ) : (
         // A page of X's with no members can still have a next one: "no members" only once there is none.
         <p className="mgr-empty">
-          {i18n.t(!loaded ? 'lists_members_not_loaded' : nextToken ? 'lists_members_page_empty' : 'lists_members_empty')}
+          {i18n.t(!loaded ? 'lists_members_not_loaded' : nextToken || stopped ? 'lists_members_page_empty' : 'lists_members_empty')}
         </p>
       )}
       {nextToken ? (

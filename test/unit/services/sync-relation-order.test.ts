@@ -14,12 +14,14 @@ import { freshDb } from './support';
 const ADA = '2244994945';
 const STORED = ['1111111111', '2222222222', '3333333333'];
 const NEW = '4444444444';
+/** A token both walks take back (X's description: getUsersMuting 1 to 19 characters, getUsersBlocking 16 or more). */
+const SAME = 'SAMESAMESAMESAME';
 beforeEach(freshDb);
 
 describe.each(['muted', 'blocked'] as const)('the %s accounts after a walk cut short', (table) => {
   it('keeps the accounts it did not reach in the order they had, sync after sync', async () => {
     await db()[table].bulkPut(STORED.map((userId, i) => ({ accountId: ADA, userId, position: STORED.length - i })));
-    const body = JSON.stringify({ data: [{ id: NEW, name: 'New', username: 'new' }], meta: { result_count: 1, next_token: 'SAME' } });
+    const body = JSON.stringify({ data: [{ id: NEW, name: 'New', username: 'new' }], meta: { result_count: 1, next_token: SAME } });
     const fetch = vi.fn(() => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
     const client = createXClient({ baseUrl: 'https://api.x.test', getAccessToken: () => Promise.resolve('t1'), fetch });
     const sync = new SyncService({ clientFor: () => Promise.resolve(client), defs: ACTIONS, now: () => Date.UTC(2030, 0, 15, 9) });

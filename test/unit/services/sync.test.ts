@@ -213,7 +213,11 @@ describe('walking pages, whatever X answers', () => {
   });
 
   it('reads at most 100 pages of a collection and says the cap was reached', async () => {
-    const x = pagingX((_path, _token, n) => ({ data: [user(String(n))], meta: { result_count: 1, next_token: `T${n}` } }));
+    // 16 characters: getUsersBlocking takes no shorter pagination_token (X's description).
+    const x = pagingX((_path, _token, n) => ({
+      data: [user(String(n))],
+      meta: { result_count: 1, next_token: `T${n}`.padStart(16, '0') },
+    }));
     const result = await service(x.client).sync(ADA_ID, 'blocked', { force: true });
     expect(x.asked).toHaveLength(100);
     expect(result).toMatchObject({ ran: true, requests: 100, notice: { kind: 'cap' } });

@@ -7,20 +7,20 @@ const USER_QUERY = { 'user.fields': 'profile_image_url,description,protected,ver
 // x-api--users--blocks--quickstart, "Get blocked users" response.
 const BLOCKED = {
   data: [{ id: '17874544', name: 'Example User', username: 'example_user', verified: false, created_at: '2008-12-04T18:51:57.000Z' }],
-  meta: { result_count: 1, next_token: 'abc123' },
+  meta: { result_count: 1, next_token: '7140dibdnow9c7bt' },
 };
 
 describe('getBlockedUsers', () => {
   it('sends GET /2/users/:id/blocking with the user fields and the largest page (1000)', async () => {
     const { client, sent } = scripted(ok(BLOCKED), ok(BLOCKED));
     await getBlockedUsers(client, ME);
-    await getBlockedUsers(client, ME, { maxResults: 100, paginationToken: 'abc123' });
+    await getBlockedUsers(client, ME, { maxResults: 100, paginationToken: '7140dibdnow9c7bt' });
     expect(sent).toEqual([
       { method: 'GET', path: `/2/users/${ME}/blocking`, query: { max_results: '1000', ...USER_QUERY }, body: undefined },
       {
         method: 'GET',
         path: `/2/users/${ME}/blocking`,
-        query: { max_results: '100', pagination_token: 'abc123', ...USER_QUERY },
+        query: { max_results: '100', pagination_token: '7140dibdnow9c7bt', ...USER_QUERY },
         body: undefined,
       },
     ]);
@@ -31,7 +31,7 @@ describe('getBlockedUsers', () => {
     expect(await getBlockedUsers(client, ME)).toEqual({
       items: BLOCKED.data,
       includes: { users: [], tweets: [], media: [] },
-      nextToken: 'abc123',
+      nextToken: '7140dibdnow9c7bt',
       resultCount: 1,
       partialErrors: [],
     });
