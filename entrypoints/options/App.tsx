@@ -7,6 +7,9 @@ import { thrownText } from '@/components/error-text';
 import { AppCheck } from './AppCheck';
 import { Costs } from './Costs';
 
+/** The section whose control a status line answers: it is said there, beside the control, not pages below. */
+type Where = 'app' | 'plan' | 'connection';
+
 /** Stand for the bold terms inside the first step, where the message is split to put them in. */
 const OAUTH = '\uE000';
 const NATIVE_APP = '\uE001';
@@ -15,7 +18,7 @@ export function App() {
   const session = useSession();
   const [settings, setSettings] = useState<Settings>();
   const [clientId, setClientId] = useState('');
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const [status, setStatus] = useState<{ text: string; error?: boolean; where: Where }>();
   const inputId = useId();
   const planHintId = useId();
   const clientIdNoteId = useId();
@@ -26,18 +29,25 @@ export function App() {
         setSettings(s);
         setClientId(s.clientIdFromBuild ? '' : s.clientId);
       },
-      (e: unknown) => setStatus({ text: e instanceof Error ? e.message : String(e), error: true }),
+      (e: unknown) => setStatus({ text: e instanceof Error ? e.message : String(e), error: true, where: 'app' }),
     );
   }, []);
 
-  async function act(action: () => Promise<string>) {
+  async function act(where: Where, action: () => Promise<string>) {
     setStatus(undefined);
     try {
-      setStatus({ text: await action() });
+      setStatus({ text: await action(), where });
     } catch (e) {
-      setStatus({ text: thrownText(e), error: true });
+      setStatus({ text: thrownText(e), error: true, where });
     }
   }
+
+  const statusIn = (where: Where) =>
+    status?.where === where ? (
+      <p className={status.error ? 'status error' : 'status'} role={status.error ? 'alert' : 'status'}>
+        {status.text}
+      </p>
+    ) : null;
 
   const active = session?.accounts.find((a) => a.id === session.activeAccountId);
 
@@ -76,7 +86,7 @@ export function App() {
             type="button"
             disabled={!settings}
             onClick={() =>
-              void act(async () => {
+              void act('app', async () => {
                 await navigator.clipboard.writeText(settings?.redirectUrl ?? '');
                 return i18n.t('options_callback_copied');
               })
@@ -88,7 +98,7 @@ export function App() {
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(async () => {
+              void act('app', async () => {
                 const s = await sendMessage({ type: 'settings.setClientId', clientId });
                 setSettings(s);
                 return s.clientId ? i18n.t('options_client_id_saved') : i18n.t('options_client_id_cleared');
@@ -120,6 +130,7 @@ export function App() {
               {i18n.t('options_client_id_signed_in')}
             </p>
           ) : null}
+          {statusIn('app')}
         </section>
         <section aria-labelledby="plan-heading">
           <h2 id="plan-heading">{i18n.t('options_plan_heading')}</h2>
@@ -133,7 +144,7 @@ export function App() {
                 const enterprisePlan = e.target.checked;
                 // Shown at once; put back if the background could not save it.
                 setSettings((s) => s && { ...s, enterprisePlan });
-                void act(async () => {
+                void act('plan', async () => {
                   try {
                     const s = await sendMessage({ type: 'settings.setEnterprisePlan', enterprisePlan });
                     setSettings(s);
@@ -150,6 +161,7 @@ export function App() {
           <p id={planHintId} className="muted">
             {i18n.t('options_enterprise_plan_hint')}
           </p>
+          {statusIn('plan')}
         </section>
         {active ? (
           <section aria-labelledby="conn-heading">
@@ -157,7 +169,7 @@ export function App() {
             <button
               type="button"
               onClick={() =>
-                void act(async () => {
+                void act('connection', async () => {
                   const account = await sendMessage({ type: 'account.check', accountId: active.id });
                   return i18n.t('options_connected', [account.username]);
                 })
@@ -165,14 +177,10 @@ export function App() {
             >
               {i18n.t('options_check_connection')}
             </button>
+            {statusIn('connection')}
           </section>
         ) : null}
         <AppCheck accountId={active?.id} />
-        {status ? (
-          <p className={status.error ? 'status error' : 'status'} role={status.error ? 'alert' : 'status'}>
-            {status.text}
-          </p>
-        ) : null}
         <Costs />
         <p>
           <a href="/privacy.html" target="_blank" rel="noreferrer">
