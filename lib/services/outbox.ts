@@ -216,8 +216,9 @@ export class Outbox {
   private async drain(accountId: string): Promise<void> {
     await this.resetStuck();
     const d = db();
-    const blocked = new Set<string>();
     for (;;) {
+      // Read afresh each pass: a wait may have ended while X was answering the last send.
+      const blocked = new Set<string>();
       const pending = await d.actions.where('[accountId+state]').equals([accountId, 'queued']).sortBy('seq');
       let next: ActionRow | undefined;
       let earliestWait = Infinity;
