@@ -6,7 +6,8 @@ import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
-import { listSections, type ListSections } from './lists/list-rules';
+import { isPendingList, listSections, type ListSections } from './lists/list-rules';
+import { usePendingLists } from './lists/list-pending';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
@@ -43,8 +44,10 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   const id = useId();
   const lists = useLiveQuery(() => db().lists.where('accountId').equals(accountId).toArray(), [accountId]);
   const sections = useMemo(() => listSections(lists ?? []), [lists]);
-  // A list unfollowed here stays stored until the next sync, but is in no section any more.
-  const shownCount = new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id))).size;
+  // A list unfollowed here stays stored until the next sync, but is in no section any more. The count is of X's Lists: one
+  // still being created is counted apart, as being created.
+  const shown = [...new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id)))];
+  const pendingLists = usePendingLists(accountId);
   // A thousand lists open at once: the first screen, then the rest (use-first-screen.ts), section by section.
   const drawn = useFirstScreen(SECTIONS.reduce((n, { key }) => n + sections[key].length, 0));
   const drawnOf = (key: keyof ListSections) => {
@@ -94,12 +97,19 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
     <section className="mgr-view mgr-lists" aria-labelledby={`${id}-title`}>
       <div className="mgr-head">
         <h2 id={`${id}-title`}>{i18n.t('lists_title')}</h2>
-        {lists ? <span className="muted">{i18n.t('lists_count', shownCount)}</span> : null}
+        {lists ? <span className="muted">{countText(shown.map((id) => ({ id })))}</span> : null}
       </div>
       <SyncBar accountId={accountId} collection="lists" texts={syncTexts} />
       <ActionNote ref={noteRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />
       {openId ? (
-        <ListDetail accountId={accountId} list={openList} act={act} onBack={back} onActed={() => noteRef.current?.focus()} />
+        <ListDetail
+          accountId={accountId}
+          list={openList}
+          pending={openList ? pendingLists.get(openList.id) : undefined}
+          act={act}
+          onBack={back}
+          onActed={() => noteRef.current?.focus()}
+        />
       ) : null}
       <div hidden={!!openId}>
         <div className="mgr-create">
@@ -143,12 +153,12 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
           SECTIONS.map(({ key, title, empty }) => (
             <section key={key} className="mgr-list-section" aria-labelledby={`${id}-${key}`}>
               <h3 id={`${id}-${key}`}>
-                {title()} <span className="muted">({sections[key].length})</span>
+                {title()} <span className="muted">({countText(sections[key], true)})</span>
               </h3>
               {sections[key].length ? (
                 <ul className="mgr-list-items">
                   {drawnOf(key).map((l) => (
-                    <ListCard key={l.id} list={l} act={act} onOpen={open} />
+                    <ListCard key={l.id} list={l} pending={pendingLists.get(l.id)} act={act} onOpen={open} />
                   ))}
                 </ul>
               ) : (
@@ -160,4 +170,12 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
       </div>
     </section>
   );
+}
+
+/** "9 lists", or "9 lists (and 1 being created)": X's Lists, and apart from them the ones Perch is still creating. */
+function countText(lists: readonly Pick<ListRow, 'id'>[], bare = false): string {
+  const creating = lists.filter(isPendingList).length;
+  const onX = lists.length - creating;
+  const count = bare ? String(onX) : i18n.t('lists_count', onX);
+  return creating ? `${count} ${i18n.t('lists_count_creating', creating)}` : count;
 }

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ListRow } from '@/lib/db';
+import type { ActionRow, ListRow } from '@/lib/db';
 import { isPendingList } from './list-rules';
 import { ListActions, ListFacts, type Act } from './ListActions';
 
@@ -7,7 +7,18 @@ import { ListActions, ListFacts, type Act } from './ListActions';
  * One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions.
  * The name's button is named by the name alone, as shown, so a person can say what they see to a voice control.
  */
-export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpen: (list: ListRow, from: HTMLButtonElement) => void }) {
+export function ListCard({
+  list,
+  pending: change,
+  act,
+  onOpen,
+}: {
+  list: ListRow;
+  /** Its change (name, description, privacy) still waiting for X, if any: shown, but not as done. */
+  pending?: ActionRow | undefined;
+  act: Act;
+  onOpen: (list: ListRow, from: HTMLButtonElement) => void;
+}) {
   const pending = isPendingList(list);
   return (
     <li className="mgr-list">
@@ -23,6 +34,7 @@ export function ListCard({ list, act, onOpen }: { list: ListRow; act: Act; onOpe
         )}
         <ListFacts list={list} />
         {pending ? <span className="muted">{i18n.t('lists_creating')}</span> : null}
+        {!pending && change?.type === 'list.update' ? <span className="muted">{i18n.t('lists_change_waiting')}</span> : null}
       </div>
       {list.description ? (
         <p className="mgr-list-description">

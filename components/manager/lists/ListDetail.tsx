@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ListRow } from '@/lib/db';
+import type { ActionRow, ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { isolatedWords } from '@/components/isolated-words';
+import { actionPhase, phaseWords } from '../action-state';
 import { ConfirmButton } from '../ConfirmButton';
 import { ListActions, ListFacts, type Act } from './ListActions';
 import { ListForm } from './ListForm';
@@ -13,6 +14,8 @@ interface Props {
   accountId: string;
   /** Undefined when the list is gone (deleted here or on X). */
   list: ListRow | undefined;
+  /** Its change still waiting for X (queued or being sent), if any: the heading shows the new name, said not done yet. */
+  pending?: ActionRow | undefined;
   act: Act;
   onBack: () => void;
   /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
@@ -20,7 +23,7 @@ interface Props {
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
-export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
+export function ListDetail({ accountId, list, pending, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
@@ -65,6 +68,9 @@ export function ListDetail({ accountId, list, act, onBack, onActed }: Props) {
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         <bdi>{list.name}</bdi>
       </h2>
+      {pending?.type === 'list.update' ? (
+        <p className="note">{i18n.t('lists_change_pending', { state: phaseWords(actionPhase(pending, undefined, Date.now())) })}</p>
+      ) : null}
       <p>
         <ListFacts list={list} />
         {list.followerCount !== undefined ? <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount)}</span> : null}

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { act, createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ListsView } from '@/components/manager/ListsView';
+import { db, type ActionRow, type ListRow } from '@/lib/db';
+import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
+
+/**
+ * The Lists tab tells X's state: a rename queued behind X's rate limit shows the new name said as not on X yet, with
+ * when Perch sends it, not as done; the count is of X's Lists, a List still being created counted apart as such.
+ */
+
+const ACCOUNT = '1585841080431321088';
+const BIRDS = '1900000000000000001';
+const CATS = '1900000000000000002';
+const at = '2026-12-02T10:00:01.000Z';
+const soon = Date.now() + 10 * 60_000;
+
+withEmptyStore();
+
+const list = (id: string, name: string): ListRow => ({
+  accountId: ACCOUNT,
+  id,
+  name,
+  owned: true,
+  followed: false,
+  pinned: false,
+  member: false,
+});
+const waiting = (type: string, params: ActionRow['params']): ActionRow => ({
+  accountId: ACCOUNT,
+  type,
+  params,
+  state: 'queued',
+  createdAt: at,
+  updatedAt: at,
+  notBefore: soon,
+  attempts: 1,
+  error: { kind: 'rate-limited' },
+});
+
+const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
+
+/** The Lists tab's text, opened on `open` when given, once the stored rows are drawn. */
+async function listsText(open?: string): Promise<string> {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
+  const page = await renderInPage(
+    createElement(ListsView, { accountId: ACCOUNT, openRequest: open ? { listId: open, at: 1 } : undefined }),
+    { visible: true, settleMs: 50 },
+  );
+  try {
+    for (let i = 0; i < 10 && !page.document.body.textContent.includes('Cats'); i++) await settle();
+    await settle();
+    return page.document.body.textContent;
+  } finally {
+    await page.leave();
+  }
+}
+
+describe('the Lists tab while a List change waits for X', () => {
+  it('says a rename queued behind the rate limit is not on X yet, and until when it waits', async () => {
+    // The outbox shows the new name in the store at once (list-actions.ts `listUpdate.apply`).
+    await db().lists.bulkPut([list(BIRDS, 'Seabirds'), list(CATS, 'Cats')]);
+    await db().actions.add(waiting('list.update', { listId: BIRDS, listName: 'Birds', name: 'Seabirds' }));
+    const text = await listsText(BIRDS);
+    expect(text).toContain('Seabirds');
+    expect(text).toMatch(/Your change is not on X yet\. Queued until \d/);
+  });
+
+  it('counts X’s Lists, and the one being created apart', async () => {
+    await db().lists.bulkPut([list(BIRDS, 'Birds'), list(CATS, 'Cats'), list('tmp-1', 'Dogs')]);
+    await db().actions.add(waiting('list.create', { tempId: 'tmp-1', name: 'Dogs' }));
+    const text = await listsText();
+    expect(text).toContain('2 lists (and 1 being created)');
+    expect(text).not.toContain('3 lists');
+  });
+});
