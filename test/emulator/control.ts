@@ -28,7 +28,7 @@ const faultBody = z
     method: z.string().min(1).optional(),
     path: z.string().startsWith('/'),
     count: z.number().int().positive().default(1),
-    kind: z.enum(['status', 'rate_limit', 'usage_capped', 'drop', 'cut', 'slow', 'malformed']),
+    kind: z.enum(['status', 'rate_limit', 'usage_capped', 'drop', 'cut', 'slow', 'hold', 'malformed']),
     status: z.number().int().min(400).max(599).optional(),
     delay_ms: z.number().int().nonnegative().optional(),
   })
@@ -115,7 +115,9 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       return json(200, { fault });
     }
     case 'GET /faults':
-      return json(200, { faults: state.faults });
+      return json(200, { faults: state.faults, held: state.heldCount });
+    case 'POST /faults/release':
+      return json(200, { released: state.releaseHeld() });
     case 'DELETE /faults':
       state.faults = [];
       return json(200, { ok: true });

@@ -274,6 +274,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             { status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada', contentType: 'application/json; charset=utf-8' },
             peekRate(state, 'fault', routeKey),
           );
+        case 'hold': {
+          // Held until a test lets X answer (POST /__emulator/faults/release), then handled as usual.
+          await state.holdRequest();
+          if (res.destroyed) {
+            entry.aborted = true;
+            return;
+          }
+          break;
+        }
         case 'slow': {
           const stillThere = await sleep(fault.delayMs ?? 0, res);
           if (!stillThere) {

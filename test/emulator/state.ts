@@ -253,7 +253,7 @@ export interface RateBucket {
  * client never learns the outcome. (A browser retries a request whose reused connection closed without a byte of
  * answer, so only `cut` reliably gives a client an unknown outcome.)
  */
-export type FaultKind = 'status' | 'rate_limit' | 'usage_capped' | 'drop' | 'cut' | 'slow' | 'malformed';
+export type FaultKind = 'status' | 'rate_limit' | 'usage_capped' | 'drop' | 'cut' | 'slow' | 'hold' | 'malformed';
 
 export interface Fault {
   id: number;
@@ -388,6 +388,7 @@ export class EmulatorState {
     this.tokens.clear();
     this.rateBuckets.clear();
     this.faults = [];
+    this.releaseHeld();
     this.log = [];
     this.posts.clear();
     this.media.clear();
@@ -594,6 +595,27 @@ export class EmulatorState {
     const fault: Fault = { ...f, id: ++this.faultSeq };
     this.faults.push(fault);
     return fault;
+  }
+
+  /** Requests a `hold` fault stopped, each waiting for `releaseHeld` (or a reset). */
+  private readonly held = new Set<() => void>();
+
+  /** Waits until the held requests are let go: X takes its time, for as long as a test needs, with no clock. */
+  holdRequest(): Promise<void> {
+    return new Promise((resolve) => this.held.add(resolve));
+  }
+
+  /** Lets every held request go on, in the order they came; returns how many there were. */
+  releaseHeld(): number {
+    const waiting = [...this.held];
+    this.held.clear();
+    for (const go of waiting) go();
+    return waiting.length;
+  }
+
+  /** How many requests a `hold` fault is holding now. */
+  get heldCount(): number {
+    return this.held.size;
   }
 
   /** Finds (and consumes one use of) the first fault matching this request. */

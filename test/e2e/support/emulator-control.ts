@@ -61,6 +61,10 @@ export class EmulatorControl {
   fault = (f: { method?: string; path: string; count: number; kind: string; status?: number; delay_ms?: number }) =>
     this.call<void>('POST', 'faults', f);
   clearFaults = () => this.call<void>('DELETE', 'faults');
+  /** How many requests a `hold` fault is holding: they reached X, which has not answered. */
+  held = async () => (await this.call<{ held: number }>('GET', 'faults')).held;
+  /** Lets X answer every request a `hold` fault is holding (each is then handled as usual). */
+  release = () => this.call<{ released: number }>('POST', 'faults/release');
   clearLog = () => this.call<void>('DELETE', 'log');
   revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
   setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
@@ -83,13 +87,14 @@ export class EmulatorControl {
 
   /**
    * Calls X's API (the emulator's) as the signed-in account, with the access token the emulator issued to Perch that
-   * is still active: what X holds, read or changed behind Perch's back. A body is sent as JSON.
+   * is still active: what X holds, read or changed behind Perch's back. A string body is sent as JSON, a form as multipart.
    */
   async asSignedIn(path: string, init: RequestInit = {}): Promise<Response> {
     const issued = await this.call<IssuedToken[]>('GET', 'tokens');
     const access = issued.find((t) => t.kind === 'access' && t.state === 'active');
     if (!access) throw new Error('the emulator holds no active access token issued to Perch');
-    const json = init.body === undefined ? {} : { 'content-type': 'application/json' };
+    // A string body is JSON; a form sets its own multipart type.
+    const json = typeof init.body === 'string' ? { 'content-type': 'application/json' } : {};
     return fetch(`${this.url}${path}`, { ...init, headers: { authorization: `Bearer ${access.token}`, ...json } });
   }
 
