@@ -1,12 +1,20 @@
+import { i18n } from '#i18n';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ActionBrief } from '@/lib/messaging';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { refusedAsEnterpriseOnly } from './act';
 import { ActionIcon, type IconName } from './icons';
 
-/** What an action on this button is doing, in words (the one phase vocabulary: components/manager/action-state.ts). */
-export function actionNote(action: ActionBrief | undefined, now = Date.now()): string | undefined {
-  return action ? phaseNote(actionPhase(action, undefined, now)) : undefined;
+/**
+ * What an action on this button is doing, in words (the one phase vocabulary: components/manager/action-state.ts),
+ * named by the label of the button the person pressed ("Like: Sending to X…"): the note is read apart from its button.
+ */
+export function actionNote(action: ActionBrief | undefined, name: string, now = Date.now()): string | undefined {
+  if (!action) return undefined;
+  const phase = actionPhase(action, undefined, now);
+  if (phase.kind === 'failed') return i18n.t('popup_note_named_failed', [name, phase.message || i18n.t('popup_note_refused')]);
+  const note = phaseNote(phase);
+  return note === undefined ? undefined : i18n.t('popup_note_named', [name, note]);
 }
 
 /**
@@ -44,6 +52,10 @@ export interface ActionButtonProps {
   noteId?: string | undefined;
   disabled?: boolean;
   pressed?: boolean;
+  /** Opens a part of the popup (the list picker): whether it is open. */
+  expanded?: boolean;
+  /** An action of this button is on its way to X (queued or sending): said by `aria-busy` and a mark on its corner. */
+  busy?: boolean;
   /**
    * What a click sends, for the popup's painted snapshot to send itself before React is there (act.ts's
    * `carriedSend`, read by snapshot.ts): only on the outbox's toggles.
@@ -51,8 +63,23 @@ export interface ActionButtonProps {
   sends?: string | undefined;
 }
 
-/** One quick action: an icon and a short label, its width fixed by its longest label; its note is under the row. */
-export function ActionButton({ label, otherLabels = [], icon, onClick, noteId, disabled, pressed, sends }: ActionButtonProps) {
+/**
+ * One quick action: an icon and a short label, its width fixed by its longest label; its note is under the rows. While
+ * its action is on its way the label already says the state asked for (Unlike), and the button says it is not there
+ * yet: `aria-busy`, a dashed border and a spinning mark that takes no room (nothing moves, the name stays the label).
+ */
+export function ActionButton({
+  label,
+  otherLabels = [],
+  icon,
+  onClick,
+  noteId,
+  disabled,
+  pressed,
+  expanded,
+  busy,
+  sends,
+}: ActionButtonProps) {
   const labelRef = useRef<HTMLSpanElement>(null);
   useWidestLabel(labelRef, [label, ...otherLabels]);
   return (
@@ -62,32 +89,47 @@ export function ActionButton({ label, otherLabels = [], icon, onClick, noteId, d
       disabled={disabled}
       className={pressed ? 'quick-button on' : 'quick-button'}
       aria-describedby={noteId}
+      aria-busy={busy ? true : undefined}
+      aria-expanded={expanded}
       data-perch-send={sends}
     >
       <ActionIcon name={icon} />
       <span ref={labelRef} className="quick-label">
         {label}
       </span>
+      <span className="quick-busy" aria-hidden="true" />
     </button>
   );
 }
 
+/** Whether an action is on its way to X: queued or being sent (its button is busy). */
+export const onItsWay = (action: ActionBrief | undefined): boolean => action?.state === 'queued' || action?.state === 'sending';
+
 /**
- * What each action of the rows above is doing, one line each, under the rows (never between the buttons, where a
- * note would push them about). Each status region is there before its words, so a screen reader announces each
- * change; a failure is an alert. A refusal as Enterprise-only is said once, by the note that offers x.com instead.
+ * What each action of the rows above is doing, one line each, named by its button's label, under the rows (never
+ * between the buttons, where a note would push them about) and held at the popup's bottom edge when the rows reach
+ * past it (popup.css), so it is seen where the person clicked without scrolling. Each status region is there before
+ * its words, so a screen reader announces each change; a failure is a new alert. A refusal as Enterprise-only is said
+ * once, by the note that offers x.com instead. `names`: the label of the button that asks for each action type.
  */
-export function ActionNotes({ notes }: { notes: readonly { id: string; action: ActionBrief | undefined }[] }) {
+export function ActionNotes({
+  notes,
+  names,
+}: {
+  notes: readonly { id: string; action: ActionBrief | undefined }[];
+  names: Readonly<Record<string, string>>;
+}) {
+  const noteOf = (action: ActionBrief | undefined) => action && actionNote(action, names[action.type] ?? action.type);
   return (
     <div className="quick-notes">
       {notes.map(({ id, action }) =>
         action?.state === 'failed' && !refusedAsEnterpriseOnly(action) ? (
-          <p key={id} id={id} className="quick-note error" role="alert">
-            {actionNote(action)}
+          <p key={`${id}-failed`} id={id} className="quick-note error" role="alert">
+            {noteOf(action)}
           </p>
         ) : (
           <p key={id} id={id} className="quick-note" role="status">
-            {refusedAsEnterpriseOnly(action) ? undefined : actionNote(action)}
+            {refusedAsEnterpriseOnly(action) ? undefined : noteOf(action)}
           </p>
         ),
       )}

@@ -10,9 +10,44 @@ import { withoutBidiControls } from '@/lib/text/bidi';
 /** `private` is left out when X did not say: no badge, as for a public list. */
 type ListChoice = { id: string; name: string; private?: boolean; member: boolean };
 
-/** "Add to list…": the account's own lists, each showing whether this person is on it; one list per click. */
-export function ListPicker({ accountId, user, onChanged }: { accountId: string; user: UserView; onChanged: () => void }) {
+interface Props {
+  accountId: string;
+  user: UserView;
+  onChanged: () => void;
+  /** Escape: the picker closes, and the focus goes back to the button that opened it. */
+  onClose?: () => void;
+}
+
+/**
+ * "Add to list…": the account's own lists, each showing whether this person is on it; one list per click. Opened, it
+ * takes the focus (its first list, once read); Escape closes it and gives the focus back to its opener. What a click
+ * did is said in a status line that is there, empty, before its words (a failure in an alert, there before too).
+ */
+export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   const [lists, setLists] = useState<ListChoice[]>();
+  const root = useRef<HTMLElement>(null);
+  // The button that opened the picker: it had the focus when the picker mounted.
+  // (Read by its focus(), not `instanceof HTMLElement`: the element may come from another window's realm.)
+  const [opener] = useState(() => {
+    const active = document.activeElement;
+    return active && 'focus' in active ? (active as HTMLElement) : undefined;
+  });
+  const loaded = lists !== undefined;
+  useEffect(() => {
+    const first = root.current?.querySelector<HTMLElement>('button');
+    (first ?? root.current)?.focus();
+  }, [loaded]);
+  useEffect(() => {
+    const el = root.current;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onClose?.();
+      opener?.focus();
+    };
+    el?.addEventListener('keydown', onKey);
+    return () => el?.removeEventListener('keydown', onKey);
+  }, [onClose, opener]);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   // The change on its way, followed through the outbox's publications: its message says where it is, then that it
   // is done (or X's answer), never "Adding…" after it finished.
@@ -71,9 +106,9 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
     onChanged();
   }
 
-  if (!lists && !message) return <p aria-busy="true">{i18n.t('popup_lists_loading')}</p>;
   return (
-    <section aria-label={i18n.t('popup_lists_label', [user.username])} className="list-picker">
+    <section aria-label={i18n.t('popup_lists_label', [user.username])} className="list-picker" ref={root} tabIndex={-1}>
+      {!lists && !message ? <p aria-busy="true">{i18n.t('popup_lists_loading')}</p> : null}
       {lists && lists.length === 0 ? <p className="muted">{i18n.t('popup_lists_none')}</p> : null}
       <ul>
         {lists?.map((l) => (
@@ -92,11 +127,12 @@ export function ListPicker({ accountId, user, onChanged }: { accountId: string; 
           </li>
         ))}
       </ul>
-      {message ? (
-        <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
+      <p className="muted" role="status">
+        {message && !message.error ? message.text : null}
+      </p>
+      <p className="error" role="alert">
+        {message?.error ? message.text : null}
+      </p>
     </section>
   );
 }

@@ -2,7 +2,6 @@ import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
 import { useEffect, useId, useState } from 'react';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
 import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
@@ -11,7 +10,8 @@ import { reopenedComposer } from '@/lib/draft-param';
 import { shareContext } from '@/lib/share-context';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { postUrl, profileUrl } from '@/lib/x-url';
-import { ActionButton, ActionNotes } from './ActionButton';
+import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
+import { postActionNames } from './action-names';
 import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
 import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
 import { Composer, EditComposer, ListPicker } from './lazy';
@@ -20,6 +20,7 @@ import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { noteShown } from './snapshot-send';
 import { shownState } from './tab-follower';
+import { DeletePostDialog } from './DeletePostDialog';
 import { EnterpriseNote } from './EnterpriseNote';
 import { BookmarkReadNote, bookmarkReadAt } from './BookmarkReadNote';
 import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
@@ -62,14 +63,15 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   };
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
-  // Your own post: Delete, and no Mute or Block of yourself.
+  // Your own post: Delete, and no Mute or Block of yourself. While an action is on its way its button shows what it
+  // asks for, busy (ActionButton); the stored state once it settles.
   const own = author?.id === accountId;
-  // While an action is on its way its button shows what it asks for; the stored state once it settles.
   const onBookmark = latest(actions, 'bookmark', 'unbookmark');
   const onRepost = latest(actions, 'repost', 'undoRepost');
   const onLike = latest(actions, 'like', 'unlike');
   const onMute = latest(actions, 'mute', 'unmute');
   const onBlock = latest(actions, 'block', 'unblock');
+  const onDelete = latest(actions, 'post.delete');
   const bookmarked = shownState(ctx.bookmarked, onBookmark, 'bookmark');
   const readAt = bookmarkReadAt(ctx, bookmarked, onBookmark);
   const reposted = shownState(ctx.reposted, onRepost, 'repost');
@@ -77,6 +79,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // X answered without the author's connection_status: Mute and Block offer both ways (RelationButton).
   const muted = shownRelation(!!author?.muted, author?.relationUnsaid, onMute, 'mute');
   const blocked = shownRelation(!!author?.blocked, author?.relationUnsaid, onBlock, 'block');
+  const names = postActionNames(own ? undefined : author?.username);
   const noteOf = (relation: string) => `${notes}-${relation}${author?.relationUnsaid ? ` ${notes}-unsaid` : ''}`;
   // What each toggle sends: the click's request, and the same request carried for the painted snapshot.
   const toggles = {
@@ -152,32 +155,30 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
           otherLabels={[i18n.t('popup_bookmark'), i18n.t('popup_remove_bookmark')]}
           pressed={bookmarked}
+          busy={onItsWay(onBookmark)}
           noteId={`${notes}-bookmark${readAt === undefined ? '' : ` ${notes}-read`}`}
           onClick={() => void run(toggles.bookmark)}
-          sends={carriedSend(
-            accountId,
-            toggles.bookmark,
-            bookmarked ? i18n.t('popup_bookmark') : i18n.t('popup_remove_bookmark'),
-            'bookmark',
-          )}
+          sends={carriedSend(accountId, toggles.bookmark, names, ['bookmark', 'unbookmark'])}
         />
         <ActionButton
           icon="repost"
           label={reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
           otherLabels={[i18n.t('popup_repost'), i18n.t('popup_undo_repost')]}
           pressed={reposted}
+          busy={onItsWay(onRepost)}
           noteId={`${notes}-repost`}
           onClick={() => void run(toggles.repost)}
-          sends={carriedSend(accountId, toggles.repost, reposted ? i18n.t('popup_repost') : i18n.t('popup_undo_repost'), 'repost')}
+          sends={carriedSend(accountId, toggles.repost, names, ['repost', 'undoRepost'])}
         />
         <ActionButton
           icon="like"
           label={liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
           otherLabels={[i18n.t('popup_like'), i18n.t('popup_unlike')]}
           pressed={liked}
+          busy={onItsWay(onLike)}
           noteId={`${notes}-like`}
           onClick={() => void run(toggles.like)}
-          sends={carriedSend(accountId, toggles.like, liked ? i18n.t('popup_like') : i18n.t('popup_unlike'), 'like')}
+          sends={carriedSend(accountId, toggles.like, names, ['like', 'unlike'])}
         />
         {ctx.rules.reply === 'perch' && !replyRefused ? (
           <ActionButton icon="reply" label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
@@ -198,7 +199,13 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           {edit ? (
             <ActionButton icon="edit" label={i18n.t('popup_edit_post')} noteId={`${notes}-edit`} onClick={() => setMode('edit')} />
           ) : null}
-          <ActionButton icon="delete" label={i18n.t('popup_delete_post')} noteId={`${notes}-delete`} onClick={() => setAskDelete(true)} />
+          <ActionButton
+            icon="delete"
+            label={i18n.t('popup_delete_post')}
+            busy={onItsWay(onDelete)}
+            noteId={`${notes}-delete`}
+            onClick={() => setAskDelete(true)}
+          />
         </div>
       ) : null}
       {edit ? (
@@ -211,6 +218,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           <RelationButton
             icon="mute"
             state={muted}
+            busy={onItsWay(onMute)}
             on={i18n.t('popup_mute_user', [author.username])}
             off={i18n.t('popup_unmute_user', [author.username])}
             noteId={noteOf('mute')}
@@ -220,6 +228,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             <RelationButton
               icon="block"
               state={blocked}
+              busy={onItsWay(onBlock)}
               on={i18n.t('popup_block_user', [author.username])}
               off={i18n.t('popup_unblock_user', [author.username])}
               noteId={noteOf('block')}
@@ -236,16 +245,18 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           <ActionButton
             icon="list"
             label={i18n.t('popup_add_user_to_list', [author.username])}
+            expanded={mode === 'lists'}
             onClick={() => setMode(mode === 'lists' ? 'actions' : 'lists')}
           />
         </div>
       ) : null}
       <ActionNotes
+        names={names}
         notes={[
           { id: `${notes}-bookmark`, action: onBookmark },
           { id: `${notes}-repost`, action: onRepost },
           { id: `${notes}-like`, action: onLike },
-          ...(own ? [{ id: `${notes}-delete`, action: latest(actions, 'post.delete') }] : []),
+          ...(own ? [{ id: `${notes}-delete`, action: onDelete }] : []),
           ...(author && !own
             ? [
                 { id: `${notes}-mute`, action: onMute },
@@ -265,13 +276,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         </p>
       ) : null}
       {askDelete ? (
-        <ConfirmDialog
-          request={{
-            title: i18n.t('popup_delete_title'),
-            body: i18n.t('popup_delete_body'),
-            confirm: i18n.t('popup_delete_post'),
-            cancel: i18n.t('block_confirm_cancel'),
-          }}
+        <DeletePostDialog
           onClose={(confirmed) => {
             setAskDelete(false);
             if (confirmed) void run({ type: 'post.delete', params: { postId } });
@@ -283,7 +288,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       <BookmarkReadNote id={`${notes}-read`} readAt={readAt} />
       <p className="muted">{i18n.t('popup_engagement_note')}</p>
       <EnterpriseNote actions={actions} username={author?.username} />
-      {mode === 'lists' && author ? <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} /> : null}
+      {mode === 'lists' && author ? (
+        <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} onClose={() => setMode('actions')} />
+      ) : null}
       <AlertLine text={problem} />
     </section>
   );

@@ -4,7 +4,8 @@ import { AlertLine } from '@/components/AlertLine';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
-import { ActionButton, ActionNotes } from './ActionButton';
+import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
+import { profileActionNames } from './action-names';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';
 import { EnterpriseNote } from './EnterpriseNote';
@@ -62,6 +63,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         <RelationButton
           icon="follow"
           state={following}
+          busy={onItsWay(onFollow)}
           on={follow}
           off={unfollow}
           held={followRequested ? requested : undefined}
@@ -72,6 +74,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         <RelationButton
           icon="mute"
           state={muted}
+          busy={onItsWay(onMute)}
           on={i18n.t('popup_mute')}
           off={i18n.t('popup_unmute')}
           noteId={noteOf('mute')}
@@ -81,6 +84,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           <RelationButton
             icon="block"
             state={blocked}
+            busy={onItsWay(onBlock)}
             on={i18n.t('popup_block')}
             off={i18n.t('popup_unblock')}
             noteId={noteOf('block')}
@@ -94,9 +98,10 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
             href={profileUrl(user.username)}
           />
         )}
-        <ActionButton icon="list" label={i18n.t('popup_add_to_list')} onClick={() => setLists(!lists)} />
+        <ActionButton icon="list" label={i18n.t('popup_add_to_list')} expanded={lists} onClick={() => setLists(!lists)} />
       </div>
       <ActionNotes
+        names={profileActionNames()}
         notes={[
           { id: `${notes}-follow`, action: onFollow },
           { id: `${notes}-mute`, action: onMute },
@@ -117,7 +122,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         </p>
       ) : null}
       <EnterpriseNote actions={actions} username={user.username} />
-      {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} /> : null}
+      {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} onClose={() => setLists(false)} /> : null}
       <AlertLine text={problem} />
     </section>
   );

@@ -32,6 +32,8 @@ export interface RelationButtonProps {
   also?: readonly string[];
   /** The ids of the notes that describe the button (its action's, and the note saying X did not say). */
   noteId: string;
+  /** Its action is on its way to X (ActionButton's `busy`). */
+  busy?: boolean;
   send: (start: boolean) => void;
 }
 
@@ -39,15 +41,15 @@ export interface RelationButtonProps {
  * A relation's toggle: one button that says and changes the state X said; both buttons, neither pressed, when X did
  * not say — the person knows which they want, Perch does not know which holds.
  */
-export function RelationButton({ icon, state, on, off, held, also = [], noteId, send }: RelationButtonProps) {
+export function RelationButton({ icon, state, on, off, held, also = [], noteId, busy = false, send }: RelationButtonProps) {
   if (held !== undefined) {
     return <ActionButton icon={icon} label={held} otherLabels={[on, off]} pressed disabled noteId={noteId} onClick={() => undefined} />;
   }
   if (state === undefined) {
     return (
       <>
-        <ActionButton icon={icon} label={on} otherLabels={[off, ...also]} noteId={noteId} onClick={() => send(true)} />
-        <ActionButton icon={icon} label={off} otherLabels={[on, ...also]} noteId={noteId} onClick={() => send(false)} />
+        <ActionButton icon={icon} label={on} otherLabels={[off, ...also]} noteId={noteId} busy={busy} onClick={() => send(true)} />
+        <ActionButton icon={icon} label={off} otherLabels={[on, ...also]} noteId={noteId} busy={busy} onClick={() => send(false)} />
       </>
     );
   }
@@ -57,6 +59,7 @@ export function RelationButton({ icon, state, on, off, held, also = [], noteId, 
       label={state ? off : on}
       otherLabels={[on, off, ...also]}
       pressed={state}
+      busy={busy}
       noteId={noteId}
       onClick={() => send(!state)}
     />

@@ -43,17 +43,24 @@ export async function follow(answer: Promise<{ seq: number }>, type: string, tra
 
 /**
  * What a toggle carries for the painted snapshot (snapshot.ts, `data-perch-send`): the very request its click sends,
- * with the label (`sendingLabel`), pressed look and note React’s screen shows while that action is on its way.
+ * with the label, pressed look and note React’s screen shows while that action is on its way. `names`: each action
+ * type's button label (./action-names.ts); `[on, off]`: the toggle's two action types (like, unlike).
  */
-export function carriedSend(accountId: string, action: ActionRequest, sendingLabel: string, onType: string): string | undefined {
+export function carriedSend(
+  accountId: string,
+  action: ActionRequest,
+  names: Readonly<Record<string, string>>,
+  [on, off]: readonly [string, string],
+): string | undefined {
   // An action Perch asks about first (lib/action-types.ts) is never sent by a click on the snapshot.
   if (ACTION_TYPES[action.type].confirm) return undefined;
+  const name = names[action.type] ?? action.type;
   const carried: CarriedSend = {
     request: actionRequest(accountId, action),
-    label: sendingLabel,
-    pressed: action.type === onType,
-    note: phaseNote(actionPhase({ state: 'queued', notBefore: 0 }, undefined, Date.now())) ?? '',
-    failed: i18n.t('error_generic'),
+    label: names[action.type === on ? off : on] ?? '',
+    pressed: action.type === on,
+    note: i18n.t('popup_note_named', [name, phaseNote(actionPhase({ state: 'queued', notBefore: 0 }, undefined, Date.now())) ?? '']),
+    failed: i18n.t('popup_note_named_failed', [name, i18n.t('error_generic')]),
   };
   return JSON.stringify(carried);
 }

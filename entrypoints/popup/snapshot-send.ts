@@ -159,15 +159,18 @@ export function sendEarly(
   const noteId = button.getAttribute('aria-describedby')?.split(' ')[0];
   const note = noteId ? view.querySelector<HTMLElement>(`[id="${CSS.escape(noteId)}"]`) : null;
   const before = { label: label?.textContent ?? '', pressed: button.classList.contains('on') };
-  const look = (text: string, pressed: boolean) => {
+  // As React's button shows an action on its way: the label asked for, and busy (ActionButton.tsx).
+  const look = (text: string, pressed: boolean, busy: boolean) => {
     if (label) label.textContent = text;
     button.classList.toggle('on', pressed);
+    if (busy) button.setAttribute('aria-busy', 'true');
+    else button.removeAttribute('aria-busy');
   };
-  look(carried.label, carried.pressed);
+  look(carried.label, carried.pressed, true);
   if (note) note.textContent = carried.note;
   const failed = (words: string) => {
     if (!view.isConnected) return;
-    look(before.label, before.pressed);
+    look(before.label, before.pressed, false);
     if (!note) return;
     note.className = 'quick-note error';
     note.setAttribute('role', 'alert');

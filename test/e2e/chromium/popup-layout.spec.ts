@@ -34,7 +34,9 @@ test.describe('the popup’s action rows in Chromium', () => {
 
       await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
       await popup.getByRole('button', { name: 'Like', exact: true }).click();
-      await expect(popup.getByRole('status').filter({ hasText: /^Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ })).toBeVisible();
+      await expect(
+        popup.getByRole('status').filter({ hasText: /^Like: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ }),
+      ).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();
       const after = await popup.evaluate(measurePopup);
       expect(boxesOf(after)).toEqual(boxesOf(before));
@@ -43,7 +45,7 @@ test.describe('the popup’s action rows in Chromium', () => {
       // The note is under the rows, not between or inside the buttons.
       const note = await popup
         .getByRole('status')
-        .filter({ hasText: /^Queued until/ })
+        .filter({ hasText: /^Like: Queued until/ })
         .boundingBox();
       const lowest = Math.max(...after.controls.map((c) => Number(c.box.split(',')[1]) + Number(c.box.split(',')[3])));
       expect(note!.y).toBeGreaterThanOrEqual(lowest);
@@ -59,7 +61,7 @@ test.describe('the popup’s action rows in Chromium', () => {
 
       await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'rate_limit' });
       await popup.getByRole('button', { name: 'Mute', exact: true }).click();
-      await expect(popup.getByRole('status').filter({ hasText: /^Queued until/ })).toBeVisible();
+      await expect(popup.getByRole('status').filter({ hasText: /^Mute: Queued until/ })).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Unmute', exact: true })).toBeVisible();
       const after = await popup.evaluate(measurePopup);
       expect(boxesOf(after)).toEqual(boxesOf(before));

@@ -138,7 +138,7 @@ test.describe('the popup paints its last screen on a post at once, in Chromium',
     expect(seen.fromSnapshot).toEqual([first, other]);
     expect(seen.labels).toEqual([first, other]);
     expect(seen.reactFirst?.label).toBe(other);
-    expect(seen.reactFirst?.note).toMatch(/^(Queued\.|Sending to X…)$/);
+    expect(seen.reactFirst?.note).toMatch(new RegExp(`^${first}: (Queued\\.|Sending to X…)$`));
     // Sent by the painted screen itself, before React was there, and by nothing else.
     expect(seen.sends).toEqual([{ type: first === 'Bookmark' ? 'bookmark' : 'unbookmark', beforeReact: true }]);
     await expect(popup.getByRole('button', { name: other, exact: true })).toBeVisible();

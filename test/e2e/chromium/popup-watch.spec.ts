@@ -47,7 +47,9 @@ test.describe('the popup watches the outbox (Chromium)', () => {
     const asked = await countTabQuestions(popup);
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'rate_limit' });
     await popup.getByRole('button', { name: 'Bookmark', exact: true }).click();
-    await expect(popup.getByRole('status').filter({ hasText: /^Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ })).toBeVisible();
+    await expect(
+      popup.getByRole('status').filter({ hasText: /^Bookmark: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ }),
+    ).toBeVisible();
     // What it asks for is shown while it waits; X has not got it yet.
     await expect(popup.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();
     expect(await bookmarkPosts(emu)).toEqual([429]);

@@ -55,7 +55,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   await expect(post.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();
   await expect(post.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();
   await expect(post.getByRole('button', { name: 'Undo repost', exact: true })).toBeVisible();
-  await expect(post.getByRole('status').filter({ hasText: /^Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/ })).toBeVisible();
+  await expect(post.getByRole('status').filter({ hasText: /^Repost: Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/ })).toBeVisible();
 
   // The Activity tab lists every old action, newest first, as this version words them.
   const manager = await perch.context.newPage();

@@ -32,7 +32,9 @@ test.describe('the popup’s action rows in Firefox', () => {
 
       await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
       await button(popup, 'Like').click();
-      await expect.poll(() => textOf(popup, '.quick-note:not(:empty)')).toMatch(/^Queued until \d\d:\d\d \(X’s limit is used up\)\.$/);
+      await expect
+        .poll(() => textOf(popup, '.quick-note:not(:empty)'))
+        .toMatch(/^Like: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/);
       await expect.poll(() => hasButton(popup, 'Unlike')).toBe(true);
       const after = await popup.evaluate(measurePopup);
       expect(boxesOf(after)).toEqual(boxesOf(before));
@@ -51,7 +53,7 @@ test.describe('the popup’s action rows in Firefox', () => {
 
       await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'rate_limit' });
       await button(popup, 'Mute').click();
-      await expect.poll(() => textOf(popup, '.quick-note:not(:empty)')).toMatch(/^Queued until/);
+      await expect.poll(() => textOf(popup, '.quick-note:not(:empty)')).toMatch(/^Mute: Queued until/);
       await expect.poll(() => hasButton(popup, 'Unmute')).toBe(true);
       const after = await popup.evaluate(measurePopup);
       expect(boxesOf(after)).toEqual(boxesOf(before));

@@ -85,7 +85,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   expect(await hasButton(postPopup, 'Undo repost')).toBe(true);
   await expect
     .poll(() => postPopup.$$eval('.post-panel [role="status"]', (notes) => notes.map((n) => n.textContent).join('\n')))
-    .toMatch(/^Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/m);
+    .toMatch(/^Repost: Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/m);
 
   // The Activity tab lists every old action, newest first, as this version words them.
   const manager = await ff.open('manager', '#activity');

@@ -100,14 +100,14 @@ describe('messages from lib/locales/en.yml', () => {
       notBefore: 0,
       ...extra,
     });
-    expect(actionNote(brief('sending'))).toBe('Sending to X…');
-    expect(actionNote(brief('queued'))).toBe('Queued.');
-    expect(actionNote(brief('queued', { error: { kind: 'offline', message: '' } }))).toBe('Queued (no connection).');
-    expect(actionNote(brief('queued', { notBefore: at, error: { kind: 'rate-limited', message: '' } }), at - 1)).toBe(
-      'Queued until 14:05 (X’s limit is used up).',
+    expect(actionNote(brief('sending'), 'Bookmark')).toBe('Bookmark: Sending to X…');
+    expect(actionNote(brief('queued'), 'Bookmark')).toBe('Bookmark: Queued.');
+    expect(actionNote(brief('queued', { error: { kind: 'offline', message: '' } }), 'Bookmark')).toBe('Bookmark: Queued (no connection).');
+    expect(actionNote(brief('queued', { notBefore: at, error: { kind: 'rate-limited', message: '' } }), 'Bookmark', at - 1)).toBe(
+      'Bookmark: Queued until 14:05 (X’s limit is used up).',
     );
-    expect(actionNote(brief('failed', { error: { kind: 'error', message: 'Nope.' } }))).toBe('Failed: Nope.');
-    expect(actionNote(brief('failed'))).toBe('Failed: X refused it.');
+    expect(actionNote(brief('failed', { error: { kind: 'error', message: 'Nope.' } }), 'Bookmark')).toBe('Bookmark failed: Nope.');
+    expect(actionNote(brief('failed'), 'Bookmark')).toBe('Bookmark failed: X refused it.');
   });
 
   it('all load in Chrome: none uses a $name$ placeholder it does not define', () => {

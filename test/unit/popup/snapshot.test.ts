@@ -18,6 +18,8 @@ const post = {
 };
 const ok = (data: unknown) => ({ ok: true, data });
 
+/** The popup's labels of the toggles' action types (entrypoints/popup/action-names.ts). */
+const NAMES = { bookmark: 'Bookmark', unbookmark: 'Remove bookmark', like: 'Like', unlike: 'Unlike', block: 'Block', unblock: 'Unblock' };
 describe('when the popup may paint its last first screen on a post', () => {
   it('stands for one answer exactly: another state, account or language is another digest', () => {
     const digest = snapshotDigest(ok(post), session, 'en-US');
@@ -88,22 +90,23 @@ describe('a click on a painted toggle acts at once, exactly as React’s button 
       { type: 'undoRepost', params },
     ] as const) {
       sent.mockClear();
-      const carried = readCarried(carriedSend(ADA, action, 'Label while sending', action.type), ADA);
+      const names = { [action.type]: 'Asked', other: 'Label while sending' };
+      const carried = readCarried(carriedSend(ADA, action, names, [action.type, 'other']), ADA);
       await act(ADA, action);
       expect(sent).toHaveBeenCalledTimes(1);
       expect(carried?.request).toEqual(sent.mock.calls[0]![0]);
-      expect(carried).toMatchObject({ label: 'Label while sending', pressed: true, note: 'Queued.' });
+      expect(carried).toMatchObject({ label: 'Label while sending', pressed: true, note: 'Asked: Queued.' });
     }
     // Unbookmarking: on its way, the button is no longer pressed.
-    expect(readCarried(carriedSend(ADA, { type: 'unbookmark', params }, 'Bookmark', 'bookmark'), ADA)?.pressed).toBe(false);
+    expect(readCarried(carriedSend(ADA, { type: 'unbookmark', params }, NAMES, ['bookmark', 'unbookmark']), ADA)?.pressed).toBe(false);
   });
 
   it('carries nothing for an action Perch asks about first: Block is held for React’s own click', () => {
-    expect(carriedSend(ADA, { type: 'block', params: { userId: '2', username: 'grace' } }, 'Unblock', 'block')).toBeUndefined();
+    expect(carriedSend(ADA, { type: 'block', params: { userId: '2', username: 'grace' } }, NAMES, ['block', 'unblock'])).toBeUndefined();
   });
 
   it('sends only what is carried, well formed, for this account', () => {
-    const good = carriedSend(ADA, { type: 'like', params }, 'Unlike', 'like');
+    const good = carriedSend(ADA, { type: 'like', params }, NAMES, ['like', 'unlike']);
     expect(readCarried(good, ADA)?.request).toEqual({ type: 'action.do', accountId: ADA, action: { type: 'like', params } });
     expect(readCarried(good, '2')).toBeUndefined();
     for (const bad of [null, undefined, '', '{', '[]', 'null', JSON.stringify({ ...JSON.parse(good!), label: 3 })]) {
@@ -113,7 +116,7 @@ describe('a click on a painted toggle acts at once, exactly as React’s button 
   });
 
   it('sends on the first click of a toggle, holds any other first click, and never acts on a second click', () => {
-    const toggle = carriedSend(ADA, { type: 'bookmark', params }, 'Remove bookmark', 'bookmark');
+    const toggle = carriedSend(ADA, { type: 'bookmark', params }, NAMES, ['bookmark', 'unbookmark']);
     const first = new SnapshotClicks(ADA);
     expect(first.take(toggle)).toEqual({ send: readCarried(toggle, ADA) });
     expect(first.take(toggle)).toBeUndefined();
