@@ -78,30 +78,46 @@ export function PublishedPosts({
   const deleteFailure = Object.keys(deleting)
     .map((id) => deletion(id))
     .find((c) => c?.state === 'failed');
+  /** Posts X has deleted: no longer "on X", and no link to a post that is gone. */
+  const gone = ids.filter((id) => deletion(id)?.state === 'done');
+  const allGone = gone.length === ids.length;
+
+  const lastGone = gone[gone.length - 1];
+  useEffect(() => {
+    // The deleted post's link held the focus (Delete post moved it there) and is gone: its row's word takes it.
+    if (lastGone && (document.activeElement === document.body || !document.activeElement))
+      root.current?.querySelector<HTMLElement>(`[data-focus="${CSS.escape(lastGone)}:view"]`)?.focus();
+  }, [lastGone]);
 
   return (
     <div className="published" role="status" ref={root}>
       <p>
-        {edited
-          ? i18n.t('composer_edited')
-          : separately
-            ? i18n.t('composer_published_separately', [ids.length])
-            : i18n.t('composer_published', ids.length)}
+        {allGone
+          ? i18n.t('composer_published_deleted', ids.length)
+          : edited
+            ? i18n.t('composer_edited')
+            : separately
+              ? i18n.t('composer_published_separately', [ids.length])
+              : i18n.t('composer_published', ids.length)}
       </p>
       <ul className="published-list">
         {ids.map((id, i) => (
           <li key={id} className="row">
-            <a href={postUrl(id, username)} target="_blank" rel="noreferrer" data-focus={`${id}:view`}>
-              {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
-            </a>
+            {gone.includes(id) ? (
+              <span className="muted" tabIndex={-1} data-focus={`${id}:view`}>
+                {ids.length > 1 ? i18n.t('composer_deleted_nth', [i + 1]) : i18n.t('composer_deleted')}
+              </span>
+            ) : (
+              <a href={postUrl(id, username)} target="_blank" rel="noreferrer" data-focus={`${id}:view`}>
+                {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}
+              </a>
+            )}
             {onEdit && deleting[id] === undefined ? (
               <button type="button" disabled={editing !== undefined} onClick={() => onEdit(id)}>
                 {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
               </button>
             ) : null}
-            {deletion(id)?.state === 'done' ? (
-              <span className="muted">{i18n.t('composer_deleted')}</span>
-            ) : deleting[id] !== undefined && deletion(id)?.state !== 'failed' ? (
+            {gone.includes(id) ? null : deleting[id] !== undefined && deletion(id)?.state !== 'failed' ? (
               <span className="muted" role="status">
                 {i18n.t('composer_deleting')}
               </span>

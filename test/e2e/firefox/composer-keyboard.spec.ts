@@ -64,7 +64,7 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   await expect.poll(() => focusOn(popup, 'View on X', 'link')).toBe(true);
   await expectFocusShown(popup);
 
-  // Delete asks first, the focus on Keep it; Keep it puts it back on Delete; Delete post leaves it on the link.
+  // Delete asks first, the focus on Keep it; Keep it puts it back on Delete; Delete post leaves it on the word.
   await tabTo(popup, 'Delete', 'button');
   await popup.keyboard.press('Enter');
   await expect.poll(() => focusOn(popup, 'Keep it', 'button')).toBe(true);
@@ -75,6 +75,8 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   await emu.clearLog();
   await popup.keyboard.press('Enter');
   await expect.poll(() => textOf(popup, '.published')).toContain('Deleted.');
-  await expect.poll(() => focusOn(popup, 'View on X', 'link')).toBe(true);
+  // The link to a post no longer on X is gone: the focus waits on the word.
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Deleted.');
+  expect(await popup.evaluate(() => [...document.querySelectorAll('.published a')].length)).toBe(0);
   expect((await emu.log()).filter((e) => e.method === 'DELETE').map((e) => e.status)).toEqual([200]);
 });
