@@ -114,6 +114,9 @@ const listCreate: ActionDef = {
       name: str(p, 'name'),
       ...(typeof p.description === 'string' ? { description: p.description } : {}),
       private: p.private === true,
+      // X's answer to createList carries no counts, but a new List has no members yet: "0 members", as on every card,
+      // until a sync reads X's figure (confirm keeps what a sync read).
+      memberCount: 0,
       ownerId: accountId,
       owned: true,
       followed: false,

@@ -6,6 +6,7 @@ import { freshDb } from './support';
 
 const ACCOUNT = '1585841080431321088';
 const LIST = '1900000000000000001';
+const CATS = '1900000000000000002';
 const GRACE = '1452871219391512578';
 const params = { listId: LIST, listName: 'Reading list', userId: GRACE, username: 'gracehop' };
 
@@ -52,5 +53,42 @@ describe('a list’s member count after adding or removing through Perch', () =>
     await LIST_ACTIONS['list.addMember'].rollback(db(), ACCOUNT, params, null);
     expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
     expect(await count()).toBe(9);
+  });
+});
+
+describe('the member count of a List created through Perch', () => {
+  beforeEach(freshDb);
+
+  it('is 0 at once (X’s answer to createList has no count), then X’s figure once a sync read it', async () => {
+    const create = LIST_ACTIONS['list.create'];
+    const p = { tempId: 'tmp-1', name: 'Birds', private: false };
+    await create.apply(db(), ACCOUNT, p);
+    expect((await db().lists.get([ACCOUNT, 'tmp-1']))?.memberCount).toBe(0);
+    await create.confirm?.(db(), ACCOUNT, p, { id: LIST });
+    expect(await count()).toBe(0);
+
+    // A sync that read the List under X's id before the answer came: X's figure stays.
+    await db().lists.put({
+      accountId: ACCOUNT,
+      id: 'tmp-2',
+      name: 'Cats',
+      memberCount: 0,
+      owned: true,
+      followed: false,
+      pinned: false,
+      member: false,
+    });
+    await db().lists.put({
+      accountId: ACCOUNT,
+      id: CATS,
+      name: 'Cats',
+      memberCount: 3,
+      owned: true,
+      followed: false,
+      pinned: false,
+      member: false,
+    });
+    await create.confirm?.(db(), ACCOUNT, { tempId: 'tmp-2', name: 'Cats' }, { id: CATS });
+    expect((await db().lists.get([ACCOUNT, CATS]))?.memberCount).toBe(3);
   });
 });
