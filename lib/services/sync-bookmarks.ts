@@ -2,7 +2,7 @@ import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import { XApiError } from '../x/errors';
-import { errorsSayWhat, listedPage, type Includes } from '../x/pages';
+import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { bookmarkSearchText, postRow, userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
@@ -39,6 +39,48 @@ async function purgePosts(d: PerchDb, accountId: string): Promise<void> {
     .delete();
 }
 
+/** Where a walk puts the bookmarks it finds that are not stored yet: on top of those stored when it began. */
+async function arrivalTop(d: PerchDb, accountId: string): Promise<{ next: number }> {
+  const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
+  return { next: (top?.position ?? 0) + BOOKMARKS_ON_X };
+}
+
+/**
+ * Stores a page as it arrives, so the Bookmarks tab shows it while the walk goes on: its posts and authors, and a
+ * bookmark for each of its posts (or of `bookmarked`, those the walk takes for bookmarks) not stored yet, below the
+ * ones the walk found before and above those stored when it began, in X's order (newest first). A bookmark already
+ * stored keeps its place and folders; nothing is removed (only the walk's end decides that, and puts every row in its
+ * final place). What the person did that the page may predate
+ * is shown again over it, as at the walk's end. A walk that stops here leaves real bookmarks, each under its own key: a
+ * restarted one puts them again, never twice.
+ */
+async function storeArrived(
+  ctx: WalkContext,
+  d: PerchDb,
+  page: Page<XPost>,
+  at: { next: number },
+  bookmarked: XPost[] = page.items,
+): Promise<void> {
+  const { accountId } = ctx;
+  await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
+    await storePage(d, accountId, page.items, page.includes, new Date(ctx.now()).toISOString());
+    const stored = await d.bookmarks.bulkGet(bookmarked.map((p) => [accountId, p.id] as [string, string]));
+    const placed = new Set<string>();
+    for (const [i, p] of bookmarked.entries()) {
+      if (stored[i] || placed.has(p.id)) continue;
+      placed.add(p.id);
+      await d.bookmarks.put({
+        accountId,
+        postId: p.id,
+        position: at.next--,
+        folderIds: [],
+        searchText: await searchTextOf(d, accountId, p.id),
+      });
+    }
+    await ctx.reapplyActions(d, BOOKMARK_ACTIONS);
+  });
+}
+
 /**
  * Reads bookmarks newest first until the first one already stored, and puts the new ones on top. A page X answered with
  * only errors is its refusal (lib/x/pages.ts `listedPage`): the sync fails with X's words, nothing stored is touched.
@@ -47,6 +89,7 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId } = ctx;
   const d = db();
   const fresh: XPost[] = [];
+  const at = await arrivalTop(d, accountId);
   for await (const page of pages(
     async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
@@ -58,15 +101,21 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
     const firstKnown = page.items.findIndex((p) => known.has(p.id));
     const newOnes = firstKnown === -1 ? page.items : page.items.slice(0, firstKnown);
     fresh.push(...newOnes);
-    const seenAt = new Date(ctx.now()).toISOString();
-    await storePage(d, accountId, page.items, page.includes, seenAt);
     await ctx.onPage(newOnes.length);
+    await storeArrived(ctx, d, page, at, newOnes);
     if (firstKnown !== -1) break;
   }
   // At the page cap before any stored bookmark: the stored ones, all older, stay as they were.
   if (ctx.walk.cut === 'cap') ctx.walk.bookmarks = { read: new Set(fresh.map((p) => p.id)).size, older: 'kept' };
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
-    const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
+    // On top of every other bookmark: the ones the walk put as they arrived are put again here, in their final place.
+    const freshIds = new Set(fresh.map((p) => p.id));
+    const top = await d.bookmarks
+      .where('[accountId+position]')
+      .between([accountId, -Infinity], [accountId, Infinity])
+      .reverse()
+      .filter((b) => !freshIds.has(b.postId))
+      .first();
     let position = (top?.position ?? 0) + fresh.length;
     for (const p of fresh) {
       await d.bookmarks.put({
@@ -92,15 +141,16 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const read: string[] = [];
+  const at = await arrivalTop(d, accountId);
   for await (const page of pages(
     async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
     walk,
   )) {
-    await storePage(d, accountId, page.items, page.includes, new Date(ctx.now()).toISOString());
     read.push(...page.items.map((p) => p.id));
     if (!errorsSayWhat(page, 'tweet', BOOKMARK_EXPANSIONS)) walk.partial = true;
     await ctx.onPage(page.items.length);
+    await storeArrived(ctx, d, page, at);
   }
   // A walk cut short keeps what it did not reach, not taken for removed on X: X repeating a page, or the page cap
   // reached before the 800 bookmarks X returns at most (its pages may hold fewer than asked while more remain:
