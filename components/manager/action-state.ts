@@ -99,6 +99,8 @@ export function phaseWords(p: ActionPhase): string {
       if (p.until === undefined) return p.reason ? i18n.t('activity_queued_reason', [p.reason]) : i18n.t('activity_queued');
       // X's own words for a 503 say "try again in a moment"; a queued action is tried again by Perch, at that time.
       if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
+      // X's words for a used-up limit say when it works again: the time is said once, here.
+      if (p.reasonKind === 'rate-limited') return i18n.t('activity_queued_until_rate_limited', [timeOf(p.until)]);
       return p.reason
         ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
         : i18n.t('activity_queued_until', [timeOf(p.until)]);

@@ -91,6 +91,15 @@ describe('the words of an action and its phase', () => {
     expect(phaseWords({ kind: 'queued', until, reason: 'X’s limit is used up.' })).toBe('Queued until 14:05: X’s limit is used up.');
     expect(phaseWords({ kind: 'undone' })).toBe('Done, then undone');
   });
+
+  it('says the time a rate-limited action waits for once in the Activity tab', () => {
+    const until = new Date(2026, 2, 1, 14, 5).getTime();
+    const reset = Math.floor(until / 1000);
+    const waiting = actionPhase(row('queued', { notBefore: until, error: { kind: 'rate-limited', reset } }), undefined, until - 60_000);
+    const words = phaseWords(waiting);
+    expect(words).toBe('Queued until 14:05: X’s limit for this is used up.');
+    expect(words.match(/14:05/g)).toHaveLength(1);
+  });
 });
 
 describe('why a queued action waits, as X answered', () => {
