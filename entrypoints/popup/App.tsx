@@ -10,6 +10,7 @@ import { Composer } from './lazy';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
+import { SignedOutIntro } from './SignedOutIntro';
 import { useCurrentPage, type CurrentPage } from './use-current-page';
 import { useFirstActionFocus } from './use-first-action-focus';
 import { WayIn } from './WayIn';
@@ -73,6 +74,7 @@ export function App() {
       {active ? <FailedLine key={active.id} accountId={active.id} /> : null}
       <main ref={main}>
         <h1 className="visually-hidden">{i18n.t('extName')}</h1>
+        <SignedOutIntro session={session} />
         {active && composing ? (
           newPostComposer
         ) : active && page !== undefined ? (
