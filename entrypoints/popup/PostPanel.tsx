@@ -7,14 +7,13 @@ import { dateOf } from '@/components/manager/format';
 import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
 import { type PostContext } from '@/lib/messaging';
 import { reopenedComposer } from '@/lib/draft-param';
-import { shareContext } from '@/lib/share-context';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
-import { postUrl, profileUrl } from '@/lib/x-url';
+import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
-import { postActionNames } from './action-names';
 import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
 import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
-import { Composer, EditComposer, ListPicker } from './lazy';
+import { ListPicker } from './lazy';
+import { PostComposer } from './PostComposer';
 import { OnXLink } from './OnXLink';
 import { PostDeleted, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
@@ -79,7 +78,22 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // X answered without the author's connection_status: Mute and Block offer both ways (RelationButton).
   const muted = shownRelation(!!author?.muted, author?.relationUnsaid, onMute, 'mute');
   const blocked = shownRelation(!!author?.blocked, author?.relationUnsaid, onBlock, 'block');
-  const names = postActionNames(own ? undefined : author?.username);
+  // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so
+  // ("Like: Sending to X…"), the one source of both.
+  const who = author?.username ?? '';
+  const label = {
+    bookmark: i18n.t('popup_bookmark'),
+    unbookmark: i18n.t('popup_remove_bookmark'),
+    repost: i18n.t('popup_repost'),
+    undoRepost: i18n.t('popup_undo_repost'),
+    like: i18n.t('popup_like'),
+    unlike: i18n.t('popup_unlike'),
+    'post.delete': i18n.t('popup_delete_post'),
+    mute: i18n.t('popup_mute_user', [who]),
+    unmute: i18n.t('popup_unmute_user', [who]),
+    block: i18n.t('popup_block_user', [who]),
+    unblock: i18n.t('popup_unblock_user', [who]),
+  };
   const noteOf = (relation: string) => `${notes}-${relation}${author?.relationUnsaid ? ` ${notes}-unsaid` : ''}`;
   // What each toggle sends: the click's request, and the same request carried for the painted snapshot.
   const toggles = {
@@ -88,53 +102,10 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     like: { type: liked ? 'unlike' : 'like', params: p },
   } satisfies Record<string, Parameters<typeof act>[1]>;
 
-  if (mode === 'link' && author) {
-    const url = postUrl(postId, author.username);
-    return (
-      <>
-        <button type="button" className="link" onClick={() => setMode('actions')}>
-          {i18n.t('popup_back_to_post')}
-        </button>
-        <Composer
-          accountId={accountId}
-          username={username}
-          context={shareContext(url)}
-          initialText={url}
-          title={i18n.t('popup_link_title')}
-        />
-      </>
-    );
-  }
-
   const edit = own && ctx.edit?.editable && editTimeLeft(ctx.edit.editableUntil, editNow) > 0 ? ctx.edit : undefined;
-  if (mode === 'edit' && edit) {
-    return (
-      <>
-        <button type="button" className="link" onClick={() => setMode('actions')}>
-          {i18n.t('popup_back_to_post')}
-        </button>
-        <EditComposer accountId={accountId} username={username} edit={edit} />
-      </>
-    );
-  }
-
-  if (mode === 'reply' || mode === 'quote') {
-    return (
-      <>
-        <button type="button" className="link" onClick={() => setMode('actions')}>
-          {i18n.t('popup_back_to_post')}
-        </button>
-        <Composer
-          key={mode}
-          accountId={accountId}
-          username={username}
-          context={`${mode}:${postId}`}
-          {...(mode === 'reply' ? { replyToId: postId } : { quoteId: postId })}
-          parent={{ text: ctx.post.text, author: ctx.author }}
-          title={mode === 'reply' ? i18n.t('popup_reply') : i18n.t('popup_quote')}
-        />
-      </>
-    );
+  if ((mode === 'link' && author) || (mode === 'edit' && edit) || mode === 'reply' || mode === 'quote') {
+    const common = { accountId, username, postId, post: ctx.post, author, edit };
+    return <PostComposer mode={mode} {...common} onBack={() => setMode('actions')} />;
   }
 
   return (
@@ -152,33 +123,33 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       <div className="quick-actions">
         <ActionButton
           icon="bookmark"
-          label={bookmarked ? i18n.t('popup_remove_bookmark') : i18n.t('popup_bookmark')}
-          otherLabels={[i18n.t('popup_bookmark'), i18n.t('popup_remove_bookmark')]}
+          label={bookmarked ? label.unbookmark : label.bookmark}
+          otherLabels={[label.bookmark, label.unbookmark]}
           pressed={bookmarked}
           busy={onItsWay(onBookmark)}
           noteId={`${notes}-bookmark${readAt === undefined ? '' : ` ${notes}-read`}`}
           onClick={() => void run(toggles.bookmark)}
-          sends={carriedSend(accountId, toggles.bookmark, names, ['bookmark', 'unbookmark'])}
+          sends={carriedSend(accountId, toggles.bookmark, label, ['bookmark', 'unbookmark'])}
         />
         <ActionButton
           icon="repost"
-          label={reposted ? i18n.t('popup_undo_repost') : i18n.t('popup_repost')}
-          otherLabels={[i18n.t('popup_repost'), i18n.t('popup_undo_repost')]}
+          label={reposted ? label.undoRepost : label.repost}
+          otherLabels={[label.repost, label.undoRepost]}
           pressed={reposted}
           busy={onItsWay(onRepost)}
           noteId={`${notes}-repost`}
           onClick={() => void run(toggles.repost)}
-          sends={carriedSend(accountId, toggles.repost, names, ['repost', 'undoRepost'])}
+          sends={carriedSend(accountId, toggles.repost, label, ['repost', 'undoRepost'])}
         />
         <ActionButton
           icon="like"
-          label={liked ? i18n.t('popup_unlike') : i18n.t('popup_like')}
-          otherLabels={[i18n.t('popup_like'), i18n.t('popup_unlike')]}
+          label={liked ? label.unlike : label.like}
+          otherLabels={[label.like, label.unlike]}
           pressed={liked}
           busy={onItsWay(onLike)}
           noteId={`${notes}-like`}
           onClick={() => void run(toggles.like)}
-          sends={carriedSend(accountId, toggles.like, names, ['like', 'unlike'])}
+          sends={carriedSend(accountId, toggles.like, label, ['like', 'unlike'])}
         />
         {ctx.rules.reply === 'perch' && !replyRefused ? (
           <ActionButton icon="reply" label={i18n.t('popup_reply')} onClick={() => setMode('reply')} />
@@ -201,7 +172,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           ) : null}
           <ActionButton
             icon="delete"
-            label={i18n.t('popup_delete_post')}
+            label={label['post.delete']}
             busy={onItsWay(onDelete)}
             noteId={`${notes}-delete`}
             onClick={() => setAskDelete(true)}
@@ -219,8 +190,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
             icon="mute"
             state={muted}
             busy={onItsWay(onMute)}
-            on={i18n.t('popup_mute_user', [author.username])}
-            off={i18n.t('popup_unmute_user', [author.username])}
+            on={label.mute}
+            off={label.unmute}
             noteId={noteOf('mute')}
             send={(start) => void run({ type: start ? 'mute' : 'unmute', params: { userId: author.id, username: author.username } })}
           />
@@ -229,8 +200,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
               icon="block"
               state={blocked}
               busy={onItsWay(onBlock)}
-              on={i18n.t('popup_block_user', [author.username])}
-              off={i18n.t('popup_unblock_user', [author.username])}
+              on={label.block}
+              off={label.unblock}
               noteId={noteOf('block')}
               send={(start) => void run({ type: start ? 'block' : 'unblock', params: { userId: author.id, username: author.username } })}
             />
@@ -251,7 +222,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         </div>
       ) : null}
       <ActionNotes
-        names={names}
+        names={label}
         notes={[
           { id: `${notes}-bookmark`, action: onBookmark },
           { id: `${notes}-repost`, action: onRepost },

@@ -5,7 +5,6 @@ import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
-import { profileActionNames } from './action-names';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';
 import { EnterpriseNote } from './EnterpriseNote';
@@ -54,7 +53,17 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const blocked = shownRelation(user.blocked, unsaid, onBlock, 'block');
   const unsaidId = `${notes}-unsaid`;
   const noteOf = (relation: string) => (unsaid ? `${notes}-${relation} ${unsaidId}` : `${notes}-${relation}`);
-  const [follow, unfollow, requested] = [i18n.t('popup_follow'), i18n.t('popup_unfollow'), i18n.t('popup_follow_requested')];
+  // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so
+  // ("Mute: Queued…"), the one source of both.
+  const label = {
+    follow: i18n.t('popup_follow'),
+    unfollow: i18n.t('popup_unfollow'),
+    mute: i18n.t('popup_mute'),
+    unmute: i18n.t('popup_unmute'),
+    block: i18n.t('popup_block'),
+    unblock: i18n.t('popup_unblock'),
+  };
+  const requested = i18n.t('popup_follow_requested');
 
   return (
     <section className="profile-panel" aria-label={`@${user.username}`}>
@@ -64,8 +73,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           icon="follow"
           state={following}
           busy={onItsWay(onFollow)}
-          on={follow}
-          off={unfollow}
+          on={label.follow}
+          off={label.unfollow}
           held={followRequested ? requested : undefined}
           also={[requested]}
           noteId={noteOf('follow')}
@@ -75,8 +84,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           icon="mute"
           state={muted}
           busy={onItsWay(onMute)}
-          on={i18n.t('popup_mute')}
-          off={i18n.t('popup_unmute')}
+          on={label.mute}
+          off={label.unmute}
           noteId={noteOf('mute')}
           send={(start) => void run({ type: start ? 'mute' : 'unmute', params })}
         />
@@ -85,8 +94,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
             icon="block"
             state={blocked}
             busy={onItsWay(onBlock)}
-            on={i18n.t('popup_block')}
-            off={i18n.t('popup_unblock')}
+            on={label.block}
+            off={label.unblock}
             noteId={noteOf('block')}
             send={(start) => void run({ type: start ? 'block' : 'unblock', params })}
           />
@@ -101,7 +110,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         <ActionButton icon="list" label={i18n.t('popup_add_to_list')} expanded={lists} onClick={() => setLists(!lists)} />
       </div>
       <ActionNotes
-        names={profileActionNames()}
+        names={label}
         notes={[
           { id: `${notes}-follow`, action: onFollow },
           { id: `${notes}-mute`, action: onMute },

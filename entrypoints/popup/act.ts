@@ -44,7 +44,7 @@ export async function follow(answer: Promise<{ seq: number }>, type: string, tra
 /**
  * What a toggle carries for the painted snapshot (snapshot.ts, `data-perch-send`): the very request its click sends,
  * with the label, pressed look and note React’s screen shows while that action is on its way. `names`: each action
- * type's button label (./action-names.ts); `[on, off]`: the toggle's two action types (like, unlike).
+ * type's button label, as the panel's buttons show it; `[on, off]`: the toggle's two action types (like, unlike).
  */
 export function carriedSend(
   accountId: string,

@@ -18,7 +18,7 @@ const post = {
 };
 const ok = (data: unknown) => ({ ok: true, data });
 
-/** The popup's labels of the toggles' action types (entrypoints/popup/action-names.ts). */
+/** The popup's labels of the toggles' action types, as PostPanel's buttons show them. */
 const NAMES = { bookmark: 'Bookmark', unbookmark: 'Remove bookmark', like: 'Like', unlike: 'Unlike', block: 'Block', unblock: 'Unblock' };
 describe('when the popup may paint its last first screen on a post', () => {
   it('stands for one answer exactly: another state, account or language is another digest', () => {
