@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
 import { PostText } from '@/components/PostText';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostRow } from '@/lib/db';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
+import { cardControlNamer } from './card-names';
 import { NoteEditor, NoteText, TagEditor, useOrganise } from './CardOrganise';
 import { MediaThumbs } from './MediaThumbs';
 
@@ -79,6 +80,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
     setEditingNote(false);
   };
   const href = postUrl(item.postId, author?.username);
+  const named = useMemo(() => cardControlNamer(item), [item]);
   const media = post?.media ?? [];
   // Media or a quote X did not return (an older copy, or a post it would not show): a marker says it is there.
   const mediaUnseen = post && post.mediaCount > 0 && !media.length ? post.mediaCount : 0;
@@ -121,7 +123,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
         </p>
       ) : null}
       {editingNote ? <NoteEditor item={item} close={closeNote} save={save} /> : <NoteText note={item.note} />}
-      <TagEditor item={item} save={save} onError={setError} />
+      <TagEditor item={item} save={save} onError={setError} named={named} />
       {error ? (
         <p className="bookmarks-card-error error" role="alert">
           {error}
@@ -130,6 +132,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
       <div className="bookmarks-actions">
         <a
           href={href}
+          aria-label={named(i18n.t('bookmarks_open_on_x'))}
           target="_blank"
           rel="noreferrer"
           onClick={() => {
@@ -141,15 +144,31 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
         >
           {i18n.t('bookmarks_open_on_x')}
         </a>
-        <button type="button" className="link bookmarks-remove" onClick={() => onRemove(item)}>
+        <button
+          type="button"
+          className="link bookmarks-remove"
+          aria-label={named(i18n.t('bookmarks_remove'))}
+          onClick={() => onRemove(item)}
+        >
           {i18n.t('bookmarks_remove')}
         </button>
         {editingNote ? null : (
-          <button ref={noteButton} type="button" className="link bookmarks-note-button" onClick={() => setEditingNote(true)}>
+          <button
+            ref={noteButton}
+            type="button"
+            className="link bookmarks-note-button"
+            aria-label={named(item.note ? i18n.t('bookmarks_note_edit') : i18n.t('bookmarks_note_add'))}
+            onClick={() => setEditingNote(true)}
+          >
             {item.note ? i18n.t('bookmarks_note_edit') : i18n.t('bookmarks_note_add')}
           </button>
         )}
-        <button type="button" className="link bookmarks-read" onClick={() => void save({ read: !item.read })}>
+        <button
+          type="button"
+          className="link bookmarks-read"
+          aria-label={named(item.read ? i18n.t('bookmarks_mark_unread') : i18n.t('bookmarks_mark_read'))}
+          onClick={() => void save({ read: !item.read })}
+        >
           {item.read ? i18n.t('bookmarks_mark_unread') : i18n.t('bookmarks_mark_read')}
         </button>
       </div>

@@ -52,10 +52,13 @@ export function TagEditor({
   item,
   save,
   onError,
+  named,
 }: {
   item: BookmarkItem;
   save: (change: Change) => Promise<boolean>;
   onError: (text: string) => void;
+  /** Names a control after the card's post, its label first. */
+  named: (label: string) => string;
 }) {
   const scope = useContext(OrganiseContext);
   const [text, setText] = useState('');
@@ -90,14 +93,14 @@ export function TagEditor({
 
   return (
     // A group, not a list: the card is already an item of the bookmarks list, and its chips are not more bookmarks.
-    <div className="bookmarks-tags" role="group" aria-label={i18n.t('bookmarks_tags_label')}>
+    <div className="bookmarks-tags" role="group" aria-label={named(i18n.t('bookmarks_tags_label'))}>
       {item.tags.map((tag) => (
         <span key={tag} className="bookmarks-tag">
           <bdi>{tag}</bdi>
           <button
             type="button"
             className="bookmarks-tag-remove"
-            aria-label={i18n.t('bookmarks_tag_remove', [tag])}
+            aria-label={named(i18n.t('bookmarks_tag_remove', [tag]))}
             onClick={() => void remove(tag)}
           >
             <span aria-hidden="true">×</span>
@@ -108,7 +111,7 @@ export function TagEditor({
         ref={inputRef}
         className="bookmarks-tag-input"
         type="text"
-        aria-label={i18n.t('bookmarks_tag_add')}
+        aria-label={named(i18n.t('bookmarks_tag_add'))}
         placeholder={i18n.t('bookmarks_tag_add')}
         list={scope?.tagListId}
         value={text}

@@ -8,6 +8,9 @@ const PANEL = '[role="tabpanel"]:not([hidden])';
 const countOf = (page: Page) => textOf(page, `${PANEL} .bookmarks-count`);
 /** A control found by its role and accessible name, as a screen reader would, inside `scope` (CSS) when given. */
 const aria = (page: Page, name: string, role: string, scope = PANEL) => page.locator(`${scope} ::-p-aria(${name}[role="${role}"])`);
+/** A card's control by the start of its name: each is named by its post after its label ("Add note — @ana: “…”"). */
+const named = (page: Page, label: string, tag: 'button' | 'input', scope: string) =>
+  page.locator(`${scope} ${tag}[aria-label^="${label} — "]`);
 /** The card of one bookmark, found by its Open on X link. */
 const card = (id: string) => `${PANEL} [role="listitem"]:has(.bookmarks-actions a[href$="/status/${id}"])`;
 const tagsOn = (page: Page, id: string) => page.$$eval(`${card(id)} .bookmarks-tag bdi`, (els) => els.map((e) => e.textContent));
@@ -28,7 +31,7 @@ async function openSynced(ff: FirefoxPerch): Promise<Page> {
 }
 
 async function addTag(page: Page, id: string, tag: string): Promise<void> {
-  const box = aria(page, 'Add tag', 'combobox', card(id));
+  const box = named(page, 'Add tag', 'input', card(id));
   await box.fill(tag);
   await page.keyboard.press('Enter');
 }
@@ -58,10 +61,10 @@ test.describe('organising bookmarks in Firefox', () => {
     await addTag(page, b, 'read-later');
     await addTag(page, b, 'rust');
     await expect.poll(() => tagsOn(page, b)).toEqual(['read-later', 'rust']);
-    await aria(page, 'Remove tag rust', 'button', card(b)).click();
+    await named(page, 'Remove tag rust', 'button', card(b)).click();
     await expect.poll(() => tagsOn(page, b)).toEqual(['read-later']);
 
-    await aria(page, 'Add note', 'button', card(a)).click();
+    await named(page, 'Add note', 'button', card(a)).click();
     await aria(page, 'Note', 'textbox', card(a)).fill('Benchmark the parser before Friday');
     await aria(page, 'Save', 'button', card(a)).click();
     await expect.poll(() => textOf(page, `${card(a)} .bookmarks-note`)).toBe('Note: Benchmark the parser before Friday');

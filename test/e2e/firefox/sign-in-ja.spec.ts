@@ -61,7 +61,8 @@ test.describe('Perch in Japanese, in Firefox', () => {
     const cards = () =>
       panel.$$eval(`${PANEL} [role="listitem"]`, (all) => all.map((c) => c.textContent ?? '')).catch(() => [] as string[]);
     await expect.poll(async () => (await cards()).filter((t) => t.includes(POST_TEXT)).length).toBe(1);
-    const href = await panel.$eval(`${PANEL} ::-p-aria(Xで開く[role="link"])`, (a) => a.getAttribute('href')).catch(() => null);
+    // Named by its post after its label (「Xで開く — @gracehopのポスト「…」」): found by the start of its name.
+    const href = await panel.$eval(`${PANEL} a[aria-label^="Xで開く — "]`, (a) => a.getAttribute('href')).catch(() => null);
     expect(href).toBe(`https://x.com/${GRACE}/status/${POST}`);
     await expect.poll(() => textOf(panel, PANEL)).toMatch(/\d+件中\d+件のブックマーク|\d+件のブックマーク/);
     await scanFirefox(panel, 'side panel bookmarks, in Japanese');
