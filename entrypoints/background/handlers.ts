@@ -19,7 +19,7 @@ import { readEditView } from '@/lib/services/post-edit';
 import { countDrafts, listDrafts } from '@/lib/services/drafts';
 import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
-import { readSessionView } from '@/lib/storage';
+import { readSessionView, shownMissingScopes } from '@/lib/storage';
 import { parseXUrl } from '@/lib/x-url';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { XApiError } from '@/lib/x/errors';
@@ -51,6 +51,7 @@ async function checkMyXApp({ auth }: Services, accountId: string | undefined): P
     neededScopes: X_SCOPES,
     lastSignIn,
     grantedScope: account ? await auth.grantedScope(account.id) : undefined,
+    missingScopes: found ? shownMissingScopes(found) : undefined,
     client,
     now,
   });

@@ -5,6 +5,7 @@ import { thrownText } from '@/components/error-text';
 import { dateTimeOf, listOf, timeOf } from '@/components/manager/format';
 import { errorWords } from '@/lib/error-words';
 import { isolateBidi } from '@/lib/text/bidi';
+import type { X_SCOPES } from '@/lib/config';
 import './app-check.css';
 
 type Mark = 'ok' | 'problem' | 'unknown';
@@ -14,6 +15,8 @@ interface Line {
   text: string;
   /** Developer details under the sentence (codes, scope lists). */
   detail?: string;
+  /** One sentence each, listed under it (each scope X withheld, with what Perch needs it for). */
+  items?: string[];
 }
 
 const SYMBOL: Record<Mark, string> = { ok: '✓', problem: '✗', unknown: '?' };
@@ -104,13 +107,44 @@ function accountAppLines(v: AppCheckView): Line[] {
   return [{ key: 'account-app', mark: 'problem', text: i18n.t('app_check_account_app', [v.account.username, other, v.app.clientId]) }];
 }
 
+/** What Perch needs each scope it asks for for, in plain words: a scope added to lib/config.ts fails typecheck here. */
+const SCOPE_PURPOSE = {
+  'tweet.read': () => i18n.t('app_check_scope_tweet_read'),
+  'tweet.write': () => i18n.t('app_check_scope_tweet_write'),
+  'users.read': () => i18n.t('app_check_scope_users_read'),
+  'bookmark.read': () => i18n.t('app_check_scope_bookmark_read'),
+  'bookmark.write': () => i18n.t('app_check_scope_bookmark_write'),
+  'list.read': () => i18n.t('app_check_scope_list_read'),
+  'list.write': () => i18n.t('app_check_scope_list_write'),
+  'mute.read': () => i18n.t('app_check_scope_mute_read'),
+  'mute.write': () => i18n.t('app_check_scope_mute_write'),
+  'block.read': () => i18n.t('app_check_scope_block_read'),
+  'like.write': () => i18n.t('app_check_scope_like_write'),
+  'follows.write': () => i18n.t('app_check_scope_follows_write'),
+  'media.write': () => i18n.t('app_check_scope_media_write'),
+  'offline.access': () => i18n.t('app_check_scope_offline_access'),
+  'block.write': () => i18n.t('app_check_scope_block_write'),
+} satisfies Record<(typeof X_SCOPES)[number], () => string>;
+
+/** A withheld scope by its name, with what Perch needs it for when it is one Perch asks for. */
+function scopeItem(scope: string): string {
+  const purpose = Object.hasOwn(SCOPE_PURPOSE, scope) ? SCOPE_PURPOSE[scope as keyof typeof SCOPE_PURPOSE]() : undefined;
+  return purpose === undefined ? scope : i18n.t('app_check_scope_item', [scope, purpose]);
+}
+
 function scopesLine(v: AppCheckView): Line {
   const s = v.scopes;
   if (!s) return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_no_account') };
   const detail = i18n.t('app_check_scopes_detail', [s.granted.join(' ') || '—', s.needed.join(' ')]);
   if (s.mark === 'unknown') return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_unknown') };
   if (s.mark === 'ok') return { key: 'scopes', mark: 'ok', text: i18n.t('app_check_scopes_ok', [String(s.needed.length)]), detail };
-  return { key: 'scopes', mark: 'problem', text: i18n.t('app_check_scopes_missing', [listOf(s.missing)]), detail };
+  return {
+    key: 'scopes',
+    mark: 'problem',
+    text: i18n.t('app_check_scopes_missing', [listOf(s.missing)]),
+    detail,
+    items: s.missing.map(scopeItem),
+  };
 }
 
 function meLine(v: AppCheckView): Line {
@@ -204,11 +238,18 @@ export function AppCheck({ accountId }: { accountId: string | undefined }) {
                   <span className="app-check-mark" aria-hidden="true">
                     {SYMBOL[line.mark]}
                   </span>
-                  <span>
+                  <div>
                     <span className="visually-hidden">{i18n.t(`app_check_mark_${line.mark}`)} </span>
                     {line.text}
                     {line.detail ? <code className="app-check-detail">{line.detail}</code> : null}
-                  </span>
+                    {line.items ? (
+                      <ul className="app-check-items">
+                        {line.items.map((item) => (
+                          <li key={item}>{item}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </div>
                 </li>
               ))}
             </ul>

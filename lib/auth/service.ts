@@ -247,14 +247,14 @@ export class AuthService {
 
   /**
    * Reads the account's profile from X (GET /2/users/me, x-api--users--lookup--get-me) and updates its entry in
-   * the session view: a new name, @username or picture shows everywhere.
+   * the session view: a new name, @username or picture shows everywhere. Answers the entry with its sign-in's scopes.
    * @throws XApiError as the client does ('signed-out' when X refuses its grant).
    */
   async refreshAccount(userId: string, s: OAuthSettings): Promise<AccountView> {
     const account = accountViewOf(await getMe(this.clientFor(userId, s)));
     const kept = (a: AccountView) => (a.missingScopes ? { ...account, missingScopes: a.missingScopes } : account);
     await updateView((v) => ({ ...v, accounts: v.accounts.map((a) => (a.id === account.id ? kept(a) : a)) }));
-    return account;
+    return (await readSessionView()).accounts.find((a) => a.id === account.id) ?? account;
   }
 
   /** An X API client acting as this account. Token failures reach it as XApiError, like every other failure. */

@@ -26,6 +26,11 @@ export interface AppCheckDeps {
   lastSignIn: SignInOutcome | undefined;
   /** The scope string X granted to the account's current token, when known. */
   grantedScope: string | undefined;
+  /**
+   * The scopes X withheld at the account's sign-in, kept with the account (lib/auth/session.ts `missingScopesOf`): what
+   * the check says when the token is not at hand (its scope lives in storage.session, gone when the browser closed).
+   */
+  missingScopes?: readonly string[] | undefined;
   /** A client acting as the account, rate-limited from the store, that retries nothing. */
   client: XClient | undefined;
   now: () => number;
@@ -86,7 +91,13 @@ function scopesView(deps: AppCheckDeps): AppCheckView['scopes'] {
   if (!deps.account) return null;
   const needed = [...deps.neededScopes];
   const scope = deps.grantedScope ?? (deps.lastSignIn?.accountId === deps.account.id ? deps.lastSignIn.scope : undefined);
-  if (scope === undefined) return { mark: 'unknown', granted: [], needed, missing: [] };
+  if (scope === undefined) {
+    // No token at hand, and the last sign-in was another account's: what X withheld at this account's own sign-in.
+    const withheld = deps.missingScopes ?? [];
+    const missing = needed.filter((s) => withheld.includes(s));
+    if (!missing.length) return { mark: 'unknown', granted: [], needed, missing: [] };
+    return { mark: 'problem', granted: needed.filter((s) => !withheld.includes(s)), needed, missing };
+  }
   const granted = scope.split(/\s+/).filter(Boolean);
   const missing = needed.filter((s) => !granted.includes(s));
   return { mark: missing.length ? 'problem' : 'ok', granted, needed, missing };

@@ -6,7 +6,7 @@ import { readSessionView, sessionView, sessionViewOf, shownMissingScopes, type S
 import { readInJapanese } from '../locales/in-japanese';
 import { emu, withTestEmulator } from '../support/emulator';
 import { renderInPage } from '../support/react-page';
-import { ADA_ID, makeService } from './support';
+import { ADA_ID, granting, makeService } from './support';
 
 /**
  * X may grant fewer scopes than Perch asks for: its token answer's `scope` then lists fewer (an X app whose
@@ -15,21 +15,6 @@ import { ADA_ID, makeService } from './support';
  */
 
 withTestEmulator();
-
-/** The real fetch, with the `scope` of X's token answers cut to the scopes not in `withheld`. */
-function granting(withheld: readonly string[]): typeof fetch {
-  return async (input, init) => {
-    const res = await fetch(input, init);
-    const url = input instanceof Request ? input.url : String(input);
-    if (!url.endsWith('/2/oauth2/token') || !res.ok) return res;
-    const body = (await res.json()) as Record<string, unknown>;
-    body.scope = String(body.scope)
-      .split(' ')
-      .filter((s) => !withheld.includes(s))
-      .join(' ');
-    return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
-  };
-}
 
 const WITHHELD = ['tweet.write', 'like.write'];
 const ADA = { id: ADA_ID, name: 'Ada Perch', username: 'adaperch' };

@@ -158,3 +158,21 @@ export async function afterStoppedSignOut(emu: Emulator, h: Harness, userId: str
   await next.auth.finishSignOuts();
   return next;
 }
+
+/**
+ * The real fetch, with the `scope` of X's token answers cut to the scopes not in `withheld`: an X app whose permissions
+ * grant fewer scopes than Perch asks for (an app set to "Read" gets no write scope).
+ */
+export function granting(withheld: readonly string[]): typeof fetch {
+  return async (input, init) => {
+    const res = await fetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.endsWith('/2/oauth2/token') || !res.ok) return res;
+    const body = (await res.json()) as Record<string, unknown>;
+    body.scope = String(body.scope)
+      .split(' ')
+      .filter((s) => !withheld.includes(s))
+      .join(' ');
+    return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+  };
+}
