@@ -2,7 +2,7 @@ import { act, createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { AccountHeader } from '@/components/AccountHeader';
 import { sessionView, type SessionView } from '@/lib/storage';
-import { ADA_ID, TWO_HOURS, control, makeService, signInAs } from '../auth/support';
+import { ADA_ID, TWO_HOURS, control, liveRefreshToken, makeService, refresh, signInAs } from '../auth/support';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
 import { FSI, PDI, emu, withTestEmulator } from '../support/sign-in-suite';
@@ -52,15 +52,29 @@ describe('the signed-out notice X’s refusal left', () => {
     h.clock.advance(TWO_HOURS);
     await expect(h.auth.getAccessToken(ADA_ID)).rejects.toMatchObject({ kind: 'signed-out' });
     expect((await header()).alert).toBe(
-      'You were signed out of @adaperch. X no longer accepts this sign-in (it was revoked or used elsewhere). Sign in with X ' +
+      'You were signed out of @adaperch. X no longer accepts this sign-in. Sign in with X ' +
         `again. X said: “${FSI}Value passed for the token was invalid.${PDI}”`,
     );
 
     readInJapanese();
     expect((await header()).alert).toBe(
-      '@adaperchからログアウトしました。Xはこのログインをもう受け付けていません(取り消されたか、別の場所で使われました)。' +
+      '@adaperchからログアウトしました。Xはこのログインをもう受け付けていません。' +
         `もう一度Xでログインしてください。Xのメッセージ:「${FSI}Value passed for the token was invalid.${PDI}」`,
     );
+  });
+
+  // X's refresh tokens are single-use: a renewal X answered but Perch never kept (the worker stopped between X rotating
+  // the refresh token and Perch saving the new one) leaves Perch holding one X refuses. Perch cannot tell that from a
+  // grant the person removed on x.com, so it says only what X did, and claims no cause.
+  it('says only that X no longer accepts the sign-in when a renewal’s answer was never kept', async () => {
+    const h = makeService(emu);
+    await signInAs(emu, h, ADA_ID);
+    await refresh(emu, liveRefreshToken(emu, ADA_ID));
+    h.clock.advance(TWO_HOURS);
+    await expect(h.auth.getAccessToken(ADA_ID)).rejects.toMatchObject({ kind: 'signed-out' });
+    const { alert } = await header();
+    expect(alert).toMatch(/^You were signed out of @adaperch\. X no longer accepts this sign-in\. Sign in with X again\./);
+    expect(alert).not.toMatch(/revoked|used elsewhere/);
   });
 });
 
