@@ -1,9 +1,5 @@
 import { i18n } from '#i18n';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import { TAGS_PER_BOOKMARK_MAX } from '@/lib/bookmarks/tag-limits';
-import { IMPORT_MAX_CHARS } from '@/lib/limits';
-import { sendMessage } from '@/lib/messaging';
-import { thrownText } from '../error-text';
 import { ActionNote } from './ActionNote';
 import { ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
 import { ExportMenu } from './ExportMenu';
@@ -13,6 +9,7 @@ import { DroppedSection } from './bookmarks/DroppedSection';
 import { OrganiseBar, SaveSearchForm } from './bookmarks/OrganiseBar';
 import { TagsDialog } from './bookmarks/TagsDialog';
 import { bookmarkSyncTexts } from './bookmarks/texts';
+import { useImport } from './bookmarks/use-import';
 import { useLeaving } from './bookmarks/use-leaving';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
@@ -26,33 +23,6 @@ import {
   useTagCounts,
   type BookmarkItem,
 } from './use-bookmarks';
-
-type Line = { text: string; error?: boolean } | undefined;
-
-/** Imports Perch's own JSON export: its tags, notes and read state onto the matching bookmarks; says what matched. */
-function useImport(accountId: string) {
-  const [imported, setImported] = useState<Line>();
-  async function importFile(file: File) {
-    setImported({ text: i18n.t('import_reading', [file.name]) });
-    try {
-      // Sent whole to the background, which refuses a file over IMPORT_MAX_CHARS: a far bigger one is not read at all.
-      if (file.size > IMPORT_MAX_CHARS * 2) throw new Error(i18n.t('import_too_big', [file.name]));
-      const json = await file.text();
-      const { matched, notOnX, unchanged, tagsLeftOut } = await sendMessage({ type: 'bookmarks.import', accountId, json });
-      setImported({
-        text: [
-          i18n.t('import_matched', matched, [num(matched)]),
-          i18n.t('import_not_on_x', notOnX, [num(notOnX)]),
-          i18n.t('import_unchanged', unchanged, [num(unchanged)]),
-          ...(tagsLeftOut ? [i18n.t('import_tags_left_out', tagsLeftOut, [num(tagsLeftOut), num(TAGS_PER_BOOKMARK_MAX)])] : []),
-        ].join(' '),
-      });
-    } catch (e) {
-      setImported({ text: i18n.t('import_failed', [thrownText(e)]), error: true });
-    }
-  }
-  return { imported, importFile };
-}
 
 /**
  * The Bookmarks tab: the local copy of the account's bookmarks, newest first, in a virtualised list; instant search
@@ -81,6 +51,8 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const [dialog, setDialog] = useState<'tags' | 'save'>();
   const [savedLine, setSavedLine] = useState('');
   const { imported, importFile } = useImport(accountId);
+  // One result line: a new export, import or saved search replaces what the last one said.
+  const [said, setSaid] = useState<'export' | 'import' | 'search'>();
   const scope = useMemo((): OrganiseScope => ({ accountId, tagListId: ids.tagList }), [accountId, ids.tagList]);
   const syncTexts = useMemo(() => bookmarkSyncTexts(), []);
 
@@ -155,7 +127,18 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
                 </select>
               </span>
             ) : null}
-            <ExportMenu enabled={complete} canExport={shown.length > 0} exportAs={exportAs} onImport={(f) => void importFile(f)} />
+            <ExportMenu
+              enabled={complete}
+              canExport={shown.length > 0}
+              exportAs={(f) => {
+                setSaid('export');
+                exportAs(f);
+              }}
+              onImport={(f) => {
+                setSaid('import');
+                void importFile(f);
+              }}
+            />
           </div>
 
           <div className="bookmarks-meta">
@@ -190,20 +173,21 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
             query={query}
             onDone={(name) => {
               setDialog(undefined);
-              if (name) setSavedLine(i18n.t('bookmarks_search_saved', [name]));
+              if (name) {
+                setSaid('search');
+                setSavedLine(i18n.t('bookmarks_search_saved', [name]));
+              }
             }}
           />
         ) : null}
         {dialog === 'tags' ? (
           <TagsDialog accountId={accountId} tags={tags ?? []} saved={saved ?? []} onRun={setQuery} onClose={() => setDialog(undefined)} />
         ) : null}
-        <ExportBookmarkStatus exported={exported} />
-        <ExportBookmarkStatus exported={imported} />
-        {savedLine ? (
-          <p className="export-status muted" role="status">
-            {savedLine}
-          </p>
-        ) : null}
+        <ExportBookmarkStatus
+          exported={
+            said === 'export' ? exported : said === 'import' ? imported : said === 'search' && savedLine ? { text: savedLine } : undefined
+          }
+        />
         <DroppedSection accountId={accountId} dropped={dropped ?? []} />
 
         <div className="bookmarks-status">

@@ -146,6 +146,9 @@ test.describe('organising bookmarks in Chromium', () => {
 
     // Export: the file carries the tags and the note.
     const json = await exportJson(page);
+    // Each result replaces the last: the saved search's line gives way to the export's.
+    await expect(page.getByRole('status').filter({ hasText: /^Saved \d+ bookmarks as perch-bookmarks-.*\.json\.$/ })).toBeVisible();
+    await expect(page.getByText('Saved the search “To read”.')).toHaveCount(0);
     const exported = JSON.parse(json.text) as { bookmarks: { id: string; tags?: string[]; note?: string }[] };
     expect(exported.bookmarks.find((x) => x.id === a)).toMatchObject({ tags: ['read-later'], note: 'Benchmark the parser before Friday' });
     expect(exported.bookmarks.find((x) => x.id === b)).toMatchObject({ tags: ['read-later'] });
@@ -183,19 +186,24 @@ test.describe('organising bookmarks in Chromium', () => {
       await scan(other, 'manager, imported, with a bookmark no longer on X');
       await dropped.getByRole('button', { name: `Delete the tags and note of the post by @${by}` }).click();
       await expect(other.getByText(/^No longer on X/)).toHaveCount(0);
-      // Importing the same file again changes nothing and duplicates nothing.
+      // Importing the same file again, re-saved by an editor as UTF-16, changes nothing and duplicates nothing.
       const again = other.waitForEvent('filechooser');
       await other.getByRole('button', { name: 'Export' }).click();
       await other.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Import Perch JSON…' }).click();
-      await (await again).setFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-      await expect(other.getByText(/^Imported: 0 bookmarks matched\. 0 are not on X /)).toBeVisible();
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json.text, 'utf16le')]);
+      await (await again).setFiles({ name: json.name, mimeType: 'application/json', buffer: utf16 });
+      await expect(other.getByText(/^Imported: none of your bookmarks changed\. \d+ were already the same\./)).toBeVisible();
       await expect(tagsOf(card(other, a))).toHaveText(['read-later']);
       // A file that is not Perch's export is refused in words.
       const bad = other.waitForEvent('filechooser');
       await other.getByRole('button', { name: 'Export' }).click();
       await other.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Import Perch JSON…' }).click();
       await (await bad).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
-      await expect(other.getByRole('alert').filter({ hasText: /^Could not import: / })).toBeVisible();
+      await expect(other.getByRole('alert')).toHaveText(/^Could not import the file\. This file is not a Perch bookmarks export\. /);
+      // An export then replaces the refusal: one line, the export's.
+      await exportJson(other);
+      await expect(other.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+      await expect(other.getByRole('status').filter({ hasText: /^Saved \d+ bookmarks as / })).toHaveCount(1);
     } finally {
       await fresh.close();
     }

@@ -131,14 +131,14 @@ beforeEach(async () => {
 describe('the Bookmarks tab, importing a file with a tag that is not one', () => {
   it('names the entry and the tag, quoted and isolated', async () => {
     answer('bookmarks.import', await backgroundReply({ type: 'bookmarks.import', accountId: ACCOUNT, json: EXPORT }));
-    expect(await importSays(EXPORT)).toBe(`Could not import: Entry 1 of this file has a tag that is not one: “${iso('c++')}”.`);
+    expect(await importSays(EXPORT)).toBe(`Could not import the file. Entry 1 of this file has a tag that is not one: “${iso('c++')}”.`);
   });
 
   it('says so in Japanese to a Japanese reader, though the worker spoke English', async () => {
     answer('bookmarks.import', await backgroundReply({ type: 'bookmarks.import', accountId: ACCOUNT, json: EXPORT }));
     readInJapanese();
     expect(await importSays(EXPORT)).toBe(
-      `インポートできませんでした: このファイルの1件目に、タグとして使えないものがあります: 「${iso('c++')}」。`,
+      `ファイルをインポートできませんでした。このファイルの1件目に、タグとして使えないものがあります: 「${iso('c++')}」。`,
     );
   });
 });
