@@ -1,3 +1,4 @@
+import { fileDialogs } from '../support/file-chooser';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { PNG } from '../support/media';
 import { postOfWeight } from '../support/posts';
@@ -14,6 +15,7 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   test.setTimeout(120_000);
   await signIn(perch, await perch.open('options'));
   const popup = await perch.open('popup');
+  const dialogs = fileDialogs(popup);
   const first = popup.getByRole('textbox', { name: 'Post text' });
   await expect(first).toBeFocused();
   await popup.keyboard.type('A robin at the feeder');
@@ -33,9 +35,8 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   // An image, chosen in the browser's dialog opened by Enter; described; removed.
   const addImage = popup.getByRole('button', { name: 'Add image' });
   await tabTo(popup, addImage);
-  const chooser = popup.waitForEvent('filechooser');
   await popup.keyboard.press('Enter');
-  await (await chooser).setFiles({ name: 'robin.png', mimeType: 'image/png', buffer: PNG });
+  await (await dialogs.next()).setFiles({ name: 'robin.png', mimeType: 'image/png', buffer: PNG });
   await tabTo(popup, popup.getByRole('button', { name: 'Add description (robin.png)' }), 'Shift+Tab');
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('textbox', { name: 'Description of robin.png' })).toBeFocused();
