@@ -7,7 +7,7 @@ import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
 import { isPendingList, listSections, type ListSections } from './lists/list-rules';
-import { usePendingLists } from './lists/list-pending';
+import { pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
@@ -43,11 +43,14 @@ export function ListsView({ accountId, openRequest }: { accountId: string; openR
 function Lists({ accountId, openRequest }: { accountId: string; openRequest: ListRequest | undefined }) {
   const id = useId();
   const lists = useLiveQuery(() => db().lists.where('accountId').equals(accountId).toArray(), [accountId]);
-  const sections = useMemo(() => listSections(lists ?? []), [lists]);
+  const { seq, undoSeq, act, undo, error, waiting } = useTrackedAction(accountId, LIST_TYPES);
+  const pendingLists = useMemo(() => pendingByList(waiting), [waiting]);
+  // A pin still waiting for X (its limit, its credits) is not on X yet: the List stays where X has it, said waiting.
+  const pins = useMemo(() => pinsByList(waiting), [waiting]);
+  const sections = useMemo(() => listSections(lists ?? [], (l) => pinnedOnX(l, pins.get(l.id))), [lists, pins]);
   // A list unfollowed here stays stored until the next sync, but is in no section any more. The count is of X's Lists: one
   // still being created is counted apart, as being created.
   const shown = [...new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id)))];
-  const pendingLists = usePendingLists(accountId);
   // A thousand lists open at once: the first screen, then the rest (use-first-screen.ts), section by section.
   const drawn = useFirstScreen(SECTIONS.reduce((n, { key }) => n + sections[key].length, 0));
   const drawnOf = (key: keyof ListSections) => {
@@ -57,7 +60,6 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
     ).reduce((n, s) => n + sections[s.key].length, 0);
     return sections[key].slice(0, Math.max(0, drawn - before));
   };
-  const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_TYPES);
   const [openId, setOpenId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const noteRef = useRef<HTMLDivElement>(null);
@@ -106,6 +108,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
           accountId={accountId}
           list={openList}
           pending={openList ? pendingLists.get(openList.id) : undefined}
+          pin={openList ? pins.get(openList.id) : undefined}
           act={act}
           onBack={back}
           onActed={() => noteRef.current?.focus()}
@@ -158,7 +161,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
               {sections[key].length ? (
                 <ul className="mgr-list-items">
                   {drawnOf(key).map((l) => (
-                    <ListCard key={l.id} list={l} pending={pendingLists.get(l.id)} act={act} onOpen={open} />
+                    <ListCard key={l.id} list={l} pending={pendingLists.get(l.id)} pin={pins.get(l.id)} act={act} onOpen={open} />
                   ))}
                 </ul>
               ) : (

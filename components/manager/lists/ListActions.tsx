@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
-import type { ListRow } from '@/lib/db';
+import type { ActionRow, ListRow } from '@/lib/db';
 import type { ActionRequest } from '@/lib/messaging';
 import { withoutBidiControls } from '@/lib/text/bidi';
+import { actionPhase, phaseWords } from '../action-state';
 
 /** Runs one action through the outbox; true when the background accepted it. */
 export type Act = (action: ActionRequest) => Promise<boolean>;
@@ -47,4 +48,11 @@ export function ListFacts({ list }: { list: ListRow }) {
       {list.memberCount !== undefined ? <span className="muted">{i18n.t('lists_member_count', list.memberCount)}</span> : null}
     </span>
   );
+}
+
+/** A pin or unpin still waiting for X: "Pin not on X yet. Queued until 14:02: X’s limit is used up." */
+export function ListPinWaiting({ pin }: { pin: ActionRow | undefined }) {
+  if (pin?.type !== 'list.pin' && pin?.type !== 'list.unpin') return null;
+  const state = phaseWords(actionPhase(pin, undefined, Date.now()));
+  return <p className="note">{i18n.t(pin.type === 'list.pin' ? 'lists_pin_waiting' : 'lists_unpin_waiting', { state })}</p>;
 }

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { ActionRow, ListRow } from '@/lib/db';
 import { isPendingList } from './list-rules';
-import { ListActions, ListFacts, type Act } from './ListActions';
+import { ListActions, ListFacts, ListPinWaiting, type Act } from './ListActions';
 
 /**
  * One list in a section of the Lists tab: its name (opens it), privacy, member count, description and quick actions.
@@ -10,12 +10,15 @@ import { ListActions, ListFacts, type Act } from './ListActions';
 export function ListCard({
   list,
   pending: change,
+  pin,
   act,
   onOpen,
 }: {
   list: ListRow;
   /** Its change (name, description, privacy) still waiting for X, if any: shown, but not as done. */
   pending?: ActionRow | undefined;
+  /** Its pin or unpin still waiting for X, if any: the card stays where X has it, said waiting. */
+  pin?: ActionRow | undefined;
   act: Act;
   onOpen: (list: ListRow, from: HTMLButtonElement) => void;
 }) {
@@ -41,6 +44,7 @@ export function ListCard({
           <bdi>{list.description}</bdi>
         </p>
       ) : null}
+      <ListPinWaiting pin={pin} />
       {pending ? null : <ListActions list={list} act={act} />}
     </li>
   );

@@ -5,7 +5,7 @@ import { withoutBidiControls } from '@/lib/text/bidi';
 import { isolatedWords } from '@/components/isolated-words';
 import { actionPhase, phaseWords } from '../action-state';
 import { ConfirmButton } from '../ConfirmButton';
-import { ListActions, ListFacts, type Act } from './ListActions';
+import { ListActions, ListFacts, ListPinWaiting, type Act } from './ListActions';
 import { ListForm } from './ListForm';
 import { ListMembers } from './ListMembers';
 import { ListPosts } from './ListPosts';
@@ -16,6 +16,8 @@ interface Props {
   list: ListRow | undefined;
   /** Its change still waiting for X (queued or being sent), if any: the heading shows the new name, said not done yet. */
   pending?: ActionRow | undefined;
+  /** Its pin or unpin still waiting for X, if any. */
+  pin?: ActionRow | undefined;
   act: Act;
   onBack: () => void;
   /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
@@ -23,7 +25,7 @@ interface Props {
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
-export function ListDetail({ accountId, list, pending, act, onBack, onActed }: Props) {
+export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
@@ -80,6 +82,7 @@ export function ListDetail({ accountId, list, pending, act, onBack, onActed }: P
           <bdi>{list.description}</bdi>
         </p>
       ) : null}
+      <ListPinWaiting pin={pin} />
       <ListActions list={list} act={act} />
       {list.owned ? (
         <div className="mgr-owner-tools">

@@ -49,14 +49,15 @@ const byName = (a: ListRow, b: ListRow) => collator.compare(a.name, b.name) || c
 /**
  * The Lists tab's sections from the lists' flags: owned (being created first, then newest; a pinned one is shown
  * under Pinned only, not twice), pinned, followed (lists one does not own) and member of, the last three by name.
+ * `pinned` says whether X has a List pinned (a pin still waiting is not on X yet): by default, as the store says.
  */
-export function listSections(lists: ListRow[]): ListSections {
+export function listSections(lists: ListRow[], pinned: (list: ListRow) => boolean = (l) => l.pinned): ListSections {
   const owned = lists
-    .filter((l) => l.owned && !l.pinned)
+    .filter((l) => l.owned && !pinned(l))
     .sort((a, b) => Number(isPendingList(b)) - Number(isPendingList(a)) || ordinal(b.createdAt ?? '', a.createdAt ?? '') || byName(a, b));
   return {
     owned,
-    pinned: lists.filter((l) => l.pinned).sort(byName),
+    pinned: lists.filter(pinned).sort(byName),
     followed: lists.filter((l) => l.followed && !l.owned).sort(byName),
     member: lists.filter((l) => l.member).sort(byName),
   };

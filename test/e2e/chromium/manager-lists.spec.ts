@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
+import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_LISTS, SEED_MUTED_IDS } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -180,6 +181,29 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
       '@gracehop',
     );
     expect((await emu.relations()).muting).not.toContain(GRACE.id);
+  });
+
+  test('keeps a List whose pin X held back where X has it, said waiting, and moves it once X pinned it', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'lists');
+    const owned = page.getByRole('region', { name: /^Owned/ });
+    const pinned = page.getByRole('region', { name: /^Pinned/ });
+    const reading = (section: typeof owned) => section.getByRole('button', { name: 'Reading list 📚', exact: true });
+    await expect(reading(owned)).toBeVisible();
+    // Out of credits: X pins nothing until the person retries.
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/pinned_lists`, count: 1, kind: 'usage_capped' });
+    await owned.getByRole('button', { name: 'Pin Reading list 📚' }).click();
+    const card = owned.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Reading list 📚', exact: true }) });
+    await expect(card).toContainText('Pin not on X yet. Waiting: Your X app is out of credits');
+    await expect(reading(pinned)).toHaveCount(0);
+    expect((await emu.relations()).pinned_lists).not.toContain(SEED_LISTS.adaReading);
+    await scan(page, 'Lists tab, a pin waiting for the person');
+
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.getByRole('button', { name: 'Retry: Pin “Reading list 📚”' }).click();
+    await expect.poll(async () => (await emu.relations()).pinned_lists).toContain(SEED_LISTS.adaReading);
+    await page.getByRole('tab', { name: 'Lists' }).click();
+    await expect(reading(pinned)).toBeVisible();
+    await expect(page.getByText('Pin not on X yet')).toHaveCount(0);
   });
 
   test('on a pay-per-use app, offers block and unblock on x.com and asks nothing of X', async ({ perch, emu }) => {

@@ -51,7 +51,8 @@ async function listsText(open?: string): Promise<string> {
     { visible: true, settleMs: 50 },
   );
   try {
-    for (let i = 0; i < 10 && !page.document.body.textContent.includes('Cats'); i++) await settle();
+    // The Lists, then what waits for X (its own read): until both are drawn, or half a second.
+    for (let i = 0; i < 10 && !/^(?=.*Cats)(?=.*(not on X yet|Being created))/s.test(page.document.body.textContent); i++) await settle();
     await settle();
     return page.document.body.textContent;
   } finally {
@@ -76,4 +77,40 @@ describe('the Lists tab while a List change waits for X', () => {
     expect(text).toContain('2 lists (and 1 being created)');
     expect(text).not.toContain('3 lists');
   });
+
+  it('keeps a List whose pin waits under Owned, said not on X yet with when it is sent, and moves it once X pinned it', async () => {
+    // The outbox shows the pin in the store at once (list-actions.ts `listFlag`).
+    await db().lists.bulkPut([{ ...list(BIRDS, 'Birds'), pinned: true }, list(CATS, 'Cats')]);
+    const pin = await db().actions.add(waiting('list.pin', { listId: BIRDS, listName: 'Birds' }));
+    let page = await listsPage();
+    try {
+      expect(sectionNames(page.document, 'Pinned')).toEqual([]);
+      expect(sectionNames(page.document, 'Owned')).toEqual(['Birds', 'Cats']);
+      expect(page.document.body.textContent).toMatch(/Pin not on X yet\. Queued until \d/);
+    } finally {
+      await page.leave();
+    }
+    await db().actions.update(pin, { state: 'done', error: undefined });
+    page = await listsPage();
+    try {
+      expect(sectionNames(page.document, 'Pinned')).toEqual(['Birds']);
+      expect(page.document.body.textContent).not.toContain('Pin not on X yet');
+    } finally {
+      await page.leave();
+    }
+  });
 });
+
+async function listsPage() {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
+  const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
+  for (let i = 0; i < 10 && !page.document.body.textContent.includes('Cats'); i++) await settle();
+  await settle();
+  return page;
+}
+
+/** The names of the Lists under a section's heading, as a person reads them. */
+function sectionNames(doc: Document, title: string): string[] {
+  const section = [...doc.querySelectorAll('section.mgr-list-section')].find((s) => s.querySelector('h3')?.textContent.startsWith(title));
+  return [...(section?.querySelectorAll('.mgr-list-name') ?? [])].map((n) => n.textContent);
+}
