@@ -99,6 +99,19 @@ describe('the Lists tab while a List change waits for X', () => {
       await page.leave();
     }
   });
+
+  it('counts a pinned List one owns under Owned too, saying it is shown under Pinned', async () => {
+    await db().lists.bulkPut([{ ...list(BIRDS, 'Birds'), pinned: true }, list(CATS, 'Cats')]);
+    const page = await listsPage();
+    try {
+      const headings = [...page.document.querySelectorAll('h3')].map((h) => h.textContent);
+      expect(headings).toContain('Owned (2; 1 of them under Pinned)');
+      expect(headings).toContain('Pinned (1)');
+      expect(sectionNames(page.document, 'Owned')).toEqual(['Cats']);
+    } finally {
+      await page.leave();
+    }
+  });
 });
 
 async function listsPage() {
