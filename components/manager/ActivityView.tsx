@@ -7,7 +7,7 @@ import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { actionLabel, actionPhase, canRetry, canUndo, phaseWords, reversedSince } from './action-state';
+import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
 import { useFailureSeen } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
@@ -41,6 +41,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
   const reversed = useMemo(() => reversedSince(actions ?? []), [actions]);
   // A later like, unlike, mute … of the same thing (the popup's unrepost of a repost done here) took over: lib/action-pairs.ts.
   const later = useMemo(() => takenOverBy(actions ?? []), [actions]);
+  // A List's creation and its later deletion (no toggle pair): "Done; being deleted", then "Done, then deleted".
+  const deletions = useMemo(() => deletedBy(actions ?? []), [actions]);
   // The first screen at once, the rest of the SHOWN rows right after (use-first-screen.ts).
   const drawn = useFirstScreen(Math.min(actions?.length ?? 0, SHOWN));
   useEffect(() => {
@@ -82,6 +84,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
             action={a}
             now={now}
             later={later.get(a.seq!)}
+            deletion={deletions.get(a.seq!)}
             reversed={reversed}
             onUndo={onUndo}
             onRetry={onRetry}
@@ -99,6 +102,7 @@ const ActivityItem = memo(function ActivityItem({
   action,
   now,
   later,
+  deletion,
   reversed,
   onUndo,
   onRetry,
@@ -109,6 +113,8 @@ const ActivityItem = memo(function ActivityItem({
   now: number;
   /** The later action of its pair on the same thing, if one took over from it: Undo and Retry would repeat or undo it. */
   later: ActionRow | undefined;
+  /** For a List's creation, the later deletion of that List, if any (waiting, being sent or done). */
+  deletion: ActionRow | undefined;
   reversed: ReadonlySet<number>;
   onUndo: (a: ActionRow) => void;
   onRetry: () => void;
@@ -117,7 +123,9 @@ const ActivityItem = memo(function ActivityItem({
 }) {
   // A done action whose opposite is waiting or being sent (its Undo, or the popup's) is being undone, not undone yet.
   const opposite = later && later.type !== action.type && action.state === 'done' ? later : undefined;
-  const phase = actionPhase(action, opposite, now);
+  // A creation is done until X deleted the List (its deletion, or its Undo, may still wait): not "undone" at once.
+  const deleting = action.state === 'done' ? deletion : undefined;
+  const phase = actionPhase(action, opposite ?? deleting, now);
   const undoable = !later && canUndo(action, phase, reversed);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
@@ -128,7 +136,7 @@ const ActivityItem = memo(function ActivityItem({
       <div className="mgr-row-main">
         <span className="mgr-row-title activity-label">{label}</span>
         <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
-          {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase)}
+          {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase, !!deleting)}
         </span>
       </div>
       <div className="activity-meta muted">

@@ -90,10 +90,35 @@ export function reversedSince(actions: readonly ActionRow[]): Set<number> {
   return reversed;
 }
 
+/**
+ * For each creation of a List in a log (any order), the later deletion of that List, waiting, being sent or done — by
+ * the Delete button or as the creation's Undo; a failed or cancelled one deleted nothing. Create and delete are no
+ * toggle pair (lib/action-pairs.ts), so the Activity tab reads them here: the creation is "Done; being deleted" while
+ * the deletion waits, "Done, then deleted" once X deleted the List.
+ */
+export function deletedBy(actions: readonly ActionRow[]): Map<number, ActionRow> {
+  const deletions = actions
+    .filter((a) => a.type === 'list.delete' && a.state !== 'failed' && a.seq !== undefined)
+    .sort((x, y) => x.seq! - y.seq!);
+  const by = new Map<number, ActionRow>();
+  for (const a of actions) {
+    const id = a.type === 'list.create' ? a.result?.id : undefined;
+    if (typeof id !== 'string' || a.seq === undefined) continue;
+    const deletion = deletions.find((d) => d.seq! > a.seq! && d.params.listId === id);
+    if (deletion) by.set(a.seq, deletion);
+  }
+  return by;
+}
+
 export { actionLabel, actionWhat } from '@/lib/action-words';
 
-/** The state in a few words, for the Activity tab: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>". */
-export function phaseWords(p: ActionPhase): string {
+/**
+ * The state in a few words, for the Activity tab: "Queued until 14:05: <reason>", "Sending…", "Done", "Failed: <reason>".
+ * `deleted`: the phase is of a List's creation and its deletion ("Done; being deleted", "Done, then deleted").
+ */
+export function phaseWords(p: ActionPhase, deleted = false): string {
+  if (deleted && p.kind === 'undoing') return i18n.t('activity_deleting');
+  if (deleted && p.kind === 'undone') return i18n.t('activity_deleted');
   switch (p.kind) {
     case 'queued':
       if (p.until === undefined) return p.reason ? i18n.t('activity_queued_reason', [p.reason]) : i18n.t('activity_queued');
