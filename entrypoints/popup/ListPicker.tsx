@@ -112,11 +112,9 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
       {lists && lists.length === 0 ? <p className="muted">{i18n.t('popup_lists_none')}</p> : null}
       <ul>
         {lists?.map((l) => (
+          // One control a row: its button says the List's name ("Add to “Birds”"), so the row reads it once, not
+          // once beside the button and again in it.
           <li key={l.id} className="row">
-            <span className="list-name">
-              <bdi>{l.name}</bdi>
-              {l.private ? <span className="muted"> {i18n.t('popup_list_private')}</span> : null}
-            </span>
             <button
               type="button"
               aria-label={withoutBidiControls(i18n.t(l.member ? 'popup_list_remove' : 'popup_list_add', [l.name]))}
@@ -124,6 +122,7 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
             >
               {isolatedWords((m) => i18n.t(l.member ? 'popup_list_remove' : 'popup_list_add', [m(0)]), [l.name])}
             </button>
+            {l.private ? <span className="muted">{i18n.t('popup_list_private')}</span> : null}
           </li>
         ))}
       </ul>

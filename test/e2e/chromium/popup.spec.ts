@@ -252,6 +252,13 @@ test.describe('the popup in Chromium', () => {
     const add = popup.getByRole('button', { name: /^Add to “/ }).first();
     const label = (await add.textContent())!;
     const listName = /“(.+)”/.exec(label)![1]!;
+    // The row is its one button: the List's name is read once, in it.
+    const row = popup
+      .getByRole('region', { name: `Lists for @${GRACE.username}` })
+      .getByRole('listitem')
+      .filter({ has: popup.getByRole('button', { name: `Add to “${listName}”`, exact: true }) });
+    await expect(row.getByRole('button')).toHaveCount(1);
+    expect((await row.textContent())!.split(listName).length - 1).toBe(1);
     await add.click();
     await expect(popup.getByRole('button', { name: `Remove from “${listName}”` })).toBeVisible();
     await expect

@@ -40,3 +40,32 @@ describe('the popup’s list picker with a list named to reverse its button', ()
     }
   });
 });
+
+describe('a row of the popup’s list picker', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says the List’s name once: in its one button, whose name starts with its visible label', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
+      ok: true,
+      data: [
+        { id: '97', name: 'Birds', private: true, member: false },
+        { id: '98', name: 'Reading', private: false, member: true },
+      ],
+    } as never);
+    const page = await renderInPage(<ListPicker accountId="1" user={USER} onChanged={() => undefined} />, {
+      settleMs: 30,
+    });
+    try {
+      const rows = [...page.document.querySelectorAll('li')];
+      expect(rows.map((r) => r.textContent)).toEqual(['Add to “Birds”(private)', 'Remove from “Reading”']);
+      expect(rows.map((r) => r.querySelectorAll('button').length)).toEqual([1, 1]);
+      expect(rows.map((r) => accessibleName(r.querySelector('button') as unknown as Element))).toEqual([
+        'Add to “Birds”',
+        'Remove from “Reading”',
+      ]);
+      expect(labelMismatches(page.container.innerHTML)).toEqual([]);
+    } finally {
+      await page.leave();
+    }
+  });
+});
