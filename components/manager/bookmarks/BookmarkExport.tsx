@@ -10,6 +10,7 @@ import {
   type ExportedBookmark,
   type ExportFormat,
 } from '@/lib/export';
+import { LiveLine, type LiveWords } from '@/components/LiveLine';
 import { postTextSegments } from '@/lib/text/segments';
 import { postUrl } from '@/lib/x-url';
 import { numberOf } from '../format';
@@ -71,10 +72,7 @@ export function useBookmarkExport(shown: readonly BookmarkItem[], folderNames: R
   return { exported, exportAs };
 }
 
-export function ExportBookmarkStatus({ exported }: { exported: { text: string; error?: boolean } | undefined }) {
-  return exported ? (
-    <p className={`export-status${exported.error ? ' error' : ' muted'}`} role={exported.error ? 'alert' : 'status'}>
-      {exported.text}
-    </p>
-  ) : null;
+/** The line that says what the last export or import did: its live regions are there, empty, before it speaks. */
+export function ExportBookmarkStatus({ exported }: { exported: LiveWords | undefined }) {
+  return <LiveLine said={exported} className="export-status" />;
 }

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SavedSearchRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
+import { LiveLine } from '@/components/LiveLine';
 import { thrownText } from '../../error-text';
 import { ConfirmButton } from '../ConfirmButton';
 import { num } from './BookmarkExport';
@@ -245,9 +246,7 @@ export function TagsDialog({
           <p className="muted">{i18n.t('bookmarks_searches_none')}</p>
         )}
       </section>
-      <p className={status?.error ? 'error' : 'muted'} role={status?.error ? 'alert' : 'status'}>
-        {status?.text ?? ''}
-      </p>
+      <LiveLine said={status} />
       <div className="bookmarks-dialog-buttons">
         <button type="button" onClick={onClose}>
           {i18n.t('bookmarks_dialog_close')}
