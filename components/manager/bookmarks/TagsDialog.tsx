@@ -165,7 +165,11 @@ export function TagsDialog({
                     <span className="bookmarks-manage-name">
                       <bdi>{tag}</bdi> <span className="muted">{i18n.t('bookmarks_count', count, [num(count)])}</span>
                     </span>
-                    <button type="button" aria-label={i18n.t('bookmarks_rename_named', [tag])} onClick={() => setRenaming(`tag:${tag}`)}>
+                    <button
+                      type="button"
+                      aria-label={i18n.t('bookmarks_tag_rename_named', [tag])}
+                      onClick={() => setRenaming(`tag:${tag}`)}
+                    >
                       {i18n.t('bookmarks_rename')}
                     </button>
                     <ConfirmButton
@@ -215,7 +219,7 @@ export function TagsDialog({
                     </button>
                     <button
                       type="button"
-                      aria-label={i18n.t('bookmarks_rename_named', [s.name])}
+                      aria-label={i18n.t('bookmarks_search_rename_named', [s.name])}
                       onClick={() => setRenaming(`search:${s.id}`)}
                     >
                       {i18n.t('bookmarks_rename')}

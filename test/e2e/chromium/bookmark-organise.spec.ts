@@ -135,7 +135,7 @@ test.describe('organising bookmarks in Chromium', () => {
     await dialog.getByRole('button', { name: 'Delete tag scratch' }).click();
     await dialog.getByRole('button', { name: 'Yes, delete scratch' }).click();
     await expect(dialog.getByRole('status')).toHaveText('Deleted the tag scratch from 1 bookmark.');
-    await dialog.getByRole('button', { name: 'Rename To read' }).click();
+    await dialog.getByRole('button', { name: 'Rename saved search To read' }).click();
     await dialog.getByRole('textbox', { name: 'New name for the search To read' }).fill('Unread, to read');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.getByRole('status')).toHaveText('Renamed the search to “Unread, to read”.');
