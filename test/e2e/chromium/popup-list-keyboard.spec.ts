@@ -1,0 +1,33 @@
+import { STATE_PAGES } from '../support/a11y-states';
+import { expectFocusShown, tabTo } from '../support/focus';
+import { expect, popupOn, signIn, test } from './fixtures';
+
+/**
+ * The popup's "Add to a list" picker with the keyboard alone: Enter on its button opens it with the focus on the
+ * first List, the focus shown; Escape closes it and gives the focus back to the button that opened it, never to the
+ * page.
+ */
+
+test('the popup’s list picker opens on Enter and closes on Escape, the focus kept, in Chromium', async ({ perch }) => {
+  await signIn(perch, await perch.open('options'));
+  const popup = await popupOn(perch, STATE_PAGES.others, { viewport: { width: 360, height: 600 } });
+  const opener = popup.getByRole('button', { name: 'Add @gracehop to a list…' });
+  const picker = popup.getByRole('region', { name: 'Lists for @gracehop' });
+
+  await tabTo(popup, opener);
+  await popup.keyboard.press('Enter');
+  const first = picker.getByRole('button').first();
+  await expect(first).toHaveAccessibleName(/^(Add to|Remove from) “/);
+  await expect(first).toBeFocused();
+  await expectFocusShown(popup);
+
+  await popup.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await expect(popup.locator('body')).not.toBeFocused();
+  await expectFocusShown(popup);
+
+  // Again from the keyboard: it opens as it did.
+  await popup.keyboard.press('Enter');
+  await expect(picker.getByRole('button').first()).toBeFocused();
+});
