@@ -24,6 +24,11 @@ async function checkFrom(page: Page, accountId: string) {
 
 test.describe('signing in with X in Chromium', () => {
   test('signs in through X’s consent page and shows the account in every screen', async ({ perch, emu }) => {
+    // Before anyone signs in, the popup says what Perch does and why it offers only Sign in with X.
+    const popup = await perch.open('popup');
+    await expect(popup.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    await expect(popup.getByText(/^Perch acts on your X account from here: .* It needs you to sign in with X first\.$/)).toBeVisible();
+    await popup.close();
     const options = await perch.open('options');
     await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
     await expect(options.getByLabel('Callback URL')).toHaveText(`https://${perch.id}.chromiumapp.org/`);
@@ -89,6 +94,10 @@ test.describe('signing in with X in Chromium', () => {
     await options.getByRole('button', { name: 'Check connection' }).click();
     await expect(options.getByRole('alert').first()).toContainText(`You were signed out of @${ADA.username}`);
     await expect(options.getByRole('button', { name: 'Sign in with X' })).toBeVisible();
+    // The popup says why, not what a first-time person reads.
+    const popup = await perch.open('popup');
+    await expect(popup.getByRole('alert').first()).toContainText(`You were signed out of @${ADA.username}`);
+    await expect(popup.getByText(/^Perch acts on your X account/)).toHaveCount(0);
     const worker = await perch.worker();
     const keys = await worker.evaluate(async () => [
       ...Object.keys(await chrome.storage.local.get(null)),
