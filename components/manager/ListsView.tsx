@@ -156,7 +156,10 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
           SECTIONS.map(({ key, title, empty }) => (
             <section key={key} className="mgr-list-section" aria-labelledby={`${id}-${key}`}>
               <h3 id={`${id}-${key}`}>
-                {title()} <span className="muted">({key === 'owned' ? ownedCountText(sections) : countText(sections[key], true)})</span>
+                {title()}{' '}
+                <span className="muted">
+                  ({key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : countText(sections[key], true)})
+                </span>
               </h3>
               {sections[key].length ? (
                 <ul className="mgr-list-items">
@@ -176,13 +179,13 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
 }
 
 /**
- * The Owned heading's count: every List one owns on X, a pinned one too (it is still one's own), saying how many of
- * them are shown under Pinned rather than twice: "3; 1 of them under Pinned".
+ * The Owned and Followed headings' counts: every List one owns (or follows) on X, a pinned one too (it is still one's
+ * own, or followed), saying how many of them are shown under Pinned rather than twice: "3; 1 of them under Pinned".
  */
-function ownedCountText(sections: ListSections): string {
-  const pinned = sections.pinned.filter((l) => l.owned);
-  const count = countText([...sections.owned, ...pinned], true);
-  return pinned.length ? i18n.t('lists_owned_count_pinned', { count, pinned: String(pinned.length) }) : count;
+function countWithPinned(sections: ListSections, key: 'owned' | 'followed'): string {
+  const pinned = sections.pinned.filter((l) => (key === 'owned' ? l.owned : l.followed && !l.owned));
+  const count = countText([...sections[key], ...pinned], true);
+  return pinned.length ? i18n.t('lists_count_under_pinned', { count, pinned: String(pinned.length) }) : count;
 }
 
 /** "9 lists", or "9 lists (and 1 being created)": X's Lists, and apart from them the ones Perch is still creating. */

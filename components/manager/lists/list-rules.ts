@@ -47,8 +47,9 @@ const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: ListRow, b: ListRow) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
 
 /**
- * The Lists tab's sections from the lists' flags: owned (being created first, then newest; a pinned one is shown
- * under Pinned only, not twice), pinned, followed (lists one does not own) and member of, the last three by name.
+ * The Lists tab's sections from the lists' flags: owned (being created first, then newest), pinned, followed (lists
+ * one does not own) and member of, the last three by name. A pinned List one owns or follows is shown under Pinned
+ * only, not twice (its heading's count says so).
  * `pinned` says whether X has a List pinned (a pin still waiting is not on X yet): by default, as the store says.
  */
 export function listSections(lists: ListRow[], pinned: (list: ListRow) => boolean = (l) => l.pinned): ListSections {
@@ -58,7 +59,7 @@ export function listSections(lists: ListRow[], pinned: (list: ListRow) => boolea
   return {
     owned,
     pinned: lists.filter(pinned).sort(byName),
-    followed: lists.filter((l) => l.followed && !l.owned).sort(byName),
+    followed: lists.filter((l) => l.followed && !l.owned && !pinned(l)).sort(byName),
     member: lists.filter((l) => l.member).sort(byName),
   };
 }

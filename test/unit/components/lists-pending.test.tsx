@@ -112,6 +112,21 @@ describe('the Lists tab while a List change waits for X', () => {
       await page.leave();
     }
   });
+
+  it('shows a pinned List one follows once, under Pinned, and counts it under Followed too', async () => {
+    const followed = (id: string, name: string): ListRow => ({ ...list(id, name), owned: false, followed: true });
+    const DOGS = '1900000000000000003';
+    await db().lists.bulkPut([{ ...followed(BIRDS, 'Birds'), pinned: true }, followed(DOGS, 'Dogs'), list(CATS, 'Cats')]);
+    const page = await listsPage();
+    try {
+      const headings = [...page.document.querySelectorAll('h3')].map((h) => h.textContent);
+      expect(headings).toContain('Followed (2; 1 of them under Pinned)');
+      expect(sectionNames(page.document, 'Pinned')).toEqual(['Birds']);
+      expect(sectionNames(page.document, 'Followed')).toEqual(['Dogs']);
+    } finally {
+      await page.leave();
+    }
+  });
 });
 
 async function listsPage() {

@@ -133,9 +133,9 @@ describe('the sections of the Lists tab', () => {
     expect(sections.owned.map((l) => l.id)).toEqual(['pending-abc', '2']);
   });
 
-  it('sorts the others by name, a list appearing wherever its flags put it', () => {
+  it('sorts the others by name, a pinned List under Pinned only, one followed and joined under both', () => {
     expect(sections.pinned.map((l) => l.name)).toEqual(['Beta', 'Zeta']);
-    expect(sections.followed.map((l) => l.name)).toEqual(['Beta', 'Delta']);
+    expect(sections.followed.map((l) => l.name)).toEqual(['Delta']);
     expect(sections.member.map((l) => l.name)).toEqual(['Delta', 'Gamma']);
   });
 
