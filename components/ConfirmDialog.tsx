@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import './confirm-dialog.css';
 
 /** What a confirmation says: the question, what will happen, and its two buttons. */
@@ -28,17 +29,7 @@ export function ConfirmDialog({ request, confirmDisabled, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+  useModalDialog(ref, cancelRef);
 
   return (
     <dialog

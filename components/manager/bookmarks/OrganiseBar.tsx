@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SavedSearchRow } from '@/lib/db';
 import { SAVED_SEARCH_NAME_MAX, SAVED_SEARCH_QUERY_MAX } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
+import { useModalDialog } from '@/components/use-modal-dialog';
 import { thrownText } from '../../error-text';
 import { num } from './BookmarkExport';
 import { hasToken, toggleToken } from './query-tokens';
@@ -105,7 +106,11 @@ export function SaveSearchForm({
   const length = query.trim().length;
   const tooLong = length > SAVED_SEARCH_QUERY_MAX;
   const nameRef = useRef<HTMLInputElement>(null);
-  // The form opens from Save search, so the person types the name at once.
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  // A modal dialog opened from Save search: the focus goes to the name, and back to Save search however it closes.
+  useModalDialog(dialogRef, nameRef);
+  // The person types the name at once, over the search it starts as.
   useEffect(() => nameRef.current?.select(), []);
 
   async function submit() {
@@ -121,51 +126,56 @@ export function SaveSearchForm({
   }
 
   return (
-    <form
-      className="bookmarks-save-form"
-      aria-label={i18n.t('bookmarks_search_save')}
-      onSubmit={(e) => {
+    <dialog
+      ref={dialogRef}
+      className="bookmarks-save-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        // Escape, from any of its controls: close through React, so the focus goes back the same way as on Cancel.
         e.preventDefault();
-        void submit();
+        onDone(undefined);
       }}
     >
-      <label htmlFor={ids.name}>{i18n.t('bookmarks_search_name_label')}</label>
-      <input
-        id={ids.name}
-        type="text"
-        value={name}
-        maxLength={SAVED_SEARCH_NAME_MAX}
-        autoComplete="off"
-        aria-describedby={tooLong ? ids.tooLong : undefined}
-        ref={nameRef}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onDone(undefined);
-          }
+      <h2 id={titleId}>{i18n.t('bookmarks_search_save')}</h2>
+      <form
+        className="bookmarks-save-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
         }}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <span className="bookmarks-save-pin">
-        <input id={ids.pin} type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
-        <label htmlFor={ids.pin}>{i18n.t('bookmarks_search_pin')}</label>
-      </span>
-      <button type="submit" className="primary" disabled={tooLong}>
-        {i18n.t('bookmarks_search_save_confirm')}
-      </button>
-      <button type="button" onClick={() => onDone(undefined)}>
-        {i18n.t('bookmarks_note_cancel')}
-      </button>
-      {tooLong ? (
-        <p id={ids.tooLong} className="error" role="alert">
-          {i18n.t('bookmarks_search_too_long', [num(length), num(SAVED_SEARCH_QUERY_MAX)])}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+      >
+        <label htmlFor={ids.name}>{i18n.t('bookmarks_search_name_label')}</label>
+        <input
+          id={ids.name}
+          type="text"
+          value={name}
+          maxLength={SAVED_SEARCH_NAME_MAX}
+          autoComplete="off"
+          aria-describedby={tooLong ? ids.tooLong : undefined}
+          ref={nameRef}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <span className="bookmarks-save-pin">
+          <input id={ids.pin} type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
+          <label htmlFor={ids.pin}>{i18n.t('bookmarks_search_pin')}</label>
+        </span>
+        <button type="submit" className="primary" disabled={tooLong}>
+          {i18n.t('bookmarks_search_save_confirm')}
+        </button>
+        <button type="button" onClick={() => onDone(undefined)}>
+          {i18n.t('bookmarks_note_cancel')}
+        </button>
+        {tooLong ? (
+          <p id={ids.tooLong} className="error" role="alert">
+            {i18n.t('bookmarks_search_too_long', [num(length), num(SAVED_SEARCH_QUERY_MAX)])}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </dialog>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SavedSearchRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { LiveLine } from '@/components/LiveLine';
+import { normaliseTag } from '@/lib/bookmarks/tags';
+import { useModalDialog } from '@/components/use-modal-dialog';
 import { thrownText } from '../../error-text';
 import { ConfirmButton } from '../ConfirmButton';
 import { num } from './BookmarkExport';
@@ -85,17 +87,23 @@ export function TagsDialog({
   const titleId = useId();
   const [renaming, setRenaming] = useState<string>();
   const [status, setStatus] = useState<Status>();
+  // The Rename button a closed rename form gives the focus back to (once its row shows), so Tab goes on from there.
+  const [refocus, setRefocus] = useState<string>();
+
+  useModalDialog(ref);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+    if (!refocus) return;
+    const button = [...(ref.current?.querySelectorAll<HTMLElement>('[data-rename]') ?? [])].find((b) => b.dataset.rename === refocus);
+    if (!button) return;
+    button.focus();
+    setRefocus(undefined);
+  }, [refocus, renaming, tags, saved]);
+
+  const closeRename = (back: string) => {
+    setRenaming(undefined);
+    setRefocus(back);
+  };
 
   async function run(step: () => Promise<string>) {
     setStatus(undefined);
@@ -109,7 +117,7 @@ export function TagsDialog({
   const renameTag = (from: string, to: string) =>
     void run(async () => {
       const { changed } = await sendMessage({ type: 'tag.rename', accountId, from, to });
-      setRenaming(undefined);
+      closeRename(`tag:${normaliseTag(to) ?? to}`);
       return i18n.t('bookmarks_tag_renamed', changed, [from, to, num(changed)]);
     });
   const deleteTag = (tag: string) =>
@@ -121,7 +129,7 @@ export function TagsDialog({
     void run(async () => {
       const next = { ...s, ...change };
       await sendMessage({ type: 'savedSearch.save', accountId, id: s.id, name: next.name, query: s.query, pinned: next.pinned });
-      setRenaming(undefined);
+      if (change.name !== undefined) closeRename(`search:${s.id}`);
       return change.name !== undefined
         ? i18n.t('bookmarks_search_renamed', [next.name])
         : next.pinned
@@ -158,7 +166,7 @@ export function TagsDialog({
                     label={i18n.t('bookmarks_tag_rename_label', [tag])}
                     initial={tag}
                     onSave={(to) => renameTag(tag, to)}
-                    onCancel={() => setRenaming(undefined)}
+                    onCancel={() => closeRename(`tag:${tag}`)}
                   />
                 ) : (
                   <>
@@ -167,6 +175,7 @@ export function TagsDialog({
                     </span>
                     <button
                       type="button"
+                      data-rename={`tag:${tag}`}
                       aria-label={i18n.t('bookmarks_tag_rename_named', [tag])}
                       onClick={() => setRenaming(`tag:${tag}`)}
                     >
@@ -200,7 +209,7 @@ export function TagsDialog({
                     label={i18n.t('bookmarks_search_rename_label', [s.name])}
                     initial={s.name}
                     onSave={(name) => saveSearch(s, { name })}
-                    onCancel={() => setRenaming(undefined)}
+                    onCancel={() => closeRename(`search:${s.id}`)}
                   />
                 ) : (
                   <>
@@ -219,6 +228,7 @@ export function TagsDialog({
                     </button>
                     <button
                       type="button"
+                      data-rename={`search:${s.id}`}
                       aria-label={i18n.t('bookmarks_search_rename_named', [s.name])}
                       onClick={() => setRenaming(`search:${s.id}`)}
                     >

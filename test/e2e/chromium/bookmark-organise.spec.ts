@@ -115,7 +115,7 @@ test.describe('organising bookmarks in Chromium', () => {
     await page.getByRole('button', { name: 'Save search' }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('To read');
     await expect(page.getByRole('checkbox', { name: 'Pin to the top' })).toBeChecked();
-    await page.getByRole('form', { name: 'Save search' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog', { name: 'Save search' }).getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Saved the search “To read”.')).toBeVisible();
     await search(page).fill('');
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SaveSearchForm } from '@/components/manager/bookmarks/OrganiseBar';
 import { readInJapanese } from '../locales/in-japanese';
@@ -14,6 +14,17 @@ import { renderInPage, type ReactPage } from '../support/react-page';
 const ACCOUNT = '1585841080431321088';
 
 afterEach(() => vi.restoreAllMocks());
+
+// The form is a modal dialog: linkedom has no `showModal` or `close`, so they only open and close it here.
+beforeAll(() => {
+  const proto = Object.getPrototypeOf(parseHTML('<dialog></dialog>').document.createElement('dialog')) as Record<string, unknown>;
+  proto.showModal ??= function (this: { open: boolean }) {
+    this.open = true;
+  };
+  proto.close ??= function (this: { open: boolean }) {
+    this.open = false;
+  };
+});
 
 /** The Save search form for `query`, with every message to the background recorded (and answered). */
 async function openForm(query: string): Promise<{ page: ReactPage; sent: () => unknown[] }> {

@@ -1,0 +1,94 @@
+import type { Locator, Page } from '@playwright/test';
+import { scan } from '../support/axe-chromium';
+import { expectFocusShown, tabTo } from '../support/focus';
+import { expect, signIn, test } from './fixtures';
+
+/**
+ * The manager's Bookmarks with the keyboard alone: search, tag a card, save the search (its dialog takes the focus,
+ * Escape gives it back), rename the saved search in the tags dialog and leave it with Escape, remove a bookmark and
+ * undo — each control reached with Tab and pressed with Enter or typed into, the focus shown, and never dropped to
+ * the page when a dialog or a row goes away. Each dialog's state is scanned by axe.
+ */
+
+/** The focus is somewhere inside `scope` (a dialog), not on the page behind it. */
+const focusWithin = (scope: Locator) => expect.poll(() => scope.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+
+async function focusNotDropped(page: Page): Promise<void> {
+  await expect(page.locator('body')).not.toBeFocused();
+}
+
+test('searches, tags, saves a search, renames it and removes a bookmark with the keyboard alone, in Chromium', async ({ perch }) => {
+  test.setTimeout(180_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const scanned: string[] = [];
+
+  await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }));
+  // A word some bookmarks hold (in Japanese: typed as a person's input method would put it).
+  await page.keyboard.type('勉強');
+  await expect(panel.getByText(/ of 800 /)).toBeVisible();
+
+  // A card's Add tag field, named by its post: Enter adds the tag, and the focus stays for the next one.
+  const first = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem').first();
+  const addTag = first.getByRole('combobox', { name: /^Add tag — @\w+: “/ });
+  await tabTo(page, addTag);
+  await page.keyboard.type('birds');
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('button', { name: /^Remove tag birds — / })).toBeVisible();
+  await expect(addTag).toBeFocused();
+
+  // Save search: a dialog that takes the focus; Escape closes it and gives the focus back to Save search.
+  const saveSearch = panel.getByRole('button', { name: 'Save search', exact: true });
+  const saveDialog = page.getByRole('dialog', { name: 'Save search' });
+  // Back up from the card to the toolbar.
+  await tabTo(page, saveSearch, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(saveDialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await expectFocusShown(page);
+  scanned.push(await scan(page, 'manager, the Save search dialog'));
+  await page.keyboard.press('Escape');
+  await expect(saveDialog).toBeHidden();
+  await expect(saveSearch).toBeFocused();
+
+  // Again, named and saved with Enter: the focus comes back to Save search, and the line says it was saved.
+  await page.keyboard.press('Enter');
+  await expect(saveDialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type('Robins');
+  await page.keyboard.press('Enter');
+  await expect(saveDialog).toBeHidden();
+  await expect(saveSearch).toBeFocused();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved the search “Robins”.' })).toBeVisible();
+
+  // The tags dialog: the focus moves in; a rename cancelled with Escape gives it back to its Rename button; Escape
+  // then closes the dialog and gives the focus back to Tags.
+  const tags = panel.getByRole('button', { name: 'Tags', exact: true });
+  const tagsDialog = page.getByRole('dialog', { name: 'Tags and saved searches' });
+  await tabTo(page, tags, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(tagsDialog).toBeVisible();
+  await focusWithin(tagsDialog);
+  const rename = tagsDialog.getByRole('button', { name: 'Rename saved search Robins' });
+  await tabTo(page, rename);
+  await page.keyboard.press('Enter');
+  await expect(tagsDialog.getByRole('textbox', { name: 'New name for the search Robins' })).toBeFocused();
+  scanned.push(await scan(page, 'manager, the tags dialog renaming a saved search'));
+  await page.keyboard.press('Escape');
+  await expect(rename).toBeFocused();
+  await expect(tagsDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tagsDialog).toBeHidden();
+  await expect(tags).toBeFocused();
+
+  // Remove with Undo: the row is gone, the status line keeps the focus, Undo keeps it there.
+  await tabTo(page, first.getByRole('button', { name: /^Remove — @\w+: “/ }));
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('status').filter({ hasText: /: done\./ })).toBeFocused();
+  await tabTo(page, panel.getByRole('button', { name: /^Undo: / }));
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('status').filter({ hasText: /: undone\./ })).toBeFocused();
+  await focusNotDropped(page);
+  expect(scanned).toHaveLength(2);
+});
