@@ -65,6 +65,9 @@ function RenameForm({
   );
 }
 
+/** Where the focus goes after a delete that leaves no row in its section. */
+const CLOSE = 'close';
+
 /**
  * The manager of the account's tags and saved searches, in a modal dialog: each tag with its count, to rename (into
  * another tag merges them) or delete everywhere (after confirming); each saved search to run, rename, pin or unpin,
@@ -87,14 +90,19 @@ export function TagsDialog({
   const titleId = useId();
   const [renaming, setRenaming] = useState<string>();
   const [status, setStatus] = useState<Status>();
-  // The Rename button a closed rename form gives the focus back to (once its row shows), so Tab goes on from there.
+  // The Rename button a closed rename form gives the focus back to (once its row shows), so Tab goes on from there;
+  // after a delete, the Rename button of the row that takes the deleted one's place, or Close when none is left.
   const [refocus, setRefocus] = useState<string>();
+  const closeButton = useRef<HTMLButtonElement>(null);
 
   useModalDialog(ref);
 
   useEffect(() => {
     if (!refocus) return;
-    const button = [...(ref.current?.querySelectorAll<HTMLElement>('[data-rename]') ?? [])].find((b) => b.dataset.rename === refocus);
+    const button =
+      refocus === CLOSE
+        ? closeButton.current
+        : [...(ref.current?.querySelectorAll<HTMLElement>('[data-rename]') ?? [])].find((b) => b.dataset.rename === refocus);
     if (!button) return;
     button.focus();
     setRefocus(undefined);
@@ -103,6 +111,11 @@ export function TagsDialog({
   const closeRename = (back: string) => {
     setRenaming(undefined);
     setRefocus(back);
+  };
+  // A deleted row takes its controls with it: the focus goes to the next row (else the one before), never the page.
+  const afterDelete = (keys: string[], gone: string) => {
+    const i = keys.indexOf(gone);
+    setRefocus(keys[i + 1] ?? keys[i - 1] ?? CLOSE);
   };
 
   async function run(step: () => Promise<string>) {
@@ -123,6 +136,10 @@ export function TagsDialog({
   const deleteTag = (tag: string) =>
     void run(async () => {
       const { changed } = await sendMessage({ type: 'tag.delete', accountId, tag });
+      afterDelete(
+        tags.map((t) => `tag:${t.tag}`),
+        `tag:${tag}`,
+      );
       return i18n.t('bookmarks_tag_deleted', changed, [tag, num(changed)]);
     });
   const saveSearch = (s: SavedSearchRow, change: Partial<Pick<SavedSearchRow, 'name' | 'pinned'>>) =>
@@ -139,6 +156,10 @@ export function TagsDialog({
   const deleteSearch = (s: SavedSearchRow) =>
     void run(async () => {
       await sendMessage({ type: 'savedSearch.delete', accountId, id: s.id });
+      afterDelete(
+        saved.map((x) => `search:${x.id}`),
+        `search:${s.id}`,
+      );
       return i18n.t('bookmarks_search_deleted', [s.name]);
     });
 
@@ -262,7 +283,7 @@ export function TagsDialog({
       </section>
       <LiveLine said={status} />
       <div className="bookmarks-dialog-buttons">
-        <button type="button" onClick={onClose}>
+        <button type="button" ref={closeButton} onClick={onClose}>
           {i18n.t('bookmarks_dialog_close')}
         </button>
       </div>

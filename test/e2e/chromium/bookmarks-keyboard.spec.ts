@@ -5,9 +5,9 @@ import { expect, signIn, test } from './fixtures';
 
 /**
  * The manager's Bookmarks with the keyboard alone: search, tag a card, save the search (its dialog takes the focus,
- * Escape gives it back), rename the saved search in the tags dialog and leave it with Escape, remove a bookmark and
- * undo — each control reached with Tab and pressed with Enter or typed into, the focus shown, and never dropped to
- * the page when a dialog or a row goes away. Each dialog's state is scanned by axe.
+ * Escape gives it back), rename the saved search in the tags dialog, delete it and leave the dialog with Escape,
+ * remove a bookmark and undo — each control reached with Tab and pressed with Enter or typed into, the focus shown,
+ * and never dropped to the page when a dialog or a row goes away. Each dialog's state is scanned by axe.
  */
 
 /** The focus is somewhere inside `scope` (a dialog), not on the page behind it. */
@@ -78,6 +78,12 @@ test('searches, tags, saves a search, renames it and removes a bookmark with the
   await page.keyboard.press('Escape');
   await expect(rename).toBeFocused();
   await expect(tagsDialog).toBeVisible();
+  // Deleted, the saved search's row goes with its buttons: the focus moves to Close (no other search is left), not
+  // to the page behind the dialog.
+  await tabTo(page, tagsDialog.getByRole('button', { name: 'Delete saved search Robins' }));
+  await page.keyboard.press('Enter');
+  await expect(tagsDialog.getByRole('status')).toHaveText('Deleted the search “Robins”.');
+  await expect(tagsDialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(tagsDialog).toBeHidden();
   await expect(tags).toBeFocused();
