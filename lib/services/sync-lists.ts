@@ -1,11 +1,12 @@
 import { typesOfCollection } from '../action-types';
-import { db, type ListRow } from '../db';
+import { db, type ActionRow, type ListRow, type PerchDb } from '../db';
 import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
 import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
 import { getMutedUsers } from '../x/mutes';
 import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
+import { actionsAt, actionsSince, type ActionsAt } from './actions-since';
 import { userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
@@ -15,10 +16,12 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, typ
  * beside the items naming nothing, items left out), keeps what it did not see; one whose errors name what X could not
  * return keeps just those. A page X answered with only errors is its refusal: the walk stops and nothing stored is
  * touched. A List's flag is cleared only by an answer that reached it, and a List whose `owner_id` is the account is
- * its own, whichever answer showed it.
+ * its own, whichever answer showed it. Its member count is X's, moved by the members the person added or removed that
+ * the page showing it may predate.
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
+const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
 
 type ListFlag = 'owned' | 'followed' | 'pinned' | 'member';
 
@@ -28,11 +31,18 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   const d = db();
   const flags = new Map<string, { list: XList } & Record<ListFlag, boolean>>();
   const parts = new Map<ListFlag, Walk>();
+  // For each List, where the outbox stood when the page whose member_count it keeps was asked for.
+  const countAt = new Map<string, ActionsAt>();
   const collect = async (flag: ListFlag, fetch: (token?: string) => Promise<Page<XList>>) => {
     // Each of the four answers is its own walk with its own cap; any cut one is reported.
     const part: Walk = { pages: 0 };
     parts.set(flag, part);
-    for await (const page of pages(async (t) => listedPage(await fetch(t)), MAX_PAGES.other, part)) {
+    let asked: ActionsAt | undefined;
+    const read = async (token?: string) => {
+      asked = await actionsAt(d, accountId);
+      return listedPage(await fetch(token));
+    };
+    for await (const page of pages(read, MAX_PAGES.other, part)) {
       notePage(walk, page);
       notePage(part, page);
       for (const list of page.items) {
@@ -40,6 +50,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
         entry[flag] = true;
         entry.list = { ...entry.list, ...list };
         flags.set(list.id, entry);
+        if (list.member_count !== undefined && asked) countAt.set(list.id, asked);
       }
       await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
       await ctx.onPage(page.items.length);
@@ -74,7 +85,44 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
+    await countMembersSince(d, accountId, countAt);
   });
+}
+
+/**
+ * A List's member count as the person left it: X's figure, moved by each member the person added or removed through
+ * Perch that the page showing it may predate (lib/services/actions-since.ts: still waiting, or confirmed by X after that
+ * page was asked for), in the outbox's order. One X confirmed before the page was asked for is in its figure already,
+ * and counted once. The membership rows are not the walk's (Load members keeps them): only the count is moved.
+ */
+async function countMembersSince(d: PerchDb, accountId: string, countAt: Map<string, ActionsAt>): Promise<void> {
+  const byPage = new Map<ActionsAt, Set<string>>();
+  for (const [id, at] of countAt) byPage.set(at, (byPage.get(at) ?? new Set()).add(id));
+  const change = new Map<string, number>();
+  for (const [at, ids] of byPage) {
+    const onPage = (a: ActionRow) => MEMBER_ACTIONS.includes(a.type) && ids.has(String(a.params.listId));
+    for (const a of await actionsSince(d, accountId, at, onPage)) {
+      const id = String(a.params.listId);
+      change.set(id, (change.get(id) ?? 0) + memberCountChange(a));
+    }
+  }
+  for (const [id, by] of change) {
+    const list = by ? await d.lists.get([accountId, id]) : undefined;
+    if (list?.memberCount !== undefined) await d.lists.put({ ...list, memberCount: Math.max(0, list.memberCount + by) });
+  }
+}
+
+/**
+ * What adding or removing a member changed in the List's count when the person did it: one more or one fewer, or none
+ * for someone already there or already gone. Its rollback snapshot (lib/services/list-actions.ts) holds the membership
+ * row before it, or is that row alone in an action stored before counts were kept.
+ */
+function memberCountChange(action: ActionRow): number {
+  const on = action.type === 'list.addMember';
+  const snapshot = action.rollback;
+  const before = snapshot && typeof snapshot === 'object' && 'member' in snapshot ? snapshot.member : snapshot;
+  if (!!before === on) return 0;
+  return on ? 1 : -1;
 }
 
 /** The stored row of a List X returned, with its flags. */
