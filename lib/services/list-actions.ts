@@ -83,17 +83,20 @@ function member(on: boolean): ActionDef {
       return snapshot;
     },
     async rollback(d, accountId, p, snapshot) {
-      // An action stored before counts were kept holds the membership row alone (or null).
-      const { member, memberCount } =
+      // An action stored before counts were kept holds the membership row alone (or null), and changed no count.
+      const { member, counted } =
         snapshot && typeof snapshot === 'object' && 'member' in snapshot
-          ? (snapshot as MemberSnapshot)
-          : { member: snapshot as ListMemberRow | null, memberCount: undefined };
+          ? { member: (snapshot as MemberSnapshot).member, counted: true }
+          : { member: snapshot as ListMemberRow | null, counted: false };
       // A row kept before members had positions (store version 4) goes back first.
       if (member && typeof member.position === 'number') await d.listMembers.put(member);
       else if (member) await putMemberFirst(d.listMembers, accountId, member.listId, member.userId);
       else await d.listMembers.delete([accountId, str(p, 'listId'), str(p, 'userId')]);
+      // The one it added to the count (or took from it) is given back, not the count before it: another member's
+      // change since, or X's newer figure a sync stored (with this action counted), stays.
       const list = await d.lists.get([accountId, str(p, 'listId')]);
-      if (list && memberCount !== undefined) await d.lists.put({ ...list, memberCount });
+      if (counted && !!member !== on && list?.memberCount !== undefined)
+        await d.lists.put({ ...list, memberCount: Math.max(0, list.memberCount + (on ? -1 : 1)) });
     },
     async execute(client, _accountId, p) {
       if (on) await addListMember(client, str(p, 'listId'), str(p, 'userId'));

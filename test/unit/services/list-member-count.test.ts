@@ -49,6 +49,21 @@ describe('a list’s member count after adding or removing through Perch', () =>
     expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeDefined();
   });
 
+  it('gives back only the refused add’s one, keeping another add and a count a sync stored since', async () => {
+    const add = LIST_ACTIONS['list.addMember'];
+    const refused = await add.apply(db(), ACCOUNT, params);
+    await add.apply(db(), ACCOUNT, { ...params, userId: '1097398373457707008', username: 'aturing' });
+    expect(await count()).toBe(11);
+    await add.rollback(db(), ACCOUNT, params, refused);
+    expect(await count()).toBe(10);
+
+    // A sync stored X's figure (12, others added on x.com) with the waiting add counted: 13. X refuses it: 12.
+    const waiting = await add.apply(db(), ACCOUNT, { ...params, userId: '1452871219391512579' });
+    await db().lists.update([ACCOUNT, LIST], { memberCount: 13 });
+    await add.rollback(db(), ACCOUNT, { ...params, userId: '1452871219391512579' }, waiting);
+    expect(await count()).toBe(12);
+  });
+
   it('rolls back an action stored before counts were kept (its snapshot is the membership row alone)', async () => {
     await LIST_ACTIONS['list.addMember'].rollback(db(), ACCOUNT, params, null);
     expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
