@@ -11,11 +11,17 @@ import { num } from './BookmarkExport';
 /** A result line under the Bookmarks toolbar: what an export or import did, or why it did not. */
 export type ResultLine = { text: string; error?: boolean } | undefined;
 
-/** What an import did, in one line: the counts that are not zero, "none of your bookmarks changed" when none did. */
+/**
+ * What an import did, in one line: the counts that are not zero, "none of your bookmarks changed" when none did. When
+ * what it brought in is only bookmarks no longer on X, that is said first and alone, not after "none changed".
+ */
 export function importedWords({ matched, notOnX, unchanged, tagsLeftOut }: ImportResult): string {
+  const brought =
+    matched === 0 && notOnX > 0
+      ? [i18n.t('import_only_not_on_x', notOnX, [num(notOnX)])]
+      : [i18n.t('import_matched', matched, [num(matched)]), ...(notOnX ? [i18n.t('import_not_on_x', notOnX, [num(notOnX)])] : [])];
   return [
-    i18n.t('import_matched', matched, [num(matched)]),
-    ...(notOnX ? [i18n.t('import_not_on_x', notOnX, [num(notOnX)])] : []),
+    ...brought,
     ...(unchanged ? [i18n.t('import_unchanged', unchanged, [num(unchanged)])] : []),
     ...(tagsLeftOut ? [i18n.t('import_tags_left_out', tagsLeftOut, [num(tagsLeftOut), num(TAGS_PER_BOOKMARK_MAX)])] : []),
   ].join(' ');

@@ -30,7 +30,7 @@ function background(): void {
 }
 
 /** The account has no bookmark (an empty store): the file's one entry is kept as no longer on X. */
-const NOT_ON_X = '1 is not on X (kept under No longer on X).';
+const NOT_ON_X = 'Imported 1 bookmark that is no longer on X: it is under No longer on X.';
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
 
@@ -75,7 +75,7 @@ describe('the Bookmarks tab, importing an export re-saved by an editor', () => {
     ['UTF-16 (big-endian, with its mark)', utf16be(EXPORT)],
     ['UTF-8 with a byte order mark', utf8bom(EXPORT)],
   ])('reads it as %s and imports it', async (_, bytes) => {
-    expect(await importEach(bytes)).toEqual([[`Imported: none of your bookmarks changed. ${NOT_ON_X}`]]);
+    expect(await importEach(bytes)).toEqual([[NOT_ON_X]]);
   });
 
   it('still refuses a file that is not text, its reason a sentence of its own', async () => {
@@ -91,7 +91,7 @@ describe('the Bookmarks tab’s import result', () => {
   it('says plainly that nothing changed, and the new result replaces the last', async () => {
     const bytes = new TextEncoder().encode(EXPORT);
     expect(await importEach(bytes, bytes, PNG, bytes)).toEqual([
-      [`Imported: none of your bookmarks changed. ${NOT_ON_X}`],
+      [NOT_ON_X],
       ['Imported: none of your bookmarks changed. 1 was already the same.'],
       [expect.stringMatching(/^Could not import the file\. This file is not/) as string],
       ['Imported: none of your bookmarks changed. 1 was already the same.'],
@@ -104,6 +104,29 @@ describe('the Bookmarks tab’s import result', () => {
     [2, 'Imported: 2 bookmarks matched.', 'インポートしました: 2件のブックマークが一致しました。'],
   ])('says %i matched in English and in Japanese', (matched, en, ja) => {
     const result = { matched, notOnX: 0, unchanged: 0, tagsLeftOut: 0 };
+    expect(importedWords(result)).toBe(en);
+    readInJapanese();
+    expect(importedWords(result)).toBe(ja);
+  });
+
+  it.each([
+    [
+      { matched: 0, notOnX: 1, unchanged: 0 },
+      'Imported 1 bookmark that is no longer on X: it is under No longer on X.',
+      'Xにもうないブックマークを1件インポートしました。「Xにはもうないもの」にあります。',
+    ],
+    [
+      { matched: 0, notOnX: 2, unchanged: 1 },
+      'Imported 2 bookmarks that are no longer on X: they are under No longer on X. 1 was already the same.',
+      'Xにもうないブックマークを2件インポートしました。「Xにはもうないもの」にあります。 1件はすでに同じでした。',
+    ],
+    [
+      { matched: 1, notOnX: 1, unchanged: 0 },
+      'Imported: 1 bookmark matched. 1 is not on X (kept under No longer on X).',
+      'インポートしました: 1件のブックマークが一致しました。 1件はXにありません（「Xにはもうないもの」に保存しました）。',
+    ],
+  ])('says plainly what it brought in when some are no longer on X (%o), in English and in Japanese', (counts, en, ja) => {
+    const result = { ...counts, tagsLeftOut: 0 };
     expect(importedWords(result)).toBe(en);
     readInJapanese();
     expect(importedWords(result)).toBe(ja);
