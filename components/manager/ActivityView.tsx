@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { takenOverBy } from '@/lib/action-pairs';
 import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
@@ -131,11 +131,31 @@ const ActivityItem = memo(function ActivityItem({
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
   const label = actionLabel(action);
   const link = linkTo(action, label);
+  const row = useRef<HTMLLIElement>(null);
+  const state = useRef<HTMLSpanElement>(null);
+  /** One of the row's buttons was pressed: when the new state takes that button away, its focus goes to the state. */
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (!pressed.current) return;
+    const at = document.activeElement;
+    if (at && at !== document.body && row.current?.contains(at)) return;
+    pressed.current = false;
+    // The button went with the state it belonged to: the words saying the new state keep the focus, not the page.
+    if (!at || at === document.body) state.current?.focus();
+  });
+  const press = (run: () => void) => () => {
+    pressed.current = true;
+    run();
+  };
   return (
-    <li className={`mgr-row activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
+    <li ref={row} className={`mgr-row activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
       <div className="mgr-row-main">
         <span className="mgr-row-title activity-label">{label}</span>
-        <span className={`activity-state${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}>
+        <span
+          ref={state}
+          tabIndex={-1}
+          className={`activity-state mgr-focus-target${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}
+        >
           {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase, !!deleting)}
         </span>
       </div>
@@ -152,16 +172,24 @@ const ActivityItem = memo(function ActivityItem({
         {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
       </div>
       {undoable ? (
-        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [label])} onClick={() => onUndo(action)} />
+        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [label])} onClick={press(() => onUndo(action))} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (
-        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={onRetry} />
+        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={press(onRetry)} />
       ) : null}
       {!later && canRetry(action) ? (
-        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={() => onSendAgain(action)} />
+        <ItemButton
+          label={i18n.t('activity_retry')}
+          name={i18n.t('activity_retry_label', [label])}
+          onClick={press(() => onSendAgain(action))}
+        />
       ) : null}
       {phase.kind === 'queued' ? (
-        <ItemButton label={i18n.t('activity_cancel')} name={i18n.t('activity_cancel_label', [label])} onClick={() => onCancel(action)} />
+        <ItemButton
+          label={i18n.t('activity_cancel')}
+          name={i18n.t('activity_cancel_label', [label])}
+          onClick={press(() => onCancel(action))}
+        />
       ) : null}
     </li>
   );
