@@ -12,19 +12,14 @@ const params = { listId: LIST, listName: 'Reading list', userId: GRACE, username
 
 const count = async () => (await db().lists.get([ACCOUNT, LIST]))?.memberCount;
 
+/** Stores one of the account's own Lists, as a Lists sync reads it, with X's member count. */
+const storeList = (id: string, name: string, memberCount: number) =>
+  db().lists.put({ accountId: ACCOUNT, id, name, memberCount, owned: true, followed: false, pinned: false, member: false });
+
 describe('a list’s member count after adding or removing through Perch', () => {
   beforeEach(async () => {
     await freshDb();
-    await db().lists.put({
-      accountId: ACCOUNT,
-      id: LIST,
-      name: 'Reading list',
-      memberCount: 9,
-      owned: true,
-      followed: false,
-      pinned: false,
-      member: false,
-    });
+    await storeList(LIST, 'Reading list', 9);
   });
 
   it('counts the member added, and goes back when X refuses', async () => {
@@ -83,26 +78,8 @@ describe('the member count of a List created through Perch', () => {
     expect(await count()).toBe(0);
 
     // A sync that read the List under X's id before the answer came: X's figure stays.
-    await db().lists.put({
-      accountId: ACCOUNT,
-      id: 'tmp-2',
-      name: 'Cats',
-      memberCount: 0,
-      owned: true,
-      followed: false,
-      pinned: false,
-      member: false,
-    });
-    await db().lists.put({
-      accountId: ACCOUNT,
-      id: CATS,
-      name: 'Cats',
-      memberCount: 3,
-      owned: true,
-      followed: false,
-      pinned: false,
-      member: false,
-    });
+    await storeList('tmp-2', 'Cats', 0);
+    await storeList(CATS, 'Cats', 3);
     await create.confirm?.(db(), ACCOUNT, { tempId: 'tmp-2', name: 'Cats' }, { id: CATS });
     expect((await db().lists.get([ACCOUNT, CATS]))?.memberCount).toBe(3);
   });
