@@ -60,10 +60,13 @@ function listFlag(
   };
 }
 
-/** What adding or removing a member changed: the membership row before, and the list's count before. */
+/**
+ * What adding or removing a member changed: the membership row before. An object, unlike the row alone that actions
+ * stored before counts were kept hold, so a rollback knows the action moved the List's count. Actions stored before
+ * this also hold the count before them (`memberCount`), which nothing reads.
+ */
 interface MemberSnapshot {
   member: ListMemberRow | null;
-  memberCount: number | undefined;
 }
 
 function member(on: boolean): ActionDef {
@@ -79,7 +82,7 @@ function member(on: boolean): ActionDef {
       const list = await d.lists.get([accountId, key[1]]);
       if (list?.memberCount !== undefined && !!before !== on)
         await d.lists.put({ ...list, memberCount: Math.max(0, list.memberCount + (on ? 1 : -1)) });
-      const snapshot: MemberSnapshot = { member: before, memberCount: list?.memberCount };
+      const snapshot: MemberSnapshot = { member: before };
       return snapshot;
     },
     async rollback(d, accountId, p, snapshot) {

@@ -59,6 +59,24 @@ describe('a list’s member count after adding or removing through Perch', () =>
     expect(await count()).toBe(12);
   });
 
+  it('gives back only its one for a refused change stored with the count before it, as Perch once stored them', async () => {
+    const add = LIST_ACTIONS['list.addMember'];
+    await add.apply(db(), ACCOUNT, params);
+    await add.apply(db(), ACCOUNT, { ...params, userId: '1097398373457707008', username: 'aturing' });
+    expect(await count()).toBe(11);
+    await add.rollback(db(), ACCOUNT, params, { member: null, memberCount: 9 });
+    expect(await count()).toBe(10);
+    expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
+
+    const remove = LIST_ACTIONS['list.removeMember'];
+    const row = await db().listMembers.get([ACCOUNT, LIST, '1097398373457707008']);
+    await remove.apply(db(), ACCOUNT, { ...params, userId: '1097398373457707008' });
+    expect(await count()).toBe(9);
+    await remove.rollback(db(), ACCOUNT, { ...params, userId: '1097398373457707008' }, { member: row, memberCount: 10 });
+    expect(await count()).toBe(10);
+    expect(await db().listMembers.get([ACCOUNT, LIST, '1097398373457707008'])).toBeDefined();
+  });
+
   it('rolls back an action stored before counts were kept (its snapshot is the membership row alone)', async () => {
     await LIST_ACTIONS['list.addMember'].rollback(db(), ACCOUNT, params, null);
     expect(await db().listMembers.get([ACCOUNT, LIST, GRACE])).toBeUndefined();
