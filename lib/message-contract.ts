@@ -64,6 +64,19 @@ const postId = z.string().check(z.regex(ID_PATTERN, 'an X post id'));
 const X_ID_PART = ID_PATTERN.source.slice(1, -1);
 const username = z.string().check(z.regex(USERNAME_PATTERN, 'an X username'));
 /**
+ * Text that only words a request (an action's "@ada", a List's name in "Delete “Reading”"), which the screens send as
+ * X gave it to them: text out of `bounds` (X naming someone outside its own rules) is left out, not the request
+ * refused, or the person could not unmute that account or delete that List. Anything but text is still refused.
+ */
+const wordsOnly = (bounds: z.ZodMiniString<string>) =>
+  z.optional(
+    // A check that replaces the value, not z.pipe(z.transform(…)): see lib/x/schemas.ts `usable`. Optional, so its
+    // value may be undefined.
+    z.string().check((payload) => {
+      if (!bounds.safeParse(payload.value).success) payload.value = undefined as unknown as string;
+    }),
+  );
+/**
  * UUIDs and base64 exactly as zod's z.uuid() and z.base64() take them, checked with plain patterns: each of those zod
  * features is code the worker would load on every start for one field.
  */
@@ -91,9 +104,9 @@ export function actionSchema() {
     .string()
     .check(z.trim(), z.regex(new RegExp(`^[^]{1,${LIST_NAME_MAX}}$`, 'u'), `a list name of 1 to ${LIST_NAME_MAX} characters`));
   const listDescription = z.string().check(z.maxLength(LIST_DESCRIPTION_MAX));
-  const postAction = z.strictObject({ postId, username: z.optional(username) });
-  const userAction = z.strictObject({ userId, username: z.optional(username) });
-  const listRef = { listId: postId, listName: z.optional(z.string().check(z.maxLength(100))) };
+  const postAction = z.strictObject({ postId, username: wordsOnly(username) });
+  const userAction = z.strictObject({ userId, username: wordsOnly(username) });
+  const listRef = { listId: postId, listName: wordsOnly(z.string().check(z.maxLength(100))) };
   return z.union([
     z.strictObject({
       type: z.literal(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost', 'post.delete']),
@@ -108,7 +121,7 @@ export function actionSchema() {
       type: z.literal('list.update'),
       params: z.strictObject({
         listId: postId,
-        listName: z.optional(z.string().check(z.maxLength(100))),
+        listName: wordsOnly(z.string().check(z.maxLength(100))),
         name: z.optional(listName),
         description: z.optional(listDescription),
         private: z.optional(z.boolean()),
@@ -120,7 +133,7 @@ export function actionSchema() {
     }),
     z.strictObject({
       type: z.literal(['list.addMember', 'list.removeMember']),
-      params: z.strictObject({ ...listRef, userId, username: z.optional(username) }),
+      params: z.strictObject({ ...listRef, userId, username: wordsOnly(username) }),
     }),
   ]);
 }
@@ -315,7 +328,7 @@ export const messages = {
   'bookmark.organise': request(() => ({
     accountId: userId,
     postId,
-    username: z.optional(username),
+    username: wordsOnly(username),
     tags: z.optional(z.array(tagInput).check(z.maxLength(100))),
     note: z.optional(z.string().check(z.maxLength(BOOKMARK_NOTE_MAX * 4))),
     read: z.optional(z.boolean()),
