@@ -43,6 +43,8 @@ export function authWordsText(words: AuthWords, clock: (epochMs: number) => stri
       return i18n.t('auth_error_no_offline_access');
     case 'grant-gone':
       return withSaid(i18n.t('auth_error_grant_gone'), words.said);
+    case 'renewal-cut-off':
+      return withSaid(i18n.t('auth_error_renewal_cut_off'), words.said);
     case 'refused-code':
       return withSaid(i18n.t('auth_error_refused_code', { code }), words.said);
     case 'server-status':

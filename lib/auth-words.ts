@@ -32,6 +32,8 @@ export const AUTH_WORD_KINDS = [
   'no-offline-access',
   // X refused the refresh token or code (`code`, `said`): the account is signed out.
   'grant-gone',
+  // As 'grant-gone', after an earlier renewal of the same refresh token was cut off before X's answer arrived.
+  'renewal-cut-off',
   // X refused the token request otherwise (`code`, `said`).
   'refused-code',
   // X failed the token request (`status`).

@@ -97,3 +97,16 @@ export function noAccountWords(error: unknown, nowMs: number): AuthWords {
     ...(said ? { said } : {}),
   };
 }
+
+/** Whether X's answer came back: every failure but 'network' (X not reached, or its answer lost on the way). */
+export function answeredByX(error: unknown): boolean {
+  return !(error instanceof AuthError && error.kind === 'network');
+}
+
+/**
+ * Why X's refusal of a renewal signed the account out: X's words as they are, or, when an earlier renewal of the same
+ * refresh token was cut off before X's answer arrived, that ('renewal-cut-off', X's words kept).
+ */
+export function renewalWords(words: AuthWords, cutOff: boolean): AuthWords {
+  return cutOff && words.kind === 'grant-gone' ? { ...words, kind: 'renewal-cut-off' } : words;
+}

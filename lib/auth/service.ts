@@ -2,7 +2,7 @@ import type { KeepChoice } from '../db/wipe';
 import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
 import { getMe } from '../x/users';
-import { AuthError, consentWindowError, noAccountWords, toXApiError, type AuthWords } from './errors';
+import { AuthError, answeredByX, consentWindowError, noAccountWords, renewalWords, toXApiError, type AuthWords } from './errors';
 import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
 import { Revoker, settingsForGrant } from './grant-client';
 import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf, type OAuthSettings } from './oauth';
@@ -11,7 +11,7 @@ import { accountViewOf, missingScopesOf, updateView, withoutAccount } from './se
 import { Turns } from './turns';
 import { keepSignedInPair, savePairOrRevoke, type PairKeeper } from './pair-save';
 import { finishSignOuts, signOutAccount } from './sign-out';
-import { clearTokens, fresh, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
+import { beginRenewal, clearTokens, endRenewal, fresh, readAccessToken, readGrantClientId, readRefreshToken } from './token-store';
 
 export { REFRESH_AHEAD_MS } from './token-store';
 
@@ -181,10 +181,12 @@ export class AuthService {
     // Refreshed with the app that issued the grant, even when the person has since set another Client ID.
     const s = settingsForGrant(await this.deps.settings(), await readGrantClientId(userId));
     const moved = () => (this.generation.get(userId) ?? 0) !== generation;
+    const cutOff = await beginRenewal(userId); // marked until X answers; one left from before: a renewal cut off
     let pair;
     try {
       pair = await refreshTokens(s, refreshToken);
     } catch (error) {
+      if (answeredByX(error)) await endRenewal(userId);
       if (error instanceof AuthError && error.kind === 'signed-out') {
         const again = await readRefreshToken(userId);
         if (again && again !== refreshToken) {
@@ -193,7 +195,7 @@ export class AuthService {
           if (fresh) return fresh.token;
         }
         // Signed out by the person meanwhile (the generation moved on): they asked, so no notice says otherwise.
-        if (!moved()) await this.signOutLocally(userId, error.words);
+        if (!moved()) await this.signOutLocally(userId, renewalWords(error.words, cutOff));
       }
       throw error;
     }
@@ -201,6 +203,7 @@ export class AuthService {
       if (moved()) return 'moved';
       return (await savePairOrRevoke(this.revoker, s, userId, pair)) ? 'saved' : 'lost';
     });
+    await endRenewal(userId);
     // Signed out while X was answering: hand the new grant back instead of keeping it. Signed out during the save:
     // that sign-out waited its turn, and clears and revokes the pair just saved (so not here as well).
     if (saved === 'moved') this.revoker.later(s, [pair.refreshToken, pair.access.token]);

@@ -10,6 +10,8 @@ import { getTokenKey } from './key-store';
  *   storage.session `auth.access.<id>`   the access token, its expiry and scopes (memory-only, gone when the
  *                                        browser closes)
  *   storage.local   `auth.legacyClientId` the app of grants saved before each grant kept its Client ID
+ *   storage.local   `auth.renewing.<id>` a renewal under way: the sealed refresh token's IV (not secret), until
+ *                                        X's answer came
  * Only the background reads or writes these keys.
  */
 
@@ -55,6 +57,7 @@ const accessSchema = z.lazy(() =>
 
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;
+const renewingKey = (userId: string) => `auth.renewing.${userId}`;
 
 async function encrypt(plain: string, userId: string): Promise<z.infer<typeof encryptedSchema>> {
   const key = await getTokenKey();
@@ -156,9 +159,33 @@ export async function saveTokenPair(userId: string, pair: TokenPair): Promise<vo
   await browser.storage.session.set({ [accessKey(userId)]: pair.access });
 }
 
+/**
+ * Marks a renewal of the account's stored refresh token as under way, before its request leaves: the mark names that
+ * token (its sealed IV), so a later grant never inherits it. Answers whether an earlier renewal of the same token was
+ * marked and never ended (the worker stopped, or X's answer was lost on the way): X may then have rotated it already,
+ * and refuses it now. Best effort: false, and no mark, when storage fails. Throws nothing.
+ */
+export async function beginRenewal(userId: string): Promise<boolean> {
+  try {
+    const stored: Record<string, unknown> = await browser.storage.local.get([refreshKey(userId), renewingKey(userId)]);
+    const sealed = encryptedSchema.safeParse(stored[refreshKey(userId)]);
+    if (!sealed.success) return false;
+    if (stored[renewingKey(userId)] === sealed.data.iv) return true;
+    await browser.storage.local.set({ [renewingKey(userId)]: sealed.data.iv });
+    return false;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the renewal mark {@link beginRenewal} wrote: X answered, or its new pair is saved. Throws nothing. */
+export async function endRenewal(userId: string): Promise<void> {
+  await browser.storage.local.remove(renewingKey(userId)).catch(() => undefined);
+}
+
 /** Removes every token of one account, locally. Never throws for a missing account. */
 export async function clearTokens(userId: string): Promise<void> {
-  await browser.storage.local.remove(refreshKey(userId));
+  await browser.storage.local.remove([refreshKey(userId), renewingKey(userId)]);
   await browser.storage.session.remove(accessKey(userId));
   const all: Record<string, unknown> = await browser.storage.local.get(null);
   if (all[LEGACY_CLIENT_ID_KEY] !== undefined && !unmarked(all)) await browser.storage.local.remove(LEGACY_CLIENT_ID_KEY);

@@ -63,10 +63,10 @@ describe('the signed-out notice X’s refusal left', () => {
     );
   });
 
-  // X's refresh tokens are single-use: a renewal X answered but Perch never kept (the worker stopped between X rotating
-  // the refresh token and Perch saving the new one) leaves Perch holding one X refuses. Perch cannot tell that from a
-  // grant the person removed on x.com, so it says only what X did, and claims no cause.
-  it('says only that X no longer accepts the sign-in when a renewal’s answer was never kept', async () => {
+  // X's refresh tokens are single-use: a renewal Perch did not begin (none is marked as under way) leaves Perch holding
+  // one X refuses. Perch cannot tell that from a grant the person removed on x.com, so it says only what X did, and
+  // claims no cause. (A renewal Perch began and never saw answered is said as such: test/unit/auth/renewal-cut-off.test.ts.)
+  it('says only that X no longer accepts the sign-in when X rotated it outside any renewal Perch began', async () => {
     const h = makeService(emu);
     await signInAs(emu, h, ADA_ID);
     await refresh(emu, liveRefreshToken(emu, ADA_ID));
