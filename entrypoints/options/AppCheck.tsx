@@ -226,7 +226,16 @@ export function AppCheck({ accountId }: { accountId: string | undefined }) {
     <section aria-labelledby="app-check-heading" className="app-check">
       <h2 id="app-check-heading">{i18n.t('app_check_heading')}</h2>
       <p className="muted">{i18n.t('app_check_intro')}</p>
-      <button type="button" onClick={() => void check()} disabled={busy} aria-busy={busy}>
+      {/* Not disabled while it checks: a disabled button loses the focus, and a keyboard user who pressed it would land
+          on the page's top. It says it is busy, and a press while it checks does nothing. */}
+      <button
+        type="button"
+        onClick={() => {
+          if (!busy) void check();
+        }}
+        aria-disabled={busy || undefined}
+        aria-busy={busy}
+      >
         {i18n.t('app_check_button')}
       </button>
       <div aria-live="polite">
