@@ -43,3 +43,20 @@ export async function actionsSince(
   const bySeq = new Map([...since, ...unfinished, ...pending].map((a) => [a.seq!, a]));
   return [...bySeq.values()].filter((a) => a.accountId === accountId && a.state !== 'failed' && keep(a)).sort((a, b) => a.seq! - b.seq!);
 }
+
+/**
+ * Of the account's actions a read begun at `started` may predate, those X may have received by now: being sent,
+ * confirmed, failed, or queued again after a try. Noted when the read's answer arrives, it tells which of them that
+ * answer may already show (X may have applied them before it answered, or after); every other one was never sent
+ * before the answer, so the answer cannot show it.
+ */
+export async function triedSince(d: PerchDb, accountId: string, started: ActionsAt): Promise<Set<number>> {
+  const since = await d.actions
+    .where('[accountId+seq]')
+    .between([accountId, started.lastSeq + 1], [accountId, Infinity])
+    .toArray();
+  const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
+  return new Set(
+    [...since, ...unfinished].filter((a) => a.accountId === accountId && (a.state !== 'queued' || a.attempts > 0)).map((a) => a.seq!),
+  );
+}

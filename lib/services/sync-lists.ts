@@ -1,12 +1,14 @@
 import { typesOfCollection } from '../action-types';
+import { AuthError } from '../auth/errors';
 import { db, type ActionRow, type ListRow, type PerchDb } from '../db';
 import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
-import { getFollowedLists, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
+import { XApiError } from '../x/errors';
+import { getFollowedLists, getList, getListMemberships, getOwnedLists, getPinnedLists } from '../x/lists';
 import { getMutedUsers } from '../x/mutes';
 import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
-import { actionsAt, actionsSince, type ActionsAt } from './actions-since';
+import { actionsAt, actionsSince, triedSince, type ActionsAt } from './actions-since';
 import { userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
@@ -17,7 +19,8 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, typ
  * return keeps just those. A page X answered with only errors is its refusal: the walk stops and nothing stored is
  * touched. A List's flag is cleared only by an answer that reached it, and a List whose `owner_id` is the account is
  * its own, whichever answer showed it. Its member count is X's, moved by the members the person added or removed that
- * the page showing it may predate.
+ * the page showing it may predate; a List whose page may or may not show such a change is read again, at most
+ * MAX_RECOUNTS of them a sync.
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
@@ -25,22 +28,40 @@ const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
 
 type ListFlag = 'owned' | 'followed' | 'pinned' | 'member';
 
+/**
+ * The most List lookups (GET /2/lists/:id) a Lists sync makes to learn a member count its pages left unsure; past it a
+ * List keeps the count with the unsure change counted, off by at most that change until the next sync. X bills a List
+ * once a UTC day (the walk read it already) and allows 75 lookups in 15 minutes.
+ */
+export const MAX_RECOUNTS = 5;
+
+/**
+ * A read of X and where the outbox stood about it: when it was asked for, and the actions X may have received by its
+ * answer (lib/services/actions-since.ts `triedSince`): those the answer may or may not show.
+ */
+interface Read {
+  asked: ActionsAt;
+  tried: Set<number>;
+}
+
 /** Reads the four list answers and stores one row per list with its flags. */
 export async function walkLists(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const flags = new Map<string, { list: XList } & Record<ListFlag, boolean>>();
   const parts = new Map<ListFlag, Walk>();
-  // For each List, where the outbox stood when the page whose member_count it keeps was asked for.
-  const countAt = new Map<string, ActionsAt>();
+  // For each List, where the outbox stood about the page whose member_count it keeps.
+  const countAt = new Map<string, Read>();
   const collect = async (flag: ListFlag, fetch: (token?: string) => Promise<Page<XList>>) => {
     // Each of the four answers is its own walk with its own cap; any cut one is reported.
     const part: Walk = { pages: 0 };
     parts.set(flag, part);
-    let asked: ActionsAt | undefined;
+    let last: Read | undefined;
     const read = async (token?: string) => {
-      asked = await actionsAt(d, accountId);
-      return listedPage(await fetch(token));
+      const asked = await actionsAt(d, accountId);
+      const page = listedPage(await fetch(token));
+      last = { asked, tried: await triedSince(d, accountId, asked) };
+      return page;
     };
     for await (const page of pages(read, MAX_PAGES.other, part)) {
       notePage(walk, page);
@@ -50,7 +71,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
         entry[flag] = true;
         entry.list = { ...entry.list, ...list };
         flags.set(list.id, entry);
-        if (list.member_count !== undefined && asked) countAt.set(list.id, asked);
+        if (list.member_count !== undefined && last) countAt.set(list.id, last);
       }
       await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
       await ctx.onPage(page.items.length);
@@ -62,7 +83,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   await collect('followed', (t) => getFollowedLists(client, accountId, pageOptions(PAGE.lists, t)));
   await collect('member', (t) => getListMemberships(client, accountId, pageOptions(PAGE.lists, t)));
   await collect('pinned', () => getPinnedLists(client, accountId));
-  await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
+  const unsure = await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
     const stored = await d.lists.where('accountId').equals(accountId).toArray();
     // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short or
     // partial, lists it did not see are kept, and so are lists X's errors named.
@@ -85,8 +106,9 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
-    await countMembersSince(d, accountId, countAt);
+    return countMembersSince(d, accountId, countAt);
   });
+  await recountMembers(ctx, unsure);
 }
 
 /**
@@ -94,22 +116,77 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
  * Perch that the page showing it may predate (lib/services/actions-since.ts: still waiting, or confirmed by X after that
  * page was asked for), in the outbox's order. One X confirmed before the page was asked for is in its figure already,
  * and counted once. The membership rows are not the walk's (Load members keeps them): only the count is moved.
+ * @returns the Lists whose figure may already show a change counted on it (X had it before the page's answer came):
+ *   their count may be one too many or too few, until read again.
  */
-async function countMembersSince(d: PerchDb, accountId: string, countAt: Map<string, ActionsAt>): Promise<void> {
-  const byPage = new Map<ActionsAt, Set<string>>();
-  for (const [id, at] of countAt) byPage.set(at, (byPage.get(at) ?? new Set()).add(id));
-  const change = new Map<string, number>();
-  for (const [at, ids] of byPage) {
-    const onPage = (a: ActionRow) => MEMBER_ACTIONS.includes(a.type) && ids.has(String(a.params.listId));
-    for (const a of await actionsSince(d, accountId, at, onPage)) {
-      const id = String(a.params.listId);
-      change.set(id, (change.get(id) ?? 0) + memberCountChange(a));
+async function countMembersSince(d: PerchDb, accountId: string, countAt: Map<string, Read>): Promise<string[]> {
+  const byRead = new Map<Read, Set<string>>();
+  for (const [id, read] of countAt) byRead.set(read, (byRead.get(read) ?? new Set()).add(id));
+  const unsure: string[] = [];
+  for (const [read, ids] of byRead) {
+    for (const [id, actions] of await memberChanges(d, accountId, read.asked, ids)) {
+      const list = await d.lists.get([accountId, id]);
+      if (list?.memberCount === undefined) continue;
+      await d.lists.put({ ...list, memberCount: countWith(list.memberCount, actions) });
+      if (actions.some((a) => read.tried.has(a.seq!))) unsure.push(id);
     }
   }
-  for (const [id, by] of change) {
-    const list = by ? await d.lists.get([accountId, id]) : undefined;
-    if (list?.memberCount !== undefined) await d.lists.put({ ...list, memberCount: Math.max(0, list.memberCount + by) });
+  return unsure;
+}
+
+/**
+ * Reads again, with X's List lookup (GET /2/lists/:id, operation getListsById, list.fields=member_count:
+ * x-api--lists--get-list-by-id), the member count of each List the walk left unsure, and stores X's figure moved by
+ * the changes that lookup may predate, as the walk does. One whose lookup is unsure again (the person changed its
+ * members while it was read) is read again after the others. At most MAX_RECOUNTS lookups; a List past them, or whose
+ * lookup X refused or answered without a count, keeps the count the walk stored.
+ * @throws what is not X's or sign-in's refusal (a fault in Perch)
+ */
+async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void> {
+  const { client, accountId } = ctx;
+  const d = db();
+  const queue = [...unsure];
+  for (let lookups = 0; lookups < MAX_RECOUNTS && queue.length; lookups++) {
+    const id = queue.shift()!;
+    const asked = await actionsAt(d, accountId);
+    let figure: number | undefined;
+    try {
+      const list = await getList(client, id, { fields: { 'list.fields': ['member_count'] } });
+      if (list.id === id) figure = list.member_count;
+    } catch (error) {
+      if (error instanceof XApiError || error instanceof AuthError) continue;
+      throw error;
+    }
+    const read: Read = { asked, tried: await triedSince(d, accountId, asked) };
+    if (figure === undefined) continue;
+    const onX = figure;
+    const again = await d.transaction('rw', [d.lists, d.actions], async () => {
+      // Not put back if it went meanwhile (deleted, or its account signed out).
+      const list = await d.lists.get([accountId, id]);
+      if (list?.memberCount === undefined) return false;
+      const actions = (await memberChanges(d, accountId, read.asked, new Set([id]))).get(id) ?? [];
+      await d.lists.put({ ...list, memberCount: countWith(onX, actions) });
+      return actions.some((a) => read.tried.has(a.seq!));
+    });
+    if (again) queue.push(id);
   }
+}
+
+/** The members added to or removed from these Lists that a read begun at `asked` may predate, by List, in order. */
+async function memberChanges(d: PerchDb, accountId: string, asked: ActionsAt, ids: Set<string>): Promise<Map<string, ActionRow[]>> {
+  const onRead = (a: ActionRow) => MEMBER_ACTIONS.includes(a.type) && ids.has(String(a.params.listId)) && memberCountChange(a) !== 0;
+  const byList = new Map<string, ActionRow[]>();
+  for (const a of await actionsSince(d, accountId, asked, onRead)) {
+    const id = String(a.params.listId);
+    byList.set(id, [...(byList.get(id) ?? []), a]);
+  }
+  return byList;
+}
+
+/** X's figure moved by these changes, never below none. */
+function countWith(figure: number, actions: ActionRow[]): number {
+  const moved = actions.reduce((n, a) => n + memberCountChange(a), figure);
+  return Math.max(0, moved);
 }
 
 /**

@@ -19,7 +19,8 @@ import { cutNotice, utcDay, type Walk, type WalkContext } from './sync-walk';
  *   all of them (X returns at most the 800 newest), drops bookmarks removed on X and purges posts X no longer
  *   returns, so content deleted on X leaves the store within 24 hours.
  * - Lists, muted and blocked accounts are walked in full, with progress. Never more requests than
- *   ceil(N / page size).
+ *   ceil(N / page size), but for at most MAX_RECOUNTS List lookups (lib/services/sync-lists.ts) when a member count
+ *   read may or may not show a member the person added or removed meanwhile.
  * - What the person did that a walk's pages may predate wins over them: actions still in the outbox, and actions X
  *   confirmed after the walk began (a List made, deleted or pinned, a bookmark added or removed, while pages were
  *   being read) are shown again over what the walk read.

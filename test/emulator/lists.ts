@@ -179,6 +179,10 @@ const newestFirst = (a: ListRecord, b: ListRecord) => b.createdAt - a.createdAt 
 // Lookups
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * GET /2/lists/:id (getListsById; x-api--lists--get-list-by-id, x-api--lists--list-lookup--integrate): id and name, and
+ * each asked `list.fields`; `member_count` is the members the List has when X answers, as owned_lists counts them.
+ */
 function getList(ctx: RequestContext): Reply {
   const list = requireList(ctx, pathId(ctx, 'id'), 'id');
   const p = listParams(ctx.query);
