@@ -20,7 +20,9 @@ describe('a manager tab that fails to draw', () => {
       });
       const page = await renderInPage(boundary);
       const { window, container } = page;
-      expect(container.querySelector('[role="alert"] p')?.textContent).toBe('This tab could not be shown: The store could not be read');
+      expect(container.querySelector('[role="alert"] p')?.textContent).toBe(
+        'This tab could not be shown: Perch could not read what it keeps on this device.',
+      );
       broken = false;
       await act(async () => {
         container.querySelector('button')!.dispatchEvent(new window.Event('click', { bubbles: true }));
