@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ActionRow } from '@/lib/db/rows';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
-import { AlertLine } from './AlertLine';
+import { LiveLine } from './LiveLine';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
 import { actionWhat, canRetry } from './manager/action-state';
@@ -166,7 +166,7 @@ export function FailedLineView({
           ))}
         </ul>
       ) : null}
-      <AlertLine text={problem} />
+      <LiveLine said={problem ? { text: problem, error: true } : undefined} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { AlertLine } from '@/components/AlertLine';
+import { LiveLine } from '@/components/LiveLine';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
@@ -118,6 +119,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
   const ref = list ? { listId, listName: list.name } : { listId };
   const run = (action: ActionRequest) => void act(accountId, action, track).then(setProblem);
   const title = list ? list.name : i18n.t('popup_list_unknown');
+  // The person's last click refused, or the last read of the list failed (the list stays on screen).
+  const failure = problem ?? readError;
 
   return (
     <section className="list-panel" aria-label={title}>
@@ -173,7 +176,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} shownOn={followed} news={!!followRow && news(followRow)} />}
         <Note id={`${notes}-pin`} action={pinRow} shownOn={pinned} news={!!pinRow && news(pinRow)} />
       </div>
-      <AlertLine text={problem ?? readError} />
+      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
     </section>
   );
 }

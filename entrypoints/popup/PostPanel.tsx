@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
+import { LiveLine } from '@/components/LiveLine';
 import { useEffect, useId, useState } from 'react';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
@@ -262,7 +263,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       {mode === 'lists' && author ? (
         <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} onClose={() => setMode('actions')} />
       ) : null}
-      <AlertLine text={problem} />
+      <LiveLine said={problem ? { text: problem, error: true } : undefined} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
+import { LiveLine } from '@/components/LiveLine';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
@@ -132,7 +133,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       ) : null}
       <EnterpriseNote actions={actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} onClose={() => setLists(false)} /> : null}
-      <AlertLine text={problem} />
+      <LiveLine said={problem ? { text: problem, error: true } : undefined} />
     </section>
   );
 }

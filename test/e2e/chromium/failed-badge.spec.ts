@@ -111,6 +111,33 @@ test.describe('word when a queued action fails (Chromium)', () => {
     expect((await emu.relations()).muting).not.toContain(XDEV.id);
   });
 
+  test('a Dismiss the background cannot take is said in the line’s alert, there and empty before the click', async ({ perch, emu }) => {
+    const x = await xHome(perch);
+    const worker = await perch.worker();
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'status', status: 403 });
+    await menuClick(worker, x, 'perch-bookmark-post', POST_LINK);
+    await expect.poll(() => badgeText(worker)).toBe('1');
+
+    const popup = await popupOn(perch, 'https://x.com/home');
+    const line = popup.getByRole('region', { name: 'Actions that need you' });
+    await expect(line).toContainText('Bookmark a post by @gracehop: not done.');
+    // The region a screen reader watches is there before it speaks, so the words that fill it are read out.
+    const alert = line.getByRole('alert');
+    await expect(alert).toHaveCount(1);
+    await expect(alert).toHaveText('');
+    // From here on the popup's word that the person saw the failure finds no background (its worker gone).
+    await popup.evaluate(() => {
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      chrome.runtime.sendMessage = ((m: { type?: string }) =>
+        m.type === 'failures.seen'
+          ? Promise.reject(new Error('Could not establish connection.'))
+          : send(m)) as typeof chrome.runtime.sendMessage;
+    });
+    await line.getByRole('button', { name: 'Dismiss: Bookmark a post by @gracehop' }).click();
+    await expect(alert).toHaveText('Perch’s background could not be reached. Try again.');
+    await expect(alert).toBeVisible();
+  });
+
   test('a manager tab open in another tab does not hide a failure: the badge counts it until Activity shows its row', async ({
     perch,
     emu,
