@@ -55,3 +55,35 @@ test.describe('an action on its way, in the popup (Chromium)', () => {
     await expect(button).toHaveAccessibleDescription(/^Mute: Queued until/);
   });
 });
+
+// The same truth in Japanese (Chromium's UI language ja): every word is the one a person reads, from
+// lib/locales/ja.yml, written out here so a wrong or missing translation fails.
+test.describe('an action on its way, in the popup, in Japanese (Chromium)', () => {
+  test.use({ lang: 'ja' });
+
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'), 'Authorize app', 'Xでログイン');
+  });
+
+  test('いいね held by X: the button is busy, its note names いいね and is in view, then X answers', async ({ perch, emu }) => {
+    const postId = await pictureAndLongText(emu);
+    const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${postId}`, { viewport: { width: 360, height: 600 } });
+    await expect(popup.getByRole('region', { name: 'このポスト' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'いいね', exact: true })).toBeVisible();
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'hold' });
+
+    await popup.getByRole('button', { name: 'いいね', exact: true }).click();
+    await expect.poll(() => emu.held()).toBe(1);
+    await shot(popup, 'like-held-600-ja');
+    const button = popup.getByRole('button', { name: 'いいねを取り消す', exact: true });
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+    await expect(button).toHaveAccessibleDescription('いいね：Xに送信中…');
+    const note = popup.getByRole('status').filter({ hasText: /^いいね：Xに送信中…$/ });
+    await expect(note).toBeInViewport({ ratio: 1 });
+
+    await emu.release();
+    await expect(button).not.toHaveAttribute('aria-busy', 'true');
+    await expect(popup.getByText('いいね：Xに送信中…')).toHaveCount(0);
+    expect((await emu.relations()).likes).toContain(postId);
+  });
+});

@@ -38,3 +38,28 @@ test('Like held by X, in Firefox: the button is busy, its note names Like and is
   await expect.poll(() => noteOf(popup, 'Unlike')).toMatchObject({ busy: null, text: '' });
   expect((await emu.relations()).likes).toContain(postId);
 });
+
+// The same truth in Japanese (Firefox's app locale ja): every word is the one a person reads, from
+// lib/locales/ja.yml, written out here so a wrong or missing translation fails.
+test.describe('in Japanese', () => {
+  test.use({ lang: 'ja' });
+
+  test('いいね held by X, in Firefox: the button is busy, its note names いいね and is in view, then X answers', async ({ ff, emu }) => {
+    await signIn(ff, ff.options, 'Authorize app', 'Xでログイン');
+    const postId = await pictureAndLongText(emu);
+    const popup = await popupOn(ff, `https://x.com/${ADA.username}/status/${postId}`);
+    await setViewportSize(popup, 360, 600);
+    await expect.poll(() => hasButton(popup, 'いいね')).toBe(true);
+    await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'hold' });
+
+    await button(popup, 'いいね').click();
+    await expect.poll(() => emu.held()).toBe(1);
+    await expect
+      .poll(() => noteOf(popup, 'いいねを取り消す'))
+      .toEqual({ busy: 'true', text: 'いいね：Xに送信中…', role: 'status', inView: true });
+
+    await emu.release();
+    await expect.poll(() => noteOf(popup, 'いいねを取り消す')).toMatchObject({ busy: null, text: '' });
+    expect((await emu.relations()).likes).toContain(postId);
+  });
+});

@@ -120,7 +120,8 @@ export async function signInAsGrace(perch: Perch, emu: EmulatorControl): Promise
 
 /**
  * The popup aimed at `url`, as when Perch is opened on that tab, clicked through its "Opened by another page" gate:
- * opened by a test, not by Perch, the popup waits for a click before asking X anything (lib/popup-gate.ts).
+ * opened by a test, not by Perch, the popup waits for a click before asking X anything (lib/popup-gate.ts). The gate
+ * is found by its role, in any language Perch runs in: the one region in the popup's main region while it waits.
  * `title`: the tab's title (none by default). `show`: the gate button's label, where a test checks what it offers
  * ("Show this list"); any button by default. `viewport`: the page's size, where a scan or a layout wants the popup's
  * own.
@@ -134,7 +135,8 @@ export async function popupOn(
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`);
   await page
-    .getByRole('region', { name: 'Opened by another page' })
+    .getByRole('main')
+    .getByRole('region')
     .getByRole('button', show === undefined ? {} : { name: show })
     .click();
   return page;
