@@ -130,8 +130,10 @@ export function TagsDialog({
   const renameTag = (from: string, to: string) =>
     void run(async () => {
       const { changed } = await sendMessage({ type: 'tag.rename', accountId, from, to });
-      closeRename(`tag:${normaliseTag(to) ?? to}`);
-      return i18n.t('bookmarks_tag_renamed', changed, [from, to, num(changed)]);
+      // Named as it is kept, in the line and by the row that takes the focus: "Birds" is the tag birds.
+      const kept = normaliseTag(to) ?? to;
+      closeRename(`tag:${kept}`);
+      return i18n.t('bookmarks_tag_renamed', changed, [from, kept, num(changed)]);
     });
   const deleteTag = (tag: string) =>
     void run(async () => {

@@ -98,3 +98,45 @@ test('searches, tags, saves a search, renames it and removes a bookmark with the
   await focusNotDropped(page);
   expect(scanned).toHaveLength(2);
 });
+
+test('a tag renamed into another, spelled in capitals, merges, and the focus goes to that tag’s Rename', async ({ perch }) => {
+  test.setTimeout(120_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+
+  // Two bookmarks, two tags: birds on one, fish on the other.
+  const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
+  for (const [i, tag] of [
+    [0, 'birds'],
+    [1, 'fish'],
+  ] as const) {
+    await tabTo(page, cards.nth(i).getByRole('combobox', { name: /^Add tag — @\w+: “/ }));
+    await page.keyboard.type(tag);
+    await page.keyboard.press('Enter');
+    await expect(cards.nth(i).getByRole('button', { name: new RegExp(`^Remove tag ${tag} — `) })).toBeVisible();
+  }
+
+  const tags = panel.getByRole('button', { name: 'Tags', exact: true });
+  const tagsDialog = page.getByRole('dialog', { name: 'Tags and saved searches' });
+  await tabTo(page, tags, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await focusWithin(tagsDialog);
+  await tabTo(page, tagsDialog.getByRole('button', { name: 'Rename tag fish' }));
+  await page.keyboard.press('Enter');
+  await expect(tagsDialog.getByRole('textbox', { name: 'New name for the tag fish' })).toBeFocused();
+  // Typed as "Birds": the same tag as birds (tags are kept in small letters), so fish merges into it.
+  await page.keyboard.type('Birds');
+  await page.keyboard.press('Enter');
+  // Said as the tag is kept, the name its row shows.
+  await expect(tagsDialog.getByRole('status')).toHaveText('Renamed fish to birds on 1 bookmark.');
+  await expect(tagsDialog.getByRole('button', { name: 'Rename tag fish' })).toHaveCount(0);
+  await expect(tagsDialog.getByRole('button', { name: 'Rename tag birds' })).toBeFocused();
+  await expect(tagsDialog.getByText('2 bookmarks')).toBeVisible();
+  await focusNotDropped(page);
+  // And it stays there: nothing the merge changes afterwards takes it away.
+  await page.waitForTimeout(1_000);
+  await expect(tagsDialog.getByRole('button', { name: 'Rename tag birds' })).toBeFocused();
+});
