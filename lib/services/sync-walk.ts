@@ -58,9 +58,13 @@ export function pageOptions(maxResults: number, token?: string): { maxResults: n
   return { maxResults, ...(token ? { paginationToken: token } : {}) };
 }
 
-/** YYYY-MM-DD of an instant, in UTC: X's billing day. */
+/**
+ * YYYY-MM-DD of an instant, in UTC: X's billing day. An instant that is no time (a stored date that does not read as
+ * one: another version's row, a write cut off) is no day, never today: what was read then is read again.
+ */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = new Date(ms);
+  return Number.isNaN(day.getTime()) ? '' : day.toISOString().slice(0, 10);
 }
 
 /**
