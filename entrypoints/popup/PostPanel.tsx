@@ -45,12 +45,14 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const { refusals, replyRefused, refused, refusedText } = useRefusedComposer(accountId, postId, mode, setMode);
   // The screen is this answer and nothing else (no failure said, no dialog, no composer): the popup may keep it as
   // the post's snapshot, painted at once next time (snapshot.ts).
-  const plain = mode === 'actions' && !askDelete && !problem && !refused && !awaitingEarly && !actions.some((a) => a.state === 'failed');
+  const plain =
+    mode === 'actions' && !askDelete && !problem && !error && !refused && !awaitingEarly && !actions.some((a) => a.state === 'failed');
   useEffect(() => noteShown(accountId, `post:${postId}`, plain ? ctx : undefined), [accountId, postId, plain, ctx]);
   // Your own post while X lets you edit it: the time left counts down from X's editable_until.
   const editNow = useEditClock(ctx?.edit?.editable ? ctx.edit.editableUntil : undefined);
 
-  if (error) return <AlertLine text={error} />;
+  // The first read failed: nothing to show but the failure. A later one keeps the panel and says it in its line.
+  if (error && !ctx) return <AlertLine text={error} />;
   if (!ctx || awaitingEarly) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
   // Deleted through Perch: nothing is left to act on.
   if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;
@@ -61,6 +63,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
     if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
+  // The person's last click refused, or the last read of the post failed (the panel stays, as a list's does).
+  const failure = problem ?? error;
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
   // Your own post: Delete, and no Mute or Block of yourself. While an action is on its way its button shows what it
@@ -263,7 +267,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       {mode === 'lists' && author ? (
         <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} onClose={() => setMode('actions')} />
       ) : null}
-      <LiveLine said={problem ? { text: problem, error: true } : undefined} />
+      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
     </section>
   );
 }

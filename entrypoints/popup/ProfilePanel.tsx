@@ -23,7 +23,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const [problem, setProblem] = useState<string>();
   const notes = useId();
 
-  if (error) return <AlertLine text={error} />;
+  // The first read failed: nothing to show but the failure. A later one keeps the panel and says it in its line.
+  if (error && !ctx) return <AlertLine text={error} />;
   if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_user', [username])}</p>;
   const user = ctx.user;
   if (!user) {
@@ -40,6 +41,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
     if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
   const params = { userId: user.id, username: user.username };
+  // The person's last click refused, or the last read of the profile failed (the panel stays, as a list's does).
+  const failure = problem ?? error;
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
   const onFollow = latest(actions, 'follow', 'unfollow');
   const onMute = latest(actions, 'mute', 'unmute');
@@ -133,7 +136,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       ) : null}
       <EnterpriseNote actions={actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} onClose={() => setLists(false)} /> : null}
-      <LiveLine said={problem ? { text: problem, error: true } : undefined} />
+      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
     </section>
   );
 }

@@ -1,8 +1,7 @@
-import type { ActionBrief } from '@/lib/messaging';
 import { ActionButton } from './ActionButton';
 import type { IconName } from './icons';
 import { OnXLink } from './OnXLink';
-import { shownState } from './tab-follower';
+import { shownState, type ShownAction } from './tab-follower';
 
 /**
  * What a relation's button shows (following, muting, blocking): the state an action on its way asks for, else the
@@ -12,11 +11,13 @@ import { shownState } from './tab-follower';
 export function shownRelation(
   stored: boolean,
   unsaid: boolean | undefined,
-  action: ActionBrief | undefined,
+  action: ShownAction | undefined,
   onType: string,
 ): boolean | undefined {
   const onItsWay = action?.state === 'queued' || action?.state === 'sending';
-  return unsaid && !onItsWay ? undefined : shownState(stored, action, onType);
+  // Done, with the read after it failed: X's answer says the relation it asked for, said or not before.
+  const answered = !!action?.unread && action.state === 'done';
+  return unsaid && !onItsWay && !answered ? undefined : shownState(stored, action, onType);
 }
 
 export interface RelationButtonProps {

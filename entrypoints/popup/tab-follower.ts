@@ -9,7 +9,13 @@ import type { ActionChange } from '@/lib/services/outbox-feed';
  * change rolled back), so the tab is read again: one request per action, from the click to its end.
  */
 
-type Context = { actions: ActionBrief[] };
+/**
+ * An action as a panel shows it. `unread`: it settled, and the read of the tab that follows failed: the stored state
+ * in the context is from before X answered it.
+ */
+export type ShownAction = ActionBrief & { unread?: boolean };
+
+type Context = { actions: ShownAction[] };
 
 export interface TabFollowerDeps<T extends Context> {
   /** Asks the background what it knows of the tab (one `tab.*` request). */
@@ -72,7 +78,13 @@ export class TabFollower<T extends Context> {
       .read()
       .then(
         (context) => this.set(this.withTracked(context)),
-        (error: unknown) => this.deps.fail(error),
+        (error: unknown) => {
+          // The context stays on screen, and the actions it holds as on their way that X has since answered show
+          // that answer: held as "Sending to X…" for a read that never came, they would say so for good.
+          const kept = this.context && this.released(this.context);
+          if (kept) this.set(kept);
+          this.deps.fail(error);
+        },
       )
       .finally(() => {
         this.reading = undefined;
@@ -136,6 +148,22 @@ export class TabFollower<T extends Context> {
     return { ...context, actions: [...missing.map(settling), ...context.actions.filter((a) => !types.has(a.type))] };
   }
 
+  /**
+   * The context with each action shown as on its way that has settled put to its settled state, marked `unread`: the
+   * stored state beside it is from before X answered (shownState). Undefined when none was held.
+   */
+  private released(context: T): T | undefined {
+    let changed = false;
+    const actions = context.actions.map((a): ShownAction => {
+      const c = this.seen.get(a.seq);
+      const now = c ? briefOf(c) : this.tracked.get(a.seq);
+      if (!now || !unsettled(a) || unsettled(now)) return a;
+      changed = true;
+      return { ...now, unread: true };
+    });
+    return changed ? { ...context, actions } : undefined;
+  }
+
   private set(context: T): void {
     this.context = context;
     this.deps.show(context);
@@ -167,8 +195,13 @@ export class TabFollower<T extends Context> {
 
 /**
  * What a two-state button shows while an action on it is on its way: the state that action asks for (the store
- * already shows it, but the popup has not read the store since the click). Otherwise, the stored state.
+ * already shows it, but the popup has not read the store since the click). Settled, but the read after it failed
+ * (`unread`): X's own answer to it — done, the state it asked for; refused, the state before it, which X kept (and
+ * the store rolled back to). Otherwise, the stored state.
  */
-export function shownState(stored: boolean, action: ActionBrief | undefined, onType: string): boolean {
-  return action && unsettled(action) ? action.type === onType : stored;
+export function shownState(stored: boolean, action: ShownAction | undefined, onType: string): boolean {
+  if (!action) return stored;
+  if (unsettled(action)) return action.type === onType;
+  if (action.unread) return action.state === 'done' ? action.type === onType : action.type !== onType;
+  return stored;
 }
