@@ -9,9 +9,22 @@ export interface SendAction {
 }
 
 /**
+ * A result line a screen reader reads out as it changes: on the page, empty and hidden from sight (taking no room),
+ * before it speaks, since a live region created together with its words is often not read at all (as LiveLine.tsx).
+ */
+function Said({ role, tone, text }: { role: 'alert' | 'status'; tone: string; text: string | undefined }) {
+  return (
+    <p className={text ? tone : 'visually-hidden'} role={role}>
+      {text ?? ''}
+    </p>
+  );
+}
+
+/**
  * The foot both composers share (the new post's and the edit's): what went wrong (`error`, then `saveError` when the
- * draft could not be kept), a done line between them, the row of actions (`children`, then `send`, the main button,
- * which Control+Enter also presses), and why the post cannot go yet (`reason`, which the main button points to).
+ * draft could not be kept), a done line between them (all three on the page, empty, before they speak), the row of
+ * actions (`children`, then `send`, the main button, which Control+Enter also presses), and why the post cannot go
+ * yet (`reason`, which the main button points to).
  */
 export function ComposerFoot({
   error,
@@ -34,21 +47,9 @@ export function ComposerFoot({
 }) {
   return (
     <>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="muted" role="status">
-          {done}
-        </p>
-      ) : null}
-      {saveError ? (
-        <p className="error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <Said role="alert" tone="error" text={error} />
+      <Said role="status" tone="muted" text={done} />
+      <Said role="alert" tone="error" text={saveError} />
       <div className="composer-actions row">
         {children}
         {send ? (

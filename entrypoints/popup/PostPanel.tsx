@@ -16,7 +16,7 @@ import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/compo
 import { ListPicker } from './lazy';
 import { PostComposer } from './PostComposer';
 import { OnXLink } from './OnXLink';
-import { PostDeleted, PostUnavailable } from './PostUnavailable';
+import { PostSection, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
 import { noteShown } from './snapshot-send';
 import { shownState } from './tab-follower';
@@ -54,8 +54,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // The first read failed: nothing to show but the failure. A later one keeps the panel and says it in its line.
   if (error && !ctx) return <AlertLine text={error} />;
   if (!ctx || awaitingEarly) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
-  // Deleted through Perch: nothing is left to act on.
-  if (latest(actions, 'post.delete')?.state === 'done') return <PostDeleted />;
+  // Deleted through Perch: nothing is left to act on, and the status line that was there, empty, says so.
+  if (latest(actions, 'post.delete')?.state === 'done') return <PostSection deleted />;
   // Not loaded: the failure, and only what still works (no action on a post Perch has not seen).
   if (!ctx.post) return <PostUnavailable postId={postId} error={ctx.error} onRetry={() => void refresh()} />;
 
@@ -114,7 +114,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   }
 
   return (
-    <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
+    <PostSection>
       <article className="post-card">
         {author ? <UserCard user={author} /> : null}
         <PostText className="post-text" text={ctx.post.text} urls={ctx.post.urls} />
@@ -268,6 +268,6 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} onClose={() => setMode('actions')} />
       ) : null}
       <LiveLine said={failure ? { text: failure, error: true } : undefined} />
-    </section>
+    </PostSection>
   );
 }

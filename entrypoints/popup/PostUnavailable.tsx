@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { PostContext } from '@/lib/messaging';
+import type { ReactNode } from 'react';
 import { postUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
@@ -23,12 +24,18 @@ export function PostUnavailable({ postId, error, onRetry }: { postId: string; er
   );
 }
 
-/** Your own post, deleted through Perch: said, with nothing left to act on. */
-export function PostDeleted() {
+/**
+ * The post's panel: what it holds (`children`), then the line that says your own post is deleted through Perch —
+ * on the page, empty and hidden from sight, from the panel's first screen, so a screen reader reads the word out when
+ * it comes (a status created together with its words is often not read at all). Deleted, the panel is that line
+ * alone, with nothing left to act on.
+ */
+export function PostSection({ deleted = false, children }: { deleted?: boolean; children?: ReactNode }) {
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
-      <p className="notice" role="status">
-        {i18n.t('popup_post_deleted')}
+      {deleted ? null : children}
+      <p className={deleted ? 'notice' : 'visually-hidden'} role="status">
+        {deleted ? i18n.t('popup_post_deleted') : ''}
       </p>
     </section>
   );

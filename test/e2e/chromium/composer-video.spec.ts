@@ -48,7 +48,7 @@ test.describe('a video in the composer, in Chromium', () => {
     const videos = popup.waitForEvent('filechooser');
     await popup.getByRole('button', { name: 'Add video' }).click();
     await (await videos).setFiles(CLIP);
-    await expect(popup.getByRole('alert')).toHaveText(
+    await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
       '\u2068clip.mp4\u2069 was not added: a video goes in a post on its own (X takes up to 4 images, or 1 GIF, or 1 video).',
     );
     await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toHaveCount(0);
@@ -57,7 +57,7 @@ test.describe('a video in the composer, in Chromium', () => {
     const long = popup.waitForEvent('filechooser');
     await popup.getByRole('button', { name: 'Add video' }).click();
     await (await long).setFiles(TOO_LONG);
-    await expect(popup.getByRole('alert')).toHaveText(
+    await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
       '\u2068too-long.mp4\u2069 was not added: it lasts 141 seconds, and X takes videos of 0.5 to 140 seconds.',
     );
     await expect(popup.getByRole('button', { name: 'Remove video too-long.mp4' })).toHaveCount(0);
@@ -73,7 +73,9 @@ test.describe('a video in the composer, in Chromium', () => {
     await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
 
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
-    await expect(popup.getByRole('alert')).toContainText('The video codec is not supported.', { timeout: 15_000 });
+    await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toContainText('The video codec is not supported.', {
+      timeout: 15_000,
+    });
     await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('This one fails');
     await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
     expect((await emu.log()).some((e) => e.path === '/2/tweets')).toBe(false);

@@ -59,8 +59,8 @@ test.describe('editing a post in Chromium', () => {
     await box.fill('Nearly too late, fixed');
     await emu.advanceClock(31 * 60);
     await popup.getByRole('button', { name: 'Update', exact: true }).click();
-    await expect(popup.getByRole('alert')).toContainText('X would not edit your post');
-    await expect(popup.getByRole('alert')).toContainText('Your text is kept as a draft.');
+    await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toContainText('X would not edit your post');
+    await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toContainText('Your text is kept as a draft.');
     await expect(box).toHaveValue('Nearly too late, fixed');
 
     // X says the post is no longer editable: the popup on it offers Delete post and no Edit post.

@@ -109,12 +109,14 @@ test.describe('the composer in Firefox', () => {
     await button(popup, 'Post all').click();
 
     await expect
-      .poll(() => textOf(popup, '[role="alert"]'))
+      .poll(() => textOf(popup, '[role="alert"]:not(:empty)'))
       .toContain(
         'X refused post 2 of your thread as a reply to post 1. X said: “\u2068Reply to this conversation is not allowed because you have not ' +
           'been mentioned or otherwise engaged by the author of the post you are replying to.\u2069”',
       );
-    expect(await textOf(popup, '[role="alert"]')).toContain('Post 1 stays on X. Post 2 and the ones after it are kept here as your draft');
+    expect(await textOf(popup, '[role="alert"]:not(:empty)')).toContain(
+      'Post 1 stays on X. Post 2 and the ones after it are kept here as your draft',
+    );
     const firstHref = await popup
       .locator('::-p-aria(View post 1 on X[role="link"])')
       .map((a) => a.getAttribute('href'))

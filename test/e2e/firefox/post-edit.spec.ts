@@ -54,7 +54,7 @@ test.describe('editing a post in Firefox', () => {
     await typeInto(popup, 'Firefox, nearly too late, fixed');
     await emu.advanceClock(31 * 60);
     await button(popup, 'Update').click();
-    await expect.poll(() => textOf(popup, '[role="alert"]')).toContain('X would not edit your post');
+    await expect.poll(() => textOf(popup, '[role="alert"]:not(:empty)')).toContain('X would not edit your post');
     expect(await boxValue(popup)).toBe('Firefox, nearly too late, fixed');
 
     const onPost = await popupOn(ff, `https://x.com/${ADA.username}/status/${id}`);

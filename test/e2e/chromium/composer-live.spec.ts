@@ -1,0 +1,62 @@
+import type { ElementHandle, Locator } from '@playwright/test';
+import { SEED_POSTS } from '../../emulator/seed';
+import { ADA } from '../support/emulator-control';
+import { SPLIT_600 } from '../support/posts';
+import { expect, popupOn, signIn, test } from './fixtures';
+
+/**
+ * The composer's lines (what went wrong, what was done, the draft not kept) and the word that your post is deleted
+ * are read out: each live region is on the page, empty, before the action, and the words come into that same region
+ * (a region created together with its words is often not read at all).
+ */
+
+/** The live regions of this role in `within` as they are now: kept to look at again after the action. */
+const regionsNow = (within: Locator, role: 'alert' | 'status') => within.getByRole(role).elementHandles();
+
+/** The words each region found before holds now: null for one no longer on the page (another took its place). */
+const wordsIn = (regions: ElementHandle[]) =>
+  Promise.all(regions.map((r) => r.evaluate((e) => (e.isConnected ? (e.textContent ?? '') : null))));
+
+test.describe('the composer’s and the deleted post’s lines are read out (Chromium)', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  test('what went wrong and what was done come in the composer’s regions that were there, empty, before', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    const composer = popup.getByRole('region', { name: 'New post' });
+    await expect(composer.getByRole('textbox', { name: 'Post text' })).toBeVisible();
+    // What went wrong and the draft not kept: two alerts, there and silent.
+    const alerts = await regionsNow(composer, 'alert');
+    expect(await wordsIn(alerts)).toEqual(['', '']);
+    const statuses = await regionsNow(composer, 'status');
+    expect(await wordsIn(statuses)).not.toContain('Split into 3 posts, numbered 1/3 to 3/3.');
+
+    await composer.getByRole('textbox', { name: 'Post text' }).fill(SPLIT_600);
+    await composer.getByRole('button', { name: 'Split into a thread' }).click();
+    await expect(composer.getByRole('status').filter({ hasText: 'Split into 3 posts' })).toBeVisible();
+    expect(await wordsIn(statuses)).toContain('Split into 3 posts, numbered 1/3 to 3/3.');
+
+    await emu.fault({ method: 'POST', path: '/2/tweets', count: 1, kind: 'status', status: 403 });
+    await composer.getByRole('button', { name: 'Post all' }).click();
+    const refused = 'X does not allow this. X said: “\u2068Forbidden\u2069”';
+    await expect(composer.getByRole('alert').filter({ hasText: 'X does not allow this.' })).toBeVisible();
+    const [error, saveError] = await wordsIn(alerts);
+    expect(error).toBe(refused);
+    expect(saveError).toBe('');
+  });
+
+  test('the word that your post is deleted comes in the status that was there, empty, before Delete', async ({ perch }) => {
+    const popup = await popupOn(perch, `https://x.com/${ADA.username}/status/${SEED_POSTS.adaHello}`);
+    const panel = popup.getByRole('region', { name: 'This post' });
+    await expect(panel).toContainText('Hello from Perch!');
+    const statuses = await regionsNow(panel, 'status');
+    expect(await wordsIn(statuses)).not.toContain('Deleted.');
+
+    await panel.getByRole('button', { name: 'Delete post', exact: true }).click();
+    await popup.getByRole('dialog', { name: 'Delete your post?' }).getByRole('button', { name: 'Delete post', exact: true }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Deleted.' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Like', exact: true })).toHaveCount(0);
+    expect(await wordsIn(statuses)).toContain('Deleted.');
+  });
+});
