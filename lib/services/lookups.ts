@@ -29,7 +29,7 @@ const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
  * One page of a list's members, stored (members and who they are), so the members view works offline after. A member
  * the person added or removed that the page may predate (still waiting to be sent, or confirmed by X since the page
  * was asked for) is shown as the person left it, not as the page had it. `stopped`: X's next page token is one its
- * operation would refuse, so there is no asking for more.
+ * operation would refuse, so there is no asking for more. `repeated`: X named as the next page the one just read.
  * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
  */
 export async function listMembers(
@@ -37,7 +37,7 @@ export async function listMembers(
   accountId: string,
   listId: string,
   paginationToken?: string,
-): Promise<{ users: UserView[]; nextToken?: string; stopped?: true }> {
+): Promise<{ users: UserView[]; nextToken?: string; stopped?: true; repeated?: true }> {
   const d = db();
   const started = await actionsAt(d, accountId);
   const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
@@ -66,14 +66,16 @@ export async function listMembers(
     }
     if (list) await d.lists.put(list);
   });
-  // A next token equal to the one just used would show the same page again for ever: that is the end.
-  const nextToken = page.nextToken !== paginationToken ? page.nextToken : undefined;
+  // A next token equal to the one just used would show the same page again for ever: that is the end, said so.
+  const repeated = !!paginationToken && page.nextToken === paginationToken;
+  const nextToken = repeated ? undefined : page.nextToken;
   // A next token X's operation would refuse (getListsMembers: 1 to 19 characters) is not handed on: the walk stops, saying
   // so, and what was read stays.
   return {
     users: page.items.map((u) => userViewOf(userRow(accountId, u, seenAt))),
     ...(nextToken ? { nextToken } : {}),
     ...(page.tokenRefused ? { stopped: true as const } : {}),
+    ...(repeated ? { repeated: true as const } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
@@ -12,6 +12,9 @@ import { firstListMemberUsers, listMemberUsers } from '../account-queries';
 import type { Act } from './ListActions';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
+
+/** The most page tokens one walk through a List's members remembers (X lists hold at most 5,000 members: 50 pages). */
+const TOKENS_KEPT = 100;
 
 /**
  * A list's members: read from X only when asked (X bills every account it returns), a page at a time with
@@ -26,6 +29,9 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const [loaded, setLoaded] = useState(false);
   // X gave a next page token it would refuse back: the walk ended there, the members read kept.
   const [stopped, setStopped] = useState(false);
+  // X named as the next page one this walk already read (A→B→A): "Load more" would go round for ever, so it ends there.
+  const [repeated, setRepeated] = useState(false);
+  const asked = useRef(new Set<string>());
   const [load, setLoad] = useState<Load>({ state: 'idle' });
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
@@ -42,7 +48,16 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     setLoad({ state: 'loading' });
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
-      setNextToken(page.nextToken);
+      // The first page starts a new walk; each token used is kept (the oldest let go past the bound).
+      const walk = asked.current;
+      if (!token) walk.clear();
+      else {
+        walk.add(token);
+        if (walk.size > TOKENS_KEPT) walk.delete(walk.values().next().value!);
+      }
+      const again = !!page.repeated || (page.nextToken !== undefined && walk.has(page.nextToken));
+      setNextToken(again ? undefined : page.nextToken);
+      setRepeated(again);
       setStopped(!!page.stopped);
       setLoaded(true);
       setLoad({ state: 'idle' });
@@ -84,6 +99,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       <div aria-live="polite">
         {load.state === 'loading' ? <p className="muted">{i18n.t('lists_members_loading')}</p> : null}
         {stopped && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_stopped', { name: spokenName })}</p> : null}
+        {repeated && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_repeated', { name: spokenName })}</p> : null}
         {load.state === 'error' ? (
           <p className="error" role="alert">
             {i18n.t('lists_members_failed', { message: load.message })}
@@ -119,7 +135,9 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       ) : (
         // A page of X's with no members can still have a next one: "no members" only once there is none.
         <p className="mgr-empty">
-          {i18n.t(!loaded ? 'lists_members_not_loaded' : nextToken || stopped ? 'lists_members_page_empty' : 'lists_members_empty')}
+          {i18n.t(
+            !loaded ? 'lists_members_not_loaded' : nextToken || stopped || repeated ? 'lists_members_page_empty' : 'lists_members_empty',
+          )}
         </p>
       )}
       {nextToken ? (

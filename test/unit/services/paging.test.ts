@@ -49,6 +49,8 @@ describe('paging driven by a screen or a popup', () => {
     expect(first.nextToken).toBe('SAME');
     const second = await listMembers(x.client, ACCOUNT, '11', 'SAME');
     expect(second.nextToken).toBeUndefined();
+    expect(second.repeated).toBe(true);
+    expect(first.repeated).toBeUndefined();
   });
 
   it('keeps a list’s members in X’s order, page after page, and a reload starts afresh', async () => {
