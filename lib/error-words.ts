@@ -75,6 +75,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
       return i18n.t('x_error_sign_in_unread');
     case 'app-refused':
       return i18n.t('x_error_app_refused');
+    case 'sign-in-refused':
+      return i18n.t('x_error_sign_in_refused');
     case 'list-create-unsure':
       return i18n.t('x_error_list_create_unsure');
     default: {

@@ -28,6 +28,14 @@ export type OwnWords =
     }
   | {
       /**
+       * 'sign-in-refused': X answered 401 to an access token it had just issued when Perch renewed the sign-in (lib/x/client.ts):
+       * X did not accept the sign-in for this one request, yet the sign-in itself renewed and stays. Once per request: no
+       * second renewal, no loop.
+       */
+      kind: 'sign-in-refused';
+    }
+  | {
+      /**
        * 'list-create-unsure': a new List's answer was lost and Perch could not see all the account's owned Lists to
        * find it (lib/services/list-actions.ts `reconcile`), so it did not ask X again: that could make a second List.
        */
@@ -49,7 +57,13 @@ export function ownWordsOf(raw: unknown): OwnWords | undefined {
 }
 
 /** The kinds of {@link OwnWords} that name no facts: one sentence each, not a draft's words. */
-const PLAIN = new Set<unknown>(['not-sent', 'sign-in-unread', 'app-refused', 'list-create-unsure'] satisfies OwnWords['kind'][]);
+const PLAIN = new Set<unknown>([
+  'not-sent',
+  'sign-in-unread',
+  'app-refused',
+  'sign-in-refused',
+  'list-create-unsure',
+] satisfies OwnWords['kind'][]);
 
 /** Whether `kind` is one of Perch's own sentences that name no facts ('not-sent', 'app-refused', …). */
 export function isPlainOwn(kind: unknown): kind is Exclude<OwnWords, ComposeWords>['kind'] {

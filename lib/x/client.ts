@@ -231,9 +231,12 @@ export function createXClient(options: XClientOptions): XClient {
       let token = await tokenOrThrow();
       let signal = AbortSignal.timeout(timeout);
       let res = await send(req, token, signal);
+      let renewed = false;
       if (res.status === 401) {
         // Once: the token may have expired early. A 403 never refreshes: it is about permission, not tokens.
-        token = await tokenOrThrow(token);
+        const rejected = token;
+        token = await tokenOrThrow(rejected);
+        renewed = token !== rejected;
         signal = AbortSignal.timeout(timeout);
         res = await send(req, token, signal);
       }
@@ -257,9 +260,12 @@ export function createXClient(options: XClientOptions): XClient {
       if (!res.ok) {
         const problem = problemOf(json);
         const ungranted = await ungrantedScopes(req);
-        throw new XApiError(kindOf({ status: res.status, problem, req, ungranted }), {
+        const kind = kindOf({ status: res.status, problem, req, ungranted });
+        throw new XApiError(kind, {
           status: res.status,
           problem,
+          // A 401 to a token X has just issued: X refused this request, not the sign-in, which renewed and still holds.
+          ...(kind === 'signed-out' && renewed ? { ownWords: { kind: 'sign-in-refused' } as const } : {}),
           rateLimitReset: reset,
           rateLimit,
           ...dated,

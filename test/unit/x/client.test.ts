@@ -82,15 +82,28 @@ describe('the X client, scripted', () => {
     expect(calls.map((c) => c.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
   });
 
-  it('reports signed-out after a second 401 instead of looping', async () => {
+  it('says X did not accept the renewed sign-in this time after a second 401, instead of looping', async () => {
     const { fetch } = scripted(problem(401, 'Unauthorized'), problem(401, 'Unauthorized'), { status: 200, body: ADA_JSON });
     const getAccessToken = tokens();
     const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
-    expect(error.kind).toBe('signed-out');
     expect(error.status).toBe(401);
-    expect(error.message).toBe('You are signed out of X. Sign in with X again.');
+    // The provider renewed (t1 → t2): the sign-in holds, so never "You are signed out of X".
+    expect(error.message).toBe(
+      'X did not accept Perch’s sign-in this time, though you are still signed in. Try again later; if it keeps happening, sign out and sign in with X again. ' +
+        'X said: “\u2068Unauthorized\u2069”',
+    );
+    expect(error.ownWords).toEqual({ kind: 'sign-in-refused' });
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(getAccessToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports signed-out after a second 401 to the same token, which was not renewed', async () => {
+    const { fetch } = scripted(problem(401, 'Unauthorized'), problem(401, 'Unauthorized'));
+    const getAccessToken = vi.fn(() => Promise.resolve('t1'));
+    const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
+    expect(error.kind).toBe('signed-out');
+    expect(error.message).toBe('You are signed out of X. Sign in with X again.');
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it.each([
