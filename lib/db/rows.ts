@@ -227,6 +227,12 @@ export interface ActionRow {
    */
   notBefore: number;
   attempts: number;
+  /**
+   * Set when the person retried the action after a try X may have received (`attempts` then starts again at 0): X may
+   * have applied that try though its answer did not say so. Optional and not indexed, so the store needs no new
+   * version; a row of an older Perch lacks it.
+   */
+  sentBefore?: true;
   error?: ActionError | undefined;
   /** What the store held before the action was shown, to roll back if X refuses. */
   rollback?: unknown;

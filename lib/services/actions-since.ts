@@ -46,7 +46,8 @@ export async function actionsSince(
 
 /**
  * Of the account's actions a read begun at `started` may predate, those X may have received by now: being sent,
- * confirmed, failed, or queued again after a try. Noted when the read's answer arrives, it tells which of them that
+ * confirmed, failed, or queued again after a try — by the outbox, or by the person's Retry after a failure (its tries
+ * counted afresh, `sentBefore` set). Noted when the read's answer arrives, it tells which of them that
  * answer may already show (X may have applied them before it answered, or after); every other one was never sent
  * before the answer, so the answer cannot show it.
  */
@@ -57,6 +58,8 @@ export async function triedSince(d: PerchDb, accountId: string, started: Actions
     .toArray();
   const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
   return new Set(
-    [...since, ...unfinished].filter((a) => a.accountId === accountId && (a.state !== 'queued' || a.attempts > 0)).map((a) => a.seq!),
+    [...since, ...unfinished]
+      .filter((a) => a.accountId === accountId && (a.state !== 'queued' || a.attempts > 0 || a.sentBefore === true))
+      .map((a) => a.seq!),
   );
 }

@@ -153,6 +153,8 @@ export class Outbox {
         state: 'queued',
         notBefore: 0,
         attempts: 0,
+        // Sent before (a failure is stored after a try): X may have applied it, though it answered otherwise.
+        ...(current.attempts > 0 || current.sentBefore ? { sentBefore: true as const } : {}),
         rollback,
         updatedAt: new Date(this.now()).toISOString(),
         error: undefined,
