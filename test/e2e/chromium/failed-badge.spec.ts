@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
+import { unreachable, UNREACHABLE } from '../support/unreachable';
 import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
@@ -126,15 +127,9 @@ test.describe('word when a queued action fails (Chromium)', () => {
     await expect(alert).toHaveCount(1);
     await expect(alert).toHaveText('');
     // From here on the popup's word that the person saw the failure finds no background (its worker gone).
-    await popup.evaluate(() => {
-      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-      chrome.runtime.sendMessage = ((m: { type?: string }) =>
-        m.type === 'failures.seen'
-          ? Promise.reject(new Error('Could not establish connection.'))
-          : send(m)) as typeof chrome.runtime.sendMessage;
-    });
+    await unreachable(popup, 'failures.seen');
     await line.getByRole('button', { name: 'Dismiss: Bookmark a post by @gracehop' }).click();
-    await expect(alert).toHaveText('Perch’s background could not be reached. Try again.');
+    await expect(alert).toHaveText(UNREACHABLE);
     await expect(alert).toBeVisible();
   });
 

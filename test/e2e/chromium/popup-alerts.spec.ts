@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
 import { SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
+import { unreachable, UNREACHABLE } from '../support/unreachable';
 import { expect, popupOn, signIn, test } from './fixtures';
-
-const UNREACHABLE = 'Perch’s background could not be reached. Try again.';
-
-/** From here on, the popup's messages of this type find no background (as when Perch's worker is gone). */
-async function unreachable(popup: Page, type: string): Promise<void> {
-  await popup.evaluate((refused) => {
-    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-    chrome.runtime.sendMessage = ((m: { type?: string }) =>
-      m.type === refused ? Promise.reject(new Error('Could not establish connection.')) : send(m)) as typeof chrome.runtime.sendMessage;
-  }, type);
-}
 
 // A problem met after the person acted is read out: its alert region is on the page, empty, before the click, so
 // a screen reader announces the words that fill it (a region created together with its words is often not read).

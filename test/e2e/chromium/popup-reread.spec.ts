@@ -1,18 +1,7 @@
-import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
+import { unreachable, UNREACHABLE } from '../support/unreachable';
 import { expect, popupOn, signIn, test } from './fixtures';
-
-const UNREACHABLE = 'Perch’s background could not be reached. Try again.';
-
-/** From here on, the popup's messages of this type find no background (as when Perch's worker is gone). */
-async function unreachable(popup: Page, type: string): Promise<void> {
-  await popup.evaluate((refused) => {
-    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-    chrome.runtime.sendMessage = ((m: { type?: string }) =>
-      m.type === refused ? Promise.reject(new Error('Could not establish connection.')) : send(m)) as typeof chrome.runtime.sendMessage;
-  }, type);
-}
 
 // When an action settles, the popup reads the post or profile again. If that read fails, the panel stays — its
 // buttons, the focus on the one clicked — and its problem line says so; the button shows X's answer to the action
