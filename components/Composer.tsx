@@ -18,7 +18,7 @@ import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
 import { PostEditor } from './PostEditor';
 import { PostMedia } from './PostMedia';
-import { PublishedPosts } from './PublishedPosts';
+import { PublishedPosts, PublishedRegion } from './PublishedPosts';
 import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
@@ -239,19 +239,22 @@ export function Composer(props: ComposerProps) {
       {props.title ? <h2>{props.title}</h2> : null}
       {replyToId ? <ParentPost mode="reply" post={props.parent} /> : quoteId ? <ParentPost mode="quote" post={props.parent} /> : null}
 
-      {status.kind === 'published' ? (
-        <PublishedPosts
-          accountId={accountId}
-          ids={status.ids}
-          username={status.username}
-          separately={status.separately}
-          editing={edits.checking}
-          editRefusal={edits.refusal}
-          onEdit={(id) => void edits.open(id)}
-          onError={(message) => setStatus({ kind: 'error', errorKind: 'delete', message })}
-          onWriteAnother={() => setStatus({ kind: 'idle' })}
-        />
-      ) : (
+      <PublishedRegion>
+        {status.kind === 'published' ? (
+          <PublishedPosts
+            accountId={accountId}
+            ids={status.ids}
+            username={status.username}
+            separately={status.separately}
+            editing={edits.checking}
+            editRefusal={edits.refusal}
+            onEdit={(id) => void edits.open(id)}
+            onError={(message) => setStatus({ kind: 'error', errorKind: 'delete', message })}
+            onWriteAnother={() => setStatus({ kind: 'idle' })}
+          />
+        ) : null}
+      </PublishedRegion>
+      {status.kind === 'published' ? null : (
         <>
           {posts.map((post, i) => (
             <div key={`${generation}:${i}`} className="thread-post">
@@ -362,8 +365,8 @@ export function Composer(props: ComposerProps) {
           {busy && progress ? <UploadProgress progress={progress} /> : null}
           {attaching ? <AttachingNote name={attaching} /> : null}
           <LinkCostNote accountId={accountId} hasLink={hasLink} />
-          {unknown ? <OutcomeUnknownNotice username={username} /> : null}
-          {refused ? <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} /> : null}
+          <OutcomeUnknownNotice username={unknown ? username : undefined} />
+          <ReplyRefusedNotice refused={refused} onPostSeparately={() => void publish(true)} />
           <ComposerFoot
             error={
               status.kind === 'error' &&

@@ -8,7 +8,7 @@ import { whyCannotPost } from './compose-rules';
 import { thrownText } from './error-text';
 import { composeErrorText } from './compose-error-text';
 import { PostEditor } from './PostEditor';
-import { PublishedPosts } from './PublishedPosts';
+import { PublishedPosts, PublishedRegion } from './PublishedPosts';
 import { useDraft } from './use-draft';
 import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from './use-edit-window';
 import { useEnterprisePlan } from './use-enterprise-plan';
@@ -93,8 +93,8 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
   return (
     <section className="composer" aria-label={i18n.t('composer_edit_title')}>
       <h2>{i18n.t('composer_edit_title')}</h2>
-      {status.kind === 'published' ? (
-        <>
+      <PublishedRegion>
+        {status.kind === 'published' ? (
           <PublishedPosts
             accountId={accountId}
             ids={status.ids}
@@ -107,8 +107,9 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
             onError={(message) => setStatus({ kind: 'error', message })}
             onWriteAnother={() => setStatus({ kind: 'idle' })}
           />
-        </>
-      ) : (
+        ) : null}
+      </PublishedRegion>
+      {status.kind === 'published' ? null : (
         <>
           {edit.editable && left > 0 ? (
             <p className="muted">{i18n.t('composer_editing', [timeLeftText(left), editsLeftText(edit.editsRemaining)])}</p>

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
 import { actionErrorText, thrownText } from './error-text';
@@ -8,7 +8,8 @@ import { useActionStates } from './use-action-states';
 /**
  * What the composer shows once X has the posts: a link to each on X, and Delete with its confirmation (a deleted
  * post does not come back). Deleting goes through the outbox; each post says whether its deletion is under way or
- * done, and a refusal is said once, as an alert.
+ * done, and a refusal is said once, as an alert. Each of these lines is on the page, empty and hidden from sight
+ * (taking no room), before it speaks: a live region created together with its words is often not read at all.
  */
 export function PublishedPosts({
   accountId,
@@ -81,6 +82,8 @@ export function PublishedPosts({
   /** Posts X has deleted: no longer "on X", and no link to a post that is gone. */
   const gone = ids.filter((id) => deletion(id)?.state === 'done');
   const allGone = gone.length === ids.length;
+  /** Sent for deletion, not failed, and not yet deleted: the row says so in place of its Delete. */
+  const deletingNow = (postId: string) => !gone.includes(postId) && deleting[postId] !== undefined && deletion(postId)?.state !== 'failed';
 
   const lastGone = gone[gone.length - 1];
   useEffect(() => {
@@ -90,7 +93,7 @@ export function PublishedPosts({
   }, [lastGone]);
 
   return (
-    <div className="published" role="status" ref={root}>
+    <div className="published" ref={root}>
       <p>
         {allGone
           ? i18n.t('composer_published_deleted', ids.length)
@@ -117,11 +120,8 @@ export function PublishedPosts({
                 {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
               </button>
             ) : null}
-            {gone.includes(id) ? null : deleting[id] !== undefined && deletion(id)?.state !== 'failed' ? (
-              <span className="muted" role="status">
-                {i18n.t('composer_deleting')}
-              </span>
-            ) : confirmDelete === id ? (
+            <Said role="status" tone="muted" text={deletingNow(id) ? i18n.t('composer_deleting') : undefined} inline />
+            {gone.includes(id) || deletingNow(id) ? null : confirmDelete === id ? (
               <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
                 <span>{i18n.t('composer_confirm_delete')}</span>
                 <button type="button" className="danger" onClick={() => void deletePost(id)}>
@@ -154,19 +154,46 @@ export function PublishedPosts({
           </li>
         ))}
       </ul>
-      {deleteFailure ? (
-        <p className="error" role="alert">
-          {actionErrorText(deleteFailure.error)}
-        </p>
-      ) : null}
-      {editRefusal ? (
-        <p className="error" role="alert">
-          {editRefusal}
-        </p>
-      ) : null}
+      <Said role="alert" tone="error" text={deleteFailure ? actionErrorText(deleteFailure.error) : undefined} />
+      <Said role="alert" tone="error" text={editRefusal} />
       <button type="button" onClick={() => onWriteAnother()}>
         {i18n.t('composer_write_another')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * A line a screen reader reads out as it changes: on the page, empty and hidden from sight (taking no room), before
+ * it speaks (as LiveLine.tsx); `inline` for one in a row of controls.
+ */
+function Said({
+  role,
+  tone,
+  text,
+  inline = false,
+}: {
+  role: 'alert' | 'status';
+  tone: string;
+  text: string | undefined;
+  inline?: boolean;
+}) {
+  const Line = inline ? 'span' : 'p';
+  return (
+    <Line className={text ? tone : 'visually-hidden'} role={role}>
+      {text ?? ''}
+    </Line>
+  );
+}
+
+/**
+ * Where the composer says its posts are on X (PublishedPosts, as `children`): a status region on the page, empty and
+ * hidden from sight, from the composer's first screen, so that what X took is read out when it comes.
+ */
+export function PublishedRegion({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" className={children ? undefined : 'visually-hidden'}>
+      {children}
     </div>
   );
 }

@@ -26,9 +26,9 @@ test.describe('the composer’s and the deleted post’s lines are read out (Chr
     const popup = await perch.open('popup');
     const composer = popup.getByRole('region', { name: 'New post' });
     await expect(composer.getByRole('textbox', { name: 'Post text' })).toBeVisible();
-    // What went wrong and the draft not kept: two alerts, there and silent.
+    // The outcome unknown, X's refusal of a reply, what went wrong and the draft not kept: four alerts, there and silent.
     const alerts = await regionsNow(composer, 'alert');
-    expect(await wordsIn(alerts)).toEqual(['', '']);
+    expect(await wordsIn(alerts)).toEqual(['', '', '', '']);
     const statuses = await regionsNow(composer, 'status');
     expect(await wordsIn(statuses)).not.toContain('Split into 3 posts, numbered 1/3 to 3/3.');
 
@@ -41,9 +41,75 @@ test.describe('the composer’s and the deleted post’s lines are read out (Chr
     await composer.getByRole('button', { name: 'Post all' }).click();
     const refused = 'X does not allow this. X said: “\u2068Forbidden\u2069”';
     await expect(composer.getByRole('alert').filter({ hasText: 'X does not allow this.' })).toBeVisible();
-    const [error, saveError] = await wordsIn(alerts);
-    expect(error).toBe(refused);
-    expect(saveError).toBe('');
+    expect(await wordsIn(alerts)).toEqual(['', '', refused, '']);
+  });
+
+  test('what X took, Deleting… and a deletion X refused come in regions that were there, empty, before', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    const composer = popup.getByRole('region', { name: 'New post' });
+    await composer.getByRole('textbox', { name: 'Post text' }).fill('Live lines, part one');
+    await composer.getByRole('button', { name: 'Add post to thread' }).click();
+    await composer.getByRole('textbox', { name: 'Post 2 of 2' }).fill('Live lines, part two');
+    const before = await regionsNow(composer, 'status');
+    const took = (words: (string | null)[]) => words.filter((w) => w?.startsWith('Your thread of 2 posts is on X.'));
+    expect(took(await wordsIn(before))).toEqual([]);
+
+    await composer.getByRole('button', { name: 'Post all' }).click();
+    await expect(composer.getByRole('status').filter({ hasText: 'Your thread of 2 posts is on X.' }).first()).toBeVisible();
+    expect(took(await wordsIn(before))).toHaveLength(1);
+
+    // On the published screen, each post's word and the refusal: there, and silent, before Delete.
+    const statuses = await regionsNow(composer, 'status');
+    const alerts = await regionsNow(composer, 'alert');
+    expect(await wordsIn(alerts)).toEqual(['', '']);
+    await emu.fault({ method: 'DELETE', path: '/2/tweets/*', count: 1, kind: 'hold' });
+    await emu.fault({ method: 'DELETE', path: '/2/tweets/*', count: 1, kind: 'status', status: 403 });
+
+    await composer.getByRole('button', { name: 'Delete post 1' }).click();
+    await composer.getByRole('button', { name: 'Delete post', exact: true }).click();
+    await expect.poll(() => emu.held()).toBe(1);
+    await expect(composer.getByRole('status').filter({ hasText: /^Deleting…$/ })).toBeVisible();
+    expect(await wordsIn(statuses)).toContain('Deleting…');
+
+    await emu.release();
+    await expect(composer.getByText('Post 1 deleted.')).toBeVisible();
+
+    await composer.getByRole('button', { name: 'Delete post 2' }).click();
+    await composer.getByRole('button', { name: 'Delete post', exact: true }).click();
+    await expect(composer.getByRole('alert').filter({ hasText: /\S/ })).toBeVisible();
+    const [refusal, editRefusal] = await wordsIn(alerts);
+    expect(refusal).toMatch(/\S/);
+    expect(editRefusal).toBe('');
+  });
+
+  test('that X may have published it comes in the alert that was there, empty, before Post', async ({ perch, emu }) => {
+    const popup = await perch.open('popup');
+    const composer = popup.getByRole('region', { name: 'New post' });
+    await composer.getByRole('textbox', { name: 'Post text' }).fill('Did this one make it?');
+    const alerts = await regionsNow(composer, 'alert');
+    expect((await wordsIn(alerts)).every((w) => w === '')).toBe(true);
+
+    await emu.fault({ method: 'POST', path: '/2/tweets', count: 1, kind: 'cut' });
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(composer.getByRole('alert').filter({ hasText: 'can’t tell whether your post went out' })).toBeVisible();
+    expect((await wordsIn(alerts)).filter((w) => w?.includes('can’t tell whether your post went out'))).toHaveLength(1);
+  });
+
+  test('X’s refusal of post 2 as a reply comes in the alert that was there, empty, before Post all', async ({ perch, emu }) => {
+    await emu.config({ self_replies_allowed: false });
+    const popup = await perch.open('popup');
+    const composer = popup.getByRole('region', { name: 'New post' });
+    await composer.getByRole('textbox', { name: 'Post text' }).fill('Refused live, part one');
+    await composer.getByRole('button', { name: 'Add post to thread' }).click();
+    await composer.getByRole('textbox', { name: 'Post 2 of 2' }).fill('Refused live, part two');
+    const alerts = await regionsNow(composer, 'alert');
+    expect((await wordsIn(alerts)).every((w) => w === '')).toBe(true);
+
+    await composer.getByRole('button', { name: 'Post all' }).click();
+    const said = 'X refused post 2 of your thread as a reply to post 1.';
+    await expect(composer.getByRole('alert').filter({ hasText: said })).toBeVisible();
+    expect((await wordsIn(alerts)).filter((w) => w?.startsWith(said))).toHaveLength(1);
+    await expect(composer.getByRole('button', { name: 'Post the rest as separate posts' })).toBeVisible();
   });
 
   test('the word that your post is deleted comes in the status that was there, empty, before Delete', async ({ perch }) => {

@@ -29,7 +29,7 @@ test('what went wrong and what was done come in the composer’s regions that we
   await signIn(ff, ff.options);
   const popup = await ff.open('popup');
   await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
-  expect(await markRegions(popup, '.composer [role="alert"]')).toEqual(['', '']);
+  expect(await markRegions(popup, '.composer [role="alert"]')).toEqual(['', '', '', '']);
   expect(await markRegions(popup, '.composer [role="status"]')).not.toContain('Split into 3 posts, numbered 1/3 to 3/3.');
 
   await popup.$eval(
