@@ -276,9 +276,9 @@ export class Outbox {
       // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
       const limited = await this.deps.clientFor(accountId);
       const client: typeof limited = { request: (req) => limited.request({ ...req, retries: 0 }) };
-      // A creation whose earlier answer was lost: look for it on X before sending it again.
-      let result =
-        action.attempts > 0 && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
+      // A creation sent before (a try, also before the person's Retry): look for it on X before sending it again.
+      const sent = action.attempts > 0 || action.sentBefore === true;
+      let result = sent && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
       result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
       await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
         // Gone from the log: its account signed out while X answered, and the sign-out's wipe is not undone.

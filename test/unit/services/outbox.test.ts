@@ -187,25 +187,52 @@ describe('the outbox', () => {
     await expect(box.undo(ACCOUNT, action.seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
   });
 
+  /** A creation X may have made though its answer never said so: the outbox looks for it on X before sending again. */
+  const creation = (execute: ActionDef['execute'], reconcile: NonNullable<ActionDef['reconcile']>): ActionDef => ({
+    ...toggle(true, () => now),
+    idempotent: false,
+    execute,
+    reconcile,
+    confirm: async (d, accountId, _p, result) => void (await d.muted.put({ accountId, userId: String(result?.id), position: 0 })),
+  });
+
   it('looks on X before sending a creation again whose answer was lost, and does not create it twice', async () => {
     const execute = vi.fn(async () => {
       throw new XApiError('offline');
     });
     const reconcile = vi.fn(async () => ({ id: '99' }));
-    const create: ActionDef = {
-      ...toggle(true, () => now),
-      idempotent: false,
-      execute,
-      reconcile,
-      confirm: async (d, accountId, _p, result) => void (await d.muted.put({ accountId, userId: String(result?.id), position: 0 })),
-    };
-    const { box } = outbox(fakeX().client, { defs: { create } });
+    const { box } = outbox(fakeX().client, { defs: { create: creation(execute, reconcile) } });
     await box.enqueue(ACCOUNT, 'create', { userId: 'new' });
     await box.idle(ACCOUNT);
     now += 60_000;
     await box.kick(ACCOUNT);
     expect(execute).toHaveBeenCalledOnce();
     expect(reconcile).toHaveBeenCalledOnce();
+    expect((await actions())[0]).toMatchObject({ state: 'done', result: { id: '99' } });
+  });
+
+  it('looks on X for a creation the person retries after its tries failed, before sending it again', async () => {
+    // X may have made it on a try whose answer said otherwise (a 503 after the write): Retry must not make it twice.
+    const execute = vi.fn(async () => {
+      throw new XApiError('unavailable', { status: 503 });
+    });
+    // Not found on X during the outbox's own tries; found once the person retries (X made it on the last one).
+    let onX = false;
+    const reconcile = vi.fn(async () => (onX ? { id: '99' } : undefined));
+    const { box } = outbox(fakeX().client, { defs: { create: creation(execute, reconcile) } });
+    await box.enqueue(ACCOUNT, 'create', { userId: 'new' });
+    await box.idle(ACCOUNT);
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      now = (await actions())[0]!.notBefore;
+      await box.kick(ACCOUNT);
+    }
+    const [failed] = await actions();
+    expect(failed).toMatchObject({ state: 'failed', error: { kind: 'unavailable' } });
+    const calls = execute.mock.calls.length;
+    onX = true;
+    await box.retry(ACCOUNT, failed!.seq!);
+    await box.idle(ACCOUNT);
+    expect(execute).toHaveBeenCalledTimes(calls);
     expect((await actions())[0]).toMatchObject({ state: 'done', result: { id: '99' } });
   });
 
