@@ -1,9 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { menuClick, xHome } from '../support/x-home';
+import { expect, signIn, test } from './fixtures';
 
 /**
  * The side panel's Activity tab with the keyboard alone: the tab reached with Tab and the tab list's arrow keys, then
@@ -19,28 +20,6 @@ const POST_LINK = `https://x.com/gracehop/status/${POST}`;
 const XDEV = { id: '2244994945', username: 'XDevelopers' };
 const BOOKMARK = 'Bookmark a post by @gracehop';
 const MUTE = `Mute @${XDEV.username}`;
-
-async function xHome(perch: Perch): Promise<Page> {
-  await perch.context.route('https://x.com/home', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Home / X</title><p>Home</p>' }),
-  );
-  const page = await perch.context.newPage();
-  await page.goto('https://x.com/home');
-  return page;
-}
-
-/** A right-click entry chosen on a link on x.com, delivered to Perch's listener. */
-async function menuClick(worker: Worker, page: Page, menuItemId: string, linkUrl: string): Promise<void> {
-  await page.bringToFront();
-  const [tab] = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
-  await worker.evaluate(
-    async ({ menuItemId, linkUrl, tab }) => {
-      if (!globalThis.perchTest) throw new Error('not a test build');
-      await globalThis.perchTest.menuClick({ menuItemId, linkUrl, pageUrl: 'https://x.com/home' }, tab);
-    },
-    { menuItemId, linkUrl, tab: { ...tab!, url: 'https://x.com/home' } },
-  );
-}
 
 /** The focus is on the page itself: dropped, after the control that had it went away. */
 const focusDropped = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);

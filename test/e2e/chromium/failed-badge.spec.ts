@@ -1,9 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { unreachable, UNREACHABLE } from '../support/unreachable';
-import { expect, popupOn, signIn, test, type Perch } from './fixtures';
+import { menuClick, xHome } from '../support/x-home';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * A queued action that fails (issue 15): the toolbar badge counts it and its title says what failed, whatever Perch
@@ -15,28 +16,6 @@ import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 const POST = SEED_POSTS.graceQuotesXdev;
 const POST_LINK = `https://x.com/gracehop/status/${POST}`;
 const XDEV = { id: '2244994945', username: 'XDevelopers' };
-
-async function xHome(perch: Perch): Promise<Page> {
-  await perch.context.route('https://x.com/home', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Home / X</title><p>Home</p>' }),
-  );
-  const page = await perch.context.newPage();
-  await page.goto('https://x.com/home');
-  return page;
-}
-
-/** A right-click entry chosen on a link on x.com, delivered to Perch's listener. */
-async function menuClick(worker: Worker, page: Page, menuItemId: string, linkUrl: string): Promise<void> {
-  await page.bringToFront();
-  const [tab] = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
-  await worker.evaluate(
-    async ({ menuItemId, linkUrl, tab }) => {
-      if (!globalThis.perchTest) throw new Error('not a test build');
-      await globalThis.perchTest.menuClick({ menuItemId, linkUrl, pageUrl: 'https://x.com/home' }, tab);
-    },
-    { menuItemId, linkUrl, tab: { ...tab!, url: 'https://x.com/home' } },
-  );
-}
 
 const badgeText = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 const badgeTitle = (worker: Worker) => worker.evaluate(() => chrome.action.getTitle({}));
