@@ -4,11 +4,11 @@ import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { MAX_ATTEMPTS } from '@/lib/services/outbox-types';
 import { listMembers } from '@/lib/services/lookups';
-import { SyncService } from '@/lib/services/sync';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
-import { CROWD_USER_IDS, SEED_LISTS } from '../../emulator/seed';
+import { CROWD_USER_IDS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
+import { lookups, onX, READING, shown, syncLists } from './member-counts';
 import { client, emu, withSignedInAda } from './world';
 
 /**
@@ -18,20 +18,6 @@ import { client, emu, withSignedInAda } from './world';
  */
 
 withSignedInAda();
-
-const syncLists = async (c: XClient) => {
-  const result = await new SyncService({ clientFor: () => Promise.resolve(c), defs: ACTIONS }).sync(ADA_ID, 'lists', { force: true });
-  expect(result).toMatchObject({ ran: true });
-  expect(result.error).toBeUndefined();
-};
-
-/** "N members" on the List's card, and the members X has. */
-const shown = async (id: string) => (await db().lists.get([ADA_ID, id]))?.memberCount;
-const onX = (id: string) => emu.state.lists.get(id)!.members.length;
-const lookups = () => emu.state.log.filter((e) => e.method === 'GET' && /^\/2\/lists\/\d+$/.test(e.path)).map((e) => e.path.split('/')[3]);
-
-// Reading list is owned only: its figure comes from owned_lists.
-const READING = SEED_LISTS.adaReading;
 
 describe('a List’s member count when the person retried a member change X had applied', () => {
   beforeEach(async () => {

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
-import { Outbox, type Params } from '@/lib/services/outbox';
+import { Outbox } from '@/lib/services/outbox';
 import { listMembers } from '@/lib/services/lookups';
-import { SyncService } from '@/lib/services/sync';
 import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
-import { CROWD_USER_IDS, SEED_LISTS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
 import { act, actingAt } from './mid-walk';
+import { adding, COMPILERS, onX, READING, removing, shown, syncLists } from './member-counts';
 import { client, emu, withSignedInAda } from './world';
 
 /**
@@ -18,29 +17,6 @@ import { client, emu, withSignedInAda } from './world';
  */
 
 withSignedInAda();
-
-const syncLists = async (c: XClient) => {
-  const result = await new SyncService({ clientFor: () => Promise.resolve(c), defs: ACTIONS }).sync(ADA_ID, 'lists', { force: true });
-  expect(result).toMatchObject({ ran: true });
-  expect(result.error).toBeUndefined();
-};
-
-/** "N members" on the List's card, and the members X has. */
-const shown = async (id: string) => (await db().lists.get([ADA_ID, id]))?.memberCount;
-const onX = (id: string) => emu.state.lists.get(id)!.members.length;
-
-// Reading list is owned only: its figure comes from owned_lists. Compiler folks is owned and pinned: pinned_lists,
-// read last, gives it its figure.
-const READING = SEED_LISTS.adaReading;
-const COMPILERS = SEED_LISTS.adaCompilers;
-/** Adding someone not on the List on X; removing its first member. */
-const adding = (listId: string): Params => ({
-  listId,
-  listName: 'A List',
-  userId: CROWD_USER_IDS.find((id) => !emu.state.lists.get(listId)!.members.includes(id))!,
-  username: 'someone',
-});
-const removing = (listId: string): Params => ({ ...adding(listId), userId: emu.state.lists.get(listId)!.members[0]! });
 
 describe('a List’s member count after a Lists sync', () => {
   beforeEach(async () => {
