@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LiveRegion } from './LiveLine';
 
 /** The composer's main button: Post or Update, its words while it works, and what it does. */
 export interface SendAction {
@@ -9,22 +10,10 @@ export interface SendAction {
 }
 
 /**
- * A result line a screen reader reads out as it changes: on the page, empty and hidden from sight (taking no room),
- * before it speaks, since a live region created together with its words is often not read at all (as LiveLine.tsx).
- */
-function Said({ role, tone, text }: { role: 'alert' | 'status'; tone: string; text: string | undefined }) {
-  return (
-    <p className={text ? tone : 'visually-hidden'} role={role}>
-      {text ?? ''}
-    </p>
-  );
-}
-
-/**
  * The foot both composers share (the new post's and the edit's): what went wrong (`error`, then `saveError` when the
- * draft could not be kept), a done line between them (all three on the page, empty, before they speak), the row of
- * actions (`children`, then `send`, the main button, which Control+Enter also presses), and why the post cannot go
- * yet (`reason`, which the main button points to).
+ * draft could not be kept), a done line between them (all three LiveRegions: on the page, empty, before they speak),
+ * the row of actions (`children`, then `send`, the main button, which Control+Enter also presses), and why the post
+ * cannot go yet (`reason`, which the main button points to).
  */
 export function ComposerFoot({
   error,
@@ -47,9 +36,9 @@ export function ComposerFoot({
 }) {
   return (
     <>
-      <Said role="alert" tone="error" text={error} />
-      <Said role="status" tone="muted" text={done} />
-      <Said role="alert" tone="error" text={saveError} />
+      <LiveRegion role="alert" tone="error" text={error} />
+      <LiveRegion role="status" tone="muted" text={done} />
+      <LiveRegion role="alert" tone="error" text={saveError} />
       <div className="composer-actions row">
         {children}
         {send ? (

@@ -5,21 +5,40 @@ export interface LiveWords {
 }
 
 /**
+ * A line a screen reader reads out as it changes: on the page, empty and hidden from sight (taking no room in the
+ * layout), before it speaks, since a live region created together with its words is often not read at all. `tone` is
+ * its class once it has words; `inline` for one in a row of controls.
+ */
+export function LiveRegion({
+  role,
+  tone,
+  text,
+  inline = false,
+}: {
+  role: 'alert' | 'status';
+  tone: string;
+  text: string | undefined;
+  inline?: boolean;
+}) {
+  const Line = inline ? 'span' : 'p';
+  return (
+    <Line className={text ? tone : 'visually-hidden'} role={role}>
+      {text ?? ''}
+    </Line>
+  );
+}
+
+/**
  * A result line a screen reader reads out as it changes: a polite status and an assertive alert (for failures only),
- * both on the page, empty, before either speaks; a region created together with its words is often not read at all.
+ * both on the page, empty, before either speaks (two LiveRegions).
  */
 export function LiveLine({ said, className = '' }: { said: LiveWords | undefined; className?: string }) {
   const failed = !!said?.error;
-  // An empty region is there for the reader, hidden from sight, so it takes no room in the layout until it speaks.
-  const look = (speaking: boolean, tone: string) => (speaking ? `${className} ${tone}`.trim() : 'visually-hidden');
+  const tone = (look: string) => `${className} ${look}`.trim();
   return (
     <>
-      <p className={look(!!said && !failed, 'muted')} role="status">
-        {said && !failed ? said.text : ''}
-      </p>
-      <p className={look(failed, 'error')} role="alert">
-        {failed ? said.text : ''}
-      </p>
+      <LiveRegion role="status" tone={tone('muted')} text={said && !failed ? said.text : undefined} />
+      <LiveRegion role="alert" tone={tone('error')} text={failed ? said.text : undefined} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
 import { actionErrorText, thrownText } from './error-text';
+import { LiveRegion } from './LiveLine';
 import { useActionStates } from './use-action-states';
 
 /**
@@ -120,7 +121,7 @@ export function PublishedPosts({
                 {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
               </button>
             ) : null}
-            <Said role="status" tone="muted" text={deletingNow(id) ? i18n.t('composer_deleting') : undefined} inline />
+            <LiveRegion role="status" tone="muted" text={deletingNow(id) ? i18n.t('composer_deleting') : undefined} inline />
             {gone.includes(id) || deletingNow(id) ? null : confirmDelete === id ? (
               <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
                 <span>{i18n.t('composer_confirm_delete')}</span>
@@ -154,35 +155,12 @@ export function PublishedPosts({
           </li>
         ))}
       </ul>
-      <Said role="alert" tone="error" text={deleteFailure ? actionErrorText(deleteFailure.error) : undefined} />
-      <Said role="alert" tone="error" text={editRefusal} />
+      <LiveRegion role="alert" tone="error" text={deleteFailure ? actionErrorText(deleteFailure.error) : undefined} />
+      <LiveRegion role="alert" tone="error" text={editRefusal} />
       <button type="button" onClick={() => onWriteAnother()}>
         {i18n.t('composer_write_another')}
       </button>
     </div>
-  );
-}
-
-/**
- * A line a screen reader reads out as it changes: on the page, empty and hidden from sight (taking no room), before
- * it speaks (as LiveLine.tsx); `inline` for one in a row of controls.
- */
-function Said({
-  role,
-  tone,
-  text,
-  inline = false,
-}: {
-  role: 'alert' | 'status';
-  tone: string;
-  text: string | undefined;
-  inline?: boolean;
-}) {
-  const Line = inline ? 'span' : 'p';
-  return (
-    <Line className={text ? tone : 'visually-hidden'} role={role}>
-      {text ?? ''}
-    </Line>
   );
 }
 

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { PostContext } from '@/lib/messaging';
 import type { ReactNode } from 'react';
+import { LiveRegion } from '@/components/LiveLine';
 import { postUrl } from '@/lib/x-url';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
@@ -34,9 +35,7 @@ export function PostSection({ deleted = false, children }: { deleted?: boolean; 
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       {deleted ? null : children}
-      <p className={deleted ? 'notice' : 'visually-hidden'} role="status">
-        {deleted ? i18n.t('popup_post_deleted') : ''}
-      </p>
+      <LiveRegion role="status" tone="notice" text={deleted ? i18n.t('popup_post_deleted') : undefined} />
     </section>
   );
 }
