@@ -4,8 +4,8 @@
  *   GET    /2/users/:id/bookmarks                       posts, newest bookmark first; only the newest 800 are reachable
  *   POST   /2/users/:id/bookmarks {tweet_id}            {"data":{"bookmarked":true}}
  *   DELETE /2/users/:id/bookmarks/:tweet_id             {"data":{"bookmarked":false}}
- *   GET    /2/users/:id/bookmarks/folders               {"data":[{id,name}],"meta"}
- *   GET    /2/users/:id/bookmarks/folders/:folder_id    {"data":[{id}],"meta"} (post ids of the folder)
+ *   GET    /2/users/:id/bookmarks/folders               {"data":[{id,name}],"meta":{"next_token"}} (meta only with a next page)
+ *   GET    /2/users/:id/bookmarks/folders/:folder_id    {"data":[{id}]} (post ids of the folder; `[]` for an empty one)
  * Scopes: bookmark.read / bookmark.write with tweet.read users.read (bookmarks-lookup / manage-bookmarks quickstarts).
  */
 import { ReplyError, json, paginate, problem, resourceNotFoundError, type Reply, type RequestContext } from './http';
@@ -61,7 +61,10 @@ function folders(ctx: RequestContext): Reply {
   const userId = requireSelf(ctx);
   const page = paginate(ctx.query, ctx.state.bookmarkFolders.get(userId) ?? [], PAGE);
   const data = page.items.map((f) => ({ id: f.id, name: f.name }));
-  return json(200, { ...(data.length ? { data } : {}), meta: page.meta });
+  // BookmarkFoldersResponse's `meta` has `next_token` and nothing else: no result_count or previous_token, as the
+  // other list answers carry (getUsersBookmarkFolders).
+  const next = page.meta.next_token;
+  return json(200, { ...(data.length ? { data } : {}), ...(next === undefined ? {} : { meta: { next_token: next } }) });
 }
 
 function folderPosts(ctx: RequestContext): Reply {
@@ -86,7 +89,9 @@ function folderPosts(ctx: RequestContext): Reply {
     );
   }
   const data = folder.postIds.filter((id) => visibility(ctx.state, ctx.state.posts.get(id), userId) === 'visible').map((id) => ({ id }));
-  return json(200, { ...(data.length ? { data } : {}), meta: { result_count: data.length } });
+  // BookmarkFolderPostsResponse (getUsersBookmarksByFolderId): `data` without minItems, so an empty folder is `[]`, and
+  // a `meta` holding only `next_token`: this answer has no next page (the operation takes no pagination_token).
+  return json(200, { data });
 }
 
 export function registerBookmarkRoutes(router: Router): void {
