@@ -23,6 +23,19 @@ export async function actionsAt(d: PerchDb, accountId: string): Promise<ActionsA
 }
 
 /**
+ * The account's actions a read begun at `started` may predate, as the store holds them now: those taken since, and
+ * those then unfinished (the ones still in the log). Read once here for both questions below.
+ */
+async function readSince(d: PerchDb, accountId: string, started: ActionsAt): Promise<ActionRow[]> {
+  const since = await d.actions
+    .where('[accountId+seq]')
+    .between([accountId, started.lastSeq + 1], [accountId, Infinity])
+    .toArray();
+  const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
+  return [...since, ...unfinished].filter((a) => a.accountId === accountId);
+}
+
+/**
  * The account's actions that `keep` picks which a read begun at `started` may predate, in the order they were taken:
  * those still waiting to be sent, and those X confirmed that were not yet confirmed when the read began (taken since,
  * or then still queued, being sent, or failed and sent again since). Actions confirmed before it, and failed ones
@@ -34,14 +47,10 @@ export async function actionsSince(
   started: ActionsAt,
   keep: (action: ActionRow) => boolean,
 ): Promise<ActionRow[]> {
-  const since = await d.actions
-    .where('[accountId+seq]')
-    .between([accountId, started.lastSeq + 1], [accountId, Infinity])
-    .toArray();
-  const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
+  const read = await readSince(d, accountId, started);
   const pending = await d.actions.where('[accountId+state]').anyOf([accountId, 'queued'], [accountId, 'sending']).toArray();
-  const bySeq = new Map([...since, ...unfinished, ...pending].map((a) => [a.seq!, a]));
-  return [...bySeq.values()].filter((a) => a.accountId === accountId && a.state !== 'failed' && keep(a)).sort((a, b) => a.seq! - b.seq!);
+  const bySeq = new Map([...read, ...pending].map((a) => [a.seq!, a]));
+  return [...bySeq.values()].filter((a) => a.state !== 'failed' && keep(a)).sort((a, b) => a.seq! - b.seq!);
 }
 
 /**
@@ -52,14 +61,9 @@ export async function actionsSince(
  * before the answer, so the answer cannot show it.
  */
 export async function triedSince(d: PerchDb, accountId: string, started: ActionsAt): Promise<Set<number>> {
-  const since = await d.actions
-    .where('[accountId+seq]')
-    .between([accountId, started.lastSeq + 1], [accountId, Infinity])
-    .toArray();
-  const unfinished = (await d.actions.bulkGet([...started.unfinished])).filter((a) => a !== undefined);
   return new Set(
-    [...since, ...unfinished]
-      .filter((a) => a.accountId === accountId && (a.state !== 'queued' || a.attempts > 0 || a.sentBefore === true))
+    (await readSince(d, accountId, started))
+      .filter((a) => a.state !== 'queued' || a.attempts > 0 || a.sentBefore === true)
       .map((a) => a.seq!),
   );
 }
