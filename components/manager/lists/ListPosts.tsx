@@ -51,8 +51,10 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
         <ul className="mgr-post-list" aria-label={i18n.t('lists_posts_of', { name })}>
           {preview.posts.map((p) => (
             <li key={p.id} className="mgr-post">
-              <article aria-label={p.author ? i18n.t('lists_post_by', { username: p.author.username }) : undefined}>
-                {p.author ? <UserIdentity user={p.author} /> : null}
+              {/* X's answer may leave a post's author out of `includes.users` (its Expansions require none): said so, as a
+                  bookmark card says it, not a nameless post and a link named like every other post's. */}
+              <article aria-label={p.author ? i18n.t('lists_post_by', { username: p.author.username }) : i18n.t('lists_post_by_unknown')}>
+                {p.author ? <UserIdentity user={p.author} /> : <p className="muted">{i18n.t('lists_post_unknown_author')}</p>}
                 <p className="mgr-post-text">{expandedText(postTextSegments(p.text, p.urls ?? []))}</p>
                 {p.media?.length ? <MediaThumbs media={p.media} /> : null}
                 <p className="note">
@@ -67,7 +69,9 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
                     href={postUrl(p.id, p.author?.username)}
                     target="_blank"
                     rel="noreferrer"
-                    aria-label={p.author ? i18n.t('lists_post_open_label', { username: p.author.username }) : undefined}
+                    aria-label={
+                      p.author ? i18n.t('lists_post_open_label', { username: p.author.username }) : i18n.t('lists_post_open_label_unknown')
+                    }
                   >
                     {i18n.t('lists_post_open')}
                   </a>

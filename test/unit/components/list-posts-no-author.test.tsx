@@ -1,0 +1,50 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ListPosts } from '@/components/manager/lists/ListPosts';
+import type { PostView } from '@/lib/messaging';
+import { accessibleName } from '../support/label-in-name';
+import { renderInPage, type ReactPage } from '../support/react-page';
+
+/**
+ * X's answer to a List's posts may leave a post's author out of `includes.users` (getListsPosts' Expansions require
+ * none of them). The preview says the author is unknown, as a bookmark card does, and names that post and its Open on
+ * X link apart from the others, rather than showing a post under no one with a link named like every other post's.
+ */
+
+const POSTS: PostView[] = [
+  { id: '1001', text: 'Known author here', author: { id: '7', name: 'Grace Hopper', username: 'gracehop' }, mediaCount: 0, quoted: false },
+  { id: '1002', text: 'Nobody named me', mediaCount: 0, quoted: false },
+];
+
+const named = (page: ReactPage, selector: string) => [...page.document.querySelectorAll(selector)].map((el) => accessibleName(el));
+
+async function showPosts(): Promise<ReactPage> {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: POSTS } as never);
+  const page = await renderInPage(<ListPosts accountId="1" listId="99" name="Compiler folks" />, { settleMs: 20 });
+  const show = [...page.document.querySelectorAll('button')].find(
+    (b) => accessibleName(b as unknown as Element) === 'Show latest posts of Compiler folks',
+  );
+  expect(show, 'the Show latest posts button').toBeTruthy();
+  await act(async () => {
+    show!.dispatchEvent(new page.window.Event('click', { bubbles: true }));
+  });
+  await act(() => new Promise((r) => setTimeout(r, 20)));
+  return page;
+}
+
+describe('a List’s latest posts when X did not include a post’s author', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says the author is unknown and names that post and its link apart', async () => {
+    const page = await showPosts();
+    try {
+      expect(named(page, 'article')).toEqual(['Post by @gracehop', 'Post by an unknown author']);
+      const unknown = page.document.querySelectorAll('article')[1]!;
+      expect(unknown.textContent).toContain('Unknown author');
+      expect(named(page, 'a[href]')).toEqual(['Open on X: the post by @gracehop', 'Open on X: the post by an unknown author']);
+    } finally {
+      await page.leave();
+    }
+  });
+});
