@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
-import { LiveLine } from '@/components/LiveLine';
+import { LiveLine, LiveRegion } from '@/components/LiveLine';
 import { useEffect, useId, useState } from 'react';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
@@ -108,9 +108,25 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   } satisfies Record<string, Parameters<typeof act>[1]>;
 
   const edit = own && ctx.edit?.editable && editTimeLeft(ctx.edit.editableUntil, editNow) > 0 ? ctx.edit : undefined;
+  // X's refusal of the quote or reply just posted: the status is on the page, empty, while the composer shows, and
+  // keyed, so it is the same one back on the post, where its words come: one created with them is often not read out.
+  const refusedNote = (
+    <LiveRegion
+      key="refused"
+      role="status"
+      tone="notice"
+      text={!refused ? undefined : refused.kind === 'quote' ? i18n.t('popup_enterprise_quote') : i18n.t('popup_refused_reply')}
+    />
+  );
   if ((mode === 'link' && author) || (mode === 'edit' && edit) || mode === 'reply' || mode === 'quote') {
     const common = { accountId, username, postId, post: ctx.post, author, edit };
-    return <PostComposer mode={mode} {...common} onBack={() => setMode('actions')} />;
+    // The post's section stays around the composer (unnamed then), and the note above with it.
+    return (
+      <PostSection composing>
+        <PostComposer mode={mode} {...common} onBack={() => setMode('actions')} />
+        {refusedNote}
+      </PostSection>
+    );
   }
 
   return (
@@ -246,11 +262,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           {i18n.t('popup_author_relation_unsaid', [author.username])}
         </p>
       ) : null}
-      {refused ? (
-        <p className="notice" role="status">
-          {refused.kind === 'quote' ? i18n.t('popup_enterprise_quote') : i18n.t('popup_refused_reply')}
-        </p>
-      ) : null}
+      {refusedNote}
       {askDelete ? (
         <DeletePostDialog
           onClose={(confirmed) => {

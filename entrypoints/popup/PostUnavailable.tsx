@@ -29,11 +29,20 @@ export function PostUnavailable({ postId, error, onRetry }: { postId: string; er
  * The post's panel: what it holds (`children`), then the line that says your own post is deleted through Perch —
  * on the page, empty and hidden from sight, from the panel's first screen, so a screen reader reads the word out when
  * it comes (a status created together with its words is often not read at all). Deleted, the panel is that line
- * alone, with nothing left to act on.
+ * alone, with nothing left to act on. `composing`: it holds a composer on the post in place of its actions, and is
+ * not named "This post" then; it stays on the page, so the lines in it are there, empty, before the composer's end.
  */
-export function PostSection({ deleted = false, children }: { deleted?: boolean; children?: ReactNode }) {
+export function PostSection({
+  deleted = false,
+  composing = false,
+  children,
+}: {
+  deleted?: boolean;
+  composing?: boolean;
+  children?: ReactNode;
+}) {
   return (
-    <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
+    <section className="post-panel" aria-label={composing ? undefined : i18n.t('popup_this_post')}>
       {deleted ? null : children}
       <LiveRegion role="status" tone="notice" text={deleted ? i18n.t('popup_post_deleted') : undefined} />
     </section>

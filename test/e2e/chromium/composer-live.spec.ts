@@ -2,7 +2,7 @@ import type { ElementHandle, Locator } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { SPLIT_600 } from '../support/posts';
-import { expect, popupOn, signIn, test } from './fixtures';
+import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
  * The composer's lines (what went wrong, what was done, the draft not kept) and the word that your post is deleted
@@ -16,6 +16,14 @@ const regionsNow = (within: Locator, role: 'alert' | 'status') => within.getByRo
 /** The words each region found before holds now: null for one no longer on the page (another took its place). */
 const wordsIn = (regions: ElementHandle[]) =>
   Promise.all(regions.map((r) => r.evaluate((e) => (e.isConnected ? (e.textContent ?? '') : null))));
+
+/** Ticks "My X app is on the Enterprise plan" in Perch's settings: the popup offers Reply on any post. */
+async function sayEnterprisePlan(perch: Perch): Promise<void> {
+  const options = await perch.open('options');
+  await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
+  await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
+  await options.close();
+}
 
 test.describe('the composer’s and the deleted post’s lines are read out (Chromium)', () => {
   test.beforeEach(async ({ perch }) => {
@@ -124,5 +132,30 @@ test.describe('the composer’s and the deleted post’s lines are read out (Chr
     await expect(panel.getByRole('status').filter({ hasText: 'Deleted.' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Like', exact: true })).toHaveCount(0);
     expect(await wordsIn(statuses)).toContain('Deleted.');
+  });
+
+  test('X’s refusal of a reply, back on the post, comes in the status that was there, empty, in the composer', async ({ perch, emu }) => {
+    // The person says their app is on the Enterprise plan, but X (self-serve here) refuses a reply Grace did not ask for.
+    await sayEnterprisePlan(perch);
+    const popup = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
+    await popup.getByRole('button', { name: 'Reply', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('Agreed!');
+    const main = popup.getByRole('main');
+    const statuses = await regionsNow(main, 'status');
+    const before = await wordsIn(statuses);
+
+    await emu.clearLog();
+    await popup.getByRole('button', { name: 'Post', exact: true }).click();
+    const said = 'X refused this reply from your app';
+    const note = main.getByRole('status').filter({ hasText: said });
+    await expect(note).toBeVisible();
+    await expect(note).toHaveClass(/\bnotice\b/);
+    expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([403]);
+    // The words are in a status found while the composer showed, empty then.
+    const after = await wordsIn(statuses);
+    const held = after.flatMap((w, i) => (w?.startsWith(said) ? [i] : []));
+    expect(held).toHaveLength(1);
+    expect(before[held[0]!]).toBe('');
+    await expect(popup.getByRole('link', { name: 'Reply on x.com' })).toBeVisible();
   });
 });
