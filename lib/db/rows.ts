@@ -246,6 +246,14 @@ export interface ActionRow {
 /** `ActionRow.notBefore` of an action that waits for the person, not for a time (see there). */
 export const AWAITING_PERSON = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Whether X may have received the action: the outbox tried it (`attempts`), or tried it before the person's Retry
+ * counted its tries afresh (`sentBefore`). X may have applied such a try though its answer did not say so.
+ */
+export function wasSent(action: ActionRow): boolean {
+  return action.attempts > 0 || action.sentBefore === true;
+}
+
 /** The last rate-limit headers X sent for one endpoint and account. */
 export interface RateLimitRow {
   accountId: string;

@@ -1,4 +1,4 @@
-import type { ActionRow, PerchDb } from '../db';
+import { wasSent, type ActionRow, type PerchDb } from '../db';
 
 /**
  * What a read of X may predate: the person's actions X had not confirmed when the read began. A walk (lib/services/
@@ -61,9 +61,5 @@ export async function actionsSince(
  * before the answer, so the answer cannot show it.
  */
 export async function triedSince(d: PerchDb, accountId: string, started: ActionsAt): Promise<Set<number>> {
-  return new Set(
-    (await readSince(d, accountId, started))
-      .filter((a) => a.state !== 'queued' || a.attempts > 0 || a.sentBefore === true)
-      .map((a) => a.seq!),
-  );
+  return new Set((await readSince(d, accountId, started)).filter((a) => a.state !== 'queued' || wasSent(a)).map((a) => a.seq!));
 }

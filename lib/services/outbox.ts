@@ -1,5 +1,5 @@
 import { unknownActionWords } from '../reply-words';
-import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
+import { ACTIONS_BY_STATE, AWAITING_PERSON, db, wasSent, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
 import { alreadyReversed, takenOver } from './outbox-undo';
@@ -154,7 +154,7 @@ export class Outbox {
         notBefore: 0,
         attempts: 0,
         // Sent before (a failure is stored after a try): X may have applied it, though it answered otherwise.
-        ...(current.attempts > 0 || current.sentBefore ? { sentBefore: true as const } : {}),
+        ...(wasSent(current) ? { sentBefore: true as const } : {}),
         rollback,
         updatedAt: new Date(this.now()).toISOString(),
         error: undefined,
@@ -277,8 +277,7 @@ export class Outbox {
       const limited = await this.deps.clientFor(accountId);
       const client: typeof limited = { request: (req) => limited.request({ ...req, retries: 0 }) };
       // A creation sent before (a try, also before the person's Retry): look for it on X before sending it again.
-      const sent = action.attempts > 0 || action.sentBefore === true;
-      let result = sent && !def.idempotent && def.reconcile ? await def.reconcile(client, accountId, action.params, action) : undefined;
+      let result = wasSent(action) && !def.idempotent ? await def.reconcile?.(client, accountId, action.params, action) : undefined;
       result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
       await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
         // Gone from the log: its account signed out while X answered, and the sign-out's wipe is not undone.
