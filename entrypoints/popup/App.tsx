@@ -13,6 +13,7 @@ import { ProfilePanel } from './ProfilePanel';
 import { SignedOutIntro } from './SignedOutIntro';
 import { useCurrentPage, type CurrentPage } from './use-current-page';
 import { useFirstActionFocus } from './use-first-action-focus';
+import { useKeptFocus } from './use-kept-focus';
 import { WayIn } from './WayIn';
 import './way-in.css';
 
@@ -48,6 +49,7 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const [composing, setComposing] = useState(false);
   useFirstActionFocus(main);
+  useKeptFocus(main);
 
   async function newPost() {
     // The new post's composer is already here (this page has nothing else to show): go to its text.

@@ -1,0 +1,57 @@
+import { expect, type Page } from '@playwright/test';
+import { expectFocusShown } from './focus';
+
+/** One Tab stop: its role as the page declares it (or its tag) and the words a person sees on it. */
+export interface TabStop {
+  kind: string;
+  words: string;
+}
+
+/**
+ * In the page: the focused control's kind and the words a person sees on it (a field's are its label's), once it is
+ * a control this walk has not met yet; undefined once the focus comes back round or falls to the page itself.
+ */
+function stopHere(): TabStop | undefined {
+  const el = document.activeElement as HTMLElement | null;
+  const w = window as unknown as { perchWalkSeen?: WeakSet<Element> };
+  const seen = (w.perchWalkSeen ??= new WeakSet());
+  if (!el || el === document.body || seen.has(el)) return undefined;
+  seen.add(el);
+  const labels = (el as HTMLInputElement).labels;
+  const words = (labels && labels.length ? labels[0]!.innerText : el.innerText).replace(/\s+/g, ' ').trim();
+  return { kind: el.getAttribute('role') ?? el.tagName.toLowerCase(), words };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Presses Tab from the top of the page through every stop, once round, checking at each that the focus shows and that
+ * the control's accessible name begins with the words it shows (a control showing none, an icon or a field with no
+ * label, has a name all the same). Returns the stops in order, for the test to check the order a person meets.
+ */
+export async function walkTabStops(page: Page, max = 80): Promise<TabStop[]> {
+  // From the page's top: the body focused for a moment (a blur alone leaves Tab's starting point where it was).
+  await page.evaluate(() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+    delete (window as unknown as { perchWalkSeen?: unknown }).perchWalkSeen;
+  });
+  const stops: TabStop[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(stopHere);
+    if (!stop) break;
+    await expectFocusShown(page);
+    const focused = page.locator(':focus');
+    await expect(focused, `the ${stop.kind} “${stop.words}” is named for what it shows`).toHaveAccessibleName(
+      stop.words ? new RegExp(`^${escape(stop.words)}`) : /\S/,
+    );
+    stops.push(stop);
+  }
+  return stops;
+}
+
+/** In the page: the focus is on the page itself, dropped after the control that had it went away. */
+export const focusDropped = (page: Page): Promise<boolean> =>
+  page.evaluate(() => !document.activeElement || document.activeElement === document.body);
