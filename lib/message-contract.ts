@@ -303,8 +303,6 @@ export const messages = {
     nextToken?: string;
     /** X gave a next page token its operation would refuse back: no more can be read (lib/services/lookups.ts). */
     stopped?: true;
-    /** X named as the next page the one just read: reading on would go in circles (lib/services/lookups.ts). */
-    repeated?: true;
   }>(),
   'list.posts': request(() => ({ accountId: userId, listId: postId })).answers<PostView[]>(),
   'tab.post': request(() => ({ accountId: userId, postId })).answers<PostContext>(),

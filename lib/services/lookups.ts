@@ -29,7 +29,8 @@ const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
  * One page of a list's members, stored (members and who they are), so the members view works offline after. A member
  * the person added or removed that the page may predate (still waiting to be sent, or confirmed by X since the page
  * was asked for) is shown as the person left it, not as the page had it. `stopped`: X's next page token is one its
- * operation would refuse, so there is no asking for more. `repeated`: X named as the next page the one just read.
+ * operation would refuse, so there is no asking for more. A next token X gave before is handed on as it is: the
+ * members view (components/manager/lists/ListMembers.tsx) keeps the tokens of its walk and stops where X repeats one.
  * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
  */
 export async function listMembers(
@@ -37,7 +38,7 @@ export async function listMembers(
   accountId: string,
   listId: string,
   paginationToken?: string,
-): Promise<{ users: UserView[]; nextToken?: string; stopped?: true; repeated?: true }> {
+): Promise<{ users: UserView[]; nextToken?: string; stopped?: true }> {
   const d = db();
   const started = await actionsAt(d, accountId);
   const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
@@ -66,16 +67,12 @@ export async function listMembers(
     }
     if (list) await d.lists.put(list);
   });
-  // A next token equal to the one just used would show the same page again for ever: that is the end, said so.
-  const repeated = !!paginationToken && page.nextToken === paginationToken;
-  const nextToken = repeated ? undefined : page.nextToken;
   // A next token X's operation would refuse (getListsMembers: 1 to 19 characters) is not handed on: the walk stops, saying
   // so, and what was read stays.
   return {
     users: page.items.map((u) => userViewOf(userRow(accountId, u, seenAt))),
-    ...(nextToken ? { nextToken } : {}),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
     ...(page.tokenRefused ? { stopped: true as const } : {}),
-    ...(repeated ? { repeated: true as const } : {}),
   };
 }
 

@@ -48,14 +48,15 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     setLoad({ state: 'loading' });
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
-      // The first page starts a new walk; each token used is kept (the oldest let go past the bound).
+      // The first page starts a new walk; each token used is kept (the oldest let go past the bound), the one just used
+      // among them: X naming again the page it just gave is a repeat too.
       const walk = asked.current;
       if (!token) walk.clear();
       else {
         walk.add(token);
         if (walk.size > TOKENS_KEPT) walk.delete(walk.values().next().value!);
       }
-      const again = !!page.repeated || (page.nextToken !== undefined && walk.has(page.nextToken));
+      const again = page.nextToken !== undefined && walk.has(page.nextToken);
       setNextToken(again ? undefined : page.nextToken);
       setRepeated(again);
       setStopped(!!page.stopped);

@@ -40,7 +40,7 @@ async function press(page: ReactPage, name: string): Promise<void> {
   await act(() => new Promise((r) => setTimeout(r, 20)));
 }
 
-/** X's answers by the page token asked: none → A, A → B, B → the `afterB` given. */
+/** X's answers by the page token asked: none → A, A → B, B → the `afterB` given (the members service hands it on as is). */
 async function membersPage(afterB: string | undefined): Promise<{ page: ReactPage; asked: (string | undefined)[] }> {
   const asked: (string | undefined)[] = [];
   const next: Record<string, string | undefined> = { '': 'A', A: 'B', B: afterB };
@@ -73,6 +73,21 @@ describe('a List’s members whose pages lead back to one already read', () => {
       await press(page, 'Reload members of Reading list from X');
       expect(named(page, MORE)).toBeTruthy();
       expect(shown(page)).not.toContain(REPEATED);
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('stops offering Load more when X names as the next page the one it just gave, and says so', async () => {
+    const { page, asked } = await membersPage('B');
+    try {
+      await press(page, 'Load members of Reading list from X');
+      await press(page, MORE);
+      expect(shown(page)).not.toContain(REPEATED);
+      await press(page, MORE);
+      expect(asked).toEqual([undefined, 'A', 'B']);
+      expect(named(page, MORE), 'Load more after X named page B again, from page B').toBeUndefined();
+      expect(shown(page)).toContain(REPEATED);
     } finally {
       await page.leave();
     }
