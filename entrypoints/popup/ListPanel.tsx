@@ -3,7 +3,6 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { AlertLine } from '@/components/AlertLine';
-import { LiveLine } from '@/components/LiveLine';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
@@ -13,6 +12,7 @@ import { watchTables } from '@/lib/store-changes';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { managerPageUrl, openManager } from './open-manager';
+import { ProblemLine } from './ProblemLine';
 import { TabFollower } from './tab-follower';
 import { useOwnActions } from './use-own-actions';
 
@@ -78,7 +78,8 @@ function useListContext(accountId: string, listId: string) {
     };
   }, [follower]);
   const track = useCallback((seq: number, type: string) => follower.track(seq, type), [follower]);
-  return { context, error, track };
+  const refresh = useCallback(() => follower.refresh(), [follower]);
+  return { context, error, track, refresh };
 }
 
 /**
@@ -90,7 +91,7 @@ function useListContext(accountId: string, listId: string) {
  * background (messages), so the popup never loads it.
  */
 export function ListPanel({ accountId, listId }: { accountId: string; listId: string }) {
-  const { context, error: readError, track: trackAny } = useListContext(accountId, listId);
+  const { context, error: readError, track: trackAny, refresh } = useListContext(accountId, listId);
   // As on a post or a profile: an action from elsewhere is shown on its way and in its button's state, a failure only
   // if clicked here; its end is said only if news (`news`: clicked here, or seen on its way while this popup is open).
   const { actions, track, news } = useOwnActions(context?.actions ?? [], trackAny);
@@ -119,8 +120,6 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
   const ref = list ? { listId, listName: list.name } : { listId };
   const run = (action: ActionRequest) => void act(accountId, action, track).then(setProblem);
   const title = list ? list.name : i18n.t('popup_list_unknown');
-  // The person's last click refused, or the last read of the list failed (the list stays on screen).
-  const failure = problem ?? readError;
 
   return (
     <section className="list-panel" aria-label={title}>
@@ -176,7 +175,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
         {list?.owned ? null : <Note id={`${notes}-follow`} action={followRow} shownOn={followed} news={!!followRow && news(followRow)} />}
         <Note id={`${notes}-pin`} action={pinRow} shownOn={pinned} news={!!pinRow && news(pinRow)} />
       </div>
-      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
+      {/* The person's last click refused, or the last read of the list failed (the list stays on screen). */}
+      <ProblemLine problem={problem} readFailed={readError} read={refresh} />
     </section>
   );
 }

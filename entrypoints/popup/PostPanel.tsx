@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
-import { LiveLine, LiveRegion } from '@/components/LiveLine';
+import { LiveRegion } from '@/components/LiveLine';
 import { useEffect, useId, useState } from 'react';
 import { PostText } from '@/components/PostText';
 import { dateOf } from '@/components/manager/format';
@@ -15,6 +15,7 @@ import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } fro
 import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
 import { ListPicker } from './lazy';
 import { PostComposer } from './PostComposer';
+import { ProblemLine } from './ProblemLine';
 import { OnXLink } from './OnXLink';
 import { PostSection, PostUnavailable } from './PostUnavailable';
 import { UserCard } from './UserCard';
@@ -63,8 +64,6 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
     if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
-  // The person's last click refused, or the last read of the post failed (the panel stays, as a list's does).
-  const failure = problem ?? error;
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;
   // Your own post: Delete, and no Mute or Block of yourself. While an action is on its way its button shows what it
@@ -279,7 +278,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       {mode === 'lists' && author ? (
         <ListPicker accountId={accountId} user={author} onChanged={() => void refresh()} onClose={() => setMode('actions')} />
       ) : null}
-      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
+      {/* The person's last click refused, or the last read of the post failed (the panel stays, as a list's does). */}
+      <ProblemLine problem={problem} readFailed={error} read={refresh} />
     </PostSection>
   );
 }

@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { AlertLine } from '@/components/AlertLine';
-import { LiveLine } from '@/components/LiveLine';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';
+import { ProblemLine } from './ProblemLine';
 import { EnterpriseNote } from './EnterpriseNote';
 import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
 import { UserCard } from './UserCard';
@@ -41,8 +41,6 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
     if (await confirmAction(action)) setProblem(await act(accountId, action, track));
   };
   const params = { userId: user.id, username: user.username };
-  // The person's last click refused, or the last read of the profile failed (the panel stays, as a list's does).
-  const failure = problem ?? error;
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
   const onFollow = latest(actions, 'follow', 'unfollow');
   const onMute = latest(actions, 'mute', 'unmute');
@@ -136,7 +134,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       ) : null}
       <EnterpriseNote actions={actions} username={user.username} />
       {lists ? <ListPicker accountId={accountId} user={user} onChanged={() => void refresh()} onClose={() => setLists(false)} /> : null}
-      <LiveLine said={failure ? { text: failure, error: true } : undefined} />
+      {/* The person's last click refused, or the last read of the profile failed (the panel stays, as a list's does). */}
+      <ProblemLine problem={problem} readFailed={error} read={refresh} />
     </section>
   );
 }

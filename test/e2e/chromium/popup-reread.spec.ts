@@ -1,7 +1,23 @@
-import { SEED_POSTS } from '../../emulator/seed';
+import type { Page } from '@playwright/test';
+import { SEED_LISTS, SEED_POSTS } from '../../emulator/seed';
+import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
-import { unreachable, UNREACHABLE } from '../support/unreachable';
+import { reachableAgain, unreachable, UNREACHABLE } from '../support/unreachable';
 import { expect, popupOn, signIn, test } from './fixtures';
+
+/** The popup's messages of this type wait, from here on, until `letThrough` (a read in flight for as long as needed). */
+async function holdBack(popup: Page, type: string): Promise<void> {
+  await popup.evaluate((held) => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    (window as unknown as { letThrough: () => void }).letThrough = open;
+    chrome.runtime.sendMessage = ((m: { type?: string }) =>
+      m.type === held ? gate.then(() => send(m)) : send(m)) as typeof chrome.runtime.sendMessage;
+  }, type);
+}
+
+const letThrough = (popup: Page) => popup.evaluate(() => (window as unknown as { letThrough: () => void }).letThrough());
 
 // When an action settles, the popup reads the post or profile again. If that read fails, the panel stays — its
 // buttons, the focus on the one clicked — and its problem line says so; the button shows X's answer to the action
@@ -41,5 +57,64 @@ test.describe('the popup when the read after an action fails (Chromium)', () => 
     await expect(button).toBeFocused();
     await expect(button).not.toHaveAttribute('aria-busy', 'true');
     await expect(panel.getByRole('button', { name: 'Unmute', exact: true })).toHaveCount(0);
+  });
+
+  test('on a post: Read again says the failure again while it fails, then reads the post once it can', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
+    const panel = popup.getByRole('region', { name: 'This post' });
+    await expect(panel.getByRole('button', { name: 'Like', exact: true })).toBeVisible();
+    const readAgain = panel.getByRole('button', { name: 'Read again' });
+    // Nothing failed: nothing to read again.
+    await expect(readAgain).toHaveCount(0);
+    await unreachable(popup, 'tab.post');
+
+    await panel.getByRole('button', { name: 'Like', exact: true }).click();
+    const failed = panel.getByRole('alert').filter({ hasText: UNREACHABLE });
+    await expect(failed).toBeVisible();
+    await expect(readAgain).toBeVisible();
+    await scan(popup, 'popup, a post whose read failed, with Read again');
+
+    // Still no background: the failure is said again, and the focus stays on Read again.
+    await readAgain.click();
+    await expect(failed).toBeVisible();
+    await expect(readAgain).toBeFocused();
+    await expect(readAgain).not.toHaveAttribute('aria-busy', 'true');
+
+    // The background is back: by the keyboard, one read, said while it is on its way, then the post as read.
+    await reachableAgain(popup);
+    await holdBack(popup, 'tab.post');
+    await popup.keyboard.press('Enter');
+    await expect(panel.getByRole('status').filter({ hasText: /^Reading again…$/ })).toBeVisible();
+    await expect(readAgain).toHaveAttribute('aria-busy', 'true');
+    await expect(readAgain).toBeFocused();
+    await expect(panel.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+    await letThrough(popup);
+
+    await expect(readAgain).toHaveCount(0);
+    await expect(panel.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+    await expect(panel.getByRole('status').filter({ hasText: 'Reading again…' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();
+    expect((await emu.relations()).likes).toContain(SEED_POSTS.gracePhoto);
+    // The focus goes on into the panel, to its first action, not to the page.
+    await expect(panel.getByRole('button', { name: 'Bookmark', exact: true })).toBeFocused();
+  });
+
+  test('on a List: Read again after the read failed shows the pin X made and clears the line', async ({ perch, emu }) => {
+    const popup = await popupOn(perch, `https://x.com/i/lists/${SEED_LISTS.graceNavy}`);
+    const panel = popup.getByRole('region', { name: 'A list on X' });
+    await expect(panel.getByRole('button', { name: 'Pin list', exact: true })).toBeVisible();
+    await unreachable(popup, 'tab.list');
+
+    await panel.getByRole('button', { name: 'Pin list', exact: true }).click();
+    await expect(panel.getByRole('alert').filter({ hasText: UNREACHABLE })).toBeVisible();
+    const readAgain = panel.getByRole('button', { name: 'Read again' });
+    await expect(readAgain).toBeVisible();
+
+    await reachableAgain(popup);
+    await readAgain.click();
+    await expect(readAgain).toHaveCount(0);
+    await expect(panel.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Unpin list', exact: true })).toBeVisible();
+    expect((await emu.relations()).pinned_lists).toContain(SEED_LISTS.graceNavy);
   });
 });

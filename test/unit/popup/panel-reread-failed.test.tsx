@@ -164,6 +164,49 @@ describe('the popup when the read after an action fails', () => {
     }
   });
 
+  it('on a profile: Read again, there only after the read failed, reads once per press and clears the line', async () => {
+    // What the store holds: not followed, until the follow X made is in it.
+    const stored = { ...profile, user: { ...profile.user! } };
+    const bg = background('tab.profile', stored);
+    const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
+    const readAgain = () => [...page.document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Read again');
+    const reads = () =>
+      vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.filter(([m]) => (m as unknown as { type: string }).type === 'tab.profile');
+    try {
+      expect(readAgain()).toBeUndefined();
+      await page.click('Follow');
+      await outbox('follow', 'sending');
+      bg.reads = false;
+      await outbox('follow', 'done');
+      expect(page.alerts()).toEqual([expect.stringContaining(CUT)]);
+      const button = readAgain();
+      expect(button).toBeDefined();
+
+      // Still failing: one read, the failure said again, Read again still there.
+      const before = reads().length;
+      await act(async () => button!.click());
+      await settle();
+      expect(reads().length).toBe(before + 1);
+      expect(page.alerts()).toEqual([expect.stringContaining(CUT)]);
+      expect(readAgain()).toBe(button);
+
+      bg.reads = true;
+      stored.user.following = true;
+      await act(async () => button!.click());
+      await settle();
+      expect(page.alerts()).toEqual([]);
+      expect(readAgain()).toBeUndefined();
+      expect(page.pressed()).toEqual(['Unfollow']);
+      // Read: nothing reads on by itself (the follower's one read more, for the follow that settled, aside).
+      const after = reads().length;
+      await settle();
+      await settle();
+      expect(reads().length).toBe(after);
+    } finally {
+      await page.leave();
+    }
+  });
+
   it('a first read that fails is the whole panel’s alert, with no buttons', async () => {
     const bg = background('tab.profile', profile);
     bg.reads = false;
