@@ -9,6 +9,8 @@ import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
 import { actedOnLink } from './activity-link';
+import { readAction, readRows } from './stored-rows';
+import { UnreadableRows } from './UnreadableRows';
 import { useFailureSeen } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
 import { useNow } from './use-now';
@@ -27,16 +29,21 @@ const SHOWN = 300;
  */
 export function ActivityView({ accountId }: { accountId: string }) {
   const now = useNow();
-  const actions = useLiveQuery(
-    () =>
-      db()
-        .actions.where('[accountId+seq]')
-        .between([accountId, -Infinity], [accountId, Infinity])
-        .reverse()
-        .limit(SHOWN + 1)
-        .toArray(),
+  // Read field by field (stored-rows.ts): a row of another shape draws what it holds, one without its number is counted.
+  const stored = useLiveQuery(
+    async () =>
+      readRows(
+        await db()
+          .actions.where('[accountId+seq]')
+          .between([accountId, -Infinity], [accountId, Infinity])
+          .reverse()
+          .limit(SHOWN + 1)
+          .toArray(),
+        readAction,
+      ),
     [accountId],
   );
+  const actions = stored?.rows;
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const reversed = useMemo(() => reversedSince(actions ?? []), [actions]);
   // A later like, unlike, mute … of the same thing (the popup's unrepost of a repost done here) took over: lib/action-pairs.ts.
@@ -71,12 +78,20 @@ export function ActivityView({ accountId }: { accountId: string }) {
       </p>
     );
   }
-  if (!actions.length || !shown) return <p className="activity-empty">{i18n.t('activity_empty')}</p>;
+  const unreadable = <UnreadableRows count={stored?.unreadable ?? 0} />;
+  if (!actions.length || !shown)
+    return (
+      <>
+        {unreadable}
+        <p className="activity-empty">{i18n.t('activity_empty')}</p>
+      </>
+    );
   return (
     <div className="activity-view">
       <div className="activity-message" role="status">
         {message ? <p className={message.error ? 'error' : 'muted'}>{message.text}</p> : null}
       </div>
+      {unreadable}
       <ol className="mgr-rows activity-list" aria-label={i18n.t('activity_list_label')}>
         {shown.map((a) => (
           <ActivityItem
@@ -160,16 +175,21 @@ const ActivityItem = memo(function ActivityItem({
         </span>
       </div>
       <div className="activity-meta muted">
-        <When iso={action.createdAt} />
+        {action.createdAt ? <When iso={action.createdAt} /> : null}
         {link ? (
           <>
-            {' · '}
+            {action.createdAt ? ' · ' : null}
             <a href={link.href} target="_blank" rel="noreferrer" aria-label={link.name}>
               {link.text}
             </a>
           </>
         ) : null}
-        {action.undoOf !== undefined ? <span> · {i18n.t('activity_is_undo')}</span> : null}
+        {action.undoOf !== undefined ? (
+          <span>
+            {action.createdAt || link ? ' · ' : null}
+            {i18n.t('activity_is_undo')}
+          </span>
+        ) : null}
       </div>
       {undoable ? (
         <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [label])} onClick={press(() => onUndo(action))} />

@@ -13,6 +13,7 @@ import { useImport } from './bookmarks/use-import';
 import { useLeaving } from './bookmarks/use-leaving';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
+import { UnreadableRows } from './UnreadableRows';
 import { useTrackedAction } from './use-action-row';
 import {
   filterBookmarks,
@@ -189,6 +190,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
           }
         />
         <DroppedSection accountId={accountId} dropped={dropped ?? []} />
+        <UnreadableRows count={stored?.unreadable ?? 0} />
 
         <div className="bookmarks-status">
           <ActionNote ref={statusRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />

@@ -17,6 +17,8 @@ import { ListCard } from './lists/ListCard';
 import { ListDetail } from './lists/ListDetail';
 import { ListForm } from './lists/ListForm';
 import { listSyncTexts } from './lists/texts';
+import { readList, readRows } from './stored-rows';
+import { UnreadableRows } from './UnreadableRows';
 
 /** The status line follows the latest list action. */
 const LIST_TYPES = typesOfFamily('lists');
@@ -42,7 +44,9 @@ export function ListsView({ accountId, openRequest }: { accountId: string; openR
 
 function Lists({ accountId, openRequest }: { accountId: string; openRequest: ListRequest | undefined }) {
   const id = useId();
-  const lists = useLiveQuery(() => db().lists.where('accountId').equals(accountId).toArray(), [accountId]);
+  // Read field by field (stored-rows.ts): a row of another shape draws what it holds, one without its id is counted.
+  const stored = useLiveQuery(async () => readRows(await db().lists.where('accountId').equals(accountId).toArray(), readList), [accountId]);
+  const lists = stored?.rows;
   const { seq, undoSeq, act, undo, error, waiting } = useTrackedAction(accountId, LIST_TYPES);
   const pendingLists = useMemo(() => pendingByList(waiting), [waiting]);
   // A pin still waiting for X (its limit, its credits) is not on X yet: the List stays where X has it, said waiting.
@@ -146,6 +150,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
             />
           ) : null}
         </div>
+        <UnreadableRows count={stored?.unreadable ?? 0} />
         {lists === undefined ? (
           <p className="muted" aria-busy="true">
             {i18n.t('lists_loading')}

@@ -11,12 +11,13 @@ import type { ActionPhase } from './action-state';
 import { AccountList } from './AccountList';
 import { AccountExportMenu } from './AccountExportMenu';
 import { profileUrl } from '@/lib/x-url';
-import { allAccounts, newestAccounts } from './account-queries';
+import { newestAccounts, storedAccounts } from './account-queries';
 import { searchEntries, type AccountEntry } from './accounts';
 import { relationTexts, type Relation } from './relation-texts';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
+import { UnreadableRows } from './UnreadableRows';
 import { UserLookup } from './UserLookup';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 
@@ -86,7 +87,8 @@ function RelationTab({ accountId, relation }: Props) {
   const newest = useLiveQuery(() => newestAccounts(accountId, collection), [accountId, collection]);
   // Asked once the newest are in: read together, the whole list would hold the first screen back.
   const newestRead = newest !== undefined;
-  const entries = useLiveQuery(() => (newestRead ? allAccounts(accountId, collection) : undefined), [accountId, collection, newestRead]);
+  const stored = useLiveQuery(() => (newestRead ? storedAccounts(accountId, collection) : undefined), [accountId, collection, newestRead]);
+  const entries = stored?.entries;
   const shown = useMemo(() => searchEntries(entries ?? [], deferredQuery), [entries, deferredQuery]);
   // Until the whole list is read, the newest rows stand for it, unless a search needs every row.
   const first = entries === undefined && !deferredQuery.trim() && newest?.length ? newest : undefined;
@@ -191,6 +193,7 @@ function RelationTab({ accountId, relation }: Props) {
         </label>
         {entries?.length ? <AccountExportMenu entries={shown} texts={texts.export} collection={collection} /> : null}
       </div>
+      <UnreadableRows count={stored?.unreadable ?? 0} />
       <p className="muted mgr-shown" role="status">
         {entries?.length && deferredQuery.trim() ? texts.shown(shown.length, entries.length) : ''}
       </p>

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { db, type UserRow } from '@/lib/db';
 import { accountEntries, type AccountEntry } from './accounts';
+import { readUser } from './stored-rows';
 
 /**
  * How the manager reads long lists of accounts from the store (the Muted and Blocked tabs, a list's members) so a
@@ -37,9 +38,22 @@ export async function newestAccounts(
  * @throws if IndexedDB fails.
  */
 export async function allAccounts(accountId: string, collection: 'muted' | 'blocked'): Promise<AccountEntry[]> {
+  return (await storedAccounts(accountId, collection)).entries;
+}
+
+/**
+ * `allAccounts`, and how many stored rows it left out: rows of another shape without the account's id
+ * (accounts.ts `accountEntries`), which the tab counts in one line.
+ * @throws if IndexedDB fails.
+ */
+export async function storedAccounts(
+  accountId: string,
+  collection: 'muted' | 'blocked',
+): Promise<{ entries: AccountEntry[]; unreadable: number }> {
   const d = db();
   const relations = await d[collection].where('accountId').equals(accountId).toArray();
-  return accountEntries(relations, await usersOf(accountId, relations));
+  const entries = accountEntries(relations, await usersOf(accountId, relations));
+  return { entries, unreadable: relations.length - entries.length };
 }
 
 type MemberUser = Pick<UserRow, 'id' | 'name' | 'username'>;
@@ -56,7 +70,7 @@ const membersByPosition = (accountId: string, listId: string) =>
 export async function firstListMemberUsers(accountId: string, listId: string, limit = FIRST_SCREEN_ACCOUNTS): Promise<MemberUser[]> {
   const rows = await membersByPosition(accountId, listId).limit(limit).toArray();
   const users = await db().users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string]));
-  return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
+  return memberUsers(rows, users);
 }
 
 /**
@@ -66,8 +80,12 @@ export async function firstListMemberUsers(accountId: string, listId: string, li
  */
 export async function listMemberUsers(accountId: string, listId: string): Promise<MemberUser[]> {
   const rows = await membersByPosition(accountId, listId).toArray();
-  const users = await usersOf(accountId, rows);
-  return rows.map((r, i) => users[i] ?? { id: r.userId, name: '', username: '' });
+  return memberUsers(rows, await usersOf(accountId, rows));
+}
+
+/** Members with what is known of each, read field by field (stored-rows.ts): a name that is not text reads as none. */
+function memberUsers(rows: readonly { userId: string }[], users: readonly (UserRow | undefined)[]): MemberUser[] {
+  return rows.map((r, i) => ({ name: '', username: '', ...readUser(users[i]), id: r.userId }));
 }
 
 /** Above this many accounts, one read of the account's users beats one request per account. */

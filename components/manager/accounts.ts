@@ -1,6 +1,8 @@
 import type { UserRow } from '@/lib/db';
 import { USERNAME_PATTERN } from '@/lib/limits';
+import { isId, isNumber } from '@/lib/db/row-fields';
 import { foldForSearch } from '@/lib/services/records';
+import { readUser } from './stored-rows';
 
 /**
  * The accounts of the Muted and Blocked tabs and the account lookup: reading an @username from what the person
@@ -33,23 +35,30 @@ export interface AccountEntry {
 }
 
 /**
- * Joins relation rows (muted or blocked) with what is known of each account, most recent first.
+ * Joins relation rows (muted or blocked) with what is known of each account, most recent first, each read field by
+ * field (stored-rows.ts): a row without the account's id is left out, since nothing could unmute or unblock it.
  * `users` is in the same order as `relations` (undefined where the account is unknown).
  */
-export function accountEntries(relations: { userId: string; position: number }[], users: (UserRow | undefined)[]): AccountEntry[] {
-  const out = relations.map((r, i): AccountEntry => {
-    const u = users[i];
+export function accountEntries(
+  relations: readonly { userId: string; position: number }[],
+  users: readonly (UserRow | undefined)[],
+): AccountEntry[] {
+  const out = relations.flatMap((r, i): AccountEntry[] => {
+    if (!isId(r.userId)) return [];
+    const u = readUser(users[i]);
     const name = u?.name ?? '';
     const username = u?.username ?? '';
-    return {
-      id: r.userId,
-      name,
-      username,
-      ...(u?.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
-      ...(u?.protected ? { protected: true } : {}),
-      position: r.position,
-      search: foldForSearch(`${name} @${username}`),
-    };
+    return [
+      {
+        id: r.userId,
+        name,
+        username,
+        ...(u?.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
+        ...(u?.protected ? { protected: true } : {}),
+        position: isNumber(r.position) ? r.position : 0,
+        search: foldForSearch(`${name} @${username}`),
+      },
+    ];
   });
   return out.sort((a, b) => b.position - a.position);
 }

@@ -1,15 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { matcher, parseQuery, isEmptyQuery, searchable } from '@/lib/bookmarks/query';
 import { byCodePoint } from '@/lib/bookmarks/tags';
-import {
-  db,
-  type BookmarkFolderRow,
-  type BookmarkNoteRow,
-  type BookmarkRow,
-  type PostRow,
-  type SavedSearchRow,
-  type UserRow,
-} from '@/lib/db';
+import { db, type BookmarkFolderRow, type BookmarkNoteRow, type PostRow, type SavedSearchRow, type UserRow } from '@/lib/db';
+import { isId, isObject, textOf } from '@/lib/db/row-fields';
+import { readAuthor, readBookmark, readNote, readPost, readRows } from './stored-rows';
 
 /**
  * One bookmark as the Bookmarks tab shows it: the stored bookmark, its post and the post's author, and the person's
@@ -33,18 +27,30 @@ const oneSpaced = (text: string) => text.replace(/\s+/gu, ' ');
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
 const HEAD = 40;
 
+/**
+ * The bookmarks joined with their posts, authors and notes, each row read field by field (stored-rows.ts): a row of
+ * another shape draws what it holds; a bookmark without its post's id is left out (nothing could open or remove it)
+ * and counted in `unreadable`.
+ */
 async function join(
   accountId: string,
-  bookmarks: BookmarkRow[],
-  posts: (PostRow | undefined)[],
-  notes: (BookmarkNoteRow | undefined)[],
-): Promise<BookmarkItem[]> {
-  const postById = new Map(posts.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  const noteById = new Map(notes.flatMap((n) => (n ? [[n.postId, n] as const] : [])));
+  storedBookmarks: readonly unknown[],
+  posts: readonly unknown[],
+  notes: readonly unknown[],
+): Promise<{ items: BookmarkItem[]; unreadable: number }> {
+  const { rows: bookmarks, unreadable } = readRows(storedBookmarks, readBookmark);
+  // Only the bookmarked posts are read field by field: the store keeps others (a List's posts) beside them.
+  const storedPost = new Map(posts.flatMap((p) => (isObject(p) && isId(p.id) ? [[p.id, p] as const] : [])));
+  const postById = new Map<string, PostRow>();
+  for (const b of bookmarks) {
+    const post = readPost(storedPost.get(b.postId));
+    if (post) postById.set(post.id, post);
+  }
+  const noteById = new Map(readRows(notes, readNote).rows.map((n) => [n.postId, n] as const));
   const authorIds = [...new Set(bookmarks.flatMap((b) => postById.get(b.postId)?.authorId ?? []))];
   const authors = await db().users.bulkGet(authorIds.map((id) => [accountId, id] as [string, string]));
-  const authorById = new Map(authors.flatMap((u) => (u ? [[u.id, u] as const] : [])));
-  return bookmarks.map((b): BookmarkItem => {
+  const authorById = new Map(readRows(authors, readAuthor).rows.map((u) => [u.id, u] as const));
+  const items = bookmarks.map((b): BookmarkItem => {
     const post = postById.get(b.postId);
     const note = noteById.get(b.postId);
     return {
@@ -61,12 +67,15 @@ async function join(
       read: note?.read ?? false,
     };
   });
+  return { items, unreadable };
 }
 
 export interface StoredBookmarks {
   /** Newest first: the first few while the rest is read (`complete` false), then all of them. */
   items: BookmarkItem[];
   complete: boolean;
+  /** How many stored bookmarks of those read could not be: left out of `items`. */
+  unreadable: number;
 }
 
 /**
@@ -75,16 +84,16 @@ export interface StoredBookmarks {
  * newest few are read first, so the first screen does not wait for ten thousand rows. Undefined while loading.
  */
 export function useBookmarks(accountId: string): StoredBookmarks | undefined {
-  const head = useLiveQuery(() => readNewestBookmarks(accountId), [accountId]);
+  const head = useLiveQuery(() => readNewest(accountId), [accountId]);
   const headShown = head !== undefined;
   // After the first screen: reading everything at once would hold the first rows back.
-  const all = useLiveQuery(async () => (headShown ? readAllBookmarks(accountId) : undefined), [accountId, headShown]);
-  if (all) return { items: all, complete: true };
-  return head ? { items: head, complete: head.length < HEAD } : undefined;
+  const all = useLiveQuery(async () => (headShown ? readAll(accountId) : undefined), [accountId, headShown]);
+  if (all) return { ...all, complete: true };
+  return head ? { ...head, complete: head.items.length + head.unreadable < HEAD } : undefined;
 }
 
-/** The newest few bookmarks of the account, joined (useBookmarks' first screen). */
-export async function readNewestBookmarks(accountId: string): Promise<BookmarkItem[]> {
+/** The newest few bookmarks of the account, joined (useBookmarks' first screen), and how many rows it left out. */
+async function readNewest(accountId: string): Promise<{ items: BookmarkItem[]; unreadable: number }> {
   const d = db();
   // No count here: IndexedDB counts by walking the index, which costs as much as reading it.
   const bookmarks = await d.bookmarks
@@ -100,6 +109,10 @@ export async function readNewestBookmarks(accountId: string): Promise<BookmarkIt
 
 /** Every bookmark of the account, newest first, joined with its post, author and the person's own organising. */
 export async function readAllBookmarks(accountId: string): Promise<BookmarkItem[]> {
+  return (await readAll(accountId)).items;
+}
+
+async function readAll(accountId: string): Promise<{ items: BookmarkItem[]; unreadable: number }> {
   const d = db();
   // Whole-index reads (IndexedDB getAll) are far faster than a cursor walking the position index backwards.
   const [bookmarks, posts, notes] = await Promise.all([
@@ -107,14 +120,18 @@ export async function readAllBookmarks(accountId: string): Promise<BookmarkItem[
     d.posts.where('accountId').equals(accountId).toArray(),
     d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
   ]);
-  bookmarks.sort((a, b) => b.position - a.position);
+  const position = (b: { position: unknown }) => (typeof b.position === 'number' ? b.position : 0);
+  bookmarks.sort((a, b) => position(b) - position(a));
   return join(accountId, bookmarks, posts, notes);
 }
 
 /** X's bookmark folders of the account, by name. Undefined while loading. */
 export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | undefined {
   return useLiveQuery(
-    async () => (await db().bookmarkFolders.where('accountId').equals(accountId).toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+    async () =>
+      (await db().bookmarkFolders.where('accountId').equals(accountId).toArray())
+        .flatMap((f) => (isId(f.id) ? [{ ...f, name: textOf(f.name) }] : []))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     [accountId],
   );
 }
@@ -165,10 +182,7 @@ export async function readDroppedBookmarks(accountId: string): Promise<BookmarkN
   const onX = new Set(listed.map(([, postId]) => postId));
   const missing = noted.filter(([, postId]) => !onX.has(postId));
   const rows = missing.length ? await d.bookmarkNotes.bulkGet(missing) : [];
-  return droppedNotes(
-    rows.flatMap((r) => (r ? [r] : [])),
-    listed,
-  );
+  return droppedNotes(readRows(rows, readNote).rows, listed);
 }
 
 /** The notes whose post is not among the listed bookmarks' keys, newest change first. */
@@ -188,7 +202,7 @@ export function useTagCounts(accountId: string, ready = true): { tag: string; co
  * different tags, and many accounts, that took over a minute, and ran again on every change of a note).
  */
 export async function readTagCounts(accountId: string): Promise<{ tag: string; count: number }[]> {
-  return tagCounts(await db().bookmarkNotes.where('accountId').equals(accountId).toArray());
+  return tagCounts(readRows(await db().bookmarkNotes.where('accountId').equals(accountId).toArray(), readNote).rows);
 }
 
 /** Counts the tags of some notes: most used first, then by name. */
@@ -202,9 +216,9 @@ export function tagCounts(notes: readonly Pick<BookmarkNoteRow, 'tags'>[]): { ta
 export function useSavedSearches(accountId: string): SavedSearchRow[] | undefined {
   return useLiveQuery(
     async () =>
-      (await db().savedSearches.where('accountId').equals(accountId).toArray()).sort(
-        (a, b) => Number(b.pinned) - Number(a.pinned) || a.name.localeCompare(b.name),
-      ),
+      (await db().savedSearches.where('accountId').equals(accountId).toArray())
+        .flatMap((r) => (isId(r.id) ? [{ ...r, name: textOf(r.name), query: textOf(r.query), pinned: r.pinned === true }] : []))
+        .sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.name.localeCompare(b.name)),
     [accountId],
   );
 }
