@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { json, type Reply } from './http';
+import { seedOversize } from './oversize';
 import { seedBookmarks } from './seed';
 import type { EmulatorState } from './state';
 
@@ -42,6 +43,7 @@ const configBody = z.object({
 });
 const idString = z.string().regex(/^[0-9]{1,19}$/);
 const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
+const oversizeBody = z.object({ user_id: idString.optional() });
 const seedBookmarksBody = z.object({ user_id: idString.optional(), count: z.number().int().positive().max(20_000) });
 
 function bad(message: string): Reply {
@@ -164,6 +166,14 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       if (!userId || !state.users.has(userId)) return bad(`unknown user_id ${userId}`);
       const ids = seedBookmarks(state, p.value.count, { userId });
       return json(200, { user_id: userId, added: ids.length, total: state.bookmarksOf(userId).size });
+    }
+    case 'POST /oversize': {
+      // Oversize names, texts and links (oversize.ts) for layout tests.
+      const p = parse(oversizeBody, body);
+      if (!p.ok) return p.reply;
+      const userId = p.value.user_id ?? state.sessionUserId;
+      if (!userId || !state.users.has(userId)) return bad(`unknown user_id ${userId}`);
+      return json(200, seedOversize(state, userId));
     }
     default: {
       const m = /^GET \/users\/([0-9]{1,19})\/relations$/.exec(route);

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatViolations, type RecordedViolation } from '../../emulator/contract-registry';
+import type { OversizeSeed } from '../../emulator/oversize';
 
 export interface LogEntry {
   at: string;
@@ -71,6 +72,8 @@ export class EmulatorControl {
   /** The emulator's plan switches (README, "Control API"): Enterprise, and whether self-serve replies to one's own posts pass. */
   config = (c: { enterprise?: boolean; self_replies_allowed?: boolean; video_processing_error?: string | null }) =>
     this.call<{ enterprise: boolean; self_replies_allowed: boolean; video_processing_error: string | null }>('POST', 'config', c);
+  /** Oversize accounts, posts and Lists for layout tests (test/emulator/oversize.ts), for Ada unless told. */
+  oversize = (userId?: string) => this.call<OversizeSeed>('POST', 'oversize', userId ? { user_id: userId } : {});
   /** What X holds for the account (Ada, the demo account, unless told). */
   relations = (userId: string = ADA.id) => this.call<Relations>('GET', `users/${userId}/relations`);
 
