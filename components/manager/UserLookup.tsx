@@ -170,7 +170,8 @@ export function UserIdentity({ user }: { user: { name: string; username: string;
   return (
     <div className="mgr-identity">
       <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={32} lazy />
-      <span className="mgr-identity-names">
+      {/* Each line is cut with an ellipsis when long: the title shows the whole name and @username. */}
+      <span className="mgr-identity-names" title={user.username ? `${user.name} @${user.username}` : user.name}>
         <span className="mgr-identity-name">
           <bdi>{user.name || (user.username ? `@${user.username}` : '')}</bdi>
         </span>

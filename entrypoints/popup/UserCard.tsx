@@ -7,7 +7,8 @@ export function UserCard({ user }: { user: UserView }) {
     <div className="user-card">
       <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={40} />
       <div className="account-names">
-        <span className="account-name">
+        {/* Cut with an ellipsis when long: the title shows the whole name. */}
+        <span className="account-name" title={user.name}>
           <bdi>{user.name}</bdi>
         </span>
         <a className="account-username" href={profileUrl(user.username)} target="_blank" rel="noreferrer">

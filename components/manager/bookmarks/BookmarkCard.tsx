@@ -93,7 +93,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
         ) : (
           <span className="avatar bookmarks-avatar-blank" aria-hidden="true" />
         )}
-        <span className="bookmarks-names">
+        <span className="bookmarks-names" title={author ? `${author.name} @${author.username}` : undefined}>
           <span className="bookmarks-name">{author ? <bdi>{author.name}</bdi> : i18n.t('bookmarks_unknown_author')}</span>
           {author ? (
             <span className="muted">
