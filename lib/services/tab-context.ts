@@ -1,5 +1,18 @@
 import { ACTION_TYPES, isActionType } from '../action-types';
-import { ACTIONS_BY_POST, ACTIONS_BY_USER, db, USERS_BY_USERNAME, type PerchDb, type PostRow, type UserRow } from '../db';
+import {
+  ACTIONS_BY_POST,
+  ACTIONS_BY_USER,
+  db,
+  USERS_BY_USERNAME,
+  type ActionRow,
+  type BookmarkRow,
+  type EngagementRow,
+  type PerchDb,
+  type PostRow,
+  type RelationRow,
+  type SyncStateRow,
+  type UserRow,
+} from '../db';
 import { mayReply, postRules, profileRules } from '../self-serve';
 import { enterprisePlanItem, readSessionView, type SessionView } from '../storage';
 import type { XClient } from '../x/client';
@@ -12,6 +25,7 @@ import { ACTIONS } from './actions';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
 import { postViewOf, userViewOf } from './row-views';
+import { readPostRaw } from './stored-post-raw';
 import { utcDay } from './sync';
 import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContext, UserView } from '../views';
 
@@ -21,9 +35,8 @@ import type { AccountRelation, ActionBrief, EditView, PostContext, ProfileContex
  * still on their way. Reopening the popup on the same tab costs no request.
  */
 
-async function relation(d: PerchDb, accountId: string, userId: string): Promise<AccountRelation> {
-  const key: [string, string] = [accountId, userId];
-  const [follow, muted, blocked] = await Promise.all([d.following.get(key), d.muted.get(key), d.blocked.get(key)]);
+/** The account's relation to a person, from its three rows (absent: not so). */
+function relationOf(follow: RelationRow | undefined, muted: RelationRow | undefined, blocked: RelationRow | undefined): AccountRelation {
   return {
     muted: !!muted,
     blocked: !!blocked,
@@ -31,6 +44,15 @@ async function relation(d: PerchDb, accountId: string, userId: string): Promise<
     followRequested: !!follow?.pending,
   };
 }
+
+/** The following, muted and blocked rows of the account on a person. */
+function relationRows(d: PerchDb, accountId: string, userId: string) {
+  const key: [string, string] = [accountId, userId];
+  return Promise.all([d.following.get(key), d.muted.get(key), d.blocked.get(key)]);
+}
+
+const relation = async (d: PerchDb, accountId: string, userId: string): Promise<AccountRelation> =>
+  relationOf(...(await relationRows(d, accountId, userId)));
 
 /** How many of the newest actions on a post or person are looked at for each one's newest of a kind. */
 const ACTIONS_LOOKED_AT = 50;
@@ -42,8 +64,17 @@ const ACTIONS_LOOKED_AT = 50;
  * log: the popup asks this each time it opens on a post or profile.
  */
 export async function actionsOn(d: PerchDb, accountId: string, ids: string[]): Promise<ActionBrief[]> {
+  return newestOfEach(await actionRowsOn(d, accountId, ids));
+}
+
+/** Each id's newest `ACTIONS_LOOKED_AT` actions through the post index, then through the person index. */
+function actionRowsOn(d: PerchDb, accountId: string, ids: string[]): Promise<ActionRow[][]> {
   const newest = (index: string, id: string) => d.actions.where(index).equals([accountId, id]).reverse().limit(ACTIONS_LOOKED_AT).toArray();
-  const found = await Promise.all(ids.flatMap((id) => [newest(ACTIONS_BY_POST, id), newest(ACTIONS_BY_USER, id)]));
+  return Promise.all(ids.flatMap((id) => [newest(ACTIONS_BY_POST, id), newest(ACTIONS_BY_USER, id)]));
+}
+
+/** The newest action of each kind among these rows (each id's on each index), of the newest `ACTIONS_LOOKED_AT` of them. */
+export function newestOfEach(found: ActionRow[][]): ActionBrief[] {
   const bySeq = new Map(found.flat().map((a) => [a.seq!, a]));
   const rows = [...bySeq.values()].sort((a, b) => b.seq! - a.seq!).slice(0, ACTIONS_LOOKED_AT);
   const seen = new Set<string>();
@@ -102,7 +133,7 @@ const relationKnown = (user: UserRow | undefined, now: number): boolean =>
 const onEnterprise = async () => (await enterprisePlanItem.getValue()) === true;
 
 /** What the store says of a post besides the post itself: its author and how the account relates to both. */
-interface PostState {
+export interface PostState {
   authorRow: UserRow | undefined;
   author: (UserView & AccountRelation) | null;
   bookmarked: boolean;
@@ -112,18 +143,47 @@ interface PostState {
   actions: ActionBrief[];
 }
 
+/** The stored post and its state, as the popup's first read gives them (from the store alone). */
+export interface StoredPost {
+  post: PostRow | undefined;
+  state: PostState;
+}
+
 /** The tables `postState` reads, with the post's own. */
 const postTables = (d: PerchDb) => [d.posts, d.users, d.engagements, d.bookmarks, d.syncState, d.following, d.muted, d.blocked, d.actions];
+
+/**
+ * The rows a post's state is made of: its author's row and, when there is one, the three relation rows and the actions
+ * on the author; the actions on the post, the account's engagement, bookmark and bookmark sync.
+ */
+export interface PostStateRows {
+  authorRow: UserRow | undefined;
+  relation: [RelationRow | undefined, RelationRow | undefined, RelationRow | undefined] | undefined;
+  /** Each id's actions on the post index then the person index: the post's id's, then the author's when read. */
+  actions: ActionRow[][];
+  engagement: EngagementRow | undefined;
+  bookmark: BookmarkRow | undefined;
+  sync: SyncStateRow | undefined;
+}
+
+/** A post's state from its rows (the store's transaction, or the popup's first read in ./stored-post-raw.ts). */
+export function postStateOf(rows: PostStateRows): PostState {
+  const { authorRow, relation: rel, engagement, bookmark, sync } = rows;
+  const author = authorRow && rel ? { ...userViewOf(authorRow), ...relationOf(...rel), ...unsaid(authorRow) } : null;
+  const read = bookmark ? {} : { bookmarksReadAt: sync?.lastSyncedAt ?? null };
+  const actions = newestOfEach(rows.actions);
+  return { authorRow, author, actions, bookmarked: !!bookmark, ...read, liked: !!engagement?.liked, reposted: !!engagement?.reposted };
+}
 
 /** Reads a post's state all at once (the popup waits for it): every read that does not need another's answer in parallel. */
 async function postState(d: PerchDb, accountId: string, postId: string, post: PostRow | undefined): Promise<PostState> {
   const authorAndActions = async () => {
     const authorRow = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
     const [rel, actions] = await Promise.all([
-      authorRow ? relation(d, accountId, authorRow.id) : undefined,
-      actionsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
+      authorRow ? relationRows(d, accountId, authorRow.id) : undefined,
+      actionRowsOn(d, accountId, [postId, ...(authorRow ? [authorRow.id] : [])]),
     ]);
-    return { authorRow, author: authorRow && rel ? { ...userViewOf(authorRow), ...rel, ...unsaid(authorRow) } : null, actions };
+    return { authorRow, relation: rel, actions };
   };
   const [who, engagement, bookmark, sync] = await Promise.all([
     authorAndActions(),
@@ -131,8 +191,29 @@ async function postState(d: PerchDb, accountId: string, postId: string, post: Po
     d.bookmarks.get([accountId, postId]),
     d.syncState.get([accountId, 'bookmarks']),
   ]);
-  const read = bookmark ? {} : { bookmarksReadAt: sync?.lastSyncedAt ?? null };
-  return { ...who, bookmarked: !!bookmark, ...read, liked: !!engagement?.liked, reposted: !!engagement?.reposted };
+  return postStateOf({ ...who, engagement, bookmark, sync });
+}
+
+/** The post and its state from the store, in one read-only transaction of Dexie's. */
+export function storedPost(d: PerchDb, accountId: string, postId: string): Promise<StoredPost> {
+  return d.transaction('r', postTables(d), async () => {
+    const row = await d.posts.get([accountId, postId]);
+    return { post: row, state: await postState(d, accountId, postId, row) };
+  });
+}
+
+/**
+ * The popup's first read of a post: the same rows read with IndexedDB itself (./stored-post-raw.ts, a few ms less on
+ * the worker's thread), made into the state by the same code; through Dexie's transaction when that read fails.
+ */
+async function firstRead(d: PerchDb, accountId: string, postId: string): Promise<StoredPost> {
+  try {
+    if (!d.isOpen()) await d.open();
+    const { post, ...rows } = await readPostRaw(d.backendDB(), accountId, postId);
+    return { post, state: postStateOf(rows) };
+  } catch {
+    return storedPost(d, accountId, postId);
+  }
 }
 
 /**
@@ -151,10 +232,7 @@ export async function postContext(
 ): Promise<PostContext> {
   const d = db();
   const [stored, enterprise, { accounts }] = await Promise.all([
-    d.transaction('r', postTables(d), async () => {
-      const row = await d.posts.get([accountId, postId]);
-      return { post: row, state: await postState(d, accountId, postId, row) };
-    }),
+    firstRead(d, accountId, postId),
     onEnterprise(),
     session ?? readSessionView(),
   ]);
