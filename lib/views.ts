@@ -11,6 +11,7 @@ export type { AccountView } from './storage';
  * What crosses from the background to the screens: plain JSON shapes (dates as ISO strings, ids as strings),
  * declared once here so the message contract (lib/message-contract.ts) and the services that build them share
  * one definition. Type-only: this module imports no services, so neither the contract nor a screen pulls one in.
+ * Long because every shape is declared once here: split, the screens and the services would each import from many.
  */
 
 /**
@@ -197,6 +198,8 @@ export interface PostContext {
   rules: PostRules;
   /** Your own post as X last said, while X lets you edit it (asked for with `edit_controls`). */
   edit?: EditView;
+  /** X did not say who wrote the post (left out of its answer, and not given by id): no author actions, and a word why. */
+  authorMissing?: true;
   error?: TabError;
 }
 

@@ -261,6 +261,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
           {i18n.t('popup_author_relation_unsaid', [author.username])}
         </p>
       ) : null}
+      {ctx.authorMissing ? <p className="note">{i18n.t('popup_author_missing')}</p> : null}
       {refusedNote}
       {askDelete ? (
         <DeletePostDialog

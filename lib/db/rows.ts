@@ -81,6 +81,8 @@ export interface PostRow {
    * when read by the popup's lookup, which asks for the quoted post's author; absent from other reads.
    */
   summons?: PostSummons;
+  /** When the popup's read found no author (X left them out, and did not give them by id): not asked again that day. */
+  authorUnread?: string;
   /** When X last returned it. */
   seenAt: string;
 }

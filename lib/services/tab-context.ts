@@ -22,6 +22,7 @@ import { getUserByUsername } from '../x/users';
 import { summonsOf } from './summons';
 import { tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
+import { authorUnreadToday, missingAuthor } from './post-author';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
 import { postRow, userRow } from './records';
 import { postViewOf, userViewOf } from './row-views';
@@ -240,27 +241,38 @@ export async function postContext(
   let error: PostContext['error'], edit: EditView | undefined;
   const summonsNeeded = !enterprise && !!post && !post.summons && post.authorId !== accountId;
   // The author stored by a sync carries no relation (muted, blocked, followed): read from X with the post.
-  const authorUnknown = !!post?.authorId && post.authorId !== accountId && !relationKnown(state.authorRow, now);
+  // Not again the day X could not say who wrote it (./post-author.ts).
+  const authorUnknown =
+    !!post?.authorId && post.authorId !== accountId && !relationKnown(state.authorRow, now) && !authorUnreadToday(post, now);
   // Your own post while X may still let you edit it: read again each time, for X's word on the edits left.
   const ownAndRecent = post?.authorId === accountId && post.createdAt !== undefined && now - Date.parse(post.createdAt) < EDIT_WINDOW_MS;
   if (!post || utcDay(Date.parse(post.seenAt)) !== utcDay(now) || summonsNeeded || authorUnknown || ownAndRecent) {
     try {
-      const page = await getPosts(await tabReadClient(client), [postId], {
+      const reader = await tabReadClient(client);
+      const page = await getPosts(reader, [postId], {
         fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
       });
       const found = page.items[0];
+      const byId =
+        found && (await missingAuthor(reader, found, page.includes.users, accountId, { 'user.fields': USER_FIELDS_WITH_RELATION }));
+      const users = byId ? [...page.includes.users, byId] : page.includes.users;
       edit = found ? editViewOf(found, accountId) : undefined;
       const seenAt = new Date(now).toISOString();
       // Its pictures come with X's descriptions (the card shows them); a quoted post or reply X did not include stays as stored.
       const kept = post ? { media: post.media, quoted: post.quoted, replyTo: post.replyTo } : {};
       const row = found
-        ? { ...dropUndefined(kept), ...postRow(accountId, found, seenAt, page.includes), summons: summonsOf(found, page.includes) }
+        ? {
+            ...dropUndefined(kept),
+            ...postRow(accountId, found, seenAt, page.includes),
+            summons: summonsOf(found, page.includes),
+            ...(byId === null ? { authorUnread: seenAt } : {}),
+          }
         : undefined;
       await d.transaction('rw', [d.posts, d.users], async () => {
-        await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, seenAt)));
+        await d.users.bulkPut(users.map((u) => userRow(accountId, u, seenAt)));
         if (row) await d.posts.put(row);
       });
-      for (const u of page.includes.users) await applyConnection(d, accountId, u, seenAt);
+      for (const u of users) await applyConnection(d, accountId, u, seenAt);
       post = row;
       if (!found) error = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
     } catch (e) {
@@ -283,6 +295,9 @@ export async function postContext(
     actions: state.actions,
     rules: postRules(enterprise, replyAllowed),
     ...(edit ? { edit } : {}),
+    ...(!error && !author && post?.authorId && post.authorId !== accountId && authorUnreadToday(post, now)
+      ? { authorMissing: true as const }
+      : {}),
     ...(error ? { error } : {}),
   };
 }

@@ -1,0 +1,42 @@
+import type { PostRow } from '../db';
+import type { XClient } from '../x/client';
+import { checkId } from '../x/input';
+import { fieldQuery, getOne, type FieldSelection } from '../x/pages';
+import type { XPost, XUser } from '../x/schemas';
+import { USER_ENDPOINT, userSchema } from '../x/users';
+import { utcDay } from './sync';
+
+/**
+ * The author of the post in the popup's tab when X's answer to the post left them out. GET /2/tweets (getPostsByIds)
+ * expands `author_id`, but X's `includes.users` promises no user (a suspended or protected author may be missing);
+ * without the author's row every popup on that post read it from X again, and showed no Follow, Mute or Block with no
+ * word why. The author is looked up once by `author_id` (GET /2/users/:id, getUsersById); when that fails too, the
+ * post row keeps the day it did (`authorUnread`), the popup says X did not say who wrote it, and no open that day
+ * asks again.
+ */
+
+/**
+ * What a read of this post left to learn of its author: nothing (`undefined`: no `author_id`, the account's own post,
+ * or X included them), the author X gave when asked by id, or `null` when X did not give them either.
+ */
+export async function missingAuthor(
+  client: XClient,
+  post: XPost,
+  included: readonly XUser[],
+  accountId: string,
+  fields: FieldSelection,
+): Promise<XUser | null | undefined> {
+  const id = post.author_id;
+  if (!id || id === accountId || included.some((u) => u.id === id)) return undefined;
+  try {
+    const path = `/2/users/${checkId(id, 'author_id')}`;
+    return (await getOne(client, { path, query: fieldQuery(USER_ENDPOINT, fields), item: userSchema })).item;
+  } catch {
+    // Gone, refused or not heard: the popup says X did not say who wrote it, and asks again the next day.
+    return null;
+  }
+}
+
+/** The post's author could not be read today: the popup on it does not ask X for them again until the next UTC day. */
+export const authorUnreadToday = (post: PostRow | undefined, now: number): boolean =>
+  !!post?.authorUnread && utcDay(Date.parse(post.authorUnread)) === utcDay(now);
