@@ -1,4 +1,5 @@
 import { db, type DraftRow } from '../db';
+import { isTime } from '../db/row-fields';
 import type { DraftSummary } from '../views';
 import { readDraft } from './draft-row';
 
@@ -57,15 +58,20 @@ async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof dra
     postCount: row.posts.length,
     mediaCount,
     state: row.state,
-    updatedAt: row.updatedAt,
+    // A date that is no time shows no date (it sorts last).
+    updatedAt: isTime(row.updatedAt) ? row.updatedAt : '',
   };
 }
 
-/** Whether the drafts list shows this row: one naming its place, read as far as it reads (draft-row.ts `readDraft`). */
-const listed = (row: unknown): boolean => {
+/**
+ * A stored draft as the drafts list shows it: read as far as it reads (draft-row.ts `readDraft`); undefined when it
+ * names no place this version reopens, or is stored under a key its place does not name (its Open and Delete go by
+ * its account and place, and could not find it).
+ */
+function listedDraft(row: unknown): DraftRow | undefined {
   const draft = readDraft(row);
-  return !!draft && !!draftPlace(draft.context);
-};
+  return draft && draftPlace(draft.context) && draft.key === `${draft.accountId}|${draft.context}` ? draft : undefined;
+}
 
 /**
  * How many drafts the account has, as `listDrafts` lists them (the popup's "Drafts (3)"): counted in the store, with
@@ -73,25 +79,37 @@ const listed = (row: unknown): boolean => {
  * @throws if IndexedDB fails.
  */
 export async function countDrafts(accountId: string): Promise<number> {
-  return db().drafts.where('accountId').equals(accountId).filter(listed).count();
+  return db()
+    .drafts.where('accountId')
+    .equals(accountId)
+    .filter((row) => !!listedDraft(row))
+    .count();
 }
 
 /**
- * An account's drafts, the most recently changed first (ties by context, so the order is stable). A row this version
- * cannot read as it is (an older shape, or damaged) is listed with what of it reads: it hides no other draft.
+ * An account's drafts, the most recently changed first (ties by context, so the order is stable), and how many of its
+ * stored drafts could not be listed (the Drafts tab says so once: components/manager/UnreadableRows.tsx). A row this
+ * version cannot read as it is (an older shape, or damaged) is listed with what of it reads: it hides no other draft.
  * @throws if IndexedDB fails.
  */
-export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
-  const rows = (await db().drafts.where('accountId').equals(accountId).toArray()).flatMap((r) => {
-    const draft = readDraft(r);
-    return draft && draftPlace(draft.context) ? [draft] : [];
-  });
-  rows.sort((a, b) => (a.updatedAt === b.updatedAt ? a.context.localeCompare(b.context) : a.updatedAt < b.updatedAt ? 1 : -1));
+export async function readDrafts(accountId: string): Promise<{ drafts: DraftSummary[]; unreadable: number }> {
+  const stored = await db().drafts.where('accountId').equals(accountId).toArray();
+  const rows = stored.flatMap((r) => listedDraft(r) ?? []);
   const media = await db()
     .draftMedia.where('draftKey')
     .anyOf(rows.map((r) => r.key))
     .toArray();
   const counts = new Map<string, number>();
   for (const m of media) counts.set(m.draftKey, (counts.get(m.draftKey) ?? 0) + 1);
-  return Promise.all(rows.map((r) => summaryOf(r, draftPlace(r.context)!, counts.get(r.key) ?? 0)));
+  const summaries = await Promise.all(rows.map((r) => summaryOf(r, draftPlace(r.context)!, counts.get(r.key) ?? 0)));
+  summaries.sort((a, b) => (a.updatedAt === b.updatedAt ? a.context.localeCompare(b.context) : a.updatedAt < b.updatedAt ? 1 : -1));
+  return { drafts: summaries, unreadable: stored.length - rows.length };
+}
+
+/**
+ * An account's drafts, as `readDrafts` lists them.
+ * @throws if IndexedDB fails.
+ */
+export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
+  return (await readDrafts(accountId)).drafts;
 }

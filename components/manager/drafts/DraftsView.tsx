@@ -4,8 +4,9 @@ import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { thrownText } from '@/components/error-text';
 import { sendMessage, type DraftSummary } from '@/lib/messaging';
-import { listDrafts } from '@/lib/services/drafts';
+import { readDrafts } from '@/lib/services/drafts';
 import { numberOf } from '../format';
+import { UnreadableRows } from '../UnreadableRows';
 import { When } from '../When';
 import { draftContextText, draftFacts } from './draft-words';
 import './drafts.css';
@@ -18,7 +19,8 @@ import './drafts.css';
  * appears or goes here at once. Only the background writes drafts; this tab asks it through messages.
  */
 export function DraftsView({ accountId }: { accountId: string }) {
-  const drafts = useLiveQuery(() => listDrafts(accountId), [accountId]);
+  const read = useLiveQuery(() => readDrafts(accountId), [accountId]);
+  const drafts = read?.drafts;
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const [deleting, setDeleting] = useState<DraftSummary>();
   const statusRef = useRef<HTMLDivElement>(null);
@@ -53,6 +55,7 @@ export function DraftsView({ accountId }: { accountId: string }) {
       <div className="drafts-message mgr-focus-target" role="status" tabIndex={-1} ref={statusRef}>
         {message ? <p className={message.error ? 'error' : 'muted'}>{message.text}</p> : null}
       </div>
+      {read ? <UnreadableRows count={read.unreadable} /> : null}
       {drafts === undefined ? (
         <p className="muted" aria-busy="true">
           {i18n.t('drafts_loading')}
@@ -107,8 +110,8 @@ function DraftItem({
           {draft.text.trim() ? draft.text : i18n.t('drafts_no_text')}
         </p>
         <p className="drafts-meta muted">
-          <When iso={draft.updatedAt} />
-          {facts ? i18n.t('popup_meta_separator') + facts : ''}
+          {draft.updatedAt ? <When iso={draft.updatedAt} /> : null}
+          {facts ? (draft.updatedAt ? i18n.t('popup_meta_separator') : '') + facts : ''}
         </p>
         {draft.state === 'unknown' ? <p className="drafts-unknown">{i18n.t('drafts_unknown')}</p> : null}
       </div>
