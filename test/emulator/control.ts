@@ -40,6 +40,8 @@ const configBody = z.object({
   self_replies_allowed: z.boolean().optional(),
   /** X's words for a failed video processing, or null for processing that succeeds (the default). */
   video_processing_error: z.string().min(1).nullable().optional(),
+  /** Post answers (getPostsByIds, getPostsById…) leave the posts' authors out of includes.users: EmulatorState.postsWithoutAuthor. */
+  posts_without_author: z.boolean().optional(),
 });
 const idString = z.string().regex(/^[0-9]{1,19}$/);
 const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
@@ -141,10 +143,12 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       if (p.value.enterprise !== undefined) state.enterprise = p.value.enterprise;
       if (p.value.self_replies_allowed !== undefined) state.selfRepliesAllowed = p.value.self_replies_allowed;
       if (p.value.video_processing_error !== undefined) state.videoProcessingError = p.value.video_processing_error ?? undefined;
+      if (p.value.posts_without_author !== undefined) state.postsWithoutAuthor = p.value.posts_without_author;
       return json(200, {
         enterprise: state.enterprise,
         self_replies_allowed: state.selfRepliesAllowed,
         video_processing_error: state.videoProcessingError ?? null,
+        posts_without_author: state.postsWithoutAuthor,
       });
     }
     case 'GET /state':

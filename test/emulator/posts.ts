@@ -420,7 +420,7 @@ export function postsPayload(
     return target;
   };
   for (const post of posts) {
-    if (want('author_id')) addUser(post.authorId);
+    if (want('author_id') && !state.postsWithoutAuthor) addUser(post.authorId);
     if (want('in_reply_to_user_id')) addUser(post.inReplyToUserId);
     if (want('entities.mentions.username')) for (const m of post.entities.mentions ?? []) addUser(m.id);
     if (want('attachments.media_keys')) for (const k of post.mediaKeys) if (!mediaKeys.includes(k)) mediaKeys.push(k);

@@ -301,6 +301,12 @@ export class EmulatorState {
    * `video_processing_error`; `reset()` clears it.
    */
   videoProcessingError: string | undefined;
+  /**
+   * When set, X's answers to posts (getPostsByIds, getPostsById, and every post list that expands `author_id`) leave
+   * the posts' authors out of `includes.users`, as X's Expansions allow (they promise no user). Switched with POST
+   * /__emulator/config `posts_without_author`; `reset()` clears it.
+   */
+  postsWithoutAuthor = false;
   readonly seed: SeedName;
 
   clockOffsetMs = 0;
@@ -368,6 +374,7 @@ export class EmulatorState {
   reset(): void {
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     this.videoProcessingError = undefined;
+    this.postsWithoutAuthor = false;
     this.clockOffsetMs = 0;
     this.users.clear();
     this.following.clear();
