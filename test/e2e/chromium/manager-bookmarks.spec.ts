@@ -337,7 +337,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
 
   test('the side panel keeps the composer, opens the manager in a tab, and tabs answer the arrow keys', async ({ perch }) => {
     const panel = await perch.open('sidepanel');
-    await expect(panel.getByText('New post')).toBeVisible();
+    await expect(panel.getByText('New post', { exact: true })).toBeVisible();
     const opened = perch.context.waitForEvent('page', (p) => p.url().endsWith('/manager.html'));
     await panel.getByRole('button', { name: 'Open in a tab' }).click();
     await expect((await opened).getByRole('tab', { name: 'Bookmarks', selected: true })).toBeVisible();
