@@ -70,8 +70,12 @@ export class EmulatorControl {
   revokeGrants = (userId: string) => this.call<void>('POST', 'revoke-grants', { user_id: userId });
   setSessionUser = (userId: string) => this.call<void>('POST', 'session', { user_id: userId });
   /** The emulator's plan switches (README, "Control API"): Enterprise, and whether self-serve replies to one's own posts pass. */
-  config = (c: { enterprise?: boolean; self_replies_allowed?: boolean; video_processing_error?: string | null }) =>
-    this.call<{ enterprise: boolean; self_replies_allowed: boolean; video_processing_error: string | null }>('POST', 'config', c);
+  config = (c: {
+    enterprise?: boolean;
+    self_replies_allowed?: boolean;
+    video_processing_error?: string | null;
+    posts_without_author?: boolean;
+  }) => this.call<{ enterprise: boolean; self_replies_allowed: boolean; video_processing_error: string | null }>('POST', 'config', c);
   /** Oversize accounts, posts and Lists for layout tests (test/emulator/oversize.ts), for Ada unless told. */
   oversize = (userId?: string) => this.call<OversizeSeed>('POST', 'oversize', userId ? { user_id: userId } : {});
   /** What X holds for the account (Ada, the demo account, unless told). */
