@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { db, type UserRow } from '@/lib/db';
+import { isId } from '@/lib/db/row-fields';
 import { accountEntries, type AccountEntry } from './accounts';
 import { readUser } from './stored-rows';
 
@@ -79,13 +80,26 @@ export async function firstListMemberUsers(accountId: string, listId: string, li
  * @throws if IndexedDB fails.
  */
 export async function listMemberUsers(accountId: string, listId: string): Promise<MemberUser[]> {
-  const rows = await membersByPosition(accountId, listId).toArray();
-  return memberUsers(rows, await usersOf(accountId, rows));
+  return (await storedListMembers(accountId, listId)).members;
 }
 
-/** Members with what is known of each, read field by field (stored-rows.ts): a name that is not text reads as none. */
+/**
+ * `listMemberUsers`, and how many stored member rows it left out (those without the account's id, which nothing
+ * could remove): the List's page counts them in one line.
+ * @throws if IndexedDB fails.
+ */
+export async function storedListMembers(accountId: string, listId: string): Promise<{ members: MemberUser[]; unreadable: number }> {
+  const stored = await membersByPosition(accountId, listId).toArray();
+  const rows = stored.filter((r) => isId(r.userId));
+  return { members: memberUsers(rows, await usersOf(accountId, rows)), unreadable: stored.length - rows.length };
+}
+
+/**
+ * Members with what is known of each, read field by field (stored-rows.ts): a name that is not text reads as none.
+ * A row without the account's id is left out: its Remove could not act on it.
+ */
 function memberUsers(rows: readonly { userId: string }[], users: readonly (UserRow | undefined)[]): MemberUser[] {
-  return rows.map((r, i) => ({ name: '', username: '', ...readUser(users[i]), id: r.userId }));
+  return rows.flatMap((r, i) => (isId(r.userId) ? [{ name: '', username: '', ...readUser(users[i]), id: r.userId }] : []));
 }
 
 /** Above this many accounts, one read of the account's users beats one request per account. */

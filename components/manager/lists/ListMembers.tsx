@@ -8,7 +8,8 @@ import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { UserLookup } from '../UserLookup';
 import { AccountList } from '../AccountList';
-import { firstListMemberUsers, listMemberUsers } from '../account-queries';
+import { firstListMemberUsers, storedListMembers } from '../account-queries';
+import { UnreadableRows } from '../UnreadableRows';
 import type { Act } from './ListActions';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
@@ -37,8 +38,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   // The first screenful through the position index; the whole list (for "already a member") right after.
   const first = useLiveQuery(() => firstListMemberUsers(accountId, list.id), [accountId, list.id]);
   const firstRead = first !== undefined;
-  const all = useLiveQuery(() => (firstRead ? listMemberUsers(accountId, list.id) : undefined), [accountId, list.id, firstRead]);
-  const stored = all ?? first;
+  const all = useLiveQuery(() => (firstRead ? storedListMembers(accountId, list.id) : undefined), [accountId, list.id, firstRead]);
+  const stored = all?.members ?? first;
   const members = useMemo(() => stored ?? [], [stored]);
   const memberIds = useMemo(() => new Set(members.map((m) => m.id)), [members]);
 
@@ -107,6 +108,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           </p>
         ) : null}
       </div>
+      {all ? <UnreadableRows count={all.unreadable} /> : null}
       {stored === undefined ? (
         <p className="muted" aria-busy="true">
           {i18n.t('lists_members_loading')}

@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
 import { act, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ActivityView } from '@/components/manager/ActivityView';
 import { BookmarksView } from '@/components/manager/BookmarksView';
 import { DraftsView } from '@/components/manager/drafts/DraftsView';
+import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { ListsView } from '@/components/manager/ListsView';
 import { RelationView } from '@/components/manager/RelationView';
 import { UnreadableRows } from '@/components/manager/UnreadableRows';
@@ -92,6 +93,8 @@ async function storeAccounts(relation: 'muted' | 'blocked'): Promise<void> {
 
 describe('a manager tab over a stored row of another shape beside good ones', () => {
   beforeEach(freshDb);
+  // The Bookmarks test stands in for the page's ResizeObserver; the other tabs use the page's own.
+  afterEach(() => vi.unstubAllGlobals());
 
   it.each(['muted', 'blocked'] as const)(
     '%s draws the good account and the bad one’s id, and counts the row left out',
@@ -204,6 +207,31 @@ describe('a manager tab over a stored row of another shape beside good ones', ()
     expect(text).not.toContain('Lost draft words');
     expect(text).not.toContain('No place');
     expect(text).toContain('2 items kept on this device could not be read.');
+  });
+
+  it('a List’s members draws the good member and the bad one’s id, and counts the row left out', async () => {
+    const list = { accountId: ACCOUNT, id: '10', name: 'Compiler folks', owned: true, followed: false, pinned: false, member: false };
+    await db().listMembers.bulkPut([
+      { accountId: ACCOUNT, listId: '10', userId: '6', position: 0 },
+      { accountId: ACCOUNT, listId: '10', userId: '5', position: 1 },
+      { accountId: ACCOUNT, listId: '10', userId: 7, position: 2 } as never,
+    ]);
+    await db().users.bulkPut([
+      { accountId: ACCOUNT, id: '6', name: 'Grace Hopper', username: 'gracehop', seenAt: WHEN },
+      { accountId: ACCOUNT, id: '5', name: 42, username: null } as never,
+      { accountId: ACCOUNT, id: 7, name: 'No id', username: 'noid' } as never,
+    ]);
+    const act = () => Promise.resolve(true);
+    const view = <ListMembers accountId={ACCOUNT} list={list} act={act} onActed={() => undefined} />;
+    const { text, buttons, failed } = await shown(view, 'Grace Hopper');
+    expect(failed).toBeUndefined();
+    expect(text).toContain('@gracehop');
+    // The member whose names are not text is still listed, and its Remove still acts on it by its id.
+    expect(buttons).toEqual(expect.arrayContaining(['Remove @gracehop from Compiler folks', 'Remove 5 from Compiler folks']));
+    // A member row without the account's id as text: its Remove could not act on it, so it is left out and counted.
+    expect(text).not.toContain('No id');
+    expect(buttons.join()).not.toContain('@noid');
+    expect(text).toContain(ONE_LEFT_OUT);
   });
 });
 
