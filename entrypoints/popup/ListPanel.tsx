@@ -2,7 +2,6 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
-import { AlertLine } from '@/components/AlertLine';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
@@ -105,7 +104,8 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
     );
   }, []);
 
-  if (!context && readError) return <AlertLine text={readError} />;
+  // The first read failed: nothing to show but the failure, and Read again.
+  if (!context && readError) return <ProblemLine problem={undefined} readFailed={readError} read={refresh} />;
   if (!context) return <p aria-busy="true">{i18n.t('popup_list_loading')}</p>;
   const { list } = context;
 

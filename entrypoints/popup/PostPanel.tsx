@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
-import { AlertLine } from '@/components/AlertLine';
 import { LiveRegion } from '@/components/LiveLine';
 import { useEffect, useId, useState } from 'react';
 import { PostText } from '@/components/PostText';
@@ -52,8 +51,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   // Your own post while X lets you edit it: the time left counts down from X's editable_until.
   const editNow = useEditClock(ctx?.edit?.editable ? ctx.edit.editableUntil : undefined);
 
-  // The first read failed: nothing to show but the failure. A later one keeps the panel and says it in its line.
-  if (error && !ctx) return <AlertLine text={error} />;
+  // The first read failed: nothing to show but the failure, and Read again. A later one keeps the panel and says it
+  // in its line.
+  if (error && !ctx) return <ProblemLine problem={undefined} readFailed={error} read={refresh} />;
   if (!ctx || awaitingEarly) return <p aria-busy="true">{i18n.t('popup_loading_post')}</p>;
   // Deleted through Perch: nothing is left to act on, and the status line that was there, empty, says so.
   if (latest(actions, 'post.delete')?.state === 'done') return <PostSection deleted />;

@@ -10,6 +10,9 @@ import { ActionIcon } from './icons';
  * own. While it reads the line says so (the failure is said again if it fails again, so a screen reader hears it);
  * once a read comes back the line empties, Read again goes and the focus goes to the panel's first action, which
  * shows the state read.
+ *
+ * It is also the whole panel when the panel's first read failed (`readFailed` and nothing read yet): the alert, and
+ * Read again under it. A read that works draws the panel in this line's place, and the focus goes to its first action.
  */
 export function ProblemLine({
   problem,
@@ -21,13 +24,14 @@ export function ProblemLine({
   read: () => Promise<void>;
 }) {
   const [reading, setReading] = useState(false);
-  // The panel the focus moves into when Read again goes (the button, focused when pressed, is gone with it).
+  // The panel the focus moves into when Read again goes (the button, focused when pressed, is gone with it): its
+  // section, or the popup's main region when this line is the whole panel (the first read failed).
   const pressedIn = useRef<HTMLElement | null>(null);
   const failure = problem ?? readFailed;
 
   const press = (button: HTMLButtonElement) => {
     if (reading) return;
-    pressedIn.current = document.activeElement === button ? button.closest('section') : null;
+    pressedIn.current = document.activeElement === button ? button.closest('section, main') : null;
     setReading(true);
     void read().finally(() => setReading(false));
   };
@@ -37,14 +41,22 @@ export function ProblemLine({
     if (reading) return;
     const panel = pressedIn.current;
     pressedIn.current = null;
-    if (!readFailed) panel?.querySelector<HTMLElement>('.quick-actions button, .quick-actions a')?.focus();
+    if (!readFailed) focusFirstAction(panel);
   }, [reading, readFailed]);
+
+  // The read drew the panel in this line's place (the first read had failed): the focus goes to its first action.
+  useEffect(
+    () => () => {
+      focusFirstAction(pressedIn.current);
+    },
+    [],
+  );
 
   return (
     <>
       <LiveLine said={reading ? { text: i18n.t('popup_reading_again') } : failure ? { text: failure, error: true } : undefined} />
       {readFailed || reading ? (
-        <div className="row" style={{ margin: '8px 0' }}>
+        <div className="row read-again-row">
           <button type="button" className="quick-button" aria-busy={reading ? true : undefined} onClick={(e) => press(e.currentTarget)}>
             <ActionIcon name="retry" />
             <span className="quick-label">{i18n.t('popup_read_again')}</span>
@@ -54,4 +66,9 @@ export function ProblemLine({
       ) : null}
     </>
   );
+}
+
+/** Focuses the first action of the panel in `within`, if there is one. */
+function focusFirstAction(within: HTMLElement | null): void {
+  within?.querySelector<HTMLElement>('.quick-actions button, .quick-actions a')?.focus();
 }

@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
-import { AlertLine } from '@/components/AlertLine';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
@@ -23,8 +22,9 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const [problem, setProblem] = useState<string>();
   const notes = useId();
 
-  // The first read failed: nothing to show but the failure. A later one keeps the panel and says it in its line.
-  if (error && !ctx) return <AlertLine text={error} />;
+  // The first read failed: nothing to show but the failure, and Read again. A later one keeps the panel and says it
+  // in its line.
+  if (error && !ctx) return <ProblemLine problem={undefined} readFailed={error} read={refresh} />;
   if (!ctx) return <p aria-busy="true">{i18n.t('popup_loading_user', [username])}</p>;
   const user = ctx.user;
   if (!user) {

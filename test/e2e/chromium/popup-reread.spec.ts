@@ -118,3 +118,60 @@ test.describe('the popup when the read after an action fails (Chromium)', () => 
     expect((await emu.relations()).pinned_lists).toContain(SEED_LISTS.graceNavy);
   });
 });
+
+// The panel's very first read fails: the alert is all there is, with Read again under it (before, nothing but closing
+// and reopening the popup asked again). Read again, the background back, draws the panel and moves the focus into it.
+test.describe('the popup when its first read fails (Chromium)', () => {
+  test.beforeEach(async ({ perch }) => {
+    await signIn(perch, await perch.open('options'));
+  });
+
+  const cases = [
+    {
+      on: 'a post',
+      url: `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`,
+      read: 'tab.post',
+      region: 'This post',
+      first: 'Bookmark',
+    },
+    { on: 'a profile', url: 'https://x.com/gracehop', read: 'tab.profile', region: '@gracehop', first: 'Unfollow' },
+    { on: 'a List', url: `https://x.com/i/lists/${SEED_LISTS.graceNavy}`, read: 'tab.list', region: 'A list on X', first: 'Follow list' },
+  ];
+  for (const { on, url, read, region, first } of cases) {
+    test(`on ${on}: Read again under the alert draws the panel once the background answers`, async ({ perch }) => {
+      // popupOn, with the read refused before the gate's click lets the panel ask.
+      const popup = await perch.context.newPage();
+      await popup.goto(`chrome-extension://${perch.id}/popup.html?url=${encodeURIComponent(url)}&title=`);
+      const gate = popup.getByRole('main').getByRole('region').getByRole('button');
+      await gate.waitFor();
+      await unreachable(popup, read);
+      await gate.click();
+
+      const main = popup.getByRole('main');
+      const failed = main.getByRole('alert').filter({ hasText: UNREACHABLE });
+      await expect(failed).toBeVisible();
+      const readAgain = main.getByRole('button', { name: 'Read again' });
+      await expect(readAgain).toBeVisible();
+      if (on === 'a post') await scan(popup, 'popup, a post whose first read failed, with Read again');
+
+      // Still no background: the failure is said again, the focus kept on Read again.
+      await readAgain.click();
+      await expect(failed).toBeVisible();
+      await expect(readAgain).toBeFocused();
+      await expect(readAgain).not.toHaveAttribute('aria-busy', 'true');
+
+      // The background is back: by the keyboard, busy while it reads, then the panel, the focus on its first action.
+      await reachableAgain(popup);
+      await holdBack(popup, read);
+      await popup.keyboard.press('Enter');
+      await expect(readAgain).toHaveAttribute('aria-busy', 'true');
+      await expect(main.getByRole('status').filter({ hasText: /^Reading again…$/ })).toBeVisible();
+      await letThrough(popup);
+
+      const panel = popup.getByRole('region', { name: region });
+      await expect(panel.getByRole('button', { name: first, exact: true })).toBeFocused();
+      await expect(readAgain).toHaveCount(0);
+      await expect(main.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+    });
+  }
+});
