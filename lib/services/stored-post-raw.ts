@@ -1,5 +1,5 @@
 import { ACTIONS_BY_POST, ACTIONS_BY_USER, type ActionRow, type PostRow } from '../db';
-import type { PostStateRows } from './tab-context';
+import type { PostStateRows } from './post-state';
 
 /**
  * The popup's first read of a post from the store (issue 13, "Speed"): the rows `storedPost` (./tab-context.ts) reads

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDb, type ActionRow } from '@/lib/db';
 import { Outbox } from '@/lib/services/outbox';
-import { actionsOn, profileContext } from '@/lib/services/tab-context';
+import { actionsOn } from '@/lib/services/post-state';
+import { profileContext } from '@/lib/services/tab-context';
 import type { ActionBrief } from '@/lib/views';
 import { freshDb } from '../services/support';
 import { briefOf, countActionReads, countReads, pseudoRandom, storedByVersion5 } from './v6-support';
