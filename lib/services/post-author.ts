@@ -1,5 +1,6 @@
 import type { PostRow } from '../db';
 import type { XClient } from '../x/client';
+import { XApiError } from '../x/errors';
 import { checkId } from '../x/input';
 import { fieldQuery, getOne, type FieldSelection } from '../x/pages';
 import type { XPost, XUser } from '../x/schemas';
@@ -15,9 +16,14 @@ import { utcDay } from './sync';
  * asks again.
  */
 
+/** X's answers that say it will not give this user (gone, refused, or an answer Perch cannot read): no use asking today. */
+const SAID_NO = new Set<string>(['not-found', 'forbidden', 'malformed']);
+
 /**
  * What a read of this post left to learn of its author: nothing (`undefined`: no `author_id`, the account's own post,
- * or X included them), the author X gave when asked by id, or `null` when X did not give them either.
+ * or X included them), the author X gave when asked by id, or `null` when X said it would not give them.
+ * @throws XApiError when the lookup did not get X's word (offline, X's limit, X unavailable, the sign-in): the popup
+ *   says what failed, marks nothing, and the next open asks again.
  */
 export async function missingAuthor(
   client: XClient,
@@ -31,9 +37,10 @@ export async function missingAuthor(
   try {
     const path = `/2/users/${checkId(id, 'author_id')}`;
     return (await getOne(client, { path, query: fieldQuery(USER_ENDPOINT, fields), item: userSchema })).item;
-  } catch {
-    // Gone, refused or not heard: the popup says X did not say who wrote it, and asks again the next day.
-    return null;
+  } catch (error) {
+    // Gone or refused: the popup says X did not say who wrote it, and asks again the next day.
+    if (error instanceof XApiError && SAID_NO.has(error.kind)) return null;
+    throw error;
   }
 }
 

@@ -115,8 +115,16 @@ export async function postContext(
         fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
       });
       const found = page.items[0];
+      // The post is kept even when its author's lookup did not get X's word: the popup says what failed (./post-author.ts).
+      let authorFailure: unknown;
       const byId =
-        found && (await missingAuthor(reader, found, page.includes.users, accountId, { 'user.fields': USER_FIELDS_WITH_RELATION }));
+        found &&
+        (await missingAuthor(reader, found, page.includes.users, accountId, { 'user.fields': USER_FIELDS_WITH_RELATION }).catch(
+          (e: unknown) => {
+            authorFailure = e;
+            return undefined;
+          },
+        ));
       const users = byId ? [...page.includes.users, byId] : page.includes.users;
       edit = found ? editViewOf(found, accountId) : undefined;
       const seenAt = new Date(now).toISOString();
@@ -137,6 +145,7 @@ export async function postContext(
       for (const u of users) await applyConnection(d, accountId, u, seenAt);
       post = row;
       if (!found) error = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
+      else if (authorFailure !== undefined) error = tabReadFailure(authorFailure);
     } catch (e) {
       error = tabReadFailure(e);
     }

@@ -66,4 +66,22 @@ describe('a post whose author X left out of its answer', () => {
     await postContext(x.client, ADA_ID, SEED_POSTS.gracePhoto, now + DAY);
     expect(x.sent).toHaveLength(4);
   });
+
+  for (const kind of ['offline', 'rate-limited', 'unavailable'] as const) {
+    it(`says what failed when the lookup is ${kind}, not that X did not say, and asks again on the next open`, async () => {
+      const x = authorlessClient(() =>
+        Promise.reject(new XApiError(kind, { status: kind === 'offline' ? 0 : kind === 'rate-limited' ? 429 : 503 })),
+      );
+      const now = emu.state.now();
+      const ctx = await postContext(x.client, ADA_ID, SEED_POSTS.gracePhoto, now);
+      expect(ctx.post?.id).toBe(SEED_POSTS.gracePhoto);
+      expect(ctx.author).toBeNull();
+      expect(ctx.authorMissing).toBeUndefined();
+      expect(ctx.error?.kind).toBe(kind);
+
+      const again = await postContext(x.client, ADA_ID, SEED_POSTS.gracePhoto, now + 60_000);
+      expect(again.authorMissing).toBeUndefined();
+      expect(x.sent).toEqual(['GET /2/tweets', `GET /2/users/${GRACE_ID}`, 'GET /2/tweets', `GET /2/users/${GRACE_ID}`]);
+    });
+  }
 });
