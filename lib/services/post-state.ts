@@ -39,7 +39,7 @@ export const relation = async (d: PerchDb, accountId: string, userId: string): P
   relationOf(...(await relationRows(d, accountId, userId)));
 
 /** How many of the newest actions on a post or person are looked at for each one's newest of a kind. */
-const ACTIONS_LOOKED_AT = 50;
+export const ACTIONS_LOOKED_AT = 50;
 
 /**
  * The newest action of each kind (bookmark or unbookmark, like or unlike, mute or unmute…) whose params name one of

@@ -1,8 +1,8 @@
 import { ACTIONS_BY_POST, ACTIONS_BY_USER, type ActionRow, type PostRow } from '../db';
-import type { PostStateRows } from './post-state';
+import { ACTIONS_LOOKED_AT, type PostStateRows } from './post-state';
 
 /**
- * The popup's first read of a post from the store (issue 13, "Speed"): the rows `storedPost` (./tab-context.ts) reads
+ * The popup's first read of a post from the store (issue 13, "Speed"): the rows `storedPost` (./post-state.ts) reads
  * through Dexie, read here with IndexedDB itself, from the database Dexie opened, in one read-only transaction. Dexie
  * costs about 1 ms a read on the worker's one thread; IndexedDB gives the same rows, as Dexie stored them, in two
  * round trips: first the post and what its id alone names, then what its author's id names. The caller makes the
@@ -42,16 +42,25 @@ export function readPostRaw(idb: IDBDatabase, accountId: string, postId: string)
     const key = (id: unknown) => [accountId, id] as IDBValidKey;
     const get = <T>(store: string, id: unknown, then: (value: T | undefined) => void) =>
       ask<T | undefined>(tx.objectStore(store).get(key(id)), then);
-    // Every action of the account on these ids through the post and person indexes (`seq` order): the caller keeps the newest.
+    // The account's newest `ACTIONS_LOOKED_AT` actions on this id through the post and person indexes, newest first
+    // (`seq` order, as Dexie's `reverse().limit()`): a cursor that stops there, however long the history.
     const actions = (id: string, then: (found: ActionRow[][]) => void) => {
-      const index = (name: string) =>
-        tx
+      const found: ActionRow[][] = [[], []];
+      [ACTIONS_BY_POST, ACTIONS_BY_USER].forEach((name, i) => {
+        waiting++;
+        const rows = found[i]!;
+        const request = tx
           .objectStore('actions')
           .index(name)
-          .getAll(IDBKeyRange.only(key(id)));
-      const found: ActionRow[][] = [[], []];
-      ask<ActionRow[]>(index(ACTIONS_BY_POST), (rows) => (found[0] = rows.reverse()));
-      ask<ActionRow[]>(index(ACTIONS_BY_USER), (rows) => (found[1] = rows.reverse()));
+          .openCursor(IDBKeyRange.only(key(id)), 'prev');
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (cursor && rows.length < ACTIONS_LOOKED_AT) {
+            rows.push(cursor.value as ActionRow);
+            cursor.continue();
+          } else if (--waiting === 0) done();
+        };
+      });
       then(found);
     };
 
