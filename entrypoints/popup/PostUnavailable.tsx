@@ -42,7 +42,11 @@ export function PostSection({
   children?: ReactNode;
 }) {
   return (
-    <section className="post-panel" aria-label={composing ? undefined : i18n.t('popup_this_post')}>
+    <section
+      className="post-panel"
+      aria-label={composing ? undefined : i18n.t('popup_this_post')}
+      {...(composing ? { 'data-composing': '' } : {})}
+    >
       {deleted ? null : children}
       <LiveRegion role="status" tone="notice" text={deleted ? i18n.t('popup_post_deleted') : undefined} />
     </section>

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'react';
 import { LiveLine } from '@/components/LiveLine';
 import { ActionIcon } from './icons';
+import { firstActionIn } from './use-first-action-focus';
 
 /**
  * A panel's problem line (the post's, the profile's, the List's): the person's last click refused (`problem`), or the
@@ -68,7 +69,7 @@ export function ProblemLine({
   );
 }
 
-/** Focuses the first action of the panel in `within`, if there is one. */
+/** Focuses the first action of the panel in `within` that takes the focus, if there is one. */
 function focusFirstAction(within: HTMLElement | null): void {
-  within?.querySelector<HTMLElement>('.quick-actions button, .quick-actions a')?.focus();
+  if (within) firstActionIn(within)?.focus();
 }

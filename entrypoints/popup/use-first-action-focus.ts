@@ -6,6 +6,18 @@ import { useEffect, type RefObject } from 'react';
  */
 const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]'];
 
+/** Whether `node` is in the "opened by another page" gate. */
+const inGate = (node: EventTarget | Element | null) => node instanceof Element && node.closest('.popup-gate') !== null;
+
+/** The popup's first action in `within` that takes the focus (an enabled button, else a link), never the gate's. */
+export function firstActionIn(within: ParentNode): HTMLElement | undefined {
+  for (const selector of FIRST_ACTION) {
+    const target = within.querySelector<HTMLElement>(selector);
+    if (target && !inGate(target)) return target;
+  }
+  return undefined;
+}
+
 /**
  * Puts focus on the popup's first action once it appears (the panels fill in after X answers), so a keyboard user
  * starts where the popup's work is. Never the "opened by another page" gate's button, and never once the person has
@@ -16,7 +28,6 @@ export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
     const el = root.current;
     if (!el) return;
     let done = false;
-    const inGate = (node: EventTarget | Element | null) => node instanceof Element && node.closest('.popup-gate') !== null;
     const stop = () => {
       done = true;
       observer.disconnect();
@@ -31,12 +42,10 @@ export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
       if (done) return;
       const current = document.activeElement;
       if (current && current !== document.body && !inGate(current)) return stop();
-      for (const selector of FIRST_ACTION) {
-        const target = el.querySelector<HTMLElement>(selector);
-        if (target && !inGate(target)) {
-          target.focus();
-          return stop();
-        }
+      const target = firstActionIn(el);
+      if (target) {
+        target.focus();
+        return stop();
       }
     };
     const observer = new MutationObserver(tryFocus);

@@ -12,6 +12,8 @@ const SAID = '[role="status"], [role="alert"]';
  */
 interface Held {
   control: Element;
+  /** The row itself, and its name (to find it again if React drew it afresh): only the author's row has one. */
+  rowElement: Element;
   row: string | null;
   index: number;
   panel: Element | null;
@@ -36,6 +38,7 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
         row && target
           ? {
               control: target,
+              rowElement: row,
               row: row.getAttribute('aria-label'),
               index: [...row.querySelectorAll(CONTROLS)].indexOf(target),
               panel: row.closest('section'),
@@ -47,11 +50,12 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
       const at = document.activeElement;
       // The person (or a dialog closing) put the focus somewhere already: theirs to keep.
       if (at && at !== document.body) return;
-      // The panel itself went (the composer took its place): what comes in its place puts the focus where it wants.
+      // The panel itself went, or holds the composer now (Reply, Quote): the composer puts the focus where it wants.
       const panel = held.panel;
-      if (!panel?.isConnected) return;
+      if (!panel?.isConnected || panel.hasAttribute('data-composing')) return;
       const rows = [...panel.querySelectorAll(ROW)];
-      const row = rows.find((r) => r.getAttribute('aria-label') === held?.row) ?? rows[0];
+      const named = held.row === null ? undefined : rows.find((r) => r.getAttribute('aria-label') === held?.row);
+      const row = held.rowElement.isConnected ? held.rowElement : (named ?? rows[0]);
       const controls = row ? [...row.querySelectorAll<HTMLElement>(CONTROLS)] : [];
       const said = [...panel.querySelectorAll<HTMLElement>(SAID)].filter((el) => el.textContent?.trim()).pop();
       const to = controls[Math.min(Math.max(held.index, 0), controls.length - 1)] ?? said;
