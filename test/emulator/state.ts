@@ -295,6 +295,7 @@ export class EmulatorState {
    */
   selfRepliesAllowed: boolean;
   private readonly startSelfRepliesAllowed: boolean;
+  private readonly startEnterprise: boolean;
   /**
    * When set, X's processing of every video finalized from now on fails with these words (`processing_info.state`
    * `failed` and its `error`: x-api--media--get-media-upload-status). Switched with POST /__emulator/config
@@ -360,7 +361,8 @@ export class EmulatorState {
     } = {},
   ) {
     this.seed = opts.seed ?? 'minimal';
-    this.enterprise = opts.enterprise ?? false;
+    this.startEnterprise = opts.enterprise ?? false;
+    this.enterprise = this.startEnterprise;
     this.startSelfRepliesAllowed = opts.selfRepliesAllowed ?? true;
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     for (const c of opts.clients ?? []) this.registerClient(c.clientId, c.redirectUris);
@@ -368,10 +370,12 @@ export class EmulatorState {
   }
 
   /**
-   * Back to the seed: keeps registered clients, the enterprise flag and the base URL; puts `selfRepliesAllowed`
-   * back to its start value (a test that flips it leaves no trace); clears everything else.
+   * Back to the seed: keeps registered clients and the base URL; puts `enterprise` and `selfRepliesAllowed` back to
+   * their start values (a test that flips one leaves no trace: a plan left on Enterprise let the next test's
+   * self-serve reply through); clears everything else.
    */
   reset(): void {
+    this.enterprise = this.startEnterprise;
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     this.videoProcessingError = undefined;
     this.postsWithoutAuthor = false;

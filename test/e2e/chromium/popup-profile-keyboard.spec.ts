@@ -99,7 +99,7 @@ test.describe('the popup on a profile with the keyboard alone, in Chromium', () 
   });
 
   test('where X refuses Block as Enterprise-only, hands the focus to the x.com link that replaced it', async ({ perch, emu }) => {
-    // The emulator's plan stays as the last test left it: self-serve here, so X refuses Block.
+    // Self-serve here (the emulator's reset puts its start plan back; said again for the reader), so X refuses Block.
     await emu.config({ enterprise: false });
     const popup = await popupOn(perch, PROFILE, POPUP);
     const panel = popup.getByRole('region', { name: `@${GRACE.username}` });

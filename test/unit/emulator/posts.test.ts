@@ -277,6 +277,13 @@ describe('replies to one’s own posts (undocumented for self-serve: a switch, d
     expect((await control<{ self_replies_allowed: boolean }>(emu, 'GET', 'state')).self_replies_allowed).toBe(true);
   });
 
+  it('goes back to the self-serve plan on reset: a test left on Enterprise lets no later test’s self-reply through', async () => {
+    await control(emu, 'POST', 'config', { enterprise: true });
+    expect((await control<{ enterprise: boolean }>(emu, 'GET', 'state')).enterprise).toBe(true);
+    await control(emu, 'POST', 'reset');
+    expect((await control<{ enterprise: boolean }>(emu, 'GET', 'state')).enterprise).toBe(false);
+  });
+
   it('starts switched off with startEmulator({ selfRepliesAllowed: false }), and stays so across resets', async () => {
     const strict = await startEmulator({
       port: 0,

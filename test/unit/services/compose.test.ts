@@ -22,7 +22,7 @@ withTestEmulator();
 
 let seq = 0;
 beforeEach(async () => {
-  emu.state.enterprise = false; // reset() (withTestEmulator) keeps the flag; every test starts on a self-serve plan
+  emu.state.enterprise = false; // every test starts on a self-serve plan (reset() puts the start plan back too)
   seq = 0;
   await freshDb();
 });
