@@ -1,10 +1,9 @@
 import type { PostRow } from '../db';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
-import { checkId } from '../x/input';
-import { fieldQuery, getOne, type FieldSelection } from '../x/pages';
+import type { FieldSelection } from '../x/pages';
 import type { XPost, XUser } from '../x/schemas';
-import { USER_ENDPOINT, userSchema } from '../x/users';
+import { getUserById } from '../x/users';
 import { utcDay } from './sync';
 
 /**
@@ -35,8 +34,7 @@ export async function missingAuthor(
   const id = post.author_id;
   if (!id || id === accountId || included.some((u) => u.id === id)) return undefined;
   try {
-    const path = `/2/users/${checkId(id, 'author_id')}`;
-    return (await getOne(client, { path, query: fieldQuery(USER_ENDPOINT, fields), item: userSchema })).item;
+    return await getUserById(client, id, { fields });
   } catch (error) {
     // Gone or refused: the popup says X did not say who wrote it, and asks again the next day.
     if (error instanceof XApiError && SAID_NO.has(error.kind)) return null;

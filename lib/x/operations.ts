@@ -31,6 +31,7 @@ const op = (
 export const X_OPERATIONS: readonly XOperation[] = [
   op('getUsersMe', 'GET', '/2/users/me', R),
   op('getUsersByUsername', 'GET', '/2/users/by/username/{username}', R),
+  op('getUsersById', 'GET', '/2/users/{id}', R),
   op('getPostsById', 'GET', '/2/tweets/{id}', R),
   op('getPostsByIds', 'GET', '/2/tweets', R),
   op('createPosts', 'POST', '/2/tweets', ['tweet.read', 'tweet.write', 'users.read'], { enterprise: 'quote' }),

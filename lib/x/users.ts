@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { XClient } from './client';
-import { checkUsername } from './input';
+import { checkId, checkUsername } from './input';
 import { fieldQuery, getOne, type Endpoint, type LookupOptions } from './pages';
 import { notDone } from './set-state';
 import { userSchema, type XUser } from './schemas';
@@ -54,5 +54,12 @@ export async function getUserByUsername(client: XClient, username: string, optio
   const name = checkUsername(username);
   const query = fieldQuery(USER_ENDPOINT, options.fields);
   const { item } = await getOne(client, { path: `/2/users/by/username/${name}`, query, item: userSchema });
+  return item;
+}
+
+/** GET /2/users/:id (getUsersById): one user by id, with the fields asked. @throws XApiError as getOne does. */
+export async function getUserById(client: XClient, id: string, options: LookupOptions = {}): Promise<XUser> {
+  const query = fieldQuery(USER_ENDPOINT, options.fields);
+  const { item } = await getOne(client, { path: `/2/users/${checkId(id, 'id')}`, query, item: userSchema });
   return item;
 }

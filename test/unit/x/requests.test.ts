@@ -114,6 +114,7 @@ const CASES: Case[] = [
   // users
   { fn: 'users.getMe', option: 'defaults', call: (c) => users.getMe(c), answer: one(USER) },
   ...each('users.getUserByUsername', lookupOptions(users.USER_ENDPOINT), (c, o) => users.getUserByUsername(c, '@ada', o), one(USER)),
+  ...each('users.getUserById', lookupOptions(users.USER_ENDPOINT), (c, o) => users.getUserById(c, OTHER, o), one(USER)),
   // bookmarks
   ...each('bookmarks.getBookmarks', pageOptions(bookmarks.BOOKMARKS_ENDPOINT), (c, o) => bookmarks.getBookmarks(c, ME, o), EMPTY_PAGE),
   { fn: 'bookmarks.bookmarkPost', option: 'defaults', call: (c) => bookmarks.bookmarkPost(c, ME, POST), answer: flag('bookmarked') },

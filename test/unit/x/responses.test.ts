@@ -263,6 +263,7 @@ const TABLE: Operation[] = [
   // "not found".
   refusedWithout({ ...lookup((c) => users.getMe(c), 'getUsersMe', ['id', 'name', 'username']), lookup: false }),
   lookup((c) => users.getUserByUsername(c, 'ada'), 'getUsersByUsername', ['id', 'name', 'username'], {}),
+  lookup((c) => users.getUserById(c, '12'), 'getUsersById', ['id', 'name', 'username'], {}),
   lookup((c) => posts.getPost(c, POST), 'getPostsById', POST_NEEDS, AUTHOR),
   {
     // Two ids asked: an answer with more posts than that is refused (lib/x/pages.ts `getPage`, `most`).
