@@ -28,6 +28,13 @@ import type { EditView, PostContext, ProfileContext } from '../views';
 const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protected', 'verified', 'connection_status'];
 
 /**
+ * Post fields asked for the post in the tab: the card's and the edit's, and whom a reply answers (`in_reply_to_user_id`,
+ * kept with the post for its bookmark card's "Replying to @…"). X answers only the fields a request names
+ * (x-api--fundamentals--fields); the @username comes from the replied-to post's author, already expanded for X's reply rule.
+ */
+const POPUP_POST_FIELDS = [...EDIT_FIELDS, 'in_reply_to_user_id'];
+
+/**
  * Records X's `connection_status` (following, a follow request sent, muting, blocking; the description's
  * User.connection_status enum) for a user, then re-applies what the person asked for that X has not been told yet:
  * the outbox's intent wins over an answer read a moment before. Returns whether X said it.
@@ -112,7 +119,7 @@ export async function postContext(
     try {
       const reader = await tabReadClient(client);
       const page = await getPosts(reader, [postId], {
-        fields: { 'tweet.fields': EDIT_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
+        fields: { 'tweet.fields': POPUP_POST_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
       });
       const found = page.items[0];
       // The post is kept even when its author's lookup did not get X's word: the popup says what failed (./post-author.ts).
