@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { xImageUrl } from '@/lib/image-url';
 
 /** The first letter of each of the first two words of a name (or the username's first letter), upper-cased. */
 export function initialsOf(name: string, username?: string): string {
@@ -19,9 +20,11 @@ interface Props {
 
 /**
  * An account's picture, or a tile with its initials when there is none or it does not load (blocked, offline, gone
- * from X's image host): never the browser's broken-image icon. Decorative either way: the name is said beside it.
+ * from X's image host, or named on another host: lib/image-url.ts): never the browser's broken-image icon. Decorative
+ * either way: the name is said beside it.
  */
-export function Avatar({ url, name, username, size, className, lazy }: Props) {
+export function Avatar({ url: named, name, username, size, className, lazy }: Props) {
+  const url = xImageUrl(named);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const classes = className ? `avatar ${className}` : 'avatar';
   if (url && failedUrl !== url) {

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { PostMedia } from '@/lib/db';
+import { xImageUrl } from '@/lib/image-url';
 
 const HEIGHT = 72;
 
@@ -36,7 +37,10 @@ function MediaThumb({
   onAlt: () => void;
 }) {
   const [failed, setFailed] = useState(false);
-  const src = media.type === 'photo' ? (media.url ?? media.previewUrl) : (media.previewUrl ?? media.url);
+  // Only a picture on X's image hosts (lib/image-url.ts); one named elsewhere shows as the tile, as one that failed.
+  const url = xImageUrl(media.url);
+  const previewUrl = xImageUrl(media.previewUrl);
+  const src = media.type === 'photo' ? (url ?? previewUrl) : (previewUrl ?? url);
   const moving = media.type === 'video' || media.type === 'animated_gif';
   const word = kindWord(media);
   const width = widthOf(media);
