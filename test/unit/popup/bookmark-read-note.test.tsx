@@ -9,6 +9,7 @@ import { resetDb } from '@/lib/db';
 import type { ActionBrief, PostContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { POST_ID, postContext } from './post-context';
 
 /**
  * X tells an app no post's bookmark state: the popup's Bookmark shows the bookmark sync's copy. When that copy lacks
@@ -16,7 +17,7 @@ import { renderInPage } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const POST = '1460323737035677698';
+const POST = POST_ID;
 const READ_AT = '2026-12-04T09:12:00.000Z';
 
 beforeEach(() => {
@@ -34,17 +35,7 @@ afterEach(() => {
 
 /** The Bookmark button's label and description (its aria-describedby notes' words), for this `tab.post` answer. */
 async function bookmarkFor(state: Partial<PostContext>): Promise<{ label: string; description: string; page: string }> {
-  const context: PostContext = {
-    kind: 'post',
-    post: { id: POST, text: 'Hello', mediaCount: 0, quoted: false },
-    author: null,
-    bookmarked: false,
-    liked: false,
-    reposted: false,
-    actions: [],
-    rules: { reply: 'perch', quote: 'perch', block: 'perch' },
-    ...state,
-  };
+  const context = postContext(state);
   vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
     Promise.resolve(message.type === 'tab.post' ? { ok: true, data: context } : { ok: true, data: null })) as never);

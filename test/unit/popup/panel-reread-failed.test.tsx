@@ -9,6 +9,7 @@ import { resetDb } from '@/lib/db';
 import type { PostContext, ProfileContext } from '@/lib/messaging';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { renderInPage } from '../support/react-page';
+import { POST_ID, postContext } from './post-context';
 
 /**
  * The popup on a post or a profile reads the tab again when an action settles. When that read fails, the panel
@@ -18,7 +19,7 @@ import { renderInPage } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const POST = '1460323737035677698';
+const POST = POST_ID;
 const GRACE = { id: '2244994945', name: 'Grace Hopper', username: 'gracehop' };
 const CUT = 'Perch’s background could not be reached. Try again.';
 
@@ -87,16 +88,7 @@ async function outbox(type: string, state: ActionChange['state'], error?: Action
   await settle();
 }
 
-const post: PostContext = {
-  kind: 'post',
-  post: { id: POST, text: 'Hello', mediaCount: 0, quoted: false },
-  author: null,
-  bookmarked: false,
-  liked: false,
-  reposted: false,
-  actions: [],
-  rules: { reply: 'perch', quote: 'perch', block: 'perch' },
-};
+const post = postContext();
 const profile = {
   kind: 'profile',
   user: { ...GRACE, following: false, followRequested: false, muted: false, blocked: false },

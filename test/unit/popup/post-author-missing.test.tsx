@@ -8,6 +8,7 @@ import { resetDb } from '@/lib/db';
 import type { PostContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { POST_ID, postContext } from './post-context';
 
 /**
  * A post whose author X did not give (left out of its answer, and not given by id: lib/services/post-author.ts): the
@@ -15,7 +16,7 @@ import { renderInPage } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const POST = '1460323737035677698';
+const POST = POST_ID;
 
 beforeEach(() => {
   resetDb();
@@ -30,17 +31,7 @@ afterEach(() => {
 
 /** The post panel's words and its buttons' names, for this `tab.post` answer. */
 async function panelFor(state: Partial<PostContext>): Promise<{ text: string; buttons: string[] }> {
-  const context: PostContext = {
-    kind: 'post',
-    post: { id: POST, text: 'Hello', mediaCount: 0, quoted: false },
-    author: null,
-    bookmarked: false,
-    liked: false,
-    reposted: false,
-    actions: [],
-    rules: { reply: 'perch', quote: 'perch', block: 'perch' },
-    ...state,
-  };
+  const context = postContext(state);
   vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
     Promise.resolve(message.type === 'tab.post' ? { ok: true, data: context } : { ok: true, data: null })) as never);

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pickSnapshot, runSnapshot, snapshotEntry, SNAPSHOTS_KEY, withSnapshot } from '@/entrypoints/popup/snapshot';
+import { postContext } from './post-context';
 
 /**
  * Keeping a popup's screen as the next snapshot (entrypoints/popup/snapshot.ts) in a page: the kept list is the one
@@ -8,19 +9,7 @@ import { pickSnapshot, runSnapshot, snapshotEntry, SNAPSHOTS_KEY, withSnapshot }
  */
 
 const session = { accounts: [{ id: '1', name: 'Ada', username: 'ada' }], activeAccountId: '1', notice: null };
-const answer = {
-  ok: true,
-  data: {
-    kind: 'post',
-    post: { id: '20', text: 'hello' },
-    author: null,
-    bookmarked: false,
-    liked: false,
-    reposted: false,
-    actions: [],
-    rules: { reply: 'perch', quote: 'perch', block: 'x.com' },
-  },
-};
+const answer = { ok: true, data: postContext({ post: { id: '20', text: 'hello', mediaCount: 0, quoted: false } }) };
 
 const g = globalThis as Record<string, unknown>;
 const saved = { window: g.window, document: g.document, MutationObserver: g.MutationObserver };

@@ -4,18 +4,15 @@ import { act, carriedSend, follow } from '@/entrypoints/popup/act';
 import { pickSnapshot, snapshotDigest, snapshotEntry, SNAPSHOTS_KEPT, withSnapshot } from '@/entrypoints/popup/snapshot';
 import { readCarried, SnapshotClicks } from '@/entrypoints/popup/snapshot-send';
 import { wasSentHere } from '@/lib/failed-actions';
+import { postContext } from './post-context';
 
 const session = { accounts: [{ id: '1', name: 'Ada', username: 'ada' }], activeAccountId: '1', notice: null };
-const post = {
-  kind: 'post',
-  post: { id: '20', text: 'hello', createdAt: '2026-11-30T10:00:00.000Z' },
-  author: { id: '2', username: 'grace' },
-  bookmarked: false,
-  liked: false,
-  reposted: false,
+const post = postContext({
+  post: { id: '20', text: 'hello', createdAt: '2026-11-30T10:00:00.000Z', mediaCount: 0, quoted: false },
+  author: { id: '2', name: 'Grace Hopper', username: 'grace', following: false, followRequested: false, muted: false, blocked: false },
   actions: [{ seq: 4, type: 'like', state: 'done', notBefore: 0 }],
   rules: { reply: 'perch', quote: 'perch', block: 'x.com' },
-};
+});
 const ok = (data: unknown) => ({ ok: true, data });
 
 /** The popup's labels of the toggles' action types, as PostPanel's buttons show them. */
