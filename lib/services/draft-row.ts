@@ -44,8 +44,9 @@ function isReplyRefused(refused: unknown): boolean {
 
 /**
  * A stored draft row as this version reads it: a readable one as it is; of one that is not (an older shape, or
- * damaged), what reads — each post's text and its image ids, the post it replies to or quotes, what was published —
- * so the drafts list shows it and the composer opens on its text rather than a first save writing over it unseen.
+ * damaged), what reads — each post in its place with its image ids and its text (none when it is not text), the post
+ * it replies to or quotes, what was published — so the drafts list shows it and the composer opens on its text rather
+ * than a first save writing over it unseen.
  * Undefined only for a row that does not name its key, account and place.
  */
 export function readDraft(row: unknown): DraftRow | undefined {
@@ -53,10 +54,11 @@ export function readDraft(row: unknown): DraftRow | undefined {
   if (typeof row !== 'object' || row === null) return undefined;
   const r = row as Record<string, unknown>;
   if (typeof r.key !== 'string' || typeof r.accountId !== 'string' || typeof r.context !== 'string') return undefined;
-  const posts = (Array.isArray(r.posts) ? r.posts : []).flatMap((p: unknown) => {
+  // Every post keeps its place in the thread and its images; a text that is not text reads as none. Dropped, the post
+  // was gone from the composer, and the next save wrote the draft over without it and its images.
+  const posts = (Array.isArray(r.posts) ? r.posts : []).map((p: unknown) => {
     const post = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-    if (typeof post.text !== 'string') return [];
-    return [{ text: post.text, mediaIds: Array.isArray(post.mediaIds) ? post.mediaIds.filter(isString) : [] }];
+    return { text: isString(post.text) ? post.text : '', mediaIds: Array.isArray(post.mediaIds) ? post.mediaIds.filter(isString) : [] };
   });
   return {
     key: r.key,

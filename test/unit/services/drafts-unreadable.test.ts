@@ -71,3 +71,51 @@ describe('a stored draft whose text reads but whose rest does not', () => {
     expect(shown(await handle(handlers, { type: 'drafts.count', accountId: ADA }))).toBe(2);
   });
 });
+
+describe('a stored thread draft with a post whose text is not text', () => {
+  const context = `reply:${POST}`;
+  const image = (id: string) => ({
+    id,
+    draftKey: `${ADA}|${context}`,
+    name: `${id}.png`,
+    type: 'image/png',
+    size: 4,
+    blob: new Blob(['png!']),
+  });
+  const M1 = '00000000-0000-4000-8000-000000000001';
+  const M2 = '00000000-0000-4000-8000-000000000002';
+  const M3 = '00000000-0000-4000-8000-000000000003';
+  type Opened = { posts: { text: string; media: { id: string }[] }[] };
+
+  async function storeThread(): Promise<void> {
+    await db().drafts.put({
+      ...row(context, '2026-03-01T12:00:00.000Z'),
+      posts: [
+        { text: 'first words', mediaIds: [M1] },
+        { text: 42, mediaIds: [M2, M3] },
+        { text: 'last words', mediaIds: [] },
+      ],
+    } as never);
+    await db().draftMedia.bulkPut([image(M1), image(M2), image(M3)]);
+  }
+
+  it('opens with that post in its place, empty, with its images', async () => {
+    await storeThread();
+    const opened = shown(await handle(handlers, { type: 'draft.get', accountId: ADA, context })) as Opened;
+    expect(opened.posts.map((p) => p.text)).toEqual(['first words', '', 'last words']);
+    expect(opened.posts.map((p) => p.media.map((m) => m.id))).toEqual([[M1], [M2, M3], []]);
+  });
+
+  it('keeps that post and its images when what was opened is saved again', async () => {
+    await storeThread();
+    const opened = shown(await handle(handlers, { type: 'draft.get', accountId: ADA, context })) as Opened;
+    // As the composer saves what it opened, with the last post typed on.
+    const posts = opened.posts.map((p, i) => ({ text: i === 2 ? 'last words, typed on' : p.text, mediaIds: p.media.map((m) => m.id) }));
+    const save = { type: 'draft.save', accountId: ADA, context, seq: 2, posts, replyToId: POST };
+    expect(await handle(handlers, save)).toEqual({ ok: true, data: { saved: true } });
+    const draft = shown(await handle(handlers, { type: 'draft.get', accountId: ADA, context })) as Opened;
+    expect(draft.posts.map((p) => p.text)).toEqual(['first words', '', 'last words, typed on']);
+    expect(draft.posts.map((p) => p.media.map((m) => m.id))).toEqual([[M1], [M2, M3], []]);
+    expect((await db().draftMedia.toArray()).map((m) => m.id).sort()).toEqual([M1, M2, M3]);
+  });
+});
