@@ -41,6 +41,12 @@ export function AccountList<T extends ListedAccount>({
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     getItemKey: (i) => entries[i]?.id ?? i,
+    // Each row is measured as it shows: in a narrow panel its buttons go under the name, and the row grows to hold them.
+    measureElement: (el, entry, instance) => {
+      const size = entry?.borderBoxSize[0]?.blockSize ?? el.getBoundingClientRect().height;
+      // In a hidden tab (display: none) every row measures 0: keep what was measured while it showed.
+      return size > 0 ? size : (instance.measurementsCache[instance.indexFromElement(el)]?.size ?? ROW_HEIGHT);
+    },
   });
   const drawn = virtualizer.getVirtualItems().length > 0;
   useEffect(() => {
@@ -65,7 +71,9 @@ export function AccountList<T extends ListedAccount>({
               aria-setsize={entries.length}
               aria-posinset={item.index + 1}
               className="mgr-account"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ minHeight: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >
               <UserIdentity user={entry} />
               <div className="mgr-account-actions">{actions(entry)}</div>

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   OVERSIZE_CJK_LIST_NAME,
   OVERSIZE_CJK_NAME,
@@ -140,6 +140,34 @@ async function expectLaidOut(page: Page, shot: string): Promise<void> {
   expect.soft(seen.unreachable, `${shot}: text cut, whole text not reachable`).toEqual([]);
 }
 
+/**
+ * How much of an account's name a row shows beside (or above) its buttons, against the width of its first eight
+ * characters in the name's own font: a name cut to "Gr…" is there in its title, but a person reads none of it.
+ */
+async function expectNameShown(row: Locator, name: string, shot: string): Promise<void> {
+  const seen = await row
+    .getByText(name, { exact: true })
+    .first()
+    .evaluate((el, text) => {
+      const r = el.getBoundingClientRect();
+      let clip = r;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') {
+          clip = a.getBoundingClientRect();
+          break;
+        }
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(el).font;
+      return {
+        shown: Math.round(Math.min(r.right, clip.right) - Math.max(r.left, clip.left)),
+        eight: Math.round(context.measureText([...text].slice(0, 8).join('')).width),
+      };
+    }, name);
+  expect
+    .soft(seen.shown, `${shot}: the name shows ${seen.shown} px, eight characters take ${seen.eight} px`)
+    .toBeGreaterThanOrEqual(seen.eight);
+}
+
 const POPUP = { width: 360, height: 1400 };
 
 async function popupAt(perch: Perch, url: string, shot: string, shows: string): Promise<Page> {
@@ -206,10 +234,16 @@ test.describe('oversize names and texts, in Chromium', () => {
         timeout: 15_000,
       });
       await expectLaidOut(panel, `panel-${width}-list`);
+      await expectNameShown(
+        panel.getByRole('list', { name: `Members of ${OVERSIZE_LIST_NAME}` }),
+        OVERSIZE_LATIN_NAME,
+        `panel-${width}-list`,
+      );
 
       await panel.getByRole('tab', { name: 'Muted' }).click();
       await expect(panel.getByText(OVERSIZE_LATIN_NAME).first()).toBeVisible({ timeout: 15_000 });
       await expectLaidOut(panel, `panel-${width}-muted`);
+      await expectNameShown(panel.getByRole('list', { name: /^Muted/ }), OVERSIZE_LATIN_NAME, `panel-${width}-muted`);
 
       await panel.getByRole('tab', { name: 'Blocked' }).click();
       await expect(panel.getByText(OVERSIZE_CJK_NAME).first()).toBeVisible({ timeout: 15_000 });
