@@ -53,6 +53,12 @@ export class TabFollower<T extends Context> {
   /** The latest published state of each action seen, so a change that arrives before its `action.do` answer counts. */
   private readonly seen = new Map<number, ActionChange>();
   private reading: Promise<void> | undefined;
+  /**
+   * A read asked for while one was under way (Read again pressed, a List changed): it runs once that one ends, and
+   * every ask meanwhile waits on it. One read however many asked.
+   */
+  private queued: { promise: Promise<void>; resolve: (read: Promise<void>) => void } | undefined;
+  /** The follower's own read once more (an action settled before a read could list it): after the one under way. */
   private readAgain = false;
   /** Actions sent from this popup that no read has returned yet: a read begun before the click does not know them. */
   private readonly tracked = new Map<number, ActionBrief>();
@@ -68,12 +74,23 @@ export class TabFollower<T extends Context> {
     return stop;
   }
 
-  /** Reads the tab again (after a change the outbox does not publish, such as a list's membership). */
+  /**
+   * Reads the tab again (Read again pressed, or a change the outbox does not publish, such as a list's membership).
+   * With a read under way, which may have begun before the change, the read asked for runs once it ends, and the
+   * promise returned is that read's: what waits on it (Read again's busy state) ends with the read asked for, its
+   * outcome shown.
+   */
   refresh(): Promise<void> {
-    if (this.reading) {
-      this.readAgain = true;
-      return this.reading;
+    if (!this.reading) return this.read();
+    if (!this.queued) {
+      let resolve!: (read: Promise<void>) => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.queued = { promise, resolve };
     }
+    return this.queued.promise;
+  }
+
+  private read(): Promise<void> {
     this.reading = this.deps
       .read()
       .then(
@@ -88,10 +105,13 @@ export class TabFollower<T extends Context> {
       )
       .finally(() => {
         this.reading = undefined;
-        if (this.readAgain) {
-          this.readAgain = false;
-          void this.refresh();
-        }
+        const queued = this.queued;
+        const again = this.readAgain;
+        this.queued = undefined;
+        this.readAgain = false;
+        // The next read begins here, before anything waiting on this one resumes: one read for all who asked.
+        if (queued) queued.resolve(this.read());
+        else if (again) void this.read();
       });
     return this.reading;
   }
