@@ -56,11 +56,15 @@ export const INCLUDED_PER_ITEM: Readonly<Record<string, Readonly<Partial<Record<
  * Whether an answer's `includes` hold more objects of a kind than `items` primary objects can pull in with the
  * expansions asked (`expansions`: the query's comma-separated value, absent when none were asked). A kind no asked
  * expansion pulls in may hold nothing. Fields of `includes` that are none of these kinds are not read, so not counted.
+ * A nested expansion (`referenced_tweets.id.author_id`, `referenced_tweets.id.attachments.media_keys`) reaches its
+ * objects through the posts a post references, and X may send those posts with them (lib/services/summons.ts reads the
+ * quoted post there when it comes): they are allowed as `referenced_tweets.id` allows them, counted once.
  * @throws Never.
  */
 export function includesOverBound(includes: object | undefined, items: number, expansions: string | number | undefined): boolean {
-  const asked = typeof expansions === 'string' && expansions !== '' ? expansions.split(',') : [];
-  const most = (kind: Kind) => items * asked.reduce((sum, e) => sum + (INCLUDED_PER_ITEM[e]?.[kind] ?? 0), 0);
+  const asked = new Set(typeof expansions === 'string' && expansions !== '' ? expansions.split(',') : []);
+  if ([...asked].some((e) => e.startsWith('referenced_tweets.id.'))) asked.add('referenced_tweets.id');
+  const most = (kind: Kind) => items * [...asked].reduce((sum, e) => sum + (INCLUDED_PER_ITEM[e]?.[kind] ?? 0), 0);
   const of = (includes ?? {}) as Partial<Record<Kind, unknown>>;
   return KINDS.some((kind) => {
     const objects = of[kind];
