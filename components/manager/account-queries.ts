@@ -85,13 +85,19 @@ export async function listMemberUsers(accountId: string, listId: string): Promis
 
 /**
  * `listMemberUsers`, and how many stored member rows it left out (those without the account's id, which nothing
- * could remove): the List's page counts them in one line.
+ * could remove): the List's page counts them in one line. A member whose position is no key the position index
+ * holds (another version's row, a store edited by hand) is listed after the others: it is a member all the same,
+ * with its Remove.
  * @throws if IndexedDB fails.
  */
 export async function storedListMembers(accountId: string, listId: string): Promise<{ members: MemberUser[]; unreadable: number }> {
-  const stored = await membersByPosition(accountId, listId).toArray();
-  const rows = stored.filter((r) => isId(r.userId));
-  return { members: memberUsers(rows, await usersOf(accountId, rows)), unreadable: stored.length - rows.length };
+  const ofList = db().listMembers.where('[accountId+listId]').equals([accountId, listId]);
+  const [indexed, total] = await Promise.all([membersByPosition(accountId, listId).toArray(), ofList.count()]);
+  // Only when some rows are missing from the position index is the List read again, whole.
+  const listed = new Set(indexed.map((r) => r.userId));
+  const unindexed = total > indexed.length ? (await ofList.toArray()).filter((r) => isId(r.userId) && !listed.has(r.userId)) : [];
+  const rows = [...indexed.filter((r) => isId(r.userId)), ...unindexed];
+  return { members: memberUsers(rows, await usersOf(accountId, rows)), unreadable: total - rows.length };
 }
 
 /**

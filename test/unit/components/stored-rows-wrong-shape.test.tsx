@@ -233,6 +233,33 @@ describe('a manager tab over a stored row of another shape beside good ones', ()
     expect(buttons.join()).not.toContain('@noid');
     expect(text).toContain(ONE_LEFT_OUT);
   });
+
+  it('a List’s members draws a member whose position is no key after the others, and counts one without an id', async () => {
+    const list = { accountId: ACCOUNT, id: '10', name: 'Compiler folks', owned: true, followed: false, pinned: false, member: false };
+    // A position IndexedDB cannot index (null, an object) keeps the row out of the position index the page reads by.
+    await db().listMembers.bulkPut([
+      { accountId: ACCOUNT, listId: '10', userId: '8', position: null } as never,
+      { accountId: ACCOUNT, listId: '10', userId: '6', position: 0 },
+      { accountId: ACCOUNT, listId: '10', userId: '9', position: 1 },
+      { accountId: ACCOUNT, listId: '10', userId: 7, position: {} } as never,
+    ]);
+    await db().users.bulkPut([
+      { accountId: ACCOUNT, id: '6', name: 'Grace Hopper', username: 'gracehop', seenAt: WHEN },
+      { accountId: ACCOUNT, id: '9', name: 'Ada Lovelace', username: 'ada', seenAt: WHEN },
+      { accountId: ACCOUNT, id: '8', name: 'Alan Turing', username: 'aturing', seenAt: WHEN },
+    ]);
+    const act = () => Promise.resolve(true);
+    const view = <ListMembers accountId={ACCOUNT} list={list} act={act} onActed={() => undefined} />;
+    const { text, buttons, failed } = await shown(view, 'Alan Turing');
+    expect(failed).toBeUndefined();
+    expect(text).toContain('Alan Turing');
+    expect(buttons.filter((b) => b.startsWith('Remove '))).toEqual([
+      'Remove @gracehop from Compiler folks',
+      'Remove @ada from Compiler folks',
+      'Remove @aturing from Compiler folks',
+    ]);
+    expect(text).toContain(ONE_LEFT_OUT);
+  });
 });
 
 describe('the line counting the stored rows a tab left out', () => {
