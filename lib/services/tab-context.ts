@@ -30,9 +30,16 @@ const USER_FIELDS_WITH_RELATION = ['profile_image_url', 'description', 'protecte
 /**
  * Post fields asked for the post in the tab: the card's and the edit's, and whom a reply answers (`in_reply_to_user_id`,
  * kept with the post for its bookmark card's "Replying to @…"). X answers only the fields a request names
- * (x-api--fundamentals--fields); the @username comes from the replied-to post's author, already expanded for X's reply rule.
+ * (x-api--fundamentals--fields).
  */
 const POPUP_POST_FIELDS = [...EDIT_FIELDS, 'in_reply_to_user_id'];
+
+/**
+ * Expansions of the popup's read: the authors X's reply rule needs, the pictures the card shows, and whom a reply
+ * answers (the @username of "Replying to @…"). That person is most often the replied-to post's author, already
+ * included once; expanded by id, they are named even when that post is gone or hidden.
+ */
+const POPUP_EXPANSIONS = withCardMedia([...REPLY_CHECK_EXPANSIONS, 'in_reply_to_user_id']);
 
 /**
  * Records X's `connection_status` (following, a follow request sent, muting, blocking; the description's
@@ -119,7 +126,7 @@ export async function postContext(
     try {
       const reader = await tabReadClient(client);
       const page = await getPosts(reader, [postId], {
-        fields: { 'tweet.fields': POPUP_POST_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...withCardMedia(REPLY_CHECK_EXPANSIONS) },
+        fields: { 'tweet.fields': POPUP_POST_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...POPUP_EXPANSIONS },
       });
       const found = page.items[0];
       // The post is kept even when its author's lookup did not get X's word: the popup says what failed (./post-author.ts).
