@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { Avatar } from '@/components/Avatar';
+import { shownAccountName } from '@/components/account-words';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { errorOf, errorText, missingAccountText } from '@/components/error-text';
@@ -165,18 +166,23 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
   );
 }
 
-/** Avatar, name and @username of an account (and a lock when it is protected). */
+/**
+ * Avatar, name and @username of an account (and a lock when it is protected). A stored account whose name does not
+ * read shows its @username in the name's place, once; one whose @username does not read either, "Unknown account".
+ */
 export function UserIdentity({ user }: { user: { name: string; username: string; profileImageUrl?: string; protected?: boolean } }) {
+  const name = shownAccountName(user);
+  const both = !!user.name && !!user.username;
   return (
     <div className="mgr-identity">
       <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={32} lazy />
       {/* Each line is cut with an ellipsis when long: the title shows the whole name and @username. */}
-      <span className="mgr-identity-names" title={user.username ? `${user.name} @${user.username}` : user.name}>
+      <span className="mgr-identity-names" title={both ? `${name} @${user.username}` : name}>
         <span className="mgr-identity-name">
-          <bdi>{user.name || (user.username ? `@${user.username}` : '')}</bdi>
+          <bdi>{name}</bdi>
         </span>
         <span className="muted">
-          {user.username ? <bdi>@{user.username}</bdi> : ''}
+          {both ? <bdi>@{user.username}</bdi> : ''}
           {user.protected ? <span className="mgr-badge">{i18n.t('lookup_protected')}</span> : null}
         </span>
       </span>

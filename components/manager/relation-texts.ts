@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { accountWho } from '@/components/account-words';
 import type { UserView } from '@/lib/messaging';
 import type { ExportTexts } from './AccountExportMenu';
 import type { AccountEntry } from './accounts';
@@ -26,8 +27,6 @@ export interface RelationTexts {
   retry: string;
 }
 
-const who = (e: AccountEntry) => (e.username ? `@${e.username}` : e.name || e.id);
-
 /** The words of one relation's tab: the `muted_*` or the `blocked_*` keys, and the `relation_*` keys they share. */
 export function relationTexts(r: Relation): RelationTexts {
   return {
@@ -54,7 +53,12 @@ export function relationTexts(r: Relation): RelationTexts {
     noResults: (query) => i18n.t(`${r}_no_results`, { query }),
     remove: {
       short: i18n.t(r === 'muted' ? 'muted_unmute_short' : 'blocked_unblock_short'),
-      action: (e) => i18n.t(r === 'muted' ? 'muted_unmute' : 'blocked_unblock', { who: who(e) }),
+      // An account whose names do not read is named as its row shows it: "Unknown account", never its id.
+      action: (e) => {
+        const who = accountWho(e);
+        if (who) return i18n.t(r === 'muted' ? 'muted_unmute' : 'blocked_unblock', { who });
+        return i18n.t(r === 'muted' ? 'muted_unmute_unknown' : 'blocked_unblock_unknown');
+      },
     },
     profile: (username) => i18n.t('relation_profile', { username }),
     profileShort: i18n.t('relation_profile_short'),

@@ -6,6 +6,7 @@ import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
+import { accountWho } from '@/components/account-words';
 import { UserLookup } from '../UserLookup';
 import { AccountList } from '../AccountList';
 import { firstListMemberUsers, storedListMembers } from '../account-queries';
@@ -122,7 +123,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
             list.owned ? (
               <button
                 type="button"
-                aria-label={i18n.t('lists_remove', { who: m.username ? `@${m.username}` : m.id, name: spokenName })}
+                aria-label={removeLabel(m, spokenName)}
                 onClick={() =>
                   void act({
                     type: 'list.removeMember',
@@ -155,4 +156,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       ) : null}
     </section>
   );
+}
+
+/** Remove's name: the member as their row shows them ("Unknown account" when no name reads), never by id. */
+function removeLabel(member: { name: string; username: string }, listName: string): string {
+  const who = accountWho(member);
+  return who ? i18n.t('lists_remove', { who, name: listName }) : i18n.t('lists_remove_unknown', { name: listName });
 }

@@ -10,8 +10,11 @@ import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { ListsView } from '@/components/manager/ListsView';
 import { RelationView } from '@/components/manager/RelationView';
 import { UnreadableRows } from '@/components/manager/UnreadableRows';
+import { UserIdentity } from '@/components/manager/UserLookup';
+import { relationTexts } from '@/components/manager/relation-texts';
 import type { BookmarkItem } from '@/components/manager/use-bookmarks';
 import { ViewErrorBoundary } from '@/components/manager/ViewErrorBoundary';
+import { UserCard } from '@/entrypoints/popup/UserCard';
 import { db } from '@/lib/db';
 import { readInJapanese } from '../locales/in-japanese';
 import { freshDb } from '../services/support';
@@ -53,9 +56,12 @@ const inManager = (view: ReactElement) => (
 
 /**
  * The tab's words once its store reads have drawn `expected` (or, failing that, after 5 s), the names of its buttons,
- * and the whole tab's failure note, if it failed.
+ * the names each account row shows, and the whole tab's failure note, if it failed.
  */
-async function shown(view: ReactElement, expected: string): Promise<{ text: string; buttons: string[]; failed: string | undefined }> {
+async function shown(
+  view: ReactElement,
+  expected: string,
+): Promise<{ text: string; buttons: string[]; accounts: string[]; failed: string | undefined }> {
   // The background never answers (the tab's sync line waits): what shows is read from the store alone.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise<never>(() => undefined) as never);
   // React reports a caught error on the console; the test is about what the person sees.
@@ -70,6 +76,10 @@ async function shown(view: ReactElement, expected: string): Promise<{ text: stri
     return {
       text: text(),
       buttons: [...page.container.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
+      // Each row's names as shown, each in its own <bdi> (UserIdentity): "Grace Hopper @gracehop".
+      accounts: [...page.container.querySelectorAll('[role="listitem"]')].map((row) =>
+        [...row.querySelectorAll('bdi')].map((b) => b.textContent).join(' '),
+      ),
       failed: failed()?.textContent ?? undefined,
     };
   } finally {
@@ -78,9 +88,13 @@ async function shown(view: ReactElement, expected: string): Promise<{ text: stri
   }
 }
 
-/** A good account, one whose names are not text, and a relation row without the account's id. */
+/**
+ * A good account, one whose names are not text, one whose name alone is not text, and a relation row without the
+ * account's id.
+ */
 async function storeAccounts(relation: 'muted' | 'blocked'): Promise<void> {
   await db()[relation].bulkPut([
+    { accountId: ACCOUNT, userId: '4', position: 4 },
     { accountId: ACCOUNT, userId: '6', position: 3 },
     { accountId: ACCOUNT, userId: '5', position: 2 },
     { accountId: ACCOUNT, userId: 7, position: 1 } as never,
@@ -88,6 +102,7 @@ async function storeAccounts(relation: 'muted' | 'blocked'): Promise<void> {
   await db().users.bulkPut([
     { accountId: ACCOUNT, id: '6', name: 'Grace Hopper', username: 'gracehop', seenAt: WHEN },
     { accountId: ACCOUNT, id: '5', name: 42, username: null, protected: 'no' } as never,
+    { accountId: ACCOUNT, id: '4', name: 42, username: 'ada', seenAt: WHEN } as never,
   ]);
 }
 
@@ -97,15 +112,21 @@ describe('a manager tab over a stored row of another shape beside good ones', ()
   afterEach(() => vi.unstubAllGlobals());
 
   it.each(['muted', 'blocked'] as const)(
-    '%s draws the good account and the bad one’s id, and counts the row left out',
+    '%s draws the good account and the bad ones by what of them reads, and counts the row left out',
     async (relation) => {
       await storeAccounts(relation);
-      const { text, buttons, failed } = await shown(<RelationView accountId={ACCOUNT} relation={relation} />, 'Grace Hopper');
+      const { text, buttons, accounts, failed } = await shown(<RelationView accountId={ACCOUNT} relation={relation} />, 'Grace Hopper');
       expect(failed).toBeUndefined();
       expect(text).toContain('Grace Hopper');
       expect(text).toContain('@gracehop');
-      // The account whose names are not text is still listed, and its button still acts on it by its id.
-      expect(buttons).toContain(relation === 'muted' ? 'Unmute 5' : 'Unblock 5');
+      // The accounts whose names are not text are still listed, named as far as their names read (never by id), and
+      // their buttons, named so, still act on them.
+      const verb = relation === 'muted' ? 'Unmute' : 'Unblock';
+      expect(accounts).toEqual(['@ada', 'Grace Hopper @gracehop', 'Unknown account']);
+      // (Blocked links accounts with an @username to x.com, where X lets a person unblock them: a button only for the rest.)
+      expect(buttons).toContain(`${verb} unknown account`);
+      if (relation === 'muted') expect(buttons).toEqual(expect.arrayContaining(['Unmute @ada', 'Unmute @gracehop']));
+      expect(buttons.join()).not.toContain(`${verb} 5`);
       expect(text).toContain(ONE_LEFT_OUT);
     },
   );
@@ -226,8 +247,9 @@ describe('a manager tab over a stored row of another shape beside good ones', ()
     const { text, buttons, failed } = await shown(view, 'Grace Hopper');
     expect(failed).toBeUndefined();
     expect(text).toContain('@gracehop');
-    // The member whose names are not text is still listed, and its Remove still acts on it by its id.
-    expect(buttons).toEqual(expect.arrayContaining(['Remove @gracehop from Compiler folks', 'Remove 5 from Compiler folks']));
+    // The member whose names are not text is still listed as an unknown account, with its Remove, named so.
+    expect(text).toContain('Unknown account');
+    expect(buttons).toEqual(expect.arrayContaining(['Remove @gracehop from Compiler folks', 'Remove unknown account from Compiler folks']));
     // A member row without the account's id as text: its Remove could not act on it, so it is left out and counted.
     expect(text).not.toContain('No id');
     expect(buttons.join()).not.toContain('@noid');
@@ -274,5 +296,28 @@ describe('the line counting the stored rows a tab left out', () => {
   it('says it in Japanese', () => {
     readInJapanese();
     expect(renderToStaticMarkup(<UnreadableRows count={2} />)).toContain('この端末に保存している2件の項目を読み取れませんでした。');
+  });
+});
+
+describe('an account whose stored names cannot be read', () => {
+  const unknown = { id: '5', name: '', username: '' };
+
+  it('shows as “Unknown account” in the popup, with no link to a profile it cannot name', () => {
+    const html = renderToStaticMarkup(<UserCard user={unknown} />);
+    expect(html).toContain('Unknown account');
+    expect(html).not.toContain('href');
+    expect(html).not.toContain('@');
+  });
+
+  it('shows its @username once in the popup when only its name cannot be read', () => {
+    const html = renderToStaticMarkup(<UserCard user={{ ...unknown, username: 'ada' }} />);
+    expect(html.match(/@ada/g)).toHaveLength(1);
+    expect(html).toContain('href="https://x.com/ada"');
+  });
+
+  it('is named in Japanese as its row shows it, on screen and on its button', () => {
+    readInJapanese();
+    expect(renderToStaticMarkup(<UserIdentity user={unknown} />)).toContain('不明なアカウント');
+    expect(relationTexts('muted').remove.action({ ...unknown, position: 0, search: '' })).toBe('ミュート解除: 不明なアカウント');
   });
 });
