@@ -1,0 +1,263 @@
+import 'fake-indexeddb/auto';
+import { parseHTML } from 'linkedom';
+import { act, createElement, useRef, type ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PostPanel } from '@/entrypoints/popup/PostPanel';
+import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
+import { useFirstActionFocus } from '@/entrypoints/popup/use-first-action-focus';
+import { useKeptFocus } from '@/entrypoints/popup/use-kept-focus';
+import { resetDb } from '@/lib/db';
+import type { PostContext, ProfileContext } from '@/lib/messaging';
+import { recordQuoteRefused } from '@/lib/refusals';
+import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
+import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
+import { POST_ID, postContext } from './post-context';
+
+/**
+ * Where the popup's focus goes when the control a keyboard user is on goes away under them (use-kept-focus.ts), and
+ * where Read again sends it once its read comes back (ProblemLine.tsx, use-first-action-focus.ts `firstActionIn`):
+ *   - Edit post goes when your own post's edit window runs out: the focus goes to Delete post, beside it in the same
+ *     row — not to Bookmark, the first row's first button;
+ *   - Reply (as Quote) opens the composer in the post’s section: the focus is the composer’s to place, never a line
+ *     still in that section (X's earlier refusal of a quote) on its way;
+ *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
+ *     goes to the first one they can, not to the page.
+ * The panels are in the popup's main region with both focus hooks, as App.tsx has them.
+ */
+
+const ACCOUNT = '1585841080431321088';
+const CUT = 'Perch’s background could not be reached. Try again.';
+const SELF = { id: ACCOUNT, name: 'Ada', username: 'ada', muted: false, blocked: false, following: false, followRequested: false };
+
+/**
+ * The browser's focus, which linkedom lacks: `focus()` moves it (with `focusin`) to a button, a link, a field or an
+ * element with a tabindex, and does nothing on a disabled control; `document.activeElement` is the element focused,
+ * or the body once that element has left the page.
+ */
+function withFocus(): void {
+  const focused = new WeakMap<object, Element>();
+  const sample = parseHTML('<!doctype html><html><body><button></button></body></html>').document;
+  let element = Object.getPrototypeOf(sample.querySelector('button')) as Record<string, unknown>;
+  while (!Object.prototype.hasOwnProperty.call(element, 'blur')) element = Object.getPrototypeOf(element) as Record<string, unknown>;
+  const documentProto = Object.getPrototypeOf(sample) as object;
+  const saved = { focus: element.focus, blur: element.blur, attachEvent: element.attachEvent, detachEvent: element.detachEvent };
+  const active = (doc: Document): Element => {
+    const el = focused.get(doc);
+    return el?.isConnected ? el : doc.body;
+  };
+  beforeAll(() => {
+    element.focus = function (this: HTMLElement) {
+      const focusable =
+        /^(BUTTON|INPUT|TEXTAREA|SELECT)$/.test(this.tagName) ||
+        (this.tagName === 'A' && this.hasAttribute('href')) ||
+        this.hasAttribute('tabindex');
+      if (!focusable || this.hasAttribute('disabled') || !this.isConnected) return;
+      const doc = this.ownerDocument;
+      if (active(doc) === this) return;
+      focused.set(doc, this);
+      this.dispatchEvent(new globalThis.Event('focusin', { bubbles: true }));
+    };
+    // React reads a focused field's changes as in browsers without `oninput` (linkedom has none): IE's events.
+    element.attachEvent = () => undefined;
+    element.detachEvent = () => undefined;
+    element.blur = function (this: HTMLElement) {
+      if (active(this.ownerDocument) === this) focused.delete(this.ownerDocument);
+    };
+    Object.defineProperty(documentProto, 'activeElement', {
+      configurable: true,
+      get(this: Document) {
+        return active(this);
+      },
+    });
+  });
+  afterAll(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete element[name];
+      else element[name] = value;
+    }
+    delete (documentProto as { activeElement?: unknown }).activeElement;
+  });
+}
+
+withFocus();
+withComposerStubs();
+
+beforeEach(() => {
+  resetDb();
+  fakeBrowser.reset();
+  vi.stubGlobal('location', { search: '' });
+  const { window } = parseHTML('');
+  vi.stubGlobal('Event', window.Event);
+  vi.stubGlobal('Element', window.Element);
+  // As withComposerStubs does, again for each test: the stubs go after each one.
+  vi.stubGlobal('requestIdleCallback', () => 0);
+  vi.stubGlobal('cancelIdleCallback', () => undefined);
+  // The hooks watch the page they are on: the test page's own observer.
+  vi.stubGlobal(
+    'MutationObserver',
+    class {
+      constructor(callback: MutationCallback) {
+        const { MutationObserver } = (globalThis as unknown as { window: { MutationObserver: typeof globalThis.MutationObserver } }).window;
+        return new MutationObserver(callback);
+      }
+    },
+  );
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  resetDb();
+});
+
+const publish = createFeedPublisher(fakeBrowser.storage.session);
+const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+
+/** The popup's main region as App.tsx draws it around a panel: the first action's focus, and the kept focus. */
+function Popup({ children }: { children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  useFirstActionFocus(main);
+  useKeptFocus(main);
+  return createElement('main', { ref: main }, children);
+}
+
+/**
+ * The background: `tab.post` / `tab.profile` answer `context()` while `reads` is open, else fail; `action.do` answers
+ * with seq 9.
+ */
+function background(tab: 'tab.post' | 'tab.profile', context: () => PostContext | ProfileContext) {
+  const bg = { reads: true };
+  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) => {
+    if (message.type === 'action.do') return Promise.resolve({ ok: true, data: { seq: 9 } });
+    if (message.type !== tab) return Promise.resolve({ ok: true, data: null });
+    return Promise.resolve(bg.reads ? { ok: true, data: context() } : { ok: false, error: { kind: 'unreachable', message: CUT } });
+  }) as never);
+  return bg;
+}
+
+async function popup(panel: ReturnType<typeof createElement>) {
+  const page: ReactPage = await renderInPage(createElement(Popup, null, panel), { settleMs: 50 });
+  const doc = page.document;
+  const button = (label: string) => [...doc.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label);
+  for (let i = 0; i < 20 && !doc.querySelector('.quick-actions button'); i++) await settle();
+  return {
+    ...page,
+    button,
+    /** What has the focus: its words (a control's label, a line's text), or "the page". */
+    focus: () => (doc.activeElement === doc.body ? 'the page' : doc.activeElement?.textContent?.trim()),
+    /** A keyboard user presses the button: the focus on it, then Enter. */
+    async press(label: string) {
+      const b = button(label);
+      if (!b) throw new Error(`no button ${label}`);
+      await act(async () => {
+        b.focus();
+        b.click();
+      });
+      await settle();
+    },
+  };
+}
+
+/** The outbox's publication of action 9 moving on. */
+async function outbox(type: string, state: ActionChange['state']) {
+  await publish({ accountId: ACCOUNT, seq: 9, type, state, notBefore: 0 });
+  await settle();
+  await settle();
+}
+
+describe('the popup keeps the focus where the control that had it went', () => {
+  it('Edit post going when the edit window runs out: the focus goes to Delete post, in the same row', async () => {
+    const start = Date.parse('2026-12-05T07:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: start });
+    const edit = {
+      postId: POST_ID,
+      editable: true,
+      editableUntil: new Date(start + 8_000).toISOString(),
+      editsRemaining: 4,
+      media: false,
+      text: 'Hello',
+    };
+    background('tab.post', () => postContext({ author: SELF, edit }));
+    const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
+    try {
+      const row = page.button('Edit post')?.parentElement;
+      expect([...row!.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Edit post', 'Delete post']);
+      await act(async () => page.button('Edit post')!.focus());
+      // The window runs out: the popup's clock, ticking every few seconds, takes Edit post away.
+      await act(async () => vi.advanceTimersByTime(10_000));
+      await settle();
+      expect(page.button('Edit post')).toBeUndefined();
+      expect(page.focus()).toBe('Delete post');
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('Reply opening the composer: the focus never goes to X’s refusal of a quote, still on the page', async () => {
+    // X refused a quote before (Enterprise-only) and the person reopened that quote from the Drafts tab: the popup is
+    // back on the post, saying so.
+    await recordQuoteRefused(ACCOUNT, Date.now());
+    vi.stubGlobal('location', { search: '?draft=quote' });
+    background('tab.post', () => postContext({ author: { ...SELF, id: '2244994945', username: 'gracehop', name: 'Grace Hopper' } }));
+    const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
+    try {
+      for (let i = 0; i < 20 && !page.document.body.textContent?.includes('Enterprise plan'); i++) await settle();
+      const refusal = [...page.document.querySelectorAll('[role="status"]')].find((p) => p.textContent?.includes('Enterprise plan'));
+      expect(refusal).toBeDefined();
+      const focused: string[] = [];
+      page.document.addEventListener('focusin', (e) => focused.push((e.target as Element).textContent?.trim() ?? ''));
+      await page.press('Reply');
+      // The composer loads (its code comes on first use) and takes the focus in its text box.
+      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      await settle();
+      expect(page.button('Back to the post')).toBeDefined();
+      expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
+      // Reply went with the composer's opening; the refusal line, still in the post's section, never took the focus.
+      expect(focused.slice(1).some((words) => words.includes('Enterprise plan'))).toBe(false);
+      expect(refusal!.hasAttribute('tabindex')).toBe(false);
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+describe('Read again sends the focus to the first action a person can press', () => {
+  it('skips Requested (a follow request waiting, not pressable) for Mute’s place once the read comes back', async () => {
+    const profile = {
+      kind: 'profile',
+      user: {
+        id: '2244994945',
+        name: 'Grace Hopper',
+        username: 'gracehop',
+        protected: true,
+        following: false,
+        followRequested: true,
+        muted: false,
+        blocked: false,
+      },
+      actions: [],
+      rules: { block: 'perch' },
+    } as unknown as ProfileContext;
+    const bg = background('tab.profile', () => profile);
+    const page = await popup(createElement(ProfilePanel, { accountId: ACCOUNT, username: 'gracehop' }));
+    try {
+      expect(page.button('Requested')?.hasAttribute('disabled')).toBe(true);
+      // A mute X made, and the read after it failed: Read again is offered.
+      await page.press('Mute');
+      await outbox('mute', 'sending');
+      bg.reads = false;
+      await outbox('mute', 'done');
+      expect(page.button('Read again')).toBeDefined();
+
+      bg.reads = true;
+      profile.user!.muted = true;
+      await page.press('Read again');
+      expect(page.button('Read again')).toBeUndefined();
+      expect(page.focus()).toBe('Unmute');
+    } finally {
+      await page.leave();
+    }
+  });
+});
