@@ -1,14 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
-import { tabTo } from '../support/focus';
+import { scan } from '../support/axe-chromium';
+import { expectFocusShown, tabTo } from '../support/focus';
+import { focusDropped, walkTabStops } from '../support/tab-walk';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
- * The manager's Bookmarks and Muted tabs with the keyboard alone: search, remove a bookmark and undo it, unmute an
- * account and undo it — each control reached with Tab and pressed with Enter, each showing where the focus is, and
- * the focus kept on the tab's status line once the row, or the Undo pressed, is gone: never dropped to the page.
+ * The manager's Bookmarks, Muted and Drafts tabs with the keyboard alone: search, remove a bookmark and undo it, unmute
+ * an account and undo it, open a draft and delete it (its question kept or answered) — each control reached with Tab
+ * and pressed with Enter, each showing where the focus is, and the focus kept on the tab's status line once the row,
+ * or the Undo pressed, is gone: never dropped to the page.
  */
 
-async function openManager(perch: Perch, tab: 'bookmarks' | 'muted'): Promise<Page> {
+async function openManager(perch: Perch, tab: 'bookmarks' | 'muted' | 'drafts'): Promise<Page> {
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
   return page;
@@ -61,5 +64,61 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(panel.getByRole('status').filter({ hasText: /: done\./ })).toBeFocused();
     await undoKeepsFocus(page, panel);
+  });
+
+  test('opens a draft and deletes it, the question answered with the keyboard, the focus kept', async ({ perch }) => {
+    // A draft: a new post written in the popup and left.
+    const popup = await perch.open('popup');
+    await popup.getByRole('textbox', { name: 'Post text' }).fill('A plain thought for later');
+    await popup.reload();
+    await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('A plain thought for later');
+    await popup.close();
+
+    const page = await openManager(perch, 'drafts');
+    const panel = page.getByRole('tabpanel', { name: 'Drafts' });
+    const drafts = panel.getByRole('list', { name: 'Your drafts' });
+    await expect(drafts.getByRole('listitem')).toHaveCount(1);
+    const stops = (await walkTabStops(page)).map((s) => `${s.kind} ${s.words}`);
+    // After the tab and its panel, the draft's two buttons, in the order seen.
+    expect(stops.slice(stops.indexOf('tab Drafts'))).toEqual([
+      'tab Drafts',
+      expect.stringMatching(/^tabpanel Drafts/),
+      'button Open',
+      'button Delete',
+    ]);
+    await scan(page, 'manager, Drafts walked');
+
+    // Open: Perch's window with the draft; the manager keeps the focus on the button and says where it went.
+    const open = drafts.getByRole('button', { name: 'Open draft: New post' });
+    await tabTo(page, open);
+    const opened = perch.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
+    await page.keyboard.press('Enter');
+    await (await opened).close();
+    await expect(panel.getByRole('status')).toHaveText('Opened in a Perch window: New post');
+    await expect(open).toBeFocused();
+
+    // Delete asks first, the focus on Keep draft; Escape keeps it and gives the focus back to Delete.
+    const del = drafts.getByRole('button', { name: 'Delete draft: New post' });
+    await tabTo(page, del);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete this draft?' });
+    await expect(dialog.getByRole('button', { name: 'Keep draft' })).toBeFocused();
+    await expectFocusShown(page);
+    await scan(page, 'manager, Drafts, delete a draft? asked by keyboard');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(del).toBeFocused();
+    await expectFocusShown(page);
+
+    // Deleted: the row goes, and the focus is on the line that says so.
+    await page.keyboard.press('Enter');
+    await tabTo(page, dialog.getByRole('button', { name: 'Delete draft' }), 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    const said = panel.getByRole('status').filter({ hasText: 'Draft deleted: New post' });
+    await expect(said).toBeFocused();
+    await expect(drafts).toHaveCount(0);
+    expect(await focusDropped(page)).toBe(false);
+    await expectFocusShown(page);
+    await scan(page, 'manager, Drafts, a draft deleted by keyboard');
   });
 });
