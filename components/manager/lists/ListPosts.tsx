@@ -31,8 +31,9 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
         <button
           type="button"
           aria-label={i18n.t(preview.state === 'shown' ? 'lists_posts_refresh' : 'lists_posts_show', { name })}
-          disabled={preview.state === 'loading'}
-          onClick={() => void show()}
+          // Busy said with aria-disabled, not `disabled`: a disabled button drops the keyboard's focus to the page.
+          aria-disabled={preview.state === 'loading' || undefined}
+          onClick={() => preview.state !== 'loading' && void show()}
         >
           {i18n.t(preview.state === 'shown' ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
         </button>

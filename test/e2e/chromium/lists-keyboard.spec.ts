@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SECOND_USER_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { expectFocusShown, tabTo } from '../support/focus';
+import { focusDropped } from '../support/tab-walk';
 import { expect, signIn, test } from './fixtures';
 
 /**
@@ -61,5 +62,26 @@ test('adds and removes a List member with the keyboard alone, each state passing
   await page.keyboard.press('Enter');
   await note(page, `Remove @gracehop from “${LIST}”: undone.`);
   expect(await memberIds()).toContain(SECOND_USER_ID);
-  expect(scanned).toHaveLength(3);
+
+  // The posts preview: X held while it reads, the focus stays on the button pressed (busy, not dropped to the page),
+  // which then offers to refresh; Tab goes on to each post's Open on X.
+  const listId = (await emu.relations()).owned_lists.find((l) => l.name === LIST)!.id;
+  await emu.fault({ method: 'GET', path: `/2/lists/${listId}/tweets`, count: 1, kind: 'hold' });
+  const show = page.getByRole('button', { name: `Show latest posts of ${LIST}` });
+  await tabTo(page, show);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Loading posts…')).toBeVisible();
+  await expect.poll(() => emu.held()).toBe(1);
+  expect(await focusDropped(page), 'the focus stays on the button while X answers').toBe(false);
+  await expect(show).toBeFocused();
+  await emu.release();
+  const posts = page.getByRole('list', { name: `Latest posts of ${LIST}` });
+  await expect(posts.getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: `Refresh posts of ${LIST}` })).toBeFocused();
+  await expectFocusShown(page);
+  await page.keyboard.press('Tab');
+  await expect(posts.getByRole('link', { name: /^Open on X: the post by @\w+$/ }).first()).toBeFocused();
+  await expectFocusShown(page);
+  scanned.push(await scan(page, 'manager, a List’s latest posts shown'));
+  expect(scanned).toHaveLength(4);
 });
