@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { authWordsText } from '@/lib/auth-words-text';
@@ -25,6 +25,10 @@ export function AccountHeader() {
   const [seen, dismissNotice] = useNoticeSeen();
   /** The sign-out dialog, open with what signing out would lose (undefined while it is counted). */
   const [signingOut, setSigningOut] = useState<{ loss: SignOutLoss | 'uncounted' | undefined }>();
+  const headerRef = useRef<HTMLElement>(null);
+  /** A sign-in or sign-out asked for here: the button pressed goes once it is done, and its successor takes the focus. */
+  const handFocus = useRef(false);
+  const signedIn = session ? session.accounts.some((a) => a.id === session.activeAccountId) : undefined;
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -44,6 +48,15 @@ export function AccountHeader() {
     if (session) benchMark('perch-account-header');
   }, [session]);
 
+  useEffect(() => {
+    if (signedIn === undefined || !handFocus.current) return;
+    handFocus.current = false;
+    // Signed in, the account menu took Sign in with X's place; signed out, the other way round. The focus goes to it,
+    // not to the page's top, unless the person has moved it elsewhere meanwhile.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    headerRef.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [signedIn]);
+
   if (!session) return <header className="account-header" aria-busy="true" />;
   const active = session.accounts.find((a) => a.id === session.activeAccountId);
   const { notice } = session;
@@ -53,7 +66,7 @@ export function AccountHeader() {
     active && notice && seen !== undefined && seen !== notice.at && !session.accounts.some((a) => a.username === notice.username);
 
   return (
-    <header className="account-header">
+    <header className="account-header" ref={headerRef}>
       {active ? (
         <div className="account">
           <AccountMenu
@@ -87,7 +100,9 @@ export function AccountHeader() {
               loss={signingOut.loss}
               onClose={(confirmed, keep) => {
                 setSigningOut(undefined);
-                if (confirmed) void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id, keep }));
+                if (!confirmed) return;
+                handFocus.current = true;
+                void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id, keep }));
               }}
             />
           ) : null}
@@ -95,7 +110,17 @@ export function AccountHeader() {
       ) : (
         <div className="signed-out">
           {session.notice ? <SignedOutLine notice={session.notice} /> : null}
-          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => sendMessage({ type: 'auth.signIn' }))}>
+          {/* Busy said with aria-disabled, not `disabled`: a disabled button drops the keyboard's focus to the page. */}
+          <button
+            type="button"
+            className="primary"
+            aria-disabled={busy || undefined}
+            onClick={() => {
+              if (busy) return;
+              handFocus.current = true;
+              void run(() => sendMessage({ type: 'auth.signIn' }));
+            }}
+          >
             {i18n.t('header_sign_in')}
           </button>
         </div>
