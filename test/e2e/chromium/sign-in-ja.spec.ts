@@ -32,12 +32,15 @@ test.describe('Perch in Japanese, in Chromium', () => {
   test('signs in with 「Xでログイン」, bookmarks a post from the popup and finds it under ブックマーク', async ({ perch, emu }) => {
     const options = await perch.open('options');
     await expect(options.getByRole('heading', { name: 'Perchの設定' })).toBeVisible();
+    // The page says it is in Japanese, so a screen reader reads it with a Japanese voice.
+    await expect(options.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(options.getByLabel('コールバックURL')).toHaveText(`https://${perch.id}.chromiumapp.org/`);
     await signIn(perch, options, 'Authorize app', 'Xでログイン');
     await expect(options.getByRole('button', { name: `${ADA.name} @${ADA.username}` })).toBeVisible();
     expect((await emu.relations()).bookmarks).not.toContain(POST);
 
     const popup = await popupOn(perch, `https://x.com/${GRACE}/status/${POST}`);
+    await expect(popup.locator('html')).toHaveAttribute('lang', 'ja');
     const post = popup.getByRole('region', { name: 'このポスト' });
     await expect(post).toContainText(`@${GRACE}`);
     await expect(popup.getByRole('button', { name: 'リポスト', exact: true })).toBeVisible();
