@@ -18,7 +18,7 @@ import { ADA_ID, TWO_HOURS, makeService } from './support';
  */
 
 const UNREAD = 'Perch could not read your sign-in on this device, so nothing was sent to X. Please try again.';
-const UNREAD_JA = 'このデバイスでログイン情報を読み取れなかったため、Xには何も送信していません。もう一度お試しください。';
+const UNREAD_JA = 'この端末でログイン情報を読み取れなかったため、Xには何も送信していません。もう一度お試しください。';
 
 withTestEmulator();
 afterEach(() => {

@@ -83,7 +83,7 @@ describe('the background’s answer when this device could not keep the sign-in�
       const reply = await handle(handlers, { type: 'auth.signIn' });
       expect(reply).toEqual({ ok: false, error: { kind: 'server', message: '', auth: { kind: 'key-not-stored' } } });
       readInJapanese();
-      expect(await shown(reply)).toBe('このデバイスにログインを保存できませんでした。もう一度お試しください。');
+      expect(await shown(reply)).toBe('この端末にログインを保存できませんでした。もう一度お試しください。');
     } finally {
       add.mockRestore();
       resetTokenKeyCache();

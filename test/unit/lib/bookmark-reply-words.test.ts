@@ -44,7 +44,7 @@ describe('a bookmarks refusal the background made in English, read by a Japanese
     [
       'an entry that is not a bookmark',
       importOf(fileOf([{ id: POST }, { id: 'one' }])),
-      'JSONファイルを選んでください。(2件目の項目はブックマークではありません。)',
+      'JSONファイルを選んでください。（2件目の項目はブックマークではありません。）',
     ],
     [
       'an entry with tags that are not tags',
@@ -65,9 +65,9 @@ describe('a bookmarks refusal the background made in English, read by a Japanese
     [
       'too many tags',
       organise({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }),
-      '1件のブックマークに付けられるタグは20個までです(21個指定されています)。',
+      '1件のブックマークに付けられるタグは20個までです（21個指定されています）。',
     ],
-    ['a note too long', organise({ note: 'a'.repeat(501) }), 'メモは500文字までです(このメモは501文字です)。'],
+    ['a note too long', organise({ note: 'a'.repeat(501) }), 'メモは500文字までです（このメモは501文字です）。'],
     ['a saved search without a name', saveSearch(' ', 'tag:rust'), '保存する検索には名前が必要です。'],
     ['a saved search without a search', saveSearch('Rust', ' '), '保存する検索がありません。先に検索語を入力してください。'],
   ])('%s', async (_what, message, japanese) => {
