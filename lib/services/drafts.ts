@@ -54,7 +54,11 @@ async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof dra
     ...(username ? { username } : {}),
     ...(place.url ? { url: place.url } : {}),
     ...(host ? { host } : {}),
-    text: row.posts.map((p) => p.text).join('\n\n'),
+    // The texts of the posts that have one: an empty post (a thread's first, one of only images) starts no blank lines.
+    text: row.posts
+      .map((p) => p.text)
+      .filter((t) => t.trim())
+      .join('\n\n'),
     postCount: row.posts.length,
     mediaCount,
     state: row.state,

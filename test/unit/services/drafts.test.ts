@@ -92,6 +92,37 @@ describe('the drafts list', () => {
     expect(draftFacts({ postCount: 1, mediaCount: 0 })).toBe('');
   });
 
+  it('previews only the posts that have words: no blank lines where an empty post is', async () => {
+    const blob = new Blob([new Uint8Array(4)]);
+    await db().drafts.bulkPut([
+      // A thread whose first post is an image alone and whose second is spaces: its preview starts with its words.
+      draft(ADA, 'compose', '2026-03-01T10:00:00.000Z', {
+        posts: [
+          { text: '', mediaIds: ['m1'] },
+          { text: '  \n', mediaIds: [] },
+          { text: 'the words', mediaIds: [] },
+          { text: 'more words', mediaIds: [] },
+        ],
+      }),
+      // Only empty posts: no words to preview; the tab says "(no text)" and what the draft has.
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', {
+        replyToId: POST,
+        posts: [
+          { text: '', mediaIds: ['m2'] },
+          { text: '', mediaIds: [] },
+        ],
+      }),
+    ]);
+    await db().draftMedia.bulkPut([
+      { id: 'm1', draftKey: `${ADA}|compose`, name: 'a.png', type: 'image/png', size: 4, blob },
+      { id: 'm2', draftKey: `${ADA}|reply:${POST}`, name: 'b.png', type: 'image/png', size: 4, blob },
+    ]);
+    const [empty, thread] = await listDrafts(ADA);
+    expect(thread).toMatchObject({ text: 'the words\n\nmore words', postCount: 4 });
+    expect(empty).toMatchObject({ text: '', postCount: 2, mediaCount: 1 });
+    expect(draftFacts(empty!)).toBe('2 posts, a thread · 1 image or video');
+  });
+
   it.each([
     ['compose', { kind: 'compose' }],
     [`reply:${POST}`, { kind: 'reply', postId: POST }],
