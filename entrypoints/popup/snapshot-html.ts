@@ -4,6 +4,8 @@
  * found again between the two screens (by its visible label).
  */
 
+import { xImageUrl } from '@/lib/image-url';
+
 /** Parts of the screen that follow other stores than the answer a snapshot stands for: never in a snapshot. */
 const LEFT_OUT = '.failed-line, .popup-nav';
 /** The prefix a snapshot's element ids carry, so they never clash with React's screen beside it. */
@@ -54,13 +56,58 @@ export function atPlace(screen: Element, place: Place): HTMLElement | undefined 
 }
 
 /**
+ * Elements React's popup never draws, each of which could run, load, navigate or send something once in the page (a
+ * `<meta http-equiv="refresh">` navigates the popup when it is inserted, whatever the page's CSP).
+ */
+const NEVER_DRAWN =
+  'script, style, link, meta, base, iframe, frame, frameset, object, embed, applet, portal, form, template, noscript, foreignObject';
+/** Attributes naming an address that React's popup never sets: dropped whatever they name. */
+const NEVER_SET = ['srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'ping', 'background', 'lowsrc', 'dynsrc'];
+
+/** scheme://host of the page the snapshot is painted in (spelled out: extension origins are "null" in some runtimes). */
+const ownOrigin = () => `${location.protocol}//${location.host}`;
+
+/** A link React draws: to X (https) or to one of Perch's own pages. */
+function isDrawnLink(href: string): boolean {
+  try {
+    const url = new URL(href, location.href);
+    return url.protocol === 'https:' || `${url.protocol}//${url.host}` === ownOrigin();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes kept HTML as inert as what React draws, in the document it was parsed in, before any of it reaches the page:
+ * the HTML is Perch's own, from storage.session, but a row changed by another party or a fault must paint nothing
+ * that runs (`on…` handlers), loads (pictures off X's image hosts: lib/image-url.ts), navigates or leaves the popup
+ * (links that are neither https nor Perch's own pages; an address on anything but a link). The page's CSP would stop most of it; this stops it first.
+ */
+function inert(body: HTMLElement): void {
+  for (const el of body.querySelectorAll(NEVER_DRAWN)) el.remove();
+  for (const el of body.querySelectorAll('*')) {
+    for (const { name, value } of [...el.attributes]) {
+      const lower = name.toLowerCase();
+      const drop =
+        lower.startsWith('on') ||
+        NEVER_SET.includes(lower) ||
+        (lower === 'href' && !(el.localName === 'a' && isDrawnLink(value))) ||
+        (lower === 'src' && xImageUrl(value) === undefined);
+      if (drop) el.removeAttribute(name);
+    }
+  }
+}
+
+/**
  * A snapshot's HTML as the element painted in React's place: parsed in an inert document (no script runs, nothing
- * loads) and moved over, and the buttons' widths set back through the CSSOM.
+ * loads), made inert as what React draws (`inert`), and moved over, and the buttons' widths set back through the CSSOM.
  */
 export function snapshotView(html: string): HTMLElement {
   const view = document.createElement('div');
   view.id = 'perch-snapshot';
-  view.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  inert(body);
+  view.append(...body.childNodes);
   for (const el of view.querySelectorAll<HTMLElement>('[data-perch-style]')) {
     el.style.cssText = el.dataset.perchStyle ?? '';
     delete el.dataset.perchStyle;
