@@ -23,8 +23,18 @@ export interface CarriedSend {
   failed: string;
 }
 
-/** The carried send of a snapshot's button, when it is well formed and for this account; undefined otherwise. */
-export function readCarried(attribute: string | null | undefined, accountId: string): CarriedSend | undefined {
+/**
+ * The only actions a snapshot's click may send: the post's toggles React's buttons carry (PostPanel.tsx). Spelled out
+ * here, as this head script carries no registry: lib/action-types.ts names them.
+ */
+const POST_TOGGLES: ReadonlySet<string> = new Set(['bookmark', 'unbookmark', 'like', 'unlike', 'repost', 'undoRepost']);
+
+/**
+ * The carried send of a snapshot's button, when it is well formed, for this account, one of the post's toggles and,
+ * given `postId`, on that post; undefined otherwise. The snapshot is kept HTML: whatever it carries, its click never
+ * sends anything else (a delete, a mute, another post's action) under a toggle's label.
+ */
+export function readCarried(attribute: string | null | undefined, accountId: string, postId?: string): CarriedSend | undefined {
   if (!attribute) return undefined;
   let value: unknown;
   try {
@@ -35,6 +45,8 @@ export function readCarried(attribute: string | null | undefined, accountId: str
   const c = value as Partial<CarriedSend> | null;
   const request = c?.request as { type?: unknown; accountId?: unknown; action?: { type?: unknown } } | undefined;
   if (!c || request?.type !== 'action.do' || request.accountId !== accountId || typeof request.action?.type !== 'string') return undefined;
+  if (!POST_TOGGLES.has(request.action.type)) return undefined;
+  if (postId !== undefined && (request.action as { params?: { postId?: unknown } }).params?.postId !== postId) return undefined;
   if (typeof c.label !== 'string' || typeof c.pressed !== 'boolean' || typeof c.note !== 'string' || typeof c.failed !== 'string')
     return undefined;
   return c as CarriedSend;
@@ -99,12 +111,16 @@ export function onEarlySent(onSent: () => void): () => void {
 export class SnapshotClicks {
   private used = false;
 
-  constructor(private readonly accountId: string) {}
+  /** `postId`: the snapshot's post, the only one its clicks may act on. */
+  constructor(
+    private readonly accountId: string,
+    private readonly postId?: string,
+  ) {}
 
   take(attribute: string | null | undefined): { send: CarriedSend } | { hold: true } | undefined {
     if (this.used) return undefined;
     this.used = true;
-    const send = readCarried(attribute, this.accountId);
+    const send = readCarried(attribute, this.accountId, this.postId);
     return send ? { send } : { hold: true };
   }
 }

@@ -172,7 +172,7 @@ function follow(
   let shown: HTMLElement | undefined;
   let held: Place | undefined;
   let sent = false;
-  const clicks = new SnapshotClicks(deps.accountId);
+  const clicks = new SnapshotClicks(deps.accountId, deps.key.startsWith('post:') ? deps.key.slice('post:'.length) : '');
   let over = false;
   let touched = false;
   /** How many times the person pressed a key or a pointer on the page: a screen kept must stand still untouched. */
