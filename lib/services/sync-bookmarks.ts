@@ -1,5 +1,5 @@
 import { typesOfCollection } from '../action-types';
-import { db, type PerchDb } from '../db';
+import { db, type PerchDb, type PostRow } from '../db';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import { XApiError } from '../x/errors';
 import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
@@ -17,10 +17,40 @@ const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
 /** The most bookmarks X returns: the 800 newest (x-api--posts--bookmarks--integrate, "Rate limits"), 8 pages of 100. */
 const BOOKMARKS_ON_X = MAX_PAGES.bookmarks * PAGE.bookmarks;
 
-/** Stores the posts of a page with what X included for them (media, quoted posts) and the users it named. */
+/**
+ * What the popup learned that a bookmarks read does not ask X: whom a post's author summoned (`summons`), the day X
+ * would not say who wrote it (`authorUnread`, dropped when this page includes the author), and when X last said how
+ * the account relates to a user (`relationSeenAt`). A stored row replaced without them made the next popup on that
+ * post read X again the same day.
+ */
+function keptPost(stored: PostRow | undefined, row: PostRow, includes: Includes): Partial<PostRow> {
+  if (!stored) return {};
+  const authorGiven = includes.users.some((u) => u.id === row.authorId);
+  return {
+    ...(stored.summons ? { summons: stored.summons } : {}),
+    ...(stored.authorUnread && !authorGiven && stored.authorId === row.authorId ? { authorUnread: stored.authorUnread } : {}),
+  };
+}
+
+/**
+ * Stores the posts of a page with what X included for them (media, quoted posts) and the users it named: what X says
+ * now replaces what was stored, and what only the popup reads is kept ({@link keptPost}).
+ */
 async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes: Includes, seenAt: string): Promise<void> {
-  await d.users.bulkPut(includes.users.map((u) => userRow(accountId, u, seenAt)));
-  await d.posts.bulkPut(posts.map((p) => postRow(accountId, p, seenAt, includes)));
+  const storedUsers = await d.users.bulkGet(includes.users.map((u) => [accountId, u.id] as [string, string]));
+  await d.users.bulkPut(
+    includes.users.map((u, i) => {
+      const relationSeenAt = storedUsers[i]?.relationSeenAt;
+      return { ...userRow(accountId, u, seenAt), ...(relationSeenAt ? { relationSeenAt } : {}) };
+    }),
+  );
+  const storedPosts = await d.posts.bulkGet(posts.map((p) => [accountId, p.id] as [string, string]));
+  await d.posts.bulkPut(
+    posts.map((p, i) => {
+      const row = postRow(accountId, p, seenAt, includes);
+      return { ...row, ...keptPost(storedPosts[i], row, includes) };
+    }),
+  );
 }
 
 async function searchTextOf(d: PerchDb, accountId: string, postId: string): Promise<string> {
