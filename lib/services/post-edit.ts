@@ -44,12 +44,19 @@ export function editViewOf(post: XPost, accountId: string): EditView | undefined
 }
 
 /**
- * Asks X whether the person may edit their post now (one post lookup with `edit_controls`).
+ * The edit view's read: the post with `edit_controls`, and no expansion. The view reads `author_id` as a field (the
+ * post is the person's own), never its author's user object, which X would bill as a user read
+ * (x-api--getting-started--pricing) on top of the post.
+ */
+const EDIT_READ = { 'tweet.fields': EDIT_FIELDS, expansions: [], 'user.fields': [] } as const;
+
+/**
+ * Asks X whether the person may edit their post now (one post lookup with `edit_controls`, billed as one post read).
  * @throws XApiError (as getPost); ComposeError 'invalid-post' (kind 'edit-unknown', worded by the screen in its
  *   reader's language) when the post is not the person's or X sent no `edit_controls`
  */
 export async function readEditView(client: XClient, accountId: string, postId: string): Promise<EditView> {
-  const post = await getPost(client, postId, { fields: { 'tweet.fields': EDIT_FIELDS } });
+  const post = await getPost(client, postId, { fields: EDIT_READ });
   const view = editViewOf(post, accountId);
   if (!view) throw new ComposeError('invalid-post', { kind: 'edit-unknown' });
   return view;
