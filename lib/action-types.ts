@@ -33,6 +33,11 @@ export interface ActionTypeInfo {
   anonymous?: ActionWordsKey;
   /** The Activity log's words, where they differ from `what` ("Change “{name}”"). */
   logged?: ActionWordsKey;
+  /**
+   * The words for a List action that did not carry the List's name ("Pin list {id}"): pinned or followed from the
+   * popup before Perch read the Lists, or a row of another version. Never a made-up name.
+   */
+  unnamed?: ActionWordsKey;
 }
 
 const toggle = (family: ActionFamily, collection: ActionCollection, undo: ActionType, what: ActionWordsKey) =>
@@ -46,6 +51,10 @@ const postToggle = (
   what: ActionWordsKey,
   anonymous: ActionWordsKey,
 ) => ({ ...toggle(family, collection, undo, what), anonymous }) as const;
+
+/** A List toggle: its words with the List's name, and by its id when the action did not carry the name. */
+const listToggle = (collection: ActionCollection, undo: ActionType, what: ActionWordsKey, unnamed: ActionWordsKey) =>
+  ({ ...toggle('lists', collection, undo, what), unnamed }) as const;
 
 export const ACTION_TYPES = {
   bookmark: postToggle('bookmarks', 'bookmarks', 'unbookmark', 'action_what_bookmark', 'action_what_bookmark_anonymous'),
@@ -72,14 +81,27 @@ export const ACTION_TYPES = {
     confirm: false,
     what: 'action_what_list_update',
     logged: 'action_what_list_update_logged',
+    unnamed: 'action_what_list_update_unnamed',
   },
-  'list.delete': { family: 'lists', collection: 'lists', undo: null, confirm: false, what: 'action_what_list_delete' },
-  'list.pin': toggle('lists', 'lists', 'list.unpin', 'action_what_list_pin'),
-  'list.unpin': toggle('lists', 'lists', 'list.pin', 'action_what_list_unpin'),
-  'list.follow': toggle('lists', 'lists', 'list.unfollow', 'action_what_list_follow'),
-  'list.unfollow': toggle('lists', 'lists', 'list.follow', 'action_what_list_unfollow'),
-  'list.addMember': toggle('lists', 'listMembers', 'list.removeMember', 'action_what_list_add_member'),
-  'list.removeMember': toggle('lists', 'listMembers', 'list.addMember', 'action_what_list_remove_member'),
+  'list.delete': {
+    family: 'lists',
+    collection: 'lists',
+    undo: null,
+    confirm: false,
+    what: 'action_what_list_delete',
+    unnamed: 'action_what_list_delete_unnamed',
+  },
+  'list.pin': listToggle('lists', 'list.unpin', 'action_what_list_pin', 'action_what_list_pin_unnamed'),
+  'list.unpin': listToggle('lists', 'list.pin', 'action_what_list_unpin', 'action_what_list_unpin_unnamed'),
+  'list.follow': listToggle('lists', 'list.unfollow', 'action_what_list_follow', 'action_what_list_follow_unnamed'),
+  'list.unfollow': listToggle('lists', 'list.follow', 'action_what_list_unfollow', 'action_what_list_unfollow_unnamed'),
+  'list.addMember': listToggle('listMembers', 'list.removeMember', 'action_what_list_add_member', 'action_what_list_add_member_unnamed'),
+  'list.removeMember': listToggle(
+    'listMembers',
+    'list.addMember',
+    'action_what_list_remove_member',
+    'action_what_list_remove_member_unnamed',
+  ),
 } as const satisfies Record<ActionType, ActionTypeInfo>;
 
 const TYPES = Object.keys(ACTION_TYPES) as ActionType[];

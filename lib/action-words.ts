@@ -58,10 +58,35 @@ function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: b
   const p: Partial<Record<string, unknown>> = typeof action.params === 'object' && action.params !== null ? action.params : {};
   const info: ActionTypeInfo = ACTION_TYPES[action.type];
   const username = str(p.username);
-  const key = (logged ? info.logged : undefined) ?? (username === undefined ? info.anonymous : undefined) ?? info.what;
+  const listName = str(p.listName) ?? str(p.name);
+  // A List action without the List's name says which List by its id, never a made-up name ("Pin “a list”").
+  const listId = listName === undefined ? str(p.listId) : undefined;
+  const key =
+    (listId !== undefined ? info.unnamed : undefined) ??
+    (logged ? info.logged : undefined) ??
+    (username === undefined ? info.anonymous : undefined) ??
+    info.what;
   const who = username ? `@${username}` : i18n.t('action_someone');
-  const name = str(p.listName) ?? str(p.name) ?? i18n.t('action_a_list');
-  return words(key, { who, name });
+  const name = listName ?? i18n.t('action_a_list');
+  return words(key, { who, name, id: listId ?? '' });
+}
+
+/**
+ * The action with the name of its List as the store holds it, where the action did not carry one (pinned from the
+ * popup before Perch read the Lists, then read since): its words name the List, not only its id.
+ */
+export function withStoredListName<A extends Pick<ActionRow, 'params'>>(action: A, storedName: string | undefined): A {
+  const p: Partial<Record<string, unknown>> = typeof action.params === 'object' && action.params !== null ? action.params : {};
+  if (!storedName || str(p.listName) !== undefined || str(p.name) !== undefined) return action;
+  return { ...action, params: { ...p, listName: storedName } };
+}
+
+/** The List a List action is about, when it did not carry the List's name: to look the name up in the store. */
+export function unnamedListId(action: Pick<ActionRow, 'type' | 'params'>): string | undefined {
+  const info: ActionTypeInfo | undefined = isActionType(action.type) ? ACTION_TYPES[action.type] : undefined;
+  if (info?.unnamed === undefined) return undefined;
+  const p: Partial<Record<string, unknown>> = typeof action.params === 'object' && action.params !== null ? action.params : {};
+  return (str(p.listName) ?? str(p.name)) ? undefined : str(p.listId);
 }
 
 /** "Like a post by @grace: not done. X does not allow this. X said: “…”", or "…: waiting for you. <why>". */

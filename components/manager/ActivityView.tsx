@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { takenOverBy } from '@/lib/action-pairs';
+import { unnamedListId, withStoredListName } from '@/lib/action-words';
 import { benchMark } from '@/lib/bench-mark';
 import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
@@ -56,6 +57,17 @@ export function ActivityView({ accountId }: { accountId: string }) {
     if (actions?.length) benchMark('perch-activity-list');
   }, [actions]);
   const shown = useMemo(() => actions?.slice(0, Math.min(SHOWN, drawn)), [actions, drawn]);
+  // A List action that did not carry the List's name (pinned from the popup before Perch read the Lists) is named
+  // from the store once Perch holds that List; until then its words name it by its id.
+  const unnamedIds = useMemo(
+    () => [...new Set((actions ?? []).map(unnamedListId).filter((id) => id !== undefined))].sort().join(' '),
+    [actions],
+  );
+  const listNames = useLiveQuery(async () => {
+    const ids = unnamedIds ? unnamedIds.split(' ') : [];
+    const rows = ids.length ? await db().lists.bulkGet(ids.map((id) => [accountId, id])) : [];
+    return new Map(rows.flatMap((l) => (l && typeof l.name === 'string' ? [[l.id, l.name] as const] : [])));
+  }, [accountId, unnamedIds]);
   // The failures the toolbar badge counts (lib/failed-actions.ts) are seen once their rows are drawn while the page is
   // in view, each note once, told again when the background refused the telling (createSeenTeller).
   const failing = useMemo(() => shown?.filter((a) => a.seq !== undefined && needsPerson(a)).map((a) => a.seq!), [shown]);
@@ -97,6 +109,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
           <ActivityItem
             key={a.seq}
             action={a}
+            listName={listNames?.get(unnamedListId(a) ?? '')}
             now={now}
             later={later.get(a.seq!)}
             deletion={deletions.get(a.seq!)}
@@ -115,6 +128,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
 
 const ActivityItem = memo(function ActivityItem({
   action,
+  listName,
   now,
   later,
   deletion,
@@ -125,6 +139,8 @@ const ActivityItem = memo(function ActivityItem({
   onSendAgain,
 }: {
   action: ActionRow;
+  /** The name of the List as the store holds it, for a List action that did not carry it. */
+  listName: string | undefined;
   now: number;
   /** The later action of its pair on the same thing, if one took over from it: Undo and Retry would repeat or undo it. */
   later: ActionRow | undefined;
@@ -144,7 +160,7 @@ const ActivityItem = memo(function ActivityItem({
   const undoable = !later && canUndo(action, phase, reversed);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
-  const label = actionLabel(action);
+  const label = actionLabel(withStoredListName(action, listName));
   const link = linkTo(action, label);
   const row = useRef<HTMLLIElement>(null);
   const state = useRef<HTMLSpanElement>(null);

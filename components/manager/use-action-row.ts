@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pairKey } from '@/lib/action-pairs';
 import type { ActionType } from '@/lib/action-types';
+import { unnamedListId, withStoredListName } from '@/lib/action-words';
 import { db, type ActionRow } from '@/lib/db';
 import { needsPerson, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
@@ -25,8 +26,12 @@ export function useActionRow(
 ): { action: ActionRow; undo?: ActionRow; over?: ActionRow } | undefined {
   return useLiveQuery(async () => {
     if (seq === undefined) return undefined;
-    const action = await db().actions.get(seq);
-    if (!action || action.accountId !== accountId) return undefined;
+    const row = await db().actions.get(seq);
+    if (!row || row.accountId !== accountId) return undefined;
+    // A List action that did not carry the List's name is named from the store once Perch holds that List.
+    const listId = unnamedListId(row);
+    const list = listId === undefined ? undefined : await db().lists.get([accountId, listId]);
+    const action = withStoredListName(row, typeof list?.name === 'string' ? list.name : undefined);
     const undoId = action.undoneBy ?? undoSeq;
     const undo = undoId !== undefined ? await db().actions.get(undoId) : undefined;
     const key = pairKey(action);

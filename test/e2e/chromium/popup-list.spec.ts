@@ -89,7 +89,10 @@ test.describe('the popup on a list page in Chromium', () => {
     await scan(popup, 'popup on a list, its pin refused');
   });
 
-  test('a list Perch has not synced: "A list on X", Follow list follows it and says what X did', async ({ perch, emu }) => {
+  test('a list Perch has not synced: "A list on X", Follow and Pin say what X did, Activity names it by id, then name', async ({
+    perch,
+    emu,
+  }) => {
     const popup = await popupOn(perch, `${listPage(SEED_LISTS.turingBletchley)}/members`, { show: 'Show this list' });
     const panel = popup.getByRole('region', { name: 'A list on X' });
     await expect(panel.getByText(SEED_LISTS.turingBletchley)).toBeVisible();
@@ -98,5 +101,20 @@ test.describe('the popup on a list page in Chromium', () => {
     await expect(panel.getByRole('status').filter({ hasText: 'You follow this list on X now.' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Unfollow list', exact: true })).toBeVisible();
     expect((await emu.relations()).followed_lists).toContain(SEED_LISTS.turingBletchley);
+
+    // Pinned too, before Perch read the Lists: the popup knows only the id, and the Activity tab names the List by it
+    // (never "Pin “a list”"), then by its name once the Lists tab has read it from X.
+    await panel.getByRole('button', { name: 'Pin list', exact: true }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'X pinned this list.' })).toBeVisible();
+    const manager = await perch.context.newPage();
+    await manager.goto(`chrome-extension://${perch.id}/manager.html#activity`);
+    const log = manager.getByRole('list', { name: 'What Perch did on X' });
+    await expect(log.getByRole('listitem').first()).toContainText(`Pin list ${SEED_LISTS.turingBletchley}`);
+    await expect(log).not.toContainText('a list');
+    await manager.getByRole('tab', { name: 'Lists' }).click();
+    await expect(manager.getByRole('button', { name: 'Bletchley 🔐', exact: true }).first()).toBeVisible();
+    await manager.getByRole('tab', { name: 'Activity' }).click();
+    await expect(log.getByRole('listitem').first()).toContainText('Pin “Bletchley 🔐”');
+    await expect(log.getByRole('listitem').nth(1)).toContainText('Follow “Bletchley 🔐”');
   });
 });

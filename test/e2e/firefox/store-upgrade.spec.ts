@@ -95,8 +95,8 @@ test('a store left at version 5 by the last release opens at version 6 with ever
     );
   await expect.poll(entries).toEqual([
     [`Repost a post by @${GRACE.username}`, expect.stringMatching(/^Queued until \d?\d:\d\d: X’s limit for this is used up/)],
-    ['Pin “a list”', 'Done'],
-    ['Follow “a list”', 'Done'],
+    [`Pin list ${LIST}`, 'Done'],
+    [`Follow list ${LIST}`, 'Done'],
     [`Mute @${GRACE.username}`, `Failed: X does not allow this. X said: “\u2068${MUTE_REFUSED}\u2069”`],
     [`Like a post by @${GRACE.username}`, 'Done'],
     [`Bookmark a post by @${GRACE.username}`, 'Done'],
