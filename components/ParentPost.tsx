@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { UserView } from '@/lib/messaging';
+import { accountWho, shownAccountName } from './account-words';
 
 /** The post a reply answers or a quote quotes, as the screen opening the composer already has it. */
 export interface ParentPostView {
@@ -12,25 +13,38 @@ const NAME = '\uE000';
 
 /**
  * "Replying to @user" (or "Quoting @user") above the box, with the author's name and the post's text, compact:
- * the person sees what they answer, never a raw id. Without the post (not loaded), a neutral line.
+ * the person sees what they answer, never a raw id. Without the post (not loaded), a neutral line. An author whose
+ * stored names do not read is named as far as they do ("Replying to Ada", the @username alone in the name's place),
+ * and when neither does, "Replying to a post" above its text: never a bare "@".
  */
 export function ParentPost({ mode, post }: { mode: 'reply' | 'quote'; post: ParentPostView | undefined }) {
   const author = post?.author;
   if (!post || !author) {
     return <p className="note">{mode === 'reply' ? i18n.t('composer_replying_to_post') : i18n.t('composer_quoting_post')}</p>;
   }
-  const [before, after] = i18n.t(mode === 'reply' ? 'composer_replying_to' : 'composer_quoting', [NAME]).split(NAME);
+  const who = accountWho(author);
+  const [before, after] = who
+    ? i18n.t(mode === 'reply' ? 'composer_replying_to' : 'composer_quoting', [NAME]).split(NAME)
+    : [mode === 'reply' ? i18n.t('composer_replying_to_post') : i18n.t('composer_quoting_post')];
   return (
     <div className="parent-post">
       <p className="parent-heading">
         {before}
-        <bdi>@{author.username}</bdi>
+        {who ? <bdi>{who}</bdi> : null}
         {after}
       </p>
       <blockquote className="parent-card">
-        <p className="parent-author">
-          <bdi className="parent-name">{author.name}</bdi> <bdi className="muted">@{author.username}</bdi>
-        </p>
+        {who ? (
+          <p className="parent-author">
+            <bdi className="parent-name">{shownAccountName(author)}</bdi>
+            {author.name && author.username ? (
+              <>
+                {' '}
+                <bdi className="muted">@{author.username}</bdi>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         <p className="parent-text">
           <bdi>{post.text}</bdi>
         </p>

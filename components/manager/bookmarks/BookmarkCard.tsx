@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { shownAccountName } from '@/components/account-words';
 import { Avatar } from '@/components/Avatar';
 import { PostText } from '@/components/PostText';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
@@ -6,7 +7,7 @@ import type { PostRow } from '@/lib/db';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
-import { cardControlNamer } from './card-names';
+import { authorLine, cardControlNamer, knownAuthor } from './card-names';
 import { NoteEditor, NoteText, TagEditor, useOrganise } from './CardOrganise';
 import { MediaThumbs } from './MediaThumbs';
 
@@ -32,25 +33,34 @@ function ReplyingTo({ post }: { post: PostRow }) {
   );
 }
 
+/**
+ * An author's name, else their @username in its place, then their @username beside a name: as far as their stored
+ * names read, never a bare "@".
+ */
+function AuthorNames({ author }: { author: { name: string; username: string } }) {
+  return (
+    <>
+      <span className="bookmarks-name">
+        <bdi>{shownAccountName(author)}</bdi>
+      </span>
+      {author.name && author.username ? (
+        <span className="muted">
+          {' '}
+          <bdi>@{author.username}</bdi>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** The post a bookmark quotes, as a small inset card: its author and text, linking to it on X. */
 function QuotedCard({ quoted }: { quoted: NonNullable<PostRow['quoted']> }) {
-  const { author } = quoted;
+  const author = knownAuthor(quoted.author);
   return (
     <blockquote className="bookmarks-quote" cite={postUrl(quoted.id, author?.username)} aria-label={i18n.t('bookmarks_quoted_post')}>
       <p className="bookmarks-quote-author">
         <a href={postUrl(quoted.id, author?.username)} target="_blank" rel="noreferrer">
-          {author ? (
-            <>
-              <span className="bookmarks-name">
-                <bdi>{author.name}</bdi>
-              </span>{' '}
-              <span className="muted">
-                <bdi>@{author.username}</bdi>
-              </span>
-            </>
-          ) : (
-            i18n.t('bookmarks_quoted_post')
-          )}
+          {author ? <AuthorNames author={author} /> : i18n.t('bookmarks_quoted_post')}
         </a>
       </p>
       <PostText className="bookmarks-quote-text" text={quoted.text} urls={quoted.urls} />
@@ -63,7 +73,9 @@ function QuotedCard({ quoted }: { quoted: NonNullable<PostRow['quoted']> }) {
  * and note; Open on X (which marks it read), Remove, Add or Edit note, Mark read or unread.
  */
 export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: BookmarkItem; onRemove: (b: BookmarkItem) => void }) {
-  const { post, author } = item;
+  const { post } = item;
+  const author = knownAuthor(item.author);
+  const names = author ? authorLine(author) : i18n.t('bookmarks_unknown_author');
   const { save, error, setError } = useOrganise(item);
   const [editingNote, setEditingNote] = useState(false);
   const noteButton = useRef<HTMLButtonElement>(null);
@@ -86,21 +98,15 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
   const mediaUnseen = post && post.mediaCount > 0 && !media.length ? post.mediaCount : 0;
   const quoteUnseen = post?.quotedId && !post.quoted ? post.quotedId : undefined;
   return (
-    <article className="bookmarks-card" aria-label={author ? `${author.name} @${author.username}` : i18n.t('bookmarks_unknown_author')}>
+    <article className="bookmarks-card" aria-label={names}>
       <div className="bookmarks-author">
-        {author ? (
-          <Avatar url={author.profileImageUrl} name={author.name} username={author.username} size={36} lazy />
+        {item.author ? (
+          <Avatar url={item.author.profileImageUrl} name={item.author.name} username={item.author.username} size={36} lazy />
         ) : (
           <span className="avatar bookmarks-avatar-blank" aria-hidden="true" />
         )}
-        <span className="bookmarks-names" title={author ? `${author.name} @${author.username}` : undefined}>
-          <span className="bookmarks-name">{author ? <bdi>{author.name}</bdi> : i18n.t('bookmarks_unknown_author')}</span>
-          {author ? (
-            <span className="muted">
-              {' '}
-              <bdi>@{author.username}</bdi>
-            </span>
-          ) : null}
+        <span className="bookmarks-names" title={author ? names : undefined}>
+          {author ? <AuthorNames author={author} /> : <span className="bookmarks-name">{i18n.t('bookmarks_unknown_author')}</span>}
         </span>
         {post?.createdAt ? <When iso={post.createdAt} className="muted bookmarks-date" /> : null}
       </div>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { accountWho } from '@/components/account-words';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { postTextSegments } from '@/lib/text/segments';
 import type { BookmarkItem } from '../use-bookmarks';
@@ -23,12 +24,32 @@ function excerpt(item: BookmarkItem): string {
   return `${(atWord > EXCERPT_CHARS / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
+interface Names {
+  name: string;
+  username: string;
+}
+
+/**
+ * A post's author as its card names them, when their stored names read (a name that is not text reads as none:
+ * stored-rows.ts): an author with neither name nor @username is as unknown as one the store has not seen, and the
+ * card says "Unknown author", never a bare "@".
+ */
+export function knownAuthor<T extends Names>(author: T | undefined): T | undefined {
+  return author && (author.name || author.username) ? author : undefined;
+}
+
+/** The author's names in one line, as far as they read: "Grace Hopper @gracehop", "@ada" or "Grace Hopper". */
+export function authorLine({ name, username }: Names): string {
+  return [name, username ? `@${username}` : ''].filter(Boolean).join(' ');
+}
+
 /**
  * Names the controls of one bookmark's card after its post, the visible label first ("Remove — @ana: “first
  * words…”"), so in a list of hundreds of cards each Remove, Add note or Add tag says which post it acts on.
  */
 export function cardControlNamer(item: BookmarkItem): (label: string) => string {
-  const who = item.author ? `@${withoutBidiControls(item.author.username)}` : i18n.t('bookmarks_unknown_author');
+  // By the @username, else the name; "Unknown author" when neither reads.
+  const who = withoutBidiControls((item.author && accountWho(item.author)) || '') || i18n.t('bookmarks_unknown_author');
   const words = excerpt(item);
   return (label) =>
     words ? i18n.t('bookmarks_control_named', [label, who, words]) : i18n.t('bookmarks_control_named_short', [label, who]);

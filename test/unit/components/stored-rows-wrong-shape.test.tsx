@@ -1,14 +1,17 @@
 import { i18n } from '#i18n';
+import { parseHTML } from 'linkedom';
 import { act, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ActivityView } from '@/components/manager/ActivityView';
+import { BookmarkCard } from '@/components/manager/bookmarks/BookmarkCard';
 import { BookmarksView } from '@/components/manager/BookmarksView';
 import { DraftsView } from '@/components/manager/drafts/DraftsView';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { ListsView } from '@/components/manager/ListsView';
 import { RelationView } from '@/components/manager/RelationView';
+import { ParentPost } from '@/components/ParentPost';
 import { UnreadableRows } from '@/components/manager/UnreadableRows';
 import { UserIdentity } from '@/components/manager/UserLookup';
 import { relationTexts } from '@/components/manager/relation-texts';
@@ -18,6 +21,7 @@ import { UserCard } from '@/entrypoints/popup/UserCard';
 import { db } from '@/lib/db';
 import { readInJapanese } from '../locales/in-japanese';
 import { freshDb } from '../services/support';
+import { accessibleName } from '../support/label-in-name';
 import { renderInPage } from '../support/react-page';
 
 // The bookmarks' virtualised list measures its rows, which the test page cannot lay out: its cards are drawn as a plain list.
@@ -319,5 +323,86 @@ describe('an account whose stored names cannot be read', () => {
     readInJapanese();
     expect(renderToStaticMarkup(<UserIdentity user={unknown} />)).toContain('不明なアカウント');
     expect(relationTexts('muted').remove.action({ ...unknown, position: 0, search: '' })).toBe('ミュート解除: 不明なアカウント');
+  });
+});
+
+describe('a post whose stored author’s names cannot be read', () => {
+  type Names = { name: string; username: string };
+  const bookmark = (names: Names): BookmarkItem => ({
+    postId: '100',
+    position: 1,
+    folderIds: [],
+    searchText: '',
+    tags: [],
+    note: '',
+    read: false,
+    author: { accountId: ACCOUNT, id: '5', seenAt: WHEN, ...names },
+    post: {
+      accountId: ACCOUNT,
+      id: '100',
+      text: 'Reading about compilers',
+      urls: [],
+      mediaCount: 0,
+      seenAt: WHEN,
+      quotedId: '99',
+      quoted: { id: '99', text: 'Quoted words', urls: [], author: { id: '5', ...names } },
+    },
+  });
+  /** The card as a person meets it: its name, its words, its controls' names, where its links go. */
+  const card = (item: BookmarkItem) => {
+    const { document } = parseHTML(
+      `<!doctype html><html><body>${renderToStaticMarkup(<BookmarkCard item={item} onRemove={() => undefined} />)}</body></html>`,
+    );
+    return {
+      name: document.querySelector('article')?.getAttribute('aria-label'),
+      text: document.body.textContent ?? '',
+      controls: [...document.querySelectorAll('button, a[href]')].map(accessibleName),
+      links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+    };
+  };
+  /** A "@" with no @username after it. */
+  const BARE_AT = /@(?![A-Za-z0-9_])/;
+
+  it('names a bookmark’s author “Unknown author” when neither name reads, never a bare “@”', () => {
+    const { name, text, controls, links } = card(bookmark({ name: '', username: '' }));
+    expect(name).toBe('Unknown author');
+    expect(text).toContain('Unknown author');
+    expect(text).toContain('Quoted post');
+    expect(text).not.toMatch(BARE_AT);
+    expect(controls).toContain('Remove — Unknown author: “Reading about compilers”');
+    expect(controls.join()).not.toMatch(BARE_AT);
+    // Every link names a post on X, none x.com itself or an empty handle.
+    expect(links).toEqual(['https://x.com/i/status/99', 'https://x.com/i/status/100']);
+  });
+
+  it('names a bookmark’s author by the name or the @username that reads, each once', () => {
+    const byUsername = card(bookmark({ name: '', username: 'ada' }));
+    expect(byUsername.name).toBe('@ada');
+    expect(byUsername.text.match(/@ada/g)).toHaveLength(2); // the card's author and the quoted post's
+    expect(byUsername.controls).toContain('Remove — @ada: “Reading about compilers”');
+    const byName = card(bookmark({ name: 'Ada Lovelace', username: '' }));
+    expect(byName.name).toBe('Ada Lovelace');
+    expect(byName.text).not.toMatch(BARE_AT);
+    expect(byName.controls).toContain('Remove — Ada Lovelace: “Reading about compilers”');
+  });
+
+  it('says “Replying to a post” above the post a reply answers when its author’s names do not read', () => {
+    const html = renderToStaticMarkup(<ParentPost mode="reply" post={{ text: 'Parsing is fun', author: { name: '', username: '' } }} />);
+    expect(html).toContain('Replying to a post');
+    expect(html).toContain('Parsing is fun');
+    expect(html).not.toMatch(BARE_AT);
+    const named = renderToStaticMarkup(
+      <ParentPost mode="quote" post={{ text: 'Parsing is fun', author: { name: 'Ada Lovelace', username: '' } }} />,
+    );
+    expect(named).toContain('Quoting <bdi>Ada Lovelace</bdi>');
+    expect(named).not.toMatch(BARE_AT);
+  });
+
+  it('is named so in Japanese', () => {
+    readInJapanese();
+    expect(card(bookmark({ name: '', username: '' })).name).toBe('不明な投稿者');
+    const html = renderToStaticMarkup(<ParentPost mode="reply" post={{ text: 'Parsing is fun', author: { name: '', username: '' } }} />);
+    expect(html).toContain('ポストに返信');
+    expect(html).not.toMatch(BARE_AT);
   });
 });
