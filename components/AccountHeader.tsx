@@ -129,7 +129,16 @@ export function AccountHeader() {
         // X granted fewer scopes than Perch asked for: said for as long as this sign-in lasts, not first when it refuses.
         <p className="note account-scopes-missing">{i18n.t('header_scopes_missing')}</p>
       ) : null}
-      {besideActive ? <SignedOutLine notice={notice} onDismiss={() => dismissNotice(notice.at)} /> : null}
+      {besideActive ? (
+        <SignedOutLine
+          notice={notice}
+          onDismiss={() => {
+            dismissNotice(notice.at);
+            // The line and its button go: the focus goes to the account menu beside it, not to the page's top.
+            headerRef.current?.querySelector<HTMLElement>('button')?.focus();
+          }}
+        />
+      ) : null}
       {error ? <HeaderProblem error={error} /> : null}
       {again ? (
         <p className="note" role="status">

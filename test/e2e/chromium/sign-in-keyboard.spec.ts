@@ -1,15 +1,17 @@
 import type { Page } from '@playwright/test';
+import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
-import { expect, test, type Perch } from './fixtures';
+import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
  * The sign-in screen (the settings page before anyone signs in) with the keyboard alone: every control met in the
  * order it is seen, each named for its visible label first, the focus shown; Sign in with X pressed with Enter keeps
  * the focus while X's consent page is open, and once signed in (or out) the focus is on the control that took the
- * pressed one's place, never dropped to the page. Each state is scanned by axe.
+ * pressed one's place, never dropped to the page. The notice that X signed one account out, beside another still
+ * signed in, is dismissed with Enter and hands the focus to that account's menu. Each state is scanned by axe.
  */
 
 /** Presses Enter on the focused Sign in with X and answers X's consent page with `button`. */
@@ -60,5 +62,35 @@ test('signs in and out from the settings with the keyboard alone, the focus kept
   await expect(signInButton).toBeVisible();
   expect(await focusDropped(page), 'the focus is not dropped once signed out').toBe(false);
   await expect(signInButton).toBeFocused();
+  await expectFocusShown(page);
+});
+
+test('dismisses the signed-out notice with the keyboard, the focus on the account still signed in, in Chromium', async ({ perch, emu }) => {
+  const page = await perch.open('options');
+  await signIn(perch, page);
+  // Grace added from the account menu: she is the account in use, Ada signed in beside her.
+  await emu.setSessionUser(GRACE_ID);
+  const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+  await page.getByRole('button', { name: `${ADA.name} @${ADA.username}` }).click();
+  await page.getByRole('menuitem', { name: 'Add an account' }).click();
+  await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+  await expect(page.getByRole('button', { name: /@gracehop$/ })).toBeVisible();
+  // X no longer takes Grace's sign-in: she is signed out, Ada stays, and the notice says so beside Ada's menu.
+  await emu.revokeGrants(GRACE_ID);
+  await emu.advanceClock(2 * 60 * 60 + 60);
+  await tabTo(page, page.getByRole('button', { name: 'Check connection' }));
+  await page.keyboard.press('Enter');
+  const notice = page.getByRole('alert').filter({ hasText: 'You were signed out of @gracehop' });
+  await expect(notice).toBeVisible();
+  const adaMenu = page.getByRole('button', { name: `${ADA.name} @${ADA.username}` });
+  await expect(adaMenu).toBeVisible();
+  await scan(page, 'options, signed-out notice beside another account');
+
+  // Dismiss, reached by Shift+Tab back up to the header: the notice goes, the focus on the account menu beside it.
+  await tabTo(page, notice.getByRole('button', { name: 'Dismiss' }), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  expect(await focusDropped(page), 'the focus is not dropped when the notice goes').toBe(false);
+  await expect(adaMenu).toBeFocused();
   await expectFocusShown(page);
 });
