@@ -18,8 +18,10 @@ function stopHere(): TabStop | undefined {
   if (!el || el === document.body || seen.has(el)) return undefined;
   seen.add(el);
   const labels = (el as HTMLInputElement).labels;
-  // The words seen: a copy without what is drawn for the eye alone (a ▾) or read by screen readers alone.
-  const copy = (labels && labels.length ? labels[0]! : el).cloneNode(true) as HTMLElement;
+  // The words seen: a copy without what is drawn for the eye alone (a ▾) or read by screen readers alone. A field's
+  // are its label's, or none: the text typed into a text box is not what names it.
+  const field = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
+  const copy = (labels && labels.length ? labels[0]! : field ? document.createElement('span') : el).cloneNode(true) as HTMLElement;
   for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .visually-hidden')) hidden.remove();
   const words = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   return { kind: el.getAttribute('role') ?? el.tagName.toLowerCase(), words };
