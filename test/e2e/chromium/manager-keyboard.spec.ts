@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { SECOND_USER_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
@@ -6,9 +7,9 @@ import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
  * The manager's Bookmarks, Muted and Drafts tabs with the keyboard alone: search, remove a bookmark and undo it, unmute
- * an account and undo it, open a draft and delete it (its question kept or answered) — each control reached with Tab
- * and pressed with Enter, each showing where the focus is, and the focus kept on the tab's status line once the row,
- * or the Undo pressed, is gone: never dropped to the page.
+ * an account and undo it, walk Muted, mute an account by @username and export the list, open a draft and delete it
+ * (its question kept or answered) — each control reached with Tab and pressed with Enter, each showing where the focus
+ * is, and the focus kept on the tab's status line once the row, or the Undo pressed, is gone: never dropped to the page.
  */
 
 async function openManager(perch: Perch, tab: 'bookmarks' | 'muted' | 'drafts'): Promise<Page> {
@@ -64,6 +65,64 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(panel.getByRole('status').filter({ hasText: /: done\./ })).toBeFocused();
     await undoKeepsFocus(page, panel);
+  });
+
+  test('walks the Muted tab, mutes by @username and exports, the focus kept', async ({ perch, emu }) => {
+    const page = await openManager(perch, 'muted');
+    const panel = page.getByRole('tabpanel', { name: 'Muted' });
+    await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
+    await page.keyboard.press('Enter');
+    await expect(panel.getByText(/^Last synced /)).toBeVisible();
+    const stops = (await walkTabStops(page)).map((s) => `${s.kind} ${s.words}`);
+    // The tab's own controls in the order seen, then each account's Profile and Unmute.
+    expect(stops.slice(1, 8)).toEqual([
+      'a Skip to Muted',
+      'tab Muted',
+      expect.stringMatching(/^tabpanel Muted accounts/),
+      'button Sync now',
+      'input Mute an account by @username',
+      'input ',
+      'button Export',
+    ]);
+    // As far as the walk goes (its bound, past the first screenful of rows drawn).
+    const rows = stops.slice(8);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows).toEqual(Array.from({ length: rows.length / 2 }, () => ['a Profile', 'button Unmute']).flat());
+    await scan(page, 'manager, Muted walked');
+
+    // Looked up by @username, found: the focus on Mute; muted: said, and the focus back in the field for the next one.
+    const field = panel.getByRole('textbox', { name: 'Mute an account by @username' });
+    await tabTo(page, field);
+    await page.keyboard.type('@gracehop');
+    await page.keyboard.press('Enter');
+    const mute = panel.getByRole('button', { name: 'Mute @gracehop' });
+    await expect(mute).toBeFocused();
+    await expectFocusShown(page);
+    await scan(page, 'manager, Muted, an account found to mute');
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('status').filter({ hasText: 'Mute @gracehop: done.' })).toBeVisible();
+    await expect.poll(async () => (await emu.relations()).muting).toContain(SECOND_USER_ID);
+    expect(await focusDropped(page), 'the focus is not dropped once muted').toBe(false);
+    await expect(field).toBeFocused();
+
+    // Export: its menu opens on Enter with the focus on its first item; Escape closes it, the focus back on Export.
+    const exportButton = panel.getByRole('button', { name: 'Export' });
+    await tabTo(page, exportButton);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu').getByRole('menuitem').first()).toBeFocused();
+    await expectFocusShown(page);
+    await scan(page, 'manager, Muted, Export menu open');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(exportButton).toBeFocused();
+    // A format chosen with Enter: the file is saved, the menu closes, and the focus is back on Export.
+    await page.keyboard.press('Enter');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await download;
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(exportButton).toBeFocused();
+    await expectFocusShown(page);
   });
 
   test('opens a draft and deletes it, the question answered with the keyboard, the focus kept', async ({ perch }) => {
