@@ -1,5 +1,6 @@
 import { db, type DraftRow } from '../db';
-import { isTime } from '../db/row-fields';
+import { isId, isString, isTime } from '../db/row-fields';
+import { USERNAME_PATTERN } from '../limits';
 import type { DraftSummary } from '../views';
 import { readDraft } from './draft-row';
 
@@ -36,11 +37,15 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** The @username of the author of a post the store has seen for this account, if it has. */
+/**
+ * The @username of the author of a post the store has seen for this account, if it has and it reads as an X
+ * username (a stored row of another shape may hold a number or a name there: "Reply to a post" then, not "@42").
+ */
 async function authorOf(accountId: string, postId: string): Promise<string | undefined> {
   const post = await db().posts.get([accountId, postId]);
-  if (!post?.authorId) return undefined;
-  return (await db().users.get([accountId, post.authorId]))?.username;
+  if (!isId(post?.authorId)) return undefined;
+  const username: unknown = (await db().users.get([accountId, post.authorId]))?.username;
+  return isString(username) && USERNAME_PATTERN.test(username) ? username : undefined;
 }
 
 async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof draftPlace>>, mediaCount: number): Promise<DraftSummary> {

@@ -71,6 +71,23 @@ describe('the drafts list', () => {
     expect(words).toEqual(['Reply to @gracehop', 'Quote of a post', 'Sharing example.com', 'New post']);
   });
 
+  it('says “Reply to a post” when the stored @username of the post’s author is not one', async () => {
+    await db().users.bulkPut([
+      { accountId: ADA, id: GRACE, name: 'Grace', username: 42, seenAt: '2026-03-01T08:00:00.000Z' } as never,
+      { accountId: ADA, id: '333', name: 'Alan', username: 'Alan Turing', seenAt: '2026-03-01T08:00:00.000Z' },
+    ]);
+    const post = { accountId: ADA, text: 'COBOL', urls: [], mediaCount: 0, seenAt: '2026-03-01T08:00:00.000Z' };
+    await db().posts.bulkPut([
+      { ...post, id: POST, authorId: GRACE },
+      { ...post, id: '43', authorId: '333' },
+    ]);
+    await db().drafts.bulkPut([
+      draft(ADA, `reply:${POST}`, '2026-03-01T12:00:00.000Z', { replyToId: POST }),
+      draft(ADA, 'quote:43', '2026-03-01T11:00:00.000Z', { quoteId: '43' }),
+    ]);
+    expect((await listDrafts(ADA)).map(draftContextText)).toEqual(['Reply to a post', 'Quote of a post']);
+  });
+
   it('counts a draft’s posts and images, and joins its text', async () => {
     await db().drafts.put(
       draft(ADA, 'compose', '2026-03-01T10:00:00.000Z', {
