@@ -6,6 +6,7 @@ import { listedPage, wholePage } from '../x/pages';
 import { withCardMedia } from '../x/posts';
 import { getUserByUsername } from '../x/users';
 import { actionsAt, actionsSince } from './actions-since';
+import { putUsers } from './kept-rows';
 import { LIST_ACTIONS } from './list-actions';
 import { postRow, userRow } from './records';
 import { postViewOf, userViewOf } from './row-views';
@@ -18,9 +19,8 @@ import type { PostView, UserView } from '../views';
  */
 export async function lookupUser(client: XClient, accountId: string, username: string): Promise<UserView> {
   const user = await getUserByUsername(client, username.replace(/^@/, ''));
-  const row = userRow(accountId, user, new Date().toISOString());
-  await db().users.put(row);
-  return userViewOf(row);
+  const [row] = await putUsers(db(), [userRow(accountId, user, new Date().toISOString())]);
+  return userViewOf(row!);
 }
 
 const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
@@ -44,7 +44,10 @@ export async function listMembers(
   const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
   const seenAt = new Date().toISOString();
   await d.transaction('rw', [d.users, d.listMembers, d.lists, d.actions], async () => {
-    await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, seenAt)));
+    await putUsers(
+      d,
+      page.items.map((u) => userRow(accountId, u, seenAt)),
+    );
     const rows = page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: i }));
     if (!paginationToken) {
       // The first page replaces what was known of the list's members, unless X left some out of it (`errors` beside

@@ -1,9 +1,10 @@
 import { typesOfCollection } from '../action-types';
-import { db, type PerchDb, type PostRow } from '../db';
+import { db, type PerchDb } from '../db';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import { XApiError } from '../x/errors';
 import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
 import type { XPost } from '../x/schemas';
+import { putPosts, putUsers } from './kept-rows';
 import { bookmarkSearchText, postRow, userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
 
@@ -18,38 +19,18 @@ const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
 const BOOKMARKS_ON_X = MAX_PAGES.bookmarks * PAGE.bookmarks;
 
 /**
- * What the popup learned that a bookmarks read does not ask X: whom a post's author summoned (`summons`), the day X
- * would not say who wrote it (`authorUnread`, dropped when this page includes the author), and when X last said how
- * the account relates to a user (`relationSeenAt`). A stored row replaced without them made the next popup on that
- * post read X again the same day.
- */
-function keptPost(stored: PostRow | undefined, row: PostRow, includes: Includes): Partial<PostRow> {
-  if (!stored) return {};
-  const authorGiven = includes.users.some((u) => u.id === row.authorId);
-  return {
-    ...(stored.summons ? { summons: stored.summons } : {}),
-    ...(stored.authorUnread && !authorGiven && stored.authorId === row.authorId ? { authorUnread: stored.authorUnread } : {}),
-  };
-}
-
-/**
  * Stores the posts of a page with what X included for them (media, quoted posts) and the users it named: what X says
- * now replaces what was stored, and what only the popup reads is kept ({@link keptPost}).
+ * now replaces what was stored, and what only the popup reads is kept (./kept-rows.ts).
  */
 async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes: Includes, seenAt: string): Promise<void> {
-  const storedUsers = await d.users.bulkGet(includes.users.map((u) => [accountId, u.id] as [string, string]));
-  await d.users.bulkPut(
-    includes.users.map((u, i) => {
-      const relationSeenAt = storedUsers[i]?.relationSeenAt;
-      return { ...userRow(accountId, u, seenAt), ...(relationSeenAt ? { relationSeenAt } : {}) };
-    }),
+  await putUsers(
+    d,
+    includes.users.map((u) => userRow(accountId, u, seenAt)),
   );
-  const storedPosts = await d.posts.bulkGet(posts.map((p) => [accountId, p.id] as [string, string]));
-  await d.posts.bulkPut(
-    posts.map((p, i) => {
-      const row = postRow(accountId, p, seenAt, includes);
-      return { ...row, ...keptPost(storedPosts[i], row, includes) };
-    }),
+  await putPosts(
+    d,
+    posts.map((p) => postRow(accountId, p, seenAt, includes)),
+    includes,
   );
 }
 

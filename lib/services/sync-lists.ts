@@ -9,6 +9,7 @@ import { getMutedUsers } from '../x/mutes';
 import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
 import { actionsAt, actionsSince, triedSince, type ActionsAt } from './actions-since';
+import { putUsers } from './kept-rows';
 import { userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
@@ -73,7 +74,10 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
         flags.set(list.id, entry);
         if (list.member_count !== undefined && last) countAt.set(list.id, last);
       }
-      await d.users.bulkPut(page.includes.users.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
+      await putUsers(
+        d,
+        page.includes.users.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())),
+      );
       await ctx.onPage(page.items.length);
     }
     walk.pages += part.pages;
@@ -239,7 +243,10 @@ export async function walkRelation(ctx: WalkContext, table: 'muted' | 'blocked')
   for await (const page of pages(read, MAX_PAGES.other, walk)) {
     notePage(walk, page);
     users.push(...page.items);
-    await d.users.bulkPut(page.items.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())));
+    await putUsers(
+      d,
+      page.items.map((u) => userRow(accountId, u, new Date(ctx.now()).toISOString())),
+    );
     await ctx.onPage(page.items.length);
   }
   await d.transaction('rw', [d[table], d.actions], async () => {
