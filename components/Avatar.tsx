@@ -1,11 +1,20 @@
 import { useState } from 'react';
 import { xImageUrl } from '@/lib/image-url';
 
-/** The first letter of each of the first two words of a name (or the username's first letter), upper-cased. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** A word's first whole character (grapheme) that is a letter or a digit: never half an emoji, a flag or an accent. */
+function initialOf(word: string): string | undefined {
+  for (const { segment } of graphemes.segment(word)) if (LETTER_OR_DIGIT.test(segment)) return segment;
+  return undefined;
+}
+
+/** The initials of a name's first two words that have a letter or digit (an emoji alone is no word), or its username's. */
 export function initialsOf(name: string, username?: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
-  const joined = letters.join('') || Array.from(username ?? '')[0] || '?';
+  const letters = words.flatMap((w) => initialOf(w) ?? []).slice(0, 2);
+  const joined = letters.join('') || initialOf(username ?? '') || '?';
   return joined.toLocaleUpperCase();
 }
 

@@ -38,4 +38,15 @@ describe('Avatar', () => {
     expect(initialsOf('  ', 'gracehop')).toBe('G');
     expect(initialsOf('Ünal')).toBe('Ü');
   });
+  it('draws whole letters, never half an emoji, and skips what is not a letter or digit', () => {
+    const broken = (s: string) => /[\uD800-\uDFFF]|\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s);
+    expect(initialsOf('H 🤖')).toBe('H');
+    expect(initialsOf('副業で月100万 💴')).toBe('副');
+    expect(initialsOf('👩‍💻 Grace Hopper')).toBe('GH');
+    expect(initialsOf('🇯🇵 Ada')).toBe('A');
+    expect(initialsOf('Ada e\u0301mile')).toBe('AE\u0301');
+    expect(initialsOf('🤖', 'gracehop')).toBe('G');
+    expect(initialsOf('💴 ✨')).toBe('?');
+    for (const name of ['H 🤖', '副業で月100万 💴', '👩‍💻 Grace Hopper', '🇯🇵 Ada']) expect(broken(initialsOf(name))).toBe(false);
+  });
 });
