@@ -160,12 +160,11 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
         ) : (
           SECTIONS.map(({ key, title, empty }) => (
             <section key={key} className="mgr-list-section" aria-labelledby={`${id}-${key}`}>
-              <h3 id={`${id}-${key}`}>
-                {title()}{' '}
-                <span className="muted">
-                  ({key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : countText(sections[key], true)})
-                </span>
-              </h3>
+              <SectionHeading
+                id={`${id}-${key}`}
+                title={title()}
+                count={key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : countText(sections[key], true)}
+              />
               {sections[key].length ? (
                 <ul className="mgr-list-items">
                   {drawnOf(key).map((l) => (
@@ -187,6 +186,20 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
  * The Owned and Followed headings' counts: every List one owns (or follows) on X, a pinned one too (it is still one's
  * own, or followed), saying how many of them are shown under Pinned rather than twice: "3; 1 of them under Pinned".
  */
+const TITLE = '\uE000';
+
+/** "Owned (4)", 「作成したリスト（4）」: the words and brackets are the locale's, the count after the name drawn muted. */
+function SectionHeading({ id, title, count }: { id: string; title: string; count: string }) {
+  const [before = '', after = ''] = i18n.t('lists_section_heading', { title: TITLE, count }).split(TITLE);
+  return (
+    <h3 id={id}>
+      {before}
+      {title}
+      <span className="muted">{after}</span>
+    </h3>
+  );
+}
+
 function countWithPinned(sections: ListSections, key: 'owned' | 'followed'): string {
   const pinned = sections.pinned.filter((l) => (key === 'owned' ? l.owned : l.followed && !l.owned));
   const count = countText([...sections[key], ...pinned], true);
