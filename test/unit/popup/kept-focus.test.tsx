@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { parseHTML } from 'linkedom';
 import { act, createElement, useRef, type ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
@@ -11,6 +11,7 @@ import { resetDb } from '@/lib/db';
 import type { PostContext, ProfileContext } from '@/lib/messaging';
 import { recordQuoteRefused } from '@/lib/refusals';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
+import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 import { POST_ID, postContext } from './post-context';
 
@@ -29,56 +30,6 @@ import { POST_ID, postContext } from './post-context';
 const ACCOUNT = '1585841080431321088';
 const CUT = 'Perch’s background could not be reached. Try again.';
 const SELF = { id: ACCOUNT, name: 'Ada', username: 'ada', muted: false, blocked: false, following: false, followRequested: false };
-
-/**
- * The browser's focus, which linkedom lacks: `focus()` moves it (with `focusin`) to a button, a link, a field or an
- * element with a tabindex, and does nothing on a disabled control; `document.activeElement` is the element focused,
- * or the body once that element has left the page.
- */
-function withFocus(): void {
-  const focused = new WeakMap<object, Element>();
-  const sample = parseHTML('<!doctype html><html><body><button></button></body></html>').document;
-  let element = Object.getPrototypeOf(sample.querySelector('button')) as Record<string, unknown>;
-  while (!Object.prototype.hasOwnProperty.call(element, 'blur')) element = Object.getPrototypeOf(element) as Record<string, unknown>;
-  const documentProto = Object.getPrototypeOf(sample) as object;
-  const saved = { focus: element.focus, blur: element.blur, attachEvent: element.attachEvent, detachEvent: element.detachEvent };
-  const active = (doc: Document): Element => {
-    const el = focused.get(doc);
-    return el?.isConnected ? el : doc.body;
-  };
-  beforeAll(() => {
-    element.focus = function (this: HTMLElement) {
-      const focusable =
-        /^(BUTTON|INPUT|TEXTAREA|SELECT)$/.test(this.tagName) ||
-        (this.tagName === 'A' && this.hasAttribute('href')) ||
-        this.hasAttribute('tabindex');
-      if (!focusable || this.hasAttribute('disabled') || !this.isConnected) return;
-      const doc = this.ownerDocument;
-      if (active(doc) === this) return;
-      focused.set(doc, this);
-      this.dispatchEvent(new globalThis.Event('focusin', { bubbles: true }));
-    };
-    // React reads a focused field's changes as in browsers without `oninput` (linkedom has none): IE's events.
-    element.attachEvent = () => undefined;
-    element.detachEvent = () => undefined;
-    element.blur = function (this: HTMLElement) {
-      if (active(this.ownerDocument) === this) focused.delete(this.ownerDocument);
-    };
-    Object.defineProperty(documentProto, 'activeElement', {
-      configurable: true,
-      get(this: Document) {
-        return active(this);
-      },
-    });
-  });
-  afterAll(() => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete element[name];
-      else element[name] = value;
-    }
-    delete (documentProto as { activeElement?: unknown }).activeElement;
-  });
-}
 
 withFocus();
 withComposerStubs();
