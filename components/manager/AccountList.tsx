@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { benchMark, type BenchMarkName } from '@/lib/bench-mark';
 import { UserIdentity } from './UserLookup';
 
@@ -14,6 +14,14 @@ export interface ListedAccount {
   protected?: boolean;
 }
 
+/** What a list's owner can ask of it. */
+export interface AccountListHandle {
+  /** Scrolls row `index` into view and gives the focus to its first control, once the row is drawn. */
+  focusRow(index: number): void;
+}
+
+const CONTROLS = 'button, a[href], input, select, textarea, [tabindex]';
+
 /**
  * A long list of accounts (thousands of muted ones, a list's members) drawn a screenful at a time. Rows keep their
  * place in the whole list for screen readers (aria-setsize / aria-posinset), and Tab walks them in order: focusing a
@@ -25,6 +33,7 @@ export function AccountList<T extends ListedAccount>({
   actions,
   busy,
   mark,
+  handle,
 }: {
   entries: readonly T[];
   label: string;
@@ -33,6 +42,7 @@ export function AccountList<T extends ListedAccount>({
   busy?: boolean;
   /** The User Timing mark of the first screen of rows drawn (benchmarks only). */
   mark?: BenchMarkName;
+  handle?: Ref<AccountListHandle>;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -48,7 +58,28 @@ export function AccountList<T extends ListedAccount>({
       return size > 0 ? size : (instance.measurementsCache[instance.indexFromElement(el)]?.size ?? ROW_HEIGHT);
     },
   });
-  const drawn = virtualizer.getVirtualItems().length > 0;
+  const items = virtualizer.getVirtualItems();
+  // The row whose first control is to take the focus: it may be drawn only once scrolled to, a render or two later.
+  const [focusWanted, setFocusWanted] = useState<number>();
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusRow(index: number) {
+        // A row drawn is scrolled into view by the focus itself; one not drawn yet is scrolled to, which draws it.
+        if (!scrollRef.current?.querySelector(`[data-index="${index}"]`)) virtualizer.scrollToIndex(index);
+        setFocusWanted(index);
+      },
+    }),
+    [virtualizer],
+  );
+  useEffect(() => {
+    if (focusWanted === undefined) return;
+    const row = scrollRef.current?.querySelector(`[data-index="${focusWanted}"]`);
+    const control = row?.querySelector<HTMLElement>(CONTROLS);
+    if (control) control.focus();
+    if (row || focusWanted >= entries.length) setFocusWanted(undefined);
+  }, [focusWanted, entries.length, items]);
+  const drawn = items.length > 0;
   useEffect(() => {
     if (drawn && mark) benchMark(mark);
   }, [drawn, mark]);
@@ -61,7 +92,7 @@ export function AccountList<T extends ListedAccount>({
         className="mgr-accounts-inner"
         style={{ height: virtualizer.getTotalSize() }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const entry = entries[item.index];
           if (!entry) return null;
           return (

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
@@ -8,7 +8,7 @@ import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { accountWho } from '@/components/account-words';
 import { UserLookup } from '../UserLookup';
-import { AccountList } from '../AccountList';
+import { AccountList, type AccountListHandle } from '../AccountList';
 import { firstListMemberUsers, storedListMembers } from '../account-queries';
 import { UnreadableRows } from '../UnreadableRows';
 import type { Act } from './ListActions';
@@ -35,6 +35,12 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const [repeated, setRepeated] = useState(false);
   const asked = useRef(new Set<string>());
   const [load, setLoad] = useState<Load>({ state: 'idle' });
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const reloadRef = useRef<HTMLButtonElement>(null);
+  const rowsRef = useRef<AccountListHandle>(null);
+  // Load more read the last page with the focus on it, and goes: the focus goes to the first of that page's members
+  // with a control in their row (their Remove), or else to Reload, not to the page.
+  const [handOff, setHandOff] = useState<readonly string[]>();
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
   const first = useLiveQuery(() => firstListMemberUsers(accountId, list.id), [accountId, list.id]);
@@ -59,6 +65,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         if (walk.size > TOKENS_KEPT) walk.delete(walk.values().next().value!);
       }
       const again = page.nextToken !== undefined && walk.has(page.nextToken);
+      const more = moreRef.current;
+      if (token && (again || !page.nextToken) && more?.ownerDocument.activeElement === more) {
+        setHandOff(list.owned ? page.users.map((u) => u.id) : []);
+      }
       setNextToken(again ? undefined : page.nextToken);
       setRepeated(again);
       setStopped(!!page.stopped);
@@ -68,6 +78,29 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       setLoad({ state: 'error', message: thrownText(e) });
     }
   }
+
+  useEffect(() => {
+    if (!handOff) return;
+    const doc = reloadRef.current?.ownerDocument;
+    // The person went on elsewhere meanwhile: where they are is theirs.
+    if (doc && doc.activeElement !== doc.body) return setHandOff(undefined);
+    const read = new Set(handOff);
+    const at = read.size ? members.findIndex((m) => read.has(m.id)) : -1;
+    const toReload = () => {
+      reloadRef.current?.focus();
+      setHandOff(undefined);
+    };
+    if (at >= 0) {
+      rowsRef.current?.focusRow(at);
+      setHandOff(undefined);
+    } else if (!read.size) toReload();
+    else {
+      // The page's members reach this view through the store, a moment after X's answer: Reload if none shows by then
+      // (each removed meanwhile).
+      const wait = setTimeout(toReload, 1000);
+      return () => clearTimeout(wait);
+    }
+  }, [handOff, members]);
 
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
@@ -90,6 +123,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       ) : null}
       <div className="row">
         <button
+          ref={reloadRef}
           type="button"
           aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: spokenName })}
           aria-disabled={load.state === 'loading' || undefined}
@@ -119,6 +153,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           entries={members}
           label={i18n.t('lists_members_of', { name: spokenName })}
           mark="perch-members-list"
+          handle={rowsRef}
           actions={(m) =>
             list.owned ? (
               <button
@@ -146,6 +181,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       )}
       {nextToken ? (
         <button
+          ref={moreRef}
           type="button"
           aria-label={i18n.t('lists_members_more', { name: spokenName })}
           aria-disabled={load.state === 'loading' || undefined}
