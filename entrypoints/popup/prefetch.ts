@@ -35,7 +35,7 @@ interface MinimalApi {
     local: { get(key: string | string[]): Promise<Record<string, unknown>> };
     session?: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
-  i18n?: { getUILanguage(): string };
+  i18n?: { getUILanguage(): string; getMessage(name: string): string };
   tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
 }
 
@@ -124,6 +124,20 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
   return mine ? { accountId, key, reply } : null;
 }
 
+/**
+ * Marks the page with the language of its words before the kept screen paints (./snapshot.ts), as `mount` does once
+ * React loads (components/mount.tsx): popup.html says lang="en", so a Japanese kept screen was read with an English
+ * voice and broken by English rules until then. One synchronous message read; never throws.
+ */
+function sayPageLanguage(api: MinimalApi, doc: Document | undefined = globalThis.document): void {
+  try {
+    const lang = api.i18n?.getMessage('page_language');
+    if (doc && lang) doc.documentElement.lang = lang;
+  } catch {
+    // The page keeps popup.html's lang until `mount` sets it.
+  }
+}
+
 /** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */
 export function startTabPrefetch(): void {
   const g = globalThis as unknown as { browser?: MinimalApi; chrome?: MinimalApi };
@@ -132,6 +146,7 @@ export function startTabPrefetch(): void {
   try {
     const api = g.browser ?? g.chrome;
     if (api) window.perchTabPrefetch = prefetch(api).catch(() => null);
+    if (api) sayPageLanguage(api);
   } finally {
     loadAppWhenParsed();
   }

@@ -1,6 +1,8 @@
+import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { prefetchKey, startTabPrefetch, takeTabPrefetch } from '@/entrypoints/popup/prefetch';
+import { readInJapanese } from '../locales/in-japanese';
 
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const POST = '1960673648440250273';
@@ -101,6 +103,17 @@ describe('the popup’s early question to the background', () => {
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
     startTabPrefetch();
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
+  });
+
+  it('says the page is in Japanese before the kept screen paints, when Perch speaks Japanese', async () => {
+    readInJapanese();
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
+    const { document } = parseHTML('<!doctype html><html lang="en"><head></head><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    startTabPrefetch();
+    // At once, with the question: the kept screen paints only after the stored reads (./snapshot.ts).
+    expect(document.documentElement.getAttribute('lang')).toBe('ja');
+    await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
   });
 
   it('stays out of the way when the background cannot be reached', async () => {
