@@ -6,19 +6,21 @@ import { UNREACHABLE } from '../support/unreachable';
 import { expect, signIn, test } from './fixtures';
 
 /** What the popup page holds of the background cut off: whether its reads of the post fail, and the held read. */
-type Cut = { cut: boolean; held?: Promise<void>; letThrough?: () => void };
+type Cut = { cut: boolean; posts: number; held?: Promise<void>; letThrough?: () => void };
 
 /**
  * From here on, the popup's reads of the post (`tab.post`) find no background while `cut` holds (as when Perch's worker
- * is gone), and once it is let go, wait for `letThrough` if one is held.
+ * is gone), and once it is let go, wait for `letThrough` if one is held. `posts` counts the reads asked, cut or not.
  */
 async function cutOff(popup: Page): Promise<void> {
   await popup.evaluate((unreachable) => {
     const w = window as unknown as Cut;
     w.cut = true;
+    w.posts = 0;
     const send = browser.runtime.sendMessage.bind(browser.runtime);
     browser.runtime.sendMessage = ((m: { type?: string }) => {
       if (m.type !== 'tab.post') return send(m);
+      w.posts += 1;
       if (w.cut) return Promise.reject(new Error(unreachable));
       return (w.held ?? Promise.resolve()).then(() => send(m));
     }) as typeof browser.runtime.sendMessage;
@@ -54,10 +56,13 @@ test('on a post, in Firefox: Read again under a failed first read draws the post
   expect(await hasButton(popup, 'Bookmark')).toBe(false);
   await scanFirefox(popup, 'popup, a post whose first read failed, with Read again');
 
-  // Still no background, by the keyboard: the failure is said again, the focus kept on Read again.
+  // Still no background, by the keyboard: Enter asks once more, the failure is said again, the focus kept on Read again.
   await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Read again')?.focus());
+  const asked = await popup.evaluate(() => (window as unknown as Cut).posts);
   await popup.keyboard.press('Enter');
+  await expect.poll(() => popup.evaluate(() => (window as unknown as Cut).posts)).toBe(asked + 1);
   await expect.poll(() => readAgainBusy(popup)).toBe('not busy');
+  expect(await popup.evaluate(() => (window as unknown as Cut).posts)).toBe(asked + 1);
   expect(await alerts(popup)).toEqual([UNREACHABLE]);
   expect(await focused(popup)).toBe('Read again');
 
