@@ -57,12 +57,22 @@ export function atPlace(screen: Element, place: Place): HTMLElement | undefined 
 
 /**
  * Elements React's popup never draws, each of which could run, load, navigate or send something once in the page (a
- * `<meta http-equiv="refresh">` navigates the popup when it is inserted, whatever the page's CSP).
+ * `<meta http-equiv="refresh">` navigates the popup when it is inserted, whatever the page's CSP; SVG's animation
+ * elements can set a link's `href` again after this cleaning, e.g. `<set attributeName="href" to="javascript:…">`).
  */
-const NEVER_DRAWN =
-  'script, style, link, meta, base, iframe, frame, frameset, object, embed, applet, portal, form, template, noscript, foreignObject';
+const NEVER_DRAWN = [
+  'script, style, link, meta, base, iframe, frame, frameset, object, embed, applet, portal, form, template, noscript',
+  'foreignObject, set, animate, animateMotion, animateTransform, animateColor, discard',
+].join(', ');
 /** Attributes naming an address that React's popup never sets: dropped whatever they name. */
 const NEVER_SET = ['srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'ping', 'background', 'lowsrc', 'dynsrc'];
+
+/**
+ * Style values that could load something (`url(…)`, `image-set(…)`, `@import`), or hide such a word behind CSS escapes
+ * (`u\rl(`): React's popup only sets measured widths, so a style holding any of these is dropped whole.
+ */
+const LOADING_STYLE = /url|image|@import|\\/i;
+const STYLES = ['style', 'data-perch-style'];
 
 /** scheme://host of the page the snapshot is painted in (spelled out: extension origins are "null" in some runtimes). */
 const ownOrigin = () => `${location.protocol}//${location.host}`;
@@ -81,7 +91,8 @@ function isDrawnLink(href: string): boolean {
  * Makes kept HTML as inert as what React draws, in the document it was parsed in, before any of it reaches the page:
  * the HTML is Perch's own, from storage.session, but a row changed by another party or a fault must paint nothing
  * that runs (`on…` handlers), loads (pictures off X's image hosts: lib/image-url.ts), navigates or leaves the popup
- * (links that are neither https nor Perch's own pages; an address on anything but a link). The page's CSP would stop most of it; this stops it first.
+ * (links that are neither https nor Perch's own pages; an address on anything but a link; a style naming a picture or
+ * a sheet). The page's CSP would stop most of it; this stops it first.
  */
 function inert(body: HTMLElement): void {
   for (const el of body.querySelectorAll(NEVER_DRAWN)) el.remove();
@@ -92,7 +103,8 @@ function inert(body: HTMLElement): void {
         lower.startsWith('on') ||
         NEVER_SET.includes(lower) ||
         (lower === 'href' && !(el.localName === 'a' && isDrawnLink(value))) ||
-        (lower === 'src' && xImageUrl(value) === undefined);
+        (lower === 'src' && xImageUrl(value) === undefined) ||
+        (STYLES.includes(lower) && LOADING_STYLE.test(value));
       if (drop) el.removeAttribute(name);
     }
   }

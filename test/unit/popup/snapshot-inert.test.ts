@@ -70,4 +70,29 @@ describe('a kept popup screen painted before React', () => {
     expect(view.querySelector('svg path')).not.toBeNull();
     expect(view.querySelector('p')?.textContent).toBe('Tom & Jerry <3');
   });
+
+  it('paints no SVG animation that could set a link again, and no style that loads a picture', () => {
+    const view = snapshotView(
+      [
+        '<svg aria-hidden="true"><a href="https://x.com/gracehop">',
+        '<set attributeName="href" to="javascript:alert(6)"></set>',
+        '<animate attributeName="href" values="javascript:alert(7)"></animate>',
+        '<animateMotion path="M0 0"></animateMotion><animateTransform attributeName="transform"></animateTransform>',
+        '<text>Grace</text></a></svg>',
+        '<div style="background:url(https://tracker.example/e.png)">A</div>',
+        '<div data-perch-style="background-image: U\\RL(https://tracker.example/f.png)">B</div>',
+        '<div data-perch-style="background-image: image-set(&quot;https://tracker.example/g.png&quot; 1x)">C</div>',
+        '<button type="button" data-perch-style="width: 80px;">Bookmark</button>',
+      ].join(''),
+    );
+    const names = [...view.querySelectorAll('*')].map((el) => el.localName.toLowerCase());
+    expect(names).not.toEqual(expect.arrayContaining(['set']));
+    expect(names.filter((n) => n.startsWith('animate'))).toEqual([]);
+    expect(view.innerHTML).not.toContain('javascript:');
+    expect(view.innerHTML).not.toContain('tracker.example');
+    // What React draws stays: the SVG link and its words, a button's measured width.
+    expect(view.querySelector('a')?.getAttribute('href')).toBe('https://x.com/gracehop');
+    expect(view.querySelector('a')?.textContent).toBe('Grace');
+    expect(view.querySelector('button')?.style.width).toBe('80px');
+  });
 });
