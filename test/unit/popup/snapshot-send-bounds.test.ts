@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCarried, SnapshotClicks } from '@/entrypoints/popup/snapshot-send';
+import { ACTION_TYPES, type ActionType } from '@/lib/action-types';
 
 // A click on the popup's painted snapshot sends the request its button carries (data-perch-send) before React runs.
 // The snapshot's HTML is kept in storage.session; whatever it carries, such a click may only do what React's toggles
@@ -31,5 +32,17 @@ describe('what a click on a painted snapshot may send', () => {
     expect(new SnapshotClicks(ADA, '20').take(other)).toEqual({ hold: true });
     const own = carried({ type: 'like', params: { postId: '20', username: 'grace' } });
     expect(new SnapshotClicks(ADA, '20').take(own)).toEqual({ send: readCarried(own, ADA, '20') });
+  });
+
+  // snapshot-send.ts spells its toggles out (the head script carries no registry): they must stay the registry's post
+  // toggles, the entries lib/action-types.ts builds with postToggle (the only ones with words for an unnamed author).
+  it('sends exactly the post toggles of the action registry, no more and no fewer', () => {
+    const types = Object.keys(ACTION_TYPES) as ActionType[];
+    const sent = types.filter((type) => readCarried(carried({ type, params: { postId: '20' } }), ADA, '20') !== undefined);
+    const toggles = types.filter((type) => 'anonymous' in ACTION_TYPES[type]);
+    expect(sent).toEqual(toggles);
+    expect(toggles).toEqual(expect.arrayContaining(['bookmark', 'like', 'repost', 'undoRepost']));
+    // The comparison notices one toggle missing from snapshot-send.ts's copy (the canary: that copy less one entry).
+    expect(sent.slice(1)).not.toEqual(toggles);
   });
 });
