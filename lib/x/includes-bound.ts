@@ -57,7 +57,9 @@ export const INCLUDED_PER_ITEM: Readonly<Record<string, Readonly<Partial<Record<
  * expansions asked (`expansions`: the query's comma-separated value, absent when none were asked). A kind no asked
  * expansion pulls in may hold nothing. Fields of `includes` that are none of these kinds are not read, so not counted.
  * A nested expansion (`referenced_tweets.id.author_id`, `referenced_tweets.id.attachments.media_keys`) reaches its
- * objects through the posts a post references, and X may send those posts with them (lib/services/summons.ts reads the
+ * objects through the posts a post references. X documents only those objects coming back
+ * (x-api--fundamentals--expansions: `referenced_tweets.id.author_id` returns User objects), but X may send the
+ * referenced posts with them, and such an answer is still what was asked for (lib/services/summons.ts reads the
  * quoted post there when it comes): they are allowed as `referenced_tweets.id` allows them, counted once.
  * @throws Never.
  */

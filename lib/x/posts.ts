@@ -20,8 +20,11 @@ export const POST_FIELDS = ['created_at', 'author_id', 'entities', 'attachments'
 /**
  * Expansions for a post the person may reply to: its author, and the authors of the posts it references
  * (`referenced_tweets.id.author_id`), so Perch can tell whether the post quotes the person — one of X's two
- * self-serve reply conditions (x-api--posts--manage-tweets--integrate); `entities.mentions` is the other. Only the
- * authors come back (users), not the referenced posts themselves.
+ * self-serve reply conditions (x-api--posts--manage-tweets--integrate); `entities.mentions` is the other. X documents
+ * that this expansion returns User objects (x-api--fundamentals--expansions, Post expansions table): the
+ * authors, in `includes.users`. X may still send the referenced posts in `includes.tweets` with them; Perch accepts
+ * them (./includes-bound.ts counts them as `referenced_tweets.id` would) and lib/services/summons.ts reads the quoted
+ * post's author there when it is present, but never counts on it.
  */
 export const REPLY_CHECK_EXPANSIONS = ['author_id', 'referenced_tweets.id.author_id'] as const;
 
