@@ -163,7 +163,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
               <SectionHeading
                 id={`${id}-${key}`}
                 title={title()}
-                count={key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : countText(sections[key], true)}
+                count={key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : sectionCount(sections[key])}
               />
               {sections[key].length ? (
                 <ul className="mgr-list-items">
@@ -182,10 +182,6 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   );
 }
 
-/**
- * The Owned and Followed headings' counts: every List one owns (or follows) on X, a pinned one too (it is still one's
- * own, or followed), saying how many of them are shown under Pinned rather than twice: "3; 1 of them under Pinned".
- */
 const TITLE = '\uE000';
 
 /** "Owned (4)", 「作成したリスト（4）」: the words and brackets are the locale's, the count after the name drawn muted. */
@@ -200,16 +196,31 @@ function SectionHeading({ id, title, count }: { id: string; title: string; count
   );
 }
 
+/**
+ * The Owned and Followed headings' counts: every List one owns (or follows) on X, a pinned one too (it is still one's
+ * own, or followed), saying how many of them are shown under Pinned rather than twice: "3; 1 of them under Pinned",
+ * then any Perch is still creating: "3; 1 of them under Pinned, and 1 being created".
+ */
 function countWithPinned(sections: ListSections, key: 'owned' | 'followed'): string {
   const pinned = sections.pinned.filter((l) => (key === 'owned' ? l.owned : l.followed && !l.owned));
-  const count = countText([...sections[key], ...pinned], true);
-  return pinned.length ? i18n.t('lists_count_under_pinned', { count, pinned: String(pinned.length) }) : count;
+  return sectionCount([...sections[key], ...pinned], (onX) =>
+    pinned.length ? i18n.t('lists_count_under_pinned', { count: onX, pinned: String(pinned.length) }) : onX,
+  );
 }
 
 /** "9 lists", or "9 lists (and 1 being created)": X's Lists, and apart from them the ones Perch is still creating. */
-function countText(lists: readonly Pick<ListRow, 'id'>[], bare = false): string {
+function countText(lists: readonly Pick<ListRow, 'id'>[]): string {
   const creating = lists.filter(isPendingList).length;
-  const onX = lists.length - creating;
-  const count = bare ? String(onX) : i18n.t('lists_count', onX);
-  return creating ? `${count} ${i18n.t('lists_count_creating', creating)}` : count;
+  const count = i18n.t('lists_count', lists.length - creating);
+  return creating ? i18n.t('lists_count_creating', creating, { count }) : count;
+}
+
+/**
+ * A section heading's count, inside its brackets: "2", or "2, and 1 being created" (「2、ほかに作成中1件」), never
+ * brackets within brackets. `onX` words the Lists on X.
+ */
+function sectionCount(lists: readonly Pick<ListRow, 'id'>[], onX: (count: string) => string = (count) => count): string {
+  const creating = lists.filter(isPendingList).length;
+  const count = onX(String(lists.length - creating));
+  return creating ? i18n.t('lists_section_count_creating', creating, { count }) : count;
 }

@@ -11,6 +11,8 @@ import { withEmptyStore } from '../support/store';
 /**
  * The Lists tab's section headings put their counts in brackets. The brackets were drawn by the code, so a Japanese
  * heading read 「作成したリスト (2、…)」 with ASCII brackets and a space; the whole heading is now the locale's words.
+ * A List still being created was counted apart in brackets of its own after a space, so a heading read
+ * 「作成したリスト（2 （ほかに作成中1件））」 and "Owned (2 (and 1 being created))"; the whole count is now one message.
  */
 
 const ACCOUNT = '1585841080431321088';
@@ -30,18 +32,23 @@ const list = (id: string, name: string, more: Partial<ListRow> = {}): ListRow =>
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
 
-/** The Lists tab's section headings, once the stored Lists are drawn. */
-async function headings(): Promise<string[]> {
+/** The Lists tab's section headings, once the stored Lists are drawn, and the tab's count beside its title. */
+async function drawn(): Promise<{ headings: string[]; count: string | null | undefined }> {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
   const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
   try {
     for (let i = 0; i < 10 && !page.document.querySelector('h3'); i++) await settle();
     await settle();
-    return Array.from(page.document.querySelectorAll('h3'), (h) => h.textContent);
+    return {
+      headings: Array.from(page.document.querySelectorAll('h3'), (h) => h.textContent),
+      count: page.document.querySelector('h2 + span')?.textContent,
+    };
   } finally {
     await page.leave();
   }
 }
+
+const headings = async () => (await drawn()).headings;
 
 describe('the Lists tab’s section headings', () => {
   it('count in Japanese brackets when Perch speaks Japanese', async () => {
@@ -63,5 +70,37 @@ describe('the Lists tab’s section headings', () => {
     const said = await headings();
     expect(said).toContain('Owned (2; 1 of them under Pinned)');
     expect(said).toContain('Pinned (1)');
+  });
+
+  describe('with a List still being created', () => {
+    const stored = () =>
+      db().lists.bulkPut([
+        list('pending-abc', 'Fish'),
+        list('1900000000000000001', 'Birds'),
+        list('1900000000000000002', 'Cats'),
+        list('1900000000000000003', 'Dogs', { pinned: true }),
+      ]);
+
+    it('say it within the one count in Japanese, in Japanese punctuation', async () => {
+      readInJapanese();
+      await stored();
+      const { headings: said, count } = await drawn();
+      expect(said).toContain('作成したリスト（3、うち1件は「固定したリスト」に表示、ほかに作成中1件）');
+      expect(count).toBe('3件のリスト（ほかに作成中1件）');
+      for (const text of [...said, count]) expect(text).not.toMatch(/[() ]|）.*）/);
+    });
+
+    it('say it within the one count in English', async () => {
+      await stored();
+      const { headings: said, count } = await drawn();
+      expect(said).toContain('Owned (3; 1 of them under Pinned, and 1 being created)');
+      expect(count).toBe('3 lists (and 1 being created)');
+    });
+
+    it('say it after the count of a heading with none under Pinned', async () => {
+      readInJapanese();
+      await db().lists.bulkPut([list('pending-abc', 'Fish'), list('1900000000000000001', 'Birds')]);
+      expect(await headings()).toContain('作成したリスト（1、ほかに作成中1件）');
+    });
   });
 });
