@@ -1,4 +1,4 @@
-import { postTextSegments, type TextSegment, type UrlEntity } from '@/lib/text/segments';
+import { entityLabel, postTextSegments, type TextSegment, type UrlEntity } from '@/lib/text/segments';
 
 /** A URL entity of a post as the screens get it: a stored post's (lib/db PostUrl), or a view's. */
 export interface DisplayUrl extends UrlEntity {
@@ -17,7 +17,7 @@ export function displaySegments(text: string, urls: readonly DisplayUrl[], optio
   const media = urls.filter((u) => u.mediaKey !== undefined);
   if (!media.length) return segments;
   const isMediaLink = (s: TextSegment) =>
-    media.some((m) => s.text === (m.displayUrl ?? m.expandedUrl ?? m.url) && (s.href === undefined || s.href === (m.expandedUrl ?? m.url)));
+    media.some((m) => s.text === entityLabel(m) && (s.href === undefined || s.href === (m.expandedUrl ?? m.url)));
   const kept = segments.filter((s) => !isMediaLink(s));
   // The media link ends X's text after a space: that space goes with it.
   const last = kept.at(-1);

@@ -80,4 +80,43 @@ describe('a post’s text as a card shows it', () => {
   it('undoes X’s HTML escapes in the text', () => {
     expect(displaySegments('Tom &amp; Jerry &lt;3', [])).toEqual([{ text: 'Tom & Jerry <3' }]);
   });
+
+  describe('a link’s shown address names where it goes', () => {
+    const shown = (entity: Partial<DisplayUrl>) => displaySegments(text, [{ ...link, ...entity }]).find((s) => s.href !== undefined);
+
+    it('shows the host a link goes to when X’s display URL names another one', () => {
+      const lure = { displayUrl: 'x.com/…', expandedUrl: 'https://evil.example/login/verify-account' };
+      expect(shown(lure)).toEqual({ text: 'evil.example/login/verify-a…', href: 'https://evil.example/login/verify-account' });
+      const html = renderToStaticMarkup(<PostText text={text} urls={[{ ...link, ...lure }]} />);
+      expect(html).toContain('>evil.example/login/verify-a…</a>');
+      expect(html).not.toContain('x.com/…');
+    });
+
+    it.each([
+      ['a host hidden behind a user name', 'x.com@evil.example/a', 'https://x.com@evil.example/a', 'evil.example/a'],
+      ['a look-alike longer host', 'x.com/home', 'https://x.com.evil.example/', 'x.com.evil.example'],
+      ['a bidi override', 'evil.example/\u202Emoc.x', 'https://evil.example/', 'evil.example'],
+      ['a link whose expanded URL is not a web address', 'x.com/home', 'javascript:alert(1)', 't.co/abc123DEF0'],
+    ])('shows where the link goes for %s', (_, displayUrl, expandedUrl, label) => {
+      expect(shown({ displayUrl, expandedUrl })?.text).toBe(label);
+    });
+
+    it.each([
+      ['an ordinary cut display URL', 'example.com/a/long/…', 'https://example.com/a/long/path'],
+      ['www. and capitals', 'Example.com/Path', 'https://www.example.com/Path'],
+      ['X’s old name for its own posts', 'twitter.com/AureliaSpecker…', 'https://x.com/AureliaSpecker/status/1195000047089389573'],
+      ['a plain http link', 'example.com/plain', 'http://example.com/plain'],
+    ])('keeps X’s display URL for %s', (_, displayUrl, expandedUrl) => {
+      expect(shown({ displayUrl, expandedUrl })).toEqual({ text: displayUrl, href: expandedUrl });
+    });
+
+    it('never links to data: or other non-web addresses', () => {
+      const url = 'data:text/html,hi';
+      const segments = displaySegments(`Read ${url}`, [
+        { url, expandedUrl: 'data:text/html,<b>1</b>', displayUrl: 'x.com', start: 5, end: 22 },
+      ]);
+      expect(segments).toEqual([{ text: 'Read ' }, { text: 'x.com' }]);
+      expect(renderToStaticMarkup(<PostText text={`Read ${url}`} urls={[{ url, start: 5, end: 22 }]} />)).not.toContain('href');
+    });
+  });
 });

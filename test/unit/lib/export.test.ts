@@ -205,11 +205,11 @@ describe('post text with links', () => {
     expect(segments).toEqual([{ text: 'see ' }, { text: 'https://a.example/', href: 'https://a.example/' }]);
   });
 
-  it('never links anything but http(s)', () => {
+  it('never links anything but http(s), and the link reads as where it goes', () => {
     const segments = postTextSegments(`x ${tco}`, [
       { url: tco, expandedUrl: 'javascript:alert(1)', displayUrl: 'evil', start: 2, end: 25 },
     ]);
-    expect(segments[1]).toEqual({ text: 'evil', href: tco });
+    expect(segments[1]).toEqual({ text: 't.co/abcdefghij', href: tco });
   });
 
   it('shows X’s escaped &, < and > as the characters', () => {
