@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { dateTimeOf } from '@/components/manager/format';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
-import { resetDb } from '@/lib/db';
 import type { ActionBrief, PostContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { answerTab, withPopupPage } from './popup-page';
 import { POST_ID, postContext } from './post-context';
 
 /**
@@ -20,25 +18,11 @@ const ACCOUNT = '1585841080431321088';
 const POST = POST_ID;
 const READ_AT = '2026-12-04T09:12:00.000Z';
 
-beforeEach(() => {
-  resetDb();
-  // The popup's own address: opened on a post, not reopened from a draft.
-  vi.stubGlobal('location', { search: '' });
-  // The panel tells the snapshot what it shows with an event of the page's own kind.
-  vi.stubGlobal('Event', parseHTML('').window.Event);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 /** The Bookmark button's label and description (its aria-describedby notes' words), for this `tab.post` answer. */
 async function bookmarkFor(state: Partial<PostContext>): Promise<{ label: string; description: string; page: string }> {
-  const context = postContext(state);
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    Promise.resolve(message.type === 'tab.post' ? { ok: true, data: context } : { ok: true, data: null })) as never);
+  answerTab('tab.post', postContext(state));
   const page = await renderInPage(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST }), { settleMs: 50 });
   try {
     const doc = page.document;

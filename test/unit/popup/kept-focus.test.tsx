@@ -7,13 +7,12 @@ import { PostPanel } from '@/entrypoints/popup/PostPanel';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
 import { useFirstActionFocus } from '@/entrypoints/popup/use-first-action-focus';
 import { useKeptFocus } from '@/entrypoints/popup/use-kept-focus';
-import { resetDb } from '@/lib/db';
-import type { PostContext, ProfileContext } from '@/lib/messaging';
 import { recordQuoteRefused } from '@/lib/refusals';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
-import { POST_ID, postContext } from './post-context';
+import { answerTab, withPopupPage } from './popup-page';
+import { POST_ID, postContext, profileContext, profileUser } from './post-context';
 
 /**
  * Where the popup's focus goes when the control a keyboard user is on goes away under them (use-kept-focus.ts), and
@@ -28,16 +27,14 @@ import { POST_ID, postContext } from './post-context';
  */
 
 const ACCOUNT = '1585841080431321088';
-const CUT = 'Perch’s background could not be reached. Try again.';
 const SELF = { id: ACCOUNT, name: 'Ada', username: 'ada', muted: false, blocked: false, following: false, followRequested: false };
 
 withFocus();
 withComposerStubs();
+withPopupPage();
 
 beforeEach(() => {
-  resetDb();
-  fakeBrowser.reset();
-  vi.stubGlobal('location', { search: '' });
+  // The hooks' page again, its Event and Element of one window.
   const { window } = parseHTML('');
   vi.stubGlobal('Event', window.Event);
   vi.stubGlobal('Element', window.Element);
@@ -57,9 +54,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  resetDb();
 });
 
 const publish = createFeedPublisher(fakeBrowser.storage.session);
@@ -71,21 +65,6 @@ function Popup({ children }: { children: ReactNode }) {
   useFirstActionFocus(main);
   useKeptFocus(main);
   return createElement('main', { ref: main }, children);
-}
-
-/**
- * The background: `tab.post` / `tab.profile` answer `context()` while `reads` is open, else fail; `action.do` answers
- * with seq 9.
- */
-function background(tab: 'tab.post' | 'tab.profile', context: () => PostContext | ProfileContext) {
-  const bg = { reads: true };
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) => {
-    if (message.type === 'action.do') return Promise.resolve({ ok: true, data: { seq: 9 } });
-    if (message.type !== tab) return Promise.resolve({ ok: true, data: null });
-    return Promise.resolve(bg.reads ? { ok: true, data: context() } : { ok: false, error: { kind: 'unreachable', message: CUT } });
-  }) as never);
-  return bg;
 }
 
 async function popup(panel: ReturnType<typeof createElement>) {
@@ -130,7 +109,7 @@ describe('the popup keeps the focus where the control that had it went', () => {
       media: false,
       text: 'Hello',
     };
-    background('tab.post', () => postContext({ author: SELF, edit }));
+    answerTab('tab.post', () => postContext({ author: SELF, edit }));
     const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
     try {
       const row = page.button('Edit post')?.parentElement;
@@ -151,7 +130,7 @@ describe('the popup keeps the focus where the control that had it went', () => {
     // back on the post, saying so.
     await recordQuoteRefused(ACCOUNT, Date.now());
     vi.stubGlobal('location', { search: '?draft=quote' });
-    background('tab.post', () => postContext({ author: { ...SELF, id: '2244994945', username: 'gracehop', name: 'Grace Hopper' } }));
+    answerTab('tab.post', () => postContext({ author: profileUser() }));
     const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
     try {
       for (let i = 0; i < 20 && !page.document.body.textContent?.includes('Enterprise plan'); i++) await settle();
@@ -176,33 +155,19 @@ describe('the popup keeps the focus where the control that had it went', () => {
 
 describe('Read again sends the focus to the first action a person can press', () => {
   it('skips Requested (a follow request waiting, not pressable) for Mute’s place once the read comes back', async () => {
-    const profile = {
-      kind: 'profile',
-      user: {
-        id: '2244994945',
-        name: 'Grace Hopper',
-        username: 'gracehop',
-        protected: true,
-        following: false,
-        followRequested: true,
-        muted: false,
-        blocked: false,
-      },
-      actions: [],
-      rules: { block: 'perch' },
-    } as unknown as ProfileContext;
-    const bg = background('tab.profile', () => profile);
+    const profile = profileContext({ user: profileUser({ protected: true, followRequested: true }) });
+    const bg = answerTab('tab.profile', () => profile);
     const page = await popup(createElement(ProfilePanel, { accountId: ACCOUNT, username: 'gracehop' }));
     try {
       expect(page.button('Requested')?.hasAttribute('disabled')).toBe(true);
       // A mute X made, and the read after it failed: Read again is offered.
       await page.press('Mute');
       await outbox('mute', 'sending');
-      bg.reads = false;
+      bg.mode = 'fail';
       await outbox('mute', 'done');
       expect(page.button('Read again')).toBeDefined();
 
-      bg.reads = true;
+      bg.mode = 'answer';
       profile.user!.muted = true;
       await page.press('Read again');
       expect(page.button('Read again')).toBeUndefined();

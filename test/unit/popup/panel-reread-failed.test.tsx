@@ -1,15 +1,13 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
-import { resetDb } from '@/lib/db';
-import type { PostContext, ProfileContext } from '@/lib/messaging';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { renderInPage } from '../support/react-page';
-import { POST_ID, postContext } from './post-context';
+import { CUT, answerTab, withPopupPage } from './popup-page';
+import { GRACE, POST_ID, postContext, profileContext, profileUser } from './post-context';
 
 /**
  * The popup on a post or a profile reads the tab again when an action settles. When that read fails, the panel
@@ -20,35 +18,11 @@ import { POST_ID, postContext } from './post-context';
 
 const ACCOUNT = '1585841080431321088';
 const POST = POST_ID;
-const GRACE = { id: '2244994945', name: 'Grace Hopper', username: 'gracehop' };
-const CUT = 'Perch’s background could not be reached. Try again.';
 
-beforeEach(() => {
-  resetDb();
-  fakeBrowser.reset();
-  vi.stubGlobal('location', { search: '' });
-  vi.stubGlobal('Event', parseHTML('').window.Event);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 const publish = createFeedPublisher(fakeBrowser.storage.session);
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
-
-/** The background: `tab.*` answers `context` while `reads` is open, else fails; `action.do` answers with seq 9. */
-function background(tab: 'tab.post' | 'tab.profile', context: PostContext | ProfileContext) {
-  const bg = { reads: true };
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) => {
-    if (message.type === 'action.do') return Promise.resolve({ ok: true, data: { seq: 9 } });
-    if (message.type !== tab) return Promise.resolve({ ok: true, data: null });
-    return Promise.resolve(bg.reads ? { ok: true, data: context } : { ok: false, error: { kind: 'unreachable', message: CUT } });
-  }) as never);
-  return bg;
-}
 
 async function render(element: ReturnType<typeof createElement>) {
   const page = await renderInPage(element, { settleMs: 50 });
@@ -89,21 +63,16 @@ async function outbox(type: string, state: ActionChange['state'], error?: Action
 }
 
 const post = postContext();
-const profile = {
-  kind: 'profile',
-  user: { ...GRACE, following: false, followRequested: false, muted: false, blocked: false },
-  actions: [],
-  rules: { block: 'perch' },
-} as unknown as ProfileContext;
+const profile = profileContext();
 
 describe('the popup when the read after an action fails', () => {
   it('on a post: keeps the panel, the button clicked, shows the like X made, and says the failure in its line', async () => {
-    const bg = background('tab.post', post);
+    const bg = answerTab('tab.post', post);
     const page = await render(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST }));
     try {
       const clicked = await page.click('Like');
       await outbox('like', 'sending');
-      bg.reads = false;
+      bg.mode = 'fail';
       await outbox('like', 'done');
       expect(page.region('This post')).not.toBeNull();
       expect(page.labels()).toContain('Unlike');
@@ -120,12 +89,12 @@ describe('the popup when the read after an action fails', () => {
   });
 
   it('on a profile: a mute X refused shows Mute again, with the refusal and the failed read both said', async () => {
-    const bg = background('tab.profile', profile);
+    const bg = answerTab('tab.profile', profile);
     const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
     try {
       const clicked = await page.click('Mute');
       await outbox('mute', 'sending');
-      bg.reads = false;
+      bg.mode = 'fail';
       await outbox('mute', 'failed', { kind: 'forbidden', message: 'You may not mute this account.' });
       expect(page.region('@gracehop')).not.toBeNull();
       expect(page.labels()).toEqual(['Follow', 'Mute', 'Block', 'Add to list…']);
@@ -141,12 +110,12 @@ describe('the popup when the read after an action fails', () => {
   });
 
   it('on a profile: a follow X made shows Unfollow, not busy, and the failed read is said', async () => {
-    const bg = background('tab.profile', profile);
+    const bg = answerTab('tab.profile', profile);
     const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
     try {
       await page.click('Follow');
       await outbox('follow', 'sending');
-      bg.reads = false;
+      bg.mode = 'fail';
       await outbox('follow', 'done');
       expect(page.pressed()).toEqual(['Unfollow']);
       expect(page.busy()).toEqual([]);
@@ -158,8 +127,8 @@ describe('the popup when the read after an action fails', () => {
 
   it('on a profile: Read again, there only after the read failed, reads once per press and clears the line', async () => {
     // What the store holds: not followed, until the follow X made is in it.
-    const stored = { ...profile, user: { ...profile.user! } };
-    const bg = background('tab.profile', stored);
+    const user = profileUser();
+    const bg = answerTab('tab.profile', profileContext({ user }));
     const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
     const readAgain = () => [...page.document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Read again');
     const reads = () =>
@@ -168,7 +137,7 @@ describe('the popup when the read after an action fails', () => {
       expect(readAgain()).toBeUndefined();
       await page.click('Follow');
       await outbox('follow', 'sending');
-      bg.reads = false;
+      bg.mode = 'fail';
       await outbox('follow', 'done');
       expect(page.alerts()).toEqual([expect.stringContaining(CUT)]);
       const button = readAgain();
@@ -182,8 +151,8 @@ describe('the popup when the read after an action fails', () => {
       expect(page.alerts()).toEqual([expect.stringContaining(CUT)]);
       expect(readAgain()).toBe(button);
 
-      bg.reads = true;
-      stored.user.following = true;
+      bg.mode = 'answer';
+      user.following = true;
       await act(async () => button!.click());
       await settle();
       expect(page.alerts()).toEqual([]);
@@ -200,8 +169,8 @@ describe('the popup when the read after an action fails', () => {
   });
 
   it('a first read that fails is the whole panel’s alert, with no buttons', async () => {
-    const bg = background('tab.profile', profile);
-    bg.reads = false;
+    const bg = answerTab('tab.profile', profile);
+    bg.mode = 'fail';
     const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
     try {
       expect(page.region('@gracehop')).toBeNull();

@@ -1,13 +1,11 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
-import { resetDb } from '@/lib/db';
 import type { PostContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { answerTab, withPopupPage } from './popup-page';
 import { POST_ID, postContext } from './post-context';
 
 /**
@@ -18,23 +16,11 @@ import { POST_ID, postContext } from './post-context';
 const ACCOUNT = '1585841080431321088';
 const POST = POST_ID;
 
-beforeEach(() => {
-  resetDb();
-  vi.stubGlobal('location', { search: '' });
-  vi.stubGlobal('Event', parseHTML('').window.Event);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 /** The post panel's words and its buttons' names, for this `tab.post` answer. */
 async function panelFor(state: Partial<PostContext>): Promise<{ text: string; buttons: string[] }> {
-  const context = postContext(state);
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    Promise.resolve(message.type === 'tab.post' ? { ok: true, data: context } : { ok: true, data: null })) as never);
+  answerTab('tab.post', postContext(state));
   const page = await renderInPage(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST }), { settleMs: 50 });
   try {
     const doc = page.document;

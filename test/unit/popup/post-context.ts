@@ -1,7 +1,10 @@
-import type { PostContext } from '@/lib/messaging';
+import type { PostContext, ProfileContext } from '@/lib/messaging';
 
 /** The post the popup's unit tests open on. */
 export const POST_ID = '1460323737035677698';
+
+/** The account whose profile the popup's unit tests open on. */
+export const GRACE = { id: '2244994945', name: 'Grace Hopper', username: 'gracehop' };
 
 /**
  * The background's `tab.post` answer as the popup gets it: a plain post whose author X did not give, not bookmarked,
@@ -19,4 +22,17 @@ export function postContext(overrides: Partial<PostContext> = {}): PostContext {
     rules: { reply: 'perch', quote: 'perch', block: 'perch' },
     ...overrides,
   };
+}
+
+/** Grace as X tells the account of her: not followed, requested, muted or blocked; `overrides` for what a test is about. */
+export function profileUser(overrides: Partial<NonNullable<ProfileContext['user']>> = {}): NonNullable<ProfileContext['user']> {
+  return { ...GRACE, following: false, followRequested: false, muted: false, blocked: false, ...overrides };
+}
+
+/**
+ * The background's `tab.profile` answer as the popup gets it: Grace's profile (`profileUser()`), no action on her yet,
+ * Block through Perch; `overrides` for what a test is about.
+ */
+export function profileContext(overrides: Partial<ProfileContext> = {}): ProfileContext {
+  return { kind: 'profile', user: profileUser(), actions: [], rules: { block: 'perch' }, ...overrides };
 }

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
-import { resetDb } from '@/lib/db';
-import type { ProfileContext } from '@/lib/messaging';
 import { renderInPage } from '../support/react-page';
+import { answerTab, withPopupPage } from './popup-page';
+import { GRACE, profileContext, profileUser } from './post-context';
 
 /**
  * The popup on a profile whose answer from X carried no `connection_status` (optional in X's User schema): the
@@ -13,20 +12,12 @@ import { renderInPage } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const GRACE = { id: '2244994945', name: 'Grace Hopper', username: 'gracehop' };
 
-beforeEach(() => resetDb());
-afterEach(() => {
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 /** The quick actions' buttons and the notes, once the background answered `tab.profile` with `relation`. */
-async function panelFor(relation: Record<string, unknown>): Promise<{ buttons: string[]; pressed: string[]; notes: string[] }> {
-  const context = { kind: 'profile', user: { ...GRACE, ...relation }, actions: [], rules: { block: 'perch' } } as unknown as ProfileContext;
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    Promise.resolve(message.type === 'tab.profile' ? { ok: true, data: context } : { ok: true, data: null })) as never);
+async function panelFor(relation: Parameters<typeof profileUser>[0]): Promise<{ buttons: string[]; pressed: string[]; notes: string[] }> {
+  answerTab('tab.profile', profileContext({ user: profileUser(relation) }));
   const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }), { settleMs: 50 });
   try {
     const row = () => page.document.querySelector('.quick-actions');

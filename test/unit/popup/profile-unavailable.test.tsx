@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
-import { resetDb } from '@/lib/db';
 import type { ProfileContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
+import { answerTab, withPopupPage } from './popup-page';
+import { profileContext } from './post-context';
 
 /**
  * The popup on a profile Perch could not read: the background's `tab.profile` answer carries why, and what it carries
@@ -15,18 +15,11 @@ import { renderInPage } from '../support/react-page';
 
 const ACCOUNT = '1585841080431321088';
 
-beforeEach(() => resetDb());
-afterEach(() => {
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 /** The alert's words once the background answered `tab.profile` with no user and `error`. */
 async function alertFor(error: unknown): Promise<string | undefined> {
-  const context = { kind: 'profile', user: null, actions: [], rules: { block: 'x' }, error } as unknown as ProfileContext;
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    Promise.resolve(message.type === 'tab.profile' ? { ok: true, data: context } : { ok: true, data: null })) as never);
+  answerTab('tab.profile', profileContext({ user: null, error: error as NonNullable<ProfileContext['error']> }));
   const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: 'ghost' }), { settleMs: 50 });
   try {
     const alert = () => page.document.querySelector('[role="alert"]');

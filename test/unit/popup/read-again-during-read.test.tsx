@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
-import { resetDb } from '@/lib/db';
-import type { ProfileContext } from '@/lib/messaging';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { renderInPage } from '../support/react-page';
+import { CUT, answerTab, withPopupPage } from './popup-page';
+import { GRACE, profileContext } from './post-context';
 
 /**
  * Read again pressed while the popup is already reading the tab (an action just settled): the press asks for a read
@@ -16,65 +15,16 @@ import { renderInPage } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const CUT = 'Perch’s background could not be reached. Try again.';
 
-beforeEach(() => {
-  resetDb();
-  fakeBrowser.reset();
-  vi.stubGlobal('location', { search: '' });
-  vi.stubGlobal('Event', parseHTML('').window.Event);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  resetDb();
-});
+withPopupPage();
 
 const publish = createFeedPublisher(fakeBrowser.storage.session);
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
-const profile = {
-  kind: 'profile',
-  user: {
-    id: '2244994945',
-    name: 'Grace Hopper',
-    username: 'gracehop',
-    following: false,
-    followRequested: false,
-    muted: false,
-    blocked: false,
-  },
-  actions: [],
-  rules: { block: 'perch' },
-} as unknown as ProfileContext;
-
-/**
- * The background: `tab.profile` answers the profile, fails, or (`hold`) waits for the test to answer it; `action.do`
- * answers with the next action number, from 9.
- */
-function background() {
-  const bg = {
-    mode: 'answer' as 'answer' | 'fail' | 'hold',
-    held: [] as ((ok: boolean) => void)[],
-    seq: 9,
-    reads: 0,
-  };
-  const reply = (ok: boolean) => (ok ? { ok: true, data: profile } : { ok: false, error: { kind: 'unreachable', message: CUT } });
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) => {
-    if (message.type === 'action.do') return Promise.resolve({ ok: true, data: { seq: bg.seq++ } });
-    if (message.type !== 'tab.profile') return Promise.resolve({ ok: true, data: null });
-    bg.reads++;
-    if (bg.mode === 'hold') return new Promise((resolve) => bg.held.push((ok) => resolve(reply(ok))));
-    return Promise.resolve(reply(bg.mode === 'answer'));
-  }) as never);
-  return bg;
-}
-
 describe('Read again pressed while a read is under way', () => {
   it('stays busy until the read it asked for comes back, and says that read’s failure', async () => {
-    const bg = background();
-    const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: 'gracehop' }), { settleMs: 50 });
+    const bg = answerTab('tab.profile', profileContext());
+    const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }), { settleMs: 50 });
     const doc = page.document;
     const button = (label: string) => [...doc.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label);
     const status = () => [...doc.querySelectorAll('[role="status"]')].map((p) => p.textContent?.trim()).filter(Boolean);
