@@ -37,6 +37,8 @@ export function AccountHeader() {
     try {
       await action();
     } catch (e) {
+      // Failed or cancelled: nothing changed, so a sign-in or sign-out made later elsewhere must not pull the focus here.
+      handFocus.current = false;
       setError(errorOf(e));
     } finally {
       setBusy(false);
