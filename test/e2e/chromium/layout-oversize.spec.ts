@@ -114,6 +114,8 @@ test.describe('oversize names and texts, in Chromium', () => {
       await panel.getByRole('tab', { name: 'Blocked' }).click();
       await expect(panel.getByText(OVERSIZE_CJK_NAME).first()).toBeVisible({ timeout: 15_000 });
       await expectLaidOut(panel, `panel-${width}-blocked`);
+      // Full-width characters are twice as wide as Latin ones: the Japanese name still shows eight of them.
+      await expectNameShown(panel, 'Blocked accounts, most recent first', OVERSIZE_CJK_NAME, `panel-${width}-blocked`);
 
       await panel.getByRole('tab', { name: 'Activity' }).click();
       const done = panel.getByRole('list', { name: 'What Perch did on X' });
