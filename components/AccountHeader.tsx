@@ -29,6 +29,7 @@ export function AccountHeader() {
   /** A sign-in or sign-out asked for here: the button pressed goes once it is done, and its successor takes the focus. */
   const handFocus = useRef(false);
   const signedIn = session ? session.accounts.some((a) => a.id === session.activeAccountId) : undefined;
+  const activeId = session?.activeAccountId;
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -53,11 +54,13 @@ export function AccountHeader() {
   useEffect(() => {
     if (signedIn === undefined || !handFocus.current) return;
     handFocus.current = false;
-    // Signed in, the account menu took Sign in with X's place; signed out, the other way round. The focus goes to it,
-    // not to the page's top, unless the person has moved it elsewhere meanwhile.
+    // Signed in, the account menu took Sign in with X's place; signed out, the other way round; signed out of the
+    // account in use while another stays, the menu stays, now that account's. Either way the step is done, so nothing
+    // is left to hand on later. The focus goes to the control in the pressed one's place, not to the page's top,
+    // unless the person has moved it elsewhere meanwhile.
     if (document.activeElement && document.activeElement !== document.body) return;
     headerRef.current?.querySelector<HTMLElement>('button')?.focus();
-  }, [signedIn]);
+  }, [signedIn, activeId]);
 
   if (!session) return <header className="account-header" aria-busy="true" />;
   const active = session.accounts.find((a) => a.id === session.activeAccountId);
