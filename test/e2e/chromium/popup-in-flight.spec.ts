@@ -77,13 +77,13 @@ test.describe('an action on its way, in the popup, in Japanese (Chromium)', () =
     await shot(popup, 'like-held-600-ja');
     const button = popup.getByRole('button', { name: 'いいねを取り消す', exact: true });
     await expect(button).toHaveAttribute('aria-busy', 'true');
-    await expect(button).toHaveAccessibleDescription('いいね：Xに送信中…');
-    const note = popup.getByRole('status').filter({ hasText: /^いいね：Xに送信中…$/ });
+    await expect(button).toHaveAccessibleDescription('いいね: Xに送信中…');
+    const note = popup.getByRole('status').filter({ hasText: /^いいね: Xに送信中…$/ });
     await expect(note).toBeInViewport({ ratio: 1 });
 
     await emu.release();
     await expect(button).not.toHaveAttribute('aria-busy', 'true');
-    await expect(popup.getByText('いいね：Xに送信中…')).toHaveCount(0);
+    await expect(popup.getByText('いいね: Xに送信中…')).toHaveCount(0);
     expect((await emu.relations()).likes).toContain(postId);
   });
 });

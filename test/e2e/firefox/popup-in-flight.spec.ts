@@ -56,7 +56,7 @@ test.describe('in Japanese', () => {
     await expect.poll(() => emu.held()).toBe(1);
     await expect
       .poll(() => noteOf(popup, 'いいねを取り消す'))
-      .toEqual({ busy: 'true', text: 'いいね：Xに送信中…', role: 'status', inView: true });
+      .toEqual({ busy: 'true', text: 'いいね: Xに送信中…', role: 'status', inView: true });
 
     await emu.release();
     await expect.poll(() => noteOf(popup, 'いいねを取り消す')).toMatchObject({ busy: null, text: '' });

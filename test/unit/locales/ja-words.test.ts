@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Perch in Japanese says one thing one way: the same word for the same thing on every screen, the counter Japanese
- * uses for what is counted, and Japanese parentheses around Japanese words. Each row here is a variant that crept in
- * beside the word the rest of ja.yml uses.
+ * uses for what is counted, Japanese parentheses around Japanese words, and one colon between a label and its text.
+ * Each row here is a variant that crept in beside the word the rest of ja.yml uses.
  */
 
 const file = fileURLToPath(new URL('../../../lib/locales/ja.yml', import.meta.url));
@@ -29,5 +29,10 @@ describe('Perch in Japanese', () => {
 
   it('puts Japanese words in Japanese parentheses', () => {
     expect(using(/\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)/u)).toEqual([]);
+  });
+
+  // 「いいね: Xに送信中…」, as 「ポスト2: …」 and 「GET /2/users/me: …」: a half-width colon and a space, never 「：」.
+  it('joins a label and its text with ": "', () => {
+    expect(using(/：/u)).toEqual([]);
   });
 });

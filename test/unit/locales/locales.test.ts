@@ -66,6 +66,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'extName', // the product's name
   'popup_nav_label', // "Perch"
   'menu_title', // "Perch: $1"
+  'popup_note_named', // "$1: $2", a button's label and what its action is doing
   'popup_meta_separator', // " · "
   'options_callback_pending', // "…"
   'lists_counter', // "{count}/{max}"
