@@ -11,6 +11,7 @@ import { tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
 import { authorUnreadToday, missingAuthor } from './post-author';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
+import { putUsers } from './kept-rows';
 import { postRow, userRow } from './records';
 import { actionsOn, postState, postStateOf, postTables, relation, storedPost, unsaid, type StoredPost } from './post-state';
 import { postViewOf, userViewOf } from './row-views';
@@ -152,8 +153,13 @@ export async function postContext(
             ...(byId === null ? { authorUnread: seenAt } : {}),
           }
         : undefined;
+      // Through putUsers: a person X names here without connection_status (an expanded user, when X leaves it out)
+      // keeps the day X last said how the account relates to them, so the next popup on them asks nothing again.
       await d.transaction('rw', [d.posts, d.users], async () => {
-        await d.users.bulkPut(users.map((u) => userRow(accountId, u, seenAt)));
+        await putUsers(
+          d,
+          users.map((u) => userRow(accountId, u, seenAt)),
+        );
         if (row) await d.posts.put(row);
       });
       for (const u of users) await applyConnection(d, accountId, u, seenAt);
@@ -215,9 +221,9 @@ export async function profileContext(
       const found = await getUserByUsername(await tabReadClient(client), username, {
         fields: { 'user.fields': USER_FIELDS_WITH_RELATION },
       });
-      user = userRow(accountId, found, new Date(now).toISOString());
-      await d.users.put(user);
-      if (await applyConnection(d, accountId, found, user.seenAt)) user.relationSeenAt = user.seenAt;
+      // An answer without connection_status keeps the day X last said it (putUsers), as the catch below keeps the row.
+      [user] = await putUsers(d, [userRow(accountId, found, new Date(now).toISOString())]);
+      if (user && (await applyConnection(d, accountId, found, user.seenAt))) user.relationSeenAt = user.seenAt;
     } catch (e) {
       // Without X's word on the relation (a row a sync stored), Follow or Unfollow would be a guess: say what failed.
       if (!user?.relationSeenAt) {
