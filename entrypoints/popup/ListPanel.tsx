@@ -60,9 +60,10 @@ function useListContext(accountId: string, listId: string) {
       new TabFollower<ListContext>({
         read: () => sendMessage({ type: 'tab.list', accountId, listId }),
         watch: (onChange) => watchOutbox(accountId, onChange),
-        show: (next) => {
+        show: (next, read) => {
           setContext(next);
-          setError(undefined);
+          // A failed read stays said until a read works: a click moves the buttons along, not the read.
+          if (read) setError(undefined);
         },
         fail: (e) => setError(thrownText(e)),
       }),

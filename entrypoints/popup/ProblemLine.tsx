@@ -5,12 +5,12 @@ import { ActionIcon } from './icons';
 import { firstActionIn } from './use-first-action-focus';
 
 /**
- * A panel's problem line (the post's, the profile's, the List's): the person's last click refused (`problem`), or the
- * last read of the tab's thing failed (`readFailed`, with the panel still on screen: tab-follower.ts). After a failed
- * read, Read again beside it asks the background for the thing once more (`read`): one read per press, never on its
- * own. While it reads the line says so (the failure is said again if it fails again, so a screen reader hears it);
- * once a read comes back the line empties, Read again goes and the focus goes to the panel's first action, which
- * shows the state read.
+ * A panel's problem line (the post's, the profile's, the List's): the person's last click refused (`problem`), and/or
+ * the last read of the tab's thing failed (`readFailed`, with the panel still on screen: tab-follower.ts), said until
+ * a read works (a click in the meantime does not clear it). After a failed read, Read again beside it asks the
+ * background for the thing once more (`read`): one read per press, never on its own. While it reads the line says
+ * so (the failure is said again if it fails again, so a screen reader hears it); once a read comes back the line
+ * empties, Read again goes and the focus goes to the panel's first action, which shows the state read.
  *
  * It is also the whole panel when the panel's first read failed (`readFailed` and nothing read yet): the alert, and
  * Read again under it. A read that works draws the panel in this line's place, and the focus goes to its first action.
@@ -28,7 +28,8 @@ export function ProblemLine({
   // The panel the focus moves into when Read again goes (the button, focused when pressed, is gone with it): its
   // section, or the popup's main region when this line is the whole panel (the first read failed).
   const pressedIn = useRef<HTMLElement | null>(null);
-  const failure = problem ?? readFailed;
+  // Both said when both are there: a click's refusal does not make the failed read seem to have worked.
+  const failure = problem && readFailed && problem !== readFailed ? `${problem} ${readFailed}` : (problem ?? readFailed);
 
   const press = (button: HTMLButtonElement) => {
     if (reading) return;

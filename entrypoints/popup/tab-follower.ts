@@ -22,8 +22,12 @@ export interface TabFollowerDeps<T extends Context> {
   read(): Promise<T>;
   /** Starts following the outbox's publications for the account; returns the function that stops. */
   watch(onChange: (changes: ActionChange[]) => void): () => void;
-  /** The context to show, each time it changes. */
-  show(context: T): void;
+  /**
+   * The context to show, each time it changes. `read`: it is a read's answer (the tab was read); otherwise it is the
+   * shown context moved along (a click, the outbox's publications, or what a failed read kept), and a failed read's
+   * words stay said until a read works.
+   */
+  show(context: T, read: boolean): void;
   /** A read failed: the message to show. */
   fail(error: unknown): void;
 }
@@ -94,7 +98,7 @@ export class TabFollower<T extends Context> {
     this.reading = this.deps
       .read()
       .then(
-        (context) => this.set(this.withTracked(context)),
+        (context) => this.set(this.withTracked(context), true),
         (error: unknown) => {
           // The context stays on screen, and the actions it holds as on their way that X has since answered show
           // that answer: held as "Sending to X…" for a read that never came, they would say so for good.
@@ -184,9 +188,9 @@ export class TabFollower<T extends Context> {
     return changed ? { ...context, actions } : undefined;
   }
 
-  private set(context: T): void {
+  private set(context: T, read = false): void {
     this.context = context;
-    this.deps.show(context);
+    this.deps.show(context, read);
   }
 
   private onChanges(changes: ActionChange[]): void {

@@ -26,9 +26,10 @@ export function useTabContext<T extends PostContext | ProfileContext>(accountId:
           return next as T;
         },
         watch: (onChange) => watchOutbox(accountId, onChange),
-        show: (next) => {
+        show: (next, read) => {
           setContext(next);
-          setError(undefined);
+          // A failed read stays said until a read works: a click moves the buttons along, not the read.
+          if (read) setError(undefined);
         },
         fail: (e) => setError(thrownText(e)),
       }),
