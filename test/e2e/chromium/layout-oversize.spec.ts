@@ -8,7 +8,7 @@ import {
   OVERSIZE_LIST_NAME,
   type OversizeSeed,
 } from '../../emulator/oversize';
-import { measureLayout, nameRoom } from '../support/layout-measure';
+import { expectLaidOut, expectNameShown } from '../support/layout-expect';
 import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 
 /**
@@ -17,26 +17,6 @@ import { expect, popupOn, signIn, test, type Perch } from './fixtures';
  * the window and not covered, and text either wraps or, where a line must stay one line, is cut with an ellipsis and
  * its whole text kept in a title or the accessible name.
  */
-
-async function expectLaidOut(page: Page, shot: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/layout-${shot}.png`, fullPage: true });
-  const seen = await page.evaluate(measureLayout);
-  console.log(`${shot}: ${JSON.stringify(seen)}`);
-  expect.soft(seen.scrolls, `${shot}: the page scrolls sideways`).toBe('');
-  expect.soft(seen.outside, `${shot}: controls outside the window`).toEqual([]);
-  expect.soft(seen.covered, `${shot}: controls covered`).toEqual([]);
-  expect.soft(seen.spills, `${shot}: text past the window`).toEqual([]);
-  expect.soft(seen.unreachable, `${shot}: text cut, whole text not reachable`).toEqual([]);
-}
-
-/** The list named `listLabel` shows at least eight characters' worth of the account's name. */
-async function expectNameShown(page: Page, listLabel: string, name: string, shot: string): Promise<void> {
-  const seen = await page.evaluate(nameRoom, [listLabel, name] as [string, string]);
-  expect(seen, `${shot}: ${name} in ${listLabel}`).toBeDefined();
-  expect
-    .soft(seen!.shown, `${shot}: the name shows ${seen!.shown} px, eight characters take ${seen!.eight} px`)
-    .toBeGreaterThanOrEqual(seen!.eight);
-}
 
 const POPUP = { width: 360, height: 1400 };
 

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { OVERSIZE_CJK_NAME, OVERSIZE_LATIN_NAME, OVERSIZE_LIST_NAME } from '../../emulator/oversize';
-import { measureLayout, nameRoom } from '../support/layout-measure';
+import { expectLaidOut, expectNameShown } from '../support/layout-expect';
 import { expect, setViewportSize, signIn, test } from './fixtures';
 
 /**
@@ -20,25 +20,6 @@ const listText = (page: Page, label: string) =>
     label,
   );
 
-async function expectLaidOut(page: Page, shot: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/layout-ff-${shot}.png`, fullPage: true }).catch(() => undefined);
-  const seen = await page.evaluate(measureLayout);
-  console.log(`ff-${shot}: ${JSON.stringify(seen)}`);
-  expect.soft(seen.scrolls, `${shot}: the page scrolls sideways`).toBe('');
-  expect.soft(seen.outside, `${shot}: controls outside the window`).toEqual([]);
-  expect.soft(seen.covered, `${shot}: controls covered`).toEqual([]);
-  expect.soft(seen.spills, `${shot}: text past the window`).toEqual([]);
-  expect.soft(seen.unreachable, `${shot}: text cut, whole text not reachable`).toEqual([]);
-}
-
-async function expectNameShown(page: Page, listLabel: string, name: string, shot: string): Promise<void> {
-  const seen = await page.evaluate(nameRoom, [listLabel, name] as [string, string]);
-  expect(seen, `${shot}: ${name} in ${listLabel}`).toBeDefined();
-  expect
-    .soft(seen!.shown, `${shot}: the name shows ${seen!.shown} px, eight characters take ${seen!.eight} px`)
-    .toBeGreaterThanOrEqual(seen!.eight);
-}
-
 test('the sidebar at 180 px in Firefox: Bookmarks, Lists, a List, Muted and Blocked rows', async ({ ff, emu }) => {
   await emu.oversize();
   await signIn(ff, ff.options);
@@ -46,25 +27,25 @@ test('the sidebar at 180 px in Firefox: Bookmarks, Lists, a List, Muted and Bloc
   await setViewportSize(page, WIDTH, 2400);
   await expect.poll(() => listText(page, 'Bookmarks'), { timeout: 30_000 }).toContain(OVERSIZE_LATIN_NAME);
   await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 30_000 }).toMatch(/Last synced /);
-  await expectLaidOut(page, `${WIDTH}-bookmarks`);
+  await expectLaidOut(page, `ff-${WIDTH}-bookmarks`);
 
   await aria(page, 'Lists', 'tab').click();
   await aria(page, OVERSIZE_LIST_NAME, 'button').wait();
-  await expectLaidOut(page, `${WIDTH}-lists`);
+  await expectLaidOut(page, `ff-${WIDTH}-lists`);
   await aria(page, OVERSIZE_LIST_NAME, 'button').click();
   await aria(page, `Load members of ${OVERSIZE_LIST_NAME} from X`, 'button').click();
   const members = `Members of ${OVERSIZE_LIST_NAME}`;
   await expect.poll(() => listText(page, members), { timeout: 15_000 }).toContain(OVERSIZE_LATIN_NAME);
-  await expectLaidOut(page, `${WIDTH}-list`);
-  await expectNameShown(page, members, OVERSIZE_LATIN_NAME, `${WIDTH}-list`);
+  await expectLaidOut(page, `ff-${WIDTH}-list`);
+  await expectNameShown(page, members, OVERSIZE_LATIN_NAME, `ff-${WIDTH}-list`);
 
   await aria(page, 'Muted', 'tab').click();
   const muted = 'Muted accounts, most recent first';
   await expect.poll(() => listText(page, muted), { timeout: 15_000 }).toContain(OVERSIZE_LATIN_NAME);
-  await expectLaidOut(page, `${WIDTH}-muted`);
-  await expectNameShown(page, muted, OVERSIZE_LATIN_NAME, `${WIDTH}-muted`);
+  await expectLaidOut(page, `ff-${WIDTH}-muted`);
+  await expectNameShown(page, muted, OVERSIZE_LATIN_NAME, `ff-${WIDTH}-muted`);
 
   await aria(page, 'Blocked', 'tab').click();
   await expect.poll(() => listText(page, 'Blocked accounts, most recent first'), { timeout: 15_000 }).toContain(OVERSIZE_CJK_NAME);
-  await expectLaidOut(page, `${WIDTH}-blocked`);
+  await expectLaidOut(page, `ff-${WIDTH}-blocked`);
 });
