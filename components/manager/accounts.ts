@@ -2,6 +2,7 @@ import type { UserRow } from '@/lib/db';
 import { USERNAME_PATTERN } from '@/lib/limits';
 import { isId, isNumber } from '@/lib/db/row-fields';
 import { foldForSearch } from '@/lib/services/records';
+import { shownAccountName } from '@/components/account-words';
 import { readUser } from './stored-rows';
 
 /**
@@ -30,7 +31,7 @@ export interface AccountEntry {
   profileImageUrl?: string;
   protected?: boolean;
   position: number;
-  /** Folded name and @username, for search. */
+  /** Folded words the row shows (its name as shown, "Unknown account" when none reads, and @username), for search. */
   search: string;
 }
 
@@ -56,7 +57,7 @@ export function accountEntries(
         ...(u?.profileImageUrl ? { profileImageUrl: u.profileImageUrl } : {}),
         ...(u?.protected ? { protected: true } : {}),
         position: isNumber(r.position) ? r.position : 0,
-        search: foldForSearch(`${name} @${username}`),
+        search: foldForSearch(`${shownAccountName({ name, username })}${username ? ` @${username}` : ''}`),
       },
     ];
   });
@@ -64,8 +65,9 @@ export function accountEntries(
 }
 
 /**
- * The entries whose name or @username holds every word of the query, ignoring case and accents
- * ("eowyn" finds "Éowyn", "@EWD" finds "@ewd"). An empty query keeps everything.
+ * The entries whose shown words (name as shown, @username) hold every word of the query, ignoring case and accents
+ * ("eowyn" finds "Éowyn", "@EWD" finds "@ewd", "unknown" an account shown as "Unknown account"). An empty query keeps
+ * everything.
  */
 export function searchEntries<T extends { search: string }>(entries: T[], query: string): T[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
