@@ -1,11 +1,8 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ListsView } from '@/components/manager/ListsView';
-import { db, type ListRow } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
+import { listRow as list, listsView } from '../support/lists-view';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -15,30 +12,12 @@ import { withEmptyStore } from '../support/store';
  * 「作成したリスト（2 （ほかに作成中1件））」 and "Owned (2 (and 1 being created))"; the whole count is now one message.
  */
 
-const ACCOUNT = '1585841080431321088';
-
 withEmptyStore();
-
-const list = (id: string, name: string, more: Partial<ListRow> = {}): ListRow => ({
-  accountId: ACCOUNT,
-  id,
-  name,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-  ...more,
-});
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
 
 /** The Lists tab's section headings, once the stored Lists are drawn, and the tab's count beside its title. */
 async function drawn(): Promise<{ headings: string[]; count: string | null | undefined }> {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
-  const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
+  const page = await listsView((document) => document.querySelector('h3') !== null);
   try {
-    for (let i = 0; i < 10 && !page.document.querySelector('h3'); i++) await settle();
-    await settle();
     return {
       headings: Array.from(page.document.querySelectorAll('h3'), (h) => h.textContent),
       count: page.document.querySelector('h2 + span')?.textContent,

@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ListsView } from '@/components/manager/ListsView';
+import { describe, expect, it } from 'vitest';
 import { db, type ActionRow, type ListRow } from '@/lib/db';
-import { renderInPage } from '../support/react-page';
+import { ACCOUNT, listRow as list, listsView } from '../support/lists-view';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -12,7 +9,6 @@ import { withEmptyStore } from '../support/store';
  * when Perch sends it, not as done; the count is of X's Lists, a List still being created counted apart as such.
  */
 
-const ACCOUNT = '1585841080431321088';
 const BIRDS = '1900000000000000001';
 const CATS = '1900000000000000002';
 const at = '2026-12-02T10:00:01.000Z';
@@ -20,15 +16,6 @@ const soon = Date.now() + 10 * 60_000;
 
 withEmptyStore();
 
-const list = (id: string, name: string): ListRow => ({
-  accountId: ACCOUNT,
-  id,
-  name,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-});
 const waiting = (type: string, params: ActionRow['params']): ActionRow => ({
   accountId: ACCOUNT,
   type,
@@ -41,19 +28,11 @@ const waiting = (type: string, params: ActionRow['params']): ActionRow => ({
   error: { kind: 'rate-limited' },
 });
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
-
 /** The Lists tab's text, opened on `open` when given, once the stored rows are drawn. */
 async function listsText(open?: string): Promise<string> {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
-  const page = await renderInPage(
-    createElement(ListsView, { accountId: ACCOUNT, openRequest: open ? { listId: open, at: 1 } : undefined }),
-    { visible: true, settleMs: 50 },
-  );
+  // The Lists, then what waits for X (its own read): until both are drawn.
+  const page = await listsView((document) => /^(?=.*Cats)(?=.*(not on X yet|Being created))/s.test(document.body.textContent), open);
   try {
-    // The Lists, then what waits for X (its own read): until both are drawn, or half a second.
-    for (let i = 0; i < 10 && !/^(?=.*Cats)(?=.*(not on X yet|Being created))/s.test(page.document.body.textContent); i++) await settle();
-    await settle();
     return page.document.body.textContent;
   } finally {
     await page.leave();
@@ -129,13 +108,8 @@ describe('the Lists tab while a List change waits for X', () => {
   });
 });
 
-async function listsPage() {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
-  const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
-  for (let i = 0; i < 10 && !page.document.body.textContent.includes('Cats'); i++) await settle();
-  await settle();
-  return page;
-}
+/** The Lists tab, once the stored Lists are drawn; the caller leaves it. */
+const listsPage = () => listsView((document) => document.body.textContent.includes('Cats'));
 
 /** The names of the Lists under a section's heading, as a person reads them. */
 function sectionNames(doc: Document, title: string): string[] {
