@@ -141,6 +141,20 @@ const postDelete: ActionDef = {
 };
 
 const followToggle = relation((d) => d.following, true, followUser, 'follow');
+const blockToggle = relation((d) => d.blocked, true, blockUser, 'block');
+
+/**
+ * Blocking an account ends your follow of it, and a follow request to it, on X (x-api--users--blocks--integrate,
+ * "What happens when you block": you can no longer follow them); an unblock does not bring it back. Once X confirms
+ * the block the store forgets the follow, so the account's profile offers Follow, never Unfollow or Requested.
+ */
+const block: ActionDef = {
+  ...blockToggle,
+  tables: (d) => [d.blocked, d.following],
+  async confirm(d, accountId, p) {
+    await d.following.delete([accountId, str(p, 'userId')]);
+  },
+};
 
 /**
  * Following a protected account sends a follow request: X answers `pending_follow: true` and `following: false`
@@ -188,7 +202,7 @@ export const ACTIONS = {
   unbookmark: bookmarkToggle(false),
   mute: relation((d) => d.muted, true, muteUser, 'mute'),
   unmute: relation((d) => d.muted, false, unmuteUser, 'unmute'),
-  block: relation((d) => d.blocked, true, blockUser, 'block'),
+  block,
   unblock: relation((d) => d.blocked, false, unblockUser, 'unblock'),
   follow,
   unfollow: relation((d) => d.following, false, unfollowUser, 'unfollow'),
