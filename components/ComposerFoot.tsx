@@ -5,6 +5,11 @@ import { LiveRegion } from './LiveLine';
 export interface SendAction {
   label: string;
   disabled: boolean;
+  /**
+   * At work (its label says so): said with aria-disabled and a press ignored, not `disabled`, which would drop the
+   * keyboard's focus to the page; so when X refuses, the focus is still on the button pressed.
+   */
+  busy?: boolean | undefined;
   title?: string | undefined;
   onClick: () => void;
 }
@@ -46,10 +51,13 @@ export function ComposerFoot({
             type="button"
             className="primary"
             disabled={send.disabled}
+            aria-disabled={send.busy || undefined}
             aria-describedby={reason ? reasonId : undefined}
             aria-keyshortcuts="Control+Enter Meta+Enter"
             title={send.title}
-            onClick={send.onClick}
+            onClick={() => {
+              if (!send.busy) send.onClick();
+            }}
           >
             {send.label}
           </button>

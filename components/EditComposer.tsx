@@ -133,7 +133,8 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
             reasonClassName={edit.editable && left > 0 ? 'muted' : 'error'}
             send={{
               label: busy ? i18n.t('composer_updating') : i18n.t('composer_update'),
-              disabled: !!reason || busy,
+              disabled: !!reason,
+              busy,
               onClick: () => void publish(),
             }}
           >

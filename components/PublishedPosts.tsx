@@ -117,7 +117,15 @@ export function PublishedPosts({
               </a>
             )}
             {onEdit && deleting[id] === undefined ? (
-              <button type="button" disabled={editing !== undefined} onClick={() => onEdit(id)}>
+              // While X is asked whether a post may be edited, its Edit and the others wait: aria-disabled, not
+              // `disabled`, so the focus stays on the Edit pressed, there still if X says no.
+              <button
+                type="button"
+                aria-disabled={editing !== undefined || undefined}
+                onClick={() => {
+                  if (editing === undefined) onEdit(id);
+                }}
+              >
                 {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
               </button>
             ) : null}
