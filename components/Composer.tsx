@@ -385,7 +385,9 @@ export function Composer(props: ComposerProps) {
                 ? undefined
                 : {
                     label: busy ? i18n.t('composer_posting') : postLabel,
-                    disabled: !!reason || locked,
+                    // Posting: busy, not disabled, so the focus stays on it and is there still if X refuses.
+                    disabled: !!reason || (locked && !busy),
+                    busy,
                     title: i18n.t('composer_post_shortcut', [SHORTCUT]),
                     onClick: () => void publish(),
                   }

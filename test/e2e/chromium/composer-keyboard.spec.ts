@@ -84,3 +84,21 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   await expect(view).toHaveCount(0);
   expect((await emu.log()).filter((e) => e.method === 'DELETE').map((e) => e.status)).toEqual([200]);
 });
+
+test('when X refuses a post sent with Enter on Post, says so with the focus still on Post, in Chromium', async ({ perch, emu }) => {
+  await signIn(perch, await perch.open('options'));
+  const popup = await perch.open('popup');
+  await expect(popup.getByRole('textbox', { name: 'Post text' })).toBeFocused();
+  await popup.keyboard.type('Refused, and the focus kept');
+  await emu.fault({ method: 'POST', path: '/2/tweets', count: 1, kind: 'status', status: 403 });
+  const post = popup.getByRole('button', { name: 'Post', exact: true });
+  await tabTo(popup, post);
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('alert').filter({ hasText: 'X does not allow this.' })).toBeVisible();
+  await expect(popup.locator('body')).not.toBeFocused();
+  await expect(post).toBeFocused();
+  await expectFocusShown(popup);
+  // Pressed again once X's answer is in, it posts.
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status').filter({ hasText: 'Your post is on X.' })).toBeVisible();
+});
