@@ -1,0 +1,25 @@
+import { scan } from '../support/axe-chromium';
+import { tabTo } from '../support/focus';
+import { walkTabStops } from '../support/tab-walk';
+import { expect, test } from './fixtures';
+
+/**
+ * The privacy policy with the keyboard alone: reached from the settings with Tab and Enter, then walked with Tab from
+ * its top — each link reached, the focus shown, each named for the words it shows — and scanned by axe.
+ */
+
+test('opens the privacy policy from the settings with Enter and walks it with Tab, in Chromium', async ({ perch }) => {
+  const options = await perch.open('options');
+  const link = options.getByRole('link', { name: /^Privacy policy/ });
+  await tabTo(options, link);
+  const opened = perch.context.waitForEvent('page');
+  await options.keyboard.press('Enter');
+  const privacy = await opened;
+  await expect(privacy.getByRole('heading', { level: 1 })).toHaveText('Perch privacy policy');
+  const stops = await walkTabStops(privacy);
+  // Every link on the page is met once, in the page's order; nothing else takes the focus.
+  const links = await privacy.getByRole('link').allTextContents();
+  expect(stops.map((s) => s.words)).toEqual(links.map((w) => w.replace(/\s+/g, ' ').trim()));
+  expect(stops.every((s) => s.kind === 'a')).toBe(true);
+  expect(await scan(privacy, 'privacy policy')).toBeTruthy();
+});
