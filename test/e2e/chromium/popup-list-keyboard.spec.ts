@@ -31,3 +31,28 @@ test('the popup’s list picker opens on Enter and closes on Escape, the focus k
   await popup.keyboard.press('Enter');
   await expect(picker.getByRole('button').first()).toBeFocused();
 });
+
+test('Enter on a List in the popup’s picker adds the account and back, the focus kept on that List, in Chromium', async ({ perch }) => {
+  await signIn(perch, await perch.open('options'));
+  const popup = await popupOn(perch, STATE_PAGES.others, { viewport: { width: 360, height: 600 } });
+  const picker = popup.getByRole('region', { name: 'Lists for @gracehop' });
+  await tabTo(popup, popup.getByRole('button', { name: 'Add @gracehop to a list…' }));
+  await popup.keyboard.press('Enter');
+  const first = picker.getByRole('button').first();
+  await expect(first).toBeFocused();
+  const [, was, list] = /^(Add to|Remove from) (“.+”)$/.exec((await first.getAttribute('aria-label')) ?? '') ?? [];
+  expect(list, 'the first List’s button names it').toBeTruthy();
+  const now = was === 'Add to' ? 'Remove from' : 'Add to';
+
+  // Pressed: it says what it did, and the same List's button, now the other way round, keeps the focus.
+  await popup.keyboard.press('Enter');
+  await expect(picker.getByRole('status')).toContainText(/\S/);
+  const flipped = picker.getByRole('button', { name: `${now} ${list}`, exact: true });
+  await expect(flipped).toBeFocused();
+  await expect(popup.locator('body')).not.toBeFocused();
+  await expectFocusShown(popup);
+  // And back again, from the same place.
+  await popup.keyboard.press('Enter');
+  await expect(picker.getByRole('button', { name: `${was} ${list}`, exact: true })).toBeFocused();
+  await expectFocusShown(popup);
+});
