@@ -42,6 +42,8 @@ const configBody = z.object({
   video_processing_error: z.string().min(1).nullable().optional(),
   /** Post answers (getPostsByIds, getPostsById…) leave the posts' authors out of includes.users: EmulatorState.postsWithoutAuthor. */
   posts_without_author: z.boolean().optional(),
+  /** Every successful answer stripped to what X must send (bare.ts): EmulatorState.bareAnswers. */
+  bare_answers: z.boolean().optional(),
 });
 const idString = z.string().regex(/^[0-9]{1,19}$/);
 const followRequestBody = z.object({ source_user_id: idString, target_user_id: idString, action: z.enum(['accept', 'deny']) });
@@ -144,11 +146,13 @@ export function handleControl(state: EmulatorState, req: IncomingMessage, path: 
       if (p.value.self_replies_allowed !== undefined) state.selfRepliesAllowed = p.value.self_replies_allowed;
       if (p.value.video_processing_error !== undefined) state.videoProcessingError = p.value.video_processing_error ?? undefined;
       if (p.value.posts_without_author !== undefined) state.postsWithoutAuthor = p.value.posts_without_author;
+      if (p.value.bare_answers !== undefined) state.bareAnswers = p.value.bare_answers;
       return json(200, {
         enterprise: state.enterprise,
         self_replies_allowed: state.selfRepliesAllowed,
         video_processing_error: state.videoProcessingError ?? null,
         posts_without_author: state.postsWithoutAuthor,
+        bare_answers: state.bareAnswers,
       });
     }
     case 'GET /state':

@@ -8,6 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bareAnswer } from './bare';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { ContractObserver } from './contract-observer';
 import { liveObservers } from './contract-registry';
@@ -58,6 +59,11 @@ export interface EmulatorOptions {
    */
   selfRepliesAllowed?: boolean;
   seed?: SeedName;
+  /**
+   * Start with bare answers (bare.ts: every successful answer stripped to what X must send; `reset()` restores
+   * this). Default: the environment variable `EMULATOR_BARE_ANSWERS=1`, else off.
+   */
+  bareAnswers?: boolean;
 }
 export interface Emulator {
   /** http://127.0.0.1:PORT */
@@ -188,6 +194,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     ...(opts.enterprise !== undefined ? { enterprise: opts.enterprise } : {}),
     ...(opts.selfRepliesAllowed !== undefined ? { selfRepliesAllowed: opts.selfRepliesAllowed } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    bareAnswers: opts.bareAnswers ?? process.env.EMULATOR_BARE_ANSWERS === '1',
   });
   const router = createRouter();
   const timers = new Set<NodeJS.Timeout>();
@@ -231,11 +238,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const operationId = contract.request(req, method, url, body, authenticate(state, req)?.scopes);
     let answerExempt = false;
     let cut = false;
-    const finish = (reply: Reply, headers: Record<string, string>) => {
+    const finish = (answer: Reply, headers: Record<string, string>) => {
       if (res.destroyed) {
         entry.aborted = true;
         return;
       }
+      // Bare answers (bare.ts): what a strict X must send, and no more; checked against the contract like any other.
+      const reply =
+        state.bareAnswers && operationId && !answerExempt && answer.json !== undefined && answer.status < 300
+          ? { ...answer, json: bareAnswer(operationId, answer.status, answer.json) }
+          : answer;
       entry.status = reply.status;
       if (operationId && !answerExempt) contract.response(operationId, method, path, reply);
       if (cut) {

@@ -308,6 +308,12 @@ export class EmulatorState {
    * /__emulator/config `posts_without_author`; `reset()` clears it.
    */
   postsWithoutAuthor = false;
+  /**
+   * When set, every successful JSON answer is stripped to what X must send (bare.ts). Switched with POST
+   * /__emulator/config `bare_answers`; `reset()` restores the start value (`startEmulator({ bareAnswers })`).
+   */
+  bareAnswers: boolean;
+  private readonly startBareAnswers: boolean;
   readonly seed: SeedName;
 
   clockOffsetMs = 0;
@@ -357,6 +363,7 @@ export class EmulatorState {
       seed?: SeedName;
       enterprise?: boolean;
       selfRepliesAllowed?: boolean;
+      bareAnswers?: boolean;
       clients?: { clientId: string; redirectUris: string[] }[];
     } = {},
   ) {
@@ -365,6 +372,8 @@ export class EmulatorState {
     this.enterprise = this.startEnterprise;
     this.startSelfRepliesAllowed = opts.selfRepliesAllowed ?? true;
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
+    this.startBareAnswers = opts.bareAnswers ?? false;
+    this.bareAnswers = this.startBareAnswers;
     for (const c of opts.clients ?? []) this.registerClient(c.clientId, c.redirectUris);
     this.reset();
   }
@@ -379,6 +388,7 @@ export class EmulatorState {
     this.selfRepliesAllowed = this.startSelfRepliesAllowed;
     this.videoProcessingError = undefined;
     this.postsWithoutAuthor = false;
+    this.bareAnswers = this.startBareAnswers;
     this.clockOffsetMs = 0;
     this.users.clear();
     this.following.clear();

@@ -251,7 +251,13 @@ describe('replies to one’s own posts (undocumented for self-serve: a switch, d
     const answer = await control<{ enterprise: boolean; self_replies_allowed: boolean }>(emu, 'POST', 'config', {
       self_replies_allowed: false,
     });
-    expect(answer).toEqual({ enterprise: false, self_replies_allowed: false, video_processing_error: null, posts_without_author: false });
+    expect(answer).toEqual({
+      enterprise: false,
+      self_replies_allowed: false,
+      video_processing_error: null,
+      posts_without_author: false,
+      bare_answers: false,
+    });
     const { id } = await created({ text: 'My thread 1/2' });
 
     const res = await post({ text: 'My thread 2/2', reply: { in_reply_to_tweet_id: id } });
