@@ -75,6 +75,8 @@ export class EmulatorControl {
     self_replies_allowed?: boolean;
     video_processing_error?: string | null;
     posts_without_author?: boolean;
+    /** Every successful answer stripped to what X must send (test/emulator/bare.ts). */
+    bare_answers?: boolean;
   }) => this.call<{ enterprise: boolean; self_replies_allowed: boolean; video_processing_error: string | null }>('POST', 'config', c);
   /** Oversize accounts, posts and Lists for layout tests (test/emulator/oversize.ts), for Ada unless told. */
   oversize = (userId?: string) => this.call<OversizeSeed>('POST', 'oversize', userId ? { user_id: userId } : {});
