@@ -1,9 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { unnamedListId, withStoredListName } from '@/lib/action-words';
 import type { ActionRow } from '@/lib/db/rows';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
+import { watchTables } from '@/lib/store-changes';
 import { LiveLine } from './LiveLine';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
@@ -46,6 +48,7 @@ export function FailedLine({ accountId }: { accountId: string }) {
     };
   }, [accountId, notes]);
   const { said } = lineOf(notes);
+  const listNames = useListNames(accountId, said);
   if (!said.length) return null;
 
   const ask = (asking: Promise<unknown>) => {
@@ -68,6 +71,7 @@ export function FailedLine({ accountId }: { accountId: string }) {
   return (
     <FailedLineView
       notes={said}
+      listNames={listNames}
       expanded={expanded}
       problem={problem}
       on={{
@@ -80,6 +84,38 @@ export function FailedLine({ accountId }: { accountId: string }) {
       }}
     />
   );
+}
+
+/**
+ * The names of the Lists these notes name only by their id (pinned or followed from the popup before Perch read the
+ * Lists), as the store holds them now: asked of the background (`tab.list`, the store only; the popup carries none),
+ * again when the Lists are written while the popup is open. Empty until then, and for a List Perch does not hold.
+ */
+function useListNames(accountId: string, notes: readonly FailureNote[]): ReadonlyMap<string, string> {
+  const ids = [...new Set(notes.map(unnamedListId).filter((id) => id !== undefined))].sort().join(' ');
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!ids) return;
+    let live = true;
+    const ask = () =>
+      void Promise.all(
+        ids.split(' ').map((listId) =>
+          sendMessage({ type: 'tab.list', accountId, listId }).then(
+            (context) => (context.list && typeof context.list.name === 'string' ? ([listId, context.list.name] as const) : undefined),
+            () => undefined,
+          ),
+        ),
+      ).then((found) => {
+        if (live) setNames(new Map(found.filter((f) => f !== undefined)));
+      });
+    ask();
+    const stop = watchTables(['lists'], ask);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [accountId, ids]);
+  return names;
 }
 
 /** What the person can do from the line. */
@@ -95,19 +131,24 @@ export interface FailedLineActions {
 /** The line itself, from the notes: one failure in words with its choices, or the count and a way to see each. */
 export function FailedLineView({
   notes,
+  listNames,
   expanded,
   problem,
   on,
 }: {
   notes: readonly FailureNote[];
+  /** The stored names of Lists the notes name only by their id: the words name the List by its name. */
+  listNames?: ReadonlyMap<string, string> | undefined;
   expanded: boolean;
   problem?: string | undefined;
   on: FailedLineActions;
 }) {
   const listId = useId();
   if (!notes.length) return null;
+  // The note in words: its List by its name where the store holds it (the note itself, as stored, is what is sent).
+  const worded = (note: FailureNote) => withStoredListName(note, listNames?.get(unnamedListId(note) ?? ''));
   const choices = (note: FailureNote) => {
-    const what = actionWhat(note);
+    const what = actionWhat(worded(note));
     return (
       <>
         <button type="button" aria-label={i18n.t('activity_retry_label', [what])} onClick={() => on.retry(note)}>
@@ -140,7 +181,7 @@ export function FailedLineView({
 
   return (
     <section className="failed-line" aria-label={i18n.t('failed_region')}>
-      <p className="error">{one ? failureSentence(one) : failureCount(notes.length)}</p>
+      <p className="error">{one ? failureSentence(worded(one)) : failureCount(notes.length)}</p>
       <div className="failed-line-actions">
         {one ? (
           choices(one)
@@ -160,7 +201,7 @@ export function FailedLineView({
         <ul id={listId}>
           {notes.map((note) => (
             <li key={note.seq}>
-              <p>{failureSentence(note)}</p>
+              <p>{failureSentence(worded(note))}</p>
               <div className="failed-line-actions">{choices(note)}</div>
             </li>
           ))}

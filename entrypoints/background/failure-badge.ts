@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { browser } from 'wxt/browser';
-import { badgeTitle } from '@/lib/action-words';
+import { badgeTitle, unnamedListId, withStoredListName } from '@/lib/action-words';
 import {
   asNotes,
   FAILED_PREFIX,
@@ -21,6 +21,11 @@ export interface BadgeDeps {
   /** The action row the change is about (its type and parameters name it). */
   actionOf(seq: number): Promise<NotedAction | undefined>;
   now(): number;
+  /**
+   * The name of one of the account's Lists as the store holds it, if it does: a List action that carried only the
+   * List's id (pinned from the popup before Perch read the Lists) is named by it in the title once Perch holds it.
+   */
+  listNameOf?(accountId: string, listId: string): Promise<string | undefined>;
 }
 
 /** X's red, as the context menus' "!" uses it. */
@@ -49,13 +54,21 @@ export function createFailureBadge(deps: BadgeDeps) {
     else await deps.area.remove(failedKey(accountId));
   }
 
+  /** The note worded with its List's name where it carried only the List's id and the store now holds the name. */
+  async function named(accountId: string, note: FailureNote): Promise<FailureNote> {
+    const listId = unnamedListId(note);
+    if (listId === undefined || !deps.listNameOf) return note;
+    const name = await deps.listNameOf(accountId, listId).catch(() => undefined);
+    return withStoredListName(note, typeof name === 'string' ? name : undefined);
+  }
+
   /** Paints the badge from what is stored: the count and its title, or nothing. */
   async function paintNow(): Promise<void> {
     const items: Record<string, unknown> = await deps.area.get(null);
-    const notes = unshown(
+    const notes = await Promise.all(
       Object.entries(items)
         .filter(([key]) => key.startsWith(FAILED_PREFIX))
-        .flatMap(([, value]) => asNotes(value)),
+        .flatMap(([key, value]) => unshown(asNotes(value)).map((note) => named(key.slice(FAILED_PREFIX.length), note))),
     );
     if (!notes.length) {
       await deps.action.setBadgeText({ text: '' });
@@ -101,7 +114,10 @@ export function createFailureBadge(deps: BadgeDeps) {
         await paintNow();
       });
     },
-    /** Paints the badge again from what is stored (a worker start, after a sign-out wiped an account's notes). */
+    /**
+     * Paints the badge again from what is stored (a worker start, after a sign-out wiped an account's notes, after
+     * the Lists were read: a List named only by its id may now be named).
+     */
     paint(): Promise<void> {
       return chain(paintNow);
     },

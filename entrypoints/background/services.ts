@@ -43,6 +43,7 @@ export function createServices() {
     area: browser.storage.local,
     action: browser.action,
     actionOf: (seq) => db().actions.get(seq),
+    listNameOf: async (accountId, listId) => (await db().lists.get([accountId, listId]))?.name,
     now,
   });
   const outbox: Outbox = new Outbox({
