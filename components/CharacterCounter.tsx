@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useState } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import type { ParsedPost } from '@/lib/text/parse-post';
@@ -15,7 +16,7 @@ export function CharacterCounter({ parsed, limit = POST_MAX_WEIGHT }: { parsed: 
   const left = limit - parsed.weightedLength;
   const fill = Math.min(parsed.weightedLength / limit, 1);
   const tone = left < 0 ? 'over' : left <= 20 ? 'near' : 'ok';
-  const label = left >= 0 ? i18n.t('counter_left', left) : i18n.t('counter_over', -left);
+  const label = left >= 0 ? i18n.t('counter_left', left, [numberOf(left)]) : i18n.t('counter_over', -left, [numberOf(-left)]);
   const [wasOver, setWasOver] = useState(false);
   if (left < 0 && !wasOver) setWasOver(true);
   const said = left < 0 ? label : wasOver ? i18n.t('counter_within') : '';

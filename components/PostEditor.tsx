@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';
@@ -139,7 +140,7 @@ export function PostEditor({
         />
       </div>
       <div className="editor-footer">
-        {urlCount > 0 ? <span className="muted">{i18n.t('composer_link_counts', urlCount)}</span> : <span />}
+        {urlCount > 0 ? <span className="muted">{i18n.t('composer_link_counts', urlCount, [numberOf(urlCount)])}</span> : <span />}
         <CharacterCounter parsed={parsed} limit={limit} />
       </div>
     </div>

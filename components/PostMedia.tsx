@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ALT_TEXT_MAX } from '@/lib/limits';
 import { withoutBidiControls } from '@/lib/text/bidi';
@@ -136,7 +137,7 @@ function Description({
       />
       <div className="media-alt-footer">
         <span id={`${id}-count`} className={over ? 'media-alt-count over' : 'media-alt-count'}>
-          {i18n.t('composer_description_count', [length, ALT_TEXT_MAX])}
+          {i18n.t('composer_description_count', [numberOf(length), numberOf(ALT_TEXT_MAX)])}
         </span>
         <button type="button" onClick={onRemove}>
           {i18n.t('composer_remove_description')}

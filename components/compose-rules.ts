@@ -1,5 +1,6 @@
 // What the composer checks before posting, and how it splits an over-long post: pure, so unit tests cover them.
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import {
   ALT_TEXT_MAX,
   GIF_TYPE,
@@ -37,16 +38,18 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false, limit =
     const parsed = parsePost(post.text, limit);
     const over = parsed.weightedLength - limit;
     if (over > 0) {
-      const max = limit.toLocaleString();
-      return thread ? i18n.t('composer_reason_over_nth', over, [i + 1, over, max]) : i18n.t('composer_reason_over', over, [over, max]);
+      const max = numberOf(limit);
+      return thread
+        ? i18n.t('composer_reason_over_nth', over, [numberOf(i + 1), numberOf(over), max])
+        : i18n.t('composer_reason_over', over, [numberOf(over), max]);
     }
     if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
     const cashtags = tooManyCashtags(post.text, enterprise);
     if (cashtags) {
       const named = listOf(cashtags.map((t) => `$${t}`));
       return thread
-        ? i18n.t('composer_reason_cashtags_nth', [i + 1, cashtags.length, named])
-        : i18n.t('composer_reason_cashtags', [cashtags.length, named]);
+        ? i18n.t('composer_reason_cashtags_nth', [numberOf(i + 1), numberOf(cashtags.length), named])
+        : i18n.t('composer_reason_cashtags', [numberOf(cashtags.length), named]);
     }
   }
   return undefined;
@@ -80,8 +83,8 @@ function whyMediaRefused(post: EditablePost, i: number, thread: boolean): string
     }
     if (altLength(m.alt) > ALT_TEXT_MAX) {
       return thread
-        ? i18n.t('composer_reason_alt_over_nth', [i + 1, m.name, ALT_TEXT_MAX])
-        : i18n.t('composer_reason_alt_over', [m.name, ALT_TEXT_MAX]);
+        ? i18n.t('composer_reason_alt_over_nth', [numberOf(i + 1), m.name, numberOf(ALT_TEXT_MAX)])
+        : i18n.t('composer_reason_alt_over', [m.name, numberOf(ALT_TEXT_MAX)]);
     }
   }
   return undefined;
@@ -130,8 +133,8 @@ export function whyVideoRefused(video: { name: string; type: string; size: numbe
   }
   if (video.size > VIDEO_MAX_BYTES) return i18n.t('composer_video_too_big', [isolateBidi(video.name)]);
   if (durationSecs < VIDEO_MIN_SECS || durationSecs > VIDEO_MAX_SECS) {
-    const secs = (Math.round(durationSecs * 10) / 10).toLocaleString();
-    return i18n.t('composer_video_length_refused', [isolateBidi(video.name), secs, VIDEO_MIN_SECS.toLocaleString(), VIDEO_MAX_SECS]);
+    const secs = numberOf(Math.round(durationSecs * 10) / 10);
+    return i18n.t('composer_video_length_refused', [isolateBidi(video.name), secs, numberOf(VIDEO_MIN_SECS), numberOf(VIDEO_MAX_SECS)]);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useEffect, useState } from 'react';
 
 /**
@@ -15,12 +16,14 @@ export function editTimeLeft(editableUntil: string, now: number): number {
 /** "12 min left" (whole minutes, rounded up: 11 min 10 s is still "12 min left"), or "less than a minute left". */
 export function timeLeftText(ms: number): string {
   if (ms < 60_000) return i18n.t('edit_under_a_minute');
-  return i18n.t('edit_minutes_left', Math.ceil(ms / 60_000));
+  const minutes = Math.ceil(ms / 60_000);
+  return i18n.t('edit_minutes_left', minutes, [numberOf(minutes)]);
 }
 
 /** "4 edits left". */
 export function editsLeftText(editsRemaining: number): string {
-  return i18n.t('edit_edits_left', Math.max(0, editsRemaining));
+  const left = Math.max(0, editsRemaining);
+  return i18n.t('edit_edits_left', left, [numberOf(left)]);
 }
 
 /**

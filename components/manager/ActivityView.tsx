@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { takenOverBy } from '@/lib/action-pairs';
@@ -121,7 +122,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
           />
         ))}
       </ol>
-      {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [SHOWN])}</p> : null}
+      {actions.length > SHOWN ? <p className="muted">{i18n.t('activity_latest', [numberOf(SHOWN)])}</p> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { benchMark } from '@/lib/bench-mark';
@@ -204,15 +205,16 @@ function SectionHeading({ id, title, count }: { id: string; title: string; count
 function countWithPinned(sections: ListSections, key: 'owned' | 'followed'): string {
   const pinned = sections.pinned.filter((l) => (key === 'owned' ? l.owned : l.followed && !l.owned));
   return sectionCount([...sections[key], ...pinned], (onX) =>
-    pinned.length ? i18n.t('lists_count_under_pinned', { count: onX, pinned: String(pinned.length) }) : onX,
+    pinned.length ? i18n.t('lists_count_under_pinned', { count: onX, pinned: numberOf(pinned.length) }) : onX,
   );
 }
 
 /** "9 lists", or "9 lists (and 1 being created)": X's Lists, and apart from them the ones Perch is still creating. */
 function countText(lists: readonly Pick<ListRow, 'id'>[]): string {
   const creating = lists.filter(isPendingList).length;
-  const count = i18n.t('lists_count', lists.length - creating);
-  return creating ? i18n.t('lists_count_creating', creating, { count }) : count;
+  const onX = lists.length - creating;
+  const count = i18n.t('lists_count', onX, [numberOf(onX)]);
+  return creating ? i18n.t('lists_count_creating', creating, [numberOf(creating)], { count }) : count;
 }
 
 /**
@@ -221,6 +223,6 @@ function countText(lists: readonly Pick<ListRow, 'id'>[]): string {
  */
 function sectionCount(lists: readonly Pick<ListRow, 'id'>[], onX: (count: string) => string = (count) => count): string {
   const creating = lists.filter(isPendingList).length;
-  const count = onX(String(lists.length - creating));
-  return creating ? i18n.t('lists_section_count_creating', creating, { count }) : count;
+  const count = onX(numberOf(lists.length - creating));
+  return creating ? i18n.t('lists_section_count_creating', creating, [numberOf(creating)], { count }) : count;
 }

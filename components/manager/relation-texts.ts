@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { accountWho } from '@/components/account-words';
 import type { UserView } from '@/lib/messaging';
 import type { ExportTexts } from './AccountExportMenu';
@@ -31,12 +32,12 @@ export interface RelationTexts {
 export function relationTexts(r: Relation): RelationTexts {
   return {
     title: i18n.t(`${r}_title`),
-    count: (n) => i18n.t(`${r}_count`, n),
-    shown: (shown, total) => i18n.t('relation_shown', { shown, total }),
+    count: (n) => i18n.t(`${r}_count`, n, [numberOf(n)]),
+    shown: (shown, total) => i18n.t('relation_shown', { shown: numberOf(shown), total: numberOf(total) }),
     sync: {
       button: i18n.t('relation_sync'),
       buttonLabel: i18n.t(`${r}_sync_label`),
-      running: (items) => i18n.t(`${r}_syncing`, { items }),
+      running: (items) => i18n.t(`${r}_syncing`, { items: numberOf(items) }),
       last: (when) => i18n.t('relation_last_synced', { when }),
       never: i18n.t('relation_never_synced'),
       failed: (message) => i18n.t('relation_sync_failed', { message }),
@@ -64,7 +65,7 @@ export function relationTexts(r: Relation): RelationTexts {
     profileShort: i18n.t('relation_profile_short'),
     export: {
       title: i18n.t(`${r}_export_title`),
-      done: (file, count) => i18n.t(`${r}_exported`, count, [count], { file }),
+      done: (file, count) => i18n.t(`${r}_exported`, count, [numberOf(count)], { file }),
     },
     viewError: (message) => i18n.t(`${r}_view_error`, { message }),
     retry: i18n.t('relation_retry'),

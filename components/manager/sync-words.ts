@@ -54,7 +54,7 @@ export function syncNoticeText(collection: Collection, notice: SyncNotice): stri
   if (notice.kind === 'token') return i18n.t('sync_notice_token', { what: what(collection) });
   if (collection === 'bookmarks') return capBookmarksText(notice);
   if (notice.folders) return i18n.t('sync_notice_cap_folders', notice.folders, [numberOf(notice.folders)]);
-  return i18n.t('sync_notice_cap', { what: what(collection), pages: String(notice.pages ?? 0) });
+  return i18n.t('sync_notice_cap', { what: what(collection), pages: numberOf(notice.pages ?? 0) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { normaliseTag, TAGS_PER_BOOKMARK_MAX } from '@/lib/bookmarks/tags';
 import { BOOKMARK_NOTE_MAX } from '@/lib/limits';
@@ -69,7 +70,7 @@ export function TagEditor({
     const tag = normaliseTag(text);
     if (!tag) return onError(i18n.t('bookmarks_tag_invalid', [text.trim()]));
     if (item.tags.includes(tag)) return setText('');
-    if (item.tags.length >= TAGS_PER_BOOKMARK_MAX) return onError(i18n.t('bookmarks_tag_too_many', [TAGS_PER_BOOKMARK_MAX]));
+    if (item.tags.length >= TAGS_PER_BOOKMARK_MAX) return onError(i18n.t('bookmarks_tag_too_many', [numberOf(TAGS_PER_BOOKMARK_MAX)]));
     if (await save({ tags: [...item.tags, tag] })) setText('');
   }
 

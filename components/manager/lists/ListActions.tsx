@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import type { ActionRow, ListRow } from '@/lib/db';
 import type { ActionRequest } from '@/lib/messaging';
 import { withoutBidiControls } from '@/lib/text/bidi';
@@ -45,7 +46,9 @@ export function ListFacts({ list }: { list: ListRow }) {
   return (
     <span className="mgr-list-facts">
       {list.private !== undefined ? <span className="mgr-badge">{i18n.t(list.private ? 'lists_private' : 'lists_public')}</span> : null}
-      {list.memberCount !== undefined ? <span className="muted">{i18n.t('lists_member_count', list.memberCount)}</span> : null}
+      {list.memberCount !== undefined ? (
+        <span className="muted">{i18n.t('lists_member_count', list.memberCount, [numberOf(list.memberCount)])}</span>
+      ) : null}
     </span>
   );
 }

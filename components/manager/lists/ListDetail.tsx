@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionRow, ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
@@ -75,7 +76,9 @@ export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed
       ) : null}
       <p>
         <ListFacts list={list} />
-        {list.followerCount !== undefined ? <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount)}</span> : null}
+        {list.followerCount !== undefined ? (
+          <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount, [numberOf(list.followerCount)])}</span>
+        ) : null}
       </p>
       {list.description ? (
         <p className="mgr-list-description">

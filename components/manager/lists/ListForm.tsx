@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/components/manager/format';
 import { useId, useState, type FormEvent } from 'react';
 import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '@/lib/limits';
 import { listFieldProblems, listTextLength } from './list-rules';
@@ -85,7 +86,7 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
             {i18n.t('lists_name_hint', { max: LIST_NAME_MAX })}
           </span>
           <span id={`${id}-name-count`} className={`mgr-count${nameLength > LIST_NAME_MAX ? ' error' : ''}`}>
-            {i18n.t('lists_counter', { count: nameLength, max: LIST_NAME_MAX })}
+            {i18n.t('lists_counter', { count: numberOf(nameLength), max: numberOf(LIST_NAME_MAX) })}
           </span>
         </div>
         {nameError ? (
@@ -109,7 +110,7 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
             {i18n.t('lists_description_hint', { max: LIST_DESCRIPTION_MAX })}
           </span>
           <span id={`${id}-description-count`} className={`mgr-count${descriptionLength > LIST_DESCRIPTION_MAX ? ' error' : ''}`}>
-            {i18n.t('lists_counter', { count: descriptionLength, max: LIST_DESCRIPTION_MAX })}
+            {i18n.t('lists_counter', { count: numberOf(descriptionLength), max: numberOf(LIST_DESCRIPTION_MAX) })}
           </span>
         </div>
         {descriptionError ? (

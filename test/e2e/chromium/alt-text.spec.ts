@@ -27,7 +27,7 @@ test.describe('image descriptions (alt text) in the composer, in Chromium', () =
     await scan(popup, 'composer, an image with its description box');
 
     await box.fill('A robin on a fence post 🐦');
-    await expect(popup.getByText('25 / 1000')).toBeVisible();
+    await expect(popup.getByText('25 / 1,000')).toBeVisible();
     await emu.clearLog();
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(popup.getByText('Your post is on X.')).toBeVisible();

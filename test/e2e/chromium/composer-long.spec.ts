@@ -16,7 +16,7 @@ test.describe('a Premium account’s long post, in Chromium', () => {
 
     const popup = await perch.open('popup');
     await popup.getByRole('textbox', { name: 'Post text' }).fill(SPLIT_600);
-    await expect(popup.getByRole('img', { name: `${25_000 - SPLIT_600.length} characters left` })).toBeVisible();
+    await expect(popup.getByRole('img', { name: `${(25_000 - SPLIT_600.length).toLocaleString('en')} characters left` })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Split into a thread' })).toHaveCount(0);
     await expect(popup.getByText(/over X’s limit/)).toHaveCount(0);
     await emu.clearLog();

@@ -39,7 +39,7 @@ test.describe('image descriptions (alt text) in the composer, in Firefox', () =>
     await scanFirefox(popup, 'composer, an image with its description box');
 
     await typeInto(popup, 'A robin on a fence post 🐦', '.media-alt textarea');
-    await expect.poll(() => textOf(popup, '.media-alt-count')).toBe('25 / 1000');
+    await expect.poll(() => textOf(popup, '.media-alt-count')).toBe('25 / 1,000');
     await emu.clearLog();
     await popup.locator('::-p-aria(Post[role="button"])').click();
     await expect.poll(() => textOf(popup, '.published')).toContain('Your post is on X.');

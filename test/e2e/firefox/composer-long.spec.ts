@@ -22,7 +22,7 @@ test.describe('a Premium account’s long post, in Firefox', () => {
 
     const popup = await ff.open('popup');
     await typeInto(popup, SPLIT_600);
-    await expect.poll(() => counter(popup)).toBe(`${25_000 - SPLIT_600.length} characters left`);
+    await expect.poll(() => counter(popup)).toBe(`${(25_000 - SPLIT_600.length).toLocaleString('en')} characters left`);
     expect(await hasButton(popup, 'Split into a thread')).toBe(false);
     expect(await textOf(popup, 'body')).not.toMatch(/over X’s limit/);
     await emu.clearLog();

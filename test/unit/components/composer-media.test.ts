@@ -117,7 +117,7 @@ describe('image descriptions in the composer', () => {
   it('refuses one over X’s 1000 characters, counting an emoji as one', () => {
     expect(whyCannotPost([post('hi', [png(1, '🐦'.repeat(1000))])])).toBeUndefined();
     expect(whyCannotPost([post('hi', [png(1, '🐦'.repeat(1001))])])).toBe(
-      'the description of photo1.png is longer than X’s 1000 characters.',
+      'the description of photo1.png is longer than X’s 1,000 characters.',
     );
   });
 

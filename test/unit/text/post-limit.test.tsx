@@ -62,7 +62,7 @@ describe('the counter', () => {
 
   it('says how many characters are left of a long post, and over 280 without one', () => {
     const parsed = parsePost(SIX_HUNDRED, LONG_POST_LIMIT);
-    expect(label(renderToStaticMarkup(<CharacterCounter parsed={parsed} limit={LONG_POST_LIMIT} />))).toBe('24400 characters left');
+    expect(label(renderToStaticMarkup(<CharacterCounter parsed={parsed} limit={LONG_POST_LIMIT} />))).toBe('24,400 characters left');
     expect(label(renderToStaticMarkup(<CharacterCounter parsed={parsed} />))).toBe('320 characters over the limit');
   });
 });
