@@ -38,9 +38,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const moreRef = useRef<HTMLButtonElement>(null);
   const reloadRef = useRef<HTMLButtonElement>(null);
   const rowsRef = useRef<AccountListHandle>(null);
-  // Load more read the last page with the focus on it, and goes: the focus goes to the first of that page's members
-  // with a control in their row (their Remove), or else to Reload, not to the page.
-  const [handOff, setHandOff] = useState<readonly string[]>();
+  // Load more read the last page with the focus on it, and goes: the focus goes to the first member X's answer named
+  // (their Remove), once the view draws them; or to Reload when it named none, or on a List the person follows (its rows
+  // have no button).
+  const [focusMember, setFocusMember] = useState<string>();
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
   const first = useLiveQuery(() => firstListMemberUsers(accountId, list.id), [accountId, list.id]);
@@ -54,6 +55,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   // focus to the page, and Tab would start again from the top.
   async function fetchPage(token?: string) {
     setLoad({ state: 'loading' });
+    setFocusMember(undefined);
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
       // The first page starts a new walk; each token used is kept (the oldest let go past the bound), the one just used
@@ -67,7 +69,9 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       const again = page.nextToken !== undefined && walk.has(page.nextToken);
       const more = moreRef.current;
       if (token && (again || !page.nextToken) && more?.ownerDocument.activeElement === more) {
-        setHandOff(list.owned ? page.users.map((u) => u.id) : []);
+        const first = list.owned ? page.users[0]?.id : undefined;
+        if (first) setFocusMember(first);
+        else reloadRef.current?.focus();
       }
       setNextToken(again ? undefined : page.nextToken);
       setRepeated(again);
@@ -79,28 +83,17 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     }
   }
 
+  // The background stores a page before it answers, so the member X named shows here a moment later, if not already.
+  const focusAt = focusMember === undefined ? -1 : members.findIndex((m) => m.id === focusMember);
   useEffect(() => {
-    if (!handOff) return;
+    if (focusMember === undefined) return;
     const doc = reloadRef.current?.ownerDocument;
     // The person went on elsewhere meanwhile: where they are is theirs.
-    if (doc && doc.activeElement !== doc.body) return setHandOff(undefined);
-    const read = new Set(handOff);
-    const at = read.size ? members.findIndex((m) => read.has(m.id)) : -1;
-    const toReload = () => {
-      reloadRef.current?.focus();
-      setHandOff(undefined);
-    };
-    if (at >= 0) {
-      rowsRef.current?.focusRow(at);
-      setHandOff(undefined);
-    } else if (!read.size) toReload();
-    else {
-      // The page's members reach this view through the store, a moment after X's answer: Reload if none shows by then
-      // (each removed meanwhile).
-      const wait = setTimeout(toReload, 1000);
-      return () => clearTimeout(wait);
-    }
-  }, [handOff, members]);
+    if (doc && doc.activeElement !== doc.body) return setFocusMember(undefined);
+    if (focusAt < 0) return;
+    rowsRef.current?.focusRow(focusAt);
+    setFocusMember(undefined);
+  }, [focusMember, focusAt]);
 
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
