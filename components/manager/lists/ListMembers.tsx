@@ -7,6 +7,7 @@ import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { accountWho } from '@/components/account-words';
+import { profileUrl } from '@/lib/x-url';
 import { UserLookup } from '../UserLookup';
 import { AccountList, type AccountListHandle } from '../AccountList';
 import { firstListMemberUsers, storedListMembers } from '../account-queries';
@@ -39,8 +40,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const reloadRef = useRef<HTMLButtonElement>(null);
   const rowsRef = useRef<AccountListHandle>(null);
   // Load more read the last page with the focus on it, and goes: the focus goes to the first member X's answer named
-  // (their Remove), once the view draws them; or to Reload when it named none, or on a List the person follows (its rows
-  // have no button).
+  // (their row's first control: Remove, or Profile on a List the person follows), once the view draws them; or to Reload
+  // when it named none.
   const [focusMember, setFocusMember] = useState<string>();
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
@@ -69,7 +70,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       const again = page.nextToken !== undefined && walk.has(page.nextToken);
       const more = moreRef.current;
       if (token && (again || !page.nextToken) && more?.ownerDocument.activeElement === more) {
-        const first = list.owned ? page.users[0]?.id : undefined;
+        const first = page.users[0]?.id;
         if (first) setFocusMember(first);
         else reloadRef.current?.focus();
       }
@@ -161,6 +162,18 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
               >
                 {i18n.t('lists_remove_short')}
               </button>
+            ) : m.username ? (
+              // On a List the person follows, each member's profile on x.com, as on Muted and Blocked: a row with nothing to
+              // press left a keyboard user no way into the members' scrolled list, nor a place for the focus Load more hands on.
+              <a
+                className="mgr-profile-link"
+                href={profileUrl(m.username)}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={i18n.t('relation_profile', { username: m.username })}
+              >
+                {i18n.t('relation_profile_short')}
+              </a>
             ) : null
           }
         />
