@@ -62,11 +62,42 @@ export const BookmarkList = memo(function BookmarkList({
 
   useEffect(markFirstList, []);
 
+  /** The card whose control has the focus (by post, its place, and which of its controls), while the focus is in it. */
+  const listRef = useRef<HTMLDivElement>(null);
+  const lastFocus = useRef<{ postId: string; index: number; control: string | undefined }>(undefined);
+  useEffect(() => {
+    // A card left the list with the focus in it (marked read while only unread ones are shown, its tag removed while
+    // that tag is searched): the focus goes to the same control of the card now in its place (else the one before),
+    // not to the page, where the next Tab would start again from the top.
+    const last = lastFocus.current;
+    if (!last || items.some((b) => b.postId === last.postId)) return;
+    lastFocus.current = undefined;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const row = listRef.current?.querySelector(`[data-index="${Math.min(last.index, items.length - 1)}"]`);
+    const same = last.control ? row?.querySelector<HTMLElement>(`.${CSS.escape(last.control)}`) : null;
+    (same ?? row?.querySelector<HTMLElement>('a[href], button, input, textarea'))?.focus();
+  }, [items]);
+
   return (
     // Tabbing through the links and buttons of the rows scrolls the list, and the rows around the focus are drawn.
     <div ref={scrollRef} className="bookmarks-scroll">
       <div
+        ref={listRef}
         role="list"
+        onFocus={(e) => {
+          const row = e.target.closest<HTMLElement>('[data-index]');
+          const item = items[Number(row?.dataset.index)];
+          const control = [...e.target.classList].find((c) => c.startsWith('bookmarks-'));
+          lastFocus.current = item && row ? { postId: item.postId, index: Number(row.dataset.index), control } : undefined;
+        }}
+        onBlur={(e) => {
+          // The person moved the focus out of the list (a card that left takes its focus with it, and is not here).
+          const left = e.target;
+          if (e.relatedTarget && e.currentTarget.contains(e.relatedTarget)) return;
+          setTimeout(() => {
+            if (left.isConnected && !listRef.current?.contains(document.activeElement)) lastFocus.current = undefined;
+          });
+        }}
         aria-label={i18n.t('bookmarks_list_label')}
         className="bookmarks-list"
         data-results-for={resultsFor}

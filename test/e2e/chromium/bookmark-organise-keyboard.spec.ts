@@ -1,0 +1,49 @@
+import { expectFocusShown, tabTo } from '../support/focus';
+import { focusDropped } from '../support/tab-walk';
+import { expect, signIn, test } from './fixtures';
+
+/**
+ * Organising a bookmark with the keyboard alone, in the manager: a note added (Enter on Add note, the focus in the
+ * note's box, Save, the focus back on the card's Edit note), and a card marked read while only unread ones are shown,
+ * so that it leaves the list: the focus goes on to the card that takes its place, never to the page.
+ */
+
+test('adds a note and marks a card read under the Unread filter, the focus kept, in Chromium', async ({ perch }) => {
+  test.setTimeout(120_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
+
+  // A note: Enter on Add note opens its box with the focus; Save closes it, the focus on the card's Edit note.
+  const first = cards.first();
+  const addNote = first.getByRole('button', { name: /^Add note — / });
+  await tabTo(page, addNote);
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await page.keyboard.type('Read this weekend');
+  await tabTo(page, first.getByRole('button', { name: 'Save', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(first.getByText('Read this weekend')).toBeVisible();
+  await expect(first.getByRole('button', { name: /^Edit note — / })).toBeFocused();
+  await expectFocusShown(page);
+
+  // Only unread bookmarks: Mark read takes the card off the list, and the focus goes to the next card's Mark read.
+  await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }), 'Shift+Tab');
+  await page.keyboard.type('is:unread');
+  await expect(panel.getByText(/ of 800 /)).toBeVisible();
+  const markRead = cards.first().getByRole('button', { name: /^Mark read — / });
+  const leaving = await markRead.getAttribute('aria-label');
+  const next = await cards
+    .nth(1)
+    .getByRole('button', { name: /^Mark read — / })
+    .getAttribute('aria-label');
+  await tabTo(page, markRead);
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: leaving!, exact: true })).toHaveCount(0);
+  expect(await focusDropped(page), 'the focus stays in the list when a card leaves it').toBe(false);
+  await expect(panel.getByRole('button', { name: next!, exact: true })).toBeFocused();
+  await expectFocusShown(page);
+});
