@@ -3,7 +3,8 @@ import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * Perch's own words read whole at 360 px, the popup's width and a side panel's: a Japanese note in the popup never
- * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」).
+ * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), and the Bookmarks search box shows its whole hint, in
+ * English and in Japanese.
  */
 
 const WIDTH = 360;
@@ -34,6 +35,43 @@ function loneLastLines(): string[] {
     if (last.length <= 2) out.push(`${last.join('')} ← ${p.textContent.slice(0, 30)}…`);
   }
   return out;
+}
+
+/** The search box's hint against the room inside it: the hint's width in the box's font, and the box's text width. */
+function hintRoom(label: string): { hint: string; needs: number; room: number } | undefined {
+  const box = [...document.querySelectorAll<HTMLInputElement>('input')].find((i) => i.labels?.[0]?.textContent === label);
+  if (!box) return undefined;
+  const style = getComputedStyle(box);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = style.font;
+  const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return { hint: box.placeholder, needs: Math.ceil(context.measureText(box.placeholder).width), room: Math.floor(room) };
+}
+
+for (const { lang, search, folder, hint } of [
+  { lang: undefined, search: 'Search bookmarks', folder: 'Folder', hint: /@name/ },
+  { lang: 'ja', search: 'ブックマークを検索', folder: 'フォルダー', hint: /ユーザー名/ },
+]) {
+  test.describe(`the side panel, in ${lang === 'ja' ? 'Japanese' : 'English'}`, () => {
+    test.use({ lang });
+
+    test('the side panel’s Bookmarks search box shows its whole hint once X’s folders are in', async ({ perch }) => {
+      const options = await perch.open('options');
+      await signIn(perch, options, 'Authorize app', lang === 'ja' ? 'Xでログイン' : 'Sign in with X');
+      const panel = await perch.open('sidepanel');
+      await panel.setViewportSize({ width: WIDTH, height: 720 });
+      await expect(panel.getByRole('searchbox', { name: search })).toBeVisible();
+      // Once X's folders are read, the folder picker joins Export beside or under the search box.
+      await expect(panel.getByRole('combobox', { name: folder })).toBeVisible();
+      // 360 px, and Chrome's side panel at its narrowest at 100% zoom (320 px).
+      for (const width of [WIDTH, 320]) {
+        await panel.setViewportSize({ width, height: 720 });
+        const room = (await panel.evaluate(hintRoom, search))!;
+        expect(room.hint).toMatch(hint);
+        expect(room.needs, `「${room.hint}」 in ${room.room} px at ${width} px`).toBeLessThanOrEqual(room.room);
+      }
+    });
+  });
 }
 
 test.describe(`the popup at ${WIDTH} px, in Japanese`, () => {
