@@ -47,3 +47,36 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
   await expect(panel.getByRole('button', { name: next!, exact: true })).toBeFocused();
   await expectFocusShown(page);
 });
+
+test('exports the bookmarks from the Export menu with the keyboard alone, the focus back on Export, in Chromium', async ({ perch }) => {
+  test.setTimeout(120_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+
+  // Enter opens the menu on its first item; ArrowDown moves; Enter saves the file and gives the focus back to Export.
+  const exportButton = panel.getByRole('button', { name: 'Export', exact: true });
+  await tabTo(page, exportButton);
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Export' });
+  await expect(menu.getByRole('menuitem', { name: 'Export JSON' })).toBeFocused();
+  await expectFocusShown(page);
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Export CSV' })).toBeFocused();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await expect(panel.getByRole('status').filter({ hasText: /^Saved 800 bookmarks as / })).toBeVisible();
+  await expect(menu).toBeHidden();
+  await expect(exportButton).toBeFocused();
+  await expectFocusShown(page);
+
+  // Escape from the open menu closes it, the focus back on Export.
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Export JSON' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(exportButton).toBeFocused();
+});
