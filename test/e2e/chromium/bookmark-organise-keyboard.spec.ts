@@ -80,3 +80,32 @@ test('exports the bookmarks from the Export menu with the keyboard alone, the fo
   await expect(menu).toBeHidden();
   await expect(exportButton).toBeFocused();
 });
+
+test('removing a searched tag takes its card off the list, the focus kept in the list, in Chromium', async ({ perch }) => {
+  test.setTimeout(120_000);
+  await signIn(perch, await perch.open('options'));
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
+
+  // Two cards tagged birds; only they are shown.
+  for (const i of [0, 1]) {
+    await tabTo(page, cards.nth(i).getByRole('combobox', { name: /^Add tag — @\w+: “/ }));
+    await page.keyboard.type('birds');
+    await page.keyboard.press('Enter');
+    await expect(cards.nth(i).getByRole('button', { name: /^Remove tag birds — / })).toBeVisible();
+  }
+  await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }), 'Shift+Tab');
+  await page.keyboard.type('tag:birds');
+  await expect(panel.getByText(/^2 of 800 /)).toBeVisible();
+
+  // Its tag removed, the first card leaves: the focus goes to the card in its place, not to the page.
+  await tabTo(page, cards.first().getByRole('button', { name: /^Remove tag birds — / }));
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText(/^1 of 800 /)).toBeVisible();
+  expect(await focusDropped(page), 'the focus stays in the list when a card leaves it').toBe(false);
+  await expect(cards.first().locator(':focus')).toHaveCount(1);
+  await expectFocusShown(page);
+});
