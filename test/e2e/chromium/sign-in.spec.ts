@@ -37,7 +37,9 @@ test.describe('signing in with X in Chromium', () => {
     await expect(accountMenu(options)).toBeVisible();
     for (const screen of ['popup', 'sidepanel', 'manager'] as const) {
       const page = await perch.open(screen);
-      await expect(page.getByText(`@${ADA.username}`)).toBeVisible();
+      // The header says whose account it is: its menu button shows the @username (a bookmark may quote it too).
+      await expect(accountMenu(page)).toBeVisible();
+      await expect(accountMenu(page)).toContainText(`@${ADA.username}`);
       await expect(accountMenu(page)).toHaveAttribute('aria-haspopup', 'menu');
     }
     expect(await emu.tokenRequests('authorization_code')).toHaveLength(1);
