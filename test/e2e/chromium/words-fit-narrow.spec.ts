@@ -9,8 +9,8 @@ import { expect, popupOn, signIn, test } from './fixtures';
 
 const WIDTH = 360;
 
-/** Perch's own paragraphs in the popup (not X's words: a post, a List's name, the page's address) whose last line is
- * one or two characters, as "last line ← paragraph". */
+/** Perch's own paragraphs in the popup or the settings (not X's words: a post, a List's name, the page's address)
+ * whose last line is one letter and its punctuation, or two characters, as "last line ← paragraph". */
 function loneLastLines(): string[] {
   const ours = [...document.querySelectorAll('main p')].filter(
     (p) => !p.closest('.post-card, .parent-text, .list-card-name, .popup-gate-url') && p.textContent?.trim(),
@@ -32,7 +32,9 @@ function loneLastLines(): string[] {
     const tops = [...new Set(chars.map((c) => c.top))];
     if (tops.length < 2) continue;
     const last = chars.filter((c) => c.top === tops.at(-1)).map((c) => c.text);
-    if (last.length <= 2) out.push(`${last.join('')} ← ${p.textContent.slice(0, 30)}…`);
+    // One kana with its 「。」 or 「）。」 after it, or any two characters.
+    if (last.length <= 2 || last.filter((c) => !/\p{P}/u.test(c)).length <= 1)
+      out.push(`${last.join('')} ← ${p.textContent.slice(0, 30)}…`);
   }
   return out;
 }
@@ -74,7 +76,7 @@ for (const { lang, search, folder, hint } of [
   });
 }
 
-test.describe(`the popup at ${WIDTH} px, in Japanese`, () => {
+test.describe(`the popup and the settings at ${WIDTH} px, in Japanese`, () => {
   test.use({ lang: 'ja' });
 
   test('no note ends on a line of one kana and its 「。」', async ({ perch }) => {
@@ -87,5 +89,14 @@ test.describe(`the popup at ${WIDTH} px, in Japanese`, () => {
     // The pay-per-use plan's note: six lines at 360 px, the one that ended on 「い。」.
     await expect(popup.getByText(/^Xでは、アプリが返信できるのは/)).toBeVisible();
     expect(await popup.evaluate(loneLastLines)).toEqual([]);
+  });
+
+  test('no paragraph of the settings ends on a line of one kana and its 「）。」', async ({ perch }) => {
+    const options = await perch.open('options');
+    await options.setViewportSize({ width: WIDTH, height: 900 });
+    await signIn(perch, options, 'Authorize app', 'Xでログイン');
+    // The app check's paragraph: at 360 px it ended 「…課金対象の読み取」 / 「り）。」.
+    await expect(options.getByText(/^使用中のアカウントについて/)).toBeVisible();
+    expect(await options.evaluate(loneLastLines)).toEqual([]);
   });
 });
