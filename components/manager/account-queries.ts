@@ -101,6 +101,19 @@ export async function storedListMembers(accountId: string, listId: string): Prom
 }
 
 /**
+ * Of the members a page of X's named (`ids`, in its order), those the store holds for the list, in that order, each
+ * with what is known of them. Read once the background has answered, it holds the page as stored: a member whose
+ * removal still waits in the outbox is not among them (the members view shows no row for them).
+ * @throws if IndexedDB fails.
+ */
+export async function storedListMembersOf(accountId: string, listId: string, ids: readonly string[]): Promise<MemberUser[]> {
+  const d = db();
+  const found = await d.listMembers.bulkGet(ids.map((id) => [accountId, listId, id] as [string, string, string]));
+  const rows = found.flatMap((r) => (r ? [r] : []));
+  return memberUsers(rows, await d.users.bulkGet(rows.map((r) => [accountId, r.userId] as [string, string])));
+}
+
+/**
  * Members with what is known of each, read field by field (stored-rows.ts): a name that is not text reads as none.
  * A row without the account's id is left out: its Remove could not act on it.
  */

@@ -10,7 +10,7 @@ import { accountWho } from '@/components/account-words';
 import { profileUrl } from '@/lib/x-url';
 import { UserLookup } from '../UserLookup';
 import { AccountList, type AccountListHandle } from '../AccountList';
-import { firstListMemberUsers, storedListMembers } from '../account-queries';
+import { firstListMemberUsers, storedListMembers, storedListMembersOf } from '../account-queries';
 import { UnreadableRows } from '../UnreadableRows';
 import type { Act } from './ListActions';
 
@@ -40,8 +40,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const reloadRef = useRef<HTMLButtonElement>(null);
   const rowsRef = useRef<AccountListHandle>(null);
   // Load more read the last page with the focus on it, and goes: the focus goes to the first member X's answer named
-  // (their row's first control: Remove, or Profile on a List the person follows), once the view draws them; or to Reload
-  // when it named none.
+  // whose row shows a control (Remove, or Profile on a List the person follows), once the view draws them; or to Reload
+  // when no row of that page shows one.
   const [focusMember, setFocusMember] = useState<string>();
 
   // The first screenful through the position index; the whole list (for "already a member") right after.
@@ -69,10 +69,13 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       }
       const again = page.nextToken !== undefined && walk.has(page.nextToken);
       const more = moreRef.current;
-      if (token && (again || !page.nextToken) && more?.ownerDocument.activeElement === more) {
-        const first = page.users[0]?.id;
-        if (first) setFocusMember(first);
-        else reloadRef.current?.focus();
+      const onMore = () => more?.ownerDocument.activeElement === more;
+      if (token && (again || !page.nextToken) && onMore()) {
+        const to = await firstWithControl(page.users.map((u) => u.id));
+        if (onMore()) {
+          if (to) setFocusMember(to);
+          else reloadRef.current?.focus();
+        }
       }
       setNextToken(again ? undefined : page.nextToken);
       setRepeated(again);
@@ -84,7 +87,17 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     }
   }
 
-  // The background stores a page before it answers, so the member X named shows here a moment later, if not already.
+  /**
+   * Of a page's members, in X's order, the first whose row shows a control: any on a List the person owns (Remove), one
+   * with a readable @username on a List they follow (Profile). Read from the store once the background has answered, it
+   * passes over a member whose row is hidden (their removal still waits in the outbox); none when the store does not read.
+   */
+  async function firstWithControl(ids: string[]): Promise<string | undefined> {
+    const stored = await storedListMembersOf(accountId, list.id, ids).catch(() => []);
+    return stored.find((m) => list.owned || m.username)?.id;
+  }
+
+  // The background stores a page before it answers, so the member found there shows here a moment later, if not already.
   const focusAt = focusMember === undefined ? -1 : members.findIndex((m) => m.id === focusMember);
   useEffect(() => {
     if (focusMember === undefined) return;
