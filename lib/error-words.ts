@@ -4,6 +4,7 @@ import { composeWordsOf, type ComposeWords } from './compose-words';
 import { ALT_TEXT_MAX, VIDEO_MAX_SECS, VIDEO_MIN_SECS } from './limits';
 import { isPlainOwn } from './own-words';
 import { unknownActionWords } from './reply-words';
+import { readerLocale } from './reader-locale';
 import { isolateBidi } from './text/bidi';
 
 /**
@@ -125,12 +126,17 @@ export function errorWords(error: ActionError, clock: (epochMs: number) => strin
 
 /** " (post 2 of the thread)" for a post of a thread, else nothing: where a refusal's post is. */
 function whereInThread(post: number | undefined): string {
-  return post === undefined ? '' : i18n.t('compose_where_thread', { n: String(post) });
+  return post === undefined ? '' : i18n.t('compose_where_thread', { n: num(post) });
 }
 
 /** A length in seconds as the sentence says it: to a tenth. */
 function seconds(secs: number): string {
-  return String(Math.round(secs * 10) / 10);
+  return num(Math.round(secs * 10) / 10);
+}
+
+/** A number as the reader's locale writes it ("1,000"), as every number a person reads. */
+function num(n: number): string {
+  return new Intl.NumberFormat(readerLocale()).format(n);
 }
 
 /**
@@ -154,15 +160,15 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'video-too-big':
       return i18n.t('media_video_too_big', { name });
     case 'video-length':
-      return i18n.t('media_video_length', { name, secs: seconds(count), min: String(VIDEO_MIN_SECS), max: String(VIDEO_MAX_SECS) });
+      return i18n.t('media_video_length', { name, secs: seconds(count), min: num(VIDEO_MIN_SECS), max: num(VIDEO_MAX_SECS) });
     case 'media-empty':
       return i18n.t('media_empty', { name });
     case 'not-whole':
       return i18n.t('media_not_whole', { name });
     case 'processing-timeout':
-      return quoted(i18n.t('media_processing_timeout', { name, secs: String(count) }));
+      return quoted(i18n.t('media_processing_timeout', { name, secs: num(count) }));
     case 'processing-wait-long':
-      return i18n.t('media_processing_wait_long', { name, secs: String(count) });
+      return i18n.t('media_processing_wait_long', { name, secs: num(count) });
     case 'processing-failed':
       return quoted(i18n.t('media_processing_failed', { name }));
     case 'processing-failed-no-reason':
@@ -170,7 +176,7 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'nothing-to-post':
       return i18n.t('compose_nothing_to_post', { where });
     case 'too-long':
-      return i18n.t('compose_too_long', count, { where });
+      return i18n.t('compose_too_long', count, [num(count)], { where });
     case 'bad-character':
       return i18n.t('compose_bad_character', { where });
     case 'video-alone':
@@ -182,15 +188,15 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'alt-empty':
       return i18n.t('compose_alt_empty', { name, where });
     case 'alt-over':
-      return i18n.t('compose_alt_over', { name, over: String(count), max: String(ALT_TEXT_MAX), where });
+      return i18n.t('compose_alt_over', { name, over: num(count), max: num(ALT_TEXT_MAX), where });
     case 'alt-refused':
       return quoted(i18n.t('compose_alt_refused', { name }));
     case 'reply-refused': {
       // `post` is the refused one; the ones before it are on X.
       const n = words.post ?? 2;
       return joinSentences(
-        quoted(i18n.t('compose_reply_refused', { n: String(n), prev: String(n - 1) })),
-        i18n.t('compose_reply_kept', n - 1, { n: String(n) }),
+        quoted(i18n.t('compose_reply_refused', { n: num(n), prev: num(n - 1) })),
+        i18n.t('compose_reply_kept', n - 1, [num(n - 1)], { n: num(n) }),
       );
     }
     case 'edit-refused':
@@ -198,7 +204,7 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'outcome-unknown':
       return words.post === undefined
         ? i18n.t('compose_outcome_unknown')
-        : i18n.t('compose_outcome_unknown_thread', { n: String(words.post) });
+        : i18n.t('compose_outcome_unknown_thread', { n: num(words.post) });
     case 'no-draft':
       return i18n.t('compose_no_draft');
     case 'edit-one-post':

@@ -133,7 +133,7 @@ describe('publishing images with descriptions', () => {
     [
       'over X’s 1000 characters',
       'a'.repeat(ALT_TEXT_MAX + 2),
-      'The description of “\u2068a.png\u2069” is 2 characters over X’s limit of 1000.',
+      'The description of “\u2068a.png\u2069” is 2 characters over X’s limit of 1,000.',
     ],
   ])('refuses a description that is %s before sending anything, and keeps the draft', async (_what, alt, message) => {
     const client = await adaClient();
