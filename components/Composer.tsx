@@ -68,7 +68,7 @@ export function AttachingNote({ name }: { name: string }) {
 
 export function Composer(props: ComposerProps) {
   const { accountId, context, replyToId, quoteId, username } = props;
-  const { posts, saved, saveError, update, reload, reset } = useDraft(props);
+  const { posts, saved, stored, saveError, update, store, reload, reset } = useDraft(props);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The name of a video on its way to the background: Post and Add wait for it, so a post never leaves without it. */
   const [attaching, setAttaching] = useState<string>();
@@ -107,6 +107,7 @@ export function Composer(props: ComposerProps) {
   async function publish(separately = false) {
     setStatus({ kind: 'publishing' });
     try {
+      await store();
       const result = await sendMessage({ type: 'post.publish', accountId, context, ...(separately ? { separately } : {}) });
       setStatus({ kind: 'published', ...result, separately });
       setFocusAt(undefined);
@@ -404,11 +405,14 @@ export function Composer(props: ComposerProps) {
             >
               {i18n.t('composer_add_to_thread')}
             </button>
-            <ClearDraftButton
-              empty={posts.length === 1 && !posts[0]?.text && !posts[0]?.media.length && !saved?.publishedIds.length}
-              disabled={locked}
-              onClear={() => void clear()}
-            />
+            {/* Only a draft Perch keeps: a shared page's text, shown but never changed, is none. */}
+            {stored ? (
+              <ClearDraftButton
+                empty={posts.length === 1 && !posts[0]?.text && !posts[0]?.media.length && !saved?.publishedIds.length}
+                disabled={locked}
+                onClear={() => void clear()}
+              />
+            ) : null}
             {unknown ? (
               <>
                 <ConfirmButton

@@ -48,7 +48,7 @@ export function useOpenEdit(accountId: string) {
  */
 export function EditComposer({ accountId, username, edit }: { accountId: string; username: string; edit: EditView }) {
   const context = editContext(edit.postId);
-  const { posts, saveError, update, reload, reset } = useDraft({ accountId, context, initialText: edit.text });
+  const { posts, stored, saveError, update, store, reload, reset } = useDraft({ accountId, context, initialText: edit.text });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const reasonId = useId();
   const now = useEditClock(edit.editableUntil);
@@ -71,6 +71,7 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
   async function publish() {
     setStatus({ kind: 'publishing' });
     try {
+      await store();
       const result = await sendMessage({ type: 'post.publish', accountId, context });
       setStatus({ kind: 'published', ...result });
       reset();
@@ -138,7 +139,7 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
               onClick: () => void publish(),
             }}
           >
-            <ClearDraftButton empty={!post.text} disabled={busy} onClear={() => void clear()} />
+            {stored ? <ClearDraftButton empty={!post.text} disabled={busy} onClear={() => void clear()} /> : null}
           </ComposerFoot>
         </>
       )}

@@ -17,22 +17,37 @@ export interface DraftTarget {
   context: string;
   replyToId?: string;
   quoteId?: string;
-  /** Text to start with when there is no saved draft (sharing a page). */
+  /**
+   * Text to start with when there is no saved draft (sharing a page, editing a post). Shown, not saved: it becomes a
+   * draft only once the person changes it, or posts it.
+   */
   initialText?: string;
 }
 
 const EMPTY: EditablePost[] = [{ text: '', media: [] }];
 
+/** Whether the background keeps no draft for these posts (saveDraft's rule: no words, no media). */
+const nothingIn = (posts: EditablePost[]) => posts.every((p) => !p.text.trim() && p.media.length === 0);
+
 /**
  * The draft being edited, saved through the background on every change. Saves are sent at once, numbered,
- * without waiting for the one before, so closing the popup right after a keystroke still saves it.
+ * without waiting for the one before, so closing the popup right after a keystroke still saves it. `stored`: whether
+ * a draft is kept for this context, so opening the popup on a page makes no draft of the page until the person writes.
  */
 export function useDraft(target: DraftTarget) {
   const [posts, setPosts] = useState<EditablePost[]>();
   const [saved, setSaved] = useState<DraftView | null>(null);
   const [saveError, setSaveError] = useState<string>();
+  const [stored, setStored] = useState(false);
   const seq = useRef(0);
   const current = useRef<EditablePost[]>(EMPTY);
+  const kept = useRef(false);
+  // Posts of a thread already on X keep their draft, however empty the rest is.
+  const published = useRef(0);
+  const keep = useCallback((yes: boolean) => {
+    kept.current = yes;
+    setStored(yes);
+  }, []);
   const show = useCallback((next: EditablePost[]) => {
     current.current = next;
     setPosts(next);
@@ -42,7 +57,8 @@ export function useDraft(target: DraftTarget) {
   const persist = useCallback(
     (next: EditablePost[]) => {
       seq.current += 1;
-      sendMessage({
+      keep(!nothingIn(next) || published.current > 0);
+      const sent = sendMessage({
         type: 'draft.save',
         accountId,
         context,
@@ -53,20 +69,24 @@ export function useDraft(target: DraftTarget) {
         }),
         ...(replyToId ? { replyToId } : {}),
         ...(quoteId ? { quoteId } : {}),
-      }).then(
+      });
+      sent.then(
         () => setSaveError(undefined),
         (e: unknown) => setSaveError(i18n.t('composer_save_failed', [thrownText(e)])),
       );
+      return sent;
     },
-    [accountId, context, replyToId, quoteId],
+    [accountId, context, replyToId, quoteId, keep],
   );
 
   const reload = useCallback(async () => {
     const draft = await sendMessage({ type: 'draft.get', accountId, context });
     setSaved(draft);
     seq.current = Math.max(seq.current, draft?.seq ?? 0);
+    published.current = draft?.publishedIds.length ?? 0;
+    keep(!!draft);
     return draft;
-  }, [accountId, context]);
+  }, [accountId, context, keep]);
 
   useEffect(() => {
     let live = true;
@@ -74,11 +94,8 @@ export function useDraft(target: DraftTarget) {
       (draft) => {
         if (!live) return;
         if (draft) show(draft.posts.map((p) => ({ text: p.text, media: p.media })));
-        else if (initialText) {
-          const start = [{ text: initialText, media: [] }];
-          show(start);
-          persist(start);
-        } else show(EMPTY);
+        else if (initialText) show([{ text: initialText, media: [] }]);
+        else show(EMPTY);
       },
       (e: unknown) => {
         if (!live) return;
@@ -89,22 +106,29 @@ export function useDraft(target: DraftTarget) {
     return () => {
       live = false;
     };
-  }, [reload, initialText, persist, show]);
+  }, [reload, initialText, show]);
 
   const update = useCallback(
     (change: (posts: EditablePost[]) => EditablePost[]) => {
       const next = change(current.current);
       show(next);
-      persist(next);
+      void persist(next);
     },
     [persist, show],
   );
 
+  /** Before posting: the text shown but never changed (a shared page's, a post's being edited) is saved first. */
+  const store = useCallback(async () => {
+    if (!kept.current) await persist(current.current);
+  }, [persist]);
+
   const reset = useCallback(() => {
     seq.current += 1;
+    published.current = 0;
+    keep(false);
     show(EMPTY);
     setSaved(null);
-  }, [show]);
+  }, [show, keep]);
 
-  return { posts, saved, saveError, update, reload, reset };
+  return { posts, saved, stored, saveError, update, store, reload, reset };
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
+import { act, createElement, useEffect, useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useDraft } from '@/components/use-draft';
@@ -14,8 +14,15 @@ const ACCOUNT = '1585841080431321088';
 /** A refusal in Perch's own words, by kind: no message of its own. */
 const REFUSED = { ok: false, error: { kind: 'invalid-request', message: '', own: { kind: 'not-sent' } } };
 
-function DraftLine({ initialText }: { initialText?: string }) {
-  const { saveError } = useDraft({ accountId: ACCOUNT, context: 'compose', ...(initialText ? { initialText } : {}) });
+/** The draft's status line; `typed`: what the person types once the draft is shown (a draft is saved only then). */
+function DraftLine({ typed }: { typed?: string }) {
+  const { posts, saveError, update } = useDraft({ accountId: ACCOUNT, context: 'compose' });
+  const wrote = useRef(false);
+  useEffect(() => {
+    if (!posts || !typed || wrote.current) return;
+    wrote.current = true;
+    update(() => [{ text: typed, media: [] }]);
+  }, [posts, typed, update]);
   return createElement('p', { role: 'status' }, saveError ?? '');
 }
 
@@ -36,14 +43,14 @@ describe('the composer, when the background cannot save the draft', () => {
   it('says why in words, not a sentence ending in a colon', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
       Promise.resolve(message.type === 'draft.get' ? { ok: true, data: null } : REFUSED)) as never);
-    expect(await lineShown({ initialText: 'A page worth sharing' })).toBe(
+    expect(await lineShown({ typed: 'A page worth sharing' })).toBe(
       'Your draft could not be saved: Perch did not send this to X: something in it is not what X takes.',
     );
   });
 });
 
 /** What the composer's line says once the background has answered. */
-async function lineShown(props: { initialText?: string }): Promise<string> {
+async function lineShown(props: { typed?: string }): Promise<string> {
   const page = await renderInPage(createElement(DraftLine, props), { settleMs: 20 });
   try {
     for (let i = 0; i < 3; i++) await act(() => new Promise((r) => setTimeout(r, 20)));
