@@ -1,77 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GIF_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/limits';
-import { createXClient } from '@/lib/x/client';
 import { CHUNK_BYTES, MAX_PROCESSING_WAIT_SECS, MAX_STATUS_CHECKS, uploadGif, uploadImage } from '@/lib/x/media';
-import { BASE, type Step, ok, xErrorOf } from './support';
-
-const MEDIA_ID = '1880028106020515840';
-const KEY = `16_${MEDIA_ID}`;
-
-/** What one upload request carried: JSON body, or the multipart fields (a file part as its bytes and file name). */
-interface Sent {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  contentType: string | null;
-  json?: unknown;
-  fields?: Record<string, string | { bytes: Uint8Array; filename: string; type: string }>;
-}
-
-/** A client whose fetch answers from `steps` and records each request, multipart bodies read field by field. */
-function scriptedUpload(...steps: Step[]) {
-  const sent: Sent[] = [];
-  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input));
-    const headers = new Headers(init?.headers);
-    const entry: Sent = {
-      method: init?.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      contentType: headers.get('content-type'),
-    };
-    if (typeof init?.body === 'string') entry.json = JSON.parse(init.body);
-    if (init?.body instanceof FormData) {
-      entry.fields = {};
-      for (const [name, value] of init.body) {
-        entry.fields[name] =
-          typeof value === 'string' ? value : { bytes: new Uint8Array(await value.arrayBuffer()), filename: value.name, type: value.type };
-      }
-    }
-    sent.push(entry);
-    const step = steps.shift();
-    if (!step) throw new Error('the script ran out: the client sent more requests than expected');
-    const text = step.raw ?? (step.body === undefined ? '' : JSON.stringify(step.body));
-    return new Response(text, { status: step.status, headers: { 'content-type': 'application/json', ...step.headers } });
-  });
-  const client = createXClient({ baseUrl: BASE, getAccessToken: () => Promise.resolve('t1'), fetch });
-  const waits: number[] = [];
-  const sleep = (ms: number) => {
-    waits.push(ms);
-    return Promise.resolve();
-  };
-  return { client, sent, fetch, waits, sleep };
-}
-
-/** Bytes that start like a GIF, `size` long, each byte numbered so chunks can be checked for order. */
-function gifBlob(size: number): Blob {
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < size; i++) bytes[i] = i % 251;
-  bytes.set(new TextEncoder().encode('GIF89a').subarray(0, size));
-  return new Blob([bytes], { type: 'image/gif' });
-}
-
-// Answers as the chunked quickstart shows them (x-api--media--quickstart--media-upload-chunked).
-const initialized = ok({ data: { id: MEDIA_ID, media_key: KEY, expires_after_secs: 1295999 } });
-const appended = ok({ data: { expires_at: 1_900_000_000 } });
-const finalized = (processing?: Record<string, unknown>) =>
-  ok({
-    data: { id: MEDIA_ID, media_key: KEY, size: 1, expires_after_secs: 86400, ...(processing ? { processing_info: processing } : {}) },
-  });
-const status = (processing: Record<string, unknown>) => ok({ data: { id: MEDIA_ID, media_key: KEY, processing_info: processing } });
-const PENDING = { state: 'pending', check_after_secs: 1 };
-const SUCCEEDED = { state: 'succeeded', progress_percent: 100 };
-
-const STATUS_REQUEST = { method: 'GET', path: '/2/media/upload', query: { command: 'STATUS', media_id: MEDIA_ID } };
+import { ok, xErrorOf } from './support';
+import {
+  MEDIA_ID,
+  scriptedUpload,
+  gifBlob,
+  initialized,
+  appended,
+  finalized,
+  status,
+  PENDING,
+  SUCCEEDED,
+  STATUS_REQUEST,
+} from './media-upload';
 
 describe('uploading a still image (POST /2/media/upload, one request)', () => {
   it.each([['image/jpeg'], ['image/png'], ['image/webp']])(
