@@ -172,16 +172,29 @@ function contractControl(contract: ContractObserver, method: string): Reply {
   return methodNotAllowed(['GET', 'DELETE']);
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** A word's first whole character (grapheme) that is a letter or a digit: never half an emoji, a flag or an accent. */
+function initialOf(word: string): string | undefined {
+  for (const { segment } of graphemes.segment(word)) if (LETTER_OR_DIGIT.test(segment)) return segment;
+  return undefined;
+}
+
+/**
+ * The picture's initials, as Perch's own tile draws them (components/Avatar.tsx initialsOf, not imported here: that
+ * module pulls React): the first letter or digit of the name's first two words that have one, else the username's.
+ */
+function pictureInitials(name: string, username: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.flatMap((w) => initialOf(w) ?? []).slice(0, 2);
+  return (letters.join('') || initialOf(username) || '?').toLocaleUpperCase();
+}
+
 function avatarSvg(state: EmulatorState, path: string): Reply {
   const id = path.split('/')[2] ?? '';
   const user = state.users.get(id);
-  const initials = (user?.name ?? '?')
-    .split(/\s+/)
-    .map((w) => w[0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase()
-    .replace(/[<&>"]/g, '');
+  const initials = pictureInitials(user?.name ?? '', user?.username ?? '').replace(/[<&>"]/g, '');
   let hash = 0;
   for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" fill="hsl(${hash},55%,45%)"/><text x="48" y="60" font-family="sans-serif" font-size="36" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
