@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'react';
 import { LiveLine } from '@/components/LiveLine';
+import { joinSentences } from '@/lib/error-words';
 import { ActionIcon } from './icons';
 import { firstActionIn } from './use-first-action-focus';
 
@@ -28,8 +29,9 @@ export function ProblemLine({
   // The panel the focus moves into when Read again goes (the button, focused when pressed, is gone with it): its
   // section, or the popup's main region when this line is the whole panel (the first read failed).
   const pressedIn = useRef<HTMLElement | null>(null);
-  // Both said when both are there: a click's refusal does not make the failed read seem to have worked.
-  const failure = problem && readFailed && problem !== readFailed ? `${problem} ${readFailed}` : (problem ?? readFailed);
+  // Both said when both are there: a click's refusal does not make the failed read seem to have worked. Joined as the
+  // reader's language joins two sentences (no space after 。 in Japanese).
+  const failure = problem && readFailed && problem !== readFailed ? joinSentences(problem, readFailed) : (problem ?? readFailed);
 
   const press = (button: HTMLButtonElement) => {
     if (reading) return;

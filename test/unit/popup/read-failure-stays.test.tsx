@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
+import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
 import { CUT, answerTab, withPopupPage } from './popup-page';
 import { GRACE, POST_ID, postContext, profileContext } from './post-context';
@@ -96,6 +97,31 @@ describe('the popup’s line after a failed read', () => {
           : answer(message)) as never);
       await page.click('Mute');
       expect(page.alerts()).toEqual([`${refused} ${CUT}`]);
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('in Japanese: the refusal and the failed read are joined as Japanese sentences, with no space between', async () => {
+    readInJapanese();
+    const cut = 'Perchのバックグラウンドに接続できませんでした。もう一度お試しください。';
+    const bg = answerTab('tab.profile', profileContext());
+    const page = await render(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }));
+    try {
+      await page.click('フォロー');
+      await outbox(9, 'follow', 'sending');
+      bg.mode = 'fail';
+      await outbox(9, 'follow', 'done');
+      expect(page.alerts()).toEqual([cut]);
+
+      const refused = 'Perchはこれを送信できませんでした。もう一度お試しください。';
+      const answer = vi.mocked(fakeBrowser.runtime.sendMessage).getMockImplementation() as unknown as (m: unknown) => Promise<unknown>;
+      vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementation(((message: { type: string }) =>
+        message.type === 'action.do'
+          ? Promise.resolve({ ok: false, error: { kind: 'unknown', message: refused } })
+          : answer(message)) as never);
+      await page.click('ミュート');
+      expect(page.alerts()).toEqual([`${refused}${cut}`]);
     } finally {
       await page.leave();
     }
