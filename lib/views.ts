@@ -105,7 +105,10 @@ export interface AccountRelation {
   following: boolean;
   /** A follow request to this protected account waits for its approval: shown as "Requested", not following. */
   followRequested: boolean;
-  /** X answered without `connection_status`: following, muting and blocking are unknown, the flags above a guess. */
+  /**
+   * X has not said how the account relates to them (a sync's row, or a `connection_status` Perch cannot read): following,
+   * muting and blocking are unknown, the flags above a guess. An answer without the field says "no relation".
+   */
   relationUnsaid?: true;
 }
 

@@ -79,7 +79,7 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   const readAt = bookmarkReadAt(ctx, bookmarked, onBookmark);
   const reposted = shownState(ctx.reposted, onRepost, 'repost');
   const liked = shownState(ctx.liked, onLike, 'like');
-  // X answered without the author's connection_status: Mute and Block offer both ways (RelationButton).
+  // X has not said the author's relation (connection_status not a list): Mute and Block offer both ways (RelationButton).
   const muted = shownRelation(!!author?.muted, author?.relationUnsaid, onMute, 'mute');
   const blocked = shownRelation(!!author?.blocked, author?.relationUnsaid, onBlock, 'block');
   // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so

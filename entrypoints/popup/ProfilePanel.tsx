@@ -45,7 +45,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const onFollow = latest(actions, 'follow', 'unfollow');
   const onMute = latest(actions, 'mute', 'unmute');
   const onBlock = latest(actions, 'block', 'unblock');
-  // X answered without connection_status: each relation is unknown, and its buttons offer both ways (RelationButton).
+  // X has not said the relation (connection_status not a list): each is unknown, its buttons offer both ways (RelationButton).
   const unsaid = user.relationUnsaid;
   const followAsked = shownRelation(user.following || user.followRequested, unsaid, onFollow, 'follow');
   // A protected account answers a follow with a request: shown as Requested while it is sent, as the store does.

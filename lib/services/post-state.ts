@@ -72,7 +72,7 @@ export function newestOfEach(found: ActionRow[][]): ActionBrief[] {
   return out;
 }
 
-/** Marks a relation unknown when X never said it for this row (a sync's row, or an answer without `connection_status`). */
+/** Marks a relation unknown when X never said it for this row (a sync's row, or a `connection_status` not a list). */
 export const unsaid = (row: UserRow): Pick<AccountRelation, 'relationUnsaid'> => (row.relationSeenAt ? {} : { relationUnsaid: true });
 
 /** What the store says of a post besides the post itself: its author and how the account relates to both. */

@@ -46,10 +46,15 @@ const POPUP_EXPANSIONS = withCardMedia([...REPLY_CHECK_EXPANSIONS, 'in_reply_to_
  * Records X's `connection_status` (following, a follow request sent, muting, blocking; the description's
  * User.connection_status enum) for a user, then re-applies what the person asked for that X has not been told yet:
  * the outbox's intent wins over an answer read a moment before. Returns whether X said it.
+ * Only for a user object of the popup's own read, whose request named `connection_status` in `user.fields` (for the
+ * expanded users too): there a user without the field is X saying "no relation", since "Missing fields in responses
+ * mean the value is `null` or empty" (x-api--fundamentals--fields, Important notes); an X that leaves out empty arrays
+ * answers a stranger so. A field present but not a list says nothing readable: the relation stays unknown.
  */
 async function applyConnection(d: PerchDb, accountId: string, user: XUser, seenAt: string): Promise<boolean> {
-  const status = (user as { connection_status?: unknown }).connection_status;
-  if (!Array.isArray(status)) return false; // X did not say: unknown (no relationSeenAt), never the stored rows' guess.
+  const said = (user as { connection_status?: unknown }).connection_status;
+  const status = said === undefined ? [] : said;
+  if (!Array.isArray(status)) return false; // Malformed: unknown (no relationSeenAt), never the stored rows' guess.
   const tables = { following: d.following, muting: d.muted, blocking: d.blocked } as const;
   await d.transaction('rw', [d.following, d.muted, d.blocked, d.actions, d.users], async () => {
     await d.users.update([accountId, user.id], { relationSeenAt: seenAt });
@@ -153,8 +158,8 @@ export async function postContext(
             ...(byId === null ? { authorUnread: seenAt } : {}),
           }
         : undefined;
-      // Through putUsers: a person X names here without connection_status (an expanded user, when X leaves it out)
-      // keeps the day X last said how the account relates to them, so the next popup on them asks nothing again.
+      // Through putUsers: a person X names here with a connection_status Perch cannot read keeps the day X last said
+      // how the account relates to them, so the next popup on them asks nothing again.
       await d.transaction('rw', [d.posts, d.users], async () => {
         await putUsers(
           d,
@@ -221,7 +226,8 @@ export async function profileContext(
       const found = await getUserByUsername(await tabReadClient(client), username, {
         fields: { 'user.fields': USER_FIELDS_WITH_RELATION },
       });
-      // An answer without connection_status keeps the day X last said it (putUsers), as the catch below keeps the row.
+      // An answer whose connection_status cannot be read keeps the day X last said it (putUsers), as the catch below
+      // keeps the row.
       [user] = await putUsers(d, [userRow(accountId, found, new Date(now).toISOString())]);
       if (user && (await applyConnection(d, accountId, found, user.seenAt))) user.relationSeenAt = user.seenAt;
     } catch (e) {

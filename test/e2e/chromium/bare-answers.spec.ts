@@ -39,11 +39,16 @@ test.describe('Perch reading X’s bare answers in Chromium', () => {
     await expect(popup.getByText(UNREADABLE)).toHaveCount(0);
   });
 
-  test('the popup on a stranger’s profile names them and says X did not say how you relate', async ({ perch }) => {
+  test('the popup on a stranger’s profile names them and offers Follow, Mute and Block', async ({ perch }) => {
     const popup = await popupOn(perch, `https://x.com/${STRANGER.username}`);
     await expect(popup.getByRole('region', { name: `@${STRANGER.username}` })).toContainText(STRANGER.name);
-    // X left connection_status out: Perch does not guess "not following" from silence (lib/services/tab-context.ts).
-    await expect(popup.getByText(`X did not say whether you follow, mute or block @${STRANGER.username}.`)).toBeVisible();
+    // X left connection_status out: "Missing fields in responses mean the value is `null` or empty"
+    // (x-api--fundamentals--fields), so no relation: one way each (lib/services/tab-context.ts); Block is on x.com.
+    for (const name of ['Follow', 'Mute']) await expect(popup.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Block on x.com', exact: true })).toBeVisible();
+    for (const name of ['Unfollow', 'Unmute']) await expect(popup.getByRole('button', { name, exact: true })).toHaveCount(0);
+    await expect(popup.getByRole('link', { name: 'Unblock on x.com', exact: true })).toHaveCount(0);
+    await expect(popup.getByText(/X did not say whether/)).toHaveCount(0);
     await expect(popup.getByText(UNREADABLE)).toHaveCount(0);
   });
 

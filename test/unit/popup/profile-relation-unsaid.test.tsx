@@ -7,7 +7,7 @@ import { answerTab, withPopupPage } from './popup-page';
 import { GRACE, profileContext, profileUser } from './post-context';
 
 /**
- * The popup on a profile whose answer from X carried no `connection_status` (optional in X's User schema): the
+ * The popup on a profile whose answer from X carried a `connection_status` Perch cannot read (not a list): the
  * background marks the relation unsaid, and the buttons claim no state the store's rows might guess.
  */
 

@@ -8,31 +8,35 @@ import { client, emu, withSignedInAda } from './world';
 /**
  * The popup reads from X how the account relates to a person (`connection_status`) once a day and keeps the day it did.
  * Its own later reads stored the people they named in place of the stored rows: a post's author or a replied-to person
- * X named without `connection_status` (optional in X's User schema, and an expansion may leave it out) lost that day,
- * so the next popup on them the same day read X again. They now keep it (lib/services/kept-rows.ts `putUsers`).
+ * X named with a `connection_status` Perch cannot read (not a list) lost that day, so the next popup on them the same
+ * day read X again. They now keep it (lib/services/kept-rows.ts `putUsers`). A person named without the field is X
+ * saying "no relation" (x-api--fundamentals--fields): ./tab-context-bare-relation.test.ts.
  */
 
 withSignedInAda();
 
 const DAY = 24 * 60 * 60_000;
 
-/** Ada's client, with the users X expands in an answer (`includes.users`) carrying no `connection_status`. */
+/** What Perch cannot read as a relation: present, not a list. */
+const UNREADABLE = 'following';
+
+/** Ada's client, with the users X expands in an answer (`includes.users`) carrying an unreadable `connection_status`. */
 const expandedSilent: XClient = {
   request: async (req) => {
     const res = await client.request(req);
     const body = res.body as { includes?: { users?: Record<string, unknown>[] } } | undefined;
     const includes = body?.includes;
     if (!includes?.users) return res;
-    const users = includes.users.map(({ connection_status: _said, ...u }) => u);
+    const users = includes.users.map((u) => ({ ...u, connection_status: UNREADABLE }));
     return { ...res, body: { ...body, includes: { ...includes, users } } as typeof res.body };
   },
 };
 
-/** Ada's client, with no `connection_status` anywhere in X's answers. */
+/** Ada's client, with an unreadable `connection_status` wherever X's answers carry one. */
 const silent: XClient = {
   request: async (req) => {
     const res = await client.request(req);
-    const body: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'connection_status' ? undefined : v));
+    const body: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'connection_status' ? UNREADABLE : v));
     return { ...res, body: body as typeof res.body };
   },
 };

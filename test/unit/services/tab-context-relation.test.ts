@@ -21,12 +21,12 @@ async function storeGraceAsSynced(): Promise<void> {
   await db().users.put(userRow(ADA_ID, { id: GRACE_ID, name: 'Grace Hopper', username: 'gracehop' }, seenAt));
 }
 
-/** Ada's client, with X's answers carrying no `connection_status` (optional in X's User schema). */
-const silentClient = (): XClient => ({
+/** Ada's client, with X's `connection_status` in each answer replaced by `said` (`undefined`: left out). */
+const saying = (said: unknown): XClient => ({
   request: async (req) => {
     const res = await client.request(req);
-    const silent: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'connection_status' ? undefined : v));
-    return { ...res, body: silent as typeof res.body };
+    const body: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'connection_status' ? said : v));
+    return { ...res, body: body as typeof res.body };
   },
 });
 
@@ -63,15 +63,25 @@ describe('the popup’s relation to a person a sync stored', () => {
     expect(ctx.author).toMatchObject({ id: GRACE_ID, following: true });
   });
 
-  it('shows the relation as unknown, not the stored rows, when X answers without connection_status', async () => {
+  it('reads an answer without connection_status as no relation, not the stored rows (x-api--fundamentals--fields)', async () => {
     await storeGraceAsSynced();
-    // Perch's own rows say Ada follows, mutes and blocks Grace; X's answer says nothing of it.
+    // Perch's own rows say Ada follows, mutes and blocks Grace; X leaves the field out: none of them.
     const row = { accountId: ADA_ID, userId: GRACE_ID, position: 1 };
     await Promise.all([db().following.put(row), db().muted.put(row), db().blocked.put(row)]);
 
-    const ctx = await profileContext(() => Promise.resolve(silentClient()), ADA_ID, 'gracehop', emu.state.now());
+    const ctx = await profileContext(() => Promise.resolve(saying(undefined)), ADA_ID, 'gracehop', emu.state.now());
+    expect(ctx.user).toMatchObject({ id: GRACE_ID, following: false, muted: false, blocked: false });
+    expect(ctx.user).not.toHaveProperty('relationUnsaid');
+  });
+
+  it('shows the relation as unknown, not the stored rows, when X’s connection_status is not a list', async () => {
+    await storeGraceAsSynced();
+    const row = { accountId: ADA_ID, userId: GRACE_ID, position: 1 };
+    await Promise.all([db().following.put(row), db().muted.put(row), db().blocked.put(row)]);
+
+    const ctx = await profileContext(() => Promise.resolve(saying('following')), ADA_ID, 'gracehop', emu.state.now());
     expect(ctx.user).toMatchObject({ id: GRACE_ID, relationUnsaid: true });
-    const post = await postContext(() => Promise.resolve(silentClient()), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
+    const post = await postContext(() => Promise.resolve(saying('following')), ADA_ID, SEED_POSTS.gracePhoto, emu.state.now());
     expect(post.author).toMatchObject({ id: GRACE_ID, relationUnsaid: true });
   });
 
