@@ -12,6 +12,7 @@ import { AccountList } from './AccountList';
 import { AccountExportMenu } from './AccountExportMenu';
 import { profileUrl } from '@/lib/x-url';
 import { newestAccounts, storedAccounts } from './account-queries';
+import { ProfileLink } from './ProfileLink';
 import { searchEntries, type AccountEntry } from './accounts';
 import { relationTexts, type Relation } from './relation-texts';
 import { EmptyState } from './EmptyState';
@@ -121,17 +122,7 @@ function RelationTab({ accountId, relation }: Props) {
         mark={relation === 'muted' ? 'perch-muted-list' : 'perch-blocked-list'}
         actions={(entry) => (
           <>
-            {entry.username ? (
-              <a
-                className="mgr-profile-link"
-                href={profileUrl(entry.username)}
-                target="_blank"
-                rel="noreferrer"
-                aria-label={texts.profile(entry.username)}
-              >
-                {texts.profileShort}
-              </a>
-            ) : null}
+            {entry.username ? <ProfileLink username={entry.username} /> : null}
             {onX && entry.username ? (
               // Shown short, as Unmute is: the whole sentence left a narrow side panel no room for the name.
               <a

@@ -7,7 +7,7 @@ import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
 import { accountWho } from '@/components/account-words';
-import { profileUrl } from '@/lib/x-url';
+import { ProfileLink } from '../ProfileLink';
 import { UserLookup } from '../UserLookup';
 import { AccountList, type AccountListHandle } from '../AccountList';
 import { firstListMemberUsers, storedListMembers, storedListMembersOf } from '../account-queries';
@@ -178,15 +178,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
             ) : m.username ? (
               // On a List the person follows, each member's profile on x.com, as on Muted and Blocked: a row with nothing to
               // press left a keyboard user no way into the members' scrolled list, nor a place for the focus Load more hands on.
-              <a
-                className="mgr-profile-link"
-                href={profileUrl(m.username)}
-                target="_blank"
-                rel="noreferrer"
-                aria-label={i18n.t('relation_profile', { username: m.username })}
-              >
-                {i18n.t('relation_profile_short')}
-              </a>
+              <ProfileLink username={m.username} />
             ) : null
           }
         />
