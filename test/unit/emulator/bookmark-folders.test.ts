@@ -1,44 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS, seedBookmarks } from '../../emulator/seed';
-import { emu, token, withAdaSignedIn } from '../support/emulator';
-import { ADA_ID, api, control, readAnswer } from './helpers';
+import { emu, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, control } from './helpers';
+import type { Json } from './bookmarks-helpers';
+import { SCOPES, PROBLEMS, BASE, get, relations, walk } from './bookmarks-helpers';
 
 /**
  * The emulator's bookmark folders, and seedBookmarks. The bookmarks endpoints themselves: bookmarks.test.ts.
  */
 
-const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
-const PROBLEMS = 'https://api.x.com/2/problems/';
-const BASE = `/2/users/${ADA_ID}/bookmarks`;
-
-type Json = Record<string, unknown>;
-interface Page {
-  data?: { id: string; text: string; author_id?: string; created_at?: string }[];
-  includes?: { users?: Json[]; tweets?: Json[] };
-  meta: { result_count: number; next_token?: string; previous_token?: string };
-}
-
 withAdaSignedIn(SCOPES);
-
-const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
-async function relations(userId = ADA_ID): Promise<{ bookmarks: string[]; bookmark_folders: { id: string; post_ids: string[] }[] }> {
-  return control(emu, 'GET', `users/${userId}/relations`);
-}
-/** Walks every page; returns the ids and how many requests it took. */
-async function walk(maxResults: number): Promise<{ ids: string[]; requests: number }> {
-  const ids: string[] = [];
-  let requests = 0;
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({ max_results: String(maxResults), ...(next ? { pagination_token: next } : {}) });
-    const { status, body } = await get<Page>(`${BASE}?${q}`);
-    expect(status).toBe(200);
-    requests++;
-    ids.push(...(body.data ?? []).map((p) => p.id));
-    next = body.meta.next_token;
-  } while (next);
-  return { ids, requests };
-}
 
 describe('bookmark folders', () => {
   it('lists the folders with their names, CJK and emoji included', async () => {

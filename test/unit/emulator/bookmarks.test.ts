@@ -1,49 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_ARCHIVE_BOOKMARKS, SEED_FOLDERS, SEED_POSTS, SEED_RECENT_BOOKMARKS } from '../../emulator/seed';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
-import { ADA_ID, GRACE_ID, api, control, readAnswer, signIn } from './helpers';
-
-const SCOPES = ['tweet.read', 'users.read', 'bookmark.read', 'bookmark.write', 'offline.access'];
-const KJOHNSON_ID = '1268291573458292736';
-const PROBLEMS = 'https://api.x.com/2/problems/';
-const BASE = `/2/users/${ADA_ID}/bookmarks`;
-
-type Json = Record<string, unknown>;
-interface Page {
-  data?: { id: string; text: string; author_id?: string; created_at?: string }[];
-  includes?: { users?: Json[]; tweets?: Json[] };
-  meta: { result_count: number; next_token?: string; previous_token?: string };
-}
+import { ADA_ID, GRACE_ID, api, signIn } from './helpers';
+import type { Json, Page } from './bookmarks-helpers';
+import { SCOPES, KJOHNSON_ID, PROBLEMS, BASE, get, send, relations, walk } from './bookmarks-helpers';
 
 withAdaSignedIn(SCOPES);
-
-const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
-function send(method: string, path: string, payload?: unknown, t = token): Promise<Response> {
-  return api(emu, path, t, {
-    method,
-    ...(payload === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
-  });
-}
-async function relations(userId = ADA_ID): Promise<{ bookmarks: string[]; bookmark_folders: { id: string; post_ids: string[] }[] }> {
-  return control(emu, 'GET', `users/${userId}/relations`);
-}
-/** Walks every page; returns the ids and how many requests it took. */
-async function walk(maxResults: number): Promise<{ ids: string[]; requests: number }> {
-  const ids: string[] = [];
-  let requests = 0;
-  let next: string | undefined;
-  do {
-    const q = new URLSearchParams({ max_results: String(maxResults), ...(next ? { pagination_token: next } : {}) });
-    const { status, body } = await get<Page>(`${BASE}?${q}`);
-    expect(status).toBe(200);
-    requests++;
-    ids.push(...(body.data ?? []).map((p) => p.id));
-    next = body.meta.next_token;
-  } while (next);
-  return { ids, requests };
-}
 
 describe('GET /2/users/:id/bookmarks', () => {
   it('answers 100 posts by default, newest bookmark first, with meta.next_token', async () => {

@@ -1,62 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_ADA_PINNED_LISTS, SEED_LISTS } from '../../emulator/seed';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
-import { ADA_ID, GRACE_ID, api, control, readAnswer, sendJson, signIn } from './helpers';
+import { ADA_ID, GRACE_ID, api, control, signIn } from './helpers';
+import type { Json, ListJson, Page } from './lists-helpers';
+import { SCOPES, PROBLEMS, get, send, signInAs, forbidden, notAuthorized } from './lists-helpers';
 
 /**
  * The emulator's List writes: create, update and delete a List, its members, pinning and following, and their rate
  * limits. Reading Lists: lists.test.ts.
  */
 
-const SCOPES = ['tweet.read', 'users.read', 'list.read', 'list.write', 'offline.access'];
-const PROBLEMS = 'https://api.x.com/2/problems/';
-
-type Json = Record<string, unknown>;
-interface ListJson {
-  id: string;
-  name: string;
-  description?: string;
-  private?: boolean;
-  owner_id?: string;
-  member_count?: number;
-  follower_count?: number;
-  created_at?: string;
-}
-interface Page<T> {
-  data?: T[];
-  includes?: { users?: Json[] };
-  meta: { result_count: number; next_token?: string };
-}
-
 withAdaSignedIn(SCOPES);
-
-const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
-/** X's status and body, without headers, for `toEqual`. */
-async function send(method: string, path: string, payload?: unknown, t = token): Promise<{ status: number; body: Json }> {
-  const { status, body } = await readAnswer(await sendJson(emu, method, path, t, payload));
-  return { status, body };
-}
-async function signInAs(userId: string, scopes = SCOPES): Promise<string> {
-  await control(emu, 'POST', 'session', { user_id: userId });
-  const t = (await signIn(emu, scopes)).access_token;
-  await control(emu, 'POST', 'session', { user_id: ADA_ID });
-  return t;
-}
-const forbidden = (detail: string) => ({ title: 'Forbidden', type: 'about:blank', status: 403, detail });
-const notAuthorized = (id: string, parameter = 'id') => {
-  const entry = {
-    value: id,
-    detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
-    title: 'Authorization Error',
-    resource_type: 'list',
-    parameter,
-    resource_id: id,
-    section: 'data',
-    type: `${PROBLEMS}not-authorized-for-resource`,
-  };
-  // A ResourceUnauthorizedProblem (X's OpenAPI `default` answer), with the entry in `errors` as the lookups show it.
-  return { ...entry, status: 403, errors: [entry] };
-};
 
 describe('POST /2/lists, PUT and DELETE /2/lists/:id', () => {
   it('creates a list, which its owner can then read, update and delete', async () => {

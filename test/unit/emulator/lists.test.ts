@@ -1,68 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_USER_IDS, SEED_ADA_FOLLOWED_LISTS, SEED_LISTS, seedMorePosts } from '../../emulator/seed';
-import { emu, token, withAdaSignedIn } from '../support/emulator';
-import { ADA_ID, GRACE_ID, api, control, readAnswer, signIn } from './helpers';
-
-const SCOPES = ['tweet.read', 'users.read', 'list.read', 'list.write', 'offline.access'];
-const XDEV_ID = '2244994945';
-const TURING_ID = '1097398373457707008';
-const PROBLEMS = 'https://api.x.com/2/problems/';
-
-type Json = Record<string, unknown>;
-interface ListJson {
-  id: string;
-  name: string;
-  description?: string;
-  private?: boolean;
-  owner_id?: string;
-  member_count?: number;
-  follower_count?: number;
-  created_at?: string;
-}
-interface Page<T> {
-  data?: T[];
-  includes?: { users?: Json[] };
-  meta: { result_count: number; next_token?: string };
-}
+import { emu, withAdaSignedIn } from '../support/emulator';
+import { ADA_ID, GRACE_ID } from './helpers';
+import type { Json, ListJson, Page } from './lists-helpers';
+import { SCOPES, XDEV_ID, TURING_ID, PROBLEMS, get, signInAs, walk, notAuthorized, ALL_FIELDS } from './lists-helpers';
 
 withAdaSignedIn(SCOPES);
-
-const get = async <T = Json>(path: string, t = token) => readAnswer<T>(await api(emu, path, t));
-async function signInAs(userId: string, scopes = SCOPES): Promise<string> {
-  await control(emu, 'POST', 'session', { user_id: userId });
-  const t = (await signIn(emu, scopes)).access_token;
-  await control(emu, 'POST', 'session', { user_id: ADA_ID });
-  return t;
-}
-async function walk<T extends { id: string }>(path: string, max: number): Promise<{ ids: string[]; requests: number }> {
-  const ids: string[] = [];
-  let requests = 0;
-  let next: string | undefined;
-  do {
-    const sep = path.includes('?') ? '&' : '?';
-    const { status, body } = await get<Page<T>>(`${path}${sep}max_results=${max}${next ? `&pagination_token=${next}` : ''}`);
-    expect(status).toBe(200);
-    requests++;
-    ids.push(...(body.data ?? []).map((x) => x.id));
-    next = body.meta.next_token;
-  } while (next);
-  return { ids, requests };
-}
-const notAuthorized = (id: string, parameter = 'id') => {
-  const entry = {
-    value: id,
-    detail: `You are not authorized to see the List with ${parameter}: [${id}].`,
-    title: 'Authorization Error',
-    resource_type: 'list',
-    parameter,
-    resource_id: id,
-    section: 'data',
-    type: `${PROBLEMS}not-authorized-for-resource`,
-  };
-  // A ResourceUnauthorizedProblem (X's OpenAPI `default` answer), with the entry in `errors` as the lookups show it.
-  return { ...entry, status: 403, errors: [entry] };
-};
-const ALL_FIELDS = 'list.fields=created_at,description,follower_count,member_count,owner_id,private';
 
 describe('GET /2/lists/:id', () => {
   it('answers id and name by default, and the other fields and the owner when asked', async () => {

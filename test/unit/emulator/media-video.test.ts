@@ -2,88 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
 import { ADA_ID, GRACE_ID, api, control, signIn } from './helpers';
 import { pngBytes as png } from '../support/png';
+import type { Json } from './media-helpers';
+import { SCOPES, body, gif, padded, uploaded, postJson, chunked, invalidMedia } from './media-helpers';
 
 /**
  * The emulator's video upload, and media ids in POST /2/tweets. The simple upload: media.test.ts; chunked:
  * media-chunked.test.ts.
  */
 
-const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
-const PROBLEMS = 'https://api.x.com/2/problems/';
-
 withAdaSignedIn(SCOPES);
-
-type Json = Record<string, unknown>;
-async function body<T = Json>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
 
 // ---- image bytes, built by hand (test/unit/support/png.ts, here), not with the emulator's helpers ----
 
-function gif(width: number, height: number): Buffer {
-  const head = Buffer.from('GIF89a\0\0\0\0\0\0\0', 'latin1');
-  head.writeUInt16LE(width, 6);
-  head.writeUInt16LE(height, 8);
-  return Buffer.concat([head, Buffer.from([0x3b])]);
-}
-
-/** Pads an image to `size` bytes (trailing bytes after the image data). */
-function padded(img: Buffer, size: number): Buffer {
-  return Buffer.concat([img, Buffer.alloc(size - img.length, 0)]);
-}
-
 // ---- requests ----
-
-function upload(
-  bytes: Buffer,
-  fields: Record<string, string> = { media_category: 'tweet_image' },
-  t = token,
-  type = 'image/png',
-): Promise<Response> {
-  const form = new FormData();
-  form.append('media', new Blob([new Uint8Array(bytes)], { type }), 'upload.bin');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return api(emu, '/2/media/upload', t, { method: 'POST', body: form });
-}
-
-async function uploaded(bytes: Buffer, fields?: Record<string, string>, t = token): Promise<{ id: string; media_key: string }> {
-  const res = await upload(bytes, fields, t);
-  if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-  return (await body<{ data: { id: string; media_key: string } }>(res)).data;
-}
-
-function postJson(path: string, payload: unknown, t = token): Promise<Response> {
-  return api(emu, path, t, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-}
-
-function appendChunk(id: string, index: number, chunk: Buffer, t = token): Promise<Response> {
-  const form = new FormData();
-  form.append('segment_index', String(index));
-  form.append('media', new Blob([new Uint8Array(chunk)]), 'chunk');
-  return api(emu, `/2/media/upload/${id}/append`, t, { method: 'POST', body: form });
-}
-
-async function chunked(bytes: Buffer, mediaType: string, chunks = 3, category?: string): Promise<{ id: string; finalize: Json }> {
-  const init = await postJson('/2/media/upload/initialize', {
-    media_type: mediaType,
-    total_bytes: bytes.length,
-    ...(category ? { media_category: category } : {}),
-  });
-  expect(init.status).toBe(200);
-  const { id } = (await body<{ data: { id: string } }>(init)).data;
-  const size = Math.ceil(bytes.length / chunks);
-  for (let i = 0; i < chunks; i++) expect((await appendChunk(id, i, bytes.subarray(i * size, (i + 1) * size))).status).toBe(200);
-  const fin = await api(emu, `/2/media/upload/${id}/finalize`, token, { method: 'POST' });
-  expect(fin.status).toBe(200);
-  return { id, finalize: (await body<{ data: Json }>(fin)).data };
-}
-
-const invalidMedia = (ids: string[]) => ({
-  errors: [{ parameters: { 'media.media_ids': ids }, message: 'Your media IDs are invalid.' }],
-  title: 'Invalid Request',
-  detail: 'One or more parameters to your request was invalid.',
-  type: `${PROBLEMS}invalid-request`,
-});
 
 /** Bytes that start like an MP4: an `ftyp` box with the isom brand, then zeros. */
 function mp4(size = 64): Buffer {

@@ -2,74 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
 import { ADA_ID, api, signIn } from './helpers';
 import { pngBytes as png } from '../support/png';
-
-const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
-const PROBLEMS = 'https://api.x.com/2/problems/';
-const MB = 1024 * 1024;
+import type { Json } from './media-helpers';
+import { SCOPES, PROBLEMS, MB, body, gif, jpeg, webp, padded, upload, uploaded, postJson } from './media-helpers';
 
 withAdaSignedIn(SCOPES);
 
-type Json = Record<string, unknown>;
-async function body<T = Json>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
-
 // ---- image bytes, built by hand (test/unit/support/png.ts, here), not with the emulator's helpers ----
 
-function gif(width: number, height: number): Buffer {
-  const head = Buffer.from('GIF89a\0\0\0\0\0\0\0', 'latin1');
-  head.writeUInt16LE(width, 6);
-  head.writeUInt16LE(height, 8);
-  return Buffer.concat([head, Buffer.from([0x3b])]);
-}
-
-function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.from('ffe000104a46494600010100000100010000', 'hex');
-  const sof = Buffer.from('ffc0001108000000000301220002110103110100', 'hex');
-  sof.writeUInt16BE(height, 5);
-  sof.writeUInt16BE(width, 7);
-  return Buffer.concat([Buffer.from('ffd8', 'hex'), app0, sof, Buffer.from('ffd9', 'hex')]);
-}
-
-function webp(width: number, height: number): Buffer {
-  const b = Buffer.alloc(30);
-  b.write('RIFF', 0, 'latin1');
-  b.writeUInt32LE(22, 4);
-  b.write('WEBPVP8X', 8, 'latin1');
-  b.writeUInt32LE(10, 16);
-  b.writeUIntLE(width - 1, 24, 3);
-  b.writeUIntLE(height - 1, 27, 3);
-  return b;
-}
-
-/** Pads an image to `size` bytes (trailing bytes after the image data). */
-function padded(img: Buffer, size: number): Buffer {
-  return Buffer.concat([img, Buffer.alloc(size - img.length, 0)]);
-}
-
 // ---- requests ----
-
-function upload(
-  bytes: Buffer,
-  fields: Record<string, string> = { media_category: 'tweet_image' },
-  t = token,
-  type = 'image/png',
-): Promise<Response> {
-  const form = new FormData();
-  form.append('media', new Blob([new Uint8Array(bytes)], { type }), 'upload.bin');
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return api(emu, '/2/media/upload', t, { method: 'POST', body: form });
-}
-
-async function uploaded(bytes: Buffer, fields?: Record<string, string>, t = token): Promise<{ id: string; media_key: string }> {
-  const res = await upload(bytes, fields, t);
-  if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-  return (await body<{ data: { id: string; media_key: string } }>(res)).data;
-}
-
-function postJson(path: string, payload: unknown, t = token): Promise<Response> {
-  return api(emu, path, t, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-}
 
 describe('simple upload (POST /2/media/upload)', () => {
   it('answers data.id, media_key, size and expires_after_secs; the post shows the image through expansions', async () => {
