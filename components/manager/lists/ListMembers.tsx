@@ -109,6 +109,9 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     setFocusMember(undefined);
   }, [focusMember, focusAt]);
 
+  // A List the person owns whose member count is 0 (one Perch just made: X's create answer carries none, and a new List
+  // has no members; or X's own figure at the last sync) has no members to load: it says so, beside Add, at once.
+  const known = loaded || (list.owned && list.memberCount === 0);
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
   // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
@@ -132,11 +135,11 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         <button
           ref={reloadRef}
           type="button"
-          aria-label={i18n.t(loaded ? 'lists_members_reload' : 'lists_members_load', { name: spokenName })}
+          aria-label={i18n.t(known ? 'lists_members_reload' : 'lists_members_load', { name: spokenName })}
           aria-disabled={load.state === 'loading' || undefined}
           onClick={() => load.state !== 'loading' && void fetchPage()}
         >
-          {i18n.t(loaded ? 'lists_members_reload_short' : 'lists_members_load_short')}
+          {i18n.t(known ? 'lists_members_reload_short' : 'lists_members_load_short')}
         </button>
         <span className="note">{i18n.t('lists_members_cost')}</span>
       </div>
@@ -186,7 +189,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         // A page of X's with no members can still have a next one: "no members" only once there is none.
         <p className="mgr-empty">
           {i18n.t(
-            !loaded ? 'lists_members_not_loaded' : nextToken || stopped || repeated ? 'lists_members_page_empty' : 'lists_members_empty',
+            !known ? 'lists_members_not_loaded' : nextToken || stopped || repeated ? 'lists_members_page_empty' : 'lists_members_empty',
           )}
         </p>
       )}
