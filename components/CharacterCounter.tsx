@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { numberOf } from '@/components/manager/format';
+import { numberOf } from '@/lib/reader-locale';
 import { useState } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import type { ParsedPost } from '@/lib/text/parse-post';

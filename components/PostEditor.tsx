@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { numberOf } from '@/components/manager/format';
+import { numberOf } from '@/lib/reader-locale';
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { POST_MAX_WEIGHT } from '@/lib/limits';
 import { extractUrls, parsePost, prepareCounter, type ParsedPost } from '@/lib/text/parse-post';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { numberOf } from '@/components/manager/format';
+import { numberOf } from '@/lib/reader-locale';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ALT_TEXT_MAX } from '@/lib/limits';
 import { withoutBidiControls } from '@/lib/text/bidi';

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { numberOf } from '@/lib/reader-locale';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
@@ -126,7 +127,7 @@ export function PublishedPosts({
                   if (editing === undefined) onEdit(id);
                 }}
               >
-                {ids.length > 1 ? i18n.t('composer_edit_nth', [i + 1]) : i18n.t('composer_edit')}
+                {ids.length > 1 ? i18n.t('composer_edit_nth', [numberOf(i + 1)]) : i18n.t('composer_edit')}
               </button>
             ) : null}
             <LiveRegion role="status" tone="muted" text={deletingNow(id) ? i18n.t('composer_deleting') : undefined} inline />

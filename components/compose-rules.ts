@@ -1,6 +1,6 @@
 // What the composer checks before posting, and how it splits an over-long post: pure, so unit tests cover them.
 import { i18n } from '#i18n';
-import { numberOf } from '@/components/manager/format';
+import { numberOf } from '@/lib/reader-locale';
 import {
   ALT_TEXT_MAX,
   GIF_TYPE,
@@ -29,7 +29,7 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false, limit =
   const thread = posts.length > 1;
   for (const [i, post] of posts.entries()) {
     if (!post.text.trim() && post.media.length === 0) {
-      return thread ? i18n.t('composer_reason_empty_nth', [i + 1]) : i18n.t('composer_reason_empty');
+      return thread ? i18n.t('composer_reason_empty_nth', [numberOf(i + 1)]) : i18n.t('composer_reason_empty');
     }
     if (quote && i === 0 && post.media.length) return i18n.t('composer_reason_quote_media');
     const media = whyMediaRefused(post, i, thread);
@@ -43,7 +43,7 @@ export function whyCannotPost(posts: EditablePost[], enterprise = false, limit =
         ? i18n.t('composer_reason_over_nth', over, [numberOf(i + 1), numberOf(over), max])
         : i18n.t('composer_reason_over', over, [numberOf(over), max]);
     }
-    if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [i + 1]) : i18n.t('composer_reason_invalid');
+    if (!parsed.valid) return thread ? i18n.t('composer_reason_invalid_nth', [numberOf(i + 1)]) : i18n.t('composer_reason_invalid');
     const cashtags = tooManyCashtags(post.text, enterprise);
     if (cashtags) {
       const named = listOf(cashtags.map((t) => `$${t}`));
@@ -71,15 +71,15 @@ export const altLength = (alt: string) => [...alt].length;
  */
 function whyMediaRefused(post: EditablePost, i: number, thread: boolean): string | undefined {
   if (post.media.length > 1 && post.media.some((m) => isVideo(m.type))) {
-    return thread ? i18n.t('composer_reason_video_mix_nth', [i + 1]) : i18n.t('composer_reason_video_mix');
+    return thread ? i18n.t('composer_reason_video_mix_nth', [numberOf(i + 1)]) : i18n.t('composer_reason_video_mix');
   }
   if (post.media.length > 1 && post.media.some((m) => goesAlone(m.type))) {
-    return thread ? i18n.t('composer_reason_media_mix_nth', [i + 1]) : i18n.t('composer_reason_media_mix');
+    return thread ? i18n.t('composer_reason_media_mix_nth', [numberOf(i + 1)]) : i18n.t('composer_reason_media_mix');
   }
   for (const m of post.media) {
     if (m.alt === undefined) continue;
     if (!m.alt.trim()) {
-      return thread ? i18n.t('composer_reason_alt_blank_nth', [i + 1, m.name]) : i18n.t('composer_reason_alt_blank', [m.name]);
+      return thread ? i18n.t('composer_reason_alt_blank_nth', [numberOf(i + 1), m.name]) : i18n.t('composer_reason_alt_blank', [m.name]);
     }
     if (altLength(m.alt) > ALT_TEXT_MAX) {
       return thread

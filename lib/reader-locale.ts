@@ -15,6 +15,11 @@ export function readerLocale(): string | undefined {
   }
 }
 
+/** A count in the reader's locale: "1,234" in English and in Japanese, "1.234" in German. */
+export function numberOf(n: number): string {
+  return new Intl.NumberFormat(readerLocale()).format(n);
+}
+
 /**
  * Items as one list in a sentence, in the reader's language (`Intl.ListFormat`): "“a”, “b”, and “c”" in English,
  * "「a」、「b」、「c」" in Japanese — never a comma-joined English list in a Japanese sentence.

@@ -11,12 +11,7 @@
  */
 import { readerLocale } from '@/lib/reader-locale';
 
-export { listOf, readerLocale, timeOf } from '@/lib/reader-locale';
-
-/** A count in the reader's locale: "1,234" in English. */
-export function numberOf(n: number): string {
-  return new Intl.NumberFormat(readerLocale()).format(n);
-}
+export { listOf, numberOf, readerLocale, timeOf } from '@/lib/reader-locale';
 
 /** A short, locale-aware date: "23 Nov 2026". */
 export function dateOf(iso: string | undefined): string {

@@ -83,7 +83,7 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
         />
         <div className="mgr-field-meta">
           <span id={`${id}-name-hint`} className="note">
-            {i18n.t('lists_name_hint', { max: LIST_NAME_MAX })}
+            {i18n.t('lists_name_hint', { max: numberOf(LIST_NAME_MAX) })}
           </span>
           <span id={`${id}-name-count`} className={`mgr-count${nameLength > LIST_NAME_MAX ? ' error' : ''}`}>
             {i18n.t('lists_counter', { count: numberOf(nameLength), max: numberOf(LIST_NAME_MAX) })}
