@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createXClient, type XRequest } from '@/lib/x/client';
-import { XApiError } from '@/lib/x/errors';
 import { ADA_ID, control, refresh, signIn } from '../emulator/helpers';
 import { emu, withTestEmulator } from '../support/emulator';
+import { xErrorOf } from './support';
 
 /**
  * The X client against the emulator, end to end over HTTP. Scripted answers: client.test.ts.
@@ -14,15 +14,6 @@ const ME: XRequest<{ data: { id: string; username: string } }> = {
   path: '/2/users/me',
   schema: z.object({ data: z.object({ id: z.string(), username: z.string() }) }),
 };
-
-async function xErrorOf(p: Promise<unknown>): Promise<XApiError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof XApiError)) throw new Error(`expected an XApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('the X client against the emulator', () => {
   withTestEmulator();
