@@ -51,8 +51,8 @@ function hintRoom(label: string): { hint: string; needs: number; room: number } 
 }
 
 for (const { lang, search, folder, hint } of [
-  { lang: undefined, search: 'Search bookmarks', folder: 'Folder', hint: /@name/ },
-  { lang: 'ja', search: 'ブックマークを検索', folder: 'フォルダー', hint: /ユーザー名/ },
+  { lang: undefined, search: 'Search bookmarks', folder: 'Folder', hint: /@name.*tag:/ },
+  { lang: 'ja', search: 'ブックマークを検索', folder: 'フォルダー', hint: /ユーザー名.*tag:/ },
 ]) {
   test.describe(`the side panel, in ${lang === 'ja' ? 'Japanese' : 'English'}`, () => {
     test.use({ lang });
