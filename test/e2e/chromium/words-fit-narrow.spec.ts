@@ -3,8 +3,8 @@ import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * Perch's own words read whole at 360 px, the popup's width and a side panel's: a Japanese note in the popup never
- * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), and the Bookmarks search box shows its whole hint, in
- * English and in Japanese.
+ * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), a note in the side panel never breaks inside a word
+ * (「各ア」 / 「カウント」), and the Bookmarks search box shows its whole hint, in English and in Japanese.
  */
 
 const WIDTH = 360;
@@ -35,6 +35,40 @@ function loneLastLines(): string[] {
     // One kana with its 「。」 or 「）。」 after it, or any two characters.
     if (last.length <= 2 || last.filter((c) => !/\p{P}/u.test(c)).length <= 1)
       out.push(`${last.join('')} ← ${p.textContent.slice(0, 30)}…`);
+  }
+  return out;
+}
+
+/** Katakana words cut over two lines in Perch's own paragraphs (not X's words: a post, a quote, alt text, a List's
+ * description; nor the person's own: a draft, a bookmark's note), as "before / after". */
+function splitKatakana(): string[] {
+  const ours = [...document.querySelectorAll('main p')].filter(
+    (p) =>
+      !p.closest(
+        '.post-card, .parent-text, .list-card-name, .popup-gate-url, .bookmarks-text, .bookmarks-quote, .bookmarks-note, .bookmarks-alt-text, .mgr-list-description, .mgr-post-text, .drafts-text',
+      ) && p.textContent?.trim(),
+  );
+  const out: string[] = [];
+  for (const p of ours) {
+    const chars: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const box = [...range.getClientRects()].find((r) => r.width > 0);
+        if (box && text[i]!.trim()) chars.push({ top: Math.round(box.top), text: text[i]! });
+      }
+    }
+    const joined = chars.map((c) => c.text).join('');
+    // A run of katakana (and its long-vowel mark 「ー」) is one word: 「アカウント」, 「デベロッパー」.
+    for (const m of joined.matchAll(/[\p{Script=Katakana}\u30FC]{2,}/gu)) {
+      const word = chars.slice(m.index, m.index + m[0].length);
+      const cut = word.findIndex((c) => c.top !== word[0]!.top);
+      if (cut > 0) out.push(`${m[0].slice(0, cut)} / ${m[0].slice(cut)}`);
+    }
   }
   return out;
 }
@@ -76,7 +110,7 @@ for (const { lang, search, folder, hint } of [
   });
 }
 
-test.describe(`the popup and the settings at ${WIDTH} px, in Japanese`, () => {
+test.describe(`the popup, the settings and the side panel at ${WIDTH} px, in Japanese`, () => {
   test.use({ lang: 'ja' });
 
   test('no note ends on a line of one kana and its 「。」', async ({ perch }) => {
@@ -98,5 +132,16 @@ test.describe(`the popup and the settings at ${WIDTH} px, in Japanese`, () => {
     // The app check's paragraph: at 360 px it ended 「…課金対象の読み取」 / 「り）。」.
     await expect(options.getByText(/^使用中のアカウントについて/)).toBeVisible();
     expect(await options.evaluate(loneLastLines)).toEqual([]);
+  });
+
+  test('no note of the side panel breaks inside a word', async ({ perch }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options, 'Authorize app', 'Xでログイン');
+    const panel = await perch.open('sidepanel');
+    await panel.setViewportSize({ width: WIDTH, height: 900 });
+    await panel.getByRole('tab', { name: 'ブロック' }).click();
+    // The Blocked tab's note: at 360 px it broke 「各ア」 / 「カウント」.
+    await expect(panel.getByText(/^Xでは、アプリからのブロック/)).toBeVisible();
+    expect(await panel.evaluate(splitKatakana)).toEqual([]);
   });
 });
