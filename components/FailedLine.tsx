@@ -97,7 +97,10 @@ function useListNames(accountId: string, notes: readonly FailureNote[]): Readonl
   useEffect(() => {
     if (!ids) return;
     let live = true;
-    const ask = () =>
+    // Asks can cross (a write while one is out): only the last one asked is shown, never an older answer after it.
+    let asked = 0;
+    const ask = () => {
+      const seq = ++asked;
       void Promise.all(
         ids.split(' ').map((listId) =>
           sendMessage({ type: 'tab.list', accountId, listId }).then(
@@ -106,8 +109,9 @@ function useListNames(accountId: string, notes: readonly FailureNote[]): Readonl
           ),
         ),
       ).then((found) => {
-        if (live) setNames(new Map(found.filter((f) => f !== undefined)));
+        if (live && seq === asked) setNames(new Map(found.filter((f) => f !== undefined)));
       });
+    };
     ask();
     const stop = watchTables(['lists'], ask);
     return () => {

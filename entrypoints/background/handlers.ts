@@ -169,14 +169,10 @@ export function createHandlers(services: Services): Handlers {
     'user.lists': async ({ accountId, userId }) => {
       // The account's own lists come from the store: fetch them first if not yet today (free otherwise).
       await sync.sync(accountId, 'lists');
-      void services.failures.paint();
       return listsForUser(await clientFor(accountId), accountId, userId);
     },
     'sync.run': async ({ accountId, collection, force, full }) => {
-      const result = await sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) });
-      // The Lists read: a failed List action named only by its id in the toolbar's title is named by its name now.
-      if (collection === 'lists') void services.failures.paint();
-      return result;
+      return sync.sync(accountId, collection, { ...(force ? { force } : {}), ...(full ? { full } : {}) });
     },
     // Issue 14: the person's own organising of their bookmarks; the store only, never X.
     'bookmark.organise': async ({ type: _type, ...change }) => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { AuthService } from '@/lib/auth/service';
 import { now } from '@/lib/clock';
@@ -8,6 +9,7 @@ import { createFeedPublisher } from '@/lib/services/outbox-feed';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
 import { SyncService } from '@/lib/services/sync';
 import { oauthSettings } from '@/lib/settings';
+import { touches } from '@/lib/store-changes';
 import { wipeAccount } from '@/lib/storage-wipe';
 import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
@@ -45,6 +47,12 @@ export function createServices() {
     actionOf: (seq) => db().actions.get(seq),
     listNameOf: async (accountId, listId) => (await db().lists.get([accountId, listId]))?.name,
     now,
+  });
+  // Whatever wrote the Lists (a sync, a lookup, a List action, the manager): a failed List action the toolbar's title
+  // named by its id is named by its name once the store holds it. Dexie tells of every committed write, this
+  // worker's and other pages'.
+  Dexie.on('storagemutated', (parts) => {
+    if (touches(parts, ['lists'])) void failures.paint();
   });
   const outbox: Outbox = new Outbox({
     defs: ACTIONS,

@@ -27,14 +27,18 @@ const pinRefused: FailureNote = {
   at: '2026-12-05T07:00:00.000Z',
 };
 
-/** The background: the List as the store holds it (`held`: its name, or not read yet). */
+/**
+ * The background: the List as the store holds it (`held`: its name, or not read yet). With `wait`, each answer (the
+ * List as held when asked) waits in `waiting` until the test lets it go.
+ */
 function background() {
-  const bg = { held: undefined as string | undefined };
+  const bg = { held: undefined as string | undefined, wait: false, waiting: [] as (() => void)[] };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; listId?: string }) => {
     if (message.type !== 'tab.list') return Promise.resolve({ ok: true, data: null });
     const list: ListContext['list'] =
       bg.held && message.listId === LIST ? { name: bg.held, owned: false, pinned: false, followed: false } : null;
-    return Promise.resolve({ ok: true, data: { list, actions: [] } satisfies ListContext });
+    const reply = { ok: true, data: { list, actions: [] } satisfies ListContext };
+    return bg.wait ? new Promise((resolve) => bg.waiting.push(() => resolve(reply))) : Promise.resolve(reply);
   }) as never);
   return bg;
 }
@@ -90,6 +94,34 @@ describe('the popup’s line for a failed pin of a List Perch had not read', () 
       // Dexie's news of a write to the lists table, as the background's sync sends it.
       writer.postMessage({ [`idb://perch/lists/`]: [] });
       for (let i = 0; i < 20 && page.line().includes(LIST); i++) await settle();
+      expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./);
+    } finally {
+      writer.close();
+      await page.leave();
+    }
+  });
+
+  it('keeps the name when an older ask of the List comes back after a newer one', async () => {
+    const bg = background();
+    const page = await openPopup();
+    const writer = new BroadcastChannel(STORE_CHANNEL);
+    bg.wait = true;
+    const held = bg.waiting;
+    try {
+      expect(page.line()).toContain(`Pin list ${LIST}`);
+      // A write: the popup asks, and X's Lists are not in yet (the answer is the id's).
+      writer.postMessage({ [`idb://perch/lists/`]: [] });
+      for (let i = 0; i < 20 && held.length < 1; i++) await settle();
+      // The Lists are read: a second write, a second ask, answered first with the name.
+      bg.held = NAME;
+      writer.postMessage({ [`idb://perch/lists/`]: [] });
+      for (let i = 0; i < 20 && held.length < 2; i++) await settle();
+      expect(held).toHaveLength(2);
+      held[1]!();
+      await vi.waitFor(() => expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./));
+      // The first ask's answer, older, comes back last: the name stays.
+      held[0]!();
+      await settle();
       expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./);
     } finally {
       writer.close();
