@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -43,7 +43,7 @@ async function listsTab(): Promise<{ count: string | null | undefined; headings:
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
   const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
   try {
-    for (let i = 0; i < 100 && !page.document.querySelector('h3'); i++) await act(() => new Promise((r) => setTimeout(r, 50)));
+    await vi.waitFor(() => expect(page.document.querySelector('h3')).not.toBeNull(), { timeout: 5000 });
     return {
       count: page.document.querySelector('h2 + span')?.textContent,
       headings: Array.from(page.document.querySelectorAll('h3'), (h) => h.textContent),

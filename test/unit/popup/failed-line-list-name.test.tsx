@@ -43,15 +43,15 @@ function background() {
   return bg;
 }
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+/** Lets what is already answered land (no fixed wait): for a check that something did not change. */
+const flush = () => act(() => new Promise((r) => setTimeout(r, 0)));
 
 async function openPopup() {
   await fakeBrowser.storage.local.set({ [failedKey(ACCOUNT)]: [pinRefused] });
   const page = await renderInPage(createElement(FailedLine, { accountId: ACCOUNT }), { visible: true, settleMs: 30 });
   const doc = page.document;
   const line = () => doc.querySelector('section p.error')?.textContent ?? '';
-  for (let i = 0; i < 20 && !line(); i++) await settle();
-  await settle();
+  await vi.waitFor(() => expect(line()).not.toBe(''));
   return {
     ...page,
     line,
@@ -77,7 +77,7 @@ describe('the popup’s line for a failed pin of a List Perch had not read', () 
     bg.held = NAME;
     const after = await openPopup();
     try {
-      expect(after.line()).toMatch(/^Pin “Navy computing”: not done\./);
+      await vi.waitFor(() => expect(after.line()).toMatch(/^Pin “Navy computing”: not done\./));
       expect(after.labels()).toEqual(['Retry: Pin “Navy computing”', 'Dismiss: Pin “Navy computing”']);
     } finally {
       await after.leave();
@@ -93,8 +93,7 @@ describe('the popup’s line for a failed pin of a List Perch had not read', () 
       bg.held = NAME;
       // Dexie's news of a write to the lists table, as the background's sync sends it.
       writer.postMessage({ [`idb://perch/lists/`]: [] });
-      for (let i = 0; i < 20 && page.line().includes(LIST); i++) await settle();
-      expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./);
+      await vi.waitFor(() => expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./));
     } finally {
       writer.close();
       await page.leave();
@@ -111,17 +110,16 @@ describe('the popup’s line for a failed pin of a List Perch had not read', () 
       expect(page.line()).toContain(`Pin list ${LIST}`);
       // A write: the popup asks, and X's Lists are not in yet (the answer is the id's).
       writer.postMessage({ [`idb://perch/lists/`]: [] });
-      for (let i = 0; i < 20 && held.length < 1; i++) await settle();
+      await vi.waitFor(() => expect(held).toHaveLength(1));
       // The Lists are read: a second write, a second ask, answered first with the name.
       bg.held = NAME;
       writer.postMessage({ [`idb://perch/lists/`]: [] });
-      for (let i = 0; i < 20 && held.length < 2; i++) await settle();
-      expect(held).toHaveLength(2);
+      await vi.waitFor(() => expect(held).toHaveLength(2));
       held[1]!();
       await vi.waitFor(() => expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./));
       // The first ask's answer, older, comes back last: the name stays.
       held[0]!();
-      await settle();
+      await flush();
       expect(page.line()).toMatch(/^Pin “Navy computing”: not done\./);
     } finally {
       writer.close();
@@ -141,7 +139,7 @@ describe('the popup’s line for a failed pin of a List Perch had not read', () 
     bg.held = NAME;
     const after = await openPopup();
     try {
-      expect(after.line()).toContain('「Navy computing」を固定');
+      await vi.waitFor(() => expect(after.line()).toContain('「Navy computing」を固定'));
       expect(after.line()).not.toContain(LIST);
     } finally {
       await after.leave();

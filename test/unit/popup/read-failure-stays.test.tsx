@@ -21,14 +21,15 @@ const ACCOUNT = '1585841080431321088';
 withPopupPage();
 
 const publish = createFeedPublisher(fakeBrowser.storage.session);
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
+/** Lets what is already answered land (no fixed wait); each check of what a person sees then waits for its words. */
+const flush = () => act(() => new Promise((r) => setTimeout(r, 0)));
 
 async function render(element: ReturnType<typeof createElement>) {
   const page = await renderInPage(element, { settleMs: 50 });
   const doc = page.document;
   const buttons = () => [...doc.querySelectorAll<HTMLButtonElement>('button')];
   const button = (label: string) => buttons().find((b) => b.textContent?.trim() === label);
-  for (let i = 0; i < 20 && !doc.querySelector('.quick-actions button'); i++) await settle();
+  await vi.waitFor(() => expect(doc.querySelector('.quick-actions button')).not.toBeNull());
   return {
     ...page,
     button,
@@ -37,7 +38,7 @@ async function render(element: ReturnType<typeof createElement>) {
       const b = button(label);
       if (!b) throw new Error(`no button ${label}`);
       await act(async () => b.click());
-      await settle();
+      await flush();
     },
   };
 }
@@ -45,8 +46,7 @@ async function render(element: ReturnType<typeof createElement>) {
 /** The outbox's publication of action `seq` moving on. */
 async function outbox(seq: number, type: string, state: ActionChange['state']) {
   await publish({ accountId: ACCOUNT, seq, type, state, notBefore: 0 });
-  await settle();
-  await settle();
+  await flush();
 }
 
 describe('the popup’s line after a failed read', () => {
@@ -58,11 +58,11 @@ describe('the popup’s line after a failed read', () => {
       await outbox(9, 'like', 'sending');
       bg.mode = 'fail';
       await outbox(9, 'like', 'done');
-      expect(page.alerts()).toEqual([CUT]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([CUT]));
 
       // A click while no read has worked: its button moves along; the line still says the read failed.
       await page.click('Bookmark');
-      expect(page.button('Remove bookmark')).toBeDefined();
+      await vi.waitFor(() => expect(page.button('Remove bookmark')).toBeDefined());
       expect(page.alerts()).toEqual([CUT]);
       expect(page.button('Read again')).toBeDefined();
       await outbox(10, 'bookmark', 'sending');
@@ -71,7 +71,7 @@ describe('the popup’s line after a failed read', () => {
       // The read after the bookmark works: the line empties, Read again goes.
       bg.mode = 'answer';
       await outbox(10, 'bookmark', 'done');
-      expect(page.alerts()).toEqual([]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([]));
       expect(page.button('Read again')).toBeUndefined();
     } finally {
       await page.leave();
@@ -86,7 +86,7 @@ describe('the popup’s line after a failed read', () => {
       await outbox(9, 'follow', 'sending');
       bg.mode = 'fail';
       await outbox(9, 'follow', 'done');
-      expect(page.alerts()).toEqual([CUT]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([CUT]));
 
       const refused = 'Perch could not send this. Try again.';
       // The background, as before, but refusing the next click's `action.do`.
@@ -96,7 +96,7 @@ describe('the popup’s line after a failed read', () => {
           ? Promise.resolve({ ok: false, error: { kind: 'unknown', message: refused } })
           : answer(message)) as never);
       await page.click('Mute');
-      expect(page.alerts()).toEqual([`${refused} ${CUT}`]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([`${refused} ${CUT}`]));
     } finally {
       await page.leave();
     }
@@ -112,7 +112,7 @@ describe('the popup’s line after a failed read', () => {
       await outbox(9, 'follow', 'sending');
       bg.mode = 'fail';
       await outbox(9, 'follow', 'done');
-      expect(page.alerts()).toEqual([cut]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([cut]));
 
       const refused = 'Perchはこれを送信できませんでした。もう一度お試しください。';
       const answer = vi.mocked(fakeBrowser.runtime.sendMessage).getMockImplementation() as unknown as (m: unknown) => Promise<unknown>;
@@ -121,7 +121,7 @@ describe('the popup’s line after a failed read', () => {
           ? Promise.resolve({ ok: false, error: { kind: 'unknown', message: refused } })
           : answer(message)) as never);
       await page.click('ミュート');
-      expect(page.alerts()).toEqual([`${refused}${cut}`]);
+      await vi.waitFor(() => expect(page.alerts()).toEqual([`${refused}${cut}`]));
     } finally {
       await page.leave();
     }
