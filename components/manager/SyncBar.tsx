@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { db, type Collection } from '@/lib/db';
+import { db, type Collection, type SyncNotice } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { timeOf } from './format';
@@ -22,6 +22,11 @@ export interface SyncTexts {
   failed(message: string): string;
   /** The second collection (`then`) failed to sync. */
   thenFailed?(message: string): string;
+  /**
+   * A notice's one short line, for a narrow panel where the whole of it would push the list down (`${prefix}-notice-short`
+   * shows it and `${prefix}-notice-whole` the whole, by the tab's own width); none keeps the whole everywhere.
+   */
+  shortNotice?(notice: SyncNotice): string | undefined;
 }
 
 /** Stands for the time inside "Last synced 5 minutes ago.", where the message is split to put it in. */
@@ -141,12 +146,25 @@ export function SyncBar({
         </p>
       ) : null}
       {state?.notice && !error && !running ? (
-        <p className={`muted ${prefix}-sync-notice`}>{syncNoticeText(collection, state.notice)}</p>
+        <p className={`muted ${prefix}-sync-notice`}>
+          <NoticeWords whole={syncNoticeText(collection, state.notice)} short={texts.shortNotice?.(state.notice)} prefix={prefix} />
+        </p>
       ) : null}
       {keptText && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{keptText}</p> : null}
       {thenNotice && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenNotice}</p> : null}
       {thenKeptText && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenKeptText}</p> : null}
     </div>
+  );
+}
+
+/** A notice whole, or whole and short, each in its span: the tab's CSS shows the one that fits its width. */
+function NoticeWords({ whole, short, prefix }: { whole: string; short: string | undefined; prefix: string }) {
+  if (!short) return whole;
+  return (
+    <>
+      <span className={`${prefix}-notice-whole`}>{whole}</span>
+      <span className={`${prefix}-notice-short`}>{short}</span>
+    </>
   );
 }
 

@@ -167,6 +167,9 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   // reached before the 800 bookmarks X returns at most (its pages may hold fewer than asked while more remain:
   // x-api--fundamentals--pagination). At the cap after 800 distinct bookmarks, the rest is gone from X's answer.
   const all = [...new Set(read)];
+  // X ends its pages at its 800 newest without a next page, however many more there are on x.com: the sync line says
+  // so as at the page cap, or "800 bookmarks" reads as all of them.
+  if (!walk.cut && all.length >= BOOKMARKS_ON_X) walk.cut = 'cap';
   const reachedEnd = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
   const complete = reachedEnd && !walk.partial;
   // At the page cap the sync line says what became of the older stored bookmarks (components/manager/sync-words.ts).

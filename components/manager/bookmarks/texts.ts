@@ -12,5 +12,9 @@ export function bookmarkSyncTexts(): SyncTexts {
     never: i18n.t('bookmarks_never_synced'),
     failed: (message) => i18n.t('bookmarks_sync_failed', [message]),
     thenFailed: (message) => i18n.t('bookmarks_folders_failed', [message]),
+    // X's 800 newest (x-api--posts--bookmarks--integrate): in a side panel, one short line above the list rather than
+    // four (bookmarks.css); what became of older ones is said again under No longer on X when there are any.
+    shortNotice: (notice) =>
+      notice.kind === 'cap' && notice.older !== 'kept' && !notice.message ? i18n.t('sync_notice_cap_bookmarks_short') : undefined,
   };
 }

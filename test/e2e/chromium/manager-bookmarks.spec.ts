@@ -270,8 +270,14 @@ test.describe('the Bookmarks tab in Chromium', () => {
     // Every tab's name shows: the tab row fits without a sideways scroll.
     const tabs = panel.getByRole('tablist');
     expect(await tabs.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    // The toolbar (search, folder, Export; sync line and count) takes two short rows.
-    expect(top - panelTop).toBeLessThanOrEqual(80);
+    // Ada has 1,050 bookmarks and X gives apps her 800 newest: one short line says so, under the count, not four.
+    const short = panel.getByText('X lets apps read only your 800 newest.', { exact: true });
+    await expect(short).toBeVisible();
+    expect((await short.boundingBox())!.height).toBeLessThanOrEqual(20);
+    await expect(panel.getByText(/so those are the ones shown here/)).toBeHidden();
+    // The toolbar takes three short rows (the search on its own, so its hint reads whole; folder and Export; sync line
+    // and count) and that line: the list keeps the rest of the panel.
+    expect(top - panelTop).toBeLessThanOrEqual(130);
     // One scroll container: the list, never the page or panel around it as well.
     const scrolling = await panel.evaluate(() =>
       [document.scrollingElement!, ...document.querySelectorAll('body *')]
@@ -280,6 +286,13 @@ test.describe('the Bookmarks tab in Chromium', () => {
         .map((el) => el.className || el.tagName),
     );
     expect(scrolling).toEqual(['bookmarks-scroll']);
+
+    // A wide panel has the room to say it whole.
+    await panel.setViewportSize({ width: 800, height: 720 });
+    await expect(
+      panel.getByText('X lets apps read only your 800 newest bookmarks, so those are the ones shown here.', { exact: false }),
+    ).toBeVisible();
+    await expect(short).toBeHidden();
   });
 
   test('cards show media with their alt text, the quoted post, “Replying to @…” and display URLs', async ({ perch, emu }) => {
