@@ -50,6 +50,8 @@ async function openOnPage(): Promise<ReactPage> {
     { settleMs: 20 },
   );
   for (let i = 0; i < 3; i++) await settle();
+  // The draft is read once the box shows text (the page's, or a stored draft's): wait for that, not for a clock.
+  await vi.waitFor(() => expect(box(page).value).not.toBe(''), { timeout: 5000 });
   return page;
 }
 
@@ -90,7 +92,7 @@ describe('the popup opened on a page', () => {
     try {
       expect(await storedTexts()).toEqual([]);
       await type(page, '!');
-      expect(buttons(page)).toContain('Clear draft');
+      await vi.waitFor(() => expect(buttons(page)).toContain('Clear draft'), { timeout: 5000 });
     } finally {
       await page.leave();
     }
@@ -98,8 +100,8 @@ describe('the popup opened on a page', () => {
 
     const again = await openOnPage();
     try {
-      expect(box(again).value).toBe(`${SHARED}!`);
-      expect(buttons(again)).toContain('Clear draft');
+      await vi.waitFor(() => expect(box(again).value).toBe(`${SHARED}!`), { timeout: 5000 });
+      await vi.waitFor(() => expect(buttons(again)).toContain('Clear draft'), { timeout: 5000 });
     } finally {
       await again.leave();
     }
@@ -113,8 +115,7 @@ describe('the popup opened on a page', () => {
       await act(async () => {
         post?.dispatchEvent(new page.window.Event('click', { bubbles: true }));
       });
-      for (let i = 0; i < 3; i++) await settle();
-      expect(page.document.body.textContent).toContain('Your post is on X.');
+      await vi.waitFor(() => expect(page.document.body.textContent).toContain('Your post is on X.'), { timeout: 5000 });
     } finally {
       await page.leave();
     }
