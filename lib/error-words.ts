@@ -4,7 +4,7 @@ import { composeWordsOf, type ComposeWords } from './compose-words';
 import { ALT_TEXT_MAX, VIDEO_MAX_SECS, VIDEO_MIN_SECS } from './limits';
 import { isPlainOwn } from './own-words';
 import { unknownActionWords } from './reply-words';
-import { readerLocale } from './reader-locale';
+import { numberOf as num } from './reader-locale';
 import { isolateBidi } from './text/bidi';
 
 /**
@@ -132,11 +132,6 @@ function whereInThread(post: number | undefined): string {
 /** A length in seconds as the sentence says it: to a tenth. */
 function seconds(secs: number): string {
   return num(Math.round(secs * 10) / 10);
-}
-
-/** A number as the reader's locale writes it ("1,000"), as every number a person reads. */
-function num(n: number): string {
-  return new Intl.NumberFormat(readerLocale()).format(n);
 }
 
 /**

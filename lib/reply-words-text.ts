@@ -3,7 +3,7 @@ import { BOOKMARK_NOTE_MAX, IMPORT_MAX_ENTRIES } from './limits';
 import { TAG_MAX, TAGS_PER_ACCOUNT_MAX, TAGS_PER_BOOKMARK_MAX } from './bookmarks/tag-limits';
 import type { ReplyWords } from './reply-words';
 import { joinSentences, unknownActionText } from './error-words';
-import { listOf, readerLocale } from './reader-locale';
+import { listOf, numberOf } from './reader-locale';
 import { isolateBidi } from './text/bidi';
 
 /**
@@ -73,10 +73,8 @@ export function replyWordsText(words: ReplyWords): string {
   }
 }
 
-/** A number as the reader's locale writes it (“50,000”). */
-function num(n: number | undefined): string {
-  return new Intl.NumberFormat(readerLocale()).format(n ?? 0);
-}
+/** A count the refusal may leave out reads as 0, in the reader's locale (`numberOf`). */
+const num = (n: number | undefined): string => numberOf(n ?? 0);
 
 /**
  * The tags a refusal names, each quoted the reader's way and isolated (FSI…PDI: a tag in Arabic or Hebrew cannot
