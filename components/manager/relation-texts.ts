@@ -21,8 +21,6 @@ export interface RelationTexts {
   loading: string;
   noResults: (query: string) => string;
   remove: { short: string; action: (entry: AccountEntry) => string };
-  profile: (username: string) => string;
-  profileShort: string;
   export: ExportTexts;
   viewError: (message: string) => string;
   retry: string;
@@ -61,8 +59,6 @@ export function relationTexts(r: Relation): RelationTexts {
         return i18n.t(r === 'muted' ? 'muted_unmute_unknown' : 'blocked_unblock_unknown');
       },
     },
-    profile: (username) => i18n.t('relation_profile', { username }),
-    profileShort: i18n.t('relation_profile_short'),
     export: {
       title: i18n.t(`${r}_export_title`),
       done: (file, count) => i18n.t(`${r}_exported`, count, [numberOf(count)], { file }),
