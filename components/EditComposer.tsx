@@ -55,6 +55,8 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
   const enterprise = useEnterprisePlan();
   const limit = usePostLimit(accountId);
   const again = useOpenEdit(accountId);
+  // Bumped to draw the box afresh after Clear draft: its button goes, and the focus goes to the box, not the page.
+  const [generation, setGeneration] = useState(0);
 
   if (again.editing) return <EditComposer key={again.editing.postId} accountId={accountId} username={username} edit={again.editing} />;
   if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_edit_title')} />;
@@ -85,6 +87,7 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
     try {
       await sendMessage({ type: 'draft.discard', accountId, context });
       reset();
+      setGeneration((g) => g + 1);
       setStatus({ kind: 'idle' });
     } catch (e) {
       setStatus({ kind: 'error', message: thrownText(e) });
@@ -116,6 +119,7 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
             <p className="muted">{i18n.t('composer_editing', [timeLeftText(left), editsLeftText(edit.editsRemaining)])}</p>
           ) : null}
           <PostEditor
+            key={generation}
             text={post.text}
             label={i18n.t('composer_text_label')}
             describedBy={reason ? reasonId : undefined}
