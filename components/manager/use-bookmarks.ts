@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { matcher, parseQuery, isEmptyQuery, searchable } from '@/lib/bookmarks/query';
 import { byCodePoint } from '@/lib/bookmarks/tags';
 import { db, type BookmarkFolderRow, type BookmarkNoteRow, type PostRow, type SavedSearchRow, type UserRow } from '@/lib/db';
 import { isId, isObject, textOf } from '@/lib/db/row-fields';
+import { authorLine, knownAuthor } from './bookmarks/card-names';
 import { readAuthor, readBookmark, readNote, readPost, readRows } from './stored-rows';
 
 /**
@@ -13,7 +15,10 @@ export interface BookmarkItem {
   postId: string;
   position: number;
   folderIds: string[];
-  /** What the search matches: the post's text, links, author name and @username, and the note, folded once. */
+  /**
+   * What the search matches, folded once: the post's text and links, its author as the card names them ("Unknown
+   * author" in the screen's language when their names do not read), and the note.
+   */
   searchText: string;
   post: PostRow | undefined;
   author: UserRow | undefined;
@@ -23,6 +28,15 @@ export interface BookmarkItem {
 }
 
 const oneSpaced = (text: string) => text.replace(/\s+/gu, ' ');
+
+/**
+ * The words a card shows of its author (BookmarkCard): "Grace Hopper @gracehop", "@ada", else "Unknown author" in the
+ * screen's language. The stored searchText holds the names X gave at the sync, but never the words Perch shows.
+ */
+function shownAuthorWords(author: UserRow | undefined): string {
+  const known = knownAuthor(author);
+  return known ? authorLine(known) : i18n.t('bookmarks_unknown_author');
+}
 
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
 const HEAD = 40;
@@ -53,15 +67,17 @@ async function join(
   const items = bookmarks.map((b): BookmarkItem => {
     const post = postById.get(b.postId);
     const note = noteById.get(b.postId);
+    const author = post?.authorId ? authorById.get(post.authorId) : undefined;
+    // Folded here, once per change of the store: a keystroke only compares.
+    // (The stored searchText is folded already: only its white space is made single.)
+    const shown = [shownAuthorWords(author), note?.note ?? ''].join(' ');
     return {
       postId: b.postId,
       position: b.position,
       folderIds: b.folderIds,
-      // Folded here, once per change of the store: a keystroke only compares.
-      // (The stored searchText is folded already: only its white space is made single.)
-      searchText: note?.note ? `${oneSpaced(b.searchText)} ${searchable(note.note)}` : oneSpaced(b.searchText),
+      searchText: `${oneSpaced(b.searchText)} ${searchable(shown)}`.trim(),
       post,
-      author: post?.authorId ? authorById.get(post.authorId) : undefined,
+      author,
       tags: note?.tags ?? [],
       note: note?.note ?? '',
       read: note?.read ?? false,
@@ -138,9 +154,9 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
 
 /**
  * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
- * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author name and
- * @username and the person's note, lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds
- * "Zoë Ångström". `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
+ * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author as the card names
+ * them ("Unknown author" too) and the person's note, lower-cased and without accents — "eowyn" finds "Éowyn",
+ * "zoe angstrom" finds "Zoë Ångström". `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
  */
 export function filterBookmarks(
   items: readonly BookmarkItem[],
