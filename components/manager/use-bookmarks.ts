@@ -17,7 +17,7 @@ export interface BookmarkItem {
   folderIds: string[];
   /**
    * What the search matches, folded once: the post's text and links, its author as the card names them ("Unknown
-   * author" in the screen's language when their names do not read), and the note.
+   * author" in the screen's language when their names do not read), its pictures' descriptions, and the note.
    */
   searchText: string;
   post: PostRow | undefined;
@@ -70,7 +70,9 @@ async function join(
     const author = post?.authorId ? authorById.get(post.authorId) : undefined;
     // Folded here, once per change of the store: a keystroke only compares.
     // (The stored searchText is folded already: only its white space is made single.)
-    const shown = [shownAuthorWords(author), note?.note ?? ''].join(' ');
+    // Its pictures' descriptions too (X's `alt_text`, stored with the post): what the card's ALT badge shows.
+    const alts = post?.media?.map((m) => m.altText ?? '') ?? [];
+    const shown = [shownAuthorWords(author), ...alts, note?.note ?? ''].join(' ');
     return {
       postId: b.postId,
       position: b.position,
@@ -155,8 +157,9 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
 /**
  * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
  * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author as the card names
- * them ("Unknown author" too) and the person's note, lower-cased and without accents — "eowyn" finds "Éowyn",
- * "zoe angstrom" finds "Zoë Ångström". `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
+ * them ("Unknown author" too), its pictures' descriptions and the person's note, lower-cased and without accents —
+ * "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström". `folders` names X's folders for `folder:"name"`
+ * (without it, `folder:` matches nothing).
  */
 export function filterBookmarks(
   items: readonly BookmarkItem[],
