@@ -23,8 +23,11 @@ export function unknownActionText(type: unknown): string {
  * or the background's at the moment, which is the same browser's. X's own words stay X's: quoted, never translated.
  */
 
-/** Kinds whose wording names X's own reason when X gave one (a 400's `errors[].message`, a 403's `detail`). */
-const QUOTES_X = new Set(['invalid-request', 'forbidden']);
+/**
+ * Kinds whose wording names X's own reason when X gave one (a 400's `errors[].message`, a 403's `detail`, a 5xx's
+ * problem `detail`: what X says of its own trouble, an outage or a status page, is the person's best word on it).
+ */
+const QUOTES_X = new Set(['invalid-request', 'forbidden', 'unavailable']);
 
 /** Perch's words for a kind of failure; undefined for a kind it has none for. `clock` says X's reset (epoch ms) as a time. */
 function kindWords(error: ActionError, clock: (epochMs: number) => string): string | undefined {

@@ -91,7 +91,10 @@ describe('when X does not answer the popup’s read', () => {
     const w = await worker(trouble);
     const reading: Promise<PostContext | ProfileContext> = what === 'a post' ? w.readPost() : w.readProfile();
     const ctx = await settle(w, reading);
-    expect(tabErrorText(ctx.error, 'fallback')).toBe('X is not answering right now. Try again in a moment.');
+    // X's own words on its trouble are quoted after Perch's, the whole isolated as the popup shows a sentence with them.
+    expect(tabErrorText(ctx.error, 'fallback')).toBe(
+      '\u2068X is not answering right now. Try again in a moment. X said: “\u2068Overloaded.\u2069”\u2069',
+    );
     expect([w.reads(), w.waits()]).toEqual([2, 1]);
   });
 
