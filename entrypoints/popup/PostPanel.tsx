@@ -61,8 +61,10 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   if (!ctx.post) return <PostUnavailable postId={postId} error={ctx.error} onRetry={() => void refresh()} />;
 
   const run = async (action: Parameters<typeof act>[1]) => {
-    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
-    if (await confirmAction(action)) setProblem(await act(accountId, action, track));
+    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask), and that it ends
+    // the person's follow of the author.
+    const following = ctx.author?.relationUnsaid ? 'unsaid' : !!ctx.author?.following;
+    if (await confirmAction(action, { following })) setProblem(await act(accountId, action, track));
   };
   const p = { postId, ...(ctx.author ? { username: ctx.author.username } : {}) };
   const author = ctx.author;

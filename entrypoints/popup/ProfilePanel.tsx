@@ -17,7 +17,7 @@ import { useTabContext } from './use-tab-context';
 /** Quick actions on the profile in the current tab. */
 export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
   const { context: ctx, error, refresh, track: trackAny } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
-  const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
+  const { actions, track, news } = useOwnActions(ctx?.actions ?? [], trackAny);
   const [lists, setLists] = useState(false);
   const [problem, setProblem] = useState<string>();
   const notes = useId();
@@ -37,8 +37,9 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   if (user.id === accountId) return <UserCard user={user} />;
 
   const run = async (action: Parameters<typeof act>[1]) => {
-    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask).
-    if (await confirmAction(action)) setProblem(await act(accountId, action, track));
+    // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask), and that it ends
+    // the person's follow of them.
+    if (await confirmAction(action, { following: following ?? 'unsaid' })) setProblem(await act(accountId, action, track));
   };
   const params = { userId: user.id, username: user.username };
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
@@ -54,7 +55,12 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const muted = shownRelation(user.muted, unsaid, onMute, 'mute');
   const blocked = shownRelation(user.blocked, unsaid, onBlock, 'block');
   const unsaidId = `${notes}-unsaid`;
-  const noteOf = (relation: string) => (unsaid ? `${notes}-${relation} ${unsaidId}` : `${notes}-${relation}`);
+  // Unblocked from this popup: blocking ended any follow and the unblock did not bring it back (actions.ts's block),
+  // so the profile offers Follow, and a line says why, read with the Follow button too.
+  const unblocked = onBlock?.type === 'unblock' && onBlock.state === 'done' && news(onBlock) && following === false && !followRequested;
+  const unblockedId = `${notes}-unblocked`;
+  const noteOf = (relation: string) =>
+    [`${notes}-${relation}`, unsaid ? unsaidId : '', relation === 'follow' && unblocked ? unblockedId : ''].filter(Boolean).join(' ');
   // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so
   // ("Mute: Queued…"), the one source of both.
   const label = {
@@ -119,6 +125,11 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           { id: `${notes}-block`, action: onBlock },
         ]}
       />
+      {unblocked ? (
+        <p className="note" id={unblockedId}>
+          {i18n.t('popup_unblocked_not_followed', [user.username])}
+        </p>
+      ) : null}
       {unsaid ? (
         <p className="note" id={unsaidId}>
           {i18n.t('popup_relation_unsaid', [user.username])}
