@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { KeepChoice } from '@/lib/db/wipe';
 import { sendMessage } from '@/lib/messaging';
+import { numberOf } from '@/lib/reader-locale';
 import type { SignOutLoss } from '@/lib/services/sign-out-loss';
 import type { AccountView } from '@/lib/storage';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -42,8 +43,8 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
     loss === 'uncounted'
       ? [i18n.t('sign_out_lose_uncounted')]
       : [
-          loss?.queued ? i18n.t('sign_out_lose_queued', loss.queued) : '',
-          loss?.drafts && !keepDrafts ? i18n.t('sign_out_lose_drafts', loss.drafts) : '',
+          loss?.queued ? i18n.t('sign_out_lose_queued', loss.queued, [numberOf(loss.queued)]) : '',
+          loss?.drafts && !keepDrafts ? i18n.t('sign_out_lose_drafts', loss.drafts, [numberOf(loss.drafts)]) : '',
         ].filter(Boolean);
 
   const body = (

@@ -4,7 +4,7 @@ import type { ActionRow } from './db';
 import type { ActionError } from './db/rows';
 import { errorWords } from './error-words';
 import type { FailureNote } from './failed-actions';
-import { timeOf } from './reader-locale';
+import { numberOf, timeOf } from './reader-locale';
 import { isActionTypeName } from './reply-words';
 import { hasBidiControls, isolateBidi } from './text/bidi';
 import { boundedWords } from './text/bounded-words';
@@ -96,9 +96,9 @@ export function failureSentence(note: FailureNote): string {
   return note.waiting ? i18n.t('failed_waiting', { what, message }) : i18n.t('action_phase_failed', { what, message });
 }
 
-/** The first line for several: "3 actions failed". */
+/** The first line for several: "3 actions failed", "1,234 actions failed". */
 export function failureCount(count: number): string {
-  return i18n.t('failed_count', [count]);
+  return i18n.t('failed_count', [numberOf(count)]);
 }
 
 /**

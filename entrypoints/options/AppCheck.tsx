@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { dateTimeOf, listOf, timeOf } from '@/components/manager/format';
+import { dateTimeOf, listOf, numberOf, timeOf } from '@/components/manager/format';
 import { errorWords } from '@/lib/error-words';
 import { isolateBidi } from '@/lib/text/bidi';
 import type { X_SCOPES } from '@/lib/config';
@@ -137,7 +137,7 @@ function scopesLine(v: AppCheckView): Line {
   if (!s) return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_no_account') };
   const detail = i18n.t('app_check_scopes_detail', [s.granted.join(' ') || '—', s.needed.join(' ')]);
   if (s.mark === 'unknown') return { key: 'scopes', mark: 'unknown', text: i18n.t('app_check_scopes_unknown') };
-  if (s.mark === 'ok') return { key: 'scopes', mark: 'ok', text: i18n.t('app_check_scopes_ok', [String(s.needed.length)]), detail };
+  if (s.mark === 'ok') return { key: 'scopes', mark: 'ok', text: i18n.t('app_check_scopes_ok', [numberOf(s.needed.length)]), detail };
   return {
     key: 'scopes',
     mark: 'problem',
@@ -172,7 +172,7 @@ function rateLines(v: AppCheckView): Line[] {
     lines.push({
       key: 'rate',
       mark: r.remaining > 0 ? 'ok' : 'problem',
-      text: i18n.t('app_check_rate', [String(r.remaining), String(r.limit), time(r.reset)]),
+      text: i18n.t('app_check_rate', [numberOf(r.remaining), numberOf(r.limit), time(r.reset)]),
     });
   } else {
     lines.push({ key: 'rate', mark: 'unknown', text: i18n.t('app_check_rate_none') });
@@ -182,8 +182,8 @@ function rateLines(v: AppCheckView): Line[] {
       key: `daily-${d.scope}`,
       mark: d.remaining > 0 ? 'ok' : 'problem',
       text: i18n.t(d.scope === 'user' ? 'app_check_daily_user' : 'app_check_daily_app', [
-        String(d.remaining),
-        String(d.limit),
+        numberOf(d.remaining),
+        numberOf(d.limit),
         when(d.reset),
       ]),
     });

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
+import { numberOf } from '@/lib/reader-locale';
 import { watchTables } from '@/lib/store-changes';
 import { managerPageUrl, openManager, type WayInTab } from './open-manager';
 
@@ -62,7 +63,7 @@ export function WayIn({ accountId, onNewPost }: { accountId: string; onNewPost: 
       </button>
       {link('bookmarks', i18n.t('popup_open_bookmarks'))}
       {link('lists', i18n.t('popup_open_lists'))}
-      {link('drafts', drafts ? i18n.t('popup_open_drafts_count', [String(drafts)]) : i18n.t('popup_open_drafts'))}
+      {link('drafts', drafts ? i18n.t('popup_open_drafts_count', [numberOf(drafts)]) : i18n.t('popup_open_drafts'))}
     </>
   );
 }
