@@ -1,5 +1,6 @@
 import { scan } from '../support/axe-chromium';
 import { tabTo } from '../support/focus';
+import { expectOnlyLinksMet, PRIVACY_HEADING, PRIVACY_LINK } from '../support/keyboard-walks';
 import { walkTabStops } from '../support/tab-walk';
 import { expect, test } from './fixtures';
 
@@ -10,16 +11,13 @@ import { expect, test } from './fixtures';
 
 test('opens the privacy policy from the settings with Enter and walks it with Tab, in Chromium', async ({ perch }) => {
   const options = await perch.open('options');
-  const link = options.getByRole('link', { name: /^Privacy policy/ });
+  const link = options.getByRole('link', { name: PRIVACY_LINK, exact: true });
   await tabTo(options, link);
   const opened = perch.context.waitForEvent('page');
   await options.keyboard.press('Enter');
   const privacy = await opened;
-  await expect(privacy.getByRole('heading', { level: 1 })).toHaveText('Perch privacy policy');
+  await expect(privacy.getByRole('heading', { level: 1 })).toHaveText(PRIVACY_HEADING);
   const stops = await walkTabStops(privacy);
-  // Every link on the page is met once, in the page's order; nothing else takes the focus.
-  const links = await privacy.getByRole('link').allTextContents();
-  expect(stops.map((s) => s.words)).toEqual(links.map((w) => w.replace(/\s+/g, ' ').trim()));
-  expect(stops.every((s) => s.kind === 'a')).toBe(true);
+  expectOnlyLinksMet(stops, await privacy.getByRole('link').allTextContents());
   expect(await scan(privacy, 'privacy policy')).toBeTruthy();
 });

@@ -1,0 +1,18 @@
+import { expect } from '@playwright/test';
+import type { TabStop } from './tab-walk';
+
+/**
+ * What the keyboard walks in test/e2e/chromium/*-keyboard.spec.ts and their Firefox counterparts in
+ * test/e2e/firefox/ share: the words a person meets and the checks on what they saw. The drivers differ (Playwright
+ * there, puppeteer over WebDriver BiDi here), so each spec presses the keys itself.
+ */
+
+/** The settings' link to the policy, and the policy's heading. */
+export const PRIVACY_LINK = 'Privacy policy: what Perch keeps on this computer, and what it sends to X';
+export const PRIVACY_HEADING = 'Perch privacy policy';
+
+/** The privacy policy walked with Tab: every link on it met once, in the page's order, and nothing else. */
+export function expectOnlyLinksMet(stops: TabStop[], links: string[]): void {
+  expect(stops.map((s) => s.words)).toEqual(links.map((w) => w.replace(/\s+/g, ' ').trim()));
+  expect(stops.every((s) => s.kind === 'a')).toBe(true);
+}
