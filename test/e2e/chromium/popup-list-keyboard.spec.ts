@@ -1,5 +1,6 @@
 import { STATE_PAGES } from '../support/a11y-states';
 import { expectFocusShown, tabTo } from '../support/focus';
+import { PICKER, PICKER_LIST_BUTTON, PICKER_OPENER, pickerFlip } from '../support/keyboard-walks';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
@@ -11,13 +12,13 @@ import { expect, popupOn, signIn, test } from './fixtures';
 test('the popup’s list picker opens on Enter and closes on Escape, the focus kept, in Chromium', async ({ perch }) => {
   await signIn(perch, await perch.open('options'));
   const popup = await popupOn(perch, STATE_PAGES.others, { viewport: { width: 360, height: 600 } });
-  const opener = popup.getByRole('button', { name: 'Add @gracehop to a list…' });
-  const picker = popup.getByRole('region', { name: 'Lists for @gracehop' });
+  const opener = popup.getByRole('button', { name: PICKER_OPENER });
+  const picker = popup.getByRole('region', { name: PICKER });
 
   await tabTo(popup, opener);
   await popup.keyboard.press('Enter');
   const first = picker.getByRole('button').first();
-  await expect(first).toHaveAccessibleName(/^(Add to|Remove from) “/);
+  await expect(first).toHaveAccessibleName(PICKER_LIST_BUTTON);
   await expect(first).toBeFocused();
   await expectFocusShown(popup);
 
@@ -35,14 +36,12 @@ test('the popup’s list picker opens on Enter and closes on Escape, the focus k
 test('Enter on a List in the popup’s picker adds the account and back, the focus kept on that List, in Chromium', async ({ perch }) => {
   await signIn(perch, await perch.open('options'));
   const popup = await popupOn(perch, STATE_PAGES.others, { viewport: { width: 360, height: 600 } });
-  const picker = popup.getByRole('region', { name: 'Lists for @gracehop' });
-  await tabTo(popup, popup.getByRole('button', { name: 'Add @gracehop to a list…' }));
+  const picker = popup.getByRole('region', { name: PICKER });
+  await tabTo(popup, popup.getByRole('button', { name: PICKER_OPENER }));
   await popup.keyboard.press('Enter');
   const first = picker.getByRole('button').first();
   await expect(first).toBeFocused();
-  const [, was, list] = /^(Add to|Remove from) (“.+”)$/.exec((await first.getAttribute('aria-label')) ?? '') ?? [];
-  expect(list, 'the first List’s button names it').toBeTruthy();
-  const now = was === 'Add to' ? 'Remove from' : 'Add to';
+  const { was, list, now } = pickerFlip(await first.getAttribute('aria-label'));
 
   // Pressed: it says what it did, and the same List's button, now the other way round, keeps the focus.
   await popup.keyboard.press('Enter');

@@ -16,3 +16,19 @@ export function expectOnlyLinksMet(stops: TabStop[], links: string[]): void {
   expect(stops.map((s) => s.words)).toEqual(links.map((w) => w.replace(/\s+/g, ' ').trim()));
   expect(stops.every((s) => s.kind === 'a')).toBe(true);
 }
+
+/** The popup on Grace's post: the button that opens its "Add to a list" picker, and the region it opens. */
+export const PICKER_OPENER = 'Add @gracehop to a list…';
+export const PICKER = 'Lists for @gracehop';
+/** A List's button in the picker: "Add to “Birds”" or "Remove from “Birds”". */
+export const PICKER_LIST_BUTTON = /^(Add to|Remove from) “/;
+
+/**
+ * A List's button in the picker, by its name: what it does now (`was`), its List as named (“Birds”), and what the
+ * same List's button does once pressed (`now`).
+ */
+export function pickerFlip(name: string | null): { was: string; list: string; now: string } {
+  const [, was = '', list = ''] = /^(Add to|Remove from) (“.+”)$/.exec(name ?? '') ?? [];
+  expect(list, 'the List’s button names it').toBeTruthy();
+  return { was, list, now: was === 'Add to' ? 'Remove from' : 'Add to' };
+}
