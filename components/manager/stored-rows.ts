@@ -38,6 +38,7 @@ export function readList(l: unknown): ListRow | undefined {
     ...optional('memberCount', l.memberCount, isCount),
     ...optional('followerCount', l.followerCount, isCount),
     ...optional('createdAt', l.createdAt, isTime),
+    ...optional('knownEmpty', l.knownEmpty, isTrue),
     owned: l.owned === true,
     followed: l.followed === true,
     pinned: l.pinned === true,

@@ -121,8 +121,10 @@ const listCreate: ActionDef = {
       ...(typeof p.description === 'string' ? { description: p.description } : {}),
       private: p.private === true,
       // X's answer to createList carries no counts, but a new List has no members yet: "0 members", as on every card,
-      // until a sync reads X's figure (confirm keeps what a sync read).
+      // until a sync reads X's figure (confirm keeps what a sync read). Perch made it: that it is empty is Perch's own
+      // knowledge, until X says it has members.
       memberCount: 0,
+      knownEmpty: true,
       ownerId: accountId,
       owned: true,
       followed: false,
@@ -147,9 +149,12 @@ const listCreate: ActionDef = {
     const row = await d.lists.get(tempKey);
     await d.lists.delete(tempKey);
     if (!row || typeof result?.id !== 'string') return;
-    // What a sync already stored under X's id (read after X made it) is X's word, and stays over the temporary row.
+    // What a sync already stored under X's id (read after X made it) is X's word, and stays over the temporary row; a
+    // member count above 0 in it says the List has members, which Perch no longer knows it has none of.
     const read = await d.lists.get([accountId, result.id]);
-    await d.lists.put({ ...row, ...read, id: result.id });
+    const { knownEmpty, ...made } = row;
+    const empty = knownEmpty && !(read?.memberCount !== undefined && read.memberCount > 0) ? { knownEmpty } : {};
+    await d.lists.put({ ...made, ...read, ...empty, id: result.id });
   },
   idempotent: false,
   async reconcile(client, accountId, p, action) {

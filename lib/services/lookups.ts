@@ -68,7 +68,11 @@ export async function listMembers(
     for (const a of await actionsSince(d, accountId, started, mine)) {
       await LIST_ACTIONS[a.type as keyof typeof LIST_ACTIONS].apply(d, accountId, a.params);
     }
-    if (list) await d.lists.put(list);
+    // A List Perch made is no longer known to have no members once X shows one in it.
+    if (list) {
+      const { knownEmpty, ...rest } = list;
+      await d.lists.put(knownEmpty && page.items.length > 0 ? rest : list);
+    }
   });
   // A next token X's operation would refuse (getListsMembers: 1 to 19 characters) is not handed on: the walk stops, saying
   // so, and what was read stays.

@@ -106,7 +106,9 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       // Its owner_id ("Owner's user ID", x-api--lists--list-lookup--integrate) says whose it is, whichever answer
       // showed it: one's own List stays one's own when owned_lists was read before it was made.
       const owned = entry.owned || (list.owner_id ? list.owner_id === accountId : kept('owned', list.id));
-      return row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
+      const read = row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
+      // A List Perch made stays known to have no members unless X's figure says it has some.
+      return before.get(list.id)?.knownEmpty && (list.member_count ?? 0) === 0 ? { ...read, knownEmpty: true } : read;
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
@@ -169,7 +171,9 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
       const list = await d.lists.get([accountId, id]);
       if (list?.memberCount === undefined) return false;
       const actions = (await memberChanges(d, accountId, read.asked, new Set([id]))).get(id) ?? [];
-      await d.lists.put({ ...list, memberCount: countWith(onX, actions) });
+      // X's figure above 0 says the List has members: a List Perch made is no longer known to have none.
+      const { knownEmpty, ...rest } = list;
+      await d.lists.put({ ...(onX > 0 ? rest : { ...rest, ...(knownEmpty ? { knownEmpty } : {}) }), memberCount: countWith(onX, actions) });
       return actions.some((a) => read.tried.has(a.seq!));
     });
     if (again) queue.push(id);

@@ -109,9 +109,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
     setFocusMember(undefined);
   }, [focusMember, focusAt]);
 
-  // A List the person owns whose member count is 0 (one Perch just made: X's create answer carries none, and a new List
-  // has no members; or X's own figure at the last sync) has no members to load: it says so, beside Add, at once.
-  const known = loaded || (list.owned && list.memberCount === 0);
+  // A List the person made with Perch that nothing has shown members in since (X's create answer carries no counts, and
+  // a new List has none) has no members to load: it says so, beside Add, at once. X's figure of 0 at the last sync is
+  // not that knowledge (members added on x.com since are not in it): such a List offers Load members.
+  const known = loaded || (list.owned && list.knownEmpty === true && list.memberCount === 0);
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
   // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
