@@ -44,7 +44,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const [query, setQuery] = useState('');
   const [folderId, setFolderId] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
-  const ids = { search: useId(), folder: useId(), count: useId(), tagList: useId() };
+  const ids = { search: useId(), folder: useId(), folderNote: useId(), count: useId(), tagList: useId() };
   // Not needed for the first screen: read once every bookmark is.
   const tags = useTagCounts(accountId, complete);
   const saved = useSavedSearches(accountId);
@@ -118,7 +118,12 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
                 <label className="visually-hidden" htmlFor={ids.folder}>
                   {i18n.t('bookmarks_folder_label')}
                 </label>
-                <select id={ids.folder} value={activeFolder} onChange={(e) => setFolderId(e.target.value)}>
+                <select
+                  id={ids.folder}
+                  value={activeFolder}
+                  aria-describedby={ids.folderNote}
+                  onChange={(e) => setFolderId(e.target.value)}
+                >
                   <option value="">{i18n.t('bookmarks_folder_all')}</option>
                   {folders.map((f) => (
                     <option key={f.id} value={f.id}>
@@ -141,6 +146,15 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
               }}
             />
           </div>
+          {/* X lets apps read folders, never make, rename or fill them (openapi.json has only GET .../bookmarks/folders
+              and .../folders/{folder_id}): said where a person looks for New folder or Move to folder. A wide tab has
+              the room for it always; a side panel says it once a folder is chosen (bookmarks.css), and the picker is
+              described by it either way. */}
+          {folders?.length ? (
+            <p id={ids.folderNote} className={activeFolder ? 'bookmarks-folder-note muted chosen' : 'bookmarks-folder-note muted'}>
+              {i18n.t('bookmarks_folders_on_x')}
+            </p>
+          ) : null}
 
           <div className="bookmarks-meta">
             <SyncBar accountId={accountId} collection="bookmarks" then="bookmarkFolders" texts={syncTexts} prefix="bookmarks" />

@@ -19,6 +19,8 @@ async function syncBookmarks(page: Page): Promise<void> {
 
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search bookmarks' });
 const list = (page: Page) => page.getByRole('list', { name: 'Bookmarks' });
+/** X lets apps read folders only (openapi.json: GET .../bookmarks/folders and .../folders/{folder_id}, nothing else). */
+const FOLDERS_ON_X = 'X lets apps only read bookmark folders: make them and move bookmarks into them on x.com.';
 
 test.describe('the Bookmarks tab in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
@@ -85,8 +87,11 @@ test.describe('the Bookmarks tab in Chromium', () => {
     const shown = Math.min(await rows.count(), byAuthor.length);
     for (let i = 0; i < shown; i++) await expect(rows.nth(i)).toContainText(accented.name);
 
-    // X's folders filter, read-only: exactly the folder's bookmarks among the 800.
+    // X's folders filter, read-only: exactly the folder's bookmarks among the 800. A wide tab says beside the picker
+    // why there is no New folder or Move to folder, and the picker is described by it.
     await search(page).fill('');
+    await expect(page.getByText(FOLDERS_ON_X, { exact: true })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Folder' })).toHaveAccessibleDescription(FOLDERS_ON_X);
     const folder = folders.find((f) => f.post_ids.length > 1)!;
     const inFolder = onX.ids.filter((id) => folder.post_ids.includes(id));
     await page.getByRole('combobox', { name: 'Folder' }).selectOption({ label: folder.name });
@@ -287,12 +292,24 @@ test.describe('the Bookmarks tab in Chromium', () => {
     );
     expect(scrolling).toEqual(['bookmarks-scroll']);
 
+    // Where folders are made is said to the picker, and shown once a folder is chosen: not before, in the first
+    // bookmark's way.
+    const folderNote = panel.getByText(FOLDERS_ON_X, { exact: true });
+    const picker = panel.getByRole('combobox', { name: 'Folder' });
+    await expect(folderNote).toBeHidden();
+    await expect(picker).toHaveAccessibleDescription(FOLDERS_ON_X);
+    await picker.selectOption({ index: 1 });
+    await expect(folderNote).toBeVisible();
+    await picker.selectOption({ label: 'All bookmarks' });
+    await expect(folderNote).toBeHidden();
+
     // A wide panel has the room to say it whole.
     await panel.setViewportSize({ width: 800, height: 720 });
     await expect(
       panel.getByText('X lets apps read only your 800 newest bookmarks, so those are the ones shown here.', { exact: false }),
     ).toBeVisible();
     await expect(short).toBeHidden();
+    await expect(folderNote).toBeVisible();
   });
 
   test('cards show media with their alt text, the quoted post, “Replying to @…” and display URLs', async ({ perch, emu }) => {
