@@ -28,7 +28,18 @@ export function listOf(items: readonly string[]): string {
   return new Intl.ListFormat(readerLocale(), { type: 'conjunction' }).format(items);
 }
 
-/** "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM". */
+/**
+ * "14:05" in the person's time zone (a 24-hour clock, in the reader's digits), for "queued until HH:MM"; a time on a
+ * later day than today names its day, "Dec 6, 14:05" ("12月6日 14:05"): X's daily caps reset up to a day ahead, and
+ * "until 14:05" alone reads as today's 14:05, an hour off when it is tomorrow's.
+ */
 export function timeOf(epochMs: number): string {
-  return new Intl.DateTimeFormat(readerLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  const now = Date.now();
+  const laterDay = epochMs > now && new Date(epochMs).toDateString() !== new Date(now).toDateString();
+  return new Intl.DateTimeFormat(readerLocale(), {
+    ...(laterDay ? { month: 'short', day: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(epochMs);
 }

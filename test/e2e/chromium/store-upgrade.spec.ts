@@ -55,7 +55,9 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   await expect(post.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();
   await expect(post.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();
   await expect(post.getByRole('button', { name: 'Undo repost', exact: true })).toBeVisible();
-  await expect(post.getByRole('status').filter({ hasText: /^Repost: Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/ })).toBeVisible();
+  await expect(
+    post.getByRole('status').filter({ hasText: /^Repost: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/ }),
+  ).toBeVisible();
 
   // The Activity tab lists every old action, newest first, as this version words them.
   const manager = await perch.context.newPage();
@@ -63,7 +65,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   const entries = manager.getByRole('list', { name: 'What Perch did on X' }).getByRole('listitem');
   await expect(entries).toHaveCount(6);
   await expect(entries.nth(0)).toContainText(`Repost a post by @${GRACE.username}`);
-  await expect(entries.nth(0)).toContainText(/Queued until \d?\d:\d\d: X’s limit for this is used up/);
+  await expect(entries.nth(0)).toContainText(/Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d: X’s limit for this is used up/);
   // Rows that carried no name: the List by its id (Perch has not read the Lists), never "a list" as if a name.
   await expect(entries.nth(1)).toContainText(`Pin list ${LIST}`);
   await expect(entries.nth(2)).toContainText(`Follow list ${LIST}`);

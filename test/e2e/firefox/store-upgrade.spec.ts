@@ -85,7 +85,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   expect(await hasButton(postPopup, 'Undo repost')).toBe(true);
   await expect
     .poll(() => postPopup.$$eval('.post-panel [role="status"]', (notes) => notes.map((n) => n.textContent).join('\n')))
-    .toMatch(/^Repost: Queued until \d?\d:\d\d \(X’s limit is used up\)\.$/m);
+    .toMatch(/^Repost: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/m);
 
   // The Activity tab lists every old action, newest first, as this version words them.
   const manager = await ff.open('manager', '#activity');
@@ -94,7 +94,10 @@ test('a store left at version 5 by the last release opens at version 6 with ever
       items.map((i) => [i.querySelector('.activity-label')?.textContent, i.querySelector('.activity-state')?.textContent]),
     );
   await expect.poll(entries).toEqual([
-    [`Repost a post by @${GRACE.username}`, expect.stringMatching(/^Queued until \d?\d:\d\d: X’s limit for this is used up/)],
+    [
+      `Repost a post by @${GRACE.username}`,
+      expect.stringMatching(/^Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d: X’s limit for this is used up/),
+    ],
     [`Pin list ${LIST}`, 'Done'],
     [`Follow list ${LIST}`, 'Done'],
     [`Mute @${GRACE.username}`, `Failed: X does not allow this. X said: “\u2068${MUTE_REFUSED}\u2069”`],

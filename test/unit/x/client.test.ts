@@ -129,7 +129,7 @@ describe('the X client, scripted', () => {
     const error = await xErrorOf(createXClient({ baseUrl: BASE, getAccessToken, fetch }).request(ME));
     expect(error.kind).toBe('rate-limited');
     expect(error.rateLimitReset).toBe(reset);
-    expect(error.message).toMatch(/at 14:07\.$/);
+    expect(error.message).toMatch(/at Jan 15, 14:07\.$/);
     expect(getAccessToken.mock.calls).toEqual([[]]);
   });
 
