@@ -17,7 +17,8 @@ export interface BookmarkItem {
   folderIds: string[];
   /**
    * What the search matches, folded once: the post's text and links, its author as the card names them ("Unknown
-   * author" in the screen's language when their names do not read), its pictures' descriptions, and the note.
+   * author" in the screen's language when their names do not read), its pictures' descriptions, whom it replies to,
+   * the quoted post, and the note.
    */
   searchText: string;
   post: PostRow | undefined;
@@ -36,6 +37,23 @@ const oneSpaced = (text: string) => text.replace(/\s+/gu, ' ');
 function shownAuthorWords(author: UserRow | undefined): string {
   const known = knownAuthor(author);
   return known ? authorLine(known) : i18n.t('bookmarks_unknown_author');
+}
+
+/**
+ * The words a card shows around the post's own text (BookmarkCard): its pictures' descriptions (X's `alt_text`, what
+ * the ALT badge shows), whom it replies to ("Replying to @grace"), and the quoted post's author, text and links.
+ */
+function shownPostWords(post: PostRow | undefined): string[] {
+  if (!post) return [];
+  const quoted = post.quoted;
+  const quotedAuthor = knownAuthor(quoted?.author);
+  return [
+    ...(post.media?.map((m) => m.altText ?? '') ?? []),
+    post.replyTo?.username ? `@${post.replyTo.username}` : '',
+    quotedAuthor ? authorLine(quotedAuthor) : '',
+    quoted?.text ?? '',
+    ...(quoted?.urls.map((u) => u.expandedUrl ?? '') ?? []),
+  ];
 }
 
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
@@ -70,9 +88,7 @@ async function join(
     const author = post?.authorId ? authorById.get(post.authorId) : undefined;
     // Folded here, once per change of the store: a keystroke only compares.
     // (The stored searchText is folded already: only its white space is made single.)
-    // Its pictures' descriptions too (X's `alt_text`, stored with the post): what the card's ALT badge shows.
-    const alts = post?.media?.map((m) => m.altText ?? '') ?? [];
-    const shown = [shownAuthorWords(author), ...alts, note?.note ?? ''].join(' ');
+    const shown = [shownAuthorWords(author), ...shownPostWords(post), note?.note ?? ''].join(' ');
     return {
       postId: b.postId,
       position: b.position,
@@ -157,9 +173,9 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
 /**
  * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
  * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author as the card names
- * them ("Unknown author" too), its pictures' descriptions and the person's note, lower-cased and without accents —
- * "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström". `folders` names X's folders for `folder:"name"`
- * (without it, `folder:` matches nothing).
+ * them ("Unknown author" too), its pictures' descriptions, whom it replies to, the quoted post and the person's note,
+ * lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström". `folders` names X's
+ * folders for `folder:"name"` (without it, `folder:` matches nothing).
  */
 export function filterBookmarks(
   items: readonly BookmarkItem[],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
-import { bookmarksOnX, cardsOnX, wordsOf } from '../support/bookmarks-on-x';
+import { bookmarksOnX, cardNames, cardShows, cardsOnX, wordsOf } from '../support/bookmarks-on-x';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -62,9 +62,9 @@ test.describe('the Bookmarks tab in Chromium', () => {
       `https://x.com/${onX.authorOf.get(onX.ids[0]!)!.username}/status/${onX.ids[0]}`,
     );
 
-    // A CJK word: every bookmark whose text holds it, and only those.
+    // A CJK word: every bookmark whose card shows it (in its text or the post it quotes), and only those.
     const cjk = '勉強';
-    const withCjk = onX.ids.filter((id) => onX.text.get(id)!.includes(cjk));
+    const withCjk = onX.ids.filter((id) => cardShows(onX, id, cjk));
     expect(withCjk.length).toBeGreaterThan(0);
     await search(page).fill(cjk);
     await expect(page.getByText(`${withCjk.length} of 800 bookmarks`)).toBeVisible();
@@ -80,7 +80,8 @@ test.describe('the Bookmarks tab in Chromium', () => {
       .trim()
       .toLowerCase();
     expect(plainName).not.toBe(accented.name);
-    const byAuthor = onX.ids.filter((id) => onX.authorOf.get(id)?.id === accented.id);
+    // Every card that names them: as the author, or as the author of the post it quotes.
+    const byAuthor = onX.ids.filter((id) => cardNames(onX, id, accented.id));
     await search(page).fill(plainName);
     await expect(page.getByText(`${byAuthor.length} of 800 bookmarks`)).toBeVisible();
     const rows = list(page).getByRole('listitem');
@@ -240,7 +241,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     expect(parsed.bookmarks[0]!.author.username).toBe(onX.authorOf.get(onX.ids[0]!)!.username);
 
     await search(page).fill('勉強');
-    const matching = onX.ids.filter((id) => onX.text.get(id)!.includes('勉強'));
+    const matching = onX.ids.filter((id) => cardShows(onX, id, '勉強'));
     await expect(page.getByText(`${matching.length} of 800 bookmarks`)).toBeVisible();
     const csv = await save('Export CSV');
     expect(csv.file).toBe(`perch-bookmarks-${day}.csv`);

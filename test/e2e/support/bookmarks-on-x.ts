@@ -8,6 +8,8 @@ export interface XBookmarks {
   ids: string[];
   text: Map<string, string>;
   authorOf: Map<string, XUser>;
+  /** The post each bookmark quotes, where X returned it: its card shows it inset, and the search finds its words. */
+  quoted: Map<string, { text: string; authorId: string }>;
 }
 
 export interface XCardPost {
@@ -39,17 +41,35 @@ async function* bookmarkPages(emu: EmulatorControl, fields: Record<string, strin
 
 /** Ada's bookmarks, newest first, with each one's text and author. */
 export async function bookmarksOnX(emu: EmulatorControl): Promise<XBookmarks> {
-  const out: XBookmarks = { ids: [], text: new Map(), authorOf: new Map() };
-  for await (const page of bookmarkPages(emu, { 'tweet.fields': 'author_id', expansions: 'author_id', 'user.fields': 'name,username' })) {
+  const out: XBookmarks = { ids: [], text: new Map(), authorOf: new Map(), quoted: new Map() };
+  const fields = {
+    'tweet.fields': 'author_id,referenced_tweets',
+    expansions: 'author_id,referenced_tweets.id',
+    'user.fields': 'name,username',
+  };
+  for await (const page of bookmarkPages(emu, fields)) {
     const users = new Map((page.includes?.users ?? []).map((u) => [u.id, u]));
+    const tweets = new Map((page.includes?.tweets ?? []).map((t) => [t.id, t]));
     for (const p of page.data ?? []) {
       out.ids.push(p.id);
       out.text.set(p.id, p.text);
       const author = users.get(p.author_id);
       if (author) out.authorOf.set(p.id, author);
+      const quoted = tweets.get(p.referenced_tweets?.find((r) => r.type === 'quoted')?.id ?? '');
+      if (quoted) out.quoted.set(p.id, { text: quoted.text, authorId: quoted.author_id });
     }
   }
   return out;
+}
+
+/** Whether bookmark `id`'s card shows `words`: in its post's text, or in the post it quotes. */
+export function cardShows(onX: XBookmarks, id: string, words: string): boolean {
+  return [onX.text.get(id) ?? '', onX.quoted.get(id)?.text ?? ''].some((text) => text.includes(words));
+}
+
+/** Whether bookmark `id`'s card names the account `userId`: as its post's author, or the quoted post's. */
+export function cardNames(onX: XBookmarks, id: string, userId: string): boolean {
+  return onX.authorOf.get(id)?.id === userId || onX.quoted.get(id)?.authorId === userId;
 }
 
 /** Ada's bookmarks with what their cards show, read through the API with X's expansions. */

@@ -52,6 +52,54 @@ async function found(queries: string[]): Promise<string[][]> {
   return queries.map((q) => filterBookmarks(items, q, '').map((b) => b.postId));
 }
 
+/**
+ * A reply to @turing quoting a post by Grace: the card shows "Replying to @turing" and the quoted post inset, its
+ * author, text and link. Stored as the sync stores it (the quoted post's words are not in the stored searchText).
+ */
+async function storeQuotingReply(): Promise<void> {
+  const post: PostRow = {
+    accountId: ACCOUNT,
+    id: '105',
+    text: 'Worth a read',
+    authorId: '4',
+    urls: [],
+    mediaCount: 0,
+    seenAt: WHEN,
+    repliedToId: '99',
+    replyTo: { userId: '9', username: 'turing' },
+    quotedId: '98',
+    quoted: {
+      id: '98',
+      text: 'Nanoseconds explained with a length of wire',
+      urls: [{ start: 0, end: 0, url: 'https://t.co/x', expandedUrl: 'https://example.com/nanosecond-wire' }],
+      author: { id: '6', name: 'Grace Hopper', username: 'gracehop' },
+    },
+  };
+  await db().posts.put(post);
+  await db().bookmarks.put({
+    accountId: ACCOUNT,
+    postId: '105',
+    position: 20,
+    folderIds: [],
+    searchText: bookmarkSearchText(post, users['4']),
+  });
+}
+
+describe('searching the Bookmarks tab for the words around a post', () => {
+  it('finds a card by the post it quotes (author, text, link) and by whom it replies to', async () => {
+    await storeBookmarks();
+    await storeQuotingReply();
+    expect(await found(['nanoseconds', '"length of wire"', 'nanosecond-wire', '@turing', 'hopper', '-nanoseconds ada'])).toEqual([
+      ['105'],
+      ['105'],
+      ['105'],
+      ['105'],
+      ['105', '101'],
+      ['102'],
+    ]);
+  });
+});
+
 describe('searching the Bookmarks tab for the author words a card shows', () => {
   it('finds the cards shown as “Unknown author” by those words, and the others by their names', async () => {
     await storeBookmarks();
