@@ -3,8 +3,9 @@ import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * Perch's own words read whole at 360 px, the popup's width and a side panel's: a Japanese note in the popup never
- * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), a note in the side panel never breaks inside a word
- * (「各ア」 / 「カウント」), and the Bookmarks search box shows its whole hint, in English and in Japanese.
+ * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), a note in the side panel or a step, a label or a price
+ * in the settings never breaks inside a word (「各ア」 / 「カウント」, 「公開クラ」 / 「イアント」), and the Bookmarks search
+ * box shows its whole hint, in English and in Japanese.
  */
 
 const WIDTH = 360;
@@ -39,20 +40,19 @@ function loneLastLines(): string[] {
   return out;
 }
 
-/** Katakana words cut over two lines in Perch's own paragraphs (not X's words: a post, a quote, alt text, a List's
- * description; nor the person's own: a draft, a bookmark's note), as "before / after". */
-function splitKatakana(): string[] {
-  const ours = [...document.querySelectorAll('main p')].filter(
-    (p) =>
-      !p.closest(
-        '.post-card, .parent-text, .list-card-name, .popup-gate-url, .bookmarks-text, .bookmarks-quote, .bookmarks-note, .bookmarks-alt-text, .mgr-list-description, .mgr-post-text, .drafts-text',
-      ) && p.textContent?.trim(),
-  );
+/** Katakana words cut over two lines in Perch's own words (`selector`: its paragraphs, list items, labels; not X's
+ * words: a post, a quote, alt text, a List's name or description, a name in a <bdi>; nor the person's own: a draft, a
+ * bookmark's note, a tag), as "before / after". */
+function splitKatakana(selector: string): string[] {
+  const notOurs =
+    '.post-card, .parent-text, .list-card-name, .popup-gate-url, .bookmarks-text, .bookmarks-quote, .bookmarks-note, .bookmarks-alt-text, .bookmarks-manage-name, .mgr-list-name, .mgr-list-description, .mgr-post-text, .drafts-text, bdi';
+  const ours = [...document.querySelectorAll(selector)].filter((e) => !e.closest(notOurs) && e.textContent?.trim());
   const out: string[] = [];
-  for (const p of ours) {
+  for (const element of ours) {
     const chars: { top: number; text: string }[] = [];
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest(notOurs)) continue;
       const text = n.textContent ?? '';
       for (let i = 0; i < text.length; i++) {
         const range = document.createRange();
@@ -142,6 +142,18 @@ test.describe(`the popup, the settings and the side panel at ${WIDTH} px, in Jap
     await panel.getByRole('tab', { name: 'ブロック' }).click();
     // The Blocked tab's note: at 360 px it broke 「各ア」 / 「カウント」.
     await expect(panel.getByText(/^Xでは、アプリからのブロック/)).toBeVisible();
-    expect(await panel.evaluate(splitKatakana)).toEqual([]);
+    expect(await panel.evaluate(splitKatakana, 'main p')).toEqual([]);
+  });
+
+  test('no list item, label or heading of the settings breaks inside a word', async ({ perch }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options, 'Authorize app', 'Xでログイン');
+    // 360 px, and 320 px: the settings open in a tab, which a person may make as narrow as a side panel.
+    for (const width of [WIDTH, 320]) {
+      await options.setViewportSize({ width, height: 900 });
+      // The steps to make an X app: at 360 px the first broke 「（公開クラ」 / 「イアント: シークレットなし）」.
+      await expect(options.getByRole('listitem').filter({ hasText: /^Xデベロッパーコンソールを開き/ })).toBeVisible();
+      expect(await options.evaluate(splitKatakana, 'main :is(li, label, h1, h2, h3, h4, th, td, caption)'), `at ${width} px`).toEqual([]);
+    }
   });
 });
