@@ -3,6 +3,7 @@ import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
+import { GRACE_SIGNED_OUT, graceRevokedAtX } from '../support/keyboard-walks';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
 import { expect, signIn, test, type Perch } from './fixtures';
 
@@ -76,11 +77,10 @@ test('dismisses the signed-out notice with the keyboard, the focus on the accoun
   await (await consent).getByRole('button', { name: 'Authorize app' }).click();
   await expect(page.getByRole('button', { name: /@gracehop$/ })).toBeVisible();
   // X no longer takes Grace's sign-in: she is signed out, Ada stays, and the notice says so beside Ada's menu.
-  await emu.revokeGrants(GRACE_ID);
-  await emu.advanceClock(2 * 60 * 60 + 60);
+  await graceRevokedAtX(emu);
   await tabTo(page, page.getByRole('button', { name: 'Check connection' }));
   await page.keyboard.press('Enter');
-  const notice = page.getByRole('alert').filter({ hasText: 'You were signed out of @gracehop' });
+  const notice = page.getByRole('alert').filter({ hasText: GRACE_SIGNED_OUT });
   await expect(notice).toBeVisible();
   const adaMenu = page.getByRole('button', { name: `${ADA.name} @${ADA.username}` });
   await expect(adaMenu).toBeVisible();

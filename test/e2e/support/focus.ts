@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Page as FirefoxPage } from 'puppeteer-core';
+import type { ElementHandle, Page as FirefoxPage } from 'puppeteer-core';
 
 /**
  * Reaching a control with the keyboard, and whether the focus shows, the same in Chromium (Playwright) and Firefox
@@ -72,12 +72,19 @@ export async function focusOnInFirefox(page: FirefoxPage, name: string, role: st
  * do not reach.
  */
 export async function tabToInFirefox(page: FirefoxPage, name: string, role: string): Promise<void> {
-  const target = await ariaIn(page, name, role).waitHandle();
+  await tabToElementInFirefox(page, await ariaIn(page, name, role).waitHandle(), `${role} “${name}”`);
+}
+
+/**
+ * Firefox: the same, to one element found otherwise (a control inside one card or one notice, whose name the ARIA
+ * query cannot single out); `what` names it in the failure.
+ */
+export async function tabToElementInFirefox(page: FirefoxPage, target: ElementHandle<Element>, what: string): Promise<void> {
   const press = async () => {
     const back = await target.evaluate(focusIsAfter);
     if (back) await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
     if (back) await page.keyboard.up('Shift');
   };
-  await pressUntil(page, { reached: () => target.evaluate(hasFocus), press }, `${role} “${name}”`);
+  await pressUntil(page, { reached: () => target.evaluate(hasFocus), press }, what);
 }

@@ -1,4 +1,6 @@
 import { expect } from '@playwright/test';
+import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
+import type { EmulatorControl } from './emulator-control';
 import type { TabStop } from './tab-walk';
 
 /**
@@ -31,4 +33,13 @@ export function pickerFlip(name: string | null): { was: string; list: string; no
   const [, was = '', list = ''] = /^(Add to|Remove from) (“.+”)$/.exec(name ?? '') ?? [];
   expect(list, 'the List’s button names it').toBeTruthy();
   return { was, list, now: was === 'Add to' ? 'Remove from' : 'Add to' };
+}
+
+/** The header's notice once X has signed Grace out, Ada still signed in beside her. */
+export const GRACE_SIGNED_OUT = 'You were signed out of @gracehop';
+
+/** X stops taking Grace's sign-in, and her access token's two hours run out: Perch's next check signs her out. */
+export async function graceRevokedAtX(emu: EmulatorControl): Promise<void> {
+  await emu.revokeGrants(GRACE_ID);
+  await emu.advanceClock(2 * 60 * 60 + 60);
 }
