@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { db, type Collection, type SyncNotice } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { timeOf } from './format';
 import { When } from './When';
 import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from './sync-progress';
-import { syncErrorText, syncKeptText, syncNoticeText } from './sync-words';
+import { syncErrorText, syncKeptText, syncNoticeText, syncSoFarText } from './sync-words';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -122,7 +122,7 @@ export function SyncBar({
       </button>
       <p className={`${prefix}-sync-state muted`} role="status">
         {running
-          ? texts.running(progress?.items ?? 0, progress?.pages ?? 0)
+          ? soFarWhole(texts.running(progress?.items ?? 0, progress?.pages ?? 0), progress?.items ?? 0)
           : synced
             ? texts
                 .last(WHEN)
@@ -154,6 +154,23 @@ export function SyncBar({
       {thenNotice && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenNotice}</p> : null}
       {thenKeptText && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenKeptText}</p> : null}
     </div>
+  );
+}
+
+/**
+ * A running sync's line with its count phrase ("12 so far." / 「これまでに12件。」, syncSoFarText) kept on one line, so
+ * the number never starts a line alone; a line without it (the Bookmarks tab's counts pages too) is shown as it is.
+ */
+function soFarWhole(line: string, items: number): ReactNode {
+  const phrase = syncSoFarText(items);
+  const at = line.lastIndexOf(phrase);
+  if (at < 0) return line;
+  return (
+    <>
+      {line.slice(0, at)}
+      <span className="sync-count">{phrase}</span>
+      {line.slice(at + phrase.length)}
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import type { UserView } from '@/lib/messaging';
 import type { ExportTexts } from './AccountExportMenu';
 import type { AccountEntry } from './accounts';
 import type { SyncTexts } from './SyncBar';
+import { syncSoFarText } from './sync-words';
 
 /** Which relation a tab shows: the accounts muted, or the accounts blocked. */
 export type Relation = 'muted' | 'blocked';
@@ -35,7 +36,7 @@ export function relationTexts(r: Relation): RelationTexts {
     sync: {
       button: i18n.t('relation_sync'),
       buttonLabel: i18n.t(`${r}_sync_label`),
-      running: (items) => i18n.t(`${r}_syncing`, { items: numberOf(items) }),
+      running: (items) => i18n.t(`${r}_syncing`, { so_far: syncSoFarText(items) }),
       last: (when) => i18n.t('relation_last_synced', { when }),
       never: i18n.t('relation_never_synced'),
       failed: (message) => i18n.t('relation_sync_failed', { message }),

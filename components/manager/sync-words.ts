@@ -13,6 +13,14 @@ export function syncErrorText(error: SyncError): string {
   return actionErrorText(error);
 }
 
+/**
+ * How many items a running sync has read, the phrase ending its line: "12 so far." / 「これまでに12件。」. The line
+ * keeps it on one line (SyncBar), so a narrow panel never leaves the number alone on the next (「これまでに」 / 「0。」).
+ */
+export function syncSoFarText(items: number): string {
+  return i18n.t('sync_so_far', { items: numberOf(items) });
+}
+
 /** What the collection is, inside a sentence about it ("your muted accounts"). */
 function what(collection: Collection): string {
   switch (collection) {

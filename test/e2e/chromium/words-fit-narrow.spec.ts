@@ -1,4 +1,5 @@
 import { SEED_POSTS } from '../../emulator/seed';
+import { ADA } from '../support/emulator-control';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
@@ -71,6 +72,24 @@ function splitKatakana(selector: string): string[] {
     }
   }
   return out;
+}
+
+/** How many lines the words of `element` from `from` to its end take: 1 when the phrase is kept on one line. */
+function linesFrom(element: Element, from: string): number {
+  const tops: number[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      const box = [...range.getClientRects()].find((r) => r.width > 0);
+      tops.push(box && text[i]!.trim() ? Math.round(box.top) : NaN);
+    }
+  }
+  const at = (element.textContent ?? '').lastIndexOf(from);
+  return new Set(tops.slice(at).filter((t) => !Number.isNaN(t))).size;
 }
 
 /** The search box's hint against the room inside it: the hint's width in the box's font, and the box's text width. */
@@ -155,5 +174,25 @@ test.describe(`the popup, the settings and the side panel at ${WIDTH} px, in Jap
       await expect(options.getByRole('listitem').filter({ hasText: /^Xデベロッパーコンソールを開き/ })).toBeVisible();
       expect(await options.evaluate(splitKatakana, 'main :is(li, label, h1, h2, h3, h4, th, td, caption)'), `at ${width} px`).toEqual([]);
     }
+  });
+
+  test('a running sync’s line never leaves its count alone on the next line', async ({ perch, emu }) => {
+    const options = await perch.open('options');
+    await signIn(perch, options, 'Authorize app', 'Xでログイン');
+    // X has not yet answered the first page of blocked accounts: the line says the sync runs, with nothing read.
+    await emu.fault({ method: 'GET', path: `/2/users/${ADA.id}/blocking`, count: 1, kind: 'hold' });
+    const panel = await perch.open('sidepanel');
+    await panel.setViewportSize({ width: 320, height: 720 });
+    await panel.getByRole('tab', { name: 'ブロック' }).click();
+    const line = panel.getByRole('status').filter({ hasText: '同期中…' });
+    await expect(line).toHaveText('ブロックしているアカウントをXと同期中… これまでに0件。');
+    // Every side panel width from Chrome's narrowest to a wide one: it once broke 「これまでに」 / 「0。」.
+    const split: number[] = [];
+    for (let width = 320; width <= 480; width += 4) {
+      await panel.setViewportSize({ width, height: 720 });
+      if ((await line.evaluate(linesFrom, 'これまでに')) > 1) split.push(width);
+    }
+    expect(split, 'widths at which 「これまでに0件。」 takes two lines').toEqual([]);
+    await emu.release();
   });
 });
