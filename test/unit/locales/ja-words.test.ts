@@ -31,6 +31,12 @@ describe('Perch in Japanese', () => {
     expect(using(/\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)/u)).toEqual([]);
   });
 
+  // A List's name is the person's own words, often Japanese: bare inside a sentence it ran into it (「@ユーザー名で東京の
+  // 友だち 🗼にアカウントを追加」). Inside a sentence it stands in 「」, as 「「{name}」を固定」 already did.
+  it('quotes a List’s name in 「」 where a sentence goes on after it', () => {
+    expect(using(/(?<!「)\{name\}[\u3040-\u30ff\u4e00-\u9fff]/u)).toEqual([]);
+  });
+
   // 「いいね: Xに送信中…」, as 「ポスト2: …」 and 「GET /2/users/me: …」: a half-width colon and a space, never 「：」.
   it('joins a label and its text with ": "', () => {
     expect(using(/：/u)).toEqual([]);
