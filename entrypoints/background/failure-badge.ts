@@ -39,6 +39,8 @@ const RED = '#f4212e';
  */
 export function createFailureBadge(deps: BadgeDeps) {
   let last: Promise<void> = Promise.resolve();
+  /** The paint asked for that has not begun yet, if any. */
+  let queued: Promise<void> | undefined;
   const chain = (step: () => Promise<void>): Promise<void> => {
     last = last.then(step).catch(() => undefined);
     return last;
@@ -119,7 +121,13 @@ export function createFailureBadge(deps: BadgeDeps) {
      * the Lists were read: a List named only by its id may now be named).
      */
     paint(): Promise<void> {
-      return chain(paintNow);
+      // A paint still waiting its turn reads the store when it runs, so it shows whatever was written before: an ask
+      // made meanwhile (a burst of writes, each telling of itself) joins it rather than painting once more.
+      queued ??= chain(() => {
+        queued = undefined;
+        return paintNow();
+      });
+      return queued;
     },
   };
 }
