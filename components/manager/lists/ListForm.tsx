@@ -27,7 +27,7 @@ interface Props {
 
 /**
  * A list's name, description and privacy, checked as X checks them (a name of 1–25 characters, a description of
- * at most 100), with the limits and the count shown as the person types.
+ * at most 100), with the limits and the count shown as the person types, and where its photo is changed (x.com).
  */
 export function ListForm({ initial, submit, label, requireChange, asksPrivacy = true, onSubmit, onCancel }: Props) {
   const id = useId();
@@ -128,6 +128,9 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
           <p className="note">{i18n.t('lists_private_hint')}</p>
         </div>
       ) : null}
+      {/* X's update takes a name, a description and privacy, nothing more (openapi.json's ListUpdateRequest): a
+          person who looks here for the List's photo is told where it is changed. */}
+      <p className="note">{i18n.t('lists_photo_on_x')}</p>
       <div className="row">
         <button
           type="submit"
