@@ -78,5 +78,23 @@ test.describe('Perch in Japanese, in Chromium', () => {
     await expect(card.getByRole('link', { name: 'Xで開く' })).toHaveAttribute('href', `https://x.com/${GRACE}/status/${POST}`);
     await expect(tab).toContainText(/\d+件中\d+件のブックマーク|\d+件のブックマーク/);
     await scan(panel, 'side panel bookmarks, in Japanese');
+
+    // The Export menu's items each read on one line at 360 px: the menu had its button's width, so
+    // 「Markdownでエクスポート」 broke into 「Markdownでエクス」 / 「ポート」.
+    await tab.getByRole('button', { name: 'エクスポート' }).click();
+    const items = tab.getByRole('menu').getByRole('menuitem');
+    await expect(items).toHaveText(['JSONでエクスポート', 'CSVでエクスポート', 'Markdownでエクスポート', 'PerchのJSONをインポート…']);
+    const lines = await items.evaluateAll((els) =>
+      els.map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines).toEqual([1, 1, 1, 1]);
+    const menu = await tab.getByRole('menu').boundingBox();
+    expect(menu!.x).toBeGreaterThanOrEqual(0);
+    expect(menu!.x + menu!.width).toBeLessThanOrEqual(360);
+    await scan(panel, 'side panel Export menu, in Japanese');
   });
 });
