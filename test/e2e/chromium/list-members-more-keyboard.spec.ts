@@ -1,6 +1,7 @@
 import { LONG_LIST_MEMBERS, LONG_LIST_NAME, longListReader, seedLongList } from '../../emulator/long-list';
 import { scan } from '../support/axe-chromium';
 import { expectFocusShown, tabTo } from '../support/focus';
+import { expectMembersReadInThreePages, longListWords as words } from '../support/keyboard-walks';
 import { expect, signIn, test } from './fixtures';
 
 /**
@@ -25,15 +26,15 @@ test('reads a long List’s members page by page with the keyboard, the focus ke
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: LONG_LIST_NAME, level: 2 })).toBeFocused();
 
-  await tabTo(page, page.getByRole('button', { name: `Load members of ${LONG_LIST_NAME} from X` }));
+  await tabTo(page, page.getByRole('button', { name: words.load }));
   await page.keyboard.press('Enter');
-  const members = page.getByRole('list', { name: `Members of ${LONG_LIST_NAME}` });
+  const members = page.getByRole('list', { name: words.members });
   const first = members.getByRole('listitem').first();
   // The rows are drawn a screenful at a time: each says how many there are in all.
   await expect(first).toHaveAttribute('aria-setsize', '100');
   await expect(first).toContainText(longListReader(1).name);
 
-  const more = page.getByRole('button', { name: `Load more members of ${LONG_LIST_NAME}` });
+  const more = page.getByRole('button', { name: words.more });
   await tabTo(page, more);
   await page.keyboard.press('Enter');
   await expect(first).toHaveAttribute('aria-setsize', '200');
@@ -45,7 +46,7 @@ test('reads a long List’s members page by page with the keyboard, the focus ke
   await expect(first).toHaveAttribute('aria-setsize', String(LONG_LIST_MEMBERS));
   await expect(more).toHaveCount(0);
   // The last page read: the focus is on the first member it brought (the 201st), on their Profile.
-  const profile = (n: number) => page.getByRole('link', { name: `Profile of @${longListReader(n).username} on X` });
+  const profile = (n: number) => page.getByRole('link', { name: words.profile(n) });
   await expect(members.locator(profile(201))).toBeFocused();
   await expect(members.getByRole('listitem').filter({ has: profile(201) })).toHaveAttribute('aria-posinset', '201');
   await expect(profile(201)).toBeInViewport();
@@ -62,6 +63,5 @@ test('reads a long List’s members page by page with the keyboard, the focus ke
   await expect(profile(200)).toBeFocused();
   await expectFocusShown(page);
 
-  const asked = (await emu.log()).filter((e) => e.method === 'GET' && /^\/2\/lists\/\d+\/members$/.test(e.path));
-  expect(asked.map((e) => e.query?.pagination_token === undefined)).toEqual([true, false, false]);
+  await expectMembersReadInThreePages(emu);
 });

@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { LONG_LIST_NAME, longListReader } from '../../emulator/long-list';
 import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
 import type { EmulatorControl } from './emulator-control';
 import type { TabStop } from './tab-walk';
@@ -42,4 +43,19 @@ export const GRACE_SIGNED_OUT = 'You were signed out of @gracehop';
 export async function graceRevokedAtX(emu: EmulatorControl): Promise<void> {
   await emu.revokeGrants(GRACE_ID);
   await emu.advanceClock(2 * 60 * 60 + 60);
+}
+
+/** The manager's Lists tab, on a List of LONG_LIST_MEMBERS (emulator/long-list.ts): the words a person meets. */
+export const longListWords = {
+  load: `Load members of ${LONG_LIST_NAME} from X`,
+  more: `Load more members of ${LONG_LIST_NAME}`,
+  members: `Members of ${LONG_LIST_NAME}`,
+  /** The n-th member's Profile link. */
+  profile: (n: number) => `Profile of @${longListReader(n).username} on X`,
+};
+
+/** X was asked for the List's members three times: the first page, then twice on from where the last page ended. */
+export async function expectMembersReadInThreePages(emu: EmulatorControl): Promise<void> {
+  const asked = (await emu.log()).filter((e) => e.method === 'GET' && /^\/2\/lists\/\d+\/members$/.test(e.path));
+  expect(asked.map((e) => e.query?.pagination_token === undefined)).toEqual([true, false, false]);
 }
