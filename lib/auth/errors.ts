@@ -50,9 +50,9 @@ export function consentWindowError(error: unknown): AuthError {
 }
 
 /**
- * Words a token failure as an X API failure: X unreachable, X failing, X refusing Perch's app, or signed out. A sign-in
- * key Perch could not read stays a passing failure (sent again later, as for X failing) but in Perch's own words:
- * nothing reached X.
+ * Words a token failure as an X API failure: X unreachable, X failing, X's limit on renewals, X refusing Perch's app, or
+ * signed out. A sign-in key Perch could not read stays a passing failure (sent again later, as for X failing) but in
+ * Perch's own words: nothing reached X.
  */
 export function toXApiError(error: unknown): XApiError {
   if (error instanceof XApiError) return error;
@@ -60,6 +60,10 @@ export function toXApiError(error: unknown): XApiError {
   if (kind === 'network') return new XApiError('offline', { cause: error });
   if (kind === 'server' && (error as AuthError).words.kind === 'key-not-stored') {
     return new XApiError('unavailable', { ownWords: { kind: 'sign-in-unread' }, cause: error });
+  }
+  // X answered the renewal 429: its limit, not X failing. No reset comes with it here; the limiter waits X's usual window.
+  if (kind === 'server' && (error as AuthError).words.kind === 'server-status' && (error as AuthError).words.status === 429) {
+    return new XApiError('rate-limited', { status: 429, cause: error });
   }
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
   if (kind === 'denied' && (error as AuthError).words.kind === 'refused-code') {
