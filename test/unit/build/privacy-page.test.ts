@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { privacyBlocks, renderPrivacyPage } from '../../../lib/privacy-page';
@@ -54,6 +55,13 @@ describe('the privacy page bundled as privacy.html', () => {
       privacyBlocks(MARKDOWN).flatMap((b) => (b.kind === 'ul' ? b.items : [])).length,
     );
     expect(document.querySelector('link[rel=stylesheet]')?.getAttribute('href')).toBe('/privacy.css');
+  });
+
+  // A person reading Perch in Japanese followed 「プライバシーポリシー: …」 to a page in English, not told before.
+  it('is in English, and the Japanese settings link says so before it is followed', () => {
+    expect(parseHTML(page).document.documentElement.getAttribute('lang')).toBe('en');
+    const ja = load(readFileSync('lib/locales/ja.yml', 'utf8')) as Record<string, string>;
+    expect(ja.options_privacy_link).toMatch(/^プライバシーポリシー（英語）: /);
   });
 
   it('shows markup in the text as text, and makes only https links', () => {
