@@ -58,7 +58,7 @@ describe('Add an account', () => {
   it('says so in Japanese on a Japanese screen', async () => {
     readInJapanese();
     expect(await addAccount(ADA, 'アカウントを追加')).toContain(
-      'x.comで開いている@adaperch として再度ログインしました。別のアカウントを追加するには、先にx.comでそのアカウントに切り替えてから「アカウントを追加」を選んでください。',
+      'x.comで開いている@adaperchとして再度ログインしました。別のアカウントを追加するには、先にx.comでそのアカウントに切り替えてから「アカウントを追加」を選んでください。',
     );
   });
 });

@@ -37,6 +37,12 @@ describe('Perch in Japanese', () => {
     expect(using(/(?<!「)\{name\}[\u3040-\u30ff\u4e00-\u9fff]/u)).toEqual([]);
   });
 
+  // As 「Xアプリ」, 「Perchの設定」 and 「@$1さん」: a Latin word or a number runs straight into the Japanese beside it
+  // (「Perch マネージャー」 and 「@$1 として」 stood apart).
+  it('sets no space between a Latin word and Japanese', () => {
+    expect(using(/[A-Za-z0-9] [\u3040-\u30ff\u4e00-\u9fff]|[\u3040-\u30ff\u4e00-\u9fff] [A-Za-z0-9]/u)).toEqual([]);
+  });
+
   // 「いいね: Xに送信中…」, as 「ポスト2: …」 and 「GET /2/users/me: …」: a half-width colon and a space, never 「：」.
   it('joins a label and its text with ": "', () => {
     expect(using(/：/u)).toEqual([]);

@@ -51,7 +51,7 @@ describe('Check my X app, for an account signed in with an earlier Client ID', (
     const view = await reportAfterSaving(NEW_CLIENT_ID);
     readInJapanese();
     expect(linesOf(view)).toContain(
-      `Xアプリ: @adaperch はクライアントIDが${CLIENT_ID}のアプリでログインしています。設定のクライアントID（${NEW_CLIENT_ID}）のアプリではないため、以下のスコープ、Xの応答、上限、クレジットはそのアプリのものです。設定のアプリを確認するには、ログアウトしてもう一度ログインしてください。`,
+      `Xアプリ: @adaperchはクライアントIDが${CLIENT_ID}のアプリでログインしています。設定のクライアントID（${NEW_CLIENT_ID}）のアプリではないため、以下のスコープ、Xの応答、上限、クレジットはそのアプリのものです。設定のアプリを確認するには、ログアウトしてもう一度ログインしてください。`,
     );
   });
 
