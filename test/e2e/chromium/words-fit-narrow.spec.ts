@@ -103,9 +103,21 @@ function hintRoom(label: string): { hint: string; needs: number; room: number } 
   return { hint: box.placeholder, needs: Math.ceil(context.measureText(box.placeholder).width), room: Math.floor(room) };
 }
 
-for (const { lang, search, folder, hint } of [
-  { lang: undefined, search: 'Search bookmarks', folder: 'Folder', hint: /@name.*tag:/ },
-  { lang: 'ja', search: 'ブックマークを検索', folder: 'フォルダー', hint: /ユーザー名.*tag:/ },
+for (const { lang, search, folder, hint, muted } of [
+  {
+    lang: undefined,
+    search: 'Search bookmarks',
+    folder: 'Folder',
+    hint: /@name.*tag:/,
+    muted: { tab: 'Muted', search: 'Search muted accounts', export: /^Export/, hint: /@username/ },
+  },
+  {
+    lang: 'ja',
+    search: 'ブックマークを検索',
+    folder: 'フォルダー',
+    hint: /ユーザー名.*tag:/,
+    muted: { tab: 'ミュート', search: 'ミュートしているアカウントを検索', export: /^エクスポート/, hint: /@ユーザー名/ },
+  },
 ]) {
   test.describe(`the side panel, in ${lang === 'ja' ? 'Japanese' : 'English'}`, () => {
     test.use({ lang });
@@ -123,6 +135,24 @@ for (const { lang, search, folder, hint } of [
         await panel.setViewportSize({ width, height: 720 });
         const room = (await panel.evaluate(hintRoom, search))!;
         expect(room.hint).toMatch(hint);
+        expect(room.needs, `「${room.hint}」 in ${room.room} px at ${width} px`).toBeLessThanOrEqual(room.room);
+      }
+    });
+
+    test('the side panel’s Muted search box shows its whole hint', async ({ perch }) => {
+      const options = await perch.open('options');
+      await signIn(perch, options, 'Authorize app', lang === 'ja' ? 'Xでログイン' : 'Sign in with X');
+      const panel = await perch.open('sidepanel');
+      await panel.setViewportSize({ width: WIDTH, height: 720 });
+      await panel.getByRole('tab', { name: muted.tab }).click();
+      await expect(panel.getByRole('searchbox', { name: muted.search })).toBeVisible();
+      // Once the muted accounts are in, Export joins the search box on its row.
+      await expect(panel.getByRole('button', { name: muted.export })).toBeVisible();
+      // At 320 px the search box shares its row with Export: 「名前・@ユーザー名で検索」 lost its 「検索」.
+      for (const width of [WIDTH, 320]) {
+        await panel.setViewportSize({ width, height: 720 });
+        const room = (await panel.evaluate(hintRoom, muted.search))!;
+        expect(room.hint).toMatch(muted.hint);
         expect(room.needs, `「${room.hint}」 in ${room.room} px at ${width} px`).toBeLessThanOrEqual(room.room);
       }
     });
