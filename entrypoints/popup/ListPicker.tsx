@@ -1,11 +1,13 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { actionErrorText, thrownText } from '@/components/error-text';
 import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import { act } from './act';
 import { isolatedWords } from '@/components/isolated-words';
+import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { withoutBidiControls } from '@/lib/text/bidi';
+import { NewListForm, type NewListFields } from './NewListForm';
 
 /** `private` is left out when X did not say: no badge, as for a public list. */
 type ListChoice = { id: string; name: string; private?: boolean; member: boolean };
@@ -18,10 +20,15 @@ interface Props {
   onClose?: () => void;
 }
 
+/** The picker's lists in the background's order (lib/services/list-memberships.ts): by name. */
+const byName = (a: ListChoice, b: ListChoice) => a.name.localeCompare(b.name);
+
 /**
  * "Add to list…": the account's own lists, each showing whether this person is on it; one list per click. Opened, it
  * takes the focus (its first list, once read); Escape closes it and gives the focus back to its opener. What a click
  * did is said in a status line that is there, empty, before its words (a failure in an alert, there before too).
+ * "New list" opens a form that creates a List through the outbox, as the manager's Lists tab does (`list.create`);
+ * once X has made it, it is a row here with its Add button, focused: adding the person is a second click of theirs.
  */
 export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   const [lists, setLists] = useState<ListChoice[]>();
@@ -54,6 +61,8 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   const [sent, setSent] = useState<{ seq: number; adding: boolean; listId: string; list: string }>();
   const seen = useRef(new Map<number, ActionChange>());
   const [settled, setSettled] = useState<ActionChange>();
+  // Each publication: a List being created follows its own action's moves (queued, waiting, done) through it.
+  const [published, setPublished] = useState(0);
 
   useEffect(
     () =>
@@ -62,9 +71,89 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
           seen.current.set(c.seq, c);
           if (c.state === 'done' || c.state === 'failed') setSettled(c);
         }
+        setPublished((n) => n + 1);
       }),
     [accountId],
   );
+
+  // "New list": the form open, the List on its way (`seq` once the background took it), X's refusal, and the List to
+  // focus once it is a row.
+  const [creating, setCreating] = useState(false);
+  const [made, setMade] = useState<NewListFields & { seq?: number }>();
+  const [refused, setRefused] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
+  const newButton = useRef<HTMLButtonElement>(null);
+  const creatingRef = useRef(creating);
+  creatingRef.current = creating;
+  const madeChange = made?.seq === undefined ? undefined : seen.current.get(made.seq);
+  const madePhase = madeChange ? actionPhase(madeChange, undefined, Date.now()) : undefined;
+  const madeNote = madePhase?.kind === 'queued' ? phaseNote(madePhase) : undefined;
+
+  useEffect(() => {
+    if (made?.seq === undefined) return;
+    const c = seen.current.get(made.seq);
+    if (!c || (c.state !== 'done' && c.state !== 'failed')) return;
+    setMade(undefined);
+    if (c.state === 'failed')
+      return notMade(i18n.t('popup_list_create_failed', [made.name, c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused')]));
+    const shown = (id: string) => {
+      setMessage({ text: i18n.t('popup_list_created', [made.name]) });
+      if (!creatingRef.current) return;
+      setCreating(false);
+      setFocusId(id);
+    };
+    if (c.madeId) {
+      const row: ListChoice = { id: c.madeId, name: made.name, private: made.private, member: false };
+      setLists((all) => (all?.some((l) => l.id === row.id) ? all : [...(all ?? []), row].sort(byName)));
+      return shown(c.madeId);
+    }
+    // X's id not published (an outbox from before this version): the lists are read again, the new one among them.
+    const before = new Set(lists?.map((l) => l.id));
+    sendMessage({ type: 'user.lists', accountId, userId: user.id }).then(
+      (all) => {
+        setLists(all);
+        const row = all.find((l) => l.name === made.name && !before.has(l.id));
+        if (row) shown(row.id);
+      },
+      (e: unknown) => setMessage({ text: thrownText(e), error: true }),
+    );
+  }, [made, published, lists, accountId, user.id]);
+
+  // The new List's row is drawn: its Add button takes the focus.
+  useEffect(() => {
+    if (!focusId) return;
+    const button = [...(root.current?.querySelectorAll<HTMLElement>('button[data-list-id]') ?? [])].find(
+      (b) => b.dataset.listId === focusId,
+    );
+    if (!button) return;
+    button.focus();
+    setFocusId(undefined);
+  }, [focusId, lists]);
+
+  async function create(fields: NewListFields) {
+    if (made) return;
+    setRefused(undefined);
+    setMade(fields);
+    const error = await act(accountId, { type: 'list.create', params: { name: fields.name, private: fields.private } }, (seq) =>
+      setMade({ ...fields, seq }),
+    );
+    if (error) {
+      setMade(undefined);
+      notMade(i18n.t('popup_list_create_failed', [fields.name, error]));
+    }
+  }
+
+  // Not made: the form, still open, says why in X's words under the name typed; closed meanwhile, the picker says it.
+  function notMade(words: string) {
+    if (creatingRef.current) setRefused(words);
+    else setMessage({ text: words, error: true });
+  }
+
+  const closeForm = useCallback(() => {
+    setCreating(false);
+    setRefused(undefined);
+    newButton.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!sent) return;
@@ -117,6 +206,7 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
           <li key={l.id} className="row">
             <button
               type="button"
+              data-list-id={l.id}
               aria-label={withoutBidiControls(i18n.t(l.member ? 'popup_list_remove' : 'popup_list_add', [l.name]))}
               onClick={() => void toggle(l)}
             >
@@ -126,6 +216,16 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
           </li>
         ))}
       </ul>
+      {lists ? (
+        <div className="new-list-open">
+          <button type="button" ref={newButton} aria-expanded={creating} onClick={() => (creating ? closeForm() : setCreating(true))}>
+            {i18n.t('lists_new')}
+          </button>
+        </div>
+      ) : null}
+      {creating ? (
+        <NewListForm busy={!!made} note={madeNote} problem={refused} onSubmit={(fields) => void create(fields)} onClose={closeForm} />
+      ) : null}
       <p className="muted" role="status">
         {message && !message.error ? message.text : null}
       </p>

@@ -8,7 +8,7 @@ import type { ActionError } from '../db/rows';
  * the same rows with `useLiveQuery`. Plain data and the browser's storage only, so any screen may import it.
  *
  * Stored key `outbox.feed` in storage.session. clearOn: browser close (storage.session is memory only); it holds
- * action numbers, types and states — no post text, no name, no token — and the last few only.
+ * action numbers, types, states and the id of a List one made — no post text, no name, no token — and the last few only.
  */
 
 /** One action's state, as the outbox published it. */
@@ -20,6 +20,8 @@ export interface ActionChange {
   /** Epoch ms before which a queued action is not sent (X's reset, a back-off); 0 when due. */
   notBefore: number;
   error?: ActionError;
+  /** Done: X's id for what it made (a List, `list.create`), so a screen shows it without reading X again. */
+  madeId?: string;
 }
 
 /** What `outbox.feed` holds: the latest state of the actions changed most recently, newest last. */

@@ -48,6 +48,7 @@ export class Outbox {
         state: a.state,
         notBefore: a.notBefore,
         ...(a.error ? { error: a.error } : {}),
+        ...(a.state === 'done' && typeof a.result?.id === 'string' ? { madeId: a.result.id } : {}),
       });
     }
   }

@@ -27,7 +27,7 @@ describe('the popup’s list picker with a list named to reverse its button', ()
       settleMs: 30,
     });
     try {
-      const buttons = [...page.document.querySelectorAll('button')];
+      const buttons = [...page.document.querySelectorAll<HTMLButtonElement>('li button')];
       expect(buttons.map((b) => accessibleName(b as unknown as Element))).toEqual(['Add to “Evil list”', 'Remove from “Reading”']);
       expect(buttons.map((b) => b.getAttribute('aria-label') ?? '').filter(hasBidiControls)).toEqual([]);
       // On screen the name sits in its own isolate, so the closing quote stays after it.
