@@ -1,4 +1,5 @@
 import { expectFocusShown, tabTo } from '../support/focus';
+import { bookmarkWalkWords as words } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
 import { expect, signIn, test } from './fixtures';
 
@@ -14,7 +15,7 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
   const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
   const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
 
   // A note: Enter on Add note opens its box with the focus; Save closes it, the focus on the card's Edit note.
@@ -23,16 +24,16 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
   await tabTo(page, addNote);
   await page.keyboard.press('Enter');
   await expect(first.getByRole('textbox', { name: 'Note' })).toBeFocused();
-  await page.keyboard.type('Read this weekend');
+  await page.keyboard.type(words.note);
   await tabTo(page, first.getByRole('button', { name: 'Save', exact: true }));
   await page.keyboard.press('Enter');
-  await expect(first.getByText('Read this weekend')).toBeVisible();
+  await expect(first.getByText(words.note)).toBeVisible();
   await expect(first.getByRole('button', { name: /^Edit note — / })).toBeFocused();
   await expectFocusShown(page);
 
   // Only unread bookmarks: Mark read takes the card off the list, and the focus goes to the next card's Mark read.
   await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }), 'Shift+Tab');
-  await page.keyboard.type('is:unread');
+  await page.keyboard.type(words.unread);
   await expect(panel.getByText(/ of 800 /)).toBeVisible();
   const markRead = cards.first().getByRole('button', { name: /^Mark read — / });
   const leaving = await markRead.getAttribute('aria-label');
@@ -54,7 +55,7 @@ test('exports the bookmarks from the Export menu with the keyboard alone, the fo
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
   const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
 
   // Enter opens the menu on its first item; ArrowDown moves; Enter saves the file and gives the focus back to Export.
   const exportButton = panel.getByRole('button', { name: 'Export', exact: true });
@@ -68,7 +69,7 @@ test('exports the bookmarks from the Export menu with the keyboard alone, the fo
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
-  await expect(panel.getByRole('status').filter({ hasText: /^Saved 800 bookmarks as / })).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: words.savedCsv })).toBeVisible();
   await expect(menu).toBeHidden();
   await expect(exportButton).toBeFocused();
   await expectFocusShown(page);
@@ -87,18 +88,18 @@ test('removing a searched tag takes its card off the list, the focus kept in the
   const page = await perch.context.newPage();
   await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
   const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
   const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
 
   // Two cards tagged birds; only they are shown.
   for (const i of [0, 1]) {
     await tabTo(page, cards.nth(i).getByRole('combobox', { name: /^Add tag — @\w+: “/ }));
-    await page.keyboard.type('birds');
+    await page.keyboard.type(words.tag);
     await page.keyboard.press('Enter');
     await expect(cards.nth(i).getByRole('button', { name: /^Remove tag birds — / })).toBeVisible();
   }
   await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }), 'Shift+Tab');
-  await page.keyboard.type('tag:birds');
+  await page.keyboard.type(words.tagged);
   await expect(panel.getByText(/^2 of 800 /)).toBeVisible();
 
   // Its tag removed, the first card leaves: the focus goes to the card in its place, not to the page.

@@ -59,3 +59,15 @@ export async function expectMembersReadInThreePages(emu: EmulatorControl): Promi
   const asked = (await emu.log()).filter((e) => e.method === 'GET' && /^\/2\/lists\/\d+\/members$/.test(e.path));
   expect(asked.map((e) => e.query?.pagination_token === undefined)).toEqual([true, false, false]);
 }
+
+/** The manager's Bookmarks, organised by keyboard: the words a person meets and types. */
+export const bookmarkWalkWords = {
+  /** The count once Ada's bookmarks are read from X. */
+  read: '800 bookmarks',
+  note: 'Read this weekend',
+  unread: 'is:unread',
+  tag: 'birds',
+  tagged: 'tag:birds',
+  /** The line once the Export menu's CSV is saved. */
+  savedCsv: /^Saved 800 bookmarks as /,
+};
