@@ -5,6 +5,7 @@ import { confirmAction } from '@/components/action-confirm';
 import { useEnterprisePlan } from '@/components/use-enterprise-plan';
 import { typesOfCollection, type ActionType } from '@/lib/action-types';
 import type { ActionRow } from '@/lib/db';
+import { db } from '@/lib/db';
 import type { UserView } from '@/lib/messaging';
 import { ActionNote } from './ActionNote';
 import type { ActionPhase } from './action-state';
@@ -51,6 +52,25 @@ function enterpriseNote(phase: ActionPhase, action: ActionRow) {
   );
 }
 
+/**
+ * What to say once an account is unblocked here (Unblock on its row, or Undo of a Block): blocking ended the person's
+ * follow of it, and unblocking does not bring it back (x-api--users--blocks--integrate, "What happens when you
+ * block": you can no longer follow them), so they do not follow it now, with its profile on x.com to follow it again.
+ * Said plainly when Perch held that follow when Block or Unblock was pressed (`followed`), as an "if" otherwise.
+ */
+function unblockedNote(phase: ActionPhase, action: ActionRow, followed: ReadonlySet<string>) {
+  const unblocked = (action.type === 'unblock' && phase.kind === 'done') || (action.type === 'block' && phase.kind === 'undone');
+  const username = typeof action.params.username === 'string' ? action.params.username : undefined;
+  if (!unblocked || !username) return null;
+  const known = typeof action.params.userId === 'string' && followed.has(action.params.userId);
+  return (
+    <p className="mgr-unblocked">
+      {i18n.t(known ? 'relation_unblocked_unfollowed' : 'relation_unblocked_may_unfollowed', { username })}{' '}
+      <ProfileLink username={username} />
+    </p>
+  );
+}
+
 interface Props {
   accountId: string;
   relation: Relation;
@@ -83,6 +103,8 @@ function RelationTab({ accountId, relation }: Props) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const noteRef = useRef<HTMLDivElement>(null);
+  // The accounts Perch held as followed when Block or Unblock was pressed on them here (unblockedNote).
+  const followed = useRef(new Set<string>());
 
   // The newest screenful first, through the position index; the whole list (search, count, export) right after.
   const newest = useLiveQuery(() => newestAccounts(accountId, collection), [accountId, collection]);
@@ -97,6 +119,14 @@ function RelationTab({ accountId, relation }: Props) {
 
   async function act(type: (typeof TOGGLES)[Relation]['on' | 'off'], user: { id: string; username: string }): Promise<boolean> {
     const action = { type, params: { userId: user.id, ...(user.username ? { username: user.username } : {}) } };
+    if (relation === 'blocked') {
+      // A follow (not a request) Perch holds: the note after the unblock says plainly that it ended. A store that
+      // cannot be read says it as an "if"; the action goes on.
+      const row = await db()
+        .following.get([accountId, user.id])
+        .catch(() => undefined);
+      if (row && !row.pending) followed.current.add(user.id);
+    }
     // Block asks first, saying what it will do; cancelled, nothing is sent and the account stays shown.
     return (await confirmAction(action)) && send(action);
   }
@@ -175,7 +205,16 @@ function RelationTab({ accountId, relation }: Props) {
         undoSeq={undoSeq}
         error={error}
         onUndo={(s) => void undo(s)}
-        {...(relation === 'blocked' ? { extra: enterpriseNote } : {})}
+        {...(relation === 'blocked'
+          ? {
+              extra: (phase: ActionPhase, action: ActionRow) => (
+                <>
+                  {enterpriseNote(phase, action)}
+                  {unblockedNote(phase, action, followed.current)}
+                </>
+              ),
+            }
+          : {})}
       />
       <div className="mgr-toolbar">
         <label className="mgr-search">

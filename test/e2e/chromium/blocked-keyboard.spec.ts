@@ -8,8 +8,9 @@ import { expect, signIn, test } from './fixtures';
 /**
  * The manager's Blocked tab with the keyboard alone: every control met in the order it is seen, each named for its
  * visible label first, the focus shown, on a self-serve app (each account's Unblock is its x.com link) and on the
- * Enterprise plan (Unblock through Perch: the row goes, the focus stays on the status line, and Undo blocks again
- * with the focus on the line that says so). Each state is scanned by axe.
+ * Enterprise plan (Unblock through Perch: the row goes, the focus stays on the status line, which says the follow the
+ * block ended is not back, and Undo blocks again with the focus on the line that says so). Each state is scanned by
+ * axe.
  */
 
 /**
@@ -68,6 +69,12 @@ test.describe('the Blocked tab with the keyboard alone, in Chromium', () => {
     const done = panel.getByRole('status').filter({ hasText: /: done\./ });
     await expect(done).toBeFocused();
     await expectFocusShown(page);
+    // Blocking ended any follow of the account and unblocking did not bring it back: the line says so, with the
+    // account's profile, where the person can follow them again (Perch held no follow of it: said as an "if").
+    await expect(done).toContainText(
+      /If you followed @\w+ before blocking them, unblocking does not bring that follow back\. You don’t follow @\w+ now/,
+    );
+    await expect(done.getByRole('link', { name: /^Profile of @\w+ on X$/ })).toBeVisible();
     await scan(page, 'manager, Blocked after Unblock');
 
     const undo = done.getByRole('button', { name: /^Undo: / });

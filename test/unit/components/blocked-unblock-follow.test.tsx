@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RelationView } from '@/components/manager/RelationView';
+import { db } from '@/lib/db';
+import { enterprisePlanItem } from '@/lib/storage';
+import { readInJapanese } from '../locales/in-japanese';
+import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
+
+/**
+ * On X, blocking an account ends your follow of it, and unblocking does not bring it back
+ * (x-api--users--blocks--integrate, "What happens when you block"). The Blocked tab's Unblock said only "done": a
+ * person who had followed the account believed the follow was back. Its status line now says they do not follow them
+ * now, with the account's profile on x.com to follow them again: plainly when Perch held that follow, as an "if"
+ * otherwise.
+ */
+
+const ACCOUNT = '2244994945';
+const WHEN = '2030-01-15T12:00:00.000Z';
+
+withEmptyStore();
+
+const wait = () => act(() => new Promise((r) => setTimeout(r, 25)));
+
+/**
+ * The Blocked tab (on the Enterprise plan: Unblock through Perch) with @ada blocked, followed too when `following`
+ * says so, after Unblock is pressed on her row and the background has done it: the status line's words and the names
+ * of its links.
+ */
+async function afterUnblock(following: 'follow' | 'request' | 'none'): Promise<{ status: string; links: string[] }> {
+  await enterprisePlanItem.setValue(true);
+  await db().blocked.put({ accountId: ACCOUNT, userId: '4', position: 1 });
+  await db().users.put({ accountId: ACCOUNT, id: '4', name: 'Ada Lovelace', username: 'ada', seenAt: WHEN });
+  if (following !== 'none')
+    await db().following.put({ accountId: ACCOUNT, userId: '4', position: 1, ...(following === 'request' ? { pending: true } : {}) });
+  // The background: the unblock is done at once (its row in the outbox, as the outbox leaves it); the sync never answers.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+    type?: string;
+    action?: { type: string; params: Record<string, string> };
+  }) => {
+    if (message.type !== 'action.do' || !message.action) return new Promise<never>(() => undefined);
+    const seq = await db().actions.add({
+      accountId: ACCOUNT,
+      type: message.action.type,
+      params: message.action.params,
+      state: 'done',
+      createdAt: WHEN,
+      updatedAt: WHEN,
+      notBefore: 0,
+      attempts: 1,
+    });
+    await db().blocked.delete([ACCOUNT, '4']);
+    return { ok: true, data: { seq } };
+  }) as never);
+  const page = await renderInPage(<RelationView accountId={ACCOUNT} relation="blocked" />, { settleMs: 20 });
+  try {
+    const unblock = () => page.container.querySelector<HTMLButtonElement>('[role="listitem"] button');
+    for (let i = 0; i < 200 && !unblock(); i++) await wait();
+    await act(async () => unblock()?.click());
+    const status = () => page.container.querySelector('.mgr-note');
+    // The status line names the action once the outbox row is read; what follows it settles with it.
+    for (let i = 0; i < 200 && !status()?.querySelector('.mgr-note-text'); i++) await wait();
+    await wait();
+    return {
+      status: status()?.textContent ?? '',
+      links: [...(status()?.querySelectorAll('a') ?? [])].map(
+        (a) => `${a.textContent} | ${a.getAttribute('aria-label')} | ${a.getAttribute('href')}`,
+      ),
+    };
+  } finally {
+    await page.leave();
+  }
+}
+
+describe('Unblock in the Blocked tab says the follow the block ended is not back', () => {
+  it('says it plainly when Perch held that the person followed them', async () => {
+    const { status, links } = await afterUnblock('follow');
+    expect(status).toContain(
+      'Blocking @ada ended your follow of them, and unblocking does not bring it back. You don’t follow @ada now: you can follow them again on their profile.',
+    );
+    expect(links).toEqual(['Profile | Profile of @ada on X | https://x.com/ada']);
+  });
+
+  it('says it as an “if” when Perch did not hold a follow (a request is not one)', async () => {
+    for (const following of ['none', 'request'] as const) {
+      const { status, links } = await afterUnblock(following);
+      expect(status).toContain(
+        'If you followed @ada before blocking them, unblocking does not bring that follow back. You don’t follow @ada now: you can follow them again on their profile.',
+      );
+      expect(status).not.toContain('Blocking @ada ended');
+      expect(links).toEqual(['Profile | Profile of @ada on X | https://x.com/ada']);
+      await db().following.clear();
+    }
+  });
+
+  it('says it in Japanese when Perch speaks Japanese', async () => {
+    readInJapanese();
+    const { status } = await afterUnblock('follow');
+    expect(status).toContain(
+      'ブロックで@adaさんへのフォローは解除され、ブロックを解除しても戻りません。いまは@adaさんをフォローしていません。',
+    );
+  });
+});
