@@ -1,8 +1,6 @@
-import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ListMembers } from '@/components/manager/lists/ListMembers';
-import { db, type ListRow } from '@/lib/db';
+import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { listMembers } from '@/lib/services/lookups';
 import { Outbox } from '@/lib/services/outbox';
@@ -10,9 +8,8 @@ import type { XClient } from '@/lib/x/client';
 import { XApiError } from '@/lib/x/errors';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
-import { accessibleName } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
 import { capturing } from '../x/capture';
+import { ACCOUNT, ADA, ALAN, EDSGER, GRACE, LIST, LOAD, MORE, RELOAD, membersOf, named, type Member } from './list-members-focus';
 
 /**
  * Load more reading a List's last page, with the focus on it, when the first member that page names has no row with
@@ -24,35 +21,8 @@ import { capturing } from '../x/capture';
 
 withFocus();
 
-const ACCOUNT = '1';
-const LIST = '99';
-const list = (owned: boolean): ListRow => ({
-  accountId: ACCOUNT,
-  id: LIST,
-  name: 'Reading list',
-  private: false,
-  memberCount: 4,
-  owned,
-  followed: !owned,
-  pinned: false,
-  member: false,
-});
-
-type Member = { id: string; name: string; username: string };
-const GRACE = { id: '6', name: 'Grace Hopper', username: 'gracehop' };
-const ADA = { id: '7', name: 'Ada Lovelace', username: 'ada' };
-const ALAN = { id: '8', name: 'Alan Turing', username: 'alan' };
-const EDSGER = { id: '9', name: 'Edsger Dijkstra', username: 'edsger' };
 // X's User object requires a `username` string (openapi.json, User); an empty one reads as none.
 const NAMELESS_ALAN = { ...ALAN, username: '' };
-
-const LOAD = 'Load members of Reading list from X';
-const MORE = 'Load more members of Reading list';
-const RELOAD = 'Reload members of Reading list from X';
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
-const named = (page: ReactPage, name: string) =>
-  [...page.document.querySelectorAll<HTMLElement>('button, a')].find((b) => accessibleName(b) === name);
 
 /**
  * The background with X behind it: GET /2/lists/:id/members answers the first page (with a next_token) and then the
@@ -83,30 +53,6 @@ async function removalWaiting(member: Member) {
   await outbox.idle(ACCOUNT);
   const waiting = await db().actions.where('[accountId+state]').equals([ACCOUNT, 'queued']).count();
   expect(waiting, 'the removal waiting in the outbox').toBe(1);
-}
-
-async function membersOf(owned: boolean) {
-  const page = await renderInPage(
-    <ListMembers accountId={ACCOUNT} list={list(owned)} act={() => Promise.resolve(true)} onActed={() => undefined} />,
-    { settleMs: 20 },
-  );
-  await settle();
-  const doc = page.document;
-  return {
-    ...page,
-    /** What has the focus: a control's name, or "the page". */
-    focus: () => (doc.activeElement === doc.body ? 'the page' : accessibleName(doc.activeElement as unknown as Element)),
-    /** A keyboard user presses the button: the focus on it, then Enter; then X answers and the store's rows show. */
-    async press(name: string) {
-      const button = named(page, name);
-      expect(button, name).toBeTruthy();
-      await act(async () => {
-        button!.focus();
-        button!.click();
-      });
-      for (let i = 0; i < 10; i++) await settle();
-    },
-  };
 }
 
 describe('Load more reading a List’s last page whose first member has nothing to press', () => {

@@ -1,12 +1,9 @@
-import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ListMembers } from '@/components/manager/lists/ListMembers';
-import { db, type ListRow } from '@/lib/db';
+import { db } from '@/lib/db';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
-import { accessibleName } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { ACCOUNT, ADA, ALAN, EDSGER, GRACE, LIST, LOAD, MORE, RELOAD, membersOf, named, type Member } from './list-members-focus';
 
 /**
  * Load more reading a List's last page goes from the page with a keyboard user's focus on it: the focus goes to the
@@ -16,71 +13,20 @@ import { renderInPage, type ReactPage } from '../support/react-page';
 
 withFocus();
 
-const ACCOUNT = '1';
 const WHEN = '2026-12-05T08:00:00.000Z';
-const list = (owned: boolean): ListRow => ({
-  accountId: ACCOUNT,
-  id: '99',
-  name: 'Reading list',
-  private: false,
-  memberCount: 4,
-  owned,
-  followed: !owned,
-  pinned: false,
-  member: false,
-});
-
-const GRACE = { id: '6', name: 'Grace Hopper', username: 'gracehop' };
-const ADA = { id: '7', name: 'Ada Lovelace', username: 'ada' };
-const ALAN = { id: '8', name: 'Alan Turing', username: 'alan' };
-const EDSGER = { id: '9', name: 'Edsger Dijkstra', username: 'edsger' };
-
-const LOAD = 'Load members of Reading list from X';
-const MORE = 'Load more members of Reading list';
-const RELOAD = 'Reload members of Reading list from X';
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
-const named = (page: ReactPage, name: string) =>
-  [...page.document.querySelectorAll('button')].find((b) => accessibleName(b as unknown as Element) === name);
 
 /**
  * The background: X's pages of the List's members, by page token (none → the first page, `next` → the last), each
  * stored after those before it as the members service stores them, then answered.
  */
-function background(first: (typeof GRACE)[], last: (typeof GRACE)[]) {
+function background(first: Member[], last: Member[]) {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { paginationToken?: string }) => {
     const users = message.paginationToken ? last : first;
     const from = message.paginationToken ? first.length : 0;
     await db().users.bulkPut(users.map((u) => ({ accountId: ACCOUNT, ...u, seenAt: WHEN })));
-    await db().listMembers.bulkPut(users.map((u, i) => ({ accountId: ACCOUNT, listId: '99', userId: u.id, position: from + i })));
+    await db().listMembers.bulkPut(users.map((u, i) => ({ accountId: ACCOUNT, listId: LIST, userId: u.id, position: from + i })));
     return { ok: true, data: { users, ...(message.paginationToken ? {} : { nextToken: 'next' }) } };
   }) as never);
-}
-
-async function membersOf(owned: boolean) {
-  const page = await renderInPage(
-    <ListMembers accountId={ACCOUNT} list={list(owned)} act={() => Promise.resolve(true)} onActed={() => undefined} />,
-    {
-      settleMs: 20,
-    },
-  );
-  await settle();
-  const doc = page.document;
-  return {
-    ...page,
-    /** What has the focus: a control's name, or "the page". */
-    focus: () => (doc.activeElement === doc.body ? 'the page' : accessibleName(doc.activeElement as unknown as Element)),
-    /** A keyboard user presses the button: the focus on it, then Enter; then X answers and the store's rows show. */
-    async press(name: string) {
-      const button = named(page, name);
-      expect(button, name).toBeTruthy();
-      await act(async () => {
-        button!.focus();
-        button!.click();
-      });
-      for (let i = 0; i < 10; i++) await settle();
-    },
-  };
 }
 
 describe('Load more reading a List’s last page', () => {
