@@ -153,8 +153,10 @@ const ActivityItem = memo(function ActivityItem({
   onCancel: (a: ActionRow) => void;
   onSendAgain: (a: ActionRow) => void;
 }) {
-  // A done action whose opposite is waiting or being sent (its Undo, or the popup's) is being undone, not undone yet.
-  const opposite = later && later.type !== action.type && action.state === 'done' ? later : undefined;
+  // A done action whose Undo (pressed here or on its status line) waits or is being sent is being undone, not undone
+  // yet. A later opposite action taken on its own (Remove after Add, in the popup or here) is its own line: this one
+  // stays "Done", with no Undo, not "Done, then undone" — nobody pressed its Undo.
+  const opposite = later && later.undoOf === action.seq && action.state === 'done' ? later : undefined;
   // A creation is done until X deleted the List (its deletion, or its Undo, may still wait): not "undone" at once.
   const deleting = action.state === 'done' ? deletion : undefined;
   const phase = actionPhase(action, opposite ?? deleting, now);

@@ -52,17 +52,34 @@ async function rows(actions: ActionRow[]): Promise<{ text: string; buttons: stri
 const limited = { notBefore: soon, error: { kind: 'rate-limited' } };
 
 describe('the Activity tab after a later action of the same pair', () => {
-  it('says a repost whose unrepost waits is being undone, and offers no Undo that would queue a second', async () => {
-    const [repost, unrepost] = await rows([action('repost', 'done'), action('undoRepost', 'queued', limited)]);
+  it('says a repost whose Undo waits is being undone, and offers no Undo that would queue a second', async () => {
+    const [repost, unrepost] = await rows([
+      action('repost', 'done', { seq: 1, undoneBy: 2 }),
+      action('undoRepost', 'queued', { seq: 2, undoOf: 1, ...limited }),
+    ]);
     expect(repost!.text).toContain('Done; being undone');
     expect(repost!.buttons.filter((b) => b.startsWith('Undo'))).toEqual([]);
     expect(unrepost!.buttons.some((b) => b.startsWith('Cancel'))).toBe(true);
   });
 
-  it('says it was undone once the unrepost is done', async () => {
-    const [repost] = await rows([action('repost', 'done'), action('undoRepost', 'done')]);
+  it('says it was undone once its Undo is done', async () => {
+    const [repost] = await rows([action('repost', 'done', { seq: 1, undoneBy: 2 }), action('undoRepost', 'done', { seq: 2, undoOf: 1 })]);
     expect(repost!.text).toContain('Done, then undone');
     expect(repost!.buttons.filter((b) => b.startsWith('Undo'))).toEqual([]);
+  });
+
+  it('tells a later opposite action nobody asked as an Undo as its own line, not as the earlier one undone', async () => {
+    // A member added to a List, then removed from it by its own Remove (no Undo pressed): two actions, two stories.
+    const list = { params: { listId: '1400', userId: '12', username: 'ewd', name: 'Friends' } };
+    for (const state of ['queued', 'done'] as const) {
+      await db().actions.clear();
+      const [add, remove] = await rows([action('list.addMember', 'done', list), action('list.removeMember', state, list)]);
+      expect(add!.text).toContain('Done');
+      expect(add!.text).not.toContain('undone');
+      expect(add!.buttons.filter((b) => b.startsWith('Undo'))).toEqual([]);
+      expect(remove!.text).toContain(state === 'done' ? 'Done' : 'Queued');
+      expect(remove!.text).not.toContain('Undo of an earlier action');
+    }
   });
 
   it('offers no Retry of a failed like the person liked again since', async () => {
