@@ -61,9 +61,10 @@ export function toXApiError(error: unknown): XApiError {
   if (kind === 'server' && (error as AuthError).words.kind === 'key-not-stored') {
     return new XApiError('unavailable', { ownWords: { kind: 'sign-in-unread' }, cause: error });
   }
-  // X answered the renewal 429: its limit, not X failing. No reset comes with it here; the limiter waits X's usual window.
+  // X answered the renewal 429: its limit, not X failing. It is the token endpoint's limit, not the request's: marked
+  // so, the limiter holds nothing back for the endpoint the request was for, and the outbox waits its own back-off.
   if (kind === 'server' && (error as AuthError).words.kind === 'server-status' && (error as AuthError).words.status === 429) {
-    return new XApiError('rate-limited', { status: 429, cause: error });
+    return new XApiError('rate-limited', { status: 429, tokenStep: true, cause: error });
   }
   if (kind === 'server') return new XApiError('unavailable', { cause: error });
   if (kind === 'denied' && (error as AuthError).words.kind === 'refused-code') {

@@ -78,6 +78,11 @@ export class XApiError extends Error {
   /** X's clock when it answered (its `Date` header, epoch ms), to read its resets against: clocks drift. */
   readonly serverDate: number | undefined;
   /**
+   * True when the failure is the sign-in renewal's (X's token endpoint), not the request's own endpoint: the limiter
+   * keeps no word of it for the endpoint the request was for.
+   */
+  readonly tokenStep: boolean;
+  /**
    * Perch's own sentence for this failure, worded through the locales in the reader's language: a check before sending
    * (nothing reached X), or what Perch makes of X's media processing. Shown as Perch's, never quoted as X's: X's own
    * words are only ever in `problem`.
@@ -95,6 +100,7 @@ export class XApiError extends Error {
       rateLimit?: RateLimitInfo | undefined;
       local?: boolean;
       serverDate?: number | undefined;
+      tokenStep?: boolean;
       own?: string | undefined;
       ownWords?: OwnWords | undefined;
       partialErrors?: unknown[];
@@ -118,6 +124,7 @@ export class XApiError extends Error {
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;
     this.serverDate = init.serverDate;
+    this.tokenStep = init.tokenStep ?? false;
     // Worded when read, like `message`: the reply to a screen carries `ownWords`, which the screen words itself.
     Object.defineProperty(this, 'own', {
       get: () => init.own ?? (init.ownWords && ownWordsText(init.ownWords)),

@@ -119,7 +119,8 @@ export function createLimitedClient(options: LimiterOptions): XClient {
     try {
       res = await client.request(req);
     } catch (error) {
-      if (!(error instanceof XApiError)) throw error;
+      // Not the endpoint's answer (X's token endpoint refused the sign-in renewal): nothing is known of this endpoint.
+      if (!(error instanceof XApiError) || error.tokenStep) throw error;
       const rateLimit = boundRateLimit(error.rateLimit, now(), error.serverDate);
       if (error.kind !== 'rate-limited') {
         if (rateLimit) await store.put(endpoint, rateLimit);
