@@ -6,7 +6,7 @@ import { expect, popupOn, signIn, test } from './fixtures';
  * Perch's own words read whole at 360 px, the popup's width and a side panel's: a Japanese note in the popup never
  * ends on a lone kana and its 「。」 (「…指定してくださ」 / 「い。」), a note in the side panel or a step, a label or a price
  * in the settings never breaks inside a word (「各ア」 / 「カウント」, 「公開クラ」 / 「イアント」), and the Bookmarks search
- * box shows its whole hint, in English and in Japanese.
+ * box shows its whole hint and its running sync's line reads whole, in English and in Japanese.
  */
 
 const WIDTH = 360;
@@ -103,12 +103,13 @@ function hintRoom(label: string): { hint: string; needs: number; room: number } 
   return { hint: box.placeholder, needs: Math.ceil(context.measureText(box.placeholder).width), room: Math.floor(room) };
 }
 
-for (const { lang, search, folder, hint, muted } of [
+for (const { lang, search, folder, hint, syncing, muted } of [
   {
     lang: undefined,
     search: 'Search bookmarks',
     folder: 'Folder',
     hint: /@name.*tag:/,
+    syncing: /^Syncing with X… 1 pages?, 100 bookmarks so far\.$/,
     muted: { tab: 'Muted', search: 'Search muted accounts', export: /^Export/, hint: /@username/ },
   },
   {
@@ -116,6 +117,7 @@ for (const { lang, search, folder, hint, muted } of [
     search: 'ブックマークを検索',
     folder: 'フォルダー',
     hint: /ユーザー名.*tag:/,
+    syncing: /^Xと同期中… これまでに1ページ、100件のブックマーク。$/,
     muted: { tab: 'ミュート', search: 'ミュートしているアカウントを検索', export: /^エクスポート/, hint: /@ユーザー名/ },
   },
 ]) {
@@ -137,6 +139,31 @@ for (const { lang, search, folder, hint, muted } of [
         expect(room.hint).toMatch(hint);
         expect(room.needs, `「${room.hint}」 in ${room.room} px at ${width} px`).toBeLessThanOrEqual(room.room);
       }
+    });
+
+    test('the side panel’s Bookmarks sync line reads whole under its button while X sends its pages', async ({ perch, emu }) => {
+      // X answers the first page of bookmarks and holds the second: the line says how far the sync has come.
+      await emu.fault({ method: 'GET', path: `/2/users/${ADA.id}/bookmarks`, count: 2, kind: 'hold' });
+      const options = await perch.open('options');
+      await signIn(perch, options, 'Authorize app', lang === 'ja' ? 'Xでログイン' : 'Sign in with X');
+      const panel = await perch.open('sidepanel');
+      await panel.setViewportSize({ width: WIDTH, height: 720 });
+      await expect.poll(() => emu.held()).toBe(1);
+      await emu.release();
+      const line = panel.getByRole('status').filter({ hasText: syncing });
+      await expect(line).toHaveText(syncing);
+      await expect.poll(() => emu.held()).toBe(1);
+      const words = (await line.textContent())!;
+      // Squeezed between Sync now and the count it took 6 or 7 lines at 320 and 360 px and broke 「ブックマー」 / 「ク。」.
+      const squeezed: string[] = [];
+      for (let width = 320; width <= 480; width += 8) {
+        await panel.setViewportSize({ width, height: 720 });
+        const lines = await line.evaluate(linesFrom, words);
+        const split = await panel.evaluate(splitKatakana, '.bookmarks-meta [role="status"]');
+        if (lines > 2 || split.length) squeezed.push(`${width} px: ${lines} lines${split.map((s) => `, ${s}`).join('')}`);
+      }
+      expect(squeezed, 'widths at which the line takes more than two lines or breaks inside a word').toEqual([]);
+      await emu.release();
     });
 
     test('the side panel’s Muted search box shows its whole hint', async ({ perch }) => {
