@@ -193,6 +193,8 @@ const follow: ActionDef = {
     else if (result.pendingFollow === true) await d.following.put({ ...row, pending: true });
     else await d.following.delete(key);
   },
+  // X's answer could not be read: followed as asked, but which (following, or a request waiting) X did not say.
+  unreadAnswer: { unsaid: true },
   inverse: (p, result) => (undoIsGuess('follow', result) ? undefined : { type: ACTION_TYPES.follow.undo, params: p }),
 };
 

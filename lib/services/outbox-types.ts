@@ -31,6 +31,11 @@ export interface ActionDef {
    * undefined means it did not, and it may be sent again.
    */
   reconcile?(client: XClient, accountId: string, params: Params, action: ActionRow): Promise<Result | undefined>;
+  /**
+   * The result of this action when X answered its write with a success Perch could not read (lib/services/outbox-answer.ts):
+   * done as asked, with no more known. Only for an idempotent action; absent, the result is none.
+   */
+  unreadAnswer?: Result;
   /** The action that reverses this one on X, if X can. */
   inverse?(params: Params, result: Result | undefined): { type: string; params: Params } | undefined;
 }

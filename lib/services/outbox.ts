@@ -2,8 +2,9 @@ import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, wasSent, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
+import { watchAnswers } from './outbox-answer';
 import { alreadyReversed, takenOver } from './outbox-undo';
-import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
+import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params, type Result } from './outbox-types';
 
 /**
  * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
@@ -276,10 +277,19 @@ export class Outbox {
     try {
       // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
       const limited = await this.deps.clientFor(accountId);
-      const client: typeof limited = { request: (req) => limited.request({ ...req, retries: 0 }) };
+      const watch = watchAnswers({ request: (req) => limited.request({ ...req, retries: 0 }) });
+      const client = watch.client;
       // A creation sent before (a try, also before the person's Retry): look for it on X before sending it again.
-      let result = wasSent(action) && !def.idempotent ? await def.reconcile?.(client, accountId, action.params, action) : undefined;
-      result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
+      let result: Result | undefined;
+      try {
+        result = wasSent(action) && !def.idempotent ? await def.reconcile?.(client, accountId, action.params, action) : undefined;
+        result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
+      } catch (error) {
+        // X answered the write with a success Perch could not read: X did it. A toggle is done as asked; a creation
+        // whose answer holds what Perch needs (a new List's id) is not known done without it, and fails as before.
+        if (!def.idempotent || !watch.doneUnread(error)) throw error;
+        result = { ...def.unreadAnswer, answerUnread: true };
+      }
       await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
         // Gone from the log: its account signed out while X answered, and the sign-out's wipe is not undone.
         if (!(await d.actions.get(seq))) return;
