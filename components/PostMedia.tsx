@@ -12,7 +12,7 @@ type Media = EditablePost['media'][number];
 /**
  * The images attached to post `index` of the draft, each with its Remove button and its description (alt text):
  * "Add description" opens a labelled box with X's 1000-character count; "Remove description" takes it away. A video
- * shows its name, its length ("Video, 0:05") and its Remove button.
+ * shows its name, its length ("Video, 0:05"), its Remove button, and that X takes no description of it.
  */
 export function PostMedia({
   media,
@@ -41,7 +41,10 @@ export function PostMedia({
             ) : null}
             <RemoveMedia media={m} onRemove={onRemove} />
           </div>
-          {isVideo(m.type) ? null : m.alt === undefined ? (
+          {isVideo(m.type) ? (
+            // X's metadata (createMediaMetadata) documents descriptions of images and GIFs only: said, not left unexplained.
+            <p className="muted">{i18n.t('composer_video_no_description')}</p>
+          ) : m.alt === undefined ? (
             <AddDescription
               media={m}
               focused={focus?.id === m.id && focus.to === 'add'}
