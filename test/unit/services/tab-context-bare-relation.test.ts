@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { profileContext } from '@/lib/services/tab-context';
 import { CROWD_USERS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
-import { client, emu, withSignedInAda } from './world';
+import { client, emu, followWaiting, withSignedInAda } from './world';
 
 /**
  * The popup's read asks X for `connection_status`; an X that leaves out empty fields (test/emulator/bare.ts) answers a
@@ -49,18 +49,7 @@ describe('the popup on a profile X answers without connection_status', () => {
 
   it('keeps a follow still waiting in the outbox as Requested', async () => {
     await profile(KJOHNSON.username);
-    const at = new Date(emu.state.now()).toISOString();
-    await db().actions.add({
-      accountId: ADA_ID,
-      type: 'follow',
-      params: { userId: KJOHNSON.id, username: KJOHNSON.username },
-      label: 'Follow @kjohnson',
-      state: 'queued',
-      createdAt: at,
-      updatedAt: at,
-      notBefore: emu.state.now() + DAY,
-      attempts: 0,
-    });
+    await followWaiting(KJOHNSON, emu.state.now() + DAY);
     const next = await profile(KJOHNSON.username, emu.state.now() + DAY);
     expect(next.user).toMatchObject({ following: false, followRequested: true });
     expect(next.user).not.toHaveProperty('relationUnsaid');

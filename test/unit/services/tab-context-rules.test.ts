@@ -8,7 +8,7 @@ import { enterprisePlanItem } from '@/lib/storage';
 import type { XPost, XUser } from '@/lib/x/schemas';
 import { CROWD_USER_IDS, GRACE_PHOTO_ALT, SEED_POSTS } from '../../emulator/seed';
 import { ADA_ID, GRACE_ID } from '../auth/support';
-import { client, emu, withSignedInAda } from './world';
+import { client, emu, followWaiting, withSignedInAda } from './world';
 
 /**
  * What the popup offers on a post or profile, from what X says: Reply through Perch only where X lets a self-serve
@@ -148,18 +148,7 @@ describe('following a protected account', () => {
 
   it('keeps a follow still waiting in the outbox as Requested when X’s answer is read meanwhile', async () => {
     await profile();
-    const at = new Date(emu.state.now()).toISOString();
-    await db().actions.add({
-      accountId: ADA_ID,
-      type: 'follow',
-      params: { userId: KJOHNSON.id, username: KJOHNSON.username },
-      label: 'Follow @kjohnson',
-      state: 'queued',
-      createdAt: at,
-      updatedAt: at,
-      notBefore: emu.state.now() + DAY,
-      attempts: 0,
-    });
+    await followWaiting(KJOHNSON, emu.state.now() + DAY);
     expect((await profile(emu.state.now() + DAY)).user).toMatchObject({ following: false, followRequested: true });
   });
 

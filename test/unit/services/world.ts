@@ -4,7 +4,9 @@
  * bindings: read them inside tests and hooks, not at load.
  */
 import { beforeEach } from 'vitest';
+import { db } from '@/lib/db';
 import type { XClient } from '@/lib/x/client';
+import { ADA_ID } from '../auth/support';
 import { emu, withTestEmulator } from '../support/emulator';
 import { freshDb, signedInClient } from './support';
 
@@ -31,4 +33,20 @@ export async function adaClient(): Promise<XClient> {
   const signedIn = await signedInClient(emu);
   emu.state.log = [];
   return signedIn;
+}
+
+/** Ada's follow of `user`, made now and still waiting in the outbox until `notBefore`, as the outbox stores it. */
+export async function followWaiting(user: { id: string; username: string }, notBefore: number): Promise<void> {
+  const at = new Date(emu.state.now()).toISOString();
+  await db().actions.add({
+    accountId: ADA_ID,
+    type: 'follow',
+    params: { userId: user.id, username: user.username },
+    label: `Follow @${user.username}`,
+    state: 'queued',
+    createdAt: at,
+    updatedAt: at,
+    notBefore,
+    attempts: 0,
+  });
 }
