@@ -117,8 +117,9 @@ export interface ListRow {
   createdAt?: string;
   /**
    * Perch made this List (its create's apply: a new List has no members) and nothing has said since that it has any: no
-   * sync with X's member_count above 0, no members read showing one. Only then is "no members" Perch's own knowledge;
-   * a member count of 0 from X's last sync is not (members added on x.com since are not in it).
+   * sync with X's member_count above 0, no members read showing one. Only then is "no members" Perch's own knowledge,
+   * and so are the members Perch added to it since (each stored as X confirms it); a member count of 0 from X's last
+   * sync is not (members added on x.com since are not in it).
    */
   knownEmpty?: true;
   owned: boolean;

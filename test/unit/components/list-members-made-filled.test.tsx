@@ -1,0 +1,83 @@
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ListMembers } from '@/components/manager/lists/ListMembers';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { Outbox } from '@/lib/services/outbox';
+import { CROWD_USER_IDS } from '../../emulator/seed';
+import { ADA_ID } from '../auth/support';
+import { syncLists } from '../services/member-counts';
+import { client, emu, withSignedInAda } from '../services/world';
+import { accessibleName } from '../support/label-in-name';
+import { renderInPage } from '../support/react-page';
+
+/**
+ * A List the person made with Perch and then filled through Perch holds exactly the members Perch added (X confirmed
+ * each): its members view shows them, each with Remove, and offers Reload, not "Load members" as if nothing were known.
+ * A sync showing members Perch did not add brings Load members back.
+ */
+
+withSignedInAda();
+
+/** What the members view of Ada's stored List shows: its words, and its controls' names. */
+async function membersView(listId: string) {
+  const list = (await db().lists.get([ADA_ID, listId]))!;
+  const page = await renderInPage(
+    <ListMembers accountId={ADA_ID} list={list} act={() => Promise.resolve(true)} onActed={() => undefined} />,
+    { settleMs: 40 },
+  );
+  try {
+    for (let i = 0; i < 50 && page.document.querySelector('[aria-busy="true"]'); i++)
+      await act(() => new Promise((r) => setTimeout(r, 20)));
+    const text = page.document.querySelector('.mgr-members')?.textContent ?? '';
+    const names = [...page.document.querySelectorAll('button, input')].map((el) => accessibleName(el));
+    return { text, names };
+  } finally {
+    await page.leave();
+  }
+}
+
+const outbox = () => new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(client), wakeAt: () => undefined });
+
+/** A List made with Perch, with one member added through Perch, both confirmed by X. */
+async function madeAndFilled(): Promise<{ id: string; username: string }> {
+  const box = outbox();
+  await box.enqueue(ADA_ID, 'list.create', { name: 'Reading room', private: false, tempId: 'pending-1' });
+  await box.idle(ADA_ID);
+  const [row] = (await db().lists.where('accountId').equals(ADA_ID).toArray()).filter((l) => l.name === 'Reading room');
+  const id = row!.id;
+  const userId = CROWD_USER_IDS[0]!;
+  const username = emu.state.users.get(userId)!.username;
+  await db().users.put({
+    accountId: ADA_ID,
+    id: userId,
+    name: emu.state.users.get(userId)!.name,
+    username,
+    seenAt: new Date().toISOString(),
+  });
+  await box.enqueue(ADA_ID, 'list.addMember', { listId: id, listName: 'Reading room', userId, username });
+  await box.idle(ADA_ID);
+  expect(emu.state.lists.get(id)!.members).toEqual([userId]);
+  return { id, username };
+}
+
+describe('the members of a List the person made and filled with Perch', () => {
+  it('shows the member added, with Remove, and Reload, not Load members', async () => {
+    const { id, username } = await madeAndFilled();
+    const { text, names } = await membersView(id);
+    expect(text).toContain(`@${username}`);
+    expect(text).not.toContain('Members not loaded yet.');
+    expect(names.some((n) => n.startsWith('Remove'))).toBe(true);
+    expect(names.some((n) => n.startsWith('Reload members'))).toBe(true);
+    expect(names.some((n) => n.startsWith('Load members'))).toBe(false);
+  });
+
+  it('offers Load members once a sync counted members added on x.com', async () => {
+    const { id } = await madeAndFilled();
+    const members = emu.state.lists.get(id)!.members;
+    members.unshift(CROWD_USER_IDS.find((u) => !members.includes(u))!);
+    await syncLists(client);
+    const { names } = await membersView(id);
+    expect(names.some((n) => n.startsWith('Load members'))).toBe(true);
+  });
+});
