@@ -21,6 +21,9 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const [lists, setLists] = useState(false);
   const [problem, setProblem] = useState<string>();
   const notes = useId();
+  // Whether the person followed them when they pressed Block here, as X's answer Perch showed said: 'unsaid' when X had
+  // not said, undefined when the Block was not pressed in this popup (Perch does not know then).
+  const [followedAtBlock, setFollowedAtBlock] = useState<boolean | 'unsaid'>();
 
   // The first read failed: nothing to show but the failure, and Read again. A later one keeps the panel and says it
   // in its line.
@@ -39,7 +42,9 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const run = async (action: Parameters<typeof act>[1]) => {
     // Block asks first, saying what it will do (lib/action-types.ts declares which actions ask), and that it ends
     // the person's follow of them.
-    if (await confirmAction(action, { following: following ?? 'unsaid' })) setProblem(await act(accountId, action, track));
+    if (!(await confirmAction(action, { following: following ?? 'unsaid' }))) return;
+    if (action.type === 'block') setFollowedAtBlock(following ?? 'unsaid');
+    setProblem(await act(accountId, action, track));
   };
   const params = { userId: user.id, username: user.username };
   // While an action is on its way its button shows what it asks for; the stored state once it settles.
@@ -56,11 +61,22 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   const blocked = shownRelation(user.blocked, unsaid, onBlock, 'block');
   const unsaidId = `${notes}-unsaid`;
   // Unblocked from this popup: blocking ended any follow and the unblock did not bring it back (actions.ts's block),
-  // so the profile offers Follow, and a line says why, read with the Follow button too.
-  const unblocked = onBlock?.type === 'unblock' && onBlock.state === 'done' && news(onBlock) && following === false && !followRequested;
+  // so the profile offers Follow, and a line says why. Said plainly, and read with the Follow button too, only when the
+  // person followed them as they pressed Block here; as an "if" when Perch did not know (blocked elsewhere or before,
+  // or X had not said); not at all when they did not follow them then.
+  const unblocked =
+    onBlock?.type === 'unblock' && onBlock.state === 'done' && news(onBlock) && following === false && !followRequested
+      ? followedAtBlock === true
+        ? 'plain'
+        : followedAtBlock === false
+          ? undefined
+          : 'if'
+      : undefined;
   const unblockedId = `${notes}-unblocked`;
   const noteOf = (relation: string) =>
-    [`${notes}-${relation}`, unsaid ? unsaidId : '', relation === 'follow' && unblocked ? unblockedId : ''].filter(Boolean).join(' ');
+    [`${notes}-${relation}`, unsaid ? unsaidId : '', relation === 'follow' && unblocked === 'plain' ? unblockedId : '']
+      .filter(Boolean)
+      .join(' ');
   // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so
   // ("Mute: Queued…"), the one source of both.
   const label = {
@@ -127,7 +143,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       />
       {unblocked ? (
         <p className="note" id={unblockedId}>
-          {i18n.t('popup_unblocked_not_followed', [user.username])}
+          {i18n.t(unblocked === 'plain' ? 'popup_unblocked_not_followed' : 'popup_unblocked_if_followed', [user.username])}
         </p>
       ) : null}
       {unsaid ? (

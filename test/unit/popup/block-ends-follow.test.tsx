@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
 import { act, createElement, isValidElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { confirmationOf } from '@/components/action-confirm';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
+import type { ActionBrief } from '@/lib/views';
 import { renderInPage } from '../support/react-page';
 import { answerTab, withPopupPage } from './popup-page';
 import { GRACE, profileContext, profileUser } from './post-context';
@@ -21,6 +23,8 @@ const BLOCK = { type: 'block', params: { userId: GRACE.id, username: GRACE.usern
 const ALSO = 'Blocking @gracehop also unfollows them, and unblocking them later does not follow them again.';
 const IF = 'If you follow @gracehop, blocking them also unfollows them, and unblocking them later does not follow them again.';
 const AFTER = 'Unblocking does not bring back a follow that blocking ended: you don’t follow @gracehop now. Press Follow to follow them.';
+const IF_AFTER =
+  'If you followed @gracehop before blocking them, unblocking did not bring that follow back. Press Follow to follow them again.';
 
 /** The words of a question's body, as the dialog shows them. */
 const words = (body: ReactNode): string => (isValidElement(body) ? renderToStaticMarkup(body).replace(/<[^>]+>/g, ' ') : String(body));
@@ -43,39 +47,65 @@ describe('Block’s question', () => {
 
 withPopupPage();
 
+// Block's question is a modal dialog: linkedom has no `showModal` or `close`, so they only open and close it here.
+const dialogProto = Object.getPrototypeOf(
+  parseHTML('<!doctype html><html><body><dialog></dialog></body></html>').document.querySelector('dialog'),
+) as { showModal?: () => void; close?: () => void };
+const hadDialog = { showModal: dialogProto.showModal, close: dialogProto.close };
+beforeAll(() => {
+  dialogProto.showModal ??= function (this: { open: boolean }) {
+    this.open = true;
+  };
+  dialogProto.close ??= function (this: { open: boolean }) {
+    this.open = false;
+  };
+});
+afterAll(() => {
+  if (!hadDialog.showModal) delete dialogProto.showModal;
+  if (!hadDialog.close) delete dialogProto.close;
+});
+
 const publish = createFeedPublisher(fakeBrowser.storage.session);
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
 /**
- * The popup on Grace's profile, blocked (X ended the follow when the person blocked her); `unblockFrom` says where
- * the Unblock is pressed: here (a click on Unblock, then the outbox sends it and X answers) or elsewhere, settled
- * before the popup opened. Returns the popup's buttons, its notes, and what Follow is described by.
+ * The popup on Grace's profile after Unblock. `unblockFrom` says where and how: `followed here` — the person follows
+ * her, presses Block here (X ends the follow), then Unblock; `here` — she was blocked before the popup opened (Perch does
+ * not know whether a follow was ended), Unblock pressed here; `elsewhere` — the unblock settled before the popup opened.
+ * Each press is sent by the outbox and answered by X. Returns the popup's buttons, its notes, and what Follow is
+ * described by.
  */
-async function afterUnblock(unblockFrom: 'here' | 'elsewhere') {
-  let unblocked = unblockFrom === 'elsewhere';
-  answerTab('tab.profile', () =>
-    profileContext({
-      user: profileUser({ blocked: !unblocked }),
-      actions: unblocked ? [{ seq: 9, type: 'unblock', state: 'done', notBefore: 0 }] : [],
-    }),
-  );
+async function afterUnblock(unblockFrom: 'followed here' | 'here' | 'elsewhere') {
+  let relation = unblockFrom === 'elsewhere' ? {} : unblockFrom === 'here' ? { blocked: true } : { following: true };
+  let actions: ActionBrief[] = unblockFrom === 'elsewhere' ? [{ seq: 9, type: 'unblock', state: 'done', notBefore: 0 }] : [];
+  answerTab('tab.profile', () => profileContext({ user: profileUser(relation), actions }));
   const page = await renderInPage(createElement(ProfilePanel, { accountId: ACCOUNT, username: GRACE.username }), { settleMs: 50 });
   try {
     const doc = page.document;
     const buttons = () => [...doc.querySelectorAll<HTMLButtonElement>('.quick-actions button')];
+    const press = async (label: string, seq: number, type: ActionBrief['type'], after: typeof relation) => {
+      const button = buttons().find((b) => b.textContent === label);
+      if (!button) throw new Error(`no ${label}`);
+      await act(async () => button.click());
+      await settle();
+      const confirm = [...doc.querySelectorAll<HTMLButtonElement>('dialog button')].find(
+        (b) => b.textContent === `Block @${GRACE.username}`,
+      );
+      if (confirm) {
+        await act(async () => confirm.click());
+        await settle();
+      }
+      await act(() => publish({ accountId: ACCOUNT, seq, type, state: 'sending', notBefore: 0 }));
+      await settle();
+      relation = after;
+      actions = [{ seq, type, state: 'done', notBefore: 0 }];
+      await act(() => publish({ accountId: ACCOUNT, seq, type, state: 'done', notBefore: 0 }));
+      await settle();
+      await settle();
+    };
     for (let i = 0; i < 20 && !buttons().length; i++) await settle();
-    if (unblockFrom === 'here') {
-      const unblock = buttons().find((b) => b.textContent === 'Unblock');
-      if (!unblock) throw new Error('no Unblock');
-      await act(async () => unblock.click());
-      await settle();
-      await act(() => publish({ accountId: ACCOUNT, seq: 9, type: 'unblock', state: 'sending', notBefore: 0 }));
-      await settle();
-      unblocked = true;
-      await act(() => publish({ accountId: ACCOUNT, seq: 9, type: 'unblock', state: 'done', notBefore: 0 }));
-      await settle();
-      await settle();
-    }
+    if (unblockFrom === 'followed here') await press('Block', 9, 'block', { blocked: true });
+    if (unblockFrom !== 'elsewhere') await press('Unblock', unblockFrom === 'here' ? 9 : 10, 'unblock', {});
     const follow = buttons().find((b) => b.textContent === 'Follow');
     const described = (follow?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
     return {
@@ -90,15 +120,24 @@ async function afterUnblock(unblockFrom: 'here' | 'elsewhere') {
 
 describe('the popup on a profile after Unblock', () => {
   it('offers Follow and says unblocking did not bring the follow back, read with Follow too', async () => {
-    const shown = await afterUnblock('here');
+    const shown = await afterUnblock('followed here');
     expect(shown.buttons).toEqual(['Follow', 'Mute', 'Block', 'Add to list…']);
     expect(shown.notes).toContain(AFTER);
     expect(shown.followDescribedBy).toContain(AFTER);
+  });
+
+  it('says it as an “if” for an account blocked before, which the person may never have followed', async () => {
+    const shown = await afterUnblock('here');
+    expect(shown.buttons).toEqual(['Follow', 'Mute', 'Block', 'Add to list…']);
+    expect(shown.notes).toContain(IF_AFTER);
+    expect(shown.notes.join(' ')).not.toContain('Unblocking does not bring back');
+    expect(shown.followDescribedBy).not.toContain('follow back');
   });
 
   it('says nothing of it for an unblock made before the popup opened', async () => {
     const shown = await afterUnblock('elsewhere');
     expect(shown.buttons).toContain('Follow');
     expect(shown.notes.join(' ')).not.toContain('Unblocking does not bring back');
+    expect(shown.notes.join(' ')).not.toContain('bring that follow back');
   });
 });
