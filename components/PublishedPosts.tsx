@@ -96,7 +96,9 @@ export function PublishedPosts({
 
   return (
     <div className="published" ref={root}>
-      <p>
+      {/* A single post deleted: this sentence says so, alone, and takes the focus its link had (a second "Deleted." on
+          its row said it twice). */}
+      <p {...(allGone && ids.length === 1 ? { tabIndex: -1, 'data-focus': `${ids[0]}:view` } : {})}>
         {allGone
           ? i18n.t('composer_published_deleted', ids.length)
           : edited
@@ -109,9 +111,11 @@ export function PublishedPosts({
         {ids.map((id, i) => (
           <li key={id} className="row">
             {gone.includes(id) ? (
-              <span className="muted" tabIndex={-1} data-focus={`${id}:view`}>
-                {ids.length > 1 ? i18n.t('composer_deleted_nth', [i + 1]) : i18n.t('composer_deleted')}
-              </span>
+              ids.length > 1 ? (
+                <span className="muted" tabIndex={-1} data-focus={`${id}:view`}>
+                  {i18n.t('composer_deleted_nth', [i + 1])}
+                </span>
+              ) : null
             ) : (
               <a href={postUrl(id, username)} target="_blank" rel="noreferrer" data-focus={`${id}:view`}>
                 {ids.length > 1 ? i18n.t('composer_view_post_on_x', [i + 1]) : i18n.t('composer_view_on_x')}

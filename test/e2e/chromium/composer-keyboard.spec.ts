@@ -80,7 +80,7 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   await popup.keyboard.press('Enter');
   await tabTo(popup, popup.getByRole('button', { name: 'Delete post' }), 'Shift+Tab');
   await popup.keyboard.press('Enter');
-  await expect(popup.getByText('Deleted.')).toBeFocused();
+  await expect(popup.getByText('Your post is deleted from X.')).toBeFocused();
   await expect(view).toHaveCount(0);
   expect((await emu.log()).filter((e) => e.method === 'DELETE').map((e) => e.status)).toEqual([200]);
 });

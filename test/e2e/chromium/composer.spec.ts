@@ -27,7 +27,9 @@ test.describe('the composer in Chromium', () => {
 
     await popup.getByRole('button', { name: 'Delete' }).click();
     await popup.getByRole('button', { name: 'Delete post' }).click();
-    await expect(popup.getByText('Deleted.')).toBeVisible();
+    // Said once: no second "Deleted." on the post's row.
+    await expect(popup.getByText('Your post is deleted from X.')).toBeVisible();
+    await expect(popup.getByText('Deleted.', { exact: true })).toHaveCount(0);
     const deletes = (await emu.log()).filter((e) => e.method === 'DELETE' && e.path === `/2/tweets/${postId}`);
     expect(deletes.map((e) => e.status)).toEqual([200]);
   });

@@ -74,9 +74,9 @@ test('writes a thread, describes and removes an image, and posts with the keyboa
   await tabTo(popup, 'Delete post', 'button');
   await emu.clearLog();
   await popup.keyboard.press('Enter');
-  await expect.poll(() => textOf(popup, '.published')).toContain('Deleted.');
-  // The link to a post no longer on X is gone: the focus waits on the word.
-  await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Deleted.');
+  await expect.poll(() => textOf(popup, '.published')).toContain('Your post is deleted from X.');
+  // The link to a post no longer on X is gone: the focus waits on the one line that says so.
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Your post is deleted from X.');
   expect(await popup.evaluate(() => [...document.querySelectorAll('.published a')].length)).toBe(0);
   expect((await emu.log()).filter((e) => e.method === 'DELETE').map((e) => e.status)).toEqual([200]);
 });

@@ -52,7 +52,9 @@ test.describe('the composer in Firefox', () => {
     expect(href).toMatch(new RegExp(`^https://x\\.com/${ADA.username}/status/\\d+$`));
     await button(popup, 'Delete').click();
     await button(popup, 'Delete post').click();
-    await expect.poll(() => textOf(popup, '.published')).toContain('Deleted.');
+    await expect.poll(() => textOf(popup, '.published')).toContain('Your post is deleted from X.');
+    // Said once: no second "Deleted." on the post's row.
+    expect(await textOf(popup, '.published')).not.toContain('Deleted.');
     const postId = href!.split('/').pop()!;
     expect((await emu.log()).filter((e) => e.method === 'DELETE' && e.path === `/2/tweets/${postId}`).map((e) => e.status)).toEqual([200]);
   });

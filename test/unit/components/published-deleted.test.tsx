@@ -2,6 +2,7 @@ import { act, createElement, useEffect, useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ActionChange } from '@/lib/services/outbox-feed';
+import { withFocus } from '../support/focus-standin';
 import { renderInPage, type ReactPage } from '../support/react-page';
 
 /**
@@ -78,6 +79,7 @@ async function deleted(ids: string[], which: string[]): Promise<ReactPage> {
 }
 
 describe('a published post deleted from the composer', () => {
+  withFocus();
   // The page's CSS.escape, which the test page (linkedom) has not: the ids here are digits.
   beforeAll(() => vi.stubGlobal('CSS', { escape: (s: string) => s }));
   afterAll(() => vi.unstubAllGlobals());
@@ -90,9 +92,19 @@ describe('a published post deleted from the composer', () => {
     const page = await deleted(['1900000000000000001'], ['1900000000000000001']);
     try {
       expect(textOf(page)).toContain('Your post is deleted from X.');
-      expect(textOf(page)).toContain('Deleted.');
       expect(textOf(page)).not.toContain('Your post is on X.');
       expect(links(page)).toEqual([]);
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('says it once, on the line that holds the focus', async () => {
+    const page = await deleted(['1900000000000000001'], ['1900000000000000001']);
+    try {
+      // Walked in Japanese: 「ポストをXから削除しました。」 and, on the post's row, 「削除しました。」 said it twice.
+      expect(textOf(page)).toBe('Your post is deleted from X.Write another post');
+      expect(page.document.activeElement?.textContent).toBe('Your post is deleted from X.');
     } finally {
       await page.leave();
     }
