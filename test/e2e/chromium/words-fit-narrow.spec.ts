@@ -109,7 +109,7 @@ for (const { lang, search, folder, hint, syncing, muted } of [
     search: 'Search bookmarks',
     folder: 'Folder',
     hint: /@name.*tag:/,
-    syncing: /^Syncing with X… 1 pages?, 100 bookmarks so far\.$/,
+    syncing: /^Syncing with X… page 1, 100 bookmarks so far\.$/,
     muted: { tab: 'Muted', search: 'Search muted accounts', export: /^Export/, hint: /@username/ },
   },
   {
