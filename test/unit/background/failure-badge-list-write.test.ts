@@ -3,25 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createServices } from '@/entrypoints/background/services';
 import { db, type ListRow } from '@/lib/db';
-import { failedKey, type FailureNote } from '@/lib/failed-actions';
+import { failedKey } from '@/lib/failed-actions';
 import { withEmptyStore } from '../support/store';
+import { ADA, LIST, pinRefused } from './list-pin-refused';
 
 /**
  * A List pinned from the popup before Perch read the Lists is named by its id in the toolbar's title until Perch holds
  * its name. Whatever writes the List to the store — a sync, a lookup, a List action, the manager — the title names it
  * by its name then, not only after the two requests that read the Lists.
  */
-
-const ADA = '1585841080431321088';
-const LIST = '1900000000000000007';
-
-const pinRefused: FailureNote = {
-  seq: 4,
-  type: 'list.pin',
-  params: { listId: LIST },
-  error: { kind: 'forbidden' },
-  at: '2026-12-05T07:00:00.000Z',
-};
 
 withEmptyStore();
 
