@@ -1,12 +1,13 @@
 import { scan } from '../support/axe-chromium';
 import { tabTo } from '../support/focus';
-import { expectOnlyLinksMet, PRIVACY_HEADING, PRIVACY_LINK } from '../support/keyboard-walks';
+import { expectOnlyLinksMet, expectReadByKeyboard, PRIVACY_HEADING, PRIVACY_LINK, privacyLinks } from '../support/keyboard-walks';
 import { walkTabStops } from '../support/tab-walk';
 import { expect, test } from './fixtures';
 
 /**
  * The privacy policy with the keyboard alone: reached from the settings with Tab and Enter, then walked with Tab from
- * its top — each link reached, the focus shown, each named for the words it shows — and scanned by axe.
+ * its top — each of PRIVACY.md's links reached, the focus shown, each named for the words it shows — read to its end
+ * with Space in a small window, and scanned by axe.
  */
 
 test('opens the privacy policy from the settings with Enter and walks it with Tab, in Chromium', async ({ perch }) => {
@@ -18,6 +19,9 @@ test('opens the privacy policy from the settings with Enter and walks it with Ta
   const privacy = await opened;
   await expect(privacy.getByRole('heading', { level: 1 })).toHaveText(PRIVACY_HEADING);
   const stops = await walkTabStops(privacy);
-  expectOnlyLinksMet(stops, await privacy.getByRole('link').allTextContents());
+  expectOnlyLinksMet(stops, privacyLinks());
+  await expect(privacy.getByRole('link')).toHaveText(privacyLinks());
+  await privacy.setViewportSize({ width: 360, height: 480 });
+  await expectReadByKeyboard(privacy);
   expect(await scan(privacy, 'privacy policy')).toBeTruthy();
 });

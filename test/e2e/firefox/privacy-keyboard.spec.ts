@@ -1,12 +1,13 @@
 import { scanFirefox } from '../support/axe-firefox';
 import { tabToInFirefox as tabTo } from '../support/focus';
-import { expectOnlyLinksMet, PRIVACY_HEADING, PRIVACY_LINK } from '../support/keyboard-walks';
+import { expectOnlyLinksMet, expectReadByKeyboard, PRIVACY_HEADING, PRIVACY_LINK, privacyLinks } from '../support/keyboard-walks';
 import { walkTabStopsInFirefox } from '../support/tab-walk';
-import { expect, test, textOf } from './fixtures';
+import { expect, setViewportSize, test, textOf } from './fixtures';
 
 /**
  * The privacy policy with the keyboard alone, in Firefox: reached from the settings with Tab and Enter (it opens in a
- * tab of its own), then walked with Tab from its top, each link reached with the focus shown, and scanned by axe.
+ * tab of its own), then walked with Tab from its top, each of PRIVACY.md's links reached with the focus shown, read to
+ * its end with Space in a small window, and scanned by axe.
  * (The Chromium walk is test/e2e/chromium/privacy-keyboard.spec.ts.)
  */
 
@@ -22,6 +23,9 @@ test('opens the privacy policy from the settings with Enter and walks it with Ta
   await privacy.bringToFront();
   const stops = await walkTabStopsInFirefox(privacy);
   const links = await privacy.$$eval('a[href]', (all) => all.map((a) => a.textContent ?? ''));
+  expect(links).toEqual(privacyLinks());
   expectOnlyLinksMet(stops, links);
+  await setViewportSize(privacy, 360, 480);
+  await expectReadByKeyboard(privacy);
   expect(await scanFirefox(privacy, 'privacy policy')).toBeTruthy();
 });

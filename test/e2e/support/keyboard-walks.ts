@@ -1,7 +1,10 @@
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { LONG_LIST_NAME, longListReader } from '../../emulator/long-list';
 import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
 import type { EmulatorControl } from './emulator-control';
+import { ROOT } from './paths';
 import type { TabStop } from './tab-walk';
 
 /**
@@ -18,6 +21,62 @@ export const PRIVACY_HEADING = 'Perch privacy policy';
 export function expectOnlyLinksMet(stops: TabStop[], links: string[]): void {
   expect(stops.map((s) => s.words)).toEqual(links.map((w) => w.replace(/\s+/g, ' ').trim()));
   expect(stops.every((s) => s.kind === 'a')).toBe(true);
+}
+
+/** The words of PRIVACY.md's links (`[words](https://…)`, as lib/privacy-page.ts renders them), in its order. */
+export function privacyLinks(): string[] {
+  const markdown = readFileSync(path.join(ROOT, 'PRIVACY.md'), 'utf8');
+  return [...markdown.matchAll(/\[([^\]]+)\]\(https:\/\/[^)\s]+\)/g)].map((m) => m[1]!.replace(/\*\*|`/g, ''));
+}
+
+/** Where the page stands: how far it is scrolled and can be, and whether its end is in view. */
+interface Scrolled {
+  y: number;
+  room: number;
+  endInView: boolean;
+}
+
+/** In the page: where it stands (see Scrolled); its end is the bottom of the last block of its main text. */
+function scrolledHere(): Scrolled {
+  const bottom = document.querySelector('main')?.lastElementChild?.getBoundingClientRect().bottom;
+  return {
+    y: Math.round(window.scrollY),
+    room: document.documentElement.scrollHeight - window.innerHeight,
+    endInView: bottom !== undefined && bottom >= 0 && bottom <= window.innerHeight + 1,
+  };
+}
+
+/** A page of either driver (Playwright, puppeteer over WebDriver BiDi), as the scroll walk drives it. */
+interface ScrolledPage {
+  evaluate(fn: () => Scrolled): Promise<Scrolled>;
+  evaluate(fn: () => boolean): Promise<boolean>;
+  /** Space as both drivers name it (puppeteer over BiDi knows no "Space"). */
+  keyboard: { press(key: ' '): Promise<void> };
+}
+
+/**
+ * The privacy policy read with the keyboard alone: from its top, with the focus on the page and not on a control,
+ * each Space scrolls it further down until its last words are in view. The page must be taller than its window (the
+ * spec makes the window small), so the walk cannot pass on a page that fits.
+ */
+export async function expectReadByKeyboard(page: ScrolledPage, presses = 40): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+    return true;
+  });
+  const start = await page.evaluate(scrolledHere);
+  expect(start.room, 'the policy is taller than its window').toBeGreaterThan(0);
+  expect(start.endInView, 'the policy’s end is out of view at first').toBe(false);
+  let at = start;
+  for (let i = 0; i < presses && !at.endInView; i++) {
+    await page.keyboard.press(' ');
+    const before = at.y;
+    await expect
+      .poll(async () => (at = await page.evaluate(scrolledHere)).y, { message: `Space scrolls the policy down from ${before}px` })
+      .toBeGreaterThan(before);
+  }
+  await expect.poll(async () => (await page.evaluate(scrolledHere)).endInView, { message: 'Space reaches the policy’s end' }).toBe(true);
 }
 
 /** The popup on Grace's post: the button that opens its "Add to a list" picker, and the region it opens. */
