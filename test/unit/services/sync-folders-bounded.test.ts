@@ -53,7 +53,7 @@ describe('syncing bookmark folders, whatever X answers', () => {
     );
     readInJapanese();
     expect(syncNoticeText('bookmarkFolders', result.notice!)).toBe(
-      `Perchが1回の同期で読み込むブックマークフォルダは${FOLDERS_PER_SYNC}個までです。ほかのフォルダには前回読み込んだ内容が表示されます。`,
+      `Perchが1回の同期で読み込むブックマークフォルダーは${FOLDERS_PER_SYNC}個までです。ほかのフォルダーには前回読み込んだ内容が表示されます。`,
     );
     expect(await db().bookmarkFolders.where('accountId').equals(ADA).count()).toBe(200);
   });

@@ -69,7 +69,7 @@ describe('the bookmark folders X’s errors named', () => {
     expect(await bookmarksSyncLine()).toContain('X could not send 2 bookmark folders; they are kept as they were, with their bookmarks.');
     readInJapanese();
     expect(await bookmarksSyncLine()).toContain(
-      'Xから2個のブックマークフォルダが送られてこなかったため、中のブックマークとともに以前のまま残しています。',
+      'Xから2個のブックマークフォルダーが送られてこなかったため、中のブックマークとともに以前のまま残しています。',
     );
   });
 
