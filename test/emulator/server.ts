@@ -147,6 +147,17 @@ function write(res: ServerResponse, reply: Reply, extraHeaders: Record<string, s
   res.end(body);
 }
 
+/**
+ * An answer spoiled on the way (the `malformed` fault): its status and headers as X sent them, its JSON cut short
+ * (a body cut anywhere before its last character never parses), so the client cannot read what X did.
+ */
+function spoiled(reply: Reply): Reply {
+  const whole = reply.raw ?? (reply.json !== undefined ? JSON.stringify(reply.json) : '');
+  const text = typeof whole === 'string' ? whole : whole.toString('utf8');
+  const raw = text.length > 1 ? text.slice(0, Math.ceil(text.length / 2)) : '{"data":{';
+  return { ...reply, json: undefined, raw, contentType: 'application/json; charset=utf-8' };
+}
+
 function authenticate(state: EmulatorState, req: IncomingMessage): AuthInfo | undefined {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -251,6 +262,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const operationId = contract.request(req, method, url, body, authenticate(state, req)?.scopes);
     let answerExempt = false;
     let cut = false;
+    let spoil = false;
     const finish = (answer: Reply, headers: Record<string, string>) => {
       if (res.destroyed) {
         entry.aborted = true;
@@ -270,7 +282,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }
       // Every answer carries the server's clock in `Date` (RFC 9110 §6.6.1), as X's do: the emulator's clock, moved
       // with it, so a client reading resets against `Date` sees what it would see from X.
-      write(res, reply, { date: new Date(state.now()).toUTCString(), ...headers });
+      write(res, spoil ? spoiled(reply) : reply, { date: new Date(state.now()).toUTCString(), ...headers });
     };
 
     const matched = router.match(method, path);
@@ -295,10 +307,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           // The app is out of credits / over its spending limit: a 429 whose rate-limit window is not spent.
           return finish(usageCapped(), peekRate(state, 'fault', routeKey));
         case 'malformed':
-          return finish(
-            { status: 200, raw: '{"data":{"id":"1585841080431321088","name":"Ada', contentType: 'application/json; charset=utf-8' },
-            peekRate(state, 'fault', routeKey),
-          );
+          // Handled as usual, then its answer is spoiled on the way (spoiled): X did the request (a write too) and the
+          // client cannot read what X said about it. Answering without doing it would leave the emulator's X holding
+          // what real X would not: a List not made, a follow not done, which the client's look on X would then trust.
+          spoil = true;
+          break;
         case 'hold': {
           // Held until a test lets X answer (POST /__emulator/faults/release), then handled as usual.
           await state.holdRequest();

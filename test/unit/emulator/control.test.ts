@@ -11,6 +11,7 @@ import {
   exchangeCode,
   getCode,
   refresh,
+  sendJson,
   signIn,
   startTestEmulator,
 } from './helpers';
@@ -85,11 +86,24 @@ describe('faults', () => {
     expect(log.at(-1)).toMatchObject({ path: '/2/users/me', status: 200, fault: 'cut' });
   });
 
-  it('answers 200 with a body that is not valid JSON', async () => {
+  it('answers as X did, with a body cut short that is not valid JSON', async () => {
+    const { access_token } = await signIn(emu);
     await control(emu, 'POST', 'faults', { path: '/2/users/me', count: 1, kind: 'malformed' });
-    const res = await api(emu, '/2/users/me', 'whatever');
+    const res = await api(emu, '/2/users/me', access_token);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body.length).toBeGreaterThan(0);
+    expect(() => JSON.parse(body) as unknown).toThrow();
+  });
+
+  it('carries out a write whose answer it spoils: X made the List, the client just cannot read that it did', async () => {
+    const { access_token } = await signIn(emu, ['tweet.read', 'users.read', 'list.read', 'list.write']);
+    await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/lists', count: 1, kind: 'malformed' });
+    const res = await sendJson(emu, 'POST', '/2/lists', access_token, { name: 'Made on X' });
     expect(res.status).toBe(200);
     await expect(res.json()).rejects.toThrow();
+    const owned = (await (await api(emu, `/2/users/${ADA_ID}/owned_lists`, access_token)).json()) as { data?: { name: string }[] };
+    expect(owned.data?.map((list) => list.name)).toContain('Made on X');
   });
 
   it('slows a request down, then processes it normally', async () => {
