@@ -17,6 +17,11 @@ export interface ActionError {
   said?: string | undefined;
   /** Perch's own sentence, which stands instead of the kind's words (X's words, if any, are quoted after it). */
   own?: OwnWords | undefined;
+  /**
+   * Its last try was a write X answered with a success Perch could not read ('malformed'): X may have done it (a new
+   * List made), so its words never say nothing was changed.
+   */
+  mayBeDone?: true | undefined;
   /** The action type Perch did not know ('unknown-action'). */
   type?: string | undefined;
   /** Rows stored before issue 13 only: the background's English sentence. Never written now. */

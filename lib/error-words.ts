@@ -51,7 +51,8 @@ function kindWords(error: ActionError, clock: (epochMs: number) => string): stri
     case 'offline':
       return i18n.t('x_error_offline');
     case 'malformed':
-      return i18n.t('x_error_malformed');
+      // A write X answered 2xx unreadably may be done on X (lib/services/outbox-answer.ts): never "nothing was changed".
+      return error.mayBeDone ? i18n.t('x_error_malformed_may_be_done') : i18n.t('x_error_malformed');
     case 'invalid-request':
       return i18n.t('x_error_invalid_request');
     case 'forbidden':

@@ -38,11 +38,13 @@ export function retryDelay(ctx: OutboxContext, attempts: number): number {
  * Stores what a failed try means for the action: queued again with its wait, waiting for the person, or failed.
  * Returns true when the account's queue should stop for now (out of credits, signed out).
  */
-export async function handleFailure(ctx: OutboxContext, action: ActionRow, error: unknown): Promise<boolean> {
+export async function handleFailure(ctx: OutboxContext, action: ActionRow, error: unknown, mayBeDone = false): Promise<boolean> {
   const d = db();
   const seq = action.seq!;
   const at = new Date(ctx.now()).toISOString();
   if (error instanceof XApiError) {
+    // A write X answered 2xx unreadably (outbox-answer.ts): X may have done it, and its words say so.
+    const stored: ActionError = { ...storedError(error), ...(mayBeDone ? { mayBeDone: true as const } : {}) };
     const attempts = action.attempts + 1;
     if (error.kind === 'rate-limited' && error.local) {
       // Perch held it back itself (X's last answer said the limit is used up): nothing was sent, so it is no
@@ -53,13 +55,13 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         attempts: action.attempts,
         notBefore: Math.max(reset, ctx.now() + RETRY_DELAYS_MS[0]!),
         updatedAt: at,
-        error: storedError(error),
+        error: stored,
       });
       return false;
     }
     const passing = error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'malformed';
     if (passing && attempts >= MAX_ATTEMPTS) {
-      await fail(ctx, action, storedError(error));
+      await fail(ctx, action, stored);
       return false;
     }
     if (passing || error.kind === 'offline') {
@@ -70,7 +72,7 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         state: 'queued',
         notBefore: Math.max(reset, ctx.now() + retryDelay(ctx, attempts)),
         updatedAt: at,
-        error: storedError(error),
+        error: stored,
       });
       return false;
     }
@@ -81,7 +83,7 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
         state: 'queued',
         notBefore: AWAITING_PERSON,
         updatedAt: at,
-        error: storedError(error),
+        error: stored,
       });
       return true;
     }
@@ -89,10 +91,10 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
       // Kept, not lost: it is sent when the account is signed in again. Refused a second time in a row, X keeps
       // refusing a fresh token: it waits its back-off, or every wake of the queue would send it again.
       const notBefore = attempts > 1 ? ctx.now() + retryDelay(ctx, attempts) : 0;
-      await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: storedError(error) });
+      await d.actions.update(seq, { state: 'queued', notBefore, updatedAt: at, error: stored });
       return true;
     }
-    await fail(ctx, action, storedError(error));
+    await fail(ctx, action, stored);
     return false;
   }
   // Not X's answer but a fault in Perch (its words would be a programmer's): the screen says something went wrong.

@@ -2,7 +2,7 @@ import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, wasSent, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
-import { watchAnswers } from './outbox-answer';
+import { watchAnswers, type AnswerWatch } from './outbox-answer';
 import { alreadyReversed, takenOver } from './outbox-undo';
 import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params, type Result } from './outbox-types';
 
@@ -274,10 +274,11 @@ export class Outbox {
     if (!claimed) return false;
     await this.publish(seq);
     let stop = false;
+    let watch: AnswerWatch | undefined;
     try {
       // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
       const limited = await this.deps.clientFor(accountId);
-      const watch = watchAnswers({ request: (req) => limited.request({ ...req, retries: 0 }) });
+      watch = watchAnswers({ request: (req) => limited.request({ ...req, retries: 0 }) });
       const client = watch.client;
       // A creation sent before (a try, also before the person's Retry): look for it on X before sending it again.
       let result: Result | undefined;
@@ -302,7 +303,8 @@ export class Outbox {
         });
       });
     } catch (error) {
-      stop = await handleFailure(this.ctx, action, error);
+      // A creation X answered 2xx unreadably (a List X may have made) fails or waits with words that say so.
+      stop = await handleFailure(this.ctx, action, error, watch?.doneUnread(error) ?? false);
     }
     await this.publish(seq);
     return stop;

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { actionErrorText } from '@/components/error-text';
+import { db } from '@/lib/db';
+import { ACTIONS } from '@/lib/services/actions';
+import { MAX_ATTEMPTS, Outbox } from '@/lib/services/outbox';
+import { createXClient } from '@/lib/x/client';
+import { readInJapanese } from '../locales/in-japanese';
+import { withEmptyStore } from '../support/store';
+
+/**
+ * A new List X answered 200 but unreadably (JSON cut short) may have been made on X: a 2xx is X saying it did the
+ * request (x-api--fundamentals--response-codes-and-errors), though its id is lost and the outbox tries again, looking
+ * on X for it first. After its last try it said "X sent an answer Perch could not read. Nothing was changed.", which
+ * may be untrue: it now says X may have done it, and to check on X.
+ */
+
+const ACCOUNT = '1585841080431321088';
+const HOUR = 60 * 60_000;
+const MAY_BE_DONE = 'X answered, but Perch could not read the answer, so X may have done it. Check on X.';
+
+/** X as the stub answers it: `create` to POST /2/lists, `owned` to the look for the List in Ada's owned Lists. */
+function outbox(create: () => Response, owned: () => Response) {
+  let now = 1_800_000_000_000;
+  const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => (init?.method === 'POST' ? create() : owned()));
+  const client = createXClient({ baseUrl: 'https://api.x.com', getAccessToken: async () => 'token', fetch });
+  const box = new Outbox({
+    defs: ACTIONS,
+    clientFor: async () => client,
+    wakeAt: () => undefined,
+    publish: () => undefined,
+    now: () => now,
+    random: () => 0.5,
+  });
+  async function tryAll() {
+    const { seq } = await box.enqueue(ACCOUNT, 'list.create', { tempId: 'new-1', name: 'Birds' });
+    await box.idle(ACCOUNT);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      now += 2 * HOUR;
+      await box.wake();
+      await box.idle(ACCOUNT);
+    }
+    return (await db().actions.get(seq!))!;
+  }
+  return { tryAll, fetch };
+}
+
+const cut = () => new Response('{"data":{"id":"19000000000', { status: 200, headers: { 'content-type': 'application/json' } });
+const none = () =>
+  new Response(JSON.stringify({ meta: { result_count: 0 } }), { status: 200, headers: { 'content-type': 'application/json' } });
+
+withEmptyStore();
+
+describe('a new List whose every try X answered 200 unreadably', () => {
+  it('ends saying X may have made it and to check on X, never that nothing was changed', async () => {
+    const { tryAll } = outbox(cut, none);
+    const row = await tryAll();
+    expect(row.state).toBe('failed');
+    expect(actionErrorText(row.error)).toBe(MAY_BE_DONE);
+  });
+
+  it('says so in Japanese too', async () => {
+    readInJapanese();
+    const { tryAll } = outbox(cut, none);
+    const row = await tryAll();
+    expect(actionErrorText(row.error)).toBe(
+      'Xから応答はありましたが、Perchはその内容を読み取れませんでした。Xでは完了しているかもしれません。Xで確認してください。',
+    );
+  });
+});
