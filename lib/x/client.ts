@@ -183,6 +183,28 @@ export function problemOf(json: unknown): XProblem {
   };
 }
 
+/** HTTP's names of the 5xx statuses (RFC 9110), lower-cased. */
+const SERVER_REASONS: Record<number, string> = {
+  500: 'internal server error',
+  501: 'not implemented',
+  502: 'bad gateway',
+  503: 'service unavailable',
+  504: 'gateway timeout',
+};
+
+/**
+ * X's usual 5xx problem repeats its title, or the status's name, as its `detail`: quoted after Perch's "X is not
+ * answering right now" it says nothing more ("X said: “Service Unavailable”"), so such a detail is dropped; one with
+ * words of its own (an outage, a status page) is kept as X's.
+ */
+function withoutEcho(problem: XProblem, status: number): XProblem {
+  const bare = (text: string | undefined) => text?.trim().toLowerCase();
+  const detail = bare(problem.detail);
+  if (!detail || (detail !== bare(problem.title) && detail !== SERVER_REASONS[status])) return problem;
+  const { detail: _echo, ...rest } = problem;
+  return rest;
+}
+
 /** Creates an X API client. The client never sees a refresh token, only access tokens from its provider. */
 export function createXClient(options: XClientOptions): XClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -258,7 +280,7 @@ export function createXClient(options: XClientOptions): XClient {
         unreadable = cause;
       }
       if (!res.ok) {
-        const problem = problemOf(json);
+        const problem = res.status >= 500 ? withoutEcho(problemOf(json), res.status) : problemOf(json);
         const ungranted = await ungrantedScopes(req);
         const kind = kindOf({ status: res.status, problem, req, ungranted });
         throw new XApiError(kind, {

@@ -37,6 +37,16 @@ describe('a 5xx from X with its own words', () => {
     );
   });
 
+  it.each([
+    ['its title', { title: 'Service Unavailable', detail: 'Service Unavailable' }],
+    ['the status’s name', { title: 'Service Unavailable Error', detail: 'Service Unavailable' }],
+  ])('says only Perch’s sentence when X’s detail repeats %s', async (_, words) => {
+    const { client } = scripted({ status: 503, body: { ...words, type: 'about:blank', status: 503 } });
+    const error = await xErrorOf(likePost(client, ME, '1'));
+    expect(error.message).toBe('X is not answering right now. Try again in a moment.');
+    expect(actionErrorText(storedError(error))).toBe('X is not answering right now. Try again in a moment.');
+  });
+
   it('says only Perch’s sentence when X’s answer is a page, not its problem JSON', async () => {
     const { client } = scripted({ status: 502, raw: '<html><body>Bad Gateway</body></html>' });
     const error = await xErrorOf(getBookmarks(client, ME));
