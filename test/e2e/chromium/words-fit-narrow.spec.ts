@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
+import { ROOT } from '../support/paths';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
@@ -253,3 +256,49 @@ test.describe(`the popup, the settings and the side panel at ${WIDTH} px, in Jap
     await emu.release();
   });
 });
+
+/** The popup's way-in row's controls: the words on each, the middle of its box's height and its right edge. */
+function navRow(): { words: string; middle: number; right: number }[] {
+  const nav = document.querySelector('nav.popup-nav');
+  return [...(nav?.querySelectorAll('a, button') ?? [])].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { words: el.textContent?.trim() ?? '', middle: Math.round(r.top + r.height / 2), right: Math.round(r.right) };
+  });
+}
+
+/** The drafts link's words for a count, in a locale's own form (lib/locales/*.yml `popup_open_drafts_count`). */
+function draftsCount(lang: 'en' | 'ja', count: number): string {
+  const yml = readFileSync(path.join(ROOT, `lib/locales/${lang}.yml`), 'utf8');
+  const form = /^popup_open_drafts_count: '?(.+?)'?$/m.exec(yml)![1]!;
+  return form.replace('$1', String(count));
+}
+
+for (const lang of ['en', 'ja'] as const) {
+  test.describe(`the popup's ways in at ${WIDTH} px, in ${lang === 'ja' ? 'Japanese' : 'English'}`, () => {
+    test.use({ lang: lang === 'ja' ? 'ja' : undefined });
+
+    test('New post, Bookmarks, Lists and Drafts with a count of up to 999 share one line', async ({ perch }) => {
+      const options = await perch.open('options');
+      await signIn(perch, options, 'Authorize app', lang === 'ja' ? 'Xでログイン' : 'Sign in with X');
+      const popup = await perch.open('popup');
+      await popup.setViewportSize({ width: WIDTH, height: 600 });
+      const nav = popup.getByRole('navigation', { name: 'Perch' });
+      await expect(nav.getByRole('link')).toHaveCount(3);
+      // In Japanese 「下書き（1）」 went alone onto a second line. The drafts link is given the words it shows for 1, 10
+      // and 999 drafts (the locale's own form), as a person with that many drafts meets it.
+      const wrapped: string[] = [];
+      for (const count of [1, 10, 999]) {
+        await nav
+          .getByRole('link')
+          .last()
+          .evaluate((a, words) => void (a.textContent = words), draftsCount(lang, count));
+        const row = await popup.evaluate(navRow);
+        expect(row.map((c) => c.words).at(-1)).toBe(draftsCount(lang, count));
+        const middles = row.map((c) => c.middle);
+        if (Math.max(...middles) - Math.min(...middles) > 2 || row.some((c) => c.right > WIDTH))
+          wrapped.push(row.map((c) => `${c.words} at ${c.middle}, ends ${c.right}`).join(' · '));
+      }
+      expect(wrapped, 'rows in which a way in went onto a second line').toEqual([]);
+    });
+  });
+}
