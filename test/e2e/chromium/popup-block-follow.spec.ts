@@ -1,23 +1,12 @@
 import { scan } from '../support/axe-chromium';
-import { expect, popupOn, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
+import { GRACE, POPUP, PROFILE, sayEnterprisePlan } from './popup-profile';
 
 /**
  * On X, blocking an account ends your follow of it and unblocking does not bring it back
  * (x-api--users--blocks--integrate, "What happens when you block"). The popup on a profile the person follows says so
  * in Block's question, and after Unblock says why it offers Follow; both scanned by axe.
  */
-
-const GRACE = { id: '1452871219391512578', username: 'gracehop' };
-const PROFILE = `https://x.com/${GRACE.username}`;
-const POPUP = { viewport: { width: 360, height: 600 } };
-
-/** Ticks "My X app is on the Enterprise plan" in Perch's settings: Block goes through Perch. */
-async function sayEnterprisePlan(perch: Perch): Promise<void> {
-  const options = await perch.open('options');
-  await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
-  await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
-  await options.close();
-}
 
 test.describe('the popup when blocking someone you follow, in Chromium', () => {
   test('says Block also unfollows, and after Unblock why it offers Follow', async ({ perch, emu }) => {

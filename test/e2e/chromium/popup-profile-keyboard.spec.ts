@@ -2,7 +2,8 @@ import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
-import { expect, popupOn, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
+import { GRACE, POPUP, PROFILE, sayEnterprisePlan } from './popup-profile';
 
 /**
  * The popup on a profile with the keyboard alone: every control met in the order it is seen, each named for its
@@ -11,18 +12,6 @@ import { expect, popupOn, signIn, test, type Perch } from './fixtures';
  * blocks; where X refuses Block as Enterprise-only, the focus goes to the x.com link that replaced the button. Each
  * state is scanned by axe.
  */
-
-const GRACE = { id: '1452871219391512578', username: 'gracehop' };
-const PROFILE = `https://x.com/${GRACE.username}`;
-const POPUP = { viewport: { width: 360, height: 600 } };
-
-/** Ticks "My X app is on the Enterprise plan" in Perch's settings: Block goes through Perch. */
-async function sayEnterprisePlan(perch: Perch): Promise<void> {
-  const options = await perch.open('options');
-  await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
-  await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
-  await options.close();
-}
 
 test.describe('the popup on a profile with the keyboard alone, in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
