@@ -157,6 +157,20 @@ const block: ActionDef = {
 };
 
 /**
+ * An account you block is one you do not follow (see `block`), so once X confirms the unblock the store forgets any
+ * follow row a read left for it before the block: the profile then offers Follow, as X would (an unblock does not
+ * bring a follow back), and no screen reads the account as followed while the side panel says you do not follow it.
+ */
+const unblockToggle = relation((d) => d.blocked, false, unblockUser, 'unblock');
+const unblock: ActionDef = {
+  ...unblockToggle,
+  tables: (d) => [d.blocked, d.following],
+  async confirm(d, accountId, p) {
+    await d.following.delete([accountId, str(p, 'userId')]);
+  },
+};
+
+/**
  * Following a protected account sends a follow request: X answers `pending_follow: true` and `following: false`
  * until the account approves (x-api--users--follows--quickstart, "If the target account is protected,
  * `pending_follow` will be `true`"). The row is kept as pending ("Requested"), never as following; known protected
@@ -205,7 +219,7 @@ export const ACTIONS = {
   mute: relation((d) => d.muted, true, muteUser, 'mute'),
   unmute: relation((d) => d.muted, false, unmuteUser, 'unmute'),
   block,
-  unblock: relation((d) => d.blocked, false, unblockUser, 'unblock'),
+  unblock,
   follow,
   unfollow: relation((d) => d.following, false, unfollowUser, 'unfollow'),
   like: engagement('liked', true, likePost, 'like'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { profileContext } from '@/lib/services/tab-context';
@@ -36,6 +37,16 @@ describe('blocking an account you follow', () => {
     expect(await profile(TURING.username)).toMatchObject({ following: false, followRequested: false, blocked: true });
     await run('unblock', TURING);
     expect(await profile(TURING.username)).toMatchObject({ following: false, followRequested: false, blocked: false });
+  });
+
+  it('keeps no follow row for the account once X unblocked it', async () => {
+    emu.state.enterprise = true;
+    await run('block', TURING);
+    // A follow row a read took before the block, stored after the block's confirm (a sync that was under way).
+    await db().following.put({ accountId: ADA_ID, userId: TURING.id, position: 1 });
+    await run('unblock', TURING);
+    expect(await db().following.get([ADA_ID, TURING.id])).toBeUndefined();
+    expect(await profile(TURING.username)).toMatchObject({ following: false, blocked: false });
   });
 
   it('no longer says a follow request waits once X blocked the account', async () => {
