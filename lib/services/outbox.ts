@@ -303,8 +303,8 @@ export class Outbox {
         });
       });
     } catch (error) {
-      // A creation X answered 2xx unreadably (a List X may have made) fails or waits with words that say so.
-      stop = await handleFailure(this.ctx, action, error, watch?.doneUnread(error) ?? false);
+      // A write answered 2xx unreadably (a List X may have made, a proxy page) fails or waits with words that say so.
+      stop = await handleFailure(this.ctx, action, error, watch?.mayBeDone(error) ?? false);
     }
     await this.publish(seq);
     return stop;

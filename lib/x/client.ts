@@ -2,6 +2,7 @@ import { safeParse, type core } from 'zod/mini';
 import { effectiveReset, XApiError, type RateLimitInfo, type RateWindow, type XProblem } from './errors';
 import { boundedText } from './body';
 import { operationOf } from './operations';
+import { isJson, withoutEcho } from './problem';
 
 export interface XClientOptions {
   /** e.g. https://api.x.com */
@@ -56,6 +57,8 @@ export interface XResponse<T> {
   rateLimit: RateLimitInfo | undefined;
   /** X's clock when it answered (its `Date` header, epoch ms), when it sent a readable one. */
   serverDate?: number;
+  /** True when the answer said it is JSON (its content-type): X's, not a page from something between. */
+  json?: true;
 }
 
 /** A thin typed X API v2 client: bearer auth, one refresh-and-retry on 401, answers checked with zod. */
@@ -183,28 +186,6 @@ export function problemOf(json: unknown): XProblem {
   };
 }
 
-/** HTTP's names of the 5xx statuses (RFC 9110), lower-cased. */
-const SERVER_REASONS: Record<number, string> = {
-  500: 'internal server error',
-  501: 'not implemented',
-  502: 'bad gateway',
-  503: 'service unavailable',
-  504: 'gateway timeout',
-};
-
-/**
- * X's usual 5xx problem repeats its title, or the status's name, as its `detail`: quoted after Perch's "X is not
- * answering right now" it says nothing more ("X said: “Service Unavailable”"), so such a detail is dropped; one with
- * words of its own (an outage, a status page) is kept as X's.
- */
-function withoutEcho(problem: XProblem, status: number): XProblem {
-  const bare = (text: string | undefined) => text?.trim().toLowerCase();
-  const detail = bare(problem.detail);
-  if (!detail || (detail !== bare(problem.title) && detail !== SERVER_REASONS[status])) return problem;
-  const { detail: _echo, ...rest } = problem;
-  return rest;
-}
-
 /** Creates an X API client. The client never sees a refresh token, only access tokens from its provider. */
 export function createXClient(options: XClientOptions): XClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -270,13 +251,16 @@ export function createXClient(options: XClientOptions): XClient {
       const dated = serverDate !== undefined ? { serverDate } : {};
       let json: unknown;
       let unreadable: unknown;
+      let text: string | undefined;
+      // A 2xx that is X's JSON (not a proxy's page) and carries no `errors` (X saying it did not): X's own success.
+      const xSuccess = () => res.ok && isJson(res.headers.get('content-type')) && text !== undefined && !text.includes('"errors"');
       try {
-        const text = await boundedText(res);
+        text = await boundedText(res);
         json = req.emptyOk && res.ok && text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch (cause) {
         // The deadline passed while the body was arriving: X was not heard out, like a dropped connection.
         if (signal.aborted) throw new XApiError('offline', { status: res.status, rateLimit, ...dated, cause });
-        if (res.ok) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, cause });
+        if (res.ok) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, xSuccess: xSuccess(), cause });
         unreadable = cause;
       }
       if (!res.ok) {
@@ -295,8 +279,11 @@ export function createXClient(options: XClientOptions): XClient {
         });
       }
       const parsed = safeParse(req.schema, json);
-      if (!parsed.success) throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, cause: parsed.error });
-      return { body: parsed.data, status: res.status, rateLimit, ...dated };
+      if (!parsed.success) {
+        throw new XApiError('malformed', { status: res.status, rateLimit, ...dated, xSuccess: xSuccess(), cause: parsed.error });
+      }
+      const typed = isJson(res.headers.get('content-type')) ? { json: true as const } : {};
+      return { body: parsed.data, status: res.status, rateLimit, ...dated, ...typed };
     },
   };
 }

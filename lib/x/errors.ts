@@ -83,6 +83,11 @@ export class XApiError extends Error {
    */
   readonly tokenStep: boolean;
   /**
+   * For a 'malformed' 2xx: true when the answer was JSON by its content-type and its text held no `errors` (X's own
+   * success, cut short or off its schema); false for any other page (a proxy's HTML) or an answer naming errors.
+   */
+  readonly xSuccess: boolean;
+  /**
    * Perch's own sentence for this failure, worded through the locales in the reader's language: a check before sending
    * (nothing reached X), or what Perch makes of X's media processing. Shown as Perch's, never quoted as X's: X's own
    * words are only ever in `problem`.
@@ -101,6 +106,7 @@ export class XApiError extends Error {
       local?: boolean;
       serverDate?: number | undefined;
       tokenStep?: boolean;
+      xSuccess?: boolean;
       own?: string | undefined;
       ownWords?: OwnWords | undefined;
       partialErrors?: unknown[];
@@ -125,6 +131,7 @@ export class XApiError extends Error {
     this.local = init.local ?? false;
     this.serverDate = init.serverDate;
     this.tokenStep = init.tokenStep ?? false;
+    this.xSuccess = init.xSuccess ?? false;
     // Worded when read, like `message`: the reply to a screen carries `ownWords`, which the screen words itself.
     Object.defineProperty(this, 'own', {
       get: () => init.own ?? (init.ownWords && ownWordsText(init.ownWords)),

@@ -43,7 +43,7 @@ export async function followUser(client: XClient, userId: string, targetUserId: 
     schema: followedSchema,
   });
   const { data, errors = [] } = res.body;
-  if (data === undefined) throw notDone(errors, res.status, 'malformed');
+  if (data === undefined) throw notDone(errors, res.status, 'malformed', res.json);
   // UsersFollowingCreateResponse makes both flags optional: no word against it is a follow done as asked, unless
   // X sent errors and no word for it (neither `following` nor a pending request); neither following nor pending is
   // X not doing it.

@@ -12,10 +12,12 @@ import { refusalOf } from './pages';
 
 /**
  * X did not do what was asked: refused as its `errors` say (lib/x/pages.ts `refusalOf`), or, when it sent none,
- * as `otherwise`.
+ * as `otherwise`. A 'malformed' answer that was JSON (`json`, XResponse) naming no errors is X's own success
+ * Perch could not read (XApiError `xSuccess`).
  */
-export function notDone(errors: unknown[], status: number, otherwise: 'malformed' | 'invalid-request'): XApiError {
-  return errors.length ? refusalOf(errors, status, 'invalid-request') : new XApiError(otherwise, { status });
+export function notDone(errors: unknown[], status: number, otherwise: 'malformed' | 'invalid-request', json?: boolean): XApiError {
+  if (errors.length) return refusalOf(errors, status, 'invalid-request');
+  return new XApiError(otherwise, { status, xSuccess: otherwise === 'malformed' && json === true });
 }
 
 /**
@@ -47,7 +49,7 @@ export async function setState<K extends string>(
     schema,
   });
   const { data: state, errors = [] } = res.body;
-  if (state === undefined) throw notDone(errors, res.status, 'malformed');
+  if (state === undefined) throw notDone(errors, res.status, 'malformed', res.json);
   const asked = askedOf(req);
   const said = (state as Record<string, unknown>)[req.flag];
   // An absent flag is done as asked only when X sent no errors beside it: with errors, they say why X did not do it.

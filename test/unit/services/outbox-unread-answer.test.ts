@@ -8,8 +8,10 @@ import { createXClient } from '@/lib/x/client';
 import { withEmptyStore } from '../support/store';
 
 /**
- * A write X answered with a success Perch could not read (HTML, JSON cut short, `{}` where X's schema puts `data`)
- * was done by X: a 2xx is X saying so (x-api--fundamentals--response-codes-and-errors). The person's like or follow
+ * A write X answered with a success Perch could not read (its JSON cut short, `{}` where X's schema puts `data`)
+ * was done by X: a 2xx is X saying so (x-api--fundamentals--response-codes-and-errors). A 200 that is not X's JSON
+ * (an office proxy's HTML page: the request never reached X) or that names `errors` (X saying it did not do it) is
+ * not: it keeps its retries and ends saying X may have done it. The person's like or follow
  * stays as they asked, is not sent again, and is never put back; a creation whose answer holds the new List's id is
  * not known done without it and keeps its retries.
  */
@@ -44,14 +46,15 @@ function outbox(answer: () => Response) {
 }
 
 const html = () => new Response('<html><body>Service</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
-const cut = () => new Response('{"data":{"liked":tr', { status: 200 });
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+const cut = () => new Response('{"data":{"liked":tr', { status: 200, headers: JSON_TYPE });
+const cutErrors = () => new Response('{"errors":[{"message":"You cannot like this Post","ty', { status: 200, headers: JSON_TYPE });
 const empty = () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
 
 withEmptyStore();
 
 describe('a write X answered with a success Perch cannot read', () => {
   it.each([
-    ['HTML', html],
     ['JSON cut short', cut],
     ['{}', empty],
   ])('a like answered 200 with %s stays liked: sent once, done, never put back', async (_, answer) => {
@@ -82,15 +85,31 @@ describe('a write X answered with a success Perch cannot read', () => {
     await expect(box.undo(ACCOUNT, seq!)).rejects.toMatchObject({ kind: 'cannot-undo' });
   });
 
-  it('an unmute answered 200 with HTML is done too: the account stays unmuted', async () => {
+  it.each([
+    ['an HTML page (a proxy, not X)', html],
+    ['JSON naming errors, cut short', cutErrors],
+  ])('a like answered 200 with %s is not counted done: tried again, then put back saying X may have done it', async (_, answer) => {
+    const { box, fetch, waitOutRetries } = outbox(answer);
+    const { seq } = await box.enqueue(ACCOUNT, 'like', { postId: POST });
+    await box.idle(ACCOUNT);
+    expect(await db().actions.get(seq!)).toMatchObject({ state: 'queued', error: { kind: 'malformed' } });
+    await waitOutRetries();
+
+    expect(fetch).toHaveBeenCalledTimes(MAX_ATTEMPTS);
+    const row = await db().actions.get(seq!);
+    expect(row).toMatchObject({ state: 'failed', error: { kind: 'malformed', mayBeDone: true } });
+    expect(row?.result).toBeUndefined();
+    expect(await db().engagements.get([ACCOUNT, POST])).toBeUndefined();
+  });
+
+  it('an unmute answered 200 with HTML is not counted done: it is tried again', async () => {
     const { box, fetch } = outbox(() => new Response('<html></html>', { status: 200 }));
     await db().muted.put({ accountId: ACCOUNT, userId: USER, position: 1 });
     const { seq } = await box.enqueue(ACCOUNT, 'unmute', { userId: USER });
     await box.idle(ACCOUNT);
 
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(await db().muted.get([ACCOUNT, USER])).toBeUndefined();
-    expect(await db().actions.get(seq!)).toMatchObject({ state: 'done' });
+    expect(await db().actions.get(seq!)).toMatchObject({ state: 'queued', error: { kind: 'malformed' } });
   });
 
   it('a new List answered 200 with HTML is not known done (its id is lost): it is tried again, as before', async () => {

@@ -191,6 +191,7 @@ describe('the X client, scripted', () => {
       status: 200,
       body: { data: { id: ADA_ID, username: 'adaperch' } },
       rateLimit: { limit: 75, remaining: 74, reset: 1894700000 },
+      json: true,
     });
   });
 
