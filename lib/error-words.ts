@@ -84,6 +84,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
       return i18n.t('x_error_sign_in_refused');
     case 'list-create-unsure':
       return i18n.t('x_error_list_create_unsure');
+    case 'renewal-limited':
+      return i18n.t('x_error_renewal_limited');
     default: {
       // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
       const words = composeWordsOf(own);
@@ -121,6 +123,10 @@ export function withSaid(sentence: string, said: string | undefined): string {
  * wrong. `clock` formats X's reset (epoch ms) as a time of day in the reader's locale.
  */
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
+  // X's limit on renewing the sign-in names the time Perch asks X again, when it is known.
+  if (error.own?.kind === 'renewal-limited' && error.reset) {
+    return i18n.t('x_error_renewal_limited_until', { time: clock(error.reset * 1000) });
+  }
   // Perch's own sentence stands instead of the kind's, with X's words (if any) quoted after it, as XApiError says it.
   const own = error.own && ownWordsText(error.own);
   if (own) return withSaid(own, error.said);

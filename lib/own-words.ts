@@ -41,6 +41,14 @@ export type OwnWords =
        */
       kind: 'list-create-unsure';
     }
+  | {
+      /**
+       * 'renewal-limited': X answered Perch's renewal of the account's sign-in 429, and Perch waits X's window (its reset,
+       * kept with the failure) before asking X's token endpoint again (lib/auth/service.ts): the sign-in's limit, not the
+       * action's. The person stays signed in.
+       */
+      kind: 'renewal-limited';
+    }
   /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
   | ComposeWords;
 
@@ -63,6 +71,7 @@ const PLAIN = new Set<unknown>([
   'app-refused',
   'sign-in-refused',
   'list-create-unsure',
+  'renewal-limited',
 ] satisfies OwnWords['kind'][]);
 
 /** Whether `kind` is one of Perch's own sentences that name no facts ('not-sent', 'app-refused', …). */

@@ -3,6 +3,8 @@ import { readSessionView, type AccountView } from '../storage';
 import { createXClient, type XClient } from '../x/client';
 import { getMe } from '../x/users';
 import { AuthError, answeredByX, consentWindowError, noAccountWords, renewalWords, toXApiError, type AuthWords } from './errors';
+import type { AuthDeps } from './deps';
+import { RenewalLimits } from './renewal-limit';
 import { failedOutcome, saveSignInOutcome, type SignInOutcome, type SignInStage } from './sign-in-outcome';
 import { Revoker, settingsForGrant } from './grant-client';
 import { beginAuthorization, checkRedirect, exchangeCode, refreshTokens, stateOf, type OAuthSettings } from './oauth';
@@ -15,18 +17,7 @@ import { beginRenewal, clearTokens, endRenewal, fresh, readAccessToken, readGran
 
 export { REFRESH_AHEAD_MS } from './token-store';
 
-export interface AuthDeps {
-  /** Current settings: Client ID (user's or build's), endpoints, redirect URI, scopes. */
-  settings: () => Promise<OAuthSettings>;
-  /** browser.identity.launchWebAuthFlow, interactive. */
-  launchWebAuthFlow: (url: string) => Promise<string>;
-  fetch?: typeof fetch;
-  now?: () => number;
-  /** navigator.locks where the context has it. */
-  locks?: Pick<LockManager, 'request'>;
-  /** Removes the account's data but `keep` (lib/storage-wipe.ts `wipeAccount`), as a sign-out's last step. */
-  wipe?: (accountId: string, keep: readonly KeepChoice[]) => Promise<void>;
-}
+export type { AuthDeps } from './deps';
 
 /** How far a sign-in attempt got, and what it learnt on the way, for its recorded outcome. */
 interface SignInTrace {
@@ -41,6 +32,8 @@ interface SignInTrace {
  */
 export class AuthService {
   private readonly refreshing = new Map<string, Promise<string>>();
+  /** Per account, until when X's limit on renewing the sign-in holds: Perch asks X's token endpoint nothing. */
+  private readonly renewalLimited = new RenewalLimits();
   /** Grants being handed back to X in the background (sign-out, a replaced sign-in), each with its own Client ID. */
   private readonly revoker = new Revoker();
   /** Bumped by every sign-out, so a refresh that was in flight cannot bring the account's tokens back. */
@@ -155,6 +148,8 @@ export class AuthService {
   async getAccessToken(userId: string, rejected?: string): Promise<string> {
     const current = await readAccessToken(userId);
     if (current && current.token !== rejected && fresh(current, this.now())) return current.token;
+    // X limited the last renewal: refused here, as X's 429 was, until X's window ends; nothing is asked of X.
+    this.renewalLimited.check(userId, this.now());
     let inflight = this.refreshing.get(userId);
     if (!inflight) {
       inflight = this.withLock(`perch-refresh-${userId}`, () => this.refreshLocked(userId, rejected)).finally(() => {
@@ -187,6 +182,8 @@ export class AuthService {
       pair = await refreshTokens(s, refreshToken);
     } catch (error) {
       if (answeredByX(error)) await endRenewal(userId);
+      const limited = this.renewalLimited.note(userId, error, this.now());
+      if (limited) throw limited;
       if (error instanceof AuthError && error.kind === 'signed-out') {
         const again = await readRefreshToken(userId);
         if (again && again !== refreshToken) {

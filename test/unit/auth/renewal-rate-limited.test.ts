@@ -40,19 +40,19 @@ describe('a sign-in renewal X answers with 429', () => {
       () => Response.json({ title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }, { status: 429 }),
     ],
     ['no body', () => new Response('', { status: 429 })],
-  ])('says X’s limit is used up, with %s, and keeps the person signed in', async (_, answer) => {
+  ])('says X’s limit on renewing the sign-in is used up, with %s, and keeps the person signed in', async (_, answer) => {
     const { error, stored, renewals } = await renewalAnswered(answer);
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).kind).toBe('rate-limited');
-    expect(actionErrorText(storedError(error as XApiError))).toBe('X’s limit for this is used up. Try again later.');
+    expect(actionErrorText(storedError(error as XApiError))).toMatch(
+      /^X’s limit on renewing your sign-in is used up; Perch tries again at .+\.$/,
+    );
     expect(renewals).toBe(1);
     expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
     expect((await readSessionView()).notice).toBeNull();
     expect(await readRefreshToken(ADA_ID)).toBe(stored);
     readInJapanese();
-    expect(actionErrorText(storedError(error as XApiError))).toBe(
-      'Xのこの操作の制限に達しました。しばらくしてからもう一度お試しください。',
-    );
+    expect(actionErrorText(storedError(error as XApiError))).toMatch(/^Xのログイン更新の制限に達しました。Perchは.+にもう一度試します。$/);
   });
 
   it('still says X is not answering for a renewal answered 503', async () => {
