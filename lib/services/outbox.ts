@@ -303,8 +303,10 @@ export class Outbox {
         });
       });
     } catch (error) {
-      // A write answered 2xx unreadably (a List X may have made, a proxy page) fails or waits with words that say so.
-      stop = await handleFailure(this.ctx, action, error, watch?.mayBeDone(error) ?? false);
+      // A write answered 2xx unreadably (a List X may have made, a proxy page) fails or waits with words that say so,
+      // on this try or any before it: a later try failing at the look on X does not make it undone.
+      const mayBeDone = (watch?.mayBeDone(error) ?? false) || action.error?.mayBeDone === true;
+      stop = await handleFailure(this.ctx, action, error, mayBeDone);
     }
     await this.publish(seq);
     return stop;

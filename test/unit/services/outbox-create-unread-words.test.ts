@@ -46,6 +46,7 @@ function outbox(create: () => Response, owned: () => Response) {
 }
 
 const cut = () => new Response('{"data":{"id":"19000000000', { status: 200, headers: { 'content-type': 'application/json' } });
+const page = () => new Response('<html><body>Sign in to the office network</body></html>', { status: 200 });
 const none = () =>
   new Response(JSON.stringify({ meta: { result_count: 0 } }), { status: 200, headers: { 'content-type': 'application/json' } });
 
@@ -66,5 +67,16 @@ describe('a new List whose every try X answered 200 unreadably', () => {
     expect(actionErrorText(row.error)).toBe(
       'Xから応答はありましたが、Perchはその内容を読み取れませんでした。Xでは完了しているかもしれません。Xで確認してください。',
     );
+  });
+});
+
+describe('a new List X answered 200 unreadably once, then the look for it on X went wrong', () => {
+  it('still ends saying X may have made it: the first answer is not forgotten', async () => {
+    const { tryAll, fetch } = outbox(cut, page);
+    const row = await tryAll();
+    // Sent once; every later try looked for it on X and could not read that answer either.
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(1);
+    expect(row.state).toBe('failed');
+    expect(actionErrorText(row.error)).toBe(MAY_BE_DONE);
   });
 });
