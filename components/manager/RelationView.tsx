@@ -7,6 +7,7 @@ import { typesOfCollection, type ActionType } from '@/lib/action-types';
 import type { ActionRow } from '@/lib/db';
 import { db } from '@/lib/db';
 import type { UserView } from '@/lib/messaging';
+import { utcDay } from '@/lib/services/sync-walk';
 import { ActionNote } from './ActionNote';
 import type { ActionPhase } from './action-state';
 import { AccountList } from './AccountList';
@@ -56,13 +57,15 @@ function enterpriseNote(phase: ActionPhase, action: ActionRow) {
  * What to say once an account is unblocked here (Unblock on its row, or Undo of a Block): blocking ended the person's
  * follow of it, and unblocking does not bring it back (x-api--users--blocks--integrate, "What happens when you
  * block": you can no longer follow them), so they do not follow it now, with its profile on x.com to follow it again.
- * Said plainly when Perch held that follow when Block or Unblock was pressed (`followed`), as an "if" otherwise.
+ * Said plainly when Perch held that follow when Block or Unblock was pressed (`followed` true); not at all when
+ * X had said that day that the person did not follow them as they blocked them here (false); as an "if" otherwise.
  */
-function unblockedNote(phase: ActionPhase, action: ActionRow, followed: ReadonlySet<string>) {
+function unblockedNote(phase: ActionPhase, action: ActionRow, followed: ReadonlyMap<string, boolean>) {
   const unblocked = (action.type === 'unblock' && phase.kind === 'done') || (action.type === 'block' && phase.kind === 'undone');
   const username = typeof action.params.username === 'string' ? action.params.username : undefined;
   if (!unblocked || !username) return null;
-  const known = typeof action.params.userId === 'string' && followed.has(action.params.userId);
+  const known = typeof action.params.userId === 'string' ? followed.get(action.params.userId) : undefined;
+  if (known === false) return null;
   return (
     <p className="mgr-unblocked">
       {i18n.t(known ? 'relation_unblocked_unfollowed' : 'relation_unblocked_may_unfollowed', { username })}{' '}
@@ -103,8 +106,9 @@ function RelationTab({ accountId, relation }: Props) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const noteRef = useRef<HTMLDivElement>(null);
-  // The accounts Perch held as followed when Block or Unblock was pressed on them here (unblockedNote).
-  const followed = useRef(new Set<string>());
+  // Whether Perch held the person as following each account when Block or Unblock was pressed on it here, once
+  // confirmed (unblockedNote): true for a follow (not a request), false when X said that day they did not follow it.
+  const followed = useRef(new Map<string, boolean>());
 
   // The newest screenful first, through the position index; the whole list (search, count, export) right after.
   const newest = useLiveQuery(() => newestAccounts(accountId, collection), [accountId, collection]);
@@ -119,16 +123,27 @@ function RelationTab({ accountId, relation }: Props) {
 
   async function act(type: (typeof TOGGLES)[Relation]['on' | 'off'], user: { id: string; username: string }): Promise<boolean> {
     const action = { type, params: { userId: user.id, ...(user.username ? { username: user.username } : {}) } };
-    if (relation === 'blocked') {
-      // A follow (not a request) Perch holds: the note after the unblock says plainly that it ended. A store that
-      // cannot be read says it as an "if"; the action goes on.
-      const row = await db()
-        .following.get([accountId, user.id])
-        .catch(() => undefined);
-      if (row && !row.pending) followed.current.add(user.id);
-    }
     // Block asks first, saying what it will do; cancelled, nothing is sent and the account stays shown.
-    return (await confirmAction(action)) && send(action);
+    if (!(await confirmAction(action))) return false;
+    if (relation === 'blocked') await noteFollow(type === 'block', user.id);
+    return send(action);
+  }
+
+  /**
+   * What Perch holds, as Block or Unblock is sent, of the person's follow of the account. A follow (not a request):
+   * the note after the unblock says plainly that it ended. At Block, X having said that day that there was no follow
+   * (the popup's read, connection_status): the note says nothing. A store that cannot be read, or a relation X has not
+   * said that day, leaves it unknown (an "if"); the action goes on. An Unblock finds no follow row (Block's confirm
+   * forgets it), so it keeps what the Block here knew.
+   */
+  async function noteFollow(blocking: boolean, userId: string) {
+    const key: [string, string] = [accountId, userId];
+    const [row, user] = await Promise.all([db().following.get(key), db().users.get(key)]).catch(() => [undefined, undefined]);
+    const seen = user?.relationSeenAt ? utcDay(Date.parse(user.relationSeenAt)) === utcDay(Date.now()) : false;
+    if (row && !row.pending) followed.current.set(userId, true);
+    else if (!blocking) return;
+    else if (seen) followed.current.set(userId, false);
+    else followed.current.delete(userId);
   }
 
   let list: ReactNode;

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RelationView } from '@/components/manager/RelationView';
 import { db } from '@/lib/db';
@@ -23,6 +24,29 @@ const WHEN = '2030-01-15T12:00:00.000Z';
 withEmptyStore();
 
 const wait = () => act(() => new Promise((r) => setTimeout(r, 25)));
+
+// Block's question is a modal dialog: linkedom has no `showModal` or `close`, so they only open and close it here.
+// React reads a field's changes as in browsers without `oninput` (linkedom has none): it listens for IE's events.
+const { document: scratch } = parseHTML('<!doctype html><html><body></body></html>');
+const dialogProto = Object.getPrototypeOf(scratch.createElement('dialog')) as { showModal?: () => void; close?: () => void };
+const inputProto = Object.getPrototypeOf(scratch.createElement('input')) as { attachEvent?: () => void; detachEvent?: () => void };
+const had = { showModal: dialogProto.showModal, close: dialogProto.close, attach: inputProto.attachEvent, detach: inputProto.detachEvent };
+beforeAll(() => {
+  dialogProto.showModal ??= function (this: { open: boolean }) {
+    this.open = true;
+  };
+  dialogProto.close ??= function (this: { open: boolean }) {
+    this.open = false;
+  };
+  inputProto.attachEvent ??= () => undefined;
+  inputProto.detachEvent ??= () => undefined;
+});
+afterAll(() => {
+  if (!had.showModal) delete dialogProto.showModal;
+  if (!had.close) delete dialogProto.close;
+  if (!had.attach) delete inputProto.attachEvent;
+  if (!had.detach) delete inputProto.detachEvent;
+});
 
 /**
  * The Blocked tab (on the Enterprise plan: Unblock through Perch) with @ada blocked, followed too when `following`
@@ -101,5 +125,87 @@ describe('Unblock in the Blocked tab says the follow the block ended is not back
     expect(status).toContain(
       'ブロックで@adaさんへのフォローは解除され、ブロックを解除しても戻りません。いまは@adaさんをフォローしていません。',
     );
+  });
+});
+
+/**
+ * The Blocked tab (Enterprise plan) after @ada is looked up, blocked there (Block's question answered) and the Block
+ * undone with Undo: the status line's words. `known` is what Perch held of the person's follow of @ada before Block:
+ * a follow row; X's word today that there is none (the popup read her relation, connection_status); or nothing.
+ */
+async function afterBlockUndone(known: 'followed' | 'not followed' | 'unknown'): Promise<string> {
+  await enterprisePlanItem.setValue(true);
+  const ada = { id: '4', name: 'Ada Lovelace', username: 'ada' };
+  await db().users.put({
+    accountId: ACCOUNT,
+    ...ada,
+    seenAt: WHEN,
+    ...(known === 'unknown' ? {} : { relationSeenAt: new Date().toISOString() }),
+  });
+  if (known === 'followed') await db().following.put({ accountId: ACCOUNT, userId: ada.id, position: 1 });
+  // The background: the look-up finds @ada; Block and its Undo are done at once, as the outbox leaves their rows.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+    type?: string;
+    seq?: number;
+    action?: { type: string; params: Record<string, string> };
+  }) => {
+    const row = { accountId: ACCOUNT, state: 'done' as const, createdAt: WHEN, updatedAt: WHEN, notBefore: 0, attempts: 1 };
+    if (message.type === 'user.lookup') return { ok: true, data: ada };
+    if (message.type === 'action.do' && message.action) {
+      const seq = await db().actions.add({ ...row, type: message.action.type, params: message.action.params });
+      await db().blocked.put({ accountId: ACCOUNT, userId: ada.id, position: 2 });
+      await db().following.delete([ACCOUNT, ada.id]);
+      return { ok: true, data: { seq } };
+    }
+    if (message.type === 'action.undo' && message.seq !== undefined) {
+      const of = message.seq;
+      const seq = await db().actions.add({ ...row, type: 'unblock', params: { userId: ada.id, username: ada.username }, undoOf: of });
+      await db().actions.update(of, { undoneBy: seq });
+      await db().blocked.delete([ACCOUNT, ada.id]);
+      return { ok: true, data: { seq } };
+    }
+    return new Promise<never>(() => undefined);
+  }) as never);
+  const page = await renderInPage(<RelationView accountId={ACCOUNT} relation="blocked" />, { settleMs: 20 });
+  try {
+    const doc = page.container.ownerDocument;
+    const button = (label: string, within: ParentNode = page.container) =>
+      [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label);
+    const input = page.container.querySelector<HTMLInputElement>('.mgr-lookup-input')!;
+    // Typed as a person does (linkedom has no `oninput`: React reads the field on focus and keys), then Look up.
+    await act(async () => {
+      input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, 'ada');
+      input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
+    });
+    await act(async () =>
+      page.container.querySelector('.mgr-lookup-form')?.dispatchEvent(new page.window.Event('submit', { bubbles: true })),
+    );
+    for (let i = 0; i < 200 && !button('Block'); i++) await wait();
+    await act(async () => button('Block')?.click());
+    for (let i = 0; i < 200 && !button('Block @ada', doc); i++) await wait();
+    await act(async () => button('Block @ada', doc)?.click());
+    for (let i = 0; i < 200 && !button('Undo'); i++) await wait();
+    await act(async () => button('Undo')?.click());
+    const status = () => page.container.querySelector('.mgr-note');
+    for (let i = 0; i < 200 && !status()?.textContent?.includes('undone'); i++) await wait();
+    await wait();
+    return status()?.textContent ?? '';
+  } finally {
+    await page.leave();
+  }
+}
+
+describe('Undo of a Block in the Blocked tab says what Perch knew of the follow as Block was answered', () => {
+  it('says nothing of a follow when X had said that day the person did not follow them', async () => {
+    const status = await afterBlockUndone('not followed');
+    expect(status).toContain('undone');
+    expect(status).not.toContain('follow');
+  });
+
+  it('says it plainly when Perch held the follow, and as an “if” when it did not know', async () => {
+    expect(await afterBlockUndone('followed')).toContain('Blocking @ada ended your follow of them');
+    await db().following.clear();
+    expect(await afterBlockUndone('unknown')).toContain('If you followed @ada before blocking them');
   });
 });
