@@ -67,6 +67,7 @@ function readActionError(e: unknown): ActionError | undefined {
     ...optional('own', e.own, (o): o is OwnWords => isObject(o) && isString(o.kind)),
     ...optional('type', e.type, isString),
     ...optional('message', e.message, isString),
+    ...optional('mayBeDone', e.mayBeDone, isTrue),
   };
 }
 
