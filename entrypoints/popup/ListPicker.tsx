@@ -94,14 +94,22 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
     const c = seen.current.get(made.seq);
     if (!c || (c.state !== 'done' && c.state !== 'failed')) return;
     setMade(undefined);
-    if (c.state === 'failed')
+    // X answered the create unreadably: X may have made it, so the form is not left ready for a second List; the Lists
+    // are read again, the new one looked for among them.
+    const mayBeDone = c.state === 'failed' && c.error?.mayBeDone === true;
+    if (c.state === 'failed' && !mayBeDone)
       return notMade(i18n.t('popup_list_create_failed', [made.name, c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused')]));
     const shown = (id: string) => {
       setMessage({ text: i18n.t('popup_list_created', [made.name]) });
-      if (!creatingRef.current) return;
+      if (!creatingRef.current && !mayBeDone) return;
       setCreating(false);
       setFocusId(id);
     };
+    if (mayBeDone) {
+      setCreating(false);
+      setRefused(undefined);
+      setMessage({ text: i18n.t('popup_list_create_maybe', [made.name]) });
+    }
     if (c.madeId) {
       const row: ListChoice = { id: c.madeId, name: made.name, private: made.private, member: false };
       setLists((all) => (all?.some((l) => l.id === row.id) ? all : [...(all ?? []), row].sort(byName)));
@@ -114,6 +122,7 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
         setLists(all);
         const row = all.find((l) => l.name === made.name && !before.has(l.id));
         if (row) shown(row.id);
+        else if (mayBeDone) setMessage({ text: i18n.t('popup_list_create_maybe_unseen', [made.name]), error: true });
       },
       (e: unknown) => setMessage({ text: thrownText(e), error: true }),
     );

@@ -180,6 +180,44 @@ describe('New list in the popup’s list picker', () => {
     }
   });
 
+  it('after X answered the create unreadably, says X may have made it and looks for it instead of offering the form', async () => {
+    const BIRDS = { id: MADE, name: 'Birds', private: false, member: false };
+    const publish = createFeedPublisher(fakeBrowser.storage.session);
+    let reads = 0;
+    const asked: string[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      asked.push(message.type);
+      if (message.type === 'user.lists') return { ok: true, data: reads++ === 0 ? [] : [BIRDS] };
+      if (message.type === 'action.do') return { ok: true, data: { seq: 7 } };
+      return { ok: true, data: null };
+    }) as never);
+    const { page, p } = await openPicker();
+    try {
+      await p.click(p.button('New list'));
+      await p.type('Birds');
+      await p.submit();
+      await act(() =>
+        publish({
+          accountId: ACCOUNT,
+          seq: 7,
+          type: 'list.create',
+          state: 'failed',
+          notBefore: 0,
+          error: { kind: 'malformed', mayBeDone: true },
+        }),
+      );
+      await settleUntil(() => !!p.button('Add to “Birds”'));
+      expect(p.text()).not.toContain('Could not create');
+      expect(p.form()).toBeNull();
+      expect(p.button('Create list')).toBeUndefined();
+      expect(asked.filter((t) => t === 'action.do')).toHaveLength(1);
+      expect(p.said('status')).toContain('Created “Birds” on X.');
+      expect(p.focused()).toBe('Add to “Birds”');
+    } finally {
+      await page.leave();
+    }
+  });
+
   it('asks for a name before sending anything, and closes on Escape with the focus back on New list', async () => {
     const x = slowX();
     const { asked } = background(x.client);
