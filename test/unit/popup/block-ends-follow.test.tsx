@@ -106,6 +106,10 @@ async function afterUnblock(unblockFrom: 'followed here' | 'here' | 'elsewhere')
     for (let i = 0; i < 20 && !buttons().length; i++) await settle();
     if (unblockFrom === 'followed here') await press('Block', 9, 'block', { blocked: true });
     if (unblockFrom !== 'elsewhere') await press('Unblock', unblockFrom === 'here' ? 9 : 10, 'unblock', {});
+    // Waits for the words a person reads after the unblock (Follow, and its note when there is one), not a fixed time.
+    const noted = () =>
+      unblockFrom === 'elsewhere' || [...doc.querySelectorAll('p.note')].some((p) => p.textContent?.includes('Press Follow'));
+    for (let i = 0; i < 40 && !(buttons().some((b) => b.textContent === 'Follow') && noted()); i++) await settle();
     const follow = buttons().find((b) => b.textContent === 'Follow');
     const described = (follow?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
     return {

@@ -109,10 +109,13 @@ function picker(page: ReactPage) {
 }
 
 async function openPicker() {
-  const page = await renderInPage(<ListPicker accountId={ACCOUNT} user={GRACE} onChanged={() => undefined} />, { settleMs: 40 });
+  const onClose = vi.fn();
+  const page = await renderInPage(<ListPicker accountId={ACCOUNT} user={GRACE} onChanged={() => undefined} onClose={onClose} />, {
+    settleMs: 40,
+  });
   const p = picker(page);
   await settleUntil(() => !!p.button('New list'));
-  return { page, p };
+  return { page, p, onClose };
 }
 
 describe('New list in the popup’s list picker', () => {
@@ -221,7 +224,7 @@ describe('New list in the popup’s list picker', () => {
   it('asks for a name before sending anything, and closes on Escape with the focus back on New list', async () => {
     const x = slowX();
     const { asked } = background(x.client);
-    const { page, p } = await openPicker();
+    const { page, p, onClose } = await openPicker();
     try {
       await p.click(p.button('New list'));
       await p.submit();
@@ -231,6 +234,7 @@ describe('New list in the popup’s list picker', () => {
       await p.escape();
       expect(p.form()).toBeNull();
       // The picker stays open: only the form closed.
+      expect(onClose).not.toHaveBeenCalled();
       expect(p.focused()).toBe('New list');
       expect(p.button('New list')?.getAttribute('aria-expanded')).toBe('false');
     } finally {
