@@ -1,6 +1,7 @@
 import { typesOfCollection } from '../action-types';
 import { AuthError } from '../auth/errors';
 import { db, type ActionRow, type ListRow, type PerchDb } from '../db';
+import { isId } from '../db/row-fields';
 import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
@@ -100,6 +101,7 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       const part = parts.get(flag);
       return (!part || !!part.cut || !!part.partial || !!part.named?.has(id)) && before.get(id)?.[flag] === true;
     };
+    const rowsHeld = await heldMembers(d, accountId, stored);
     const rows: ListRow[] = [...flags.values()].map((entry) => {
       const { list } = entry;
       const flag = (f: ListFlag) => entry[f] || kept(f, list.id);
@@ -107,8 +109,8 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       // showed it: one's own List stays one's own when owned_lists was read before it was made.
       const owned = entry.owned || (list.owner_id ? list.owner_id === accountId : kept('owned', list.id));
       const read = row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
-      // A List Perch made stays known to have no members unless X's figure says it has some.
-      return before.get(list.id)?.knownEmpty && (list.member_count ?? 0) === 0 ? { ...read, knownEmpty: true } : read;
+      // A List Perch made stays known to hold exactly its stored members while X's figure counts as many.
+      return before.get(list.id)?.knownEmpty && (list.member_count ?? 0) === rowsHeld.get(list.id) ? { ...read, knownEmpty: true } : read;
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
@@ -166,18 +168,35 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
     const read: Read = { asked, tried: await triedSince(d, accountId, asked) };
     if (figure === undefined) continue;
     const onX = figure;
-    const again = await d.transaction('rw', [d.lists, d.actions], async () => {
+    const again = await d.transaction('rw', [d.lists, d.listMembers, d.actions], async () => {
       // Not put back if it went meanwhile (deleted, or its account signed out).
       const list = await d.lists.get([accountId, id]);
       if (list?.memberCount === undefined) return false;
       const actions = (await memberChanges(d, accountId, read.asked, new Set([id]))).get(id) ?? [];
-      // X's figure above 0 says the List has members: a List Perch made is no longer known to have none.
+      // X's figure other than the stored members' number says the List has members Perch does not hold: a List
+      // Perch made is no longer known to hold all of them.
       const { knownEmpty, ...rest } = list;
-      await d.lists.put({ ...(onX > 0 ? rest : { ...rest, ...(knownEmpty ? { knownEmpty } : {}) }), memberCount: countWith(onX, actions) });
+      const held = knownEmpty ? (await heldMembers(d, accountId, [list])).get(id) : undefined;
+      await d.lists.put({ ...(knownEmpty && onX === held ? { ...rest, knownEmpty } : rest), memberCount: countWith(onX, actions) });
       return actions.some((a) => read.tried.has(a.seq!));
     });
     if (again) queue.push(id);
   }
+}
+
+/**
+ * How many members the store holds of each List Perch made and knows every member of (`knownEmpty`), counted as its
+ * members view counts them (components/manager/account-queries.ts `storedListMembers`: rows with an account id). Its
+ * figure on X equal to that number is no member added elsewhere: the List keeps showing them all, without Load members.
+ */
+async function heldMembers(d: PerchDb, accountId: string, lists: readonly ListRow[]): Promise<Map<string, number>> {
+  const held = new Map<string, number>();
+  for (const l of lists) {
+    if (!l.knownEmpty) continue;
+    const rows = d.listMembers.where('[accountId+listId]').equals([accountId, l.id]);
+    held.set(l.id, await rows.filter((m) => isId(m.userId)).count());
+  }
+  return held;
 }
 
 /** The members added to or removed from these Lists that a read begun at `asked` may predate, by List, in order. */
