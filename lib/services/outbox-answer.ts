@@ -1,5 +1,7 @@
+import { wasSent, type ActionRow } from '../db';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
+import type { ActionDef, Result } from './outbox-types';
 
 /**
  * A write X answered with a success it could not be read from. A 2xx is X saying the request succeeded
@@ -12,16 +14,16 @@ import { XApiError } from '../x/errors';
  * Perch needs (a new List's id) is not known done without it: the outbox keeps its path for those.
  */
 export interface AnswerWatch {
-  /** The client to send through: the same requests, watched. */
-  client: XClient;
   /**
-   * True when `error` says the last answer could not be read, and that answer was X's JSON 2xx without `errors` to a
-   * write (POST, PUT, DELETE): X did it. False for a read (GET), whose unreadable answer keeps its own path, and for every other failure.
+   * Sends `action` through `client`, watched: a creation sent before (a try, also before the person's Retry) is looked
+   * for on X before it is sent again. A write X answered with its own success Perch could not read is done: a toggle
+   * as asked (its result marked `answerUnread`); a creation whose answer holds what Perch needs (a new List's id) is
+   * not known done without it, and fails as before.
    */
-  doneUnread(error: unknown): boolean;
+  send(client: XClient, def: ActionDef, accountId: string, action: ActionRow): Promise<Result | undefined>;
   /**
-   * True when the last answer was a 2xx to a write that could not be read, whoever sent it (X, or a page from
-   * something between): X may have done it, and a failure says so.
+   * True when `error` says the last answer could not be read, and that answer was a 2xx to a write, whoever sent it
+   * (X, or a page from something between): X may have done it, and a failure says so.
    */
   mayBeDone(error: unknown): boolean;
 }
@@ -33,27 +35,37 @@ const unread2xx = (error: unknown): boolean => error instanceof XApiError && err
 /** X's own 2xx JSON, naming no errors, that Perch could not read (lib/x/client.ts `xSuccess`). */
 const unreadSuccess = (error: unknown): boolean => unread2xx(error) && (error as XApiError).xSuccess;
 
-/** Wraps `client` to remember how X answered the last request sent through it. */
-export function watchAnswers(client: XClient): AnswerWatch {
-  let lastWriteOk = false;
+/** Remembers how X answered the last request an action sent. */
+export function watchAnswers(): AnswerWatch {
+  // The last request was a write (POST, PUT, DELETE); and X answered it with its own success (read or not).
   let lastWrite = false;
-  return {
-    client: {
-      async request(req) {
-        lastWriteOk = false;
-        const write = req.method !== 'GET';
-        lastWrite = write;
-        try {
-          const res = await client.request(req);
-          lastWriteOk = write && ok(res.status);
-          return res;
-        } catch (error) {
-          lastWriteOk = write && unreadSuccess(error);
-          throw error;
-        }
-      },
+  let lastWriteOk = false;
+  const watched = (client: XClient): XClient => ({
+    async request(req) {
+      lastWriteOk = false;
+      lastWrite = req.method !== 'GET';
+      try {
+        const res = await client.request(req);
+        lastWriteOk = lastWrite && ok(res.status);
+        return res;
+      } catch (error) {
+        lastWriteOk = lastWrite && unreadSuccess(error);
+        throw error;
+      }
     },
-    doneUnread: (error) => lastWriteOk && unreadSuccess(error),
+  });
+  return {
+    async send(to, def, accountId, action) {
+      const client = watched(to);
+      try {
+        const found = wasSent(action) && !def.idempotent ? await def.reconcile?.(client, accountId, action.params, action) : undefined;
+        return found ?? (await def.execute(client, accountId, action.params)) ?? undefined;
+      } catch (error) {
+        // A read (GET) answered unreadably keeps its own path, as does every other failure.
+        if (!def.idempotent || !(lastWriteOk && unreadSuccess(error))) throw error;
+        return { ...def.unreadAnswer, answerUnread: true };
+      }
+    },
     mayBeDone: (error) => lastWrite && unread2xx(error),
   };
 }

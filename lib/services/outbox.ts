@@ -2,9 +2,9 @@ import { unknownActionWords } from '../reply-words';
 import { ACTIONS_BY_STATE, AWAITING_PERSON, db, wasSent, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
-import { watchAnswers, type AnswerWatch } from './outbox-answer';
+import { watchAnswers } from './outbox-answer';
 import { alreadyReversed, takenOver } from './outbox-undo';
-import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params, type Result } from './outbox-types';
+import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
 /**
  * The outbox: every action the person takes is written here before it is sent, shown at once in the store,
@@ -274,23 +274,11 @@ export class Outbox {
     if (!claimed) return false;
     await this.publish(seq);
     let stop = false;
-    let watch: AnswerWatch | undefined;
+    const watch = watchAnswers();
     try {
       // The outbox paces its own tries, and each counts: the client under it sends each request once (no GET retries).
       const limited = await this.deps.clientFor(accountId);
-      watch = watchAnswers({ request: (req) => limited.request({ ...req, retries: 0 }) });
-      const client = watch.client;
-      // A creation sent before (a try, also before the person's Retry): look for it on X before sending it again.
-      let result: Result | undefined;
-      try {
-        result = wasSent(action) && !def.idempotent ? await def.reconcile?.(client, accountId, action.params, action) : undefined;
-        result ??= (await def.execute(client, accountId, action.params)) ?? undefined;
-      } catch (error) {
-        // X answered the write with a success Perch could not read: X did it. A toggle is done as asked; a creation
-        // whose answer holds what Perch needs (a new List's id) is not known done without it, and fails as before.
-        if (!def.idempotent || !watch.doneUnread(error)) throw error;
-        result = { ...def.unreadAnswer, answerUnread: true };
-      }
+      const result = await watch.send({ request: (req) => limited.request({ ...req, retries: 0 }) }, def, accountId, action);
       await d.transaction('rw', [d.actions, ...def.tables(d)], async () => {
         // Gone from the log: its account signed out while X answered, and the sign-out's wipe is not undone.
         if (!(await d.actions.get(seq))) return;
@@ -303,10 +291,8 @@ export class Outbox {
         });
       });
     } catch (error) {
-      // A write answered 2xx unreadably (a List X may have made, a proxy page) fails or waits with words that say so,
-      // on this try or any before it: a later try failing at the look on X does not make it undone.
-      const mayBeDone = (watch?.mayBeDone(error) ?? false) || action.error?.mayBeDone === true;
-      stop = await handleFailure(this.ctx, action, error, mayBeDone);
+      // A write answered 2xx unreadably on this try or any before (a List X may have made) says X may have done it.
+      stop = await handleFailure(this.ctx, action, error, watch.mayBeDone(error) || action.error?.mayBeDone === true);
     }
     await this.publish(seq);
     return stop;
