@@ -80,7 +80,7 @@ describe('counts grouped on the settings page, the popup and the sign-out dialog
     const [rate, user] = limitLines();
     expect(rate).toMatch(/^レート制限: この15分間で1,500回中残り1,234回。/);
     expect(user).toMatch(/^アカウントの1日の上限: 2,400回中残り1,234回。/);
-    expect(await draftsLink(1234)).toBe('下書き(1,234)');
+    expect(await draftsLink(1234)).toBe('下書き（1,234）');
     expect(signOutText()).toContain('待機中の操作1,234件');
     expect(signOutText()).toContain('下書き1,234件（画像を含む）');
     expect(failureCount(1234)).toBe('1,234件の操作が失敗しました');
