@@ -84,9 +84,9 @@ async function afterUnblock(following: 'follow' | 'request' | 'none'): Promise<{
     for (let i = 0; i < 200 && !unblock(); i++) await wait();
     await act(async () => unblock()?.click());
     const status = () => page.container.querySelector('.mgr-note');
-    // The status line names the action once the outbox row is read; what follows it settles with it.
-    for (let i = 0; i < 200 && !status()?.querySelector('.mgr-note-text'); i++) await wait();
-    await wait();
+    // The status line names the action once the outbox row is read, and says what became of the follow with it (the
+    // same render): waited for until those words are there, never for a fixed time.
+    for (let i = 0; i < 200 && !status()?.querySelector('.mgr-unblocked'); i++) await wait();
     return {
       status: status()?.textContent ?? '',
       links: [...(status()?.querySelectorAll('a') ?? [])].map(
@@ -188,8 +188,9 @@ async function afterBlockUndone(known: 'followed' | 'not followed' | 'unknown'):
     for (let i = 0; i < 200 && !button('Undo'); i++) await wait();
     await act(async () => button('Undo')?.click());
     const status = () => page.container.querySelector('.mgr-note');
+    // The line's words and what it says of the follow come in one render (unblockedNote): once "undone" is there, so
+    // is the follow's line, or none.
     for (let i = 0; i < 200 && !status()?.textContent?.includes('undone'); i++) await wait();
-    await wait();
     return status()?.textContent ?? '';
   } finally {
     await page.leave();
