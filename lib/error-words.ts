@@ -123,7 +123,8 @@ export function withSaid(sentence: string, said: string | undefined): string {
  * wrong. `clock` formats X's reset (epoch ms) as a time of day in the reader's locale.
  */
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
-  // X's limit on renewing the sign-in names the time Perch asks X again, when it is known.
+  // X's limit on renewing the sign-in names the time X allows a renewal again, when it is known: never a try Perch
+  // promises (a failed action, a sync or a popup read is not sent again at that time by itself).
   if (error.own?.kind === 'renewal-limited' && error.reset) {
     return i18n.t('x_error_renewal_limited_until', { time: clock(error.reset * 1000) });
   }

@@ -26,6 +26,14 @@ export type PhaseSource = Pick<ActionRow, 'state' | 'notBefore' | 'error'> & { u
 const WAIT_REASONS = new Set(['rate-limited', 'offline', 'unavailable', 'usage-capped']);
 
 /**
+ * Why an action waits, for its words: X's limit on renewing the sign-in is no limit of the action's own (X refused
+ * Perch's renewal, not the action), so it is worded apart from X's limit for the action.
+ */
+function reasonKindOf(error: NonNullable<ActionRow['error']>): string {
+  return error.own?.kind === 'renewal-limited' ? 'renewal-limited' : error.kind;
+}
+
+/**
  * What an outbox action is doing: waiting (until a rate limit resets or a retry is due, when that is later than
  * now), being sent, done, refused — and, once an undo was asked for, where the undo stands (the outbox forgets a
  * refused undo on the action itself, so the caller passes the undo it asked for).
@@ -40,7 +48,9 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
   switch (action.state) {
     case 'queued': {
       const reason =
-        action.error && WAIT_REASONS.has(action.error.kind) ? { reason: actionErrorText(action.error), reasonKind: action.error.kind } : {};
+        action.error && WAIT_REASONS.has(action.error.kind)
+          ? { reason: actionErrorText(action.error), reasonKind: reasonKindOf(action.error) }
+          : {};
       if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...reason };
       return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...reason };
     }
@@ -126,6 +136,7 @@ export function phaseWords(p: ActionPhase, deleted = false): string {
       if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
       // X's words for a used-up limit say when it works again: the time is said once, here.
       if (p.reasonKind === 'rate-limited') return i18n.t('activity_queued_until_rate_limited', [timeOf(p.until)]);
+      if (p.reasonKind === 'renewal-limited') return i18n.t('activity_queued_until_renewal_limited', [timeOf(p.until)]);
       return p.reason
         ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
         : i18n.t('activity_queued_until', [timeOf(p.until)]);
@@ -162,6 +173,7 @@ function queuedSentence(what: string, p: Extract<ActionPhase, { kind: 'queued' }
       : i18n.t('action_phase_queued', { what });
   const time = timeOf(p.until);
   if (p.reasonKind === 'rate-limited') return i18n.t('action_phase_queued_until', { what, time });
+  if (p.reasonKind === 'renewal-limited') return i18n.t('action_phase_queued_until_renewal_limited', { what, time });
   if (p.reasonKind === 'unavailable') return i18n.t('action_phase_queued_until_unavailable', { what, time });
   if (p.reasonKind === 'offline') return i18n.t('action_phase_queued_until_offline', { what, time });
   return i18n.t('action_phase_queued_until_plain', { what, time });
@@ -178,11 +190,13 @@ export function phaseNote(p: ActionPhase): string | undefined {
       if (p.until !== undefined) {
         const when = timeOf(p.until);
         if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
+        if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_until_renewal_limited', [when]);
         if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
         if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);
         return i18n.t('popup_note_queued_until', [when]);
       }
       if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
+      if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_renewal_limited');
       if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_offline');
       if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_unavailable');
       return i18n.t('popup_note_queued');

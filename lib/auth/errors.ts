@@ -63,7 +63,7 @@ export function toXApiError(error: unknown): XApiError {
   }
   // X answered the renewal 429: its limit, not X failing. It is the token endpoint's limit, not the request's: marked
   // so, the limiter holds nothing back for the endpoint the request was for, and the outbox waits its own back-off.
-  // Worded as the sign-in's limit, with the time Perch asks X again (`reset`), so the outbox waits until then.
+  // Worded as the sign-in's limit, with the time X allows a renewal again (`reset`), so the outbox waits until then.
   if (kind === 'server' && (error as AuthError).words.kind === 'server-status' && (error as AuthError).words.status === 429) {
     const reset = (error as AuthError).words.reset;
     return new XApiError('rate-limited', {

@@ -13,7 +13,7 @@ import { ADA_ID, TWO_HOURS, makeService } from './support';
 /**
  * After X answered a sign-in renewal 429, every popup read, sync and outbox try asked X's token endpoint again. Perch
  * now keeps X's window for the account (its `x-rate-limit-reset` or `Retry-After`, else a minute) and refuses locally
- * until then, naming the time it tries again; the person stays signed in.
+ * until then, naming the time X allows a renewal again; the person stays signed in.
  */
 
 withTestEmulator();
@@ -56,11 +56,13 @@ describe('X’s limit on renewing the sign-in', () => {
     }
     expect(rows.get('GET /2/users/me')).toBeUndefined();
     const text = actionErrorText(storedError(second as XApiError));
-    expect(text).toMatch(/^X’s limit on renewing your sign-in is used up; Perch tries again at .+\.$/);
+    expect(text).toMatch(/^X’s limit on renewing your sign-in is used up\. X allows renewing it again at .+\.$/);
     expect(text).not.toContain('for this');
     expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
     readInJapanese();
-    expect(actionErrorText(storedError(second as XApiError))).toMatch(/^Xのログイン更新の制限に達しました。Perchは.+にもう一度試します。$/);
+    expect(actionErrorText(storedError(second as XApiError))).toMatch(
+      /^Xのログイン更新の制限に達しました。.+から、Xが再び更新を認めます。$/,
+    );
 
     // Still within X's window: nothing asked of X.
     h.clock.advance(599_000);

@@ -45,14 +45,16 @@ describe('a sign-in renewal X answers with 429', () => {
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).kind).toBe('rate-limited');
     expect(actionErrorText(storedError(error as XApiError))).toMatch(
-      /^X’s limit on renewing your sign-in is used up; Perch tries again at .+\.$/,
+      /^X’s limit on renewing your sign-in is used up\. X allows renewing it again at .+\.$/,
     );
     expect(renewals).toBe(1);
     expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
     expect((await readSessionView()).notice).toBeNull();
     expect(await readRefreshToken(ADA_ID)).toBe(stored);
     readInJapanese();
-    expect(actionErrorText(storedError(error as XApiError))).toMatch(/^Xのログイン更新の制限に達しました。Perchは.+にもう一度試します。$/);
+    expect(actionErrorText(storedError(error as XApiError))).toMatch(
+      /^Xのログイン更新の制限に達しました。.+から、Xが再び更新を認めます。$/,
+    );
   });
 
   it('still says X is not answering for a renewal answered 503', async () => {

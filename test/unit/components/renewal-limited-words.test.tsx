@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto';
+import { act, createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ActivityView } from '@/components/manager/ActivityView';
+import { db, type ActionError, type ActionRow } from '@/lib/db';
+import { ActionNotes } from '@/entrypoints/popup/ActionButton';
+import { readInJapanese } from '../locales/in-japanese';
+import { renderInPage } from '../support/react-page';
+import { withEmptyStore } from '../support/store';
+
+/**
+ * While an action waits on X's limit on renewing the sign-in (lib/auth/errors.ts toXApiError: rate-limited, with Perch's
+ * own words 'renewal-limited'), the Activity tab and the popup said "X’s limit for this is used up", as if the action's
+ * own limit were used up; and an action that failed after its tries said "Perch tries again at …", which it does not.
+ */
+
+const ACCOUNT = '1585841080431321088';
+const at = '2026-12-05T16:00:00.000Z';
+
+withEmptyStore();
+
+const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
+
+/** X's refusal of Perch's renewal, as the outbox stores it, with X's reset ten minutes ahead. */
+function renewalLimited(): ActionError {
+  return { kind: 'rate-limited', reset: Math.ceil(Date.now() / 1000) + 600, own: { kind: 'renewal-limited' } };
+}
+
+function like(state: ActionRow['state'], error: ActionError): ActionRow {
+  return {
+    accountId: ACCOUNT,
+    type: 'like',
+    params: { postId: '1800000000000000001' },
+    state,
+    createdAt: at,
+    updatedAt: at,
+    notBefore: state === 'queued' ? (error.reset ?? 0) * 1000 + 1000 : 0,
+    attempts: state === 'failed' ? 5 : 1,
+    error,
+  };
+}
+
+/** The Activity tab's one row for this action, as a person reads it. */
+async function activityRow(action: ActionRow): Promise<string> {
+  await db().actions.add(action);
+  const page = await renderInPage(createElement(ActivityView, { accountId: ACCOUNT }), { visible: true });
+  try {
+    for (let i = 0; i < 10 && !page.document.querySelector('li'); i++) await settle();
+    return page.document.querySelector('li')?.textContent ?? '';
+  } finally {
+    await page.leave();
+  }
+}
+
+/** The popup's note under its Like button for this action. */
+async function popupNote(action: ActionRow): Promise<string> {
+  const brief = { seq: 1, type: action.type, state: action.state, notBefore: action.notBefore, error: action.error! };
+  const page = await renderInPage(createElement(ActionNotes, { notes: [{ id: 'note-like', action: brief }], names: { like: 'Like' } }));
+  try {
+    return page.document.getElementById('note-like')?.textContent ?? '';
+  } finally {
+    await page.leave();
+  }
+}
+
+describe('an action waiting on X’s limit on renewing the sign-in', () => {
+  it('says in the Activity tab that X limits renewing the sign-in, not that the action’s limit is used up', async () => {
+    const text = await activityRow(like('queued', renewalLimited()));
+    expect(text).toMatch(/Waiting until .+: X limits how often Perch may renew your sign-in\./);
+    expect(text).not.toContain('for this is used up');
+  });
+
+  it('says so in the popup’s note under the button', async () => {
+    const text = await popupNote(like('queued', renewalLimited()));
+    expect(text).toMatch(/^Like: Waiting until .+ \(X limits how often Perch may renew your sign-in\)\.$/);
+    expect(text).not.toContain('X’s limit is used up');
+  });
+
+  it('says so in Japanese', async () => {
+    readInJapanese();
+    expect(await popupNote(like('queued', renewalLimited()))).toMatch(
+      /まで待機中（XはPerchがログインを更新できる頻度を制限しています）。$/,
+    );
+    expect(await activityRow(like('queued', renewalLimited()))).toMatch(/まで待機中: XはPerchがログインを更新できる頻度を制限しています。/);
+  });
+});
+
+describe('an action that failed on X’s limit on renewing the sign-in', () => {
+  it('says when X allows renewing again and promises no try Perch will not make', async () => {
+    const text = await activityRow(like('failed', renewalLimited()));
+    expect(text).toMatch(/X’s limit on renewing your sign-in is used up\. X allows renewing it again at .+\./);
+    expect(text).not.toContain('tries again');
+    expect(await popupNote(like('failed', renewalLimited()))).not.toContain('tries again');
+  });
+});
