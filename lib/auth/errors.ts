@@ -14,11 +14,17 @@ export type { AuthErrorKind, AuthWords };
 export class AuthError extends Error {
   readonly kind: AuthErrorKind;
   readonly words: AuthWords;
-  constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown }) {
+  /**
+   * True when Perch refused the renewal itself, holding X's last 429 on it (lib/auth/renewal-limit.ts): X was asked
+   * nothing, so the request it was for is no try.
+   */
+  readonly held: boolean;
+  constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown; held?: boolean }) {
     super(words.code === undefined ? words.kind : `${words.kind} (${words.code})`, options);
     this.name = 'AuthError';
     this.kind = kind;
     this.words = words;
+    this.held = options?.held ?? false;
   }
 }
 
@@ -64,11 +70,13 @@ export function toXApiError(error: unknown): XApiError {
   // X answered the renewal 429: its limit, not X failing. It is the token endpoint's limit, not the request's: marked
   // so, the limiter holds nothing back for the endpoint the request was for, and the outbox waits its own back-off.
   // Worded as the sign-in's limit, with the time X allows a renewal again (`reset`), so the outbox waits until then.
+  // Held by Perch (X's last 429 still holds), X was asked nothing: `local`, so the outbox counts no try.
   if (kind === 'server' && (error as AuthError).words.kind === 'server-status' && (error as AuthError).words.status === 429) {
     const reset = (error as AuthError).words.reset;
     return new XApiError('rate-limited', {
       status: 429,
       tokenStep: true,
+      ...((error as AuthError).held ? { local: true } : {}),
       ownWords: { kind: 'renewal-limited' },
       ...(reset !== undefined ? { rateLimitReset: reset } : {}),
       cause: error,

@@ -36,7 +36,7 @@ export class RenewalLimits {
   check(userId: string, nowMs: number): void {
     const until = this.until.get(userId);
     if (until !== undefined && until > nowMs) {
-      throw new AuthError('server', { kind: 'server-status', status: 429, reset: Math.ceil(until / 1000) });
+      throw new AuthError('server', { kind: 'server-status', status: 429, reset: Math.ceil(until / 1000) }, { held: true });
     }
     this.until.delete(userId);
   }
