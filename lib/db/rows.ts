@@ -242,6 +242,12 @@ export interface ActionRow {
    * version; a row of an older Perch lacks it.
    */
   sentBefore?: true;
+  /**
+   * Set when the person retried the action after a try whose write X answered 2xx unreadably (its failure's
+   * `mayBeDone`, cleared with the failure by Retry): X may have done it, and every later failure still says so.
+   * Optional and not indexed, as `sentBefore`.
+   */
+  mayBeDone?: true;
   error?: ActionError | undefined;
   /** What the store held before the action was shown, to roll back if X refuses. */
   rollback?: unknown;

@@ -28,6 +28,25 @@ export interface AnswerWatch {
   mayBeDone(error: unknown): boolean;
 }
 
+/**
+ * Whether a try of `action` before this one had its write answered 2xx unreadably: its stored failure says so, or it
+ * did before the person's Retry cleared that failure (`ActionRow.mayBeDone`). X may have done it.
+ */
+export function mayHaveBeenDone(action: ActionRow): boolean {
+  return action.error?.mayBeDone === true || action.mayBeDone === true;
+}
+
+/**
+ * What an action keeps of its tries through the person's Retry, which counts its tries afresh and clears its failure:
+ * that X may have received a try (`sentBefore`), and that X answered a try's write 2xx unreadably (`mayBeDone`).
+ */
+export function keptThroughRetry(action: ActionRow): Pick<ActionRow, 'sentBefore' | 'mayBeDone'> {
+  return {
+    ...(wasSent(action) ? { sentBefore: true as const } : {}),
+    ...(mayHaveBeenDone(action) ? { mayBeDone: true as const } : {}),
+  };
+}
+
 const ok = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300;
 
 /** Any 2xx Perch could not read. */

@@ -1,8 +1,8 @@
 import { unknownActionWords } from '../reply-words';
-import { ACTIONS_BY_STATE, AWAITING_PERSON, db, wasSent, type ActionRow } from '../db';
+import { ACTIONS_BY_STATE, AWAITING_PERSON, db, type ActionRow } from '../db';
 import { fail, handleFailure, type OutboxContext } from './outbox-failure';
 import { requeueStuckOnce } from './outbox-stuck';
-import { watchAnswers } from './outbox-answer';
+import { keptThroughRetry, mayHaveBeenDone, watchAnswers } from './outbox-answer';
 import { alreadyReversed, takenOver } from './outbox-undo';
 import { OutboxError, RETRYABLE, targetOf, type ActionDef, type OutboxDeps, type Params } from './outbox-types';
 
@@ -155,8 +155,8 @@ export class Outbox {
         state: 'queued',
         notBefore: 0,
         attempts: 0,
-        // Sent before (a failure is stored after a try): X may have applied it, though it answered otherwise.
-        ...(wasSent(current) ? { sentBefore: true as const } : {}),
+        // Sent before (a failure is stored after a try), or answered 2xx unreadably: X may have applied it.
+        ...keptThroughRetry(current),
         rollback,
         updatedAt: new Date(this.now()).toISOString(),
         error: undefined,
@@ -292,7 +292,7 @@ export class Outbox {
       });
     } catch (error) {
       // A write answered 2xx unreadably on this try or any before (a List X may have made) says X may have done it.
-      stop = await handleFailure(this.ctx, action, error, watch.mayBeDone(error) || action.error?.mayBeDone === true);
+      stop = await handleFailure(this.ctx, action, error, watch.mayBeDone(error) || mayHaveBeenDone(action));
     }
     await this.publish(seq);
     return stop;
