@@ -116,16 +116,24 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
       return shown(c.madeId);
     }
     // X's id not published (an outbox from before this version): the lists are read again, the new one among them.
+    // X may have made it: the store never heard of it, and user.lists asks X nothing once the day's Lists sync ran, so
+    // the Lists are read from X again first, as the side panel's Sync now does. If that read fails, what the store
+    // holds is read, and a List not among it is said not seen: check on X before making it again.
     const before = new Set(lists?.map((l) => l.id));
-    sendMessage({ type: 'user.lists', accountId, userId: user.id }).then(
-      (all) => {
-        setLists(all);
-        const row = all.find((l) => l.name === made.name && !before.has(l.id));
-        if (row) shown(row.id);
-        else if (mayBeDone) setMessage({ text: i18n.t('popup_list_create_maybe_unseen', [made.name]), error: true });
-      },
-      (e: unknown) => setMessage({ text: thrownText(e), error: true }),
-    );
+    const fresh = mayBeDone
+      ? sendMessage({ type: 'sync.run', accountId, collection: 'lists', force: true }).catch(() => undefined)
+      : Promise.resolve();
+    fresh
+      .then(() => sendMessage({ type: 'user.lists', accountId, userId: user.id }))
+      .then(
+        (all) => {
+          setLists(all);
+          const row = all.find((l) => l.name === made.name && !before.has(l.id));
+          if (row) shown(row.id);
+          else if (mayBeDone) setMessage({ text: i18n.t('popup_list_create_maybe_unseen', [made.name]), error: true });
+        },
+        (e: unknown) => setMessage({ text: thrownText(e), error: true }),
+      );
   }, [made, published, lists, accountId, user.id]);
 
   // The new List's row is drawn: its Add button takes the focus.
