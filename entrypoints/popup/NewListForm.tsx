@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { numberOf } from '@/components/manager/format';
-import { listFieldProblems, listTextLength } from '@/components/manager/lists/list-rules';
-import { LIST_NAME_MAX } from '@/lib/limits';
+import { ListNameField } from '@/components/manager/lists/ListNameField';
+import { listFieldProblems } from '@/components/manager/lists/list-rules';
 
 export interface NewListFields {
   name: string;
@@ -48,14 +47,6 @@ export function NewListForm({ busy, note, problem, onSubmit, onClose }: Props) {
   }, [onClose]);
 
   const problems = listFieldProblems({ name: fields.name, description: '' });
-  // "Give it a name" waits until the person has tried; "too long" shows at once.
-  const shown = problems.filter((p) => p !== 'name-missing' || touched);
-  const nameLength = listTextLength(fields.name.trim());
-  const nameError = shown.includes('name-missing')
-    ? i18n.t('lists_error_name_missing')
-    : shown.includes('name-too-long')
-      ? i18n.t('lists_error_name_too_long', nameLength - LIST_NAME_MAX, [nameLength - LIST_NAME_MAX], { max: LIST_NAME_MAX })
-      : undefined;
 
   function send(event: FormEvent) {
     event.preventDefault();
@@ -67,33 +58,15 @@ export function NewListForm({ busy, note, problem, onSubmit, onClose }: Props) {
 
   return (
     <form ref={form} className="new-list" aria-label={i18n.t('lists_new_form')} noValidate onSubmit={send}>
-      <div className="new-list-field">
-        <label htmlFor={`${id}-name`}>{i18n.t('lists_field_name')}</label>
-        <input
-          ref={nameBox}
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          value={fields.name}
-          aria-invalid={!!nameError || undefined}
-          aria-describedby={`${id}-name-hint ${id}-name-count${nameError ? ` ${id}-name-error` : ''}`}
-          onChange={(e) => setFields({ ...fields, name: e.target.value })}
-          onBlur={() => fields.name && setTouched(true)}
-        />
-        <div className="new-list-meta">
-          <span id={`${id}-name-hint`} className="note muted">
-            {i18n.t('lists_name_hint', { max: numberOf(LIST_NAME_MAX) })}
-          </span>
-          <span id={`${id}-name-count`} className={`new-list-count${nameLength > LIST_NAME_MAX ? ' error' : ' muted'}`}>
-            {i18n.t('lists_counter', { count: numberOf(nameLength), max: numberOf(LIST_NAME_MAX) })}
-          </span>
-        </div>
-        {nameError ? (
-          <p id={`${id}-name-error`} className="error" role="alert">
-            {nameError}
-          </p>
-        ) : null}
-      </div>
+      <ListNameField
+        id={id}
+        look="popup"
+        inputRef={nameBox}
+        value={fields.name}
+        touched={touched}
+        onChange={(name) => setFields({ ...fields, name })}
+        onTouch={() => setTouched(true)}
+      />
       <div className="new-list-field">
         <label className="new-list-check">
           <input type="checkbox" checked={fields.private} onChange={(e) => setFields({ ...fields, private: e.target.checked })} />

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
 import { useId, useState, type FormEvent } from 'react';
-import { LIST_DESCRIPTION_MAX, LIST_NAME_MAX } from '@/lib/limits';
+import { LIST_DESCRIPTION_MAX } from '@/lib/limits';
+import { ListNameField } from './ListNameField';
 import { listFieldProblems, listTextLength } from './list-rules';
 
 export interface ListFields {
@@ -37,7 +38,6 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
   const problems = listFieldProblems(fields);
   // "Give it a name" waits until the person has tried; "too long" shows at once.
   const shown = problems.filter((p) => p !== 'name-missing' || touched);
-  const nameLength = listTextLength(fields.name.trim());
   const descriptionLength = listTextLength(fields.description.trim());
   const unchanged =
     fields.name.trim() === initial.name.trim() &&
@@ -56,11 +56,6 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
     }
   }
 
-  const nameError = shown.includes('name-missing')
-    ? i18n.t('lists_error_name_missing')
-    : shown.includes('name-too-long')
-      ? i18n.t('lists_error_name_too_long', nameLength - LIST_NAME_MAX, [nameLength - LIST_NAME_MAX], { max: LIST_NAME_MAX })
-      : undefined;
   const descriptionError = shown.includes('description-too-long')
     ? i18n.t('lists_error_description_too_long', descriptionLength - LIST_DESCRIPTION_MAX, [descriptionLength - LIST_DESCRIPTION_MAX], {
         max: LIST_DESCRIPTION_MAX,
@@ -69,32 +64,14 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
 
   return (
     <form className="mgr-list-form" aria-label={label} noValidate onSubmit={(e) => void send(e)}>
-      <div className="mgr-field">
-        <label htmlFor={`${id}-name`}>{i18n.t('lists_field_name')}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          value={fields.name}
-          aria-invalid={!!nameError || undefined}
-          aria-describedby={`${id}-name-hint ${id}-name-count${nameError ? ` ${id}-name-error` : ''}`}
-          onChange={(e) => setFields({ ...fields, name: e.target.value })}
-          onBlur={() => fields.name && setTouched(true)}
-        />
-        <div className="mgr-field-meta">
-          <span id={`${id}-name-hint`} className="note">
-            {i18n.t('lists_name_hint', { max: numberOf(LIST_NAME_MAX) })}
-          </span>
-          <span id={`${id}-name-count`} className={`mgr-count${nameLength > LIST_NAME_MAX ? ' error' : ''}`}>
-            {i18n.t('lists_counter', { count: numberOf(nameLength), max: numberOf(LIST_NAME_MAX) })}
-          </span>
-        </div>
-        {nameError ? (
-          <p id={`${id}-name-error`} className="error" role="alert">
-            {nameError}
-          </p>
-        ) : null}
-      </div>
+      <ListNameField
+        id={id}
+        look="manager"
+        value={fields.name}
+        touched={touched}
+        onChange={(name) => setFields({ ...fields, name })}
+        onTouch={() => setTouched(true)}
+      />
       <div className="mgr-field">
         <label htmlFor={`${id}-description`}>{i18n.t('lists_field_description')}</label>
         <textarea
