@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/lib/reader-locale';
+import type { EditView } from '@/lib/views';
 import { useEffect, useState } from 'react';
+import { dateTimeOf, timeOf } from './manager/format';
 
 /**
  * X's edit window as a person reads it (x-api--fundamentals--edit-posts: 30 minutes from the original, up to 5
@@ -24,6 +26,22 @@ export function timeLeftText(ms: number): string {
 export function editsLeftText(editsRemaining: number): string {
   const left = Math.max(0, editsRemaining);
   return i18n.t('edit_edits_left', left, [numberOf(left)]);
+}
+
+/**
+ * Why one's own post has no Edit, from X's `edit_controls` (x-api--fundamentals--edit-posts: `editable_until`, when
+ * the window closes; `edits_remaining`, 0-5): "Editing ended at 14:32." (a day other than today named too) once
+ * `editable_until` is past, "No edits left." when X says none remain. Undefined while X's window is open with edits
+ * left (the post has some other bar, or may be edited), and when X said nothing (`edit` undefined): never a guess.
+ */
+export function editEndedText(edit: EditView | undefined, now: number): string | undefined {
+  if (!edit) return undefined;
+  const until = Date.parse(edit.editableUntil);
+  if (Number.isFinite(until) && until <= now) {
+    const today = new Date(until).toDateString() === new Date(now).toDateString();
+    return i18n.t('edit_ended_at', [today ? timeOf(until) : dateTimeOf(edit.editableUntil)]);
+  }
+  return edit.editsRemaining <= 0 ? i18n.t('edit_none_left') : undefined;
 }
 
 /**

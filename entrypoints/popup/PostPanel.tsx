@@ -11,7 +11,7 @@ import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
 import { profileUrl } from '@/lib/x-url';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
-import { editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
+import { editEndedText, editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
 import { ListPicker } from './lazy';
 import { PostComposer } from './PostComposer';
 import { ProblemLine } from './ProblemLine';
@@ -109,6 +109,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
   } satisfies Record<string, Parameters<typeof act>[1]>;
 
   const edit = own && ctx.edit?.editable && editTimeLeft(ctx.edit.editableUntil, editNow) > 0 ? ctx.edit : undefined;
+  // No Edit: why, when X's edit_controls said (its window closed, no edits left); nothing when X did not say.
+  const ended = own && !edit ? editEndedText(ctx.edit, editNow) : undefined;
   // X's refusal of the quote or reply just posted: the status is on the page, empty, while the composer shows, and
   // keyed, so it is the same one back on the post, where its words come: one created with them is often not read out.
   const refusedNote = (
@@ -205,6 +207,8 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
         <p id={`${notes}-edit`} className="muted">
           {i18n.t('popup_edit_window', [timeLeftText(editTimeLeft(edit.editableUntil, editNow)), editsLeftText(edit.editsRemaining)])}
         </p>
+      ) : ended ? (
+        <p className="muted">{ended}</p>
       ) : null}
       {author && !own ? (
         <div className="quick-actions" role="group" aria-label={`@${author.username}`}>
