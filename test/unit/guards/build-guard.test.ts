@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin, type Rollup } from 'vite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkStoreEndpoints, EVAL_PROBE_IN_OUTPUT, stripZodEvalProbe } from '@/lib/build-guard';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const zodUtilPath = `${root}node_modules/zod/v4/core/util.js`;
+const zodCorePath = `${root}node_modules/zod/v4/core/core.js`;
 
 describe('the store-build endpoint check', () => {
   const stray = { WXT_X_API_BASE_URL: 'https://api.example.com' };
@@ -125,5 +126,24 @@ describe('zod runs jitless in every extension page', () => {
     const { config } = await import('zod');
     await import('@/lib/zod-jitless');
     expect(config().jitless).toBe(true);
+  });
+
+  it('sets it for a zod loaded after it, as in a screen whose first load has no schema', async () => {
+    const held = globalThis as { __zod_globalConfig?: object | undefined };
+    const before = held.__zod_globalConfig;
+    try {
+      delete held.__zod_globalConfig;
+      vi.resetModules();
+      await import('@/lib/zod-jitless');
+      // A fresh copy of zod's core, loaded now: it takes the config this module left for it.
+      const core = (await import(/* @vite-ignore */ `${pathToFileURL(zodCorePath).href}?after`)) as { config: () => { jitless?: boolean } };
+      expect(core.config().jitless).toBe(true);
+    } finally {
+      held.__zod_globalConfig = before;
+    }
+  });
+
+  it('loads no zod code itself: a screen pays for zod only where it has a schema', () => {
+    expect(readFileSync(`${root}lib/zod-jitless.ts`, 'utf8')).not.toMatch(/^import|from ['"]zod/m);
   });
 });
