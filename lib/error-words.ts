@@ -123,6 +123,16 @@ export function withSaid(sentence: string, said: string | undefined): string {
  * wrong. `clock` formats X's reset (epoch ms) as a time of day in the reader's locale.
  */
 export function errorWords(error: ActionError, clock: (epochMs: number) => string): string {
+  const words = failureWords(error, clock);
+  // A try before this one had its write answered 2xx unreadably (lib/services/outbox-answer.ts `mayHaveBeenDone`): X may
+  // have done it, whatever the later tries met (X not answering, the look for it on X failing). Said after their words,
+  // never lost to them; a last answer that was unreadable says it already.
+  const saysIt = error.kind === 'malformed' && !error.own;
+  return error.mayBeDone && !saysIt ? joinSentences(words, i18n.t('x_error_earlier_may_be_done')) : words;
+}
+
+/** A failure's words from its own facts alone: {@link errorWords} but for what an earlier try left. */
+function failureWords(error: ActionError, clock: (epochMs: number) => string): string {
   // X's limit on renewing the sign-in names the time X allows a renewal again, when it is known: never a try Perch
   // promises (a failed action, a sync or a popup read is not sent again at that time by itself).
   if (error.own?.kind === 'renewal-limited' && error.reset) {

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { isUndoable, undoIsGuess } from '@/lib/action-types';
 import { actionErrorText } from '@/lib/action-words';
+import { joinSentences } from '@/lib/error-words';
 import type { ActionRow } from '@/lib/db';
 import { AWAITING_PERSON } from '@/lib/db/rows';
 import { timeOf } from './format';
@@ -11,7 +12,8 @@ import { timeOf } from './format';
  */
 export type ActionPhase =
   /** Waiting: until a rate limit resets or a retry is due (`until`), for a passing reason, or for the person. */
-  | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean }
+  /** `mayBeDone`: an earlier try's write X answered 2xx unreadably, so X may have done it whatever the wait's reason. */
+  | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean; mayBeDone?: true }
   | { kind: 'sending' }
   | { kind: 'done' }
   | { kind: 'failed'; errorKind: string; message: string }
@@ -47,12 +49,15 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
   }
   switch (action.state) {
     case 'queued': {
+      const error = action.error;
+      // That X may have done it is said apart (`mayBeDone`), after whichever words the wait has (queuedWords).
       const reason =
-        action.error && WAIT_REASONS.has(action.error.kind)
-          ? { reason: actionErrorText(action.error), reasonKind: reasonKindOf(action.error) }
+        error && WAIT_REASONS.has(error.kind)
+          ? { reason: actionErrorText({ ...error, mayBeDone: undefined }), reasonKind: reasonKindOf(error) }
           : {};
-      if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...reason };
-      return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...reason };
+      const why = { ...reason, ...(error?.mayBeDone ? { mayBeDone: true as const } : {}) };
+      if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...why };
+      return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...why };
     }
     case 'sending':
       return { kind: 'sending' };
@@ -131,15 +136,9 @@ export function phaseWords(p: ActionPhase, deleted = false): string {
   if (deleted && p.kind === 'undone') return i18n.t('activity_deleted');
   switch (p.kind) {
     case 'queued':
-      if (p.until === undefined) return p.reason ? i18n.t('activity_queued_reason', [p.reason]) : i18n.t('activity_queued');
-      // X's own words for a 503 say "try again in a moment"; a queued action is tried again by Perch, at that time.
-      if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
-      // X's words for a used-up limit say when it works again: the time is said once, here.
-      if (p.reasonKind === 'rate-limited') return i18n.t('activity_queued_until_rate_limited', [timeOf(p.until)]);
-      if (p.reasonKind === 'renewal-limited') return i18n.t('activity_queued_until_renewal_limited', [timeOf(p.until)]);
-      return p.reason
-        ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
-        : i18n.t('activity_queued_until', [timeOf(p.until)]);
+      // A wait with no reason of its own ("Queued until 14:05"): that X may have done it is the reason it is worded with.
+      if (p.mayBeDone && p.reason === undefined) return activityQueued({ ...p, reason: i18n.t('x_error_earlier_may_be_done') });
+      return queuedWords(p, activityQueued(p));
     case 'sending':
       return i18n.t('activity_sending');
     case 'done':
@@ -154,9 +153,32 @@ export function phaseWords(p: ActionPhase, deleted = false): string {
   }
 }
 
+type QueuedPhase = Extract<ActionPhase, { kind: 'queued' }>;
+
+/**
+ * A waiting action's words, and after them, when an earlier try's write X answered 2xx unreadably, that X may have done
+ * it (lib/services/outbox-answer.ts): never lost to the words of the wait (X not answering, a limit).
+ */
+function queuedWords(p: QueuedPhase, words: string): string {
+  return p.mayBeDone ? joinSentences(words, i18n.t('x_error_earlier_may_be_done')) : words;
+}
+
+/** The Activity tab's words for a waiting action: "Queued until 14:05: <reason>". */
+function activityQueued(p: QueuedPhase): string {
+  if (p.until === undefined) return p.reason ? i18n.t('activity_queued_reason', [p.reason]) : i18n.t('activity_queued');
+  // X's own words for a 503 say "try again in a moment"; a queued action is tried again by Perch, at that time.
+  if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
+  // X's words for a used-up limit say when it works again: the time is said once, here.
+  if (p.reasonKind === 'rate-limited') return i18n.t('activity_queued_until_rate_limited', [timeOf(p.until)]);
+  if (p.reasonKind === 'renewal-limited') return i18n.t('activity_queued_until_renewal_limited', [timeOf(p.until)]);
+  return p.reason
+    ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
+    : i18n.t('activity_queued_until', [timeOf(p.until)]);
+}
+
 /** A status line's sentence about one action: "<what>: queued until 14:05 (X’s rate limit).", "<what>: done." */
 export function phaseSentence(what: string, p: ActionPhase): string {
-  if (p.kind === 'queued') return queuedSentence(what, p);
+  if (p.kind === 'queued') return queuedWords(p, queuedSentence(what, p));
   if (p.kind === 'failed') return i18n.t('action_phase_failed', { what, message: p.message });
   if (p.kind === 'undo-failed') return i18n.t('action_phase_undo_failed', { what, message: p.message });
   return i18n.t(`action_phase_${p.kind}`, { what });
@@ -166,7 +188,7 @@ export function phaseSentence(what: string, p: ActionPhase): string {
  * A waiting action's status line, with the reason it waits as the outbox stored it: X's rate limit only when X said
  * so (a 503 or a lost connection is not a limit), and the reason an action waits for the person (out of credits).
  */
-function queuedSentence(what: string, p: Extract<ActionPhase, { kind: 'queued' }>): string {
+function queuedSentence(what: string, p: QueuedPhase): string {
   if (p.until === undefined)
     return p.reason && p.awaitingPerson
       ? i18n.t('action_phase_queued_reason', { what, reason: p.reason })
@@ -184,25 +206,32 @@ export function phaseNote(p: ActionPhase): string | undefined {
   switch (p.kind) {
     case 'sending':
       return i18n.t('popup_note_sending');
-    case 'queued':
-      // Out of credits: nothing is sent until the person acts, and X's message says where.
-      if (p.reasonKind === 'usage-capped') return p.reason;
-      if (p.until !== undefined) {
-        const when = timeOf(p.until);
-        if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
-        if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_until_renewal_limited', [when]);
-        if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
-        if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);
-        return i18n.t('popup_note_queued_until', [when]);
-      }
-      if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
-      if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_renewal_limited');
-      if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_offline');
-      if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_unavailable');
-      return i18n.t('popup_note_queued');
+    case 'queued': {
+      const note = queuedNote(p);
+      return note === undefined ? undefined : queuedWords(p, note);
+    }
     case 'failed':
       return i18n.t('popup_note_failed', [p.message || i18n.t('popup_note_refused')]);
     default:
       return undefined;
   }
+}
+
+/** The note under a popup button for a waiting action: "Queued until 14:05 (X’s limit is used up).". */
+function queuedNote(p: QueuedPhase): string | undefined {
+  // Out of credits: nothing is sent until the person acts, and X's message says where.
+  if (p.reasonKind === 'usage-capped') return p.reason;
+  if (p.until !== undefined) {
+    const when = timeOf(p.until);
+    if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
+    if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_until_renewal_limited', [when]);
+    if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
+    if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);
+    return i18n.t('popup_note_queued_until', [when]);
+  }
+  if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_rate_limited');
+  if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_renewal_limited');
+  if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_offline');
+  if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_unavailable');
+  return i18n.t('popup_note_queued');
 }
