@@ -247,8 +247,23 @@ function RelationTab({ accountId, relation }: Props) {
   );
 }
 
-/** Said under the Blocked tab's heading: X's Enterprise rule, and where blocking happens for this app. */
+/** Where a person manages their muted words: on x.com, X's own settings page (opened as a link, nothing read from it). */
+const MUTED_WORDS_URL = 'https://x.com/settings/muted_keywords';
+
+/**
+ * Said under the tab's heading. Muted: that muted words are on x.com, with the link; X's API v2 has mutes of accounts
+ * only (x-api--users--mutes--introduction; the spec's only paths are /2/users/{id}/muting…), no muted words, so people
+ * looking here for them are not left looking. Blocked: X's Enterprise rule, and where blocking happens for this app.
+ */
 function IntroNote({ relation, enterprise }: { relation: Relation; enterprise: boolean }) {
-  if (relation !== 'blocked') return null;
+  if (relation === 'muted')
+    return (
+      <p className="muted">
+        {i18n.t('muted_words_on_x')}{' '}
+        <a href={MUTED_WORDS_URL} target="_blank" rel="noreferrer">
+          {i18n.t('muted_words_link')}
+        </a>
+      </p>
+    );
   return <p className="note">{i18n.t(enterprise ? 'blocked_intro' : 'blocked_intro_self_serve')}</p>;
 }
