@@ -296,23 +296,34 @@ export function isForm(ctx: RequestContext): boolean {
   return (ctx.req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 
-/** Parses a JSON request body for write endpoints; malformed JSON answers 400 invalid-request. */
+function badJson(message: string): ReplyError {
+  return new ReplyError(
+    json(400, {
+      errors: [{ message }],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: PROBLEMS + 'invalid-request',
+    }),
+  );
+}
+
+/**
+ * Parses a JSON request body for write endpoints; malformed JSON answers 400 invalid-request, and so does a body sent
+ * as anything but `application/json`: the description's `requestBody` of every JSON write (createPosts, likePost,
+ * createLists, muteUser, initializeMediaUpload, …) lists `application/json` as its only content (openapi.json), and
+ * the pages' examples send `Content-Type: application/json` (x-api--posts--manage-tweets--quickstart).
+ */
 export function jsonBody(ctx: RequestContext): Record<string, unknown> {
   const text = ctx.rawBody.toString('utf8');
+  const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (text !== '' && type !== 'application/json') throw badJson('The request body must be application/json.');
   try {
     const parsed: unknown = text ? JSON.parse(text) : {};
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
     /* fall through */
   }
-  throw new ReplyError(
-    json(400, {
-      errors: [{ message: 'Request body is not valid JSON.' }],
-      title: 'Invalid Request',
-      detail: 'One or more parameters to your request was invalid.',
-      type: PROBLEMS + 'invalid-request',
-    }),
-  );
+  throw badJson('Request body is not valid JSON.');
 }
 
 export function escapeHtml(s: string): string {

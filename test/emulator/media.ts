@@ -512,6 +512,24 @@ function initialize(ctx: RequestContext, form: MediaForm): Reply {
   return json(200, { data: { id, media_key: m.mediaKey, expires_after_secs: MEDIA_TTL_SECS } });
 }
 
+/** The properties of the description's `MediaUploadConfigRequest` (`additionalProperties: false`). */
+const CONFIG_REQUEST_FIELDS = ['additional_owners', 'media_category', 'media_type', 'shared', 'total_bytes'];
+
+/**
+ * POST /2/media/upload/initialize (initializeMediaUpload): its requestBody is `MediaUploadConfigRequest` as
+ * application/json only, with no other properties (openapi.json; x-api--media--initialize-media-upload), so a form,
+ * or a property the schema does not name, is refused as X refuses it.
+ */
+function initializeRoute(ctx: RequestContext): Reply {
+  const body = jsonBody(ctx);
+  for (const name of Object.keys(body)) {
+    if (!CONFIG_REQUEST_FIELDS.includes(name)) {
+      throw badBody(`$.${name}: is not defined in the schema and the schema does not allow additional properties`);
+    }
+  }
+  return initialize(ctx, MediaForm.read(ctx));
+}
+
 function append(ctx: RequestContext, form: MediaForm, id: string): Reply {
   const m = ownUpload(ctx, id);
   if (m.state !== 'uploading') throw param('media_id', id, `The media_id [${id}] has already been finalized.`);
@@ -677,7 +695,7 @@ export function registerMediaRoutes(router: Router): void {
     path: '/2/media/upload/initialize',
     ...common,
     query: [],
-    handler: (ctx) => initialize(ctx, MediaForm.read(ctx)),
+    handler: initializeRoute,
   });
   router.add({
     method: 'POST',

@@ -4,6 +4,7 @@
  * Scopes from v2-authentication-mapping: tweet.read + users.read.
  */
 import { ID_PATTERN, json, listParam, matchParam, resourceNotFoundError, resourceProblem, type Reply, type RequestContext } from './http';
+import { TWEET_FIELDS } from './posts';
 import type { Router } from './router';
 import type { EmulatorState, UserRecord } from './state';
 
@@ -116,9 +117,14 @@ export function serializeUser(
   return out;
 }
 
-/** Reads and validates `user.fields` / `expansions` for a user lookup. */
+/**
+ * Reads and validates `user.fields` / `expansions` / `tweet.fields` for a user lookup. `tweet.fields` is checked though
+ * no pinned post is expanded here: the description's getUsersMe, getUsersById and getUsersByUsername take it as
+ * TweetFieldsParameter, an enum, so X refuses a value outside it (openapi.json; x-api--fundamentals--fields).
+ */
 export function userFieldsOf(ctx: RequestContext): string[] {
   listParam(ctx.query, 'expansions', USER_EXPANSIONS);
+  listParam(ctx.query, 'tweet.fields', TWEET_FIELDS);
   return listParam(ctx.query, 'user.fields', USER_FIELDS);
 }
 
