@@ -262,6 +262,10 @@ export class MediaForm {
   has(name: string): boolean {
     return this.parts.some((p) => p.name === name);
   }
+  /** The names of the fields sent, each once. */
+  names(): string[] {
+    return [...new Set(this.parts.map((p) => p.name))];
+  }
   text(name: string): string | undefined {
     return this.parts.find((p) => p.name === name)?.data.toString('utf8');
   }
@@ -426,7 +430,32 @@ function checkCategory(category: string | undefined, allowed: readonly string[])
   }
 }
 
+/** The properties of the description's `MediaUploadRequestOneShot` (`additionalProperties: false`). */
+const ONE_SHOT_FIELDS = ['additional_owners', 'media', 'media_category', 'media_type', 'shared'];
+
+/**
+ * What mediaUpload's requestBody allows besides the values themselves: `MediaUploadRequestOneShot` as
+ * multipart/form-data or application/json (openapi.json; x-api--media--upload-media), no property it does not name,
+ * and `shared` a boolean. The chunked `command` fields are read before this, as the chunked quickstart shows them.
+ */
+function checkOneShotRequest(ctx: RequestContext, form: MediaForm): void {
+  const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'multipart/form-data' && type !== 'application/json') {
+    throw badBody('The request body must be multipart/form-data or application/json.');
+  }
+  for (const name of form.names()) {
+    if (!ONE_SHOT_FIELDS.includes(name)) {
+      throw badBody(`$.${name}: is not defined in the schema and the schema does not allow additional properties`);
+    }
+  }
+  const shared = form.text('shared');
+  if (shared !== undefined && shared !== 'true' && shared !== 'false') {
+    throw param('shared', shared, `The \`shared\` value [${shared}] is not a boolean.`);
+  }
+}
+
 function oneShot(ctx: RequestContext, form: MediaForm): Reply {
+  checkOneShotRequest(ctx, form);
   const bytes = form.file();
   if (!bytes || bytes.length === 0) throw param('media', '', 'The `media` field is required.');
   const category = form.text('media_category');

@@ -9,6 +9,7 @@ import { X_SCOPES } from '@/lib/config';
 import { validateRequest } from '../../openapi/contract';
 import { SEED_POSTS } from '../../emulator/seed';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
+import { pngBytes } from '../support/png';
 import { ADA_ID, GRACE_ID, api, readAnswer } from './helpers';
 
 withAdaSignedIn([...X_SCOPES]);
@@ -123,5 +124,45 @@ describe('initializeMediaUpload takes only what MediaUploadConfigRequest names',
       await send({ method: 'POST', path: '/2/media/upload/initialize', body: form, contentType: 'application/x-www-form-urlencoded' }),
       'request-content-type',
     );
+  });
+});
+
+describe('mediaUpload takes only what MediaUploadRequestOneShot names', () => {
+  async function upload(extra: Record<string, string>) {
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array(pngBytes(4, 4))], { type: 'image/png' }), 'robin.png');
+    form.append('media_category', 'tweet_image');
+    for (const [k, v] of Object.entries(extra)) form.append(k, v);
+    const media = emu.state.media.size;
+    const res = await api(emu, '/2/media/upload', token, { method: 'POST', body: form });
+    const answer = await readAnswer<{ type?: string }>(res);
+    const violations = validateRequest({
+      method: 'POST',
+      path: '/2/media/upload',
+      query: new URLSearchParams(),
+      body: { media: '<binary>', media_category: 'tweet_image', ...extra },
+      contentType: 'multipart/form-data',
+      scopes: [...X_SCOPES],
+    });
+    if (violations.length) emu.contract.take({ operationId: 'mediaUpload', rule: 'request-body' });
+    return { status: answer.status, type: answer.body.type, violations, started: emu.state.media.size - media };
+  }
+
+  it.each([
+    ['a field the schema does not have (additionalProperties: false)', { alt_text: 'A robin' }],
+    ['a `shared` that is not a boolean', { shared: 'maybe' }],
+  ])('refuses %s, and keeps nothing', async (_what, extra) => {
+    const result = await upload(extra);
+    refusedByBoth(result, 'request-body');
+    expect(result.started).toBe(0);
+  });
+
+  it('takes the same upload with only the schema’s fields', async () => {
+    const result = await upload({ shared: 'false', media_type: 'image/png' });
+    expect({ status: result.status, violations: result.violations, started: result.started }).toEqual({
+      status: 200,
+      violations: [],
+      started: 1,
+    });
   });
 });
