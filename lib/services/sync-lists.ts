@@ -101,7 +101,6 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       const part = parts.get(flag);
       return (!part || !!part.cut || !!part.partial || !!part.named?.has(id)) && before.get(id)?.[flag] === true;
     };
-    const rowsHeld = await heldMembers(d, accountId, stored);
     const rows: ListRow[] = [...flags.values()].map((entry) => {
       const { list } = entry;
       const flag = (f: ListFlag) => entry[f] || kept(f, list.id);
@@ -109,12 +108,16 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
       // showed it: one's own List stays one's own when owned_lists was read before it was made.
       const owned = entry.owned || (list.owner_id ? list.owner_id === accountId : kept('owned', list.id));
       const read = row(accountId, list, { owned, followed: flag('followed'), pinned: flag('pinned'), member: flag('member') });
-      // A List Perch made stays known to hold exactly its stored members while X's figure counts as many.
-      return before.get(list.id)?.knownEmpty && (list.member_count ?? 0) === rowsHeld.get(list.id) ? { ...read, knownEmpty: true } : read;
+      // A List Perch made stays known to hold exactly its stored members only while X's figure says it had none: a
+      // figure above 0 may count someone added on x.com in place of someone taken off there, the same number of
+      // members but not the same ones, and a member whose add still waits in the outbox is none of X's.
+      return before.get(list.id)?.knownEmpty && list.member_count === 0 ? { ...read, knownEmpty: true } : read;
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
-    return countMembersSince(d, accountId, countAt);
+    const unsure = await countMembersSince(d, accountId, countAt);
+    await forgetUnheld(d, accountId, flags.keys());
+    return unsure;
   });
   await recountMembers(ctx, unsure);
 }
@@ -173,11 +176,11 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
       const list = await d.lists.get([accountId, id]);
       if (list?.memberCount === undefined) return false;
       const actions = (await memberChanges(d, accountId, read.asked, new Set([id]))).get(id) ?? [];
-      // X's figure other than the stored members' number says the List has members Perch does not hold: a List
-      // Perch made is no longer known to hold all of them.
+      // As after the walk: a List Perch made stays known whole only on X's figure of 0 (any other figure may count
+      // someone else: the same number is not the same members), its stored members then the ones Perch added since.
       const { knownEmpty, ...rest } = list;
-      const held = knownEmpty ? (await heldMembers(d, accountId, [list])).get(id) : undefined;
-      await d.lists.put({ ...(knownEmpty && onX === held ? { ...rest, knownEmpty } : rest), memberCount: countWith(onX, actions) });
+      await d.lists.put({ ...(knownEmpty && onX === 0 ? { ...rest, knownEmpty } : rest), memberCount: countWith(onX, actions) });
+      await forgetUnheld(d, accountId, [id]);
       return actions.some((a) => read.tried.has(a.seq!));
     });
     if (again) queue.push(id);
@@ -185,18 +188,24 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
 }
 
 /**
- * How many members the store holds of each List Perch made and knows every member of (`knownEmpty`), counted as its
- * members view counts them (components/manager/account-queries.ts `storedListMembers`: rows with an account id). Its
- * figure on X equal to that number is no member added elsewhere: the List keeps showing them all, without Load members.
+ * Of these Lists, one Perch made and knew every member of (`knownEmpty`) whose count, X's figure of 0 moved by the
+ * members Perch added or removed since it was asked for (still waiting, or confirmed since), is not the number of members
+ * the store holds (counted as components/manager/account-queries.ts `storedListMembers` counts them: rows with an
+ * account id) had someone Perch added taken off on x.com: Perch no longer knows all its members.
  */
-async function heldMembers(d: PerchDb, accountId: string, lists: readonly ListRow[]): Promise<Map<string, number>> {
-  const held = new Map<string, number>();
-  for (const l of lists) {
-    if (!l.knownEmpty) continue;
-    const rows = d.listMembers.where('[accountId+listId]').equals([accountId, l.id]);
-    held.set(l.id, await rows.filter((m) => isId(m.userId)).count());
+async function forgetUnheld(d: PerchDb, accountId: string, ids: Iterable<string>): Promise<void> {
+  for (const id of ids) {
+    const list = await d.lists.get([accountId, id]);
+    if (!list) continue;
+    const { knownEmpty, ...rest } = list;
+    if (!knownEmpty) continue;
+    const held = await d.listMembers
+      .where('[accountId+listId]')
+      .equals([accountId, id])
+      .filter((m) => isId(m.userId))
+      .count();
+    if (held !== list.memberCount) await d.lists.put(rest);
   }
-  return held;
 }
 
 /** The members added to or removed from these Lists that a read begun at `asked` may predate, by List, in order. */

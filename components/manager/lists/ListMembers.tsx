@@ -110,10 +110,10 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   }, [focusMember, focusAt]);
 
   // A List the person made with Perch that nothing has shown members in since (X's create answer carries no counts, and
-  // a new List has none) holds exactly the members Perch added to it (each add stores its row and moves the count): when
-  // the stored rows are as many as its count, they are all of them, shown at once with Remove, or "no members yet" beside
-  // Add. X's figure of 0 at the last sync is not that knowledge (members added on x.com since are not in it): such a
-  // List offers Load members.
+  // a new List has none; a sync keeps that only on X's figure of 0, lib/services/sync-lists.ts) holds exactly the members
+  // Perch added to it (each add stores its row and moves the count): when the stored rows are as many as its count, they
+  // are all of them, shown at once with Remove, or "no members yet" beside Add. X's figure of 0 for a List Perch did not
+  // make is not that knowledge (members added on x.com since are not in it): such a List offers Load members.
   const known = loaded || (list.owned && list.knownEmpty === true && list.memberCount === (all?.members ?? members).length);
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
