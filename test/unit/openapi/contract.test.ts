@@ -46,6 +46,15 @@ describe('validateRequest', () => {
     ['a body property the schema forbids', 'POST', '/2/tweets', '', { text: 'hi', colour: 'blue' }, 'request-body'],
     ['a GIF through the one-request upload', 'POST', '/2/media/upload', '', { media: 'R0lG', media_category: 'tweet_gif' }, 'request-body'],
     ['a path the description lacks', 'GET', '/2/tweets/search/everything', '', undefined, 'unknown-operation'],
+    [
+      'a body on a DELETE, which takes none',
+      'DELETE',
+      `/2/users/${ADA_ID}/likes/1346889436626259968`,
+      '',
+      { tweet_id: '1' },
+      'request-body',
+    ],
+    ['a body on a GET, which takes none', 'GET', `/2/users/${ADA_ID}/muting`, '', { max_results: 10 }, 'request-body'],
   ])('flags %s', (_name, method, path, query, body, rule) => {
     const violations = validateRequest({
       method,
