@@ -106,7 +106,6 @@ export function readBookmark(b: unknown): BookmarkRow | undefined {
     postId: b.postId,
     position: isNumber(b.position) ? b.position : 0,
     folderIds: textsOf(b.folderIds),
-    searchText: textOf(b.searchText),
   };
 }
 

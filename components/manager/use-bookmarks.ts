@@ -1,10 +1,9 @@
-import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { matcher, parseQuery, isEmptyQuery, searchable } from '@/lib/bookmarks/query';
 import { byCodePoint } from '@/lib/bookmarks/tags';
 import { db, type BookmarkFolderRow, type BookmarkNoteRow, type PostRow, type SavedSearchRow, type UserRow } from '@/lib/db';
 import { isId, isObject, textOf } from '@/lib/db/row-fields';
-import { authorLine, knownAuthor } from './bookmarks/card-names';
+import { bookmarkSearchWords } from './bookmarks/search-words';
 import { readAuthor, readBookmark, readNote, readPost, readRows } from './stored-rows';
 
 /**
@@ -15,45 +14,13 @@ export interface BookmarkItem {
   postId: string;
   position: number;
   folderIds: string[];
-  /**
-   * What the search matches, folded once: the post's text and links, its author as the card names them ("Unknown
-   * author" in the screen's language when their names do not read), its pictures' descriptions, whom it replies to,
-   * the quoted post, and the note.
-   */
+  /** What the search matches, folded once: the words its card shows (bookmarks/search-words.ts). */
   searchText: string;
   post: PostRow | undefined;
   author: UserRow | undefined;
   tags: string[];
   note: string;
   read: boolean;
-}
-
-const oneSpaced = (text: string) => text.replace(/\s+/gu, ' ');
-
-/**
- * The words a card shows of its author (BookmarkCard): "Grace Hopper @gracehop", "@ada", else "Unknown author" in the
- * screen's language. The stored searchText holds the names X gave at the sync, but never the words Perch shows.
- */
-function shownAuthorWords(author: UserRow | undefined): string {
-  const known = knownAuthor(author);
-  return known ? authorLine(known) : i18n.t('bookmarks_unknown_author');
-}
-
-/**
- * The words a card shows around the post's own text (BookmarkCard): its pictures' descriptions (X's `alt_text`, what
- * the ALT badge shows), whom it replies to ("Replying to @grace"), and the quoted post's author, text and links.
- */
-function shownPostWords(post: PostRow | undefined): string[] {
-  if (!post) return [];
-  const quoted = post.quoted;
-  const quotedAuthor = knownAuthor(quoted?.author);
-  return [
-    ...(post.media?.map((m) => m.altText ?? '') ?? []),
-    post.replyTo?.username ? `@${post.replyTo.username}` : '',
-    quotedAuthor ? authorLine(quotedAuthor) : '',
-    quoted?.text ?? '',
-    ...(quoted?.urls.map((u) => u.expandedUrl ?? '') ?? []),
-  ];
 }
 
 /** How many of the newest bookmarks are read first, to draw the first screen before the whole copy is read. */
@@ -86,18 +53,14 @@ async function join(
     const post = postById.get(b.postId);
     const note = noteById.get(b.postId);
     const author = post?.authorId ? authorById.get(post.authorId) : undefined;
-    // Folded here, once per change of the store: a keystroke only compares.
-    // (The stored searchText is folded already: only its white space is made single.)
-    const shown = [shownAuthorWords(author), ...shownPostWords(post), note?.note ?? ''].join(' ');
+    const shown = { post, author, tags: note?.tags ?? [], note: note?.note ?? '' };
     return {
       postId: b.postId,
       position: b.position,
       folderIds: b.folderIds,
-      searchText: `${oneSpaced(b.searchText)} ${searchable(shown)}`.trim(),
-      post,
-      author,
-      tags: note?.tags ?? [],
-      note: note?.note ?? '',
+      // Folded here, once per change of the store (a renamed author's user row too): a keystroke only compares.
+      searchText: bookmarkSearchWords(shown),
+      ...shown,
       read: note?.read ?? false,
     };
   });
@@ -172,10 +135,10 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
 
 /**
  * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
- * is:unread, since:, until:, folder:) and a folder. Words match the bookmark's text, links, author as the card names
- * them ("Unknown author" too), its pictures' descriptions, whom it replies to, the quoted post and the person's note,
- * lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström". `folders` names X's
- * folders for `folder:"name"` (without it, `folder:` matches nothing).
+ * is:unread, since:, until:, folder:) and a folder. Words match the words its card shows (bookmarks/search-words.ts:
+ * its text, links, author's names as stored now, pictures' descriptions, whom it replies to, the quoted post, and the
+ * person's note), lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström".
+ * `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
  */
 export function filterBookmarks(
   items: readonly BookmarkItem[],

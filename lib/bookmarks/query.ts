@@ -169,7 +169,7 @@ function operator(query: BookmarkQuery, t: Token): boolean {
  * the store, never per keystroke.
  */
 export interface MatchableBookmark {
-  /** `searchable` text: the post's text, links, author name and @username, and the person's note. */
+  /** `searchable` text: the words the bookmark's card shows (components/manager/bookmarks/search-words.ts). */
   searchText: string;
   tags: readonly string[];
   read: boolean;

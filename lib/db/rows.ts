@@ -93,8 +93,11 @@ export interface BookmarkRow {
   /** Larger is newer: X's own order, newest first. */
   position: number;
   folderIds: string[];
-  /** Lower-cased, accent-free text, author name and @username, for the manager's search. */
-  searchText: string;
+  /**
+   * No longer written nor read: the search makes its words from what the card shows, the author's names as stored now
+   * (components/manager/bookmarks/search-words.ts). A row written before keeps its stale copy (not indexed).
+   */
+  searchText?: string;
 }
 
 export interface BookmarkFolderRow {

@@ -11,7 +11,6 @@ import { deletePost, repostPost, undoRepost } from '../x/posts';
 import { gone, inverseOf, str } from './action-kit';
 import { LIST_ACTIONS } from './list-actions';
 import type { ActionDef, Result } from './outbox';
-import { bookmarkSearchText } from './records';
 
 /**
  * Every action a person can take on X through Perch, for the outbox: how it shows in the store at once, how it is
@@ -84,22 +83,14 @@ function engagement(
 function bookmarkToggle(on: boolean): ActionDef {
   return {
     target: (p) => `post:${str(p, 'postId')}:bookmark`,
-    tables: (d) => [d.bookmarks, d.posts, d.users],
+    tables: (d) => [d.bookmarks],
     async apply(d, accountId, p) {
       const postId = str(p, 'postId');
       const before = (await d.bookmarks.get([accountId, postId])) ?? null;
       if (on) {
         if (!before) {
           const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
-          const post = await d.posts.get([accountId, postId]);
-          const author = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
-          await d.bookmarks.put({
-            accountId,
-            postId,
-            position: (top?.position ?? 0) + 1,
-            folderIds: [],
-            searchText: bookmarkSearchText(post, author),
-          });
+          await d.bookmarks.put({ accountId, postId, position: (top?.position ?? 0) + 1, folderIds: [] });
         }
       } else await d.bookmarks.delete([accountId, postId]);
       return before;

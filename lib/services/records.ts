@@ -3,6 +3,8 @@ import type { PostMedia, PostRow, PostUrl, QuotedPost, UserRow } from '../db';
 
 /** Lower-cased, accent-free text for search: "Éowyn" and "eowyn" match. */
 export function foldForSearch(text: string): string {
+  // ASCII has no accents to take off: only its case is folded (most posts, and far faster over thousands of them).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -122,13 +124,4 @@ export function postRow(accountId: string, p: XPost, seenAt: string, includes?: 
       : {}),
     seenAt,
   };
-}
-
-/** The search text of a bookmark: the post's text (with links expanded), its author's name and @username. */
-export function bookmarkSearchText(
-  post: Pick<PostRow, 'text' | 'urls'> | undefined,
-  author: Pick<UserRow, 'name' | 'username'> | undefined,
-): string {
-  const links = post?.urls.map((u) => u.expandedUrl ?? '').join(' ') ?? '';
-  return foldForSearch([post?.text ?? '', links, author?.name ?? '', author ? `@${author.username}` : ''].join(' '));
 }

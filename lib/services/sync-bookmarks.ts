@@ -5,7 +5,7 @@ import { XApiError } from '../x/errors';
 import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { putPosts, putUsers } from './kept-rows';
-import { bookmarkSearchText, postRow, userRow } from './records';
+import { postRow, userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
 
 /**
@@ -32,12 +32,6 @@ async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes
     posts.map((p) => postRow(accountId, p, seenAt, includes)),
     includes,
   );
-}
-
-async function searchTextOf(d: PerchDb, accountId: string, postId: string): Promise<string> {
-  const post = await d.posts.get([accountId, postId]);
-  const author = post?.authorId ? await d.users.get([accountId, post.authorId]) : undefined;
-  return bookmarkSearchText(post, author);
 }
 
 /** Drops stored posts nothing refers to any more (no bookmark): X no longer gives them to us. */
@@ -85,7 +79,6 @@ async function storeArrived(
         postId: p.id,
         position: at.next--,
         folderIds: [],
-        searchText: await searchTextOf(d, accountId, p.id),
       });
     }
     await ctx.reapplyActions(d, BOOKMARK_ACTIONS);
@@ -134,7 +127,6 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
         postId: p.id,
         position: position--,
         folderIds: [],
-        searchText: await searchTextOf(d, accountId, p.id),
       });
     }
     await ctx.reapplyActions(d, BOOKMARK_ACTIONS);
@@ -199,7 +191,6 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
         postId,
         position: position--,
         folderIds: folders.get(postId) ?? [],
-        searchText: await searchTextOf(d, accountId, postId),
       });
     }
     await ctx.reapplyActions(d, BOOKMARK_ACTIONS);

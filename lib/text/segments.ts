@@ -19,7 +19,7 @@ export interface UrlEntity {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 /** X's post text escapes &, < and >; shown text must not. */
-function unescapeX(text: string): string {
+export function unescapeX(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m);
 }
 

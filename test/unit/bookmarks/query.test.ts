@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { filterBookmarks, type BookmarkItem } from '@/components/manager/use-bookmarks';
 import { parseQuery } from '@/lib/bookmarks/query';
-import { bookmarkSearchText } from '@/lib/services/records';
-import { searchable } from '@/lib/bookmarks/query';
+import { bookmarkSearchWords } from '@/components/manager/bookmarks/search-words';
 
-/** A bookmark as the Bookmarks tab joins it, its search text made as the sync makes it (records.ts). */
+/** A bookmark as the Bookmarks tab joins it, its search words made as the tab makes them (search-words.ts). */
 function item(
   postId: string,
   text: string,
@@ -30,16 +29,13 @@ function item(
     seenAt: '',
     ...(extra.at ? { createdAt: extra.at } : {}),
   };
-  const note = extra.note ?? '';
+  const shown = { post, author, tags: extra.tags ?? [], note: extra.note ?? '' };
   return {
     postId,
     position: Number(postId),
     folderIds: extra.folders ?? [],
-    searchText: searchable(`${bookmarkSearchText(post, author)} ${note}`),
-    post,
-    author,
-    tags: extra.tags ?? [],
-    note,
+    searchText: bookmarkSearchWords(shown),
+    ...shown,
     read: extra.read ?? false,
   };
 }

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { filterBookmarks, readAllBookmarks } from '@/components/manager/use-bookmarks';
 import { db, type PostRow, type UserRow } from '@/lib/db';
-import { bookmarkSearchText } from '@/lib/services/records';
 import { readInJapanese } from '../locales/in-japanese';
 import { withEmptyStore } from '../support/store';
 
@@ -35,15 +34,7 @@ async function storeBookmarks(): Promise<void> {
   ];
   await db().posts.bulkPut(posts);
   await db().users.bulkPut([...Object.values(users), { accountId: ACCOUNT, id: '8', name: 42, username: 7, seenAt: WHEN } as never]);
-  await db().bookmarks.bulkPut(
-    posts.map((p, i) => ({
-      accountId: ACCOUNT,
-      postId: p.id,
-      position: 10 - i,
-      folderIds: [],
-      searchText: bookmarkSearchText(p, users[p.authorId!]),
-    })),
-  );
+  await db().bookmarks.bulkPut(posts.map((p, i) => ({ accountId: ACCOUNT, postId: p.id, position: 10 - i, folderIds: [] })));
 }
 
 /** The posts a search shows, newest first. */
@@ -54,7 +45,7 @@ async function found(queries: string[]): Promise<string[][]> {
 
 /**
  * A reply to @turing quoting a post by Grace: the card shows "Replying to @turing" and the quoted post inset, its
- * author, text and link. Stored as the sync stores it (the quoted post's words are not in the stored searchText).
+ * author, text and link. Stored as the sync stores it.
  */
 async function storeQuotingReply(): Promise<void> {
   const post: PostRow = {
@@ -76,13 +67,7 @@ async function storeQuotingReply(): Promise<void> {
     },
   };
   await db().posts.put(post);
-  await db().bookmarks.put({
-    accountId: ACCOUNT,
-    postId: '105',
-    position: 20,
-    folderIds: [],
-    searchText: bookmarkSearchText(post, users['4']),
-  });
+  await db().bookmarks.put({ accountId: ACCOUNT, postId: '105', position: 20, folderIds: [] });
 }
 
 describe('searching the Bookmarks tab for the words around a post', () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { filterBookmarks, type BookmarkItem } from '@/components/manager/use-bookmarks';
+import { filterBookmarks, readAllBookmarks, type BookmarkItem } from '@/components/manager/use-bookmarks';
 import { db, NEVER_SEEN, resetDb, type PostRow } from '@/lib/db';
 import { bookmarksToCsv, bookmarksToJson, bookmarksToMarkdown, type ExportedBookmark } from '@/lib/export';
 import { postUrl } from '@/lib/x-url';
@@ -27,19 +27,6 @@ async function syncBookmarks(): Promise<void> {
   expect(await sync.sync(ADA_ID, 'bookmarks')).toMatchObject({ ran: true });
 }
 
-/** The stored bookmarks as the Bookmarks tab joins them (use-bookmarks), newest first. */
-async function storedItems(): Promise<BookmarkItem[]> {
-  const d = db();
-  const bookmarks = (await d.bookmarks.where('accountId').equals(ADA_ID).toArray()).sort((a, b) => b.position - a.position);
-  return Promise.all(
-    bookmarks.map(async (b) => {
-      const post = await d.posts.get([ADA_ID, b.postId]);
-      const author = post?.authorId ? await d.users.get([ADA_ID, post.authorId]) : undefined;
-      return { ...b, post, author, tags: [], note: '', read: false };
-    }),
-  );
-}
-
 /** One bookmark as the Bookmarks tab exports it (BookmarksView's toExported). */
 function exported(b: BookmarkItem): ExportedBookmark {
   return {
@@ -59,7 +46,7 @@ describe('a bookmarked post over 280 characters', () => {
     expect(stored?.text).toContain(LONG_POST_WORD);
     expect(stored?.urls.map((u) => u.expandedUrl)).toEqual([LINK]);
 
-    const items = await storedItems();
+    const items = await readAllBookmarks(ADA_ID);
     expect(items).toHaveLength(800);
     // Typed in lower case, as people search.
     expect(filterBookmarks(items, LONG_POST_WORD.toLowerCase(), '').map((b) => b.postId)).toEqual([LONG]);
