@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { authWordsText } from '@/lib/auth-words-text';
 import { benchMark } from '@/lib/bench-mark';
 import { sendMessage, type ErrorReply } from '@/lib/messaging';
-import { shownMissingScopes, type SignedOutNotice } from '@/lib/storage';
+import { defineItem, shownMissingScopes, type SignedOutNotice } from '@/lib/storage';
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
 import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
@@ -176,7 +175,7 @@ function SignedOutLine({ notice, onDismiss }: { notice: SignedOutNotice; onDismi
 }
 
 /** The `at` of the signed-out notice the person dismissed (lib/storage-wipe.ts `signedOutSeen`). */
-const NOTICE_SEEN = 'local:notes.signedOutSeen' as const;
+const noticeSeen = defineItem<unknown>('local:notes.signedOutSeen', null);
 
 /**
  * Which signed-out notice the person dismissed (its `at`; null for none, undefined until storage answered), and how to
@@ -186,11 +185,11 @@ function useNoticeSeen(): [string | null | undefined, (at: string) => void] {
   const [seen, setSeen] = useState<string | null>();
   useEffect(() => {
     let live = true;
-    storage.getItem<string>(NOTICE_SEEN).then(
+    noticeSeen.getValue().then(
       (at) => live && setSeen(typeof at === 'string' ? at : null),
       () => live && setSeen(null),
     );
-    const unwatch = storage.watch<string>(NOTICE_SEEN, (at) => setSeen(typeof at === 'string' ? at : null));
+    const unwatch = noticeSeen.watch((at) => setSeen(typeof at === 'string' ? at : null));
     return () => {
       live = false;
       unwatch();
@@ -200,7 +199,7 @@ function useNoticeSeen(): [string | null | undefined, (at: string) => void] {
     seen,
     (at) => {
       setSeen(at);
-      void storage.setItem<string>(NOTICE_SEEN, at).catch(() => undefined);
+      void noticeSeen.setValue(at).catch(() => undefined);
     },
   ];
 }

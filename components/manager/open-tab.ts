@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '@/lib/storage';
 
 /**
  * Which manager tab the popup's Bookmarks or Lists link asked for, handed to the side panel (Chromium) or sidebar
@@ -18,7 +18,7 @@ export interface ManagerTabRequest {
 /** How long a request counts for a panel that is only now loading. */
 export const TAB_REQUEST_FRESH_MS = 30_000;
 
-export const managerTabRequest = storage.defineItem<ManagerTabRequest | null>('session:manager.open', { fallback: null });
+export const managerTabRequest = defineItem<ManagerTabRequest | null>('session:manager.open', null);
 
 /** Whether a stored value is a request, and recent enough for a panel loading at `now` to follow it. */
 export function freshTabRequest(value: unknown, now: number): ManagerTabRequest | undefined {

@@ -57,7 +57,7 @@ export async function openManager(tab: WayInTab, windowId: number | undefined, l
   await written;
   if (opened) return 'panel';
   // A stale request must not steer a panel the person opens later.
-  await managerTabRequest.removeValue().catch(() => undefined);
+  await managerTabRequest.setValue(null).catch(() => undefined);
   await browser.tabs.create({ url: managerPageUrl(tab, listId) });
   return 'tab';
 }

@@ -28,7 +28,7 @@ function useRequestedTab(): { tab: ManagerTab; at: number; listId?: string } | u
       const windowId = await ownWindow;
       if (request.windowId !== undefined && windowId !== undefined && request.windowId !== windowId) return;
       setRequested({ tab: request.tab, at: request.at, ...(request.listId ? { listId: request.listId } : {}) });
-      void managerTabRequest.removeValue().catch(() => undefined);
+      void managerTabRequest.setValue(null).catch(() => undefined);
     };
     void managerTabRequest.getValue().then(follow, () => undefined);
     return managerTabRequest.watch((value) => void follow(value));

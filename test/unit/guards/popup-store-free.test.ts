@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
  * Only `import type` and `export type` are: with verbatimModuleSyntax, `import { type B } from './x'` stays in the
  * output as `import {} from './x'` (TypeScript's docs), so it still runs that module.
  */
-function loadedSpecifiers(file: string, text: string): string[] {
+function loadedSpecifiers(file: string, text: string, { dynamic = true }: { dynamic?: boolean } = {}): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: string[] = [];
   const visit = (node: ts.Node) => {
@@ -26,6 +26,7 @@ function loadedSpecifiers(file: string, text: string): string[] {
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.isTypeOnly) out.push(node.moduleSpecifier.text);
     } else if (
+      dynamic &&
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
       node.arguments[0] &&
@@ -39,15 +40,18 @@ function loadedSpecifiers(file: string, text: string): string[] {
   return out;
 }
 
-/** Every source file and package the code of these entry files may load, by path from the root or package name. */
-function reachable(entries: string[]): Set<string> {
+/**
+ * Every source file and package the code of these entry files may load, by path from the root or package name; with
+ * `dynamic: false`, only what they load before anything is used (static imports, no `import()`).
+ */
+function reachable(entries: string[], options: { dynamic?: boolean } = {}): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const spec of loadedSpecifiers(file, readFileSync(join(root, file), 'utf8'))) {
+    for (const spec of loadedSpecifiers(file, readFileSync(join(root, file), 'utf8'), options)) {
       const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? posix.join(dirname(file), spec) : undefined;
       if (base === undefined) {
         if (!spec.startsWith('#')) seen.add(spec);
@@ -81,5 +85,26 @@ describe('the popup and the store', () => {
       './db4',
       './db5',
     ]);
+  });
+});
+
+describe("the popup's first load", () => {
+  /**
+   * What the first screen never uses, so it must not load with it (issue 13: popup JS loaded first ≤ 100 KB gzip):
+   * zod's core (no schema is on the first screen; lib/zod-jitless.ts sets zod's flag without it) and WXT's storage
+   * library with its lock (lib/storage.ts's items do the same reads and writes).
+   */
+  const NOT_FIRST = /^(zod(\/|$)|wxt\/utils\/storage$|@wxt-dev\/storage$)/;
+
+  it("loads neither zod nor WXT's storage library before something is used", () => {
+    const first = reachable(['entrypoints/popup/main.tsx', 'entrypoints/popup-prefetch.ts'], { dynamic: false });
+    expect([...first].filter((m) => NOT_FIRST.test(m)).sort()).toEqual([]);
+  });
+
+  it('canary: a static import is followed and an import() is not', () => {
+    expect(loadedSpecifiers('a.ts', "import { z } from 'zod/mini';\nconst m = () => import('./db2');", { dynamic: false })).toEqual([
+      'zod/mini',
+    ]);
+    expect([...reachable(['components/LinkCostNote.tsx'], { dynamic: false })]).toContain('wxt/utils/storage');
   });
 });

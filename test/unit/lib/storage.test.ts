@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { managerTabRequest } from '@/components/manager/open-tab';
 import { EMPTY_SESSION, isSessionView, readSessionView, sessionView } from '@/lib/storage';
 
 const ada = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
@@ -49,5 +51,23 @@ describe('the public session view', () => {
   it('reads a malformed stored value as signed out instead of trusting it', async () => {
     await sessionView.setValue({ accounts: 'all of them' } as never);
     expect(await readSessionView()).toEqual(EMPTY_SESSION);
+  });
+});
+
+describe('an item in storage.session', () => {
+  it("hands the popup's request to the side panel in the session area, and a request taken reads as none", async () => {
+    const request = { tab: 'lists', at: 1_700_000_000_000, listId: '1146654567674912769' };
+    const seen: unknown[] = [];
+    const unwatch = managerTabRequest.watch((next) => seen.push(next));
+    await managerTabRequest.setValue(request);
+    // In memory only (storage.session), never on disk: the panel reads it there.
+    expect(await browser.storage.session.get('manager.open')).toEqual({ 'manager.open': request });
+    expect(await browser.storage.local.get(null)).toEqual({});
+    expect(await managerTabRequest.getValue()).toEqual(request);
+    await managerTabRequest.setValue(null);
+    expect(await browser.storage.session.get(null)).toEqual({});
+    expect(await managerTabRequest.getValue()).toBeNull();
+    unwatch();
+    expect(seen).toEqual([request, null]);
   });
 });
