@@ -60,6 +60,8 @@ export const STORAGE_WIPE = {
   legacyClientId: { area: 'local', key: 'auth.legacyClientId', clearOn: 'never' },
   /** A sign-in renewal under way (lib/auth/token-store.ts `beginRenewal`): which refresh token it renews. */
   renewalUnderWay: { area: 'local', key: 'auth.renewing.', perAccount: true, clearOn: 'sign-out' },
+  /** Until when X limits renewing this account's sign-in (lib/auth/renewal-limit.ts; storage.local where no session area). */
+  renewalLimit: { area: 'session', key: 'auth.renewalLimit.', perAccount: true, clearOn: 'sign-out' },
   /** The sign-outs begun and not yet finished (lib/auth/sign-outs-begun.ts): each account's entry goes when its sign-out ends. */
   signOutsBegun: { area: 'local', key: 'signOuts.begun', clearOn: 'sign-out-entry', by: 'signOutAccount (lib/auth/sign-out.ts)' },
   pendingSignIn: { area: 'session', key: 'auth.pending', clearOn: 'never' },

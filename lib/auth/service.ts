@@ -32,7 +32,7 @@ interface SignInTrace {
  */
 export class AuthService {
   private readonly refreshing = new Map<string, Promise<string>>();
-  /** Per account, until when X's limit on renewing the sign-in holds: Perch asks X's token endpoint nothing. */
+  /** Per account, until when X's limit on renewing the sign-in holds (kept in storage): X's token endpoint is asked nothing. */
   private readonly renewalLimited = new RenewalLimits();
   /** Grants being handed back to X in the background (sign-out, a replaced sign-in), each with its own Client ID. */
   private readonly revoker = new Revoker();
@@ -149,7 +149,7 @@ export class AuthService {
     const current = await readAccessToken(userId);
     if (current && current.token !== rejected && fresh(current, this.now())) return current.token;
     // X limited the last renewal: refused here, as X's 429 was, until X's window ends; nothing is asked of X.
-    this.renewalLimited.check(userId, this.now());
+    await this.renewalLimited.check(userId, this.now());
     let inflight = this.refreshing.get(userId);
     if (!inflight) {
       inflight = this.withLock(`perch-refresh-${userId}`, () => this.refreshLocked(userId, rejected)).finally(() => {
@@ -182,7 +182,7 @@ export class AuthService {
       pair = await refreshTokens(s, refreshToken);
     } catch (error) {
       if (answeredByX(error)) await endRenewal(userId);
-      const limited = this.renewalLimited.note(userId, error, this.now());
+      const limited = await this.renewalLimited.note(userId, error, this.now());
       if (limited) throw limited;
       if (error instanceof AuthError && error.kind === 'signed-out') {
         const again = await readRefreshToken(userId);

@@ -12,6 +12,8 @@ import { getTokenKey } from './key-store';
  *   storage.local   `auth.legacyClientId` the app of grants saved before each grant kept its Client ID
  *   storage.local   `auth.renewing.<id>` a renewal under way: the sealed refresh token's IV (not secret), until
  *                                        X's answer came
+ *   storage.session `auth.renewalLimit.<id>` until when X's limit on renewing holds (lib/auth/renewal-limit.ts);
+ *                                        storage.local in a browser without storage.session
  * Only the background reads or writes these keys.
  */
 
@@ -58,6 +60,13 @@ const accessSchema = z.lazy(() =>
 const refreshKey = (userId: string) => `auth.refresh.${userId}`;
 const accessKey = (userId: string) => `auth.access.${userId}`;
 const renewingKey = (userId: string) => `auth.renewing.${userId}`;
+export const renewalLimitKey = (userId: string) => `auth.renewalLimit.${userId}`;
+
+/** Where X's limit on renewing is kept: storage.session, else storage.local (a browser without storage.session). */
+export function renewalLimitArea() {
+  // Typed as always there; a browser without it (Firefox before 115) has none.
+  return (browser.storage.session as typeof browser.storage.session | undefined) ?? browser.storage.local;
+}
 
 async function encrypt(plain: string, userId: string): Promise<z.infer<typeof encryptedSchema>> {
   const key = await getTokenKey();
@@ -187,6 +196,9 @@ export async function endRenewal(userId: string): Promise<void> {
 export async function clearTokens(userId: string): Promise<void> {
   await browser.storage.local.remove([refreshKey(userId), renewingKey(userId)]);
   await browser.storage.session.remove(accessKey(userId));
+  await renewalLimitArea()
+    .remove(renewalLimitKey(userId))
+    .catch(() => undefined);
   const all: Record<string, unknown> = await browser.storage.local.get(null);
   if (all[LEGACY_CLIENT_ID_KEY] !== undefined && !unmarked(all)) await browser.storage.local.remove(LEGACY_CLIENT_ID_KEY);
 }

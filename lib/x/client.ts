@@ -107,7 +107,7 @@ function retryAt(headers: Headers, serverDate: number | undefined): number | und
 }
 
 /** X's `Date` header (HTTP-date) as epoch ms, or undefined when absent or unreadable. */
-function readServerDate(headers: Headers): number | undefined {
+export function readServerDate(headers: Headers): number | undefined {
   const raw = headers.get('date');
   if (!raw) return undefined;
   const ms = Date.parse(raw);

@@ -29,10 +29,10 @@ const renewal429 = () => new AuthError('server', { kind: 'server-status', status
  * An outbox whose every request needs a renewal of the account's sign-in, through the auth service's path: the renewal
  * limits (held at `limitNow`, inside X's window) and toXApiError. `asX`: X's own 429 first, then the held ones.
  */
-function renewalOutbox(asX = false) {
+async function renewalOutbox(asX = false) {
   const limits = new RenewalLimits();
   const limitNow = now;
-  const noted = limits.note(ACCOUNT, renewal429(), limitNow)!;
+  const noted = (await limits.note(ACCOUNT, renewal429(), limitNow))!;
   let first = asX;
   const request = vi.fn(async () => {
     if (first) {
@@ -40,7 +40,7 @@ function renewalOutbox(asX = false) {
       throw toXApiError(noted);
     }
     try {
-      limits.check(ACCOUNT, limitNow + 1_000);
+      await limits.check(ACCOUNT, limitNow + 1_000);
     } catch (error) {
       throw toXApiError(error);
     }
@@ -61,7 +61,7 @@ const actions = () => db().actions.orderBy('seq').toArray();
 
 describe('an outbox action refused by the held renewal limit', () => {
   it('is still queued after 10 refusals, with no try counted', async () => {
-    const { box, request } = renewalOutbox();
+    const { box, request } = await renewalOutbox();
     await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
     await box.idle(ACCOUNT);
     for (let i = 1; i < 10; i++) {
@@ -74,7 +74,7 @@ describe('an outbox action refused by the held renewal limit', () => {
   });
 
   it('counts X’s own 429 on the renewal as a try', async () => {
-    const { box, request } = renewalOutbox(true);
+    const { box, request } = await renewalOutbox(true);
     await box.enqueue(ACCOUNT, 'mute', { userId: '7' });
     await box.idle(ACCOUNT);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {

@@ -263,6 +263,7 @@ export const NOT_REQUESTS: Record<string, string> = {
   'set-state.setState': 'the manage-endpoint helper every write in the table goes through',
   'set-state.notDone': 'builds an error',
   'client.problemOf': 'reads an answer already received',
+  'client.readServerDate': 'reads an answer already received',
   'problem.isJson': 'reads an answer already received',
   'problem.withoutEcho': 'reads an answer already received',
   'body.boundedText': 'reads an answer already received',
