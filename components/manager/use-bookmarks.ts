@@ -137,8 +137,9 @@ export function useBookmarkFolders(accountId: string): BookmarkFolderRow[] | und
  * The bookmarks matching a search (lib/bookmarks/query.ts: words, "phrases", -word, from:, tag:, has:media, is:read,
  * is:unread, since:, until:, folder:) and a folder. Words match the words its card shows (bookmarks/search-words.ts:
  * its text, links, author's names as stored now, pictures' descriptions, whom it replies to, the quoted post, and the
- * person's note), lower-cased and without accents — "eowyn" finds "Éowyn", "zoe angstrom" finds "Zoë Ångström".
- * `folders` names X's folders for `folder:"name"` (without it, `folder:` matches nothing).
+ * person's tags and note; `tag:` matches a tag alone, whole), lower-cased and without accents — "eowyn" finds
+ * "Éowyn", "zoe angstrom" finds "Zoë Ångström". `folders` names X's folders for `folder:"name"` (without it,
+ * `folder:` matches nothing).
  */
 export function filterBookmarks(
   items: readonly BookmarkItem[],

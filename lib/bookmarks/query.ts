@@ -13,7 +13,7 @@ import { normaliseTag } from './tags';
 
 /** A parsed search: what a bookmark must have, and must not. */
 export interface BookmarkQuery {
-  /** Folded words and phrases that must all appear in the text (post, links, author, note). */
+  /** Folded words and phrases that must all appear in the text (post, links, author, tags, note). */
   include: string[];
   /** Folded words and phrases none of which may appear. */
   exclude: string[];

@@ -25,9 +25,9 @@ function textWords(text: string, urls: readonly PostUrl[]): string[] {
  * The words of a bookmark the Bookmarks search matches, folded (`searchable`): the one maker of them, made from what
  * its card (BookmarkCard) shows — its author as the card names them ("Grace Hopper @gracehop", "@ada", else "Unknown
  * author" in the screen's language) from the stored user, so a name X changed is found by the new name and no longer
- * by the old; whom it replies to; the post's text with its links (as shown, and the full addresses), or the words saying X no
- * longer shows it; its pictures'
- * descriptions (X's `alt_text`); the quoted post's author, text and links; the person's note.
+ * by the old; whom it replies to; the post's text with its links (as shown, and the full addresses), or the words
+ * saying X no longer shows it; its pictures' descriptions (X's `alt_text`); the quoted post's author, text and links;
+ * the person's tags (a tag's word finds it, as `tag:` does whole) and note.
  */
 export function bookmarkSearchWords({ post, author, tags, note }: ShownBookmark): string {
   const known = knownAuthor(author);
@@ -41,6 +41,7 @@ export function bookmarkSearchWords({ post, author, tags, note }: ShownBookmark)
       ...(post?.media?.map((m) => m.altText ?? '') ?? []),
       quotedAuthor ? authorLine(quotedAuthor) : '',
       ...(quoted ? textWords(quoted.text, quoted.urls) : []),
+      ...tags,
       note,
     ].join(' '),
   );

@@ -9,7 +9,8 @@ import { withEmptyStore } from '../support/store';
 
 /**
  * The Bookmarks search finds a card by any words the card shows, field by field (BookmarkCard), through the same
- * join the tab reads (use-bookmarks): a field the card gains and the search words leave out fails here.
+ * join the tab reads (use-bookmarks): a field the card gains and the search words leave out fails here. Tags are one:
+ * a person who typed a tag's word, shown on the card, found nothing unless they typed `tag:` before it.
  */
 
 const ACCOUNT = '2244994945';
@@ -74,6 +75,7 @@ const CASES: Case[] = [
     post: post('', { quotedId: '97', quoted: { id: '97', text: 'https://t.co/q', urls: [QUOTED_LINK] } }),
   },
   { field: 'a post X no longer shows', words: 'no longer available', post: undefined },
+  { field: 'tag', words: 'wartime', tags: ['wartime'] },
   { field: 'note', words: 'ask about the patent', note: 'Ask about the patent' },
 ];
 
@@ -112,5 +114,16 @@ describe('the Bookmarks search and the words a card shows', () => {
     const item = items.find((b) => b.postId === id)!;
     expect(shownOn(item).toLowerCase()).toContain(words.toLowerCase());
     expect(filterBookmarks(items, words, '').map((b) => b.postId)).toContain(id);
+  });
+
+  it('keeps `tag:` for the tag alone: not a word of the text, nor part of a tag', async () => {
+    const tagged = idOf(CASES.findIndex((c) => c.field === 'tag'));
+    await db().posts.put(post('700', { text: 'The wartime years' }));
+    await db().bookmarks.put({ accountId: ACCOUNT, postId: '700', position: 200, folderIds: [] });
+    const all = await readAllBookmarks(ACCOUNT);
+    expect(filterBookmarks(all, 'wartime', '').map((b) => b.postId)).toEqual(['700', tagged]);
+    expect(filterBookmarks(all, 'tag:wartime', '').map((b) => b.postId)).toEqual([tagged]);
+    expect(filterBookmarks(all, 'tag:war', '').map((b) => b.postId)).toEqual([]);
+    expect(filterBookmarks(all, '-wartime', '').map((b) => b.postId)).not.toContain(tagged);
   });
 });
