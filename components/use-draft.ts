@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { USERNAME_PATTERN } from '@/lib/limits';
 import { sendMessage, type DraftView } from '@/lib/messaging';
 import { thrownText } from './error-text';
 
@@ -17,6 +18,8 @@ export interface DraftTarget {
   context: string;
   replyToId?: string;
   quoteId?: string;
+  /** The @username of that post's author as X named them, kept on the draft: the Drafts tab names it without a lookup. */
+  authorUsername?: string | undefined;
   /**
    * Text to start with when there is no saved draft (sharing a page, editing a post). Shown, not saved: it becomes a
    * draft only once the person changes it, or posts it.
@@ -52,7 +55,7 @@ export function useDraft(target: DraftTarget) {
     current.current = next;
     setPosts(next);
   }, []);
-  const { accountId, context, replyToId, quoteId, initialText } = target;
+  const { accountId, context, replyToId, quoteId, authorUsername, initialText } = target;
 
   const persist = useCallback(
     (next: EditablePost[]) => {
@@ -69,6 +72,8 @@ export function useDraft(target: DraftTarget) {
         }),
         ...(replyToId ? { replyToId } : {}),
         ...(quoteId ? { quoteId } : {}),
+        // One that is no @username (a stored row of another shape) is left out: the save is not refused for it.
+        ...(authorUsername && USERNAME_PATTERN.test(authorUsername) ? { authorUsername } : {}),
       });
       sent.then(
         () => setSaveError(undefined),
@@ -76,7 +81,7 @@ export function useDraft(target: DraftTarget) {
       );
       return sent;
     },
-    [accountId, context, replyToId, quoteId, keep],
+    [accountId, context, replyToId, quoteId, authorUsername, keep],
   );
 
   const reload = useCallback(async () => {

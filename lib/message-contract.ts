@@ -216,6 +216,8 @@ export const messages = {
       .check(z.minLength(1), z.maxLength(MAX_POSTS_IN_THREAD)),
     replyToId: z.optional(postId),
     quoteId: z.optional(postId),
+    /** The author of the post replied to or quoted, as X named them: the Drafts tab shows it ("Reply to @grace"). */
+    authorUsername: z.optional(username),
   })).answers<{ saved: boolean }>(),
   'draft.discard': request(() => ({ accountId: userId, context: draftContext })).answers<null>(),
   /** The account's drafts, the most recently changed first (the manager's Drafts tab, the popup's count). */

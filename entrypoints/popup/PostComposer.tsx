@@ -47,6 +47,7 @@ export function PostComposer({ mode, accountId, username, postId, post, author, 
         username={username}
         context={`${mode}:${postId}`}
         {...(mode === 'reply' ? { replyToId: postId } : { quoteId: postId })}
+        authorUsername={author?.username}
         parent={{ text: post.text, urls: post.urls, author }}
         title={mode === 'reply' ? i18n.t('popup_reply') : i18n.t('popup_quote')}
       />

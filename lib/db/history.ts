@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import type { ListMemberRow, PostRow, SyncStateRow } from './rows';
+import type { DraftRow, ListMemberRow, PostRow, SyncStateRow, UserRow } from './rows';
+import { nameDraftAuthors } from './draft-authors';
 import { NEVER_SEEN } from './rows';
 import { positionMembers } from './list-members';
 import { CURRENT_SCHEMA, CURRENT_VERSION, SCHEMA_V1, SCHEMA_V5_TABLES, SCHEMA_V6_CHANGES, LIST_MEMBERS_V4 } from './schema';
@@ -54,6 +55,15 @@ export function declareHistory(db: Dexie): void {
   // And people by @username, found whatever its case: a profile's address need not spell it as X does. And actions by
   // state, so a worker's start finds what is queued or was mid-send without reading the whole log.
   db.version(6).stores(SCHEMA_V6_CHANGES);
+  // v7 keeps on a reply or quote draft the @username of its post's author (DraftRow.authorUsername), so the Drafts tab
+  // lists drafts without waiting for a sync's write to the posts and people. Drafts kept before get the one the store
+  // had seen; no index changes.
+  db.version(7).upgrade(async (tx) => {
+    await nameDraftAuthors(tx.table<DraftRow, string>('drafts'), {
+      posts: tx.table<PostRow, [string, string]>('posts'),
+      users: tx.table<UserRow, [string, string]>('users'),
+    });
+  });
 }
 
 /**

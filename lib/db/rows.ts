@@ -179,6 +179,12 @@ export interface DraftRow {
   context: string;
   replyToId?: string;
   quoteId?: string;
+  /**
+   * The @username of the author of the post this draft replies to or quotes, as X named them when the composer saved
+   * it ("Reply to @grace" in the Drafts tab, read with no table the sync writes). Absent on a draft saved before
+   * version 7 whose post Perch had not seen then, or when X did not say who wrote the post.
+   */
+  authorUsername?: string;
   posts: DraftPost[];
   /** Ids X gave the posts already published from this draft, by index: a thread resumes after them. */
   publishedIds: string[];

@@ -51,8 +51,8 @@ export const SCHEMA_V6_CHANGES = {
   users: `${SCHEMA_V1.users}, ${USERS_BY_USERNAME}`,
 } as const;
 
-/** The store's version now: the last one lib/db/history.ts declares. */
-export const CURRENT_VERSION = 6;
+/** The store's version now: the last one lib/db/history.ts declares (version 7 moves draft rows, no table or index). */
+export const CURRENT_VERSION = 7;
 
 /** Every table and index as they are at `CURRENT_VERSION`: all of the versions above, each on the one before. */
 export const CURRENT_SCHEMA = {

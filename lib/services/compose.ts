@@ -128,6 +128,8 @@ export interface DraftInput {
   posts: (DraftPost & { alts?: Record<string, string> | undefined })[];
   replyToId?: string | undefined;
   quoteId?: string | undefined;
+  /** The @username of the author of the post replied to or quoted, as X named them to the composer. */
+  authorUsername?: string | undefined;
 }
 
 /**
@@ -162,12 +164,15 @@ export async function saveDraft(input: DraftInput, now = new Date()): Promise<{ 
     const ownRemoved = removed.filter((id) => !othersRemoved.has(id));
     if (ownRemoved.length) await db().draftMedia.bulkDelete(ownRemoved);
     await saveAlts(key, input.posts.slice(0, MAX_POSTS_IN_THREAD));
+    // The post's author as X last named them to a composer: a save from one that was not told keeps the one stored.
+    const authorUsername = input.replyToId || input.quoteId ? (input.authorUsername ?? existing?.authorUsername) : undefined;
     await db().drafts.put({
       key,
       accountId: input.accountId,
       context: input.context,
       ...(input.replyToId ? { replyToId: input.replyToId } : {}),
       ...(input.quoteId ? { quoteId: input.quoteId } : {}),
+      ...(authorUsername ? { authorUsername } : {}),
       posts,
       publishedIds: existing?.publishedIds ?? [],
       state: existing?.state ?? 'editing',

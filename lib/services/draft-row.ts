@@ -14,6 +14,7 @@ export function isReadableDraft(row: unknown): row is DraftRow {
     typeof r.context === 'string' &&
     optional(r.replyToId, isString) &&
     optional(r.quoteId, isString) &&
+    optional(r.authorUsername, isString) &&
     Array.isArray(r.posts) &&
     r.posts.every(isDraftPost) &&
     isStrings(r.publishedIds) &&
@@ -45,8 +46,8 @@ function isReplyRefused(refused: unknown): boolean {
 /**
  * A stored draft row as this version reads it: a readable one as it is; of one that is not (an older shape, or
  * damaged), what reads — each post in its place with its image ids and its text (none when it is not text), the post
- * it replies to or quotes, what was published — so the drafts list shows it and the composer opens on its text rather
- * than a first save writing over it unseen.
+ * it replies to or quotes and its author, what was published — so the drafts list shows it and the composer opens on
+ * its text rather than a first save writing over it unseen.
  * Undefined only for a row that does not name its key, account and place.
  */
 export function readDraft(row: unknown): DraftRow | undefined {
@@ -66,6 +67,7 @@ export function readDraft(row: unknown): DraftRow | undefined {
     context: r.context,
     ...(isString(r.replyToId) ? { replyToId: r.replyToId } : {}),
     ...(isString(r.quoteId) ? { quoteId: r.quoteId } : {}),
+    ...(isString(r.authorUsername) ? { authorUsername: r.authorUsername } : {}),
     posts: posts.length ? posts : [{ text: '', mediaIds: [] }],
     publishedIds: Array.isArray(r.publishedIds) ? r.publishedIds.filter(isString) : [],
     state: r.state === 'unknown' ? 'unknown' : 'editing',

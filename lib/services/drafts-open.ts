@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db';
+import { isUsername, storedAuthor } from '../db/draft-authors';
 import { DRAFT_PARAM } from '../draft-param';
 import { grantedPopupUrl } from '../popup-gate';
 import { RefusedError } from '../refused-error';
@@ -19,9 +20,9 @@ export async function draftWindowUrl(accountId: string, context: string): Promis
   const place = draftPlace(row.context);
   if (!place) throw new RefusedError('no-draft', { kind: 'draft-not-listed' });
   if ((place.kind === 'reply' || place.kind === 'quote' || place.kind === 'edit') && place.postId) {
-    const post = await db().posts.get([accountId, place.postId]);
-    const author = post?.authorId ? await db().users.get([accountId, post.authorId]) : undefined;
-    const page = await grantedPopupUrl(postUrl(place.postId, author?.username));
+    // The author the draft carries (what X said when it was saved), else the one the store has seen.
+    const username = isUsername(row.authorUsername) ? row.authorUsername : await storedAuthor(db(), accountId, place.postId);
+    const page = await grantedPopupUrl(postUrl(place.postId, username));
     // An edit opens on the post itself: its Edit post button (offered while X still allows the edit) brings the text back.
     return place.kind === 'edit' ? page : `${page}&${DRAFT_PARAM}=${place.kind}`;
   }

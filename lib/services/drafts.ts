@@ -1,15 +1,17 @@
 import { db, type DraftRow } from '../db';
-import { isId, isString, isTime } from '../db/row-fields';
-import { USERNAME_PATTERN } from '../limits';
+import { isUsername, storedAuthor } from '../db/draft-authors';
+import { isTime } from '../db/row-fields';
 import type { DraftSummary } from '../views';
 import { readDraft } from './draft-row';
 
 /**
  * The drafts list (issue 15): every saved draft of an account — a new post, a reply, a quote, a shared page — with
  * what it was started on, for the manager's Drafts tab, and their number for the popup's count (`drafts.count`).
- * Reads only; the background alone writes drafts (lib/services/compose.ts). Pure over the store, so the manager reads it inside `useLiveQuery` (which
- * follows the `drafts`, `draftMedia`, `posts` and `users` tables it touches) and the background answers `drafts.list`
- * with the same function.
+ * Reads only; the background alone writes drafts (lib/services/compose.ts). Pure over the store, so the manager reads it
+ * inside `useLiveQuery` (which follows the tables it touches) and the background answers `drafts.list` with the same
+ * functions. `readDrafts` reads only the `drafts` and `draftMedia` tables, never the `posts` and `users` a sync holds
+ * in its writes: a draft carries its post's author (lib/db/draft-authors.ts), and only one that does not waits for
+ * those tables, apart (`unnamedAuthors`).
  */
 
 /**
@@ -37,20 +39,10 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/**
- * The @username of the author of a post the store has seen for this account, if it has and it reads as an X
- * username (a stored row of another shape may hold a number or a name there: "Reply to a post" then, not "@42").
- */
-async function authorOf(accountId: string, postId: string): Promise<string | undefined> {
-  const post = await db().posts.get([accountId, postId]);
-  if (!isId(post?.authorId)) return undefined;
-  const username: unknown = (await db().users.get([accountId, post.authorId]))?.username;
-  return isString(username) && USERNAME_PATTERN.test(username) ? username : undefined;
-}
-
-async function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof draftPlace>>, mediaCount: number): Promise<DraftSummary> {
+function summaryOf(row: DraftRow, place: NonNullable<ReturnType<typeof draftPlace>>, mediaCount: number): DraftSummary {
   const postId = place.postId ?? (place.kind === 'reply' ? row.replyToId : place.kind === 'quote' ? row.quoteId : undefined);
-  const username = postId ? await authorOf(row.accountId, postId) : undefined;
+  // The author as X named them when the draft was saved; one that is not an @username is none ("Reply to a post").
+  const username = isUsername(row.authorUsername) ? row.authorUsername : undefined;
   const host = place.url ? hostOf(place.url) : undefined;
   return {
     context: row.context,
@@ -99,6 +91,7 @@ export async function countDrafts(accountId: string): Promise<number> {
  * An account's drafts, the most recently changed first (ties by context, so the order is stable), and how many of its
  * stored drafts could not be listed (the Drafts tab says so once: components/manager/UnreadableRows.tsx). A row this
  * version cannot read as it is (an older shape, or damaged) is listed with what of it reads: it hides no other draft.
+ * A draft names its post's author only as it carries it; `unnamedAuthors` reads the others', apart.
  * @throws if IndexedDB fails.
  */
 export async function readDrafts(accountId: string): Promise<{ drafts: DraftSummary[]; unreadable: number }> {
@@ -110,15 +103,46 @@ export async function readDrafts(accountId: string): Promise<{ drafts: DraftSumm
     .toArray();
   const counts = new Map<string, number>();
   for (const m of media) counts.set(m.draftKey, (counts.get(m.draftKey) ?? 0) + 1);
-  const summaries = await Promise.all(rows.map((r) => summaryOf(r, draftPlace(r.context)!, counts.get(r.key) ?? 0)));
+  const summaries = rows.map((r) => summaryOf(r, draftPlace(r.context)!, counts.get(r.key) ?? 0));
   summaries.sort((a, b) => (a.updatedAt === b.updatedAt ? a.context.localeCompare(b.context) : a.updatedAt < b.updatedAt ? 1 : -1));
   return { drafts: summaries, unreadable: stored.length - rows.length };
 }
 
+/** The posts of these drafts that reply to or quote one and do not name its author: `unnamedAuthors` reads theirs. */
+export function unnamedPosts(drafts: readonly DraftSummary[]): string[] {
+  return drafts.flatMap((d) => ((d.kind === 'reply' || d.kind === 'quote') && d.postId && !d.username ? [d.postId] : []));
+}
+
 /**
- * An account's drafts, as `readDrafts` lists them.
+ * The @username of the author of each of these posts the store has seen for the account, by post id: for the drafts
+ * that do not name theirs (`unnamedPosts`). It reads the `posts` and `users` tables a sync writes, so it waits for the
+ * sync's write: the Drafts tab reads it apart from the drafts, and names those authors once it has them. None to read
+ * reads no table.
+ * @throws if IndexedDB fails.
+ */
+export async function unnamedAuthors(accountId: string, postIds: readonly string[]): Promise<Map<string, string>> {
+  const authors = new Map<string, string>();
+  for (const postId of new Set(postIds)) {
+    const username = await storedAuthor(db(), accountId, postId);
+    if (username) authors.set(postId, username);
+  }
+  return authors;
+}
+
+/** These drafts, each that names no author with the one `unnamedAuthors` found, if it found one. */
+export function withAuthors(drafts: DraftSummary[], authors: ReadonlyMap<string, string> | undefined): DraftSummary[] {
+  return drafts.map((d) => {
+    const username = !d.username && d.postId ? authors?.get(d.postId) : undefined;
+    return username ? { ...d, username } : d;
+  });
+}
+
+/**
+ * An account's drafts, as `readDrafts` lists them, with the author of each post replied to or quoted that Perch has
+ * seen (the background's answer to `drafts.list`).
  * @throws if IndexedDB fails.
  */
 export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
-  return (await readDrafts(accountId)).drafts;
+  const { drafts } = await readDrafts(accountId);
+  return withAuthors(drafts, await unnamedAuthors(accountId, unnamedPosts(drafts)));
 }

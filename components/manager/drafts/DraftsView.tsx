@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { thrownText } from '@/components/error-text';
 import { sendMessage, type DraftSummary } from '@/lib/messaging';
-import { readDrafts } from '@/lib/services/drafts';
+import { readDrafts, unnamedAuthors, unnamedPosts, withAuthors } from '@/lib/services/drafts';
 import { numberOf } from '../format';
 import { UnreadableRows } from '../UnreadableRows';
 import { When } from '../When';
@@ -19,8 +19,12 @@ import './drafts.css';
  * appears or goes here at once. Only the background writes drafts; this tab asks it through messages.
  */
 export function DraftsView({ accountId }: { accountId: string }) {
+  // The drafts read no table a sync writes, so they show at once during one; the authors of posts a draft does not
+  // name (one kept before it carried them) are read apart and named once the store gives them.
   const read = useLiveQuery(() => readDrafts(accountId), [accountId]);
-  const drafts = read?.drafts;
+  const unnamed = read ? unnamedPosts(read.drafts).join(' ') : '';
+  const authors = useLiveQuery(() => unnamedAuthors(accountId, unnamed ? unnamed.split(' ') : []), [accountId, unnamed]);
+  const drafts = read && withAuthors(read.drafts, authors);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const [deleting, setDeleting] = useState<DraftSummary>();
   const statusRef = useRef<HTMLDivElement>(null);
