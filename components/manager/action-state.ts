@@ -13,7 +13,8 @@ import { timeOf } from './format';
 export type ActionPhase =
   /** Waiting: until a rate limit resets or a retry is due (`until`), for a passing reason, or for the person. */
   /** `mayBeDone`: an earlier try's write X answered 2xx unreadably, so X may have done it whatever the wait's reason. */
-  | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean; mayBeDone?: true }
+  /** `perchTime`: X's 429 gave no reset, so `until` is Perch's own next try, never worded as X's time. */
+  | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean; mayBeDone?: true; perchTime?: true }
   | { kind: 'sending' }
   | { kind: 'done' }
   | { kind: 'failed'; errorKind: string; message: string }
@@ -55,7 +56,14 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
         error && WAIT_REASONS.has(error.kind)
           ? { reason: actionErrorText({ ...error, mayBeDone: undefined }), reasonKind: reasonKindOf(error) }
           : {};
-      const why = { ...reason, ...(error?.mayBeDone ? { mayBeDone: true as const } : {}) };
+      // X's limit with no reset of X's stored (lib/services/outbox-failure.ts storedError): the wait is Perch's own.
+      // Not a row from before issue 13 (its English `message`), which may have had X's reset in its words.
+      const perchTime = error?.kind === 'rate-limited' && error.reset === undefined && !error.own && error.message === undefined;
+      const why = {
+        ...reason,
+        ...(error?.mayBeDone ? { mayBeDone: true as const } : {}),
+        ...(perchTime ? { perchTime: true as const } : {}),
+      };
       if (action.notBefore === AWAITING_PERSON) return { kind: 'queued', awaitingPerson: true, ...why };
       return { kind: 'queued', ...(action.notBefore > now ? { until: action.notBefore } : {}), ...why };
     }
@@ -169,7 +177,8 @@ function activityQueued(p: QueuedPhase): string {
   // X's own words for a 503 say "try again in a moment"; a queued action is tried again by Perch, at that time.
   if (p.reasonKind === 'unavailable') return i18n.t('activity_queued_until_unavailable', [timeOf(p.until)]);
   // X's words for a used-up limit say when it works again: the time is said once, here.
-  if (p.reasonKind === 'rate-limited') return i18n.t('activity_queued_until_rate_limited', [timeOf(p.until)]);
+  if (p.reasonKind === 'rate-limited')
+    return i18n.t(p.perchTime ? 'activity_queued_until_rate_limited_perch' : 'activity_queued_until_rate_limited', [timeOf(p.until)]);
   if (p.reasonKind === 'renewal-limited') return i18n.t('activity_queued_until_renewal_limited', [timeOf(p.until)]);
   return p.reason
     ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
@@ -194,7 +203,8 @@ function queuedSentence(what: string, p: QueuedPhase): string {
       ? i18n.t('action_phase_queued_reason', { what, reason: p.reason })
       : i18n.t('action_phase_queued', { what });
   const time = timeOf(p.until);
-  if (p.reasonKind === 'rate-limited') return i18n.t('action_phase_queued_until', { what, time });
+  if (p.reasonKind === 'rate-limited')
+    return i18n.t(p.perchTime ? 'action_phase_queued_until_rate_limited_perch' : 'action_phase_queued_until', { what, time });
   if (p.reasonKind === 'renewal-limited') return i18n.t('action_phase_queued_until_renewal_limited', { what, time });
   if (p.reasonKind === 'unavailable') return i18n.t('action_phase_queued_until_unavailable', { what, time });
   if (p.reasonKind === 'offline') return i18n.t('action_phase_queued_until_offline', { what, time });
@@ -223,7 +233,8 @@ function queuedNote(p: QueuedPhase): string | undefined {
   if (p.reasonKind === 'usage-capped') return p.reason;
   if (p.until !== undefined) {
     const when = timeOf(p.until);
-    if (p.reasonKind === 'rate-limited') return i18n.t('popup_note_queued_until_rate_limited', [when]);
+    if (p.reasonKind === 'rate-limited')
+      return i18n.t(p.perchTime ? 'popup_note_queued_until_rate_limited_perch' : 'popup_note_queued_until_rate_limited', [when]);
     if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_until_renewal_limited', [when]);
     if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
     if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);

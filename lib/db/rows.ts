@@ -290,6 +290,8 @@ export interface RateLimitRow {
   /** The 24-hour caps, when X sent them (`x-user-limit-24hour-*`, `x-app-limit-24hour-*`). */
   userDay?: RateWindow;
   appDay?: RateWindow;
+  /** `reset` is Perch's own pause after a 429 with no reset from X (RateLimitInfo.own). */
+  own?: true;
 }
 
 /** `PostRow.seenAt` of a post to read again from X at its next use. */

@@ -14,15 +14,16 @@ export interface OutboxContext {
 }
 
 /**
- * What is stored of X's refusal: its kind, X's reset and X's own words, and which of Perch's own sentences it was
- * (XApiError.ownWords: Perch did not send it), never a sentence — the screen words it in the reader's language
- * (components/error-text.ts).
+ * What is stored of X's refusal: its kind, X's reset (when X gave it) and X's own words, and which of Perch's own
+ * sentences it was (XApiError.ownWords: Perch did not send it), never a sentence — the screen words it in the
+ * reader's language (components/error-text.ts).
  */
 export function storedError(error: XApiError): ActionError {
   const said = xWords(error.problem);
   return {
     kind: error.kind,
-    ...(error.rateLimitReset !== undefined ? { reset: error.rateLimitReset } : {}),
+    // A reset Perch set itself (X's 429 gave none) is not X's word: stored, the screens would say it as X's time.
+    ...(error.rateLimitReset !== undefined && !error.resetOwn ? { reset: error.rateLimitReset } : {}),
     ...(said ? { said } : {}),
     ...(error.ownWords ? { own: error.ownWords } : {}),
   };

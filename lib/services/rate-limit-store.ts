@@ -14,6 +14,7 @@ export function rateLimitStore(accountId: string): RateLimitStore {
         reset: row.reset,
         ...(row.userDay ? { userDay: row.userDay } : {}),
         ...(row.appDay ? { appDay: row.appDay } : {}),
+        ...(row.own ? { own: true as const } : {}),
       };
     },
     async put(endpoint: string, info: RateLimitInfo): Promise<void> {

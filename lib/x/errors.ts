@@ -32,6 +32,8 @@ export interface RateWindow {
 export interface RateLimitInfo extends RateWindow {
   userDay?: RateWindow;
   appDay?: RateWindow;
+  /** `reset` is Perch's own pause, not X's: kept by the limiter after a 429 that gave no reset (lib/x/limiter.ts). */
+  own?: true;
 }
 
 /**
@@ -69,6 +71,11 @@ export class XApiError extends Error {
   readonly problem: XProblem;
   /** Unix seconds at which the rate-limit window resets, when X said so. */
   readonly rateLimitReset: number | undefined;
+  /**
+   * True when `rateLimitReset` is Perch's own pause, not X's: X's 429 gave no reset, and the limiter waits X's usual
+   * 15-minute window (lib/x/limiter.ts). Its words name no time as X's (X did not say when the limit ends).
+   */
+  readonly resetOwn: boolean;
   /** Partial errors from a 200 answer, as X sent them. */
   readonly partialErrors: unknown[];
   /** The rate-limit headers of the failed answer, when it had them. */
@@ -102,6 +109,7 @@ export class XApiError extends Error {
       status?: number | undefined;
       problem?: XProblem | undefined;
       rateLimitReset?: number | undefined;
+      resetOwn?: boolean;
       rateLimit?: RateLimitInfo | undefined;
       local?: boolean;
       serverDate?: number | undefined;
@@ -117,7 +125,7 @@ export class XApiError extends Error {
     // Worded when read, in the language the browser speaks then (lib/error-words.ts): nothing is worded for a
     // failure no one shows, and code running outside the extension (the bench) can make one without i18n.
     Object.defineProperty(this, 'message', {
-      get: () => userMessage(kind, init.rateLimitReset, init.problem, this.own),
+      get: () => userMessage(kind, init.resetOwn ? undefined : init.rateLimitReset, init.problem, this.own),
       configurable: true,
       enumerable: false,
     });
@@ -126,6 +134,7 @@ export class XApiError extends Error {
     this.status = init.status;
     this.problem = init.problem ?? {};
     this.rateLimitReset = init.rateLimitReset;
+    this.resetOwn = init.resetOwn ?? false;
     this.partialErrors = init.partialErrors ?? [];
     this.rateLimit = init.rateLimit;
     this.local = init.local ?? false;

@@ -73,11 +73,11 @@ function absurd(info: RateLimitInfo, nowMs: number): boolean {
 }
 
 /** The same failure, with its rate-limit windows and reset as Perch reads them (see boundRateLimit). */
-function rebuilt(error: XApiError, rateLimit: RateLimitInfo | undefined, rateLimitReset: number | undefined): XApiError {
+function rebuilt(error: XApiError, rateLimit: RateLimitInfo | undefined, rateLimitReset: number | undefined, resetOwn = false): XApiError {
   return new XApiError(error.kind, {
     ...(error.status !== undefined ? { status: error.status } : {}),
     problem: error.problem,
-    ...(rateLimitReset !== undefined ? { rateLimitReset } : {}),
+    ...(rateLimitReset !== undefined ? { rateLimitReset, resetOwn } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(error.serverDate !== undefined ? { serverDate: error.serverDate } : {}),
     local: error.local,
@@ -113,7 +113,8 @@ export function createLimitedClient(options: LimiterOptions): XClient {
   async function once<T>(endpoint: string, req: XRequest<T>): Promise<XResponse<T>> {
     const known = await store.get(endpoint);
     if (known && !absurd(known, now()) && isSpent(known, now())) {
-      throw new XApiError('rate-limited', { rateLimitReset: effectiveReset(known), rateLimit: known, local: true });
+      const resetOwn = known.own === true;
+      throw new XApiError('rate-limited', { rateLimitReset: effectiveReset(known), resetOwn, rateLimit: known, local: true });
     }
     let res: XResponse<T>;
     try {
@@ -133,10 +134,12 @@ export function createLimitedClient(options: LimiterOptions): XClient {
       const nowS = Math.ceil(now() / 1000);
       const resets = [rateLimit && effectiveReset(rateLimit), boundReset(error.rateLimitReset, now(), error.serverDate)];
       const read = resets.filter((r): r is number => r !== undefined);
+      // X gave no reset: the pause is Perch's own (`own`), and no word of it names the time as X's.
       const given = read.length ? Math.max(...read) : nowS + DEFAULT_WINDOW_S;
       const reset = Math.max(given, nowS + MIN_429_PAUSE_S);
-      await store.put(endpoint, { ...rateLimit, limit: rateLimit?.limit ?? 0, remaining: 0, reset });
-      throw rebuilt(error, rateLimit, reset);
+      const own = read.length ? {} : { own: true as const };
+      await store.put(endpoint, { ...rateLimit, limit: rateLimit?.limit ?? 0, remaining: 0, reset, ...own });
+      throw rebuilt(error, rateLimit, reset, !read.length);
     }
     const rateLimit = boundRateLimit(res.rateLimit, now(), res.serverDate);
     if (rateLimit) await store.put(endpoint, rateLimit);
