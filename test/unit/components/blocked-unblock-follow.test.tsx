@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RelationView } from '@/components/manager/RelationView';
 import { db } from '@/lib/db';
@@ -140,7 +140,7 @@ async function afterBlockUndone(known: 'followed' | 'not followed' | 'unknown'):
     accountId: ACCOUNT,
     ...ada,
     seenAt: WHEN,
-    ...(known === 'unknown' ? {} : { relationSeenAt: new Date().toISOString() }),
+    ...(known === 'unknown' ? {} : { relationSeenAt: WHEN }),
   });
   if (known === 'followed') await db().following.put({ accountId: ACCOUNT, userId: ada.id, position: 1 });
   // The background: the look-up finds @ada; Block and its Undo are done at once, as the outbox leaves their rows.
@@ -198,6 +198,16 @@ async function afterBlockUndone(known: 'followed' | 'not followed' | 'unknown'):
 }
 
 describe('Undo of a Block in the Blocked tab says what Perch knew of the follow as Block was answered', () => {
+  // "That day" is the UTC day of the clock (RelationView's noteFollow): the clock stays at WHEN, so a run across UTC
+  // midnight still finds X's word of WHEN today. Only Date is faked: the store and the waits keep real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(WHEN));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('says nothing of a follow when X had said that day the person did not follow them', async () => {
     const status = await afterBlockUndone('not followed');
     expect(status).toContain('undone');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
 import type { EditView, PostContext } from '@/lib/messaging';
 import { readInJapanese } from '../locales/in-japanese';
@@ -65,6 +65,16 @@ function earlierToday(): number {
 }
 
 describe('the popup on one’s own post X no longer lets be edited', () => {
+  // "Today" is the reader's day on the clock (use-edit-window.ts): the clock stays at noon, so a run across midnight
+  // still shows only the time. Only Date is faked: the store and the waits keep real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2030, 0, 15, 12, 0));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('says when X’s edit window closed, and offers no Edit; nothing when X sent no edit_controls', async () => {
     const until = earlierToday();
     const shown = await ownPost({ edit: editView({ editableUntil: new Date(until).toISOString() }) });

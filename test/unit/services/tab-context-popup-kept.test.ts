@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { postContext, profileContext } from '@/lib/services/tab-context';
 import type { XClient } from '@/lib/x/client';
 import { SEED_POSTS } from '../../emulator/seed';
@@ -45,6 +45,17 @@ const reads = () => emu.state.log.filter((e) => e.method === 'GET').map((e) => e
 const profile = (username: string, now: number, via: XClient = client) => profileContext(async () => via, ADA_ID, username, now);
 
 describe('the popup after its own read of a post names a person without saying how Ada relates to them', () => {
+  // "That day" is the UTC day (tab-context.ts), and the reads here run up to three minutes apart: the clock stays at
+  // noon, so a run across UTC midnight still finds the first read that day. Only Date is faked: the emulator and the
+  // store keep real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-15T12:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('asks X nothing again that day about the post’s author Ada’s popup already read', async () => {
     const now = emu.state.now();
     expect((await profile('gracehop', now)).user).toMatchObject({ id: GRACE_ID, following: true });

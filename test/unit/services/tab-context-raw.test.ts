@@ -162,6 +162,16 @@ describe('the popup’s first read of a post, with IndexedDB itself', () => {
 });
 
 describe('tab.here on a post read today', () => {
+  // "Today" is the UTC day of the clock (tab-context.ts): the clock stays at noon, so a run across UTC midnight still
+  // finds the post read today. Only Date is faked: the store and the emulator keep real timers.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-15T12:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   const here = (url: string) =>
     createHandlers({ clientFor: async () => client } as unknown as Services)['tab.here']({ type: 'tab.here', url });
   const onPost = `https://x.com/gracehop/status/${POST}`;
