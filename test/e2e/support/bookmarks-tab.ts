@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+import type { Perch } from './chromium';
+
+/** Set-up the Chromium specs of the manager's Bookmarks tab share (manager-bookmarks, manager-bookmarks-cards). */
+
+/** The manager page, opened in a new tab. */
+export async function openManager(perch: Perch): Promise<Page> {
+  const page = await perch.context.newPage();
+  await page.goto(`chrome-extension://${perch.id}/manager.html`);
+  return page;
+}
+
+/** The Bookmarks tab fills the local copy by itself on its first visit of the day: waits until it has. */
+export async function syncBookmarks(page: Page): Promise<void> {
+  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Last synced /)).toBeVisible();
+}
+
+export const search = (page: Page) => page.getByRole('searchbox', { name: 'Search bookmarks' });
+export const list = (page: Page) => page.getByRole('list', { name: 'Bookmarks' });
+/** X lets apps read folders only (openapi.json: GET .../bookmarks/folders and .../folders/{folder_id}, nothing else). */
+export const FOLDERS_ON_X = 'X lets apps only read bookmark folders: make them and move bookmarks into them on x.com.';
