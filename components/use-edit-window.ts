@@ -33,11 +33,12 @@ export function editsLeftText(editsRemaining: number): string {
  * the window closes; `edits_remaining`, 0-5): "Editing ended at 14:32." (a day other than today named too) once
  * `editable_until` is past, "No edits left." when X says none remain. Undefined while X's window is open with edits
  * left (the post has some other bar, or may be edited), and when X said nothing (`edit` undefined): never a guess.
+ * No ended window for a post X said is not `is_edit_eligible` (a poll post): it was never open.
  */
 export function editEndedText(edit: EditView | undefined, now: number): string | undefined {
   if (!edit) return undefined;
   const until = Date.parse(edit.editableUntil);
-  if (Number.isFinite(until) && until <= now) {
+  if (edit.eligible && Number.isFinite(until) && until <= now) {
     const today = new Date(until).toDateString() === new Date(now).toDateString();
     return i18n.t('edit_ended_at', [today ? timeOf(until) : dateTimeOf(edit.editableUntil)]);
   }

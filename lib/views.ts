@@ -46,6 +46,8 @@ export interface EditView {
   postId: string;
   /** X's `is_edit_eligible`, and Perch can send it: the latest version, without media, while edits remain. */
   editable: boolean;
+  /** X's `is_edit_eligible` alone: false for a post X never let be edited (a poll post), whatever its window. */
+  eligible: boolean;
   /** X's `editable_until` (ISO). */
   editableUntil: string;
   editsRemaining: number;

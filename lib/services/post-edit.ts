@@ -36,6 +36,7 @@ export function editViewOf(post: XPost, accountId: string): EditView | undefined
   return {
     postId: post.id,
     editable: controls.is_edit_eligible && controls.edits_remaining > 0 && latest && !hasMedia,
+    eligible: controls.is_edit_eligible,
     editableUntil: controls.editable_until,
     editsRemaining: Math.max(0, controls.edits_remaining),
     media: hasMedia,

@@ -28,6 +28,7 @@ const draft: DraftView = {
 const edit: EditView = {
   postId: '1880028106020515840',
   editable: true,
+  eligible: true,
   editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
   editsRemaining: 4,
   media: false,

@@ -22,6 +22,7 @@ const POST = '1880028106020515840';
 const EDIT: EditView = {
   postId: POST,
   editable: true,
+  eligible: true,
   editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
   editsRemaining: 5,
   media: false,

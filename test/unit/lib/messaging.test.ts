@@ -38,6 +38,7 @@ function handlers(): Handlers {
     'post.editView': vi.fn(async () => ({
       postId: '1',
       editable: true,
+      eligible: true,
       editableUntil: '2026-01-01T00:30:00.000Z',
       editsRemaining: 5,
       media: false,

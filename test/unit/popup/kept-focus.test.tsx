@@ -104,6 +104,7 @@ describe('the popup keeps the focus where the control that had it went', () => {
     const edit = {
       postId: POST_ID,
       editable: true,
+      eligible: true,
       editableUntil: new Date(start + 8_000).toISOString(),
       editsRemaining: 4,
       media: false,

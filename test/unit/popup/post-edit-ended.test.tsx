@@ -11,7 +11,8 @@ import { POST_ID, postContext } from './post-context';
 /**
  * One's own post that may no longer be edited: the popup offers no Edit, and now says why when X's `edit_controls`
  * said it (x-api--fundamentals--edit-posts: `editable_until` past, or `edits_remaining` 0), where before it said
- * nothing; when X sent no `edit_controls`, it still says nothing.
+ * nothing; when X sent no `edit_controls`, it still says nothing. Nor does it say a window ended on a post X said
+ * was never edit-eligible (`is_edit_eligible` false, e.g. a poll post): it was never open.
  */
 
 const ACCOUNT = '1585841080431321088';
@@ -24,6 +25,7 @@ function editView(overrides: Partial<EditView>): EditView {
   return {
     postId: POST_ID,
     editable: false,
+    eligible: true,
     editableUntil: new Date(Date.now() + 600_000).toISOString(),
     editsRemaining: 3,
     media: false,
@@ -83,6 +85,14 @@ describe('the popup on one’s own post X no longer lets be edited', () => {
     expect(shown.buttons).toContain('Delete post');
     const silent = await ownPost({});
     expect(silent.text).not.toMatch(/Editing ended|No edits left/);
+  });
+
+  it('says no edit window ended on a post X never let be edited, once X’s editable_until has passed', async () => {
+    const until = earlierToday();
+    const shown = await ownPost({ edit: editView({ eligible: false, editableUntil: new Date(until).toISOString(), editsRemaining: 5 }) });
+    expect(shown.text).not.toMatch(/Editing ended/);
+    expect(shown.buttons.some((b) => b.startsWith('Edit'))).toBe(false);
+    expect(shown.buttons).toContain('Delete post');
   });
 
   it('names the day too when the window closed on an earlier day', async () => {
