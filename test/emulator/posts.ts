@@ -24,6 +24,7 @@ import {
   type Reply,
   type RequestContext,
 } from './http';
+import { loadSpec } from '../openapi/contract';
 import { mediaUsable, serializeMedia, MEDIA_FIELDS } from './media';
 import { postOrRepostCapHeaders } from './rate-limits';
 import type { Router } from './router';
@@ -31,38 +32,20 @@ import type { EmulatorState, MediaRecord, PostRecord } from './state';
 import { buildPostText, cashtagCount, guessLang, longPostText, MAX_WEIGHTED_LENGTH, maxWeightedLengthFor, weightedLength } from './text';
 import { serializeUser, USER_FIELDS } from './users';
 
-/** `tweet.fields` values (x-api--fundamentals--data-dictionary, "All Post fields"). */
-export const TWEET_FIELDS = [
-  'article',
-  'attachments',
-  'author_id',
-  'card_uri',
-  'community_id',
-  'context_annotations',
-  'conversation_id',
-  'created_at',
-  'display_text_range',
-  'edit_controls',
-  'edit_history_tweet_ids',
-  'entities',
-  'geo',
-  'id',
-  'in_reply_to_user_id',
-  'lang',
-  'media_metadata',
-  'non_public_metrics',
-  'note_tweet',
-  'organic_metrics',
-  'possibly_sensitive',
-  'promoted_metrics',
-  'public_metrics',
-  'referenced_tweets',
-  'reply_settings',
-  'scopes',
-  'source',
-  'text',
-  'withheld',
-] as const;
+/**
+ * `tweet.fields` values: the items enum of TweetFieldsParameter in openapi.json, read in place (test/openapi/contract.ts
+ * `loadSpec`), so a value X's description takes is never refused here (x-api--fundamentals--data-dictionary, "All Post
+ * fields"; x-api--fundamentals--fields). Values the emulator has nothing for (e.g. `suggested_source_links`) are taken
+ * and left out of the answer, as X leaves out a field with no value.
+ */
+export const TWEET_FIELDS: readonly string[] = tweetFieldsOfSpec();
+
+function tweetFieldsOfSpec(): string[] {
+  const schema = loadSpec().components.parameters['TweetFieldsParameter']?.schema as { items?: { enum?: string[] } } | undefined;
+  const values = schema?.items?.enum;
+  if (!values?.length) throw new Error('openapi.json: TweetFieldsParameter has no items enum');
+  return values;
+}
 
 /** Post expansions (x-api--fundamentals--expansions, "Post expansions"). */
 export const TWEET_EXPANSIONS = [

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { X_SCOPES } from '@/lib/config';
-import { validateRequest } from '../../openapi/contract';
+import { loadSpec, validateRequest } from '../../openapi/contract';
 import { SEED_POSTS } from '../../emulator/seed';
 import { emu, token, withAdaSignedIn } from '../support/emulator';
 import { pngBytes } from '../support/png';
@@ -64,6 +64,20 @@ describe('a user lookup refuses a tweet.fields value outside the description’s
     refusedByBoth(await send({ method: 'GET', path, query: { 'tweet.fields': 'created_at,not_a_field' } }), 'query-value');
     // The same lookup with the enum's values is answered.
     expect((await send({ method: 'GET', path, query: { 'tweet.fields': 'created_at' } })).status).toBe(200);
+  });
+});
+
+describe('a user lookup takes every tweet.fields value of the description’s enum', () => {
+  const schema = loadSpec().components.parameters['TweetFieldsParameter']!.schema as { items: { enum: string[] } };
+  const all = schema.items.enum.join(',');
+
+  it.each([
+    ['getUsersMe', '/2/users/me'],
+    ['getUsersById', `/2/users/${GRACE_ID}`],
+    ['getUsersByUsername', '/2/users/by/username/gracehop'],
+  ])('%s', async (_id, path) => {
+    const result = await send({ method: 'GET', path, query: { 'tweet.fields': all } });
+    expect({ status: result.status, violations: result.violations }).toEqual({ status: 200, violations: [] });
   });
 });
 
