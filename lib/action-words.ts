@@ -89,11 +89,16 @@ export function unnamedListId(action: Pick<ActionRow, 'type' | 'params'>): strin
   return (str(p.listName) ?? str(p.name)) ? undefined : str(p.listId);
 }
 
-/** "Like a post by @grace: not done. X does not allow this. X said: “…”", or "…: waiting for you. <why>". */
+/**
+ * "Like a post by @grace: not done. X does not allow this. X said: “…”", or "…: waiting for you. <why>"; "…: not
+ * confirmed. <why>" when an earlier try was answered 2xx unreadably (`mayBeDone`): X may have done it, so never "not done".
+ */
 export function failureSentence(note: FailureNote): string {
   const what = actionWhat(note);
   const message = actionErrorText(note.error);
-  return note.waiting ? i18n.t('failed_waiting', { what, message }) : i18n.t('action_phase_failed', { what, message });
+  if (note.waiting) return i18n.t('failed_waiting', { what, message });
+  if (note.error.mayBeDone) return i18n.t('action_phase_failed_unconfirmed', { what, message });
+  return i18n.t('action_phase_failed', { what, message });
 }
 
 /** The first line for several: "3 actions failed", "1,234 actions failed". */

@@ -17,7 +17,7 @@ export type ActionPhase =
   | { kind: 'queued'; until?: number; reason?: string; reasonKind?: string; awaitingPerson?: boolean; mayBeDone?: true; perchTime?: true }
   | { kind: 'sending' }
   | { kind: 'done' }
-  | { kind: 'failed'; errorKind: string; message: string }
+  | { kind: 'failed'; errorKind: string; message: string; mayBeDone?: true }
   | { kind: 'undoing' }
   | { kind: 'undone' }
   | { kind: 'undo-failed'; errorKind: string; message: string };
@@ -72,7 +72,12 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
     case 'done':
       return action.undoneBy === undefined ? { kind: 'done' } : { kind: 'undone' };
     case 'failed':
-      return { kind: 'failed', errorKind: action.error?.kind ?? 'error', message: actionErrorText(action.error) };
+      return {
+        kind: 'failed',
+        errorKind: action.error?.kind ?? 'error',
+        message: actionErrorText(action.error),
+        ...(action.error?.mayBeDone ? { mayBeDone: true as const } : {}),
+      };
   }
 }
 
@@ -188,7 +193,9 @@ function activityQueued(p: QueuedPhase): string {
 /** A status line's sentence about one action: "<what>: queued until 14:05 (X’s rate limit).", "<what>: done." */
 export function phaseSentence(what: string, p: ActionPhase): string {
   if (p.kind === 'queued') return queuedWords(p, queuedSentence(what, p));
-  if (p.kind === 'failed') return i18n.t('action_phase_failed', { what, message: p.message });
+  // X may have done it (an earlier try's answer could not be read): never "not done" (lib/action-words.ts failureSentence).
+  if (p.kind === 'failed')
+    return i18n.t(p.mayBeDone ? 'action_phase_failed_unconfirmed' : 'action_phase_failed', { what, message: p.message });
   if (p.kind === 'undo-failed') return i18n.t('action_phase_undo_failed', { what, message: p.message });
   return i18n.t(`action_phase_${p.kind}`, { what });
 }

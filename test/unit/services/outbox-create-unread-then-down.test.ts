@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityView } from '@/components/manager/ActivityView';
+import { actionPhase, phaseSentence } from '@/components/manager/action-state';
 import { ActionNotes } from '@/entrypoints/popup/ActionButton';
+import { badgeTitle, failureSentence } from '@/lib/action-words';
 import { db, type ActionRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { MAX_ATTEMPTS, Outbox } from '@/lib/services/outbox';
@@ -50,6 +52,15 @@ async function createdThenDown(tries: number): Promise<ActionRow> {
   expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(1);
   expect(fetch.mock.calls).toHaveLength(tries);
   return (await db().actions.get(seq!))!;
+}
+
+/**
+ * The failure as the toolbar badge's title, the popup's failure line (lib/action-words.ts) and a status line
+ * (components/manager/action-state.ts) word it.
+ */
+function failureWords(action: ActionRow): string[] {
+  const note = { seq: action.seq!, type: action.type, params: { name: 'Birds' }, error: action.error!, at: '2027-01-15T08:00:00.000Z' };
+  return [badgeTitle([note]), failureSentence(note), phaseSentence('New list “Birds”', actionPhase(action, undefined, 0))];
 }
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
@@ -105,6 +116,14 @@ describe('a new List X answered unreadably once, then X stopped answering', () =
     }
   });
 
+  it('says it is not confirmed, never "not done", in the badge title, the failure line and the status line', async () => {
+    const row = await createdThenDown(MAX_ATTEMPTS);
+    for (const text of failureWords(row)) {
+      expect(text).toContain(`: not confirmed. ${NOT_ANSWERING} ${EARLIER}`);
+      expect(text).not.toContain('not done');
+    }
+  });
+
   it('says both in Japanese too', async () => {
     readInJapanese();
     const row = await createdThenDown(MAX_ATTEMPTS);
@@ -112,5 +131,6 @@ describe('a new List X answered unreadably once, then X stopped answering', () =
       'Xが応答していません。少し待ってからもう一度お試しください。以前の試行ではXから応答がありましたが、Perchはその内容を読み取れませんでした。Xでは完了しているかもしれません。Xで確認してください。',
     );
     expect(await popupNote(row)).toContain('以前の試行ではXから応答がありましたが');
+    for (const text of failureWords(row)) expect(text).toContain(': 完了したか確認できていません。Xが応答していません。');
   });
 });
