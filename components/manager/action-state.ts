@@ -58,7 +58,9 @@ export function actionPhase(action: PhaseSource, undo: Pick<ActionRow, 'state' |
           : {};
       // X's limit with no reset of X's stored (lib/services/outbox-failure.ts storedError): the wait is Perch's own.
       // Not a row from before issue 13 (its English `message`), which may have had X's reset in its words.
-      const perchTime = error?.kind === 'rate-limited' && error.reset === undefined && !error.own && error.message === undefined;
+      // So is a wait on X's limit on renewing the sign-in with no reset of X's (lib/auth/renewal-limit.ts: Perch's minute).
+      const noReset = error?.kind === 'rate-limited' && error.reset === undefined && error.message === undefined;
+      const perchTime = noReset && (!error.own || error.own.kind === 'renewal-limited');
       const why = {
         ...reason,
         ...(error?.mayBeDone ? { mayBeDone: true as const } : {}),
@@ -184,7 +186,8 @@ function activityQueued(p: QueuedPhase): string {
   // X's words for a used-up limit say when it works again: the time is said once, here.
   if (p.reasonKind === 'rate-limited')
     return i18n.t(p.perchTime ? 'activity_queued_until_rate_limited_perch' : 'activity_queued_until_rate_limited', [timeOf(p.until)]);
-  if (p.reasonKind === 'renewal-limited') return i18n.t('activity_queued_until_renewal_limited', [timeOf(p.until)]);
+  if (p.reasonKind === 'renewal-limited')
+    return i18n.t(p.perchTime ? 'activity_queued_until_renewal_limited_perch' : 'activity_queued_until_renewal_limited', [timeOf(p.until)]);
   return p.reason
     ? i18n.t('activity_queued_until_reason', [timeOf(p.until), p.reason])
     : i18n.t('activity_queued_until', [timeOf(p.until)]);
@@ -212,7 +215,11 @@ function queuedSentence(what: string, p: QueuedPhase): string {
   const time = timeOf(p.until);
   if (p.reasonKind === 'rate-limited')
     return i18n.t(p.perchTime ? 'action_phase_queued_until_rate_limited_perch' : 'action_phase_queued_until', { what, time });
-  if (p.reasonKind === 'renewal-limited') return i18n.t('action_phase_queued_until_renewal_limited', { what, time });
+  if (p.reasonKind === 'renewal-limited')
+    return i18n.t(p.perchTime ? 'action_phase_queued_until_renewal_limited_perch' : 'action_phase_queued_until_renewal_limited', {
+      what,
+      time,
+    });
   if (p.reasonKind === 'unavailable') return i18n.t('action_phase_queued_until_unavailable', { what, time });
   if (p.reasonKind === 'offline') return i18n.t('action_phase_queued_until_offline', { what, time });
   return i18n.t('action_phase_queued_until_plain', { what, time });
@@ -242,7 +249,8 @@ function queuedNote(p: QueuedPhase): string | undefined {
     const when = timeOf(p.until);
     if (p.reasonKind === 'rate-limited')
       return i18n.t(p.perchTime ? 'popup_note_queued_until_rate_limited_perch' : 'popup_note_queued_until_rate_limited', [when]);
-    if (p.reasonKind === 'renewal-limited') return i18n.t('popup_note_queued_until_renewal_limited', [when]);
+    if (p.reasonKind === 'renewal-limited')
+      return i18n.t(p.perchTime ? 'popup_note_queued_until_renewal_limited_perch' : 'popup_note_queued_until_renewal_limited', [when]);
     if (p.reasonKind === 'offline') return i18n.t('popup_note_queued_until_offline', [when]);
     if (p.reasonKind === 'unavailable') return i18n.t('popup_note_queued_until_unavailable', [when]);
     return i18n.t('popup_note_queued_until', [when]);

@@ -19,12 +19,15 @@ export class AuthError extends Error {
    * nothing, so the request it was for is no try.
    */
   readonly held: boolean;
-  constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown; held?: boolean }) {
+  /** True when `words.reset` is Perch's own wait on renewing (X's 429 said not until when), never X's time. */
+  readonly resetOwn: boolean;
+  constructor(kind: AuthErrorKind, words: AuthWords = { kind }, options?: { cause?: unknown; held?: boolean; resetOwn?: boolean }) {
     super(words.code === undefined ? words.kind : `${words.kind} (${words.code})`, options);
     this.name = 'AuthError';
     this.kind = kind;
     this.words = words;
     this.held = options?.held ?? false;
+    this.resetOwn = options?.resetOwn ?? false;
   }
 }
 
@@ -78,7 +81,8 @@ export function toXApiError(error: unknown): XApiError {
       tokenStep: true,
       ...((error as AuthError).held ? { local: true } : {}),
       ownWords: { kind: 'renewal-limited' },
-      ...(reset !== undefined ? { rateLimitReset: reset } : {}),
+      // Perch's own minute (X said not until when) is waited, but not stored nor said as X's time (resetOwn).
+      ...(reset !== undefined ? { rateLimitReset: reset, resetOwn: (error as AuthError).resetOwn } : {}),
       cause: error,
     });
   }

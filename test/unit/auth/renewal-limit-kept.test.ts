@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { AuthError } from '@/lib/auth/errors';
 import { RenewalLimits } from '@/lib/auth/renewal-limit';
+import { actionErrorText } from '@/lib/action-words';
+import { storedError } from '@/lib/services/outbox-failure';
 import { XApiError } from '@/lib/x/errors';
 import { getMe } from '@/lib/x/users';
 import { emu, withTestEmulator } from '../support/emulator';
@@ -114,6 +116,40 @@ describe('X’s reset on a renewal 429, read against X’s clock', () => {
     h.clock.advance(301_000);
     expect((await asMe(h)).id).toBe(ADA_ID);
     expect(seen.renewals).toBe(2);
+  });
+});
+
+describe('a renewal 429 that says not until when', () => {
+  // The words an action or a sync stores of the failure, as the screens say them.
+  const said = (e: XApiError | undefined) => actionErrorText(storedError(e!));
+  const X_TIME = /X allows renewing it again at/;
+
+  it('waits Perch’s own minute, and no word says that time as X’s, in this worker or a new one', async () => {
+    let limited = true;
+    const { h, seen, restarted } = await expiredSignIn(() => (limited ? new Response('', { status: 429 }) : undefined));
+    const first = await refusal(h);
+    expect(first?.kind).toBe('rate-limited');
+    expect(first?.rateLimitReset).toBe(nowS(h) + 60);
+    expect(said(first)).toBe('X’s limit on renewing your sign-in is used up. X allows it again later.');
+    expect(first?.message).not.toMatch(X_TIME);
+
+    h.clock.advance(30_000);
+    const held = await refusal(restarted());
+    expect(held?.local).toBe(true);
+    expect(said(held)).not.toMatch(X_TIME);
+    expect(seen.renewals).toBe(1);
+
+    limited = false;
+    h.clock.advance(31_000);
+    expect((await asMe(restarted())).id).toBe(ADA_ID);
+    expect(seen.renewals).toBe(2);
+  });
+
+  it('still says X’s own reset as X’s time', async () => {
+    const { h } = await expiredSignIn((h) => new Response('', { status: 429, headers: { 'x-rate-limit-reset': String(nowS(h) + 600) } }));
+    expect(said(await refusal(h))).toMatch(X_TIME);
+    h.clock.advance(60_000);
+    expect(said(await refusal(h))).toMatch(X_TIME);
   });
 });
 

@@ -44,16 +44,17 @@ describe('a sign-in renewal X answers with 429', () => {
     const { error, stored, renewals } = await renewalAnswered(answer);
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).kind).toBe('rate-limited');
-    expect(actionErrorText(storedError(error as XApiError))).toMatch(
-      /^X’s limit on renewing your sign-in is used up\. X allows renewing it again at .+\.$/,
+    expect(actionErrorText(storedError(error as XApiError))).toBe(
+      // X gave no reset: Perch waits a minute of its own, never said as X's time (renewal-limit-kept.test.ts).
+      'X’s limit on renewing your sign-in is used up. X allows it again later.',
     );
     expect(renewals).toBe(1);
     expect((await readSessionView()).accounts.map((a) => a.id)).toEqual([ADA_ID]);
     expect((await readSessionView()).notice).toBeNull();
     expect(await readRefreshToken(ADA_ID)).toBe(stored);
     readInJapanese();
-    expect(actionErrorText(storedError(error as XApiError))).toMatch(
-      /^Xのログイン更新の制限に達しました。.+から、Xが再び更新を認めます。$/,
+    expect(actionErrorText(storedError(error as XApiError))).toBe(
+      'Xのログイン更新の制限に達しました。しばらくすると、Xが再び更新を認めます。',
     );
   });
 

@@ -85,6 +85,27 @@ describe('an action waiting on X’s limit on renewing the sign-in', () => {
   });
 });
 
+describe('an action waiting on X’s limit on renewing the sign-in, when X said not until when', () => {
+  // lib/auth/renewal-limit.ts waits a minute of Perch's own; the outbox stores no reset of X's (storedError).
+  const perchsMinute = (): ActionRow => ({
+    ...like('queued', { kind: 'rate-limited', own: { kind: 'renewal-limited' } }),
+    notBefore: Date.now() + 61_000,
+  });
+
+  it('says the time as Perch’s next try, not as a wait X set', async () => {
+    expect(await popupNote(perchsMinute())).toMatch(/^Like: X limits how often Perch may renew your sign-in; Perch tries again at .+\.$/);
+    const row = await activityRow(perchsMinute());
+    expect(row).toMatch(/X limits how often Perch may renew your sign-in and did not say until when; Perch tries again then\./);
+    expect(row).not.toContain('Waiting until');
+  });
+
+  it('says so in Japanese', async () => {
+    readInJapanese();
+    expect(await popupNote(perchsMinute())).toMatch(/XはPerchがログインを更新できる頻度を制限しています。Perchが.+にもう一度試します。$/);
+    expect(await activityRow(perchsMinute())).toMatch(/いつまでかは示していません。その時刻にPerchがもう一度試します。/);
+  });
+});
+
 describe('an action that failed on X’s limit on renewing the sign-in', () => {
   it('says when X allows renewing again and promises no try Perch will not make', async () => {
     const text = await activityRow(like('failed', renewalLimited()));
