@@ -164,7 +164,8 @@ export function phaseWords(p: ActionPhase, deleted = false): string {
     case 'undone':
       return i18n.t('activity_undone');
     case 'failed':
-      return i18n.t('activity_failed', [p.message]);
+      // X may have done it (an earlier try's answer could not be read): never "Failed" (as phaseSentence).
+      return i18n.t(p.mayBeDone ? 'activity_failed_unconfirmed' : 'activity_failed', [p.message]);
   }
 }
 
@@ -235,7 +236,7 @@ export function phaseNote(p: ActionPhase): string | undefined {
       return note === undefined ? undefined : queuedWords(p, note);
     }
     case 'failed':
-      return i18n.t('popup_note_failed', [p.message || i18n.t('popup_note_refused')]);
+      return i18n.t(p.mayBeDone ? 'popup_note_failed_unconfirmed' : 'popup_note_failed', [p.message || i18n.t('popup_note_refused')]);
     default:
       return undefined;
   }

@@ -12,7 +12,12 @@ import { ActionIcon, type IconName } from './icons';
 export function actionNote(action: ActionBrief | undefined, name: string, now = Date.now()): string | undefined {
   if (!action) return undefined;
   const phase = actionPhase(action, undefined, now);
-  if (phase.kind === 'failed') return i18n.t('popup_note_named_failed', [name, phase.message || i18n.t('popup_note_refused')]);
+  // X may have done it (an earlier try's answer could not be read): not confirmed, never "failed" (phaseSentence).
+  if (phase.kind === 'failed')
+    return i18n.t(phase.mayBeDone ? 'popup_note_named_unconfirmed' : 'popup_note_named_failed', [
+      name,
+      phase.message || i18n.t('popup_note_refused'),
+    ]);
   const note = phaseNote(phase);
   return note === undefined ? undefined : i18n.t('popup_note_named', [name, note]);
 }

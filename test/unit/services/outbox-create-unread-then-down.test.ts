@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityView } from '@/components/manager/ActivityView';
-import { actionPhase, phaseSentence } from '@/components/manager/action-state';
+import { actionPhase, phaseNote, phaseSentence } from '@/components/manager/action-state';
 import { ActionNotes } from '@/entrypoints/popup/ActionButton';
 import { badgeTitle, failureSentence } from '@/lib/action-words';
 import { db, type ActionRow } from '@/lib/db';
@@ -111,9 +111,16 @@ describe('a new List X answered unreadably once, then X stopped answering', () =
   it('still says X may have made it after its last try', async () => {
     const row = await createdThenDown(MAX_ATTEMPTS);
     expect(row).toMatchObject({ state: 'failed', error: { kind: 'unavailable', mayBeDone: true } });
-    for (const text of [await activityRow(), await popupNote(row)]) {
+    const [activity, popup] = [await activityRow(), await popupNote(row)];
+    for (const text of [activity, popup]) {
       expect(text).toContain(`${NOT_ANSWERING} ${EARLIER}`);
+      // Not "Failed: …" nor "… failed: …", which the last sentence contradicts.
+      expect(text).not.toMatch(/failed/i);
     }
+    expect(activity).toContain(`Not confirmed: ${NOT_ANSWERING}`);
+    expect(popup).toContain(`: not confirmed. ${NOT_ANSWERING}`);
+    // The popup's List panel words it through phaseNote.
+    expect(phaseNote(actionPhase(row, undefined, 0))).toBe(`Not confirmed: ${NOT_ANSWERING} ${EARLIER}`);
   });
 
   it('says it is not confirmed, never "not done", in the badge title, the failure line and the status line', async () => {
@@ -130,6 +137,9 @@ describe('a new List X answered unreadably once, then X stopped answering', () =
     expect(await activityRow()).toContain(
       'Xが応答していません。少し待ってからもう一度お試しください。以前の試行ではXから応答がありましたが、Perchはその内容を読み取れませんでした。Xでは完了しているかもしれません。Xで確認してください。',
     );
+    expect(await activityRow()).toContain('未確認: Xが応答していません。');
+    expect(await popupNote(row)).toContain(': 完了したか確認できていません。Xが応答していません。');
+    expect(await popupNote(row)).not.toContain('失敗');
     expect(await popupNote(row)).toContain('以前の試行ではXから応答がありましたが');
     for (const text of failureWords(row)) expect(text).toContain(': 完了したか確認できていません。Xが応答していません。');
   });
