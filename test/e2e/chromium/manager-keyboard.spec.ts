@@ -74,20 +74,22 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(panel.getByText(/^Last synced /)).toBeVisible();
     const stops = (await walkTabStops(page)).map((s) => `${s.kind} ${s.words}`);
-    // The tab's own controls in the order seen, then each account's Profile and Unmute.
-    expect(stops.slice(1, 8)).toEqual([
+    // The tab's own controls in the order seen (the link to muted words on x.com first), then each account's Profile
+    // and Unmute.
+    expect(stops.slice(1, 9)).toEqual([
       'a Skip to Muted',
       'tab Muted',
       expect.stringMatching(/^tabpanel Muted accounts/),
+      'a Open muted words on x.com',
       'button Sync now',
       'input Mute an account by @username',
       'input ',
       'button Export',
     ]);
     // As far as the walk goes (its bound, past the first screenful of rows drawn).
-    const rows = stops.slice(8);
+    const rows = stops.slice(9);
     expect(rows.length).toBeGreaterThan(2);
-    expect(rows).toEqual(Array.from({ length: rows.length / 2 }, () => ['a Profile', 'button Unmute']).flat());
+    expect(rows).toEqual(Array.from({ length: rows.length }, (_, i) => (i % 2 ? 'button Unmute' : 'a Profile')));
     await scan(page, 'manager, Muted walked');
 
     // Looked up by @username, found: the focus on Mute; muted: said, and the focus back in the field for the next one.
