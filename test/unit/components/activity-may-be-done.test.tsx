@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ActivityView } from '@/components/manager/ActivityView';
 import { db, type ActionRow } from '@/lib/db';
-import { renderInPage } from '../support/react-page';
+import { activityRowText } from '../support/action-words-page';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -18,18 +16,10 @@ const MAY_BE_DONE = 'X answered, but Perch could not read the answer, so X may h
 
 withEmptyStore();
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
-
 /** The Activity tab's one row for this action, as a person reads it. */
 async function row(action: ActionRow): Promise<string> {
   await db().actions.add(action);
-  const page = await renderInPage(createElement(ActivityView, { accountId: ACCOUNT }), { visible: true });
-  try {
-    for (let i = 0; i < 10 && !page.document.querySelector('li'); i++) await settle();
-    return page.document.querySelector('li')?.textContent ?? '';
-  } finally {
-    await page.leave();
-  }
+  return activityRowText(ACCOUNT);
 }
 
 describe('the Activity tab on a write X answered 2xx unreadably', () => {

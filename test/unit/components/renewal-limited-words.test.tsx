@@ -1,11 +1,8 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ActivityView } from '@/components/manager/ActivityView';
 import { db, type ActionError, type ActionRow } from '@/lib/db';
-import { ActionNotes } from '@/entrypoints/popup/ActionButton';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
+import { activityRowText, popupNoteText } from '../support/action-words-page';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -18,8 +15,6 @@ const ACCOUNT = '1585841080431321088';
 const at = '2026-12-05T16:00:00.000Z';
 
 withEmptyStore();
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
 
 /** X's refusal of Perch's renewal, as the outbox stores it, with X's reset ten minutes ahead. */
 function renewalLimited(): ActionError {
@@ -43,25 +38,11 @@ function like(state: ActionRow['state'], error: ActionError): ActionRow {
 /** The Activity tab's one row for this action, as a person reads it. */
 async function activityRow(action: ActionRow): Promise<string> {
   await db().actions.add(action);
-  const page = await renderInPage(createElement(ActivityView, { accountId: ACCOUNT }), { visible: true });
-  try {
-    for (let i = 0; i < 10 && !page.document.querySelector('li'); i++) await settle();
-    return page.document.querySelector('li')?.textContent ?? '';
-  } finally {
-    await page.leave();
-  }
+  return activityRowText(ACCOUNT);
 }
 
 /** The popup's note under its Like button for this action. */
-async function popupNote(action: ActionRow): Promise<string> {
-  const brief = { seq: 1, type: action.type, state: action.state, notBefore: action.notBefore, error: action.error! };
-  const page = await renderInPage(createElement(ActionNotes, { notes: [{ id: 'note-like', action: brief }], names: { like: 'Like' } }));
-  try {
-    return page.document.getElementById('note-like')?.textContent ?? '';
-  } finally {
-    await page.leave();
-  }
-}
+const popupNote = (action: ActionRow) => popupNoteText({ ...action, seq: 1 }, 'note-like', { like: 'Like' });
 
 describe('an action waiting on X’s limit on renewing the sign-in', () => {
   it('says in the Activity tab that X limits renewing the sign-in, not that the action’s limit is used up', async () => {

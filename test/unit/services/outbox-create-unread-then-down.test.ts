@@ -1,16 +1,13 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ActivityView } from '@/components/manager/ActivityView';
 import { actionPhase, phaseNote, phaseSentence } from '@/components/manager/action-state';
-import { ActionNotes } from '@/entrypoints/popup/ActionButton';
 import { badgeTitle, failureSentence } from '@/lib/action-words';
 import { db, type ActionRow } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { MAX_ATTEMPTS, Outbox } from '@/lib/services/outbox';
 import { createXClient } from '@/lib/x/client';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
+import { activityRowText, popupNoteText } from '../support/action-words-page';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -63,29 +60,11 @@ function failureWords(action: ActionRow): string[] {
   return [badgeTitle([note]), failureSentence(note), phaseSentence('New list “Birds”', actionPhase(action, undefined, 0))];
 }
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
-
 /** The Activity tab's row for the stored action, as a person reads it. */
-async function activityRow(): Promise<string> {
-  const page = await renderInPage(createElement(ActivityView, { accountId: ACCOUNT }), { visible: true });
-  try {
-    for (let i = 0; i < 10 && !page.document.querySelector('li'); i++) await settle();
-    return page.document.querySelector('li')?.textContent ?? '';
-  } finally {
-    await page.leave();
-  }
-}
+const activityRow = () => activityRowText(ACCOUNT);
 
 /** The popup's note for the action, as ActionNotes words an action the background published. */
-async function popupNote(action: ActionRow): Promise<string> {
-  const brief = { seq: action.seq!, type: action.type, state: action.state, notBefore: action.notBefore, error: action.error! };
-  const page = await renderInPage(createElement(ActionNotes, { notes: [{ id: 'note-list', action: brief }], names: {} }));
-  try {
-    return page.document.getElementById('note-list')?.textContent ?? '';
-  } finally {
-    await page.leave();
-  }
-}
+const popupNote = (action: ActionRow) => popupNoteText(action, 'note-list');
 
 describe('a new List X answered unreadably, waiting to be tried again', () => {
   it('says in the Activity row and the popup that X may have made it, not only when it is tried again', async () => {
