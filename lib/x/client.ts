@@ -165,15 +165,17 @@ function kindOf({ status, problem, req, ungranted }: Refusal): XApiError['kind']
 
 /**
  * The problem an answer's JSON describes: its `type` (last segment), `title`, `detail`, `reason`, and the `message`s
- * and `code`s of its `errors`. Never throws: anything else reads as an empty problem.
+ * and `code`s of its `errors` (or its own, when it has none). Never throws: anything else reads as an empty problem.
  */
 export function problemOf(json: unknown): XProblem {
   if (!json || typeof json !== 'object') return {};
   const o = json as Record<string, unknown>;
   const pick = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);
+  // Without `errors`, the answer itself may be one: the description's `default` application/json answer is its
+  // `Error` schema, {code, message} at the top level (openapi.json components.schemas.Error).
   const entries = Array.isArray(o.errors)
     ? (o.errors as unknown[]).filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
-    : [];
+    : [o];
   const messages = entries.map((e) => e.message).filter((m): m is string => typeof m === 'string');
   const codes = entries.map((e) => e.code).filter((c): c is number => typeof c === 'number');
   return {
