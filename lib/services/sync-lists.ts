@@ -1,7 +1,6 @@
 import { typesOfCollection } from '../action-types';
 import { AuthError } from '../auth/errors';
-import { db, type ActionRow, type ListRow, type PerchDb } from '../db';
-import { isId } from '../db/row-fields';
+import { db, type ListRow, type PerchDb } from '../db';
 import { getBlockedUsers } from '../x/blocks';
 import type { XClient } from '../x/client';
 import { XApiError } from '../x/errors';
@@ -9,8 +8,9 @@ import { getFollowedLists, getList, getListMemberships, getOwnedLists, getPinned
 import { getMutedUsers } from '../x/mutes';
 import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
-import { actionsAt, actionsSince, triedSince, type ActionsAt } from './actions-since';
+import { actionsAt, triedSince, type ActionsAt } from './actions-since';
 import { putUsers } from './kept-rows';
+import { countWith, forgetUnheld, memberChanges } from './member-count';
 import { userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
 
@@ -26,7 +26,6 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, typ
  */
 
 const LIST_ACTIONS = typesOfCollection('lists');
-const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
 
 type ListFlag = 'owned' | 'followed' | 'pinned' | 'member';
 
@@ -116,7 +115,12 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
     const unsure = await countMembersSince(d, accountId, countAt);
-    await forgetUnheld(d, accountId, flags.keys());
+    // Only a List the walk kept flagged can lose the flag: the others' rows and members are not read again.
+    await forgetUnheld(
+      d,
+      accountId,
+      rows.filter((r) => r.knownEmpty).map((r) => r.id),
+    );
     return unsure;
   });
   await recountMembers(ctx, unsure);
@@ -185,57 +189,6 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
     });
     if (again) queue.push(id);
   }
-}
-
-/**
- * Of these Lists, one Perch made and knew every member of (`knownEmpty`) whose count, X's figure of 0 moved by the
- * members Perch added or removed since it was asked for (still waiting, or confirmed since), is not the number of members
- * the store holds (counted as components/manager/account-queries.ts `storedListMembers` counts them: rows with an
- * account id) had someone Perch added taken off on x.com: Perch no longer knows all its members.
- */
-async function forgetUnheld(d: PerchDb, accountId: string, ids: Iterable<string>): Promise<void> {
-  for (const id of ids) {
-    const list = await d.lists.get([accountId, id]);
-    if (!list) continue;
-    const { knownEmpty, ...rest } = list;
-    if (!knownEmpty) continue;
-    const held = await d.listMembers
-      .where('[accountId+listId]')
-      .equals([accountId, id])
-      .filter((m) => isId(m.userId))
-      .count();
-    if (held !== list.memberCount) await d.lists.put(rest);
-  }
-}
-
-/** The members added to or removed from these Lists that a read begun at `asked` may predate, by List, in order. */
-async function memberChanges(d: PerchDb, accountId: string, asked: ActionsAt, ids: Set<string>): Promise<Map<string, ActionRow[]>> {
-  const onRead = (a: ActionRow) => MEMBER_ACTIONS.includes(a.type) && ids.has(String(a.params.listId)) && memberCountChange(a) !== 0;
-  const byList = new Map<string, ActionRow[]>();
-  for (const a of await actionsSince(d, accountId, asked, onRead)) {
-    const id = String(a.params.listId);
-    byList.set(id, [...(byList.get(id) ?? []), a]);
-  }
-  return byList;
-}
-
-/** X's figure moved by these changes, never below none. */
-function countWith(figure: number, actions: ActionRow[]): number {
-  const moved = actions.reduce((n, a) => n + memberCountChange(a), figure);
-  return Math.max(0, moved);
-}
-
-/**
- * What adding or removing a member changed in the List's count when the person did it: one more or one fewer, or none
- * for someone already there or already gone. Its rollback snapshot (lib/services/list-actions.ts) holds the membership
- * row before it, or is that row alone in an action stored before counts were kept.
- */
-function memberCountChange(action: ActionRow): number {
-  const on = action.type === 'list.addMember';
-  const snapshot = action.rollback;
-  const before = snapshot && typeof snapshot === 'object' && 'member' in snapshot ? snapshot.member : snapshot;
-  if (!!before === on) return 0;
-  return on ? 1 : -1;
 }
 
 /** The stored row of a List X returned, with its flags. */

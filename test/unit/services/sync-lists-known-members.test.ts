@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { Outbox, type Params } from '@/lib/services/outbox';
@@ -93,5 +93,19 @@ describe('a List Perch made with an add waiting in the outbox, after a Lists syn
     await syncLists(client);
     expect(await stored(id)).toMatchObject({ memberCount: 2 });
     expect((await stored(id))?.knownEmpty).toBeUndefined();
+  });
+});
+
+describe('what a Lists sync reads again of Lists Perch made', () => {
+  it('looks again only at a List it holds flagged, not at every List the walk saw', async () => {
+    const id = await made();
+    const get = vi.spyOn(db().lists, 'get');
+    await syncLists(client);
+    const walked = await db().lists.where('accountId').equals(ADA_ID).count();
+    expect(walked, 'the walk stored Lists Perch did not make').toBeGreaterThan(2);
+    // No member changed: only the List Perch made is read again, to see it still holds as many as X counts.
+    const read = get.mock.calls.map(([key]) => (Array.isArray(key) ? key[1] : key));
+    expect(new Set(read)).toEqual(new Set([id]));
+    expect(await stored(id)).toMatchObject({ memberCount: 0, knownEmpty: true });
   });
 });
