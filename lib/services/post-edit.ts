@@ -1,4 +1,4 @@
-import { postTextSegments, expandedText } from '../text/segments';
+import { expandedPostText } from '../text/segments';
 import type { XClient } from '../x/client';
 import { EDIT_FIELDS, getPost } from '../x/posts';
 import type { XPost } from '../x/schemas';
@@ -40,7 +40,7 @@ export function editViewOf(post: XPost, accountId: string): EditView | undefined
     editableUntil: controls.editable_until,
     editsRemaining: Math.max(0, controls.edits_remaining),
     media: hasMedia,
-    text: expandedText(postTextSegments(whole.text, urls)),
+    text: expandedPostText(whole.text, urls),
   };
 }
 

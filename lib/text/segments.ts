@@ -91,15 +91,19 @@ export function entityLabel(entity: UrlEntity): string {
   return href ? linkLabel(shown, href) : shown;
 }
 
+/** A URL entity placed in a post's text: its span in code points. */
+interface LinkSpan {
+  start: number;
+  end: number;
+  entity: UrlEntity;
+}
+
 /**
- * Splits a post's text into plain text and links using its URL entities (code-point indices, as X gives them;
- * when an index does not match, the t.co link is looked up in the text). Each link points at the expanded URL
- * and reads as X's display URL — unless that names another host, when it reads as the expanded URL's own host and
- * path (entityLabel). Only http(s) URLs become links; plain http is kept, as X allows it.
+ * Where `text`'s URL entities are (code-point indices, as X gives them; when an index does not match, the t.co link
+ * is looked up in the text), in order, overlapping ones left out.
  */
-export function postTextSegments(text: string, urls: readonly UrlEntity[]): TextSegment[] {
-  const chars = Array.from(text);
-  const spans: { start: number; end: number; entity: UrlEntity }[] = [];
+function linkSpans(chars: readonly string[], text: string, urls: readonly UrlEntity[]): LinkSpan[] {
+  const spans: LinkSpan[] = [];
   for (const entity of [...urls].sort((a, b) => a.start - b.start)) {
     let { start, end } = entity;
     if (chars.slice(start, end).join('') !== entity.url) {
@@ -111,21 +115,47 @@ export function postTextSegments(text: string, urls: readonly UrlEntity[]): Text
     if (spans.some((s) => start < s.end && end > s.start)) continue;
     spans.push({ start, end, entity });
   }
-  spans.sort((a, b) => a.start - b.start);
-  const out: TextSegment[] = [];
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The pieces of `text`: plain text between the spans (X's escapes undone), and what `link` makes of each span. */
+function splitAt<T>(text: string, urls: readonly UrlEntity[], link: (entity: UrlEntity) => T): (T | { text: string })[] {
+  const chars = Array.from(text);
+  const out: (T | { text: string })[] = [];
   let cursor = 0;
-  for (const { start, end, entity } of spans) {
+  for (const { start, end, entity } of linkSpans(chars, text, urls)) {
     if (start > cursor) out.push({ text: unescapeX(chars.slice(cursor, start).join('')) });
-    const href = entityHref(entity);
-    const label = entityLabel(entity);
-    out.push(href ? { text: label, href } : { text: label });
+    out.push(link(entity));
     cursor = end;
   }
   if (cursor < chars.length) out.push({ text: unescapeX(chars.slice(cursor).join('')) });
   return out;
 }
 
+/**
+ * Splits a post's text into plain text and links using its URL entities (see linkSpans). Each link points at the
+ * expanded URL and reads as X's display URL — unless that names another host, when it reads as the expanded URL's
+ * own host and path (entityLabel). Only http(s) URLs become links; plain http is kept, as X allows it.
+ */
+export function postTextSegments(text: string, urls: readonly UrlEntity[]): TextSegment[] {
+  return splitAt<TextSegment>(text, urls, (entity) => {
+    const href = entityHref(entity);
+    const label = entityLabel(entity);
+    return href ? { text: label, href } : { text: label };
+  });
+}
+
 /** A post's text with its t.co links replaced by the full URLs (for search and exports). */
 export function expandedText(segments: readonly TextSegment[]): string {
   return segments.map((s) => s.href ?? s.text).join('');
+}
+
+/**
+ * `expandedText(postTextSegments(text, urls))` without wording any link's label: the background's form (an edit's
+ * text, lib/services/post-edit.ts), so the worker loads none of the screens' link display code on its starts.
+ */
+export function expandedPostText(text: string, urls: readonly UrlEntity[]): string {
+  return splitAt(text, urls, (entity) => ({ text: entityHref(entity) ?? entity.displayUrl ?? entity.expandedUrl ?? entity.url }))
+    .map((piece) => piece.text)
+    .join('');
 }
