@@ -3,7 +3,7 @@ import { matcher, parseQuery, isEmptyQuery, searchable } from '@/lib/bookmarks/q
 import { byCodePoint } from '@/lib/bookmarks/tags';
 import { db, type BookmarkFolderRow, type BookmarkNoteRow, type PostRow, type SavedSearchRow, type UserRow } from '@/lib/db';
 import { isId, isObject, textOf } from '@/lib/db/row-fields';
-import { bookmarkSearchWords } from './bookmarks/search-words';
+import { bookmarkSearchWords, cardLabels } from './bookmarks/search-words';
 import { readAuthor, readBookmark, readNote, readPost, readRows } from './stored-rows';
 
 /**
@@ -49,6 +49,7 @@ async function join(
   const authorIds = [...new Set(bookmarks.flatMap((b) => postById.get(b.postId)?.authorId ?? []))];
   const authors = await db().users.bulkGet(authorIds.map((id) => [accountId, id] as [string, string]));
   const authorById = new Map(readRows(authors, readAuthor).rows.map((u) => [u.id, u] as const));
+  const labels = cardLabels();
   const items = bookmarks.map((b): BookmarkItem => {
     const post = postById.get(b.postId);
     const note = noteById.get(b.postId);
@@ -59,7 +60,7 @@ async function join(
       position: b.position,
       folderIds: b.folderIds,
       // Folded here, once per change of the store (a renamed author's user row too): a keystroke only compares.
-      searchText: bookmarkSearchWords(shown),
+      searchText: bookmarkSearchWords(shown, labels),
       ...shown,
       read: note?.read ?? false,
     };

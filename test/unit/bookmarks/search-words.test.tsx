@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BookmarkCard } from '@/components/manager/bookmarks/BookmarkCard';
 import { filterBookmarks, readAllBookmarks, type BookmarkItem } from '@/components/manager/use-bookmarks';
+import { searchable } from '@/lib/bookmarks/query';
 import { db, type PostRow } from '@/lib/db';
 import { withEmptyStore } from '../support/store';
 
@@ -49,16 +50,34 @@ const LINK = {
   displayUrl: 'example.com/torpedo-gu…',
 };
 const QUOTED_LINK = { url: 'https://t.co/q', start: 0, end: 14, expandedUrl: 'https://example.org/spread-spectrum' };
+/** A link whose display URL names another site: the card shows the form made from its address, encoded. */
+const OTHER_SITE_LINK = {
+  url: 'https://t.co/c',
+  start: 0,
+  end: 14,
+  expandedUrl: 'https://example.net/café',
+  displayUrl: 'example.com/cafe',
+};
 
 /** One bookmark per field the card shows, with the words it shows there. */
 const CASES: Case[] = [
   { field: 'author name', words: 'Hedy Lamarr', authorId: '62' },
   { field: 'author @username', words: '@hedyl', authorId: '62' },
   { field: 'an author Perch has not stored', words: 'Unknown author', authorId: '63' },
-  { field: 'whom it replies to', words: '@turing', post: post('', { repliedToId: '90', replyTo: { userId: '9', username: 'turing' } }) },
+  {
+    field: 'whom it replies to',
+    words: 'Replying to @turing',
+    post: post('', { repliedToId: '90', replyTo: { userId: '9', username: 'turing' } }),
+  },
+  { field: 'reply X did not say whom to', words: 'Replying to a post', post: post('', { repliedToId: '91' }) },
   { field: 'post text', words: 'frequency hopping', post: post('', { text: 'On frequency hopping' }) },
   { field: 'post text as shown, X’s escapes undone', words: 'R&D', post: post('', { text: 'R&amp;D notes' }) },
-  { field: 'link as shown', words: 'example.com/torpedo', post: post('', { text: 'see https://t.co/abc', urls: [LINK] }) },
+  { field: 'link as shown', words: 'example.com/torpedo-gu…', post: post('', { text: 'see https://t.co/abc', urls: [LINK] }) },
+  {
+    field: 'link whose display URL names another site',
+    words: 'example.net/caf%C3%A9',
+    post: post('', { text: 'https://t.co/c', urls: [OTHER_SITE_LINK] }),
+  },
   {
     field: 'picture description',
     words: 'a radio dial',
@@ -69,6 +88,13 @@ const CASES: Case[] = [
   },
   { field: 'quoted post’s author', words: 'Grace Hopper @gracehop', post: post('', { quotedId: '98', quoted: QUOTED }) },
   { field: 'quoted post’s text', words: 'quoted musings', post: post('', { quotedId: '98', quoted: QUOTED }) },
+  {
+    field: 'quoted post whose author X did not name',
+    words: 'Quoted post',
+    post: post('', { quotedId: '96', quoted: { id: '96', text: 'Anonymous musings', urls: [] } }),
+  },
+  { field: 'media X did not return', words: '2 images or videos', post: post('', { mediaCount: 2 }) },
+  { field: 'quote X did not return', words: 'Quotes a post', post: post('', { quotedId: '95' }) },
   {
     field: 'quoted post’s link',
     words: 'example.org/spread',
@@ -94,13 +120,38 @@ async function storeCases(): Promise<void> {
   }
 }
 
+/** A card as the Bookmarks tab draws it, in a page of its own. */
+function cardDocument(item: BookmarkItem) {
+  return parseHTML(
+    `<!doctype html><html><body>${renderToStaticMarkup(<BookmarkCard item={item} onRemove={() => undefined} />)}</body></html>`,
+  ).document;
+}
+
 /** What a card shows: its text, and its pictures' descriptions (the image's alt text, and the ALT badge's). */
 function shownOn(item: BookmarkItem): string {
-  const { document } = parseHTML(
-    `<!doctype html><html><body>${renderToStaticMarkup(<BookmarkCard item={item} onRemove={() => undefined} />)}</body></html>`,
-  );
+  const document = cardDocument(item);
   const alts = [...document.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt'));
   return [document.body.textContent, ...alts].join(' ').replace(/\s+/gu, ' ');
+}
+
+/**
+ * What of a card the search need not find: its controls (buttons, the tag box, Open on X: the same on every card),
+ * its date (since: and until: find that), words read out but not shown, its author's picture (initials where it has
+ * none) and its thumbnails (has:media finds those; their descriptions are walked apart).
+ */
+const NOT_SEARCHED = 'button, input, textarea, .bookmarks-actions, time, .visually-hidden, .avatar, .bookmarks-media';
+
+/** Each piece of text a card shows, as it reads on the card (one text node, or one picture's description). */
+function shownPieces(item: BookmarkItem): string[] {
+  const document = cardDocument(item);
+  const pieces: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) pieces.push(node.textContent ?? '');
+    else if (node.nodeType === 1 && !(node as Element).matches(NOT_SEARCHED)) node.childNodes.forEach(walk);
+  };
+  walk(document.body);
+  pieces.push(...[...document.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt') ?? ''));
+  return pieces.filter((p) => p.trim());
 }
 
 describe('the Bookmarks search and the words a card shows', () => {
@@ -114,6 +165,13 @@ describe('the Bookmarks search and the words a card shows', () => {
     const item = items.find((b) => b.postId === id)!;
     expect(shownOn(item).toLowerCase()).toContain(words.toLowerCase());
     expect(filterBookmarks(items, words, '').map((b) => b.postId)).toContain(id);
+  });
+
+  it.each(CASES.map((c, i) => [c.field, idOf(i)] as const))('finds every piece of text the card for its %s shows', (_field, id) => {
+    const item = items.find((b) => b.postId === id)!;
+    const pieces = shownPieces(item);
+    expect(pieces.length).toBeGreaterThan(0);
+    expect(pieces.filter((p) => !item.searchText.includes(searchable(p)))).toEqual([]);
   });
 
   it('keeps `tag:` for the tag alone: not a word of the text, nor part of a tag', async () => {
