@@ -212,7 +212,7 @@ export function listedPage<T>(page: Page<T>): Page<T> {
 /**
  * GETs one resource. X answers a lookup of something it cannot return with a 404, or with a 200 that has
  * `errors` and no `data` (x-api--users--lookup--quickstart--user-lookup, "User not found"): both are 'not-found',
- * the latter with X's errors in `partialErrors`.
+ * the latter with X's errors in `partialErrors`, unless their type names another refusal ({@link refusalOf}).
  * @throws XApiError ('not-found' as above; 'malformed' for a 200 with neither data nor errors, or with more included
  *   objects than its expansions pull in for one)
  */
@@ -228,7 +228,10 @@ export async function getOne<T>(
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
   const { data, includes, errors = [] } = res.body;
   if (data === undefined) {
-    throw new XApiError(errors.length ? 'not-found' : 'malformed', { status: res.status, partialErrors: errors });
+    // Not found, unless X's errors name another refusal by their type: not-authorized-for-resource, "no access to
+    // private/protected content" (x-api--fundamentals--response-codes-and-errors; ResourceUnauthorizedProblem).
+    if (errors.length) throw refusalOf(errors, res.status, 'not-found');
+    throw new XApiError('malformed', { status: res.status });
   }
   if (includesOverBound(includes, 1, req.query.expansions)) {
     throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });

@@ -165,12 +165,16 @@ export const lookup = (call: Operation['call'], operationId: string, fields: str
   needs: [{ at: '', fields: ['data'] }, { at: 'data', fields }, ...INCLUDES],
   check: oneCheck,
   lookup: true,
+  // Only `errors`: not found, unless an error's type names another refusal (lib/x/pages.ts getOne).
+  outcome: (body) =>
+    body.data === undefined && Array.isArray(body.errors) && body.errors.length ? refusalIn(body.errors, 'not-found') : undefined,
   ...(perItem ? { perItem } : {}),
 });
 
 /**
  * What a 200 with `errors` instead of `data` means for a write (its `data` is optional in X's description), by the
- * problem type of its first error that names one; any other is X refusing the request.
+ * problem type of its first error that names one; any other is X refusing the request (`fallback`; not found for a
+ * lookup).
  */
 export const REFUSALS: Record<string, XErrorKind> = {
   'resource-not-found': 'not-found',
@@ -180,9 +184,9 @@ export const REFUSALS: Record<string, XErrorKind> = {
   'client-forbidden': 'app-no-access',
   'usage-capped': 'usage-capped',
 };
-export function refusalIn(errors: unknown[]): XErrorKind {
+export function refusalIn(errors: unknown[], fallback: XErrorKind = 'invalid-request'): XErrorKind {
   const types = errors.map((e) => /\/problems\/([a-z-]+)$/.exec(String((e as Body | null)?.type))?.[1] ?? '');
-  return types.map((t) => REFUSALS[t]).find((k) => k !== undefined) ?? 'invalid-request';
+  return types.map((t) => REFUSALS[t]).find((k) => k !== undefined) ?? fallback;
 }
 
 /**
