@@ -16,14 +16,15 @@ const SERVER_REASONS: Record<number, string> = {
 };
 
 /**
- * X's usual 5xx problem repeats its title, or the status's name, as its `detail`: quoted after Perch's "X is not
- * answering right now" it says nothing more ("X said: “Service Unavailable”"), so such a detail is dropped; one with
- * words of its own (an outage, a status page) is kept as X's.
+ * X's usual 5xx problem repeats its title, or the status's name, as its `detail` (or as the `message` of its
+ * description's `Error` shape, {code, message}): quoted after Perch's "X is not answering right now" it says nothing
+ * more ("X said: “Service Unavailable”"), so such words are dropped; words of their own (an outage, a status page) are
+ * kept as X's.
  */
 export function withoutEcho(problem: XProblem, status: number): XProblem {
   const bare = (text: string | undefined) => text?.trim().toLowerCase();
-  const detail = bare(problem.detail);
-  if (!detail || (detail !== bare(problem.title) && detail !== SERVER_REASONS[status])) return problem;
-  const { detail: _echo, ...rest } = problem;
-  return rest;
+  const echo = (text: string) => bare(text) === bare(problem.title) || bare(text) === SERVER_REASONS[status];
+  const { detail, messages, ...rest } = problem;
+  const said = messages?.filter((m) => !echo(m));
+  return { ...rest, ...(detail && echo(detail) ? {} : { detail }), ...(said?.length ? { messages: said } : {}) };
 }

@@ -47,6 +47,14 @@ describe('a 5xx from X with its own words', () => {
     expect(actionErrorText(storedError(error))).toBe('X is not answering right now. Try again in a moment.');
   });
 
+  it('reads the description’s Error shape ({code, message}) the same way: an echo dropped, words of its own quoted', async () => {
+    // openapi.json: every operation's `default` application/json answer is components.schemas.Error.
+    const echo = await xErrorOf(likePost(scripted({ status: 503, body: { code: 503, message: 'Service Unavailable' } }).client, ME, '1'));
+    expect(echo.message).toBe('X is not answering right now. Try again in a moment.');
+    const own = await xErrorOf(likePost(scripted({ status: 503, body: { code: 130, message: OUTAGE } }).client, ME, '1'));
+    expect(own.message).toBe(`X is not answering right now. Try again in a moment. X said: “\u2068${OUTAGE}\u2069”`);
+  });
+
   it('says only Perch’s sentence when X’s answer is a page, not its problem JSON', async () => {
     const { client } = scripted({ status: 502, raw: '<html><body>Bad Gateway</body></html>' });
     const error = await xErrorOf(getBookmarks(client, ME));
