@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
 import { browser } from 'wxt/browser';
 import { authWordsText } from '@/lib/auth-words-text';
 import { benchMark } from '@/lib/bench-mark';
@@ -7,9 +7,33 @@ import { sendMessage, type ErrorReply } from '@/lib/messaging';
 import { defineItem, shownMissingScopes, type SignedOutNotice } from '@/lib/storage';
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
-import { SignOutDialog, signOutLoss, type SignOutLoss } from './SignOutDialog';
+import type { SignOutDialog as SignOutDialogType, SignOutLoss } from './SignOutDialog';
 import { useSession } from './use-session';
 import './account-header.css';
+
+type DialogProps = ComponentProps<typeof SignOutDialogType> & { onUnloaded: () => void };
+
+/**
+ * The sign-out dialog, loaded when Sign out is chosen: the first screen of every page only shows the header. A load
+ * that fails (the extension updated under an open page, a disk error) shows no dialog but calls `onUnloaded`, and the
+ * next Sign out loads it anew (React.lazy keeps a load's answer): the screen stays, never left blank by the throw.
+ */
+let SignOutDialog = lazySignOutDialog();
+function lazySignOutDialog() {
+  return lazy(async (): Promise<{ default: ComponentType<DialogProps> }> => {
+    try {
+      return { default: (await import('./SignOutDialog')).SignOutDialog };
+    } catch {
+      SignOutDialog = lazySignOutDialog();
+      return { default: SignOutUnloaded };
+    }
+  });
+}
+
+function SignOutUnloaded({ onUnloaded }: DialogProps) {
+  useEffect(onUnloaded, [onUnloaded]);
+  return null;
+}
 
 /**
  * The account bar shared by the popup, the side panel, the manager tab and the options page: one account menu
@@ -91,7 +115,8 @@ export function AccountHeader() {
             onSettings={() => void browser.runtime.openOptionsPage()}
             onSignOut={() => {
               setSigningOut({ loss: undefined });
-              signOutLoss(active.id).then(
+              // What signing out would lose: the store stays in the background (lib/services/sign-out-loss.ts).
+              sendMessage({ type: 'account.signOutLoss', accountId: active.id }).then(
                 (loss) => setSigningOut((open) => (open ? { loss } : open)),
                 // The store could not be read: the dialog says what is deleted without counting it.
                 () => setSigningOut((open) => (open ? { loss: 'uncounted' } : open)),
@@ -99,16 +124,24 @@ export function AccountHeader() {
             }}
           />
           {signingOut ? (
-            <SignOutDialog
-              account={active}
-              loss={signingOut.loss}
-              onClose={(confirmed, keep) => {
-                setSigningOut(undefined);
-                if (!confirmed) return;
-                handFocus.current = true;
-                void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id, keep }));
-              }}
-            />
+            <Suspense fallback={null}>
+              <SignOutDialog
+                account={active}
+                loss={signingOut.loss}
+                onClose={(confirmed, keep) => {
+                  setSigningOut(undefined);
+                  if (!confirmed) return;
+                  handFocus.current = true;
+                  void run(() => sendMessage({ type: 'auth.signOut', accountId: active.id, keep }));
+                }}
+                onUnloaded={() => {
+                  setSigningOut(undefined);
+                  setError({ kind: 'error', message: i18n.t('header_sign_out_unloaded') });
+                  // No dialog took the focus: it goes back to the account menu, where Sign out is tried again.
+                  headerRef.current?.querySelector<HTMLElement>('button')?.focus();
+                }}
+              />
+            </Suspense>
           ) : null}
         </div>
       ) : (

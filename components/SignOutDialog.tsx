@@ -1,21 +1,12 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import type { KeepChoice } from '@/lib/db/wipe';
-import { sendMessage } from '@/lib/messaging';
 import { numberOf } from '@/lib/reader-locale';
 import type { SignOutLoss } from '@/lib/services/sign-out-loss';
 import type { AccountView } from '@/lib/storage';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export type { SignOutLoss };
-
-/**
- * Asks the background what signing out would lose (lib/services/sign-out-loss.ts): the store stays in the
- * background, so the popup, whose header offers Sign out too, carries none of it. @throws if IndexedDB fails.
- */
-export function signOutLoss(accountId: string): Promise<SignOutLoss> {
-  return sendMessage({ type: 'account.signOutLoss', accountId });
-}
 
 interface Props {
   account: AccountView;

@@ -71,7 +71,11 @@ describe('the header after signing out the account in use while another stays', 
       await settle();
       await press(page, button(page, 'Ada Perch @adaperch'));
       await press(page, button(page, 'Sign out'));
-      expect(page.document.querySelector('dialog')?.textContent).toContain('Sign out of @adaperch?');
+      // The dialog's code loads when Sign out is chosen (components/AccountHeader.tsx).
+      await vi.waitFor(async () => {
+        await settle();
+        expect(page.document.querySelector('dialog')?.textContent).toContain('Sign out of @adaperch?');
+      });
       await press(page, page.document.querySelector('dialog button.danger') ?? undefined);
 
       // Signed out of Ada: the menu button now says Grace, and has the focus.
