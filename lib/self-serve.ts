@@ -1,5 +1,5 @@
 import { extractCashtags, MAX_SELF_SERVE_CASHTAGS } from './text/cashtags';
-import { postUrl } from './x-url';
+import { postUrl } from './x-links';
 
 /**
  * What X refuses from a self-serve (pay-per-use) app, known before the click, and where a person can do it instead.

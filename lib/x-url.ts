@@ -247,12 +247,4 @@ export function parseXUrl(url: string): XUrl {
   }
 }
 
-/** A post's address on x.com: `x.com/<username>/status/<id>`, or `x.com/i/status/<id>` (X redirects it) without one. */
-export function postUrl(postId: string, username?: string): string {
-  return `https://x.com/${username ? encodeURIComponent(username) : 'i'}/status/${encodeURIComponent(postId)}`;
-}
-
-/** A profile's address on x.com, where a person can act themselves when the API may not (block, unblock…). */
-export function profileUrl(username: string): string {
-  return `https://x.com/${encodeURIComponent(username)}`;
-}
+export { postUrl, profileUrl } from './x-links';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { ActionBrief } from '@/lib/messaging';
-import { profileUrl } from '@/lib/x-url';
+import { profileUrl } from '@/lib/x-links';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
 const LINK = '\uE000';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { EditView, PostContext } from '@/lib/messaging';
 import { shareContext } from '@/lib/share-context';
-import { postUrl } from '@/lib/x-url';
+import { postUrl } from '@/lib/x-links';
 import { Composer, EditComposer } from './lazy';
 
 /** What the popup writes on a post, in place of its actions: a reply, a quote, a post with its link, or an edit. */

@@ -8,7 +8,7 @@ import { MediaThumbs } from '@/components/manager/bookmarks/MediaThumbs';
 import { type PostContext } from '@/lib/messaging';
 import { reopenedComposer } from '@/lib/draft-param';
 import { quoteOnXUrl, replyOnXUrl } from '@/lib/self-serve';
-import { profileUrl } from '@/lib/x-url';
+import { profileUrl } from '@/lib/x-links';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
 import { editEndedText, editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';

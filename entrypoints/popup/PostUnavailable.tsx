@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { PostContext } from '@/lib/messaging';
 import type { ReactNode } from 'react';
 import { LiveRegion } from '@/components/LiveLine';
-import { postUrl } from '@/lib/x-url';
+import { postUrl } from '@/lib/x-links';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
 import { tabErrorText } from './tab-error-text';

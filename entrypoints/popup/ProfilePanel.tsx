@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
-import { profileUrl } from '@/lib/x-url';
+import { profileUrl } from '@/lib/x-links';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';

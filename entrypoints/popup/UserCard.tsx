@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { profileUrl } from '@/lib/x-url';
+import { profileUrl } from '@/lib/x-links';
 import { Avatar } from '@/components/Avatar';
 import type { UserView } from '@/lib/messaging';
 

@@ -1,9 +1,10 @@
 import type { Request } from '@/lib/messaging';
 import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusal-keys';
-import { parseXUrl } from '@/lib/x-url';
+import type { XUrl } from '@/lib/x-url';
 import { readerTimeZone } from '@/lib/time-zone';
 import { loadAppWhenParsed } from './app-loader';
 import { runSnapshot, SNAPSHOTS_KEY } from './snapshot';
+import type { CurrentPage } from './use-current-page';
 
 /**
  * The popup's first question to the background, asked before React and the popup's own code are even parsed.
@@ -12,7 +13,8 @@ import { runSnapshot, SNAPSHOTS_KEY } from './snapshot';
  * only then ask the background what it knows of the post. This runs from a tiny classic script in popup.html's head
  * (the `popup-prefetch` entrypoint), so the answer is on its way while the rest loads; `useTabContext` takes it
  * instead of asking again. It uses the browser's own promise-based API (`browser` in Firefox, `chrome` in Chrome's
- * MV3) rather than the polyfill, to stay a few kilobytes.
+ * MV3), as every page of Perch's does. It also hands the app the tab's address parsed (`perchCurrentPage`), so the
+ * app's first screen carries no parser of X's addresses (lib/x-url.ts).
  */
 
 export interface TabPrefetch {
@@ -26,6 +28,8 @@ export interface TabPrefetch {
 declare global {
   interface Window {
     perchTabPrefetch?: Promise<TabPrefetch | null> | undefined;
+    /** The page the popup acts on, read and parsed here for `useCurrentPage` (./use-current-page.ts). */
+    perchCurrentPage?: Promise<CurrentPage | null> | undefined;
   }
 }
 
@@ -36,7 +40,7 @@ interface MinimalApi {
     session?: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
   i18n?: { getUILanguage(): string; getMessage(name: string): string };
-  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ url?: string | undefined; title?: string | undefined }[]> };
 }
 
 export type TabTarget = { kind: 'post'; postId: string } | { kind: 'profile'; username: string };
@@ -71,8 +75,29 @@ function contextReply(answer: unknown, accountId: string, key: string): unknown 
   return data && data.accountId === accountId && here === key ? { ok: true, data: data.context } : ELSEWHERE;
 }
 
-async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
-  const named = new URLSearchParams(location.search).get('url');
+/**
+ * The page the popup acts on: the active tab (readable through `activeTab`, granted by the click that opened the
+ * popup), or the page a context-menu entry named (`?url=…&title=…`, when Perch opens itself in a window); null for a
+ * tab without an address. @throws when the tabs cannot be read.
+ */
+export function readCurrentPage(api: Pick<MinimalApi, 'tabs'>, parse: (url: string) => XUrl): Promise<CurrentPage | null> {
+  const named = namedPage(parse);
+  return named ? Promise.resolve(named) : tabPage(api, parse);
+}
+
+/** The page a context-menu entry named (`?url=…&title=…`), known at once. */
+function namedPage(parse: (url: string) => XUrl): CurrentPage | undefined {
+  const params = new URLSearchParams(location.search);
+  const named = params.get('url');
+  return named ? { url: named, title: params.get('title') ?? '', x: parse(named) } : undefined;
+}
+
+async function tabPage(api: Pick<MinimalApi, 'tabs'>, parse: (url: string) => XUrl): Promise<CurrentPage | null> {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.url ? { url: tab.url, title: tab.title ?? '', x: parse(tab.url) } : null;
+}
+
+async function prefetch(api: MinimalApi, page: CurrentPage | Promise<CurrentPage | null>): Promise<TabPrefetch | null> {
   // Started at once, none waiting for another: the session (the header's account), the kept snapshots (./snapshot.ts
   // picks this post's once the answer is in) and, as soon as the address is known, the question itself.
   const snapshots = api.storage.session?.get(SNAPSHOTS_KEY);
@@ -84,10 +109,12 @@ async function prefetch(api: MinimalApi): Promise<TabPrefetch | null> {
     return view;
   });
   stored.catch(() => undefined);
-  const url = named || (await api.tabs.query({ active: true, currentWindow: true }))[0]?.url;
+  // A named page is asked about at once, without waiting a turn.
+  const here = page instanceof Promise ? await page : page;
+  const url = here?.url;
   // A page aimed at an address that Perch did not open (no grant) and the person has not clicked in is refused by
   // the background (lib/popup-gate.ts), and the page's gate drops that refusal; X is asked nothing either way.
-  const target = url ? parseXUrl(url) : undefined;
+  const target = here?.x;
   // A list's page reads nothing from X (ListPanel shows the store's row).
   if (!url || (target?.kind !== 'post' && target?.kind !== 'profile')) return null;
   // One message, needing no read before it: the background knows the active account.
@@ -138,14 +165,22 @@ function sayPageLanguage(api: MinimalApi, doc: Document | undefined = globalThis
   }
 }
 
-/** Starts the prefetch (once, from popup.html's head). Never throws: without it the popup simply asks later. */
-export function startTabPrefetch(): void {
+/**
+ * Starts the prefetch (once, from popup.html's head), parsing the tab's address with `parse` (lib/x-url.ts
+ * `parseXUrl`, which the head script alone bundles). Never throws: without it the popup simply asks later.
+ */
+export function startTabPrefetch(parse: (url: string) => XUrl): void {
   const g = globalThis as unknown as { browser?: MinimalApi; chrome?: MinimalApi };
   // The popup's app (React) loads once this page is parsed, after the question is on its way: in <head>, its
   // fetching delayed this script's start and with it the kept screen (./app-loader.ts).
   try {
     const api = g.browser ?? g.chrome;
-    if (api) window.perchTabPrefetch = prefetch(api).catch(() => null);
+    if (api) {
+      const named = namedPage(parse);
+      const page = named ? Promise.resolve(named) : tabPage(api, parse);
+      window.perchCurrentPage = page;
+      window.perchTabPrefetch = prefetch(api, named ?? page).catch(() => null);
+    }
     if (api) sayPageLanguage(api);
   } finally {
     loadAppWhenParsed();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { parseXUrl, type XUrl } from '@/lib/x-url';
+import type { XUrl } from '@/lib/x-url';
+import { readCurrentPage } from './prefetch';
 
 export interface CurrentPage {
   url: string;
@@ -9,22 +10,15 @@ export interface CurrentPage {
 }
 
 /**
- * The page the popup acts on: the active tab (readable through `activeTab`, granted by the click that opened the
- * popup), or the page a context-menu entry named (`?url=…&title=…`, when Perch opens itself in a window).
+ * The page the popup acts on (./prefetch.ts `readCurrentPage`): as popup.html's head script read and parsed it, so
+ * the first screen carries no parser of X's addresses; read here, with the parser loaded then, on a page without
+ * that script. null for a tab without an address or when the tabs cannot be read.
  */
 export function useCurrentPage(): CurrentPage | null | undefined {
   const [page, setPage] = useState<CurrentPage | null>();
   useEffect(() => {
-    const params = new URLSearchParams(location.search);
-    const named = params.get('url');
-    if (named) {
-      setPage({ url: named, title: params.get('title') ?? '', x: parseXUrl(named) });
-      return;
-    }
-    browser.tabs.query({ active: true, currentWindow: true }).then(
-      ([tab]) => setPage(tab?.url ? { url: tab.url, title: tab.title ?? '', x: parseXUrl(tab.url) } : null),
-      () => setPage(null),
-    );
+    const read = window.perchCurrentPage ?? import('@/lib/x-url').then(({ parseXUrl }) => readCurrentPage(browser, parseXUrl));
+    read.then(setPage, () => setPage(null));
   }, []);
   return page;
 }

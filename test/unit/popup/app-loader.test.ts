@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadApp, loadAppWhenParsed } from '@/entrypoints/popup/app-loader';
 import { startTabPrefetch } from '@/entrypoints/popup/prefetch';
 import { appLoadedByHeadScript } from '@/lib/popup-html';
+import { parseXUrl } from '@/lib/x-url';
 
 /**
  * The popup's app (React) loads once the page is parsed, after the head script's question (issue 13, "Speed"): fetched
@@ -83,7 +84,7 @@ describe('when the popup loads its app', () => {
     });
     Object.assign(g, { location: { search: `?url=${encodeURIComponent('https://x.com/ada/status/20')}` } });
     vi.stubGlobal('chrome', { runtime: { sendMessage }, storage: { local: { get: async () => ({}) } } });
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     await Promise.resolve();
     expect(order).toEqual(['asked; app loaded: false']);
     expect(appTags(doc)).toHaveLength(2);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { prefetchKey, startTabPrefetch, takeTabPrefetch } from '@/entrypoints/popup/prefetch';
 import { readInJapanese } from '../locales/in-japanese';
+import { parseXUrl } from '@/lib/x-url';
 
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const POST = '1960673648440250273';
@@ -32,15 +33,29 @@ beforeEach(async () => {
 
 afterEach(() => {
   delete (globalThis as { perchTabPrefetch?: unknown }).perchTabPrefetch;
+  delete (globalThis as { perchCurrentPage?: unknown }).perchCurrentPage;
   delete (globalThis as { perchSessionView?: unknown }).perchSessionView;
   vi.unstubAllGlobals();
+});
+
+describe('the page the popup acts on', () => {
+  it('is read and parsed by the head script and handed to the app, which then carries no parser', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ url: 'https://x.com/gracehop', title: 'Grace (@gracehop) / X' }] as never);
+    popupAt('');
+    startTabPrefetch(parseXUrl);
+    expect(await (globalThis as { perchCurrentPage?: Promise<unknown> }).perchCurrentPage).toEqual({
+      url: 'https://x.com/gracehop',
+      title: 'Grace (@gracehop) / X',
+      x: { kind: 'profile', username: 'gracehop' },
+    });
+  });
 });
 
 describe('the popup’s early question to the background', () => {
   it('asks once about the post in the tab, before any read, and hands the answer over once', async () => {
     const url = `https://x.com/gracehop/status/${POST}`;
     popupAt(`?url=${encodeURIComponent(url)}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     // Sent at once: the background knows the active account, the page reads nothing first.
     expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url }]]);
     const key = prefetchKey({ kind: 'post', postId: POST });
@@ -55,7 +70,7 @@ describe('the popup’s early question to the background', () => {
   it('asks about a profile by its @username, whatever its case', async () => {
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answerHere('https://twitter.com/GraceHop') as never);
     popupAt(`?url=${encodeURIComponent('https://twitter.com/GraceHop')}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'profile', username: 'gracehop' }));
     expect(await taken?.reply).toEqual({ ok: true, data: { kind: 'profile' } });
     expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url: 'https://twitter.com/GraceHop' }]]);
@@ -66,7 +81,7 @@ describe('the popup’s early question to the background', () => {
       .spyOn(fakeBrowser.runtime, 'sendMessage')
       .mockResolvedValue(answerHere(`https://x.com/gracehop/status/${POST}`, '2244994945') as never);
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
   });
 
@@ -74,22 +89,22 @@ describe('the popup’s early question to the background', () => {
     const refused = { ok: false, error: { kind: 'bad-request', message: 'Click in this window first.' } };
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(refused as never);
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
     expect(await taken?.reply).toEqual(refused);
   });
 
   it('does not hand over an answer meant for another account or another post', async () => {
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     expect(await takeTabPrefetch('2244994945', prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: '1' }))).toBeUndefined();
   });
 
   it('asks nothing on a page that is not on X', async () => {
     popupAt(`?url=${encodeURIComponent('https://example.com/article')}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
     expect(sent.mock.calls).toEqual([]);
   });
@@ -101,7 +116,7 @@ describe('the popup’s early question to the background', () => {
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: null } as never);
     await fakeBrowser.storage.local.set({ 'session.view': stored });
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     expect(await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }))).toBeUndefined();
   });
 
@@ -110,7 +125,7 @@ describe('the popup’s early question to the background', () => {
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
     const { document } = parseHTML('<!doctype html><html lang="en"><head></head><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     // At once, with the question: the kept screen paints only after the stored reads (./snapshot.ts).
     expect(document.documentElement.getAttribute('lang')).toBe('ja');
     await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
@@ -119,7 +134,7 @@ describe('the popup’s early question to the background', () => {
   it('stays out of the way when the background cannot be reached', async () => {
     sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
     popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
-    startTabPrefetch();
+    startTabPrefetch(parseXUrl);
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
     await expect(taken!.reply).rejects.toThrow('Receiving end does not exist.');
   });
