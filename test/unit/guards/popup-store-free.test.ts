@@ -101,10 +101,75 @@ describe("the popup's first load", () => {
     expect([...first].filter((m) => NOT_FIRST.test(m)).sort()).toEqual([]);
   });
 
+  /**
+   * What the popup's app (React and its code, entrypoints/popup/main.tsx) never loads with its first screen: the
+   * sign-out dialog (loaded when Sign out is chosen) and lib/x-url.ts, the parser of X's addresses and its table of
+   * X's reserved routes (the head script, entrypoints/popup-prefetch.ts, parses the tab's address and hands it over;
+   * x.com links come from lib/x-links.ts).
+   */
+  const APP_NOT_FIRST = ['components/SignOutDialog.tsx', 'lib/x-url.ts'];
+
+  it("loads neither the sign-out dialog nor X's address parser with the app's first screen", () => {
+    const first = reachable(['entrypoints/popup/main.tsx'], { dynamic: false });
+    expect(APP_NOT_FIRST.filter((m) => first.has(m))).toEqual([]);
+  });
+
+  it('canary: the lazy sign-out dialog and the head script parser are seen where they are loaded', () => {
+    expect(reachable(['components/AccountHeader.tsx'])).toContain('components/SignOutDialog.tsx');
+    expect(reachable(['components/AccountHeader.tsx'], { dynamic: false })).not.toContain('components/SignOutDialog.tsx');
+    expect(reachable(['entrypoints/popup-prefetch.ts'], { dynamic: false })).toContain('lib/x-url.ts');
+  });
+
   it('canary: a static import is followed and an import() is not', () => {
     expect(loadedSpecifiers('a.ts', "import { z } from 'zod/mini';\nconst m = () => import('./db2');", { dynamic: false })).toEqual([
       'zod/mini',
     ]);
     expect([...reachable(['components/LinkCostNote.tsx'], { dynamic: false })]).toContain('wxt/utils/storage');
+  });
+});
+
+/**
+ * No page nor the worker runs on the WebExtension polyfill: `wxt/browser` is the browser's own API object (Chrome's
+ * MV3 APIs return promises, Firefox has `browser`), 2.7 KB gzip off the popup's first load and each cold start.
+ * It comes in two ways: WXT's polyfill module in wxt.config.ts (it aliases `wxt/browser`), or a direct import.
+ */
+const POLYFILL = /(^|\/)webextension-polyfill($|\/)/;
+
+/** The module names in `modules: [...]` of a WXT config's text. */
+function configModules(text: string): string[] {
+  const source = ts.createSourceFile('wxt.config.ts', text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && node.name.getText(source) === 'modules' && ts.isArrayLiteralExpression(node.initializer)) {
+      for (const e of node.initializer.elements) if (ts.isStringLiteral(e)) out.push(e.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+describe('the WebExtension polyfill', () => {
+  it('is neither a module of the build nor imported by any page or the worker', () => {
+    expect(configModules(readFileSync(join(root, 'wxt.config.ts'), 'utf8')).filter((m) => POLYFILL.test(m))).toEqual([]);
+    const entries = [
+      'entrypoints/popup/main.tsx',
+      'entrypoints/popup-prefetch.ts',
+      'entrypoints/manager/main.tsx',
+      'entrypoints/options/main.tsx',
+      'entrypoints/sidepanel/main.tsx',
+      'entrypoints/background/index.ts',
+    ];
+    for (const entry of entries) expect(existsSync(join(root, entry)), entry).toBe(true);
+    expect([...reachable(entries)].filter((m) => POLYFILL.test(m))).toEqual([]);
+  });
+
+  it("canary: a config's polyfill module and an import of the polyfill are seen", () => {
+    expect(configModules("export default defineConfig({ modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react'] });")).toEqual(
+      ['@wxt-dev/webextension-polyfill', '@wxt-dev/module-react'],
+    );
+    expect(loadedSpecifiers('a.ts', "import browser from 'webextension-polyfill';").filter((m) => POLYFILL.test(m))).toEqual([
+      'webextension-polyfill',
+    ]);
   });
 });
