@@ -181,8 +181,9 @@ export interface DraftRow {
   quoteId?: string;
   /**
    * The @username of the author of the post this draft replies to or quotes, as X named them when the composer saved
-   * it ("Reply to @grace" in the Drafts tab, read with no table the sync writes). Absent on a draft saved before
-   * version 7 whose post Perch had not seen then, or when X did not say who wrote the post.
+   * it, or since, when a read of X renamed them (lib/services/kept-rows.ts) ("Reply to @grace" in the Drafts tab, read
+   * with no table the sync writes). Absent on a draft saved before version 7 whose post Perch had not seen then, or
+   * when X did not say who wrote the post.
    */
   authorUsername?: string;
   posts: DraftPost[];

@@ -138,11 +138,11 @@ export function withAuthors(drafts: DraftSummary[], authors: ReadonlyMap<string,
 }
 
 /**
- * An account's drafts, as `readDrafts` lists them, with the author of each post replied to or quoted that Perch has
- * seen (the background's answer to `drafts.list`).
+ * An account's drafts, as `readDrafts` lists them (the background's answer to `drafts.list`): each names its post's
+ * author as the draft carries them (renamed with the author when a read of X renames them: ./kept-rows.ts), and never
+ * waits for the `posts` and `users` tables a sync holds in its writes.
  * @throws if IndexedDB fails.
  */
 export async function listDrafts(accountId: string): Promise<DraftSummary[]> {
-  const { drafts } = await readDrafts(accountId);
-  return withAuthors(drafts, await unnamedAuthors(accountId, unnamedPosts(drafts)));
+  return (await readDrafts(accountId)).drafts;
 }

@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import type { PerchDb, PostRow, UserRow } from '../db';
+import { authorRenames, renameDraftAuthors, type AuthorRename } from '../db/draft-authors';
 import type { Includes } from '../x/pages';
 
 /**
@@ -10,8 +12,29 @@ import type { Includes } from '../x/pages';
  */
 
 /**
+ * Has the drafts on a renamed author's posts that name them by the old @username name them by the new one
+ * (lib/db/draft-authors.ts), in transactions of their own, never inside the write storing the users: a sync's write
+ * holds the users and posts for long, and a draft's save or the Drafts tab must never wait for it
+ * (lib/services/drafts.ts). Inside a transaction, it starts when that transaction's `complete` fires: for a top-level
+ * one, once it committed; for a Dexie sub-transaction (a `transaction()` inside another), when the sub-scope's work is
+ * done, before the outer one commits. The drafts read and write take no table a sync's write holds, and the read
+ * of posts and users waits for the outer write to end, so a rename counts only once the store holds it. A rename the drafts miss
+ * (the store failing) leaves them the name X gave when they were saved.
+ */
+async function followRenames(d: PerchDb, renames: readonly AuthorRename[]): Promise<void> {
+  const rename = () => renameDraftAuthors(d, renames);
+  const writing = Dexie.currentTransaction;
+  if (!writing) return rename();
+  writing.on('complete', () => {
+    void Dexie.ignoreTransaction(rename).catch(() => undefined);
+  });
+}
+
+/**
  * Stores these user rows (each made from X's user object by ./records.ts `userRow`), keeping when X last said how the
  * account relates to each: a sync or a lookup reads who they are, not whether the account follows, mutes or blocks them.
+ * A user X now names by another @username renames them on the drafts on their posts that carried the old one
+ * (`followRenames`).
  * @returns the rows as stored
  */
 export async function putUsers(d: PerchDb, rows: readonly UserRow[]): Promise<UserRow[]> {
@@ -22,6 +45,8 @@ export async function putUsers(d: PerchDb, rows: readonly UserRow[]): Promise<Us
     return relationSeenAt ? { ...row, relationSeenAt } : row;
   });
   await d.users.bulkPut(kept);
+  const renames = authorRenames(stored, rows);
+  if (renames.length) await followRenames(d, renames);
   return kept;
 }
 

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { act, createElement } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftsView } from '@/components/manager/drafts/DraftsView';
 import { draftContextText } from '@/components/manager/drafts/draft-words';
 import { db, type DraftRow } from '@/lib/db';
 import { saveDraft } from '@/lib/services/compose';
-import { listDrafts, readDrafts } from '@/lib/services/drafts';
+import { listDrafts, readDrafts, unnamedAuthors, unnamedPosts, withAuthors } from '@/lib/services/drafts';
 import { draftWindowUrl } from '@/lib/services/drafts-open';
+import { putUsers } from '@/lib/services/kept-rows';
 import type { DraftSummary } from '@/lib/views';
 import { renderInPage } from '../support/react-page';
 import { freshDb } from './support';
@@ -152,7 +153,9 @@ describe('the author a draft carries', () => {
     // One stored that is no @username (a row of another shape) is none: the post's author as the store has seen them.
     await writeWhatTheSyncRead();
     await db().drafts.put(keptBefore(`quote:${QUOTED}`, { quoteId: QUOTED, authorUsername: 'Grace Hopper' }));
-    expect((await listDrafts(ADA)).map(draftContextText)).toEqual(['New post', 'Reply to @gracehop', 'Quote of @gracehop']);
+    const { drafts } = await readDrafts(ADA);
+    const inTab = withAuthors(drafts, await unnamedAuthors(ADA, unnamedPosts(drafts)));
+    expect(inTab.map(draftContextText)).toEqual(['New post', 'Reply to @gracehop', 'Quote of @gracehop']);
   });
 
   it('reopens the draft on its post’s own address on x.com, though the store has not seen the post', async () => {
@@ -166,5 +169,100 @@ describe('the author a draft carries', () => {
     });
     const url = new URL(await draftWindowUrl(ADA, `reply:${POST}`));
     expect(url.searchParams.get('url')).toBe(`https://x.com/gracehop/status/${POST}`);
+  });
+});
+
+/** Grace as the sync stored her, and as a later read of X names her after she changed her @username. */
+const GRACE_BEFORE = { accountId: ADA, id: GRACE, name: 'Grace', username: 'gracehop', seenAt: SEEN };
+const GRACE_NOW = { ...GRACE_BEFORE, username: 'grace_h', seenAt: '2026-03-02T08:00:00.000Z' };
+
+/**
+ * A read of X storing these users as the bookmarks' sync stores them (./kept-rows.ts `putUsers`, in the sync's write
+ * of bookmarks, posts, people, actions and engagements), the write held open until `release` or a bound.
+ */
+function syncStoring(users: (typeof GRACE_NOW)[]) {
+  let holding = true;
+  let open = true;
+  let stored!: () => void;
+  const started = new Promise<void>((resolve) => (stored = resolve));
+  const d = db();
+  const done = d
+    .transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
+      await putUsers(d, users);
+      stored();
+      for (let i = 0; holding && i < 200_000; i++) await d.users.get([ADA, GRACE]);
+    })
+    .finally(() => (open = false));
+  return { started, isOpen: () => open, release: () => ((holding = false), done) };
+}
+
+/** The account's drafts as the background answers `drafts.list`, when it answers while the sync's write is open. */
+async function listedDuring(sync: { isOpen: () => boolean }): Promise<string[] | undefined> {
+  let listed: DraftSummary[] | undefined;
+  const reading = Dexie.ignoreTransaction(() => listDrafts(ADA)).then((r) => (listed = r));
+  while (listed === undefined && sync.isOpen()) await new Promise((r) => setTimeout(r, 5));
+  const during = listed?.map(draftContextText);
+  await reading;
+  return during;
+}
+
+describe('a draft’s author X renames', () => {
+  it('is named by the new @username once a read of X stores it, without the list waiting for that write', async () => {
+    await writeWhatTheSyncRead();
+    const reply = { accountId: ADA, context: `reply:${POST}`, replyToId: POST, seq: 1, posts: [{ text: 'Agreed', mediaIds: [] }] };
+    await saveDraft({ ...reply, authorUsername: 'gracehop' });
+    // X reads usernames without regard to case: the composer may have been told "GraceHop".
+    await saveDraft({
+      accountId: ADA,
+      context: `quote:${QUOTED}`,
+      quoteId: QUOTED,
+      seq: 1,
+      posts: [{ text: 'Read', mediaIds: [] }],
+      authorUsername: 'GraceHop',
+    });
+    // Another account's draft naming the same @username is about what that account's store read: left as it is.
+    await db().drafts.put({
+      ...keptBefore(`reply:${POST}`, { replyToId: POST, authorUsername: 'gracehop' }),
+      key: `333|reply:${POST}`,
+      accountId: '333',
+    });
+    const before = await db().drafts.get(`${ADA}|reply:${POST}`);
+    const sync = syncStoring([GRACE_NOW]);
+    await sync.started;
+    const during = await listedDuring(sync);
+    await sync.release();
+    expect(during).toEqual(['Quote of @GraceHop', 'Reply to @gracehop']);
+    await vi.waitFor(async () => expect((await listDrafts(ADA)).map(draftContextText)).toEqual(['Quote of @grace_h', 'Reply to @grace_h']));
+    const after = await db().drafts.get(`${ADA}|reply:${POST}`);
+    expect([after?.posts, after?.updatedAt, after?.seq]).toEqual([before?.posts, before?.updatedAt, before?.seq]);
+    expect((await db().drafts.get(`333|reply:${POST}`))?.authorUsername).toBe('gracehop');
+  });
+
+  it('keeps the @username X gave when the store saw no rename, and follows a rename though another took the old one', async () => {
+    await writeWhatTheSyncRead();
+    const reply = { accountId: ADA, context: `reply:${POST}`, replyToId: POST, seq: 1, posts: [{ text: 'A', mediaIds: [] }] };
+    await saveDraft({ ...reply, authorUsername: 'gracehop' });
+    const names = async () => (await listDrafts(ADA)).map(draftContextText);
+    await putUsers(db(), [{ ...GRACE_BEFORE, seenAt: GRACE_NOW.seenAt }]);
+    expect(await names()).toEqual(['Reply to @gracehop']);
+    await putUsers(db(), [GRACE_NOW]);
+    expect(await names()).toEqual(['Reply to @grace_h']);
+    // Grace renamed again, and Alan took her last @username in the same answer: the draft is on Grace's post.
+    const later = '2026-03-03T08:00:00.000Z';
+    await putUsers(db(), [
+      { ...GRACE_NOW, username: 'grace_hopper', seenAt: later },
+      { accountId: ADA, id: '333', name: 'Alan', username: 'grace_h', seenAt: later },
+    ]);
+    expect(await names()).toEqual(['Reply to @grace_hopper']);
+  });
+
+  it('leaves drafts.list answering during a sync’s write, a draft that carries no author among them', async () => {
+    await saveDraft({ accountId: ADA, context: 'compose', seq: 1, posts: [{ text: 'Hi', mediaIds: [] }] });
+    await db().drafts.put(keptBefore(`quote:${QUOTED}`, { quoteId: QUOTED }));
+    const sync = holdSyncWrite();
+    await sync.started;
+    const during = await listedDuring(sync);
+    await sync.release();
+    expect(during).toEqual(['New post', 'Quote of a post']);
   });
 });
