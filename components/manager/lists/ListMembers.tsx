@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
@@ -14,7 +14,8 @@ import { firstListMemberUsers, storedListMembers, storedListMembersOf } from '..
 import { UnreadableRows } from '../UnreadableRows';
 import type { Act } from './ListActions';
 
-type Load = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string };
+// `checking`: the read the view made itself, on opening a List Perch made, to learn whether it has members.
+type Load = { state: 'idle' } | { state: 'loading'; checking?: true } | { state: 'error'; message: string; checking?: true };
 
 /** The most page tokens one walk through a List's members remembers (X lists hold at most 5,000 members: 50 pages). */
 const TOKENS_KEPT = 100;
@@ -54,8 +55,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
 
   // While a page loads its buttons say so with aria-disabled, not `disabled`: a disabled button drops the keyboard's
   // focus to the page, and Tab would start again from the top.
-  async function fetchPage(token?: string) {
-    setLoad({ state: 'loading' });
+  async function fetchPage(token?: string, checking?: true) {
+    setLoad({ state: 'loading', ...(checking ? { checking } : {}) });
     setFocusMember(undefined);
     try {
       const page = await sendMessage({ type: 'list.members', accountId, listId: list.id, ...(token ? { paginationToken: token } : {}) });
@@ -83,7 +84,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
       setLoaded(true);
       setLoad({ state: 'idle' });
     } catch (e) {
-      setLoad({ state: 'error', message: thrownText(e) });
+      setLoad({ state: 'error', message: thrownText(e), ...(checking ? { checking } : {}) });
     }
   }
 
@@ -111,10 +112,25 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
 
   // A List the person made with Perch that nothing has shown members in since (X's create answer carries no counts, and
   // a new List has none; a sync keeps that only on X's figure of 0, lib/services/sync-lists.ts) holds exactly the members
-  // Perch added to it (each add stores its row and moves the count): when the stored rows are as many as its count, they
-  // are all of them, shown at once with Remove, or "no members yet" beside Add. X's figure of 0 for a List Perch did not
-  // make is not that knowledge (members added on x.com since are not in it): such a List offers Load members.
-  const known = loaded || (list.owned && list.knownEmpty === true && list.memberCount === (all?.members ?? members).length);
+  // Perch added to it (each add stores its row and moves the count) while X does not have it yet (its create waits in the
+  // outbox, under a temporary id): nobody could have added anyone on x.com, so its stored rows, when as many as its
+  // count, are all of them, shown at once with Remove, or "no members yet" beside Add, and X is not asked. Once X has
+  // it, members may have been added on x.com since any sync read its count (X's write answers carry none): opening it
+  // reads its first page of members from X (GET /2/lists/:id/members, getListsMembers), saying it is checking, and
+  // shows what X says; if X refuses, it says so and offers Load members, never "no members yet". X's figure of 0 for a
+  // List Perch did not make is not that knowledge either: such a List offers Load members.
+  const onX = /^\d+$/.test(list.id);
+  const made = list.owned && list.knownEmpty === true;
+  const known = loaded || (made && !onX && list.memberCount === (all?.members ?? members).length);
+  const checkFor = made && onX ? list.id : undefined;
+  const checked = useRef<string>(undefined);
+  const check = useEffectEvent(() => void fetchPage(undefined, true));
+  useEffect(() => {
+    // Once for the List, when it is one to check.
+    if (checkFor === undefined || checked.current === checkFor) return;
+    checked.current = checkFor;
+    check();
+  }, [checkFor]);
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
   // it for a screen reader, a braille display or voice control (on screen the name sits in a <bdi>).
@@ -144,15 +160,17 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         >
           {i18n.t(known ? 'lists_members_reload_short' : 'lists_members_load_short')}
         </button>
-        <span className="note">{i18n.t('lists_members_cost')}</span>
+        <span className="note">{i18n.t(checkFor ? 'lists_members_cost_made' : 'lists_members_cost')}</span>
       </div>
       <div aria-live="polite">
-        {load.state === 'loading' ? <p className="muted">{i18n.t('lists_members_loading')}</p> : null}
+        {load.state === 'loading' ? (
+          <p className="muted">{i18n.t(load.checking ? 'lists_members_checking' : 'lists_members_loading')}</p>
+        ) : null}
         {stopped && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_stopped', { name: spokenName })}</p> : null}
         {repeated && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_repeated', { name: spokenName })}</p> : null}
         {load.state === 'error' ? (
           <p className="error" role="alert">
-            {i18n.t('lists_members_failed', { message: load.message })}
+            {i18n.t(load.checking ? 'lists_members_check_failed' : 'lists_members_failed', { message: load.message })}
           </p>
         ) : null}
       </div>

@@ -1,4 +1,3 @@
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { db } from '@/lib/db';
@@ -10,6 +9,7 @@ import { READING, syncLists } from '../services/member-counts';
 import { client, emu, withSignedInAda } from '../services/world';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage } from '../support/react-page';
+import { membersFromX, settled } from './list-members-x';
 
 /**
  * "This list has no members yet." is Perch's own knowledge only for a List it made (X's create answer carries no
@@ -22,6 +22,8 @@ withSignedInAda();
 /** What the members view of Ada's stored List shows: its words, and its controls' names. */
 async function membersView(listId: string) {
   const list = (await db().lists.get([ADA_ID, listId]))!;
+  // A List Perch made that X has is checked with X on opening: the background answers from the emulator.
+  membersFromX(() => client);
   const page = await renderInPage(
     <ListMembers accountId={ADA_ID} list={list} act={() => Promise.resolve(true)} onActed={() => undefined} />,
     {
@@ -29,9 +31,8 @@ async function membersView(listId: string) {
     },
   );
   try {
-    // The stored members come through a live query: wait until it has answered (no "Loading members…" placeholder).
-    for (let i = 0; i < 50 && page.document.querySelector('[aria-busy="true"]'); i++)
-      await act(() => new Promise((r) => setTimeout(r, 20)));
+    // The stored members come through a live query, and X's answer after: wait until both are in.
+    await settled(page);
     const text = page.document.querySelector('.mgr-members')?.textContent ?? '';
     const names = [...page.document.querySelectorAll('button, input')].map((el) => accessibleName(el));
     return { text, names };

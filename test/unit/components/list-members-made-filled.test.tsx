@@ -1,4 +1,3 @@
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { db } from '@/lib/db';
@@ -10,6 +9,7 @@ import { syncLists } from '../services/member-counts';
 import { client, emu, withSignedInAda } from '../services/world';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage } from '../support/react-page';
+import { membersFromX, settled } from './list-members-x';
 
 /**
  * A List the person made with Perch and then filled through Perch holds exactly the members Perch added (X confirmed
@@ -24,13 +24,14 @@ withSignedInAda();
 /** What the members view of Ada's stored List shows: its words, and its controls' names. */
 async function membersView(listId: string) {
   const list = (await db().lists.get([ADA_ID, listId]))!;
+  // A List Perch made that X has is checked with X on opening: the background answers from the emulator.
+  membersFromX(() => client);
   const page = await renderInPage(
     <ListMembers accountId={ADA_ID} list={list} act={() => Promise.resolve(true)} onActed={() => undefined} />,
     { settleMs: 40 },
   );
   try {
-    for (let i = 0; i < 50 && page.document.querySelector('[aria-busy="true"]'); i++)
-      await act(() => new Promise((r) => setTimeout(r, 20)));
+    await settled(page);
     const text = page.document.querySelector('.mgr-members')?.textContent ?? '';
     const names = [...page.document.querySelectorAll('button, input')].map((el) => accessibleName(el));
     return { text, names };

@@ -1,0 +1,34 @@
+import { act } from 'react';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listMembers } from '@/lib/services/lookups';
+import type { XClient } from '@/lib/x/client';
+import type { ReactPage } from '../support/react-page';
+
+/**
+ * The background with X behind it, for the members view (components/manager/lists/ListMembers.tsx): a `list.members`
+ * message reads the page from X (GET /2/lists/:id/members) through the members service, which stores it before it
+ * answers, as entrypoints/background/handlers.ts does.
+ * @returns the members pages asked for, by List id
+ */
+export function membersFromX(client: () => XClient): string[] {
+  const asked: string[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+    type: string;
+    accountId: string;
+    listId: string;
+    paginationToken?: string;
+  }) => {
+    if (message.type !== 'list.members') return { ok: false, error: { kind: 'unknown', message: 'Not in this test.' } };
+    asked.push(message.listId);
+    return { ok: true, data: await listMembers(client(), message.accountId, message.listId, message.paginationToken) };
+  }) as never);
+  return asked;
+}
+
+/** Waits until the view no longer says it is reading (the store's live query, or X). */
+export async function settled(page: ReactPage): Promise<void> {
+  const busy = () =>
+    !!page.document.querySelector('[aria-busy="true"]') || /Checking with X|Loading members/.test(page.document.body.textContent ?? '');
+  for (let i = 0; i < 100 && busy(); i++) await act(() => new Promise((r) => setTimeout(r, 20)));
+}
