@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { solidPng } from '../../emulator/media';
+import { STATE_PAGES } from '../support/a11y-states';
+import { scan } from '../support/axe-chromium';
+import { ADA } from '../support/emulator-control';
+import { expectNamesStartWithLabels } from '../support/names-start';
+import { SPLIT_600 } from '../support/posts';
+import { expect, popupOn, signIn, test } from './fixtures';
+
+/**
+ * The screen states a person meets in Japanese (Chromium's UI language ja, lib/locales/ja.yml), scanned by axe-core
+ * light and dark (test/e2e/support/axe.ts), with each visible control checked to be named for the words it shows
+ * (test/e2e/support/names-start.ts): settings, the composer with an over-long post and an image's description box,
+ * the popup's dialogs and account menu open, the popup on a profile and sharing a page, an alert for X's limit, and
+ * the side panel's tabs, its drafts and a sync X refused. One browser, in the order a person would meet them.
+ */
+test.use({ lang: 'ja' });
+
+const POPUP = { viewport: { width: 360, height: 600 } };
+
+/** Scans one state and checks its controls' names; returns the state's name. */
+async function check(page: Page, state: string): Promise<string> {
+  await scan(page, `${state}, in Japanese`);
+  expect(await expectNamesStartWithLabels(page, state)).toBeGreaterThan(0);
+  return state;
+}
+
+test('every screen state in Japanese passes an axe scan and names its controls for their labels', async ({ perch, emu }) => {
+  // Each state takes a few seconds, light and dark: more than the suite's 90 s for one test.
+  test.setTimeout(300_000);
+  const scanned: string[] = [];
+  const options = await perch.open('options');
+  await expect(options.getByRole('button', { name: 'Xでログイン' })).toBeVisible();
+  scanned.push(await check(options, 'settings, signed out'));
+  await signIn(perch, options, 'Authorize app', 'Xでログイン');
+  // Blocking through Perch is offered on the Enterprise plan only.
+  await options.getByRole('checkbox', { name: 'XアプリはEnterpriseプランです' }).check();
+  scanned.push(await check(options, 'settings, signed in'));
+
+  const composer = await perch.open('popup');
+  await composer.setViewportSize(POPUP.viewport);
+  await composer.getByRole('textbox', { name: 'ポストの本文' }).fill(SPLIT_600);
+  await expect(composer.getByRole('button', { name: 'スレッドに分割' })).toBeVisible();
+  const chooser = composer.waitForEvent('filechooser');
+  await composer.getByRole('button', { name: '画像を追加' }).click();
+  await (await chooser).setFiles({ name: 'robin.png', mimeType: 'image/png', buffer: solidPng(8, 8) });
+  await composer.getByRole('button', { name: /^説明を追加/ }).click();
+  await expect(composer.getByRole('textbox', { name: /robin\.png/ })).toBeFocused();
+  scanned.push(await check(composer, 'composer, an over-long post with an image’s description box'));
+  await composer.close();
+
+  const own = await popupOn(perch, STATE_PAGES.own, POPUP);
+  await own.getByRole('button', { name: 'ポストを削除', exact: true }).click();
+  await expect(own.getByRole('dialog')).toBeVisible();
+  scanned.push(await check(own, 'popup, delete this post?'));
+  await own.keyboard.press('Escape');
+  await expect(own.getByRole('dialog')).toHaveCount(0);
+  await own.getByRole('button', { name: `${ADA.name} @${ADA.username}` }).click();
+  await expect(own.getByRole('menuitem', { name: 'ログアウト' })).toBeVisible();
+  scanned.push(await check(own, 'popup, account menu open'));
+  await own.getByRole('menuitem', { name: 'ログアウト' }).click();
+  await expect(own.getByRole('dialog')).toBeVisible();
+  scanned.push(await check(own, 'popup, sign out?'));
+  await own.close();
+
+  await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'rate_limit' });
+  const post = await popupOn(perch, STATE_PAGES.others, POPUP);
+  await post.getByRole('button', { name: 'ブックマーク', exact: true }).click();
+  // X's limit used up (429): the bookmark waits in the queue, and the popup says so under the buttons.
+  await expect(post.getByText(/Xの制限に達しています|Xがこの操作を制限しています/)).toBeVisible();
+  scanned.push(await check(post, 'popup, X’s limit reached'));
+  await post.getByRole('button', { name: '@gracehopさんをブロック', exact: true }).click();
+  await expect(post.getByRole('dialog')).toBeVisible();
+  scanned.push(await check(post, 'popup, block @gracehop?'));
+  await post.close();
+
+  const profile = await popupOn(perch, 'https://x.com/gracehop', POPUP);
+  await expect(profile.getByRole('button', { name: 'ミュート', exact: true })).toBeVisible();
+  scanned.push(await check(profile, 'popup on a profile'));
+  await profile.close();
+  const share = await popupOn(perch, 'https://example.com/article', POPUP);
+  await expect(share.getByRole('textbox').first()).toBeVisible();
+  scanned.push(await check(share, 'popup sharing a page'));
+  await share.close();
+
+  const panel = await perch.open('sidepanel');
+  await panel.setViewportSize({ width: 360, height: 800 });
+  for (const tab of ['リスト', 'ミュート', 'ブロック', '履歴', '下書き']) {
+    await panel.getByRole('tab', { name: tab }).click();
+    await expect(panel.getByRole('tabpanel', { name: tab })).not.toBeEmpty();
+    scanned.push(await check(panel, `side panel, ${tab}`));
+  }
+  await expect(panel.getByRole('list', { name: 'あなたの下書き' }).getByRole('listitem')).toHaveCount(1);
+  await emu.fault({ method: 'GET', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'usage_capped' });
+  await panel.getByRole('tab', { name: 'ミュート' }).click();
+  const muted = panel.getByRole('tabpanel', { name: 'ミュート' });
+  await muted.getByRole('button', { name: '今すぐ同期' }).click();
+  await expect(muted.getByText(/Xアプリのクレジットがないか利用上限を超えている/)).toBeVisible();
+  scanned.push(await check(panel, 'side panel, Muted, X refused the sync'));
+});
