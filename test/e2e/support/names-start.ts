@@ -55,11 +55,18 @@ function controlsHere(): NamedControl[] {
   }
 }
 
+/** How many visible controls a page state has, and each one not named for the words it shows, one line apiece. */
+export interface NameCheck {
+  checked: number;
+  misnamed: string[];
+}
+
 /**
- * Checks (softly, so the test goes on to its next state) that each visible control on the page is named for the
- * words it shows, and that a control showing none has a name all the same. Returns how many controls it checked.
+ * Reads every visible control on the page (only an open modal dialog's, when one is open) and lists the ones whose
+ * accessible name does not start with the words they show, and those showing no words that have no name at all:
+ * "button showing “開く” is named “下書きを開く”".
  */
-export async function expectNamesStartWithLabels(page: Page | FirefoxPage, state: string): Promise<number> {
+export async function misnamedControls(page: Page | FirefoxPage): Promise<NameCheck> {
   // Either driver's page: a function or axe-core's source run in it (neither bound by the page's CSP).
   const run = page as { evaluate<R>(fn: (() => R) | string): Promise<R> };
   if (!(await run.evaluate(() => 'axe' in window))) await run.evaluate(AXE_SOURCE);
@@ -67,6 +74,15 @@ export async function expectNamesStartWithLabels(page: Page | FirefoxPage, state
   const misnamed = controls
     .filter((c) => (c.words ? !c.name.startsWith(c.words) : !/\S/.test(c.name)))
     .map((c) => `${c.kind} showing “${c.words}” is named “${c.name}”`);
+  return { checked: controls.length, misnamed };
+}
+
+/**
+ * Checks (softly, so the test goes on to its next state) that each visible control on the page is named for the
+ * words it shows, and that a control showing none has a name all the same. Returns how many controls it checked.
+ */
+export async function expectNamesStartWithLabels(page: Page | FirefoxPage, state: string): Promise<number> {
+  const { checked, misnamed } = await misnamedControls(page);
   expect.soft(misnamed, `controls on "${state}" not named for what they show`).toEqual([]);
-  return controls.length;
+  return checked;
 }
