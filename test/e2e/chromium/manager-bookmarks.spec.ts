@@ -146,7 +146,7 @@ test.describe('the Bookmarks tab in Chromium', () => {
     const entries = log.getByRole('listitem');
     await expect(entries).toHaveCount(4);
     await expect(entries.nth(0)).toContainText(`Remove bookmark of a post by @${username(thirdId!)}`);
-    await expect(entries.nth(0)).toContainText(/Queued until \d\d:\d\d: /);
+    await expect(entries.nth(0)).toContainText(/Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d: /);
     await expect(entries.nth(1)).toContainText(`Remove bookmark of a post by @${username(secondId!)}`);
     await expect(entries.nth(1)).toContainText('Failed: ');
     await expect(entries.nth(2)).toContainText(`Bookmark a post by @${username(firstId!)}`);

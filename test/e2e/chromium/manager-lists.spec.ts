@@ -165,7 +165,9 @@ test.describe('the Lists, Muted and Blocked tabs in Chromium', () => {
     await page.getByRole('button', { name: 'Look up' }).click();
     const asked = Date.now();
     await page.getByRole('button', { name: 'Mute @gracehop' }).click();
-    const queued = page.getByRole('status').filter({ hasText: /^Mute @gracehop: queued until \d\d:\d\d \(X’s rate limit\)\.$/ });
+    const queued = page
+      .getByRole('status')
+      .filter({ hasText: /^Mute @gracehop: queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s rate limit\)\.$/ });
     await expect(queued).toBeVisible();
     // X's window resets 15 minutes on: the time said is that, in the person's time zone.
     const [hh, mm] = (await queued.textContent())!

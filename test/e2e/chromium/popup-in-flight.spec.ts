@@ -48,7 +48,9 @@ test.describe('an action on its way, in the popup (Chromium)', () => {
     await expect(popup.getByRole('button', { name: 'Mute', exact: true })).toBeVisible();
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'rate_limit' });
     await popup.getByRole('button', { name: 'Mute', exact: true }).click();
-    const note = popup.getByRole('status').filter({ hasText: /^Mute: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ });
+    const note = popup
+      .getByRole('status')
+      .filter({ hasText: /^Mute: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/ });
     await expect(note).toBeInViewport({ ratio: 1 });
     const button = popup.getByRole('button', { name: 'Unmute', exact: true });
     await expect(button).toHaveAttribute('aria-busy', 'true');

@@ -35,7 +35,7 @@ test.describe('the popup’s action rows in Chromium', () => {
       await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/likes`, count: 1, kind: 'rate_limit' });
       await popup.getByRole('button', { name: 'Like', exact: true }).click();
       await expect(
-        popup.getByRole('status').filter({ hasText: /^Like: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ }),
+        popup.getByRole('status').filter({ hasText: /^Like: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/ }),
       ).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Unlike', exact: true })).toBeVisible();
       const after = await popup.evaluate(measurePopup);

@@ -48,7 +48,7 @@ test.describe('the popup watches the outbox (Chromium)', () => {
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'rate_limit' });
     await popup.getByRole('button', { name: 'Bookmark', exact: true }).click();
     await expect(
-      popup.getByRole('status').filter({ hasText: /^Bookmark: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/ }),
+      popup.getByRole('status').filter({ hasText: /^Bookmark: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/ }),
     ).toBeVisible();
     // What it asks for is shown while it waits; X has not got it yet.
     await expect(popup.getByRole('button', { name: 'Remove bookmark', exact: true })).toBeVisible();

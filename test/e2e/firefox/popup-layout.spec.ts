@@ -34,7 +34,7 @@ test.describe('the popup’s action rows in Firefox', () => {
       await button(popup, 'Like').click();
       await expect
         .poll(() => textOf(popup, '.quick-note:not(:empty)'))
-        .toMatch(/^Like: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/);
+        .toMatch(/^Like: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/);
       await expect.poll(() => hasButton(popup, 'Unlike')).toBe(true);
       const after = await popup.evaluate(measurePopup);
       expect(boxesOf(after)).toEqual(boxesOf(before));

@@ -18,7 +18,9 @@ test.describe('the popup watches the outbox (Firefox)', () => {
     await expect.poll(() => hasButton(popup, 'Bookmark')).toBe(true);
     await emu.fault({ method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 1, kind: 'rate_limit' });
     await button(popup, 'Bookmark').click();
-    await expect.poll(() => textOf(popup, '.quick-note')).toMatch(/^Bookmark: Queued until \d\d:\d\d \(X’s limit is used up\)\.$/);
+    await expect
+      .poll(() => textOf(popup, '.quick-note'))
+      .toMatch(/^Bookmark: Queued until (?:[A-Z][a-z]+ \d+, )?\d?\d:\d\d \(X’s limit is used up\)\.$/);
     expect(await hasButton(popup, 'Remove bookmark')).toBe(true);
     expect(await bookmarkPosts(emu)).toEqual([429]);
 
