@@ -1,12 +1,11 @@
-import { parseHTML } from 'linkedom';
 import { act, createElement } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { sessionView } from '@/lib/storage';
 import { withFocus } from '../support/focus-standin';
-import { visibleText } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { button, press, settle, withDialogStandIn } from '../support/dialog-page';
+import { renderInPage } from '../support/react-page';
 
 // Signing out the account in use, while another stays signed in, leaves the account menu where it was (now the other
 // account's): the focus stays on it, and nothing is left to hand over. A later, unrelated change (X signing the other
@@ -17,42 +16,10 @@ withFocus();
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const GRACE = { id: '1585841080431321099', name: 'Grace Hopper', username: 'gracehop' };
 
-// The sign-out confirmation is a modal dialog: linkedom has no `showModal` or `close`, so they only open and close it.
-const dialogProto = Object.getPrototypeOf(
-  parseHTML('<!doctype html><html><body><dialog></dialog></body></html>').document.querySelector('dialog'),
-) as {
-  showModal?: () => void;
-  close?: () => void;
-};
-const hadDialog = { showModal: dialogProto.showModal, close: dialogProto.close };
-beforeAll(() => {
-  dialogProto.showModal ??= function (this: { open: boolean }) {
-    this.open = true;
-  };
-  dialogProto.close ??= function (this: { open: boolean }) {
-    this.open = false;
-  };
-});
-afterAll(() => {
-  if (!hadDialog.showModal) delete dialogProto.showModal;
-  if (!hadDialog.close) delete dialogProto.close;
-});
-
+withDialogStandIn();
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
-const button = (page: ReactPage, words: string) =>
-  [...page.document.querySelectorAll('button')].find((b) => visibleText(b as unknown as Element).startsWith(words));
-const press = async (page: ReactPage, el: Element | undefined) => {
-  expect(el).toBeDefined();
-  await act(async () => {
-    (el as HTMLElement).focus();
-    el!.dispatchEvent(new page.window.Event('click', { bubbles: true }));
-  });
-  await settle();
-};
 
 describe('the header after signing out the account in use while another stays', () => {
   it('keeps the focus on the account menu, then leaves it alone when the other account is signed out elsewhere', async () => {

@@ -1,12 +1,11 @@
-import { parseHTML } from 'linkedom';
-import { act, createElement } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { sessionView } from '@/lib/storage';
 import { withFocus } from '../support/focus-standin';
-import { visibleText } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { button, press, settle, withDialogStandIn } from '../support/dialog-page';
+import { renderInPage } from '../support/react-page';
 
 // The sign-out dialog's code loads when Sign out is chosen. A load that fails (the extension updated under an open
 // page) must not blank the header or the screen: the person is told, stays signed in, and can choose Sign out again.
@@ -21,38 +20,10 @@ withFocus();
 
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 
-// linkedom has no `showModal` or `close`: here they only open and close the dialog.
-const dialogProto = Object.getPrototypeOf(
-  parseHTML('<!doctype html><html><body><dialog></dialog></body></html>').document.querySelector('dialog'),
-) as { showModal?: () => void; close?: () => void };
-const hadDialog = { showModal: dialogProto.showModal, close: dialogProto.close };
-beforeAll(() => {
-  dialogProto.showModal ??= function (this: { open: boolean }) {
-    this.open = true;
-  };
-  dialogProto.close ??= function (this: { open: boolean }) {
-    this.open = false;
-  };
-});
-afterAll(() => {
-  if (!hadDialog.showModal) delete dialogProto.showModal;
-  if (!hadDialog.close) delete dialogProto.close;
-});
+withDialogStandIn();
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
-const button = (page: ReactPage, words: string) =>
-  [...page.document.querySelectorAll('button')].find((b) => visibleText(b as unknown as Element).startsWith(words));
-const press = async (page: ReactPage, el: Element | undefined) => {
-  expect(el).toBeDefined();
-  await act(async () => {
-    (el as HTMLElement).focus();
-    el!.dispatchEvent(new page.window.Event('click', { bubbles: true }));
-  });
-  await settle();
-};
 
 describe('the sign-out dialog’s code failing to load', () => {
   it('says so beside the account menu, keeps the header, and loads it when Sign out is chosen again', async () => {

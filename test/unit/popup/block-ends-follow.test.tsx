@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { act, createElement, isValidElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { confirmationOf } from '@/components/action-confirm';
 import { ProfilePanel } from '@/entrypoints/popup/ProfilePanel';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
 import type { ActionBrief } from '@/lib/views';
+import { withDialogStandIn } from '../support/dialog-page';
 import { renderInPage } from '../support/react-page';
 import { answerTab, withPopupPage } from './popup-page';
 import { GRACE, profileContext, profileUser } from './post-context';
@@ -47,23 +47,8 @@ describe('Block’s question', () => {
 
 withPopupPage();
 
-// Block's question is a modal dialog: linkedom has no `showModal` or `close`, so they only open and close it here.
-const dialogProto = Object.getPrototypeOf(
-  parseHTML('<!doctype html><html><body><dialog></dialog></body></html>').document.querySelector('dialog'),
-) as { showModal?: () => void; close?: () => void };
-const hadDialog = { showModal: dialogProto.showModal, close: dialogProto.close };
-beforeAll(() => {
-  dialogProto.showModal ??= function (this: { open: boolean }) {
-    this.open = true;
-  };
-  dialogProto.close ??= function (this: { open: boolean }) {
-    this.open = false;
-  };
-});
-afterAll(() => {
-  if (!hadDialog.showModal) delete dialogProto.showModal;
-  if (!hadDialog.close) delete dialogProto.close;
-});
+// Block's question is a modal dialog, which linkedom cannot open by itself.
+withDialogStandIn();
 
 const publish = createFeedPublisher(fakeBrowser.storage.session);
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
