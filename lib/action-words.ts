@@ -4,7 +4,7 @@ import type { ActionRow } from './db';
 import type { ActionError } from './db/rows';
 import { errorWords } from './error-words';
 import type { FailureNote } from './failed-actions';
-import { numberOf, timeOf } from './reader-locale';
+import { listOf, numberOf, timeOf } from './reader-locale';
 import { isActionTypeName } from './reply-words';
 import { hasBidiControls, isolateBidi } from './text/bidi';
 import { boundedWords } from './text/bounded-words';
@@ -31,6 +31,9 @@ export function actionErrorText(error: ActionError | undefined): string {
 const STORED_LABEL_MAX = 300;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** A name X holds (a List's), between FSI and PDI when it has a direction control: it cannot reverse the words after it. */
+const isolated = (name: string): string => (hasBidiControls(name) ? isolateBidi(name) : name);
 
 /** Fills the named `{who}` and `{name}` of an action's words (each type's key takes some of them). */
 const words = i18n.t as unknown as (key: string, named: Record<string, string>) => string;
@@ -67,8 +70,26 @@ function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: b
     (username === undefined ? info.anonymous : undefined) ??
     info.what;
   const who = username ? `@${username}` : i18n.t('action_someone');
-  const name = listName ?? i18n.t('action_a_list');
-  return words(key, { who, name, id: listId ?? '' });
+  const name = listName === undefined ? i18n.t('action_a_list') : isolated(listName);
+  const said = words(key, { who, name, id: listId ?? '' });
+  const changes = logged && action.type === 'list.update' ? listChanges(p) : undefined;
+  return changes ? i18n.t('action_list_changes', { what: said, changes }) : said;
+}
+
+/**
+ * What a List change asked of X, for the Activity log, where it is read long after ("Change “Old”: new name “New”
+ * and made private"): what the change sent (updateLists' body: only the fields changed), in the reader's language.
+ * Undefined when it names none (a row of another version).
+ */
+function listChanges(p: Partial<Record<string, unknown>>): string | undefined {
+  const parts: string[] = [];
+  const to = str(p.name);
+  // `name` is the new name only beside the List's name before it (`listName`); alone it is all Perch knows it by.
+  if (to !== undefined && str(p.listName) !== undefined) parts.push(i18n.t('action_list_change_name', { to: isolated(to) }));
+  if (typeof p.description === 'string')
+    parts.push(i18n.t(p.description ? 'action_list_change_description' : 'action_list_change_description_removed'));
+  if (typeof p.private === 'boolean') parts.push(i18n.t(p.private ? 'action_list_change_private' : 'action_list_change_public'));
+  return parts.length ? listOf(parts) : undefined;
 }
 
 /**
