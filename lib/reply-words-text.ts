@@ -38,6 +38,8 @@ export function replyWordsText(words: ReplyWords): string {
       return i18n.t('drafts_open_not_listed');
     case 'post-not-found':
       return i18n.t('tab_post_not_found');
+    case 'post-not-authorized':
+      return i18n.t('tab_post_not_authorized');
     case 'gate-refused':
       return i18n.t('gate_refused');
     case 'client-id-invalid':

@@ -41,8 +41,10 @@ const FACTS_OF = {
   // Reopening a draft (lib/services/drafts-open.ts): it is gone, or its place cannot be reopened.
   'draft-gone': {},
   'draft-not-listed': {},
-  // The post in the tab (lib/services/tab-context.ts): X did not find it.
+  // The post in the tab (lib/services/tab-context.ts): X did not find it, or would not show it to this account
+  // (not-authorized-for-resource: a protected account's post; X's words go beside it as `said`).
   'post-not-found': {},
+  'post-not-authorized': {},
   // A page opened by someone else, before the person clicked in it (entrypoints/background/index.ts).
   'gate-refused': {},
   // The options page's Client ID (lib/settings.ts) is not one X issues.

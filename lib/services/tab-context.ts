@@ -7,7 +7,7 @@ import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '..
 import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { summonsOf } from './summons';
-import { tabReadClient, tabReadFailure } from './tab-read';
+import { postMissing, tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
 import { authorUnreadToday, missingAuthor } from './post-author';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
@@ -169,7 +169,7 @@ export async function postContext(
       });
       for (const u of users) await applyConnection(d, accountId, u, seenAt);
       post = row;
-      if (!found) error = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
+      if (!found) error = postMissing(page.partialErrors, postId);
       else if (authorFailure !== undefined) error = tabReadFailure(authorFailure);
     } catch (e) {
       error = tabReadFailure(e);

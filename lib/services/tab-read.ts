@@ -1,7 +1,8 @@
 import { saidOf } from '../compose-words';
 import { ownWordsOf } from '../own-words';
-import type { XClient } from '../x/client';
+import { problemOf, type XClient } from '../x/client';
 import { XApiError, xWords } from '../x/errors';
+import { refusalOf } from '../x/pages';
 import type { TabError } from '../views';
 
 /**
@@ -38,4 +39,27 @@ export function tabReadFailure(error: unknown): TabError {
   if (!own) return { kind: error.kind, message: error.message };
   const said = saidOf(xWords(error.problem));
   return { kind: error.kind, message: '', own, ...(said ? { said } : {}) };
+}
+
+/**
+ * Why X's lookup of the tab's post (getPostsById) answered 200 without it, by the problem `type` of X's errors about
+ * that post (`resource_id` or `value`; all of them when none names it). Only not-authorized-for-resource says the
+ * account is protected ("No access to private/protected content", x-api--fundamentals--response-codes-and-errors;
+ * ResourceUnauthorizedProblem), never "it may have been deleted", with X's words beside it. resource-not-found, an
+ * untyped error or none is not found, and hedged: X answers a deleted post and a protected account's post alike with an
+ * `errors` entry, its example an untyped "Not Found Error" (x-api--posts--lookup--integrate, "Deleted or protected
+ * Posts"), so it may have been deleted or be protected. Any other refusal is worded as X's answer.
+ */
+export function postMissing(partialErrors: readonly unknown[], postId: string): TabError {
+  const about = partialErrors.filter((e) => {
+    const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+    return o.resource_id === postId || o.value === postId;
+  });
+  const errors = about.length ? about : [...partialErrors];
+  const refusal = refusalOf(errors, 200, 'not-found');
+  if (refusal.kind === 'not-found') return { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' } };
+  const unauthorized = errors.find((e) => problemOf(e).type === 'not-authorized-for-resource');
+  if (!unauthorized) return tabReadFailure(refusal);
+  const said = saidOf(xWords(problemOf(unauthorized)));
+  return { kind: 'forbidden', message: '', replyWords: { kind: 'post-not-authorized' }, ...(said ? { said } : {}) };
 }

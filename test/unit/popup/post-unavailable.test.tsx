@@ -11,7 +11,9 @@ const alertOf = (html: string) => /<p class="notice" role="alert">([^<]*)<\/p>/.
 const notFound = { kind: 'not-found', message: '', replyWords: { kind: 'post-not-found' as const } };
 
 describe('the popup, for a post X did not find', () => {
-  it('says X could not find it', () => {
+  // X answers a deleted post and a protected account's alike (x-api--posts--lookup--integrate, "Deleted or protected
+  // Posts"), so the sentence names both.
+  it('says X could not find it, and that it may have been deleted or its account protected', () => {
     expect(alertOf(render(notFound))).toBe('X could not find this post: it may have been deleted, or its account is protected.');
   });
 
