@@ -13,3 +13,8 @@ export function postUrl(postId: string, username?: string): string {
 export function profileUrl(username: string): string {
   return `https://x.com/${encodeURIComponent(username)}`;
 }
+
+/** A List's address on x.com: `x.com/i/lists/<id>`. */
+export function listUrl(listId: string): string {
+  return `https://x.com/i/lists/${encodeURIComponent(listId)}`;
+}

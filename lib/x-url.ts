@@ -247,4 +247,4 @@ export function parseXUrl(url: string): XUrl {
   }
 }
 
-export { postUrl, profileUrl } from './x-links';
+export { listUrl, postUrl, profileUrl } from './x-links';

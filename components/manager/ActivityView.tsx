@@ -10,7 +10,7 @@ import { needsPerson } from '@/lib/failed-actions';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
-import { actedOnLink } from './activity-link';
+import { actedOnLink, deletedListIds } from './activity-link';
 import { readAction, readRows } from './stored-rows';
 import { UnreadableRows } from './UnreadableRows';
 import { useFailureSeen } from './use-action-row';
@@ -52,6 +52,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
   const later = useMemo(() => takenOverBy(actions ?? []), [actions]);
   // A List's creation and its later deletion (no toggle pair): "Done; being deleted", then "Done, then deleted".
   const deletions = useMemo(() => deletedBy(actions ?? []), [actions]);
+  // The Lists X deleted: no action of theirs links to x.com, where they have no page left.
+  const goneLists = useMemo(() => deletedListIds(actions ?? []), [actions]);
   // The first screen at once, the rest of the SHOWN rows right after (use-first-screen.ts).
   const drawn = useFirstScreen(Math.min(actions?.length ?? 0, SHOWN));
   useEffect(() => {
@@ -114,6 +116,7 @@ export function ActivityView({ accountId }: { accountId: string }) {
             now={now}
             later={later.get(a.seq!)}
             deletion={deletions.get(a.seq!)}
+            goneLists={goneLists}
             reversed={reversed}
             onUndo={onUndo}
             onRetry={onRetry}
@@ -133,6 +136,7 @@ const ActivityItem = memo(function ActivityItem({
   now,
   later,
   deletion,
+  goneLists,
   reversed,
   onUndo,
   onRetry,
@@ -147,6 +151,8 @@ const ActivityItem = memo(function ActivityItem({
   later: ActionRow | undefined;
   /** For a List's creation, the later deletion of that List, if any (waiting, being sent or done). */
   deletion: ActionRow | undefined;
+  /** The Lists X deleted (deletedListIds): their actions have no page on x.com to link to. */
+  goneLists: ReadonlySet<string>;
   reversed: ReadonlySet<number>;
   onUndo: (a: ActionRow) => void;
   onRetry: () => void;
@@ -164,7 +170,8 @@ const ActivityItem = memo(function ActivityItem({
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
   const label = actionLabel(withStoredListName(action, listName));
-  const link = linkTo(action, label);
+  // A List deleted on X has no page left: none of its actions (its creation, pin, change…) links to it.
+  const link = linkTo(action, label, goneLists);
   const row = useRef<HTMLLIElement>(null);
   const state = useRef<HTMLSpanElement>(null);
   /** One of the row's buttons was pressed: when the new state takes that button away, its focus goes to the state. */
@@ -244,10 +251,16 @@ function ItemButton({ label, name, onClick }: { label: string; name: string; onC
 }
 
 /** The link to what an action was about, labelled by its kind: "View post", "View profile". */
-function linkTo(action: ActionRow, label: string): { href: string; text: string; name: string } | undefined {
-  const link = actedOnLink(action);
+function linkTo(
+  action: ActionRow,
+  label: string,
+  goneLists: ReadonlySet<string>,
+): { href: string; text: string; name: string } | undefined {
+  const link = actedOnLink(action, goneLists);
   if (!link) return undefined;
-  return link.kind === 'post'
-    ? { href: link.href, text: i18n.t('activity_view_post'), name: i18n.t('activity_view_post_label', [label]) }
-    : { href: link.href, text: i18n.t('activity_view_profile'), name: i18n.t('activity_view_profile_label', [label]) };
+  if (link.kind === 'post')
+    return { href: link.href, text: i18n.t('activity_view_post'), name: i18n.t('activity_view_post_label', [label]) };
+  if (link.kind === 'list')
+    return { href: link.href, text: i18n.t('activity_view_list'), name: i18n.t('activity_view_list_label', [label]) };
+  return { href: link.href, text: i18n.t('activity_view_profile'), name: i18n.t('activity_view_profile_label', [label]) };
 }

@@ -1,11 +1,33 @@
 import type { ActionRow } from '@/lib/db';
-import { postUrl, profileUrl } from '@/lib/x-url';
+import { listUrl, postUrl, profileUrl } from '@/lib/x-url';
 
-/** Where on x.com the thing an action was about is: the post (bookmark, like, repost…) or the profile (mute, follow…). */
-export function actedOnLink(a: Pick<ActionRow, 'params'>): { href: string; kind: 'post' | 'profile' } | undefined {
-  const { postId, username } = a.params;
+/** An id X gave (a snowflake): a List still being created has Perch's temporary one, with no page on x.com. */
+const X_ID = /^\d{1,19}$/;
+
+/**
+ * Where on x.com the thing an action was about is: the post (bookmark, like, repost…), the profile (mute, follow, a
+ * List member added or removed), or the List (created, changed, pinned, followed: `x.com/i/lists/<id>`, the id X gave,
+ * for a creation the one in X's answer). A deleted List has no page left, so its deletion links to nothing, nor does
+ * any other action of a List in `deleted` (deletedListIds).
+ */
+export function actedOnLink(
+  a: Pick<ActionRow, 'params'> & Partial<Pick<ActionRow, 'type' | 'result'>>,
+  deleted: ReadonlySet<string> = new Set(),
+): { href: string; kind: 'post' | 'profile' | 'list' } | undefined {
+  const { postId, username, listId } = a.params;
   const name = typeof username === 'string' && username ? username : undefined;
-  if (typeof postId === 'string' && /^\d{1,19}$/.test(postId)) return { href: postUrl(postId, name), kind: 'post' };
+  if (typeof postId === 'string' && X_ID.test(postId)) return { href: postUrl(postId, name), kind: 'post' };
   if (name) return { href: profileUrl(name), kind: 'profile' };
-  return undefined;
+  if (typeof a.type !== 'string' || !a.type.startsWith('list.') || a.type === 'list.delete') return undefined;
+  const id = a.type === 'list.create' ? a.result?.id : listId;
+  return typeof id === 'string' && X_ID.test(id) && !deleted.has(id) ? { href: listUrl(id), kind: 'list' } : undefined;
+}
+
+/**
+ * The Lists X deleted at the log's asking (a done list.delete, deleteLists: x-api--lists--delete-list answers
+ * `deleted: true`): x.com has no page for them any more, so no action of theirs links there.
+ */
+export function deletedListIds(actions: readonly Pick<ActionRow, 'type' | 'state' | 'params'>[]): ReadonlySet<string> {
+  const ids = actions.map((a) => (a.type === 'list.delete' && a.state === 'done' ? a.params.listId : undefined));
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
