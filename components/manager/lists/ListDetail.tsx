@@ -10,6 +10,7 @@ import { ListActions, ListFacts, ListPinWaiting, type Act } from './ListActions'
 import { ListForm } from './ListForm';
 import { ListMembers } from './ListMembers';
 import { ListPosts } from './ListPosts';
+import { listEdits } from './list-rules';
 
 interface Props {
   accountId: string;
@@ -126,12 +127,7 @@ export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed
               onSubmit={async (fields) => {
                 const ok = await act({
                   type: 'list.update',
-                  params: {
-                    ...ref,
-                    ...(fields.name !== list.name ? { name: fields.name } : {}),
-                    ...(fields.description !== (list.description ?? '') ? { description: fields.description } : {}),
-                    ...(privacySaid && fields.private !== list.private ? { private: fields.private } : {}),
-                  },
+                  params: { ...ref, ...listEdits(list, fields, privacySaid) },
                 });
                 if (ok) setEditing(false);
                 return ok;

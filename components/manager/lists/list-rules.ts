@@ -26,6 +26,24 @@ export function listFieldProblems(fields: { name: string; description: string })
   return problems;
 }
 
+/**
+ * What an edit of `list` asks X to change (updateLists sends only the fields given, x-api--lists--update-list): each
+ * field the person changed, compared as the form compares it, without the spaces at its ends. A name or description
+ * X holds with a space or line break at its end, left as it was, is not sent back trimmed: the person did not change
+ * it. `private` only when X said it (`privacySaid`): the form's blank box would otherwise claim it public.
+ */
+export function listEdits(
+  list: Pick<ListRow, 'name' | 'description' | 'private'>,
+  fields: { name: string; description: string; private: boolean },
+  privacySaid: boolean,
+): { name?: string; description?: string; private?: boolean } {
+  return {
+    ...(fields.name.trim() !== list.name.trim() ? { name: fields.name } : {}),
+    ...(fields.description.trim() !== (list.description ?? '').trim() ? { description: fields.description } : {}),
+    ...(privacySaid && fields.private !== list.private ? { private: fields.private } : {}),
+  };
+}
+
 /** A list Perch is still creating has a temporary id until X answers with the real one. */
 export function isPendingList(list: Pick<ListRow, 'id'>): boolean {
   return !/^\d{1,19}$/.test(list.id);
