@@ -6,6 +6,7 @@ import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages'
 import type { XPost } from '../x/schemas';
 import { putPosts, putUsers } from './kept-rows';
 import { postRow, userRow } from './records';
+import { arrivalTop, BOOKMARKS_ON_X, listedOn, purgePosts } from './bookmark-pages';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkContext } from './sync-walk';
 
 /**
@@ -14,9 +15,6 @@ import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type WalkConte
  */
 
 const BOOKMARK_ACTIONS = typesOfCollection('bookmarks');
-
-/** The most bookmarks X returns: the 800 newest (x-api--posts--bookmarks--integrate, "Rate limits"), 8 pages of 100. */
-const BOOKMARKS_ON_X = MAX_PAGES.bookmarks * PAGE.bookmarks;
 
 /**
  * Stores the posts of a page with what X included for them (media, quoted posts) and the users it named: what X says
@@ -32,22 +30,6 @@ async function storePage(d: PerchDb, accountId: string, posts: XPost[], includes
     posts.map((p) => postRow(accountId, p, seenAt, includes)),
     includes,
   );
-}
-
-/** Drops stored posts nothing refers to any more (no bookmark): X no longer gives them to us. */
-async function purgePosts(d: PerchDb, accountId: string): Promise<void> {
-  const kept = new Set((await d.bookmarks.where('accountId').equals(accountId).toArray()).map((b) => b.postId));
-  await d.posts
-    .where('accountId')
-    .equals(accountId)
-    .filter((p) => !kept.has(p.id))
-    .delete();
-}
-
-/** Where a walk puts the bookmarks it finds that are not stored yet: on top of those stored when it began. */
-async function arrivalTop(d: PerchDb, accountId: string): Promise<{ next: number }> {
-  const top = await d.bookmarks.where('[accountId+position]').between([accountId, -Infinity], [accountId, Infinity]).last();
-  return { next: (top?.position ?? 0) + BOOKMARKS_ON_X };
 }
 
 /**
@@ -144,14 +126,19 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const read: string[] = [];
+  const unread = new Set<string>();
   const at = await arrivalTop(d, accountId);
   for await (const page of pages(
     async (token) => listedPage(await getBookmarks(client, accountId, pageOptions(PAGE.bookmarks, token))),
     MAX_PAGES.bookmarks,
     walk,
   )) {
-    read.push(...page.items.map((p) => p.id));
-    if (!errorsSayWhat(page, 'tweet', BOOKMARK_EXPANSIONS)) walk.partial = true;
+    // A post X sent that Perch could not read (lib/x/bookmarks.ts) is listed all the same, seen, its stored bookmark kept
+    // as it was; only one without an id leaves unknown what X listed, and the walk partial (./bookmark-pages.ts).
+    const { listed, idless } = listedOn(page);
+    read.push(...listed.map((l) => l.id));
+    for (const l of listed) if (!l.post) unread.add(l.id);
+    if (idless || !errorsSayWhat(page, 'tweet', BOOKMARK_EXPANSIONS)) walk.partial = true;
     await ctx.onPage(page.items.length);
     await storeArrived(ctx, d, page, at);
   }
@@ -186,6 +173,8 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
     }
     let position = all.length;
     for (const postId of all) {
+      // One X sent unreadable and never stored: no post to show, so no bookmark of nothing.
+      if (unread.has(postId) && !folders.has(postId)) continue;
       await d.bookmarks.put({
         accountId,
         postId,

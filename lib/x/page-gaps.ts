@@ -3,6 +3,8 @@ interface PageRead {
   items: unknown[];
   resultCount: number;
   partialErrors: unknown[];
+  /** Items X sent that Perch could not read and left out (lib/x/pages.ts `Page.dropped`). */
+  dropped?: number;
 }
 
 /**
@@ -19,10 +21,11 @@ export function wholePage(page: PageRead): boolean {
  * X's partial errors name the resource they are about (`resource_id`, and `value` holding the id: the Problem schemas
  * ResourceNotFound, ResourceUnauthorized, ResourceUnavailable; x-api--fundamentals--response-codes-and-errors, "Partial
  * errors"); when each error names one and `meta.result_count` agrees with the items, nothing else is missing.
- * `undefined` when what is missing is not known: an error naming no id, or fewer items than X counted.
+ * `undefined` when what is missing is not known: an error naming no id, fewer items than X counted, or an item X sent
+ * that Perch could not read (left out of the page, whatever `meta.result_count` says).
  */
 export function namedGaps(page: PageRead): string[] | undefined {
-  if (page.resultCount !== page.items.length) return undefined;
+  if (page.dropped || page.resultCount !== page.items.length) return undefined;
   const ids: string[] = [];
   for (const e of page.partialErrors) {
     const { id } = errorFields(e);

@@ -12,7 +12,7 @@ import { problemOf, type XClient } from './client';
 import { XApiError, type XErrorKind } from './errors';
 import { includesOverBound } from './includes-bound';
 import { invalidInput } from './input';
-import { includesSchema, usable, type XMedia, type XPost, type XUser } from './schemas';
+import { droppedFrom, includesSchema, usable, type LeftOut, type XMedia, type XPost, type XUser } from './schemas';
 
 export { errorsSayWhat, namedGaps, wholePage } from './page-gaps';
 
@@ -57,6 +57,16 @@ export interface Page<T> {
   resultCount: number;
   /** `errors` of a 200 answer, as X sent them: resources it could not return. */
   partialErrors: unknown[];
+  /**
+   * How many items X sent that Perch left out for lacking a field it needs (`needed` of {@link getPage}), when any: the
+   * page is not whole (lib/x/page-gaps.ts), so a walk removes nothing stored it did not see.
+   */
+  dropped?: number;
+  /**
+   * Those items, in X's order: where each stood in X's `data` (0 first) and its id when it carried one (a string of
+   * digits). A walk counts such an id as seen: X listed it, only Perch could not read it (lib/services/bookmark-pages.ts).
+   */
+  leftOut?: readonly LeftOut[];
   /**
    * Set when X's `next_token` is not one its operation takes back as `pagination_token` (out of that parameter's length
    * in X's description, {@link TokenBounds}): the page after cannot be asked for, and `nextToken` is left out.
@@ -155,8 +165,10 @@ function includesOf(includes: z.infer<typeof includesSchema> | undefined): Inclu
 
 /**
  * GETs one page (or one multi-id lookup) and turns it into a Page. Partial errors stay on the page. With `needed`,
- * an item lacking one of those fields is left out rather than the page refused (lib/x/schemas.ts `usable`): for a
- * list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and `name`). `most`
+ * an item lacking one of those fields (or holding other than a string there) is left out rather than the page refused,
+ * counted in `dropped` and placed in `leftOut` (lib/x/schemas.ts
+ * `usable`): for a list whose description requires nothing of its items (BookmarkFoldersResponse: a folder's `id` and
+ * `name`; getUsersBookmarks: a Tweet's `id` and `text`). `most`
  * bounds the items of an answer that takes no `max_results`: a lookup by ids answers at most one item an id.
  * `token` bounds the `next_token` Perch may send back ({@link Page.tokenRefused}).
  * @throws XApiError ('malformed' for a page holding more items than the `max_results` it was asked with, or `most`,
@@ -177,13 +189,16 @@ export async function getPage<T>(
   const res = await client.request({ method: 'GET', path: req.path, query: req.query, schema });
   const { data, includes, meta, errors } = res.body;
   const items = data ?? [];
+  // What X sent, counting the items left out for lacking a needed field: they too were asked for, and pulled in.
+  const leftOut = droppedFrom(data);
+  const sent = items.length + leftOut.length;
   // `max_results` is the most a page holds (x-api--fundamentals--pagination, "Results per page"): a page carrying more
   // is not what was asked for, and a walk of such pages would grow without bound. Refused before anything is stored.
   // So is a lookup answering more items than the ids it was asked for, and `includes` holding more than the expansions
   // asked pull in for these items (lib/x/includes-bound.ts).
   const asked = req.query.max_results;
   const most = typeof asked === 'number' ? asked : req.most;
-  if ((most !== undefined && items.length > most) || includesOverBound(includes, items.length, req.query.expansions)) {
+  if ((most !== undefined && sent > most) || includesOverBound(includes, sent, req.query.expansions)) {
     throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
   }
   const page: Page<T> = {
@@ -192,6 +207,7 @@ export async function getPage<T>(
     resultCount: meta?.result_count ?? items.length,
     partialErrors: errors ?? [],
   };
+  if (leftOut.length) Object.assign(page, { dropped: leftOut.length, leftOut });
   // A next_token the operation would refuse as pagination_token is not sent back: the walk ends there, saying so.
   if (meta?.next_token !== undefined && tokenFits(meta.next_token, req.token)) page.nextToken = meta.next_token;
   else if (meta?.next_token !== undefined) page.tokenRefused = true;

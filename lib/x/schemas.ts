@@ -156,20 +156,53 @@ export type XPostRef = z.infer<typeof postRefSchema>;
 /**
  * An array of included objects without those that lack a field Perch needs (`needed`), the rest read with `item`.
  * X's description requires no `id` or `text` of a post and no `media_key` of a media object, so an answer may
- * carry such an object: Perch cannot use it, and leaves it out rather than refuse the page. An object that breaks
- * the description (a numeric id) still makes the whole answer malformed.
+ * carry such an object: Perch cannot use it, and leaves it out rather than refuse the page. So is one whose needed
+ * field is not a string (`text: null`, a numeric id): that object alone, not the other 99 with it. A needed field that
+ * is a string but breaks the description otherwise (an id not of digits) still makes the whole answer malformed.
  */
 export function usable<T>(item: z.ZodMiniType<T>, needed: readonly string[]): z.ZodMiniType<T[]> {
   const items = z.array(item);
+  const readable = (i: unknown) =>
+    !!i && typeof i === 'object' && needed.every((k) => typeof (i as Record<string, unknown>)[k] === 'string');
   // A check that replaces the value rather than z.pipe(z.transform(…)): the background then bundles neither of zod's
   // pipe and transform types, which nothing else in it uses (issue 13). Same result, same issues at the same paths.
   return z.array(z.unknown()).check((payload) => {
-    const parsed = items.safeParse(
-      payload.value.filter((i) => !!i && typeof i === 'object' && needed.every((k) => (i as Record<string, unknown>)[k] !== undefined)),
-    );
-    if (parsed.success) payload.value = parsed.data;
-    else payload.issues.push(...(parsed.error.issues as z.core.$ZodRawIssue[]));
+    const kept: unknown[] = [];
+    const left: LeftOut[] = [];
+    for (const [at, i] of payload.value.entries()) {
+      const id = readable(i) ? undefined : idOf(i);
+      if (readable(i)) kept.push(i);
+      else left.push(id === undefined ? { at } : { at, id });
+    }
+    const parsed = items.safeParse(kept);
+    if (parsed.success) {
+      // What was left out rides on the array, unseen by anything that walks it ({@link droppedFrom}).
+      Object.defineProperty(parsed.data, DROPPED, { value: left, enumerable: false });
+      payload.value = parsed.data;
+    } else payload.issues.push(...(parsed.error.issues as z.core.$ZodRawIssue[]));
   }) as unknown as z.ZodMiniType<T[]>;
+}
+
+/**
+ * An object {@link usable} left out: where it stood in what X sent (`at`, 0 first), and its `id` when it carried one
+ * Perch can trust (a string of digits; a numeric one may be rounded past 2^53, fundamentals--x-ids).
+ */
+export interface LeftOut {
+  at: number;
+  id?: string;
+}
+
+function idOf(i: unknown): string | undefined {
+  const id = i && typeof i === 'object' ? (i as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' && /^\d+$/.test(id) ? id : undefined;
+}
+
+const DROPPED = Symbol('dropped');
+
+/** The objects X sent that {@link usable} left out of this array, in X's order (none for any other array). */
+export function droppedFrom(items: unknown): readonly LeftOut[] {
+  const left = Array.isArray(items) ? (items as unknown as Record<symbol, unknown>)[DROPPED] : undefined;
+  return Array.isArray(left) ? (left as LeftOut[]) : [];
 }
 
 /**

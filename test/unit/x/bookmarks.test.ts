@@ -144,17 +144,51 @@ describe('getBookmarks', () => {
     expect((await getBookmarks(client, ME)).items[0]).toEqual({ id: '1', text: 'hi', note_tweet: { text: 'long' } });
   });
 
-  it('reports a post without its id as malformed', async () => {
-    const { client } = scripted(ok({ data: [{ text: 'no id' }], meta: { result_count: 1 } }));
-    expect((await xErrorOf(getBookmarks(client, ME))).kind).toBe('malformed');
+  // X's description requires nothing of a Tweet: one Perch cannot use is left out alone and counted, never the page.
+  it('leaves out a post without its id or text, counted, and keeps the rest of the page', async () => {
+    const data = [{ text: 'no id' }, { id: '2' }, { id: '3', text: 'kept' }];
+    const { client } = scripted(ok({ data, meta: { result_count: 3 } }));
+    const page = await getBookmarks(client, ME);
+    expect(page.items).toEqual([{ id: '3', text: 'kept' }]);
+    expect(page.dropped).toBe(2);
+    // Where each stood in X's page, and the id of the one that carried it.
+    expect(page.leftOut).toEqual([{ at: 0 }, { at: 1, id: '2' }]);
   });
 
-  it('keeps a 19-digit id exact and refuses one sent as a number', async () => {
+  // Not a string where Perch needs one: that post alone is left out, not the other 99 of the page refused with it.
+  it.each([
+    ['text null', { id: '2', text: null }, [{ at: 1, id: '2' }]],
+    ['a numeric text', { id: '2', text: 5 }, [{ at: 1, id: '2' }]],
+    ['a numeric id', { id: 2, text: 'hi' }, [{ at: 1 }]],
+    ['an id null', { id: null, text: 'hi' }, [{ at: 1 }]],
+  ])('leaves out alone a post with %s, and keeps the rest of the page', async (_, bad, leftOut) => {
+    const { client } = scripted(ok({ data: [{ id: '1', text: 'a' }, bad, { id: '3', text: 'b' }], meta: { result_count: 3 } }));
+    const page = await getBookmarks(client, ME);
+    expect(page.items.map((p) => p.id)).toEqual(['1', '3']);
+    expect(page.leftOut).toEqual(leftOut);
+  });
+
+  it('keeps a 19-digit id exact and leaves out, never rounds, one sent as a number', async () => {
     const { client } = scripted(
       { status: 200, raw: `{"data":[{"id":"${BIG_ID}","text":"hi"}],"meta":{"result_count":1}}` },
       { status: 200, raw: `{"data":[{"id":${BIG_ID},"text":"hi"}],"meta":{"result_count":1}}` },
     );
     expect((await getBookmarks(client, ME)).items[0]!.id).toBe(BIG_ID);
+    const page = await getBookmarks(client, ME);
+    expect(page.items).toEqual([]);
+    expect(page.leftOut).toEqual([{ at: 0 }]);
+  });
+
+  it('still refuses a page whose post id is a string that is not one', async () => {
+    const { client } = scripted(
+      ok({
+        data: [
+          { id: '1', text: 'a' },
+          { id: 'x1', text: 'b' },
+        ],
+        meta: { result_count: 2 },
+      }),
+    );
     expect((await xErrorOf(getBookmarks(client, ME))).kind).toBe('malformed');
   });
 
@@ -245,8 +279,18 @@ describe('bookmark folders', () => {
     expect([page.items, page.resultCount]).toEqual([[{ id: '1', name: 'Work' }], 1]);
   });
 
-  it('still reports a folder that breaks the description (a numeric id) as malformed', async () => {
-    const { client } = scripted(ok({ data: [{ id: 1, name: 'Work' }] }));
+  it('leaves out alone a folder whose id is a number, never rounded; one of other than digits is still malformed', async () => {
+    const { client } = scripted(
+      ok({
+        data: [
+          { id: 1, name: 'Work' },
+          { id: '2', name: 'Home' },
+        ],
+      }),
+      ok({ data: [{ id: 'x1', name: 'Work' }] }),
+    );
+    const page = await getBookmarkFolders(client, ME);
+    expect([page.items, page.leftOut]).toEqual([[{ id: '2', name: 'Home' }], [{ at: 0 }]]);
     expect((await xErrorOf(getBookmarkFolders(client, ME))).kind).toBe('malformed');
   });
 

@@ -101,8 +101,14 @@ describe('a page whose items X’s description requires nothing of (BookmarkFold
     expect(page.items).toEqual([{ id: '11', name: 'Work' }]);
   });
 
-  it('still refuses a folder that breaks the description (a numeric id) as malformed', async () => {
-    const { client } = scripted({ status: 200, raw: '{"data":[{"id":11,"name":"Work"}]}' });
+  it('leaves out alone a folder whose id is a number (never rounded into another), and keeps the others', async () => {
+    const { client } = scripted({ status: 200, raw: '{"data":[{"id":11,"name":"Work"},{"id":"12","name":"Home"}]}' });
+    const page = await getPage(client, folders);
+    expect([page.items, page.dropped, page.leftOut]).toEqual([[{ id: '12', name: 'Home' }], 1, [{ at: 0 }]]);
+  });
+
+  it('still refuses a folder whose id is a string of other than digits as malformed', async () => {
+    const { client } = scripted({ status: 200, raw: '{"data":[{"id":"eleven","name":"Work"}]}' });
     expect((await xErrorOf(getPage(client, folders))).kind).toBe('malformed');
   });
 });

@@ -277,6 +277,7 @@ export const NOT_REQUESTS: Record<string, string> = {
   'pages.listedPage': 'reads a page already received',
   'includes-bound.includesOverBound': 'reads a page already received',
   'schemas.usable': 'builds a schema',
+  'schemas.droppedFrom': 'reads a page already received',
   'client.createXClient': 'the client itself: every row runs through it',
   'errors.userMessage': 'wording of an error',
   'errors.xWords': 'wording of an error',
