@@ -169,6 +169,8 @@ export async function getListPosts(client: XClient, listId: string, options: Pag
     query: pageQuery(LIST_POSTS_ENDPOINT, options),
     item: postSchema,
     token: LIST_POSTS_ENDPOINT.token,
+    // X's description requires nothing of a Tweet: one without its id or text is left out alone (Page.dropped).
+    needed: ['id', 'text'],
   });
 }
 

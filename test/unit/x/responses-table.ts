@@ -115,7 +115,11 @@ const TABLE: Operation[] = [
   listPage((c) => lists.getListMemberships(c, ME), 'getUsersListMemberships'),
   listPage((c) => lists.getPinnedLists(c, ME), 'getUsersPinnedLists'),
   userPage((c) => lists.getListMembers(c, LIST), 'getListsMembers'),
-  postPage((c) => lists.getListPosts(c, LIST), 'getListsPosts'),
+  {
+    ...postPage((c) => lists.getListPosts(c, LIST), 'getListsPosts'),
+    needs: [{ at: 'data[]', fields: POST_NEEDS, drop: true }, ...INCLUDES],
+    check: (result, body) => pageCheck(result, { ...body, data: at(body, 'data[]').filter((o) => has(o, POST_NEEDS)) }),
+  },
   refusedWithout({
     operationId: 'createLists',
     call: (c) => lists.createList(c, { name: 'Birds' }),
