@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { confirmAction } from '@/components/action-confirm';
 import { useEnterprisePlan } from '@/components/use-enterprise-plan';
+import { Phrases } from '@/components/Phrases';
 import { typesOfCollection, type ActionType } from '@/lib/action-types';
 import type { ActionRow } from '@/lib/db';
 import { db } from '@/lib/db';
@@ -265,5 +266,9 @@ function IntroNote({ relation, enterprise }: { relation: Relation; enterprise: b
         </a>
       </p>
     );
-  return <p className="note">{i18n.t(enterprise ? 'blocked_intro' : 'blocked_intro_self_serve')}</p>;
+  return (
+    <p className="note">
+      <Phrases text={i18n.t(enterprise ? 'blocked_intro' : 'blocked_intro_self_serve')} />
+    </p>
+  );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { AccountHeader } from '@/components/AccountHeader';
 import { useSession } from '@/components/use-session';
 import { sendMessage, type Settings } from '@/lib/messaging';
+import { Phrases } from '@/components/Phrases';
 import { thrownText } from '@/components/error-text';
 import { AppCheck } from './AppCheck';
 import { Costs } from './Costs';
@@ -58,7 +59,9 @@ export function App() {
         <h1>{i18n.t('options_title')}</h1>
         <section aria-labelledby="app-heading">
           <h2 id="app-heading">{i18n.t('options_app_heading')}</h2>
-          <p className="muted">{i18n.t('options_app_intro')}</p>
+          <p className="muted">
+            <Phrases text={i18n.t('options_app_intro')} />
+          </p>
           <ol>
             <li>
               {i18n
@@ -70,13 +73,19 @@ export function App() {
                   ) : part === NATIVE_APP ? (
                     <strong key={i}>{i18n.t('options_native_app')}</strong>
                   ) : (
-                    part
+                    <Phrases key={i} text={part} />
                   ),
                 )}
             </li>
-            <li>{i18n.t('options_step_callback')}</li>
-            <li>{i18n.t('options_step_client_id')}</li>
-            <li>{i18n.t('options_step_sign_in', [i18n.t('header_sign_in')])}</li>
+            <li>
+              <Phrases text={i18n.t('options_step_callback')} />
+            </li>
+            <li>
+              <Phrases text={i18n.t('options_step_client_id')} />
+            </li>
+            <li>
+              <Phrases text={i18n.t('options_step_sign_in', [i18n.t('header_sign_in')])} />
+            </li>
           </ol>
           <h3>{i18n.t('options_callback_url')}</h3>
           <code className="callback" aria-label={i18n.t('options_callback_url')}>
@@ -127,7 +136,7 @@ export function App() {
           {/* A grant works only with the app that issued it: say what a new Client ID does to accounts signed in. */}
           {session?.accounts.length ? (
             <p id={clientIdNoteId} className="muted">
-              {i18n.t('options_client_id_signed_in')}
+              <Phrases text={i18n.t('options_client_id_signed_in')} />
             </p>
           ) : null}
           {statusIn('app')}
@@ -159,7 +168,7 @@ export function App() {
             {i18n.t('options_enterprise_plan')}
           </label>
           <p id={planHintId} className="muted">
-            {i18n.t('options_enterprise_plan_hint')}
+            <Phrases text={i18n.t('options_enterprise_plan_hint')} />
           </p>
           {statusIn('plan')}
         </section>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Phrases } from '@/components/Phrases';
 import './costs.css';
 
 /**
@@ -54,8 +55,12 @@ function PriceTable({ caption, rows }: { caption: string; rows: readonly CostRow
       <tbody>
         {rows.map((row) => (
           <tr key={row.what}>
-            <th scope="row">{row.what}</th>
-            <td>{row.price}</td>
+            <th scope="row">
+              <Phrases text={row.what} />
+            </th>
+            <td>
+              <Phrases text={row.price} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -71,12 +76,20 @@ export function Costs() {
   return (
     <section aria-labelledby="costs-heading" className="costs">
       <h2 id="costs-heading">{i18n.t('costs_heading')}</h2>
-      <p>{i18n.t('costs_intro')}</p>
+      <p>
+        <Phrases text={i18n.t('costs_intro')} />
+      </p>
       <PriceTable caption={i18n.t('costs_reads_caption')} rows={READS.map((r) => ({ what: i18n.t(r.what), price: i18n.t(r.price) }))} />
-      <p className="muted">{i18n.t('costs_reads_note')}</p>
+      <p className="muted">
+        <Phrases text={i18n.t('costs_reads_note')} />
+      </p>
       <PriceTable caption={i18n.t('costs_writes_caption')} rows={WRITES.map((r) => ({ what: i18n.t(r.what), price: i18n.t(r.price) }))} />
-      <p className="muted">{i18n.t('costs_writes_note')}</p>
-      <p>{i18n.t('costs_out_of_credits')}</p>
+      <p className="muted">
+        <Phrases text={i18n.t('costs_writes_note')} />
+      </p>
+      <p>
+        <Phrases text={i18n.t('costs_out_of_credits')} />
+      </p>
       <p>
         <a href="https://docs.x.com/x-api/getting-started/pricing" target="_blank" rel="noreferrer">
           {i18n.t('costs_source')}
