@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { CHROME_BUILD, FIREFOX_BUILD } from '../support/paths';
+
+/**
+ * What the built pages load, read from the test builds of both browsers (lib/page-chunks.ts): the popup's first
+ * screen in a few files, and what loads on use still loaded on use. Each script popup.html names, then every chunk it
+ * imports statically; with `dynamic`, its `import()`s too.
+ */
+function pageScripts(build: string, page: string, { dynamic }: { dynamic: boolean }): string[] {
+  const html = readFileSync(path.join(build, `${page}.html`), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const file = queue.shift()!.replace(/^\//, '');
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(path.join(build, file), 'utf8');
+    for (const m of code.matchAll(/from\s*["'](\.{0,2}\/[^"']+\.js)["']|import\(\s*["'`](\.{0,2}\/[^"'`]+\.js)["'`]\)/g)) {
+      if (m[1] !== undefined || dynamic) queue.push(path.posix.join(path.posix.dirname(file), (m[1] ?? m[2])!));
+    }
+  }
+  return [...seen].sort();
+}
+
+/** A lazy chunk by its name (the bundler names a chunk after its module). */
+const named = (files: string[], name: string) => files.filter((f) => new RegExp(`(^|/)${name}-[\\w-]+\\.js$`).test(f));
+
+/** What the popup loads only when used: the composers, the list picker, the sign-out dialog; and the manager. */
+const POPUP_LATER = ['Composer', 'EditComposer', 'ListPicker', 'SignOutDialog'];
+
+for (const [browser, build] of [
+  ['chromium', CHROME_BUILD],
+  ['firefox', FIREFOX_BUILD],
+] as const) {
+  test(`${browser}: the popup's first screen loads 4 scripts at most, none of what loads when used`, () => {
+    const first = pageScripts(build, 'popup', { dynamic: false });
+    // The head script, the popup's own chunk, the shared chunk (React and the code other pages use too), the runtime.
+    expect(first.length, first.join(', ')).toBeLessThanOrEqual(4);
+    expect(named(first, 'shared'), first.join(', ')).toHaveLength(1);
+    for (const later of [...POPUP_LATER, 'Manager']) expect(named(first, later), later).toEqual([]);
+  });
+
+  test(`${browser}: canary: what the popup loads when used is seen, in chunks of its own`, () => {
+    const all = pageScripts(build, 'popup', { dynamic: true });
+    for (const later of POPUP_LATER) expect(named(all, later), later).toHaveLength(1);
+  });
+
+  test(`${browser}: the other pages keep loading the sign-out dialog when it is chosen`, () => {
+    for (const page of ['manager', 'options']) {
+      expect(named(pageScripts(build, page, { dynamic: false }), 'SignOutDialog'), page).toEqual([]);
+      expect(named(pageScripts(build, page, { dynamic: true }), 'SignOutDialog'), page).toHaveLength(1);
+    }
+  });
+}
