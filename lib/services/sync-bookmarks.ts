@@ -81,12 +81,16 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
     MAX_PAGES.bookmarks,
     ctx.walk,
   )) {
+    // One X sent unreadable is listed all the same (./bookmark-pages.ts): a stored one is where the new ones end; a new
+    // one gets no bookmark of nothing. One without an id may be a new bookmark: the full read is due again.
+    const { listed, idless } = listedOn(page);
     const known = new Set(
-      (await d.bookmarks.bulkGet(page.items.map((p) => [accountId, p.id] as [string, string]))).flatMap((b) => (b ? [b.postId] : [])),
+      (await d.bookmarks.bulkGet(listed.map((l) => [accountId, l.id] as [string, string]))).flatMap((b) => (b ? [b.postId] : [])),
     );
-    const firstKnown = page.items.findIndex((p) => known.has(p.id));
-    const newOnes = firstKnown === -1 ? page.items : page.items.slice(0, firstKnown);
+    const firstKnown = listed.findIndex((l) => known.has(l.id));
+    const newOnes = (firstKnown === -1 ? listed : listed.slice(0, firstKnown)).flatMap((l) => (l.post ? [l.post] : []));
     fresh.push(...newOnes);
+    if (idless) ctx.walk.partial = true;
     await ctx.onPage(newOnes.length);
     await storeArrived(ctx, d, page, at, newOnes);
     if (firstKnown !== -1) break;

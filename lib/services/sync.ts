@@ -115,6 +115,13 @@ export class SyncService {
           break;
       }
       const notice = walk.cut ? cutNotice(walk) : undefined;
+      // New bookmarks read past one X sent unreadable and without an id (./sync-bookmarks.ts): the day's full read is done
+      // again, so the next sync meets that bookmark again rather than stopping above it at the ones read now.
+      if (!full && walk.partial && (await this.stillSignedIn(accountId))) {
+        await db()
+          .syncState.where({ accountId, collection })
+          .modify((row) => void delete row.lastFullDay);
+      }
       const at = new Date(this.now()).toISOString();
       await this.setState(accountId, collection, {
         running: false,

@@ -99,3 +99,42 @@ describe('the full bookmark walk when X sends one post it cannot read', () => {
     expect(await bookmarksSyncLine(ADA)).toContain('2 bookmarks it did not list are kept as they were.');
   });
 });
+
+describe('the new-bookmarks walk when X sends one post it cannot read', () => {
+  const NEW = '1900000000000000004';
+  const post = (id: string) => ({ id, text: `Post ${id}`, edit_history_tweet_ids: [id] });
+  beforeEach(async () => {
+    await db().syncState.put({ accountId: ADA, collection: 'bookmarks', lastFullDay: '2030-01-15' });
+  });
+
+  it('stops at a stored bookmark X sent unreadable, and keeps the day’s full read done', async () => {
+    // X's next page starts at OLDER, which the walk need not ask for: TEXTLESS, stored, ends the new ones.
+    const { service, fetch } = syncWith([
+      { data: [post(NEW), { id: TEXTLESS, edit_history_tweet_ids: [TEXTLESS] }], meta: { result_count: 2, next_token: 'p2' } },
+      { data: [post(OLDER)], meta: { result_count: 1 } },
+    ]);
+    const result = await service.sync(ADA, 'bookmarks', { force: true });
+
+    expect(result.error).toBeUndefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual([NEW, TEXTLESS, OLDER]);
+    expect((await db().posts.get([ADA, TEXTLESS]))?.text).toBe(`Kept ${TEXTLESS}`);
+    expect((await db().syncState.get([ADA, 'bookmarks']))?.lastFullDay).toBe('2030-01-15');
+  });
+
+  it('stores the readable new ones and makes no bookmark of nothing for a new one X sent unreadable', async () => {
+    const result = await syncAnswering({ id: NEW, edit_history_tweet_ids: [NEW] }).sync(ADA, 'bookmarks', { force: true });
+
+    expect(result.error).toBeUndefined();
+    expect(await stored()).toEqual([...READABLE, TEXTLESS, OLDER]);
+    expect((await db().syncState.get([ADA, 'bookmarks']))?.lastFullDay).toBe('2030-01-15');
+  });
+
+  it('leaves the day’s full read to do again for one without an id, so the next sync meets that post again', async () => {
+    const result = await syncAnswering({ edit_history_tweet_ids: [NEW] }).sync(ADA, 'bookmarks', { force: true });
+
+    expect(result.error).toBeUndefined();
+    expect(await stored()).toEqual([...READABLE, TEXTLESS, OLDER]);
+    expect((await db().syncState.get([ADA, 'bookmarks']))?.lastFullDay).toBeUndefined();
+  });
+});
