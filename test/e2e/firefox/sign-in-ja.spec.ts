@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA } from '../support/emulator-control';
-import { expectNamesStartWithLabels } from '../support/names-start';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
@@ -44,7 +43,6 @@ test.describe('Perch in Japanese, in Firefox', () => {
     await signIn(ff, ff.options, 'Authorize app', 'Xでログイン');
     await aria(ff.options, `${ADA.name} @${ADA.username}`, 'button').wait();
     await scanFirefox(ff.options, 'settings, signed in, in Japanese');
-    expect(await expectNamesStartWithLabels(ff.options, 'settings, signed in, in Japanese')).toBeGreaterThan(0);
     expect((await emu.relations()).bookmarks).not.toContain(POST);
 
     const popup = await popupOn(ff, `https://x.com/${GRACE}/status/${POST}`);
@@ -52,7 +50,6 @@ test.describe('Perch in Japanese, in Firefox', () => {
     await aria(popup, 'リポスト', 'button').wait();
     await aria(popup, 'x.comで返信', 'link').wait();
     await scanFirefox(popup, 'popup on a post, in Japanese');
-    expect(await expectNamesStartWithLabels(popup, 'popup on a post, in Japanese')).toBeGreaterThan(0);
     await aria(popup, 'ブックマーク', 'button').click();
     await expect.poll(() => has(popup, 'ブックマークから削除', 'button')).toBe(true);
     await expect.poll(async () => (await emu.relations()).bookmarks.includes(POST)).toBe(true);
@@ -72,14 +69,12 @@ test.describe('Perch in Japanese, in Firefox', () => {
     expect(href).toBe(`https://x.com/${GRACE}/status/${POST}`);
     await expect.poll(() => textOf(panel, PANEL)).toMatch(/\d+件中\d+件のブックマーク|\d+件のブックマーク/);
     await scanFirefox(panel, 'side panel bookmarks, in Japanese');
-    expect(await expectNamesStartWithLabels(panel, 'side panel bookmarks, in Japanese')).toBeGreaterThan(0);
     // Every other tab, in Japanese: each passes axe, and each control is named for the words it shows.
     for (const tab of ['リスト', 'ミュート', 'ブロック', '履歴', '下書き']) {
       await aria(panel, tab, 'tab').click();
       await expect.poll(() => panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe(tab);
       await expect.poll(() => textOf(panel, PANEL)).not.toBe('');
       await scanFirefox(panel, `side panel ${tab}, in Japanese`);
-      expect(await expectNamesStartWithLabels(panel, `side panel ${tab}, in Japanese`)).toBeGreaterThan(0);
     }
   });
 });
