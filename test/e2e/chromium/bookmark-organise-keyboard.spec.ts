@@ -1,3 +1,4 @@
+import { scan } from '../support/axe-chromium';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { bookmarkWalkWords as words } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
@@ -49,6 +50,9 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
   await expectFocusShown(page);
 });
 
+/** The bookmarks' Export menu, in order: the three formats, then the import of a file Perch exported. */
+const EXPORT_ITEMS = ['Export JSON', 'Export CSV', 'Export Markdown', 'Import Perch JSON…'];
+
 test('exports the bookmarks from the Export menu with the keyboard alone, the focus back on Export, in Chromium', async ({ perch }) => {
   test.setTimeout(120_000);
   await signIn(perch, await perch.open('options'));
@@ -74,9 +78,16 @@ test('exports the bookmarks from the Export menu with the keyboard alone, the fo
   await expect(exportButton).toBeFocused();
   await expectFocusShown(page);
 
-  // Escape from the open menu closes it, the focus back on Export.
+  // Open again: the menu passes an axe scan with each item named for its words; ArrowDown reaches every item.
   await page.keyboard.press('Enter');
   await expect(menu.getByRole('menuitem', { name: 'Export JSON' })).toBeFocused();
+  await scan(page, 'manager, Bookmarks, Export menu open');
+  await expect(menu.getByRole('menuitem')).toHaveText(EXPORT_ITEMS);
+  for (const item of EXPORT_ITEMS.slice(1)) {
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: item, exact: true })).toBeFocused();
+  }
+  // Escape from the open menu closes it, the focus back on Export.
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(exportButton).toBeFocused();

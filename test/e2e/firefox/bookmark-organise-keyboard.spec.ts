@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
+import { scanFirefox } from '../support/axe-firefox';
 import { expectFocusShown, focusOnInFirefox as focusOn, tabToElementInFirefox, tabToInFirefox as tabTo } from '../support/focus';
 import { bookmarkWalkWords as words } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
@@ -67,6 +68,9 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
   await expectFocusShown(page);
 });
 
+/** The bookmarks' Export menu, in order: the three formats, then the import of a file Perch exported. */
+const EXPORT_ITEMS = ['Export JSON', 'Export CSV', 'Export Markdown', 'Import Perch JSON…'];
+
 test.describe('the Export menu', () => {
   // Firefox opens its downloads panel as a download starts, and the panel takes the focus out of the page (where keys
   // sent over BiDi do not reach; a person closes it with Escape). Told not to, Firefox leaves the focus to Perch.
@@ -93,9 +97,16 @@ test.describe('the Export menu', () => {
     expect(await focusOn(page, 'Export', 'button')).toBe(true);
     await expectFocusShown(page);
 
-    // Escape from the open menu closes it, the focus back on Export.
+    // Open again: the menu passes an axe scan with each item named for its words; ArrowDown reaches every item.
     await page.keyboard.press('Enter');
     await expect.poll(() => focusOn(page, 'Export JSON', 'menuitem')).toBe(true);
+    await scanFirefox(page, 'manager, Bookmarks, Export menu open');
+    expect(await page.$$eval(`${PANEL} [role="menu"] [role="menuitem"]`, (all) => all.map((i) => i.textContent))).toEqual(EXPORT_ITEMS);
+    for (const item of EXPORT_ITEMS.slice(1)) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => focusOn(page, item, 'menuitem')).toBe(true);
+    }
+    // Escape from the open menu closes it, the focus back on Export.
     await page.keyboard.press('Escape');
     await expect.poll(menuOpen).toBe(0);
     expect(await focusOn(page, 'Export', 'button')).toBe(true);
