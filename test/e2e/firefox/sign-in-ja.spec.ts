@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
+import { STATE_PAGES } from '../support/a11y-states';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
@@ -8,7 +9,8 @@ import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
  * One path through Perch in Japanese, in Firefox: Firefox's app locale set to ja (`intl.locale.requested` and a
  * language pack, test/e2e/support/firefox-langpack.ts; browser.i18n follows it). Sign in, bookmark the post the
  * popup is opened on, find it in the side panel's Bookmarks. Every control is found by the Japanese label a person
- * reads (lib/locales/ja.yml), written out here so a wrong or missing translation fails.
+ * reads (lib/locales/ja.yml), written out here so a wrong or missing translation fails. Each screen on the way, and the
+ * popup's three questions (block, delete a post, sign out), passes an axe scan with every control named for its words.
  */
 test.use({ lang: 'ja' });
 
@@ -19,6 +21,7 @@ const POST_TEXT = 'Worth a read';
 const PANEL = '[role="tabpanel"]:not([hidden])';
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
+const openDialogs = (page: Page) => page.$$eval('dialog[open]', (d) => d.length);
 /** Whether an element with this role and exactly this accessible name is on the page now. */
 const has = (page: Page, name: string, role: string) =>
   page
@@ -36,8 +39,8 @@ async function popupOn(ff: FirefoxPerch, url: string): Promise<Page> {
 
 test.describe('Perch in Japanese, in Firefox', () => {
   test('signs in with 「Xでログイン」, bookmarks a post from the popup and finds it under ブックマーク', async ({ ff, emu }) => {
-    // Nine scans, each a second or two: more than the suite's 90 s for one test.
-    test.setTimeout(240_000);
+    // Twelve scans, each a second or two: more than the suite's 90 s for one test.
+    test.setTimeout(300_000);
     expect(await ff.options.evaluate(() => browser.i18n.getUILanguage())).toBe('ja');
     await aria(ff.options, 'Perchの設定', 'heading').wait();
     await signIn(ff, ff.options, 'Authorize app', 'Xでログイン');
@@ -76,5 +79,34 @@ test.describe('Perch in Japanese, in Firefox', () => {
       await expect.poll(() => textOf(panel, PANEL)).not.toBe('');
       await scanFirefox(panel, `side panel ${tab}, in Japanese`);
     }
+
+    // Blocking through Perch is offered on the Enterprise plan only: the popup then offers Block, and asks first
+    // (「@gracehopさんをブロックしますか？」); Escape leaves the question unanswered.
+    const enterprise = '::-p-aria(XアプリはEnterpriseプランです[role="checkbox"])';
+    await ff.options.bringToFront();
+    await ff.options.locator(enterprise).click();
+    await expect.poll(() => ff.options.$eval(enterprise, (c) => (c as HTMLInputElement).checked)).toBe(true);
+    const post = await popupOn(ff, `https://x.com/${GRACE}/status/${POST}`);
+    await aria(post, `@${GRACE}さんをブロック`, 'button').click();
+    await aria(post, `@${GRACE}さんをブロックしますか？`, 'dialog').wait();
+    await scanFirefox(post, 'popup, block @gracehop?, in Japanese');
+    await post.keyboard.press('Escape');
+    await expect.poll(() => openDialogs(post)).toBe(0);
+    await post.close();
+
+    // On Ada's own post: Delete post asks first, and so does Sign out in the account menu; both left with Escape.
+    const own = await popupOn(ff, STATE_PAGES.own);
+    await aria(own, 'ポストを削除', 'button').click();
+    await own.waitForSelector('dialog[open]');
+    await scanFirefox(own, 'popup, delete this post?, in Japanese');
+    await own.keyboard.press('Escape');
+    await expect.poll(() => openDialogs(own)).toBe(0);
+    await aria(own, `${ADA.name} @${ADA.username}`, 'button').click();
+    await aria(own, 'ログアウト', 'menuitem').click();
+    await own.waitForSelector('dialog[open]');
+    await scanFirefox(own, 'popup, sign out?, in Japanese');
+    await own.keyboard.press('Escape');
+    await expect.poll(() => openDialogs(own)).toBe(0);
+    await aria(own, `${ADA.name} @${ADA.username}`, 'button').wait();
   });
 });
