@@ -86,6 +86,13 @@ test.describe('the popup tells the truth in Chromium', () => {
     await expect(popup.getByRole('alert')).toContainText('X could not find this post');
   });
 
+  // X answers ?ids= for a protected account's post with not-authorized-for-resource (response-codes-and-errors).
+  test('a protected account’s post is said to be refused by X, not deleted', async ({ perch }) => {
+    const popup = await popupOn(perch, `https://x.com/kjohnson/status/${SEED_POSTS.kjohnsonProtected}`);
+    await expect(popup.getByRole('alert')).toContainText('X does not let you see this post: its account is protected.');
+    await expect(popup.getByRole('alert')).not.toContainText('deleted');
+  });
+
   test('an Enterprise refusal is said once, not again on the next popup', async ({ perch }) => {
     const options = await perch.open('options');
     await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
