@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
+import { Phrases } from './Phrases';
 import { useModalDialog } from './use-modal-dialog';
 import './confirm-dialog.css';
 
@@ -43,8 +44,18 @@ export function ConfirmDialog({ request, confirmDisabled, onClose }: Props) {
         onClose(false);
       }}
     >
-      <h2 id={`${id}-title`}>{request.title}</h2>
-      <div id={`${id}-body`}>{typeof request.body === 'string' ? <p>{request.body}</p> : request.body}</div>
+      <h2 id={`${id}-title`}>
+        <Phrases text={request.title} />
+      </h2>
+      <div id={`${id}-body`}>
+        {typeof request.body === 'string' ? (
+          <p>
+            <Phrases text={request.body} />
+          </p>
+        ) : (
+          request.body
+        )}
+      </div>
       <div className="confirm-dialog-buttons">
         <button type="button" className="danger" disabled={confirmDisabled} onClick={() => onClose(true)}>
           {request.confirm}

@@ -1,3 +1,5 @@
+import { Phrases } from './Phrases';
+
 /** What a result line says: words, and whether they tell of a failure. */
 export interface LiveWords {
   text: string;
@@ -23,7 +25,7 @@ export function LiveRegion({
   const Line = inline ? 'span' : 'p';
   return (
     <Line className={text ? tone : 'visually-hidden'} role={role}>
-      {text ?? ''}
+      {text ? <Phrases text={text} /> : ''}
     </Line>
   );
 }

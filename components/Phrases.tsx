@@ -38,9 +38,12 @@ function needed(): boolean {
   );
 }
 
-/** A sentence of Perch's (a locale string), with a place to break before each phrase where the browser needs one. */
-export function Phrases({ text }: { text: string }): ReactNode {
-  if (!needed()) return text;
+/**
+ * A sentence of Perch's (a locale string), with a place to break before each phrase where the browser needs one;
+ * nothing when there is none (an empty live region).
+ */
+export function Phrases({ text }: { text: string | undefined }): ReactNode {
+  if (!text || !needed()) return text;
   const starts = phraseStarts(text);
   if (!starts.length) return text;
   return [0, ...starts].map((start, i) => (

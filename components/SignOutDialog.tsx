@@ -5,6 +5,7 @@ import { numberOf } from '@/lib/reader-locale';
 import type { SignOutLoss } from '@/lib/services/sign-out-loss';
 import type { AccountView } from '@/lib/storage';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Phrases } from './Phrases';
 
 export type { SignOutLoss };
 
@@ -40,28 +41,42 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
 
   const body = (
     <>
-      <p>{i18n.t('sign_out_body')}</p>
+      <p>
+        <Phrases text={i18n.t('sign_out_body')} />
+      </p>
       {!loss ? (
-        <p aria-busy="true">{i18n.t('sign_out_counting')}</p>
+        <p aria-busy="true">
+          <Phrases text={i18n.t('sign_out_counting')} />
+        </p>
       ) : losses.length ? (
         <>
-          <p>{i18n.t('sign_out_lose')}</p>
+          <p>
+            <Phrases text={i18n.t('sign_out_lose')} />
+          </p>
           <ul>
             {losses.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>
+                <Phrases text={line} />
+              </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>{i18n.t('sign_out_lose_nothing')}</p>
+        <p>
+          <Phrases text={i18n.t('sign_out_lose_nothing')} />
+        </p>
       )}
       <p className="sign-out-keep">
         <input id={keepId} type="checkbox" checked={keepNotes} onChange={(e) => setKeepNotes(e.target.checked)} />
-        <label htmlFor={keepId}>{i18n.t('sign_out_keep_bookmark_notes')}</label>
+        <label htmlFor={keepId}>
+          <Phrases text={i18n.t('sign_out_keep_bookmark_notes')} />
+        </label>
       </p>
       <p className="sign-out-keep">
         <input id={keepDraftsId} type="checkbox" checked={keepDrafts} onChange={(e) => setKeepDrafts(e.target.checked)} />
-        <label htmlFor={keepDraftsId}>{i18n.t('sign_out_keep_drafts')}</label>
+        <label htmlFor={keepDraftsId}>
+          <Phrases text={i18n.t('sign_out_keep_drafts')} />
+        </label>
       </p>
     </>
   );

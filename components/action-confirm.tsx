@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ACTION_TYPES } from '@/lib/action-types';
 import type { ActionRequest } from '@/lib/messaging';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { Phrases } from './Phrases';
 
 /**
  * What the screen knows of the account an action is about: whether the person follows it, `unsaid` when X did not say
@@ -33,8 +34,12 @@ export function confirmationOf(action: ActionRequest, about: ConfirmAbout = {}):
     title: i18n.t('block_confirm_title', { username }),
     body: follow ? (
       <>
-        <p>{follow}</p>
-        <p>{body}</p>
+        <p>
+          <Phrases text={follow} />
+        </p>
+        <p>
+          <Phrases text={body} />
+        </p>
       </>
     ) : (
       body

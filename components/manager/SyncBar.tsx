@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { db, type Collection, type SyncNotice } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { Phrases } from '@/components/Phrases';
 import { timeOf } from './format';
 import { When } from './When';
 import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from './sync-progress';
@@ -121,28 +122,30 @@ export function SyncBar({
         {texts.button}
       </button>
       <p className={`${prefix}-sync-state muted`} role="status">
-        {running
-          ? soFarWhole(texts.running(progress?.items ?? 0, progress?.pages ?? 0), progress?.items ?? 0)
-          : synced
-            ? texts
-                .last(WHEN)
-                .split(WHEN)
-                .map((part, i) => (i ? [<When key={i} iso={synced} quiet />, part] : part))
-            : state === undefined
-              ? ''
-              : texts.never}
+        {running ? (
+          soFarWhole(texts.running(progress?.items ?? 0, progress?.pages ?? 0), progress?.items ?? 0)
+        ) : synced ? (
+          texts
+            .last(WHEN)
+            .split(WHEN)
+            .map((part, i) => [i ? <When key={`when-${i}`} iso={synced} quiet /> : null, <Phrases key={i} text={part} />])
+        ) : state === undefined ? (
+          ''
+        ) : (
+          <Phrases text={texts.never} />
+        )}
       </p>
       {errorLine ? (
         <p
           className={errorLine.waiting ? `muted ${prefix}-sync-waiting` : `error ${prefix}-sync-error`}
           role={errorLine.waiting ? 'status' : 'alert'}
         >
-          {errorLine.text}
+          <Phrases text={errorLine.text} />
         </p>
       ) : null}
       {thenError && texts.thenFailed ? (
         <p className={`error ${prefix}-sync-error`} role="alert">
-          {texts.thenFailed(thenError)}
+          <Phrases text={texts.thenFailed(thenError)} />
         </p>
       ) : null}
       {state?.notice && !error && !running ? (
@@ -150,9 +153,21 @@ export function SyncBar({
           <NoticeWords whole={syncNoticeText(collection, state.notice)} short={texts.shortNotice?.(state.notice)} prefix={prefix} />
         </p>
       ) : null}
-      {keptText && !error && !running ? <p className={`muted ${prefix}-sync-notice`}>{keptText}</p> : null}
-      {thenNotice && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenNotice}</p> : null}
-      {thenKeptText && !running ? <p className={`muted ${prefix}-sync-notice`}>{thenKeptText}</p> : null}
+      {keptText && !error && !running ? (
+        <p className={`muted ${prefix}-sync-notice`}>
+          <Phrases text={keptText} />
+        </p>
+      ) : null}
+      {thenNotice && !running ? (
+        <p className={`muted ${prefix}-sync-notice`}>
+          <Phrases text={thenNotice} />
+        </p>
+      ) : null}
+      {thenKeptText && !running ? (
+        <p className={`muted ${prefix}-sync-notice`}>
+          <Phrases text={thenKeptText} />
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -164,23 +179,27 @@ export function SyncBar({
 function soFarWhole(line: string, items: number): ReactNode {
   const phrase = syncSoFarText(items);
   const at = line.lastIndexOf(phrase);
-  if (at < 0) return line;
+  if (at < 0) return <Phrases text={line} />;
   return (
     <>
-      {line.slice(0, at)}
+      <Phrases text={line.slice(0, at)} />
       <span className="sync-count">{phrase}</span>
-      {line.slice(at + phrase.length)}
+      <Phrases text={line.slice(at + phrase.length)} />
     </>
   );
 }
 
 /** A notice whole, or whole and short, each in its span: the tab's CSS shows the one that fits its width. */
 function NoticeWords({ whole, short, prefix }: { whole: string; short: string | undefined; prefix: string }) {
-  if (!short) return whole;
+  if (!short) return <Phrases text={whole} />;
   return (
     <>
-      <span className={`${prefix}-notice-whole`}>{whole}</span>
-      <span className={`${prefix}-notice-short`}>{short}</span>
+      <span className={`${prefix}-notice-whole`}>
+        <Phrases text={whole} />
+      </span>
+      <span className={`${prefix}-notice-short`}>
+        <Phrases text={short} />
+      </span>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ActionBrief } from '@/lib/messaging';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
+import { Phrases } from '@/components/Phrases';
 import { refusedAsEnterpriseOnly } from './act';
 import { ActionIcon, type IconName } from './icons';
 
@@ -130,11 +131,11 @@ export function ActionNotes({
       {notes.map(({ id, action }) =>
         action?.state === 'failed' && !refusedAsEnterpriseOnly(action) ? (
           <p key={`${id}-failed`} id={id} className="quick-note error" role="alert">
-            {noteOf(action)}
+            <Phrases text={noteOf(action)} />
           </p>
         ) : (
           <p key={id} id={id} className="quick-note" role="status">
-            {refusedAsEnterpriseOnly(action) ? undefined : noteOf(action)}
+            <Phrases text={refusedAsEnterpriseOnly(action) ? undefined : noteOf(action)} />
           </p>
         ),
       )}

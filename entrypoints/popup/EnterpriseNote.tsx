@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Phrases } from '@/components/Phrases';
 import type { ActionBrief } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-links';
 
@@ -12,11 +13,11 @@ export function EnterpriseNote({ actions, username }: { actions: readonly Action
   const [before, after] = i18n.t(refused.type === 'unblock' ? 'popup_enterprise_unblock' : 'popup_enterprise_block', [LINK]).split(LINK);
   return (
     <p className="notice">
-      {before}
+      <Phrases text={before} />
       <a href={profileUrl(username)} target="_blank" rel="noreferrer">
         {i18n.t('popup_enterprise_link', [username])}
       </a>
-      {after}
+      <Phrases text={after} />
     </p>
   );
 }

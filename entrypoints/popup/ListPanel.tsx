@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
+import { Phrases } from '@/components/Phrases';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import type { ListContext } from '@/lib/services/list-context';
 import { watchOutbox } from '@/lib/services/outbox-feed';
@@ -40,7 +41,7 @@ function Note({ id, action, shownOn, news }: { id: string; action: ActionBrief |
   const text = !action || !phase ? undefined : phase.kind === 'done' ? done(action) : phaseNote(phase);
   return (
     <p id={id} className={failed ? 'quick-note error' : 'quick-note'} role={failed ? 'alert' : 'status'}>
-      {text}
+      <Phrases text={text} />
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { actionErrorText, thrownText } from '@/components/error-text';
 import { watchOutbox, type ActionChange } from '@/lib/services/outbox-feed';
 import { act } from './act';
 import { isolatedWords } from '@/components/isolated-words';
+import { Phrases } from '@/components/Phrases';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { NewListForm, type NewListFields } from './NewListForm';
@@ -244,10 +245,10 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
         <NewListForm busy={!!made} note={madeNote} problem={refused} onSubmit={(fields) => void create(fields)} onClose={closeForm} />
       ) : null}
       <p className="muted" role="status">
-        {message && !message.error ? message.text : null}
+        <Phrases text={message && !message.error ? message.text : undefined} />
       </p>
       <p className="error" role="alert">
-        {message?.error ? message.text : null}
+        <Phrases text={message?.error ? message.text : undefined} />
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ListNameField } from '@/components/manager/lists/ListNameField';
+import { Phrases } from '@/components/Phrases';
 import { listFieldProblems } from '@/components/manager/lists/list-rules';
 
 export interface NewListFields {
@@ -83,10 +84,10 @@ export function NewListForm({ busy, note, problem, onSubmit, onClose }: Props) {
         </button>
       </div>
       <p className="muted" role="status">
-        {note}
+        <Phrases text={note} />
       </p>
       <p className="error" role="alert">
-        {problem}
+        <Phrases text={problem} />
       </p>
     </form>
   );

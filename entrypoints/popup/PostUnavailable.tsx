@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { PostContext } from '@/lib/messaging';
 import type { ReactNode } from 'react';
 import { LiveRegion } from '@/components/LiveLine';
+import { Phrases } from '@/components/Phrases';
 import { postUrl } from '@/lib/x-links';
 import { ActionButton } from './ActionButton';
 import { OnXLink } from './OnXLink';
@@ -15,7 +16,7 @@ export function PostUnavailable({ postId, error, onRetry }: { postId: string; er
   return (
     <section className="post-panel" aria-label={i18n.t('popup_this_post')}>
       <p className="notice" role="alert">
-        {tabErrorText(error, i18n.t('popup_post_not_loaded'))}
+        <Phrases text={tabErrorText(error, i18n.t('popup_post_not_loaded'))} />
       </p>
       <div className="quick-actions">
         <OnXLink label={i18n.t('popup_open_on_x')} href={postUrl(postId)} />

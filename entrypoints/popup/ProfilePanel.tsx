@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { confirmAction } from '@/components/action-confirm';
+import { Phrases } from '@/components/Phrases';
 import { useId, useState } from 'react';
 import type { ProfileContext } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-links';
@@ -33,7 +34,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
   if (!user) {
     return (
       <p className="notice" role="alert">
-        {tabErrorText(ctx.error, i18n.t('popup_user_not_found', [username]))}
+        <Phrases text={tabErrorText(ctx.error, i18n.t('popup_user_not_found', [username]))} />
       </p>
     );
   }

@@ -63,7 +63,7 @@ describe('the phrases of Perch’s Japanese sentences', () => {
   it('leaves the sentence as it is where the browser breaks between phrases itself (Chromium), and in English', () => {
     vi.stubGlobal('document', { documentElement: { lang: 'ja' } });
     vi.stubGlobal('CSS', { supports: (property: string, value: string) => property === 'word-break' && value === 'auto-phrase' });
-    expect(renderToStaticMarkup(<Phrases text={JA.blocked_intro!} />)).not.toContain('<wbr');
+    expect(renderToStaticMarkup(<Phrases text={JA.blocked_intro} />)).not.toContain('<wbr');
     vi.stubGlobal('document', { documentElement: { lang: 'en' } });
     vi.stubGlobal('CSS', { supports: () => false });
     expect(renderToStaticMarkup(<Phrases text="X lets an app block only on its Enterprise plan." />)).not.toContain('<wbr');

@@ -17,9 +17,11 @@ export interface ReactPage {
  * Renders a React element into a fresh page (linkedom) made the global `window` and `document`, as a Perch page has
  * them, with React's act environment on. `visible`: the page says it is in view (`document.visibilityState`).
  * `settleMs`: how long `leave` waits after unmounting, so an answer on its way lands before the page's globals go.
+ * `lang`: the page's language (`<html lang>`), as mount.tsx sets it from the messages'.
  */
-export async function renderInPage(element: ReactElement, { visible = false, settleMs = 0 } = {}): Promise<ReactPage> {
+export async function renderInPage(element: ReactElement, { visible = false, settleMs = 0, lang = '' } = {}): Promise<ReactPage> {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  if (lang) document.documentElement.lang = lang;
   if (visible) Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   const g = globalThis as Record<string, unknown>;
   const saved = { window: g.window, document: g.document, navigator: g.navigator, IS_REACT_ACT_ENVIRONMENT: g.IS_REACT_ACT_ENVIRONMENT };
