@@ -8,7 +8,7 @@ import { Phrases } from '@/components/Phrases';
 import { timeOf } from './format';
 import { When } from './When';
 import { progressShown, syncFailureLine, type SyncFailure, type SyncProgress } from './sync-progress';
-import { syncErrorText, syncKeptText, syncNoticeText, syncSoFarText } from './sync-words';
+import { syncErrorText, syncKeptText, syncNoticeText, syncSoFarText, syncUnreadableText } from './sync-words';
 
 export interface SyncTexts {
   /** The button's visible text ("Sync now"). */
@@ -112,6 +112,7 @@ export function SyncBar({
   const thenError = running || !states?.then?.error ? undefined : syncErrorText(states.then.error);
   const synced = state?.lastSyncedAt;
   const keptText = syncKeptText(collection, state?.kept);
+  const unreadableText = syncUnreadableText(collection, state?.unreadable);
   // The second collection's notice and rows X's errors named (bookmark folders, synced after bookmarks) are said too.
   const thenNotice = then && !thenError && states?.then?.notice ? syncNoticeText(then, states.then.notice) : undefined;
   const thenKeptText = then && !thenError ? syncKeptText(then, states?.then?.kept) : undefined;
@@ -156,6 +157,11 @@ export function SyncBar({
       {keptText && !error && !running ? (
         <p className={`muted ${prefix}-sync-notice`}>
           <Phrases text={keptText} />
+        </p>
+      ) : null}
+      {unreadableText && !error && !running ? (
+        <p className={`muted ${prefix}-sync-notice`}>
+          <Phrases text={unreadableText} />
         </p>
       ) : null}
       {thenNotice && !running ? (

@@ -53,6 +53,15 @@ export function syncKeptText(collection: Collection, kept: number | undefined): 
 }
 
 /**
+ * The posts X sent the last bookmark walk that Perch could not read (without their text, lib/x/bookmarks.ts): not shown,
+ * or shown as last read. "X sent 2 bookmarked posts Perch could not read."
+ */
+export function syncUnreadableText(collection: Collection, unreadable: number | undefined): string | undefined {
+  if (!unreadable || collection !== 'bookmarks') return undefined;
+  return i18n.t('sync_unreadable_bookmarks', unreadable, [numberOf(unreadable)]);
+}
+
+/**
  * A walk cut short: X repeating a page, a page token X would refuse back, or the most Perch reads in one sync (for bookmarks, X's 800 newest; for
  * bookmark folders, how many folders' bookmarks it reads, the others taking their turn at a later sync).
  */

@@ -22,6 +22,8 @@ export interface SyncStateRow {
    * line says so (components/manager/sync-words.ts `syncKeptText`).
    */
   kept?: number | undefined;
+  /** Bookmarks only: how many posts X sent the last walk that Perch could not read (without their text). Said too. */
+  unreadable?: number | undefined;
 }
 
 /**

@@ -91,6 +91,7 @@ export async function newBookmarks(ctx: WalkContext): Promise<void> {
     const newOnes = (firstKnown === -1 ? listed : listed.slice(0, firstKnown)).flatMap((l) => (l.post ? [l.post] : []));
     fresh.push(...newOnes);
     if (idless) ctx.walk.partial = true;
+    if (page.dropped) ctx.walk.unreadable = (ctx.walk.unreadable ?? 0) + page.dropped;
     await ctx.onPage(newOnes.length);
     await storeArrived(ctx, d, page, at, newOnes);
     if (firstKnown !== -1) break;
@@ -142,6 +143,7 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
     const { listed, idless } = listedOn(page);
     read.push(...listed.map((l) => l.id));
     for (const l of listed) if (!l.post) unread.add(l.id);
+    if (page.dropped) walk.unreadable = (walk.unreadable ?? 0) + page.dropped;
     if (idless || !errorsSayWhat(page, 'tweet', BOOKMARK_EXPANSIONS)) walk.partial = true;
     await ctx.onPage(page.items.length);
     await storeArrived(ctx, d, page, at);

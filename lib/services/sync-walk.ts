@@ -36,6 +36,8 @@ export interface Walk {
   named?: Set<string>;
   /** How many stored rows the walk kept only because X's errors named them: the sync line says so. */
   kept?: number;
+  /** Bookmarks only: how many posts X sent that Perch could not read (lib/x/bookmarks.ts): the sync line says so. */
+  unreadable?: number;
 }
 
 /** What the sync service hands the walker of one collection. */

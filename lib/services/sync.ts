@@ -130,6 +130,7 @@ export class SyncService {
         error: undefined,
         notice,
         kept: walk.kept,
+        unreadable: walk.unreadable,
         progress: { ...progress },
       });
       return { collection, ran: true, requests: progress.pages, items: progress.items, ...(notice ? { notice } : {}) };

@@ -76,6 +76,19 @@ describe('the full bookmark walk when X sends one post it cannot read', () => {
     expect(await stored()).toEqual([TEXTLESS]);
   });
 
+  it('says on the Bookmarks tab how many posts X sent that Perch could not read, until a sync reads them all', async () => {
+    const post = (id: string) => ({ id, text: `Post ${id}`, edit_history_tweet_ids: [id] });
+    const { service } = syncWith([
+      { data: [post(READABLE[0]!), { id: TEXTLESS, edit_history_tweet_ids: [TEXTLESS] }, { edit_history_tweet_ids: [OLDER] }] },
+      { data: [post(READABLE[0]!), post(TEXTLESS)] },
+    ]);
+    await service.sync(ADA, 'bookmarks');
+    expect(await bookmarksSyncLine(ADA)).toContain('X sent 2 bookmarked posts that Perch could not read.');
+
+    await service.sync(ADA, 'bookmarks', { force: true, full: true });
+    expect(await bookmarksSyncLine(ADA)).not.toContain('could not read');
+  });
+
   it('makes no bookmark of nothing for a new one X sent unreadable', async () => {
     const NEW = '1900000000000000009';
     await syncAnswering({ id: NEW, edit_history_tweet_ids: [NEW] }, { result_count: 3 }).sync(ADA, 'bookmarks');
