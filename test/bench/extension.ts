@@ -18,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startEmulator } from '../emulator/server';
 import { launchPerch, registerCallback, signIn } from '../e2e/support/chromium';
+import { pageScripts } from '../e2e/support/page-scripts';
 import { EmulatorControl, TEST_EMULATOR_PORT } from '../e2e/support/emulator-control';
 import { SEED_POSTS } from '../emulator/seed';
 import { benchBuild } from './build';
@@ -27,28 +28,6 @@ import { popupProbe, type ProbeTimes } from './popup-probe';
 import { median, type BenchRow } from './types';
 
 const RUNS = 15;
-
-/**
- * Every script popup.html loads: its module entry and the chunks it preloads or imports; with `dynamic: false`,
- * only what loads before the first screen (no `import()`: the composer and list picker load when used).
- */
-export function popupScripts(buildDir: string, { dynamic = true }: { dynamic?: boolean } = {}): string[] {
-  const html = readFileSync(path.join(buildDir, 'popup.html'), 'utf8');
-  const seen = new Set<string>();
-  const queue = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
-  while (queue.length) {
-    const rel = queue.shift()!.replace(/^\//, '');
-    if (seen.has(rel)) continue;
-    seen.add(rel);
-    const code = readFileSync(path.join(buildDir, rel), 'utf8');
-    for (const m of code.matchAll(/from\s*["'](\.{0,2}\/[^"']+\.js)["']|import\(\s*["'`](\.{0,2}\/[^"'`]+\.js)["'`]\)/g)) {
-      if (m[1] === undefined && !dynamic) continue;
-      const spec = (m[1] ?? m[2])!;
-      queue.push(path.posix.join(path.posix.dirname(rel), spec));
-    }
-  }
-  return [...seen];
-}
 
 /** The source modules bundled in these scripts, from the bench build's hidden source maps. */
 function sourcesOf(buildDir: string, scripts: string[]): string[] {
@@ -66,11 +45,11 @@ export async function bench(): Promise<BenchRow[]> {
   // The floor: an empty page of the extension, navigation → interactive. Written into the bench build only.
   writeFileSync(path.join(build, 'bench-blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank');
 
-  const scripts = popupScripts(build);
+  const scripts = pageScripts(build, 'popup', { dynamic: true });
   const gzipOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(build, f))).length, 0);
   const gz = gzipOf(scripts);
   // What the first screen loads: neither the composer nor the list picker (they load when used).
-  const first = popupScripts(build, { dynamic: false });
+  const first = pageScripts(build, 'popup', { dynamic: false });
   const loadedLate = ['components/Composer.tsx', 'entrypoints/popup/ListPicker.tsx'];
   const early = loadedLate.filter((m) => sourcesOf(build, first).some((s) => s.endsWith(m)));
 

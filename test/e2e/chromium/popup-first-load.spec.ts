@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { pageScripts } from '../support/page-scripts';
 import { CHROME_BUILD, FIREFOX_BUILD } from '../support/paths';
 
 /**
  * What the built pages load, read from the test builds of both browsers (lib/page-chunks.ts): the popup's first
- * screen in a few files, and what loads on use still loaded on use. Each script popup.html names, then every chunk it
- * imports statically; with `dynamic`, its `import()`s too.
+ * screen in a few files, and what loads on use still loaded on use.
  */
-function pageScripts(build: string, page: string, { dynamic }: { dynamic: boolean }): string[] {
-  const html = readFileSync(path.join(build, `${page}.html`), 'utf8');
-  const seen = new Set<string>();
-  const queue = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
-  while (queue.length) {
-    const file = queue.shift()!.replace(/^\//, '');
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(path.join(build, file), 'utf8');
-    for (const m of code.matchAll(/from\s*["'](\.{0,2}\/[^"']+\.js)["']|import\(\s*["'`](\.{0,2}\/[^"'`]+\.js)["'`]\)/g)) {
-      if (m[1] !== undefined || dynamic) queue.push(path.posix.join(path.posix.dirname(file), (m[1] ?? m[2])!));
-    }
-  }
-  return [...seen].sort();
-}
 
 /** A lazy chunk by its name (the bundler names a chunk after its module). */
 const named = (files: string[], name: string) => files.filter((f) => new RegExp(`(^|/)${name}-[\\w-]+\\.js$`).test(f));
