@@ -5,6 +5,7 @@ import { unnamedListId, withStoredListName } from '@/lib/action-words';
 import type { ActionRow } from '@/lib/db/rows';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { watchTables } from '@/lib/store-changes';
 import { LiveLine } from './LiveLine';
 import { thrownText } from './error-text';
@@ -152,7 +153,8 @@ export function FailedLineView({
   // The note in words: its List by its name where the store holds it (the note itself, as stored, is what is sent).
   const worded = (note: FailureNote) => withStoredListName(note, listNames?.get(unnamedListId(note) ?? ''));
   const choices = (note: FailureNote) => {
-    const what = actionWhat(worded(note));
+    // Named without direction marks (a List name's, or the FSI/PDI isolating it): the visible line keeps them.
+    const what = withoutBidiControls(actionWhat(worded(note)));
     return (
       <>
         <button type="button" aria-label={i18n.t('activity_retry_label', [what])} onClick={() => on.retry(note)}>

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { forwardRef, useEffect, useRef, type ReactNode } from 'react';
 import type { ActionRow } from '@/lib/db';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { actionPhase, actionWhat, canUndo, phaseSentence, type ActionPhase } from './action-state';
 import { shownFailure, useActionRow, useFailureSeen } from './use-action-row';
 import { useNow } from './use-now';
@@ -62,7 +63,7 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
           <button
             type="button"
             data-undo
-            aria-label={i18n.t('action_undo', { what })}
+            aria-label={withoutBidiControls(i18n.t('action_undo', { what }))}
             onClick={() => {
               undoPressed.current = true;
               onUndo(action.seq!);

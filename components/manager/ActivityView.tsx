@@ -9,6 +9,7 @@ import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
 import { actedOnLink, deletedListIds } from './activity-link';
 import { readAction, readRows } from './stored-rows';
@@ -170,8 +171,11 @@ const ActivityItem = memo(function ActivityItem({
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
   const label = actionLabel(withStoredListName(action, listName));
+  // Its controls' names carry the words without their direction marks (a name's U+202E, the FSI/PDI isolating it):
+  // read aloud or said by voice control they are no words; the row's visible label keeps them, isolated.
+  const spoken = withoutBidiControls(label);
   // A List deleted on X has no page left: none of its actions (its creation, pin, change…) links to it.
-  const link = linkTo(action, label, goneLists);
+  const link = linkTo(action, spoken, goneLists);
   const row = useRef<HTMLLIElement>(null);
   const state = useRef<HTMLSpanElement>(null);
   /** One of the row's buttons was pressed: when the new state takes that button away, its focus goes to the state. */
@@ -218,22 +222,22 @@ const ActivityItem = memo(function ActivityItem({
         ) : null}
       </div>
       {undoable ? (
-        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [label])} onClick={press(() => onUndo(action))} />
+        <ItemButton label={i18n.t('manager_undo')} name={i18n.t('activity_undo_label', [spoken])} onClick={press(() => onUndo(action))} />
       ) : null}
       {phase.kind === 'queued' && phase.awaitingPerson ? (
-        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [label])} onClick={press(onRetry)} />
+        <ItemButton label={i18n.t('activity_retry')} name={i18n.t('activity_retry_label', [spoken])} onClick={press(onRetry)} />
       ) : null}
       {!later && canRetry(action) ? (
         <ItemButton
           label={i18n.t('activity_retry')}
-          name={i18n.t('activity_retry_label', [label])}
+          name={i18n.t('activity_retry_label', [spoken])}
           onClick={press(() => onSendAgain(action))}
         />
       ) : null}
       {phase.kind === 'queued' ? (
         <ItemButton
           label={i18n.t('activity_cancel')}
-          name={i18n.t('activity_cancel_label', [label])}
+          name={i18n.t('activity_cancel_label', [spoken])}
           onClick={press(() => onCancel(action))}
         />
       ) : null}

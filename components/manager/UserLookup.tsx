@@ -3,6 +3,7 @@ import { Avatar } from '@/components/Avatar';
 import { shownAccountName } from '@/components/account-words';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sendMessage, type UserView } from '@/lib/messaging';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { errorOf, errorText, missingAccountText } from '@/components/error-text';
 import { usernameFrom } from './accounts';
 
@@ -176,8 +177,9 @@ export function UserIdentity({ user }: { user: { name: string; username: string;
   return (
     <div className="mgr-identity">
       <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={32} lazy />
-      {/* Each line is cut with an ellipsis when long: the title shows the whole name and @username. */}
-      <span className="mgr-identity-names" title={both ? `${name} @${user.username}` : name}>
+      {/* Each line is cut with an ellipsis when long: the title shows the whole name and @username, without the
+          name's direction marks (a U+202E would reverse the @username after it; a screen reader reads them). */}
+      <span className="mgr-identity-names" title={withoutBidiControls(both ? `${name} @${user.username}` : name)}>
         <span className="mgr-identity-name">
           <bdi>{name}</bdi>
         </span>

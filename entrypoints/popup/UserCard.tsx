@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { profileUrl } from '@/lib/x-links';
 import { Avatar } from '@/components/Avatar';
 import type { UserView } from '@/lib/messaging';
+import { withoutBidiControls } from '@/lib/text/bidi';
 
 /**
  * The account's picture, name and @username, a link to their profile on X. A stored account whose name does not
@@ -13,9 +14,9 @@ export function UserCard({ user }: { user: UserView }) {
     <div className="user-card">
       <Avatar url={user.profileImageUrl} name={user.name} username={user.username} size={40} />
       <div className="account-names">
-        {/* Cut with an ellipsis when long: the title shows the whole name. */}
+        {/* Cut with an ellipsis when long: the title shows the whole name, without its direction marks. */}
         {name ? (
-          <span className="account-name" title={name}>
+          <span className="account-name" title={withoutBidiControls(name)}>
             <bdi>{name}</bdi>
           </span>
         ) : null}

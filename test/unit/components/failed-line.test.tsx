@@ -1,16 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { FailedLineView, type FailedLineActions } from '@/components/FailedLine';
+import { FailedLineView } from '@/components/FailedLine';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
+import { noFailedLineActions as nothing } from '../support/failed-line-actions';
 
-const nothing: FailedLineActions = {
-  retry: () => undefined,
-  undo: () => undefined,
-  dismiss: () => undefined,
-  dismissAll: () => undefined,
-  activity: () => undefined,
-  toggle: () => undefined,
-};
 const at = '2026-12-02T05:00:00.000Z';
 const refusedLike: FailureNote = {
   seq: 1,
