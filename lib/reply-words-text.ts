@@ -40,6 +40,8 @@ export function replyWordsText(words: ReplyWords): string {
       return i18n.t('tab_post_not_found');
     case 'post-not-authorized':
       return i18n.t('tab_post_not_authorized');
+    case 'post-unreadable':
+      return i18n.t('tab_post_unreadable');
     case 'gate-refused':
       return i18n.t('gate_refused');
     case 'client-id-invalid':

@@ -45,6 +45,8 @@ const FACTS_OF = {
   // (not-authorized-for-resource: a protected account's post; X's words go beside it as `said`).
   'post-not-found': {},
   'post-not-authorized': {},
+  // X sent the post in the tab without its text (getPostsByIds; X's Tweet requires no field).
+  'post-unreadable': {},
   // A page opened by someone else, before the person clicked in it (entrypoints/background/index.ts).
   'gate-refused': {},
   // The options page's Client ID (lib/settings.ts) is not one X issues.

@@ -7,7 +7,7 @@ import { EDIT_FIELDS, getPosts, REPLY_CHECK_EXPANSIONS, withCardMedia } from '..
 import type { XUser } from '../x/schemas';
 import { getUserByUsername } from '../x/users';
 import { summonsOf } from './summons';
-import { postMissing, tabReadClient, tabReadFailure } from './tab-read';
+import { POST_UNREADABLE, postMissing, tabReadClient, tabReadFailure } from './tab-read';
 import { ACTIONS } from './actions';
 import { authorUnreadToday, missingAuthor } from './post-author';
 import { EDIT_WINDOW_MS, editViewOf } from './post-edit';
@@ -135,6 +135,9 @@ export async function postContext(
         fields: { 'tweet.fields': POPUP_POST_FIELDS, 'user.fields': USER_FIELDS_WITH_RELATION, ...POPUP_EXPANSIONS },
       });
       const found = page.items[0];
+      // X sent the post without its text (getPostsByIds: X's Tweet requires no field): nothing of it is read, and the
+      // stored copy, if any, stays shown as on any read that failed.
+      const unreadable = !found && !!page.dropped;
       // The post is kept even when its author's lookup did not get X's word: the popup says what failed (./post-author.ts).
       let authorFailure: unknown;
       const byId =
@@ -168,8 +171,9 @@ export async function postContext(
         if (row) await d.posts.put(row);
       });
       for (const u of users) await applyConnection(d, accountId, u, seenAt);
-      post = row;
-      if (!found) error = postMissing(page.partialErrors, postId);
+      if (unreadable) error = POST_UNREADABLE;
+      else post = row;
+      if (!found && !unreadable) error = postMissing(page.partialErrors, postId);
       else if (authorFailure !== undefined) error = tabReadFailure(authorFailure);
     } catch (e) {
       error = tabReadFailure(e);

@@ -63,3 +63,9 @@ export function postMissing(partialErrors: readonly unknown[], postId: string): 
   const said = saidOf(xWords(problemOf(unauthorized)));
   return { kind: 'forbidden', message: '', replyWords: { kind: 'post-not-authorized' }, ...(said ? { said } : {}) };
 }
+
+/**
+ * The tab's post as X sent it without its `text` (getPostsByIds: X's Tweet schema requires no field, so such an answer
+ * is X's): Perch says so, never that X could not find it, and shows nothing of it as read.
+ */
+export const POST_UNREADABLE: TabError = { kind: 'malformed', message: '', replyWords: { kind: 'post-unreadable' } };

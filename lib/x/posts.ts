@@ -101,14 +101,16 @@ export const MAX_POST_IDS = 100;
 
 /**
  * GET /2/tweets?ids= — up to 100 posts by id (duplicates sent once), with their authors in `includes.users`.
- * Posts X cannot return (deleted, protected) are missing from `items` and described in `partialErrors`.
+ * Posts X cannot return (deleted, protected) are missing from `items` and described in `partialErrors`. One X sends
+ * without its `id` or `text` (getPostsByIds: X's Tweet schema requires no field) is left out alone and placed in
+ * `leftOut`, not the others refused with it.
  * @throws XApiError ('invalid-request' before sending unless there are 1 to 100 valid ids; 'malformed' for an answer
  *   holding more posts than the ids asked for: getPostsByIds "retrieves details of multiple Posts by their IDs")
  */
 export async function getPosts(client: XClient, ids: readonly string[], options: LookupOptions = {}): Promise<Page<XPost>> {
   const checked = checkIds(ids, 'post id', MAX_POST_IDS);
   const query = { ids: checked.join(','), ...fieldQuery(POST_ENDPOINT, options.fields) };
-  return getPage(client, { path: '/2/tweets', query, item: postSchema, most: checked.length });
+  return getPage(client, { path: '/2/tweets', query, item: postSchema, most: checked.length, needed: ['id', 'text'] });
 }
 
 /**

@@ -50,6 +50,9 @@ const TABLE: Operation[] = [
     // Two ids asked: an answer with more posts than that is refused (lib/x/pages.ts `getPage`, `most`).
     ...postPage((c) => posts.getPosts(c, [POST, OTHER_POST]), 'getPostsByIds'),
     outcome: (body) => (Array.isArray(body.data) && body.data.length > 2 ? 'malformed' : undefined),
+    // The description requires nothing of a Tweet: a post without its id or text is left out alone, the others kept.
+    needs: [{ at: 'data[]', fields: POST_NEEDS, drop: true }, ...INCLUDES],
+    check: (result, body) => pageCheck(result, { ...body, data: at(body, 'data[]').filter((o) => has(o, POST_NEEDS)) }),
   },
   refusedWithout({
     operationId: 'createPosts',
