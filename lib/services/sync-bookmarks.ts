@@ -205,7 +205,7 @@ export const FOLDERS_PER_SYNC = 50;
  * folder) for at most {@link FOLDERS_PER_SYNC} of them, the least recently read first, so that syncs take turns
  * through them all. A folder not read this time keeps what was stored of it; past the cap the sync says so (a 'cap'
  * notice with the count). A stored folder missing from a complete listing is removed, unless X's errors named it; a
- * listing cut short (X repeating a page, the page cap) or partial (a page that left a folder out or carried errors
+ * listing cut short (X repeating a page, the page cap) or partial (a page that left out a folder without its id, or carried errors
  * naming nothing) removes nothing, and a partial one is not the day's full read, so the next sync that day lists again. A listing page X answered with only errors is
  * its refusal: the sync fails with X's words and nothing stored is touched. A folder X answered with only errors is
  * not counted as read; one whose posts run past X's first page gains what was read and loses nothing.
@@ -216,15 +216,21 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
   const d = db();
   const listed = new Map<string, { id: string; name: string }>();
+  const nameless = new Set<string>();
   const list = async (token?: string) => listedPage(await getBookmarkFolders(client, accountId, pageOptions(100, token)));
   for await (const page of pages(list, MAX_PAGES.other, walk)) {
     for (const f of page.items) if (!listed.has(f.id)) listed.set(f.id, { id: f.id, name: f.name });
-    // A folder X sent without its id or name is left out of the page (lib/x/bookmarks.ts): it is not known gone, and
-    // the listing is not the day's full read.
-    notePage(walk, page);
+    // A folder X sent without its name (BookmarkFoldersResponse requires none) is left out of the page
+    // (lib/x/bookmarks.ts), yet X listed it: with its id it is seen, its stored copy kept and no row made for it. Only
+    // one without an id leaves unknown what X listed: the listing is not the day's full read.
+    const ids = (page.leftOut ?? []).flatMap((l) => (l.id === undefined ? [] : [l.id]));
+    for (const id of ids) nameless.add(id);
+    const seen = page.items.length + ids.length;
+    const counted = page.resultCount === page.items.length ? seen : page.resultCount;
+    notePage(walk, { ...page, items: [...page.items, ...ids], dropped: (page.leftOut?.length ?? 0) - ids.length, resultCount: counted });
     await ctx.onPage(page.items.length);
   }
-  const gone = goneFrom(walk, listed);
+  const gone = goneFrom(walk, { has: (id) => listed.has(id) || nameless.has(id) });
   const stored = new Map((await d.bookmarkFolders.where('accountId').equals(accountId).toArray()).map((f) => [f.id, f]));
   // Never read first, then the longest unread; a stable sort keeps X's order among equals.
   const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
@@ -274,7 +280,8 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
       if (page.items.length === 0 && page.partialErrors.length > 0) continue;
       for (const p of page.items) inFolder.set(p.id, (inFolder.get(p.id) ?? new Set()).add(folder.id));
       read.add(folder.id);
-      if (page.nextToken === undefined) replaced.add(folder.id);
+      // A post X listed without its id (lib/x/bookmarks.ts) may be one stored in this folder: nothing of it is removed.
+      if (page.nextToken === undefined && !page.dropped) replaced.add(folder.id);
     }
   } finally {
     // Also when a read failed part-way: what was read is kept, and the next sync goes on from there.

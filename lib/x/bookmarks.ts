@@ -126,5 +126,6 @@ export async function getBookmarkFolderPosts(client: XClient, userId: string, fo
   const user = checkId(userId, 'A user id');
   const folder = checkId(folderId, 'A bookmark folder id');
   const path = `/2/users/${user}/bookmarks/folders/${folder}`;
-  return getPage(client, { path, query: {}, item: postRefSchema, most: FOLDER_POSTS_MOST });
+  // BookmarkFolderPostsResponse requires no `id` of a post: one without it is left out alone (Page.dropped), not the folder.
+  return getPage(client, { path, query: {}, item: postRefSchema, most: FOLDER_POSTS_MOST, needed: ['id'] });
 }
