@@ -14,15 +14,29 @@ const JAPANESE_END = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u30F
 const PHRASE_START = /^[\p{Script=Katakana}\p{Script=Han}\p{Script=Latin}\p{Nd}（「『]/u;
 const KATAKANA = /[\p{Script=Katakana}\u30FC]/u;
 
-/** Where in `text` a phrase starts that a line may start with (never 0): the places <Phrases> may break. */
-export function phraseStarts(text: string): number[] {
+/** Whether `at` falls inside one of the places `whole` names in `text` (not at its start or end). */
+function inside(text: string, whole: readonly string[], at: number): boolean {
+  return whole.some((part) => {
+    if (!part) return false;
+    for (let from = text.indexOf(part); from !== -1; from = text.indexOf(part, from + 1))
+      if (at > from && at < from + part.length) return true;
+    return false;
+  });
+}
+
+/**
+ * Where in `text` a phrase starts that a line may start with (never 0): the places <Phrases> may break. Never inside
+ * one of `whole`: someone's or a List's name in the sentence (山田太郎 is two kanji words to the segmenter, not two phrases).
+ */
+export function phraseStarts(text: string, whole: readonly string[] = []): number[] {
   const starts: number[] = [];
   let previous = '';
   for (const { segment, index } of new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)) {
     const last = previous.at(-1) ?? '';
     // Never between two katakana words (「デベロッパー」「コンソール」 read as one name), nor after an honorific 「ご」「お」.
     const joined = (KATAKANA.test(last) && KATAKANA.test(segment[0]!)) || previous === 'ご' || previous === 'お';
-    if (index > 0 && JAPANESE_END.test(previous) && PHRASE_START.test(segment) && !joined) starts.push(index);
+    if (index > 0 && JAPANESE_END.test(previous) && PHRASE_START.test(segment) && !joined && !inside(text, whole, index))
+      starts.push(index);
     previous = segment;
   }
   return starts;
@@ -40,11 +54,12 @@ function needed(): boolean {
 
 /**
  * A sentence of Perch's (a locale string), with a place to break before each phrase where the browser needs one;
- * nothing when there is none (an empty live region).
+ * nothing when there is none (an empty live region). The names it holds (`whole`: X's text, a person's or a List's)
+ * get no break inside.
  */
-export function Phrases({ text }: { text: string | undefined }): ReactNode {
+export function Phrases({ text, whole }: { text: string | undefined; whole?: readonly string[] }): ReactNode {
   if (!text || !needed()) return text;
-  const starts = phraseStarts(text);
+  const starts = phraseStarts(text, whole);
   if (!starts.length) return text;
   return [0, ...starts].map((start, i) => (
     <Fragment key={start}>

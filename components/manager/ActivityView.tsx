@@ -9,6 +9,7 @@ import { db, type ActionRow } from '@/lib/db';
 import { needsPerson } from '@/lib/failed-actions';
 import { sendMessage, type Request } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { Phrases } from '@/components/Phrases';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
 import { actedOnLink, deletedListIds } from './activity-link';
@@ -99,7 +100,9 @@ export function ActivityView({ accountId }: { accountId: string }) {
     return (
       <>
         {unreadable}
-        <p className="activity-empty">{i18n.t('activity_empty')}</p>
+        <p className="activity-empty">
+          <Phrases text={i18n.t('activity_empty')} />
+        </p>
       </>
     );
   return (
@@ -170,7 +173,8 @@ const ActivityItem = memo(function ActivityItem({
   const undoable = !later && canUndo(action, phase, reversed);
   const cancelled = action.state === 'failed' && action.error?.kind === 'cancelled';
   // Worded here, in the reader's language, from the action's type and parameters (the background stores no words).
-  const label = actionLabel(withStoredListName(action, listName));
+  const named = withStoredListName(action, listName);
+  const label = actionLabel(named);
   // Its controls' names carry the words without their direction marks (a name's U+202E, the FSI/PDI isolating it):
   // read aloud or said by voice control they are no words; the row's visible label keeps them, isolated.
   const spoken = withoutBidiControls(label);
@@ -195,13 +199,16 @@ const ActivityItem = memo(function ActivityItem({
   return (
     <li ref={row} className={`mgr-row activity-item activity-${cancelled ? 'cancelled' : phase.kind}`}>
       <div className="mgr-row-main">
-        <span className="mgr-row-title activity-label">{label}</span>
+        {/* Through <Phrases>: in Firefox a Japanese label or state breaks between phrases, never inside a word or a name. */}
+        <span className="mgr-row-title activity-label">
+          <Phrases text={label} whole={namesIn(named)} />
+        </span>
         <span
           ref={state}
           tabIndex={-1}
           className={`activity-state mgr-focus-target${phase.kind === 'failed' && !cancelled ? ' error' : ''}`}
         >
-          {cancelled ? i18n.t('activity_cancelled') : phaseWords(phase, !!deleting)}
+          <Phrases text={cancelled ? i18n.t('activity_cancelled') : phaseWords(phase, !!deleting)} />
         </span>
       </div>
       <div className="activity-meta muted">
@@ -252,6 +259,12 @@ function ItemButton({ label, name, onClick }: { label: string; name: string; onC
       {label}
     </button>
   );
+}
+
+/** The names an action's words hold (its List's, the List's new name): <Phrases> breaks a row between them, not inside. */
+function namesIn({ params }: Pick<ActionRow, 'params'>): string[] {
+  const p: Partial<Record<string, unknown>> = typeof params === 'object' && params !== null ? params : {};
+  return [p.listName, p.name].filter((n): n is string => typeof n === 'string' && n !== '');
 }
 
 /** The link to what an action was about, labelled by its kind: "View post", "View profile". */
