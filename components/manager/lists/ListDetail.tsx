@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionRow, ListRow } from '@/lib/db';
+import { listUrl } from '@/lib/x-links';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { isolatedWords } from '@/components/isolated-words';
 import { actionPhase, phaseWords } from '../action-state';
@@ -11,6 +12,9 @@ import { ListForm } from './ListForm';
 import { ListMembers } from './ListMembers';
 import { ListPosts } from './ListPosts';
 import { listEdits } from './list-rules';
+
+/** An id X gave (a snowflake), not Perch's temporary one of a List still being created. */
+const X_ID = /^\d{1,19}$/;
 
 interface Props {
   accountId: string;
@@ -72,6 +76,14 @@ export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         <bdi>{list.name}</bdi>
       </h2>
+      {/* Its page on x.com: only once X has it (a List still being created has Perch's temporary id, and no page). */}
+      {X_ID.test(list.id) ? (
+        <p className="mgr-list-on-x">
+          <a href={listUrl(list.id)} target="_blank" rel="noreferrer" aria-label={i18n.t('lists_open_on_x_label', { name: spokenName })}>
+            {i18n.t('lists_open_on_x')}
+          </a>
+        </p>
+      ) : null}
       {pending?.type === 'list.update' ? (
         <p className="note">{i18n.t('lists_change_pending', { state: phaseWords(actionPhase(pending, undefined, Date.now())) })}</p>
       ) : null}

@@ -89,8 +89,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   }
 
   /**
-   * Of a page's members, in X's order, the first whose row shows a control: any on a List the person owns (Remove), one
-   * with a readable @username on a List they follow (Profile). Read from the store once the background has answered, it
+   * Of a page's members, in X's order, the first whose row shows a control: any on a List the person owns (Remove, after
+   * Profile when the @username reads), one with a readable @username on a List they follow (Profile). Read from the store once the background has answered, it
    * passes over a member whose row is hidden (their removal still waits in the outbox); none when the store does not read.
    */
   async function firstWithControl(ids: string[]): Promise<string | undefined> {
@@ -187,18 +187,22 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
           handle={rowsRef}
           actions={(m) =>
             list.owned ? (
-              <button
-                type="button"
-                aria-label={removeLabel(m, spokenName)}
-                onClick={() =>
-                  void act({
-                    type: 'list.removeMember',
-                    params: { ...ref, userId: m.id, ...(m.username ? { username: m.username } : {}) },
-                  }).then((ok) => ok && onActed())
-                }
-              >
-                {i18n.t('lists_remove_short')}
-              </button>
+              <>
+                {/* Each member's profile on x.com, on a List one owns as on one one follows (and on Muted and Blocked). */}
+                {m.username ? <ProfileLink username={m.username} /> : null}
+                <button
+                  type="button"
+                  aria-label={removeLabel(m, spokenName)}
+                  onClick={() =>
+                    void act({
+                      type: 'list.removeMember',
+                      params: { ...ref, userId: m.id, ...(m.username ? { username: m.username } : {}) },
+                    }).then((ok) => ok && onActed())
+                  }
+                >
+                  {i18n.t('lists_remove_short')}
+                </button>
+              </>
             ) : m.username ? (
               // On a List the person follows, each member's profile on x.com, as on Muted and Blocked: a row with nothing to
               // press left a keyboard user no way into the members' scrolled list, nor a place for the focus Load more hands on.

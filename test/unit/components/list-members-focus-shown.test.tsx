@@ -58,7 +58,7 @@ async function removalWaiting(member: Member) {
 describe('Load more reading a List’s last page whose first member has nothing to press', () => {
   beforeEach(freshDb);
 
-  it('passes over a member whose removal waits, to Remove on the next one', async () => {
+  it('passes over a member whose removal waits, to the next one’s row (its Profile)', async () => {
     await removalWaiting(ALAN);
     background([GRACE, ADA], [ALAN, EDSGER]);
     const page = await membersOf(true);
@@ -67,7 +67,7 @@ describe('Load more reading a List’s last page whose first member has nothing 
       await page.press(MORE);
       expect(named(page, MORE), 'Load more, with no page after this one').toBeUndefined();
       expect(named(page, 'Remove @alan from Reading list'), 'Alan’s row, his removal waiting').toBeUndefined();
-      expect(page.focus()).toBe('Remove @edsger from Reading list');
+      expect(page.focus()).toBe('Profile of @edsger on X');
     } finally {
       await page.leave();
     }

@@ -32,14 +32,15 @@ function background(first: Member[], last: Member[]) {
 describe('Load more reading a List’s last page', () => {
   beforeEach(freshDb);
 
-  it('hands the focus to Remove on the first member that page brought', async () => {
+  it('hands the focus to the row of the first member that page brought (its Profile, before Remove)', async () => {
     background([GRACE, ADA], [ALAN, EDSGER]);
     const page = await membersOf(true);
     try {
       await page.press(LOAD);
       await page.press(MORE);
       expect(named(page, MORE), 'Load more, with no page after this one').toBeUndefined();
-      expect(page.focus()).toBe('Remove @alan from Reading list');
+      expect(page.focus()).toBe('Profile of @alan on X');
+      expect(named(page, 'Remove @alan from Reading list'), 'Remove beside it').toBeDefined();
     } finally {
       await page.leave();
     }
