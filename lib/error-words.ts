@@ -86,6 +86,8 @@ export function ownWordsText(own: OwnWords): string | undefined {
       return i18n.t('x_error_list_create_unsure');
     case 'renewal-limited':
       return i18n.t('x_error_renewal_limited');
+    case 'post-no-text':
+      return i18n.t('post_edit_no_text');
     default: {
       // A draft's or its media's (lib/compose-words.ts), when it is one this version words.
       const words = composeWordsOf(own);

@@ -49,6 +49,13 @@ export type OwnWords =
        */
       kind: 'renewal-limited';
     }
+  | {
+      /**
+       * 'post-no-text': X answered a post lookup (getPostsById) with the post but not its `text`. X's Tweet schema
+       * requires no field, so the answer is X's; Perch has nothing of the post to show or edit (lib/x/posts.ts `getPost`).
+       */
+      kind: 'post-no-text';
+    }
   /** A draft's or its media's: a file X would not take, X's processing of it (lib/compose-words.ts). */
   | ComposeWords;
 
@@ -72,6 +79,7 @@ const PLAIN = new Set<unknown>([
   'sign-in-refused',
   'list-create-unsure',
   'renewal-limited',
+  'post-no-text',
 ] satisfies OwnWords['kind'][]);
 
 /** Whether `kind` is one of Perch's own sentences that name no facts ('not-sent', 'app-refused', …). */

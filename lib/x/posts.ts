@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { notDone, setState } from './set-state';
 import type { XClient } from './client';
+import { XApiError } from './errors';
 import { checkId, checkIds } from './input';
 import { fieldQuery, getOne, getPage, type Endpoint, type LookupOptions, type Page } from './pages';
 import { idSchema, postSchema, type XPost } from './schemas';
@@ -78,15 +79,24 @@ export async function deletePost(client: XClient, postId: string): Promise<boole
   return data.deleted;
 }
 
+/** A post as getPostsById may send it: any object, read as a post once it carries its `text` ({@link getPost}). */
+const lookedUpSchema = z.lazy(() => z.looseObject({}));
+
 /**
  * GET /2/tweets/:id — one post, with the card fields unless `fields` says otherwise.
  * @throws XApiError ('invalid-request' before sending for a malformed id; 'not-found' for a deleted or
- *   invisible post, whether X answers 404 or a 200 with only `errors`, which are kept in `partialErrors`)
+ *   invisible post, whether X answers 404 or a 200 with only `errors`, which are kept in `partialErrors`; 'malformed'
+ *   with Perch's words 'post-no-text' for the post without its `text`: X's Tweet schema requires no field, so that
+ *   answer is X's, and it is said as what it is, not as an answer Perch could not read)
  */
 export async function getPost(client: XClient, postId: string, options: LookupOptions = {}): Promise<XPost> {
   const id = checkId(postId, 'A post id');
-  const { item } = await getOne(client, { path: `/2/tweets/${id}`, query: fieldQuery(POST_ENDPOINT, options.fields), item: postSchema });
-  return item;
+  const query = fieldQuery(POST_ENDPOINT, options.fields);
+  const { item } = await getOne(client, { path: `/2/tweets/${id}`, query, item: lookedUpSchema });
+  if (typeof item.text !== 'string') throw new XApiError('malformed', { status: 200, ownWords: { kind: 'post-no-text' } });
+  const post = postSchema.safeParse(item);
+  if (!post.success) throw new XApiError('malformed', { status: 200, cause: post.error });
+  return post.data;
 }
 
 /**
