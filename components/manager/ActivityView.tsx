@@ -12,7 +12,7 @@ import { thrownText } from '@/components/error-text';
 import { Phrases } from '@/components/Phrases';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { actionLabel, actionPhase, canRetry, canUndo, deletedBy, phaseWords, reversedSince } from './action-state';
-import { actedOnLink, deletedListIds } from './activity-link';
+import { actedOnLink, useDeletedListIds } from './activity-link';
 import { readAction, readRows } from './stored-rows';
 import { UnreadableRows } from './UnreadableRows';
 import { useFailureSeen } from './use-action-row';
@@ -54,8 +54,8 @@ export function ActivityView({ accountId }: { accountId: string }) {
   const later = useMemo(() => takenOverBy(actions ?? []), [actions]);
   // A List's creation and its later deletion (no toggle pair): "Done; being deleted", then "Done, then deleted".
   const deletions = useMemo(() => deletedBy(actions ?? []), [actions]);
-  // The Lists X deleted: no action of theirs links to x.com, where they have no page left.
-  const goneLists = useMemo(() => deletedListIds(actions ?? []), [actions]);
+  // The Lists X deleted, here or (X said so) on x.com: no action of theirs links to x.com, where they have no page left.
+  const goneLists = useDeletedListIds(accountId, actions);
   // The first screen at once, the rest of the SHOWN rows right after (use-first-screen.ts).
   const drawn = useFirstScreen(Math.min(actions?.length ?? 0, SHOWN));
   useEffect(() => {

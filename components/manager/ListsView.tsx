@@ -111,6 +111,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
       {openId ? (
         <ListDetail
           accountId={accountId}
+          listId={openId}
           list={openList}
           pending={openList ? pendingLists.get(openList.id) : undefined}
           pin={openList ? pins.get(openList.id) : undefined}

@@ -1,4 +1,6 @@
-import type { ActionRow } from '@/lib/db';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { db, type ActionRow } from '@/lib/db';
 import { listUrl, postUrl, profileUrl } from '@/lib/x-url';
 
 /** An id X gave (a snowflake): a List still being created has Perch's temporary one, with no page on x.com. */
@@ -25,9 +27,25 @@ export function actedOnLink(
 
 /**
  * The Lists X deleted at the log's asking (a done list.delete, deleteLists: x-api--lists--delete-list answers
- * `deleted: true`): x.com has no page for them any more, so no action of theirs links there.
+ * `deleted: true`), and those X said no longer exist (`goneOnX`): x.com has no page for them any more, so no action of
+ * theirs links there.
  */
-export function deletedListIds(actions: readonly Pick<ActionRow, 'type' | 'state' | 'params'>[]): ReadonlySet<string> {
+export function deletedListIds(
+  actions: readonly Pick<ActionRow, 'type' | 'state' | 'params'>[],
+  goneOnX: readonly unknown[] = [],
+): ReadonlySet<string> {
   const ids = actions.map((a) => (a.type === 'list.delete' && a.state === 'done' ? a.params.listId : undefined));
-  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+  return new Set([...ids, ...goneOnX].filter((id): id is string => typeof id === 'string'));
+}
+
+/**
+ * deletedListIds of the account's log, with the Lists X said no longer exist (deleted on x.com: lib/services/list-gone.ts,
+ * kept on the Lists' sync row), read live: a List X says is gone stops being linked at once.
+ */
+export function useDeletedListIds(accountId: string, actions: readonly ActionRow[] | undefined): ReadonlySet<string> {
+  const goneOnX = useLiveQuery(async () => {
+    const ids: unknown = (await db().syncState.get([accountId, 'lists']))?.goneListIds;
+    return Array.isArray(ids) ? (ids as unknown[]) : [];
+  }, [accountId]);
+  return useMemo(() => deletedListIds(actions ?? [], goneOnX), [actions, goneOnX]);
 }

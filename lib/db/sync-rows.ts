@@ -24,6 +24,11 @@ export interface SyncStateRow {
   kept?: number | undefined;
   /** Bookmarks only: how many posts X sent the last walk that Perch could not read (without their text). Said too. */
   unreadable?: number | undefined;
+  /**
+   * Lists only: the Lists X said no longer exist (deleted on x.com, not through Perch: lib/services/list-gone.ts),
+   * newest last, at most GONE_LISTS_KEPT: Activity links none of them to x.com.
+   */
+  goneListIds?: string[] | undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { getUserByUsername } from '../x/users';
 import { actionsAt, actionsSince } from './actions-since';
 import { putUsers } from './kept-rows';
 import { LIST_ACTIONS } from './list-actions';
+import { noticingGone } from './list-gone';
 import { postRow, userRow } from './records';
 import { postViewOf, userViewOf } from './row-views';
 import type { PostView, UserView } from '../views';
@@ -31,7 +32,8 @@ const MEMBER_ACTIONS: readonly string[] = typesOfCollection('listMembers');
  * was asked for) is shown as the person left it, not as the page had it. `stopped`: X's next page token is one its
  * operation would refuse, so there is no asking for more. A next token X gave before is handed on as it is: the
  * members view (components/manager/lists/ListMembers.tsx) keeps the tokens of its walk and stops where X repeats one.
- * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept)
+ * @throws XApiError (X's refusal when it answered with only errors: the stored members are kept; when X says the List
+ *   does not exist, it is forgotten first: lib/services/list-gone.ts)
  */
 export async function listMembers(
   client: XClient,
@@ -41,7 +43,10 @@ export async function listMembers(
 ): Promise<{ users: UserView[]; nextToken?: string; stopped?: true }> {
   const d = db();
   const started = await actionsAt(d, accountId);
-  const page = listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) }));
+  // X saying the List does not exist (deleted on x.com) forgets it, as its deletion through Perch does (list-gone.ts).
+  const page = await noticingGone(d, accountId, listId, async () =>
+    listedPage(await getListMembers(client, listId, { maxResults: 100, ...(paginationToken ? { paginationToken } : {}) })),
+  );
   const seenAt = new Date().toISOString();
   await d.transaction('rw', [d.users, d.listMembers, d.lists, d.actions], async () => {
     await putUsers(
@@ -89,11 +94,13 @@ export async function listMembers(
  */
 export async function listPostsPreview(client: XClient, accountId: string, listId: string): Promise<PostView[]> {
   // With their pictures and X's descriptions (`attachments.media_keys`, `media.fields=alt_text`): the preview shows them.
-  const page = listedPage(
-    await getListPosts(client, listId, {
-      maxResults: 20,
-      fields: withCardMedia(['author_id']),
-    }),
+  const page = await noticingGone(db(), accountId, listId, async () =>
+    listedPage(
+      await getListPosts(client, listId, {
+        maxResults: 20,
+        fields: withCardMedia(['author_id']),
+      }),
+    ),
   );
   const seenAt = new Date().toISOString();
   const authors = new Map(page.includes.users.map((u) => [u.id, userViewOf(userRow(accountId, u, seenAt))]));

@@ -1,5 +1,6 @@
 import { AWAITING_PERSON, db, type ActionError, type ActionRow } from '../db';
 import { XApiError, xWords } from '../x/errors';
+import { forgetGoneList, listGoneIn } from './list-gone';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, targetOf, type OutboxDeps } from './outbox-types';
 
 /**
@@ -96,6 +97,11 @@ export async function handleFailure(ctx: OutboxContext, action: ActionRow, error
       return true;
     }
     await fail(ctx, action, stored);
+    // X said the List does not exist (deleted on x.com): forgotten as its deletion through Perch is (list-gone.ts).
+    const listId = action.params.listId;
+    // Not for an account signed out meanwhile (its action went with the rest of its store).
+    if (action.type.startsWith('list.') && typeof listId === 'string' && listGoneIn(error) && (await d.actions.get(seq)))
+      await forgetGoneList(d, action.accountId, listId);
     return false;
   }
   // Not X's answer but a fault in Perch (its words would be a programmer's): the screen says something went wrong.

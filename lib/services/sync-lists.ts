@@ -10,6 +10,7 @@ import { listedPage, type Page } from '../x/pages';
 import type { XList, XUser } from '../x/schemas';
 import { actionsAt, triedSince, type ActionsAt } from './actions-since';
 import { putUsers } from './kept-rows';
+import { forgetGoneList, listGoneIn, recordGone, recordSeen } from './list-gone';
 import { countWith, forgetUnheld, memberChanges } from './member-count';
 import { userRow } from './records';
 import { goneFrom, MAX_PAGES, notePage, PAGE, pageOptions, pages, type Walk, type WalkContext } from './sync-walk';
@@ -87,12 +88,14 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
   await collect('followed', (t) => getFollowedLists(client, accountId, pageOptions(PAGE.lists, t)));
   await collect('member', (t) => getListMemberships(client, accountId, pageOptions(PAGE.lists, t)));
   await collect('pinned', () => getPinnedLists(client, accountId));
-  const unsure = await d.transaction('rw', [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users], async () => {
+  const tables = [d.lists, d.listMembers, d.actions, d.engagements, d.bookmarks, d.posts, d.users, d.syncState];
+  const unsure = await d.transaction('rw', tables, async () => {
     const stored = await d.lists.where('accountId').equals(accountId).toArray();
     // Lists still being created locally keep their temporary rows until X confirms them; after a walk cut short or
     // partial, lists it did not see are kept, and so are lists X's errors named.
     const gone = goneFrom(walk, flags);
-    for (const l of stored) if (gone(l.id) && /^\d+$/.test(l.id)) await d.lists.delete([accountId, l.id]);
+    const dropped = stored.filter((l) => gone(l.id) && /^\d+$/.test(l.id));
+    for (const l of dropped) await d.lists.delete([accountId, l.id]);
     const before = new Map(stored.map((l) => [l.id, l]));
     // An answer cut short, partial or whose errors named the List did not reach it: its flag stays as stored, not
     // cleared because another answer showed the List.
@@ -114,6 +117,15 @@ export async function walkLists(ctx: WalkContext): Promise<void> {
     });
     await d.lists.bulkPut(rows);
     await ctx.reapplyActions(d, LIST_ACTIONS);
+    // One's own List that the whole walk of owned_lists no longer listed was deleted on x.com (X gives no other way to
+    // stop owning one): recorded as a deletion through Perch is (list-gone.ts), unless an action since put it back.
+    const deleted = dropped.filter((l) => l.owned).map((l) => l.id);
+    const back = new Set((await d.lists.bulkGet(deleted.map((id) => [accountId, id]))).map((l) => l?.id));
+    const goneOnX = deleted.filter((id) => !back.has(id));
+    for (const id of goneOnX) await d.listMembers.where('[accountId+listId]').equals([accountId, id]).delete();
+    await recordGone(d, accountId, goneOnX);
+    // A List X listed (in any of the four answers) exists: one it once said gone is linked again.
+    await recordSeen(d, accountId, new Set(flags.keys()));
     const unsure = await countMembersSince(d, accountId, countAt);
     // Only a List the walk kept flagged can lose the flag: the others' rows and members are not read again.
     await forgetUnheld(
@@ -169,6 +181,8 @@ async function recountMembers(ctx: WalkContext, unsure: string[]): Promise<void>
       const list = await getList(client, id, { fields: { 'list.fields': ['member_count'] } });
       if (list.id === id) figure = list.member_count;
     } catch (error) {
+      // X saying the List does not exist (deleted on x.com) forgets it (list-gone.ts); any other refusal keeps it.
+      if (listGoneIn(error)) await forgetGoneList(d, accountId, id);
       if (error instanceof XApiError || error instanceof AuthError) continue;
       throw error;
     }

@@ -178,6 +178,7 @@ export function problemOf(json: unknown): XProblem {
     : [o];
   const messages = entries.map((e) => e.message).filter((m): m is string => typeof m === 'string');
   const codes = entries.map((e) => e.code).filter((c): c is number => typeof c === 'number');
+  const resourceTypes = entries.map((e) => e.resource_type).filter((t): t is string => typeof t === 'string');
   return {
     type: problemType(pick('type')),
     title: pick('title'),
@@ -185,6 +186,7 @@ export function problemOf(json: unknown): XProblem {
     reason: pick('reason'),
     ...(messages.length ? { messages } : {}),
     ...(codes.length ? { codes } : {}),
+    ...(resourceTypes.length ? { resourceTypes } : {}),
   };
 }
 

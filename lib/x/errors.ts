@@ -62,6 +62,8 @@ export interface XProblem {
   messages?: string[];
   /** The numeric `code` of each entry of `errors` (v1.1-style answers, e.g. 453 for apps without access). */
   codes?: number[];
+  /** The `resource_type` of each entry of `errors` that has one (`list`, `user`, `tweet`): what X could not find. */
+  resourceTypes?: string[];
 }
 
 /** One error type for every X API failure: HTTP status, problem fields, rate-limit reset, user-facing text. */

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ActionRow, ListRow } from '@/lib/db';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, type ActionRow, type ListRow } from '@/lib/db';
 import { listUrl } from '@/lib/x-links';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { isolatedWords } from '@/components/isolated-words';
@@ -18,6 +19,8 @@ const X_ID = /^\d{1,19}$/;
 
 interface Props {
   accountId: string;
+  /** The List opened: said gone by its id once its row is (deleted here, on X, or no longer among one's Lists). */
+  listId?: string | undefined;
   /** Undefined when the list is gone (deleted here or on X). */
   list: ListRow | undefined;
   /** Its change still waiting for X (queued or being sent), if any: the heading shows the new name, said not done yet. */
@@ -31,28 +34,21 @@ interface Props {
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
-export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed }: Props) {
+export function ListDetail({ accountId, listId, list, pending, pin, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
 
-  useEffect(() => headingRef.current?.focus(), []);
+  // On opening: the focus on its heading. When the List goes while open, ListGone says why, with the focus there.
+  const shown = !!list;
+  useEffect(() => headingRef.current?.focus(), [shown]);
 
   const back = (
     <button type="button" className="mgr-back" onClick={onBack}>
       {i18n.t('lists_back')}
     </button>
   );
-  if (!list) {
-    return (
-      <div className="mgr-list-detail">
-        {back}
-        <p className="mgr-empty" ref={headingRef} tabIndex={-1}>
-          {i18n.t('lists_gone')}
-        </p>
-      </div>
-    );
-  }
+  if (!list) return <ListGone key={listId} accountId={accountId} listId={listId} back={back} />;
   const ref = { listId: list.id, listName: list.name };
   // In labels, the name without its bidi formatting characters: an override in it (U+202E) cannot reverse the words after
   // it for a screen reader, a braille display or voice control. On screen the name keeps its marks inside a <bdi>.
@@ -151,5 +147,31 @@ export function ListDetail({ accountId, list, pending, pin, act, onBack, onActed
       <ListMembers accountId={accountId} list={list} act={act} onActed={onActed} />
       <ListPosts accountId={accountId} listId={list.id} name={spokenName} />
     </section>
+  );
+}
+
+/**
+ * An open List that went: X said it no longer exists (its id among the gone ones, list-gone.ts), or it is merely no
+ * longer among the person's Lists. Mounted anew each time one goes, so no answer read while it was shown stands in:
+ * until its gone ids are read nothing is said and the focus stays, and the first sentence a screen reader hears is the
+ * true one.
+ */
+function ListGone({ accountId, listId, back }: { accountId: string; listId: string | undefined; back: ReactNode }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const goneOnX = useLiveQuery(async () => {
+    const ids: unknown = listId ? (await db().syncState.get([accountId, 'lists']))?.goneListIds : undefined;
+    return Array.isArray(ids) && ids.includes(listId);
+  }, [accountId, listId]);
+  const known = goneOnX !== undefined;
+  useEffect(() => {
+    if (known) ref.current?.focus();
+  }, [known]);
+  return (
+    <div className="mgr-list-detail">
+      {back}
+      <p className="mgr-empty" ref={ref} tabIndex={-1} role="status">
+        {known ? i18n.t(goneOnX ? 'lists_gone_on_x' : 'lists_gone') : null}
+      </p>
+    </div>
   );
 }
