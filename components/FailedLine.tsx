@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { unnamedListId, withStoredListName } from '@/lib/action-words';
+import { actionWhat, unnamedListId, withStoredListName } from '@/lib/action-words';
 import type { ActionRow } from '@/lib/db/rows';
 import { lineOf, type FailureNote } from '@/lib/failed-actions';
 import { sendMessage, type ActionRequest } from '@/lib/messaging';
@@ -10,7 +10,7 @@ import { watchTables } from '@/lib/store-changes';
 import { LiveLine } from './LiveLine';
 import { thrownText } from './error-text';
 import { failureCount, failureSentence } from './failed-line-words';
-import { actionWhat, canRetry } from './manager/action-state';
+import { canRetry } from './action-phase';
 import { useFailureNotes } from './use-failure-notes';
 import './failed-line.css';
 

@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ActionBrief } from '@/lib/messaging';
-import { actionPhase, phaseNote } from '@/components/manager/action-state';
+import { actionPhase, phaseNote } from '@/components/action-phase';
 import { Phrases } from '@/components/Phrases';
 import { refusedAsEnterpriseOnly } from './act';
 import { ActionIcon, type IconName } from './icons';
 
 /**
- * What an action on this button is doing, in words (the one phase vocabulary: components/manager/action-state.ts),
+ * What an action on this button is doing, in words (the one phase vocabulary: components/action-phase.ts),
  * named by the label of the button the person pressed ("Like: Sending to X…"): the note is read apart from its button.
  */
 export function actionNote(action: ActionBrief | undefined, name: string, now = Date.now()): string | undefined {

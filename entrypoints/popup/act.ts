@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { i18n } from '#i18n';
 import { readReply, sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
-import { actionPhase, phaseNote } from '@/components/manager/action-state';
+import { actionPhase, phaseNote } from '@/components/action-phase';
 import { ACTION_TYPES } from '@/lib/action-types';
 import { noteSentHere } from '@/lib/failed-actions';
 import { earlySent, onEarlySent, type CarriedSend } from './snapshot-send';
