@@ -56,10 +56,12 @@ export async function listMembers(
     const rows = page.items.map((u, i) => ({ accountId, listId, userId: u.id, position: i }));
     if (!paginationToken) {
       // The first page replaces what was known of the list's members, unless X left some out of it (`errors` beside
-      // the data, or items Perch could not read): a member it did not show is not known gone, and stays after it.
+      // the data, or items Perch could not read): a member it did not show is not known gone, and stays after it. So is
+      // every member when X sent none but a next page (getListsMembers: `data`, if sent, holds at least one).
       const members = d.listMembers.where('[accountId+listId]').equals([accountId, listId]);
       const shown = new Set(rows.map((r) => r.userId));
-      const kept = wholePage(page) ? [] : (await members.sortBy('position')).filter((r) => !shown.has(r.userId));
+      const replaces = wholePage(page) && (rows.length > 0 || !page.nextToken);
+      const kept = replaces ? [] : (await members.sortBy('position')).filter((r) => !shown.has(r.userId));
       await members.delete();
       await d.listMembers.bulkPut([...rows, ...kept.map((r, i) => ({ ...r, position: rows.length + i }))]);
     } else {
