@@ -8,7 +8,7 @@ import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
 import { isPendingList, listSections, type ListSections } from './lists/list-rules';
-import { pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
+import { followsByList, pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
@@ -52,6 +52,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   const pendingLists = useMemo(() => pendingByList(waiting), [waiting]);
   // A pin still waiting for X (its limit, its credits) is not on X yet: the List stays where X has it, said waiting.
   const pins = useMemo(() => pinsByList(waiting), [waiting]);
+  const follows = useMemo(() => followsByList(waiting), [waiting]);
   const sections = useMemo(() => listSections(lists ?? [], (l) => pinnedOnX(l, pins.get(l.id))), [lists, pins]);
   // A list unfollowed here stays stored until the next sync, but is in no section any more. The count is of X's Lists: one
   // still being created is counted apart, as being created.
@@ -115,6 +116,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
           list={openList}
           pending={openList ? pendingLists.get(openList.id) : undefined}
           pin={openList ? pins.get(openList.id) : undefined}
+          follow={openList ? follows.get(openList.id) : undefined}
           act={act}
           onBack={back}
           onActed={() => noteRef.current?.focus()}

@@ -53,9 +53,19 @@ export function ListFacts({ list }: { list: ListRow }) {
   );
 }
 
-/** A pin or unpin still waiting for X: "Pin not on X yet. Queued until 14:02: X’s limit is used up." */
+const WAITING: Record<string, (state: string) => string> = {
+  'list.pin': (state) => i18n.t('lists_pin_waiting', { state }),
+  'list.unpin': (state) => i18n.t('lists_unpin_waiting', { state }),
+  'list.follow': (state) => i18n.t('lists_follow_waiting', { state }),
+  'list.unfollow': (state) => i18n.t('lists_unfollow_waiting', { state }),
+};
+
+/**
+ * A pin, unpin, follow or unfollow still waiting for X (its button already shows it): "Pin not on X yet. Queued until
+ * 14:02: X’s limit is used up.", "Follow not on X yet. Sending…".
+ */
 export function ListPinWaiting({ pin }: { pin: ActionRow | undefined }) {
-  if (pin?.type !== 'list.pin' && pin?.type !== 'list.unpin') return null;
-  const state = phaseWords(actionPhase(pin, undefined, Date.now()));
-  return <p className="note">{i18n.t(pin.type === 'list.pin' ? 'lists_pin_waiting' : 'lists_unpin_waiting', { state })}</p>;
+  const words = pin && Object.hasOwn(WAITING, pin.type) ? WAITING[pin.type] : undefined;
+  if (!pin || !words) return null;
+  return <p className="note">{words(phaseWords(actionPhase(pin, undefined, Date.now())))}</p>;
 }

@@ -27,6 +27,8 @@ interface Props {
   pending?: ActionRow | undefined;
   /** Its pin or unpin still waiting for X, if any. */
   pin?: ActionRow | undefined;
+  /** Its follow or unfollow still waiting for X, if any. */
+  follow?: ActionRow | undefined;
   act: Act;
   onBack: () => void;
   /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
@@ -34,7 +36,7 @@ interface Props {
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
-export function ListDetail({ accountId, listId, list, pending, pin, act, onBack, onActed }: Props) {
+export function ListDetail({ accountId, listId, list, pending, pin, follow, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
@@ -95,6 +97,7 @@ export function ListDetail({ accountId, listId, list, pending, pin, act, onBack,
         </p>
       ) : null}
       <ListPinWaiting pin={pin} />
+      <ListPinWaiting pin={follow} />
       <ListActions list={list} act={act} />
       {list.owned ? (
         <div className="mgr-owner-tools">

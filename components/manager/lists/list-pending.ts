@@ -19,6 +19,11 @@ export function pinsByList(rows: readonly ActionRow[]): Map<string, ActionRow> {
   return latestByList(rows, (a) => (a.type === 'list.pin' || a.type === 'list.unpin' ? a.params.listId : undefined), -1);
 }
 
+/** The first waiting follow or unfollow of each List, by its id: its button shows the change, its note that X lacks it. */
+export function followsByList(rows: readonly ActionRow[]): Map<string, ActionRow> {
+  return latestByList(rows, (a) => (a.type === 'list.follow' || a.type === 'list.unfollow' ? a.params.listId : undefined), -1);
+}
+
 /** Whether X has the List pinned: as the store says, unless a pin or unpin of it is still waiting (then the other way). */
 export function pinnedOnX(list: { pinned: boolean }, pin: Pick<ActionRow, 'type'> | undefined): boolean {
   return pin ? pin.type === 'list.unpin' : list.pinned;
