@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
 import { accountWho } from '@/components/account-words';
 import type { UserView } from '@/lib/messaging';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import type { ExportTexts } from './AccountExportMenu';
 import type { AccountEntry } from './accounts';
 import type { SyncTexts } from './SyncBar';
@@ -53,9 +54,10 @@ export function relationTexts(r: Relation): RelationTexts {
     noResults: (query) => i18n.t(`${r}_no_results`, { query }),
     remove: {
       short: i18n.t(r === 'muted' ? 'muted_unmute_short' : 'blocked_unblock_short'),
-      // An account whose names do not read is named as its row shows it: "Unknown account", never its id.
+      // An account whose names do not read is named as its row shows it: "Unknown account", never its id; a name (no
+      // @username) without its direction marks.
       action: (e) => {
-        const who = accountWho(e);
+        const who = withoutBidiControls(accountWho(e) ?? '');
         if (who) return i18n.t(r === 'muted' ? 'muted_unmute' : 'blocked_unblock', { who });
         return i18n.t(r === 'muted' ? 'muted_unmute_unknown' : 'blocked_unblock_unknown');
       },

@@ -9,6 +9,7 @@ import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messagi
 import type { ListContext } from '@/lib/services/list-context';
 import { watchOutbox } from '@/lib/services/outbox-feed';
 import { watchTables } from '@/lib/store-changes';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { ActionButton } from './ActionButton';
 import { act, latest } from './act';
 import { managerPageUrl, openManager } from './open-manager';
@@ -124,7 +125,7 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
   const title = list ? list.name : i18n.t('popup_list_unknown');
 
   return (
-    <section className="list-panel" aria-label={title}>
+    <section className="list-panel" aria-label={withoutBidiControls(title)}>
       <div className="list-card">
         <p className="list-card-name">
           <strong>

@@ -4,6 +4,7 @@ import { Avatar } from '@/components/Avatar';
 import { PostText } from '@/components/PostText';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostRow } from '@/lib/db';
+import { withoutBidiControls } from '@/lib/text/bidi';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
@@ -75,7 +76,9 @@ function QuotedCard({ quoted }: { quoted: NonNullable<PostRow['quoted']> }) {
 export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { item: BookmarkItem; onRemove: (b: BookmarkItem) => void }) {
   const { post } = item;
   const author = knownAuthor(item.author);
-  const names = author ? authorLine(author) : i18n.t('bookmarks_unknown_author');
+  // The card's name and its names' tooltip, plain text: without a name's direction marks (its U+202E would reverse the
+  // "@username" after it, and a screen reader reads them); the visible names keep them, each in a <bdi>.
+  const names = withoutBidiControls(author ? authorLine(author) : i18n.t('bookmarks_unknown_author'));
   const { save, error, setError } = useOrganise(item);
   const [editingNote, setEditingNote] = useState(false);
   const noteButton = useRef<HTMLButtonElement>(null);

@@ -235,6 +235,6 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
 
 /** Remove's name: the member as their row shows them ("Unknown account" when no name reads), never by id. */
 function removeLabel(member: { name: string; username: string }, listName: string): string {
-  const who = accountWho(member);
+  const who = withoutBidiControls(accountWho(member) ?? '');
   return who ? i18n.t('lists_remove', { who, name: listName }) : i18n.t('lists_remove_unknown', { name: listName });
 }

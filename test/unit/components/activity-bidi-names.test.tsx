@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { FailedLineView } from '@/components/FailedLine';
 import { ActionNote } from '@/components/manager/ActionNote';
 import { ActivityView } from '@/components/manager/ActivityView';
+import { BookmarkCard } from '@/components/manager/bookmarks/BookmarkCard';
+import { relationTexts } from '@/components/manager/relation-texts';
 import { UserIdentity } from '@/components/manager/UserLookup';
 import { db, type ActionRow } from '@/lib/db';
 import { hasBidiControls } from '@/lib/text/bidi';
@@ -111,5 +113,23 @@ describe('a name’s direction marks in the names of the controls around it', ()
     const user = { id: '2', name: 'Evil\u202E', username: 'paypal_support' };
     const titles = [renderToStaticMarkup(<UserIdentity user={user} />), renderToStaticMarkup(<UserCard user={user} />)].flatMap(attributes);
     expect(titles).toEqual(['Evil @paypal_support', 'Evil']);
+  });
+
+  it('stay out of a bookmark card’s name and its names’ tooltip, and in its shown names', () => {
+    const SEEN = '2026-11-23T00:00:00.000Z';
+    const author = { accountId: ACCOUNT, id: '2', name: 'Evil\u202E', username: 'paypal_support', seenAt: SEEN };
+    const post = { accountId: ACCOUNT, id: '7', text: 'hello', urls: [], mediaCount: 0, seenAt: SEEN };
+    const item = { postId: '7', position: 7, folderIds: [], searchText: '', tags: [], note: '', read: false, author, post };
+    const html = renderToStaticMarkup(<BookmarkCard item={item} onRemove={() => undefined} />);
+    const card = [...html.matchAll(/<article class="bookmarks-card" aria-label="([^"]*)"/g)].map((m) => m[1]);
+    const tooltip = [...html.matchAll(/class="bookmarks-names" title="([^"]*)"/g)].map((m) => m[1]);
+    expect([...card, ...tooltip]).toEqual(['Evil @paypal_support', 'Evil @paypal_support']);
+    expect(html).toContain('<bdi>Evil\u202E</bdi>');
+  });
+
+  it('stay out of Unmute and Unblock naming an account by its name alone', () => {
+    const entry = { id: '2', name: 'Evil\u202E Corp', username: '', position: 0, search: '' };
+    expect(relationTexts('muted').remove.action(entry)).toBe('Unmute Evil Corp');
+    expect(relationTexts('blocked').remove.action(entry)).toBe('Unblock Evil Corp');
   });
 });
