@@ -43,9 +43,12 @@ export function deletedListIds(
  * kept on the Lists' sync row), read live: a List X says is gone stops being linked at once.
  */
 export function useDeletedListIds(accountId: string, actions: readonly ActionRow[] | undefined): ReadonlySet<string> {
-  const goneOnX = useLiveQuery(async () => {
-    const ids: unknown = (await db().syncState.get([accountId, 'lists']))?.goneListIds;
-    return Array.isArray(ids) ? (ids as unknown[]) : [];
-  }, [accountId]);
+  const goneOnX = useLiveQuery(() => storedGoneListIds(accountId), [accountId]);
   return useMemo(() => deletedListIds(actions ?? [], goneOnX), [actions, goneOnX]);
+}
+
+/** The Lists X said no longer exist, as kept on the account's Lists sync row (list-gone.ts); a stored value of another shape as none. */
+export async function storedGoneListIds(accountId: string): Promise<unknown[]> {
+  const ids: unknown = (await db().syncState.get([accountId, 'lists']))?.goneListIds;
+  return Array.isArray(ids) ? (ids as unknown[]) : [];
 }

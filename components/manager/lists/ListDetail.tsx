@@ -2,11 +2,12 @@ import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type ActionRow, type ListRow } from '@/lib/db';
+import type { ActionRow, ListRow } from '@/lib/db';
 import { listUrl } from '@/lib/x-links';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { isolatedWords } from '@/components/isolated-words';
 import { actionPhase, phaseWords } from '../action-state';
+import { storedGoneListIds } from '../activity-link';
 import { ConfirmButton } from '../ConfirmButton';
 import { ListActions, ListFacts, ListPinWaiting, type Act } from './ListActions';
 import { ListForm } from './ListForm';
@@ -161,10 +162,7 @@ export function ListDetail({ accountId, listId, list, pending, pin, follow, act,
  */
 function ListGone({ accountId, listId, back }: { accountId: string; listId: string | undefined; back: ReactNode }) {
   const ref = useRef<HTMLParagraphElement>(null);
-  const goneOnX = useLiveQuery(async () => {
-    const ids: unknown = listId ? (await db().syncState.get([accountId, 'lists']))?.goneListIds : undefined;
-    return Array.isArray(ids) && ids.includes(listId);
-  }, [accountId, listId]);
+  const goneOnX = useLiveQuery(async () => !!listId && (await storedGoneListIds(accountId)).includes(listId), [accountId, listId]);
   const known = goneOnX !== undefined;
   useEffect(() => {
     if (known) ref.current?.focus();
