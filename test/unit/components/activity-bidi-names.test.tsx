@@ -8,7 +8,7 @@ import { ActivityView } from '@/components/manager/ActivityView';
 import { BookmarkCard } from '@/components/manager/bookmarks/BookmarkCard';
 import { relationTexts } from '@/components/manager/relation-texts';
 import { UserIdentity } from '@/components/manager/UserLookup';
-import { db, type ActionRow } from '@/lib/db';
+import { db } from '@/lib/db';
 import { hasBidiControls } from '@/lib/text/bidi';
 import { UserCard } from '@/entrypoints/popup/UserCard';
 import { settle } from '../support/dialog-page';
@@ -16,6 +16,7 @@ import { noFailedLineActions } from '../support/failed-line-actions';
 import { labelMismatches } from '../support/label-in-name';
 import { renderInPage } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
+import { actionRow } from '../support/action-row';
 
 /**
  * An Activity row names its List by the List's name, isolated between FSI and PDI when the name holds a direction
@@ -32,9 +33,7 @@ const at = '2026-12-05T16:00:00.000Z';
 
 withEmptyStore();
 
-function row(seq: number, type: string, params: ActionRow['params'], extra: Partial<ActionRow> = {}): ActionRow {
-  return { seq, accountId: ACCOUNT, type, params, state: 'done', createdAt: at, updatedAt: at, notBefore: 0, attempts: 1, ...extra };
-}
+const row = actionRow;
 
 /** Every `aria-label` and `title` in the markup, as the browser reads them. */
 function names(root: { querySelectorAll(q: string): ArrayLike<Element> }): string[] {

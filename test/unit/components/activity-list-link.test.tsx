@@ -7,6 +7,7 @@ import { readInJapanese } from '../locales/in-japanese';
 import { settle } from '../support/dialog-page';
 import { renderInPage } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
+import { actionRow } from '../support/action-row';
 
 /**
  * The Activity log linked a post action to the post and an account action to the profile, but a List action (created,
@@ -17,13 +18,10 @@ import { withEmptyStore } from '../support/store';
 
 const ACCOUNT = '1585841080431321088';
 const LIST = '1900000000000000001';
-const at = '2026-12-05T16:00:00.000Z';
 
 withEmptyStore();
 
-function row(seq: number, type: string, params: ActionRow['params'], extra: Partial<ActionRow> = {}): ActionRow {
-  return { seq, accountId: ACCOUNT, type, params, state: 'done', createdAt: at, updatedAt: at, notBefore: 0, attempts: 1, ...extra };
-}
+const row = actionRow;
 
 /** The Activity rows' links, newest first: each its visible text, accessible name and address. */
 async function activityLinks(rows: ActionRow[]): Promise<{ text: string; name: string | null; href: string | null }[][]> {

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActivityView } from '@/components/manager/ActivityView';
-import { db, type ActionRow } from '@/lib/db';
+import { db } from '@/lib/db';
 import { readInJapanese } from '../locales/in-japanese';
 import { settle } from '../support/dialog-page';
 import { renderInPage } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
+import { actionRow } from '../support/action-row';
 
 /**
  * In Firefox (no `word-break: auto-phrase`) an Activity row's Japanese label goes through <Phrases>, which puts a <wbr>
@@ -16,15 +17,12 @@ import { withEmptyStore } from '../support/store';
  */
 
 const ACCOUNT = '1585841080431321088';
-const at = '2026-12-05T16:00:00.000Z';
 const NAME = '山田太郎の本棚';
 
 withEmptyStore();
 afterEach(() => vi.unstubAllGlobals());
 
-function row(seq: number, type: string, params: ActionRow['params']): ActionRow {
-  return { seq, accountId: ACCOUNT, type, params, state: 'done', createdAt: at, updatedAt: at, notBefore: 0, attempts: 1 };
-}
+const row = actionRow;
 
 describe('an Activity row naming a List in Japanese, in Firefox', () => {
   it('breaks between the sentence’s phrases, never inside the List’s name', async () => {
