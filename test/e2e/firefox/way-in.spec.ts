@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { popupOn } from '../support/firefox-popup';
+import { popupDrawn, popupOn } from '../support/firefox-popup';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
@@ -27,7 +27,7 @@ test.describe('the popup as a way in, in Firefox', () => {
     // A manager already open (the sidebar's page, here in a tab) follows the links too.
     const panel = await ff.open('sidepanel');
     await expect.poll(() => selectedTab(panel)).toBe('Bookmarks');
-    const popup = await ff.open('popup');
+    const popup = await popupDrawn(ff);
     await popup.locator('::-p-aria(Lists[role="link"])').click();
     // The click is the person's: Firefox opens its sidebar (sidebarAction.open), and no tab is opened instead.
     await expect.poll(() => popup.evaluate(() => (browser as unknown as FirefoxSidebar).sidebarAction.isOpen({}))).toBe(true);
