@@ -16,13 +16,14 @@ export const str = (p: Params, key: string): string => {
 
 /**
  * Treats "already gone" as done for removals sent again after a lost answer.
+ * @param kept a not-found that is no "already gone" (one naming the List a member was to leave): thrown as X answered.
  * @throws whatever `run` throws, except X's not-found.
  */
-export async function gone(run: () => Promise<unknown>): Promise<void> {
+export async function gone(run: () => Promise<unknown>, kept?: (error: XApiError) => boolean): Promise<void> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof XApiError && error.kind === 'not-found') return;
+    if (error instanceof XApiError && error.kind === 'not-found' && !kept?.(error)) return;
     throw error;
   }
 }

@@ -16,6 +16,7 @@ import {
 import { XApiError } from '../x/errors';
 import { listedPage, wholePage } from '../x/pages';
 import { gone, inverseOf, str } from './action-kit';
+import { listGoneIn } from './list-gone';
 import type { ActionDef, Params } from './outbox';
 import { PAGE, pageOptions, pages, type Walk } from './sync-walk';
 
@@ -103,7 +104,10 @@ function member(on: boolean): ActionDef {
     },
     async execute(client, _accountId, p) {
       if (on) await addListMember(client, str(p, 'listId'), str(p, 'userId'));
-      else await gone(() => removeListMember(client, str(p, 'listId'), str(p, 'userId')));
+      // A not-found naming the member: they are on it no more, done. One naming the List (deleted on x.com,
+      // removeListsMemberByUserId's ResourceNotFoundProblem, `resource_type: "list"`) removed no one: it fails as X
+      // answered, and the List is forgotten and recorded gone as for the other List actions (outbox-failure.ts).
+      else await gone(() => removeListMember(client, str(p, 'listId'), str(p, 'userId')), listGoneIn);
     },
     idempotent: true,
     ...inverseOf(on ? 'list.addMember' : 'list.removeMember'),
