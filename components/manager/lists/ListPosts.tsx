@@ -7,6 +7,7 @@ import { thrownText } from '@/components/error-text';
 import { When } from '../When';
 import { UserIdentity } from '../UserLookup';
 import { MediaThumbs } from '../bookmarks/MediaThumbs';
+import { ProfileLink } from '../ProfileLink';
 
 type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; posts: PostView[] } | { state: 'error'; message: string };
 
@@ -76,6 +77,13 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
                   >
                     {i18n.t('lists_post_open')}
                   </a>
+                  {/* The author's profile on x.com, as each of a List's members has one ("Profile of @grace on X"). */}
+                  {p.author ? (
+                    <>
+                      {' · '}
+                      <ProfileLink username={p.author.username} />
+                    </>
+                  ) : null}
                 </p>
               </article>
             </li>

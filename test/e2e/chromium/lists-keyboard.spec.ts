@@ -64,7 +64,7 @@ test('adds and removes a List member with the keyboard alone, each state passing
   expect(await memberIds()).toContain(SECOND_USER_ID);
 
   // The posts preview: X held while it reads, the focus stays on the button pressed (busy, not dropped to the page),
-  // which then offers to refresh; Tab goes on to each post's Open on X.
+  // which then offers to refresh; Tab goes on to each post's Open on X, then to its author's Profile on x.com.
   const listId = (await emu.relations()).owned_lists.find((l) => l.name === LIST)!.id;
   await emu.fault({ method: 'GET', path: `/2/lists/${listId}/tweets`, count: 1, kind: 'hold' });
   const show = page.getByRole('button', { name: `Show latest posts of ${LIST}` });
@@ -80,8 +80,15 @@ test('adds and removes a List member with the keyboard alone, each state passing
   await expect(page.getByRole('button', { name: `Refresh posts of ${LIST}` })).toBeFocused();
   await expectFocusShown(page);
   await page.keyboard.press('Tab');
-  await expect(posts.getByRole('link', { name: /^Open on X: the post by @\w+$/ }).first()).toBeFocused();
+  const open = posts.getByRole('link', { name: /^Open on X: the post by @\w+$/ }).first();
+  await expect(open).toBeFocused();
   await expectFocusShown(page);
+  const author = /@(\w+)$/.exec((await open.getAttribute('aria-label')) ?? '')![1]!;
+  await page.keyboard.press('Tab');
+  const profile = posts.getByRole('link', { name: `Profile of @${author} on X` }).first();
+  await expect(profile).toBeFocused();
+  await expect(profile).toHaveAttribute('href', `https://x.com/${author}`);
+  await expect(profile).toHaveAttribute('target', '_blank');
   scanned.push(await scan(page, 'manager, a List’s latest posts shown'));
   expect(scanned).toHaveLength(4);
 });

@@ -1,10 +1,8 @@
-import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ListPosts } from '@/components/manager/lists/ListPosts';
 import type { PostView } from '@/lib/messaging';
 import { accessibleName } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { showListPosts } from '../support/list-posts';
+import type { ReactPage } from '../support/react-page';
 
 /**
  * X's answer to a List's posts may leave a post's author out of `includes.users` (getListsPosts' Expansions require
@@ -19,30 +17,19 @@ const POSTS: PostView[] = [
 
 const named = (page: ReactPage, selector: string) => [...page.document.querySelectorAll(selector)].map((el) => accessibleName(el));
 
-async function showPosts(): Promise<ReactPage> {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: POSTS } as never);
-  const page = await renderInPage(<ListPosts accountId="1" listId="99" name="Compiler folks" />, { settleMs: 20 });
-  const show = [...page.document.querySelectorAll('button')].find(
-    (b) => accessibleName(b as unknown as Element) === 'Show latest posts of Compiler folks',
-  );
-  expect(show, 'the Show latest posts button').toBeTruthy();
-  await act(async () => {
-    show!.dispatchEvent(new page.window.Event('click', { bubbles: true }));
-  });
-  await act(() => new Promise((r) => setTimeout(r, 20)));
-  return page;
-}
-
 describe('a List’s latest posts when X did not include a post’s author', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('says the author is unknown and names that post and its link apart', async () => {
-    const page = await showPosts();
+    const page = await showListPosts(POSTS);
     try {
       expect(named(page, 'article')).toEqual(['Post by @gracehop', 'Post by an unknown author']);
       const unknown = page.document.querySelectorAll('article')[1]!;
       expect(unknown.textContent).toContain('Unknown author');
-      expect(named(page, 'a[href]')).toEqual(['Open on X: the post by @gracehop', 'Open on X: the post by an unknown author']);
+      expect(named(page, 'a[href]:not(.mgr-profile-link)')).toEqual([
+        'Open on X: the post by @gracehop',
+        'Open on X: the post by an unknown author',
+      ]);
     } finally {
       await page.leave();
     }
