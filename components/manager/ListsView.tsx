@@ -94,10 +94,12 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
     setOpenId(list.id);
   }
 
-  function back() {
+  function back(gone = false) {
     setOpenId(undefined);
-    // Back to the list's button, or to the status line when the list is gone (deleted).
-    requestAnimationFrame(() => (returnTo.current?.isConnected ? returnTo.current.focus() : noteRef.current?.focus()));
+    // Back to the list's button, or to the status line when the list is gone (deleted): its button is still drawn
+    // until the store forgets the List, and focused there the focus would fall to the page with it.
+    const to = gone ? null : returnTo.current;
+    requestAnimationFrame(() => (to?.isConnected ? to.focus() : noteRef.current?.focus()));
   }
 
   const openList = openId ? lists?.find((l) => l.id === openId) : undefined;

@@ -31,7 +31,8 @@ interface Props {
   /** Its follow or unfollow still waiting for X, if any. */
   follow?: ActionRow | undefined;
   act: Act;
-  onBack: () => void;
+  /** Back to all Lists; `gone` once the List is deleted, whose button there goes with it. */
+  onBack: (gone?: boolean) => void;
   /** After an action whose row disappears (a removed member, the deleted list): focus the status line. */
   onActed: () => void;
 }
@@ -47,7 +48,7 @@ export function ListDetail({ accountId, listId, list, pending, pin, follow, act,
   useEffect(() => headingRef.current?.focus(), [shown]);
 
   const back = (
-    <button type="button" className="mgr-back" onClick={onBack}>
+    <button type="button" className="mgr-back" onClick={() => onBack()}>
       {i18n.t('lists_back')}
     </button>
   );
@@ -119,7 +120,7 @@ export function ListDetail({ accountId, listId, list, pending, pin, follow, act,
               shownPrompt={isolatedWords((m) => i18n.t('lists_delete_prompt', { name: m(0) }), [list.name])}
               confirmLabel={i18n.t('lists_delete_confirm', { name: spokenName })}
               cancelLabel={i18n.t('lists_delete_cancel')}
-              onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack())}
+              onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack(true))}
             />
           </div>
           {privacySaid ? null : (

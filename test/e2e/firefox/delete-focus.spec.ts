@@ -1,0 +1,113 @@
+import type { KeyInput, Page } from 'puppeteer-core';
+import { ADA } from '../support/emulator-control';
+import { typeInto } from '../support/firefox-input';
+import { expectFocusShown, focusOnInFirefox, hasFocus, tabToElementInFirefox, tabToInFirefox } from '../support/focus';
+import { expect, signIn, test, textOf } from './fixtures';
+
+/**
+ * Where the focus goes, and that it shows, when the side panel's questions and the account menu close by the keyboard
+ * alone in Firefox: the Delete draft dialog and the Delete list question, answered with Enter on their Cancel, with
+ * Escape, and confirmed; the account menu closed with Escape and by choosing an item. Each time the focus is on a
+ * control or line a person can see (never the page), and its ring is drawn. The tabs are reached by the keyboard too:
+ * Tab to the tab list, then its keys (no mouse: a click lands where a control was, before the session's header).
+ */
+
+/** In the page: what has the focus, as a person would say it (its name or words), or "the page". */
+function focusedName(): string {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'the page';
+  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the focus is on what is named `name` (or whose words start so), then checks it shows. */
+async function focusLandsOn(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.evaluate(focusedName)).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expectFocusShown(page);
+}
+
+/**
+ * Opens the manager's tab named `name` by the keyboard: Tab to the tab list (one Tab stop, on its selected tab), then
+ * `keys` (its arrow keys, Home, End); waits until that tab is selected and has the focus.
+ */
+async function openTab(page: Page, keys: readonly KeyInput[], name: string): Promise<void> {
+  const selected = '[role="tab"][aria-selected="true"]';
+  await tabToElementInFirefox(page, (await page.waitForSelector(selected))!, 'the selected tab');
+  for (const key of keys) await page.keyboard.press(key);
+  await expect.poll(() => page.$eval(selected, (t) => t.textContent)).toBe(name);
+  expect(await focusOnInFirefox(page, name, 'tab')).toBe(true);
+}
+
+async function shiftTab(page: Page): Promise<void> {
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Tab');
+  await page.keyboard.up('Shift');
+}
+
+test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Firefox', async ({ ff }) => {
+  test.setTimeout(180_000);
+  await signIn(ff, ff.options);
+  const popup = await ff.open('popup');
+  await typeInto(popup, 'A plain thought for later', '.composer textarea');
+  const panel = await ff.open('sidepanel');
+
+  // The Delete draft dialog: Enter on Keep draft, Escape, then Delete draft.
+  await openTab(panel, ['End'], 'Drafts');
+  await expect.poll(() => textOf(panel, '[aria-label="Your drafts"]')).toContain('A plain thought for later');
+  const deleteDraft = 'Delete draft: New post';
+  await tabToInFirefox(panel, deleteDraft, 'button');
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
+  await expectFocusShown(panel);
+  await panel.keyboard.press('Enter');
+  await focusLandsOn(panel, deleteDraft);
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
+  await panel.keyboard.press('Escape');
+  await focusLandsOn(panel, deleteDraft);
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
+  await shiftTab(panel);
+  expect(await focusOnInFirefox(panel, 'Delete draft', 'button')).toBe(true);
+  await panel.keyboard.press('Enter');
+  // The row and its button are gone: the line saying so has the focus.
+  await focusLandsOn(panel, 'Draft deleted: New post');
+
+  // The account menu: Escape, then choosing the account in use, each back on the menu's button.
+  const account = `${ADA.name} @${ADA.username}`;
+  await tabToInFirefox(panel, account, 'button');
+  for (const close of [['Escape'], ['Enter']] as const) {
+    await panel.keyboard.press('Enter');
+    expect(await focusOnInFirefox(panel, account, 'menuitemradio')).toBe(true);
+    await expectFocusShown(panel);
+    await panel.keyboard.press(close[0]);
+    await expect.poll(() => panel.$$('.account-menu').then((m) => m.length)).toBe(0);
+    await focusLandsOn(panel, account);
+  }
+
+  // The Delete list question: Enter on Keep it, Escape, then Yes, delete.
+  await openTab(panel, ['Home', 'ArrowRight'], 'Lists');
+  const list = 'Compiler folks 🛠️';
+  await tabToElementInFirefox(panel, await panel.locator(`::-p-aria(${list}[role="button"])`).waitHandle(), list);
+  await panel.keyboard.press('Enter');
+  const deleteList = `Delete list ${list}`;
+  await tabToInFirefox(panel, deleteList, 'button');
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
+  await expectFocusShown(panel);
+  await panel.keyboard.press('Enter');
+  await focusLandsOn(panel, deleteList);
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
+  await panel.keyboard.press('Escape');
+  await focusLandsOn(panel, deleteList);
+  await panel.keyboard.press('Enter');
+  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
+  await shiftTab(panel);
+  expect(await focusOnInFirefox(panel, `Yes, delete ${list}`, 'button')).toBe(true);
+  await panel.keyboard.press('Enter');
+  // Back at all Lists, the List's button gone with it: the line saying it is deleted has the focus, not the page.
+  await expect.poll(() => panel.$$(`::-p-aria(${list}[role="button"])`).then((b) => b.length)).toBe(0);
+  await focusLandsOn(panel, `Delete the list “${list}”: done.`);
+  const note = await panel.waitForSelector('[role="tabpanel"]:not([hidden]) .mgr-note');
+  expect(await note!.evaluate(hasFocus)).toBe(true);
+});
