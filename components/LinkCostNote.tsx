@@ -46,6 +46,8 @@ export function LinkCostNote({ accountId, hasLink }: { accountId: string; hasLin
   // cannot be read shows the note: a price said twice beats a price never said.
   const seen = useAccountValue(accountId, linkCostSeen, watchLinkCostSeen, false);
   const [dismissed, setDismissed] = useState<string>();
+  // Still asking whether to show it: the popup keeps its links below hidden meanwhile (use-screen-drawn.ts).
+  if (hasLink && seen === undefined) return <span hidden data-filling />;
   if (!hasLink || seen !== false || dismissed === accountId) return null;
   return (
     <LinkCostNoteView

@@ -14,6 +14,7 @@ import { SignedOutIntro } from './SignedOutIntro';
 import { useCurrentPage, type CurrentPage } from './use-current-page';
 import { useFirstActionFocus } from './use-first-action-focus';
 import { useKeptFocus } from './use-kept-focus';
+import { useScreenDrawn } from './use-screen-drawn';
 import { WayIn } from './WayIn';
 import './way-in.css';
 
@@ -47,6 +48,8 @@ export function App() {
   const page = useCurrentPage();
   const active = session?.accounts.find((a) => a.id === session.activeAccountId);
   const main = useRef<HTMLElement>(null);
+  const screen = useRef<HTMLDivElement>(null);
+  const drawn = useScreenDrawn(screen);
   const [composing, setComposing] = useState(false);
   useFirstActionFocus(main);
   useKeptFocus(main);
@@ -76,42 +79,53 @@ export function App() {
       {active ? <FailedLine key={active.id} accountId={active.id} /> : null}
       <main ref={main}>
         <h1 className="visually-hidden">{i18n.t('extName')}</h1>
-        <SignedOutIntro session={session} />
-        {active && composing ? (
-          newPostComposer
-        ) : active && page !== undefined ? (
-          <PageGate page={page}>
-            {page?.x.kind === 'post' ? (
-              <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
-            ) : page?.x.kind === 'profile' ? (
-              <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
-            ) : page?.x.kind === 'list' ? (
-              <Suspense fallback={<p className="muted">{i18n.t('popup_list_loading')}</p>}>
-                <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
-              </Suspense>
-            ) : page && !showsNewPost(page) ? (
-              <Composer
-                key={`${active.id}:${page.url}`}
-                accountId={active.id}
-                username={active.username}
-                context={shareContext(page.url)}
-                initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
-                title={i18n.t('popup_share_title')}
-              />
-            ) : (
-              newPostComposer
-            )}
-          </PageGate>
-        ) : null}
-        <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
-          {active ? (
+        <div ref={screen} className="popup-screen">
+          <SignedOutIntro session={session} />
+          {active && composing ? (
+            newPostComposer
+          ) : active && page !== undefined ? (
+            <PageGate page={page}>
+              {page?.x.kind === 'post' ? (
+                <PostPanel key={`${active.id}:${page.x.postId}`} accountId={active.id} username={active.username} postId={page.x.postId} />
+              ) : page?.x.kind === 'profile' ? (
+                <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
+              ) : page?.x.kind === 'list' ? (
+                <Suspense
+                  fallback={
+                    <p className="muted" aria-busy="true">
+                      {i18n.t('popup_list_loading')}
+                    </p>
+                  }
+                >
+                  <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
+                </Suspense>
+              ) : page && !showsNewPost(page) ? (
+                <Composer
+                  key={`${active.id}:${page.url}`}
+                  accountId={active.id}
+                  username={active.username}
+                  context={shareContext(page.url)}
+                  initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
+                  title={i18n.t('popup_share_title')}
+                />
+              ) : (
+                newPostComposer
+              )}
+            </PageGate>
+          ) : null}
+        </div>
+        {/* Drawn with the screen above it, not before: a link shown sooner would move as that screen comes in. */}
+        {active && drawn ? (
+          <nav className="row popup-nav popup-way-in" aria-label={i18n.t('popup_nav_label')}>
             <WayIn accountId={active.id} onNewPost={() => void newPost()} />
-          ) : (
+          </nav>
+        ) : !active && session ? (
+          <nav className="row popup-nav" aria-label={i18n.t('popup_nav_label')}>
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
               {i18n.t('popup_settings')}
             </button>
-          )}
-        </nav>
+          </nav>
+        ) : null}
       </main>
     </div>
   );
