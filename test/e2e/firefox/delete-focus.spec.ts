@@ -43,6 +43,27 @@ async function shiftTab(page: Page): Promise<void> {
   await page.keyboard.up('Shift');
 }
 
+/**
+ * Walks a Delete question opened from the focused `opener` by keyboard: Enter on `keep` (its Cancel) and Escape each
+ * give the focus back to the opener, shown; then Shift+Tab from `keep` to `confirm` and Enter.
+ */
+async function answerQuestion(page: Page, opener: string, keep: string, confirm: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  expect(await focusOnInFirefox(page, keep, 'button')).toBe(true);
+  await expectFocusShown(page);
+  await page.keyboard.press('Enter');
+  await focusLandsOn(page, opener);
+  await page.keyboard.press('Enter');
+  expect(await focusOnInFirefox(page, keep, 'button')).toBe(true);
+  await page.keyboard.press('Escape');
+  await focusLandsOn(page, opener);
+  await page.keyboard.press('Enter');
+  expect(await focusOnInFirefox(page, keep, 'button')).toBe(true);
+  await shiftTab(page);
+  expect(await focusOnInFirefox(page, confirm, 'button')).toBe(true);
+  await page.keyboard.press('Enter');
+}
+
 test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Firefox', async ({ ff }) => {
   test.setTimeout(180_000);
   await signIn(ff, ff.options);
@@ -55,20 +76,7 @@ test('gives the focus back, shown, when the Delete questions and the account men
   await expect.poll(() => textOf(panel, '[aria-label="Your drafts"]')).toContain('A plain thought for later');
   const deleteDraft = 'Delete draft: New post';
   await tabToInFirefox(panel, deleteDraft, 'button');
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
-  await expectFocusShown(panel);
-  await panel.keyboard.press('Enter');
-  await focusLandsOn(panel, deleteDraft);
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
-  await panel.keyboard.press('Escape');
-  await focusLandsOn(panel, deleteDraft);
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep draft', 'button')).toBe(true);
-  await shiftTab(panel);
-  expect(await focusOnInFirefox(panel, 'Delete draft', 'button')).toBe(true);
-  await panel.keyboard.press('Enter');
+  await answerQuestion(panel, deleteDraft, 'Keep draft', 'Delete draft');
   // The row and its button are gone: the line saying so has the focus.
   await focusLandsOn(panel, 'Draft deleted: New post');
 
@@ -91,20 +99,7 @@ test('gives the focus back, shown, when the Delete questions and the account men
   await panel.keyboard.press('Enter');
   const deleteList = `Delete list ${list}`;
   await tabToInFirefox(panel, deleteList, 'button');
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
-  await expectFocusShown(panel);
-  await panel.keyboard.press('Enter');
-  await focusLandsOn(panel, deleteList);
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
-  await panel.keyboard.press('Escape');
-  await focusLandsOn(panel, deleteList);
-  await panel.keyboard.press('Enter');
-  expect(await focusOnInFirefox(panel, 'Keep it', 'button')).toBe(true);
-  await shiftTab(panel);
-  expect(await focusOnInFirefox(panel, `Yes, delete ${list}`, 'button')).toBe(true);
-  await panel.keyboard.press('Enter');
+  await answerQuestion(panel, deleteList, 'Keep it', `Yes, delete ${list}`);
   // Back at all Lists, the List's button gone with it: the line saying it is deleted has the focus, not the page.
   await expect.poll(() => panel.$$(`::-p-aria(${list}[role="button"])`).then((b) => b.length)).toBe(0);
   await focusLandsOn(panel, `Delete the list “${list}”: done.`);
