@@ -20,9 +20,9 @@ export async function popupOn(ff: Pick<FirefoxPerch, 'open'>, url: string, title
 
 /**
  * The popup opened on its own page (no post, profile or page to share), once its screen is whole: the new post's
- * composer loads after the links below it and moves them about 230 px down. Puppeteer clicks where an element was, not
- * where it is (no hit check, unlike Playwright), so a click on a link before the composer is in can land on the
- * composer. A person clicks the screen they see; so does the test.
+ * composer in. The links below it used to be drawn first and moved about 230 px down when it came in, where a
+ * Puppeteer click (no hit check, unlike Playwright) then landed on the composer; they now wait for the screen
+ * (entrypoints/popup/use-screen-drawn.ts), and the tests still click only the screen a person sees whole.
  */
 export async function popupDrawn(ff: Pick<FirefoxPerch, 'open'>): Promise<Page> {
   const popup = await ff.open('popup');
