@@ -77,9 +77,11 @@ export function PostEditor({
   useEffect(() => {
     const el = box.current;
     if (!focusOnMount.current || !el) return;
-    // A box drawn late (its code loads when used) never takes the focus from a menu or dialog the person opened
-    // meanwhile: moving it would close the account menu under their pointer.
-    if (document.activeElement?.closest('[role="menu"], [role="dialog"], [role="alertdialog"], dialog')) return;
+    // A box drawn late (its code loads when used, its draft is read first, a switch of account draws another) never
+    // takes the focus from the account header, nor from a menu or dialog the person opened meanwhile: moving it would
+    // close the account menu under their pointer, or send the key they press next on the account button into the box.
+    const held = '.account-header, [role="menu"], [role="dialog"], [role="alertdialog"], dialog';
+    if (document.activeElement?.closest(held)) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
