@@ -57,14 +57,23 @@ test('the Japanese states of errors, queued actions, an import refused and a sig
   await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(panel.getByRole('alert')).toHaveText(/^ファイルをインポートできませんでした。/);
   await check(panel, 'side panel, Bookmarks, a file that is not an export', 320);
+  // The tab's daily sync (800 bookmarks, then the folders) runs on after the tab closes: the sign-in is taken away
+  // below only once it is done, so the Mute pressed there is what meets it, not a sync page.
+  const bookmarks = panel.getByRole('tabpanel', { name: 'ブックマーク' });
+  await expect(bookmarks.getByRole('status').filter({ hasText: /^最終同期/ })).toBeVisible({ timeout: 30_000 });
+  await emu.untilQuiet();
   await panel.close();
 
   // The person removed the app on x.com (X answers 401 and refuses the refresh token, oauth-2-0--authorization-code):
   // the popup says they were signed out, and of which account.
   await emu.clearFaults();
+  await emu.clearLog();
   await emu.revokeGrants(ADA.id);
   const profile = await popupOn(perch, 'https://x.com/gracehop', { viewport: { width: 360, height: 1200 } });
   await profile.getByRole('region', { name: '@gracehop' }).getByRole('button', { name: 'ミュート', exact: true }).click();
   await expect(profile.getByRole('alert').first()).toContainText(`@${ADA.username}からログアウトしました。`);
+  // Mute was what met the lost sign-in: X's first 401 after the revocation answered it.
+  const refused = (await emu.log()).find((e) => e.status === 401);
+  expect([refused?.method, refused?.path]).toEqual(['POST', `/2/users/${ADA.id}/muting`]);
   await check(profile, 'popup, signed out of X, and why', 360);
 });

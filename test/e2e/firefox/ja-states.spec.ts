@@ -64,14 +64,22 @@ test('the Japanese states of errors, queued actions, an import refused and a sig
   });
   await expect.poll(() => textOf(panel, `${PANEL} [role="alert"]`)).toMatch(/^ファイルをインポートできませんでした。/);
   await check(panel, 'side panel, Bookmarks, a file that is not an export', 320);
+  // The tab's daily sync (800 bookmarks, then the folders) runs on after the tab closes: the sign-in is taken away
+  // below only once it is done, so the Mute pressed there is what meets it, not a sync page.
+  await expect.poll(() => textOf(panel, '.bookmarks-sync [role="status"]'), { timeout: 30_000 }).toMatch(/^最終同期/);
+  await emu.untilQuiet();
   await panel.close();
 
   // The person removed the app on x.com (X answers 401 and refuses the refresh token, oauth-2-0--authorization-code):
   // the popup says they were signed out, and of which account.
   await emu.clearFaults();
+  await emu.clearLog();
   await emu.revokeGrants(ADA.id);
   const profile = await popupOn(ff, 'https://x.com/gracehop');
   await profile.locator('::-p-aria(@gracehop[role="region"]) ::-p-aria(ミュート[role="button"])').click();
   await expect.poll(() => textOf(profile, '[role="alert"]')).toContain(`@${ADA.username}からログアウトしました。`);
+  // Mute was what met the lost sign-in: X's first 401 after the revocation answered it.
+  const refused = (await emu.log()).find((e) => e.status === 401);
+  expect([refused?.method, refused?.path]).toEqual(['POST', `/2/users/${ADA.id}/muting`]);
   await check(profile, 'popup, signed out of X, and why', 360);
 });

@@ -88,6 +88,25 @@ export class EmulatorControl {
     return Array.isArray(body) ? body : body.entries;
   }
 
+  /**
+   * Waits until X has been asked nothing for `quietMs` and every request has its answer (at most `maxMs`): a sync a
+   * tab started runs on in the background after the tab closes, and a test that changes X's side next (revoking the
+   * sign-in) must not race it. The emulator logs a request when it arrives (status null until answered).
+   */
+  async untilQuiet(quietMs = 1500, maxMs = 30_000): Promise<void> {
+    const end = Date.now() + maxMs;
+    let seen = -1;
+    let since = Date.now();
+    for (;;) {
+      const log = await this.log();
+      const answered = log.every((e) => e.status !== null);
+      if (log.length !== seen || !answered) [seen, since] = [log.length, Date.now()];
+      else if (Date.now() - since >= quietMs) return;
+      if (Date.now() > end) throw new Error(`X was still being asked after ${maxMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   async tokens(): Promise<string[]> {
     const body = await this.call<unknown>('GET', 'tokens');
     const list = Array.isArray(body) ? body : ((body as { tokens?: unknown[] }).tokens ?? []);
