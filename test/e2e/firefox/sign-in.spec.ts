@@ -58,6 +58,11 @@ test.describe('signing in with X in Firefox', () => {
   test('sends exactly one refresh when three screens need a token at once', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     const pages = [ff.options, await ff.open('popup'), await ff.open('sidepanel')];
+    // The side panel's Bookmarks tab syncs on first show (8 pages, then the folders): the token expires below only once
+    // that is done, or a sync page meets the expired token first and refreshes it before the three screens ask.
+    await pages[2]!.bringToFront();
+    await expect.poll(() => textOf(pages[2]!, '.bookmarks-sync [role="status"]'), { timeout: 30_000 }).toMatch(/^Last synced /);
+    await emu.untilQuiet();
     await emu.advanceClock(2 * 60 * 60 + 60);
     await emu.clearLog();
     const replies = await Promise.all(
