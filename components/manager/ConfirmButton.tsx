@@ -13,7 +13,12 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   disabled?: boolean;
-  onConfirm: () => void;
+  /**
+   * Does it. A promise keeps the question open until it settles, its confirming button busy with the focus on it (the
+   * step in flight, never the page); once settled the question closes, the focus back on the first button if it is
+   * still there (whoever took the step elsewhere, as to a status line, moves the focus before it settles).
+   */
+  onConfirm: () => void | Promise<unknown>;
 }
 
 /**
@@ -22,6 +27,7 @@ interface Props {
  */
 export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel, cancelLabel, disabled, onConfirm }: Props) {
   const [asking, setAsking] = useState(false);
+  const [sending, setSending] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -36,7 +42,7 @@ export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel,
 
   // Escape cancels from either button (the only things in the question that take focus).
   function cancelOnEscape(e: KeyboardEvent<HTMLButtonElement>) {
-    if (e.key !== 'Escape') return;
+    if (e.key !== 'Escape' || sending) return;
     returnFocus.current = true;
     setAsking(false);
   }
@@ -54,10 +60,22 @@ export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel,
       <button
         type="button"
         className="danger"
+        aria-busy={sending || undefined}
+        aria-disabled={sending || undefined}
         onKeyDown={cancelOnEscape}
         onClick={() => {
-          setAsking(false);
-          onConfirm();
+          if (sending) return;
+          const done = onConfirm();
+          if (!(done instanceof Promise)) return setAsking(false);
+          setSending(true);
+          // A refusal is the caller's to say: here the question only closes, whatever the answer.
+          void done
+            .catch(() => undefined)
+            .finally(() => {
+              returnFocus.current = true;
+              setSending(false);
+              setAsking(false);
+            });
         }}
       >
         {confirmLabel}
@@ -65,6 +83,7 @@ export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel,
       <button
         type="button"
         ref={cancelRef}
+        disabled={sending}
         onKeyDown={cancelOnEscape}
         onClick={() => {
           returnFocus.current = true;

@@ -95,6 +95,9 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   }
 
   function back(gone = false) {
+    // Deleted: the status line (it says the deletion's step) takes the focus before the List's page goes, so the
+    // focus never falls to the page between the two.
+    if (gone) noteRef.current?.focus();
     setOpenId(undefined);
     // Back to the list's button, or to the status line when the list is gone (deleted): its button is still drawn
     // until the store forgets the List, and focused there the focus would fall to the page with it.

@@ -38,10 +38,16 @@ interface Props {
 }
 
 /** One list: its details, pin/follow, edit and delete (lists one owns), its members and a preview of its posts. */
-export function ListDetail({ accountId, listId, list, pending, pin, follow, act, onBack, onActed }: Props) {
+export function ListDetail({ accountId, listId, list: stored, pending, pin, follow, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState(false);
+  // Deleted here: the store forgets the List at once, before the background has said it took the deletion. Until it
+  // says (and the tab goes back to all Lists), the List stays drawn, its Yes, delete busy with the focus on it.
+  const lastShown = useRef(stored);
+  const [deleting, setDeleting] = useState(false);
+  if (stored) lastShown.current = stored;
+  const list = stored ?? (deleting ? lastShown.current : undefined);
 
   // On opening: the focus on its heading. When the List goes while open, ListGone says why, with the focus there.
   const shown = !!list;
@@ -120,7 +126,12 @@ export function ListDetail({ accountId, listId, list, pending, pin, follow, act,
               shownPrompt={isolatedWords((m) => i18n.t('lists_delete_prompt', { name: m(0) }), [list.name])}
               confirmLabel={i18n.t('lists_delete_confirm', { name: spokenName })}
               cancelLabel={i18n.t('lists_delete_cancel')}
-              onConfirm={() => void act({ type: 'list.delete', params: ref }).then((ok) => ok && onBack(true))}
+              onConfirm={async () => {
+                setDeleting(true);
+                const ok = await act({ type: 'list.delete', params: ref });
+                setDeleting(false);
+                if (ok) onBack(true);
+              }}
             />
           </div>
           {privacySaid ? null : (

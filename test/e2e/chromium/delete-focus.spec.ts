@@ -1,13 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
+import { SEED_LISTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test } from './fixtures';
 
 /**
  * Where the focus goes, and that it shows, when the side panel's questions and the account menu close by the keyboard
  * alone in Chromium: the Delete draft dialog and the Delete list question, answered with Enter on their Cancel, with
  * Escape, and confirmed; the account menu closed with Escape and by choosing an item. Each time the focus is on a
- * control or line a person can see (never the page), and its ring is drawn.
+ * control or line a person can see (never the page), and its ring is drawn; while X has not yet answered the List's
+ * deletion (a `hold` fault on deleteLists), the focus is on the line saying it is on its way, and it never fell to the
+ * page on the way there.
  */
 
 async function focusLandsOn(page: Page, target: Locator): Promise<void> {
@@ -15,7 +19,10 @@ async function focusLandsOn(page: Page, target: Locator): Promise<void> {
   await expectFocusShown(page);
 }
 
-test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Chromium', async ({ perch }) => {
+test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Chromium', async ({
+  perch,
+  emu,
+}) => {
   test.setTimeout(180_000);
   await signIn(perch, await perch.open('options'));
   const popup = await perch.open('popup');
@@ -82,10 +89,18 @@ test('gives the focus back, shown, when the Delete questions and the account men
   await expect(keepIt).toBeFocused();
   await panel.keyboard.press('Shift+Tab');
   await expect(panel.getByRole('button', { name: `Yes, delete ${name}`, exact: true })).toBeFocused();
+  // X holds its answer (deleteLists): the step is under way, and a keyboard user's next Tab must not start from the top.
+  await emu.fault({ method: 'DELETE', path: `/2/lists/${SEED_LISTS.adaCompilers}`, count: 1, kind: 'hold' });
+  await panel.evaluate(watchFocusDrops);
   await panel.keyboard.press('Enter');
+  await expect.poll(() => emu.held()).toBe(1);
+  const note = panel.getByRole('tabpanel').locator('.mgr-note');
+  await expect(note).toContainText(`Delete the list “${name}”: sending to X…`);
+  await focusLandsOn(panel, note);
+  await emu.release();
   // Back at all Lists, the List's button gone with it: the line saying it is deleted has the focus, not the page.
   await expect(list).toHaveCount(0);
-  const note = panel.getByRole('tabpanel').locator('.mgr-note');
   await expect(note).toContainText(`Delete the list “${name}”: done.`);
   await focusLandsOn(panel, note);
+  expect(await panel.evaluate(focusDrops), 'the focus never fell to the page while the List was deleted').toEqual([]);
 });

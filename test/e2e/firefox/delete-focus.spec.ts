@@ -1,14 +1,18 @@
 import type { KeyInput, Page } from 'puppeteer-core';
+import { SEED_LISTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { typeInto } from '../support/firefox-input';
 import { expectFocusShown, focusOnInFirefox, hasFocus, tabToElementInFirefox, tabToInFirefox } from '../support/focus';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test, textOf } from './fixtures';
 
 /**
  * Where the focus goes, and that it shows, when the side panel's questions and the account menu close by the keyboard
  * alone in Firefox: the Delete draft dialog and the Delete list question, answered with Enter on their Cancel, with
  * Escape, and confirmed; the account menu closed with Escape and by choosing an item. Each time the focus is on a
- * control or line a person can see (never the page), and its ring is drawn. The tabs are reached by the keyboard too:
+ * control or line a person can see (never the page), and its ring is drawn; while X has not yet answered the List's
+ * deletion (a `hold` fault on deleteLists), the focus is on the line saying it is on its way, never fallen to the
+ * page on the way there. The tabs are reached by the keyboard too:
  * Tab to the tab list, then its keys (no mouse: a click lands where a control was, before the session's header).
  */
 
@@ -45,9 +49,9 @@ async function shiftTab(page: Page): Promise<void> {
 
 /**
  * Walks a Delete question opened from the focused `opener` by keyboard: Enter on `keep` (its Cancel) and Escape each
- * give the focus back to the opener, shown; then Shift+Tab from `keep` to `confirm` and Enter.
+ * give the focus back to the opener, shown; then Shift+Tab from `keep` to `confirm`, `before` (if any), and Enter.
  */
-async function answerQuestion(page: Page, opener: string, keep: string, confirm: string): Promise<void> {
+async function answerQuestion(page: Page, opener: string, keep: string, confirm: string, before?: () => Promise<void>): Promise<void> {
   await page.keyboard.press('Enter');
   expect(await focusOnInFirefox(page, keep, 'button')).toBe(true);
   await expectFocusShown(page);
@@ -61,10 +65,11 @@ async function answerQuestion(page: Page, opener: string, keep: string, confirm:
   expect(await focusOnInFirefox(page, keep, 'button')).toBe(true);
   await shiftTab(page);
   expect(await focusOnInFirefox(page, confirm, 'button')).toBe(true);
+  await before?.();
   await page.keyboard.press('Enter');
 }
 
-test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Firefox', async ({ ff }) => {
+test('gives the focus back, shown, when the Delete questions and the account menu close by keyboard in Firefox', async ({ ff, emu }) => {
   test.setTimeout(180_000);
   await signIn(ff, ff.options);
   const popup = await ff.open('popup');
@@ -99,10 +104,18 @@ test('gives the focus back, shown, when the Delete questions and the account men
   await panel.keyboard.press('Enter');
   const deleteList = `Delete list ${list}`;
   await tabToInFirefox(panel, deleteList, 'button');
-  await answerQuestion(panel, deleteList, 'Keep it', `Yes, delete ${list}`);
+  // X holds its answer (deleteLists): the step is under way, and a keyboard user's next Tab must not start from the top.
+  await answerQuestion(panel, deleteList, 'Keep it', `Yes, delete ${list}`, async () => {
+    await emu.fault({ method: 'DELETE', path: `/2/lists/${SEED_LISTS.adaCompilers}`, count: 1, kind: 'hold' });
+    await panel.evaluate(watchFocusDrops);
+  });
+  await expect.poll(() => emu.held()).toBe(1);
+  await focusLandsOn(panel, `Delete the list “${list}”: sending to X…`);
+  await emu.release();
   // Back at all Lists, the List's button gone with it: the line saying it is deleted has the focus, not the page.
   await expect.poll(() => panel.$$(`::-p-aria(${list}[role="button"])`).then((b) => b.length)).toBe(0);
   await focusLandsOn(panel, `Delete the list “${list}”: done.`);
   const note = await panel.waitForSelector('[role="tabpanel"]:not([hidden]) .mgr-note');
   expect(await note!.evaluate(hasFocus)).toBe(true);
+  expect(await panel.evaluate(focusDrops), 'the focus never fell to the page while the List was deleted').toEqual([]);
 });
