@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
+import { tabTo } from '../support/focus';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
@@ -72,6 +74,17 @@ test.describe('the popup as a way in, in Chromium', () => {
     const text = composer.getByRole('textbox').first();
     await expect(text).toBeFocused();
     await expect(text).toHaveValue('');
+  });
+
+  test('New post pressed by keyboard on a post page keeps the focus in the popup until the composer’s box has it', async ({ perch }) => {
+    const popup = await popupOn(perch, `https://x.com/${GRACE.username}/status/${SEED_POSTS.gracePhoto}`);
+    await expect(popup.getByRole('region', { name: 'This post' })).toContainText(`@${GRACE.username}`);
+    await tabTo(popup, popup.getByRole('button', { name: 'New post' }));
+    await popup.evaluate(watchFocusDrops);
+    await popup.keyboard.press('Enter');
+    // The links go while the composer's code loads (they would move under the pointer): the focus waits in the popup.
+    await expect(popup.getByRole('region', { name: 'New post' }).getByRole('textbox').first()).toBeFocused();
+    expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
   });
 
   test('on an X page that is not a post or profile the popup offers a new post without the page’s address', async ({ perch }) => {

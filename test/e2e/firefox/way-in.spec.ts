@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { popupDrawn, popupOn } from '../support/firefox-popup';
+import { tabToInFirefox } from '../support/focus';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const GRACE = { username: 'gracehop' };
@@ -50,5 +52,19 @@ test.describe('the popup as a way in, in Firefox', () => {
       focused: t === document.activeElement,
     }));
     expect(text).toEqual({ value: '', focused: true });
+  });
+
+  test('New post pressed by keyboard on a post page keeps the focus in the popup until the composer’s box has it', async ({ ff }) => {
+    await signIn(ff, ff.options);
+    const popup = await popupOn(ff, `https://x.com/${GRACE.username}/status/${SEED_POSTS.gracePhoto}`);
+    await popup.bringToFront();
+    await expect.poll(() => textOf(popup, '.post-card')).toContain(`@${GRACE.username}`);
+    await tabToInFirefox(popup, 'New post', 'button');
+    await popup.evaluate(watchFocusDrops);
+    await popup.keyboard.press('Enter');
+    // The links go while the composer's code loads (they would move under the pointer): the focus waits in the popup.
+    await popup.locator('::-p-aria(New post[role="region"]) textarea').wait();
+    await expect.poll(() => popup.$eval('.composer textarea', (t) => t === document.activeElement)).toBe(true);
+    expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
   });
 });
