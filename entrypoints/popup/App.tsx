@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { FailedLine } from '@/components/FailedLine';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
 import { shareContext } from '@/lib/share-context';
-import { Composer } from './lazy';
+import { Composer, ListPanel } from './lazy';
 import { PageGate } from './PageGate';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
@@ -17,9 +17,6 @@ import { useKeptFocus } from './use-kept-focus';
 import { useScreenDrawn } from './use-screen-drawn';
 import { WayIn } from './WayIn';
 import './way-in.css';
-
-/** Loaded only on a list's page: it reads the synced lists from the store, and the popup elsewhere needs no Dexie. */
-const ListPanel = lazy(() => import('./ListPanel').then((m) => ({ default: m.ListPanel })));
 
 const X_HOSTS: ReadonlySet<string> = new Set([
   'x.com',
@@ -90,15 +87,7 @@ export function App() {
               ) : page?.x.kind === 'profile' ? (
                 <ProfilePanel key={`${active.id}:${page.x.username}`} accountId={active.id} username={page.x.username} />
               ) : page?.x.kind === 'list' ? (
-                <Suspense
-                  fallback={
-                    <p className="muted" aria-busy="true">
-                      {i18n.t('popup_list_loading')}
-                    </p>
-                  }
-                >
-                  <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
-                </Suspense>
+                <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
               ) : page && !showsNewPost(page) ? (
                 <Composer
                   key={`${active.id}:${page.url}`}

@@ -17,8 +17,11 @@ export function useScreenDrawn(screen: RefObject<HTMLElement | null>): boolean {
     const el = screen.current;
     if (!el) return;
     const check = () => {
-      const now = el.childElementCount > 0 && !el.querySelector(':scope > [aria-busy="true"], [data-filling]');
-      if (!now) keepFocusFrom(el.nextElementSibling, el.closest('main'));
+      // A hidden mark (lazy.tsx's FocusFrom, before a part loaded again) is not something drawn.
+      const shown = [...el.children].some((child) => !child.hasAttribute('hidden'));
+      const now = shown && !el.querySelector(':scope > [aria-busy="true"], [data-filling]');
+      const main = el.closest('main');
+      if (!now) keepFocusFrom(main?.querySelector('.popup-way-in') ?? null, main);
       setDrawn(now);
     };
     const observer = new MutationObserver(check);

@@ -11,7 +11,7 @@ import { recordQuoteRefused } from '@/lib/refusals';
 import { createFeedPublisher, type ActionChange } from '@/lib/services/outbox-feed';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
-import { answerTab, withPopupPage } from './popup-page';
+import { answerTab, stubPageMutationObserver, withPopupPage } from './popup-page';
 import { POST_ID, postContext, profileContext, profileUser } from './post-context';
 
 /**
@@ -41,16 +41,7 @@ beforeEach(() => {
   // As withComposerStubs does, again for each test: the stubs go after each one.
   vi.stubGlobal('requestIdleCallback', () => 0);
   vi.stubGlobal('cancelIdleCallback', () => undefined);
-  // The hooks watch the page they are on: the test page's own observer.
-  vi.stubGlobal(
-    'MutationObserver',
-    class {
-      constructor(callback: MutationCallback) {
-        const { MutationObserver } = (globalThis as unknown as { window: { MutationObserver: typeof globalThis.MutationObserver } }).window;
-        return new MutationObserver(callback);
-      }
-    },
-  );
+  stubPageMutationObserver();
 });
 afterEach(() => {
   vi.useRealTimers();

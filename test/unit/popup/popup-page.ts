@@ -26,6 +26,19 @@ export function withPopupPage(): void {
   });
 }
 
+/** Stubs the global `MutationObserver` (for a test's duration) with the test page's own: the popup's hooks watch it. */
+export function stubPageMutationObserver(): void {
+  vi.stubGlobal(
+    'MutationObserver',
+    class {
+      constructor(callback: MutationCallback) {
+        const { MutationObserver } = (globalThis as unknown as { window: { MutationObserver: typeof globalThis.MutationObserver } }).window;
+        return new MutationObserver(callback);
+      }
+    },
+  );
+}
+
 /** The background as a test steers it; see `answerTab`. */
 export interface TabBackground {
   /** A tab read: `answer`s the context, `fail`s as a background cut off would, or waits (`hold`) in `held`. */
