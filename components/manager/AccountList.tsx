@@ -84,7 +84,9 @@ export function AccountList<T extends ListedAccount>({
     if (drawn && mark) benchMark(mark);
   }, [drawn, mark]);
   return (
-    <div className="mgr-accounts" ref={scrollRef}>
+    // Not a Tab stop of its own: Firefox makes a scrolling box one (Chromium does not while it holds controls), a stop
+    // with no role or name. Tab walks the rows' controls, and focusing one scrolls it into view.
+    <div className="mgr-accounts" ref={scrollRef} tabIndex={-1}>
       <div
         role="list"
         aria-label={label}

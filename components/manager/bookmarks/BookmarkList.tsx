@@ -79,8 +79,9 @@ export const BookmarkList = memo(function BookmarkList({
   }, [items]);
 
   return (
-    // Tabbing through the links and buttons of the rows scrolls the list, and the rows around the focus are drawn.
-    <div ref={scrollRef} className="bookmarks-scroll">
+    // Tabbing through the links and buttons of the rows scrolls the list, and the rows around the focus are drawn. The
+    // box itself is no Tab stop (Firefox would make it one, with no role or name; Chromium does not).
+    <div ref={scrollRef} className="bookmarks-scroll" tabIndex={-1}>
       <div
         ref={listRef}
         role="list"
