@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
 import { solidPng } from '../../emulator/media';
-import { STATE_PAGES } from '../support/a11y-states';
+import { SECOND_USER_ID } from '../../emulator/seed';
+import { EMPTY_TABS_JA, emptyOnX, NO_BOOKMARKS_JA, STATE_PAGES } from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { SPLIT_600 } from '../support/posts';
+import { expectWordsWhole } from '../support/words-whole';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
@@ -11,7 +13,8 @@ import { expect, popupOn, signIn, test } from './fixtures';
  * light and dark (test/e2e/support/axe.ts), with each visible control checked to be named for the words it shows
  * (test/e2e/support/names-start.ts, inside the scan): settings, the composer with an over-long post and an image's description box,
  * the popup's dialogs and account menu open, the popup on a profile and sharing a page, an alert for X's limit, and
- * the side panel's tabs, its drafts and a sync X refused. One browser, in the order a person would meet them.
+ * the side panel's tabs, its drafts and a sync X refused, in the order a person would meet them; and the manager's
+ * tabs of an account with nothing in them, measured whole at the side panel's narrowest too (words-whole.ts).
  */
 test.use({ lang: 'ja' });
 
@@ -95,4 +98,31 @@ test('every screen state in Japanese passes an axe scan and names its controls f
   await muted.getByRole('button', { name: '今すぐ同期' }).click();
   await expect(muted.getByText(/Xアプリのクレジットがないか利用上限を超えている/)).toBeVisible();
   scanned.push(await check(panel, 'side panel, Muted, X refused the sync'));
+});
+
+test('every manager tab of an account with nothing in it, in Japanese, scanned and read whole at 320 px', async ({ perch, emu }) => {
+  test.setTimeout(300_000);
+  // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts; her Lists and her one
+  // mute are taken away on X.
+  await emu.setSessionUser(SECOND_USER_ID);
+  const options = await perch.open('options');
+  const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+  await options.getByRole('button', { name: 'Xでログイン' }).click();
+  await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+  await expect(options.getByText('@gracehop').first()).toBeVisible();
+  await emptyOnX(emu, SECOND_USER_ID);
+  const page = await perch.context.newPage();
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+  await expect(page.getByText(NO_BOOKMARKS_JA)).toBeVisible();
+  await expectWordsWhole(page, 'cr-ja-manager-no-bookmarks');
+  const scanned = [await check(page, 'manager, no bookmarks')];
+  for (const [tab, none] of EMPTY_TABS_JA) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel', { name: tab })).toContainText(none);
+    await expectWordsWhole(page, `cr-ja-manager-empty-${tab}`);
+    scanned.push(await check(page, `manager, ${tab}, for an account with none`));
+  }
+  expect(scanned).toHaveLength(6);
 });

@@ -1,13 +1,30 @@
 import { SECOND_USER_ID } from '../../emulator/seed';
-import { BOOKMARK_REFUSED, EMPTY_TABS, READ_UNANSWERED, REFUSED_WORDS, STATE_PAGES, UNANSWERED_WORDS } from '../support/a11y-states';
+import {
+  BOOKMARK_REFUSED,
+  BOOKMARK_UNREACHABLE,
+  EMPTY_TABS,
+  KEPT_OFFLINE_NOTE,
+  KEPT_OFFLINE_ROW,
+  keptAfterTries,
+  MUTED_SYNC_LIMITED,
+  READ_UNANSWERED,
+  REFUSED_WORDS,
+  STATE_PAGES,
+  SYNC_WAITING_WORDS,
+  UNANSWERED_WORDS,
+} from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
+import { readTable } from '../support/idb';
+import { expectWordsWhole } from '../support/words-whole';
 import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * The screen states a11y.spec.ts does not reach, scanned by axe-core light and dark (test/e2e/support/axe.ts): each
- * dialog open, the list picker, a post X no longer has, a post X did not answer for, an action X refused, the privacy page, Check my X app's results, and the
- * manager's tabs when the account has nothing in them.
+ * dialog open, the list picker, a post X no longer has, a post X did not answer for, an action X refused, the privacy page, Check my X app's results, the
+ * manager's tabs when the account has nothing in them, an action kept while X cannot be reached (in the popup and in
+ * Activity) and a sync waiting for X's limit: these last measured whole at the popup's width and the side panel's
+ * narrowest too (test/e2e/support/words-whole.ts).
  */
 
 const POPUP = { viewport: { width: 360, height: 600 } };
@@ -98,5 +115,36 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
       scanned.push(await scan(page, `manager, ${tab}, for an account with none`));
     }
     expect(scanned).toHaveLength(6);
+  });
+
+  test('an action kept while X cannot be reached, and a sync waiting for X’s limit', async ({ perch, emu }) => {
+    test.setTimeout(300_000);
+    const options = await perch.open('options');
+    await signIn(perch, options);
+    await emu.fault(BOOKMARK_UNREACHABLE);
+    const post = await popupOn(perch, STATE_PAGES.others, { viewport: { width: 360, height: 1200 } });
+    await post.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    await expect.poll(async () => keptAfterTries(await post.evaluate(readTable, 'actions')), { timeout: 60_000 }).toBe(true);
+    await expect(post.getByText(KEPT_OFFLINE_NOTE)).toBeVisible();
+    await expectWordsWhole(post, 'cr-popup-kept-offline');
+    const scanned = [await scan(post, 'popup, a bookmark kept while X cannot be reached')];
+    await post.close();
+
+    const panel = await perch.open('sidepanel');
+    await panel.setViewportSize({ width: 320, height: 1200 });
+    await panel.getByRole('tab', { name: 'Activity' }).click();
+    const activity = panel.getByRole('tabpanel', { name: 'Activity' });
+    await expect(activity.getByText(KEPT_OFFLINE_ROW)).toBeVisible();
+    await expect(activity.getByRole('button', { name: /^Cancel: / })).toBeVisible();
+    await expectWordsWhole(panel, 'cr-sidebar-activity-kept-offline');
+    scanned.push(await scan(panel, 'side panel, Activity, a bookmark kept while X cannot be reached'));
+
+    await emu.fault(MUTED_SYNC_LIMITED);
+    await panel.getByRole('tab', { name: 'Muted' }).click();
+    const muted = panel.getByRole('tabpanel', { name: 'Muted' });
+    await expect(muted.getByRole('status').filter({ hasText: SYNC_WAITING_WORDS })).toBeVisible();
+    await expectWordsWhole(panel, 'cr-sidebar-muted-waiting');
+    scanned.push(await scan(panel, 'side panel, Muted, a sync waiting for X’s limit'));
+    expect(scanned).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA } from './emulator-control';
+import { ADA, type EmulatorControl } from './emulator-control';
 
 /**
  * The screen states a11y.spec.ts leaves out, as both browsers' a11y-states specs reach them: the pages the popup is
@@ -45,3 +45,70 @@ export const UNANSWERED_WORDS = 'X is not answering right now.';
 
 /** The manager's tabs after Bookmarks, scanned for an account with nothing in them (gracehop). */
 export const EMPTY_TABS = ['Lists', 'Muted', 'Blocked', 'Activity', 'Drafts'] as const;
+
+/**
+ * The same tabs in Japanese (lib/locales/ja.yml), each with what it says once it has read that there is nothing
+ * (Lists: its sync's "Last synced", as Grace is still a member of others' Lists; muted_empty_synced,
+ * blocked_empty_synced, activity_empty, drafts_empty): scanned then, not while it still reads from X.
+ */
+export const EMPTY_TABS_JA = [
+  ['リスト', '最終同期'],
+  ['ミュート', 'Xでミュートしているアカウントはありません。'],
+  ['ブロック', 'Xでブロックしているアカウントはありません。'],
+  ['履歴', 'まだ何もありません。'],
+  ['下書き', '下書きはありません'],
+] as const;
+
+/** What the Bookmarks tab says in Japanese for an account with none on X (bookmarks_empty_synced). */
+export const NO_BOOKMARKS_JA = 'Xにブックマークはありません。';
+
+/**
+ * Takes away on X what Grace has that the empty tabs would show (her two Lists, the two she follows, the account she
+ * mutes), as the signed-in account would on x.com (listIdDelete, unfollowList, unmuteUser; read with getUsersOwnedLists,
+ * getUsersFollowedLists, getUsersMuting), once no sync of Perch's is under way. Throws if X refuses any of it.
+ */
+export async function emptyOnX(emu: EmulatorControl, userId: string): Promise<void> {
+  await emu.untilQuiet();
+  const ids = async (path: string) => (((await emu.readAsSignedIn(path)) as { data?: { id: string }[] }).data ?? []).map((d) => d.id);
+  const remove = async (path: string) => {
+    const res = await emu.asSignedIn(path, { method: 'DELETE' });
+    if (!res.ok) throw new Error(`DELETE ${path}: ${res.status}`);
+  };
+  for (const id of await ids(`/2/users/${userId}/owned_lists`)) await remove(`/2/lists/${id}`);
+  for (const id of await ids(`/2/users/${userId}/followed_lists`)) await remove(`/2/users/${userId}/followed_lists/${id}`);
+  for (const id of await ids(`/2/users/${userId}/muting`)) await remove(`/2/users/${userId}/muting/${id}`);
+}
+
+/**
+ * X cannot be reached while a bookmark is sent (createUsersBookmark): the connection is dropped on the outbox's first
+ * try and its two quick retries (lib/services/outbox-types.ts RETRY_DELAYS_MS), after which the bookmark is kept,
+ * queued for twenty minutes. Chromium sends a POST again at once when its connection drops (one try, two dropped
+ * requests in the emulator's log), so more drops are asked for than tries. A dropped connection is the network's,
+ * not an answer of X's: no page documents it.
+ */
+export const BOOKMARK_UNREACHABLE = { method: 'POST', path: `/2/users/${ADA.id}/bookmarks`, count: 10, kind: 'drop' };
+
+/** The outbox's tries before it keeps an action for later: the first and its two quick retries. */
+const QUICK_TRIES = 3;
+
+/**
+ * Whether the outbox has kept the bookmark after its three tries (pass it Perch's stored actions, support/idb.ts): the
+ * notes before then ("Queued until", five and fifteen seconds on) change as each quick retry is sent.
+ */
+export const keptAfterTries = (actions: unknown[]): boolean =>
+  (actions as { state: string; attempts: number }[]).some((a) => a.state === 'queued' && a.attempts === QUICK_TRIES);
+
+/** The popup's note under Bookmark once it is kept (lib/locales/en.yml popup_note_queued_until_offline). */
+export const KEPT_OFFLINE_NOTE = /Queued until .+ \(no connection\)\./;
+
+/** Activity's words for the kept bookmark's row (activity_queued_until_reason with x_error_offline). */
+export const KEPT_OFFLINE_ROW = /Queued until .+: Perch could not reach X\. Check your connection\./;
+
+/**
+ * X's limit used up for the Muted tab's sync: 429 Too Many Requests with the window's reset (getUsersMuting;
+ * x-api--fundamentals--rate-limits). The tab's line says it waits, not that it failed.
+ */
+export const MUTED_SYNC_LIMITED = { method: 'GET', path: `/2/users/${ADA.id}/muting`, count: 1, kind: 'rate_limit' };
+
+/** The Muted tab's line while its sync waits (lib/locales/en.yml sync_waiting_for_limit_until). */
+export const SYNC_WAITING_WORDS = /Waiting for X's limit until .+\./;
