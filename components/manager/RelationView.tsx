@@ -18,7 +18,7 @@ import { newestAccounts, storedAccounts } from './account-queries';
 import { ProfileLink } from './ProfileLink';
 import { searchEntries, type AccountEntry } from './accounts';
 import { relationTexts, type Relation } from './relation-texts';
-import { EmptyState } from './EmptyState';
+import { EmptyState, useSyncPhase } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { UnreadableRows } from './UnreadableRows';
@@ -117,6 +117,9 @@ function RelationTab({ accountId, relation }: Props) {
   const newestRead = newest !== undefined;
   const stored = useLiveQuery(() => (newestRead ? storedAccounts(accountId, collection) : undefined), [accountId, collection, newestRead]);
   const entries = stored?.entries;
+  // "nobody muted" only once X said so: before a sync has finished, an empty store knows nothing of X's list.
+  const phase = useSyncPhase(accountId, collection);
+  const counted = entries && (entries.length > 0 || phase === 'synced') ? entries : undefined;
   const shown = useMemo(() => searchEntries(entries ?? [], deferredQuery), [entries, deferredQuery]);
   // Until the whole list is read, the newest rows stand for it, unless a search needs every row.
   const first = entries === undefined && !deferredQuery.trim() && newest?.length ? newest : undefined;
@@ -201,7 +204,7 @@ function RelationTab({ accountId, relation }: Props) {
     <section className="mgr-view mgr-relation" aria-labelledby={`${id}-title`}>
       <div className="mgr-head">
         <h2 id={`${id}-title`}>{texts.title}</h2>
-        {entries ? <span className="muted">{texts.count(entries.length)}</span> : null}
+        {counted ? <span className="muted">{texts.count(counted.length)}</span> : null}
       </div>
       <IntroNote relation={relation} enterprise={enterprise} />
       <SyncBar accountId={accountId} collection={collection} texts={texts.sync} />
