@@ -44,10 +44,8 @@ export function ListDetail({ accountId, listId, list: stored, pending, pin, foll
   const [editing, setEditing] = useState(false);
   // Deleted here: the store forgets the List at once, before the background has said it took the deletion. Until it
   // says (and the tab goes back to all Lists), the List stays drawn, its Yes, delete busy with the focus on it.
-  const lastShown = useRef(stored);
-  const [deleting, setDeleting] = useState(false);
-  if (stored) lastShown.current = stored;
-  const list = stored ?? (deleting ? lastShown.current : undefined);
+  const [deleting, setDeleting] = useState<typeof stored>();
+  const list = stored ?? deleting;
 
   // On opening: the focus on its heading. When the List goes while open, ListGone says why, with the focus there.
   const shown = !!list;
@@ -127,9 +125,9 @@ export function ListDetail({ accountId, listId, list: stored, pending, pin, foll
               confirmLabel={i18n.t('lists_delete_confirm', { name: spokenName })}
               cancelLabel={i18n.t('lists_delete_cancel')}
               onConfirm={async () => {
-                setDeleting(true);
+                setDeleting(list);
                 const ok = await act({ type: 'list.delete', params: ref });
-                setDeleting(false);
+                setDeleting(undefined);
                 if (ok) onBack(true);
               }}
             />
