@@ -1,9 +1,16 @@
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type Collection } from '@/lib/db';
+import { db, type Collection, type SyncStateRow } from '@/lib/db';
+import { timeOf } from './format';
+import { limitReset } from './sync-progress';
 
-/** Where a tab's copy of a collection stands with X: what an empty list may honestly say. */
-export type SyncPhase = 'never' | 'running' | 'synced';
+/**
+ * Where a tab's copy of a collection stands with X: what an empty list may honestly say. 'waiting': no sync has
+ * finished and the last one stopped at X's limit, so Sync now cannot read anything before X's reset.
+ */
+export type SyncPhase = 'never' | 'waiting' | 'running' | 'synced';
+
+type PhaseState = Pick<SyncStateRow, 'running' | 'lastSyncedAt' | 'error'>;
 
 /** Reads the collection's sync state from the store, live; undefined while reading. */
 export function useSyncPhase(accountId: string, collection: Collection): SyncPhase | undefined {
@@ -11,49 +18,60 @@ export function useSyncPhase(accountId: string, collection: Collection): SyncPha
 }
 
 /** A sync running is said as running even when an older one finished; a finished one means X has nothing to show. */
-export function syncPhaseOf(state: { running?: boolean; lastSyncedAt?: string } | undefined): SyncPhase {
+export function syncPhaseOf(state: PhaseState | undefined): SyncPhase {
   if (state?.running) return 'running';
-  return state?.lastSyncedAt ? 'synced' : 'never';
+  if (state?.lastSyncedAt) return 'synced';
+  return state?.error?.kind === 'rate-limited' ? 'waiting' : 'never';
 }
 
 type EmptyKind = 'bookmarks' | 'lists' | 'muted' | 'blocked';
 
-/** The empty list's words for each phase: never "press Sync now" while a sync runs or after one found nothing. */
-export function emptyText(kind: EmptyKind, phase: SyncPhase): string {
-  switch (kind) {
-    case 'bookmarks':
-      return phase === 'running'
-        ? i18n.t('bookmarks_empty_syncing')
-        : phase === 'synced'
-          ? i18n.t('bookmarks_empty_synced')
-          : i18n.t('bookmarks_empty');
-    case 'lists':
-      return phase === 'running'
-        ? i18n.t('lists_empty_syncing')
-        : phase === 'synced'
-          ? i18n.t('lists_empty_synced')
-          : i18n.t('lists_empty');
-    case 'muted':
-      return phase === 'running'
-        ? i18n.t('muted_empty_syncing')
-        : phase === 'synced'
-          ? i18n.t('muted_empty_synced')
-          : i18n.t('muted_empty');
-    case 'blocked':
-      return phase === 'running'
-        ? i18n.t('blocked_empty_syncing')
-        : phase === 'synced'
-          ? i18n.t('blocked_empty_synced')
-          : i18n.t('blocked_empty');
-  }
+/** Each kind's words for each phase; `waiting` is given X's reset, when X named one. */
+const WORDS: Record<EmptyKind, Record<Exclude<SyncPhase, 'waiting'>, () => string> & { waiting: (at?: string) => string }> = {
+  bookmarks: {
+    never: () => i18n.t('bookmarks_empty'),
+    waiting: (at) => (at ? i18n.t('bookmarks_empty_waiting_until', [at]) : i18n.t('bookmarks_empty_waiting')),
+    running: () => i18n.t('bookmarks_empty_syncing'),
+    synced: () => i18n.t('bookmarks_empty_synced'),
+  },
+  lists: {
+    never: () => i18n.t('lists_empty'),
+    waiting: (at) => (at ? i18n.t('lists_empty_waiting_until', [at]) : i18n.t('lists_empty_waiting')),
+    running: () => i18n.t('lists_empty_syncing'),
+    synced: () => i18n.t('lists_empty_synced'),
+  },
+  muted: {
+    never: () => i18n.t('muted_empty'),
+    waiting: (at) => (at ? i18n.t('muted_empty_waiting_until', [at]) : i18n.t('muted_empty_waiting')),
+    running: () => i18n.t('muted_empty_syncing'),
+    synced: () => i18n.t('muted_empty_synced'),
+  },
+  blocked: {
+    never: () => i18n.t('blocked_empty'),
+    waiting: (at) => (at ? i18n.t('blocked_empty_waiting_until', [at]) : i18n.t('blocked_empty_waiting')),
+    running: () => i18n.t('blocked_empty_syncing'),
+    synced: () => i18n.t('blocked_empty_synced'),
+  },
+};
+
+/**
+ * The empty list's words for the collection's sync state: "press Sync now" only when it can read something now, never
+ * while a sync runs, after one found nothing, or before X's limit resets (then the reset's time, as the sync line says).
+ */
+export function emptyText(kind: EmptyKind, state: PhaseState | undefined): string {
+  const phase = syncPhaseOf(state);
+  if (phase !== 'waiting') return WORDS[kind][phase]();
+  const reset = state?.error ? limitReset(state.error) : undefined;
+  return WORDS[kind].waiting(reset === undefined ? undefined : timeOf(reset));
 }
 
 /** An empty tab's line, agreeing with its sync line (issue "The screens tell the truth", item 6). */
 export function EmptyState({ accountId, kind, className }: { accountId: string; kind: EmptyKind; className: string }) {
-  const phase = useSyncPhase(accountId, kind);
+  // null once read and never synced; undefined while reading.
+  const state = useLiveQuery(async () => (await db().syncState.get([accountId, kind])) ?? null, [accountId, kind]);
   return (
-    <p className={className} aria-busy={phase === 'running' || undefined}>
-      {phase === undefined ? '' : emptyText(kind, phase)}
+    <p className={className} aria-busy={state?.running || undefined}>
+      {state === undefined ? '' : emptyText(kind, state ?? undefined)}
     </p>
   );
 }

@@ -39,10 +39,13 @@ export function syncFailureLine(
   error: SyncFailure,
   words: { failed(error: SyncFailure): string; waiting(until?: number): string },
 ): { waiting: boolean; text: string } {
-  if (error.kind === 'rate-limited') {
-    // `rateLimitReset`: rows stored before the reset was named as an action's.
-    const reset = error.reset ?? error.rateLimitReset;
-    return { waiting: true, text: words.waiting(reset && reset > 0 ? reset * 1000 : undefined) };
-  }
+  if (error.kind === 'rate-limited') return { waiting: true, text: words.waiting(limitReset(error)) };
   return { waiting: false, text: words.failed(error) };
+}
+
+/** When X's limit that stopped a sync resets (epoch ms), or undefined when X gave no reset. */
+export function limitReset(error: SyncFailure): number | undefined {
+  // `rateLimitReset`: rows stored before the reset was named as an action's.
+  const reset = error.reset ?? error.rateLimitReset;
+  return reset && reset > 0 ? reset * 1000 : undefined;
 }

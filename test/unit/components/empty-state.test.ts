@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyText, syncPhaseOf } from '@/components/manager/EmptyState';
+import { emptyText } from '@/components/manager/EmptyState';
 import { db } from '@/lib/db';
 import { freshDb } from '../services/support';
 
@@ -10,7 +10,7 @@ beforeEach(freshDb);
 
 /** What an empty tab says for the sync state stored for it. */
 async function saysFor(kind: (typeof KINDS)[number]): Promise<string> {
-  return emptyText(kind, syncPhaseOf(await db().syncState.get([ME, kind])));
+  return emptyText(kind, await db().syncState.get([ME, kind]));
 }
 
 describe('an empty tab agrees with its sync line', () => {
