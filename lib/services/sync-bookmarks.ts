@@ -204,13 +204,14 @@ export const FOLDERS_PER_SYNC = 50;
  * Lists every bookmark folder and stores each name, then reads which bookmarks a folder holds (one request per
  * folder) for at most {@link FOLDERS_PER_SYNC} of them, the least recently read first, so that syncs take turns
  * through them all. A folder not read this time keeps what was stored of it; past the cap the sync says so (a 'cap'
- * notice with the count). A stored folder missing from a complete listing is removed, unless X's errors named it; a
- * listing cut short (X repeating a page, the page cap) or partial (a page that left out a folder without its id, or carried errors
- * naming nothing) removes nothing, and a partial one is not the day's full read, so the next sync that day lists again. A listing page X answered with only errors is
- * its refusal: the sync fails with X's words and nothing stored is touched. A folder X answered with only errors is
- * not counted as read; one whose posts run past X's first page gains what was read and loses nothing.
- * When a read fails part-way (a 429, a dropped connection), the names and the folders read so far are stored before
- * the failure is passed on, so the next sync goes on from there.
+ * notice with the count). A stored folder X lists without its name keeps it and is read in turn. A stored folder
+ * missing from a complete listing is removed, unless X's errors named it; a listing cut short (X repeating a page,
+ * the page cap) or partial (a page that left out a folder without its id, or carried errors naming nothing) removes
+ * nothing, and a partial one is not the day's full read, so the next sync that day lists again. A listing page X
+ * answered with only errors is its refusal: the sync fails with X's words and nothing stored is touched. A folder X
+ * answered with only errors is not counted as read; one whose posts run past X's first page gains what was read and
+ * loses nothing. When a read fails part-way (a 429, a dropped connection), the names and the folders read so far are
+ * stored before the failure is passed on, so the next sync goes on from there.
  */
 export async function walkFolders(ctx: WalkContext): Promise<void> {
   const { client, accountId, walk } = ctx;
@@ -232,6 +233,12 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   }
   const gone = goneFrom(walk, { has: (id) => listed.has(id) || nameless.has(id) });
   const stored = new Map((await d.bookmarkFolders.where('accountId').equals(accountId).toArray()).map((f) => [f.id, f]));
+  // A folder X listed without its name that Perch has stored is still a folder the person sees: its posts are read in
+  // turn like any other's, under the name stored.
+  for (const id of nameless) {
+    const known = stored.get(id);
+    if (known && !listed.has(id)) listed.set(id, { id, name: known.name });
+  }
   // Never read first, then the longest unread; a stable sort keeps X's order among equals.
   const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
   const folders = turn.slice(0, FOLDERS_PER_SYNC);

@@ -45,10 +45,25 @@ const onePost = (): Answer => ({ body: { data: [{ id: POST }], meta: { result_co
 describe("a bookmark's folders, whatever X answers", () => {
   it('keeps a folder, and the bookmarks in it, when X lists it without its name', async () => {
     await inRecipes(POST);
-    const { sync } = x([{ id: RECIPES }, { id: '222', name: 'Other' }], () => ({ body: { meta: { result_count: 0 } } }));
+    const { sync } = x([{ id: RECIPES }, { id: '222', name: 'Other' }], (id) =>
+      id === RECIPES ? onePost() : { body: { meta: { result_count: 0 } } },
+    );
     await sync.sync(ADA, 'bookmarkFolders');
     expect((await db().bookmarkFolders.get([ADA, RECIPES]))?.name).toBe('Recipes');
     expect(await folderIdsOf(POST)).toEqual([RECIPES]);
+  });
+
+  it('reads the posts of a stored folder X lists without its name, and keeps its name', async () => {
+    await inRecipes(POST);
+    await db().bookmarks.put({ accountId: ADA, postId: LATER, position: 2, folderIds: [], searchText: '' });
+    const { sync, asked } = x([{ id: RECIPES }], () => ({ body: { data: [{ id: LATER }], meta: { result_count: 1 } } }));
+    await sync.sync(ADA, 'bookmarkFolders');
+    expect(asked).toEqual([RECIPES]);
+    expect(await folderIdsOf(LATER)).toEqual([RECIPES]);
+    expect(await folderIdsOf(POST)).toEqual([]);
+    const stored = await db().bookmarkFolders.get([ADA, RECIPES]);
+    expect(stored?.name).toBe('Recipes');
+    expect(stored?.readAt).toBeDefined();
   });
 
   it('keeps the bookmarks of a folder X answered with only errors, and does not count it as read', async () => {
