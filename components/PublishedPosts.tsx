@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/lib/reader-locale';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
 import { actionErrorText, thrownText } from './error-text';
@@ -43,6 +43,7 @@ export function PublishedPosts({
   onWriteAnother: () => void;
 }) {
   const [confirmDelete, setConfirmDelete] = useState<string>();
+  const askId = useId();
   /** Posts sent for deletion through the outbox, with their action's number. */
   const [deleting, setDeleting] = useState<Record<string, number>>({});
   const actionStates = useActionStates(accountId);
@@ -136,8 +137,9 @@ export function PublishedPosts({
             ) : null}
             <LiveRegion role="status" tone="muted" text={deletingNow(id) ? i18n.t('composer_deleting') : undefined} inline />
             {gone.includes(id) || deletingNow(id) ? null : confirmDelete === id ? (
-              <span className="row" role="group" aria-label={i18n.t('composer_confirm_delete_label')}>
-                <span>{i18n.t('composer_confirm_delete')}</span>
+              // Named by the question it shows, so a person hears what they are asked, in the words they read.
+              <span className="row" role="group" aria-labelledby={askId}>
+                <span id={askId}>{i18n.t('composer_confirm_delete')}</span>
                 <button type="button" className="danger" onClick={() => void deletePost(id)}>
                   {i18n.t('composer_delete_post')}
                 </button>
