@@ -55,6 +55,12 @@ function replyBody(reply: Reply): unknown {
   }
 }
 
+/** The content type the server sends with `reply` (server.ts `write`: its defaults, then the reply's own headers). */
+function replyContentType(reply: Reply): string {
+  const fallback = reply.raw !== undefined ? 'application/octet-stream' : reply.json !== undefined ? 'application/json' : 'text/plain';
+  return reply.headers?.['content-type'] ?? reply.contentType ?? fallback;
+}
+
 export class ContractObserver implements ViolationSource {
   /** Violations not yet claimed by a test teardown, oldest first. */
   violations: RecordedViolation[] = [];
@@ -106,7 +112,8 @@ export class ContractObserver implements ViolationSource {
   response(operationId: string, method: string, path: string, reply: Reply): void {
     try {
       const body = replyBody(reply);
-      for (const v of validateResponse({ operationId, status: reply.status, body })) {
+      const contentType = replyContentType(reply);
+      for (const v of validateResponse({ operationId, status: reply.status, body, contentType })) {
         this.violations.push({ ...v, method, path, status: reply.status });
       }
     } catch (err) {

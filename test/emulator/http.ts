@@ -53,9 +53,19 @@ export interface RequestContext {
   log: LogEntry;
 }
 
+/**
+ * A JSON answer. A failure whose body is a Problem (a string `type` and `title`) goes out as
+ * `application/problem+json`: every operation's `default` answer in X's description pairs that media type with
+ * components.schemas.Problem, and `application/json` with components.schemas.Error ({code, message}) only.
+ */
 export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
-  return headers ? { status, json: body, headers } : { status, json: body };
+  const o = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const isProblem = status >= 400 && typeof o.type === 'string' && typeof o.title === 'string';
+  return { status, json: body, ...(isProblem ? { contentType: PROBLEM_JSON } : {}), ...(headers ? { headers } : {}) };
 }
+
+/** The media type of a Problem answer (openapi.json: every operation's `default`, application/problem+json → Problem). */
+export const PROBLEM_JSON = 'application/problem+json';
 
 export function html(status: number, body: string, headers?: Record<string, string>): Reply {
   return { status, raw: body, contentType: 'text/html; charset=utf-8', ...(headers ? { headers } : {}) };

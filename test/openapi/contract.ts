@@ -84,6 +84,12 @@ export interface ContractResponse {
   operationId: string;
   status: number;
   body: unknown;
+  /**
+   * The answer's `content-type`, when known: the body is then checked against that media type's schema alone (a
+   * failure's `default` pairs application/json with Error and application/problem+json with Problem), and a media
+   * type the status does not list is a violation. Without it, a body any of the status's schemas takes passes.
+   */
+  contentType?: string | undefined;
 }
 
 const SPEC_URL = new URL('../../../shared/x-openapi/openapi.json', import.meta.url);
@@ -623,7 +629,17 @@ export function validateResponse(res: ContractResponse): Violation[] {
       },
     ];
   }
-  const schemas = jsonSchemasOf(response.content);
+  let schemas = jsonSchemasOf(response.content);
+  if (res.contentType !== undefined && response.content && Object.keys(response.content).length > 0) {
+    const mediaType = contentTypeOf(res.contentType);
+    const listed = Object.keys(response.content);
+    if (!listed.includes(mediaType)) {
+      const message = `${operationId} ${status}: content type "${mediaType}" is not one of [${listed.join(', ')}]`;
+      return [{ operationId, rule: 'response-content-type', message }];
+    }
+    schemas = schemas.filter(([type]) => type === mediaType);
+    if (schemas.length === 0) return []; // a listed media type that is not JSON: its bytes are not checked here
+  }
   if (schemas.length === 0) {
     if (res.body === undefined || res.body === '') return [];
     return [{ operationId, rule: 'response-body', message: `${operationId} ${response.key} has no body, but one was sent` }];
