@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { STATE_PAGES } from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
+import { syncSettled } from '../support/sync-settled';
 import { expectWordsWhole } from '../support/words-whole';
 import { expect, popupOn, signIn, test } from './fixtures';
 
@@ -57,11 +58,8 @@ test('the Japanese states of errors, queued actions, an import refused and a sig
   await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(panel.getByRole('alert')).toHaveText(/^ファイルをインポートできませんでした。/);
   await check(panel, 'side panel, Bookmarks, a file that is not an export', 320);
-  // The tab's daily sync (800 bookmarks, then the folders) runs on after the tab closes: the sign-in is taken away
-  // below only once it is done, so the Mute pressed there is what meets it, not a sync page.
-  const bookmarks = panel.getByRole('tabpanel', { name: 'ブックマーク' });
-  await expect(bookmarks.getByRole('status').filter({ hasText: /^最終同期/ })).toBeVisible({ timeout: 30_000 });
-  await emu.untilQuiet();
+  // The sign-in is taken away below only once the tab's sync is done, so the Mute pressed there is what meets it.
+  await syncSettled(panel, emu, /^最終同期/);
   await panel.close();
 
   // The person removed the app on x.com (X answers 401 and refuses the refresh token, oauth-2-0--authorization-code):

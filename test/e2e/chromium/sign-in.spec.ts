@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { accountMenu, signOut } from '../support/account-menu';
 import { ADA } from '../support/emulator-control';
+import { syncSettled } from '../support/sync-settled';
 import { expect, signIn, test } from './fixtures';
 
 /** Signing in with X, token refresh and sign-out. The sign-out dialog, several accounts, other extensions: -accounts. */
@@ -69,10 +70,9 @@ test.describe('signing in with X in Chromium', () => {
     const options = await perch.open('options');
     await signIn(perch, options);
     const pages = [options, await perch.open('popup'), await perch.open('sidepanel')];
-    // The side panel's Bookmarks tab syncs on first show (8 pages, then the folders): the token expires below only once
-    // that is done, or a sync page meets the expired token first and refreshes it before the three screens ask.
-    await expect(pages[2]!.getByRole('status').filter({ hasText: /^Last synced / })).toBeVisible({ timeout: 30_000 });
-    await emu.untilQuiet();
+    // The token expires below only once the side panel's sync is done, or a sync page meets the expired token first
+    // and refreshes it before the three screens ask.
+    await syncSettled(pages[2]!, emu);
     await emu.advanceClock(2 * 60 * 60 + 60);
     await emu.clearLog();
     const replies = await Promise.all(pages.map((p) => checkFrom(p, ADA.id)));

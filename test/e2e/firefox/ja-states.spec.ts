@@ -3,6 +3,7 @@ import { STATE_PAGES } from '../support/a11y-states';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA } from '../support/emulator-control';
 import { popupOn } from '../support/firefox-popup';
+import { syncSettled } from '../support/sync-settled';
 import { expectWordsWhole } from '../support/words-whole';
 import { expect, setViewportSize, signIn, test, textOf } from './fixtures';
 
@@ -64,10 +65,8 @@ test('the Japanese states of errors, queued actions, an import refused and a sig
   });
   await expect.poll(() => textOf(panel, `${PANEL} [role="alert"]`)).toMatch(/^ファイルをインポートできませんでした。/);
   await check(panel, 'side panel, Bookmarks, a file that is not an export', 320);
-  // The tab's daily sync (800 bookmarks, then the folders) runs on after the tab closes: the sign-in is taken away
-  // below only once it is done, so the Mute pressed there is what meets it, not a sync page.
-  await expect.poll(() => textOf(panel, '.bookmarks-sync [role="status"]'), { timeout: 30_000 }).toMatch(/^最終同期/);
-  await emu.untilQuiet();
+  // The sign-in is taken away below only once the tab's sync is done, so the Mute pressed there is what meets it.
+  await syncSettled(panel, emu, /^最終同期/);
   await panel.close();
 
   // The person removed the app on x.com (X answers 401 and refuses the refresh token, oauth-2-0--authorization-code):

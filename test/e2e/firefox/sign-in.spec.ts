@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { scanFirefox } from '../support/axe-firefox';
 import { ADA } from '../support/emulator-control';
 import { intruderAttempts } from '../support/intruder';
+import { syncSettled } from '../support/sync-settled';
 import { expect, findPage, signIn, test, textOf } from './fixtures';
 
 /** Opens the header's account menu and chooses Sign out (the confirmation opens). */
@@ -58,11 +59,9 @@ test.describe('signing in with X in Firefox', () => {
   test('sends exactly one refresh when three screens need a token at once', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     const pages = [ff.options, await ff.open('popup'), await ff.open('sidepanel')];
-    // The side panel's Bookmarks tab syncs on first show (8 pages, then the folders): the token expires below only once
-    // that is done, or a sync page meets the expired token first and refreshes it before the three screens ask.
-    await pages[2]!.bringToFront();
-    await expect.poll(() => textOf(pages[2]!, '.bookmarks-sync [role="status"]'), { timeout: 30_000 }).toMatch(/^Last synced /);
-    await emu.untilQuiet();
+    // The token expires below only once the side panel's sync is done, or a sync page meets the expired token first
+    // and refreshes it before the three screens ask.
+    await syncSettled(pages[2]!, emu);
     await emu.advanceClock(2 * 60 * 60 + 60);
     await emu.clearLog();
     const replies = await Promise.all(
