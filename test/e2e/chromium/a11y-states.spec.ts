@@ -3,10 +3,14 @@ import {
   BOOKMARK_REFUSED,
   BOOKMARK_UNREACHABLE,
   EMPTY_TABS,
+  heldOnX,
+  HOLDS_NOTHING,
   KEPT_OFFLINE_NOTE,
   KEPT_OFFLINE_ROW,
   keptAfterTries,
   MUTED_SYNC_LIMITED,
+  NOTHING_TABS,
+  NOTHING_USER,
   READ_UNANSWERED,
   REFUSED_WORDS,
   STATE_PAGES,
@@ -115,6 +119,29 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
       scanned.push(await scan(page, `manager, ${tab}, for an account with none`));
     }
     expect(scanned).toHaveLength(6);
+  });
+
+  test('the Lists and Muted tabs of an account with nothing on X', async ({ perch, emu }) => {
+    test.setTimeout(300_000);
+    // Grace's Lists and Muted tabs are never empty (she is on others' Lists and mutes one account): this account's are.
+    expect(await heldOnX(emu, NOTHING_USER.id)).toEqual(HOLDS_NOTHING);
+    await emu.setSessionUser(NOTHING_USER.id);
+    const options = await perch.open('options');
+    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
+    await options.getByRole('button', { name: 'Sign in with X' }).click();
+    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
+    await expect(options.getByText(`@${NOTHING_USER.username}`).first()).toBeVisible();
+    const page = await perch.context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
+    await expect(page.getByText('You have no bookmarks on X.')).toBeVisible();
+    const scanned: string[] = [];
+    for (const [tab, none] of NOTHING_TABS) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tabpanel', { name: tab })).toContainText(none);
+      scanned.push(await scan(page, `manager, ${tab}, for an account with nothing on X`));
+    }
+    expect(scanned).toHaveLength(2);
   });
 
   test('an action kept while X cannot be reached, and a sync waiting for X’s limit', async ({ perch, emu }) => {

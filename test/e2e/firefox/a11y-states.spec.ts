@@ -6,11 +6,15 @@ import {
   EMPTY_TABS,
   EMPTY_TABS_JA,
   emptyOnX,
+  heldOnX,
+  HOLDS_NOTHING,
   KEPT_OFFLINE_NOTE,
   KEPT_OFFLINE_ROW,
   keptAfterTries,
   MUTED_SYNC_LIMITED,
   NO_BOOKMARKS_JA,
+  NOTHING_TABS,
+  NOTHING_USER,
   READ_UNANSWERED,
   REFUSED_WORDS,
   STATE_PAGES,
@@ -111,31 +115,47 @@ async function scanPopupStates(ff: FirefoxPerch, emu: EmulatorControl): Promise<
   return scanned;
 }
 
-/** Perch's English, and what each empty tab says: found by its name, scanned once something is in it. */
-const EMPTY_EN = { signIn: 'Sign in with X', noBookmarks: 'You have no bookmarks on X.', tabs: EMPTY_TABS.map((t) => [t, '']), width: 360 };
-/** Perch's Japanese: each tab scanned once it says it has nothing, at the sidebar's narrowest, its words measured. */
-const EMPTY_JA = { signIn: 'Xでログイン', noBookmarks: NO_BOOKMARKS_JA, tabs: EMPTY_TABS_JA, width: 320 };
+interface EmptyWords {
+  signIn: string;
+  noBookmarks: string;
+  /** Each tab, and what it says once it has read that there is nothing ('' : anything). */
+  tabs: readonly (readonly [string, string])[];
+  width: number;
+  /** Who signs in: Grace unless told. */
+  user?: { id: string; username: string };
+}
 
-async function scanEmptyTabs(
-  ff: FirefoxPerch,
-  emu: EmulatorControl,
-  words: typeof EMPTY_EN | typeof EMPTY_JA = EMPTY_EN,
-): Promise<string[]> {
+const GRACE = { id: SECOND_USER_ID, username: 'gracehop' };
+/** Perch's English, and what each empty tab says: found by its name, scanned once something is in it. */
+const EMPTY_EN: EmptyWords = {
+  signIn: 'Sign in with X',
+  noBookmarks: 'You have no bookmarks on X.',
+  tabs: EMPTY_TABS.map((t) => [t, '']),
+  width: 360,
+};
+/** Perch's Japanese: each tab scanned once it says it has nothing, at the sidebar's narrowest, its words measured. */
+const EMPTY_JA: EmptyWords = { signIn: 'Xでログイン', noBookmarks: NO_BOOKMARKS_JA, tabs: EMPTY_TABS_JA, width: 320 };
+/** The Lists and Muted tabs Grace never has empty, of an account with nothing on X, scanned once they say so. */
+const NOTHING_EN: EmptyWords = { ...EMPTY_EN, tabs: NOTHING_TABS, user: NOTHING_USER };
+
+async function scanEmptyTabs(ff: FirefoxPerch, emu: EmulatorControl, words: EmptyWords = EMPTY_EN): Promise<string[]> {
   const ja = words === EMPTY_JA;
+  const user = words.user ?? GRACE;
   // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts; in Japanese, her Lists
-  // and her one mute are taken away on X too.
-  await emu.setSessionUser(SECOND_USER_ID);
+  // and her one mute are taken away on X too. The account with nothing holds nothing on X from the start.
+  if (words.user) expect(await heldOnX(emu, user.id)).toEqual(HOLDS_NOTHING);
+  await emu.setSessionUser(user.id);
   await ff.options.bringToFront();
   await aria(ff.options, words.signIn, 'button').click();
   await (await findPage(ff.browser, (h) => h.includes('/i/oauth2/authorize'))).locator('::-p-aria(Authorize app[role="button"])').click();
-  await ff.options.locator('::-p-text(@gracehop)').wait();
+  await ff.options.locator(`::-p-text(@${user.username})`).wait();
   if (ja) await emptyOnX(emu, SECOND_USER_ID);
   const page = await ff.open('manager', '#bookmarks');
   await setViewportSize(page, words.width, 800);
   await page.locator(`::-p-text(${words.noBookmarks})`).wait();
   const check = async (state: string, shot: string) => {
     if (ja) await expectWordsWhole(page, `ff-ja-manager-empty-${shot}`);
-    return scanFirefox(page, ja ? `${state}, in Japanese` : state);
+    return scanFirefox(page, ja ? `${state}, in Japanese` : words.user ? `${state}, nothing on X` : state);
   };
   const scanned = [await check('manager, no bookmarks', 'bookmarks')];
   for (const [tab, none] of words.tabs) {
@@ -210,6 +230,30 @@ test.describe('more screen states pass an axe scan in Firefox', () => {
     test('an action kept while X cannot be reached, and a sync waiting for X’s limit, dark', async ({ ff, emu }) => {
       const scanned = await scanKeptAndWaiting(ff, emu);
       expect(scanned).toHaveLength(3);
+      expect(scanned.every((s) => s.endsWith('(dark)'))).toBe(true);
+    });
+
+    test('the Lists and Muted tabs of an account with nothing on X, dark', async ({ ff, emu }) => {
+      test.setTimeout(300_000);
+      const scanned = await scanEmptyTabs(ff, emu, NOTHING_EN);
+      expect(scanned).toHaveLength(3);
+      expect(scanned.every((s) => s.endsWith('(dark)'))).toBe(true);
+    });
+  });
+
+  test('the Lists and Muted tabs of an account with nothing on X, light', async ({ ff, emu }) => {
+    test.setTimeout(300_000);
+    const scanned = await scanEmptyTabs(ff, emu, NOTHING_EN);
+    expect(scanned).toHaveLength(3);
+    expect(scanned.every((s) => s.endsWith('(light)'))).toBe(true);
+  });
+
+  test.describe('in Japanese, dark', () => {
+    test.use({ lang: 'ja', firefoxPrefs: FIREFOX_DARK_PREFS });
+    test('every manager tab of an account with nothing in it, read whole at 320 px, dark', async ({ ff, emu }) => {
+      test.setTimeout(300_000);
+      const scanned = await scanEmptyTabs(ff, emu, EMPTY_JA);
+      expect(scanned).toHaveLength(6);
       expect(scanned.every((s) => s.endsWith('(dark)'))).toBe(true);
     });
   });

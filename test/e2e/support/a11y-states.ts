@@ -63,6 +63,47 @@ export const EMPTY_TABS_JA = [
 export const NO_BOOKMARKS_JA = 'Xにブックマークはありません。';
 
 /**
+ * An account the emulator seeds with nothing the manager's tabs show (spambot3000: no bookmarks, no Lists of its own,
+ * followed or pinned, on no one's List, mutes and blocks no one). Grace mutes one account and is on others' Lists, so
+ * her Lists and Muted tabs are never empty.
+ */
+export const NOTHING_USER = { id: '1359001784162672640', username: 'spambot3000' } as const;
+
+/** How many of each thing the manager's tabs would show X holds for the account (emulator's control API). */
+export async function heldOnX(emu: EmulatorControl, userId: string): Promise<Record<string, number>> {
+  const r = await emu.relations(userId);
+  return {
+    bookmarks: r.bookmarks.length,
+    owned_lists: r.owned_lists.length,
+    followed_lists: r.followed_lists.length,
+    pinned_lists: r.pinned_lists.length,
+    list_memberships: r.list_memberships.length,
+    muting: r.muting.length,
+    blocking: r.blocking.length,
+  };
+}
+
+/** Nothing held: what heldOnX answers for an account whose tabs are all empty. */
+export const HOLDS_NOTHING = {
+  bookmarks: 0,
+  owned_lists: 0,
+  followed_lists: 0,
+  pinned_lists: 0,
+  list_memberships: 0,
+  muting: 0,
+  blocking: 0,
+};
+
+/**
+ * The Lists and Muted tabs of NOTHING_USER in English, each with what it says once a sync found nothing
+ * (lists_empty_synced, muted_empty_synced): scanned then, not while it still reads from X.
+ */
+export const NOTHING_TABS = [
+  ['Lists', 'You have no lists on X.'],
+  ['Muted', 'You have muted no one on X.'],
+] as const;
+
+/**
  * Takes away on X what Grace has that the empty tabs would show (her two Lists, the two she follows, the account she
  * mutes), as the signed-in account would on x.com (listIdDelete, unfollowList, unmuteUser; read with getUsersOwnedLists,
  * getUsersFollowedLists, getUsersMuting), once no sync of Perch's is under way. Throws if X refuses any of it.
