@@ -7,7 +7,7 @@ import { typesOfFamily } from '@/lib/action-types';
 import { db, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
-import { isPendingList, listSections, type ListSections } from './lists/list-rules';
+import { isPendingList, listSections, shownAbove, type ListSections } from './lists/list-rules';
 import { followsByList, pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
 import { EmptyState } from './EmptyState';
 import { SyncBar } from './SyncBar';
@@ -54,6 +54,11 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   const pins = useMemo(() => pinsByList(waiting), [waiting]);
   const follows = useMemo(() => followsByList(waiting), [waiting]);
   const sections = useMemo(() => listSections(lists ?? [], (l) => pinnedOnX(l, pins.get(l.id))), [lists, pins]);
+  // Lists one is a member of that a section above already shows: counted under Member of, not drawn twice.
+  const memberAbove = useMemo(
+    () => (lists ?? []).filter((l) => l.member && shownAbove(l, (p) => pinnedOnX(p, pins.get(p.id)))),
+    [lists, pins],
+  );
   // A list unfollowed here stays stored until the next sync, but is in no section any more. The count is of X's Lists: one
   // still being created is counted apart, as being created.
   const shown = [...new Set(Object.values(sections).flatMap((s: ListRow[]) => s.map((l) => l.id)))];
@@ -172,7 +177,13 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
               <SectionHeading
                 id={`${id}-${key}`}
                 title={title()}
-                count={key === 'owned' || key === 'followed' ? countWithPinned(sections, key) : sectionCount(sections[key])}
+                count={
+                  key === 'owned' || key === 'followed'
+                    ? countWithPinned(sections, key)
+                    : key === 'member'
+                      ? countMember(sections.member, memberAbove)
+                      : sectionCount(sections[key])
+                }
               />
               {sections[key].length ? (
                 <ul className="mgr-list-items">
@@ -214,6 +225,13 @@ function countWithPinned(sections: ListSections, key: 'owned' | 'followed'): str
   const pinned = sections.pinned.filter((l) => (key === 'owned' ? l.owned : l.followed && !l.owned));
   return sectionCount([...sections[key], ...pinned], (onX) =>
     pinned.length ? i18n.t('lists_count_under_pinned', { count: onX, pinned: numberOf(pinned.length) }) : onX,
+  );
+}
+
+/** Member of's count: every List one is a member of, saying how many of them a section above shows: "3; 2 of them shown above". */
+function countMember(member: readonly ListRow[], above: readonly ListRow[]): string {
+  return sectionCount([...member, ...above], (onX) =>
+    above.length ? i18n.t('lists_count_shown_above', { count: onX, shown: numberOf(above.length) }) : onX,
   );
 }
 

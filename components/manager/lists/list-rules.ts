@@ -67,7 +67,8 @@ const byName = (a: ListRow, b: ListRow) => collator.compare(a.name, b.name) || c
 /**
  * The Lists tab's sections from the lists' flags: owned (being created first, then newest), pinned, followed (lists
  * one does not own) and member of, the last three by name. A pinned List one owns or follows is shown under Pinned
- * only, not twice (its heading's count says so).
+ * only, not twice (its heading's count says so); a List one is a member of and owns, pinned or follows is shown in
+ * that section only (Member of's count says so), so no screen holds two buttons of the same name for one List.
  * `pinned` says whether X has a List pinned (a pin still waiting is not on X yet): by default, as the store says.
  */
 export function listSections(lists: ListRow[], pinned: (list: ListRow) => boolean = (l) => l.pinned): ListSections {
@@ -78,6 +79,14 @@ export function listSections(lists: ListRow[], pinned: (list: ListRow) => boolea
     owned,
     pinned: lists.filter(pinned).sort(byName),
     followed: lists.filter((l) => l.followed && !l.owned && !pinned(l)).sort(byName),
-    member: lists.filter((l) => l.member).sort(byName),
+    member: lists.filter((l) => l.member && !shownAbove(l, pinned)).sort(byName),
   };
+}
+
+/**
+ * Whether a List one is a member of is shown in a section above Member of (Owned, Pinned or Followed): it is not
+ * repeated there. `pinned` as for listSections.
+ */
+export function shownAbove(list: ListRow, pinned: (list: ListRow) => boolean = (l) => l.pinned): boolean {
+  return list.owned || list.followed || pinned(list);
 }

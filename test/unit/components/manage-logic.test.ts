@@ -133,10 +133,10 @@ describe('the sections of the Lists tab', () => {
     expect(sections.owned.map((l) => l.id)).toEqual(['pending-abc', '2']);
   });
 
-  it('sorts the others by name, a pinned List under Pinned only, one followed and joined under both', () => {
+  it('sorts the others by name, a pinned List under Pinned only, one followed and joined under Followed only', () => {
     expect(sections.pinned.map((l) => l.name)).toEqual(['Beta', 'Zeta']);
     expect(sections.followed.map((l) => l.name)).toEqual(['Delta']);
-    expect(sections.member.map((l) => l.name)).toEqual(['Delta', 'Gamma']);
+    expect(sections.member.map((l) => l.name)).toEqual(['Gamma']);
   });
 
   it('tells a list still being created by its temporary id', () => {
