@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { CROWD_USERS, SEED_POSTS } from '../../emulator/seed';
-import { expect, popupOn, signIn, test, type Perch } from './fixtures';
+import { expect, popupOn, signIn, test } from './fixtures';
 
 /**
  * Perch against an X that sends only what its description requires (POST /__emulator/config bare_answers,
@@ -13,12 +12,6 @@ const GRACE = { id: '1452871219391512578', username: 'gracehop', name: 'Grace Ho
 /** A stranger to Ada: X's connection_status would be empty, so a bare answer leaves it out. */
 const STRANGER = CROWD_USERS[30]!;
 const UNREADABLE = /could not read/;
-
-async function openManager(perch: Perch): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html`);
-  return page;
-}
 
 test.describe('Perch reading X’s bare answers in Chromium', () => {
   test.beforeEach(async ({ perch, emu }) => {
@@ -53,7 +46,7 @@ test.describe('Perch reading X’s bare answers in Chromium', () => {
   });
 
   test('the manager lists the bookmarks with their authors, and the Lists tab the lists', async ({ perch }) => {
-    const page = await openManager(perch);
+    const page = await perch.open('manager');
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('searchbox', { name: 'Search bookmarks' }).fill(GRACE.username);
     await expect(page.getByRole('list', { name: 'Bookmarks' })).toContainText(GRACE.name);

@@ -1,12 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, signInAsGrace, test, type Perch } from './fixtures';
-
-/** The manager on `tab`, for the account signed in. */
-async function openManager(perch: Perch, tab: 'bookmarks' | 'lists' | 'muted' | 'blocked'): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
-  return page;
-}
+import { expect, signInAsGrace, test } from './fixtures';
 
 test.describe('an empty tab in Chromium', () => {
   test('after a sync that found nothing, says the account has none on X instead of asking for a sync', async ({ perch, emu }) => {
@@ -17,7 +9,7 @@ test.describe('an empty tab in Chromium', () => {
       blocked: 'You have blocked no one on X.',
     } as const;
     for (const [tab, text] of Object.entries(expected) as [keyof typeof expected, string][]) {
-      const page = await openManager(perch, tab);
+      const page = await perch.open('manager', `#${tab}`);
       // The tab's daily sync runs on first show; once it has said when it synced, the empty line agrees with it.
       await expect(
         page

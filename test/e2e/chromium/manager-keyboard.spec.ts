@@ -3,7 +3,7 @@ import { SECOND_USER_ID } from '../../emulator/seed';
 import { scan } from '../support/axe-chromium';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 
 /**
  * The manager's Bookmarks, Muted and Drafts tabs with the keyboard alone: search, remove a bookmark and undo it, unmute
@@ -11,12 +11,6 @@ import { expect, signIn, test, type Perch } from './fixtures';
  * (its question kept or answered) — each control reached with Tab and pressed with Enter, each showing where the focus
  * is, and the focus kept on the tab's status line once the row, or the Undo pressed, is gone: never dropped to the page.
  */
-
-async function openManager(perch: Perch, tab: 'bookmarks' | 'muted' | 'drafts'): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
-  return page;
-}
 
 /** Undo, pressed from the keyboard: the undo is said on the status line, which keeps the focus. */
 async function undoKeepsFocus(page: Page, panel: Locator): Promise<void> {
@@ -35,7 +29,7 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
   });
 
   test('searches the bookmarks, removes one and undoes it, the focus kept on the status line', async ({ perch }) => {
-    const page = await openManager(perch, 'bookmarks');
+    const page = await perch.open('manager', '#bookmarks');
     const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
     await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
 
@@ -55,7 +49,7 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
   });
 
   test('unmutes an account and undoes it, the focus kept on the status line', async ({ perch }) => {
-    const page = await openManager(perch, 'muted');
+    const page = await perch.open('manager', '#muted');
     const panel = page.getByRole('tabpanel', { name: 'Muted' });
     await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
     await page.keyboard.press('Enter');
@@ -68,7 +62,7 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
   });
 
   test('walks the Muted tab, mutes by @username and exports, the focus kept', async ({ perch, emu }) => {
-    const page = await openManager(perch, 'muted');
+    const page = await perch.open('manager', '#muted');
     const panel = page.getByRole('tabpanel', { name: 'Muted' });
     await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
     await page.keyboard.press('Enter');
@@ -135,7 +129,7 @@ test.describe('the manager with the keyboard alone, in Chromium', () => {
     await expect(popup.getByRole('textbox', { name: 'Post text' })).toHaveValue('A plain thought for later');
     await popup.close();
 
-    const page = await openManager(perch, 'drafts');
+    const page = await perch.open('manager', '#drafts');
     const panel = page.getByRole('tabpanel', { name: 'Drafts' });
     const drafts = panel.getByRole('list', { name: 'Your drafts' });
     await expect(drafts.getByRole('listitem')).toHaveCount(1);

@@ -11,12 +11,6 @@ import { expect, popupOn, signIn, test, type Perch } from './fixtures';
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const READING = 'Reading list 📚';
 
-async function openManager(perch: Perch, tab?: string): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html${tab ? `#${tab}` : ''}`);
-  return page;
-}
-
 /** Adds @gracehop to Ada's "Reading list 📚" from the popup on her profile; returns when X has her on it. */
 async function addGraceToReadingList(perch: Perch, emu: EmulatorControl): Promise<Page> {
   const popup = await popupOn(perch, `https://x.com/${GRACE.username}`);
@@ -35,7 +29,7 @@ test.describe('the popup tells the truth in Chromium', () => {
   });
 
   test('a profile the bookmark sync already stored still shows that I follow them', async ({ perch, emu }) => {
-    const manager = await openManager(perch);
+    const manager = await perch.open('manager');
     await expect(manager.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
     await manager.close();
     expect((await emu.relations()).following).toContain(GRACE.id);
@@ -119,7 +113,7 @@ test.describe('the popup tells the truth in Chromium', () => {
   });
 
   test('adding to a list from the popup: the manager counts the new member', async ({ perch, emu }) => {
-    const manager = await openManager(perch, 'lists');
+    const manager = await perch.open('manager', '#lists');
     const owned = manager.getByRole('region', { name: /^Owned/ });
     await expect(owned.getByRole('button', { name: READING, exact: true })).toBeVisible();
     // Reading list has 4 members on X; other lists may too. The counts shown, before and after adding one.

@@ -13,8 +13,8 @@ export interface Perch {
   context: BrowserContext;
   /** The extension's service worker (re-read after a restart). */
   worker: () => Promise<Worker>;
-  /** Opens one of Perch's pages in a tab: 'popup' | 'sidepanel' | 'options'. */
-  open: (page: 'popup' | 'sidepanel' | 'options' | 'manager') => Promise<Page>;
+  /** Opens one of Perch's pages in a tab, with `hash` after its address (the manager's tab: '#blocked'), as Firefox's does. */
+  open: (page: 'popup' | 'sidepanel' | 'options' | 'manager', hash?: string) => Promise<Page>;
   /** Every console line of every page and of the worker, for leak checks. */
   consoleLines: string[];
 }
@@ -72,9 +72,9 @@ export async function launchPerch(options: LaunchOptions = {}): Promise<{ perch:
     context,
     consoleLines,
     worker: perchWorker,
-    open: async (name) => {
+    open: async (name, hash = '') => {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/${name}.html`);
+      await page.goto(`chrome-extension://${id}/${name}.html${hash}`);
       return page;
     },
   };
