@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { focusDropped, walkTabStops } from '../support/tab-walk';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, type Perch } from './fixtures';
 
 /**
  * The manager's Blocked tab with the keyboard alone: every control met in the order it is seen, each named for its
@@ -33,16 +33,21 @@ async function tabStopsAfterExport(page: Page): Promise<string[]> {
   return stops.slice(8);
 }
 
+/** Opens the manager on Blocked in a new tab and syncs it with Tab and Enter on Sync now: the page and its panel. */
+async function syncBlockedByKeyboard(perch: Perch): Promise<{ page: Page; panel: Locator }> {
+  const page = await perch.open('manager', '#blocked');
+  const panel = page.getByRole('tabpanel', { name: 'Blocked' });
+  await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText(/^Last synced /)).toBeVisible();
+  return { page, panel };
+}
+
 test.describe('the Blocked tab with the keyboard alone, in Chromium', () => {
   test('walks a self-serve app’s Blocked tab: Unblock is each account’s x.com link', async ({ perch, emu }) => {
     await emu.config({ enterprise: false });
     await signIn(perch, await perch.open('options'));
-    const page = await perch.context.newPage();
-    await page.goto(`chrome-extension://${perch.id}/manager.html#blocked`);
-    const panel = page.getByRole('tabpanel', { name: 'Blocked' });
-    await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
-    await page.keyboard.press('Enter');
-    await expect(panel.getByText(/^Last synced /)).toBeVisible();
+    const { page } = await syncBlockedByKeyboard(perch);
     // Each account: its Profile, then Unblock — a link to x.com, where X lets a self-serve app's person unblock.
     expect(await tabStopsAfterExport(page)).toEqual(Array.from({ length: 9 }, () => ['a Profile', 'a Unblock']).flat());
     await scan(page, 'manager, Blocked on a self-serve app, walked');
@@ -54,12 +59,7 @@ test.describe('the Blocked tab with the keyboard alone, in Chromium', () => {
     await signIn(perch, options);
     await options.getByRole('checkbox', { name: 'My X app is on the Enterprise plan' }).check();
     await expect(options.getByText('Perch now replies, quotes and blocks through your app.')).toBeVisible();
-    const page = await perch.context.newPage();
-    await page.goto(`chrome-extension://${perch.id}/manager.html#blocked`);
-    const panel = page.getByRole('tabpanel', { name: 'Blocked' });
-    await tabTo(page, panel.getByRole('button', { name: 'Sync now' }));
-    await page.keyboard.press('Enter');
-    await expect(panel.getByText(/^Last synced /)).toBeVisible();
+    const { page, panel } = await syncBlockedByKeyboard(perch);
     // Each account: its Profile link, then Unblock, a button: Perch unblocks.
     expect(await tabStopsAfterExport(page)).toEqual(Array.from({ length: 9 }, () => ['a Profile', 'button Unblock']).flat());
 

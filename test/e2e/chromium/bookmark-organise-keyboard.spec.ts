@@ -1,8 +1,9 @@
 import { scan } from '../support/axe-chromium';
+import { signedInBookmarks } from '../support/bookmarks-tab';
 import { expectFocusShown, tabTo } from '../support/focus';
 import { bookmarkWalkWords as words } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
-import { expect, signIn, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 /**
  * Organising a bookmark with the keyboard alone, in the manager: a note added (Enter on Add note, the focus in the
@@ -12,11 +13,7 @@ import { expect, signIn, test } from './fixtures';
 
 test('adds a note and marks a card read under the Unread filter, the focus kept, in Chromium', async ({ perch }) => {
   test.setTimeout(120_000);
-  await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
-  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { page, panel } = await signedInBookmarks(perch);
   const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
 
   // A note: Enter on Add note opens its box with the focus; Save closes it, the focus on the card's Edit note.
@@ -55,11 +52,7 @@ const EXPORT_ITEMS = ['Export JSON', 'Export CSV', 'Export Markdown', 'Import Pe
 
 test('exports the bookmarks from the Export menu with the keyboard alone, the focus back on Export, in Chromium', async ({ perch }) => {
   test.setTimeout(120_000);
-  await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
-  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { page, panel } = await signedInBookmarks(perch);
 
   // Enter opens the menu on its first item; ArrowDown moves; Enter saves the file and gives the focus back to Export.
   const exportButton = panel.getByRole('button', { name: 'Export', exact: true });
@@ -95,11 +88,7 @@ test('exports the bookmarks from the Export menu with the keyboard alone, the fo
 
 test('removing a searched tag takes its card off the list, the focus kept in the list, in Chromium', async ({ perch }) => {
   test.setTimeout(120_000);
-  await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
-  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText(words.read, { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { page, panel } = await signedInBookmarks(perch);
   const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
 
   // Two cards tagged birds; only they are shown.

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { scan } from '../support/axe-chromium';
+import { signedInBookmarks } from '../support/bookmarks-tab';
 import { expectFocusShown, tabTo } from '../support/focus';
-import { expect, signIn, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 /**
  * The manager's Bookmarks with the keyboard alone: search, tag a card, save the search (its dialog takes the focus,
@@ -19,11 +20,7 @@ async function focusNotDropped(page: Page): Promise<void> {
 
 test('searches, tags, saves a search, renames it and removes a bookmark with the keyboard alone, in Chromium', async ({ perch }) => {
   test.setTimeout(180_000);
-  await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
-  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { page, panel } = await signedInBookmarks(perch);
   const scanned: string[] = [];
 
   await tabTo(page, panel.getByRole('searchbox', { name: 'Search bookmarks' }));
@@ -101,11 +98,7 @@ test('searches, tags, saves a search, renames it and removes a bookmark with the
 
 test('a tag renamed into another, spelled in capitals, merges, and the focus goes to that tag’s Rename', async ({ perch }) => {
   test.setTimeout(120_000);
-  await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
-  const panel = page.getByRole('tabpanel', { name: 'Bookmarks' });
-  await expect(page.getByText('800 bookmarks', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { page, panel } = await signedInBookmarks(perch);
 
   // Two bookmarks, two tags: birds on one, fish on the other.
   const cards = panel.getByRole('list', { name: 'Bookmarks' }).getByRole('listitem');
