@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { AccountHeader } from '@/components/AccountHeader';
 import { FailedLine } from '@/components/FailedLine';
@@ -8,6 +8,7 @@ import { namedTarget, openByClick } from '@/lib/popup-gate';
 import { shareContext } from '@/lib/share-context';
 import { Composer, ListPanel } from './lazy';
 import { PageGate } from './PageGate';
+import { useReopenedState } from './part-reload';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SignedOutIntro } from './SignedOutIntro';
@@ -47,7 +48,12 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const screen = useRef<HTMLDivElement>(null);
   const drawn = useScreenDrawn(screen);
-  const [composing, setComposing] = useState(false);
+  // Kept when Perch reloads the popup for a part that failed to load (./part-reload.ts).
+  const [composing, setComposing] = useReopenedState(
+    'compose',
+    () => false,
+    (kept) => kept === true,
+  );
   useFirstActionFocus(main);
   useKeptFocus(main);
 

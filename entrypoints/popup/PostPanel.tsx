@@ -13,6 +13,7 @@ import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, carriedSend, latest, refusedAsEnterpriseOnly, useEarlyAction } from './act';
 import { editEndedText, editsLeftText, editTimeLeft, timeLeftText, useEditClock } from '@/components/use-edit-window';
 import { ListPicker } from './lazy';
+import { useReopenedState } from './part-reload';
 import { PostComposer } from './PostComposer';
 import { ProblemLine } from './ProblemLine';
 import { OnXLink } from './OnXLink';
@@ -28,13 +29,19 @@ import { useOwnActions } from './use-own-actions';
 import { useRefusedComposer } from './use-refusals';
 import { useTabContext } from './use-tab-context';
 
+const MODES = ['actions', 'reply', 'quote', 'link', 'lists', 'edit'] as const;
+type Mode = (typeof MODES)[number];
+
 /** Quick actions on the post in the current tab. */
 export function PostPanel({ accountId, username, postId }: { accountId: string; username: string; postId: string }) {
   const { context: ctx, error, refresh, track: trackAny } = useTabContext<PostContext>(accountId, { kind: 'post', postId });
   const { actions, track } = useOwnActions(ctx?.actions ?? [], trackAny);
   // Reopened from the Drafts tab (`&draft=reply`): straight to that composer, where the saved draft is.
-  const [mode, setMode] = useState<'actions' | 'reply' | 'quote' | 'link' | 'lists' | 'edit'>(
+  // Kept, too, when Perch reloads the popup for a part that failed to load (./part-reload.ts).
+  const [mode, setMode] = useReopenedState<Mode>(
+    `post:${postId}`,
     () => reopenedComposer(location.search) ?? 'actions',
+    (kept): kept is Mode => typeof kept === 'string' && (MODES as readonly string[]).includes(kept),
   );
   const [problem, setProblem] = useState<string>();
   // A toggle clicked on the painted snapshot before this code loaded: its action is this panel's to follow.

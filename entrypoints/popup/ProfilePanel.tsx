@@ -7,6 +7,7 @@ import { profileUrl } from '@/lib/x-links';
 import { ActionButton, ActionNotes, onItsWay } from './ActionButton';
 import { act, latest, refusedAsEnterpriseOnly } from './act';
 import { ListPicker } from './lazy';
+import { useReopenedState } from './part-reload';
 import { ProblemLine } from './ProblemLine';
 import { EnterpriseNote } from './EnterpriseNote';
 import { RelationButton, RelationOnX, shownRelation } from './RelationButton';
@@ -19,7 +20,12 @@ import { useTabContext } from './use-tab-context';
 export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
   const { context: ctx, error, refresh, track: trackAny } = useTabContext<ProfileContext>(accountId, { kind: 'profile', username });
   const { actions, track, news } = useOwnActions(ctx?.actions ?? [], trackAny);
-  const [lists, setLists] = useState(false);
+  // Kept when Perch reloads the popup for a part that failed to load (./part-reload.ts).
+  const [lists, setLists] = useReopenedState(
+    `profile:${username.toLowerCase()}`,
+    () => false,
+    (kept) => kept === true,
+  );
   const [problem, setProblem] = useState<string>();
   const notes = useId();
   // Whether the person followed them when they pressed Block here, as X's answer Perch showed said: 'unsaid' when X had

@@ -4,6 +4,7 @@ import type { Composer as ComposerType } from '@/components/Composer';
 import type { EditComposer as EditComposerType } from '@/components/EditComposer';
 import type { ListPanel as ListPanelType } from './ListPanel';
 import type { ListPicker as ListPickerType } from './ListPicker';
+import { reloadPopup, takeReloadedForPart } from './part-reload';
 
 /** What takes the focus in a part loaded again: its first control (the composer's text box, a List's first button). */
 const CONTROL = 'textarea, input, button:not([disabled]), a[href]';
@@ -11,8 +12,10 @@ const CONTROL = 'textarea, input, button:not([disabled]), a[href]';
 /**
  * A part of the popup loaded on first use. Its file may fail to load (Perch updated while the popup was open, a disk
  * error): a throw would empty the whole popup, so the part says it could not load, with a Try again that loads it
- * anew — React.lazy keeps a load's answer, so each try after a failure is a lazy of its own. The line counts as the
- * screen drawn (use-screen-drawn.ts): the way-in links below show with it.
+ * anew — React.lazy keeps a load's answer, so a part mounted after a failure is a lazy of its own. A Try again that
+ * fails too reloads the popup, which reopens the part (./part-reload.ts): Firefox answers a second load of a file
+ * that failed with the same failure for the page's life, and a file renamed by an update is named only by a new page.
+ * The line counts as the screen drawn (use-screen-drawn.ts): the way-in links below show with it.
  */
 function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, loading?: () => ReactNode): ComponentType<P> {
   const make = () =>
@@ -28,6 +31,12 @@ function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, lo
 
   function Unloaded(props: P) {
     const [again, setAgain] = useState<ComponentType<P>>();
+    const trying = useRef(false);
+    const button = useRef<HTMLButtonElement>(null);
+    // Reloaded for this part and failed again: the focus goes back to Try again, not left on the new page.
+    useEffect(() => {
+      if (takeReloadedForPart() && (!document.activeElement || document.activeElement === document.body)) button.current?.focus();
+    }, []);
     if (again)
       return (
         <>
@@ -35,10 +44,18 @@ function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, lo
           <Part part={again} props={props} />
         </>
       );
+    const tryAgain = () => {
+      if (trying.current) return;
+      trying.current = true;
+      load().then((loaded) => {
+        next = lazy(() => Promise.resolve({ default: loaded }));
+        setAgain(() => loaded);
+      }, reloadPopup);
+    };
     return (
       <p className="error" role="alert">
         {i18n.t('popup_part_unloaded')}{' '}
-        <button type="button" onClick={() => setAgain(() => next)}>
+        <button ref={button} type="button" onClick={tryAgain}>
           {i18n.t('popup_try_again')}
         </button>
       </p>

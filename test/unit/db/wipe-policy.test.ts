@@ -238,7 +238,9 @@ describe('the wipe policy', () => {
   it('is declared for every key the source writes or reads', () => {
     const found = SOURCE_FILES.flatMap((file) => storageKeysIn(readFileSync(file, 'utf8')).map((k) => ({ ...k, file })));
     expect(found.length).toBeGreaterThan(5);
-    expect(found.filter((k) => !declared(k))).toEqual([]);
+    expect(found.filter((k) => !declared(k) && !PAGE_STORAGE.has(k.key))).toEqual([]);
+    // Each page-storage key is still in the source: an entry left behind would excuse a future extension key.
+    expect([...PAGE_STORAGE].filter((key) => !found.some((k) => k.key === key))).toEqual([]);
   });
 
   it('fires for a key without one (canary)', () => {
@@ -248,6 +250,13 @@ describe('the wipe policy', () => {
     expect(storageKeysIn(fixture).filter((k) => !declared(k))).toHaveLength(3);
   });
 });
+
+/**
+ * Keys of a page's own Web Storage, not the extension's storage the wipe policy covers: a popup page Perch reloads to
+ * reopen a screen marks it in that page's sessionStorage (entrypoints/popup/reload-mark.ts), which holds screen names
+ * and a post's id, lives with that one popup page, and is removed by the new page on first read.
+ */
+const PAGE_STORAGE = new Set(['perch.popup.reopen']);
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
