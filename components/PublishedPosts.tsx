@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/lib/reader-locale';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { postUrl } from '@/lib/x-url';
 import { actionErrorText, thrownText } from './error-text';
@@ -51,9 +51,10 @@ export function PublishedPosts({
   /** Where the focus goes once drawn: `post-id:what`, what being `view`, `delete` or `keep`. */
   const focusTo = useRef<string>(undefined);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Published from the keyboard (Post or Ctrl+Enter): the box and button that had the focus are gone; the first
-    // post's link takes it, so Tab goes on from the outcome and not from the top of the page.
+    // post's link takes it, so Tab goes on from the outcome and not from the top of the page. Before the frame is
+    // drawn (a layout effect), so the focus is never on the page between the box going and the link coming.
     if (document.activeElement === document.body || !document.activeElement) root.current?.querySelector('a')?.focus();
   }, []);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { postOfWeight, SPLIT_600 } from '../support/posts';
 import { expect, popupOn, signIn, test } from './fixtures';
 
@@ -183,8 +184,12 @@ test.describe('the composer in Chromium', () => {
     await expect(post).toBeDisabled();
     await box.press('Control+Enter');
     await box.fill('Posted from the keyboard');
+    await popup.evaluate(watchFocusDrops);
     await box.press('Control+Enter');
     await expect(popup.getByText('Your post is on X.')).toBeVisible();
+    // The box that had the focus is gone: the post's link on X has it, and it never fell to the page on the way.
+    await expect(popup.getByRole('link', { name: /^View/ }).first()).toBeFocused();
+    expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
     expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
     const mine = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && !p.deleted);
     expect(mine.filter((p) => p.text === 'Posted from the keyboard')).toHaveLength(1);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { postOfWeight, SPLIT_600 } from '../support/posts';
 import { popupOn } from '../support/firefox-popup';
 import { expect, signIn, test, textOf } from './fixtures';
@@ -160,8 +161,12 @@ test.describe('the composer in Firefox', () => {
     await ctrlEnter(popup);
     await typeInto(popup, 'Posted from the keyboard in Firefox');
     await expect.poll(() => popup.$eval('.composer-actions .primary', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await popup.evaluate(watchFocusDrops);
     await ctrlEnter(popup);
     await expect.poll(() => textOf(popup, '.published')).toContain('Your post is on X.');
+    // The box that had the focus is gone: the post's link on X has it, and it never fell to the page on the way.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.closest('.published a') !== null)).toBe(true);
+    expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
     expect((await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').map((e) => e.status)).toEqual([201]);
     const mine = [...emulator.state.posts.values()].filter((p) => p.authorId === ADA.id && !p.deleted);
     expect(mine.filter((p) => p.text === 'Posted from the keyboard in Firefox')).toHaveLength(1);
