@@ -24,7 +24,8 @@ interface Held {
  * Enterprise-only and the button became its x.com link, a relation X had not said became one button, your own post
  * was deleted and its row went. The browser drops the focus to the page then, and a keyboard user must start again
  * from the top; here it goes to what took the control's place — the control at the same place in the same row, else
- * the line in the same panel that says what happened (made focusable for it, as the manager's status lines are).
+ * the line in the same panel that says what happened (made focusable for it, as the manager's status lines are). A
+ * row the composer took the place of (Reply pressed) hands it to the composer's first control until its box is drawn.
  */
 export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -50,9 +51,12 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
       const at = document.activeElement;
       // The person (or a dialog closing) put the focus somewhere already: theirs to keep.
       if (at && at !== document.body) return;
-      // The panel itself went, or holds the composer now (Reply, Quote): the composer puts the focus where it wants.
+      // The panel itself went: nothing of it is left to hold the focus.
       const panel = held.panel;
-      if (!panel?.isConnected || panel.hasAttribute('data-composing')) return;
+      if (!panel?.isConnected) return;
+      // It holds the composer now (Reply, Quote, Post a link to it): the composer puts the focus in its box once drawn
+      // (its code and draft load first); until then the focus waits on the first control there, Back to the post.
+      if (panel.hasAttribute('data-composing')) return panel.querySelector<HTMLElement>(CONTROLS)?.focus();
       const rows = [...panel.querySelectorAll(ROW)];
       const named = held.row === null ? undefined : rows.find((r) => r.getAttribute('aria-label') === held?.row);
       const row = held.rowElement.isConnected ? held.rowElement : (named ?? rows[0]);

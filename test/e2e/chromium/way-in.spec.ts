@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED_POSTS } from '../../emulator/seed';
+import { STATE_PAGES } from '../support/a11y-states';
 import { tabTo } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, popupOn, signIn, test } from './fixtures';
@@ -86,6 +87,21 @@ test.describe('the popup as a way in, in Chromium', () => {
     await expect(popup.getByRole('region', { name: 'New post' }).getByRole('textbox').first()).toBeFocused();
     expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
   });
+
+  for (const [action, page] of [
+    ['Reply', STATE_PAGES.own],
+    ['Post a link to it', STATE_PAGES.others],
+  ] as const) {
+    test(`${action} pressed by keyboard on a post keeps the focus in the popup until the composer’s box has it`, async ({ perch }) => {
+      const popup = await popupOn(perch, page);
+      await tabTo(popup, popup.getByRole('button', { name: action, exact: true }));
+      await popup.evaluate(watchFocusDrops);
+      await popup.keyboard.press('Enter');
+      // The action buttons go while the composer's code loads: the focus waits in the popup, then is in the box.
+      await expect(popup.locator('.composer textarea').first()).toBeFocused();
+      expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
+    });
+  }
 
   test('on an X page that is not a post or profile the popup offers a new post without the page’s address', async ({ perch }) => {
     const popup = await popupOn(perch, 'https://x.com/search?q=perch', { title: 'perch - Search / X' });

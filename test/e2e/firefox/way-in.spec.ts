@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { popupDrawn, popupOn } from '../support/firefox-popup';
+import { STATE_PAGES } from '../support/a11y-states';
+import { hasButton, popupDrawn, popupOn } from '../support/firefox-popup';
 import { tabToInFirefox } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, findPage, signIn, test, textOf, type FirefoxPerch } from './fixtures';
@@ -67,4 +68,23 @@ test.describe('the popup as a way in, in Firefox', () => {
     await expect.poll(() => popup.$eval('.composer textarea', (t) => t === document.activeElement)).toBe(true);
     expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
   });
+
+  for (const [action, page] of [
+    ['Reply', STATE_PAGES.own],
+    ['Post a link to it', STATE_PAGES.others],
+  ] as const) {
+    test(`${action} pressed by keyboard on a post keeps the focus in the popup until the composer’s box has it`, async ({ ff }) => {
+      await signIn(ff, ff.options);
+      const popup = await popupOn(ff, page);
+      await popup.bringToFront();
+      await expect.poll(() => hasButton(popup, action)).toBe(true);
+      await tabToInFirefox(popup, action, 'button');
+      await popup.evaluate(watchFocusDrops);
+      await popup.keyboard.press('Enter');
+      // The action buttons go while the composer's code loads: the focus waits in the popup, then is in the box.
+      await popup.locator('.composer textarea').wait();
+      await expect.poll(() => popup.$eval('.composer textarea', (t) => t === document.activeElement)).toBe(true);
+      expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
+    });
+  }
 });

@@ -19,8 +19,8 @@ import { POST_ID, postContext, profileContext, profileUser } from './post-contex
  * where Read again sends it once its read comes back (ProblemLine.tsx, use-first-action-focus.ts `firstActionIn`):
  *   - Edit post goes when your own post's edit window runs out: the focus goes to Delete post, beside it in the same
  *     row — not to Bookmark, the first row's first button;
- *   - Reply (as Quote) opens the composer in the post’s section: the focus is the composer’s to place, never a line
- *     still in that section (X's earlier refusal of a quote) on its way;
+ *   - Reply (as Quote) opens the composer in the post’s section: the focus waits on Back to the post until the composer
+ *     places it in its box, never on the page nor on a line still in that section (X's earlier refusal of a quote);
  *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
  *     goes to the first one they can, not to the page.
  * The panels are in the popup's main region with both focus hooks, as App.tsx has them.
@@ -136,6 +136,8 @@ describe('the popup keeps the focus where the control that had it went', () => {
       await settle();
       expect(page.button('Back to the post')).toBeDefined();
       expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
+      // Until the box was drawn the focus waited on Back to the post, in the popup, not on the page.
+      expect(focused.slice(1, 2)).toEqual(['Back to the post']);
       // Reply went with the composer's opening; the refusal line, still in the post's section, never took the focus.
       expect(focused.slice(1).some((words) => words.includes('Enterprise plan'))).toBe(false);
       expect(refusal!.hasAttribute('tabindex')).toBe(false);
