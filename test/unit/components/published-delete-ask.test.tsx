@@ -1,7 +1,9 @@
 import { act, createElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withFocus } from '../support/focus-standin';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { accessibleName } from '../support/label-in-name';
+import { renderInPage } from '../support/react-page';
+import { until } from '../support/until';
 
 /**
  * Walked as a person, by role and name: after a reply was posted, Delete asks "Delete this post from X? This cannot be
@@ -11,17 +13,6 @@ import { renderInPage, type ReactPage } from '../support/react-page';
 
 vi.mock('@/components/use-action-states', () => ({ useActionStates: () => new Map() }));
 const { PublishedPosts } = await import('@/components/PublishedPosts');
-
-/** A group's accessible name, as the browser computes it from aria-labelledby or aria-label. */
-function nameOf(page: ReactPage, el: Element): string {
-  const by = el.getAttribute('aria-labelledby');
-  if (by)
-    return by
-      .split(' ')
-      .map((id) => page.document.getElementById(id)?.textContent ?? '')
-      .join(' ');
-  return el.getAttribute('aria-label') ?? '';
-}
 
 describe('the question before deleting a published post', () => {
   withFocus();
@@ -43,12 +34,12 @@ describe('the question before deleting a published post', () => {
       const del = [...page.document.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!;
       await act(async () => {
         del.dispatchEvent(new page.window.Event('click', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 10));
       });
-      const groups = [...page.container.querySelectorAll('[role="group"]')];
-      expect(groups).toHaveLength(1);
-      expect(groups[0]!.textContent).toContain('Delete this post from X? This cannot be undone.');
-      expect(nameOf(page, groups[0]!)).toBe('Delete this post from X? This cannot be undone.');
+      const groups = () => [...page.container.querySelectorAll('[role="group"]')];
+      await until(() => expect(groups()).toHaveLength(1));
+      const [group] = groups();
+      expect(group!.textContent).toContain('Delete this post from X? This cannot be undone.');
+      expect(accessibleName(group!)).toBe('Delete this post from X? This cannot be undone.');
     } finally {
       await page.leave();
     }
