@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { EmptyState } from '@/components/manager/EmptyState';
 import { timeOf } from '@/components/manager/format';
@@ -7,6 +6,7 @@ import { db } from '@/lib/db';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
+import { until } from '../support/until';
 
 /**
  * An empty tab whose first sync X stopped at its limit (429, getUsersMuting and the others;
@@ -27,7 +27,7 @@ async function emptyLine(kind: (typeof KINDS)[number]): Promise<string> {
   const page = await renderInPage(<EmptyState accountId={ACCOUNT} kind={kind} className="mgr-empty" />);
   try {
     const text = () => page.container.querySelector('.mgr-empty')?.textContent ?? '';
-    for (let i = 0; i < 200 && !text(); i++) await act(() => new Promise((r) => setTimeout(r, 10)));
+    await until(() => expect(text()).not.toBe(''));
     return text();
   } finally {
     await page.leave();
