@@ -188,7 +188,15 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
               {sections[key].length ? (
                 <ul className="mgr-list-items">
                   {drawnOf(key).map((l) => (
-                    <ListCard key={l.id} list={l} pending={pendingLists.get(l.id)} pin={pins.get(l.id)} act={act} onOpen={open} />
+                    <ListCard
+                      key={l.id}
+                      list={l}
+                      pending={pendingLists.get(l.id)}
+                      pin={pins.get(l.id)}
+                      act={act}
+                      onOpen={open}
+                      sayMember={key !== 'member'}
+                    />
                   ))}
                 </ul>
               ) : (

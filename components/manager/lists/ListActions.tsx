@@ -41,14 +41,18 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
   );
 }
 
-/** Private or public (only when X said which: its List's `private` is optional), and how many members X counted. */
-export function ListFacts({ list }: { list: ListRow }) {
+/**
+ * Private or public (only when X said which: its List's `private` is optional), how many members X counted, and, with
+ * `sayMember`, that the person is one of them (a List drawn outside Member of, which then leaves it out).
+ */
+export function ListFacts({ list, sayMember = false }: { list: ListRow; sayMember?: boolean }) {
   return (
     <span className="mgr-list-facts">
       {list.private !== undefined ? <span className="mgr-badge">{i18n.t(list.private ? 'lists_private' : 'lists_public')}</span> : null}
       {list.memberCount !== undefined ? (
         <span className="muted">{i18n.t('lists_member_count', list.memberCount, [numberOf(list.memberCount)])}</span>
       ) : null}
+      {sayMember && list.member ? <span className="muted">{i18n.t('lists_you_are_member')}</span> : null}
     </span>
   );
 }

@@ -13,6 +13,7 @@ export function ListCard({
   pin,
   act,
   onOpen,
+  sayMember = false,
 }: {
   list: ListRow;
   /** Its change (name, description, privacy) still waiting for X, if any: shown, but not as done. */
@@ -21,6 +22,8 @@ export function ListCard({
   pin?: ActionRow | undefined;
   act: Act;
   onOpen: (list: ListRow, from: HTMLButtonElement) => void;
+  /** Say the person is a member of it (a section other than Member of, which leaves it out). */
+  sayMember?: boolean;
 }) {
   const pending = isPendingList(list);
   return (
@@ -35,7 +38,7 @@ export function ListCard({
             <bdi>{list.name}</bdi>
           </button>
         )}
-        <ListFacts list={list} />
+        <ListFacts list={list} sayMember={sayMember} />
         {pending ? <span className="muted">{i18n.t('lists_creating')}</span> : null}
         {!pending && change?.type === 'list.update' ? <span className="muted">{i18n.t('lists_change_waiting')}</span> : null}
       </div>

@@ -92,7 +92,7 @@ export function ListDetail({ accountId, listId, list: stored, pending, pin, foll
         <p className="note">{i18n.t('lists_change_pending', { state: phaseWords(actionPhase(pending, undefined, Date.now())) })}</p>
       ) : null}
       <p>
-        <ListFacts list={list} />
+        <ListFacts list={list} sayMember />
         {list.followerCount !== undefined ? (
           <span className="muted"> · {i18n.t('lists_follower_count', list.followerCount, [numberOf(list.followerCount)])}</span>
         ) : null}

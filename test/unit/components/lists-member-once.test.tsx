@@ -9,7 +9,8 @@ import { withEmptyStore } from '../support/store';
  * she is also a member of. The Lists tab drew each twice, under Followed (or Pinned) and again under Member of, so one
  * screen held two "Navy computing" buttons, two "Pin Navy computing" and two "Unfollow Navy computing": a person
  * tabbing met the same List twice, and naming the button to press (getByRole, a voice control) found two. A List is
- * now drawn once, in the first section that holds it, and Member of's heading counts the ones shown above.
+ * now drawn once, in the first section that holds it, saying there that the person is a member, and Member of's heading
+ * counts the ones shown above.
  */
 
 withEmptyStore();
@@ -34,6 +35,15 @@ describe('a List one is a member of and also follows, owns or pinned', () => {
         s.querySelector('h3')?.textContent?.startsWith('Member of'),
       );
       expect(Array.from(member!.querySelectorAll('li button.mgr-list-name'), (b) => b.textContent)).toEqual(['Bletchley']);
+      // The three drawn above each say the person is a member, so which of them Member of counts is on the screen.
+      const saysMember = (name: string) =>
+        [...page.document.querySelectorAll('li.mgr-list')]
+          .find((li) => li.querySelector('.mgr-list-name')?.textContent === name)
+          ?.querySelector('.mgr-list-facts')
+          ?.textContent?.includes('You’re a member');
+      expect(['Navy computing', 'X API builders', 'Reading list'].map(saysMember)).toEqual([true, true, true]);
+      // Under Member of itself the section says it.
+      expect(saysMember('Bletchley')).toBe(false);
     } finally {
       await page.leave();
     }
