@@ -10,6 +10,8 @@ import { expect, signIn, test } from './fixtures';
 
 const LIST = SEED_LISTS.adaReading;
 const NAME = 'Reading list 📚';
+/** Ada's other List, pinned on X (SEED_ADA_PINNED_LISTS): drawn under Pinned, where the pinned Reading list would be. */
+const NEIGHBOUR = 'Compiler folks 🛠️';
 
 test('a List’s page opens it on X, and says so when X deleted it, no more linked in Activity', async ({ perch, emu }) => {
   await signIn(perch, await perch.open('options'));
@@ -38,7 +40,10 @@ test('a List’s page opens it on X, and says so when X deleted it, no more link
   await expect(said).toBeFocused();
 
   await page.getByRole('button', { name: 'Back to lists' }).click();
-  await expect(page.getByRole('region', { name: /^Owned/ }).getByRole('button', { name: NAME, exact: true })).toHaveCount(0);
+  // The sections drawn first: a tab with none yet holds no button of that name either.
+  const lists = page.getByRole('tabpanel', { name: 'Lists' });
+  await expect(lists.getByRole('region', { name: /^Pinned/ }).getByRole('button', { name: NEIGHBOUR, exact: true })).toBeVisible();
+  await expect(lists.getByRole('button', { name: NAME, exact: true })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Activity' }).click();
   const pin = page.getByRole('listitem').filter({ hasText: `Pin “${NAME}”` });
   await expect(pin).toBeVisible();
