@@ -1,6 +1,5 @@
-import { readdirSync, renameSync } from 'node:fs';
-import path from 'node:path';
 import { SEED_POSTS } from '../../emulator/seed';
+import { hideComposer } from '../support/hidden-chunk';
 import { CHROME_BUILD } from '../support/paths';
 import { expect, popupOn, signIn, test } from './fixtures';
 
@@ -10,27 +9,11 @@ import { expect, popupOn, signIn, test } from './fixtures';
  * popup says the screen could not load, keeps its way-in links, and Try again loads the composer.
  */
 
-const CHUNKS = path.join(CHROME_BUILD, 'chunks');
-
-/** Takes the composer's file out of the built extension; the function returned puts it back. */
-function hideComposer(): () => void {
-  const [file] = readdirSync(CHUNKS).filter((f) => /^Composer-[\w-]+\.js$/.test(f));
-  expect(file, 'the composer’s own file in the build').toBeDefined();
-  const from = path.join(CHUNKS, file!);
-  renameSync(from, `${from}.hidden`);
-  let back = false;
-  return () => {
-    if (back) return;
-    back = true;
-    renameSync(`${from}.hidden`, from);
-  };
-}
-
 test('a composer whose file fails to load says so, keeps the way-in links, and loads on Try again', async ({ perch }) => {
   await signIn(perch, await perch.open('options'));
   const popup = await popupOn(perch, `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`);
   await expect(popup.getByRole('region', { name: 'This post' })).toContainText('@gracehop');
-  const restore = hideComposer();
+  const restore = hideComposer(CHROME_BUILD);
   try {
     await popup.getByRole('button', { name: 'New post' }).click();
     await expect(popup.getByRole('alert')).toHaveText('Perch could not load this screen. Try again');

@@ -1,8 +1,7 @@
-import { readdirSync, renameSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { popupOn } from '../support/firefox-popup';
+import { hideComposer } from '../support/hidden-chunk';
 import { FIREFOX_BUILD } from '../support/paths';
 import { expect, signIn, test, textOf } from './fixtures';
 
@@ -14,22 +13,7 @@ import { expect, signIn, test, textOf } from './fixtures';
  * first failure for the page's life, so the popup reloads itself on the same post and reopens the composer.
  */
 
-const CHUNKS = path.join(FIREFOX_BUILD, 'chunks');
 const POST = `https://x.com/gracehop/status/${SEED_POSTS.gracePhoto}`;
-
-/** Takes the composer's file out of the built extension; the function returned puts it back. */
-function hideComposer(): () => void {
-  const [file] = readdirSync(CHUNKS).filter((f) => /^Composer-[\w-]+\.js$/.test(f));
-  expect(file, 'the composer’s own file in the build').toBeDefined();
-  const from = path.join(CHUNKS, file!);
-  renameSync(from, `${from}.hidden`);
-  let back = false;
-  return () => {
-    if (back) return;
-    back = true;
-    renameSync(`${from}.hidden`, from);
-  };
-}
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
 const alerts = (page: Page) => page.$$eval('[role="alert"]', (all) => all.map((a) => a.textContent ?? ''));
@@ -41,7 +25,7 @@ test('a composer whose file fails to load says so, keeps the way-in links, and l
   const popup = await popupOn(ff, POST);
   await popup.bringToFront();
   await expect.poll(() => textOf(popup, '.post-card')).toContain('@gracehop');
-  const restore = hideComposer();
+  const restore = hideComposer(FIREFOX_BUILD);
   try {
     await aria(popup, 'New post', 'button').click();
     await expect.poll(() => alerts(popup)).toEqual(['Perch could not load this screen. Try again']);
