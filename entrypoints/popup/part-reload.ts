@@ -1,4 +1,5 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { pageStorage, REOPEN_KEY as KEY } from './reload-mark';
 
 /**
  * The popup's screen, kept over a reload Perch makes itself. A part of the popup whose file failed to load may load
@@ -9,21 +10,12 @@ import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
  * each change (components/use-draft.ts). Kept in the page's sessionStorage, read once when the page loads.
  */
 
-const KEY = 'perch.popup.reopen';
 type Kept = string | boolean;
 
 /** The screens drawn now, by name: what a reload reopens. */
 const shown = new Map<string, Kept>();
 let reopened = new Map<string, Kept>();
 let reloaded = false;
-
-function pageStorage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What the reload before this page's load kept, taken out of the page's storage (so it reopens once) when first read. */
 function keptOverReload(): Map<string, Kept> {

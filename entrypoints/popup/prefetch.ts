@@ -3,6 +3,7 @@ import { quoteRefusedKey, replyRefusedKey } from '@/lib/refusal-keys';
 import type { XUrl } from '@/lib/x-url';
 import { readerTimeZone } from '@/lib/time-zone';
 import { loadAppWhenParsed } from './app-loader';
+import { reopensScreen } from './reload-mark';
 import { runSnapshot, SNAPSHOTS_KEY } from './snapshot';
 import type { CurrentPage } from './use-current-page';
 
@@ -99,8 +100,12 @@ async function tabPage(api: Pick<MinimalApi, 'tabs'>, parse: (url: string) => XU
 
 async function prefetch(api: MinimalApi, page: CurrentPage | Promise<CurrentPage | null>): Promise<TabPrefetch | null> {
   // Started at once, none waiting for another: the session (the header's account), the kept snapshots (./snapshot.ts
-  // picks this post's once the answer is in) and, as soon as the address is known, the question itself.
-  const snapshots = api.storage.session?.get(SNAPSHOTS_KEY);
+  // picks this post's once the answer is in) and, as soon as the address is known, the question itself. None on a page
+  // Perch reloaded to reopen a screen (./part-reload.ts): that screen (a composer, a list picker) is its first, not the
+  // post's actions a snapshot shows; painted over it, the snapshot hid it until React's patience ran out, and the
+  // composer's box, drawn hidden under it, could not take the focus.
+  const session = reopensScreen() ? undefined : api.storage.session;
+  const snapshots = session?.get(SNAPSHOTS_KEY);
   snapshots?.catch(() => undefined);
   const stored = api.storage.local.get('session.view').then((got) => {
     const view = got['session.view'] as { activeAccountId?: unknown } | undefined;
@@ -127,7 +132,6 @@ async function prefetch(api: MinimalApi, page: CurrentPage | Promise<CurrentPage
   const reply = asked.then((answer) => contextReply(answer, accountId, key));
   reply.catch(() => undefined); // whoever takes it handles the failure; nobody taking it is no error
   // The post's last first screen, painted at once when it is still the truth (./snapshot.ts).
-  const session = api.storage.session;
   if (target.kind === 'post' && session) {
     // The words and the post's date: the reader's language and time zone (components/manager/format.ts).
     const language = `${api.i18n?.getUILanguage() ?? navigator.language} ${readerTimeZone()}`;

@@ -2,8 +2,12 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { prefetchKey, startTabPrefetch, takeTabPrefetch } from '@/entrypoints/popup/prefetch';
+import { REOPEN_KEY } from '@/entrypoints/popup/reload-mark';
+import { snapshotDigest, snapshotEntry, SNAPSHOTS_KEY, withSnapshot } from '@/entrypoints/popup/snapshot';
+import { readerTimeZone } from '@/lib/time-zone';
 import { readInJapanese } from '../locales/in-japanese';
 import { parseXUrl } from '@/lib/x-url';
+import { postContext } from './post-context';
 
 const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
 const POST = '1960673648440250273';
@@ -137,5 +141,48 @@ describe('the popup’s early question to the background', () => {
     startTabPrefetch(parseXUrl);
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
     await expect(taken!.reply).rejects.toThrow('Receiving end does not exist.');
+  });
+});
+
+describe('the post’s last first screen, painted before React', () => {
+  /**
+   * The popup on Grace's post, with that post's screen kept from the popup before (`popup.snapshots`), still the
+   * truth, and the page's sessionStorage holding `kept`: the page's root, once the head script ran.
+   */
+  async function popupWithKeptScreen(kept: Record<string, string>) {
+    const context = postContext({ post: { id: POST, text: 'Hello', mediaCount: 0, quoted: false } });
+    sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue({ ok: true, data: { accountId: ADA.id, target: { kind: 'post', postId: POST }, context } } as never);
+    const language = `${fakeBrowser.i18n.getUILanguage()} ${readerTimeZone()}`;
+    const digest = snapshotDigest({ ok: true, data: context }, session, language, { quote: false, reply: false });
+    const entry = snapshotEntry(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
+    const html = '<section class="post-panel"><div class="quick-actions"><button type="button">Bookmark</button></div></section>';
+    await fakeBrowser.storage.session.set({ [SNAPSHOTS_KEY]: withSnapshot(undefined, entry, { digest: digest!, html }) });
+    popupAt(`?url=${encodeURIComponent(`https://x.com/gracehop/status/${POST}`)}&grant=${GRANT}`);
+    const { window, document } = parseHTML('<!doctype html><html><head></head><body><div id="root"></div></body></html>');
+    vi.stubGlobal('window', window);
+    vi.stubGlobal('document', document);
+    vi.stubGlobal('DOMParser', window.DOMParser);
+    vi.stubGlobal('MutationObserver', window.MutationObserver);
+    vi.stubGlobal('sessionStorage', { getItem: (key: string) => kept[key] ?? null });
+    startTabPrefetch(parseXUrl);
+    await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'post', postId: POST }));
+    return document;
+  }
+
+  it('is painted on a popup opened on the post', async () => {
+    const document = await popupWithKeptScreen({});
+    // The kept screen stands in for React's, which draws hidden beside it until it takes over.
+    await vi.waitFor(() => expect(document.getElementById('perch-snapshot')).not.toBeNull());
+    expect(document.getElementById('root')?.hidden).toBe(true);
+  });
+
+  it('is not painted over the screen a popup Perch reloaded reopens (New post’s composer), nor read', async () => {
+    const read = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const document = await popupWithKeptScreen({ [REOPEN_KEY]: JSON.stringify({ compose: true }) });
+    expect(read).not.toHaveBeenCalled();
+    expect(document.getElementById('perch-snapshot')).toBeNull();
+    expect(document.getElementById('root')?.hidden).toBe(false);
   });
 });
