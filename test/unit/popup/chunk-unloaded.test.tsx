@@ -1,13 +1,7 @@
-import { parseHTML } from 'linkedom';
-import { createElement } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '@/entrypoints/popup/App';
-import { sessionView } from '@/lib/storage';
+import { describe, expect, it, vi } from 'vitest';
 import { button, press, settle } from '../support/dialog-page';
-import { withFocus } from '../support/focus-standin';
-import { renderInPage, type ReactPage } from '../support/react-page';
-import { stubPageMutationObserver, withPopupPage } from './popup-page';
+import type { ReactPage } from '../support/react-page';
+import { load, page, popupOn, withPartPage } from './part-page';
 
 // The popup loads its composer and a List's panel as files of their own, when used. Such a load that fails (Perch
 // updated while the popup was open, a disk error) must not leave an empty popup: the screen says it could not load,
@@ -15,53 +9,7 @@ import { stubPageMutationObserver, withPopupPage } from './popup-page';
 // keeps a failed file's failure for the page's life), which reopens that screen. Each part here stands in for the
 // real one once it loads.
 
-const load = vi.hoisted(() => ({ failing: true, listFailing: true }));
-vi.mock('@/components/Composer', () => {
-  if (load.failing) throw new Error('Failed to fetch dynamically imported module: Composer.js');
-  return { Composer: () => createElement('section', null, createElement('textarea', { 'aria-label': 'Post text' })) };
-});
-vi.mock('@/entrypoints/popup/ListPanel', () => {
-  if (load.listFailing) throw new Error('Failed to fetch dynamically imported module: ListPanel.js');
-  return { ListPanel: () => createElement('section', null, createElement('button', { type: 'button' }, 'Pin')) };
-});
-
-withFocus();
-withPopupPage();
-
-const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
-
-/** The page's reloads (`location.reload`), and its sessionStorage, which a reload keeps. */
-const page: { reload: () => void; kept: Map<string, string> } = { reload: () => undefined, kept: new Map() };
-
-beforeEach(() => {
-  load.failing = true;
-  load.listFailing = true;
-  page.kept.clear();
-  page.reload = vi.fn();
-  // The popup's own address (withPopupPage's has no path).
-  vi.stubGlobal('location', {
-    search: '',
-    href: 'chrome-extension://perch/popup.html',
-    pathname: '/popup.html',
-    reload: () => page.reload(),
-  });
-  vi.stubGlobal('sessionStorage', {
-    getItem: (key: string) => page.kept.get(key) ?? null,
-    setItem: (key: string, value: string) => void page.kept.set(key, value),
-    removeItem: (key: string) => void page.kept.delete(key),
-  });
-  vi.stubGlobal('Element', parseHTML('').window.Element);
-  stubPageMutationObserver();
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) =>
-    message.type === 'drafts.count' ? { ok: true, data: 0 } : { ok: true, data: null }) as never);
-});
-/** The popup open on a tab at `url`, signed in as Ada. */
-async function popupOn(url: string): Promise<ReactPage> {
-  await sessionView.setValue({ accounts: [ADA], activeAccountId: ADA.id, notice: null });
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ url, title: '' }] as never);
-  return renderInPage(createElement(App), { settleMs: 20 });
-}
+withPartPage();
 
 const wayIn = (popup: ReactPage) =>
   [...popup.document.querySelectorAll('nav[aria-label="Perch"] button, nav[aria-label="Perch"] a')].map((el) => el.textContent);
