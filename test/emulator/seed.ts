@@ -13,6 +13,8 @@ export type SeedName = 'demo' | 'minimal';
 export const DEMO_USER_ID = '1585841080431321088';
 export const SECOND_USER_ID = '1452871219391512578';
 export const SUSPENDED_USER_ID = '1311001200413843456';
+/** spambot3000: blocked by Ada, muted by Grace, with nothing of its own the manager's tabs show. */
+export const SPAMBOT_ID = '1359001784162672640';
 
 function avatar(id: string): string {
   // Served by the emulator itself (no internet in tests); shaped like X's `_normal` avatar URLs.
@@ -85,12 +87,12 @@ const MINIMAL_USERS: UserRecord[] = [
     public_metrics: { followers_count: 44, following_count: 51, tweet_count: 230, listed_count: 0 },
   },
   {
-    id: '1359001784162672640',
+    id: SPAMBOT_ID,
     name: 'Spam Bot 3000',
     username: 'spambot3000',
     created_at: '2021-02-09T05:06:07.000Z',
     description: 'Click here!!!',
-    profile_image_url: avatar('1359001784162672640'),
+    profile_image_url: avatar(SPAMBOT_ID),
     verified: false,
     protected: false,
     public_metrics: { followers_count: 2, following_count: 4999, tweet_count: 88000, listed_count: 0 },
@@ -249,7 +251,6 @@ export const DEMO_GENERATED_POSTS = 60;
 const XDEV_ID = '2244994945';
 const TURING_ID = '1097398373457707008';
 const KJOHNSON_ID = '1268291573458292736';
-const SPAMBOT_ID = '1359001784162672640';
 const HAMILTON_ID = '1502336677889900112';
 const DIJKSTRA_ID = '1423109876543210987';
 

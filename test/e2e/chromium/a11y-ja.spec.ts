@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
 import { solidPng } from '../../emulator/media';
-import { SECOND_USER_ID } from '../../emulator/seed';
 import { EMPTY_TABS_JA, emptyOnX, NO_BOOKMARKS_JA, STATE_PAGES } from '../support/a11y-states';
 import { scan } from '../support/axe-chromium';
-import { ADA } from '../support/emulator-control';
+import { ADA, GRACE } from '../support/emulator-control';
 import { SPLIT_600 } from '../support/posts';
 import { expectWordsWhole } from '../support/words-whole';
-import { expect, popupOn, signIn, test } from './fixtures';
+import { expect, popupOn, signIn, signInAs, test } from './fixtures';
 
 /**
  * The screen states a person meets in Japanese (Chromium's UI language ja, lib/locales/ja.yml), scanned by axe-core
@@ -104,13 +103,8 @@ test('every manager tab of an account with nothing in it, in Japanese, scanned a
   test.setTimeout(300_000);
   // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts; her Lists and her one
   // mute are taken away on X.
-  await emu.setSessionUser(SECOND_USER_ID);
-  const options = await perch.open('options');
-  const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-  await options.getByRole('button', { name: 'Xでログイン' }).click();
-  await (await consent).getByRole('button', { name: 'Authorize app' }).click();
-  await expect(options.getByText('@gracehop').first()).toBeVisible();
-  await emptyOnX(emu, SECOND_USER_ID);
+  await signInAs(perch, emu, GRACE, 'Xでログイン');
+  await emptyOnX(emu, GRACE.id);
   const page = await perch.context.newPage();
   await page.setViewportSize({ width: 320, height: 900 });
   await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);

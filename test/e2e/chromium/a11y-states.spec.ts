@@ -1,4 +1,3 @@
-import { SECOND_USER_ID } from '../../emulator/seed';
 import {
   BOOKMARK_REFUSED,
   BOOKMARK_UNREACHABLE,
@@ -21,7 +20,7 @@ import { scan } from '../support/axe-chromium';
 import { ADA } from '../support/emulator-control';
 import { readTable } from '../support/idb';
 import { expectWordsWhole } from '../support/words-whole';
-import { expect, popupOn, signIn, test } from './fixtures';
+import { expect, popupOn, signIn, signInAs, signInAsGrace, test } from './fixtures';
 
 /**
  * The screen states a11y.spec.ts does not reach, scanned by axe-core light and dark (test/e2e/support/axe.ts): each
@@ -102,12 +101,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
   test('every manager tab of an account with nothing in it', async ({ perch, emu }) => {
     test.setTimeout(300_000);
     // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts.
-    await emu.setSessionUser(SECOND_USER_ID);
-    const options = await perch.open('options');
-    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-    await options.getByRole('button', { name: 'Sign in with X' }).click();
-    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
-    await expect(options.getByText('@gracehop').first()).toBeVisible();
+    await signInAsGrace(perch, emu);
     const page = await perch.context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
@@ -125,12 +119,7 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     test.setTimeout(300_000);
     // Grace's Lists and Muted tabs are never empty (she is on others' Lists and mutes one account): this account's are.
     expect(await heldOnX(emu, NOTHING_USER.id)).toEqual(HOLDS_NOTHING);
-    await emu.setSessionUser(NOTHING_USER.id);
-    const options = await perch.open('options');
-    const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-    await options.getByRole('button', { name: 'Sign in with X' }).click();
-    await (await consent).getByRole('button', { name: 'Authorize app' }).click();
-    await expect(options.getByText(`@${NOTHING_USER.username}`).first()).toBeVisible();
+    await signInAs(perch, emu, NOTHING_USER);
     const page = await perch.context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);

@@ -14,4 +14,4 @@ export const test = emulatorTest.extend<{ perch: Perch; lang: string | undefined
 });
 
 export { expect, launchPerch, registerCallback, type Perch };
-export { popupOn, signIn, signInAsGrace } from '../support/chromium';
+export { popupOn, signIn, signInAs, signInAsGrace } from '../support/chromium';

@@ -1,4 +1,4 @@
-import { SEED_POSTS } from '../../emulator/seed';
+import { SEED_POSTS, SPAMBOT_ID } from '../../emulator/seed';
 import { ADA, type EmulatorControl } from './emulator-control';
 
 /**
@@ -67,7 +67,7 @@ export const NO_BOOKMARKS_JA = 'Xにブックマークはありません。';
  * followed or pinned, on no one's List, mutes and blocks no one). Grace mutes one account and is on others' Lists, so
  * her Lists and Muted tabs are never empty.
  */
-export const NOTHING_USER = { id: '1359001784162672640', username: 'spambot3000' } as const;
+export const NOTHING_USER = { id: SPAMBOT_ID, username: 'spambot3000' } as const;
 
 /** How many of each thing the manager's tabs would show X holds for the account (emulator's control API). */
 export async function heldOnX(emu: EmulatorControl, userId: string): Promise<Record<string, number>> {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { SECOND_USER_ID } from '../../emulator/seed';
-import { ADA, TEST_CLIENT_ID, type EmulatorControl } from './emulator-control';
+import { ADA, GRACE, TEST_CLIENT_ID, type EmulatorControl } from './emulator-control';
 import { CHROME_BUILD, CHROMIUM_ARGS, CHROMIUM_PATH } from './paths';
 
 /** Launching Chromium with Perch loaded, shared by the e2e tests, the benchmarks and the demo. */
@@ -105,18 +104,26 @@ export async function signIn(
 }
 
 /**
- * Signs Grace in (the emulator's second account: no bookmarks, blocks no one, no drafts) from Perch's settings, and
- * returns the settings page once it names her.
+ * Signs `user` in (one of the emulator's seeded accounts) from Perch's settings, and returns the settings page once it
+ * names them. `signInLabel` is the sign-in button's visible label in the language Perch runs in.
  */
-export async function signInAsGrace(perch: Perch, emu: EmulatorControl): Promise<Page> {
-  await emu.setSessionUser(SECOND_USER_ID);
+export async function signInAs(
+  perch: Perch,
+  emu: EmulatorControl,
+  user: { id: string; username: string },
+  signInLabel = 'Sign in with X',
+): Promise<Page> {
+  await emu.setSessionUser(user.id);
   const options = await perch.open('options');
   const consent = perch.context.waitForEvent('page', (p) => p.url().includes('/i/oauth2/authorize'));
-  await options.getByRole('button', { name: 'Sign in with X' }).click();
+  await options.getByRole('button', { name: signInLabel }).click();
   await (await consent).getByRole('button', { name: 'Authorize app' }).click();
-  await options.getByText('@gracehop').first().waitFor();
+  await options.getByText(`@${user.username}`).first().waitFor();
   return options;
 }
+
+/** Signs Grace in (the emulator's second account: no bookmarks, blocks no one, no drafts): signInAs for her. */
+export const signInAsGrace = (perch: Perch, emu: EmulatorControl): Promise<Page> => signInAs(perch, emu, GRACE);
 
 /**
  * The popup aimed at `url`, as when Perch is opened on that tab, clicked through its "Opened by another page" gate:

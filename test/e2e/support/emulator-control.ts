@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatViolations, type RecordedViolation } from '../../emulator/contract-registry';
 import type { OversizeSeed } from '../../emulator/oversize';
+import { SECOND_USER_ID } from '../../emulator/seed';
 
 export interface LogEntry {
   at: string;
@@ -146,6 +147,8 @@ export class EmulatorControl {
 
 /** The demo account the emulator's consent page signs in as. */
 export const ADA = { id: '1585841080431321088', name: 'Ada Perch', username: 'adaperch' };
+/** The emulator's second account, for specs that sign in as someone else (signInAs). */
+export const GRACE = { id: SECOND_USER_ID, username: 'gracehop' } as const;
 /** The port the test build (.env.test) points at. */
 export const TEST_EMULATOR_PORT = 8787;
 export const TEST_CLIENT_ID = 'perch-test-client';
