@@ -105,9 +105,8 @@ test('every manager tab of an account with nothing in it, in Japanese, scanned a
   // mute are taken away on X.
   await signInAs(perch, emu, GRACE, 'Xでログイン');
   await emptyOnX(emu, GRACE.id);
-  const page = await perch.context.newPage();
+  const page = await perch.open('manager', '#bookmarks');
   await page.setViewportSize({ width: 320, height: 900 });
-  await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
   await expect(page.getByText(NO_BOOKMARKS_JA)).toBeVisible();
   await expectWordsWhole(page, 'cr-ja-manager-no-bookmarks');
   const scanned = [await check(page, 'manager, no bookmarks')];

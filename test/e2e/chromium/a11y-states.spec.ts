@@ -102,9 +102,8 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     test.setTimeout(300_000);
     // Grace (the emulator's second account) has no bookmarks, blocks no one and has no drafts.
     await signInAsGrace(perch, emu);
-    const page = await perch.context.newPage();
+    const page = await perch.open('manager', '#bookmarks');
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
     await expect(page.getByText('You have no bookmarks on X.')).toBeVisible();
     const scanned = [await scan(page, 'manager, no bookmarks')];
     for (const tab of EMPTY_TABS) {
@@ -120,9 +119,8 @@ test.describe('more screen states pass an axe scan, light and dark, in Chromium'
     // Grace's Lists and Muted tabs are never empty (she is on others' Lists and mutes one account): this account's are.
     expect(await heldOnX(emu, NOTHING_USER.id)).toEqual(HOLDS_NOTHING);
     await signInAs(perch, emu, NOTHING_USER);
-    const page = await perch.context.newPage();
+    const page = await perch.open('manager', '#bookmarks');
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`chrome-extension://${perch.id}/manager.html#bookmarks`);
     await expect(page.getByText('You have no bookmarks on X.')).toBeVisible();
     const scanned: string[] = [];
     for (const [tab, none] of NOTHING_TABS) {

@@ -15,8 +15,7 @@ const NEIGHBOUR = 'Compiler folks 🛠️';
 
 test('a List’s page opens it on X, and says so when X deleted it, no more linked in Activity', async ({ perch, emu }) => {
   await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+  const page = await perch.open('manager', '#lists');
   await page
     .getByRole('region', { name: /^Owned/ })
     .getByRole('button', { name: NAME, exact: true })

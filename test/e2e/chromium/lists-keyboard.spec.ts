@@ -19,8 +19,7 @@ const note = (page: Page, text: string) => expect(page.getByRole('status').filte
 test('adds and removes a List member with the keyboard alone, each state passing axe, in Chromium', async ({ perch, emu }) => {
   test.setTimeout(180_000);
   await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+  const page = await perch.open('manager', '#lists');
   const memberIds = async () => (await emu.relations()).owned_lists.find((l) => l.name === LIST)?.member_ids ?? [];
   const scanned: string[] = [];
 

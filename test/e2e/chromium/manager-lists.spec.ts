@@ -6,8 +6,7 @@ import { ADA } from '../support/emulator-control';
 import { expect, signIn, test, type Perch } from './fixtures';
 
 async function openManager(perch: Perch, tab: 'lists' | 'muted' | 'blocked'): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#${tab}`);
+  const page = await perch.open('manager', `#${tab}`);
   await expect(page.getByRole('tab', { selected: true })).toHaveText({ lists: 'Lists', muted: 'Muted', blocked: 'Blocked' }[tab]);
   return page;
 }

@@ -7,8 +7,7 @@ import { expect, signInAsGrace, test } from './fixtures';
  */
 test('the Muted tab says muted words are on x.com, with a link there, in Chromium', async ({ perch, emu }) => {
   await signInAsGrace(perch, emu);
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#muted`);
+  const page = await perch.open('manager', '#muted');
   const muted = page.getByRole('tabpanel', { name: 'Muted' });
   await expect(muted.getByText('Muted words are managed on x.com.')).toBeVisible();
   const link = muted.getByRole('link', { name: 'Open muted words on x.com' });

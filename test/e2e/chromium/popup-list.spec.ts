@@ -15,8 +15,7 @@ test.describe('the popup on a list page in Chromium', () => {
     emu,
   }) => {
     // The Lists tab syncs on first show.
-    const manager = await perch.context.newPage();
-    await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+    const manager = await perch.open('manager', '#lists');
     await expect(
       manager.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: 'Navy computing ⚓', exact: true }),
     ).toBeVisible();
@@ -59,8 +58,7 @@ test.describe('the popup on a list page in Chromium', () => {
   });
 
   test('an open popup follows a pin made in the manager, and shows Pin list again when X refuses its own pin', async ({ perch, emu }) => {
-    const manager = await perch.context.newPage();
-    await manager.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+    const manager = await perch.open('manager', '#lists');
     await manager
       .getByRole('region', { name: /^Followed/ })
       .getByRole('button', { name: 'Navy computing ⚓', exact: true })
@@ -106,8 +104,7 @@ test.describe('the popup on a list page in Chromium', () => {
     // (never "Pin “a list”"), then by its name once the Lists tab has read it from X.
     await panel.getByRole('button', { name: 'Pin list', exact: true }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'X pinned this list.' })).toBeVisible();
-    const manager = await perch.context.newPage();
-    await manager.goto(`chrome-extension://${perch.id}/manager.html#activity`);
+    const manager = await perch.open('manager', '#activity');
     const log = manager.getByRole('list', { name: 'What Perch did on X' });
     await expect(log.getByRole('listitem').first()).toContainText(`Pin list ${SEED_LISTS.turingBletchley}`);
     await expect(log).not.toContainText('a list');

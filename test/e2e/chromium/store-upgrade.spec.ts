@@ -60,8 +60,7 @@ test('a store left at version 5 by the last release opens at version 6 with ever
   ).toBeVisible();
 
   // The Activity tab lists every old action, newest first, as this version words them.
-  const manager = await perch.context.newPage();
-  await manager.goto(`chrome-extension://${perch.id}/manager.html#activity`);
+  const manager = await perch.open('manager', '#activity');
   const entries = manager.getByRole('list', { name: 'What Perch did on X' }).getByRole('listitem');
   await expect(entries).toHaveCount(6);
   await expect(entries.nth(0)).toContainText(`Repost a post by @${GRACE.username}`);

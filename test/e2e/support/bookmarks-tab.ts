@@ -7,11 +7,7 @@ import { signIn, type Perch } from './chromium';
  */
 
 /** The manager page, opened in a new tab. */
-export async function openManager(perch: Perch): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html`);
-  return page;
-}
+export const openManager = (perch: Perch): Promise<Page> => perch.open('manager');
 
 /** The Bookmarks tab fills the local copy by itself on its first visit of the day: waits until it has. */
 export async function syncBookmarks(page: Page): Promise<void> {
