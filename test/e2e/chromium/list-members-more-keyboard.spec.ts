@@ -19,8 +19,7 @@ test('reads a long List’s members page by page with the keyboard, the focus ke
   test.setTimeout(180_000);
   seedLongList(emulator.state);
   await signIn(perch, await perch.open('options'));
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html#lists`);
+  const page = await perch.open('manager', '#lists');
 
   await tabTo(page, page.getByRole('region', { name: /^Followed/ }).getByRole('button', { name: LONG_LIST_NAME, exact: true }));
   await page.keyboard.press('Enter');

@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { LONG_POST_WORD, SEED_POSTS } from '../../emulator/seed';
+import { openManager } from '../support/bookmarks-tab';
 import { ADA } from '../support/emulator-control';
-import { expect, signIn, test, type Perch } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 
 // A post over 280 characters: X's `text` holds only its start; Perch asks for `note_tweet` and keeps, shows, searches
 // and exports all of it. LONG_POST_WORD and the link come after character 280 of the seeded post.
 const LONG = SEED_POSTS.turingLong;
 const TURING = 'alanturing_';
 const LINK = 'https://example.com/on-computable-numbers';
-
-async function openManager(perch: Perch): Promise<Page> {
-  const page = await perch.context.newPage();
-  await page.goto(`chrome-extension://${perch.id}/manager.html`);
-  return page;
-}
 
 test.describe('a post over 280 characters, in Chromium', () => {
   test.beforeEach(async ({ perch }) => {
