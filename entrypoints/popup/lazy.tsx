@@ -66,6 +66,7 @@ function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, lo
     return (
       <Suspense fallback={loading?.() ?? null}>
         <Loaded {...props} />
+        <Drawn />
       </Suspense>
     );
   }
@@ -75,6 +76,16 @@ function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, lo
     const [first] = useState(() => next);
     return <Part part={first} props={props} />;
   };
+}
+
+/**
+ * Drawn with a part, once its file loaded or failed: a page Perch reloaded for the part (./part-reload.ts) is then no
+ * longer waiting for it. A line that failed again took the focus already (its effect runs first); after a part that
+ * loaded, a later failure elsewhere is not the reloaded one's and takes no focus from the page.
+ */
+function Drawn() {
+  useEffect(() => void takeReloadedForPart(), []);
+  return null;
 }
 
 /**

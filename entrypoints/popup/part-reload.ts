@@ -35,8 +35,8 @@ function keptOverReload(): Map<string, Kept> {
 }
 
 /**
- * Whether this page is one Perch reloaded for a part that failed to load, asked once: the first part's line that
- * says so again takes the focus, where Try again had it.
+ * Whether this page is one Perch reloaded for a part that failed to load, asked once, by the first part drawn (./lazy.tsx),
+ * loaded or not: a line that says it failed again takes the focus, where Try again had it.
  */
 export function takeReloadedForPart(): boolean {
   keptOverReload();
