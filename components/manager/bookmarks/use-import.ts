@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportResult } from '@/lib/bookmarks/import';
 import { importText } from '@/lib/bookmarks/import-text';
 import { TAGS_PER_BOOKMARK_MAX } from '@/lib/bookmarks/tag-limits';
+import { joinSentences } from '@/lib/error-words';
 import { IMPORT_MAX_CHARS } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '../../error-text';
@@ -24,7 +25,7 @@ export function importedWords({ matched, notOnX, unchanged, tagsLeftOut }: Impor
     ...brought,
     ...(unchanged ? [i18n.t('import_unchanged', unchanged, [num(unchanged)])] : []),
     ...(tagsLeftOut ? [i18n.t('import_tags_left_out', tagsLeftOut, [num(tagsLeftOut), num(TAGS_PER_BOOKMARK_MAX)])] : []),
-  ].join(' ');
+  ].reduce(joinSentences);
 }
 
 /**

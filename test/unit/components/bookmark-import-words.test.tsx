@@ -118,17 +118,27 @@ describe('the Bookmarks tab’s import result', () => {
     [
       { matched: 0, notOnX: 2, unchanged: 1 },
       'Imported 2 bookmarks that are no longer on X: they are under No longer on X. 1 was already the same.',
-      'Xにもうないブックマークを2件インポートしました。「Xにはもうないもの」にあります。 1件はすでに同じでした。',
+      'Xにもうないブックマークを2件インポートしました。「Xにはもうないもの」にあります。1件はすでに同じでした。',
     ],
     [
       { matched: 1, notOnX: 1, unchanged: 0 },
       'Imported: 1 bookmark matched. 1 is not on X (kept under No longer on X).',
-      'インポートしました: 1件のブックマークが一致しました。 1件はXにありません（「Xにはもうないもの」に保存しました）。',
+      'インポートしました: 1件のブックマークが一致しました。1件はXにありません（「Xにはもうないもの」に保存しました）。',
     ],
   ])('says plainly what it brought in when some are no longer on X (%o), in English and in Japanese', (counts, en, ja) => {
     const result = { ...counts, tagsLeftOut: 0 };
     expect(importedWords(result)).toBe(en);
     readInJapanese();
     expect(importedWords(result)).toBe(ja);
+  });
+});
+
+describe('the import result in Japanese', () => {
+  it('runs its sentences on with no space after 。, as Japanese is written', () => {
+    readInJapanese();
+    expect(importedWords({ matched: 2, notOnX: 0, unchanged: 1, tagsLeftOut: 1 })).toBe(
+      'インポートしました: 2件のブックマークが一致しました。1件はすでに同じでした。' +
+        '1件のブックマークでは、すべてのタグは付けられませんでした（1件に付けられるタグは20個まで）。もとからあったタグを優先して残しました。',
+    );
   });
 });
