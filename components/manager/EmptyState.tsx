@@ -17,6 +17,11 @@ export function useSyncPhase(accountId: string, collection: Collection): SyncPha
   return useLiveQuery(async () => syncPhaseOf(await db().syncState.get([accountId, collection])), [accountId, collection]);
 }
 
+/** Reads the collection's stored sync state, live: null once read and never synced; undefined while reading. */
+export function useSyncState(accountId: string, collection: Collection): SyncStateRow | null | undefined {
+  return useLiveQuery(async () => (await db().syncState.get([accountId, collection])) ?? null, [accountId, collection]);
+}
+
 /** A sync running is said as running even when an older one finished; a finished one means X has nothing to show. */
 export function syncPhaseOf(state: PhaseState | undefined): SyncPhase {
   if (state?.running) return 'running';
@@ -26,8 +31,11 @@ export function syncPhaseOf(state: PhaseState | undefined): SyncPhase {
 
 type EmptyKind = 'bookmarks' | 'lists' | 'muted' | 'blocked';
 
-/** Each kind's words for each phase; `waiting` is given X's reset, when X named one. */
-const WORDS: Record<EmptyKind, Record<Exclude<SyncPhase, 'waiting'>, () => string> & { waiting: (at?: string) => string }> = {
+/** Words for each phase; `waiting` is given X's reset, when X named one. */
+export type PhaseWords = Record<Exclude<SyncPhase, 'waiting'>, () => string> & { waiting: (at?: string) => string };
+
+/** Each kind's words for each phase. */
+const WORDS: Record<EmptyKind, PhaseWords> = {
   bookmarks: {
     never: () => i18n.t('bookmarks_empty'),
     waiting: (at) => (at ? i18n.t('bookmarks_empty_waiting_until', [at]) : i18n.t('bookmarks_empty_waiting')),
@@ -59,16 +67,20 @@ const WORDS: Record<EmptyKind, Record<Exclude<SyncPhase, 'waiting'>, () => strin
  * while a sync runs, after one found nothing, or before X's limit resets (then the reset's time, as the sync line says).
  */
 export function emptyText(kind: EmptyKind, state: PhaseState | undefined): string {
+  return phaseText(WORDS[kind], state);
+}
+
+/** `words` for the sync state's phase, waiting given X's reset as the sync line says it. */
+export function phaseText(words: PhaseWords, state: PhaseState | undefined): string {
   const phase = syncPhaseOf(state);
-  if (phase !== 'waiting') return WORDS[kind][phase]();
+  if (phase !== 'waiting') return words[phase]();
   const reset = state?.error ? limitReset(state.error) : undefined;
-  return WORDS[kind].waiting(reset === undefined ? undefined : timeOf(reset));
+  return words.waiting(reset === undefined ? undefined : timeOf(reset));
 }
 
 /** An empty tab's line, agreeing with its sync line (issue "The screens tell the truth", item 6). */
 export function EmptyState({ accountId, kind, className }: { accountId: string; kind: EmptyKind; className: string }) {
-  // null once read and never synced; undefined while reading.
-  const state = useLiveQuery(async () => (await db().syncState.get([accountId, kind])) ?? null, [accountId, kind]);
+  const state = useSyncState(accountId, kind);
   return (
     <p className={className} aria-busy={state?.running || undefined}>
       {state === undefined ? '' : emptyText(kind, state ?? undefined)}

@@ -9,7 +9,7 @@ import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
 import { isPendingList, listSections, shownAbove, type ListSections } from './lists/list-rules';
 import { followsByList, pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
-import { EmptyState } from './EmptyState';
+import { EmptyState, useSyncState } from './EmptyState';
 import { SyncBar } from './SyncBar';
 import { useTrackedAction } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
@@ -17,7 +17,7 @@ import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { ListCard } from './lists/ListCard';
 import { ListDetail } from './lists/ListDetail';
 import { ListForm } from './lists/ListForm';
-import { listSyncTexts } from './lists/texts';
+import { listsReadFromX, listSyncTexts, sectionEmptyText } from './lists/texts';
 import { readList, readRows } from './stored-rows';
 import { UnreadableRows } from './UnreadableRows';
 
@@ -77,6 +77,10 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
   const returnTo = useRef<HTMLElement | null>(null);
   const newRef = useRef<HTMLButtonElement>(null);
   const syncTexts = useMemo(listSyncTexts, []);
+  // Until a Lists sync has finished, the sections hold only what was made or acted on in Perch: no count or line of
+  // theirs may speak for X (lists/texts.ts).
+  const syncState = useSyncState(accountId, 'lists');
+  const readFromX = listsReadFromX(syncState);
   useEffect(() => {
     if (lists?.length) benchMark('perch-lists-list');
   }, [lists]);
@@ -165,7 +169,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
           ) : null}
         </div>
         <UnreadableRows count={stored?.unreadable ?? 0} />
-        {lists === undefined ? (
+        {lists === undefined || syncState === undefined ? (
           <p className="muted" aria-busy="true">
             {i18n.t('lists_loading')}
           </p>
@@ -178,11 +182,13 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
                 id={`${id}-${key}`}
                 title={title()}
                 count={
-                  key === 'owned' || key === 'followed'
-                    ? countWithPinned(sections, key)
-                    : key === 'member'
-                      ? countMember(sections.member, memberAbove)
-                      : sectionCount(sections[key])
+                  !readFromX
+                    ? undefined
+                    : key === 'owned' || key === 'followed'
+                      ? countWithPinned(sections, key)
+                      : key === 'member'
+                        ? countMember(sections.member, memberAbove)
+                        : sectionCount(sections[key])
                 }
               />
               {sections[key].length ? (
@@ -200,7 +206,9 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
                   ))}
                 </ul>
               ) : (
-                <p className="muted">{empty()}</p>
+                <p className="muted" aria-busy={(!readFromX && syncState?.running) || undefined}>
+                  {sectionEmptyText(empty, syncState)}
+                </p>
               )}
             </section>
           ))
@@ -212,8 +220,12 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
 
 const TITLE = '\uE000';
 
-/** "Owned (4)", 「作成したリスト（4）」: the words and brackets are the locale's, the count after the name drawn muted. */
-function SectionHeading({ id, title, count }: { id: string; title: string; count: string }) {
+/**
+ * "Owned (4)", 「作成したリスト（4）」: the words and brackets are the locale's, the count after the name drawn muted.
+ * Without a count (the Lists not read from X yet), the name alone.
+ */
+function SectionHeading({ id, title, count }: { id: string; title: string; count: string | undefined }) {
+  if (count === undefined) return <h3 id={id}>{title}</h3>;
   const [before = '', after = ''] = i18n.t('lists_section_heading', { title: TITLE, count }).split(TITLE);
   return (
     <h3 id={id}>

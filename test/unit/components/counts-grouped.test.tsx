@@ -41,6 +41,8 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 /** The Lists tab's count beside its title and its section headings, once the stored Lists are drawn. */
 async function listsTab(): Promise<{ count: string | null | undefined; headings: string[] }> {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
+  // A Lists sync finished: the headings count X's Lists.
+  await db().syncState.put({ accountId: ACCOUNT, collection: 'lists', lastSyncedAt: '2030-01-15T12:00:00.000Z' });
   const page = await renderInPage(createElement(ListsView, { accountId: ACCOUNT }), { visible: true, settleMs: 50 });
   try {
     await vi.waitFor(() => expect(page.document.querySelector('h3')).not.toBeNull(), { timeout: 5000 });

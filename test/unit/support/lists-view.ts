@@ -3,7 +3,7 @@ import { act, createElement } from 'react';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListsView } from '@/components/manager/ListsView';
-import type { ListRow } from '@/lib/db';
+import { db, type ListRow } from '@/lib/db';
 import { renderInPage, type ReactPage } from './react-page';
 
 export const ACCOUNT = '1585841080431321088';
@@ -22,12 +22,17 @@ export const listRow = (id: string, name: string, more: Partial<ListRow> = {}): 
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
 
+/** A Lists sync of the account finished: the stored Lists are X's, as of then. */
+export const listsSynced = () => db().syncState.put({ accountId: ACCOUNT, collection: 'lists', lastSyncedAt: '2030-01-15T12:00:00.000Z' });
+
 /**
  * The Lists tab, opened on the List `open` when given, with X answering nothing new: once `drawn` says the stored rows
- * are on the page (or half a second has gone), and a moment more. The caller leaves the page.
+ * are on the page (or half a second has gone), and a moment more. Unless a sync state is stored, a Lists sync is taken
+ * to have finished (listsSynced). The caller leaves the page.
  */
 export async function listsView(drawn: (document: Document) => boolean, open?: string): Promise<ReactPage> {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: [] } as never);
+  if (!(await db().syncState.get([ACCOUNT, 'lists']))) await listsSynced();
   const page = await renderInPage(
     createElement(ListsView, { accountId: ACCOUNT, openRequest: open ? { listId: open, at: 1 } : undefined }),
     { visible: true, settleMs: 50 },
