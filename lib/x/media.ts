@@ -152,10 +152,13 @@ export async function uploadVideo(client: XClient, video: Blob, name: string, op
  * /2/media/upload/initialize (initializeMediaUpload, JSON; x-api--media--initialize-media-upload), one POST
  * /2/media/upload/{id}/append (appendMediaUpload, multipart `media` and `segment_index`;
  * x-api--media--append-media-upload) per {@link CHUNK_BYTES}, POST /2/media/upload/{id}/finalize
- * (finalizeMediaUpload; x-api--media--finalize-media-upload), then, while `processing_info` says `pending` or
- * `in_progress`, GET /2/media/upload?command=STATUS&media_id= (getMediaUploadStatus;
- * x-api--media--get-media-upload-status) after `check_after_secs` — never sooner than a second apart, at most
- * {@link MAX_STATUS_CHECKS} times and {@link MAX_PROCESSING_WAIT_SECS} seconds of waiting in all.
+ * (finalizeMediaUpload; x-api--media--finalize-media-upload). A FINALIZE answer without `processing_info` is the
+ * media ready (the chunked quickstart, step 3: "If not, the media is ready to use"); with it, GET
+ * /2/media/upload?command=STATUS&media_id= (getMediaUploadStatus; x-api--media--get-media-upload-status) after
+ * `check_after_secs` until X says `succeeded` or `failed` — any other answer, one without `processing_info` or its
+ * `state` included, is checked on again, as the quickstart's own STATUS loop does (step 4) — never sooner than a
+ * second apart, at most {@link MAX_STATUS_CHECKS} times and {@link MAX_PROCESSING_WAIT_SECS} seconds of waiting in
+ * all. The processing percent told never goes back (the description gives `progress_percent` no order).
  * @throws XApiError ('invalid-request' naming X's reason when X's processing failed; 'unavailable' when X is still
  *   processing after the limits above, or asks to be checked on past them; any failure of the requests themselves)
  */
@@ -196,11 +199,17 @@ async function uploadChunked(
   refusedStep(finalized.body, finalized.status);
 
   let processing = finalized.body.data?.processing_info;
+  // Without processing_info, FINALIZE says the media is ready (quickstart step 3).
+  if (!processing) return id;
   let checks = 0;
   let waitedSecs = 0;
-  while (processing && (processing.state === 'pending' || processing.state === 'in_progress')) {
-    tell(percentOf(processing));
-    const waitSecs = Math.max(1, Math.ceil(processing.check_after_secs ?? 1));
+  let shown: number | undefined;
+  while (processing?.state !== 'succeeded' && processing?.state !== 'failed') {
+    const told = percentOf(processing);
+    // X's percent may go back (the description gives it no order): the bar the person watches does not.
+    shown = told === undefined ? shown : Math.max(shown ?? 0, told);
+    tell(shown === undefined ? { phase: 'processing' } : { phase: 'processing', percent: shown });
+    const waitSecs = Math.max(1, Math.ceil(processing?.check_after_secs ?? 1));
     if (checks >= MAX_STATUS_CHECKS) {
       throw new XApiError('unavailable', { ownWords: { kind: 'processing-timeout', name, count: waitedSecs } });
     }
@@ -221,17 +230,15 @@ async function uploadChunked(
     refusedStep(status.body, status.status);
     processing = status.body.data?.processing_info;
   }
-  if (processing?.state === 'failed') throw processingFailed(name, processing);
-  if (processing) tell({ phase: 'processing', percent: 100 });
+  if (processing.state === 'failed') throw processingFailed(name, processing);
+  tell({ phase: 'processing', percent: 100 });
   return id;
 }
 
-/** X's `progress_percent`, kept within 0–100 (the description gives it no bounds). */
-function percentOf(processing: Processing): UploadProgress {
-  const p = processing.progress_percent;
-  return p === undefined || !Number.isFinite(p)
-    ? { phase: 'processing' }
-    : { phase: 'processing', percent: Math.min(100, Math.max(0, Math.round(p))) };
+/** X's `progress_percent`, kept within 0–100 (the description gives it no bounds); undefined when X gives none. */
+function percentOf(processing: Processing | undefined): number | undefined {
+  const p = processing?.progress_percent;
+  return p === undefined || !Number.isFinite(p) ? undefined : Math.min(100, Math.max(0, Math.round(p)));
 }
 
 /** X's processing failed: Perch's sentence naming the file, and X's reason (its words, quoted as X's) when it gave one. */

@@ -26,8 +26,8 @@ export interface Need {
   at: string;
   fields: string[];
   drop?: boolean;
-  /** The value the fields carry in answers made to carry them (a write's flag as asked). */
-  is?: boolean;
+  /** The value the fields carry in answers made to carry them (a write's flag as asked; a processing state). */
+  is?: boolean | string;
 }
 
 export type Check = (result: unknown, body: Body) => void;

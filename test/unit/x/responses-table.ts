@@ -174,16 +174,18 @@ const TABLE: Operation[] = [
     call: uploadGif,
     others: uploadStep,
     needs: [],
-    // Still processing: the status check (answered "succeeded") decides, unless X asks Perch to wait longer than
-    // it will (media.MAX_PROCESSING_WAIT_SECS). Failed: X's reason, as a refusal.
+    // No processing_info: ready (the chunked quickstart, step 3). Any processing_info but succeeded or failed: the
+    // status check (answered "succeeded") decides, unless X asks Perch to wait longer than it will
+    // (media.MAX_PROCESSING_WAIT_SECS). Failed: X's reason, as a refusal.
     outcome: (body) => {
       const refused = errorsAlone(body);
       if (refused) return refused;
+      const info = (body.data as Body | undefined)?.processing_info as Body | undefined;
       const state = stateOf(body);
       if (state === 'failed') return 'invalid-request';
-      const after = ((body.data as Body | undefined)?.processing_info as Body | undefined)?.check_after_secs;
+      const after = info?.check_after_secs;
       const tooLong = Math.max(1, Math.ceil(typeof after === 'number' ? after : 1)) > media.MAX_PROCESSING_WAIT_SECS;
-      return (state === 'pending' || state === 'in_progress') && tooLong ? 'unavailable' : undefined;
+      return info && state !== 'succeeded' && tooLong ? 'unavailable' : undefined;
     },
     check: (result) => expect(result).toBe(MEDIA),
   },
@@ -191,14 +193,21 @@ const TABLE: Operation[] = [
     operationId: 'getMediaUploadStatus',
     call: uploadGif,
     others: uploadStep,
-    needs: [],
-    // The same answer to every check: still processing after Perch's limits is 'unavailable'.
+    // Only "succeeded" ends the wait with the media id: the answers made to carry what Perch needs say so.
+    needs: [
+      { at: '', fields: ['data'] },
+      { at: 'data', fields: ['processing_info'] },
+      { at: 'data.processing_info', fields: ['state'], is: 'succeeded' },
+    ],
+    // The same answer to every check: anything but succeeded or failed (no processing_info or no state included,
+    // checked on again as the chunked quickstart's STATUS loop does) is still processing after Perch's limits:
+    // 'unavailable'.
     outcome: (body) => {
       const refused = errorsAlone(body);
       if (refused) return refused;
       const state = stateOf(body);
       if (state === 'failed') return 'invalid-request';
-      return state === 'pending' || state === 'in_progress' ? 'unavailable' : undefined;
+      return state === 'succeeded' ? undefined : 'unavailable';
     },
     check: (result) => expect(result).toBe(MEDIA),
   },

@@ -24,7 +24,7 @@ import { OPERATIONS } from './responses-table';
 // ---- the generator ----
 
 /** The schema with `fields` required at `path` (the same path syntax as Need.at). */
-function requireAt(schema: Body, path: string, fields: string[], is?: boolean): void {
+function requireAt(schema: Body, path: string, fields: string[], is?: boolean | string): void {
   let node: Body | undefined = schema;
   for (const part of path === '' ? [] : path.split('.')) {
     const many = part.endsWith('[]');
