@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { sendMessage, type AppCheckView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
 import { dateTimeOf, listOf, numberOf, timeOf } from '@/components/manager/format';
-import { errorWords } from '@/lib/error-words';
+import { errorWords, joinSentences } from '@/lib/error-words';
 import { isolateBidi } from '@/lib/text/bidi';
 import type { X_SCOPES } from '@/lib/config';
 import './app-check.css';
@@ -96,7 +96,7 @@ function signInLine(v: AppCheckView): Line {
       text = i18n.t('app_check_sign_in_not_configured');
       break;
   }
-  if (last.settingsChanged) text = `${text} ${i18n.t('app_check_sign_in_settings_changed')}`;
+  if (last.settingsChanged) text = joinSentences(text, i18n.t('app_check_sign_in_settings_changed'));
   return { key: 'sign-in', mark, text };
 }
 

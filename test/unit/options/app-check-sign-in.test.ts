@@ -80,3 +80,14 @@ describe('the last sign-in, when X refused it with its own words', () => {
     expect(await signInLine()).toContain(`“${FSI}invalid_request: Evil\u202E app${PDI}”`);
   });
 });
+
+describe('the last sign-in, when the settings changed since', () => {
+  it('adds that it changed as a sentence of its own, with no space after 。 in Japanese', async () => {
+    const view = await report();
+    const last = { outcome: 'ok', at: '2030-01-15T09:00:00.000Z', settingsChanged: true } as const;
+    const changed = { ...view, signIn: { mark: 'ok', last } } as AppCheckView;
+    expect(appCheckLines(changed)[0]!.text).toMatch(/\)\. The Client ID or callback URL changed since then: sign in again/);
+    readInJapanese();
+    expect(appCheckLines(changed)[0]!.text).toMatch(/受け付けました。その後クライアントIDまたはコールバックURLが変更されました。/);
+  });
+});
