@@ -5,6 +5,8 @@ import { useEffect, type RefObject } from 'react';
  * the account header, and focus landing there late would take the person's first Tab past the header.
  */
 const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]'];
+/** The line that says what is loading (the post, the profile, the List, the composer) until its part is drawn. */
+const LOADING = '[aria-busy="true"]';
 
 /** Whether `node` is in the "opened by another page" gate. */
 const inGate = (node: EventTarget | Element | null) => node instanceof Element && node.closest('.popup-gate') !== null;
@@ -21,38 +23,59 @@ export function firstActionIn(within: ParentNode): HTMLElement | undefined {
 /**
  * Puts focus on the popup's first action once it appears (the panels fill in after X answers), so a keyboard user
  * starts where the popup's work is. Never the "opened by another page" gate's button, and never once the person has
- * moved focus or clicked themselves.
+ * moved focus or clicked themselves — except by pressing the gate's button, which opens the actions: the person who
+ * pressed it (with Tab and Enter as much as with a click) goes on to the first of them, and while they load the focus
+ * waits on the line saying so, not on the page, where the gate's button went from under it.
  */
 export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const el = root.current;
     if (!el) return;
     let done = false;
+    let opened = false;
+    let waiting: HTMLElement | undefined;
+    const observer = new MutationObserver(() => tryFocus());
     const stop = () => {
       done = true;
       observer.disconnect();
-      document.removeEventListener('pointerdown', onPerson, true);
-      document.removeEventListener('keydown', onPerson, true);
     };
-    // The gate's click opens the popup's actions: focus still goes to the first of them after it.
+    const start = () => {
+      done = false;
+      observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+      tryFocus();
+    };
     const onPerson = (e: Event) => {
       if (!inGate(e.target)) stop();
     };
-    const tryFocus = () => {
+    const onGatePressed = (e: Event) => {
+      if (!inGate(e.target)) return;
+      opened = true;
+      start();
+    };
+    function tryFocus() {
       if (done) return;
       const current = document.activeElement;
-      if (current && current !== document.body && !inGate(current)) return stop();
-      const target = firstActionIn(el);
+      if (current && current !== document.body && current !== waiting && !inGate(current)) return stop();
+      const target = firstActionIn(el!);
       if (target) {
         target.focus();
         return stop();
       }
-    };
-    const observer = new MutationObserver(tryFocus);
-    observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+      const loading = opened && current === document.body ? el!.querySelector<HTMLElement>(LOADING) : null;
+      if (!loading) return;
+      waiting = loading;
+      if (!loading.hasAttribute('tabindex')) loading.tabIndex = -1;
+      loading.focus();
+    }
     document.addEventListener('pointerdown', onPerson, true);
     document.addEventListener('keydown', onPerson, true);
-    tryFocus();
-    return stop;
+    document.addEventListener('click', onGatePressed, true);
+    start();
+    return () => {
+      stop();
+      document.removeEventListener('pointerdown', onPerson, true);
+      document.removeEventListener('keydown', onPerson, true);
+      document.removeEventListener('click', onGatePressed, true);
+    };
   }, [root]);
 }
