@@ -398,9 +398,13 @@ function processingInfo(state: EmulatorState, m: MediaRecord): Record<string, un
   if (m.processingReadyAt === undefined) return undefined;
   const left = m.processingReadyAt - state.now();
   const failure = processingFailures.get(m);
-  // `error` { code, name, message } is not in the description's ProcessingInfo; X's v1.1 STATUS answers carried it
-  // (observed), and the v2 answers keep processing_info's shape.
-  if (left <= 0 && failure) return { state: 'failed', progress_percent: 100, error: { code: 1, name: 'InvalidMedia', message: failure } };
+  // `error` { code, name, message } is not in the description's ProcessingInfo (getMediaUploadStatus,
+  // MediaUploadResponse); X's v1.1 STATUS answers carried it (observed), and the v2 answers keep processing_info's
+  // shape. A strict X (bare answers, bare.ts) sends only what its description lists: `failed`, and no reason.
+  if (left <= 0 && failure) {
+    if (state.bareAnswers) return { state: 'failed', progress_percent: 100 };
+    return { state: 'failed', progress_percent: 100, error: { code: 1, name: 'InvalidMedia', message: failure } };
+  }
   if (left <= 0) return { state: 'succeeded', progress_percent: 100 };
   if (m.type === 'video') {
     // A video reports how far it is, and asks to be checked again in a second (x-api--media--get-media-upload-status).

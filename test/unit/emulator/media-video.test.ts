@@ -61,6 +61,18 @@ describe('video upload (tweet_video; x-api--media--get-media-upload-status)', ()
     expect(await statusOf(again.id)).toEqual({ state: 'succeeded', progress_percent: 100 });
   });
 
+  it('fails processing with only what the description lists, and no reason, when X answers strictly', async () => {
+    await control(emu, 'POST', 'config', { video_processing_error: 'Unsupported video codec.', bare_answers: true });
+    try {
+      const { id } = await chunked(mp4(), 'video/mp4', 1, 'tweet_video');
+      emu.state.advance(3);
+      // ProcessingInfo (getMediaUploadStatus, MediaUploadResponse) has no `error`.
+      expect(await statusOf(id)).toEqual({ state: 'failed', progress_percent: 100 });
+    } finally {
+      await control(emu, 'POST', 'config', { video_processing_error: null, bare_answers: false });
+    }
+  });
+
   it('refuses a video beside a photo in a post (up to 4 photos, or 1 GIF or 1 video)', async () => {
     const photo = await uploaded(png(4, 4));
     const video = await chunked(mp4(), 'video/mp4', 1, 'tweet_video');

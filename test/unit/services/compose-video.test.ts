@@ -180,7 +180,7 @@ describe('publishing a post with a video', () => {
 
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).message).toBe(
-      'X could not process “\u2068clip.mp4\u2069”. X said: “\u2068The video codec is not supported.\u2069”',
+      'X could not process “\u2068clip.mp4\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068The video codec is not supported.\u2069”',
     );
     expect(calls()).not.toContain('POST /2/tweets');
     expect(postsOnX(emu, ADA_ID, 'will fail')).toEqual([]);

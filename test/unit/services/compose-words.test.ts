@@ -93,12 +93,16 @@ describe('the background’s answer when X cannot process a file', () => {
   it('is worded on a Japanese screen, with X’s words quoted and left untranslated', async () => {
     const reply = await answerOf('post.publish', () => gifProcessingFails('Bad GIF.'));
     readInJapanese();
-    expect(await shown(reply)).toBe('Xは「\u2068قطة.gif\u2069」を処理できませんでした。Xのメッセージ:「\u2068Bad GIF.\u2069」');
+    expect(await shown(reply)).toBe(
+      'Xは「\u2068قطة.gif\u2069」を処理できなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。Xのメッセージ:「\u2068Bad GIF.\u2069」',
+    );
   });
 
   it('says X gave no reason when it gave none', async () => {
     const reply = await answerOf('post.publish', () => gifProcessingFails());
-    expect(await shown(reply)).toBe('X could not process “\u2068قطة.gif\u2069” and gave no reason.');
+    expect(await shown(reply)).toBe(
+      'X could not process “\u2068قطة.gif\u2069” and gave no reason, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
+    );
   });
 });
 

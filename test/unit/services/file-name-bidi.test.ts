@@ -54,6 +54,8 @@ describe('a file name in what Perch says of a file', () => {
     const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
     const error = await uploadGif(client, gif, 'قطة.gif', { sleep: () => Promise.resolve() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(XApiError);
-    expect((error as XApiError).message).toBe('X could not process “\u2068قطة.gif\u2069”. X said: “\u2068Bad GIF.\u2069”');
+    expect((error as XApiError).message).toBe(
+      'X could not process “\u2068قطة.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Bad GIF.\u2069”',
+    );
   });
 });

@@ -132,7 +132,9 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
     expect(error.kind).toBe('invalid-request');
     // Perch's sentence names the file; X's reason is quoted as X's.
-    expect(error.message).toBe('X could not process “\u2068cat.gif\u2069”. X said: “\u2068Unsupported animated GIF.\u2069”');
+    expect(error.message).toBe(
+      'X could not process “\u2068cat.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Unsupported animated GIF.\u2069”',
+    );
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
     expect(sent).toHaveLength(4);
   });
@@ -140,7 +142,9 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
   it('says so when processing fails without a reason', async () => {
     const { client, sleep } = scriptedUpload(initialized, appended, finalized({ state: 'failed' }));
     const error = await xErrorOf(uploadGif(client, gifBlob(50), 'cat.gif', { sleep }));
-    expect(error.message).toBe('X could not process “\u2068cat.gif\u2069” and gave no reason.');
+    expect(error.message).toBe(
+      'X could not process “\u2068cat.gif\u2069” and gave no reason, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
+    );
     expect(error.problem.detail).toBeUndefined();
   });
 

@@ -46,7 +46,9 @@ describe('X’s words', () => {
     const { client } = processingFails({ code: 1, name: 'InvalidMedia', message: 'Unsupported animated GIF.' });
     const error = await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait));
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
-    expect(shown(error)).toBe('X could not process “\u2068cat.gif\u2069”. X said: “\u2068Unsupported animated GIF.\u2069”');
+    expect(shown(error)).toBe(
+      'X could not process “\u2068cat.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Unsupported animated GIF.\u2069”',
+    );
   });
 });
 
@@ -77,11 +79,11 @@ describe('Perch’s words', () => {
     );
     const { client } = processingFails({ message: 'Unsupported animated GIF.' });
     expect(shown(await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「\u2068cat.gif\u2069」を処理できませんでした。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+      'Xは「\u2068cat.gif\u2069」を処理できなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
     );
     const { client: silent } = processingFails();
     expect(shown(await xErrorOf(uploadGif(silent, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「\u2068cat.gif\u2069」を処理できませんでした。理由は示されませんでした。',
+      'Xは「\u2068cat.gif\u2069」を処理できず、理由も示されなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。',
     );
   });
 });
