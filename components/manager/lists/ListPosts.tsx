@@ -9,7 +9,12 @@ import { UserIdentity } from '../UserLookup';
 import { MediaThumbs } from '../bookmarks/MediaThumbs';
 import { ProfileLink } from '../ProfileLink';
 
-type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; posts: PostView[] } | { state: 'error'; message: string };
+// `posts` while loading: what a Refresh keeps shown, and the button its words, until X's new answer replaces them.
+type Preview =
+  | { state: 'idle' }
+  | { state: 'loading'; posts?: PostView[] }
+  | { state: 'shown'; posts: PostView[] }
+  | { state: 'error'; message: string };
 
 /** A preview of a list's newest posts, read from X when asked: shown, never stored. */
 export function ListPosts({ accountId, listId, name }: { accountId: string; listId: string; name: string }) {
@@ -17,7 +22,7 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
   const [preview, setPreview] = useState<Preview>({ state: 'idle' });
 
   async function show() {
-    setPreview({ state: 'loading' });
+    setPreview((was) => (was.state === 'shown' ? { state: 'loading', posts: was.posts } : { state: 'loading' }));
     try {
       setPreview({ state: 'shown', posts: await sendMessage({ type: 'list.posts', accountId, listId }) });
     } catch (e) {
@@ -25,18 +30,21 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
     }
   }
 
+  const posts = preview.state === 'shown' || preview.state === 'loading' ? preview.posts : undefined;
+
   return (
     <section className="mgr-posts" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{i18n.t('lists_posts_title')}</h3>
       <div className="row">
         <button
           type="button"
-          aria-label={i18n.t(preview.state === 'shown' ? 'lists_posts_refresh' : 'lists_posts_show', { name })}
-          // Busy said with aria-disabled, not `disabled`: a disabled button drops the keyboard's focus to the page.
+          aria-label={i18n.t(posts ? 'lists_posts_refresh' : 'lists_posts_show', { name })}
+          // Busy said with aria-disabled, not `disabled`: a disabled button drops the keyboard's focus to the page. Its
+          // words stay while busy: a Refresh pressed does not turn back into Show latest posts under the person.
           aria-disabled={preview.state === 'loading' || undefined}
           onClick={() => preview.state !== 'loading' && void show()}
         >
-          {i18n.t(preview.state === 'shown' ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
+          {i18n.t(posts ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
         </button>
         <span className="note">{i18n.t('lists_posts_note')}</span>
       </div>
@@ -47,11 +55,11 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
             {i18n.t('lists_posts_failed', { message: preview.message })}
           </p>
         ) : null}
-        {preview.state === 'shown' && !preview.posts.length ? <p className="mgr-empty">{i18n.t('lists_posts_empty')}</p> : null}
+        {preview.state === 'shown' && !posts?.length ? <p className="mgr-empty">{i18n.t('lists_posts_empty')}</p> : null}
       </div>
-      {preview.state === 'shown' && preview.posts.length ? (
-        <ul className="mgr-post-list" aria-label={i18n.t('lists_posts_of', { name })}>
-          {preview.posts.map((p) => (
+      {posts?.length ? (
+        <ul className="mgr-post-list" aria-label={i18n.t('lists_posts_of', { name })} aria-busy={preview.state === 'loading' || undefined}>
+          {posts.map((p) => (
             <li key={p.id} className="mgr-post">
               {/* X's answer may leave a post's author out of `includes.users` (its Expansions require none): said so, as a
                   bookmark card says it, not a nameless post and a link named like every other post's. */}
