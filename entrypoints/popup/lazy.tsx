@@ -123,7 +123,12 @@ function FocusFrom() {
  * popup elsewhere needs no Dexie). The popup on a post or a profile paints its actions without them; a page to share,
  * a reply, a quote, a list choice or a List's page loads them then (a few milliseconds, from the extension).
  */
-export const Composer = loadedOnUse<ComponentProps<typeof ComposerType>>(async () => (await import('@/components/Composer')).Composer);
+// While its code loads, the composer's own empty, busy box (as while its draft is read): the focus of a gate just
+// pressed waits there (use-first-action-focus.ts), not on the page.
+export const Composer = loadedOnUse<ComponentProps<typeof ComposerType>>(
+  async () => (await import('@/components/Composer')).Composer,
+  () => <section className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />,
+);
 export const EditComposer = loadedOnUse<ComponentProps<typeof EditComposerType>>(
   async () => (await import('@/components/EditComposer')).EditComposer,
 );

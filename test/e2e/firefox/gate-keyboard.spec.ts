@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { STATE_PAGES } from '../support/a11y-states';
-import { expectFocusShown, tabToInFirefox } from '../support/focus';
+import { expectFocusShown, focusOnInFirefox, tabToInFirefox } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test } from './fixtures';
 
@@ -35,6 +35,18 @@ test('Show this post pressed with Enter: the focus waits on the loading line, th
 
   await emu.release();
   await expect.poll(() => popup.evaluate(focusedName)).toBe('Bookmark');
+  await expectFocusShown(popup);
+  expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
+});
+
+test('Write a post about this page pressed with Enter: the focus waits on the composer, then is in its box, in Firefox', async ({ ff }) => {
+  await signIn(ff, ff.options);
+  const popup: Page = await ff.open('popup', `?url=${encodeURIComponent('https://example.com/article')}&title=An%20article`);
+  await popup.bringToFront();
+  await tabToInFirefox(popup, 'Write a post about this page', 'button');
+  await popup.evaluate(watchFocusDrops);
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => focusOnInFirefox(popup, 'Post text', 'textbox')).toBe(true);
   await expectFocusShown(popup);
   expect(await popup.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
 });
