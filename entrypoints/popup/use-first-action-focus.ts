@@ -7,6 +7,8 @@ import { useEffect, type RefObject } from 'react';
 const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]'];
 /** The line that says what is loading (the post, the profile, the List, the composer) until its part is drawn. */
 const LOADING = '[aria-busy="true"]';
+/** Where a read that ended without actions leaves the focus (X refused it): its Read again, else its alert line. */
+const READ_FAILED = ['.read-again-row button:not([disabled])', '[role="alert"]'];
 
 /** Whether `node` is in the "opened by another page" gate. */
 const inGate = (node: EventTarget | Element | null) => node instanceof Element && node.closest('.popup-gate') !== null;
@@ -20,12 +22,22 @@ export function firstActionIn(within: ParentNode): HTMLElement | undefined {
   return undefined;
 }
 
+/** Read again (or the alert saying the read failed) in `within`, never the gate's. */
+function readFailedIn(within: ParentNode): HTMLElement | undefined {
+  for (const selector of READ_FAILED) {
+    const target = within.querySelector<HTMLElement>(selector);
+    if (target && !inGate(target)) return target;
+  }
+  return undefined;
+}
+
 /**
  * Puts focus on the popup's first action once it appears (the panels fill in after X answers), so a keyboard user
  * starts where the popup's work is. Never the "opened by another page" gate's button, and never once the person has
  * moved focus or clicked themselves — except by pressing the gate's button, which opens the actions: the person who
  * pressed it (with Tab and Enter as much as with a click) goes on to the first of them, and while they load the focus
- * waits on the line saying so, not on the page, where the gate's button went from under it.
+ * waits on the line saying so, not on the page, where the gate's button went from under it; a read that fails
+ * there leaves it on Read again.
  */
 export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -34,10 +46,14 @@ export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
     let done = false;
     let opened = false;
     let waiting: HTMLElement | undefined;
+    // The tabindex given to the loading line so it could hold the focus, taken back when the wait ends.
+    let lent: HTMLElement | undefined;
     const observer = new MutationObserver(() => tryFocus());
     const stop = () => {
       done = true;
       observer.disconnect();
+      lent?.removeAttribute('tabindex');
+      lent = undefined;
     };
     const start = () => {
       done = false;
@@ -61,11 +77,24 @@ export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
         target.focus();
         return stop();
       }
-      const loading = opened && current === document.body ? el!.querySelector<HTMLElement>(LOADING) : null;
-      if (!loading) return;
-      waiting = loading;
-      if (!loading.hasAttribute('tabindex')) loading.tabIndex = -1;
-      loading.focus();
+      if (!opened || current !== document.body) return;
+      const loading = el!.querySelector<HTMLElement>(LOADING);
+      if (loading) {
+        if (waiting !== loading) lent?.removeAttribute('tabindex');
+        waiting = loading;
+        if (!loading.hasAttribute('tabindex')) {
+          loading.tabIndex = -1;
+          lent = loading;
+        }
+        loading.focus();
+        return;
+      }
+      // The read ended without actions (X refused it): the focus goes to what the person can do next, not the page.
+      const failed = waiting ? readFailedIn(el!) : undefined;
+      if (!failed) return;
+      if (failed.getAttribute('role') === 'alert' && !failed.hasAttribute('tabindex')) failed.tabIndex = -1;
+      failed.focus();
+      stop();
     }
     document.addEventListener('pointerdown', onPerson, true);
     document.addEventListener('keydown', onPerson, true);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { parseHTML } from 'linkedom';
-import { act, createElement, useRef, type ReactNode } from 'react';
+import { act, createElement, useRef, useState, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PostPanel } from '@/entrypoints/popup/PostPanel';
@@ -21,6 +21,8 @@ import { POST_ID, postContext, profileContext, profileUser } from './post-contex
  *     row — not to Bookmark, the first row's first button;
  *   - Reply (as Quote) opens the composer in the post’s section: the focus waits on Back to the post until the composer
  *     places it in its box, never on the page nor on a line still in that section (X's earlier refusal of a quote);
+ *   - the gate's Show this post pressed by keyboard, and X's read of the post refused: the focus waits on the line
+ *     saying the post loads, then goes to Read again, never to the page;
  *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
  *     goes to the first one they can, not to the page.
  * The panels are in the popup's main region with both focus hooks, as App.tsx has them.
@@ -166,6 +168,41 @@ describe('Read again sends the focus to the first action a person can press', ()
       await page.press('Read again');
       expect(page.button('Read again')).toBeUndefined();
       expect(page.focus()).toBe('Unmute');
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+/** A popup page another page opened: its gate, whose Show this post draws the post's panel in its place (App.tsx). */
+function Gated() {
+  const [open, setOpen] = useState(false);
+  return open
+    ? createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID })
+    : createElement(
+        'div',
+        { className: 'popup-gate' },
+        createElement('button', { type: 'button', onClick: () => setOpen(true) }, 'Show this post'),
+      );
+}
+
+describe('the gate pressed by keyboard, and the post’s read refused', () => {
+  it('the focus waits on the loading line, then goes to Read again, never to the page', async () => {
+    const bg = answerTab('tab.post', () => postContext({ author: profileUser() }));
+    bg.mode = 'hold';
+    const page = await popup(createElement(Gated));
+    try {
+      const focused: string[] = [];
+      page.document.addEventListener('focusin', (e) => focused.push((e.target as Element).textContent?.trim() ?? ''));
+      await page.press('Show this post');
+      for (let i = 0; i < 20 && bg.held.length === 0; i++) await settle();
+      expect(page.focus()).toBe('Loading the post…');
+      await act(async () => bg.held[0]!(false));
+      await settle();
+      await settle();
+      expect(page.button('Read again')).toBeDefined();
+      expect(page.focus()).toBe('Read again');
+      expect(focused.slice(1)).toEqual(['Loading the post…', 'Read again']);
     } finally {
       await page.leave();
     }
