@@ -40,7 +40,7 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
     const row = (pinRef.current ?? followRef.current)?.parentElement;
     const here = pressed?.listId === list.id ? pressed : undefined;
     if (here && (focusLost() || document.activeElement === noteOf(here.view))) {
-      // Kept until the next press: X's answer can draw the card anew more than once (waiting, then done).
+      // Kept until the person's next press: X's answer can draw the card anew more than once (waiting, then done).
       (here.quick === 'pin' ? pinRef : followRef).current?.focus();
     }
     return () => {
@@ -51,7 +51,17 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
     };
   }, [list.id]);
   const press = (e: MouseEvent<HTMLButtonElement>, quick: Quick, action: ActionRequest) => {
-    pressed = { listId: list.id, quick, view: e.currentTarget.closest('.mgr-view') };
+    const mine = { listId: list.id, quick, view: e.currentTarget.closest('.mgr-view') };
+    pressed = mine;
+    // Followed until the person's next key or pointer press: after it the focus is theirs to place, and a card of
+    // this List drawn later (its page opened, a sync) leaves it where it is.
+    const forget = () => {
+      if (pressed === mine) pressed = undefined;
+      document.removeEventListener('keydown', forget, true);
+      document.removeEventListener('pointerdown', forget, true);
+    };
+    document.addEventListener('keydown', forget, true);
+    document.addEventListener('pointerdown', forget, true);
     void act(action);
   };
   return (
