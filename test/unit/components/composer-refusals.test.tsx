@@ -114,7 +114,7 @@ describe('the composer, when the background refuses', () => {
     backgroundRefusing('draft.attachImage', bigImage);
     expect(await alertsOnChoosing('Choose images', png())).toContain('“\u2068cat.png\u2069” is larger than X’s 5 MB limit for images.');
     readInJapanese();
-    expect(await alertsOnChoosing('画像を選択', png())).toContain('「\u2068cat.png\u2069」はXの画像の上限(5MB)を超えています。');
+    expect(await alertsOnChoosing('画像を選択', png())).toContain('「\u2068cat.png\u2069」はXの画像の上限（5MB）を超えています。');
   });
 
   it('says why a video was refused, in either language', async () => {

@@ -92,7 +92,7 @@ describe('a stored signed-out notice', () => {
     );
     readInJapanese();
     expect((await header()).alert).toBe(
-      `@adaperchからログアウトしました。Xがログインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Evil\u202E client${PDI}」`,
+      `@adaperchからログアウトしました。Xがログインを拒否しました（unauthorized_client）。Xのメッセージ:「${FSI}Evil\u202E client${PDI}」`,
     );
   });
 

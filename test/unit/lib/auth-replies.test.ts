@@ -55,7 +55,7 @@ describe('the background’s answer to a refused sign-in', () => {
     );
     readInJapanese();
     expect(await shown(reply)).toBe(
-      `Xがログインを拒否しました(unauthorized_client)。Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`,
+      `Xがログインを拒否しました（unauthorized_client）。Xのメッセージ:「${FSI}Missing valid authorization header${PDI}」`,
     );
   });
 
@@ -63,7 +63,7 @@ describe('the background’s answer to a refused sign-in', () => {
     const reply = await refusedSignIn();
     readInJapanese();
     const error = await readReply(Promise.resolve(reply)).catch((e: unknown) => e);
-    expect((error as MessageError).message).toMatch(/^Xがログインを拒否しました\(unauthorized_client\)。/);
+    expect((error as MessageError).message).toMatch(/^Xがログインを拒否しました（unauthorized_client）。/);
   });
 });
 

@@ -182,3 +182,11 @@ export function labelNotInName(base: Locale, other: Locale): string[] {
     })
     .map(([label, name]) => `${name} does not start with ${label}`);
 }
+
+/**
+ * Keys of a Japanese locale whose text uses half-width brackets, "(" or ")": Japanese text takes full-width ones,
+ * 「（4件）」, as ja.yml's own headings and notes write them.
+ */
+export function halfWidthBrackets(locale: Locale): string[] {
+  return Object.keys(locale).filter((k) => texts(locale[k]!).some((t) => /[()]/.test(t)));
+}

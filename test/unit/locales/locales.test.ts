@@ -5,6 +5,7 @@ import {
   type DynamicKey,
   type Locale,
   extraKeys,
+  halfWidthBrackets,
   identicalToBase,
   keyTemplates,
   labelNotInName,
@@ -113,6 +114,10 @@ describe('the locales in lib/locales', () => {
     expect(keyTemplates(sources)).toEqual([...new Set(DYNAMIC.map((d) => d.template))].sort());
   });
 
+  it('write Japanese brackets full-width', () => {
+    expect(halfWidthBrackets(others.find((o) => o.name === 'ja')!.messages)).toEqual([]);
+  });
+
   it('allow only messages that are in fact the same in Japanese', () => {
     const ja = others.find((o) => o.name === 'ja')!.messages;
     expect([...SAME_IN_EVERY_LANGUAGE].filter((k) => JSON.stringify(ja[k]) !== JSON.stringify(en[k]))).toEqual([]);
@@ -173,6 +178,14 @@ nobody:
     ['forms where English has text', { greeting: { n: 'こんにちは、$1' } }, 'greeting'],
   ])('find %s', (_, change, key) => {
     expect(pluralMismatches(base, { ...good, ...change })).toEqual([expect.stringMatching(new RegExp(`^${key}:`))]);
+  });
+
+  it('find half-width brackets in Japanese text, in any plural form', () => {
+    expect(halfWidthBrackets(good)).toEqual([]);
+    expect(halfWidthBrackets({ ...good, named: '{who}さんをミュート(1件)', count: { n: '$1件のポスト (下書き)' } })).toEqual([
+      'named',
+      'count',
+    ]);
   });
 
   it('find a message left in English, unless allowed', () => {
