@@ -119,7 +119,8 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
     <section className="mgr-view mgr-lists" aria-labelledby={`${id}-title`}>
       <div className="mgr-head">
         <h2 id={`${id}-title`}>{i18n.t('lists_title')}</h2>
-        {lists ? <span className="muted">{countText(shown.map((id) => ({ id })))}</span> : null}
+        {/* X's count only once Perch has read X's Lists: before, the store holds only what was made or acted on here. */}
+        {lists && readFromX ? <span className="muted">{countText(shown.map((id) => ({ id })))}</span> : null}
       </div>
       <SyncBar accountId={accountId} collection="lists" texts={syncTexts} />
       <ActionNote ref={noteRef} accountId={accountId} seq={seq} undoSeq={undoSeq} error={error} onUndo={(s) => void undo(s)} />

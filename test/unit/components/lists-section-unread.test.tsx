@@ -14,7 +14,7 @@ import { until } from '../support/until';
  * Before any Lists sync has finished (first sign-in, the sync still reading, held by X's rate limit, offline), a List
  * made in Perch is already stored, so the Lists tab draws its sections. Their lines spoke for X, which Perch had not
  * read: "No pinned lists.", "You follow no lists of others.", "Nobody has added you to a list.", under headings
- * counting "Member of (0)". They now say what is true, by the sync's phase, and the headings count nothing until X was
+ * counting "Member of (0)", and the tab's own heading counted "1 list" of X's. They now say what is true, by the sync's phase, and the headings count nothing until X was
  * read. Once a sync has finished they are X's again, as of its "Last synced" time.
  */
 
@@ -25,6 +25,8 @@ const RESET = Math.floor(Date.now() / 1000) + 3600;
 const X_WORDS = ['No pinned lists.', 'You follow no lists of others.', 'Nobody has added you to a list.'];
 
 interface Tab {
+  /** The count beside the tab's heading ("1 list"), if any. */
+  count: string | undefined;
   headings: string[];
   /** Each section's line where it has no List: Pinned, Followed and Member of here. */
   lines: string[];
@@ -41,6 +43,7 @@ async function listsTab(state: Omit<SyncStateRow, 'accountId' | 'collection'> | 
   const page = await renderInPage(<ListsView accountId={ACCOUNT} />, { visible: true, settleMs: 20 });
   try {
     const tab = (): Tab => ({
+      count: page.document.querySelector('.mgr-head .muted')?.textContent,
       headings: Array.from(page.document.querySelectorAll('h3'), (h) => h.textContent),
       lines: Array.from(page.document.querySelectorAll('.mgr-list-section > p'), (p) => p.textContent),
     });
@@ -54,10 +57,11 @@ async function listsTab(state: Omit<SyncStateRow, 'accountId' | 'collection'> | 
   }
 }
 
-/** Every empty section says `line`, no section speaks for X, and no heading counts X's Lists. */
+/** Every empty section says `line`, no section speaks for X, and neither the tab's heading nor a section's counts X's Lists. */
 const unread = (line: string) => (tab: Tab) => {
   expect(tab.lines).toEqual([line, line, line]);
   expect(tab.headings).toEqual(['Owned', 'Pinned', 'Followed', 'Member of']);
+  expect(tab.count).toBeUndefined();
 };
 
 describe('the Lists tab’s sections before a Lists sync has finished', () => {
@@ -87,6 +91,7 @@ describe('the Lists tab’s sections before a Lists sync has finished', () => {
     const line = 'まだXからリストを読み込んでいません。「今すぐ同期」を押してください。';
     const tab = await listsTab(undefined, (t) => expect(t.lines).toEqual([line, line, line]));
     expect(tab.headings).toEqual(['作成したリスト', '固定したリスト', 'フォロー中', 'メンバーになっているリスト']);
+    expect(tab.count).toBeUndefined();
   });
 });
 
@@ -102,6 +107,7 @@ describe('the Lists tab’s sections once a Lists sync has finished', () => {
     await listsTab(state, (tab) => {
       expect(tab.lines).toEqual(X_WORDS);
       expect(tab.headings).toEqual(['Owned (1)', 'Pinned (0)', 'Followed (0)', 'Member of (0)']);
+      expect(tab.count).toBe('1 list');
     });
   });
 });
