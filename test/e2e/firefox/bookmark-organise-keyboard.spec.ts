@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { scanFirefox } from '../support/axe-firefox';
-import { expectFocusShown, focusOnInFirefox as focusOn, tabToElementInFirefox, tabToInFirefox as tabTo } from '../support/focus';
+import {
+  expectFocusShown,
+  focusedName,
+  focusOnInFirefox as focusOn,
+  tabToElementInFirefox,
+  tabToInFirefox as tabTo,
+} from '../support/focus';
 import { bookmarkWalkWords as words } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
 import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
@@ -24,9 +30,6 @@ const tabToMatch = async (page: Page, selector: string) => tabToElementInFirefox
 
 /** In the page: whether the focused element matches `selector`. */
 const focusMatches = (page: Page, selector: string) => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
-
-/** The focused element's name, or '' when the focus is on the page itself. */
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
 async function bookmarksRead(ff: FirefoxPerch): Promise<Page> {
   test.setTimeout(150_000);
@@ -64,7 +67,7 @@ test('adds a note and marks a card read under the Unread filter, the focus kept,
     .poll(() => page.$$eval(`${PANEL} button`, (all, name) => all.filter((b) => b.getAttribute('aria-label') === name).length, leaving))
     .toBe(0);
   expect(await focusDropped(page), 'the focus stays in the list when a card leaves it').toBe(false);
-  await expect.poll(() => focusedName(page)).toBe(next);
+  await expect.poll(() => page.evaluate(focusedName)).toBe(next);
   await expectFocusShown(page);
 });
 

@@ -2,7 +2,7 @@ import type { KeyInput, Page } from 'puppeteer-core';
 import { SEED_LISTS } from '../../emulator/seed';
 import { ADA } from '../support/emulator-control';
 import { typeInto } from '../support/firefox-input';
-import { expectFocusShown, focusOnInFirefox, hasFocus, tabToElementInFirefox, tabToInFirefox } from '../support/focus';
+import { expectFocusShown, focusedName, focusOnInFirefox, hasFocus, tabToElementInFirefox, tabToInFirefox } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test, textOf } from './fixtures';
 
@@ -15,13 +15,6 @@ import { expect, signIn, test, textOf } from './fixtures';
  * page on the way there. The tabs are reached by the keyboard too:
  * Tab to the tab list, then its keys (no mouse: a click lands where a control was, before the session's header).
  */
-
-/** In the page: what has the focus, as a person would say it (its name or words), or "the page". */
-function focusedName(): string {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'the page';
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** Waits until the focus is on what is named `name` (or whose words start so), then checks it shows. */
 async function focusLandsOn(page: Page, name: string): Promise<void> {

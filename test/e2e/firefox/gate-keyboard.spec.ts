@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { STATE_PAGES } from '../support/a11y-states';
-import { expectFocusShown, focusOnInFirefox, tabToInFirefox } from '../support/focus';
+import { expectFocusShown, focusedName, focusOnInFirefox, tabToInFirefox } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test } from './fixtures';
 
@@ -11,13 +11,6 @@ import { expect, signIn, test } from './fixtures';
  * Now, while X's answer is held (a `hold` fault on getPostsByIds, GET /2/tweets), the focus waits on the line saying
  * the post loads, shown; then it is on Bookmark, shown; it never falls to the page.
  */
-
-/** In the page: what has the focus, as a person would say it (its name or words), or "the page". */
-function focusedName(): string {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'the page';
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 test('Show this post pressed with Enter: the focus waits on the loading line, then is on Bookmark, in Firefox', async ({ ff, emu }) => {
   await signIn(ff, ff.options);

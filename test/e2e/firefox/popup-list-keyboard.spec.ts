@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { STATE_PAGES } from '../support/a11y-states';
-import { expectFocusShown, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
+import { expectFocusShown, focusedName, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
 import { popupOn } from '../support/firefox-popup';
 import { PICKER, PICKER_LIST_BUTTON, PICKER_OPENER, pickerFlip } from '../support/keyboard-walks';
 import { focusDropped } from '../support/tab-walk';
@@ -14,13 +14,6 @@ import { expect, setViewportSize, signIn, test, textOf, type FirefoxPerch } from
  */
 
 const PICKER_AT = `section[aria-label="${PICKER}"]`;
-
-/** The focused control's name (its aria-label, or its words), or '' when the focus is on the page itself. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const at = document.activeElement;
-    return !at || at === document.body ? '' : (at.getAttribute('aria-label') ?? at.textContent ?? '');
-  });
 
 /** The name of the picker's first List, once it has the focus ('' before). */
 const firstListFocused = (page: Page) =>
@@ -61,10 +54,10 @@ test('Enter on a List in the popup’s picker adds the account and back, the foc
   // Pressed: it says what it did, and the same List's button, now the other way round, keeps the focus.
   await popup.keyboard.press('Enter');
   await expect.poll(() => textOf(popup, `${PICKER_AT} [role="status"]`)).toMatch(/\S/);
-  await expect.poll(() => focusedName(popup)).toBe(`${now} ${list}`);
+  await expect.poll(() => popup.evaluate(focusedName)).toBe(`${now} ${list}`);
   await expectFocusShown(popup);
   // And back again, from the same place.
   await popup.keyboard.press('Enter');
-  await expect.poll(() => focusedName(popup)).toBe(`${was} ${list}`);
+  await expect.poll(() => popup.evaluate(focusedName)).toBe(`${was} ${list}`);
   await expectFocusShown(popup);
 });

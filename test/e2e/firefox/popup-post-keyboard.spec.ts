@@ -1,5 +1,5 @@
 import { STATE_PAGES } from '../support/a11y-states';
-import { expectFocusShown, focusOnInFirefox, tabToInFirefox } from '../support/focus';
+import { expectFocusShown, focusedName, focusOnInFirefox, tabToInFirefox } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { hasButton, popupOn } from '../support/firefox-popup';
 import { expect, setViewportSize, signIn, test } from './fixtures';
@@ -12,13 +12,6 @@ import { expect, setViewportSize, signIn, test } from './fixtures';
  */
 
 const POST = STATE_PAGES.own.split('/').pop()!;
-
-/** In the page: what has the focus, as a person would say it (its name or words), or "the page". */
-function focusedName(): string {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'the page';
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 test('asks before Delete post by keyboard, and keeps the focus shown in the popup until X has deleted it, in Firefox', async ({
   ff,

@@ -15,6 +15,13 @@ export function focusShown(): boolean {
   return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
 }
 
+/** In the page: what has the focus, as a person would say it (its name or words), or "the page". */
+export function focusedName(): string {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'the page';
+  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** In the page: `el` has the focus. */
 export function hasFocus(el: Element): boolean {
   return el === document.activeElement;
