@@ -4,14 +4,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { benchMark } from '@/lib/bench-mark';
 import { typesOfFamily } from '@/lib/action-types';
-import { db, type ListRow } from '@/lib/db';
+import { db, type ActionRow, type ListRow } from '@/lib/db';
 import { ActionNote } from './ActionNote';
 import type { ListRequest } from './Manager';
 import { isPendingList, listSections, shownAbove, type ListSections } from './lists/list-rules';
 import { followsByList, pendingByList, pinnedOnX, pinsByList } from './lists/list-pending';
 import { EmptyState, useSyncState } from './EmptyState';
 import { SyncBar } from './SyncBar';
-import { useTrackedAction } from './use-action-row';
+import { useTrackedAction, waitingActions } from './use-action-row';
 import { useFirstScreen } from './use-first-screen';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { ListCard } from './lists/ListCard';
@@ -23,6 +23,7 @@ import { UnreadableRows } from './UnreadableRows';
 
 /** The status line follows the latest list action. */
 const LIST_TYPES = typesOfFamily('lists');
+const NONE: readonly ActionRow[] = [];
 
 const SECTIONS: { key: keyof ListSections; title: () => string; empty: () => string }[] = [
   { key: 'owned', title: () => i18n.t('lists_section_owned'), empty: () => i18n.t('lists_section_owned_empty') },
@@ -46,9 +47,18 @@ export function ListsView({ accountId, openRequest }: { accountId: string; openR
 function Lists({ accountId, openRequest }: { accountId: string; openRequest: ListRequest | undefined }) {
   const id = useId();
   // Read field by field (stored-rows.ts): a row of another shape draws what it holds, one without its id is counted.
-  const stored = useLiveQuery(async () => readRows(await db().lists.where('accountId').equals(accountId).toArray(), readList), [accountId]);
+  // With the List actions still waiting for X, in one query: the outbox shows a pin on the List and queues it in one
+  // transaction, and a card drawn from one without the other would move to Pinned and back before X answers.
+  const stored = useLiveQuery(async () => {
+    const [rows, waiting] = await Promise.all([
+      db().lists.where('accountId').equals(accountId).toArray(),
+      waitingActions(accountId, LIST_TYPES),
+    ]);
+    return { ...readRows(rows, readList), waiting };
+  }, [accountId]);
   const lists = stored?.rows;
-  const { seq, undoSeq, act, undo, error, waiting } = useTrackedAction(accountId, LIST_TYPES);
+  const waiting = stored?.waiting ?? NONE;
+  const { seq, undoSeq, act, undo, error } = useTrackedAction(accountId, LIST_TYPES);
   const pendingLists = useMemo(() => pendingByList(waiting), [waiting]);
   // A pin still waiting for X (its limit, its credits) is not on X yet: the List stays where X has it, said waiting.
   const pins = useMemo(() => pinsByList(waiting), [waiting]);

@@ -104,58 +104,55 @@ export function useFailureSeen(accountId: string, showing: number | readonly num
 
 /**
  * The action a tab's status line follows: the last one taken in the tab, or else the latest of these types taken in
- * the last hour (so a refusal — such as X's Enterprise-only blocks — is still explained after the panel reopens); and
- * the actions of these types still waiting for X (queued or being sent), read in the same live query, so a screen that
- * shows them (the Lists tab's "not on X yet") reads the log once.
+ * the last hour (so a refusal — such as X's Enterprise-only blocks — is still explained after the panel reopens).
  */
-function useLastAction(
-  accountId: string,
-  types: readonly ActionType[],
-  taken: number | undefined,
-): { seq: number | undefined; waiting: readonly ActionRow[] } {
+function useLastAction(accountId: string, types: readonly ActionType[], taken: number | undefined): number | undefined {
   const key = types.join(',');
   const read = useLiveQuery(async () => {
     const since = new Date(Date.now() - RECENT_MS).toISOString();
     const wanted = new Set(key.split(','));
-    const [row, waiting] = await Promise.all([
-      db()
-        .actions.where('[accountId+seq]')
-        .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
-        .reverse()
-        // Newest first, so the walk stops at the first action older than the hour, not at the end of a year's log.
-        .until((a) => a.createdAt < since)
-        .filter((a) => wanted.has(a.type) && a.undoOf === undefined)
-        .first(),
-      key
-        ? db()
-            .actions.where('[accountId+state]')
-            .anyOf([
-              [accountId, 'queued'],
-              [accountId, 'sending'],
-            ])
-            .filter((a) => wanted.has(a.type))
-            .toArray()
-        : NONE,
-    ]);
-    return { seq: row && row.createdAt >= since ? row.seq : undefined, waiting };
+    const row = await db()
+      .actions.where('[accountId+seq]')
+      .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
+      .reverse()
+      // Newest first, so the walk stops at the first action older than the hour, not at the end of a year's log.
+      .until((a) => a.createdAt < since)
+      .filter((a) => wanted.has(a.type) && a.undoOf === undefined)
+      .first();
+    return { seq: row && row.createdAt >= since ? row.seq : undefined };
   }, [accountId, key]);
-  return { seq: taken ?? read?.seq, waiting: read?.waiting ?? NONE };
+  return taken ?? read?.seq;
 }
 
-const NONE: readonly ActionRow[] = [];
+/**
+ * The account's actions of `types` still waiting for X (queued or being sent). Read it in the same live query as the
+ * rows those actions changed: the outbox writes both in one transaction, and two live queries answer one at a time,
+ * so a screen would draw the store's change for a moment without the action still waiting (the Lists tab: a card
+ * pinned, unpinned, then pinned again on X's answer).
+ */
+export function waitingActions(accountId: string, types: readonly ActionType[]): Promise<ActionRow[]> {
+  const wanted = new Set<string>(types);
+  return db()
+    .actions.where('[accountId+state]')
+    .anyOf([
+      [accountId, 'queued'],
+      [accountId, 'sending'],
+    ])
+    .filter((a) => wanted.has(a.type))
+    .toArray();
+}
 
 /**
  * The one way a screen takes an action and undoes it: `act` sends one through the background's outbox (the store
  * shows it at once; the status line follows it); `undo` asks for its undo and follows that too; `error` is what the
  * background said when it would not take either. `seq` is the action the status line follows: the last one taken
- * here, or else the latest of `types` taken in the last hour (none: only what is taken here). `waiting` is the actions
- * of `types` still waiting for X.
+ * here, or else the latest of `types` taken in the last hour (none: only what is taken here).
  */
 export function useTrackedAction(accountId: string, types: readonly ActionType[] = []) {
   const [taken, setTaken] = useState<number>();
   const [undoSeq, setUndoSeq] = useState<number>();
   const [error, setError] = useState<string>();
-  const { seq, waiting } = useLastAction(accountId, types, taken);
+  const seq = useLastAction(accountId, types, taken);
 
   /** Sends an action; its outbox number, or undefined when the background would not take it (`error` says why). */
   const take = useCallback(
@@ -187,5 +184,5 @@ export function useTrackedAction(accountId: string, types: readonly ActionType[]
     [accountId],
   );
 
-  return { seq, undoSeq, act, take, undo, error, waiting };
+  return { seq, undoSeq, act, take, undo, error };
 }

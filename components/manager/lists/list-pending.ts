@@ -1,8 +1,8 @@
 import type { ActionRow } from '@/lib/db';
 
 /**
- * What of the Lists still waits for X (queued or being sent), read from the actions the tab's status line already
- * reads (use-action-row.ts `useTrackedAction`'s `waiting`): the store already shows it (the outbox's optimistic
+ * What of the Lists still waits for X (queued or being sent), from the waiting actions read in one query with the
+ * Lists themselves (use-action-row.ts `waitingActions`): the store already shows it (the outbox's optimistic
  * change), so the Lists tab says it is not on X yet rather than show a new name, a new List or a pin as done.
  */
 
