@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { CLIP_PATH, expectVideoPosted } from '../support/media';
+import { attachVideo, expectVideoPosted } from '../support/media';
 import { expect, signIn, test } from './fixtures';
-
-const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(CLIP_PATH) };
 
 /**
  * A strict X (bare answers) says a video `failed` with nothing more: the description's ProcessingInfo
@@ -16,11 +13,7 @@ test.describe('a video X cannot process, from a strict X, in Chromium', () => {
   test('says the post was not sent and what is kept, keeps the draft and video, and posts them once X can', async ({ perch, emu }) => {
     await emu.config({ video_processing_error: 'The video codec is not supported.', bare_answers: true });
     const popup = await perch.open('popup');
-    await popup.getByRole('textbox', { name: 'Post text' }).fill('This one fails first');
-    const chooser = popup.waitForEvent('filechooser');
-    await popup.getByRole('button', { name: 'Add video' }).click();
-    await (await chooser).setFiles(CLIP);
-    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+    await attachVideo(popup, 'This one fails first');
     await emu.clearLog();
 
     const post = popup.getByRole('button', { name: 'Post', exact: true });

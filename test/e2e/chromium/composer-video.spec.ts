@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CLIP_PATH, expectVideoPosted, PNG, TOO_LONG_PATH } from '../support/media';
+import { attachVideo, CLIP_PATH, expectVideoPosted, PNG, TOO_LONG_PATH } from '../support/media';
 import { expect, signIn, test } from './fixtures';
 
 const CLIP = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(CLIP_PATH) };
@@ -12,12 +12,7 @@ test.describe('a video in the composer, in Chromium', () => {
 
   test('shows its length, goes to X with tweet_video while the person sees the progress, and is posted', async ({ perch, emu }) => {
     const popup = await perch.open('popup');
-    await popup.getByRole('textbox', { name: 'Post text' }).fill('A video from Perch');
-    const chooser = popup.waitForEvent('filechooser');
-    await popup.getByRole('button', { name: 'Add video' }).click();
-    await (await chooser).setFiles(CLIP);
-    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
-    await expect(popup.getByText('Video, 0:02')).toBeVisible();
+    await attachVideo(popup, 'A video from Perch');
     await emu.clearLog();
 
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
@@ -66,11 +61,7 @@ test.describe('a video in the composer, in Chromium', () => {
   test('says X’s words when X cannot process the video, and keeps the draft with it', async ({ perch, emu }) => {
     await emu.config({ video_processing_error: 'The video codec is not supported.' });
     const popup = await perch.open('popup');
-    await popup.getByRole('textbox', { name: 'Post text' }).fill('This one fails');
-    const chooser = popup.waitForEvent('filechooser');
-    await popup.getByRole('button', { name: 'Add video' }).click();
-    await (await chooser).setFiles(CLIP);
-    await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+    await attachVideo(popup, 'This one fails');
 
     await popup.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(popup.getByRole('alert').filter({ hasText: /\S/ })).toContainText('The video codec is not supported.', {

@@ -1,13 +1,5 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { typeInto } from '../support/firefox-input';
-import { CLIP_PATH as CLIP, expectVideoPosted } from '../support/media';
+import { attachVideoInFirefox, expectVideoPosted } from '../support/media';
 import { expect, signIn, test, textOf } from './fixtures';
-
-/** BiDi has no file chooser: the file goes into the input the "Add video" button opens. */
-async function chooseVideo(popup: Page, path: string): Promise<void> {
-  const input = (await popup.$('input[type="file"][accept^="video/"]')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(path);
-}
 
 /**
  * A strict X (bare answers) says a video `failed` with nothing more: the description's ProcessingInfo
@@ -18,11 +10,7 @@ test.describe('a video X cannot process, from a strict X, in Firefox', () => {
     await emu.config({ video_processing_error: 'The video codec is not supported.', bare_answers: true });
     await signIn(ff, ff.options);
     const popup = await ff.open('popup');
-    await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
-    await typeInto(popup, 'This one fails first in Firefox');
-    await chooseVideo(popup, CLIP);
-    await popup.locator('::-p-aria(Remove video clip.mp4[role="button"])').wait();
-    await expect.poll(() => textOf(popup, '.media-length')).toBe('Video, 0:02');
+    await attachVideoInFirefox(popup, 'This one fails first in Firefox');
     await emu.clearLog();
 
     await popup.locator('::-p-aria(Post[role="button"])').click();

@@ -1,23 +1,11 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { typeInto } from '../support/firefox-input';
-import { CLIP_PATH as CLIP, expectVideoPosted, fileOf, PNG } from '../support/media';
+import { attachVideoInFirefox, CLIP_PATH as CLIP, chooseInFirefox as choose, expectVideoPosted, fileOf, PNG } from '../support/media';
 import { expect, signIn, test, textOf } from './fixtures';
-
-/** BiDi has no file chooser: the file goes into the input the "Add video" (or "Add image") button opens. */
-async function choose(popup: Page, accept: 'video' | 'image', path: string): Promise<void> {
-  const input = (await popup.$(`input[type="file"][accept^="${accept}/"]`)) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(path);
-}
 
 test.describe('a video in the composer, in Firefox', () => {
   test('shows its length, goes to X with tweet_video while the person sees the progress, and is posted', async ({ ff, emu }) => {
     await signIn(ff, ff.options);
     const popup = await ff.open('popup');
-    await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
-    await typeInto(popup, 'A video from Perch in Firefox');
-    await choose(popup, 'video', CLIP);
-    await popup.locator('::-p-aria(Remove video clip.mp4[role="button"])').wait();
-    await expect.poll(() => textOf(popup, '.media-length')).toBe('Video, 0:02');
+    await attachVideoInFirefox(popup, 'A video from Perch in Firefox');
     await emu.clearLog();
 
     await popup.locator('::-p-aria(Post[role="button"])').click();

@@ -1,10 +1,12 @@
 /** The pictures and videos the composer tests attach in both browsers, and what X must have been asked to post them. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import type { ElementHandle, Page as FirefoxPage } from 'puppeteer-core';
 import type { EmulatorControl } from './emulator-control';
+import { typeInto } from './firefox-input';
 
 const video = (name: string) => fileURLToPath(new URL(`../fixtures/video/${name}`, import.meta.url));
 /** A real 2-second MP4 (VP9, 64x64). */
@@ -50,4 +52,29 @@ export async function expectVideoPosted(emu: EmulatorControl): Promise<void> {
   const calls = await callsTo(emu);
   expect(calls.filter((c) => c !== STATUS_CHECK)).toEqual([...CHUNKED_UPLOAD, POST]);
   expect(calls.filter((c) => c === STATUS_CHECK).length).toBeGreaterThanOrEqual(2);
+}
+
+/** The popup's composer with `text` typed and the 2-second clip chosen, once it shows the clip (Remove video, its length). */
+export async function attachVideo(popup: Page, text: string): Promise<void> {
+  await popup.getByRole('textbox', { name: 'Post text' }).fill(text);
+  const chooser = popup.waitForEvent('filechooser');
+  await popup.getByRole('button', { name: 'Add video' }).click();
+  await (await chooser).setFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(CLIP_PATH) });
+  await expect(popup.getByRole('button', { name: 'Remove video clip.mp4' })).toBeVisible();
+  await expect(popup.getByText('Video, 0:02')).toBeVisible();
+}
+
+/** BiDi has no file chooser: the file goes into the input the "Add video" (or "Add image") button opens. */
+export async function chooseInFirefox(popup: FirefoxPage, accept: 'video' | 'image', path: string): Promise<void> {
+  const input = (await popup.$(`input[type="file"][accept^="${accept}/"]`)) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(path);
+}
+
+/** {@link attachVideo} in Firefox's popup (Puppeteer over BiDi). */
+export async function attachVideoInFirefox(popup: FirefoxPage, text: string): Promise<void> {
+  await popup.locator('::-p-aria(Post text[role="textbox"])').wait();
+  await typeInto(popup, text);
+  await chooseInFirefox(popup, 'video', CLIP_PATH);
+  await popup.locator('::-p-aria(Remove video clip.mp4[role="button"])').wait();
+  await expect.poll(() => popup.$eval('.media-length', (e) => e.textContent ?? '').catch(() => '')).toBe('Video, 0:02');
 }
