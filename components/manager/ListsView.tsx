@@ -232,7 +232,7 @@ function Lists({ accountId, openRequest }: { accountId: string; openRequest: Lis
 const TITLE = '\uE000';
 
 /**
- * "Owned (4)", 「作成したリスト（4）」: the words and brackets are the locale's, the count after the name drawn muted.
+ * "Owned (4)", 「作成したリスト（4件）」: the words and brackets are the locale's, the count after the name drawn muted.
  * Without a count (the Lists not read from X yet), the name alone.
  */
 function SectionHeading({ id, title, count }: { id: string; title: string; count: string | undefined }) {
@@ -275,11 +275,11 @@ function countText(lists: readonly Pick<ListRow, 'id'>[]): string {
 }
 
 /**
- * A section heading's count, inside its brackets: "2", or "2, and 1 being created" (「2、ほかに作成中1件」), never
+ * A section heading's count, inside its brackets: "2", or "2, and 1 being created" (「2件、ほかに作成中1件」), never
  * brackets within brackets. `onX` words the Lists on X.
  */
 function sectionCount(lists: readonly Pick<ListRow, 'id'>[], onX: (count: string) => string = (count) => count): string {
   const creating = lists.filter(isPendingList).length;
-  const count = onX(numberOf(lists.length - creating));
+  const count = onX(i18n.t('lists_section_number', { count: numberOf(lists.length - creating) }));
   return creating ? i18n.t('lists_section_count_creating', creating, [numberOf(creating)], { count }) : count;
 }

@@ -94,7 +94,7 @@ describe('the counts a person reads, in Japanese', () => {
     await storeMany();
     const { count, headings } = await listsTab();
     expect(count).toBe('1,234件のリスト（ほかに作成中1件）');
-    expect(headings).toContain('作成したリスト（1,234、うち1件は「固定したリスト」に表示、ほかに作成中1件）');
+    expect(headings).toContain('作成したリスト（1,234件、うち1件は「固定したリスト」に表示、ほかに作成中1件）');
   });
 
   it('group the Muted count and the composer’s counter', () => {

@@ -10,6 +10,8 @@ import { withEmptyStore } from '../support/store';
  * heading read 「作成したリスト (2、…)」 with ASCII brackets and a space; the whole heading is now the locale's words.
  * A List still being created was counted apart in brackets of its own after a space, so a heading read
  * 「作成したリスト（2 （ほかに作成中1件））」 and "Owned (2 (and 1 being created))"; the whole count is now one message.
+ * The count itself was a bare number, 「（2、うち1件…）」, beside the 件 of the words after it: Japanese counts the
+ * Lists, 「（2件、うち1件…）」.
  */
 
 withEmptyStore();
@@ -38,9 +40,9 @@ describe('the Lists tab’s section headings', () => {
       list('1900000000000000003', 'Dogs', { owned: false, member: true }),
     ]);
     const said = await headings();
-    expect(said).toContain('作成したリスト（2、うち1件は「固定したリスト」に表示）');
-    expect(said).toContain('固定したリスト（1）');
-    expect(said).toContain('メンバーになっているリスト（1）');
+    expect(said).toContain('作成したリスト（2件、うち1件は「固定したリスト」に表示）');
+    expect(said).toContain('固定したリスト（1件）');
+    expect(said).toContain('メンバーになっているリスト（1件）');
     for (const h of said) expect(h).not.toMatch(/[()]/);
   });
 
@@ -64,7 +66,7 @@ describe('the Lists tab’s section headings', () => {
       readInJapanese();
       await stored();
       const { headings: said, count } = await drawn();
-      expect(said).toContain('作成したリスト（3、うち1件は「固定したリスト」に表示、ほかに作成中1件）');
+      expect(said).toContain('作成したリスト（3件、うち1件は「固定したリスト」に表示、ほかに作成中1件）');
       expect(count).toBe('3件のリスト（ほかに作成中1件）');
       for (const text of [...said, count]) expect(text).not.toMatch(/[() ]|）.*）/);
     });
@@ -79,7 +81,7 @@ describe('the Lists tab’s section headings', () => {
     it('say it after the count of a heading with none under Pinned', async () => {
       readInJapanese();
       await db().lists.bulkPut([list('pending-abc', 'Fish'), list('1900000000000000001', 'Birds')]);
-      expect(await headings()).toContain('作成したリスト（1、ほかに作成中1件）');
+      expect(await headings()).toContain('作成したリスト（1件、ほかに作成中1件）');
     });
   });
 });
