@@ -69,6 +69,8 @@ export const STORAGE_WIPE = {
   popupOpen: { area: 'session', key: 'gate.open.', perTab: true, clearOn: 'never' },
   managerTab: { area: 'session', key: 'manager.open', clearOn: 'never' },
   outboxFeed: { area: 'session', key: 'outbox.feed', clearOn: 'sign-out-entry', without: withoutChangesOf },
+  /** The reads X is not answering while Perch tries them again (lib/services/read-retries.ts). */
+  readRetries: { area: 'session', key: 'x.retrying.', perAccount: true, clearOn: 'sign-out' },
   /** "Got it" on the composer's note of a link post's price (components/LinkCostNote.tsx): once per account. */
   linkCostSeen: { area: 'local', key: 'notes.linkCostSeen.', perAccount: true, clearOn: 'sign-out' },
   /** The signed-out notice the person dismissed beside another account (components/AccountHeader.tsx): its time. */

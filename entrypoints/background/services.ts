@@ -7,6 +7,7 @@ import { ACTIONS } from '@/lib/services/actions';
 import { Outbox } from '@/lib/services/outbox';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
 import { rateLimitStore } from '@/lib/services/rate-limit-store';
+import { createRetryPublisher, readKey } from '@/lib/services/read-retries';
 import { SyncService } from '@/lib/services/sync';
 import { oauthSettings } from '@/lib/settings';
 import { touches } from '@/lib/store-changes';
@@ -34,9 +35,16 @@ export function createServices() {
     wipe: (accountId, keep) => wipeAccount(accountId, { now: now(), keep }),
   });
 
+  // Each read X is not answering while Perch tries it again, for the screen waiting for it (a List's posts, a lookup).
+  const publishRetry = createRetryPublisher();
   /** An X client for the account: its tokens, and X's rate limits remembered in the store. */
   const clientFor = async (accountId: string): Promise<XClient> =>
-    createLimitedClient({ client: auth.clientFor(accountId, await oauthSettings()), store: rateLimitStore(accountId), now });
+    createLimitedClient({
+      client: auth.clientFor(accountId, await oauthSettings()),
+      store: rateLimitStore(accountId),
+      now,
+      onRetry: (req, next) => void publishRetry(accountId, readKey(req.method, req.path), next),
+    });
 
   // Each state change of an action, for the screens that watch instead of reading the store (the popup).
   const publish = createFeedPublisher();

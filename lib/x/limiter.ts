@@ -21,6 +21,19 @@ export interface LimiterOptions {
    * media STATUS check is polled at most once a second, its retries included.
    */
   backoffMs?: number;
+  /**
+   * Told before each back-off of a GET that X did not answer (a 5xx, a network failure): which try comes next, of
+   * how many, and when (epoch ms); told `undefined` once that request has ended, answered or not. A screen waiting
+   * for the read says from it that X is not answering and Perch tries again (lib/services/read-retries.ts).
+   */
+  onRetry?: (req: Pick<XRequest<unknown>, 'method' | 'path'>, next: RetryNext | undefined) => void;
+}
+
+/** The next try of a GET X did not answer: its number (1 is the first retry), of how many, and when (epoch ms). */
+export interface RetryNext {
+  attempt: number;
+  of: number;
+  at: number;
 }
 
 /** No reset is believed further off than this: X's longest window is a day. */
@@ -146,17 +159,29 @@ export function createLimitedClient(options: LimiterOptions): XClient {
     return { ...res, rateLimit };
   }
 
+  // A 5xx's Retry-After is not read: X says only "wait and retry" with exponential back-off for 5xx
+  // (x-api--fundamentals--response-codes-and-errors), so a huge, missing or unreadable one changes nothing, and a
+  // GET's wait is bounded by its tries alone (1 + 2 + 4 s, up to twice that with jitter, by default).
   return {
     async request<T>(req: XRequest<T>): Promise<XResponse<T>> {
       const endpoint = endpointOf(req.method, req.path);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(endpoint, req);
-        } catch (error) {
-          const transient = error instanceof XApiError && (error.kind === 'unavailable' || error.kind === 'offline');
-          if (req.method !== 'GET' || !transient || attempt >= (req.retries ?? retries)) throw error;
-          await sleep(backoff * 2 ** attempt * (1 + random()));
+      const most = req.retries ?? retries;
+      let retried = false;
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await once(endpoint, req);
+          } catch (error) {
+            const transient = error instanceof XApiError && (error.kind === 'unavailable' || error.kind === 'offline');
+            if (req.method !== 'GET' || !transient || attempt >= most) throw error;
+            const wait = backoff * 2 ** attempt * (1 + random());
+            retried = true;
+            options.onRetry?.(req, { attempt: attempt + 1, of: most, at: now() + wait });
+            await sleep(wait);
+          }
         }
+      } finally {
+        if (retried) options.onRetry?.(req, undefined);
       }
     },
   };

@@ -1,9 +1,12 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { postUrl } from '@/lib/x-url';
 import { expandedText, postTextSegments } from '@/lib/text/segments';
 import { sendMessage, type PostView } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { useReadRetry } from '@/components/use-read-retry';
+import { readKey } from '@/lib/services/read-retries';
+import { timeOf } from '../format';
 import { When } from '../When';
 import { UserIdentity } from '../UserLookup';
 import { MediaThumbs } from '../bookmarks/MediaThumbs';
@@ -20,14 +23,28 @@ type Preview =
 export function ListPosts({ accountId, listId, name }: { accountId: string; listId: string; name: string }) {
   const id = useId();
   const [preview, setPreview] = useState<Preview>({ state: 'idle' });
+  // Which read is awaited: one the person stopped waiting for is let go, its late answer not shown.
+  const reading = useRef(0);
+  const button = useRef<HTMLButtonElement>(null);
+  // X not answering (a 5xx, no answer at all): Perch's next try of GET /2/lists/:id/tweets (getListsPosts), while it waits.
+  const retry = useReadRetry(accountId, readKey('GET', `/2/lists/${listId}/tweets`), preview.state === 'loading');
 
   async function show() {
+    const mine = ++reading.current;
     setPreview((was) => (was.state === 'shown' ? { state: 'loading', posts: was.posts } : { state: 'loading' }));
     try {
-      setPreview({ state: 'shown', posts: await sendMessage({ type: 'list.posts', accountId, listId }) });
+      const posts = await sendMessage({ type: 'list.posts', accountId, listId });
+      if (mine === reading.current) setPreview({ state: 'shown', posts });
     } catch (e) {
-      setPreview({ state: 'error', message: thrownText(e) });
+      if (mine === reading.current) setPreview({ state: 'error', message: thrownText(e) });
     }
+  }
+
+  /** Stops waiting for X: what was shown before stays, and the button reads again. Its Cancel goes: the focus moves to it. */
+  function stopWaiting() {
+    reading.current++;
+    setPreview((was) => (was.state === 'loading' && was.posts ? { state: 'shown', posts: was.posts } : { state: 'idle' }));
+    button.current?.focus();
   }
 
   const posts = preview.state === 'shown' || preview.state === 'loading' ? preview.posts : undefined;
@@ -37,6 +54,7 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
       <h3 id={`${id}-title`}>{i18n.t('lists_posts_title')}</h3>
       <div className="row">
         <button
+          ref={button}
           type="button"
           aria-label={i18n.t(posts ? 'lists_posts_refresh' : 'lists_posts_show', { name })}
           // Busy said with aria-disabled, not `disabled`: a disabled button drops the keyboard's focus to the page. Its
@@ -46,10 +64,20 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
         >
           {i18n.t(posts ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
         </button>
+        {retry ? (
+          <button type="button" onClick={stopWaiting}>
+            {i18n.t('lists_cancel')}
+          </button>
+        ) : null}
         <span className="note">{i18n.t('lists_posts_note')}</span>
       </div>
       <div aria-live="polite">
         {preview.state === 'loading' ? <p className="muted">{i18n.t('lists_posts_loading')}</p> : null}
+        {retry ? (
+          <p className="note">
+            {i18n.t('action_phase_queued_until_unavailable', { what: i18n.t('lists_posts_title'), time: timeOf(retry.at) })}
+          </p>
+        ) : null}
         {preview.state === 'error' ? (
           <p className="error" role="alert">
             {i18n.t('lists_posts_failed', { message: preview.message })}

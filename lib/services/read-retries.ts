@@ -1,0 +1,72 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The reads X is not answering, while Perch tries them again: the rate-limited client tells of each back-off of a
+ * GET after a 5xx or a network failure (lib/x/limiter.ts `onRetry`), the background writes it here, and a screen
+ * waiting for that read learns it from `storage.onChanged` (components/use-read-retry.ts) — no timer, no request.
+ * Plain data and the browser's storage only, so any screen may import it.
+ *
+ * Stored key `x.retrying.<account id>` in storage.session: `{ "<method> <path>": ReadRetry }`. clearOn: sign-out
+ * (lib/storage-wipe.ts); each entry goes as its read ends. It holds request paths (ids) and times only.
+ */
+
+/** This account's reads X is not answering: the stored key. */
+const retriesKey = (accountId: string) => `x.retrying.${accountId}`;
+
+/** X did not answer a read: Perch tries it again at `at` (epoch ms), try `attempt` of `of`. */
+export interface ReadRetry {
+  attempt: number;
+  of: number;
+  at: number;
+}
+
+/** The name of one read, as the client sends it: `GET /2/lists/99/tweets`. */
+export const readKey = (method: string, path: string): string => `${method} ${path}`;
+
+interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+type Retries = Record<string, ReadRetry>;
+
+const retriesIn = (value: unknown): Retries => (value && typeof value === 'object' ? (value as Retries) : {});
+
+/**
+ * Makes the background's publisher: call it with each retry of an account's read, and with `undefined` when that
+ * read has ended. Writes are chained, so a watcher never sees an older state after a newer one.
+ */
+export function createRetryPublisher(
+  area: SessionArea = browser.storage.session,
+): (accountId: string, key: string, retry: ReadRetry | undefined) => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return (accountId, key, retry) => {
+    const item = retriesKey(accountId);
+    last = last
+      .then(async () => {
+        const { [key]: _was, ...others } = retriesIn((await area.get(item))[item]);
+        await area.set({ [item]: retry ? { ...others, [key]: retry } : others });
+      })
+      .catch(() => undefined);
+    return last;
+  };
+}
+
+/** Calls `onChange` with the read's retry (or undefined) now and each time it changes. Returns the function that stops watching. */
+export function watchReadRetry(accountId: string, key: string, onChange: (retry: ReadRetry | undefined) => void): () => void {
+  const item = retriesKey(accountId);
+  let stopped = false;
+  const tell = (value: unknown) => !stopped && onChange(retriesIn(value)[key]);
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && item in changes) tell(changes[item]!.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  void Promise.resolve(browser.storage.session?.get(item)).then(
+    (items: Record<string, unknown> | undefined) => tell(items?.[item]),
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(listener);
+  };
+}
