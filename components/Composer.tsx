@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, VIDEO_TYPES } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
-import { postUrl, profileUrl } from '@/lib/x-url';
+import { postUrl } from '@/lib/x-url';
 import { errorOf, thrownText } from './error-text';
 import { composeErrorText } from './compose-error-text';
 import { extractUrls } from '@/lib/text/parse-post';
@@ -15,11 +15,10 @@ import { ComposerFoot } from './ComposerFoot';
 import { canSplit, isVideo, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
-import { OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
+import { OutcomeUnknownActions, OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
 import { PostEditor } from './PostEditor';
 import { PostMedia } from './PostMedia';
 import { PublishedPosts, PublishedRegion } from './PublishedPosts';
-import { ConfirmButton } from './manager/ConfirmButton';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
@@ -413,22 +412,7 @@ export function Composer(props: ComposerProps) {
                 onClear={() => void clear()}
               />
             ) : null}
-            {unknown ? (
-              <>
-                <ConfirmButton
-                  label={i18n.t('composer_post_again')}
-                  short={i18n.t('composer_post_again')}
-                  prompt={i18n.t('composer_post_again_prompt')}
-                  confirmLabel={i18n.t('composer_post_again_confirm')}
-                  cancelLabel={i18n.t('composer_post_again_cancel')}
-                  disabled={!!reason || locked}
-                  onConfirm={() => void publish()}
-                />
-                <button type="button" className="primary" onClick={() => window.open(profileUrl(username), '_blank', 'noopener')}>
-                  {i18n.t('composer_check_on_x')}
-                </button>
-              </>
-            ) : null}
+            {unknown ? <OutcomeUnknownActions username={username} disabled={!!reason || locked} onPostAgain={() => publish()} /> : null}
           </ComposerFoot>
         </>
       )}

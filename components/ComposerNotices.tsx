@@ -1,7 +1,9 @@
 import { i18n } from '#i18n';
+import { useLayoutEffect, useRef } from 'react';
 import { joinSentences, xSaidText } from '@/lib/error-words';
 import type { DraftView } from '@/lib/messaging';
 import { profileUrl } from '@/lib/x-url';
+import { ConfirmButton } from './manager/ConfirmButton';
 
 /** Stands for a link inside a message, where the message is split to put the link in. */
 const LINK = '\uE000';
@@ -25,6 +27,43 @@ export function OutcomeUnknownNotice({ username }: { username: string | undefine
         </>
       )}
     </p>
+  );
+}
+
+/**
+ * In place of Post while X's answer is unknown: Post again (asked first) and Check on X. Post, pressed, is gone from
+ * the page then, and the focus with it: Check on X, the safe next step, takes it, so it never falls to the page. Post
+ * again, confirmed, keeps its question open and busy until X has answered, then gives the focus back to Post again.
+ */
+export function OutcomeUnknownActions({
+  username,
+  disabled,
+  onPostAgain,
+}: {
+  username: string;
+  disabled: boolean;
+  onPostAgain: () => Promise<unknown>;
+}) {
+  const check = useRef<HTMLButtonElement>(null);
+  // Before the page is painted or observed without Post: the focus is never seen on the page.
+  useLayoutEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) check.current?.focus();
+  }, []);
+  return (
+    <>
+      <ConfirmButton
+        label={i18n.t('composer_post_again')}
+        short={i18n.t('composer_post_again')}
+        prompt={i18n.t('composer_post_again_prompt')}
+        confirmLabel={i18n.t('composer_post_again_confirm')}
+        cancelLabel={i18n.t('composer_post_again_cancel')}
+        disabled={disabled}
+        onConfirm={onPostAgain}
+      />
+      <button ref={check} type="button" className="primary" onClick={() => window.open(profileUrl(username), '_blank', 'noopener')}>
+        {i18n.t('composer_check_on_x')}
+      </button>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   /** The first button's accessible name, naming its target ("Delete Compiler folks"). */
@@ -32,7 +32,8 @@ export function ConfirmButton({ label, short, prompt, shownPrompt, confirmLabel,
   const openRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
-  useEffect(() => {
+  // In the commit that swaps the buttons: the focus is never seen on the page between them.
+  useLayoutEffect(() => {
     if (asking) cancelRef.current?.focus();
     else if (returnFocus.current) {
       returnFocus.current = false;
