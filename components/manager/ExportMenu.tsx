@@ -37,7 +37,7 @@ export function ExportMenu({
   onImport?: (file: File) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const ids = { button: useId(), menu: useId() };
+  const ids = { button: useId(), menu: useId(), nothing: useId() };
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -121,37 +121,37 @@ export function ExportMenu({
           ▾
         </span>
       </button>
-      <ul
-        ref={menuRef}
-        id={ids.menu}
-        role="menu"
-        aria-labelledby={ids.button}
-        className="export-menu-list"
-        hidden={!open}
-        onKeyDown={onMenuKey}
-      >
-        {items.map(({ key, label }, i) => {
-          const off = key !== 'import' && !canExport;
-          return (
-            <li key={key} role="none" className={key === 'import' ? 'export-menu-import' : undefined}>
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={i === focusAt ? 0 : -1}
-                aria-disabled={off || undefined}
-                onClick={() => {
-                  if (off) return;
-                  close(true);
-                  if (key === 'import') fileRef.current?.click();
-                  else exportAs(key);
-                }}
-              >
-                {label()}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="export-menu-list" hidden={!open}>
+        <ul ref={menuRef} id={ids.menu} role="menu" aria-labelledby={ids.button} onKeyDown={onMenuKey}>
+          {items.map(({ key, label }, i) => {
+            const off = key !== 'import' && !canExport;
+            return (
+              <li key={key} role="none" className={key === 'import' ? 'export-menu-import' : undefined}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  tabIndex={i === focusAt ? 0 : -1}
+                  aria-disabled={off || undefined}
+                  aria-describedby={off ? ids.nothing : undefined}
+                  onClick={() => {
+                    if (off) return;
+                    close(true);
+                    if (key === 'import') fileRef.current?.click();
+                    else exportAs(key);
+                  }}
+                >
+                  {label()}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {canExport ? null : (
+          <p id={ids.nothing} className="export-menu-nothing">
+            {i18n.t('export_nothing_shown')}
+          </p>
+        )}
+      </div>
       {onImport ? (
         <input
           ref={fileRef}
