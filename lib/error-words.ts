@@ -152,6 +152,15 @@ function whereInThread(post: number | undefined): string {
   return post === undefined ? '' : i18n.t('compose_where_thread', { n: num(post) });
 }
 
+/**
+ * What is kept once a GIF or video was not posted: the draft with its file, and, for a thread's later post (`post` 2 or
+ * more: the posts are sent in order, so the ones before it are on X), which posts are on X.
+ */
+function mediaKept(post: number | undefined): string {
+  if (post === undefined || post < 2) return i18n.t('media_kept');
+  return i18n.t('media_kept_thread', post - 1, [num(post - 1)], { n: num(post) });
+}
+
 /** A length in seconds as the sentence says it: to a tenth. */
 function seconds(secs: number): string {
   return num(Math.round(secs * 10) / 10);
@@ -166,6 +175,8 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
   const where = whereInThread(words.post);
   const count = words.count ?? 0;
   const quoted = (sentence: string) => withSaid(sentence, said);
+  // What happened to the file first, X's reason right after it, then what is kept and what to do.
+  const notPosted = (sentence: string) => joinSentences(quoted(sentence), mediaKept(words.post));
   switch (words.kind) {
     case 'image-type':
       return i18n.t('media_image_type', { name });
@@ -184,13 +195,13 @@ export function composeWordsText(words: ComposeWords, said?: string): string {
     case 'not-whole':
       return i18n.t('media_not_whole', { name });
     case 'processing-timeout':
-      return quoted(i18n.t('media_processing_timeout', { name, secs: num(count) }));
+      return notPosted(i18n.t('media_processing_timeout', { name, secs: num(count), where }));
     case 'processing-wait-long':
-      return i18n.t('media_processing_wait_long', { name, secs: num(count) });
+      return notPosted(i18n.t('media_processing_wait_long', { name, secs: num(count), where }));
     case 'processing-failed':
-      return quoted(i18n.t('media_processing_failed', { name }));
+      return notPosted(i18n.t('media_processing_failed', { name, where }));
     case 'processing-failed-no-reason':
-      return i18n.t('media_processing_failed_no_reason', { name });
+      return notPosted(i18n.t('media_processing_failed_no_reason', { name, where }));
     case 'nothing-to-post':
       return i18n.t('compose_nothing_to_post', { where });
     case 'too-long':

@@ -505,7 +505,9 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
       if (!media) {
         throw new ComposeError('invalid-image', { kind: 'media-gone' }, published);
       }
+      // A thread's post is named in the words if X does not have its file ready: the posts before it are on X.
       const mediaId = await uploadMedia(client, media.blob, media.name, {
+        ...whereInThread(i, draft.posts.length),
         onProgress: (p) => progress.set(key, { ...p, name: media.name }),
       });
       progress.delete(key);

@@ -1,6 +1,6 @@
 import type { OwnWords } from '../action-error';
 import { saidOf } from '../compose-words';
-import { errorWords, ownWordsText, withSaid } from '../error-words';
+import { errorWords, ownSaidText, ownWordsText, withSaid } from '../error-words';
 import { timeOf } from '../reader-locale';
 
 /** The kinds of X API failure a person can tell apart, each with its own wording. */
@@ -127,7 +127,10 @@ export class XApiError extends Error {
     // Worded when read, in the language the browser speaks then (lib/error-words.ts): nothing is worded for a
     // failure no one shows, and code running outside the extension (the bench) can make one without i18n.
     Object.defineProperty(this, 'message', {
-      get: () => userMessage(kind, init.resetOwn ? undefined : init.rateLimitReset, init.problem, this.own),
+      // Perch's sentence by kind puts X's words where it says them (lib/error-words.ts `ownSaidText`), as a screen does.
+      get: () =>
+        (init.own === undefined && init.ownWords && ownSaidText(init.ownWords, xWords(init.problem))) ||
+        userMessage(kind, init.resetOwn ? undefined : init.rateLimitReset, init.problem, this.own),
       configurable: true,
       enumerable: false,
     });

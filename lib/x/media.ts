@@ -98,6 +98,8 @@ export interface UploadOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told after each chunk is sent and after each answer about X's processing. */
   onProgress?: (progress: UploadProgress) => void;
+  /** Which post of a thread the file goes in (from 1), named in the words when X does not have it ready. */
+  post?: number | undefined;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -171,6 +173,7 @@ async function uploadChunked(
 ): Promise<string> {
   const sleep = options.sleep ?? realSleep;
   const tell = options.onProgress ?? (() => undefined);
+  const where = options.post === undefined ? {} : { post: options.post };
 
   const init = await client.request({
     method: 'POST',
@@ -211,12 +214,12 @@ async function uploadChunked(
     tell(shown === undefined ? { phase: 'processing' } : { phase: 'processing', percent: shown });
     const waitSecs = Math.max(1, Math.ceil(processing?.check_after_secs ?? 1));
     if (checks >= MAX_STATUS_CHECKS) {
-      throw new XApiError('unavailable', { ownWords: { kind: 'processing-timeout', name, count: waitedSecs } });
+      throw new XApiError('unavailable', { ownWords: { kind: 'processing-timeout', name, count: waitedSecs, ...where } });
     }
     // X asked to be checked on later than Perch waits in all (as late as X likes: 1e9 seconds): said as X asked, not
     // as a wait Perch did not make.
     if (waitedSecs + waitSecs > MAX_PROCESSING_WAIT_SECS) {
-      throw new XApiError('unavailable', { ownWords: { kind: 'processing-wait-long', name, count: MAX_PROCESSING_WAIT_SECS } });
+      throw new XApiError('unavailable', { ownWords: { kind: 'processing-wait-long', name, count: MAX_PROCESSING_WAIT_SECS, ...where } });
     }
     await sleep(waitSecs * 1000);
     waitedSecs += waitSecs;
@@ -230,7 +233,7 @@ async function uploadChunked(
     refusedStep(status.body, status.status);
     processing = status.body.data?.processing_info;
   }
-  if (processing.state === 'failed') throw processingFailed(name, processing);
+  if (processing.state === 'failed') throw processingFailed(name, processing, where);
   tell({ phase: 'processing', percent: 100 });
   return id;
 }
@@ -242,10 +245,10 @@ function percentOf(processing: Processing | undefined): number | undefined {
 }
 
 /** X's processing failed: Perch's sentence naming the file, and X's reason (its words, quoted as X's) when it gave one. */
-function processingFailed(name: string, processing: Processing): XApiError {
+function processingFailed(name: string, processing: Processing, where: { post?: number }): XApiError {
   const reason = processing.error?.message ?? processing.error?.name;
   return new XApiError('invalid-request', {
-    ownWords: { kind: reason ? 'processing-failed' : 'processing-failed-no-reason', name },
+    ownWords: { kind: reason ? 'processing-failed' : 'processing-failed-no-reason', name, ...where },
     ...(reason ? { problem: { detail: reason } } : {}),
   });
 }

@@ -180,7 +180,7 @@ describe('publishing a post with a video', () => {
 
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).message).toBe(
-      'X could not process “\u2068clip.mp4\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068The video codec is not supported.\u2069”',
+      'X could not process “\u2068clip.mp4\u2069”, so it was not posted. X said: “\u2068The video codec is not supported.\u2069” Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
     );
     expect(calls()).not.toContain('POST /2/tweets');
     expect(postsOnX(emu, ADA_ID, 'will fail')).toEqual([]);
@@ -189,5 +189,34 @@ describe('publishing a post with a video', () => {
       posts: [{ text: 'will fail', media: [{ id, name: 'clip.mp4', type: 'video/mp4', durationSecs: 5 }] }],
     });
     expect(publishProgress(ADA_ID, 'compose')).toBeNull();
+  }, 20_000);
+
+  it('says post 1 is on X and post 2 was not, keeping post 2 with its video, when X cannot process post 2’s video', async () => {
+    const client = await adaClient();
+    emu.state.videoProcessingError = 'The video codec is not supported.';
+    const id = await attach('clip.mp4', mp4());
+    const posts = [
+      { text: 'first of two', mediaIds: [] },
+      { text: 'second, with a clip', mediaIds: [id] },
+    ];
+    await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts });
+
+    const error = await publishDraft(client, ADA_ID, 'compose').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(XApiError);
+    expect((error as XApiError).ownWords).toEqual({ kind: 'processing-failed', name: 'clip.mp4', post: 2 });
+    expect((error as XApiError).message).toBe(
+      'X could not process “\u2068clip.mp4\u2069”, so it was not posted (post 2 of the thread). X said: “\u2068The video codec is not ' +
+        'supported.\u2069” Post 1 is on X; post 2 and the ones after it are kept as your draft, with the file: post again to try ' +
+        'once more, or remove the file.',
+    );
+    const [first] = postsOnX(emu, ADA_ID, 'first of two');
+    expect(first).toBeDefined();
+    expect(postsOnX(emu, ADA_ID, 'second, with a clip')).toEqual([]);
+    expect(await getDraft(ADA_ID, 'compose')).toMatchObject({
+      state: 'editing',
+      publishedIds: [first!.id],
+      posts: [{ text: 'first of two' }, { text: 'second, with a clip', media: [{ id, name: 'clip.mp4', type: 'video/mp4' }] }],
+    });
   }, 20_000);
 });

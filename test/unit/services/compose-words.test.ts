@@ -31,8 +31,8 @@ function answerOf(type: 'draft.attachImage' | 'post.publish', run: () => Promise
   return handle(handlers, message);
 }
 
-/** An upload whose GIF X fails to process, with `reason` as X's words when given. */
-async function gifProcessingFails(reason?: string): Promise<unknown> {
+/** An upload whose GIF X fails to process, with `reason` as X's words when given; `post`: which post of a thread. */
+async function gifProcessingFails(reason?: string, post?: number): Promise<unknown> {
   const answers = [
     { data: { id: '1880028106020515840' } },
     {},
@@ -41,7 +41,7 @@ async function gifProcessingFails(reason?: string): Promise<unknown> {
   const fetch = () => Promise.resolve(new Response(JSON.stringify(answers.shift()), { headers: { 'content-type': 'application/json' } }));
   const client = createXClient({ baseUrl: 'https://api.x.test', getAccessToken: () => Promise.resolve('t'), fetch });
   const gif = new Blob([new TextEncoder().encode('GIF89a')], { type: 'image/gif' });
-  return uploadGif(client, gif, 'قطة.gif', { sleep: () => Promise.resolve() });
+  return uploadGif(client, gif, 'قطة.gif', { sleep: () => Promise.resolve(), post });
 }
 
 /** What the screen shows for a reply, as the composer words it. */
@@ -94,7 +94,7 @@ describe('the background’s answer when X cannot process a file', () => {
     const reply = await answerOf('post.publish', () => gifProcessingFails('Bad GIF.'));
     readInJapanese();
     expect(await shown(reply)).toBe(
-      'Xは「\u2068قطة.gif\u2069」を処理できなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。Xのメッセージ:「\u2068Bad GIF.\u2069」',
+      'Xは「\u2068قطة.gif\u2069」を処理できなかったため、投稿されていません。Xのメッセージ:「\u2068Bad GIF.\u2069」下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。',
     );
   });
 
@@ -102,6 +102,50 @@ describe('the background’s answer when X cannot process a file', () => {
     const reply = await answerOf('post.publish', () => gifProcessingFails());
     expect(await shown(reply)).toBe(
       'X could not process “\u2068قطة.gif\u2069” and gave no reason, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
+    );
+  });
+});
+
+describe('the background’s answer when X cannot process the file of a thread’s later post', () => {
+  it('says which post was not posted, X’s words, then that the posts before it are on X and the rest is kept', async () => {
+    const reply = await answerOf('post.publish', () => gifProcessingFails('Bad GIF.', 3));
+    expect(await shown(reply)).toBe(
+      'X could not process “\u2068قطة.gif\u2069”, so it was not posted (post 3 of the thread). X said: “\u2068Bad GIF.\u2069” ' +
+        'Posts 1 to 2 are on X; post 3 and the ones after it are kept as your draft, with the file: post again to try once ' +
+        'more, or remove the file.',
+    );
+    readInJapanese();
+    expect(await shown(reply)).toBe(
+      'Xは「\u2068قطة.gif\u2069」を処理できなかったため、投稿されていません（スレッドの3件目）。Xのメッセージ:「\u2068Bad GIF.\u2069」' +
+        '2件目までのポストはXに投稿済みです。3件目以降はファイルごと下書きとして残っています。もう一度投稿するか、ファイルを削除してください。',
+    );
+  });
+});
+
+describe('the words when X is still processing a file after Perch’s wait', () => {
+  const still = (kind: 'processing-timeout' | 'processing-wait-long'): Reply<unknown> => ({
+    ok: false,
+    error: { kind: 'unavailable', message: '', own: { kind, name: 'clip.mp4', count: 120 } },
+  });
+
+  it.each([
+    [
+      'processing-timeout' as const,
+      'X was still processing “\u2068clip.mp4\u2069” after 120 seconds, so it was not posted.',
+      '120秒経ってもXが「\u2068clip.mp4\u2069」を処理中だったため、投稿されていません。',
+    ],
+    [
+      'processing-wait-long' as const,
+      'X is still processing “\u2068clip.mp4\u2069” and asked Perch to wait longer than the 120 seconds Perch waits, so it was not posted.',
+      'Xは「\u2068clip.mp4\u2069」をまだ処理中で、Perchが待つ120秒より長く待つよう求めたため、投稿されていません。',
+    ],
+  ])('%s says the draft is kept with the file, in English and Japanese', async (kind, english, japanese) => {
+    expect(await shown(still(kind))).toBe(
+      `${english} Your draft is kept as it was, with the file: post again to try once more, or remove the file.`,
+    );
+    readInJapanese();
+    expect(await shown(still(kind))).toBe(
+      `${japanese}下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。`,
     );
   });
 });

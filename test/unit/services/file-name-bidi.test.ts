@@ -55,7 +55,7 @@ describe('a file name in what Perch says of a file', () => {
     const error = await uploadGif(client, gif, 'قطة.gif', { sleep: () => Promise.resolve() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).message).toBe(
-      'X could not process “\u2068قطة.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Bad GIF.\u2069”',
+      'X could not process “\u2068قطة.gif\u2069”, so it was not posted. X said: “\u2068Bad GIF.\u2069” Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
     );
   });
 });

@@ -43,7 +43,7 @@ describe('two sentences side by side', () => {
       problem: { messages: ['Unsupported animated GIF.'] },
     });
     expect(error.message).toBe(
-      'Xは「\u2068cat.gif\u2069」を処理できなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+      'Xは「\u2068cat.gif\u2069」を処理できなかったため、投稿されていません。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。',
     );
     expect(new XApiError('forbidden', { problem: { detail: 'No.' } }).message).toBe(
       'Xではこの操作は許可されていません。Xのメッセージ:「\u2068No.\u2069」',

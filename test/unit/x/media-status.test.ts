@@ -33,7 +33,9 @@ describe('waiting for X to process a video', () => {
     const { client, sent, waits, sleep } = scriptedUpload(initialized, appended, finalized(PENDING), ...silent);
     const error = await xErrorOf(uploadVideo(client, video(), 'clip.mp4', { sleep }));
     expect(error.kind).toBe('unavailable');
-    expect(error.message).toBe(`X was still processing “\u2068clip.mp4\u2069” after ${MAX_STATUS_CHECKS} seconds.`);
+    expect(error.message).toBe(
+      `X was still processing “\u2068clip.mp4\u2069” after ${MAX_STATUS_CHECKS} seconds, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.`,
+    );
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(MAX_STATUS_CHECKS);
     expect(waits.every((w) => w >= 1000)).toBe(true);
   });

@@ -77,7 +77,7 @@ describe('uploading a video (chunked, tweet_video, with progress)', () => {
     const error = await xErrorOf(uploadVideo(client, mp4Blob(100), 'clip.mp4', { sleep }));
     expect(error.kind).toBe('invalid-request');
     expect(error.message).toBe(
-      'X could not process “\u2068clip.mp4\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Video duration is too long.\u2069”',
+      'X could not process “\u2068clip.mp4\u2069”, so it was not posted. X said: “\u2068Video duration is too long.\u2069” Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
     );
     expect(sent).toHaveLength(4);
   });

@@ -133,7 +133,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(error.kind).toBe('invalid-request');
     // Perch's sentence names the file; X's reason is quoted as X's.
     expect(error.message).toBe(
-      'X could not process “\u2068cat.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Unsupported animated GIF.\u2069”',
+      'X could not process “\u2068cat.gif\u2069”, so it was not posted. X said: “\u2068Unsupported animated GIF.\u2069” Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
     );
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
     expect(sent).toHaveLength(4);
@@ -155,7 +155,9 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(error.kind).toBe('unavailable');
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(MAX_STATUS_CHECKS);
     expect(waits.every((w) => w >= 1000)).toBe(true);
-    expect(error.message).toBe(`X was still processing “\u2068cat.gif\u2069” after ${MAX_STATUS_CHECKS} seconds.`);
+    expect(error.message).toBe(
+      `X was still processing “\u2068cat.gif\u2069” after ${MAX_STATUS_CHECKS} seconds, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.`,
+    );
   });
 
   it(`never waits more than ${MAX_PROCESSING_WAIT_SECS} seconds in all`, async () => {
@@ -171,7 +173,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(waits).toEqual([50_000, 50_000]);
     expect(sent.filter((s) => s.method === 'GET')).toHaveLength(2);
     expect(error.message).toBe(
-      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits.`,
+      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.`,
     );
   });
 
@@ -182,7 +184,7 @@ describe('uploading a GIF (chunked: initialize, append, finalize, status)', () =
     expect(waits).toEqual([]);
     expect(sent.filter((s) => s.method === 'GET')).toEqual([]);
     expect(error.message).toBe(
-      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits.`,
+      `X is still processing “\u2068cat.gif\u2069” and asked Perch to wait longer than the ${MAX_PROCESSING_WAIT_SECS} seconds Perch waits, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file.`,
     );
   });
 

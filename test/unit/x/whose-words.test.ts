@@ -47,7 +47,7 @@ describe('X’s words', () => {
     const error = await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait));
     expect(error.problem.detail).toBe('Unsupported animated GIF.');
     expect(shown(error)).toBe(
-      'X could not process “\u2068cat.gif\u2069”, so it was not posted. Your draft is kept as it was, with the file: post again to try once more, or remove the file. X said: “\u2068Unsupported animated GIF.\u2069”',
+      'X could not process “\u2068cat.gif\u2069”, so it was not posted. X said: “\u2068Unsupported animated GIF.\u2069” Your draft is kept as it was, with the file: post again to try once more, or remove the file.',
     );
   });
 });
@@ -79,7 +79,7 @@ describe('Perch’s words', () => {
     );
     const { client } = processingFails({ message: 'Unsupported animated GIF.' });
     expect(shown(await xErrorOf(uploadGif(client, gif, 'cat.gif', noWait)))).toBe(
-      'Xは「\u2068cat.gif\u2069」を処理できなかったため、投稿されていません。下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」',
+      'Xは「\u2068cat.gif\u2069」を処理できなかったため、投稿されていません。Xのメッセージ:「\u2068Unsupported animated GIF.\u2069」下書きはファイルごとそのまま残っています。もう一度投稿するか、ファイルを削除してください。',
     );
     const { client: silent } = processingFails();
     expect(shown(await xErrorOf(uploadGif(silent, gif, 'cat.gif', noWait)))).toBe(
