@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { watchReadRetry, type ReadRetry } from '@/lib/services/read-retries';
 
+/** A planned try this far in the past (ms) is a worker's leftover, not a read X is failing now (tries are ≤ 8 s apart). */
+const STALE_MS = 60_000;
+
 /**
  * While `waiting`, the retry Perch has planned for this read X is not answering (lib/services/read-retries.ts), or
  * undefined: X has not failed it, or nothing is being read.
@@ -15,5 +18,6 @@ export function useReadRetry(accountId: string, key: string, waiting: boolean): 
       setRetry(undefined);
     };
   }, [accountId, key, waiting]);
-  return waiting ? retry : undefined;
+  // A try planned long ago is not believed: a worker stopped during its back-off never said the read ended.
+  return waiting && retry && retry.at > Date.now() - STALE_MS ? retry : undefined;
 }

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { postUrl } from '@/lib/x-url';
 import { expandedText, postTextSegments } from '@/lib/text/segments';
 import { sendMessage, type PostView } from '@/lib/messaging';
@@ -28,6 +28,14 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
   const button = useRef<HTMLButtonElement>(null);
   // X not answering (a 5xx, no answer at all): Perch's next try of GET /2/lists/:id/tweets (getListsPosts), while it waits.
   const retry = useReadRetry(accountId, readKey('GET', `/2/lists/${listId}/tweets`), preview.state === 'loading');
+  // Stop waiting goes when the read ends (X answered, or the last try failed): if it had the focus, the button that
+  // reads takes it, never the page.
+  const stopHadFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (retry || !stopHadFocus.current) return;
+    stopHadFocus.current = false;
+    if (!document.activeElement || document.activeElement === document.body) button.current?.focus();
+  }, [retry]);
 
   async function show() {
     const mine = ++reading.current;
@@ -40,9 +48,13 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
     }
   }
 
-  /** Stops waiting for X: what was shown before stays, and the button reads again. Its Cancel goes: the focus moves to it. */
+  /**
+   * Stops waiting for X: what was shown before stays, and the button reads again. Stop waiting goes: the focus moves to
+   * it. (The background's tries of that read go on, at most three, and their answer is let go.)
+   */
   function stopWaiting() {
     reading.current++;
+    stopHadFocus.current = false;
     setPreview((was) => (was.state === 'loading' && was.posts ? { state: 'shown', posts: was.posts } : { state: 'idle' }));
     button.current?.focus();
   }
@@ -65,19 +77,20 @@ export function ListPosts({ accountId, listId, name }: { accountId: string; list
           {i18n.t(posts ? 'lists_posts_refresh_short' : 'lists_posts_show_short')}
         </button>
         {retry ? (
-          <button type="button" onClick={stopWaiting}>
-            {i18n.t('lists_cancel')}
+          <button
+            type="button"
+            onClick={stopWaiting}
+            onFocus={() => (stopHadFocus.current = true)}
+            onBlur={(e) => (stopHadFocus.current = e.relatedTarget === null)}
+          >
+            {i18n.t('lists_posts_stop_waiting')}
           </button>
         ) : null}
         <span className="note">{i18n.t('lists_posts_note')}</span>
       </div>
       <div aria-live="polite">
         {preview.state === 'loading' ? <p className="muted">{i18n.t('lists_posts_loading')}</p> : null}
-        {retry ? (
-          <p className="note">
-            {i18n.t('action_phase_queued_until_unavailable', { what: i18n.t('lists_posts_title'), time: timeOf(retry.at) })}
-          </p>
-        ) : null}
+        {retry ? <p className="note">{i18n.t('lists_posts_retrying', { time: timeOf(retry.at) })}</p> : null}
         {preview.state === 'error' ? (
           <p className="error" role="alert">
             {i18n.t('lists_posts_failed', { message: preview.message })}

@@ -5,10 +5,10 @@ import { expect, signIn, test } from './fixtures';
 /**
  * A List's latest posts while X answers GET /2/lists/:id/tweets (getListsPosts) with 503, which X's errors page says
  * to wait and retry (x-api--fundamentals--response-codes-and-errors): the List said only "Loading posts…" through
- * Perch's retries. It now says X is not answering and Perch tries again, with a Cancel that stops waiting and leaves
+ * Perch's retries. It now says X is not answering and Perch tries again, with Stop waiting, which lets go of the read and leaves
  * the focus on Show latest posts.
  */
-test('says X is not answering a List’s posts while Perch tries again, and Cancel stops waiting, in Chromium', async ({ perch, emu }) => {
+test('says X is not answering a List’s posts while Perch tries again, and Stop waiting lets go, in Chromium', async ({ perch, emu }) => {
   await signIn(perch, await perch.open('options'));
   const page = await openManager(perch);
   await page.getByRole('tab', { name: 'Lists' }).click();
@@ -23,8 +23,8 @@ test('says X is not answering a List’s posts while Perch tries again, and Canc
 
   await show.click();
   await expect(page.getByText(/^Latest posts: X is not answering; Perch tries again at .+\.$/)).toBeVisible();
-  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
-  await cancel.focus();
+  const stop = page.getByRole('button', { name: 'Stop waiting', exact: true });
+  await stop.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/X is not answering/)).toHaveCount(0);
   await expect(page.getByText('Loading posts…')).toHaveCount(0);
