@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { expectFocusShown, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
+import { expectFocusShown, focusedName, focusOnInFirefox as focusOn, tabToInFirefox as tabTo } from '../support/focus';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expect, signIn, test } from './fixtures';
 
@@ -9,13 +9,6 @@ import { expect, signIn, test } from './fixtures';
  * again and Check on X, and the focus goes to Check on X, shown, never to the page; Post again, confirmed, keeps the
  * focus on its question until X has answered (a duplicate), then on Post again.
  */
-
-/** In the page: what has the focus, by its name or words, or "the page". */
-function focusedName(): string {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'the page';
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const postsSent = async (emu: { log(): Promise<{ method: string; path: string }[]> }) =>
   (await emu.log()).filter((e) => e.method === 'POST' && e.path === '/2/tweets').length;
