@@ -43,7 +43,8 @@ export function createServices() {
       client: auth.clientFor(accountId, await oauthSettings()),
       store: rateLimitStore(accountId),
       now,
-      onRetry: (req, next) => void publishRetry(accountId, readKey(req.method, req.path), next),
+      onRead: (read) => void publishRetry.begins(accountId, readKey(read.method, read.path), read),
+      onRetry: (read, next) => void publishRetry(accountId, readKey(read.method, read.path), next, read),
     });
 
   // Each state change of an action, for the screens that watch instead of reading the store (the popup).

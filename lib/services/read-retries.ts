@@ -32,15 +32,27 @@ type Retries = Record<string, ReadRetry>;
 
 const retriesIn = (value: unknown): Retries => (value && typeof value === 'object' ? (value as Retries) : {});
 
+/** One read, as the rate-limited client tells of it: its own object from its start to its end (lib/x/limiter.ts). */
+export type ReadToken = object;
+
 /**
- * Makes the background's publisher: call it with each retry of an account's read, and with `undefined` when that
- * read has ended. Writes are chained, so a watcher never sees an older state after a newer one.
+ * The background's publisher: call it with each retry of an account's read, and with `undefined` when that read has
+ * ended; `begins` as a read starts. With a `read` token, each read's word is its own: a newer read of the same path
+ * (the person pressed again after Stop waiting) hides an older one's retries at once, and only the newer one's end
+ * clears its word, so a screen says the retry of the read it is waiting for until that read ends.
  */
-export function createRetryPublisher(
-  area: SessionArea = browser.storage.session,
-): (accountId: string, key: string, retry: ReadRetry | undefined) => Promise<void> {
+export interface RetryPublisher {
+  (accountId: string, key: string, retry: ReadRetry | undefined, read?: ReadToken): Promise<void>;
+  begins(accountId: string, key: string, read: ReadToken): Promise<void>;
+}
+
+/**
+ * Makes the background's publisher (see RetryPublisher). Writes are chained, so a watcher never sees an older state
+ * after a newer one; a read that X answers at once writes nothing.
+ */
+export function createRetryPublisher(area: SessionArea = browser.storage.session): RetryPublisher {
   let last: Promise<void> = Promise.resolve();
-  return (accountId, key, retry) => {
+  const write = (accountId: string, key: string, retry: ReadRetry | undefined) => {
     const item = retriesKey(accountId);
     last = last
       .then(async () => {
@@ -50,6 +62,28 @@ export function createRetryPublisher(
       .catch(() => undefined);
     return last;
   };
+  // Per account and read key: the newest read begun and not ended, and the read whose retry is stored.
+  const newest = new Map<string, ReadToken>();
+  const told = new Map<string, ReadToken | undefined>();
+  const publish = (accountId: string, key: string, retry: ReadRetry | undefined, read?: ReadToken) => {
+    const both = `${accountId} ${key}`;
+    if (read && !retry && newest.get(both) === read) newest.delete(both);
+    // An older read's tries and end are no word for the screen: it waits for the newer one.
+    if (read && newest.has(both) && newest.get(both) !== read) return last;
+    if (retry) told.set(both, read);
+    else if (told.has(both) && told.get(both) === read) told.delete(both);
+    else if (read) return last;
+    return write(accountId, key, retry);
+  };
+  return Object.assign(publish, {
+    begins(accountId: string, key: string, read: ReadToken) {
+      const both = `${accountId} ${key}`;
+      newest.set(both, read);
+      if (!told.has(both)) return last;
+      told.delete(both);
+      return write(accountId, key, undefined);
+    },
+  });
 }
 
 /** Calls `onChange` with the read's retry (or undefined) now and each time it changes. Returns the function that stops watching. */

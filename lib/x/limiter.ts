@@ -27,6 +27,11 @@ export interface LimiterOptions {
    * for the read says from it that X is not answering and Perch tries again (lib/services/read-retries.ts).
    */
   onRetry?: (req: Pick<XRequest<unknown>, 'method' | 'path'>, next: RetryNext | undefined) => void;
+  /**
+   * Told as a GET begins, with that request's own object: `onRetry` is told of the same object, its end included
+   * (answered or not), so two reads of one path are told apart.
+   */
+  onRead?: (read: Pick<XRequest<unknown>, 'method' | 'path'>) => void;
 }
 
 /** The next try of a GET X did not answer: its number (1 is the first retry), of how many, and when (epoch ms). */
@@ -166,6 +171,9 @@ export function createLimitedClient(options: LimiterOptions): XClient {
     async request<T>(req: XRequest<T>): Promise<XResponse<T>> {
       const endpoint = endpointOf(req.method, req.path);
       const most = req.retries ?? retries;
+      const read = { method: req.method, path: req.path };
+      const begun = req.method === 'GET' && !!options.onRead;
+      if (begun) options.onRead?.(read);
       let retried = false;
       try {
         for (let attempt = 0; ; attempt++) {
@@ -176,12 +184,12 @@ export function createLimitedClient(options: LimiterOptions): XClient {
             if (req.method !== 'GET' || !transient || attempt >= most) throw error;
             const wait = backoff * 2 ** attempt * (1 + random());
             retried = true;
-            options.onRetry?.(req, { attempt: attempt + 1, of: most, at: now() + wait });
+            options.onRetry?.(read, { attempt: attempt + 1, of: most, at: now() + wait });
             await sleep(wait);
           }
         }
       } finally {
-        if (retried) options.onRetry?.(req, undefined);
+        if (retried || begun) options.onRetry?.(read, undefined);
       }
     },
   };
