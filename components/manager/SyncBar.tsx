@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { db, type Collection, type SyncNotice } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { useReadRetry } from '@/components/use-read-retry';
 import { Phrases } from '@/components/Phrases';
 import { timeOf } from './format';
 import { When } from './When';
@@ -103,6 +104,8 @@ export function SyncBar({
   }
 
   const running = !!state?.running || asked;
+  // X not answering a page of this sync (a 5xx, no answer): Perch's next try, while the sync runs.
+  const retry = useReadRetry(accountId, syncReads(accountId, collection, then), running);
   // Never counts back ("12 so far" → "0 so far") when the run ends before its answer arrives (sync-progress.ts).
   const progress = progressShown(said, state?.progress, running, !!state?.running);
   // Remember what the line says for the next render, during this render (React's "store information from previous
@@ -136,6 +139,11 @@ export function SyncBar({
           <Phrases text={texts.never} />
         )}
       </p>
+      {retry ? (
+        <p className={`muted ${prefix}-sync-waiting`} role="status">
+          <Phrases text={i18n.t('sync_retrying', { time: timeOf(retry.at) })} />
+        </p>
+      ) : null}
       {errorLine ? (
         <p
           className={errorLine.waiting ? `muted ${prefix}-sync-waiting` : `error ${prefix}-sync-error`}
@@ -208,6 +216,21 @@ function NoticeWords({ whole, short, prefix }: { whole: string; short: string | 
       </span>
     </>
   );
+}
+
+/** What each collection's sync reads under /2/users/:id/ (lib/services/sync-bookmarks.ts, sync-lists.ts). */
+const SYNC_PATHS: Record<Collection, string> = {
+  bookmarks: 'bookmarks',
+  bookmarkFolders: 'bookmarks/folders',
+  lists: 'owned_lists|followed_lists|pinned_lists|list_memberships',
+  muted: 'muting',
+  blocked: 'blocking',
+};
+
+/** The reads of a sync of `collection` (and `then`), by their names in lib/services/read-retries.ts. */
+function syncReads(accountId: string, collection: Collection, then: Collection | undefined): RegExp {
+  const paths = [collection, ...(then ? [then] : [])].map((c) => SYNC_PATHS[c]).join('|');
+  return new RegExp(`^GET /2/users/${accountId}/(?:${paths})(?:/|$)`);
 }
 
 /** X's limit used up: "Waiting for X's limit until 14:32", or without its end when X gave none. */

@@ -5,6 +5,9 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { sendMessage, type UserView } from '@/lib/messaging';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { errorOf, errorText, missingAccountText } from '@/components/error-text';
+import { useReadRetry } from '@/components/use-read-retry';
+import { readKey } from '@/lib/services/read-retries';
+import { timeOf } from './format';
 import { usernameFrom } from './accounts';
 
 interface Props {
@@ -45,6 +48,9 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
   const [input, setInput] = useState('');
   const [found, setFound] = useState<Found>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
+  // X not answering the lookup (a 5xx, no answer; findUserByUsername): Perch's next try, while it waits.
+  const looking = found.state === 'looking' ? found.username : '';
+  const retry = useReadRetry(accountId, readKey('GET', `/2/users/by/username/${looking}`), !!looking);
   const inputRef = useRef<HTMLInputElement>(null);
   const actRef = useRef<HTMLButtonElement>(null);
   // A request to move the focus to the action button, met once React has drawn it (and enabled it again): a frame
@@ -130,6 +136,7 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
       </form>
       <div className="mgr-lookup-result" aria-live="polite">
         {found.state === 'looking' ? <p className="muted">{i18n.t('lookup_looking', { username: found.username })}</p> : null}
+        {retry && looking ? <p className="note">{i18n.t('lookup_retrying', { username: looking, time: timeOf(retry.at) })}</p> : null}
         {found.state === 'error' ? (
           <p className="error" role="alert">
             {found.message}

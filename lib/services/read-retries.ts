@@ -86,11 +86,21 @@ export function createRetryPublisher(area: SessionArea = browser.storage.session
   });
 }
 
-/** Calls `onChange` with the read's retry (or undefined) now and each time it changes. Returns the function that stops watching. */
-export function watchReadRetry(accountId: string, key: string, onChange: (retry: ReadRetry | undefined) => void): () => void {
+/** The retry of the read named `key`, or, of the reads whose names match it (a sync's pages), the one planned last. */
+function retryOf(retries: Retries, key: string | RegExp): ReadRetry | undefined {
+  if (typeof key === 'string') return retries[key];
+  const matching = Object.entries(retries).filter(([name]) => key.test(name));
+  return matching.map(([, retry]) => retry).sort((a, b) => b.at - a.at)[0];
+}
+
+/**
+ * Calls `onChange` with the read's retry (or undefined) now and each time it changes: the read named `key`, or any
+ * read whose name matches it. Returns the function that stops watching.
+ */
+export function watchReadRetry(accountId: string, key: string | RegExp, onChange: (retry: ReadRetry | undefined) => void): () => void {
   const item = retriesKey(accountId);
   let stopped = false;
-  const tell = (value: unknown) => !stopped && onChange(retriesIn(value)[key]);
+  const tell = (value: unknown) => !stopped && onChange(retryOf(retriesIn(value), key));
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'session' && item in changes) tell(changes[item]!.newValue);
   };

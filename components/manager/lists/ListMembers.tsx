@@ -5,6 +5,9 @@ import type { ListRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { sendMessage } from '@/lib/messaging';
 import { thrownText } from '@/components/error-text';
+import { useReadRetry } from '@/components/use-read-retry';
+import { readKey } from '@/lib/services/read-retries';
+import { timeOf } from '../format';
 import { isolatedWords } from '@/components/isolated-words';
 import { accountWho } from '@/components/account-words';
 import { ProfileLink } from '../ProfileLink';
@@ -37,6 +40,8 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
   const [repeated, setRepeated] = useState(false);
   const asked = useRef(new Set<string>());
   const [load, setLoad] = useState<Load>({ state: 'idle' });
+  // X not answering a page of members (a 5xx, no answer; getListsMembers): Perch's next try, while it waits.
+  const retry = useReadRetry(accountId, readKey('GET', `/2/lists/${list.id}/members`), load.state === 'loading');
   const moreRef = useRef<HTMLButtonElement>(null);
   const reloadRef = useRef<HTMLButtonElement>(null);
   const rowsRef = useRef<AccountListHandle>(null);
@@ -166,6 +171,7 @@ export function ListMembers({ accountId, list, act, onActed }: { accountId: stri
         {load.state === 'loading' ? (
           <p className="muted">{i18n.t(load.checking ? 'lists_members_checking' : 'lists_members_loading')}</p>
         ) : null}
+        {retry ? <p className="note">{i18n.t('lists_members_retrying', { time: timeOf(retry.at) })}</p> : null}
         {stopped && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_stopped', { name: spokenName })}</p> : null}
         {repeated && load.state === 'idle' ? <p className="note">{i18n.t('lists_members_repeated', { name: spokenName })}</p> : null}
         {load.state === 'error' ? (
