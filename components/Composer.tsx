@@ -1,18 +1,16 @@
-// Long because one composer holds a post or a thread, its images and video, and each state of publishing them; an
-// edit of a published post lives apart (EditComposer.tsx).
+// One composer holds a post or a thread and each state of publishing it. Attaching images and video lives in
+// use-attach-media.ts, a post's buttons (or its line once on X) in ThreadPostTools.tsx, and an edit of a published
+// post in EditComposer.tsx.
 import { i18n } from '#i18n';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { IMAGE_TYPES, MAX_IMAGES_PER_POST, MAX_POSTS_IN_THREAD, VIDEO_TYPES } from '@/lib/limits';
+import { MAX_POSTS_IN_THREAD } from '@/lib/limits';
 import { sendMessage } from '@/lib/messaging';
-import { postUrl } from '@/lib/x-url';
 import { errorOf, thrownText } from './error-text';
 import { composeErrorText } from './compose-error-text';
 import { extractUrls } from '@/lib/text/parse-post';
-import { isolateBidi } from '@/lib/text/bidi';
-import { toBase64 } from '@/lib/base64';
 import { ClearDraftButton } from './ClearDraftButton';
 import { ComposerFoot } from './ComposerFoot';
-import { canSplit, isVideo, pickMedia, roomForMedia, splitPostInThread, whyCannotPost, whyVideoRefused, withAlt } from './compose-rules';
+import { canSplit, isVideo, roomForMedia, splitPostInThread, whyCannotPost, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownActions, OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
@@ -23,12 +21,11 @@ import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
 import { EditComposer, useOpenEdit } from './EditComposer';
-import { FileNameWords, spokenFileWords } from './FileNameWords';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
-import { readVideoLength } from './video-length';
-
-/** Bytes of a video per message to the background (the contract's `draft.attachVideo` takes at most 4 MB). */
-const VIDEO_PART_BYTES = 4 * 1024 * 1024;
+import { MediaPickers } from './MediaPickers';
+import { FileNameWords, spokenFileWords } from './FileNameWords';
+import { PostOnX, ThreadPostTools } from './ThreadPostTools';
+import { useAttachMedia } from './use-attach-media';
 
 type Status =
   | { kind: 'idle' }
@@ -47,7 +44,6 @@ export interface ComposerProps extends DraftTarget {
 /** The Post button's keyboard shortcut, as the platform writes it. */
 const SHORTCUT = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
 
-/** The post composer: X's live count, drafts that survive closing, images, threads, reply and quote. */
 /**
  * "Adding <video>… Post waits until it is in.": on screen with the file's name in a `<bdi>`; read out from a hidden
  * copy without the name's bidi controls (a live region reads its text as is, `<bdi>` or not), the visible one hidden
@@ -65,16 +61,23 @@ export function AttachingNote({ name }: { name: string }) {
   );
 }
 
+/** The post composer: X's live count, drafts that survive closing, images, threads, reply and quote. */
 export function Composer(props: ComposerProps) {
   const { accountId, context, replyToId, quoteId, username } = props;
   const { posts, saved, stored, saveError, update, store, reload, reset } = useDraft(props);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  /** The name of a video on its way to the background: Post and Add wait for it, so a post never leaves without it. */
-  const [attaching, setAttaching] = useState<string>();
+  const media = useAttachMedia({
+    accountId,
+    context,
+    posts,
+    update,
+    fail: (errorKind, message) => setStatus({ kind: 'error', errorKind, message }),
+    videoIn: () => {
+      if (status.kind === 'error') setStatus({ kind: 'idle' });
+    },
+  });
+  const { attaching } = media;
   const reasonId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const videoInput = useRef<HTMLInputElement>(null);
-  const [imageFor, setImageFor] = useState(0);
   // Bumped to draw the boxes afresh (focus in the first, caret at its end) after the draft is cleared or split.
   const [generation, setGeneration] = useState(0);
   // The post whose box takes the focus when drawn: a post just added to the thread, or the one before a post removed.
@@ -114,85 +117,6 @@ export function Composer(props: ComposerProps) {
     } catch (e) {
       setStatus({ kind: 'error', errorKind: errorOf(e).kind, message: composeErrorText(e) });
       await reload().catch(() => undefined);
-    }
-  }
-
-  async function addImages(files: FileList | null) {
-    if (!files) return;
-    const post = posts?.[imageFor];
-    if (!post) return;
-    // X's media rule (4 images, or 1 GIF, or 1 video) is checked before any file is stored or uploaded.
-    const { take: picked, refused } = pickMedia(post, [...files]);
-    if (refused)
-      setStatus({
-        kind: 'error',
-        errorKind: refused.why,
-        message: i18n.t(refused.why === 'video-alone' ? 'composer_video_alone' : 'composer_gif_alone', [isolateBidi(refused.name)]),
-      });
-    else if (picked.length < files.length)
-      setStatus({ kind: 'error', errorKind: 'too-many', message: i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST) });
-    for (const file of picked) {
-      try {
-        const { id } = await sendMessage({
-          type: 'draft.attachImage',
-          accountId,
-          context,
-          name: file.name,
-          mediaType: file.type,
-          data: toBase64(new Uint8Array(await file.arrayBuffer())),
-        });
-        const media = { id, name: file.name, type: file.type, size: file.size, previewUrl: URL.createObjectURL(file) };
-        update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
-      } catch (e) {
-        setStatus({ kind: 'error', errorKind: 'image', message: composeErrorText(e) });
-      }
-    }
-  }
-
-  /**
-   * Attaches a video to post `imageFor`: X's media rule and the video's type, size and length (read from the file)
-   * are checked first; then it goes to the background in parts, as no message could carry a large video whole.
-   */
-  async function addVideo(file: File | undefined) {
-    const post = posts?.[imageFor];
-    if (!file || !post) return;
-    if (pickMedia(post, [file]).refused) {
-      setStatus({ kind: 'error', errorKind: 'video-alone', message: i18n.t('composer_video_alone', [isolateBidi(file.name)]) });
-      return;
-    }
-    const durationSecs = (VIDEO_TYPES as readonly string[]).includes(file.type) ? await readVideoLength(file) : undefined;
-    const refused = whyVideoRefused(file, durationSecs);
-    if (refused || durationSecs === undefined) {
-      setStatus({ kind: 'error', errorKind: 'video', message: refused ?? '' });
-      return;
-    }
-    setAttaching(file.name);
-    try {
-      let id: string | undefined;
-      for (let offset = 0; offset < file.size; offset += VIDEO_PART_BYTES) {
-        const bytes = new Uint8Array(await file.slice(offset, offset + VIDEO_PART_BYTES).arrayBuffer());
-        const answer = await sendMessage({
-          type: 'draft.attachVideo',
-          accountId,
-          context,
-          name: file.name,
-          mediaType: file.type as (typeof VIDEO_TYPES)[number],
-          size: file.size,
-          durationSecs,
-          ...(id ? { id } : {}),
-          offset,
-          data: toBase64(bytes),
-        });
-        id = answer.id;
-      }
-      if (!id) return;
-      const media = { id, name: file.name, type: file.type, size: file.size, durationSecs };
-      update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
-      if (status.kind === 'error') setStatus({ kind: 'idle' });
-    } catch (e) {
-      setStatus({ kind: 'error', errorKind: 'video', message: composeErrorText(e) });
-    } finally {
-      setAttaching(undefined);
     }
   }
 
@@ -259,12 +183,7 @@ export function Composer(props: ComposerProps) {
           {posts.map((post, i) => (
             <div key={`${generation}:${i}`} className="thread-post">
               {saved && i < saved.publishedIds.length ? (
-                <p className="muted">
-                  {i18n.t('composer_already_on_x', [i + 1])}{' '}
-                  <a href={postUrl(saved.publishedIds[i] ?? '', username)} target="_blank" rel="noreferrer">
-                    {i18n.t('composer_view_post_on_x', [i + 1])}
-                  </a>
-                </p>
+                <PostOnX index={i} id={saved.publishedIds[i] ?? ''} username={username} />
               ) : (
                 <>
                   <PostEditor
@@ -286,81 +205,32 @@ export function Composer(props: ComposerProps) {
                     }}
                     onAlt={(id, alt) => update((all) => withAlt(all, i, id, alt))}
                   />
-                  {/* X takes no media in a quote post (createPosts: `media` is exclusive of `quote_tweet_id`). */}
-                  {quoteId && i === 0 ? <p className="muted">{i18n.t('composer_quote_no_media')}</p> : null}
-                  <div className="row">
-                    {quoteId && i === 0 ? null : (
-                      <>
-                        <button
-                          type="button"
-                          data-focus={`image:${i}`}
-                          disabled={!roomForMedia(post) || locked}
-                          onClick={() => {
-                            setImageFor(i);
-                            fileInput.current?.click();
-                          }}
-                        >
-                          {posts.length > 1 ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
-                        </button>
-                        <button
-                          type="button"
-                          data-focus={`video:${i}`}
-                          disabled={locked}
-                          onClick={() => {
-                            setImageFor(i);
-                            videoInput.current?.click();
-                          }}
-                        >
-                          {posts.length > 1 ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
-                        </button>
-                      </>
-                    )}
-                    {canSplit(post, limit) ? (
-                      <button type="button" disabled={locked} onClick={() => split(i)}>
-                        {posts.length > 1 ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
-                      </button>
-                    ) : null}
-                    {i > 0 ? (
-                      <button
-                        type="button"
-                        disabled={locked}
-                        onClick={() => {
-                          // Its box and this button go: the post before it takes the focus, caret at its end.
-                          setFocusAt(i - 1);
-                          setGeneration((g) => g + 1);
-                          update((all) => all.filter((_, j) => j !== i));
-                        }}
-                      >
-                        {i18n.t('composer_remove_post', [i + 1])}
-                      </button>
-                    ) : null}
-                  </div>
+                  <ThreadPostTools
+                    index={i}
+                    count={posts.length}
+                    quoteFirst={!!quoteId && i === 0}
+                    roomForImage={roomForMedia(post)}
+                    splittable={canSplit(post, limit)}
+                    locked={locked}
+                    onAddImage={() => media.chooseImages(i)}
+                    onAddVideo={() => media.chooseVideo(i)}
+                    onSplit={() => split(i)}
+                    onRemove={() => {
+                      // Its box and this button go: the post before it takes the focus, caret at its end.
+                      setFocusAt(i - 1);
+                      setGeneration((g) => g + 1);
+                      update((all) => all.filter((_, j) => j !== i));
+                    }}
+                  />
                 </>
               )}
             </div>
           ))}
-          <input
-            ref={fileInput}
-            type="file"
-            accept={IMAGE_TYPES.join(',')}
-            multiple
-            hidden
-            aria-label={i18n.t('composer_choose_images')}
-            onChange={(e) => {
-              void addImages(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <input
-            ref={videoInput}
-            type="file"
-            accept={VIDEO_TYPES.join(',')}
-            hidden
-            aria-label={i18n.t('composer_choose_video')}
-            onChange={(e) => {
-              void addVideo(e.target.files?.[0]);
-              e.target.value = '';
-            }}
+          <MediaPickers
+            fileInput={media.fileInput}
+            videoInput={media.videoInput}
+            onImages={(files) => void media.addImages(files)}
+            onVideo={(file) => void media.addVideo(file)}
           />
           {busy && progress ? <UploadProgress progress={progress} /> : null}
           {attaching ? <AttachingNote name={attaching} /> : null}
