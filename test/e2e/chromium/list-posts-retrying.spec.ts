@@ -1,5 +1,5 @@
 import { SEED_LISTS } from '../../emulator/seed';
-import { openManager } from '../support/bookmarks-tab';
+import { openList } from '../support/lists-tab';
 import { expect, signIn, test } from './fixtures';
 
 /**
@@ -10,12 +10,7 @@ import { expect, signIn, test } from './fixtures';
  */
 test('says X is not answering a List’s posts while Perch tries again, and Stop waiting lets go, in Chromium', async ({ perch, emu }) => {
   await signIn(perch, await perch.open('options'));
-  const page = await openManager(perch);
-  await page.getByRole('tab', { name: 'Lists' }).click();
-  await page
-    .getByRole('region', { name: /^Pinned/ })
-    .getByRole('button', { name: 'Compiler folks 🛠️', exact: true })
-    .click();
+  const page = await openList(perch, 'Compiler folks 🛠️');
   const show = page.getByRole('button', { name: 'Show latest posts of Compiler folks 🛠️' });
   await expect(show).toBeVisible();
   await emu.untilQuiet();

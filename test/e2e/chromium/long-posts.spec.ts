@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LONG_POST_WORD, SEED_POSTS } from '../../emulator/seed';
 import { openManager } from '../support/bookmarks-tab';
+import { openList } from '../support/lists-tab';
 import { ADA } from '../support/emulator-control';
 import { expect, signIn, test } from './fixtures';
 
@@ -58,12 +59,7 @@ test.describe('a post over 280 characters, in Chromium', () => {
     await expect(card).toContainText(`@${TURING}`);
     await expect(card).toContainText(`the ${LONG_POST_WORD}. There is none.`);
 
-    const page = await openManager(perch);
-    await page.getByRole('tab', { name: 'Lists' }).click();
-    await page
-      .getByRole('region', { name: /^Pinned/ })
-      .getByRole('button', { name: 'Compiler folks 🛠️', exact: true })
-      .click();
+    const page = await openList(perch, 'Compiler folks 🛠️');
     await page.getByRole('button', { name: 'Show latest posts of Compiler folks 🛠️' }).click();
     const posts = page.getByRole('list', { name: 'Latest posts of Compiler folks 🛠️' });
     await expect(posts.getByRole('article', { name: `Post by @${TURING}` }).filter({ hasText: LONG_POST_WORD })).toContainText(LINK);
