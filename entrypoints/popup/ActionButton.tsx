@@ -56,6 +56,11 @@ export interface ActionButtonProps {
   onClick: () => void;
   /** The id of the note (ActionNotes) that says what its action is doing. */
   noteId?: string | undefined;
+  /**
+   * A state the person cannot change here (Requested): said by `aria-disabled`, and a click does nothing. Not the
+   * native `disabled`, which takes the focus away from the button that just became it (Follow pressed on a protected
+   * account) and drops it to the page.
+   */
   disabled?: boolean;
   pressed?: boolean;
   /** Opens a part of the popup (the list picker): whether it is open. */
@@ -91,8 +96,8 @@ export function ActionButton({
   return (
     <button
       type="button"
-      onClick={onClick}
-      disabled={disabled}
+      onClick={disabled ? undefined : onClick}
+      aria-disabled={disabled ? true : undefined}
       className={pressed ? 'quick-button on' : 'quick-button'}
       aria-describedby={noteId}
       aria-busy={busy ? true : undefined}

@@ -44,7 +44,18 @@ export interface RelationButtonProps {
  */
 export function RelationButton({ icon, state, on, off, held, also = [], noteId, busy = false, send }: RelationButtonProps) {
   if (held !== undefined) {
-    return <ActionButton icon={icon} label={held} otherLabels={[on, off]} pressed disabled noteId={noteId} onClick={() => undefined} />;
+    return (
+      <ActionButton
+        icon={icon}
+        label={held}
+        otherLabels={[on, off]}
+        pressed
+        disabled
+        busy={busy}
+        noteId={noteId}
+        onClick={() => undefined}
+      />
+    );
   }
   if (state === undefined) {
     return (

@@ -231,7 +231,7 @@ function follow(
     at.before(view);
     // Where the popup puts focus (use-first-action-focus.ts): the first action, unless the person is somewhere.
     if (!document.activeElement || document.activeElement === document.body) {
-      view.querySelector<HTMLElement>('.quick-actions button:not([disabled]), .quick-actions a[href]')?.focus();
+      view.querySelector<HTMLElement>('.quick-actions button:not([disabled], [aria-disabled="true"]), .quick-actions a[href]')?.focus();
     }
     return view;
   }

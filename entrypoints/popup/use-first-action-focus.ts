@@ -4,7 +4,7 @@ import { useEffect, type RefObject } from 'react';
  * Where the popup's first action is: the post's or profile's action row. Not the composer's text: it fills in after
  * the account header, and focus landing there late would take the person's first Tab past the header.
  */
-const FIRST_ACTION = ['.quick-actions button:not([disabled])', '.quick-actions a[href]'];
+const FIRST_ACTION = ['.quick-actions button:not([disabled], [aria-disabled="true"])', '.quick-actions a[href]'];
 /** The line that says what is loading (the post, the profile, the List, the composer) until its part is drawn. */
 const LOADING = '[aria-busy="true"]';
 /** Where a read that ended without actions leaves the focus (X refused it): its Read again, else its alert line. */
@@ -57,7 +57,7 @@ export function useFirstActionFocus(root: RefObject<HTMLElement | null>): void {
     };
     const start = () => {
       done = false;
-      observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+      observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
       tryFocus();
     };
     const onPerson = (e: Event) => {

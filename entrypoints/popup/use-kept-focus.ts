@@ -2,7 +2,7 @@ import { useEffect, type RefObject } from 'react';
 
 /** A row of the popup's actions, and the controls in it a person can reach. */
 const ROW = '.quick-actions';
-const CONTROLS = 'button:not([disabled]), a[href]';
+const CONTROLS = 'button:not([disabled], [aria-disabled="true"]), a[href]';
 /** The words said about what the last action did (Deleted.), where no row is left to go back to. */
 const SAID = '[role="status"], [role="alert"]';
 
