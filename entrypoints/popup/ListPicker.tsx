@@ -151,6 +151,8 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   async function create(fields: NewListFields) {
     if (made) return;
     setRefused(undefined);
+    // An earlier change's word would stand beside the form's own: this List is what is said now.
+    setMessage(undefined);
     setMade(fields);
     const error = await act(accountId, { type: 'list.create', params: { name: fields.name, private: fields.private } }, (seq) =>
       setMade({ ...fields, seq }),
@@ -181,7 +183,9 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
     if (c.state === 'failed') {
       // Not done: the list shows what it was, and X's answer says why.
       setLists((all) => all?.map((l) => (l.id === sent.listId ? { ...l, member: !sent.adding } : l)));
-      return setMessage({ text: c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused'), error: true });
+      const why = c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused');
+      const what = sent.adding ? 'popup_list_add_failed' : 'popup_list_remove_failed';
+      return setMessage({ text: i18n.t(what, [user.username, sent.list, why]), error: true });
     }
     setMessage({
       text: sent.adding ? i18n.t('popup_list_added', [user.username, sent.list]) : i18n.t('popup_list_removed', [user.username, sent.list]),
@@ -203,7 +207,10 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
       },
       (seq) => setSent({ seq, adding: !list.member, listId: list.id, list: list.name }),
     );
-    if (error) return setMessage({ text: error, error: true });
+    if (error) {
+      const what = list.member ? 'popup_list_remove_failed' : 'popup_list_add_failed';
+      return setMessage({ text: i18n.t(what, [user.username, list.name, error]), error: true });
+    }
     setLists((all) => all?.map((l) => (l.id === list.id ? { ...l, member: !l.member } : l)));
     setMessage({
       text: list.member
