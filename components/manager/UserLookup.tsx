@@ -48,7 +48,7 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
   const [input, setInput] = useState('');
   const [found, setFound] = useState<Found>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
-  // X not answering the lookup (a 5xx, no answer; findUserByUsername): Perch's next try, while it waits.
+  // X not answering the lookup (a 5xx, no answer; getUsersByUsername): Perch's next try, while it waits.
   const looking = found.state === 'looking' ? found.username : '';
   const retry = useReadRetry(accountId, readKey('GET', `/2/users/by/username/${looking}`), !!looking);
   const inputRef = useRef<HTMLInputElement>(null);

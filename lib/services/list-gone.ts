@@ -13,8 +13,8 @@ export const GONE_LISTS_KEPT = 500;
 
 /**
  * X said the List does not exist: a not-found whose errors name a list (`resource_type: "list"`, X's
- * ResourceNotFoundProblem: getListsId, getListsMembers, getListsTweets, listIdUpdate, listAddMember, listUserPin,
- * listUserFollow answer it for an unknown List; x-api--lists--list-lookup--integrate, "404 – List doesn't exist"). A
+ * ResourceNotFoundProblem: getListsById, getListsMembers, getListsPosts, updateLists, addListsMember, pinList,
+ * followList answer it for an unknown List; x-api--lists--list-lookup--integrate, "404 – List doesn't exist"). A
  * List X merely refused (not-authorized-for-resource, a limit, X failing, no connection) is not gone; nor is one whose
  * not-found names another thing (the user a member add named).
  */

@@ -14,7 +14,7 @@ import { folderSchema, postRefSchema, postSchema, type XBookmarkFolder, type XPo
 export { folderSchema, type XBookmarkFolder, type XPostRef } from './schemas';
 
 /**
- * What a bookmark card shows besides the post itself (getUsersIdBookmarks takes the posts lookup's `expansions` and
+ * What a bookmark card shows besides the post itself (getUsersBookmarks takes the posts lookup's `expansions` and
  * `media.fields`; x-api--fundamentals--expansions, --data-dictionary): its media (`attachments.media_keys`: a photo's
  * `url`, a video's or GIF's `preview_image_url`, `alt_text`, size), the quoted post and its author
  * (`referenced_tweets.id`, `referenced_tweets.id.author_id`), and whom a reply answers (`in_reply_to_user_id`, in

@@ -3,7 +3,7 @@ import { syncBookmarks } from '../support/bookmarks-tab';
 import { expect, signIn, test } from './fixtures';
 
 /**
- * The Bookmarks tab's first sync while X answers GET /2/users/:id/bookmarks (getUsersIdBookmarks) with 503, which X's
+ * The Bookmarks tab's first sync while X answers GET /2/users/:id/bookmarks (getUsersBookmarks) with 503, which X's
  * errors page says to wait and retry (x-api--fundamentals--response-codes-and-errors): the sync line said only
  * "Syncing…" through Perch's tries. It now says X is not answering and when Perch tries again, and says so no more
  * once X answers and the sync ends.

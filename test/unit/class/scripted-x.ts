@@ -139,7 +139,7 @@ function validBody(method: string, path: string, body: unknown, a: Answer, media
   if (/\/likes/.test(path)) return { data: { liked: method === 'POST' } }; // likePost / unlikePost
   if (/\/following/.test(path)) return { data: { following: method === 'POST', pending_follow: false } }; // followUser
   if (/\/muting/.test(path)) return { data: { muting: method === 'POST' } }; // muteUser
-  if (/\/members/.test(path)) return { data: { is_member: method === 'POST' } }; // listAddMember
+  if (/\/members/.test(path)) return { data: { is_member: method === 'POST' } }; // addListsMember
   throw new Error(`the scripted X does not know ${method} ${path}`);
 }
 

@@ -13,8 +13,8 @@ import { renderInPage } from '../support/react-page';
 import { scripted, type Step } from '../x/support';
 
 /**
- * "Add to list…" in the popup when X refuses a change (POST /2/lists/:id/members, listAddMember; DELETE
- * /2/lists/:id/members/:user_id, listRemoveMember): the alert names who and which List, then X's words, so a person
+ * "Add to list…" in the popup when X refuses a change (POST /2/lists/:id/members, addListsMember; DELETE
+ * /2/lists/:id/members/:user_id, removeListsMemberByUserId): the alert names who and which List, then X's words, so a person
  * who pressed two Lists knows which one did not change. Starting a new List afterwards does not leave that alert
  * standing beside the form's own words.
  */

@@ -8,7 +8,7 @@ import { freshDb } from './support';
 /**
  * Walked in Firefox: the popup on x.com/gracehopper, a username no one holds, said "X could not find it: it may have
  * been deleted." — "it", for a profile, and "deleted", for an account. X answers the lookup by username
- * (findUserByUsername, GET /2/users/by/username/{username}) with 200 and only an `errors` entry of type
+ * (getUsersByUsername, GET /2/users/by/username/{username}) with 200 and only an `errors` entry of type
  * resource-not-found (x-api--fundamentals--response-codes-and-errors, "Partial errors"; the same for a suspended
  * account). The popup now names the @username it looked for.
  */

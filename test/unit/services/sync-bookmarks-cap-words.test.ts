@@ -11,7 +11,7 @@ import { freshDb } from './support';
 /**
  * What the Bookmarks tab says when the bookmark walk stops at its page cap. X gives apps a person's 800 newest
  * bookmarks ("With the GET method of the Bookmarks lookup endpoint you will get back 800 of your most recent Bookmarked
- * Posts": x-api--posts--bookmarks--integrate, "Rate limits"), 8 pages of 100 (getUsersIdBookmarks, max_results 100).
+ * Posts": x-api--posts--bookmarks--integrate, "Rate limits"), 8 pages of 100 (getUsersBookmarks, max_results 100).
  * The person reads what happened, and that nothing was lost: past X's 800, nothing changed on X and their tags and
  * notes stay; before them (X's pages held fewer than asked: x-api--fundamentals--pagination), the rest stays here.
  */

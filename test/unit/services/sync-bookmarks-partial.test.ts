@@ -10,7 +10,7 @@ import { bookmarksSyncLine } from './bookmarks-sync-line';
 import { freshDb, seedBookmarks } from './support';
 
 /**
- * The day's full bookmark walk when a page of GET /2/users/:id/bookmarks (getUsersIdBookmarks; x-api--users--get-bookmarks)
+ * The day's full bookmark walk when a page of GET /2/users/:id/bookmarks (getUsersBookmarks; x-api--users--get-bookmarks)
  * carries `errors` beside its posts (x-api--fundamentals--response-codes-and-errors, "Partial errors"). An error that
  * names no post, or another kind of resource than an expansion pulled in, does not say what X left out: X did not say the
  * rest is gone, so the stored bookmarks it did not list are kept, and the Bookmarks tab says how many.
