@@ -229,8 +229,11 @@ const SYNC_PATHS: Record<Collection, string> = {
 
 /** The reads of a sync of `collection` (and `then`), by their names in lib/services/read-retries.ts. */
 function syncReads(accountId: string, collection: Collection, then: Collection | undefined): RegExp {
-  const paths = [collection, ...(then ? [then] : [])].map((c) => SYNC_PATHS[c]).join('|');
-  return new RegExp(`^GET /2/users/${accountId}/(?:${paths})(?:/|$)`);
+  const both = [collection, ...(then ? [then] : [])];
+  const paths = both.map((c) => SYNC_PATHS[c]).join('|');
+  // A Lists sync also reads a List's member count again (getListsById, GET /2/lists/:id; sync-lists.ts).
+  const lists = both.includes('lists') ? '|^GET /2/lists/\\d+$' : '';
+  return new RegExp(`^GET /2/users/${accountId}/(?:${paths})(?:/|$)${lists}`);
 }
 
 /** X's limit used up: "Waiting for X's limit until 14:32", or without its end when X gave none. */

@@ -5,6 +5,7 @@ import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { SyncBar } from '@/components/manager/SyncBar';
 import { UserLookup } from '@/components/manager/UserLookup';
 import { bookmarkSyncTexts } from '@/components/manager/bookmarks/texts';
+import { listSyncTexts } from '@/components/manager/lists/texts';
 import type { ListRow } from '@/lib/db';
 import { createRetryPublisher } from '@/lib/services/read-retries';
 import { freshDb } from '../services/support';
@@ -78,6 +79,24 @@ describe('a screen waiting on a read X is not answering', () => {
     }
   });
 
+  it('says so on the Lists sync line while X fails a List’s member count, not a List’s posts', async () => {
+    const page = await waitingOnX(<SyncBar accountId="1" collection="lists" texts={listSyncTexts()} />);
+    try {
+      await until(() => expect(button(page, 'Sync now')).toBeTruthy());
+      await click(page, button(page, 'Sync now')!);
+      const publish = createRetryPublisher(fakeBrowser.storage.session);
+      await act(() => publish('1', 'GET /2/lists/99/tweets', soon()));
+      await act(() => publish('1', 'GET /2/lists/99/members', soon()));
+      // The sync reads each List's member count again (getListsById, sync-lists.ts).
+      await act(() => publish('1', 'GET /2/lists/98', soon()));
+      await until(() => expect(text(page)).toMatch(/Syncing: X is not answering; Perch tries again at .+\./));
+      await act(() => publish('1', 'GET /2/lists/98', undefined));
+      await until(() => expect(text(page)).not.toContain('X is not answering'));
+    } finally {
+      await page.leave();
+    }
+  });
+
   it('says so under a List’s Members while they load', async () => {
     const page = await waitingOnX(<ListMembers accountId="1" list={LIST} act={() => Promise.resolve(true)} onActed={() => undefined} />);
     try {
@@ -122,6 +141,9 @@ describe('a screen waiting on a read X is not answering', () => {
       await act(() => publish('1', 'GET /2/users/by/username/adalove', soon()));
       await act(() => publish('1', 'GET /2/users/by/username/gracehop', soon()));
       await until(() => expect(text(page)).toMatch(/Looking up @gracehop: X is not answering; Perch tries again at .+\./));
+      // Its read ended: the line goes, though another lookup's word is still stored.
+      await act(() => publish('1', 'GET /2/users/by/username/gracehop', undefined));
+      await until(() => expect(text(page)).not.toContain('X is not answering'));
     } finally {
       await page.leave();
     }
