@@ -35,6 +35,8 @@ test('Follow pressed with Enter on a protected account keeps the focus on Reques
   await popup.keyboard.press('Enter');
   await popup.keyboard.press('Tab');
   await expect.poll(() => popup.evaluate(focusedName)).toBe('Mute');
+  // A second follow wrongly sent would still be on its way: read X's log once nothing more arrives.
+  await emu.untilQuiet();
   const follows = (await emu.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/following'));
   expect(follows.map((e) => e.status)).toEqual([200]);
 });
