@@ -2,27 +2,17 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
-import type { ListRow } from '@/lib/db';
 import { freshDb } from '../services/support';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage, type ReactPage } from '../support/react-page';
+import { readingList } from './list-members-x';
 
 /**
  * A page of a list's members from X with none on it (`result_count: 0`, no `data`) can still have a `next_token`: the
  * list's page does not say the list has no members beside a "Load more" that would read them.
  */
 
-const LIST: ListRow = {
-  accountId: '1',
-  id: '99',
-  name: 'Reading list',
-  private: false,
-  memberCount: 3,
-  owned: false,
-  followed: true,
-  pinned: false,
-  member: false,
-};
+const LIST = readingList();
 
 const buttons = (page: ReactPage) => [...page.document.querySelectorAll('button')].map((b) => accessibleName(b as unknown as Element));
 const shown = (page: ReactPage) => page.document.querySelector('.mgr-members')?.textContent ?? '';

@@ -2,27 +2,17 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
-import type { ListRow } from '@/lib/db';
 import { freshDb } from '../services/support';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage, type ReactPage } from '../support/react-page';
+import { readingList } from './list-members-x';
 
 /**
  * X's pages of a List's members that lead back to one already read (A → B → A) would keep "Load more" on the page for
  * ever: the walk stops where X repeats itself, and says so in the words the sync uses for a repeated page.
  */
 
-const LIST: ListRow = {
-  accountId: '1',
-  id: '99',
-  name: 'Reading list',
-  private: false,
-  memberCount: 3,
-  owned: false,
-  followed: true,
-  pinned: false,
-  member: false,
-};
+const LIST = readingList();
 
 const REPEATED = 'X sent the same page of the members of Reading list twice, so Perch stopped there';
 const MORE = 'Load more members of Reading list';

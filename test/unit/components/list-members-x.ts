@@ -2,8 +2,23 @@ import { act } from 'react';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listMembers } from '@/lib/services/lookups';
+import type { ListRow } from '@/lib/db';
 import type { XClient } from '@/lib/x/client';
 import type { ReactPage } from '../support/react-page';
+
+/** A List the account follows ("Reading list", id 99, 3 members) for the members view's tests; `over` changes a field. */
+export const readingList = (over: Partial<ListRow> = {}): ListRow => ({
+  accountId: '1',
+  id: '99',
+  name: 'Reading list',
+  private: false,
+  memberCount: 3,
+  owned: false,
+  followed: true,
+  pinned: false,
+  member: false,
+  ...over,
+});
 
 /**
  * The background with X behind it, for the members view (components/manager/lists/ListMembers.tsx): a `list.members`

@@ -6,13 +6,13 @@ import { SyncBar } from '@/components/manager/SyncBar';
 import { UserLookup } from '@/components/manager/UserLookup';
 import { bookmarkSyncTexts } from '@/components/manager/bookmarks/texts';
 import { listSyncTexts } from '@/components/manager/lists/texts';
-import type { ListRow } from '@/lib/db';
 import { createRetryPublisher } from '@/lib/services/read-retries';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage, type ReactPage } from '../support/react-page';
 import { until } from '../support/until';
+import { readingList } from './list-members-x';
 
 /**
  * A Bookmarks sync, a List's Members and a lookup by @username while X answers their reads with 503: Perch tried
@@ -22,17 +22,7 @@ import { until } from '../support/until';
  * from the background's word (lib/services/read-retries.ts), and says it no more once the read has ended.
  */
 
-const LIST: ListRow = {
-  accountId: '1',
-  id: '99',
-  name: 'Reading list',
-  private: false,
-  memberCount: 3,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-};
+const LIST = readingList({ owned: true, followed: false });
 
 const text = (page: ReactPage) => page.document.body.textContent ?? '';
 const button = (page: ReactPage, name: string) =>
