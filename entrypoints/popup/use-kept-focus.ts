@@ -1,8 +1,11 @@
 import { useEffect, type RefObject } from 'react';
 
-/** A row of the popup's actions, and the controls in it a person can reach. */
+/**
+ * A row of the popup's actions, and the controls in it the focus can be on: those a person can press and those shown
+ * as unavailable but still in the Tab order (Requested, an action in flight), so a place counts the same either way.
+ */
 const ROW = '.quick-actions';
-const CONTROLS = 'button:not([disabled], [aria-disabled="true"]), a[href]';
+const CONTROLS = 'button:not([disabled]), a[href]';
 /** The words said about what the last action did (Deleted.), where no row is left to go back to. */
 const SAID = '[role="status"], [role="alert"]';
 

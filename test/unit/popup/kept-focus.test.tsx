@@ -24,7 +24,9 @@ import { POST_ID, postContext, profileContext, profileUser } from './post-contex
  *   - the gate's Show this post pressed by keyboard, and X's read of the post refused: the focus waits on the line
  *     saying the post loads, then goes to Read again, never to the page;
  *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
- *     goes to the first one they can, not to the page.
+ *     goes to the first one they can, not to the page;
+ *   - Requested (shown as unavailable, still in the Tab order) drawn afresh under the focus: the focus stays at its
+ *     place in the row, not on the row's first control.
  * The panels are in the popup's main region with both focus hooks, as App.tsx has them.
  */
 
@@ -203,6 +205,40 @@ describe('the gate pressed by keyboard, and the post’s read refused', () => {
       expect(page.button('Read again')).toBeDefined();
       expect(page.focus()).toBe('Read again');
       expect(focused.slice(1)).toEqual(['Loading the post…', 'Read again']);
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+/** A row whose Requested is drawn afresh (a new element in its place) each time `redraw` is called. */
+let redraw = () => {};
+function RowRedrawn() {
+  const [drawn, setDrawn] = useState(0);
+  redraw = () => setDrawn((n) => n + 1);
+  return createElement(
+    'section',
+    null,
+    createElement(
+      'div',
+      { className: 'quick-actions', role: 'group', 'aria-label': 'Actions on @gracehop' },
+      createElement('button', { type: 'button' }, 'Mute'),
+      createElement('button', { type: 'button', key: `requested-${drawn}`, 'aria-disabled': 'true' }, 'Requested'),
+      createElement('button', { type: 'button' }, 'Block'),
+    ),
+  );
+}
+
+describe('a control shown as unavailable, drawn afresh under the focus', () => {
+  it('Requested keeps the focus at its own place in the row, not the row’s first control', async () => {
+    const page = await popup(createElement(RowRedrawn));
+    try {
+      const before = page.button('Requested');
+      await act(async () => before!.focus());
+      await act(async () => redraw());
+      await settle();
+      expect(page.button('Requested')).not.toBe(before);
+      expect(page.focus()).toBe('Requested');
     } finally {
       await page.leave();
     }
