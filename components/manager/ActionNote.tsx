@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { forwardRef, useEffect, useRef, type ReactNode } from 'react';
+import { forwardRef, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ActionRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { actionPhase, actionWhat, canUndo, phaseSentence, type ActionPhase } from './action-state';
@@ -34,7 +34,9 @@ export const ActionNote = forwardRef<HTMLDivElement, Props>(function ActionNote(
   useFailureSeen(accountId, error ? undefined : shownFailure(live));
   const line = useRef<HTMLDivElement>(null);
   const undoPressed = useRef(false);
-  useEffect(() => {
+  // In the commit that takes Undo away, before the browser draws it: never a frame with the focus on the page, which
+  // Firefox announces as the page and a Tab then starts from its top.
+  useLayoutEffect(() => {
     // Undo pressed from the keyboard goes once the undo is under way: the line that says how it went keeps the focus.
     if (!undoPressed.current || line.current?.querySelector('[data-undo]')) return;
     undoPressed.current = false;

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { numberOf } from '@/components/manager/format';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { takenOverBy } from '@/lib/action-pairs';
 import { unnamedListId, withStoredListName } from '@/lib/action-words';
 import { benchMark } from '@/lib/bench-mark';
@@ -184,7 +184,8 @@ const ActivityItem = memo(function ActivityItem({
   const state = useRef<HTMLSpanElement>(null);
   /** One of the row's buttons was pressed: when the new state takes that button away, its focus goes to the state. */
   const pressed = useRef(false);
-  useEffect(() => {
+  // In the commit that takes the button away, before the browser draws it: never a frame with the focus on the page.
+  useLayoutEffect(() => {
     if (!pressed.current) return;
     const at = document.activeElement;
     if (at && at !== document.body && row.current?.contains(at)) return;
