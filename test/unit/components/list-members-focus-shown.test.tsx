@@ -1,13 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '@/lib/db';
-import { ACTIONS } from '@/lib/services/actions';
 import { listMembers } from '@/lib/services/lookups';
-import { Outbox } from '@/lib/services/outbox';
-import type { XClient } from '@/lib/x/client';
-import { XApiError } from '@/lib/x/errors';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
+import { OFFLINE_X, outboxOver } from '../support/outbox-background';
 import { capturing } from '../x/capture';
 import { ACCOUNT, ADA, ALAN, EDSGER, GRACE, LIST, LOAD, MORE, RELOAD, membersOf, named, type Member } from './list-members-focus';
 
@@ -42,8 +39,7 @@ function background(first: Member[], last: Member[]) {
 
 /** The person removed `member` from the List while offline: the removal waits in the outbox to be sent. */
 async function removalWaiting(member: Member) {
-  const offline = { request: () => Promise.reject(new XApiError('offline')) } as unknown as XClient;
-  const outbox = new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(offline), wakeAt: () => undefined });
+  const outbox = outboxOver(OFFLINE_X);
   await outbox.enqueue(ACCOUNT, 'list.removeMember', {
     listId: LIST,
     listName: 'Reading list',

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { db } from '@/lib/db';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
 import { CROWD_USER_IDS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
 import { READING, syncLists } from '../services/member-counts';
 import { client, emu, withSignedInAda } from '../services/world';
-import { accessibleName } from '../support/label-in-name';
-import { renderInPage } from '../support/react-page';
-import { membersFromX, settled } from './list-members-x';
+import { listMade, outboxOver } from '../support/outbox-background';
+import { membersViewOf } from './list-members-x';
 
 /**
  * "This list has no members yet." is Perch's own knowledge only for a List it made (X's create answer carries no
@@ -19,27 +15,8 @@ import { membersFromX, settled } from './list-members-x';
 
 withSignedInAda();
 
-/** What the members view of Ada's stored List shows: its words, and its controls' names. */
-async function membersView(listId: string) {
-  const list = (await db().lists.get([ADA_ID, listId]))!;
-  // A List Perch made that X has is checked with X on opening: the background answers from the emulator.
-  membersFromX(() => client);
-  const page = await renderInPage(
-    <ListMembers accountId={ADA_ID} list={list} act={() => Promise.resolve(true)} onActed={() => undefined} />,
-    {
-      settleMs: 40,
-    },
-  );
-  try {
-    // The stored members come through a live query, and X's answer after: wait until both are in.
-    await settled(page);
-    const text = page.document.querySelector('.mgr-members')?.textContent ?? '';
-    const names = [...page.document.querySelectorAll('button, input')].map((el) => accessibleName(el));
-    return { text, names };
-  } finally {
-    await page.leave();
-  }
-}
+/** What the members view of Ada's stored List shows, the background answering from the emulator. */
+const membersView = (listId: string) => membersViewOf(() => client, ADA_ID, listId);
 
 /** Someone added to the List on x.com, not through Perch. */
 const addedOnX = (listId: string) => {
@@ -64,10 +41,7 @@ describe('the members of a List Perch did not make, whose last sync counted none
 
 describe('the members of a List the person made with Perch', () => {
   async function made(): Promise<string> {
-    const outbox = new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(client), wakeAt: () => undefined });
-    await outbox.enqueue(ADA_ID, 'list.create', { name: 'Reading room', private: false, tempId: 'pending-1' });
-    await outbox.idle(ADA_ID);
-    const [row] = (await db().lists.where('accountId').equals(ADA_ID).toArray()).filter((l) => l.name === 'Reading room');
+    const [row] = (await listMade(outboxOver(client), ADA_ID, 'Reading room')).filter((l) => l.name === 'Reading room');
     expect(row?.id).toMatch(/^\d+$/);
     return row!.id;
   }

@@ -3,12 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { db } from '@/lib/db';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
 import { CROWD_USER_IDS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
 import { client, emu, withSignedInAda } from '../services/world';
 import { accessibleName } from '../support/label-in-name';
+import { listMade, outboxOver } from '../support/outbox-background';
 import { renderInPage, type ReactPage } from '../support/react-page';
 import { membersFromX, settled } from './list-members-x';
 
@@ -23,10 +22,7 @@ withSignedInAda();
 
 /** Ada makes "Reading room" with Perch and X confirms it; its id on X. */
 async function made(): Promise<string> {
-  const outbox = new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(client), wakeAt: () => undefined });
-  await outbox.enqueue(ADA_ID, 'list.create', { name: 'Reading room', private: false, tempId: 'pending-1' });
-  await outbox.idle(ADA_ID);
-  const [row] = (await db().lists.where('accountId').equals(ADA_ID).toArray()).filter((l) => l.name === 'Reading room');
+  const [row] = (await listMade(outboxOver(client), ADA_ID, 'Reading room')).filter((l) => l.name === 'Reading room');
   expect(row).toMatchObject({ id: expect.stringMatching(/^\d+$/), memberCount: 0, knownEmpty: true });
   return row!.id;
 }

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ListMembers } from '@/components/manager/lists/ListMembers';
 import { db } from '@/lib/db';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
 import { CROWD_USER_IDS } from '../../emulator/seed';
 import { ADA_ID } from '../auth/support';
 import { syncLists } from '../services/member-counts';
 import { client, emu, withSignedInAda } from '../services/world';
-import { accessibleName } from '../support/label-in-name';
-import { renderInPage } from '../support/react-page';
-import { membersFromX, settled } from './list-members-x';
+import { listMade, outboxOver } from '../support/outbox-background';
+import { membersViewOf } from './list-members-x';
 
 /**
  * A List the person made with Perch and then filled through Perch holds exactly the members Perch added (X confirmed
@@ -21,33 +17,15 @@ import { membersFromX, settled } from './list-members-x';
 
 withSignedInAda();
 
-/** What the members view of Ada's stored List shows: its words, and its controls' names. */
-async function membersView(listId: string) {
-  const list = (await db().lists.get([ADA_ID, listId]))!;
-  // A List Perch made that X has is checked with X on opening: the background answers from the emulator.
-  membersFromX(() => client);
-  const page = await renderInPage(
-    <ListMembers accountId={ADA_ID} list={list} act={() => Promise.resolve(true)} onActed={() => undefined} />,
-    { settleMs: 40 },
-  );
-  try {
-    await settled(page);
-    const text = page.document.querySelector('.mgr-members')?.textContent ?? '';
-    const names = [...page.document.querySelectorAll('button, input')].map((el) => accessibleName(el));
-    return { text, names };
-  } finally {
-    await page.leave();
-  }
-}
+/** What the members view of Ada's stored List shows, the background answering from the emulator. */
+const membersView = (listId: string) => membersViewOf(() => client, ADA_ID, listId);
 
-const outbox = () => new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(client), wakeAt: () => undefined });
+const outbox = () => outboxOver(client);
 
 /** A List made with Perch, with one member added through Perch, both confirmed by X. */
 async function madeAndFilled(): Promise<{ id: string; username: string }> {
   const box = outbox();
-  await box.enqueue(ADA_ID, 'list.create', { name: 'Reading room', private: false, tempId: 'pending-1' });
-  await box.idle(ADA_ID);
-  const [row] = (await db().lists.where('accountId').equals(ADA_ID).toArray()).filter((l) => l.name === 'Reading room');
+  const [row] = (await listMade(box, ADA_ID, 'Reading room')).filter((l) => l.name === 'Reading room');
   const id = row!.id;
   const userId = CROWD_USER_IDS[0]!;
   const username = emu.state.users.get(userId)!.username;

@@ -2,13 +2,9 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
-import { db } from '@/lib/db';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
-import type { XClient } from '@/lib/x/client';
-import { XApiError } from '@/lib/x/errors';
 import { freshDb } from '../services/support';
 import { accessibleName } from '../support/label-in-name';
+import { listMade, OFFLINE_X, outboxOver } from '../support/outbox-background';
 import { renderInPage } from '../support/react-page';
 
 /**
@@ -23,12 +19,7 @@ beforeEach(freshDb);
 
 /** The person creates "Reading list" while X cannot be reached: Perch shows it at once, its creation waiting to be sent. */
 async function createdList() {
-  const offline = { request: () => Promise.reject(new XApiError('offline')) } as unknown as XClient;
-  const outbox = new Outbox({ defs: ACTIONS, clientFor: () => Promise.resolve(offline), wakeAt: () => undefined });
-  // As the background names it until X answers (entrypoints/background/handlers.ts).
-  await outbox.enqueue(ACCOUNT, 'list.create', { name: 'Reading list', private: false, tempId: 'pending-1' });
-  await outbox.idle(ACCOUNT);
-  const [list] = await db().lists.where('accountId').equals(ACCOUNT).toArray();
+  const [list] = await listMade(outboxOver(OFFLINE_X), ACCOUNT, 'Reading list');
   expect(list?.name).toBe('Reading list');
   return list!;
 }

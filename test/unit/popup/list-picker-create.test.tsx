@@ -3,13 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPicker } from '@/entrypoints/popup/ListPicker';
 import type { ActionRequest } from '@/lib/messaging';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
 import { createFeedPublisher } from '@/lib/services/outbox-feed';
 import type { XClient } from '@/lib/x/client';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { accessibleName } from '../support/label-in-name';
+import { actionDone, outboxOver } from '../support/outbox-background';
 import { renderInPage, type ReactPage } from '../support/react-page';
 import { ok, scripted } from '../x/support';
 
@@ -46,17 +45,12 @@ function slowX(...steps: Parameters<typeof scripted>) {
  * background does (storage.session), a new List named by a temporary id until X answers (handlers.ts).
  */
 function background(x: XClient) {
-  const publish = createFeedPublisher(fakeBrowser.storage.session);
-  const box = new Outbox({ defs: ACTIONS, clientFor: async () => x, wakeAt: () => undefined, publish: (c) => void publish(c) });
+  const box = outboxOver(x, { published: true });
   const asked: { type: string; action?: ActionRequest }[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string; action?: ActionRequest }) => {
     asked.push(message);
     if (message.type === 'user.lists') return { ok: true, data: [] };
-    if (message.type === 'action.do' && message.action) {
-      const { type, params } = message.action;
-      const row = await box.enqueue(ACCOUNT, type, type === 'list.create' ? { ...params, tempId: 'pending-1' } : params);
-      return { ok: true, data: { seq: row.seq } };
-    }
+    if (message.type === 'action.do' && message.action) return actionDone(box, ACCOUNT, message.action);
     return { ok: true, data: null };
   }) as never);
   return { box, asked };

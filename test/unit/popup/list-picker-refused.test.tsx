@@ -3,12 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListPicker } from '@/entrypoints/popup/ListPicker';
 import type { ActionRequest } from '@/lib/messaging';
-import { ACTIONS } from '@/lib/services/actions';
-import { Outbox } from '@/lib/services/outbox';
-import { createFeedPublisher } from '@/lib/services/outbox-feed';
+import type { Outbox } from '@/lib/services/outbox';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { accessibleName } from '../support/label-in-name';
+import { actionDone, outboxOver } from '../support/outbox-background';
 import { renderInPage } from '../support/react-page';
 import { scripted, type Step } from '../x/support';
 
@@ -36,14 +35,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The background: two Lists (Grace on "Reading"), and `action.do` through a real outbox against a scripted X. */
 function background(...steps: Step[]) {
-  const x = scripted(...steps);
-  const publish = createFeedPublisher(fakeBrowser.storage.session);
-  const box = new Outbox({
-    defs: ACTIONS,
-    clientFor: async () => x.client,
-    wakeAt: () => undefined,
-    publish: (c) => void publish(c),
-  });
+  const box = outboxOver(scripted(...steps).client, { published: true });
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string; action?: ActionRequest }) => {
     if (message.type === 'user.lists')
       return {
@@ -53,12 +45,7 @@ function background(...steps: Step[]) {
           { id: '98', name: 'Reading', private: false, member: true },
         ],
       };
-    if (message.type === 'action.do' && message.action) {
-      const { type, params } = message.action;
-      // The background names a new List by a temporary id until X answers (handlers.ts).
-      const row = await box.enqueue(ACCOUNT, type, type === 'list.create' ? { ...params, tempId: 'pending-1' } : params);
-      return { ok: true, data: { seq: row.seq } };
-    }
+    if (message.type === 'action.do' && message.action) return actionDone(box, ACCOUNT, message.action);
     return { ok: true, data: null };
   }) as never);
   return box;
