@@ -17,8 +17,10 @@ const LIST_POSTS = { method: 'GET', path: '/2/lists/99/tweets', schema: z.unknow
 const KEY = 'GET /2/lists/99/tweets';
 
 function overloadedX() {
-  const x = { answering: false };
-  const fetch = async () =>
+  // `held`: X has not answered the requests sent since, until the test settles it; `sent`: how many were sent.
+  const x: { answering: boolean; held?: Promise<void>; sent: number } = { answering: false, sent: 0 };
+  const fetch = async () => (x.sent++, await x.held, answer());
+  const answer = () =>
     x.answering
       ? new Response('{"data":[]}', { status: 200, headers: { 'content-type': 'application/json' } })
       : new Response('{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank"}', {
@@ -88,6 +90,35 @@ describe('two reads of one path while X is not answering', () => {
     await second;
     await landed();
     expect(shown(), 'no word once the second read ended').toBeUndefined();
+  });
+
+  it('hides the older read’s next try the moment the newer read begins, before X has answered it', async () => {
+    const { x, fetch } = overloadedX();
+    const { client, clock, backoffs, shown, landed } = backgroundOver(fetch);
+
+    const first = client.request(LIST_POSTS);
+    await vi.waitFor(() => expect(backoffs).toHaveLength(1));
+    await vi.waitFor(() => expect(shown()).toEqual({ attempt: 1, of: 3, at: clock.now + 1000 }));
+
+    // Show latest posts again: the second read is sent, and X has not answered it yet.
+    let answer!: () => void;
+    x.held = new Promise<void>((resolve) => (answer = resolve));
+    clock.now += 60_000;
+    const second = client.request(LIST_POSTS);
+    await vi.waitFor(() => expect(x.sent).toBe(2));
+    await landed();
+    expect(shown(), 'no word of the older read’s try while the newer read waits for X').toBeUndefined();
+
+    // X fails the second read: its own try is the word.
+    answer();
+    await vi.waitFor(() => expect(backoffs).toHaveLength(2));
+    await landed();
+    expect(shown(), 'the newer read’s try').toEqual({ attempt: 1, of: 3, at: clock.now + 1000 });
+
+    x.answering = true;
+    backoffs[0]!();
+    backoffs[1]!();
+    await Promise.all([first, second]);
   });
 
   it('writes nothing for a read X answers at once', async () => {
