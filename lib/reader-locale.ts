@@ -34,6 +34,9 @@ export function listOf(items: readonly string[]): string {
  * "until 14:05" alone reads as today's 14:05, an hour off when it is tomorrow's.
  */
 export function timeOf(epochMs: number): string {
+  // A moment no Date holds (a stored row edited by hand, a reset from X thousands of years ahead): said as no time,
+  // rather than a RangeError that would blank the screen or leave a message unanswered.
+  if (Number.isNaN(new Date(epochMs).getTime())) return '—';
   const now = Date.now();
   const laterDay = epochMs > now && new Date(epochMs).toDateString() !== new Date(now).toDateString();
   return new Intl.DateTimeFormat(readerLocale(), {

@@ -1,6 +1,21 @@
 import type { ActionError, ActionRow, ActionState, BookmarkNoteRow, BookmarkRow, ListRow, PostRow, UserRow } from '@/lib/db';
-import { isBoolean, isId, isNumber, isObject, isString, isTime, mediaOf, optional, textOf, textsOf, urlsOf } from '@/lib/db/row-fields';
+import {
+  isBoolean,
+  isId,
+  isMomentMs,
+  isMomentSeconds,
+  isNumber,
+  isObject,
+  isString,
+  isTime,
+  mediaOf,
+  optional,
+  textOf,
+  textsOf,
+  urlsOf,
+} from '@/lib/db/row-fields';
 import type { OwnWords } from '@/lib/own-words';
+import { AWAITING_PERSON } from '@/lib/db/rows';
 
 /**
  * How the manager's tabs read their stored rows: field by field, into what the screen draws (lib/db/row-fields.ts).
@@ -62,7 +77,7 @@ function readActionError(e: unknown): ActionError | undefined {
   if (!isObject(e) || !isString(e.kind)) return undefined;
   return {
     kind: e.kind,
-    ...optional('reset', e.reset, isNumber),
+    ...optional('reset', e.reset, isMomentSeconds),
     ...optional('said', e.said, isString),
     ...optional('own', e.own, (o): o is OwnWords => isObject(o) && isString(o.kind)),
     ...optional('type', e.type, isString),
@@ -88,7 +103,8 @@ export function readAction(a: unknown): ActionRow | undefined {
     state: a.state,
     createdAt: isTime(a.createdAt) ? a.createdAt : '',
     updatedAt: isTime(a.updatedAt) ? a.updatedAt : '',
-    notBefore: isNumber(a.notBefore) ? a.notBefore : 0,
+    // The outbox's mark of an action waiting for the person (past any moment a Date holds) is kept as it is.
+    notBefore: isMomentMs(a.notBefore) || a.notBefore === AWAITING_PERSON ? a.notBefore : 0,
     attempts: isCount(a.attempts) ? a.attempts : 0,
     ...optional('sentBefore', a.sentBefore, isTrue),
     ...(error ? { error } : {}),

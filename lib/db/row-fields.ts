@@ -12,6 +12,12 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+/** The latest moment a Date holds (ECMA-262: ±8.64e15 ms from 1970): a wait past it can be said as no time. */
+const LAST_MOMENT_MS = 8.64e15;
+/** A moment in epoch ms that a Date holds, so it can be said as a time. */
+export const isMomentMs = (v: unknown): v is number => isNumber(v) && Math.abs(v) <= LAST_MOMENT_MS;
+/** A moment in Unix seconds (as X's rate-limit resets are) that a Date holds. */
+export const isMomentSeconds = (v: unknown): v is number => isNumber(v) && Math.abs(v) * 1000 <= LAST_MOMENT_MS;
 /** An id something can act on: text, not empty. */
 export const isId = (v: unknown): v is string => typeof v === 'string' && v !== '';
 /** A date that reads as a time: an ISO text (a text that is no time is no date). */
