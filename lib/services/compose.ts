@@ -28,6 +28,7 @@ import { saidOf, type ComposeWords } from '../compose-words';
 import { ownWordsOf } from '../own-words';
 import { ownSaidText } from '../error-words';
 import { isReadableDraft, readDraft } from './draft-row';
+import { isNumber, isString, optional, textOf } from '../db/row-fields';
 
 /**
  * Drafts and publishing, in the background. A draft is saved on every change and goes away only after X has
@@ -93,16 +94,18 @@ export async function getDraft(accountId: string, context: string): Promise<Draf
   const row = readDraft(await db().drafts.get(draftKey(accountId, context)));
   if (!row) return null;
   const media = await db().draftMedia.where('draftKey').equals(row.key).toArray();
+  // Each picture read field by field (lib/db/row-fields.ts), as the draft itself is: a field of another shape reads as
+  // none, never as a value the composer cannot draw.
   const byId = new Map(
     media.map((m) => [
       m.id,
       {
         id: m.id,
-        name: m.name,
-        type: m.type,
-        size: m.size,
-        ...(m.alt !== undefined ? { alt: m.alt } : {}),
-        ...(m.durationSecs !== undefined ? { durationSecs: m.durationSecs } : {}),
+        name: textOf(m.name),
+        type: textOf(m.type),
+        size: isNumber(m.size) ? m.size : 0,
+        ...optional('alt', m.alt, isString),
+        ...optional('durationSecs', m.durationSecs, isNumber),
       },
     ]),
   );
