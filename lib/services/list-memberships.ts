@@ -1,4 +1,5 @@
 import { db, putMemberFirst } from '../db';
+import { textOf } from '../db/row-fields';
 import type { XClient } from '../x/client';
 import { getListMemberships } from '../x/lists';
 import { listedPage, wholePage } from '../x/pages';
@@ -49,7 +50,14 @@ export async function listsForUser(
       else await d.listMembers.delete([accountId, l.id, userId]);
     }
   });
+  // A name stored as something other than text (a store edited by hand) reads as none, as the Lists tab reads it
+  // (components/manager/stored-rows.ts), rather than failing the picker for every List.
   return owned
-    .map((l) => ({ id: l.id, name: l.name, ...(l.private === undefined ? {} : { private: l.private }), member: memberships.has(l.id) }))
+    .map((l) => ({
+      id: l.id,
+      name: textOf(l.name),
+      ...(l.private === undefined ? {} : { private: l.private }),
+      member: memberships.has(l.id),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
