@@ -461,7 +461,13 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
   try {
     return { ok: true, data: (await handler(request)) ?? null };
   } catch (error) {
-    return { ok: false, error: toErrorReply(error) };
+    try {
+      return { ok: false, error: toErrorReply(error) };
+    } catch {
+      // Wording the failure failed too (a getter of the error threw): the screen still gets its answer, worded
+      // generically in its reader's language (components/error-text.ts), rather than no answer at all.
+      return { ok: false, error: { kind: 'error', message: '' } };
+    }
   }
 }
 
