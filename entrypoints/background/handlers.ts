@@ -21,10 +21,25 @@ import { openDraft } from '@/lib/services/drafts-open';
 import { readSettings, saveClientId, saveEnterprisePlan, oauthSettings } from '@/lib/settings';
 import { readSessionView, shownMissingScopes } from '@/lib/storage';
 import { parseXUrl } from '@/lib/x-url';
+import type { XClient } from '@/lib/x/client';
 import { createLimitedClient } from '@/lib/x/limiter';
 import { XApiError } from '@/lib/x/errors';
 import { recordQuoteRefused, recordReplyRefused } from '@/lib/refusals';
 import type { Services } from './services';
+
+/**
+ * The client a check the person asked for sends with (Check connection, Check my X app): through the rate limiter,
+ * so nothing is sent while X's last answer says the limit is used up and X's reset is believed at most a day ahead
+ * (lib/x/limiter.ts), and never retried: the person is waiting for the answer.
+ */
+async function checkClient(auth: Services['auth'], accountId: string): Promise<XClient> {
+  return createLimitedClient({
+    client: auth.clientFor(accountId, await oauthSettings()),
+    store: rateLimitStore(accountId),
+    now,
+    getRetries: 0,
+  });
+}
 
 /**
  * "Check my X app" for an account (the active one, as the settings page asks) or for none: one GET /2/users/me at
@@ -34,14 +49,7 @@ async function checkMyXApp({ auth }: Services, accountId: string | undefined): P
   const [settings, view, lastSignIn] = await Promise.all([readSettings(), readSessionView(), readSignInOutcome()]);
   const found = accountId ? view.accounts.find((a) => a.id === accountId) : undefined;
   const account = found ? { id: found.id, username: found.username } : null;
-  const client = account
-    ? createLimitedClient({
-        client: auth.clientFor(account.id, await oauthSettings()),
-        store: rateLimitStore(account.id),
-        now,
-        getRetries: 0,
-      })
-    : undefined;
+  const client = account ? await checkClient(auth, account.id) : undefined;
   return checkXApp({
     account,
     clientId: settings.clientId,
@@ -75,7 +83,7 @@ export function createHandlers(services: Services): Handlers {
       await auth.switchAccount(accountId);
       return null;
     },
-    'account.check': async ({ accountId }) => auth.refreshAccount(accountId, await oauthSettings()),
+    'account.check': async ({ accountId }) => auth.refreshAccount(accountId, await checkClient(auth, accountId)),
     'account.signOutLoss': ({ accountId }) => signOutLoss(accountId),
     'app.check': ({ accountId }) => checkMyXApp(services, accountId),
     'settings.get': () => readSettings(),

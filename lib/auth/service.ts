@@ -248,10 +248,12 @@ export class AuthService {
   /**
    * Reads the account's profile from X (GET /2/users/me, x-api--users--lookup--get-me) and updates its entry in
    * the session view: a new name, @username or picture shows everywhere. Answers the entry with its sign-in's scopes.
+   * `client` acts as the account: the background hands its rate-limited one (lib/x/limiter.ts), so X's limits on
+   * GET /2/users/me are kept, and a reset X gives is believed at most a day ahead, as for every other request.
    * @throws XApiError as the client does ('signed-out' when X refuses its grant).
    */
-  async refreshAccount(userId: string, s: OAuthSettings): Promise<AccountView> {
-    const account = accountViewOf(await getMe(this.clientFor(userId, s)));
+  async refreshAccount(userId: string, client: XClient): Promise<AccountView> {
+    const account = accountViewOf(await getMe(client));
     const kept = (a: AccountView) => (a.missingScopes ? { ...account, missingScopes: a.missingScopes } : account);
     await updateView((v) => ({ ...v, accounts: v.accounts.map((a) => (a.id === account.id ? kept(a) : a)) }));
     return (await readSessionView()).accounts.find((a) => a.id === account.id) ?? account;

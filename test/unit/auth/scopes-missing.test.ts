@@ -38,7 +38,7 @@ describe('a sign-in X granted fewer scopes than asked', () => {
     const h = makeService(emu);
     h.settings.fetch = granting(WITHHELD);
     await h.auth.signIn();
-    await h.auth.refreshAccount(ADA_ID, h.settings);
+    await h.auth.refreshAccount(ADA_ID, h.auth.clientFor(ADA_ID, h.settings));
     expect((await readSessionView()).accounts[0]?.missingScopes).toEqual(['tweet.write', 'like.write']);
   });
 

@@ -39,7 +39,7 @@ describe('the account’s subscription', () => {
   it('is read again when the account is checked: a subscription that ended ends long posts', async () => {
     await signInAs(emu, h, GRACE_ID);
     emu.state.users.get(GRACE_ID)!.subscription_type = 'None';
-    await h.auth.refreshAccount(GRACE_ID, h.settings);
+    await h.auth.refreshAccount(GRACE_ID, h.auth.clientFor(GRACE_ID, h.settings));
     expect((await accountOf(GRACE_ID))?.subscriptionType).toBe('None');
     const { bodies, run } = await publishAs(GRACE_ID, SIX_HUNDRED);
     await expect(run).rejects.toThrow('The post is 320 characters too long.');
