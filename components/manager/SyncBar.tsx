@@ -122,7 +122,16 @@ export function SyncBar({
   const errorLine = error ? syncFailureLine(error, { failed: (e) => texts.failed(syncErrorText(e)), waiting: waitingWords }) : undefined;
   return (
     <div className={`${prefix}-sync`}>
-      <button type="button" aria-label={texts.buttonLabel} disabled={running} onClick={() => void syncNow()}>
+      {/* Not natively disabled while it runs: Firefox drops the focus from a disabled button to the page, and a keyboard
+          user who pressed it would start again from the top. It says it cannot be pressed, and does nothing. */}
+      <button
+        type="button"
+        aria-label={texts.buttonLabel}
+        aria-disabled={running || undefined}
+        onClick={() => {
+          if (!running) void syncNow();
+        }}
+      >
         {texts.button}
       </button>
       <p className={`${prefix}-sync-state muted`} role="status">

@@ -13,7 +13,8 @@ import { expect, signIn, test, textOf } from './fixtures';
  * on the line; an Unblock X does not answer (503: x-api--fundamentals--response-codes-and-errors, "Service
  * Unavailable") waits, and the line says when Perch tries again; the Activity tab's Cancel of it puts the account back.
  * The focus is never on the page itself, not even for the frame between the button going and the line taking the focus
- * (Undo's line took it in an effect run after the browser drew the change). The sidebar's walk
+ * (Undo's line took it in an effect run after the browser drew the change), nor after Sync now, pressed with Enter,
+ * while its sync runs (it was natively disabled then, and Firefox drops the focus from such a button). The sidebar's walk
  * (sidebar-keyboard.spec.ts) covers the self-serve Blocked tab, whose Unblock is a link to x.com.
  */
 
@@ -40,6 +41,22 @@ test('unblocks, undoes and waits on X with the keyboard alone on the Enterprise 
   await page.bringToFront();
   const count = `${SEED_BLOCKED_IDS.length} blocked accounts`;
   await expect.poll(() => textOf(page, `${PANEL} .mgr-head`), { timeout: 30_000 }).toContain(count);
+
+  // Sync now with Enter, X holding its answer: the sync runs, Sync now cannot be pressed and keeps the focus (Firefox
+  // drops it to the page from a natively disabled button); once X answers, the tab says it synced.
+  await emu.fault({ method: 'GET', path: `/2/users/${ADA.id}/blocking`, count: 1, kind: 'hold' });
+  await tabTo(page, 'Sync now', 'button');
+  await page.evaluate(watchFocusDrops);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => emu.held()).toBe(1);
+  const syncNow = await page.locator('::-p-aria(Sync now[role="button"])').waitHandle();
+  expect(await syncNow.evaluate((b) => b.getAttribute('aria-disabled'))).toBe('true');
+  expect(await syncNow.evaluate(hasFocus), 'Sync now keeps the focus while its sync runs').toBe(true);
+  await expectFocusShown(page);
+  await emu.release();
+  await expect.poll(() => syncNow.evaluate((b) => b.getAttribute('aria-disabled'))).toBe(null);
+  expect(await syncNow.evaluate(hasFocus)).toBe(true);
+  expect(await page.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
 
   // Unblock with Enter: done, its row gone, the status line has the focus.
   await tabTo(page, `Unblock @${FIRST}`, 'button');
