@@ -147,24 +147,45 @@ function toPair(s: OAuthSettings, res: oauth.TokenEndpointResponse, fallbackRefr
   };
 }
 
+/** X's refusal in a token answer's body (`error`, `error_description`: RFC 6749 §5.2), by the answer's status. */
+function refusalError(status: number, code: string, description: unknown, cause: unknown): AuthError {
+  if (status >= 500) return new AuthError('server', { kind: 'server' }, { cause });
+  const facts = oauthFacts(code, description);
+  if (code === 'invalid_grant' || code === 'invalid_request' || code === 'invalid_token') {
+    return new AuthError('signed-out', { kind: 'grant-gone', ...facts }, { cause });
+  }
+  return new AuthError('denied', { kind: 'refused-code', ...facts }, { cause });
+}
+
+/** An answer X's token endpoint gave that Perch cannot read as a token answer or a refusal: X failing, by its status. */
+function statusError(status: unknown, cause: unknown): AuthError {
+  const words =
+    typeof status === 'number' && status >= 100 && status <= 599 ? { kind: 'server-status' as const, status } : { kind: 'server' as const };
+  return new AuthError('server', words, { cause });
+}
+
+/**
+ * A refusal that came with a `WWW-Authenticate` challenge, which oauth4webapi throws before it reads the body: X's
+ * reason is read from the body as it is for the same refusal without the header, so a refused refresh token signs the
+ * person out with X's words rather than reading as X failing.
+ */
+async function challengeError(error: oauth.WWWAuthenticateChallengeError): Promise<AuthError> {
+  const body: unknown = await error.response.json().catch(() => undefined);
+  const o = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  if (typeof o.error === 'string' && o.error) return refusalError(error.status, o.error, o.error_description, error);
+  return statusError(error.status, error);
+}
+
+/** What a failed request to X's token or revoke endpoint means to Perch. */
+async function tokenError(error: unknown): Promise<AuthError> {
+  if (error instanceof oauth.WWWAuthenticateChallengeError) return challengeError(error);
+  return mapTokenError(error);
+}
+
 function mapTokenError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
-  if (error instanceof oauth.ResponseBodyError) {
-    if (error.status >= 500) return new AuthError('server', { kind: 'server' }, { cause: error });
-    const facts = oauthFacts(error.error, error.error_description);
-    if (error.error === 'invalid_grant' || error.error === 'invalid_request' || error.error === 'invalid_token') {
-      return new AuthError('signed-out', { kind: 'grant-gone', ...facts }, { cause: error });
-    }
-    return new AuthError('denied', { kind: 'refused-code', ...facts }, { cause: error });
-  }
-  if (error instanceof oauth.OperationProcessingError) {
-    const status = (error.cause as Response | undefined)?.status;
-    const words =
-      typeof status === 'number' && status >= 100 && status <= 599
-        ? { kind: 'server-status' as const, status }
-        : { kind: 'server' as const };
-    return new AuthError('server', words, { cause: error });
-  }
+  if (error instanceof oauth.ResponseBodyError) return refusalError(error.status, error.error, error.error_description, error);
+  if (error instanceof oauth.OperationProcessingError) return statusError((error.cause as Response | undefined)?.status, error);
   if (error instanceof TypeError) return new AuthError('network', { kind: 'network' }, { cause: error });
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new AuthError('network', { kind: 'timeout' }, { cause: error });
@@ -193,7 +214,7 @@ export async function exchangeCode(s: OAuthSettings, params: URLSearchParams, pe
     return toPair(s, await oauth.processAuthorizationCodeResponse(as, client(s), res));
   } catch (error) {
     if (answer) revokeIssued(s, answer);
-    throw mapTokenError(error);
+    throw await tokenError(error);
   }
 }
 
@@ -227,7 +248,7 @@ export async function refreshTokens(s: OAuthSettings, refreshToken: string): Pro
     return toPair(s, await oauth.processRefreshTokenResponse(as, client(s), res));
   } catch (error) {
     if (answer) revokeIssued(s, answer);
-    throw mapTokenError(error);
+    throw await tokenError(error);
   }
 }
 
@@ -241,6 +262,6 @@ export async function revokeToken(s: OAuthSettings, token: string): Promise<void
     const res = await oauth.revocationRequest(as, client(s), oauth.None(), token, requestOptions(s));
     await oauth.processRevocationResponse(res);
   } catch (error) {
-    throw mapTokenError(error);
+    throw await tokenError(error);
   }
 }
