@@ -62,6 +62,7 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
+    if (found.state === 'looking') return;
     const username = usernameFrom(input);
     if (!username) {
       setFound({ state: 'error', message: i18n.t('lookup_invalid') });
@@ -124,7 +125,9 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
               if (found.state !== 'looking') setFound({ state: 'idle' });
             }}
           />
-          <button type="submit" disabled={found.state === 'looking' || !input.trim()}>
+          {/* Not natively disabled while it looks (Firefox drops the focus from a disabled button to the page): it says it
+              cannot be pressed, and a submit then does nothing. */}
+          <button type="submit" disabled={!input.trim()} aria-disabled={found.state === 'looking' || undefined}>
             {i18n.t('lookup_button')}
           </button>
         </div>
@@ -157,8 +160,11 @@ export function UserLookup({ accountId, label, shownLabel, actionLabel, actionSh
                   className="primary"
                   ref={actRef}
                   aria-label={actionLabel(found.user)}
-                  disabled={busy || !!reason}
-                  onClick={() => void act(found.user)}
+                  disabled={!!reason}
+                  aria-disabled={busy || undefined}
+                  onClick={() => {
+                    if (!busy) void act(found.user);
+                  }}
                 >
                   {actionShort}
                 </button>
