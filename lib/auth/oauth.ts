@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { oauthFacts } from '../auth-words';
+import { boundedText } from '../x/body';
 import { AuthError } from './errors';
 import type { TokenPair } from './token-store';
 
@@ -49,12 +50,32 @@ function authorizationServer(s: OAuthSettings): oauth.AuthorizationServer {
   };
 }
 
+type TokenFetch = NonNullable<oauth.TokenEndpointRequestOptions[typeof oauth.customFetch]>;
+
+/**
+ * Fetches from X's token or revoke endpoint and reads the answer's body within the bound every API answer is read in
+ * (lib/x/body.ts): the answer handed on holds it in full, so neither oauth4webapi nor a clone of it (`revokeIssued`)
+ * reads more. A longer answer is not read on, and is X answering something Perch cannot read ('server'), as an
+ * answer that is not JSON is.
+ */
+function boundedFetch(fetchFn: typeof fetch): TokenFetch {
+  return async (url, options) => {
+    const res = await fetchFn(url, options);
+    // No body to bound: an opaque redirect (status 0, `redirect: 'manual'`), and the statuses that carry none.
+    if (!res.body || res.status < 200 || [204, 205, 304].includes(res.status)) return res;
+    const text = await boundedText(res).catch((error: unknown) => {
+      throw error instanceof RangeError ? new AuthError('server', { kind: 'server' }, { cause: error }) : error;
+    });
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
 function requestOptions(s: OAuthSettings): oauth.TokenEndpointRequestOptions {
   const insecure = new URL(s.apiBaseUrl).protocol === 'http:';
   const timeout = s.timeoutMs ?? TOKEN_TIMEOUT_MS;
   return {
     ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
-    ...(s.fetch ? { [oauth.customFetch]: s.fetch } : {}),
+    [oauth.customFetch]: boundedFetch(s.fetch ?? ((input, init) => fetch(input, init))),
     // Each request its own deadline: a hung answer never holds the account's refresh lock, a sign-in or a sign-out.
     signal: () => AbortSignal.timeout(timeout),
   };
