@@ -56,10 +56,12 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
     el?.addEventListener('keydown', onKey);
     return () => el?.removeEventListener('keydown', onKey);
   }, [onClose, opener]);
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
-  // The change on its way, followed through the outbox's publications: its message says where it is, then that it
-  // is done (or X's answer), never "Adding…" after it finished.
-  const [sent, setSent] = useState<{ seq: number; adding: boolean; listId: string; list: string }>();
+  // The line under the Lists: where a change is, or X's refusal of one (`listId`: the List it names).
+  const [message, setMessage] = useState<{ text: string; error?: boolean; listId?: string }>();
+  // The changes on their way, each followed through the outbox's publications: its message says where it is, then
+  // that it is done (or X's answer), never "Adding…" after it finished. Several at once when a person presses one List
+  // and then another before X answers the first: each is followed, so X refusing the first still puts its row back.
+  const [sent, setSent] = useState<readonly { seq: number; adding: boolean; listId: string; list: string }[]>([]);
   const seen = useRef(new Map<number, ActionChange>());
   const [settled, setSettled] = useState<ActionChange>();
   // Each publication: a List being created follows its own action's moves (queued, waiting, done) through it.
@@ -176,21 +178,28 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   }, []);
 
   useEffect(() => {
-    if (!sent) return;
-    const c = settled?.seq === sent.seq ? settled : seen.current.get(sent.seq);
-    if (!c || (c.state !== 'done' && c.state !== 'failed')) return;
-    setSent(undefined);
-    if (c.state === 'failed') {
-      // Not done: the list shows what it was, and X's answer says why.
-      setLists((all) => all?.map((l) => (l.id === sent.listId ? { ...l, member: !sent.adding } : l)));
-      const why = c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused');
-      const what = sent.adding ? 'popup_list_add_failed' : 'popup_list_remove_failed';
-      return setMessage({ text: i18n.t(what, [user.username, sent.list, why]), error: true });
-    }
-    setMessage({
-      text: sent.adding ? i18n.t('popup_list_added', [user.username, sent.list]) : i18n.t('popup_list_removed', [user.username, sent.list]),
+    const ended = sent.flatMap((one) => {
+      const c = settled?.seq === one.seq ? settled : seen.current.get(one.seq);
+      return c && (c.state === 'done' || c.state === 'failed') ? [{ one, c }] : [];
     });
-  }, [sent, settled, user.username]);
+    if (ended.length === 0) return;
+    setSent((all) => all.filter((one) => !ended.some((e) => e.one.seq === one.seq)));
+    for (const { one, c } of ended) {
+      if (c.state === 'failed') {
+        // Not done: the list shows what it was, and X's answer says why.
+        setLists((all) => all?.map((l) => (l.id === one.listId ? { ...l, member: !one.adding } : l)));
+        const why = c.error ? actionErrorText(c.error) : i18n.t('popup_note_refused');
+        const what = one.adding ? 'popup_list_add_failed' : 'popup_list_remove_failed';
+        setMessage({ text: i18n.t(what, [user.username, one.list, why]), error: true, listId: one.listId });
+        continue;
+      }
+      const text = one.adding
+        ? i18n.t('popup_list_added', [user.username, one.list])
+        : i18n.t('popup_list_removed', [user.username, one.list]);
+      // Another List's refusal stays said until the person acts again: a later success must not hide it.
+      setMessage((m) => (m?.error && m.listId !== undefined && m.listId !== one.listId ? m : { text }));
+    }
+  }, [sent, settled, published, user.username]);
 
   useEffect(() => {
     sendMessage({ type: 'user.lists', accountId, userId: user.id }).then(setLists, (e: unknown) =>
@@ -205,7 +214,7 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
         type: list.member ? 'list.removeMember' : 'list.addMember',
         params: { listId: list.id, listName: list.name, userId: user.id, username: user.username },
       },
-      (seq) => setSent({ seq, adding: !list.member, listId: list.id, list: list.name }),
+      (seq) => setSent((all) => [...all, { seq, adding: !list.member, listId: list.id, list: list.name }]),
     );
     if (error) {
       const what = list.member ? 'popup_list_remove_failed' : 'popup_list_add_failed';

@@ -9,13 +9,13 @@ import { withFocus } from '../support/focus-standin';
 import { accessibleName } from '../support/label-in-name';
 import { actionDone, outboxOver } from '../support/outbox-background';
 import { renderInPage } from '../support/react-page';
-import { scripted, type Step } from '../x/support';
+import { ok, scripted, type Step } from '../x/support';
 
 /**
  * "Add to list…" in the popup when X refuses a change (POST /2/lists/:id/members, addListsMember; DELETE
  * /2/lists/:id/members/:user_id, removeListsMemberByUserId): the alert names who and which List, then X's words, so a person
  * who pressed two Lists knows which one did not change. Starting a new List afterwards does not leave that alert
- * standing beside the form's own words.
+ * standing beside the form's own words. Two Lists pressed before X answers either are each followed to X's answer.
  */
 
 const ACCOUNT = '1585841080431321088';
@@ -97,6 +97,25 @@ describe('the popup’s list picker when X refuses a change', () => {
       await settleUntil(() => alert() !== '');
       expect(alert()).toMatch(/^Could not remove @gracehop from “Reading”\. /);
       expect(button('Remove from “Reading”')).toBeTruthy();
+    } finally {
+      await page.leave();
+    }
+  });
+
+  it('puts the first List back and says so when X refuses it after a second List was pressed and done', async () => {
+    // Both pressed before X answered either: X refuses Birds (403) and removes Grace from Reading.
+    const box = background(FORBIDDEN, ok({ data: { is_member: false } }));
+    const { page, button, alert } = await openPicker(box);
+    try {
+      await act(async () => button('Add to “Birds”')!.click());
+      await act(async () => button('Remove from “Reading”')!.click());
+      await act(() => box.idle(ACCOUNT));
+      await settleUntil(() => !!button('Add to “Birds”') && alert() !== '');
+      await settle();
+      expect(button('Add to “Birds”')).toBeTruthy();
+      expect(button('Add to “Reading”')).toBeTruthy();
+      // Reading's success, later, does not hide Birds's refusal.
+      expect(alert()).toMatch(/^Could not add @gracehop to “Birds”\. /);
     } finally {
       await page.leave();
     }
