@@ -47,7 +47,7 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
   async function send(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (problems.length || (requireChange && unchanged)) return;
+    if (busy || problems.length || (requireChange && unchanged)) return;
     setBusy(true);
     try {
       await onSubmit({ name: fields.name.trim(), description: fields.description.trim(), private: fields.private });
@@ -109,11 +109,14 @@ export function ListForm({ initial, submit, label, requireChange, asksPrivacy = 
           person who looks here for the List's photo is told where it is changed. */}
       <p className="note">{i18n.t('lists_photo_on_x')}</p>
       <div className="row">
+        {/* Not natively disabled (Firefox drops the focus from a disabled button to the page, and Save is the button just
+            pressed): it says it cannot be pressed, and a press then sends nothing. */}
         <button
           type="submit"
           className="primary"
           aria-label={submit.label}
-          disabled={busy || shown.length > 0 || (requireChange && unchanged)}
+          aria-disabled={busy || shown.length > 0 || (requireChange && unchanged) || undefined}
+          aria-busy={busy || undefined}
         >
           {submit.short}
         </button>
