@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AuthError, isCancelledFlowError } from '@/lib/auth/errors';
-import { beginAuthorization, checkRedirect, type OAuthSettings } from '@/lib/auth/oauth';
-
-const settings: OAuthSettings = {
-  clientId: 'client-123',
-  apiBaseUrl: 'https://api.x.com',
-  authorizeUrl: 'https://x.com/i/oauth2/authorize',
-  redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/',
-  scopes: ['tweet.read', 'users.read', 'offline.access'],
-};
+import { beginAuthorization, checkRedirect } from '@/lib/auth/oauth';
+import { settings } from './oauth-settings';
 
 const s256 = (v: string) => createHash('sha256').update(v).digest('base64url');
 

@@ -2,20 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
 import { checkRedirect, exchangeCode, refreshTokens, revokeToken, type OAuthSettings } from '@/lib/auth/oauth';
 import { MAX_BODY_BYTES } from '@/lib/x/body';
+import { settings } from './oauth-settings';
 
 /**
  * X's token and revoke endpoints (POST /2/oauth2/token, POST /2/oauth2/revoke:
  * fundamentals--authentication--oauth-2-0--authorization-code) are read within the bound every API answer is read in
  * (lib/x/body.ts): an answer longer than that is not read on, and is X answering something Perch cannot read.
  */
-
-const settings: OAuthSettings = {
-  clientId: 'client-123',
-  apiBaseUrl: 'https://api.x.com',
-  authorizeUrl: 'https://x.com/i/oauth2/authorize',
-  redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/',
-  scopes: ['tweet.read', 'users.read', 'offline.access'],
-};
 
 const MB = 1 << 20;
 

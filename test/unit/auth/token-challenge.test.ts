@@ -1,20 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '@/lib/auth/errors';
-import { checkRedirect, exchangeCode, refreshTokens, type OAuthSettings } from '@/lib/auth/oauth';
+import { checkRedirect, exchangeCode, refreshTokens } from '@/lib/auth/oauth';
+import { settings } from './oauth-settings';
 
 /**
  * X's token endpoint refusing with a `WWW-Authenticate` challenge beside its reason in the body (RFC 6750 §3): read as
  * the same refusal without the header is (fundamentals--authentication--oauth-2-0--authorization-code: POST
  * /2/oauth2/token), X's reason and words kept, never as X failing.
  */
-
-const settings: OAuthSettings = {
-  clientId: 'client-123',
-  apiBaseUrl: 'https://api.x.com',
-  authorizeUrl: 'https://x.com/i/oauth2/authorize',
-  redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/',
-  scopes: ['tweet.read', 'users.read', 'offline.access'],
-};
 
 const CHALLENGE = { 'www-authenticate': 'Bearer error="invalid_token"' };
 
