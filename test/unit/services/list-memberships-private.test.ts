@@ -32,3 +32,18 @@ describe("the popup's list picker, as to each list's privacy", () => {
     ]);
   });
 });
+
+describe("the popup's list picker over a List stored with a name that is not text", () => {
+  it('still lists every List, that one without a name, rather than failing the picker for all of them', async () => {
+    // A store edited by hand, or a write of another version.
+    await db().lists.put({ ...owned, id: '1900000000000000004', name: 42 as unknown as string });
+    const { client } = scripted(ok({ data: [{ id: '1900000000000000002', name: 'Cats' }], meta: { result_count: 1 } }));
+    const lists = await listsForUser(client, ADA, GRACE);
+    expect(lists.map((l) => [l.name, l.member])).toStrictEqual([
+      ['', false],
+      ['Birds', false],
+      ['Cats', true],
+      ['Owls', false],
+    ]);
+  });
+});
