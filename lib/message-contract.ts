@@ -464,10 +464,20 @@ export async function handle(handlers: Handlers, message: unknown, onRefused?: (
     try {
       return { ok: false, error: toErrorReply(error) };
     } catch {
-      // Wording the failure failed too (a getter of the error threw): the screen still gets its answer, worded
-      // generically in its reader's language (components/error-text.ts), rather than no answer at all.
-      return { ok: false, error: { kind: 'error', message: '' } };
+      // Wording the failure failed too (a getter of the error threw): the screen still gets its answer, its kind (a
+      // limit, X not answering) worded generically in its reader's language (components/error-text.ts), rather than
+      // no answer at all.
+      return { ok: false, error: { kind: kindOrError(error), message: '' } };
     }
+  }
+}
+
+/** The failure's kind when it can be read, else the generic one. */
+function kindOrError(error: unknown): ErrorReply['kind'] {
+  try {
+    return errorKindOf((error as { kind?: unknown } | null)?.kind);
+  } catch {
+    return 'error';
   }
 }
 

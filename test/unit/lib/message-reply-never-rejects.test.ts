@@ -24,8 +24,21 @@ const failingCheck = (error: unknown) =>
   }) as unknown as Handlers;
 
 describe('a failure whose words cannot be read', () => {
-  it.each(['rate-limited', 'unavailable'])('of kind %s is answered with Perch’s generic words, not left unanswered', async (kind) => {
+  it.each(['rate-limited', 'unavailable'])('of kind %s is answered with its kind in Perch’s words, not left unanswered', async (kind) => {
     const reply = await handle(failingCheck(unwordable(kind)), { type: 'account.check', accountId: '7' }).catch((e: unknown) => ({
+      rejected: String(e),
+    }));
+    expect(reply).toEqual({ ok: false, error: { kind, message: '' } });
+  });
+
+  it('whose kind cannot be read either is answered as a failure in Perch’s words', async () => {
+    const error = unwordable('rate-limited');
+    Object.defineProperty(error, 'kind', {
+      get: () => {
+        throw new RangeError('Invalid time value');
+      },
+    });
+    const reply = await handle(failingCheck(error), { type: 'account.check', accountId: '7' }).catch((e: unknown) => ({
       rejected: String(e),
     }));
     expect(reply).toEqual({ ok: false, error: { kind: 'error', message: '' } });
