@@ -7,7 +7,7 @@ import { RelationView } from '@/components/manager/RelationView';
 import { db } from '@/lib/db';
 import { enterprisePlanItem } from '@/lib/storage';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage } from '../support/react-page';
+import { renderInPage, typeInto } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
 
 /**
@@ -172,12 +172,8 @@ async function afterBlockUndone(known: 'followed' | 'not followed' | 'unknown'):
     const button = (label: string, within: ParentNode = page.container) =>
       [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label);
     const input = page.container.querySelector<HTMLInputElement>('.mgr-lookup-input')!;
-    // Typed as a person does (linkedom has no `oninput`: React reads the field on focus and keys), then Look up.
-    await act(async () => {
-      input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
-      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, 'ada');
-      input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
-    });
+    // Typed as a person does, then Look up.
+    await act(async () => typeInto(page, input, 'ada'));
     await act(async () =>
       page.container.querySelector('.mgr-lookup-form')?.dispatchEvent(new page.window.Event('submit', { bubbles: true })),
     );

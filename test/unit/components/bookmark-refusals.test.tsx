@@ -9,7 +9,7 @@ import { importBookmarks } from '@/lib/bookmarks/import';
 import { renameTag } from '@/lib/bookmarks/notes';
 import { handle, type Handlers } from '@/lib/message-contract';
 import { readInJapanese } from '../locales/in-japanese';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { renderInPage, typeInto, type ReactPage } from '../support/react-page';
 import { freshDb } from '../services/support';
 
 /**
@@ -59,16 +59,6 @@ function withDialogs(): () => void {
   input.detachEvent ??= () => undefined;
   vi.stubGlobal('HTMLElement', window.HTMLElement);
   return () => vi.unstubAllGlobals();
-}
-
-/**
- * Types `text` into a React-controlled field as a person does: focus, the field's own value setter, a key released
- * (linkedom has no `oninput`, so React reads a field's changes on focus and keys, as it does in old browsers).
- */
-function typeInto(page: ReactPage, input: HTMLInputElement, text: string): void {
-  input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
-  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, text);
-  input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
 }
 
 const click = (page: ReactPage, el: Element) =>

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UserLookup } from '@/components/manager/UserLookup';
 import { withFocus } from '../support/focus-standin';
-import { renderInPage } from '../support/react-page';
+import { renderInPage, typeInto } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
 import { until } from '../support/until';
 
@@ -31,12 +31,7 @@ describe('the lookup’s buttons while they wait', () => {
     );
     try {
       const input = page.document.querySelector('input')!;
-      // linkedom has no `oninput`: React reads a field's change on focus and keys, as in old browsers.
-      await act(async () => {
-        input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
-        Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, 'value')!.set!.call(input, '@gracehop');
-        input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
-      });
+      await act(async () => typeInto(page, input, '@gracehop'));
       const lookUp = page.document.querySelector<HTMLButtonElement>('button[type="submit"]')!;
       await act(async () => {
         lookUp.focus();

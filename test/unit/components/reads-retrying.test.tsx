@@ -10,7 +10,7 @@ import { createRetryPublisher } from '@/lib/services/read-retries';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { accessibleName } from '../support/label-in-name';
-import { renderInPage, type ReactPage } from '../support/react-page';
+import { renderInPage, typeInto, type ReactPage } from '../support/react-page';
 import { until } from '../support/until';
 import { readingList } from './list-members-x';
 
@@ -117,12 +117,7 @@ describe('a screen waiting on a read X is not answering', () => {
     );
     try {
       const input = page.document.querySelector('input')!;
-      // linkedom has no `oninput`: React reads a field's change on focus and keys, as in old browsers.
-      await act(async () => {
-        input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
-        Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, 'value')!.set!.call(input, '@gracehop');
-        input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
-      });
+      await act(async () => typeInto(page, input, '@gracehop'));
       await act(async () => {
         page.document.querySelector('form')!.dispatchEvent(new page.window.Event('submit', { bubbles: true, cancelable: true }));
       });

@@ -72,3 +72,13 @@ export function withComposerStubs(): void {
     vi.unstubAllGlobals();
   });
 }
+
+/**
+ * Types `text` into a React-controlled field as a person does: focus, the field's own value setter, a key released
+ * (linkedom has no `oninput`, so React reads a field's changes on focus and keys, as it does in old browsers).
+ */
+export function typeInto(page: ReactPage, input: HTMLInputElement, text: string): void {
+  input.dispatchEvent(new page.window.Event('focusin', { bubbles: true }));
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set?.call(input, text);
+  input.dispatchEvent(new page.window.Event('keyup', { bubbles: true }));
+}
