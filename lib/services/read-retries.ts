@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isNumber, isObject } from '../db/row-fields';
 
 /**
  * The reads X is not answering, while Perch tries them again: the rate-limited client tells of each back-off of a
@@ -30,19 +31,13 @@ interface SessionArea {
 
 type Retries = Record<string, ReadRetry>;
 
-const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-
-const isRetry = (value: unknown): value is ReadRetry => {
-  if (!value || typeof value !== 'object') return false;
-  const { attempt, of, at } = value as Partial<Record<keyof ReadRetry, unknown>>;
-  return isTime(attempt) && isTime(of) && isTime(at);
-};
+/** A retry as stored, read field by field (lib/db/row-fields.ts): each of its numbers finite. */
+const isRetry = (value: unknown): value is ReadRetry =>
+  isObject(value) && isNumber(value.attempt) && isNumber(value.of) && isNumber(value.at);
 
 /** The well-formed retries of a stored value: anything else (another writer's, an older shape) is no word to show. */
 const retriesIn = (value: unknown): Retries =>
-  value && typeof value === 'object'
-    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, ReadRetry] => isRetry(entry[1])))
-    : {};
+  isObject(value) ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, ReadRetry] => isRetry(entry[1]))) : {};
 
 /** One read, as the rate-limited client tells of it: its own object from its start to its end (lib/x/limiter.ts). */
 export type ReadToken = object;
