@@ -228,23 +228,31 @@ export async function discardDraft(accountId: string, context: string): Promise<
 }
 
 /**
+ * Why X would refuse this image, or undefined: a JPEG, PNG, WebP or GIF, not empty, an image up to 5 MB and an
+ * animated GIF up to 15 MB (x-api--media--introduction; the GIF is sent in chunks).
+ */
+function whyImageRefused(image: { name: string; type: string; size: number }): ComposeWords | undefined {
+  const { name } = image;
+  if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) return { kind: 'image-type', name };
+  if (image.size <= 0) return { kind: 'media-empty', name };
+  const gif = image.type === GIF_TYPE;
+  if (image.size > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) return { kind: gif ? 'gif-too-big' : 'image-too-big', name };
+  return undefined;
+}
+
+/**
  * Keeps an image for a draft (stored until the draft is published or discarded) and returns its id, which the
  * screen then lists in the post's `mediaIds` with its next save.
- * @throws ComposeError 'invalid-image' for a type X does not take, an image over 5 MB or a GIF over 15 MB
+ * @throws ComposeError 'invalid-image' for a type X does not take, an empty file, an image over 5 MB or a GIF over
+ *   15 MB
  */
 export async function attachImage(
   accountId: string,
   context: string,
   image: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<string> {
-  if (!(IMAGE_TYPES as readonly string[]).includes(image.type)) {
-    throw new ComposeError('invalid-image', { kind: 'image-type', name: image.name });
-  }
-  // x-api--media--introduction: an image up to 5 MB, an animated GIF up to 15 MB (sent in chunks).
-  const gif = image.type === GIF_TYPE;
-  if (image.bytes.byteLength > (gif ? GIF_MAX_BYTES : IMAGE_MAX_BYTES)) {
-    throw new ComposeError('invalid-image', { kind: gif ? 'gif-too-big' : 'image-too-big', name: image.name });
-  }
+  const why = whyImageRefused({ name: image.name, type: image.type, size: image.bytes.byteLength });
+  if (why) throw new ComposeError('invalid-image', why);
   const id = crypto.randomUUID();
   await db().draftMedia.put({
     id,
@@ -400,6 +408,28 @@ async function altInvalid(key: string, post: DraftPost, index: number, count: nu
 }
 
 /**
+ * Why a stored file of the post cannot go to X, or undefined: gone from the draft, or one X would refuse by the checks
+ * made when it was attached ({@link whyImageRefused}, {@link whyVideoRefused}), read from the bytes that would be
+ * sent. Made for every post before the first goes out, so a thread never stops half-published on a file Perch could
+ * check itself (an empty file stored by an older version, a store edited by hand).
+ */
+async function mediaUnsendable(key: string, post: DraftPost, index: number, count: number): Promise<ComposeWords | undefined> {
+  const where = whereInThread(index, count);
+  for (const m of await ownMedia(key, post.mediaIds)) {
+    if (!m) return { kind: 'media-gone', ...where };
+    const name = textOf(m.name);
+    const blob: unknown = m.blob;
+    if (!(blob instanceof Blob)) return { kind: 'media-empty', name, ...where };
+    const file = { name, type: blob.type, size: blob.size };
+    // A video stored without its length (before Perch kept it) is not refused for it: it was sent before.
+    const durationSecs = isNumber(m.durationSecs) ? m.durationSecs : VIDEO_MIN_SECS;
+    const why = file.type.startsWith('video/') ? whyVideoRefused({ ...file, durationSecs }) : whyImageRefused(file);
+    if (why) return { ...why, ...where };
+  }
+  return undefined;
+}
+
+/**
  * Sends the description of an uploaded image to X. X refusing it is the person's to act on: nothing of this post
  * went out, and the draft stays as it is.
  * @throws ComposeError 'invalid-image' when X refuses the description; XApiError for any other failure
@@ -497,6 +527,10 @@ async function publishOnce(client: XClient, accountId: string, context: string, 
       (await notAlone(key, post, draft.publishedIds.length + offset, draft.posts.length)) ??
       (await altInvalid(key, post, draft.publishedIds.length + offset, draft.posts.length));
     if (reason) throw new ComposeError('invalid-post', reason, draft.publishedIds);
+  }
+  for (const [offset, post] of remaining.entries()) {
+    const reason = await mediaUnsendable(key, post, draft.publishedIds.length + offset, draft.posts.length);
+    if (reason) throw new ComposeError('invalid-image', reason, draft.publishedIds);
   }
   const published = [...draft.publishedIds];
   for (let i = published.length; i < draft.posts.length; i++) {
