@@ -3,6 +3,7 @@ import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 
 import { ActionNote } from './ActionNote';
 import { ExportBookmarkStatus, num, useBookmarkExport } from './bookmarks/BookmarkExport';
 import { ExportMenu } from './ExportMenu';
+import { folderLabels } from './folder-labels';
 import { BookmarkList } from './bookmarks/BookmarkList';
 import { OrganiseContext, type OrganiseScope } from './bookmarks/CardOrganise';
 import { DroppedSection } from './bookmarks/DroppedSection';
@@ -58,6 +59,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const syncTexts = useMemo(() => bookmarkSyncTexts(), []);
 
   const folderNames = useMemo(() => new Map((folders ?? []).map((f) => [f.id, f.name])), [folders]);
+  const folderOptions = useMemo(() => folderLabels(folders ?? []), [folders]);
   // A folder that disappeared in a sync no longer filters.
   const activeFolder = folderId && folders && !folderNames.has(folderId) ? '' : folderId;
   // Typing stays instant: the input updates at once, the results as soon as React can (never blocking a keystroke).
@@ -127,7 +129,7 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
                   <option value="">{i18n.t('bookmarks_folder_all')}</option>
                   {folders.map((f) => (
                     <option key={f.id} value={f.id}>
-                      {f.name}
+                      {folderOptions.get(f.id)}
                     </option>
                   ))}
                 </select>
