@@ -19,11 +19,14 @@ export interface Column<T> {
 }
 
 /**
- * Text a spreadsheet would read as a formula: `=`, `+`, `-` or `@` (or their full-width forms) after any run of
- * whitespace, NUL, tab or invisible formatting characters, which spreadsheets skip; or a cell that starts with a
- * tab, CR, LF or NUL at all (OWASP "CSV Injection").
+ * Text a spreadsheet would read as a formula: `=`, `+`, `-` or `@` (or their full-width and small forms) after any run
+ * of whitespace, NUL, tab or invisible formatting characters, which spreadsheets skip (also NEL U+0085 and the
+ * Mongolian vowel separator U+180E, which JavaScript's `\s` leaves out); or a cell that starts with a tab, CR, LF or
+ * NUL at all (OWASP "CSV Injection"). Wider than any one spreadsheet is known to need: a cell marked when it need not
+ * be only gains a leading `'`.
  */
-const FORMULA_START = /^[\s\0\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
+const FORMULA_START =
+  /^[\s\0\u0085\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B]|^[\t\r\n\0]/;
 
 /**
  * One CSV field, RFC 4180. Every text cell is quoted (inner quotes doubled), so no separator — `,` here, `;` where a
@@ -82,6 +85,19 @@ export function markdownUrl(url: string): string {
 /** `[label](url)`, the label escaped. */
 export function markdownLink(label: string, url: string): string {
   return `[${escapeMarkdown(label).replace(/\n/g, ' ')}](${markdownUrl(url)})`;
+}
+
+/**
+ * `text` as one Markdown code span, shown literally whatever it holds (CommonMark 6.1): fenced by one more backtick
+ * than its longest run of backticks, padded with a space when it starts or ends with a backtick, and on one line, so
+ * nothing inside — a backtick, a `[label](javascript:…)` — can end the span early and be read as Markdown.
+ */
+export function markdownCode(text: string): string {
+  const line = text.replace(/\r\n|\r|\n/g, ' ');
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /**
@@ -259,7 +275,7 @@ export function bookmarksToMarkdown(
     ].filter(Boolean);
     // A line of the post that holds bidi controls is isolated, so that it cannot reverse what follows it.
     const bodyLines = body.split('\n').map((l) => (hasBidiControls(l) ? isolateBidi(l) : l));
-    const tags = b.tags?.length ? [`${escapeMarkdown(own.tags)}: ${b.tags.map((t) => `\`${t}\``).join(' ')}`] : [];
+    const tags = b.tags?.length ? [`${escapeMarkdown(own.tags)}: ${b.tags.map(markdownCode).join(' ')}`] : [];
     const note = b.note
       ? escapeMarkdown(`${own.note}: ${b.note}`)
           .split('\n')

@@ -139,6 +139,14 @@ describe('bookmark exports', () => {
     );
   });
 
+  it('writes each tag as one code span, whatever backticks a stored tag holds', () => {
+    // Tags are normalised when written, but a row edited by hand (or from another version) can hold anything: a
+    // backtick must not end the span and let the rest be read as a link.
+    const tagged: ExportedBookmark = { ...items[1]!, tags: ['x` [a](javascript:alert(1)) `', '``', 'a\nb'] };
+    const md = bookmarksToMarkdown([tagged], { title: 'B', openOnX: 'Open on X', quoted: 'Q', media: () => '' });
+    expect(md).toContain('Tags: `` x` [a](javascript:alert(1)) ` `` ``` `` ``` `a b`');
+  });
+
   describe('with an author whose name ends in U+202E (RIGHT-TO-LEFT OVERRIDE)', () => {
     const evil: ExportedBookmark[] = [
       {

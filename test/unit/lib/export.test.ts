@@ -46,6 +46,12 @@ describe('CSV fields', () => {
     ['a carriage return', '\r=1', `"'\r=1"`],
     ['a zero-width space before @', '\u200B@x', `"'\u200B@x"`],
     ['a full-width =', '＝1+1', `"'＝1+1"`],
+    ['a small =', '\uFE661+1', `"'\uFE661+1"`],
+    ['a small +', '\uFE621', `"'\uFE621"`],
+    ['a small -', '\uFE632', `"'\uFE632"`],
+    ['a small @', '\uFE6BSUM(1)', `"'\uFE6BSUM(1)"`],
+    ['a NEL before =', '\u0085=1', `"'\u0085=1"`],
+    ['a Mongolian vowel separator before =', '\u180E=1', `"'\u180E=1"`],
   ])('neutralises text starting with %s so no spreadsheet runs it', (_name, value, expected) => {
     expect(csvField(value)).toBe(expected);
   });
