@@ -1,4 +1,4 @@
-import type { ActionError, ActionRow, ActionState, BookmarkNoteRow, BookmarkRow, ListRow, PostRow, UserRow } from '@/lib/db';
+import type { ActionError, ActionRow, ActionState, BookmarkRow, ListRow, PostRow, UserRow } from '@/lib/db';
 import {
   isBoolean,
   isId,
@@ -167,19 +167,7 @@ export function readAuthor(u: unknown): UserRow | undefined {
   return { accountId: textOf(u.accountId), id: u.id, seenAt: textOf(u.seenAt), ...user };
 }
 
-/** The person's own tags, note and read state of a bookmark, as far as they read; undefined without its post's id. */
-export function readNote(n: unknown): BookmarkNoteRow | undefined {
-  if (!isObject(n) || !isId(n.postId)) return undefined;
-  return {
-    accountId: textOf(n.accountId),
-    postId: n.postId,
-    tags: textsOf(n.tags),
-    note: textOf(n.note),
-    read: n.read === true,
-    updatedAt: textOf(n.updatedAt),
-    ...optional('username', n.username, isId),
-  };
-}
+export { readNote } from '@/lib/db/row-fields';
 
 /** The rows `read` draws, and how many it left out. */
 export function readRows<T>(rows: readonly unknown[], read: (row: unknown) => T | undefined): { rows: T[]; unreadable: number } {

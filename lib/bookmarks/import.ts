@@ -3,7 +3,7 @@ import { db, type BookmarkNoteRow } from '../db';
 import { BOOKMARK_NOTE_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_ENTRIES, isXId, USERNAME_PATTERN } from '../limits';
 import { RefusedError } from '../refused-error';
 import { namedTags, type ReplyWords } from '../reply-words';
-import { isEmptyNote } from './notes';
+import { isEmptyNote, readNotes } from './notes';
 import { byCodePoint, checkAccountTags, distinctTags, normaliseTag, TAGS_PER_BOOKMARK_MAX } from './tags';
 
 /**
@@ -153,9 +153,10 @@ export async function importBookmarks(accountId: string, json: string, now: numb
   const d = db();
   const updatedAt = new Date(now).toISOString();
   return d.transaction('rw', [d.bookmarkNotes, d.bookmarks], async () => {
-    // The account's rows, read once: the entries' own, and every tag the account carries (TAGS_PER_ACCOUNT_MAX).
+    // The account's rows, read once and field by field (one of another shape must not stop an import): the entries'
+    // own, and every tag the account carries (TAGS_PER_ACCOUNT_MAX).
     const [rows, bookmarks] = await Promise.all([
-      d.bookmarkNotes.where('accountId').equals(accountId).toArray(),
+      d.bookmarkNotes.where('accountId').equals(accountId).toArray().then(readNotes),
       d.bookmarks.bulkGet(entries.map((e) => [accountId, e.postId] as [string, string])),
     ]);
     const byPost = new Map(rows.map((r) => [r.postId, r]));

@@ -1,4 +1,5 @@
 import { db, type BookmarkNoteRow, type SavedSearchRow } from '../db';
+import { readNote, textsOf } from '../db/row-fields';
 import { BOOKMARK_NOTE_MAX } from '../limits';
 import { RefusedError } from '../refused-error';
 import { byCodePoint, checkAccountTags, distinctTags, InvalidTagError, normaliseTag, normaliseTags } from './tags';
@@ -24,6 +25,11 @@ export function isEmptyNote(row: Pick<BookmarkNoteRow, 'tags' | 'note' | 'read'>
   return row.tags.length === 0 && row.note === '' && !row.read;
 }
 
+/** The stored rows that read as a bookmark's organising ({@link readNote}), each as far as it reads. */
+export function readNotes(rows: readonly unknown[]): BookmarkNoteRow[] {
+  return rows.flatMap((r) => readNote(r) ?? []);
+}
+
 /** The author's @username of a stored post, when the store has it. */
 async function storedUsername(accountId: string, postId: string): Promise<string | undefined> {
   const post = await db().posts.get([accountId, postId]);
@@ -45,7 +51,8 @@ export async function organiseBookmark(change: OrganiseChange, now: number): Pro
   const { accountId, postId } = change;
   const d = db();
   await d.transaction('rw', [d.bookmarkNotes, d.posts, d.users], async () => {
-    const old = await d.bookmarkNotes.get([accountId, postId]);
+    // Stored rows read field by field (lib/db/row-fields.ts): one of another shape must not stop the person's tagging.
+    const old = readNote(await d.bookmarkNotes.get([accountId, postId]));
     const username = change.username ?? old?.username ?? (await storedUsername(accountId, postId));
     const row: BookmarkNoteRow = {
       accountId,
@@ -58,7 +65,7 @@ export async function organiseBookmark(change: OrganiseChange, now: number): Pro
     };
     if (row.tags.some((t) => !old?.tags.includes(t))) {
       // A tag new to this bookmark: read the account's tags once to count them.
-      const rows = await d.bookmarkNotes.where('accountId').equals(accountId).toArray();
+      const rows = readNotes(await d.bookmarkNotes.where('accountId').equals(accountId).toArray());
       checkAccountTags(distinctTags(rows).size, distinctTags([...rows.filter((r) => r.postId !== postId), row]).size);
     }
     if (isEmptyNote(row)) await d.bookmarkNotes.delete([accountId, postId]);
@@ -94,7 +101,7 @@ export async function renameTag(accountId: string, from: string, to: string, now
   const d = db();
   return d.transaction('rw', d.bookmarkNotes, async () => {
     const changed = await rowsTagged(accountId, oldTag).modify((r) => {
-      r.tags = [...new Set(r.tags.map((t) => (t === oldTag ? newTag : t)))].sort(byCodePoint);
+      r.tags = [...new Set(textsOf(r.tags).map((t) => (t === oldTag ? newTag : t)))].sort(byCodePoint);
       r.updatedAt = new Date(now).toISOString();
     });
     return { changed };
@@ -112,7 +119,7 @@ export async function deleteTag(accountId: string, tag: string, now: number): Pr
   if (!name) throw new InvalidTagError([tag]);
   const d = db();
   return d.transaction('rw', d.bookmarkNotes, async () => {
-    const rows = await rowsTagged(accountId, name).toArray();
+    const rows = readNotes(await rowsTagged(accountId, name).toArray());
     const updatedAt = new Date(now).toISOString();
     const kept = rows.map((r) => ({ ...r, tags: r.tags.filter((t) => t !== name), updatedAt }));
     await d.bookmarkNotes.bulkPut(kept.filter((r) => !isEmptyNote(r)));

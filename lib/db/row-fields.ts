@@ -1,4 +1,4 @@
-import type { PostMedia, PostUrl } from './rows';
+import type { BookmarkNoteRow, PostMedia, PostUrl } from './rows';
 
 /**
  * Reading a stored row field by field, as a screen needs it: a row of another shape (another version's, a write cut
@@ -69,4 +69,21 @@ export function mediaOf(v: unknown): PostMedia[] {
         ]
       : [],
   );
+}
+
+/**
+ * The person's own tags, note and read state of a bookmark, as far as they read; undefined without its post's id. Read
+ * so by the manager's Bookmarks tab and by what counts or joins a bookmark's tags (lib/bookmarks/notes.ts, import.ts).
+ */
+export function readNote(n: unknown): BookmarkNoteRow | undefined {
+  if (!isObject(n) || !isId(n.postId)) return undefined;
+  return {
+    accountId: textOf(n.accountId),
+    postId: n.postId,
+    tags: textsOf(n.tags),
+    note: textOf(n.note),
+    read: n.read === true,
+    updatedAt: textOf(n.updatedAt),
+    ...optional('username', n.username, isId),
+  };
 }
