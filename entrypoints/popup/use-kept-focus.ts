@@ -18,6 +18,8 @@ interface Held {
   /** The row itself, and its name (to find it again if React drew it afresh): only the author's row has one. */
   rowElement: Element;
   row: string | null;
+  /** The row's place among its panel's rows (the others are unnamed). */
+  rowIndex: number;
   index: number;
   panel: Element | null;
 }
@@ -28,7 +30,9 @@ interface Held {
  * was deleted and its row went. The browser drops the focus to the page then, and a keyboard user must start again
  * from the top; here it goes to what took the control's place — the control at the same place in the same row, else
  * the line in the same panel that says what happened (made focusable for it, as the manager's status lines are). A
- * row the composer took the place of (Reply pressed) hands it to the composer's first control until its box is drawn.
+ * row the composer took the place of (Reply pressed) hands it to the composer's first control until its box is drawn;
+ * when the composer goes (Back to the post, whose button goes with it), the focus goes back to the control at the place
+ * of the one that opened it (Reply, Edit post), where the person left the post's actions.
  */
 export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -44,31 +48,56 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
               control: target,
               rowElement: row,
               row: row.getAttribute('aria-label'),
+              rowIndex: [...(row.closest('section') ?? main).querySelectorAll(ROW)].indexOf(row),
               index: [...row.querySelectorAll(CONTROLS)].indexOf(target),
               panel: row.closest('section'),
             }
           : undefined;
     };
-    const onChange = () => {
-      if (!held || held.control.isConnected) return;
+    /** The control at `h`'s place in its panel, else the panel's line that says what happened; undefined: none. */
+    const placeOf = (h: Held, panel: Element): HTMLElement | undefined => {
+      const rows = [...panel.querySelectorAll(ROW)];
+      const named = h.row === null ? undefined : rows.find((r) => r.getAttribute('aria-label') === h.row);
+      const row = h.rowElement.isConnected ? h.rowElement : (named ?? rows[h.rowIndex] ?? rows[0]);
+      const controls = row ? [...row.querySelectorAll<HTMLElement>(CONTROLS)] : [];
+      const said = [...panel.querySelectorAll<HTMLElement>(SAID)].filter((el) => el.textContent?.trim()).pop();
+      const to = controls[Math.min(Math.max(h.index, 0), controls.length - 1)] ?? said;
+      if (to === said && to && !to.hasAttribute('tabindex')) to.tabIndex = -1;
+      return to;
+    };
+    const onThePage = () => {
       const at = document.activeElement;
+      return !at || at === document.body;
+    };
+    // The control that opened the composer in its panel, while the composer is there.
+    let opener: Held | undefined;
+    const onChange = () => {
+      if (opener) {
+        const panel = opener.panel;
+        if (!panel?.isConnected) opener = undefined;
+        else if (!panel.hasAttribute('data-composing')) {
+          // The composer went (Back to the post): back to where the person opened it, unless the focus is elsewhere.
+          const from = opener;
+          opener = undefined;
+          if (onThePage()) {
+            placeOf(from, panel)?.focus();
+            return;
+          }
+        }
+      }
+      if (!held || held.control.isConnected) return;
       // The person (or a dialog closing) put the focus somewhere already: theirs to keep.
-      if (at && at !== document.body) return;
+      if (!onThePage()) return;
       // The panel itself went: nothing of it is left to hold the focus.
       const panel = held.panel;
       if (!panel?.isConnected) return;
       // It holds the composer now (Reply, Quote, Post a link to it): the composer puts the focus in its box once drawn
       // (its code and draft load first); until then the focus waits on the first control there, Back to the post.
-      if (panel.hasAttribute('data-composing')) return panel.querySelector<HTMLElement>(CONTROLS)?.focus();
-      const rows = [...panel.querySelectorAll(ROW)];
-      const named = held.row === null ? undefined : rows.find((r) => r.getAttribute('aria-label') === held?.row);
-      const row = held.rowElement.isConnected ? held.rowElement : (named ?? rows[0]);
-      const controls = row ? [...row.querySelectorAll<HTMLElement>(CONTROLS)] : [];
-      const said = [...panel.querySelectorAll<HTMLElement>(SAID)].filter((el) => el.textContent?.trim()).pop();
-      const to = controls[Math.min(Math.max(held.index, 0), controls.length - 1)] ?? said;
-      if (!to) return;
-      if (to === said && !to.hasAttribute('tabindex')) to.tabIndex = -1;
-      to.focus();
+      if (panel.hasAttribute('data-composing')) {
+        opener = held;
+        return panel.querySelector<HTMLElement>(CONTROLS)?.focus();
+      }
+      placeOf(held, panel)?.focus();
     };
     const observer = new MutationObserver(onChange);
     observer.observe(main, { childList: true, subtree: true });

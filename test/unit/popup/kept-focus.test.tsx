@@ -21,6 +21,8 @@ import { POST_ID, postContext, profileContext, profileUser } from './post-contex
  *     row — not to Bookmark, the first row's first button;
  *   - Reply (as Quote) opens the composer in the post’s section: the focus waits on Back to the post until the composer
  *     places it in its box, never on the page nor on a line still in that section (X's earlier refusal of a quote);
+ *   - Back to the post (Reply's, Post a link to it's, Edit post's) goes with the composer: the focus goes back to the
+ *     action that opened it, in its own row, not to the page;
  *   - the gate's Show this post pressed by keyboard, and X's read of the post refused: the focus waits on the line
  *     saying the post loads, then goes to Read again, never to the page;
  *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
@@ -145,6 +147,43 @@ describe('the popup keeps the focus where the control that had it went', () => {
       // Reply went with the composer's opening; the refusal line, still in the post's section, never took the focus.
       expect(focused.slice(1).some((words) => words.includes('Enterprise plan'))).toBe(false);
       expect(refusal!.hasAttribute('tabindex')).toBe(false);
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+describe('Back to the post gives the focus back to the action that opened the composer', () => {
+  /** Your own post, X letting you edit it for 20 minutes more. */
+  const editable = () => ({
+    postId: POST_ID,
+    editable: true,
+    eligible: true,
+    editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
+    editsRemaining: 4,
+    media: false,
+    text: 'Hello',
+  });
+  it.each([
+    { opener: 'Reply', quote: 'perch', own: false },
+    { opener: 'Post a link to it', quote: 'x.com', own: false },
+    // In the second row, under Reply's: not the first row's Bookmark.
+    { opener: 'Edit post', quote: 'perch', own: true },
+  ] as const)('$opener, then Back to the post: the focus is on $opener again, not on the page', async ({ opener, quote, own }) => {
+    const rules = { reply: 'perch', quote, block: 'perch' } as const;
+    answerTab('tab.post', () =>
+      own ? postContext({ author: SELF, edit: editable(), rules }) : postContext({ author: profileUser(), rules }),
+    );
+    const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
+    try {
+      await page.press(opener);
+      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      await settle();
+      expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
+      await page.press('Back to the post');
+      for (let i = 0; i < 20 && !page.button(opener); i++) await settle();
+      expect(page.button('Back to the post')).toBeUndefined();
+      expect(page.focus()).toBe(opener);
     } finally {
       await page.leave();
     }
