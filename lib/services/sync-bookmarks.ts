@@ -1,5 +1,6 @@
 import { typesOfCollection } from '../action-types';
 import { db, type PerchDb } from '../db';
+import { textOf, textsOf } from '../db/row-fields';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import { XApiError } from '../x/errors';
 import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
@@ -162,7 +163,7 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const onX = new Set(all);
     const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
-    const folders = new Map(stored.map((b) => [b.postId, b.folderIds]));
+    const folders = new Map(stored.map((b) => [b.postId, textsOf(b.folderIds)])); // one odd row must not fail the rest
     if (complete) {
       await d.bookmarks
         .where('accountId')
@@ -237,10 +238,12 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   // turn like any other's, under the name stored.
   for (const id of nameless) {
     const known = stored.get(id);
-    if (known && !listed.has(id)) listed.set(id, { id, name: known.name });
+    if (known && !listed.has(id)) listed.set(id, { id, name: textOf(known.name) });
   }
   // Never read first, then the longest unread; a stable sort keeps X's order among equals.
-  const turn = [...listed.values()].sort((a, b) => (stored.get(a.id)?.readAt ?? '').localeCompare(stored.get(b.id)?.readAt ?? ''));
+  // Read field by field (lib/db/row-fields.ts): one stored row of another shape must not keep the others unfiled.
+  const readAtOf = (id: string) => textOf(stored.get(id)?.readAt);
+  const turn = [...listed.values()].sort((a, b) => readAtOf(a.id).localeCompare(readAtOf(b.id)));
   const folders = turn.slice(0, FOLDERS_PER_SYNC);
   if (listed.size > FOLDERS_PER_SYNC && !walk.cut) {
     walk.cut = 'cap';
@@ -263,7 +266,7 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
         .delete();
       await d.bookmarkFolders.bulkPut(
         [...listed.values()].map((f) => {
-          const at = read.has(f.id) ? readAt : stored.get(f.id)?.readAt;
+          const at = read.has(f.id) ? readAt : readAtOf(f.id);
           return { accountId, id: f.id, name: f.name, ...(at ? { readAt: at } : {}) };
         }),
       );
@@ -271,7 +274,7 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
         .where('accountId')
         .equals(accountId)
         .modify((b) => {
-          b.folderIds = [...new Set([...(inFolder.get(b.postId) ?? []), ...b.folderIds.filter(kept)])];
+          b.folderIds = [...new Set([...(inFolder.get(b.postId) ?? []), ...textsOf(b.folderIds).filter(kept)])];
         });
     });
   }
