@@ -103,7 +103,7 @@ export function searchable(text: string): string {
 }
 
 /**
- * Reads a query in the search syntax (see the module's comment).
+ * Reads a query in the search syntax (see the module's comment), each word, phrase and operator value kept once.
  * Never throws: what is not an operator is a word.
  */
 export function parseQuery(q: string): BookmarkQuery {
@@ -117,8 +117,14 @@ export function parseQuery(q: string): BookmarkQuery {
     const handled = t.op !== undefined && operator(query, t);
     if (!handled) word(t, t.quoted && t.op === undefined ? t.value : t.raw);
   }
+  // Each list is all-of or none-of, so a word or operator given again asks nothing more: kept once, a search repeating
+  // one word (a paste gone wrong, 100,000 characters of it) costs one check a bookmark, not one a repeat.
+  for (const key of LISTS) query[key] = [...new Set(query[key])];
   return query;
 }
+
+/** The lists of a {@link BookmarkQuery}. */
+const LISTS = ['include', 'exclude', 'from', 'notFrom', 'tags', 'notTags', 'folders'] as const satisfies readonly (keyof BookmarkQuery)[];
 
 /** Applies an operator token to the query; false when it is no operator Perch knows, or its value is not valid. */
 function operator(query: BookmarkQuery, t: Token): boolean {
