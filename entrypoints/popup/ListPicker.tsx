@@ -7,6 +7,7 @@ import { act } from './act';
 import { isolatedWords } from '@/components/isolated-words';
 import { Phrases } from '@/components/Phrases';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
+import { joinSentences } from '@/lib/error-words';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { NewListForm, type NewListFields } from './NewListForm';
 
@@ -56,8 +57,9 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
     el?.addEventListener('keydown', onKey);
     return () => el?.removeEventListener('keydown', onKey);
   }, [onClose, opener]);
-  // The line under the Lists: where a change is, or X's refusal of one (`listId`: the List it names).
-  const [message, setMessage] = useState<{ text: string; error?: boolean; listId?: string }>();
+  // The line under the Lists: where a change is, or X's refusal of one (`listId`: the List it names; `seq`: the change
+  // on its way it speaks of, whose wait for X is said after it).
+  const [message, setMessage] = useState<{ text: string; error?: boolean; listId?: string; seq?: number }>();
   // The changes on their way, each followed through the outbox's publications: its message says where it is, then
   // that it is done (or X's answer), never "Adding…" after it finished. Several at once when a person presses one List
   // and then another before X answers the first: each is followed, so X refusing the first still puts its row back.
@@ -208,13 +210,17 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
   }, [accountId, user.id]);
 
   async function toggle(list: ListChoice) {
+    let seq: number | undefined;
     const error = await act(
       accountId,
       {
         type: list.member ? 'list.removeMember' : 'list.addMember',
         params: { listId: list.id, listName: list.name, userId: user.id, username: user.username },
       },
-      (seq) => setSent((all) => [...all, { seq, adding: !list.member, listId: list.id, list: list.name }]),
+      (taken) => {
+        seq = taken;
+        setSent((all) => [...all, { seq: taken, adding: !list.member, listId: list.id, list: list.name }]);
+      },
     );
     if (error) {
       const what = list.member ? 'popup_list_remove_failed' : 'popup_list_add_failed';
@@ -225,9 +231,20 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
       text: list.member
         ? i18n.t('popup_list_removing', [user.username, list.name])
         : i18n.t('popup_list_adding', [user.username, list.name]),
+      ...(seq === undefined ? {} : { seq }),
     });
     onChanged();
   }
+
+  // A change that waits for X (X not answering, X's limit, no connection) says so after its "Adding…", with when Perch
+  // tries again, as the profile's own buttons say it; a change merely on its way says nothing more.
+  const waiting = message?.seq === undefined ? undefined : seen.current.get(message.seq);
+  const phase = waiting?.state === 'queued' ? actionPhase(waiting, undefined, Date.now()) : undefined;
+  const waitNote =
+    phase?.kind === 'queued' && (phase.reasonKind !== undefined || phase.until !== undefined || phase.awaitingPerson)
+      ? phaseNote(phase)
+      : undefined;
+  const status = message && !message.error ? (waitNote ? joinSentences(message.text, waitNote) : message.text) : undefined;
 
   return (
     <section aria-label={i18n.t('popup_lists_label', [user.username])} className="list-picker" ref={root} tabIndex={-1}>
@@ -261,7 +278,7 @@ export function ListPicker({ accountId, user, onChanged, onClose }: Props) {
         <NewListForm busy={!!made} note={madeNote} problem={refused} onSubmit={(fields) => void create(fields)} onClose={closeForm} />
       ) : null}
       <p className="muted" role="status">
-        <Phrases text={message && !message.error ? message.text : undefined} />
+        <Phrases text={status} />
       </p>
       <p className="error" role="alert">
         <Phrases text={message?.error ? message.text : undefined} />

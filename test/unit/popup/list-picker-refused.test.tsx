@@ -149,3 +149,23 @@ describe('the popup’s list picker when X refuses a change', () => {
     }
   });
 });
+
+describe('the popup’s list picker while X does not answer a change', () => {
+  it('says after “Adding…” that the change waits for X, and until when', async () => {
+    // addListsMember answered 503: the outbox keeps the change and tries again later (lib/services/outbox-failure.ts).
+    const box = background({
+      status: 503,
+      body: { title: 'Service Unavailable', detail: 'Over capacity', type: 'about:blank', status: 503 },
+    });
+    const { page, button, click } = await openPicker(box);
+    const status = () => page.document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    try {
+      await click('Add to “Birds”');
+      await settleUntil(() => status().includes('X is not answering'));
+      expect(status()).toMatch(/^Adding @gracehop to “Birds”\. Queued until \d\d:\d\d \(X is not answering\)\.$/);
+      expect(button('Remove from “Birds”')).toBeTruthy();
+    } finally {
+      await page.leave();
+    }
+  });
+});
