@@ -2,8 +2,8 @@ import { i18n } from '#i18n';
 import { numberOf } from '@/lib/reader-locale';
 import { isolateBidi } from '@/lib/text/bidi';
 
-/** White space and format characters (zero-width spaces and joiners, bidi controls, the BOM): nothing a person sees. */
-const UNSEEN = /[\p{White_Space}\p{Cf}]/gu;
+/** Format characters (zero-width spaces and joiners, bidi controls, the BOM): nothing a person sees. */
+const UNSEEN = /\p{Cf}/gu;
 
 /**
  * What the folder picker shows for each of X's bookmark folders, by folder id, in the order given. X's folder name is
@@ -18,7 +18,9 @@ export function folderLabels(folders: readonly { id: string; name: string }[]): 
   const labels = new Map<string, string>();
   for (const f of folders) {
     const name = typeof f.name === 'string' ? f.name : '';
-    const shown = name.replace(UNSEEN, '');
+    // What a person sees of the name: without its invisible characters and the spaces at its ends ("New York" and
+    // "NewYork" look different; "Trips" and "Trips\u200B " do not).
+    const shown = name.replace(UNSEEN, '').trim();
     const base = shown ? name : i18n.t('bookmarks_folder_unnamed');
     const key = shown || '\0unnamed';
     const n = (seen.get(key) ?? 0) + 1;

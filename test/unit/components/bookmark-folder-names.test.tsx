@@ -2,6 +2,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BookmarksView } from '@/components/manager/BookmarksView';
+import { folderLabels } from '@/components/manager/folder-labels';
 import { db } from '@/lib/db';
 import { freshDb } from '../services/support';
 import { renderInPage } from '../support/react-page';
@@ -53,5 +54,22 @@ describe('the folder picker over the names X gives', () => {
       { id: '6', name: 'Reading' },
     ]);
     expect(options).toEqual(['All bookmarks', 'Reading', 'Trips', 'Trips (2)', 'Trips\u200B (3)']);
+  });
+});
+
+describe('folder labels', () => {
+  it('numbers only names that look the same: spaces inside a name count, invisible characters and end spaces do not', () => {
+    const labels = folderLabels([
+      { id: '1', name: 'New York' },
+      { id: '2', name: 'NewYork' },
+      { id: '3', name: ' New York\u200B ' },
+      { id: '4', name: '   ' },
+    ]);
+    expect([...labels.values()].map((l) => l.replace(/[\u2068\u2069]/g, ''))).toEqual([
+      'New York',
+      'NewYork',
+      ' New York\u200B  (2)',
+      'Folder without a name',
+    ]);
   });
 });
