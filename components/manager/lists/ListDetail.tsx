@@ -41,7 +41,9 @@ interface Props {
 export function ListDetail({ accountId, listId, list: stored, pending, pin, follow, act, onBack, onActed }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState(false);
+  // The List as it was when Edit was pressed: Save sends only what the person changed in the form since then, so a
+  // change made meanwhile (Make private above the form, an edit elsewhere) is not undone by the form's older values.
+  const [editedFrom, setEditedFrom] = useState<ListRow>();
   // Deleted here: the store forgets the List at once, before the background has said it took the deletion. Until it
   // says (and the tab goes back to all Lists), the List stays drawn, its Yes, delete busy with the focus on it.
   const [deleting, setDeleting] = useState<typeof stored>();
@@ -110,9 +112,9 @@ export function ListDetail({ accountId, listId, list: stored, pending, pin, foll
           <div className="row">
             <button
               type="button"
-              aria-expanded={editing}
+              aria-expanded={!!editedFrom}
               aria-label={i18n.t('lists_edit', { name: spokenName })}
-              onClick={() => setEditing((e) => !e)}
+              onClick={() => setEditedFrom((e) => (e ? undefined : list))}
             >
               {i18n.t('lists_edit_short')}
             </button>
@@ -137,21 +139,21 @@ export function ListDetail({ accountId, listId, list: stored, pending, pin, foll
               {i18n.t('lists_privacy_unsaid')}
             </p>
           )}
-          {editing ? (
+          {editedFrom ? (
             <ListForm
               key={list.id}
               label={i18n.t('lists_edit', { name: spokenName })}
-              initial={{ name: list.name, description: list.description ?? '', private: !!list.private }}
+              initial={{ name: editedFrom.name, description: editedFrom.description ?? '', private: !!editedFrom.private }}
               requireChange
-              asksPrivacy={privacySaid}
+              asksPrivacy={typeof editedFrom.private === 'boolean'}
               submit={{ short: i18n.t('lists_save_short'), label: i18n.t('lists_save', { name: spokenName }) }}
-              onCancel={() => setEditing(false)}
+              onCancel={() => setEditedFrom(undefined)}
               onSubmit={async (fields) => {
                 const ok = await act({
                   type: 'list.update',
-                  params: { ...ref, ...listEdits(list, fields, privacySaid) },
+                  params: { ...ref, ...listEdits(editedFrom, fields, typeof editedFrom.private === 'boolean') },
                 });
-                if (ok) setEditing(false);
+                if (ok) setEditedFrom(undefined);
                 return ok;
               }}
             />
