@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { firstActionIn } from './use-first-action-focus';
 
 /**
  * A row of the popup's actions, and the controls in it the focus can be on: those a person can press and those shown
@@ -71,7 +72,22 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
     };
     // The control that opened the composer in its panel, while the composer is there.
     let opener: Held | undefined;
+    // A panel seen holding the composer that no control of this popup opened (the popup opened on a draft, from the
+    // Drafts tab): when its composer goes, no place was left to go back to.
+    let composed: Element | undefined;
     const onChange = () => {
+      if (!opener) {
+        if (composed && !(composed.isConnected && composed.hasAttribute('data-composing'))) {
+          const panel = composed;
+          composed = undefined;
+          // Back to the post, on a popup opened on a draft: the focus goes where a popup's starts, its first action.
+          if (panel.isConnected && onThePage()) {
+            firstActionIn(panel)?.focus();
+            return;
+          }
+        }
+        composed ??= main.querySelector('[data-composing]') ?? undefined;
+      }
       if (opener) {
         const panel = opener.panel;
         if (!panel?.isConnected) opener = undefined;
@@ -95,6 +111,7 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
       // (its code and draft load first); until then the focus waits on the first control there, Back to the post.
       if (panel.hasAttribute('data-composing')) {
         opener = held;
+        composed = undefined;
         return panel.querySelector<HTMLElement>(CONTROLS)?.focus();
       }
       placeOf(held, panel)?.focus();

@@ -23,6 +23,7 @@ import { POST_ID, postContext, profileContext, profileUser } from './post-contex
  *     places it in its box, never on the page nor on a line still in that section (X's earlier refusal of a quote);
  *   - Back to the post (Reply's, Post a link to it's, Edit post's) goes with the composer: the focus goes back to the
  *     action that opened it, in its own row, not to the page;
+ *     on a popup opened on a draft (no button opened the composer), to the post's first action;
  *   - the gate's Show this post pressed by keyboard, and X's read of the post refused: the focus waits on the line
  *     saying the post loads, then goes to Read again, never to the page;
  *   - Read again's read comes back with the panel's first button one the person cannot press (Requested): the focus
@@ -278,6 +279,25 @@ describe('a control shown as unavailable, drawn afresh under the focus', () => {
       await settle();
       expect(page.button('Requested')).not.toBe(before);
       expect(page.focus()).toBe('Requested');
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+describe('Back to the post on a popup opened on a reply’s draft (the Drafts tab)', () => {
+  it('gives the focus to the post’s first action, not to the page: no button of this popup opened the composer', async () => {
+    vi.stubGlobal('location', { search: '?draft=reply' });
+    answerTab('tab.post', () => postContext({ author: profileUser() }));
+    const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
+    try {
+      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      await settle();
+      expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
+      await page.press('Back to the post');
+      await settle();
+      expect(page.button('Reply')).toBeDefined();
+      expect(page.focus()).toBe('Bookmark');
     } finally {
       await page.leave();
     }
