@@ -14,7 +14,7 @@ export interface PostComposerProps {
   postId: string;
   post: NonNullable<PostContext['post']>;
   author: PostContext['author'];
-  /** Your own post while X lets you edit it; without it there is no edit to show. */
+  /** X's word on editing your own post, kept once Edit is chosen even as its window closes; without it, no edit. */
   edit: EditView | undefined;
   /** Back to the post's actions. */
   onBack: () => void;
@@ -22,7 +22,7 @@ export interface PostComposerProps {
 
 /**
  * A composer on the post in the current tab, under a way back to the post. Null when the mode has nothing to write
- * on (a link without the post's author, an edit X no longer allows): the post's actions show instead.
+ * on (a link without the post's author, an edit without X's word on it): the post's actions show instead.
  */
 export function PostComposer({ mode, accountId, username, postId, post, author, edit, onBack }: PostComposerProps) {
   let composer;

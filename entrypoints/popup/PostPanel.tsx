@@ -128,8 +128,9 @@ export function PostPanel({ accountId, username, postId }: { accountId: string; 
       text={!refused ? undefined : refused.kind === 'quote' ? i18n.t('popup_enterprise_quote') : i18n.t('popup_refused_reply')}
     />
   );
-  if ((mode === 'link' && author) || (mode === 'edit' && edit) || mode === 'reply' || mode === 'quote') {
-    const common = { accountId, username, postId, post: ctx.post, author, edit };
+  // Once Edit is chosen, the composer stays past X's window: EditComposer says it is over, and the text is kept.
+  if ((mode === 'link' && author) || (mode === 'edit' && own && ctx.edit) || mode === 'reply' || mode === 'quote') {
+    const common = { accountId, username, postId, post: ctx.post, author, edit: own ? ctx.edit : undefined };
     // The post's section stays around the composer (unnamed then), and the note above with it.
     return (
       <PostSection composing>
