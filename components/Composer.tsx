@@ -194,11 +194,13 @@ export function Composer(props: ComposerProps) {
                     autoFocus={i === (focusAt ?? saved?.publishedIds.length ?? 0)}
                     onSubmit={submit}
                     limit={limit}
+                    readOnly={busy}
                     onChange={(text) => update((all) => all.map((p, j) => (j === i ? { ...p, text } : p)))}
                   />
                   <PostMedia
                     media={post.media}
                     index={i}
+                    locked={busy}
                     onRemove={(id) => {
                       refocus.current = `${post.media.some((m) => m.id === id && isVideo(m.type)) ? 'video' : 'image'}:${i}`;
                       update((all) => all.map((p, j) => (j === i ? { ...p, media: p.media.filter((x) => x.id !== id) } : p)));

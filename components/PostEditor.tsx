@@ -49,6 +49,8 @@ export interface PostEditorProps {
   onSubmit?: () => void;
   /** The most the post may weigh: 280, or X's long-post limit for an account whose subscription allows long posts. */
   limit?: number;
+  /** The draft is being published: the box keeps its focus and is read out, but takes no typing until X answers. */
+  readOnly?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export function PostEditor({
   autoFocus,
   onSubmit,
   limit = POST_MAX_WEIGHT,
+  readOnly = false,
 }: PostEditorProps) {
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parsePost(deferred, limit), [deferred, limit]);
@@ -137,8 +140,11 @@ export function PostEditor({
           placeholder={i18n.t('composer_placeholder')}
           value={text}
           rows={3}
+          readOnly={readOnly}
           onKeyDown={submitOnCtrlEnter}
-          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => {
+            if (!readOnly) onChange(e.target.value);
+          }}
         />
       </div>
       <div className="editor-footer">

@@ -17,11 +17,17 @@ type Media = EditablePost['media'][number];
 export function PostMedia({
   media,
   index,
+  locked = false,
   onRemove,
   onAlt,
 }: {
   media: EditablePost['media'];
   index: number;
+  /**
+   * The draft is being published: X reads each file and description as its post goes, so nothing here changes until
+   * X answers. Buttons say so with aria-disabled and ignore a press; a description box stays readable and focusable.
+   */
+  locked?: boolean;
   onRemove: (id: string) => void;
   /** A new description for image `id`, or undefined to remove it. */
   onAlt: (id: string, alt: string | undefined) => void;
@@ -39,7 +45,7 @@ export function PostMedia({
             {isVideo(m.type) && m.durationSecs !== undefined ? (
               <span className="media-length">{i18n.t('composer_video_length', [clockLength(m.durationSecs)])}</span>
             ) : null}
-            <RemoveMedia media={m} onRemove={onRemove} />
+            <RemoveMedia media={m} locked={locked} onRemove={onRemove} />
           </div>
           {isVideo(m.type) ? (
             // X's metadata (createMediaMetadata) documents descriptions of images and GIFs only: said, not left unexplained.
@@ -47,6 +53,7 @@ export function PostMedia({
           ) : m.alt === undefined ? (
             <AddDescription
               media={m}
+              locked={locked}
               focused={focus?.id === m.id && focus.to === 'add'}
               onAdd={() => {
                 setFocus({ id: m.id, to: 'box' });
@@ -57,6 +64,7 @@ export function PostMedia({
             <Description
               media={m}
               alt={m.alt}
+              locked={locked}
               focused={focus?.id === m.id && focus.to === 'box'}
               onChange={(alt) => onAlt(m.id, alt)}
               onRemove={() => {
@@ -75,10 +83,15 @@ export function PostMedia({
  * A file's Remove button: "Remove image <name>", the name isolated on screen, and the same words as its accessible name
  * without the name's bidi formatting characters.
  */
-function RemoveMedia({ media, onRemove }: { media: Media; onRemove: (id: string) => void }) {
+function RemoveMedia({ media, locked, onRemove }: { media: Media; locked: boolean; onRemove: (id: string) => void }) {
   const words = (name: string) => i18n.t(isVideo(media.type) ? 'composer_remove_video' : 'composer_remove_image', [name]);
   return (
-    <button type="button" aria-label={spokenFileWords(words, media.name)} onClick={() => onRemove(media.id)}>
+    <button
+      type="button"
+      aria-label={spokenFileWords(words, media.name)}
+      aria-disabled={locked || undefined}
+      onClick={locked ? undefined : () => onRemove(media.id)}
+    >
       <FileNameWords words={words} name={media.name} />
     </button>
   );
@@ -96,10 +109,10 @@ function useFocusWhen<E extends HTMLElement>(focused: boolean) {
   return ref;
 }
 
-function AddDescription({ media, focused, onAdd }: { media: Media; focused: boolean; onAdd: () => void }) {
+function AddDescription({ media, locked, focused, onAdd }: { media: Media; locked: boolean; focused: boolean; onAdd: () => void }) {
   const ref = useFocusWhen<HTMLButtonElement>(focused);
   return (
-    <button ref={ref} type="button" className="media-describe" onClick={onAdd}>
+    <button ref={ref} type="button" className="media-describe" aria-disabled={locked || undefined} onClick={locked ? undefined : onAdd}>
       {i18n.t('composer_add_description')}
       <span className="visually-hidden"> ({withoutBidiControls(media.name)})</span>
     </button>
@@ -109,12 +122,14 @@ function AddDescription({ media, focused, onAdd }: { media: Media; focused: bool
 function Description({
   media,
   alt,
+  locked,
   focused,
   onChange,
   onRemove,
 }: {
   media: Media;
   alt: string;
+  locked: boolean;
   focused: boolean;
   onChange: (alt: string) => void;
   onRemove: () => void;
@@ -136,13 +151,16 @@ function Description({
         value={alt}
         aria-describedby={`${id}-count`}
         aria-invalid={over || undefined}
-        onChange={(e) => onChange(e.target.value)}
+        readOnly={locked}
+        onChange={(e) => {
+          if (!locked) onChange(e.target.value);
+        }}
       />
       <div className="media-alt-footer">
         <span id={`${id}-count`} className={over ? 'media-alt-count over' : 'media-alt-count'}>
           {i18n.t('composer_description_count', [numberOf(length), numberOf(ALT_TEXT_MAX)])}
         </span>
-        <button type="button" onClick={onRemove}>
+        <button type="button" aria-disabled={locked || undefined} onClick={locked ? undefined : onRemove}>
           {i18n.t('composer_remove_description')}
           <span className="visually-hidden"> ({withoutBidiControls(media.name)})</span>
         </button>

@@ -12,7 +12,10 @@ interface ThreadPostToolsProps {
   roomForImage: boolean;
   /** Whether the post is over the limit and can be split into a thread. */
   splittable: boolean;
-  /** Publishing, or a video still being handed over. */
+  /**
+   * Publishing, or a video still being handed over: each button says so with aria-disabled and ignores a press, not
+   * `disabled`, which would drop the focus of the one pressed to the page.
+   */
   locked: boolean;
   onAddImage: () => void;
   onAddVideo: () => void;
@@ -31,21 +34,32 @@ export function ThreadPostTools(props: ThreadPostToolsProps) {
       <div className="row">
         {quoteFirst ? null : (
           <>
-            <button type="button" data-focus={`image:${i}`} disabled={!props.roomForImage || locked} onClick={props.onAddImage}>
+            <button
+              type="button"
+              data-focus={`image:${i}`}
+              disabled={!props.roomForImage}
+              aria-disabled={locked || undefined}
+              onClick={locked ? undefined : props.onAddImage}
+            >
               {several ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
             </button>
-            <button type="button" data-focus={`video:${i}`} disabled={locked} onClick={props.onAddVideo}>
+            <button
+              type="button"
+              data-focus={`video:${i}`}
+              aria-disabled={locked || undefined}
+              onClick={locked ? undefined : props.onAddVideo}
+            >
               {several ? i18n.t('composer_add_video_nth', [i + 1]) : i18n.t('composer_add_video')}
             </button>
           </>
         )}
         {props.splittable ? (
-          <button type="button" disabled={locked} onClick={props.onSplit}>
+          <button type="button" aria-disabled={locked || undefined} onClick={locked ? undefined : props.onSplit}>
             {several ? i18n.t('composer_split_nth', [i + 1]) : i18n.t('composer_split')}
           </button>
         ) : null}
         {i > 0 ? (
-          <button type="button" disabled={locked} onClick={props.onRemove}>
+          <button type="button" aria-disabled={locked || undefined} onClick={locked ? undefined : props.onRemove}>
             {i18n.t('composer_remove_post', [i + 1])}
           </button>
         ) : null}
