@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { actionPhase, phaseNote } from '@/components/manager/action-state';
 import { thrownText } from '@/components/error-text';
 import { isolatedWords } from '@/components/isolated-words';
+import { offersPin } from '@/components/manager/lists/list-rules';
 import { Phrases } from '@/components/Phrases';
 import { sendMessage, type ActionBrief, type ActionRequest } from '@/lib/messaging';
 import type { ListContext } from '@/lib/services/list-context';
@@ -87,7 +88,7 @@ function useListContext(accountId: string, listId: string) {
 /**
  * Quick actions on the list in the current tab (`x.com/i/lists/ID`): its name and owner from the store when Perch
  * synced it (nothing is read from X on open: reads are billed), Follow / Unfollow (not one's own list) and Pin /
- * Unpin, through the outbox like the manager's (POST /2/users/{id}/followed_lists, x-api--lists--follow-list;
+ * Unpin (a List one owns, follows or has pinned: X pins only those), through the outbox like the manager's (POST /2/users/{id}/followed_lists, x-api--lists--follow-list;
  * POST /2/users/{id}/pinned_lists, x-api--lists--pin-list), and Open in Perch on the manager's Lists tab. A list
  * the store does not hold claims no state: Follow and Pin, and the note says what X did. The store is read in the
  * background (messages), so the popup never loads it.
@@ -153,14 +154,17 @@ export function ListPanel({ accountId, listId }: { accountId: string; listId: st
             onClick={() => run({ type: followed ? 'list.unfollow' : 'list.follow', params: ref })}
           />
         )}
-        <ActionButton
-          icon="list"
-          label={pinned ? i18n.t('popup_list_unpin') : i18n.t('popup_list_pin')}
-          otherLabels={[i18n.t('popup_list_pin'), i18n.t('popup_list_unpin')]}
-          pressed={pinned}
-          noteId={`${notes}-pin`}
-          onClick={() => run({ type: pinned ? 'list.unpin' : 'list.pin', params: ref })}
-        />
+        {/* As in the manager: X pins only Lists one owns or follows (an unstored List claims nothing, so offers it). */}
+        {list && !offersPin({ owned: list.owned, followed, pinned }) ? null : (
+          <ActionButton
+            icon="list"
+            label={pinned ? i18n.t('popup_list_unpin') : i18n.t('popup_list_pin')}
+            otherLabels={[i18n.t('popup_list_pin'), i18n.t('popup_list_unpin')]}
+            pressed={pinned}
+            noteId={`${notes}-pin`}
+            onClick={() => run({ type: pinned ? 'list.unpin' : 'list.pin', params: ref })}
+          />
+        )}
         <a
           className="quick-button"
           href={managerPageUrl('lists', listId)}

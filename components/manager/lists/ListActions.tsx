@@ -5,6 +5,7 @@ import type { ActionRequest } from '@/lib/messaging';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { actionPhase, phaseWords } from '../action-state';
+import { offersPin } from './list-rules';
 
 /** Runs one action through the outbox; true when the background accepted it. */
 export type Act = (action: ActionRequest) => Promise<boolean>;
@@ -22,7 +23,7 @@ const focusLost = () => !document.activeElement || document.activeElement === do
 const noteOf = (view: Element | null) => view?.querySelector<HTMLElement>('.mgr-note');
 
 /**
- * Pin / Unpin (lists one owns or follows: X pins only those) and Follow / Unfollow (lists of others), each button
+ * Pin / Unpin (lists one owns or follows: X pins only those; offersPin) and Follow / Unfollow (lists of others), each button
  * naming its list. A card moved by the change takes the focus back on the same button in its new place (Pin pressed:
  * Unpin, under Pinned); one in no section any more leaves it on the tab's status line, which says it and has Undo.
  */
@@ -66,7 +67,7 @@ export function ListActions({ list, act }: { list: ListRow; act: Act }) {
   };
   return (
     <div className="row mgr-list-actions">
-      {list.owned || list.followed ? (
+      {offersPin(list) ? (
         <button
           type="button"
           ref={pinRef}

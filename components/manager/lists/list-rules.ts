@@ -44,6 +44,15 @@ export function listEdits(
   };
 }
 
+/**
+ * Whether Pin (or Unpin) is offered on a List: X pins only Lists one owns or follows
+ * (x-api--lists--pinned-lists--quickstart--manage-pinned-lists: "You can only pin Lists you follow or own"). A List
+ * pinned stays unpinnable whatever else is said of it.
+ */
+export function offersPin(list: Pick<ListRow, 'owned' | 'followed' | 'pinned'>): boolean {
+  return list.owned || list.followed || list.pinned;
+}
+
 /** A list Perch is still creating has a temporary id until X answers with the real one. */
 export function isPendingList(list: Pick<ListRow, 'id'>): boolean {
   return !/^\d{1,19}$/.test(list.id);
