@@ -218,8 +218,9 @@ export function Composer(props: ComposerProps) {
                     onAddVideo={() => media.chooseVideo(i)}
                     onSplit={() => split(i)}
                     onRemove={() => {
-                      // Its box and this button go: the post before it takes the focus, caret at its end.
-                      setFocusAt(i - 1);
+                      // Its box and this button go: the post before it takes the focus, caret at its end; or, when that
+                      // one is already on X (a line, no box), the first box still there.
+                      setFocusAt(Math.max(i - 1, saved?.publishedIds.length ?? 0));
                       setGeneration((g) => g + 1);
                       update((all) => all.filter((_, j) => j !== i));
                     }}
