@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { act, createElement } from 'react';
+import { act, createElement, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Act } from '@/components/manager/lists/ListActions';
@@ -16,7 +16,10 @@ import { withEmptyStore } from '../support/store';
  * form trims what it sends, and it was compared with X's name and description as X holds them: a description X keeps
  * with a line break at its end (written on x.com) was sent back trimmed when the person changed only the name, or
  * only made the List private, rewriting a description nobody touched and naming it in the Activity log as changed.
- * The last case goes through the List's page: its edit form, submitted, and the action it hands on to be sent.
+ * The last cases go through the List's page: its edit form, submitted, and the action it hands on to be sent. The form
+ * is compared with the List as it was when Edit was pressed: compared with the List as it is now, a Make private pressed
+ * while the form was open (the outbox shows the List private at once) made the form's unticked box a change, and Save of
+ * a new name sent `private: false` beside it, making the List public again behind the person's back.
  */
 
 const LIST = { name: 'Compiler folks', description: 'People who write compilers\n', private: false };
@@ -108,6 +111,64 @@ describe('the List edit form', () => {
         type: 'list.update',
         params: { listId: list.id, listName: 'Compiler folks', name: 'Type theorists' },
       });
+    } finally {
+      await page.leave();
+    }
+  });
+});
+
+/** A public List of the person's, as the page draws it before Make private. */
+const START: ListRow = {
+  accountId: '1',
+  id: '1900000000000000001',
+  name: 'Compiler folks',
+  description: 'People who write compilers',
+  private: false,
+  memberCount: 0,
+  owned: true,
+  followed: false,
+  pinned: false,
+  member: false,
+};
+
+describe('the List edit form, after Make private was pressed while it was open', () => {
+  it('sends only the new name, not the public privacy the form was opened on', async () => {
+    // The List's members and posts, read from X as the page opens: none.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: {} } as never);
+    const sent: Parameters<Act>[0][] = [];
+    // The page as the manager draws it: an action taken shows at once on the List (the outbox's pending change).
+    function Page() {
+      const [list, setList] = useState(START);
+      const acted: Act = (action) => {
+        sent.push(action);
+        const made = (action.params as { private?: boolean }).private;
+        if (action.type === 'list.update' && made !== undefined) setList({ ...list, private: made });
+        return Promise.resolve(true);
+      };
+      return createElement(ListDetail, { accountId: '1', list, act: acted, onBack: () => undefined, onActed: () => undefined });
+    }
+    const page = await renderInPage(createElement(Page), { settleMs: 20 });
+    try {
+      await press(page, 'Edit Compiler folks');
+      await press(page, 'Make private: Compiler folks');
+      await settle();
+      expect(sent).toEqual([{ type: 'list.update', params: { listId: START.id, listName: 'Compiler folks', private: true } }]);
+      const form = page.document.querySelector('form');
+      const name = reactProps<{ onChange: (e: { target: { value: string } }) => void }>(form?.querySelector('input[type="text"]') ?? null);
+      await act(async () => name.onChange({ target: { value: 'Type theorists' } }));
+      await act(async () =>
+        reactProps<{ onSubmit: (e: { preventDefault: () => void }) => void }>(page.document.querySelector('form')).onSubmit({
+          preventDefault: () => undefined,
+        }),
+      );
+      await vi.waitFor(
+        async () => {
+          await settle();
+          expect(sent).toHaveLength(2);
+        },
+        { timeout: 5000 },
+      );
+      expect(sent[1]).toEqual({ type: 'list.update', params: { listId: START.id, listName: 'Compiler folks', name: 'Type theorists' } });
     } finally {
       await page.leave();
     }
