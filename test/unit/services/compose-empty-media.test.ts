@@ -25,21 +25,20 @@ describe('attaching an empty image', () => {
   });
 });
 
+/** An empty GIF kept for the draft as a version of Perch that did not refuse one stored it. */
+const storeEmptyGif = () =>
+  db().draftMedia.put({
+    id: 'blank',
+    draftKey: draftKey(ADA_ID, 'compose'),
+    name: 'blank.gif',
+    type: 'image/gif',
+    size: 0,
+    blob: new Blob([], { type: 'image/gif' }),
+  });
+
 describe('a thread whose second post has a file Perch cannot send', () => {
   it.each([
-    [
-      'an empty GIF stored before attaching refused one',
-      () =>
-        db().draftMedia.put({
-          id: 'blank',
-          draftKey: draftKey(ADA_ID, 'compose'),
-          name: 'blank.gif',
-          type: 'image/gif',
-          size: 0,
-          blob: new Blob([], { type: 'image/gif' }),
-        }),
-      'media-empty',
-    ],
+    ['an empty GIF stored before attaching refused one', storeEmptyGif, 'media-empty'],
     [
       'an image no longer stored',
       async () => {
@@ -69,14 +68,7 @@ describe('a thread whose second post has a file Perch cannot send', () => {
 
   it('names the empty file in what it says', async () => {
     const client = await adaClient();
-    await db().draftMedia.put({
-      id: 'blank',
-      draftKey: draftKey(ADA_ID, 'compose'),
-      name: 'blank.gif',
-      type: 'image/gif',
-      size: 0,
-      blob: new Blob([], { type: 'image/gif' }),
-    });
+    await storeEmptyGif();
     await save(['first post', { text: 'second, with a picture', mediaIds: ['blank'] }]);
 
     const error = await composeErrorOf(publishDraft(client, ADA_ID, 'compose'));
