@@ -71,18 +71,23 @@ async function press(page: ReactPage, name: string): Promise<void> {
   });
 }
 
+/** A public List of the person's, as the page draws it (its description, in the first case, as X holds it). */
+const START: ListRow = {
+  accountId: '1',
+  id: '1900000000000000001',
+  name: 'Compiler folks',
+  description: 'People who write compilers',
+  private: false,
+  memberCount: 0,
+  owned: true,
+  followed: false,
+  pinned: false,
+  member: false,
+};
+
 describe('the List edit form', () => {
   it('sends X only the new name when only the name changed', async () => {
-    const list: ListRow = {
-      accountId: '1',
-      id: '1900000000000000001',
-      ...LIST,
-      memberCount: 0,
-      owned: true,
-      followed: false,
-      pinned: false,
-      member: false,
-    };
+    const list: ListRow = { ...START, ...LIST };
     // The List's members and posts, read from X as the page opens: none.
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: {} } as never);
     const sent = vi.fn<Act>(() => Promise.resolve(true));
@@ -116,20 +121,6 @@ describe('the List edit form', () => {
     }
   });
 });
-
-/** A public List of the person's, as the page draws it before Make private. */
-const START: ListRow = {
-  accountId: '1',
-  id: '1900000000000000001',
-  name: 'Compiler folks',
-  description: 'People who write compilers',
-  private: false,
-  memberCount: 0,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-};
 
 describe('the List edit form, after Make private was pressed while it was open', () => {
   it('sends only the new name, not the public privacy the form was opened on', async () => {
