@@ -73,7 +73,9 @@ function engagement(
       else await d.engagements.delete([accountId, str(p, 'postId')]);
     },
     async execute(client, accountId, p) {
-      await send(client, accountId, str(p, 'postId'));
+      // A like or repost of a post deleted on X went with it: X's 404 to the undo is done (response-codes-and-errors).
+      if (on) await send(client, accountId, str(p, 'postId'));
+      else await gone(() => send(client, accountId, str(p, 'postId')));
     },
     idempotent: true,
     ...inverseOf(type),
