@@ -168,13 +168,16 @@ const listCreate: ActionDef = {
     // X's clock stamps created_at, this device's the action: one a few seconds ahead of X's would miss the List.
     const at = Date.parse(action.createdAt);
     const since = Number.isFinite(at) ? new Date(at - CLOCK_SLACK_MS).toISOString().slice(0, 19) : action.createdAt.slice(0, 19);
+    // A List of that name without created_at (List requires only id and name: openapi.json `List`) may be an older
+    // one: taken for the new one, Undo would delete it. Nor is the new List known absent while one is there.
     const walk: Walk = { pages: 0 };
     let whole = true;
     const read = async (token?: string) => listedPage(await getOwnedLists(client, accountId, pageOptions(PAGE.lists, token)));
     for await (const page of pages(read, OWNED_LISTS_PAGES, walk)) {
-      const made = page.items.find((l) => l.name === p.name && (!l.created_at || l.created_at >= since));
+      const named = page.items.filter((l) => l.name === p.name);
+      const made = named.find((l) => l.created_at !== undefined && l.created_at >= since);
       if (made) return { id: made.id };
-      if (!wholePage(page)) whole = false;
+      if (!wholePage(page) || named.some((l) => l.created_at === undefined)) whole = false;
     }
     if (whole && !walk.cut) return undefined;
     // Not known either way: it waits and looks again, saying so ('unavailable' is retried with its back-off).

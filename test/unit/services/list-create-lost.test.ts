@@ -4,6 +4,7 @@ import { db, resetDb } from '@/lib/db';
 import { ACTIONS } from '@/lib/services/actions';
 import { actionErrorText } from '@/lib/action-words';
 import { Outbox } from '@/lib/services/outbox';
+import { MAX_ATTEMPTS } from '@/lib/services/outbox-types';
 import { ok, scripted, type Step } from '../x/support';
 import { freshDb } from './support';
 
@@ -89,6 +90,34 @@ describe('a new List whose answer was lost', () => {
     const older = { ...made, id: '1800000000000000001', created_at: '2020-01-01T00:00:00.000Z' };
     const { posts } = await createBirds(ok({ data: [older], meta: { result_count: 1 } }), ok({ data: made }));
     expect(posts).toBe(2);
+  });
+
+  it('is not taken for an older List of the same name that X sent without created_at, and says Perch could not tell', async () => {
+    // List requires only id and name (openapi.json `List`): this "Birds" may be years old, and Undo would delete it.
+    const bare = { id: '1000', name: 'Birds' };
+    const { posts, action } = await createBirds(ok({ data: [bare], meta: { result_count: 1 } }));
+    expect(posts).toBe(1);
+    expect(action?.result).toBeUndefined();
+    expect(action).toMatchObject({ state: 'queued', error: { kind: 'unavailable', own: { kind: 'list-create-unsure' } } });
+  });
+
+  it('fails after its last try while X leaves out when its List of that name was made, and may be made anew', async () => {
+    const bare = ok({ data: [{ id: '1000', name: 'Birds' }], meta: { result_count: 1 } });
+    const x = scripted(lost, bare, bare, bare, bare, ok({ data: made }));
+    const box = new Outbox({ defs: ACTIONS, clientFor: async () => x.client, wakeAt: vi.fn(), now: () => now, random: () => 0.5 });
+    await box.enqueue(ACCOUNT, 'list.create', { tempId: 'temp-1', name: 'Birds' });
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await box.idle(ACCOUNT);
+      now += 60 * 60_000;
+      await box.kick(ACCOUNT);
+    }
+    const [unsure] = await db().actions.toArray();
+    expect(unsure).toMatchObject({ state: 'failed', error: { kind: 'unavailable', own: { kind: 'list-create-unsure' } } });
+    expect(await db().lists.count()).toBe(0);
+    // A List made again is a new action, never sent: X is asked to make it.
+    await box.enqueue(ACCOUNT, 'list.create', { tempId: 'temp-2', name: 'Birds' });
+    await box.idle(ACCOUNT);
+    expect((await db().lists.toArray()).map((l) => l.id)).toEqual([made.id]);
   });
 
   it('is sent again when every owned List was read and it is not among them', async () => {
