@@ -23,6 +23,11 @@ describe('Perch in Japanese', () => {
     ['固定 (pin a List), as the Lists tab says it', /ピン留め/u],
     ['〜件目 (the nth entry of a file or thread)', /番目/u],
     ['GIF 1つ, 動画1本 (a GIF, a video)', /GIF ?1件|動画1件/u],
+    ['この端末 (this computer too)', /パソコン/u],
+    ['履歴 (the Activity tab and what it lists), as the tab is named', /アクティビティ/u],
+    ['取り消す (undo; 「この操作は取り消せません」), as the Undo button says it', /元に戻[せさしす]/u],
+    ['ポスト (a post), as X says it', /件の投稿/u],
+    ['Xの制限 (X’s limit) on everyday screens', /^(?!レート制限: ).*レート制限/u],
   ])('says %s one way', (_, variant) => {
     expect(using(variant)).toEqual([]);
   });
