@@ -3,7 +3,7 @@
  * get-bookmark-folders, x-api--bookmarks--get-bookmarks-by-folder-id):
  *   GET    /2/users/:id/bookmarks                       posts, newest bookmark first; only the newest 800 are reachable
  *   POST   /2/users/:id/bookmarks {tweet_id}            {"data":{"bookmarked":true}}
- *   DELETE /2/users/:id/bookmarks/:tweet_id             {"data":{"bookmarked":false}}
+ *   DELETE /2/users/:id/bookmarks/:tweet_id             {"data":{"bookmarked":false}} (404 for a missing or deleted post)
  *   GET    /2/users/:id/bookmarks/folders               {"data":[{id,name}],"meta":{"next_token"}} (meta only with a next page)
  *   GET    /2/users/:id/bookmarks/folders/:folder_id    {"data":[{id}]} (post ids of the folder; `[]` for an empty one)
  * Scopes: bookmark.read / bookmark.write with tweet.read users.read (bookmarks-lookup / manage-bookmarks quickstarts).
@@ -11,7 +11,7 @@
 import { ReplyError, json, paginate, problem, resourceNotFoundError, type Reply, type RequestContext } from './http';
 import { LOOKUP_QUERY, visibility } from './posts';
 import type { Router } from './router';
-import { idFromBody, pathId, postsPage, requirePost, requireSelf } from './social';
+import { idFromBody, pathId, postsPage, requireExistingPost, requirePost, requireSelf } from './social';
 import type { PostRecord } from './state';
 
 /** "With the GET method of the Bookmarks lookup endpoint you will get back 800 of your most recent Bookmarked Posts." */
@@ -54,6 +54,7 @@ function remove(ctx: RequestContext): Reply {
     if (post && post.publicMetrics.bookmark_count > 0) post.publicMetrics.bookmark_count--;
     for (const folder of ctx.state.bookmarkFolders.get(userId) ?? []) folder.postIds = folder.postIds.filter((id) => id !== tweetId);
   }
+  requireExistingPost(ctx, tweetId, 'tweet_id');
   return json(200, { data: { bookmarked: false } });
 }
 

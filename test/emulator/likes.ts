@@ -1,12 +1,12 @@
 /**
  * Manage likes (x-api--posts--likes--*, x-api--users--like-post / unlike-post):
  *   POST   /2/users/:id/likes {tweet_id}     {"data":{"liked":true}}
- *   DELETE /2/users/:id/likes/:tweet_id      {"data":{"liked":false}}
+ *   DELETE /2/users/:id/likes/:tweet_id      {"data":{"liked":false}} (404 for a missing or deleted post)
  * Scopes: like.write with tweet.read users.read. Limits 50 / 15 min and 1,000 / 24 h per user (rate-limits.ts).
  */
 import { json, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
-import { idFromBody, pathId, requirePost, requireSelf } from './social';
+import { idFromBody, pathId, requireExistingPost, requirePost, requireSelf } from './social';
 
 export const WRITE_SCOPES = ['tweet.read', 'users.read', 'like.write'];
 
@@ -29,6 +29,7 @@ function unlike(ctx: RequestContext): Reply {
     const post = ctx.state.posts.get(tweetId);
     if (post && post.publicMetrics.like_count > 0) post.publicMetrics.like_count--;
   }
+  requireExistingPost(ctx, tweetId, 'tweet_id');
   return json(200, { data: { liked: false } });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Manage reposts (x-api--posts--retweets--*, x-api--users--repost-post / unrepost-post):
  *   POST   /2/users/:id/retweets {tweet_id}            {"data":{"retweeted":true}}
- *   DELETE /2/users/:id/retweets/:source_tweet_id      {"data":{"retweeted":false}}
+ *   DELETE /2/users/:id/retweets/:source_tweet_id      {"data":{"retweeted":false}} (404 for a missing or deleted post)
  * Scopes: tweet.read tweet.write users.read. 50 / 15 min per user, and a repost counts toward the 300 posts+reposts
  * per 3 hours shared with POST /2/tweets (manage-tweets--integrate; retweets--integrate "300 requests per 3-hour window").
  */
@@ -9,7 +9,7 @@ import { json, problem, tooManyRequests, type Reply, type RequestContext } from 
 import { MANAGE_SCOPES } from './posts';
 import { postOrRepostCapHeaders } from './rate-limits';
 import type { Router } from './router';
-import { idFromBody, pathId, requirePost, requireSelf } from './social';
+import { idFromBody, pathId, requireExistingPost, requirePost, requireSelf } from './social';
 
 export const REPOST_PROTECTED_DETAIL = 'You cannot repost a Post from a protected account.';
 
@@ -39,6 +39,7 @@ function undo(ctx: RequestContext): Reply {
     const post = ctx.state.posts.get(tweetId);
     if (post && post.publicMetrics.retweet_count > 0) post.publicMetrics.retweet_count--;
   }
+  requireExistingPost(ctx, tweetId, 'source_tweet_id');
   return json(200, { data: { retweeted: false } });
 }
 

@@ -84,6 +84,18 @@ export function requirePost(ctx: RequestContext, id: string, parameter: string):
   return post!;
 }
 
+/**
+ * The post an unlike, undone repost or unbookmark names: 404 with the lookup's error entry when it is missing or
+ * deleted (x-api--fundamentals--response-codes-and-errors: "404 Not Found: Resource doesn't exist or has been
+ * deleted", "Deleted posts return 404"). Called after the removal, so a like, repost or bookmark that went with its
+ * post leaves no trace. A protected post the user no longer sees still lets them take theirs back.
+ */
+export function requireExistingPost(ctx: RequestContext, id: string, parameter: string): void {
+  if (visibility(ctx.state, ctx.state.posts.get(id), ctx.auth!.userId) === 'not-found') {
+    throw new ReplyError(resourceProblem(404, postError(id, parameter, 'not-found')));
+  }
+}
+
 /** Users of a relation set, newest first (x-api--fundamentals--pagination: reverse chronological), active only. */
 export function usersNewestFirst(state: EmulatorState, ids: Iterable<string>): UserRecord[] {
   return [...ids]
