@@ -91,7 +91,7 @@ describe('Perch’s long Japanese sentences in Firefox', () => {
     const failed = { seq: 1, type: 'mute', state: 'failed' as const, notBefore: 0, error: { kind: 'forbidden' } };
     const note = inner(html(<ActionNotes notes={[{ id: 'n', action: failed }]} names={{ mute: 'ミュート' }} />), 'p');
     expect(note[0]).toContain('<wbr/>');
-    expect(words(note[0]!)).toMatch(/^ミュートに失敗しました: ./u);
+    expect(words(note[0]!)).toMatch(/^ミュート: 完了しませんでした。./u);
 
     const enterprise = html(
       <EnterpriseNote actions={[{ ...failed, type: 'block', error: { kind: 'enterprise-only' } }]} username="gracehop" />,
