@@ -120,7 +120,7 @@ describe('a refusal the background made in English, read by a Japanese reader', 
       seq: 1,
     });
     readInJapanese();
-    expect(thrownText(new MessageError((reply as { error: ErrorReply }).error))).toBe('Perchは「teleport」の方法を知りません。');
+    expect(thrownText(new MessageError((reply as { error: ErrorReply }).error))).toBe('Perchは「teleport」という操作に対応していません。');
   });
 
   it('says the message layer’s own failures in the reader’s language, without the browser’s cause', () => {

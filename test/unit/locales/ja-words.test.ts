@@ -28,6 +28,7 @@ describe('Perch in Japanese', () => {
     ['取り消す (undo; 「この操作は取り消せません」), as the Undo button says it', /元に戻[せさしす]/u],
     ['ポスト (a post), as X says it', /件の投稿/u],
     ['Xの制限 (X’s limit) on everyday screens', /^(?!レート制限: ).*レート制限/u],
+    ['文字・数字 (a tag’s letters, of any script: 「東京」 is a tag), never 英数字', /タグ.*英数字|英数字.*タグ/u],
   ])('says %s one way', (_, variant) => {
     expect(using(variant)).toEqual([]);
   });
