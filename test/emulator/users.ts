@@ -138,19 +138,18 @@ function isGone(user: UserRecord): boolean {
 }
 
 /**
- * Not found. The docs disagree on the status: the user-lookup quickstart shows the body only, the
- * integrate guide says "Single user lookup returns 404" for suspended or deleted users. We answer
- * 200 + `errors` for a user that never existed (X's behaviour), 404 + `errors` for suspended/deleted ones.
+ * Not found: 404, a ResourceNotFoundProblem with the entry in `errors`, for a user that never existed as for a
+ * suspended or deleted one (x-api--users--lookup--integrate: "404 | Not Found | User doesn't exist or was
+ * suspended", "Single user lookup returns 404"; the quickstart shows the body only).
  */
-function notFound(status: number, parameter: string, value: string, detail: string): Reply {
-  const entry = resourceNotFoundError({ resourceType: 'user', parameter, value, detail });
+function notFound(parameter: string, value: string, detail: string): Reply {
   // A 404 is X's `default` answer, a Problem (ResourceNotFoundProblem), with the entry in `errors` too.
-  return status === 404 ? resourceProblem(status, entry) : json(status, { errors: [entry] });
+  return resourceProblem(404, resourceNotFoundError({ resourceType: 'user', parameter, value, detail }));
 }
 
 function me(ctx: RequestContext): Reply {
   const user = ctx.state.users.get(ctx.auth!.userId);
-  if (!user) return notFound(404, 'id', ctx.auth!.userId, `Could not find user with id: [${ctx.auth!.userId}].`);
+  if (!user) return notFound('id', ctx.auth!.userId, `Could not find user with id: [${ctx.auth!.userId}].`);
   return userReply(ctx, user);
 }
 
@@ -158,8 +157,8 @@ function byId(ctx: RequestContext): Reply {
   const id = matchParam('id', ctx.params.id ?? '', ID_PATTERN);
   const fields = userFieldsOf(ctx);
   const user = ctx.state.users.get(id);
-  if (!user) return notFound(200, 'id', id, `Could not find user with id: [${id}].`);
-  if (isGone(user)) return notFound(404, 'id', id, `User has been ${user.status}: [${id}].`);
+  if (!user) return notFound('id', id, `Could not find user with id: [${id}].`);
+  if (isGone(user)) return notFound('id', id, `User has been ${user.status}: [${id}].`);
   return json(200, { data: serializeUser(ctx.state, user, fields, ctx.auth!.userId, ctx.auth!.scopes) });
 }
 
@@ -167,8 +166,8 @@ function byUsername(ctx: RequestContext): Reply {
   const username = matchParam('username', ctx.params.username ?? '', USERNAME_PATTERN);
   const fields = userFieldsOf(ctx);
   const user = ctx.state.findUserByUsername(username);
-  if (!user) return notFound(200, 'username', username, `Could not find user with username: [${username}].`);
-  if (isGone(user)) return notFound(404, 'username', username, `User has been ${user.status}: [${username}].`);
+  if (!user) return notFound('username', username, `Could not find user with username: [${username}].`);
+  if (isGone(user)) return notFound('username', username, `User has been ${user.status}: [${username}].`);
   return json(200, { data: serializeUser(ctx.state, user, fields, ctx.auth!.userId, ctx.auth!.scopes) });
 }
 

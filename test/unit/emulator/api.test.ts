@@ -84,22 +84,20 @@ describe('GET /2/users/by/username/:username and /2/users/:id', () => {
     expect(await body(res)).toEqual({ data: { id: GRACE_ID, name: 'Grace Hopper', username: 'gracehop', verified: true } });
   });
 
-  it('answers 200 with an errors array for a username that does not exist', async () => {
+  it('answers 404 for a username that does not exist, as the lookup guide says', async () => {
+    // x-api--users--lookup--integrate: "404 | Not Found | User doesn't exist or was suspended".
     const res = await api(emu, '/2/users/by/username/nobody_here', token);
-    expect(res.status).toBe(200);
-    expect(await body(res)).toEqual({
-      errors: [
-        {
-          value: 'nobody_here',
-          detail: 'Could not find user with username: [nobody_here].',
-          title: 'Not Found Error',
-          resource_type: 'user',
-          parameter: 'username',
-          resource_id: 'nobody_here',
-          type: 'https://api.x.com/2/problems/resource-not-found',
-        },
-      ],
-    });
+    expect(res.status).toBe(404);
+    const entry = {
+      value: 'nobody_here',
+      detail: 'Could not find user with username: [nobody_here].',
+      title: 'Not Found Error',
+      resource_type: 'user',
+      parameter: 'username',
+      resource_id: 'nobody_here',
+      type: 'https://api.x.com/2/problems/resource-not-found',
+    };
+    expect(await body(res)).toEqual({ ...entry, status: 404, errors: [entry] });
   });
 
   it('answers 404 for a suspended user, as the lookup guide says', async () => {
@@ -117,7 +115,9 @@ describe('GET /2/users/by/username/:username and /2/users/:id', () => {
 
   it('finds a user by id and reports unknown ids', async () => {
     expect(await body(await api(emu, `/2/users/${GRACE_ID}`, token))).toMatchObject({ data: { username: 'gracehop' } });
-    expect(await body(await api(emu, '/2/users/123', token))).toMatchObject({ errors: [{ parameter: 'id', value: '123' }] });
+    const unknown = await api(emu, '/2/users/123', token);
+    expect(unknown.status).toBe(404);
+    expect(await body(unknown)).toMatchObject({ errors: [{ parameter: 'id', value: '123' }] });
   });
 });
 
