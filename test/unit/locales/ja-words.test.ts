@@ -33,6 +33,15 @@ describe('Perch in Japanese', () => {
     expect(using(variant)).toEqual([]);
   });
 
+  // Another person found by @username is 「@{username}さん」 when added or already there, on the Lists tab as on the
+  // Muted and Blocked tabs (「追加: @graceを…」 and 「@graceはすでにメンバーです」 stood beside 「@graceさん」).
+  it.each(['muted_add', 'blocked_add', 'lists_add', 'muted_already', 'blocked_already', 'lists_already_member'])(
+    'calls the person %s names @nameさん',
+    (key) => {
+      expect(messages.find((m) => m.key === key)?.text).toContain('@{username}さん');
+    },
+  );
+
   it('puts Japanese words in Japanese parentheses', () => {
     expect(using(/\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)/u)).toEqual([]);
   });
