@@ -3,7 +3,7 @@ import { db, type PerchDb } from '../db';
 import { textOf, textsOf } from '../db/row-fields';
 import { BOOKMARK_EXPANSIONS, getBookmarkFolderPosts, getBookmarkFolders, getBookmarks } from '../x/bookmarks';
 import { XApiError } from '../x/errors';
-import { errorsSayWhat, listedPage, type Includes, type Page } from '../x/pages';
+import { errorsSayWhat, listedPage, namedGaps, type Includes, type Page } from '../x/pages';
 import type { XPost } from '../x/schemas';
 import { putPosts, putUsers } from './kept-rows';
 import { postRow, userRow } from './records';
@@ -251,13 +251,12 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
   }
   // Which bookmarks are in which folder: one request per folder (X gives a folder's post ids in one answer).
   const inFolder = new Map<string, Set<string>>();
-  /** Folders read this time, or whose answer could not be read (their turn taken); `replaced`: those read whole. */
+  /** Folders read, or unreadable (their turn taken); `replaced`: read whole, save the posts X's errors named (kept there). */
   const read = new Set<string>();
-  const replaced = new Set<string>();
+  const replaced = new Map<string, Set<string>>();
   async function storeFolders(): Promise<void> {
     const readAt = new Date(ctx.now()).toISOString();
-    // A folder stays a bookmark's if its whole content was not read this time and it is not known gone from X.
-    const kept = (id: string) => !replaced.has(id) && !gone(id);
+    const kept = (postId: string) => (id: string) => !gone(id) && (replaced.get(id)?.has(postId) ?? true);
     await d.transaction('rw', [d.bookmarkFolders, d.bookmarks], async () => {
       await d.bookmarkFolders
         .where('accountId')
@@ -274,7 +273,7 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
         .where('accountId')
         .equals(accountId)
         .modify((b) => {
-          b.folderIds = [...new Set([...(inFolder.get(b.postId) ?? []), ...textsOf(b.folderIds).filter(kept)])];
+          b.folderIds = [...new Set([...(inFolder.get(b.postId) ?? []), ...textsOf(b.folderIds).filter(kept(b.postId))])];
         });
     });
   }
@@ -290,8 +289,9 @@ export async function walkFolders(ctx: WalkContext): Promise<void> {
       if (page.items.length === 0 && page.partialErrors.length > 0) continue;
       for (const p of page.items) inFolder.set(p.id, (inFolder.get(p.id) ?? new Set()).add(folder.id));
       read.add(folder.id);
-      // A post X listed without its id (lib/x/bookmarks.ts) may be one stored in this folder: nothing of it is removed.
-      if (page.nextToken === undefined && !page.dropped) replaced.add(folder.id);
+      // A post X listed without its id (lib/x/bookmarks.ts), or errors beside `data` naming no post, keeps all stored.
+      const named = page.nextToken === undefined && errorsSayWhat(page, 'tweet', []) && namedGaps(page);
+      if (named) replaced.set(folder.id, new Set(named));
     }
   } finally {
     // Also when a read failed part-way: what was read is kept, and the next sync goes on from there.

@@ -72,3 +72,39 @@ describe('syncing a bookmark folder whose posts X lists one of without its id', 
     expect((await db().bookmarks.get([ADA, OTHER]))?.folderIds).toEqual(['1000001']);
   });
 });
+
+describe('syncing a bookmark folder whose posts X answers with errors beside them', () => {
+  // BookmarkFolderPostsResponse holds `data` and `errors` side by side ("Partial errors",
+  // x-api--fundamentals--response-codes-and-errors): a post an error names is one X could not give, not one that left.
+  const [NAMED, LEFT] = ['1880000000000000002', '1880000000000000003'];
+  const named = {
+    type: 'https://api.twitter.com/2/problems/not-authorized-for-resource',
+    title: 'Not Authorized',
+    detail: `Sorry, you are not authorized to see the Post with id: [${NAMED}].`,
+    resource_type: 'tweet',
+    resource_id: NAMED,
+    value: NAMED,
+    section: 'data',
+    parameter: 'id',
+  };
+
+  async function syncWork(errors: object[]) {
+    await db().bookmarkFolders.put({ accountId: ADA, id: '1000001', name: 'Work' });
+    for (const [i, postId] of [POST, NAMED, LEFT].entries())
+      await db().bookmarks.put({ accountId: ADA, postId, position: i, folderIds: ['1000001'], searchText: '' });
+    const posts = { data: [{ id: POST }], errors };
+    expect(validateResponse({ operationId: 'getUsersBookmarksByFolderId', status: 200, body: posts })).toEqual([]);
+    expect(await xListing([{ id: '1000001', name: 'Work' }], posts).sync.sync(ADA, 'bookmarkFolders')).toMatchObject({ ran: true });
+    const folderIdsOf = async (postId: string) => (await db().bookmarks.get([ADA, postId]))?.folderIds;
+    return { listed: await folderIdsOf(POST), named: await folderIdsOf(NAMED), left: await folderIdsOf(LEFT) };
+  }
+
+  it('keeps in it the post an error names, and takes out the one X neither listed nor named', async () => {
+    expect(await syncWork([named])).toEqual({ listed: ['1000001'], named: ['1000001'], left: [] });
+  });
+
+  it('keeps every post stored in it when an error names no post', async () => {
+    const unnamed = { title: 'Service Unavailable', detail: 'Try again later.', type: 'about:blank' };
+    expect(await syncWork([unnamed])).toEqual({ listed: ['1000001'], named: ['1000001'], left: ['1000001'] });
+  });
+});
