@@ -9,7 +9,7 @@
  */
 import { invalidParam, json, typedProblem, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
-import { idFromBody, pathId, requireSelf, requireUser, USER_LIST_QUERY, usersNewestFirst, usersPage } from './social';
+import { idFromBody, pathId, requireKnownUser, requireSelf, requireUser, USER_LIST_QUERY, usersNewestFirst, usersPage } from './social';
 import type { EmulatorState } from './state';
 
 export const READ_SCOPES = ['tweet.read', 'users.read', 'block.read'];
@@ -50,6 +50,7 @@ function unblock(ctx: RequestContext): Reply {
   if (!ctx.state.enterprise) return enterpriseOnly();
   const userId = requireSelf(ctx, 'source_user_id');
   const targetId = pathId(ctx, 'target_user_id');
+  requireKnownUser(ctx, targetId, 'target_user_id');
   ctx.state.blocking.get(userId)?.delete(targetId);
   return json(200, { data: { blocking: false } });
 }

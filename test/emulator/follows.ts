@@ -8,7 +8,7 @@
  */
 import { invalidParam, json, problem, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
-import { idFromBody, pathId, requireSelf, requireUser } from './social';
+import { idFromBody, pathId, requireKnownUser, requireSelf, requireUser } from './social';
 
 export const WRITE_SCOPES = ['tweet.read', 'users.read', 'follows.write'];
 export const FOLLOW_BLOCKED_DETAIL = 'You cannot follow this account: one of you has blocked the other.';
@@ -32,6 +32,7 @@ function follow(ctx: RequestContext): Reply {
 function unfollow(ctx: RequestContext): Reply {
   const userId = requireSelf(ctx, 'source_user_id');
   const targetId = pathId(ctx, 'target_user_id');
+  requireKnownUser(ctx, targetId, 'target_user_id');
   ctx.state.following.get(userId)?.delete(targetId);
   ctx.state.pendingFollows.get(userId)?.delete(targetId);
   return json(200, { data: { following: false } });

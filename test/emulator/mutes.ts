@@ -7,7 +7,7 @@
  */
 import { invalidParam, json, type Reply, type RequestContext } from './http';
 import type { Router } from './router';
-import { idFromBody, pathId, requireSelf, requireUser, USER_LIST_QUERY, usersNewestFirst, usersPage } from './social';
+import { idFromBody, pathId, requireKnownUser, requireSelf, requireUser, USER_LIST_QUERY, usersNewestFirst, usersPage } from './social';
 
 export const READ_SCOPES = ['tweet.read', 'users.read', 'mute.read'];
 export const WRITE_SCOPES = ['tweet.read', 'users.read', 'mute.write'];
@@ -31,6 +31,7 @@ function mute(ctx: RequestContext): Reply {
 function unmute(ctx: RequestContext): Reply {
   const userId = requireSelf(ctx, 'source_user_id');
   const targetId = pathId(ctx, 'target_user_id');
+  requireKnownUser(ctx, targetId, 'target_user_id');
   ctx.state.muting.get(userId)?.delete(targetId);
   return json(200, { data: { muting: false } });
 }

@@ -76,6 +76,16 @@ export function requireUser(ctx: RequestContext, id: string, parameter: string):
   throw new ReplyError(resourceProblem(404, resourceNotFoundError({ resourceType: 'user', parameter, value: id, detail })));
 }
 
+/**
+ * The user an unmute, unblock or unfollow names: 404 as requireUser's when no such account ever existed
+ * (x-api--users--mutes--integrate and --blocks--integrate error tables: "404 | Not Found | User doesn't exist";
+ * x-api--fundamentals--response-codes-and-errors: "Resource doesn't exist"). A suspended or deleted account one
+ * muted, blocked or followed can still be let go.
+ */
+export function requireKnownUser(ctx: RequestContext, id: string, parameter: string): void {
+  if (!ctx.state.users.has(id)) requireUser(ctx, id, parameter);
+}
+
 /** The post a like, repost or bookmark is about: 404 with the lookup's error entry when the viewer cannot see it. */
 export function requirePost(ctx: RequestContext, id: string, parameter: string): PostRecord {
   const post = ctx.state.posts.get(id);
