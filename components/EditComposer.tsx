@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { editContext } from '@/lib/edit-context';
 import { sendMessage, type EditView } from '@/lib/messaging';
 import { ClearDraftButton } from './ClearDraftButton';
@@ -57,9 +57,17 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
   const again = useOpenEdit(accountId);
   // Bumped to draw the box afresh after Clear draft: its button goes, and the focus goes to the box, not the page.
   const [generation, setGeneration] = useState(0);
+  const loading = useRef<HTMLElement>(null);
+  // Edit, pressed on a post just published, goes with the published line while the draft is read: the section waiting
+  // for it keeps the focus (Firefox leaves it on the page), until the box takes it.
+  useLayoutEffect(() => {
+    const at = loading.current?.ownerDocument.activeElement;
+    if (!posts && (!at || at === loading.current?.ownerDocument.body)) loading.current?.focus();
+  }, [posts]);
 
   if (again.editing) return <EditComposer key={again.editing.postId} accountId={accountId} username={username} edit={again.editing} />;
-  if (!posts) return <section className="composer" aria-busy="true" aria-label={i18n.t('composer_edit_title')} />;
+  if (!posts)
+    return <section ref={loading} tabIndex={-1} className="composer" aria-busy="true" aria-label={i18n.t('composer_edit_title')} />;
 
   const left = editTimeLeft(edit.editableUntil, now);
   const reason = !edit.editable
