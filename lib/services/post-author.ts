@@ -19,8 +19,9 @@ import { utcDay } from './sync';
 const SAID_NO = new Set<string>(['not-found', 'forbidden', 'malformed']);
 
 /**
- * What a read of this post left to learn of its author: nothing (`undefined`: no `author_id`, the account's own post,
- * or X included them), the author X gave when asked by id, or `null` when X said it would not give them.
+ * What a read of this post left to learn of its author: nothing (`undefined`: the account's own post, or X included
+ * them), the author X gave when asked by id, or `null` when X said it would not give them, or sent the post without
+ * `author_id` (X's Tweet requires no field, even one asked for in `tweet.fields`): there is no one to ask X for.
  * @throws XApiError when the lookup did not get X's word (offline, X's limit, X unavailable, the sign-in): the popup
  *   says what failed, marks nothing, and the next open asks again.
  */
@@ -32,7 +33,8 @@ export async function missingAuthor(
   fields: FieldSelection,
 ): Promise<XUser | null | undefined> {
   const id = post.author_id;
-  if (!id || id === accountId || included.some((u) => u.id === id)) return undefined;
+  if (!id) return null;
+  if (id === accountId || included.some((u) => u.id === id)) return undefined;
   try {
     return await getUserById(client, id, { fields });
   } catch (error) {

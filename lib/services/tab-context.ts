@@ -195,9 +195,8 @@ export async function postContext(
     actions: state.actions,
     rules: postRules(enterprise, replyAllowed),
     ...(edit ? { edit } : {}),
-    ...(!error && !author && post?.authorId && post.authorId !== accountId && authorUnreadToday(post, now)
-      ? { authorMissing: true as const }
-      : {}),
+    // A post X sent without `author_id` is as one whose author X left out: X did not say who wrote it (./post-author.ts).
+    ...(!error && !author && post && post.authorId !== accountId && authorUnreadToday(post, now) ? { authorMissing: true as const } : {}),
     ...(error ? { error } : {}),
   };
 }

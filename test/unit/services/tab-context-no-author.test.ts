@@ -85,3 +85,26 @@ describe('a post whose author X left out of its answer', () => {
     });
   }
 });
+
+describe('a post X sent without its author_id', () => {
+  // X's Tweet requires no field, author_id included even when asked for in tweet.fields (openapi.json `Tweet`).
+  const noAuthorId: XClient = {
+    request: async (req) => {
+      const res = await client.request(req);
+      const body: unknown = JSON.parse(JSON.stringify(res.body), (k, v: unknown) => (k === 'author_id' ? undefined : v));
+      return { ...res, body: body as typeof res.body };
+    },
+  };
+
+  it('says X did not say who wrote it, and the next popup that day says so too', async () => {
+    const now = emu.state.now();
+    const ctx = await postContext(() => Promise.resolve(noAuthorId), ADA_ID, SEED_POSTS.gracePhoto, now);
+    expect(ctx.post?.id).toBe(SEED_POSTS.gracePhoto);
+    expect(ctx.error).toBeUndefined();
+    expect(ctx.author).toBeNull();
+    expect(ctx.authorMissing).toBe(true);
+
+    const again = await postContext(() => Promise.resolve(noAuthorId), ADA_ID, SEED_POSTS.gracePhoto, now + 60_000);
+    expect(again.authorMissing).toBe(true);
+  });
+});
