@@ -42,6 +42,12 @@ describe('Perch in Japanese', () => {
     },
   );
 
+  // A control named 「label: whom」 names the person straight after the colon, where it goes after a label: 「ブロック解除:
+  // x.comで@graceさん」 read as "Unblock: on x.com @grace"; 「ブロック解除: @graceさん（x.comで）」 reads whole.
+  it('names whom a control acts on straight after its label’s colon', () => {
+    expect(using(/: (?:x\.com|X)で@/u)).toEqual([]);
+  });
+
   it('puts Japanese words in Japanese parentheses', () => {
     expect(using(/\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)/u)).toEqual([]);
   });
