@@ -195,10 +195,13 @@ export async function getPage<T>(
   // `max_results` is the most a page holds (x-api--fundamentals--pagination, "Results per page"): a page carrying more
   // is not what was asked for, and a walk of such pages would grow without bound. Refused before anything is stored.
   // So is a lookup answering more items than the ids it was asked for, and `includes` holding more than the expansions
-  // asked pull in for these items (lib/x/includes-bound.ts).
+  // asked pull in for these items (lib/x/includes-bound.ts). Data, errors, includes and meta are each optional side by
+  // side (Get2TweetsResponse): an item X names in `errors` may have pulled its objects in, as may an empty page; so
+  // `includes` is bounded by the items or the errors (no more than the page may hold), and one item at the least.
   const asked = req.query.max_results;
   const most = typeof asked === 'number' ? asked : req.most;
-  if ((most !== undefined && sent > most) || includesOverBound(includes, sent, req.query.expansions)) {
+  const named = Math.min(errors?.length ?? 0, most ?? Infinity);
+  if ((most !== undefined && sent > most) || includesOverBound(includes, Math.max(sent, named, 1), req.query.expansions)) {
     throw new XApiError('malformed', { status: res.status, rateLimit: res.rateLimit });
   }
   const page: Page<T> = {

@@ -56,6 +56,28 @@ describe('a posts lookup’s includes', () => {
     expect(kindOf(await getPosts(client, [id(0)], { fields }).catch((e: unknown) => e))).toBe('malformed');
   });
 
+  // Get2TweetsResponse makes data, errors and includes each optional: the post gone, its author may still be included.
+  const gone = (n: number) => ({
+    type: 'https://api.twitter.com/2/problems/resource-not-found',
+    title: 'Not Found Error',
+    detail: `Could not find tweet with ids: [${id(n)}].`,
+    resource_type: 'tweet',
+    resource_id: id(n),
+    value: id(n),
+    parameter: 'ids',
+  });
+
+  it('are read beside X’s errors and no data as X saying the post is not found', async () => {
+    const page = await getPosts(answering({ errors: [gone(0)], includes: { users: [user(0)] } }), [id(0)]);
+    expect(page.items).toEqual([]);
+    expect(page.partialErrors).toEqual([gone(0)]);
+  });
+
+  it('beside errors are still bounded by the posts asked: 2 users for 1 post, however many errors', async () => {
+    const client = answering({ errors: many(3, gone), includes: { users: many(2, user) } });
+    expect(kindOf(await getPosts(client, [id(0)]).catch((e: unknown) => e))).toBe('malformed');
+  });
+
   it('of a one-post lookup are bounded as one item’s (GET /2/tweets/:id)', async () => {
     const client = answering({ data: post(0), includes: { users: many(2, user) } });
     expect(kindOf(await getPost(client, id(0)).catch((e: unknown) => e))).toBe('malformed');
@@ -69,6 +91,13 @@ describe('a bookmarks page’s includes (author, media, quoted post and its auth
   it('are read at the bound for 2 posts: 10 users, 6 posts, 8 media', async () => {
     const result = await getBookmarks(page({ users: many(10, user), tweets: many(6, post), media: many(8, photo) }), ADA);
     expect([result.includes.users.length, result.includes.tweets.length, result.includes.media.length]).toEqual([10, 6, 8]);
+  });
+
+  it('of an empty page are bounded as one post’s, not refused', async () => {
+    const empty = answering({ includes: { users: many(5, user) }, meta: { result_count: 0 } });
+    expect((await getBookmarks(empty, ADA)).items).toEqual([]);
+    const over = answering({ includes: { users: many(6, user) }, meta: { result_count: 0 } });
+    expect(kindOf(await getBookmarks(over, ADA).catch((e: unknown) => e))).toBe('malformed');
   });
 
   it.each([
