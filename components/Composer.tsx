@@ -20,7 +20,7 @@ import { PublishedPosts, PublishedRegion } from './PublishedPosts';
 import { useEnterprisePlan } from './use-enterprise-plan';
 import { usePostLimit } from './use-post-limit';
 import { useDraft, type DraftTarget } from './use-draft';
-import { EditComposer, useOpenEdit } from './EditComposer';
+import { EditComposer, useBackToEdit, useOpenEdit } from './EditComposer';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
 import { MediaPickers } from './MediaPickers';
 import { FileNameWords, spokenFileWords } from './FileNameWords';
@@ -93,6 +93,7 @@ export function Composer(props: ComposerProps) {
   const [done, setDone] = useState<string>();
   // Edit on a published post: X is asked first whether it may still be edited, then its edit replaces this composer.
   const edits = useOpenEdit(accountId);
+  const backToPost = useBackToEdit(edits, section);
 
   const enterprise = useEnterprisePlan();
   // 280, or X's long-post limit when the account's subscription allows long posts (GET /2/users/me).
@@ -102,7 +103,8 @@ export function Composer(props: ComposerProps) {
   // While publishing, how far a GIF or video is: sent to X, then processed by X.
   const progress = useUploadProgress(accountId, context, status.kind === 'publishing');
 
-  if (edits.editing) return <EditComposer key={edits.editing.postId} accountId={accountId} username={username} edit={edits.editing} />;
+  if (edits.editing)
+    return <EditComposer key={edits.editing.postId} accountId={accountId} username={username} edit={edits.editing} onBack={backToPost} />;
   if (!posts) return <section ref={section} className="composer" aria-busy="true" aria-label={i18n.t('composer_label')} />;
 
   /** `separately`: the thread's remaining posts each on its own, after X refused one as a reply. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editContext } from '@/lib/edit-context';
 import { sendMessage, type EditView } from '@/lib/messaging';
 import { ClearDraftButton } from './ClearDraftButton';
@@ -38,7 +38,26 @@ export function useOpenEdit(accountId: string) {
       setChecking(undefined);
     }
   }
-  return { editing, refusal, checking, open };
+  /** Puts the edit away, unsent: its draft stays, for an Edit pressed again. */
+  const close = () => setEditing(undefined);
+  return { editing, refusal, checking, open, close };
+}
+
+/**
+ * Back to the post an edit was opened on (Back to the post): puts the edit away; once the post's line is drawn again
+ * inside `root`, its Edit has the focus, in the commit that draws it (never the page).
+ */
+export function useBackToEdit(edits: ReturnType<typeof useOpenEdit>, root: RefObject<HTMLElement | null>): () => void {
+  const backTo = useRef<string>(undefined);
+  useLayoutEffect(() => {
+    if (edits.editing || !backTo.current) return;
+    root.current?.querySelector<HTMLElement>(`[data-focus="${backTo.current}:edit"]`)?.focus();
+    backTo.current = undefined;
+  }, [edits.editing, root]);
+  return () => {
+    backTo.current = edits.editing?.postId;
+    edits.close();
+  };
 }
 
 /**
@@ -46,7 +65,18 @@ export function useOpenEdit(accountId: string) {
  * draft of its own ('edit:<id>'), the time left counted down from X's `editable_until` and the edits left; Update
  * sends the new text as a new version. When X says no (the window is over, no edits left), the text stays a draft.
  */
-export function EditComposer({ accountId, username, edit }: { accountId: string; username: string; edit: EditView }) {
+export function EditComposer({
+  accountId,
+  username,
+  edit,
+  onBack,
+}: {
+  accountId: string;
+  username: string;
+  edit: EditView;
+  /** Back to the published post the edit was opened on, where there is one to go back to. */
+  onBack?: (() => void) | undefined;
+}) {
   const context = editContext(edit.postId);
   const { posts, stored, saveError, update, store, reload, reset } = useDraft({ accountId, context, initialText: edit.text });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -105,6 +135,11 @@ export function EditComposer({ accountId, username, edit }: { accountId: string;
   return (
     <section className="composer" aria-label={i18n.t('composer_edit_title')}>
       <h2>{i18n.t('composer_edit_title')}</h2>
+      {onBack && status.kind !== 'published' ? (
+        <button type="button" onClick={onBack}>
+          {i18n.t('popup_back_to_post')}
+        </button>
+      ) : null}
       <PublishedRegion>
         {status.kind === 'published' ? (
           <PublishedPosts

@@ -128,6 +128,7 @@ export function PublishedPosts({
               // `disabled`, so the focus stays on the Edit pressed, there still if X says no.
               <button
                 type="button"
+                data-focus={`${id}:edit`}
                 aria-disabled={editing !== undefined || undefined}
                 onClick={() => {
                   if (editing === undefined) onEdit(id);
