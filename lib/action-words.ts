@@ -69,7 +69,7 @@ function wordsOf(action: Pick<ActionRow, 'type' | 'params' | 'label'>, logged: b
     (logged ? info.logged : undefined) ??
     (username === undefined ? info.anonymous : undefined) ??
     info.what;
-  const who = username ? `@${username}` : i18n.t('action_someone');
+  const who = username ? i18n.t('action_who', { username }) : i18n.t('action_someone');
   const name = listName === undefined ? i18n.t('action_a_list') : isolated(listName);
   const said = words(key, { who, name, id: listId ?? '' });
   const changes = logged && action.type === 'list.update' ? listChanges(p) : undefined;

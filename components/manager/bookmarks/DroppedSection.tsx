@@ -35,11 +35,10 @@ export function DroppedSection({ accountId, dropped }: { accountId: string; drop
       ) : null}
       <ul className="bookmarks-dropped-list">
         {dropped.map((row) => {
-          const who = row.username ? `@${row.username}` : i18n.t('bookmarks_unknown_author');
           return (
             <li key={row.postId} className="bookmarks-dropped-item">
               <a href={postUrl(row.postId, row.username)} target="_blank" rel="noreferrer">
-                {i18n.t('bookmarks_dropped_link', [who])}
+                {row.username ? i18n.t('bookmarks_dropped_link', [`@${row.username}`]) : i18n.t('bookmarks_dropped_link_unknown')}
               </a>
               {row.tags.length ? (
                 <ul className="bookmarks-tag-list" aria-label={i18n.t('bookmarks_tags_label')}>
@@ -59,7 +58,9 @@ export function DroppedSection({ accountId, dropped }: { accountId: string; drop
               <button
                 type="button"
                 className="link danger bookmarks-dropped-delete"
-                aria-label={i18n.t('bookmarks_dropped_delete_named', [who])}
+                aria-label={
+                  row.username ? i18n.t('bookmarks_dropped_delete_named', [`@${row.username}`]) : i18n.t('bookmarks_dropped_delete_unknown')
+                }
                 onClick={() => void forget(row)}
               >
                 {i18n.t('bookmarks_delete')}

@@ -28,6 +28,7 @@ const JA: Record<string, string> = {
   action_what_list_update: 'リスト「{name}」を変更',
   action_what_list_update_logged: '「{name}」を変更',
   action_someone: 'アカウント',
+  action_who: '@{username}',
   action_a_list: 'リスト',
   activity_failed: '失敗: $1',
   x_error_forbidden: 'X はこれを許可していません。',
