@@ -74,8 +74,8 @@ describe('a new List whose answer was lost', () => {
     expect(action).toMatchObject({ state: 'queued', error: { kind: 'unavailable' } });
     // The words beside "Create the list “Birds”" while it waits, and after its last try (with Retry).
     expect(actionErrorText(action?.error)).toBe(
-      'Perch could not tell whether X made this list, as it could not see all your ' +
-        'lists on X. So as not to make it twice, Perch looks for it again before asking X again.',
+      'X’s answer did not come back, and Perch could not tell from your lists on X whether X made this ' +
+        'list. So as not to make it twice, Perch looks for it again before asking X again.',
     );
   });
 
