@@ -1,10 +1,10 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { ADA } from '../support/emulator-control';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expectFocusShown, tabToElementInFirefox } from '../support/focus';
 import { walkTabStopsInFirefox } from '../support/tab-walk';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { expect, menuClick, signIn, test, textOf } from './fixtures';
 
 /**
  * The manager's Activity tab with the keyboard alone, in Firefox (chromium/activity-keyboard.spec.ts walks the side
@@ -24,23 +24,6 @@ const PANEL = '[role="tabpanel"]:not([hidden])';
 const BOOKMARK = 'Bookmark a post by @gracehop';
 const REPOST = 'Repost a post by @gracehop';
 const MUTE = `Mute @${XDEV.username}`;
-
-/** A right-click entry chosen on a link on x.com, delivered to Perch's background for a plain web tab. */
-async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: string): Promise<void> {
-  const page = await ff.browser.newPage();
-  await page.goto(`http://127.0.0.1:${TEST_EMULATOR_PORT}/#x-home`).catch(() => undefined);
-  await ff.options.evaluate(
-    async (id, link) => {
-      const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes('x-home'));
-      const hooks = ((await browser.runtime.getBackgroundPage()) as unknown as typeof globalThis).perchTest;
-      if (!hooks) throw new Error('not a test build');
-      await hooks.menuClick({ menuItemId: id, linkUrl: link, pageUrl: 'https://x.com/home' }, tab);
-    },
-    menuItemId,
-    linkUrl,
-  );
-  await page.close();
-}
 
 const rowCount = (page: Page) => page.$$eval(`${PANEL} li.activity-item`, (rows) => rows.length);
 

@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
-import { ADA, TEST_EMULATOR_PORT } from '../support/emulator-control';
+import { ADA } from '../support/emulator-control';
 import { popupOn } from '../support/firefox-popup';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { expect, menuClick, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 /**
  * A queued action that fails (issue 15), in Firefox: the toolbar badge counts it whatever Perch page is open, the
@@ -20,23 +20,6 @@ const badgeText = (ff: FirefoxPerch) => ff.options.evaluate(() => browser.action
 const badgeTitle = (ff: FirefoxPerch) => ff.options.evaluate(() => browser.action.getTitle({}));
 const lineText = (popup: Page) => textOf(popup, 'section.failed-line > p').catch(() => '');
 const hasLine = (popup: Page) => popup.$('section.failed-line').then((e) => e !== null);
-
-/** A right-click entry chosen on a link on x.com, delivered to Perch's background for a plain web tab. */
-async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: string): Promise<void> {
-  const page = await ff.browser.newPage();
-  await page.goto(`http://127.0.0.1:${TEST_EMULATOR_PORT}/#x-home`).catch(() => undefined);
-  await ff.options.evaluate(
-    async (id, link) => {
-      const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes('x-home'));
-      const hooks = ((await browser.runtime.getBackgroundPage()) as unknown as typeof globalThis).perchTest;
-      if (!hooks) throw new Error('not a test build');
-      await hooks.menuClick({ menuItemId: id, linkUrl: link, pageUrl: 'https://x.com/home' }, tab);
-    },
-    menuItemId,
-    linkUrl,
-  );
-  await page.close();
-}
 
 test.describe('word when a queued action fails (Firefox)', () => {
   test('X refuses a bookmark: badge and first line, which clears the badge; Retry sends it', async ({ ff, emu }) => {

@@ -170,6 +170,23 @@ export async function signIn(
 }
 
 /** The text of the first element matching a selector, or '' when there is none. */
+/** A right-click entry chosen on a link on x.com, delivered to Perch's background for a plain web tab. */
+export async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: string): Promise<void> {
+  const page = await ff.browser.newPage();
+  await page.goto(`http://127.0.0.1:${TEST_EMULATOR_PORT}/#x-home`).catch(() => undefined);
+  await ff.options.evaluate(
+    async (id, link) => {
+      const [tab] = (await browser.tabs.query({})).filter((t) => t.url?.includes('x-home'));
+      const hooks = ((await browser.runtime.getBackgroundPage()) as unknown as typeof globalThis).perchTest;
+      if (!hooks) throw new Error('not a test build');
+      await hooks.menuClick({ menuItemId: id, linkUrl: link, pageUrl: 'https://x.com/home' }, tab);
+    },
+    menuItemId,
+    linkUrl,
+  );
+  await page.close();
+}
+
 export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 }
