@@ -96,7 +96,10 @@ export function App() {
             disabled={!settings}
             onClick={() =>
               void act('app', async () => {
-                await navigator.clipboard.writeText(settings?.redirectUrl ?? '');
+                // The browser may refuse (the page not focused, no permission); its own words are not Perch's.
+                await navigator.clipboard.writeText(settings?.redirectUrl ?? '').catch(() => {
+                  throw new Error(i18n.t('options_copy_failed'));
+                });
                 return i18n.t('options_callback_copied');
               })
             }

@@ -36,7 +36,11 @@ export async function importLine(file: File, importJson: (json: string) => Promi
   try {
     // Sent whole to the background, which refuses a file over IMPORT_MAX_CHARS: a far bigger one is not read at all.
     if (file.size > IMPORT_MAX_CHARS * 2) throw new Error(i18n.t('import_too_big', [file.name]));
-    return { text: importedWords(await importJson(await importText(file))) };
+    // The browser's own words for a file it can no longer read (moved, changed, no permission) are not Perch's.
+    const text = await importText(file).catch(() => {
+      throw new Error(i18n.t('import_unreadable', [file.name]));
+    });
+    return { text: importedWords(await importJson(text)) };
   } catch (e) {
     return { text: i18n.t('import_failed', [thrownText(e)]), error: true };
   }
