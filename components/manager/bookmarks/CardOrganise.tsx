@@ -85,6 +85,8 @@ export function TagEditor({
       void add();
     } else if (e.key === 'Backspace' && !text && item.tags.length) {
       e.preventDefault();
+      // Only a fresh press takes a tag: Backspace held to clear the box must not go on through the card's tags.
+      if (e.repeat) return;
       void remove(item.tags[item.tags.length - 1]!);
     } else if (e.key === 'Escape' && text) {
       e.preventDefault();
