@@ -4,6 +4,7 @@ import type { SavedSearchRow } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { LiveLine } from '@/components/LiveLine';
 import { normaliseTag } from '@/lib/bookmarks/tags';
+import { SAVED_SEARCH_NAME_MAX } from '@/lib/limits';
 import { useModalDialog } from '@/components/use-modal-dialog';
 import { thrownText } from '../../error-text';
 import { ConfirmButton } from '../ConfirmButton';
@@ -11,15 +12,20 @@ import { num } from './BookmarkExport';
 
 type Status = { text: string; error?: boolean } | undefined;
 
-/** A name edited in place: the field (named for what it renames), Save and Cancel; Escape cancels. */
+/**
+ * A name edited in place: the field (named for what it renames, taking at most `max` characters, as the field that
+ * made the name does), Save and Cancel; Escape cancels.
+ */
 function RenameForm({
   label,
   initial,
+  max,
   onSave,
   onCancel,
 }: {
   label: string;
   initial: string;
+  max: number;
   onSave: (to: string) => void;
   onCancel: () => void;
 }) {
@@ -43,6 +49,7 @@ function RenameForm({
         ref={ref}
         type="text"
         value={value}
+        maxLength={max}
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => setValue(e.target.value)}
@@ -64,6 +71,9 @@ function RenameForm({
     </form>
   );
 }
+
+/** A tag as typed, as a card's Add tag box takes it: room for a '#' and spaces that the tag's own rules then take off. */
+const TAG_TYPED_MAX = 64;
 
 /** Where the focus goes after a delete that leaves no row in its section. */
 const CLOSE = 'close';
@@ -188,6 +198,7 @@ export function TagsDialog({
                   <RenameForm
                     label={i18n.t('bookmarks_tag_rename_label', [tag])}
                     initial={tag}
+                    max={TAG_TYPED_MAX}
                     onSave={(to) => renameTag(tag, to)}
                     onCancel={() => closeRename(`tag:${tag}`)}
                   />
@@ -231,6 +242,7 @@ export function TagsDialog({
                   <RenameForm
                     label={i18n.t('bookmarks_search_rename_label', [s.name])}
                     initial={s.name}
+                    max={SAVED_SEARCH_NAME_MAX}
                     onSave={(name) => saveSearch(s, { name })}
                     onCancel={() => closeRename(`search:${s.id}`)}
                   />
