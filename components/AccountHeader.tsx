@@ -10,6 +10,7 @@ import { errorOf, errorText } from './error-text';
 import type { SignOutDialog as SignOutDialogType, SignOutLoss } from './SignOutDialog';
 import { useSession } from './use-session';
 import './account-header.css';
+import { sentenceGap } from '@/lib/sentence-gap';
 
 type DialogProps = ComponentProps<typeof SignOutDialogType> & { onUnloaded: () => void };
 
@@ -197,7 +198,7 @@ function SignedOutLine({ notice, onDismiss }: { notice: SignedOutNotice; onDismi
       {notice.username ? i18n.t('header_signed_out_of', [notice.username, reason]) : i18n.t('header_signed_out', [reason])}
       {onDismiss ? (
         <>
-          {' '}
+          {sentenceGap()}
           <button type="button" className="link" onClick={onDismiss}>
             {i18n.t('failed_dismiss')}
           </button>

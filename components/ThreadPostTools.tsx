@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { postUrl } from '@/lib/x-url';
+import { sentenceGap } from '@/lib/sentence-gap';
 
 interface ThreadPostToolsProps {
   /** The post's place in the thread, from 0. */
@@ -72,7 +73,8 @@ export function ThreadPostTools(props: ThreadPostToolsProps) {
 export function PostOnX({ index: i, id, username }: { index: number; id: string; username: string }) {
   return (
     <p className="muted">
-      {i18n.t('composer_already_on_x', [i + 1])}{' '}
+      {i18n.t('composer_already_on_x', [i + 1])}
+      {sentenceGap()}
       <a href={postUrl(id, username)} target="_blank" rel="noreferrer">
         {i18n.t('composer_view_post_on_x', [i + 1])}
       </a>

@@ -24,6 +24,7 @@ import { useTrackedAction } from './use-action-row';
 import { UnreadableRows } from './UnreadableRows';
 import { UserLookup } from './UserLookup';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
+import { sentenceGap } from '@/lib/sentence-gap';
 
 /** The action that adds an account to each relation, and the one that removes it. */
 const TOGGLES = { muted: { on: 'mute', off: 'unmute' }, blocked: { on: 'block', off: 'unblock' } } as const satisfies Record<
@@ -69,7 +70,8 @@ function unblockedNote(phase: ActionPhase, action: ActionRow, followed: Readonly
   if (known === false) return null;
   return (
     <p className="mgr-unblocked">
-      {i18n.t(known ? 'relation_unblocked_unfollowed' : 'relation_unblocked_may_unfollowed', { username })}{' '}
+      {i18n.t(known ? 'relation_unblocked_unfollowed' : 'relation_unblocked_may_unfollowed', { username })}
+      {sentenceGap()}
       <ProfileLink username={username} />
     </p>
   );
@@ -263,7 +265,8 @@ function IntroNote({ relation, enterprise }: { relation: Relation; enterprise: b
   if (relation === 'muted')
     return (
       <p className="muted">
-        {i18n.t('muted_words_on_x')}{' '}
+        {i18n.t('muted_words_on_x')}
+        {sentenceGap()}
         <a href={MUTED_WORDS_URL} target="_blank" rel="noreferrer">
           {i18n.t('muted_words_link')}
         </a>

@@ -15,6 +15,7 @@ import { UserCard } from './UserCard';
 import { tabErrorText } from './tab-error-text';
 import { useOwnActions } from './use-own-actions';
 import { useTabContext } from './use-tab-context';
+import { sentenceGap } from '@/lib/sentence-gap';
 
 /** Quick actions on the profile in the current tab. */
 export function ProfilePanel({ accountId, username }: { accountId: string; username: string }) {
@@ -160,7 +161,8 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       ) : null}
       {followRequested ? (
         <p className="note">
-          {i18n.t('popup_follow_requested_note', [user.username])}{' '}
+          {i18n.t('popup_follow_requested_note', [user.username])}
+          {sentenceGap()}
           <a href={profileUrl(user.username)} target="_blank" rel="noreferrer">
             {i18n.t('popup_cancel_request_on_x')}
           </a>

@@ -5,6 +5,7 @@ import type { EditComposer as EditComposerType } from '@/components/EditComposer
 import type { ListPanel as ListPanelType } from './ListPanel';
 import type { ListPicker as ListPickerType } from './ListPicker';
 import { reloadPopup, takeReloadedForPart } from './part-reload';
+import { sentenceGap } from '@/lib/sentence-gap';
 
 /** What takes the focus in a part loaded again: its first control (the composer's text box, a List's first button). */
 const CONTROL = 'textarea, input, button:not([disabled]), a[href]';
@@ -54,7 +55,8 @@ function loadedOnUse<P extends object>(load: () => Promise<ComponentType<P>>, lo
     };
     return (
       <p className="error" role="alert">
-        {i18n.t('popup_part_unloaded')}{' '}
+        {i18n.t('popup_part_unloaded')}
+        {sentenceGap()}
         <button ref={button} type="button" onClick={tryAgain}>
           {i18n.t('popup_try_again')}
         </button>
