@@ -55,7 +55,13 @@ export function BookmarksView({ accountId, username }: { accountId: string; user
   const { imported, importFile } = useImport(accountId);
   // One result line: a new export, import or saved search replaces what the last one said.
   const [said, setSaid] = useState<'export' | 'import' | 'search'>();
-  const scope = useMemo((): OrganiseScope => ({ accountId, tagListId: ids.tagList }), [accountId, ids.tagList]);
+  // Notes being written outlive their cards (the virtualised list draws only those near), each account's its own.
+  const [noteDrafts] = useState(() => new Map<string, Map<string, string>>());
+  const scope = useMemo((): OrganiseScope => {
+    const drafts = noteDrafts.get(accountId) ?? new Map<string, string>();
+    noteDrafts.set(accountId, drafts);
+    return { accountId, tagListId: ids.tagList, noteDrafts: drafts };
+  }, [accountId, ids.tagList, noteDrafts]);
   const syncTexts = useMemo(() => bookmarkSyncTexts(), []);
 
   const folderNames = useMemo(() => new Map((folders ?? []).map((f) => [f.id, f.name])), [folders]);

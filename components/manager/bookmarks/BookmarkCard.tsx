@@ -2,14 +2,14 @@ import { i18n } from '#i18n';
 import { shownAccountName } from '@/components/account-words';
 import { Avatar } from '@/components/Avatar';
 import { PostText } from '@/components/PostText';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostRow } from '@/lib/db';
 import { withoutBidiControls } from '@/lib/text/bidi';
 import { postUrl, profileUrl } from '@/lib/x-url';
 import { When } from '../When';
 import type { BookmarkItem } from '../use-bookmarks';
 import { authorLine, cardControlNamer, knownAuthor } from './card-names';
-import { NoteEditor, NoteText, TagEditor, useOrganise } from './CardOrganise';
+import { NoteEditor, NoteText, OrganiseContext, TagEditor, useOrganise } from './CardOrganise';
 import { MediaThumbs } from './MediaThumbs';
 
 /** "Replying to @user" above a reply's text, the @user linking to the profile; "Replying to a post" when X did not say whom. */
@@ -80,7 +80,9 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
   // "@username" after it, and a screen reader reads them); the visible names keep them, each in a <bdi>.
   const names = withoutBidiControls(author ? authorLine(author) : i18n.t('bookmarks_unknown_author'));
   const { save, error, setError } = useOrganise(item);
-  const [editingNote, setEditingNote] = useState(false);
+  // A note being written when the card left the list is open again when it comes back; saved or cancelled, forgotten.
+  const drafts = useContext(OrganiseContext)?.noteDrafts;
+  const [editingNote, setEditingNote] = useState(() => !!drafts?.has(item.postId));
   const noteButton = useRef<HTMLButtonElement>(null);
   const noteClosed = useRef(false);
   useEffect(() => {
@@ -91,6 +93,7 @@ export const BookmarkCard = memo(function BookmarkCard({ item, onRemove }: { ite
     }
   }, [editingNote]);
   const closeNote = () => {
+    drafts?.delete(item.postId);
     noteClosed.current = true;
     setEditingNote(false);
   };

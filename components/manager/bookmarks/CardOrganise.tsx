@@ -12,6 +12,11 @@ export interface OrganiseScope {
   accountId: string;
   /** The `<datalist>` of the account's tags, the type-ahead of every card's Add tag box. */
   tagListId: string;
+  /**
+   * The notes being written, by post id, while their editors are open: kept above the virtualised list, so a card
+   * that leaves it (a search, a scroll, Mark read while Unread is shown) and comes back shows its editor and text.
+   */
+  noteDrafts?: Map<string, string>;
 }
 
 export const OrganiseContext = createContext<OrganiseScope | undefined>(undefined);
@@ -140,11 +145,19 @@ export function NoteText({ note }: { note: string }) {
 
 /** The note's editor, open from Add note / Edit note: a textarea with Save and Cancel; Escape cancels. */
 export function NoteEditor({ item, close, save }: { item: BookmarkItem; close: () => void; save: (change: Change) => Promise<boolean> }) {
-  const [draft, setDraft] = useState(item.note);
+  const drafts = useContext(OrganiseContext)?.noteDrafts;
+  // An editor back with its card after it left the list keeps its text, and leaves the focus where the person is.
+  const [kept] = useState(() => drafts?.get(item.postId));
+  const [draft, setDraft] = useState(kept ?? item.note);
+  const openedWith = useRef(draft);
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  useEffect(() => areaRef.current?.focus(), []);
+  useEffect(() => {
+    if (kept !== undefined) return;
+    drafts?.set(item.postId, openedWith.current);
+    areaRef.current?.focus();
+  }, [kept, drafts, item.postId]);
 
   async function submit() {
     if (await save({ note: draft.trim() })) close();
@@ -171,7 +184,10 @@ export function NoteEditor({ item, close, save }: { item: BookmarkItem; close: (
         maxLength={BOOKMARK_NOTE_MAX}
         value={draft}
         placeholder={i18n.t('bookmarks_note_placeholder')}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          drafts?.set(item.postId, e.target.value);
+        }}
         onKeyDown={(e) => {
           if (cancelOnEscape(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
