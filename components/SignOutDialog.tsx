@@ -38,6 +38,8 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
           loss?.queued ? i18n.t('sign_out_lose_queued', loss.queued, [numberOf(loss.queued)]) : '',
           loss?.drafts && !keepDrafts ? i18n.t('sign_out_lose_drafts', loss.drafts, [numberOf(loss.drafts)]) : '',
         ].filter(Boolean);
+  // Unticked, the tags and notes go too: nothing is lost only when the account has none (counted, not assumed).
+  const notesMayGo = !keepNotes && loss !== 'uncounted' && loss?.notes !== 0;
 
   const body = (
     <>
@@ -61,7 +63,7 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
             ))}
           </ul>
         </>
-      ) : (
+      ) : notesMayGo ? null : (
         <p>
           <Phrases text={i18n.t('sign_out_lose_nothing')} />
         </p>

@@ -104,7 +104,26 @@ describe('what signing out would lose', () => {
     });
     await db().drafts.bulkPut([draft(ADA, 'compose'), draft(ADA, 'reply:1'), draft(GRACE, 'compose')]);
 
-    expect(await signOutLoss(ADA)).toEqual({ queued: 2, drafts: 2 });
-    expect(await signOutLoss('333')).toEqual({ queued: 0, drafts: 0 });
+    expect(await signOutLoss(ADA)).toEqual({ queued: 2, drafts: 2, notes: 0 });
+    expect(await signOutLoss('333')).toEqual({ queued: 0, drafts: 0, notes: 0 });
+  });
+
+  it('counts the account’s bookmarks with tags or a note, not those only marked read, none of another account’s', async () => {
+    const row = (accountId: string, postId: string, tags: string[], note: string, read = false) => ({
+      accountId,
+      postId,
+      tags,
+      note,
+      read,
+      updatedAt: AT,
+    });
+    await db().bookmarkNotes.bulkPut([
+      row(ADA, '1', ['rust'], ''),
+      row(ADA, '2', [], 'read later'),
+      row(ADA, '3', [], '', true),
+      row(GRACE, '4', ['ocaml'], 'mine'),
+    ]);
+
+    expect((await signOutLoss(ADA)).notes).toBe(2);
   });
 });
