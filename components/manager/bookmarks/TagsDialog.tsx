@@ -12,10 +12,7 @@ import { num } from './BookmarkExport';
 
 type Status = { text: string; error?: boolean } | undefined;
 
-/**
- * A name edited in place: the field (named for what it renames, taking at most `max` characters, as the field that
- * made the name does), Save and Cancel; Escape cancels.
- */
+/** A name edited in place: the field (named for what it renames, as long as the name's own field takes), Save and Cancel. */
 function RenameForm({
   label,
   initial,
@@ -71,9 +68,6 @@ function RenameForm({
     </form>
   );
 }
-
-/** A tag as typed, as a card's Add tag box takes it: room for a '#' and spaces that the tag's own rules then take off. */
-const TAG_TYPED_MAX = 64;
 
 /** Where the focus goes after a delete that leaves no row in its section. */
 const CLOSE = 'close';
@@ -198,7 +192,7 @@ export function TagsDialog({
                   <RenameForm
                     label={i18n.t('bookmarks_tag_rename_label', [tag])}
                     initial={tag}
-                    max={TAG_TYPED_MAX}
+                    max={64 /* as a card's Add tag box: room for a '#' and spaces the tag's rules take off */}
                     onSave={(to) => renameTag(tag, to)}
                     onCancel={() => closeRename(`tag:${tag}`)}
                   />
