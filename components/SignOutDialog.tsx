@@ -37,6 +37,7 @@ export function SignOutDialog({ account, loss, onClose }: Props) {
       : [
           loss?.queued ? i18n.t('sign_out_lose_queued', loss.queued, [numberOf(loss.queued)]) : '',
           loss?.drafts && !keepDrafts ? i18n.t('sign_out_lose_drafts', loss.drafts, [numberOf(loss.drafts)]) : '',
+          loss?.notes && !keepNotes ? i18n.t('sign_out_lose_bookmark_notes', loss.notes, [numberOf(loss.notes)]) : '',
         ].filter(Boolean);
   // Unticked, the tags and notes go too: nothing is lost only when the account has none (counted, not assumed).
   const notesMayGo = !keepNotes && loss !== 'uncounted' && loss?.notes !== 0;

@@ -43,6 +43,14 @@ describe('the sign-out dialog, with Keep my bookmark tags and notes unticked', (
     expect(await wordsWith(loss, false)).not.toContain(NOTHING_LOST);
   });
 
+  it('names the tags and notes among what will be deleted for good', async () => {
+    const words = await wordsWith({ queued: 1, drafts: 0, notes: 3 }, false);
+    expect(words).toContain('These have not reached X and will be deleted for good:');
+    expect(words).toContain('1 queued action');
+    expect(words).toContain('Your tags and notes on 3 bookmarks');
+    expect(await wordsWith({ queued: 0, drafts: 0, notes: 1 }, false)).toContain('Your tags and note on 1 bookmark');
+  });
+
   it('says that nothing will be lost when the account has no tags or notes', async () => {
     expect(await wordsWith({ queued: 0, drafts: 0, notes: 0 }, false)).toContain(NOTHING_LOST);
   });
@@ -50,6 +58,8 @@ describe('the sign-out dialog, with Keep my bookmark tags and notes unticked', (
 
 describe('the sign-out dialog, keeping the bookmark tags and notes', () => {
   it('says that nothing will be lost when nothing else would be', async () => {
-    expect(await wordsWith({ queued: 0, drafts: 0, notes: 3 }, true)).toContain(NOTHING_LOST);
+    const words = await wordsWith({ queued: 0, drafts: 0, notes: 3 }, true);
+    expect(words).toContain(NOTHING_LOST);
+    expect(words).not.toContain('Your tags and notes');
   });
 });
