@@ -32,58 +32,79 @@ export function OrganiseBar({
 }) {
   const pinned = saved.filter((s) => s.pinned);
   const current = query.trim();
+  // A search past what a saved search keeps is refused here, in the bar, where its box can still be shortened: the
+  // Save search form, modal, would hide the box and lose the name typed. Said once pressed, for the search pressed.
+  const tooLong = current.length > SAVED_SEARCH_QUERY_MAX;
+  const [refused, setRefused] = useState<string>();
+  const refusalId = useId();
+  const refusing = tooLong && refused === current;
   return (
-    <div className="bookmarks-organise">
-      {pinned.length ? (
-        <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_saved_searches')}>
-          {pinned.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="bookmarks-chip bookmarks-chip-saved"
-                aria-pressed={current === s.query.trim()}
-                title={s.query}
-                onClick={() => setQuery(current === s.query.trim() ? '' : s.query)}
-              >
-                <bdi>{s.name}</bdi>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <button
-        type="button"
-        className="bookmarks-chip"
-        aria-pressed={hasToken(query, UNREAD)}
-        onClick={() => setQuery(toggleToken(query, UNREAD))}
-      >
-        {i18n.t('bookmarks_filter_unread')}
-      </button>
-      {tags.length ? (
-        <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_tag_filters')}>
-          {tags.map(({ tag, count }) => (
-            <li key={tag}>
-              <button
-                type="button"
-                className="bookmarks-chip"
-                aria-pressed={hasToken(query, `tag:${tag}`)}
-                onClick={() => setQuery(toggleToken(query, `tag:${tag}`))}
-              >
-                <bdi>{tag}</bdi> <span className="bookmarks-chip-count">{num(count)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <span className="bookmarks-organise-end">
-        <button type="button" className="bookmarks-chip" aria-haspopup="dialog" onClick={onManage}>
-          {i18n.t('bookmarks_tags_manage')}
+    <>
+      <div className="bookmarks-organise">
+        {pinned.length ? (
+          <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_saved_searches')}>
+            {pinned.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="bookmarks-chip bookmarks-chip-saved"
+                  aria-pressed={current === s.query.trim()}
+                  title={s.query}
+                  onClick={() => setQuery(current === s.query.trim() ? '' : s.query)}
+                >
+                  <bdi>{s.name}</bdi>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <button
+          type="button"
+          className="bookmarks-chip"
+          aria-pressed={hasToken(query, UNREAD)}
+          onClick={() => setQuery(toggleToken(query, UNREAD))}
+        >
+          {i18n.t('bookmarks_filter_unread')}
         </button>
-        <button type="button" className="bookmarks-chip" aria-haspopup="dialog" disabled={!current} onClick={onSave}>
-          {i18n.t('bookmarks_search_save')}
-        </button>
-      </span>
-    </div>
+        {tags.length ? (
+          <ul className="bookmarks-chips" aria-label={i18n.t('bookmarks_tag_filters')}>
+            {tags.map(({ tag, count }) => (
+              <li key={tag}>
+                <button
+                  type="button"
+                  className="bookmarks-chip"
+                  aria-pressed={hasToken(query, `tag:${tag}`)}
+                  onClick={() => setQuery(toggleToken(query, `tag:${tag}`))}
+                >
+                  <bdi>{tag}</bdi> <span className="bookmarks-chip-count">{num(count)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <span className="bookmarks-organise-end">
+          <button type="button" className="bookmarks-chip" aria-haspopup="dialog" onClick={onManage}>
+            {i18n.t('bookmarks_tags_manage')}
+          </button>
+          <button
+            type="button"
+            className="bookmarks-chip"
+            aria-haspopup={tooLong ? undefined : 'dialog'}
+            disabled={!current}
+            aria-disabled={tooLong || undefined}
+            aria-describedby={refusing ? refusalId : undefined}
+            onClick={() => (tooLong ? setRefused(current) : onSave())}
+          >
+            {i18n.t('bookmarks_search_save')}
+          </button>
+        </span>
+      </div>
+      {refusing ? (
+        <p id={refusalId} className="error bookmarks-organise-refusal" role="alert">
+          {i18n.t('bookmarks_search_too_long', [num(current.length), num(SAVED_SEARCH_QUERY_MAX)])}
+        </p>
+      ) : null}
+    </>
   );
 }
 
