@@ -71,6 +71,9 @@ export function DroppedSection({ accountId, dropped }: { accountId: string; drop
             const named = row.username
               ? i18n.t('bookmarks_dropped_delete_named', [`@${row.username}`])
               : i18n.t('bookmarks_dropped_delete_unknown');
+            const question = row.username
+              ? i18n.t('bookmarks_dropped_delete_prompt', [`@${row.username}`])
+              : i18n.t('bookmarks_dropped_delete_prompt_unknown');
             return (
               <li key={row.postId} className="bookmarks-dropped-item" data-post-id={row.postId}>
                 <a href={postUrl(row.postId, row.username)} target="_blank" rel="noreferrer">
@@ -94,8 +97,8 @@ export function DroppedSection({ accountId, dropped }: { accountId: string; drop
                 <ConfirmButton
                   label={named}
                   short={i18n.t('bookmarks_delete')}
-                  prompt={named}
-                  confirmLabel={i18n.t('bookmarks_delete')}
+                  prompt={question}
+                  confirmLabel={i18n.t('bookmarks_dropped_delete_confirm')}
                   cancelLabel={i18n.t('bookmarks_note_cancel')}
                   onConfirm={() => forget(row)}
                 />

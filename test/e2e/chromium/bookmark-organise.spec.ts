@@ -188,8 +188,8 @@ test.describe('organising bookmarks in Chromium', () => {
       // section's summary, never the page.
       await dropped.getByRole('button', { name: `Delete the tags and note of the post by @${by}` }).click();
       await dropped
-        .getByRole('group', { name: `Delete the tags and note of the post by @${by}` })
-        .getByRole('button', { name: 'Delete', exact: true })
+        .getByRole('group', { name: `Delete the tags and note of the post by @${by}? This cannot be undone.` })
+        .getByRole('button', { name: 'Yes, delete them' })
         .click();
       await expect(other.getByText('No longer on X (0)')).toBeFocused();
       await expect(other.getByRole('link', { name: `A post by @${by} on x.com` })).toHaveCount(0);

@@ -47,11 +47,11 @@ async function deleted(page: ReactPage, username: string): Promise<unknown[]> {
   await press(page, deleteOf(page, username));
   const asked = send.mock.calls.length;
   const question = page.document.querySelector('[role="group"]');
-  expect(question?.getAttribute('aria-label')).toBe(`Delete the tags and note of the post by @${username}`);
+  expect(question?.getAttribute('aria-label')).toBe(`Delete the tags and note of the post by @${username}? This cannot be undone.`);
   expect(page.document.activeElement).toBe(named(page, 'Cancel'));
   await press(
     page,
-    [...question!.querySelectorAll('button')].find((b) => accessibleName(b as unknown as Element) === 'Delete'),
+    [...question!.querySelectorAll('button')].find((b) => accessibleName(b as unknown as Element) === 'Yes, delete them'),
   );
   return [asked, ...send.mock.calls.map(([m]) => m)];
 }
