@@ -27,9 +27,9 @@ const MUTE = `Mute @${XDEV.username}`;
 
 const rowCount = (page: Page) => page.$$eval(`${PANEL} li.activity-item`, (rows) => rows.length);
 
-/** The row's button named `name`, as the page holds it now. */
+/** The shown tab's button whose accessible name is `name`, as the page holds it now. */
 async function button(page: Page, name: string): Promise<ElementHandle<Element>> {
-  return (await page.waitForSelector(`${PANEL} li.activity-item button[aria-label="${name}"]`))!;
+  return (await page.waitForSelector(`${PANEL} ::-p-aria(${name}[role="button"])`))!;
 }
 
 /** Presses `name` with Enter; the first row whose words read `state` has the focus, shown, never dropped on the way. */
