@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
 import { EditComposer } from '@/components/EditComposer';
-import type { DraftView, EditView } from '@/lib/messaging';
+import { composeDraft, editableView } from '../support/edit-fixtures';
 import { readInJapanese } from '../locales/in-japanese';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 
@@ -17,23 +17,8 @@ vi.mock('@/components/video-length', () => ({ readVideoLength: () => Promise.res
  */
 
 const ACCOUNT = '1585841080431321088';
-const draft: DraftView = {
-  context: 'compose',
-  posts: [{ text: 'Hello from Perch', media: [] }],
-  publishedIds: [],
-  state: 'editing',
-  seq: 1,
-  updatedAt: '2026-12-03T03:00:00.000Z',
-};
-const edit: EditView = {
-  postId: '1880028106020515840',
-  editable: true,
-  eligible: true,
-  editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
-  editsRemaining: 4,
-  media: false,
-  text: 'Hello from Perch',
-};
+const draft = composeDraft();
+const edit = editableView({ editsRemaining: 4, text: 'Hello from Perch' });
 
 withComposerStubs();
 

@@ -2,9 +2,9 @@ import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
-import type { DraftView, EditView } from '@/lib/messaging';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
+import { composeDraft, editableView, OWN_POST } from '../support/edit-fixtures';
 
 /**
  * Edit, on a post the composer just published, puts the edit composer in its place. It had no way back: a person who
@@ -14,24 +14,9 @@ import { renderInPage, withComposerStubs, type ReactPage } from '../support/reac
  */
 
 const ACCOUNT = '1585841080431321088';
-const POST = '1880028106020515840';
-const draft: DraftView = {
-  context: 'compose',
-  posts: [{ text: 'Hello from Perch', media: [] }],
-  publishedIds: [],
-  state: 'editing',
-  seq: 1,
-  updatedAt: '2026-12-03T03:00:00.000Z',
-};
-const edit: EditView = {
-  postId: POST,
-  editable: true,
-  eligible: true,
-  editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
-  editsRemaining: 4,
-  media: false,
-  text: 'Hello from Perch',
-};
+const POST = OWN_POST;
+const draft = composeDraft();
+const edit = editableView({ editsRemaining: 4, text: 'Hello from Perch' });
 
 withComposerStubs();
 withFocus();

@@ -6,7 +6,7 @@ import { EditComposer } from '@/components/EditComposer';
 import { db } from '@/lib/db';
 import { handle, type Handlers } from '@/lib/message-contract';
 import { discardDraft, getDraft, saveDraft } from '@/lib/services/compose';
-import type { EditView } from '@/lib/views';
+import { editableView } from '../support/edit-fixtures';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
@@ -18,16 +18,7 @@ import { renderInPage, withComposerStubs, type ReactPage } from '../support/reac
  */
 
 const ACCOUNT = '1585841080431321088';
-const POST = '1880028106020515840';
-const EDIT: EditView = {
-  postId: POST,
-  editable: true,
-  eligible: true,
-  editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
-  editsRemaining: 5,
-  media: false,
-  text: 'The first version',
-};
+const EDIT = editableView();
 
 withComposerStubs();
 withFocus();

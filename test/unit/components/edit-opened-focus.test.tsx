@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EditComposer } from '@/components/EditComposer';
 import { handle, type Handlers } from '@/lib/message-contract';
-import type { EditView } from '@/lib/views';
+import { editableView } from '../support/edit-fixtures';
 import { freshDb } from '../services/support';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs } from '../support/react-page';
@@ -17,15 +17,7 @@ import { renderInPage, withComposerStubs } from '../support/react-page';
  */
 
 const ACCOUNT = '1585841080431321088';
-const EDIT: EditView = {
-  postId: '1880028106020515840',
-  editable: true,
-  eligible: true,
-  editableUntil: new Date(Date.now() + 20 * 60_000).toISOString(),
-  editsRemaining: 5,
-  media: false,
-  text: 'The first version',
-};
+const EDIT = editableView();
 
 withComposerStubs();
 withFocus();
