@@ -94,9 +94,14 @@ export function checkIncludes(page: Page<unknown>, body: Body): void {
 /**
  * Whether an answer's `includes` hold more than its items pull in: `perItem` of a kind times the items (one for a
  * lookup's `data` object), counting the included posts and media Perch keeps (those it cannot use are left out first).
+ * A page's items are its posts or the errors X named (each may have pulled its objects in), and one at the least, as
+ * lib/x/pages.ts bounds them (Get2TweetsResponse: data, errors and includes each optional side by side); the errors
+ * generated here are never more than a page may hold.
  */
 export function overIncludes(body: Body, perItem: Partial<Record<IncludedKind, number>>): boolean {
-  const items = Array.isArray(body.data) ? body.data.length : body.data === undefined ? 0 : 1;
+  const errors = Array.isArray(body.errors) ? body.errors.length : 0;
+  const items =
+    Array.isArray(body.data) || body.data === undefined ? Math.max(Array.isArray(body.data) ? body.data.length : 0, errors, 1) : 1;
   const count: Record<IncludedKind, number> = {
     users: at(body, 'includes.users[]').length,
     tweets: kept(body, 'includes.tweets[]', POST_NEEDS).length,
