@@ -10,6 +10,7 @@ import { settle } from '../support/dialog-page';
 import { accessibleName } from '../support/label-in-name';
 import { renderInPage, type ReactPage } from '../support/react-page';
 import { withEmptyStore } from '../support/store';
+import { listRow } from '../support/lists-view';
 
 /**
  * An edit sends X only what the person changed (updateLists, x-api--lists--update-list: each field optional). The
@@ -72,18 +73,12 @@ async function press(page: ReactPage, name: string): Promise<void> {
 }
 
 /** A public List of the person's, as the page draws it (its description, in the first case, as X holds it). */
-const START: ListRow = {
+const START = listRow('1900000000000000001', 'Compiler folks', {
   accountId: '1',
-  id: '1900000000000000001',
-  name: 'Compiler folks',
   description: 'People who write compilers',
   private: false,
   memberCount: 0,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-};
+});
 
 describe('the List edit form', () => {
   it('sends X only the new name when only the name changed', async () => {

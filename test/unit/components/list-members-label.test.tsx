@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ListMembers } from '@/components/manager/lists/ListMembers';
-import type { ListRow } from '@/lib/db';
 import { freshDb } from '../services/support';
 import { accessibleName, visibleText } from '../support/label-in-name';
 import { renderInPage } from '../support/react-page';
+import { listRow } from '../support/lists-view';
 
 /**
  * The field that adds an account to a list names the list: on screen the name is X's text with its own marks, isolated
@@ -12,17 +12,7 @@ import { renderInPage } from '../support/react-page';
  */
 
 const EVIL = 'Evil\u202E list';
-const LIST: ListRow = {
-  accountId: '1',
-  id: '99',
-  name: EVIL,
-  private: false,
-  memberCount: 0,
-  owned: true,
-  followed: false,
-  pinned: false,
-  member: false,
-};
+const LIST = listRow('99', EVIL, { accountId: '1', private: false, memberCount: 0 });
 const BIDI_MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 describe('the add-member field of a list whose name holds a bidi override', () => {
