@@ -21,6 +21,7 @@ import { XApiError } from '@/lib/x/errors';
 import { VIDEO_MAX_BYTES } from '@/lib/limits';
 import { ADA_ID } from '../auth/support';
 import { lookupPosts, png, postsOnX, storedMedia } from './support';
+import { control } from '../emulator/helpers';
 import { adaClient, emu, withEmulator } from './world';
 
 withEmulator();
@@ -123,6 +124,8 @@ describe('publishing a post with a video', () => {
     const id = await attach('clip.mp4', mp4(6 * 1024 * 1024));
     await saveDraft({ accountId: ADA_ID, context: 'compose', seq: 1, posts: [{ text: 'my clip', mediaIds: [id] }] });
 
+    // X takes a moment over each step of the upload, so it lasts long enough to be watched however busy the machine is.
+    await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/media/upload/*', count: 3, kind: 'slow', delay_ms: 300 });
     const seen: PublishProgress[] = [];
     const watch = setInterval(() => {
       const p = publishProgress(ADA_ID, 'compose');
