@@ -20,7 +20,12 @@ import {
   type PendingAuthorization,
 } from './state';
 
-const CHALLENGE_PATTERN = /^[A-Za-z0-9\-._~]{43,128}$/;
+/**
+ * 1 to 128 unreserved characters. No minimum of 43 (RFC 7636's for a verifier): X's own example authorize URL sends
+ * `code_challenge=challenge&code_challenge_method=plain` and then `code_verifier=challenge`
+ * (fundamentals--authentication--oauth-2-0--authorization-code, "Authorize URL"; --user-access-token, steps 2 and 3).
+ */
+const CHALLENGE_PATTERN = /^[A-Za-z0-9\-._~]{1,128}$/;
 const MAX_STATE_LENGTH = 500;
 
 // ---- OAuth error bodies (RFC 6749 §5.2 shape; X's wording where known) ----
@@ -129,7 +134,7 @@ function checkAuthorize(state: EmulatorState, q: URLSearchParams, rawSearch: str
   const challenge = q.get('code_challenge');
   if (!challenge) problems.push('code_challenge is missing.');
   else if (!CHALLENGE_PATTERN.test(challenge))
-    problems.push('code_challenge must be 43 to 128 characters of A–Z, a–z, 0–9, "-", ".", "_", "~".');
+    problems.push('code_challenge must be at most 128 characters of A–Z, a–z, 0–9, "-", ".", "_", "~".');
 
   const method = q.get('code_challenge_method');
   if (!method) problems.push('code_challenge_method is missing (S256 or plain).');

@@ -37,6 +37,15 @@ describe('the consent page (GET /i/oauth2/authorize)', () => {
     expect(token.status).toBe(200);
   });
 
+  it("accepts the docs' own example: code_challenge=challenge with plain, then code_verifier=challenge", async () => {
+    // fundamentals--authentication--oauth-2-0--authorization-code ("Authorize URL") and --user-access-token (steps 2, 3).
+    const res = await fetch(authorizeUrl(emu, { code_challenge_method: 'plain' }, 'challenge'));
+    expect(res.status).toBe(200);
+    const location = await decide(emu, requestIdOf(await res.text()), 'authorize');
+    const token = await exchangeCode(emu, location.searchParams.get('code')!, 'challenge');
+    expect(token.status).toBe(200);
+  });
+
   const longState = 'x'.repeat(501);
   const invalid: [string, Record<string, string | undefined>, RegExp][] = [
     ['client_id is missing', { client_id: undefined }, /client_id is missing/],
@@ -49,8 +58,8 @@ describe('the consent page (GET /i/oauth2/authorize)', () => {
     ['state is missing', { state: undefined }, /state is missing/],
     ['state is longer than 500 characters', { state: longState }, /at most 500/],
     ['code_challenge is missing', { code_challenge: undefined }, /code_challenge is missing/],
-    ['code_challenge is too short', { code_challenge: 'challenge' }, /43 to 128 characters/],
-    ['code_challenge has characters outside the unreserved set', { code_challenge: 'a'.repeat(42) + '+' }, /43 to 128 characters/],
+    ['code_challenge is longer than 128 characters', { code_challenge: 'a'.repeat(129) }, /at most 128 characters/],
+    ['code_challenge has characters outside the unreserved set', { code_challenge: 'a'.repeat(42) + '+' }, /at most 128 characters/],
     ['code_challenge_method is missing', { code_challenge_method: undefined }, /code_challenge_method is missing/],
     ['code_challenge_method is unsupported', { code_challenge_method: 'S512' }, /not supported/],
   ];
