@@ -38,6 +38,12 @@ const invalidToken = () => oauthError(400, 'invalid_request', 'Value passed for 
 const missingParam = (name: string) => oauthError(400, 'invalid_request', `Missing required parameter [${name}].`);
 const unauthorizedClient = () => oauthError(401, 'unauthorized_client', 'Missing valid authorization header');
 const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
+/**
+ * X's answer for an authorization code it does not take: unknown, already exchanged or past its 30 seconds. Observed
+ * (no X page gives token error bodies): a code exchanged a second time got `invalid_request`, "Value passed for the
+ * authorization code was invalid." (plhery/node-twitter-api-v2 issue 496), the words X uses for a bad refresh token.
+ */
+const invalidCode = () => oauthError(400, 'invalid_request', 'Value passed for the authorization code was invalid.');
 
 export function s256(verifier: string): string {
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
@@ -277,14 +283,14 @@ function codeGrant(ctx: RequestContext, body: URLSearchParams, clientId: string)
   const { state } = ctx;
   for (const name of ['code', 'redirect_uri', 'code_verifier']) if (!body.get(name)) return missingParam(name);
   const code = state.codes.get(body.get('code')!);
-  if (!code) return invalidGrant('Value passed for the authorization code was invalid.');
+  if (!code) return invalidCode();
   ctx.log.user_id = code.userId;
   if (code.used) {
     // RFC 6749 §4.1.2 / OAuth security BCP: a replayed code revokes what was issued from it.
     if (code.grantId) state.revokeGrant(code.grantId, 'authorization code reused');
-    return invalidGrant('Authorization code has already been used.');
+    return invalidCode();
   }
-  if (state.now() > code.expiresAt) return invalidGrant('Authorization code has expired.');
+  if (state.now() > code.expiresAt) return invalidCode();
   if (code.clientId !== clientId) return invalidGrant('Authorization code was issued to another client.');
   if (code.redirectUri !== body.get('redirect_uri'))
     return invalidGrant('redirect_uri does not match the one used in the authorization request.');

@@ -47,22 +47,34 @@ describe('the code grant (POST /2/oauth2/token)', () => {
     expect(body.scope).toBe('tweet.read users.read');
   });
 
-  it('answers invalid_grant when a code is used twice, and revokes the tokens issued from it', async () => {
+  const invalidCode = { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' };
+
+  it('answers invalid_request, as X does, when a code is used twice, and revokes the tokens issued from it', async () => {
     const { code, verifier } = await getCode(emu);
     const first = (await (await exchangeCode(emu, code, verifier)).json()) as TokenBody;
     const second = await exchangeCode(emu, code, verifier);
     expect(second.status).toBe(400);
-    expect(await second.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(await second.json()).toEqual(invalidCode);
     expect((await api(emu, '/2/users/me', first.access_token)).status).toBe(401);
     expect((await refresh(emu, first.refresh_token!)).status).toBe(400);
   });
 
-  it('answers invalid_grant when the code is exchanged more than 30 seconds after approval', async () => {
+  it('answers the same invalid_request when the code is exchanged more than 30 seconds after approval', async () => {
     const { code, verifier } = await getCode(emu);
     emu.state.advance(31);
     const res = await exchangeCode(emu, code, verifier);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'invalid_grant', error_description: 'Authorization code has expired.' });
+    expect(await res.json()).toEqual(invalidCode);
+  });
+
+  it('answers the same invalid_request for a code it never issued', async () => {
+    const res = await exchangeCode(
+      emu,
+      'VGNibzFWSWREZm01bjN1N3dicWlNUG1oa2xRRVNNdmVHelJGY2hPWGxNd2dxOjE2MjIxNjA4MjU4MjU6MToxOmFjOjE',
+      pkce().verifier,
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual(invalidCode);
   });
 
   it('still accepts the code 29 seconds after approval', async () => {
