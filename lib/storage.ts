@@ -98,14 +98,18 @@ export function isNotice(v: unknown): v is SignedOutNotice {
   );
 }
 
-/** True for a well-formed session view (anything else is treated as signed out, never trusted). */
+/**
+ * True for a well-formed session view that holds together: each account once, and the active account among them (none
+ * only when there are no accounts). Anything else is read by {@link sessionViewOf}, never trusted as it is.
+ */
 export function isSessionView(v: unknown): v is SessionView {
   if (!v || typeof v !== 'object') return false;
   const s = v as Record<string, unknown>;
   return (
     Array.isArray(s.accounts) &&
     s.accounts.every(isAccountView) &&
-    (s.activeAccountId === null || isString(s.activeAccountId)) &&
+    new Set(s.accounts.map((a: AccountView) => a.id)).size === s.accounts.length &&
+    (s.accounts.length === 0 ? s.activeAccountId === null : s.accounts.some((a: AccountView) => a.id === s.activeAccountId)) &&
     (s.notice === null || isNotice(s.notice))
   );
 }
@@ -173,19 +177,24 @@ export const clientIdItem = defineItem<string>('local:settings.clientId', '');
 export const enterprisePlanItem = defineItem<boolean>('local:settings.enterprisePlan', false);
 
 /**
- * The session view in `value`, read leniently part by part (another writer, an old version): a malformed account entry
- * is left out, never the sound accounts beside it; the active account, when its entry is gone, is the first left; a
- * malformed notice reads as none. Anything else malformed reads as signed out.
+ * The session view in `value`, read leniently part by part (another writer, an old version, a tampered profile): a
+ * malformed account entry is left out, never the sound accounts beside it, and an account listed twice is kept once
+ * (its first entry); the active account, when it names none of those left (gone, empty, null), is the first left, so
+ * a person whose account and tokens are stored is never shown signed out without a reason; a malformed notice reads
+ * as none. Anything else malformed reads as signed out.
  */
 export function sessionViewOf(value: unknown): SessionView {
   if (isSessionView(value)) return value;
   if (!value || typeof value !== 'object') return EMPTY_SESSION;
   const v = value as Record<string, unknown>;
-  const accounts = Array.isArray(v.accounts) ? v.accounts.filter(isAccountView) : [];
-  const kept = v.activeAccountId === null || accounts.some((a) => a.id === v.activeAccountId);
+  const accounts: AccountView[] = [];
+  for (const a of Array.isArray(v.accounts) ? (v.accounts as unknown[]) : []) {
+    if (isAccountView(a) && !accounts.some((k) => k.id === a.id)) accounts.push(a);
+  }
+  const active = accounts.find((a) => a.id === v.activeAccountId) ?? accounts[0];
   return {
     accounts,
-    activeAccountId: kept ? (v.activeAccountId as string | null) : (accounts[0]?.id ?? null),
+    activeAccountId: active?.id ?? null,
     notice: isNotice(v.notice) ? v.notice : null,
   };
 }
