@@ -20,11 +20,13 @@ describe('publishing a single post', () => {
   it('publishes it as the user and removes the draft only once X has confirmed it', async () => {
     const client = await adaClient();
     await save(['Hello from the unit tests']);
-    await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/tweets', kind: 'slow', delay_ms: 100 });
+    // X holds the post until the test has looked at the draft, however long a busy machine takes to look.
+    await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/tweets', kind: 'hold' });
 
     const publishing = publishDraft(client, ADA_ID, 'compose');
     await requestSeen(emu, (e) => e.method === 'POST' && e.path === '/2/tweets');
     expect(await getDraft(ADA_ID, 'compose')).not.toBeNull(); // X is still handling it
+    await control(emu, 'POST', 'faults/release');
     const ids = await publishing;
 
     expect(ids).toHaveLength(1);

@@ -76,11 +76,13 @@ describe('threads and X’s self-serve reply rules (a reply to one’s own post:
       const watched = watchPosts(signedIn);
       await save(['Split 1/3', 'Split 2/3', 'Split 3/3']);
       const [first] = (await composeErrorOf(publishDraft(watched.client, ADA_ID, 'compose'))).publishedIds;
-      await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/tweets', kind: 'slow', delay_ms: 100 });
+      // X holds the first post sent separately until the test has looked at the draft, however busy the machine.
+      await control(emu, 'POST', 'faults', { method: 'POST', path: '/2/tweets', kind: 'hold' });
 
       const publishing = publishDraft(watched.client, ADA_ID, 'compose', { separately: true });
       await requestSeen(emu, (e) => e.method === 'POST' && e.path === '/2/tweets' && e.status === null);
       expect(await getDraft(ADA_ID, 'compose')).not.toBeNull(); // X has not confirmed yet
+      await control(emu, 'POST', 'faults/release');
       const ids = await publishing;
 
       expect(ids).toHaveLength(3);
