@@ -94,11 +94,13 @@ describe('signing out', () => {
     const h = makeService(emu);
     await h.auth.signIn();
     h.clock.advance(TWO_HOURS);
-    await control(emu, 'POST', 'faults', { path: '/2/oauth2/token', kind: 'slow', delay_ms: 200 });
+    // X holds the refresh until the sign-out is done, so it is in flight throughout however busy the machine.
+    await control(emu, 'POST', 'faults', { path: '/2/oauth2/token', kind: 'hold' });
     await control(emu, 'POST', 'faults', { path: '/2/oauth2/revoke', kind: 'status', status: 503, count: 5 });
     const inflight = h.auth.getAccessToken(ADA_ID).catch((e: unknown) => e);
     await requestSeen(emu, (e) => e.grant_type === 'refresh_token');
     await h.auth.signOut(ADA_ID);
+    await control(emu, 'POST', 'faults/release');
     await inflight;
     expect(await accountsWithTokens()).toEqual([]);
     expect(await readAccessToken(ADA_ID)).toBeUndefined();
