@@ -345,7 +345,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         ctx.auth = auth;
         entry.user_id = auth.userId;
         entry.client_id = auth.clientId;
-        const rate = consumeRate(state, `user:${auth.userId}:${auth.clientId}`, key);
+        // One window per user whatever the app: "the authenticated user ... can only call the endpoint a certain number
+        // of times across any developer App" (x-api--lists--pinned-lists--integrate, x-api--posts--bookmarks--integrate).
+        const rate = consumeRate(state, `user:${auth.userId}`, key);
         rateHeaders = rate.headers;
         if (rate.limited) return finish(tooManyRequests(), rateHeaders);
         const required = route.scopes ?? [];
