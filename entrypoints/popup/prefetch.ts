@@ -55,6 +55,15 @@ export const tabRequest = (accountId: string, target: TabTarget): Extract<Reques
     ? { type: 'tab.post', accountId, postId: target.postId }
     : { type: 'tab.profile', accountId, username: target.username };
 
+/**
+ * The address the popup names in `tab.here`: X's own address of the tab's post or profile, rebuilt from the parsed
+ * target, never the tab's address itself. A real post's address may carry a query or fragment of any length (shared
+ * links do: `?s=20&t=…`), longer than the message contract takes (lib/message-contract.ts `tab.here`); this one is a
+ * few dozen characters, and the background reads from it the same post or profile.
+ */
+export const hereUrl = (target: TabTarget): string =>
+  target.kind === 'post' ? `https://x.com/i/status/${target.postId}` : `https://x.com/${target.username}`;
+
 /** The background's answer was for another account or address than this page's (a switch meanwhile): not handed over. */
 const ELSEWHERE = Symbol('elsewhere');
 
@@ -123,7 +132,7 @@ async function prefetch(api: MinimalApi, page: CurrentPage | Promise<CurrentPage
   // A list's page reads nothing from X (ListPanel shows the store's row).
   if (!url || (target?.kind !== 'post' && target?.kind !== 'profile')) return null;
   // One message, needing no read before it: the background knows the active account.
-  const asked = api.runtime.sendMessage({ type: 'tab.here', url } satisfies Request);
+  const asked = api.runtime.sendMessage({ type: 'tab.here', url: hereUrl(target) } satisfies Request);
   asked.catch(() => undefined);
   const view = await stored;
   const accountId = view?.activeAccountId;

@@ -60,8 +60,8 @@ describe('the popup’s early question to the background', () => {
     const url = `https://x.com/gracehop/status/${POST}`;
     popupAt(`?url=${encodeURIComponent(url)}&grant=${GRANT}`);
     startTabPrefetch(parseXUrl);
-    // Sent at once: the background knows the active account, the page reads nothing first.
-    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url }]]);
+    // Sent at once, as X's own address of the post: the background knows the active account, the page reads nothing first.
+    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url: `https://x.com/i/status/${POST}` }]]);
     const key = prefetchKey({ kind: 'post', postId: POST });
     const taken = await takeTabPrefetch(ADA.id, key);
     expect(sent.mock.calls).toHaveLength(1);
@@ -77,7 +77,7 @@ describe('the popup’s early question to the background', () => {
     startTabPrefetch(parseXUrl);
     const taken = await takeTabPrefetch(ADA.id, prefetchKey({ kind: 'profile', username: 'gracehop' }));
     expect(await taken?.reply).toEqual({ ok: true, data: { kind: 'profile' } });
-    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url: 'https://twitter.com/GraceHop' }]]);
+    expect(sent.mock.calls).toEqual([[{ type: 'tab.here', url: 'https://x.com/GraceHop' }]]);
   });
 
   it('does not hand over an answer the background gave for another account (a switch meanwhile)', async () => {
