@@ -138,8 +138,9 @@ describe('the popup keeps the focus where the control that had it went', () => {
       const focused: string[] = [];
       page.document.addEventListener('focusin', (e) => focused.push((e.target as Element).textContent?.trim() ?? ''));
       await page.press('Reply');
-      // The composer loads (its code comes on first use) and takes the focus in its text box.
-      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      // The composer loads (its code comes on first use) and takes the focus in its text box. However long that code
+      // takes to load on a busy machine: the test's own timeout is the bound.
+      while (!page.document.querySelector('textarea')) await settle();
       await settle();
       expect(page.button('Back to the post')).toBeDefined();
       expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
@@ -178,7 +179,8 @@ describe('Back to the post gives the focus back to the action that opened the co
     const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
     try {
       await page.press(opener);
-      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      // However long the composer's code takes to load on a busy machine: the test's own timeout is the bound.
+      while (!page.document.querySelector('textarea')) await settle();
       await settle();
       expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
       await page.press('Back to the post');
@@ -291,7 +293,8 @@ describe('Back to the post on a popup opened on a reply’s draft (the Drafts ta
     answerTab('tab.post', () => postContext({ author: profileUser() }));
     const page = await popup(createElement(PostPanel, { accountId: ACCOUNT, username: 'ada', postId: POST_ID }));
     try {
-      for (let i = 0; i < 40 && !page.document.querySelector('textarea'); i++) await settle();
+      // However long the composer's code takes to load on a busy machine: the test's own timeout is the bound.
+      while (!page.document.querySelector('textarea')) await settle();
       await settle();
       expect(page.document.activeElement?.tagName).toBe('TEXTAREA');
       await page.press('Back to the post');
