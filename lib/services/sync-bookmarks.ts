@@ -153,16 +153,16 @@ export async function walkBookmarks(ctx: WalkContext): Promise<void> {
   // reached before the 800 bookmarks X returns at most (its pages may hold fewer than asked while more remain:
   // x-api--fundamentals--pagination). At the cap after 800 distinct bookmarks, the rest is gone from X's answer.
   const all = [...new Set(read)];
-  // X ends its pages at its 800 newest without a next page, however many more there are on x.com: the sync line says
-  // so as at the page cap, or "800 bookmarks" reads as all of them.
+  // X ends its pages at its 800 newest, however many more are on x.com: said as at the cap, or "800 bookmarks" reads as all.
   if (!walk.cut && all.length >= BOOKMARKS_ON_X) walk.cut = 'cap';
   const reachedEnd = !walk.cut || (walk.cut === 'cap' && all.length >= BOOKMARKS_ON_X);
   const complete = reachedEnd && !walk.partial;
-  // At the page cap the sync line says what became of the older stored bookmarks (components/manager/sync-words.ts).
-  if (walk.cut === 'cap') walk.bookmarks = { read: all.length, older: complete ? 'gone' : 'kept' };
   await d.transaction('rw', [d.bookmarks, d.posts, d.users, d.actions, d.engagements], async () => {
     const onX = new Set(all);
     const stored = await d.bookmarks.where('accountId').equals(accountId).toArray();
+    // At the cap, what became of older stored bookmarks (sync-words.ts): a first sync has none, so no No longer on X.
+    const older = !complete ? 'kept' : stored.some((b) => !onX.has(b.postId)) ? 'gone' : undefined;
+    if (walk.cut === 'cap' && older) walk.bookmarks = { read: all.length, older };
     const folders = new Map(stored.map((b) => [b.postId, textsOf(b.folderIds)])); // one odd row must not fail the rest
     if (complete) {
       await d.bookmarks

@@ -50,10 +50,10 @@ test.describe('the Bookmarks tab in Chromium', () => {
     await picker.selectOption({ label: 'All bookmarks' });
     await expect(folderNote).toBeHidden();
 
-    // A wide panel has the room to say it whole.
+    // A wide panel has the room to say it whole: no word of older ones, none of which was ever stored here.
     await panel.setViewportSize({ width: 800, height: 720 });
     await expect(
-      panel.getByText('X lets apps read only your 800 newest bookmarks, so those are the ones shown here.', { exact: false }),
+      panel.getByText('X lets apps read only your 800 newest bookmarks, so Perch stopped there.', { exact: false }),
     ).toBeVisible();
     await expect(short).toBeHidden();
     await expect(folderNote).toBeVisible();

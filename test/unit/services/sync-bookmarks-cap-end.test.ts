@@ -35,10 +35,23 @@ function syncEndingAfter(pages: number) {
 }
 
 describe('the Bookmarks tab when X ends its pages at its 800 newest', () => {
-  it('says X lets apps read only the 800 newest, so those are the ones shown', async () => {
+  it('says on a first sync that X lets apps read only the 800 newest, and nothing of older ones never stored', async () => {
     const result = await syncEndingAfter(8).sync(ADA, 'bookmarks');
 
     expect(await db().bookmarks.count()).toBe(800);
+    expect(result.notice).toEqual({ kind: 'cap', pages: 8 });
+    const line = await bookmarksSyncLine(ADA);
+    expect(line).toContain('X lets apps read only your 800 newest bookmarks, so Perch stopped there.');
+    // A new user has no older bookmark here, no tag or note on one, and no No longer on X section to look for.
+    expect(line).not.toContain('No longer on X');
+  });
+
+  it('says the older stored ones are not shown, and where their tags and notes are, once one is let go', async () => {
+    const older = '1700000000000000001';
+    await db().bookmarks.put({ accountId: ADA, postId: older, position: 1, folderIds: [], searchText: '' });
+    const result = await syncEndingAfter(8).sync(ADA, 'bookmarks');
+
+    expect(await db().bookmarks.get([ADA, older])).toBeUndefined();
     expect(result.notice).toMatchObject({ kind: 'cap', read: 800, older: 'gone' });
     expect(await bookmarksSyncLine(ADA)).toContain('X lets apps read only your 800 newest bookmarks, so those are the ones shown here.');
   });
