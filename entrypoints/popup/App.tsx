@@ -6,6 +6,8 @@ import { FailedLine } from '@/components/FailedLine';
 import { useSession } from '@/components/use-session';
 import { namedTarget, openByClick } from '@/lib/popup-gate';
 import { shareContext } from '@/lib/share-context';
+import { sharedPage } from '@/lib/share-page';
+import type { AccountView } from '@/lib/storage';
 import { Composer, ListPanel } from './lazy';
 import { PageGate } from './PageGate';
 import { useReopenedState } from './part-reload';
@@ -40,6 +42,20 @@ function shareable(url: string): boolean {
 
 /** Whether the popup already shows a new post's composer for this page (no post, profile or page to share). */
 const showsNewPost = (page: CurrentPage | null) => !page || (page.x.kind === 'other' && !shareable(page.url));
+
+/** The composer of a post sharing an ordinary page: its title and address as a post may carry them (lib/share-page.ts). */
+function ShareComposer({ account, page }: { account: AccountView; page: CurrentPage }) {
+  const shared = sharedPage(page.title, page.url);
+  return (
+    <Composer
+      accountId={account.id}
+      username={account.username}
+      context={shareContext(shared.url)}
+      initialText={`${shared.title ? `${shared.title} ` : ''}${shared.url}`}
+      title={i18n.t('popup_share_title')}
+    />
+  );
+}
 
 export function App() {
   const session = useSession();
@@ -95,14 +111,7 @@ export function App() {
               ) : page?.x.kind === 'list' ? (
                 <ListPanel key={`${active.id}:${page.x.listId}`} accountId={active.id} listId={page.x.listId} />
               ) : page && !showsNewPost(page) ? (
-                <Composer
-                  key={`${active.id}:${page.url}`}
-                  accountId={active.id}
-                  username={active.username}
-                  context={shareContext(page.url)}
-                  initialText={`${page.title ? `${page.title} ` : ''}${page.url}`}
-                  title={i18n.t('popup_share_title')}
-                />
+                <ShareComposer key={`${active.id}:${page.url}`} account={active} page={page} />
               ) : (
                 newPostComposer
               )}

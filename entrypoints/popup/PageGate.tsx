@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { mayLoadAtOnce, namedTarget, openByClick } from '@/lib/popup-gate';
+import { sharedPage } from '@/lib/share-page';
 import type { CurrentPage } from './use-current-page';
 
 type Gate = 'open' | 'closed' | undefined;
@@ -39,6 +40,8 @@ export function PageGate({ page, children }: { page: CurrentPage | null; childre
         : page.x.kind === 'list'
           ? i18n.t('gate_show_list')
           : i18n.t('gate_share');
+  // The title as the composer will start from it once open (lib/share-page.ts).
+  const title = sharedPage(page.title, page.url).title;
   const onClick = async () => {
     const tab = await browser.tabs.getCurrent().catch(() => undefined);
     if (tab?.id !== undefined) await openByClick(tab.id, location.href);
@@ -50,9 +53,9 @@ export function PageGate({ page, children }: { page: CurrentPage | null; childre
       <p className="popup-gate-url">
         <bdi>{page.url}</bdi>
       </p>
-      {page.x.kind === 'other' && page.title ? (
+      {page.x.kind === 'other' && title ? (
         <p>
-          <bdi>{i18n.t('gate_title', [page.title])}</bdi>
+          <bdi>{i18n.t('gate_title', [title])}</bdi>
         </p>
       ) : null}
       <button type="button" className="primary" onClick={() => void onClick()}>
