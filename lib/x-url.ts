@@ -1,4 +1,4 @@
-import { USERNAME_PATTERN } from './limits';
+import { isXId, USERNAME_PATTERN } from './limits';
 
 // Recognises what an X (Twitter) web URL shows, so the popup can offer actions on the current tab.
 // Deliberately conservative: anything not certainly a post or a profile is "other".
@@ -17,9 +17,6 @@ const HOSTS: ReadonlySet<string> = new Set(['x.com', 'twitter.com', 'mobile.x.co
 
 /** X handles: 1–15 ASCII letters, digits or underscores (lib/limits.ts). */
 const USERNAME = USERNAME_PATTERN;
-
-/** Post ids: positive decimal integers up to 19 digits, no leading zero. Kept as strings: they exceed 2^53. */
-const POST_ID = /^[1-9][0-9]{0,18}$/;
 
 /**
  * First path segments that are X routes, never handles (compared lower-case). Includes the names X and
@@ -194,8 +191,9 @@ function isPostTail(rest: readonly string[]): boolean {
   return false;
 }
 
+/** The post `postId` names when it is X's id (a 64-bit integer, lib/limits.ts `isXId`) and `rest` still shows it. */
 function post(postId: string | undefined, rest: readonly string[], username?: string): XUrl {
-  if (postId === undefined || !POST_ID.test(postId) || !isPostTail(rest)) return OTHER;
+  if (postId === undefined || !isXId(postId) || !isPostTail(rest)) return OTHER;
   return username === undefined ? { kind: 'post', postId } : { kind: 'post', postId, username };
 }
 
@@ -211,7 +209,7 @@ function parsePath(path: string): XUrl {
     if (second === 'status') return post(rest[0], rest.slice(1));
     if (second === 'web' && rest[0] === 'status') return post(rest[1], rest.slice(2));
     // A list's page (`/i/lists/ID`); its tabs (`/members`, `/followers`) still show that list. List ids are snowflakes too.
-    if (second === 'lists' && rest[0] !== undefined && POST_ID.test(rest[0]) && isListTail(rest.slice(1)))
+    if (second === 'lists' && rest[0] !== undefined && isXId(rest[0]) && isListTail(rest.slice(1)))
       return { kind: 'list', listId: rest[0] };
     return OTHER;
   }
