@@ -8,6 +8,7 @@ import { defineItem, shownMissingScopes, type SignedOutNotice } from '@/lib/stor
 import { AccountMenu } from './AccountMenu';
 import { errorOf, errorText } from './error-text';
 import type { SignOutDialog as SignOutDialogType, SignOutLoss } from './SignOutDialog';
+import { focusHeaderOnceGone, useLastFocused } from './use-focus-over-session';
 import { useSession } from './use-session';
 import './account-header.css';
 import { sentenceGap } from '@/lib/sentence-gap';
@@ -75,8 +76,19 @@ export function AccountHeader() {
     if (session) benchMark('perch-account-header');
   }, [session]);
 
+  const lastFocused = useLastFocused();
+  const seenSession = useRef<{ signedIn: boolean; activeId: string | null | undefined }>(undefined);
+
   useEffect(() => {
-    if (signedIn === undefined || !handFocus.current) return;
+    if (signedIn === undefined) return;
+    const before = seenSession.current;
+    seenSession.current = { signedIn, activeId };
+    if (!handFocus.current) {
+      // Not asked here: X ended a sign-in, or another page changed the account in use (use-focus-over-session.ts).
+      if (before && (before.signedIn !== signedIn || before.activeId !== activeId))
+        return focusHeaderOnceGone(lastFocused.current, headerRef);
+      return;
+    }
     handFocus.current = false;
     // Signed in, the account menu took Sign in with X's place; signed out, the other way round; signed out of the
     // account in use while another stays, the menu stays, now that account's. Either way the step is done, so nothing
@@ -84,7 +96,7 @@ export function AccountHeader() {
     // unless the person has moved it elsewhere meanwhile.
     if (document.activeElement && document.activeElement !== document.body) return;
     headerRef.current?.querySelector<HTMLElement>('button')?.focus();
-  }, [signedIn, activeId]);
+  }, [signedIn, activeId, lastFocused]);
 
   if (!session) return <header className="account-header" aria-busy="true" />;
   const active = session.accounts.find((a) => a.id === session.activeAccountId);
