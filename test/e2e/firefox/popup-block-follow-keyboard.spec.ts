@@ -1,0 +1,75 @@
+import type { Page } from 'puppeteer-core';
+import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
+import { focusDrops, watchFocusDrops } from '../support/focus-drops';
+import { expectFocusShown, focusedName, tabToInFirefox as tabTo } from '../support/focus';
+import { popupOn } from '../support/firefox-popup';
+import { expect, signIn, test, textOf } from './fixtures';
+
+/**
+ * The popup on a followed profile, Block through Perch (the Enterprise plan: x-api--users--blocks--introduction), with
+ * the keyboard alone, in Firefox (chromium/popup-block-follow.spec.ts clicks it in Chromium). Block asks first, the
+ * focus on Cancel; Escape answers no, the focus back on Block; Block confirmed, the same button, now Unblock, keeps it.
+ * X refuses a follow while one of you blocks the other (emulator follows.ts, FOLLOW_BLOCKED_DETAIL): Follow keeps the
+ * focus and its line says what X said. Unblock keeps it too and says why Follow is offered (blocking ended the follow,
+ * x-api--users--blocks--integrate); Follow then follows. The focus never falls to the page.
+ */
+
+const PANEL = '.profile-panel';
+
+/** Presses Enter; the focus is then on the button named `name`, shown, never dropped to the page on the way. */
+async function enterTo(page: Page, name: string): Promise<void> {
+  await page.evaluate(watchFocusDrops);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(focusedName), { message: `the focus on ${name}` }).toBe(name);
+  await expectFocusShown(page);
+  expect(await page.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
+}
+
+test('blocks, is refused a follow, unblocks and follows with the keyboard, the focus kept, in Firefox', async ({ ff, emu }) => {
+  test.setTimeout(180_000);
+  await emu.config({ enterprise: true });
+  await signIn(ff, ff.options);
+  await ff.options.bringToFront();
+  await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
+  await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
+  const popup = await popupOn(ff, 'https://x.com/gracehop');
+  await popup.bringToFront();
+  await popup.locator('::-p-aria(Unfollow[role="button"])').wait();
+
+  // Block asks, the focus on Cancel; Escape answers no and gives it back to Block.
+  await tabTo(popup, 'Block', 'button');
+  await enterTo(popup, 'Cancel');
+  expect(await textOf(popup, 'dialog[open]')).toContain('Blocking @gracehop also unfollows them');
+  await popup.evaluate(watchFocusDrops);
+  await popup.keyboard.press('Escape');
+  await expect.poll(() => popup.evaluate(focusedName)).toBe('Block');
+  expect(await popup.$$('dialog[open]')).toHaveLength(0);
+  expect((await emu.relations()).blocking).not.toContain(GRACE_ID);
+
+  // Asked again: Shift+Tab to the question's Block @gracehop, Enter; the button, now Unblock, keeps the focus.
+  await enterTo(popup, 'Cancel');
+  await popup.keyboard.down('Shift');
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.up('Shift');
+  expect(await popup.evaluate(focusedName)).toBe('Block @gracehop');
+  await enterTo(popup, 'Unblock');
+  await expect.poll(async () => (await emu.relations()).blocking).toContain(GRACE_ID);
+  expect((await emu.relations()).following).not.toContain(GRACE_ID);
+
+  // Follow while blocked: X refuses, and the line says what X said; Follow keeps the focus.
+  await tabTo(popup, 'Follow', 'button');
+  await enterTo(popup, 'Follow');
+  await expect
+    .poll(() => textOf(popup, `${PANEL} [role="alert"]`))
+    .toContain('You cannot follow this account: one of you has blocked the other.');
+  expect((await emu.relations()).following).not.toContain(GRACE_ID);
+
+  // Unblock keeps the focus (now Block) and says why Follow is offered; Follow, pressed, follows.
+  await tabTo(popup, 'Unblock', 'button');
+  await enterTo(popup, 'Block');
+  await expect.poll(async () => (await emu.relations()).blocking).not.toContain(GRACE_ID);
+  await expect.poll(() => textOf(popup, PANEL)).toContain('Unblocking does not bring back a follow that blocking ended');
+  await tabTo(popup, 'Follow', 'button');
+  await enterTo(popup, 'Unfollow');
+  await expect.poll(async () => (await emu.relations()).following).toContain(GRACE_ID);
+});
