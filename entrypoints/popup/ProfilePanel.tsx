@@ -81,8 +81,17 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
           : 'if'
       : undefined;
   const unblockedId = `${notes}-unblocked`;
+  // X does not let you follow an account you block (x-api--users--blocks--integrate): Follow is shown, not offered, and
+  // a line says how to follow them, as X's own profile does. Not while a follow is on its way or held (Requested).
+  const followBlocked = blocked === true && following === false && !followRequested && !onItsWay(onFollow);
+  const followBlockedId = `${notes}-follow-blocked`;
   const noteOf = (relation: string) =>
-    [`${notes}-${relation}`, unsaid ? unsaidId : '', relation === 'follow' && unblocked === 'plain' ? unblockedId : '']
+    [
+      `${notes}-${relation}`,
+      unsaid ? unsaidId : '',
+      relation === 'follow' && unblocked === 'plain' ? unblockedId : '',
+      relation === 'follow' && followBlocked ? followBlockedId : '',
+    ]
       .filter(Boolean)
       .join(' ');
   // Each button's label by the action type it asks for: the button shows it, and the note of that action names it so
@@ -104,6 +113,7 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
         <RelationButton
           icon="follow"
           state={following}
+          unavailable={followBlocked}
           busy={onItsWay(onFollow)}
           on={label.follow}
           off={label.unfollow}
@@ -152,6 +162,11 @@ export function ProfilePanel({ accountId, username }: { accountId: string; usern
       {unblocked ? (
         <p className="note" id={unblockedId}>
           {i18n.t(unblocked === 'plain' ? 'popup_unblocked_not_followed' : 'popup_unblocked_if_followed', [user.username])}
+        </p>
+      ) : null}
+      {followBlocked ? (
+        <p className="note" id={followBlockedId}>
+          {i18n.t('popup_follow_blocked_note', [user.username])}
         </p>
       ) : null}
       {unsaid ? (

@@ -29,6 +29,8 @@ export interface RelationButtonProps {
   off: string;
   /** A state the person cannot change here (a follow request waiting: "Requested"), shown pressed and disabled. */
   held?: string | undefined;
+  /** The relation cannot start here now (Follow on an account you block): its `on` label, not pressed, disabled. */
+  unavailable?: boolean;
   /** Other labels the button may show (Requested): it is as wide as the widest. */
   also?: readonly string[];
   /** The ids of the notes that describe the button (its action's, and the note saying X did not say). */
@@ -42,7 +44,12 @@ export interface RelationButtonProps {
  * A relation's toggle: one button that says and changes the state X said; both buttons, neither pressed, when X did
  * not say — the person knows which they want, Perch does not know which holds.
  */
-export function RelationButton({ icon, state, on, off, held, also = [], noteId, busy = false, send }: RelationButtonProps) {
+export function RelationButton({ icon, state, on, off, held, unavailable, also = [], noteId, busy = false, send }: RelationButtonProps) {
+  if (unavailable) {
+    return (
+      <ActionButton icon={icon} label={on} otherLabels={[off, ...also]} disabled busy={busy} noteId={noteId} onClick={() => undefined} />
+    );
+  }
   if (held !== undefined) {
     return (
       <ActionButton

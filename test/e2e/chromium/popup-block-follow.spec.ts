@@ -5,7 +5,7 @@ import { GRACE, POPUP, PROFILE, sayEnterprisePlan } from './popup-profile';
 /**
  * On X, blocking an account ends your follow of it and unblocking does not bring it back
  * (x-api--users--blocks--integrate, "What happens when you block"). The popup on a profile the person follows says so
- * in Block's question, and after Unblock says why it offers Follow; both scanned by axe.
+ * in Block's question, that Follow waits for Unblock, and after Unblock why it offers Follow; both scanned by axe.
  */
 
 test.describe('the popup when blocking someone you follow, in Chromium', () => {
@@ -27,7 +27,9 @@ test.describe('the popup when blocking someone you follow, in Chromium', () => {
     await ask.getByRole('button', { name: `Block @${GRACE.username}`, exact: true }).click();
     await expect.poll(async () => (await emu.relations()).blocking).toContain(GRACE.id);
     await expect.poll(async () => (await emu.relations()).following).not.toContain(GRACE.id);
-    await expect(panel.getByRole('button', { name: 'Follow', exact: true })).toBeVisible();
+    // X does not let you follow an account you block: Follow is shown not available, and a line says how.
+    await expect(panel.getByRole('button', { name: 'Follow', exact: true })).toHaveAttribute('aria-disabled', 'true');
+    await expect(panel.getByText(`You blocked @${GRACE.username}: unblock them to follow them.`)).toBeVisible();
 
     await panel.getByRole('button', { name: 'Unblock', exact: true }).click();
     await expect.poll(async () => (await emu.relations()).blocking).not.toContain(GRACE.id);

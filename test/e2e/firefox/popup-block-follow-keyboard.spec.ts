@@ -9,9 +9,9 @@ import { expect, signIn, test, textOf } from './fixtures';
  * The popup on a followed profile, Block through Perch (the Enterprise plan: x-api--users--blocks--introduction), with
  * the keyboard alone, in Firefox (chromium/popup-block-follow.spec.ts clicks it in Chromium). Block asks first, the
  * focus on Cancel; Escape answers no, the focus back on Block; Block confirmed, the same button, now Unblock, keeps it.
- * X refuses a follow while one of you blocks the other (emulator follows.ts, FOLLOW_BLOCKED_DETAIL): Follow keeps the
- * focus and its line says what X said. Unblock keeps it too and says why Follow is offered (blocking ended the follow,
- * x-api--users--blocks--integrate); Follow then follows. The focus never falls to the page.
+ * X does not let you follow an account you block (x-api--users--blocks--integrate): Follow is shown not available, keeps
+ * the focus, says how to follow them and sends nothing. Unblock keeps the focus too and says why Follow is offered
+ * (blocking ended the follow); Follow then follows. The focus never falls to the page.
  */
 
 const PANEL = '.profile-panel';
@@ -56,12 +56,12 @@ test('blocks, is refused a follow, unblocks and follows with the keyboard, the f
   await expect.poll(async () => (await emu.relations()).blocking).toContain(GRACE_ID);
   expect((await emu.relations()).following).not.toContain(GRACE_ID);
 
-  // Follow while blocked: X refuses, and the line says what X said; Follow keeps the focus.
+  // Follow while blocked: not available, its line says how to follow them; Enter sends nothing, Follow keeps the focus.
   await tabTo(popup, 'Follow', 'button');
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
+  expect(await textOf(popup, PANEL)).toContain('You blocked @gracehop: unblock them to follow them.');
   await enterTo(popup, 'Follow');
-  await expect
-    .poll(() => textOf(popup, `${PANEL} [role="alert"]`))
-    .toContain('You cannot follow this account: one of you has blocked the other.');
+  expect((await emu.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/following'))).toEqual([]);
   expect((await emu.relations()).following).not.toContain(GRACE_ID);
 
   // Unblock keeps the focus (now Block) and says why Follow is offered; Follow, pressed, follows.
