@@ -25,7 +25,7 @@ async function enterTo(page: Page, name: string): Promise<void> {
   expect(await page.evaluate(focusDrops), 'the focus never fell to the page').toEqual([]);
 }
 
-test('blocks, is refused a follow, unblocks and follows with the keyboard, the focus kept, in Firefox', async ({ ff, emu }) => {
+test('blocks, finds Follow waiting for Unblock, unblocks and follows by keyboard, the focus kept, in Firefox', async ({ ff, emu }) => {
   test.setTimeout(180_000);
   await emu.config({ enterprise: true });
   await signIn(ff, ff.options);
