@@ -53,12 +53,13 @@ export const LIST_NAME_MAX = 25;
 export const LIST_DESCRIPTION_MAX = 100;
 
 /**
- * An id as X makes them (a post's, a user's): openapi.json's `TweetId`/`UserId` are `^[0-9]{1,19}$`, and X's ids are
- * 64-bit integers written without leading zeros, so '0001' and '1' are never two posts. Used where the id comes from
- * outside X's answers: a file (there '0001' would be a second row for post 1) or a tab's address (lib/x-url.ts).
+ * An id as X makes them (a post's, a user's, a List's): openapi.json's `TweetId`/`UserId` are `^[0-9]{1,19}$`, and X
+ * writes its ids without leading zeros, so '0001' and '1' are never two posts. Any 19 digits are X's: the ids are
+ * 64-bit *unsigned* integers (fundamentals--x-ids), so past 2^63 − 1 too. Used where the id comes from outside X's
+ * answers: a file (there '0001' would be a second row for post 1) or a tab's address (lib/x-url.ts).
  */
 export function isXId(id: string): boolean {
-  return /^[1-9]\d{0,18}$/.test(id) && (id.length < 19 || id <= '9223372036854775807');
+  return /^[1-9]\d{0,18}$/.test(id);
 }
 
 /** An X username: 1 to 15 letters, digits or underscores (openapi.json `UserName` pattern). */

@@ -191,7 +191,7 @@ function isPostTail(rest: readonly string[]): boolean {
   return false;
 }
 
-/** The post `postId` names when it is X's id (a 64-bit integer, lib/limits.ts `isXId`) and `rest` still shows it. */
+/** The post `postId` names when it is X's id (19 digits at most, lib/limits.ts `isXId`) and `rest` still shows it. */
 function post(postId: string | undefined, rest: readonly string[], username?: string): XUrl {
   if (postId === undefined || !isXId(postId) || !isPostTail(rest)) return OTHER;
   return username === undefined ? { kind: 'post', postId } : { kind: 'post', postId, username };

@@ -36,7 +36,7 @@ describe('importing a file past a bound', () => {
       'Entry 2 of this file has 30 tags; a bookmark carries at most 20.',
     ],
     ['an id with leading zeros', file([{ id: '0001', tags: ['a'] }]), 'Entry 1 is not a bookmark'],
-    ['an id past the largest X makes', file([{ id: '9999999999999999999', tags: ['a'] }]), 'Entry 1 is not a bookmark'],
+    ['an id longer than X’s 19 digits', file([{ id: '10765432100123456789', tags: ['a'] }]), 'Entry 1 is not a bookmark'],
     [
       'more different tags than an account keeps',
       file(Array.from({ length: 50 }, (_, i) => ({ id: String(i + 10), tags: tagsFrom(`e${i}-`, 20) }))),
@@ -49,8 +49,9 @@ describe('importing a file past a bound', () => {
     expect(await stored()).toEqual([{ postId: '5', tags: ['before'] }]);
   });
 
-  it('takes the largest id X makes', async () => {
-    expect(await importJson(file([{ id: '9223372036854775807', tags: ['a'] }]))).toMatchObject({ ok: true, data: { notOnX: 1 } });
+  it('takes any 19-digit id, past 2^63 − 1 too: X’s ids are unsigned (fundamentals--x-ids)', async () => {
+    const ids = ['9223372036854775807', '9223372036854775808', '9999999999999999999'];
+    expect(await importJson(file(ids.map((id) => ({ id, tags: ['a'] }))))).toMatchObject({ ok: true, data: { notOnX: 3 } });
   });
 });
 

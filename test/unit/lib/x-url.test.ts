@@ -72,6 +72,7 @@ describe('post URLs', () => {
     ['https://x.com/jack/status/1234567890123456789', 'jack', '1234567890123456789'],
     ['https://x.com/elonmusk/status/1585341984679469056', 'elonmusk', '1585341984679469056'],
     ['https://x.com/jack/status/9223372036854775807', 'jack', '9223372036854775807'],
+    ['https://x.com/jack/status/9999999999999999999', 'jack', '9999999999999999999'],
   ])('reads %s as a post by @%s with id %s', (url, username, postId) => {
     expect(parseXUrl(url)).toStrictEqual({ kind: 'post', postId, username });
   });
