@@ -3,17 +3,18 @@
  * sets its own title and the address may hold a sign-in, while the post and its saved draft are the person's words:
  * the address loses its user name and password, and the title becomes one plain line of bounded length.
  */
+import { withoutBidiControls } from './text/bidi';
 
 /** The most characters of a page's title a shared page's post starts with (X's own post limit), "…" included. */
 export const SHARE_TITLE_MAX = 280;
 
 /**
- * Characters a title is drawn with that are no text of its own: bidi embeddings, overrides, isolates and marks
- * (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C), which reorder the words around them in the post; and the
- * zero-width space, word joiner and byte-order mark, which hide inside a word. Right-to-left letters are text, and so
- * are the zero-width joiner and non-joiner, which join emoji and write Persian and Indic words.
+ * Characters a title is drawn with that are no text of its own, besides the bidi controls (`withoutBidiControls`,
+ * which reorder the words around them in the post): the zero-width space, word joiner and byte-order mark, which hide
+ * inside a word. Right-to-left letters are text, and so are the zero-width joiner and non-joiner, which join emoji and
+ * write Persian and Indic words.
  */
-const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]/g;
+const HIDDEN = /[\u200B\u2060\uFEFF]/g;
 
 /** Line and paragraph breaks, tabs and the other control characters: each run becomes one space. */
 const BREAKS = /[\s\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
@@ -47,5 +48,8 @@ function withoutSignIn(url: string): string {
  * breaks made spaces), and its address without a user name or password. Never throws.
  */
 export function sharedPage(title: string, url: string): { title: string; url: string } {
-  return { title: bounded(title.replace(INVISIBLE, '').replace(BREAKS, ' ').trim(), SHARE_TITLE_MAX), url: withoutSignIn(url) };
+  return {
+    title: bounded(withoutBidiControls(title).replace(HIDDEN, '').replace(BREAKS, ' ').trim(), SHARE_TITLE_MAX),
+    url: withoutSignIn(url),
+  };
 }
