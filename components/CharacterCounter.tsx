@@ -39,7 +39,7 @@ export function CharacterCounter({ parsed, limit = POST_MAX_WEIGHT }: { parsed: 
             transform="rotate(-90 13 13)"
           />
         </svg>
-        {left <= 20 ? <span className="counter-number">{left}</span> : null}
+        {left <= 20 ? <span className="counter-number">{numberOf(left)}</span> : null}
       </span>
     </>
   );
