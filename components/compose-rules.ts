@@ -161,9 +161,12 @@ export function withAlt(posts: EditablePost[], index: number, id: string, alt: s
   );
 }
 
-/** Whether post `post` is over X's limit only by its length, so splitting it into a thread would help. */
+/**
+ * Whether post `post` is over X's limit only by its length, so splitting it into a thread would help: only when it
+ * cuts into two posts or more (one grapheme heavier than a post cannot be cut).
+ */
 export function canSplit(post: EditablePost, limit = POST_MAX_WEIGHT): boolean {
-  return parsePost(post.text).weightedLength > limit;
+  return parsePost(post.text).weightedLength > limit && splitIntoThread(post.text, limit).length >= 2;
 }
 
 /**
