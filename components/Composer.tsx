@@ -124,7 +124,7 @@ export function Composer(props: ComposerProps) {
 
   const unknown = saved?.state === 'unknown';
   const busy = status.kind === 'publishing';
-  /** Publishing, or a video still being handed over: nothing that changes or sends the draft until it is done. */
+  /** Publishing, or an image or video still being handed over: nothing that changes or sends the draft till then. */
   const locked = busy || attaching !== undefined;
   const refused = busy ? undefined : saved?.replyRefused;
   const postLabel = posts.length > 1 ? i18n.t('composer_post_all') : i18n.t('composer_post');

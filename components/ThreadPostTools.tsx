@@ -14,7 +14,7 @@ interface ThreadPostToolsProps {
   /** Whether the post is over the limit and can be split into a thread. */
   splittable: boolean;
   /**
-   * Publishing, or a video still being handed over: each button says so with aria-disabled and ignores a press, not
+   * Publishing, or an image or video being handed over: each button says so with aria-disabled and ignores a press, not
    * `disabled`, which would drop the focus of the one pressed to the page.
    */
   locked: boolean;

@@ -23,8 +23,8 @@ interface AttachMediaOptions extends Pick<DraftTarget, 'accountId' | 'context'> 
 
 /**
  * Images and videos chosen for a post of the draft: the file pickers, X's media rule checked before anything is
- * stored, and the file handed to the background (a video in parts). `attaching`: the name of a video on its way to
- * the background; Post and Add wait for it, so a post never leaves without it.
+ * stored, and the file handed to the background (a video in parts). `attaching`: the name of an image or a video on
+ * its way to the background; Post and Add wait for it, so a post never leaves without it.
  */
 export function useAttachMedia({ accountId, context, posts, update, fail, videoIn }: AttachMediaOptions) {
   const [attaching, setAttaching] = useState<string>();
@@ -42,6 +42,7 @@ export function useAttachMedia({ accountId, context, posts, update, fail, videoI
       fail(refused.why, i18n.t(refused.why === 'video-alone' ? 'composer_video_alone' : 'composer_gif_alone', [isolateBidi(refused.name)]));
     else if (picked.length < files.length) fail('too-many', i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST));
     for (const file of picked) {
+      setAttaching(file.name);
       try {
         const { id } = await sendMessage({
           type: 'draft.attachImage',
@@ -55,6 +56,8 @@ export function useAttachMedia({ accountId, context, posts, update, fail, videoI
         update((all) => all.map((p, i) => (i === imageFor ? { ...p, media: [...p.media, media] } : p)));
       } catch (e) {
         fail('image', composeErrorText(e));
+      } finally {
+        setAttaching(undefined);
       }
     }
   }
