@@ -4,7 +4,7 @@ import { ADA } from '../support/emulator-control';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expectFocusShown, hasFocus, tabToElementInFirefox, tabToInFirefox as tabTo } from '../support/focus';
 import { focusDropped } from '../support/tab-walk';
-import { expect, signIn, test, textOf } from './fixtures';
+import { expect, sayEnterprisePlan, signIn, test, textOf } from './fixtures';
 
 /**
  * The manager's Blocked tab on the Enterprise plan (X lets apps unblock only there: x-api--users--blocks--introduction)
@@ -34,9 +34,7 @@ test('unblocks, undoes and waits on X with the keyboard alone on the Enterprise 
   test.setTimeout(180_000);
   await emu.config({ enterprise: true });
   await signIn(ff, ff.options);
-  await ff.options.bringToFront();
-  await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
-  await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
+  await sayEnterprisePlan(ff);
   const page = await ff.open('manager', '#blocked');
   await page.bringToFront();
   const count = `${SEED_BLOCKED_IDS.length} blocked accounts`;

@@ -169,7 +169,6 @@ export async function signIn(
   if (button === 'Authorize app') await page.locator(`::-p-text(@${ADA.username})`).wait();
 }
 
-/** The text of the first element matching a selector, or '' when there is none. */
 /** A right-click entry chosen on a link on x.com, delivered to Perch's background for a plain web tab. */
 export async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: string): Promise<void> {
   const page = await ff.browser.newPage();
@@ -187,8 +186,16 @@ export async function menuClick(ff: FirefoxPerch, menuItemId: string, linkUrl: s
   await page.close();
 }
 
+/** The text of the first element matching a selector, or '' when there is none. */
 export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
+}
+
+/** Ticks "My X app is on the Enterprise plan" in settings, as a person does, and waits for settings to say so. */
+export async function sayEnterprisePlan(ff: FirefoxPerch): Promise<void> {
+  await ff.options.bringToFront();
+  await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
+  await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
 }
 
 export const test = emulatorTest.extend<{ ff: FirefoxPerch; firefoxPrefs: Record<string, unknown>; lang: string | undefined }>({

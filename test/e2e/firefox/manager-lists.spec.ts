@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { CROWD_USERS, SECOND_USER_ID, SEED_BLOCKED_IDS, SEED_MUTED_IDS } from '../../emulator/seed';
-import { expect, signIn, test, textOf, type FirefoxPerch } from './fixtures';
+import { expect, sayEnterprisePlan, signIn, test, textOf, type FirefoxPerch } from './fixtures';
 
 const aria = (page: Page, name: string, role: string) => page.locator(`::-p-aria(${name}[role="${role}"])`);
 /** The shown tab's parts (hidden tabs stay drawn). */
@@ -103,9 +103,7 @@ test.describe('the Lists, Muted and Blocked tabs in Firefox', () => {
   });
 
   test('with the Enterprise setting, explains X’s refusal of a block and links to the profile on x.com', async ({ ff, emu }) => {
-    await ff.options.bringToFront();
-    await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
-    await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
+    await sayEnterprisePlan(ff);
     const page = await openTab(ff, 'Blocked');
     await expect.poll(() => textOf(page, `${PANEL} .mgr-head`)).toContain(`${SEED_BLOCKED_IDS.length} blocked accounts`);
 

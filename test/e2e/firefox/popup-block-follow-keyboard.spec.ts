@@ -3,7 +3,7 @@ import { SECOND_USER_ID as GRACE_ID } from '../../emulator/seed';
 import { focusDrops, watchFocusDrops } from '../support/focus-drops';
 import { expectFocusShown, focusedName, tabToInFirefox as tabTo } from '../support/focus';
 import { popupOn } from '../support/firefox-popup';
-import { expect, signIn, test, textOf } from './fixtures';
+import { expect, sayEnterprisePlan, signIn, test, textOf } from './fixtures';
 
 /**
  * The popup on a followed profile, Block through Perch (the Enterprise plan: x-api--users--blocks--introduction), with
@@ -29,9 +29,7 @@ test('blocks, finds Follow waiting for Unblock, unblocks and follows by keyboard
   test.setTimeout(180_000);
   await emu.config({ enterprise: true });
   await signIn(ff, ff.options);
-  await ff.options.bringToFront();
-  await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
-  await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
+  await sayEnterprisePlan(ff);
   const popup = await popupOn(ff, 'https://x.com/gracehop');
   await popup.bringToFront();
   await popup.locator('::-p-aria(Unfollow[role="button"])').wait();

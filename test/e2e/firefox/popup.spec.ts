@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { SEED_POSTS } from '../../emulator/seed';
 import { hasButton, popupOn } from '../support/firefox-popup';
-import { expect, signIn, test, textOf } from './fixtures';
+import { expect, sayEnterprisePlan, signIn, test, textOf } from './fixtures';
 
 const GRACE = { id: '1452871219391512578', username: 'gracehop' };
 const KJOHNSON = { id: '1268291573458292736', username: 'kjohnson' };
@@ -49,9 +49,7 @@ test.describe('the popup in Firefox', () => {
 
     await emu.config({ enterprise: true });
     try {
-      await ff.options.bringToFront();
-      await ff.options.locator('::-p-aria(My X app is on the Enterprise plan[role="checkbox"])').click();
-      await expect.poll(() => textOf(ff.options, 'p.status')).toBe('Perch now replies, quotes and blocks through your app.');
+      await sayEnterprisePlan(ff);
       popup = await popupOn(ff, url);
       await button(popup, 'Reply').click();
       await popup.locator('::-p-aria(Post text[role="textbox"])').fill('Replying on the Enterprise plan');
