@@ -171,6 +171,8 @@ export function EditComposer({
               if (!reason && !busy) void publish();
             }}
             limit={limit}
+            // Updating: X gets the text as it was when Update was pressed, and the draft goes once X has it.
+            readOnly={busy}
             onChange={(text) => update((all) => all.map((p, j) => (j === 0 ? { ...p, text } : p)))}
           />
           <ComposerFoot
