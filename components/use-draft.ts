@@ -47,6 +47,8 @@ export function useDraft(target: DraftTarget) {
   const kept = useRef(false);
   // Posts of a thread already on X keep their draft, however empty the rest is.
   const published = useRef(0);
+  // Whether another screen saved this draft while this one was open: said from then on, as long as this one is open.
+  const elsewhere = useRef(false);
   const keep = useCallback((yes: boolean) => {
     kept.current = yes;
     setStored(yes);
@@ -59,27 +61,49 @@ export function useDraft(target: DraftTarget) {
 
   const persist = useCallback(
     (next: EditablePost[]) => {
-      seq.current += 1;
-      keep(!nothingIn(next) || published.current > 0);
-      const sent = sendMessage({
-        type: 'draft.save',
-        accountId,
-        context,
-        seq: seq.current,
-        posts: next.map((p) => {
-          const alts = Object.fromEntries(p.media.flatMap((m) => (m.alt !== undefined ? [[m.id, m.alt]] : [])));
-          return { text: p.text, mediaIds: p.media.map((m) => m.id), ...(Object.keys(alts).length ? { alts } : {}) };
-        }),
-        ...(replyToId ? { replyToId } : {}),
-        ...(quoteId ? { quoteId } : {}),
-        // One that is no @username (a stored row of another shape) is left out: the save is not refused for it.
-        ...(authorUsername && USERNAME_PATTERN.test(authorUsername) ? { authorUsername } : {}),
-      });
-      sent.then(
-        () => setSaveError(undefined),
-        (e: unknown) => setSaveError(i18n.t('composer_save_failed', [thrownText(e)])),
-      );
-      return sent;
+      const save = async (posts: EditablePost[]): Promise<void> => {
+        seq.current += 1;
+        const mine = seq.current;
+        keep(!nothingIn(posts) || published.current > 0);
+        try {
+          const { saved: keptIt } = await sendMessage({
+            type: 'draft.save',
+            accountId,
+            context,
+            seq: mine,
+            posts: posts.map((p) => {
+              const alts = Object.fromEntries(p.media.flatMap((m) => (m.alt !== undefined ? [[m.id, m.alt]] : [])));
+              return { text: p.text, mediaIds: p.media.map((m) => m.id), ...(Object.keys(alts).length ? { alts } : {}) };
+            }),
+            ...(replyToId ? { replyToId } : {}),
+            ...(quoteId ? { quoteId } : {}),
+            // One that is no @username (a stored row of another shape) is left out: the save is not refused for it.
+            ...(authorUsername && USERNAME_PATTERN.test(authorUsername) ? { authorUsername } : {}),
+          });
+          if (keptIt) {
+            setSaveError(elsewhere.current ? i18n.t('composer_draft_changed_elsewhere') : undefined);
+            return;
+          }
+          // Refused, and no later save of this screen's on its way: the stored draft is numbered past all this screen
+          // sent, so another screen (the side panel's, the popup's) saved it since. What was typed here, and is shown
+          // here, is saved again over it, numbered past it, and the person is told: never dropped unsaid.
+          if (mine !== seq.current) return;
+          const stored = await sendMessage({ type: 'draft.get', accountId, context });
+          if (mine !== seq.current) return;
+          seq.current = Math.max(seq.current, stored?.seq ?? 0);
+          published.current = Math.max(published.current, stored?.publishedIds.length ?? 0);
+          elsewhere.current = true;
+          setSaveError(i18n.t('composer_draft_changed_elsewhere'));
+          // A refusal the stored draft does not explain (it is numbered no later than this save) is not answered by
+          // saving again, which would only be refused again: it is said, and the next change tries anew.
+          if (stored && stored.seq <= mine) return;
+        } catch (e: unknown) {
+          setSaveError(i18n.t('composer_save_failed', [thrownText(e)]));
+          throw e;
+        }
+        return save(current.current);
+      };
+      return save(next);
     },
     [accountId, context, replyToId, quoteId, authorUsername, keep],
   );
@@ -117,7 +141,8 @@ export function useDraft(target: DraftTarget) {
     (change: (posts: EditablePost[]) => EditablePost[]) => {
       const next = change(current.current);
       show(next);
-      void persist(next);
+      // A failure is said on the screen (saveError).
+      persist(next).catch(() => undefined);
     },
     [persist, show],
   );
