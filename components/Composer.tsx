@@ -10,7 +10,7 @@ import { composeErrorText } from './compose-error-text';
 import { extractUrls } from '@/lib/text/parse-post';
 import { ClearDraftButton } from './ClearDraftButton';
 import { ComposerFoot } from './ComposerFoot';
-import { canSplit, isVideo, roomForMedia, splitPostInThread, whyCannotPost, withAlt } from './compose-rules';
+import { canSplit, isVideo, splitPostInThread, whyCannotPost, withAlt } from './compose-rules';
 import { LinkCostNote } from './LinkCostNote';
 import { ParentPost, type ParentPostView } from './ParentPost';
 import { OutcomeUnknownActions, OutcomeUnknownNotice, ReplyRefusedNotice } from './ComposerNotices';
@@ -24,7 +24,7 @@ import { EditComposer, useBackToEdit, useOpenEdit } from './EditComposer';
 import { UploadProgress, useUploadProgress } from './UploadProgress';
 import { MediaPickers } from './MediaPickers';
 import { FileNameWords, spokenFileWords } from './FileNameWords';
-import { PostOnX, ThreadPostTools } from './ThreadPostTools';
+import { PostOnX, ThreadPostTools, whyNoRoomForImage } from './ThreadPostTools';
 import { useAttachMedia } from './use-attach-media';
 
 type Status =
@@ -213,7 +213,7 @@ export function Composer(props: ComposerProps) {
                     index={i}
                     count={posts.length}
                     quoteFirst={!!quoteId && i === 0}
-                    roomForImage={roomForMedia(post)}
+                    noRoomForImage={whyNoRoomForImage(post)}
                     splittable={canSplit(post, limit)}
                     locked={locked}
                     onAddImage={() => media.chooseImages(i)}

@@ -1,6 +1,21 @@
 import { i18n } from '#i18n';
+import { useId } from 'react';
+import { GIF_TYPE, MAX_IMAGES_PER_POST } from '@/lib/limits';
 import { postUrl } from '@/lib/x-url';
 import { sentenceGap } from '@/lib/sentence-gap';
+import { isVideo } from './compose-rules';
+import type { EditablePost } from './use-draft';
+
+/**
+ * Why a post takes no further image, in X's media rule (4 images, or 1 GIF, or 1 video:
+ * x-api--media--quickstart--best-practices), or undefined while it has room.
+ */
+export function whyNoRoomForImage(post: EditablePost): string | undefined {
+  if (post.media.some((m) => isVideo(m.type))) return i18n.t('compose_video_alone', { where: '' });
+  if (post.media.some((m) => m.type === GIF_TYPE)) return i18n.t('compose_gif_alone', { where: '' });
+  if (post.media.length >= MAX_IMAGES_PER_POST) return i18n.t('composer_too_many_images', MAX_IMAGES_PER_POST);
+  return undefined;
+}
 
 interface ThreadPostToolsProps {
   /** The post's place in the thread, from 0. */
@@ -9,8 +24,12 @@ interface ThreadPostToolsProps {
   count: number;
   /** The first post of a quote: X takes no media in it. */
   quoteFirst: boolean;
-  /** Whether the post has room for another image. */
-  roomForImage: boolean;
+  /**
+   * Why the post has no room for another image (whyNoRoomForImage), or undefined. Add image then says so with
+   * aria-disabled, described by why, and ignores a press: `disabled` would drop its focus to the page once the image
+   * that fills the post is in.
+   */
+  noRoomForImage: string | undefined;
   /** Whether the post is over the limit and can be split into a thread. */
   splittable: boolean;
   /**
@@ -28,6 +47,8 @@ interface ThreadPostToolsProps {
 export function ThreadPostTools(props: ThreadPostToolsProps) {
   const { index: i, count, quoteFirst, locked } = props;
   const several = count > 1;
+  const whyId = useId();
+  const noImage = locked || props.noRoomForImage !== undefined;
   return (
     <>
       {/* X takes no media in a quote post (createPosts: `media` is exclusive of `quote_tweet_id`). */}
@@ -38,12 +59,17 @@ export function ThreadPostTools(props: ThreadPostToolsProps) {
             <button
               type="button"
               data-focus={`image:${i}`}
-              disabled={!props.roomForImage}
-              aria-disabled={locked || undefined}
-              onClick={locked ? undefined : props.onAddImage}
+              aria-disabled={noImage || undefined}
+              aria-describedby={props.noRoomForImage !== undefined ? whyId : undefined}
+              onClick={noImage ? undefined : props.onAddImage}
             >
               {several ? i18n.t('composer_add_image_nth', [i + 1]) : i18n.t('composer_add_image')}
             </button>
+            {props.noRoomForImage !== undefined ? (
+              <span id={whyId} className="visually-hidden">
+                {props.noRoomForImage}
+              </span>
+            ) : null}
             <button
               type="button"
               data-focus={`video:${i}`}
