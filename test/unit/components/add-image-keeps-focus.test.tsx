@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
 import type { DraftView } from '@/lib/messaging';
+import { composeDraft } from '../support/edit-fixtures';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 import { until } from '../support/until';
@@ -14,14 +15,7 @@ import { until } from '../support/until';
  */
 const ACCOUNT = '1585841080431321088';
 const img = (n: number) => ({ id: `img-${n}`, name: `owl${n}.png`, type: 'image/png', size: 8 });
-const draftWith = (media: DraftView['posts'][number]['media']): DraftView => ({
-  context: 'compose',
-  posts: [{ text: 'Owls', media }],
-  publishedIds: [],
-  state: 'editing',
-  seq: 1,
-  updatedAt: '2026-12-03T03:00:00.000Z',
-});
+const draftWith = (media: DraftView['posts'][number]['media']): DraftView => composeDraft('Owls', media);
 
 withFocus();
 withComposerStubs();

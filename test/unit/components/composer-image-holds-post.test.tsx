@@ -2,7 +2,7 @@ import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
-import type { DraftView } from '@/lib/messaging';
+import { composeDraft } from '../support/edit-fixtures';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 import { until } from '../support/until';
@@ -12,14 +12,7 @@ import { until } from '../support/until';
  * a post sent meanwhile would leave without the image, and the image would come back after as a draft of its own.
  */
 const ACCOUNT = '1585841080431321088';
-const draft: DraftView = {
-  context: 'compose',
-  posts: [{ text: 'An owl', media: [] }],
-  publishedIds: [],
-  state: 'editing',
-  seq: 1,
-  updatedAt: '2026-12-03T03:00:00.000Z',
-};
+const draft = composeDraft('An owl');
 
 withFocus();
 withComposerStubs();

@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PostComposer, type PostComposerProps } from '@/entrypoints/popup/PostComposer';
 import { draftContextText } from '@/components/manager/drafts/draft-words';
 import { db } from '@/lib/db';
-import { handle, type Handlers } from '@/lib/message-contract';
-import { getDraft, saveDraft } from '@/lib/services/compose';
 import { listDrafts } from '@/lib/services/drafts';
 import { freshDb } from '../services/support';
+import { answerDrafts } from '../support/draft-background';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 
 /**
@@ -25,12 +23,7 @@ withComposerStubs();
 
 beforeEach(async () => {
   await freshDb();
-  const handlers = {
-    'draft.get': ({ accountId, context }: { accountId: string; context: string }) => getDraft(accountId, context),
-    'draft.save': ({ type: _type, ...input }: Parameters<typeof saveDraft>[0] & { type: string }) => saveDraft(input),
-  };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    message.type in handlers ? handle(handlers as unknown as Handlers, message) : Promise.resolve({ ok: true, data: null })) as never);
+  answerDrafts();
 });
 
 /** Opens the composer on Grace's post (her @username as `username` says), writes `text` and waits for it kept. */

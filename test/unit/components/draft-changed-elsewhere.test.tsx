@@ -4,9 +4,9 @@ import { act, createElement, Fragment } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
-import { handle, type Handlers } from '@/lib/message-contract';
-import { getDraft, saveDraft } from '@/lib/services/compose';
+import { getDraft } from '@/lib/services/compose';
 import { freshDb } from '../services/support';
+import { answerDrafts } from '../support/draft-background';
 import { composeDraft } from '../support/edit-fixtures';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
@@ -37,12 +37,7 @@ const alerts = (page: ReactPage) => [...page.document.querySelectorAll('[role="a
 describe('one draft written in two screens', () => {
   it('keeps what is typed last, and says the other version was replaced', async () => {
     await freshDb();
-    const handlers = {
-      'draft.get': ({ accountId, context }: { accountId: string; context: string }) => getDraft(accountId, context),
-      'draft.save': ({ type: _type, ...input }: Parameters<typeof saveDraft>[0] & { type: string }) => saveDraft(input),
-    };
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-      message.type in handlers ? handle(handlers as unknown as Handlers, message) : Promise.resolve({ ok: true, data: null })) as never);
+    answerDrafts();
     const screens = createElement(
       Fragment,
       null,

@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '@/components/Composer';
 import { db } from '@/lib/db';
-import { handle, type Handlers } from '@/lib/message-contract';
-import { getDraft, saveDraft } from '@/lib/services/compose';
+import { getDraft } from '@/lib/services/compose';
 import { shareContext } from '@/lib/share-context';
 import { freshDb } from '../services/support';
+import { answerDrafts } from '../support/draft-background';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 
 /**
@@ -28,16 +27,12 @@ let publishedTexts: string[] | undefined;
 beforeEach(async () => {
   await freshDb();
   publishedTexts = undefined;
-  const handlers = {
-    'draft.get': ({ accountId, context }: { accountId: string; context: string }) => getDraft(accountId, context),
-    'draft.save': ({ type: _type, ...input }: Parameters<typeof saveDraft>[0] & { type: string }) => saveDraft(input),
+  answerDrafts({
     'post.publish': async ({ accountId, context }: { accountId: string; context: string }) => {
       publishedTexts = (await getDraft(accountId, context))?.posts.map((p) => p.text) ?? [];
       return { ids: ['1880028106020515841'], username: 'ada' };
     },
-  };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    message.type in handlers ? handle(handlers as unknown as Handlers, message) : Promise.resolve({ ok: true, data: null })) as never);
+  });
 });
 
 /** Lets the background's answers and React settle. */

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EditComposer } from '@/components/EditComposer';
-import { handle, type Handlers } from '@/lib/message-contract';
-import { getDraft, saveDraft } from '@/lib/services/compose';
+import { getDraft } from '@/lib/services/compose';
 import { editableView } from '../support/edit-fixtures';
 import { freshDb } from '../services/support';
+import { answerDrafts } from '../support/draft-background';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 import { until } from '../support/until';
@@ -25,17 +24,13 @@ let sentTexts: string[] | undefined;
 beforeEach(async () => {
   await freshDb();
   sentTexts = undefined;
-  const handlers = {
-    'draft.get': ({ accountId, context }: { accountId: string; context: string }) => getDraft(accountId, context),
-    'draft.save': ({ type: _type, ...input }: Parameters<typeof saveDraft>[0] & { type: string }) => saveDraft(input),
+  answerDrafts({
     'post.publish': async ({ accountId, context }: { accountId: string; context: string }) => {
       sentTexts = (await getDraft(accountId, context))?.posts.map((p) => p.text) ?? [];
       await new Promise<void>((r) => (release = r));
       return { ids: ['1880028106020515841'], username: 'ada' };
     },
-  };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    message.type in handlers ? handle(handlers as unknown as Handlers, message) : Promise.resolve({ ok: true, data: null })) as never);
+  });
 });
 
 /** The box's React props: linkedom keeps no textarea value, and has no input event to type with. */

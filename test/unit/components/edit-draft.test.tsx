@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EditComposer } from '@/components/EditComposer';
 import { db } from '@/lib/db';
-import { handle, type Handlers } from '@/lib/message-contract';
-import { discardDraft, getDraft, saveDraft } from '@/lib/services/compose';
+import { discardDraft, getDraft } from '@/lib/services/compose';
 import { editableView } from '../support/edit-fixtures';
 import { freshDb } from '../services/support';
+import { answerDrafts } from '../support/draft-background';
 import { withFocus } from '../support/focus-standin';
 import { renderInPage, withComposerStubs, type ReactPage } from '../support/react-page';
 
@@ -29,17 +28,13 @@ let sentTexts: string[] | undefined;
 beforeEach(async () => {
   await freshDb();
   sentTexts = undefined;
-  const handlers = {
-    'draft.get': ({ accountId, context }: { accountId: string; context: string }) => getDraft(accountId, context),
-    'draft.save': ({ type: _type, ...input }: Parameters<typeof saveDraft>[0] & { type: string }) => saveDraft(input),
+  answerDrafts({
     'draft.discard': ({ accountId, context }: { accountId: string; context: string }) => discardDraft(accountId, context),
     'post.publish': async ({ accountId, context }: { accountId: string; context: string }) => {
       sentTexts = (await getDraft(accountId, context))?.posts.map((p) => p.text) ?? [];
       return { ids: ['1880028106020515841'], username: 'ada' };
     },
-  };
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-    message.type in handlers ? handle(handlers as unknown as Handlers, message) : Promise.resolve({ ok: true, data: null })) as never);
+  });
 });
 
 const box = (page: ReactPage) => page.document.querySelector('textarea');

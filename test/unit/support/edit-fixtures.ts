@@ -17,11 +17,11 @@ export function editableView(over: Partial<EditView> = {}): EditView {
   };
 }
 
-/** A new post's draft of one post, as `draft.get` answers it. */
-export function composeDraft(text = 'Hello from Perch'): DraftView {
+/** A new post's draft of one post (with `media`, if any), as `draft.get` answers it. */
+export function composeDraft(text = 'Hello from Perch', media: DraftView['posts'][number]['media'] = []): DraftView {
   return {
     context: 'compose',
-    posts: [{ text, media: [] }],
+    posts: [{ text, media }],
     publishedIds: [],
     state: 'editing',
     seq: 1,
