@@ -185,7 +185,7 @@ test('a new user’s first day and X’s bad days, by visible labels and roles, 
   const kept = await perch.open('popup');
   await expect.soft(kept.getByRole('textbox', { name: 'Post text' }), 'the draft is kept').toHaveValue('A first thought, not sent yet');
   await kept.close();
-  // The unlike kept over the lost sign-in is sent once signed in again, after X's limit resets.
+  // The unlike queued before X ended the sign-in is still in Activity once signed in again: nothing lost.
   await panel.getByRole('tab', { name: 'Activity' }).click();
   await expect.soft(unlikeRow).toBeVisible();
 });
